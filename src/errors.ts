@@ -1,0 +1,19 @@
+/**
+ * An error the operator caused or can fix: printed as one line, never with a stack.
+ * `exitCode` 2 means usage, connection or permission trouble (see the README).
+ */
+export class UserError extends Error {
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = 2) {
+    super(message);
+    this.name = 'UserError';
+    this.exitCode = exitCode;
+  }
+}
+
+/** The message of anything thrown, for a one-line report. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,99 @@
+import type { ClusterSummary } from '../target/cluster-summary.js';
+import { STEP_IDS, type StepId, type StepStatus } from './checklist.js';
+
+/** How the session reaches the cluster right now. */
+export type Connection =
+  | { phase: 'connecting'; detail: string }
+  | {
+      phase: 'connected';
+      cluster: ClusterSummary;
+      /** Why ARM-based steps cannot run (only a kubeconfig context was given), if so. */
+      armMissing?: string;
+    }
+  | { phase: 'failed'; message: string };
+
+/** A question the logic asks the operator before it changes anything. */
+export interface ConfirmationRequest {
+  /** The cluster the change applies to, always named on screen. */
+  cluster: string;
+  /** The exact change, in one sentence. */
+  change: string;
+  /** Further lines: objects touched, commands equivalent, warnings. */
+  details?: string[];
+  /** When set, the operator must type this text (the cluster or node name) to proceed. */
+  typed?: string;
+}
+
+/** Safety switches chosen on the command line. */
+export interface SessionMode {
+  readOnly: boolean;
+  dryRun: boolean;
+  demo: boolean;
+}
+
+/** Everything the screens render. Screens never change it directly: they call the actions. */
+export interface SessionState {
+  mode: SessionMode;
+  connection: Connection;
+  steps: Record<StepId, StepStatus>;
+  /** Work that must not be cut off silently is running (quitting asks first). */
+  busy: boolean;
+  confirmation?: ConfirmationRequest;
+  /** Where this session's journal is written. */
+  journalPath?: string;
+}
+
+type Listener = () => void;
+
+/**
+ * The session's state, observable by the screens (`useSyncExternalStore`), written only by logic.
+ * Confirmations travel through it: logic awaits `ask()`, a screen calls `answer()`.
+ */
+export class SessionStore {
+  private state: SessionState;
+  private readonly listeners = new Set<Listener>();
+  private pendingAnswer: ((yes: boolean) => void) | undefined;
+
+  constructor(mode: SessionMode) {
+    const steps = Object.fromEntries(STEP_IDS.map((id) => [id, { kind: 'not-started' }])) as Record<
+      StepId,
+      StepStatus
+    >;
+    this.state = { mode, connection: { phase: 'connecting', detail: 'Starting' }, steps, busy: false };
+  }
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Replaces part of the state and tells the screens. */
+  update(patch: Partial<SessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Sets one step's status. */
+  setStep(id: StepId, status: StepStatus): void {
+    this.update({ steps: { ...this.state.steps, [id]: status } });
+  }
+
+  /** Asks the operator; resolves true only on an explicit yes. One question at a time. */
+  ask(request: ConfirmationRequest): Promise<boolean> {
+    if (this.pendingAnswer) return Promise.reject(new Error('A confirmation is already open'));
+    return new Promise<boolean>((resolve) => {
+      this.pendingAnswer = resolve;
+      this.update({ confirmation: request });
+    });
+  }
+
+  /** The operator's answer to the open confirmation (screens call this). */
+  answer = (yes: boolean): void => {
+    const resolve = this.pendingAnswer;
+    this.pendingAnswer = undefined;
+    this.update({ confirmation: undefined });
+    resolve?.(yes);
+  };
+}

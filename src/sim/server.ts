@@ -1,0 +1,212 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type Caller, type Handler, type SimRequest, type SimResponse, Router } from './http.js';
+import { RequestLog, effectOfRequest, type LoggedRequest } from './request-log.js';
+import { TokenTable } from './tokens.js';
+import type { SimCertificates } from './cert.js';
+
+/** Something that may answer instead of the handler (faults), or let it through (undefined). */
+export type Interceptor = (
+  req: SimRequest,
+  api: LoggedRequest['api'],
+) => Promise<SimResponse | 'reset' | undefined> | SimResponse | 'reset' | undefined;
+
+export interface HttpsSimOptions {
+  certificates: SimCertificates;
+  port?: number;
+}
+
+/**
+ * The simulator's HTTPS front: one loopback port serves both the Kubernetes API and ARM.
+ * ARM paths start with /subscriptions; everything else is the Kubernetes API server.
+ */
+export class HttpsSim {
+  readonly kube = new Router();
+  readonly arm = new Router();
+  readonly tokens = new TokenTable();
+  readonly log = new RequestLog();
+  readonly interceptors: Interceptor[] = [];
+  private server: Server | undefined;
+  private url = '';
+
+  constructor(private readonly options: HttpsSimOptions) {}
+
+  /** The base URL, `https://127.0.0.1:<port>`, once listening. */
+  get baseUrl(): string {
+    return this.url;
+  }
+
+  /** Starts listening on 127.0.0.1 (port 0 picks a free one). */
+  async listen(): Promise<string> {
+    const { cert, key } = this.options.certificates;
+    const server = createServer({ cert, key }, (req, res) => {
+      this.serve(req, res).catch((error: unknown) => {
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ message: String(error) }));
+        }
+      });
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    this.url = `https://127.0.0.1:${port}`;
+    return this.url;
+  }
+
+  /** Stops listening and drops open connections. */
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const api: LoggedRequest['api'] = url.pathname.toLowerCase().startsWith('/subscriptions/')
+      ? 'arm'
+      : 'kube';
+    const method = (req.method ?? 'GET').toUpperCase();
+    const base: Omit<SimRequest, 'caller' | 'params'> = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+    };
+    const answer = await this.answer(base, api);
+    const entry: LoggedRequest = {
+      time: new Date().toISOString(),
+      api,
+      method,
+      path: url.pathname,
+      query: url.search,
+      effect: effectOfRequest(method, url.pathname, url.searchParams, api),
+      status: answer.response === 'reset' ? 0 : answer.response.status,
+    };
+    if (answer.user) entry.user = answer.user;
+    this.log.add(entry);
+    if (answer.response === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    send(res, answer.response);
+  }
+
+  private async answer(
+    base: Omit<SimRequest, 'caller' | 'params'>,
+    api: LoggedRequest['api'],
+  ): Promise<{ response: SimResponse | 'reset'; user?: string }> {
+    const open = api === 'kube' && isOpenKubePath(base.path);
+    const auth = this.tokens.check(base.headers.authorization);
+    let caller: Caller | undefined;
+    if ('caller' in auth && auth.caller.audience === api) caller = auth.caller;
+    if (!caller && !open) return { response: unauthorized(api, auth) };
+    const req: SimRequest = {
+      ...base,
+      caller: caller ?? { user: 'system:anonymous', groups: ['system:unauthenticated'], audience: 'kube' },
+      params: {},
+    };
+    for (const intercept of this.interceptors) {
+      const faulted = await intercept(req, api);
+      if (faulted) return { response: faulted, user: req.caller.user };
+    }
+    const router = api === 'arm' ? this.arm : this.kube;
+    const found = router.match(base.method, base.path);
+    if (!found) return { response: notFound(api, base.path), user: req.caller.user };
+    if ('allowed' in found) return { response: methodNotAllowed(api, base.method), user: req.caller.user };
+    req.params = found.params;
+    const handler: Handler = found.handler;
+    return { response: await handler(req), user: req.caller.user };
+  }
+}
+
+/** Paths a real API server answers without credentials (anonymous discovery of health and version). */
+function isOpenKubePath(path: string): boolean {
+  return path === '/healthz' || path === '/readyz' || path === '/livez' || path === '/version';
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, r: SimResponse): void {
+  const headers: Record<string, string> = { ...r.headers };
+  let payload: Buffer | string = '';
+  if (r.raw !== undefined) {
+    payload = r.raw;
+  } else if (r.body !== undefined) {
+    payload = JSON.stringify(r.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  res.writeHead(r.status, headers);
+  res.end(payload);
+}
+
+/** A Kubernetes `Status` failure object, as the API server writes it. */
+export function kubeStatus(
+  code: number,
+  reason: string,
+  message: string,
+  details?: Record<string, unknown>,
+): SimResponse {
+  const body: Record<string, unknown> = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  };
+  if (details) body['details'] = details;
+  return { status: code, body };
+}
+
+/** An ARM error body: `{"error":{"code","message"}}`. */
+export function armError(status: number, code: string, message: string): SimResponse {
+  return { status, body: { error: { code, message } } };
+}
+
+function unauthorized(
+  api: LoggedRequest['api'],
+  auth: ReturnType<TokenTable['check']>,
+): SimResponse {
+  if (api === 'arm') {
+    const why =
+      'refused' in auth && auth.refused === 'expired'
+        ? ['ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.']
+        : ['AuthenticationFailed', 'Authentication failed. The Authorization header is missing or invalid.'];
+    return {
+      ...armError(401, why[0]!, why[1]!),
+      headers: { 'www-authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common"' },
+    };
+  }
+  return kubeStatus(401, 'Unauthorized', 'Unauthorized');
+}
+
+function notFound(api: LoggedRequest['api'], path: string): SimResponse {
+  if (api === 'arm') {
+    return armError(404, 'NotFound', `The requested resource ${path} was not found.`);
+  }
+  return kubeStatus(404, 'NotFound', 'the server could not find the requested resource', {});
+}
+
+function methodNotAllowed(api: LoggedRequest['api'], method: string): SimResponse {
+  if (api === 'arm') {
+    return armError(405, 'MethodNotAllowed', `The method ${method} is not allowed for this resource.`);
+  }
+  return kubeStatus(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+}

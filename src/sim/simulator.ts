@@ -1,0 +1,74 @@
+import { makeCertificates } from './cert.js';
+import { SimClock } from './clock.js';
+import type { KubeWorld } from './contracts.js';
+import { HttpsSim } from './server.js';
+import type { RequestLog } from './request-log.js';
+import { createKubeApi } from './kube/index.js';
+import { createAks } from './arm/index.js';
+import { loadScenario } from './scenario.js';
+import { installFaults, type FaultSpec } from './faults.js';
+
+export interface SimulatorOptions {
+  /** A built-in scenario name (`demo`, `large`, ...) or a path to a scenario folder or file. */
+  scenario?: string;
+  /** Port on 127.0.0.1; 0 or absent picks a free one. */
+  port?: number;
+  /** Simulated time runs this many times faster than the wall clock. */
+  speed?: number;
+  /** Faults to switch on, on top of the scenario's own. */
+  faults?: FaultSpec;
+}
+
+/** Where the simulated cluster lives and how to reach it, ARM-style and kubeconfig-style. */
+export interface Simulator {
+  baseUrl: string;
+  /** PEM of the throwaway CA that signed the server certificate; clients trust exactly this. */
+  caCert: string;
+  arm: {
+    endpoint: string;
+    subscriptionId: string;
+    resourceGroup: string;
+    name: string;
+    location: string;
+    /** A bearer token for ARM, handed to a local test credential (never a real Azure token). */
+    token: string;
+  };
+  log: RequestLog;
+  kube: KubeWorld;
+  clock: SimClock;
+  /** The operator's kubeconfig (YAML, CA embedded), as listClusterUserCredential returns it. */
+  userKubeconfig(): string;
+  /** Expires every token now (tests of token expiry). */
+  expireTokens(): void;
+  close(): Promise<void>;
+}
+
+/** Starts the simulated AKS cluster on loopback HTTPS and returns how to reach it. */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const scenario = await loadScenario(options.scenario ?? 'demo');
+  const certificates = await makeCertificates();
+  const clock = new SimClock(options.speed ?? scenario.descriptor.clockSpeed ?? 1);
+  const https = new HttpsSim({ certificates, ...(options.port ? { port: options.port } : {}) });
+  const kubeApi = createKubeApi({ clock, minor: scenario.descriptor.kubernetesMinor, tokens: https.tokens });
+  kubeApi.world.load(scenario.objects);
+  const baseUrl = await https.listen();
+  const aks = createAks({ clock, kube: kubeApi.world, scenario, https, caCert: certificates.caCert });
+  kubeApi.register(https);
+  aks.register(https);
+  installFaults(https, { ...scenario.descriptor.faults, ...options.faults });
+  const armToken = https.tokens.issue({ ...scenario.descriptor.operator, audience: 'arm' });
+  return {
+    baseUrl,
+    caCert: certificates.caCert,
+    arm: { endpoint: baseUrl, ...aks.coordinates, token: armToken },
+    log: https.log,
+    kube: kubeApi.world,
+    clock,
+    userKubeconfig: () => aks.userKubeconfig(),
+    expireTokens: () => https.tokens.expireAll(),
+    close: async () => {
+      clock.stop();
+      await https.close();
+    },
+  };
+}
