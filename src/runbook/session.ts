@@ -59,7 +59,12 @@ export class SessionStore {
       StepId,
       StepStatus
     >;
-    this.state = { mode, connection: { phase: 'connecting', detail: 'Starting' }, steps, busy: false };
+    this.state = {
+      mode,
+      connection: { phase: 'connecting', detail: 'Starting' },
+      steps,
+      busy: false,
+    };
   }
 
   getState = (): SessionState => this.state;

@@ -1,0 +1,46 @@
+import type {
+  AgentPool,
+  ContainerServiceClient,
+  ManagedCluster,
+} from '@azure/arm-containerservice';
+import type { ArmCoordinates } from '../target/options.js';
+import { describeArmError } from './errors.js';
+
+/** The AKS cluster resource and its agent pools, as ARM reports them now. */
+export interface ArmClusterFacts {
+  cluster: ManagedCluster;
+  pools: AgentPool[];
+}
+
+/** Reads the managed cluster and every agent pool. Failures become one-line `UserError`s. */
+export async function readArmCluster(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+): Promise<ArmClusterFacts> {
+  try {
+    const cluster = await client.managedClusters.get(at.resourceGroup, at.name);
+    const pools: AgentPool[] = [];
+    for await (const pool of client.agentPools.list(at.resourceGroup, at.name)) pools.push(pool);
+    return { cluster, pools };
+  } catch (error) {
+    throw describeArmError(error, at, 'read the cluster');
+  }
+}
+
+/** The operator's kubeconfig for the cluster (listClusterUserCredential), kept in memory only. */
+export async function fetchUserKubeconfig(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+): Promise<string> {
+  try {
+    const result = await client.managedClusters.listClusterUserCredentials(
+      at.resourceGroup,
+      at.name,
+    );
+    const value = result.kubeconfigs?.[0]?.value;
+    if (!value) throw new Error('ARM returned no kubeconfig for the cluster user');
+    return new TextDecoder().decode(value);
+  } catch (error) {
+    throw describeArmError(error, at, 'get your cluster credentials');
+  }
+}

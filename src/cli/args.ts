@@ -1,0 +1,184 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from '../errors.js';
+import { CLOUD_NAMES, type CloudName } from '../target/clouds.js';
+import type { TargetOptions } from '../target/options.js';
+
+/** What the operator asked the program to do. */
+export type Invocation =
+  | { kind: 'tui'; target: TargetOptions; readOnly: boolean; dryRun: boolean }
+  | { kind: 'sim'; sim: SimCommandOptions }
+  | { kind: 'audit' }
+  | { kind: 'printed' };
+
+/** Options of `aks-runbook sim`. */
+export interface SimCommandOptions {
+  scenario: string;
+  port: number;
+  kubeconfigOut: string;
+  requestLog?: string;
+  speed?: number;
+}
+
+interface RootFlags {
+  kubeconfig?: string;
+  context?: string;
+  subscription?: string;
+  resourceGroup?: string;
+  name?: string;
+  cloud: CloudName;
+  readOnly?: boolean;
+  dryRun?: boolean;
+  demo?: boolean;
+  scenario?: string;
+}
+
+interface SimFlags {
+  scenario: string;
+  port: string;
+  kubeconfigOut: string;
+  requestLog?: string;
+  speed?: string;
+}
+
+/**
+ * Parses the command line. Throws `UserError` (exit 2) with one line for anything wrong;
+ * `--help` and `--version` print through `write` and give `{kind: 'printed'}`.
+ */
+export function parseInvocation(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  version: string,
+  write: (text: string) => void,
+): Invocation {
+  let result: Invocation = { kind: 'printed' };
+  const program = new Command('aks-runbook')
+    .description('Walks you through the security and upgrade checklist of an AKS cluster.')
+    .version(version, '-V, --version')
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context to use')
+    .option(
+      '--subscription <id>',
+      'Azure subscription of the cluster (default: $AZURE_SUBSCRIPTION_ID)',
+    )
+    .option('-g, --resource-group <group>', 'resource group of the cluster')
+    .option('-n, --name <cluster>', 'name of the AKS cluster')
+    .addOption(
+      new Option('--cloud <cloud>', 'Azure cloud').choices(CLOUD_NAMES).default('AzureCloud'),
+    )
+    .option('--read-only', 'inspect only: no change is offered and none can be sent')
+    .option(
+      '--dry-run',
+      'Kubernetes writes go as server-side dry runs; Azure writes are shown, not sent',
+    )
+    .option('--demo', 'use the built-in simulated cluster (nothing leaves this machine)')
+    .option('--scenario <name|path>', 'simulated scenario for --demo (built-in name or folder)')
+    .enablePositionalOptions()
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: () => undefined });
+
+  program.action((flags: RootFlags) => {
+    result = { kind: 'tui', ...tuiOptions(flags, env) };
+  });
+
+  program
+    .command('sim')
+    .description(
+      'run the simulated AKS cluster in the foreground, for kubectl and a second aks-runbook',
+    )
+    .option('--scenario <name|path>', 'built-in scenario name or folder', 'demo')
+    .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', '0')
+    .option(
+      '--kubeconfig-out <file>',
+      'where to write the kubeconfig',
+      'aks-runbook-sim.kubeconfig',
+    )
+    .option('--request-log <file>', 'append every request received, as JSON lines')
+    .option('--speed <factor>', 'simulated time runs this many times faster than real time')
+    .action((flags: SimFlags) => {
+      result = { kind: 'sim', sim: simOptions(flags) };
+    });
+
+  program
+    .command('audit')
+    .description('headless report of every read-only check (coming in a later release)')
+    .allowUnknownOption()
+    .action(() => {
+      result = { kind: 'audit' };
+    });
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return { kind: 'printed' };
+      }
+      throw new UserError(`${oneLine(error.message)} (see aks-runbook --help)`);
+    }
+    throw error;
+  }
+  return result;
+}
+
+function tuiOptions(
+  flags: RootFlags,
+  env: NodeJS.ProcessEnv,
+): Omit<Invocation & { kind: 'tui' }, 'kind'> {
+  const demo = flags.demo === true;
+  const armGiven = flags.resourceGroup !== undefined || flags.name !== undefined;
+  if (flags.scenario !== undefined && !demo) {
+    throw new UserError('--scenario only applies to the simulated cluster: add --demo');
+  }
+  if (demo && (flags.kubeconfig || flags.context || flags.subscription || armGiven)) {
+    throw new UserError(
+      '--demo uses the built-in simulated cluster: drop --kubeconfig, --context, --subscription, -g and -n',
+    );
+  }
+  const subscription = flags.subscription ?? (armGiven ? env['AZURE_SUBSCRIPTION_ID'] : undefined);
+  if (armGiven && (!flags.resourceGroup || !flags.name)) {
+    throw new UserError('an AKS cluster is named by both -g/--resource-group and -n/--name');
+  }
+  if (armGiven && !subscription) {
+    throw new UserError('which subscription? Add --subscription <id> or set AZURE_SUBSCRIPTION_ID');
+  }
+  if (flags.subscription && !armGiven) {
+    throw new UserError('--subscription needs -g/--resource-group and -n/--name too');
+  }
+  const target: TargetOptions = { cloud: flags.cloud, demo };
+  if (flags.kubeconfig !== undefined) target.kubeconfig = flags.kubeconfig;
+  if (flags.context !== undefined) target.context = flags.context;
+  if (subscription !== undefined && armGiven) target.subscription = subscription;
+  if (flags.resourceGroup !== undefined) target.resourceGroup = flags.resourceGroup;
+  if (flags.name !== undefined) target.name = flags.name;
+  if (flags.scenario !== undefined) target.scenario = flags.scenario;
+  return { target, readOnly: flags.readOnly === true, dryRun: flags.dryRun === true };
+}
+
+function simOptions(flags: SimFlags): SimCommandOptions {
+  const port = Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UserError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
+  }
+  const options: SimCommandOptions = {
+    scenario: flags.scenario,
+    port,
+    kubeconfigOut: flags.kubeconfigOut,
+  };
+  if (flags.requestLog !== undefined) options.requestLog = flags.requestLog;
+  if (flags.speed !== undefined) {
+    const speed = Number(flags.speed);
+    if (!Number.isFinite(speed) || speed <= 0) {
+      throw new UserError(`--speed must be a positive number, not "${flags.speed}"`);
+    }
+    options.speed = speed;
+  }
+  return options;
+}
+
+function oneLine(message: string): string {
+  return message
+    .replace(/^error:\s*/i, '')
+    .split('\n')[0]!
+    .trim();
+}

@@ -1,0 +1,108 @@
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StepId } from './checklist.js';
+import { journalDir, journalFileName } from './journal-location.js';
+import { redactedJson } from './redact.js';
+import type { ConfirmationRequest, SessionMode } from './session.js';
+
+/** What one mutation is about to do: written, and flushed to disk, before the request leaves. */
+export interface Intent {
+  step: StepId;
+  /** A short verb phrase: `cordon`, `evict`, `create networkpolicy`, `upgrade pool`. */
+  action: string;
+  /** The object acted on, e.g. `node/aks-system-12345678-vmss000000`. */
+  target: string;
+  detail?: Record<string, unknown>;
+}
+
+export type Outcome = 'ok' | 'failed' | 'cancelled';
+
+/**
+ * The session's append-only record (JSON Lines). Every mutation goes through `mutation()`:
+ * an `intent` line flushed to disk first, then a `result` line. No secret is ever written.
+ */
+export class Journal {
+  private nextId = 1;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly secrets = new Set<string>();
+
+  private constructor(
+    readonly path: string,
+    private readonly file: FileHandle,
+  ) {}
+
+  /** Opens a new journal file for a session against `cluster`. */
+  static async open(options: {
+    cluster: string;
+    mode: SessionMode;
+    env: NodeJS.ProcessEnv;
+    dir?: string;
+    now?: Date;
+  }): Promise<Journal> {
+    const dir = options.dir ?? journalDir(options.env);
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const startedAt = options.now ?? new Date();
+    const path = join(dir, journalFileName(options.cluster, startedAt, process.pid));
+    const journal = new Journal(path, await open(path, 'a', 0o600));
+    await journal.write(
+      { type: 'session', cluster: options.cluster, mode: options.mode, pid: process.pid },
+      true,
+    );
+    return journal;
+  }
+
+  /** Registers a string that must never reach the file (tokens, keys). */
+  addSecret(secret: string): void {
+    this.secrets.add(secret);
+  }
+
+  /** Runs a mutation between an intent line (on disk before `act` starts) and a result line. */
+  async mutation<T>(intent: Intent, act: () => Promise<T>): Promise<T> {
+    const id = this.nextId++;
+    await this.write({ type: 'intent', id, ...intent }, true);
+    try {
+      const value = await act();
+      await this.write({ type: 'result', id, outcome: 'ok' satisfies Outcome }, true);
+      return value;
+    } catch (error) {
+      const outcome: Outcome = isAbort(error) ? 'cancelled' : 'failed';
+      await this.write({ type: 'result', id, outcome, error: errorText(error) }, true);
+      throw error;
+    }
+  }
+
+  /** Records what the operator was asked and what they answered. */
+  async confirmation(request: ConfirmationRequest, answer: boolean): Promise<void> {
+    await this.write({ type: 'confirmation', ...request, answer: answer ? 'yes' : 'no' }, false);
+  }
+
+  /** Records a free-form event (a step started, a finding summary, ...). */
+  async note(step: StepId, message: string, detail?: Record<string, unknown>): Promise<void> {
+    await this.write({ type: 'note', step, message, ...(detail ? { detail } : {}) }, false);
+  }
+
+  /** Flushes and closes the file. */
+  async close(): Promise<void> {
+    await this.chain;
+    await this.file.close();
+  }
+
+  private write(record: Record<string, unknown>, flush: boolean): Promise<void> {
+    const line = redactedJson({ time: new Date().toISOString(), ...record }, this.secrets) + '\n';
+    const done = this.chain.then(async () => {
+      await this.file.appendFile(line, 'utf8');
+      if (flush) await this.file.datasync();
+    });
+    // Keep the chain alive after a failed write; the caller still sees the failure.
+    this.chain = done.catch(() => undefined);
+    return done;
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError');
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,95 @@
+import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
+import type { V1Node } from '@kubernetes/client-node';
+import type { ClusterSummary, PoolSummary } from '../../target/cluster-summary.js';
+import type { ArmCoordinates } from '../../target/options.js';
+import { isNodeReady } from '../../kube/nodes.js';
+
+/** What connect gathered: always the Kubernetes side, the ARM side when it is reachable. */
+export interface ConnectFacts {
+  arm?: { cluster: ManagedCluster; pools: AgentPool[]; at: ArmCoordinates };
+  serverVersion: string;
+  nodes: V1Node[];
+  kubeServer: string;
+  /** Cluster name when ARM is absent (the kubeconfig context). */
+  contextName: string;
+}
+
+/** Builds the cluster card from the facts; pure. Without ARM, pools are read off node labels. */
+export function summarizeCluster(facts: ConnectFacts): ClusterSummary {
+  const ready = facts.nodes.filter(isNodeReady).length;
+  const base = {
+    serverVersion: facts.serverVersion,
+    nodeCount: facts.nodes.length,
+    readyNodeCount: ready,
+    kubeServer: facts.kubeServer,
+  };
+  if (!facts.arm) {
+    return {
+      ...base,
+      name: facts.contextName,
+      pools: poolsFromNodes(facts.nodes),
+      source: 'kube-only',
+    };
+  }
+  const { cluster, pools, at } = facts.arm;
+  return {
+    ...base,
+    name: cluster.name ?? at.name,
+    resourceGroup: at.resourceGroup,
+    subscriptionId: at.subscriptionId,
+    location: cluster.location,
+    kubernetesVersion: cluster.currentKubernetesVersion ?? cluster.kubernetesVersion,
+    pools: pools.map(poolFromArm).sort((a, b) => a.name.localeCompare(b.name)),
+    entraId: cluster.aadProfile?.managed === true,
+    azureRbac: cluster.aadProfile?.enableAzureRbac === true,
+    networkPolicy: cluster.networkProfile?.networkPolicy ?? 'none',
+    networkPlugin: cluster.networkProfile?.networkPlugin,
+    defender: cluster.securityProfile?.defender?.securityMonitoring?.enabled === true,
+    provisioningState: cluster.provisioningState,
+    source: 'arm+kube',
+  };
+}
+
+function poolFromArm(p: AgentPool): PoolSummary {
+  return {
+    name: p.name ?? '?',
+    mode: p.mode ?? 'User',
+    osType: p.osType ?? 'Linux',
+    osSku: p.osSKU,
+    count: p.count ?? 0,
+    orchestratorVersion: p.currentOrchestratorVersion ?? p.orchestratorVersion ?? '?',
+    nodeImageVersion: p.nodeImageVersion,
+    provisioningState: p.provisioningState,
+  };
+}
+
+const POOL_LABEL = 'kubernetes.azure.com/agentpool';
+
+function poolsFromNodes(nodes: V1Node[]): PoolSummary[] {
+  const byPool = new Map<string, PoolSummary>();
+  for (const node of nodes) {
+    const labels = node.metadata?.labels ?? {};
+    const name = labels[POOL_LABEL] ?? labels['agentpool'] ?? '(no pool label)';
+    const known = byPool.get(name);
+    if (known) {
+      known.count++;
+      continue;
+    }
+    const pool: PoolSummary = {
+      name,
+      mode: capitalize(labels['kubernetes.azure.com/mode'] ?? 'unknown'),
+      osType: capitalize(
+        labels['kubernetes.io/os'] ?? node.status?.nodeInfo?.operatingSystem ?? '?',
+      ),
+      count: 1,
+      orchestratorVersion: (node.status?.nodeInfo?.kubeletVersion ?? '?').replace(/^v/, ''),
+      nodeImageVersion: labels['kubernetes.azure.com/node-image-version'],
+    };
+    byPool.set(name, pool);
+  }
+  return [...byPool.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function capitalize(s: string): string {
+  return s.length === 0 ? s : s[0]!.toUpperCase() + s.slice(1);
+}

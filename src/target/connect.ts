@@ -1,0 +1,107 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { TokenCredential } from '@azure/core-auth';
+import { createContainerServiceClient } from '../azure/client.js';
+import { fetchUserKubeconfig, readArmCluster, type ArmClusterFacts } from '../azure/cluster.js';
+import { describeKubeError } from '../kube/errors.js';
+import { listAllNodes } from '../kube/nodes.js';
+import { readServerVersion } from '../kube/version.js';
+import { summarizeCluster } from '../steps/connect/summarize.js';
+import { UserError } from '../errors.js';
+import type { ClusterSummary } from './cluster-summary.js';
+import { azureSignIn } from './credential.js';
+import { withEntraTokens } from './entra-auth.js';
+import { isKubelogin, loadKubeconfig } from './kubeconfig.js';
+import { armCoordinates, type ArmCoordinates, type TargetOptions } from './options.js';
+
+/** What connect needs from outside; tests and the demo inject a local credential and endpoint. */
+export interface ConnectDeps {
+  env: NodeJS.ProcessEnv;
+  /** Defaults to the real Azure sign-in chain; never left to default in tests. */
+  credential?: TokenCredential;
+  /** ARM endpoint override and the CA to trust for it (the simulated cluster). */
+  armEndpoint?: string;
+  caCert?: string;
+  /** Told what connect is doing, for the spinner. */
+  onProgress?: (detail: string) => void;
+}
+
+/** A live connection: Kubernetes always, ARM when the cluster was named by its Azure coordinates. */
+export interface Connection {
+  kc: KubeConfig;
+  kubeServer: string;
+  arm?: { client: ContainerServiceClient; at: ArmCoordinates; facts: ArmClusterFacts };
+  /** Why the ARM-based steps cannot run, when they cannot. */
+  armMissing?: string;
+  summary: ClusterSummary;
+}
+
+/** Resolves the target and reads the cluster card. Every failure is a one-line `UserError`. */
+export async function connect(target: TargetOptions, deps: ConnectDeps): Promise<Connection> {
+  const progress = deps.onProgress ?? (() => undefined);
+  const at = armCoordinates(target);
+  let credential = deps.credential;
+  const signIn = async (): Promise<TokenCredential> =>
+    (credential ??= await azureSignIn(target.cloud));
+
+  let arm: Connection['arm'];
+  let kc: KubeConfig;
+  let contextName: string;
+  if (at) {
+    progress(`Reading AKS cluster ${at.name} from Azure`);
+    const client = createContainerServiceClient({
+      credential: await signIn(),
+      subscriptionId: at.subscriptionId,
+      cloud: target.cloud,
+      endpoint: deps.armEndpoint,
+      caCert: deps.caCert,
+    });
+    const facts = await readArmCluster(client, at);
+    arm = { client, at, facts };
+    if (target.kubeconfig || target.context) {
+      ({ kc, contextName } = fromKubeconfig(target, deps.env));
+    } else {
+      progress('Getting your cluster credentials');
+      kc = new KubeConfig();
+      kc.loadFromString(await fetchUserKubeconfig(client, at));
+      contextName = kc.getCurrentContext();
+    }
+  } else {
+    progress('Reading your kubeconfig');
+    ({ kc, contextName } = fromKubeconfig(target, deps.env));
+  }
+  if (kc.getCurrentUser() && isKubelogin(kc.getCurrentUser()!)) {
+    kc = withEntraTokens(kc, await signIn());
+  }
+  const kubeServer = kc.getCurrentCluster()?.server ?? '(unknown server)';
+  progress(`Talking to the API server at ${kubeServer}`);
+  const [serverVersion, nodes] = await Promise.all([readServerVersion(kc), listAllNodes(kc)]).catch(
+    (error: unknown) => {
+      throw describeKubeError(error, kubeServer, 'read the version and nodes');
+    },
+  );
+  const summary = summarizeCluster({
+    arm: arm && { cluster: arm.facts.cluster, pools: arm.facts.pools, at: arm.at },
+    serverVersion,
+    nodes,
+    kubeServer,
+    contextName,
+  });
+  const connection: Connection = { kc, kubeServer, summary };
+  if (arm) connection.arm = arm;
+  else
+    connection.armMissing =
+      'Azure-side steps need the cluster named: add --subscription, -g and -n';
+  return connection;
+}
+
+function fromKubeconfig(
+  target: TargetOptions,
+  env: NodeJS.ProcessEnv,
+): { kc: KubeConfig; contextName: string } {
+  const loaded = loadKubeconfig({ file: target.kubeconfig, context: target.context }, env);
+  if (!loaded.kc.getCurrentCluster()) {
+    throw new UserError(`context "${loaded.context}" has no cluster`);
+  }
+  return { kc: loaded.kc, contextName: loaded.context };
+}

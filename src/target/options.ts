@@ -1,0 +1,26 @@
+import type { CloudName } from './clouds.js';
+
+/** The cluster the operator asked for, as the command line and environment said it. */
+export interface TargetOptions {
+  kubeconfig?: string;
+  context?: string;
+  subscription?: string;
+  resourceGroup?: string;
+  name?: string;
+  cloud: CloudName;
+  demo: boolean;
+  scenario?: string;
+}
+
+/** The ARM coordinates of a cluster. */
+export interface ArmCoordinates {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}
+
+/** The ARM coordinates when all three are known. */
+export function armCoordinates(t: TargetOptions): ArmCoordinates | undefined {
+  if (!t.subscription || !t.resourceGroup || !t.name) return undefined;
+  return { subscriptionId: t.subscription, resourceGroup: t.resourceGroup, name: t.name };
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { parseInvocation, type Invocation } from '../../src/cli/args.js';
+import { UserError } from '../../src/errors.js';
+
+function parse(
+  argv: string[],
+  env: NodeJS.ProcessEnv = {},
+): { result?: Invocation; error?: UserError; out: string } {
+  let out = '';
+  try {
+    const result = parseInvocation(argv, env, '1.2.3', (t) => (out += t));
+    return { result, out };
+  } catch (error) {
+    if (error instanceof UserError) return { error, out };
+    throw error;
+  }
+}
+
+function refusal(argv: string[], env: NodeJS.ProcessEnv = {}): string {
+  const { error } = parse(argv, env);
+  expect(error, `expected ${argv.join(' ')} to be refused`).toBeInstanceOf(UserError);
+  expect(error!.exitCode).toBe(2);
+  expect(error!.message).not.toContain('\n');
+  return error!.message;
+}
+
+describe('command line', () => {
+  it('takes a kubeconfig context', () => {
+    const { result } = parse(['--context', 'prod', '--read-only']);
+    expect(result).toMatchObject({
+      kind: 'tui',
+      readOnly: true,
+      dryRun: false,
+      target: { context: 'prod', demo: false },
+    });
+  });
+
+  it('takes ARM coordinates, with the subscription from the environment', () => {
+    const { result } = parse(['-g', 'rg1', '-n', 'aks1'], { AZURE_SUBSCRIPTION_ID: 'sub-1' });
+    expect(result).toMatchObject({
+      kind: 'tui',
+      target: { subscription: 'sub-1', resourceGroup: 'rg1', name: 'aks1', cloud: 'AzureCloud' },
+    });
+  });
+
+  it('takes --demo with a scenario', () => {
+    expect(parse(['--demo', '--scenario', 'large']).result).toMatchObject({
+      target: { demo: true, scenario: 'large' },
+    });
+  });
+
+  it('refuses an unknown flag in one line', () => {
+    expect(refusal(['--frobnicate'])).toMatch(/unknown option '--frobnicate'.*--help/);
+  });
+
+  it('refuses an unknown cloud and names the choices', () => {
+    expect(refusal(['--cloud', 'Moon'])).toMatch(/AzureCloud, AzureUSGovernment, AzureChinaCloud/);
+  });
+
+  it('refuses conflicting or incomplete targets', () => {
+    expect(refusal(['--demo', '--context', 'x'])).toMatch(/--demo/);
+    expect(refusal(['--scenario', 'demo'])).toMatch(/add --demo/);
+    expect(refusal(['-g', 'rg1'], { AZURE_SUBSCRIPTION_ID: 's' })).toMatch(/both -g/);
+    expect(refusal(['-g', 'rg1', '-n', 'a'])).toMatch(/AZURE_SUBSCRIPTION_ID/);
+    expect(refusal(['--subscription', 's'])).toMatch(/needs -g/);
+  });
+
+  it('prints help and version without running anything', () => {
+    const help = parse(['--help']);
+    expect(help.result).toEqual({ kind: 'printed' });
+    expect(help.out).toContain('--read-only');
+    expect(help.out).toContain('sim');
+    const version = parse(['--version']);
+    expect(version.out.trim()).toBe('1.2.3');
+  });
+
+  it('parses the sim command and checks its numbers', () => {
+    expect(parse(['sim', '--port', '8443', '--scenario', 'minimal']).result).toMatchObject({
+      kind: 'sim',
+      sim: { port: 8443, scenario: 'minimal' },
+    });
+    expect(refusal(['sim', '--port', 'abc'])).toMatch(/--port/);
+    expect(refusal(['sim', '--speed', '-1'])).toMatch(/--speed/);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../../src/runbook/journal.js';
+import { journalDir } from '../../src/runbook/journal-location.js';
+
+const mode = { readOnly: false, dryRun: false, demo: true };
+
+function lines(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('journal', () => {
+  it('lives under XDG_STATE_HOME, else ~/.local/state', () => {
+    expect(journalDir({ XDG_STATE_HOME: '/s' })).toBe('/s/aks-runbook');
+    expect(journalDir({ HOME: '/h' })).toBe('/h/.local/state/aks-runbook');
+  });
+
+  it('writes the intent to disk before the change runs, and the result after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const journal = await Journal.open({ cluster: 'aks-demo', mode, env: {}, dir });
+    let seenDuringAct: Array<Record<string, unknown>> = [];
+    await journal.mutation({ step: 'drain', action: 'cordon', target: 'node/n1' }, () => {
+      seenDuringAct = lines(journal.path);
+      return Promise.resolve();
+    });
+    await expect(
+      journal.mutation({ step: 'drain', action: 'evict', target: 'pod/default/web-1' }, () =>
+        Promise.reject(new Error('Too Many Requests')),
+      ),
+    ).rejects.toThrow('Too Many Requests');
+    await journal.close();
+
+    expect(seenDuringAct.at(-1)).toMatchObject({
+      type: 'intent',
+      action: 'cordon',
+      target: 'node/n1',
+    });
+    const all = lines(journal.path);
+    expect(all.map((l) => [l['type'], l['id']].join(':'))).toEqual([
+      'session:',
+      'intent:1',
+      'result:1',
+      'intent:2',
+      'result:2',
+    ]);
+    expect(all[2]).toMatchObject({ outcome: 'ok' });
+    expect(all[4]).toMatchObject({ outcome: 'failed', error: 'Too Many Requests' });
+    expect(statSync(journal.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('never writes a bearer token, wherever it hides', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const token = 'sim-kube-QWxhZGRpbjpvcGVuIHNlc2FtZQ-secret';
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlc2lnbmF0dXJl';
+    const journal = await Journal.open({ cluster: 'aks-demo', mode, env: {}, dir });
+    journal.addSecret(token);
+    await journal.note('connect', `connected with ${token}`, {
+      token,
+      headers: { Authorization: `Bearer ${jwt}` },
+      echo: jwt,
+    });
+    await journal.confirmation({ cluster: 'aks-demo', change: `use ${token}` }, false);
+    await journal.close();
+    const text = readFileSync(journal.path, 'utf8');
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(jwt);
+    expect(text).toContain('[redacted]');
+    expect(lines(journal.path)[2]).toMatchObject({
+      type: 'confirmation',
+      cluster: 'aks-demo',
+      answer: 'no',
+    });
+  });
+});
