@@ -1,0 +1,141 @@
+import { Box, useApp, useWindowSize } from 'ink';
+import { useState } from 'react';
+import { CHECKLIST, type StepId } from '../src/runbook/checklist.js';
+import type { ConfirmationRequest, SessionStore } from '../src/runbook/session.js';
+import type { AppActions, StepContentSource } from './app-actions.js';
+import { ConfirmationDialog } from './ConfirmationDialog.js';
+import { ConnectionScreen } from './ConnectionScreen.js';
+import { Header } from './Header.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { KeyHints } from './KeyHints.js';
+import { baseKeys, baseLayer, footerKeys, SCREEN_NAMES, topLayer } from './layers.js';
+import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
+import { OverviewScreen } from './OverviewScreen.js';
+import { QuitPrompt } from './QuitPrompt.js';
+import { StepFrame } from './StepFrame.js';
+import { useSession } from './use-session.js';
+
+/** Props of the app shell. */
+export interface AppProps {
+  store: SessionStore;
+  actions: AppActions;
+  stepContent?: StepContentSource | undefined;
+}
+
+/** The app shell: header, the screen for the session's state with its overlays, and key hints. */
+export function App({ store, actions, stepContent }: AppProps) {
+  const state = useSession(store);
+  const { columns, rows } = useWindowSize();
+  const { exit } = useApp();
+  const [openStep, setOpenStep] = useState<StepId>();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [quitAsked, setQuitAsked] = useState(false);
+  const [view, setView] = useState<OverviewView>(INITIAL_OVERVIEW);
+
+  const base = baseLayer(state, openStep);
+  const top = topLayer(base, { quitAsked, confirming: !!state.confirmation, helpOpen });
+  const promptOpen = view.prompt !== undefined;
+  const quit = () => {
+    actions.onQuit();
+    exit();
+  };
+  const requestQuit = () => (state.busy ? setQuitAsked(true) : quit());
+  const openHelp = () => setHelpOpen(true);
+  // Header and footer take a line each; one spare line keeps Ink from repainting the whole screen.
+  const height = Math.max(4, rows - 3);
+
+  const body = () => {
+    if (top === 'quit') {
+      return <QuitPrompt active onStay={() => setQuitAsked(false)} onQuit={quit} />;
+    }
+    if (top === 'confirm' && state.confirmation) {
+      const request = state.confirmation;
+      return (
+        <ConfirmationDialog
+          key={requestKey(request)}
+          request={request}
+          active
+          onAnswer={store.answer}
+        />
+      );
+    }
+    if (top === 'help') {
+      return (
+        <HelpOverlay
+          screen={SCREEN_NAMES[base]}
+          keys={baseKeys(base, promptOpen)}
+          active
+          onClose={() => setHelpOpen(false)}
+          onQuit={requestQuit}
+        />
+      );
+    }
+    const connection = state.connection;
+    if (connection.phase !== 'connected') {
+      return (
+        <ConnectionScreen connection={connection} active onHelp={openHelp} onQuit={requestQuit} />
+      );
+    }
+    const step = CHECKLIST.find((entry) => entry.id === openStep);
+    if (step) {
+      return (
+        <StepFrame
+          key={step.id}
+          step={step}
+          status={state.steps[step.id]}
+          {...stepContent?.(step.id, state)}
+          width={columns}
+          height={height}
+          active
+          onBack={() => {
+            setOpenStep(undefined);
+            actions.onCloseStep?.(step.id);
+          }}
+          onHelp={openHelp}
+          onQuit={requestQuit}
+        />
+      );
+    }
+    return (
+      <OverviewScreen
+        cluster={connection.cluster}
+        armMissing={connection.armMissing}
+        steps={state.steps}
+        view={view}
+        onView={setView}
+        width={columns}
+        height={height}
+        active
+        onOpen={(id) => {
+          setOpenStep(id);
+          actions.onOpenStep?.(id);
+        }}
+        onHelp={openHelp}
+        onQuit={requestQuit}
+      />
+    );
+  };
+
+  const cluster =
+    state.connection.phase === 'connected' ? state.connection.cluster.name : undefined;
+  return (
+    <Box flexDirection="column" width={columns}>
+      <Header cluster={cluster} mode={state.mode} />
+      {body()}
+      <KeyHints keys={footerKeys(top, base, promptOpen)} />
+    </Box>
+  );
+}
+
+const requestIds = new WeakMap<ConfirmationRequest, number>();
+let nextRequestId = 0;
+
+/** A fresh key per confirmation request, so each one starts with focus on Cancel and no typed text. */
+function requestKey(request: ConfirmationRequest): number {
+  let id = requestIds.get(request);
+  if (id === undefined) {
+    id = nextRequestId++;
+    requestIds.set(request, id);
+  }
+  return id;
+}

@@ -1,0 +1,52 @@
+import { Box } from 'ink';
+import type { StepId, StepStatus } from '../src/runbook/checklist.js';
+import { CHECKLIST } from '../src/runbook/checklist.js';
+import type { ClusterSummary } from '../src/target/cluster-summary.js';
+import { ChecklistOverview } from './ChecklistOverview.js';
+import { ClusterCard, clusterCardHeight } from './ClusterCard.js';
+import type { OverviewView } from './overview-view.js';
+
+/** Props of the overview screen. */
+export interface OverviewScreenProps {
+  cluster: ClusterSummary;
+  armMissing: string | undefined;
+  steps: Record<StepId, StepStatus>;
+  view: OverviewView;
+  onView: (view: OverviewView) => void;
+  width: number;
+  height: number;
+  active: boolean;
+  onOpen: (id: StepId) => void;
+  onHelp: () => void;
+  onQuit: () => void;
+}
+
+/** The cluster card above the checklist, sized so both fit the terminal's height. */
+export function OverviewScreen(props: OverviewScreenProps) {
+  const { cluster, armMissing, height } = props;
+  const maxPools = cardPools(cluster, armMissing, height);
+  const cardLines = maxPools === 0 ? 0 : clusterCardHeight(cluster, armMissing, maxPools) + 1;
+  return (
+    <Box flexDirection="column">
+      {maxPools > 0 ? (
+        <Box marginBottom={1}>
+          <ClusterCard cluster={cluster} armMissing={armMissing} maxPools={maxPools} />
+        </Box>
+      ) : null}
+      <ChecklistOverview {...props} height={height - cardLines} />
+    </Box>
+  );
+}
+
+/** The most pool rows (up to 4) that leave the whole checklist visible; 0 = leave the card out. */
+function cardPools(
+  cluster: ClusterSummary,
+  armMissing: string | undefined,
+  height: number,
+): number {
+  const listNeeds = Math.min(CHECKLIST.length + 1, 8);
+  for (let pools = 4; pools >= 1; pools--) {
+    if (height - clusterCardHeight(cluster, armMissing, pools) - 1 >= listNeeds) return pools;
+  }
+  return 0;
+}

@@ -1,0 +1,48 @@
+import { Box, Text } from 'ink';
+import type { PoolSummary } from '../src/target/cluster-summary.js';
+import { cell } from './text.js';
+import { theme } from './theme.js';
+
+const HEADINGS = ['Pool', 'Mode', 'OS', 'Nodes', 'Version'] as const;
+const MAX_WIDTHS = [16, 6, 12, 5, 10] as const;
+
+/** The agent pools as a table: name, mode, OS, node count, Kubernetes version. */
+export function PoolTable({ pools, maxRows }: { pools: readonly PoolSummary[]; maxRows: number }) {
+  const rows = pools.map((pool) => [
+    pool.name,
+    pool.mode,
+    pool.osSku ? `${pool.osType}/${pool.osSku}` : pool.osType,
+    String(pool.count),
+    pool.orchestratorVersion,
+  ]);
+  const widths = MAX_WIDTHS.map((max, column) =>
+    Math.min(max, Math.max(HEADINGS[column]!.length, ...rows.map((row) => row[column]!.length))),
+  );
+  const line = (values: readonly string[]) =>
+    values.map((value, column) => cell(value, widths[column]!)).join('  ');
+  const shown = rows.length > maxRows ? rows.slice(0, Math.max(0, maxRows - 1)) : rows;
+  const hidden = rows.length - shown.length;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end" color={theme.muted}>
+        {line(HEADINGS)}
+      </Text>
+      {shown.map((row, index) => (
+        <Text key={`${row[0]}-${index}`} wrap="truncate-end">
+          {line(row)}
+        </Text>
+      ))}
+      {hidden > 0 ? (
+        <Text wrap="truncate-end" color={theme.muted}>
+          +{hidden} more pools
+        </Text>
+      ) : null}
+      {rows.length === 0 ? <Text color={theme.muted}>no pools reported</Text> : null}
+    </Box>
+  );
+}
+
+/** How many lines the table takes for `poolCount` pools shown in at most `maxRows` rows. */
+export function poolTableHeight(poolCount: number, maxRows: number): number {
+  return 1 + Math.max(1, Math.min(poolCount, maxRows));
+}

@@ -1,0 +1,107 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { Finding } from '../src/checks/finding.js';
+import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
+import { listWindow } from './list-window.js';
+import { findingLines, heading, paragraph, type FrameLine } from './step-lines.js';
+import { statusLook } from './step-status.js';
+import { theme } from './theme.js';
+import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
+
+/** What a step has to show; each section appears only when given. Step screens fill these in. */
+export interface StepContent {
+  findings?: readonly Finding[];
+  /** What the step would change, one line per action. */
+  plan?: readonly string[];
+  /** Live progress, newest last. */
+  progress?: readonly string[];
+  /** The outcome, after the step ran and verified. */
+  result?: readonly string[];
+}
+
+/** Props of the step frame. */
+export interface StepFrameProps extends StepContent {
+  step: StepInfo;
+  status: StepStatus;
+  width: number;
+  height: number;
+  active: boolean;
+  onBack: () => void;
+  onHelp: () => void;
+  onQuit: () => void;
+}
+
+/** One opened step: title, status, what it looks at and why, then its sections, scrollable. */
+export function StepFrame(props: StepFrameProps) {
+  const { step, status, width, height, active } = props;
+  const look = statusLook(status);
+  const lines = frameLines(props, width);
+  const rows = Math.max(1, height - 2);
+  const [offset, setOffset] = useState(0);
+  const maxOffset = Math.max(0, lines.length - rows);
+  const top = Math.min(offset, maxOffset);
+  useLayerInput((input, key) => {
+    if (key.escape) props.onBack();
+    else if (isUpKey(input, key)) setOffset(Math.max(0, top - 1));
+    else if (isDownKey(input, key)) setOffset(Math.min(maxOffset, top + 1));
+    else if (key.pageUp) setOffset(Math.max(0, top - rows));
+    else if (key.pageDown) setOffset(Math.min(maxOffset, top + rows));
+    else if (input === '?') props.onHelp();
+    else if (isQuitKey(input, key)) props.onQuit();
+  }, active);
+  const window = listWindow(lines.length, top, rows);
+  const shown = lines.slice(top, top + (window.end - window.start));
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text color={look.color}>{look.symbol} </Text>
+        <Text bold>{step.title}</Text>
+        <Text color={theme.muted}> ({step.id}) · </Text>
+        <Text color={look.color}>{look.text}</Text>
+      </Text>
+      {shown.map((line, index) => (
+        <Text key={top + index} wrap="truncate-end">
+          {line.map((segment, part) => (
+            <Text key={part} color={segment.color} bold={segment.bold}>
+              {segment.text}
+            </Text>
+          ))}
+        </Text>
+      ))}
+      <Text color={theme.muted} wrap="truncate-end">
+        {lines.length > rows
+          ? `lines ${top + 1}–${top + shown.length} of ${lines.length} (↑/↓ scroll)`
+          : ' '}
+      </Text>
+    </Box>
+  );
+}
+
+const BLANK: FrameLine = [{ text: ' ' }];
+
+function frameLines(props: StepFrameProps, width: number): FrameLine[] {
+  const { step, findings, plan, progress, result } = props;
+  const lines: FrameLine[] = [
+    ...paragraph(`Looks at: ${step.looksAt}`, width, '', theme.muted),
+    ...paragraph(`Why: ${step.why}`, width),
+  ];
+  const list = (items: readonly string[], bullet: string) =>
+    items.flatMap((item) => paragraph(`${bullet}${item}`, width, ''));
+  if (findings) {
+    lines.push(BLANK, ...heading(`Findings (${findings.length})`));
+    if (findings.length === 0) lines.push([{ text: '✔ nothing found', color: theme.ok }]);
+    for (const finding of findings) lines.push(...findingLines(finding, width));
+  }
+  if (plan) lines.push(BLANK, ...heading('Plan'), ...list(plan, '• '));
+  if (progress) lines.push(BLANK, ...heading('Progress'), ...list(progress, ''));
+  if (result) lines.push(BLANK, ...heading('Result'), ...list(result, ''));
+  if (!findings && !plan && !progress && !result) {
+    lines.push(BLANK, [
+      {
+        text: 'Not built yet: this step shows its findings and plan in a later version.',
+        color: theme.muted,
+      },
+    ]);
+  }
+  return lines;
+}

@@ -1,0 +1,16 @@
+import type { StepId } from '../src/runbook/checklist.js';
+import type { SessionState } from '../src/runbook/session.js';
+import type { StepContent } from './StepFrame.js';
+
+/** What the screens ask the logic to do; the CLI wires these to the runbook. */
+export interface AppActions {
+  /** The operator chose to quit (after confirming, if work was running). The app unmounts itself. */
+  onQuit: () => void;
+  /** The operator opened a step (Enter on the overview, or `:id`). */
+  onOpenStep?: (id: StepId) => void;
+  /** The operator left a step with Esc. */
+  onCloseStep?: (id: StepId) => void;
+}
+
+/** Picks what an opened step shows (findings, plan, progress, result) from the session state. */
+export type StepContentSource = (id: StepId, state: SessionState) => StepContent | undefined;

@@ -1,0 +1,44 @@
+/** One key (or key pair) and what it does on the current screen. */
+export interface KeyBinding {
+  keys: string;
+  does: string;
+  /** Short label for the footer; bindings without one appear only in the help overlay. */
+  hint?: string;
+}
+
+/** The keys of the checklist overview. */
+export const OVERVIEW_KEYS: readonly KeyBinding[] = [
+  { keys: '↑/↓ j/k', does: 'move between steps', hint: '↑↓ move' },
+  { keys: 'Enter', does: 'open the selected step', hint: 'Enter open' },
+  { keys: '/', does: 'filter the checklist (Enter keeps it, Esc clears it)', hint: '/ filter' },
+  { keys: ':', does: 'jump to a step by its id (Tab completes)', hint: ': jump' },
+  { keys: 'Esc', does: 'clear the filter' },
+  { keys: '?', does: 'show or hide this help', hint: '? help' },
+  { keys: 'q / Ctrl+C', does: 'quit (asks first while work is running)', hint: 'q quit' },
+];
+
+/** The keys of an opened step. */
+export const STEP_KEYS: readonly KeyBinding[] = [
+  { keys: '↑/↓ j/k', does: 'scroll the step', hint: '↑↓ scroll' },
+  { keys: 'Esc', does: 'back to the checklist', hint: 'Esc back' },
+  { keys: '?', does: 'show or hide this help', hint: '? help' },
+  { keys: 'q / Ctrl+C', does: 'quit (asks first while work is running)', hint: 'q quit' },
+];
+
+/** The keys while the checklist is filtered or a step id is typed. */
+export const PROMPT_KEYS: readonly KeyBinding[] = [
+  { keys: 'Enter', does: 'accept', hint: 'Enter accept' },
+  { keys: 'Tab', does: 'complete the step id (in the : prompt)', hint: 'Tab complete' },
+  { keys: 'Esc', does: 'cancel', hint: 'Esc cancel' },
+];
+
+/** The keys of the connecting and failed screens. */
+export const STATUS_KEYS: readonly KeyBinding[] = [
+  { keys: '?', does: 'show or hide this help', hint: '? help' },
+  { keys: 'q / Ctrl+C', does: 'quit', hint: 'q quit' },
+];
+
+/** The keys of the help overlay itself. */
+export const HELP_KEYS: readonly KeyBinding[] = [
+  { keys: 'Esc / ?', does: 'close help', hint: 'Esc close' },
+];

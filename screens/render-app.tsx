@@ -1,0 +1,39 @@
+import { render, type RenderOptions } from 'ink';
+import type { SessionStore } from '../src/runbook/session.js';
+import { App } from './App.js';
+import type { AppActions, StepContentSource } from './app-actions.js';
+
+export type { AppActions, StepContentSource } from './app-actions.js';
+
+/** Options of `renderApp`: streams and screen mode for Ink, and where step content comes from. */
+export interface RenderAppOptions extends Pick<
+  RenderOptions,
+  'stdin' | 'stdout' | 'stderr' | 'alternateScreen' | 'interactive'
+> {
+  stepContent?: StepContentSource;
+}
+
+/** A running app: wait for it to end, or take it down. */
+export interface AppHandle {
+  waitUntilExit(): Promise<void>;
+  unmount(): void;
+}
+
+/** Mounts the screens for `store`. Ctrl+C does not kill the app: it quits like `q` (asking when busy). */
+export function renderApp(
+  store: SessionStore,
+  actions: AppActions,
+  options: RenderAppOptions = {},
+): AppHandle {
+  const { stepContent, ...inkOptions } = options;
+  const instance = render(<App store={store} actions={actions} stepContent={stepContent} />, {
+    ...inkOptions,
+    exitOnCtrlC: false,
+  });
+  return {
+    waitUntilExit: async () => {
+      await instance.waitUntilExit();
+    },
+    unmount: () => instance.unmount(),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Finding, Severity } from '../src/checks/finding.js';
+import { theme, type ThemeColor } from './theme.js';
+import { wrapWords } from './text.js';
+
+/** A piece of a line with its own style. */
+export interface Segment {
+  text: string;
+  color?: ThemeColor | undefined;
+  bold?: boolean;
+}
+
+/** One screen line of a step, already wrapped to the width. */
+export type FrameLine = Segment[];
+
+const SEVERITY_LOOK: Record<Severity, { label: string; color: ThemeColor }> = {
+  high: { label: '▲ HIGH', color: theme.danger },
+  medium: { label: '▲ MED ', color: theme.warning },
+  low: { label: '△ LOW ', color: theme.warning },
+  info: { label: 'ℹ INFO', color: theme.muted },
+};
+
+/** A heading line. */
+export function heading(text: string): FrameLine[] {
+  return [[{ text, bold: true, color: theme.accent }]];
+}
+
+/** `text` wrapped to `width`, each line indented and styled alike. */
+export function paragraph(
+  text: string,
+  width: number,
+  indent = '',
+  color?: ThemeColor,
+): FrameLine[] {
+  return wrapWords(text, width - indent.length).map((line) => [{ text: indent + line, color }]);
+}
+
+/** A finding: severity, id and object on the first line, then the message and the remedy. */
+export function findingLines(finding: Finding, width: number): FrameLine[] {
+  const look = SEVERITY_LOOK[finding.severity];
+  const object = finding.object
+    ? ` ${finding.object.kind}/${finding.object.namespace ? `${finding.object.namespace}/` : ''}${finding.object.name}`
+    : '';
+  return [
+    [
+      { text: `${look.label} `, color: look.color, bold: true },
+      { text: finding.id, bold: true },
+      { text: object, color: theme.muted },
+    ],
+    ...paragraph(finding.message, width, '    '),
+    ...(finding.remediation
+      ? paragraph(`→ ${finding.remediation}`, width, '    ', theme.muted)
+      : []),
+  ];
+}

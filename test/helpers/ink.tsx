@@ -1,0 +1,138 @@
+// The one way screen tests render and type: every render, key and wait runs inside React's act(),
+// so a key typed right after a screen change reaches the new screen (see reference/tui.md §4).
+import { stripVTControlCharacters } from 'node:util';
+import { useInput } from 'ink';
+import { cleanup, render } from 'ink-testing-library';
+import { act, type ReactElement } from 'react';
+import { afterEach } from 'vitest';
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
+}
+globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+
+export const ESC = '\u001B';
+export const ENTER = '\r';
+export const UP = '\u001B[A';
+export const DOWN = '\u001B[B';
+export const LEFT = '\u001B[D';
+export const RIGHT = '\u001B[C';
+export const TAB = '\t';
+export const BACKSPACE = '\u007F';
+export const CTRL_C = '\u0003';
+
+/** How long a condition may take before the test fails with the last frame. */
+const DEADLINE_MS = 2_000;
+
+/** A rendered tree and the ways a test drives it. */
+export interface InkHarness {
+  /** The last frame as printed, with colours and styles. */
+  raw(): string;
+  /** The last frame without ANSI sequences. */
+  frame(): string;
+  /** Presses keys one at a time; each returns once Ink has handed the key to the app. */
+  press(...keys: string[]): Promise<void>;
+  /** Types text one character at a time. */
+  type(text: string): Promise<void>;
+  /** Waits until the plain frame satisfies `check` (a string = contains it). */
+  waitFor(check: string | ((frame: string) => boolean)): Promise<string>;
+  /** Changes the terminal size, as SIGWINCH would. */
+  resize(columns: number, rows: number): Promise<void>;
+  unmount(): Promise<void>;
+}
+
+/** Renders `tree` in a fake terminal of `columns` × `rows` (80×24 unless told). */
+export async function renderInk(
+  tree: ReactElement,
+  size = { columns: 80, rows: 24 },
+): Promise<InkHarness> {
+  let delivered = 0;
+  const probe = <InputProbe onInput={() => (delivered += 1)} />;
+  let instance: ReturnType<typeof render> | undefined;
+  await act(async () => {
+    instance = render(
+      <>
+        {tree}
+        {probe}
+      </>,
+    );
+    // ink-testing-library's stdout is 100 columns with no rows; size it as a real terminal would.
+    setSize(instance.stdout, size.columns, size.rows);
+    instance.stdout.emit('resize');
+    await Promise.resolve();
+  });
+  const ink = instance!;
+  const frame = () => stripVTControlCharacters(ink.lastFrame() ?? '');
+
+  const press = async (...keys: string[]) => {
+    for (const key of keys) {
+      const before = delivered;
+      await act(async () => {
+        ink.stdin.write(key);
+        // Ink holds a lone Escape ~20 ms to tell it from an escape sequence: wait for delivery.
+        await until(() => delivered > before, `key ${JSON.stringify(key)} to reach the app`, frame);
+      });
+    }
+  };
+  const waitFor = async (check: string | ((frame: string) => boolean)) => {
+    const test = typeof check === 'string' ? (text: string) => text.includes(check) : check;
+    await act(async () => {
+      await until(() => test(frame()), `frame to match ${String(check)}`, frame);
+    });
+    return frame();
+  };
+  return {
+    raw: () => ink.lastFrame() ?? '',
+    frame,
+    press,
+    type: (text) => press(...Array.from(text)),
+    waitFor,
+    resize: async (columns, rows) => {
+      await act(async () => {
+        setSize(ink.stdout, columns, rows);
+        ink.stdout.emit('resize');
+        await Promise.resolve();
+      });
+    },
+    unmount: async () => {
+      await act(async () => {
+        ink.unmount();
+        await Promise.resolve();
+      });
+    },
+  };
+}
+
+/** Every line of a plain frame fits in `columns` cells (one cell per code point). */
+export function widestLine(frame: string): number {
+  return Math.max(0, ...frame.split('\n').map((line) => Array.from(line).length));
+}
+
+/** Counts every key Ink delivers, so `press` waits on delivery instead of on a clock. */
+function InputProbe({ onInput }: { onInput: () => void }) {
+  useInput(() => onInput());
+  return null;
+}
+
+function setSize(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {
+  Object.defineProperty(stdout, 'columns', { value: columns, configurable: true });
+  Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
+}
+
+/** Polls `condition` on the timer queue until it holds or the deadline passes. */
+async function until(condition: () => boolean, what: string, frame: () => string): Promise<void> {
+  const deadline = Date.now() + DEADLINE_MS;
+  while (!condition()) {
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => setTimeout(resolve, 1));
+  }
+}
+
+afterEach(async () => {
+  await act(async () => {
+    cleanup();
+    await Promise.resolve();
+  });
+});
