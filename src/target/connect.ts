@@ -42,7 +42,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   const at = armCoordinates(target);
   let credential = deps.credential;
   const signIn = async (): Promise<TokenCredential> =>
-    (credential ??= await azureSignIn(target.cloud));
+    (credential ??= await azureSignIn(target.cloud, deps.env));
 
   let arm: Connection['arm'];
   let kc: KubeConfig;

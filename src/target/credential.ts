@@ -1,11 +1,23 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
+import { UserError } from '../errors.js';
 import { cloudEndpoints, type CloudName } from './clouds.js';
+
+/** Set to any value to forbid the real Azure sign-in chain (the test suite always sets it). */
+export const NO_AZURE_SIGNIN = 'AKS_RUNBOOK_NO_AZURE_SIGNIN';
 
 /**
  * The real Azure sign-in chain (environment, workload identity, managed identity, Azure CLI, ...),
  * so an `az login` is enough. Only for real clusters: it probes the instance metadata endpoint.
  */
-export async function azureSignIn(cloud: CloudName): Promise<TokenCredential> {
+export async function azureSignIn(
+  cloud: CloudName,
+  env: NodeJS.ProcessEnv,
+): Promise<TokenCredential> {
+  if (env[NO_AZURE_SIGNIN] ?? process.env[NO_AZURE_SIGNIN]) {
+    throw new UserError(
+      `Azure sign-in is switched off by ${NO_AZURE_SIGNIN}; unset it to use your Azure login`,
+    );
+  }
   const { DefaultAzureCredential } = await import('@azure/identity');
   return new DefaultAzureCredential({ authorityHost: cloudEndpoints(cloud).authorityHost });
 }
