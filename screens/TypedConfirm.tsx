@@ -13,6 +13,7 @@ export function TypedConfirm({ request, active, onAnswer }: ConfirmProps) {
   const [error, setError] = useState<string>();
   const submit = (typed: string) => {
     if (typed === expected) onAnswer(true);
+    else if (typed === '') setError('Nothing typed. Nothing was changed.');
     else setError(`"${typed}" is not "${expected}". Nothing was changed; type it exactly.`);
   };
   return (

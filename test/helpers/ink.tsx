@@ -36,6 +36,8 @@ export interface InkHarness {
   type(text: string): Promise<void>;
   /** Waits until the plain frame satisfies `check` (a string = contains it). */
   waitFor(check: string | ((frame: string) => boolean)): Promise<string>;
+  /** Runs `change` (e.g. a store update by the logic) inside act, so its render is flushed. */
+  act(change: () => void): Promise<void>;
   /** Changes the terminal size, as SIGWINCH would. */
   resize(columns: number, rows: number): Promise<void>;
   unmount(): Promise<void>;
@@ -87,6 +89,12 @@ export async function renderInk(
     press,
     type: (text) => press(...Array.from(text)),
     waitFor,
+    act: async (change) => {
+      await act(async () => {
+        change();
+        await Promise.resolve();
+      });
+    },
     resize: async (columns, rows) => {
       await act(async () => {
         setSize(ink.stdout, columns, rows);
