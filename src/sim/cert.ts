@@ -12,6 +12,7 @@ export async function makeCertificates(): Promise<SimCertificates> {
   const notBeforeDate = new Date(Date.now() - 60_000);
   const notAfterDate = new Date(Date.now() + 7 * 24 * 3600_000);
   const ca = await generate([{ name: 'commonName', value: 'aks-runbook simulator CA' }], {
+    algorithm: 'sha256',
     keyType: 'ec',
     curve: 'P-256',
     notBeforeDate,
@@ -22,6 +23,7 @@ export async function makeCertificates(): Promise<SimCertificates> {
     ],
   });
   const server = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    algorithm: 'sha256',
     keyType: 'ec',
     curve: 'P-256',
     notBeforeDate,
