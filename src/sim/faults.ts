@@ -1,9 +1,98 @@
-// STUB: owned by the sim-aks helper.
-import type { HttpsSim } from './server.js';
+import { z } from 'zod';
+import type { SimClock } from './clock.js';
+import type { SimRequest, SimResponse } from './http.js';
+import { armError, kubeStatus, type HttpsSim } from './server.js';
 
-export interface FaultSpec {
+/** Faults a scenario (or a test) can switch on; every share is drawn from a seeded generator. */
+export const faultSpecSchema = z.strictObject({
+  /** Seed of the generator, so a run with the same requests sees the same faults. */
+  seed: z.number().int().optional(),
+  /** Which API the request faults hit (default both); operation faults are ARM's anyway. */
+  api: z.enum(['arm', 'kube', 'both']).optional(),
   /** Share (0..1) of calls answered 429. */
-  throttle?: number;
+  throttle: z.number().min(0).max(1).optional(),
+  /** Retry-After seconds on those 429s; absent = no header (as a PDB-less 429 from ARM can be). */
+  throttleRetryAfter: z.number().int().min(0).optional(),
+  /** Share of calls answered with a server error. */
+  serverError: z.number().min(0).max(1).optional(),
+  serverErrorStatus: z.union([z.literal(500), z.literal(503)]).optional(),
+  /** Share of calls whose connection is reset without an answer. */
+  reset: z.number().min(0).max(1).optional(),
+  /** Added latency per call (wall milliseconds). */
+  latencyMs: z.number().int().min(0).optional(),
+  /** Share of ARM writes refused with 409 "another operation is in progress". */
+  armBusy: z.number().min(0).max(1).optional(),
+  /** Every long-running ARM operation ends like this instead of Succeeded. */
+  operationOutcome: z.enum(['Failed', 'Canceled']).optional(),
+  /** Every token expires after this many simulated minutes. */
+  tokenExpiryMinutes: z.number().positive().optional(),
+});
+
+/** What faults to inject; see `faultSpecSchema`. */
+export type FaultSpec = z.output<typeof faultSpecSchema>;
+
+/** A small seeded generator (mulberry32): the same seed gives the same fault sequence. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
-export function installFaults(_https: HttpsSim, _spec: FaultSpec): void {}
+/** Installs the request faults of `spec` as an interceptor; token expiry needs the clock. */
+export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock): void {
+  if (spec.tokenExpiryMinutes !== undefined && clock) {
+    clock.after(spec.tokenExpiryMinutes * 60_000, () => https.tokens.expireAll());
+  }
+  const requestFaults =
+    spec.throttle || spec.serverError || spec.reset || spec.latencyMs || spec.armBusy;
+  if (!requestFaults) return;
+  const random = seededRandom(spec.seed ?? 1);
+  https.interceptors.push(async (req, api) => {
+    if (spec.api && spec.api !== 'both' && spec.api !== api) return undefined;
+    if (spec.latencyMs) await new Promise((r) => setTimeout(r, spec.latencyMs));
+    return pickFault(spec, random, req, api === 'arm' ? 'arm' : 'kube');
+  });
+}
+
+function pickFault(
+  spec: FaultSpec,
+  random: () => number,
+  req: SimRequest,
+  api: 'arm' | 'kube',
+): SimResponse | 'reset' | undefined {
+  // One draw per request keeps the sequence stable whatever faults are enabled.
+  const roll = random();
+  let edge = 0;
+  if (spec.reset && roll < (edge += spec.reset)) return 'reset';
+  if (spec.throttle && roll < (edge += spec.throttle)) return throttled(spec, api);
+  if (spec.serverError && roll < (edge += spec.serverError)) {
+    const status = spec.serverErrorStatus ?? 500;
+    return api === 'arm'
+      ? armError(status, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', 'The server encountered an internal error. Please retry the request.')
+      : kubeStatus(status, status === 503 ? 'ServiceUnavailable' : 'InternalError', 'an error on the server ("") has prevented the request from succeeding');
+  }
+  const write = req.method !== 'GET' && req.method !== 'HEAD';
+  if (spec.armBusy && api === 'arm' && write && !/list\w*Credential$/i.test(req.path) && roll < (edge += spec.armBusy)) {
+    return armError(
+      409,
+      'OperationNotAllowed',
+      'Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation',
+    );
+  }
+  return undefined;
+}
+
+function throttled(spec: FaultSpec, api: 'arm' | 'kube'): SimResponse {
+  const headers: Record<string, string> = {};
+  if (spec.throttleRetryAfter !== undefined) headers['retry-after'] = String(spec.throttleRetryAfter);
+  const base =
+    api === 'arm'
+      ? armError(429, 'TooManyRequests', 'The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00.')
+      : kubeStatus(429, 'TooManyRequests', 'Too many requests, please try again later.');
+  return { ...base, headers };
+}

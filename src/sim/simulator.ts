@@ -4,8 +4,8 @@ import type { KubeWorld } from './contracts.js';
 import { HttpsSim } from './server.js';
 import type { RequestLog } from './request-log.js';
 import { createKubeApi } from './kube/index.js';
-import { createAks } from './arm/index.js';
-import { loadScenario } from './scenario.js';
+import { createAks, type Aks } from './arm/index.js';
+import { loadScenario, type Scenario } from './scenario.js';
 import { installFaults, type FaultSpec } from './faults.js';
 
 export interface SimulatorOptions {
@@ -36,6 +36,10 @@ export interface Simulator {
   log: RequestLog;
   kube: KubeWorld;
   clock: SimClock;
+  /** The loaded scenario (descriptor and Kubernetes objects). */
+  scenario: Scenario;
+  /** The AKS resource provider (its live state, for tests and the sim command). */
+  aks: Aks;
   /** The operator's kubeconfig (YAML, CA embedded), as listClusterUserCredential returns it. */
   userKubeconfig(): string;
   /** Expires every token now (tests of token expiry). */
@@ -50,13 +54,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = new SimClock(options.speed ?? scenario.descriptor.clockSpeed ?? 1);
   const https = new HttpsSim({ certificates, ...(options.port ? { port: options.port } : {}) });
   const kubeApi = createKubeApi({ clock, minor: scenario.descriptor.kubernetesMinor, tokens: https.tokens });
-  kubeApi.world.load(scenario.objects);
+  const faults: FaultSpec = { ...scenario.descriptor.faults, ...options.faults };
   const baseUrl = await https.listen();
-  const aks = createAks({ clock, kube: kubeApi.world, scenario, https, caCert: certificates.caCert });
+  const aks = createAks({ clock, kube: kubeApi.world, scenario, https, caCert: certificates.caCert, faults });
+  // Nodes first, so the scenario's pods have somewhere to be scheduled when they load.
+  aks.createNodes();
+  kubeApi.world.load(scenario.objects);
   kubeApi.register(https);
   aks.register(https);
-  installFaults(https, { ...scenario.descriptor.faults, ...options.faults });
-  const armToken = https.tokens.issue({ ...scenario.descriptor.operator, audience: 'arm' });
+  installFaults(https, faults, clock);
+  const { user, groups } = scenario.descriptor.operator;
+  const armToken = https.tokens.issue({ user, groups, audience: 'arm' });
   return {
     baseUrl,
     caCert: certificates.caCert,
@@ -64,6 +72,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     log: https.log,
     kube: kubeApi.world,
     clock,
+    scenario,
+    aks,
     userKubeconfig: () => aks.userKubeconfig(),
     expireTokens: () => https.tokens.expireAll(),
     close: async () => {

@@ -1,0 +1,82 @@
+import type { KubernetesVersionSpec } from '../scenario/schema.js';
+import { allPatches, compareVersions, minorOf, upgradesFrom } from './versions.js';
+
+/** A refusal: HTTP status, ARM error code and AKS's message. */
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+}
+
+/** The region check AKS runs on any requested version. */
+export function checkOffered(versions: KubernetesVersionSpec[], version: string, pool?: string): Refusal | undefined {
+  if (allPatches(versions).includes(version)) return undefined;
+  return {
+    status: 400,
+    code: pool ? 'AgentPoolK8sVersionNotSupported' : 'K8sVersionNotSupported',
+    message: `Version ${version} is not supported in this region. Please use [az aks get-versions] command to get the supported version list in this region. For more information, please check https://aka.ms/supported-version-list`,
+  };
+}
+
+/** Control plane: no minor skipping, no downgrade. */
+export function checkControlPlaneUpgrade(versions: KubernetesVersionSpec[], from: string, to: string): Refusal | undefined {
+  if (from === to) return undefined;
+  const offered = checkOffered(versions, to);
+  if (offered) return offered;
+  const available = upgradesFrom(versions, from);
+  if (available.includes(to)) return undefined;
+  return {
+    status: 400,
+    code: 'OperationNotAllowed',
+    message: `Upgrading Kubernetes version ${from} to ${to} is not allowed. Available upgrades: [${available.join(' ')}]. Please see https://aka.ms/aks-supported-k8s-ver for version details.`,
+  };
+}
+
+/** Pool vs control plane skew: not newer, at most two minors behind; never downgraded. */
+export function checkPoolVersion(
+  versions: KubernetesVersionSpec[],
+  pool: string,
+  current: string,
+  to: string,
+  controlPlane: string,
+): Refusal | undefined {
+  if (current === to) return undefined;
+  const offered = checkOffered(versions, to, pool);
+  if (offered) return offered;
+  const poolMinor = minorOf(to);
+  const cpMinor = minorOf(controlPlane);
+  if (compareVersions(to, controlPlane) > 0) {
+    const why =
+      poolMinor > cpMinor
+        ? `Minor version of node pool version ${poolMinor} is bigger than control plane version ${cpMinor}.`
+        : `Node pool version cannot be newer than control plane version.`;
+    return incompatible(to, controlPlane, why);
+  }
+  if (poolMinor < cpMinor - 2) {
+    return incompatible(to, controlPlane, "Minor version of node pool cannot be more than 2 versions less than control plane's version.");
+  }
+  if (compareVersions(to, current) < 0) {
+    return {
+      status: 400,
+      code: 'NotAllowedAgentPoolVersionDowngrade',
+      message: `Downgrading agent pool ${pool} from version ${current} to ${to} is not allowed.`,
+    };
+  }
+  return undefined;
+}
+
+function incompatible(pool: string, cp: string, why: string): Refusal {
+  return {
+    status: 400,
+    code: 'NodePoolMcVersionIncompatible',
+    message: `Node pool version ${pool} and control plane version ${cp} are incompatible. ${why}`,
+  };
+}
+
+/** AKS's 409 while another operation runs on the cluster or a pool. */
+export function busyRefusal(what: string, pool?: string): Refusal {
+  const message = pool
+    ? `Operation is not allowed because there's an in progress agentpool operation: Another agentpool operation (${pool} - ${what}) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation`
+    : `Operation is not allowed: Another operation (${what}) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation`;
+  return { status: 409, code: 'OperationNotAllowed', message };
+}
