@@ -1,9 +1,16 @@
+import { demo } from './demo.js';
+import { large } from './large.js';
 import { minimal } from './minimal.js';
+import { limitedRights, strictPdb } from './small.js';
 import type { BuiltInScenario } from './types.js';
 
 export type { BuiltInScenario } from './types.js';
 
 /** The scenarios shipped with the program, by name (`--demo` uses `demo`). */
 export const builtInScenarios: Record<string, () => BuiltInScenario> = {
+  demo,
+  large,
   minimal,
+  'strict-pdb': strictPdb,
+  'limited-rights': limitedRights,
 };
