@@ -1,14 +1,7 @@
 import { Box, Text } from 'ink';
-import { CHECKLIST, type StepId, type StepStatus } from '../src/runbook/checklist.js';
-import { LineInput } from './LineInput.js';
-import {
-  activeFilter,
-  completeJump,
-  filterSteps,
-  jumpCandidates,
-  resolveJump,
-  type OverviewView,
-} from './overview-view.js';
+import type { StepId, StepStatus } from '../src/runbook/checklist.js';
+import { OverviewPrompt } from './OverviewPrompt.js';
+import { activeFilter, filterSteps, type OverviewView } from './overview-view.js';
 import { StepRow } from './StepRow.js';
 import { theme } from './theme.js';
 import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
@@ -74,70 +67,14 @@ export function ChecklistOverview(props: ChecklistOverviewProps) {
         />
       ))}
       {visible.length === 0 ? <Text color={theme.muted}>no step matches the filter</Text> : null}
-      <OverviewPrompt {...props} shown={visible.length} window={window} />
-    </Box>
-  );
-}
-
-/** The last line: the open prompt, or where the list stands (filter, scrolled part). */
-function OverviewPrompt(
-  props: ChecklistOverviewProps & { shown: number; window: { start: number; end: number } },
-) {
-  const { view, onView, active, shown, window } = props;
-  const prompt = view.prompt;
-  const close = () => onView({ ...view, prompt: undefined });
-  if (prompt?.kind === 'filter') {
-    return (
-      <LineInput
-        prompt="/"
-        value={prompt.text}
+      <OverviewPrompt
+        view={view}
+        onView={onView}
         active={active}
-        placeholder="type to filter by id or title"
-        onChange={(text) => onView({ ...view, prompt: { kind: 'filter', text } })}
-        onSubmit={(text) => onView({ ...view, filter: text.trim(), prompt: undefined })}
-        onCancel={() => onView({ ...view, filter: '', prompt: undefined })}
+        onOpen={props.onOpen}
+        shown={visible.length}
+        window={window}
       />
-    );
-  }
-  if (prompt?.kind === 'jump') {
-    const candidates = jumpCandidates(prompt.text);
-    const jump = (text: string) => {
-      const target = resolveJump(text);
-      if ('error' in target)
-        onView({ ...view, prompt: { kind: 'jump', text, error: target.error } });
-      else {
-        onView({ selected: target.id, filter: '' });
-        props.onOpen(target.id);
-      }
-    };
-    return (
-      <Box flexDirection="column">
-        <Text wrap="truncate-end" color={prompt.error ? theme.danger : theme.muted}>
-          {prompt.error ? `✖ ${prompt.error}` : `steps: ${candidates.join(' ') || 'none match'}`}
-        </Text>
-        <LineInput
-          prompt=":"
-          value={prompt.text}
-          active={active}
-          placeholder="step id, Tab completes"
-          onChange={(text) => onView({ ...view, prompt: { kind: 'jump', text } })}
-          onTab={(text) => onView({ ...view, prompt: { kind: 'jump', text: completeJump(text) } })}
-          onSubmit={jump}
-          onCancel={close}
-        />
-      </Box>
-    );
-  }
-  const parts: string[] = [];
-  if (view.filter) {
-    parts.push(`filter "${view.filter}": ${shown} of ${CHECKLIST.length} steps (Esc clears)`);
-  }
-  if (window.start > 0 || window.end < shown) {
-    parts.push(`showing ${window.start + 1}–${window.end} of ${shown}`);
-  }
-  return (
-    <Text wrap="truncate-end" color={theme.muted}>
-      {parts.join(' · ') || ' '}
-    </Text>
+    </Box>
   );
 }

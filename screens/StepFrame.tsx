@@ -96,12 +96,8 @@ function frameLines(props: StepFrameProps, width: number): FrameLine[] {
   if (progress) lines.push(BLANK, ...heading('Progress'), ...list(progress, ''));
   if (result) lines.push(BLANK, ...heading('Result'), ...list(result, ''));
   if (!findings && !plan && !progress && !result) {
-    lines.push(BLANK, [
-      {
-        text: 'Not built yet: this step shows its findings and plan in a later version.',
-        color: theme.muted,
-      },
-    ]);
+    const note = 'Not built yet: this step shows its findings and plan in a later version.';
+    lines.push(BLANK, ...paragraph(note, width, '', theme.muted));
   }
   return lines;
 }

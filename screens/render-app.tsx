@@ -8,7 +8,7 @@ export type { AppActions, StepContentSource } from './app-actions.js';
 /** Options of `renderApp`: streams and screen mode for Ink, and where step content comes from. */
 export interface RenderAppOptions extends Pick<
   RenderOptions,
-  'stdin' | 'stdout' | 'stderr' | 'alternateScreen' | 'interactive'
+  'stdin' | 'stdout' | 'stderr' | 'alternateScreen' | 'interactive' | 'patchConsole'
 > {
   stepContent?: StepContentSource;
 }
