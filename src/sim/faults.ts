@@ -73,11 +73,25 @@ function pickFault(
   if (spec.serverError && roll < (edge += spec.serverError)) {
     const status = spec.serverErrorStatus ?? 500;
     return api === 'arm'
-      ? armError(status, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', 'The server encountered an internal error. Please retry the request.')
-      : kubeStatus(status, status === 503 ? 'ServiceUnavailable' : 'InternalError', 'an error on the server ("") has prevented the request from succeeding');
+      ? armError(
+          status,
+          status === 503 ? 'ServiceUnavailable' : 'InternalServerError',
+          'The server encountered an internal error. Please retry the request.',
+        )
+      : kubeStatus(
+          status,
+          status === 503 ? 'ServiceUnavailable' : 'InternalError',
+          'an error on the server ("") has prevented the request from succeeding',
+        );
   }
   const write = req.method !== 'GET' && req.method !== 'HEAD';
-  if (spec.armBusy && api === 'arm' && write && !/list\w*Credential$/i.test(req.path) && roll < (edge += spec.armBusy)) {
+  if (
+    spec.armBusy &&
+    api === 'arm' &&
+    write &&
+    !/list\w*Credential$/i.test(req.path) &&
+    roll < edge + spec.armBusy
+  ) {
     return armError(
       409,
       'OperationNotAllowed',
@@ -89,10 +103,15 @@ function pickFault(
 
 function throttled(spec: FaultSpec, api: 'arm' | 'kube'): SimResponse {
   const headers: Record<string, string> = {};
-  if (spec.throttleRetryAfter !== undefined) headers['retry-after'] = String(spec.throttleRetryAfter);
+  if (spec.throttleRetryAfter !== undefined)
+    headers['retry-after'] = String(spec.throttleRetryAfter);
   const base =
     api === 'arm'
-      ? armError(429, 'TooManyRequests', 'The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00.')
+      ? armError(
+          429,
+          'TooManyRequests',
+          'The request is being throttled as the limit has been reached for operation type - Read_ObservationWindow_00:05:00.',
+        )
       : kubeStatus(429, 'TooManyRequests', 'Too many requests, please try again later.');
   return { ...base, headers };
 }

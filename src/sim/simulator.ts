@@ -53,10 +53,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const certificates = await makeCertificates();
   const clock = new SimClock(options.speed ?? scenario.descriptor.clockSpeed ?? 1);
   const https = new HttpsSim({ certificates, ...(options.port ? { port: options.port } : {}) });
-  const kubeApi = createKubeApi({ clock, minor: scenario.descriptor.kubernetesMinor, tokens: https.tokens });
+  const kubeApi = createKubeApi({
+    clock,
+    minor: scenario.descriptor.kubernetesMinor,
+    tokens: https.tokens,
+  });
   const faults: FaultSpec = { ...scenario.descriptor.faults, ...options.faults };
   const baseUrl = await https.listen();
-  const aks = createAks({ clock, kube: kubeApi.world, scenario, https, caCert: certificates.caCert, faults });
+  const aks = createAks({
+    clock,
+    kube: kubeApi.world,
+    scenario,
+    https,
+    caCert: certificates.caCert,
+    faults,
+  });
   // Nodes first, so the scenario's pods have somewhere to be scheduled when they load.
   aks.createNodes();
   kubeApi.world.load(scenario.objects);

@@ -47,18 +47,25 @@ export class FakeWorld implements KubeWorld {
     const node = this.nodes.get(name);
     if (!node) return;
     const next = { ...node.metadata.labels };
-    for (const [k, v] of Object.entries(labels)) if (v === null) delete next[k];
-    else next[k] = v;
+    for (const [k, v] of Object.entries(labels))
+      if (v === null) delete next[k];
+      else next[k] = v;
     node.metadata.labels = next;
   }
   podsOnNode(name: string): KubeObject[] {
     return this.pods.filter((p) => nodeOf(p) === name);
   }
   evict(namespace: string, name: string): EvictionAnswer {
-    const pod = this.pods.find((p) => p.metadata.name === name && p.metadata.namespace === namespace);
+    const pod = this.pods.find(
+      (p) => p.metadata.name === name && p.metadata.namespace === namespace,
+    );
     if (!pod) return { code: 404, message: `pods "${name}" not found` };
     if (this.blocked.has(name)) {
-      return { code: 429, message: "Cannot evict pod as it would violate the pod's disruption budget.", pdb: `${name}-pdb` };
+      return {
+        code: 429,
+        message: "Cannot evict pod as it would violate the pod's disruption budget.",
+        pdb: `${name}-pdb`,
+      };
     }
     this.evictions++;
     this.reschedule(pod);
@@ -66,7 +73,9 @@ export class FakeWorld implements KubeWorld {
   }
   /** Moves a pod to any schedulable node (a controller recreating it elsewhere). */
   private reschedule(pod: KubeObject): void {
-    const target = [...this.nodes.values()].find((n) => !(n['spec'] as { unschedulable?: boolean }).unschedulable);
+    const target = [...this.nodes.values()].find(
+      (n) => !(n['spec'] as { unschedulable?: boolean }).unschedulable,
+    );
     (pod['spec'] as Record<string, unknown>)['nodeName'] = target?.metadata.name ?? '';
   }
 }
@@ -106,13 +115,25 @@ export async function startArm(
   await https.listen();
   const world = new FakeWorld();
   const faults = opts.faults ?? {};
-  const aks = createAks({ clock, kube: world, scenario, https, caCert: certificates.caCert, faults });
+  const aks = createAks({
+    clock,
+    kube: world,
+    scenario,
+    https,
+    caCert: certificates.caCert,
+    faults,
+  });
   aks.createNodes();
   aks.register(https);
   installFaults(https, faults, clock);
   const { user, groups } = scenario.descriptor.operator;
   const token = https.tokens.issue({ user, groups, audience: 'arm' });
-  const client = sdkClient(https.baseUrl, certificates.caCert, token, aks.coordinates.subscriptionId);
+  const client = sdkClient(
+    https.baseUrl,
+    certificates.caCert,
+    token,
+    aks.coordinates.subscriptionId,
+  );
   return {
     https,
     aks,
@@ -130,7 +151,12 @@ export async function startArm(
 }
 
 /** The real ContainerServiceClient, trusting only the sim CA, with a static local credential. */
-export function sdkClient(baseUrl: string, ca: string, token: string, subscriptionId: string): ContainerServiceClient {
+export function sdkClient(
+  baseUrl: string,
+  ca: string,
+  token: string,
+  subscriptionId: string,
+): ContainerServiceClient {
   const credential: TokenCredential = {
     getToken: () => Promise.resolve({ token, expiresOnTimestamp: Date.now() + 3_600_000 }),
   };
@@ -142,7 +168,11 @@ export function sdkClient(baseUrl: string, ca: string, token: string, subscripti
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `ms`. */
-export async function waitFor<T>(check: () => T | undefined | false, ms = 10_000, what = 'condition'): Promise<T> {
+export async function waitFor<T>(
+  check: () => T | undefined | false,
+  ms = 10_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = check();
@@ -152,15 +182,21 @@ export async function waitFor<T>(check: () => T | undefined | false, ms = 10_000
   }
 }
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/azure-examples/', import.meta.url));
+const FIXTURES = fileURLToPath(
+  new URL('../../../shared/fixtures/azure-examples/', import.meta.url),
+);
 
 /** A response body of an official example, e.g. `fixtureBody('ManagedClustersGet', '200')`. */
 export function fixtureBody(name: string, status: string): unknown {
   const file = `${FIXTURES}${name}.json`;
   if (!existsSync(file)) {
-    throw new Error(`The official AKS example fixtures are absent: ${file} not found (expected in ../shared/fixtures/azure-examples/).`);
+    throw new Error(
+      `The official AKS example fixtures are absent: ${file} not found (expected in ../shared/fixtures/azure-examples/).`,
+    );
   }
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { responses: Record<string, { body?: unknown }> };
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    responses: Record<string, { body?: unknown }>;
+  };
   return json.responses[status]?.body;
 }
 
@@ -169,7 +205,12 @@ export function fixtureBody(name: string, status: string): unknown {
  * must exist with the same JSON type (arrays compared by their first element). Keys in `absentOk`
  * (dotted paths) may be missing; our extra keys are allowed and listed by `extraKeys`.
  */
-export function shapeDiff(expected: unknown, actual: unknown, absentOk: string[] = [], path = ''): string[] {
+export function shapeDiff(
+  expected: unknown,
+  actual: unknown,
+  absentOk: string[] = [],
+  path = '',
+): string[] {
   const diffs: string[] = [];
   const te = typeOf(expected);
   const ta = typeOf(actual);
@@ -230,20 +271,39 @@ function typeOf(v: unknown): string {
 }
 
 /** A raw HTTPS request to the sim (for status codes and headers the SDK hides). */
-export async function rawArm(h: ArmHarness, method: string, path: string, body?: unknown, token = h.token): Promise<{ status: number; headers: Headers; body: unknown }> {
+export async function rawArm(
+  h: ArmHarness,
+  method: string,
+  path: string,
+  body?: unknown,
+  token = h.token,
+): Promise<{ status: number; headers: Headers; body: unknown }> {
   const { request } = await import('node:https');
   return new Promise((resolve, reject) => {
     const url = new URL(path, h.https.baseUrl);
-    const req = request(url, { method, ca: h.caCert, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const headers = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
-        resolve({ status: res.statusCode ?? 0, headers, body: text ? (JSON.parse(text) as unknown) : undefined });
-      });
-    });
+    const req = request(
+      url,
+      {
+        method,
+        ca: h.caCert,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers))
+            if (typeof v === 'string') headers.set(k, v);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers,
+            body: text ? (JSON.parse(text) as unknown) : undefined,
+          });
+        });
+      },
+    );
     req.on('error', reject);
     if (body !== undefined) req.write(JSON.stringify(body));
     req.end();

@@ -11,12 +11,17 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function arm(scenario = 'minimal', opts: Parameters<typeof startArm>[1] = {}): Promise<ArmHarness> {
+async function arm(
+  scenario = 'minimal',
+  opts: Parameters<typeof startArm>[1] = {},
+): Promise<ArmHarness> {
   h = await startArm(scenario, opts);
   return h;
 }
 
-async function restError(p: Promise<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
+async function restError(
+  p: Promise<unknown>,
+): Promise<{ statusCode?: number; code?: string; message: string }> {
   try {
     await p;
   } catch (e) {
@@ -42,7 +47,10 @@ describe('ContainerServiceClient against the simulator', () => {
     for await (const c of client.managedClusters.list()) listed.push(c.name);
     expect(listed).toEqual([name, name]);
     const profile = await client.managedClusters.getUpgradeProfile(rg, name);
-    expect(profile.controlPlaneProfile.upgrades?.map((u) => u.kubernetesVersion)).toEqual(['1.32.4', '1.32.5']);
+    expect(profile.controlPlaneProfile.upgrades?.map((u) => u.kubernetesVersion)).toEqual([
+      '1.32.4',
+      '1.32.5',
+    ]);
     const poolProfile = await client.agentPools.getUpgradeProfile(rg, name, 'system');
     expect(poolProfile.latestNodeImageVersion).toBe('AKSUbuntu-2204gen2containerd-202506.10.0');
     const versions = await client.managedClusters.listKubernetesVersions(location);
@@ -53,9 +61,16 @@ describe('ContainerServiceClient against the simulator', () => {
       users: Array<{ user: { token: string } }>;
     };
     expect(kubeconfig.clusters[0]?.cluster.server).toBe(https.baseUrl);
-    expect(Buffer.from(kubeconfig.clusters[0]?.cluster['certificate-authority-data'] ?? '', 'base64').toString()).toBe(caCert);
+    expect(
+      Buffer.from(
+        kubeconfig.clusters[0]?.cluster['certificate-authority-data'] ?? '',
+        'base64',
+      ).toString(),
+    ).toBe(caCert);
     const who = https.tokens.check(`Bearer ${kubeconfig.users[0]?.user.token ?? ''}`);
-    expect(who).toEqual({ caller: { user: 'operator@contoso.com', groups: ['aks-admins'], audience: 'kube' } });
+    expect(who).toEqual({
+      caller: { user: 'operator@contoso.com', groups: ['aks-admins'], audience: 'kube' },
+    });
   });
 
   it('upgrades the node image: surge, drain, reimage, remove surge', async () => {
@@ -73,10 +88,15 @@ describe('ContainerServiceClient against the simulator', () => {
     expect(pool.provisioningState).toBe('Succeeded');
     const after = world.listNodes();
     expect(after.map((n) => n.metadata.name).sort()).toEqual([...before].sort());
-    for (const n of after) expect(n.metadata.labels?.['kubernetes.azure.com/node-image-version']).toBe(pool.nodeImageVersion);
+    for (const n of after)
+      expect(n.metadata.labels?.['kubernetes.azure.com/node-image-version']).toBe(
+        pool.nodeImageVersion,
+      );
     expect(world.evictions).toBeGreaterThanOrEqual(2);
     // Already on the latest image: the service answers 304, which the SDK reports as an error.
-    const again = await restError(client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone());
+    const again = await restError(
+      client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone(),
+    );
     expect(again.statusCode).toBe(304);
   });
 
@@ -84,25 +104,47 @@ describe('ContainerServiceClient against the simulator', () => {
     const { client, aks, world } = await arm();
     const { resourceGroup: rg, name } = aks.coordinates;
     const mc = await client.managedClusters.get(rg, name);
-    const skip = await restError(client.managedClusters.createOrUpdate(rg, name, { ...mc, kubernetesVersion: '1.33.1' }, fast).pollUntilDone());
+    const skip = await restError(
+      client.managedClusters
+        .createOrUpdate(rg, name, { ...mc, kubernetesVersion: '1.33.1' }, fast)
+        .pollUntilDone(),
+    );
     expect(skip).toMatchObject({ statusCode: 400, code: 'OperationNotAllowed' });
     expect(skip.message).toContain('Available upgrades: [1.32.4 1.32.5]');
-    const unknown = await restError(client.managedClusters.createOrUpdate(rg, name, { ...mc, kubernetesVersion: '1.31.99' }, fast).pollUntilDone());
+    const unknown = await restError(
+      client.managedClusters
+        .createOrUpdate(rg, name, { ...mc, kubernetesVersion: '1.31.99' }, fast)
+        .pollUntilDone(),
+    );
     expect(unknown.message).toContain('is not supported in this region');
     const tooNew = await restError(
-      client.agentPools.createOrUpdate(rg, name, 'system', { orchestratorVersion: '1.32.5' }, fast).pollUntilDone(),
+      client.agentPools
+        .createOrUpdate(rg, name, 'system', { orchestratorVersion: '1.32.5' }, fast)
+        .pollUntilDone(),
     );
     expect(tooNew).toMatchObject({ statusCode: 400, code: 'NodePoolMcVersionIncompatible' });
 
-    const updated = await client.managedClusters.createOrUpdate(rg, name, { ...mc, kubernetesVersion: '1.32.5' }, fast).pollUntilDone();
+    const updated = await client.managedClusters
+      .createOrUpdate(rg, name, { ...mc, kubernetesVersion: '1.32.5' }, fast)
+      .pollUntilDone();
     expect(updated.currentKubernetesVersion).toBe('1.32.5');
     expect(updated.agentPoolProfiles?.[0]?.currentOrchestratorVersion).toBe('1.31.8');
-    const kubelets = world.listNodes().map((n) => (n['status'] as { nodeInfo: { kubeletVersion: string } }).nodeInfo.kubeletVersion);
+    const kubelets = world
+      .listNodes()
+      .map(
+        (n) => (n['status'] as { nodeInfo: { kubeletVersion: string } }).nodeInfo.kubeletVersion,
+      );
     expect(new Set(kubelets)).toEqual(new Set(['v1.31.8']));
 
-    const pool = await client.agentPools.createOrUpdate(rg, name, 'system', { orchestratorVersion: '1.32.5' }, fast).pollUntilDone();
+    const pool = await client.agentPools
+      .createOrUpdate(rg, name, 'system', { orchestratorVersion: '1.32.5' }, fast)
+      .pollUntilDone();
     expect(pool.currentOrchestratorVersion).toBe('1.32.5');
-    const after = world.listNodes().map((n) => (n['status'] as { nodeInfo: { kubeletVersion: string } }).nodeInfo.kubeletVersion);
+    const after = world
+      .listNodes()
+      .map(
+        (n) => (n['status'] as { nodeInfo: { kubeletVersion: string } }).nodeInfo.kubeletVersion,
+      );
     expect(new Set(after)).toEqual(new Set(['v1.32.5']));
   });
 
@@ -110,7 +152,14 @@ describe('ContainerServiceClient against the simulator', () => {
     const { client, aks } = await arm();
     const { resourceGroup: rg, name } = aks.coordinates;
     const mc = await client.managedClusters.get(rg, name);
-    const body = { ...mc, kubernetesVersion: '1.32.4', agentPoolProfiles: mc.agentPoolProfiles?.map((p) => ({ ...p, orchestratorVersion: '1.32.4' })) };
+    const body = {
+      ...mc,
+      kubernetesVersion: '1.32.4',
+      agentPoolProfiles: mc.agentPoolProfiles?.map((p) => ({
+        ...p,
+        orchestratorVersion: '1.32.4',
+      })),
+    };
     const done = await client.managedClusters.createOrUpdate(rg, name, body, fast).pollUntilDone();
     expect(done.provisioningState).toBe('Succeeded');
     expect(done.agentPoolProfiles?.[0]?.currentOrchestratorVersion).toBe('1.32.4');
@@ -123,7 +172,9 @@ describe('ContainerServiceClient against the simulator', () => {
     world.load([pod('db-0', node, 'shop')]);
     world.blocked.add('db-0');
     const poller = client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast);
-    await expect(poller.pollUntilDone()).rejects.toThrow(/UpgradeFailed\. Drain node aks-system-\d{8}-vmss\w{6} failed when evicting pod db-0/);
+    await expect(poller.pollUntilDone()).rejects.toThrow(
+      /UpgradeFailed\. Drain node aks-system-\d{8}-vmss\w{6} failed when evicting pod db-0/,
+    );
     const pool = await client.agentPools.get(rg, name, 'system');
     expect(pool.provisioningState).toBe('Failed');
     // Schedule (default): the blocked node is schedulable again and no surge node is left.
@@ -134,15 +185,23 @@ describe('ContainerServiceClient against the simulator', () => {
   it('quarantines an undrainable node with undrainableNodeBehavior: Cordon', async () => {
     const { client, aks, world } = await arm('minimal', {
       edit: (s) => {
-        s.descriptor.cluster.pools[0]!.upgradeSettings = { maxSurge: '1', drainTimeoutInMinutes: 5, undrainableNodeBehavior: 'Cordon' };
+        s.descriptor.cluster.pools[0]!.upgradeSettings = {
+          maxSurge: '1',
+          drainTimeoutInMinutes: 5,
+          undrainableNodeBehavior: 'Cordon',
+        };
       },
     });
     const { resourceGroup: rg, name } = aks.coordinates;
     const node = world.listNodes()[0]!.metadata.name;
     world.load([pod('db-0', node, 'shop')]);
     world.blocked.add('db-0');
-    await expect(client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone()).rejects.toThrow(/UpgradeFailed/);
-    expect(world.getNode(node)?.metadata.labels?.['kubernetes.azure.com/upgrade-status']).toBe('Quarantined');
+    await expect(
+      client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone(),
+    ).rejects.toThrow(/UpgradeFailed/);
+    expect(world.getNode(node)?.metadata.labels?.['kubernetes.azure.com/upgrade-status']).toBe(
+      'Quarantined',
+    );
     expect(world.getNode(node)?.['spec']).toMatchObject({ unschedulable: true });
     // One surge node is kept for the quarantined one.
     expect(world.listNodes()).toHaveLength(3);
@@ -153,9 +212,21 @@ describe('ContainerServiceClient against the simulator', () => {
     const { resourceGroup: rg, name } = aks.coordinates;
     const poller = client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast);
     await poller.submitted();
-    const busy = await restError(client.agentPools.createOrUpdate(rg, name, 'system', { orchestratorVersion: '1.31.8', upgradeSettings: { maxSurge: '2' } }, fast).pollUntilDone());
+    const busy = await restError(
+      client.agentPools
+        .createOrUpdate(
+          rg,
+          name,
+          'system',
+          { orchestratorVersion: '1.31.8', upgradeSettings: { maxSurge: '2' } },
+          fast,
+        )
+        .pollUntilDone(),
+    );
     expect(busy.statusCode).toBe(409);
-    expect(busy.message).toContain('Another agentpool operation (system - UpgradingNodeImageVersion) is in progress');
+    expect(busy.message).toContain(
+      'Another agentpool operation (system - UpgradingNodeImageVersion) is in progress',
+    );
     const failure = poller.pollUntilDone().then(
       () => 'succeeded',
       (e: Error) => e.message,
@@ -163,7 +234,9 @@ describe('ContainerServiceClient against the simulator', () => {
     await client.agentPools.abortLatestOperation(rg, name, 'system', fast).pollUntilDone();
     expect(await failure).toMatch(/cancel/i);
     expect((await client.agentPools.get(rg, name, 'system')).provisioningState).toBe('Canceled');
-    const none = await restError(client.managedClusters.abortLatestOperation(rg, name, fast).pollUntilDone());
+    const none = await restError(
+      client.managedClusters.abortLatestOperation(rg, name, fast).pollUntilDone(),
+    );
     expect(none.statusCode).toBe(409);
   });
 
@@ -172,7 +245,12 @@ describe('ContainerServiceClient against the simulator', () => {
     const { resourceGroup: rg, name } = aks.coordinates;
     const mc = await client.managedClusters.get(rg, name);
     expect(mc.securityProfile?.defender).toBeUndefined();
-    const poller = client.managedClusters.createOrUpdate(rg, name, { ...mc, securityProfile: { defender: { securityMonitoring: { enabled: true } } } }, fast);
+    const poller = client.managedClusters.createOrUpdate(
+      rg,
+      name,
+      { ...mc, securityProfile: { defender: { securityMonitoring: { enabled: true } } } },
+      fast,
+    );
     await poller.submitted();
     expect(aks.state.provisioningState).toBe('Updating');
     const done = await poller.pollUntilDone();
@@ -190,7 +268,9 @@ describe('ContainerServiceClient against the simulator', () => {
     const denied = await restError(client.managedClusters.listClusterAdminCredentials(rg, name));
     expect(denied).toMatchObject({ statusCode: 400, code: 'BadRequest' });
     expect(denied.message).toContain('disable local accounts');
-    expect((await client.managedClusters.listClusterUserCredentials(rg, name)).kubeconfigs).toHaveLength(1);
+    expect(
+      (await client.managedClusters.listClusterUserCredentials(rg, name)).kubeconfigs,
+    ).toHaveLength(1);
   });
 
   it('refuses credentials and writes to a reader', async () => {
@@ -203,14 +283,18 @@ describe('ContainerServiceClient against the simulator', () => {
     expect((await client.managedClusters.get(rg, name)).name).toBe(name);
     const denied = await restError(client.managedClusters.listClusterUserCredentials(rg, name));
     expect(denied).toMatchObject({ statusCode: 403, code: 'AuthorizationFailed' });
-    const write = await restError(client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone());
+    const write = await restError(
+      client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone(),
+    );
     expect(write.message).toContain("'Microsoft.ContainerService/managedClusters/write'");
   });
 
   it('ends an operation Failed or Canceled when the fault says so', async () => {
     const { client, aks } = await arm('minimal', { faults: { operationOutcome: 'Failed' } });
     const { resourceGroup: rg, name } = aks.coordinates;
-    await expect(client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone()).rejects.toThrow(/InternalOperationError/);
+    await expect(
+      client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone(),
+    ).rejects.toThrow(/InternalOperationError/);
     await waitFor(() => aks.state.pools[0]?.provisioningState === 'Failed', 2000, 'pool Failed');
   });
 });

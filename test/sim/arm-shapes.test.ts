@@ -1,6 +1,13 @@
 // Every ARM response the tool reads has the keys and value types of the official example.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extraKeys, fixtureBody, rawArm, shapeDiff, startArm, type ArmHarness } from './arm-helpers.js';
+import {
+  extraKeys,
+  fixtureBody,
+  rawArm,
+  shapeDiff,
+  startArm,
+  type ArmHarness,
+} from './arm-helpers.js';
 
 let h: ArmHarness;
 let mc: string;
@@ -23,7 +30,8 @@ describe('ARM wire shapes match the official examples', () => {
     const fixture = fixtureBody('ManagedClustersGet', '200');
     expect(shapeDiff(fixture, r.body, CLUSTER_ABSENT_OK)).toEqual([]);
     // Extras are the checklist's properties (§4 of the reference) and common ARM envelope fields.
-    const allowed = /^(identity|sku|properties\.(aadProfile|apiServerAccessProfile|autoUpgradeProfile|securityProfile|disableLocalAccounts|powerState|supportPlan|status)|properties\.agentPoolProfiles\[\]\.(mode|osSKU|type|powerState|enableAutoScaling|enableNodePublicIP|osDiskSizeGB|nodeLabels|nodeTaints|status)|properties\.networkProfile\.(networkPolicy|networkPluginMode|networkDataplane)|properties\.upgradeSettings)/;
+    const allowed =
+      /^(identity|sku|properties\.(aadProfile|apiServerAccessProfile|autoUpgradeProfile|securityProfile|disableLocalAccounts|powerState|supportPlan|status)|properties\.agentPoolProfiles\[\]\.(mode|osSKU|type|powerState|enableAutoScaling|enableNodePublicIP|osDiskSizeGB|nodeLabels|nodeTaints|status)|properties\.networkProfile\.(networkPolicy|networkPluginMode|networkDataplane)|properties\.upgradeSettings)/;
     expect(extraKeys(fixture, r.body).filter((k) => !allowed.test(k))).toEqual([]);
   });
 
@@ -37,7 +45,9 @@ describe('ARM wire shapes match the official examples', () => {
       expect(r.status).toBe(200);
       const value = (r.body as { value: unknown[] }).value;
       expect(value).toHaveLength(1);
-      expect(shapeDiff(fixtureBody('ManagedClustersGet', '200'), value[0], CLUSTER_ABSENT_OK)).toEqual([]);
+      expect(
+        shapeDiff(fixtureBody('ManagedClustersGet', '200'), value[0], CLUSTER_ABSENT_OK),
+      ).toEqual([]);
     }
   });
 
@@ -45,8 +55,12 @@ describe('ARM wire shapes match the official examples', () => {
     const r = await rawArm(h, 'GET', `${mc}/upgradeProfiles/default${v}`);
     const fixture = fixtureBody('ManagedClustersGetUpgradeProfile', '200');
     // isPreview is optional per upgrade (present only on preview versions).
-    expect(shapeDiff(fixture, r.body, ['properties.controlPlaneProfile.upgrades[].isPreview'])).toEqual([]);
-    expect(extraKeys(fixture, r.body).filter((k) => !k.endsWith('upgrades[].isPreview'))).toEqual([]);
+    expect(
+      shapeDiff(fixture, r.body, ['properties.controlPlaneProfile.upgrades[].isPreview']),
+    ).toEqual([]);
+    expect(extraKeys(fixture, r.body).filter((k) => !k.endsWith('upgrades[].isPreview'))).toEqual(
+      [],
+    );
   });
 
   it('AgentPools_List, AgentPools_Get, AgentPools_GetUpgradeProfile', async () => {
@@ -62,7 +76,11 @@ describe('ARM wire shapes match the official examples', () => {
 
   it('ManagedClusters_ListKubernetesVersions', async () => {
     const c = h.aks.coordinates;
-    const r = await rawArm(h, 'GET', `/subscriptions/${c.subscriptionId}/providers/Microsoft.ContainerService/locations/${c.location}/kubernetesVersions${v}`);
+    const r = await rawArm(
+      h,
+      'GET',
+      `/subscriptions/${c.subscriptionId}/providers/Microsoft.ContainerService/locations/${c.location}/kubernetesVersions${v}`,
+    );
     const fixture = fixtureBody('KubernetesVersions_List', '200') as { values: unknown[] };
     const body = r.body as { values: Array<Record<string, unknown>> };
     // Entries differ in optional flags (isDefault/isPreview): compare each to the richest example entry.
@@ -87,7 +105,9 @@ describe('ARM wire shapes match the official examples', () => {
     const r = await rawArm(h, 'POST', `${mc}/agentPools/system/upgradeNodeImageVersion${v}`);
     expect(r.status).toBe(202);
     expect(shapeDiff(fixtureBody('AgentPoolsUpgradeNodeImageVersion', '202'), r.body)).toEqual([]);
-    expect((r.body as { properties: { provisioningState: string } }).properties.provisioningState).toBe('UpgradingNodeImageVersion');
+    expect(
+      (r.body as { properties: { provisioningState: string } }).properties.provisioningState,
+    ).toBe('UpgradingNodeImageVersion');
     const aao = r.headers.get('azure-asyncoperation') ?? '';
     expect(aao.startsWith(`${h.https.baseUrl}/subscriptions/`)).toBe(true);
     expect(r.headers.get('location')).toMatch(/\/operations\//);
@@ -98,6 +118,11 @@ describe('ARM wire shapes match the official examples', () => {
   it('refuses a request without api-version', async () => {
     const r = await rawArm(h, 'GET', mc);
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ error: { code: 'MissingApiVersionParameter', message: expect.stringContaining('api-version') as unknown } });
+    expect(r.body).toEqual({
+      error: {
+        code: 'MissingApiVersionParameter',
+        message: expect.stringContaining('api-version') as unknown,
+      },
+    });
   });
 });

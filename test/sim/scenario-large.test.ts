@@ -15,11 +15,19 @@ describe('large scenario', () => {
     const world = new FakeWorld();
     const certificates = await makeCertificates();
     const https = new HttpsSim({ certificates });
-    const aks = createAks({ clock: new SimClock(1), kube: world, scenario, https, caCert: certificates.caCert });
+    const aks = createAks({
+      clock: new SimClock(1),
+      kube: world,
+      scenario,
+      https,
+      caCert: certificates.caCert,
+    });
     aks.createNodes();
     const ms = performance.now() - start;
     const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-    process.stdout.write(`large scenario: loader + ${world.nodes.size} nodes in ${Math.round(ms)} ms, RSS ${rssMb} MiB\n`);
+    process.stdout.write(
+      `large scenario: loader + ${world.nodes.size} nodes in ${Math.round(ms)} ms, RSS ${rssMb} MiB\n`,
+    );
     expect(world.nodes.size).toBe(LARGE.nodes);
     const replicas = scenario.objects
       .filter((o) => o.kind === 'Deployment')

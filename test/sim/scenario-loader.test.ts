@@ -39,7 +39,11 @@ describe('loadScenario', () => {
     const pools = s.descriptor.cluster.pools;
     expect(pools.some((p) => p.osType === 'Windows')).toBe(true);
     expect(pools.reduce((n, p) => n + p.count, 0)).toBe(6);
-    expect(pools.some((p) => p.nodes?.some((n) => n.annotations?.['weave.works/kured-reboot-in-progress']))).toBe(true);
+    expect(
+      pools.some((p) =>
+        p.nodes?.some((n) => n.annotations?.['weave.works/kured-reboot-in-progress']),
+      ),
+    ).toBe(true);
     expect(s.descriptor.cluster.defender).toBeUndefined();
     const kinds = s.objects.map((o) => `${o.kind}/${o.metadata.name}`);
     expect(kinds).toContain('ClusterRoleBinding/jordan-cluster-admin');
@@ -55,31 +59,50 @@ describe('loadScenario', () => {
       `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Namespace\n    metadata:\n      name: b\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n      namespace: a\n`,
     );
     const s = await loadScenario(dir);
-    expect(s.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Namespace/a', 'Namespace/b', 'ConfigMap/c']);
+    expect(s.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'Namespace/a',
+      'Namespace/b',
+      'ConfigMap/c',
+    ]);
   });
 
   it('names the file and line of an unknown field', () => {
     const text = DESCRIPTOR.replace('      count: 1\n', '      count: 1\n      maxSurges: 2\n');
     expect(() => scenarioFromFiles('x', [{ name: 'x/aks.yaml', text }])).toThrow(ScenarioError);
-    expect(() => scenarioFromFiles('x', [{ name: 'x/aks.yaml', text }])).toThrow(/^x\/aks\.yaml:11: unknown field "cluster\.pools\.0\.maxSurges"/);
+    expect(() => scenarioFromFiles('x', [{ name: 'x/aks.yaml', text }])).toThrow(
+      /^x\/aks\.yaml:11: unknown field "cluster\.pools\.0\.maxSurges"/,
+    );
   });
 
   it('names the file and line of a wrong value', () => {
     const text = DESCRIPTOR.replace('count: 1', 'count: many');
-    expect(() => scenarioFromFiles('x', [{ name: 'x/aks.yaml', text }])).toThrow(/^x\/aks\.yaml:10: cluster\.pools\.0\.count/);
+    expect(() => scenarioFromFiles('x', [{ name: 'x/aks.yaml', text }])).toThrow(
+      /^x\/aks\.yaml:10: cluster\.pools\.0\.count/,
+    );
   });
 
   it('names the file and line of a Kubernetes object without a name', () => {
     const files = [
       { name: 'aks.yaml', text: DESCRIPTOR },
-      { name: 'objs.yaml', text: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      namespace: x\n' },
+      {
+        name: 'objs.yaml',
+        text: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata:\n      namespace: x\n',
+      },
     ];
-    expect(() => scenarioFromFiles('x', files)).toThrow(/^objs\.yaml:7: Pod: metadata\.name is required/);
+    expect(() => scenarioFromFiles('x', files)).toThrow(
+      /^objs\.yaml:7: Pod: metadata\.name is required/,
+    );
   });
 
   it('refuses a scenario without descriptor, a bad YAML, and an unknown name', async () => {
-    expect(() => scenarioFromFiles('x', [{ name: 'a.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n' }])).toThrow(/no AKS descriptor/);
-    expect(() => scenarioFromFiles('x', [{ name: 'a.yaml', text: 'a: [1, 2\n' }])).toThrow(/^a\.yaml:\d+: /);
+    expect(() =>
+      scenarioFromFiles('x', [
+        { name: 'a.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n' },
+      ]),
+    ).toThrow(/no AKS descriptor/);
+    expect(() => scenarioFromFiles('x', [{ name: 'a.yaml', text: 'a: [1, 2\n' }])).toThrow(
+      /^a\.yaml:\d+: /,
+    );
     await expect(loadScenario('no-such-scenario')).rejects.toThrow(/not a built-in one/);
   });
 });

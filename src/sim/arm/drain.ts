@@ -44,7 +44,11 @@ function isDrainable(pod: KubeObject): boolean {
  * Cordons and drains a node through the Eviction API, retrying refusals (429) until
  * `drainTimeoutMinutes` of simulated time; returns what blocked it, if anything did.
  */
-export async function drainNode(ctx: DrainContext, node: string, drainTimeoutMinutes: number): Promise<DrainBlock | undefined> {
+export async function drainNode(
+  ctx: DrainContext,
+  node: string,
+  drainTimeoutMinutes: number,
+): Promise<DrainBlock | undefined> {
   ctx.kube.setUnschedulable(node, true);
   const deadline = ctx.clock.now() + drainTimeoutMinutes * 60_000;
   for (;;) {

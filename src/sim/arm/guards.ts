@@ -34,18 +34,44 @@ export function refuse(r: Refusal): SimResponse {
  * ARM's front-door checks in order: api-version, subscription, resource group, cluster name,
  * then the caller's role. Returns an error response, or undefined to go on.
  */
-export function guard(req: SimRequest, cluster: ClusterState, role: ArmRole, need: Need, scope: 'subscription' | 'group' | 'cluster'): SimResponse | undefined {
+export function guard(
+  req: SimRequest,
+  cluster: ClusterState,
+  role: ArmRole,
+  need: Need,
+  scope: 'subscription' | 'group' | 'cluster',
+): SimResponse | undefined {
   if (!req.query.get('api-version')) {
-    return armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.");
+    return armError(
+      400,
+      'MissingApiVersionParameter',
+      'The api-version query parameter (?api-version=) is required for all requests.',
+    );
   }
   const { subscriptionId, resourceGroupName, resourceName } = req.params;
   if (subscriptionId && subscriptionId.toLowerCase() !== cluster.subscriptionId.toLowerCase()) {
-    return armError(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`);
+    return armError(
+      404,
+      'SubscriptionNotFound',
+      `The subscription '${subscriptionId}' could not be found.`,
+    );
   }
-  if (scope !== 'subscription' && resourceGroupName && resourceGroupName.toLowerCase() !== cluster.resourceGroup.toLowerCase()) {
-    return armError(404, 'ResourceGroupNotFound', `Resource group '${resourceGroupName}' could not be found.`);
+  if (
+    scope !== 'subscription' &&
+    resourceGroupName &&
+    resourceGroupName.toLowerCase() !== cluster.resourceGroup.toLowerCase()
+  ) {
+    return armError(
+      404,
+      'ResourceGroupNotFound',
+      `Resource group '${resourceGroupName}' could not be found.`,
+    );
   }
-  if (scope === 'cluster' && resourceName && resourceName.toLowerCase() !== cluster.name.toLowerCase()) {
+  if (
+    scope === 'cluster' &&
+    resourceName &&
+    resourceName.toLowerCase() !== cluster.name.toLowerCase()
+  ) {
     return armError(
       404,
       'ResourceNotFound',

@@ -39,8 +39,20 @@ export function createAks(options: AksOptions): Aks {
   const { clock, kube, scenario, https, caCert } = options;
   const descriptor = scenario.descriptor;
   const cluster = clusterStateOf(descriptor);
-  const ops = new OperationStore(clock, () => https.baseUrl, cluster.subscriptionId, cluster.location);
-  const provider = new Provider(cluster, descriptor, ops, kube, clock, options.faults?.operationOutcome ?? descriptor.faults?.operationOutcome);
+  const ops = new OperationStore(
+    clock,
+    () => https.baseUrl,
+    cluster.subscriptionId,
+    cluster.location,
+  );
+  const provider = new Provider(
+    cluster,
+    descriptor,
+    ops,
+    kube,
+    clock,
+    options.faults?.operationOutcome ?? descriptor.faults?.operationOutcome,
+  );
   const kubeconfig = (admin: boolean): string => {
     const identity = admin
       ? { user: 'clusterAdmin', groups: ['system:masters', 'system:authenticated'] }
@@ -54,7 +66,12 @@ export function createAks(options: AksOptions): Aks {
     });
   };
   return {
-    coordinates: { subscriptionId: cluster.subscriptionId, resourceGroup: cluster.resourceGroup, name: cluster.name, location: cluster.location },
+    coordinates: {
+      subscriptionId: cluster.subscriptionId,
+      resourceGroup: cluster.resourceGroup,
+      name: cluster.name,
+      location: cluster.location,
+    },
     state: cluster,
     provider,
     createNodes() {
@@ -65,7 +82,10 @@ export function createAks(options: AksOptions): Aks {
       }
     },
     register(target: HttpsSim) {
-      registerClusterRoutes(target.arm, provider, descriptor.operator.armRole, { user: () => kubeconfig(false), admin: () => kubeconfig(true) });
+      registerClusterRoutes(target.arm, provider, descriptor.operator.armRole, {
+        user: () => kubeconfig(false),
+        admin: () => kubeconfig(true),
+      });
       registerPoolRoutes(target.arm, provider, descriptor.operator.armRole);
     },
     userKubeconfig: () => kubeconfig(false),

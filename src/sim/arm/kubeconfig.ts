@@ -17,7 +17,10 @@ export function kubeconfigYaml(k: KubeconfigParts): string {
     clusters: [
       {
         name: k.clusterName,
-        cluster: { 'certificate-authority-data': Buffer.from(k.caCert, 'utf8').toString('base64'), server: k.server },
+        cluster: {
+          'certificate-authority-data': Buffer.from(k.caCert, 'utf8').toString('base64'),
+          server: k.server,
+        },
       },
     ],
     contexts: [{ name: k.clusterName, context: { cluster: k.clusterName, user: k.userName } }],

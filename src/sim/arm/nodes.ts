@@ -24,15 +24,33 @@ const SIZES: Record<string, { cpu: number; memGi: number }> = {
 };
 
 /** The image's OS as the kubelet reports it. */
-function osInfo(pool: PoolState, image: string): { osImage: string; kernel: string; runtime: string; sku: string } {
+function osInfo(
+  pool: PoolState,
+  image: string,
+): { osImage: string; kernel: string; runtime: string; sku: string } {
   if (pool.osType === 'Windows') {
     const build = /(\d{5}\.\d+)/.exec(image)?.[1] ?? '20348.3561';
-    return { osImage: 'Windows Server 2022 Datacenter', kernel: `10.0.${build}`, runtime: 'containerd://1.7.20+azure', sku: pool.osSKU ?? 'Windows2022' };
+    return {
+      osImage: 'Windows Server 2022 Datacenter',
+      kernel: `10.0.${build}`,
+      runtime: 'containerd://1.7.20+azure',
+      sku: pool.osSKU ?? 'Windows2022',
+    };
   }
   if (/AzureLinux/i.test(image) || pool.osSKU === 'AzureLinux') {
-    return { osImage: 'Microsoft Azure Linux 3.0', kernel: '6.6.85.1-2.azl3', runtime: 'containerd://2.0.0', sku: 'AzureLinux' };
+    return {
+      osImage: 'Microsoft Azure Linux 3.0',
+      kernel: '6.6.85.1-2.azl3',
+      runtime: 'containerd://2.0.0',
+      sku: 'AzureLinux',
+    };
   }
-  return { osImage: 'Ubuntu 22.04.5 LTS', kernel: '5.15.0-1089-azure', runtime: 'containerd://1.7.27-1', sku: pool.osSKU ?? 'Ubuntu' };
+  return {
+    osImage: 'Ubuntu 22.04.5 LTS',
+    kernel: '5.15.0-1089-azure',
+    runtime: 'containerd://1.7.27-1',
+    sku: pool.osSKU ?? 'Ubuntu',
+  };
 }
 
 /** A Node object as a fresh AKS VMSS instance registers it: AKS labels, Ready, nodeInfo, capacity. */
@@ -58,7 +76,10 @@ export function makeNode(
     'failure-domain.beta.kubernetes.io/zone': zone,
     'kubernetes.azure.com/agentpool': pool.name,
     'kubernetes.azure.com/cluster': `MC_${cluster.resourceGroup}_${cluster.name}_${cluster.location}`,
-    'kubernetes.azure.com/consolidated-additional-properties': createHash('sha1').update(pool.name).digest('hex').slice(0, 36),
+    'kubernetes.azure.com/consolidated-additional-properties': createHash('sha1')
+      .update(pool.name)
+      .digest('hex')
+      .slice(0, 36),
     'kubernetes.azure.com/kubelet-identity-client-id': '00000000-0000-0000-0000-00000000c1d2',
     'kubernetes.azure.com/managedby': 'aks',
     'kubernetes.azure.com/mode': pool.mode.toLowerCase(),
@@ -74,15 +95,20 @@ export function makeNode(
     'kubernetes.io/role': 'agent',
     'node-role.kubernetes.io/agent': '',
     'node.kubernetes.io/instance-type': pool.vmSize,
-    'storageprofile': 'managed',
-    'storagetier': 'Premium_LRS',
+    storageprofile: 'managed',
+    storagetier: 'Premium_LRS',
     'topology.disk.csi.azure.com/zone': zone === '0' ? '' : zone,
     'topology.kubernetes.io/region': cluster.location,
     'topology.kubernetes.io/zone': zone,
     ...(windows ? { 'node.kubernetes.io/windows-build': '10.0.20348' } : {}),
     ...(pool.nodeLabels ?? {}),
   };
-  const capacity = { cpu: String(size.cpu), 'ephemeral-storage': '129886128Ki', memory: `${size.memGi * 1024 * 1024}Ki`, pods: String(pool.maxPods) };
+  const capacity = {
+    cpu: String(size.cpu),
+    'ephemeral-storage': '129886128Ki',
+    memory: `${size.memGi * 1024 * 1024}Ki`,
+    pods: String(pool.maxPods),
+  };
   const allocatable = {
     cpu: `${size.cpu * 1000 - 180}m`,
     'ephemeral-storage': '119703055367',
@@ -104,7 +130,10 @@ export function makeNode(
       name,
       labels,
       annotations: {
-        'csi.volume.kubernetes.io/nodeid': JSON.stringify({ 'disk.csi.azure.com': name, 'file.csi.azure.com': name }),
+        'csi.volume.kubernetes.io/nodeid': JSON.stringify({
+          'disk.csi.azure.com': name,
+          'file.csi.azure.com': name,
+        }),
         'node.alpha.kubernetes.io/ttl': '0',
         'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
       },
@@ -119,10 +148,34 @@ export function makeNode(
       allocatable,
       capacity,
       conditions: [
-        { type: 'MemoryPressure', status: 'False', reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available', ...conditionTimes },
-        { type: 'DiskPressure', status: 'False', reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure', ...conditionTimes },
-        { type: 'PIDPressure', status: 'False', reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available', ...conditionTimes },
-        { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status', ...conditionTimes },
+        {
+          type: 'MemoryPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientMemory',
+          message: 'kubelet has sufficient memory available',
+          ...conditionTimes,
+        },
+        {
+          type: 'DiskPressure',
+          status: 'False',
+          reason: 'KubeletHasNoDiskPressure',
+          message: 'kubelet has no disk pressure',
+          ...conditionTimes,
+        },
+        {
+          type: 'PIDPressure',
+          status: 'False',
+          reason: 'KubeletHasSufficientPID',
+          message: 'kubelet has sufficient PID available',
+          ...conditionTimes,
+        },
+        {
+          type: 'Ready',
+          status: 'True',
+          reason: 'KubeletReady',
+          message: 'kubelet is posting ready status',
+          ...conditionTimes,
+        },
       ],
       daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
@@ -135,7 +188,10 @@ export function makeNode(
         machineID: createHash('md5').update(`${name}/machine`).digest('hex'),
         operatingSystem: windows ? 'windows' : 'linux',
         osImage: os.osImage,
-        systemUUID: createHash('md5').update(`${name}/uuid`).digest('hex').replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
+        systemUUID: createHash('md5')
+          .update(`${name}/uuid`)
+          .digest('hex')
+          .replace(/^(.{8})(.{4})(.{4})(.{4})/, '$1-$2-$3-$4-'),
       },
     },
   };

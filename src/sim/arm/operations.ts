@@ -74,7 +74,9 @@ export class OperationStore {
 
   /** The operation still running (on the cluster or any pool), newest first. */
   running(filter?: (op: Operation) => boolean): Operation | undefined {
-    return [...this.ops.values()].reverse().find((op) => op.status === 'InProgress' && (!filter || filter(op)));
+    return [...this.ops.values()]
+      .reverse()
+      .find((op) => op.status === 'InProgress' && (!filter || filter(op)));
   }
 
   /** Headers that start ARM polling: absolute URLs on this server, and a short Retry-After. */
@@ -108,7 +110,8 @@ export class OperationStore {
     };
     if (op.endTime) body['endTime'] = op.endTime;
     if (op.error) body['error'] = op.error;
-    const headers: Record<string, string> = op.status === 'InProgress' ? { 'retry-after': String(this.retryAfterSeconds()) } : {};
+    const headers: Record<string, string> =
+      op.status === 'InProgress' ? { 'retry-after': String(this.retryAfterSeconds()) } : {};
     return { status: 200, headers, body };
   }
 
@@ -120,7 +123,10 @@ export class OperationStore {
       return { status: 202, headers: this.headers(op, true) };
     }
     if (op.status === 'Failed' || op.status === 'Canceled') {
-      const error = op.error ?? { code: 'OperationCanceled', message: 'The operation was canceled.' };
+      const error = op.error ?? {
+        code: 'OperationCanceled',
+        message: 'The operation was canceled.',
+      };
       return { status: op.status === 'Failed' ? 400 : 409, body: { error } };
     }
     const result = op.result?.();

@@ -49,7 +49,10 @@ export class Provider {
       try {
         if (this.forcedOutcome === 'Failed') {
           await this.clock.sleep(UPDATE_MS);
-          throw new OperationFailure('InternalOperationError', 'The operation failed (simulated fault). Please retry; if it fails again, open a support request.');
+          throw new OperationFailure(
+            'InternalOperationError',
+            'The operation failed (simulated fault). Please retry; if it fails again, open a support request.',
+          );
         }
         if (this.forcedOutcome === 'Canceled') {
           await this.clock.sleep(UPDATE_MS);
@@ -59,8 +62,13 @@ export class Provider {
         this.end(op, onCluster, pools, 'Succeeded');
       } catch (error) {
         if (error instanceof OperationCanceled) this.end(op, onCluster, pools, 'Canceled');
-        else if (error instanceof OperationFailure) this.end(op, onCluster, pools, 'Failed', { code: error.code, message: error.message });
-        else this.end(op, onCluster, pools, 'Failed', { code: 'InternalOperationError', message: String(error) });
+        else if (error instanceof OperationFailure)
+          this.end(op, onCluster, pools, 'Failed', { code: error.code, message: error.message });
+        else
+          this.end(op, onCluster, pools, 'Failed', {
+            code: 'InternalOperationError',
+            message: String(error),
+          });
       }
     })();
     return op;
@@ -72,7 +80,13 @@ export class Provider {
     if (state !== 'Failed') delete r.provisioningError;
   }
 
-  private end(op: Operation, onCluster: boolean, pools: PoolState[], status: 'Succeeded' | 'Failed' | 'Canceled', error?: { code: string; message: string }): void {
+  private end(
+    op: Operation,
+    onCluster: boolean,
+    pools: PoolState[],
+    status: 'Succeeded' | 'Failed' | 'Canceled',
+    error?: { code: string; message: string },
+  ): void {
     const targets: Array<ClusterState | PoolState> = onCluster ? [this.cluster, ...pools] : pools;
     for (const r of targets) {
       // A pool that finished its part before a later pool failed stays Succeeded.
@@ -108,7 +122,10 @@ export class Provider {
       progress(0.2);
       for (const [i, p] of pools.entries()) {
         const share = 0.8 / pools.length;
-        await this.rollVersion(p, this.rollContext(op, progress, 0.2 + i * share, 0.2 + (i + 1) * share));
+        await this.rollVersion(
+          p,
+          this.rollContext(op, progress, 0.2 + i * share, 0.2 + (i + 1) * share),
+        );
         this.setState(p, 'Succeeded');
       }
     });
@@ -117,9 +134,15 @@ export class Provider {
   /** One pool to `to` (PUT agentPool with a new orchestratorVersion, or a same-version reconcile). */
   upgradePool(p: PoolState, to: string): Operation {
     p.orchestratorVersion = to;
-    return this.run('Upgrading', [p], false, async (op, progress) => {
-      await this.rollVersion(p, this.rollContext(op, progress, 0, 1));
-    }, p.name);
+    return this.run(
+      'Upgrading',
+      [p],
+      false,
+      async (op, progress) => {
+        await this.rollVersion(p, this.rollContext(op, progress, 0, 1));
+      },
+      p.name,
+    );
   }
 
   private async rollVersion(p: PoolState, ctx: ReturnType<Provider['rollContext']>): Promise<void> {
@@ -132,19 +155,34 @@ export class Provider {
 
   /** The pool's nodes to its latest node image, same Kubernetes version. */
   upgradeNodeImage(p: PoolState): Operation {
-    return this.run('UpgradingNodeImageVersion', [p], false, async (op, progress) => {
-      const target: RollTarget = { kubelet: p.currentOrchestratorVersion, image: p.latestNodeImageVersion };
-      await rollPool(this.rollContext(op, progress, 0, 1), p, target);
-      p.nodeImageVersion = p.latestNodeImageVersion;
-    }, p.name);
+    return this.run(
+      'UpgradingNodeImageVersion',
+      [p],
+      false,
+      async (op, progress) => {
+        const target: RollTarget = {
+          kubelet: p.currentOrchestratorVersion,
+          image: p.latestNodeImageVersion,
+        };
+        await rollPool(this.rollContext(op, progress, 0, 1), p, target);
+        p.nodeImageVersion = p.latestNodeImageVersion;
+      },
+      p.name,
+    );
   }
 
   /** A plain update (Defender, access profile, upgrade settings, ...): applied at the end. */
   update(apply: () => void, p?: PoolState): Operation {
-    return this.run('Updating', p ? [p] : [], !p, async (op) => {
-      await this.sleepChecked(op, UPDATE_MS);
-      apply();
-    }, p?.name);
+    return this.run(
+      'Updating',
+      p ? [p] : [],
+      !p,
+      async (op) => {
+        await this.sleepChecked(op, UPDATE_MS);
+        apply();
+      },
+      p?.name,
+    );
   }
 
   /** Sleeps in small steps so an abort is noticed soon. */

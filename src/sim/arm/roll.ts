@@ -1,5 +1,11 @@
 import type { KubeObject } from '../contracts.js';
-import { drainFailureMessage, drainNode, OperationFailure, type DrainBlock, type DrainContext } from './drain.js';
+import {
+  drainFailureMessage,
+  drainNode,
+  OperationFailure,
+  type DrainBlock,
+  type DrainContext,
+} from './drain.js';
 import { makeNode, nodeName, poolOfNode } from './nodes.js';
 import type { ClusterState, PoolState } from './state.js';
 
@@ -29,7 +35,10 @@ export function surgeCount(maxSurge: string | number | undefined, count: number)
 /** Whether a node already runs the target version and image. */
 export function isAtTarget(node: KubeObject, target: RollTarget): boolean {
   const info = (node['status'] as { nodeInfo?: { kubeletVersion?: string } } | undefined)?.nodeInfo;
-  return info?.kubeletVersion === `v${target.kubelet}` && node.metadata.labels?.['kubernetes.azure.com/node-image-version'] === target.image;
+  return (
+    info?.kubeletVersion === `v${target.kubelet}` &&
+    node.metadata.labels?.['kubernetes.azure.com/node-image-version'] === target.image
+  );
 }
 
 function instanceOf(name: string): number {
@@ -41,9 +50,15 @@ function instanceOf(name: string): number {
  * reimage each drained node in place, then remove the surge nodes. A node that cannot be drained
  * fails the operation (`UpgradeFailed`), or with `undrainableNodeBehavior: Cordon` is quarantined.
  */
-export async function rollPool(ctx: RollContext, pool: PoolState, target: RollTarget): Promise<void> {
+export async function rollPool(
+  ctx: RollContext,
+  pool: PoolState,
+  target: RollTarget,
+): Promise<void> {
   const { kube, clock, cluster } = ctx;
-  const stale = kube.listNodes().filter((n) => poolOfNode(n) === pool.name && !isAtTarget(n, target) && !isQuarantined(n));
+  const stale = kube
+    .listNodes()
+    .filter((n) => poolOfNode(n) === pool.name && !isAtTarget(n, target) && !isQuarantined(n));
   if (stale.length === 0) return;
   const settings = pool.upgradeSettings ?? {};
   const batchSize = Math.min(surgeCount(settings.maxSurge, pool.count), stale.length);
@@ -77,7 +92,8 @@ export async function rollPool(ctx: RollContext, pool: PoolState, target: RollTa
           quarantined.push(block);
           continue;
         }
-        if (settings.nodeSoakDurationInMinutes) await clock.sleep(settings.nodeSoakDurationInMinutes * 60_000);
+        if (settings.nodeSoakDurationInMinutes)
+          await clock.sleep(settings.nodeSoakDurationInMinutes * 60_000);
         ctx.checkCancel();
         kube.deleteNode(name);
         await clock.sleep(NODE_REIMAGE_MS);
@@ -107,12 +123,24 @@ function isQuarantined(node: KubeObject): boolean {
 export function initialNodes(
   cluster: ClusterState,
   pool: PoolState,
-  overrides: Array<{ index: number; labels?: Record<string, string>; annotations?: Record<string, string>; unschedulable?: boolean; ready?: boolean }>,
+  overrides: Array<{
+    index: number;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    unschedulable?: boolean;
+    ready?: boolean;
+  }>,
   createdAt: string,
 ): KubeObject[] {
   const out: KubeObject[] = [];
   for (let i = 0; i < pool.count; i++) {
-    const node = makeNode(cluster, pool, i, { kubelet: pool.currentOrchestratorVersion, image: pool.nodeImageVersion }, createdAt);
+    const node = makeNode(
+      cluster,
+      pool,
+      i,
+      { kubelet: pool.currentOrchestratorVersion, image: pool.nodeImageVersion },
+      createdAt,
+    );
     const extra = overrides.find((o) => o.index === i);
     if (extra) applyOverride(node, extra);
     out.push(node);
@@ -122,17 +150,37 @@ export function initialNodes(
 
 function applyOverride(
   node: KubeObject,
-  o: { labels?: Record<string, string>; annotations?: Record<string, string>; unschedulable?: boolean; ready?: boolean },
+  o: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    unschedulable?: boolean;
+    ready?: boolean;
+  },
 ): void {
   node.metadata.labels = { ...node.metadata.labels, ...o.labels };
   node.metadata.annotations = { ...node.metadata.annotations, ...o.annotations };
   if (o.unschedulable) {
-    node['spec'] = { ...(node['spec'] as object), unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule', timeAdded: node.metadata.creationTimestamp }] };
+    node['spec'] = {
+      ...(node['spec'] as object),
+      unschedulable: true,
+      taints: [
+        {
+          key: 'node.kubernetes.io/unschedulable',
+          effect: 'NoSchedule',
+          timeAdded: node.metadata.creationTimestamp,
+        },
+      ],
+    };
   }
   if (o.ready === false) {
     const status = node['status'] as { conditions: Array<Record<string, string>> };
     const ready = status.conditions.find((c) => c['type'] === 'Ready');
-    if (ready) Object.assign(ready, { status: 'False', reason: 'KubeletNotReady', message: 'container runtime is down' });
+    if (ready)
+      Object.assign(ready, {
+        status: 'False',
+        reason: 'KubeletNotReady',
+        message: 'container runtime is down',
+      });
   }
 }
 

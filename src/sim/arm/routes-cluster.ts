@@ -22,7 +22,12 @@ interface ClusterBody {
   properties?: {
     kubernetesVersion?: string;
     agentPoolProfiles?: Array<{ name?: string; orchestratorVersion?: string }>;
-    securityProfile?: { defender?: { logAnalyticsWorkspaceResourceId?: string; securityMonitoring?: { enabled?: boolean } } };
+    securityProfile?: {
+      defender?: {
+        logAnalyticsWorkspaceResourceId?: string;
+        securityMonitoring?: { enabled?: boolean };
+      };
+    };
     autoUpgradeProfile?: { upgradeChannel?: string; nodeOSUpgradeChannel?: string };
     apiServerAccessProfile?: { authorizedIPRanges?: string[] };
     disableLocalAccounts?: boolean;
@@ -32,42 +37,101 @@ interface ClusterBody {
 }
 
 /** Registers the managedClusters endpoints, the location-level versions list and operation polls. */
-export function registerClusterRoutes(router: Router, provider: Provider, role: ArmRole, kubeconfigs: Kubeconfigs): void {
+export function registerClusterRoutes(
+  router: Router,
+  provider: Provider,
+  role: ArmRole,
+  kubeconfigs: Kubeconfigs,
+): void {
   const c = provider.cluster;
   const versions = provider.descriptor.kubernetesVersions;
   const ops = provider.ops;
-  router.on('GET', `/subscriptions/{subscriptionId}/${RP}/managedClusters`, (req) =>
-    guard(req, c, role, 'read', 'subscription') ?? { status: 200, body: { value: [managedClusterWire(c)] } },
+  router.on(
+    'GET',
+    `/subscriptions/{subscriptionId}/${RP}/managedClusters`,
+    (req) =>
+      guard(req, c, role, 'read', 'subscription') ?? {
+        status: 200,
+        body: { value: [managedClusterWire(c)] },
+      },
   );
-  router.on('GET', `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/${RP}/managedClusters`, (req) =>
-    guard(req, c, role, 'read', 'group') ?? { status: 200, body: { value: [managedClusterWire(c)] } },
+  router.on(
+    'GET',
+    `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/${RP}/managedClusters`,
+    (req) =>
+      guard(req, c, role, 'read', 'group') ?? {
+        status: 200,
+        body: { value: [managedClusterWire(c)] },
+      },
   );
-  router.on('GET', MC, (req) => guard(req, c, role, 'read', 'cluster') ?? { status: 200, body: managedClusterWire(c) });
-  router.on('GET', `${MC}/upgradeProfiles/default`, (req) =>
-    guard(req, c, role, 'read', 'cluster') ?? { status: 200, body: clusterUpgradeProfileWire(c, versions) },
+  router.on(
+    'GET',
+    MC,
+    (req) => guard(req, c, role, 'read', 'cluster') ?? { status: 200, body: managedClusterWire(c) },
   );
-  router.on('GET', `/subscriptions/{subscriptionId}/${RP}/locations/{location}/kubernetesVersions`, (req) =>
-    guard(req, c, role, 'read', 'subscription') ?? { status: 200, body: kubernetesVersionList(versions) },
+  router.on(
+    'GET',
+    `${MC}/upgradeProfiles/default`,
+    (req) =>
+      guard(req, c, role, 'read', 'cluster') ?? {
+        status: 200,
+        body: clusterUpgradeProfileWire(c, versions),
+      },
   );
-  router.on('POST', `${MC}/listClusterUserCredential`, (req) =>
-    guard(req, c, role, 'userCredential', 'cluster') ?? credentials('clusterUser', kubeconfigs.user()),
+  router.on(
+    'GET',
+    `/subscriptions/{subscriptionId}/${RP}/locations/{location}/kubernetesVersions`,
+    (req) =>
+      guard(req, c, role, 'read', 'subscription') ?? {
+        status: 200,
+        body: kubernetesVersionList(versions),
+      },
+  );
+  router.on(
+    'POST',
+    `${MC}/listClusterUserCredential`,
+    (req) =>
+      guard(req, c, role, 'userCredential', 'cluster') ??
+      credentials('clusterUser', kubeconfigs.user()),
   );
   router.on('POST', `${MC}/listClusterAdminCredential`, (req) => {
     const refused = guard(req, c, role, 'adminCredential', 'cluster');
     if (refused) return refused;
     if (c.disableLocalAccounts) {
-      return armError(400, 'BadRequest', 'Getting static credential is not allowed because this cluster is set to disable local accounts.');
+      return armError(
+        400,
+        'BadRequest',
+        'Getting static credential is not allowed because this cluster is set to disable local accounts.',
+      );
     }
     return credentials('clusterAdmin', kubeconfigs.admin());
   });
-  router.on('POST', `${MC}/abort`, (req) => guard(req, c, role, 'write', 'cluster') ?? abort(provider, undefined));
-  router.on('PUT', MC, (req) => guard(req, c, role, 'write', 'cluster') ?? putCluster(req, provider));
-  const loc = `/subscriptions/{subscriptionId}/${RP}/locations/{location}`;
-  router.on('GET', `${loc}/operationStatus/{operationId}`, (req) =>
-    guard(req, c, role, 'read', 'subscription') ?? ops.statusResponse(req.params['operationId'] ?? '') ?? operationNotFound(req),
+  router.on(
+    'POST',
+    `${MC}/abort`,
+    (req) => guard(req, c, role, 'write', 'cluster') ?? abort(provider, undefined),
   );
-  router.on('GET', `${loc}/operations/{operationId}`, (req) =>
-    guard(req, c, role, 'read', 'subscription') ?? ops.locationResponse(req.params['operationId'] ?? '') ?? operationNotFound(req),
+  router.on(
+    'PUT',
+    MC,
+    (req) => guard(req, c, role, 'write', 'cluster') ?? putCluster(req, provider),
+  );
+  const loc = `/subscriptions/{subscriptionId}/${RP}/locations/{location}`;
+  router.on(
+    'GET',
+    `${loc}/operationStatus/{operationId}`,
+    (req) =>
+      guard(req, c, role, 'read', 'subscription') ??
+      ops.statusResponse(req.params['operationId'] ?? '') ??
+      operationNotFound(req),
+  );
+  router.on(
+    'GET',
+    `${loc}/operations/{operationId}`,
+    (req) =>
+      guard(req, c, role, 'read', 'subscription') ??
+      ops.locationResponse(req.params['operationId'] ?? '') ??
+      operationNotFound(req),
   );
 }
 
@@ -76,14 +140,21 @@ function operationNotFound(req: SimRequest): SimResponse {
 }
 
 function credentials(name: string, kubeconfig: string): SimResponse {
-  return { status: 200, body: { kubeconfigs: [{ name, value: Buffer.from(kubeconfig, 'utf8').toString('base64') }] } };
+  return {
+    status: 200,
+    body: { kubeconfigs: [{ name, value: Buffer.from(kubeconfig, 'utf8').toString('base64') }] },
+  };
 }
 
 /** POST abort: 202 with polling headers while the latest operation stops; 409 when none runs. */
 export function abort(provider: Provider, pool: string | undefined): SimResponse {
   const running = provider.busy();
   if (!running || (pool !== undefined && running.pool !== pool)) {
-    return armError(409, 'OperationNotAllowed', 'There is no running operation to abort: the latest operation has already completed.');
+    return armError(
+      409,
+      'OperationNotAllowed',
+      'There is no running operation to abort: the latest operation has already completed.',
+    );
   }
   const op = provider.abort(running);
   return { status: 202, headers: provider.ops.headers(op, true) };
@@ -93,10 +164,19 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
   const c = provider.cluster;
   const ifMatch = req.headers['if-match'];
   if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch.replace(/"/g, '') !== c.eTag) {
-    return armError(412, 'PreconditionFailed', `Operation failed: the eTag ${ifMatch} does not match the current eTag ${c.eTag} of the managed cluster.`);
+    return armError(
+      412,
+      'PreconditionFailed',
+      `Operation failed: the eTag ${ifMatch} does not match the current eTag ${c.eTag} of the managed cluster.`,
+    );
   }
   const body = jsonBody<ClusterBody>(req);
-  if (!body?.properties) return armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
+  if (!body?.properties)
+    return armError(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized.',
+    );
   const busy = provider.busy();
   if (busy) return refuse(busyRefusal(busy.what, busy.pool));
   const p = body.properties;
@@ -107,18 +187,41 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
   const pools: PoolState[] = [];
   for (const profile of p.agentPoolProfiles ?? []) {
     const pool = provider.pool(profile.name ?? '');
-    if (!pool || !profile.orchestratorVersion || profile.orchestratorVersion === pool.orchestratorVersion) continue;
-    const refusal = checkPoolVersion(versions, pool.name, pool.currentOrchestratorVersion, profile.orchestratorVersion, to);
+    if (
+      !pool ||
+      !profile.orchestratorVersion ||
+      profile.orchestratorVersion === pool.orchestratorVersion
+    )
+      continue;
+    const refusal = checkPoolVersion(
+      versions,
+      pool.name,
+      pool.currentOrchestratorVersion,
+      profile.orchestratorVersion,
+      to,
+    );
     if (refusal) return refuse(refusal);
     if (profile.orchestratorVersion !== to) {
-      return armError(400, 'OperationNotAllowed', `Upgrading agent pool ${pool.name} to ${profile.orchestratorVersion} together with the control plane to ${to} is not allowed: pools follow the control plane version.`);
+      return armError(
+        400,
+        'OperationNotAllowed',
+        `Upgrading agent pool ${pool.name} to ${profile.orchestratorVersion} together with the control plane to ${to} is not allowed: pools follow the control plane version.`,
+      );
     }
     pools.push(pool);
   }
   const reconcile = c.provisioningState === 'Failed';
-  if (to !== c.currentKubernetesVersion || pools.length > 0 || (reconcile && to === c.kubernetesVersion)) {
+  if (
+    to !== c.currentKubernetesVersion ||
+    pools.length > 0 ||
+    (reconcile && to === c.kubernetesVersion)
+  ) {
     // A failed cluster re-runs its upgrade at the same version: pools not yet on it are rolled again.
-    const again = reconcile ? c.pools.filter((x) => x.currentOrchestratorVersion !== to || x.provisioningState === 'Failed') : [];
+    const again = reconcile
+      ? c.pools.filter(
+          (x) => x.currentOrchestratorVersion !== to || x.provisioningState === 'Failed',
+        )
+      : [];
     const op = provider.upgradeCluster(to, [...new Set([...pools, ...again])]);
     return { status: 201, headers: provider.ops.headers(op, false), body: managedClusterWire(c) };
   }
@@ -134,21 +237,41 @@ function settingsChange(body: ClusterBody, provider: Provider): (() => void) | u
   const p = body.properties ?? {};
   const changes: Array<() => void> = [];
   const defender = p.securityProfile?.defender;
-  if (defender?.securityMonitoring?.enabled !== undefined && defender.securityMonitoring.enabled !== (c.defender?.enabled ?? false)) {
+  if (
+    defender?.securityMonitoring?.enabled !== undefined &&
+    defender.securityMonitoring.enabled !== (c.defender?.enabled ?? false)
+  ) {
     const enabled = defender.securityMonitoring.enabled;
     const workspace =
       defender.logAnalyticsWorkspaceResourceId ??
       `/subscriptions/${c.subscriptionId}/resourceGroups/DefaultResourceGroup-WEU/providers/Microsoft.OperationalInsights/workspaces/DefaultWorkspace-${c.subscriptionId}-WEU`;
-    changes.push(() => (c.defender = enabled ? { enabled, logAnalyticsWorkspaceResourceId: workspace } : { enabled }));
+    changes.push(
+      () =>
+        (c.defender = enabled
+          ? { enabled, logAnalyticsWorkspaceResourceId: workspace }
+          : { enabled }),
+    );
   }
   const auto = p.autoUpgradeProfile;
   const current: Record<string, unknown> = { ...c.autoUpgradeProfile };
   if (auto && Object.entries(auto).some(([k, v]) => v !== undefined && current[k] !== v)) {
-    changes.push(() => (c.autoUpgradeProfile = { ...c.autoUpgradeProfile, ...(auto as typeof c.autoUpgradeProfile) }));
+    changes.push(
+      () =>
+        (c.autoUpgradeProfile = {
+          ...c.autoUpgradeProfile,
+          ...(auto as typeof c.autoUpgradeProfile),
+        }),
+    );
   }
   const ranges = p.apiServerAccessProfile?.authorizedIPRanges;
-  if (ranges && JSON.stringify(ranges) !== JSON.stringify(c.apiServerAccessProfile?.authorizedIPRanges ?? [])) {
-    changes.push(() => (c.apiServerAccessProfile = { ...c.apiServerAccessProfile, authorizedIPRanges: ranges }));
+  if (
+    ranges &&
+    JSON.stringify(ranges) !== JSON.stringify(c.apiServerAccessProfile?.authorizedIPRanges ?? [])
+  ) {
+    changes.push(
+      () =>
+        (c.apiServerAccessProfile = { ...c.apiServerAccessProfile, authorizedIPRanges: ranges }),
+    );
   }
   if (p.disableLocalAccounts !== undefined && p.disableLocalAccounts !== c.disableLocalAccounts) {
     const v = p.disableLocalAccounts;

@@ -23,54 +23,104 @@ interface PoolBody {
 export function registerPoolRoutes(router: Router, provider: Provider, role: ArmRole): void {
   const c = provider.cluster;
   const versions = provider.descriptor.kubernetesVersions;
-  const withPool = (need: 'read' | 'write', fn: (req: SimRequest, pool: PoolState) => SimResponse) => (req: SimRequest) => {
-    const refused = guard(req, c, role, need, 'cluster');
-    if (refused) return refused;
-    const pool = provider.pool(req.params['agentPoolName'] ?? '');
-    if (!pool) {
-      return armError(404, 'NotFound', `Could not find agent pool ${req.params['agentPoolName'] ?? ''} in managed cluster ${c.name}.`);
-    }
-    return fn(req, pool);
-  };
-  router.on('GET', `${MC}/agentPools`, (req) =>
-    guard(req, c, role, 'read', 'cluster') ?? { status: 200, body: { value: c.pools.map((p) => agentPoolWire(c, p)) } },
+  const withPool =
+    (need: 'read' | 'write', fn: (req: SimRequest, pool: PoolState) => SimResponse) =>
+    (req: SimRequest) => {
+      const refused = guard(req, c, role, need, 'cluster');
+      if (refused) return refused;
+      const pool = provider.pool(req.params['agentPoolName'] ?? '');
+      if (!pool) {
+        return armError(
+          404,
+          'NotFound',
+          `Could not find agent pool ${req.params['agentPoolName'] ?? ''} in managed cluster ${c.name}.`,
+        );
+      }
+      return fn(req, pool);
+    };
+  router.on(
+    'GET',
+    `${MC}/agentPools`,
+    (req) =>
+      guard(req, c, role, 'read', 'cluster') ?? {
+        status: 200,
+        body: { value: c.pools.map((p) => agentPoolWire(c, p)) },
+      },
   );
-  router.on('GET', `${MC}/availableAgentPoolVersions`, (req) =>
-    guard(req, c, role, 'read', 'cluster') ?? {
-      status: 200,
-      body: {
-        id: `${clusterId(c)}/availableagentpoolversions`,
-        name: 'default',
-        type: 'Microsoft.ContainerService/managedClusters/availableAgentPoolVersions',
-        properties: {
-          agentPoolVersions: allPatches(versions).map((kubernetesVersion) => ({
-            kubernetesVersion,
-            isPreview: isPreviewVersion(versions, kubernetesVersion),
-          })),
+  router.on(
+    'GET',
+    `${MC}/availableAgentPoolVersions`,
+    (req) =>
+      guard(req, c, role, 'read', 'cluster') ?? {
+        status: 200,
+        body: {
+          id: `${clusterId(c)}/availableagentpoolversions`,
+          name: 'default',
+          type: 'Microsoft.ContainerService/managedClusters/availableAgentPoolVersions',
+          properties: {
+            agentPoolVersions: allPatches(versions).map((kubernetesVersion) => ({
+              kubernetesVersion,
+              isPreview: isPreviewVersion(versions, kubernetesVersion),
+            })),
+          },
         },
       },
-    },
   );
-  router.on('GET', AP, withPool('read', (_req, p) => ({ status: 200, body: agentPoolWire(c, p) })));
-  router.on('GET', `${AP}/upgradeProfiles/default`, withPool('read', (_req, p) => ({ status: 200, body: poolUpgradeProfileWire(c, p, versions) })));
-  router.on('PUT', AP, withPool('write', (req, p) => putPool(req, provider, p)));
-  router.on('POST', `${AP}/upgradeNodeImageVersion`, withPool('write', (_req, p) => upgradeNodeImage(provider, p)));
-  router.on('POST', `${AP}/abort`, withPool('write', (_req, p) => abort(provider, p.name)));
+  router.on(
+    'GET',
+    AP,
+    withPool('read', (_req, p) => ({ status: 200, body: agentPoolWire(c, p) })),
+  );
+  router.on(
+    'GET',
+    `${AP}/upgradeProfiles/default`,
+    withPool('read', (_req, p) => ({ status: 200, body: poolUpgradeProfileWire(c, p, versions) })),
+  );
+  router.on(
+    'PUT',
+    AP,
+    withPool('write', (req, p) => putPool(req, provider, p)),
+  );
+  router.on(
+    'POST',
+    `${AP}/upgradeNodeImageVersion`,
+    withPool('write', (_req, p) => upgradeNodeImage(provider, p)),
+  );
+  router.on(
+    'POST',
+    `${AP}/abort`,
+    withPool('write', (_req, p) => abort(provider, p.name)),
+  );
 }
 
 function putPool(req: SimRequest, provider: Provider, p: PoolState): SimResponse {
   const c = provider.cluster;
   const ifMatch = req.headers['if-match'];
   if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch.replace(/"/g, '') !== p.eTag) {
-    return armError(412, 'PreconditionFailed', `Operation failed: the eTag ${ifMatch} does not match the current eTag ${p.eTag} of agent pool ${p.name}.`);
+    return armError(
+      412,
+      'PreconditionFailed',
+      `Operation failed: the eTag ${ifMatch} does not match the current eTag ${p.eTag} of agent pool ${p.name}.`,
+    );
   }
   const body = jsonBody<PoolBody>(req);
-  if (!body?.properties) return armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.');
+  if (!body?.properties)
+    return armError(
+      400,
+      'InvalidRequestContent',
+      'The request content was invalid and could not be deserialized.',
+    );
   const busy = provider.busy();
   if (busy) return refuse(busyRefusal(busy.what, busy.pool));
   const props = body.properties;
   const to = props.orchestratorVersion || p.orchestratorVersion;
-  const refusal = checkPoolVersion(provider.descriptor.kubernetesVersions, p.name, p.currentOrchestratorVersion, to, c.currentKubernetesVersion);
+  const refusal = checkPoolVersion(
+    provider.descriptor.kubernetesVersions,
+    p.name,
+    p.currentOrchestratorVersion,
+    to,
+    c.currentKubernetesVersion,
+  );
   if (refusal) return refuse(refusal);
   if (props.upgradeSettings) {
     // Settings travel with the PUT and apply to the upgrade it may start.
@@ -92,12 +142,20 @@ function upgradeNodeImage(provider: Provider, p: PoolState): SimResponse {
   const busy = provider.busy();
   if (busy) return refuse(busyRefusal(busy.what, busy.pool));
   if (p.type === 'AvailabilitySet') {
-    return armError(400, 'OperationNotAllowed', 'Node image upgrade only operation can only be applied on VirtualMachineScaleSets or VirtualMachines agent pools.');
+    return armError(
+      400,
+      'OperationNotAllowed',
+      'Node image upgrade only operation can only be applied on VirtualMachineScaleSets or VirtualMachines agent pools.',
+    );
   }
   if (p.nodeImageVersion === p.latestNodeImageVersion && p.provisioningState !== 'Failed') {
     return { status: 304 };
   }
   const op = provider.upgradeNodeImage(p);
   op.result = () => agentPoolWire(provider.cluster, p);
-  return { status: 202, headers: provider.ops.headers(op, true), body: agentPoolWire(provider.cluster, p) };
+  return {
+    status: 202,
+    headers: provider.ops.headers(op, true),
+    body: agentPoolWire(provider.cluster, p),
+  };
 }

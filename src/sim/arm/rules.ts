@@ -9,7 +9,11 @@ export interface Refusal {
 }
 
 /** The region check AKS runs on any requested version. */
-export function checkOffered(versions: KubernetesVersionSpec[], version: string, pool?: string): Refusal | undefined {
+export function checkOffered(
+  versions: KubernetesVersionSpec[],
+  version: string,
+  pool?: string,
+): Refusal | undefined {
   if (allPatches(versions).includes(version)) return undefined;
   return {
     status: 400,
@@ -19,7 +23,11 @@ export function checkOffered(versions: KubernetesVersionSpec[], version: string,
 }
 
 /** Control plane: no minor skipping, no downgrade. */
-export function checkControlPlaneUpgrade(versions: KubernetesVersionSpec[], from: string, to: string): Refusal | undefined {
+export function checkControlPlaneUpgrade(
+  versions: KubernetesVersionSpec[],
+  from: string,
+  to: string,
+): Refusal | undefined {
   if (from === to) return undefined;
   const offered = checkOffered(versions, to);
   if (offered) return offered;
@@ -53,7 +61,11 @@ export function checkPoolVersion(
     return incompatible(to, controlPlane, why);
   }
   if (poolMinor < cpMinor - 2) {
-    return incompatible(to, controlPlane, "Minor version of node pool cannot be more than 2 versions less than control plane's version.");
+    return incompatible(
+      to,
+      controlPlane,
+      "Minor version of node pool cannot be more than 2 versions less than control plane's version.",
+    );
   }
   if (compareVersions(to, current) < 0) {
     return {

@@ -56,9 +56,14 @@ export function upgradesFrom(versions: KubernetesVersionSpec[], from: string): s
 }
 
 /** The `{ kubernetesVersion, isPreview? }` list of an upgrade profile. */
-export function upgradeList(versions: KubernetesVersionSpec[], from: string): Array<{ kubernetesVersion: string; isPreview?: boolean }> {
+export function upgradeList(
+  versions: KubernetesVersionSpec[],
+  from: string,
+): Array<{ kubernetesVersion: string; isPreview?: boolean }> {
   return upgradesFrom(versions, from).map((v) =>
-    isPreviewVersion(versions, v) ? { kubernetesVersion: v, isPreview: true } : { kubernetesVersion: v },
+    isPreviewVersion(versions, v)
+      ? { kubernetesVersion: v, isPreview: true }
+      : { kubernetesVersion: v },
   );
 }
 
@@ -67,11 +72,17 @@ export function kubernetesVersionList(versions: KubernetesVersionSpec[]): { valu
   return {
     values: versions.map((v) => {
       const out: Record<string, unknown> = {
-        capabilities: { supportPlan: v.lts ? ['KubernetesOfficial', 'AKSLongTermSupport'] : ['KubernetesOfficial'] },
+        capabilities: {
+          supportPlan: v.lts
+            ? ['KubernetesOfficial', 'AKSLongTermSupport']
+            : ['KubernetesOfficial'],
+        },
       };
       if (v.isDefault) out['isDefault'] = true;
       if (v.isPreview) out['isPreview'] = true;
-      out['patchVersions'] = Object.fromEntries(v.patches.map((p) => [p, { upgrades: upgradesFrom(versions, p) }]));
+      out['patchVersions'] = Object.fromEntries(
+        v.patches.map((p) => [p, { upgrades: upgradesFrom(versions, p) }]),
+      );
       out['version'] = v.version;
       return out;
     }),

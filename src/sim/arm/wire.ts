@@ -40,8 +40,10 @@ function upgradeSettingsOf(p: PoolState): Record<string, unknown> {
   const out: Record<string, unknown> = { maxSurge: String(u.maxSurge ?? '10%') };
   if (u.maxUnavailable !== undefined) out['maxUnavailable'] = String(u.maxUnavailable);
   if (u.drainTimeoutInMinutes !== undefined) out['drainTimeoutInMinutes'] = u.drainTimeoutInMinutes;
-  if (u.nodeSoakDurationInMinutes !== undefined) out['nodeSoakDurationInMinutes'] = u.nodeSoakDurationInMinutes;
-  if (u.undrainableNodeBehavior !== undefined) out['undrainableNodeBehavior'] = u.undrainableNodeBehavior;
+  if (u.nodeSoakDurationInMinutes !== undefined)
+    out['nodeSoakDurationInMinutes'] = u.nodeSoakDurationInMinutes;
+  if (u.undrainableNodeBehavior !== undefined)
+    out['undrainableNodeBehavior'] = u.undrainableNodeBehavior;
   return out;
 }
 
@@ -57,7 +59,10 @@ export function managedClusterWire(c: ClusterState): Record<string, unknown> {
     enableRBAC: c.enableRBAC,
     fqdn,
     kubernetesVersion: c.kubernetesVersion,
-    linuxProfile: { adminUsername: 'azureuser', ssh: { publicKeys: [{ keyData: 'ssh-rsa AAAAB3NzaC1yc2E simulated' }] } },
+    linuxProfile: {
+      adminUsername: 'azureuser',
+      ssh: { publicKeys: [{ keyData: 'ssh-rsa AAAAB3NzaC1yc2E simulated' }] },
+    },
     maxAgentPools: 100,
     networkProfile: networkProfileOf(c),
     nodeResourceGroup: `MC_${c.resourceGroup}_${c.name}_${c.location}`,
@@ -70,7 +75,9 @@ export function managedClusterWire(c: ClusterState): Record<string, unknown> {
   if (c.apiServerAccessProfile) props['apiServerAccessProfile'] = { ...c.apiServerAccessProfile };
   if (c.autoUpgradeProfile) props['autoUpgradeProfile'] = { ...c.autoUpgradeProfile };
   if (c.defender) {
-    const defender: Record<string, unknown> = { securityMonitoring: { enabled: c.defender.enabled } };
+    const defender: Record<string, unknown> = {
+      securityMonitoring: { enabled: c.defender.enabled },
+    };
     if (c.defender.logAnalyticsWorkspaceResourceId) {
       defender['logAnalyticsWorkspaceResourceId'] = c.defender.logAnalyticsWorkspaceResourceId;
     }
@@ -82,7 +89,11 @@ export function managedClusterWire(c: ClusterState): Record<string, unknown> {
     type: 'Microsoft.ContainerService/managedClusters',
     eTag: c.eTag,
     id: clusterId(c),
-    identity: { type: 'SystemAssigned', principalId: '00000000-0000-0000-0000-00000000a1b2', tenantId: c.aadProfile?.tenantID ?? '00000000-0000-0000-0000-000000000000' },
+    identity: {
+      type: 'SystemAssigned',
+      principalId: '00000000-0000-0000-0000-00000000a1b2',
+      tenantId: c.aadProfile?.tenantID ?? '00000000-0000-0000-0000-000000000000',
+    },
     location: c.location,
     properties: props,
     sku: { name: c.sku?.name ?? 'Base', tier: c.sku?.tier ?? 'Free' },
@@ -97,7 +108,11 @@ function networkProfileOf(c: ClusterState): Record<string, unknown> {
     ipFamilies: ['IPv4'],
     loadBalancerProfile: {
       allocatedOutboundPorts: 0,
-      effectiveOutboundIPs: [{ id: `/subscriptions/${c.subscriptionId}/resourceGroups/MC_${c.resourceGroup}_${c.name}_${c.location}/providers/Microsoft.Network/publicIPAddresses/mgdoutboundip1` }],
+      effectiveOutboundIPs: [
+        {
+          id: `/subscriptions/${c.subscriptionId}/resourceGroups/MC_${c.resourceGroup}_${c.name}_${c.location}/providers/Microsoft.Network/publicIPAddresses/mgdoutboundip1`,
+        },
+      ],
       idleTimeoutInMinutes: 30,
       outboundIPs: { publicIPs: [] },
     },
@@ -126,7 +141,10 @@ export function agentPoolWire(c: ClusterState, p: PoolState): Record<string, unk
 }
 
 /** `ManagedClusterUpgradeProfile` (fixture `ManagedClustersGetUpgradeProfile`). */
-export function clusterUpgradeProfileWire(c: ClusterState, versions: KubernetesVersionSpec[]): Record<string, unknown> {
+export function clusterUpgradeProfileWire(
+  c: ClusterState,
+  versions: KubernetesVersionSpec[],
+): Record<string, unknown> {
   return {
     name: 'default',
     type: 'Microsoft.ContainerService/managedClusters/upgradeprofiles',
@@ -149,7 +167,11 @@ export function clusterUpgradeProfileWire(c: ClusterState, versions: KubernetesV
 }
 
 /** `AgentPoolUpgradeProfile` (fixture `AgentPoolsGetUpgradeProfile`): pool upgrades stop at the control plane. */
-export function poolUpgradeProfileWire(c: ClusterState, p: PoolState, versions: KubernetesVersionSpec[]): Record<string, unknown> {
+export function poolUpgradeProfileWire(
+  c: ClusterState,
+  p: PoolState,
+  versions: KubernetesVersionSpec[],
+): Record<string, unknown> {
   const cp = c.currentKubernetesVersion;
   const upgrades = upgradeList(versions, p.currentOrchestratorVersion).filter(
     (u) => u.kubernetesVersion.localeCompare(cp, undefined, { numeric: true }) <= 0,

@@ -3,7 +3,12 @@ import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { KubeObject } from '../contracts.js';
 import { builtInScenarios } from '../scenarios/index.js';
-import { DESCRIPTOR_API_VERSION, DESCRIPTOR_KIND, descriptorSchema, type DescriptorDoc } from './schema.js';
+import {
+  DESCRIPTOR_API_VERSION,
+  DESCRIPTOR_KIND,
+  descriptorSchema,
+  type DescriptorDoc,
+} from './schema.js';
 import { kubeObjectsOf } from './kube-objects.js';
 import { lineOf, parseYamlFile, ScenarioError, type SourceDoc } from './yaml-source.js';
 
@@ -35,17 +40,24 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
   const info = await stat(nameOrPath).catch(() => undefined);
   if (!info) {
     const names = Object.keys(builtInScenarios).join(', ');
-    throw new Error(`No scenario "${nameOrPath}": not a built-in one (${names}) nor a file or folder.`);
+    throw new Error(
+      `No scenario "${nameOrPath}": not a built-in one (${names}) nor a file or folder.`,
+    );
   }
   if (info.isDirectory()) {
     const entries = (await readdir(nameOrPath)).filter((f) => /\.ya?ml$/i.test(f)).sort();
     const files = await Promise.all(
-      entries.map(async (f) => ({ name: join(nameOrPath, f), text: await readFile(join(nameOrPath, f), 'utf8') })),
+      entries.map(async (f) => ({
+        name: join(nameOrPath, f),
+        text: await readFile(join(nameOrPath, f), 'utf8'),
+      })),
     );
     return scenarioFromFiles(basename(nameOrPath), files);
   }
   const text = await readFile(nameOrPath, 'utf8');
-  return scenarioFromFiles(basename(nameOrPath).replace(/\.ya?ml$/i, ''), [{ name: nameOrPath, text }]);
+  return scenarioFromFiles(basename(nameOrPath).replace(/\.ya?ml$/i, ''), [
+    { name: nameOrPath, text },
+  ]);
 }
 
 /** Builds a scenario from YAML texts: exactly one descriptor document, the rest Kubernetes objects. */
@@ -59,20 +71,30 @@ export function scenarioFromFiles(name: string, files: ScenarioFile[]): Scenario
         continue;
       }
       if (descriptor) {
-        throw new ScenarioError(source.file, lineOf(source, []), `a second ${DESCRIPTOR_KIND} document (the first is in ${descriptor.source.file})`);
+        throw new ScenarioError(
+          source.file,
+          lineOf(source, []),
+          `a second ${DESCRIPTOR_KIND} document (the first is in ${descriptor.source.file})`,
+        );
       }
       descriptor = { source, value: parseDescriptor(source) };
     }
   }
   if (!descriptor) {
     const where = files.map((f) => f.name).join(', ') || name;
-    throw new Error(`${where}: no AKS descriptor (a document with apiVersion: ${DESCRIPTOR_API_VERSION}, kind: ${DESCRIPTOR_KIND})`);
+    throw new Error(
+      `${where}: no AKS descriptor (a document with apiVersion: ${DESCRIPTOR_API_VERSION}, kind: ${DESCRIPTOR_KIND})`,
+    );
   }
   return { name, descriptor: descriptor.value, objects };
 }
 
 function isDescriptor(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as Record<string, unknown>)['kind'] === DESCRIPTOR_KIND;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as Record<string, unknown>)['kind'] === DESCRIPTOR_KIND
+  );
 }
 
 /** Validates the descriptor; the first problem becomes an error naming file and line. */
@@ -101,12 +123,20 @@ function checkConsistency(source: SourceDoc, doc: DescriptorDoc): void {
   const offered = new Set(doc.kubernetesVersions.flatMap((v) => v.patches));
   const cp = doc.cluster.kubernetesVersion;
   if (!offered.has(cp)) {
-    throw new ScenarioError(source.file, lineOf(source, ['cluster', 'kubernetesVersion']), `cluster.kubernetesVersion ${cp} is not among kubernetesVersions`);
+    throw new ScenarioError(
+      source.file,
+      lineOf(source, ['cluster', 'kubernetesVersion']),
+      `cluster.kubernetesVersion ${cp} is not among kubernetesVersions`,
+    );
   }
   const seen = new Set<string>();
   doc.cluster.pools.forEach((pool, i) => {
     if (seen.has(pool.name)) {
-      throw new ScenarioError(source.file, lineOf(source, ['cluster', 'pools', i, 'name']), `duplicate pool name ${pool.name}`);
+      throw new ScenarioError(
+        source.file,
+        lineOf(source, ['cluster', 'pools', i, 'name']),
+        `duplicate pool name ${pool.name}`,
+      );
     }
     seen.add(pool.name);
     const cpMinor = Number(cp.split('.')[1]);

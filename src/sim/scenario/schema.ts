@@ -6,7 +6,10 @@ export const DESCRIPTOR_API_VERSION = 'aks-runbook/v1alpha1';
 export const DESCRIPTOR_KIND = 'AksScenario';
 
 const version = z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a Kubernetes version like 1.31.8');
-const surge = z.union([z.string().regex(/^\d+%?$/, 'expected a count like 1 or a share like 33%'), z.number().int()]);
+const surge = z.union([
+  z.string().regex(/^\d+%?$/, 'expected a count like 1 or a share like 33%'),
+  z.number().int(),
+]);
 
 /** Pool upgrade settings, as `AgentPoolUpgradeSettings` spells them on the wire. */
 const upgradeSettings = z.strictObject({
@@ -27,7 +30,9 @@ const nodeOverride = z.strictObject({
 });
 
 const pool = z.strictObject({
-  name: z.string().regex(/^[a-z][a-z0-9]{0,11}$/, 'agent pool names are 1-12 lowercase letters/digits'),
+  name: z
+    .string()
+    .regex(/^[a-z][a-z0-9]{0,11}$/, 'agent pool names are 1-12 lowercase letters/digits'),
   mode: z.enum(['System', 'User']).default('User'),
   count: z.number().int().min(0).max(5000),
   vmSize: z.string().default('Standard_D4ds_v5'),
@@ -39,7 +44,9 @@ const pool = z.strictObject({
   latestNodeImageVersion: z.string().optional(),
   availabilityZones: z.array(z.string()).optional(),
   maxPods: z.number().int().default(110),
-  type: z.enum(['VirtualMachineScaleSets', 'AvailabilitySet', 'VirtualMachines']).default('VirtualMachineScaleSets'),
+  type: z
+    .enum(['VirtualMachineScaleSets', 'AvailabilitySet', 'VirtualMachines'])
+    .default('VirtualMachineScaleSets'),
   upgradeSettings: upgradeSettings.optional(),
   nodeLabels: z.record(z.string(), z.string()).optional(),
   nodeTaints: z.array(z.string()).optional(),
@@ -63,7 +70,12 @@ const cluster = z.strictObject({
   kubernetesVersion: version,
   dnsPrefix: z.string().optional(),
   tags: z.record(z.string(), z.string()).optional(),
-  sku: z.strictObject({ name: z.string().default('Base'), tier: z.enum(['Free', 'Standard', 'Premium']) }).optional(),
+  sku: z
+    .strictObject({
+      name: z.string().default('Base'),
+      tier: z.enum(['Free', 'Standard', 'Premium']),
+    })
+    .optional(),
   supportPlan: z.enum(['KubernetesOfficial', 'AKSLongTermSupport']).default('KubernetesOfficial'),
   enableRBAC: z.boolean().default(true),
   /** AKS-managed Entra ID (`aadProfile`); absent = not integrated. */
@@ -92,7 +104,9 @@ const cluster = z.strictObject({
     })
     .default({ networkPlugin: 'azure' }),
   /** Defender for Containers (`securityProfile.defender`); absent = not configured. */
-  defender: z.strictObject({ enabled: z.boolean(), logAnalyticsWorkspaceResourceId: z.string().optional() }).optional(),
+  defender: z
+    .strictObject({ enabled: z.boolean(), logAnalyticsWorkspaceResourceId: z.string().optional() })
+    .optional(),
   autoUpgradeProfile: z
     .strictObject({
       upgradeChannel: z.enum(['rapid', 'stable', 'patch', 'node-image', 'none']).optional(),
@@ -107,9 +121,10 @@ const operator = z.strictObject({
   user: z.string(),
   groups: z.array(z.string()).default([]),
   /** ARM role on the cluster: `reader` cannot write or list admin credentials; `none` cannot read. */
-  armRole: z.enum(['owner', 'contributor', 'cluster-user', 'reader', 'none']).default('contributor'),
+  armRole: z
+    .enum(['owner', 'contributor', 'cluster-user', 'reader', 'none'])
+    .default('contributor'),
 });
-
 
 /** The AKS descriptor document: everything ARM knows that Kubernetes YAML cannot say. */
 export const descriptorSchema = z.strictObject({

@@ -1,4 +1,12 @@
-import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  parseAllDocuments,
+  isMap,
+  isPair,
+  isScalar,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** A scenario problem that names the file and the line, so the operator can fix their YAML. */
 export class ScenarioError extends Error {
@@ -37,7 +45,11 @@ export function parseYamlFile(file: string, text: string): SourceDoc[] {
 }
 
 /** The line of the node at `path` (or of the key that is unknown), best effort. */
-export function lineOf(source: SourceDoc, path: ReadonlyArray<PropertyKey>, unknownKey?: string): number | undefined {
+export function lineOf(
+  source: SourceDoc,
+  path: ReadonlyArray<PropertyKey>,
+  unknownKey?: string,
+): number | undefined {
   const keys = path.map((k) => (typeof k === 'symbol' ? String(k) : k));
   let node: unknown = keys.length === 0 ? source.doc.contents : source.doc.getIn(keys, true);
   // A missing leaf points at its parent: the nearest thing that exists.

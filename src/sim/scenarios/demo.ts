@@ -83,7 +83,10 @@ clockSpeed: 10
 `;
 
 const namespaces = ['shop', 'payments', 'monitoring']
-  .map((ns) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    kubernetes.io/metadata.name: ${ns}\n`)
+  .map(
+    (ns) =>
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n    kubernetes.io/metadata.name: ${ns}\n`,
+  )
   .join('---\n');
 
 const rbac = `apiVersion: rbac.authorization.k8s.io/v1
@@ -177,7 +180,12 @@ ${[
   deployment('shop', 'storefront', 3),
   deployment('shop', 'cart', 2),
   deployment('payments', 'payments-api', 2),
-  deployment('monitoring', 'log-shipper', 1, `          securityContext:\n            privileged: true\n`),
+  deployment(
+    'monitoring',
+    'log-shipper',
+    1,
+    `          securityContext:\n            privileged: true\n`,
+  ),
 ]
   .map((d) => d.replace(/^/gm, '    ').replace(/^ {4}/, '  - '))
   .join('\n')}

@@ -49,7 +49,11 @@ function generate(_perPool: number): KubeObject[] {
   const bindingsPerNs = LARGE.bindings / LARGE.namespaces;
   for (let n = 0; n < LARGE.namespaces; n++) {
     const ns = `team-${String(n).padStart(3, '0')}`;
-    out.push({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } } });
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } },
+    });
     for (let d = 0; d < podsPerNs / 10; d++) {
       const app = `svc-${d}`;
       out.push({
@@ -61,7 +65,15 @@ function generate(_perPool: number): KubeObject[] {
           selector: { matchLabels: { app } },
           template: {
             metadata: { labels: { app } },
-            spec: { containers: [{ name: app, image: `contoso.azurecr.io/${app}:1.0.0`, resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+            spec: {
+              containers: [
+                {
+                  name: app,
+                  image: `contoso.azurecr.io/${app}:1.0.0`,
+                  resources: { requests: { cpu: '10m', memory: '16Mi' } },
+                },
+              ],
+            },
           },
         },
       });
@@ -74,10 +86,18 @@ function generate(_perPool: number): KubeObject[] {
         metadata: { name: `binding-${b}`, namespace: ns },
         subjects: [
           direct
-            ? { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: `user${n}-${b}@contoso.com` }
+            ? {
+                apiGroup: 'rbac.authorization.k8s.io',
+                kind: 'User',
+                name: `user${n}-${b}@contoso.com`,
+              }
             : { apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: `group-${n}-${b}` },
         ],
-        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: b % 3 === 0 ? 'edit' : 'view' },
+        roleRef: {
+          apiGroup: 'rbac.authorization.k8s.io',
+          kind: 'ClusterRole',
+          name: b % 3 === 0 ? 'edit' : 'view',
+        },
       });
     }
   }

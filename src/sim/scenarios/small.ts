@@ -68,7 +68,12 @@ spec:
     files: [
       {
         name: 'strict-pdb/cluster.yaml',
-        text: descriptor('strict-pdb', 'A PDB with zero allowed disruptions blocks every drain.', pool, '  user: operator@contoso.com\n  groups: [aks-admins]\n'),
+        text: descriptor(
+          'strict-pdb',
+          'A PDB with zero allowed disruptions blocks every drain.',
+          pool,
+          '  user: operator@contoso.com\n  groups: [aks-admins]\n',
+        ),
       },
       { name: 'strict-pdb/objects.yaml', text: objects },
     ],

@@ -1,0 +1,79 @@
+import { createWriteStream } from 'node:fs';
+import { chmod, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { startSimulator, type Simulator } from './simulator.js';
+
+/** Options of `aks-runbook sim` (the CLI parses argv and hands these over). */
+export interface SimCommandOptions {
+  /** Built-in scenario name or path (default `demo`). */
+  scenario?: string;
+  port?: number;
+  /** Where to write the kubeconfig (default `./aks-runbook-sim.kubeconfig`). */
+  kubeconfigOut?: string;
+  /** Append every request as a JSON line here. */
+  requestLog?: string;
+  speed?: number;
+  /** Stops the simulator when aborted (tests; the command itself listens to SIGINT/SIGTERM). */
+  signal?: AbortSignal;
+  /** Called once the simulator is up (tests). */
+  onReady?: (sim: Simulator) => void;
+}
+
+/** Where the command prints. */
+export interface Out {
+  write(text: string): void;
+}
+
+/** Runs the simulated AKS in the foreground until SIGINT/SIGTERM (or `signal`), then stops cleanly. */
+export async function runSimCommand(options: SimCommandOptions, out: Out): Promise<void> {
+  const sim = await startSimulator({
+    scenario: options.scenario ?? 'demo',
+    ...(options.port ? { port: options.port } : {}),
+    ...(options.speed ? { speed: options.speed } : {}),
+  });
+  const kubeconfigPath = resolve(options.kubeconfigOut ?? 'aks-runbook-sim.kubeconfig');
+  await writeFile(kubeconfigPath, sim.userKubeconfig(), { mode: 0o600 });
+  await chmod(kubeconfigPath, 0o600);
+  let unsubscribe = (): void => undefined;
+  const log = options.requestLog
+    ? createWriteStream(resolve(options.requestLog), { flags: 'a' })
+    : undefined;
+  if (log) {
+    const off = sim.log.subscribe((e) => {
+      log.write(
+        `${JSON.stringify({ time: e.time, api: e.api, method: e.method, path: e.path, query: e.query, effect: e.effect, status: e.status })}\n`,
+      );
+    });
+    unsubscribe = () => void off();
+  }
+  const { subscriptionId, resourceGroup, name } = sim.arm;
+  out.write(
+    [
+      `Simulated AKS cluster "${name}" (scenario ${sim.scenario.name}, clock x${sim.clock.speed}) is running.`,
+      `  ARM endpoint:  ${sim.arm.endpoint}`,
+      `  Cluster:       --subscription ${subscriptionId} -g ${resourceGroup} -n ${name}`,
+      `  Kubeconfig:    ${kubeconfigPath}`,
+      `  Try:           kubectl --kubeconfig ${kubeconfigPath} get nodes`,
+      ...(options.requestLog ? [`  Request log:   ${resolve(options.requestLog)}`] : []),
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+  options.onReady?.(sim);
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      options.signal?.removeEventListener('abort', stop);
+      done();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
+  });
+  unsubscribe();
+  await sim.close();
+  if (log) await new Promise<void>((r) => log.end(r));
+  out.write('Simulator stopped.\n');
+}
