@@ -29,7 +29,7 @@ export const STEP_KEYS: readonly KeyBinding[] = [
 export const PROMPT_KEYS: readonly KeyBinding[] = [
   { keys: 'Enter', does: 'accept', hint: 'Enter accept' },
   { keys: 'Tab', does: 'complete the step id (in the : prompt)', hint: 'Tab complete' },
-  { keys: 'Esc', does: 'cancel', hint: 'Esc cancel' },
+  { keys: 'Esc / Ctrl+C', does: 'cancel', hint: 'Esc cancel' },
 ];
 
 /** The keys of the connecting and failed screens. */

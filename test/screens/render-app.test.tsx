@@ -21,10 +21,14 @@ class FakeStdout extends EventEmitter {
 
 /** A terminal-like input stream in raw mode. */
 class FakeStdin extends EventEmitter {
-  isTTY = true;
+  constructor(readonly isTTY = true) {
+    super();
+  }
   private pending: string | null = null;
   setEncoding() {}
-  setRawMode() {}
+  setRawMode() {
+    if (!this.isTTY) throw new Error('Raw mode is not supported on the current process.stdin');
+  }
   resume() {}
   pause() {}
   ref() {}
@@ -40,11 +44,11 @@ class FakeStdin extends EventEmitter {
   }
 }
 
-async function start(busy = false) {
+async function start(busy = false, tty = true) {
   const store = connectedStore();
   store.update({ busy });
   const onQuit = vi.fn();
-  const stdin = new FakeStdin();
+  const stdin = new FakeStdin(tty);
   const stdout = new FakeStdout();
   let app: AppHandle | undefined;
   await act(async () => {
@@ -98,5 +102,17 @@ describe('renderApp', () => {
       await Promise.resolve();
     });
     await expect(app.waitUntilExit()).resolves.toBeUndefined();
+  });
+
+  it('renders without raw mode (piped stdin) instead of crashing; keys are simply not read', async () => {
+    const { app, onQuit, stdout, press } = await start(false, false);
+    expect(stdout.output).toContain('Connect and check your rights');
+    expect(stdout.output).toContain('Keys are off: input is not a terminal');
+    await press('q');
+    expect(onQuit).not.toHaveBeenCalled();
+    await act(async () => {
+      app.unmount();
+      await Promise.resolve();
+    });
   });
 });
