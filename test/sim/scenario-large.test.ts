@@ -6,6 +6,7 @@ import { loadScenario } from '../../src/sim/scenario.js';
 import { LARGE } from '../../src/sim/scenarios/large.js';
 import { HttpsSim } from '../../src/sim/server.js';
 import { makeCertificates } from '../../src/sim/cert.js';
+import { startSimulator } from '../../src/sim/simulator.js';
 import { FakeWorld } from './arm-helpers.js';
 
 describe('large scenario', () => {
@@ -37,4 +38,29 @@ describe('large scenario', () => {
     expect(scenario.objects.filter((o) => o.kind === 'Namespace')).toHaveLength(LARGE.namespaces);
     expect(ms).toBeLessThan(10_000);
   });
+
+  // Measured 20.8 s / 352 MiB on 2026-11-30 with the Kubernetes half's first version: its load
+  // (scheduling 30,000 pods) is the cost; the ARM side and loader take ~0.3 s. Bound kept loose
+  // until that load is faster; the 10 s goal is asserted on the part this side owns above.
+  it('starts the whole simulator (real Kubernetes world: 30,000 pods scheduled)', async (ctx) => {
+    const start = performance.now();
+    let sim;
+    try {
+      sim = await startSimulator({ scenario: 'large', speed: 10 });
+    } catch (e) {
+      if (e instanceof Error && /not built yet/.test(e.message))
+        return ctx.skip('Kubernetes half not built yet');
+      throw e;
+    }
+    const ms = performance.now() - start;
+    const nodes = sim.kube.listNodes();
+    const pods = nodes.reduce((n, node) => n + sim.kube.podsOnNode(node.metadata.name).length, 0);
+    const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+    process.stdout.write(
+      `large scenario: simulator up, ${nodes.length} nodes, ${pods} pods bound, in ${Math.round(ms)} ms, RSS ${rssMb} MiB\n`,
+    );
+    await sim.close();
+    expect(nodes).toHaveLength(LARGE.nodes);
+    expect(ms).toBeLessThan(60_000);
+  }, 90_000);
 });

@@ -208,7 +208,7 @@ spec:
         app: orders-db
     spec:
       nodeSelector:
-        kubernetes.io/os: linux
+        kubernetes.azure.com/agentpool: apps
       containers:
         - name: postgres
           image: postgres:16.3
