@@ -1,9 +1,9 @@
 import { Box, useApp, useWindowSize } from 'ink';
 import { useState } from 'react';
 import { CHECKLIST, type StepId } from '../src/runbook/checklist.js';
-import type { ConfirmationRequest, SessionStore } from '../src/runbook/session.js';
+import type { SessionStore } from '../src/runbook/session.js';
 import type { AppActions, StepContentSource } from './app-actions.js';
-import { ConfirmationDialog } from './ConfirmationDialog.js';
+import { ConfirmationDialog, confirmationKey } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -52,7 +52,7 @@ export function App({ store, actions, stepContent }: AppProps) {
       const request = state.confirmation;
       return (
         <ConfirmationDialog
-          key={requestKey(request)}
+          key={confirmationKey(request)}
           request={request}
           active
           onAnswer={store.answer}
@@ -125,17 +125,4 @@ export function App({ store, actions, stepContent }: AppProps) {
       <KeyHints keys={footerKeys(top, base, promptOpen)} />
     </Box>
   );
-}
-
-const requestIds = new WeakMap<ConfirmationRequest, number>();
-let nextRequestId = 0;
-
-/** A fresh key per confirmation request, so each one starts with focus on Cancel and no typed text. */
-function requestKey(request: ConfirmationRequest): number {
-  let id = requestIds.get(request);
-  if (id === undefined) {
-    id = nextRequestId++;
-    requestIds.set(request, id);
-  }
-  return id;
 }
