@@ -20,12 +20,21 @@ export interface SimRequest {
   params: Record<string, string>;
 }
 
-/** A response: JSON body unless `raw` is given. */
+/** Where a streaming response writes (watch): chunks until `end`, or until the client goes away. */
+export interface StreamSink {
+  write(chunk: string): void;
+  end(): void;
+  /** Called once when the connection closes, whoever closed it. */
+  onClose(fn: () => void): void;
+}
+
+/** A response: JSON body unless `raw` is given; `stream` keeps the connection open and writes chunks. */
 export interface SimResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
   raw?: Buffer | string;
+  stream?: (sink: StreamSink) => void;
 }
 
 export type Handler = (req: SimRequest) => SimResponse | Promise<SimResponse>;

@@ -144,6 +144,19 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function send(res: ServerResponse, r: SimResponse): void {
   const headers: Record<string, string> = { ...r.headers };
+  if (r.stream) {
+    headers['content-type'] ??= 'application/json';
+    res.writeHead(r.status, headers);
+    res.flushHeaders();
+    r.stream({
+      write: (chunk) => {
+        if (!res.writableEnded) res.write(chunk);
+      },
+      end: () => res.end(),
+      onClose: (fn) => res.once('close', fn),
+    });
+    return;
+  }
   let payload: Buffer | string = '';
   if (r.raw !== undefined) {
     payload = r.raw;

@@ -1,18 +1,52 @@
-// STUB: owned by the sim-kube helper.
 import type { SimClock } from '../clock.js';
 import type { KubeWorld } from '../contracts.js';
 import type { HttpsSim } from '../server.js';
 import type { TokenTable } from '../tokens.js';
+import { builtinObjects } from './builtin-rbac.js';
+import type { KubeContext } from './context.js';
+import { Controllers } from './controllers.js';
+import { Evictor } from './eviction.js';
+import { DisruptionController } from './pdb-status.js';
+import { PodLifecycle, type Timings } from './pods.js';
+import { Authorizer } from './rbac.js';
+import { registerRoutes } from './routes.js';
+import { Store } from './store.js';
+import { World } from './world.js';
 
 export interface KubeApiOptions {
   clock: SimClock;
   minor: string;
   tokens: TokenTable;
+  /** How fast pods come and go, in simulated milliseconds (defaults: ready 5 s, replace 2 s). */
+  timings?: Partial<Timings>;
 }
 
-export function createKubeApi(_options: KubeApiOptions): {
+/** Builds the simulated Kubernetes API server: a world the AKS side drives, and its HTTP routes. */
+export function createKubeApi(options: KubeApiOptions): {
   world: KubeWorld;
   register(https: HttpsSim): void;
+  /** Internals for tests and tools (store, controllers); not part of the seam with the AKS half. */
+  context: KubeContext;
 } {
-  throw new Error('not built yet');
+  const { clock } = options;
+  const store = new Store(clock);
+  const pods = new PodLifecycle(store, clock, {
+    readyMs: 5000,
+    replaceMs: 2000,
+    ...options.timings,
+  });
+  const controllers = new Controllers(store, clock, pods);
+  const disruption = new DisruptionController(store, clock);
+  const evictor = new Evictor(store, clock, pods);
+  const authz = new Authorizer(store);
+  const context: KubeContext = { store, clock, pods, controllers, disruption, evictor, authz };
+  const world = new World(context, options.minor);
+  world.load(builtinObjects());
+  return {
+    world,
+    context,
+    register(https: HttpsSim): void {
+      registerRoutes(https.kube, context, options.minor);
+    },
+  };
 }

@@ -1,0 +1,18 @@
+import type { SimClock } from '../clock.js';
+import type { Controllers } from './controllers.js';
+import type { Evictor } from './eviction.js';
+import type { DisruptionController } from './pdb-status.js';
+import type { PodLifecycle } from './pods.js';
+import type { Authorizer } from './rbac.js';
+import type { Store } from './store.js';
+
+/** Everything a request handler may need, built once by createKubeApi. */
+export interface KubeContext {
+  store: Store;
+  clock: SimClock;
+  pods: PodLifecycle;
+  controllers: Controllers;
+  disruption: DisruptionController;
+  evictor: Evictor;
+  authz: Authorizer;
+}

@@ -1,0 +1,149 @@
+import type { KubeObject } from '../contracts.js';
+import { containsAddress, parseCidr } from './cidr.js';
+import type { FieldError } from './status.js';
+import { arr, isRecord, text } from './types.js';
+
+const CIDR_DETAIL = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+function validateIPBlock(block: Record<string, unknown>, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const cidrText = typeof block['cidr'] === 'string' ? block['cidr'] : '';
+  if (!cidrText) return [{ type: 'FieldValueRequired', field: `${path}.cidr` }];
+  const cidr = parseCidr(cidrText);
+  if (!cidr)
+    return [
+      { type: 'FieldValueInvalid', field: `${path}.cidr`, value: cidrText, detail: CIDR_DETAIL },
+    ];
+  const except = arr(block['except']);
+  except.forEach((e, i) => {
+    const field = `${path}.except[${i}]`;
+    const text = String(e);
+    const ex = parseCidr(text);
+    if (!ex) {
+      errs.push({ type: 'FieldValueInvalid', field, value: text, detail: CIDR_DETAIL });
+      return;
+    }
+    if (!containsAddress(cidr, ex) || cidr.prefix >= ex.prefix) {
+      errs.push({
+        type: 'FieldValueInvalid',
+        field,
+        value: text,
+        detail: 'must be a strict subset of `cidr`',
+      });
+    }
+  });
+  return errs;
+}
+
+function validatePeer(peer: unknown, path: string): FieldError[] {
+  if (!isRecord(peer))
+    return [{ type: 'FieldValueRequired', field: path, detail: 'must specify a peer' }];
+  const errs: FieldError[] = [];
+  let n = 0;
+  if (peer['podSelector'] != null) n++;
+  if (peer['namespaceSelector'] != null) n++;
+  if (isRecord(peer['ipBlock'])) {
+    n++;
+    errs.push(...validateIPBlock(peer['ipBlock'], `${path}.ipBlock`));
+  }
+  if (n === 0)
+    errs.push({ type: 'FieldValueRequired', field: path, detail: 'must specify a peer' });
+  else if (n > 1 && peer['ipBlock'] != null) {
+    errs.push({
+      type: 'FieldValueForbidden',
+      field: path,
+      detail: 'may not specify both ipBlock and another peer',
+    });
+  }
+  return errs;
+}
+
+function validatePort(port: unknown, path: string): FieldError[] {
+  if (!isRecord(port)) return [];
+  const errs: FieldError[] = [];
+  const proto = text(port['protocol'], '<object>');
+  if (port['protocol'] !== undefined && !['TCP', 'UDP', 'SCTP'].includes(proto)) {
+    errs.push({
+      type: 'FieldValueNotSupported',
+      field: `${path}.protocol`,
+      value: proto,
+      detail: 'supported values: "SCTP", "TCP", "UDP"',
+    });
+  }
+  const p = port['port'];
+  if (typeof p === 'number') {
+    if (p < 1 || p > 65535)
+      errs.push({
+        type: 'FieldValueInvalid',
+        field: `${path}.port`,
+        value: p,
+        detail: 'must be between 1 and 65535, inclusive',
+      });
+  } else if (typeof p === 'string' && !/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(p)) {
+    errs.push({
+      type: 'FieldValueInvalid',
+      field: `${path}.port`,
+      value: p,
+      detail: 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
+    });
+  }
+  const end = port['endPort'];
+  if (typeof end === 'number') {
+    if (typeof p !== 'number') {
+      errs.push({
+        type: 'FieldValueRequired',
+        field: `${path}.port`,
+        detail: 'must be specified when endPort is specified',
+      });
+    } else if (end < p) {
+      errs.push({
+        type: 'FieldValueInvalid',
+        field: `${path}.endPort`,
+        value: end,
+        detail: 'must be greater than or equal to `port`',
+      });
+    }
+  }
+  return errs;
+}
+
+/** Validates a NetworkPolicy like the API server's ValidateNetworkPolicySpec (the parts that matter here). */
+export function validateNetworkPolicy(np: KubeObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = isRecord(np['spec']) ? np['spec'] : {};
+  for (const [dir, peers] of [
+    ['ingress', 'from'],
+    ['egress', 'to'],
+  ] as const) {
+    const rules = arr(spec[dir]);
+    rules.forEach((rule, i) => {
+      if (!isRecord(rule)) return;
+      const ports = arr(rule['ports']);
+      ports.forEach((p, j) => errs.push(...validatePort(p, `spec.${dir}[${i}].ports[${j}]`)));
+      const list = arr(rule[peers]);
+      list.forEach((peer, j) =>
+        errs.push(...validatePeer(peer, `spec.${dir}[${i}].${peers}[${j}]`)),
+      );
+    });
+  }
+  const types = arr(spec['policyTypes']);
+  types.forEach((t, i) => {
+    if (t !== 'Ingress' && t !== 'Egress') {
+      errs.push({
+        type: 'FieldValueNotSupported',
+        field: `spec.policyTypes[${i}]`,
+        value: String(t),
+        detail: 'supported values: "Egress", "Ingress"',
+      });
+    }
+  });
+  if (types.length > 2) {
+    errs.push({
+      type: 'FieldValueInvalid',
+      field: 'spec.policyTypes',
+      value: `[${types.map(String).join(' ')}]`,
+      detail: 'may not specify more than two policyTypes',
+    });
+  }
+  return errs;
+}

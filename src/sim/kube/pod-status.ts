@@ -1,0 +1,101 @@
+import type { KubeObject } from '../contracts.js';
+import { isRecord, pathGet, specOf, statusOf, text } from './types.js';
+
+/** Whether a pod has condition Ready=True (IsPodReady). */
+export function isPodReady(pod: KubeObject): boolean {
+  const conds = statusOf(pod)['conditions'];
+  return (
+    Array.isArray(conds) &&
+    conds.some((c) => isRecord(c) && c['type'] === 'Ready' && c['status'] === 'True')
+  );
+}
+
+/** The pod's phase, `Pending` when unset. */
+export function podPhase(pod: KubeObject): string {
+  const p = statusOf(pod)['phase'];
+  return typeof p === 'string' ? p : 'Pending';
+}
+
+/** Whether the pod is Succeeded or Failed. */
+export function isTerminal(pod: KubeObject): boolean {
+  const p = podPhase(pod);
+  return p === 'Succeeded' || p === 'Failed';
+}
+
+/** The node a pod is bound to, if any. */
+export function nodeNameOf(pod: KubeObject): string | undefined {
+  const n = specOf(pod)['nodeName'];
+  return typeof n === 'string' && n ? n : undefined;
+}
+
+function containerNames(pod: KubeObject): Array<{ name: string; image: string }> {
+  const cs = specOf(pod)['containers'];
+  if (!Array.isArray(cs)) return [];
+  return cs
+    .filter(isRecord)
+    .map((c) => ({ name: text(c['name'], 'app'), image: text(c['image'], '') }));
+}
+
+/** Status of a pod bound to a node and running, ready or not yet. */
+export function runningStatus(
+  pod: KubeObject,
+  ready: boolean,
+  now: string,
+  hostIP: string,
+  podIP: string,
+): Record<string, unknown> {
+  const started = text(pathGet(pod, ['status', 'startTime']), now);
+  const r = ready ? 'True' : 'False';
+  const conditions = [
+    {
+      type: 'PodReadyToStartContainers',
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: started,
+    },
+    { type: 'Initialized', status: 'True', lastProbeTime: null, lastTransitionTime: started },
+    { type: 'Ready', status: r, lastProbeTime: null, lastTransitionTime: now },
+    { type: 'ContainersReady', status: r, lastProbeTime: null, lastTransitionTime: now },
+    { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: started },
+  ];
+  return {
+    phase: 'Running',
+    conditions,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    podIP,
+    podIPs: [{ ip: podIP }],
+    startTime: started,
+    qosClass: 'BestEffort',
+    containerStatuses: containerNames(pod).map((c) => ({
+      name: c.name,
+      image: c.image,
+      imageID: '',
+      containerID: `containerd://${Buffer.from(`${pod.metadata.uid ?? ''}${c.name}`)
+        .toString('hex')
+        .slice(0, 64)}`,
+      ready,
+      started: true,
+      restartCount: 0,
+      state: { running: { startedAt: started } },
+    })),
+  };
+}
+
+/** Status of a pod no node can take. */
+export function unschedulableStatus(now: string, message: string): Record<string, unknown> {
+  return {
+    phase: 'Pending',
+    conditions: [
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null,
+        lastTransitionTime: now,
+        reason: 'Unschedulable',
+        message,
+      },
+    ],
+    qosClass: 'BestEffort',
+  };
+}

@@ -1,0 +1,165 @@
+import type { SimClock } from '../clock.js';
+import type { KubeObject } from '../contracts.js';
+import { nodeNameOf, runningStatus, unschedulableStatus } from './pod-status.js';
+import { R } from './resources.js';
+import { pickNode } from './scheduler.js';
+import type { Store } from './store.js';
+import { clone, isRecord, pathGet, specOf, arr } from './types.js';
+
+/** How long things take in the simulated world, in simulated milliseconds. */
+export interface Timings {
+  /** From a pod landing on a node to Ready. */
+  readyMs: number;
+  /** From a controller noticing a missing pod to creating its replacement. */
+  replaceMs: number;
+}
+
+const DEFAULT_GRACE_SECONDS = 30;
+
+/** Pod lifecycle: defaults, binding to nodes, readiness, graceful deletion. */
+export class PodLifecycle {
+  private ipCounter = 0;
+  private readonly removals = new Map<string, () => void>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: SimClock,
+    readonly timings: Timings,
+  ) {}
+
+  /** Fills in what the API server and kubelet would: defaults, node, status. */
+  prepare(pod: KubeObject, instant: boolean): KubeObject {
+    const p = clone(pod);
+    const spec = specOf(p);
+    p['spec'] = spec;
+    spec['restartPolicy'] ??= 'Always';
+    spec['terminationGracePeriodSeconds'] ??= DEFAULT_GRACE_SECONDS;
+    spec['schedulerName'] ??= 'default-scheduler';
+    spec['serviceAccountName'] ??= 'default';
+    spec['dnsPolicy'] ??= 'ClusterFirst';
+    if (!Array.isArray(spec['containers'])) spec['containers'] = [];
+    if (isRecord(p['status']) && p['status']['phase']) return p;
+    this.bind(p, instant);
+    return p;
+  }
+
+  /** Binds an unbound pod to a node (if any fits) and sets its status. */
+  private bind(p: KubeObject, ready: boolean): void {
+    const spec = specOf(p);
+    let node = nodeNameOf(p);
+    if (!node) {
+      const pick = pickNode(this.store, p);
+      if ('reason' in pick) {
+        p['status'] = unschedulableStatus(this.clock.iso(), pick.reason);
+        return;
+      }
+      node = pick.node;
+      spec['nodeName'] = node;
+    }
+    p['status'] = runningStatus(p, ready, this.clock.iso(), this.hostIP(node), this.nextPodIP());
+  }
+
+  /** Creates a pod in the store, and arranges its readiness unless `instant`. */
+  create(pod: KubeObject, instant = false): KubeObject {
+    const stored = this.store.create(R.pods, this.prepare(pod, instant), instant);
+    if (!instant) this.scheduleReady(stored);
+    return stored;
+  }
+
+  /** Marks a pod Ready after the readiness delay, if it is still the same, running, pod. */
+  scheduleReady(pod: KubeObject): void {
+    if (pathGet(pod, ['status', 'phase']) !== 'Running') return;
+    const { namespace, name, uid } = pod.metadata;
+    this.clock.after(this.timings.readyMs, () => {
+      const cur = this.store.get(R.pods, namespace, name);
+      if (!cur || cur.metadata.uid !== uid || cur.metadata.deletionTimestamp) return;
+      const node = nodeNameOf(cur);
+      if (!node) return;
+      const status = runningStatus(
+        cur,
+        true,
+        this.clock.iso(),
+        this.hostIP(node),
+        String(pathGet(cur, ['status', 'podIP'])),
+      );
+      this.store.update(R.pods, { ...cur, status });
+    });
+  }
+
+  /** Binds every Pending, unbound pod that now fits somewhere (after a node appears or is uncordoned). */
+  schedulePending(): void {
+    for (const pod of this.store.list(R.pods)) {
+      if (nodeNameOf(pod) || pod.metadata.deletionTimestamp) continue;
+      const p = clone(pod);
+      this.bind(p, false);
+      if (!nodeNameOf(p)) continue;
+      this.scheduleReady(this.store.update(R.pods, p));
+    }
+  }
+
+  /**
+   * Deletes a pod gracefully: sets deletionTimestamp and removes it after the grace period.
+   * Unbound pods and a zero grace period go at once, as the API server does.
+   */
+  delete(
+    namespace: string,
+    name: string,
+    graceSeconds?: number,
+    extraConditions: unknown[] = [],
+  ): KubeObject | undefined {
+    const pod = this.store.get(R.pods, namespace, name);
+    if (!pod) return undefined;
+    const podGrace = specOf(pod)['terminationGracePeriodSeconds'];
+    const grace = graceSeconds ?? (typeof podGrace === 'number' ? podGrace : DEFAULT_GRACE_SECONDS);
+    if (grace <= 0 || !nodeNameOf(pod)) return this.store.remove(R.pods, namespace, name);
+    if (pod.metadata.deletionTimestamp) {
+      // A second delete may only shorten the grace period; the simulator keeps the first one.
+      return pod;
+    }
+    const status = isRecord(pod['status']) ? clone(pod['status']) : {};
+    if (extraConditions.length) {
+      status['conditions'] = [...arr(status['conditions']), ...extraConditions];
+    }
+    const marked = this.store.update(R.pods, {
+      ...pod,
+      status,
+      metadata: {
+        ...pod.metadata,
+        deletionTimestamp: new Date(this.clock.now() + grace * 1000)
+          .toISOString()
+          .replace(/\.\d{3}Z$/, 'Z'),
+        deletionGracePeriodSeconds: grace,
+      },
+    });
+    const uid = marked.metadata.uid;
+    const cancel = this.clock.after(grace * 1000, () => {
+      this.removals.delete(`${namespace}/${name}`);
+      const cur = this.store.get(R.pods, namespace, name);
+      if (cur && cur.metadata.uid === uid) this.store.remove(R.pods, namespace, name);
+    });
+    this.removals.set(`${namespace}/${name}`, cancel);
+    return marked;
+  }
+
+  /** Removes at once every pod bound to a node (the pod garbage collector after a node is gone). */
+  dropPodsOnNode(node: string): void {
+    for (const pod of this.store.podsOnNode(node)) {
+      this.removals.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.();
+      this.store.remove(R.pods, pod.metadata.namespace, pod.metadata.name);
+    }
+  }
+
+  private hostIP(node: string): string {
+    const addrs = pathGet(this.store.get(R.nodes, undefined, node), ['status', 'addresses']);
+    {
+      const internal = arr(addrs).find((a) => isRecord(a) && a['type'] === 'InternalIP');
+      if (isRecord(internal) && typeof internal['address'] === 'string') return internal['address'];
+    }
+    return '10.224.0.4';
+  }
+
+  private nextPodIP(): string {
+    const n = ++this.ipCounter;
+    return `10.244.${(n >> 8) & 255}.${n & 255}`;
+  }
+}

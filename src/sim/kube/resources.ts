@@ -1,0 +1,100 @@
+import type { ResourceType } from './types.js';
+
+const rw = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+
+function t(
+  group: string,
+  version: string,
+  resource: string,
+  kind: string,
+  namespaced: boolean,
+  extra: Partial<ResourceType> = {},
+): ResourceType {
+  return {
+    group,
+    version,
+    resource,
+    kind,
+    namespaced,
+    singular: kind.toLowerCase(),
+    verbs: rw,
+    ...extra,
+  };
+}
+
+/** Every resource the simulated API server serves, in discovery order. */
+export const RESOURCES: ResourceType[] = [
+  t('', 'v1', 'namespaces', 'Namespace', false, {
+    shortNames: ['ns'],
+    verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
+  }),
+  t('', 'v1', 'nodes', 'Node', false, { shortNames: ['no'] }),
+  t('', 'v1', 'pods', 'Pod', true, {
+    shortNames: ['po'],
+    categories: ['all'],
+    subresources: [
+      { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
+      { name: 'status', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
+    ],
+  }),
+  t('', 'v1', 'serviceaccounts', 'ServiceAccount', true, { shortNames: ['sa'] }),
+  t('apps', 'v1', 'deployments', 'Deployment', true, {
+    shortNames: ['deploy'],
+    categories: ['all'],
+  }),
+  t('apps', 'v1', 'replicasets', 'ReplicaSet', true, { shortNames: ['rs'], categories: ['all'] }),
+  t('apps', 'v1', 'statefulsets', 'StatefulSet', true, {
+    shortNames: ['sts'],
+    categories: ['all'],
+  }),
+  t('apps', 'v1', 'daemonsets', 'DaemonSet', true, { shortNames: ['ds'], categories: ['all'] }),
+  t('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, {
+    shortNames: ['pdb'],
+    subresources: [
+      { name: 'status', kind: 'PodDisruptionBudget', verbs: ['get', 'patch', 'update'] },
+    ],
+  }),
+  t('rbac.authorization.k8s.io', 'v1', 'clusterroles', 'ClusterRole', false),
+  t('rbac.authorization.k8s.io', 'v1', 'clusterrolebindings', 'ClusterRoleBinding', false),
+  t('rbac.authorization.k8s.io', 'v1', 'roles', 'Role', true),
+  t('rbac.authorization.k8s.io', 'v1', 'rolebindings', 'RoleBinding', true),
+  t('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy', true, {
+    shortNames: ['netpol'],
+  }),
+  t('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', false, {
+    verbs: ['create'],
+  }),
+  t('authorization.k8s.io', 'v1', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', false, {
+    verbs: ['create'],
+  }),
+];
+
+function find(group: string, resource: string): ResourceType {
+  const found = RESOURCES.find((r) => r.group === group && r.resource === resource);
+  if (!found) throw new Error(`unknown resource ${group}/${resource}`);
+  return found;
+}
+
+/** Shorthands for the resource types the simulator's own logic touches. */
+export const R = {
+  namespaces: find('', 'namespaces'),
+  nodes: find('', 'nodes'),
+  pods: find('', 'pods'),
+  serviceaccounts: find('', 'serviceaccounts'),
+  deployments: find('apps', 'deployments'),
+  replicasets: find('apps', 'replicasets'),
+  statefulsets: find('apps', 'statefulsets'),
+  daemonsets: find('apps', 'daemonsets'),
+  pdbs: find('policy', 'poddisruptionbudgets'),
+  clusterroles: find('rbac.authorization.k8s.io', 'clusterroles'),
+  clusterrolebindings: find('rbac.authorization.k8s.io', 'clusterrolebindings'),
+  roles: find('rbac.authorization.k8s.io', 'roles'),
+  rolebindings: find('rbac.authorization.k8s.io', 'rolebindings'),
+  networkpolicies: find('networking.k8s.io', 'networkpolicies'),
+};
+
+/** The resource type for an object's apiVersion and kind, if served. */
+export function typeOfObject(apiVersion: string, kind: string): ResourceType | undefined {
+  const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  return RESOURCES.find((r) => r.group === group && r.version === version && r.kind === kind);
+}

@@ -1,0 +1,124 @@
+import type { Handler, Router, SimRequest, SimResponse } from '../http.js';
+import { kubeStatus } from '../server.js';
+import { selfSubjectAccessReview, selfSubjectRulesReview } from './access-review.js';
+import type { KubeContext } from './context.js';
+import { registerDiscovery } from './discovery.js';
+import { registerOpenApi } from './openapi.js';
+import { forbiddenReason } from './rbac.js';
+import { getOne, listOrWatch, methodNotSupported } from './read.js';
+import { type Target, resolveTarget, verbOf } from './request.js';
+import { ApiError, forbidden } from './status.js';
+import {
+  createObject,
+  deleteObject,
+  evictionSubresource,
+  patchObject,
+  updateObject,
+} from './write.js';
+
+function answerErrors(fn: () => SimResponse): SimResponse {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ApiError) return e.response;
+    return kubeStatus(500, 'InternalError', `Internal error occurred: ${(e as Error).message}`);
+  }
+}
+
+/** Refuses non-resource paths the caller has no `get` rule for (system:discovery grants them). */
+function nonResource(ctx: KubeContext, path: string, handler: Handler): Handler {
+  return (req) =>
+    answerErrors(() => {
+      const attrs = {
+        user: req.caller.user,
+        groups: req.caller.groups,
+        verb: req.method.toLowerCase(),
+        path,
+      };
+      if (!ctx.authz.allows(attrs)) {
+        throw forbidden(undefined, undefined, forbiddenReason(attrs));
+      }
+      return handler(req) as SimResponse;
+    });
+}
+
+function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: string): SimResponse {
+  const { t } = target;
+  if (t.resource === 'selfsubjectaccessreviews' && verb === 'create')
+    return selfSubjectAccessReview(ctx, req);
+  if (t.resource === 'selfsubjectrulesreviews' && verb === 'create')
+    return selfSubjectRulesReview(ctx, req);
+  if (target.subresource === 'eviction') {
+    if (verb !== 'create') throw methodNotSupported(target);
+    return evictionSubresource(ctx, req, target);
+  }
+  if (target.subresource === 'status') {
+    if (verb === 'get') return getOne(ctx, req, target);
+    if (verb === 'update') return updateObject(ctx, req, target);
+    if (verb === 'patch') return patchObject(ctx, req, target);
+    throw methodNotSupported(target);
+  }
+  if (!t.verbs.includes(verb)) throw methodNotSupported(target);
+  switch (verb) {
+    case 'get':
+      return getOne(ctx, req, target);
+    case 'list':
+    case 'watch':
+      return listOrWatch(ctx, req, target);
+    case 'create':
+      if (target.name) throw methodNotSupported(target);
+      return createObject(ctx, req, target);
+    case 'update':
+      return updateObject(ctx, req, target);
+    case 'patch':
+      return patchObject(ctx, req, target);
+    case 'delete':
+      return deleteObject(ctx, req, target);
+    default:
+      throw methodNotSupported(target);
+  }
+}
+
+/** The handler behind every resource route: resolve, authorize (RBAC), then act. */
+function resourceHandler(ctx: KubeContext): Handler {
+  return (req) =>
+    answerErrors(() => {
+      const target = resolveTarget(req);
+      const verb = verbOf(req, target);
+      const name = target.name ?? (verb === 'create' ? '' : undefined);
+      const attrs = {
+        user: req.caller.user,
+        groups: req.caller.groups,
+        verb,
+        group: target.t.group,
+        resource: target.t.resource,
+        namespace: target.namespace ?? '',
+        ...(target.subresource ? { subresource: target.subresource } : {}),
+        ...(name ? { name } : {}),
+      };
+      if (!ctx.authz.allows(attrs)) throw forbidden(target.t, target.name, forbiddenReason(attrs));
+      return dispatch(ctx, req, target, verb);
+    });
+}
+
+/** Registers discovery and every resource route on the kube router. */
+export function registerRoutes(router: Router, ctx: KubeContext, minor: string): void {
+  const on = (method: string, path: string, h: Handler): void => {
+    router.on(method, path, nonResource(ctx, path, h));
+  };
+  registerDiscovery(on, minor);
+  registerOpenApi(on);
+  const h = resourceHandler(ctx);
+  for (const prefix of ['/api/{version}', '/apis/{group}/{version}']) {
+    const shapes: Array<[string, string[]]> = [
+      ['/{resource}', ['GET', 'POST', 'DELETE']],
+      ['/{resource}/{name}', ['GET', 'PUT', 'PATCH', 'DELETE']],
+      ['/{resource}/{name}/{subresource}', ['GET', 'PUT', 'PATCH', 'POST']],
+      ['/namespaces/{namespace}/{resource}', ['GET', 'POST', 'DELETE']],
+      ['/namespaces/{namespace}/{resource}/{name}', ['GET', 'PUT', 'PATCH', 'DELETE']],
+      ['/namespaces/{namespace}/{resource}/{name}/{subresource}', ['GET', 'PUT', 'PATCH', 'POST']],
+    ];
+    for (const [shape, methods] of shapes)
+      for (const m of methods) router.on(m, `${prefix}${shape}`, h);
+  }
+}

@@ -1,0 +1,89 @@
+import type { KubeObject } from '../contracts.js';
+
+/** A subresource as discovery advertises it (e.g. pods/eviction). */
+export interface SubresourceType {
+  name: string;
+  kind: string;
+  group?: string;
+  version?: string;
+  verbs: string[];
+}
+
+/** One REST resource the simulated API server serves. */
+export interface ResourceType {
+  group: string;
+  version: string;
+  /** Plural, lower case: the path segment. */
+  resource: string;
+  kind: string;
+  singular: string;
+  namespaced: boolean;
+  verbs: string[];
+  shortNames?: string[];
+  categories?: string[];
+  subresources?: SubresourceType[];
+}
+
+/** `v1` for the core group, `<group>/<version>` otherwise. */
+export function apiVersionOf(t: { group: string; version: string }): string {
+  return t.group ? `${t.group}/${t.version}` : t.version;
+}
+
+/** `pods` or `deployments.apps`: how the API server names a resource in messages. */
+export function qualifiedName(t: ResourceType): string {
+  return t.group ? `${t.resource}.${t.group}` : t.resource;
+}
+
+/** Store key of an object: `ns/name` or `name`. */
+export function objectKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** A deep copy, so that callers never mutate what the store holds. */
+export function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** A plain-object check that narrows `unknown`. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads `obj.a.b.c` from an unknown object. */
+export function pathGet(obj: unknown, path: string[]): unknown {
+  let cur: unknown = obj;
+  for (const p of path) {
+    if (!isRecord(cur)) return undefined;
+    cur = cur[p];
+  }
+  return cur;
+}
+
+/** The object's spec as a record (empty when absent). */
+export function specOf(obj: KubeObject): Record<string, unknown> {
+  const s = obj['spec'];
+  return isRecord(s) ? s : {};
+}
+
+/** The object's status as a record (empty when absent). */
+export function statusOf(obj: KubeObject): Record<string, unknown> {
+  const s = obj['status'];
+  return isRecord(s) ? s : {};
+}
+
+/** The controller owner reference of an object, if any. */
+export function controllerRef(obj: KubeObject): Record<string, unknown> | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r['controller'] === true);
+}
+
+/** A scalar as text; anything else (objects, absent) becomes `fallback`. */
+export function text(value: unknown, fallback = ''): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return fallback;
+}
+
+/** An unknown value as an array (empty when it is not one). */
+export function arr(value: unknown): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
