@@ -166,7 +166,7 @@ export async function waitFor<T>(
 export function writeKubeconfig(
   server: KubeTestServer,
   token: string,
-): { dir: string; path: string; cleanup(): void } {
+): { dir: string; path: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'kube-sim-'));
   const path = join(dir, 'config');
   const ca = Buffer.from(server.caCert).toString('base64');
