@@ -15,6 +15,7 @@ export interface SimCommandOptions {
   scenario: string;
   port: number;
   kubeconfigOut: string;
+  connectionOut: string;
   requestLog?: string;
   speed?: number;
 }
@@ -30,12 +31,14 @@ interface RootFlags {
   dryRun?: boolean;
   demo?: boolean;
   scenario?: string;
+  simConnection?: string;
 }
 
 interface SimFlags {
   scenario: string;
   port: string;
   kubeconfigOut: string;
+  connectionOut: string;
   requestLog?: string;
   speed?: string;
 }
@@ -72,6 +75,7 @@ export function parseInvocation(
     )
     .option('--demo', 'use the built-in simulated cluster (nothing leaves this machine)')
     .option('--scenario <name|path>', 'simulated scenario for --demo (built-in name or folder)')
+    .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)')
     .enablePositionalOptions()
     .showHelpAfterError(false)
     .exitOverride()
@@ -130,6 +134,16 @@ function tuiOptions(
   if (flags.scenario !== undefined && !demo) {
     throw new UserError('--scenario only applies to the simulated cluster: add --demo');
   }
+  if (demo && flags.simConnection) {
+    throw new UserError(
+      '--demo starts its own simulated cluster; --sim-connection reaches a running one: pick one',
+    );
+  }
+  if (flags.simConnection && (flags.kubeconfig || flags.context)) {
+    throw new UserError(
+      '--sim-connection reaches the simulator through its ARM endpoint: drop --kubeconfig and --context',
+    );
+  }
   if (demo && (flags.kubeconfig || flags.context || flags.subscription || armGiven)) {
     throw new UserError(
       '--demo uses the built-in simulated cluster: drop --kubeconfig, --context, --subscription, -g and -n',
@@ -152,6 +166,7 @@ function tuiOptions(
   if (flags.resourceGroup !== undefined) target.resourceGroup = flags.resourceGroup;
   if (flags.name !== undefined) target.name = flags.name;
   if (flags.scenario !== undefined) target.scenario = flags.scenario;
+  if (flags.simConnection !== undefined) target.simConnection = flags.simConnection;
   return { target, readOnly: flags.readOnly === true, dryRun: flags.dryRun === true };
 }
 
@@ -164,6 +179,7 @@ function simOptions(flags: SimFlags): SimCommandOptions {
     scenario: flags.scenario,
     port,
     kubeconfigOut: flags.kubeconfigOut,
+    connectionOut: flags.connectionOut,
   };
   if (flags.requestLog !== undefined) options.requestLog = flags.requestLog;
   if (flags.speed !== undefined) {

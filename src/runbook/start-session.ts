@@ -1,8 +1,9 @@
 import { UserError, messageOf } from '../errors.js';
-import { connect, type Connection, type ConnectDeps } from '../target/connect.js';
+import { connect, type Connection } from '../target/connect.js';
 import { fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
 import type { Simulator } from '../sim/simulator.js';
+import type { SimConnection } from '../sim/connection-file.js';
 import { CHECKLIST } from './checklist.js';
 import { Journal } from './journal.js';
 import type { SessionStore } from './session.js';
@@ -34,32 +35,32 @@ export async function startSession(
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
   try {
-    let resolved = target;
-    const deps: ConnectDeps = { env, onProgress };
-    if (target.demo) {
-      onProgress('Starting the simulated AKS cluster');
-      const { startSimulator } = await import('../sim/simulator.js');
-      sim = await startSimulator(target.scenario ? { scenario: target.scenario } : {});
-      // From here the demo takes the same ARM path as a real cluster, with a local credential.
-      resolved = {
-        ...target,
-        subscription: sim.arm.subscriptionId,
-        resourceGroup: sim.arm.resourceGroup,
-        name: sim.arm.name,
-      };
-      Object.assign(deps, {
-        credential: fixedTokenCredential(sim.arm.token),
-        armEndpoint: sim.arm.endpoint,
-        caCert: sim.caCert,
-      });
-    }
-    const connection = await connect(resolved, deps);
+    const local = await simulatorAccess(target, onProgress);
+    sim = local?.sim;
+    const connection = local
+      ? await connect(
+          // The simulator takes the same ARM path as a real cluster, with a local credential.
+          {
+            ...target,
+            subscription: target.subscription ?? local.access.subscriptionId,
+            resourceGroup: target.resourceGroup ?? local.access.resourceGroup,
+            name: target.name ?? local.access.name,
+          },
+          {
+            env,
+            onProgress,
+            credential: fixedTokenCredential(local.access.armToken),
+            armEndpoint: local.access.armEndpoint,
+            caCert: local.access.caCert,
+          },
+        )
+      : await connect(target, { env, onProgress });
     journal = await Journal.open({
       cluster: connection.summary.name,
       mode: store.getState().mode,
       env,
     });
-    if (sim) journal.addSecret(sim.arm.token);
+    if (local) journal.addSecret(local.access.armToken);
     const token = connection.kc.getCurrentUser()?.token;
     if (token) journal.addSecret(token);
     await journal.note('connect', 'connected', {
@@ -89,4 +90,40 @@ export async function startSession(
     store.setStep('connect', { kind: 'unavailable', why: message });
     return { journal, stop };
   }
+}
+
+/**
+ * For `--demo`, starts the simulated cluster; for `--sim-connection`, reads how to reach a running
+ * one. Either way: the ARM endpoint, its CA and a token the simulator issued.
+ */
+async function simulatorAccess(
+  target: TargetOptions,
+  onProgress: (detail: string) => void,
+): Promise<{ access: SimConnection; sim?: Simulator } | undefined> {
+  if (target.simConnection) {
+    const { readSimConnection } = await import('../sim/connection-file.js');
+    return { access: await readSimConnection(target.simConnection) };
+  }
+  if (!target.demo) return undefined;
+  onProgress('Starting the simulated AKS cluster');
+  const { startSimulator } = await import('../sim/simulator.js');
+  const sim = await startSimulator(target.scenario ? { scenario: target.scenario } : {});
+  const access: SimConnection = {
+    armEndpoint: sim.arm.endpoint,
+    caCert: sim.caCert,
+    armToken: sim.arm.token,
+    subscriptionId: sim.arm.subscriptionId,
+    resourceGroup: sim.arm.resourceGroup,
+    name: sim.arm.name,
+  };
+  return { access, sim };
+}
+
+/** Any failure as the one line the operator sees. */
+export function asUserError(error: unknown): UserError {
+  if (error instanceof UserError) return error;
+  if (error instanceof Error && error.name === 'ScenarioError') {
+    return new UserError(`the scenario cannot be used: ${error.message}`);
+  }
+  return new UserError(`unexpected failure: ${messageOf(error)}`);
 }

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { SimConnection } from './connection-file.js';
 import { startSimulator, type Simulator } from './simulator.js';
 
 /** Options of `aks-runbook sim` (the CLI parses argv and hands these over). */
@@ -10,6 +11,8 @@ export interface SimCommandOptions {
   port?: number;
   /** Where to write the kubeconfig (default `./aks-runbook-sim.kubeconfig`). */
   kubeconfigOut?: string;
+  /** Where to write the connection file for a second aks-runbook (default `./aks-runbook-sim.json`). */
+  connectionOut?: string;
   /** Append every request as a JSON line here. */
   requestLog?: string;
   speed?: number;
@@ -34,6 +37,17 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
   const kubeconfigPath = resolve(options.kubeconfigOut ?? 'aks-runbook-sim.kubeconfig');
   await writeFile(kubeconfigPath, sim.userKubeconfig(), { mode: 0o600 });
   await chmod(kubeconfigPath, 0o600);
+  const connectionPath = resolve(options.connectionOut ?? 'aks-runbook-sim.json');
+  const connection: SimConnection = {
+    armEndpoint: sim.arm.endpoint,
+    caCert: sim.caCert,
+    armToken: sim.arm.token,
+    subscriptionId: sim.arm.subscriptionId,
+    resourceGroup: sim.arm.resourceGroup,
+    name: sim.arm.name,
+  };
+  await writeFile(connectionPath, JSON.stringify(connection, null, 2) + '\n', { mode: 0o600 });
+  await chmod(connectionPath, 0o600);
   let unsubscribe = (): void => undefined;
   const log = options.requestLog
     ? createWriteStream(resolve(options.requestLog), { flags: 'a' })
@@ -54,6 +68,7 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
       `  Cluster:       --subscription ${subscriptionId} -g ${resourceGroup} -n ${name}`,
       `  Kubeconfig:    ${kubeconfigPath}`,
       `  Try:           kubectl --kubeconfig ${kubeconfigPath} get nodes`,
+      `  And:           aks-runbook --sim-connection ${connectionPath} --subscription ${subscriptionId} -g ${resourceGroup} -n ${name}`,
       ...(options.requestLog ? [`  Request log:   ${resolve(options.requestLog)}`] : []),
       'Press Ctrl+C to stop.',
       '',

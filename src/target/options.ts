@@ -10,6 +10,8 @@ export interface TargetOptions {
   cloud: CloudName;
   demo: boolean;
   scenario?: string;
+  /** A connection file written by `aks-runbook sim`: reach that simulator over ARM. */
+  simConnection?: string;
 }
 
 /** The ARM coordinates of a cluster. */

@@ -1,0 +1,100 @@
+import { parseInvocation, type Invocation } from './cli/args.js';
+import { packageVersion } from './cli/version.js';
+import { UserError, messageOf } from './errors.js';
+import { SessionStore } from './runbook/session.js';
+import { markTiming } from './cli/timings.js';
+
+/** Where the CLI writes; injectable so tests can read what a user would see. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  interactive: boolean;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+};
+
+/** Runs aks-runbook with `argv` (without node and script) and resolves to the exit code. */
+export async function main(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  io: CliIo = processIo,
+): Promise<number> {
+  let invocation: Invocation;
+  try {
+    invocation = parseInvocation(argv, env, packageVersion(), io.out);
+  } catch (error) {
+    return fail(io, error);
+  }
+  try {
+    switch (invocation.kind) {
+      case 'printed':
+        return 0;
+      case 'audit':
+        throw new UserError(
+          'the headless audit is not part of this version yet; run aks-runbook in a terminal',
+        );
+      case 'sim': {
+        const { runSim } = await import('./cli/run-sim.js');
+        return await runSim(invocation.sim, io);
+      }
+      case 'tui':
+        return await runTui(invocation, env, io);
+    }
+  } catch (error) {
+    return fail(io, error);
+  }
+}
+
+async function runTui(
+  invocation: Invocation & { kind: 'tui' },
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+): Promise<number> {
+  if (!io.interactive) {
+    // Say what is wrong with the target first, if anything: that is the more useful line.
+    const { checkTargetOffline } = await import('./target/check-offline.js');
+    await checkTargetOffline(invocation.target, env);
+    throw new UserError(
+      'aks-runbook is interactive and needs a terminal on stdin and stdout; for scripts and CI use "aks-runbook audit"',
+    );
+  }
+  const store = new SessionStore({
+    readOnly: invocation.readOnly,
+    dryRun: invocation.dryRun,
+    demo: invocation.target.demo,
+  });
+  // Draw the first frame before the Kubernetes and Azure SDKs load: they take about a second.
+  const { renderApp } = await import('../screens/render-app.js');
+  let quit: () => void = () => undefined;
+  const quitting = new Promise<void>((resolve) => (quit = resolve));
+  const app = renderApp(store, { onQuit: () => quit() });
+  markTiming('first-frame', env);
+  const { startSession } = await import('./runbook/start-session.js');
+  const session = await startSession(invocation.target, store, env);
+  const connection = store.getState().connection;
+  if (connection.phase === 'failed') {
+    // Nothing to walk through: leave the one line in the terminal, not a screen to dismiss.
+    app.unmount();
+    await session.stop();
+    io.err(`aks-runbook: ${connection.message}\n`);
+    return 2;
+  }
+  markTiming('connected', env);
+  await Promise.race([quitting, app.waitUntilExit()]);
+  app.unmount();
+  await session.stop();
+  return 0;
+}
+
+function fail(io: CliIo, error: unknown): number {
+  if (error instanceof UserError) {
+    io.err(`aks-runbook: ${error.message}\n`);
+    return error.exitCode;
+  }
+  io.err(`aks-runbook: unexpected failure: ${messageOf(error)}\n`);
+  return 2;
+}

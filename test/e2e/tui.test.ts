@@ -1,0 +1,101 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runSimCommand } from '../../src/sim/sim-command.js';
+import type { Simulator } from '../../src/sim/simulator.js';
+import { writeKubeconfig } from '../helpers/cli-process.js';
+import { startInPty, usesColour } from '../helpers/pty.js';
+
+// The built program in a real pseudo-terminal, as an operator runs it.
+
+describe('aks-runbook in a terminal', () => {
+  it('--demo shows the cluster card and the whole checklist, journals the session, and q quits', async () => {
+    const state = mkdtempSync(join(tmpdir(), 'state-'));
+    const pty = startInPty(['--demo'], { XDG_STATE_HOME: state });
+    try {
+      await pty.waitFor('Node images and OS patches');
+      await pty.waitFor(/Nodes \d+\/\d+ ready/);
+      expect(pty.screen()).toContain('aks-shop-prod');
+      pty.type('q');
+      expect(await pty.exited()).toBe(0);
+    } finally {
+      pty.kill();
+    }
+    const files = readdirSync(join(state, 'aks-runbook'));
+    expect(files).toHaveLength(1);
+    const journal = readFileSync(join(state, 'aks-runbook', files[0]!), 'utf8');
+    expect(journal).toContain('"type":"session"');
+    expect(journal).toContain('"message":"connected"');
+  });
+
+  it('says in one line that a context does not exist, and exits 2', async () => {
+    const kubeconfig = writeKubeconfig();
+    const pty = startInPty(['--context', 'does-not-exist'], { KUBECONFIG: kubeconfig });
+    try {
+      expect(await pty.exited(20_000)).toBe(2);
+      expect(pty.screen()).toContain(
+        `aks-runbook: no context named "does-not-exist" in ${kubeconfig}; available: alpha`,
+      );
+      expect(pty.screen()).not.toMatch(/\n\s+at /);
+    } finally {
+      pty.kill();
+    }
+  });
+
+  it('draws without colour when NO_COLOR is set', async () => {
+    const pty = startInPty(['--demo'], { NO_COLOR: '1' });
+    try {
+      await pty.waitFor('Node images and OS patches');
+      pty.type('q');
+      await pty.exited();
+    } finally {
+      pty.kill();
+    }
+    expect(usesColour(pty.raw())).toBe(false);
+  });
+});
+
+describe('a trainee: aks-runbook sim in one terminal, aks-runbook in another', () => {
+  let sim: Simulator;
+  const stop = new AbortController();
+  const dir = mkdtempSync(join(tmpdir(), 'sim-'));
+  let running: Promise<void>;
+
+  beforeAll(async () => {
+    let ready: (s: Simulator) => void = () => undefined;
+    const up = new Promise<Simulator>((resolve) => (ready = resolve));
+    running = runSimCommand(
+      {
+        scenario: 'demo',
+        kubeconfigOut: join(dir, 'sim.kubeconfig'),
+        connectionOut: join(dir, 'sim.json'),
+        signal: stop.signal,
+        onReady: ready,
+      },
+      { write: () => undefined },
+    );
+    sim = await up;
+  });
+  afterAll(async () => {
+    stop.abort();
+    await running;
+  });
+
+  it('connects read-only through the connection file and sends no changing request', async () => {
+    const before = sim.log.entries.length;
+    const pty = startInPty(['--read-only', '--sim-connection', join(dir, 'sim.json')]);
+    try {
+      await pty.waitFor('Node images and OS patches');
+      expect(pty.screen()).toContain('READ-ONLY');
+      pty.type('q');
+      expect(await pty.exited()).toBe(0);
+    } finally {
+      pty.kill();
+    }
+    const seen = sim.log.entries.slice(before);
+    expect(seen.some((e) => e.api === 'arm')).toBe(true);
+    expect(seen.some((e) => e.api === 'kube')).toBe(true);
+    expect(seen.filter((e) => e.effect !== 'read')).toEqual([]);
+  });
+});

@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The built entry point, as a user runs it. `npm test` builds before the tests run. */
+export const BIN = new URL('../../bin/aks-runbook.js', import.meta.url).pathname;
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bin with `args` (no terminal: pipes), bounded by `timeoutMs`. */
+export function runBin(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { node?: string; timeoutMs?: number } = {},
+): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.node ?? process.execPath, [BIN, ...args], {
+      env: {
+        PATH: process.env['PATH'],
+        HOME: isolatedHome(),
+        AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
+        ...env,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `aks-runbook ${args.join(' ')} did not finish in ${options.timeoutMs ?? 20_000} ms`,
+        ),
+      );
+    }, options.timeoutMs ?? 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end();
+  });
+}
+
+/** A fresh HOME so nothing of the machine's kubeconfig or Azure login is seen. */
+export function isolatedHome(): string {
+  return mkdtempSync(join(tmpdir(), 'aks-runbook-home-'));
+}
+
+/** Writes a small kubeconfig with one context, `alpha`, and returns its path. */
+export function writeKubeconfig(server = 'https://127.0.0.1:1'): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'kc-')), 'config');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      'current-context': 'alpha',
+      clusters: [{ name: 'c', cluster: { server } }],
+      users: [{ name: 'u', user: { token: 't' } }],
+      contexts: [{ name: 'alpha', context: { cluster: 'c', user: 'u' } }],
+    }),
+  );
+  return file;
+}

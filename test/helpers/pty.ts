@@ -1,0 +1,95 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { BIN, isolatedHome } from './cli-process.js';
+
+/** The program running in a real pseudo-terminal (util-linux `script`), as an operator sees it. */
+export interface PtySession {
+  /** Everything written to the terminal so far, escape sequences stripped. */
+  screen(): string;
+  /** Everything written to the terminal so far, as bytes were sent (escape sequences kept). */
+  raw(): string;
+  type(keys: string): void;
+  /** Resolves when `text` appears on the terminal; rejects with the screen after `timeoutMs`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  exited(timeoutMs?: number): Promise<number | null>;
+  kill(): void;
+}
+
+const ESC = '\u001b';
+const BEL = '\u0007';
+const ANSI = new RegExp(
+  `${ESC}\\[[0-9;?]*[ -/]*[@-~]|${ESC}\\][^${BEL}]*${BEL}|${ESC}[()][A-Z0-9]|${ESC}[=>78]`,
+  'g',
+);
+/** Foreground or background colour codes (SGR 30-49, 90-107). */
+const COLOUR = new RegExp(`${ESC}\\[(?:[0-9;]*;)?(?:3|4|9|10)[0-9]m`);
+
+/** Whether raw terminal output sets any colour. */
+export function usesColour(raw: string): boolean {
+  return COLOUR.test(raw);
+}
+
+/** Starts `aks-runbook args…` in an 80x24 pseudo-terminal with an isolated HOME. */
+export function startInPty(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  size = { cols: 80, rows: 24 },
+): PtySession {
+  const command = `stty cols ${size.cols} rows ${size.rows}; exec ${process.execPath} ${BIN} ${args.join(' ')}`;
+  const child: ChildProcessWithoutNullStreams = spawn('script', ['-qfec', command, '/dev/null'], {
+    env: {
+      PATH: process.env['PATH'],
+      HOME: isolatedHome(),
+      TERM: 'xterm-256color',
+      AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
+      ...env,
+    },
+  });
+  let raw = '';
+  const waiters = new Set<() => void>();
+  child.stdout.on('data', (d: Buffer) => {
+    raw += d.toString();
+    for (const w of waiters) w();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const screen = (): string => raw.replace(ANSI, '');
+  return {
+    screen,
+    raw: () => raw,
+    type: (keys) => child.stdin.write(keys),
+    waitFor: (text, timeoutMs = 20_000) =>
+      new Promise<void>((resolve, reject) => {
+        const found = (): boolean =>
+          typeof text === 'string' ? screen().includes(text) : text.test(screen());
+        if (found()) return resolve();
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(
+            new Error(
+              `"${String(text)}" did not appear in ${timeoutMs} ms; the terminal shows:\n${screen().slice(-3000)}`,
+            ),
+          );
+        }, timeoutMs);
+        const check = (): void => {
+          if (!found()) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        waiters.add(check);
+      }),
+    exited: (timeoutMs = 10_000) =>
+      Promise.race([
+        exit,
+        new Promise<never>((_, reject) =>
+          setTimeout(
+            () =>
+              reject(
+                new Error(`did not exit in ${timeoutMs} ms; screen:\n${screen().slice(-2000)}`),
+              ),
+            timeoutMs,
+          ).unref(),
+        ),
+      ]),
+    kill: () => child.kill('SIGKILL'),
+  };
+}
