@@ -19,7 +19,13 @@ export async function makeCertificates(): Promise<SimCertificates> {
     notAfterDate,
     extensions: [
       { name: 'basicConstraints', cA: true, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+      {
+        name: 'keyUsage',
+        keyCertSign: true,
+        cRLSign: true,
+        digitalSignature: true,
+        critical: true,
+      },
     ],
   });
   const server = await generate([{ name: 'commonName', value: '127.0.0.1' }], {

@@ -62,10 +62,7 @@ export class Router {
   match(
     method: string,
     path: string,
-  ):
-    | { handler: Handler; params: Record<string, string> }
-    | { allowed: string[] }
-    | undefined {
+  ): { handler: Handler; params: Record<string, string> } | { allowed: string[] } | undefined {
     const parts = split(path);
     const allowed: string[] = [];
     let best: { handler: Handler; params: Record<string, string>; score: number } | undefined;

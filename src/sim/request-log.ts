@@ -36,7 +36,11 @@ export class RequestLog {
 }
 
 /** Classifies a request: GET/HEAD read, `dryRun=All` dry-run, anything else a write. */
-export function effectOf(method: string, query: URLSearchParams, api: LoggedRequest['api']): RequestEffect {
+export function effectOf(
+  method: string,
+  query: URLSearchParams,
+  api: LoggedRequest['api'],
+): RequestEffect {
   const m = method.toUpperCase();
   if (m === 'GET' || m === 'HEAD' || m === 'OPTIONS') return 'read';
   if (api === 'kube' && query.getAll('dryRun').includes('All')) return 'dry-run';

@@ -111,7 +111,11 @@ export class HttpsSim {
     if (!caller && !open) return { response: unauthorized(api, auth) };
     const req: SimRequest = {
       ...base,
-      caller: caller ?? { user: 'system:anonymous', groups: ['system:unauthenticated'], audience: 'kube' },
+      caller: caller ?? {
+        user: 'system:anonymous',
+        groups: ['system:unauthenticated'],
+        audience: 'kube',
+      },
       params: {},
     };
     for (const intercept of this.interceptors) {
@@ -121,7 +125,8 @@ export class HttpsSim {
     const router = api === 'arm' ? this.arm : this.kube;
     const found = router.match(base.method, base.path);
     if (!found) return { response: notFound(api, base.path), user: req.caller.user };
-    if ('allowed' in found) return { response: methodNotAllowed(api, base.method), user: req.caller.user };
+    if ('allowed' in found)
+      return { response: methodNotAllowed(api, base.method), user: req.caller.user };
     req.params = found.params;
     const handler: Handler = found.handler;
     return { response: await handler(req), user: req.caller.user };
@@ -200,11 +205,19 @@ function unauthorized(
   if (api === 'arm') {
     const why =
       'refused' in auth && auth.refused === 'expired'
-        ? ['ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.']
-        : ['AuthenticationFailed', 'Authentication failed. The Authorization header is missing or invalid.'];
+        ? [
+            'ExpiredAuthenticationToken',
+            'The access token expiry UTC time is earlier than current UTC time.',
+          ]
+        : [
+            'AuthenticationFailed',
+            'Authentication failed. The Authorization header is missing or invalid.',
+          ];
     return {
       ...armError(401, why[0]!, why[1]!),
-      headers: { 'www-authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common"' },
+      headers: {
+        'www-authenticate': 'Bearer authorization_uri="https://login.microsoftonline.com/common"',
+      },
     };
   }
   return kubeStatus(401, 'Unauthorized', 'Unauthorized');
@@ -219,7 +232,15 @@ function notFound(api: LoggedRequest['api'], path: string): SimResponse {
 
 function methodNotAllowed(api: LoggedRequest['api'], method: string): SimResponse {
   if (api === 'arm') {
-    return armError(405, 'MethodNotAllowed', `The method ${method} is not allowed for this resource.`);
+    return armError(
+      405,
+      'MethodNotAllowed',
+      `The method ${method} is not allowed for this resource.`,
+    );
   }
-  return kubeStatus(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource`);
+  return kubeStatus(
+    405,
+    'MethodNotAllowed',
+    `the server does not allow this method on the requested resource`,
+  );
 }

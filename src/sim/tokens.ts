@@ -18,7 +18,9 @@ export class TokenTable {
   }
 
   /** The caller behind an Authorization header, or why it is refused. */
-  check(header: string | undefined): { caller: Caller } | { refused: 'missing' | 'unknown' | 'expired' } {
+  check(
+    header: string | undefined,
+  ): { caller: Caller } | { refused: 'missing' | 'unknown' | 'expired' } {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) return { refused: 'missing' };
     const issued = this.tokens.get(match[1]!);
