@@ -32,16 +32,17 @@ function once() {
     }, 30_000);
     child.stdout.on('data', () => {
       firstOutput ??= performance.now() - started;
-      if (connected === undefined) {
-        const lines = readTimings(timings);
-        if (lines.some((l) => l.event === 'connected')) {
-          connected = performance.now() - started;
-          child.stdin.write('q');
-        }
-      }
     });
+    // The milestone file is written by the program itself; look at it every few milliseconds.
+    const poll = setInterval(() => {
+      if (connected === undefined && readTimings(timings).some((l) => l.event === 'connected')) {
+        connected = performance.now() - started;
+        child.stdin.write('q');
+      }
+    }, 5);
     child.on('exit', () => {
       clearTimeout(deadline);
+      clearInterval(poll);
       const inProcess = readTimings(timings);
       resolve({
         firstOutput,
