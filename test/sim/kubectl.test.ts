@@ -197,4 +197,39 @@ describe('real kubectl 1.32 against the simulated API server', () => {
       kc.cleanup();
     }
   });
+  it('prints budgets and workloads with server-side tables', async () => {
+    const r = await kubectl(['get', 'pdb,deploy', '-n', 'shop'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /NAME\s+MIN AVAILABLE\s+MAX UNAVAILABLE\s+ALLOWED DISRUPTIONS\s+AGE\npoddisruptionbudget\.policy\/db-pdb\s+1\s+N\/A\s+0\s+\S+/,
+    );
+    expect(r.stdout).toMatch(/deployment\.apps\/web\s+3\/3\s+3\s+3\s+\S+/);
+  });
+
+  it('drains with --disable-eviction (protobuf DELETEs), bypassing the budget', async () => {
+    const node = nodeOf('db');
+    const db = world()
+      .podsOnNode(node)
+      .find((p) => p.metadata.labels?.['app'] === 'db')!;
+    const r = await kubectl(
+      ['drain', node, '--ignore-daemonsets', '--disable-eviction', '--timeout=60s'],
+      env,
+      70_000,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`pod/${db.metadata.name} deleted`);
+    expect(r.stdout).toContain(`node/${node} drained`);
+    await waitFor('db back on another node', () =>
+      world()
+        .listNodes()
+        .some(
+          (n) =>
+            n.metadata.name !== node &&
+            world()
+              .podsOnNode(n.metadata.name)
+              .some((p) => p.metadata.labels?.['app'] === 'db'),
+        ),
+    );
+    await kubectl(['uncordon', node], env);
+  });
 });
