@@ -87,13 +87,15 @@ export class Controllers {
     store.subscribe((e) => this.onEvent(e));
   }
 
-  /** Reconciles every workload now; pods created this way are Ready at once (scenario load). */
-  reconcileAllNow(): void {
+  /** Reconciles these workloads now; pods created this way are Ready at once (scenario load). */
+  reconcileNow(workloads: KubeObject[]): void {
     this.instant = true;
     try {
       for (const t of [R.deployments, R.replicasets, R.statefulsets, R.daemonsets]) {
-        for (const obj of this.store.list(t))
-          this.reconcile(t, obj.metadata.namespace ?? '', obj.metadata.name);
+        for (const obj of workloads) {
+          if (obj.kind === t.kind)
+            this.reconcile(t, obj.metadata.namespace ?? 'default', obj.metadata.name);
+        }
       }
     } finally {
       this.instant = false;

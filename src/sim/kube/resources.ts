@@ -38,6 +38,7 @@ export const RESOURCES: ResourceType[] = [
     ],
   }),
   t('', 'v1', 'serviceaccounts', 'ServiceAccount', true, { shortNames: ['sa'] }),
+  t('', 'v1', 'events', 'Event', true, { shortNames: ['ev'] }),
   t('apps', 'v1', 'deployments', 'Deployment', true, {
     shortNames: ['deploy'],
     categories: ['all'],
@@ -81,6 +82,7 @@ export const R = {
   nodes: find('', 'nodes'),
   pods: find('', 'pods'),
   serviceaccounts: find('', 'serviceaccounts'),
+  events: find('', 'events'),
   deployments: find('apps', 'deployments'),
   replicasets: find('apps', 'replicasets'),
   statefulsets: find('apps', 'statefulsets'),

@@ -138,6 +138,22 @@ const podFields = [
   'status.nominatedNodeName',
 ];
 
+const eventFields = [
+  'metadata.name',
+  'metadata.namespace',
+  'involvedObject.kind',
+  'involvedObject.namespace',
+  'involvedObject.name',
+  'involvedObject.uid',
+  'involvedObject.apiVersion',
+  'involvedObject.resourceVersion',
+  'involvedObject.fieldPath',
+  'reason',
+  'reportingComponent',
+  'source',
+  'type',
+];
+
 /** Parses `fieldSelector`; throws the API server's message for an unsupported field. */
 export function parseFieldSelector(text: string, kind: string): FieldSelector {
   const out: FieldSelector = [];
@@ -147,7 +163,12 @@ export function parseFieldSelector(text: string, kind: string): FieldSelector {
     const m = /^([^!=]+?)\s*(==|=|!=)\s*(.*)$/.exec(s);
     if (!m) throw new Error(`invalid selector: '${s}'; can't understand '${s}'`);
     const path = m[1]!;
-    const allowed = kind === 'Pod' ? podFields : ['metadata.name', 'metadata.namespace'];
+    const allowed =
+      kind === 'Pod'
+        ? podFields
+        : kind === 'Event'
+          ? eventFields
+          : ['metadata.name', 'metadata.namespace'];
     if (!allowed.includes(path)) {
       throw new Error(`field label not supported: ${path}`);
     }
@@ -159,7 +180,9 @@ export function parseFieldSelector(text: string, kind: string): FieldSelector {
 /** Whether an object satisfies a parsed field selector. */
 export function matchesFields(sel: FieldSelector, obj: KubeObject): boolean {
   return sel.every((f) => {
-    const raw = pathGet(obj, f.path.split('.'));
+    // The `source` field of events selects on source.component.
+    const path = f.path === 'source' ? 'source.component' : f.path;
+    const raw = pathGet(obj, path.split('.'));
     const v = text(raw);
     return f.negate ? v !== f.value : v === f.value;
   });

@@ -13,6 +13,8 @@ import {
 } from './types.js';
 import { syncUnschedulableTaint } from './write.js';
 
+const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
+
 const LOAD_ORDER = [
   R.namespaces,
   R.nodes,
@@ -28,6 +30,7 @@ const LOAD_ORDER = [
   R.pods,
   R.pdbs,
   R.networkpolicies,
+  R.events,
 ];
 
 /** Fills in the status a kubelet would report for a node given without one. */
@@ -108,7 +111,7 @@ export class World implements KubeWorld {
       }
       this.adoptMissingReplicaSets();
       aggregateClusterRoles(store);
-      controllers.reconcileAllNow();
+      controllers.reconcileNow(objects.filter((o) => WORKLOAD_KINDS.includes(o.kind)));
     } finally {
       controllers.paused = false;
       disruption.paused = false;
