@@ -8,13 +8,10 @@ import { forbiddenReason } from './rbac.js';
 import { getOne, listOrWatch, methodNotSupported } from './read.js';
 import { type Target, resolveTarget, verbOf } from './request.js';
 import { ApiError, forbidden } from './status.js';
-import {
-  createObject,
-  deleteObject,
-  evictionSubresource,
-  patchObject,
-  updateObject,
-} from './write.js';
+import { createObject } from './create.js';
+import { deleteObject } from './delete.js';
+import { evictionSubresource } from './eviction-route.js';
+import { patchObject, updateObject } from './update.js';
 
 function answerErrors(fn: () => SimResponse): SimResponse {
   try {

@@ -11,7 +11,7 @@ import {
   statusOf,
   text,
 } from './types.js';
-import { syncUnschedulableTaint } from './write.js';
+import { syncUnschedulableTaint } from './node-taint.js';
 
 const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
 

@@ -1,0 +1,40 @@
+/** POST of a new object. */
+import type { SimRequest, SimResponse } from '../http.js';
+import type { KubeContext } from './context.js';
+import { type Target, isDryRun, objectBody } from './request.js';
+import { R } from './resources.js';
+import { alreadyExists, invalid } from './status.js';
+import { validateObject } from './validation.js';
+import { syncUnschedulableTaint } from './node-taint.js';
+import { checkNamespace, asObject, afterWrite, dryRunObject } from './write-common.js';
+
+/** POST: create an object (pods are bound to a node and started). */
+export function createObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
+  const { t } = target;
+  const body = objectBody(req);
+  const dry = isDryRun(req);
+  let obj = asObject(t, body, target);
+  const errs = validateObject(t, obj);
+  if (errs.length) throw invalid(t, obj.metadata.name, errs);
+  checkNamespace(ctx, t, obj.metadata.namespace, obj.metadata.name);
+  if (ctx.store.get(t, obj.metadata.namespace, obj.metadata.name))
+    throw alreadyExists(t, obj.metadata.name);
+  if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
+  if (t === R.namespaces)
+    obj = { ...obj, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
+  if (t === R.namespaces)
+    obj.metadata.labels = {
+      ...obj.metadata.labels,
+      'kubernetes.io/metadata.name': obj.metadata.name,
+    };
+  if (dry) {
+    const prepared = t === R.pods ? ctx.pods.prepare(obj, false) : obj;
+    return { status: 201, body: dryRunObject(ctx, prepared) };
+  }
+  const stored = t === R.pods ? ctx.pods.create(obj) : ctx.store.create(t, obj);
+  afterWrite(ctx, t);
+  return {
+    status: 201,
+    body: ctx.store.get(t, stored.metadata.namespace, stored.metadata.name) ?? stored,
+  };
+}

@@ -1,0 +1,100 @@
+/** DELETE: graceful pods, cascading namespaces, immediate everything else. */
+import type { KubeObject } from '../contracts.js';
+import type { SimRequest, SimResponse } from '../http.js';
+import type { KubeContext } from './context.js';
+import { decodeMessage, str, unwrapUnknown } from './protobuf.js';
+import { type Target, isDryRun, isProtobuf, objectBody } from './request.js';
+import { R } from './resources.js';
+import { notFound, successStatus } from './status.js';
+import { type ResourceType } from './types.js';
+import { afterWrite } from './write-common.js';
+
+/** DeleteOptions from the query, a JSON body, or kubectl's protobuf body. */
+function deleteOptions(req: SimRequest): { grace?: number; dryRun: boolean } {
+  let body: Record<string, unknown> | undefined;
+  if (isProtobuf(req)) {
+    try {
+      const u = unwrapUnknown(req.body);
+      if (u) {
+        const f = decodeMessage(u.raw);
+        body = {};
+        const g = f.get(1)?.[0];
+        if (typeof g === 'number') body['gracePeriodSeconds'] = g;
+        if (str(f, 5))
+          body['dryRun'] = (f.get(5) ?? []).map((v) =>
+            Buffer.isBuffer(v) ? v.toString('utf8') : '',
+          );
+      }
+    } catch {
+      body = undefined;
+    }
+  } else if (req.body.length > 0) {
+    try {
+      body = objectBody(req);
+    } catch {
+      body = undefined;
+    }
+  }
+  const q = req.query.get('gracePeriodSeconds');
+  const fromBody = body?.['gracePeriodSeconds'];
+  const out: { grace?: number; dryRun: boolean } = { dryRun: isDryRun(req, body) };
+  if (q !== null) out.grace = Number(q);
+  else if (typeof fromBody === 'number') out.grace = fromBody;
+  return out;
+}
+
+/** DELETE: pods terminate gracefully; namespaces take their content with them; others go at once. */
+export function deleteObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
+  const { t, name } = target;
+  const ns = target.namespace;
+  const opts = deleteOptions(req);
+  const old = ctx.store.get(t, ns, name!);
+  if (!old) throw notFound(t, name!);
+  if (opts.dryRun)
+    return t === R.pods || t === R.namespaces ? { status: 200, body: old } : deletedStatus(t, old);
+  if (t === R.pods) {
+    const after = ctx.pods.delete(ns ?? '', name!, opts.grace);
+    return { status: 200, body: after ?? old };
+  }
+  if (t === R.namespaces) return deleteNamespace(ctx, old);
+  ctx.store.remove(t, ns, name!);
+  if (t === R.nodes) ctx.pods.dropPodsOnNode(name!);
+  afterWrite(ctx, t);
+  return deletedStatus(t, old);
+}
+
+function deletedStatus(t: ResourceType, old: KubeObject): SimResponse {
+  return successStatus(200, {
+    name: old.metadata.name,
+    ...(t.group ? { group: t.group } : {}),
+    kind: t.resource,
+    uid: old.metadata.uid,
+  });
+}
+
+function deleteNamespace(ctx: KubeContext, ns: KubeObject): SimResponse {
+  const name = ns.metadata.name;
+  const marked = ctx.store.update(R.namespaces, {
+    ...ns,
+    metadata: { ...ns.metadata, deletionTimestamp: ctx.clock.iso() },
+    status: { phase: 'Terminating' },
+  });
+  ctx.clock.after(1000, () => {
+    for (const t of [
+      R.deployments,
+      R.statefulsets,
+      R.daemonsets,
+      R.replicasets,
+      R.pdbs,
+      R.networkpolicies,
+      R.roles,
+      R.rolebindings,
+      R.serviceaccounts,
+      R.pods,
+    ]) {
+      for (const o of ctx.store.list(t, name)) ctx.store.remove(t, name, o.metadata.name);
+    }
+    ctx.store.remove(R.namespaces, undefined, name);
+  });
+  return { status: 200, body: marked };
+}

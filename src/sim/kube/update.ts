@@ -1,0 +1,127 @@
+/** PUT and PATCH of an existing object. */
+import { parse as parseYaml } from 'yaml';
+import type { KubeObject } from '../contracts.js';
+import type { SimRequest, SimResponse } from '../http.js';
+import { kubeStatus } from '../server.js';
+import type { KubeContext } from './context.js';
+import { PatchError, jsonPatch, mergePatch, strategicMergePatch } from './patch.js';
+import { type Target, isDryRun, objectBody } from './request.js';
+import { R } from './resources.js';
+import { ApiError, badRequest, conflict, invalid, notFound } from './status.js';
+import { apiVersionOf, isRecord, text } from './types.js';
+import { validateObject } from './validation.js';
+import { syncUnschedulableTaint } from './node-taint.js';
+import { asObject, afterWrite, dryRunObject } from './write-common.js';
+import { createObject } from './create.js';
+
+/** Stores a new version of an existing object after validation; shared by PUT and PATCH. */
+function replace(
+  ctx: KubeContext,
+  target: Target,
+  old: KubeObject,
+  next: KubeObject,
+  dry: boolean,
+): SimResponse {
+  const { t } = target;
+  let obj: KubeObject = { ...next, apiVersion: apiVersionOf(t), kind: t.kind };
+  obj.metadata = { ...obj.metadata, name: old.metadata.name };
+  if (t.namespaced) obj.metadata.namespace = old.metadata.namespace;
+  if (target.subresource === 'status') obj = { ...old, status: obj['status'] };
+  const errs = validateObject(t, obj);
+  if (
+    (t === R.rolebindings || t === R.clusterrolebindings) &&
+    JSON.stringify(old['roleRef']) !== JSON.stringify(obj['roleRef'])
+  ) {
+    errs.push({
+      type: 'FieldValueInvalid',
+      field: 'roleRef',
+      value: JSON.stringify(obj['roleRef']),
+      detail: 'cannot change roleRef',
+    });
+  }
+  if (errs.length) throw invalid(t, old.metadata.name, errs);
+  if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
+  if (dry) return { status: 200, body: dryRunObject(ctx, obj, old) };
+  const stored = ctx.store.update(t, obj);
+  afterWrite(ctx, t);
+  return {
+    status: 200,
+    body: ctx.store.get(t, stored.metadata.namespace, stored.metadata.name) ?? stored,
+  };
+}
+
+/** PUT: replace an object (resourceVersion, when given, must match). */
+export function updateObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
+  const { t, name } = target;
+  const body = objectBody(req);
+  const old = ctx.store.get(t, target.namespace, name!);
+  if (!old) throw notFound(t, name!);
+  const obj = asObject(t, body, target);
+  if (obj.metadata.name !== name) {
+    throw badRequest(
+      `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
+    );
+  }
+  const rv = isRecord(body['metadata']) ? body['metadata']['resourceVersion'] : undefined;
+  if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(t, name);
+  obj.metadata = { ...obj.metadata, uid: old.metadata.uid };
+  return replace(ctx, target, old, obj, isDryRun(req));
+}
+
+/** PATCH: strategic merge, JSON merge, JSON patch, or apply (treated as a merge). */
+export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
+  const { t, name } = target;
+  const type = text(req.headers['content-type'], '').split(';')[0]!.trim();
+  let patch: unknown;
+  try {
+    patch =
+      type === 'application/apply-patch+yaml'
+        ? parseYaml(req.body.toString('utf8'))
+        : JSON.parse(req.body.toString('utf8'));
+  } catch (e) {
+    throw badRequest(`error decoding patch: ${(e as Error).message}`);
+  }
+  const old = ctx.store.get(t, target.namespace, name!);
+  if (!old) {
+    if (type === 'application/apply-patch+yaml' && isRecord(patch)) {
+      return createObject(
+        ctx,
+        { ...req, method: 'POST', body: Buffer.from(JSON.stringify(patch)) },
+        target,
+      );
+    }
+    throw notFound(t, name!);
+  }
+  let next: unknown;
+  try {
+    switch (type) {
+      case 'application/strategic-merge-patch+json':
+        next = strategicMergePatch(old, patch);
+        break;
+      case 'application/merge-patch+json':
+      case 'application/apply-patch+yaml':
+        next = mergePatch(old, patch);
+        break;
+      case 'application/json-patch+json':
+        next = jsonPatch(old, patch);
+        break;
+      default:
+        throw new ApiError(
+          kubeStatus(
+            415,
+            'UnsupportedMediaType',
+            `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+          ),
+        );
+    }
+  } catch (e) {
+    if (e instanceof PatchError) throw new ApiError(kubeStatus(422, 'Invalid', e.message));
+    throw e;
+  }
+  if (!isRecord(next) || !isRecord(next['metadata']))
+    throw badRequest('patch produced an object without metadata');
+  const obj = next as KubeObject;
+  const rv = obj.metadata.resourceVersion;
+  if (rv && rv !== old.metadata.resourceVersion) throw conflict(t, name!);
+  return replace(ctx, target, old, obj, isDryRun(req));
+}
