@@ -232,4 +232,19 @@ describe('real kubectl 1.32 against the simulated API server', () => {
     );
     await kubectl(['uncordon', node], env);
   });
+  it('scales a Deployment through the scale subresource, which frees the budget', async () => {
+    const r = await kubectl(['scale', 'deployment/db', '-n', 'shop', '--replicas=2'], env);
+    expect(r.stdout.trim()).toBe('deployment.apps/db scaled');
+    await waitFor(
+      'db budget allows one disruption',
+      async () => {
+        const get = await kubectl(
+          ['get', 'pdb', 'db-pdb', '-n', 'shop', '-o', 'jsonpath={.status.disruptionsAllowed}'],
+          env,
+        );
+        return get.stdout === '1';
+      },
+      20_000,
+    );
+  });
 });

@@ -22,6 +22,14 @@ function t(
   };
 }
 
+const SCALE = {
+  name: 'scale',
+  kind: 'Scale',
+  group: 'autoscaling',
+  version: 'v1',
+  verbs: ['get', 'patch', 'update'],
+};
+
 /** Every resource the simulated API server serves, in discovery order. */
 export const RESOURCES: ResourceType[] = [
   t('', 'v1', 'namespaces', 'Namespace', false, {
@@ -42,11 +50,17 @@ export const RESOURCES: ResourceType[] = [
   t('apps', 'v1', 'deployments', 'Deployment', true, {
     shortNames: ['deploy'],
     categories: ['all'],
+    subresources: [SCALE],
   }),
-  t('apps', 'v1', 'replicasets', 'ReplicaSet', true, { shortNames: ['rs'], categories: ['all'] }),
+  t('apps', 'v1', 'replicasets', 'ReplicaSet', true, {
+    shortNames: ['rs'],
+    categories: ['all'],
+    subresources: [SCALE],
+  }),
   t('apps', 'v1', 'statefulsets', 'StatefulSet', true, {
     shortNames: ['sts'],
     categories: ['all'],
+    subresources: [SCALE],
   }),
   t('apps', 'v1', 'daemonsets', 'DaemonSet', true, { shortNames: ['ds'], categories: ['all'] }),
   t('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, {

@@ -6,6 +6,7 @@ import { registerDiscovery } from './discovery.js';
 import { registerOpenApi } from './openapi.js';
 import { forbiddenReason } from './rbac.js';
 import { getOne, listOrWatch, methodNotSupported } from './read.js';
+import { scaleSubresource } from './scale.js';
 import { type Target, resolveTarget, verbOf } from './request.js';
 import { ApiError, forbidden } from './status.js';
 import { createObject } from './create.js';
@@ -49,6 +50,7 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
     if (verb !== 'create') throw methodNotSupported(target);
     return evictionSubresource(ctx, req, target);
   }
+  if (target.subresource === 'scale') return scaleSubresource(ctx, req, target, verb);
   if (target.subresource === 'status') {
     if (verb === 'get') return getOne(ctx, req, target);
     if (verb === 'update') return updateObject(ctx, req, target);

@@ -56,7 +56,7 @@ function nodeCells(node: KubeObject, age: string): unknown[] {
   );
   return [
     status,
-    roles.length ? roles.sort().join(',') : '<none>',
+    roles.length ? [...new Set(roles)].sort().join(',') : '<none>',
     age,
     text(pathGet(node, ['status', 'nodeInfo', 'kubeletVersion'])),
     isRecord(ip) ? text(ip['address']) : '<none>',
