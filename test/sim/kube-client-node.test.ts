@@ -1,0 +1,114 @@
+import {
+  ApiException,
+  AuthorizationV1Api,
+  CoreV1Api,
+  KubeConfig,
+  PolicyV1Api,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type KubeTestServer, startKube } from './helpers/kube-server.js';
+
+/** The product talks to the cluster through @kubernetes/client-node: its models must parse our answers. */
+describe('@kubernetes/client-node against the simulated API server', () => {
+  let s: KubeTestServer;
+  let kc: KubeConfig;
+
+  beforeAll(async () => {
+    s = await startKube();
+    kc = new KubeConfig();
+    kc.loadFromOptions({
+      clusters: [
+        {
+          name: 'sim',
+          server: s.baseUrl,
+          caData: Buffer.from(s.caCert).toString('base64'),
+          skipTLSVerify: false,
+        },
+      ],
+      users: [{ name: 'op', token: s.token('alice@contoso.com', ['system:masters']) }],
+      contexts: [{ name: 'sim', cluster: 'sim', user: 'op' }],
+      currentContext: 'sim',
+    });
+  });
+  afterAll(async () => s?.close());
+
+  it('lists nodes and pods on a node, and cordons with a strategic merge patch', async () => {
+    const core = kc.makeApiClient(CoreV1Api);
+    const nodes = await core.listNode();
+    expect(nodes.items).toHaveLength(3);
+    const name = nodes.items[0]!.metadata!.name!;
+    const pods = await core.listPodForAllNamespaces({
+      fieldSelector: `spec.nodeName=${name}`,
+      limit: 500,
+    });
+    expect(pods.items.every((p) => p.spec?.nodeName === name)).toBe(true);
+    const patched = await core.patchNode(
+      { name, body: { spec: { unschedulable: true } } },
+      setHeaderOptions('Content-Type', 'application/strategic-merge-patch+json'),
+    );
+    expect(patched.spec?.unschedulable).toBe(true);
+    expect(patched.spec?.taints?.[0]?.key).toBe('node.kubernetes.io/unschedulable');
+  });
+
+  it('evicts, and surfaces the 429 of a strict budget as an ApiException with the Status body', async () => {
+    const core = kc.makeApiClient(CoreV1Api);
+    const pods = await core.listNamespacedPod({ namespace: 'shop', labelSelector: 'app=db' });
+    const db = pods.items[0]!.metadata!.name!;
+    const err = await core
+      .createNamespacedPodEviction({
+        name: db,
+        namespace: 'shop',
+        body: {
+          apiVersion: 'policy/v1',
+          kind: 'Eviction',
+          metadata: { name: db, namespace: 'shop' },
+        },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(ApiException);
+    const apiErr = err as ApiException<string>;
+    expect(apiErr.code).toBe(429);
+    expect(JSON.parse(apiErr.body) as unknown).toMatchObject({
+      reason: 'TooManyRequests',
+      details: { causes: [{ reason: 'DisruptionBudget' }] },
+    });
+    const budgets = await kc
+      .makeApiClient(PolicyV1Api)
+      .listNamespacedPodDisruptionBudget({ namespace: 'shop' });
+    expect(budgets.items[0]?.status).toMatchObject({
+      disruptionsAllowed: 0,
+      currentHealthy: 1,
+      desiredHealthy: 1,
+    });
+    const web = (await core.listNamespacedPod({ namespace: 'shop', labelSelector: 'app=web' }))
+      .items[0]!;
+    // The 201 is a Status that client-node maps onto V1Eviction: success is "no exception".
+    await core.createNamespacedPodEviction({
+      name: web.metadata!.name!,
+      namespace: 'shop',
+      body: {
+        apiVersion: 'policy/v1',
+        kind: 'Eviction',
+        metadata: { name: web.metadata!.name!, namespace: 'shop' },
+      },
+    });
+    const evicted = await core.readNamespacedPod({ name: web.metadata!.name!, namespace: 'shop' });
+    expect(evicted.metadata?.deletionTimestamp).toBeInstanceOf(Date);
+  });
+
+  it('asks SelfSubjectAccessReview in JSON', async () => {
+    const authz = kc.makeApiClient(AuthorizationV1Api);
+    const review = await authz.createSelfSubjectAccessReview({
+      body: {
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: { verb: 'patch', resource: 'nodes' } },
+      },
+    });
+    expect(review.status?.allowed).toBe(true);
+  });
+});
