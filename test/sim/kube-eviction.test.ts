@@ -345,4 +345,49 @@ describe('Eviction API and PodDisruptionBudget status', () => {
       );
     });
   });
+  it('keeps explicit pods of exported workloads instead of materialising new ones', async () => {
+    const uid = '7f9c1d2e-0000-4000-8000-000000000001';
+    const ds: KubeObject = {
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: { name: 'agent', namespace: 'kube-system' },
+      spec: {
+        selector: { matchLabels: { app: 'agent' } },
+        template: {
+          metadata: { labels: { app: 'agent' } },
+          spec: { containers: [{ name: 'c', image: 'i' }] },
+        },
+      },
+    };
+    const pods = [0, 1, 2].map((i): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: `agent-x${i}`,
+        namespace: 'kube-system',
+        labels: { app: 'agent' },
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'DaemonSet', name: 'agent', uid, controller: true },
+        ],
+      },
+      spec: {
+        nodeName: `aks-nodepool1-12345678-vmss00000${i}`,
+        containers: [{ name: 'c', image: 'i' }],
+      },
+      status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+    }));
+    s = await startKube([...smallCluster(), ds, ...pods]);
+    expect(
+      podsOf('agent')
+        .map((p) => p.metadata.name)
+        .sort(),
+    ).toEqual(['agent-x0', 'agent-x1', 'agent-x2']);
+    const stored = (
+      await s.call('GET', '/apis/apps/v1/namespaces/kube-system/daemonsets/agent', {
+        token: s.token('alice@contoso.com', ['system:masters']),
+      })
+    ).body as KubeObject;
+    expect(stored.metadata.uid).toBe(uid);
+    expect(stored['status']).toMatchObject({ desiredNumberScheduled: 3, numberReady: 3 });
+  });
 });

@@ -12,6 +12,7 @@ import { WORKLOADS, Workloads } from './workloads.js';
  */
 export class Controllers {
   private readonly queued = new Set<string>();
+  private pendingQueued = false;
   private readonly workloads: Workloads;
   /** While loading a scenario, events are ignored; load reconciles itself. */
   paused = false;
@@ -53,8 +54,7 @@ export class Controllers {
     if (e.resource === R.nodes) {
       for (const ds of this.store.list(R.daemonsets))
         this.enqueue(R.daemonsets, ds.metadata.namespace ?? '', ds.metadata.name);
-      if (type !== 'DELETED')
-        this.clock.after(this.pods.timings.replaceMs, () => this.pods.schedulePending());
+      if (type !== 'DELETED') this.enqueuePending();
       return;
     }
     const workload = Object.values(WORKLOADS).includes(e.resource);
@@ -93,5 +93,15 @@ export class Controllers {
     }
     for (const pod of this.store.podsOwnedBy(uid))
       this.pods.delete(pod.metadata.namespace ?? '', pod.metadata.name);
+  }
+
+  /** One scan for Pending pods per burst of node changes (a rolling upgrade sends many). */
+  private enqueuePending(): void {
+    if (this.pendingQueued) return;
+    this.pendingQueued = true;
+    this.clock.after(this.pods.timings.replaceMs, () => {
+      this.pendingQueued = false;
+      this.pods.schedulePending();
+    });
   }
 }

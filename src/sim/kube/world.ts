@@ -33,6 +33,21 @@ const LOAD_ORDER = [
   R.events,
 ];
 
+/** uids that objects' controller references give their owners, by `Kind/namespace/name`. */
+function referencedOwnerUids(objects: KubeObject[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const o of objects) {
+    const ref = controllerRef(o);
+    if (ref && typeof ref['uid'] === 'string') {
+      out.set(
+        `${text(ref['kind'])}/${o.metadata.namespace ?? 'default'}/${text(ref['name'])}`,
+        ref['uid'],
+      );
+    }
+  }
+  return out;
+}
+
 /** Fills in the status a kubelet would report for a node given without one. */
 function nodeDefaults(node: KubeObject, minor: string, nowIso: string): KubeObject {
   const n = clone(node);
@@ -96,10 +111,14 @@ export class World implements KubeWorld {
           });
         }
       }
+      const ownerUids = referencedOwnerUids(objects);
       for (const t of LOAD_ORDER) {
         for (const raw of byType.get(t) ?? []) {
           let o = clone(raw);
           if (t.namespaced) o.metadata.namespace ??= 'default';
+          // Exported YAML may drop a workload's uid while its pods still name it: keep them linked.
+          const key = `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+          if (!o.metadata.uid && ownerUids.has(key)) o.metadata.uid = ownerUids.get(key)!;
           if (t === R.nodes)
             o = syncUnschedulableTaint(
               nodeDefaults(o, this.minor, this.ctx.clock.iso()),
