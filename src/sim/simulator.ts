@@ -53,10 +53,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const certificates = await makeCertificates();
   const clock = new SimClock(options.speed ?? scenario.descriptor.clockSpeed ?? 1);
   const https = new HttpsSim({ certificates, ...(options.port ? { port: options.port } : {}) });
+  // The API server reports the control plane's version, which the AKS side owns and upgrades.
+  let controlPlane = (): string => scenario.descriptor.cluster.kubernetesVersion;
   const kubeApi = createKubeApi({
     clock,
     minor: scenario.descriptor.kubernetesMinor,
     tokens: https.tokens,
+    serverVersion: () => controlPlane(),
   });
   const faults: FaultSpec = { ...scenario.descriptor.faults, ...options.faults };
   const baseUrl = await https.listen();
@@ -68,6 +71,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     caCert: certificates.caCert,
     faults,
   });
+  controlPlane = () => aks.state.currentKubernetesVersion;
   // Nodes first, so the scenario's pods have somewhere to be scheduled when they load.
   aks.createNodes();
   kubeApi.world.load(scenario.objects);

@@ -36,12 +36,13 @@ function resourceList(groupVersion: string): SimResponse {
   };
 }
 
-/** Version info as `/version` answers it; `minor` decides which kubectl the dispatcher runs. */
-export function versionInfo(minor: string): Record<string, string> {
+/** Version info as `/version` answers it for `1.<minor>.<patch>`; `minor` picks the dispatcher's kubectl. */
+export function versionInfo(version: string): Record<string, string> {
+  const [major = '1', minor = '0'] = version.split('.');
   return {
-    major: '1',
+    major,
     minor,
-    gitVersion: `v1.${minor}.4`,
+    gitVersion: `v${version}`,
     gitCommit: '0000000000000000000000000000000000000000',
     gitTreeState: 'clean',
     buildDate: '2025-04-22T16:03:17Z',
@@ -54,10 +55,10 @@ export function versionInfo(minor: string): Record<string, string> {
 /** Registers `/version`, health endpoints and legacy (non-aggregated) discovery. */
 export function registerDiscovery(
   on: (method: string, path: string, h: Handler) => void,
-  minor: string,
+  version: () => string,
 ): void {
   const router = { on };
-  router.on('GET', '/version', () => ({ status: 200, body: versionInfo(minor) }));
+  router.on('GET', '/version', () => ({ status: 200, body: versionInfo(version()) }));
   for (const p of ['/healthz', '/readyz', '/livez']) {
     router.on('GET', p, () => ({
       status: 200,

@@ -17,6 +17,8 @@ export interface KubeApiOptions {
   clock: SimClock;
   minor: string;
   tokens: TokenTable;
+  /** The control plane's version (`1.31.8`) as `/version` reports it; it changes on upgrade. */
+  serverVersion?: () => string;
   /** How fast pods come and go, in simulated milliseconds (defaults: ready 5 s, replace 2 s). */
   timings?: Partial<Timings>;
 }
@@ -46,7 +48,8 @@ export function createKubeApi(options: KubeApiOptions): {
     world,
     context,
     register(https: HttpsSim): void {
-      registerRoutes(https.kube, context, options.minor);
+      const version = options.serverVersion ?? (() => `1.${options.minor}.4`);
+      registerRoutes(https.kube, context, version);
     },
   };
 }

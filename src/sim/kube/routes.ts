@@ -101,11 +101,11 @@ function resourceHandler(ctx: KubeContext): Handler {
 }
 
 /** Registers discovery and every resource route on the kube router. */
-export function registerRoutes(router: Router, ctx: KubeContext, minor: string): void {
+export function registerRoutes(router: Router, ctx: KubeContext, version: () => string): void {
   const on = (method: string, path: string, h: Handler): void => {
     router.on(method, path, nonResource(ctx, path, h));
   };
-  registerDiscovery(on, minor);
+  registerDiscovery(on, version);
   registerOpenApi(on);
   const h = resourceHandler(ctx);
   for (const prefix of ['/api/{version}', '/apis/{group}/{version}']) {
