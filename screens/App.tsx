@@ -83,7 +83,8 @@ export function App({ store, actions, stepContent }: AppProps) {
           key={step.id}
           step={step}
           status={state.steps[step.id]}
-          {...stepContent?.(step.id, state)}
+          {...(stepContent?.(step.id, state) ?? state.stepViews[step.id])}
+          onAction={(key) => actions.onStepEvent?.(step.id, { type: 'action', key })}
           width={columns}
           height={height}
           active

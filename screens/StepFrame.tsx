@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Finding } from '../src/checks/finding.js';
 import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
+import type { StepActionView } from '../src/steps/types.js';
 import { listWindow } from './list-window.js';
 import { findingLines, heading, paragraph, type FrameLine } from './step-lines.js';
 import { statusLook } from './step-status.js';
@@ -10,7 +11,11 @@ import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.
 
 /** What a step has to show; each section appears only when given. Step screens fill these in. */
 export interface StepContent {
+  /** What the step saw, a few lines (tables as text). */
+  summary?: readonly string[];
   findings?: readonly Finding[];
+  /** Keys the operator can press to start a change (none in read-only mode). */
+  actions?: readonly StepActionView[];
   /** What the step would change, one line per action. */
   plan?: readonly string[];
   /** Live progress, newest last. */
@@ -29,6 +34,8 @@ export interface StepFrameProps extends StepContent {
   onBack: () => void;
   onHelp: () => void;
   onQuit: () => void;
+  /** The operator pressed an offered action's key. */
+  onAction?: (key: string) => void;
 }
 
 /** One opened step: title, status, what it looks at and why, then its sections, scrollable. */
@@ -48,6 +55,7 @@ export function StepFrame(props: StepFrameProps) {
     else if (key.pageDown) setOffset(Math.min(maxOffset, top + rows));
     else if (input === '?') props.onHelp();
     else if (isQuitKey(input, key)) props.onQuit();
+    else if (!key.ctrl && !key.meta && usable(props.actions, input)) props.onAction?.(input);
   }, active);
   const window = listWindow(lines.length, top, rows);
   const shown = lines.slice(top, top + (window.end - window.start));
@@ -80,24 +88,40 @@ export function StepFrame(props: StepFrameProps) {
 const BLANK: FrameLine = [{ text: ' ' }];
 
 function frameLines(props: StepFrameProps, width: number): FrameLine[] {
-  const { step, findings, plan, progress, result } = props;
+  const { step, summary, findings, actions, plan, progress, result } = props;
   const lines: FrameLine[] = [
     ...paragraph(`Looks at: ${step.looksAt}`, width, '', theme.muted),
     ...paragraph(`Why: ${step.why}`, width),
   ];
   const list = (items: readonly string[], bullet: string) =>
     items.flatMap((item) => paragraph(`${bullet}${item}`, width, ''));
+  if (summary) lines.push(BLANK, ...list(summary, ''));
   if (findings) {
     lines.push(BLANK, ...heading(`Findings (${findings.length})`));
     if (findings.length === 0) lines.push([{ text: '✔ nothing found', color: theme.ok }]);
     for (const finding of findings) lines.push(...findingLines(finding, width));
   }
+  if (actions && actions.length > 0)
+    lines.push(BLANK, ...heading('Actions'), ...actionLines(actions, width));
   if (plan) lines.push(BLANK, ...heading('Plan'), ...list(plan, '• '));
   if (progress) lines.push(BLANK, ...heading('Progress'), ...list(progress, ''));
   if (result) lines.push(BLANK, ...heading('Result'), ...list(result, ''));
-  if (!findings && !plan && !progress && !result) {
+  if (!summary && !findings && !plan && !progress && !result) {
     const note = 'Not built yet: this step shows its findings and plan in a later version.';
     lines.push(BLANK, ...paragraph(note, width, '', theme.muted));
   }
   return lines;
+}
+
+/** Whether `input` is the key of an action that can be used now. */
+function usable(actions: readonly StepActionView[] | undefined, input: string): boolean {
+  return actions?.some((a) => a.key === input && !a.unavailable) ?? false;
+}
+
+function actionLines(actions: readonly StepActionView[], width: number): FrameLine[] {
+  return actions.flatMap((a) =>
+    a.unavailable
+      ? paragraph(`[${a.key}] ${a.label} — not available: ${a.unavailable}`, width, '', theme.muted)
+      : paragraph(`[${a.key}] ${a.label}`, width),
+  );
 }

@@ -1,5 +1,6 @@
 import type { StepId } from '../src/runbook/checklist.js';
 import type { SessionState } from '../src/runbook/session.js';
+import type { StepEvent } from '../src/steps/types.js';
 import type { StepContent } from './StepFrame.js';
 
 /** What the screens ask the logic to do; the CLI wires these to the runbook. */
@@ -10,6 +11,8 @@ export interface AppActions {
   onOpenStep?: (id: StepId) => void;
   /** The operator left a step with Esc. */
   onCloseStep?: (id: StepId) => void;
+  /** The operator pressed a step's action key or made a choice on a step's own screen. */
+  onStepEvent?: (id: StepId, event: StepEvent) => void;
 }
 
 /** Picks what an opened step shows (findings, plan, progress, result) from the session state. */

@@ -21,6 +21,11 @@ export const OVERVIEW_KEYS: readonly KeyBinding[] = [
 export const STEP_KEYS: readonly KeyBinding[] = [
   { keys: '↑/↓ j/k', does: 'scroll the step', hint: '↑↓ scroll' },
   { keys: 'Esc', does: 'back to the checklist', hint: 'Esc back' },
+  {
+    keys: '[letter]',
+    does: 'start an action listed under Actions (asks before any change)',
+    hint: '[x] action',
+  },
   { keys: '?', does: 'show or hide this help', hint: '? help' },
   { keys: 'q / Ctrl+C', does: 'quit (asks first while work is running)', hint: 'q quit' },
 ];

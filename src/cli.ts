@@ -3,6 +3,7 @@ import { packageVersion } from './cli/version.js';
 import { UserError, messageOf } from './errors.js';
 import { SessionStore } from './runbook/session.js';
 import { markTiming } from './cli/timings.js';
+import type { RunningSession } from './runbook/start-session.js';
 
 /** Where the CLI writes; injectable so tests can read what a user would see. */
 export interface CliIo {
@@ -71,22 +72,28 @@ async function runTui(
   const { renderApp } = await import('../screens/render-app.js');
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
-  const app = renderApp(store, { onQuit: () => quit() });
+  const session: { current?: RunningSession } = {};
+  const app = renderApp(store, {
+    onQuit: () => quit(),
+    onOpenStep: (id) => void session.current?.host?.open(id),
+    onStepEvent: (id, event) => void session.current?.host?.send(id, event),
+  });
   markTiming('first-frame', env);
   const { startSession } = await import('./runbook/start-session.js');
-  const session = await startSession(invocation.target, store, env);
+  const running = await startSession(invocation.target, store, env);
+  session.current = running;
   const connection = store.getState().connection;
   if (connection.phase === 'failed') {
     // Nothing to walk through: leave the one line in the terminal, not a screen to dismiss.
     app.unmount();
-    await session.stop();
+    await running.stop();
     io.err(`aks-runbook: ${connection.message}\n`);
     return 2;
   }
   markTiming('connected', env);
   await Promise.race([quitting, app.waitUntilExit()]);
   app.unmount();
-  await session.stop();
+  await running.stop();
   return 0;
 }
 

@@ -1,3 +1,4 @@
+import type { StepView } from '../steps/types.js';
 import type { ClusterSummary } from '../target/cluster-summary.js';
 import { STEP_IDS, type StepId, type StepStatus } from './checklist.js';
 
@@ -36,6 +37,10 @@ export interface SessionState {
   mode: SessionMode;
   connection: Connection;
   steps: Record<StepId, StepStatus>;
+  /** What each opened step shows in the generic step frame. */
+  stepViews: Partial<Record<StepId, StepView>>;
+  /** The own state of steps that have a screen of their own (shape defined by each step). */
+  stepStates: Partial<Record<StepId, unknown>>;
   /** Work that must not be cut off silently is running (quitting asks first). */
   busy: boolean;
   confirmation?: ConfirmationRequest;
@@ -63,6 +68,8 @@ export class SessionStore {
       mode,
       connection: { phase: 'connecting', detail: 'Starting' },
       steps,
+      stepViews: {},
+      stepStates: {},
       busy: false,
     };
   }

@@ -6,12 +6,15 @@ import type { Simulator } from '../sim/simulator.js';
 import type { SimConnection } from '../sim/connection-file.js';
 import { CHECKLIST } from './checklist.js';
 import { Journal } from './journal.js';
+import { StepHost } from './step-host.js';
 import type { SessionStore } from './session.js';
 
 /** A running session: the connection (when it succeeded), its journal, and how to end it. */
 export interface RunningSession {
   connection?: Connection;
   journal?: Journal;
+  /** Runs the steps; absent when the connection failed. */
+  host?: StepHost;
   /** Closes the journal and stops the simulated cluster, if one was started. */
   stop(): Promise<void>;
 }
@@ -28,7 +31,9 @@ export async function startSession(
 ): Promise<RunningSession> {
   let sim: Simulator | undefined;
   let journal: Journal | undefined;
+  let host: StepHost | undefined;
   const stop = async (): Promise<void> => {
+    await host?.stop();
     await journal?.close();
     await sim?.close();
   };
@@ -82,7 +87,12 @@ export async function startSession(
         store.setStep(step.id, { kind: 'unavailable', why: connection.armMissing });
       }
     }
-    return { connection, journal, stop };
+    const { STEP_MODULES } = await import('../steps/registry.js');
+    const factories = Object.fromEntries(
+      Object.values(STEP_MODULES).map((m) => [m.id, m.controller]),
+    );
+    host = new StepHost(store, connection, journal, factories);
+    return { connection, journal, host, stop };
   } catch (error) {
     const message =
       error instanceof UserError ? error.message : `unexpected failure: ${messageOf(error)}`;

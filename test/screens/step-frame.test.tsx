@@ -6,7 +6,7 @@ import { ESC, renderInk } from '../helpers/ink.js';
 const rbac = CHECKLIST.find((step) => step.id === 'rbac')!;
 
 function renderFrame(content: StepContent = {}, status: StepStatus = { kind: 'not-started' }) {
-  const callbacks = { onBack: vi.fn(), onHelp: vi.fn(), onQuit: vi.fn() };
+  const callbacks = { onBack: vi.fn(), onHelp: vi.fn(), onQuit: vi.fn(), onAction: vi.fn() };
   const ui = renderInk(
     <StepFrame
       step={rbac}
@@ -74,5 +74,24 @@ describe('StepFrame', () => {
     expect(onHelp).toHaveBeenCalledOnce();
     expect(onQuit).toHaveBeenCalledOnce();
     expect(onBack).toHaveBeenCalledOnce();
+  });
+
+  it('lists the actions and passes only the keys of usable ones on', async () => {
+    const { ui, onAction } = renderFrame({
+      summary: ['Defender for Containers: off'],
+      actions: [
+        { key: 'e', label: 'Enable Defender for Containers' },
+        { key: 'w', label: 'Pick a workspace', unavailable: 'no Log Analytics workspace is known' },
+      ],
+    });
+    const harness = await ui;
+    const frame = harness.frame();
+    expect(frame).toContain('Defender for Containers: off');
+    expect(frame).toContain('[e] Enable Defender for Containers');
+    expect(frame).toContain(
+      '[w] Pick a workspace — not available: no Log Analytics workspace is known',
+    );
+    await harness.press('w', 'x', 'e');
+    expect(onAction.mock.calls).toEqual([['e']]);
   });
 });

@@ -1,0 +1,99 @@
+import type { Connection } from '../target/connect.js';
+import type { StepController, StepEvent, StepFactory, StepView } from '../steps/types.js';
+import { messageOf, UserError } from '../errors.js';
+import type { StepId } from './checklist.js';
+import { confirmChange } from './confirm.js';
+import type { Journal } from './journal.js';
+import type { SessionStore } from './session.js';
+
+/**
+ * Runs the steps of a connected session: makes each step's controller when first opened, routes the
+ * operator's choices to it, keeps one piece of work running at a time, and turns failures into
+ * lines on the step instead of crashes.
+ */
+export class StepHost {
+  private readonly controllers = new Map<StepId, StepController>();
+  private readonly running = new Map<AbortController, Promise<unknown>>();
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly connection: Connection,
+    private readonly journal: Journal,
+    private readonly factories: Partial<Record<StepId, StepFactory>>,
+  ) {}
+
+  /** The operator opened a step. */
+  open(id: StepId): Promise<void> {
+    return this.guard(id, (c) => c.open());
+  }
+
+  /** The operator made a choice on a step's screen. */
+  send(id: StepId, event: StepEvent): Promise<void> {
+    return this.guard(id, (c) => c.send(event));
+  }
+
+  /**
+   * Cancels running work (on quit) and waits for it to wind down, so each step can leave the
+   * journal and the cluster explained before the session closes.
+   */
+  async stop(): Promise<void> {
+    for (const controller of this.running.keys()) controller.abort();
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  private async guard(id: StepId, act: (c: StepController) => Promise<void>): Promise<void> {
+    const controller = this.controller(id);
+    if (!controller) return;
+    try {
+      await act(controller);
+    } catch (error) {
+      const message = error instanceof UserError ? error.message : messageOf(error);
+      this.showOn(id, { result: [`✖ ${message}`] });
+      if (this.store.getState().steps[id].kind === 'running') {
+        this.store.setStep(id, { kind: 'unavailable', why: message });
+      }
+    }
+  }
+
+  private controller(id: StepId): StepController | undefined {
+    const known = this.controllers.get(id);
+    if (known) return known;
+    const factory = this.factories[id];
+    if (!factory) return undefined;
+    const { store, journal, connection } = this;
+    const controller = factory({
+      id,
+      connection,
+      journal,
+      mode: store.getState().mode,
+      cluster: connection.summary.name,
+      confirm: (request) => confirmChange(store, journal, request),
+      show: (patch) => this.showOn(id, patch),
+      view: () => store.getState().stepViews[id] ?? {},
+      setState: (state) =>
+        store.update({ stepStates: { ...store.getState().stepStates, [id]: state } }),
+      status: (status) => store.setStep(id, status),
+      busy: (work) => this.busy(work),
+    });
+    this.controllers.set(id, controller);
+    return controller;
+  }
+
+  private showOn(id: StepId, patch: Partial<StepView>): void {
+    const views = this.store.getState().stepViews;
+    this.store.update({ stepViews: { ...views, [id]: { ...views[id], ...patch } } });
+  }
+
+  private async busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const abort = new AbortController();
+    const done = work(abort.signal);
+    this.running.set(abort, done);
+    this.store.update({ busy: true });
+    try {
+      return await done;
+    } finally {
+      this.running.delete(abort);
+      this.store.update({ busy: this.running.size > 0 });
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import type { Finding } from '../checks/finding.js';
+import type { StepId, StepStatus } from '../runbook/checklist.js';
+import type { Journal } from '../runbook/journal.js';
+import type { ConfirmationRequest, SessionMode } from '../runbook/session.js';
+import type { Connection } from '../target/connect.js';
+
+/** What an inspection may use: the live connection and the safety mode. No journal, no prompts. */
+export interface InspectContext {
+  connection: Connection;
+  mode: SessionMode;
+  signal?: AbortSignal;
+}
+
+/** The result of looking: facts for planning, findings for the operator and the audit. */
+export interface Inspection<Facts> {
+  facts: Facts;
+  findings: Finding[];
+  /** A few lines that describe what was seen (tables as text), shown above the findings. */
+  summary?: string[];
+}
+
+/** A key the operator can press on a step, or why it is not offered. */
+export interface StepActionView {
+  key: string;
+  label: string;
+  /** Set when the action exists but cannot be used (no rights, nothing to do): shown, not bound. */
+  unavailable?: string;
+}
+
+/** What the generic step frame shows; every section is optional. */
+export interface StepView {
+  summary?: string[];
+  findings?: Finding[];
+  actions?: StepActionView[];
+  plan?: string[];
+  progress?: string[];
+  result?: string[];
+}
+
+/** An operator choice sent from a step's screen to its controller. */
+export type StepEvent =
+  { type: 'action'; key: string } | { type: string; [field: string]: unknown };
+
+/** Everything a step controller may do: read and act on the cluster, talk to the operator, show. */
+export interface StepContext extends InspectContext {
+  id: StepId;
+  journal: Journal;
+  /** The cluster's name, which every confirmation shows. */
+  cluster: string;
+  /** Asks the operator; journaled; always no in read-only mode. */
+  confirm(request: ConfirmationRequest): Promise<boolean>;
+  /** Replaces sections of the generic view. */
+  show(patch: Partial<StepView>): void;
+  view(): StepView;
+  /** Replaces the step's own state, for steps with a screen of their own. */
+  setState(state: unknown): void;
+  status(status: StepStatus): void;
+  /** Runs `work` as running work: quitting asks first, and `signal` aborts it on quit. */
+  busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+}
+
+/** A step's controller: opened by the operator, then driven by the operator's choices. */
+export interface StepController {
+  open(): Promise<void>;
+  send(event: StepEvent): Promise<void>;
+}
+
+/** How the host makes a step's controller once the session is connected. */
+export type StepFactory = (ctx: StepContext) => StepController;
+
+/** One checklist step as the program knows it: the controller, and the inspection the audit reuses. */
+export interface StepModule {
+  id: StepId;
+  controller: StepFactory;
+  /** The read-only inspection on its own (the headless audit runs these). */
+  inspect?(ctx: InspectContext): Promise<Inspection<unknown>>;
+}

@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../../src/runbook/journal.js';
+import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
+import { StepHost } from '../../src/runbook/step-host.js';
+import { simpleStep } from '../../src/steps/simple-step.js';
+import type { Connection } from '../../src/target/connect.js';
+
+// A hand-written step: one flag to look at, one action that sets it.
+function flagStep(world: { flag: boolean; runs: number }) {
+  return simpleStep<{ flag: boolean }, { to: boolean }>({
+    id: 'defender',
+    inspect: () =>
+      Promise.resolve({
+        facts: { flag: world.flag },
+        summary: [`flag is ${world.flag ? 'on' : 'off'}`],
+        findings: world.flag
+          ? []
+          : [{ id: 'test.flag-off', severity: 'high', message: 'the flag is off' }],
+      }),
+    actions: [
+      {
+        key: 'e',
+        label: 'Turn the flag on',
+        unavailable: (facts) => (facts.flag ? 'already on' : undefined),
+        plan: () => ({ to: true }),
+        describe: (plan) => [`set the flag to ${plan.to}`],
+        confirmation: (plan, cluster) => ({
+          cluster,
+          change: `set the flag to ${plan.to}`,
+          typed: cluster,
+        }),
+        run: async (plan, ctx, progress) => {
+          await ctx.journal.mutation(
+            { step: 'defender', action: 'set flag', target: 'flag' },
+            () => {
+              world.runs++;
+              world.flag = plan.to;
+              return Promise.resolve();
+            },
+          );
+          progress('flag set');
+          return ['the flag is on'];
+        },
+      },
+    ],
+  });
+}
+
+async function setup(mode: Partial<SessionMode> = {}) {
+  const fullMode = { readOnly: false, dryRun: false, demo: true, ...mode };
+  const store = new SessionStore(fullMode);
+  const journal = await Journal.open({
+    cluster: 'aks-one',
+    mode: fullMode,
+    env: {},
+    dir: mkdtempSync(join(tmpdir(), 'host-')),
+  });
+  const world = { flag: false, runs: 0 };
+  const connection = { summary: { name: 'aks-one' } } as Connection;
+  const host = new StepHost(store, connection, journal, { defender: flagStep(world) });
+  return { store, journal, world, host };
+}
+
+describe('running a step', () => {
+  it('inspects on open, then plans, confirms, runs, journals and verifies', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('defender');
+    expect(store.getState().steps.defender).toEqual({ kind: 'findings', count: 1 });
+    expect(store.getState().stepViews.defender?.actions).toEqual([
+      { key: 'e', label: 'Turn the flag on', unavailable: undefined },
+    ]);
+
+    const sent = host.send('defender', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    expect(store.getState().stepViews.defender?.plan).toEqual(['set the flag to true']);
+    expect(store.getState().confirmation).toMatchObject({ cluster: 'aks-one', typed: 'aks-one' });
+    expect(world.runs).toBe(0);
+    store.answer(true);
+    await sent;
+
+    expect(world.runs).toBe(1);
+    const view = store.getState().stepViews.defender!;
+    expect(view.findings).toEqual([]);
+    expect(view.result).toEqual(['the flag is on']);
+    expect(view.progress).toEqual(['flag set']);
+    expect(store.getState().steps.defender).toEqual({ kind: 'changed', what: 'Turn the flag on' });
+    expect(store.getState().busy).toBe(false);
+    await host.stop();
+    await journal.close();
+    const types = readFileSync(journal.path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { type: string }).type);
+    expect(types).toEqual(['session', 'confirmation', 'intent', 'result']);
+  });
+
+  it('changes nothing when the operator cancels', async () => {
+    const { store, world, host } = await setup();
+    await host.open('defender');
+    const sent = host.send('defender', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    store.answer(false);
+    await sent;
+    expect(world.runs).toBe(0);
+    expect(store.getState().stepViews.defender?.result).toEqual([
+      'Cancelled: nothing was changed.',
+    ]);
+  });
+
+  it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
+    const { store, world, host } = await setup({ readOnly: true });
+    await host.open('defender');
+    expect(store.getState().stepViews.defender?.actions).toEqual([]);
+    await host.send('defender', { type: 'action', key: 'e' });
+    expect(store.getState().confirmation).toBeUndefined();
+    expect(world.runs).toBe(0);
+  });
+
+  it('shows a failed inspection on the step instead of crashing', async () => {
+    const store = new SessionStore({ readOnly: false, dryRun: false, demo: true });
+    const journal = await Journal.open({
+      cluster: 'x',
+      mode: store.getState().mode,
+      env: {},
+      dir: mkdtempSync(join(tmpdir(), 'host-')),
+    });
+    const broken = simpleStep({
+      id: 'rbac',
+      inspect: () => Promise.reject(new Error('the API server went away')),
+    });
+    const host = new StepHost(store, { summary: { name: 'x' } } as Connection, journal, {
+      rbac: broken,
+    });
+    await host.open('rbac');
+    expect(store.getState().steps.rbac).toEqual({
+      kind: 'unavailable',
+      why: 'the API server went away',
+    });
+    expect(store.getState().stepViews.rbac?.result).toEqual(['✖ the API server went away']);
+    await journal.close();
+  });
+});
