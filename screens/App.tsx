@@ -13,6 +13,8 @@ import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
 import { OverviewScreen } from './OverviewScreen.js';
 import { QuitPrompt } from './QuitPrompt.js';
 import { StepFrame } from './StepFrame.js';
+import { STEP_SCREENS } from './step-screens.js';
+import type { StepEvent } from '../src/steps/types.js';
 import { useSession } from './use-session.js';
 
 /** Props of the app shell. */
@@ -78,20 +80,41 @@ export function App({ store, actions, stepContent }: AppProps) {
     }
     const step = CHECKLIST.find((entry) => entry.id === openStep);
     if (step) {
+      const back = () => {
+        setOpenStep(undefined);
+        actions.onCloseStep?.(step.id);
+      };
+      const send = (event: StepEvent) => actions.onStepEvent?.(step.id, event);
+      const Own = STEP_SCREENS[step.id];
+      if (Own) {
+        return (
+          <Own
+            key={step.id}
+            step={step}
+            status={state.steps[step.id]}
+            view={state.stepViews[step.id] ?? {}}
+            state={state.stepStates[step.id]}
+            send={send}
+            width={columns}
+            height={height}
+            active
+            onBack={back}
+            onHelp={openHelp}
+            onQuit={requestQuit}
+          />
+        );
+      }
       return (
         <StepFrame
           key={step.id}
           step={step}
           status={state.steps[step.id]}
           {...(stepContent?.(step.id, state) ?? state.stepViews[step.id])}
-          onAction={(key) => actions.onStepEvent?.(step.id, { type: 'action', key })}
+          onAction={(key) => send({ type: 'action', key })}
           width={columns}
           height={height}
           active
-          onBack={() => {
-            setOpenStep(undefined);
-            actions.onCloseStep?.(step.id);
-          }}
+          onBack={back}
           onHelp={openHelp}
           onQuit={requestQuit}
         />

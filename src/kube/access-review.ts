@@ -1,0 +1,55 @@
+import { AuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node';
+
+/** One thing the operator might do, in the API server's terms. */
+export interface AccessQuestion {
+  verb: string;
+  resource: string;
+  /** API group; '' (core) when absent. */
+  group?: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+/** The API server's answer to "may I?", for the operator's own identity. */
+export interface AccessAnswer {
+  allowed: boolean;
+  /** The authorizer's reason, or why the question could not be asked. */
+  reason?: string;
+}
+
+/**
+ * Asks the API server whether the operator may do something (SelfSubjectAccessReview), so an action
+ * the operator cannot perform is hidden with its reason instead of attempted and failed.
+ */
+export async function canI(kc: KubeConfig, q: AccessQuestion): Promise<AccessAnswer> {
+  const api = kc.makeApiClient(AuthorizationV1Api);
+  const review = await api.createSelfSubjectAccessReview({
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: {
+        resourceAttributes: {
+          verb: q.verb,
+          resource: q.resource,
+          group: q.group ?? '',
+          subresource: q.subresource,
+          namespace: q.namespace,
+          name: q.name,
+        },
+      },
+    },
+  });
+  const status = review.status;
+  return {
+    allowed: status?.allowed === true,
+    reason: status?.reason || status?.evaluationError || undefined,
+  };
+}
+
+/** How a question reads to a person: `patch nodes`, `create pods/eviction in payments`. */
+export function describeAccess(q: AccessQuestion): string {
+  const what = q.subresource ? `${q.resource}/${q.subresource}` : q.resource;
+  const group = q.group ? `.${q.group}` : '';
+  return `${q.verb} ${what}${group}${q.namespace ? ` in ${q.namespace}` : ''}`;
+}
