@@ -1,0 +1,94 @@
+import type { Finding } from '../finding.js';
+import type { DrainNode } from './nodes.js';
+import { planNode, type DrainWorld } from './plan.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from './types.js';
+
+/** What the drain step's inspection saw. */
+export interface DrainFacts {
+  nodes: DrainNode[];
+  podsByNode: Record<string, DrainPod[]>;
+  world: DrainWorld;
+  /** Reads the API server refused (what could not be checked). */
+  forbidden: string[];
+}
+
+/**
+ * Findings of the drain step, planned with the default options: what would block or slow a drain,
+ * nodes left cordoned, nodes waiting for a reboot, and what could not be checked.
+ */
+export function drainFindings(facts: DrainFacts): Finding[] {
+  const findings: Finding[] = facts.forbidden.map((what) => ({
+    id: 'drain.forbidden',
+    severity: 'medium',
+    message: `Could not check: forbidden to ${what}.`,
+    remediation: 'Ask for read access to nodes, pods, DaemonSets and PodDisruptionBudgets.',
+  }));
+  const seenPdb = new Set<string>();
+  for (const node of facts.nodes) {
+    if (!node.schedulable) {
+      findings.push({
+        id: 'drain.node-cordoned',
+        severity: 'low',
+        object: { kind: 'Node', name: node.name },
+        message: `Node ${node.name} is cordoned: nothing new is scheduled on it.`,
+        remediation: 'If its maintenance is over (an interrupted drain?), uncordon it.',
+      });
+    }
+    if (node.rebootNeeded) {
+      findings.push({
+        id: 'drain.reboot-needed',
+        severity: 'low',
+        object: { kind: 'Node', name: node.name },
+        message: `Node ${node.name} is waiting for a kured reboot.`,
+        remediation: 'Let kured reboot it, or drain it in a maintenance window.',
+      });
+    }
+    const plan = planNode(
+      node.name,
+      facts.podsByNode[node.name] ?? [],
+      facts.world,
+      DEFAULT_DRAIN_OPTIONS,
+    );
+    for (const b of plan.blocked) {
+      const pod = { kind: 'Pod', name: b.pod.name, namespace: b.pod.namespace };
+      if (b.cause === 'pdb' && b.pdbs) {
+        const key = `${b.pod.namespace}/${b.pdbs[0]}`;
+        const pdb = facts.world.pdbs.find((p) => `${p.namespace}/${p.name}` === key);
+        if (seenPdb.has(key) || !pdb || pdb.disruptionsAllowed > 0) continue;
+        seenPdb.add(key);
+        findings.push({
+          id: 'drain.pdb-blocks-eviction',
+          severity: 'medium',
+          object: { kind: 'PodDisruptionBudget', name: pdb.name, namespace: pdb.namespace },
+          message: `PDB ${key} allows no disruption now (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy}): draining node ${node.name} waits on it until it times out.`,
+          remediation:
+            'Add replicas so the budget allows one disruption, or relax minAvailable/maxUnavailable.',
+        });
+      } else if (b.cause === 'several-pdbs') {
+        findings.push({
+          id: 'drain.several-pdbs',
+          severity: 'medium',
+          object: pod,
+          message: `Pod ${b.pod.namespace}/${b.pod.name} is covered by several PDBs (${(b.pdbs ?? []).join(', ')}): the eviction API refuses to evict it.`,
+          remediation: 'Keep one PodDisruptionBudget per pod.',
+        });
+      } else if (b.cause === 'unreplicated') {
+        findings.push({
+          id: 'drain.unreplicated-pod',
+          severity: 'low',
+          object: pod,
+          message: `Pod ${b.pod.namespace}/${b.pod.name} has no controller: a drain refuses it, and if forced it is gone for good.`,
+          remediation: 'Run it under a Deployment or StatefulSet.',
+        });
+      } else if (b.cause === 'emptydir') {
+        findings.push({
+          id: 'drain.emptydir-pod',
+          severity: 'info',
+          object: pod,
+          message: `Pod ${b.pod.namespace}/${b.pod.name} keeps data in an emptyDir volume: a drain needs "delete emptyDir data" and that data is lost.`,
+        });
+      }
+    }
+  }
+  return findings;
+}

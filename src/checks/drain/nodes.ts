@@ -1,0 +1,49 @@
+/** A node as the drain step lists it. */
+export interface DrainNode {
+  name: string;
+  pool: string;
+  ready: boolean;
+  /** False once cordoned (spec.unschedulable). */
+  schedulable: boolean;
+  /** Conditions worth a glance: pressure conditions that are True, and Ready when it is not. */
+  conditions: string[];
+  /** kured marked the node as needing a reboot (or is rebooting it). */
+  rebootNeeded: boolean;
+  /** kured's lock names this node: kured is draining or rebooting it right now. */
+  kuredLock: boolean;
+  podCount: number;
+}
+
+/** Node annotations kured sets when a node needs (or is getting) a reboot. */
+export const KURED_REBOOT_ANNOTATIONS = [
+  'weave.works/kured-most-recent-reboot-needed',
+  'weave.works/kured-reboot-in-progress',
+] as const;
+
+/** The DaemonSet annotation that holds kured's reboot lock (kured's default key). */
+export const KURED_LOCK_ANNOTATION = 'weave.works/kured-node-lock';
+
+/**
+ * The nodes named by a kured lock annotation: `{"nodeID": ...}`, or with several owners
+ * `{"maxOwners": n, "locks": [{"nodeID": ...}]}`. Anything unreadable names no node.
+ */
+export function kuredLockHolders(value: string | undefined): string[] {
+  if (!value) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return [];
+  }
+  const nodeOf = (entry: unknown): string[] => {
+    const id = (entry as { nodeID?: unknown } | null)?.nodeID;
+    return typeof id === 'string' && id !== '' ? [id] : [];
+  };
+  const locks = (parsed as { locks?: unknown } | null)?.locks;
+  return Array.isArray(locks) ? locks.flatMap(nodeOf) : nodeOf(parsed);
+}
+
+/** Whether node annotations say kured wants to reboot the node. */
+export function needsReboot(annotations: Record<string, string> | undefined): boolean {
+  return KURED_REBOOT_ANNOTATIONS.some((key) => annotations?.[key] !== undefined);
+}

@@ -1,0 +1,151 @@
+import { selectorMatches } from './selector.js';
+import type { DrainOptions, DrainPdb, DrainPod, NodePlan, PodVerdict } from './types.js';
+
+/** What, besides its pods, decides a node's plan. */
+export interface DrainWorld {
+  /** `namespace/name` of every DaemonSet that exists. */
+  daemonSets: ReadonlySet<string>;
+  pdbs: readonly DrainPdb[];
+}
+
+const finished = (pod: DrainPod) => pod.phase === 'Succeeded' || pod.phase === 'Failed';
+const ref = (pod: DrainPod) => `${pod.namespace}/${pod.name}`;
+
+/**
+ * Decides one pod by kubectl drain's filters, in kubectl's order (DaemonSet, mirror, local
+ * storage, controller), then by its PodDisruptionBudgets. `budget` counts the disruptions still
+ * left per PDB on this node and is used up as pods are planned.
+ */
+export function classifyPod(
+  pod: DrainPod,
+  world: DrainWorld,
+  options: DrainOptions,
+  budget: Map<string, number>,
+): PodVerdict {
+  // kubectl evicts finished pods; they hold nothing, so we leave them (and say so).
+  if (finished(pod)) return { kind: 'skip', pod, reason: `finished (${pod.phase})` };
+  const warnings: string[] = [];
+  if (pod.controller?.kind === 'DaemonSet') {
+    const exists = world.daemonSets.has(`${pod.namespace}/${pod.controller.name}`);
+    if (exists) {
+      return options.ignoreDaemonSets
+        ? { kind: 'skip', pod, reason: `DaemonSet-managed (${pod.controller.name})` }
+        : {
+            kind: 'blocked',
+            pod,
+            cause: 'daemonset',
+            reason: 'DaemonSet-managed: turn on "ignore DaemonSets"',
+          };
+    }
+    if (!options.force) {
+      return {
+        kind: 'blocked',
+        pod,
+        cause: 'daemonset-missing',
+        reason: `its DaemonSet ${pod.controller.name} is gone: only "force" evicts it`,
+      };
+    }
+    warnings.push(`its DaemonSet ${pod.controller.name} is gone; nothing recreates it`);
+  }
+  if (pod.mirror) return { kind: 'skip', pod, reason: 'mirror pod (static, kubelet-managed)' };
+  if (pod.emptyDir) {
+    if (!options.deleteEmptyDirData) {
+      return {
+        kind: 'blocked',
+        pod,
+        cause: 'emptydir',
+        reason: 'keeps data in emptyDir: turn on "delete emptyDir data"',
+      };
+    }
+    warnings.push('its emptyDir data is deleted');
+  }
+  if (!pod.controller) {
+    if (!options.force) {
+      return {
+        kind: 'blocked',
+        pod,
+        cause: 'unreplicated',
+        reason: 'no controller recreates it: only "force" evicts it',
+      };
+    }
+    warnings.push('no controller recreates it');
+  }
+  const warning = warnings.length > 0 ? warnings.join('; ') : undefined;
+  const withWarning = (extra: Partial<{ warning: string; pdb: string }> = {}): PodVerdict => {
+    const text = [warning, extra.warning].filter(Boolean).join('; ');
+    return {
+      kind: 'evict',
+      pod,
+      ...(text ? { warning: text } : {}),
+      ...(extra.pdb ? { pdb: extra.pdb } : {}),
+    };
+  };
+  const pdbs = world.pdbs.filter(
+    (p) => p.namespace === pod.namespace && selectorMatches(p.selector, pod.labels),
+  );
+  if (pdbs.length === 0) return withWarning();
+  const names = pdbs.map((p) => p.name);
+  if (options.disableEviction) {
+    return withWarning({ warning: `deleted directly: PDB ${names.join(', ')} bypassed` });
+  }
+  if (pdbs.length > 1) {
+    return {
+      kind: 'blocked',
+      pod,
+      cause: 'several-pdbs',
+      pdbs: names,
+      reason: `covered by ${pdbs.length} PDBs (${names.join(', ')}): the eviction API refuses such pods`,
+    };
+  }
+  const pdb = pdbs[0]!;
+  // The API server lets these go without asking the budget (Pending, terminating, or unready
+  // while the budget is otherwise healthy).
+  const ignoresBudget =
+    pod.phase === 'Pending' ||
+    pod.terminating ||
+    (!pod.ready && pdb.desiredHealthy > 0 && pdb.currentHealthy >= pdb.desiredHealthy);
+  if (ignoresBudget) return withWarning({ pdb: pdb.name });
+  const key = `${pdb.namespace}/${pdb.name}`;
+  const left = budget.get(key) ?? pdb.disruptionsAllowed;
+  if (left > 0) {
+    budget.set(key, left - 1);
+    return withWarning({ pdb: pdb.name });
+  }
+  return {
+    kind: 'blocked',
+    pod,
+    cause: 'pdb',
+    pdbs: [pdb.name],
+    reason:
+      pdb.disruptionsAllowed > 0
+        ? `waits on PDB ${pdb.name}: its ${pdb.disruptionsAllowed} allowed disruption(s) go to other pods here first`
+        : `waits on PDB ${pdb.name}: no disruption allowed (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy})`,
+  };
+}
+
+/** The preview of one node: each pod evicted, skipped or blocked, and whether it can be drained. */
+export function planNode(
+  node: string,
+  pods: readonly DrainPod[],
+  world: DrainWorld,
+  options: DrainOptions,
+): NodePlan {
+  const plan: NodePlan = { node, evict: [], skip: [], blocked: [], drainable: true };
+  const budget = new Map<string, number>();
+  const ordered = [...pods].sort((a, b) => ref(a).localeCompare(ref(b)));
+  for (const pod of ordered) {
+    const verdict = classifyPod(pod, world, options, budget);
+    if (verdict.kind === 'evict') plan.evict.push(verdict);
+    else if (verdict.kind === 'skip') plan.skip.push(verdict);
+    else {
+      plan.blocked.push(verdict);
+      if (verdict.cause !== 'pdb') plan.drainable = false;
+    }
+  }
+  return plan;
+}
+
+/** The pods a drain acts on: those to evict and those that wait on a PDB (they may clear). */
+export function podsToMove(plan: NodePlan): DrainPod[] {
+  return [...plan.evict, ...plan.blocked.filter((b) => b.cause === 'pdb')].map((v) => v.pod);
+}
