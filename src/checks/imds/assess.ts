@@ -1,0 +1,59 @@
+import type { Finding } from '../finding.js';
+import { engineFindings, type EngineFacts } from './engine.js';
+import { evaluateNamespace, type NamespaceVerdict } from './evaluate.js';
+import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
+import { verdictFindings } from './findings.js';
+import { systemReason } from './scope.js';
+
+/** Everything the imds step reads from the cluster. */
+export interface ImdsFacts {
+  engine: EngineFacts;
+  namespaces: NamespaceFacts[];
+  pods: PodFacts[];
+  policies: PolicyFacts[];
+}
+
+/** One namespace in the step: its verdict and whether it is in scope by default. */
+export interface NamespaceAssessment {
+  verdict: NamespaceVerdict;
+  /** Why it is left out by default (system namespace), or undefined for a user namespace. */
+  system?: string;
+}
+
+/** The whole evaluation: per-namespace verdicts and the findings for the in-scope ones. */
+export interface ImdsAssessment {
+  namespaces: NamespaceAssessment[];
+  findings: Finding[];
+}
+
+/**
+ * Evaluates every namespace; findings cover the namespaces in `included` (by default the user
+ * namespaces, as the documented rule in scope.ts decides), plus the engine's own findings.
+ */
+export function assessImds(facts: ImdsFacts, included?: ReadonlySet<string>): ImdsAssessment {
+  const namespaces = [...facts.namespaces]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((ns) => {
+      const system = systemReason(ns, facts.pods);
+      return {
+        verdict: evaluateNamespace(ns, facts.policies, facts.pods),
+        ...(system ? { system } : {}),
+      };
+    });
+  const inScope = (a: NamespaceAssessment) =>
+    included ? included.has(a.verdict.namespace) : a.system === undefined;
+  return {
+    namespaces,
+    findings: [
+      ...engineFindings(facts.engine),
+      ...namespaces.filter(inScope).flatMap((a) => verdictFindings(a.verdict)),
+    ],
+  };
+}
+
+/** The namespaces in scope by default: every user namespace. */
+export function defaultScope(assessment: ImdsAssessment): Set<string> {
+  return new Set(
+    assessment.namespaces.filter((a) => a.system === undefined).map((a) => a.verdict.namespace),
+  );
+}

@@ -1,0 +1,98 @@
+import type { Finding } from '../finding.js';
+
+/** The cluster's network settings from ARM `networkProfile`, or why they are not known. */
+export type EngineFacts =
+  | {
+      known: true;
+      networkPlugin?: string;
+      networkPolicy?: string;
+      networkDataplane?: string;
+      ipFamilies?: string[];
+      /** For the remediation command. */
+      resourceGroup: string;
+      cluster: string;
+    }
+  | { known: false; why: string };
+
+/** What the plan must account for on this cluster. */
+export interface EngineTraits {
+  /** Whether NetworkPolicies are enforced: false with no engine, undefined when not known. */
+  enforces: boolean | undefined;
+  /** Cilium cannot match pod and node IPs with ipBlock, so pods need selector peers. */
+  cilium: boolean;
+  /** IPv6 pods need `::/0` or all their IPv6 egress is cut. */
+  dualStack: boolean;
+  /** One line for the screen. */
+  label: string;
+}
+
+/** How the engine shapes the plan. Unknown engines get the safe superset (both extra peers). */
+export function engineTraits(engine: EngineFacts): EngineTraits {
+  if (!engine.known) {
+    return {
+      enforces: undefined,
+      cilium: true,
+      dualStack: true,
+      label: `policy engine unknown (${engine.why})`,
+    };
+  }
+  const policy = engine.networkPolicy ?? 'none';
+  const cilium = engine.networkDataplane === 'cilium' || policy === 'cilium';
+  const dualStack = (engine.ipFamilies ?? []).includes('IPv6');
+  const parts = [
+    `network policy ${cilium && policy === 'none' ? 'cilium' : policy}`,
+    `plugin ${engine.networkPlugin ?? 'unknown'}`,
+    ...(engine.networkDataplane ? [`dataplane ${engine.networkDataplane}`] : []),
+    dualStack ? 'dual-stack' : 'IPv4',
+  ];
+  return { enforces: cilium || policy !== 'none', cilium, dualStack, label: parts.join(', ') };
+}
+
+/** Findings about the engine itself: none installed, unknown, or Azure NPM (being retired). */
+export function engineFindings(engine: EngineFacts): Finding[] {
+  if (!engine.known) {
+    return [
+      {
+        id: 'imds.engine-unknown',
+        severity: 'info',
+        message: `Whether NetworkPolicies are enforced is not known: ${engine.why}. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
+        remediation: 'Name the cluster with --subscription, -g and -n to read its network profile.',
+      },
+    ];
+  }
+  const traits = engineTraits(engine);
+  const object = { kind: 'ManagedCluster', name: engine.cluster };
+  if (!traits.enforces) {
+    return [
+      {
+        id: 'imds.no-policy-engine',
+        severity: 'high',
+        object,
+        message:
+          'The cluster has no network policy engine (networkPolicy none): NetworkPolicies are stored but not enforced, so no policy blocks 169.254.169.254.',
+        remediation: `${enableCommand(engine)}; networking components restart, so plan a window. Until then, policies this step creates are inert.`,
+      },
+    ];
+  }
+  if (engine.networkPolicy === 'azure' && !traits.cilium) {
+    return [
+      {
+        id: 'imds.engine-retiring',
+        severity: 'info',
+        object,
+        message:
+          'Policies are enforced by Azure Network Policy Manager, which Microsoft is retiring; they keep working until you migrate.',
+        remediation: 'Plan a move to Cilium or Calico; re-run this step after it.',
+      },
+    ];
+  }
+  return [];
+}
+
+/** The command that turns an engine on: Cilium on Azure CNI, Calico otherwise. */
+function enableCommand(engine: { resourceGroup: string; cluster: string; networkPlugin?: string }) {
+  const base = `az aks update -g ${engine.resourceGroup} -n ${engine.cluster}`;
+  return engine.networkPlugin === 'azure'
+    ? `${base} --network-dataplane cilium (or --network-policy calico)`
+    : `${base} --network-policy calico`;
+}

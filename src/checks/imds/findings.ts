@@ -1,0 +1,73 @@
+import type { Finding } from '../finding.js';
+import type { NamespaceVerdict } from './evaluate.js';
+import { describeGroup } from './pod-groups.js';
+
+function pods(n: number): string {
+  return `${n} pod${n === 1 ? '' : 's'}`;
+}
+
+function list(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+/** The findings for one namespace's verdict (none when it is blocked and has no hostNetwork pods). */
+export function verdictFindings(v: NamespaceVerdict): Finding[] {
+  const ns = { kind: 'Namespace', name: v.namespace };
+  const out: Finding[] = [];
+  if (v.kind === 'exposed') {
+    out.push({
+      id: 'imds.namespace-exposed',
+      severity: 'high',
+      object: ns,
+      message: `No NetworkPolicy isolates egress in ${v.namespace}: its ${pods(v.pods)}, and any created later, can reach 169.254.169.254 and ask for the node's managed identity token.`,
+      remediation: `Create restrict-instance-metadata here (this step): it allows all egress except 169.254.169.254/32.`,
+    });
+  }
+  for (const r of v.reopenings) {
+    out.push({
+      id: 'imds.rule-reopens',
+      severity: 'high',
+      object: { kind: 'NetworkPolicy', namespace: v.namespace, name: r.policy },
+      message: `Egress rule ${r.rule} (spec.egress[${r.rule}]) ${r.why}; it applies to ${r.pods.length > 0 ? list(r.pods) : 'pods with its labels (none now)'}. Policies add up, so no other policy can take this back.`,
+      remediation: `Add "except: [169.254.169.254/32]" to that rule's ipBlock (the edited YAML is on this step's screen).`,
+    });
+  }
+  if (v.kind === 'partial' || (v.kind === 'reopened' && v.unisolated.length > 0)) {
+    const groups = v.unisolated.map(describeGroup);
+    const now =
+      groups.length > 0 ? `not isolated: ${list(groups, 4)}` : 'every current pod is isolated';
+    const later = v.coversFuturePods
+      ? ''
+      : '; no podSelector {} egress policy exists, so pods created later with other labels are not isolated either';
+    out.push({
+      id: 'imds.partial',
+      severity: 'medium',
+      object: ns,
+      message: `Egress is isolated for some pods of ${v.namespace} only (${now}${later}).`,
+      remediation:
+        "Give the unisolated pods a targeted policy (preview on this step's screen). A namespace-wide allow-all-but-metadata policy would widen what the isolated pods may reach, so this step does not add one here.",
+    });
+  }
+  if (v.hostNetworkPods.length > 0) {
+    out.push({
+      id: 'imds.host-network',
+      severity: 'info',
+      object: ns,
+      message: `${list(v.hostNetworkPods)} use${v.hostNetworkPods.length === 1 ? 's' : ''} the node's network: NetworkPolicies never apply to them, so they reach 169.254.169.254 whatever this step does.`,
+      remediation:
+        'Avoid hostNetwork where possible; it is outside what a NetworkPolicy can block.',
+    });
+  }
+  return out;
+}
+
+/** The finding for a read the operator is not allowed to make: never treated as a pass. */
+export function forbiddenFinding(what: string, detail: string): Finding {
+  return {
+    id: 'imds.forbidden',
+    severity: 'medium',
+    message: `Could not check: forbidden to ${what} (${detail}). Metadata exposure is unknown, not fine.`,
+    remediation: `Ask for get/list on namespaces, pods and networkpolicies.networking.k8s.io, then re-run the step.`,
+  };
+}

@@ -1,0 +1,50 @@
+import type { PodFacts } from './facts.js';
+
+/** Pods that share their identifying labels: how a partial finding names them. */
+export interface PodGroup {
+  /** The labels that identify the group (`{}` for pods without labels). */
+  labels: Record<string, string>;
+  pods: string[];
+}
+
+// Labels that differ pod by pod under one controller, so they do not identify a workload.
+const PER_POD = new Set([
+  'pod-template-hash',
+  'controller-revision-hash',
+  'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index',
+  'pod-template-generation',
+  'batch.kubernetes.io/controller-uid',
+  'controller-uid',
+  'batch.kubernetes.io/job-name',
+  'job-name',
+]);
+
+/** The labels that identify a pod's workload: the stable ones, sorted. */
+export function identifyingLabels(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(labels)
+      .filter(([key]) => !PER_POD.has(key))
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+/** Groups pods by identifying labels, in the order first seen. */
+export function podGroups(pods: readonly PodFacts[]): PodGroup[] {
+  const groups = new Map<string, PodGroup>();
+  for (const pod of pods) {
+    const labels = identifyingLabels(pod.labels);
+    const key = JSON.stringify(labels);
+    const group = groups.get(key) ?? { labels, pods: [] };
+    group.pods.push(pod.name);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** `app=cart (2 pods)` or `(no labels) (1 pod)`. */
+export function describeGroup(group: PodGroup): string {
+  const labels = Object.entries(group.labels).map(([k, v]) => `${k}=${v}`);
+  const n = group.pods.length;
+  return `${labels.length > 0 ? labels.join(',') : '(no labels)'} (${n} pod${n === 1 ? '' : 's'})`;
+}

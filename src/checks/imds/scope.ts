@@ -1,0 +1,43 @@
+import type { NamespaceFacts, PodFacts } from './facts.js';
+
+/** Why a namespace is left out of the step by default, or undefined for a user namespace. */
+export type ScopeReason = string | undefined;
+
+const KUBERNETES_OWNED = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
+const AKS_OWNED = [
+  'gatekeeper-system',
+  'azure-arc',
+  'azure-extensions-usage-system',
+  'calico-system',
+  'tigera-operator',
+  'app-routing-system',
+  'aks-command',
+];
+const EXTENSIONS = new Set(['flux-system', 'dataprotection-microsoft']);
+const AKS_MANAGED_LABEL = 'kubernetes.azure.com/managedby';
+
+function isAksOwnedName(name: string): boolean {
+  return AKS_OWNED.includes(name) || name.startsWith('aks-istio-');
+}
+
+/**
+ * The documented rule for which namespaces the step leaves out unless the operator includes them:
+ * 1. Kubernetes' own (kube-system, kube-public, kube-node-lease);
+ * 2. AKS add-on namespaces by name AND whose pods all carry `kubernetes.azure.com/managedby=aks`
+ *    (a name alone proves nothing: tenants can create a namespace with any name);
+ * 3. known cluster extensions (flux-system, dataprotection-microsoft).
+ * `default` and everything else are user namespaces.
+ */
+export function systemReason(namespace: NamespaceFacts, pods: readonly PodFacts[]): ScopeReason {
+  const name = namespace.name;
+  if (KUBERNETES_OWNED.has(name)) return 'Kubernetes system namespace';
+  if (isAksOwnedName(name)) {
+    const own = pods.filter((p) => p.namespace === name);
+    if (own.length > 0 && own.every((p) => p.labels[AKS_MANAGED_LABEL] === 'aks')) {
+      return 'AKS add-on namespace (pods managed by AKS)';
+    }
+    return undefined;
+  }
+  if (EXTENSIONS.has(name)) return 'cluster extension namespace';
+  return undefined;
+}
