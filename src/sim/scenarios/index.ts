@@ -1,4 +1,5 @@
 import { demo } from './demo.js';
+import { drainNoCordon } from './drain.js';
 import { large } from './large.js';
 import { minimal } from './minimal.js';
 import { limitedRights, strictPdb } from './small.js';
@@ -13,4 +14,5 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   minimal,
   'strict-pdb': strictPdb,
   'limited-rights': limitedRights,
+  'drain-no-cordon': drainNoCordon,
 };
