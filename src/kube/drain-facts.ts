@@ -1,0 +1,112 @@
+import {
+  AppsV1Api,
+  PolicyV1Api,
+  type KubeConfig,
+  type V1DaemonSet,
+  type V1Node,
+  type V1Pod,
+  type V1PodDisruptionBudget,
+} from '@kubernetes/client-node';
+import type { DrainNode } from '../checks/drain/nodes.js';
+import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../checks/drain/nodes.js';
+import type { DrainPdb, DrainPod, LabelSelector } from '../checks/drain/types.js';
+import { isNodeReady } from './nodes.js';
+import { requestOptions } from './request-options.js';
+
+/** A pod in the drain planner's terms. */
+export function toDrainPod(pod: V1Pod): DrainPod {
+  const owner = pod.metadata?.ownerReferences?.find((o) => o.controller === true);
+  return {
+    namespace: pod.metadata?.namespace ?? '',
+    name: pod.metadata?.name ?? '',
+    uid: pod.metadata?.uid ?? '',
+    phase: pod.status?.phase ?? 'Unknown',
+    labels: pod.metadata?.labels ?? {},
+    ...(owner ? { controller: { kind: owner.kind, name: owner.name } } : {}),
+    mirror: pod.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined,
+    emptyDir: pod.spec?.volumes?.some((v) => v.emptyDir !== undefined) ?? false,
+    terminating: !!pod.metadata?.deletionTimestamp,
+    ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
+  };
+}
+
+/** A PDB in the drain planner's terms. */
+export function toDrainPdb(pdb: V1PodDisruptionBudget): DrainPdb {
+  const selector = pdb.spec?.selector as LabelSelector | undefined;
+  return {
+    namespace: pdb.metadata?.namespace ?? '',
+    name: pdb.metadata?.name ?? '',
+    ...(selector ? { selector } : {}),
+    disruptionsAllowed: pdb.status?.disruptionsAllowed ?? 0,
+    currentHealthy: pdb.status?.currentHealthy ?? 0,
+    desiredHealthy: pdb.status?.desiredHealthy ?? 0,
+  };
+}
+
+const PRESSURE = ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable'];
+
+/** A node as the drain step lists it; `lockHolders` are the nodes kured's lock names. */
+export function toDrainNode(node: V1Node, podCount: number, lockHolders: string[]): DrainNode {
+  const name = node.metadata?.name ?? '';
+  const labels = node.metadata?.labels ?? {};
+  const ready = isNodeReady(node);
+  const conditions = (node.status?.conditions ?? [])
+    .filter((c) => PRESSURE.includes(c.type) && c.status === 'True')
+    .map((c) => c.type);
+  if (!ready) conditions.unshift('NotReady');
+  return {
+    name,
+    pool: labels['kubernetes.azure.com/agentpool'] ?? labels['agentpool'] ?? '',
+    ready,
+    schedulable: node.spec?.unschedulable !== true,
+    conditions,
+    rebootNeeded: needsReboot(node.metadata?.annotations),
+    kuredLock: lockHolders.includes(name),
+    podCount,
+  };
+}
+
+/** The nodes kured's lock names, from any DaemonSet carrying the lock annotation. */
+export function kuredLockOf(daemonSets: readonly V1DaemonSet[]): string[] {
+  return daemonSets.flatMap((ds) =>
+    kuredLockHolders(ds.metadata?.annotations?.[KURED_LOCK_ANNOTATION]),
+  );
+}
+
+/** Every DaemonSet of the cluster (page by page). */
+export async function listAllDaemonSets(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+): Promise<V1DaemonSet[]> {
+  const api = kc.makeApiClient(AppsV1Api);
+  const all: V1DaemonSet[] = [];
+  let next: string | undefined;
+  do {
+    const page = await api.listDaemonSetForAllNamespaces(
+      { limit: 500, ...(next ? { _continue: next } : {}) },
+      requestOptions(signal),
+    );
+    all.push(...page.items);
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return all;
+}
+
+/** Every PodDisruptionBudget of the cluster (page by page). */
+export async function listAllPdbs(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+): Promise<V1PodDisruptionBudget[]> {
+  const api = kc.makeApiClient(PolicyV1Api);
+  const all: V1PodDisruptionBudget[] = [];
+  let next: string | undefined;
+  do {
+    const page = await api.listPodDisruptionBudgetForAllNamespaces(
+      { limit: 500, ...(next ? { _continue: next } : {}) },
+      requestOptions(signal),
+    );
+    all.push(...page.items);
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return all;
+}

@@ -1,0 +1,45 @@
+import { CoreV1Api, type KubeConfig, type V1Pod } from '@kubernetes/client-node';
+import { requestOptions } from './request-options.js';
+
+/** The pods bound to one node (field selector spec.nodeName), fetched page by page. */
+export function listPodsOnNode(
+  kc: KubeConfig,
+  node: string,
+  signal?: AbortSignal,
+  pageSize = 500,
+): Promise<V1Pod[]> {
+  return listPods(kc, `spec.nodeName=${node}`, signal, pageSize);
+}
+
+/** Every pod of the cluster, page by page (for per-node counts and previews). */
+export function listAllPods(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+  pageSize = 500,
+): Promise<V1Pod[]> {
+  return listPods(kc, undefined, signal, pageSize);
+}
+
+async function listPods(
+  kc: KubeConfig,
+  fieldSelector: string | undefined,
+  signal: AbortSignal | undefined,
+  pageSize: number,
+): Promise<V1Pod[]> {
+  const api = kc.makeApiClient(CoreV1Api);
+  const pods: V1Pod[] = [];
+  let next: string | undefined;
+  do {
+    const page = await api.listPodForAllNamespaces(
+      {
+        limit: pageSize,
+        ...(fieldSelector ? { fieldSelector } : {}),
+        ...(next ? { _continue: next } : {}),
+      },
+      requestOptions(signal),
+    );
+    pods.push(...page.items);
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return pods;
+}
