@@ -8,6 +8,7 @@ import { OperationStore } from './operations.js';
 import { Provider } from './provider.js';
 import { initialNodes } from './roll.js';
 import { registerClusterRoutes } from './routes-cluster.js';
+import { registerPermissionRoutes } from './routes-permissions.js';
 import { registerPoolRoutes } from './routes-pools.js';
 import { clusterStateOf, type ClusterState } from './state.js';
 
@@ -87,6 +88,7 @@ export function createAks(options: AksOptions): Aks {
         admin: () => kubeconfig(true),
       });
       registerPoolRoutes(target.arm, provider, descriptor.operator.armRole);
+      registerPermissionRoutes(target.arm, cluster, descriptor.operator.armRole);
     },
     userKubeconfig: () => kubeconfig(false),
   };
