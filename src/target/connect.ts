@@ -9,6 +9,7 @@ import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from '../steps/connect/summarize.js';
 import { UserError } from '../errors.js';
 import type { ClusterSummary } from './cluster-summary.js';
+import { cloudEndpoints } from './clouds.js';
 import { azureSignIn } from './credential.js';
 import { withEntraTokens } from './entra-auth.js';
 import { isKubelogin, loadKubeconfig } from './kubeconfig.js';
@@ -30,7 +31,13 @@ export interface ConnectDeps {
 export interface Connection {
   kc: KubeConfig;
   kubeServer: string;
-  arm?: { client: ContainerServiceClient; at: ArmCoordinates; facts: ArmClusterFacts };
+  arm?: {
+    client: ContainerServiceClient;
+    at: ArmCoordinates;
+    facts: ArmClusterFacts;
+    /** The ARM endpoint the client talks to (for requests outside the SDK's operations). */
+    endpoint: string;
+  };
   /** Why the ARM-based steps cannot run, when they cannot. */
   armMissing?: string;
   summary: ClusterSummary;
@@ -57,7 +64,12 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       caCert: deps.caCert,
     });
     const facts = await readArmCluster(client, at);
-    arm = { client, at, facts };
+    arm = {
+      client,
+      at,
+      facts,
+      endpoint: deps.armEndpoint ?? cloudEndpoints(target.cloud).armEndpoint,
+    };
     if (target.kubeconfig || target.context) {
       ({ kc, contextName } = fromKubeconfig(target, deps.env));
     } else {
