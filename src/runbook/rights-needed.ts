@@ -1,0 +1,153 @@
+import type { AccessQuestion } from '../kube/access-review.js';
+import type { StepId } from './checklist.js';
+
+/** A Kubernetes right, asked with a SelfSubjectAccessReview (cluster-wide: no namespace). */
+export interface KubeRight {
+  plane: 'kube';
+  question: AccessQuestion;
+  /** What it is for, in the operator's words. */
+  label: string;
+}
+
+/** An Azure (ARM) right on the cluster or its pools, by its RBAC action name. */
+export interface ArmRight {
+  plane: 'arm';
+  action: string;
+  label: string;
+}
+
+/** One right a step needs, and whether it is needed to look (`read`) or to change (`write`). */
+export type Right = KubeRight | ArmRight;
+
+const rbac = 'rbac.authorization.k8s.io';
+const netpol = 'networking.k8s.io';
+const mc = 'Microsoft.ContainerService/managedClusters';
+
+const kube = (
+  verb: string,
+  resource: string,
+  label: string,
+  extra: Partial<AccessQuestion> = {},
+): KubeRight => ({ plane: 'kube', question: { verb, resource, ...extra }, label });
+const arm = (action: string, label: string): ArmRight => ({ plane: 'arm', action, label });
+
+/** Every right the runbook may ask about, by a stable key. */
+export const RIGHTS = {
+  'nodes.list': kube('list', 'nodes', 'list nodes'),
+  'nodes.get': kube('get', 'nodes', 'read a node'),
+  'nodes.patch': kube('patch', 'nodes', 'cordon and uncordon nodes'),
+  'namespaces.list': kube('list', 'namespaces', 'list namespaces'),
+  'pods.list': kube('list', 'pods', 'list pods in all namespaces'),
+  'pods.evict': kube('create', 'pods', 'evict pods', { subresource: 'eviction' }),
+  'pods.delete': kube('delete', 'pods', 'delete pods'),
+  'pdb.list': kube('list', 'poddisruptionbudgets', 'list disruption budgets', { group: 'policy' }),
+  'daemonsets.get': kube('get', 'daemonsets', 'read DaemonSets', { group: 'apps' }),
+  'replicasets.list': kube('list', 'replicasets', 'list ReplicaSets', { group: 'apps' }),
+  'deployments.list': kube('list', 'deployments', 'list Deployments', { group: 'apps' }),
+  'netpol.list': kube('list', 'networkpolicies', 'list NetworkPolicies', { group: netpol }),
+  'netpol.create': kube('create', 'networkpolicies', 'create NetworkPolicies', { group: netpol }),
+  'netpol.update': kube('update', 'networkpolicies', 'update NetworkPolicies', { group: netpol }),
+  'netpol.delete': kube('delete', 'networkpolicies', 'delete NetworkPolicies', { group: netpol }),
+  'roles.list': kube('list', 'roles', 'list Roles', { group: rbac }),
+  'clusterroles.list': kube('list', 'clusterroles', 'list ClusterRoles', { group: rbac }),
+  'rolebindings.list': kube('list', 'rolebindings', 'list RoleBindings', { group: rbac }),
+  'clusterrolebindings.list': kube('list', 'clusterrolebindings', 'list ClusterRoleBindings', {
+    group: rbac,
+  }),
+  'rolebindings.create': kube('create', 'rolebindings', 'create RoleBindings', { group: rbac }),
+  'rolebindings.update': kube('update', 'rolebindings', 'update RoleBindings', { group: rbac }),
+  'rolebindings.delete': kube('delete', 'rolebindings', 'delete RoleBindings', { group: rbac }),
+  'clusterrolebindings.create': kube(
+    'create',
+    'clusterrolebindings',
+    'create ClusterRoleBindings',
+    {
+      group: rbac,
+    },
+  ),
+  'clusterrolebindings.update': kube(
+    'update',
+    'clusterrolebindings',
+    'update ClusterRoleBindings',
+    {
+      group: rbac,
+    },
+  ),
+  'clusterrolebindings.delete': kube(
+    'delete',
+    'clusterrolebindings',
+    'delete ClusterRoleBindings',
+    {
+      group: rbac,
+    },
+  ),
+  'arm.cluster.read': arm(`${mc}/read`, 'read the AKS cluster (Azure)'),
+  'arm.cluster.write': arm(`${mc}/write`, 'change the AKS cluster (Azure)'),
+  'arm.pools.read': arm(`${mc}/agentPools/read`, 'read node pools (Azure)'),
+  'arm.pools.write': arm(`${mc}/agentPools/write`, 'upgrade node pools (Azure)'),
+  'arm.pools.nodeImage': arm(
+    `${mc}/agentPools/upgradeNodeImageVersion/action`,
+    'upgrade node images (Azure)',
+  ),
+} satisfies Record<string, Right>;
+
+/** The key of a right in `RIGHTS`. */
+export type RightKey = keyof typeof RIGHTS;
+
+/** What a step needs: rights to look, and rights to change (its actions). */
+export interface StepNeeds {
+  step: StepId;
+  read: RightKey[];
+  write: RightKey[];
+}
+
+/**
+ * The rights each later step needs. The imds step asks the NetworkPolicy rights again per
+ * namespace when the operator picks namespaces (a Role can grant them in one namespace only).
+ */
+export const RIGHTS_NEEDED: readonly StepNeeds[] = [
+  { step: 'defender', read: ['arm.cluster.read'], write: ['arm.cluster.write'] },
+  { step: 'api-access', read: ['arm.cluster.read'], write: [] },
+  {
+    step: 'rbac',
+    read: ['roles.list', 'clusterroles.list', 'rolebindings.list', 'clusterrolebindings.list'],
+    write: [
+      'rolebindings.create',
+      'rolebindings.update',
+      'rolebindings.delete',
+      'clusterrolebindings.create',
+      'clusterrolebindings.update',
+      'clusterrolebindings.delete',
+    ],
+  },
+  {
+    step: 'imds',
+    read: ['namespaces.list', 'netpol.list', 'pods.list'],
+    write: ['netpol.create', 'netpol.update', 'netpol.delete'],
+  },
+  {
+    step: 'containers',
+    read: ['pods.list', 'replicasets.list', 'deployments.list', 'daemonsets.get'],
+    write: [],
+  },
+  {
+    step: 'upgrades',
+    read: ['arm.cluster.read', 'arm.pools.read', 'pdb.list', 'pods.list'],
+    write: ['arm.cluster.write', 'arm.pools.write'],
+  },
+  {
+    step: 'drain',
+    read: ['nodes.list', 'nodes.get', 'pods.list', 'pdb.list', 'daemonsets.get'],
+    write: ['nodes.patch', 'pods.evict', 'pods.delete'],
+  },
+  {
+    step: 'node-image',
+    read: ['arm.pools.read', 'nodes.list', 'daemonsets.get'],
+    write: ['arm.pools.nodeImage'],
+  },
+];
+
+/** Every right any step needs, each once, in table order. */
+export function allNeededRights(): RightKey[] {
+  return [...new Set(RIGHTS_NEEDED.flatMap((s) => [...s.read, ...s.write]))];
+}
