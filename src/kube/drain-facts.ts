@@ -32,7 +32,7 @@ export function toDrainPod(pod: V1Pod): DrainPod {
 
 /** A PDB in the drain planner's terms. */
 export function toDrainPdb(pdb: V1PodDisruptionBudget): DrainPdb {
-  const selector = pdb.spec?.selector as LabelSelector | undefined;
+  const selector = pdb.spec?.selector;
   return {
     namespace: pdb.metadata?.namespace ?? '',
     name: pdb.metadata?.name ?? '',
