@@ -63,6 +63,9 @@ export const RESOURCES: ResourceType[] = [
     subresources: [SCALE],
   }),
   t('apps', 'v1', 'daemonsets', 'DaemonSet', true, { shortNames: ['ds'], categories: ['all'] }),
+  // Stored only (no Job controller): enough for clients that follow pods to their Job and CronJob.
+  t('batch', 'v1', 'jobs', 'Job', true, { categories: ['all'] }),
+  t('batch', 'v1', 'cronjobs', 'CronJob', true, { shortNames: ['cj'], categories: ['all'] }),
   t('policy', 'v1', 'poddisruptionbudgets', 'PodDisruptionBudget', true, {
     shortNames: ['pdb'],
     subresources: [
