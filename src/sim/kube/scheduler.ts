@@ -49,6 +49,32 @@ export function fits(pod: KubeObject, node: KubeObject, ignoreUnschedulable = fa
   return true;
 }
 
+/**
+ * Nodes a pod fits on depend only on its tolerations and node selector and on the nodes, so they are
+ * remembered per pod shape until any node changes: a 30,000-pod load asks the same question often.
+ */
+const fitting = new WeakMap<Store, { generation: number; byShape: Map<string, string[]> }>();
+
+function nodesFor(store: Store, pod: KubeObject): string[] {
+  const generation = store.generation(R.nodes);
+  let cache = fitting.get(store);
+  if (!cache || cache.generation !== generation) {
+    cache = { generation, byShape: new Map() };
+    fitting.set(store, cache);
+  }
+  const spec = specOf(pod);
+  const shape = JSON.stringify([spec['tolerations'] ?? null, spec['nodeSelector'] ?? null]);
+  let names = cache.byShape.get(shape);
+  if (!names) {
+    names = store
+      .list(R.nodes)
+      .filter((node) => fits(pod, node))
+      .map((node) => node.metadata.name);
+    cache.byShape.set(shape, names);
+  }
+  return names;
+}
+
 /** Picks the fitting node with the fewest pods, or explains why none fits. */
 export function pickNode(
   store: Store,
@@ -56,14 +82,12 @@ export function pickNode(
   avoid?: string,
 ): { node: string } | { reason: string } {
   let best: { name: string; load: number } | undefined;
-  const nodes = store.list(R.nodes);
-  for (const node of nodes) {
-    if (!fits(pod, node)) continue;
-    const load =
-      store.podsOnNode(node.metadata.name).length + (node.metadata.name === avoid ? 1e6 : 0);
-    if (!best || load < best.load) best = { name: node.metadata.name, load };
+  for (const name of nodesFor(store, pod)) {
+    const load = store.podCountOnNode(name) + (name === avoid ? 1e6 : 0);
+    if (!best || load < best.load) best = { name, load };
   }
   if (best) return { node: best.name };
+  const nodes = store.list(R.nodes);
   return {
     reason: `0/${nodes.length} nodes are available: ${nodes.length} node(s) didn't match Pod's node affinity/selector or had untolerated taints. preemption: 0/${nodes.length} nodes are available.`,
   };

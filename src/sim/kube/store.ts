@@ -70,6 +70,11 @@ export class Store {
   }
 
   /** Pods bound to a node. */
+  /** How many pods are bound to a node (cheap: the scheduler asks for every node). */
+  podCountOnNode(node: string): number {
+    return this.podsByNode.get(node)?.size ?? 0;
+  }
+
   podsOnNode(node: string): KubeObject[] {
     return [...(this.podsByNode.get(node)?.values() ?? [])];
   }
