@@ -1,5 +1,10 @@
-// Placeholder until the upgrades step is built (see the issues): the overview shows it as not built yet.
 import type { StepModule } from '../types.js';
+import { upgradesController } from './controller.js';
+import { inspectUpgrades } from './inspect.js';
 
-/** The upgrades step, not built yet. */
-export const upgradesStep: StepModule | undefined = undefined;
+/** The upgrades step: versions, blockers, then control plane and pools upgraded one at a time. */
+export const upgradesStep: StepModule | undefined = {
+  id: 'upgrades',
+  controller: upgradesController(),
+  inspect: inspectUpgrades,
+};

@@ -1,0 +1,55 @@
+import type {
+  AgentPool,
+  ContainerServiceClient,
+  ManagedCluster,
+} from '@azure/arm-containerservice';
+import type { LroPoller } from '../steps/rotation/follow.js';
+import type { ArmCoordinates } from '../target/options.js';
+
+/** How often the SDK poller asks ARM for the operation's status (ms); Retry-After may override. */
+export interface LroTiming {
+  updateIntervalInMs?: number;
+}
+
+/** PUT of the whole managed cluster (the body as read, with the change applied). */
+export function putCluster(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+  body: ManagedCluster,
+  t: LroTiming,
+): LroPoller {
+  return client.managedClusters.createOrUpdate(at.resourceGroup, at.name, body, t);
+}
+
+/** PUT of one agent pool (the body as read, with the change applied). */
+export function putPool(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+  pool: string,
+  body: AgentPool,
+  t: LroTiming,
+): LroPoller {
+  return client.agentPools.createOrUpdate(at.resourceGroup, at.name, pool, body, t);
+}
+
+/** POST upgradeNodeImageVersion on one pool. */
+export function postNodeImageUpgrade(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+  pool: string,
+  t: LroTiming,
+): LroPoller {
+  return client.agentPools.upgradeNodeImageVersion(at.resourceGroup, at.name, pool, t);
+}
+
+/** POST abort on the pool's or the cluster's latest operation. */
+export function postAbort(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+  pool: string | undefined,
+  t: LroTiming,
+): LroPoller {
+  return pool
+    ? client.agentPools.abortLatestOperation(at.resourceGroup, at.name, pool, t)
+    : client.managedClusters.abortLatestOperation(at.resourceGroup, at.name, t);
+}

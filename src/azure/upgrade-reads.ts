@@ -1,0 +1,62 @@
+import type {
+  AgentPoolUpgradeProfile,
+  ContainerServiceClient,
+  KubernetesVersion,
+} from '@azure/arm-containerservice';
+import type { ArmVersionReads } from '../checks/versions/from-arm.js';
+import type { ArmCoordinates } from '../target/options.js';
+import { messageOf } from '../errors.js';
+import { describeArmError } from './errors.js';
+import { readArmCluster } from './cluster.js';
+
+/**
+ * Everything the upgrades and node-image steps read from ARM: the cluster and pools, the cluster
+ * and pool upgrade profiles, the region's versions and the planned maintenance configurations.
+ */
+export async function readVersionReads(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+): Promise<ArmVersionReads> {
+  const { cluster, pools } = await readArmCluster(client, at);
+  try {
+    const [profile, poolProfiles, versions] = await Promise.all([
+      client.managedClusters.getUpgradeProfile(at.resourceGroup, at.name),
+      Promise.all(
+        pools.map(async (p): Promise<[string, AgentPoolUpgradeProfile]> => [
+          p.name ?? '',
+          await client.agentPools.getUpgradeProfile(at.resourceGroup, at.name, p.name ?? ''),
+        ]),
+      ),
+      client.managedClusters
+        .listKubernetesVersions(cluster.location)
+        .then((r): KubernetesVersion[] => r.values ?? []),
+    ]);
+    return {
+      cluster,
+      pools,
+      profile,
+      poolProfiles: Object.fromEntries(poolProfiles),
+      versions,
+      maintenance: await readMaintenance(client, at),
+    };
+  } catch (error) {
+    throw describeArmError(error, at, 'read the upgrade profiles');
+  }
+}
+
+async function readMaintenance(
+  client: ContainerServiceClient,
+  at: ArmCoordinates,
+): Promise<ArmVersionReads['maintenance']> {
+  try {
+    const names: string[] = [];
+    for await (const m of client.maintenanceConfigurations.listByManagedCluster(
+      at.resourceGroup,
+      at.name,
+    ))
+      names.push(m.name ?? '?');
+    return { names };
+  } catch (error) {
+    return { unreadable: messageOf(error).split('\n')[0]!.slice(0, 120) };
+  }
+}

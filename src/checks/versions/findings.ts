@@ -1,0 +1,90 @@
+import type { Finding } from '../finding.js';
+import type { VersionFacts } from './facts.js';
+import { compareVersions, minorDistance } from './semver.js';
+import { supportOf } from './support.js';
+
+/** The version findings: support window, available upgrades, pool skew, channels, preview-only. */
+export function versionFindings(f: VersionFacts): Finding[] {
+  const out: Finding[] = [];
+  const cluster = { kind: 'ManagedCluster', name: f.cluster };
+  const cp = f.controlPlane.current;
+  const cpSupport = supportOf(f.region, cp);
+  if (cpSupport !== 'supported') out.push(unsupported(cluster, 'The control plane', cp, cpSupport));
+  for (const pool of f.pools) {
+    const support = supportOf(f.region, pool.current);
+    const object = { kind: 'AgentPool', name: pool.name };
+    if (support !== 'supported')
+      out.push(unsupported(object, `Pool ${pool.name}`, pool.current, support));
+    const behind = minorDistance(pool.current, cp);
+    if (behind > 0) {
+      out.push({
+        id: 'versions.pool-skew',
+        severity: behind > 2 ? 'high' : 'medium',
+        object,
+        message: `Pool ${pool.name} runs ${pool.current}, ${behind} minor version${behind > 1 ? 's' : ''} behind the control plane (${cp}).`,
+        remediation:
+          behind > 2
+            ? 'AKS allows at most two minors of skew: upgrade this pool now, one minor at a time.'
+            : 'Upgrade the pool to the control plane version so nodes and API server match.',
+      });
+    }
+  }
+  const ga = f.controlPlane.upgrades.filter((u) => !u.isPreview);
+  const preview = f.controlPlane.upgrades.filter((u) => u.isPreview);
+  if (ga.length > 0) {
+    const newest = [...ga].sort((a, b) => compareVersions(b.version, a.version))[0]!;
+    out.push({
+      id: 'versions.upgrade-available',
+      severity: minorDistance(cp, newest.version) > 0 ? 'low' : 'info',
+      object: cluster,
+      message: `The control plane (${cp}) can be upgraded; newest offered: ${newest.version}.`,
+      remediation: 'Plan it in a maintenance window: control plane first, then each pool.',
+    });
+  } else if (preview.length > 0) {
+    out.push({
+      id: 'versions.preview-only',
+      severity: 'info',
+      object: cluster,
+      message: `The only upgrades offered for ${cp} are preview versions (${preview.map((u) => u.version).join(', ')}).`,
+      remediation: 'Preview versions have no support; stay on a GA version in production.',
+    });
+  }
+  const channel = f.channels.upgrade ?? 'none';
+  if (channel === 'none') {
+    out.push({
+      id: 'versions.auto-upgrade-off',
+      severity: 'low',
+      object: cluster,
+      message:
+        'Automatic Kubernetes upgrades are off (upgrade channel none): versions fall out of support unless someone upgrades by hand.',
+      remediation:
+        'Set an upgrade channel (patch or stable) with a planned maintenance window, or keep a calendar for manual upgrades.',
+    });
+  }
+  return out;
+}
+
+function unsupported(
+  object: { kind: string; name: string },
+  what: string,
+  version: string,
+  support: 'lts-only' | 'unsupported',
+): Finding {
+  return support === 'lts-only'
+    ? {
+        id: 'versions.unsupported',
+        severity: 'medium',
+        object,
+        message: `${what} runs ${version}, outside the standard support window; it is supported only on the AKS Long Term Support plan.`,
+        remediation:
+          'Upgrade to a supported minor, or make sure the cluster is on the Premium tier with the LTS plan.',
+      }
+    : {
+        id: 'versions.unsupported',
+        severity: 'high',
+        object,
+        message: `${what} runs ${version}, which AKS no longer supports (outside the newest three minors).`,
+        remediation:
+          'Upgrade to a supported version; from an unsupported version AKS allows a jump back into support.',
+      };
+}

@@ -1,0 +1,120 @@
+import type { Finding } from '../finding.js';
+import type { PoolVersionFacts } from './facts.js';
+
+/** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
+export interface PdbFacts {
+  namespace: string;
+  name: string;
+  disruptionsAllowed: number;
+  /** Workloads owning the matched pods, e.g. `StatefulSet/ledger`. */
+  workloads: string[];
+  /** The node of each matched pod (one entry per pod). */
+  podNodes: string[];
+}
+
+/** What the preflight looks at besides the pools. */
+export interface PreflightFacts {
+  pools: PoolVersionFacts[];
+  clusterState: string;
+  pdbs: PdbFacts[];
+  /** node name → pool name */
+  nodePools: Record<string, string>;
+  notReady: string[];
+  /** Group/versions the API server still serves that the target minor removes. */
+  removedApis: Array<{ groupVersion: string; removedIn: string }>;
+}
+
+/** Nodes AKS drains at once in a pool: maxSurge as a count or a percentage (rounded up), at least 1. */
+export function surgeBatch(maxSurge: string | undefined, count: number): number {
+  const raw = (maxSurge ?? '10%').trim();
+  const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) / 100) * count) : Number(raw);
+  return Math.max(1, Number.isFinite(n) ? n : 1);
+}
+
+/** Whether a provisioning state means an operation is still running (a new one would get 409). */
+export function isRunningState(state: string): boolean {
+  return !['Succeeded', 'Failed', 'Canceled'].includes(state);
+}
+
+/** The most pods of one PDB that a single drain batch of `batch` nodes could evict at once. */
+function worstBatch(podNodes: readonly string[], batch: number): number {
+  const perNode = new Map<string, number>();
+  for (const n of podNodes) perNode.set(n, (perNode.get(n) ?? 0) + 1);
+  return [...perNode.values()]
+    .sort((a, b) => b - a)
+    .slice(0, batch)
+    .reduce((s, v) => s + v, 0);
+}
+
+/** Findings that predict a failed or stuck upgrade before anything is sent. */
+export function preflightFindings(f: PreflightFacts): Finding[] {
+  const out: Finding[] = [];
+  for (const pdb of f.pdbs) {
+    const object = { kind: 'PodDisruptionBudget', namespace: pdb.namespace, name: pdb.name };
+    const pools = [
+      ...new Set(pdb.podNodes.map((n) => f.nodePools[n]).filter((p): p is string => !!p)),
+    ];
+    if (pools.length === 0) continue;
+    const who = pdb.workloads.length > 0 ? ` (${pdb.workloads.join(', ')})` : '';
+    if (pdb.disruptionsAllowed <= 0) {
+      out.push({
+        id: 'versions.pdb-blocks-drain',
+        severity: 'high',
+        object,
+        message: `PDB ${pdb.namespace}/${pdb.name}${who} allows 0 disruptions now: AKS cannot drain its nodes in pool ${pools.join(', ')} and the upgrade will fail with UpgradeFailed.`,
+        remediation:
+          'Scale the workload up or relax the PDB before upgrading, or set undrainableNodeBehavior: Cordon on the pool.',
+      });
+      continue;
+    }
+    for (const poolName of pools) {
+      const pool = f.pools.find((p) => p.name === poolName);
+      if (!pool) continue;
+      const inPool = pdb.podNodes.filter((n) => f.nodePools[n] === poolName);
+      const batch = surgeBatch(pool.settings.maxSurge, pool.count);
+      const atOnce = worstBatch(inPool, batch);
+      if (atOnce > pdb.disruptionsAllowed) {
+        out.push({
+          id: 'versions.pdb-tight',
+          severity: 'medium',
+          object,
+          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${pdb.disruptionsAllowed} disruption(s), but a batch of ${batch} node(s) in pool ${poolName} (maxSurge ${pool.settings.maxSurge ?? '10%'}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
+          remediation:
+            'Lower maxSurge for the pool, or raise the workload replicas before the upgrade.',
+        });
+      }
+    }
+  }
+  const busy = [
+    ...(isRunningState(f.clusterState) ? [`the cluster (${f.clusterState})`] : []),
+    ...f.pools
+      .filter((p) => isRunningState(p.provisioningState))
+      .map((p) => `pool ${p.name} (${p.provisioningState})`),
+  ];
+  if (busy.length > 0) {
+    out.push({
+      id: 'versions.operation-running',
+      severity: 'medium',
+      message: `An operation is already running on ${busy.join(', ')}: a new upgrade now would be refused with 409 OperationNotAllowed.`,
+      remediation: 'Wait for it to finish, or abort it (abortLatestOperation) if it is stuck.',
+    });
+  }
+  for (const node of f.notReady) {
+    out.push({
+      id: 'versions.node-not-ready',
+      severity: 'medium',
+      object: { kind: 'Node', name: node },
+      message: `Node ${node} is not Ready: its pods may not drain cleanly and the upgrade may stall on it.`,
+      remediation: 'Find out why (kubectl describe node) before upgrading its pool.',
+    });
+  }
+  for (const api of f.removedApis) {
+    out.push({
+      id: 'versions.removed-api-served',
+      severity: 'medium',
+      message: `The API server still serves ${api.groupVersion}, which Kubernetes ${api.removedIn} removes: manifests and clients using it will break after the upgrade.`,
+      remediation: `Move manifests, Helm charts and controllers to the newer API version before upgrading to ${api.removedIn}.`,
+    });
+  }
+  return out;
+}

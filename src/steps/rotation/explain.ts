@@ -1,0 +1,95 @@
+/** An ARM failure reduced to what the operator needs: HTTP status, AKS code, message. */
+export interface ArmFailure {
+  statusCode?: number;
+  code: string;
+  message: string;
+}
+
+/** Pulls status, code and message out of whatever the SDK or poller threw. */
+export function armFailureOf(error: unknown): ArmFailure {
+  const e = error as {
+    statusCode?: number;
+    code?: string;
+    message?: string;
+    details?: { error?: { code?: string; message?: string } };
+  };
+  const message = e.details?.error?.message ?? e.message ?? String(error);
+  const fromMessage = /^(\w+)\.\s/.exec(message)?.[1];
+  const code =
+    e.details?.error?.code ??
+    (e.code && e.code !== 'RestError' ? e.code : undefined) ??
+    fromMessage ??
+    'Unknown';
+  const out: ArmFailure = {
+    code,
+    message: fromMessage ? message.slice(fromMessage.length + 2) : message,
+  };
+  if (e.statusCode !== undefined) out.statusCode = e.statusCode;
+  return out;
+}
+
+/** The PDB and pod named in an AKS drain failure, if it names them. */
+export function blockingPdb(
+  message: string,
+): { pdb: string; namespace: string; pod: string } | undefined {
+  const m = /PDB debug info: ([^/\s]+)\/(\S+) blocked by pdb (\S+)/.exec(message);
+  return m ? { namespace: m[1]!, pod: m[2]!, pdb: m[3]! } : undefined;
+}
+
+/** What went wrong and what to do next, in plain words, for the failures AKS upgrades hit. */
+export function explainFailure(f: ArmFailure, what: string): string[] {
+  const head = `✖ ${what} failed: ${f.code}${f.statusCode ? ` (HTTP ${f.statusCode})` : ''}`;
+  if (f.statusCode === 304)
+    return [
+      `✔ ${what}: nothing to do, the pool already runs the latest node image (AKS answered 304).`,
+    ];
+  if (f.statusCode === 409 || /in progress|another operation/i.test(f.message)) {
+    return [
+      head,
+      'Another operation is still running on this cluster or one of its pools, so AKS refused this one.',
+      'Wait for it and press r to retry, or press a to abort the running operation (abortLatestOperation).',
+      `AKS said: ${f.message}`,
+    ];
+  }
+  if (f.code === 'UpgradeFailed' || /drain/i.test(f.message)) {
+    const b = blockingPdb(f.message);
+    return [
+      head,
+      b
+        ? `PodDisruptionBudget ${b.namespace}/${b.pdb} would not let AKS evict pod ${b.pod}, so the node could not be drained in time.`
+        : 'AKS could not drain a node in time.',
+      'Fix or scale the workload behind the PDB (or relax the PDB), or set undrainableNodeBehavior: Cordon on the pool; then press r to retry (a same-version upgrade resumes where it stopped).',
+      b
+        ? `Inspect it: kubectl get pdb -n ${b.namespace} ${b.pdb}; the drain step shows which pods it blocks.`
+        : 'The drain step shows what blocks a node.',
+      `AKS said: ${f.message}`,
+    ];
+  }
+  if (f.code === 'OperationNotAllowed' && /not allowed.*Available upgrades/i.test(f.message)) {
+    return [
+      head,
+      'That version would skip a minor: AKS upgrades one minor version at a time.',
+      `AKS said: ${f.message}`,
+    ];
+  }
+  if (f.code === 'NodePoolMcVersionIncompatible') {
+    return [
+      head,
+      'A pool may not be newer than the control plane, nor more than two minors behind it: upgrade the control plane first.',
+      `AKS said: ${f.message}`,
+    ];
+  }
+  if (/VersionNotSupported/.test(f.code)) {
+    return [
+      head,
+      'That version is not offered in this region: pick one from the list.',
+      `AKS said: ${f.message}`,
+    ];
+  }
+  if (f.code === 'OperationCanceled' || /cancel/i.test(f.code)) {
+    return [
+      `■ ${what} was aborted: nodes already done stay done; the rest keep their old version.`,
+    ];
+  }
+  return [head, `AKS said: ${f.message}`];
+}

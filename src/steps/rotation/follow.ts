@@ -1,0 +1,82 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { messageOf } from '../../errors.js';
+import { armFailureOf, type ArmFailure } from './explain.js';
+import { finish, observe, startRotation, type Rotation, type RotationTarget } from './model.js';
+import { snapshotPool } from './snapshot.js';
+
+/** The part of an SDK poller this module uses. */
+export interface LroPoller {
+  pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+}
+
+/** How an operation ended, from this program's side. */
+export type Ending =
+  { kind: 'succeeded' } | { kind: 'failed'; failure: ArmFailure } | { kind: 'left-running' };
+
+/** What to follow: the poller of one pool's operation and the nodes that move with it. */
+export interface FollowRequest {
+  kc: KubeConfig;
+  /** The pool whose nodes rotate; undefined for a control-plane-only operation. */
+  pool?: string;
+  what: string;
+  target: RotationTarget;
+  start: () => LroPoller;
+  onUpdate: (r: Rotation) => void;
+  signal: AbortSignal;
+  /** Wall-clock interval between node polls. */
+  pollMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Sends the operation, then polls the pool's nodes until the poller settles, folding each poll
+ * into the rotation picture. An abort only stops watching: the ARM operation goes on server-side.
+ */
+export async function followOperation(
+  req: FollowRequest,
+): Promise<{ ending: Ending; rotation: Rotation }> {
+  const now = req.now ?? Date.now;
+  const snap = async () => (req.pool ? snapshotPool(req.kc, req.pool) : []);
+  let rotation = startRotation(req.pool ?? '', req.what, req.target, await snap(), now());
+  req.onUpdate(rotation);
+  let settled = false;
+  const poller = req.start();
+  const outcome = poller.pollUntilDone({ abortSignal: req.signal }).then(
+    (): Ending => ({ kind: 'succeeded' }),
+    (error: unknown): Ending =>
+      req.signal.aborted
+        ? { kind: 'left-running' }
+        : { kind: 'failed', failure: armFailureOf(error) },
+  );
+  void outcome.then(() => (settled = true));
+  const pause = req.pollMs ?? 1000;
+  while (!settled && !req.signal.aborted) {
+    try {
+      rotation = observe(rotation, await snap(), now());
+      req.onUpdate(rotation);
+    } catch (error) {
+      // A failed node poll must not end the watch: the operation is what matters.
+      rotation = { ...rotation, now: now(), error: { code: 'watch', message: messageOf(error) } };
+    }
+    await Promise.race([outcome, new Promise((r) => setTimeout(r, pause))]);
+  }
+  const ending = await outcome;
+  if (ending.kind !== 'left-running') {
+    try {
+      rotation = observe(rotation, await snap(), now());
+    } catch {
+      // The final picture is best effort; the ending is already known.
+    }
+  }
+  rotation =
+    ending.kind === 'succeeded'
+      ? finish(rotation, 'succeeded', now())
+      : ending.kind === 'failed'
+        ? finish(rotation, /cancel/i.test(ending.failure.code) ? 'canceled' : 'failed', now(), {
+            code: ending.failure.code,
+            message: ending.failure.message,
+          })
+        : finish(rotation, 'left-running', now());
+  req.onUpdate(rotation);
+  return { ending, rotation };
+}

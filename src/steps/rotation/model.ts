@@ -1,0 +1,168 @@
+/**
+ * The live picture of a pool's nodes while AKS rotates them (upgrade or node image), built only
+ * from what the Kubernetes API shows at each poll. Pure: snapshots in, a new picture out.
+ */
+
+/** Where one node is in the cycle, as far as the API server shows it. */
+export type NodePhase =
+  | 'waiting' // not touched yet
+  | 'surge' // an extra node AKS added for the upgrade
+  | 'cordoned' // unschedulable, drain not yet seen
+  | 'draining' // unschedulable, pods still on it
+  | 'drained' // unschedulable, no pods left to evict
+  | 'reimaging' // the node object is gone: AKS is reimaging or replacing the VM
+  | 'replaced' // back (or new) on the target version/image
+  | 'removed' // a surge node taken away at the end
+  | 'quarantined' // AKS kept it cordoned because it could not be drained
+  | 'blocked' // the operation failed while this node was not done
+  | 'current'; // already on the target when the operation started
+
+/** One node as a poll sees it. */
+export interface NodeSnapshot {
+  name: string;
+  unschedulable: boolean;
+  image?: string;
+  kubelet?: string;
+  quarantined: boolean;
+  /** Evictable pods still on it (only counted for cordoned nodes). */
+  podsLeft?: number;
+  /** A few of those pods, `namespace/name`. */
+  waitingFor?: string[];
+}
+
+/** What the pool's nodes should run when done (either or both). */
+export interface RotationTarget {
+  image?: string;
+  kubelet?: string;
+}
+
+/** One node's row. */
+export interface NodeRow {
+  name: string;
+  phase: NodePhase;
+  surge: boolean;
+  podsLeft?: number;
+  waitingFor?: string[];
+  /** Every phase this node went through, in order. */
+  history: NodePhase[];
+}
+
+/** The operation's own status as the poller reports it. */
+export type OperationPhase = 'running' | 'succeeded' | 'failed' | 'canceled' | 'left-running';
+
+/** The whole picture. */
+export interface Rotation {
+  pool: string;
+  what: string;
+  target: RotationTarget;
+  rows: NodeRow[];
+  status: OperationPhase;
+  startedAt: number;
+  now: number;
+  /** AKS's failure code and message, when it failed. */
+  error?: { code: string; message: string };
+}
+
+function atTarget(n: NodeSnapshot, t: RotationTarget): boolean {
+  return (
+    (t.image === undefined || n.image === t.image) &&
+    (t.kubelet === undefined || n.kubelet === `v${t.kubelet}` || n.kubelet === t.kubelet)
+  );
+}
+
+/** The picture before the operation starts. */
+export function startRotation(
+  pool: string,
+  what: string,
+  target: RotationTarget,
+  nodes: readonly NodeSnapshot[],
+  now: number,
+): Rotation {
+  const rows = nodes.map((n): NodeRow => {
+    const phase: NodePhase = atTarget(n, target) ? 'current' : 'waiting';
+    return { name: n.name, phase, surge: false, history: [phase] };
+  });
+  return { pool, what, target, rows, status: 'running', startedAt: now, now };
+}
+
+function move(row: NodeRow, phase: NodePhase, extra: Partial<NodeRow> = {}): NodeRow {
+  const history = row.history.at(-1) === phase ? row.history : [...row.history, phase];
+  return { ...row, ...extra, phase, history };
+}
+
+/** What a node seen in a poll now is. */
+function phaseOf(row: NodeRow, n: NodeSnapshot, target: RotationTarget): NodePhase {
+  if (n.quarantined) return 'quarantined';
+  if (row.surge) return 'surge';
+  if (atTarget(n, target)) return row.phase === 'current' ? 'current' : 'replaced';
+  if (!n.unschedulable) return row.phase === 'waiting' ? 'waiting' : row.phase;
+  if (n.podsLeft === undefined) return 'cordoned';
+  return n.podsLeft > 0 ? 'draining' : 'drained';
+}
+
+/** Folds one poll into the picture. A node seen draining was cordoned first, and so on. */
+export function observe(r: Rotation, nodes: readonly NodeSnapshot[], now: number): Rotation {
+  const seen = new Map(nodes.map((n) => [n.name, n]));
+  const rows = r.rows.map((row): NodeRow => {
+    const n = seen.get(row.name);
+    if (!n) {
+      if (row.surge) return row.phase === 'removed' ? row : move(row, 'removed');
+      if (row.phase === 'reimaging' || row.phase === 'current') return row;
+      let next = row;
+      if (next.phase === 'waiting' || next.phase === 'cordoned' || next.phase === 'draining') {
+        // Gone without being seen empty: it was drained first (AKS deletes only drained nodes).
+        if (next.phase === 'waiting') next = move(next, 'cordoned');
+        next = move(next, 'drained', { podsLeft: 0 });
+      }
+      return move(next, 'reimaging', { podsLeft: undefined, waitingFor: undefined });
+    }
+    const phase = phaseOf(row, n, r.target);
+    let next = row;
+    if ((phase === 'draining' || phase === 'drained') && row.phase === 'waiting')
+      next = move(next, 'cordoned');
+    if (phase === 'replaced' && row.phase !== 'reimaging' && row.phase !== 'replaced') {
+      if (next.phase === 'waiting') next = move(next, 'cordoned');
+      if (next.phase !== 'drained') next = move(next, 'drained');
+      next = move(next, 'reimaging');
+    }
+    return move(next, phase, { podsLeft: n.podsLeft, waitingFor: n.waitingFor });
+  });
+  const known = new Set(r.rows.map((row) => row.name));
+  for (const n of nodes) {
+    if (known.has(n.name)) continue;
+    rows.push({ name: n.name, phase: 'surge', surge: true, history: ['surge'] });
+  }
+  return { ...r, rows, now };
+}
+
+/** The operation ended: nodes left unfinished are marked blocked (unless quarantined). */
+export function finish(
+  r: Rotation,
+  status: OperationPhase,
+  now: number,
+  error?: { code: string; message: string },
+): Rotation {
+  const ended = status === 'failed' || status === 'canceled';
+  const rows = ended
+    ? r.rows.map((row) =>
+        row.surge || ['replaced', 'current', 'quarantined', 'waiting'].includes(row.phase)
+          ? row
+          : move(row, 'blocked'),
+      )
+    : r.rows;
+  return { ...r, rows, status, now, ...(error ? { error } : {}) };
+}
+
+/** Nodes done and nodes to do (surge nodes are not counted). */
+export function progressOf(r: Rotation): { done: number; total: number } {
+  const counted = r.rows.filter((row) => !row.surge && !row.history.includes('current'));
+  return { done: counted.filter((row) => row.phase === 'replaced').length, total: counted.length };
+}
+
+/** Elapsed time, and an estimate of what is left from the pace so far (undefined before the first node). */
+export function timing(r: Rotation): { elapsedMs: number; remainingMs?: number } {
+  const elapsedMs = Math.max(0, r.now - r.startedAt);
+  const { done, total } = progressOf(r);
+  if (done === 0 || r.status !== 'running') return { elapsedMs };
+  return { elapsedMs, remainingMs: Math.round((elapsedMs / done) * (total - done)) };
+}

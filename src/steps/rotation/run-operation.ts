@@ -1,0 +1,88 @@
+import type { Intent } from '../../runbook/journal.js';
+import type { StepContext } from '../types.js';
+import { explainFailure } from './explain.js';
+import { followOperation, type Ending, type FollowRequest } from './follow.js';
+import type { Rotation } from './model.js';
+
+/** Thrown inside the journaled mutation so the journal records how the operation ended. */
+class OperationEnded extends Error {
+  constructor(message: string, name: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+/** What one journaled ARM operation needs beyond the follow request. */
+export interface OperationRun extends Omit<FollowRequest, 'signal' | 'kc'> {
+  intent: Intent;
+}
+
+/**
+ * Runs one ARM operation as the step's running work: intent journaled before it is sent, the pool's
+ * nodes followed live, and the ending (with AKS's code and message) journaled after. Quitting
+ * stops the watch only; the journal and the result say the operation goes on in Azure.
+ */
+export async function runOperation(
+  ctx: StepContext,
+  run: OperationRun,
+): Promise<{ ending: Ending; rotation?: Rotation; lines: string[] }> {
+  let rotation: Rotation | undefined;
+  let ending: Ending = { kind: 'left-running' };
+  try {
+    await ctx.busy((signal) =>
+      ctx.journal.mutation(run.intent, async () => {
+        const followed = await followOperation({
+          ...run,
+          kc: ctx.connection.kc,
+          signal,
+          onUpdate: (r) => {
+            rotation = r;
+            run.onUpdate(r);
+          },
+        });
+        ending = followed.ending;
+        if (ending.kind === 'failed')
+          throw new OperationEnded(
+            `${ending.failure.code}: ${ending.failure.message}`,
+            'OperationFailed',
+          );
+        if (ending.kind === 'left-running')
+          throw new OperationEnded(
+            'stopped watching; the operation continues in Azure',
+            'AbortError',
+          );
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof OperationEnded)) {
+      ending = {
+        kind: 'failed',
+        failure: { code: 'Error', message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+  }
+  const final = ending as Ending;
+  await ctx.journal.note(ctx.id, `${run.intent.action} ${run.intent.target}: ${final.kind}`, {
+    operationStatus:
+      final.kind === 'failed'
+        ? final.failure.statusCode === 304
+          ? 'NotModified'
+          : 'Failed'
+        : final.kind === 'succeeded'
+          ? 'Succeeded'
+          : 'InProgress',
+    ...(final.kind === 'failed'
+      ? { code: final.failure.code, message: final.failure.message }
+      : {}),
+  });
+  const lines =
+    final.kind === 'succeeded'
+      ? [`✔ ${run.what} succeeded.`]
+      : final.kind === 'failed'
+        ? explainFailure(final.failure, run.what)
+        : [
+            `… ${run.what} is still running in Azure: leaving this screen does not stop it.`,
+            'Open this step again to see it, or press a to abort it (abortLatestOperation).',
+          ];
+  return { ending: final, ...(rotation ? { rotation } : {}), lines };
+}

@@ -1,0 +1,45 @@
+import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
+
+/**
+ * Control plane only: the cluster as read with a new `kubernetesVersion`; every pool keeps the
+ * `orchestratorVersion` it has, which is what tells AKS not to touch the pools.
+ */
+export function controlPlaneBody(read: ManagedCluster, to: string): ManagedCluster {
+  return { ...read, kubernetesVersion: to };
+}
+
+/** One pool: the pool as read with a new `orchestratorVersion` (the same one = retry/reconcile). */
+export function poolBody(read: AgentPool, to: string): AgentPool {
+  return { ...read, orchestratorVersion: to };
+}
+
+/** The PUT as the operator should see it: the fields that change and the ones that must not. */
+export function describeClusterPut(cluster: string, body: ManagedCluster): string[] {
+  const wire = {
+    properties: {
+      kubernetesVersion: body.kubernetesVersion,
+      agentPoolProfiles: (body.agentPoolProfiles ?? []).map((p) => ({
+        name: p.name,
+        orchestratorVersion: p.orchestratorVersion,
+      })),
+    },
+  };
+  return [
+    `PUT …/managedClusters/${cluster}`,
+    ...JSON.stringify(wire, null, 2).split('\n'),
+    '(every other property is sent back exactly as read)',
+  ];
+}
+
+/** The pool PUT as the operator should see it. */
+export function describePoolPut(pool: string, body: AgentPool): string[] {
+  return [
+    `PUT …/agentPools/${pool}`,
+    ...JSON.stringify(
+      { properties: { orchestratorVersion: body.orchestratorVersion } },
+      null,
+      2,
+    ).split('\n'),
+    '(every other property is sent back exactly as read)',
+  ];
+}

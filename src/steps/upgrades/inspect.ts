@@ -1,0 +1,98 @@
+import type { V1Node } from '@kubernetes/client-node';
+import type { Finding } from '../../checks/finding.js';
+import { versionFactsFromArm } from '../../checks/versions/from-arm.js';
+import type { VersionFacts } from '../../checks/versions/facts.js';
+import { versionFindings } from '../../checks/versions/findings.js';
+import { targetChoices, type TargetChoice } from '../../checks/versions/planner.js';
+import { preflightFindings, surgeBatch, type PdbFacts } from '../../checks/versions/preflight.js';
+import { REMOVED_API_LIMITS, removedBetween } from '../../checks/versions/removed-apis.js';
+import { versionSummary } from '../../checks/versions/table.js';
+import { readVersionReads } from '../../azure/upgrade-reads.js';
+import { readPdbFacts } from '../../kube/disruption-budgets.js';
+import { isNodeReady, listAllNodes } from '../../kube/nodes.js';
+import { servedGroupVersions } from '../../kube/served-apis.js';
+import { messageOf, UserError } from '../../errors.js';
+import type { InspectContext, Inspection } from '../types.js';
+
+/** What the upgrades step knows after looking. */
+export interface UpgradesFacts {
+  versions: VersionFacts;
+  choices: TargetChoice[];
+}
+
+function forbidden(what: string, error: unknown): Finding {
+  return {
+    id: 'versions.forbidden',
+    severity: 'medium',
+    message: `Could not check ${what}: ${messageOf(error)}`,
+    remediation: 'Ask for read access to it; until then this check has not passed.',
+  };
+}
+
+async function attempt<T>(
+  what: string,
+  read: () => Promise<T>,
+  fallback: T,
+  findings: Finding[],
+): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    findings.push(forbidden(what, error));
+    return fallback;
+  }
+}
+
+/** Reads versions, profiles and channels from ARM, and PDBs, nodes and served APIs from Kubernetes. */
+export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<UpgradesFacts>> {
+  const arm = ctx.connection.arm;
+  if (!arm)
+    throw new UserError(ctx.connection.armMissing ?? 'this step needs the cluster named over ARM');
+  const versions = versionFactsFromArm(await readVersionReads(arm.client, arm.at));
+  const choices = targetChoices(versions);
+  const kc = ctx.connection.kc;
+  const findings: Finding[] = [];
+  const nodes = await attempt<V1Node[]>('nodes', () => listAllNodes(kc), [], findings);
+  const pdbs = await attempt<PdbFacts[]>(
+    'PodDisruptionBudgets',
+    () => readPdbFacts(kc),
+    [],
+    findings,
+  );
+  const served = await attempt<string[]>(
+    'served API versions',
+    () => servedGroupVersions(kc),
+    [],
+    findings,
+  );
+  const nextMinor = choices.find((c) => c.kind === 'minor' && !c.isPreview)?.version;
+  const nodePools = Object.fromEntries(
+    nodes.map((n) => [
+      n.metadata?.name ?? '',
+      n.metadata?.labels?.['kubernetes.azure.com/agentpool'] ?? '',
+    ]),
+  );
+  findings.unshift(
+    ...versionFindings(versions),
+    ...preflightFindings({
+      pools: versions.pools,
+      clusterState: versions.provisioningState,
+      pdbs,
+      nodePools,
+      notReady: nodes.filter((n) => !isNodeReady(n)).map((n) => n.metadata?.name ?? ''),
+      removedApis: nextMinor
+        ? removedBetween(served, versions.controlPlane.current, nextMinor)
+        : [],
+    }),
+  );
+  const summary = [
+    ...versionSummary(versions),
+    'Pool upgrade settings (AKS defaults when unset):',
+    ...versions.pools.map(
+      (p) =>
+        `  ${p.name}: maxSurge ${p.settings.maxSurge ?? '10%'} (${surgeBatch(p.settings.maxSurge, p.count)} node(s) at a time) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
+    ),
+    `Deprecated APIs: ${REMOVED_API_LIMITS}`,
+  ];
+  return { facts: { versions, choices }, findings, summary };
+}

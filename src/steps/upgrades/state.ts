@@ -1,0 +1,16 @@
+import type { TargetChoice } from '../../checks/versions/planner.js';
+import type { Rotation } from '../rotation/model.js';
+
+/** What the upgrades screen renders besides the generic frame. */
+export interface UpgradesState {
+  /** Control-plane targets AKS offers (never a skipped minor), newest first. */
+  choices: TargetChoice[];
+  target?: string;
+  systemFirst: boolean;
+  /** Pools still behind the control plane, in the order they will be upgraded. */
+  queue: string[];
+  /** The live node rotation of the running (or last) operation. */
+  rotation?: Rotation;
+  /** The last operation that failed, for retry. */
+  lastFailed?: { pool: string | undefined; action: string } | undefined;
+}
