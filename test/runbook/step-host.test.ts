@@ -98,7 +98,7 @@ describe('running a step', () => {
   });
 
   it('changes nothing when the operator cancels', async () => {
-    const { store, world, host } = await setup();
+    const { store, journal, world, host } = await setup();
     await host.open('defender');
     const sent = host.send('defender', { type: 'action', key: 'e' });
     await Promise.resolve();
@@ -111,12 +111,13 @@ describe('running a step', () => {
   });
 
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
-    const { store, world, host } = await setup({ readOnly: true });
+    const { store, journal, world, host } = await setup({ readOnly: true });
     await host.open('defender');
     expect(store.getState().stepViews.defender?.actions).toEqual([]);
     await host.send('defender', { type: 'action', key: 'e' });
     expect(store.getState().confirmation).toBeUndefined();
     expect(world.runs).toBe(0);
+    await journal.close();
   });
 
   it('shows a failed inspection on the step instead of crashing', async () => {
