@@ -9,7 +9,7 @@ import {
 } from '@kubernetes/client-node';
 import type { DrainNode } from '../checks/drain/nodes.js';
 import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../checks/drain/nodes.js';
-import type { DrainPdb, DrainPod, LabelSelector } from '../checks/drain/types.js';
+import type { DrainPdb, DrainPod } from '../checks/drain/types.js';
 import { isNodeReady } from './nodes.js';
 import { requestOptions } from './request-options.js';
 
