@@ -94,7 +94,8 @@ describe('running a step', () => {
       .trim()
       .split('\n')
       .map((l) => (JSON.parse(l) as { type: string }).type);
-    expect(types).toEqual(['session', 'confirmation', 'intent', 'result']);
+    // A findings note after each inspection: before the change and after its verification.
+    expect(types).toEqual(['session', 'note', 'confirmation', 'intent', 'result', 'note']);
   });
 
   it('changes nothing when the operator cancels', async () => {
