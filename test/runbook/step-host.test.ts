@@ -109,6 +109,7 @@ describe('running a step', () => {
     expect(store.getState().stepViews.defender?.result).toEqual([
       'Cancelled: nothing was changed.',
     ]);
+    await journal.close();
   });
 
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
