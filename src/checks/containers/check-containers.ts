@@ -1,0 +1,92 @@
+import { SEVERITIES, type Finding, type Severity } from '../finding.js';
+import { podIssues, type ContainerIssue } from './container-rules.js';
+import { isSystemWorkload } from './system.js';
+import type { ContainerFacts } from './types.js';
+import { groupByWorkload, type Workload } from './workloads.js';
+
+/** A workload and the issues found in any of its pods. */
+export interface WorkloadReview {
+  workload: Workload;
+  system: boolean;
+  issues: ContainerIssue[];
+}
+
+/** The container checks' answer: findings for user workloads, and the system ones kept apart. */
+export interface ContainersReview {
+  findings: Finding[];
+  workloads: WorkloadReview[];
+}
+
+const ADVICE: Record<string, { title: string; remediation: string }> = {
+  'containers.privileged': {
+    title: 'runs privileged containers',
+    remediation: 'Set privileged: false; grant only the capability the container needs.',
+  },
+  'containers.root': {
+    title: 'may run as root',
+    remediation:
+      'Set runAsNonRoot: true and a non-zero runAsUser; build the image with a non-root USER.',
+  },
+  'containers.privilege-escalation': {
+    title: 'allows privilege escalation',
+    remediation: 'Set allowPrivilegeEscalation: false on every container.',
+  },
+  'containers.host-namespace': {
+    title: "shares the node's namespaces",
+    remediation: 'Remove hostNetwork/hostPID/hostIPC unless the workload is a node agent.',
+  },
+  'containers.host-path': {
+    title: 'mounts node directories',
+    remediation: 'Use a PersistentVolume, ConfigMap or emptyDir instead of hostPath.',
+  },
+  'containers.capabilities': {
+    title: 'keeps or adds Linux capabilities',
+    remediation: 'Drop ALL capabilities and add back only what is needed (e.g. NET_BIND_SERVICE).',
+  },
+  'containers.seccomp': {
+    title: 'runs without a seccomp filter',
+    remediation: 'Set seccompProfile type RuntimeDefault at pod level.',
+  },
+  'containers.apparmor': {
+    title: 'runs AppArmor unconfined',
+    remediation: 'Set appArmorProfile type RuntimeDefault, or remove the unconfined annotation.',
+  },
+};
+
+function worst(issues: ContainerIssue[]): Severity {
+  return SEVERITIES[Math.max(...issues.map((i) => SEVERITIES.indexOf(i.severity)))] ?? 'info';
+}
+
+/** Groups pods by workload and turns their issues into one finding per workload and check; pure. */
+export function checkContainers(facts: ContainerFacts): ContainersReview {
+  const findings: Finding[] = facts.forbidden.map((what) => ({
+    id: 'containers.forbidden',
+    severity: 'medium',
+    message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
+    remediation: `Ask for list rights on ${what} in all namespaces.`,
+  }));
+  const workloads = groupByWorkload(facts).map((workload): WorkloadReview => {
+    const seen = new Set<string>();
+    const issues = workload.pods.flatMap(podIssues).filter((i) => {
+      const key = `${i.id}|${i.container ?? ''}|${i.what}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
+    return { workload, system: isSystemWorkload(workload), issues };
+  });
+  for (const review of workloads.filter((w) => !w.system)) {
+    const byId = new Map<string, ContainerIssue[]>();
+    for (const issue of review.issues) byId.set(issue.id, [...(byId.get(issue.id) ?? []), issue]);
+    const { kind, namespace, name } = review.workload;
+    for (const [id, issues] of byId) {
+      const advice = ADVICE[id]!;
+      findings.push({
+        id,
+        severity: worst(issues),
+        object: { kind, namespace, name },
+        message: `${kind} ${advice.title}: ${issues.map((i) => (i.container ? `${i.container} ${i.what}` : i.what)).join('; ')}.`,
+        remediation: advice.remediation,
+      });
+    }
+  }
+  return { findings, workloads };
+}

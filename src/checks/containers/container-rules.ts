@@ -1,0 +1,130 @@
+import type { Severity } from '../finding.js';
+import type { ContainerSpec, PodObject, SecurityProfile } from './types.js';
+
+/** One problem of one container, before grouping by workload. */
+export interface ContainerIssue {
+  id: string;
+  severity: Severity;
+  /** What is wrong, short: `privileged`, `adds SYS_ADMIN`, `seccomp Unconfined`. */
+  what: string;
+  /** The container (`init:` / `debug:` prefixed for init and ephemeral ones), or undefined for the pod. */
+  container?: string;
+}
+
+const CRITICAL_CAPS = new Set(['SYS_ADMIN', 'ALL']);
+const RISKY_CAPS = new Set([
+  'NET_ADMIN',
+  'NET_RAW',
+  'SYS_PTRACE',
+  'SYS_MODULE',
+  'DAC_READ_SEARCH',
+  'BPF',
+  'SYS_RAWIO',
+  'SYS_BOOT',
+]);
+const SENSITIVE_HOST_PATHS = [
+  /^\/$/,
+  /\.sock$/,
+  /^\/var\/lib\/kubelet/,
+  /^\/etc\/?$/,
+  /^\/proc/,
+  /^\/var\/run\/?$/,
+  /^\/run\/?$/,
+];
+
+/** Every container of a pod with the label it goes by in findings. */
+export function containersOf(
+  pod: PodObject,
+): Array<{ label: string; spec: ContainerSpec; ephemeral: boolean }> {
+  const spec = pod.spec;
+  return [
+    ...(spec?.containers ?? []).map((c) => ({ label: c.name, spec: c, ephemeral: false })),
+    ...(spec?.initContainers ?? []).map((c) => ({
+      label: `init:${c.name}`,
+      spec: c,
+      ephemeral: false,
+    })),
+    ...(spec?.ephemeralContainers ?? []).map((c) => ({
+      label: `debug:${c.name}`,
+      spec: c,
+      ephemeral: true,
+    })),
+  ];
+}
+
+function cap(name: string): string {
+  return name.toUpperCase().replace(/^CAP_/, '');
+}
+
+// Seccomp and AppArmor: the container's field wins over the pod's; the old annotations count only
+// when no field is set (the API server keeps them in step with the fields on current versions).
+function profile(
+  own: SecurityProfile | undefined,
+  pod: SecurityProfile | undefined,
+  annotations: Record<string, string>,
+  keys: string[],
+): string | undefined {
+  const field = own?.type ?? pod?.type;
+  if (field) return field;
+  const note = keys.map((k) => annotations[k]).find((v) => v !== undefined);
+  if (note === undefined) return undefined;
+  if (note === 'unconfined') return 'Unconfined';
+  return note.startsWith('localhost/') ? 'Localhost' : 'RuntimeDefault';
+}
+
+/** The issues of one pod, container by container; pure. */
+export function podIssues(pod: PodObject): ContainerIssue[] {
+  const spec = pod.spec;
+  if (!spec) return [];
+  const out: ContainerIssue[] = [];
+  const hostNs = (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((k) => spec[k] === true);
+  if (hostNs.length > 0)
+    out.push({ id: 'containers.host-namespace', severity: 'high', what: hostNs.join(', ') });
+  for (const v of spec.volumes ?? []) {
+    if (!v.hostPath) continue;
+    const sensitive = SENSITIVE_HOST_PATHS.some((re) => re.test(v.hostPath!.path));
+    out.push({
+      id: 'containers.host-path',
+      severity: sensitive ? 'high' : 'medium',
+      what: `hostPath ${v.hostPath.path}`,
+    });
+  }
+  const podSc = spec.securityContext ?? {};
+  const annotations = pod.metadata?.annotations ?? {};
+  for (const { label, spec: c } of containersOf(pod)) {
+    const sc = c.securityContext ?? {};
+    const add = (id: string, severity: Severity, what: string) =>
+      out.push({ id, severity, what, container: label });
+    const privileged = sc.privileged === true;
+    if (privileged) add('containers.privileged', 'high', 'privileged');
+    const user = sc.runAsUser ?? podSc.runAsUser;
+    const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
+    if (user === 0) add('containers.root', 'medium', 'runAsUser 0');
+    else if (nonRoot !== true && user === undefined)
+      add('containers.root', 'low', 'runAsNonRoot not set');
+    if (!privileged && sc.allowPrivilegeEscalation !== false)
+      add('containers.privilege-escalation', 'medium', 'allowPrivilegeEscalation not false');
+    if (!privileged) {
+      const added = (sc.capabilities?.add ?? []).map(cap);
+      const critical = added.filter((a) => CRITICAL_CAPS.has(a));
+      const risky = added.filter((a) => RISKY_CAPS.has(a));
+      if (critical.length > 0)
+        add('containers.capabilities', 'high', `adds ${critical.join(', ')}`);
+      if (risky.length > 0) add('containers.capabilities', 'medium', `adds ${risky.join(', ')}`);
+      if (!(sc.capabilities?.drop ?? []).map(cap).includes('ALL'))
+        add('containers.capabilities', 'low', 'does not drop ALL');
+    }
+    const seccomp = profile(sc.seccompProfile, podSc.seccompProfile, annotations, [
+      `container.seccomp.security.alpha.kubernetes.io/${c.name}`,
+      'seccomp.security.alpha.kubernetes.io/pod',
+    ]);
+    if (seccomp === undefined)
+      add('containers.seccomp', 'low', 'no seccomp profile (runs Unconfined)');
+    else if (seccomp === 'Unconfined') add('containers.seccomp', 'medium', 'seccomp Unconfined');
+    const apparmor = profile(sc.appArmorProfile, podSc.appArmorProfile, annotations, [
+      `container.apparmor.security.beta.kubernetes.io/${c.name}`,
+    ]);
+    if (apparmor === 'Unconfined') add('containers.apparmor', 'medium', 'AppArmor Unconfined');
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+/** The fields of pods and their owners the container checks read, as the API server returns them. */
+
+/** `seccompProfile` / `appArmorProfile`. */
+export interface SecurityProfile {
+  type: string;
+  localhostProfile?: string;
+}
+
+/** A container's own securityContext. */
+export interface ContainerSecurity {
+  privileged?: boolean;
+  allowPrivilegeEscalation?: boolean;
+  runAsUser?: number;
+  runAsNonRoot?: boolean;
+  capabilities?: { add?: string[]; drop?: string[] };
+  seccompProfile?: SecurityProfile;
+  appArmorProfile?: SecurityProfile;
+}
+
+/** The pod-level securityContext: defaults that container-level fields override. */
+export interface PodSecurity {
+  runAsUser?: number;
+  runAsNonRoot?: boolean;
+  seccompProfile?: SecurityProfile;
+  appArmorProfile?: SecurityProfile;
+}
+
+/** A container, init container or ephemeral container. */
+export interface ContainerSpec {
+  name: string;
+  securityContext?: ContainerSecurity;
+}
+
+/** Who owns an object. */
+export interface OwnerRef {
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+}
+
+/** Metadata the checks use. */
+export interface ObjectMeta {
+  name?: string;
+  namespace?: string;
+  uid?: string;
+  labels?: { [key: string]: string };
+  annotations?: { [key: string]: string };
+  ownerReferences?: OwnerRef[];
+}
+
+/** A pod. */
+export interface PodObject {
+  metadata?: ObjectMeta;
+  spec?: {
+    hostNetwork?: boolean;
+    hostPID?: boolean;
+    hostIPC?: boolean;
+    securityContext?: PodSecurity;
+    containers: ContainerSpec[];
+    initContainers?: ContainerSpec[];
+    ephemeralContainers?: ContainerSpec[];
+    volumes?: Array<{ name: string; hostPath?: { path: string } }>;
+  };
+}
+
+/** A ReplicaSet or Job: only its metadata matters (who owns it). */
+export interface OwnedObject {
+  metadata?: ObjectMeta;
+}
+
+/** Everything the container checks need. */
+export interface ContainerFacts {
+  pods: PodObject[];
+  /** ReplicaSets and Jobs, to follow pods up to their Deployment or CronJob. */
+  intermediates: OwnedObject[];
+  /** Lists refused with 403 (e.g. `pods`): never treated as empty. */
+  forbidden: string[];
+}

@@ -1,0 +1,36 @@
+import { ApiException } from '@kubernetes/client-node';
+
+/** One page of a Kubernetes list. */
+export interface Page<T> {
+  items: T[];
+  metadata?: { _continue?: string };
+}
+
+/** Every item of a list, fetched page by page (`limit` + `continue`) so large clusters do not time out. */
+export async function listAllPages<T>(
+  fetchPage: (cont: string | undefined) => Promise<Page<T>>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | undefined;
+  do {
+    const page = await fetchPage(next);
+    items.push(...page.items);
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return items;
+}
+
+/**
+ * Like `listAllPages`, but a 403 answer becomes `undefined` so the caller can report "could not
+ * check: forbidden" instead of treating the list as empty.
+ */
+export async function listUnlessForbidden<T>(
+  fetchPage: (cont: string | undefined) => Promise<Page<T>>,
+): Promise<T[] | undefined> {
+  try {
+    return await listAllPages(fetchPage);
+  } catch (error) {
+    if (error instanceof ApiException && error.code === 403) return undefined;
+    throw error;
+  }
+}

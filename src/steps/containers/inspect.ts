@@ -1,0 +1,46 @@
+import { checkContainers, type WorkloadReview } from '../../checks/containers/check-containers.js';
+import { suggestedPatch } from '../../checks/containers/patch.js';
+import { describeKubeError } from '../../kube/errors.js';
+import { readPodsAndOwners } from '../../kube/workload-read.js';
+import type { InspectContext, Inspection } from '../types.js';
+
+/** What the containers step saw: every workload, system ones marked, with its issues. */
+export interface ContainersFacts {
+  workloads: WorkloadReview[];
+}
+
+/** Reads pods and their owners, checks them by workload, and summarises system workloads apart. */
+export async function inspectContainers(ctx: InspectContext): Promise<Inspection<ContainersFacts>> {
+  const { kc, kubeServer } = ctx.connection;
+  const facts = await readPodsAndOwners(kc).catch((error: unknown) => {
+    throw describeKubeError(error, kubeServer, 'list pods in all namespaces');
+  });
+  const review = checkContainers(facts);
+  const user = review.workloads.filter((w) => !w.system);
+  const system = review.workloads.filter((w) => w.system && w.issues.length > 0);
+  const summary = [
+    `${facts.pods.length} pods in ${review.workloads.length} workloads; ${user.length} user workloads checked, ${user.filter((w) => w.issues.length > 0).length} with findings.`,
+  ];
+  if (system.length > 0) {
+    summary.push(
+      `System workloads (kube-system and AKS-managed add-ons) are not findings; you cannot change them, AKS does. Seen:`,
+      ...system.map(
+        (w) =>
+          `  ${w.workload.kind} ${w.workload.namespace}/${w.workload.name}: ${[...new Set(w.issues.map((i) => i.id.replace('containers.', '')))].join(', ')}`,
+      ),
+    );
+  }
+  return { facts: { workloads: review.workloads }, findings: review.findings, summary };
+}
+
+/** The suggested securityContext for each user workload with findings, as lines for the plan. */
+export function suggestedPatches(facts: ContainersFacts): string[] {
+  const patches = facts.workloads
+    .filter((w) => !w.system && w.issues.length > 0)
+    .map(suggestedPatch);
+  if (patches.length === 0) return [];
+  return [
+    'Suggested securityContext per workload (not applied; test it with the application first):',
+    ...patches.flat(),
+  ];
+}

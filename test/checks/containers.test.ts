@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { checkContainers } from '../../src/checks/containers/check-containers.js';
+import { podIssues } from '../../src/checks/containers/container-rules.js';
+import { suggestedPatch } from '../../src/checks/containers/patch.js';
+import type { ContainerFacts, PodObject } from '../../src/checks/containers/types.js';
+
+const hardened = {
+  privileged: false,
+  allowPrivilegeEscalation: false,
+  runAsNonRoot: true,
+  capabilities: { drop: ['ALL'] },
+};
+
+function pod(
+  spec: Partial<NonNullable<PodObject['spec']>>,
+  meta: PodObject['metadata'] = {},
+): PodObject {
+  return {
+    metadata: { name: 'p', namespace: 'shop', ...meta },
+    spec: {
+      containers: [{ name: 'app', securityContext: hardened }],
+      securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+      ...spec,
+    },
+  };
+}
+
+function ids(p: PodObject): string[] {
+  return podIssues(p).map((i) => `${i.id}:${i.severity}:${i.container ?? '-'}`);
+}
+
+describe('container rules', () => {
+  it('finds nothing on a hardened pod', () => {
+    expect(ids(pod({}))).toEqual([]);
+  });
+
+  it('a container-level securityContext overrides the pod level (runAsUser, seccomp)', () => {
+    const p = pod({
+      securityContext: {
+        runAsNonRoot: true,
+        runAsUser: 1000,
+        seccompProfile: { type: 'RuntimeDefault' },
+      },
+      containers: [
+        {
+          name: 'app',
+          securityContext: {
+            ...hardened,
+            runAsNonRoot: undefined,
+            runAsUser: 0,
+            seccompProfile: { type: 'Unconfined' },
+          },
+        },
+      ],
+    });
+    expect(ids(p)).toEqual(['containers.root:medium:app', 'containers.seccomp:medium:app']);
+    // And the pod level applies when the container says nothing.
+    const q = pod({
+      securityContext: { runAsNonRoot: true },
+      containers: [{ name: 'app', securityContext: { ...hardened, runAsNonRoot: undefined } }],
+    });
+    expect(ids(q)).toEqual(['containers.seccomp:low:app']);
+  });
+
+  it('checks init and ephemeral containers too, and privileged implies no separate escalation finding', () => {
+    const p = pod({
+      initContainers: [
+        { name: 'setup', securityContext: { privileged: true, runAsNonRoot: true } },
+      ],
+      ephemeralContainers: [
+        { name: 'dbg', securityContext: { ...hardened, allowPrivilegeEscalation: true } },
+      ],
+    });
+    expect(ids(p)).toEqual([
+      'containers.privileged:high:init:setup',
+      'containers.privilege-escalation:medium:debug:dbg',
+    ]);
+  });
+
+  it('host namespaces, hostPath (sensitive paths high), capabilities added or not dropped', () => {
+    const p = pod({
+      hostPID: true,
+      hostNetwork: true,
+      volumes: [
+        { name: 'sock', hostPath: { path: '/var/run/containerd/containerd.sock' } },
+        { name: 'logs', hostPath: { path: '/var/log' } },
+      ],
+      containers: [
+        {
+          name: 'app',
+          securityContext: {
+            ...hardened,
+            capabilities: { add: ['CAP_SYS_ADMIN', 'NET_RAW', 'NET_BIND_SERVICE'] },
+          },
+        },
+      ],
+    });
+    expect(ids(p)).toEqual([
+      'containers.host-namespace:high:-',
+      'containers.host-path:high:-',
+      'containers.host-path:medium:-',
+      'containers.capabilities:high:app',
+      'containers.capabilities:medium:app',
+      'containers.capabilities:low:app',
+    ]);
+  });
+
+  it('AppArmor: the field (pod or container) and the old annotation both count; seccomp annotation too', () => {
+    const field = pod({
+      securityContext: {
+        seccompProfile: { type: 'RuntimeDefault' },
+        appArmorProfile: { type: 'Unconfined' },
+      },
+    });
+    expect(ids(field)).toEqual(['containers.apparmor:medium:app']);
+    const annotated = pod(
+      { securityContext: {} },
+      {
+        annotations: {
+          'container.apparmor.security.beta.kubernetes.io/app': 'unconfined',
+          'seccomp.security.alpha.kubernetes.io/pod': 'runtime/default',
+        },
+      },
+    );
+    expect(ids(annotated)).toEqual(['containers.apparmor:medium:app']);
+  });
+});
+
+describe('checks by workload', () => {
+  const owned = (
+    name: string,
+    uid: string,
+    owner?: { kind: string; name: string; uid: string },
+  ) => ({
+    metadata: {
+      name,
+      namespace: 'shop',
+      uid,
+      ...(owner ? { ownerReferences: [{ ...owner, controller: true }] } : {}),
+    },
+  });
+  const facts: ContainerFacts = {
+    pods: [
+      ...['a', 'b', 'c'].map((n) =>
+        pod(
+          { containers: [{ name: 'web', securityContext: { ...hardened, privileged: true } }] },
+          {
+            name: `web-${n}`,
+            ownerReferences: [{ kind: 'ReplicaSet', name: 'web-5d', uid: 'rs1', controller: true }],
+          },
+        ),
+      ),
+      pod(
+        {},
+        {
+          name: 'backup-1-x',
+          ownerReferences: [{ kind: 'Job', name: 'backup-1', uid: 'job1', controller: true }],
+        },
+      ),
+      pod({ hostNetwork: true }, { name: 'loner' }),
+      pod(
+        { hostPID: true },
+        {
+          name: 'kube-proxy-1',
+          namespace: 'kube-system',
+          ownerReferences: [
+            { kind: 'DaemonSet', name: 'kube-proxy', uid: 'ds1', controller: true },
+          ],
+        },
+      ),
+      pod({ hostNetwork: true }, { name: 'fake', namespace: 'calico-system' }),
+    ],
+    intermediates: [
+      owned('web-5d', 'rs1', { kind: 'Deployment', name: 'web', uid: 'd1' }),
+      owned('backup-1', 'job1', { kind: 'CronJob', name: 'backup', uid: 'cj1' }),
+    ],
+    forbidden: [],
+  };
+
+  it('groups pods up the owner chain and reports once per workload', () => {
+    const review = checkContainers(facts);
+    expect(
+      review.workloads.map(
+        (w) => `${w.workload.kind}/${w.workload.name}:${w.workload.pods.length}`,
+      ),
+    ).toEqual([
+      'Pod/fake:1',
+      'DaemonSet/kube-proxy:1',
+      'CronJob/backup:1',
+      'Deployment/web:3',
+      'Pod/loner:1',
+    ]);
+    expect(review.findings.map((f) => `${f.id}@${f.object?.kind}/${f.object?.name}`)).toEqual([
+      'containers.host-namespace@Pod/fake',
+      'containers.privileged@Deployment/web',
+      'containers.host-namespace@Pod/loner',
+    ]);
+  });
+
+  it('keeps kube-system apart, but not a look-alike AKS namespace without the AKS label', () => {
+    const review = checkContainers(facts);
+    expect(review.workloads.find((w) => w.workload.name === 'kube-proxy')?.system).toBe(true);
+    expect(review.workloads.find((w) => w.workload.name === 'fake')?.system).toBe(false);
+    const marked = checkContainers({
+      ...facts,
+      pods: [
+        pod(
+          { hostNetwork: true },
+          {
+            name: 'real',
+            namespace: 'calico-system',
+            labels: { 'kubernetes.azure.com/managedby': 'aks' },
+          },
+        ),
+      ],
+    });
+    expect(marked.workloads[0]?.system).toBe(true);
+    expect(marked.findings).toEqual([]);
+  });
+
+  it('a refused pod list is a finding, not a pass', () => {
+    expect(checkContainers({ pods: [], intermediates: [], forbidden: ['pods'] }).findings).toEqual([
+      expect.objectContaining({
+        id: 'containers.forbidden',
+        message: expect.stringMatching(/forbidden/),
+      }),
+    ]);
+  });
+
+  it('suggests a securityContext patch per workload', () => {
+    const web = checkContainers(facts).workloads.find((w) => w.workload.name === 'web')!;
+    expect(suggestedPatch(web)).toEqual([
+      'Deployment shop/web (spec.template.spec):',
+      '  containers:',
+      '    - name: web',
+      '      securityContext:',
+      '        privileged: false',
+      '        allowPrivilegeEscalation: false',
+      '        capabilities:',
+      '          drop:',
+      '            - ALL',
+    ]);
+  });
+});

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { containersStep } from '../../src/steps/containers/index.js';
+import { stepSession } from './security-step-session.js';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'demo', speed: 600 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('containers step on the demo cluster', () => {
+  it('finds the privileged log shipper by Deployment, keeps kured (kube-system) apart, sends no write', async () => {
+    const before = sim.log.entries.length;
+    const { host, view, store } = await stepSession(sim, 'containers', containersStep.controller, {
+      readOnly: true,
+    });
+    await host.open('containers');
+    const findings = view().findings ?? [];
+    const privileged = findings.filter((f) => f.id === 'containers.privileged');
+    expect(privileged).toHaveLength(1);
+    expect(privileged[0]).toMatchObject({
+      severity: 'high',
+      object: { kind: 'Deployment', namespace: 'monitoring', name: 'log-shipper' },
+    });
+    // One finding per workload and check, not per pod: storefront has 3 replicas.
+    const storefront = findings.filter((f) => f.object?.name === 'storefront');
+    expect(new Set(storefront.map((f) => f.id)).size).toBe(storefront.length);
+    expect(findings.some((f) => f.object?.namespace === 'kube-system')).toBe(false);
+    expect(view().summary?.join('\n')).toMatch(/DaemonSet kube-system\/kured: .*privileged/);
+    expect(view().plan?.join('\n')).toMatch(
+      /Deployment monitoring\/log-shipper[\s\S]*privileged: false/,
+    );
+    expect(view().actions).toEqual([]);
+    expect(store.getState().steps.containers).toMatchObject({ kind: 'findings' });
+    expect(sim.log.entries.slice(before).filter((e) => e.effect !== 'read')).toEqual([]);
+  });
+});
