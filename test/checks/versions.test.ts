@@ -1,0 +1,273 @@
+// The version checks and planner with hand-written facts and the official AKS examples.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { VersionFacts } from '../../src/checks/versions/facts.js';
+import { regionMinors, upgradeOptions } from '../../src/checks/versions/from-arm.js';
+import { versionFindings } from '../../src/checks/versions/findings.js';
+import { poolOrder, refuseTarget, targetChoices } from '../../src/checks/versions/planner.js';
+import { preflightFindings, surgeBatch } from '../../src/checks/versions/preflight.js';
+import { removedBetween } from '../../src/checks/versions/removed-apis.js';
+import { supportedMinors, supportOf } from '../../src/checks/versions/support.js';
+import { upgradeList, versionSummary } from '../../src/checks/versions/table.js';
+
+const FIXTURES = fileURLToPath(
+  new URL('../../../shared/fixtures/azure-examples/', import.meta.url),
+);
+
+/** The 200 body of an official example; fails plainly when the fixtures are absent. */
+function example(name: string): Record<string, unknown> {
+  const file = `${FIXTURES}${name}.json`;
+  if (!existsSync(file))
+    throw new Error(
+      `official AKS example ${file} is absent (expected in ../shared/fixtures/azure-examples/)`,
+    );
+  const json = JSON.parse(readFileSync(file, 'utf8')) as {
+    responses: { '200': { body: Record<string, unknown> } };
+  };
+  return json.responses['200'].body;
+}
+
+const region = [
+  { minor: '1.30', isPreview: false, isDefault: false, lts: true, patches: ['1.30.11', '1.30.12'] },
+  { minor: '1.31', isPreview: false, isDefault: false, lts: false, patches: ['1.31.7', '1.31.8'] },
+  { minor: '1.32', isPreview: false, isDefault: true, lts: false, patches: ['1.32.4', '1.32.5'] },
+  { minor: '1.33', isPreview: true, isDefault: false, lts: false, patches: ['1.33.1'] },
+];
+
+function facts(over: Partial<VersionFacts> = {}): VersionFacts {
+  return {
+    cluster: 'aks-one',
+    controlPlane: {
+      version: '1.31.8',
+      current: '1.31.8',
+      upgrades: [
+        { version: '1.32.4', isPreview: false },
+        { version: '1.32.5', isPreview: false },
+        { version: '1.33.1', isPreview: true },
+      ],
+    },
+    provisioningState: 'Succeeded',
+    pools: [
+      {
+        name: 'apps',
+        mode: 'User',
+        osType: 'Linux',
+        count: 3,
+        version: '1.31.8',
+        current: '1.31.8',
+        upgrades: [],
+        provisioningState: 'Succeeded',
+        settings: {},
+      },
+      {
+        name: 'system',
+        mode: 'System',
+        osType: 'Linux',
+        count: 2,
+        version: '1.31.8',
+        current: '1.31.8',
+        upgrades: [],
+        provisioningState: 'Succeeded',
+        settings: { maxSurge: '50%' },
+      },
+    ],
+    region,
+    channels: { upgrade: 'none', nodeOS: 'NodeImage' },
+    maintenance: { names: [] },
+    ...over,
+  };
+}
+
+describe('support window', () => {
+  it('is the newest GA minor and the two before it; LTS beyond that; preview never', () => {
+    expect(supportedMinors(region)).toEqual(['1.32', '1.31', '1.30']);
+    const older = [
+      { minor: '1.29', isPreview: false, isDefault: false, lts: true, patches: [] },
+      ...region,
+      { minor: '1.34', isPreview: false, isDefault: false, lts: false, patches: [] },
+    ];
+    expect(supportOf(older, '1.30.12')).toBe('lts-only');
+    expect(supportOf(older, '1.28.3')).toBe('unsupported');
+    expect(supportOf(older, '1.34.0')).toBe('supported');
+  });
+
+  it('reads the official KubernetesVersions_List example', () => {
+    const minors = regionMinors(example('KubernetesVersions_List')['values'] as never);
+    expect(minors.map((m) => m.minor)).toEqual(['1.23', '1.24', '1.25', '1.26']);
+    expect(minors.find((m) => m.minor === '1.26')?.isPreview).toBe(true);
+    expect(minors.find((m) => m.minor === '1.24')?.isDefault).toBe(true);
+    expect(supportedMinors(minors)).toEqual(['1.25', '1.24', '1.23']);
+  });
+});
+
+describe('version findings', () => {
+  it('flags an available upgrade, auto-upgrade off and pool skew', () => {
+    const f = facts({
+      controlPlane: {
+        ...facts().controlPlane,
+        current: '1.32.5',
+        version: '1.32.5',
+        upgrades: [{ version: '1.33.1', isPreview: true }],
+      },
+    });
+    const found = versionFindings(f);
+    expect(found.map((x) => x.id).sort()).toEqual([
+      'versions.auto-upgrade-off',
+      'versions.pool-skew',
+      'versions.pool-skew',
+      'versions.preview-only',
+    ]);
+    expect(found.find((x) => x.id === 'versions.pool-skew')?.severity).toBe('medium');
+  });
+
+  it('says unsupported in plain words, and high skew beyond two minors', () => {
+    const f = facts({
+      controlPlane: { version: '1.32.5', current: '1.32.5', upgrades: [] },
+      pools: [{ ...facts().pools[0]!, current: '1.29.2', version: '1.29.2' }],
+      channels: { upgrade: 'patch' },
+    });
+    const found = versionFindings(f);
+    expect(found.find((x) => x.id === 'versions.unsupported')).toMatchObject({
+      severity: 'high',
+      object: { name: 'apps' },
+    });
+    expect(found.find((x) => x.id === 'versions.pool-skew')?.severity).toBe('high');
+    expect(found.some((x) => x.id === 'versions.auto-upgrade-off')).toBe(false);
+  });
+
+  it('lists upgrades like az aks get-upgrades from the official cluster profile example', () => {
+    const body = example('ManagedClustersGetUpgradeProfile')['properties'] as {
+      controlPlaneProfile: { upgrades: never };
+    };
+    const options = upgradeOptions(body.controlPlaneProfile.upgrades);
+    expect(upgradeList(options)).toBe('1.7.9 (preview), 1.7.11');
+    expect(upgradeList([])).toBe('none available');
+    const pool = example('AgentPoolsGetUpgradeProfile')['properties'] as { upgrades: never };
+    expect(upgradeOptions(pool.upgrades)).toEqual([{ version: '1.13.5', isPreview: false }]);
+  });
+
+  it('summarises versions, support and channels in a table', () => {
+    const lines = versionSummary(facts());
+    expect(lines[1]).toBe('  upgrades: 1.32.4, 1.32.5, 1.33.1 (preview)');
+    expect(lines.some((l) => l.startsWith('system    System'))).toBe(true);
+    expect(lines).toContain('In support here: 1.32, 1.31, 1.30 · LTS: 1.30 · preview: 1.33');
+    expect(lines.at(-1)).toBe('Planned maintenance: none configured');
+  });
+});
+
+describe('planner', () => {
+  it('offers patches and the next minor, never a skip', () => {
+    const f = facts({
+      controlPlane: {
+        ...facts().controlPlane,
+        current: '1.30.11',
+        upgrades: [
+          { version: '1.30.12', isPreview: false },
+          { version: '1.31.8', isPreview: false },
+          { version: '1.32.5', isPreview: false },
+        ],
+      },
+    });
+    expect(targetChoices(f).map((c) => `${c.version}:${c.kind}`)).toEqual([
+      '1.31.8:minor',
+      '1.30.12:patch',
+    ]);
+    expect(refuseTarget(f, '1.32.5', false)).toMatch(
+      /skip 1 minor version: AKS upgrades one minor at a time \(1\.30\.11 → 1\.31\.x first\)/,
+    );
+    expect(refuseTarget(f, '1.30.12', false)).toBeUndefined();
+  });
+
+  it('needs an explicit choice for a preview version', () => {
+    const f = facts({
+      controlPlane: {
+        ...facts().controlPlane,
+        current: '1.32.5',
+        upgrades: [{ version: '1.33.1', isPreview: true }],
+      },
+    });
+    expect(refuseTarget(f, '1.33.1', false)).toMatch(/preview version/);
+    expect(refuseTarget(f, '1.33.1', true)).toBeUndefined();
+    expect(refuseTarget(f, '1.31.8', true)).toMatch(/not newer/);
+  });
+
+  it('orders pools with the system pool first or last, skipping pools already there', () => {
+    const pools = [...facts().pools, { ...facts().pools[0]!, name: 'done', current: '1.32.5' }];
+    expect(poolOrder(pools, '1.32.5', true).map((p) => p.name)).toEqual(['system', 'apps']);
+    expect(poolOrder(pools, '1.32.5', false).map((p) => p.name)).toEqual(['apps', 'system']);
+  });
+});
+
+describe('preflight', () => {
+  const base = {
+    pools: facts().pools,
+    clusterState: 'Succeeded',
+    nodePools: { a1: 'apps', a2: 'apps', a3: 'apps', s1: 'system' },
+    notReady: [],
+    removedApis: [],
+  };
+
+  it('names a PDB with no disruptions left and its workload', () => {
+    const found = preflightFindings({
+      ...base,
+      pdbs: [
+        {
+          namespace: 'data',
+          name: 'ledger',
+          disruptionsAllowed: 0,
+          workloads: ['StatefulSet/ledger'],
+          podNodes: ['a1'],
+        },
+      ],
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      id: 'versions.pdb-blocks-drain',
+      severity: 'high',
+      object: { namespace: 'data', name: 'ledger' },
+    });
+    expect(found[0]!.message).toContain('(StatefulSet/ledger)');
+  });
+
+  it('predicts a PDB reaching zero under the pool surge batch', () => {
+    const pools = [{ ...facts().pools[0]!, settings: { maxSurge: '2' } }];
+    const found = preflightFindings({
+      ...base,
+      pools,
+      pdbs: [
+        {
+          namespace: 'shop',
+          name: 'web',
+          disruptionsAllowed: 1,
+          workloads: ['Deployment/web'],
+          podNodes: ['a1', 'a2', 'a3'],
+        },
+      ],
+    });
+    expect(found.map((f) => f.id)).toEqual(['versions.pdb-tight']);
+    expect(surgeBatch('33%', 3)).toBe(1);
+    expect(surgeBatch(undefined, 25)).toBe(3);
+  });
+
+  it('warns of a running operation (409), not-Ready nodes and removed APIs', () => {
+    const found = preflightFindings({
+      ...base,
+      pdbs: [],
+      clusterState: 'Upgrading',
+      notReady: ['s1'],
+      removedApis: removedBetween(
+        ['v1', 'flowcontrol.apiserver.k8s.io/v1beta3', 'batch/v1beta1'],
+        '1.31.8',
+        '1.32.5',
+      ),
+    });
+    expect(found.map((f) => f.id)).toEqual([
+      'versions.operation-running',
+      'versions.node-not-ready',
+      'versions.removed-api-served',
+    ]);
+    expect(found[0]!.message).toContain('409');
+    expect(found[2]!.message).toContain('flowcontrol.apiserver.k8s.io/v1beta3');
+  });
+});
