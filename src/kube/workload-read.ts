@@ -1,5 +1,5 @@
 import { AppsV1Api, BatchV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import type { ContainerFacts, OwnedObject, PodObject } from '../checks/containers/types.js';
+import type { ContainerFacts, PodObject } from '../checks/containers/types.js';
 import { listUnlessForbidden } from './paged.js';
 
 const PAGE = 500;
@@ -32,7 +32,7 @@ export async function readPodsAndOwners(kc: KubeConfig): Promise<ContainerFacts>
     .map(([name]) => name);
   return {
     pods: (pods ?? []) as PodObject[],
-    intermediates: [...(replicaSets ?? []), ...(jobs ?? [])] as OwnedObject[],
+    intermediates: [...(replicaSets ?? []), ...(jobs ?? [])],
     forbidden,
   };
 }
