@@ -40,38 +40,23 @@ export async function startSession(
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
   try {
-    const local = await simulatorAccess(target, onProgress);
-    sim = local?.sim;
-    const connection = local
-      ? await connect(
-          // The simulator takes the same ARM path as a real cluster, with a local credential.
-          {
-            ...target,
-            subscription: target.subscription ?? local.access.subscriptionId,
-            resourceGroup: target.resourceGroup ?? local.access.resourceGroup,
-            name: target.name ?? local.access.name,
-          },
-          {
-            env,
-            onProgress,
-            credential: fixedTokenCredential(local.access.armToken),
-            armEndpoint: local.access.armEndpoint,
-            caCert: local.access.caCert,
-          },
-        )
-      : await connect(target, { env, onProgress });
+    const reached = await connectTarget(target, env, onProgress);
+    sim = reached.sim;
+    const { connection, simToken } = reached;
     journal = await Journal.open({
       cluster: connection.summary.name,
       mode: store.getState().mode,
       env,
     });
-    if (local) journal.addSecret(local.access.armToken);
+    if (simToken) journal.addSecret(simToken);
     const token = connection.kc.getCurrentUser()?.token;
     if (token) journal.addSecret(token);
     await journal.note('connect', 'connected', {
       server: connection.kubeServer,
       version: connection.summary.serverVersion,
       source: connection.summary.source,
+      // Which cluster exactly, so a later session can tell whether it left a change in flight here.
+      ...(connection.arm ? { arm: connection.arm.at } : {}),
     });
     store.update({
       connection: {
@@ -102,11 +87,56 @@ export async function startSession(
   }
 }
 
+/** A connection and, for `--demo`, the simulator started for it (the caller stops it). */
+export interface ReachedTarget {
+  connection: Connection;
+  sim?: Simulator;
+  /** The token the simulator issued, to keep out of journals. */
+  simToken?: string;
+}
+
+/**
+ * Connects to the target the command line named; for `--demo` and `--sim-connection` through the
+ * simulator's ARM endpoint with its own credential, exactly as a real cluster is reached.
+ * If connecting fails after a simulator was started, the simulator is closed before throwing.
+ */
+export async function connectTarget(
+  target: TargetOptions,
+  env: NodeJS.ProcessEnv,
+  onProgress: (detail: string) => void = () => undefined,
+): Promise<ReachedTarget> {
+  const local = await simulatorAccess(target, onProgress);
+  if (!local) return { connection: await connect(target, { env, onProgress }) };
+  try {
+    const connection = await connect(
+      {
+        ...target,
+        subscription: target.subscription ?? local.access.subscriptionId,
+        resourceGroup: target.resourceGroup ?? local.access.resourceGroup,
+        name: target.name ?? local.access.name,
+      },
+      {
+        env,
+        onProgress,
+        credential: fixedTokenCredential(local.access.armToken),
+        armEndpoint: local.access.armEndpoint,
+        caCert: local.access.caCert,
+      },
+    );
+    const reached: ReachedTarget = { connection, simToken: local.access.armToken };
+    if (local.sim) reached.sim = local.sim;
+    return reached;
+  } catch (error) {
+    await local.sim?.close();
+    throw error;
+  }
+}
+
 /**
  * For `--demo`, starts the simulated cluster; for `--sim-connection`, reads how to reach a running
  * one. Either way: the ARM endpoint, its CA and a token the simulator issued.
  */
-async function simulatorAccess(
+export async function simulatorAccess(
   target: TargetOptions,
   onProgress: (detail: string) => void,
 ): Promise<{ access: SimConnection; sim?: Simulator } | undefined> {
