@@ -10,12 +10,15 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   interactive: boolean;
+  /** stderr is a terminal: the headless audit shows progress there, and only then. */
+  progress?: boolean;
 }
 
 const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
   interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
+  progress: process.stderr.isTTY === true,
 };
 
 /** Runs aks-runbook with `argv` (without node and script) and resolves to the exit code. */
@@ -34,10 +37,18 @@ export async function main(
     switch (invocation.kind) {
       case 'printed':
         return 0;
-      case 'audit':
-        throw new UserError(
-          'the headless audit is not part of this version yet; run aks-runbook in a terminal',
-        );
+      case 'audit': {
+        const { runAudit } = await import('./cli/run-audit.js');
+        return await runAudit(invocation.target, invocation.audit, env, {
+          out: io.out,
+          err: io.err,
+          progress: io.progress === true,
+        });
+      }
+      case 'journal': {
+        const { runJournal } = await import('./cli/run-journal.js');
+        return await runJournal(invocation.journal, env, io.out);
+      }
       case 'sim': {
         const { runSim } = await import('./cli/run-sim.js');
         return await runSim(invocation.sim, io);

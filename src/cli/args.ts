@@ -1,13 +1,18 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../errors.js';
+import { DEFAULT_FAIL_ON } from '../report/exit-code.js';
+import { AUDIT_FORMATS } from '../report/render.js';
 import { CLOUD_NAMES, type CloudName } from '../target/clouds.js';
 import type { TargetOptions } from '../target/options.js';
+import { auditOptions, journalOptions, type AuditFlags, type JournalFlags } from './audit-args.js';
+import type { AuditCommandOptions, JournalCommandOptions } from './audit-args.js';
 
 /** What the operator asked the program to do. */
 export type Invocation =
   | { kind: 'tui'; target: TargetOptions; readOnly: boolean; dryRun: boolean }
   | { kind: 'sim'; sim: SimCommandOptions }
-  | { kind: 'audit' }
+  | { kind: 'audit'; target: TargetOptions; audit: AuditCommandOptions }
+  | { kind: 'journal'; journal: JournalCommandOptions }
   | { kind: 'printed' };
 
 /** Options of `aks-runbook sim`. */
@@ -20,7 +25,8 @@ export interface SimCommandOptions {
   speed?: number;
 }
 
-interface RootFlags {
+/** The target flags, shared by the TUI and `audit`. */
+export interface RootFlags {
   kubeconfig?: string;
   context?: string;
   subscription?: string;
@@ -54,28 +60,16 @@ export function parseInvocation(
   write: (text: string) => void,
 ): Invocation {
   let result: Invocation = { kind: 'printed' };
-  const program = new Command('aks-runbook')
-    .description('Walks you through the security and upgrade checklist of an AKS cluster.')
-    .version(version, '-V, --version')
-    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
-    .option('--context <name>', 'kubeconfig context to use')
-    .option(
-      '--subscription <id>',
-      'Azure subscription of the cluster (default: $AZURE_SUBSCRIPTION_ID)',
-    )
-    .option('-g, --resource-group <group>', 'resource group of the cluster')
-    .option('-n, --name <cluster>', 'name of the AKS cluster')
-    .addOption(
-      new Option('--cloud <cloud>', 'Azure cloud').choices(CLOUD_NAMES).default('AzureCloud'),
-    )
+  const program = withTargetFlags(
+    new Command('aks-runbook')
+      .description('Walks you through the security and upgrade checklist of an AKS cluster.')
+      .version(version, '-V, --version'),
+  )
     .option('--read-only', 'inspect only: no change is offered and none can be sent')
     .option(
       '--dry-run',
       'Kubernetes writes go as server-side dry runs; Azure writes are shown, not sent',
     )
-    .option('--demo', 'use the built-in simulated cluster (nothing leaves this machine)')
-    .option('--scenario <name|path>', 'simulated scenario for --demo (built-in name or folder)')
-    .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)')
     .enablePositionalOptions()
     .showHelpAfterError(false)
     .exitOverride()
@@ -103,12 +97,55 @@ export function parseInvocation(
       result = { kind: 'sim', sim: simOptions(flags) };
     });
 
-  program
-    .command('audit')
-    .description('headless report of every read-only check (coming in a later release)')
-    .allowUnknownOption()
+  withTargetFlags(
+    program
+      .command('audit')
+      .description(
+        'headless report of every read-only check, for scripts and CI (no terminal needed)',
+      ),
+  )
+    .option('--steps <ids>', 'only these steps, comma-separated (e.g. rbac,imds)')
+    .addOption(
+      new Option('--output <format>', 'report format').choices(AUDIT_FORMATS).default('table'),
+    )
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
+        .choices(['low', 'medium', 'high'])
+        .default(DEFAULT_FAIL_ON),
+    )
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .action((flags: RootFlags & AuditFlags) => {
+      result = { kind: 'audit', target: targetOptions(flags, env), audit: auditOptions(flags) };
+    });
+
+  const journal = program
+    .command('journal')
+    .description('read the journals of past sessions: list, show, export');
+  journal
+    .command('list')
+    .description(
+      'past sessions, newest first: time, cluster, mode, changes, anything left in flight',
+    )
     .action(() => {
-      result = { kind: 'audit' };
+      result = { kind: 'journal', journal: { action: 'list' } };
+    });
+  journal
+    .command('show <session>')
+    .description('the events of one session (a file, or its number in "journal list")')
+    .action((session: string) => {
+      result = { kind: 'journal', journal: journalOptions('show', session, {}) };
+    });
+  journal
+    .command('export <session>')
+    .description('one session as a Markdown transcript or as JSON')
+    .addOption(
+      new Option('--format <format>', 'export format')
+        .choices(['markdown', 'json'])
+        .default('markdown'),
+    )
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action((session: string, flags: JournalFlags) => {
+      result = { kind: 'journal', journal: journalOptions('export', session, flags) };
     });
 
   try {
@@ -125,10 +162,38 @@ export function parseInvocation(
   return result;
 }
 
+/** Adds the flags that name the cluster (the TUI and `audit` take the same ones). */
+function withTargetFlags(command: Command): Command {
+  return command
+    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG, then ~/.kube/config)')
+    .option('--context <name>', 'kubeconfig context to use')
+    .option(
+      '--subscription <id>',
+      'Azure subscription of the cluster (default: $AZURE_SUBSCRIPTION_ID)',
+    )
+    .option('-g, --resource-group <group>', 'resource group of the cluster')
+    .option('-n, --name <cluster>', 'name of the AKS cluster')
+    .addOption(
+      new Option('--cloud <cloud>', 'Azure cloud').choices(CLOUD_NAMES).default('AzureCloud'),
+    )
+    .option('--demo', 'use the built-in simulated cluster (nothing leaves this machine)')
+    .option('--scenario <name|path>', 'simulated scenario for --demo (built-in name or folder)')
+    .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)');
+}
+
 function tuiOptions(
   flags: RootFlags,
   env: NodeJS.ProcessEnv,
 ): Omit<Invocation & { kind: 'tui' }, 'kind'> {
+  return {
+    target: targetOptions(flags, env),
+    readOnly: flags.readOnly === true,
+    dryRun: flags.dryRun === true,
+  };
+}
+
+/** The target from the flags, with the same checks for the TUI and `audit`. */
+function targetOptions(flags: RootFlags, env: NodeJS.ProcessEnv): TargetOptions {
   const demo = flags.demo === true;
   const armGiven = flags.resourceGroup !== undefined || flags.name !== undefined;
   if (flags.scenario !== undefined && !demo) {
@@ -167,7 +232,7 @@ function tuiOptions(
   if (flags.name !== undefined) target.name = flags.name;
   if (flags.scenario !== undefined) target.scenario = flags.scenario;
   if (flags.simConnection !== undefined) target.simConnection = flags.simConnection;
-  return { target, readOnly: flags.readOnly === true, dryRun: flags.dryRun === true };
+  return target;
 }
 
 function simOptions(flags: SimFlags): SimCommandOptions {

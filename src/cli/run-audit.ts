@@ -1,0 +1,84 @@
+import { writeFile } from 'node:fs/promises';
+import { UserError, messageOf } from '../errors.js';
+import { buildAuditReport } from '../report/audit-report.js';
+import { AUDIT_STEPS } from '../report/audit-steps.js';
+import { inspectSteps } from '../report/inspect-steps.js';
+import { renderAudit } from '../report/render.js';
+import type { StepId } from '../runbook/checklist.js';
+import type { SessionMode } from '../runbook/session.js';
+import { asUserError, connectTarget, type ReachedTarget } from '../runbook/start-session.js';
+import type { StepModule } from '../steps/types.js';
+import type { TargetOptions } from '../target/options.js';
+import type { AuditCommandOptions } from './audit-args.js';
+import { packageVersion } from './version.js';
+
+/** Where the audit writes: the report to `out`, progress to `err` only when `progress` is on. */
+export interface AuditIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** stderr is a terminal: show progress there. */
+  progress: boolean;
+}
+
+/** Test seams: the step modules to run (default: every built step). */
+export interface AuditDeps {
+  modules?: Partial<Record<StepId, StepModule>>;
+}
+
+/**
+ * `aks-runbook audit`: connects, runs every chosen step's read-only inspection, prints the report
+ * and resolves to the exit code (0 pass, 1 findings at or above --fail-on, 2 could not audit).
+ */
+export async function runAudit(
+  target: TargetOptions,
+  options: AuditCommandOptions,
+  env: NodeJS.ProcessEnv,
+  io: AuditIo,
+  deps: AuditDeps = {},
+): Promise<number> {
+  const say = (line: string): void => {
+    if (io.progress) io.err(`${line}\n`);
+  };
+  // The audit is read-only by construction: no step gets a way to ask, and no action is offered.
+  const mode: SessionMode = { readOnly: true, dryRun: false, demo: target.demo };
+  const startedAt = new Date();
+  let reached: ReachedTarget;
+  try {
+    reached = await connectTarget(target, env, say);
+  } catch (error) {
+    throw asUserError(error);
+  }
+  try {
+    const modules = deps.modules ?? (await import('../steps/registry.js')).STEP_MODULES;
+    const steps = AUDIT_STEPS.filter((s) => options.steps.includes(s.id));
+    const reports = await inspectSteps({
+      connection: reached.connection,
+      modules,
+      steps,
+      mode,
+      onStep: (step, phase, report) =>
+        say(phase === 'start' ? `… ${step.id}` : `  ${step.id}: ${report?.status ?? ''}`),
+    });
+    const report = buildAuditReport({
+      connection: reached.connection,
+      steps: reports,
+      failOn: options.failOn,
+      version: packageVersion(),
+      simulated: target.demo || target.simConnection !== undefined,
+      startedAt,
+      finishedAt: new Date(),
+    });
+    const text = renderAudit(report, options.output);
+    if (options.out) {
+      await writeFile(options.out, text, 'utf8').catch((error: unknown) => {
+        throw new UserError(`cannot write the report to ${options.out}: ${messageOf(error)}`);
+      });
+      say(`Report written to ${options.out}`);
+    } else {
+      io.out(text);
+    }
+    return report.exitCode;
+  } finally {
+    await reached.sim?.close();
+  }
+}

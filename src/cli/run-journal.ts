@@ -1,0 +1,92 @@
+import { writeFile } from 'node:fs/promises';
+import { UserError, messageOf } from '../errors.js';
+import { modeWords, renderTranscript, timelineLines } from '../report/transcript.js';
+import { journalDir } from '../runbook/journal-location.js';
+import { listJournalFiles } from '../runbook/journal-list.js';
+import { readJournal, type JournalContents } from '../runbook/journal-read.js';
+import { digestSession } from '../runbook/journal-session.js';
+import type { JournalCommandOptions } from './audit-args.js';
+
+/** `aks-runbook journal list|show|export`: reads past sessions from the journal folder. */
+export async function runJournal(
+  options: JournalCommandOptions,
+  env: NodeJS.ProcessEnv,
+  out: (text: string) => void,
+): Promise<number> {
+  const dir = journalDir(env);
+  if (options.action === 'list') {
+    const files = await listJournalFiles(dir);
+    if (files.length === 0) {
+      out(`No sessions journaled yet in ${dir}\n`);
+      return 0;
+    }
+    const rows = [['#', 'STARTED', 'CLUSTER', 'MODE', 'CHANGES', 'IN FLIGHT']];
+    for (const [index, file] of files.entries()) {
+      const digest = digestSession(await readJournal(file));
+      rows.push([
+        String(index + 1),
+        digest.startedAt ?? '?',
+        digest.identity.cluster,
+        digest.mode ? modeWords(digest.mode) : '?',
+        String(digest.changes.length),
+        digest.inFlight.length > 0 ? `yes (${digest.inFlight.length})` : 'no',
+      ]);
+    }
+    out(columns(rows) + `\n${files.length} session(s) in ${dir}\n`);
+    return 0;
+  }
+  const contents = await readSession(options.session, dir);
+  if (options.action === 'show') {
+    const digest = digestSession(contents);
+    const lines = [`${contents.path}`, ...timelineLines(contents.records)];
+    if (contents.tornTail) lines.push('(the last line was cut off: the session ended abruptly)');
+    if (digest.inFlight.length > 0) {
+      lines.push(`${digest.inFlight.length} change(s) were left in flight (intent, no result).`);
+    }
+    out(lines.join('\n') + '\n');
+    return 0;
+  }
+  const text =
+    options.format === 'json'
+      ? JSON.stringify({ session: digestSession(contents), records: contents.records }, null, 2) +
+        '\n'
+      : renderTranscript(contents);
+  if (options.out) {
+    await writeFile(options.out, text, 'utf8').catch((error: unknown) => {
+      throw new UserError(`cannot write ${options.out}: ${messageOf(error)}`);
+    });
+  } else out(text);
+  return 0;
+}
+
+/** A session named by its file, or by its number in `journal list` (1 = newest). */
+async function readSession(session: string, dir: string): Promise<JournalContents> {
+  let path = session;
+  if (/^\d+$/.test(session)) {
+    const files = await listJournalFiles(dir);
+    const picked = files[Number(session) - 1];
+    if (!picked) {
+      throw new UserError(
+        `there is no session #${session}; "aks-runbook journal list" shows ${files.length}`,
+      );
+    }
+    path = picked;
+  }
+  try {
+    return await readJournal(path);
+  } catch (error) {
+    throw new UserError(`cannot read the journal ${path}: ${messageOf(error)}`);
+  }
+}
+
+function columns(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}

@@ -1,0 +1,6 @@
+import { CHECKLIST, type StepInfo } from '../runbook/checklist.js';
+
+/** The steps an audit can run: every checklist step that inspects something, in checklist order. */
+export const AUDIT_STEPS: readonly StepInfo[] = CHECKLIST.filter(
+  (s) => s.id !== 'connect' && s.id !== 'summary',
+);

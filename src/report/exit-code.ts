@@ -1,0 +1,28 @@
+import { SEVERITIES, type Severity } from '../checks/finding.js';
+import type { StepReport } from './audit-schema.js';
+
+/** The default of `--fail-on`: only high-severity findings fail a pipeline unless asked. */
+export const DEFAULT_FAIL_ON: Severity = 'high';
+
+/** Whether `severity` is `threshold` or worse. */
+export function atOrAbove(severity: Severity, threshold: Severity): boolean {
+  return SEVERITIES.indexOf(severity) >= SEVERITIES.indexOf(threshold);
+}
+
+/**
+ * The audit's exit code: 2 when a step could not be checked because the operator is not allowed
+ * (the audit is incomplete, so it cannot pass), else 1 when a finding is at or above `failOn`,
+ * else 0. Steps not built or unavailable for other reasons do not change it; the report lists them.
+ */
+export function auditExitCode(steps: readonly StepReport[], failOn: Severity): 0 | 1 | 2 {
+  if (steps.some((s) => s.status === 'forbidden')) return 2;
+  const failing = steps.some((s) => s.findings.some((f) => atOrAbove(f.severity, failOn)));
+  return failing ? 1 : 0;
+}
+
+/** How many findings there are of each severity. */
+export function severityTotals(steps: readonly StepReport[]): Record<Severity, number> {
+  const totals: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
+  for (const s of steps) for (const f of s.findings) totals[f.severity]++;
+  return totals;
+}

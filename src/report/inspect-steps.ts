@@ -1,0 +1,91 @@
+import { ApiException } from '@kubernetes/client-node';
+import { isRestError } from '@azure/arm-containerservice';
+import { messageOf } from '../errors.js';
+import type { StepId, StepInfo } from '../runbook/checklist.js';
+import type { SessionMode } from '../runbook/session.js';
+import type { StepModule } from '../steps/types.js';
+import type { Connection } from '../target/connect.js';
+import type { StepReport } from './audit-schema.js';
+
+/** Options of `inspectSteps`. */
+export interface InspectStepsOptions {
+  connection: Connection;
+  modules: Partial<Record<StepId, StepModule>>;
+  steps: readonly StepInfo[];
+  /** Always read-only in an audit; passed in so the caller states it. */
+  mode: SessionMode;
+  /** Told when each step starts and ends (progress on stderr). */
+  onStep?: (step: StepInfo, phase: 'start' | 'end', report?: StepReport) => void;
+  now?: () => number;
+}
+
+/**
+ * Runs each chosen step's own read-only inspection, one after another. A step that throws is
+ * reported (unavailable, or forbidden when the cluster refused the read) and the audit goes on.
+ */
+export async function inspectSteps(options: InspectStepsOptions): Promise<StepReport[]> {
+  const now = options.now ?? Date.now;
+  const reports: StepReport[] = [];
+  for (const step of options.steps) {
+    options.onStep?.(step, 'start');
+    const report = await inspectOne(step, options, now);
+    options.onStep?.(step, 'end', report);
+    reports.push(report);
+  }
+  return reports;
+}
+
+async function inspectOne(
+  step: StepInfo,
+  options: InspectStepsOptions,
+  now: () => number,
+): Promise<StepReport> {
+  const base = { id: step.id, title: step.title };
+  const module = options.modules[step.id];
+  if (!module?.inspect) {
+    return {
+      ...base,
+      status: 'not-built',
+      reason: 'this version does not inspect this step yet',
+      findings: [],
+    };
+  }
+  if (step.needsArm && options.connection.armMissing) {
+    return { ...base, status: 'unavailable', reason: options.connection.armMissing, findings: [] };
+  }
+  const started = now();
+  const durationMs = (): number => Math.max(0, Math.round(now() - started));
+  try {
+    const seen = await module.inspect({ connection: options.connection, mode: options.mode });
+    const findings = seen.findings.map((f) => ({ ...f, step: step.id }));
+    return {
+      ...base,
+      status: findings.length > 0 ? 'findings' : 'ok',
+      durationMs: durationMs(),
+      ...(seen.summary && seen.summary.length > 0 ? { summary: seen.summary } : {}),
+      findings,
+    };
+  } catch (error) {
+    return {
+      ...base,
+      status: isForbidden(error) ? 'forbidden' : 'unavailable',
+      durationMs: durationMs(),
+      reason: oneLine(messageOf(error)),
+      findings: [],
+    };
+  }
+}
+
+/** Whether a failure is the cluster or Azure refusing the operator (403), not a breakage. */
+function isForbidden(error: unknown): boolean {
+  if (error instanceof ApiException && error.code === 403) return true;
+  if (isRestError(error) && error.statusCode === 403) return true;
+  // describeKubeError/describeArmError turn a 403 into this sentence.
+  return (
+    error instanceof Error && error.name === 'UserError' && /not allowed to/.test(error.message)
+  );
+}
+
+function oneLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}

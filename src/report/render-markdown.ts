@@ -1,0 +1,54 @@
+import { SEVERITIES } from '../checks/finding.js';
+import type { AuditReport, StepReport } from './audit-schema.js';
+import { duration, objectName, table } from './markdown.js';
+
+const STATUS_WORDS: Record<StepReport['status'], string> = {
+  ok: '✔ ok',
+  findings: '! findings',
+  unavailable: '– unavailable',
+  forbidden: '✖ forbidden',
+  'not-built': '· not built',
+};
+
+/** The audit report as a Markdown document, for a ticket or a change record. */
+export function renderAuditMarkdown(report: AuditReport): string {
+  const { cluster } = report;
+  const where = [
+    cluster.subscriptionId && `subscription \`${cluster.subscriptionId}\``,
+    cluster.resourceGroup && `resource group \`${cluster.resourceGroup}\``,
+    cluster.location && `location ${cluster.location}`,
+  ].filter(Boolean);
+  const lines = [
+    `# AKS audit: ${cluster.name}`,
+    '',
+    `- Cluster: **${cluster.name}**${where.length ? ` (${where.join(', ')})` : ''}${cluster.simulated ? ', simulated' : ''}`,
+    `- API server: ${cluster.server}, Kubernetes ${cluster.kubernetesVersion}`,
+    `- Audited: ${report.generatedAt} in ${duration(report.durationMs)} by ${report.tool.name} ${report.tool.version}`,
+    `- Findings: ${SEVERITIES.slice()
+      .reverse()
+      .map((s) => `${report.totals[s]} ${s}`)
+      .join(', ')}`,
+    `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
+    '',
+    '## Steps',
+    '',
+    ...table(
+      ['step', 'status', 'findings', 'note'],
+      report.steps.map((s) => [
+        s.id,
+        STATUS_WORDS[s.status],
+        String(s.findings.length),
+        s.reason ?? '',
+      ]),
+    ),
+  ];
+  for (const step of report.steps.filter((s) => s.findings.length > 0)) {
+    lines.push('', `## ${step.title} (\`${step.id}\`)`, '');
+    for (const f of step.findings) {
+      const on = objectName(f.object);
+      lines.push(`- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}`);
+      if (f.remediation) lines.push(`  - Fix: ${f.remediation}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,130 @@
+import type { JournalContents, JournalRecord } from '../runbook/journal-read.js';
+import { digestSession } from '../runbook/journal-session.js';
+import { cell, duration, objectName, table } from './markdown.js';
+
+type NoteRecord = Extract<JournalRecord, { type: 'note' }>;
+
+/**
+ * A Markdown transcript of one session, built from its journal alone: the cluster, what each step
+ * found, every confirmation, every change with its result and duration, anything left in flight.
+ */
+export function renderTranscript(contents: JournalContents): string {
+  const digest = digestSession(contents);
+  const { identity, mode } = digest;
+  const lines = [`# aks-runbook session: ${identity.cluster}`, ''];
+  lines.push(`- Journal: \`${contents.path}\``);
+  if (identity.arm) {
+    lines.push(
+      `- Cluster: **${identity.cluster}** (subscription \`${identity.arm.subscriptionId}\`, resource group \`${identity.arm.resourceGroup}\`)`,
+    );
+  } else lines.push(`- Cluster: **${identity.cluster}**`);
+  if (identity.server) lines.push(`- API server: ${identity.server}`);
+  if (mode) lines.push(`- Mode: ${modeWords(mode)}`);
+  if (digest.startedAt) {
+    lines.push(
+      `- From ${digest.startedAt} to ${digest.lastAt ?? digest.startedAt} (${duration(span(digest.startedAt, digest.lastAt))})`,
+    );
+  }
+  if (digest.inFlight.length > 0 || contents.tornTail) {
+    lines.push(
+      '',
+      `> **The session ended with ${digest.inFlight.length} change(s) under way and no result written.** Check the cluster's current state before anything else.`,
+    );
+  }
+
+  lines.push('', '## What each step found', '');
+  const found = latestFindings(contents.records);
+  if (found.length === 0) lines.push('No step was inspected.');
+  for (const note of found) {
+    const list = findingsOf(note);
+    lines.push(
+      `### ${note.step}: ${list.length === 0 ? 'nothing found' : `${list.length} finding(s)`}`,
+    );
+    for (const f of list) {
+      const on = objectName(f.object);
+      lines.push(`- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}`);
+    }
+    lines.push('');
+  }
+
+  const asked = contents.records.filter((r) => r.type === 'confirmation');
+  lines.push('## Confirmations', '');
+  if (asked.length === 0) lines.push('Nothing was asked.');
+  else {
+    lines.push(
+      ...table(
+        ['time', 'question', 'typed', 'answer'],
+        asked.map((c) => [c.time, c.change, c.typed ?? '', c.answer]),
+      ),
+    );
+  }
+
+  lines.push('', '## Changes', '');
+  if (digest.changes.length === 0) lines.push('Nothing was changed.');
+  else {
+    lines.push(
+      ...table(
+        ['started', 'step', 'action', 'target', 'result', 'took'],
+        digest.changes.map(({ intent, result }) => [
+          intent.time,
+          intent.step,
+          intent.action,
+          intent.target,
+          result
+            ? `${result.outcome}${result.error ? `: ${result.error}` : ''}`
+            : 'IN FLIGHT (no result)',
+          result ? duration(span(intent.time, result.time)) : '',
+        ]),
+      ),
+    );
+  }
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+/** One line per journal record, for `aks-runbook journal show`. */
+export function timelineLines(records: readonly JournalRecord[]): string[] {
+  return records.map((r) => {
+    const at = r.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+    switch (r.type) {
+      case 'session':
+        return `${at}  session       ${r.cluster}${r.mode ? ` (${modeWords(r.mode)})` : ''}`;
+      case 'note':
+        return `${at}  ${r.step.padEnd(12)}  ${r.message}${r.message === 'findings' ? `: ${findingsOf(r).length}` : ''}`;
+      case 'confirmation':
+        return `${at}  asked         ${r.change} -> ${r.answer}`;
+      case 'intent':
+        return `${at}  ${r.step.padEnd(12)}  #${r.id} ${r.action} ${r.target}`;
+      case 'result':
+        return `${at}  result        #${r.id} ${r.outcome}${r.error ? `: ${cell(r.error)}` : ''}`;
+    }
+  });
+}
+
+/** Read-only / dry-run / simulated, in words. */
+export function modeWords(mode: { readOnly: boolean; dryRun: boolean; demo: boolean }): string {
+  const words = [mode.readOnly ? 'read-only' : mode.dryRun ? 'dry-run' : 'changes allowed'];
+  if (mode.demo) words.push('simulated cluster');
+  return words.join(', ');
+}
+
+interface NotedFinding {
+  id: string;
+  severity: string;
+  message: string;
+  object?: { kind: string; name: string; namespace?: string };
+}
+
+function latestFindings(records: readonly JournalRecord[]): NoteRecord[] {
+  const latest = new Map<string, NoteRecord>();
+  for (const r of records) if (r.type === 'note' && r.message === 'findings') latest.set(r.step, r);
+  return [...latest.values()];
+}
+
+function findingsOf(note: NoteRecord): NotedFinding[] {
+  const list = note.detail?.['findings'];
+  return Array.isArray(list) ? (list as NotedFinding[]) : [];
+}
+
+function span(from: string, to: string | undefined): number {
+  return Math.max(0, Date.parse(to ?? from) - Date.parse(from));
+}

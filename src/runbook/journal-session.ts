@@ -1,0 +1,92 @@
+import type { JournalContents, JournalRecord } from './journal-read.js';
+import type { SessionMode } from './session.js';
+
+type IntentRecord = Extract<JournalRecord, { type: 'intent' }>;
+type ResultRecord = Extract<JournalRecord, { type: 'result' }>;
+
+/** A change as the journal tells it: the intent, and its result when one was written. */
+export interface JournaledChange {
+  intent: IntentRecord;
+  result?: ResultRecord;
+}
+
+/** Which cluster a session was about, as precisely as the journal says. */
+export interface SessionIdentity {
+  cluster: string;
+  server?: string;
+  arm?: { subscriptionId: string; resourceGroup: string; name: string };
+}
+
+/** What one journal file says about its session, for listing, transcripts and resume. */
+export interface SessionDigest {
+  path: string;
+  identity: SessionIdentity;
+  mode?: SessionMode;
+  startedAt?: string;
+  /** The time of the last readable line. */
+  lastAt?: string;
+  changes: JournaledChange[];
+  /** Intents with no result: the session ended while these were under way. */
+  inFlight: IntentRecord[];
+  tornTail: boolean;
+}
+
+/** Reads the digest out of a parsed journal file. */
+export function digestSession(contents: JournalContents): SessionDigest {
+  const { records } = contents;
+  const session = records.find((r) => r.type === 'session');
+  const identity: SessionIdentity = { cluster: session?.cluster ?? '(unknown cluster)' };
+  const connected = records.find(
+    (r): r is Extract<JournalRecord, { type: 'note' }> =>
+      r.type === 'note' && r.step === 'connect' && r.message === 'connected',
+  );
+  const server = connected?.detail?.['server'];
+  if (typeof server === 'string') identity.server = server;
+  const arm = armOf(connected?.detail?.['arm']);
+  if (arm) identity.arm = arm;
+
+  const results = new Map<number, ResultRecord>();
+  for (const r of records) if (r.type === 'result') results.set(r.id, r);
+  const changes = records
+    .filter((r): r is IntentRecord => r.type === 'intent')
+    .map((intent) => {
+      const result = results.get(intent.id);
+      return result ? { intent, result } : { intent };
+    });
+  const digest: SessionDigest = {
+    path: contents.path,
+    identity,
+    changes,
+    inFlight: changes.filter((c) => !c.result).map((c) => c.intent),
+    tornTail: contents.tornTail,
+  };
+  if (session?.mode) digest.mode = session.mode;
+  if (records[0]) digest.startedAt = records[0].time;
+  if (records.at(-1)) digest.lastAt = records.at(-1)!.time;
+  return digest;
+}
+
+/**
+ * Whether two sessions were about the same cluster: the same name and, where both journals know
+ * them, the same ARM coordinates or else the same API server.
+ */
+export function sameCluster(a: SessionIdentity, b: SessionIdentity): boolean {
+  if (a.cluster !== b.cluster) return false;
+  if (a.arm && b.arm) {
+    return (
+      a.arm.subscriptionId.toLowerCase() === b.arm.subscriptionId.toLowerCase() &&
+      a.arm.resourceGroup.toLowerCase() === b.arm.resourceGroup.toLowerCase() &&
+      a.arm.name.toLowerCase() === b.arm.name.toLowerCase()
+    );
+  }
+  if (a.server && b.server) return a.server === b.server;
+  return false;
+}
+
+function armOf(value: unknown): SessionIdentity['arm'] {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { subscriptionId, resourceGroup, name } = value as Record<string, unknown>;
+  if (typeof subscriptionId !== 'string' || typeof resourceGroup !== 'string') return undefined;
+  if (typeof name !== 'string') return undefined;
+  return { subscriptionId, resourceGroup, name };
+}

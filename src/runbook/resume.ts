@@ -1,0 +1,53 @@
+import { dirname } from 'node:path';
+import type { Journal } from './journal.js';
+import { findInterruptedSession } from './journal-list.js';
+import type { SessionIdentity } from './journal-session.js';
+
+/** A change an earlier session started and never saw finish. */
+export interface InFlightChange {
+  step: string;
+  action: string;
+  target: string;
+  /** When the intent was written. */
+  time: string;
+  detail?: Record<string, unknown>;
+}
+
+/** What the overview offers when the last session for this cluster died mid-change. */
+export interface ResumeOffer {
+  /** The earlier session's journal. */
+  journalPath: string;
+  startedAt?: string;
+  intents: InFlightChange[];
+}
+
+/**
+ * Looks for an earlier session on the same cluster that ended with changes in flight, and journals
+ * in the new session that it was found. Undefined when there is nothing to resume.
+ */
+export async function detectResume(
+  journal: Journal,
+  identity: SessionIdentity,
+): Promise<ResumeOffer | undefined> {
+  const earlier = await findInterruptedSession(dirname(journal.path), identity, journal.path);
+  if (!earlier) return undefined;
+  const offer: ResumeOffer = {
+    journalPath: earlier.path,
+    intents: earlier.inFlight.map((i) => {
+      const change: InFlightChange = {
+        step: i.step,
+        action: i.action,
+        target: i.target,
+        time: i.time,
+      };
+      if (i.detail) change.detail = i.detail;
+      return change;
+    }),
+  };
+  if (earlier.startedAt) offer.startedAt = earlier.startedAt;
+  await journal.note('connect', 'interrupted session found', {
+    journal: offer.journalPath,
+    intents: offer.intents,
+  });
+  return offer;
+}

@@ -1,0 +1,153 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApiException } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/cli/run-audit.js';
+import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
+import type { AuditReport } from '../../src/report/audit-schema.js';
+import { runSimCommand } from '../../src/sim/sim-command.js';
+import type { Simulator } from '../../src/sim/simulator.js';
+import type { StepModule } from '../../src/steps/types.js';
+import type { StepId } from '../../src/runbook/checklist.js';
+import { listAllNodes } from '../../src/kube/nodes.js';
+import { publishedSchema } from '../report/published-schema.js';
+
+// The audit in-process against a running simulator, with hand-written step modules: each shows one
+// way a step can end (findings, a crash, a refusal), and the simulator counts every request.
+
+const noop = () => Promise.resolve();
+const modules: Partial<Record<StepModule['id'], StepModule>> = {
+  rbac: {
+    id: 'rbac',
+    controller: () => ({ open: noop, send: noop }),
+    // A real read through the connection, then a finding about what it saw.
+    inspect: async ({ connection, mode }) => {
+      const nodes = await listAllNodes(connection.kc);
+      return {
+        facts: { nodes: nodes.length, readOnly: mode.readOnly },
+        summary: [`${nodes.length} nodes`],
+        findings: [
+          {
+            id: 'test.nodes-seen',
+            severity: 'medium',
+            object: { kind: 'Node', name: nodes[0]!.metadata!.name! },
+            message: `saw ${nodes.length} nodes (read-only: ${mode.readOnly})`,
+          },
+        ],
+      };
+    },
+  },
+  imds: {
+    id: 'imds',
+    controller: () => ({ open: noop, send: noop }),
+    inspect: () => Promise.reject(new Error('the step broke\nwith a second line')),
+  },
+  containers: {
+    id: 'containers',
+    controller: () => ({ open: noop, send: noop }),
+    inspect: () =>
+      Promise.reject(new ApiException(403, 'Forbidden', '{"message":"pods is forbidden"}', {})),
+  },
+  drain: {
+    id: 'drain',
+    controller: () => ({ open: noop, send: noop }),
+    inspect: () => Promise.resolve({ facts: {}, findings: [] }),
+  },
+};
+
+describe('aks-runbook audit, in-process against a running simulator', () => {
+  let sim: Simulator;
+  const stop = new AbortController();
+  const dir = mkdtempSync(join(tmpdir(), 'audit-'));
+  let running: Promise<void>;
+  const target = {
+    cloud: 'AzureCloud' as const,
+    demo: false,
+    simConnection: join(dir, 'sim.json'),
+  };
+
+  beforeAll(async () => {
+    let ready: (s: Simulator) => void = () => undefined;
+    const up = new Promise<Simulator>((resolve) => (ready = resolve));
+    running = runSimCommand(
+      {
+        scenario: 'demo',
+        kubeconfigOut: join(dir, 'sim.kubeconfig'),
+        connectionOut: join(dir, 'sim.json'),
+        signal: stop.signal,
+        onReady: ready,
+      },
+      { write: () => undefined },
+    );
+    sim = await up;
+  });
+  afterAll(async () => {
+    stop.abort();
+    await running;
+  });
+
+  async function audit(steps: string[], failOn: 'low' | 'medium' | 'high', progress = false) {
+    let out = '';
+    let err = '';
+    const code = await runAudit(
+      target,
+      { steps: steps as StepId[], output: 'json', failOn },
+      {},
+      { out: (t) => (out += t), err: (t) => (err += t), progress },
+      { modules },
+    );
+    return { code, report: JSON.parse(out) as AuditReport, err };
+  }
+
+  it('reports each way a step can end, keeps going after a crash, and sends no write', async () => {
+    const before = sim.log.entries.length;
+    const { code, report, err } = await audit(['rbac', 'imds', 'drain', 'node-image'], 'medium');
+    expect(publishedSchema().safeParse(report).success).toBe(true);
+    expect(report.steps.map((s) => [s.id, s.status])).toEqual([
+      ['rbac', 'findings'],
+      ['imds', 'unavailable'],
+      ['drain', 'ok'],
+      ['node-image', 'not-built'],
+    ]);
+    expect(report.steps[0]!.findings[0]).toMatchObject({
+      id: 'test.nodes-seen',
+      step: 'rbac',
+      message: expect.stringContaining('read-only: true') as string,
+    });
+    expect(report.steps[1]!.reason).toBe('the step broke');
+    expect(report.cluster).toMatchObject({ name: 'aks-shop-prod', simulated: true });
+    expect(code).toBe(1);
+    expect(report.exitCode).toBe(1);
+    expect(err).toBe(''); // no progress unless stderr is a terminal
+
+    const seen = sim.log.entries.slice(before);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((e) => e.effect !== 'read')).toEqual([]);
+  });
+
+  it('passes (0) below --fail-on, and says 2 when a step was refused', async () => {
+    expect((await audit(['rbac'], 'high')).code).toBe(0);
+    const refused = await audit(['rbac', 'containers'], 'high');
+    expect(refused.report.steps[1]).toMatchObject({ status: 'forbidden' });
+    expect(refused.code).toBe(2);
+  });
+
+  it('shows progress on stderr when asked to (stderr is a terminal)', async () => {
+    const { err } = await audit(['drain'], 'high', true);
+    expect(err).toContain('drain: ok');
+  });
+
+  it('lists every checklist step that inspects', () => {
+    expect(AUDIT_STEPS.map((s) => s.id)).toEqual([
+      'defender',
+      'api-access',
+      'rbac',
+      'imds',
+      'containers',
+      'upgrades',
+      'drain',
+      'node-image',
+    ]);
+  });
+});
