@@ -1,9 +1,17 @@
 import type { Connection } from '../target/connect.js';
-import type { StepController, StepEvent, StepFactory, StepView } from '../steps/types.js';
+import type {
+  StepContext,
+  StepController,
+  StepEvent,
+  StepFactory,
+  StepModule,
+  StepView,
+} from '../steps/types.js';
 import { messageOf, UserError } from '../errors.js';
 import type { StepId } from './checklist.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
+import type { InFlightChange } from './resume.js';
 import type { SessionStore } from './session.js';
 
 /**
@@ -13,6 +21,7 @@ import type { SessionStore } from './session.js';
  */
 export class StepHost {
   private readonly controllers = new Map<StepId, StepController>();
+  private readonly contexts = new Map<StepId, StepContext>();
   private readonly running = new Map<AbortController, Promise<unknown>>();
 
   constructor(
@@ -20,11 +29,33 @@ export class StepHost {
     private readonly connection: Connection,
     private readonly journal: Journal,
     private readonly factories: Partial<Record<StepId, StepFactory>>,
+    /** Steps that know how to pick up changes an earlier session left in flight. */
+    private readonly resumers: Partial<Record<StepId, NonNullable<StepModule['resume']>>> = {},
   ) {}
 
   /** The operator opened a step. */
   open(id: StepId): Promise<void> {
     return this.guard(id, (c) => c.open());
+  }
+
+  /**
+   * The operator chose to go back to changes an earlier session left in flight on this step: the
+   * step opens (re-inspecting the current state), then its `resume` hook, if it has one, takes over.
+   */
+  resume(id: StepId, intents: InFlightChange[]): Promise<void> {
+    return this.guard(id, async (c) => {
+      await c.open();
+      const resume = this.resumers[id];
+      const ctx = this.contexts.get(id);
+      if (resume && ctx) await resume(ctx, intents);
+      else {
+        this.showOn(id, {
+          result: [
+            'An earlier session left a change here unfinished; what you see above is the state now.',
+          ],
+        });
+      }
+    });
   }
 
   /** The operator made a choice on a step's screen. */
@@ -61,7 +92,7 @@ export class StepHost {
     const factory = this.factories[id];
     if (!factory) return undefined;
     const { store, journal, connection } = this;
-    const controller = factory({
+    const ctx: StepContext = {
       id,
       connection,
       journal,
@@ -72,11 +103,25 @@ export class StepHost {
       view: () => store.getState().stepViews[id] ?? {},
       setState: (state) =>
         store.update({ stepStates: { ...store.getState().stepStates, [id]: state } }),
-      status: (status) => store.setStep(id, status),
+      status: (status) => {
+        store.setStep(id, status);
+        if (status.kind === 'ok' || status.kind === 'findings') this.noteFindings(id);
+      },
       busy: (work) => this.busy(work),
-    });
+    };
+    const controller = factory(ctx);
+    this.contexts.set(id, ctx);
     this.controllers.set(id, controller);
     return controller;
+  }
+
+  /** An inspection finished: journal what it found, so transcripts need nothing but the journal. */
+  private noteFindings(id: StepId): void {
+    const findings = this.store.getState().stepViews[id]?.findings ?? [];
+    // Ordered after earlier lines by the journal's own write chain; a failed write is not fatal here.
+    void this.journal
+      .note(id, 'findings', { count: findings.length, findings })
+      .catch(() => undefined);
   }
 
   private showOn(id: StepId, patch: Partial<StepView>): void {

@@ -1,6 +1,7 @@
 import type { Finding } from '../checks/finding.js';
 import type { StepId, StepStatus } from '../runbook/checklist.js';
 import type { Journal } from '../runbook/journal.js';
+import type { InFlightChange } from '../runbook/resume.js';
 import type { ConfirmationRequest, SessionMode } from '../runbook/session.js';
 import type { Connection } from '../target/connect.js';
 
@@ -74,4 +75,9 @@ export interface StepModule {
   controller: StepFactory;
   /** The read-only inspection on its own (the headless audit runs these). */
   inspect?(ctx: InspectContext): Promise<Inspection<unknown>>;
+  /**
+   * Called after the step re-inspected, when the operator chose to go back to changes an earlier
+   * session left in flight on this step: explain what they mean now, offer to continue or roll back.
+   */
+  resume?(ctx: StepContext, intents: InFlightChange[]): Promise<void>;
 }
