@@ -1,5 +1,5 @@
 import { AppsV1Api, BatchV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
-import type { ContainerFacts, PodObject } from '../checks/containers/types.js';
+import type { ContainerFacts } from '../checks/containers/types.js';
 import { listUnlessForbidden } from './paged.js';
 
 const PAGE = 500;
@@ -31,7 +31,7 @@ export async function readPodsAndOwners(kc: KubeConfig): Promise<ContainerFacts>
     .filter(([, list]) => list === undefined)
     .map(([name]) => name);
   return {
-    pods: (pods ?? []) as PodObject[],
+    pods: pods ?? [],
     intermediates: [...(replicaSets ?? []), ...(jobs ?? [])],
     forbidden,
   };
