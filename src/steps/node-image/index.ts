@@ -1,5 +1,10 @@
-// Placeholder until the node-image step is built (see the issues): the overview shows it as not built yet.
 import type { StepModule } from '../types.js';
+import { nodeImageController } from './controller.js';
+import { inspectNodeImage } from './inspect.js';
 
-/** The node-image step, not built yet. */
-export const nodeImageStep: StepModule | undefined = undefined;
+/** The node-image step: pools behind the latest image, channels, reboots; pool-by-pool upgrades. */
+export const nodeImageStep: StepModule | undefined = {
+  id: 'node-image',
+  controller: nodeImageController(),
+  inspect: inspectNodeImage,
+};

@@ -1,0 +1,33 @@
+/** What each node OS upgrade channel means for this cluster, and what to do about it. */
+export function nodeOsChannelAdvice(channel: string | undefined): string {
+  switch (channel ?? 'NodeImage') {
+    case 'None':
+      return 'None: nothing patches the node OS; only manual node image upgrades bring fixes. Choose SecurityPatch or NodeImage.';
+    case 'Unmanaged':
+      return 'Unmanaged: Ubuntu/Azure Linux apply security updates nightly but never reboot; something (kured) must reboot nodes. Windows nodes get nothing.';
+    case 'SecurityPatch':
+      return 'SecurityPatch: AKS applies security patches to the image and reimages nodes in your maintenance window. Good default for production.';
+    case 'NodeImage':
+      return 'NodeImage: AKS moves nodes to each new weekly node image (reimage, with surge). Simplest; set a maintenance window.';
+    default:
+      return `${channel}: not a channel this program knows; check az aks show.`;
+  }
+}
+
+/** What each cluster upgrade channel does to node images. */
+export function upgradeChannelAdvice(channel: string | undefined): string {
+  switch (channel ?? 'none') {
+    case 'none':
+      return 'Upgrade channel none: Kubernetes versions move only when you upgrade them.';
+    case 'patch':
+      return 'Upgrade channel patch: the newest patch of your minor is applied automatically.';
+    case 'stable':
+      return 'Upgrade channel stable: clusters follow the latest supported minor minus one.';
+    case 'rapid':
+      return 'Upgrade channel rapid: clusters follow the newest supported minor; risky for production.';
+    case 'node-image':
+      return 'Upgrade channel node-image (legacy): node images move automatically; prefer nodeOSUpgradeChannel NodeImage.';
+    default:
+      return `Upgrade channel ${channel}: unknown to this program.`;
+  }
+}

@@ -1,0 +1,40 @@
+/** One node as the node-image step sees it. */
+export interface ImageNode {
+  name: string;
+  /** `kubernetes.azure.com/node-image-version` */
+  image?: string;
+  /** kured's annotation: when the node last said it needs a reboot. */
+  rebootNeededSince?: string;
+  /** kured is rebooting it now. */
+  rebootInProgress: boolean;
+}
+
+/** One agent pool with its image versions and nodes. */
+export interface ImagePool {
+  name: string;
+  osType: string;
+  osSKU?: string;
+  nodeImageVersion?: string;
+  latestNodeImageVersion?: string;
+  provisioningState: string;
+  nodes: ImageNode[];
+}
+
+/** kured as installed on the cluster, if at all. */
+export interface KuredFacts {
+  installed: boolean;
+  /** `namespace/name` of its DaemonSet. */
+  daemonSet?: string;
+  /** The node holding the reboot lock, from the DaemonSet's lock annotation. */
+  lockHolder?: string;
+}
+
+/** Everything the node-image checks need. */
+export interface NodeImageFacts {
+  cluster: string;
+  pools: ImagePool[];
+  channels: { upgrade?: string; nodeOS?: string };
+  kured: KuredFacts;
+  /** When the facts were read (ms since epoch), for image ages. */
+  now: number;
+}

@@ -1,0 +1,63 @@
+import type { Finding } from '../finding.js';
+import type { NodeImageFacts } from './facts.js';
+import { imageAgeDays } from './image-age.js';
+
+/** Node image and node OS findings: outdated images (Windows apart), channel None, reboots. */
+export function nodeImageFindings(f: NodeImageFacts): Finding[] {
+  const out: Finding[] = [];
+  for (const pool of f.pools) {
+    const { nodeImageVersion: has, latestNodeImageVersion: latest } = pool;
+    if (!has || !latest || has === latest) continue;
+    const age = imageAgeDays(has, f.now);
+    const aged = age === undefined ? '' : ` (built ${age} days ago)`;
+    const windows = pool.osType === 'Windows';
+    out.push({
+      id: windows ? 'nodeimage.windows-outdated' : 'nodeimage.outdated',
+      severity: windows || (age ?? 0) > 60 ? 'high' : 'medium',
+      object: { kind: 'AgentPool', name: pool.name },
+      message: windows
+        ? `Windows pool ${pool.name} runs ${has}${aged}; ${latest} is available. Windows nodes get no nightly patches: a node image upgrade is how they get security fixes.`
+        : `Pool ${pool.name} runs ${has}${aged}; ${latest} is available.`,
+      remediation: `Upgrade the pool's node image (one pool at a time, here), or let the NodeImage/SecurityPatch channel do it in a maintenance window.`,
+    });
+  }
+  const cluster = { kind: 'ManagedCluster', name: f.cluster };
+  const channel = f.channels.nodeOS ?? 'NodeImage';
+  if (channel === 'None') {
+    out.push({
+      id: 'nodeos.channel-none',
+      severity: 'medium',
+      object: cluster,
+      message:
+        'The node OS upgrade channel is None: no OS security patches reach the nodes unless someone upgrades node images by hand.',
+      remediation:
+        'az aks update --node-os-upgrade-channel SecurityPatch (or NodeImage), with a maintenance window.',
+    });
+  }
+  const linux = f.pools.some((p) => p.osType !== 'Windows');
+  if (channel === 'Unmanaged' && linux && !f.kured.installed) {
+    out.push({
+      id: 'reboot.kured-missing',
+      severity: 'medium',
+      object: cluster,
+      message:
+        'The node OS channel is Unmanaged and kured is not installed: nodes install security updates but nothing reboots them, so kernel fixes never take effect.',
+      remediation: 'Install kured, or switch the node OS channel to SecurityPatch or NodeImage.',
+    });
+  }
+  for (const pool of f.pools) {
+    for (const node of pool.nodes) {
+      if (!node.rebootNeededSince && !node.rebootInProgress) continue;
+      const holds = f.kured.lockHolder === node.name ? ' kured holds its reboot lock for it.' : '';
+      out.push({
+        id: 'reboot.required',
+        severity: 'medium',
+        object: { kind: 'Node', name: node.name },
+        message: `Node ${node.name} needs a reboot${node.rebootNeededSince ? ` (since ${node.rebootNeededSince})` : ''}${node.rebootInProgress ? '; kured marked a reboot in progress' : ''}.${holds}`,
+        remediation:
+          'Let kured finish, or drain it (drain step, "nodes needing a reboot"), reboot it outside Kubernetes (az vmss restart --instance-ids), then uncordon.',
+      });
+    }
+  }
+  return out;
+}

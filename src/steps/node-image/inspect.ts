@@ -1,0 +1,101 @@
+import type { V1Node } from '@kubernetes/client-node';
+import type { Finding } from '../../checks/finding.js';
+import { nodeOsChannelAdvice, upgradeChannelAdvice } from '../../checks/nodeimage/channels.js';
+import type { KuredFacts, NodeImageFacts } from '../../checks/nodeimage/facts.js';
+import { nodeImageFindings } from '../../checks/nodeimage/findings.js';
+import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
+import { readVersionReads } from '../../azure/upgrade-reads.js';
+import { readKured } from '../../kube/kured.js';
+import { listAllNodes } from '../../kube/nodes.js';
+import { messageOf, UserError } from '../../errors.js';
+import type { InspectContext, Inspection } from '../types.js';
+
+function forbidden(what: string, error: unknown): Finding {
+  return {
+    id: 'nodeimage.forbidden',
+    severity: 'medium',
+    message: `Could not check ${what}: ${messageOf(error)}`,
+    remediation: 'Ask for read access to it; until then this check has not passed.',
+  };
+}
+
+/** Reads pools and their latest images from ARM, and node labels, reboot marks and kured from Kubernetes. */
+export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<NodeImageFacts>> {
+  const arm = ctx.connection.arm;
+  if (!arm)
+    throw new UserError(ctx.connection.armMissing ?? 'this step needs the cluster named over ARM');
+  const reads = await readVersionReads(arm.client, arm.at);
+  const findings: Finding[] = [];
+  let nodes: V1Node[] = [];
+  let kured: KuredFacts = { installed: false };
+  try {
+    nodes = await listAllNodes(ctx.connection.kc);
+  } catch (error) {
+    findings.push(forbidden('node image labels and reboot marks', error));
+  }
+  try {
+    kured = await readKured(ctx.connection.kc);
+  } catch (error) {
+    findings.push(forbidden('whether kured is installed', error));
+  }
+  const facts: NodeImageFacts = {
+    cluster: reads.cluster.name ?? '',
+    pools: reads.pools.map((p) => ({
+      name: p.name ?? '',
+      osType: p.osType ?? 'Linux',
+      ...(p.osSKU ? { osSKU: p.osSKU } : {}),
+      ...(p.nodeImageVersion ? { nodeImageVersion: p.nodeImageVersion } : {}),
+      ...(reads.poolProfiles[p.name ?? '']?.latestNodeImageVersion
+        ? { latestNodeImageVersion: reads.poolProfiles[p.name ?? '']!.latestNodeImageVersion }
+        : {}),
+      provisioningState: p.provisioningState ?? 'Succeeded',
+      nodes: nodes
+        .filter((n) => n.metadata?.labels?.['kubernetes.azure.com/agentpool'] === p.name)
+        .map((n) => {
+          const a = n.metadata?.annotations ?? {};
+          return {
+            name: n.metadata?.name ?? '',
+            image: n.metadata?.labels?.['kubernetes.azure.com/node-image-version'],
+            ...(a['weave.works/kured-most-recent-reboot-needed']
+              ? { rebootNeededSince: a['weave.works/kured-most-recent-reboot-needed'] }
+              : {}),
+            rebootInProgress: a['weave.works/kured-reboot-in-progress'] !== undefined,
+          };
+        }),
+    })),
+    channels: {
+      upgrade: reads.cluster.autoUpgradeProfile?.upgradeChannel,
+      nodeOS: reads.cluster.autoUpgradeProfile?.nodeOSUpgradeChannel,
+    },
+    kured,
+    now: Date.now(),
+  };
+  findings.unshift(...nodeImageFindings(facts));
+  return { facts, findings, summary: nodeImageSummary(facts) };
+}
+
+/** Per pool: OS, SKU, image vs latest and its age; per node: its image label; channels with advice. */
+function nodeImageSummary(f: NodeImageFacts): string[] {
+  const lines: string[] = [];
+  for (const p of f.pools) {
+    const age = imageAgeDays(p.nodeImageVersion, f.now);
+    const behind = p.nodeImageVersion !== p.latestNodeImageVersion;
+    lines.push(
+      `${behind ? '▲' : '✔'} ${p.name} · ${p.osType}${p.osSKU ? `/${p.osSKU}` : ''}${p.osType === 'Windows' ? ' (no nightly patching)' : ''} · ${p.provisioningState}`,
+      `    image  ${p.nodeImageVersion ?? '?'}${age !== undefined ? ` (${age} d old)` : ''}`,
+      `    latest ${p.latestNodeImageVersion ?? '?'}${behind ? '' : ' (up to date)'}`,
+      ...p.nodes.map(
+        (n) =>
+          `    node ${n.name}: ${n.image === p.nodeImageVersion ? 'same image' : (n.image ?? 'no image label')}${n.rebootNeededSince || n.rebootInProgress ? ' · needs a reboot' : ''}`,
+      ),
+    );
+  }
+  lines.push(
+    `Node OS channel: ${nodeOsChannelAdvice(f.channels.nodeOS)}`,
+    upgradeChannelAdvice(f.channels.upgrade),
+    f.kured.installed
+      ? `kured: installed (${f.kured.daemonSet ?? '?'})${f.kured.lockHolder ? `, reboot lock held by ${f.kured.lockHolder}` : ', lock free'}`
+      : 'kured: not installed',
+  );
+  return lines;
+}

@@ -1,0 +1,101 @@
+// Node image and node OS checks with hand-written facts.
+import { describe, expect, it } from 'vitest';
+import { nodeOsChannelAdvice, upgradeChannelAdvice } from '../../src/checks/nodeimage/channels.js';
+import type { NodeImageFacts } from '../../src/checks/nodeimage/facts.js';
+import { nodeImageFindings } from '../../src/checks/nodeimage/findings.js';
+import { imageAgeDays, imageDate } from '../../src/checks/nodeimage/image-age.js';
+
+const now = Date.UTC(2025, 6, 1);
+function facts(over: Partial<NodeImageFacts> = {}): NodeImageFacts {
+  return {
+    cluster: 'aks-one',
+    pools: [
+      {
+        name: 'sys',
+        osType: 'Linux',
+        nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202505.14.0',
+        latestNodeImageVersion: 'AKSUbuntu-2204gen2containerd-202506.10.0',
+        provisioningState: 'Succeeded',
+        nodes: [{ name: 'n1', rebootInProgress: false }],
+      },
+      {
+        name: 'win',
+        osType: 'Windows',
+        nodeImageVersion: 'AKSWindows-2022-containerd-20348.3561.250513',
+        latestNodeImageVersion: 'AKSWindows-2022-containerd-20348.3692.250610',
+        provisioningState: 'Succeeded',
+        nodes: [],
+      },
+    ],
+    channels: { nodeOS: 'NodeImage' },
+    kured: { installed: false },
+    now,
+    ...over,
+  };
+}
+
+describe('node image checks', () => {
+  it('reads build dates from Linux, Windows and old-style versions', () => {
+    expect(imageDate('AKSUbuntu-2204gen2containerd-202505.14.0')?.toISOString()).toBe(
+      '2025-05-14T00:00:00.000Z',
+    );
+    expect(imageDate('AKSWindows-2022-containerd-20348.3561.250513')?.toISOString()).toBe(
+      '2025-05-13T00:00:00.000Z',
+    );
+    expect(imageDate('AKSUbuntu:1604:2020.03.11')?.toISOString()).toBe('2020-03-11T00:00:00.000Z');
+    expect(imageDate('custom')).toBeUndefined();
+    expect(imageAgeDays('AKSUbuntu-2204gen2containerd-202505.14.0', now)).toBe(48);
+  });
+
+  it('flags outdated pools, Windows apart and more urgent', () => {
+    const found = nodeImageFindings(facts());
+    expect(found.map((f) => [f.id, f.severity])).toEqual([
+      ['nodeimage.outdated', 'medium'],
+      ['nodeimage.windows-outdated', 'high'],
+    ]);
+    expect(found[0]!.message).toContain('built 48 days ago');
+  });
+
+  it('flags channel None, and Unmanaged without kured', () => {
+    expect(nodeImageFindings(facts({ channels: { nodeOS: 'None' } })).map((f) => f.id)).toContain(
+      'nodeos.channel-none',
+    );
+    const unmanaged = nodeImageFindings(facts({ channels: { nodeOS: 'Unmanaged' } }));
+    expect(unmanaged.map((f) => f.id)).toContain('reboot.kured-missing');
+    const withKured = nodeImageFindings(
+      facts({ channels: { nodeOS: 'Unmanaged' }, kured: { installed: true } }),
+    );
+    expect(withKured.map((f) => f.id)).not.toContain('reboot.kured-missing');
+  });
+
+  it('lists nodes kured marked for a reboot, and who holds the lock', () => {
+    const f = facts({ kured: { installed: true, lockHolder: 'n1' } });
+    f.pools[0]!.nodes = [
+      { name: 'n1', rebootNeededSince: '2025-06-11T02:14:09Z', rebootInProgress: true },
+    ];
+    const reboot = nodeImageFindings(f).filter((x) => x.id === 'reboot.required');
+    expect(reboot).toHaveLength(1);
+    expect(reboot[0]!.message).toContain('kured holds its reboot lock');
+    expect(reboot[0]!.remediation).toContain('az vmss restart --instance-ids');
+  });
+
+  it('advises on every channel value', () => {
+    for (const [value, words] of [
+      ['None', /nothing patches/],
+      ['Unmanaged', /never reboot/],
+      ['SecurityPatch', /security patches/],
+      ['NodeImage', /weekly node image/],
+      [undefined, /^NodeImage/],
+      ['Odd', /not a channel/],
+    ] as const)
+      expect(nodeOsChannelAdvice(value)).toMatch(words);
+    for (const [value, words] of [
+      ['none', /only when you upgrade/],
+      ['patch', /newest patch/],
+      ['stable', /minus one/],
+      ['rapid', /risky/],
+      ['node-image', /legacy/],
+    ] as const)
+      expect(upgradeChannelAdvice(value)).toMatch(words);
+  });
+});
