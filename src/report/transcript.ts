@@ -25,11 +25,13 @@ export function renderTranscript(contents: JournalContents): string {
       `- From ${digest.startedAt} to ${digest.lastAt ?? digest.startedAt} (${duration(span(digest.startedAt, digest.lastAt))})`,
     );
   }
-  if (digest.inFlight.length > 0 || contents.tornTail) {
+  if (digest.inFlight.length > 0) {
     lines.push(
       '',
       `> **The session ended with ${digest.inFlight.length} change(s) under way and no result written.** Check the cluster's current state before anything else.`,
     );
+  } else if (contents.tornTail) {
+    lines.push('', "> The journal's last line was cut off: the session ended abruptly.");
   }
 
   lines.push('', '## What each step found', '');
