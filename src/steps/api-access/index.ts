@@ -1,5 +1,10 @@
-// Placeholder until the api-access step is built (see the issues): the overview shows it as not built yet.
+import { simpleStep } from '../simple-step.js';
 import type { StepModule } from '../types.js';
+import { inspectApiAccess } from './inspect.js';
 
-/** The api-access step, not built yet. */
-export const apiAccessStep: StepModule | undefined = undefined;
+/** The api-access step: Entra ID, Azure RBAC, local accounts and the API server's exposure. */
+export const apiAccessStep: StepModule = {
+  id: 'api-access',
+  controller: simpleStep({ id: 'api-access', inspect: inspectApiAccess }),
+  inspect: inspectApiAccess,
+};

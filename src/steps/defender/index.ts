@@ -1,5 +1,10 @@
-// Placeholder until the defender step is built (see the issues): the overview shows it as not built yet.
 import type { StepModule } from '../types.js';
+import { defenderController } from './controller.js';
+import { inspectDefender } from './inspect.js';
 
-/** The defender step, not built yet. */
-export const defenderStep: StepModule | undefined = undefined;
+/** The defender step: Defender for Containers on the cluster, and optionally turning it on. */
+export const defenderStep: StepModule = {
+  id: 'defender',
+  controller: defenderController(),
+  inspect: inspectDefender,
+};

@@ -1,0 +1,37 @@
+import { isRestError, type ManagedCluster } from '@azure/arm-containerservice';
+import type { Connection } from '../target/connect.js';
+import { describeArmError } from './errors.js';
+
+/** The managed cluster as ARM reports it now, or the refusal when the read was forbidden. */
+export type ClusterRead = { cluster: ManagedCluster } | { forbidden: string };
+
+/**
+ * Reads the managed cluster afresh (steps verify against ARM, not the copy taken at connect).
+ * A 403 is returned, not thrown, so the step can report "could not check"; other failures
+ * throw a one-line `UserError`.
+ */
+export async function readManagedCluster(
+  arm: NonNullable<Connection['arm']>,
+  signal?: AbortSignal,
+): Promise<ClusterRead> {
+  try {
+    const cluster = await arm.client.managedClusters.get(arm.at.resourceGroup, arm.at.name, {
+      abortSignal: signal,
+    });
+    return { cluster };
+  } catch (error) {
+    if (isRestError(error) && error.statusCode === 403) {
+      return { forbidden: describeArmError(error, arm.at, 'read the cluster').message };
+    }
+    throw describeArmError(error, arm.at, 'read the cluster');
+  }
+}
+
+/** `--subscription … -g … -n …`: how az names this cluster in every command we print. */
+export function azClusterArgs(at: {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+}): string {
+  return `--subscription ${at.subscriptionId} -g ${at.resourceGroup} -n ${at.name}`;
+}

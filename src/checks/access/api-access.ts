@@ -1,0 +1,113 @@
+import type { ManagedCluster } from '@azure/arm-containerservice';
+import type { Finding } from '../finding.js';
+
+/** How the API server is reached and who may sign in, as read from the managed cluster. */
+export interface ApiAccessFacts {
+  /** `managed`: AKS-managed Entra ID; `legacy`: the deprecated app-based integration. */
+  entra: 'managed' | 'legacy' | 'off';
+  azureRbac: boolean;
+  adminGroups: number;
+  localAccountsDisabled: boolean;
+  privateCluster: boolean;
+  authorizedRanges: string[];
+  /** `Disabled` closes the public endpoint even without a private cluster. */
+  publicNetworkAccess?: string;
+}
+
+/** Reads the access facts; every profile may be absent (the official Get example has none). */
+export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
+  const aad = mc.aadProfile;
+  const access = mc.apiServerAccessProfile;
+  return {
+    entra: aad?.managed === true ? 'managed' : aad?.serverAppID ? 'legacy' : 'off',
+    azureRbac: aad?.enableAzureRbac === true,
+    adminGroups: aad?.adminGroupObjectIDs?.length ?? 0,
+    localAccountsDisabled: mc.disableLocalAccounts === true,
+    privateCluster: access?.enablePrivateCluster === true,
+    authorizedRanges: access?.authorizedIPRanges ?? [],
+    publicNetworkAccess: mc.publicNetworkAccess,
+  };
+}
+
+const OPEN_RANGES = new Set(['0.0.0.0/0', '0.0.0.0/1', '128.0.0.0/1']);
+
+/** Whether anyone on the internet can reach the API server's endpoint. */
+export function isApiPublic(f: ApiAccessFacts): boolean {
+  if (f.privateCluster || f.publicNetworkAccess === 'Disabled') return false;
+  return f.authorizedRanges.length === 0 || f.authorizedRanges.some((r) => OPEN_RANGES.has(r));
+}
+
+/**
+ * The API-server access findings. Each fires only where it means something: Azure RBAC and
+ * local accounts are reported only once Entra ID is on (neither can be changed before), and a
+ * private cluster needs no authorized ranges. `az` is the `--subscription -g -n` of the cluster.
+ */
+export function apiAccessFindings(f: ApiAccessFacts, cluster: string, az: string): Finding[] {
+  const object = { kind: 'ManagedCluster', name: cluster };
+  const findings: Finding[] = [];
+  if (f.entra !== 'managed') {
+    findings.push({
+      id: 'access.entra-off',
+      severity: 'high',
+      object,
+      message:
+        f.entra === 'legacy'
+          ? 'The cluster uses the retired app-based Entra ID integration: move it to AKS-managed Entra ID before support ends.'
+          : 'Entra ID is not integrated: people reach the API server with shared certificates that cannot be revoked one person at a time, and group membership does not follow them.',
+      remediation: `az aks update ${az} --enable-aad --aad-admin-group-object-ids <admin-group-object-id>`,
+    });
+  } else {
+    if (!f.azureRbac) {
+      findings.push({
+        id: 'access.azure-rbac-off',
+        severity: 'low',
+        object,
+        message:
+          'Azure RBAC for Kubernetes is off: access is decided by Kubernetes RBAC alone. That is sound with Entra groups bound to roles; Azure RBAC would add Azure role assignments, reviewed with the rest of your Azure access.',
+        remediation: `az aks update ${az} --enable-azure-rbac`,
+      });
+    }
+    if (!f.localAccountsDisabled) {
+      findings.push({
+        id: 'access.local-accounts-on',
+        severity: 'medium',
+        object,
+        message:
+          'Local accounts are enabled: the static cluster-admin credential (az aks get-credentials --admin) bypasses Entra ID, cannot be revoked per person and leaves no Entra sign-in behind. Move any automation off --admin credentials first.',
+        remediation: `az aks update ${az} --disable-local-accounts`,
+      });
+    }
+  }
+  if (isApiPublic(f)) {
+    const open = f.authorizedRanges.filter((r) => OPEN_RANGES.has(r));
+    findings.push({
+      id: 'access.api-public',
+      severity: 'medium',
+      object,
+      message:
+        open.length > 0
+          ? `The API server is public: its authorized IP ranges include ${open.join(', ')}, which lets in the whole internet. Limit it to your networks.`
+          : 'The API server is public with no authorized IP ranges: anyone on the internet can reach its sign-in, and every unpatched flaw in it. Limit it to your networks, or make the cluster private.',
+      remediation: `az aks update ${az} --api-server-authorized-ip-ranges <your-office-and-CI-CIDRs>`,
+    });
+  }
+  return findings;
+}
+
+/** The facts as a few lines for the operator. */
+export function apiAccessSummary(f: ApiAccessFacts): string[] {
+  const entra = { managed: 'on (AKS-managed)', legacy: 'legacy app-based', off: 'off' }[f.entra];
+  const endpoint = f.privateCluster
+    ? 'private cluster'
+    : f.publicNetworkAccess === 'Disabled'
+      ? 'public network access disabled'
+      : f.authorizedRanges.length > 0
+        ? `public, limited to ${f.authorizedRanges.join(', ')}`
+        : 'public, open to any address';
+  return [
+    `Entra ID integration:       ${entra}${f.entra === 'managed' ? `, ${f.adminGroups} admin group(s)` : ''}`,
+    `Azure RBAC for Kubernetes:  ${f.azureRbac ? 'on' : 'off'}`,
+    `Local accounts:             ${f.localAccountsDisabled ? 'disabled' : 'enabled'}`,
+    `API server endpoint:        ${endpoint}`,
+  ];
+}

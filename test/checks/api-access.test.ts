@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { ManagedCluster } from '@azure/arm-containerservice';
+import {
+  apiAccessFactsOf,
+  apiAccessFindings,
+  apiAccessSummary,
+} from '../../src/checks/access/api-access.js';
+import { officialManagedCluster } from './azure-fixture.js';
+
+const AZ = '--subscription sub -g rg -n aks';
+const ids = (mc: ManagedCluster) =>
+  apiAccessFindings(apiAccessFactsOf(mc), 'aks', AZ).map((f) => f.id);
+
+const entra = { managed: true, enableAzureRbac: false, adminGroupObjectIDs: ['g1'] };
+
+describe('api-access checks', () => {
+  it('reads the official Get example (no profiles at all) without crashing', () => {
+    const facts = apiAccessFactsOf(officialManagedCluster());
+    expect(facts).toMatchObject({ entra: 'off', azureRbac: false, privateCluster: false });
+    // Without Entra ID, Azure RBAC and local accounts cannot be changed yet: one finding, not three.
+    expect(ids(officialManagedCluster())).toEqual(['access.entra-off', 'access.api-public']);
+    expect(apiAccessSummary(facts)).toHaveLength(4);
+  });
+
+  it('gives the exact az command for each finding', () => {
+    const findings = apiAccessFindings(
+      apiAccessFactsOf({ location: 'x', aadProfile: entra }),
+      'aks',
+      AZ,
+    );
+    expect(Object.fromEntries(findings.map((f) => [f.id, [f.severity, f.remediation]]))).toEqual({
+      'access.azure-rbac-off': ['low', `az aks update ${AZ} --enable-azure-rbac`],
+      'access.local-accounts-on': ['medium', `az aks update ${AZ} --disable-local-accounts`],
+      'access.api-public': [
+        'medium',
+        `az aks update ${AZ} --api-server-authorized-ip-ranges <your-office-and-CI-CIDRs>`,
+      ],
+    });
+  });
+
+  it('is quiet for a locked-down cluster', () => {
+    const locked: ManagedCluster = {
+      location: 'x',
+      aadProfile: { ...entra, enableAzureRbac: true },
+      disableLocalAccounts: true,
+      apiServerAccessProfile: { authorizedIPRanges: ['203.0.113.0/24'] },
+    };
+    expect(ids(locked)).toEqual([]);
+  });
+
+  it('counts a private cluster or disabled public access as not public, ranges or not', () => {
+    const base = {
+      location: 'x',
+      aadProfile: { ...entra, enableAzureRbac: true },
+      disableLocalAccounts: true,
+    };
+    expect(ids({ ...base, apiServerAccessProfile: { enablePrivateCluster: true } })).toEqual([]);
+    expect(ids({ ...base, publicNetworkAccess: 'Disabled' })).toEqual([]);
+    expect(ids({ ...base, apiServerAccessProfile: { authorizedIPRanges: [] } })).toEqual([
+      'access.api-public',
+    ]);
+  });
+
+  it('treats an authorized range of 0.0.0.0/0 as public', () => {
+    const findings = apiAccessFindings(
+      apiAccessFactsOf({
+        location: 'x',
+        aadProfile: { ...entra, enableAzureRbac: true },
+        disableLocalAccounts: true,
+        apiServerAccessProfile: { authorizedIPRanges: ['10.0.0.0/8', '0.0.0.0/0'] },
+      }),
+      'aks',
+      AZ,
+    );
+    expect(findings.map((f) => f.id)).toEqual(['access.api-public']);
+    expect(findings[0]!.message).toContain('0.0.0.0/0');
+  });
+
+  it('names the legacy app-based Entra integration', () => {
+    const legacy = { location: 'x', aadProfile: { managed: false, serverAppID: 'app' } };
+    const [finding] = apiAccessFindings(apiAccessFactsOf(legacy), 'aks', AZ);
+    expect(finding).toMatchObject({ id: 'access.entra-off', severity: 'high' });
+    expect(finding!.message).toMatch(/app-based/);
+    expect(finding!.remediation).toBe(
+      `az aks update ${AZ} --enable-aad --aad-admin-group-object-ids <admin-group-object-id>`,
+    );
+  });
+});

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { apiAccessStep } from '../../src/steps/api-access/index.js';
+import { defenderController } from '../../src/steps/defender/controller.js';
+import type { Connection } from '../../src/target/connect.js';
+import { connectToSim, hostFor, until } from './helpers.js';
+
+const WORKSPACE =
+  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+
+const factories = {
+  defender: defenderController({ pollMs: 5 }),
+  'api-access': apiAccessStep.controller,
+};
+
+let sim: Simulator;
+let connection: Connection;
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'demo', speed: 2000 });
+  connection = await connectToSim(sim);
+});
+afterAll(() => sim.close());
+
+const armWrites = () => sim.log.entries.filter((e) => e.api === 'arm' && e.effect === 'write');
+
+describe('api-access on the demo cluster', () => {
+  it('shows the access findings with their commands and changes nothing', async () => {
+    const before = sim.log.entries.length;
+    const { store, host, close } = await hostFor(connection, factories);
+    await host.open('api-access');
+    const view = store.getState().stepViews['api-access']!;
+    expect(view.findings?.map((f) => f.id)).toEqual([
+      'access.azure-rbac-off',
+      'access.local-accounts-on',
+      'access.api-public',
+    ]);
+    expect(view.findings?.[1]?.remediation).toBe(
+      `az aks update --subscription ${sim.arm.subscriptionId} -g ${sim.arm.resourceGroup} -n ${sim.arm.name} --disable-local-accounts`,
+    );
+    expect(view.actions).toEqual([]);
+    expect(sim.log.entries.slice(before).filter((e) => e.effect !== 'read')).toEqual([]);
+    await close();
+  });
+});
+
+describe('defender on the demo cluster', () => {
+  it('read-only: shows defender.disabled, offers nothing, sends no write', async () => {
+    const writes = armWrites().length;
+    const { store, host, close } = await hostFor(connection, factories, { readOnly: true });
+    await host.open('defender');
+    const view = store.getState().stepViews.defender!;
+    expect(view.findings?.map((f) => [f.id, f.severity])).toEqual([
+      ['defender.disabled', 'medium'],
+    ]);
+    expect(view.findings?.[0]?.remediation).toContain('--enable-defender');
+    expect(view.actions).toEqual([]);
+    await host.send('defender', { type: 'action', key: 'w' });
+    await host.send('defender', { type: 'workspace', id: WORKSPACE });
+    await host.send('defender', { type: 'action', key: 'e' });
+    expect(store.getState().confirmation).toBeUndefined();
+    expect(armWrites().length).toBe(writes);
+    await close();
+  });
+
+  it('does not offer enabling until a workspace is known, and refuses a malformed id', async () => {
+    const { store, host, close } = await hostFor(connection, factories);
+    await host.open('defender');
+    const enable = () => store.getState().stepViews.defender?.actions?.find((a) => a.key === 'e');
+    expect(enable()?.unavailable).toMatch(/no Log Analytics workspace known/);
+    await host.send('defender', { type: 'action', key: 'w' });
+    expect(store.getState().stepStates.defender).toMatchObject({ asking: true });
+    await host.send('defender', { type: 'workspace', id: 'law-shop' });
+    expect(store.getState().stepStates.defender).toMatchObject({
+      asking: true,
+      error: expect.stringMatching(/not a workspace resource id/) as unknown,
+    });
+    await host.send('defender', { type: 'workspace', id: WORKSPACE });
+    expect(store.getState().stepStates.defender).toMatchObject({ asking: false });
+    expect(enable()?.unavailable).toBeUndefined();
+    await close();
+  });
+
+  it('dry run: shows the PUT body after the typed confirmation and sends no ARM write', async () => {
+    const writes = armWrites().length;
+    const { store, host, close } = await hostFor(connection, factories, { dryRun: true });
+    await host.open('defender');
+    await host.send('defender', { type: 'workspace', id: WORKSPACE });
+    const sent = host.send('defender', { type: 'action', key: 'e' });
+    await until(() => store.getState().confirmation !== undefined, 'the confirmation');
+    expect(store.getState().confirmation).toMatchObject({
+      cluster: sim.arm.name,
+      typed: sim.arm.name,
+      change: expect.stringMatching(/paid plan/) as unknown,
+    });
+    store.answer(true);
+    await sent;
+    const view = store.getState().stepViews.defender!;
+    expect(view.plan?.join('\n')).toContain(`"logAnalyticsWorkspaceResourceId": "${WORKSPACE}"`);
+    expect(view.plan?.[0]).toMatch(
+      /^PUT \/subscriptions\/.*\/managedClusters\/aks-shop-prod \(If-Match: /,
+    );
+    expect(view.result).toEqual(['Dry run: the PUT above was not sent. Nothing changed.']);
+    expect(armWrites().length).toBe(writes);
+    expect(view.findings?.map((f) => f.id)).toEqual(['defender.disabled']);
+    await close();
+  });
+
+  it('enables Defender with a typed workspace: confirm, PUT, follow the operation, verify', async () => {
+    const { store, journal, host, close } = await hostFor(connection, factories);
+    await host.open('defender');
+    await host.send('defender', { type: 'action', key: 'w' });
+    await host.send('defender', { type: 'workspace', id: WORKSPACE });
+    const sent = host.send('defender', { type: 'action', key: 'e' });
+    await until(() => store.getState().confirmation !== undefined, 'the confirmation');
+    expect(armWrites()).toHaveLength(0);
+    store.answer(true);
+    await sent;
+    const view = store.getState().stepViews.defender!;
+    expect(view.result).toEqual([
+      `✔ Verified: Defender for Containers is on, reporting to ${WORKSPACE}.`,
+    ]);
+    expect(view.findings).toEqual([]);
+    expect(view.progress?.some((l) => /Azure operation: (running|succeeded)/.test(l))).toBe(true);
+    expect(store.getState().steps.defender).toEqual({
+      kind: 'changed',
+      what: 'Enabled Defender for Containers',
+    });
+    const puts = armWrites();
+    expect(puts.map((e) => `${e.method} ${e.path}`)).toEqual([
+      `PUT /subscriptions/${sim.arm.subscriptionId}/resourceGroups/${sim.arm.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${sim.arm.name}`,
+    ]);
+    expect(sim.aks.state.defender).toEqual({
+      enabled: true,
+      logAnalyticsWorkspaceResourceId: WORKSPACE,
+    });
+    expect(view.actions?.find((a) => a.key === 'e')?.unavailable).toBe('Defender is already on');
+    await close();
+    const types = readFileSync(journal.path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { type: string }).type)
+      .filter((t) => t !== 'note');
+    expect(types).toEqual(['session', 'confirmation', 'intent', 'result']);
+  });
+});
