@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { rightsOf } from '../../src/runbook/rights.js';
+import { recordRefusal, rightsOf } from '../../src/runbook/rights.js';
+import { defenderStep } from '../../src/steps/defender/index.js';
 import { connectStep } from '../../src/steps/connect/index.js';
 import { connectToSim, hostFor } from './helpers.js';
 
@@ -62,6 +63,31 @@ describe('rights preflight with limited rights (ARM cluster user, Kubernetes vie
     expect(ids).not.toContain('rights.read-forbidden:defender');
     expect(ids).not.toContain('rights.read-forbidden:upgrades');
     expect(store.getState().steps.connect).toMatchObject({ kind: 'findings' });
+    expect(sim.log.writes()).toEqual([]);
+    await close();
+  });
+});
+
+describe('rights learned on use', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ scenario: 'limited-rights', speed: 1000 });
+  });
+  afterAll(() => sim.close());
+
+  it('hides the defender enable with the reason, and keeps a refusal met later', async () => {
+    const connection = await connectToSim(sim);
+    const { store, host, close } = await hostFor(connection, { defender: defenderStep.controller });
+    await host.open('defender');
+    const enable = store.getState().stepViews.defender?.actions?.find((a) => a.key === 'e');
+    expect(enable?.unavailable).toBe(
+      'you may not change the AKS cluster (Azure) (your Azure roles do not include Microsoft.ContainerService/managedClusters/write)',
+    );
+    recordRefusal(connection, 'nodes.patch', 'refused by the API server');
+    expect((await rightsOf(connection))['nodes.patch']).toEqual({
+      state: 'denied',
+      reason: 'refused by the API server',
+    });
     expect(sim.log.writes()).toEqual([]);
     await close();
   });

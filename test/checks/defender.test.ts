@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { ManagedCluster } from '@azure/arm-containerservice';
+import {
+  defenderFactsOf,
+  defenderFindings,
+  isWorkspaceId,
+} from '../../src/checks/defender/defender.js';
+import { describeDefenderPlan, planEnableDefender } from '../../src/steps/defender/plan.js';
+import { officialManagedCluster } from './azure-fixture.js';
+
+const AZ = '--subscription sub -g rg -n aks';
+const WS =
+  '/subscriptions/sub/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law';
+
+describe('defender checks', () => {
+  it('reads the official Get example (no security profile) as off, with the command', () => {
+    const facts = defenderFactsOf(officialManagedCluster());
+    expect(facts).toEqual({ enabled: false, workspace: undefined, known: undefined });
+    const [finding] = defenderFindings(facts, 'clustername1', AZ);
+    expect(finding).toMatchObject({ id: 'defender.disabled', severity: 'medium' });
+    expect(finding!.message).toMatch(/paid plan/);
+    expect(finding!.remediation).toBe(`az aks update ${AZ} --enable-defender`);
+  });
+
+  it('is quiet when monitoring is on', () => {
+    const mc: ManagedCluster = {
+      location: 'x',
+      securityProfile: {
+        defender: { securityMonitoring: { enabled: true }, logAnalyticsWorkspaceResourceId: WS },
+      },
+    };
+    expect(defenderFindings(defenderFactsOf(mc), 'aks', AZ)).toEqual([]);
+  });
+
+  it('knows the monitoring add-on workspace, whatever the key casing, and names it in the command', () => {
+    const mc: ManagedCluster = {
+      location: 'x',
+      addonProfiles: {
+        omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WS } },
+      },
+    };
+    const facts = defenderFactsOf(mc);
+    expect(facts.known).toEqual({ id: WS, from: 'the monitoring add-on (omsagent)' });
+    expect(defenderFindings(facts, 'aks', AZ)[0]!.remediation).toBe(
+      `echo '{"logAnalyticsWorkspaceResourceId": "${WS}"}' > defender.json && az aks update ${AZ} --enable-defender --defender-config defender.json`,
+    );
+    const disabledAddon = {
+      location: 'x',
+      addonProfiles: {
+        omsagent: { enabled: false, config: { logAnalyticsWorkspaceResourceID: WS } },
+      },
+    };
+    expect(defenderFactsOf(disabledAddon).known).toBeUndefined();
+  });
+
+  it('accepts only workspace resource ids', () => {
+    expect(isWorkspaceId(WS)).toBe(true);
+    expect(isWorkspaceId('law')).toBe(false);
+    expect(isWorkspaceId(`${WS}/extra`)).toBe(false);
+  });
+
+  it('plans a GET-modify-PUT that keeps the rest of the cluster and shows only the change', () => {
+    const mc = {
+      ...officialManagedCluster(),
+      securityProfile: { workloadIdentity: { enabled: true } },
+    };
+    const plan = planEnableDefender(mc, WS);
+    expect(plan.eTag).toBe('beywbwei');
+    expect(plan.body.kubernetesVersion).toBe(mc.kubernetesVersion);
+    expect(plan.body.securityProfile).toEqual({
+      workloadIdentity: { enabled: true },
+      defender: { logAnalyticsWorkspaceResourceId: WS, securityMonitoring: { enabled: true } },
+    });
+    const lines = describeDefenderPlan(plan);
+    expect(lines[0]).toBe(`PUT ${mc.id} (If-Match: beywbwei)`);
+    expect(lines.join('\n')).not.toContain('workloadIdentity');
+  });
+});
