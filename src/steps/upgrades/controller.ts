@@ -39,7 +39,11 @@ export function upgradesController(opts: UpgradesOptions = {}): StepFactory {
       const seen = await inspectUpgrades(ctx);
       facts = seen.facts;
       ctx.show({ summary: seen.summary, findings: seen.findings });
-      publish({ choices: facts.choices, queue: queue() });
+      publish({
+        choices: facts.choices,
+        current: facts.versions.controlPlane.current,
+        queue: queue(),
+      });
       ctx.status(
         seen.findings.length ? { kind: 'findings', count: seen.findings.length } : { kind: 'ok' },
       );
@@ -109,6 +113,11 @@ export function upgradesController(opts: UpgradesOptions = {}): StepFactory {
         ],
         result: undefined,
       });
+    };
+
+    const switchOrder = (): void => {
+      state.systemFirst = !state.systemFirst;
+      publish({ queue: queue() });
     };
 
     const follow = (r: Rotation): void => publish({ rotation: r });
@@ -240,11 +249,7 @@ export function upgradesController(opts: UpgradesOptions = {}): StepFactory {
         if (ctx.mode.readOnly || !facts) return;
         if (event.type === 'target' && typeof event['version'] === 'string')
           return chooseTarget(event['version'], event['preview'] === true);
-        if (event.type === 'order')
-          return (
-            void publish({ systemFirst: !state.systemFirst, queue: [] }),
-            publish({ queue: queue() })
-          );
+        if (event.type === 'order') return switchOrder();
         if (event.type === 'upgrade-pool' && typeof event['pool'] === 'string')
           return upgradePool(event['pool']);
         if (event.type !== 'action') return;
@@ -253,8 +258,7 @@ export function upgradesController(opts: UpgradesOptions = {}): StepFactory {
         if (!offered || offered.unavailable) return;
         if (key === 'c') return upgradeControlPlane();
         if (key === 'n' && state.queue[0]) return upgradePool(state.queue[0]);
-        if (key === 'o')
-          return (void publish({ systemFirst: !state.systemFirst }), publish({ queue: queue() }));
+        if (key === 'o') return switchOrder();
         if (key === 'a') return abort();
         if (key === 'r') {
           if (state.lastFailed?.pool) return upgradePool(state.lastFailed.pool);

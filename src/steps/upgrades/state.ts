@@ -5,6 +5,8 @@ import type { Rotation } from '../rotation/model.js';
 export interface UpgradesState {
   /** Control-plane targets AKS offers (never a skipped minor), newest first. */
   choices: TargetChoice[];
+  /** The control plane's running version. */
+  current?: string;
   target?: string;
   systemFirst: boolean;
   /** Pools still behind the control plane, in the order they will be upgraded. */

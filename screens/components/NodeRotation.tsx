@@ -1,0 +1,99 @@
+import { Box, Text } from 'ink';
+import type { NodePhase, NodeRow, Rotation } from '../../src/steps/rotation/model.js';
+import { progressOf, timing } from '../../src/steps/rotation/model.js';
+import { theme, type ThemeColor } from '../theme.js';
+
+const LOOK: Record<NodePhase, { symbol: string; text: string; color?: ThemeColor }> = {
+  waiting: { symbol: '·', text: 'waiting', color: theme.muted },
+  current: { symbol: '✔', text: 'already current', color: theme.ok },
+  surge: { symbol: '+', text: 'surge node added', color: theme.accent },
+  cordoned: { symbol: '◌', text: 'cordoned', color: theme.warning },
+  draining: { symbol: '◐', text: 'draining', color: theme.warning },
+  drained: { symbol: '◑', text: 'drained', color: theme.warning },
+  reimaging: { symbol: '↻', text: 'gone: reimaging', color: theme.changed },
+  replaced: { symbol: '✔', text: 'replaced', color: theme.ok },
+  removed: { symbol: '−', text: 'surge node removed', color: theme.muted },
+  quarantined: {
+    symbol: '⊘',
+    text: 'quarantined (cordoned, could not drain)',
+    color: theme.danger,
+  },
+  blocked: { symbol: '✖', text: 'not done', color: theme.danger },
+};
+
+const STATUS: Record<Rotation['status'], { text: string; color: ThemeColor }> = {
+  running: { text: '… running', color: theme.accent },
+  succeeded: { text: '✔ succeeded', color: theme.ok },
+  failed: { text: '✖ failed', color: theme.danger },
+  canceled: { text: '■ aborted', color: theme.warning },
+  'left-running': { text: '… still running in Azure (not watched)', color: theme.warning },
+};
+
+/** `m:ss` */
+function clock(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function detail(row: NodeRow): string {
+  if (row.phase !== 'draining' || row.podsLeft === undefined) return '';
+  const names = row.waitingFor?.length ? `: ${row.waitingFor.join(', ')}` : '';
+  return ` (${row.podsLeft} pod${row.podsLeft === 1 ? '' : 's'} left${names})`;
+}
+
+/** Props: the rotation picture, the width to fit, and how many node rows may be shown. */
+export interface NodeRotationProps {
+  rotation: Rotation;
+  width: number;
+  maxRows?: number;
+}
+
+/** The live node-by-node view of an upgrade or node image upgrade: bar, timing, one row per node. */
+export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps) {
+  const { done, total } = progressOf(rotation);
+  const { elapsedMs, remainingMs } = timing(rotation);
+  const barWidth = Math.max(5, Math.min(20, width - 60));
+  const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
+  const status = STATUS[rotation.status];
+  const rows = rotation.rows.slice(0, maxRows);
+  const hidden = rotation.rows.length - rows.length;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        <Text bold>{rotation.pool ? `Pool ${rotation.pool}` : 'Control plane'}</Text>
+        <Text> · {rotation.what} · </Text>
+        <Text color={status.color}>{status.text}</Text>
+      </Text>
+      {rotation.pool ? (
+        <Text wrap="truncate-end">
+          <Text color={theme.ok}>{'█'.repeat(filled)}</Text>
+          <Text color={theme.muted}>{'░'.repeat(barWidth - filled)}</Text>
+          <Text>
+            {' '}
+            {done}/{total} nodes · {clock(elapsedMs)} elapsed
+            {remainingMs !== undefined ? ` · ~${clock(remainingMs)} left` : ''}
+          </Text>
+        </Text>
+      ) : (
+        <Text>{clock(elapsedMs)} elapsed</Text>
+      )}
+      {rows.map((row) => {
+        const look = LOOK[row.phase];
+        return (
+          <Text key={row.name} wrap="truncate-end">
+            <Text color={look.color}> {look.symbol} </Text>
+            <Text>{row.name} </Text>
+            <Text color={look.color}>{look.text}</Text>
+            <Text color={theme.muted}>{detail(row)}</Text>
+          </Text>
+        );
+      })}
+      {hidden > 0 ? <Text color={theme.muted}> … {hidden} more node(s)</Text> : null}
+    </Box>
+  );
+}
+
+/** How many lines NodeRotation takes for `rotation` with `maxRows`. */
+export function rotationHeight(rotation: Rotation, maxRows = 6): number {
+  return 2 + Math.min(rotation.rows.length, maxRows) + (rotation.rows.length > maxRows ? 1 : 0);
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { NodeRotation } from '../../../screens/components/NodeRotation.js';
+import { VersionChooser } from '../../../screens/steps/upgrades/VersionChooser.js';
+import {
+  finish,
+  observe,
+  startRotation,
+  type NodeSnapshot,
+} from '../../../src/steps/rotation/model.js';
+import { DOWN, ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';
+
+const node = (name: string, image: string, extra: Partial<NodeSnapshot> = {}): NodeSnapshot => ({
+  name,
+  image,
+  unschedulable: false,
+  quarantined: false,
+  ...extra,
+});
+const n1 = 'aks-system-12345678-vmss000000';
+const n2 = 'aks-system-12345678-vmss000001';
+const s1 = 'aks-system-12345678-vmss000002';
+
+describe('NodeRotation', () => {
+  it('shows surge, cordon, drain, reimage and replacement frame by frame', async () => {
+    let r = startRotation(
+      'system',
+      'node image upgrade',
+      { image: 'new' },
+      [node(n1, 'old'), node(n2, 'old')],
+      0,
+    );
+    const ui = await renderInk(<NodeRotation rotation={r} width={80} />);
+    const frames: string[] = [];
+    const step = async (nodes: NodeSnapshot[], t: number) => {
+      r = observe(r, nodes, t);
+      await ui.act(() => undefined);
+      const next = await renderInk(<NodeRotation rotation={r} width={80} />);
+      frames.push(next.frame());
+      await next.unmount();
+    };
+    expect(ui.frame()).toContain('Pool system · node image upgrade · … running');
+    expect(ui.frame()).toContain('0/2 nodes');
+    await step([node(n1, 'old'), node(n2, 'old'), node(s1, 'new')], 30_000);
+    await step(
+      [
+        node(n1, 'old', {
+          unschedulable: true,
+          podsLeft: 2,
+          waitingFor: ['shop/web-1', 'shop/cart-0'],
+        }),
+        node(n2, 'old'),
+        node(s1, 'new'),
+      ],
+      60_000,
+    );
+    await step([node(n2, 'old'), node(s1, 'new')], 90_000);
+    await step([node(n1, 'new'), node(n2, 'old'), node(s1, 'new')], 120_000);
+    expect(frames[0]).toContain(`+ ${s1} surge node added`);
+    expect(frames[0]).toContain(`· ${n1} waiting`);
+    expect(frames[1]).toContain(`◐ ${n1} draining (2 pods left: shop/web-1,`);
+    expect(frames[2]).toContain(`↻ ${n1} gone: reimaging`);
+    expect(frames[3]).toContain(`✔ ${n1} replaced`);
+    expect(frames[3]).toMatch(/1\/2 nodes · 2:00 elapsed · ~2:00 left/);
+    for (const f of frames) expect(widestLine(f)).toBeLessThanOrEqual(80);
+    r = finish(
+      observe(r, [node(n1, 'new'), node(n2, 'old', { unschedulable: true, podsLeft: 1 })], 150_000),
+      'failed',
+      150_000,
+      { code: 'UpgradeFailed', message: 'x' },
+    );
+    const failed = await renderInk(<NodeRotation rotation={r} width={80} />);
+    expect(failed.frame()).toContain('✖ failed');
+    expect(failed.frame()).toContain(`✖ ${n2} not done`);
+    expect(failed.frame()).toContain(`− ${s1} surge node removed`);
+  });
+});
+
+describe('VersionChooser', () => {
+  const choices = [
+    { version: '1.33.1', isPreview: true, kind: 'minor' as const },
+    { version: '1.32.5', isPreview: false, kind: 'minor' as const },
+    { version: '1.31.9', isPreview: false, kind: 'patch' as const },
+  ];
+
+  it('lists GA versions, hides preview until v, and sends the choice', async () => {
+    const onChoose = vi.fn();
+    const onClose = vi.fn();
+    const ui = await renderInk(
+      <VersionChooser
+        current="1.31.8"
+        choices={choices}
+        active
+        onChoose={onChoose}
+        onClose={onClose}
+      />,
+    );
+    expect(ui.frame()).toContain('❯ 1.32.5 next minor');
+    expect(ui.frame()).toContain('1.31.9 patch within the minor');
+    expect(ui.frame()).not.toContain('1.33.1');
+    expect(ui.frame()).toContain('(1 hidden)');
+    await ui.press(DOWN, ENTER);
+    expect(onChoose).toHaveBeenLastCalledWith('1.31.9', false);
+    await ui.press('v');
+    await ui.waitFor('1.33.1');
+    expect(ui.frame()).toContain('▲ preview: no support');
+    await ui.press('k', 'k', ENTER);
+    expect(onChoose).toHaveBeenLastCalledWith('1.33.1', true);
+    await ui.press(ESC);
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});
