@@ -105,7 +105,7 @@ function networkProfileOf(c: ClusterState): Record<string, unknown> {
   const n = c.networkProfile;
   const out: Record<string, unknown> = {
     dnsServiceIP: '10.0.0.10',
-    ipFamilies: ['IPv4'],
+    ipFamilies: n.ipFamilies ?? ['IPv4'],
     loadBalancerProfile: {
       allocatedOutboundPorts: 0,
       effectiveOutboundIPs: [

@@ -101,6 +101,8 @@ const cluster = z.strictObject({
       networkPluginMode: z.enum(['overlay']).optional(),
       networkPolicy: z.enum(['none', 'calico', 'azure', 'cilium']).optional(),
       networkDataplane: z.enum(['azure', 'cilium']).optional(),
+      /** `[IPv4, IPv6]` for a dual-stack cluster; IPv4 only when absent. */
+      ipFamilies: z.array(z.enum(['IPv4', 'IPv6'])).optional(),
     })
     .default({ networkPlugin: 'azure' }),
   /** Defender for Containers (`securityProfile.defender`); absent = not configured. */

@@ -1,4 +1,5 @@
 import { demo } from './demo.js';
+import { imdsMixed } from './imds-mixed.js';
 import { drainNoCordon } from './drain.js';
 import { large } from './large.js';
 import { minimal } from './minimal.js';
@@ -14,5 +15,6 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   minimal,
   'strict-pdb': strictPdb,
   'limited-rights': limitedRights,
+  'imds-mixed': imdsMixed,
   'drain-no-cordon': drainNoCordon,
 };
