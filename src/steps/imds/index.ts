@@ -1,5 +1,10 @@
-// Placeholder until the imds step is built (see the issues): the overview shows it as not built yet.
 import type { StepModule } from '../types.js';
+import { imdsController } from './controller.js';
+import { inspectImds } from './inspect.js';
 
-/** The imds step, not built yet. */
-export const imdsStep: StepModule | undefined = undefined;
+/** The imds step: proves per namespace whether pods can reach 169.254.169.254, and closes it. */
+export const imdsStep: StepModule = {
+  id: 'imds',
+  controller: imdsController,
+  inspect: inspectImds,
+};

@@ -1,0 +1,73 @@
+import {
+  CoreV1Api,
+  NetworkingV1Api,
+  type KubeConfig,
+  type V1NetworkPolicy,
+  type V1Namespace,
+  type V1Pod,
+} from '@kubernetes/client-node';
+
+interface Page<T> {
+  items: T[];
+  metadata?: { _continue?: string };
+}
+
+async function allPages<T>(
+  fetch: (page: { limit: number; _continue?: string }) => Promise<Page<T>>,
+  pageSize: number,
+): Promise<T[]> {
+  const out: T[] = [];
+  let next: string | undefined;
+  do {
+    const page = await fetch({ limit: pageSize, ...(next ? { _continue: next } : {}) });
+    out.push(...page.items);
+    next = page.metadata?._continue || undefined;
+  } while (next);
+  return out;
+}
+
+/** Every namespace, page by page. */
+export function listAllNamespaces(kc: KubeConfig, pageSize = 500): Promise<V1Namespace[]> {
+  const api = kc.makeApiClient(CoreV1Api);
+  return allPages((p) => api.listNamespace(p), pageSize);
+}
+
+/** Every pod of every namespace, page by page (large clusters hold tens of thousands). */
+export function listAllPods(kc: KubeConfig, pageSize = 500): Promise<V1Pod[]> {
+  const api = kc.makeApiClient(CoreV1Api);
+  return allPages((p) => api.listPodForAllNamespaces(p), pageSize);
+}
+
+/** Every NetworkPolicy of every namespace, page by page. */
+export function listAllNetworkPolicies(kc: KubeConfig, pageSize = 500): Promise<V1NetworkPolicy[]> {
+  const api = kc.makeApiClient(NetworkingV1Api);
+  return allPages((p) => api.listNetworkPolicyForAllNamespaces(p), pageSize);
+}
+
+/** Creates a NetworkPolicy; with `dryRun` the API server validates it and stores nothing. */
+export function createNetworkPolicy(
+  kc: KubeConfig,
+  policy: V1NetworkPolicy,
+  options: { dryRun: boolean },
+): Promise<V1NetworkPolicy> {
+  const api = kc.makeApiClient(NetworkingV1Api);
+  return api.createNamespacedNetworkPolicy({
+    namespace: policy.metadata!.namespace!,
+    body: policy,
+    ...(options.dryRun ? { dryRun: 'All' } : {}),
+  });
+}
+
+/** Deletes one NetworkPolicy; with `dryRun` nothing is deleted. */
+export async function deleteNetworkPolicy(
+  kc: KubeConfig,
+  at: { namespace: string; name: string },
+  options: { dryRun: boolean },
+): Promise<void> {
+  const api = kc.makeApiClient(NetworkingV1Api);
+  await api.deleteNamespacedNetworkPolicy({
+    name: at.name,
+    namespace: at.namespace,
+    ...(options.dryRun ? { dryRun: 'All' } : {}),
+  });
+}

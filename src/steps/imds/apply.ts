@@ -1,0 +1,122 @@
+import type { V1NetworkPolicy } from '@kubernetes/client-node';
+import { OUR_POLICY_NAME } from '../../checks/imds/facts.js';
+import type { EngineTraits } from '../../checks/imds/engine.js';
+import { policyNotes, restrictImdsPolicy } from '../../checks/imds/policy.js';
+import { describeKubeError } from '../../kube/errors.js';
+import { createNetworkPolicy } from '../../kube/network-policies.js';
+import type { StepContext } from '../types.js';
+import type { ImdsRow } from './rows.js';
+import { TYPED_ABOVE } from './state.js';
+
+/** What one apply will do: our policy in `create` namespaces; the rest are only listed. */
+export interface ApplyPlan {
+  create: string[];
+  review: string[];
+  blocked: string[];
+  lines: string[];
+}
+
+/** The plan for the chosen rows, as lines for the operator (namespace × action, then notes). */
+export function applyPlan(rows: readonly ImdsRow[], traits: EngineTraits): ApplyPlan {
+  const chosen = rows.filter((r) => r.chosen);
+  const pick = (action: ImdsRow['action']) =>
+    chosen.filter((r) => r.action === action).map((r) => r.namespace);
+  const plan = { create: pick('create'), review: pick('review'), blocked: pick('none') };
+  const lines = [
+    ...plan.create.map((ns) => `${ns}: create NetworkPolicy ${OUR_POLICY_NAME}`),
+    ...plan.review.map((ns) => `${ns}: not changed; a fix to review is on its row (Enter)`),
+    ...plan.blocked.map((ns) => `${ns}: already blocked, nothing to do`),
+    ...policyNotes(traits),
+  ];
+  return { ...plan, lines };
+}
+
+function manifest(namespace: string, traits: EngineTraits): V1NetworkPolicy {
+  return restrictImdsPolicy(namespace, traits);
+}
+
+/**
+ * Sends a server-side dry run of every policy; returns the refusals (empty when all passed).
+ * Nothing is stored by a dry run, so it needs no confirmation and no journal intent.
+ */
+export async function dryRunAll(
+  ctx: StepContext,
+  plan: ApplyPlan,
+  traits: EngineTraits,
+  progress: (line: string) => void,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const refused: string[] = [];
+  for (const ns of plan.create) {
+    if (signal.aborted) return [...refused, 'cancelled before every dry run was sent'];
+    try {
+      await createNetworkPolicy(ctx.connection.kc, manifest(ns, traits), { dryRun: true });
+      progress(`✔ dry run accepted: ${ns}`);
+    } catch (error) {
+      const why = describeKubeError(
+        error,
+        ctx.connection.kubeServer,
+        `create a NetworkPolicy in ${ns}`,
+      ).message;
+      refused.push(`${ns}: ${why}`);
+      progress(`✖ dry run refused: ${ns}: ${why}`);
+    }
+  }
+  return refused;
+}
+
+/** The confirmation for an apply: the cluster, the namespaces, and whether policies are enforced. */
+export function applyConfirmation(ctx: StepContext, plan: ApplyPlan, traits: EngineTraits) {
+  const n = plan.create.length;
+  return {
+    cluster: ctx.cluster,
+    change: `Create NetworkPolicy ${OUR_POLICY_NAME} (egress to everything except 169.254.169.254) in ${n} namespace${n === 1 ? '' : 's'}`,
+    details: [
+      `Namespaces: ${plan.create.join(', ')}`,
+      ...(traits.enforces === false
+        ? [
+            'No policy engine on this cluster: the policies will NOT be enforced until one is enabled.',
+          ]
+        : []),
+      'Roll back at any time with r (deletes only the policies this tool labelled as its own).',
+    ],
+    ...(n > TYPED_ABOVE ? { typed: ctx.cluster } : {}),
+  };
+}
+
+/** Creates the policies one by one, journaled; stops at the first failure. Returns created ones. */
+export async function createAll(
+  ctx: StepContext,
+  plan: ApplyPlan,
+  traits: EngineTraits,
+  progress: (line: string) => void,
+  signal: AbortSignal,
+): Promise<{ created: string[]; failed?: string }> {
+  const created: string[] = [];
+  for (const [i, ns] of plan.create.entries()) {
+    if (signal.aborted)
+      return { created, failed: 'cancelled: the remaining namespaces were not changed' };
+    try {
+      await ctx.journal.mutation(
+        {
+          step: 'imds',
+          action: 'create networkpolicy',
+          target: `networkpolicy/${ns}/${OUR_POLICY_NAME}`,
+          detail: { namespace: ns, policy: restrictImdsPolicy(ns, traits).spec },
+        },
+        () => createNetworkPolicy(ctx.connection.kc, manifest(ns, traits), { dryRun: false }),
+      );
+      created.push(ns);
+      progress(`✔ created ${i + 1}/${plan.create.length}: ${ns}`);
+    } catch (error) {
+      const why = describeKubeError(
+        error,
+        ctx.connection.kubeServer,
+        `create a NetworkPolicy in ${ns}`,
+      ).message;
+      progress(`✖ ${ns}: ${why}`);
+      return { created, failed: `${ns}: ${why}` };
+    }
+  }
+  return { created };
+}

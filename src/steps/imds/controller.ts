@@ -1,0 +1,197 @@
+import { assessImds, defaultScope, type ImdsFacts } from '../../checks/imds/assess.js';
+import { engineTraits } from '../../checks/imds/engine.js';
+import type { StepContext, StepController, StepEvent } from '../types.js';
+import { applyConfirmation, applyPlan, createAll, dryRunAll } from './apply.js';
+import { inspectImds } from './inspect.js';
+import { networkPolicyRights, type NamespaceRights } from './rights.js';
+import { deleteAll, ourPolicies, rollbackConfirmation } from './rollback.js';
+import { buildRows, type ImdsRow } from './rows.js';
+import { APPLY_KEY, ROLLBACK_KEY, type ImdsState } from './state.js';
+
+/** The imds step's controller: inspect, let the operator choose namespaces, apply, verify, roll back. */
+export function imdsController(ctx: StepContext): StepController {
+  let facts: ImdsFacts | undefined;
+  let chosen: Set<string> | undefined;
+  let rights = new Map<string, NamespaceRights>();
+  let state: ImdsState = { phase: 'inspecting', engine: '', rows: [], filter: '' };
+  const set = (patch: Partial<ImdsState>) => {
+    state = { ...state, ...patch };
+    ctx.setState(state);
+  };
+
+  const refresh = (): ImdsRow[] => {
+    if (!facts || !chosen) return [];
+    const assessment = assessImds(facts, chosen);
+    const traits = engineTraits(facts.engine);
+    const rows = buildRows(facts, assessment, chosen, rights, traits);
+    ctx.show({ findings: assessment.findings, plan: applyPlan(rows, traits).lines });
+    set({
+      phase: 'ready',
+      engine: traits.label,
+      ...(traits.enforces === false
+        ? { inert: 'No policy engine: policies created here will not be enforced.' }
+        : { inert: undefined }),
+      rows,
+      ...(ctx.mode.readOnly
+        ? { apply: undefined, rollback: undefined }
+        : {
+            apply: { unavailable: applyUnavailable(rows) },
+            rollback: { unavailable: rollbackUnavailable(rows) },
+          }),
+    });
+    ctx.status(
+      assessment.findings.length > 0
+        ? { kind: 'findings', count: assessment.findings.length }
+        : { kind: 'ok' },
+    );
+    return rows;
+  };
+
+  const inspect = async (): Promise<void> => {
+    set({ phase: 'inspecting' });
+    ctx.status({ kind: 'running' });
+    const seen = await inspectImds(ctx);
+    if ('forbidden' in seen.facts) {
+      ctx.show({ findings: seen.findings });
+      set({
+        phase: 'ready',
+        forbidden: seen.facts.forbidden,
+        apply: undefined,
+        rollback: undefined,
+      });
+      ctx.status({ kind: 'findings', count: seen.findings.length });
+      return;
+    }
+    facts = seen.facts.facts;
+    chosen ??= defaultScope(seen.facts.assessment);
+    if (!ctx.mode.readOnly) {
+      rights = await networkPolicyRights(
+        ctx.connection.kc,
+        facts.namespaces.map((n) => n.name),
+      );
+    }
+    ctx.show({ summary: seen.summary });
+    refresh();
+  };
+
+  const run = async <T>(
+    lines: string[],
+    work: (progress: (l: string) => void, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> => {
+    const progress: string[] = [];
+    const onProgress = (line: string) => {
+      progress.push(line);
+      ctx.show({ progress: [...progress] });
+    };
+    ctx.show({ plan: lines, progress: [], result: undefined });
+    set({ phase: 'running' });
+    try {
+      return await ctx.busy((signal) => work(onProgress, signal));
+    } finally {
+      if (state.phase === 'running') set({ phase: 'ready' });
+    }
+  };
+
+  const apply = async (): Promise<void> => {
+    if (!facts || state.apply?.unavailable !== undefined || !state.apply) return;
+    const traits = engineTraits(facts.engine);
+    const plan = applyPlan(state.rows, traits);
+    const refused = await run(plan.lines, (p, signal) => dryRunAll(ctx, plan, traits, p, signal));
+    if (refused.length > 0) {
+      ctx.show({
+        result: ['✖ The API server refused the dry run; nothing was created:', ...refused],
+      });
+      return;
+    }
+    if (ctx.mode.dryRun) {
+      ctx.show({
+        result: [
+          `Dry run only: the API server accepted all ${plan.create.length} policies; nothing was created.`,
+        ],
+      });
+      return;
+    }
+    if (!(await ctx.confirm(applyConfirmation(ctx, plan, traits)))) {
+      ctx.show({ result: ['Cancelled: nothing was changed.'] });
+      return;
+    }
+    const done = await run(plan.lines, (p, signal) => createAll(ctx, plan, traits, p, signal));
+    await inspect();
+    const result = plan.create.map((ns) => {
+      const row = state.rows.find((r) => r.namespace === ns);
+      if (!done.created.includes(ns)) return `– ${ns}: not created`;
+      return row?.verdict === 'blocked'
+        ? `✔ ${ns}: verified blocked`
+        : `✖ ${ns}: still ${row?.verdict ?? 'unknown'} after the change`;
+    });
+    ctx.show({ result: [...result, ...(done.failed ? [`✖ stopped: ${done.failed}`] : [])] });
+    ctx.status({
+      kind: 'changed',
+      what: `restrict-instance-metadata in ${done.created.length} namespace(s)`,
+    });
+  };
+
+  const rollback = async (): Promise<void> => {
+    if (!facts || state.rollback?.unavailable !== undefined || !state.rollback) return;
+    const ours = ourPolicies(facts.policies);
+    const lines = ours.map((p) => `${p.namespace}: delete NetworkPolicy ${p.name}`);
+    if (!ctx.mode.dryRun && !(await ctx.confirm(rollbackConfirmation(ctx, ours)))) {
+      ctx.show({ plan: lines, result: ['Cancelled: nothing was changed.'] });
+      return;
+    }
+    const done = await run(lines, (p, signal) => deleteAll(ctx, ours, p, signal));
+    await inspect();
+    ctx.show({
+      result: [
+        ctx.mode.dryRun
+          ? `Dry run only: the API server accepted ${done.deleted.length} deletions; nothing was deleted.`
+          : `✔ Rolled back: deleted ${done.deleted.join(', ') || 'nothing'}.`,
+        ...(done.failed ? [`✖ stopped: ${done.failed}`] : []),
+      ],
+    });
+    if (!ctx.mode.dryRun)
+      ctx.status({ kind: 'changed', what: `rolled back ${done.deleted.length} policies` });
+  };
+
+  return {
+    open: async () => {
+      if (!facts && state.forbidden === undefined) await inspect();
+    },
+    send: async (event: StepEvent) => {
+      if (state.phase !== 'ready') return;
+      if (event.type === 'filter' && typeof event['text'] === 'string') {
+        set({ filter: event['text'] });
+      } else if (event.type === 'toggle' && typeof event['namespace'] === 'string' && chosen) {
+        const ns = event['namespace'];
+        if (chosen.has(ns)) chosen.delete(ns);
+        else chosen.add(ns);
+        await ctx.journal.note(
+          'imds',
+          `${chosen.has(ns) ? 'included' : 'excluded'} namespace ${ns}`,
+        );
+        refresh();
+      } else if (event.type === 'action' && !ctx.mode.readOnly) {
+        if (event.key === APPLY_KEY) await apply();
+        else if (event.key === ROLLBACK_KEY) await rollback();
+      }
+    },
+  };
+}
+
+function applyUnavailable(rows: readonly ImdsRow[]): string | undefined {
+  const targets = rows.filter((r) => r.chosen && r.action === 'create');
+  if (targets.length === 0) return 'no chosen namespace lacks egress isolation';
+  const refused = targets.filter((r) => r.rights.create);
+  if (refused.length > 0)
+    return `you may not create networkpolicies in ${refused.map((r) => r.namespace).join(', ')} (space excludes a namespace)`;
+  return undefined;
+}
+
+function rollbackUnavailable(rows: readonly ImdsRow[]): string | undefined {
+  const ours = rows.filter((r) => r.ours);
+  if (ours.length === 0) return 'no policy created by aks-runbook is present';
+  const refused = ours.filter((r) => r.rights.delete);
+  if (refused.length > 0)
+    return `you may not delete networkpolicies in ${refused.map((r) => r.namespace).join(', ')}`;
+  return undefined;
+}

@@ -1,0 +1,42 @@
+import {
+  assessImds,
+  defaultScope,
+  type ImdsAssessment,
+  type ImdsFacts,
+} from '../../checks/imds/assess.js';
+import { forbiddenFinding } from '../../checks/imds/findings.js';
+import { engineTraits } from '../../checks/imds/engine.js';
+import type { InspectContext, Inspection } from '../types.js';
+import { readImdsFacts } from './read-facts.js';
+
+/** What the imds inspection found: the facts and their evaluation, or a refused read. */
+export type ImdsInspected =
+  { facts: ImdsFacts; assessment: ImdsAssessment } | { forbidden: string };
+
+const VERDICT_WORDS = {
+  blocked: '✔ blocked',
+  exposed: '✖ exposed',
+  reopened: '✖ rule re-opens',
+  partial: '△ partial',
+} as const;
+
+/** The read-only inspection (the headless audit runs this): user namespaces by the default rule. */
+export async function inspectImds(ctx: InspectContext): Promise<Inspection<ImdsInspected>> {
+  const read = await readImdsFacts(ctx.connection);
+  if ('forbidden' in read) {
+    const finding = forbiddenFinding(read.forbidden.what, read.forbidden.detail);
+    return { facts: { forbidden: finding.message }, findings: [finding] };
+  }
+  const assessment = assessImds(read.facts);
+  const scope = defaultScope(assessment);
+  return {
+    facts: { facts: read.facts, assessment },
+    findings: assessment.findings,
+    summary: [
+      engineTraits(read.facts.engine).label,
+      ...assessment.namespaces
+        .filter((a) => scope.has(a.verdict.namespace))
+        .map((a) => `${a.verdict.namespace}: ${VERDICT_WORDS[a.verdict.kind]}`),
+    ],
+  };
+}

@@ -1,0 +1,30 @@
+import type { ImdsRow } from './rows.js';
+
+/** What the imds screen renders, as the controller sets it. */
+export interface ImdsState {
+  /** Inspecting, waiting for the operator, or changing the cluster. */
+  phase: 'inspecting' | 'ready' | 'running';
+  /** The engine in one line, and a warning when policies will not be enforced. */
+  engine: string;
+  inert?: string;
+  rows: ImdsRow[];
+  /** The operator's `/` filter, kept here so it survives a confirmation dialog. */
+  filter: string;
+  /** Whether the apply and rollback actions can be used, and why not. Absent in read-only mode. */
+  apply?: { unavailable?: string };
+  rollback?: { unavailable?: string };
+  /** Why nothing could be checked (a read was forbidden). */
+  forbidden?: string;
+}
+
+/** The events the imds screen sends besides `{type: 'action', key}`. */
+export type ImdsEvent =
+  | { type: 'toggle'; namespace: string }
+  | { type: 'filter'; text: string }
+  | { type: 'action'; key: 'a' | 'r' };
+
+/** The action keys of the imds step. */
+export const APPLY_KEY = 'a';
+export const ROLLBACK_KEY = 'r';
+/** More namespaces than this in one change: the operator types the cluster name. */
+export const TYPED_ABOVE = 3;
