@@ -1,0 +1,58 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { DefenderScreenState } from '../../../src/steps/defender/controller.js';
+import { LineInput } from '../../LineInput.js';
+import { StepFrame } from '../../StepFrame.js';
+import type { StepScreenProps } from '../../step-screen-props.js';
+import { theme } from '../../theme.js';
+
+/**
+ * The defender step: the generic frame, plus a one-line prompt for a Log Analytics workspace id
+ * when the operator pressed `w` (Enter uses it, Esc cancels and returns to the frame).
+ */
+export function DefenderScreen(props: StepScreenProps) {
+  const state = (props.state ?? { asking: false }) as DefenderScreenState;
+  const [value, setValue] = useState('');
+  const asking = state.asking;
+  const promptRows = asking ? (state.error ? 3 : 2) : 0;
+  return (
+    <Box flexDirection="column">
+      <StepFrame
+        step={props.step}
+        status={props.status}
+        {...props.view}
+        width={props.width}
+        height={Math.max(3, props.height - promptRows)}
+        active={props.active && !asking}
+        onBack={props.onBack}
+        onHelp={props.onHelp}
+        onQuit={props.onQuit}
+        onAction={(key) => props.send({ type: 'action', key })}
+      />
+      {asking ? (
+        <>
+          <Text color={theme.muted} wrap="truncate-end">
+            Log Analytics workspace resource id · Enter use it · Esc cancel
+          </Text>
+          <LineInput
+            prompt="workspace › "
+            value={value}
+            active={props.active}
+            placeholder="/subscriptions/…/workspaces/<name>"
+            onChange={setValue}
+            onSubmit={(id) => props.send({ type: 'workspace', id })}
+            onCancel={() => {
+              setValue('');
+              props.send({ type: 'workspace-cancel' });
+            }}
+          />
+          {state.error ? (
+            <Text color={theme.danger} wrap="wrap">
+              ✖ {state.error}
+            </Text>
+          ) : null}
+        </>
+      ) : null}
+    </Box>
+  );
+}
