@@ -1,5 +1,10 @@
-// Placeholder until the drain step is built (see the issues): the overview shows it as not built yet.
 import type { StepModule } from '../types.js';
+import { drainController } from './controller.js';
+import { inspectDrain } from './inspect.js';
 
-/** The drain step, not built yet. */
-export const drainStep: StepModule | undefined = undefined;
+/** The drain step: choose nodes, preview, cordon and drain them with live progress, uncordon. */
+export const drainStep: StepModule | undefined = {
+  id: 'drain',
+  controller: drainController(),
+  inspect: inspectDrain,
+};

@@ -1,0 +1,82 @@
+import type { DrainNode } from '../../checks/drain/nodes.js';
+import type { DrainOptions, NodePlan } from '../../checks/drain/types.js';
+import type { ConfirmationRequest } from '../../runbook/session.js';
+
+/** The options as one line for the operator. */
+export function describeOptions(o: DrainOptions): string {
+  const grace = o.gracePeriodSeconds === undefined ? "pod's own" : `${o.gracePeriodSeconds}s`;
+  return [
+    `ignore DaemonSets ${o.ignoreDaemonSets ? 'on' : 'off'}`,
+    `delete emptyDir data ${o.deleteEmptyDirData ? 'on' : 'off'}`,
+    `force ${o.force ? 'on' : 'off'}`,
+    `disable eviction ${o.disableEviction ? 'on' : 'off'}`,
+    `grace ${grace}`,
+    `timeout ${o.timeoutSeconds}s per node`,
+    `${o.batchSize} node(s) at a time`,
+  ].join(', ');
+}
+
+/**
+ * The confirmation of a drain: names the cluster and every node. More than one node needs the
+ * cluster name typed; force or disable-eviction on one node needs the node name typed.
+ */
+export function drainConfirmation(
+  cluster: string,
+  nodes: readonly DrainNode[],
+  previews: Record<string, NodePlan>,
+  options: DrainOptions,
+  dryRun: boolean,
+): ConfirmationRequest {
+  const names = nodes.map((n) => n.name);
+  const what =
+    names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`;
+  const details = nodes.map((n) => {
+    const p = previews[n.name];
+    const waits = p?.blocked.filter((b) => b.cause === 'pdb').length ?? 0;
+    return `${n.name}: evict ${p?.evict.length ?? 0}, skip ${p?.skip.length ?? 0}${waits ? `, ${waits} wait on a PDB` : ''}`;
+  });
+  details.push(`Options: ${describeOptions(options)}.`);
+  if (options.disableEviction) {
+    details.push('WARNING: pods are deleted directly; PodDisruptionBudgets are bypassed.');
+  }
+  if (options.force) details.push('WARNING: pods without a controller are deleted for good.');
+  if (options.deleteEmptyDirData) details.push('emptyDir data of evicted pods is lost.');
+  for (const n of nodes.filter((x) => x.kuredLock || x.rebootNeeded)) {
+    details.push(
+      `${n.name}: kured ${n.kuredLock ? 'holds its lock on it' : 'wants to reboot it'}.`,
+    );
+  }
+  details.push('A stopped or aborted drain leaves the node cordoned; u uncordons it.');
+  const dangerous = options.force || options.disableEviction;
+  const typed = names.length > 1 ? cluster : dangerous ? names[0] : undefined;
+  return {
+    cluster,
+    change: `${dryRun ? '(dry run) ' : ''}Cordon and drain ${what}`,
+    details,
+    ...(typed ? { typed } : {}),
+  };
+}
+
+/**
+ * The confirmation of an uncordon. A node kured is rebooting needs its name typed: uncordoning it
+ * lets pods back onto a node about to restart, which defeats the reboot.
+ */
+export function uncordonConfirmation(
+  cluster: string,
+  nodes: readonly DrainNode[],
+  dryRun: boolean,
+): ConfirmationRequest {
+  const names = nodes.map((n) => n.name);
+  const kured = nodes.filter((n) => n.kuredLock || n.rebootNeeded);
+  const details = kured.map(
+    (n) =>
+      `WARNING: kured ${n.kuredLock ? 'holds its reboot lock on' : 'is waiting to reboot'} ${n.name}; uncordoning it defeats the reboot.`,
+  );
+  const typed = kured.length > 0 ? kured[0]!.name : names.length > 1 ? cluster : undefined;
+  return {
+    cluster,
+    change: `${dryRun ? '(dry run) ' : ''}Uncordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`}`,
+    details: [...details, 'New pods may be scheduled on it again.'],
+    ...(typed ? { typed } : {}),
+  };
+}

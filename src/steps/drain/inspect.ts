@@ -1,0 +1,69 @@
+import { ApiException } from '@kubernetes/client-node';
+import { drainFindings, type DrainFacts } from '../../checks/drain/findings.js';
+import type { DrainPod } from '../../checks/drain/types.js';
+import {
+  kuredLockOf,
+  listAllDaemonSets,
+  listAllPdbs,
+  toDrainNode,
+  toDrainPdb,
+  toDrainPod,
+} from '../../kube/drain-facts.js';
+import { listAllPods } from '../../kube/node-pods.js';
+import { listAllNodes } from '../../kube/nodes.js';
+import type { InspectContext, Inspection } from '../types.js';
+
+/** A read that the API server may refuse: a 403 becomes "could not check", never an empty pass. */
+async function readOrForbidden<T>(
+  what: string,
+  read: () => Promise<T[]>,
+  forbidden: string[],
+): Promise<T[]> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof ApiException && error.code === 403) {
+      forbidden.push(what);
+      return [];
+    }
+    throw error;
+  }
+}
+
+/** Looks at nodes, their pods, DaemonSets and PDBs; plans each node with the default options. */
+export async function inspectDrain(ctx: InspectContext): Promise<Inspection<DrainFacts>> {
+  const { kc } = ctx.connection;
+  const forbidden: string[] = [];
+  const [nodes, pods, daemonSets, pdbs] = await Promise.all([
+    readOrForbidden('list nodes', () => listAllNodes(kc), forbidden),
+    readOrForbidden('list pods', () => listAllPods(kc, ctx.signal), forbidden),
+    readOrForbidden('list daemonsets', () => listAllDaemonSets(kc, ctx.signal), forbidden),
+    readOrForbidden('list poddisruptionbudgets', () => listAllPdbs(kc, ctx.signal), forbidden),
+  ]);
+  const podsByNode: Record<string, DrainPod[]> = {};
+  for (const pod of pods) {
+    const node = pod.spec?.nodeName;
+    if (node) (podsByNode[node] ??= []).push(toDrainPod(pod));
+  }
+  const lock = kuredLockOf(daemonSets);
+  const facts: DrainFacts = {
+    nodes: nodes
+      .map((n) => toDrainNode(n, podsByNode[n.metadata?.name ?? '']?.length ?? 0, lock))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    podsByNode,
+    world: {
+      daemonSets: new Set(daemonSets.map((d) => `${d.metadata?.namespace}/${d.metadata?.name}`)),
+      pdbs: pdbs.map(toDrainPdb),
+    },
+    forbidden,
+  };
+  const cordoned = facts.nodes.filter((n) => !n.schedulable).length;
+  const reboot = facts.nodes.filter((n) => n.rebootNeeded).length;
+  return {
+    facts,
+    findings: drainFindings(facts),
+    summary: [
+      `${facts.nodes.length} nodes, ${pods.length} pods; ${cordoned} cordoned; ${reboot} waiting for a kured reboot.`,
+    ],
+  };
+}

@@ -1,0 +1,151 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { planNode, podsToMove } from '../../../checks/drain/plan.js';
+import type { DrainOptions } from '../../../checks/drain/types.js';
+import type { Journal } from '../../../runbook/journal.js';
+import { readNode, setNodeUnschedulable } from '../../../kube/cordon.js';
+import {
+  kuredLockOf,
+  listAllDaemonSets,
+  listAllPdbs,
+  toDrainPdb,
+  toDrainPod,
+} from '../../../kube/drain-facts.js';
+import { describeKubeError } from '../../../kube/errors.js';
+import { listPodsOnNode } from '../../../kube/node-pods.js';
+import { isAbortError } from '../../../kube/request-options.js';
+import { limiter } from './limiter.js';
+import { movePod } from './move-pod.js';
+import type { NodeProgress, PodProgress } from './progress.js';
+
+/** What draining one node needs. */
+export interface DrainNodeDeps {
+  kc: KubeConfig;
+  server: string;
+  journal: Journal;
+  options: DrainOptions;
+  dryRun: boolean;
+  retryMs: number;
+  pollMs: number;
+  /** Evictions in flight at once on one node. */
+  concurrency: number;
+  /** The operator's abort. */
+  signal: AbortSignal;
+  /** Tells the view that this node's block changed. */
+  changed(): void;
+}
+
+/**
+ * Cordons one node, plans its pods again (the cluster moved since the preview), evicts them
+ * concurrently and waits until they are gone, within the per-node timeout. Ends with the node's
+ * final phase in `node`; a failed cordon ends it before any eviction.
+ */
+export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<void> {
+  const { kc } = d;
+  const note = (line: string) => {
+    node.notes.push(line);
+    d.changed();
+  };
+  const phase = (p: NodeProgress['phase']) => {
+    node.phase = p;
+    d.changed();
+  };
+  phase('cordoning');
+  const current = await readNode(kc, node.name, d.signal);
+  const daemonSets = await listAllDaemonSets(kc, d.signal);
+  if (kuredLockOf(daemonSets).includes(node.name)) {
+    note('kured holds its reboot lock on this node: kured is draining it too');
+  }
+  if (current.spec?.unschedulable === true) {
+    node.cordoned = true;
+    note('already cordoned');
+  } else {
+    try {
+      await d.journal.mutation(
+        {
+          step: 'drain',
+          action: 'cordon',
+          target: `node/${node.name}`,
+          detail: { dryRun: d.dryRun },
+        },
+        () => setNodeUnschedulable(kc, node.name, true, { dryRun: d.dryRun, signal: d.signal }),
+      );
+      node.cordoned = !d.dryRun;
+      if (d.dryRun) note('cordon accepted by the server (dry run: still schedulable)');
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      const why = describeKubeError(error, d.server, `cordon node ${node.name}`).message;
+      note(`cordon failed: ${why}`);
+      note('the drain stopped here: no pod was evicted from a node that stays schedulable');
+      return phase('cordon-failed');
+    }
+  }
+  const [pods, pdbs] = await Promise.all([
+    listPodsOnNode(kc, node.name, d.signal),
+    listAllPdbs(kc, d.signal),
+  ]);
+  const dsNames = new Set(daemonSets.map((ds) => `${ds.metadata?.namespace}/${ds.metadata?.name}`));
+  const plan = planNode(
+    node.name,
+    pods.map(toDrainPod),
+    { daemonSets: dsNames, pdbs: pdbs.map(toDrainPdb) },
+    d.options,
+  );
+  if (!plan.drainable) {
+    for (const b of plan.blocked.filter((v) => v.cause !== 'pdb')) {
+      note(`blocked: ${b.pod.namespace}/${b.pod.name}: ${b.reason}`);
+    }
+    note(node.cordoned ? 'no pod was evicted; the node stays cordoned' : 'no pod was evicted');
+    return phase('blocked');
+  }
+  const expected = new Map<string, string | undefined>();
+  for (const v of plan.evict) expected.set(v.pod.uid, v.pdb);
+  for (const v of plan.blocked) expected.set(v.pod.uid, v.pdbs?.[0]);
+  const toMove = podsToMove(plan);
+  node.pods = toMove.map((p) => ({ namespace: p.namespace, name: p.name, state: 'pending' }));
+  phase('draining');
+
+  const timeout = AbortSignal.timeout(d.options.timeoutSeconds * 1000);
+  const signal = AbortSignal.any([d.signal, timeout]);
+  const limit = limiter(d.concurrency);
+  await Promise.all(
+    toMove.map((pod, index) =>
+      limit(() =>
+        movePod(pod, expected.get(pod.uid), {
+          kc,
+          journal: d.journal,
+          node: node.name,
+          dryRun: d.dryRun,
+          disableEviction: d.options.disableEviction,
+          ...(d.options.gracePeriodSeconds !== undefined
+            ? { gracePeriodSeconds: d.options.gracePeriodSeconds }
+            : {}),
+          retryMs: d.retryMs,
+          pollMs: d.pollMs,
+          signal,
+          update: (patch: Partial<PodProgress>) => {
+            node.pods[index] = { ...node.pods[index]!, ...patch };
+            d.changed();
+          },
+        }),
+      ),
+    ),
+  );
+  const left = node.pods.filter((p) => p.state !== 'gone' && p.state !== 'accepted');
+  const leftList = left.map((p) => `${p.namespace}/${p.name}${p.pdb ? ` (PDB ${p.pdb})` : ''}`);
+  const stays = node.cordoned ? '; the node stays cordoned' : '';
+  if (d.signal.aborted) {
+    note(`aborted: ${left.length} pod(s) left on the node${stays}`);
+    return phase('aborted');
+  }
+  if (timeout.aborted && left.length > 0) {
+    note(
+      `timed out after ${d.options.timeoutSeconds}s; still on the node: ${leftList.join(', ')}${stays}`,
+    );
+    return phase('timed-out');
+  }
+  if (left.length > 0) {
+    note(`${left.length} pod(s) could not be moved: ${leftList.join(', ')}${stays}`);
+    return phase('failed');
+  }
+  phase(d.dryRun ? 'checked' : 'drained');
+}

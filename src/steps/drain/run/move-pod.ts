@@ -1,0 +1,114 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { DrainPod } from '../../../checks/drain/types.js';
+import type { Journal } from '../../../runbook/journal.js';
+import { deletePod, evictPod, type EvictionAnswer } from '../../../kube/eviction.js';
+import { podPresence, waitForPodGone } from '../../../kube/pod-gone.js';
+import { isAbortError } from '../../../kube/request-options.js';
+import type { PodProgress } from './progress.js';
+
+/** What moving one pod needs. */
+export interface MovePodDeps {
+  kc: KubeConfig;
+  journal: Journal;
+  node: string;
+  dryRun: boolean;
+  disableEviction: boolean;
+  gracePeriodSeconds?: number;
+  /** Between two eviction attempts refused by a PDB (kubectl: 5 s). */
+  retryMs: number;
+  /** Between two looks at a terminating pod (kubectl: 1 s). */
+  pollMs: number;
+  /** Aborts on the operator's abort and on the node's timeout. */
+  signal: AbortSignal;
+  /** Tells the view about the pod's new state. */
+  update(patch: Partial<PodProgress>): void;
+}
+
+/**
+ * Evicts (or deletes) one pod and waits until it is gone, retrying while a PDB refuses.
+ * Unlike kubectl 1.32, the pod is read again between retries, so a pod that went away meanwhile
+ * ends the wait. Never throws: the outcome is the pod's last state.
+ */
+export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d: MovePodDeps) {
+  const { kc, signal } = d;
+  const id = { namespace: pod.namespace, name: pod.name, uid: pod.uid };
+  d.update({ state: 'evicting' });
+  let since: number | undefined;
+  let waitedOn: string | undefined;
+  let answer: EvictionAnswer;
+  try {
+    answer = await d.journal.mutation(
+      {
+        step: 'drain',
+        action: d.disableEviction ? 'delete pod' : 'evict pod',
+        target: `pod/${pod.namespace}/${pod.name}`,
+        detail: {
+          node: d.node,
+          uid: pod.uid,
+          dryRun: d.dryRun,
+          ...(d.gracePeriodSeconds !== undefined
+            ? { gracePeriodSeconds: d.gracePeriodSeconds }
+            : {}),
+        },
+      },
+      () =>
+        retryEviction().catch((error: unknown) => {
+          // The node's timeout, not the operator: journal it as a failure that says why.
+          const reason = signal.reason as { name?: string } | undefined;
+          if (reason?.name !== 'TimeoutError') throw error;
+          const waiting = since !== undefined ? ` while waiting on PDB ${waitedOn ?? '?'}` : '';
+          throw new Error(`the node's timeout ran out${waiting}`);
+        }),
+    );
+  } catch (error) {
+    if (isAbortError(error)) d.update({ state: 'cancelled' });
+    else
+      d.update({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  if (answer.kind === 'gone') return d.update({ state: 'gone', detail: undefined });
+  if (d.dryRun) return d.update({ state: 'accepted', detail: undefined });
+  d.update({ state: 'terminating', detail: undefined });
+  try {
+    await waitForPodGone(kc, id, { pollMs: d.pollMs, signal });
+    d.update({ state: 'gone' });
+  } catch (error) {
+    if (isAbortError(error)) d.update({ state: 'cancelled', detail: 'still terminating' });
+    else
+      d.update({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
+  }
+
+  async function retryEviction(): Promise<EvictionAnswer> {
+    for (;;) {
+      const request = {
+        ...id,
+        dryRun: d.dryRun,
+        signal,
+        ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
+      };
+      const got = d.disableEviction ? await deletePod(kc, request) : await evictPod(kc, request);
+      if (got.kind === 'granted' || got.kind === 'gone') return got;
+      if (got.kind === 'refused') throw new Error(`refused (${got.code}): ${got.message}`);
+      if (got.kind === 'pdb') {
+        since ??= Date.now();
+        waitedOn = got.pdb ?? expectedPdb;
+        d.update({
+          state: 'waiting-pdb',
+          pdb: got.pdb ?? expectedPdb,
+          since,
+          detail: got.message,
+        });
+      } else {
+        d.update({ state: 'evicting', detail: got.message });
+      }
+      await sleep(d.retryMs, undefined, { signal });
+      // kubectl 1.32 never looks again; a pod deleted meanwhile would keep it retrying.
+      const presence = await podPresence(kc, id, signal);
+      if (presence === 'gone') return { kind: 'gone' } as const;
+      if (presence === 'terminating' && got.kind === 'namespace-terminating') {
+        return { kind: 'granted' } as const;
+      }
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/** Where one pod is in a drain. */
+export type PodState =
+  | 'pending'
+  | 'evicting'
+  | 'waiting-pdb'
+  | 'terminating'
+  | 'gone'
+  /** Dry run: the API server accepted the eviction; nothing happened. */
+  | 'accepted'
+  | 'failed'
+  | 'cancelled';
+
+/** One pod's live line in the progress view. */
+export interface PodProgress {
+  namespace: string;
+  name: string;
+  state: PodState;
+  /** The PDB the pod waits on (or waited on). */
+  pdb?: string;
+  /** When the PDB wait began (epoch ms). */
+  since?: number;
+  /** Why it failed, or the last refusal. */
+  detail?: string;
+}
+
+/** Where one node is in a drain. */
+export type NodePhase =
+  | 'queued'
+  | 'cordoning'
+  | 'draining'
+  | 'drained'
+  /** Dry run finished: every eviction was accepted by the server. */
+  | 'checked'
+  | 'cordon-failed'
+  | 'blocked'
+  | 'timed-out'
+  | 'failed'
+  | 'aborted';
+
+/** One node's block in the progress view. */
+export interface NodeProgress {
+  name: string;
+  phase: NodePhase;
+  /** Whether we know the node is cordoned now (it stays so after a stop). */
+  cordoned: boolean;
+  pods: PodProgress[];
+  /** Lines that explain the phase: why it stopped, what remains, kured's lock. */
+  notes: string[];
+}
+
+/** The whole drain as the screen shows it. */
+export interface DrainProgress {
+  nodes: NodeProgress[];
+  /** Set when the run stopped before the end, with the reason. */
+  stopped?: string;
+  finished: boolean;
+}
+
+/** Node phases after which nothing more happens on that node. */
+export const FINAL_PHASES: ReadonlySet<NodePhase> = new Set([
+  'drained',
+  'checked',
+  'cordon-failed',
+  'blocked',
+  'timed-out',
+  'failed',
+  'aborted',
+]);

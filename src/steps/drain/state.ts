@@ -1,0 +1,37 @@
+import type { DrainNode } from '../../checks/drain/nodes.js';
+import type { DrainOptions, NodePlan } from '../../checks/drain/types.js';
+import type { DrainProgress } from './run/progress.js';
+
+/** Why an action is not offered, by action; absent = allowed. */
+export interface DrainRights {
+  cordon?: string;
+  evict?: string;
+  delete?: string;
+}
+
+/** The drain step's own state, as its screen renders it. */
+export interface DrainState {
+  phase: 'loading' | 'choose' | 'running' | 'done';
+  cluster: string;
+  nodes: DrainNode[];
+  /** Each node's preview under the current options. */
+  previews: Record<string, NodePlan>;
+  options: DrainOptions;
+  rights: DrainRights;
+  readOnly: boolean;
+  dryRun: boolean;
+  progress?: DrainProgress;
+  /** Outcome lines of the last drain or uncordon. */
+  result?: string[];
+  /** Nodes this session left cordoned (after a drain, a stop or an abort): `u` uncordons them. */
+  leftCordoned: string[];
+}
+
+/** Events the drain screen sends to its controller. */
+export type DrainEvent =
+  | { type: 'options'; options: DrainOptions }
+  | { type: 'drain'; nodes: string[] }
+  | { type: 'abort' }
+  | { type: 'uncordon'; nodes: string[] }
+  | { type: 'refresh' }
+  | { type: 'dismiss' };

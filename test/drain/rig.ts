@@ -1,0 +1,50 @@
+// The drain step behind a StepHost, against a simulator, as the app runs it.
+import type { SessionMode } from '../../src/runbook/session.js';
+import { drainController } from '../../src/steps/drain/controller.js';
+import type { DrainState } from '../../src/steps/drain/state.js';
+import type { DrainTimings } from '../../src/steps/drain/run/run-drain.js';
+import { SessionStore, StepHost, simConnection, tempJournal, until } from './sim-session.js';
+
+/** kubectl's rhythm, shortened for tests (the simulated clock runs fast too). */
+export const FAST: DrainTimings = { retryMs: 20, pollMs: 10, concurrency: 10 };
+
+/** A connected session with the drain step, and helpers to drive it. */
+export async function drainRig(scenario: string, mode: Partial<SessionMode> = {}, speed = 600) {
+  const fullMode: SessionMode = { readOnly: false, dryRun: false, demo: true, ...mode };
+  const { sim, connection } = await simConnection(scenario, speed);
+  const store = new SessionStore(fullMode);
+  const journal = await tempJournal(connection.summary.name, fullMode);
+  const host = new StepHost(store, connection, journal, { drain: drainController(FAST) });
+  const state = () => store.getState().stepStates.drain as DrainState;
+  return {
+    sim,
+    connection,
+    store,
+    journal,
+    host,
+    state,
+    /** Sends an event that asks for confirmation, checks the question, answers it. */
+    async confirmed(event: Record<string, unknown>, answer = true) {
+      const sent = host.send('drain', event as { type: string });
+      await until(() => store.getState().confirmation !== undefined, 'a confirmation');
+      const asked = store.getState().confirmation!;
+      store.answer(answer);
+      await sent;
+      return asked;
+    },
+    async close() {
+      await host.stop();
+      await journal.close();
+      await sim.close();
+    },
+  };
+}
+
+/** The name of the node where a pod named `pod` runs. */
+export function nodeOf(sim: Awaited<ReturnType<typeof drainRig>>['sim'], pod: string): string {
+  const node = sim.kube
+    .listNodes()
+    .find((n) => sim.kube.podsOnNode(n.metadata.name).some((p) => p.metadata.name.startsWith(pod)));
+  if (!node) throw new Error(`no node runs ${pod}`);
+  return node.metadata.name;
+}
