@@ -1,5 +1,6 @@
 import { isRestError, type ManagedCluster } from '@azure/arm-containerservice';
 import type { Connection } from '../target/connect.js';
+import { UserError } from '../errors.js';
 import { describeArmError } from './errors.js';
 
 /** The managed cluster as ARM reports it now, or the refusal when the read was forbidden. */
@@ -34,4 +35,15 @@ export function azClusterArgs(at: {
   name: string;
 }): string {
   return `--subscription ${at.subscriptionId} -g ${at.resourceGroup} -n ${at.name}`;
+}
+
+/**
+ * The ARM side of the connection, or a one-line error saying exactly what to add to the command
+ * line (a kubeconfig-only connection knows the cluster's name, not its Azure coordinates).
+ */
+export function armOf(connection: Connection, doing: string): NonNullable<Connection['arm']> {
+  if (connection.arm) return connection.arm;
+  throw new UserError(
+    `this step ${doing}: start again with --subscription <subscription-id> -g <resource-group> -n ${connection.summary.name}`,
+  );
 }

@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { apiAccessStep } from '../../src/steps/api-access/index.js';
 import { defenderController } from '../../src/steps/defender/controller.js';
-import type { Connection } from '../../src/target/connect.js';
+import { connect, type Connection } from '../../src/target/connect.js';
 import { connectToSim, hostFor, until } from './helpers.js';
 
 const WORKSPACE =
@@ -142,5 +144,29 @@ describe('defender on the demo cluster', () => {
       .map((l) => (JSON.parse(l) as { type: string }).type)
       .filter((t) => t !== 'note');
     expect(types).toEqual(['session', 'confirmation', 'intent', 'result']);
+  });
+});
+
+describe('a kubeconfig-only connection', () => {
+  it('says exactly what to add for the Azure-side steps', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kc-'));
+    const file = join(dir, 'config');
+    writeFileSync(file, sim.userKubeconfig());
+    const kubeOnly = await connect(
+      { cloud: 'AzureCloud', demo: false, kubeconfig: file },
+      { env: {} },
+    );
+    const { store, host, close } = await hostFor(kubeOnly, factories);
+    await host.open('defender');
+    await host.open('api-access');
+    for (const id of ['defender', 'api-access'] as const) {
+      expect(store.getState().steps[id]).toMatchObject({
+        kind: 'unavailable',
+        why: expect.stringMatching(
+          /start again with --subscription <subscription-id> -g <resource-group> -n \S+/,
+        ) as unknown,
+      });
+    }
+    await close();
   });
 });

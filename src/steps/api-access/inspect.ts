@@ -4,8 +4,7 @@ import {
   apiAccessSummary,
   type ApiAccessFacts,
 } from '../../checks/access/api-access.js';
-import { azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
-import { UserError } from '../../errors.js';
+import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /**
@@ -15,12 +14,7 @@ import type { InspectContext, Inspection } from '../types.js';
 export async function inspectApiAccess(
   ctx: InspectContext,
 ): Promise<Inspection<ApiAccessFacts | undefined>> {
-  const arm = ctx.connection.arm;
-  if (!arm) {
-    throw new UserError(
-      `this step reads the cluster from Azure: ${ctx.connection.armMissing ?? 'name it with --subscription, -g and -n'}`,
-    );
-  }
+  const arm = armOf(ctx.connection, 'reads the cluster in Azure');
   const read = await readManagedCluster(arm, ctx.signal);
   if ('forbidden' in read) {
     return {

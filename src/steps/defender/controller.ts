@@ -1,6 +1,6 @@
 import { isWorkspaceId, type KnownWorkspace } from '../../checks/defender/defender.js';
 import { whyNot } from '../../checks/rights/answers.js';
-import { azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
+import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import { putManagedCluster } from '../../azure/put-cluster.js';
 import { messageOf } from '../../errors.js';
 import { recordRefusal, rightsOf } from '../../runbook/rights.js';
@@ -11,7 +11,7 @@ import type {
   StepEvent,
   StepFactory,
 } from '../types.js';
-import { armOf, inspectDefender, type DefenderInspection } from './inspect.js';
+import { inspectDefender, type DefenderInspection } from './inspect.js';
 import { describeDefenderPlan, planEnableDefender } from './plan.js';
 
 /** What the defender screen shows beyond the generic frame: the workspace prompt. */
@@ -99,7 +99,7 @@ export function defenderController(options: DefenderOptions = {}): StepFactory {
       const ws = workspace();
       const usable = (await actions()).find((a) => a.key === 'e');
       if (!ws || !usable || usable.unavailable) return;
-      const arm = armOf(ctx.connection);
+      const arm = armOf(ctx.connection, 'reads and changes the cluster in Azure');
       // Read again right before the PUT: the body is the cluster as it is now, guarded by its eTag.
       const fresh = await readManagedCluster(arm, ctx.signal);
       if ('forbidden' in fresh) {

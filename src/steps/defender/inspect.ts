@@ -5,9 +5,7 @@ import {
   type DefenderFacts,
 } from '../../checks/defender/defender.js';
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import { azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
-import { UserError } from '../../errors.js';
-import type { Connection } from '../../target/connect.js';
+import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /** What the defender step knows: the facts, and the cluster they came from (for GET-modify-PUT). */
@@ -16,20 +14,11 @@ export interface DefenderInspection {
   cluster?: ManagedCluster;
 }
 
-/** The ARM side, or a one-line error that says exactly what to add to the command line. */
-export function armOf(connection: Connection): NonNullable<Connection['arm']> {
-  if (connection.arm) return connection.arm;
-  const name = connection.summary.name;
-  throw new UserError(
-    `this step reads and changes the cluster in Azure: start again with --subscription <subscription-id> -g <resource-group> -n ${name}`,
-  );
-}
-
 /** Reads Defender's state from ARM. A refused read is the finding `defender.forbidden`. */
 export async function inspectDefender(
   ctx: InspectContext,
 ): Promise<Inspection<DefenderInspection>> {
-  const arm = armOf(ctx.connection);
+  const arm = armOf(ctx.connection, 'reads and changes the cluster in Azure');
   const read = await readManagedCluster(arm, ctx.signal);
   if ('forbidden' in read) {
     return {
