@@ -4,6 +4,7 @@ import { drainNoCordon } from './drain.js';
 import { large } from './large.js';
 import { minimal } from './minimal.js';
 import { limitedRights, strictPdb } from './small.js';
+import { rbacAuditor } from './rbac-auditor.js';
 import type { BuiltInScenario } from './types.js';
 
 export type { BuiltInScenario } from './types.js';
@@ -15,6 +16,7 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   minimal,
   'strict-pdb': strictPdb,
   'limited-rights': limitedRights,
+  'rbac-auditor': rbacAuditor,
   'imds-mixed': imdsMixed,
   'drain-no-cordon': drainNoCordon,
 };
