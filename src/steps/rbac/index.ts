@@ -1,5 +1,10 @@
-// Placeholder until the rbac step is built (see the issues): the overview shows it as not built yet.
 import type { StepModule } from '../types.js';
+import { rbacController } from './controller.js';
+import { inspectRbac } from './inspect.js';
 
-/** The rbac step, not built yet. */
-export const rbacStep: StepModule | undefined = undefined;
+/** The rbac step: who is bound to which role, with a guided user-to-group replacement. */
+export const rbacStep: StepModule = {
+  id: 'rbac',
+  controller: rbacController,
+  inspect: inspectRbac,
+};

@@ -1,0 +1,53 @@
+import type { Subject } from './types.js';
+
+/** What a `kind: User` subject name is, as Entra ID on AKS sends it. */
+export type UserNameKind = 'upn' | 'guest' | 'object-id' | 'other';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether `text` has the shape of an Entra object id (a GUID). */
+export function isObjectId(text: string): boolean {
+  return GUID.test(text.trim());
+}
+
+/**
+ * Classifies a user name: a guest's UPN carries `#EXT#`; a member's UPN looks like an e-mail;
+ * service principals, managed identities and many guests arrive as object ids; anything else
+ * (local accounts, certificate names) is `other`.
+ */
+export function classifyUser(name: string): UserNameKind {
+  if (name.includes('#EXT#')) return 'guest';
+  if (isObjectId(name)) return 'object-id';
+  if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(name)) return 'upn';
+  return 'other';
+}
+
+/** How a user name reads in a finding. */
+export function describeUser(name: string): string {
+  switch (classifyUser(name)) {
+    case 'upn':
+      return `user ${name} (Entra member, by UPN)`;
+    case 'guest':
+      return `guest user ${name} (Entra guest, #EXT# UPN)`;
+    case 'object-id':
+      return `object id ${name} (an Entra user, service principal or managed identity)`;
+    case 'other':
+      return `user ${name} (not an Entra name: a local or certificate identity)`;
+  }
+}
+
+/** `User alice@contoso.com`, `ServiceAccount ns/name`, for messages. */
+export function subjectLabel(s: Subject, bindingNamespace?: string): string {
+  if (s.kind === 'ServiceAccount')
+    return `ServiceAccount ${s.namespace ?? bindingNamespace ?? ''}/${s.name}`;
+  return `${s.kind} ${s.name}`;
+}
+
+/** Subjects that mean "anyone": unauthenticated callers or every signed-in identity. */
+export function anonymousSubject(s: Subject): boolean {
+  return (
+    (s.kind === 'User' && s.name === 'system:anonymous') ||
+    (s.kind === 'Group' &&
+      (s.name === 'system:unauthenticated' || s.name === 'system:authenticated'))
+  );
+}

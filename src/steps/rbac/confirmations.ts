@@ -1,0 +1,46 @@
+import { bindingLabel } from '../../checks/rbac/types.js';
+import type { ConfirmationRequest } from '../../runbook/session.js';
+import type { ReplacementPlan } from './plan.js';
+
+/**
+ * The question before each change of a replacement. Cluster-admin-level bindings ask for the
+ * cluster name to be typed; others a plain yes/no that starts on Cancel.
+ */
+export function confirmation(
+  cluster: string,
+  plan: ReplacementPlan,
+  stage: 'create' | 'remove' | 'undo',
+  userRemoved = false,
+): ConfirmationRequest {
+  const { candidate } = plan;
+  const typed = candidate.adminLevel ? { typed: cluster } : {};
+  const old = bindingLabel(plan.old);
+  const created = bindingLabel(plan.createdAt);
+  if (stage === 'create')
+    return {
+      cluster,
+      change: `Create ${created} granting ${candidate.role} to Entra group ${plan.group}`,
+      details: [
+        `It replaces user ${candidate.user} on ${old}; the user is removed in a second step.`,
+        `kubectl equivalent: kubectl create -f <exported yaml>`,
+      ],
+      ...typed,
+    };
+  if (stage === 'remove')
+    return {
+      cluster,
+      change: plan.oldAfter
+        ? `Remove user ${candidate.user} from ${old}`
+        : `Delete ${old} (its only subject is user ${candidate.user})`,
+      details: [
+        `${created} now grants the same role to group ${plan.group}.`,
+        'The user keeps access only if they are a member of that group.',
+      ],
+      ...typed,
+    };
+  return {
+    cluster,
+    change: `Undo: delete ${created}${userRemoved ? ` and bind ${candidate.user} again through ${old}` : ''}`,
+    ...typed,
+  };
+}

@@ -1,0 +1,100 @@
+import { stringify } from 'yaml';
+import type { BindingAddress } from '../../kube/rbac-write.js';
+import {
+  allBindings,
+  bindingLabel,
+  type BindingObject,
+  type RbacFacts,
+} from '../../checks/rbac/types.js';
+import type { Candidate } from './candidates.js';
+
+/** Label on every binding this tool creates, so people and tools can find them. */
+export const MADE_BY = { 'app.kubernetes.io/managed-by': 'aks-runbook' };
+/** Annotation that records which user a group binding replaced. */
+export const REPLACES = 'aks-runbook/replaces';
+
+/** The change that replaces one user subject with an Entra group. */
+export interface ReplacementPlan {
+  candidate: Candidate;
+  group: string;
+  /** The new binding: same roleRef (immutable, hence a new object), subject kind Group. */
+  created: BindingObject;
+  createdAt: BindingAddress;
+  old: BindingAddress;
+  /** The old binding without the user, or undefined when the user was its only subject (delete). */
+  oldAfter: BindingObject | undefined;
+}
+
+/** A free name next to the old binding: `<old>-group`, then `-group-2`, ... */
+function freeName(facts: RbacFacts, c: Candidate): string {
+  const taken = new Set(
+    allBindings(facts)
+      .filter((b) => b.kind === c.binding.kind && b.namespace === c.binding.namespace)
+      .map((b) => b.name),
+  );
+  const base = `${c.binding.name}-group`;
+  for (let n = 1; ; n++) {
+    const name = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** Plans the replacement of `candidate`'s user by `group` (an Entra group object id); pure. */
+export function planReplacement(
+  facts: RbacFacts,
+  candidate: Candidate,
+  group: string,
+): ReplacementPlan {
+  const { binding } = candidate;
+  const name = freeName(facts, candidate);
+  const namespaced = binding.kind === 'RoleBinding';
+  const created: BindingObject = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: binding.kind,
+    metadata: {
+      name,
+      ...(namespaced ? { namespace: binding.namespace } : {}),
+      labels: { ...MADE_BY },
+      annotations: { [REPLACES]: `${bindingLabel(binding)} user ${candidate.user}` },
+    },
+    roleRef: { ...binding.object.roleRef },
+    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
+  };
+  const remaining = (binding.object.subjects ?? []).filter(
+    (s) => !(s.kind === 'User' && s.name === candidate.user),
+  );
+  const address = {
+    kind: binding.kind,
+    name: binding.name,
+    ...(namespaced ? { namespace: binding.namespace } : {}),
+  };
+  return {
+    candidate,
+    group,
+    created,
+    createdAt: { ...address, name },
+    old: address,
+    oldAfter: remaining.length > 0 ? { ...binding.object, subjects: remaining } : undefined,
+  };
+}
+
+/** The new binding as YAML lines, for the screen and for export. */
+export function planYaml(plan: ReplacementPlan): string[] {
+  return stringify(plan.created).trimEnd().split('\n');
+}
+
+/** What the plan does, in order, as lines for the operator. */
+export function describePlan(plan: ReplacementPlan): string[] {
+  const { candidate } = plan;
+  const old = bindingLabel(plan.old);
+  return [
+    `Replace ${candidate.user} with Entra group ${plan.group} on ${old} (${candidate.role}).`,
+    `1. Server-side dry run of the new binding${plan.oldAfter ? ' and of the change to the old one' : ' and of the deletion of the old one'}.`,
+    `2. Create ${bindingLabel(plan.createdAt)} (same role; roleRef cannot change), then read it back.`,
+    plan.oldAfter
+      ? `3. Remove ${candidate.user} from ${old}; its other ${plan.oldAfter.subjects?.length ?? 0} subject(s) stay.`
+      : `3. Delete ${old}: ${candidate.user} is its only subject.`,
+    'Each change is confirmed on its own and journaled. New binding:',
+    ...planYaml(plan).map((l) => `    ${l}`),
+  ];
+}
