@@ -5,6 +5,7 @@ import { HttpsSim } from './server.js';
 import type { RequestLog } from './request-log.js';
 import { createKubeApi } from './kube/index.js';
 import { createAks, type Aks } from './arm/index.js';
+import { managedAdminBindings } from './arm/managed-rbac.js';
 import { loadScenario, type Scenario } from './scenario.js';
 import { installFaults, type FaultSpec } from './faults.js';
 
@@ -74,7 +75,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   controlPlane = () => aks.state.currentKubernetesVersion;
   // Nodes first, so the scenario's pods have somewhere to be scheduled when they load.
   aks.createNodes();
-  kubeApi.world.load(scenario.objects);
+  kubeApi.world.load([...managedAdminBindings(scenario.descriptor), ...scenario.objects]);
   kubeApi.register(https);
   aks.register(https);
   installFaults(https, faults, clock);

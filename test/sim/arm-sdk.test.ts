@@ -2,6 +2,7 @@
 import { isRestError } from '@azure/arm-containerservice';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN_GROUP } from '../../src/sim/scenarios/versions.js';
 import { pod, startArm, waitFor, type ArmHarness } from './arm-helpers.js';
 
 const fast = { updateIntervalInMs: 5 };
@@ -69,7 +70,7 @@ describe('ContainerServiceClient against the simulator', () => {
     ).toBe(caCert);
     const who = https.tokens.check(`Bearer ${kubeconfig.users[0]?.user.token ?? ''}`);
     expect(who).toEqual({
-      caller: { user: 'operator@contoso.com', groups: ['aks-admins'], audience: 'kube' },
+      caller: { user: 'operator@contoso.com', groups: [ADMIN_GROUP], audience: 'kube' },
     });
   });
 

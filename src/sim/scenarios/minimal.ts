@@ -1,5 +1,5 @@
 import type { BuiltInScenario } from './types.js';
-import { IMAGES, REGION_VERSIONS } from './versions.js';
+import { ADMIN_GROUP, IMAGES, REGION_VERSIONS } from './versions.js';
 
 /** One cluster, one Linux pool of two nodes, nothing else: the smallest useful world for tests. */
 export function minimal(): BuiltInScenario {
@@ -18,6 +18,7 @@ cluster:
   aadProfile:
     managed: true
     enableAzureRBAC: false
+    adminGroupObjectIDs: [${ADMIN_GROUP}]
   pools:
     - name: system
       mode: System
@@ -30,7 +31,7 @@ cluster:
         maxSurge: 10%
 ${REGION_VERSIONS}operator:
   user: operator@contoso.com
-  groups: [aks-admins]
+  groups: [${ADMIN_GROUP}]
 clockSpeed: 600
 `,
       },

@@ -1,5 +1,5 @@
 import type { BuiltInScenario } from './types.js';
-import { IMAGES, REGION_VERSIONS } from './versions.js';
+import { ADMIN_GROUP, IMAGES, REGION_VERSIONS } from './versions.js';
 
 /** A one-pool descriptor for focused scenarios; `pool` and `operator` are YAML fragments. */
 function descriptor(name: string, description: string, pool: string, operator: string): string {
@@ -13,6 +13,7 @@ cluster:
   kubernetesVersion: 1.31.8
   aadProfile:
     managed: true
+    adminGroupObjectIDs: [${ADMIN_GROUP}]
   pools:
     - name: system
       mode: System
@@ -72,7 +73,7 @@ spec:
           'strict-pdb',
           'A PDB with zero allowed disruptions blocks every drain.',
           pool,
-          '  user: operator@contoso.com\n  groups: [aks-admins]\n',
+          `  user: operator@contoso.com\n  groups: [${ADMIN_GROUP}]\n`,
         ),
       },
       { name: 'strict-pdb/objects.yaml', text: objects },

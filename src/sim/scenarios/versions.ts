@@ -22,3 +22,6 @@ export const IMAGES = {
   windows: 'AKSWindows-2022-containerd-20348.3561.250513',
   windowsLatest: 'AKSWindows-2022-containerd-20348.3692.250610',
 };
+
+/** Object id of the Entra group the focused scenarios' operator belongs to (an AKS admin group). */
+export const ADMIN_GROUP = '7b2e9c1d-4a6f-4e3b-8d21-5c0f9a8e7b64';
