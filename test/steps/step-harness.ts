@@ -33,24 +33,6 @@ export async function rig(
   mode: Partial<SessionMode> = {},
 ): Promise<StepRig> {
   const sim = await startSimulator({ scenario, speed });
-  // These tests act as the cluster's admins: bind the operator's groups to cluster-admin.
-  sim.kube.load([
-    {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: 'test-operator-admin' },
-      subjects: sim.scenario.descriptor.operator.groups.map((name) => ({
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'Group',
-        name,
-      })),
-      roleRef: {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'ClusterRole',
-        name: 'cluster-admin',
-      },
-    },
-  ]);
   const connection = await connect(
     {
       cloud: 'AzureCloud',
