@@ -136,6 +136,13 @@ export function App({ store, actions, stepContent }: AppProps) {
         }}
         onHelp={openHelp}
         onQuit={requestQuit}
+        onTranscript={actions.onTranscript}
+        notice={state.notice}
+        resume={state.resume}
+        onResume={(choice) => {
+          if (choice.kind === 'open') setOpenStep(choice.step);
+          actions.onResume?.(choice);
+        }}
       />
     );
   };
@@ -146,7 +153,10 @@ export function App({ store, actions, stepContent }: AppProps) {
     <Box flexDirection="column" width={columns}>
       <Header cluster={cluster} mode={state.mode} />
       {body()}
-      <KeyHints keys={footerKeys(top, base, promptOpen)} />
+      {/* The resume dialog prints its own keys, like the other dialogs. */}
+      <KeyHints
+        keys={top === 'overview' && state.resume ? [] : footerKeys(top, base, promptOpen)}
+      />
     </Box>
   );
 }

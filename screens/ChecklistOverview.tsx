@@ -19,6 +19,7 @@ export interface ChecklistOverviewProps {
   onOpen: (id: StepId) => void;
   onHelp: () => void;
   onQuit: () => void;
+  onTranscript?: () => void;
 }
 
 /** Every checklist step with its status; cursor, `/` filter and `:` jump. */
@@ -48,6 +49,7 @@ export function ChecklistOverview(props: ChecklistOverviewProps) {
       else if (input === ':') onView({ ...view, prompt: { kind: 'jump', text: '' } });
       else if (key.escape) onView({ ...view, filter: '' });
       else if (input === '?') props.onHelp();
+      else if (input === 't') props.onTranscript?.();
       else if (isQuitKey(input, key)) props.onQuit();
     },
     active && view.prompt === undefined,

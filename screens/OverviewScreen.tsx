@@ -1,10 +1,13 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import type { StepId, StepStatus } from '../src/runbook/checklist.js';
 import { CHECKLIST } from '../src/runbook/checklist.js';
 import type { ClusterSummary } from '../src/target/cluster-summary.js';
 import { ChecklistOverview } from './ChecklistOverview.js';
 import { ClusterCard, clusterCardHeight } from './ClusterCard.js';
 import type { OverviewView } from './overview-view.js';
+import { ResumeDialog, type ResumeChoice } from './ResumeDialog.js';
+import type { ResumeOffer } from '../src/runbook/resume.js';
+import { theme } from './theme.js';
 
 /** Props of the overview screen. */
 export interface OverviewScreenProps {
@@ -19,11 +22,21 @@ export interface OverviewScreenProps {
   onOpen: (id: StepId) => void;
   onHelp: () => void;
   onQuit: () => void;
+  onTranscript?: () => void;
+  /** One line under the checklist (where the transcript went). */
+  notice?: string | undefined;
+  /** An interrupted earlier session: its dialog takes the keys until answered. */
+  resume?: ResumeOffer | undefined;
+  onResume?: (choice: ResumeChoice) => void;
 }
 
 /** The cluster card above the checklist, sized so both fit the terminal's height. */
 export function OverviewScreen(props: OverviewScreenProps) {
-  const { cluster, armMissing, height } = props;
+  const { cluster, armMissing, notice, resume, onResume } = props;
+  if (resume && onResume) {
+    return <ResumeDialog offer={resume} active={props.active} onChoice={onResume} />;
+  }
+  const height = props.height - (notice ? 1 : 0);
   const maxPools = cardPools(cluster, armMissing, height);
   const cardLines = maxPools === 0 ? 0 : clusterCardHeight(cluster, armMissing, maxPools) + 1;
   return (
@@ -34,6 +47,11 @@ export function OverviewScreen(props: OverviewScreenProps) {
         </Box>
       ) : null}
       <ChecklistOverview {...props} height={height - cardLines} />
+      {notice ? (
+        <Text color={theme.muted} wrap="truncate-middle">
+          {notice}
+        </Text>
+      ) : null}
     </Box>
   );
 }

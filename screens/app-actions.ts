@@ -1,6 +1,7 @@
 import type { StepId } from '../src/runbook/checklist.js';
 import type { SessionState } from '../src/runbook/session.js';
 import type { StepEvent } from '../src/steps/types.js';
+import type { ResumeChoice } from './ResumeDialog.js';
 import type { StepContent } from './StepFrame.js';
 
 /** What the screens ask the logic to do; the CLI wires these to the runbook. */
@@ -13,6 +14,10 @@ export interface AppActions {
   onCloseStep?: (id: StepId) => void;
   /** The operator pressed a step's action key or made a choice on a step's own screen. */
   onStepEvent?: (id: StepId, event: StepEvent) => void;
+  /** The operator asked for the Markdown transcript now (`t` on the overview). */
+  onTranscript?: () => void;
+  /** The operator answered the offer to resume an interrupted session. */
+  onResume?: (choice: ResumeChoice) => void;
 }
 
 /** Picks what an opened step shows (findings, plan, progress, result) from the session state. */

@@ -12,6 +12,7 @@ export const OVERVIEW_KEYS: readonly KeyBinding[] = [
   { keys: 'Enter', does: 'open the selected step', hint: 'Enter open' },
   { keys: '/', does: 'filter the checklist (Enter keeps it, Esc clears it)', hint: '/ filter' },
   { keys: ':', does: 'jump to a step by its id (Tab completes)', hint: ': jump' },
+  { keys: 't', does: 'write the Markdown transcript of this session next to its journal' },
   { keys: 'Esc', does: 'clear the filter' },
   { keys: '?', does: 'show or hide this help', hint: '? help' },
   { keys: 'q / Ctrl+C', does: 'quit (asks first while work is running)', hint: 'q quit' },

@@ -88,6 +88,8 @@ async function runTui(
     onQuit: () => quit(),
     onOpenStep: (id) => void session.current?.host?.open(id),
     onStepEvent: (id, event) => void session.current?.host?.send(id, event),
+    onTranscript: () => void session.current?.transcriptNow(),
+    onResume: (choice) => void session.current?.answerResume(choice),
   });
   markTiming('first-frame', env);
   const { startSession } = await import('./runbook/start-session.js');
@@ -105,6 +107,13 @@ async function runTui(
   await Promise.race([quitting, app.waitUntilExit()]);
   app.unmount();
   await running.stop();
+  // The journal is closed and complete: the transcript on exit is built from it alone.
+  const journalPath = store.getState().journalPath;
+  if (journalPath) {
+    const { writeTranscript } = await import('./runbook/transcript-file.js');
+    const transcript = await writeTranscript(journalPath).catch(() => undefined);
+    if (transcript) io.out(`Journal: ${journalPath}\nTranscript: ${transcript}\n`);
+  }
   return 0;
 }
 

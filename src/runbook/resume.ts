@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import type { StepId } from './checklist.js';
 import type { Journal } from './journal.js';
 import { findInterruptedSession } from './journal-list.js';
 import type { SessionIdentity } from './journal-session.js';
@@ -12,6 +13,12 @@ export interface InFlightChange {
   time: string;
   detail?: Record<string, unknown>;
 }
+
+/** What the operator chose in the resume dialog: open a step, look at details, or dismiss. */
+export type ResumeAnswer =
+  | { kind: 'open'; step: StepId; intents: InFlightChange[] }
+  | { kind: 'details' }
+  | { kind: 'dismiss' };
 
 /** What the overview offers when the last session for this cluster died mid-change. */
 export interface ResumeOffer {

@@ -1,6 +1,7 @@
 import type { StepView } from '../steps/types.js';
 import type { ClusterSummary } from '../target/cluster-summary.js';
 import { STEP_IDS, type StepId, type StepStatus } from './checklist.js';
+import type { ResumeOffer } from './resume.js';
 
 /** How the session reaches the cluster right now. */
 export type Connection =
@@ -46,6 +47,10 @@ export interface SessionState {
   confirmation?: ConfirmationRequest;
   /** Where this session's journal is written. */
   journalPath?: string;
+  /** The last session on this cluster died with changes in flight: offered on the overview. */
+  resume?: ResumeOffer;
+  /** A one-line message for the operator on the overview (e.g. where the transcript went). */
+  notice?: string;
 }
 
 type Listener = () => void;

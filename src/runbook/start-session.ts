@@ -6,6 +6,8 @@ import type { Simulator } from '../sim/simulator.js';
 import type { SimConnection } from '../sim/connection-file.js';
 import { CHECKLIST } from './checklist.js';
 import { Journal } from './journal.js';
+import { detectResume, type ResumeAnswer } from './resume.js';
+import { transcriptActions } from './session-actions.js';
 import { StepHost } from './step-host.js';
 import type { SessionStore } from './session.js';
 
@@ -17,6 +19,10 @@ export interface RunningSession {
   host?: StepHost;
   /** Closes the journal and stops the simulated cluster, if one was started. */
   stop(): Promise<void>;
+  /** Writes the Markdown transcript now (the `t` key) and says where on the overview. */
+  transcriptNow(): Promise<void>;
+  /** Acts on the operator's answer to the offer to resume an interrupted session. */
+  answerResume(choice: ResumeAnswer): Promise<void>;
 }
 
 /**
@@ -58,7 +64,14 @@ export async function startSession(
       // Which cluster exactly, so a later session can tell whether it left a change in flight here.
       ...(connection.arm ? { arm: connection.arm.at } : {}),
     });
+    const resume = await detectResume(journal, {
+      cluster: connection.summary.name,
+      server: connection.kubeServer,
+      ...(connection.arm ? { arm: connection.arm.at } : {}),
+    }).catch(() => undefined); // an unreadable old journal must not stop this session
     store.update({
+      // Before the overview first shows: the offer must not flash in after the checklist.
+      ...(resume ? { resume } : {}),
       connection: {
         phase: 'connected',
         cluster: connection.summary,
@@ -73,19 +86,23 @@ export async function startSession(
       }
     }
     const { STEP_MODULES } = await import('../steps/registry.js');
-    const factories = Object.fromEntries(
-      Object.values(STEP_MODULES).map((m) => [m.id, m.controller]),
+    const modules = Object.values(STEP_MODULES);
+    const factories = Object.fromEntries(modules.map((m) => [m.id, m.controller]));
+    const resumers = Object.fromEntries(
+      modules.flatMap((m) => (m.resume ? [[m.id, m.resume.bind(m)]] : [])),
     );
-    host = new StepHost(store, connection, journal, factories);
-    return { connection, journal, host, stop };
+    host = new StepHost(store, connection, journal, factories, resumers);
+    return { connection, journal, host, stop, ...transcriptActions(store, journal, host) };
   } catch (error) {
     const message =
       error instanceof UserError ? error.message : `unexpected failure: ${messageOf(error)}`;
     store.update({ connection: { phase: 'failed', message } });
     store.setStep('connect', { kind: 'unavailable', why: message });
-    return { journal, stop };
+    return { journal, stop, transcriptNow: noop, answerResume: noop };
   }
 }
+
+const noop = (): Promise<void> => Promise.resolve();
 
 /** A connection and, for `--demo`, the simulator started for it (the caller stops it). */
 export interface ReachedTarget {

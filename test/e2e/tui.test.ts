@@ -22,8 +22,10 @@ describe('aks-runbook in a terminal', () => {
     } finally {
       pty.kill();
     }
-    const files = readdirSync(join(state, 'aks-runbook'));
+    const files = readdirSync(join(state, 'aks-runbook')).filter((f) => f.endsWith('.jsonl'));
     expect(files).toHaveLength(1);
+    // The Markdown transcript is written next to the journal on exit.
+    expect(readdirSync(join(state, 'aks-runbook'))).toContain(files[0]!.replace(/\.jsonl$/, '.md'));
     const journal = readFileSync(join(state, 'aks-runbook', files[0]!), 'utf8');
     expect(journal).toContain('"type":"session"');
     expect(journal).toContain('"message":"connected"');
