@@ -78,6 +78,11 @@ export function applyConfirmation(ctx: StepContext, plan: ApplyPlan, traits: Eng
             'No policy engine on this cluster: the policies will NOT be enforced until one is enabled.',
           ]
         : []),
+      ...(traits.cilium
+        ? [
+            'Cilium: pods keep pod and DNS traffic, but lose egress to node IPs (hostNetwork endpoints).',
+          ]
+        : []),
       'Roll back at any time with r (deletes only the policies this tool labelled as its own).',
     ],
     ...(n > TYPED_ABOVE ? { typed: ctx.cluster } : {}),

@@ -47,7 +47,7 @@ function detailsOf(
   const verdict = assessment.namespaces.find((a) => a.verdict.namespace === row.namespace)!.verdict;
   if (row.action === 'create') {
     return [
-      'Applying creates this policy (nothing else changes in the namespace):',
+      'Applying creates this policy (nothing else changes in the namespace). Unlike the AKS article sample (10.10.0.0/0#example, which the API server rejects), it is valid and only removes 169.254.169.254:',
       ...stringify(restrictImdsPolicy(row.namespace, traits)).trimEnd().split('\n'),
     ];
   }

@@ -1,0 +1,173 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { ImdsState } from '../../../src/steps/imds/state.js';
+import { LineInput } from '../../LineInput.js';
+import { listWindow } from '../../list-window.js';
+import type { StepScreenProps } from '../../step-screen-props.js';
+import { StepFrame } from '../../StepFrame.js';
+import { statusLook } from '../../step-status.js';
+import { fit } from '../../text.js';
+import { theme } from '../../theme.js';
+import { isDownKey, isQuitKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
+import { ImdsActions } from './ImdsActions.js';
+import { filterRows, focusLine, headerLine, rowCells, VERDICT_LOOK } from './namespace-table.js';
+
+type Mode = 'table' | 'filter' | 'namespace' | 'report';
+
+// Lines the screen uses besides the table rows: title, engine, filter, header, focus, 2 actions,
+// three lines of progress or result, and the key hint.
+const CHROME = 11;
+
+/** The imds step: a namespace table to choose where to block the metadata endpoint, then act. */
+export function ImdsScreen(props: StepScreenProps) {
+  const { step, status, view, width, height, active, send } = props;
+  const state = props.state as ImdsState | undefined;
+  const [mode, setMode] = useState<Mode>('table');
+  const [cursor, setCursor] = useState(0);
+  const [draft, setDraft] = useState('');
+  // The controller keeps the filter too, so it survives the screen being replaced by a dialog.
+  const [applied, setApplied] = useState(state?.filter ?? '');
+  const filter = mode === 'filter' ? draft : applied;
+  const rows = filterRows(state?.rows ?? [], filter);
+  const at = Math.min(cursor, Math.max(0, rows.length - 1));
+  const focused = rows[at];
+  const ready = state?.phase === 'ready';
+
+  useLayerInput(
+    (input, key) => {
+      if (key.escape) props.onBack();
+      else if (isUpKey(input, key)) setCursor(Math.max(0, at - 1));
+      else if (isDownKey(input, key)) setCursor(Math.min(rows.length - 1, at + 1));
+      else if (input === '?') props.onHelp();
+      else if (isQuitKey(input, key)) props.onQuit();
+      else if (input === '/') {
+        setDraft(applied);
+        setMode('filter');
+      } else if (key.return && focused) setMode('namespace');
+      else if (input === 'v') setMode('report');
+      else if (!ready) return;
+      else if (input === ' ' && focused) send({ type: 'toggle', namespace: focused.namespace });
+      else if ((input === 'a' || input === 'r') && usable(state, input))
+        send({ type: 'action', key: input });
+    },
+    active && mode === 'table',
+  );
+
+  if (mode === 'namespace' && focused) {
+    return (
+      <StepFrame
+        step={step}
+        status={status}
+        summary={[focusLine(focused), `Verdict: ${VERDICT_LOOK[focused.verdict].text}`]}
+        findings={focused.findings}
+        plan={focused.details}
+        width={width}
+        height={height}
+        active={active}
+        onBack={() => setMode('table')}
+        onHelp={props.onHelp}
+        onQuit={props.onQuit}
+      />
+    );
+  }
+  if (mode === 'report') {
+    return (
+      <StepFrame
+        step={step}
+        status={status}
+        {...view}
+        actions={undefined}
+        width={width}
+        height={height}
+        active={active}
+        onBack={() => setMode('table')}
+        onHelp={props.onHelp}
+        onQuit={props.onQuit}
+      />
+    );
+  }
+
+  const look = statusLook(status);
+  const window = listWindow(rows.length, at, Math.max(1, height - CHROME));
+  const messages = (view.result ?? view.progress ?? []).slice(-3);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text wrap="truncate-end">
+        <Text color={look.color}>{look.symbol} </Text>
+        <Text bold>{step.title}</Text>
+        <Text color={theme.muted}> ({step.id}) · </Text>
+        <Text color={look.color}>{look.text}</Text>
+      </Text>
+      <Text wrap="truncate-end">
+        <Text color={theme.muted}>Engine: </Text>
+        {state?.engine || '…'}
+        {state?.inert ? <Text color={theme.danger}> ▲ {state.inert}</Text> : null}
+      </Text>
+      {mode === 'filter' ? (
+        <LineInput
+          prompt="/"
+          value={draft}
+          active={active}
+          placeholder="namespace contains…"
+          onChange={setDraft}
+          onSubmit={(text) => {
+            send({ type: 'filter', text });
+            setApplied(text);
+            setCursor(0);
+            setMode('table');
+          }}
+          onCancel={() => {
+            send({ type: 'filter', text: '' });
+            setApplied('');
+            setMode('table');
+          }}
+        />
+      ) : (
+        <Text color={theme.muted} wrap="truncate-end">
+          {state?.forbidden
+            ? `✖ ${state.forbidden}`
+            : `${rows.length} namespace(s)${filter ? ` matching "${filter}"` : ''}, ${
+                (state?.rows ?? []).filter((r) => r.chosen).length
+              } chosen${state?.phase === 'inspecting' ? ' · inspecting…' : ''}`}
+        </Text>
+      )}
+      <Text bold color={theme.accent} wrap="truncate-end">
+        {fit(headerLine(width), width)}
+      </Text>
+      {rows.slice(window.start, window.end).map((row, i) => {
+        const index = window.start + i;
+        const cells = rowCells(row, width);
+        const here = index === at;
+        return (
+          <Text key={row.namespace} wrap="truncate-end" inverse={here && active}>
+            <Text color={theme.accent}>{here ? '▶ ' : '  '}</Text>
+            {cells.chosen}
+            <Text color={row.chosen ? undefined : theme.muted}>{cells.namespace}</Text>
+            <Text color={VERDICT_LOOK[row.verdict].color}>{cells.verdict}</Text>
+            {cells.policies}
+            {cells.pods}
+            <Text color={row.chosen ? undefined : theme.muted}>{cells.action}</Text>
+          </Text>
+        );
+      })}
+      {rows.length === 0 ? <Text color={theme.muted}>(no namespace matches)</Text> : null}
+      <Text color={theme.muted} wrap="truncate-end">
+        {focused ? focusLine(focused) : ' '}
+      </Text>
+      <ImdsActions state={state} />
+      {messages.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+      <Text color={theme.muted} wrap="truncate-end">
+        ↑↓ move · space in/out · / filter · Enter namespace · v report · Esc back
+      </Text>
+    </Box>
+  );
+}
+
+function usable(state: ImdsState | undefined, key: 'a' | 'r'): boolean {
+  const action = key === 'a' ? state?.apply : state?.rollback;
+  return action !== undefined && action.unavailable === undefined;
+}

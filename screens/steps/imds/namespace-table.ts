@@ -1,0 +1,70 @@
+import type { ImdsRow } from '../../../src/steps/imds/rows.js';
+import { cell } from '../../text.js';
+import { theme, type ThemeColor } from '../../theme.js';
+
+/** How a verdict reads: a symbol and words (never colour alone), and the colour that repeats it. */
+export const VERDICT_LOOK: Record<ImdsRow['verdict'], { text: string; color: ThemeColor }> = {
+  blocked: { text: '✔ blocked', color: theme.ok },
+  exposed: { text: '✖ exposed', color: theme.danger },
+  reopened: { text: '✖ rule re-opens', color: theme.danger },
+  partial: { text: '△ partial', color: theme.warning },
+};
+
+/** The rows whose namespace contains the filter text (case-insensitive). */
+export function filterRows(rows: readonly ImdsRow[], filter: string): ImdsRow[] {
+  const needle = filter.trim().toLowerCase();
+  return needle ? rows.filter((r) => r.namespace.toLowerCase().includes(needle)) : [...rows];
+}
+
+/** What applying does to the row, in a few words. */
+export function actionText(row: ImdsRow): string {
+  if (!row.chosen) return row.system ? 'excluded (system)' : 'excluded';
+  if (row.action === 'create') return row.rights.create ? 'no rights' : 'create policy';
+  if (row.action === 'review') return 'review fix (Enter)';
+  return '—';
+}
+
+const WIDTHS = { mark: 2, chosen: 4, verdict: 16, policies: 9, pods: 6 };
+
+/** The table's columns for a terminal `width` wide: the namespace column takes what is left. */
+export function columns(width: number) {
+  const fixed = WIDTHS.mark + WIDTHS.chosen + WIDTHS.verdict + WIDTHS.policies + WIDTHS.pods;
+  const namespace = Math.max(10, Math.min(28, width - fixed - 18));
+  return { ...WIDTHS, namespace, action: Math.max(8, width - fixed - namespace) };
+}
+
+/** The header line of the table. */
+export function headerLine(width: number): string {
+  const c = columns(width);
+  return (
+    ' '.repeat(c.mark + c.chosen) +
+    cell('NAMESPACE', c.namespace) +
+    cell('VERDICT', c.verdict) +
+    cell('POLICIES', c.policies) +
+    cell('PODS', c.pods) +
+    cell('IF APPLIED', c.action)
+  );
+}
+
+/** One row's cells after the marker and the checkbox. */
+export function rowCells(row: ImdsRow, width: number) {
+  const c = columns(width);
+  const host = row.hostNetworkPods > 0 ? `+${row.hostNetworkPods}h` : '';
+  return {
+    chosen: cell(row.chosen ? '[x]' : '[ ]', c.chosen),
+    namespace: cell(row.namespace, c.namespace),
+    verdict: cell(VERDICT_LOOK[row.verdict].text, c.verdict),
+    policies: cell(`${row.egressPolicies}/${row.policies}`, c.policies),
+    pods: cell(`${row.pods}${host}`, c.pods),
+    action: cell(actionText(row), c.action),
+  };
+}
+
+/** One line about the focused row, below the table. */
+export function focusLine(row: ImdsRow): string {
+  const pods = `${row.pods} pod${row.pods === 1 ? '' : 's'}`;
+  const host =
+    row.hostNetworkPods > 0 ? `, ${row.hostNetworkPods} hostNetwork (policies never apply)` : '';
+  const scope = row.system ? ` · ${row.system}` : '';
+  return `${row.namespace}: ${pods}${host}, ${row.egressPolicies} of ${row.policies} policies isolate egress${scope}`;
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../../screens/App.js';
+import type { AppActions } from '../../../screens/app-actions.js';
+import { ImdsScreen } from '../../../screens/steps/imds/ImdsScreen.js';
+import { CHECKLIST } from '../../../src/runbook/checklist.js';
+import type { ImdsRow } from '../../../src/steps/imds/rows.js';
+import type { ImdsState } from '../../../src/steps/imds/state.js';
+import { imdsSession } from '../../steps/imds/harness.js';
+import { DOWN, ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';
+
+const step = CHECKLIST.find((s) => s.id === 'imds')!;
+
+function row(namespace: string, patch: Partial<ImdsRow> = {}): ImdsRow {
+  return {
+    namespace,
+    verdict: 'exposed',
+    chosen: true,
+    policies: 0,
+    egressPolicies: 0,
+    pods: 2,
+    hostNetworkPods: 0,
+    action: 'create',
+    rights: {},
+    ours: false,
+    findings: [],
+    details: ['apiVersion: networking.k8s.io/v1'],
+    ...patch,
+  };
+}
+
+const STATE: ImdsState = {
+  phase: 'ready',
+  engine: 'network policy calico, plugin azure, IPv4',
+  filter: '',
+  rows: [
+    row('default', { pods: 0 }),
+    row('kube-system', { chosen: false, system: 'Kubernetes system namespace' }),
+    row('payments', { verdict: 'blocked', action: 'none', policies: 1, egressPolicies: 1 }),
+    row('shop'),
+  ],
+  apply: { unavailable: undefined },
+  rollback: { unavailable: 'no policy created by aks-runbook is present' },
+};
+
+function renderScreen(state: ImdsState) {
+  const send = vi.fn();
+  const onBack = vi.fn();
+  const ui = renderInk(
+    <ImdsScreen
+      step={step}
+      status={{ kind: 'findings', count: 2 }}
+      view={{}}
+      state={state}
+      send={send}
+      width={80}
+      height={21}
+      active
+      onBack={onBack}
+      onHelp={vi.fn()}
+      onQuit={vi.fn()}
+    />,
+  );
+  return { send, onBack, ui };
+}
+
+describe('imds namespace table', () => {
+  it('shows verdicts with symbols, what applying would do, and fits 80 columns', async () => {
+    const { ui } = renderScreen(STATE);
+    const frame = (await ui).frame();
+    expect(frame).toContain('Engine: network policy calico');
+    expect(frame).toMatch(/\[x\] default\s+✖ exposed/);
+    expect(frame).toMatch(/\[ \] kube-system\s+✖ exposed.*excluded \(system\)/);
+    expect(frame).toMatch(/payments\s+✔ blocked/);
+    expect(frame).toContain('[a] apply to the chosen namespaces');
+    expect(frame).toContain(
+      '[r] roll back the policies this tool created: not available, no policy',
+    );
+    expect(widestLine(frame)).toBeLessThanOrEqual(80);
+  });
+
+  it('space toggles the focused namespace; a applies; an unavailable r does nothing', async () => {
+    const { send, ui } = renderScreen(STATE);
+    const harness = await ui;
+    await harness.press(DOWN, ' ');
+    expect(send).toHaveBeenLastCalledWith({ type: 'toggle', namespace: 'kube-system' });
+    await harness.press('r');
+    expect(send).toHaveBeenCalledTimes(1);
+    await harness.press('a');
+    expect(send).toHaveBeenLastCalledWith({ type: 'action', key: 'a' });
+  });
+
+  it('/ filters the table and keeps the filter with the step', async () => {
+    const { send, ui } = renderScreen(STATE);
+    const harness = await ui;
+    await harness.press('/');
+    await harness.type('sh');
+    expect(harness.frame()).toContain('shop');
+    expect(harness.frame()).not.toContain('payments');
+    await harness.press(ENTER);
+    expect(send).toHaveBeenLastCalledWith({ type: 'filter', text: 'sh' });
+    // The toggle now reaches the only row left.
+    await harness.press(' ');
+    expect(send).toHaveBeenLastCalledWith({ type: 'toggle', namespace: 'shop' });
+  });
+
+  it('Enter shows the namespace with its YAML, Esc returns, Esc again goes back', async () => {
+    const { onBack, ui } = renderScreen(STATE);
+    const harness = await ui;
+    await harness.press(ENTER);
+    expect(harness.frame()).toContain('apiVersion: networking.k8s.io/v1');
+    await harness.press(ESC);
+    expect(harness.frame()).toContain('NAMESPACE');
+    expect(onBack).not.toHaveBeenCalled();
+    await harness.press(ESC);
+    expect(onBack).toHaveBeenCalledOnce();
+  });
+
+  it('read-only: no action is offered and keys a and r send nothing', async () => {
+    const { send, ui } = renderScreen({ ...STATE, apply: undefined, rollback: undefined });
+    const harness = await ui;
+    expect(harness.frame()).toContain('Read-only: no change is offered.');
+    await harness.press('a', 'r');
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('imds screen in the app, on the simulated demo cluster', () => {
+  it('apply asks with Cancel preselected; Enter cancels and nothing is written', async () => {
+    const s = await imdsSession('demo');
+    try {
+      s.store.update({ connection: { phase: 'connected', cluster: s.connection.summary } });
+      const actions: AppActions = {
+        onQuit: vi.fn(),
+        onOpenStep: (id) => void s.host.open(id),
+        onStepEvent: (id, event) => void s.host.send(id, event),
+      };
+      const ui = await renderInk(<App store={s.store} actions={actions} />);
+      await ui.press(':');
+      await ui.type('imds');
+      await ui.press(ENTER);
+      await ui.waitFor((f) => /shop\s+✖ exposed/.test(f));
+      await ui.press('a');
+      const dialog = await ui.waitFor('▶ No, cancel ◀');
+      expect(dialog).toContain('aks-shop-prod');
+      expect(dialog).toContain('Namespaces: default, monitoring, shop');
+      await ui.press(ENTER);
+      await ui.waitFor('Cancelled: nothing was changed.');
+      expect(s.sim.log.writes()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
