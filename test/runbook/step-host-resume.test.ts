@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Journal } from '../../src/runbook/journal.js';
+import type { InFlightChange } from '../../src/runbook/resume.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { StepHost } from '../../src/runbook/step-host.js';
+import { simpleStep } from '../../src/steps/simple-step.js';
+import type { StepContext } from '../../src/steps/types.js';
+import type { Connection } from '../../src/target/connect.js';
+
+const mode = { readOnly: false, dryRun: false, demo: true };
+const inFlight: InFlightChange[] = [
+  { step: 'drain', action: 'cordon', target: 'node/n1', time: '2025-03-01T10:00:04.000Z' },
+];
+
+async function setup(resume?: (ctx: StepContext, intents: InFlightChange[]) => Promise<void>) {
+  const store = new SessionStore(mode);
+  const journal = await Journal.open({
+    cluster: 'aks-one',
+    mode,
+    env: {},
+    dir: mkdtempSync(join(tmpdir(), 'host-')),
+  });
+  const step = simpleStep({
+    id: 'drain',
+    inspect: () =>
+      Promise.resolve({
+        facts: {},
+        findings: [{ id: 'test.cordoned', severity: 'medium' as const, message: 'n1 is cordoned' }],
+      }),
+  });
+  const host = new StepHost(
+    store,
+    { summary: { name: 'aks-one' } } as Connection,
+    journal,
+    { drain: step },
+    resume ? { drain: resume } : {},
+  );
+  return { store, journal, host };
+}
+
+describe('step host: findings in the journal, and resuming', () => {
+  it('journals what an inspection found, for the transcript', async () => {
+    const { host, journal } = await setup();
+    await host.open('drain');
+    await journal.close();
+    const lines = readFileSync(journal.path, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines.at(-1)!)).toMatchObject({
+      type: 'note',
+      step: 'drain',
+      message: 'findings',
+      detail: { count: 1, findings: [{ id: 'test.cordoned' }] },
+    });
+  });
+
+  it('resume re-inspects first, then hands the in-flight changes to the step’s hook', async () => {
+    const seen: Array<{ status: string; intents: InFlightChange[] }> = [];
+    const { host, store } = await setup((ctx, intents) => {
+      seen.push({ status: store.getState().steps.drain.kind, intents });
+      ctx.show({ result: ['n1 is still cordoned: u uncordons it'] });
+      return Promise.resolve();
+    });
+    await host.resume('drain', inFlight);
+    expect(seen).toEqual([{ status: 'findings', intents: inFlight }]);
+    expect(store.getState().stepViews.drain?.result).toEqual([
+      'n1 is still cordoned: u uncordons it',
+    ]);
+  });
+
+  it('a step without a hook still re-inspects and says the change was left unfinished', async () => {
+    const { host, store } = await setup();
+    await host.resume('drain', inFlight);
+    expect(store.getState().steps.drain).toEqual({ kind: 'findings', count: 1 });
+    expect(store.getState().stepViews.drain?.result?.[0]).toMatch(/left a change here unfinished/);
+  });
+});
