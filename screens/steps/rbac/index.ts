@@ -1,6 +1,6 @@
-// Placeholder until the rbac step has a screen of its own; until then the generic step frame shows it.
 import type { ComponentType } from 'react';
 import type { StepScreenProps } from '../../step-screen-props.js';
+import { RbacScreen as Screen } from './RbacScreen.js';
 
-/** The rbac step's own screen, not built yet. */
-export const RbacScreen: ComponentType<StepScreenProps> | undefined = undefined;
+/** The rbac step's own screen: findings, and the guided replacement of users by Entra groups. */
+export const RbacScreen: ComponentType<StepScreenProps> | undefined = Screen;

@@ -1,0 +1,108 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { CandidateView, RbacScreenState } from '../../../src/steps/rbac/state.js';
+import type { StepActionView } from '../../../src/steps/types.js';
+import { StepFrame } from '../../StepFrame.js';
+import { theme } from '../../theme.js';
+import type { StepScreenProps } from '../../step-screen-props.js';
+import { ExcludedList } from './ExcludedList.js';
+import { GroupIdInput } from './GroupIdInput.js';
+import { UserPicker } from './UserPicker.js';
+
+/** Short names of the step's keys for the hint line. */
+const SHORT: Record<string, string> = {
+  p: 'pick a user to replace',
+  r: 'replace',
+  e: 'export YAML',
+  u: 'undo',
+  x: 'excluded bindings',
+};
+
+type Mode =
+  | { kind: 'frame' }
+  | { kind: 'pick' }
+  | { kind: 'group'; candidate: CandidateView }
+  | { kind: 'excluded' };
+
+/**
+ * The rbac step's screen: the generic frame (findings, plan, progress, result) plus `p` to pick a
+ * user bound directly and type the Entra group that replaces it, and `x` for the excluded bindings.
+ */
+export function RbacScreen(props: StepScreenProps) {
+  const state = props.state as RbacScreenState | undefined;
+  const [mode, setMode] = useState<Mode>({ kind: 'frame' });
+  const back = () => setMode({ kind: 'frame' });
+  const common = { active: props.active, onHelp: props.onHelp, onQuit: props.onQuit };
+
+  if (mode.kind === 'pick' && state)
+    return (
+      <UserPicker
+        {...common}
+        candidates={state.candidates}
+        height={props.height}
+        onPick={(candidate) => setMode({ kind: 'group', candidate })}
+        onBack={back}
+      />
+    );
+  if (mode.kind === 'group')
+    return (
+      <GroupIdInput
+        candidate={mode.candidate}
+        active={props.active}
+        onSubmit={(group) => {
+          props.send({ type: 'propose', candidate: mode.candidate.id, group });
+          back();
+        }}
+        onCancel={() => setMode({ kind: 'pick' })}
+      />
+    );
+  if (mode.kind === 'excluded' && state)
+    return (
+      <ExcludedList {...common} excluded={state.excluded} height={props.height} onBack={back} />
+    );
+
+  const own: StepActionView[] = [];
+  if (state?.canAct && state.candidates.length > 0)
+    own.push({
+      key: 'p',
+      label: `Pick one of ${state.candidates.length} user(s) bound directly and replace it with an Entra group`,
+    });
+  const actions = [...own, ...(props.view.actions ?? [])];
+  if (state)
+    actions.push({
+      key: 'x',
+      label: `Show the ${state.excluded.length} excluded built-in and AKS-managed bindings`,
+    });
+  // The latest outcome and the step's own keys stay visible below the scrolling frame.
+  const latest = state?.error ? `✖ ${state.error}` : props.view.result?.[0];
+  const hint = actions
+    .filter((a) => !a.unavailable)
+    .map((a) => `${a.key} ${SHORT[a.key] ?? a.label}`)
+    .join(' · ');
+  return (
+    <Box flexDirection="column">
+      <StepFrame
+        {...props.view}
+        {...common}
+        step={props.step}
+        status={props.status}
+        width={props.width}
+        height={props.height - (latest ? 2 : 1)}
+        actions={actions}
+        result={
+          state?.error ? [`✖ ${state.error}`, ...(props.view.result ?? [])] : props.view.result
+        }
+        onBack={props.onBack}
+        onAction={(key) => {
+          if (key === 'p') setMode({ kind: 'pick' });
+          else if (key === 'x') setMode({ kind: 'excluded' });
+          else props.send({ type: 'action', key });
+        }}
+      />
+      {latest ? <Text wrap="truncate-end">{latest}</Text> : null}
+      <Text color={theme.accent} wrap="truncate-end">
+        {hint}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfirmationDialog, confirmationKey } from '../../../screens/ConfirmationDialog.js';
+import { RbacScreen } from '../../../screens/steps/rbac/index.js';
+import { useSession } from '../../../screens/use-session.js';
+import { CHECKLIST } from '../../../src/runbook/checklist.js';
+import type { SessionStore } from '../../../src/runbook/session.js';
+import type { StepHost } from '../../../src/runbook/step-host.js';
+import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
+import { rbacStep } from '../../../src/steps/rbac/index.js';
+import { stepSession } from '../../e2e/security-step-session.js';
+import { BACKSPACE, ENTER, renderInk } from '../../helpers/ink.js';
+
+const step = CHECKLIST.find((s) => s.id === 'rbac')!;
+const Screen = RbacScreen!;
+
+// The part of the app shell that matters here: the step's screen, or the confirmation on top.
+function Shell({ store, host }: { store: SessionStore; host: StepHost }) {
+  const state = useSession(store);
+  if (state.confirmation)
+    return (
+      <ConfirmationDialog
+        key={confirmationKey(state.confirmation)}
+        request={state.confirmation}
+        active
+        onAnswer={store.answer}
+      />
+    );
+  return (
+    <Screen
+      step={step}
+      status={state.steps.rbac}
+      view={state.stepViews.rbac ?? {}}
+      state={state.stepStates.rbac}
+      send={(event) => void host.send('rbac', event)}
+      width={80}
+      height={21}
+      active
+      onBack={() => undefined}
+      onHelp={() => undefined}
+      onQuit={() => undefined}
+    />
+  );
+}
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'demo', speed: 600 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+describe('rbac screen', () => {
+  it('picks a user with / filter, rejects a wrong group id, shows the plan, and the confirmation starts on Cancel', async () => {
+    const session = await stepSession(sim, 'rbac', rbacStep.controller);
+    await session.host.open('rbac');
+    const ui = await renderInk(<Shell store={session.store} host={session.host} />);
+    await ui.waitFor('p pick a user to replace');
+    await ui.press('p');
+    await ui.waitFor('Pick a user bound directly (2 of 2)');
+    expect(ui.frame()).toContain(
+      '▲ jordan@contoso.com (UPN) · ClusterRoleBinding/jordan-cluster-admin',
+    );
+    await ui.press('/');
+    await ui.type('sam');
+    await ui.press(ENTER);
+    await ui.waitFor('(1 of 2)');
+    expect(ui.frame()).not.toContain('jordan@');
+    await ui.press(ENTER);
+    await ui.waitFor('Replace sam@contoso.com with an Entra group');
+
+    await ui.type('payments-admins');
+    await ui.press(ENTER);
+    await ui.waitFor('is not a group object id');
+    await ui.press(...Array.from('payments-admins', () => BACKSPACE));
+    await ui.type('2d4f6a8b-1c3e-4a5b-8c7d-9e0f1a2b3c4d');
+    await ui.press(ENTER);
+    await ui.waitFor('r replace · e export YAML');
+    expect(session.view().plan?.join('\n')).toContain('name: sam-secret-reader-group');
+
+    const before = sim.log.writes().length;
+    await ui.press('r');
+    const dialog = await ui.waitFor('Confirm a change');
+    expect(dialog).toContain('▶ No, cancel ◀');
+    expect(dialog).toContain('aks-shop-prod');
+    await ui.press(ENTER);
+    await ui.waitFor('Cancelled: nothing was changed.');
+    expect(sim.log.writes().length).toBe(before);
+    await session.host.stop();
+  });
+
+  it('shows the excluded bindings one key away', async () => {
+    const session = await stepSession(sim, 'rbac', rbacStep.controller, { readOnly: true });
+    await session.host.open('rbac');
+    const ui = await renderInk(<Shell store={session.store} host={session.host} />);
+    await ui.waitFor('x excluded bindings');
+    expect(ui.frame()).not.toContain('pick a user');
+    await ui.press('x');
+    const frame = await ui.waitFor('Left out:');
+    expect(frame).toMatch(/ClusterRoleBinding\/cluster-admin · Kubernetes built-in/);
+  });
+});
