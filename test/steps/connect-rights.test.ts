@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { recordRefusal, rightsOf } from '../../src/runbook/rights.js';
+import { recordRefusal, rightIn, rightsOf } from '../../src/runbook/rights.js';
 import { defenderStep } from '../../src/steps/defender/index.js';
 import { connectStep } from '../../src/steps/connect/index.js';
 import { connectToSim, hostFor } from './helpers.js';
@@ -83,6 +83,14 @@ describe('rights learned on use', () => {
     expect(enable?.unavailable).toBe(
       'you may not change the AKS cluster (Azure) (your Azure roles do not include Microsoft.ContainerService/managedClusters/write)',
     );
+    // Per namespace, asked once and remembered (the imds step asks for the namespaces it targets).
+    const before = sim.log.entries.length;
+    expect(await rightIn(connection, 'netpol.list', 'kube-system')).toEqual({ state: 'allowed' });
+    expect(await rightIn(connection, 'netpol.create', 'kube-system')).toMatchObject({
+      state: 'denied',
+    });
+    await rightIn(connection, 'netpol.create', 'kube-system');
+    expect(sim.log.entries.slice(before)).toHaveLength(2);
     recordRefusal(connection, 'nodes.patch', 'refused by the API server');
     expect((await rightsOf(connection))['nodes.patch']).toEqual({
       state: 'denied',
