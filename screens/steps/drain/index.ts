@@ -1,6 +1,6 @@
-// Placeholder until the drain step has a screen of its own; until then the generic step frame shows it.
 import type { ComponentType } from 'react';
 import type { StepScreenProps } from '../../step-screen-props.js';
+import { DrainScreen as Screen } from './DrainScreen.js';
 
-/** The drain step's own screen, not built yet. */
-export const DrainScreen: ComponentType<StepScreenProps> | undefined = undefined;
+/** The drain step's own screen: node table, preview, options, live progress. */
+export const DrainScreen: ComponentType<StepScreenProps> | undefined = Screen;

@@ -1,0 +1,97 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { DrainOptions } from '../../../src/checks/drain/types.js';
+import { theme } from '../../theme.js';
+import { isDownKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
+
+type Field = {
+  label: string;
+  value(o: DrainOptions): string;
+  toggle?(o: DrainOptions): DrainOptions;
+  step?(o: DrainOptions, by: 1 | -1): DrainOptions;
+  warn?: string;
+};
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+const box = (on: boolean) => (on ? '[x]' : '[ ]');
+
+const FIELDS: Field[] = [
+  {
+    label: 'Ignore DaemonSets',
+    value: (o) => box(o.ignoreDaemonSets),
+    toggle: (o) => ({ ...o, ignoreDaemonSets: !o.ignoreDaemonSets }),
+  },
+  {
+    label: 'Delete emptyDir data',
+    value: (o) => box(o.deleteEmptyDirData),
+    toggle: (o) => ({ ...o, deleteEmptyDirData: !o.deleteEmptyDirData }),
+    warn: 'that data is lost',
+  },
+  {
+    label: 'Force pods without a controller',
+    value: (o) => box(o.force),
+    toggle: (o) => ({ ...o, force: !o.force }),
+    warn: 'they are gone for good; typed confirmation',
+  },
+  {
+    label: 'Disable eviction (plain delete)',
+    value: (o) => box(o.disableEviction),
+    toggle: (o) => ({ ...o, disableEviction: !o.disableEviction }),
+    warn: 'PDBs are BYPASSED; typed confirmation',
+  },
+  {
+    label: 'Grace period',
+    value: (o) => (o.gracePeriodSeconds === undefined ? "pod's own" : `${o.gracePeriodSeconds}s`),
+    step: (o, by) => {
+      const next = (o.gracePeriodSeconds ?? -10) + by * 10;
+      const { gracePeriodSeconds: _, ...rest } = o;
+      return next < 0 ? rest : { ...rest, gracePeriodSeconds: clamp(next, 0, 3600) };
+    },
+  },
+  {
+    label: 'Timeout per node',
+    value: (o) => `${o.timeoutSeconds}s`,
+    step: (o, by) => ({ ...o, timeoutSeconds: clamp(o.timeoutSeconds + by * 30, 30, 86_400) }),
+  },
+  {
+    label: 'Nodes at a time',
+    value: (o) => String(o.batchSize),
+    step: (o, by) => ({ ...o, batchSize: clamp(o.batchSize + by, 1, 20) }),
+  },
+];
+
+/** The drain options: Space toggles, ←/→ change numbers, Enter or Esc keeps them. */
+export function OptionsForm(props: {
+  options: DrainOptions;
+  active: boolean;
+  onDone: (options: DrainOptions) => void;
+}) {
+  const [cursor, setCursor] = useState(0);
+  const [options, setOptions] = useState(props.options);
+  useLayerInput((input, key) => {
+    const field = FIELDS[cursor]!;
+    if (key.escape || key.return) props.onDone(options);
+    else if (isUpKey(input, key)) setCursor(Math.max(0, cursor - 1));
+    else if (isDownKey(input, key)) setCursor(Math.min(FIELDS.length - 1, cursor + 1));
+    else if (input === ' ' && field.toggle) setOptions(field.toggle(options));
+    else if ((key.rightArrow || input === '+') && field.step) setOptions(field.step(options, 1));
+    else if ((key.leftArrow || input === '-') && field.step) setOptions(field.step(options, -1));
+  }, props.active);
+  return (
+    <Box flexDirection="column">
+      <Text bold color={theme.accent}>
+        Drain options
+      </Text>
+      {FIELDS.map((f, i) => (
+        <Text key={f.label} wrap="truncate-end">
+          <Text color={theme.accent}>{i === cursor ? '❯ ' : '  '}</Text>
+          {`${f.label.padEnd(32)} ${f.value(options)}`}
+          {f.warn ? <Text color={theme.warning}>{`  ! ${f.warn}`}</Text> : null}
+        </Text>
+      ))}
+      <Text color={theme.muted} wrap="truncate-end">
+        ↑↓ move · Space toggle · ←/→ change · Enter/Esc keep
+      </Text>
+    </Box>
+  );
+}

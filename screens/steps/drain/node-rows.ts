@@ -1,0 +1,67 @@
+import type { DrainNode } from '../../../src/checks/drain/nodes.js';
+import type { NodePlan } from '../../../src/checks/drain/types.js';
+import { cell } from '../../text.js';
+import { theme } from '../../theme.js';
+import type { FrameLine } from '../../step-lines.js';
+
+/** Nodes whose name, pool or conditions contain the filter text (case-insensitive). */
+export function filterNodes(nodes: readonly DrainNode[], filter: string): DrainNode[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return [...nodes];
+  return nodes.filter((n) =>
+    [n.name, n.pool, ...n.conditions, n.rebootNeeded ? 'reboot' : ''].some((t) =>
+      t.toLowerCase().includes(needle),
+    ),
+  );
+}
+
+/** The table header, fitted to `width`. */
+export function nodeHeader(width: number): string {
+  const name = Math.max(12, width - 55);
+  return `    ${cell('NODE', name)} ${cell('POOL', 8)} ${cell('STATUS', 8)} ${cell('SCHED', 9)} ${cell('PODS', 4)} ${cell('NOTES', 16)}`;
+}
+
+/** One node row: selection mark, name, pool, Ready/NotReady, schedulable, pods, notes. */
+export function nodeRow(node: DrainNode, selected: boolean, width: number): string {
+  const name = Math.max(12, width - 55);
+  const notes = [
+    ...node.conditions.filter((c) => c !== 'NotReady'),
+    node.kuredLock ? 'kured lock' : node.rebootNeeded ? 'reboot needed' : '',
+  ].filter(Boolean);
+  return `${selected ? '[x]' : '[ ]'} ${cell(node.name, name)} ${cell(node.pool, 8)} ${cell(node.ready ? '✔ Ready' : '✖ NotReady', 8)} ${cell(node.schedulable ? 'yes' : '⊘ cordoned', 9)} ${cell(String(node.podCount), 4)} ${cell(notes.join(', ') || '-', 16)}`;
+}
+
+/** The preview of one node: pods evicted, skipped and blocked, with reasons. */
+export function previewLines(plan: NodePlan | undefined, node: string): FrameLine[] {
+  if (!plan) return [[{ text: `${node}: no preview`, color: theme.muted }]];
+  const ref = (p: { namespace: string; name: string }) => `${p.namespace}/${p.name}`;
+  const lines: FrameLine[] = [
+    [
+      { text: `${plan.drainable ? '●' : '✖'} ${node}`, bold: true },
+      {
+        text: `  evict ${plan.evict.length} · skip ${plan.skip.length} · blocked ${plan.blocked.length}${plan.drainable ? '' : ' · not drainable'}`,
+        color: plan.drainable ? theme.muted : theme.danger,
+      },
+    ],
+  ];
+  for (const v of plan.evict) {
+    lines.push([
+      { text: `  → evict ${ref(v.pod)}` },
+      ...(v.warning ? [{ text: ` (${v.warning})`, color: theme.warning }] : []),
+    ]);
+  }
+  for (const v of plan.blocked) {
+    const soft = v.cause === 'pdb';
+    lines.push([
+      {
+        text: `  ${soft ? '⏸ wait ' : '✖ block'} ${ref(v.pod)}: `,
+        color: soft ? theme.warning : theme.danger,
+      },
+      { text: v.reason },
+    ]);
+  }
+  for (const v of plan.skip) {
+    lines.push([{ text: `  · skip  ${ref(v.pod)}: ${v.reason}`, color: theme.muted }]);
+  }
+  return lines;
+}

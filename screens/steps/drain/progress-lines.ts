@@ -1,0 +1,73 @@
+import type { DrainProgress, PodProgress } from '../../../src/steps/drain/run/progress.js';
+import type { FrameLine } from '../../step-lines.js';
+import { theme, type ThemeColor } from '../../theme.js';
+
+/** A wall-clock time as HH:MM:SS (local). */
+export function clock(ms: number): string {
+  return new Date(ms).toTimeString().slice(0, 8);
+}
+
+/** A pod's live state in words, with a symbol (never colour alone). */
+export function podStateText(p: PodProgress): { text: string; color?: ThemeColor } {
+  switch (p.state) {
+    case 'pending':
+      return { text: '· queued', color: theme.muted };
+    case 'evicting':
+      return { text: '… evicting' };
+    case 'waiting-pdb':
+      return {
+        text: `⏸ waiting on PDB ${p.pdb ?? '?'}${p.since ? ` since ${clock(p.since)}` : ''}`,
+        color: theme.warning,
+      };
+    case 'terminating':
+      return { text: '… terminating' };
+    case 'gone':
+      return { text: '✔ gone', color: theme.ok };
+    case 'accepted':
+      return { text: '✔ accepted (dry run)', color: theme.ok };
+    case 'failed':
+      return { text: `✖ failed${p.detail ? `: ${p.detail}` : ''}`, color: theme.danger };
+    case 'cancelled':
+      return { text: `⊘ cancelled${p.detail ? ` (${p.detail})` : ''}`, color: theme.warning };
+  }
+}
+
+const PHASE: Record<string, { symbol: string; color?: ThemeColor }> = {
+  queued: { symbol: '·', color: theme.muted },
+  cordoning: { symbol: '…' },
+  draining: { symbol: '…', color: theme.accent },
+  drained: { symbol: '✔', color: theme.ok },
+  checked: { symbol: '✔', color: theme.ok },
+  'cordon-failed': { symbol: '✖', color: theme.danger },
+  blocked: { symbol: '✖', color: theme.danger },
+  'timed-out': { symbol: '✖', color: theme.danger },
+  failed: { symbol: '✖', color: theme.danger },
+  aborted: { symbol: '⊘', color: theme.warning },
+};
+
+/** The progress view: per node a header (phase, pods gone, cordoned) then notes and pod lines. */
+export function progressLines(progress: DrainProgress): FrameLine[] {
+  const lines: FrameLine[] = [];
+  for (const node of progress.nodes) {
+    const look = PHASE[node.phase] ?? { symbol: '?' };
+    const gone = node.pods.filter((p) => p.state === 'gone' || p.state === 'accepted').length;
+    lines.push([
+      { text: `${look.symbol} ${node.name} `, bold: true, color: look.color },
+      {
+        text: `${node.phase} · ${gone}/${node.pods.length} pods${node.cordoned ? ' · cordoned' : ''}`,
+        color: look.color,
+      },
+    ]);
+    for (const note of node.notes) lines.push([{ text: `    ${note}`, color: theme.muted }]);
+    for (const pod of node.pods) {
+      const state = podStateText(pod);
+      lines.push([
+        { text: `    ${pod.namespace}/${pod.name}  ` },
+        { text: state.text, color: state.color },
+      ]);
+    }
+  }
+  if (progress.stopped)
+    lines.push([{ text: `✖ Stopped: ${progress.stopped}`, color: theme.danger }]);
+  return lines;
+}
