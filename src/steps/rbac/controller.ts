@@ -130,7 +130,13 @@ export function rbacController(ctx: StepContext): StepController {
           ? `✖ ${p.candidate.user} is still bound directly through ${bindingLabel(p.old)}.`
           : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${p.group} holds ${p.candidate.role}.`;
     ctx.show({ plan: undefined, result: [verdict] });
-    ctx.status({ kind: 'changed', what: `replaced ${p.candidate.user} with a group` });
+    ctx.status({
+      kind: 'changed',
+      what:
+        outcome === 'created'
+          ? `created ${bindingLabel(p.createdAt)}`
+          : `replaced ${p.candidate.user} with a group`,
+    });
   };
 
   const undo = async () => {
