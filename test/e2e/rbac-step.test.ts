@@ -153,4 +153,34 @@ describe('rbac step on the demo cluster', () => {
       'yes',
     ]);
   });
+
+  it('typed confirmations for cluster-admin, then undo in the same session puts the user back', async () => {
+    session = await stepSession(sim, 'rbac', rbacStep.controller);
+    const { host, store, connection } = session;
+    await host.open('rbac');
+    await host.send('rbac', { type: 'propose', candidate: JORDAN, group: GROUP });
+    const sent = host.send('rbac', { type: 'action', key: 'r' });
+    for (const stage of ['Create', 'Delete']) {
+      await until(() => store.getState().confirmation?.change.startsWith(stage) === true, stage);
+      expect(store.getState().confirmation?.typed).toBe('aks-shop-prod');
+      store.answer(true);
+    }
+    await sent;
+    const api = connection.kc.makeApiClient(RbacAuthorizationV1Api);
+    const names = async () =>
+      (await api.listClusterRoleBinding()).items.map((b) => b.metadata!.name!);
+    expect(await names()).toEqual(expect.arrayContaining(['jordan-cluster-admin-group']));
+    expect(await names()).not.toContain('jordan-cluster-admin');
+
+    const undo = host.send('rbac', { type: 'action', key: 'u' });
+    await until(
+      () => store.getState().confirmation?.change.startsWith('Undo') === true,
+      'the undo question',
+    );
+    store.answer(true);
+    await undo;
+    expect(await names()).toContain('jordan-cluster-admin');
+    expect(await names()).not.toContain('jordan-cluster-admin-group');
+    expect(stateOf(session).candidates.map((c) => c.id)).toContain(JORDAN);
+  });
 });
