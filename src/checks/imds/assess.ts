@@ -31,12 +31,16 @@ export interface ImdsAssessment {
  * namespaces, as the documented rule in scope.ts decides), plus the engine's own findings.
  */
 export function assessImds(facts: ImdsFacts, included?: ReadonlySet<string>): ImdsAssessment {
+  // Grouped once: large clusters have hundreds of namespaces and tens of thousands of pods.
+  const pods = byNamespace(facts.pods);
+  const policies = byNamespace(facts.policies);
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((ns) => {
-      const system = systemReason(ns, facts.pods);
+      const own = pods.get(ns.name) ?? [];
+      const system = systemReason(ns, own);
       return {
-        verdict: evaluateNamespace(ns, facts.policies, facts.pods),
+        verdict: evaluateNamespace(ns, policies.get(ns.name) ?? [], own),
         ...(system ? { system } : {}),
       };
     });
@@ -56,4 +60,14 @@ export function defaultScope(assessment: ImdsAssessment): Set<string> {
   return new Set(
     assessment.namespaces.filter((a) => a.system === undefined).map((a) => a.verdict.namespace),
   );
+}
+
+function byNamespace<T extends { namespace: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.namespace);
+    if (group) group.push(item);
+    else groups.set(item.namespace, [item]);
+  }
+  return groups;
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { assessImds, defaultScope } from '../../../src/checks/imds/assess.js';
+import type { ImdsFacts } from '../../../src/checks/imds/assess.js';
+
+const facts: ImdsFacts = {
+  engine: { known: true, resourceGroup: 'rg', cluster: 'aks', networkPolicy: 'calico' },
+  namespaces: ['shop', 'kube-system', 'default'].map((name) => ({ name, labels: {} })),
+  pods: [
+    { namespace: 'shop', name: 'web-1', labels: { app: 'web' }, hostNetwork: false },
+    { namespace: 'kube-system', name: 'proxy', labels: {}, hostNetwork: true },
+  ],
+  policies: [],
+};
+
+describe('assessing a cluster', () => {
+  it('leaves system namespaces out of the findings by default', () => {
+    const assessment = assessImds(facts);
+    expect([...defaultScope(assessment)].sort()).toEqual(['default', 'shop']);
+    expect(assessment.findings.map((f) => f.object?.name)).toEqual(['default', 'shop']);
+  });
+
+  it('follows the operator: a namespace included or excluded by hand', () => {
+    const assessment = assessImds(facts, new Set(['kube-system']));
+    expect(assessment.findings.map((f) => [f.id, f.object?.name])).toEqual([
+      ['imds.namespace-exposed', 'kube-system'],
+      ['imds.host-network', 'kube-system'],
+    ]);
+  });
+
+  it('evaluates a large cluster in one pass per namespace', () => {
+    const namespaces = Array.from({ length: 500 }, (_, i) => ({ name: `ns-${i}`, labels: {} }));
+    const pods = namespaces.flatMap((ns) =>
+      Array.from({ length: 60 }, (_, j) => ({
+        namespace: ns.name,
+        name: `p-${j}`,
+        labels: { app: `a${j % 5}` },
+        hostNetwork: false,
+      })),
+    );
+    const assessment = assessImds({ ...facts, namespaces, pods });
+    expect(assessment.namespaces).toHaveLength(500);
+    expect(assessment.findings).toHaveLength(500);
+  });
+});
