@@ -92,10 +92,11 @@ export async function startSession(
       modules.flatMap((m) => (m.resume ? [[m.id, m.resume.bind(m)]] : [])),
     );
     host = new StepHost(store, connection, journal, factories, resumers);
+    // The rights preflight belongs to connecting: the overview shows what the operator may do.
+    void host.open('connect');
     return { connection, journal, host, stop, ...transcriptActions(store, journal, host) };
   } catch (error) {
-    const message =
-      error instanceof UserError ? error.message : `unexpected failure: ${messageOf(error)}`;
+    const message = asUserError(error).message;
     store.update({ connection: { phase: 'failed', message } });
     store.setStep('connect', { kind: 'unavailable', why: message });
     return { journal, stop, transcriptNow: noop, answerResume: noop };
