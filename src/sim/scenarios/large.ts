@@ -33,6 +33,7 @@ cluster:
   kubernetesVersion: 1.31.8
   aadProfile:
     managed: true
+    adminGroupObjectIDs: [aks-admins]
   pools:
 ${pools}${REGION_VERSIONS}operator:
   user: operator@contoso.com
