@@ -45,6 +45,14 @@ export async function main(
           progress: io.progress === true,
         });
       }
+      case 'audit-many': {
+        const { runAuditMany } = await import('./cli/run-audit-many.js');
+        return await runAuditMany(invocation.source, invocation.audit, env, {
+          out: io.out,
+          err: io.err,
+          progress: io.progress === true,
+        });
+      }
       case 'journal': {
         const { runJournal } = await import('./cli/run-journal.js');
         return await runJournal(invocation.journal, env, io.out);

@@ -6,12 +6,15 @@ import { CLOUD_NAMES, type CloudName } from '../target/clouds.js';
 import type { TargetOptions } from '../target/options.js';
 import { auditOptions, journalOptions, type AuditFlags, type JournalFlags } from './audit-args.js';
 import type { AuditCommandOptions, JournalCommandOptions } from './audit-args.js';
+import { clusterSource, type ManyFlags } from './many-args.js';
+import type { ClusterSource } from './run-audit-many.js';
 
 /** What the operator asked the program to do. */
 export type Invocation =
   | { kind: 'tui'; target: TargetOptions; readOnly: boolean; dryRun: boolean }
   | { kind: 'sim'; sim: SimCommandOptions }
   | { kind: 'audit'; target: TargetOptions; audit: AuditCommandOptions }
+  | { kind: 'audit-many'; source: ClusterSource; audit: AuditCommandOptions }
   | { kind: 'journal'; journal: JournalCommandOptions }
   | { kind: 'printed' };
 
@@ -114,8 +117,16 @@ export function parseInvocation(
         .default(DEFAULT_FAIL_ON),
     )
     .option('--out <file>', 'write the report to this file instead of stdout')
-    .action((flags: RootFlags & AuditFlags) => {
-      result = { kind: 'audit', target: targetOptions(flags, env), audit: auditOptions(flags) };
+    .option('--clusters <file>', 'audit each cluster listed in this YAML/JSON file, one at a time')
+    .option(
+      '--all-in-subscription',
+      'audit every AKS cluster of --subscription (or of the --sim-connection simulator)',
+    )
+    .action((flags: RootFlags & AuditFlags & ManyFlags) => {
+      const source = clusterSource(flags, env);
+      result = source
+        ? { kind: 'audit-many', source, audit: auditOptions(flags) }
+        : { kind: 'audit', target: targetOptions(flags, env), audit: auditOptions(flags) };
     });
 
   const journal = program

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { UserError, messageOf } from '../errors.js';
 import { buildAuditReport } from '../report/audit-report.js';
+import type { AuditReport } from '../report/audit-schema.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
 import { inspectSteps } from '../report/inspect-steps.js';
 import { renderAudit } from '../report/render.js';
@@ -36,9 +37,30 @@ export async function runAudit(
   io: AuditIo,
   deps: AuditDeps = {},
 ): Promise<number> {
-  const say = (line: string): void => {
+  const say = progressLine(io);
+  const report = await auditCluster(target, options, env, say, deps);
+  await deliverReport(renderAudit(report, options.output), options, io, say);
+  return report.exitCode;
+}
+
+/** Writes progress lines to stderr only when it is a terminal. */
+export function progressLine(io: AuditIo): (line: string) => void {
+  return (line) => {
     if (io.progress) io.err(`${line}\n`);
   };
+}
+
+/**
+ * Audits one cluster: connects (a failure is a one-line `UserError`), runs the chosen steps'
+ * read-only inspections and builds its version 1 report. A simulator started for it is stopped.
+ */
+export async function auditCluster(
+  target: TargetOptions,
+  options: AuditCommandOptions,
+  env: NodeJS.ProcessEnv,
+  say: (line: string) => void,
+  deps: AuditDeps = {},
+): Promise<AuditReport> {
   // The audit is read-only by construction: no step gets a way to ask, and no action is offered.
   const mode: SessionMode = { readOnly: true, dryRun: false, demo: target.demo };
   const startedAt = new Date();
@@ -59,7 +81,7 @@ export async function runAudit(
       onStep: (step, phase, report) =>
         say(phase === 'start' ? `… ${step.id}` : `  ${step.id}: ${report?.status ?? ''}`),
     });
-    const report = buildAuditReport({
+    return buildAuditReport({
       connection: reached.connection,
       steps: reports,
       failOn: options.failOn,
@@ -68,17 +90,24 @@ export async function runAudit(
       startedAt,
       finishedAt: new Date(),
     });
-    const text = renderAudit(report, options.output);
-    if (options.out) {
-      await writeFile(options.out, text, 'utf8').catch((error: unknown) => {
-        throw new UserError(`cannot write the report to ${options.out}: ${messageOf(error)}`);
-      });
-      say(`Report written to ${options.out}`);
-    } else {
-      io.out(text);
-    }
-    return report.exitCode;
   } finally {
     await reached.sim?.close();
   }
+}
+
+/** Prints the rendered report, or writes it to `--out` and says so on a terminal. */
+export async function deliverReport(
+  text: string,
+  options: AuditCommandOptions,
+  io: AuditIo,
+  say: (line: string) => void,
+): Promise<void> {
+  if (!options.out) {
+    io.out(text);
+    return;
+  }
+  await writeFile(options.out, text, 'utf8').catch((error: unknown) => {
+    throw new UserError(`cannot write the report to ${options.out}: ${messageOf(error)}`);
+  });
+  say(`Report written to ${options.out}`);
 }

@@ -1,0 +1,68 @@
+import { isRestError, type ContainerServiceClient } from '@azure/arm-containerservice';
+import { UserError, messageOf } from '../errors.js';
+
+/** A managed cluster as the subscription's list shows it (enough to pick one and reach it). */
+export interface ListedCluster {
+  subscriptionId: string;
+  resourceGroup: string;
+  name: string;
+  location: string;
+  kubernetesVersion?: string;
+  /** ARM's provisioning state, e.g. Succeeded, Upgrading, Failed. */
+  provisioningState?: string;
+  /** Running or Stopped. */
+  powerState?: string;
+}
+
+/**
+ * Every AKS cluster in the client's subscription (`managedClusters.list()`, all pages), sorted by
+ * resource group then name. A refusal or outage is one `UserError` line naming the subscription.
+ */
+export async function listManagedClusters(
+  client: ContainerServiceClient,
+  subscriptionId: string,
+): Promise<ListedCluster[]> {
+  const found: ListedCluster[] = [];
+  try {
+    for await (const mc of client.managedClusters.list()) {
+      if (!mc.name || !mc.id) continue;
+      const listed: ListedCluster = {
+        subscriptionId,
+        resourceGroup: resourceGroupOf(mc.id),
+        name: mc.name,
+        location: mc.location,
+      };
+      const version = mc.currentKubernetesVersion ?? mc.kubernetesVersion;
+      if (version) listed.kubernetesVersion = version;
+      if (mc.provisioningState) listed.provisioningState = mc.provisioningState;
+      if (mc.powerState?.code) listed.powerState = mc.powerState.code;
+      found.push(listed);
+    }
+  } catch (error) {
+    throw listError(error, subscriptionId);
+  }
+  return found.sort(
+    (a, b) => a.resourceGroup.localeCompare(b.resourceGroup) || a.name.localeCompare(b.name),
+  );
+}
+
+/** The resource group named in an ARM resource id (ids are case-insensitive in the segment names). */
+export function resourceGroupOf(id: string): string {
+  return /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] ?? '';
+}
+
+function listError(error: unknown, subscriptionId: string): UserError {
+  const what = `list the AKS clusters of subscription ${subscriptionId}`;
+  const text = messageOf(error).split('\n')[0]!.trim();
+  if (isRestError(error)) {
+    if (error.statusCode === 403) return new UserError(`you are not allowed to ${what}: ${text}`);
+    if (error.statusCode === 401) {
+      return new UserError(
+        `Azure refused your sign-in while trying to ${what} (run "az login" again)`,
+      );
+    }
+    if (error.statusCode === 404)
+      return new UserError(`subscription ${subscriptionId} was not found`);
+  }
+  return new UserError(`could not ${what}: ${text}`);
+}

@@ -1,0 +1,131 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { UserError, messageOf } from '../errors.js';
+import type { CloudName } from '../target/clouds.js';
+import type { TargetOptions } from '../target/options.js';
+
+/** One cluster of a multi-cluster audit: what to call it and how to reach it. */
+export interface ClusterEntry {
+  /** How the report and stderr name the cluster before (or without) reaching it. */
+  label: string;
+  target: TargetOptions;
+}
+
+const entrySchema = z
+  .object({
+    label: z.string().min(1).optional(),
+    subscription: z.string().min(1).optional(),
+    resourceGroup: z.string().min(1).optional(),
+    name: z.string().min(1).optional(),
+    kubeconfig: z.string().min(1).optional(),
+    context: z.string().min(1).optional(),
+    simConnection: z.string().min(1).optional(),
+  })
+  .strict();
+
+type RawEntry = z.infer<typeof entrySchema>;
+
+const fileSchema = z.union([
+  z.array(z.unknown()),
+  z.object({ clusters: z.array(z.unknown()) }).strict(),
+]);
+
+/** Defaults the command line gives every entry. */
+export interface EntryDefaults {
+  cloud: CloudName;
+  /** `--subscription` or `$AZURE_SUBSCRIPTION_ID`, for entries that name none. */
+  subscription?: string;
+}
+
+/**
+ * Reads a clusters file (YAML or JSON: a list of entries, or `clusters:` holding one) and checks
+ * every entry. Relative paths in it are relative to the file. Any problem is one `UserError`
+ * line naming the file and the entry.
+ */
+export async function readClustersFile(
+  file: string,
+  defaults: EntryDefaults,
+): Promise<ClusterEntry[]> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UserError(`cannot read the clusters file ${file}: ${messageOf(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new UserError(`${file} is not YAML or JSON: ${firstLine(messageOf(error))}`);
+  }
+  const top = fileSchema.safeParse(data);
+  if (!top.success) {
+    throw new UserError(`${file}: expected a list of clusters (or "clusters:" with a list)`);
+  }
+  const raw = Array.isArray(top.data) ? top.data : top.data.clusters;
+  if (raw.length === 0) throw new UserError(`${file}: the list of clusters is empty`);
+  const base = dirname(resolve(file));
+  return raw.map((item, index) => {
+    const where = `${file}: entry ${index + 1}`;
+    const parsed = entrySchema.safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.');
+      throw new UserError(`${where}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`);
+    }
+    try {
+      return toEntry(parsed.data, base, defaults);
+    } catch (error) {
+      throw new UserError(`${where}${labelOf(parsed.data)}: ${messageOf(error)}`);
+    }
+  });
+}
+
+function toEntry(e: RawEntry, base: string, defaults: EntryDefaults): ClusterEntry {
+  const armGiven = e.resourceGroup !== undefined || e.name !== undefined;
+  if (armGiven && (!e.resourceGroup || !e.name)) {
+    throw new Error('an AKS cluster is named by both resourceGroup and name');
+  }
+  const target: TargetOptions = { cloud: defaults.cloud, demo: false };
+  if (e.simConnection) {
+    if (e.kubeconfig || e.context || e.subscription) {
+      throw new Error(
+        'simConnection reaches the simulator over ARM: drop kubeconfig, context and subscription',
+      );
+    }
+    target.simConnection = resolve(base, e.simConnection);
+  } else if (!armGiven && !e.context && !e.kubeconfig) {
+    throw new Error(
+      'name the cluster by resourceGroup and name, by kubeconfig/context, or by simConnection',
+    );
+  }
+  if (armGiven) {
+    target.resourceGroup = e.resourceGroup!;
+    target.name = e.name!;
+    const subscription = e.subscription ?? defaults.subscription;
+    if (!subscription && !e.simConnection) {
+      throw new Error(
+        'which subscription? Add subscription, --subscription or AZURE_SUBSCRIPTION_ID',
+      );
+    }
+    if (subscription && !e.simConnection) target.subscription = subscription;
+  } else if (e.subscription) {
+    throw new Error('subscription needs resourceGroup and name too');
+  }
+  if (e.kubeconfig) target.kubeconfig = resolve(base, e.kubeconfig);
+  if (e.context) target.context = e.context;
+  const label =
+    e.label ?? e.name ?? e.context ?? (e.simConnection ? basename(e.simConnection) : 'kubeconfig');
+  return { label, target };
+}
+
+function labelOf(e: RawEntry): string {
+  const label = e.label ?? e.name ?? e.context;
+  return label ? ` (${label})` : '';
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}

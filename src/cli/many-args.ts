@@ -1,0 +1,57 @@
+import { UserError } from '../errors.js';
+import type { RootFlags } from './args.js';
+import type { ClusterSource } from './run-audit-many.js';
+
+/** The audit flags that name several clusters. */
+export interface ManyFlags {
+  clusters?: string;
+  allInSubscription?: boolean;
+}
+
+/**
+ * Where a multi-cluster audit finds its clusters, or undefined for a single-cluster audit.
+ * Flags that name one cluster cannot be mixed in: each is refused in one line.
+ */
+export function clusterSource(
+  flags: RootFlags & ManyFlags,
+  env: NodeJS.ProcessEnv,
+): ClusterSource | undefined {
+  if (flags.clusters === undefined && flags.allInSubscription !== true) return undefined;
+  if (flags.clusters !== undefined && flags.allInSubscription === true) {
+    throw new UserError('--clusters and --all-in-subscription each choose the clusters: pick one');
+  }
+  const which = flags.clusters !== undefined ? '--clusters' : '--all-in-subscription';
+  const single = [
+    flags.resourceGroup !== undefined && '-g',
+    flags.name !== undefined && '-n',
+    flags.kubeconfig !== undefined && '--kubeconfig',
+    flags.context !== undefined && '--context',
+    flags.demo === true && '--demo',
+    flags.scenario !== undefined && '--scenario',
+    flags.clusters !== undefined && flags.simConnection !== undefined && '--sim-connection',
+  ].filter((f): f is string => typeof f === 'string');
+  if (single.length > 0) {
+    throw new UserError(`${which} audits several clusters: drop ${single.join(', ')}`);
+  }
+  const subscription = flags.subscription ?? env['AZURE_SUBSCRIPTION_ID'];
+  if (flags.clusters !== undefined) {
+    return {
+      kind: 'file',
+      file: flags.clusters,
+      cloud: flags.cloud,
+      ...(subscription ? { subscription } : {}),
+    };
+  }
+  if (flags.simConnection !== undefined) {
+    if (flags.subscription !== undefined) {
+      throw new UserError(
+        '--sim-connection names the subscription of the simulator: drop --subscription',
+      );
+    }
+    return { kind: 'subscription', cloud: flags.cloud, simConnection: flags.simConnection };
+  }
+  if (!subscription) {
+    throw new UserError('which subscription? Add --subscription <id> or set AZURE_SUBSCRIPTION_ID');
+  }
+  return { kind: 'subscription', cloud: flags.cloud, subscription };
+}

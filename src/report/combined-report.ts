@@ -1,0 +1,81 @@
+import type { Severity } from '../checks/finding.js';
+import type { TargetOptions } from '../target/options.js';
+import type { AuditReport } from './audit-schema.js';
+import {
+  COMBINED_SCHEMA_VERSION,
+  type ClusterSection,
+  type CombinedReport,
+} from './combined-schema.js';
+
+/** A cluster's section once its audit ran: forbidden when any step was refused. */
+export function auditedSection(
+  label: string,
+  target: TargetOptions,
+  report: AuditReport,
+): ClusterSection {
+  const refused = report.steps.filter((s) => s.status === 'forbidden').map((s) => s.id);
+  const section: ClusterSection = {
+    label,
+    target: sectionTarget(target),
+    outcome: refused.length > 0 ? 'forbidden' : 'audited',
+    exitCode: report.exitCode,
+    report,
+  };
+  if (refused.length > 0) section.reason = `not allowed to check: ${refused.join(', ')}`;
+  return section;
+}
+
+/** A cluster's section when connecting failed: forbidden when Azure or Kubernetes refused. */
+export function unreachedSection(
+  label: string,
+  target: TargetOptions,
+  why: string,
+): ClusterSection {
+  return {
+    label,
+    target: sectionTarget(target),
+    // describeArmError/describeKubeError say "not allowed to" for a 403.
+    outcome: /not allowed to/.test(why) ? 'forbidden' : 'unreachable',
+    reason: why,
+    exitCode: 2,
+  };
+}
+
+/** What goes into the combined report besides the sections. */
+export interface CombinedInputs {
+  clusters: ClusterSection[];
+  failOn: Severity;
+  version: string;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+/** Assembles the version 2 report: totals over every cluster, exit code the worst of them. */
+export function buildCombinedReport(inputs: CombinedInputs): CombinedReport {
+  const totals: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
+  for (const c of inputs.clusters) {
+    for (const s of Object.keys(totals) as Severity[]) totals[s] += c.report?.totals[s] ?? 0;
+  }
+  const exitCode = Math.max(0, ...inputs.clusters.map((c) => c.exitCode)) as 0 | 1 | 2;
+  return {
+    schema: 'aks-runbook/audit-report',
+    schemaVersion: COMBINED_SCHEMA_VERSION,
+    tool: { name: 'aks-runbook', version: inputs.version },
+    generatedAt: inputs.finishedAt.toISOString(),
+    durationMs: Math.max(0, inputs.finishedAt.getTime() - inputs.startedAt.getTime()),
+    failOn: inputs.failOn,
+    clusters: inputs.clusters,
+    totals,
+    exitCode,
+  };
+}
+
+function sectionTarget(t: TargetOptions): ClusterSection['target'] {
+  const out: ClusterSection['target'] = {};
+  if (t.subscription) out.subscriptionId = t.subscription;
+  if (t.resourceGroup) out.resourceGroup = t.resourceGroup;
+  if (t.name) out.name = t.name;
+  if (t.context) out.context = t.context;
+  if (t.simConnection) out.simConnection = t.simConnection;
+  return out;
+}

@@ -1,0 +1,78 @@
+import { SEVERITIES } from '../checks/finding.js';
+import type { CombinedReport } from './combined-schema.js';
+import { duration, table } from './markdown.js';
+import type { AuditFormat } from './render.js';
+import { renderAuditMarkdown } from './render-markdown.js';
+import { renderAuditTable } from './render-table.js';
+
+const OUTCOME_WORDS: Record<CombinedReport['clusters'][number]['outcome'], string> = {
+  audited: '✔ audited',
+  forbidden: '✖ forbidden',
+  unreachable: '✖ unreachable',
+};
+
+/** The combined report in the chosen format, ending with a newline. */
+export function renderCombined(report: CombinedReport, format: AuditFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'markdown':
+      return combinedMarkdown(report);
+    case 'table':
+      return combinedTable(report);
+  }
+}
+
+function totalsLine(report: CombinedReport): string {
+  return SEVERITIES.slice()
+    .reverse()
+    .map((s) => `${report.totals[s]} ${s}`)
+    .join(', ');
+}
+
+function combinedMarkdown(report: CombinedReport): string {
+  const lines = [
+    `# AKS audit: ${report.clusters.length} clusters`,
+    '',
+    `- Audited one after another: ${report.generatedAt} in ${duration(report.durationMs)} by ${report.tool.name} ${report.tool.version}`,
+    `- Findings: ${totalsLine(report)}`,
+    `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
+    '',
+    '## Clusters',
+    '',
+    ...table(
+      ['cluster', 'outcome', 'findings', 'exit code', 'note'],
+      report.clusters.map((c) => [
+        c.label,
+        OUTCOME_WORDS[c.outcome],
+        c.report ? String(c.report.steps.reduce((n, s) => n + s.findings.length, 0)) : '-',
+        String(c.exitCode),
+        c.reason ?? '',
+      ]),
+    ),
+  ];
+  for (const c of report.clusters) {
+    lines.push('');
+    if (!c.report) {
+      lines.push(`## ${c.label}`, '', `Not audited (${c.outcome}): ${c.reason ?? ''}`);
+      continue;
+    }
+    // Each cluster's own report, one heading level down.
+    const own = renderAuditMarkdown(c.report).trimEnd();
+    lines.push(...own.split('\n').map((l) => (l.startsWith('#') ? `#${l}` : l)));
+  }
+  return lines.join('\n') + '\n';
+}
+
+function combinedTable(report: CombinedReport): string {
+  const lines: string[] = [];
+  for (const c of report.clusters) {
+    lines.push(`=== ${c.label}: ${c.outcome}${c.reason ? ` (${c.reason})` : ''}`);
+    if (c.report) lines.push(renderAuditTable(c.report).trimEnd());
+    lines.push('');
+  }
+  lines.push(
+    `${report.clusters.length} clusters; ${totalsLine(report)}; exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
+  );
+  return lines.join('\n') + '\n';
+}
