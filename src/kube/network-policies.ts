@@ -3,9 +3,11 @@ import {
   NetworkingV1Api,
   type KubeConfig,
   type V1NetworkPolicy,
+  type V1NetworkPolicyEgressRule,
   type V1Namespace,
   type V1Pod,
 } from '@kubernetes/client-node';
+import { requestOptions } from './request-options.js';
 
 interface Page<T> {
   items: T[];
@@ -70,4 +72,37 @@ export async function deleteNetworkPolicy(
     namespace: at.namespace,
     ...(options.dryRun ? { dryRun: 'All' } : {}),
   });
+}
+
+/** Reads one NetworkPolicy as stored now. */
+export function readNetworkPolicy(
+  kc: KubeConfig,
+  at: { namespace: string; name: string },
+): Promise<V1NetworkPolicy> {
+  return kc.makeApiClient(NetworkingV1Api).readNamespacedNetworkPolicy(at);
+}
+
+/**
+ * Replaces a policy's `spec.egress` with a JSON patch that first tests `resourceVersion`, so an
+ * edit made by someone else since it was read fails instead of being overwritten.
+ */
+export async function replaceEgress(
+  kc: KubeConfig,
+  at: { namespace: string; name: string; resourceVersion: string },
+  egress: V1NetworkPolicyEgressRule[],
+  options: { dryRun: boolean },
+): Promise<void> {
+  const api = kc.makeApiClient(NetworkingV1Api);
+  await api.patchNamespacedNetworkPolicy(
+    {
+      name: at.name,
+      namespace: at.namespace,
+      body: [
+        { op: 'test', path: '/metadata/resourceVersion', value: at.resourceVersion },
+        { op: 'replace', path: '/spec/egress', value: egress },
+      ],
+      ...(options.dryRun ? { dryRun: 'All' } : {}),
+    },
+    requestOptions(undefined, { 'Content-Type': 'application/json-patch+json' }),
+  );
 }

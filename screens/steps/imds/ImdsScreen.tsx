@@ -47,6 +47,8 @@ export function ImdsScreen(props: StepScreenProps) {
       else if (input === 'v') setMode('report');
       else if (!ready) return;
       else if (input === ' ' && focused) send({ type: 'toggle', namespace: focused.namespace });
+      else if (input === 'e' && focused?.verdict === 'reopened' && state?.apply)
+        send({ type: 'fix', namespace: focused.namespace });
       else if ((input === 'a' || input === 'r') && usable(state, input))
         send({ type: 'action', key: input });
     },
@@ -153,6 +155,7 @@ export function ImdsScreen(props: StepScreenProps) {
       {rows.length === 0 ? <Text color={theme.muted}>(no namespace matches)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
         {focused ? focusLine(focused) : ' '}
+        {focused?.verdict === 'reopened' && state?.apply ? ' · e: add the except to its rule' : ''}
       </Text>
       <ImdsActions state={state} />
       {messages.map((line, i) => (

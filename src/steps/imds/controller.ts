@@ -5,6 +5,8 @@ import { applyConfirmation, applyPlan, createAll, dryRunAll } from './apply.js';
 import { inspectImds } from './inspect.js';
 import { networkPolicyRights, type NamespaceRights } from './rights.js';
 import { deleteAll, ourPolicies, rollbackConfirmation } from './rollback.js';
+import { describeEdits, editConfirmation, planRuleEdits, sendEdits } from './fix-rule.js';
+import { reopeningsOf } from '../../checks/imds/rules.js';
 import { buildRows, type ImdsRow } from './rows.js';
 import { APPLY_KEY, ROLLBACK_KEY, type ImdsState } from './state.js';
 
@@ -153,6 +155,52 @@ export function imdsController(ctx: StepContext): StepController {
       ctx.status({ kind: 'changed', what: `rolled back ${done.deleted.length} policies` });
   };
 
+  const fixRules = async (namespace: string): Promise<void> => {
+    const row = state.rows.find((r) => r.namespace === namespace);
+    if (!facts || !row || row.verdict !== 'reopened' || !state.apply) return;
+    if (row.rights.patch) {
+      ctx.show({ result: [`✖ Not offered: ${row.rights.patch}`] });
+      return;
+    }
+    const traits = engineTraits(facts.engine);
+    const names = [
+      ...new Set(
+        facts.policies
+          .filter((p) => p.namespace === namespace)
+          .flatMap((p) => reopeningsOf(p).map((r) => r.policy)),
+      ),
+    ];
+    const edits = await planRuleEdits(ctx, namespace, names, traits);
+    const lines = describeEdits(edits);
+    const refused = await run(lines, (p) => sendEdits(ctx, edits, true, p));
+    if (refused) {
+      ctx.show({ result: ['✖ The API server refused the dry run; nothing was changed:', refused] });
+      return;
+    }
+    if (ctx.mode.dryRun) {
+      ctx.show({
+        result: ['Dry run only: the API server accepted the edit; nothing was changed.'],
+      });
+      return;
+    }
+    if (!(await ctx.confirm(editConfirmation(ctx, edits)))) {
+      ctx.show({ result: ['Cancelled: nothing was changed.'] });
+      return;
+    }
+    const failed = await run(lines, (p) => sendEdits(ctx, edits, false, p));
+    await inspect();
+    const now = state.rows.find((r) => r.namespace === namespace)?.verdict;
+    ctx.show({
+      result: [
+        now === 'blocked'
+          ? `✔ ${namespace}: verified blocked`
+          : `△ ${namespace}: now ${now ?? 'unknown'} (see its row)`,
+        ...(failed ? [`✖ stopped: ${failed}`] : []),
+      ],
+    });
+    ctx.status({ kind: 'changed', what: `edited re-opening rules in ${namespace}` });
+  };
+
   return {
     open: async () => {
       if (!facts && state.forbidden === undefined) await inspect();
@@ -170,6 +218,8 @@ export function imdsController(ctx: StepContext): StepController {
           `${chosen.has(ns) ? 'included' : 'excluded'} namespace ${ns}`,
         );
         refresh();
+      } else if (event.type === 'fix' && typeof event['namespace'] === 'string') {
+        if (!ctx.mode.readOnly) await fixRules(event['namespace']);
       } else if (event.type === 'action' && !ctx.mode.readOnly) {
         if (event.key === APPLY_KEY) await apply();
         else if (event.key === ROLLBACK_KEY) await rollback();

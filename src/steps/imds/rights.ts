@@ -5,6 +5,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 export interface NamespaceRights {
   create?: string;
   delete?: string;
+  patch?: string;
 }
 
 const ask = (verb: string, namespace?: string): AccessQuestion => ({
@@ -20,15 +21,15 @@ async function refusal(kc: KubeConfig, q: AccessQuestion): Promise<string | unde
 }
 
 /**
- * Asks once cluster-wide per verb; only when that is refused, asks per namespace (a few at a time),
- * so a cluster admin costs two reviews and a namespace-scoped operator gets exact answers.
+ * Asks once cluster-wide per verb (create, delete, patch); only when that is refused, asks per namespace (a few at a time),
+ * so a cluster admin costs three reviews and a namespace-scoped operator gets exact answers.
  */
 export async function networkPolicyRights(
   kc: KubeConfig,
   namespaces: readonly string[],
 ): Promise<Map<string, NamespaceRights>> {
   const rights = new Map<string, NamespaceRights>(namespaces.map((ns) => [ns, {}]));
-  for (const verb of ['create', 'delete'] as const) {
+  for (const verb of ['create', 'delete', 'patch'] as const) {
     if ((await refusal(kc, ask(verb))) === undefined) continue;
     const queue = [...namespaces];
     const worker = async () => {

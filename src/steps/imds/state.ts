@@ -21,6 +21,8 @@ export interface ImdsState {
 export type ImdsEvent =
   | { type: 'toggle'; namespace: string }
   | { type: 'filter'; text: string }
+  /** Add the except to the rules that re-open the endpoint in this namespace (own confirmation). */
+  | { type: 'fix'; namespace: string }
   | { type: 'action'; key: 'a' | 'r' };
 
 /** The action keys of the imds step. */

@@ -38,7 +38,9 @@ describe('imds step on a Cilium dual-stack cluster with every verdict', () => {
 
     const sent = s.host.send('imds', { type: 'action', key: 'a' });
     await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
-    expect(s.store.getState().confirmation?.details?.[0]).toBe('Namespaces: default, node-agents, web');
+    expect(s.store.getState().confirmation?.details?.[0]).toBe(
+      'Namespaces: default, node-agents, web',
+    );
     s.store.answer(true);
     await sent;
 
@@ -91,5 +93,45 @@ describe('imds step without the rights to change policies', () => {
     await s.host.send('imds', { type: 'action', key: 'a' });
     expect(s.store.getState().confirmation).toBeUndefined();
     expect(s.sim.log.entries.filter((e) => e.effect !== 'read')).toEqual([]);
+  });
+});
+
+describe('editing a rule that re-opens the endpoint', () => {
+  it('dry-runs the patch, asks, edits only that rule, and verifies the namespace blocked', async () => {
+    const s = (session = await imdsSession('imds-mixed'));
+    await s.host.open('imds');
+    const before = s.sim.log.entries.length;
+    const sent = s.host.send('imds', { type: 'fix', namespace: 'batch' });
+    await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
+    expect(s.store.getState().confirmation?.change).toBe(
+      'Edit NetworkPolicy batch/crawler-internet: stop its rules from allowing 169.254.169.254',
+    );
+    const patches = () =>
+      s.sim.log.entries
+        .slice(before)
+        .filter((e) => e.method === 'PATCH')
+        .map((e) => e.effect);
+    expect(patches()).toEqual(['dry-run']);
+    s.store.answer(true);
+    await sent;
+    expect(patches()).toEqual(['dry-run', 'write']);
+
+    const api = s.connection.kc.makeApiClient(NetworkingV1Api);
+    const edited = await api.readNamespacedNetworkPolicy({
+      namespace: 'batch',
+      name: 'crawler-internet',
+    });
+    expect(edited.spec?.egress).toEqual([
+      { to: [{ namespaceSelector: {} }] },
+      {
+        to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '169.254.169.254/32'] } }],
+        ports: [
+          { protocol: 'TCP', port: 80 },
+          { protocol: 'TCP', port: 443 },
+        ],
+      },
+    ]);
+    expect(s.state().rows.find((r) => r.namespace === 'batch')?.verdict).toBe('blocked');
+    expect(s.store.getState().stepViews.imds?.result).toEqual(['✔ batch: verified blocked']);
   });
 });
