@@ -115,6 +115,17 @@ describe('imds namespace table', () => {
     expect(onBack).toHaveBeenCalledOnce();
   });
 
+  it('e on a namespace whose rule re-opens the endpoint asks to edit that rule', async () => {
+    const rows = [
+      row('batch', { verdict: 'reopened', action: 'review', policies: 2, egressPolicies: 2 }),
+    ];
+    const { send, ui } = renderScreen({ ...STATE, rows });
+    const harness = await ui;
+    expect(harness.frame()).toContain('e: add the except to its rule');
+    await harness.press('e');
+    expect(send).toHaveBeenLastCalledWith({ type: 'fix', namespace: 'batch' });
+  });
+
   it('read-only: no action is offered and keys a and r send nothing', async () => {
     const { send, ui } = renderScreen({ ...STATE, apply: undefined, rollback: undefined });
     const harness = await ui;
