@@ -63,7 +63,7 @@ export function clusterStateOf(descriptor: AksDescriptor): ClusterState {
 }
 
 /** Eight stable digits derived from a string (AKS derives them from the cluster). */
-function digitsOf(s: string): string {
+export function digitsOf(s: string): string {
   const n = createHash('sha256').update(s).digest().readUInt32BE(0) % 100_000_000;
   return String(n).padStart(8, '0');
 }

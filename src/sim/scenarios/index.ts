@@ -1,6 +1,7 @@
 import { demo } from './demo.js';
 import { imdsMixed } from './imds-mixed.js';
 import { drainNoCordon } from './drain.js';
+import { drainKubectl } from './drain-kubectl.js';
 import { large } from './large.js';
 import { minimal } from './minimal.js';
 import { limitedRights, strictPdb } from './small.js';
@@ -19,4 +20,5 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   'rbac-auditor': rbacAuditor,
   'imds-mixed': imdsMixed,
   'drain-no-cordon': drainNoCordon,
+  'drain-kubectl': drainKubectl,
 };
