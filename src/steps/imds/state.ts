@@ -28,5 +28,5 @@ export type ImdsEvent =
 /** The action keys of the imds step. */
 export const APPLY_KEY = 'a';
 export const ROLLBACK_KEY = 'r';
-/** More namespaces than this in one change: the operator types the cluster name. */
-export const TYPED_ABOVE = 3;
+/** More namespaces than this in one change (issue #5 says ten): the operator types the cluster name. */
+export const TYPED_ABOVE = 10;

@@ -108,15 +108,22 @@ describe('imds step edge cases on the simulator', () => {
     expect(s.store.getState().steps.imds).toEqual({ kind: 'findings', count: 1 });
   });
 
-  it('more than three namespaces need the cluster name typed', async () => {
+  it('more than ten namespaces need the cluster name typed', async () => {
     const s = (session = await imdsSession('imds-mixed'));
+    s.sim.kube.load(
+      ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: `team-${n}` },
+      })),
+    );
     await s.host.open('imds');
     await s.host.send('imds', { type: 'toggle', namespace: 'kube-public' });
     await s.host.send('imds', { type: 'toggle', namespace: 'kube-node-lease' });
     const sent = s.host.send('imds', { type: 'action', key: 'a' });
     await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
     expect(s.store.getState().confirmation).toMatchObject({ typed: 'aks-imds' });
-    expect(s.store.getState().confirmation?.change).toContain('in 5 namespaces');
+    expect(s.store.getState().confirmation?.change).toContain('in 11 namespaces');
     s.store.answer(false);
     await sent;
     expect(s.sim.log.writes()).toEqual([]);
