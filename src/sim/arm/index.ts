@@ -11,6 +11,7 @@ import { registerClusterRoutes } from './routes-cluster.js';
 import { registerPermissionRoutes } from './routes-permissions.js';
 import { registerPoolRoutes } from './routes-pools.js';
 import { clusterStateOf, type ClusterState } from './state.js';
+import { stoppedClusterAnswer } from './stopped.js';
 
 export interface AksOptions {
   clock: SimClock;
@@ -89,6 +90,7 @@ export function createAks(options: AksOptions): Aks {
       });
       registerPoolRoutes(target.arm, provider, descriptor.operator.armRole);
       registerPermissionRoutes(target.arm, cluster, descriptor.operator.armRole);
+      target.interceptors.push((req, api) => stoppedClusterAnswer(cluster, req, api));
     },
     userKubeconfig: () => kubeconfig(false),
   };

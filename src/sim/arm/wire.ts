@@ -8,7 +8,7 @@ export function clusterId(c: ClusterState): string {
 }
 
 /** Pool fields shared by `agentPoolProfiles[]` and `AgentPool.properties` (wire names). */
-function poolProperties(p: PoolState): Record<string, unknown> {
+function poolProperties(p: PoolState, power: ClusterState['powerState']): Record<string, unknown> {
   const out: Record<string, unknown> = {
     availabilityZones: p.availabilityZones ?? [],
     count: p.count,
@@ -23,7 +23,8 @@ function poolProperties(p: PoolState): Record<string, unknown> {
     osDiskSizeGB: 128,
     osSKU: p.osSKU ?? (p.osType === 'Windows' ? 'Windows2022' : 'Ubuntu'),
     osType: p.osType,
-    powerState: { code: 'Running' },
+    // Stopping a cluster stops its pools' VMs too.
+    powerState: { code: power },
     provisioningState: p.provisioningState,
     type: p.type,
     upgradeSettings: upgradeSettingsOf(p),
@@ -51,7 +52,7 @@ function upgradeSettingsOf(p: PoolState): Record<string, unknown> {
 export function managedClusterWire(c: ClusterState): Record<string, unknown> {
   const fqdn = `${c.dnsPrefix ?? c.name}-${c.fqdnSuffix}.hcp.${c.location}.azmk8s.io`;
   const props: Record<string, unknown> = {
-    agentPoolProfiles: c.pools.map((p) => ({ name: p.name, ...poolProperties(p) })),
+    agentPoolProfiles: c.pools.map((p) => ({ name: p.name, ...poolProperties(p, c.powerState) })),
     azurePortalFQDN: `${c.dnsPrefix ?? c.name}-${c.fqdnSuffix}.portal.hcp.${c.location}.azmk8s.io`,
     currentKubernetesVersion: c.currentKubernetesVersion,
     disableLocalAccounts: c.disableLocalAccounts,
@@ -66,7 +67,7 @@ export function managedClusterWire(c: ClusterState): Record<string, unknown> {
     maxAgentPools: 100,
     networkProfile: networkProfileOf(c),
     nodeResourceGroup: `MC_${c.resourceGroup}_${c.name}_${c.location}`,
-    powerState: { code: 'Running' },
+    powerState: { code: c.powerState },
     provisioningState: c.provisioningState,
     servicePrincipalProfile: { clientId: 'msi' },
     supportPlan: c.supportPlan,
@@ -136,7 +137,7 @@ export function agentPoolWire(c: ClusterState, p: PoolState): Record<string, unk
     name: p.name,
     type: 'Microsoft.ContainerService/managedClusters/agentPools',
     id: `${clusterId(c)}/agentPools/${p.name}`,
-    properties: poolProperties(p),
+    properties: poolProperties(p, c.powerState),
   };
 }
 

@@ -115,6 +115,8 @@ const cluster = z.strictObject({
       nodeOSUpgradeChannel: z.enum(['None', 'Unmanaged', 'NodeImage', 'SecurityPatch']).optional(),
     })
     .optional(),
+  /** A stopped cluster (`az aks stop`): its API server is gone and AKS refuses changes until started. */
+  powerState: z.enum(['Running', 'Stopped']).default('Running'),
   pools: z.array(pool).min(1),
 });
 
