@@ -19,7 +19,11 @@ export function describeKubeError(error: unknown, server: string, doing: string)
     }
   }
   const cause = rootCause(error);
-  if (/ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET/.test(cause)) {
+  if (
+    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|UND_ERR_SOCKET|other side closed|socket hang up/.test(
+      cause,
+    )
+  ) {
     return new UserError(
       `cannot reach the API server at ${server} (${cause}); is the cluster running and the address right?`,
     );

@@ -4,6 +4,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { createContainerServiceClient } from '../azure/client.js';
 import { fetchUserKubeconfig, readArmCluster, type ArmClusterFacts } from '../azure/cluster.js';
 import { describeKubeError } from '../kube/errors.js';
+import { withKubeRetries, type KubeRetryPolicy } from '../kube/retry.js';
 import { listAllNodes } from '../kube/nodes.js';
 import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from '../steps/connect/summarize.js';
@@ -25,6 +26,8 @@ export interface ConnectDeps {
   caCert?: string;
   /** Told what connect is doing, for the spinner. */
   onProgress?: (detail: string) => void;
+  /** How Kubernetes reads are retried and bounded (default: `DEFAULT_KUBE_RETRY`). */
+  kubeRetry?: KubeRetryPolicy;
 }
 
 /** A live connection: Kubernetes always, ARM when the cluster was named by its Azure coordinates. */
@@ -43,6 +46,8 @@ export interface Connection {
   summary: ClusterSummary;
 }
 
+const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Resolves the target and reads the cluster card. Every failure is a one-line `UserError`. */
 export async function connect(target: TargetOptions, deps: ConnectDeps): Promise<Connection> {
   const progress = deps.onProgress ?? (() => undefined);
@@ -54,6 +59,12 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   let arm: Connection['arm'];
   let kc: KubeConfig;
   let contextName: string;
+  if (at && !SUBSCRIPTION_ID.test(at.subscriptionId)) {
+    // ARM would answer a vague 404 (or 400) for this; say what a subscription id looks like.
+    throw new UserError(
+      `"${at.subscriptionId}" is not a subscription id: one looks like 00000000-0000-0000-0000-000000000000 (az account list -o table)`,
+    );
+  }
   if (at) {
     progress(`Reading AKS cluster ${at.name} from Azure`);
     const client = createContainerServiceClient({
@@ -64,6 +75,12 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       caCert: deps.caCert,
     });
     const facts = await readArmCluster(client, at);
+    if (facts.cluster.powerState?.code === 'Stopped') {
+      // A stopped cluster has no API server: say so instead of timing out against it.
+      throw new UserError(
+        `AKS cluster "${at.name}" is stopped, so its API server is not running; start it with "az aks start -g ${at.resourceGroup} -n ${at.name}" and connect again`,
+      );
+    }
     arm = {
       client,
       at,
@@ -85,6 +102,8 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   if (kc.getCurrentUser() && isKubelogin(kc.getCurrentUser()!)) {
     kc = withEntraTokens(kc, await signIn());
   }
+  // client-node neither retries nor times out: every step's reads get both here, once.
+  kc = withKubeRetries(kc, deps.kubeRetry);
   const kubeServer = kc.getCurrentCluster()?.server ?? '(unknown server)';
   progress(`Talking to the API server at ${kubeServer}`);
   const [serverVersion, nodes] = await Promise.all([readServerVersion(kc), listAllNodes(kc)]).catch(

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import { UserError, messageOf } from '../errors.js';
+import { checkClientCertificate } from './client-cert.js';
 
 /** A kubeconfig narrowed to one context, ready for the Kubernetes client. */
 export interface LoadedKubeconfig {
@@ -88,6 +89,7 @@ export function isKubelogin(user: User): boolean {
 function checkCredentials(user: User, env: NodeJS.ProcessEnv): void {
   checkReadable(`client certificate of user "${user.name}"`, user.certFile);
   checkReadable(`client key of user "${user.name}"`, user.keyFile);
+  checkClientCertificate(user);
   const exec = user.exec as { command?: unknown } | undefined;
   if (
     exec &&
