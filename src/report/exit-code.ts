@@ -12,10 +12,11 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
 /**
  * The audit's exit code: 2 when a step could not be checked because the operator is not allowed
  * (the audit is incomplete, so it cannot pass), else 1 when a finding is at or above `failOn`,
- * else 0. Steps not built or unavailable for other reasons do not change it; the report lists them.
+ * else 0. A read refused inside a step (a `<area>.forbidden` finding) is such a hole too.
+ * Steps not built or unavailable for other reasons do not change it; the report lists them.
  */
 export function auditExitCode(steps: readonly StepReport[], failOn: Severity): 0 | 1 | 2 {
-  if (steps.some((s) => s.status === 'forbidden')) return 2;
+  if (steps.some((s) => s.status === 'forbidden' || s.findings.some(isRefusedRead))) return 2;
   const failing = steps.some((s) => s.findings.some((f) => atOrAbove(f.severity, failOn)));
   return failing ? 1 : 0;
 }
@@ -25,4 +26,9 @@ export function severityTotals(steps: readonly StepReport[]): Record<Severity, n
   const totals: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
   for (const s of steps) for (const f of s.findings) totals[f.severity]++;
   return totals;
+}
+
+/** A finding that says a read was refused: the step's answer has a hole in it. */
+function isRefusedRead(finding: { id: string }): boolean {
+  return finding.id.endsWith('.forbidden') || finding.id === 'rights.read-forbidden';
 }

@@ -165,7 +165,14 @@ export async function simulatorAccess(
   if (!target.demo) return undefined;
   onProgress('Starting the simulated AKS cluster');
   const { startSimulator } = await import('../sim/simulator.js');
-  const sim = await startSimulator(target.scenario ? { scenario: target.scenario } : {});
+  // A scenario that cannot be loaded is the operator's input: one line, as for the TUI.
+  const sim = await startSimulator(target.scenario ? { scenario: target.scenario } : {}).catch(
+    (error: unknown) => {
+      throw error instanceof UserError
+        ? error
+        : new UserError(`the scenario cannot be used: ${messageOf(error)}`);
+    },
+  );
   const access: SimConnection = {
     armEndpoint: sim.arm.endpoint,
     caCert: sim.caCert,
