@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CHECKLIST, type StepId } from '../src/runbook/checklist.js';
 import type { SessionStore } from '../src/runbook/session.js';
 import type { AppActions, StepContentSource } from './app-actions.js';
+import { ClusterPicker } from './ClusterPicker.js';
 import { ConfirmationDialog, confirmationKey } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
 import { Header } from './Header.js';
@@ -65,7 +66,7 @@ export function App({ store, actions, stepContent }: AppProps) {
       return (
         <HelpOverlay
           screen={SCREEN_NAMES[base]}
-          keys={baseKeys(base, promptOpen)}
+          keys={baseKeys(base, promptOpen, openStep)}
           active
           onClose={() => setHelpOpen(false)}
           onQuit={requestQuit}
@@ -73,6 +74,18 @@ export function App({ store, actions, stepContent }: AppProps) {
       );
     }
     const connection = state.connection;
+    if (state.pick && connection.phase === 'connecting') {
+      return (
+        <ClusterPicker
+          choice={state.pick}
+          height={height}
+          active
+          onPick={(cluster) => actions.onPickCluster?.(cluster)}
+          onHelp={openHelp}
+          onQuit={requestQuit}
+        />
+      );
+    }
     if (connection.phase !== 'connected') {
       return (
         <ConnectionScreen connection={connection} active onHelp={openHelp} onQuit={requestQuit} />

@@ -48,3 +48,10 @@ export const STATUS_KEYS: readonly KeyBinding[] = [
 export const HELP_KEYS: readonly KeyBinding[] = [
   { keys: 'Esc / ?', does: 'close help', hint: 'Esc close' },
 ];
+
+/** The keys every opened step has, whatever its own screen adds. */
+export const STEP_COMMON_KEYS: readonly KeyBinding[] = [
+  { keys: 'Esc', does: 'back (to the checklist, or out of a list or form)' },
+  { keys: '?', does: 'show or hide this help' },
+  { keys: 'q / Ctrl+C', does: 'quit (asks first while work is running)' },
+];

@@ -5,9 +5,11 @@ import {
   OVERVIEW_KEYS,
   PROMPT_KEYS,
   STATUS_KEYS,
+  STEP_COMMON_KEYS,
   STEP_KEYS,
   type KeyBinding,
 } from './keymap.js';
+import { STEP_SCREEN_KEYS } from './step-keys.js';
 
 /** The screen under any overlay. */
 export type BaseLayer = 'connecting' | 'failed' | 'overview' | 'step';
@@ -36,9 +38,16 @@ export function topLayer(
 }
 
 /** The keys of a base screen, for its help overlay and footer. */
-export function baseKeys(base: BaseLayer, promptOpen: boolean): readonly KeyBinding[] {
+export function baseKeys(
+  base: BaseLayer,
+  promptOpen: boolean,
+  step?: StepId,
+): readonly KeyBinding[] {
   if (base === 'overview') return promptOpen ? PROMPT_KEYS : OVERVIEW_KEYS;
-  if (base === 'step') return STEP_KEYS;
+  if (base === 'step') {
+    const own = step ? STEP_SCREEN_KEYS[step] : undefined;
+    return own ? [...own, ...STEP_COMMON_KEYS] : STEP_KEYS;
+  }
   return STATUS_KEYS;
 }
 

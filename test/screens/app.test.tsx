@@ -89,6 +89,18 @@ describe('App shell', () => {
     expect(harness.frame()).toContain('Connect and check your rights (connect)');
   });
 
+  it("? in a step with its own screen lists that screen's keys too", async () => {
+    const { ui } = renderApp(connectedStore());
+    const harness = await ui;
+    await harness.press(':');
+    await harness.type('imds');
+    await harness.press(ENTER, '?');
+    const frame = harness.frame();
+    expect(frame).toContain('include or exclude the namespace');
+    expect(frame).toContain('roll back: delete only the policies this tool created');
+    expect(frame).toContain('quit (asks first while work is running)');
+  });
+
   it('q quits at once when nothing is running', async () => {
     const { ui, actions } = renderApp(connectedStore());
     await (await ui).press('q');
