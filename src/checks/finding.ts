@@ -14,6 +14,12 @@ export interface Finding {
   id: string;
   severity: Severity;
   object?: ObjectRef;
+  /**
+   * Who the finding is about when that is not `object` itself, e.g. `User alice@contoso.com` for an
+   * rbac finding whose object is the binding. The findings list groups by it (else by object).
+   * Display only: the audit report leaves it out (its schema has no such field).
+   */
+  subject?: string;
   message: string;
   remediation?: string;
 }

@@ -57,7 +57,8 @@ async function inspectOne(
   const durationMs = (): number => Math.max(0, Math.round(now() - started));
   try {
     const seen = await module.inspect({ connection: options.connection, mode: options.mode });
-    const findings = seen.findings.map((f) => ({ ...f, step: step.id }));
+    // `subject` only groups findings on screen; the report's schema has no such field.
+    const findings = seen.findings.map(({ subject: _subject, ...f }) => ({ ...f, step: step.id }));
     return {
       ...base,
       status: findings.length > 0 ? 'findings' : 'ok',
