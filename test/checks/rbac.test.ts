@@ -74,6 +74,27 @@ describe('rbac checks', () => {
     ).toEqual(['rbac.user-subject:medium:jordan', 'rbac.cluster-admin:high:jordan']);
   });
 
+  it('names the subject each finding is about, so the screen can group by subject', () => {
+    const review = checkRbac(
+      facts({
+        clusterRoleBindings: [
+          crb('ops', 'cluster-admin', [user('jordan@contoso.com'), group('ops-group')]),
+        ],
+        roleBindings: [
+          rb('shop', 'sa', 'ClusterRole', 'cluster-admin', [
+            { kind: 'ServiceAccount', name: 'default', namespace: 'shop' },
+          ]),
+        ],
+      }),
+    );
+    expect(review.findings.map((f) => `${f.id} ${f.subject}`)).toEqual([
+      'rbac.user-subject User jordan@contoso.com',
+      'rbac.cluster-admin User jordan@contoso.com, Group ops-group',
+      'rbac.default-service-account ServiceAccount shop/default',
+      'rbac.cluster-admin ServiceAccount shop/default',
+    ]);
+  });
+
   it('excludes built-ins and AKS bindings by name plus label, never by label alone', () => {
     const sneaky = crb('team-admins', 'cluster-admin', [user('eve@contoso.com')], {
       ...BOOT,

@@ -57,39 +57,60 @@ function bindingFindings(facts: RbacFacts, b: Binding): Finding[] {
     (s) => !isSystemSubject(s) || anonymousSubject(s),
   );
   if (subjects.length === 0) return out;
-  const add = (id: string, severity: Severity, message: string, remediation?: string) =>
-    out.push({ id, severity, object: object(b), message, ...(remediation ? { remediation } : {}) });
   const cluster = b.kind === 'ClusterRoleBinding';
   const where = cluster ? 'across the whole cluster' : `in namespace ${b.namespace}`;
   const who = subjects.map((s) => subjectLabel(s, b.namespace)).join(', ');
+  // `subject` groups findings on screen: a per-subject finding names its subject, a finding about
+  // the binding's rights names all of them.
+  const add = (
+    subject: string,
+    id: string,
+    severity: Severity,
+    message: string,
+    remediation?: string,
+  ) =>
+    out.push({
+      id,
+      severity,
+      object: object(b),
+      subject,
+      message,
+      ...(remediation ? { remediation } : {}),
+    });
   const role = `${b.object.roleRef.kind} ${b.object.roleRef.name}`;
 
-  for (const s of subjects.filter((x) => x.kind === 'User' && !anonymousSubject(x)))
+  for (const s of subjects.filter((x) => x.kind === 'User' && !anonymousSubject(x))) {
     add(
+      subjectLabel(s),
       'rbac.user-subject',
       'medium',
       `${describeUser(s.name)} is bound directly to ${role} ${where}. Access granted to one person is hard to review and outlives role changes.`,
       'Bind an Entra group (by object id) instead and manage membership in Entra ID; this step can replace the user with a group.',
     );
+  }
   const anyone = subjects.filter(anonymousSubject);
   if (anyone.length > 0)
     add(
+      anyone.map((s) => subjectLabel(s)).join(', '),
       'rbac.anonymous',
       'high',
       `${anyone.map((s) => s.name).join(', ')} ${anyone.length > 1 ? 'are' : 'is'} bound to ${role} ${where}: ${anyone.some((s) => s.name === 'system:authenticated') ? 'every signed-in identity' : 'callers without credentials'} get its rights.`,
       'Remove these subjects and bind the specific groups that need the role.',
     );
-  for (const s of subjects.filter((x) => x.kind === 'ServiceAccount' && x.name === 'default'))
+  for (const s of subjects.filter((x) => x.kind === 'ServiceAccount' && x.name === 'default')) {
     add(
+      subjectLabel(s, b.namespace),
       'rbac.default-service-account',
       'medium',
       `The default ServiceAccount ${s.namespace ?? b.namespace}/default is bound to ${role} ${where}: every pod in that namespace without its own ServiceAccount gets these rights.`,
       'Create a dedicated ServiceAccount for the workload that needs the role and bind that instead.',
     );
+  }
 
   const rules = rulesOfBinding(facts, b);
   if (rules === undefined) {
     add(
+      who,
       'rbac.missing-role',
       'low',
       `${who}: bound to ${role}, which does not exist. It grants nothing now, and everything once someone creates a role of that name.`,
@@ -100,6 +121,7 @@ function bindingFindings(facts: RbacFacts, b: Binding): Finding[] {
   const reach = reachOf(rules);
   if (b.object.roleRef.name === 'cluster-admin' || reach.fullAdmin) {
     add(
+      who,
       'rbac.cluster-admin',
       cluster ? 'high' : 'medium',
       `${who}: full control ${where} through ${role}.`,
@@ -111,6 +133,7 @@ function bindingFindings(facts: RbacFacts, b: Binding): Finding[] {
   }
   if (reach.wildcards.length > 0)
     add(
+      who,
       'rbac.wildcard',
       cluster ? 'medium' : 'low',
       `${who}: ${role} uses wildcards ${where}: ${reach.wildcards.join('; ')}. Wildcards also grant resources added later.`,
@@ -118,6 +141,7 @@ function bindingFindings(facts: RbacFacts, b: Binding): Finding[] {
     );
   if (reach.escalations.length > 0)
     add(
+      who,
       'rbac.escalation',
       cluster ? 'high' : 'medium',
       `${who}: ${role} lets them ${reach.escalations.join(', ')} ${where}, a path to more rights than the role grants.`,
@@ -125,6 +149,7 @@ function bindingFindings(facts: RbacFacts, b: Binding): Finding[] {
     );
   if (reach.readsSecrets)
     add(
+      who,
       'rbac.secrets-read',
       cluster ? 'high' : 'low',
       `${who}: ${role} can read Secrets ${where} (tokens, passwords, keys).`,
@@ -142,6 +167,7 @@ function adminGroupInfo(b: Binding): Finding {
     id: 'rbac.aks-admin-group',
     severity: 'info',
     object: object(b),
+    subject: groups,
     message: `AKS grants cluster-admin to the Entra admin group(s) of the cluster: ${groups}. Membership is managed in Entra ID.`,
     remediation:
       'Review who is in these groups; change them with az aks update --aad-admin-group-object-ids.',
