@@ -1,3 +1,4 @@
+import type { ListedCluster } from '../src/azure/list-clusters.js';
 import type { StepId } from '../src/runbook/checklist.js';
 import type { SessionState } from '../src/runbook/session.js';
 import type { StepEvent } from '../src/steps/types.js';
@@ -18,6 +19,8 @@ export interface AppActions {
   onTranscript?: () => void;
   /** The operator answered the offer to resume an interrupted session. */
   onResume?: (choice: ResumeChoice) => void;
+  /** The operator picked the cluster to connect to from the subscription's list. */
+  onPickCluster?: (cluster: ListedCluster) => void;
 }
 
 /** Picks what an opened step shows (findings, plan, progress, result) from the session state. */

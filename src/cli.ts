@@ -4,6 +4,7 @@ import { UserError, messageOf } from './errors.js';
 import { SessionStore } from './runbook/session.js';
 import { markTiming } from './cli/timings.js';
 import type { RunningSession } from './runbook/start-session.js';
+import type { ListedCluster } from './azure/list-clusters.js';
 
 /** Where the CLI writes; injectable so tests can read what a user would see. */
 export interface CliIo {
@@ -91,17 +92,37 @@ async function runTui(
   const { renderApp } = await import('../screens/render-app.js');
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
+  let pick: (cluster: ListedCluster | undefined) => void = () => undefined;
+  const picked = new Promise<ListedCluster | undefined>((resolve) => (pick = resolve));
   const session: { current?: RunningSession } = {};
   const app = renderApp(store, {
-    onQuit: () => quit(),
+    onQuit: () => {
+      pick(undefined);
+      quit();
+    },
+    onPickCluster: (cluster) => pick(cluster),
     onOpenStep: (id) => void session.current?.host?.open(id),
     onStepEvent: (id, event) => void session.current?.host?.send(id, event),
     onTranscript: () => void session.current?.transcriptNow(),
     onResume: (choice) => void session.current?.answerResume(choice),
   });
   markTiming('first-frame', env);
+  let target = invocation.target;
+  const { needsPick, pickCluster } = await import('./runbook/pick-cluster.js');
+  if (needsPick(target)) {
+    // Only a subscription was named: the operator picks the cluster once ARM has listed them.
+    const chosen = await pickCluster(target, store, env, picked);
+    if (!chosen) {
+      app.unmount();
+      const state = store.getState().connection;
+      if (state.phase !== 'failed') return 0;
+      io.err(`aks-runbook: ${state.message}\n`);
+      return 2;
+    }
+    target = chosen;
+  }
   const { startSession } = await import('./runbook/start-session.js');
-  const running = await startSession(invocation.target, store, env);
+  const running = await startSession(target, store, env);
   session.current = running;
   const connection = store.getState().connection;
   if (connection.phase === 'failed') {

@@ -197,14 +197,21 @@ function tuiOptions(
   env: NodeJS.ProcessEnv,
 ): Omit<Invocation & { kind: 'tui' }, 'kind'> {
   return {
-    target: targetOptions(flags, env),
+    target: targetOptions(flags, env, { pick: true }),
     readOnly: flags.readOnly === true,
     dryRun: flags.dryRun === true,
   };
 }
 
-/** The target from the flags, with the same checks for the TUI and `audit`. */
-function targetOptions(flags: RootFlags, env: NodeJS.ProcessEnv): TargetOptions {
+/**
+ * The target from the flags, with the same checks for the TUI and `audit`. With `pick` (the TUI),
+ * `--subscription` alone names no cluster yet: the operator picks one from the subscription's list.
+ */
+function targetOptions(
+  flags: RootFlags,
+  env: NodeJS.ProcessEnv,
+  allow: { pick?: boolean } = {},
+): TargetOptions {
   const demo = flags.demo === true;
   const armGiven = flags.resourceGroup !== undefined || flags.name !== undefined;
   if (flags.scenario !== undefined && !demo) {
@@ -232,13 +239,23 @@ function targetOptions(flags: RootFlags, env: NodeJS.ProcessEnv): TargetOptions 
   if (armGiven && !subscription) {
     throw new UserError('which subscription? Add --subscription <id> or set AZURE_SUBSCRIPTION_ID');
   }
-  if (flags.subscription && !armGiven) {
-    throw new UserError('--subscription needs -g/--resource-group and -n/--name too');
+  const picking =
+    allow.pick === true &&
+    flags.subscription !== undefined &&
+    !armGiven &&
+    !flags.kubeconfig &&
+    !flags.context;
+  if (flags.subscription && !armGiven && !picking) {
+    throw new UserError(
+      allow.pick === true
+        ? '--subscription needs -g/--resource-group and -n/--name too (or neither, to pick a cluster)'
+        : '--subscription needs -g/--resource-group and -n/--name too (or --all-in-subscription)',
+    );
   }
   const target: TargetOptions = { cloud: flags.cloud, demo };
   if (flags.kubeconfig !== undefined) target.kubeconfig = flags.kubeconfig;
   if (flags.context !== undefined) target.context = flags.context;
-  if (subscription !== undefined && armGiven) target.subscription = subscription;
+  if (subscription !== undefined && (armGiven || picking)) target.subscription = subscription;
   if (flags.resourceGroup !== undefined) target.resourceGroup = flags.resourceGroup;
   if (flags.name !== undefined) target.name = flags.name;
   if (flags.scenario !== undefined) target.scenario = flags.scenario;

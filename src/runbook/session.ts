@@ -1,3 +1,4 @@
+import type { ListedCluster } from '../azure/list-clusters.js';
 import type { StepView } from '../steps/types.js';
 import type { ClusterSummary } from '../target/cluster-summary.js';
 import { STEP_IDS, type StepId, type StepStatus } from './checklist.js';
@@ -51,6 +52,14 @@ export interface SessionState {
   resume?: ResumeOffer;
   /** A one-line message for the operator on the overview (e.g. where the transcript went). */
   notice?: string;
+  /** Only a subscription was named: its clusters, for the operator to pick one before connecting. */
+  pick?: ClusterChoice;
+}
+
+/** The clusters of a subscription the operator picks from. */
+export interface ClusterChoice {
+  subscriptionId: string;
+  clusters: ListedCluster[];
 }
 
 type Listener = () => void;

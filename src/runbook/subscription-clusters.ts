@@ -33,7 +33,8 @@ export async function subscriptionClusters(
   const base: TargetOptions = { cloud: scope.cloud, demo: false };
   if (scope.simConnection) base.simConnection = scope.simConnection;
   const local = await simulatorAccess(base, () => undefined);
-  const subscriptionId = local?.access.subscriptionId ?? scope.subscription;
+  // An explicit subscription wins, also on the simulator (which refuses one it does not serve).
+  const subscriptionId = scope.subscription ?? local?.access.subscriptionId;
   if (!subscriptionId) {
     throw new UserError('which subscription? Add --subscription <id> or set AZURE_SUBSCRIPTION_ID');
   }

@@ -15,6 +15,8 @@ export async function checkTargetOffline(
     await readSimConnection(target.simConnection);
     return;
   }
+  // Only a subscription: the cluster is picked from its list later, online.
+  if (target.subscription && !target.resourceGroup && !target.name) return;
   if (target.kubeconfig || target.context || !armCoordinates(target)) {
     loadKubeconfig({ file: target.kubeconfig, context: target.context }, env);
   }

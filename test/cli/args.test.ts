@@ -62,7 +62,18 @@ describe('command line', () => {
     expect(refusal(['--scenario', 'demo'])).toMatch(/add --demo/);
     expect(refusal(['-g', 'rg1'], { AZURE_SUBSCRIPTION_ID: 's' })).toMatch(/both -g/);
     expect(refusal(['-g', 'rg1', '-n', 'a'])).toMatch(/AZURE_SUBSCRIPTION_ID/);
-    expect(refusal(['--subscription', 's'])).toMatch(/needs -g/);
+    expect(refusal(['audit', '--subscription', 's'])).toMatch(/needs -g.*--all-in-subscription/);
+    expect(refusal(['--subscription', 's', '--context', 'c'])).toMatch(/needs -g/);
+  });
+
+  it('takes --subscription alone in the TUI: the operator picks the cluster from its list', () => {
+    expect(parse(['--subscription', 's']).result).toMatchObject({
+      kind: 'tui',
+      target: { subscription: 's', demo: false },
+    });
+    expect(parse(['--subscription', 's', '--sim-connection', 'f.json']).result).toMatchObject({
+      target: { subscription: 's', simConnection: 'f.json' },
+    });
   });
 
   it('prints help and version without running anything', () => {

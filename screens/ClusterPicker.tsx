@@ -1,0 +1,92 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import type { ListedCluster } from '../src/azure/list-clusters.js';
+import type { ClusterChoice } from '../src/runbook/session.js';
+import { clusterState, columnWidths, filterClusters, fit } from './cluster-rows.js';
+import { LineInput } from './LineInput.js';
+import { listWindow } from './list-window.js';
+import { theme } from './theme.js';
+import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
+
+/** Props of the cluster picker shown before connecting when only a subscription was named. */
+export interface ClusterPickerProps {
+  choice: ClusterChoice;
+  height: number;
+  active: boolean;
+  onPick: (cluster: ListedCluster) => void;
+  onHelp: () => void;
+  onQuit: () => void;
+}
+
+/** The subscription's clusters: ↑/↓ move, `/` filters, Enter picks, Esc or q quits. */
+export function ClusterPicker({
+  choice,
+  height,
+  active,
+  onPick,
+  onHelp,
+  onQuit,
+}: ClusterPickerProps) {
+  const [cursor, setCursor] = useState(0);
+  const [filter, setFilter] = useState('');
+  const [filtering, setFiltering] = useState(false);
+  const shown = filterClusters(choice.clusters, filter);
+  const at = Math.min(cursor, Math.max(0, shown.length - 1));
+  useLayerInput((input, key) => {
+    if (key.escape || isQuitKey(input, key)) onQuit();
+    else if (isUpKey(input, key)) setCursor(Math.max(0, at - 1));
+    else if (isDownKey(input, key)) setCursor(Math.min(shown.length - 1, at + 1));
+    else if (input === '/') setFiltering(true);
+    else if (input === '?') onHelp();
+    else if (key.return && shown[at]) onPick(shown[at]);
+  }, active && !filtering);
+  const w = columnWidths(choice.clusters);
+  const row = (name: string, group: string, region: string, version: string, state: string) =>
+    `${fit(name, w.name)}  ${fit(group, w.group)}  ${fit(region, w.region)}  ${fit(version, w.version)}  ${state}`;
+  const rows = Math.max(1, height - 6);
+  const window = listWindow(shown.length, at, rows);
+  return (
+    <Box flexDirection="column">
+      <Text bold color={theme.accent} wrap="truncate-end">
+        Pick a cluster in subscription {choice.subscriptionId} ({shown.length} of{' '}
+        {choice.clusters.length})
+      </Text>
+      {filtering ? (
+        <LineInput
+          prompt="/"
+          value={filter}
+          active={active}
+          onChange={(v) => {
+            setFilter(v);
+            setCursor(0);
+          }}
+          onSubmit={() => setFiltering(false)}
+          onCancel={() => {
+            setFilter('');
+            setFiltering(false);
+          }}
+        />
+      ) : (
+        <Text color={theme.muted}>{filter ? `filter: ${filter}` : ' '}</Text>
+      )}
+      <Text color={theme.muted} wrap="truncate-end">
+        {'  '}
+        {row('NAME', 'RESOURCE GROUP', 'REGION', 'VERSION', 'STATE')}
+      </Text>
+      {shown.length === 0 ? <Text color={theme.muted}>No cluster matches.</Text> : null}
+      {shown.slice(window.start, window.end).map((c, i) => {
+        const focused = window.start + i === at;
+        const state = clusterState(c);
+        return (
+          <Text key={`${c.resourceGroup}/${c.name}`} wrap="truncate-end">
+            <Text color={theme.accent}>{focused ? '▶ ' : '  '}</Text>
+            <Text bold={focused} color={state.usable ? undefined : theme.muted}>
+              {row(c.name, c.resourceGroup, c.location, c.kubernetesVersion ?? '-', state.text)}
+            </Text>
+          </Text>
+        );
+      })}
+      <Text color={theme.muted}>↑↓ move · / filter · Enter connect · Esc quit</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ListedCluster } from '../src/azure/list-clusters.js';
+
+/** A cluster's state in a word with a symbol (never colour alone), and whether it looks usable. */
+export function clusterState(c: ListedCluster): { text: string; usable: boolean } {
+  if (c.provisioningState === 'Failed') return { text: '✖ Failed', usable: false };
+  if (c.powerState === 'Stopped') return { text: '■ Stopped', usable: false };
+  if (c.provisioningState && c.provisioningState !== 'Succeeded') {
+    return { text: `… ${c.provisioningState}`, usable: true };
+  }
+  if (c.powerState === 'Running') return { text: '✔ Running', usable: true };
+  return { text: `? ${c.provisioningState ?? 'unknown'}`, usable: true };
+}
+
+/** The clusters whose name, group, region or version contain `filter` (case-insensitive). */
+export function filterClusters(
+  clusters: readonly ListedCluster[],
+  filter: string,
+): ListedCluster[] {
+  const needle = filter.toLowerCase();
+  return clusters.filter((c) =>
+    `${c.name} ${c.resourceGroup} ${c.location} ${c.kubernetesVersion ?? ''}`
+      .toLowerCase()
+      .includes(needle),
+  );
+}
+
+const CAPS = { name: 26, group: 20, region: 14, version: 8 } as const;
+
+/** Column widths that fit the longest value, capped so a row stays within 80 columns. */
+export function columnWidths(
+  clusters: readonly ListedCluster[],
+): Record<keyof typeof CAPS, number> {
+  const widest = (label: string, cap: number, pick: (c: ListedCluster) => string): number =>
+    Math.min(cap, Math.max(label.length, ...clusters.map((c) => pick(c).length)));
+  return {
+    name: widest('NAME', CAPS.name, (c) => c.name),
+    group: widest('RESOURCE GROUP', CAPS.group, (c) => c.resourceGroup),
+    region: widest('REGION', CAPS.region, (c) => c.location),
+    version: widest('VERSION', CAPS.version, (c) => c.kubernetesVersion ?? '-'),
+  };
+}
+
+/** `text` in exactly `width` columns: padded, or cut with an ellipsis. */
+export function fit(text: string, width: number): string {
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
+}

@@ -1,0 +1,61 @@
+import type { ListedCluster } from '../azure/list-clusters.js';
+import { UserError } from '../errors.js';
+import type { TargetOptions } from '../target/options.js';
+import type { SessionStore } from './session.js';
+import { asUserError } from './start-session.js';
+import { subscriptionClusters } from './subscription-clusters.js';
+
+/** Whether the target names a subscription but no cluster in it: the TUI asks which one. */
+export function needsPick(target: TargetOptions): boolean {
+  return (
+    !target.demo &&
+    target.subscription !== undefined &&
+    target.resourceGroup === undefined &&
+    target.name === undefined &&
+    target.kubeconfig === undefined &&
+    target.context === undefined
+  );
+}
+
+/**
+ * Lists the subscription's clusters into the store for the picker and waits for the operator.
+ * Resolves to the picked cluster's target, or undefined when the operator quit or the list
+ * failed (then the store's connection says why, as a failed connect would).
+ */
+export async function pickCluster(
+  target: TargetOptions,
+  store: SessionStore,
+  env: NodeJS.ProcessEnv,
+  chosen: Promise<ListedCluster | undefined>,
+): Promise<TargetOptions | undefined> {
+  store.update({
+    connection: {
+      phase: 'connecting',
+      detail: `Listing the AKS clusters of subscription ${target.subscription ?? ''}`,
+    },
+  });
+  try {
+    const scope = {
+      cloud: target.cloud,
+      ...(target.subscription ? { subscription: target.subscription } : {}),
+      ...(target.simConnection ? { simConnection: target.simConnection } : {}),
+    };
+    const listed = await subscriptionClusters(scope, env);
+    if (listed.clusters.length === 0) {
+      throw new UserError(`subscription ${listed.subscriptionId} has no AKS clusters you can see`);
+    }
+    store.update({ pick: { subscriptionId: listed.subscriptionId, clusters: listed.clusters } });
+    const cluster = await chosen;
+    store.update({
+      pick: undefined,
+      connection: { phase: 'connecting', detail: cluster ? `Connecting to ${cluster.name}` : '' },
+    });
+    return cluster ? listed.targetOf(cluster) : undefined;
+  } catch (error) {
+    store.update({
+      pick: undefined,
+      connection: { phase: 'failed', message: asUserError(error).message },
+    });
+    return undefined;
+  }
+}
