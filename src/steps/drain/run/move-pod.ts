@@ -21,6 +21,8 @@ export interface MovePodDeps {
   pollMs: number;
   /** Aborts on the operator's abort and on the node's timeout. */
   signal: AbortSignal;
+  /** Runs one eviction (or delete) request when the node's limit of requests in flight allows. */
+  slot?: <T>(request: () => Promise<T>) => Promise<T>;
   /** Tells the view about the pod's new state. */
   update(patch: Partial<PodProgress>): void;
 }
@@ -87,7 +89,8 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
         signal,
         ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
       };
-      const got = d.disableEviction ? await deletePod(kc, request) : await evictPod(kc, request);
+      const send = () => (d.disableEviction ? deletePod(kc, request) : evictPod(kc, request));
+      const got = d.slot ? await d.slot(send) : await send();
       if (got.kind === 'granted' || got.kind === 'gone') return got;
       if (got.kind === 'refused') throw new Error(`refused (${got.code}): ${got.message}`);
       if (got.kind === 'pdb') {
