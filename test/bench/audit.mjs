@@ -1,0 +1,118 @@
+// Large-cluster audit: `aks-runbook audit` of the `large` simulator against real kubectl fetching
+// the same kinds from the same simulator (isolated HOME and cache dir, default chunking), alternating.
+// Requests are counted from the simulator's own request log.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runSimCommand } from '../../dist/src/sim/sim-command.js';
+import { alternate, summary, tempDir, timed } from './lib.mjs';
+
+const root = new URL('../../', import.meta.url).pathname;
+const bin = join(root, 'bin/aks-runbook.js');
+export const KUBECTL = '/usr/bin/kubectl';
+const KINDS =
+  'nodes,pods,namespaces,roles,rolebindings,clusterroles,clusterrolebindings,networkpolicies,poddisruptionbudgets';
+
+/** Starts `aks-runbook sim` in this process; resolves to the simulator, its files and a stop. */
+export async function startSim(scenario, speed) {
+  const dir = tempDir('sim');
+  const stop = new AbortController();
+  const kubeconfig = join(dir, 'kubeconfig');
+  const connection = join(dir, 'connection.json');
+  let ready;
+  const up = new Promise((resolve) => (ready = resolve));
+  const done = runSimCommand(
+    {
+      scenario,
+      speed,
+      port: 0,
+      kubeconfigOut: kubeconfig,
+      connectionOut: connection,
+      signal: stop.signal,
+      onReady: ready,
+    },
+    { write: () => undefined },
+  );
+  const sim = await Promise.race([up, done.then(() => Promise.reject(new Error('sim ended')))]);
+  return { sim, kubeconfig, connection, stop: () => (stop.abort(), done) };
+}
+
+/** Counts what the simulator served while `work` ran, by API (kube, arm). */
+async function counted(sim, work) {
+  const before = sim.log.entries.length;
+  const result = await work();
+  const served = sim.log.entries.slice(before);
+  return {
+    ...result,
+    kubeRequests: served.filter((e) => e.api === 'kube').length,
+    armRequests: served.filter((e) => e.api === 'arm').length,
+  };
+}
+
+/** Runs the audit comparison; resolves to its figures. */
+export async function benchAudit(runs) {
+  const { sim, kubeconfig, connection, stop } = await startSim('large', 100);
+  const { subscriptionId, resourceGroup, name } = sim.arm;
+  const ours = () =>
+    counted(sim, () =>
+      timed(
+        process.execPath,
+        [
+          bin,
+          'audit',
+          '--sim-connection',
+          connection,
+          '--subscription',
+          subscriptionId,
+          '-g',
+          resourceGroup,
+          '-n',
+          name,
+          '--output',
+          'json',
+        ],
+        { env: { ...process.env, XDG_STATE_HOME: tempDir('state') } },
+      ),
+    );
+  const kubectl = () => {
+    const home = tempDir('kubectl-home');
+    mkdirSync(join(home, 'cache'));
+    return counted(sim, () =>
+      timed(
+        KUBECTL,
+        [
+          '--kubeconfig',
+          kubeconfig,
+          '--cache-dir',
+          join(home, 'cache'),
+          'get',
+          KINDS,
+          '-A',
+          '-o',
+          'json',
+        ],
+        { env: { PATH: process.env.PATH, HOME: home } },
+      ),
+    );
+  };
+  try {
+    const [a, k] = await alternate(runs, ours, kubectl);
+    const failed = [...a, ...k].find((r) => r.code !== 0 && r.code !== 1);
+    if (failed) throw new Error(`a run failed (exit ${failed.code}): ${failed.stderr.trim()}`);
+    const pick = (list, key) => summary(list.map((r) => r[key]));
+    return {
+      ours: {
+        wallMs: pick(a, 'wallMs'),
+        peakRssMb: pick(a, 'peakRssMb'),
+        kubeRequests: pick(a, 'kubeRequests'),
+        armRequests: pick(a, 'armRequests'),
+      },
+      kubectl: {
+        wallMs: pick(k, 'wallMs'),
+        peakRssMb: pick(k, 'peakRssMb'),
+        kubeRequests: pick(k, 'kubeRequests'),
+      },
+    };
+  } finally {
+    await stop();
+  }
+}

@@ -1,0 +1,178 @@
+// `npm run bench`: aks-runbook side by side with its yardsticks (bare Ink, kubectl), each figure
+// against its target. Prints a table and writes bench-results.json; never part of `npm test`.
+// Usage: npm run bench [-- --runs 5] [-- --only startup,audit,drain,keys]
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { existsSync } from 'node:fs';
+import { machineLoad } from './lib.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+const runs = Math.max(5, Number(flag('runs', 5)));
+const only = new Set(flag('only', 'startup,audit,drain,keys').split(','));
+// Production React, as the shipped program runs.
+process.env.NODE_ENV ??= 'production';
+
+const out = new URL('../../bench-results.json', import.meta.url).pathname;
+const results = {
+  node: process.version,
+  cores: cpus().length,
+  runs,
+  loadBefore: machineLoad(),
+  startedAt: new Date().toISOString(),
+};
+const rows = [];
+const row = (figure, ours, base, target, ok, note = '') =>
+  rows.push({
+    figure,
+    ours,
+    base,
+    target,
+    verdict: ok === undefined ? '' : ok ? 'met' : 'MISSED',
+    note,
+  });
+const ms = (x) => (x === undefined ? '-' : `${Math.round(x)} ms`);
+const ratio = (a, b) => (a !== undefined && b ? a / b : undefined);
+const x = (r) => (r === undefined ? '-' : `${r.toFixed(2)}x`);
+
+async function section(name, work) {
+  if (!only.has(name)) return;
+  process.stderr.write(`bench: ${name} (${runs} runs a side, load ${machineLoad()})…\n`);
+  try {
+    results[name] = await work();
+  } catch (error) {
+    results[name] = { error: String(error?.message ?? error) };
+    row(name, 'failed', '', '', false, results[name].error.slice(0, 60));
+  }
+}
+
+await section('startup', async () => {
+  const { benchStartup } = await import('./startup.mjs');
+  const s = await benchStartup(runs);
+  const r = ratio(s.firstFrameMs.median, s.helloFirstFrameMs.median);
+  row(
+    'first frame (in process)',
+    ms(s.firstFrameMs.median),
+    `hello ${ms(s.helloFirstFrameMs.median)}`,
+    '<= 0.5x',
+    r <= 0.5,
+    x(r),
+  );
+  row(
+    'first output (wall)',
+    ms(s.firstOutputMs.median),
+    `hello ${ms(s.helloFirstOutputMs.median)}`,
+    '',
+    undefined,
+    x(ratio(s.firstOutputMs.median, s.helloFirstOutputMs.median)),
+  );
+  row('connected (in process)', ms(s.connectedMs.median), '', '', undefined);
+  return { ...s, firstFrameRatio: r };
+});
+
+await section('audit', async () => {
+  if (!existsSync('/usr/bin/kubectl')) throw new Error('/usr/bin/kubectl is not installed');
+  const { benchAudit } = await import('./audit.mjs');
+  const a = await benchAudit(runs);
+  const r = ratio(a.ours.wallMs.median, a.kubectl.wallMs.median);
+  const ourRequests = a.ours.kubeRequests.median + a.ours.armRequests.median;
+  row(
+    'audit large: wall',
+    ms(a.ours.wallMs.median),
+    `kubectl ${ms(a.kubectl.wallMs.median)}`,
+    '<= 1.3x',
+    r <= 1.3,
+    x(r),
+  );
+  row(
+    'audit large: requests',
+    `${ourRequests} (kube ${a.ours.kubeRequests.median}, arm ${a.ours.armRequests.median})`,
+    `kubectl ${a.kubectl.kubeRequests.median}`,
+    '<= kubectl',
+    ourRequests <= a.kubectl.kubeRequests.median,
+  );
+  row(
+    'audit large: peak RSS',
+    `${Math.round(a.ours.peakRssMb.median)} MiB`,
+    `kubectl ${Math.round(a.kubectl.peakRssMb.median)} MiB`,
+    '<= 350 MiB',
+    a.ours.peakRssMb.median <= 350,
+  );
+  return { ...a, wallRatio: r };
+});
+
+await section('drain', async () => {
+  if (!existsSync('/usr/bin/kubectl')) throw new Error('/usr/bin/kubectl is not installed');
+  const { benchDrain } = await import('./drain.mjs');
+  const d = await benchDrain(runs);
+  const wall = ratio(d.ours.wallMs.median, d.kubectl.wallMs.median);
+  const inProcess = ratio(d.ours.drainMs.median, d.kubectl.wallMs.median);
+  row(
+    `drain ${d.pods} pods: wall`,
+    ms(d.ours.wallMs.median),
+    `kubectl ${ms(d.kubectl.wallMs.median)}`,
+    '<= 1.05x',
+    wall <= 1.05,
+    x(wall),
+  );
+  row(
+    `drain ${d.pods} pods: runner only`,
+    ms(d.ours.drainMs.median),
+    `kubectl ${ms(d.kubectl.wallMs.median)}`,
+    '',
+    undefined,
+    x(inProcess),
+  );
+  return { ...d, wallRatio: wall, runnerRatio: inProcess };
+});
+
+await section('keys', async () => {
+  const { benchKeys } = await import('./keys.mjs');
+  const k = await benchKeys(Math.max(20, runs));
+  for (const list of ['nodes', 'pods', 'bindings']) {
+    const key = k[list].keyMs.median;
+    row(
+      `↓ on ${k.rows} ${list}`,
+      ms(key),
+      '',
+      '<= 16 ms',
+      key <= 16,
+      `max ${ms(k[list].keyMs.max)}, first ${ms(k[list].firstRenderMs)}`,
+    );
+  }
+  return k;
+});
+
+results.loadAfter = machineLoad();
+results.table = rows;
+writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+
+const cols = ['figure', 'ours', 'base', 'target', 'verdict', 'note'];
+const head = {
+  figure: 'figure',
+  ours: 'aks-runbook',
+  base: 'yardstick',
+  target: 'target',
+  verdict: 'verdict',
+  note: 'ratio / note',
+};
+const width = Object.fromEntries(
+  cols.map((c) => [c, Math.max(...[head, ...rows].map((r) => String(r[c]).length))]),
+);
+const line = (r) =>
+  cols
+    .map((c) => String(r[c]).padEnd(width[c]))
+    .join('  ')
+    .trimEnd();
+process.stdout.write(
+  [
+    `node ${results.node}, ${results.cores} cores, median of ${runs} alternating runs a side, load ${results.loadBefore} -> ${results.loadAfter}`,
+    line(head),
+    ...rows.map(line),
+    `written to ${out}`,
+    '',
+  ].join('\n'),
+);
