@@ -1,6 +1,7 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { cloudEndpoints, type CloudName } from '../target/clouds.js';
+import { throttleWithoutRetryAfter, type ThrottleRetry } from './throttle-retry.js';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */
 export interface ArmConnection {
@@ -11,6 +12,8 @@ export interface ArmConnection {
   endpoint?: string;
   /** PEM of a certificate authority to trust for `endpoint`, in addition to none other. */
   caCert?: string;
+  /** How a 429 without Retry-After is retried (tests shorten the waits). */
+  throttleRetry?: Partial<ThrottleRetry>;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ArmConnection {
  */
 export function createContainerServiceClient(c: ArmConnection): ContainerServiceClient {
   const cloud = cloudEndpoints(c.cloud);
-  return new ContainerServiceClient(c.credential, c.subscriptionId, {
+  const client = new ContainerServiceClient(c.credential, c.subscriptionId, {
     endpoint: c.endpoint ?? cloud.armEndpoint,
     credentials: { scopes: [cloud.armScope] },
     ...(c.caCert ? { tlsOptions: { ca: c.caCert } } : {}),
@@ -27,4 +30,6 @@ export function createContainerServiceClient(c: ArmConnection): ContainerService
     retryOptions: { maxRetries: 3, maxRetryDelayInMs: 8_000 },
     userAgentOptions: { userAgentPrefix: 'aks-runbook' },
   });
+  client.pipeline.addPolicy(throttleWithoutRetryAfter(c.throttleRetry), { phase: 'Retry' });
+  return client;
 }

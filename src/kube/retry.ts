@@ -97,9 +97,10 @@ export function backoff(policy: KubeRetryPolicy, attempt: number, retryAfter?: s
   return Math.min(exp * (0.8 + Math.random() * 0.4), policy.maxDelayMs);
 }
 
-/** A dropped connection or a timed-out attempt: asking again may work. */
+/** A dropped connection: asking again may work. */
 function isTransient(error: unknown, timeout: AbortSignal): boolean {
-  if (timeout.aborted) return true;
+  // A read that already waited the whole timeout is not asked again: that would multiply the wait.
+  if (timeout.aborted) return false;
   const text = causeText(error);
   return /ECONNRESET|socket hang up|other side closed|EPIPE|UND_ERR_SOCKET/i.test(text);
 }
