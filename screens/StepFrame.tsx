@@ -3,8 +3,11 @@ import { useState } from 'react';
 import type { Finding } from '../src/checks/finding.js';
 import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
 import type { StepActionView } from '../src/steps/types.js';
+import { nextSort, type FindingSort } from './finding-list.js';
+import { findingsSection } from './findings-section.js';
+import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
-import { findingLines, heading, paragraph, type FrameLine } from './step-lines.js';
+import { heading, paragraph, type FrameLine } from './step-lines.js';
 import { statusLook } from './step-status.js';
 import { theme } from './theme.js';
 import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
@@ -38,25 +41,46 @@ export interface StepFrameProps extends StepContent {
   onAction?: (key: string) => void;
 }
 
-/** One opened step: title, status, what it looks at and why, then its sections, scrollable. */
+/**
+ * One opened step: title, status, what it looks at and why, then its sections, scrollable. Findings
+ * are grouped by subject or object: `s` cycles the sort, `/` filters, `z` folds or opens the groups.
+ */
 export function StepFrame(props: StepFrameProps) {
-  const { step, status, width, height, active } = props;
+  const { step, status, width, height, active, findings } = props;
   const look = statusLook(status);
-  const lines = frameLines(props, width);
   const rows = Math.max(1, height - 2);
   const [offset, setOffset] = useState(0);
+  const [sort, setSort] = useState<FindingSort>('severity');
+  const [filter, setFilter] = useState('');
+  const [filtering, setFiltering] = useState(false);
+  const [folded, setFolded] = useState<boolean>();
+  const section = findings
+    ? findingsSection(findings, { sort, filter, folded }, width, rows)
+    : undefined;
+  const lines = frameLines(props, width, section?.lines);
   const maxOffset = Math.max(0, lines.length - rows);
   const top = Math.min(offset, maxOffset);
+  // The findings' own keys, only while there are findings to act on.
+  const listKey = (input: string): boolean => {
+    if (!findings || findings.length < 2) return false;
+    if (input === '/') setFiltering(true);
+    else if (input === 's') setSort(nextSort(sort));
+    else if (input === 'z') setFolded(!section?.folded);
+    else return false;
+    return true;
+  };
   useLayerInput((input, key) => {
-    if (key.escape) props.onBack();
+    if (key.escape && filter) setFilter('');
+    else if (key.escape) props.onBack();
     else if (isUpKey(input, key)) setOffset(Math.max(0, top - 1));
     else if (isDownKey(input, key)) setOffset(Math.min(maxOffset, top + 1));
     else if (key.pageUp) setOffset(Math.max(0, top - rows));
     else if (key.pageDown) setOffset(Math.min(maxOffset, top + rows));
     else if (input === '?') props.onHelp();
     else if (isQuitKey(input, key)) props.onQuit();
+    else if (!key.ctrl && !key.meta && listKey(input)) return;
     else if (!key.ctrl && !key.meta && usable(props.actions, input)) props.onAction?.(input);
-  }, active);
+  }, active && !filtering);
   const window = listWindow(lines.length, top, rows);
   const shown = lines.slice(top, top + (window.end - window.start));
   return (
@@ -76,18 +100,39 @@ export function StepFrame(props: StepFrameProps) {
           ))}
         </Text>
       ))}
-      <Text color={theme.muted} wrap="truncate-end">
-        {lines.length > rows
-          ? `lines ${top + 1}–${top + shown.length} of ${lines.length} (↑/↓ scroll)`
-          : ' '}
-      </Text>
+      {filtering ? (
+        <LineInput
+          prompt="/ filter findings › "
+          value={filter}
+          active={active}
+          onChange={(next) => {
+            setFilter(next);
+            setOffset(0);
+          }}
+          onSubmit={() => setFiltering(false)}
+          onCancel={() => {
+            setFilter('');
+            setFiltering(false);
+          }}
+        />
+      ) : (
+        <Text color={theme.muted} wrap="truncate-end">
+          {lines.length > rows
+            ? `lines ${top + 1}–${top + shown.length} of ${lines.length} (↑/↓ scroll)`
+            : ' '}
+        </Text>
+      )}
     </Box>
   );
 }
 
 const BLANK: FrameLine = [{ text: ' ' }];
 
-function frameLines(props: StepFrameProps, width: number): FrameLine[] {
+function frameLines(
+  props: StepFrameProps,
+  width: number,
+  findingsLines: FrameLine[] | undefined,
+): FrameLine[] {
   const { step, summary, findings, actions, plan, progress, result } = props;
   const lines: FrameLine[] = [
     ...paragraph(`Looks at: ${step.looksAt}`, width, '', theme.muted),
@@ -96,11 +141,7 @@ function frameLines(props: StepFrameProps, width: number): FrameLine[] {
   const list = (items: readonly string[], bullet: string) =>
     items.flatMap((item) => paragraph(`${bullet}${item}`, width, ''));
   if (summary) lines.push(BLANK, ...list(summary, ''));
-  if (findings) {
-    lines.push(BLANK, ...heading(`Findings (${findings.length})`));
-    if (findings.length === 0) lines.push([{ text: '✔ nothing found', color: theme.ok }]);
-    for (const finding of findings) lines.push(...findingLines(finding, width));
-  }
+  if (findingsLines) lines.push(BLANK, ...findingsLines);
   if (actions && actions.length > 0)
     lines.push(BLANK, ...heading('Actions'), ...actionLines(actions, width));
   if (plan) lines.push(BLANK, ...heading('Plan'), ...list(plan, '• '));

@@ -19,6 +19,11 @@ const SEVERITY_LOOK: Record<Severity, { label: string; color: ThemeColor }> = {
   info: { label: 'ℹ INFO', color: theme.muted },
 };
 
+/** The severity's label (symbol and word, so it reads without colour) and colour. */
+export function severityLook(severity: Severity): { label: string; color: ThemeColor } {
+  return SEVERITY_LOOK[severity];
+}
+
 /** A heading line. */
 export function heading(text: string): FrameLine[] {
   return [[{ text, bold: true, color: theme.accent }]];
@@ -34,12 +39,20 @@ export function paragraph(
   return wrapWords(text, width - indent.length).map((line) => [{ text: indent + line, color }]);
 }
 
-/** A finding: severity, id and object on the first line, then the message and the remedy. */
-export function findingLines(finding: Finding, width: number): FrameLine[] {
+/**
+ * A finding: severity, id and object on the first line (the object left out when `object: false`,
+ * e.g. under a header that names it), then the message and the remedy.
+ */
+export function findingLines(
+  finding: Finding,
+  width: number,
+  show: { object?: boolean } = {},
+): FrameLine[] {
   const look = SEVERITY_LOOK[finding.severity];
-  const object = finding.object
-    ? ` ${finding.object.kind}/${finding.object.namespace ? `${finding.object.namespace}/` : ''}${finding.object.name}`
-    : '';
+  const object =
+    finding.object && show.object !== false
+      ? ` ${finding.object.kind}/${finding.object.namespace ? `${finding.object.namespace}/` : ''}${finding.object.name}`
+      : '';
   return [
     [
       { text: `${look.label} `, color: look.color, bold: true },
