@@ -18,15 +18,27 @@ export const OVERVIEW_KEYS: readonly KeyBinding[] = [
   { keys: 'q / Ctrl+C', does: 'quit (asks first while work is running)', hint: 'q quit' },
 ];
 
+/** The keys of a step's findings list (grouped by subject or object); reserved in every step. */
+export const FINDINGS_KEYS: readonly KeyBinding[] = [
+  {
+    keys: '/',
+    does: 'filter the findings by id, object, subject or message (Enter keeps, Esc clears)',
+    hint: '/ filter',
+  },
+  { keys: 's', does: 'sort the findings: by severity, by id, by object', hint: 's sort' },
+  { keys: 'z', does: 'fold the findings to one line per subject or object, or open them' },
+];
+
 /** The keys of an opened step. */
 export const STEP_KEYS: readonly KeyBinding[] = [
   { keys: '↑/↓ j/k', does: 'scroll the step', hint: '↑↓ scroll' },
-  { keys: 'Esc', does: 'back to the checklist', hint: 'Esc back' },
+  { keys: 'Esc', does: 'clear the findings filter, else back to the checklist', hint: 'Esc back' },
   {
     keys: '[letter]',
     does: 'start an action listed under Actions (asks before any change)',
     hint: '[x] action',
   },
+  ...FINDINGS_KEYS,
   { keys: '?', does: 'show or hide this help', hint: '? help' },
   { keys: 'q / Ctrl+C', does: 'quit (asks first while work is running)', hint: 'q quit' },
 ];

@@ -1,5 +1,5 @@
 import type { StepId } from '../src/runbook/checklist.js';
-import type { KeyBinding } from './keymap.js';
+import { FINDINGS_KEYS, type KeyBinding } from './keymap.js';
 
 /**
  * The keys of steps with a screen of their own, for the help overlay (their screens print the
@@ -41,5 +41,7 @@ export const STEP_SCREEN_KEYS: Partial<Record<StepId, readonly KeyBinding[]>> = 
     { keys: 'e', does: 'export the proposed binding as YAML' },
     { keys: 'u', does: 'undo the last replacement of this session (asks)' },
     { keys: 'x', does: 'the bindings left out as built-in or AKS-managed' },
+    { keys: '↑/↓ j/k', does: 'scroll the step' },
+    ...FINDINGS_KEYS,
   ],
 };
