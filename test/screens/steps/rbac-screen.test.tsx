@@ -8,7 +8,7 @@ import type { StepHost } from '../../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { rbacStep } from '../../../src/steps/rbac/index.js';
 import { stepSession } from '../../e2e/security-step-session.js';
-import { BACKSPACE, ENTER, renderInk } from '../../helpers/ink.js';
+import { BACKSPACE, ENTER, ESC, renderInk } from '../../helpers/ink.js';
 
 const step = CHECKLIST.find((s) => s.id === 'rbac')!;
 const Screen = RbacScreen!;
@@ -98,5 +98,26 @@ describe('rbac screen', () => {
     await ui.press('x');
     const frame = await ui.waitFor('Left out:');
     expect(frame).toMatch(/ClusterRoleBinding\/cluster-admin · Kubernetes built-in/);
+  });
+
+  it('groups the findings by subject; / filters them and Esc clears the filter, not the step', async () => {
+    const session = await stepSession(sim, 'rbac', rbacStep.controller, { readOnly: true });
+    await session.host.open('rbac');
+    const ui = await renderInk(<Shell store={session.store} host={session.host} />);
+    let frame = await ui.waitFor('Findings (6) · sort: severity');
+    // Six findings do not fit opened at 80x24, so each subject is one line with its counts.
+    expect(frame).toContain('▸ ▲ HIGH User jordan@contoso.com · 2 findings: 1 high, 1 medium');
+    expect(frame).toContain('▸ ▲ MED  User sam@contoso.com · 2 findings: 1 medium, 1 low');
+    expect(frame).toMatch(/▸ ▲ HIGH Group 6f1c2a4e-[0-9a-f-]+ · 2 findings: 1 high, 1 info/);
+    await ui.press('/');
+    await ui.type('sam@');
+    frame = await ui.waitFor('Findings (2 of 6)');
+    expect(frame).toContain('▾ ▲ MED  User sam@contoso.com');
+    expect(frame).toMatch(/^ {2}▲ MED {2}rbac\.user-subject RoleBinding\//m);
+    expect(frame).not.toContain('jordan@');
+    await ui.press(ENTER, ESC);
+    frame = await ui.waitFor('Findings (6) · sort: severity');
+    expect(frame).toContain('x excluded bindings');
+    await session.host.stop();
   });
 });
