@@ -15,7 +15,14 @@ if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 import('node:module')
   .then((m) => m.enableCompileCache?.())
   .catch(() => undefined)
-  .then(() => import('../dist/src/cli.js'))
+  // The esbuild bundle starts about twice as fast; the plain compiled tree is the fallback.
+  .then(() =>
+    import('../dist/bundle/cli.js').catch((error) =>
+      error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('bundle')
+        ? import('../dist/src/cli.js')
+        : Promise.reject(error),
+    ),
+  )
   .then(
     async ({ main }) => process.exit(await main(process.argv.slice(2))),
     (error) => {

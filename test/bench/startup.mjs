@@ -71,11 +71,11 @@ function read(file) {
 
 /** Runs the startup comparison; resolves to its rows for the table and the JSON file. */
 export async function benchStartup(runs) {
-  await once(bin, { quitOnConnected: true }); // warm the page cache; not counted
+  await once(`${bin} --demo`, { quitOnConnected: true }); // warm the page cache; not counted
   await once(hello, { quitOnConnected: false });
   const [ours, base] = await alternate(
     runs,
-    () => once(bin, { quitOnConnected: true }),
+    () => once(`${bin} --demo`, { quitOnConnected: true }),
     () => once(hello, { quitOnConnected: false }),
   );
   const pick = (list, key) => summary(list.map((r) => r[key]));
