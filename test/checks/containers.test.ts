@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import { podIssues } from '../../src/checks/containers/container-rules.js';
-import { suggestedPatch } from '../../src/checks/containers/patch.js';
+import { parse } from 'yaml';
+import { patchFileYaml, suggestedPatch } from '../../src/checks/containers/patch.js';
 import type { ContainerFacts, PodObject } from '../../src/checks/containers/types.js';
 
 const hardened = {
@@ -237,5 +238,61 @@ describe('checks by workload', () => {
       '          drop:',
       '            - ALL',
     ]);
+  });
+
+  it('exports patches shaped like each workload (CronJob: jobTemplate), hostPath as a comment', () => {
+    const review = checkContainers({
+      intermediates: [
+        {
+          metadata: {
+            name: 'nightly-1',
+            namespace: 'shop',
+            uid: 'job-1',
+            ownerReferences: [{ kind: 'CronJob', name: 'nightly', uid: 'cj', controller: true }],
+          },
+        },
+      ],
+      forbidden: [],
+      pods: [
+        pod(
+          {
+            containers: [{ name: 'task', securityContext: { ...hardened, privileged: true } }],
+            volumes: [{ name: 'host', hostPath: { path: '/var/log' } }],
+          },
+          {
+            name: 'nightly-1-abc',
+            ownerReferences: [{ kind: 'Job', name: 'nightly-1', uid: 'job-1', controller: true }],
+          },
+        ),
+      ],
+    });
+    const yaml = patchFileYaml(review.workloads, 'aks-test');
+    expect(yaml).toContain('# Suggested securityContext patches for cluster aks-test');
+    const doc = parse(yaml.split('\n---\n')[1]!) as Record<string, unknown>;
+    expect(doc).toEqual({
+      metadata: { name: 'nightly', namespace: 'shop' },
+      spec: {
+        jobTemplate: {
+          spec: {
+            template: {
+              spec: {
+                containers: [
+                  {
+                    name: 'task',
+                    securityContext: {
+                      privileged: false,
+                      allowPrivilegeEscalation: false,
+                      capabilities: { drop: ['ALL'] },
+                    },
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(yaml).toMatch(/# also: remove hostPath .*\/var\/log/);
+    expect(yaml).toContain('kubectl patch cronjob/nightly -n shop --type strategic');
   });
 });

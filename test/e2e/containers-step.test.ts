@@ -33,7 +33,8 @@ describe('containers step on the demo cluster', () => {
     expect(view().plan?.join('\n')).toMatch(
       /Deployment monitoring\/log-shipper[\s\S]*privileged: false/,
     );
-    expect(view().actions).toEqual([]);
+    // Only the export is offered, read-only included: it writes a local file, not the cluster.
+    expect(view().actions?.map((a) => a.key)).toEqual(['e']);
     expect(store.getState().steps.containers).toMatchObject({ kind: 'findings' });
     expect(sim.log.entries.slice(before).filter((e) => e.effect !== 'read')).toEqual([]);
   });

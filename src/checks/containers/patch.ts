@@ -14,19 +14,23 @@ const TEMPLATE_PATH: Record<string, string> = {
 
 type Fields = Record<string, unknown>;
 
+/** The pod-template fields that would clear a workload's issues, and what fields cannot fix. */
+interface TemplatePatch {
+  /** `securityContext`, `containers`, `initContainers` of the pod template; empty when none. */
+  template: Fields;
+  /** Comments for what is not a securityContext field (host namespaces, hostPath). */
+  notes: string[];
+}
+
 /**
- * The securityContext fields that would clear a workload's issues, as YAML lines to paste under
- * its pod template (not applied: the operator tests it with the application first). Ephemeral
- * containers cannot be patched and are left out; host namespaces and hostPath need a redesign,
- * so they get a comment instead of a field.
+ * The securityContext fields that would clear a workload's issues. Ephemeral containers cannot be
+ * patched and are left out; host namespaces and hostPath need a redesign, so they get a note.
  */
-export function suggestedPatch(review: WorkloadReview): string[] {
-  const { workload, issues } = review;
-  if (issues.length === 0) return [];
+function templatePatch(review: WorkloadReview): TemplatePatch {
   const pod: Fields = {};
   const containers = new Map<string, Fields>();
   const notes: string[] = [];
-  for (const issue of issues) {
+  for (const issue of review.issues) {
     const c = issue.container;
     if (c?.startsWith('debug:')) continue;
     const sc = c ? (containers.get(c) ?? {}) : {};
@@ -67,11 +71,56 @@ export function suggestedPatch(review: WorkloadReview): string[] {
       .map(([label, securityContext]) => ({ name: label.slice(prefix.length), securityContext }));
   if (list('').length > 0) template['containers'] = list('');
   if (list('init:').length > 0) template['initContainers'] = list('init:');
+  return { template, notes: [...new Set(notes)] };
+}
+
+/**
+ * The suggested securityContext of a workload as YAML lines to paste under its pod template (not
+ * applied: the operator tests it with the application first).
+ */
+export function suggestedPatch(review: WorkloadReview): string[] {
+  const { workload, issues } = review;
+  if (issues.length === 0) return [];
+  const { template, notes } = templatePatch(review);
   const where = TEMPLATE_PATH[workload.kind] ?? 'spec.template.spec';
   const header = `${workload.kind} ${workload.namespace}/${workload.name} (${where}):`;
   const body =
     Object.keys(template).length > 0
       ? stringify(template, { flow: false }).trimEnd().split('\n')
       : [];
-  return [header, ...body.map((l) => `  ${l}`), ...[...new Set(notes)].map((n) => `  ${n}`)];
+  return [header, ...body.map((l) => `  ${l}`), ...notes.map((n) => `  ${n}`)];
+}
+
+/**
+ * The suggested patches of workloads as one YAML file for review or GitOps: one document per
+ * workload, each a strategic merge patch of the workload (containers merge by name), headed by
+ * comments naming the workload, what cannot be patched, and how to apply it by hand. Pure.
+ */
+export function patchFileYaml(reviews: readonly WorkloadReview[], cluster: string): string {
+  const documents = reviews
+    .filter((r) => r.issues.length > 0)
+    .map((review) => {
+      const { workload } = review;
+      const { template, notes } = templatePatch(review);
+      const path = (TEMPLATE_PATH[workload.kind] ?? 'spec.template.spec').split('.');
+      const patch = {
+        // Names the workload in the document itself; the same values patch as a no-op.
+        metadata: { name: workload.name, namespace: workload.namespace },
+        ...path.reduceRight<Fields>((inner, key) => ({ [key]: inner }), template),
+      };
+      const ref = `${workload.kind.toLowerCase()}/${workload.name} -n ${workload.namespace}`;
+      return [
+        `# ${workload.kind} ${workload.namespace}/${workload.name}`,
+        `# Apply by hand after testing: kubectl patch ${ref} --type strategic --patch-file <this document>`,
+        ...notes,
+        ...(Object.keys(template).length > 0
+          ? stringify(patch, { flow: false }).trimEnd().split('\n')
+          : ['{}']),
+      ].join('\n');
+    });
+  const head = [
+    `# Suggested securityContext patches for cluster ${cluster}, written by aks-runbook.`,
+    '# Nothing here was applied. Test each change with its application before rolling it out.',
+  ].join('\n');
+  return `${head}\n${documents.map((d) => `---\n${d}`).join('\n')}\n`;
 }

@@ -1,20 +1,28 @@
-import type { StepController, StepContext, StepModule } from '../types.js';
-import { inspectContainers, suggestedPatches } from './inspect.js';
+import type { StepActionView, StepController, StepContext, StepModule } from '../types.js';
+import { exportPatches, patchable } from './export.js';
+import { inspectContainers, suggestedPatches, type ContainersFacts } from './inspect.js';
 
-/** Inspects on open; nothing to change, so the plan section carries the suggested patches. */
+/** The one action: it writes a local file only, so it is offered in read-only mode too. */
+const EXPORT: StepActionView = {
+  key: 'e',
+  label:
+    'Export the suggested patches as YAML next to the journal (nothing is sent to the cluster)',
+};
+
+/** Inspects on open; changes nothing, so the plan section carries the suggested patches. */
 function containersController(ctx: StepContext): StepController {
-  let opened = false;
+  let facts: ContainersFacts | undefined;
   return {
     open: async () => {
-      if (opened) return;
+      if (facts) return;
       ctx.status({ kind: 'running' });
       const seen = await inspectContainers(ctx);
       const plan = suggestedPatches(seen.facts);
-      opened = true;
+      facts = seen.facts;
       ctx.show({
         summary: seen.summary,
         findings: seen.findings,
-        actions: [],
+        actions: patchable(seen.facts).length > 0 ? [EXPORT] : [],
         ...(plan.length ? { plan } : {}),
       });
       ctx.status(
@@ -23,7 +31,12 @@ function containersController(ctx: StepContext): StepController {
           : { kind: 'ok' },
       );
     },
-    send: () => Promise.resolve(),
+    send: async (event) => {
+      if (event.type !== 'action' || event['key'] !== 'e' || !facts) return;
+      if (patchable(facts).length === 0) return;
+      const file = await exportPatches(ctx, facts);
+      ctx.show({ result: [`Wrote ${file} (not applied; nothing was sent to the cluster).`] });
+    },
   };
 }
 
