@@ -10,7 +10,7 @@ import { progressLines } from './progress-lines.js';
 /**
  * The live drain: per node and per pod, newest state, windowed to the terminal. While running,
  * `x` or Esc asks before aborting (Ctrl+C goes to the app's own quit question). When done, `u`
- * uncordons the nodes left cordoned and Enter returns to the table.
+ * uncordons the nodes left cordoned, `d` continues an interrupted drain, Enter returns to the table.
  */
 export function ProgressView(props: StepScreenProps & { state: DrainState }) {
   const { state } = props;
@@ -19,6 +19,8 @@ export function ProgressView(props: StepScreenProps & { state: DrainState }) {
   const [offset, setOffset] = useState<number | undefined>(undefined);
   const lines = state.progress ? progressLines(state.progress) : [];
   const result = !running ? (state.result ?? []) : [];
+  // After picking up an interrupted drain: the nodes `d` continues draining.
+  const toContinue = state.resume?.toContinue ?? [];
   const rows = Math.max(3, props.height - 4 - result.length);
   // Follow the newest lines unless the operator scrolled.
   const top = Math.min(
@@ -38,17 +40,21 @@ export function ProgressView(props: StepScreenProps & { state: DrainState }) {
     else if (input === '?') props.onHelp();
     else if (running && (input === 'x' || key.escape)) setAsking(true);
     else if (isCtrlC(input, key) || input === 'q') props.onQuit();
-    else if (!running && input === 'u' && state.leftCordoned.length > 0) {
+    else if (!running && input === 'd' && toContinue.length > 0) {
+      props.send({ type: 'drain', nodes: toContinue });
+    } else if (!running && input === 'u' && state.leftCordoned.length > 0) {
       props.send({ type: 'uncordon', nodes: state.leftCordoned });
     } else if (!running && (key.return || key.escape)) props.send({ type: 'dismiss' });
   }, props.active);
   const hint = running
     ? 'x abort (asks) · ↑↓ scroll · Ctrl+C quit (asks)'
-    : `${state.leftCordoned.length > 0 ? `u uncordon ${state.leftCordoned.join(', ')} · ` : ''}Enter back to nodes · ↑↓ scroll`;
+    : `${toContinue.length > 0 ? 'd continue draining · ' : ''}${state.leftCordoned.length > 0 ? `u uncordon ${state.leftCordoned.join(', ')} · ` : ''}Enter back to nodes · ↑↓ scroll`;
   return (
     <Box flexDirection="column" width={props.width}>
       <Text wrap="truncate-end">
-        <Text bold>{running ? 'Draining' : 'Drain finished'}</Text>
+        <Text bold>
+          {running ? 'Draining' : state.resume ? 'Interrupted drain' : 'Drain finished'}
+        </Text>
         <Text color={theme.muted}>{` · ${state.cluster}${state.dryRun ? ' · DRY RUN' : ''}`}</Text>
       </Text>
       <Lines lines={lines.slice(top, top + rows)} from={top} />

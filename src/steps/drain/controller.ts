@@ -9,7 +9,20 @@ import { inspectDrain } from './inspect.js';
 import { KUBECTL_TIMINGS, runDrain, type DrainTimings } from './run/run-drain.js';
 import type { DrainProgress } from './run/progress.js';
 import { uncordonNodes } from './run/uncordon.js';
+import { resumeReport } from './resume-report.js';
 import type { DrainEvent, DrainRights, DrainState } from './state.js';
+import type { InFlightChange } from '../../runbook/resume.js';
+
+/**
+ * How the step module reaches the controller made for a context: `StepModule.resume` gets the
+ * same context the host gave the factory, and the controller holds the facts and state.
+ */
+const resumers = new WeakMap<StepContext, (intents: InFlightChange[]) => Promise<void>>();
+
+/** Picks up a drain an earlier session left in flight, on the controller made for `ctx`. */
+export async function resumeDrain(ctx: StepContext, intents: InFlightChange[]): Promise<void> {
+  await resumers.get(ctx)?.(intents);
+}
 
 /** How often, at most, live progress reaches the screen. */
 const PROGRESS_EVERY_MS = 50;
@@ -108,7 +121,7 @@ export function drainController(timings: DrainTimings = KUBECTL_TIMINGS): StepFa
         return set({ result: ['Cancelled: nothing was changed.'] });
       abort = new AbortController();
       const own = abort.signal;
-      set({ phase: 'running', result: undefined, progress: undefined });
+      set({ phase: 'running', result: undefined, progress: undefined, resume: undefined });
       let latest: DrainProgress | undefined;
       let timer: NodeJS.Timeout | undefined;
       const flush = () => {
@@ -172,9 +185,35 @@ export function drainController(timings: DrainTimings = KUBECTL_TIMINGS): StepFa
         ),
       );
       const done = ctx.mode.dryRun ? [] : chosen.map((n) => n.name);
-      set({ result: lines, leftCordoned: state.leftCordoned.filter((n) => !done.includes(n)) });
+      set({
+        result: lines,
+        leftCordoned: state.leftCordoned.filter((n) => !done.includes(n)),
+        // An uncordoned node is no longer "an interrupted drain to continue".
+        resume: undefined,
+      });
       await inspect();
     };
+
+    resumers.set(ctx, async (intents) => {
+      if (!facts) await inspect();
+      const report = resumeReport(
+        intents,
+        facts!,
+        state.previews,
+        whyNot(state.options) === undefined,
+      );
+      await ctx.journal.note('drain', 'resume: re-inspected the interrupted drain', {
+        nodes: report.nodes,
+        pods: report.pods,
+      });
+      set({
+        phase: 'done',
+        progress: undefined,
+        result: ['An earlier session was interrupted while draining. Now:', ...report.lines],
+        leftCordoned: [...new Set([...state.leftCordoned, ...report.cordoned])],
+        resume: { toContinue: report.toContinue },
+      });
+    });
 
     return {
       open: async () => {
@@ -195,7 +234,8 @@ export function drainController(timings: DrainTimings = KUBECTL_TIMINGS): StepFa
           case 'refresh':
             return inspect();
           case 'dismiss':
-            if (state.phase === 'done') set({ phase: 'choose', progress: undefined });
+            if (state.phase === 'done')
+              set({ phase: 'choose', progress: undefined, resume: undefined });
             return;
         }
       },

@@ -1,5 +1,5 @@
 import type { StepModule } from '../types.js';
-import { drainController } from './controller.js';
+import { drainController, resumeDrain } from './controller.js';
 import { inspectDrain } from './inspect.js';
 
 /** The drain step: choose nodes, preview, cordon and drain them with live progress, uncordon. */
@@ -7,4 +7,5 @@ export const drainStep: StepModule | undefined = {
   id: 'drain',
   controller: drainController(),
   inspect: inspectDrain,
+  resume: resumeDrain,
 };

@@ -25,6 +25,8 @@ export interface DrainState {
   result?: string[];
   /** Nodes this session left cordoned (after a drain, a stop or an abort): `u` uncordons them. */
   leftCordoned: string[];
+  /** Set after picking up a drain an earlier session left in flight: nodes `d` continues. */
+  resume?: { toContinue: string[] };
 }
 
 /** Events the drain screen sends to its controller. */
