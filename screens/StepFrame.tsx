@@ -7,7 +7,7 @@ import { nextSort, type FindingSort } from './finding-list.js';
 import { findingsSection } from './findings-section.js';
 import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
-import { heading, paragraph, type FrameLine } from './step-lines.js';
+import { heading, listItem, paragraph, type FrameLine } from './step-lines.js';
 import { statusLook } from './step-status.js';
 import { theme } from './theme.js';
 import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
@@ -60,6 +60,13 @@ export function StepFrame(props: StepFrameProps) {
   const lines = frameLines(props, width, section?.lines);
   const maxOffset = Math.max(0, lines.length - rows);
   const top = Math.min(offset, maxOffset);
+  // A new outcome scrolls into view: it is the last section, below a plan that can be long.
+  const outcome = props.result?.join('\n');
+  const [shownOutcome, setShownOutcome] = useState(outcome);
+  if (outcome !== shownOutcome) {
+    setShownOutcome(outcome);
+    if (outcome) setOffset(Number.MAX_SAFE_INTEGER);
+  }
   // The findings' own keys, only while there are findings to act on.
   const listKey = (input: string): boolean => {
     if (!findings || findings.length < 2) return false;
@@ -139,7 +146,7 @@ function frameLines(
     ...paragraph(`Why: ${step.why}`, width),
   ];
   const list = (items: readonly string[], bullet: string) =>
-    items.flatMap((item) => paragraph(`${bullet}${item}`, width, ''));
+    items.flatMap((item) => listItem(item, bullet, width));
   if (summary) lines.push(BLANK, ...list(summary, ''));
   if (findingsLines) lines.push(BLANK, ...findingsLines);
   if (actions && actions.length > 0)

@@ -40,6 +40,20 @@ export function paragraph(
 }
 
 /**
+ * One item of a list (summary, plan, result): `bullet` on its first line, and its own leading
+ * spaces kept (then without a bullet), so YAML stays indented; wrapped lines align under the text.
+ */
+export function listItem(item: string, bullet: string, width: number): FrameLine[] {
+  const lead = ' '.repeat(item.length - item.trimStart().length);
+  const hang = ' '.repeat(bullet.length) + lead;
+  // An indented item continues the one above it (a YAML body): no bullet of its own.
+  const first = lead ? hang : bullet;
+  return wrapWords(item, Math.max(1, width - hang.length)).map((line, index) => [
+    { text: (index === 0 ? first : hang) + line },
+  ]);
+}
+
+/**
  * A finding: severity, id and object on the first line (the object left out when `object: false`,
  * e.g. under a header that names it), then the message and the remedy.
  */
