@@ -57,7 +57,7 @@ describe('exports on the demo cluster', () => {
     );
     // The patch is shaped like the workload: containers merge by name into the pod template.
     expect(shipper).toMatchObject({ metadata: { name: 'log-shipper', namespace: 'monitoring' } });
-    const template = (shipper as PatchDocument).spec.template.spec;
+    const template = (shipper as unknown as PatchDocument).spec.template.spec;
     expect(template.containers[0]?.securityContext).toMatchObject({
       privileged: false,
       allowPrivilegeEscalation: false,
