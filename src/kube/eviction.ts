@@ -102,5 +102,5 @@ function parseStatus(body: unknown): StatusBody {
       return { message: body };
     }
   }
-  return (body ?? {});
+  return body ?? {};
 }
