@@ -47,7 +47,8 @@ export function App({ store, actions, stepContent }: AppProps) {
   // Header and footer take a line each; one spare line keeps Ink from repainting the whole screen.
   const height = Math.max(4, rows - 3);
 
-  const body = () => {
+  /** A dialog or the help on top of the screen, if one is open. */
+  const overlay = () => {
     if (top === 'quit') {
       return <QuitPrompt active onStay={() => setQuitAsked(false)} onQuit={quit} />;
     }
@@ -73,6 +74,56 @@ export function App({ store, actions, stepContent }: AppProps) {
         />
       );
     }
+    return undefined;
+  };
+
+  /** The opened step's screen; `active` is false while a dialog or the help is over it. */
+  const stepScreen = (active: boolean) => {
+    const step = CHECKLIST.find((entry) => entry.id === openStep);
+    if (!step || state.connection.phase !== 'connected') return undefined;
+    const back = () => {
+      setOpenStep(undefined);
+      actions.onCloseStep?.(step.id);
+    };
+    const send = (event: StepEvent) => actions.onStepEvent?.(step.id, event);
+    const Own = STEP_SCREENS[step.id];
+    if (Own) {
+      return (
+        <Own
+          key={step.id}
+          step={step}
+          status={state.steps[step.id]}
+          view={state.stepViews[step.id] ?? {}}
+          state={state.stepStates[step.id]}
+          send={send}
+          width={columns}
+          height={height}
+          active={active}
+          onBack={back}
+          onHelp={openHelp}
+          onQuit={requestQuit}
+        />
+      );
+    }
+    return (
+      <StepFrame
+        key={step.id}
+        step={step}
+        status={state.steps[step.id]}
+        {...(stepContent?.(step.id, state) ?? state.stepViews[step.id])}
+        onAction={(key) => send({ type: 'action', key })}
+        width={columns}
+        height={height}
+        active={active}
+        onBack={back}
+        onHelp={openHelp}
+        onQuit={requestQuit}
+      />
+    );
+  };
+
+  /** The screen when no step is open: picking a cluster, connecting, or the checklist. */
+  const body = () => {
     const connection = state.connection;
     if (state.pick && connection.phase === 'connecting') {
       return (
@@ -89,48 +140,6 @@ export function App({ store, actions, stepContent }: AppProps) {
     if (connection.phase !== 'connected') {
       return (
         <ConnectionScreen connection={connection} active onHelp={openHelp} onQuit={requestQuit} />
-      );
-    }
-    const step = CHECKLIST.find((entry) => entry.id === openStep);
-    if (step) {
-      const back = () => {
-        setOpenStep(undefined);
-        actions.onCloseStep?.(step.id);
-      };
-      const send = (event: StepEvent) => actions.onStepEvent?.(step.id, event);
-      const Own = STEP_SCREENS[step.id];
-      if (Own) {
-        return (
-          <Own
-            key={step.id}
-            step={step}
-            status={state.steps[step.id]}
-            view={state.stepViews[step.id] ?? {}}
-            state={state.stepStates[step.id]}
-            send={send}
-            width={columns}
-            height={height}
-            active
-            onBack={back}
-            onHelp={openHelp}
-            onQuit={requestQuit}
-          />
-        );
-      }
-      return (
-        <StepFrame
-          key={step.id}
-          step={step}
-          status={state.steps[step.id]}
-          {...(stepContent?.(step.id, state) ?? state.stepViews[step.id])}
-          onAction={(key) => send({ type: 'action', key })}
-          width={columns}
-          height={height}
-          active
-          onBack={back}
-          onHelp={openHelp}
-          onQuit={requestQuit}
-        />
       );
     }
     return (
@@ -160,12 +169,22 @@ export function App({ store, actions, stepContent }: AppProps) {
     );
   };
 
+  const shownOverlay = overlay();
+  const shownStep = stepScreen(!shownOverlay);
   const cluster =
     state.connection.phase === 'connected' ? state.connection.cluster.name : undefined;
   return (
     <Box flexDirection="column" width={columns}>
       <Header cluster={cluster} mode={state.mode} />
-      {body()}
+      {shownOverlay}
+      {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
+          filter and mode are still there when the dialog closes. */}
+      {shownStep ? (
+        <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
+          {shownStep}
+        </Box>
+      ) : null}
+      {shownOverlay || shownStep ? null : body()}
       {/* The resume dialog prints its own keys, like the other dialogs. */}
       <KeyHints
         keys={top === 'overview' && state.resume ? [] : footerKeys(top, base, promptOpen)}
