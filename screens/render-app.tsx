@@ -1,6 +1,7 @@
 import { render, type RenderOptions } from 'ink';
 import type { SessionStore } from '../src/runbook/session.js';
 import { App } from './App.js';
+import { SizeGuard } from './SizeGuard.js';
 import type { AppActions, StepContentSource } from './app-actions.js';
 
 export type { AppActions, StepContentSource } from './app-actions.js';
@@ -26,10 +27,12 @@ export function renderApp(
   options: RenderAppOptions = {},
 ): AppHandle {
   const { stepContent, ...inkOptions } = options;
-  const instance = render(<App store={store} actions={actions} stepContent={stepContent} />, {
-    ...inkOptions,
-    exitOnCtrlC: false,
-  });
+  const instance = render(
+    <SizeGuard store={store} onQuit={actions.onQuit}>
+      <App store={store} actions={actions} stepContent={stepContent} />
+    </SizeGuard>,
+    { ...inkOptions, exitOnCtrlC: false },
+  );
   return {
     waitUntilExit: async () => {
       await instance.waitUntilExit();
