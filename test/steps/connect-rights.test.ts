@@ -3,7 +3,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { recordRefusal, rightIn, rightsOf } from '../../src/runbook/rights.js';
 import { defenderStep } from '../../src/steps/defender/index.js';
 import { connectStep } from '../../src/steps/connect/index.js';
-import { connectToSim, hostFor } from './helpers.js';
+import { connectToSim, hostFor } from '../helpers/sim-session.js';
 
 describe('rights preflight on the demo cluster (contributor, cluster-admin group)', () => {
   let sim: Simulator;

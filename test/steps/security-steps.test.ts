@@ -6,7 +6,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { apiAccessStep } from '../../src/steps/api-access/index.js';
 import { defenderController } from '../../src/steps/defender/controller.js';
 import { connect, type Connection } from '../../src/target/connect.js';
-import { connectToSim, hostFor, until } from './helpers.js';
+import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
 
 const WORKSPACE =
   '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';

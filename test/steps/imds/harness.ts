@@ -1,16 +1,13 @@
 // Drives the imds step as the TUI does: a real connection to the simulator, the StepHost, the store.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { listAllNetworkPolicies } from '../../../src/kube/network-policies.js';
-import { Journal } from '../../../src/runbook/journal.js';
-import { SessionStore, type SessionMode } from '../../../src/runbook/session.js';
-import { StepHost } from '../../../src/runbook/step-host.js';
+import type { Journal } from '../../../src/runbook/journal.js';
+import type { SessionMode, SessionStore } from '../../../src/runbook/session.js';
+import type { StepHost } from '../../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { imdsStep } from '../../../src/steps/imds/index.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
-import { connect, type Connection } from '../../../src/target/connect.js';
-import { fixedTokenCredential } from '../../../src/target/credential.js';
+import type { Connection } from '../../../src/target/connect.js';
+import { connectToSim, hostFor, until as waitUntil } from '../../helpers/sim-session.js';
 
 /** A simulator and a connected session running only the imds step. */
 export interface ImdsSession {
@@ -33,37 +30,11 @@ export async function imdsSession(
   mode: Partial<SessionMode> = {},
 ): Promise<ImdsSession> {
   const sim = await startSimulator({ scenario, speed: 600 });
-  const connection = await connect(
-    {
-      cloud: 'AzureCloud',
-      demo: false,
-      subscription: sim.arm.subscriptionId,
-      resourceGroup: sim.arm.resourceGroup,
-      name: sim.arm.name,
-    },
-    {
-      env: {},
-      credential: fixedTokenCredential(sim.arm.token),
-      armEndpoint: sim.arm.endpoint,
-      caCert: sim.caCert,
-    },
-  );
-  const fullMode = { readOnly: false, dryRun: false, demo: true, ...mode };
-  const store = new SessionStore(fullMode);
-  const journal = await Journal.open({
-    cluster: connection.summary.name,
-    mode: fullMode,
-    env: {},
-    dir: mkdtempSync(join(tmpdir(), 'imds-')),
-  });
-  const host = new StepHost(store, connection, journal, { imds: imdsStep.controller });
-  const until = async (check: () => boolean, what: string) => {
-    const deadline = Date.now() + 10_000;
-    while (!check()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
+  const connection = await connectToSim(sim);
+  const session = await hostFor(connection, { imds: imdsStep.controller }, mode);
+  const { store, host, journal } = session;
+  const until = (check: () => boolean, what: string) =>
+    waitUntil(check, what, 10_000).then(() => undefined);
   return {
     sim,
     connection,
@@ -76,14 +47,9 @@ export async function imdsSession(
       (await listAllNetworkPolicies(connection.kc))
         .map((p) => `${p.metadata!.namespace}/${p.metadata!.name}`)
         .sort(),
-    journalTypes: () =>
-      readFileSync(journal.path, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => (JSON.parse(l) as { type: string; action?: string }).type),
+    journalTypes: () => session.journalLines().map((l) => String(l['type'])),
     close: async () => {
-      await host.stop();
-      await journal.close();
+      await session.close();
       await sim.close();
     },
   };

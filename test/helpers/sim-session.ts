@@ -1,0 +1,93 @@
+// The one way step tests reach the simulator: connect() with a local credential (never the Azure
+// sign-in chain), then a session around it: store, journal in a temporary folder, and a step host.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StepId } from '../../src/runbook/checklist.js';
+import { Journal } from '../../src/runbook/journal.js';
+import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
+import { StepHost } from '../../src/runbook/step-host.js';
+import type { Simulator } from '../../src/sim/simulator.js';
+import type { StepFactory } from '../../src/steps/types.js';
+import { connect, type Connection } from '../../src/target/connect.js';
+import { fixedTokenCredential } from '../../src/target/credential.js';
+
+/** Connects to a running simulator the way the program does: over ARM, with a local credential. */
+export function connectToSim(sim: Simulator): Promise<Connection> {
+  return connect(
+    {
+      cloud: 'AzureCloud',
+      demo: false,
+      subscription: sim.arm.subscriptionId,
+      resourceGroup: sim.arm.resourceGroup,
+      name: sim.arm.name,
+    },
+    {
+      env: {},
+      credential: fixedTokenCredential(sim.arm.token),
+      armEndpoint: sim.arm.endpoint,
+      caCert: sim.caCert,
+    },
+  );
+}
+
+/** A session around a connection: what the TUI builds after connecting. */
+export interface HostedSession {
+  store: SessionStore;
+  journal: Journal;
+  host: StepHost;
+  /** The journal's records so far, parsed. */
+  journalLines: () => Array<Record<string, unknown>>;
+  /** Stops running work and closes the journal. */
+  close: () => Promise<void>;
+}
+
+/** Opens a store, a journal in a temporary folder and a host running `factories`. */
+export async function hostFor(
+  connection: Connection,
+  factories: Partial<Record<StepId, StepFactory>>,
+  mode: Partial<SessionMode> = {},
+): Promise<HostedSession> {
+  const fullMode = { readOnly: false, dryRun: false, demo: true, ...mode };
+  const store = new SessionStore(fullMode);
+  const journal = await Journal.open({
+    cluster: connection.summary.name,
+    mode: fullMode,
+    env: {},
+    dir: mkdtempSync(join(tmpdir(), 'session-')),
+  });
+  const host = new StepHost(store, connection, journal, factories);
+  return {
+    store,
+    journal,
+    host,
+    journalLines: () => journalRecords(journal.path),
+    close: async () => {
+      await host.stop();
+      await journal.close();
+    },
+  };
+}
+
+/** A journal file's records, parsed. */
+export function journalRecords(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** Polls `check` until it gives a value (not undefined or false), or fails after `ms` naming `what`. */
+export async function until<T>(
+  check: () => T | undefined | false,
+  what: string,
+  ms = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
