@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ApiException } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/run-audit.js';
 import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import type { AuditReport } from '../../src/report/audit-schema.js';
-import { runSimCommand } from '../../src/sim/sim-command.js';
 import type { Simulator } from '../../src/sim/simulator.js';
+import type { TargetOptions } from '../../src/target/options.js';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import type { StepModule } from '../../src/steps/types.js';
 import type { StepId } from '../../src/runbook/checklist.js';
 import { listAllNodes } from '../../src/kube/nodes.js';
@@ -57,35 +55,16 @@ const modules: Partial<Record<StepModule['id'], StepModule>> = {
 };
 
 describe('aks-runbook audit, in-process against a running simulator', () => {
+  let running: RunningSim;
   let sim: Simulator;
-  const stop = new AbortController();
-  const dir = mkdtempSync(join(tmpdir(), 'audit-'));
-  let running: Promise<void>;
-  const target = {
-    cloud: 'AzureCloud' as const,
-    demo: false,
-    simConnection: join(dir, 'sim.json'),
-  };
+  let target: TargetOptions;
 
   beforeAll(async () => {
-    let ready: (s: Simulator) => void = () => undefined;
-    const up = new Promise<Simulator>((resolve) => (ready = resolve));
-    running = runSimCommand(
-      {
-        scenario: 'demo',
-        kubeconfigOut: join(dir, 'sim.kubeconfig'),
-        connectionOut: join(dir, 'sim.json'),
-        signal: stop.signal,
-        onReady: ready,
-      },
-      { write: () => undefined },
-    );
-    sim = await up;
+    running = await startSimCommand('demo');
+    sim = running.sim;
+    target = { cloud: 'AzureCloud', demo: false, simConnection: running.connectionFile };
   });
-  afterAll(async () => {
-    stop.abort();
-    await running;
-  });
+  afterAll(() => running.stop());
 
   async function audit(steps: string[], failOn: 'low' | 'medium' | 'high', progress = false) {
     let out = '';

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atOrAbove } from '../../src/report/exit-code.js';
 import type { AuditReport } from '../../src/report/audit-schema.js';
-import { runSimCommand } from '../../src/sim/sim-command.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import { runBin } from '../helpers/cli-process.js';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { publishedSchema } from '../report/published-schema.js';
 
 // The built program, headless, as a CI job runs it: no terminal anywhere.
@@ -55,30 +55,15 @@ describe('aks-runbook audit (built bin, no terminal)', () => {
 
 describe('aks-runbook audit against a running simulator', () => {
   let sim: Simulator;
-  const stop = new AbortController();
   const dir = mkdtempSync(join(tmpdir(), 'audit-e2e-'));
-  let running: Promise<void>;
+  let running: RunningSim;
   const connection = join(dir, 'sim.json');
 
   beforeAll(async () => {
-    let ready: (s: Simulator) => void = () => undefined;
-    const up = new Promise<Simulator>((resolve) => (ready = resolve));
-    running = runSimCommand(
-      {
-        scenario: 'demo',
-        kubeconfigOut: join(dir, 'sim.kubeconfig'),
-        connectionOut: connection,
-        signal: stop.signal,
-        onReady: ready,
-      },
-      { write: () => undefined },
-    );
-    sim = await up;
+    running = await startSimCommand('demo', { dir });
+    sim = running.sim;
   });
-  afterAll(async () => {
-    stop.abort();
-    await running;
-  });
+  afterAll(() => running.stop());
 
   it('sends no write at all, and --fail-on moves the exit code', async () => {
     const before = sim.log.entries.length;

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { KubeConfig, PolicyV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJournal, type JournalRecord } from '../../src/runbook/journal-read.js';
-import { runSimCommand } from '../../src/sim/sim-command.js';
 import { drainCaseNode } from '../../src/sim/scenarios/drain-kubectl.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import { startInPty, type PtySession } from '../helpers/pty.js';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 
 // A drain in the built program is killed (SIGKILL) while an eviction waits on a PDB; the next
 // session on the same simulated cluster (a separate process) offers the change left in flight,
@@ -65,30 +65,15 @@ describe('resume after a drain killed mid-eviction', () => {
   const dir = mkdtempSync(join(tmpdir(), 'drain-resume-'));
   const state = mkdtempSync(join(tmpdir(), 'state-'));
   const journals = join(state, 'aks-runbook');
-  const stop = new AbortController();
   let sim: Simulator;
-  let running: Promise<void>;
+  let running: RunningSim;
   const args = ['--sim-connection', join(dir, 'sim.json')];
 
   beforeAll(async () => {
-    let ready: (s: Simulator) => void = () => undefined;
-    const up = new Promise<Simulator>((resolve) => (ready = resolve));
-    running = runSimCommand(
-      {
-        scenario: 'drain-kubectl',
-        kubeconfigOut: join(dir, 'sim.kubeconfig'),
-        connectionOut: join(dir, 'sim.json'),
-        signal: stop.signal,
-        onReady: ready,
-      },
-      { write: () => undefined },
-    );
-    sim = await up;
+    running = await startSimCommand('drain-kubectl', { dir });
+    sim = running.sim;
   });
-  afterAll(async () => {
-    stop.abort();
-    await running;
-  });
+  afterAll(() => running.stop());
 
   const journalFiles = () =>
     readdirSync(journals)

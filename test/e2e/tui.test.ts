@@ -2,9 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runSimCommand } from '../../src/sim/sim-command.js';
-import type { Simulator } from '../../src/sim/simulator.js';
 import { writeKubeconfig } from '../helpers/cli-process.js';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { startInPty, usesColour } from '../helpers/pty.js';
 
 // The built program in a real pseudo-terminal, as an operator runs it.
@@ -59,34 +58,16 @@ describe('aks-runbook in a terminal', () => {
 });
 
 describe('a trainee: aks-runbook sim in one terminal, aks-runbook in another', () => {
-  let sim: Simulator;
-  const stop = new AbortController();
-  const dir = mkdtempSync(join(tmpdir(), 'sim-'));
-  let running: Promise<void>;
-
+  let running: RunningSim;
   beforeAll(async () => {
-    let ready: (s: Simulator) => void = () => undefined;
-    const up = new Promise<Simulator>((resolve) => (ready = resolve));
-    running = runSimCommand(
-      {
-        scenario: 'demo',
-        kubeconfigOut: join(dir, 'sim.kubeconfig'),
-        connectionOut: join(dir, 'sim.json'),
-        signal: stop.signal,
-        onReady: ready,
-      },
-      { write: () => undefined },
-    );
-    sim = await up;
+    running = await startSimCommand('demo');
   });
-  afterAll(async () => {
-    stop.abort();
-    await running;
-  });
+  afterAll(() => running.stop());
 
   it('connects read-only through the connection file and sends no changing request', async () => {
+    const { sim, connectionFile } = running;
     const before = sim.log.entries.length;
-    const pty = startInPty(['--read-only', '--sim-connection', join(dir, 'sim.json')]);
+    const pty = startInPty(['--read-only', '--sim-connection', connectionFile]);
     try {
       await pty.waitFor('Node images and OS patches');
       expect(pty.screen()).toContain('READ-ONLY');
