@@ -1,8 +1,8 @@
 import { Box, Text, useApp, useWindowSize } from 'ink';
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { SessionStore } from '../src/runbook/session.js';
 import { theme } from './theme.js';
-import { isQuitKey, useLayerInput } from './use-layer-input.js';
+import { InputSuspended, isQuitKey, useLayerInput } from './use-layer-input.js';
 import { useSession } from './use-session.js';
 
 /** The smallest terminal the screens are laid out for. */
@@ -18,14 +18,29 @@ export interface SizeGuardProps {
 
 /**
  * Shows the app only in a terminal of at least 80x24. Smaller, it says so in one place instead of
- * a garbled layout; the session (and any running work) carries on, and the app comes back when the
- * window is large enough again. No key acts on a screen the operator cannot see: only `q` works,
+ * a garbled layout; the session (and any running work) carries on, and the app comes back as it
+ * was (same screen, same selection) when the window is large enough again. No key acts on a screen the operator cannot see: only `q` works,
  * and only when no work is running (quitting then must ask, on a screen that fits).
  */
 export function SizeGuard({ store, onQuit, children }: SizeGuardProps) {
   const { columns, rows } = useWindowSize();
-  if (columns >= MIN_COLUMNS && rows >= MIN_ROWS) return <>{children}</>;
-  return <TooSmall store={store} columns={columns} rows={rows} onQuit={onQuit} />;
+  const small = columns < MIN_COLUMNS || rows < MIN_ROWS;
+  const suspended = useRef(small);
+  useLayoutEffect(() => {
+    suspended.current = small;
+  }, [small]);
+  // The app stays mounted (hidden, its keys suspended) so the open step, its selection and any
+  // dialog are all still there when the window is large enough again.
+  return (
+    <>
+      {small ? <TooSmall store={store} columns={columns} rows={rows} onQuit={onQuit} /> : null}
+      <InputSuspended.Provider value={suspended}>
+        <Box display={small ? 'none' : 'flex'} flexDirection="column">
+          {children}
+        </Box>
+      </InputSuspended.Provider>
+    </>
+  );
 }
 
 function TooSmall(props: {

@@ -1,4 +1,11 @@
 import { useInput, useStdin, type Key } from 'ink';
+import { createContext, useContext, type RefObject } from 'react';
+
+/**
+ * True while the screens below are hidden (a too-small window): none of their keys may act.
+ * A ref, read when a key arrives, so no handler can act on a stale "not suspended".
+ */
+export const InputSuspended = createContext<RefObject<boolean>>({ current: false });
 
 /**
  * `useInput` for one screen layer: only the topmost layer passes `active`, so a key is handled once.
@@ -6,7 +13,15 @@ import { useInput, useStdin, type Key } from 'ink';
  */
 export function useLayerInput(handler: (input: string, key: Key) => void, active: boolean): void {
   const { isRawModeSupported } = useStdin();
-  useInput(handler, { isActive: active && isRawModeSupported });
+  const suspended = useContext(InputSuspended);
+  // Suspension drops keys instead of deactivating the hook: turning every hook off at once would
+  // take the terminal out of raw mode for a moment, and a key typed then arrives mangled later.
+  useInput(
+    (input, key) => {
+      if (!suspended.current) handler(input, key);
+    },
+    { isActive: active && isRawModeSupported },
+  );
 }
 
 /** Ctrl+C, which the app handles itself (`exitOnCtrlC: false`). */

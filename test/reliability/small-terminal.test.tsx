@@ -43,6 +43,8 @@ describe('a terminal smaller than 80x24', () => {
     await ink.resize(80, 24);
     const frame = await ink.waitFor('Node images and OS patches');
     expect(frame).not.toContain('needs a terminal');
+    // Enter was not acted on while hidden: still the overview, no step opened.
+    expect(frame).toContain('Enter open');
     await ink.resize(70, 24);
     await ink.waitFor('needs a terminal');
     await ink.resize(100, 30);
