@@ -109,20 +109,23 @@ export function modeWords(mode: { readOnly: boolean; dryRun: boolean; demo: bool
   return words.join(', ');
 }
 
-interface NotedFinding {
+/** A finding as a journal `findings` note keeps it. */
+export interface NotedFinding {
   id: string;
   severity: string;
   message: string;
   object?: { kind: string; name: string; namespace?: string };
 }
 
-function latestFindings(records: readonly JournalRecord[]): NoteRecord[] {
+/** The latest `findings` note of each step, in the order the steps were first inspected. */
+export function latestFindings(records: readonly JournalRecord[]): NoteRecord[] {
   const latest = new Map<string, NoteRecord>();
   for (const r of records) if (r.type === 'note' && r.message === 'findings') latest.set(r.step, r);
   return [...latest.values()];
 }
 
-function findingsOf(note: NoteRecord): NotedFinding[] {
+/** The findings a `findings` note carries. */
+export function findingsOf(note: NoteRecord): NotedFinding[] {
   const list = note.detail?.['findings'];
   return Array.isArray(list) ? (list as NotedFinding[]) : [];
 }

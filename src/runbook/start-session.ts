@@ -92,8 +92,7 @@ export async function startSession(
       modules.flatMap((m) => (m.resume ? [[m.id, m.resume.bind(m)]] : [])),
     );
     host = new StepHost(store, connection, journal, factories, resumers);
-    // The rights preflight belongs to connecting: the overview shows what the operator may do.
-    void host.open('connect');
+    void inspectAll(host);
     return { connection, journal, host, stop, ...transcriptActions(store, journal, host) };
   } catch (error) {
     const message = asUserError(error).message;
@@ -191,4 +190,13 @@ export function asUserError(error: unknown): UserError {
     return new UserError(`the scenario cannot be used: ${error.message}`);
   }
   return new UserError(`unexpected failure: ${messageOf(error)}`);
+}
+
+/**
+ * Looks at every step once, in checklist order, right after connecting (the rights preflight
+ * first), so the overview shows what needs attention before the operator opens anything.
+ * One step at a time: the cluster sees an audit's reads, not a burst.
+ */
+async function inspectAll(host: StepHost): Promise<void> {
+  for (const { id } of CHECKLIST) await host.open(id);
 }

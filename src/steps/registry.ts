@@ -8,21 +8,19 @@ import { drainStep } from './drain/index.js';
 import { imdsStep } from './imds/index.js';
 import { nodeImageStep } from './node-image/index.js';
 import { rbacStep } from './rbac/index.js';
+import { summaryStep } from './summary/index.js';
 import { upgradesStep } from './upgrades/index.js';
 
-/** Every built step, by id. Each step lives in its own folder and exports one `StepModule`. */
-export const STEP_MODULES: Partial<Record<StepId, StepModule>> = Object.fromEntries(
-  [
-    connectStep,
-    defenderStep,
-    apiAccessStep,
-    rbacStep,
-    imdsStep,
-    containersStep,
-    upgradesStep,
-    drainStep,
-    nodeImageStep,
-  ]
-    .filter((m): m is StepModule => m !== undefined)
-    .map((m) => [m.id, m]),
-);
+/** Every step, by id. Each step lives in its own folder and exports one `StepModule`. */
+export const STEP_MODULES: Record<StepId, StepModule> = {
+  connect: connectStep,
+  defender: defenderStep,
+  'api-access': apiAccessStep,
+  rbac: rbacStep,
+  imds: imdsStep,
+  containers: containersStep,
+  upgrades: upgradesStep,
+  drain: drainStep,
+  'node-image': nodeImageStep,
+  summary: summaryStep,
+};
