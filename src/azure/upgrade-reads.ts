@@ -7,17 +7,19 @@ import type { ArmVersionReads } from '../checks/versions/from-arm.js';
 import type { ArmCoordinates } from '../target/options.js';
 import { messageOf } from '../errors.js';
 import { describeArmError } from './errors.js';
-import { readArmCluster } from './cluster.js';
+import { readArmCluster, type ArmClusterFacts } from './cluster.js';
 
 /**
  * Everything the upgrades and node-image steps read from ARM: the cluster and pools, the cluster
  * and pool upgrade profiles, the region's versions and the planned maintenance configurations.
+ * `known` is the cluster and pools when the caller already holds them (read otherwise).
  */
 export async function readVersionReads(
   client: ContainerServiceClient,
   at: ArmCoordinates,
+  known?: Promise<ArmClusterFacts>,
 ): Promise<ArmVersionReads> {
-  const { cluster, pools } = await readArmCluster(client, at);
+  const { cluster, pools } = await (known ?? readArmCluster(client, at));
   try {
     const [profile, poolProfiles, versions] = await Promise.all([
       client.managedClusters.getUpgradeProfile(at.resourceGroup, at.name),

@@ -1,6 +1,8 @@
-import { AppsV1Api, BatchV1Api, CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { ApiException, AppsV1Api, BatchV1Api, type V1Pod } from '@kubernetes/client-node';
+import type { Connection } from '../target/connect.js';
 import type { ContainerFacts } from '../checks/containers/types.js';
 import { listUnlessForbidden } from './paged.js';
+import { podsOf } from './shared-reads.js';
 
 const PAGE = 500;
 
@@ -8,8 +10,8 @@ const PAGE = 500;
  * Reads every pod (paged, all namespaces) and the ReplicaSets and Jobs between pods and their
  * Deployments and CronJobs. A refused list is named in `forbidden`, never read as empty.
  */
-export async function readPodsAndOwners(kc: KubeConfig): Promise<ContainerFacts> {
-  const core = kc.makeApiClient(CoreV1Api);
+export async function readPodsAndOwners(connection: Connection): Promise<ContainerFacts> {
+  const { kc } = connection;
   const apps = kc.makeApiClient(AppsV1Api);
   const batch = kc.makeApiClient(BatchV1Api);
   const opts = (cont: string | undefined) => ({
@@ -17,7 +19,7 @@ export async function readPodsAndOwners(kc: KubeConfig): Promise<ContainerFacts>
     ...(cont ? { _continue: cont } : {}),
   });
   const [pods, replicaSets, jobs] = await Promise.all([
-    listUnlessForbidden((c) => core.listPodForAllNamespaces(opts(c))),
+    sharedPodsUnlessForbidden(connection),
     listUnlessForbidden((c) => apps.listReplicaSetForAllNamespaces(opts(c))),
     listUnlessForbidden((c) => batch.listJobForAllNamespaces(opts(c))),
   ]);
@@ -35,4 +37,14 @@ export async function readPodsAndOwners(kc: KubeConfig): Promise<ContainerFacts>
     intermediates: [...(replicaSets ?? []), ...(jobs ?? [])],
     forbidden,
   };
+}
+
+/** The shared pod list, or `undefined` when the cluster refused it (403). */
+async function sharedPodsUnlessForbidden(connection: Connection): Promise<V1Pod[] | undefined> {
+  try {
+    return await podsOf(connection);
+  } catch (error) {
+    if (error instanceof ApiException && error.code === 403) return undefined;
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import type { StepId, StepInfo } from '../runbook/checklist.js';
 import type { SessionMode } from '../runbook/session.js';
 import type { StepModule } from '../steps/types.js';
 import type { Connection } from '../target/connect.js';
+import { withSharedReads } from '../kube/read-batch.js';
 import type { StepReport } from './audit-schema.js';
 
 /** Options of `inspectSteps`. */
@@ -26,12 +27,15 @@ export interface InspectStepsOptions {
 export async function inspectSteps(options: InspectStepsOptions): Promise<StepReport[]> {
   const now = options.now ?? Date.now;
   const reports: StepReport[] = [];
-  for (const step of options.steps) {
-    options.onStep?.(step, 'start');
-    const report = await inspectOne(step, options, now);
-    options.onStep?.(step, 'end', report);
-    reports.push(report);
-  }
+  // Read-only inspections of one moment: each kind (pods, nodes, the ARM cluster) is read once.
+  await withSharedReads(options.connection, async () => {
+    for (const step of options.steps) {
+      options.onStep?.(step, 'start');
+      const report = await inspectOne(step, options, now);
+      options.onStep?.(step, 'end', report);
+      reports.push(report);
+    }
+  });
   return reports;
 }
 

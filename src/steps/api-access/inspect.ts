@@ -4,7 +4,8 @@ import {
   apiAccessSummary,
   type ApiAccessFacts,
 } from '../../checks/access/api-access.js';
-import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
+import { armOf, azClusterArgs } from '../../azure/managed-cluster.js';
+import { managedClusterOf } from '../../azure/shared-reads.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /**
@@ -15,7 +16,7 @@ export async function inspectApiAccess(
   ctx: InspectContext,
 ): Promise<Inspection<ApiAccessFacts | undefined>> {
   const arm = armOf(ctx.connection, 'reads the cluster in Azure');
-  const read = await readManagedCluster(arm, ctx.signal);
+  const read = await managedClusterOf(ctx.connection, arm, ctx.signal);
   if ('forbidden' in read) {
     return {
       facts: undefined,

@@ -11,8 +11,8 @@ export interface ContainersFacts {
 
 /** Reads pods and their owners, checks them by workload, and summarises system workloads apart. */
 export async function inspectContainers(ctx: InspectContext): Promise<Inspection<ContainersFacts>> {
-  const { kc, kubeServer } = ctx.connection;
-  const facts = await readPodsAndOwners(kc).catch((error: unknown) => {
+  const { kubeServer } = ctx.connection;
+  const facts = await readPodsAndOwners(ctx.connection).catch((error: unknown) => {
     throw describeKubeError(error, kubeServer, 'list pods in all namespaces');
   });
   const review = checkContainers(facts);

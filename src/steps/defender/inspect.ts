@@ -5,7 +5,8 @@ import {
   type DefenderFacts,
 } from '../../checks/defender/defender.js';
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
+import { armOf, azClusterArgs } from '../../azure/managed-cluster.js';
+import { managedClusterOf } from '../../azure/shared-reads.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /** What the defender step knows: the facts, and the cluster they came from (for GET-modify-PUT). */
@@ -19,7 +20,7 @@ export async function inspectDefender(
   ctx: InspectContext,
 ): Promise<Inspection<DefenderInspection>> {
   const arm = armOf(ctx.connection, 'reads and changes the cluster in Azure');
-  const read = await readManagedCluster(arm, ctx.signal);
+  const read = await managedClusterOf(ctx.connection, arm, ctx.signal);
   if ('forbidden' in read) {
     return {
       facts: {},

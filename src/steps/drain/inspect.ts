@@ -9,8 +9,7 @@ import {
   toDrainPdb,
   toDrainPod,
 } from '../../kube/drain-facts.js';
-import { listAllPods } from '../../kube/node-pods.js';
-import { listAllNodes } from '../../kube/nodes.js';
+import { nodesOf, podsOf } from '../../kube/shared-reads.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /** A read that the API server may refuse: a 403 becomes "could not check", never an empty pass. */
@@ -32,11 +31,12 @@ async function readOrForbidden<T>(
 
 /** Looks at nodes, their pods, DaemonSets and PDBs; plans each node with the default options. */
 export async function inspectDrain(ctx: InspectContext): Promise<Inspection<DrainFacts>> {
-  const { kc } = ctx.connection;
+  const { connection } = ctx;
+  const { kc } = connection;
   const forbidden: string[] = [];
   const [nodes, pods, daemonSets, pdbs] = await Promise.all([
-    readOrForbidden('list nodes', () => listAllNodes(kc), forbidden),
-    readOrForbidden('list pods', () => listAllPods(kc, ctx.signal), forbidden),
+    readOrForbidden('list nodes', () => nodesOf(connection), forbidden),
+    readOrForbidden('list pods', () => podsOf(connection, ctx.signal), forbidden),
     readOrForbidden('list daemonsets', () => listAllDaemonSets(kc, ctx.signal), forbidden),
     readOrForbidden('list poddisruptionbudgets', () => listAllPdbs(kc, ctx.signal), forbidden),
   ]);

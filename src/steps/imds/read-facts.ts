@@ -9,11 +9,8 @@ import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { PodFacts, PolicyFacts } from '../../checks/imds/facts.js';
 import type { LabelSelector } from '../../checks/imds/selector.js';
 import { describeKubeError } from '../../kube/errors.js';
-import {
-  listAllNamespaces,
-  listAllNetworkPolicies,
-  listAllPods,
-} from '../../kube/network-policies.js';
+import { listAllNetworkPolicies } from '../../kube/network-policies.js';
+import { namespacesOf, podsOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../target/connect.js';
 
 /** The facts, or the read the operator was not allowed to make (never treated as a pass). */
@@ -128,8 +125,8 @@ async function guarded<T>(
 export async function readImdsFacts(connection: Connection): Promise<ReadOutcome> {
   const { kc } = connection;
   try {
-    const namespaces = await guarded(connection, 'list namespaces', () => listAllNamespaces(kc));
-    const pods = await guarded(connection, 'list pods', () => listAllPods(kc));
+    const namespaces = await guarded(connection, 'list namespaces', () => namespacesOf(connection));
+    const pods = await guarded(connection, 'list pods', () => podsOf(connection));
     const policies = await guarded(connection, 'list networkpolicies', () =>
       listAllNetworkPolicies(kc),
     );

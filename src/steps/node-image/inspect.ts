@@ -4,9 +4,9 @@ import { nodeOsChannelAdvice, upgradeChannelAdvice } from '../../checks/nodeimag
 import type { KuredFacts, NodeImageFacts } from '../../checks/nodeimage/facts.js';
 import { nodeImageFindings } from '../../checks/nodeimage/findings.js';
 import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
-import { readVersionReads } from '../../azure/upgrade-reads.js';
+import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readKured } from '../../kube/kured.js';
-import { listAllNodes } from '../../kube/nodes.js';
+import { nodesOf } from '../../kube/shared-reads.js';
 import { messageOf, UserError } from '../../errors.js';
 import type { InspectContext, Inspection } from '../types.js';
 
@@ -24,12 +24,12 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
   const arm = ctx.connection.arm;
   if (!arm)
     throw new UserError(ctx.connection.armMissing ?? 'this step needs the cluster named over ARM');
-  const reads = await readVersionReads(arm.client, arm.at);
+  const reads = await versionReadsOf(ctx.connection, arm);
   const findings: Finding[] = [];
   let nodes: V1Node[] = [];
   let kured: KuredFacts = { installed: false };
   try {
-    nodes = await listAllNodes(ctx.connection.kc);
+    nodes = await nodesOf(ctx.connection);
   } catch (error) {
     findings.push(forbidden('node image labels and reboot marks', error));
   }

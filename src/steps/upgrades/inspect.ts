@@ -7,9 +7,10 @@ import { targetChoices, type TargetChoice } from '../../checks/versions/planner.
 import { preflightFindings, surgeBatch, type PdbFacts } from '../../checks/versions/preflight.js';
 import { REMOVED_API_LIMITS, removedBetween } from '../../checks/versions/removed-apis.js';
 import { versionSummary } from '../../checks/versions/table.js';
-import { readVersionReads } from '../../azure/upgrade-reads.js';
+import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readPdbFacts } from '../../kube/disruption-budgets.js';
-import { isNodeReady, listAllNodes } from '../../kube/nodes.js';
+import { isNodeReady } from '../../kube/nodes.js';
+import { nodesOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';
 import { messageOf, UserError } from '../../errors.js';
 import type { InspectContext, Inspection } from '../types.js';
@@ -48,11 +49,11 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
   const arm = ctx.connection.arm;
   if (!arm)
     throw new UserError(ctx.connection.armMissing ?? 'this step needs the cluster named over ARM');
-  const versions = versionFactsFromArm(await readVersionReads(arm.client, arm.at));
+  const versions = versionFactsFromArm(await versionReadsOf(ctx.connection, arm));
   const choices = targetChoices(versions);
   const kc = ctx.connection.kc;
   const findings: Finding[] = [];
-  const nodes = await attempt<V1Node[]>('nodes', () => listAllNodes(kc), [], findings);
+  const nodes = await attempt<V1Node[]>('nodes', () => nodesOf(ctx.connection), [], findings);
   const pdbs = await attempt<PdbFacts[]>(
     'PodDisruptionBudgets',
     () => readPdbFacts(kc),

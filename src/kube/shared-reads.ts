@@ -1,0 +1,50 @@
+import type { V1Namespace, V1Node, V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
+import type { Connection } from '../target/connect.js';
+import { listAllPods } from './node-pods.js';
+import { listAllNodes } from './nodes.js';
+import { listAllNamespaces } from './network-policies.js';
+import { inReadBatch, sharedRead } from './read-batch.js';
+
+// The one annotation big enough to matter that no check reads: a full copy of the object.
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * Every pod of the cluster, paged; sent once per read batch and shared by the steps that need
+ * pods. A 403 rejects (as the same `ApiException`) for every caller.
+ */
+export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1Pod[]> {
+  return sharedRead(connection, 'pods', async () =>
+    slim(await listAllPods(connection.kc, sharedSignal(connection, signal))),
+  );
+}
+
+/** Every node of the cluster, paged; sent once per read batch and shared. */
+export function nodesOf(connection: Connection): Promise<V1Node[]> {
+  return sharedRead(connection, 'nodes', async () => slim(await listAllNodes(connection.kc)));
+}
+
+/** Every namespace, paged; sent once per read batch and shared. */
+export function namespacesOf(connection: Connection): Promise<V1Namespace[]> {
+  return sharedRead(connection, 'namespaces', async () =>
+    slim(await listAllNamespaces(connection.kc)),
+  );
+}
+
+/**
+ * A shared read outlives the step that started it, so that step's abort signal must not cancel
+ * it for the others; with no batch open the read is the caller's own and keeps its signal.
+ */
+function sharedSignal(connection: Connection, signal?: AbortSignal): AbortSignal | undefined {
+  return inReadBatch(connection) ? undefined : signal;
+}
+
+/** Drops what no check reads (managedFields, last-applied copies) so a held list costs less. */
+function slim<T extends { metadata?: V1ObjectMeta }>(items: T[]): T[] {
+  for (const item of items) {
+    const meta = item.metadata;
+    if (!meta) continue;
+    delete meta.managedFields;
+    if (meta.annotations?.[LAST_APPLIED] !== undefined) delete meta.annotations[LAST_APPLIED];
+  }
+  return items;
+}

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inspectSteps } from '../../src/report/inspect-steps.js';
+import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { STEP_MODULES } from '../../src/steps/registry.js';
+import type { Connection } from '../../src/target/connect.js';
+import { connectToSim } from '../helpers/sim-session.js';
+
+// The audit reads each kind once: the steps share one paged pod list, one node list and the
+// cluster that connect read from ARM. Counted from the simulator's own request log.
+
+let sim: Simulator;
+let connection: Connection;
+
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'demo', speed: 1000 });
+  connection = await connectToSim(sim);
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+/** How many list requests started (a page with `continue` belongs to the list before it). */
+function listings(entries: typeof sim.log.entries, path: RegExp): number {
+  return entries.filter(
+    (e) => e.method === 'GET' && path.test(e.path) && !new URLSearchParams(e.query).has('continue'),
+  ).length;
+}
+
+describe('the audit of the demo cluster', () => {
+  it('lists pods, nodes and namespaces once and reads the ARM cluster and pools at most once', async () => {
+    const before = sim.log.entries.length;
+    const reports = await inspectSteps({
+      connection,
+      modules: STEP_MODULES,
+      steps: AUDIT_STEPS,
+      mode: { readOnly: true, dryRun: false, demo: false },
+    });
+    expect(reports.filter((r) => r.status === 'unavailable')).toEqual([]);
+    const served = sim.log.entries.slice(before);
+    expect(listings(served, /^\/api\/v1\/pods$/)).toBe(1);
+    expect(listings(served, /^\/api\/v1\/nodes$/)).toBe(1);
+    expect(listings(served, /^\/api\/v1\/namespaces$/)).toBe(1);
+    // connect already read the cluster and its pools: the steps reuse that.
+    expect(listings(served, /\/managedClusters\/[^/]+$/)).toBeLessThanOrEqual(1);
+    expect(listings(served, /\/agentPools$/)).toBeLessThanOrEqual(1);
+    expect(listings(served, /\/managedClusters\/[^/]+\/upgradeProfiles\/default$/)).toBe(1);
+    const poolProfiles = served.filter((e) =>
+      /\/agentPools\/[^/]+\/upgradeProfiles\//.test(e.path),
+    );
+    expect(new Set(poolProfiles.map((e) => e.path)).size).toBe(poolProfiles.length);
+    expect(served.filter((e) => e.effect !== 'read')).toEqual([]);
+  });
+
+  it('shares nothing between two audits: each reads afresh', async () => {
+    const before = sim.log.entries.length;
+    await inspectSteps({
+      connection,
+      modules: STEP_MODULES,
+      steps: AUDIT_STEPS.filter((s) => s.id === 'drain'),
+      mode: { readOnly: true, dryRun: false, demo: false },
+    });
+    await inspectSteps({
+      connection,
+      modules: STEP_MODULES,
+      steps: AUDIT_STEPS.filter((s) => s.id === 'drain'),
+      mode: { readOnly: true, dryRun: false, demo: false },
+    });
+    expect(listings(sim.log.entries.slice(before), /^\/api\/v1\/pods$/)).toBe(2);
+  });
+});
