@@ -45,7 +45,20 @@ export interface Simulator {
   userKubeconfig(): string;
   /** Expires every token now (tests of token expiry). */
   expireTokens(): void;
+  /**
+   * Holds the requests `match` picks before they are processed (tests of a client that dies
+   * mid-change): `reached` resolves when the first arrives; `release` lets them through, `drop`
+   * resets their connections unprocessed.
+   */
+  hold(match: (method: string, path: string, query: URLSearchParams) => boolean): HeldRequest;
   close(): Promise<void>;
+}
+
+/** A request the simulator is holding; see `Simulator.hold`. */
+export interface HeldRequest {
+  reached: Promise<void>;
+  release(): void;
+  drop(): void;
 }
 
 /** Starts the simulated AKS cluster on loopback HTTPS and returns how to reach it. */
@@ -92,9 +105,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     aks,
     userKubeconfig: () => aks.userKubeconfig(),
     expireTokens: () => https.tokens.expireAll(),
+    hold: (match) => holdRequest(https, match),
     close: async () => {
       clock.stop();
       await https.close();
     },
   };
+}
+
+function holdRequest(
+  https: HttpsSim,
+  match: (method: string, path: string, query: URLSearchParams) => boolean,
+): HeldRequest {
+  let arrived = (): void => undefined;
+  const reached = new Promise<void>((resolve) => (arrived = resolve));
+  let answer: (outcome: 'release' | 'drop') => void = () => undefined;
+  const decided = new Promise<'release' | 'drop'>((resolve) => (answer = resolve));
+  // First in line, so held requests are neither faulted nor processed until decided; every
+  // matching request waits (a client may send several at once), and later ones follow the decision.
+  https.interceptors.unshift(async (req) => {
+    if (!match(req.method, req.path, req.query)) return undefined;
+    arrived();
+    return (await decided) === 'drop' ? 'reset' : undefined;
+  });
+  return { reached, release: () => answer('release'), drop: () => answer('drop') };
 }
