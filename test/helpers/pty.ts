@@ -8,8 +8,8 @@ export interface PtySession {
   /** Everything written to the terminal so far, as bytes were sent (escape sequences kept). */
   raw(): string;
   type(keys: string): void;
-  /** Resolves when `text` appears on the terminal; rejects with the screen after `timeoutMs`. */
-  waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves when `text` appears (or the check holds) on the terminal; rejects after `timeoutMs`. */
+  waitFor(text: string | RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<void>;
   exited(timeoutMs?: number): Promise<number | null>;
   kill(): void;
 }
@@ -59,7 +59,11 @@ export function startInPty(
     waitFor: (text, timeoutMs = 20_000) =>
       new Promise<void>((resolve, reject) => {
         const found = (): boolean =>
-          typeof text === 'string' ? screen().includes(text) : text.test(screen());
+          typeof text === 'string'
+            ? screen().includes(text)
+            : typeof text === 'function'
+              ? text(screen())
+              : text.test(screen());
         if (found()) return resolve();
         const timer = setTimeout(() => {
           waiters.delete(check);
