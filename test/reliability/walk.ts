@@ -19,10 +19,10 @@ import { until } from './fault-rig.js';
 export async function session(
   connectionFile: string,
   mode: Partial<SessionMode>,
+  stateDir = mkdtempSync(join(tmpdir(), 'rel-walk-')),
 ): Promise<{ store: SessionStore; running: RunningSession; stateDir: string }> {
   const full: SessionMode = { readOnly: false, dryRun: false, demo: false, ...mode };
   const store = new SessionStore(full);
-  const stateDir = mkdtempSync(join(tmpdir(), 'rel-walk-'));
   const running = await startSession(
     { cloud: 'AzureCloud', demo: false, simConnection: connectionFile },
     store,
