@@ -1,4 +1,4 @@
-import type { KubeConfig } from '@kubernetes/client-node';
+import { ApiException, type KubeConfig } from '@kubernetes/client-node';
 import { planNode, podsToMove } from '../../../checks/drain/plan.js';
 import type { DrainOptions } from '../../../checks/drain/types.js';
 import type { Journal } from '../../../runbook/journal.js';
@@ -131,6 +131,12 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       }),
     ),
   );
+  if (!d.signal.aborted && !(await nodeExists(kc, node.name, d.signal))) {
+    // Its pods went with it: that is not a drain, and there is nothing left to uncordon.
+    node.cordoned = false;
+    note('the node no longer exists: it was deleted during the drain (scale-in or by hand)');
+    return phase('failed');
+  }
   const left = node.pods.filter((p) => p.state !== 'gone' && p.state !== 'accepted');
   const leftList = left.map((p) => `${p.namespace}/${p.name}${p.pdb ? ` (PDB ${p.pdb})` : ''}`);
   const stays = node.cordoned ? '; the node stays cordoned' : '';
@@ -149,4 +155,15 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
     return phase('failed');
   }
   phase(d.dryRun ? 'checked' : 'drained');
+}
+
+/** Whether the node is still there (a 404 says it was deleted). */
+async function nodeExists(kc: KubeConfig, name: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await readNode(kc, name, signal);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiException && error.code === 404) return false;
+    throw error;
+  }
 }
