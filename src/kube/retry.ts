@@ -93,6 +93,9 @@ async function sendWithRetries(
 export function backoff(policy: KubeRetryPolicy, attempt: number, retryAfter?: string): number {
   const seconds = retryAfter === undefined ? NaN : Number(retryAfter);
   if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, policy.maxDelayMs);
+  // Retry-After may also be an HTTP date.
+  const at = retryAfter === undefined ? NaN : Date.parse(retryAfter);
+  if (Number.isFinite(at)) return Math.min(Math.max(0, at - Date.now()), policy.maxDelayMs);
   const exp = policy.baseDelayMs * 2 ** (attempt - 1);
   return Math.min(exp * (0.8 + Math.random() * 0.4), policy.maxDelayMs);
 }
