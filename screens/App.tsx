@@ -8,6 +8,7 @@ import { ConfirmationDialog, confirmationKey } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { KeyBusProvider } from './key-bus.js';
 import { KeyHints } from './KeyHints.js';
 import { baseKeys, baseLayer, footerKeys, SCREEN_NAMES, topLayer } from './layers.js';
 import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
@@ -174,21 +175,23 @@ export function App({ store, actions, stepContent }: AppProps) {
   const cluster =
     state.connection.phase === 'connected' ? state.connection.cluster.name : undefined;
   return (
-    <Box flexDirection="column" width={columns}>
-      <Header cluster={cluster} mode={state.mode} />
-      {shownOverlay}
-      {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
+    <KeyBusProvider>
+      <Box flexDirection="column" width={columns}>
+        <Header cluster={cluster} mode={state.mode} />
+        {shownOverlay}
+        {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
           filter and mode are still there when the dialog closes. */}
-      {shownStep ? (
-        <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
-          {shownStep}
-        </Box>
-      ) : null}
-      {shownOverlay || shownStep ? null : body()}
-      {/* The resume dialog prints its own keys, like the other dialogs. */}
-      <KeyHints
-        keys={top === 'overview' && state.resume ? [] : footerKeys(top, base, promptOpen)}
-      />
-    </Box>
+        {shownStep ? (
+          <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
+            {shownStep}
+          </Box>
+        ) : null}
+        {shownOverlay || shownStep ? null : body()}
+        {/* The resume dialog prints its own keys, like the other dialogs. */}
+        <KeyHints
+          keys={top === 'overview' && state.resume ? [] : footerKeys(top, base, promptOpen)}
+        />
+      </Box>
+    </KeyBusProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { useInput, useStdin, type Key } from 'ink';
-import { createContext, useContext, type RefObject } from 'react';
+import { createContext, useContext, useId, useLayoutEffect, useRef, type RefObject } from 'react';
+import { KeyBusContext } from './key-bus.js';
 
 /**
  * True while the screens below are hidden (a too-small window): none of their keys may act.
@@ -8,20 +9,28 @@ import { createContext, useContext, type RefObject } from 'react';
 export const InputSuspended = createContext<RefObject<boolean>>({ current: false });
 
 /**
- * `useInput` for one screen layer: only the topmost layer passes `active`, so a key is handled once.
- * Without raw mode (piped stdin) no layer listens, instead of crashing.
+ * Keys for one screen layer: only the topmost layer passes `active`, so a key is handled once.
+ * Inside the app the layer joins the app's key bus as it renders (see `KeyBusProvider`); rendered
+ * alone it subscribes itself. Without raw mode (piped stdin) no layer listens, instead of crashing.
  */
 export function useLayerInput(handler: (input: string, key: Key) => void, active: boolean): void {
   const { isRawModeSupported } = useStdin();
   const suspended = useContext(InputSuspended);
-  // Suspension drops keys instead of deactivating the hook: turning every hook off at once would
+  const bus = useContext(KeyBusContext);
+  const id = useId();
+  const latest = useRef(handler);
+  // Suspension drops keys instead of deactivating the layer: turning every hook off at once would
   // take the terminal out of raw mode for a moment, and a key typed then arrives mangled later.
-  useInput(
-    (input, key) => {
-      if (!suspended.current) handler(input, key);
-    },
-    { isActive: active && isRawModeSupported },
-  );
+  const guarded = useRef((input: string, key: Key) => {
+    if (!suspended.current) latest.current(input, key);
+  });
+  useLayoutEffect(() => {
+    latest.current = handler;
+  });
+  useLayoutEffect(() => (bus && active ? bus.add(id, guarded) : undefined), [bus, id, active]);
+  useInput((input, key) => guarded.current(input, key), {
+    isActive: !bus && active && isRawModeSupported,
+  });
 }
 
 /** Ctrl+C, which the app handles itself (`exitOnCtrlC: false`). */

@@ -32,6 +32,12 @@ export interface InkHarness {
   frame(): string;
   /** Presses keys one at a time; each returns once Ink has handed the key to the app. */
   press(...keys: string[]): Promise<void>;
+  /**
+   * Writes keys as one read from the terminal (fast typing, a paste), with no pause for React to
+   * render between them (unlike `press`), then waits until the frame shows `expected`. Runs outside
+   * act: the app itself must let the screen catch up between the keys. Tests typing races.
+   */
+  burst(chunk: string, expected: string): Promise<string>;
   /** Types text one character at a time. */
   type(text: string): Promise<void>;
   /** Waits until the plain frame satisfies `check` (a string = contains it). */
@@ -83,10 +89,22 @@ export async function renderInk(
     });
     return frame();
   };
+  const burst = async (chunk: string, expected: string) => {
+    // act would hold every render until its scope ends, which a real terminal does not do.
+    globalThis.IS_REACT_ACT_ENVIRONMENT = false;
+    try {
+      ink.stdin.write(chunk);
+      await until(() => frame().includes(expected), `frame to show ${expected}`, frame);
+    } finally {
+      globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+    }
+    return frame();
+  };
   return {
     raw: () => ink.lastFrame() ?? '',
     frame,
     press,
+    burst,
     type: (text) => press(...Array.from(text)),
     waitFor,
     act: async (change) => {

@@ -101,6 +101,18 @@ describe('App shell', () => {
     expect(frame).toContain('quit (asks first while work is running)');
   });
 
+  it('keys typed in one burst right after a screen change reach the new screen', async () => {
+    // A fast typist (or a paste) gets one read from the terminal: ":" opens the prompt and "imds"
+    // + Enter must land in it, not in the checklist underneath (where "q" or "j" would act).
+    const { ui, actions } = renderApp(connectedStore());
+    const harness = await ui;
+    await harness.burst(':imds\r', '(imds)');
+    expect(actions.onOpenStep).toHaveBeenCalledWith('imds');
+    await harness.press(ESC);
+    await harness.burst(':qu', ':qu');
+    expect(actions.onQuit).not.toHaveBeenCalled();
+  });
+
   it('q quits at once when nothing is running', async () => {
     const { ui, actions } = renderApp(connectedStore());
     await (await ui).press('q');
