@@ -6,6 +6,7 @@ import {
   type V1Pod,
 } from '@kubernetes/client-node';
 import type { PdbFacts } from '../checks/versions/preflight.js';
+import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 
 /** `matchLabels`/`matchExpressions` as a label selector string for a list call. */
 export function selectorString(s: V1LabelSelector | undefined): string {
@@ -30,11 +31,17 @@ function workloadOf(pod: V1Pod): string | undefined {
   return deployment ? `Deployment/${deployment}` : `${owner.kind}/${owner.name}`;
 }
 
-/** Every PDB with its allowed disruptions, the workloads it covers and where their pods run. */
-export async function readPdbFacts(kc: KubeConfig): Promise<PdbFacts[]> {
-  const policy = kc.makeApiClient(PolicyV1Api);
+/**
+ * Every PDB with its allowed disruptions, the workloads it covers and where their pods run.
+ * `listPdbs` gives the PDBs when the caller shares one list (default: list them here).
+ */
+export async function readPdbFacts(
+  kc: KubeConfig,
+  listPdbs: () => Promise<V1PodDisruptionBudget[]> = async () =>
+    (await kc.makeApiClient(PolicyV1Api).listPodDisruptionBudgetForAllNamespaces()).items,
+): Promise<PdbFacts[]> {
   const core = kc.makeApiClient(CoreV1Api);
-  const pdbs = (await policy.listPodDisruptionBudgetForAllNamespaces()).items;
+  const pdbs = await listPdbs();
   return Promise.all(
     pdbs.map(async (pdb): Promise<PdbFacts> => {
       const namespace = pdb.metadata?.namespace ?? 'default';

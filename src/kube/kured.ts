@@ -1,12 +1,19 @@
-import { AppsV1Api, type KubeConfig } from '@kubernetes/client-node';
+import { AppsV1Api, type KubeConfig, type V1DaemonSet } from '@kubernetes/client-node';
 import type { KuredFacts } from '../checks/nodeimage/facts.js';
 
 /** kured's default lock annotation on its own DaemonSet. */
 const LOCK = 'weave.works/kured-node-lock';
 
-/** Finds kured's DaemonSet (by name or image) and who holds its reboot lock. */
-export async function readKured(kc: KubeConfig): Promise<KuredFacts> {
-  const sets = (await kc.makeApiClient(AppsV1Api).listDaemonSetForAllNamespaces()).items;
+/**
+ * Finds kured's DaemonSet (by name or image) and who holds its reboot lock. `listSets` gives the
+ * DaemonSets when the caller shares one list (default: list them here).
+ */
+export async function readKured(
+  kc: KubeConfig,
+  listSets: () => Promise<V1DaemonSet[]> = async () =>
+    (await kc.makeApiClient(AppsV1Api).listDaemonSetForAllNamespaces()).items,
+): Promise<KuredFacts> {
+  const sets = await listSets();
   const kured = sets.find(
     (d) =>
       /kured/.test(d.metadata?.name ?? '') ||

@@ -1,5 +1,13 @@
-import type { V1Namespace, V1Node, V1ObjectMeta, V1Pod } from '@kubernetes/client-node';
+import type {
+  V1DaemonSet,
+  V1Namespace,
+  V1Node,
+  V1ObjectMeta,
+  V1Pod,
+  V1PodDisruptionBudget,
+} from '@kubernetes/client-node';
 import type { Connection } from '../target/connect.js';
+import { listAllDaemonSets, listAllPdbs } from './drain-facts.js';
 import { listAllPods } from './node-pods.js';
 import { listAllNodes } from './nodes.js';
 import { listAllNamespaces } from './network-policies.js';
@@ -10,12 +18,28 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * Every pod of the cluster, paged; sent once per read batch and shared by the steps that need
- * pods. A 403 rejects (as the same `ApiException`) for every caller.
+ * pods. Held lean: of `status` only the phase, reason, message and the Ready condition remain
+ * (add a field back here before a check reads it). A 403 rejects, as the same `ApiException`,
+ * for every caller.
  */
 export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1Pod[]> {
   return sharedRead(connection, 'pods', async () =>
-    slim(await listAllPods(connection.kc, sharedSignal(connection, signal))),
+    slim(await listAllPods(connection.kc, sharedSignal(connection, signal))).map(leanStatus),
   );
+}
+
+/** A pod with the status fields no step reads dropped (container statuses, IPs, timestamps). */
+function leanStatus(pod: V1Pod): V1Pod {
+  const status = pod.status;
+  if (!status) return pod;
+  const ready = status.conditions?.filter((c) => c.type === 'Ready');
+  pod.status = {
+    ...(status.phase !== undefined ? { phase: status.phase } : {}),
+    ...(status.reason !== undefined ? { reason: status.reason } : {}),
+    ...(status.message !== undefined ? { message: status.message } : {}),
+    ...(ready ? { conditions: ready } : {}),
+  };
+  return pod;
 }
 
 /** Every node of the cluster, paged; sent once per read batch and shared. */
@@ -27,6 +51,23 @@ export function nodesOf(connection: Connection): Promise<V1Node[]> {
 export function namespacesOf(connection: Connection): Promise<V1Namespace[]> {
   return sharedRead(connection, 'namespaces', async () =>
     slim(await listAllNamespaces(connection.kc)),
+  );
+}
+
+/** Every PodDisruptionBudget, paged; sent once per read batch and shared. */
+export function pdbsOf(
+  connection: Connection,
+  signal?: AbortSignal,
+): Promise<V1PodDisruptionBudget[]> {
+  return sharedRead(connection, 'pdbs', async () =>
+    slim(await listAllPdbs(connection.kc, sharedSignal(connection, signal))),
+  );
+}
+
+/** Every DaemonSet, paged; sent once per read batch and shared. */
+export function daemonSetsOf(connection: Connection, signal?: AbortSignal): Promise<V1DaemonSet[]> {
+  return sharedRead(connection, 'daemonsets', async () =>
+    slim(await listAllDaemonSets(connection.kc, sharedSignal(connection, signal))),
   );
 }
 

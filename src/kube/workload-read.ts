@@ -34,7 +34,10 @@ export async function readPodsAndOwners(connection: Connection): Promise<Contain
     .map(([name]) => name);
   return {
     pods: pods ?? [],
-    intermediates: [...(replicaSets ?? []), ...(jobs ?? [])],
+    // Only the owner links are read (pod -> ReplicaSet/Job -> Deployment/CronJob): keep just those.
+    intermediates: [...(replicaSets ?? []), ...(jobs ?? [])].map((o) => ({
+      metadata: { uid: o.metadata?.uid, ownerReferences: o.metadata?.ownerReferences },
+    })),
     forbidden,
   };
 }

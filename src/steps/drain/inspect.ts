@@ -1,15 +1,8 @@
 import { ApiException } from '@kubernetes/client-node';
 import { drainFindings, type DrainFacts } from '../../checks/drain/findings.js';
 import type { DrainPod } from '../../checks/drain/types.js';
-import {
-  kuredLockOf,
-  listAllDaemonSets,
-  listAllPdbs,
-  toDrainNode,
-  toDrainPdb,
-  toDrainPod,
-} from '../../kube/drain-facts.js';
-import { nodesOf, podsOf } from '../../kube/shared-reads.js';
+import { kuredLockOf, toDrainNode, toDrainPdb, toDrainPod } from '../../kube/drain-facts.js';
+import { daemonSetsOf, nodesOf, pdbsOf, podsOf } from '../../kube/shared-reads.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /** A read that the API server may refuse: a 403 becomes "could not check", never an empty pass. */
@@ -32,13 +25,12 @@ async function readOrForbidden<T>(
 /** Looks at nodes, their pods, DaemonSets and PDBs; plans each node with the default options. */
 export async function inspectDrain(ctx: InspectContext): Promise<Inspection<DrainFacts>> {
   const { connection } = ctx;
-  const { kc } = connection;
   const forbidden: string[] = [];
   const [nodes, pods, daemonSets, pdbs] = await Promise.all([
     readOrForbidden('list nodes', () => nodesOf(connection), forbidden),
     readOrForbidden('list pods', () => podsOf(connection, ctx.signal), forbidden),
-    readOrForbidden('list daemonsets', () => listAllDaemonSets(kc, ctx.signal), forbidden),
-    readOrForbidden('list poddisruptionbudgets', () => listAllPdbs(kc, ctx.signal), forbidden),
+    readOrForbidden('list daemonsets', () => daemonSetsOf(connection, ctx.signal), forbidden),
+    readOrForbidden('list poddisruptionbudgets', () => pdbsOf(connection, ctx.signal), forbidden),
   ]);
   const podsByNode: Record<string, DrainPod[]> = {};
   for (const pod of pods) {

@@ -6,7 +6,7 @@ import { nodeImageFindings } from '../../checks/nodeimage/findings.js';
 import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readKured } from '../../kube/kured.js';
-import { nodesOf } from '../../kube/shared-reads.js';
+import { daemonSetsOf, nodesOf } from '../../kube/shared-reads.js';
 import { messageOf, UserError } from '../../errors.js';
 import type { InspectContext, Inspection } from '../types.js';
 
@@ -34,7 +34,7 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
     findings.push(forbidden('node image labels and reboot marks', error));
   }
   try {
-    kured = await readKured(ctx.connection.kc);
+    kured = await readKured(ctx.connection.kc, () => daemonSetsOf(ctx.connection));
   } catch (error) {
     findings.push(forbidden('whether kured is installed', error));
   }

@@ -10,7 +10,7 @@ import { versionSummary } from '../../checks/versions/table.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readPdbFacts } from '../../kube/disruption-budgets.js';
 import { isNodeReady } from '../../kube/nodes.js';
-import { nodesOf } from '../../kube/shared-reads.js';
+import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';
 import { messageOf, UserError } from '../../errors.js';
 import type { InspectContext, Inspection } from '../types.js';
@@ -56,7 +56,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
   const nodes = await attempt<V1Node[]>('nodes', () => nodesOf(ctx.connection), [], findings);
   const pdbs = await attempt<PdbFacts[]>(
     'PodDisruptionBudgets',
-    () => readPdbFacts(kc),
+    () => readPdbFacts(kc, () => pdbsOf(ctx.connection)),
     [],
     findings,
   );
