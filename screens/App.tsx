@@ -32,6 +32,13 @@ export function App({ store, actions, stepContent }: AppProps) {
   const { columns, rows } = useWindowSize();
   const { exit } = useApp();
   const [openStep, setOpenStep] = useState<StepId>();
+  // The logic may take the operator to another step (a failed upgrade hands over to drain):
+  // adjusted while rendering, React's way of following a value that changes from outside.
+  const [seenFocus, setSeenFocus] = useState(0);
+  if (state.focus && state.focus.seq !== seenFocus) {
+    setSeenFocus(state.focus.seq);
+    setOpenStep(state.focus.step);
+  }
   const [helpOpen, setHelpOpen] = useState(false);
   const [quitAsked, setQuitAsked] = useState(false);
   const [view, setView] = useState<OverviewView>(INITIAL_OVERVIEW);

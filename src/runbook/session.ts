@@ -46,6 +46,8 @@ export interface SessionState {
   /** Work that must not be cut off silently is running (quitting asks first). */
   busy: boolean;
   confirmation?: ConfirmationRequest;
+  /** A step the logic asks the screens to show; `seq` makes asking twice for one step visible. */
+  focus?: { step: StepId; seq: number };
   /** Where this session's journal is written. */
   journalPath?: string;
   /** The last session on this cluster died with changes in flight: offered on the overview. */

@@ -107,6 +107,10 @@ export class StepHost {
         store.setStep(id, status);
         if (status.kind === 'ok' || status.kind === 'findings') this.noteFindings(id);
       },
+      openStep: (target) => {
+        store.update({ focus: { step: target, seq: (store.getState().focus?.seq ?? 0) + 1 } });
+        void this.open(target);
+      },
       busy: (work) => this.busy(work),
     };
     const controller = factory(ctx);

@@ -56,6 +56,8 @@ export interface StepContext extends InspectContext {
   /** Replaces the step's own state, for steps with a screen of their own. */
   setState(state: unknown): void;
   status(status: StepStatus): void;
+  /** Takes the operator to another step (opened and looked at), e.g. from a failed upgrade to drain. */
+  openStep(id: StepId): void;
   /** Runs `work` as running work: quitting asks first, and `signal` aborts it on quit. */
   busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }

@@ -113,6 +113,14 @@ describe('App shell', () => {
     expect(actions.onQuit).not.toHaveBeenCalled();
   });
 
+  it('shows the step the logic hands over to (as a failed upgrade hands over to drain)', async () => {
+    const store = connectedStore();
+    const { ui } = renderApp(store);
+    const harness = await ui;
+    await harness.act(() => store.update({ focus: { step: 'imds', seq: 1 } }));
+    await harness.waitFor('(imds)');
+  });
+
   it('q quits at once when nothing is running', async () => {
     const { ui, actions } = renderApp(connectedStore());
     await (await ui).press('q');

@@ -128,6 +128,10 @@ describe('upgrades step on the simulator', () => {
       .at(-1);
     expect(failed).toMatchObject({ outcome: 'failed' });
     expect(String(failed?.['error'])).toContain('UpgradeFailed');
+    // The hand-over: one key takes the operator to the drain step's view of what the PDB blocks.
+    expect(view(r).actions?.find((a) => a.key === 'd')?.label).toContain('data/ledger');
+    await r.host.send('upgrades', { type: 'action', key: 'd' });
+    expect(r.store.getState().focus?.step).toBe('drain');
   }, 60_000);
 
   it('explains 409 while another operation runs, and aborts it', async () => {

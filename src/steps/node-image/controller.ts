@@ -14,7 +14,7 @@ export interface NodeImageState {
 
 /** The drain step hand-over for nodes that need a reboot, in words. */
 export const REBOOT_HANDOVER = [
-  'To reboot the nodes kured marked: open the drain step (:drain) and choose "nodes needing a reboot";',
+  'To reboot the nodes kured marked: open the drain step (d) and choose "nodes needing a reboot";',
   'then reboot each one outside Kubernetes, e.g. az vmss restart -g <node resource group> -n <scale set> --instance-ids <id>,',
   'wait for it to be Ready, and uncordon it (the drain step offers that). Do not uncordon a node kured is draining.',
 ];
@@ -46,6 +46,7 @@ export function nodeImageController(opts: UpgradesOptions = {}): StepFactory {
           ...(busy ? {} : { unavailable: 'nothing is running' }),
         },
         { key: 'b', label: 'Reboot nodes that need it (how, with the drain step)' },
+        { key: 'd', label: 'Open the drain step (nodes needing a reboot, blocked drains)' },
         { key: 'r', label: 'Look again' },
       );
       return list;
@@ -144,6 +145,7 @@ export function nodeImageController(opts: UpgradesOptions = {}): StepFactory {
         const key = String(event['key']);
         if (key === 'r') return inspect();
         if (key === 'b') return void ctx.show({ plan: REBOOT_HANDOVER, result: undefined });
+        if (key === 'd') return ctx.openStep('drain');
         const busy = running();
         if (key === 'a' && busy) return abort(busy);
         const pool = facts.pools[Number(key) - 1];

@@ -60,7 +60,7 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
         : 'AKS could not drain a node in time.',
       'Fix or scale the workload behind the PDB (or relax the PDB), or set undrainableNodeBehavior: Cordon on the pool; then press r to retry (a same-version upgrade resumes where it stopped).',
       b
-        ? `Inspect it: kubectl get pdb -n ${b.namespace} ${b.pdb}; the drain step shows which pods it blocks.`
+        ? `Inspect it: kubectl get pdb -n ${b.namespace} ${b.pdb}; press d to open the drain step, which shows which pods it blocks.`
         : 'The drain step shows what blocks a node.',
       `AKS said: ${f.message}`,
     ];

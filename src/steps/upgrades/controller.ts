@@ -2,6 +2,7 @@ import { poolOrder, refuseTarget } from '../../checks/versions/planner.js';
 import { isRunningState } from '../../checks/versions/preflight.js';
 import { putCluster, putPool, postAbort, type LroTiming } from '../../azure/upgrade-ops.js';
 import type { Rotation } from '../rotation/model.js';
+import { blockingPdb } from '../rotation/explain.js';
 import { runOperation } from '../rotation/run-operation.js';
 import type {
   StepActionView,
@@ -92,6 +93,14 @@ export function upgradesController(opts: UpgradesOptions = {}): StepFactory {
           ...(busyNow() ? {} : { unavailable: 'nothing is running' }),
         },
         { key: 'r', label: 'Look again (re-read versions and operations)' },
+        ...(state.lastFailed?.blockedBy
+          ? [
+              {
+                key: 'd',
+                label: `Open the drain step: what PodDisruptionBudget ${state.lastFailed.blockedBy.namespace}/${state.lastFailed.blockedBy.pdb} blocks`,
+              },
+            ]
+          : []),
       ];
     };
 
@@ -212,7 +221,14 @@ export function upgradesController(opts: UpgradesOptions = {}): StepFactory {
         onUpdate: follow,
         ...(opts.nodePollMs ? { pollMs: opts.nodePollMs } : {}),
       });
-      publish({ lastFailed: done.ending.kind === 'failed' ? { pool, action } : undefined });
+      const blockedBy =
+        done.ending.kind === 'failed' ? blockingPdb(done.ending.failure.message) : undefined;
+      publish({
+        lastFailed:
+          done.ending.kind === 'failed'
+            ? { pool, action, ...(blockedBy ? { blockedBy } : {}) }
+            : undefined,
+      });
       await inspect();
       const took = Math.round((Date.now() - started) / 1000);
       ctx.show({ result: [...done.lines, `Took ${took} s. Versions were read again above.`] });
@@ -260,6 +276,7 @@ export function upgradesController(opts: UpgradesOptions = {}): StepFactory {
         if (key === 'n' && state.queue[0]) return upgradePool(state.queue[0]);
         if (key === 'o') return switchOrder();
         if (key === 'a') return abort();
+        if (key === 'd') return ctx.openStep('drain');
         if (key === 'r') {
           if (state.lastFailed?.pool) return upgradePool(state.lastFailed.pool);
           return inspect();

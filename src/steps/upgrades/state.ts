@@ -14,5 +14,12 @@ export interface UpgradesState {
   /** The live node rotation of the running (or last) operation. */
   rotation?: Rotation;
   /** The last operation that failed, for retry. */
-  lastFailed?: { pool: string | undefined; action: string } | undefined;
+  lastFailed?:
+    | {
+        pool: string | undefined;
+        action: string;
+        /** The PodDisruptionBudget AKS named when a drain blocked the operation. */
+        blockedBy?: { namespace: string; pdb: string; pod: string };
+      }
+    | undefined;
 }
