@@ -78,6 +78,12 @@ export function registerClusterRoutes(
         body: clusterUpgradeProfileWire(c, versions),
       },
   );
+  // No planned maintenance is configured in the simulated clusters: AKS answers an empty page.
+  router.on(
+    'GET',
+    `${MC}/maintenanceConfigurations`,
+    (req) => guard(req, c, role, 'read', 'cluster') ?? { status: 200, body: { value: [] } },
+  );
   router.on(
     'GET',
     `/subscriptions/{subscriptionId}/${RP}/locations/{location}/kubernetesVersions`,
