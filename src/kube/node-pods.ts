@@ -11,13 +11,17 @@ export function listPodsOnNode(
   return listPods(kc, `spec.nodeName=${node}`, signal, pageSize);
 }
 
-/** Every pod of the cluster, page by page (for per-node counts and previews). */
+/**
+ * Every pod of the cluster, page by page (for per-node counts and previews). `keep` reshapes each
+ * pod as its page arrives, so only one page of full objects is alive at a time.
+ */
 export function listAllPods(
   kc: KubeConfig,
   signal?: AbortSignal,
   pageSize = 500,
+  keep: (pod: V1Pod) => V1Pod = (pod) => pod,
 ): Promise<V1Pod[]> {
-  return listPods(kc, undefined, signal, pageSize);
+  return listPods(kc, undefined, signal, pageSize, keep);
 }
 
 async function listPods(
@@ -25,6 +29,7 @@ async function listPods(
   fieldSelector: string | undefined,
   signal: AbortSignal | undefined,
   pageSize: number,
+  keep: (pod: V1Pod) => V1Pod = (pod) => pod,
 ): Promise<V1Pod[]> {
   const api = kc.makeApiClient(CoreV1Api);
   const pods: V1Pod[] = [];
@@ -38,7 +43,7 @@ async function listPods(
       },
       requestOptions(signal),
     );
-    pods.push(...page.items);
+    for (const pod of page.items) pods.push(keep(pod));
     next = page.metadata?._continue || undefined;
   } while (next);
   return pods;

@@ -24,7 +24,9 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  */
 export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1Pod[]> {
   return sharedRead(connection, 'pods', async () =>
-    slim(await listAllPods(connection.kc, sharedSignal(connection, signal))).map(leanStatus),
+    listAllPods(connection.kc, sharedSignal(connection, signal), 500, (pod) =>
+      leanStatus(slim([pod])[0]!),
+    ),
   );
 }
 
