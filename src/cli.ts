@@ -95,17 +95,23 @@ async function runTui(
   let pick: (cluster: ListedCluster | undefined) => void = () => undefined;
   const picked = new Promise<ListedCluster | undefined>((resolve) => (pick = resolve));
   const session: { current?: RunningSession } = {};
-  const app = renderApp(store, {
-    onQuit: () => {
-      pick(undefined);
-      quit();
+  const app = renderApp(
+    store,
+    {
+      onQuit: () => {
+        pick(undefined);
+        quit();
+      },
+      onPickCluster: (cluster) => pick(cluster),
+      onOpenStep: (id) => void session.current?.host?.open(id),
+      onStepEvent: (id, event) => void session.current?.host?.send(id, event),
+      onTranscript: () => void session.current?.transcriptNow(),
+      onResume: (choice) => void session.current?.answerResume(choice),
     },
-    onPickCluster: (cluster) => pick(cluster),
-    onOpenStep: (id) => void session.current?.host?.open(id),
-    onStepEvent: (id, event) => void session.current?.host?.send(id, event),
-    onTranscript: () => void session.current?.transcriptNow(),
-    onResume: (choice) => void session.current?.answerResume(choice),
-  });
+    // Both ends are a terminal (checked above): draw live even when CI is set in the environment,
+    // which Ink would otherwise take as "print only the last frame".
+    { interactive: true },
+  );
   markTiming('first-frame', env);
   let target = invocation.target;
   const { needsPick, pickCluster } = await import('./runbook/pick-cluster.js');
