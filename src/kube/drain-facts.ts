@@ -12,6 +12,7 @@ import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../checks/
 import type { DrainPdb, DrainPod } from '../checks/drain/types.js';
 import { isNodeReady } from './nodes.js';
 import { requestOptions } from './request-options.js';
+import { listAllPages } from './paged.js';
 
 /** A pod in the drain planner's terms. */
 export function toDrainPod(pod: V1Pod): DrainPod {
@@ -79,17 +80,12 @@ export async function listAllDaemonSets(
   signal?: AbortSignal,
 ): Promise<V1DaemonSet[]> {
   const api = kc.makeApiClient(AppsV1Api);
-  const all: V1DaemonSet[] = [];
-  let next: string | undefined;
-  do {
-    const page = await api.listDaemonSetForAllNamespaces(
+  return listAllPages((next) =>
+    api.listDaemonSetForAllNamespaces(
       { limit: 500, ...(next ? { _continue: next } : {}) },
       requestOptions(signal),
-    );
-    all.push(...page.items);
-    next = page.metadata?._continue || undefined;
-  } while (next);
-  return all;
+    ),
+  );
 }
 
 /** Every PodDisruptionBudget of the cluster (page by page). */
@@ -98,15 +94,10 @@ export async function listAllPdbs(
   signal?: AbortSignal,
 ): Promise<V1PodDisruptionBudget[]> {
   const api = kc.makeApiClient(PolicyV1Api);
-  const all: V1PodDisruptionBudget[] = [];
-  let next: string | undefined;
-  do {
-    const page = await api.listPodDisruptionBudgetForAllNamespaces(
+  return listAllPages((next) =>
+    api.listPodDisruptionBudgetForAllNamespaces(
       { limit: 500, ...(next ? { _continue: next } : {}) },
       requestOptions(signal),
-    );
-    all.push(...page.items);
-    next = page.metadata?._continue || undefined;
-  } while (next);
-  return all;
+    ),
+  );
 }

@@ -7,43 +7,30 @@ import {
   type V1Namespace,
   type V1Pod,
 } from '@kubernetes/client-node';
+import { listAllPages } from './paged.js';
 import { requestOptions } from './request-options.js';
 
-interface Page<T> {
-  items: T[];
-  metadata?: { _continue?: string };
-}
-
-async function allPages<T>(
-  fetch: (page: { limit: number; _continue?: string }) => Promise<Page<T>>,
-  pageSize: number,
-): Promise<T[]> {
-  const out: T[] = [];
-  let next: string | undefined;
-  do {
-    const page = await fetch({ limit: pageSize, ...(next ? { _continue: next } : {}) });
-    out.push(...page.items);
-    next = page.metadata?._continue || undefined;
-  } while (next);
-  return out;
+/** A page request: `limit`, and `continue` after the first page. */
+function pageOf(pageSize: number, next: string | undefined): { limit: number; _continue?: string } {
+  return { limit: pageSize, ...(next ? { _continue: next } : {}) };
 }
 
 /** Every namespace, page by page. */
 export function listAllNamespaces(kc: KubeConfig, pageSize = 500): Promise<V1Namespace[]> {
   const api = kc.makeApiClient(CoreV1Api);
-  return allPages((p) => api.listNamespace(p), pageSize);
+  return listAllPages((next) => api.listNamespace(pageOf(pageSize, next)));
 }
 
 /** Every pod of every namespace, page by page (large clusters hold tens of thousands). */
 export function listAllPods(kc: KubeConfig, pageSize = 500): Promise<V1Pod[]> {
   const api = kc.makeApiClient(CoreV1Api);
-  return allPages((p) => api.listPodForAllNamespaces(p), pageSize);
+  return listAllPages((next) => api.listPodForAllNamespaces(pageOf(pageSize, next)));
 }
 
 /** Every NetworkPolicy of every namespace, page by page. */
 export function listAllNetworkPolicies(kc: KubeConfig, pageSize = 500): Promise<V1NetworkPolicy[]> {
   const api = kc.makeApiClient(NetworkingV1Api);
-  return allPages((p) => api.listNetworkPolicyForAllNamespaces(p), pageSize);
+  return listAllPages((next) => api.listNetworkPolicyForAllNamespaces(pageOf(pageSize, next)));
 }
 
 /** Creates a NetworkPolicy; with `dryRun` the API server validates it and stores nothing. */

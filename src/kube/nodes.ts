@@ -1,16 +1,12 @@
 import { CoreV1Api, type KubeConfig, type V1Node } from '@kubernetes/client-node';
+import { listAllPages } from './paged.js';
 
 /** Every node of the cluster, fetched page by page so large clusters do not time out. */
 export async function listAllNodes(kc: KubeConfig, pageSize = 500): Promise<V1Node[]> {
   const api = kc.makeApiClient(CoreV1Api);
-  const nodes: V1Node[] = [];
-  let next: string | undefined;
-  do {
-    const page = await api.listNode({ limit: pageSize, ...(next ? { _continue: next } : {}) });
-    nodes.push(...page.items);
-    next = page.metadata?._continue || undefined;
-  } while (next);
-  return nodes;
+  return listAllPages((next) =>
+    api.listNode({ limit: pageSize, ...(next ? { _continue: next } : {}) }),
+  );
 }
 
 /** Whether a node reports the Ready condition as True. */

@@ -9,11 +9,11 @@ import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
-import { connect, type Connection } from '../../src/target/connect.js';
+import { connect, type ConnectDeps, type Connection } from '../../src/target/connect.js';
 import { fixedTokenCredential } from '../../src/target/credential.js';
 
 /** Connects to a running simulator the way the program does: over ARM, with a local credential. */
-export function connectToSim(sim: Simulator): Promise<Connection> {
+export function connectToSim(sim: Simulator, more: Partial<ConnectDeps> = {}): Promise<Connection> {
   return connect(
     {
       cloud: 'AzureCloud',
@@ -27,6 +27,7 @@ export function connectToSim(sim: Simulator): Promise<Connection> {
       credential: fixedTokenCredential(sim.arm.token),
       armEndpoint: sim.arm.endpoint,
       caCert: sim.caCert,
+      ...more,
     },
   );
 }

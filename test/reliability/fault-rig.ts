@@ -12,8 +12,8 @@ import { StepHost } from '../../src/runbook/step-host.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
-import { connect, type Connection } from '../../src/target/connect.js';
-import { fixedTokenCredential } from '../../src/target/credential.js';
+import type { Connection } from '../../src/target/connect.js';
+import { connectToSim } from '../helpers/sim-session.js';
 
 /** Connects to `sim` over ARM; `sleeps` records each backoff the Kubernetes reads took. */
 export async function connectTo(
@@ -21,29 +21,16 @@ export async function connectTo(
   retry: Partial<KubeRetryPolicy> = {},
 ): Promise<{ connection: Connection; sleeps: number[] }> {
   const sleeps: number[] = [];
-  const connection = await connect(
-    {
-      cloud: 'AzureCloud',
-      demo: false,
-      subscription: sim.arm.subscriptionId,
-      resourceGroup: sim.arm.resourceGroup,
-      name: sim.arm.name,
-    },
-    {
-      env: {},
-      credential: fixedTokenCredential(sim.arm.token),
-      armEndpoint: sim.arm.endpoint,
-      caCert: sim.caCert,
-      kubeRetry: {
-        ...DEFAULT_KUBE_RETRY,
-        sleep: (ms) => {
-          sleeps.push(ms);
-          return Promise.resolve();
-        },
-        ...retry,
+  const connection = await connectToSim(sim, {
+    kubeRetry: {
+      ...DEFAULT_KUBE_RETRY,
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
       },
+      ...retry,
     },
-  );
+  });
   return { connection, sleeps };
 }
 
