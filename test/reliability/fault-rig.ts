@@ -13,7 +13,7 @@ import type { FaultSpec } from '../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
 import type { Connection } from '../../src/target/connect.js';
-import { connectToSim } from '../helpers/sim-session.js';
+import { connectToSim, until as waitUntil } from '../helpers/sim-session.js';
 
 /** Connects to `sim` over ARM; `sleeps` records each backoff the Kubernetes reads took. */
 export async function connectTo(
@@ -102,17 +102,11 @@ export function expectJournalComplete(lines: Array<Record<string, unknown>>): vo
   }
 }
 
-/** Polls `check` until it gives a value, or fails after `ms` naming `what`. */
-export async function until<T>(
+/** Polls `check` until it gives a value, or fails after `ms` naming `what` (30 s by default). */
+export function until<T>(
   check: () => T | undefined | false,
   what: string,
   ms = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  return waitUntil(check, what, ms);
 }
