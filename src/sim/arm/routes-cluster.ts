@@ -1,8 +1,9 @@
-import { jsonBody, type Router, type SimRequest, type SimResponse } from '../http.js';
+import type { Router, SimRequest, SimResponse } from '../http.js';
 import { armError } from '../server.js';
 import { guard, refuse, type ArmRole } from './guards.js';
 import type { Provider } from './provider.js';
-import { busyRefusal, checkControlPlaneUpgrade, checkPoolVersion } from './rules.js';
+import { putPreconditions } from './put-preconditions.js';
+import { checkControlPlaneUpgrade, checkPoolVersion } from './rules.js';
 import type { PoolState } from './state.js';
 import { clusterUpgradeProfileWire, managedClusterWire } from './wire.js';
 import { kubernetesVersionList } from './versions.js';
@@ -168,24 +169,12 @@ export function abort(provider: Provider, pool: string | undefined): SimResponse
 
 function putCluster(req: SimRequest, provider: Provider): SimResponse {
   const c = provider.cluster;
-  const ifMatch = req.headers['if-match'];
-  if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch.replace(/"/g, '') !== c.eTag) {
-    return armError(
-      412,
-      'PreconditionFailed',
-      `Operation failed: the eTag ${ifMatch} does not match the current eTag ${c.eTag} of the managed cluster.`,
-    );
-  }
-  const body = jsonBody<ClusterBody>(req);
-  if (!body?.properties)
-    return armError(
-      400,
-      'InvalidRequestContent',
-      'The request content was invalid and could not be deserialized.',
-    );
-  const busy = provider.busy();
-  if (busy) return refuse(busyRefusal(busy.what, busy.pool));
-  const p = body.properties;
+  const checked = putPreconditions<ClusterBody>(req, provider, {
+    eTag: c.eTag,
+    what: 'the managed cluster',
+  });
+  if ('refused' in checked) return checked.refused;
+  const p = checked.body.properties;
   const versions = provider.descriptor.kubernetesVersions;
   const to = p.kubernetesVersion || c.kubernetesVersion;
   const cpRefusal = checkControlPlaneUpgrade(versions, c.currentKubernetesVersion, to);
@@ -231,7 +220,7 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
     const op = provider.upgradeCluster(to, [...new Set([...pools, ...again])]);
     return { status: 201, headers: provider.ops.headers(op, false), body: managedClusterWire(c) };
   }
-  const apply = settingsChange(body, provider);
+  const apply = settingsChange(checked.body, provider);
   if (!apply) return { status: 200, body: managedClusterWire(c) };
   const op = provider.update(apply);
   return { status: 201, headers: provider.ops.headers(op, false), body: managedClusterWire(c) };

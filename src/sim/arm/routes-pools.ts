@@ -1,7 +1,8 @@
-import { jsonBody, type Router, type SimRequest, type SimResponse } from '../http.js';
+import type { Router, SimRequest, SimResponse } from '../http.js';
 import { armError } from '../server.js';
 import { guard, refuse, type ArmRole } from './guards.js';
 import type { Provider } from './provider.js';
+import { putPreconditions } from './put-preconditions.js';
 import { abort, MC } from './routes-cluster.js';
 import { busyRefusal, checkPoolVersion } from './rules.js';
 import type { PoolState } from './state.js';
@@ -95,24 +96,12 @@ export function registerPoolRoutes(router: Router, provider: Provider, role: Arm
 
 function putPool(req: SimRequest, provider: Provider, p: PoolState): SimResponse {
   const c = provider.cluster;
-  const ifMatch = req.headers['if-match'];
-  if (typeof ifMatch === 'string' && ifMatch !== '*' && ifMatch.replace(/"/g, '') !== p.eTag) {
-    return armError(
-      412,
-      'PreconditionFailed',
-      `Operation failed: the eTag ${ifMatch} does not match the current eTag ${p.eTag} of agent pool ${p.name}.`,
-    );
-  }
-  const body = jsonBody<PoolBody>(req);
-  if (!body?.properties)
-    return armError(
-      400,
-      'InvalidRequestContent',
-      'The request content was invalid and could not be deserialized.',
-    );
-  const busy = provider.busy();
-  if (busy) return refuse(busyRefusal(busy.what, busy.pool));
-  const props = body.properties;
+  const checked = putPreconditions<PoolBody>(req, provider, {
+    eTag: p.eTag,
+    what: `agent pool ${p.name}`,
+  });
+  if ('refused' in checked) return checked.refused;
+  const props = checked.body.properties;
   const to = props.orchestratorVersion || p.orchestratorVersion;
   const refusal = checkPoolVersion(
     provider.descriptor.kubernetesVersions,
