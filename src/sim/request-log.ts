@@ -51,6 +51,7 @@ export function effectOf(
 const QUESTION_POSTS = [
   /\/selfsubjectaccessreviews$/i,
   /\/selfsubjectrulesreviews$/i,
+  /\/subjectaccessreviews$/i,
   /\/listClusterUserCredential$/i,
   /\/listClusterAdminCredential$/i,
 ];

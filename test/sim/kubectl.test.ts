@@ -197,6 +197,32 @@ describe('real kubectl 1.32 against the simulated API server', () => {
       kc.cleanup();
     }
   });
+  it('answers a SubjectAccessReview for someone else (kubectl create -f)', async () => {
+    const sar = (spec: string) => {
+      const file = join(env.home, 'sar.yaml');
+      writeFileSync(
+        file,
+        `apiVersion: authorization.k8s.io/v1\nkind: SubjectAccessReview\nspec:\n${spec}`,
+      );
+      return kubectl(['create', '-f', file, '-o', 'jsonpath={.status.allowed}'], env);
+    };
+    const masters = await sar(
+      '  user: carol\n  groups: [system:masters]\n  resourceAttributes: {verb: delete, resource: nodes}\n',
+    );
+    expect(masters.stderr).toBe('');
+    expect(masters.stdout.trim()).toBe('true');
+    // Only the groups given count: the review adds no system:authenticated.
+    const bare = await sar('  user: carol\n  nonResourceAttributes: {verb: get, path: /version}\n');
+    expect(bare.stdout.trim()).toBe('false');
+    const authenticated = await sar(
+      '  user: carol\n  groups: [system:authenticated]\n  nonResourceAttributes: {verb: get, path: /version}\n',
+    );
+    expect(authenticated.stdout.trim()).toBe('true');
+    const invalid = await sar('  resourceAttributes: {verb: get, resource: pods}\n');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain('at least one of user or group must be specified');
+  });
+
   it('prints budgets and workloads with server-side tables', async () => {
     const r = await kubectl(['get', 'pdb,deploy', '-n', 'shop'], env);
     expect(r.code).toBe(0);

@@ -20,11 +20,8 @@ export function aggregateClusterRoles(store: Store): void {
       const seen = new Set<string>();
       for (const other of roles) {
         if (other.metadata.name === role.metadata.name) continue;
-        if (
-          !selectors.some(
-            (s) => s !== undefined && s.length > 0 && matchesLabels(s, other.metadata.labels),
-          )
-        )
+        // An empty selector selects every ClusterRole, as apimachinery's LabelSelectorAsSelector.
+        if (!selectors.some((s) => s !== undefined && matchesLabels(s, other.metadata.labels)))
           continue;
         const rules = store.get(R.clusterroles, undefined, other.metadata.name)?.['rules'];
         for (const r of arr(rules)) {

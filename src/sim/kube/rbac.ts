@@ -51,23 +51,27 @@ export function rulesOf(role: KubeObject | undefined): Rule[] {
   }));
 }
 
-/** Whether one rule allows the request (RBAC's RuleAllows). */
+/**
+ * Whether one rule allows the request (RBAC's RuleAllows): `*` only as a whole entry, or as the
+ * resource part of `<any>/<subresource>`, or trailing a URL; a resourceNames list never allows a
+ * request without a name.
+ */
 export function ruleAllows(rule: Rule, a: Attributes): boolean {
   if (!rule.verbs.includes('*') && !rule.verbs.includes(a.verb)) return false;
   if (a.path !== undefined) {
+    const path = a.path;
     return rule.nonResourceURLs.some(
-      (u) => u === '*' || u === a.path || (u.endsWith('*') && a.path!.startsWith(u.slice(0, -1))),
+      (u) => u === '*' || u === path || (u.endsWith('*') && path.startsWith(u.replace(/\*+$/, ''))),
     );
   }
   if (!rule.apiGroups.includes('*') && !rule.apiGroups.includes(a.group ?? '')) return false;
-  const combined = a.subresource ? `${a.resource}/${a.subresource}` : (a.resource ?? '');
+  const sub = a.subresource ?? '';
+  const combined = sub ? `${a.resource ?? ''}/${sub}` : (a.resource ?? '');
   const resOk = rule.resources.some(
-    (r) =>
-      r === '*' || r === combined || (a.subresource !== undefined && r === `*/${a.subresource}`),
+    (r) => r === '*' || r === combined || (sub !== '' && r === `*/${sub}`),
   );
   if (!resOk) return false;
-  if (rule.resourceNames.length === 0) return true;
-  return a.name !== undefined && a.name !== '' && rule.resourceNames.includes(a.name);
+  return rule.resourceNames.length === 0 || rule.resourceNames.includes(a.name ?? '');
 }
 
 /** The subject keys a caller answers to. */
@@ -81,7 +85,8 @@ function subjectKey(s: Record<string, unknown>, bindingNs: string): string | und
   if (kind === 'User' || kind === 'Group') return `${kind}:${name}`;
   if (kind === 'ServiceAccount') {
     const ns = typeof s['namespace'] === 'string' && s['namespace'] ? s['namespace'] : bindingNs;
-    return `User:system:serviceaccount:${ns}:${name}`;
+    // A ServiceAccount without a namespace in a ClusterRoleBinding names no one.
+    return ns ? `User:system:serviceaccount:${ns}:${name}` : undefined;
   }
   return undefined;
 }
@@ -101,26 +106,43 @@ export class Authorizer {
     return out;
   }
 
-  /** Whether the caller may do what the attributes say. */
+  /** Whether an authenticated caller may do what the attributes say. */
   allows(a: Attributes): boolean {
-    return this.rulesFor(a.user, a.groups, a.namespace ?? '').some((r) => ruleAllows(r, a));
+    return this.reviewAllows({ ...a, groups: Authorizer.effectiveGroups(a.user, a.groups) });
   }
 
-  /** Every rule that applies to a caller in a namespace (cluster-wide ones included). */
+  /**
+   * Whether the identity exactly as given (user and groups, nothing added) may do it: what a
+   * SubjectAccessReview asks. Non-resource requests are cluster-scoped.
+   */
+  reviewAllows(a: Attributes): boolean {
+    const namespace = a.path !== undefined ? '' : (a.namespace ?? '');
+    return this.rulesOfIdentity(a.user, a.groups, namespace).some((r) => ruleAllows(r, a));
+  }
+
+  /** Every rule that applies to an authenticated caller in a namespace (cluster-wide ones included). */
   rulesFor(user: string, groups: string[], namespace: string): Rule[] {
+    return this.rulesOfIdentity(user, Authorizer.effectiveGroups(user, groups), namespace);
+  }
+
+  private rulesOfIdentity(user: string, groups: string[], namespace: string): Rule[] {
     this.refresh();
     const rules: Rule[] = [];
-    for (const key of subjectKeys(user, Authorizer.effectiveGroups(user, groups))) {
+    for (const key of subjectKeys(user, groups)) {
       for (const g of this.index.get(key) ?? []) {
         if (g.namespace && g.namespace !== namespace) continue;
-        const role =
-          g.roleKind === 'Role'
-            ? this.store.get(R.roles, g.namespace, g.roleName)
-            : this.store.get(R.clusterroles, undefined, g.roleName);
-        rules.push(...rulesOf(role));
+        rules.push(...rulesOf(this.roleOf(g)));
       }
     }
     return rules;
+  }
+
+  /** The role a grant names; a Role only in its RoleBinding's namespace, other kinds not at all. */
+  private roleOf(g: Grant): KubeObject | undefined {
+    if (g.roleKind === 'ClusterRole') return this.store.get(R.clusterroles, undefined, g.roleName);
+    if (g.roleKind === 'Role' && g.namespace)
+      return this.store.get(R.roles, g.namespace, g.roleName);
+    return undefined;
   }
 
   private refresh(): void {

@@ -85,6 +85,9 @@ export const RESOURCES: ResourceType[] = [
   t('authorization.k8s.io', 'v1', 'selfsubjectrulesreviews', 'SelfSubjectRulesReview', false, {
     verbs: ['create'],
   }),
+  t('authorization.k8s.io', 'v1', 'subjectaccessreviews', 'SubjectAccessReview', false, {
+    verbs: ['create'],
+  }),
 ];
 
 function find(group: string, resource: string): ResourceType {
@@ -109,6 +112,7 @@ export const R = {
   clusterrolebindings: find('rbac.authorization.k8s.io', 'clusterrolebindings'),
   roles: find('rbac.authorization.k8s.io', 'roles'),
   rolebindings: find('rbac.authorization.k8s.io', 'rolebindings'),
+  subjectaccessreviews: find('authorization.k8s.io', 'subjectaccessreviews'),
   networkpolicies: find('networking.k8s.io', 'networkpolicies'),
 };
 

@@ -1,6 +1,7 @@
 import type { Handler, Router, SimRequest, SimResponse } from '../http.js';
 import { kubeStatus } from '../server.js';
 import { selfSubjectAccessReview, selfSubjectRulesReview } from './access-review.js';
+import { subjectAccessReview } from './subject-access-review.js';
 import type { KubeContext } from './context.js';
 import { registerDiscovery } from './discovery.js';
 import { registerOpenApi } from './openapi.js';
@@ -46,6 +47,8 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
     return selfSubjectAccessReview(ctx, req);
   if (t.resource === 'selfsubjectrulesreviews' && verb === 'create')
     return selfSubjectRulesReview(ctx, req);
+  if (t.resource === 'subjectaccessreviews' && verb === 'create')
+    return subjectAccessReview(ctx, req);
   if (target.subresource === 'eviction') {
     if (verb !== 'create') throw methodNotSupported(target);
     return evictionSubresource(ctx, req, target);
