@@ -1,5 +1,6 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { Finding } from '../finding.js';
+import { PUBLIC_SHARE_THRESHOLD, publicCoverage } from './public-ranges.js';
 
 /** How the API server is reached and who may sign in, as read from the managed cluster. */
 export interface ApiAccessFacts {
@@ -29,12 +30,33 @@ export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
   };
 }
 
-const OPEN_RANGES = new Set(['0.0.0.0/0', '0.0.0.0/1', '128.0.0.0/1']);
-
-/** Whether anyone on the internet can reach the API server's endpoint. */
+/**
+ * Whether anyone on the internet can reach the API server's endpoint: never for a private cluster
+ * or with public network access disabled; otherwise when no range is authorized, or when the
+ * authorized ranges together cover more than `PUBLIC_SHARE_THRESHOLD` of the public IPv4 or IPv6
+ * internet (address math over their union, so four /2 ranges count as 0.0.0.0/0).
+ */
 export function isApiPublic(f: ApiAccessFacts): boolean {
   if (f.privateCluster || f.publicNetworkAccess === 'Disabled') return false;
-  return f.authorizedRanges.length === 0 || f.authorizedRanges.some((r) => OPEN_RANGES.has(r));
+  if (f.authorizedRanges.length === 0) return true;
+  const c = publicCoverage(f.authorizedRanges);
+  return c.ipv4 > PUBLIC_SHARE_THRESHOLD || c.ipv6 > PUBLIC_SHARE_THRESHOLD;
+}
+
+function percent(share: number): string {
+  return share >= 0.9995 ? 'all' : `${(share * 100).toFixed(share < 0.1 ? 2 : 1)}%`;
+}
+
+/** Why the endpoint counts as public, in a sentence. */
+function publicReason(f: ApiAccessFacts): string {
+  if (f.authorizedRanges.length === 0)
+    return 'The API server is public with no authorized IP ranges: anyone on the internet can reach its sign-in, and every unpatched flaw in it. Limit it to your networks, or make the cluster private.';
+  const c = publicCoverage(f.authorizedRanges);
+  const shares = [
+    ...(c.ipv4 > PUBLIC_SHARE_THRESHOLD ? [`${percent(c.ipv4)} of the public IPv4 internet`] : []),
+    ...(c.ipv6 > PUBLIC_SHARE_THRESHOLD ? [`${percent(c.ipv6)} of the public IPv6 internet`] : []),
+  ];
+  return `The API server is public: its authorized IP ranges (${f.authorizedRanges.join(', ')}) together let in ${shares.join(' and ')} (more than 1/256 counts as public). Limit them to your networks.`;
 }
 
 /**
@@ -79,15 +101,11 @@ export function apiAccessFindings(f: ApiAccessFacts, cluster: string, az: string
     }
   }
   if (isApiPublic(f)) {
-    const open = f.authorizedRanges.filter((r) => OPEN_RANGES.has(r));
     findings.push({
       id: 'access.api-public',
       severity: 'medium',
       object,
-      message:
-        open.length > 0
-          ? `The API server is public: its authorized IP ranges include ${open.join(', ')}, which lets in the whole internet. Limit it to your networks.`
-          : 'The API server is public with no authorized IP ranges: anyone on the internet can reach its sign-in, and every unpatched flaw in it. Limit it to your networks, or make the cluster private.',
+      message: publicReason(f),
       remediation: `az aks update ${az} --api-server-authorized-ip-ranges <your-office-and-CI-CIDRs>`,
     });
   }
