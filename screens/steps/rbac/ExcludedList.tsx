@@ -29,7 +29,8 @@ export function ExcludedList(props: ExcludedListProps) {
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
-        Left out: {props.excluded.length} built-in or AKS-managed bindings (name plus managed label)
+        Left out: {props.excluded.length} bindings of system identities or AKS (name, role and
+        subjects matched)
       </Text>
       {props.excluded.slice(top, top + rows).map((e) => (
         <Text key={e.binding} wrap="truncate-end">

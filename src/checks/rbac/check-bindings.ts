@@ -1,15 +1,19 @@
-import type { Finding, Severity } from '../finding.js';
+import { parseVersion } from '../versions/semver.js';
+import type { Finding } from '../finding.js';
+import { aggregatedRoleFindings } from './aggregated.js';
 import {
-  AKS_ADMIN_GROUP_BINDING,
-  isAksRole,
-  isBuiltInRole,
-  isSystemSubject,
-  platformReason,
-} from './platform.js';
-import { rulesOfBinding } from './resolve.js';
-import { reachOf } from './rules.js';
-import { anonymousSubject, describeUser, subjectLabel } from './subjects.js';
+  bindingObject,
+  subjectFindings,
+  type CheckContext,
+  type Checked,
+} from './binding-findings.js';
+import { RbacEvaluator } from './evaluator.js';
+import { AKS_ADMIN_GROUP_BINDING, aksManaged } from './managed.js';
+import { carriesAksLabel, isExemptSubject, isKubernetesDefault } from './platform.js';
+import { isPersonSubject, subjectLabel } from './subjects.js';
 import { allBindings, bindingLabel, type Binding, type RbacFacts, type Subject } from './types.js';
+
+export type { Checked } from './binding-findings.js';
 
 /** A binding left out of the findings, and why. */
 export interface ExcludedBinding {
@@ -17,191 +21,128 @@ export interface ExcludedBinding {
   reason: string;
 }
 
-/** The rbac checks' answer: findings, plus what the exclusion rule left out (shown on request). */
+/** The rbac checks' answer: findings, what was left out (shown on request), and what to confirm. */
 export interface RbacReview {
   findings: Finding[];
   excluded: ExcludedBinding[];
+  /** The findings that carry an access question the API server can confirm (same objects). */
+  confirmable: Array<Required<Checked>>;
 }
 
-const AGGREGATE_LABEL = /^rbac\.authorization\.k8s\.io\/aggregate-to-(admin|edit|view)$/;
+/** Kubernetes 1.35 made exec/attach/port-forward over WebSocket need `create`, like SPDY. */
+function websocketGetOpensPods(version: string | undefined): boolean {
+  const v = version ? parseVersion(version) : undefined;
+  return v === undefined || v[0] < 1 || (v[0] === 1 && v[1] < 35);
+}
 
-/** Runs every rbac rule over the bindings and roles; pure. */
+/** Runs every rbac check over the bindings and roles; pure. */
 export function checkRbac(facts: RbacFacts): RbacReview {
-  const findings: Finding[] = facts.forbidden.map((what) => ({
-    id: 'rbac.forbidden',
-    severity: 'medium',
-    message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
-    remediation: `Ask for list rights on ${what} (rbac.authorization.k8s.io), e.g. a read-only auditor role.`,
+  const ctx: CheckContext = {
+    evaluator: new RbacEvaluator(facts),
+    websocketGet: websocketGetOpensPods(facts.cluster?.kubernetesVersion),
+  };
+  const adminGroups = new Set(
+    (facts.cluster?.adminGroupObjectIDs ?? []).map((g) => g.toLowerCase()),
+  );
+  const checked: Checked[] = facts.forbidden.map((what) => ({
+    finding: {
+      id: 'rbac.forbidden',
+      severity: 'medium',
+      message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
+      remediation: `Ask for list rights on ${what} (rbac.authorization.k8s.io), e.g. a read-only auditor role.`,
+    },
   }));
   const excluded: ExcludedBinding[] = [];
   for (const b of allBindings(facts)) {
-    const reason = platformReason(b);
-    if (reason) {
-      excluded.push({ binding: bindingLabel(b), reason });
-      if (b.name === AKS_ADMIN_GROUP_BINDING) findings.push(adminGroupInfo(b));
+    const managed = aksManaged(b, facts.cluster);
+    if (managed) {
+      excluded.push({ binding: bindingLabel(b), reason: `managed by AKS: ${managed.what}` });
+      if (b.name === AKS_ADMIN_GROUP_BINDING)
+        checked.push({ finding: adminGroupInfo(b, b.object.subjects ?? [], facts) });
       continue;
     }
-    findings.push(...bindingFindings(facts, b));
+    const isAdminGroup = (s: Subject) =>
+      s.kind === 'Group' && adminGroups.has(s.name.toLowerCase());
+    const subjects = (b.object.subjects ?? []).filter((s) => !isExemptSubject(s, b));
+    if (subjects.length === 0) {
+      excluded.push({
+        binding: bindingLabel(b),
+        reason: 'binds only Kubernetes system identities',
+      });
+      continue;
+    }
+    const admins = subjects.filter(isAdminGroup);
+    const rest = subjects.filter((s) => !isAdminGroup(s));
+    const seen = rest.length > 0 ? bindingChecks(ctx, b, rest) : { items: [], risky: false };
+    if (admins.length > 0) seen.items.push({ finding: adminGroupInfo(b, admins, facts) });
+    if (isKubernetesDefault(b) && !seen.risky) {
+      excluded.push({ binding: bindingLabel(b), reason: 'Kubernetes default for broad groups' });
+      continue;
+    }
+    checked.push(...seen.items);
+    const broad = seen.items.some((c) => c.finding.id === 'rbac.anonymous');
+    if (carriesAksLabel(b.object.metadata))
+      checked.push({ finding: labelFinding(b, seen.risky || broad) });
   }
-  findings.push(...aggregatedRoleFindings(facts));
-  return { findings, excluded };
+  const findings = [...checked.map((c) => c.finding), ...aggregatedRoleFindings(facts, ctx)];
+  const confirmable = checked.filter((c): c is Required<Checked> => c.ask !== undefined);
+  return { findings, excluded, confirmable };
 }
 
-function object(b: Binding) {
-  return { kind: b.kind, name: b.name, ...(b.namespace ? { namespace: b.namespace } : {}) };
-}
-
-function bindingFindings(facts: RbacFacts, b: Binding): Finding[] {
-  const out: Finding[] = [];
-  const subjects = (b.object.subjects ?? []).filter(
-    (s) => !isSystemSubject(s) || anonymousSubject(s),
-  );
-  if (subjects.length === 0) return out;
-  const cluster = b.kind === 'ClusterRoleBinding';
-  const where = cluster ? 'across the whole cluster' : `in namespace ${b.namespace}`;
-  const who = subjects.map((s) => subjectLabel(s, b.namespace)).join(', ');
-  // `subject` groups findings on screen: a per-subject finding names its subject, a finding about
-  // the binding's rights names all of them.
-  const add = (
-    subject: string,
-    id: string,
-    severity: Severity,
-    message: string,
-    remediation?: string,
-  ) =>
-    out.push({
-      id,
-      severity,
-      object: object(b),
-      subject,
-      message,
-      ...(remediation ? { remediation } : {}),
+function bindingChecks(ctx: CheckContext, b: Binding, subjects: Subject[]) {
+  const items: Checked[] = [];
+  let risky = false;
+  for (const s of subjects) {
+    const one = subjectFindings(ctx, b, s);
+    items.push(...one.items);
+    risky ||= one.risky;
+  }
+  if (ctx.evaluator.roles.rulesOfBinding(b) === undefined) {
+    const who = subjects.map((s) => subjectLabel(s, b.namespace)).join(', ');
+    const role = `${b.object.roleRef.kind} ${b.object.roleRef.name}`;
+    items.push({
+      finding: {
+        id: 'rbac.missing-role',
+        severity: 'low',
+        object: bindingObject(b),
+        subject: who,
+        message: `${who}: bound to ${role}, which does not exist. It grants nothing now, and everything that role will hold once someone creates it.`,
+        remediation: 'Delete the binding if it is no longer needed.',
+      },
     });
-  const role = `${b.object.roleRef.kind} ${b.object.roleRef.name}`;
-
-  for (const s of subjects.filter((x) => x.kind === 'User' && !anonymousSubject(x))) {
-    add(
-      subjectLabel(s),
-      'rbac.user-subject',
-      'medium',
-      `${describeUser(s.name)} is bound directly to ${role} ${where}. Access granted to one person is hard to review and outlives role changes.`,
-      'Bind an Entra group (by object id) instead and manage membership in Entra ID; this step can replace the user with a group.',
-    );
   }
-  const anyone = subjects.filter(anonymousSubject);
-  if (anyone.length > 0)
-    add(
-      anyone.map((s) => subjectLabel(s)).join(', '),
-      'rbac.anonymous',
-      'high',
-      `${anyone.map((s) => s.name).join(', ')} ${anyone.length > 1 ? 'are' : 'is'} bound to ${role} ${where}: ${anyone.some((s) => s.name === 'system:authenticated') ? 'every signed-in identity' : 'callers without credentials'} get its rights.`,
-      'Remove these subjects and bind the specific groups that need the role.',
-    );
-  for (const s of subjects.filter((x) => x.kind === 'ServiceAccount' && x.name === 'default')) {
-    add(
-      subjectLabel(s, b.namespace),
-      'rbac.default-service-account',
-      'medium',
-      `The default ServiceAccount ${s.namespace ?? b.namespace}/default is bound to ${role} ${where}: every pod in that namespace without its own ServiceAccount gets these rights.`,
-      'Create a dedicated ServiceAccount for the workload that needs the role and bind that instead.',
-    );
-  }
-
-  const rules = rulesOfBinding(facts, b);
-  if (rules === undefined) {
-    add(
-      who,
-      'rbac.missing-role',
-      'low',
-      `${who}: bound to ${role}, which does not exist. It grants nothing now, and everything once someone creates a role of that name.`,
-      'Delete the binding if it is no longer needed.',
-    );
-    return out;
-  }
-  const reach = reachOf(rules);
-  if (b.object.roleRef.name === 'cluster-admin' || reach.fullAdmin) {
-    add(
-      who,
-      'rbac.cluster-admin',
-      cluster ? 'high' : 'medium',
-      `${who}: full control ${where} through ${role}.`,
-      cluster
-        ? 'Keep cluster-admin for the Entra admin group of the cluster; grant narrower roles (admin/edit in a namespace) to everyone else.'
-        : 'Use the built-in admin or edit ClusterRole for namespace owners instead of cluster-admin.',
-    );
-    return out;
-  }
-  if (reach.wildcards.length > 0)
-    add(
-      who,
-      'rbac.wildcard',
-      cluster ? 'medium' : 'low',
-      `${who}: ${role} uses wildcards ${where}: ${reach.wildcards.join('; ')}. Wildcards also grant resources added later.`,
-      'List the verbs and resources the subjects need.',
-    );
-  if (reach.escalations.length > 0)
-    add(
-      who,
-      'rbac.escalation',
-      cluster ? 'high' : 'medium',
-      `${who}: ${role} lets them ${reach.escalations.join(', ')} ${where}, a path to more rights than the role grants.`,
-      'Remove these verbs unless the subject administers access; prefer a group bound to admin in one namespace.',
-    );
-  if (reach.readsSecrets)
-    add(
-      who,
-      'rbac.secrets-read',
-      cluster ? 'high' : 'low',
-      `${who}: ${role} can read Secrets ${where} (tokens, passwords, keys).`,
-      cluster
-        ? 'Grant secret reads per namespace, or use Key Vault with the CSI driver.'
-        : 'Limit it to named secrets (resourceNames) if the workload needs only a few.',
-    );
-  return out;
+  return { items, risky };
 }
 
-function adminGroupInfo(b: Binding): Finding {
-  const groups =
-    (b.object.subjects ?? []).map((s) => `${s.kind} ${s.name}`).join(', ') || 'no subjects';
+function adminGroupInfo(b: Binding, groups: Subject[], facts: RbacFacts): Finding {
+  const names = groups.map((s) => `${s.kind} ${s.name}`).join(', ') || 'no subjects';
+  const known = facts.cluster?.adminGroupObjectIDs !== undefined;
+  const source = known
+    ? 'aadProfile.adminGroupObjectIDs of the managed cluster, bound by AKS through aks-cluster-admin-binding-aad'
+    : 'aks-cluster-admin-binding-aad, kept by AKS (ARM was not read, so they could not be compared with aadProfile.adminGroupObjectIDs)';
+  const also = b.name === AKS_ADMIN_GROUP_BINDING ? '' : ` ${bindingLabel(b)} binds them too.`;
   return {
     id: 'rbac.aks-admin-group',
     severity: 'info',
-    object: object(b),
-    subject: groups,
-    message: `AKS grants cluster-admin to the Entra admin group(s) of the cluster: ${groups}. Membership is managed in Entra ID.`,
+    object: bindingObject(b),
+    subject: names,
+    message: `The cluster's Entra admin group(s) hold cluster-admin: ${names}. Source: ${source}.${also} Membership is managed in Entra ID.`,
     remediation:
       'Review who is in these groups; change them with az aks update --aad-admin-group-object-ids.',
   };
 }
 
-/** Custom ClusterRoles that feed their rules into admin, edit or view for everyone bound to those. */
-function aggregatedRoleFindings(facts: RbacFacts): Finding[] {
-  return facts.clusterRoles
-    .filter((r) => !isBuiltInRole(r.metadata) && !isAksRole(r.metadata))
-    .flatMap((r): Finding[] => {
-      const into = Object.entries(r.metadata?.labels ?? {})
-        .filter(([k, v]) => v === 'true' && AGGREGATE_LABEL.test(k))
-        .map(([k]) => k.replace(AGGREGATE_LABEL, '$1'));
-      if (into.length === 0) return [];
-      const reach = reachOf(r.rules ?? []);
-      const risky =
-        reach.fullAdmin ||
-        reach.wildcards.length > 0 ||
-        reach.escalations.length > 0 ||
-        reach.readsSecrets;
-      return [
-        {
-          id: 'rbac.aggregated-role',
-          severity: risky ? 'medium' : 'info',
-          object: { kind: 'ClusterRole', name: r.metadata?.name ?? '' },
-          message: `Its rules are added to the built-in ${into.join(', ')} role(s), so everyone bound to those gets them${risky ? ', including broad or escalating rights' : ''}.`,
-          remediation: 'Check that every holder of those built-in roles should have these rules.',
-        },
-      ];
-    });
+function labelFinding(b: Binding, risky: boolean): Finding {
+  return {
+    id: 'rbac.aks-label-mismatch',
+    severity: risky ? 'medium' : 'info',
+    object: bindingObject(b),
+    message: `Carries the label of AKS-managed objects, but its name, role and subjects are not a binding AKS creates, so it is checked like any other${risky ? ' (and grants dangerous rights, see the findings above)' : ''}. A label is not proof of ownership: anyone who can create a binding can set it.`,
+    remediation: 'Find out who created it; if nobody owns it, delete it.',
+  };
 }
 
 /** Subjects per binding that name a person or identity directly (`kind: User`, not system). */
 export function userSubjects(b: Binding): Subject[] {
-  return (b.object.subjects ?? []).filter((s) => s.kind === 'User' && !isSystemSubject(s));
+  return (b.object.subjects ?? []).filter(isPersonSubject);
 }

@@ -1,57 +1,102 @@
-import { anonymousSubject } from './subjects.js';
 import type { Binding, RbacMeta, Subject } from './types.js';
 
-/** Label Kubernetes puts on the RBAC objects it creates and reconciles at every start. */
-const BOOTSTRAP = ['kubernetes.io/bootstrapping', 'rbac-defaults'] as const;
-/** Label of objects AKS's addon manager owns and puts back when edited. */
-const AKS_RECONCILE = ['addonmanager.kubernetes.io/mode', 'Reconcile'] as const;
+// Kubernetes' own identities, by exact name: the control plane's users and the groups the API
+// server itself gives meaning to. Nothing else is exempt: not a ServiceAccount for living in
+// kube-system, not a name for starting with `system:`, and never the `system:serviceaccounts`
+// groups or the "anyone" groups.
+const SYSTEM_USERS = new Set([
+  'system:kube-controller-manager',
+  'system:kube-scheduler',
+  'system:kube-proxy',
+  'system:apiserver',
+]);
+const SYSTEM_GROUPS = new Set([
+  // Holds every right before RBAC is asked; a binding cannot add to it.
+  'system:masters',
+  // Every node (users system:node:<name>); the Node authorizer confines what kubelets do.
+  'system:nodes',
+  'system:monitoring',
+  'system:bootstrappers',
+]);
+const CONTROLLER = 'system:controller:';
 
-/** The AKS binding that grants cluster-admin to the Entra admin groups of the cluster. */
-export const AKS_ADMIN_GROUP_BINDING = 'aks-cluster-admin-binding-aad';
-
-function hasLabel(meta: RbacMeta | undefined, [key, value]: readonly [string, string]): boolean {
-  return meta?.labels?.[key] === value;
+/**
+ * Whether a subject of a binding is one of Kubernetes' own identities and is left unchecked: the
+ * control-plane users and groups above, and a controller's ServiceAccount kube-system/<c> in the
+ * bootstrap binding `system:controller:<c>` of the role of the same name (and only there).
+ */
+export function isExemptSubject(s: Subject, b: Binding): boolean {
+  if (s.kind === 'User') return SYSTEM_USERS.has(s.name);
+  if (s.kind === 'Group') return SYSTEM_GROUPS.has(s.name);
+  if (s.kind !== 'ServiceAccount') return false;
+  const controller = `${CONTROLLER}${s.name}`;
+  return (
+    (s.namespace || b.namespace) === 'kube-system' &&
+    b.name === controller &&
+    b.object.roleRef.name === controller
+  );
 }
 
-/** A Kubernetes identity rather than a person or workload: `system:` users and groups. */
-export function isSystemSubject(s: Subject): boolean {
-  return s.kind !== 'ServiceAccount' && s.name.startsWith('system:');
+/** Kubernetes' default bindings for broad groups: every name, role and subject must match. */
+const KUBERNETES_DEFAULTS: Array<{ name: string; subjects: string[] }> = [
+  { name: 'system:discovery', subjects: ['Group:system:authenticated'] },
+  { name: 'system:basic-user', subjects: ['Group:system:authenticated'] },
+  {
+    name: 'system:public-info-viewer',
+    subjects: ['Group:system:authenticated', 'Group:system:unauthenticated'],
+  },
+  { name: 'system:service-account-issuer-discovery', subjects: ['Group:system:serviceaccounts'] },
+];
+
+/** `Kind:name` (`Kind:namespace/name` for a ServiceAccount), to compare subject lists as sets. */
+export function subjectKey(s: Subject, bindingNamespace = ''): string {
+  return s.kind === 'ServiceAccount'
+    ? `${s.kind}:${s.namespace || bindingNamespace}/${s.name}`
+    : `${s.kind}:${s.name}`;
 }
 
-/** A system identity, or a ServiceAccount of kube-system (where controllers run). */
-function isPlatformIdentity(s: Subject): boolean {
-  if (s.kind === 'ServiceAccount') return s.namespace === 'kube-system';
-  return isSystemSubject(s) && !anonymousSubject(s);
+/** Whether two subject lists name the same subjects (order and duplicates aside). */
+export function sameSubjects(a: string[], b: string[]): boolean {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((k) => y.has(k));
 }
 
 /**
- * Whether a binding belongs to the platform and is left out of the findings. The rule is a name
- * AND a mark, never a label alone (a tenant can set any label on a binding it creates):
- * - Kubernetes built-ins: named `cluster-admin` or `system:*` with the bootstrapping label;
- * - other `system:*` bindings whose every subject is a system identity (add-ons, controllers),
- *   unless one of them means "anyone" (system:authenticated / unauthenticated / anonymous);
- * - AKS-managed: named `aks-*` with the addon manager's `Reconcile` label.
+ * Whether a binding is one of Kubernetes' defaults for broad groups (discovery, basic-user,
+ * public-info-viewer, service-account-issuer-discovery), its ClusterRole of the same name and
+ * exactly its subjects. Such a binding is left out unless its role was changed to grant a
+ * dangerous right (the rights questions are still asked).
  */
-export function platformReason(b: Binding): string | undefined {
-  const meta = b.object.metadata;
-  const systemName = b.name === 'cluster-admin' || b.name.startsWith('system:');
-  if (systemName && hasLabel(meta, BOOTSTRAP)) return 'Kubernetes built-in';
-  const subjects = b.object.subjects ?? [];
-  if (b.name.startsWith('system:') && subjects.length > 0 && subjects.every(isPlatformIdentity))
-    return 'system binding for system identities';
-  if (b.name.startsWith('aks-') && hasLabel(meta, AKS_RECONCILE)) return 'managed by AKS';
-  return undefined;
+export function isKubernetesDefault(b: Binding): boolean {
+  const known = KUBERNETES_DEFAULTS.find((d) => d.name === b.name);
+  const ref = b.object.roleRef;
+  return (
+    known !== undefined &&
+    b.kind === 'ClusterRoleBinding' &&
+    ref.kind === 'ClusterRole' &&
+    ref.name === b.name &&
+    sameSubjects(
+      (b.object.subjects ?? []).map((s) => subjectKey(s)),
+      known.subjects,
+    )
+  );
 }
 
-/** Whether a ClusterRole is a Kubernetes built-in (name and label both say so). */
-export function isBuiltInRole(meta: RbacMeta | undefined): boolean {
-  const name = meta?.name ?? '';
-  const systemName =
-    ['cluster-admin', 'admin', 'edit', 'view'].includes(name) || name.startsWith('system:');
-  return systemName && hasLabel(meta, BOOTSTRAP);
+/** Labels AKS's addon manager and AKS itself put on what they own; anyone can set them too. */
+export function carriesAksLabel(meta: RbacMeta | undefined): boolean {
+  const labels = meta?.labels ?? {};
+  return (
+    'addonmanager.kubernetes.io/mode' in labels ||
+    labels['kubernetes.azure.com/managedby'] === 'aks'
+  );
 }
 
-/** Whether a ClusterRole is managed by AKS (name and label). */
-export function isAksRole(meta: RbacMeta | undefined): boolean {
-  return (meta?.name ?? '').startsWith('aks-') && hasLabel(meta, AKS_RECONCILE);
-}
+/** The Kubernetes ClusterRoles that feed admin, edit and view by design (edit feeds admin, view edit). */
+export const KUBERNETES_AGGREGATORS = new Set([
+  'edit',
+  'view',
+  'system:aggregate-to-admin',
+  'system:aggregate-to-edit',
+  'system:aggregate-to-view',
+]);

@@ -51,3 +51,27 @@ export function anonymousSubject(s: Subject): boolean {
       (s.name === 'system:unauthenticated' || s.name === 'system:authenticated'))
   );
 }
+
+/** A subject in a sentence, saying who it really covers when its name does not show it. */
+export function describeSubject(s: Subject, bindingNamespace?: string): string {
+  const label = subjectLabel(s, bindingNamespace);
+  if (s.kind === 'Group') {
+    if (s.name === 'system:serviceaccounts')
+      return `${label} (every ServiceAccount in the cluster, so any pod)`;
+    if (s.name.startsWith('system:serviceaccounts:'))
+      return `${label} (every ServiceAccount in namespace ${s.name.slice('system:serviceaccounts:'.length)})`;
+    if (s.name === 'system:authenticated') return `${label} (every signed-in identity)`;
+    if (s.name === 'system:unauthenticated') return `${label} (callers without credentials)`;
+  }
+  if (s.kind === 'User') {
+    const sa = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(s.name);
+    if (sa) return `${label} (ServiceAccount ${sa[1]}/${sa[2]}, named as a user)`;
+    if (s.name === 'system:anonymous') return `${label} (callers without credentials)`;
+  }
+  return label;
+}
+
+/** A person or identity bound by name, for whom an Entra group is the better subject. */
+export function isPersonSubject(s: Subject): boolean {
+  return s.kind === 'User' && !s.name.startsWith('system:');
+}

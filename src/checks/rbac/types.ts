@@ -1,4 +1,5 @@
 /** Shapes of the RBAC objects the checks read: the fields they use, as the API server returns them. */
+import type { LabelSelector } from '../imds/selector.js';
 
 /** Object metadata the checks look at. */
 export interface RbacMeta {
@@ -17,11 +18,16 @@ export interface PolicyRule {
   nonResourceURLs?: string[];
 }
 
+/** A ClusterRole's aggregation: the roles whose rules it collects, by label. */
+export interface AggregationRule {
+  clusterRoleSelectors?: LabelSelector[];
+}
+
 /** A Role or ClusterRole. */
 export interface RoleObject {
   metadata?: RbacMeta;
   rules?: PolicyRule[];
-  aggregationRule?: unknown;
+  aggregationRule?: AggregationRule;
 }
 
 /** Who a binding grants to. */
@@ -48,14 +54,28 @@ export interface BindingObject {
   subjects?: Subject[];
 }
 
-/** Everything the rbac checks need, read from the cluster. */
-export interface RbacFacts {
+/** The four kinds of RBAC objects, as listed from the cluster. */
+export interface RbacObjects {
   roleBindings: BindingObject[];
   clusterRoleBindings: BindingObject[];
   roles: RoleObject[];
   clusterRoles: RoleObject[];
+}
+
+/** Everything the rbac checks need, read from the cluster. */
+export interface RbacFacts extends RbacObjects {
   /** Lists the API server refused (403), e.g. `clusterrolebindings`: never treated as empty. */
   forbidden: string[];
+  /** What the cluster itself says about AKS's own bindings (from ARM and the API server). */
+  cluster?: ClusterContext;
+}
+
+/** Cluster facts the exclusion table needs; absent parts are unknown (e.g. no ARM access). */
+export interface ClusterContext {
+  /** `major.minor[.patch]` of the API server. */
+  kubernetesVersion?: string;
+  /** `aadProfile.adminGroupObjectIDs` of the managed cluster, when ARM could be read. */
+  adminGroupObjectIDs?: string[];
 }
 
 /** Which kind of binding, with its namespace when it is a RoleBinding. */

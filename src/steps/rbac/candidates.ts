@@ -1,7 +1,6 @@
 import { userSubjects } from '../../checks/rbac/check-bindings.js';
-import { platformReason } from '../../checks/rbac/platform.js';
-import { rulesOfBinding } from '../../checks/rbac/resolve.js';
-import { reachOf } from '../../checks/rbac/rules.js';
+import { RbacEvaluator } from '../../checks/rbac/evaluator.js';
+import { aksManaged } from '../../checks/rbac/managed.js';
 import { classifyUser, type UserNameKind } from '../../checks/rbac/subjects.js';
 import {
   allBindings,
@@ -23,21 +22,24 @@ export interface Candidate {
   adminLevel: boolean;
 }
 
-/** Every user subject of a binding that is not built-in or AKS-managed; pure. */
+const EVERYTHING = { verb: '*', group: '*', resource: '*' };
+
+/** Every user subject of a binding that is not AKS-managed; pure. */
 export function replaceCandidates(facts: RbacFacts): Candidate[] {
+  const evaluator = new RbacEvaluator(facts);
   return allBindings(facts)
-    .filter((b) => platformReason(b) === undefined)
+    .filter((b) => aksManaged(b, facts.cluster) === undefined)
     .flatMap((b) =>
       userSubjects(b).map((s): Candidate => {
-        const rules = rulesOfBinding(facts, b) ?? [];
-        const adminLevel = b.object.roleRef.name === 'cluster-admin' || reachOf(rules).fullAdmin;
+        // Full control wherever the binding reaches: the evaluator asked with `*` everywhere.
+        const request = { ...EVERYTHING, namespace: b.kind === 'RoleBinding' ? b.namespace : '' };
         return {
           id: `${bindingLabel(b)}#${s.name}`,
           binding: b,
           user: s.name,
           userKind: classifyUser(s.name),
           role: `${b.object.roleRef.kind} ${b.object.roleRef.name}`,
-          adminLevel,
+          adminLevel: evaluator.can({ user: s.name, groups: [] }, request, [b]),
         };
       }),
     );

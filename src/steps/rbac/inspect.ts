@@ -1,7 +1,8 @@
 import { checkRbac, type RbacReview } from '../../checks/rbac/check-bindings.js';
-import type { RbacFacts } from '../../checks/rbac/types.js';
+import type { ClusterContext, RbacFacts } from '../../checks/rbac/types.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readRbac } from '../../kube/rbac-read.js';
+import type { Connection } from '../../target/connect.js';
 import type { InspectContext, Inspection } from '../types.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
 
@@ -12,18 +13,29 @@ export interface RbacStepFacts {
   candidates: Candidate[];
 }
 
+/** The cluster facts AKS's own bindings are recognised by: version, and the admin groups (ARM). */
+function clusterContext(connection: Connection): ClusterContext {
+  const { summary, arm } = connection;
+  const aad = arm?.facts.cluster.aadProfile;
+  return {
+    kubernetesVersion: summary.kubernetesVersion ?? summary.serverVersion,
+    ...(arm ? { adminGroupObjectIDs: aad?.managed ? (aad.adminGroupObjectIDs ?? []) : [] } : {}),
+  };
+}
+
 /** Reads bindings and roles (paged) and runs the rbac checks. Never changes anything. */
 export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacStepFacts>> {
   const { kc, kubeServer } = ctx.connection;
-  const rbac = await readRbac(kc).catch((error: unknown) => {
+  const read = await readRbac(kc).catch((error: unknown) => {
     throw describeKubeError(error, kubeServer, 'list RBAC bindings and roles');
   });
+  const rbac: RbacFacts = { ...read, cluster: clusterContext(ctx.connection) };
   const review = checkRbac(rbac);
   const candidates = replaceCandidates(rbac);
   const checked =
     rbac.clusterRoleBindings.length + rbac.roleBindings.length - review.excluded.length;
   const summary = [
-    `${rbac.clusterRoleBindings.length} ClusterRoleBindings and ${rbac.roleBindings.length} RoleBindings; ${checked} checked, ${review.excluded.length} built-in or AKS-managed left out (name plus managed label).`,
+    `${rbac.clusterRoleBindings.length} ClusterRoleBindings and ${rbac.roleBindings.length} RoleBindings; ${checked} checked, ${review.excluded.length} left out (Kubernetes system identities, or AKS's own bindings matched by name, role and subjects).`,
     candidates.length > 0
       ? `${candidates.length} user(s) bound directly can be replaced with an Entra group.`
       : 'No user is bound directly.',

@@ -1,0 +1,151 @@
+import type { Finding, Severity } from '../finding.js';
+import type { RbacEvaluator } from './evaluator.js';
+import { identityOf, type Identity } from './identity.js';
+import { describeRequest, type AccessRequest } from './match.js';
+import { witness, wildcardGrants } from './probes.js';
+import { capabilitiesOf, type Answer } from './questions.js';
+import {
+  anonymousSubject,
+  describeSubject,
+  describeUser,
+  isPersonSubject,
+  subjectLabel,
+} from './subjects.js';
+import type { Binding, Subject } from './types.js';
+
+/** A finding, and the access question the API server can confirm it with (if it has one). */
+export interface Checked {
+  finding: Finding;
+  ask?: { identity: Identity; request: AccessRequest };
+}
+
+/** What the checks need besides the binding. */
+export interface CheckContext {
+  evaluator: RbacEvaluator;
+  /** Whether `get` opens exec/attach/port-forward too (WebSocket, before Kubernetes 1.35). */
+  websocketGet: boolean;
+}
+
+/** How far a binding reaches: everywhere, kube-system (as good as everywhere), or one namespace. */
+type Reach = 'cluster' | 'kube-system' | 'namespace';
+
+function reachOf(b: Binding): Reach {
+  if (b.kind === 'ClusterRoleBinding') return 'cluster';
+  return b.namespace === 'kube-system' ? 'kube-system' : 'namespace';
+}
+
+/** The binding a finding is about. */
+export function bindingObject(b: Binding): NonNullable<Finding['object']> {
+  return { kind: b.kind, name: b.name, ...(b.namespace ? { namespace: b.namespace } : {}) };
+}
+
+/**
+ * The findings one binding gives one subject, each derived from questions asked of the evaluator
+ * through that binding alone. `risky`: a dangerous right or a wildcard was found.
+ */
+export function subjectFindings(
+  ctx: CheckContext,
+  b: Binding,
+  s: Subject,
+): { items: Checked[]; risky: boolean } {
+  const bindingNs = b.kind === 'RoleBinding' ? (b.namespace ?? '') : '';
+  const identity = identityOf(s, bindingNs);
+  if (!identity) return { items: [], risky: false };
+  const reach = reachOf(b);
+  const wide = reach !== 'namespace';
+  const where = reach === 'cluster' ? 'across the whole cluster' : `in namespace ${b.namespace}`;
+  const role = `${b.object.roleRef.kind} ${b.object.roleRef.name}`;
+  const who = describeSubject(s, bindingNs);
+  const items: Checked[] = [];
+  const add = (
+    id: string,
+    severity: Severity,
+    message: string,
+    remediation: string,
+    request: AccessRequest | undefined,
+  ) =>
+    items.push({
+      finding: {
+        id,
+        severity,
+        object: bindingObject(b),
+        subject: subjectLabel(s, bindingNs),
+        message,
+        remediation,
+      },
+      ...(request ? { ask: { identity, request } } : {}),
+    });
+
+  const example = witness(ctx.evaluator, identity, b);
+  if (isPersonSubject(s))
+    add(
+      'rbac.user-subject',
+      'medium',
+      `${describeUser(s.name)} is bound directly to ${role} ${where}. Access granted to one person is hard to review and outlives role changes.`,
+      'Bind an Entra group (by object id) instead and manage membership in Entra ID; this step can replace the user with a group.',
+      example,
+    );
+  if (anonymousSubject(s) && example)
+    add(
+      'rbac.anonymous',
+      'high',
+      `${who} is bound to ${role} ${where}: anyone in it gets the role's rights (for example ${describeRequest(example)}).`,
+      'Remove this subject and bind the specific groups that need the role.',
+      example,
+    );
+  if (s.kind === 'ServiceAccount' && s.name === 'default' && example)
+    add(
+      'rbac.default-service-account',
+      'medium',
+      `The default ServiceAccount ${s.namespace || bindingNs}/default is bound to ${role} ${where}: every pod in that namespace without its own ServiceAccount gets these rights.`,
+      'Create a dedicated ServiceAccount for the workload that needs the role and bind that instead.',
+      example,
+    );
+
+  const answers = capabilitiesOf(ctx.evaluator, identity, b, ctx.websocketGet);
+  const found = (f: Answer['capability']['finding']) =>
+    answers.filter((a) => a.capability.finding === f);
+  const everything = found('rbac.cluster-admin')[0];
+  if (everything) {
+    add(
+      'rbac.cluster-admin',
+      wide ? 'high' : 'medium',
+      `${who}: full control ${where} through ${role}.`,
+      wide
+        ? 'Keep cluster-admin for the Entra admin group of the cluster; grant narrower roles (admin/edit in a namespace) to everyone else.'
+        : 'Use the built-in admin or edit ClusterRole for namespace owners instead of cluster-admin.',
+      everything.request,
+    );
+    return { items, risky: true };
+  }
+  const wildcards = wildcardGrants(ctx.evaluator, identity, b);
+  if (wildcards.length > 0)
+    add(
+      'rbac.wildcard',
+      wide ? 'medium' : 'low',
+      `${who}: ${role} grants wildcards ${where}: ${wildcards.map((w) => w.text).join('; ')}. Wildcards also grant resources and verbs added later.`,
+      'List the verbs and resources the subjects need.',
+      wildcards[0]!.request,
+    );
+  const escalations = found('rbac.escalation');
+  if (escalations.length > 0)
+    add(
+      'rbac.escalation',
+      wide ? 'high' : 'medium',
+      `${who}: through ${role} can ${escalations.map((a) => a.capability.what).join('; ')} ${where}, a path to more rights than the role grants.`,
+      'Remove these rights unless the subject administers access; prefer a group bound to admin in one namespace.',
+      escalations[0]!.request,
+    );
+  const secrets = found('rbac.secrets-read')[0];
+  if (secrets)
+    add(
+      'rbac.secrets-read',
+      wide ? 'high' : 'low',
+      `${who}: through ${role} can read Secrets ${where} (tokens, passwords, keys).`,
+      wide
+        ? 'Grant secret reads per namespace, or use Key Vault with the CSI driver.'
+        : 'Limit it to named secrets (resourceNames) if the workload needs only a few.',
+      secrets.request,
+    );
+  return { items, risky: answers.length > 0 || wildcards.length > 0 };
+}

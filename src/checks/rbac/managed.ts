@@ -1,0 +1,118 @@
+import { compareVersions, parseVersion } from '../versions/semver.js';
+import { sameSubjects, subjectKey } from './platform.js';
+import { isObjectId } from './subjects.js';
+import type { Binding, ClusterContext } from './types.js';
+
+/** One binding AKS itself creates and reconciles: name, role and subjects, all three. */
+interface AksBinding {
+  name: string;
+  role: string;
+  /** `Kind:name` / `ServiceAccount:ns/name`; `admin-groups` = aadProfile.adminGroupObjectIDs. */
+  subjects: string[] | 'admin-groups';
+  /** What it is for, as the excluded list shows it. */
+  what: string;
+  /** The oldest Kubernetes minor it is known on; older clusters are out of AKS support anyway. */
+  since: string;
+  /** Where the shape comes from. */
+  source: string;
+}
+
+const DOCS = 'Microsoft Learn: AKS access and identity concepts';
+const SEEN = 'observed on AKS 1.24 clusters (public RBAC listings, 2022-2023)';
+const REPORTED = 'AKS-managed Entra ID clusters (community reports; verify on a live cluster)';
+
+/**
+ * What AKS creates in every cluster, by exact shape. A binding is treated as AKS-managed only when
+ * its name, its ClusterRole and its subject set all match one of these (and the cluster is at
+ * least at `since`): a label proves nothing, since anyone who can create a binding can set it.
+ */
+export const AKS_BINDINGS: AksBinding[] = [
+  {
+    name: 'aks-cluster-admin-binding',
+    role: 'cluster-admin',
+    subjects: ['User:clusterAdmin', 'User:clusterUser'],
+    what: 'the local accounts (reported by api-access as access.local-accounts-on)',
+    since: '1.18',
+    source: SEEN,
+  },
+  {
+    name: 'aks-cluster-admin-binding-aad',
+    role: 'cluster-admin',
+    subjects: 'admin-groups',
+    what: 'the Entra admin groups of aadProfile.adminGroupObjectIDs',
+    since: '1.18',
+    source: REPORTED,
+  },
+  {
+    name: 'aks-service-rolebinding',
+    role: 'aks-service',
+    subjects: ['User:aks-support'],
+    what: 'AKS support access (used only under a support ticket, just in time)',
+    since: '1.18',
+    source: DOCS,
+  },
+  {
+    name: 'system:aks-client-nodes',
+    role: 'system:node',
+    subjects: ['Group:system:nodes'],
+    what: 'the nodes (kubelets)',
+    since: '1.24',
+    source: SEEN,
+  },
+  {
+    name: 'csi-azurefile-node-secret-binding',
+    role: 'csi-azurefile-node-secret-role',
+    subjects: ['ServiceAccount:kube-system/csi-azurefile-node-sa'],
+    what: 'the Azure Files CSI driver (reads storage account keys)',
+    since: '1.24',
+    source: SEEN,
+  },
+  {
+    name: 'system:azure-cloud-provider-secret-getter',
+    role: 'system:azure-cloud-provider-secret-getter',
+    subjects: ['ServiceAccount:kube-system/azure-cloud-provider'],
+    what: 'the Azure cloud provider',
+    since: '1.24',
+    source: SEEN,
+  },
+  {
+    name: 'system:persistent-volume-binding',
+    role: 'system:persistent-volume-secret-operator',
+    subjects: ['ServiceAccount:kube-system/persistent-volume-binder'],
+    what: 'the persistent volume binder',
+    since: '1.24',
+    source: SEEN,
+  },
+];
+
+/** The name of AKS's binding for the Entra admin groups. */
+export const AKS_ADMIN_GROUP_BINDING = 'aks-cluster-admin-binding-aad';
+
+function subjectsMatch(entry: AksBinding, b: Binding, cluster: ClusterContext): boolean {
+  const subjects = b.object.subjects ?? [];
+  if (entry.subjects !== 'admin-groups')
+    return sameSubjects(
+      subjects.map((s) => subjectKey(s)),
+      entry.subjects,
+    );
+  const known = cluster.adminGroupObjectIDs;
+  if (known === undefined)
+    // Without ARM the admin groups are unknown: accept only Entra groups named by object id.
+    return subjects.length > 0 && subjects.every((s) => s.kind === 'Group' && isObjectId(s.name));
+  return sameSubjects(
+    subjects.map((s) => subjectKey({ ...s, name: s.name.toLowerCase() })),
+    known.map((g) => `Group:${g.toLowerCase()}`),
+  );
+}
+
+/** The table entry a binding matches exactly, or undefined (then it is checked like any other). */
+export function aksManaged(b: Binding, cluster: ClusterContext = {}): AksBinding | undefined {
+  const entry = AKS_BINDINGS.find((e) => e.name === b.name);
+  const ref = b.object.roleRef;
+  if (!entry || b.kind !== 'ClusterRoleBinding') return undefined;
+  if (ref.kind !== 'ClusterRole' || ref.name !== entry.role) return undefined;
+  const version = cluster.kubernetesVersion;
+  if (version && parseVersion(version) && compareVersions(version, entry.since) < 0)
+    return undefined;
+  return subjectsMatch(entry, b, cluster) ? entry : undefined;
+}

@@ -1,0 +1,83 @@
+import type { RbacEvaluator } from './evaluator.js';
+import type { Identity } from './identity.js';
+import type { AccessRequest, ResourceRequest } from './match.js';
+import type { Binding, PolicyRule } from './types.js';
+
+// Questions whose candidates come from the binding's own rules, answered by the evaluator.
+
+function namespaceOf(b: Binding): string {
+  return b.kind === 'RoleBinding' ? (b.namespace ?? '') : '';
+}
+
+/** `pods/exec` as resource `pods`, subresource `exec`. */
+function split(entry: string): { resource: string; subresource?: string } {
+  const slash = entry.indexOf('/');
+  return slash < 0
+    ? { resource: entry }
+    : { resource: entry.slice(0, slash), subresource: entry.slice(slash + 1) };
+}
+
+/** Concrete requests one rule is written for (first verb, group, resource, name). */
+function candidates(rule: PolicyRule, namespace: string): AccessRequest[] {
+  const verb = rule.verbs?.[0];
+  if (verb === undefined) return [];
+  const urls = (rule.nonResourceURLs ?? []).map((path) => ({ verb, path }));
+  const group = rule.apiGroups?.[0];
+  const resource = rule.resources?.[0];
+  if (group === undefined || resource === undefined) return urls;
+  const name = rule.resourceNames?.[0];
+  const request: ResourceRequest = { verb, group, ...split(resource), namespace };
+  return [name !== undefined ? { ...request, name } : request, ...urls];
+}
+
+/**
+ * One request the binding really lets `id` make (checked by the evaluator), or undefined when it
+ * grants nothing that takes effect (e.g. non-resource URLs in a RoleBinding, a rule naming no verb).
+ */
+export function witness(
+  evaluator: RbacEvaluator,
+  id: Identity,
+  binding: Binding,
+): AccessRequest | undefined {
+  const ns = namespaceOf(binding);
+  for (const rule of evaluator.roles.rulesOfBinding(binding) ?? [])
+    for (const request of candidates(rule, ns))
+      if (evaluator.can(id, request, [binding])) return request;
+  return undefined;
+}
+
+/** A wildcard grant, as a person reads it, with the request that proves it. */
+export interface WildcardGrant {
+  text: string;
+  request: ResourceRequest;
+}
+
+/**
+ * Wildcard grants a binding gives `id`: every verb on a resource, or a verb on every resource of a
+ * group. Asked with `*` itself, which only a `*` in a rule answers (a rule limited to named
+ * objects does not: it is not a wildcard over the kind).
+ */
+export function wildcardGrants(
+  evaluator: RbacEvaluator,
+  id: Identity,
+  binding: Binding,
+): WildcardGrant[] {
+  const namespace = namespaceOf(binding);
+  const asks = new Map<string, WildcardGrant>();
+  for (const rule of evaluator.roles.rulesOfBinding(binding) ?? []) {
+    for (const group of rule.apiGroups ?? []) {
+      const on = group === '' ? '' : group === '*' ? ' in every API group' : ` (${group})`;
+      for (const resource of rule.resources ?? []) {
+        const request = { verb: '*', group, ...split(resource), namespace };
+        const text = `every verb on ${resource === '*' ? 'every resource' : resource}${on}`;
+        asks.set(text, { text, request });
+      }
+      for (const verb of rule.verbs ?? []) {
+        const request = { verb, group, resource: '*', namespace };
+        const text = `${verb === '*' ? 'every verb' : verb} on every resource${on}`;
+        asks.set(text, { text, request });
+      }
+    }
+  }
+  return [...asks.values()].filter((g) => evaluator.can(id, g.request, [binding]));
+}

@@ -1,0 +1,145 @@
+import type { RbacEvaluator } from './evaluator.js';
+import type { Identity } from './identity.js';
+import type { ResourceRequest } from './match.js';
+import type { Binding } from './types.js';
+
+/** Where a question is asked: cluster scope, the binding's own scope, or kube-system. */
+type Scope = 'cluster' | 'binding' | 'kube-system';
+
+type Ask = Omit<ResourceRequest, 'namespace'> & { scope: Scope };
+
+/** A dangerous right, and the requests (any one answered yes) that prove it. */
+export interface Capability {
+  /** Which finding it feeds. */
+  finding: 'rbac.cluster-admin' | 'rbac.escalation' | 'rbac.secrets-read';
+  /** How it reads after "can": `impersonate users, groups or ServiceAccounts`. */
+  what: string;
+  asks: Ask[];
+  /** For pod subresources: `get` also opens them over WebSocket before Kubernetes 1.35. */
+  websocketGet?: boolean;
+}
+
+const RBAC = 'rbac.authorization.k8s.io';
+const ask = (verb: string, group: string, resource: string, scope: Scope, sub?: string): Ask => ({
+  verb,
+  group,
+  resource,
+  ...(sub ? { subresource: sub } : {}),
+  scope,
+});
+const verbs = (vs: string[], group: string, resource: string, scope: Scope, sub?: string) =>
+  vs.map((v) => ask(v, group, resource, scope, sub));
+
+/**
+ * The questions every RBAC finding about rights comes from, after the Kubernetes documentation's
+ * list of privilege-escalation paths (RBAC good practices). Verbs and resources are exact: `*`
+ * in a question matches only a `*` in a rule, which is how "everything" is asked.
+ */
+export const CAPABILITIES: Capability[] = [
+  {
+    finding: 'rbac.cluster-admin',
+    what: 'do everything (every verb on every resource of every API group)',
+    asks: [ask('*', '*', '*', 'binding')],
+  },
+  {
+    finding: 'rbac.escalation',
+    what: 'impersonate users, groups or ServiceAccounts',
+    asks: [
+      ask('impersonate', '', 'users', 'cluster'),
+      ask('impersonate', '', 'groups', 'cluster'),
+      ask('impersonate', '', 'serviceaccounts', 'binding'),
+    ],
+  },
+  {
+    finding: 'rbac.escalation',
+    // Binding a ClusterRole in a RoleBinding is checked in the RoleBinding's namespace.
+    what: 'bind roles they do not hold (bind)',
+    asks: [ask('bind', RBAC, 'roles', 'binding'), ask('bind', RBAC, 'clusterroles', 'binding')],
+  },
+  {
+    finding: 'rbac.escalation',
+    what: 'grant roles more than they hold (escalate)',
+    asks: [
+      ask('escalate', RBAC, 'roles', 'binding'),
+      ask('escalate', RBAC, 'clusterroles', 'cluster'),
+    ],
+  },
+  {
+    finding: 'rbac.escalation',
+    what: 'create or change role bindings',
+    asks: [
+      ...verbs(['create', 'update', 'patch'], RBAC, 'rolebindings', 'binding'),
+      ...verbs(['create', 'update', 'patch'], RBAC, 'clusterrolebindings', 'cluster'),
+    ],
+  },
+  {
+    finding: 'rbac.escalation',
+    what: 'run commands in pods (exec, attach or port-forward)',
+    asks: [
+      ask('create', '', 'pods', 'binding', 'exec'),
+      ask('create', '', 'pods', 'binding', 'attach'),
+      ask('create', '', 'pods', 'binding', 'portforward'),
+    ],
+    websocketGet: true,
+  },
+  {
+    finding: 'rbac.escalation',
+    what: 'reach the kubelet API through nodes/proxy (runs commands on any pod of a node)',
+    asks: verbs(['get', 'create'], '', 'nodes', 'cluster', 'proxy'),
+  },
+  {
+    finding: 'rbac.escalation',
+    what: 'mint tokens for ServiceAccounts (serviceaccounts/token)',
+    asks: [ask('create', '', 'serviceaccounts', 'binding', 'token')],
+  },
+  {
+    finding: 'rbac.escalation',
+    // Pods only: the question the issue's reviewers ask; controllers (Deployments, ...) in
+    // kube-system are reported by the wildcard finding when a `*` grants them.
+    what: 'create pods in kube-system (they can run as its powerful ServiceAccounts)',
+    asks: [ask('create', '', 'pods', 'kube-system')],
+  },
+  {
+    finding: 'rbac.secrets-read',
+    what: 'read Secrets (tokens, passwords, keys)',
+    // No name: a rule limited to named secrets does not answer these.
+    asks: verbs(['get', 'list', 'watch'], '', 'secrets', 'binding'),
+  },
+];
+
+/** A capability a binding gives a subject, with the first request that proved it. */
+export interface Answer {
+  capability: Capability;
+  request: ResourceRequest;
+}
+
+/** The namespace a question is asked in, for a binding: RoleBindings answer only in theirs. */
+function namespaceFor(scope: Scope, b: Binding): string {
+  if (scope === 'cluster') return '';
+  if (scope === 'kube-system') return 'kube-system';
+  return b.kind === 'RoleBinding' ? (b.namespace ?? '') : '';
+}
+
+/** The questions of a capability as concrete requests for a binding (and the cluster's version). */
+export function requestsFor(c: Capability, b: Binding, websocketGet: boolean): ResourceRequest[] {
+  const asks =
+    c.websocketGet && websocketGet
+      ? [...c.asks, ...c.asks.map((a) => ({ ...a, verb: 'get' }))]
+      : c.asks;
+  return asks.map(({ scope, ...r }) => ({ ...r, namespace: namespaceFor(scope, b) }));
+}
+
+/** Every capability `binding` gives `id`, asked of the evaluator through that binding alone. */
+export function capabilitiesOf(
+  evaluator: RbacEvaluator,
+  id: Identity,
+  binding: Binding,
+  websocketGet: boolean,
+): Answer[] {
+  return CAPABILITIES.flatMap((capability): Answer[] => {
+    const request = requestsFor(capability, binding, websocketGet).find((r) =>
+      evaluator.can(id, r, [binding]),
+    );
+    return request ? [{ capability, request }] : [];
+  });
+}
