@@ -74,6 +74,9 @@ export function findingLines(
       { text: object, color: theme.muted },
     ],
     ...paragraph(finding.message, width, '    '),
+    ...(finding.confirmedBy === 'api-server'
+      ? paragraph('✔ confirmed by the API server (SubjectAccessReview)', width, '    ', theme.ok)
+      : []),
     ...(finding.remediation
       ? paragraph(`→ ${finding.remediation}`, width, '    ', theme.muted)
       : []),

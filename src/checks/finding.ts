@@ -22,4 +22,9 @@ export interface Finding {
   subject?: string;
   message: string;
   remediation?: string;
+  /**
+   * Set when the cluster itself confirmed the finding: the API server's authorizer answered yes
+   * to the access question behind it (SubjectAccessReview). Absent = not confirmed.
+   */
+  confirmedBy?: 'api-server';
 }

@@ -53,3 +53,50 @@ export function describeAccess(q: AccessQuestion): string {
   const group = q.group ? `.${q.group}` : '';
   return `${q.verb} ${what}${group}${q.namespace ? ` in ${q.namespace}` : ''}`;
 }
+
+/** Someone else's request, for a SubjectAccessReview: who, and a resource or a path. */
+export interface SubjectQuestion {
+  /** Omitted for "a member of these groups". */
+  user?: string;
+  groups: string[];
+  resource?: AccessQuestion;
+  nonResource?: { verb: string; path: string };
+}
+
+/**
+ * Asks the API server whether another identity may do something (SubjectAccessReview): the
+ * server's own authorizers answer, so this is the cluster's verdict, not ours. Needs `create` on
+ * subjectaccessreviews (authorization.k8s.io); changes nothing.
+ */
+export async function subjectCan(kc: KubeConfig, q: SubjectQuestion): Promise<AccessAnswer> {
+  const api = kc.makeApiClient(AuthorizationV1Api);
+  const r = q.resource;
+  const review = await api.createSubjectAccessReview({
+    body: {
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SubjectAccessReview',
+      spec: {
+        ...(q.user ? { user: q.user } : {}),
+        ...(q.groups.length > 0 ? { groups: q.groups } : {}),
+        ...(r
+          ? {
+              resourceAttributes: {
+                verb: r.verb,
+                group: r.group ?? '',
+                resource: r.resource,
+                ...(r.subresource ? { subresource: r.subresource } : {}),
+                ...(r.namespace ? { namespace: r.namespace } : {}),
+                ...(r.name ? { name: r.name } : {}),
+              },
+            }
+          : {}),
+        ...(q.nonResource ? { nonResourceAttributes: q.nonResource } : {}),
+      },
+    },
+  });
+  const status = review.status;
+  return {
+    allowed: status?.allowed === true,
+    reason: status?.reason || status?.evaluationError || undefined,
+  };
+}

@@ -34,7 +34,7 @@ export const DEFAULT_KUBE_RETRY: KubeRetryPolicy = {
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** POSTs that only ask a question, as safe to repeat as a GET. */
-const QUESTION = /\/(selfsubjectaccessreviews|selfsubjectrulesreviews)$/;
+const QUESTION = /\/(selfsubjectaccessreviews|selfsubjectrulesreviews|subjectaccessreviews)$/;
 
 /**
  * Makes every API client of `kc` retry idempotent reads (GET, and the access-review questions) on

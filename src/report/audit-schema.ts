@@ -26,6 +26,14 @@ const finding = z
     object: objectRef.optional(),
     message: z.string(),
     remediation: z.string().optional(),
+    // Added within version 1: readers of older version 1 reports find it absent.
+    confirmedBy: z
+      .literal('api-server')
+      .nullable()
+      .optional()
+      .describe(
+        'api-server when the cluster confirmed the finding (a SubjectAccessReview answered yes); null when not confirmed',
+      ),
   })
   .strict();
 

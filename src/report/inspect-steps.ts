@@ -62,7 +62,12 @@ async function inspectOne(
   try {
     const seen = await module.inspect({ connection: options.connection, mode: options.mode });
     // `subject` only groups findings on screen; the report's schema has no such field.
-    const findings = seen.findings.map(({ subject: _subject, ...f }) => ({ ...f, step: step.id }));
+    // `confirmedBy` is always present in the report: null when the cluster did not confirm it.
+    const findings = seen.findings.map(({ subject: _subject, confirmedBy, ...f }) => ({
+      ...f,
+      step: step.id,
+      confirmedBy: confirmedBy ?? null,
+    }));
     return {
       ...base,
       status: findings.length > 0 ? 'findings' : 'ok',

@@ -46,7 +46,10 @@ export function renderAuditMarkdown(report: AuditReport): string {
     lines.push('', `## ${step.title} (\`${step.id}\`)`, '');
     for (const f of step.findings) {
       const on = objectName(f.object);
-      lines.push(`- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}`);
+      const confirmed = f.confirmedBy === 'api-server' ? ' _(confirmed by the API server)_' : '';
+      lines.push(
+        `- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}${confirmed}`,
+      );
       if (f.remediation) lines.push(`  - Fix: ${f.remediation}`);
     }
   }

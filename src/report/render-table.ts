@@ -6,7 +6,13 @@ export function renderAuditTable(report: AuditReport): string {
   const rows: string[][] = [['SEVERITY', 'ID', 'OBJECT', 'MESSAGE']];
   for (const step of report.steps) {
     for (const f of step.findings) {
-      rows.push([f.severity.toUpperCase(), f.id, objectName(f.object) || '-', f.message]);
+      const confirmed = f.confirmedBy === 'api-server' ? ' (confirmed by the API server)' : '';
+      rows.push([
+        f.severity.toUpperCase(),
+        f.id,
+        objectName(f.object) || '-',
+        f.message + confirmed,
+      ]);
     }
   }
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

@@ -52,6 +52,11 @@ describe('rbac step on the demo cluster', () => {
       found.filter((f) => / (system:|cluster-admin$|aks-cluster-admin-binding$)/.test(f)),
     ).toEqual([]);
     expect(found).not.toContain('rbac.cluster-admin aks-admins-cluster-admin');
+    // The operator may create subjectaccessreviews: every high finding was confirmed by the server.
+    const high = (session.view().findings ?? []).filter((f) => f.severity === 'high');
+    expect(high.length).toBeGreaterThan(0);
+    expect(high.map((f) => f.confirmedBy)).toEqual(high.map(() => 'api-server'));
+    expect(session.view().summary?.join('\n')).toMatch(/confirmed by the API server/);
     const state = stateOf(session);
     expect(state.excluded.map((e) => e.binding)).toEqual(
       expect.arrayContaining([

@@ -27,6 +27,14 @@ describe('the audit report schema', () => {
     delete unversioned['schemaVersion'];
     expect(publishedSchema().safeParse(unversioned).success).toBe(false);
 
+    const badConfirmation = structuredClone(report);
+    (badConfirmation.steps[0]!.findings[1] as { confirmedBy: unknown }).confirmedBy = 'kubectl';
+    expect(publishedSchema().safeParse(badConfirmation).success).toBe(false);
+    // Added within version 1: a report written before it (no confirmedBy) is still valid.
+    const older = structuredClone(report);
+    for (const f of older.steps[0]!.findings) delete f.confirmedBy;
+    expect(publishedSchema().safeParse(older).success).toBe(true);
+
     const badId = structuredClone(report);
     badId.steps[0]!.findings[0]!.id = 'No Dots';
     expect(publishedSchema().safeParse(badId).success).toBe(false);

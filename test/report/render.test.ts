@@ -61,7 +61,7 @@ describe('audit renderings', () => {
 
       - **medium** \`rbac.user-subject\` on \`RoleBinding/payments/alice|admin\`: User alice is bound directly
         - Fix: Bind an Entra ID group instead
-      - **high** \`rbac.cluster-admin\`: cluster-admin for a user
+      - **high** \`rbac.cluster-admin\`: cluster-admin for a user _(confirmed by the API server)_
       "
     `);
   });
@@ -78,7 +78,7 @@ describe('audit renderings', () => {
 
       SEVERITY  ID                  OBJECT                            MESSAGE
       MEDIUM    rbac.user-subject   RoleBinding/payments/alice|admin  User alice is bound directly
-      HIGH      rbac.cluster-admin  -                                 cluster-admin for a user
+      HIGH      rbac.cluster-admin  -                                 cluster-admin for a user (confirmed by the API server)
 
       1 high, 1 medium, 0 low, 0 info; exit code 2 (fails on high and above)
       "

@@ -6,6 +6,7 @@ import { large } from './large.js';
 import { minimal } from './minimal.js';
 import { limitedRights, strictPdb } from './small.js';
 import { rbacAuditor } from './rbac-auditor.js';
+import { rbacReview } from './rbac-review.js';
 import type { BuiltInScenario } from './types.js';
 
 export type { BuiltInScenario } from './types.js';
@@ -18,6 +19,7 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   'strict-pdb': strictPdb,
   'limited-rights': limitedRights,
   'rbac-auditor': rbacAuditor,
+  'rbac-review': rbacReview,
   'imds-mixed': imdsMixed,
   'drain-no-cordon': drainNoCordon,
   'drain-kubectl': drainKubectl,

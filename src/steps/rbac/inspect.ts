@@ -5,6 +5,7 @@ import { readRbac } from '../../kube/rbac-read.js';
 import type { Connection } from '../../target/connect.js';
 import type { InspectContext, Inspection } from '../types.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
+import { confirmWithServer } from './confirm.js';
 
 /** What the rbac step saw: the RBAC objects, the review, and the users that could become groups. */
 export interface RbacStepFacts {
@@ -23,7 +24,10 @@ function clusterContext(connection: Connection): ClusterContext {
   };
 }
 
-/** Reads bindings and roles (paged) and runs the rbac checks. Never changes anything. */
+/**
+ * Reads bindings and roles (paged), runs the rbac checks, then has the API server confirm the
+ * high and medium findings (SubjectAccessReview, bounded). Never changes anything.
+ */
 export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacStepFacts>> {
   const { kc, kubeServer } = ctx.connection;
   const read = await readRbac(kc).catch((error: unknown) => {
@@ -31,6 +35,7 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
   });
   const rbac: RbacFacts = { ...read, cluster: clusterContext(ctx.connection) };
   const review = checkRbac(rbac);
+  const confirmed = await confirmWithServer(kc, review);
   const candidates = replaceCandidates(rbac);
   const checked =
     rbac.clusterRoleBindings.length + rbac.roleBindings.length - review.excluded.length;
@@ -39,6 +44,11 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
     candidates.length > 0
       ? `${candidates.length} user(s) bound directly can be replaced with an Entra group.`
       : 'No user is bound directly.',
+    ...(confirmed.summary ? [confirmed.summary] : []),
   ];
-  return { facts: { rbac, review, candidates }, findings: review.findings, summary };
+  return {
+    facts: { rbac, review: { ...review, findings: confirmed.findings }, candidates },
+    findings: confirmed.findings,
+    summary,
+  };
 }
