@@ -53,6 +53,14 @@ export const CASES: RbacCase[] = [
     findings: ['rbac.cluster-admin:high:all-sa'],
   },
   {
+    name: 'cluster-admin to Group system:nodes: every kubelet would be cluster-admin',
+    facts: facts({
+      clusterRoleBindings: [crb('nodes-admin', 'cluster-admin', [group('system:nodes')])],
+    }),
+    questions: [[person('system:node:aks-1', ['system:nodes']), R('delete', 'nodes'), true]],
+    findings: ['rbac.cluster-admin:high:nodes-admin'],
+  },
+  {
     name: 'cluster-admin to Group system:serviceaccounts:payments: only that namespace’s accounts',
     facts: facts({
       clusterRoleBindings: [

@@ -10,14 +10,11 @@ const SYSTEM_USERS = new Set([
   'system:kube-proxy',
   'system:apiserver',
 ]);
-const SYSTEM_GROUPS = new Set([
-  // Holds every right before RBAC is asked; a binding cannot add to it.
-  'system:masters',
-  // Every node (users system:node:<name>); the Node authorizer confines what kubelets do.
-  'system:nodes',
-  'system:monitoring',
-  'system:bootstrappers',
-]);
+// Only system:masters among groups: it holds every right before RBAC is asked, so a binding
+// cannot add to it. Groups such as system:nodes or system:bootstrappers are held by every node or
+// bootstrap token: a dangerous grant to them is a finding (their default bindings are matched
+// exactly, in managed.ts and below, and grant nothing dangerous).
+const SYSTEM_GROUPS = new Set(['system:masters']);
 const CONTROLLER = 'system:controller:';
 
 /**
