@@ -189,6 +189,63 @@ export const CASES: RbacCase[] = [
     findings: ['rbac.escalation:high:exec'],
   },
   {
+    name: 'writing webhook configurations lets a subject see and change every request',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('hooks', [
+          rule(['create'], ['admissionregistration.k8s.io'], ['mutatingwebhookconfigurations']),
+        ]),
+      ],
+      clusterRoleBindings: [crb('hooks', 'hooks', [group('platform')])],
+    }),
+    questions: [
+      [
+        person('x', ['platform']),
+        R('create', 'mutatingwebhookconfigurations', '', {
+          group: 'admissionregistration.k8s.io',
+        }),
+        true,
+      ],
+    ],
+    findings: ['rbac.escalation:high:hooks'],
+  },
+  {
+    name: 'approving CSRs mints client certificates; reading them does not',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('approver', [
+          rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval']),
+        ]),
+        clusterRole('csr-reader', [
+          rule(['get', 'list'], ['certificates.k8s.io'], ['certificatesigningrequests']),
+        ]),
+      ],
+      clusterRoleBindings: [
+        crb('approve', 'approver', [group('pki')]),
+        crb('read-csr', 'csr-reader', [group('audit')]),
+      ],
+    }),
+    questions: [
+      [
+        person('x', ['pki']),
+        R('update', 'certificatesigningrequests', '', {
+          group: 'certificates.k8s.io',
+          subresource: 'approval',
+        }),
+        true,
+      ],
+      [
+        person('y', ['audit']),
+        R('update', 'certificatesigningrequests', '', {
+          group: 'certificates.k8s.io',
+          subresource: 'approval',
+        }),
+        false,
+      ],
+    ],
+    findings: ['rbac.escalation:high:approve'],
+  },
+  {
     name: 'pods/* is not a pattern: it grants no pod subresource',
     facts: facts({
       clusterRoles: [clusterRole('podsub', [rule(['create', 'get'], [''], ['pods/*'])])],

@@ -74,6 +74,34 @@ export const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    what: 'install admission webhooks (they see and may change every request)',
+    asks: verbs(
+      ['create', 'update', 'patch'],
+      'admissionregistration.k8s.io',
+      'mutatingwebhookconfigurations',
+      'cluster',
+    ).concat(
+      verbs(
+        ['create', 'update', 'patch'],
+        'admissionregistration.k8s.io',
+        'validatingwebhookconfigurations',
+        'cluster',
+      ),
+    ),
+  },
+  {
+    finding: 'rbac.escalation',
+    what: 'approve certificate signing requests (mint client certificates for any user)',
+    asks: verbs(
+      ['update', 'patch'],
+      'certificates.k8s.io',
+      'certificatesigningrequests',
+      'cluster',
+      'approval',
+    ),
+  },
+  {
+    finding: 'rbac.escalation',
     what: 'run commands in pods (exec, attach or port-forward)',
     asks: [
       ask('create', '', 'pods', 'binding', 'exec'),
