@@ -70,14 +70,15 @@ export function readNetworkPolicy(
 }
 
 /**
- * Replaces a policy's `spec.egress` with a JSON patch that first tests `resourceVersion`, so an
- * edit made by someone else since it was read fails instead of being overwritten.
+ * Replaces a policy's `spec.egress` (and, when given, writes `spec.policyTypes`) with a JSON patch
+ * that first tests `resourceVersion`, so an edit made by someone else since it was read fails
+ * instead of being overwritten.
  */
 export async function replaceEgress(
   kc: KubeConfig,
   at: { namespace: string; name: string; resourceVersion: string },
   egress: V1NetworkPolicyEgressRule[],
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; policyTypes?: string[] },
 ): Promise<void> {
   const api = kc.makeApiClient(NetworkingV1Api);
   await api.patchNamespacedNetworkPolicy(
@@ -86,7 +87,11 @@ export async function replaceEgress(
       namespace: at.namespace,
       body: [
         { op: 'test', path: '/metadata/resourceVersion', value: at.resourceVersion },
-        { op: 'replace', path: '/spec/egress', value: egress },
+        // `add` sets a member whether or not it exists; `replace` would fail on an absent egress.
+        { op: 'add', path: '/spec/egress', value: egress },
+        ...(options.policyTypes
+          ? [{ op: 'add', path: '/spec/policyTypes', value: options.policyTypes }]
+          : []),
       ],
       ...(options.dryRun ? { dryRun: 'All' } : {}),
     },

@@ -10,7 +10,7 @@ import { fit } from '../../text.js';
 import { theme } from '../../theme.js';
 import { isDownKey, isQuitKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
 import { ImdsActions } from './ImdsActions.js';
-import { filterRows, focusLine, headerLine, rowCells, VERDICT_LOOK } from './namespace-table.js';
+import { filterRows, focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
 
 type Mode = 'table' | 'filter' | 'namespace' | 'report';
 
@@ -60,7 +60,11 @@ export function ImdsScreen(props: StepScreenProps) {
       <StepFrame
         step={step}
         status={status}
-        summary={[focusLine(focused), `Verdict: ${VERDICT_LOOK[focused.verdict].text}`]}
+        summary={[
+          focusLine(focused),
+          `Verdict: ${verdictLook(focused).text}`,
+          ...(focused.chosen && focused.warning ? [`▲ ${focused.warning}`] : []),
+        ]}
         findings={focused.findings}
         plan={focused.details}
         width={width}
@@ -145,7 +149,7 @@ export function ImdsScreen(props: StepScreenProps) {
             <Text color={theme.accent}>{here ? '▶ ' : '  '}</Text>
             {cells.chosen}
             <Text color={row.chosen ? undefined : theme.muted}>{cells.namespace}</Text>
-            <Text color={VERDICT_LOOK[row.verdict].color}>{cells.verdict}</Text>
+            <Text color={verdictLook(row).color}>{cells.verdict}</Text>
             {cells.policies}
             {cells.pods}
             <Text color={row.chosen ? undefined : theme.muted}>{cells.action}</Text>

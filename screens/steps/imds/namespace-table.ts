@@ -10,6 +10,13 @@ export const VERDICT_LOOK: Record<ImdsRow['verdict'], { text: string; color: The
   partial: { text: '△ partial', color: theme.warning },
 };
 
+const NOT_ENFORCED = { text: '✖ not enforced', color: theme.danger };
+
+/** How a row's verdict reads: with no engine, every namespace is "not enforced", never "blocked". */
+export function verdictLook(row: Pick<ImdsRow, 'verdict' | 'enforced'>) {
+  return row.enforced === false ? NOT_ENFORCED : VERDICT_LOOK[row.verdict];
+}
+
 /** The rows whose namespace contains the filter text (case-insensitive). */
 export function filterRows(rows: readonly ImdsRow[], filter: string): ImdsRow[] {
   const needle = filter.trim().toLowerCase();
@@ -53,7 +60,7 @@ export function rowCells(row: ImdsRow, width: number) {
   return {
     chosen: cell(row.chosen ? '[x]' : '[ ]', c.chosen),
     namespace: cell(row.namespace, c.namespace),
-    verdict: cell(VERDICT_LOOK[row.verdict].text, c.verdict),
+    verdict: cell(verdictLook(row).text, c.verdict),
     policies: cell(`${row.egressPolicies}/${row.policies}`, c.policies),
     pods: cell(`${row.pods}${host}`, c.pods),
     action: cell(actionText(row), c.action),
@@ -66,5 +73,9 @@ export function focusLine(row: ImdsRow): string {
   const host =
     row.hostNetworkPods > 0 ? `, ${row.hostNetworkPods} hostNetwork (policies never apply)` : '';
   const scope = row.system ? ` · ${row.system}` : '';
-  return `${row.namespace}: ${pods}${host}, ${row.egressPolicies} of ${row.policies} policies isolate egress${scope}`;
+  const warn =
+    row.chosen && row.warning
+      ? ' · ▲ managed by Kubernetes/AKS: add-ons may need the endpoint'
+      : '';
+  return `${row.namespace}: ${pods}${host}, ${row.egressPolicies} of ${row.policies} policies isolate egress${scope}${warn}`;
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding.js';
-import { engineFindings, type EngineFacts } from './engine.js';
+import { engineFindings, engineTraits, verdictPlane, type EngineFacts } from './engine.js';
 import { evaluateNamespace, type NamespaceVerdict } from './evaluate.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
@@ -20,37 +20,42 @@ export interface NamespaceAssessment {
   system?: string;
 }
 
-/** The whole evaluation: per-namespace verdicts and the findings for the in-scope ones. */
+/** The whole evaluation: per-namespace verdicts and the findings. */
 export interface ImdsAssessment {
   namespaces: NamespaceAssessment[];
   findings: Finding[];
 }
 
 /**
- * Evaluates every namespace; findings cover the namespaces in `included` (by default the user
- * namespaces, as the documented rule in scope.ts decides), plus the engine's own findings.
+ * Evaluates every namespace. Findings cover the user namespaces (the documented rule in
+ * scope.ts), plus the engine's own findings: they describe the cluster, so what the operator
+ * chooses to change never adds or removes one.
  */
-export function assessImds(facts: ImdsFacts, included?: ReadonlySet<string>): ImdsAssessment {
+export function assessImds(facts: ImdsFacts): ImdsAssessment {
   // Grouped once: large clusters have hundreds of namespaces and tens of thousands of pods.
   const pods = byNamespace(facts.pods);
   const policies = byNamespace(facts.policies);
+  const judge = {
+    plane: verdictPlane(facts.engine),
+    enforced: engineTraits(facts.engine).enforces,
+  };
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((ns) => {
       const own = pods.get(ns.name) ?? [];
       const system = systemReason(ns, own);
       return {
-        verdict: evaluateNamespace(ns, policies.get(ns.name) ?? [], own),
+        verdict: evaluateNamespace(ns, policies.get(ns.name) ?? [], own, judge),
         ...(system ? { system } : {}),
       };
     });
-  const inScope = (a: NamespaceAssessment) =>
-    included ? included.has(a.verdict.namespace) : a.system === undefined;
   return {
     namespaces,
     findings: [
       ...engineFindings(facts.engine),
-      ...namespaces.filter(inScope).flatMap((a) => verdictFindings(a.verdict)),
+      ...namespaces
+        .filter((a) => a.system === undefined)
+        .flatMap((a) => verdictFindings(a.verdict)),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../finding.js';
+import { DATA_PLANES, ENFORCING_PLANES, type DataPlane } from '../netpol/dataplane.js';
 
 /** The cluster's network settings from ARM `networkProfile`, or why they are not known. */
 export type EngineFacts =
@@ -8,6 +9,10 @@ export type EngineFacts =
       networkPolicy?: string;
       networkDataplane?: string;
       ipFamilies?: string[];
+      /** Pod and Service address ranges and the cluster DNS address, for the reachability sample. */
+      podCidrs?: string[];
+      serviceCidrs?: string[];
+      dnsServiceIP?: string;
       /** For the remediation command. */
       resourceGroup: string;
       cluster: string;
@@ -46,6 +51,34 @@ export function engineTraits(engine: EngineFacts): EngineTraits {
     dualStack ? 'dual-stack' : 'IPv4',
   ];
   return { enforces: cilium || policy !== 'none', cilium, dualStack, label: parts.join(', ') };
+}
+
+/** The engine's data plane; undefined when the engine is not known. */
+export function dataPlaneOf(engine: EngineFacts): DataPlane | undefined {
+  if (!engine.known) return undefined;
+  if (engine.networkDataplane === 'cilium' || engine.networkPolicy === 'cilium')
+    return DATA_PLANES.cilium;
+  if (engine.networkPolicy === 'azure') return DATA_PLANES['azure-npm'];
+  if (engine.networkPolicy === 'calico') return DATA_PLANES.calico;
+  return DATA_PLANES.none;
+}
+
+/**
+ * The data plane verdicts are judged on. With no engine (or an unknown one) the policies are
+ * judged as Kubernetes defines them, and the verdict says separately that nothing enforces them.
+ */
+export function verdictPlane(engine: EngineFacts): DataPlane {
+  const plane = dataPlaneOf(engine);
+  return plane && plane.enforces ? plane : DATA_PLANES.calico;
+}
+
+/**
+ * The data planes a generated change must be safe on: the engine's own, or every enforcing one
+ * when the engine is unknown or absent (one may be turned on later).
+ */
+export function planesToCheck(engine: EngineFacts): readonly DataPlane[] {
+  const plane = dataPlaneOf(engine);
+  return plane && plane.enforces ? [plane] : ENFORCING_PLANES;
 }
 
 /** Findings about the engine itself: none installed, unknown, or Azure NPM (being retired). */

@@ -1,10 +1,15 @@
+import { DATA_PLANES, type DataPlane } from '../netpol/dataplane.js';
+import { isolatesEgress } from '../netpol/policy-types.js';
+import { Reachability } from '../netpol/reach.js';
+import { selectorMatches, selectsEverything } from '../netpol/selector.js';
+import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { isOurPolicy } from './facts.js';
-import { isolatesEgress, reopeningsOf, type Reopening } from './rules.js';
-import { selectorMatches, selectsEverything } from './selector.js';
 import { podGroups, type PodGroup } from './pod-groups.js';
+import { reopeningsOf, type Reopening } from './rules.js';
 
 /**
+ * What the namespace's policies do about 169.254.169.254:80 (as Kubernetes defines them):
  * blocked: every pod, now and later, is egress-isolated and no rule allows the endpoint.
  * exposed: no policy isolates egress in the namespace at all.
  * reopened: a rule of an egress policy allows the endpoint.
@@ -21,52 +26,80 @@ export interface ReopeningSeen extends Reopening {
 export interface NamespaceVerdict {
   namespace: string;
   kind: VerdictKind;
+  /** Whether an engine enforces the policies: false with none, undefined when not known. */
+  enforced: boolean | undefined;
   /** Names of every policy in the namespace, and of those that isolate egress. */
   policies: string[];
   egressPolicies: string[];
   /** Pods that follow policies (not hostNetwork), and those that ignore them. */
   pods: number;
   hostNetworkPods: string[];
+  /** The pods (not hostNetwork) the evaluator says can open 169.254.169.254:80 under the policies. */
+  reachable: string[];
+  /** Whether a pod created later without labels could open it. */
+  newPodReaches: boolean;
   reopenings: ReopeningSeen[];
   /** Pods no egress policy selects, grouped by their identifying labels. */
   unisolated: PodGroup[];
-  /** Whether a `podSelector: {}` egress policy covers pods that do not exist yet. */
+  /** Whether a `podSelector: {}` egress policy covers pods that do not exist yet, whatever their labels. */
   coversFuturePods: boolean;
   /** Whether a policy created by this step is present. */
   hasOurPolicy: boolean;
 }
 
-/** Evaluates one namespace with NetworkPolicy union semantics (see reference §4). */
+/** How to judge: the data plane's rules, and whether anything enforces them. */
+export interface JudgeOptions {
+  plane?: DataPlane;
+  enforced?: boolean | undefined;
+}
+
+/**
+ * Evaluates one namespace by asking the reachability evaluator, for every pod and for a pod
+ * created later with no labels, whether it can open TCP 80 on 169.254.169.254.
+ */
 export function evaluateNamespace(
   namespace: NamespaceFacts,
   allPolicies: readonly PolicyFacts[],
   allPods: readonly PodFacts[],
+  options: JudgeOptions = {},
 ): NamespaceVerdict {
+  const plane = options.plane ?? DATA_PLANES.calico;
   const policies = allPolicies.filter((p) => p.namespace === namespace.name);
   const pods = allPods.filter((p) => p.namespace === namespace.name);
+  const reach = new Reachability({ namespaces: [namespace], policies }, plane);
   const egress = policies.filter(isolatesEgress);
   const subject = pods.filter((p) => !p.hostNetwork);
+  const answers = subject.map((pod) => ({
+    pod,
+    answer: reach.egress(pod, IMDS_ENDPOINT, IMDS_CONNECTION),
+  }));
+  const newPod = reach.egress(
+    { namespace: namespace.name, labels: {} },
+    IMDS_ENDPOINT,
+    IMDS_CONNECTION,
+  );
   const selected = (policy: PolicyFacts) =>
     subject.filter((pod) => selectorMatches(policy.podSelector, pod.labels)).map((p) => p.name);
   const reopenings = egress.flatMap((policy) =>
-    reopeningsOf(policy).map((r) => ({ ...r, pods: selected(policy) })),
+    reopeningsOf(policy, plane).map((r) => ({ ...r, pods: selected(policy) })),
   );
-  const unisolatedPods = subject.filter(
-    (pod) => !egress.some((p) => selectorMatches(p.podSelector, pod.labels)),
-  );
+  const unisolatedPods = answers.filter((a) => !a.answer.isolated).map((a) => a.pod);
   const coversFuturePods = egress.some((p) => selectsEverything(p.podSelector));
   let kind: VerdictKind;
   if (egress.length === 0) kind = 'exposed';
   else if (reopenings.length > 0) kind = 'reopened';
-  else if (unisolatedPods.length > 0 || !coversFuturePods) kind = 'partial';
+  else if (unisolatedPods.length > 0 || !coversFuturePods || newPod.allowed) kind = 'partial';
   else kind = 'blocked';
   return {
     namespace: namespace.name,
     kind,
+    enforced: 'enforced' in options ? options.enforced : true,
     policies: policies.map((p) => p.name),
     egressPolicies: egress.map((p) => p.name),
     pods: subject.length,
     hostNetworkPods: pods.filter((p) => p.hostNetwork).map((p) => p.name),
+    reachable: answers.filter((a) => a.answer.allowed).map((a) => a.pod.name),
+    newPodReaches: newPod.allowed,
     reopenings,
     unisolated: podGroups(unisolatedPods),
     coversFuturePods,

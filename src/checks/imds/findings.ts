@@ -23,6 +23,15 @@ export function verdictFindings(v: NamespaceVerdict): Finding[] {
       message: `No NetworkPolicy isolates egress in ${v.namespace}: its ${pods(v.pods)}, and any created later, can reach 169.254.169.254 and ask for the node's managed identity token.`,
       remediation: `Create restrict-instance-metadata here (this step): it allows all egress except 169.254.169.254/32.`,
     });
+  } else if (v.enforced === false) {
+    out.push({
+      id: 'imds.namespace-exposed',
+      severity: 'high',
+      object: ns,
+      message: `No engine enforces NetworkPolicies on this cluster, so ${v.namespace}'s ${pods(v.pods)} can reach 169.254.169.254 whatever its policies say (enforced, they would leave it ${v.kind}).`,
+      remediation:
+        'Enable a network policy engine (see imds.no-policy-engine), then re-run this step.',
+    });
   }
   for (const r of v.reopenings) {
     out.push({
@@ -30,7 +39,7 @@ export function verdictFindings(v: NamespaceVerdict): Finding[] {
       severity: 'high',
       object: { kind: 'NetworkPolicy', namespace: v.namespace, name: r.policy },
       message: `Egress rule ${r.rule} (spec.egress[${r.rule}]) ${r.why}; it applies to ${r.pods.length > 0 ? list(r.pods) : 'pods with its labels (none now)'}. Policies add up, so no other policy can take this back.`,
-      remediation: `Add "except: [169.254.169.254/32]" to that rule's ipBlock (the edited YAML is on this step's screen).`,
+      remediation: `Edit that rule so it no longer allows 169.254.169.254 (an except on its ipBlock, or the rule removed when the endpoint was all it allowed); the edit, checked to open nothing new, is on this step's screen.`,
     });
   }
   if (v.kind === 'partial' || (v.kind === 'reopened' && v.unisolated.length > 0)) {

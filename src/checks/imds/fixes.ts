@@ -1,101 +1,98 @@
-import { stringify } from 'yaml';
-import { cidrIncludesImds, IMDS_CIDR, parseCidr } from './cidr.js';
-import type { EngineTraits } from './engine.js';
-import type { NamespaceVerdict } from './evaluate.js';
-import type { EgressRule, PodFacts, PolicyFacts, PolicyPeer } from './facts.js';
-import { OUR_LABELS } from './facts.js';
-import { allButImdsPeers } from './policy.js';
-import { selectorMatches } from './selector.js';
-
-/** The rule with the metadata endpoint taken out, keeping every other destination and port. */
-export function closeImdsInRule(rule: EgressRule, traits: EngineTraits): EgressRule {
-  const to = rule.to ?? [];
-  // "to anywhere" becomes "to anywhere but the endpoint", with the peers this engine needs.
-  if (to.length === 0) return { ...rule, to: allButImdsPeers(traits) };
-  const peers = to.flatMap((peer): PolicyPeer[] => {
-    const block = peer.ipBlock;
-    if (!block || !cidrIncludesImds(block.cidr)) return [peer];
-    if ((block.except ?? []).some(cidrIncludesImds)) return [peer];
-    // A /32 that is the endpoint itself cannot take an except: drop the peer instead.
-    if (parseCidr(block.cidr)?.prefix === 32) return [];
-    return [{ ipBlock: { ...block, except: [...(block.except ?? []), IMDS_CIDR] } }];
-  });
-  return { ...rule, to: peers };
-}
-
-/** A fix to review: what it is, and YAML the operator can apply after reading it. */
-export interface ProposedFix {
-  namespace: string;
-  title: string;
-  yaml: string;
-}
-
-/** The edited `spec.egress` of each policy with a rule that opens the endpoint. */
-export function ruleFixes(
-  verdict: NamespaceVerdict,
-  policies: readonly PolicyFacts[],
-  traits: EngineTraits,
-): ProposedFix[] {
-  const names = [...new Set(verdict.reopenings.map((r) => r.policy))];
-  return names.flatMap((name) => {
-    const policy = policies.find((p) => p.namespace === verdict.namespace && p.name === name);
-    if (!policy) return [];
-    const rules = new Set(verdict.reopenings.filter((r) => r.policy === name).map((r) => r.rule));
-    const egress = (policy.egress ?? []).map((rule, i) =>
-      rules.has(i) ? closeImdsInRule(rule, traits) : rule,
-    );
-    return [
-      {
-        namespace: verdict.namespace,
-        title: `Edit NetworkPolicy ${verdict.namespace}/${name}: rule ${[...rules].join(', ')} gets an except for ${IMDS_CIDR} (kubectl edit networkpolicy -n ${verdict.namespace} ${name})`,
-        yaml: stringify({ spec: { egress } }),
-      },
-    ];
-  });
-}
+import { parseCidr } from '../netpol/address.js';
+import type { DataPlane } from '../netpol/dataplane.js';
+import type { EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
+import { peerMatches } from '../netpol/peers.js';
+import { effectivePolicyTypes } from '../netpol/policy-types.js';
+import { IMDS_ADDRESS, IMDS_CIDR, IMDS_ENDPOINT } from './endpoint.js';
+import { ruleOpensImds } from './rules.js';
 
 /**
- * For pods no egress policy selects: one policy per label set, allowing all but the endpoint.
- * Offered only when its selector picks none of the pods that are already isolated (it would
- * widen them otherwise).
+ * What "to anywhere" becomes: every IPv4 address but the endpoint, every IPv6 address, and every
+ * pod (Cilium's ipBlock never matches pods; elsewhere the selector peer repeats what the ipBlock
+ * already allows), so only the endpoint (and, on Cilium, node addresses) is lost.
  */
-export function targetedPolicies(
-  verdict: NamespaceVerdict,
-  pods: readonly PodFacts[],
-  traits: EngineTraits,
-): ProposedFix[] {
-  const unisolated = new Set(verdict.unisolated.flatMap((g) => g.pods));
-  const isolated = pods.filter(
-    (p) => p.namespace === verdict.namespace && !p.hostNetwork && !unisolated.has(p.name),
-  );
-  return verdict.unisolated.map((group, index) => {
-    const selector = { matchLabels: group.labels };
-    const clash = isolated.filter((p) => selectorMatches(selector, p.labels)).map((p) => p.name);
-    if (Object.keys(group.labels).length === 0 || clash.length > 0) {
-      return {
-        namespace: verdict.namespace,
-        title: `No safe targeted policy for ${group.pods.join(', ')}: their labels also select isolated pods (${clash.join(', ') || 'no labels'}); give them a label of their own first.`,
-        yaml: '',
-      };
-    }
-    const manifest = {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'NetworkPolicy',
-      metadata: {
-        name: `restrict-instance-metadata-${index + 1}`,
-        namespace: verdict.namespace,
-        labels: { ...OUR_LABELS },
-      },
-      spec: {
-        podSelector: selector,
-        policyTypes: ['Egress'],
-        egress: [{ to: allButImdsPeers(traits) }],
-      },
-    };
+export const ANYWHERE_BUT_IMDS: readonly PolicyPeer[] = [
+  { ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } },
+  { ipBlock: { cidr: '::/0' } },
+  { namespaceSelector: {} },
+];
+
+/** One rule after the fix: the rule to keep (undefined: delete it) and what changed, in words. */
+export interface RuleFix<R extends EgressRule> {
+  rule: R | undefined;
+  change: string;
+}
+
+const NO_NAMESPACES = () => ({});
+
+/**
+ * Takes 169.254.169.254 out of one egress rule without allowing anything new:
+ * - `to` empty (every destination) becomes ANYWHERE_BUT_IMDS, ports kept;
+ * - an ipBlock that covers the endpoint gets `except: [169.254.169.254/32]`;
+ * - an ipBlock that is the endpoint itself (a /32 cannot except itself) is dropped, and when no
+ *   peer is left the whole rule is deleted: an empty `to` would mean every destination.
+ * Fields this tool does not know are kept as they are.
+ */
+export function closeImdsInRule<R extends EgressRule>(
+  rule: R,
+  namespace: string,
+  plane: DataPlane,
+): RuleFix<R> {
+  const to = rule.to ?? [];
+  if (to.length === 0) {
     return {
-      namespace: verdict.namespace,
-      title: `Targeted policy for ${group.pods.length} unisolated pod(s) (review, then kubectl apply -f)`,
-      yaml: stringify(manifest),
+      rule: { ...rule, to: ANYWHERE_BUT_IMDS.map((p) => structuredClone(p)) },
+      change: `"to anywhere" becomes "anywhere but ${IMDS_ADDRESS}"`,
     };
+  }
+  const changes: string[] = [];
+  const peers = to.flatMap((peer): PolicyPeer[] => {
+    const block = peer.ipBlock;
+    if (!block || !peerMatches(peer, namespace, IMDS_ENDPOINT, plane, NO_NAMESPACES)) return [peer];
+    if (parseCidr(block.cidr)?.prefix === 32) {
+      changes.push(`peer ${block.cidr} removed`);
+      return [];
+    }
+    changes.push(`except ${IMDS_CIDR} added to ${block.cidr}`);
+    return [{ ...peer, ipBlock: { ...block, except: [...(block.except ?? []), IMDS_CIDR] } }];
   });
+  if (peers.length === 0) {
+    return { rule: undefined, change: `deleted (${IMDS_ADDRESS} was all it allowed)` };
+  }
+  return { rule: { ...rule, to: peers }, change: changes.join(', ') };
+}
+
+/** A policy's egress after the fix, and policyTypes written out when the stored object left them implicit. */
+export interface PolicyEdit<R extends EgressRule> {
+  egress: R[];
+  /** Set when the policy had no policyTypes: an emptied egress list must not drop Egress isolation. */
+  policyTypes?: string[];
+  /** `rule 1: except ... added`, one per rule changed (indices as stored before the edit). */
+  changes: string[];
+}
+
+/** Closes the endpoint in every rule of the policy that opens it; undefined when none does. */
+export function policyEdit<R extends EgressRule>(
+  policy: Omit<PolicyFacts, 'egress'> & { egress?: R[] },
+  plane: DataPlane,
+): PolicyEdit<R> | undefined {
+  const changes: string[] = [];
+  const egress = (policy.egress ?? []).flatMap((rule, index): R[] => {
+    if (!ruleOpensImds(rule, policy.namespace, plane)) return [rule];
+    const fix = closeImdsInRule(rule, policy.namespace, plane);
+    changes.push(`rule ${index}: ${fix.change}`);
+    return fix.rule ? [fix.rule] : [];
+  });
+  if (changes.length === 0) return undefined;
+  const implicit = !policy.policyTypes || policy.policyTypes.length === 0;
+  return { egress, changes, ...(implicit ? { policyTypes: effectivePolicyTypes(policy) } : {}) };
+}
+
+/** The policy as it would be after the edit. */
+export function applyEdit(policy: PolicyFacts, edit: PolicyEdit<EgressRule>): PolicyFacts {
+  return {
+    ...policy,
+    egress: edit.egress,
+    ...(edit.policyTypes ? { policyTypes: edit.policyTypes } : {}),
+  };
 }

@@ -1,4 +1,4 @@
-import { IMDS_CIDR } from './cidr.js';
+import { IMDS_CIDR } from './endpoint.js';
 import type { EngineTraits } from './engine.js';
 import { OUR_LABELS, OUR_POLICY_NAME, type PolicyPeer } from './facts.js';
 
@@ -21,12 +21,15 @@ export interface PolicyManifest {
 
 /**
  * The peers that allow everything except the metadata endpoint on this engine: all IPv4 minus
- * 169.254.169.254/32, all IPv6 on dual-stack, and on Cilium explicit pod peers, because Cilium's
- * ipBlock never matches pod IPs (without them, pods and CoreDNS would be cut off).
+ * 169.254.169.254/32, all IPv6 (harmless on an IPv4 cluster, needed on a dual-stack one), and on
+ * Cilium explicit pod peers, because Cilium's ipBlock never matches pod IPs (without them, pods
+ * and CoreDNS would be cut off).
  */
 export function allButImdsPeers(traits: EngineTraits): PolicyPeer[] {
-  const peers: PolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } }];
-  if (traits.dualStack) peers.push({ ipBlock: { cidr: '::/0' } });
+  const peers: PolicyPeer[] = [
+    { ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } },
+    { ipBlock: { cidr: '::/0' } },
+  ];
   if (traits.cilium) peers.push({ namespaceSelector: {} }, { podSelector: {} });
   return peers;
 }
@@ -60,7 +63,7 @@ export function policyNotes(traits: EngineTraits): string[] {
   ];
   if (traits.enforces === false)
     notes.push('No policy engine: the policies will be stored but NOT enforced (inert).');
-  if (traits.dualStack) notes.push('Dual-stack (or unknown): ::/0 keeps IPv6 egress open.');
+  notes.push('::/0 keeps IPv6 egress open (it changes nothing on an IPv4-only cluster).');
   if (traits.cilium)
     notes.push(
       'Cilium (or unknown): namespaceSelector {} and podSelector {} peers keep pod and DNS traffic; Cilium cannot allow node IPs by ipBlock, so egress to hostNetwork endpoints is cut.',

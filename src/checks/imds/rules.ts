@@ -1,45 +1,33 @@
-import { cidrIncludesImds } from './cidr.js';
-import type { EgressRule, PolicyFacts, PolicyPeer } from './facts.js';
+import type { DataPlane } from '../netpol/dataplane.js';
+import type { EgressRule, PolicyFacts } from '../netpol/model.js';
+import { peerMatches } from '../netpol/peers.js';
+import { isolatesEgress } from '../netpol/policy-types.js';
+import { describePort, portEntryMatches } from '../netpol/ports.js';
+import { egressRuleAllows } from '../netpol/rules.js';
+import { IMDS_ADDRESS, IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 
-/**
- * The policy types the API server applies: as written, or, when omitted, Ingress plus Egress only
- * if the policy has at least one egress rule.
- */
-export function effectivePolicyTypes(policy: PolicyFacts): string[] {
-  if (policy.policyTypes && policy.policyTypes.length > 0) return policy.policyTypes;
-  return (policy.egress ?? []).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+// The endpoint is an address, never a pod: selector peers never match it, so no namespace is looked up.
+const NO_NAMESPACES = () => ({});
+
+/** Whether the rule (of a policy in `namespace`) lets a pod it applies to reach 169.254.169.254:80. */
+export function ruleOpensImds(rule: EgressRule, namespace: string, plane: DataPlane): boolean {
+  return egressRuleAllows(rule, namespace, IMDS_ENDPOINT, IMDS_CONNECTION, plane, NO_NAMESPACES);
 }
 
-/** Whether the policy isolates the egress of the pods it selects. */
-export function isolatesEgress(policy: PolicyFacts): boolean {
-  return effectivePolicyTypes(policy).includes('Egress');
-}
-
-/** Why a peer lets traffic reach the metadata address, or undefined when it does not. */
-function peerOpensImds(peer: PolicyPeer): string | undefined {
-  const block = peer.ipBlock;
-  // Pod and namespace selectors pick pods; the metadata address is never a pod.
-  if (!block) return undefined;
-  if (!cidrIncludesImds(block.cidr)) return undefined;
-  if ((block.except ?? []).some(cidrIncludesImds)) return undefined;
-  const except = block.except?.length ? ` except ${block.except.join(', ')}` : '';
-  return `allows ${block.cidr}${except}, which includes 169.254.169.254`;
-}
-
-/**
- * Why an egress rule lets traffic reach the metadata address, or undefined when it does not.
- * A port list narrows the ports but still opens the endpoint on those ports, so it counts.
- */
-export function ruleOpensImds(rule: EgressRule): string | undefined {
+/** Why a rule that opens the endpoint does: the destination part and the port entries that admit TCP 80. */
+export function whyRuleOpens(rule: EgressRule, namespace: string, plane: DataPlane): string {
   const to = rule.to ?? [];
-  const ports = (rule.ports ?? []).map((p) => `${p.protocol ?? 'TCP'}/${p.port ?? '*'}`);
-  const onPorts = ports.length > 0 ? ` on ${ports.join(', ')}` : '';
-  if (to.length === 0) return `allows every destination${onPorts}`;
-  for (const peer of to) {
-    const why = peerOpensImds(peer);
-    if (why) return `${why}${onPorts}`;
-  }
-  return undefined;
+  const peer = to.find((p) => peerMatches(p, namespace, IMDS_ENDPOINT, plane, NO_NAMESPACES));
+  const block = peer?.ipBlock;
+  const except = block?.except?.length ? ` except ${block.except.join(', ')}` : '';
+  const where =
+    to.length === 0 || !block
+      ? 'allows every destination'
+      : `allows ${block.cidr}${except}, which includes ${IMDS_ADDRESS}`;
+  const ports = rule.ports ?? [];
+  if (ports.length === 0) return `${where}, on every port`;
+  const admitting = ports.filter((p) => portEntryMatches(p, IMDS_CONNECTION, undefined));
+  return `${where}, on ${admitting.map(describePort).join(', ')}`;
 }
 
 /** One rule of one policy that opens the metadata endpoint. */
@@ -50,11 +38,12 @@ export interface Reopening {
   why: string;
 }
 
-/** Every rule of the policy that opens the metadata endpoint. */
-export function reopeningsOf(policy: PolicyFacts): Reopening[] {
+/** Every rule of an egress policy that lets the pods it selects reach 169.254.169.254:80. */
+export function reopeningsOf(policy: PolicyFacts, plane: DataPlane): Reopening[] {
   if (!isolatesEgress(policy)) return [];
-  return (policy.egress ?? []).flatMap((rule, index) => {
-    const why = ruleOpensImds(rule);
-    return why ? [{ policy: policy.name, rule: index, why }] : [];
-  });
+  return (policy.egress ?? []).flatMap((rule, index) =>
+    ruleOpensImds(rule, policy.namespace, plane)
+      ? [{ policy: policy.name, rule: index, why: whyRuleOpens(rule, policy.namespace, plane) }]
+      : [],
+  );
 }

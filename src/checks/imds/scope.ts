@@ -41,3 +41,15 @@ export function systemReason(namespace: NamespaceFacts, pods: readonly PodFacts[
   if (EXTENSIONS.has(name)) return 'cluster extension namespace';
   return undefined;
 }
+
+/**
+ * A warning for choosing a namespace that Kubernetes or AKS manages (by name alone: the warning
+ * costs nothing when the name is borrowed). AKS add-ons there may need the metadata endpoint;
+ * Microsoft lists AGIC, Container Insights, virtual nodes, Azure Policy, GitOps and the AI
+ * toolchain operator as breaking when pods lose it.
+ */
+export function managedNamespaceWarning(name: string): string | undefined {
+  if (!KUBERNETES_OWNED.has(name) && !isAksOwnedName(name) && !EXTENSIONS.has(name))
+    return undefined;
+  return `${name} is managed by Kubernetes or AKS: add-ons running there (Container Insights, Azure Policy, AGIC, GitOps, virtual nodes, the AI toolchain operator) may need 169.254.169.254 and can break when it is blocked.`;
+}

@@ -1,7 +1,9 @@
 import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { OUR_POLICY_NAME } from '../../checks/imds/facts.js';
+import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
 import { policyNotes, restrictImdsPolicy } from '../../checks/imds/policy.js';
+import { namespacePolicyCheck } from '../../checks/imds/proposals.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { createNetworkPolicy } from '../../kube/network-policies.js';
 import type { StepContext } from '../types.js';
@@ -13,6 +15,8 @@ export interface ApplyPlan {
   create: string[];
   review: string[];
   blocked: string[];
+  /** Warnings about chosen namespaces that Kubernetes or AKS manages. */
+  warnings: string[];
   lines: string[];
 }
 
@@ -22,13 +26,37 @@ export function applyPlan(rows: readonly ImdsRow[], traits: EngineTraits): Apply
   const pick = (action: ImdsRow['action']) =>
     chosen.filter((r) => r.action === action).map((r) => r.namespace);
   const plan = { create: pick('create'), review: pick('review'), blocked: pick('none') };
+  const warnings = chosen.flatMap((r) =>
+    r.warning && r.action === 'create' ? [`▲ ${r.warning}`] : [],
+  );
   const lines = [
     ...plan.create.map((ns) => `${ns}: create NetworkPolicy ${OUR_POLICY_NAME}`),
     ...plan.review.map((ns) => `${ns}: not changed; a fix to review is on its row (Enter)`),
     ...plan.blocked.map((ns) => `${ns}: already blocked, nothing to do`),
+    ...warnings,
     ...policyNotes(traits),
   ];
-  return { ...plan, lines };
+  return { ...plan, warnings, lines };
+}
+
+/**
+ * Checks our policy in every namespace of the plan before anything is offered: a namespace where
+ * it would open anything new is taken out, with the reason. Returns the plan to offer and the refusals.
+ */
+export function checkedPlan(
+  facts: ImdsFacts,
+  plan: ApplyPlan,
+  traits: EngineTraits,
+): { plan: ApplyPlan; refused: string[]; closes: string[] } {
+  const refused: string[] = [];
+  const closes = new Set<string>();
+  const create = plan.create.filter((ns) => {
+    const check = namespacePolicyCheck(facts, ns, traits);
+    if (!check.safe) refused.push(`${ns}: not offered: ${check.why}`);
+    for (const c of check.alsoCloses) closes.add(c);
+    return check.safe;
+  });
+  return { plan: { ...plan, create }, refused, closes: [...closes] };
 }
 
 function manifest(namespace: string, traits: EngineTraits): V1NetworkPolicy {
@@ -66,13 +94,23 @@ export async function dryRunAll(
 }
 
 /** The confirmation for an apply: the cluster, the namespaces, and whether policies are enforced. */
-export function applyConfirmation(ctx: StepContext, plan: ApplyPlan, traits: EngineTraits) {
+export function applyConfirmation(
+  ctx: StepContext,
+  plan: ApplyPlan,
+  traits: EngineTraits,
+  closes: readonly string[] = [],
+) {
   const n = plan.create.length;
   return {
     cluster: ctx.cluster,
     change: `Create NetworkPolicy ${OUR_POLICY_NAME} (egress to everything except 169.254.169.254) in ${n} namespace${n === 1 ? '' : 's'}`,
     details: [
       `Namespaces: ${plan.create.join(', ')}`,
+      ...plan.warnings,
+      'Checked before this question: it opens nothing that was closed.',
+      ...(closes.length > 0
+        ? [`Besides 169.254.169.254 it also closes: ${closes.join(', ')}.`]
+        : []),
       ...(traits.enforces === false
         ? [
             'No policy engine on this cluster: the policies will NOT be enforced until one is enabled.',

@@ -1,18 +1,20 @@
-import { assessImds, defaultScope, type ImdsFacts } from '../../checks/imds/assess.js';
+import { defaultScope, type ImdsAssessment, type ImdsFacts } from '../../checks/imds/assess.js';
 import { engineTraits } from '../../checks/imds/engine.js';
+import { proposalsFor, type ProposedFix } from '../../checks/imds/proposals.js';
 import type { StepContext, StepController, StepEvent } from '../types.js';
-import { applyConfirmation, applyPlan, createAll, dryRunAll } from './apply.js';
+import { applyConfirmation, applyPlan, checkedPlan, createAll, dryRunAll } from './apply.js';
 import { inspectImds } from './inspect.js';
 import { networkPolicyRights, type NamespaceRights } from './rights.js';
 import { deleteAll, ourPolicies, rollbackConfirmation } from './rollback.js';
 import { describeEdits, editConfirmation, planRuleEdits, sendEdits } from './fix-rule.js';
-import { reopeningsOf } from '../../checks/imds/rules.js';
 import { buildRows, type ImdsRow } from './rows.js';
 import { APPLY_KEY, ROLLBACK_KEY, type ImdsState } from './state.js';
 
 /** The imds step's controller: inspect, let the operator choose namespaces, apply, verify, roll back. */
 export function imdsController(ctx: StepContext): StepController {
   let facts: ImdsFacts | undefined;
+  let assessment: ImdsAssessment | undefined;
+  let proposals = new Map<string, ProposedFix[]>();
   let chosen: Set<string> | undefined;
   let rights = new Map<string, NamespaceRights>();
   let state: ImdsState = { phase: 'inspecting', engine: '', rows: [], filter: '' };
@@ -21,17 +23,17 @@ export function imdsController(ctx: StepContext): StepController {
     ctx.setState(state);
   };
 
+  // Choosing namespaces changes the plan only: the findings come from the inspection alone.
   const refresh = (): ImdsRow[] => {
-    if (!facts || !chosen) return [];
-    const assessment = assessImds(facts, chosen);
+    if (!facts || !assessment || !chosen) return [];
     const traits = engineTraits(facts.engine);
-    const rows = buildRows(facts, assessment, chosen, rights, traits);
+    const rows = buildRows(assessment, proposals, chosen, rights, traits);
     ctx.show({ findings: assessment.findings, plan: applyPlan(rows, traits).lines });
     set({
       phase: 'ready',
       engine: traits.label,
       ...(traits.enforces === false
-        ? { inert: 'No policy engine: policies created here will not be enforced.' }
+        ? { inert: 'No policy engine: policies are stored but will not be enforced.' }
         : { inert: undefined }),
       rows,
       ...(ctx.mode.readOnly
@@ -65,7 +67,11 @@ export function imdsController(ctx: StepContext): StepController {
       return;
     }
     facts = seen.facts.facts;
-    chosen ??= defaultScope(seen.facts.assessment);
+    assessment = seen.facts.assessment;
+    chosen ??= defaultScope(assessment);
+    proposals = ctx.mode.readOnly
+      ? new Map<string, ProposedFix[]>()
+      : proposalsFor(facts, assessment, engineTraits(facts.engine));
     if (!ctx.mode.readOnly) {
       rights = await networkPolicyRights(
         ctx.connection.kc,
@@ -97,7 +103,14 @@ export function imdsController(ctx: StepContext): StepController {
   const apply = async (): Promise<void> => {
     if (!facts || state.apply?.unavailable !== undefined || !state.apply) return;
     const traits = engineTraits(facts.engine);
-    const plan = applyPlan(state.rows, traits);
+    const checked = checkedPlan(facts, applyPlan(state.rows, traits), traits);
+    const plan = checked.plan;
+    if (plan.create.length === 0) {
+      ctx.show({
+        result: ['✖ Nothing offered: the check refused every namespace.', ...checked.refused],
+      });
+      return;
+    }
     const refused = await run(plan.lines, (p, signal) => dryRunAll(ctx, plan, traits, p, signal));
     if (refused.length > 0) {
       ctx.show({
@@ -109,12 +122,13 @@ export function imdsController(ctx: StepContext): StepController {
       ctx.show({
         result: [
           `Dry run only: the API server accepted all ${plan.create.length} policies; nothing was created.`,
+          ...checked.refused,
         ],
       });
       return;
     }
-    if (!(await ctx.confirm(applyConfirmation(ctx, plan, traits)))) {
-      ctx.show({ result: ['Cancelled: nothing was changed.'] });
+    if (!(await ctx.confirm(applyConfirmation(ctx, plan, traits, checked.closes)))) {
+      ctx.show({ result: ['Cancelled: nothing was changed.', ...checked.refused] });
       return;
     }
     const done = await run(plan.lines, (p, signal) => createAll(ctx, plan, traits, p, signal));
@@ -122,11 +136,18 @@ export function imdsController(ctx: StepContext): StepController {
     const result = plan.create.map((ns) => {
       const row = state.rows.find((r) => r.namespace === ns);
       if (!done.created.includes(ns)) return `– ${ns}: not created`;
+      if (row?.enforced === false) return `△ ${ns}: created, but not enforced (no policy engine)`;
       return row?.verdict === 'blocked'
         ? `✔ ${ns}: verified blocked`
         : `✖ ${ns}: still ${row?.verdict ?? 'unknown'} after the change`;
     });
-    ctx.show({ result: [...result, ...(done.failed ? [`✖ stopped: ${done.failed}`] : [])] });
+    ctx.show({
+      result: [
+        ...result,
+        ...checked.refused,
+        ...(done.failed ? [`✖ stopped: ${done.failed}`] : []),
+      ],
+    });
     ctx.status({
       kind: 'changed',
       what: `restrict-instance-metadata in ${done.created.length} namespace(s)`,
@@ -157,21 +178,26 @@ export function imdsController(ctx: StepContext): StepController {
 
   const fixRules = async (namespace: string): Promise<void> => {
     const row = state.rows.find((r) => r.namespace === namespace);
-    if (!facts || !row || row.verdict !== 'reopened' || !state.apply) return;
+    const verdict = assessment?.namespaces.find((a) => a.verdict.namespace === namespace)?.verdict;
+    if (!facts || !row || !verdict || row.verdict !== 'reopened' || !state.apply) return;
     if (row.rights.patch) {
       ctx.show({ result: [`✖ Not offered: ${row.rights.patch}`] });
       return;
     }
-    const traits = engineTraits(facts.engine);
-    const names = [
-      ...new Set(
-        facts.policies
-          .filter((p) => p.namespace === namespace)
-          .flatMap((p) => reopeningsOf(p).map((r) => r.policy)),
-      ),
-    ];
-    const edits = await planRuleEdits(ctx, namespace, names, traits);
-    const lines = describeEdits(edits);
+    const names = [...new Set(verdict.reopenings.map((r) => r.policy))];
+    const planned = await planRuleEdits(ctx, facts, namespace, names);
+    const lines = describeEdits(planned);
+    const notOffered = planned
+      .filter((e) => !e.check.safe)
+      .map((e) => `✖ Not offered: ${e.namespace}/${e.name}: ${e.check.why ?? 'the check failed'}`);
+    const edits = planned.filter((e) => e.check.safe);
+    if (edits.length === 0) {
+      ctx.show({
+        plan: lines,
+        result: notOffered.length > 0 ? notOffered : ['Nothing to edit now.'],
+      });
+      return;
+    }
     const refused = await run(lines, (p) => sendEdits(ctx, edits, true, p));
     if (refused) {
       ctx.show({ result: ['✖ The API server refused the dry run; nothing was changed:', refused] });
@@ -179,22 +205,26 @@ export function imdsController(ctx: StepContext): StepController {
     }
     if (ctx.mode.dryRun) {
       ctx.show({
-        result: ['Dry run only: the API server accepted the edit; nothing was changed.'],
+        result: [
+          'Dry run only: the API server accepted the edit; nothing was changed.',
+          ...notOffered,
+        ],
       });
       return;
     }
     if (!(await ctx.confirm(editConfirmation(ctx, edits)))) {
-      ctx.show({ result: ['Cancelled: nothing was changed.'] });
+      ctx.show({ result: ['Cancelled: nothing was changed.', ...notOffered] });
       return;
     }
     const failed = await run(lines, (p) => sendEdits(ctx, edits, false, p));
     await inspect();
-    const now = state.rows.find((r) => r.namespace === namespace)?.verdict;
+    const now = state.rows.find((r) => r.namespace === namespace);
     ctx.show({
       result: [
-        now === 'blocked'
+        now?.verdict === 'blocked' && now.enforced !== false
           ? `✔ ${namespace}: verified blocked`
-          : `△ ${namespace}: now ${now ?? 'unknown'} (see its row)`,
+          : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
+        ...notOffered,
         ...(failed ? [`✖ stopped: ${failed}`] : []),
       ],
     });

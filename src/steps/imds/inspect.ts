@@ -36,7 +36,11 @@ export async function inspectImds(ctx: InspectContext): Promise<Inspection<ImdsI
       engineTraits(read.facts.engine).label,
       ...assessment.namespaces
         .filter((a) => scope.has(a.verdict.namespace))
-        .map((a) => `${a.verdict.namespace}: ${VERDICT_WORDS[a.verdict.kind]}`),
+        .map((a) =>
+          a.verdict.enforced === false
+            ? `${a.verdict.namespace}: ✖ not enforced (the policies alone: ${a.verdict.kind})`
+            : `${a.verdict.namespace}: ${VERDICT_WORDS[a.verdict.kind]}`,
+        ),
     ],
   };
 }

@@ -2,12 +2,15 @@ import {
   ApiException,
   type V1LabelSelector,
   type V1NetworkPolicy,
+  type V1NetworkPolicyPeer,
+  type V1NetworkPolicyPort,
   type V1Pod,
 } from '@kubernetes/client-node';
 import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { PodFacts, PolicyFacts } from '../../checks/imds/facts.js';
-import type { LabelSelector } from '../../checks/imds/selector.js';
+import type { LabelSelector } from '../../checks/netpol/selector.js';
+import type { PolicyPeer, PolicyPort } from '../../checks/netpol/model.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { listAllNetworkPolicies } from '../../kube/network-policies.js';
 import { namespacesOf, podsOf } from '../../kube/shared-reads.js';
@@ -32,7 +35,25 @@ function selector(s: V1LabelSelector | undefined): LabelSelector | undefined {
   };
 }
 
-/** A stored NetworkPolicy reduced to what decides egress. */
+function peers(list: V1NetworkPolicyPeer[]): PolicyPeer[] {
+  return list.map((peer) => ({
+    ...(peer.ipBlock
+      ? { ipBlock: { cidr: peer.ipBlock.cidr, except: peer.ipBlock.except ?? [] } }
+      : {}),
+    ...(peer.podSelector ? { podSelector: selector(peer.podSelector)! } : {}),
+    ...(peer.namespaceSelector ? { namespaceSelector: selector(peer.namespaceSelector)! } : {}),
+  }));
+}
+
+function ports(list: V1NetworkPolicyPort[]): PolicyPort[] {
+  return list.map((p) => ({
+    ...(p.protocol ? { protocol: p.protocol } : {}),
+    ...(p.port !== undefined ? { port: p.port } : {}),
+    ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
+  }));
+}
+
+/** A stored NetworkPolicy reduced to what decides traffic. */
 export function policyFacts(np: V1NetworkPolicy): PolicyFacts {
   const spec = np.spec;
   return {
@@ -42,40 +63,45 @@ export function policyFacts(np: V1NetworkPolicy): PolicyFacts {
     podSelector: selector(spec?.podSelector) ?? {},
     ...(spec?.policyTypes ? { policyTypes: spec.policyTypes } : {}),
     egress: (spec?.egress ?? []).map((rule) => ({
-      ...(rule.to
-        ? {
-            to: rule.to.map((peer) => ({
-              ...(peer.ipBlock
-                ? { ipBlock: { cidr: peer.ipBlock.cidr, except: peer.ipBlock.except ?? [] } }
-                : {}),
-              ...(peer.podSelector ? { podSelector: selector(peer.podSelector)! } : {}),
-              ...(peer.namespaceSelector
-                ? { namespaceSelector: selector(peer.namespaceSelector)! }
-                : {}),
-            })),
-          }
-        : {}),
-      ...(rule.ports
-        ? {
-            ports: rule.ports.map((p) => ({
-              ...(p.protocol ? { protocol: p.protocol } : {}),
-              ...(p.port !== undefined ? { port: p.port } : {}),
-              ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
-            })),
-          }
-        : {}),
+      ...(rule.to ? { to: peers(rule.to) } : {}),
+      ...(rule.ports ? { ports: ports(rule.ports) } : {}),
     })),
-    ingressRules: spec?.ingress?.length ?? 0,
+    ingress: (spec?.ingress ?? []).map((rule) => ({
+      ...(rule._from ? { from: peers(rule._from) } : {}),
+      ...(rule.ports ? { ports: ports(rule.ports) } : {}),
+    })),
   };
 }
 
 function podFacts(pod: V1Pod): PodFacts {
+  const declared = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
   return {
     namespace: pod.metadata?.namespace ?? '',
     name: pod.metadata?.name ?? '',
     labels: pod.metadata?.labels ?? {},
     hostNetwork: pod.spec?.hostNetwork === true,
+    ...(pod.status?.podIP ? { ip: pod.status.podIP } : {}),
+    ...(pod.status?.hostIP ? { hostIP: pod.status.hostIP } : {}),
+    ...(declared.length > 0
+      ? {
+          ports: declared.map((c) => ({
+            ...(c.name ? { name: c.name } : {}),
+            port: c.containerPort,
+            ...(c.protocol ? { protocol: c.protocol } : {}),
+          })),
+        }
+      : {}),
   };
+}
+
+/** `{[key]: list}` from the plural ARM field, or the singular one, or nothing. */
+function ranges<K extends string>(
+  key: K,
+  list: string[] | undefined,
+  one: string | undefined,
+): Partial<Record<K, string[]>> {
+  const all = list?.length ? list : one ? [one] : [];
+  return all.length > 0 ? ({ [key]: all } as Partial<Record<K, string[]>>) : {};
 }
 
 /** The engine from ARM `networkProfile`, or why it is unknown. */
@@ -92,6 +118,9 @@ export function engineFacts(connection: Connection): EngineFacts {
     networkPolicy: profile?.networkPolicy ?? 'none',
     ...(profile?.networkDataplane ? { networkDataplane: profile.networkDataplane } : {}),
     ...(profile?.ipFamilies ? { ipFamilies: profile.ipFamilies } : {}),
+    ...ranges('podCidrs', profile?.podCidrs, profile?.podCidr),
+    ...ranges('serviceCidrs', profile?.serviceCidrs, profile?.serviceCidr),
+    ...(profile?.dnsServiceIP ? { dnsServiceIP: profile.dnsServiceIP } : {}),
   };
 }
 

@@ -1,10 +1,11 @@
 import { stringify } from 'yaml';
-import type { ImdsAssessment, ImdsFacts } from '../../checks/imds/assess.js';
+import type { ImdsAssessment } from '../../checks/imds/assess.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
-import type { VerdictKind } from '../../checks/imds/evaluate.js';
-import { ruleFixes, targetedPolicies } from '../../checks/imds/fixes.js';
+import type { NamespaceVerdict, VerdictKind } from '../../checks/imds/evaluate.js';
 import { verdictFindings } from '../../checks/imds/findings.js';
 import { restrictImdsPolicy } from '../../checks/imds/policy.js';
+import type { ProposedFix } from '../../checks/imds/proposals.js';
+import { managedNamespaceWarning } from '../../checks/imds/scope.js';
 import type { Finding } from '../../checks/finding.js';
 import type { NamespaceRights } from './rights.js';
 
@@ -15,8 +16,12 @@ export type RowAction = 'create' | 'review' | 'none';
 export interface ImdsRow {
   namespace: string;
   verdict: VerdictKind;
+  /** Whether an engine enforces policies (false: none; undefined: not known). */
+  enforced: boolean | undefined;
   /** Why it is out of scope by default (system namespace). */
   system?: string;
+  /** Set when the namespace is managed by Kubernetes or AKS: shown when it is chosen. */
+  warning?: string;
   chosen: boolean;
   policies: number;
   egressPolicies: number;
@@ -28,7 +33,7 @@ export interface ImdsRow {
   /** A policy created by this step is present. */
   ours: boolean;
   findings: Finding[];
-  /** The YAML the operator should read: our policy, or the edit/targeted policy to review. */
+  /** The YAML the operator should read: our policy, or the checked edits to review. */
   details: string[];
 }
 
@@ -39,47 +44,55 @@ function actionOf(kind: VerdictKind): RowAction {
 }
 
 function detailsOf(
-  row: { namespace: string; action: RowAction },
-  facts: ImdsFacts,
-  assessment: ImdsAssessment,
+  verdict: NamespaceVerdict,
+  action: RowAction,
+  proposals: readonly ProposedFix[],
   traits: EngineTraits,
 ): string[] {
-  const verdict = assessment.namespaces.find((a) => a.verdict.namespace === row.namespace)!.verdict;
-  if (row.action === 'create') {
+  const inert =
+    verdict.enforced === false
+      ? [
+          'No engine enforces NetworkPolicies here: whatever the policies say, pods reach 169.254.169.254.',
+        ]
+      : [];
+  if (action === 'create') {
     return [
-      'Applying creates this policy (nothing else changes in the namespace). Unlike the AKS article sample (10.10.0.0/0#example, which the API server rejects), it is valid and only removes 169.254.169.254:',
-      ...stringify(restrictImdsPolicy(row.namespace, traits)).trimEnd().split('\n'),
+      ...inert,
+      'Applying creates this policy (nothing else changes in the namespace); it is checked to open nothing new before you are asked. Unlike the AKS article sample (10.10.0.0/0#example, which the API server rejects), it is valid and only removes 169.254.169.254:',
+      ...stringify(restrictImdsPolicy(verdict.namespace, traits)).trimEnd().split('\n'),
     ];
   }
-  if (row.action === 'none')
-    return ['Blocked: every pod, now and later, is kept from 169.254.169.254.'];
-  const fixes = [
-    ...ruleFixes(verdict, facts.policies, traits),
-    ...(verdict.kind === 'partial' || verdict.unisolated.length > 0
-      ? targetedPolicies(verdict, facts.pods, traits)
-      : []),
-  ];
+  if (action === 'none')
+    return [...inert, 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.'];
   return [
-    'Not changed by this step: adding an allow-all-but-metadata policy here would widen pods that are already restricted. Review these instead:',
-    ...fixes.flatMap((fix) => ['', fix.title, ...(fix.yaml ? fix.yaml.trimEnd().split('\n') : [])]),
+    ...inert,
+    'Not changed by applying: an allow-all-but-metadata policy here would widen pods that are already restricted. Review these instead (each checked to open nothing new):',
+    ...proposals.flatMap((fix) => [
+      '',
+      fix.title,
+      ...fix.notes,
+      ...(fix.yaml ? fix.yaml.trimEnd().split('\n') : []),
+    ]),
   ];
 }
 
-/** The table rows for the current facts, choices and rights. */
+/** The table rows for the current facts, choices and rights; `proposals` are per namespace. */
 export function buildRows(
-  facts: ImdsFacts,
   assessment: ImdsAssessment,
+  proposals: ReadonlyMap<string, ProposedFix[]>,
   chosen: ReadonlySet<string>,
   rights: ReadonlyMap<string, NamespaceRights>,
   traits: EngineTraits,
 ): ImdsRow[] {
   return assessment.namespaces.map(({ verdict, system }) => {
     const action = actionOf(verdict.kind);
-    const row = { namespace: verdict.namespace, action };
+    const warning = managedNamespaceWarning(verdict.namespace);
     return {
       namespace: verdict.namespace,
       verdict: verdict.kind,
+      enforced: verdict.enforced,
       ...(system ? { system } : {}),
+      ...(warning ? { warning } : {}),
       chosen: chosen.has(verdict.namespace),
       policies: verdict.policies.length,
       egressPolicies: verdict.egressPolicies.length,
@@ -89,7 +102,7 @@ export function buildRows(
       rights: rights.get(verdict.namespace) ?? {},
       ours: verdict.hasOurPolicy,
       findings: verdictFindings(verdict),
-      details: detailsOf(row, facts, assessment, traits),
+      details: detailsOf(verdict, action, proposals.get(verdict.namespace) ?? [], traits),
     };
   });
 }

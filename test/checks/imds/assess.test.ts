@@ -19,12 +19,28 @@ describe('assessing a cluster', () => {
     expect(assessment.findings.map((f) => f.object?.name)).toEqual(['default', 'shop']);
   });
 
-  it('follows the operator: a namespace included or excluded by hand', () => {
-    const assessment = assessImds(facts, new Set(['kube-system']));
+  it('with no engine, no namespace reads as blocked: the policies are judged, then marked not enforced', () => {
+    const blocking = {
+      namespace: 'shop',
+      name: 'block',
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } }] }],
+    };
+    const none = {
+      ...facts,
+      engine: { ...facts.engine, networkPolicy: 'none' },
+      policies: [blocking],
+    };
+    const assessment = assessImds(none);
+    const shop = assessment.namespaces.find((a) => a.verdict.namespace === 'shop')!.verdict;
+    expect(shop).toMatchObject({ kind: 'blocked', enforced: false });
     expect(assessment.findings.map((f) => [f.id, f.object?.name])).toEqual([
-      ['imds.namespace-exposed', 'kube-system'],
-      ['imds.host-network', 'kube-system'],
+      ['imds.no-policy-engine', 'aks'],
+      ['imds.namespace-exposed', 'default'],
+      ['imds.namespace-exposed', 'shop'],
     ]);
+    expect(assessment.findings[2]!.message).toContain('enforced, they would leave it blocked');
   });
 
   it('evaluates a large cluster in one pass per namespace', () => {

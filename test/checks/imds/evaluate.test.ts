@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateNamespace, type VerdictKind } from '../../../src/checks/imds/evaluate.js';
 import type { EgressRule, PodFacts, PolicyFacts } from '../../../src/checks/imds/facts.js';
 import { verdictFindings } from '../../../src/checks/imds/findings.js';
-import { effectivePolicyTypes } from '../../../src/checks/imds/rules.js';
+import { effectivePolicyTypes } from '../../../src/checks/netpol/policy-types.js';
 
 const NS = { name: 'shop', labels: {} };
 const web: PodFacts = {
@@ -56,7 +56,7 @@ const cases: Case[] = [
   },
   {
     name: 'policyTypes omitted, no egress rules: ingress only',
-    policies: [np('in', { podSelector: {}, ingressRules: 1 })],
+    policies: [np('in', { podSelector: {}, ingress: [{}] })],
     kind: 'exposed',
   },
   {
@@ -250,9 +250,7 @@ const cases: Case[] = [
   },
   {
     name: 'ingress+egress types with egress [] isolates egress',
-    policies: [
-      np('both', { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingressRules: 1 }),
-    ],
+    policies: [np('both', { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [{}] })],
     kind: 'blocked',
   },
   {

@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cidrCovers, isStrictSubset, parseCidr } from '../../../src/checks/imds/cidr.js';
+import {
+  cidrBounds,
+  cidrCovers,
+  formatAddress,
+  isStrictSubset,
+  parseCidr,
+} from '../../../src/checks/netpol/address.js';
+import { DATA_PLANES } from '../../../src/checks/netpol/dataplane.js';
+import type { ImdsFacts } from '../../../src/checks/imds/assess.js';
 import { engineFindings, engineTraits, type EngineFacts } from '../../../src/checks/imds/engine.js';
 import { evaluateNamespace } from '../../../src/checks/imds/evaluate.js';
-import { closeImdsInRule, ruleFixes, targetedPolicies } from '../../../src/checks/imds/fixes.js';
+import { closeImdsInRule } from '../../../src/checks/imds/fixes.js';
+import { ruleFixes, targetedPolicies } from '../../../src/checks/imds/proposals.js';
 import { restrictImdsPolicy } from '../../../src/checks/imds/policy.js';
-import { systemReason } from '../../../src/checks/imds/scope.js';
-import { describeSelector, selectorMatches } from '../../../src/checks/imds/selector.js';
-import type { PodFacts } from '../../../src/checks/imds/facts.js';
+import { managedNamespaceWarning, systemReason } from '../../../src/checks/imds/scope.js';
+import { describeSelector, selectorMatches } from '../../../src/checks/netpol/selector.js';
+import type { EgressRule, PodFacts, PolicyFacts } from '../../../src/checks/imds/facts.js';
 
 const arm = (profile: Partial<Extract<EngineFacts, { known: true }>>): EngineFacts => ({
   known: true,
@@ -17,10 +26,15 @@ const arm = (profile: Partial<Extract<EngineFacts, { known: true }>>): EngineFac
 });
 
 describe('CIDR parsing and containment', () => {
-  it('parses IPv4 and IPv6 and masks host bits', () => {
-    expect(parseCidr('10.10.0.0/0')).toEqual({ bits: 32, network: 0n, prefix: 0 });
-    expect(parseCidr('2001:db8::1/32')?.network).toBe(0x20010db8n << 96n);
-    expect(parseCidr('::/0')).toEqual({ bits: 128, network: 0n, prefix: 0 });
+  const bounds = (text: string) => cidrBounds(parseCidr(text)!).map(formatAddress);
+  it('parses IPv4 and IPv6 and ignores host bits', () => {
+    expect(bounds('10.10.0.0/0')).toEqual(['0.0.0.0', '255.255.255.255']);
+    expect(bounds('2001:db8::1/32')).toEqual([
+      '2001:db8::',
+      '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff',
+    ]);
+    expect(bounds('::/0')[0]).toBe('::');
+    expect(bounds('010.0.0.1/8')).toEqual(['10.0.0.0', '10.255.255.255']);
   });
   it('rejects what the API server rejects', () => {
     for (const bad of [
@@ -31,6 +45,8 @@ describe('CIDR parsing and containment', () => {
       '::1/129',
       '1::2::3/64',
       'fe80::1%eth0/64',
+      '0x0a.0.0.0/8',
+      '10.1/8',
     ])
       expect(parseCidr(bad), bad).toBeUndefined();
   });
@@ -69,12 +85,13 @@ describe('label selectors', () => {
 describe('the plan for each engine', () => {
   const peersOf = (facts: EngineFacts) =>
     restrictImdsPolicy('shop', engineTraits(facts)).spec.egress[0]!.to;
-  it('calico, IPv4: one ipBlock, all but the endpoint', () => {
+  it('calico: all IPv4 but the endpoint, and all IPv6 (harmless on IPv4-only)', () => {
     expect(peersOf(arm({ networkPolicy: 'calico', networkPlugin: 'azure' }))).toEqual([
       { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } },
+      { ipBlock: { cidr: '::/0' } },
     ]);
   });
-  it('dual-stack adds ::/0', () => {
+  it('dual-stack keeps ::/0', () => {
     expect(peersOf(arm({ networkPolicy: 'azure', ipFamilies: ['IPv4', 'IPv6'] }))).toContainEqual({
       ipBlock: { cidr: '::/0' },
     });
@@ -111,24 +128,44 @@ describe('the plan for each engine', () => {
 });
 
 describe('targeted fixes', () => {
-  const calico = engineTraits(arm({ networkPolicy: 'calico' }));
+  const calicoFacts = arm({ networkPolicy: 'calico' });
+  const calico = engineTraits(calicoFacts);
+  const plane = DATA_PLANES.calico;
+  const factsOf = (policies: PolicyFacts[], pods: PodFacts[] = []): ImdsFacts => ({
+    engine: calicoFacts,
+    namespaces: [{ name: 'ns', labels: { 'kubernetes.io/metadata.name': 'ns' } }],
+    pods,
+    policies,
+  });
   it('adds the except to the offending ipBlock and keeps ports', () => {
     const rule = {
       to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }],
       ports: [{ port: 80 }],
     };
-    expect(closeImdsInRule(rule, calico)).toEqual({
+    expect(closeImdsInRule(rule, 'ns', plane).rule).toEqual({
       to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '169.254.169.254/32'] } }],
       ports: [{ port: 80 }],
     });
-    expect(
-      closeImdsInRule({ to: [{ ipBlock: { cidr: '169.254.169.254/32' } }] }, calico).to,
-    ).toEqual([]);
-    expect(closeImdsInRule({}, calico).to).toEqual([
+  });
+  it('deletes a rule whose only peer was the endpoint, never leaving `to: []` (every destination)', () => {
+    const fix = closeImdsInRule({ to: [{ ipBlock: { cidr: '169.254.169.254/32' } }] }, 'ns', plane);
+    expect(fix.rule).toBeUndefined();
+    expect(fix.change).toContain('deleted');
+    const kept = closeImdsInRule(
+      { to: [{ ipBlock: { cidr: '169.254.169.254/32' } }, { podSelector: {} }] },
+      'ns',
+      plane,
+    );
+    expect(kept.rule).toEqual({ to: [{ podSelector: {} }] });
+  });
+  it('turns "to anywhere" into "anywhere but the endpoint", pods included', () => {
+    expect(closeImdsInRule<EgressRule>({}, 'ns', plane).rule?.to).toEqual([
       { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } },
+      { ipBlock: { cidr: '::/0' } },
+      { namespaceSelector: {} },
     ]);
   });
-  it('renders the edited egress of the policy as YAML', () => {
+  it('renders the edited egress of the policy as YAML, checked', () => {
     const policies = [
       {
         namespace: 'ns',
@@ -139,8 +176,12 @@ describe('targeted fixes', () => {
       },
     ];
     const verdict = evaluateNamespace({ name: 'ns', labels: {} }, policies, []);
-    const [fix] = ruleFixes(verdict, policies, calico);
+    const [fix] = ruleFixes(verdict, factsOf(policies));
     expect(fix!.title).toContain('ns/wide');
+    expect(fix!.offered).toBe(true);
+    expect(fix!.notes[0]).toMatch(
+      /^Checked before it is offered: \d+ questions, nothing newly allowed\.$/,
+    );
     expect(parse(fix!.yaml)).toEqual({
       spec: {
         egress: [
@@ -165,12 +206,23 @@ describe('targeted fixes', () => {
       },
     ];
     const verdict = evaluateNamespace({ name: 'ns', labels: {} }, policies, pods);
-    const [forA, forC] = targetedPolicies(verdict, pods, calico);
+    const [forA, forC] = targetedPolicies(verdict, factsOf(policies, pods), calico);
     expect((parse(forA!.yaml) as { spec: { podSelector: unknown } }).spec.podSelector).toEqual({
       matchLabels: { app: 'a' },
     });
+    expect(forA!.offered).toBe(true);
     expect(forC!.yaml).toBe('');
+    expect(forC!.offered).toBe(false);
     expect(forC!.title).toContain('No safe targeted policy');
+  });
+});
+
+describe('warnings for namespaces Kubernetes or AKS manages', () => {
+  it('warns for kube-system, AKS add-on and extension namespaces by name only', () => {
+    for (const name of ['kube-system', 'gatekeeper-system', 'aks-istio-system', 'flux-system'])
+      expect(managedNamespaceWarning(name), name).toContain('169.254.169.254');
+    for (const name of ['default', 'shop', 'kube-systems'])
+      expect(managedNamespaceWarning(name), name).toBeUndefined();
   });
 });
 

@@ -14,6 +14,7 @@ function row(namespace: string, patch: Partial<ImdsRow> = {}): ImdsRow {
   return {
     namespace,
     verdict: 'exposed',
+    enforced: true,
     chosen: true,
     policies: 0,
     egressPolicies: 0,

@@ -1,0 +1,111 @@
+import { cidrBounds, formatAddress, parseCidr, stepAddress } from '../netpol/address.js';
+import { compareEgress, sameIngress, type ReachDifference } from '../netpol/compare.js';
+import type { PolicyFacts } from '../netpol/model.js';
+import { egressSample } from '../netpol/sample.js';
+import type { ImdsFacts } from './assess.js';
+import { IMDS_ADDRESS } from './endpoint.js';
+import { planesToCheck, type EngineFacts } from './engine.js';
+
+/** The widening check's answer for one change. */
+export interface FixCheck {
+  /** True when the change opens nothing: offered. False: not offered, `why` says what it would open. */
+  safe: boolean;
+  why?: string;
+  /** What else it closes besides the metadata endpoint (shown with the change, never hidden). */
+  alsoCloses: string[];
+  /** How many questions the check asked. */
+  asked: number;
+}
+
+// Addresses every check asks about besides the CIDR edges of the policies themselves: other
+// link-local addresses, Azure's platform address (DNS, health probes), public addresses in both
+// halves of IPv4 (0.0.0.0/1 and 128.0.0.0/1), and IPv6.
+const FIXED_ADDRESSES = [
+  IMDS_ADDRESS,
+  '169.254.169.253',
+  '169.254.0.1',
+  '168.63.129.16',
+  '1.1.1.1',
+  '20.50.1.1',
+  '127.255.255.255',
+  '128.0.0.1',
+  '140.82.112.3',
+  '203.0.113.10',
+  '2001:db8::1',
+  'fd00::10',
+  '2603:1030::1',
+];
+
+/** Addresses inside the cluster's pod and Service ranges, and the cluster DNS address. */
+function clusterAddresses(engine: EngineFacts): string[] {
+  const known = engine.known ? engine : undefined;
+  const ranges = [
+    ...(known?.podCidrs ?? ['10.244.0.0/16']),
+    ...(known?.serviceCidrs ?? ['10.0.0.0/16']),
+  ];
+  const inside = ranges.flatMap((text) => {
+    const cidr = parseCidr(text);
+    if (!cidr) return [];
+    const [first, last] = cidrBounds(cidr);
+    return [stepAddress(first, 1), stepAddress(last, -1)].flatMap((a) =>
+      a ? [formatAddress(a)] : [],
+    );
+  });
+  return [...inside, known?.dnsServiceIP ?? '10.0.0.10'];
+}
+
+function describe(d: ReachDifference): string {
+  return `${d.source} → ${d.destination.label} ${d.protocol}/${d.port} (${d.plane})`;
+}
+
+/**
+ * Checks a change of `namespace`'s policies before it is offered: over every pod of the
+ * namespace, a new unlabeled pod, and a sample of destinations and ports that meets every edge of
+ * the policies' CIDRs and port ranges, on each data plane the cluster may use, the change may
+ * only remove reachability of 169.254.169.254 and must never add any.
+ */
+export function checkChange(
+  facts: ImdsFacts,
+  namespace: string,
+  after: readonly PolicyFacts[],
+): FixCheck {
+  const before = facts.policies.filter((p) => p.namespace === namespace);
+  if (!sameIngress(before, after)) {
+    return {
+      safe: false,
+      why: 'it changes ingress, which this check does not cover',
+      alsoCloses: [],
+      asked: 0,
+    };
+  }
+  const sample = egressSample({
+    namespace,
+    namespaces: facts.namespaces,
+    pods: facts.pods,
+    policies: [...before, ...after],
+    addresses: [...FIXED_ADDRESSES, ...clusterAddresses(facts.engine)],
+  });
+  const world = (policies: readonly PolicyFacts[]) => ({ namespaces: facts.namespaces, policies });
+  const result = compareEgress(world(before), world(after), sample, planesToCheck(facts.engine));
+  if (result.added.length > 0) {
+    const more = result.added.length > 1 ? ` and ${result.added.length - 1} more` : '';
+    return {
+      safe: false,
+      why: `it would newly allow ${describe(result.added[0]!)}${more}`,
+      alsoCloses: [],
+      asked: result.asked,
+    };
+  }
+  const others = result.removed.filter(
+    (d) =>
+      !(
+        d.destination.endpoint.kind === 'address' && d.destination.endpoint.address === IMDS_ADDRESS
+      ),
+  );
+  const closes = [...new Set(others.map((d) => `${d.destination.label} (${d.plane})`))];
+  return {
+    safe: true,
+    alsoCloses: closes.length > 4 ? [...closes.slice(0, 4), `${closes.length - 4} more`] : closes,
+    asked: result.asked,
+  };
+}

@@ -1,0 +1,161 @@
+import { stringify } from 'yaml';
+import { selectorMatches } from '../netpol/selector.js';
+import type { ImdsAssessment, ImdsFacts } from './assess.js';
+import { verdictPlane, type EngineTraits } from './engine.js';
+import type { NamespaceVerdict } from './evaluate.js';
+import { OUR_LABELS, type PolicyFacts } from './facts.js';
+import { checkChange, type FixCheck } from './fix-check.js';
+import { applyEdit, policyEdit } from './fixes.js';
+import { allButImdsPeers, restrictImdsPolicy } from './policy.js';
+
+/** A change to review: what it is, the YAML to apply after reading it, and the widening check. */
+export interface ProposedFix {
+  namespace: string;
+  title: string;
+  /** Empty when the change is not offered. */
+  yaml: string;
+  /** False when the change is not offered (the check failed, or no safe change exists). */
+  offered: boolean;
+  /** What the check found: what else the change closes, or why it is not offered. */
+  notes: string[];
+}
+
+function checkNotes(check: FixCheck): string[] {
+  if (!check.safe) return [`Not offered: ${check.why}.`];
+  return [
+    `Checked before it is offered: ${check.asked} questions, nothing newly allowed.`,
+    ...(check.alsoCloses.length > 0
+      ? [`Besides 169.254.169.254 it also closes: ${check.alsoCloses.join(', ')}.`]
+      : []),
+  ];
+}
+
+/** The checked edit of each policy with a rule that opens the endpoint. */
+export function ruleFixes(verdict: NamespaceVerdict, facts: ImdsFacts): ProposedFix[] {
+  const ns = verdict.namespace;
+  const plane = verdictPlane(facts.engine);
+  const mine = facts.policies.filter((p) => p.namespace === ns);
+  const names = [...new Set(verdict.reopenings.map((r) => r.policy))];
+  return names.flatMap((name) => {
+    const policy = mine.find((p) => p.name === name);
+    const edit = policy && policyEdit(policy, plane);
+    if (!policy || !edit) return [];
+    const check = checkChange(
+      facts,
+      ns,
+      mine.map((p) => (p === policy ? applyEdit(p, edit) : p)),
+    );
+    const spec = {
+      ...(edit.policyTypes ? { policyTypes: edit.policyTypes } : {}),
+      egress: edit.egress,
+    };
+    return [
+      {
+        namespace: ns,
+        title: `Edit NetworkPolicy ${ns}/${name}: ${edit.changes.join('; ')} (kubectl edit networkpolicy -n ${ns} ${name})`,
+        yaml: check.safe ? stringify({ spec }) : '',
+        offered: check.safe,
+        notes: checkNotes(check),
+      },
+    ];
+  });
+}
+
+/** A PolicyFacts view of a policy manifest this step would create. */
+function asFacts(manifest: ReturnType<typeof restrictImdsPolicy>): PolicyFacts {
+  return {
+    namespace: manifest.metadata.namespace,
+    name: manifest.metadata.name,
+    labels: manifest.metadata.labels,
+    podSelector: manifest.spec.podSelector,
+    policyTypes: manifest.spec.policyTypes,
+    egress: manifest.spec.egress,
+  };
+}
+
+/** The widening check of this step's own namespace-wide policy, for a namespace without egress isolation. */
+export function namespacePolicyCheck(
+  facts: ImdsFacts,
+  namespace: string,
+  traits: EngineTraits,
+): FixCheck {
+  const mine = facts.policies.filter((p) => p.namespace === namespace);
+  return checkChange(facts, namespace, [...mine, asFacts(restrictImdsPolicy(namespace, traits))]);
+}
+
+/**
+ * For pods no egress policy selects: one policy per label set, allowing all but the endpoint.
+ * Offered only when its selector picks none of the isolated pods and the check passes.
+ */
+export function targetedPolicies(
+  verdict: NamespaceVerdict,
+  facts: ImdsFacts,
+  traits: EngineTraits,
+): ProposedFix[] {
+  const ns = verdict.namespace;
+  const mine = facts.policies.filter((p) => p.namespace === ns);
+  const unisolated = new Set(verdict.unisolated.flatMap((g) => g.pods));
+  const isolated = facts.pods.filter(
+    (p) => p.namespace === ns && !p.hostNetwork && !unisolated.has(p.name),
+  );
+  return verdict.unisolated.map((group, index) => {
+    const selector = { matchLabels: group.labels };
+    const clash = isolated.filter((p) => selectorMatches(selector, p.labels)).map((p) => p.name);
+    if (Object.keys(group.labels).length === 0 || clash.length > 0) {
+      return {
+        namespace: ns,
+        title: `No safe targeted policy for ${group.pods.join(', ')}: their labels also select isolated pods (${clash.join(', ') || 'no labels'}); give them a label of their own first.`,
+        yaml: '',
+        offered: false,
+        notes: [],
+      };
+    }
+    const manifest = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: {
+        name: `restrict-instance-metadata-${index + 1}`,
+        namespace: ns,
+        labels: { ...OUR_LABELS },
+      },
+      spec: {
+        podSelector: selector,
+        policyTypes: ['Egress'],
+        egress: [{ to: allButImdsPeers(traits) }],
+      },
+    };
+    const check = checkChange(facts, ns, [
+      ...mine,
+      {
+        namespace: ns,
+        name: manifest.metadata.name,
+        ...manifest.spec,
+        labels: manifest.metadata.labels,
+      },
+    ]);
+    return {
+      namespace: ns,
+      title: `Targeted policy for ${group.pods.length} unisolated pod(s) (review, then kubectl apply -f)`,
+      yaml: check.safe ? stringify(manifest) : '',
+      offered: check.safe,
+      notes: checkNotes(check),
+    };
+  });
+}
+
+/** Every proposal of every namespace that needs review, by namespace (computed once per inspection). */
+export function proposalsFor(
+  facts: ImdsFacts,
+  assessment: ImdsAssessment,
+  traits: EngineTraits,
+): Map<string, ProposedFix[]> {
+  const out = new Map<string, ProposedFix[]>();
+  for (const { verdict } of assessment.namespaces) {
+    if (verdict.kind !== 'reopened' && verdict.kind !== 'partial') continue;
+    out.set(verdict.namespace, [
+      ...ruleFixes(verdict, facts),
+      ...(verdict.unisolated.length > 0 ? targetedPolicies(verdict, facts, traits) : []),
+    ]);
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/**
+ * How a policy engine enforces NetworkPolicy where engines differ. The Kubernetes documentation
+ * leaves some cases to the implementation; these are the differences AKS documents:
+ *
+ * - `none`: policies are stored and never enforced: every connection is allowed.
+ * - Calico: the Kubernetes semantics; an ipBlock matches any address it covers, pods and nodes too.
+ * - Azure Network Policy Manager: as Calico, and a pod may always reach its own node (NPM never
+ *   blocks that egress).
+ * - Cilium (Azure CNI Powered by Cilium): an ipBlock never matches a pod or node address, even
+ *   inside its CIDR; pods need podSelector/namespaceSelector peers, and node addresses cannot be
+ *   allowed by a NetworkPolicy at all. (endPort needs Cilium 1.17; named ports can misbehave when
+ *   one name means different numbers on different pods. Neither is modelled: the Kubernetes
+ *   meaning is used.)
+ *
+ * Traffic to a Service's cluster IP is judged after it is translated to a backing pod, as every
+ * one of these engines does; the evaluator's callers ask about the pods.
+ */
+export interface DataPlane {
+  name: 'none' | 'calico' | 'azure-npm' | 'cilium';
+  /** Whether policies are enforced at all. */
+  enforces: boolean;
+  /** Whether an ipBlock can match the address of a pod or a node. */
+  ipBlockMatchesClusterAddresses: boolean;
+  /** Whether egress from a pod to its own node is always allowed. */
+  ownNodeAlwaysReachable: boolean;
+}
+
+/** The data planes by name. */
+export const DATA_PLANES: Readonly<Record<DataPlane['name'], DataPlane>> = {
+  none: {
+    name: 'none',
+    enforces: false,
+    ipBlockMatchesClusterAddresses: true,
+    ownNodeAlwaysReachable: true,
+  },
+  calico: {
+    name: 'calico',
+    enforces: true,
+    ipBlockMatchesClusterAddresses: true,
+    ownNodeAlwaysReachable: false,
+  },
+  'azure-npm': {
+    name: 'azure-npm',
+    enforces: true,
+    ipBlockMatchesClusterAddresses: true,
+    ownNodeAlwaysReachable: true,
+  },
+  cilium: {
+    name: 'cilium',
+    enforces: true,
+    ipBlockMatchesClusterAddresses: false,
+    ownNodeAlwaysReachable: false,
+  },
+};
+
+/** Every data plane that enforces policies: what a change must be safe on when the engine is unknown. */
+export const ENFORCING_PLANES: readonly DataPlane[] = [
+  DATA_PLANES.calico,
+  DATA_PLANES['azure-npm'],
+  DATA_PLANES.cilium,
+];

@@ -1,0 +1,75 @@
+import type { LabelSelector } from './selector.js';
+
+/** The three protocols a NetworkPolicy port can name; TCP when a port leaves it out. */
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+/** An `ipBlock` peer: a CIDR minus its exceptions. */
+export interface IpBlock {
+  cidr: string;
+  except?: string[];
+}
+
+/** One peer of a rule's `to` (egress) or `from` (ingress) list; the parts set say which kind it is. */
+export interface PolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: IpBlock;
+}
+
+/** One port of a rule: a number (with `endPort`, a range), a named port, or absent (every port). */
+export interface PolicyPort {
+  protocol?: string;
+  port?: number | string;
+  endPort?: number;
+}
+
+/** One egress rule: traffic may go to any peer of `to` on any port of `ports`. */
+export interface EgressRule {
+  to?: PolicyPeer[];
+  ports?: PolicyPort[];
+}
+
+/** One ingress rule: traffic may come from any peer of `from` on any port of `ports`. */
+export interface IngressRule {
+  from?: PolicyPeer[];
+  ports?: PolicyPort[];
+}
+
+/** The parts of a NetworkPolicy that decide traffic, as stored by the API server. */
+export interface PolicyFacts {
+  namespace: string;
+  name: string;
+  labels?: Record<string, string>;
+  podSelector?: LabelSelector;
+  /** As written; absent means the API server's default applies (see policy-types.ts). */
+  policyTypes?: string[];
+  egress?: EgressRule[];
+  ingress?: IngressRule[];
+}
+
+/** A port a container declares; only these give named ports a meaning. */
+export interface ContainerPort {
+  name?: string;
+  port: number;
+  protocol?: string;
+}
+
+/** A pod as far as NetworkPolicy is concerned. */
+export interface PodFacts {
+  namespace: string;
+  name: string;
+  labels: Record<string, string>;
+  /** hostNetwork pods use the node's network: NetworkPolicies do not apply to them. */
+  hostNetwork: boolean;
+  /** status.podIP and status.hostIP, when known. */
+  ip?: string;
+  hostIP?: string;
+  /** Every container's declared ports (named ports resolve against these). */
+  ports?: ContainerPort[];
+}
+
+/** A namespace and its labels (the API server adds `kubernetes.io/metadata.name`). */
+export interface NamespaceFacts {
+  name: string;
+  labels: Record<string, string>;
+}

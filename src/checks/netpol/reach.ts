@@ -1,0 +1,160 @@
+import type { DataPlane } from './dataplane.js';
+import type { NamespaceFacts, PolicyFacts } from './model.js';
+import { isolatesEgress, isolatesIngress } from './policy-types.js';
+import type { Endpoint } from './peers.js';
+import type { Connection } from './ports.js';
+import { egressRuleAllows, ingressRuleAllows } from './rules.js';
+import { selectorMatches } from './selector.js';
+
+/** The pod a connection starts from. */
+export interface SourcePod {
+  namespace: string;
+  labels: Record<string, string>;
+  /** hostNetwork pods use the node's network: no NetworkPolicy applies to them. */
+  hostNetwork?: boolean;
+  /** The pod's address, for ingress ipBlock peers on the other side. */
+  address?: string;
+}
+
+/** A rule that allows the connection: the policy and the index of the rule in its list. */
+export interface RuleRef {
+  policy: string;
+  rule: number;
+}
+
+/** One side's answer: whether the pod is isolated in that direction, and which rules allow. */
+export interface SideAnswer {
+  allowed: boolean;
+  /** False when no policy of that direction selects the pod (then everything is allowed). */
+  isolated: boolean;
+  /** The policies that select the pod in that direction. */
+  selectedBy: string[];
+  allowedBy: RuleRef[];
+}
+
+/** The answer to "can this pod open this connection": both sides, and whether anything is enforced. */
+export interface Reach {
+  allowed: boolean;
+  /** False when nothing was enforced (no engine, or a hostNetwork source). */
+  enforced: boolean;
+  egress: SideAnswer;
+  /** Only when the destination is a pod that policies can isolate. */
+  ingress?: SideAnswer;
+}
+
+/** The cluster as NetworkPolicy sees it. */
+export interface PolicyWorld {
+  namespaces: readonly NamespaceFacts[];
+  policies: readonly PolicyFacts[];
+}
+
+const OPEN: SideAnswer = { allowed: true, isolated: false, selectedBy: [], allowedBy: [] };
+
+/**
+ * NetworkPolicy reachability, from the Kubernetes documentation: a pod is isolated in a direction
+ * when any policy of that type selects it; then only the union of those policies' rules allows
+ * traffic (no order, nothing subtracts); a connection needs its egress side and, when it reaches
+ * a pod, that pod's ingress side. Pure; build once per world and ask many questions.
+ */
+export class Reachability {
+  private readonly byNamespace = new Map<string, PolicyFacts[]>();
+  private readonly namespaceLabels = new Map<string, Record<string, string>>();
+
+  constructor(
+    world: PolicyWorld,
+    readonly plane: DataPlane,
+  ) {
+    for (const policy of world.policies) {
+      const list = this.byNamespace.get(policy.namespace);
+      if (list) list.push(policy);
+      else this.byNamespace.set(policy.namespace, [policy]);
+    }
+    for (const ns of world.namespaces) this.namespaceLabels.set(ns.name, ns.labels);
+  }
+
+  /** A namespace's labels; one the world does not know has only its name label. */
+  labelsOf = (namespace: string): Record<string, string> =>
+    this.namespaceLabels.get(namespace) ?? { 'kubernetes.io/metadata.name': namespace };
+
+  /** Can `source` open `connection` to `destination`? */
+  canConnect(source: SourcePod, destination: Endpoint, connection: Connection): Reach {
+    if (!this.plane.enforces || source.hostNetwork) {
+      return { allowed: true, enforced: false, egress: OPEN };
+    }
+    const egress = this.egress(source, destination, connection);
+    const from: Endpoint = {
+      kind: 'pod',
+      namespace: source.namespace,
+      labels: source.labels,
+      ...(source.address ? { address: source.address } : {}),
+    };
+    const ingress =
+      destination.kind === 'pod' ? this.ingress(destination, from, connection) : undefined;
+    return {
+      allowed: egress.allowed && (ingress?.allowed ?? true),
+      enforced: true,
+      egress,
+      ...(ingress ? { ingress } : {}),
+    };
+  }
+
+  /** The egress side alone: do the policies selecting `source` let it out to `destination`? */
+  egress(source: SourcePod, destination: Endpoint, connection: Connection): SideAnswer {
+    if (!this.plane.enforces || source.hostNetwork) return OPEN;
+    const selecting = (this.byNamespace.get(source.namespace) ?? []).filter(
+      (p) => isolatesEgress(p) && selectorMatches(p.podSelector, source.labels),
+    );
+    if (selecting.length === 0) return OPEN;
+    const allowedBy = selecting.flatMap((policy) =>
+      (policy.egress ?? []).flatMap((rule, index) =>
+        egressRuleAllows(rule, policy.namespace, destination, connection, this.plane, this.labelsOf)
+          ? [{ policy: policy.name, rule: index }]
+          : [],
+      ),
+    );
+    const ownNode =
+      destination.kind === 'node' &&
+      destination.ownNode === true &&
+      this.plane.ownNodeAlwaysReachable;
+    return {
+      allowed: allowedBy.length > 0 || ownNode,
+      isolated: true,
+      selectedBy: selecting.map((p) => p.name),
+      allowedBy,
+    };
+  }
+
+  /** The ingress side alone: do the policies selecting the destination pod let `source` in? */
+  ingress(
+    destination: Extract<Endpoint, { kind: 'pod' }>,
+    source: Endpoint,
+    connection: Connection,
+  ): SideAnswer {
+    if (!this.plane.enforces) return OPEN;
+    const selecting = (this.byNamespace.get(destination.namespace) ?? []).filter(
+      (p) => isolatesIngress(p) && selectorMatches(p.podSelector, destination.labels),
+    );
+    if (selecting.length === 0) return OPEN;
+    const allowedBy = selecting.flatMap((policy) =>
+      (policy.ingress ?? []).flatMap((rule, index) =>
+        ingressRuleAllows(
+          rule,
+          policy.namespace,
+          source,
+          connection,
+          destination.ports,
+          this.plane,
+          this.labelsOf,
+        )
+          ? [{ policy: policy.name, rule: index }]
+          : [],
+      ),
+    );
+    return {
+      allowed: allowedBy.length > 0,
+      isolated: true,
+      selectedBy: selecting.map((p) => p.name),
+      allowedBy,
+    };
+  }
+}
