@@ -17,8 +17,24 @@ function decimalV4(text: string): string | undefined {
   return parts.map((p) => String(Number(p))).join('.');
 }
 
+// Parsing is the costly part of a reachability question and the same few texts come back
+// thousands of times in a check: remember them (bounded, so a long session cannot grow it).
+const MEMO_LIMIT = 10_000;
+function memo<T>(parse: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    if (seen.size >= MEMO_LIMIT) seen.clear();
+    const value = parse(text);
+    seen.set(text, value);
+    return value;
+  };
+}
+
 /** Parses one address: dotted-quad IPv4 or IPv6 (no zone); undefined for anything else. */
-export function parseAddress(text: string): Address | undefined {
+export const parseAddress = memo(parseAddressOnce);
+
+function parseAddressOnce(text: string): Address | undefined {
   if (text.includes(':')) {
     if (text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
     return ipaddr.IPv6.parse(text);
@@ -31,7 +47,9 @@ export function parseAddress(text: string): Address | undefined {
  * Parses `address/prefix` the way the API server accepts an ipBlock CIDR: bits beyond the prefix
  * are ignored (`10.10.0.0/0` is all of IPv4). Undefined for anything it would reject.
  */
-export function parseCidr(text: string): Cidr | undefined {
+export const parseCidr = memo(parseCidrOnce);
+
+function parseCidrOnce(text: string): Cidr | undefined {
   const slash = text.indexOf('/');
   if (slash < 0 || !/^\d{1,3}$/.test(text.slice(slash + 1))) return undefined;
   const address = parseAddress(text.slice(0, slash));

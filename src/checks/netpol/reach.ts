@@ -48,6 +48,12 @@ export interface PolicyWorld {
   policies: readonly PolicyFacts[];
 }
 
+/** The policies that select one pod, per direction they isolate. */
+interface Selecting {
+  egress: PolicyFacts[];
+  ingress: PolicyFacts[];
+}
+
 const OPEN: SideAnswer = { allowed: true, isolated: false, selectedBy: [], allowedBy: [] };
 
 /**
@@ -59,6 +65,8 @@ const OPEN: SideAnswer = { allowed: true, isolated: false, selectedBy: [], allow
 export class Reachability {
   private readonly byNamespace = new Map<string, PolicyFacts[]>();
   private readonly namespaceLabels = new Map<string, Record<string, string>>();
+  // The policies selecting a pod depend on its namespace and labels only: asked once per pod.
+  private readonly selecting = new Map<string, Selecting>();
 
   constructor(
     world: PolicyWorld,
@@ -75,6 +83,30 @@ export class Reachability {
   /** A namespace's labels; one the world does not know has only its name label. */
   labelsOf = (namespace: string): Record<string, string> =>
     this.namespaceLabels.get(namespace) ?? { 'kubernetes.io/metadata.name': namespace };
+
+  private readonly byLabels = new WeakMap<object, Map<string, Selecting>>();
+
+  private selectingOf(namespace: string, labels: Record<string, string>) {
+    // The same labels object is asked about many times: look it up by identity first.
+    let forLabels = this.byLabels.get(labels);
+    if (!forLabels) this.byLabels.set(labels, (forLabels = new Map<string, Selecting>()));
+    const cached = forLabels.get(namespace);
+    if (cached) return cached;
+    const key = `${namespace}\n${JSON.stringify(labels)}`;
+    let found = this.selecting.get(key);
+    if (!found) {
+      const selected = (this.byNamespace.get(namespace) ?? []).filter((p) =>
+        selectorMatches(p.podSelector, labels),
+      );
+      found = {
+        egress: selected.filter(isolatesEgress),
+        ingress: selected.filter(isolatesIngress),
+      };
+      this.selecting.set(key, found);
+    }
+    forLabels.set(namespace, found);
+    return found;
+  }
 
   /** Can `source` open `connection` to `destination`? */
   canConnect(source: SourcePod, destination: Endpoint, connection: Connection): Reach {
@@ -101,9 +133,7 @@ export class Reachability {
   /** The egress side alone: do the policies selecting `source` let it out to `destination`? */
   egress(source: SourcePod, destination: Endpoint, connection: Connection): SideAnswer {
     if (!this.plane.enforces || source.hostNetwork) return OPEN;
-    const selecting = (this.byNamespace.get(source.namespace) ?? []).filter(
-      (p) => isolatesEgress(p) && selectorMatches(p.podSelector, source.labels),
-    );
+    const selecting = this.selectingOf(source.namespace, source.labels).egress;
     if (selecting.length === 0) return OPEN;
     const allowedBy = selecting.flatMap((policy) =>
       (policy.egress ?? []).flatMap((rule, index) =>
@@ -131,9 +161,7 @@ export class Reachability {
     connection: Connection,
   ): SideAnswer {
     if (!this.plane.enforces) return OPEN;
-    const selecting = (this.byNamespace.get(destination.namespace) ?? []).filter(
-      (p) => isolatesIngress(p) && selectorMatches(p.podSelector, destination.labels),
-    );
+    const selecting = this.selectingOf(destination.namespace, destination.labels).ingress;
     if (selecting.length === 0) return OPEN;
     const allowedBy = selecting.flatMap((policy) =>
       (policy.ingress ?? []).flatMap((rule, index) =>
