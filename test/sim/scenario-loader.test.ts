@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, scenarioFromFiles, ScenarioError } from '../../src/sim/scenario.js';
+import { builtInScenarios } from '../../src/sim/scenarios/index.js';
 
 const DESCRIPTOR = `apiVersion: aks-runbook/v1alpha1
 kind: AksScenario
@@ -26,11 +27,11 @@ operator:
 `;
 
 describe('loadScenario', () => {
-  it('loads every built-in scenario', async () => {
-    for (const name of ['minimal', 'demo', 'strict-pdb', 'limited-rights']) {
+  it('loads every built-in scenario, each object accepted by the API server checks', async () => {
+    for (const name of Object.keys(builtInScenarios)) {
       const s = await loadScenario(name);
-      expect(s.descriptor.cluster.pools.length).toBeGreaterThan(0);
-      expect(s.descriptor.kubernetesMinor).toBe('31');
+      expect(s.descriptor.cluster.pools.length, name).toBeGreaterThan(0);
+      expect(s.descriptor.kubernetesMinor, name).toMatch(/^\d+$/);
     }
   });
 
@@ -56,13 +57,13 @@ describe('loadScenario', () => {
     writeFileSync(join(dir, 'aks.yaml'), DESCRIPTOR);
     writeFileSync(
       join(dir, 'objects.yaml'),
-      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Namespace\n    metadata:\n      name: b\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: c\n      namespace: a\n`,
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Namespace\n    metadata:\n      name: b\n  - apiVersion: v1\n    kind: ServiceAccount\n    metadata:\n      name: c\n      namespace: a\n`,
     );
     const s = await loadScenario(dir);
     expect(s.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       'Namespace/a',
       'Namespace/b',
-      'ConfigMap/c',
+      'ServiceAccount/c',
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { KubeContext } from './context.js';
 import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
 import { alreadyExists, invalid } from './status.js';
-import { validateObject } from './validation.js';
+import { admit } from './admission.js';
 import { syncUnschedulableTaint } from './node-taint.js';
 import { checkNamespace, asObject, afterWrite, dryRunObject } from './write-common.js';
 
@@ -13,20 +13,15 @@ export function createObject(ctx: KubeContext, req: SimRequest, target: Target):
   const { t } = target;
   const body = objectBody(req);
   const dry = isDryRun(req);
-  let obj = asObject(t, body, target);
-  const errs = validateObject(t, obj);
-  if (errs.length) throw invalid(t, obj.metadata.name, errs);
+  const admitted = admit(t, asObject(t, body, target));
+  let obj = admitted.object;
+  if (admitted.errors.length) throw invalid(t, obj.metadata.name, admitted.errors);
   checkNamespace(ctx, t, obj.metadata.namespace, obj.metadata.name);
   if (ctx.store.get(t, obj.metadata.namespace, obj.metadata.name))
     throw alreadyExists(t, obj.metadata.name);
   if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
   if (t === R.namespaces)
     obj = { ...obj, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
-  if (t === R.namespaces)
-    obj.metadata.labels = {
-      ...obj.metadata.labels,
-      'kubernetes.io/metadata.name': obj.metadata.name,
-    };
   if (dry) {
     const prepared = t === R.pods ? ctx.pods.prepare(obj, false) : obj;
     return { status: 201, body: dryRunObject(ctx, prepared) };

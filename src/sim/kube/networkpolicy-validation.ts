@@ -1,5 +1,6 @@
 import type { KubeObject } from '../contracts.js';
 import { containsAddress, parseCidr } from './cidr.js';
+import { validateLabelSelector } from './label-validation.js';
 import type { FieldError } from './status.js';
 import { arr, isRecord, text } from './types.js';
 
@@ -40,8 +41,14 @@ function validatePeer(peer: unknown, path: string): FieldError[] {
     return [{ type: 'FieldValueRequired', field: path, detail: 'must specify a peer' }];
   const errs: FieldError[] = [];
   let n = 0;
-  if (peer['podSelector'] != null) n++;
-  if (peer['namespaceSelector'] != null) n++;
+  if (peer['podSelector'] != null) {
+    n++;
+    errs.push(...validateLabelSelector(peer['podSelector'], `${path}.podSelector`));
+  }
+  if (peer['namespaceSelector'] != null) {
+    n++;
+    errs.push(...validateLabelSelector(peer['namespaceSelector'], `${path}.namespaceSelector`));
+  }
   if (isRecord(peer['ipBlock'])) {
     n++;
     errs.push(...validateIPBlock(peer['ipBlock'], `${path}.ipBlock`));
@@ -58,6 +65,24 @@ function validatePeer(peer: unknown, path: string): FieldError[] {
   return errs;
 }
 
+const PORT_RANGE = 'must be between 1 and 65535, inclusive';
+
+function validPortNumber(n: number): boolean {
+  return Number.isInteger(n) && n >= 1 && n <= 65535;
+}
+
+/** IsValidPortName: an IANA_SVC_NAME, at most 15 lowercase letters, digits and single hyphens. */
+function portNameProblems(name: string): string[] {
+  const out: string[] = [];
+  if (name.length < 1 || name.length > 15) out.push('must be no more than 15 characters');
+  if (!/^[-a-z0-9]+$/.test(name))
+    out.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)');
+  if (name.includes('--')) out.push('must not contain consecutive hyphens');
+  if (!/[a-z]/.test(name)) out.push('must contain at least one letter (a-z)');
+  if (name.startsWith('-') || name.endsWith('-')) out.push('must not begin or end with a hyphen');
+  return out;
+}
+
 function validatePort(port: unknown, path: string): FieldError[] {
   if (!isRecord(port)) return [];
   const errs: FieldError[] = [];
@@ -71,46 +96,36 @@ function validatePort(port: unknown, path: string): FieldError[] {
     });
   }
   const p = port['port'];
-  if (typeof p === 'number') {
-    if (p < 1 || p > 65535)
-      errs.push({
-        type: 'FieldValueInvalid',
-        field: `${path}.port`,
-        value: p,
-        detail: 'must be between 1 and 65535, inclusive',
-      });
-  } else if (typeof p === 'string' && !/^[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/.test(p)) {
-    errs.push({
-      type: 'FieldValueInvalid',
-      field: `${path}.port`,
-      value: p,
-      detail: 'must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)',
-    });
-  }
   const end = port['endPort'];
-  if (typeof end === 'number') {
-    if (typeof p !== 'number') {
-      errs.push({
-        type: 'FieldValueRequired',
-        field: `${path}.port`,
-        detail: 'must be specified when endPort is specified',
-      });
-    } else if (end < p) {
-      errs.push({
-        type: 'FieldValueInvalid',
-        field: `${path}.endPort`,
-        value: end,
-        detail: 'must be greater than or equal to `port`',
-      });
+  const endInvalid = (detail: string): FieldError => ({
+    type: 'FieldValueInvalid',
+    field: `${path}.endPort`,
+    value: end,
+    detail,
+  });
+  if (typeof p === 'number') {
+    if (!validPortNumber(p))
+      errs.push({ type: 'FieldValueInvalid', field: `${path}.port`, value: p, detail: PORT_RANGE });
+    if (end !== undefined && end !== null) {
+      if (typeof end !== 'number' || end < p)
+        errs.push(endInvalid('must be greater than or equal to `port`'));
+      if (typeof end === 'number' && !validPortNumber(end)) errs.push(endInvalid(PORT_RANGE));
     }
+  } else if (typeof p === 'string') {
+    if (end !== undefined && end !== null)
+      errs.push(endInvalid('may not be specified when `port` is non-numeric'));
+    for (const detail of portNameProblems(p))
+      errs.push({ type: 'FieldValueInvalid', field: `${path}.port`, value: p, detail });
+  } else if (end !== undefined && end !== null) {
+    errs.push(endInvalid('may not be specified when `port` is not specified'));
   }
   return errs;
 }
 
 /** Validates a NetworkPolicy like the API server's ValidateNetworkPolicySpec (the parts that matter here). */
 export function validateNetworkPolicy(np: KubeObject): FieldError[] {
-  const errs: FieldError[] = [];
   const spec = isRecord(np['spec']) ? np['spec'] : {};
+  const errs = validateLabelSelector(spec['podSelector'], 'spec.podSelector');
   for (const [dir, peers] of [
     ['ingress', 'from'],
     ['egress', 'to'],

@@ -9,7 +9,7 @@ import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
 import { ApiError, badRequest, conflict, invalid, notFound } from './status.js';
 import { apiVersionOf, isRecord, text } from './types.js';
-import { validateObject } from './validation.js';
+import { admit } from './admission.js';
 import { syncUnschedulableTaint } from './node-taint.js';
 import { asObject, afterWrite, dryRunObject } from './write-common.js';
 import { createObject } from './create.js';
@@ -27,7 +27,9 @@ function replace(
   obj.metadata = { ...obj.metadata, name: old.metadata.name };
   if (t.namespaced) obj.metadata.namespace = old.metadata.namespace;
   if (target.subresource === 'status') obj = { ...old, status: obj['status'] };
-  const errs = validateObject(t, obj);
+  const admitted = admit(t, obj);
+  obj = admitted.object;
+  const errs = admitted.errors;
   if (
     (t === R.rolebindings || t === R.clusterrolebindings) &&
     JSON.stringify(old['roleRef']) !== JSON.stringify(obj['roleRef'])

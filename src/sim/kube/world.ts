@@ -12,6 +12,8 @@ import {
   text,
 } from './types.js';
 import { syncUnschedulableTaint } from './node-taint.js';
+import { admit } from './admission.js';
+import { fieldErrorBody } from './status.js';
 
 const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
 
@@ -93,7 +95,8 @@ export class World implements KubeWorld {
       const byType = new Map<ResourceType, KubeObject[]>();
       for (const o of objects) {
         const t = typeOfObject(o.apiVersion, o.kind);
-        if (!t) continue;
+        if (!t)
+          throw new Error(`${o.apiVersion} ${o.kind} is not served by the simulated API server`);
         const list = byType.get(t) ?? [];
         list.push(o);
         byType.set(t, list);
@@ -116,6 +119,16 @@ export class World implements KubeWorld {
         for (const raw of byType.get(t) ?? []) {
           let o = clone(raw);
           if (t.namespaced) o.metadata.namespace ??= 'default';
+          // The same defaulting and validation as a create (the scenario loader has already
+          // named file and line for anything refused; this catches objects built in code).
+          const admitted = admit(t, o);
+          if (admitted.errors[0]) {
+            const e = admitted.errors[0];
+            throw new Error(
+              `${o.kind} ${o.metadata.name} is invalid: ${e.field}: ${fieldErrorBody(e)}`,
+            );
+          }
+          o = admitted.object;
           // Exported YAML may drop a workload's uid while its pods still name it: keep them linked.
           const key = `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
           if (!o.metadata.uid && ownerUids.has(key)) o.metadata.uid = ownerUids.get(key)!;

@@ -1,8 +1,15 @@
 import type { KubeObject } from '../contracts.js';
 import { lineOf, ScenarioError, type SourceDoc } from './yaml-source.js';
 
+/** One Kubernetes object and where it was written (its path inside the YAML document). */
+export interface LocatedObject {
+  object: KubeObject;
+  source: SourceDoc;
+  path: Array<string | number>;
+}
+
 /** Turns Kubernetes documents into objects, flattening `kind: List` (what `kubectl get -o yaml` prints). */
-export function kubeObjectsOf(source: SourceDoc): KubeObject[] {
+export function kubeObjectsOf(source: SourceDoc): LocatedObject[] {
   const value = source.value;
   if (!isRecord(value))
     throw new ScenarioError(source.file, lineOf(source, []), 'expected a Kubernetes object');
@@ -15,9 +22,13 @@ export function kubeObjectsOf(source: SourceDoc): KubeObject[] {
     const items = value['items'];
     if (!Array.isArray(items))
       throw new ScenarioError(source.file, lineOf(source, ['items']), 'a List needs items');
-    return items.map((item, i) => checkObject(source, item, ['items', i], listItemKind(value)));
+    return items.map((item, i) => ({
+      object: checkObject(source, item, ['items', i], listItemKind(value)),
+      source,
+      path: ['items', i],
+    }));
   }
-  return [checkObject(source, value, [])];
+  return [{ object: checkObject(source, value, []), source, path: [] }];
 }
 
 /** `PodList` items carry no kind of their own in some printers; `List` items always do. */

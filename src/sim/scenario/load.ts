@@ -9,6 +9,7 @@ import {
   descriptorSchema,
   type DescriptorDoc,
 } from './schema.js';
+import { admitGenerated, admitLocated } from './admit-objects.js';
 import { kubeObjectsOf } from './kube-objects.js';
 import { lineOf, parseYamlFile, ScenarioError, type SourceDoc } from './yaml-source.js';
 
@@ -34,7 +35,7 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
   if (builtIn) {
     const made = builtIn();
     const scenario = scenarioFromFiles(nameOrPath, made.files);
-    if (made.objects) scenario.objects.push(...made.objects());
+    if (made.objects) scenario.objects.push(...admitGenerated(nameOrPath, made.objects()));
     return scenario;
   }
   const info = await stat(nameOrPath).catch(() => undefined);
@@ -67,7 +68,7 @@ export function scenarioFromFiles(name: string, files: ScenarioFile[]): Scenario
   for (const file of files) {
     for (const source of parseYamlFile(file.name, file.text)) {
       if (!isDescriptor(source.value)) {
-        objects.push(...kubeObjectsOf(source));
+        objects.push(...kubeObjectsOf(source).map(admitLocated));
         continue;
       }
       if (descriptor) {
