@@ -26,6 +26,11 @@ export const faultSpecSchema = z.strictObject({
   operationOutcome: z.enum(['Failed', 'Canceled']).optional(),
   /** Every token expires after this many simulated minutes. */
   tokenExpiryMinutes: z.number().positive().optional(),
+  /**
+   * The data plane drops ipBlock `except` entries, as a broken engine would: pods reach what
+   * the policies except (probe pods then disagree with the static verdict, on purpose).
+   */
+  dataPlaneIgnoresExcept: z.boolean().optional(),
 });
 
 /** What faults to inject; see `faultSpecSchema`. */

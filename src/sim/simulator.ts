@@ -8,6 +8,7 @@ import { createAks, type Aks } from './arm/index.js';
 import { managedAdminBindings } from './arm/managed-rbac.js';
 import { loadScenario, type Scenario } from './scenario.js';
 import { installFaults, type FaultSpec } from './faults.js';
+import type { SimDataPlane } from './kube/dataplane.js';
 
 export interface SimulatorOptions {
   /** A built-in scenario name (`demo`, `large`, ...) or a path to a scenario folder or file. */
@@ -69,13 +70,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const https = new HttpsSim({ certificates, ...(options.port ? { port: options.port } : {}) });
   // The API server reports the control plane's version, which the AKS side owns and upgrades.
   let controlPlane = (): string => scenario.descriptor.cluster.kubernetesVersion;
+  const faults: FaultSpec = { ...scenario.descriptor.faults, ...options.faults };
+  // The engine is the cluster's network profile, which the AKS side holds (and may change).
+  let network = (): NetworkProfile => scenario.descriptor.cluster.networkProfile;
   const kubeApi = createKubeApi({
     clock,
     minor: scenario.descriptor.kubernetesMinor,
     tokens: https.tokens,
     serverVersion: () => controlPlane(),
+    dataPlane: () => dataPlaneOf(network(), faults),
   });
-  const faults: FaultSpec = { ...scenario.descriptor.faults, ...options.faults };
   const baseUrl = await https.listen();
   const aks = createAks({
     clock,
@@ -86,6 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
   });
   controlPlane = () => aks.state.currentKubernetesVersion;
+  network = () => aks.state.networkProfile;
   // Nodes first, so the scenario's pods have somewhere to be scheduled when they load.
   aks.createNodes();
   kubeApi.world.load([...managedAdminBindings(scenario.descriptor), ...scenario.objects]);
@@ -111,6 +116,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       await https.close();
     },
   };
+}
+
+type NetworkProfile = Scenario['descriptor']['cluster']['networkProfile'];
+
+/** The engine enforcing policies: Cilium by dataplane or policy, else the network policy. */
+function dataPlaneOf(profile: NetworkProfile, faults: FaultSpec): SimDataPlane {
+  const engine =
+    profile.networkDataplane === 'cilium' || profile.networkPolicy === 'cilium'
+      ? 'cilium'
+      : (profile.networkPolicy ?? 'none');
+  return { engine, ...(faults.dataPlaneIgnoresExcept ? { ignoresExcept: true } : {}) };
 }
 
 function holdRequest(

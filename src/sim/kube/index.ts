@@ -12,6 +12,8 @@ import { Authorizer } from './rbac.js';
 import { registerRoutes } from './routes.js';
 import { Store } from './store.js';
 import { World } from './world.js';
+import { connectProbeOf, runConnectProbe } from './connect-probe.js';
+import type { SimDataPlane } from './dataplane.js';
 
 export interface KubeApiOptions {
   clock: SimClock;
@@ -21,6 +23,8 @@ export interface KubeApiOptions {
   serverVersion?: () => string;
   /** How fast pods come and go, in simulated milliseconds (defaults: ready 5 s, replace 2 s). */
   timings?: Partial<Timings>;
+  /** The policy engine the cluster runs now (the AKS side owns it); calico when not given. */
+  dataPlane?: () => SimDataPlane;
 }
 
 /** Builds the simulated Kubernetes API server: a world the AKS side drives, and its HTTP routes. */
@@ -37,6 +41,12 @@ export function createKubeApi(options: KubeApiOptions): {
     replaceMs: 2000,
     ...options.timings,
   });
+  // Connect probes run against the data plane as it is when their container starts.
+  pods.runner = (pod) => {
+    const probe = connectProbeOf(pod);
+    const plane = options.dataPlane?.() ?? { engine: 'calico' };
+    return probe ? runConnectProbe(store, plane, pod, probe) : undefined;
+  };
   const controllers = new Controllers(store, clock, pods);
   const disruption = new DisruptionController(store, clock);
   const evictor = new Evictor(store, clock, pods);

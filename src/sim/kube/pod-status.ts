@@ -99,3 +99,44 @@ export function unschedulableStatus(now: string, message: string): Record<string
     qosClass: 'BestEffort',
   };
 }
+
+/** Status of a pod whose only run has ended: Succeeded on exit 0, Failed otherwise. */
+export function terminatedStatus(
+  pod: KubeObject,
+  exitCode: number,
+  startedAt: string,
+  finishedAt: string,
+): Record<string, unknown> {
+  const running = statusOf(pod);
+  const reason = exitCode === 0 ? 'Completed' : 'Error';
+  return {
+    ...running,
+    phase: exitCode === 0 ? 'Succeeded' : 'Failed',
+    conditions: [
+      {
+        type: 'Ready',
+        status: 'False',
+        reason: 'PodCompleted',
+        lastProbeTime: null,
+        lastTransitionTime: finishedAt,
+      },
+      {
+        type: 'ContainersReady',
+        status: 'False',
+        reason: 'PodCompleted',
+        lastProbeTime: null,
+        lastTransitionTime: finishedAt,
+      },
+      { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: startedAt },
+    ],
+    containerStatuses: containerNames(pod).map((c) => ({
+      name: c.name,
+      image: c.image,
+      imageID: '',
+      ready: false,
+      started: false,
+      restartCount: 0,
+      state: { terminated: { exitCode, reason, startedAt, finishedAt } },
+    })),
+  };
+}

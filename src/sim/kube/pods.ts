@@ -1,6 +1,7 @@
 import type { SimClock } from '../clock.js';
 import type { KubeObject } from '../contracts.js';
-import { nodeNameOf, runningStatus, unschedulableStatus } from './pod-status.js';
+import type { ContainerRun } from './connect-probe.js';
+import { nodeNameOf, runningStatus, terminatedStatus, unschedulableStatus } from './pod-status.js';
 import { R } from './resources.js';
 import { pickNode } from './scheduler.js';
 import type { Store } from './store.js';
@@ -20,6 +21,13 @@ const DEFAULT_GRACE_SECONDS = 30;
 export class PodLifecycle {
   private ipCounter = 0;
   private readonly removals = new Map<string, () => void>();
+  /**
+   * Runs the containers whose work the simulator models (connect probes) when they start; any
+   * other container runs until deleted. Set by createKubeApi.
+   */
+  runner?: (pod: KubeObject) => ContainerRun | undefined;
+  /** What those containers printed, by pod uid (`kubectl logs`). */
+  readonly logs = new Map<string, string[]>();
 
   constructor(
     private readonly store: Store,
@@ -59,11 +67,40 @@ export class PodLifecycle {
     p['status'] = runningStatus(p, ready, this.clock.iso(), this.hostIP(node), this.nextPodIP());
   }
 
-  /** Creates a pod in the store, and arranges its readiness unless `instant`. */
+  /** Creates a pod in the store, and arranges its readiness (or its run) unless `instant`. */
   create(pod: KubeObject, instant = false): KubeObject {
     const stored = this.store.create(R.pods, this.prepare(pod, instant), instant);
-    if (!instant) this.scheduleReady(stored);
+    if (!instant) {
+      if (specOf(stored)['restartPolicy'] === 'Never' && this.runner) this.scheduleRun(stored);
+      else this.scheduleReady(stored);
+    }
     return stored;
+  }
+
+  /**
+   * When the container starts (after the readiness delay) asks the runner what it does; a modelled
+   * container then ends after its run with its exit code, others become Ready as usual.
+   */
+  private scheduleRun(pod: KubeObject): void {
+    if (pathGet(pod, ['status', 'phase']) !== 'Running') return;
+    const { namespace, name, uid } = pod.metadata;
+    this.clock.after(this.timings.readyMs, () => {
+      const cur = this.store.get(R.pods, namespace, name);
+      if (!cur || cur.metadata.uid !== uid || cur.metadata.deletionTimestamp) return;
+      const run = this.runner?.(cur);
+      if (!run) {
+        this.scheduleReady(cur);
+        return;
+      }
+      const startedAt = this.clock.iso();
+      this.clock.after(run.afterMs, () => {
+        const now = this.store.get(R.pods, namespace, name);
+        if (!now || now.metadata.uid !== uid || now.metadata.deletionTimestamp) return;
+        this.logs.set(uid ?? '', run.log);
+        const status = terminatedStatus(now, run.exitCode, startedAt, this.clock.iso());
+        this.store.update(R.pods, { ...now, status });
+      });
+    });
   }
 
   /** Marks a pod Ready after the readiness delay, if it is still the same, running, pod. */

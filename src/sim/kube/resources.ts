@@ -43,6 +43,7 @@ export const RESOURCES: ResourceType[] = [
     subresources: [
       { name: 'eviction', kind: 'Eviction', group: 'policy', version: 'v1', verbs: ['create'] },
       { name: 'status', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
+      { name: 'log', kind: 'Pod', verbs: ['get'] },
     ],
   }),
   t('', 'v1', 'serviceaccounts', 'ServiceAccount', true, { shortNames: ['sa'] }),

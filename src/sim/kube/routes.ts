@@ -14,6 +14,7 @@ import { createObject } from './create.js';
 import { deleteObject } from './delete.js';
 import { evictionSubresource } from './eviction-route.js';
 import { patchObject, updateObject } from './update.js';
+import { podLog } from './pod-log.js';
 
 function answerErrors(fn: () => SimResponse): SimResponse {
   try {
@@ -54,6 +55,10 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
     return evictionSubresource(ctx, req, target);
   }
   if (target.subresource === 'scale') return scaleSubresource(ctx, req, target, verb);
+  if (target.subresource === 'log') {
+    if (verb !== 'get') throw methodNotSupported(target);
+    return podLog(ctx, target);
+  }
   if (target.subresource === 'status') {
     if (verb === 'get') return getOne(ctx, req, target);
     if (verb === 'update') return updateObject(ctx, req, target);
