@@ -33,6 +33,10 @@ export const STEP_SCREEN_KEYS: Partial<Record<StepId, readonly KeyBinding[]>> = 
       does: 'apply the blocking policy to the included namespaces (dry run first, asks)',
     },
     { keys: 'r', does: 'roll back: delete only the policies this tool created (asks)' },
+    {
+      keys: 'p',
+      does: 'probe: a short-lived pod per chosen namespace tries 169.254.169.254:80 (typed confirmation)',
+    },
     { keys: 'e', does: 'edit the rule that reopens the endpoint (asks)' },
   ],
   rbac: [

@@ -87,6 +87,7 @@ async function runTui(
     readOnly: invocation.readOnly,
     dryRun: invocation.dryRun,
     demo: invocation.target.demo,
+    ...(invocation.probeImage ? { probeImage: invocation.probeImage } : {}),
   });
   // Draw the first frame before the Kubernetes and Azure SDKs load: they take about a second.
   const { renderApp } = await import('../screens/render-app.js');

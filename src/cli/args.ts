@@ -11,7 +11,7 @@ import type { ClusterSource } from './run-audit-many.js';
 
 /** What the operator asked the program to do. */
 export type Invocation =
-  | { kind: 'tui'; target: TargetOptions; readOnly: boolean; dryRun: boolean }
+  | { kind: 'tui'; target: TargetOptions; readOnly: boolean; dryRun: boolean; probeImage?: string }
   | { kind: 'sim'; sim: SimCommandOptions }
   | { kind: 'audit'; target: TargetOptions; audit: AuditCommandOptions }
   | { kind: 'audit-many'; source: ClusterSource; audit: AuditCommandOptions }
@@ -38,6 +38,7 @@ export interface RootFlags {
   cloud: CloudName;
   readOnly?: boolean;
   dryRun?: boolean;
+  probeImage?: string;
   demo?: boolean;
   scenario?: string;
   simConnection?: string;
@@ -72,6 +73,10 @@ export function parseInvocation(
     .option(
       '--dry-run',
       'Kubernetes writes go as server-side dry runs; Azure writes are shown, not sent',
+    )
+    .option(
+      '--probe-image <image>',
+      'image of the imds step\'s probe pods (default busybox:1.37; it needs busybox "nc")',
     )
     .enablePositionalOptions()
     .showHelpAfterError(false)
@@ -200,7 +205,17 @@ function tuiOptions(
     target: targetOptions(flags, env, { pick: true }),
     readOnly: flags.readOnly === true,
     dryRun: flags.dryRun === true,
+    ...(flags.probeImage !== undefined ? { probeImage: probeImage(flags.probeImage) } : {}),
   };
+}
+
+/** An image reference as a container runtime takes it: no spaces, no control characters. */
+function probeImage(image: string): string {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(image))
+    throw new UserError(
+      `--probe-image ${JSON.stringify(image)} is not an image reference (e.g. busybox:1.37)`,
+    );
+  return image;
 }
 
 /**

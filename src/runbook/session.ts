@@ -32,6 +32,8 @@ export interface SessionMode {
   readOnly: boolean;
   dryRun: boolean;
   demo: boolean;
+  /** The image of the imds step's probe pods (`--probe-image`); a small official one when absent. */
+  probeImage?: string;
 }
 
 /** Everything the screens render. Screens never change it directly: they call the actions. */

@@ -49,6 +49,19 @@ describe('command line', () => {
     });
   });
 
+  it('takes the probe image, and refuses one that is not an image reference', () => {
+    expect(
+      parse(['--demo', '--probe-image', 'myreg.azurecr.io/busybox:1.37']).result,
+    ).toMatchObject({
+      kind: 'tui',
+      probeImage: 'myreg.azurecr.io/busybox:1.37',
+    });
+    expect(parse(['--demo']).result).not.toHaveProperty('probeImage');
+    expect(refusal(['--demo', '--probe-image', 'busybox; rm -rf /'])).toMatch(
+      /^--probe-image "busybox; rm -rf \/" is not an image reference/,
+    );
+  });
+
   it('refuses an unknown flag in one line', () => {
     expect(refusal(['--frobnicate'])).toMatch(/unknown option '--frobnicate'.*--help/);
   });

@@ -2,9 +2,9 @@ import { Box, Text } from 'ink';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
 import { theme } from '../../theme.js';
 
-/** The two actions of the step, or why each is not available; nothing at all in read-only mode. */
+/** The three actions of the step, or why each is not available; nothing at all in read-only mode. */
 export function ImdsActions({ state }: { state: ImdsState | undefined }) {
-  if (state?.phase !== 'ready' || (!state.apply && !state.rollback)) {
+  if (state?.phase !== 'ready' || (!state.apply && !state.rollback && !state.probe)) {
     let why = 'Read-only: no change is offered.';
     if (state?.phase === 'running') why = '… working (progress below)';
     else if (state?.phase !== 'ready') why = '… looking';
@@ -14,6 +14,7 @@ export function ImdsActions({ state }: { state: ImdsState | undefined }) {
         <Text color={theme.muted} wrap="truncate-end">
           {why}
         </Text>
+        <Text> </Text>
         <Text> </Text>
       </Box>
     );
@@ -35,6 +36,7 @@ export function ImdsActions({ state }: { state: ImdsState | undefined }) {
     <Box flexDirection="column">
       {part('a', 'apply to the chosen namespaces', state.apply)}
       {part('r', 'roll back the policies this tool created', state.rollback)}
+      {part('p', 'probe the chosen namespaces (a short-lived pod tries the endpoint)', state.probe)}
     </Box>
   );
 }

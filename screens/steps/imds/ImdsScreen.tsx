@@ -9,14 +9,15 @@ import { statusLook } from '../../step-status.js';
 import { fit } from '../../text.js';
 import { theme } from '../../theme.js';
 import { isDownKey, isQuitKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
+import { comparisonLine, type ProbeComparison } from '../../../src/checks/imds/probe.js';
 import { ImdsActions } from './ImdsActions.js';
 import { filterRows, focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
 
 type Mode = 'table' | 'filter' | 'namespace' | 'report';
 
-// Lines the screen uses besides the table rows: title, engine, filter, header, focus, 2 actions,
+// Lines the screen uses besides the table rows: title, engine, filter, header, focus, 3 actions,
 // three lines of progress or result, and the key hint.
-const CHROME = 11;
+const CHROME = 12;
 
 /** The imds step: a namespace table to choose where to block the metadata endpoint, then act. */
 export function ImdsScreen(props: StepScreenProps) {
@@ -49,7 +50,7 @@ export function ImdsScreen(props: StepScreenProps) {
       else if (input === ' ' && focused) send({ type: 'toggle', namespace: focused.namespace });
       else if (input === 'e' && focused?.verdict === 'reopened' && state?.apply)
         send({ type: 'fix', namespace: focused.namespace });
-      else if ((input === 'a' || input === 'r') && usable(state, input))
+      else if ((input === 'a' || input === 'r' || input === 'p') && usable(state, input))
         send({ type: 'action', key: input });
     },
     active && mode === 'table',
@@ -64,6 +65,7 @@ export function ImdsScreen(props: StepScreenProps) {
           focusLine(focused),
           `Verdict: ${verdictLook(focused).text}`,
           ...(focused.chosen && focused.warning ? [`▲ ${focused.warning}`] : []),
+          ...probesOf(state, focused.namespace).map(comparisonLine),
         ]}
         findings={focused.findings}
         plan={focused.details}
@@ -159,6 +161,7 @@ export function ImdsScreen(props: StepScreenProps) {
       {rows.length === 0 ? <Text color={theme.muted}>(no namespace matches)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
         {focused ? focusLine(focused) : ' '}
+        {focused ? probeMark(probesOf(state, focused.namespace)[0]) : ''}
         {focused?.verdict === 'reopened' && state?.apply ? ' · e: add the except to its rule' : ''}
       </Text>
       <ImdsActions state={state} />
@@ -174,7 +177,19 @@ export function ImdsScreen(props: StepScreenProps) {
   );
 }
 
-function usable(state: ImdsState | undefined, key: 'a' | 'r'): boolean {
-  const action = key === 'a' ? state?.apply : state?.rollback;
+function probesOf(state: ImdsState | undefined, namespace: string): ProbeComparison[] {
+  return (state?.probes ?? []).filter((p) => p.namespace === namespace);
+}
+
+/** The last probe of the focused namespace in a few words; a disagreement is spelled out. */
+function probeMark(probe: ProbeComparison | undefined): string {
+  if (!probe) return '';
+  if (probe.agree === false) return ' · ≠ probe DISAGREES (Enter)';
+  if (probe.agree === undefined) return ' · probe could not tell';
+  return ` · probe agrees (${probe.probe.kind === 'reachable' ? 'connected' : 'could not connect'})`;
+}
+
+function usable(state: ImdsState | undefined, key: 'a' | 'r' | 'p'): boolean {
+  const action = key === 'a' ? state?.apply : key === 'r' ? state?.rollback : state?.probe;
   return action !== undefined && action.unavailable === undefined;
 }

@@ -1,3 +1,4 @@
+import type { ProbeComparison } from '../../checks/imds/probe.js';
 import type { ImdsRow } from './rows.js';
 
 /** What the imds screen renders, as the controller sets it. */
@@ -13,6 +14,9 @@ export interface ImdsState {
   /** Whether the apply and rollback actions can be used, and why not. Absent in read-only mode. */
   apply?: { unavailable?: string };
   rollback?: { unavailable?: string };
+  /** The probe action (absent in read-only mode), and what the last probes found. */
+  probe?: { unavailable?: string };
+  probes?: ProbeComparison[];
   /** Why nothing could be checked (a read was forbidden). */
   forbidden?: string;
 }
@@ -23,10 +27,11 @@ export type ImdsEvent =
   | { type: 'filter'; text: string }
   /** Add the except to the rules that re-open the endpoint in this namespace (own confirmation). */
   | { type: 'fix'; namespace: string }
-  | { type: 'action'; key: 'a' | 'r' };
+  | { type: 'action'; key: 'a' | 'r' | 'p' };
 
 /** The action keys of the imds step. */
 export const APPLY_KEY = 'a';
 export const ROLLBACK_KEY = 'r';
+export const PROBE_KEY = 'p';
 /** More namespaces than this in one change (issue #5 says ten): the operator types the cluster name. */
 export const TYPED_ABOVE = 10;

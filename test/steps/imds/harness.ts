@@ -3,6 +3,7 @@ import { listAllNetworkPolicies } from '../../../src/kube/network-policies.js';
 import type { Journal } from '../../../src/runbook/journal.js';
 import type { SessionMode, SessionStore } from '../../../src/runbook/session.js';
 import type { StepHost } from '../../../src/runbook/step-host.js';
+import type { FaultSpec } from '../../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { imdsStep } from '../../../src/steps/imds/index.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
@@ -28,8 +29,9 @@ export interface ImdsSession {
 export async function imdsSession(
   scenario: string,
   mode: Partial<SessionMode> = {},
+  faults: FaultSpec = {},
 ): Promise<ImdsSession> {
-  const sim = await startSimulator({ scenario, speed: 600 });
+  const sim = await startSimulator({ scenario, speed: 600, faults });
   const connection = await connectToSim(sim);
   const session = await hostFor(connection, { imds: imdsStep.controller }, mode);
   const { store, host, journal } = session;
