@@ -160,8 +160,13 @@ export function ImdsScreen(props: StepScreenProps) {
       })}
       {rows.length === 0 ? <Text color={theme.muted}>(no namespace matches)</Text> : null}
       <Text color={theme.muted} wrap="truncate-end">
+        {focused && disagrees(state, focused.namespace) ? (
+          <Text color={theme.danger}>≠ probe DISAGREES (Enter) · </Text>
+        ) : null}
         {focused ? focusLine(focused) : ' '}
-        {focused ? probeMark(probesOf(state, focused.namespace)[0]) : ''}
+        {focused && !disagrees(state, focused.namespace)
+          ? probeMark(probesOf(state, focused.namespace)[0])
+          : ''}
         {focused?.verdict === 'reopened' && state?.apply ? ' · e: add the except to its rule' : ''}
       </Text>
       <ImdsActions state={state} />
@@ -181,10 +186,14 @@ function probesOf(state: ImdsState | undefined, namespace: string): ProbeCompari
   return (state?.probes ?? []).filter((p) => p.namespace === namespace);
 }
 
-/** The last probe of the focused namespace in a few words; a disagreement is spelled out. */
+// A disagreement leads the focus line, so a narrow terminal never cuts it off.
+function disagrees(state: ImdsState | undefined, namespace: string): boolean {
+  return probesOf(state, namespace).some((p) => p.agree === false);
+}
+
+/** The last probe of the focused namespace in a few words, when it agrees or could not tell. */
 function probeMark(probe: ProbeComparison | undefined): string {
   if (!probe) return '';
-  if (probe.agree === false) return ' · ≠ probe DISAGREES (Enter)';
   if (probe.agree === undefined) return ' · probe could not tell';
   return ` · probe agrees (${probe.probe.kind === 'reachable' ? 'connected' : 'could not connect'})`;
 }

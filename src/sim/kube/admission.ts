@@ -24,8 +24,9 @@ function defaultNetworkPolicy(obj: KubeObject): void {
   spec['podSelector'] ??= {};
 }
 
-/** The defaults the API server applies; returns a new object. */
+/** The defaults the API server applies; a new object when there are any for its type. */
 export function applyDefaults(t: ResourceType, input: KubeObject): KubeObject {
+  if (t !== R.networkpolicies && t !== R.namespaces) return input;
   const obj = clone(input);
   if (t === R.networkpolicies) defaultNetworkPolicy(obj);
   if (t === R.namespaces) {
@@ -58,11 +59,21 @@ function validateMetadata(t: ResourceType, obj: KubeObject): FieldError[] {
   return errs;
 }
 
+// Objects already admitted (by the scenario loader) need no second pass when the world loads them.
+const admitted = new WeakSet<KubeObject>();
+
+/** Whether `admit` produced this very object without errors. */
+export function wasAdmitted(object: KubeObject): boolean {
+  return admitted.has(object);
+}
+
 /** Defaults then validates an object; the errors are empty when the API server would store it. */
 export function admit(
   t: ResourceType,
   input: KubeObject,
 ): { object: KubeObject; errors: FieldError[] } {
   const object = applyDefaults(t, input);
-  return { object, errors: [...validateObject(t, object), ...validateMetadata(t, object)] };
+  const errors = [...validateObject(t, object), ...validateMetadata(t, object)];
+  if (errors.length === 0) admitted.add(object);
+  return { object, errors };
 }

@@ -12,7 +12,7 @@ import {
   text,
 } from './types.js';
 import { syncUnschedulableTaint } from './node-taint.js';
-import { admit } from './admission.js';
+import { admit, wasAdmitted } from './admission.js';
 import { fieldErrorBody } from './status.js';
 
 const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
@@ -79,6 +79,14 @@ function nodeDefaults(node: KubeObject, minor: string, nowIso: string): KubeObje
   return n;
 }
 
+function admitOrThrow(t: ResourceType, o: KubeObject): KubeObject {
+  const { object, errors } = admit(t, o);
+  const e = errors[0];
+  if (e)
+    throw new Error(`${o.kind} ${o.metadata.name} is invalid: ${e.field}: ${fieldErrorBody(e)}`);
+  return object;
+}
+
 /** The KubeWorld the AKS half drives: scenario load, node rotation, evictions, all through the store. */
 export class World implements KubeWorld {
   constructor(
@@ -119,16 +127,9 @@ export class World implements KubeWorld {
         for (const raw of byType.get(t) ?? []) {
           let o = clone(raw);
           if (t.namespaced) o.metadata.namespace ??= 'default';
-          // The same defaulting and validation as a create (the scenario loader has already
-          // named file and line for anything refused; this catches objects built in code).
-          const admitted = admit(t, o);
-          if (admitted.errors[0]) {
-            const e = admitted.errors[0];
-            throw new Error(
-              `${o.kind} ${o.metadata.name} is invalid: ${e.field}: ${fieldErrorBody(e)}`,
-            );
-          }
-          o = admitted.object;
+          // The same defaulting and validation as a create: the scenario loader has done it (and
+          // named file and line for anything refused); objects built in code get it here.
+          if (!wasAdmitted(raw)) o = admitOrThrow(t, o);
           // Exported YAML may drop a workload's uid while its pods still name it: keep them linked.
           const key = `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
           if (!o.metadata.uid && ownerUids.has(key)) o.metadata.uid = ownerUids.get(key)!;

@@ -79,6 +79,32 @@ describe('imds namespace table', () => {
     expect(widestLine(frame)).toBeLessThanOrEqual(80);
   });
 
+  it('with no engine, no row reads blocked: every verdict is "not enforced"', async () => {
+    const rows = STATE.rows.map((r) => ({ ...r, enforced: false }));
+    const { ui } = renderScreen({ ...STATE, rows, inert: 'No policy engine' });
+    const frame = (await ui).frame();
+    expect(frame).toMatch(/payments\s+✖ not enforced/);
+    expect(frame).not.toContain('✔ blocked');
+  });
+
+  it('p probes; a probe that disagrees is spelled out on the focused row', async () => {
+    const probes = [
+      {
+        namespace: 'default',
+        pod: 'aks-runbook-imds-probe-abc123',
+        static: { reachable: false, text: '✔ blocked' },
+        probe: { kind: 'reachable' as const },
+        agree: false,
+      },
+    ];
+    const { send, ui } = renderScreen({ ...STATE, probe: {}, probes });
+    const harness = await ui;
+    expect(harness.frame()).toContain('≠ probe DISAGREES');
+    expect(harness.frame()).toContain('[p] probe the chosen namespaces');
+    await harness.press('p');
+    expect(send).toHaveBeenLastCalledWith({ type: 'action', key: 'p' });
+  });
+
   it('space toggles the focused namespace; a applies; an unavailable r does nothing', async () => {
     const { send, ui } = renderScreen(STATE);
     const harness = await ui;

@@ -22,6 +22,7 @@ export interface ImdsSession {
   until(check: () => boolean, what: string): Promise<void>;
   policies(): Promise<string[]>;
   journalTypes(): string[];
+  journalLines(): Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -50,6 +51,7 @@ export async function imdsSession(
         .map((p) => `${p.metadata!.namespace}/${p.metadata!.name}`)
         .sort(),
     journalTypes: () => session.journalLines().map((l) => String(l['type'])),
+    journalLines: () => session.journalLines(),
     close: async () => {
       await session.close();
       await sim.close();
