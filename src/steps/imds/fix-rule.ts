@@ -7,7 +7,7 @@ import { policyEdit } from '../../checks/imds/fixes.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readNetworkPolicy, replaceEgress } from '../../kube/network-policies.js';
 import type { StepContext } from '../types.js';
-import { policyFacts } from './read-facts.js';
+import { policyFacts } from './policy-facts.js';
 
 /** One edit of an operator's policy: the rules that open the endpoint, closed, and its check. */
 export interface RuleEdit {

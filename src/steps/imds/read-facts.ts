@@ -1,77 +1,15 @@
-import {
-  ApiException,
-  type V1LabelSelector,
-  type V1NetworkPolicy,
-  type V1NetworkPolicyPeer,
-  type V1NetworkPolicyPort,
-  type V1Pod,
-} from '@kubernetes/client-node';
+import { ApiException, type V1Pod } from '@kubernetes/client-node';
 import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
-import type { PodFacts, PolicyFacts } from '../../checks/imds/facts.js';
-import type { LabelSelector } from '../../checks/netpol/selector.js';
-import type { PolicyPeer, PolicyPort } from '../../checks/netpol/model.js';
+import type { PodFacts } from '../../checks/imds/facts.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { listAllNetworkPolicies } from '../../kube/network-policies.js';
 import { namespacesOf, podsOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../target/connect.js';
+import { policyFacts } from './policy-facts.js';
 
 /** The facts, or the read the operator was not allowed to make (never treated as a pass). */
 export type ReadOutcome = { facts: ImdsFacts } | { forbidden: { what: string; detail: string } };
-
-function selector(s: V1LabelSelector | undefined): LabelSelector | undefined {
-  if (!s) return undefined;
-  return {
-    ...(s.matchLabels ? { matchLabels: s.matchLabels } : {}),
-    ...(s.matchExpressions
-      ? {
-          matchExpressions: s.matchExpressions.map((e) => ({
-            key: e.key,
-            operator: e.operator,
-            ...(e.values ? { values: e.values } : {}),
-          })),
-        }
-      : {}),
-  };
-}
-
-function peers(list: V1NetworkPolicyPeer[]): PolicyPeer[] {
-  return list.map((peer) => ({
-    ...(peer.ipBlock
-      ? { ipBlock: { cidr: peer.ipBlock.cidr, except: peer.ipBlock.except ?? [] } }
-      : {}),
-    ...(peer.podSelector ? { podSelector: selector(peer.podSelector)! } : {}),
-    ...(peer.namespaceSelector ? { namespaceSelector: selector(peer.namespaceSelector)! } : {}),
-  }));
-}
-
-function ports(list: V1NetworkPolicyPort[]): PolicyPort[] {
-  return list.map((p) => ({
-    ...(p.protocol ? { protocol: p.protocol } : {}),
-    ...(p.port !== undefined ? { port: p.port } : {}),
-    ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
-  }));
-}
-
-/** A stored NetworkPolicy reduced to what decides traffic. */
-export function policyFacts(np: V1NetworkPolicy): PolicyFacts {
-  const spec = np.spec;
-  return {
-    namespace: np.metadata?.namespace ?? '',
-    name: np.metadata?.name ?? '',
-    labels: np.metadata?.labels ?? {},
-    podSelector: selector(spec?.podSelector) ?? {},
-    ...(spec?.policyTypes ? { policyTypes: spec.policyTypes } : {}),
-    egress: (spec?.egress ?? []).map((rule) => ({
-      ...(rule.to ? { to: peers(rule.to) } : {}),
-      ...(rule.ports ? { ports: ports(rule.ports) } : {}),
-    })),
-    ingress: (spec?.ingress ?? []).map((rule) => ({
-      ...(rule._from ? { from: peers(rule._from) } : {}),
-      ...(rule.ports ? { ports: ports(rule.ports) } : {}),
-    })),
-  };
-}
 
 function podFacts(pod: V1Pod): PodFacts {
   const declared = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
