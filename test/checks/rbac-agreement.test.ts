@@ -316,8 +316,10 @@ describe('the evaluator and the simulator’s authorizer agree', () => {
       }),
       { numRuns: 500 },
     );
-    // Both answers come up often enough for the agreement to mean something.
-    expect(allowed / asked).toBeGreaterThan(0.1);
+    // Both answers come up often enough for the agreement to mean something. The generator gives
+    // about one yes in ten; the seed is random, so the bound sits well below that, plus a count.
+    expect(allowed).toBeGreaterThan(200);
+    expect(allowed / asked).toBeGreaterThan(0.05);
     expect(allowed / asked).toBeLessThan(0.9);
   });
 });
