@@ -1,5 +1,5 @@
 import { parseInvocation, type Invocation } from './cli/args.js';
-import { packageVersion } from './cli/version.js';
+import { versionLine } from './cli/version.js';
 import { UserError, messageOf } from './errors.js';
 import { SessionStore } from './runbook/session.js';
 import { markTiming } from './cli/timings.js';
@@ -30,7 +30,7 @@ export async function main(
 ): Promise<number> {
   let invocation: Invocation;
   try {
-    invocation = parseInvocation(argv, env, packageVersion(), io.out);
+    invocation = parseInvocation(argv, env, versionLine(), io.out);
   } catch (error) {
     return fail(io, error);
   }
