@@ -57,9 +57,9 @@ export function startInTmux(
     screen,
     key: (key) => {
       if (KEY_NAMES.has(key)) tmux('send-keys', '-t', 'run', key);
-      else tmux('send-keys', '-t', 'run', '-l', key);
+      else tmux('send-keys', '-t', 'run', '-l', '--', key);
     },
-    type: (text) => void tmux('send-keys', '-t', 'run', '-l', text),
+    type: (text) => void tmux('send-keys', '-t', 'run', '-l', '--', text),
     waitFor: async (text, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
