@@ -143,12 +143,16 @@ describe('a real Tab press', () => {
 
   it('completes in bash', async () => {
     await press('bash --norc --noprofile', 'source <(aks-runbook completion bash)');
-  });
+  }, 60_000);
 
-  it.skipIf(!zsh)(`completes in zsh${noZsh}`, async () => {
-    await press(
-      'zsh -f',
-      'autoload -U compinit && compinit -u -D && source <(aks-runbook completion zsh)',
-    );
-  });
+  it.skipIf(!zsh)(
+    `completes in zsh${noZsh}`,
+    async () => {
+      await press(
+        'zsh -f',
+        'autoload -U compinit && compinit -u -D && source <(aks-runbook completion zsh)',
+      );
+    },
+    60_000,
+  );
 });

@@ -122,24 +122,28 @@ describe('the bin on an old Node', () => {
     expect(await sim.exited).toEqual([128 + 9, null]);
   });
 
-  it.skipIf(noOldNode)(`keeps the terminal and its resizes ${why}`, async () => {
-    const t = startInTmux(
-      ['--demo'],
-      { XDG_STATE_HOME: join(dir, 'state') },
-      undefined,
-      `${old!.path} ${BIN}`,
-    );
-    terminals.push(t);
-    await t.waitFor('Node images and OS patches', 60_000);
-    t.resize(60, 20);
-    await t.waitFor('at least 80x24');
-    t.resize(100, 30);
-    await t.waitFor(
-      (s) => s.includes('Node images and OS patches') && !s.includes('at least 80x24'),
-    );
-    t.key('q');
-    await t.waitFor('[exit code 0]');
-  });
+  it.skipIf(noOldNode)(
+    `keeps the terminal and its resizes ${why}`,
+    async () => {
+      const t = startInTmux(
+        ['--demo'],
+        { XDG_STATE_HOME: join(dir, 'state') },
+        undefined,
+        `${old!.path} ${BIN}`,
+      );
+      terminals.push(t);
+      await t.waitFor('Node images and OS patches', 60_000);
+      t.resize(60, 20);
+      await t.waitFor('at least 80x24');
+      t.resize(100, 30);
+      await t.waitFor(
+        (s) => s.includes('Node images and OS patches') && !s.includes('at least 80x24'),
+      );
+      t.key('q');
+      await t.waitFor('[exit code 0]');
+    },
+    120_000,
+  );
 
   it.skipIf(noOldNode)(
     `says in one line what to install when there is no Node 24 ${why}`,

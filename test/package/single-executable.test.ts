@@ -44,9 +44,7 @@ describe('the single executable', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: aks-runbook/);
     expect(help.stdout).toMatch(/audit/);
-    expect(run(['__complete', 'au']).stdout).toBe(
-      '-\naudit\theadless report of every read-only check, for scripts and CI (no terminal needed)\n',
-    );
+    expect(run(['__complete', 'au']).stdout).toMatch(/^-\naudit\t/);
   });
 
   it('runs the demo audit: a report, exit code 1 (high findings)', () => {
@@ -78,5 +76,5 @@ describe('the single executable', () => {
     await pty.waitFor('Node images and OS patches', 60_000);
     pty.type('q');
     expect(await pty.exited(20_000)).toBe(0);
-  });
+  }, 120_000);
 });
