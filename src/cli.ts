@@ -1,5 +1,5 @@
 import { parseInvocation, type Invocation } from './cli/args.js';
-import { packageVersion } from './cli/version.js';
+import { versionLine } from './cli/version.js';
 import { UserError, messageOf } from './errors.js';
 import { SessionStore } from './runbook/session.js';
 import { markTiming } from './cli/timings.js';
@@ -28,9 +28,14 @@ export async function main(
   env: NodeJS.ProcessEnv = process.env,
   io: CliIo = processIo,
 ): Promise<number> {
+  if (argv[0] === '__complete') {
+    // The completion scripts call this on every Tab: it must answer fast and never fail.
+    const { runComplete } = await import('./cli/completion/run.js');
+    return runComplete(argv.slice(1), env, io);
+  }
   let invocation: Invocation;
   try {
-    invocation = parseInvocation(argv, env, packageVersion(), io.out);
+    invocation = parseInvocation(argv, env, versionLine(), io.out);
   } catch (error) {
     return fail(io, error);
   }
@@ -61,6 +66,11 @@ export async function main(
       case 'sim': {
         const { runSim } = await import('./cli/run-sim.js');
         return await runSim(invocation.sim, io);
+      }
+      case 'completion': {
+        const { completionScript } = await import('./cli/completion/scripts.js');
+        io.out(completionScript(invocation.shell));
+        return 0;
       }
       case 'tui':
         return await runTui(invocation, env, io);

@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { UserError } from '../errors.js';
 import { DEFAULT_FAIL_ON } from '../report/exit-code.js';
 import { AUDIT_FORMATS } from '../report/render.js';
@@ -16,7 +16,12 @@ export type Invocation =
   | { kind: 'audit'; target: TargetOptions; audit: AuditCommandOptions }
   | { kind: 'audit-many'; source: ClusterSource; audit: AuditCommandOptions }
   | { kind: 'journal'; journal: JournalCommandOptions }
+  | { kind: 'completion'; shell: CompletionShell }
   | { kind: 'printed' };
+
+/** The shells `aks-runbook completion` writes a script for. */
+export const COMPLETION_SHELLS = ['bash', 'zsh'] as const;
+export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
 
 /** Options of `aks-runbook sim`. */
 export interface SimCommandOptions {
@@ -64,6 +69,31 @@ export function parseInvocation(
   write: (text: string) => void,
 ): Invocation {
   let result: Invocation = { kind: 'printed' };
+  const program = commandLine(env, version, write, (parsed) => (result = parsed));
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return { kind: 'printed' };
+      }
+      throw new UserError(`${oneLine(error.message)} (see aks-runbook --help)`);
+    }
+    throw error;
+  }
+  return result;
+}
+
+/**
+ * Every subcommand and flag, as commander parses them; `parsed` receives what an action asked for.
+ * Shell completion reads the same tree, so it offers exactly the flags that parse.
+ */
+export function commandLine(
+  env: NodeJS.ProcessEnv,
+  version: string,
+  write: (text: string) => void,
+  parsed: (invocation: Invocation) => void,
+): Command {
   const program = withTargetFlags(
     new Command('aks-runbook')
       .description('Walks you through the security and upgrade checklist of an AKS cluster.')
@@ -84,7 +114,7 @@ export function parseInvocation(
     .configureOutput({ writeOut: write, writeErr: () => undefined });
 
   program.action((flags: RootFlags) => {
-    result = { kind: 'tui', ...tuiOptions(flags, env) };
+    parsed({ kind: 'tui', ...tuiOptions(flags, env) });
   });
 
   program
@@ -99,10 +129,15 @@ export function parseInvocation(
       'where to write the kubeconfig',
       'aks-runbook-sim.kubeconfig',
     )
+    .option(
+      '--connection-out <file>',
+      'where to write the connection file for a second aks-runbook',
+      'aks-runbook-sim.json',
+    )
     .option('--request-log <file>', 'append every request received, as JSON lines')
     .option('--speed <factor>', 'simulated time runs this many times faster than real time')
     .action((flags: SimFlags) => {
-      result = { kind: 'sim', sim: simOptions(flags) };
+      parsed({ kind: 'sim', sim: simOptions(flags) });
     });
 
   withTargetFlags(
@@ -129,9 +164,11 @@ export function parseInvocation(
     )
     .action((flags: RootFlags & AuditFlags & ManyFlags) => {
       const source = clusterSource(flags, env);
-      result = source
-        ? { kind: 'audit-many', source, audit: auditOptions(flags) }
-        : { kind: 'audit', target: targetOptions(flags, env), audit: auditOptions(flags) };
+      parsed(
+        source
+          ? { kind: 'audit-many', source, audit: auditOptions(flags) }
+          : { kind: 'audit', target: targetOptions(flags, env), audit: auditOptions(flags) },
+      );
     });
 
   const journal = program
@@ -143,13 +180,13 @@ export function parseInvocation(
       'past sessions, newest first: time, cluster, mode, changes, anything left in flight',
     )
     .action(() => {
-      result = { kind: 'journal', journal: { action: 'list' } };
+      parsed({ kind: 'journal', journal: { action: 'list' } });
     });
   journal
     .command('show <session>')
     .description('the events of one session (a file, or its number in "journal list")')
     .action((session: string) => {
-      result = { kind: 'journal', journal: journalOptions('show', session, {}) };
+      parsed({ kind: 'journal', journal: journalOptions('show', session, {}) });
     });
   journal
     .command('export <session>')
@@ -161,21 +198,18 @@ export function parseInvocation(
     )
     .option('--out <file>', 'write to this file instead of stdout')
     .action((session: string, flags: JournalFlags) => {
-      result = { kind: 'journal', journal: journalOptions('export', session, flags) };
+      parsed({ kind: 'journal', journal: journalOptions('export', session, flags) });
     });
 
-  try {
-    program.parse(argv, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
-        return { kind: 'printed' };
-      }
-      throw new UserError(`${oneLine(error.message)} (see aks-runbook --help)`);
-    }
-    throw error;
-  }
-  return result;
+  program
+    .command('completion')
+    .description('print the completion script for bash or zsh (see the README to load it)')
+    .addArgument(new Argument('<shell>', 'bash or zsh').choices(COMPLETION_SHELLS))
+    .action((shell: CompletionShell) => {
+      parsed({ kind: 'completion', shell });
+    });
+
+  return program;
 }
 
 /** Adds the flags that name the cluster (the TUI and `audit` take the same ones). */

@@ -60,6 +60,13 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
     });
     unsubscribe = () => void off();
   }
+  // Listening before saying "Press Ctrl+C", and until the very end: a Ctrl+C right after that
+  // line, or a second one while closing (npm or a launcher passing the terminal's signal on
+  // again), must still end in a clean stop.
+  let stop = (): void => undefined;
+  const stopped = new Promise<void>((done) => (stop = done));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   const { subscriptionId, resourceGroup, name } = sim.arm;
   out.write(
     [
@@ -75,20 +82,17 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
     ].join('\n'),
   );
   options.onReady?.(sim);
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      options.signal?.removeEventListener('abort', stop);
-      done();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  try {
     if (options.signal?.aborted) stop();
     else options.signal?.addEventListener('abort', stop, { once: true });
-  });
-  unsubscribe();
-  await sim.close();
-  if (log) await new Promise<void>((r) => log.end(r));
-  out.write('Simulator stopped.\n');
+    await stopped;
+    options.signal?.removeEventListener('abort', stop);
+    unsubscribe();
+    await sim.close();
+    if (log) await new Promise<void>((r) => log.end(r));
+    out.write('Simulator stopped.\n');
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
 }

@@ -1,9 +1,13 @@
 import { accessSync, constants, existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import { UserError, messageOf } from '../errors.js';
 import { checkClientCertificate } from './client-cert.js';
+import { kubeconfigFiles } from './kubeconfig-files.js';
+
+// Kept importable from here: the file list lives on its own so shell completion can read it
+// without loading the Kubernetes client.
+export { kubeconfigFiles };
 
 /** A kubeconfig narrowed to one context, ready for the Kubernetes client. */
 export interface LoadedKubeconfig {
@@ -12,14 +16,6 @@ export interface LoadedKubeconfig {
   server: string;
   /** The user's credentials come from kubelogin (AKS-managed Entra ID). */
   usesKubelogin: boolean;
-}
-
-/** Which kubeconfig files apply, kubectl's way: the flag, then $KUBECONFIG, then ~/.kube/config. */
-export function kubeconfigFiles(file: string | undefined, env: NodeJS.ProcessEnv): string[] {
-  if (file) return [file];
-  const fromEnv = (env['KUBECONFIG'] ?? '').split(delimiter).filter((f) => f.length > 0);
-  if (fromEnv.length > 0) return fromEnv;
-  return [join(env['HOME'] ?? homedir(), '.kube', 'config')];
 }
 
 /**

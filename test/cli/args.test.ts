@@ -105,5 +105,16 @@ describe('command line', () => {
     });
     expect(refusal(['sim', '--port', 'abc'])).toMatch(/--port/);
     expect(refusal(['sim', '--speed', '-1'])).toMatch(/--speed/);
+    expect(parse(['sim']).result).toMatchObject({
+      sim: { connectionOut: 'aks-runbook-sim.json', kubeconfigOut: 'aks-runbook-sim.kubeconfig' },
+    });
+    expect(parse(['sim', '--connection-out', 'c.json']).result).toMatchObject({
+      sim: { connectionOut: 'c.json' },
+    });
+  });
+
+  it('asks for a completion script by shell name', () => {
+    expect(parse(['completion', 'zsh']).result).toEqual({ kind: 'completion', shell: 'zsh' });
+    expect(refusal(['completion', 'fish'])).toMatch(/fish.*bash, zsh/);
   });
 });

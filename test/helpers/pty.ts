@@ -28,13 +28,17 @@ export function usesColour(raw: string): boolean {
   return COLOUR.test(raw);
 }
 
-/** Starts `aks-runbook args…` in an 80x24 pseudo-terminal with an isolated HOME. */
+/**
+ * Starts `aks-runbook args…` in an 80x24 pseudo-terminal with an isolated HOME; `program` is the
+ * command line that starts it (default: this Node running the bin).
+ */
 export function startInPty(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   size = { cols: 80, rows: 24 },
+  program = `${process.execPath} ${BIN}`,
 ): PtySession {
-  const command = `stty cols ${size.cols} rows ${size.rows}; exec ${process.execPath} ${BIN} ${args.join(' ')}`;
+  const command = `stty cols ${size.cols} rows ${size.rows}; exec ${program} ${args.join(' ')}`;
   const child: ChildProcessWithoutNullStreams = spawn('script', ['-qfec', command, '/dev/null'], {
     env: {
       PATH: process.env['PATH'],

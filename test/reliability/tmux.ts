@@ -24,18 +24,22 @@ export interface TmuxTerminal {
 
 const KEY_NAMES = new Set(['Enter', 'Escape', 'Down', 'Up', 'Left', 'Right', 'Tab', 'Space']);
 
-/** Starts `aks-runbook args…` in a tmux window of `columns` x `rows`; its exit code is printed. */
+/**
+ * Starts `aks-runbook args…` in a tmux window of `columns` x `rows`; its exit code is printed.
+ * `program` is the command line that starts it (default: this Node running the bin).
+ */
 export function startInTmux(
   args: string[],
   env: Record<string, string>,
   size = { columns: 100, rows: 30 },
+  program = `${process.execPath} ${BIN}`,
 ): TmuxTerminal {
   const socket = `aks-runbook-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const tmux = (...a: string[]): string =>
     execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], { encoding: 'utf8' });
   const home = mkdtempSync(join(tmpdir(), 'rel-tmux-home-'));
   const vars = { HOME: home, TERM: 'xterm-256color', AKS_RUNBOOK_NO_AZURE_SIGNIN: '1', ...env };
-  const command = `${process.execPath} ${BIN} ${args.join(' ')}; echo "[exit code $?]"; sleep 600`;
+  const command = `${program} ${args.join(' ')}; echo "[exit code $?]"; sleep 600`;
   tmux(
     'new-session',
     '-d',
@@ -53,9 +57,9 @@ export function startInTmux(
     screen,
     key: (key) => {
       if (KEY_NAMES.has(key)) tmux('send-keys', '-t', 'run', key);
-      else tmux('send-keys', '-t', 'run', '-l', key);
+      else tmux('send-keys', '-t', 'run', '-l', '--', key);
     },
-    type: (text) => void tmux('send-keys', '-t', 'run', '-l', text),
+    type: (text) => void tmux('send-keys', '-t', 'run', '-l', '--', text),
     waitFor: async (text, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
