@@ -5,7 +5,7 @@ import {
   apiAccessFindings,
   apiAccessSummary,
 } from '../../src/checks/access/api-access.js';
-import { officialManagedCluster } from './azure-fixture.js';
+import { fixtureCluster } from './azure-fixture.js';
 
 const AZ = '--subscription sub -g rg -n aks';
 const ids = (mc: ManagedCluster) =>
@@ -14,12 +14,23 @@ const ids = (mc: ManagedCluster) =>
 const entra = { managed: true, enableAzureRbac: false, adminGroupObjectIDs: ['g1'] };
 
 describe('api-access checks', () => {
-  it('reads the official Get example (no profiles at all) without crashing', () => {
-    const facts = apiAccessFactsOf(officialManagedCluster());
+  it('reads a cluster without any access profile without crashing', async () => {
+    const bare = await fixtureCluster('managed-cluster-bare');
+    const facts = apiAccessFactsOf(bare);
     expect(facts).toMatchObject({ entra: 'off', azureRbac: false, privateCluster: false });
     // Without Entra ID, Azure RBAC and local accounts cannot be changed yet: one finding, not three.
-    expect(ids(officialManagedCluster())).toEqual(['access.entra-off', 'access.api-public']);
+    expect(ids(bare)).toEqual(['access.entra-off', 'access.api-public']);
     expect(apiAccessSummary(facts)).toHaveLength(4);
+  });
+
+  it('is quiet for the hardened cluster as ARM sends it (Entra ID, Azure RBAC, ranges)', async () => {
+    const hardened = await fixtureCluster('managed-cluster-profiles');
+    expect(apiAccessFactsOf(hardened)).toMatchObject({
+      entra: 'managed',
+      azureRbac: true,
+      privateCluster: false,
+    });
+    expect(ids(hardened)).toEqual([]);
   });
 
   it('gives the exact az command for each finding', () => {

@@ -1,23 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { ManagedCluster } from '@azure/arm-containerservice';
+import { BARE_AT, PROFILES_AT } from '../fixtures/arm.js';
+import { replayClient } from '../fixtures/arm-replay.js';
 
 /**
- * The official `ManagedClustersGet` example from `../shared/fixtures/azure-examples` (a sibling
- * of the repository), flattened the way the SDK flattens `properties`. Fails plainly if absent.
+ * One of our ManagedClusters_Get fixtures as the checks receive it: read through the real SDK
+ * client (flattened `properties`, SDK names such as `enableAzureRbac`), answered in memory.
  */
-export function officialManagedCluster(): ManagedCluster {
-  const file = fileURLToPath(
-    new URL('../../../shared/fixtures/azure-examples/ManagedClustersGet.json', import.meta.url),
-  );
-  if (!existsSync(file)) {
-    throw new Error(
-      `The official Azure example ${file} is missing: these tests read it from ../shared next to the repository.`,
-    );
-  }
-  const example = JSON.parse(readFileSync(file, 'utf8')) as {
-    responses: { '200': { body: { properties: Record<string, unknown> } } };
-  };
-  const { properties, ...resource } = example.responses['200'].body;
-  return { ...resource, ...properties } as ManagedCluster;
+export async function fixtureCluster(
+  which: 'managed-cluster-bare' | 'managed-cluster-profiles',
+): Promise<ManagedCluster> {
+  const at = which === 'managed-cluster-bare' ? BARE_AT : PROFILES_AT;
+  const { client } = replayClient([
+    {
+      method: 'GET',
+      path: `/subscriptions/${at.subscriptionId}/resourceGroups/${at.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${at.name}`,
+      answers: [which],
+    },
+  ]);
+  return client.managedClusters.get(at.resourceGroup, at.name);
 }

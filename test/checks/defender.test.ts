@@ -6,20 +6,28 @@ import {
   isWorkspaceId,
 } from '../../src/checks/defender/defender.js';
 import { describeDefenderPlan, planEnableDefender } from '../../src/steps/defender/plan.js';
-import { officialManagedCluster } from './azure-fixture.js';
+import { fixtureCluster } from './azure-fixture.js';
 
 const AZ = '--subscription sub -g rg -n aks';
 const WS =
   '/subscriptions/sub/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law';
 
 describe('defender checks', () => {
-  it('reads the official Get example (no security profile) as off, with the command', () => {
-    const facts = defenderFactsOf(officialManagedCluster());
+  it('reads a cluster without a security profile as off, with the command', async () => {
+    const facts = defenderFactsOf(await fixtureCluster('managed-cluster-bare'));
     expect(facts).toEqual({ enabled: false, workspace: undefined, known: undefined });
-    const [finding] = defenderFindings(facts, 'clustername1', AZ);
+    const [finding] = defenderFindings(facts, 'aks-ledger-dev', AZ);
     expect(finding).toMatchObject({ id: 'defender.disabled', severity: 'medium' });
     expect(finding!.message).toMatch(/paid plan/);
     expect(finding!.remediation).toBe(`az aks update ${AZ} --enable-defender`);
+  });
+
+  it('reads the hardened cluster as ARM sends it: on, with its workspace', async () => {
+    const facts = defenderFactsOf(await fixtureCluster('managed-cluster-profiles'));
+    expect(facts.enabled).toBe(true);
+    expect(facts.workspace).toMatch(/\/workspaces\/law-payments-defender$/);
+    expect(isWorkspaceId(facts.workspace!)).toBe(true);
+    expect(defenderFindings(facts, 'aks-payments-prod', AZ)).toEqual([]);
   });
 
   it('is quiet when monitoring is on', () => {
@@ -59,20 +67,20 @@ describe('defender checks', () => {
     expect(isWorkspaceId(`${WS}/extra`)).toBe(false);
   });
 
-  it('plans a GET-modify-PUT that keeps the rest of the cluster and shows only the change', () => {
+  it('plans a GET-modify-PUT that keeps the rest of the cluster and shows only the change', async () => {
     const mc = {
-      ...officialManagedCluster(),
+      ...(await fixtureCluster('managed-cluster-bare')),
       securityProfile: { workloadIdentity: { enabled: true } },
     };
     const plan = planEnableDefender(mc, WS);
-    expect(plan.eTag).toBe('beywbwei');
+    expect(plan.eTag).toBe('4d2e9a61-0f3c-4b7a-9e55-2c81f0d6b3a7');
     expect(plan.body.kubernetesVersion).toBe(mc.kubernetesVersion);
     expect(plan.body.securityProfile).toEqual({
       workloadIdentity: { enabled: true },
       defender: { logAnalyticsWorkspaceResourceId: WS, securityMonitoring: { enabled: true } },
     });
     const lines = describeDefenderPlan(plan);
-    expect(lines[0]).toBe(`PUT ${mc.id} (If-Match: beywbwei)`);
+    expect(lines[0]).toBe(`PUT ${mc.id} (If-Match: 4d2e9a61-0f3c-4b7a-9e55-2c81f0d6b3a7)`);
     expect(lines.join('\n')).not.toContain('workloadIdentity');
   });
 });

@@ -1,6 +1,4 @@
-// The version checks and planner with hand-written facts and the official AKS examples.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The version checks and planner with hand-written facts and our ARM fixtures (read via the SDK).
 import { describe, expect, it } from 'vitest';
 import type { VersionFacts } from '../../src/checks/versions/facts.js';
 import { regionMinors, upgradeOptions } from '../../src/checks/versions/from-arm.js';
@@ -10,22 +8,30 @@ import { preflightFindings, surgeBatch } from '../../src/checks/versions/preflig
 import { removedBetween } from '../../src/checks/versions/removed-apis.js';
 import { supportedMinors, supportOf } from '../../src/checks/versions/support.js';
 import { upgradeList, versionSummary } from '../../src/checks/versions/table.js';
+import { PROFILES_AT } from '../fixtures/arm.js';
+import { replayClient } from '../fixtures/arm-replay.js';
 
-const FIXTURES = fileURLToPath(
-  new URL('../../../shared/fixtures/azure-examples/', import.meta.url),
-);
+const MC = `/subscriptions/${PROFILES_AT.subscriptionId}/resourceGroups/${PROFILES_AT.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${PROFILES_AT.name}`;
 
-/** The 200 body of an official example; fails plainly when the fixtures are absent. */
-function example(name: string): Record<string, unknown> {
-  const file = `${FIXTURES}${name}.json`;
-  if (!existsSync(file))
-    throw new Error(
-      `official AKS example ${file} is absent (expected in ../shared/fixtures/azure-examples/)`,
-    );
-  const json = JSON.parse(readFileSync(file, 'utf8')) as {
-    responses: { '200': { body: Record<string, unknown> } };
-  };
-  return json.responses['200'].body;
+/** The SDK client answering the version reads of aks-payments-prod from our fixtures. */
+function versionClient() {
+  return replayClient([
+    {
+      method: 'GET',
+      path: `/subscriptions/${PROFILES_AT.subscriptionId}/providers/Microsoft.ContainerService/locations/westeurope/kubernetesVersions`,
+      answers: ['kubernetes-versions'],
+    },
+    {
+      method: 'GET',
+      path: `${MC}/upgradeProfiles/default`,
+      answers: ['managed-cluster-upgrade-profile'],
+    },
+    {
+      method: 'GET',
+      path: `${MC}/agentPools/apps/upgradeProfiles/default`,
+      answers: ['agent-pool-upgrade-profile'],
+    },
+  ]).client;
 }
 
 const region = [
@@ -92,12 +98,16 @@ describe('support window', () => {
     expect(supportOf(older, '1.34.0')).toBe('supported');
   });
 
-  it('reads the official KubernetesVersions_List example', () => {
-    const minors = regionMinors(example('KubernetesVersions_List')['values'] as never);
-    expect(minors.map((m) => m.minor)).toEqual(['1.23', '1.24', '1.25', '1.26']);
-    expect(minors.find((m) => m.minor === '1.26')?.isPreview).toBe(true);
-    expect(minors.find((m) => m.minor === '1.24')?.isDefault).toBe(true);
-    expect(supportedMinors(minors)).toEqual(['1.25', '1.24', '1.23']);
+  it('reads the region ListKubernetesVersions answer (preview, default, LTS)', async () => {
+    const { values } = await versionClient().managedClusters.listKubernetesVersions('westeurope');
+    const minors = regionMinors(values ?? []);
+    expect(minors.map((m) => m.minor)).toEqual(['1.30', '1.31', '1.32', '1.33', '1.34']);
+    expect(minors.find((m) => m.minor === '1.34')?.isPreview).toBe(true);
+    expect(minors.find((m) => m.minor === '1.33')?.isDefault).toBe(true);
+    expect(minors.filter((m) => m.lts).map((m) => m.minor)).toEqual(['1.30']);
+    expect(minors.find((m) => m.minor === '1.33')?.patches).toEqual(['1.33.2', '1.33.3']);
+    expect(supportedMinors(minors)).toEqual(['1.33', '1.32', '1.31']);
+    expect(supportOf(minors, '1.30.14')).toBe('lts-only');
   });
 });
 
@@ -136,15 +146,18 @@ describe('version findings', () => {
     expect(found.some((x) => x.id === 'versions.auto-upgrade-off')).toBe(false);
   });
 
-  it('lists upgrades like az aks get-upgrades from the official cluster profile example', () => {
-    const body = example('ManagedClustersGetUpgradeProfile')['properties'] as {
-      controlPlaneProfile: { upgrades: never };
-    };
-    const options = upgradeOptions(body.controlPlaneProfile.upgrades);
-    expect(upgradeList(options)).toBe('1.7.9 (preview), 1.7.11');
+  it('lists upgrades like az aks get-upgrades from the cluster and pool upgrade profiles', async () => {
+    const client = versionClient();
+    const { resourceGroup, name } = PROFILES_AT;
+    const profile = await client.managedClusters.getUpgradeProfile(resourceGroup, name);
+    const options = upgradeOptions(profile.controlPlaneProfile.upgrades);
+    expect(upgradeList(options)).toBe('1.33.3, 1.34.0 (preview)');
     expect(upgradeList([])).toBe('none available');
-    const pool = example('AgentPoolsGetUpgradeProfile')['properties'] as { upgrades: never };
-    expect(upgradeOptions(pool.upgrades)).toEqual([{ version: '1.13.5', isPreview: false }]);
+    const pool = await client.agentPools.getUpgradeProfile(resourceGroup, name, 'apps');
+    expect(upgradeOptions(pool.upgrades)).toEqual([
+      { version: '1.32.9', isPreview: false },
+      { version: '1.33.2', isPreview: false },
+    ]);
   });
 
   it('summarises versions, support and channels in a table', () => {

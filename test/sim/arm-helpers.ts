@@ -1,7 +1,5 @@
 // Shared by the ARM simulator tests: a minimal Kubernetes world, an ARM-only server, the real SDK
-// client, a bounded wait and the structural comparison against the official fixtures.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// client, a bounded wait and raw requests (for status codes and headers the SDK hides).
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { makeCertificates } from '../../src/sim/cert.js';
@@ -180,94 +178,6 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
   }
-}
-
-const FIXTURES = fileURLToPath(
-  new URL('../../../shared/fixtures/azure-examples/', import.meta.url),
-);
-
-/** A response body of an official example, e.g. `fixtureBody('ManagedClustersGet', '200')`. */
-export function fixtureBody(name: string, status: string): unknown {
-  const file = `${FIXTURES}${name}.json`;
-  if (!existsSync(file)) {
-    throw new Error(
-      `The official AKS example fixtures are absent: ${file} not found (expected in ../shared/fixtures/azure-examples/).`,
-    );
-  }
-  const json = JSON.parse(readFileSync(file, 'utf8')) as {
-    responses: Record<string, { body?: unknown }>;
-  };
-  return json.responses[status]?.body;
-}
-
-/**
- * Structural differences between an official example and our body: every key of the example
- * must exist with the same JSON type (arrays compared by their first element). Keys in `absentOk`
- * (dotted paths) may be missing; our extra keys are allowed and listed by `extraKeys`.
- */
-export function shapeDiff(
-  expected: unknown,
-  actual: unknown,
-  absentOk: string[] = [],
-  path = '',
-): string[] {
-  const diffs: string[] = [];
-  const te = typeOf(expected);
-  const ta = typeOf(actual);
-  if (te !== ta) return [`${path || '(root)'}: expected ${te}, got ${ta}`];
-  if (te === 'array') {
-    const e = (expected as unknown[])[0];
-    const a = (actual as unknown[])[0];
-    if (e !== undefined && a !== undefined) diffs.push(...shapeDiff(e, a, absentOk, `${path}[]`));
-    return diffs;
-  }
-  if (te === 'object') {
-    const eo = expected as Record<string, unknown>;
-    const ao = actual as Record<string, unknown>;
-    if (DATA_KEYED.test(path)) {
-      // Keys are data here (tags, patch versions): compare the shape of the values only.
-      const e = Object.values(eo)[0];
-      const a = Object.values(ao)[0];
-      return e !== undefined && a !== undefined ? shapeDiff(e, a, absentOk, `${path}.*`) : [];
-    }
-    for (const key of Object.keys(eo)) {
-      const p = path ? `${path}.${key}` : key;
-      if (!(key in ao)) {
-        if (!absentOk.includes(p)) diffs.push(`${p}: missing`);
-        continue;
-      }
-      diffs.push(...shapeDiff(eo[key], ao[key], absentOk, p));
-    }
-  }
-  return diffs;
-}
-
-/** Keys we send that the example does not have (for review; justified in the tests). */
-export function extraKeys(expected: unknown, actual: unknown, path = ''): string[] {
-  if (typeOf(expected) !== 'object' || typeOf(actual) !== 'object') {
-    if (typeOf(expected) === 'array' && typeOf(actual) === 'array') {
-      const e = (expected as unknown[])[0];
-      const a = (actual as unknown[])[0];
-      return e !== undefined && a !== undefined ? extraKeys(e, a, `${path}[]`) : [];
-    }
-    return [];
-  }
-  const eo = expected as Record<string, unknown>;
-  const ao = actual as Record<string, unknown>;
-  if (DATA_KEYED.test(path)) return [];
-  return Object.keys(ao).flatMap((k) => {
-    const p = path ? `${path}.${k}` : k;
-    return k in eo ? extraKeys(eo[k], ao[k], p) : [p];
-  });
-}
-
-/** Objects whose keys are data, not schema. */
-const DATA_KEYED = /(^|\.)(tags|patchVersions|nodeLabels|userAssignedIdentities)$/;
-
-function typeOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  return typeof v;
 }
 
 /** A raw HTTPS request to the sim (for status codes and headers the SDK hides). */

@@ -1,122 +1,136 @@
-// Every ARM response the tool reads has the keys and value types of the official example.
+// Every ARM response the tool reads from the simulator has the keys and value types of our
+// documented fixtures (test/fixtures/arm): the simulator may leave out only what a cluster
+// without that setting leaves out, and adds nothing the fixtures do not know.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  extraKeys,
-  fixtureBody,
-  rawArm,
-  shapeDiff,
-  startArm,
-  type ArmHarness,
-} from './arm-helpers.js';
+import { armBody, armFixture, type ArmFixtureName } from '../fixtures/arm.js';
+import { extraKeys, shapeDiff } from '../helpers/json-shape.js';
+import { rawArm, startArm, type ArmHarness } from './arm-helpers.js';
+import { simAnswers, type SimAnswer, type SimCovered } from './arm-responses.js';
 
-let h: ArmHarness;
-let mc: string;
-const v = '?api-version=2026-06-01';
+/** Properties a cluster or pool has only when that setting was made (the fixtures set them all). */
+const POOL_SETTINGS = [
+  'minCount',
+  'maxCount',
+  'nodeLabels',
+  'nodeTaints',
+  'upgradeSettings.maxUnavailable',
+  'upgradeSettings.drainTimeoutInMinutes',
+  'upgradeSettings.nodeSoakDurationInMinutes',
+  'upgradeSettings.undrainableNodeBehavior',
+];
+const CLUSTER_SETTINGS = [
+  'properties.windowsProfile',
+  'properties.diskEncryptionSetID',
+  'properties.upgradeSettings',
+  'properties.apiServerAccessProfile.enablePrivateCluster',
+  'properties.securityProfile',
+  'properties.networkProfile.networkDataplane',
+  'properties.networkProfile.loadBalancerProfile.managedOutboundIPs',
+  ...POOL_SETTINGS.map((p) => `properties.agentPoolProfiles[].${p}`),
+];
+/** The load balancer names its egress IPs one of two documented ways; the sim uses the other one. */
+const LB_OUTBOUND = 'properties.networkProfile.loadBalancerProfile.outboundIPs';
 
+let demo: ArmHarness;
+let answers: Record<SimCovered, SimAnswer>;
 beforeAll(async () => {
-  h = await startArm('minimal');
-  const c = h.aks.coordinates;
-  mc = `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`;
+  demo = await startArm('demo');
+  answers = await simAnswers(demo);
 });
-afterAll(() => h.close());
+afterAll(() => demo.close());
 
-// Optional properties the example shows but a cluster without those features does not return.
-const CLUSTER_ABSENT_OK = ['properties.diskEncryptionSetID', 'properties.upgradeSettings'];
+/** Shape differences of the sim's answer from our fixture (status included). */
+function differences(name: SimCovered, optional: string[] = []): string[] {
+  const fixture = armFixture(name);
+  const got = answers[name];
+  const status =
+    got.status === fixture.status ? [] : [`status ${got.status}, not ${fixture.status}`];
+  return [...status, ...shapeDiff(fixture.body, got.body, optional)];
+}
 
-describe('ARM wire shapes match the official examples', () => {
-  it('ManagedClusters_Get', async () => {
-    const r = await rawArm(h, 'GET', `${mc}${v}`);
-    expect(r.status).toBe(200);
-    const fixture = fixtureBody('ManagedClustersGet', '200');
-    expect(shapeDiff(fixture, r.body, CLUSTER_ABSENT_OK)).toEqual([]);
-    // Extras are the checklist's properties (§4 of the reference) and common ARM envelope fields.
-    const allowed =
-      /^(identity|sku|properties\.(aadProfile|apiServerAccessProfile|autoUpgradeProfile|securityProfile|disableLocalAccounts|powerState|supportPlan|status)|properties\.agentPoolProfiles\[\]\.(mode|osSKU|type|powerState|enableAutoScaling|enableNodePublicIP|osDiskSizeGB|nodeLabels|nodeTaints|status)|properties\.networkProfile\.(networkPolicy|networkPluginMode|networkDataplane)|properties\.upgradeSettings)/;
-    expect(extraKeys(fixture, r.body).filter((k) => !allowed.test(k))).toEqual([]);
-  });
-
-  it('ManagedClusters_List (subscription and resource group)', async () => {
-    const c = h.aks.coordinates;
-    for (const path of [
-      `/subscriptions/${c.subscriptionId}/providers/Microsoft.ContainerService/managedClusters${v}`,
-      `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters${v}`,
-    ]) {
-      const r = await rawArm(h, 'GET', path);
-      expect(r.status).toBe(200);
-      const value = (r.body as { value: unknown[] }).value;
-      expect(value).toHaveLength(1);
-      expect(
-        shapeDiff(fixtureBody('ManagedClustersGet', '200'), value[0], CLUSTER_ABSENT_OK),
-      ).toEqual([]);
-    }
-  });
-
-  it('ManagedClusters_GetUpgradeProfile', async () => {
-    const r = await rawArm(h, 'GET', `${mc}/upgradeProfiles/default${v}`);
-    const fixture = fixtureBody('ManagedClustersGetUpgradeProfile', '200');
-    // isPreview is optional per upgrade (present only on preview versions).
+describe('simulated ARM answers have the shape of our fixtures', () => {
+  it('ManagedClusters_Get and _List', () => {
+    expect(differences('managed-cluster-profiles', CLUSTER_SETTINGS)).toEqual([]);
     expect(
-      shapeDiff(fixture, r.body, ['properties.controlPlaneProfile.upgrades[].isPreview']),
+      extraKeys(armBody('managed-cluster-profiles'), answers['managed-cluster-profiles'].body),
+    ).toEqual([LB_OUTBOUND]);
+    expect(
+      differences('managed-cluster-list', [
+        'nextLink',
+        ...CLUSTER_SETTINGS.map((p) => `value[].${p}`),
+      ]),
     ).toEqual([]);
-    expect(extraKeys(fixture, r.body).filter((k) => !k.endsWith('upgrades[].isPreview'))).toEqual(
-      [],
-    );
   });
 
-  it('AgentPools_List, AgentPools_Get, AgentPools_GetUpgradeProfile', async () => {
-    const list = await rawArm(h, 'GET', `${mc}/agentPools${v}`);
-    expect(shapeDiff(fixtureBody('AgentPoolsList', '200'), list.body)).toEqual([]);
-    const get = await rawArm(h, 'GET', `${mc}/agentPools/system${v}`);
-    expect(shapeDiff(fixtureBody('AgentPoolsGet', '200'), get.body)).toEqual([]);
-    const profile = await rawArm(h, 'GET', `${mc}/agentPools/system/upgradeProfiles/default${v}`);
-    const fixture = fixtureBody('AgentPoolsGetUpgradeProfile', '200');
-    expect(shapeDiff(fixture, profile.body)).toEqual([]);
-    expect(extraKeys(fixture, profile.body)).toEqual([]);
-  });
-
-  it('ManagedClusters_ListKubernetesVersions', async () => {
-    const c = h.aks.coordinates;
-    const r = await rawArm(
-      h,
-      'GET',
-      `/subscriptions/${c.subscriptionId}/providers/Microsoft.ContainerService/locations/${c.location}/kubernetesVersions${v}`,
-    );
-    const fixture = fixtureBody('KubernetesVersions_List', '200') as { values: unknown[] };
-    const body = r.body as { values: Array<Record<string, unknown>> };
-    // Entries differ in optional flags (isDefault/isPreview): compare each to the richest example entry.
-    for (const entry of body.values) {
-      const { isDefault: _d, isPreview: _p, ...core } = entry;
-      expect(shapeDiff(fixture.values[1], { isDefault: true, ...core })).toEqual([]);
+  it('a cluster without the checklist profiles, as ManagedClusters_Get shows it', async () => {
+    const bare = await startArm('minimal', {
+      edit: (s) => {
+        delete s.descriptor.cluster.aadProfile;
+      },
+    });
+    try {
+      const c = bare.aks.coordinates;
+      const r = await rawArm(
+        bare,
+        'GET',
+        `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}?api-version=2026-06-01`,
+      );
+      const fixture = armBody('managed-cluster-bare');
+      expect(shapeDiff(fixture, r.body, CLUSTER_SETTINGS)).toEqual([]);
+      for (const absent of [
+        'aadProfile',
+        'apiServerAccessProfile',
+        'securityProfile',
+        'autoUpgradeProfile',
+      ]) {
+        expect(r.body).not.toHaveProperty(['properties', absent]);
+      }
+      // The sim always runs clusters with a managed identity, and states the local-accounts default.
+      expect(extraKeys(fixture, r.body).sort()).toEqual([
+        'identity',
+        'properties.disableLocalAccounts',
+        'sku',
+      ]);
+    } finally {
+      await bare.close();
     }
   });
 
-  it('List credentials (user and admin)', async () => {
-    for (const [name, op] of [
-      ['ManagedClustersListClusterUserCredentials', 'listClusterUserCredential'],
-      ['ManagedClustersListClusterAdminCredentials', 'listClusterAdminCredential'],
-    ] as const) {
-      const r = await rawArm(h, 'POST', `${mc}/${op}${v}`);
-      expect(r.status).toBe(200);
-      expect(shapeDiff(fixtureBody(name, '200'), r.body)).toEqual([]);
-    }
+  it.each<[SimCovered, string[]]>([
+    ['managed-cluster-upgrade-profile', []],
+    ['agent-pool-list', POOL_SETTINGS.map((p) => `value[].properties.${p}`)],
+    ['agent-pool-get', POOL_SETTINGS.map((p) => `properties.${p}`)],
+    ['agent-pool-upgrade-profile', []],
+    ['available-agent-pool-versions', []],
+    ['kubernetes-versions', []],
+    ['credentials-user', []],
+    ['credentials-admin', []],
+    ['node-image-upgrade-202', POOL_SETTINGS.map((p) => `properties.${p}`)],
+    ['operation-status-in-progress', ['endTime']],
+  ])('%s', (name, optional) => {
+    expect(differences(name, optional)).toEqual([]);
+    expect(extraKeys(armBody(name as ArmFixtureName), answers[name].body)).toEqual([]);
   });
 
-  it('AgentPools_UpgradeNodeImageVersion 202 and the operation status', async () => {
-    const r = await rawArm(h, 'POST', `${mc}/agentPools/system/upgradeNodeImageVersion${v}`);
-    expect(r.status).toBe(202);
-    expect(shapeDiff(fixtureBody('AgentPoolsUpgradeNodeImageVersion', '202'), r.body)).toEqual([]);
+  it('a node image upgrade answers 202 with absolute polling URLs on the server itself', () => {
+    const { headers, body } = answers['node-image-upgrade-202'];
     expect(
-      (r.body as { properties: { provisioningState: string } }).properties.provisioningState,
+      (body as { properties: { provisioningState: string } }).properties.provisioningState,
     ).toBe('UpgradingNodeImageVersion');
-    const aao = r.headers.get('azure-asyncoperation') ?? '';
-    expect(aao.startsWith(`${h.https.baseUrl}/subscriptions/`)).toBe(true);
-    expect(r.headers.get('location')).toMatch(/\/operations\//);
-    const status = await rawArm(h, 'GET', new URL(aao).pathname + new URL(aao).search);
-    expect(shapeDiff(fixtureBody('OperationStatusResultGet', '200'), status.body)).toEqual([]);
+    const fixture = armFixture('node-image-upgrade-202').headers ?? {};
+    for (const name of Object.keys(fixture)) {
+      expect(headers.get(name)).toMatch(new RegExp(`^${demo.https.baseUrl}/subscriptions/`));
+    }
+    expect(headers.get('location')).toMatch(/\/operations\//);
   });
 
   it('refuses a request without api-version', async () => {
-    const r = await rawArm(h, 'GET', mc);
+    const c = demo.aks.coordinates;
+    const r = await rawArm(
+      demo,
+      'GET',
+      `/subscriptions/${c.subscriptionId}/resourceGroups/${c.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${c.name}`,
+    );
     expect(r.status).toBe(400);
     expect(r.body).toEqual({
       error: {

@@ -13,7 +13,10 @@ export function armFailureOf(error: unknown): ArmFailure {
     message?: string;
     details?: { error?: { code?: string; message?: string } };
   };
-  const message = e.details?.error?.message ?? e.message ?? String(error);
+  // A failed long-running operation arrives from @azure/core-lro as a plain Error reading
+  // "The long-running operation has failed. <code>. <message>": the AKS code is in the text.
+  const raw = e.details?.error?.message ?? e.message ?? String(error);
+  const message = raw.replace(/^The long-running operation has failed\.\s+/, '');
   const fromMessage = /^(\w+)\.\s/.exec(message)?.[1];
   const code =
     e.details?.error?.code ??
