@@ -2,6 +2,7 @@ import { parseInvocation, type Invocation } from './cli/args.js';
 import { versionLine } from './cli/version.js';
 import { UserError, messageOf } from './errors.js';
 import { SessionStore } from './runbook/session.js';
+import { catchFirstSignal, signalExitCode, type FirstSignal } from './cli/first-signal.js';
 import { markTiming } from './cli/timings.js';
 import type { RunningSession } from './runbook/start-session.js';
 import type { ListedCluster } from './azure/list-clusters.js';
@@ -99,12 +100,32 @@ async function runTui(
     demo: invocation.target.demo,
     ...(invocation.probeImage ? { probeImage: invocation.probeImage } : {}),
   });
-  // Draw the first frame before the Kubernetes and Azure SDKs load: they take about a second.
-  const { renderApp } = await import('../screens/render-app.js');
+  // SIGTERM, SIGHUP (terminal closed) or SIGINT end the session like `q`: the journal is closed.
+  const interrupt = catchFirstSignal();
+  try {
+    return await runSession(invocation, env, io, store, interrupt);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function runSession(
+  invocation: Invocation & { kind: 'tui' },
+  env: NodeJS.ProcessEnv,
+  io: CliIo,
+  store: SessionStore,
+  interrupt: FirstSignal,
+): Promise<number> {
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   let pick: (cluster: ListedCluster | undefined) => void = () => undefined;
   const picked = new Promise<ListedCluster | undefined>((resolve) => (pick = resolve));
+  void interrupt.received.then(() => {
+    pick(undefined);
+    quit();
+  });
+  // Draw the first frame before the Kubernetes and Azure SDKs load: they take about a second.
+  const { renderApp } = await import('../screens/render-app.js');
   const session: { current?: RunningSession } = {};
   const app = renderApp(
     store,
@@ -131,6 +152,8 @@ async function runTui(
     const chosen = await pickCluster(target, store, env, picked);
     if (!chosen) {
       app.unmount();
+      const signal = interrupt.current();
+      if (signal) return endedBy(signal, io);
       const state = store.getState().connection;
       if (state.phase !== 'failed') return 0;
       io.err(`aks-runbook: ${state.message}\n`);
@@ -142,17 +165,23 @@ async function runTui(
   const running = await startSession(target, store, env);
   session.current = running;
   const connection = store.getState().connection;
-  if (connection.phase === 'failed') {
-    // Nothing to walk through: leave the one line in the terminal, not a screen to dismiss.
+  try {
+    // A failed connection leaves one line in the terminal, not a screen to dismiss.
+    if (connection.phase !== 'failed') {
+      markTiming('connected', env);
+      await Promise.race([quitting, app.waitUntilExit()]);
+    }
+  } finally {
     app.unmount();
+    // On every way out (quit, failure, error, signal): stops the work and closes the journal.
     await running.stop();
+  }
+  const signal = interrupt.current();
+  if (signal) return endedBy(signal, io, store.getState().journalPath);
+  if (connection.phase === 'failed') {
     io.err(`aks-runbook: ${connection.message}\n`);
     return 2;
   }
-  markTiming('connected', env);
-  await Promise.race([quitting, app.waitUntilExit()]);
-  app.unmount();
-  await running.stop();
   // The journal is closed and complete: the transcript on exit is built from it alone.
   const journalPath = store.getState().journalPath;
   if (journalPath) {
@@ -161,6 +190,14 @@ async function runTui(
     if (transcript) io.out(`Journal: ${journalPath}\nTranscript: ${transcript}\n`);
   }
   return 0;
+}
+
+/** Says which signal ended the session and where its (closed) journal is; the exit code for it. */
+function endedBy(signal: NodeJS.Signals, io: CliIo, journalPath?: string): number {
+  io.err(
+    `aks-runbook: ended by ${signal}${journalPath ? `; journal closed: ${journalPath}` : ''}\n`,
+  );
+  return signalExitCode(signal);
 }
 
 function fail(io: CliIo, error: unknown): number {

@@ -24,6 +24,7 @@ export type Outcome = 'ok' | 'failed' | 'cancelled';
 export class Journal {
   private nextId = 1;
   private chain: Promise<void> = Promise.resolve();
+  private closing: Promise<void> | undefined;
   private readonly secrets = new Set<string>();
 
   private constructor(
@@ -44,10 +45,16 @@ export class Journal {
     const startedAt = options.now ?? new Date();
     const path = join(dir, journalFileName(options.cluster, startedAt, process.pid));
     const journal = new Journal(path, await open(path, 'a', 0o600));
-    await journal.write(
-      { type: 'session', cluster: options.cluster, mode: options.mode, pid: process.pid },
-      true,
-    );
+    try {
+      await journal.write(
+        { type: 'session', cluster: options.cluster, mode: options.mode, pid: process.pid },
+        true,
+      );
+    } catch (error) {
+      // Nobody gets this journal: close its file here rather than leave it to the garbage collector.
+      await journal.close().catch(() => undefined);
+      throw error;
+    }
     return journal;
   }
 
@@ -81,13 +88,15 @@ export class Journal {
     await this.write({ type: 'note', step, message, ...(detail ? { detail } : {}) }, false);
   }
 
-  /** Flushes and closes the file. */
-  async close(): Promise<void> {
-    await this.chain;
-    await this.file.close();
+  /** Flushes and closes the file; later calls wait for the same close. */
+  close(): Promise<void> {
+    // The chain never rejects (failed writes were already reported to their callers).
+    this.closing ??= this.chain.then(() => this.file.close());
+    return this.closing;
   }
 
   private write(record: Record<string, unknown>, flush: boolean): Promise<void> {
+    if (this.closing) return Promise.reject(new Error(`the journal ${this.path} is closed`));
     const line = redactedJson({ time: new Date().toISOString(), ...record }, this.secrets) + '\n';
     const done = this.chain.then(async () => {
       await this.file.appendFile(line, 'utf8');

@@ -38,10 +38,17 @@ export async function startSession(
   let sim: Simulator | undefined;
   let journal: Journal | undefined;
   let host: StepHost | undefined;
+  // Each part closes even when the one before it failed: the journal's file handle above all.
   const stop = async (): Promise<void> => {
-    await host?.stop();
-    await journal?.close();
-    await sim?.close();
+    try {
+      await host?.stop();
+    } finally {
+      try {
+        await journal?.close();
+      } finally {
+        await sim?.close();
+      }
+    }
   };
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
