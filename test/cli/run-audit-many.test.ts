@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditMany } from '../../src/cli/run-audit-many.js';
@@ -7,10 +6,11 @@ import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import type { CombinedReport } from '../../src/report/combined-schema.js';
 import { runSimCommand } from '../../src/sim/sim-command.js';
 import type { Simulator } from '../../src/sim/simulator.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // In-process, with no step modules (every step "not built"), to see what reaches stderr and when.
 
-const dir = mkdtempSync(join(tmpdir(), 'audit-many-io-'));
+const dir = tempDir('audit-many-io-');
 const stop = new AbortController();
 let running: Promise<void>;
 let sim: Simulator;

@@ -1,9 +1,9 @@
 // What a drain did to one node's pods, read from the simulator (its pods and its request log),
 // so our drain and kubectl's are compared by their effect rather than by what they print.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Simulator } from '../../src/sim/simulator.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** The pods of a node, split by what a drain did with them (each list sorted, `ns/<app>`). */
 export interface DrainOutcome {
@@ -99,7 +99,7 @@ export function kubectlRefusals(stderr: string): string[] {
 
 /** The operator's kubeconfig of a simulator, written to a fresh folder that also serves as HOME. */
 export function kubectlEnv(sim: Simulator): { kubeconfig: string; home: string } {
-  const home = mkdtempSync(join(tmpdir(), 'kubectl-diff-'));
+  const home = tempDir('kubectl-diff-');
   const kubeconfig = join(home, 'config');
   writeFileSync(kubeconfig, sim.userKubeconfig(), { mode: 0o600 });
   return { kubeconfig, home };

@@ -1,14 +1,13 @@
 // A connected session against the simulator for the drain tests: real clients, local token,
 // journal in a temporary folder, and the drain step behind a StepHost.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { Connection } from '../../src/target/connect.js';
 import { connectToSim, journalRecords as recordsOf } from '../helpers/sim-session.js';
+import { onCleanup } from '../helpers/cleanup.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Starts a simulator (fast clock) and connects to it the way the product does. */
 export async function simConnection(
@@ -19,9 +18,11 @@ export async function simConnection(
   return { sim, connection: await connectToSim(sim) };
 }
 
-/** A journal in a fresh temporary folder. */
-export function tempJournal(cluster: string, mode: SessionMode): Promise<Journal> {
-  return Journal.open({ cluster, mode, env: {}, dir: mkdtempSync(join(tmpdir(), 'drain-')) });
+/** A journal in a fresh temporary folder, closed when the test ends. */
+export async function tempJournal(cluster: string, mode: SessionMode): Promise<Journal> {
+  const journal = await Journal.open({ cluster, mode, env: {}, dir: tempDir('drain-') });
+  onCleanup(() => journal.close());
+  return journal;
 }
 
 /** The journal's records, parsed. */

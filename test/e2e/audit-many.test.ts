@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CombinedReport } from '../../src/report/combined-schema.js';
@@ -8,10 +7,11 @@ import type { Simulator } from '../../src/sim/simulator.js';
 import { runBin } from '../helpers/cli-process.js';
 import { publishedCombinedSchema } from '../report/published-combined-schema.js';
 import { publishedSchema } from '../report/published-schema.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // Two simulated clusters, each its own `aks-runbook sim`, audited by the built bin from a clusters file.
 
-const dir = mkdtempSync(join(tmpdir(), 'audit-many-'));
+const dir = tempDir('audit-many-');
 const stop = new AbortController();
 const running: Promise<void>[] = [];
 

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { atOrAbove } from '../../src/report/exit-code.js';
@@ -8,6 +7,7 @@ import type { Simulator } from '../../src/sim/simulator.js';
 import { runBin } from '../helpers/cli-process.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { publishedSchema } from '../report/published-schema.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The built program, headless, as a CI job runs it: no terminal anywhere.
 
@@ -55,7 +55,7 @@ describe('aks-runbook audit (built bin, no terminal)', () => {
 
 describe('aks-runbook audit against a running simulator', () => {
   let sim: Simulator;
-  const dir = mkdtempSync(join(tmpdir(), 'audit-e2e-'));
+  const dir = tempDir('audit-e2e-');
   let running: RunningSim;
   const connection = join(dir, 'sim.json');
 

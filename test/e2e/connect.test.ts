@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { connect } from '../../src/target/connect.js';
 import { fixedTokenCredential } from '../../src/target/credential.js';
 import { UserError } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // Real clients (@azure/arm-containerservice, @kubernetes/client-node) over real HTTPS to the
 // simulated cluster on 127.0.0.1. The credential is always a local one: never the Azure chain.
@@ -66,7 +66,7 @@ describe('connect through the real SDKs', () => {
   });
 
   it('works from a kubeconfig alone and says what the Azure steps need', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'kc-')), 'config');
+    const file = join(tempDir('kc-'), 'config');
     writeFileSync(file, sim.userKubeconfig());
     const connection = await connect(
       { cloud: 'AzureCloud', demo: false, kubeconfig: file },

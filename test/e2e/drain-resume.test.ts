@@ -1,5 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeConfig, PolicyV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { drainCaseNode } from '../../src/sim/scenarios/drain-kubectl.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import { startInPty, type PtySession } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // A drain in the built program is killed (SIGKILL) while an eviction waits on a PDB; the next
 // session on the same simulated cluster (a separate process) offers the change left in flight,
@@ -62,8 +62,8 @@ async function typeAndSee(pty: PtySession, text: string, expected: string | RegE
 const FILTER_OPEN = /\/(\u001b\[[0-9;]*m)*\u001b\[7m \u001b\[27m/;
 
 describe('resume after a drain killed mid-eviction', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'drain-resume-'));
-  const state = mkdtempSync(join(tmpdir(), 'state-'));
+  const dir = tempDir('drain-resume-');
+  const state = tempDir('state-');
   const journals = join(state, 'aks-runbook');
   let sim: Simulator;
   let running: RunningSim;

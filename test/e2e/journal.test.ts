@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli-process.js';
 import { crashedJournal } from '../runbook/crashed-journal.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // `aks-runbook journal` on a journal folder written by hand: one crashed session, one clean one.
 
 function stateWithJournals(): string {
-  const state = mkdtempSync(join(tmpdir(), 'state-'));
+  const state = tempDir('state-');
   const dir = join(state, 'aks-runbook');
   mkdirSync(dir);
   writeFileSync(join(dir, '2025-03-01T10-00-00-000Z-aks-one-1.jsonl'), crashedJournal());

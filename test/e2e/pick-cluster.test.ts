@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListedCluster } from '../../src/azure/list-clusters.js';
@@ -9,6 +8,7 @@ import { connectTarget } from '../../src/runbook/start-session.js';
 import type { SimConnection } from '../../src/sim/connection-file.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { TargetOptions } from '../../src/target/options.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The TUI's pick-a-cluster path through the real ARM client and the simulator's list endpoint.
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
     resourceGroup: sim.arm.resourceGroup,
     name: sim.arm.name,
   };
-  file = join(mkdtempSync(join(tmpdir(), 'pick-')), 'sim.json');
+  file = join(tempDir('pick-'), 'sim.json');
   writeFileSync(file, JSON.stringify(connection));
 });
 afterAll(async () => {

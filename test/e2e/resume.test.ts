@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startInPty } from '../helpers/pty.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // A session on the demo cluster died mid-upgrade (its journal, written by hand, ends with an intent
 // and a torn line). The next session says so, and the operator goes back to that step.
@@ -45,7 +45,7 @@ function crashedDemoSession(dir: string): string {
 
 describe('resume after a crash, in a terminal', () => {
   it('offers the change left in flight, opens its step on Enter, writes the transcript on t and on exit', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'state-'));
+    const state = tempDir('state-');
     const dir = join(state, 'aks-runbook');
     mkdirSync(dir);
     const crashed = crashedDemoSession(dir);

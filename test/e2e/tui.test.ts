@@ -1,16 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeKubeconfig } from '../helpers/cli-process.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { startInPty, usesColour } from '../helpers/pty.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The built program in a real pseudo-terminal, as an operator runs it.
 
 describe('aks-runbook in a terminal', () => {
   it('--demo shows the cluster card and the whole checklist, journals the session, and q quits', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'state-'));
+    const state = tempDir('state-');
     const pty = startInPty(['--demo'], { XDG_STATE_HOME: state });
     try {
       await pty.waitFor('Node images and OS patches');

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tempDir } from './temp-dir.js';
 
 /** The built entry point, as a user runs it. `npm test` builds before the tests run. */
 export const BIN = new URL('../../bin/aks-runbook.js', import.meta.url).pathname;
@@ -23,6 +24,8 @@ export function runBin(
       env: {
         PATH: process.env['PATH'],
         HOME: isolatedHome(),
+        // The suite's own temp directory, so whatever the program leaves there is seen.
+        TMPDIR: tmpdir(),
         AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
         ...env,
       },
@@ -50,12 +53,12 @@ export function runBin(
 
 /** A fresh HOME so nothing of the machine's kubeconfig or Azure login is seen. */
 export function isolatedHome(): string {
-  return mkdtempSync(join(tmpdir(), 'aks-runbook-home-'));
+  return tempDir('aks-runbook-home-');
 }
 
 /** Writes a small kubeconfig with one context, `alpha`, and returns its path. */
 export function writeKubeconfig(server = 'https://127.0.0.1:1'): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'kc-')), 'config');
+  const file = join(tempDir('kc-'), 'config');
   writeFileSync(
     file,
     JSON.stringify({

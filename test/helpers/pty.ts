@@ -1,4 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { onCleanup } from './cleanup.js';
 import { BIN, isolatedHome } from './cli-process.js';
 
 /** The program running in a real pseudo-terminal (util-linux `script`), as an operator sees it. */
@@ -43,6 +46,7 @@ export function startInPty(
     env: {
       PATH: process.env['PATH'],
       HOME: isolatedHome(),
+      TMPDIR: tmpdir(),
       TERM: 'xterm-256color',
       AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
       ...env,
@@ -55,6 +59,14 @@ export function startInPty(
     for (const w of waiters) w();
   });
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // Registered after its HOME, so it runs first: the program is gone before its folders are.
+  onCleanup(async () => {
+    const program = childOf(child.pid);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exit;
+    // `script` gone, the program it ran gets SIGHUP; make sure it is gone too.
+    if (program) await gone(program);
+  });
   const screen = (): string => raw.replace(ANSI, '');
   return {
     screen,
@@ -100,4 +112,27 @@ export function startInPty(
       ]),
     kill: () => child.kill('SIGKILL'),
   };
+}
+
+/** The first child of `pid` (the program `script` runs), from /proc; undefined if none. */
+function childOf(pid: number | undefined): number | undefined {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return children ? Number(children.split(/\s+/)[0]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Waits up to 5 s for `pid` to exit, then kills it. */
+async function gone(pid: number): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (existsSync(`/proc/${pid}`) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
 }

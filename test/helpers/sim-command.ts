@@ -1,10 +1,9 @@
 // `aks-runbook sim` running inside the test process, as a trainee's first terminal: the files it
 // writes (kubeconfig, connection file) are what a second program uses to reach it.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runSimCommand } from '../../src/sim/sim-command.js';
 import type { Simulator } from '../../src/sim/simulator.js';
+import { tempDir } from './temp-dir.js';
 
 /** A running `aks-runbook sim` and the files it wrote. */
 export interface RunningSim {
@@ -21,7 +20,7 @@ export async function startSimCommand(
   scenario = 'demo',
   options: { speed?: number; dir?: string; name?: string } = {},
 ): Promise<RunningSim> {
-  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'sim-'));
+  const dir = options.dir ?? tempDir('sim-');
   const name = options.name ?? 'sim';
   const abort = new AbortController();
   const connectionFile = join(dir, `${name}.json`);

@@ -1,8 +1,6 @@
 // The one way step tests reach the simulator: connect() with a local credential (never the Azure
 // sign-in chain), then a session around it: store, journal in a temporary folder, and a step host.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { StepId } from '../../src/runbook/checklist.js';
 import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
@@ -11,6 +9,8 @@ import type { Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
 import { connect, type ConnectDeps, type Connection } from '../../src/target/connect.js';
 import { fixedTokenCredential } from '../../src/target/credential.js';
+import { onCleanup } from './cleanup.js';
+import { tempDir } from './temp-dir.js';
 
 /** Connects to a running simulator the way the program does: over ARM, with a local credential. */
 export function connectToSim(sim: Simulator, more: Partial<ConnectDeps> = {}): Promise<Connection> {
@@ -43,7 +43,7 @@ export interface HostedSession {
   close: () => Promise<void>;
 }
 
-/** Opens a store, a journal in a temporary folder and a host running `factories`. */
+/** Opens a store, a journal in a temporary folder and a host running `factories`; all closed when the test ends. */
 export async function hostFor(
   connection: Connection,
   factories: Partial<Record<StepId, StepFactory>>,
@@ -55,19 +55,16 @@ export async function hostFor(
     cluster: connection.summary.name,
     mode: fullMode,
     env: {},
-    dir: mkdtempSync(join(tmpdir(), 'session-')),
+    dir: tempDir('session-'),
   });
   const host = new StepHost(store, connection, journal, factories);
-  return {
-    store,
-    journal,
-    host,
-    journalLines: () => journalRecords(journal.path),
-    close: async () => {
-      await host.stop();
-      await journal.close();
-    },
+  const close = async (): Promise<void> => {
+    await host.stop();
+    await journal.close();
   };
+  // Closed at the end of the test even when the test does not close it (closing twice is fine).
+  onCleanup(close);
+  return { store, journal, host, journalLines: () => journalRecords(journal.path), close };
 }
 
 /** A journal file's records, parsed. */

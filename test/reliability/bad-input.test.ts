@@ -1,14 +1,14 @@
 // Bad input, one case each: one clear line on stderr (never a stack), the documented exit code
 // (2: usage, connection or permission trouble), bounded time, and no write reached the simulator.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { makeCertificates } from '../../src/sim/cert.js';
 import { expectOneLine, runCli, simTarget, type SimTarget } from './cli-harness.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 type Kubeconfig = {
   clusters: Array<{ name: string; cluster: Record<string, unknown> }>;
@@ -18,7 +18,7 @@ type Kubeconfig = {
 };
 
 function file(text: string, name = 'input'): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'rel-bad-')), name);
+  const path = join(tempDir('rel-bad-'), name);
   writeFileSync(path, text, { mode: 0o600 });
   return path;
 }

@@ -1,11 +1,11 @@
 // Runs the CLI in this process (as the bin does, minus the process) against a simulator started
 // here, so each case can count the simulator's writes. Every run is bounded by a deadline.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { main } from '../../src/cli.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/simulator.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** What one run printed and returned. */
 export interface CliRun {
@@ -22,7 +22,7 @@ export async function runCli(
 ): Promise<CliRun> {
   let out = '';
   let err = '';
-  const home = mkdtempSync(join(tmpdir(), 'rel-home-'));
+  const home = tempDir('rel-home-');
   const run = main(
     argv,
     {
@@ -81,7 +81,7 @@ export interface SimTarget {
 /** Starts a simulator and writes how to reach it. */
 export async function simTarget(options: SimulatorOptions = {}): Promise<SimTarget> {
   const sim = await startSimulator({ speed: 600, ...options });
-  const dir = mkdtempSync(join(tmpdir(), 'rel-sim-'));
+  const dir = tempDir('rel-sim-');
   const connection = {
     armEndpoint: sim.arm.endpoint,
     caCert: sim.caCert,

@@ -3,8 +3,7 @@
 // before the request took effect, and after the request took effect but before its result was
 // journaled. The journal still parses, and the next session offers the unfinished change, re-inspects
 // the step and reports the state the cluster is really in.
-import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHECKLIST, type StepId } from '../../src/runbook/checklist.js';
@@ -15,6 +14,7 @@ import { startInPty, type PtySession } from '../helpers/pty.js';
 import { simTarget, type SimTarget } from './cli-harness.js';
 import { until } from './fault-rig.js';
 import { session } from './walk.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 type Phase = 'before the request' | 'after the request, before the result';
 type Match = (method: string, path: string, query: URLSearchParams) => boolean;
@@ -157,7 +157,7 @@ describe('kill -9 mid-change, then resume', () => {
     async (_step, phase, op) => {
       target = await simTarget({ scenario: 'demo', speed: 600 });
       const t = target;
-      const state = mkdtempSync(join(tmpdir(), 'rel-crash-'));
+      const state = tempDir('rel-crash-');
       const held = phase === 'before the request' ? t.sim.hold(op.write) : undefined;
       let killedAt: number | undefined;
       const child = { pid: 0 };

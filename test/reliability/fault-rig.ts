@@ -1,8 +1,6 @@
 // A simulator with faults switched on, a real connection to it (reads retried with a recording
 // sleep so tests do not wait), a journal, and a StepHost running chosen steps.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { DEFAULT_KUBE_RETRY, type KubeRetryPolicy } from '../../src/kube/retry.js';
 import type { StepId } from '../../src/runbook/checklist.js';
@@ -14,6 +12,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
 import type { Connection } from '../../src/target/connect.js';
 import { connectToSim, until as waitUntil } from '../helpers/sim-session.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Connects to `sim` over ARM; `sleeps` records each backoff the Kubernetes reads took. */
 export async function connectTo(
@@ -63,7 +62,7 @@ export async function faultRig(
     cluster: sim.arm.name,
     mode: full,
     env: {},
-    dir: mkdtempSync(join(tmpdir(), 'rel-fault-')),
+    dir: tempDir('rel-fault-'),
   });
   const host = new StepHost(store, connection, journal, steps);
   const journalLines = (): Array<Record<string, unknown>> =>

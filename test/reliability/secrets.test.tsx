@@ -2,8 +2,7 @@
 // output it leaves — journal, Markdown transcript, audit reports in each format, the simulator's
 // request log file, the session state every screen renders from, and rendered frames — is
 // scanned for the simulator's tokens, key material and kubeconfig contents.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../screens/App.js';
@@ -14,8 +13,9 @@ import type { Simulator } from '../../src/sim/simulator.js';
 import { renderInk } from '../helpers/ink.js';
 import { runCli } from './cli-harness.js';
 import { session, walkEveryStep } from './walk.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rel-secrets-'));
+const dir = tempDir('rel-secrets-');
 const connectionFile = join(dir, 'sim.json');
 const requestLog = join(dir, 'requests.jsonl');
 const stopSim = new AbortController();

@@ -1,9 +1,8 @@
 // The built program in a real terminal that can be resized: a tmux session on its own socket.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BIN } from '../helpers/cli-process.js';
+import { onCleanup } from '../helpers/cleanup.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** A program running in a tmux window, driven by keystrokes and read from the screen. */
 export interface TmuxTerminal {
@@ -37,7 +36,7 @@ export function startInTmux(
   const socket = `aks-runbook-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const tmux = (...a: string[]): string =>
     execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], { encoding: 'utf8' });
-  const home = mkdtempSync(join(tmpdir(), 'rel-tmux-home-'));
+  const home = tempDir('rel-tmux-home-');
   const vars = { HOME: home, TERM: 'xterm-256color', AKS_RUNBOOK_NO_AZURE_SIGNIN: '1', ...env };
   const command = `${program} ${args.join(' ')}; echo "[exit code $?]"; sleep 600`;
   tmux(
@@ -53,6 +52,15 @@ export function startInTmux(
     command,
   );
   const screen = (): string => tmux('capture-pane', '-p', '-t', 'run');
+  const close = (): void => {
+    try {
+      tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  };
+  // Registered after its HOME: the tmux server and the program go before their folder does.
+  onCleanup(close);
   return {
     screen,
     key: (key) => {
@@ -81,12 +89,6 @@ export function startInTmux(
     },
     resize: (columns, rows) =>
       void tmux('resize-window', '-t', 'run', '-x', String(columns), '-y', String(rows)),
-    close: () => {
-      try {
-        tmux('kill-server');
-      } catch {
-        // already gone
-      }
-    },
+    close,
   };
 }

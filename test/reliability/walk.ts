@@ -1,8 +1,5 @@
 // A whole session the way the TUI runs it (startSession: connect, journal, every registered step),
 // against a simulator in this process, and a walk that opens every step and tries its actions.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/checks/drain/types.js';
 import { CHECKLIST, type StepId } from '../../src/runbook/checklist.js';
 import {
@@ -14,12 +11,13 @@ import { startSession, type RunningSession } from '../../src/runbook/start-sessi
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { StepEvent } from '../../src/steps/types.js';
 import { until } from './fault-rig.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** A connected session on `connectionFile`, with its store, and the folder its journal is in. */
 export async function session(
   connectionFile: string,
   mode: Partial<SessionMode>,
-  stateDir = mkdtempSync(join(tmpdir(), 'rel-walk-')),
+  stateDir = tempDir('rel-walk-'),
 ): Promise<{ store: SessionStore; running: RunningSession; stateDir: string }> {
   const full: SessionMode = { readOnly: false, dryRun: false, demo: false, ...mode };
   const store = new SessionStore(full);

@@ -1,10 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { confirmChange } from '../../src/runbook/confirm.js';
 import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore } from '../../src/runbook/session.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const request = { cluster: 'aks-demo', change: 'cordon node aks-system-1', typed: 'aks-demo' };
 
@@ -14,7 +13,7 @@ async function setup(readOnly: boolean) {
     cluster: 'aks-demo',
     mode,
     env: {},
-    dir: mkdtempSync(join(tmpdir(), 'j-')),
+    dir: tempDir('j-'),
   });
   return { store: new SessionStore(mode), journal };
 }

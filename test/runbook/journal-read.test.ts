@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderTranscript } from '../../src/report/transcript.js';
@@ -7,6 +6,7 @@ import { findInterruptedSession, listJournalFiles } from '../../src/runbook/jour
 import { parseJournal } from '../../src/runbook/journal-read.js';
 import { digestSession, sameCluster } from '../../src/runbook/journal-session.js';
 import { crashedJournal, ARM } from './crashed-journal.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('reading a journal back', () => {
   it('keeps every whole line and notes a torn last line without failing', () => {
@@ -57,7 +57,7 @@ describe('reading a journal back', () => {
   });
 
   it('offers the newest earlier session of the same cluster only when it left something in flight', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journals-'));
+    const dir = tempDir('journals-');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, '2025-03-01T10-00-00-000Z-aks-one-1.jsonl'), crashedJournal());
     writeFileSync(

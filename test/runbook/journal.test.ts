@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
 import { journalDir } from '../../src/runbook/journal-location.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const mode = { readOnly: false, dryRun: false, demo: true };
 
@@ -21,7 +20,7 @@ describe('journal', () => {
   });
 
   it('writes the intent to disk before the change runs, and the result after', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDir('journal-');
     const journal = await Journal.open({ cluster: 'aks-demo', mode, env: {}, dir });
     let seenDuringAct: Array<Record<string, unknown>> = [];
     await journal.mutation({ step: 'drain', action: 'cordon', target: 'node/n1' }, () => {
@@ -54,7 +53,7 @@ describe('journal', () => {
   });
 
   it('never writes a bearer token, wherever it hides', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const dir = tempDir('journal-');
     const token = 'sim-kube-QWxhZGRpbjpvcGVuIHNlc2FtZQ-secret';
     const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlc2lnbmF0dXJl';
     const journal = await Journal.open({ cluster: 'aks-demo', mode, env: {}, dir });
@@ -75,5 +74,23 @@ describe('journal', () => {
       cluster: 'aks-demo',
       answer: 'no',
     });
+  });
+
+  it('closes once however often asked, and refuses a write after that in plain words', async () => {
+    const journal = await Journal.open({
+      cluster: 'aks-demo',
+      mode,
+      env: {},
+      dir: tempDir('journal-'),
+    });
+    const note = journal.note('connect', 'last words');
+    await Promise.all([journal.close(), journal.close()]);
+    await note;
+    await journal.close();
+    await expect(journal.note('connect', 'too late')).rejects.toThrow(/journal .* is closed/);
+    expect(lines(journal.path).map((l) => l['message'] ?? l['type'])).toEqual([
+      'session',
+      'last words',
+    ]);
   });
 });

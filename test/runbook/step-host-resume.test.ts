@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
 import type { InFlightChange } from '../../src/runbook/resume.js';
@@ -9,6 +7,8 @@ import { StepHost } from '../../src/runbook/step-host.js';
 import { simpleStep } from '../../src/steps/simple-step.js';
 import type { StepContext } from '../../src/steps/types.js';
 import type { Connection } from '../../src/target/connect.js';
+import { onCleanup } from '../helpers/cleanup.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const mode = { readOnly: false, dryRun: false, demo: true };
 const inFlight: InFlightChange[] = [
@@ -21,8 +21,9 @@ async function setup(resume?: (ctx: StepContext, intents: InFlightChange[]) => P
     cluster: 'aks-one',
     mode,
     env: {},
-    dir: mkdtempSync(join(tmpdir(), 'host-')),
+    dir: tempDir('host-'),
   });
+  onCleanup(() => journal.close());
   const step = simpleStep({
     id: 'drain',
     inspect: () =>

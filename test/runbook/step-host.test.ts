@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { simpleStep } from '../../src/steps/simple-step.js';
 import type { Connection } from '../../src/target/connect.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // A hand-written step: one flag to look at, one action that sets it.
 function flagStep(world: { flag: boolean; runs: number }) {
@@ -56,7 +55,7 @@ async function setup(mode: Partial<SessionMode> = {}) {
     cluster: 'aks-one',
     mode: fullMode,
     env: {},
-    dir: mkdtempSync(join(tmpdir(), 'host-')),
+    dir: tempDir('host-'),
   });
   const world = { flag: false, runs: 0 };
   const connection = { summary: { name: 'aks-one' } } as Connection;
@@ -128,7 +127,7 @@ describe('running a step', () => {
       cluster: 'x',
       mode: store.getState().mode,
       env: {},
-      dir: mkdtempSync(join(tmpdir(), 'host-')),
+      dir: tempDir('host-'),
     });
     const broken = simpleStep({
       id: 'rbac',

@@ -1,15 +1,15 @@
 // `aks-runbook sim`'s logic: kubeconfig file (0600), printed coordinates, JSONL request log, clean stop.
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSimCommand } from '../../src/sim/sim-command.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import { sdkClient, waitFor } from './arm-helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('runSimCommand', () => {
   it('writes the kubeconfig, prints how to connect, logs requests, stops on abort', async (ctx) => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-cmd-'));
+    const dir = tempDir('sim-cmd-');
     const kubeconfigOut = join(dir, 'kc.yaml');
     const requestLog = join(dir, 'requests.jsonl');
     const controller = new AbortController();

@@ -1,11 +1,11 @@
 // The scenario loader: built-ins, folders, single files, List and multi-document YAML, and errors
 // that name the file and the line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, scenarioFromFiles, ScenarioError } from '../../src/sim/scenario.js';
 import { builtInScenarios } from '../../src/sim/scenarios/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DESCRIPTOR = `apiVersion: aks-runbook/v1alpha1
 kind: AksScenario
@@ -53,7 +53,7 @@ describe('loadScenario', () => {
   });
 
   it('reads a folder with multi-document files and kind: List', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+    const dir = tempDir('scenario-');
     writeFileSync(join(dir, 'aks.yaml'), DESCRIPTOR);
     writeFileSync(
       join(dir, 'objects.yaml'),

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
@@ -7,6 +6,7 @@ import { apiAccessStep } from '../../src/steps/api-access/index.js';
 import { defenderController } from '../../src/steps/defender/controller.js';
 import { connect, type Connection } from '../../src/target/connect.js';
 import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const WORKSPACE =
   '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
@@ -149,7 +149,7 @@ describe('defender on the demo cluster', () => {
 
 describe('a kubeconfig-only connection', () => {
   it('says exactly what to add for the Azure-side steps', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kc-'));
+    const dir = tempDir('kc-');
     const file = join(dir, 'config');
     writeFileSync(file, sim.userKubeconfig());
     const kubeOnly = await connect(

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKubeconfig } from '../../src/target/kubeconfig.js';
 import { UserError } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-test-'));
+const dir = tempDir('kubeconfig-test-');
 
 function kubeconfig(name: string, user: Record<string, unknown>, current = 'alpha'): string {
   const file = join(dir, name);

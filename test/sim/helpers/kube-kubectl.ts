@@ -20,7 +20,7 @@ export function requireKubectl(): void {
   }
 }
 
-/** Runs the real kubectl with an isolated HOME and cache dir, bounded by `timeoutMs`. */
+/** Runs the real kubectl with an isolated HOME, cache dir and TMPDIR, bounded by `timeoutMs`. */
 export function kubectl(
   args: string[],
   env: { kubeconfig: string; home: string },
@@ -32,7 +32,8 @@ export function kubectl(
       ['--kubeconfig', env.kubeconfig, '--cache-dir', join(env.home, 'cache'), ...args],
       {
         timeout: timeoutMs,
-        env: { PATH: '/usr/bin:/bin', HOME: env.home, NO_COLOR: '1' },
+        // TMPDIR in the run's own folder: whatever kubectl leaves goes with that folder.
+        env: { PATH: '/usr/bin:/bin', HOME: env.home, TMPDIR: env.home, NO_COLOR: '1' },
       },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -1,12 +1,12 @@
 import { request as httpsRequest } from 'node:https';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCertificates, type SimCertificates } from '../../../src/sim/cert.js';
 import { SimClock } from '../../../src/sim/clock.js';
 import type { KubeObject } from '../../../src/sim/contracts.js';
 import { createKubeApi } from '../../../src/sim/kube/index.js';
 import { HttpsSim } from '../../../src/sim/server.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let certs: Promise<SimCertificates> | undefined;
 
@@ -167,7 +167,7 @@ export function writeKubeconfig(
   server: KubeTestServer,
   token: string,
 ): { dir: string; path: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'kube-sim-'));
+  const dir = tempDir('kube-sim-');
   const path = join(dir, 'config');
   const ca = Buffer.from(server.caCert).toString('base64');
   writeFileSync(

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IMAGES, REGION_VERSIONS } from '../../../src/sim/scenarios/versions.js';
 import { connect } from '../../../src/target/connect.js';
 import { imdsStep } from '../../../src/steps/imds/index.js';
 import { imdsSession, type ImdsSession } from './harness.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let session: ImdsSession | undefined;
 afterEach(async () => {
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 /** A scenario folder: no policy engine, one app namespace, the operator bound to `role`. */
 function scenarioDir(rules: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'imds-scn-'));
+  const dir = tempDir('imds-scn-');
   writeFileSync(
     join(dir, 'cluster.yaml'),
     `apiVersion: aks-runbook/v1alpha1
@@ -131,7 +131,7 @@ describe('imds step edge cases on the simulator', () => {
 
   it('kube-only: the engine is unknown and the reason is given', async () => {
     const s = (session = await imdsSession('demo'));
-    const file = join(mkdtempSync(join(tmpdir(), 'kc-')), 'config');
+    const file = join(tempDir('kc-'), 'config');
     writeFileSync(file, s.sim.userKubeconfig());
     const connection = await connect(
       { cloud: 'AzureCloud', demo: false, kubeconfig: file },
