@@ -90,7 +90,7 @@ export async function benchAudit(runs) {
           '-o',
           'json',
         ],
-        { env: { PATH: process.env.PATH, HOME: home } },
+        { env: { PATH: process.env.PATH, HOME: home, TMPDIR: home } },
       ),
     );
   };

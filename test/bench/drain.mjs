@@ -43,7 +43,7 @@ export async function freshCluster() {
   const kubectl = async (...args) =>
     (
       await promisify(execFile)(KUBECTL, ['--kubeconfig', up.kubeconfig, ...args], {
-        env: { PATH: process.env.PATH, HOME: home },
+        env: { PATH: process.env.PATH, HOME: home, TMPDIR: home },
       })
     ).stdout;
   await kubectl('apply', '--validate=false', '-f', manifest);
@@ -99,7 +99,7 @@ export async function benchDrain(runs) {
           '--ignore-daemonsets',
           '--delete-emptydir-data',
         ],
-        { env: { PATH: process.env.PATH, HOME: c.home } },
+        { env: { PATH: process.env.PATH, HOME: c.home, TMPDIR: c.home } },
       );
       if (r.code !== 0) throw new Error(`kubectl drain failed: ${r.stderr}`);
       return r;

@@ -1,6 +1,6 @@
 // Shared helpers of the benchmark: statistics, alternating runs, timed child processes with peak RSS.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,8 +16,28 @@ export const summary = (xs) => {
   return { median: median(ok), min: Math.min(...ok), max: Math.max(...ok), runs: ok };
 };
 
-/** A fresh temporary folder. */
-export const tempDir = (prefix) => mkdtempSync(join(tmpdir(), `aks-bench-${prefix}-`));
+const folders = new Set();
+const children = new Set();
+
+/** A fresh temporary folder, removed when the bench process exits. */
+export const tempDir = (prefix) => {
+  const dir = mkdtempSync(join(tmpdir(), `aks-bench-${prefix}-`));
+  folders.add(dir);
+  return dir;
+};
+
+/** Registers a child process to be killed if it still runs when the bench exits. */
+export const track = (child) => {
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+};
+
+// Whatever way the bench ends (done, failed, or a signal turned into an exit by run.mjs).
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
 
 /**
  * Runs `a` and `b` alternately `runs` times each (a, b, b, a, a, b, ...) so drift in machine load
@@ -48,7 +68,7 @@ export function timed(command, args, { env = process.env, cwd, stdout = 'ignore'
       ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]]
       : [command, args];
     const started = performance.now();
-    const child = spawn(cmd, argv, { env, cwd, stdio: ['ignore', stdout, 'pipe'] });
+    const child = track(spawn(cmd, argv, { env, cwd, stdio: ['ignore', stdout, 'pipe'] }));
     let stderr = '';
     let out = '';
     child.stderr.on('data', (d) => (stderr += d));

@@ -1,10 +1,19 @@
 // `npm run bench`: aks-runbook side by side with its yardsticks (bare Ink, kubectl), each figure
 // against its target. Prints a table and writes bench-results.json; never part of `npm test`.
 // Usage: npm run bench [-- --runs 5] [-- --only startup,audit,drain,keys]
-import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { machineLoad } from './lib.mjs';
+
+// The bench's own temp directory (TMPDIR for it and every program it starts), removed at exit
+// with all the aks-bench-* folders in it; a signal becomes an exit so that cleanup runs.
+const ownTemp = mkdtempSync(join(tmpdir(), 'aks-bench-'));
+process.env.TMPDIR = ownTemp;
+process.on('exit', () => rmSync(ownTemp, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, () => process.exit(128 + constants.signals[signal]));
+}
 
 const args = process.argv.slice(2);
 const flag = (name, fallback) => {

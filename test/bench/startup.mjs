@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { alternate, summary, tempDir } from './lib.mjs';
+import { alternate, summary, tempDir, track } from './lib.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const bin = join(root, 'bin/aks-runbook.js');
@@ -16,18 +16,20 @@ function once(script, { quitOnConnected }) {
     const dir = tempDir('startup');
     const timings = join(dir, 'timings.jsonl');
     const started = performance.now();
-    const child = spawn('script', ['-qfec', `${process.execPath} ${script}`, '/dev/null'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_DISABLE_COMPILE_CACHE: '1',
-        AKS_RUNBOOK_TIMINGS: timings,
-        XDG_STATE_HOME: dir,
-        COLUMNS: '100',
-        LINES: '30',
-      },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
+    const child = track(
+      spawn('script', ['-qfec', `${process.execPath} ${script}`, '/dev/null'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_DISABLE_COMPILE_CACHE: '1',
+          AKS_RUNBOOK_TIMINGS: timings,
+          XDG_STATE_HOME: dir,
+          COLUMNS: '100',
+          LINES: '30',
+        },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      }),
+    );
     let firstOutputMs;
     let connectedSeenMs;
     const deadline = setTimeout(() => {
