@@ -26,6 +26,7 @@ export function runBin(
         HOME: isolatedHome(),
         // The suite's own temp directory, so whatever the program leaves there is seen.
         TMPDIR: tmpdir(),
+        ...compileCache(),
         AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
         ...env,
       },
@@ -49,6 +50,12 @@ export function runBin(
     });
     child.stdin.end();
   });
+}
+
+/** Where the program keeps Node's compile cache, when the suite says (test/setup/own-tmpdir.ts). */
+export function compileCache(): { NODE_COMPILE_CACHE?: string } {
+  const dir = process.env['NODE_COMPILE_CACHE'];
+  return dir ? { NODE_COMPILE_CACHE: dir } : {};
 }
 
 /** A fresh HOME so nothing of the machine's kubeconfig or Azure login is seen. */

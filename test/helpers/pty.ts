@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { onCleanup } from './cleanup.js';
-import { BIN, isolatedHome } from './cli-process.js';
+import { BIN, compileCache, isolatedHome } from './cli-process.js';
 
 /** The program running in a real pseudo-terminal (util-linux `script`), as an operator sees it. */
 export interface PtySession {
@@ -47,6 +47,7 @@ export function startInPty(
       PATH: process.env['PATH'],
       HOME: isolatedHome(),
       TMPDIR: tmpdir(),
+      ...compileCache(),
       TERM: 'xterm-256color',
       AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
       ...env,
