@@ -2,14 +2,14 @@
 // functions driven directly (as the shell would call them on Tab), then one real Tab press per
 // shell in a terminal (tmux).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli-process.js';
 import { startInTmux, type TmuxTerminal } from '../reliability/tmux.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'completion-shells-'));
+const dir = tempDir('completion-shells-');
 // `aks-runbook` on the PATH, as after an install; the shells call it back by that name.
 symlinkSync(BIN, join(dir, 'aks-runbook'));
 writeFileSync(join(dir, 'reports.md'), '');
@@ -28,7 +28,6 @@ const noZsh = zsh ? '' : ' (skipped: zsh is not installed; .ci/run installs it)'
 const terminals: TmuxTerminal[] = [];
 afterAll(() => {
   for (const t of terminals) t.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** What bash's completion function puts in COMPREPLY for `line` (cursor at its end). */

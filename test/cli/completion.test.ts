@@ -1,14 +1,14 @@
 // What Tab offers, computed from the same commander tree that parses the command line.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandLine } from '../../src/cli/args.js';
 import { complete, type ValueSources } from '../../src/cli/completion/complete.js';
 import { contextNames, machineSources } from '../../src/cli/completion/sources.js';
 import { commandSpec } from '../../src/cli/completion/spec.js';
 import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import { builtInScenarios } from '../../src/sim/scenarios/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const spec = commandSpec(
   commandLine(
@@ -31,8 +31,7 @@ const offered = (...words: string[]): string[] =>
   complete(words, spec, sources).candidates.map((c) => c.value);
 const files = (...words: string[]): boolean => complete(words, spec, sources).files;
 
-const dir = mkdtempSync(join(tmpdir(), 'completion-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('completion-');
 
 describe('completion', () => {
   it('offers the subcommands first, with what they do', () => {

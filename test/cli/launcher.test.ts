@@ -2,25 +2,24 @@
 // distributions): it must relaunch itself on the project's Node 24, keeping arguments, terminal,
 // signals and exit code, or say in one line what to install.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, isolatedHome, runBin, writeKubeconfig } from '../helpers/cli-process.js';
 import { oldNode } from '../helpers/old-node.js';
 import { startInTmux, type TmuxTerminal } from '../reliability/tmux.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const old = oldNode();
 const noOldNode = old === null;
 const why = old
   ? `with ${old.path} ${old.version}`
   : '(skipped: no Node older than 22 on this machine)';
-const dir = mkdtempSync(join(tmpdir(), 'launcher-'));
+const dir = tempDir('launcher-');
 const terminals: TmuxTerminal[] = [];
 afterAll(() => {
   for (const t of terminals) t.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 function oneLine(stderr: string): string {

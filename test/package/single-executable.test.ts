@@ -1,14 +1,14 @@
 // `npm run package` builds one executable file; copied alone to an empty folder, it runs with an
 // empty PATH (no Node to be found): --help, the demo audit, the simulator and the TUI in a pty.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInPty, type PtySession } from '../helpers/pty.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'single-exe-'));
+const dir = tempDir('single-exe-');
 const home = join(dir, 'home');
 const exe = join(dir, 'alone', 'aks-runbook');
 /** As `env -i PATH=`: nothing but what the program needs to find its way. */
@@ -24,7 +24,6 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => {
   pty?.kill();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 const run = (args: string[]) =>

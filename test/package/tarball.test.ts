@@ -1,14 +1,14 @@
 // What a user installs: `npm pack` run on a copy of the sources with no build in it (prepack must
 // build), then `npm install -g` of that tarball into an empty prefix, offline, and the command run.
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { oldNode } from '../helpers/old-node.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const root = new URL('../..', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'tarball-'));
+const dir = tempDir('tarball-');
 const prefix = join(dir, 'prefix');
 const home = join(dir, 'home');
 /** Node 24 first, as for a user who has Node 22+; npm's own variables left out. */
@@ -59,7 +59,6 @@ beforeAll(() => {
     { env, encoding: 'utf8' },
   );
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const installed = (args: string[], node?: string): SpawnSyncReturns<string> => {
   const bin = join(prefix, 'bin', 'aks-runbook');

@@ -1,8 +1,8 @@
 // A scenario folder built from the cases issue 16 lists, for the audit and the step.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMAGES, REGION_VERSIONS } from '../../../src/sim/scenarios/versions.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Each namespace holds one deny-all-but-this policy shape and one pod. */
 export const CASES: Record<string, string> = {
@@ -119,7 +119,7 @@ roleRef:
 
 /** Writes the scenario folder (engine `calico` unless named) and returns its path. */
 export function issueCasesScenario(networkPolicy = 'calico'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'imds-cases-'));
+  const dir = tempDir('imds-cases-');
   writeFileSync(join(dir, 'cluster.yaml'), descriptor(networkPolicy));
   writeFileSync(join(dir, 'objects.yaml'), objects());
   writeFileSync(join(dir, 'rbac.yaml'), RBAC);
