@@ -1,6 +1,7 @@
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { versionLine } from './cli/version.js';
 import { UserError, messageOf } from './errors.js';
+import { visible, visibleLines } from './visible-text.js';
 import { SessionStore } from './runbook/session.js';
 import { catchFirstSignal, signalExitCode, type FirstSignal } from './cli/first-signal.js';
 import { markTiming } from './cli/timings.js';
@@ -16,9 +17,11 @@ export interface CliIo {
   progress?: boolean;
 }
 
+// The last line of defence: whatever a command prints, a character a terminal would act on is
+// shown instead (each output also escapes the data it prints, so a table keeps its rows).
 const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => process.stdout.write(visibleLines(text)),
+  err: (text) => process.stderr.write(visibleLines(text)),
   interactive: process.stdin.isTTY === true && process.stdout.isTTY === true,
   progress: process.stderr.isTTY === true,
 };
@@ -156,7 +159,7 @@ async function runSession(
       if (signal) return endedBy(signal, io);
       const state = store.getState().connection;
       if (state.phase !== 'failed') return 0;
-      io.err(`aks-runbook: ${state.message}\n`);
+      io.err(`aks-runbook: ${visible(state.message)}\n`);
       return 2;
     }
     target = chosen;
@@ -179,7 +182,7 @@ async function runSession(
   const signal = interrupt.current();
   if (signal) return endedBy(signal, io, store.getState().journalPath);
   if (connection.phase === 'failed') {
-    io.err(`aks-runbook: ${connection.message}\n`);
+    io.err(`aks-runbook: ${visible(connection.message)}\n`);
     return 2;
   }
   // The journal is closed and complete: the transcript on exit is built from it alone.
@@ -201,10 +204,11 @@ function endedBy(signal: NodeJS.Signals, io: CliIo, journalPath?: string): numbe
 }
 
 function fail(io: CliIo, error: unknown): number {
+  // Messages carry names and server replies: data, shown with their control characters visible.
   if (error instanceof UserError) {
-    io.err(`aks-runbook: ${error.message}\n`);
+    io.err(`aks-runbook: ${visible(error.message)}\n`);
     return error.exitCode;
   }
-  io.err(`aks-runbook: unexpected failure: ${messageOf(error)}\n`);
+  io.err(`aks-runbook: unexpected failure: ${visible(messageOf(error))}\n`);
   return 2;
 }

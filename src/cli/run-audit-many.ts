@@ -11,6 +11,7 @@ import type { AuditCommandOptions } from './audit-args.js';
 import type { ClusterEntry } from './clusters-file.js';
 import type { AuditDeps, AuditIo } from './run-audit.js';
 import { packageVersion } from './version.js';
+import { visible } from '../visible-text.js';
 
 /** Where the clusters of a multi-cluster audit come from. */
 export type ClusterSource =
@@ -29,8 +30,9 @@ export async function runAuditMany(
   io: AuditIo,
   deps: AuditDeps = {},
 ): Promise<number> {
+  // Progress names clusters and carries server messages: data, shown visibly.
   const say = (line: string): void => {
-    if (io.progress) io.err(`${line}\n`);
+    if (io.progress) io.err(`${visible(line)}\n`);
   };
   const startedAt = new Date();
   // The file is checked before the Kubernetes and Azure SDKs load: a typo answers at once.
@@ -46,7 +48,8 @@ export async function runAuditMany(
       (error: unknown) => unreachedSection(entry.label, entry.target, asUserError(error).message),
     );
     if (section.exitCode === 2) {
-      io.err(`aks-runbook: cluster ${entry.label}: ${section.outcome}: ${section.reason ?? ''}\n`);
+      const why = `${entry.label}: ${section.outcome}: ${section.reason ?? ''}`;
+      io.err(`aks-runbook: cluster ${visible(why)}\n`);
     }
     sections.push(section);
   }

@@ -12,6 +12,7 @@ import type { StepModule } from '../steps/types.js';
 import type { TargetOptions } from '../target/options.js';
 import type { AuditCommandOptions } from './audit-args.js';
 import { packageVersion } from './version.js';
+import { visible } from '../visible-text.js';
 
 /** Where the audit writes: the report to `out`, progress to `err` only when `progress` is on. */
 export interface AuditIo {
@@ -43,10 +44,10 @@ export async function runAudit(
   return report.exitCode;
 }
 
-/** Writes progress lines to stderr only when it is a terminal. */
+/** Writes progress lines to stderr only when it is a terminal (names in them shown visibly). */
 export function progressLine(io: AuditIo): (line: string) => void {
   return (line) => {
-    if (io.progress) io.err(`${line}\n`);
+    if (io.progress) io.err(`${visible(line)}\n`);
   };
 }
 

@@ -5,6 +5,7 @@ import { journalDir } from '../runbook/journal-location.js';
 import { listJournalFiles } from '../runbook/journal-list.js';
 import { readJournal, type JournalContents } from '../runbook/journal-read.js';
 import { digestSession } from '../runbook/journal-session.js';
+import { terminalSafeJson, visible } from '../visible-text.js';
 import type { JournalCommandOptions } from './audit-args.js';
 
 /** `aks-runbook journal list|show|export`: reads past sessions from the journal folder. */
@@ -20,17 +21,20 @@ export async function runJournal(
       out(`No sessions journaled yet in ${dir}\n`);
       return 0;
     }
+    // Every cell but the header comes from a journal: data, shown with its control characters.
     const rows = [['#', 'STARTED', 'CLUSTER', 'MODE', 'CHANGES', 'IN FLIGHT']];
     for (const [index, file] of files.entries()) {
       const digest = digestSession(await readJournal(file));
-      rows.push([
-        String(index + 1),
-        digest.startedAt ?? '?',
-        digest.identity.cluster,
-        digest.mode ? modeWords(digest.mode) : '?',
-        String(digest.changes.length),
-        digest.inFlight.length > 0 ? `yes (${digest.inFlight.length})` : 'no',
-      ]);
+      rows.push(
+        [
+          String(index + 1),
+          digest.startedAt ?? '?',
+          digest.identity.cluster,
+          digest.mode ? modeWords(digest.mode) : '?',
+          String(digest.changes.length),
+          digest.inFlight.length > 0 ? `yes (${digest.inFlight.length})` : 'no',
+        ].map(visible),
+      );
     }
     out(columns(rows) + `\n${files.length} session(s) in ${dir}\n`);
     return 0;
@@ -38,7 +42,7 @@ export async function runJournal(
   const contents = await readSession(options.session, dir);
   if (options.action === 'show') {
     const digest = digestSession(contents);
-    const lines = [`${contents.path}`, ...timelineLines(contents.records)];
+    const lines = [visible(contents.path), ...timelineLines(contents.records)];
     if (contents.tornTail) lines.push('(the last line was cut off: the session ended abruptly)');
     if (digest.inFlight.length > 0) {
       lines.push(`${digest.inFlight.length} change(s) were left in flight (intent, no result).`);
@@ -48,8 +52,9 @@ export async function runJournal(
   }
   const text =
     options.format === 'json'
-      ? JSON.stringify({ session: digestSession(contents), records: contents.records }, null, 2) +
-        '\n'
+      ? terminalSafeJson(
+          JSON.stringify({ session: digestSession(contents), records: contents.records }, null, 2),
+        ) + '\n'
       : renderTranscript(contents);
   if (options.out) {
     await writeFile(options.out, text, 'utf8').catch((error: unknown) => {

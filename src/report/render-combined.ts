@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../checks/finding.js';
+import { terminalSafeJson, visibleDeep } from '../visible-text.js';
 import type { CombinedReport } from './combined-schema.js';
 import { duration, table } from './markdown.js';
 import type { AuditFormat } from './render.js';
@@ -11,15 +12,15 @@ const OUTCOME_WORDS: Record<CombinedReport['clusters'][number]['outcome'], strin
   unreachable: '✖ unreachable',
 };
 
-/** The combined report in the chosen format, ending with a newline. */
+/** The combined report in the chosen format, ending with a newline (data shown as `renderAudit`). */
 export function renderCombined(report: CombinedReport, format: AuditFormat): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      return terminalSafeJson(JSON.stringify(report, null, 2)) + '\n';
     case 'markdown':
-      return combinedMarkdown(report);
+      return combinedMarkdown(visibleDeep(report));
     case 'table':
-      return combinedTable(report);
+      return combinedTable(visibleDeep(report));
   }
 }
 

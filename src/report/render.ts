@@ -1,3 +1,4 @@
+import { terminalSafeJson, visibleDeep } from '../visible-text.js';
 import type { AuditReport } from './audit-schema.js';
 import { renderAuditMarkdown } from './render-markdown.js';
 import { renderAuditTable } from './render-table.js';
@@ -6,14 +7,17 @@ import { renderAuditTable } from './render-table.js';
 export const AUDIT_FORMATS = ['json', 'markdown', 'table'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
-/** The report in the chosen format, ending with a newline. */
+/**
+ * The report in the chosen format, ending with a newline. Every string in it came from the
+ * cluster or Azure: JSON escapes what a terminal would act on, the text formats show it visibly.
+ */
 export function renderAudit(report: AuditReport, format: AuditFormat): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(report, null, 2) + '\n';
+      return terminalSafeJson(JSON.stringify(report, null, 2)) + '\n';
     case 'markdown':
-      return renderAuditMarkdown(report);
+      return renderAuditMarkdown(visibleDeep(report));
     case 'table':
-      return renderAuditTable(report);
+      return renderAuditTable(visibleDeep(report));
   }
 }

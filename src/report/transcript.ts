@@ -1,5 +1,6 @@
 import type { JournalContents, JournalRecord } from '../runbook/journal-read.js';
 import { digestSession } from '../runbook/journal-session.js';
+import { visibleDeep } from '../visible-text.js';
 import { cell, duration, objectName, table } from './markdown.js';
 
 type NoteRecord = Extract<JournalRecord, { type: 'note' }>;
@@ -7,8 +8,10 @@ type NoteRecord = Extract<JournalRecord, { type: 'note' }>;
 /**
  * A Markdown transcript of one session, built from its journal alone: the cluster, what each step
  * found, every confirmation, every change with its result and duration, anything left in flight.
+ * Everything the journal holds is data: control characters are shown, never written raw.
  */
-export function renderTranscript(contents: JournalContents): string {
+export function renderTranscript(journal: JournalContents): string {
+  const contents = visibleDeep(journal);
   const digest = digestSession(contents);
   const { identity, mode } = digest;
   const lines = [`# aks-runbook session: ${identity.cluster}`, ''];
@@ -83,9 +86,9 @@ export function renderTranscript(contents: JournalContents): string {
   return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
-/** One line per journal record, for `aks-runbook journal show`. */
+/** One line per journal record, for `aks-runbook journal show` (control characters shown). */
 export function timelineLines(records: readonly JournalRecord[]): string[] {
-  return records.map((r) => {
+  return visibleDeep(records).map((r) => {
     const at = r.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
     switch (r.type) {
       case 'session':

@@ -1,0 +1,64 @@
+// Text that came from a cluster, from Azure or from a journal is data. Anyone who can name a
+// RoleBinding or write an annotation chooses its bytes, and a terminal acts on some bytes instead
+// of printing them (ESC starts a sequence that can clear the screen, set the window title, write
+// the clipboard or draw a link; BEL rings; CR and backspace overwrite what was printed; bidi marks
+// reorder what follows). Every such string goes through `visible` before it is shown, so these
+// characters appear as escapes (`\x1b[2J`) and are never acted on.
+/* eslint-disable no-control-regex -- matching control characters is this module's job */
+
+/**
+ * The characters shown as escapes: C0 controls, DEL, C1 controls, and the Unicode marks that break
+ * or reorder lines (line and paragraph separators, bidirectional embeddings, overrides, isolates).
+ */
+const HIDDEN =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN_BUT_NEWLINE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// Characters JSON.stringify leaves as they are although a terminal acts on them.
+const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function escapeOf(char: string): string {
+  const named = NAMED[char];
+  if (named) return named;
+  const code = char.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** `text` on one line with every control character shown as an escape (`\x1b`, `\n`, `\u202e`). */
+export function visible(text: string): string {
+  return text.replace(HIDDEN, escapeOf);
+}
+
+/** Like `visible`, but line breaks stay line breaks: for a whole document or a block of lines. */
+export function visibleLines(text: string): string {
+  return text.replace(HIDDEN_BUT_NEWLINE, escapeOf);
+}
+
+/** A copy of `value` with every string in it, object keys included, passed through `visible`. */
+export function visibleDeep<T>(value: T): T {
+  return deep(value) as T;
+}
+
+function deep(value: unknown): unknown {
+  if (typeof value === 'string') return visible(value);
+  if (Array.isArray(value)) return value.map(deep);
+  if (value === null || typeof value !== 'object') return value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [visible(k), deep(v)]));
+}
+
+/**
+ * JSON text that is safe to print: the same value, with the characters JSON.stringify leaves raw
+ * (DEL, C1 controls, bidi and line-separator marks) written as `\uXXXX` escapes. They can only
+ * occur inside strings, where such an escape means the same character.
+ */
+export function terminalSafeJson(json: string): string {
+  return json.replace(
+    JSON_UNESCAPED,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { terminalSafeJson, visible, visibleDeep, visibleLines } from '../../src/visible-text.js';
+
+// Every character a terminal acts on instead of printing, by the ranges of ECMA-48 and Unicode.
+const ACTED_ON =
+  // eslint-disable-next-line no-control-regex -- the characters under test
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+describe('visible', () => {
+  it.each([
+    ['clear screen (CSI)', 'a\u001b[2Jb', 'a\\x1b[2Jb'],
+    ['window title (OSC 0, BEL)', '\u001b]0;pwned\u0007', '\\x1b]0;pwned\\x07'],
+    ['clipboard write (OSC 52, ST)', '\u001b]52;c;ZXZpbA==\u001b\\', '\\x1b]52;c;ZXZpbA==\\x1b\\'],
+    [
+      'hyperlink (OSC 8)',
+      '\u001b]8;;http://x\u0007y\u001b]8;;\u0007',
+      '\\x1b]8;;http://x\\x07y\\x1b]8;;\\x07',
+    ],
+    ['carriage return', 'ok\rbad', 'ok\\rbad'],
+    ['backspace', 'ab\bc', 'ab\\x08c'],
+    ['newline and tab', 'a\nb\tc', 'a\\nb\\tc'],
+    ['C1 CSI', 'x\u009b2Jy', 'x\\x9b2Jy'],
+    ['DEL', 'a\u007fb', 'a\\x7fb'],
+    ['bidi override', 'user\u202egnp.exe', 'user\\u202egnp.exe'],
+    ['line separator', 'a\u2028b', 'a\\u2028b'],
+  ])('shows %s as escapes', (_what, input, shown) => {
+    expect(visible(input)).toBe(shown);
+  });
+
+  it('leaves ordinary text, accents, symbols and wide characters alone', () => {
+    for (const text of ['aks-prod-weu', 'Zoë Müller', '✔ ok · ▶ ◀', '日本語', 'a\\x1b literal']) {
+      expect(visible(text)).toBe(text);
+    }
+  });
+
+  it('never lets a character a terminal acts on through, and is idempotent', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        const once = visible(text);
+        expect(once).not.toMatch(ACTED_ON);
+        expect(visible(once)).toBe(once);
+      }),
+    );
+  });
+
+  it('loses nothing: decoding the escapes gives the original text back', () => {
+    const decode = (shown: string) =>
+      shown.replace(
+        /\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|([tnr]))/g,
+        (_m, x?: string, u?: string, c?: string) =>
+          c
+            ? ({ t: '\t', n: '\n', r: '\r' } as Record<string, string>)[c]!
+            : String.fromCharCode(parseInt(x ?? u!, 16)),
+      );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }).filter((text) => !text.includes('\\')),
+        (text) => {
+          expect(decode(visible(text))).toBe(text);
+        },
+      ),
+    );
+  });
+});
+
+describe('visibleLines', () => {
+  it('keeps line breaks and shows everything else', () => {
+    expect(visibleLines('one\ntwo\u001b[31m\r\n')).toBe('one\ntwo\\x1b[31m\\r\n');
+  });
+});
+
+describe('visibleDeep', () => {
+  it('passes every string of a structure through visible, keys included, numbers untouched', () => {
+    const data = {
+      name: 'a\u001b[2J',
+      n: 3,
+      ok: true,
+      none: null,
+      list: ['\u0007', { 'k\u001b': 'v\r' }],
+    };
+    expect(visibleDeep(data)).toEqual({
+      name: 'a\\x1b[2J',
+      n: 3,
+      ok: true,
+      none: null,
+      list: ['\\x07', { 'k\\x1b': 'v\\r' }],
+    });
+    expect(data.name).toBe('a\u001b[2J');
+  });
+});
+
+describe('terminalSafeJson', () => {
+  it('is the same JSON value, with no raw character a terminal acts on', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        const document = { value, text };
+        const json = terminalSafeJson(JSON.stringify(document, null, 2));
+        expect(json.replace(/\n/g, '')).not.toMatch(ACTED_ON);
+        expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(document)));
+      }),
+    );
+  });
+});
