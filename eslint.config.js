@@ -32,12 +32,22 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    // Screens render; they never talk to a cluster.
+    // Screens render; they never talk to a cluster. Every string they print goes through the one
+    // Text that shows control characters, and every key through the one key bus.
     files: ['screens/**'],
+    ignores: ['screens/VisibleText.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: 'ink',
+              importNames: ['Text', 'useInput', 'usePaste'],
+              message:
+                "Use screens/VisibleText.tsx (it shows control characters) and useKeys (the one key bus), not Ink's.",
+            },
+          ],
           patterns: [
             {
               group: ['@kubernetes/*', '@azure/*'],

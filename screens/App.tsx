@@ -1,5 +1,5 @@
 import { Box, useApp, useWindowSize } from 'ink';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import { CHECKLIST, type StepId } from '../src/runbook/checklist.js';
 import type { SessionStore } from '../src/runbook/session.js';
 import type { AppActions, StepContentSource } from './app-actions.js';
@@ -8,9 +8,10 @@ import { ConfirmationDialog, confirmationKey } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { KeyBusProvider } from './key-bus.js';
+import { KeyBusContext } from './key-context.js';
+import type { KeyBinding } from './key-table.js';
 import { KeyHints } from './KeyHints.js';
-import { baseKeys, baseLayer, footerKeys, SCREEN_NAMES, topLayer } from './layers.js';
+import { baseLayer, topLayer } from './layers.js';
 import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
 import { OverviewScreen } from './OverviewScreen.js';
 import { QuitPrompt } from './QuitPrompt.js';
@@ -39,26 +40,39 @@ export function App({ store, actions, stepContent }: AppProps) {
     setSeenFocus(state.focus.seq);
     setOpenStep(state.focus.step);
   }
-  const [helpOpen, setHelpOpen] = useState(false);
+  const bus = useContext(KeyBusContext);
+  // The keys of the screen `?` was pressed on, as they were then.
+  const [help, setHelp] = useState<{ name: string; bindings: KeyBinding[] }>();
   const [quitAsked, setQuitAsked] = useState(false);
   const [view, setView] = useState<OverviewView>(INITIAL_OVERVIEW);
 
   const base = baseLayer(state, openStep);
-  const top = topLayer(base, { quitAsked, confirming: !!state.confirmation, helpOpen });
-  const promptOpen = view.prompt !== undefined;
+  const top = topLayer(base, {
+    quitAsked,
+    confirming: !!state.confirmation,
+    helpOpen: help !== undefined,
+  });
   const quit = () => {
     actions.onQuit();
     exit();
   };
   const requestQuit = () => (state.busy ? setQuitAsked(true) : quit());
-  const openHelp = () => setHelpOpen(true);
+  const openHelp = () => setHelp(bus?.helpSnapshot());
   // Header and footer take a line each; one spare line keeps Ink from repainting the whole screen.
   const height = Math.max(4, rows - 3);
 
   /** A dialog or the help on top of the screen, if one is open. */
   const overlay = () => {
     if (top === 'quit') {
-      return <QuitPrompt active onStay={() => setQuitAsked(false)} onQuit={quit} />;
+      return (
+        <QuitPrompt
+          active
+          onStay={() => setQuitAsked(false)}
+          onQuit={quit}
+          width={columns}
+          height={height}
+        />
+      );
     }
     if (top === 'confirm' && state.confirmation) {
       const request = state.confirmation;
@@ -68,17 +82,21 @@ export function App({ store, actions, stepContent }: AppProps) {
           request={request}
           active
           onAnswer={store.answer}
+          width={columns}
+          height={height}
         />
       );
     }
-    if (top === 'help') {
+    if (top === 'help' && help) {
       return (
         <HelpOverlay
-          screen={SCREEN_NAMES[base]}
-          keys={baseKeys(base, promptOpen, openStep)}
+          screen={help.name}
+          keys={help.bindings}
           active
-          onClose={() => setHelpOpen(false)}
+          onClose={() => setHelp(undefined)}
           onQuit={requestQuit}
+          width={columns}
+          height={height}
         />
       );
     }
@@ -182,23 +200,19 @@ export function App({ store, actions, stepContent }: AppProps) {
   const cluster =
     state.connection.phase === 'connected' ? state.connection.cluster.name : undefined;
   return (
-    <KeyBusProvider>
-      <Box flexDirection="column" width={columns}>
-        <Header cluster={cluster} mode={state.mode} />
-        {shownOverlay}
-        {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
+    <Box flexDirection="column" width={columns}>
+      <Header cluster={cluster} mode={state.mode} />
+      {shownOverlay}
+      {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
           filter and mode are still there when the dialog closes. */}
-        {shownStep ? (
-          <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
-            {shownStep}
-          </Box>
-        ) : null}
-        {shownOverlay || shownStep ? null : body()}
-        {/* The resume dialog prints its own keys, like the other dialogs. */}
-        <KeyHints
-          keys={top === 'overview' && state.resume ? [] : footerKeys(top, base, promptOpen)}
-        />
-      </Box>
-    </KeyBusProvider>
+      {shownStep ? (
+        <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
+          {shownStep}
+        </Box>
+      ) : null}
+      {shownOverlay || shownStep ? null : body()}
+      {/* The keys that work now on the screen that has them (dialogs print their own). */}
+      <KeyHints width={columns} />
+    </Box>
   );
 }

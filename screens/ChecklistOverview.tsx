@@ -1,11 +1,14 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { StepId, StepStatus } from '../src/runbook/checklist.js';
 import { OverviewPrompt } from './OverviewPrompt.js';
 import { activeFilter, filterSteps, type OverviewView } from './overview-view.js';
 import { StepRow } from './StepRow.js';
-import { theme } from './theme.js';
-import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
+import { helpKey, quitKeys } from './common-keys.js';
 import { listWindow } from './list-window.js';
+import { scrollBinding } from './scroll-keys.js';
+import { Text } from './VisibleText.js';
+import { theme } from './theme.js';
+import { useKeys } from './use-keys.js';
 
 /** Props of the checklist overview; its view state lives with the app shell. */
 export interface ChecklistOverviewProps {
@@ -31,31 +34,61 @@ export function ChecklistOverview(props: ChecklistOverviewProps) {
     visible.findIndex((step) => step.id === view.selected),
   );
   const current = visible[index];
-  const move = (by: number) => {
-    const next = visible[Math.min(visible.length - 1, Math.max(0, index + by))];
+  const rows = Math.max(1, height - 1 - (view.prompt?.kind === 'jump' ? 1 : 0));
+  const to = (i: number) => {
+    const next = visible[i];
     if (next) onView({ ...view, selected: next.id });
   };
-
-  useLayerInput(
-    (input, key) => {
-      if (isUpKey(input, key)) move(-1);
-      else if (isDownKey(input, key)) move(1);
-      else if (key.pageUp) move(-Math.max(1, height - 2));
-      else if (key.pageDown) move(Math.max(1, height - 2));
-      else if (key.home) move(-visible.length);
-      else if (key.end) move(visible.length);
-      else if (key.return && current) props.onOpen(current.id);
-      else if (input === '/') onView({ ...view, prompt: { kind: 'filter', text: view.filter } });
-      else if (input === ':') onView({ ...view, prompt: { kind: 'jump', text: '' } });
-      else if (key.escape) onView({ ...view, filter: '' });
-      else if (input === '?') props.onHelp();
-      else if (input === 't') props.onTranscript?.();
-      else if (isQuitKey(input, key)) props.onQuit();
+  useKeys(
+    {
+      name: 'checklist',
+      table: [
+        scrollBinding(
+          { at: index, last: visible.length - 1, page: Math.max(1, height - 2), to },
+          'move between steps',
+          'move',
+        ),
+        {
+          keys: ['enter'],
+          does: 'open the selected step',
+          hint: 'open',
+          when: current !== undefined,
+          run: () => {
+            if (current) props.onOpen(current.id);
+          },
+        },
+        {
+          keys: ['/'],
+          does: 'filter the checklist (Enter keeps it, Esc clears it)',
+          hint: 'filter',
+          run: () => onView({ ...view, prompt: { kind: 'filter', text: view.filter } }),
+        },
+        {
+          keys: [':'],
+          does: 'jump to a step by its id (Tab completes)',
+          hint: 'jump',
+          run: () => onView({ ...view, prompt: { kind: 'jump', text: '' } }),
+        },
+        {
+          keys: ['t'],
+          does: 'write the Markdown transcript of this session next to its journal',
+          when: props.onTranscript !== undefined,
+          run: () => props.onTranscript?.(),
+        },
+        {
+          keys: ['escape'],
+          does: 'clear the filter',
+          hint: 'clear filter',
+          when: view.filter !== '',
+          run: () => onView({ ...view, filter: '' }),
+        },
+        helpKey(props.onHelp),
+        quitKeys(props.onQuit),
+      ],
     },
     active && view.prompt === undefined,
   );
 
-  const rows = Math.max(1, height - 1 - (view.prompt?.kind === 'jump' ? 1 : 0));
   const window = listWindow(visible.length, index, rows);
   return (
     <Box flexDirection="column">

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './VisibleText.js';
 import type { ClusterSummary } from '../src/target/cluster-summary.js';
 import { PoolTable, poolTableHeight } from './PoolTable.js';
 import { onOff } from './text.js';

@@ -1,12 +1,15 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import type { ListedCluster } from '../src/azure/list-clusters.js';
 import type { ClusterChoice } from '../src/runbook/session.js';
 import { clusterState, columnWidths, filterClusters, fit } from './cluster-rows.js';
+import { helpKey, quitKeys } from './common-keys.js';
 import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
+import { scrollBinding } from './scroll-keys.js';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
-import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
+import { useKeys } from './use-keys.js';
 
 /** Props of the cluster picker shown before connecting when only a subscription was named. */
 export interface ClusterPickerProps {
@@ -32,18 +35,45 @@ export function ClusterPicker({
   const [filtering, setFiltering] = useState(false);
   const shown = filterClusters(choice.clusters, filter);
   const at = Math.min(cursor, Math.max(0, shown.length - 1));
-  useLayerInput((input, key) => {
-    if (key.escape || isQuitKey(input, key)) onQuit();
-    else if (isUpKey(input, key)) setCursor(Math.max(0, at - 1));
-    else if (isDownKey(input, key)) setCursor(Math.min(shown.length - 1, at + 1));
-    else if (input === '/') setFiltering(true);
-    else if (input === '?') onHelp();
-    else if (key.return && shown[at]) onPick(shown[at]);
-  }, active && !filtering);
+  const rows = Math.max(1, height - 4);
+  useKeys(
+    {
+      name: 'cluster list',
+      table: [
+        scrollBinding(
+          { at, last: shown.length - 1, page: rows, to: setCursor },
+          'move between the clusters',
+          'move',
+        ),
+        {
+          keys: ['/'],
+          does: 'filter the clusters by name, group or region',
+          hint: 'filter',
+          run: () => setFiltering(true),
+        },
+        {
+          keys: ['enter'],
+          does: 'connect to the selected cluster',
+          hint: 'connect',
+          when: shown[at] !== undefined,
+          run: () => {
+            if (shown[at]) onPick(shown[at]);
+          },
+        },
+        helpKey(onHelp),
+        {
+          ...quitKeys(onQuit, 'quit without connecting'),
+          keys: ['escape', 'q', 'ctrl+c'],
+          label: 'Esc q Ctrl+C',
+          short: 'Esc',
+        },
+      ],
+    },
+    active && !filtering,
+  );
   const w = columnWidths(choice.clusters);
   const row = (name: string, group: string, region: string, version: string, state: string) =>
     `${fit(name, w.name)}  ${fit(group, w.group)}  ${fit(region, w.region)}  ${fit(version, w.version)}  ${state}`;
-  const rows = Math.max(1, height - 6);
   const window = listWindow(shown.length, at, rows);
   return (
     <Box flexDirection="column">
@@ -60,6 +90,9 @@ export function ClusterPicker({
             setFilter(v);
             setCursor(0);
           }}
+          name="cluster filter"
+          submitHint="keep the filter"
+          cancelHint="clear the filter"
           onSubmit={() => setFiltering(false)}
           onCancel={() => {
             setFilter('');
@@ -86,7 +119,6 @@ export function ClusterPicker({
           </Text>
         );
       })}
-      <Text color={theme.muted}>↑↓ move · / filter · Enter connect · Esc quit</Text>
     </Box>
   );
 }

@@ -1,44 +1,105 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import type { ConfirmationRequest } from '../src/runbook/session.js';
-import { ChangeSummary } from './ChangeSummary.js';
-import { DialogFrame } from './DialogFrame.js';
+import { changeLines } from './change-lines.js';
+import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
+import { GuardLine } from './GuardLine.js';
+import type { KeyBinding } from './key-table.js';
+import { scrollBinding } from './scroll-keys.js';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
-import { isCtrlC, useLayerInput } from './use-layer-input.js';
+import { useAnswerGuard } from './use-answer-guard.js';
+import { useKeys } from './use-keys.js';
 
 /** Props shared by both confirmation dialogs. */
 export interface ConfirmProps {
   request: ConfirmationRequest;
   active: boolean;
   onAnswer: (yes: boolean) => void;
+  /** The space the dialog may take (the terminal below the header, above the footer). */
+  width: number;
+  height: number;
 }
 
 type Choice = 'cancel' | 'yes';
 
+// A blank line, the buttons, the keys, and a line for what was ignored.
+const FOOT_ROWS = 4;
+
 /**
  * Yes/No confirmation that starts on Cancel. Enter activates the focused button; ←/→, Tab or `y`
- * move focus (no single key confirms); `n`, Esc and Ctrl+C cancel.
+ * move focus (no single key confirms); `n`, Esc and Ctrl+C cancel. Only keys typed after the
+ * dialog appeared count (see `useAnswerGuard`); backing out works at once.
  */
-export function Confirm({ request, active, onAnswer }: ConfirmProps) {
+export function Confirm({ request, active, onAnswer, width, height }: ConfirmProps) {
   const [focus, setFocus] = useState<Choice>('cancel');
-  useLayerInput((input, key) => {
-    if (key.escape || isCtrlC(input, key) || input === 'n' || input === 'N') onAnswer(false);
-    else if (key.return) onAnswer(focus === 'yes');
-    else if (key.leftArrow || key.rightArrow || key.tab || input === 'h' || input === 'l') {
-      setFocus(focus === 'yes' ? 'cancel' : 'yes');
-    } else if (input === 'y' || input === 'Y') setFocus('yes');
-  }, active);
+  const [bodyTop, setBodyTop] = useState(0);
+  const { armed, dropped, guard } = useAnswerGuard();
+  const { head, body } = changeLines(request, dialogInnerWidth(width));
+  const { rows, scrolls } = dialogBodyRows({ head, body, footRows: FOOT_ROWS, height });
+  const table: KeyBinding[] = [
+    {
+      keys: ['left', 'right', 'tab', 'shift+tab', 'h', 'l'],
+      label: '← → Tab h l',
+      short: '←/→ Tab',
+      does: 'move between No and Yes',
+      hint: 'choose',
+      run: () => setFocus(focus === 'yes' ? 'cancel' : 'yes'),
+    },
+    {
+      keys: ['y', 'Y'],
+      does: 'move to Yes (it does not confirm by itself)',
+      run: () => setFocus('yes'),
+    },
+    {
+      keys: ['enter'],
+      does: 'do what is chosen: nothing, unless you moved to Yes',
+      hint: 'do what is chosen',
+      run: () => onAnswer(focus === 'yes'),
+    },
+    {
+      keys: ['escape', 'n', 'N', 'ctrl+c'],
+      label: 'Esc n Ctrl+C',
+      short: 'Esc/n',
+      does: 'cancel: change nothing',
+      hint: 'cancel',
+      unguarded: true,
+      run: () => onAnswer(false),
+    },
+    {
+      ...scrollBinding(
+        { at: bodyTop, last: body.length - rows, page: rows, to: setBodyTop },
+        'scroll the details of the change',
+      ),
+      when: scrolls,
+      unguarded: true,
+    },
+  ];
+  useKeys({ name: 'confirmation', table, guard, ownFooter: true }, active);
   return (
-    <DialogFrame title="Confirm a change">
-      <ChangeSummary request={request} />
-      <Box marginTop={1} gap={2}>
-        <Button label="No, cancel" focused={focus === 'cancel'} />
-        <Button label="Yes, go ahead" focused={focus === 'yes'} />
-      </Box>
-      <Text color={theme.muted} wrap="wrap">
-        ←/→ or Tab: choose · Enter: do what is chosen · Esc or n: cancel
-      </Text>
-    </DialogFrame>
+    <DialogFrame
+      title="Confirm a change"
+      head={head}
+      body={body}
+      bodyTop={bodyTop}
+      footRows={FOOT_ROWS}
+      width={width}
+      height={height}
+      foot={
+        <>
+          <Box marginTop={1} gap={2}>
+            <Button label="No, cancel" focused={focus === 'cancel'} />
+            <Button label="Yes, go ahead" focused={focus === 'yes'} />
+          </Box>
+          <GuardLine
+            table={table}
+            armed={armed}
+            dropped={dropped}
+            width={dialogInnerWidth(width)}
+          />
+        </>
+      }
+    />
   );
 }
 

@@ -1,8 +1,10 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { Connection } from '../src/runbook/session.js';
+import { helpKey } from './common-keys.js';
 import { Spinner } from './Spinner.js';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
-import { isQuitKey, useLayerInput } from './use-layer-input.js';
+import { useKeys } from './use-keys.js';
 
 /** Props of the connecting / failed screen. */
 export interface ConnectionScreenProps {
@@ -14,11 +16,25 @@ export interface ConnectionScreenProps {
 
 /** Before the cluster is reached: a spinner with what is happening, or the one-line failure. */
 export function ConnectionScreen({ connection, active, onHelp, onQuit }: ConnectionScreenProps) {
-  useLayerInput((input, key) => {
-    if (input === '?') onHelp();
-    else if (isQuitKey(input, key)) onQuit();
-  }, active);
-  if (connection.phase === 'connecting') return <Spinner label={connection.detail} />;
+  const connecting = connection.phase === 'connecting';
+  useKeys(
+    {
+      name: connecting ? 'connecting' : 'connection failed',
+      table: [
+        helpKey(onHelp),
+        {
+          keys: ['q', 'escape', 'ctrl+c'],
+          label: 'q Esc Ctrl+C',
+          short: 'q',
+          does: connecting ? 'stop connecting and quit' : 'quit',
+          hint: 'quit',
+          run: onQuit,
+        },
+      ],
+    },
+    active,
+  );
+  if (connecting) return <Spinner label={connection.detail} />;
   return (
     <Box flexDirection="column">
       <Text color={theme.danger}>✖ {connection.message}</Text>

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './VisibleText.js';
 import type { SessionMode } from '../src/runbook/session.js';
 import { theme } from './theme.js';
 

@@ -1,7 +1,8 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { CHECKLIST, type StepId } from '../src/runbook/checklist.js';
 import { LineInput } from './LineInput.js';
 import { completeJump, jumpCandidates, resolveJump, type OverviewView } from './overview-view.js';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 
 /** Props of the overview's last line. */
@@ -28,6 +29,9 @@ export function OverviewPrompt(props: OverviewPromptProps) {
         value={prompt.text}
         active={active}
         placeholder="type to filter by id or title"
+        name="checklist filter"
+        submitHint="keep the filter"
+        cancelHint="clear the filter"
         onChange={(text) => onView({ ...view, prompt: { kind: 'filter', text } })}
         onSubmit={(text) => onView({ ...view, filter: text.trim(), prompt: undefined })}
         onCancel={() => onView({ ...view, filter: '', prompt: undefined })}
@@ -55,6 +59,8 @@ export function OverviewPrompt(props: OverviewPromptProps) {
           value={prompt.text}
           active={active}
           placeholder="step id, Tab completes"
+          name="jump to a step"
+          submitHint="open the step"
           onChange={(text) => onView({ ...view, prompt: { kind: 'jump', text } })}
           onTab={(text) => onView({ ...view, prompt: { kind: 'jump', text: completeJump(text) } })}
           onSubmit={jump}

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { StepId, StepStatus } from '../src/runbook/checklist.js';
 import { CHECKLIST } from '../src/runbook/checklist.js';
 import type { ClusterSummary } from '../src/target/cluster-summary.js';
@@ -7,6 +7,7 @@ import { ClusterCard, clusterCardHeight } from './ClusterCard.js';
 import type { OverviewView } from './overview-view.js';
 import { ResumeDialog, type ResumeChoice } from './ResumeDialog.js';
 import type { ResumeOffer } from '../src/runbook/resume.js';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 
 /** Props of the overview screen. */
@@ -34,7 +35,15 @@ export interface OverviewScreenProps {
 export function OverviewScreen(props: OverviewScreenProps) {
   const { cluster, armMissing, notice, resume, onResume } = props;
   if (resume && onResume) {
-    return <ResumeDialog offer={resume} active={props.active} onChoice={onResume} />;
+    return (
+      <ResumeDialog
+        offer={resume}
+        active={props.active}
+        onChoice={onResume}
+        width={props.width}
+        height={props.height}
+      />
+    );
   }
   const height = props.height - (notice ? 1 : 0);
   const maxPools = cardPools(cluster, armMissing, height);

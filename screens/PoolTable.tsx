@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './VisibleText.js';
 import type { PoolSummary } from '../src/target/cluster-summary.js';
 import { cell } from './text.js';
 import { theme } from './theme.js';

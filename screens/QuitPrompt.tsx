@@ -1,27 +1,62 @@
-import { Text } from 'ink';
-import { DialogFrame } from './DialogFrame.js';
-import { theme } from './theme.js';
-import { isCtrlC, useLayerInput } from './use-layer-input.js';
+import { DialogFrame, dialogInnerWidth } from './DialogFrame.js';
+import { GuardLine } from './GuardLine.js';
+import type { KeyBinding } from './key-table.js';
+import { paragraph } from './step-lines.js';
+import { useAnswerGuard } from './use-answer-guard.js';
+import { useKeys } from './use-keys.js';
 
 /** Props of the quit question. */
 export interface QuitPromptProps {
   active: boolean;
   onStay: () => void;
   onQuit: () => void;
+  width: number;
+  height: number;
 }
 
-/** Asked when quitting while work runs: `y` or a second Ctrl+C quits; anything else stays. */
-export function QuitPrompt({ active, onStay, onQuit }: QuitPromptProps) {
-  useLayerInput((input, key) => {
-    if (input === 'y' || input === 'Y' || isCtrlC(input, key)) onQuit();
-    else if (key.return || key.escape || input === 'n' || input === 'N' || input === 'q') onStay();
-  }, active);
+/**
+ * Asked when quitting while work runs: `y` or a second Ctrl+C quits; Enter, `n`, Esc or `q` stay.
+ * Quitting interrupts the work, so only a key typed after the question appeared quits (a Ctrl+C
+ * pressed twice at once does not); staying works at once.
+ */
+export function QuitPrompt({ active, onStay, onQuit, width, height }: QuitPromptProps) {
+  const { armed, dropped, guard } = useAnswerGuard();
+  const table: KeyBinding[] = [
+    {
+      keys: ['y', 'Y', 'ctrl+c'],
+      label: 'y Ctrl+C',
+      short: 'y/Ctrl+C',
+      does: 'quit now: the running work is interrupted',
+      hint: 'quit',
+      run: onQuit,
+    },
+    {
+      keys: ['enter', 'escape', 'n', 'N', 'q'],
+      label: 'Enter Esc n q',
+      short: 'Enter/n/Esc',
+      does: 'stay (the default)',
+      hint: 'stay',
+      unguarded: true,
+      run: onStay,
+    },
+  ];
+  useKeys({ name: 'quit question', table, guard, ownFooter: true }, active);
+  const text = paragraph(
+    'Work is still running. Quitting now interrupts it; the journal keeps what was done.',
+    dialogInnerWidth(width),
+  );
   return (
-    <DialogFrame title="Quit while work is running?">
-      <Text>
-        Work is still running. Quitting now interrupts it; the journal keeps what was done.
-      </Text>
-      <Text color={theme.muted}>y or Ctrl+C: quit · Enter, n or Esc: stay (default)</Text>
-    </DialogFrame>
+    <DialogFrame
+      title="Quit while work is running?"
+      head={text}
+      body={[]}
+      bodyTop={0}
+      footRows={2}
+      width={width}
+      height={height}
+      foot={
+        <GuardLine table={table} armed={armed} dropped={dropped} width={dialogInnerWidth(width)} />
+      }
+    />
   );
 }

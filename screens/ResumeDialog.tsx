@@ -1,10 +1,18 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import { STEP_IDS } from '../src/runbook/checklist.js';
 import type { ResumeAnswer, ResumeOffer } from '../src/runbook/resume.js';
-import { DialogFrame } from './DialogFrame.js';
+import { visible } from '../src/visible-text.js';
+import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
+import { GuardLine } from './GuardLine.js';
+import type { KeyBinding } from './key-table.js';
+import { listWindow } from './list-window.js';
+import { scrollBinding } from './scroll-keys.js';
+import { paragraph, type FrameLine } from './step-lines.js';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
-import { isDownKey, isUpKey, useLayerInput } from './use-layer-input.js';
+import { useAnswerGuard } from './use-answer-guard.js';
+import { useKeys } from './use-keys.js';
 
 /** What the operator chose about an interrupted session. */
 export type ResumeChoice = ResumeAnswer;
@@ -14,68 +22,97 @@ export interface ResumeDialogProps {
   offer: ResumeOffer;
   active: boolean;
   onChoice: (choice: ResumeChoice) => void;
+  width: number;
+  height: number;
 }
-
-const SHOWN = 6;
 
 /**
  * Says that the last session on this cluster ended with changes under way and lists them (step,
  * action, target, time). Enter opens the selected change's step, which looks at the cluster as it
- * is now; `d` shows details; Esc dismisses.
+ * is now; `d` shows details; Esc dismisses. The list comes from a journal: shown as data. Only keys
+ * typed after the dialog appeared answer it (an Enter meant for the checklist does not).
  */
-export function ResumeDialog({ offer, active, onChoice }: ResumeDialogProps) {
+export function ResumeDialog({ offer, active, onChoice, width, height }: ResumeDialogProps) {
   const [selected, setSelected] = useState(0);
   const [details, setDetails] = useState(false);
+  const { armed, dropped, guard } = useAnswerGuard();
   const intents = offer.intents;
   const current = intents[selected];
   const step = STEP_IDS.find((id) => id === current?.step);
-  useLayerInput((input, key) => {
-    if (isUpKey(input, key)) setSelected((i) => Math.max(0, i - 1));
-    else if (isDownKey(input, key)) setSelected((i) => Math.min(intents.length - 1, i + 1));
-    else if ((key.return || input === 'o') && step) {
-      onChoice({ kind: 'open', step, intents: intents.filter((i) => i.step === step) });
-    } else if (input === 'd') {
-      if (!details) onChoice({ kind: 'details' });
-      setDetails(!details);
-    } else if (key.escape) onChoice({ kind: 'dismiss' });
-  }, active);
-  const start = Math.max(0, Math.min(selected - SHOWN + 1, intents.length - SHOWN));
+  const inner = dialogInnerWidth(width);
+  const head = paragraph(
+    `It wrote ${intents.length} intent(s) and never their result (a crash, a kill or a lost connection). The cluster may be half-changed: look at it as it is now before going on.`,
+    inner,
+  );
+  const body: FrameLine[] = intents.map((intent, index) => [
+    {
+      text: `${index === selected ? '▸ ' : '  '}${intent.time.replace('T', ' ').slice(0, 19)} ${intent.step}: ${intent.action} ${intent.target}`,
+      bold: index === selected,
+    },
+  ]);
+  const footRows = (details ? 3 : 0) + 2;
+  const { rows } = dialogBodyRows({ head, body, footRows, height });
+  const table: KeyBinding[] = [
+    {
+      ...scrollBinding(
+        { at: selected, last: intents.length - 1, page: rows, to: setSelected },
+        'move between the changes left in flight',
+        'move',
+      ),
+      unguarded: true,
+    },
+    {
+      keys: ['enter', 'o'],
+      label: 'Enter o',
+      short: 'Enter',
+      does: "open that change's step: it looks at the cluster as it is now",
+      hint: 'open that step',
+      when: step !== undefined,
+      run: () => {
+        if (step) onChoice({ kind: 'open', step, intents: intents.filter((i) => i.step === step) });
+      },
+    },
+    {
+      keys: ['d'],
+      does: 'show or hide the details (journal file, request)',
+      hint: 'details',
+      run: () => {
+        if (!details) onChoice({ kind: 'details' });
+        setDetails(!details);
+      },
+    },
+    {
+      keys: ['escape'],
+      does: 'dismiss: go to the checklist',
+      hint: 'dismiss',
+      run: () => onChoice({ kind: 'dismiss' }),
+    },
+  ];
+  useKeys({ name: 'interrupted session', table, guard, ownFooter: true }, active);
   return (
-    <DialogFrame title="⚠ The last session on this cluster ended in the middle of a change">
-      <Text>
-        It wrote {intents.length} intent(s) and never their result (a crash, a kill or a lost
-        connection). The cluster may be half-changed: look at it as it is now before going on.
-      </Text>
-      <Box flexDirection="column" marginTop={1}>
-        {intents.slice(start, start + SHOWN).map((intent, index) => {
-          const here = start + index === selected;
-          return (
-            <Text key={`${intent.time}-${start + index}`} wrap="truncate-end" bold={here}>
-              {here ? '▸ ' : '  '}
-              {intent.time.replace('T', ' ').slice(0, 19)} {intent.step}: {intent.action}{' '}
-              {intent.target}
-            </Text>
-          );
-        })}
-        {intents.length > SHOWN ? (
-          <Text color={theme.muted}>({intents.length} in all; ↑/↓ to see them)</Text>
-        ) : null}
-      </Box>
-      {details && current ? (
-        <Box flexDirection="column" marginTop={1}>
-          <Text color={theme.muted} wrap="truncate-middle">
-            journal: {offer.journalPath}
-          </Text>
-          {current.detail ? (
-            <Text color={theme.muted} wrap="truncate-end">
-              detail: {JSON.stringify(current.detail)}
-            </Text>
+    <DialogFrame
+      title="⚠ The last session on this cluster ended in the middle of a change"
+      head={head}
+      body={body}
+      bodyTop={listWindow(intents.length, selected, rows).start}
+      footRows={footRows}
+      width={width}
+      height={height}
+      foot={
+        <>
+          {details && current ? (
+            <Box flexDirection="column" marginTop={1}>
+              <Text color={theme.muted} wrap="truncate-middle">
+                journal: {offer.journalPath}
+              </Text>
+              <Text color={theme.muted} wrap="truncate-end">
+                {current.detail ? `detail: ${visible(JSON.stringify(current.detail))}` : ' '}
+              </Text>
+            </Box>
           ) : null}
-        </Box>
-      ) : null}
-      <Text color={theme.muted}>
-        {step ? 'Enter: open that step (re-inspects now) · ' : ''}d: details · Esc: dismiss
-      </Text>
-    </DialogFrame>
+          <GuardLine table={table} armed={armed} dropped={dropped} width={inner} />
+        </>
+      }
+    />
   );
 }

@@ -1,8 +1,10 @@
-import { Box, Text, useApp, useWindowSize } from 'ink';
+import { Box, useApp, useWindowSize } from 'ink';
+import { Text } from './VisibleText.js';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { SessionStore } from '../src/runbook/session.js';
 import { theme } from './theme.js';
-import { InputSuspended, isQuitKey, useLayerInput } from './use-layer-input.js';
+import { InputSuspended } from './key-context.js';
+import { useKeys } from './use-keys.js';
 import { useSession } from './use-session.js';
 
 /** The smallest terminal the screens are laid out for. */
@@ -19,7 +21,8 @@ export interface SizeGuardProps {
 /**
  * Shows the app only in a terminal of at least 80x24. Smaller, it says so in one place instead of
  * a garbled layout; the session (and any running work) carries on, and the app comes back as it
- * was (same screen, same selection) when the window is large enough again. No key acts on a screen the operator cannot see: only `q` works,
+ * was (same screen, same selection) when the window is large enough again. No key acts on a screen
+ * the operator cannot see: only `q` works,
  * and only when no work is running (quitting then must ask, on a screen that fits).
  */
 export function SizeGuard({ store, onQuit, children }: SizeGuardProps) {
@@ -51,11 +54,23 @@ function TooSmall(props: {
 }) {
   const { busy } = useSession(props.store);
   const { exit } = useApp();
-  useLayerInput((input, key) => {
-    if (!isQuitKey(input, key) || busy) return;
-    props.onQuit();
-    exit();
-  }, true);
+  useKeys(
+    {
+      name: 'window too small',
+      table: [
+        {
+          keys: ['q', 'ctrl+c'],
+          does: 'quit (only while no work is running)',
+          when: !busy,
+          run: () => {
+            props.onQuit();
+            exit();
+          },
+        },
+      ],
+    },
+    true,
+  );
   return (
     <Box flexDirection="column" width={Math.max(1, props.columns)}>
       <Text color={theme.warning} wrap="wrap">

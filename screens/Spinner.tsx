@@ -1,4 +1,5 @@
-import { Text, useAnimation } from 'ink';
+import { useAnimation } from 'ink';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];

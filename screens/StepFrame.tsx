@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './VisibleText.js';
 import { useState } from 'react';
 import type { Finding } from '../src/checks/finding.js';
 import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
@@ -10,7 +11,10 @@ import { listWindow } from './list-window.js';
 import { heading, listItem, paragraph, type FrameLine } from './step-lines.js';
 import { statusLook } from './step-status.js';
 import { theme } from './theme.js';
-import { isDownKey, isQuitKey, isUpKey, useLayerInput } from './use-layer-input.js';
+import { backKey, helpKey, quitKeys } from './common-keys.js';
+import type { KeyBinding } from './key-table.js';
+import { scrollBinding } from './scroll-keys.js';
+import { useKeys } from './use-keys.js';
 
 /** What a step has to show; each section appears only when given. Step screens fill these in. */
 export interface StepContent {
@@ -39,6 +43,8 @@ export interface StepFrameProps extends StepContent {
   onQuit: () => void;
   /** The operator pressed an offered action's key. */
   onAction?: (key: string) => void;
+  /** What Esc goes back to, for the footer and the help (default: the checklist). */
+  backTo?: string;
 }
 
 /**
@@ -68,26 +74,51 @@ export function StepFrame(props: StepFrameProps) {
     if (outcome) setOffset(Number.MAX_SAFE_INTEGER);
   }
   // The findings' own keys, only while there are findings to act on.
-  const listKey = (input: string): boolean => {
-    if (!findings || findings.length < 2) return false;
-    if (input === '/') setFiltering(true);
-    else if (input === 's') setSort(nextSort(sort));
-    else if (input === 'z') setFolded(!section?.folded);
-    else return false;
-    return true;
-  };
-  useLayerInput((input, key) => {
-    if (key.escape && filter) setFilter('');
-    else if (key.escape) props.onBack();
-    else if (isUpKey(input, key)) setOffset(Math.max(0, top - 1));
-    else if (isDownKey(input, key)) setOffset(Math.min(maxOffset, top + 1));
-    else if (key.pageUp) setOffset(Math.max(0, top - rows));
-    else if (key.pageDown) setOffset(Math.min(maxOffset, top + rows));
-    else if (input === '?') props.onHelp();
-    else if (isQuitKey(input, key)) props.onQuit();
-    else if (!key.ctrl && !key.meta && listKey(input)) return;
-    else if (!key.ctrl && !key.meta && usable(props.actions, input)) props.onAction?.(input);
-  }, active && !filtering);
+  const listed = (findings?.length ?? 0) >= 2;
+  useKeys(
+    {
+      name: `step ${step.id}`,
+      table: [
+        ...actionBindings(props.actions, (key) => props.onAction?.(key)),
+        scrollBinding(
+          { at: top, last: maxOffset, page: rows, to: setOffset },
+          'scroll the step',
+          'scroll',
+        ),
+        {
+          keys: ['/'],
+          does: 'filter the findings by id, object, subject or message (Enter keeps, Esc clears)',
+          hint: 'filter',
+          when: listed,
+          run: () => setFiltering(true),
+        },
+        {
+          keys: ['s'],
+          does: 'sort the findings: by severity, by id, by object',
+          hint: 'sort',
+          when: listed,
+          run: () => setSort(nextSort(sort)),
+        },
+        {
+          keys: ['z'],
+          does: 'fold the findings to one line per subject or object, or open them',
+          when: listed,
+          run: () => setFolded(!section?.folded),
+        },
+        {
+          ...backKey(() => setFilter(''), 'clear the findings filter', 'clear filter'),
+          when: filter !== '',
+        },
+        {
+          ...backKey(props.onBack, `back to ${props.backTo ?? 'the checklist'}`),
+          when: filter === '',
+        },
+        helpKey(props.onHelp),
+        quitKeys(props.onQuit),
+      ],
+    },
+    active && !filtering,
+  );
   const window = listWindow(lines.length, top, rows);
   const shown = lines.slice(top, top + (window.end - window.start));
   return (
@@ -110,6 +141,9 @@ export function StepFrame(props: StepFrameProps) {
       {filtering ? (
         <LineInput
           prompt="/ filter findings › "
+          name="findings filter"
+          submitHint="keep the filter"
+          cancelHint="clear the filter"
           value={filter}
           active={active}
           onChange={(next) => {
@@ -124,9 +158,7 @@ export function StepFrame(props: StepFrameProps) {
         />
       ) : (
         <Text color={theme.muted} wrap="truncate-end">
-          {lines.length > rows
-            ? `lines ${top + 1}–${top + shown.length} of ${lines.length} (↑/↓ scroll)`
-            : ' '}
+          {lines.length > rows ? `lines ${top + 1}–${top + shown.length} of ${lines.length}` : ' '}
         </Text>
       )}
     </Box>
@@ -161,9 +193,26 @@ function frameLines(
   return lines;
 }
 
-/** Whether `input` is the key of an action that can be used now. */
-function usable(actions: readonly StepActionView[] | undefined, input: string): boolean {
-  return actions?.some((a) => a.key === input && !a.unavailable) ?? false;
+/**
+ * One binding per action that can be used now (the help lists each with its label); the footer
+ * shows them as one item, `t/c/o/r actions`, because the Actions section names them all.
+ */
+function actionBindings(
+  actions: readonly StepActionView[] | undefined,
+  run: (key: string) => void,
+): KeyBinding[] {
+  const usable = (actions ?? []).filter((a) => !a.unavailable);
+  return usable.map((a, index) => ({
+    keys: [a.key],
+    does: a.label,
+    ...(index === 0
+      ? {
+          short: usable.map((u) => u.key).join('/'),
+          hint: usable.length === 1 ? 'action' : 'actions',
+        }
+      : {}),
+    run: () => run(a.key),
+  }));
 }
 
 function actionLines(actions: readonly StepActionView[], width: number): FrameLine[] {

@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './VisibleText.js';
 import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
 import { statusLook } from './step-status.js';
 import { cell } from './text.js';

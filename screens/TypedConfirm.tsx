@@ -1,41 +1,92 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
+import { visible } from '../src/visible-text.js';
 import type { ConfirmProps } from './Confirm.js';
-import { ChangeSummary } from './ChangeSummary.js';
-import { DialogFrame } from './DialogFrame.js';
-import { LineInput } from './LineInput.js';
+import { changeLines } from './change-lines.js';
+import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
+import { GuardLine } from './GuardLine.js';
+import type { KeyBinding } from './key-table.js';
+import { LineInput, lineInputTable, type LineInputProps } from './LineInput.js';
+import { Lines } from './Lines.js';
+import { scrolledTo } from './scroll-keys.js';
+import { paragraph } from './step-lines.js';
+import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
+import { useAnswerGuard } from './use-answer-guard.js';
 
-/** Confirmation for the riskiest changes: proceeds only when the exact name is typed; Esc cancels. */
-export function TypedConfirm({ request, active, onAnswer }: ConfirmProps) {
+/**
+ * Confirmation for the riskiest changes: proceeds only when the exact name is typed; Esc cancels.
+ * Typed means typed: a paste does not count, nor do keys typed before the dialog appeared.
+ */
+export function TypedConfirm({ request, active, onAnswer, width, height }: ConfirmProps) {
   const expected = request.typed ?? request.cluster;
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
+  const [bodyTop, setBodyTop] = useState(0);
+  const { armed, dropped, guard } = useAnswerGuard();
+  const inner = dialogInnerWidth(width);
+  const { head, body } = changeLines(request, inner);
+  const ask = paragraph(
+    `Type ${visible(expected)} and press Enter to go ahead, or Esc to cancel.`,
+    inner,
+  );
+  // A blank line, what to type, the field, a message, the keys, and what was ignored.
+  const footRows = 1 + ask.length + 1 + 1 + 2;
+  const { rows, scrolls } = dialogBodyRows({ head, body, footRows, height });
   const submit = (typed: string) => {
     if (typed === expected) onAnswer(true);
     else if (typed === '') setError('Nothing typed. Nothing was changed.');
     else setError(`"${typed}" is not "${expected}". Nothing was changed; type it exactly.`);
   };
+  // The details scroll with the keys a name cannot contain.
+  const scroll: KeyBinding = {
+    keys: ['up', 'down', 'pageup', 'pagedown'],
+    label: '↑↓ PgUp/PgDn',
+    does: 'scroll the details of the change',
+    when: scrolls,
+    unguarded: true,
+    run: (event) =>
+      setBodyTop(
+        scrolledTo({ at: bodyTop, last: body.length - rows, page: rows, to: setBodyTop }, event.id),
+      ),
+  };
+  const field: LineInputProps = {
+    prompt: '› ',
+    value,
+    active,
+    name: 'typed confirmation',
+    submitHint: 'go ahead, if the name is right',
+    cancelHint: 'cancel: change nothing',
+    guard,
+    ownFooter: true,
+    extraKeys: [scroll],
+    onPaste: () => setError('Pasted text does not count here: type the name yourself.'),
+    onChange: (next) => {
+      setValue(next);
+      setError(undefined);
+    },
+    onSubmit: submit,
+    onCancel: () => onAnswer(false),
+  };
   return (
-    <DialogFrame title="Confirm a change: type the name to proceed">
-      <ChangeSummary request={request} />
-      <Box marginTop={1} flexDirection="column">
-        <Text>
-          Type <Text bold>{expected}</Text> and press Enter to go ahead, or Esc to cancel.
-        </Text>
-        <LineInput
-          prompt="› "
-          value={value}
-          active={active}
-          onChange={(next) => {
-            setValue(next);
-            setError(undefined);
-          }}
-          onSubmit={submit}
-          onCancel={() => onAnswer(false)}
-        />
-        {error ? <Text color={theme.danger}>✖ {error}</Text> : null}
-      </Box>
-    </DialogFrame>
+    <DialogFrame
+      title="Confirm a change: type the name to proceed"
+      head={head}
+      body={body}
+      bodyTop={bodyTop}
+      footRows={footRows}
+      width={width}
+      height={height}
+      foot={
+        <Box marginTop={1} flexDirection="column">
+          <Lines lines={ask} />
+          <LineInput {...field} />
+          <Text color={theme.danger} wrap="truncate-end">
+            {error ? `✖ ${error}` : ' '}
+          </Text>
+          <GuardLine table={lineInputTable(field)} armed={armed} dropped={dropped} width={inner} />
+        </Box>
+      }
+    />
   );
 }

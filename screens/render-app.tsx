@@ -1,6 +1,7 @@
 import { render, type RenderOptions } from 'ink';
 import type { SessionStore } from '../src/runbook/session.js';
 import { App } from './App.js';
+import { KeyBusProvider } from './KeyBusProvider.js';
 import { SizeGuard } from './SizeGuard.js';
 import type { AppActions, StepContentSource } from './app-actions.js';
 
@@ -28,9 +29,11 @@ export function renderApp(
 ): AppHandle {
   const { stepContent, ...inkOptions } = options;
   const instance = render(
-    <SizeGuard store={store} onQuit={actions.onQuit}>
-      <App store={store} actions={actions} stepContent={stepContent} />
-    </SizeGuard>,
+    <KeyBusProvider>
+      <SizeGuard store={store} onQuit={actions.onQuit}>
+        <App store={store} actions={actions} stepContent={stepContent} />
+      </SizeGuard>
+    </KeyBusProvider>,
     { ...inkOptions, exitOnCtrlC: false },
   );
   return {

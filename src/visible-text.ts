@@ -14,6 +14,8 @@ const HIDDEN =
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const HIDDEN_BUT_NEWLINE =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const HIDDEN_BUT_LAYOUT =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // Characters JSON.stringify leaves as they are although a terminal acts on them.
 const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
@@ -36,6 +38,14 @@ export function visible(text: string): string {
 /** Like `visible`, but line breaks stay line breaks: for a whole document or a block of lines. */
 export function visibleLines(text: string): string {
   return text.replace(HIDDEN_BUT_NEWLINE, escapeOf);
+}
+
+/**
+ * What a command may print, whatever it is: line breaks and tabs (a column separator, as in the
+ * completion protocol) stay, every other character a terminal acts on is shown as an escape.
+ */
+export function printable(text: string): string {
+  return text.replace(HIDDEN_BUT_LAYOUT, escapeOf);
 }
 
 /** A copy of `value` with every string in it, object keys included, passed through `visible`. */

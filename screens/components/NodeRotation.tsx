@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../VisibleText.js';
 import type { NodePhase, NodeRow, Rotation } from '../../src/steps/rotation/model.js';
 import { progressOf, timing } from '../../src/steps/rotation/model.js';
 import { theme, type ThemeColor } from '../theme.js';

@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import { planNode } from '../../dist/src/checks/drain/plan.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../dist/src/checks/drain/types.js';
 import { CHECKLIST } from '../../dist/src/runbook/checklist.js';
+import { KeyBusProvider } from '../../dist/screens/KeyBusProvider.js';
 import { DrainScreen } from '../../dist/screens/steps/drain/DrainScreen.js';
 import { UserPicker } from '../../dist/screens/steps/rbac/UserPicker.js';
 import { summary } from './lib.mjs';
@@ -109,7 +110,8 @@ async function nextFrame(ink, count) {
 /** Renders `tree`, optionally presses `setup` keys, then times `presses` ↓ keys one by one. */
 async function measure(tree, { setup = [], presses }) {
   const firstStarted = performance.now();
-  const ink = render(tree);
+  // Screens get their keys from the app's key bus, as in the app.
+  const ink = render(createElement(KeyBusProvider, null, tree));
   for (const key of ['columns', 'rows'])
     Object.defineProperty(ink.stdout, key, { value: SIZE[key], configurable: true });
   ink.stdout.emit('resize');

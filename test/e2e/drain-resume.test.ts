@@ -93,6 +93,8 @@ describe('resume after a drain killed mid-eviction', () => {
       await typeAndSee(first, 'vmss000004', '/vmss000004');
       await typeAndSee(first, '\r', 'filter: vmss000004');
       await typeAndSee(first, 'd', 'Confirm a change');
+      // Keys answer only once the question has been on screen for a moment (its keys then show).
+      await first.waitFor('Enter do what is chosen');
       await typeAndSee(first, 'y', '▶ Yes, go ahead');
       await typeAndSee(first, '\r', 'Draining');
       // 2. Once the eviction's intent is on disk, the process dies without a chance to clean up.
@@ -132,9 +134,11 @@ describe('resume after a drain killed mid-eviction', () => {
     try {
       await second.waitFor('ended in the middle of a change', 60_000);
       await second.waitFor(`drain: evict pod pod/cases/${ledger!.metadata.name}`, 60_000);
+      await second.waitFor('Enter open that step');
       await typeAndSee(second, '\r', 'Interrupted drain');
       await second.waitFor(/still cordoned with 1 pod\(s\) left: cases\/ledger/, 60_000);
       await typeAndSee(second, 'd', 'Confirm a change');
+      await second.waitFor('Enter do what is chosen');
       await typeAndSee(second, 'y', '▶ Yes, go ahead');
       await typeAndSee(second, '\r', 'Draining');
       await second.waitFor(`✔ ${NODE}: drained (1/1 pods moved, cordoned)`, 60_000);

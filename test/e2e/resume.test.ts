@@ -53,6 +53,8 @@ describe('resume after a crash, in a terminal', () => {
     try {
       await pty.waitFor('ended in the middle of a change');
       await pty.waitFor('upgrades: upgrade pool agentpool/apps');
+      // The offer answers only keys typed once it has been on screen for a moment.
+      await pty.waitFor('Enter open that step');
       pty.type('\r');
       // The step re-inspects the cluster as it is now (its frame's title carries the status).
       await pty.waitFor(/Kubernetes upgrades \(upgrades\) · \d+ finding/);

@@ -1,10 +1,13 @@
 // The one way screen tests render and type: every render, key and wait runs inside React's act(),
 // so a key typed right after a screen change reaches the new screen (see reference/tui.md §4).
 import { stripVTControlCharacters } from 'node:util';
-import { useInput } from 'ink';
+import { Box } from 'ink';
 import { cleanup, render } from 'ink-testing-library';
 import { act, type ReactElement } from 'react';
 import { afterEach } from 'vitest';
+import { KeyBus } from '../../screens/key-bus.js';
+import { KeyBusProvider } from '../../screens/KeyBusProvider.js';
+import { KeyHints } from '../../screens/KeyHints.js';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -20,6 +23,15 @@ export const RIGHT = '\u001B[C';
 export const TAB = '\t';
 export const BACKSPACE = '\u007F';
 export const CTRL_C = '\u0003';
+export const PAGE_DOWN = '\u001B[6~';
+export const PAGE_UP = '\u001B[5~';
+export const HOME = '\u001B[H';
+export const END = '\u001B[F';
+
+/** Text as a terminal with bracketed paste on sends a paste. */
+export function pasted(text: string): string {
+  return `\u001B[200~${text}\u001B[201~`;
+}
 
 /** How long a condition may take before the test fails with the last frame. */
 const DEADLINE_MS = 2_000;
@@ -49,20 +61,35 @@ export interface InkHarness {
   unmount(): Promise<void>;
 }
 
+/** How a test renders: the key bus to use (its clock, its guard time) and a footer line. */
+export interface RenderOptions {
+  /**
+   * The key bus. By default questions have no guard time (each `press` is a read of its own, so
+   * the guard's "later read" rule still holds); guard tests pass a bus with a clock they control.
+   */
+  bus?: KeyBus;
+  /** Draw the app's footer (the key hints) under `tree`, as the app does under every screen. */
+  footer?: boolean;
+}
+
 /** Renders `tree` in a fake terminal of `columns` × `rows` (80×24 unless told). */
 export async function renderInk(
   tree: ReactElement,
   size = { columns: 80, rows: 24 },
+  options: RenderOptions = {},
 ): Promise<InkHarness> {
   let delivered = 0;
-  const probe = <InputProbe onInput={() => (delivered += 1)} />;
+  const bus = options.bus ?? new KeyBus({ guardMs: 0 });
+  bus.onDelivered(() => (delivered += 1));
   let instance: ReturnType<typeof render> | undefined;
   await act(async () => {
     instance = render(
-      <>
-        {tree}
-        {probe}
-      </>,
+      <KeyBusProvider bus={bus}>
+        <Box flexDirection="column">
+          {tree}
+          {options.footer ? <KeyHints width={size.columns} /> : null}
+        </Box>
+      </KeyBusProvider>,
     );
     // ink-testing-library's stdout is 100 columns with no rows; size it as a real terminal would.
     setSize(instance.stdout, size.columns, size.rows);
@@ -77,7 +104,7 @@ export async function renderInk(
       const before = delivered;
       await act(async () => {
         ink.stdin.write(key);
-        // Ink holds a lone Escape ~20 ms to tell it from an escape sequence: wait for delivery.
+        // A lone Escape waits ~50 ms to be told from an escape sequence: wait for delivery.
         await until(() => delivered > before, `key ${JSON.stringify(key)} to reach the app`, frame);
       });
     }
@@ -132,12 +159,6 @@ export async function renderInk(
 /** Every line of a plain frame fits in `columns` cells (one cell per code point). */
 export function widestLine(frame: string): number {
   return Math.max(0, ...frame.split('\n').map((line) => Array.from(line).length));
-}
-
-/** Counts every key Ink delivers, so `press` waits on delivery instead of on a clock. */
-function InputProbe({ onInput }: { onInput: () => void }) {
-  useInput(() => onInput());
-  return null;
 }
 
 function setSize(stdout: NodeJS.EventEmitter, columns: number, rows: number): void {

@@ -57,6 +57,8 @@ async function openStep(p: PtySession, id: StepId): Promise<void> {
 }
 async function accept(p: PtySession): Promise<void> {
   await p.waitFor('Confirm a change', 60_000);
+  // Keys answer only once the question has been on screen for a moment (its keys then show).
+  await p.waitFor('Enter do what is chosen');
   p.type('y');
   await p.waitFor('▶ Yes, go ahead ◀');
   p.type('\r');
@@ -135,6 +137,7 @@ const OPERATIONS: Operation[] = [
       await p.waitFor((screen: string) => screen.slice(mark).includes('Control plane 1.31.8'));
       p.type('c');
       await p.waitFor('Type aks-shop-prod and press Enter', 60_000);
+      await p.waitFor('Enter go ahead');
       p.type('aks-shop-prod');
       await p.waitFor('› aks-shop-prod');
       p.type('\r');

@@ -79,6 +79,8 @@ describe('aks-runbook in a real terminal (tmux)', () => {
     expect(sim.log.writes()).toHaveLength(0);
     t.key('a');
     await t.waitFor('Confirm a change');
+    // Keys answer only once the question has been on screen for a moment (its keys then show).
+    await t.waitFor('Enter do what is chosen');
     t.key('y');
     await t.waitFor('▶ Yes, go ahead ◀');
     t.key('Enter');

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { terminalSafeJson, visible, visibleDeep, visibleLines } from '../../src/visible-text.js';
+import {
+  printable,
+  terminalSafeJson,
+  visible,
+  visibleDeep,
+  visibleLines,
+} from '../../src/visible-text.js';
 
 // Every character a terminal acts on instead of printing, by the ranges of ECMA-48 and Unicode.
 const ACTED_ON =
@@ -67,6 +73,12 @@ describe('visible', () => {
 describe('visibleLines', () => {
   it('keeps line breaks and shows everything else', () => {
     expect(visibleLines('one\ntwo\u001b[31m\r\n')).toBe('one\ntwo\\x1b[31m\\r\n');
+  });
+});
+
+describe('printable', () => {
+  it('keeps line breaks and tabs, shows every other control character', () => {
+    expect(printable('a\tb\nc\u001b]0;x\u0007\r')).toBe('a\tb\nc\\x1b]0;x\\x07\\r');
   });
 });
 

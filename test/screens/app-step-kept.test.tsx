@@ -81,7 +81,7 @@ describe('a step screen under a dialog', () => {
 
     // The help over the step does the same.
     await ink.press('?');
-    expect(await ink.waitFor('Keys: step')).not.toContain('2 selected');
+    expect(await ink.waitFor('Keys: drain')).not.toContain('2 selected');
     await ink.press(ESC);
     const again = await ink.waitFor('Cordon and drain');
     expect(again).toContain('2 selected');

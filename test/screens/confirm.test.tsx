@@ -12,12 +12,23 @@ const request: ConfirmationRequest = {
 
 function renderConfirm(req: ConfirmationRequest = request) {
   const onAnswer = vi.fn();
-  return { onAnswer, ui: renderInk(<Confirm request={req} active onAnswer={onAnswer} />) };
+  return {
+    onAnswer,
+    ui: renderInk(<Confirm request={req} active onAnswer={onAnswer} width={80} height={21} />),
+  };
 }
 
 function renderTyped(typed = 'aks-prod-weu') {
   const onAnswer = vi.fn();
-  const ui = renderInk(<TypedConfirm request={{ ...request, typed }} active onAnswer={onAnswer} />);
+  const ui = renderInk(
+    <TypedConfirm
+      request={{ ...request, typed }}
+      active
+      onAnswer={onAnswer}
+      width={80}
+      height={21}
+    />,
+  );
   return { onAnswer, ui };
 }
 

@@ -98,6 +98,7 @@ async function screen(state: DrainState, size = { columns: 80, rows: 24 }) {
       onQuit={() => sent.push({ type: 'quit' })}
     />,
     size,
+    { footer: true },
   );
   return { ink, sent };
 }
@@ -184,7 +185,13 @@ describe('drain confirmation', () => {
     const request = drainConfirmation(s.cluster, s.nodes.slice(0, 2), s.previews, s.options, false);
     const answers: boolean[] = [];
     const ink = await renderInk(
-      <ConfirmationDialog request={request} active onAnswer={(yes) => answers.push(yes)} />,
+      <ConfirmationDialog
+        request={request}
+        active
+        onAnswer={(yes) => answers.push(yes)}
+        width={80}
+        height={21}
+      />,
     );
     const frame = await ink.waitFor('Type aks-shop-prod');
     expect(frame).toContain('Cordon and drain 2 nodes');
@@ -240,10 +247,14 @@ describe('drain screen: live progress', () => {
     await ink.press('n');
     await ink.waitFor('x abort');
     expect(sent).toEqual([]);
+    // Esc goes back to the checklist and leaves the drain running: it never aborts.
+    expect(ink.frame()).toContain('Esc back');
     await ink.press(ESC);
+    expect(sent).toEqual([{ type: 'back' }]);
+    await ink.press('x');
     await ink.waitFor('Abort the drain?');
     await ink.press('y');
-    expect(sent).toEqual([{ type: 'abort' }]);
+    expect(sent).toEqual([{ type: 'back' }, { type: 'abort' }]);
   });
 
   it('after a stop: lists what remains, the node left cordoned, and the one key that uncordons it', async () => {

@@ -19,15 +19,17 @@ class FakeStdout extends EventEmitter {
   };
 }
 
-/** A terminal-like input stream in raw mode. */
+/** A terminal-like input stream in raw mode, flowing: each read is one `data` event. */
 class FakeStdin extends EventEmitter {
   constructor(readonly isTTY = true) {
     super();
   }
+  rawMode = false;
   private pending: string | null = null;
   setEncoding() {}
-  setRawMode() {
+  setRawMode(on: boolean) {
     if (!this.isTTY) throw new Error('Raw mode is not supported on the current process.stdin');
+    this.rawMode = on;
   }
   resume() {}
   pause() {}
@@ -41,6 +43,7 @@ class FakeStdin extends EventEmitter {
   type(chunk: string) {
     this.pending = chunk;
     this.emit('readable');
+    this.emit('data', chunk);
   }
 }
 
@@ -70,7 +73,16 @@ async function start(busy = false, tty = true) {
       stdin.type(key);
       await Promise.resolve();
     });
-  return { app: app!, onQuit, stdout, press };
+  return { app: app!, onQuit, stdout, stdin, press };
+}
+
+/** Lets React commit (one act at a time, so timers' updates land) until `check` holds. */
+async function settled(check: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the frame');
+    await act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
+  }
 }
 
 describe('renderApp', () => {
@@ -86,22 +98,29 @@ describe('renderApp', () => {
     const { app, onQuit, stdout, press } = await start(true);
     await press(CTRL_C);
     expect(onQuit).not.toHaveBeenCalled();
-    // Outside tests' debug mode Ink throttles frames; wait for the question to be drawn.
+    // Outside tests' debug mode Ink throttles frames; wait for the question to be drawn, and
+    // for its keys to be shown (a Ctrl+C typed sooner is not taken as the answer).
     await act(() =>
       vi.waitFor(() => expect(stdout.output).toContain('Quit while work is running?')),
     );
+    await settled(() => stdout.output.includes('y/Ctrl+C quit'));
     await press(CTRL_C);
     await app.waitUntilExit();
     expect(onQuit).toHaveBeenCalledOnce();
   });
 
-  it('unmount() takes the app down', async () => {
-    const { app } = await start();
+  it('unmount() takes the app down and gives the terminal back (raw mode, bracketed paste)', async () => {
+    const { app, stdin, stdout } = await start();
+    expect(stdin.rawMode).toBe(true);
+    expect(stdout.output).toContain('\u001b[?2004h');
     await act(async () => {
       app.unmount();
       await Promise.resolve();
     });
     await expect(app.waitUntilExit()).resolves.toBeUndefined();
+    expect(stdin.rawMode).toBe(false);
+    expect(stdout.output).toContain('\u001b[?2004l');
+    expect(stdin.listenerCount('data')).toBe(0);
   });
 
   it('renders without raw mode (piped stdin) instead of crashing; keys are simply not read', async () => {

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { DefenderScreenState } from '../../../src/steps/defender/controller.js';
 import { LineInput } from '../../LineInput.js';
@@ -32,13 +33,15 @@ export function DefenderScreen(props: StepScreenProps) {
       {asking ? (
         <>
           <Text color={theme.muted} wrap="truncate-end">
-            Log Analytics workspace resource id · Enter use it · Esc cancel
+            Log Analytics workspace resource id (paste it, or type it)
           </Text>
           <LineInput
             prompt="workspace › "
             value={value}
             active={props.active}
             placeholder="/subscriptions/…/workspaces/<name>"
+            name="workspace id"
+            submitHint="use it"
             onChange={setValue}
             onSubmit={(id) => props.send({ type: 'workspace', id })}
             onCancel={() => {

@@ -1,12 +1,16 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { DrainState } from '../../../src/steps/drain/state.js';
 import { LineInput } from '../../LineInput.js';
 import { listWindow } from '../../list-window.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
-import { isDownKey, isQuitKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
-import { Lines } from './Lines.js';
+import { backKey, helpKey, quitKeys } from '../../common-keys.js';
+import type { KeyBinding } from '../../key-table.js';
+import { Lines } from '../../Lines.js';
+import { scrollBinding } from '../../scroll-keys.js';
+import { useKeys } from '../../use-keys.js';
 import { filterNodes, nodeHeader, nodeRow, previewLines } from './node-rows.js';
 import { OptionsForm } from './OptionsForm.js';
 import { ProgressView } from './ProgressView.js';
@@ -42,43 +46,125 @@ export function DrainScreen(props: StepScreenProps) {
     setSelected(next);
   };
   const inTable = ready && state.phase === 'choose' && (mode === 'table' || mode === 'preview');
-  useLayerInput((input, key) => {
-    if (!state) return;
-    if (key.escape) {
-      if (mode === 'preview') setMode('table');
-      else if (filter) setFilter('');
-      else props.onBack();
-    } else if (input === '?') props.onHelp();
-    else if (isQuitKey(input, key)) props.onQuit();
-    else if (isUpKey(input, key)) {
-      if (mode === 'preview') setOffset(Math.max(0, offset - 1));
-      else setCursor(Math.max(0, at - 1));
-    } else if (isDownKey(input, key)) {
-      if (mode === 'preview') setOffset(offset + 1);
-      else setCursor(Math.min(shown.length - 1, at + 1));
-    } else if (input === '/' && mode === 'table') setMode('filter');
-    else if (key.return && mode === 'table' && current) {
-      setOffset(0);
-      setMode('preview');
-    } else if (input === ' ' && current) toggle([current.name]);
-    else if (input === 'p' && current) {
-      const pool = state.nodes.filter((n) => n.pool === current.pool).map((n) => n.name);
-      toggle(pool, !pool.every((n) => selected.has(n)));
-    } else if (input === 'r')
-      toggle(
-        state.nodes.filter((n) => n.rebootNeeded).map((n) => n.name),
-        true,
-      );
-    else if (input === 'c') setSelected(new Set());
-    else if (input === 'o' && !state.readOnly) setMode('options');
-    else if (input === 'd' && !drainWhy) props.send({ type: 'drain', nodes: chosen() });
-    else if (input === 'u' && !state.readOnly && !state.rights.cordon) {
-      const cordoned = chosen().filter(
-        (n) => state.nodes.find((x) => x.name === n)?.schedulable === false,
-      );
-      if (cordoned.length > 0) props.send({ type: 'uncordon', nodes: cordoned });
-    }
-  }, props.active && inTable);
+  // Title, table header and the status line, then the warning and the last result if any.
+  const rows = Math.max(3, props.height - 3 - (drainWhy ? 1 : 0) - (state?.result?.length ?? 0));
+  const previewed = mode === 'preview' ? chosen() : [];
+  const previewLineCount = ready
+    ? previewed.reduce((n, name) => n + previewLines(state.previews[name], name).length, 0)
+    : 0;
+  const cordonedChosen = () =>
+    chosen().filter((n) => state?.nodes.find((x) => x.name === n)?.schedulable === false);
+  const canUncordon = !!state && !state.readOnly && !state.rights.cordon;
+  // Drain and uncordon first: when the footer is too narrow for every key, they are kept.
+  const table: KeyBinding[] = [
+    {
+      keys: ['d'],
+      does: 'drain the chosen nodes (asks first; several nodes: type the cluster name)',
+      hint: 'drain',
+      when: !drainWhy && chosen().length > 0,
+      run: () => props.send({ type: 'drain', nodes: chosen() }),
+    },
+    {
+      keys: ['u'],
+      does: 'uncordon the chosen cordoned nodes (asks first)',
+      hint: 'uncordon',
+      when: canUncordon && cordonedChosen().length > 0,
+      run: () => props.send({ type: 'uncordon', nodes: cordonedChosen() }),
+    },
+    mode === 'preview'
+      ? scrollBinding(
+          {
+            at: offset,
+            last: previewLineCount - rows,
+            page: rows,
+            to: setOffset,
+          },
+          'scroll the preview',
+          'scroll',
+        )
+      : scrollBinding(
+          { at, last: shown.length - 1, page: rows, to: setCursor },
+          'move between nodes',
+          'move',
+        ),
+    {
+      keys: ['space'],
+      does: 'select or unselect the node',
+      hint: 'select',
+      when: mode === 'table' && current !== undefined,
+      run: () => current && toggle([current.name]),
+    },
+    {
+      keys: ['p'],
+      does: "select the node's whole pool (again: unselect it)",
+      hint: 'pool',
+      when: mode === 'table' && current !== undefined,
+      run: () => {
+        if (!state || !current) return;
+        const pool = state.nodes.filter((n) => n.pool === current.pool).map((n) => n.name);
+        toggle(pool, !pool.every((n) => selected.has(n)));
+      },
+    },
+    {
+      keys: ['r'],
+      does: 'select the nodes that need a reboot',
+      hint: 'reboot-needed',
+      when: mode === 'table' && !!state?.nodes.some((n) => n.rebootNeeded),
+      run: () =>
+        toggle(
+          (state?.nodes ?? []).filter((n) => n.rebootNeeded).map((n) => n.name),
+          true,
+        ),
+    },
+    {
+      keys: ['c'],
+      does: 'clear the selection',
+      when: mode === 'table' && selected.size > 0,
+      run: () => setSelected(new Set()),
+    },
+    {
+      keys: ['/'],
+      does: 'filter the nodes by name, pool or condition',
+      hint: 'filter',
+      when: mode === 'table',
+      run: () => setMode('filter'),
+    },
+    {
+      keys: ['enter'],
+      does: 'preview what draining the chosen nodes would evict, skip or refuse',
+      hint: 'preview',
+      when: mode === 'table' && current !== undefined,
+      run: () => {
+        setOffset(0);
+        setMode('preview');
+      },
+    },
+    {
+      keys: ['o'],
+      does: 'drain options: DaemonSets, emptyDir data, force, grace period, timeout',
+      hint: 'options',
+      when: !state?.readOnly,
+      run: () => setMode('options'),
+    },
+    {
+      ...backKey(() => setMode('table'), 'back to the node table', 'nodes'),
+      when: mode === 'preview',
+    },
+    {
+      ...backKey(() => setFilter(''), 'clear the filter', 'clear filter'),
+      when: mode === 'table' && filter !== '',
+    },
+    {
+      ...backKey(props.onBack, 'back to the checklist'),
+      when: mode === 'table' && filter === '',
+    },
+    helpKey(props.onHelp),
+    quitKeys(props.onQuit),
+  ];
+  useKeys(
+    { name: mode === 'preview' ? 'drain: preview' : 'drain: nodes', table },
+    props.active && inTable,
+  );
 
   if (!ready)
     return <Text color={theme.muted}>… Looking at nodes, pods and disruption budgets</Text>;
@@ -90,6 +176,8 @@ export function DrainScreen(props: StepScreenProps) {
       <OptionsForm
         options={state.options}
         active={props.active}
+        onHelp={props.onHelp}
+        onQuit={props.onQuit}
         onDone={(options) => {
           props.send({ type: 'options', options });
           setMode('table');
@@ -97,18 +185,6 @@ export function DrainScreen(props: StepScreenProps) {
       />
     );
   }
-  const rows = Math.max(3, props.height - 6);
-  const hints = [
-    'Space select',
-    'p pool',
-    'r reboot-needed',
-    '/ filter',
-    'Enter preview',
-    ...(state.readOnly ? [] : ['o options']),
-    ...(drainWhy ? [] : ['d drain']),
-    ...(state.readOnly || state.rights.cordon ? [] : ['u uncordon']),
-    'Esc back',
-  ];
   const title = (
     <Text wrap="truncate-end">
       <Text bold>Cordon and drain</Text>
@@ -123,9 +199,6 @@ export function DrainScreen(props: StepScreenProps) {
         <Text color={theme.warning} wrap="truncate-end">{`! Drain not offered: ${drainWhy}`}</Text>
       ) : null}
       {state.result ? <Lines lines={state.result.map((text) => [{ text }])} /> : null}
-      <Text color={theme.muted} wrap="truncate-end">
-        {hints.join(' · ')}
-      </Text>
     </>
   );
   if (mode === 'preview') {
@@ -137,7 +210,7 @@ export function DrainScreen(props: StepScreenProps) {
         {title}
         <Text
           color={theme.accent}
-        >{`Preview (${names.length} node${names.length === 1 ? '' : 's'}) · Esc table`}</Text>
+        >{`Preview (${names.length} node${names.length === 1 ? '' : 's'})`}</Text>
         <Lines lines={lines.slice(top, top + rows)} from={top} />
         {footer}
       </Box>
@@ -165,6 +238,9 @@ export function DrainScreen(props: StepScreenProps) {
             setFilter(v);
             setCursor(0);
           }}
+          name="node filter"
+          submitHint="keep the filter"
+          cancelHint="clear the filter"
           onSubmit={() => setMode('table')}
           onCancel={() => {
             setFilter('');

@@ -1,8 +1,12 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { DrainOptions } from '../../../src/checks/drain/types.js';
 import { theme } from '../../theme.js';
-import { isDownKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
+import { helpKey, quitKeys } from '../../common-keys.js';
+import type { KeyBinding } from '../../key-table.js';
+import { scrollBinding } from '../../scroll-keys.js';
+import { useKeys } from '../../use-keys.js';
 
 type Field = {
   label: string;
@@ -65,18 +69,53 @@ export function OptionsForm(props: {
   options: DrainOptions;
   active: boolean;
   onDone: (options: DrainOptions) => void;
+  onHelp: () => void;
+  onQuit: () => void;
 }) {
   const [cursor, setCursor] = useState(0);
   const [options, setOptions] = useState(props.options);
-  useLayerInput((input, key) => {
-    const field = FIELDS[cursor]!;
-    if (key.escape || key.return) props.onDone(options);
-    else if (isUpKey(input, key)) setCursor(Math.max(0, cursor - 1));
-    else if (isDownKey(input, key)) setCursor(Math.min(FIELDS.length - 1, cursor + 1));
-    else if (input === ' ' && field.toggle) setOptions(field.toggle(options));
-    else if ((key.rightArrow || input === '+') && field.step) setOptions(field.step(options, 1));
-    else if ((key.leftArrow || input === '-') && field.step) setOptions(field.step(options, -1));
-  }, props.active);
+  const field = FIELDS[cursor]!;
+  const table: KeyBinding[] = [
+    scrollBinding(
+      { at: cursor, last: FIELDS.length - 1, page: FIELDS.length, to: setCursor },
+      'move between the options',
+      'move',
+    ),
+    {
+      keys: ['space'],
+      does: 'switch the option on or off',
+      hint: 'toggle',
+      when: field.toggle !== undefined,
+      run: () => field.toggle && setOptions(field.toggle(options)),
+    },
+    {
+      keys: ['right', '+'],
+      label: '→ +',
+      does: 'more (seconds, nodes at a time)',
+      when: field.step !== undefined,
+      run: () => field.step && setOptions(field.step(options, 1)),
+    },
+    {
+      keys: ['left', '-'],
+      label: '← -',
+      short: '←/→',
+      does: 'less',
+      hint: 'change',
+      when: field.step !== undefined,
+      run: () => field.step && setOptions(field.step(options, -1)),
+    },
+    {
+      keys: ['enter', 'escape'],
+      label: 'Enter Esc',
+      short: 'Enter/Esc',
+      does: 'keep these options and go back to the nodes',
+      hint: 'keep',
+      run: () => props.onDone(options),
+    },
+    helpKey(props.onHelp),
+    quitKeys(props.onQuit),
+  ];
+  useKeys({ name: 'drain options', table }, props.active);
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
@@ -89,9 +128,6 @@ export function OptionsForm(props: {
           {f.warn ? <Text color={theme.warning}>{`  ! ${f.warn}`}</Text> : null}
         </Text>
       ))}
-      <Text color={theme.muted} wrap="truncate-end">
-        ↑↓ move · Space toggle · ←/→ change · Enter/Esc keep
-      </Text>
     </Box>
   );
 }

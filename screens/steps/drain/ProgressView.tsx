@@ -1,16 +1,21 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { DrainState } from '../../../src/steps/drain/state.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
-import { isCtrlC, isDownKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
-import { Lines } from './Lines.js';
+import { backKey, helpKey, quitKeys } from '../../common-keys.js';
+import type { KeyBinding } from '../../key-table.js';
+import { Lines } from '../../Lines.js';
+import { scrollBinding } from '../../scroll-keys.js';
+import { useKeys } from '../../use-keys.js';
 import { progressLines } from './progress-lines.js';
 
 /**
  * The live drain: per node and per pod, newest state, windowed to the terminal. While running,
- * `x` or Esc asks before aborting (Ctrl+C goes to the app's own quit question). When done, `u`
- * uncordons the nodes left cordoned, `d` continues an interrupted drain, Enter returns to the table.
+ * `x` asks before aborting and Esc goes back to the checklist with the drain still running (Ctrl+C
+ * goes to the app's own quit question). When done, `u` uncordons the nodes left cordoned, `d`
+ * continues an interrupted drain, Enter or Esc return to the node table.
  */
 export function ProgressView(props: StepScreenProps & { state: DrainState }) {
   const { state } = props;
@@ -21,34 +26,79 @@ export function ProgressView(props: StepScreenProps & { state: DrainState }) {
   const result = !running ? (state.result ?? []) : [];
   // After picking up an interrupted drain: the nodes `d` continues draining.
   const toContinue = state.resume?.toContinue ?? [];
-  const rows = Math.max(3, props.height - 4 - result.length);
+  // The title line, then the result and the abort question when they show.
+  const rows = Math.max(3, props.height - 2 - result.length - (asking ? 1 : 0));
   // Follow the newest lines unless the operator scrolled.
   const top = Math.min(
     offset ?? Math.max(0, lines.length - rows),
     Math.max(0, lines.length - rows),
   );
-  useLayerInput((input, key) => {
-    if (asking) {
-      if (input === 'y') {
+  const last = Math.max(0, lines.length - rows);
+  const asked: KeyBinding[] = [
+    {
+      keys: ['y'],
+      does: 'abort the drain: in-flight requests are cancelled, the node stays cordoned',
+      hint: 'abort',
+      run: () => {
         setAsking(false);
         props.send({ type: 'abort' });
-      } else if (input === 'n' || key.escape || key.return) setAsking(false);
-      return;
-    }
-    if (isUpKey(input, key)) setOffset(Math.max(0, top - 1));
-    else if (isDownKey(input, key)) setOffset(top + 1);
-    else if (input === '?') props.onHelp();
-    else if (running && (input === 'x' || key.escape)) setAsking(true);
-    else if (isCtrlC(input, key) || input === 'q') props.onQuit();
-    else if (!running && input === 'd' && toContinue.length > 0) {
-      props.send({ type: 'drain', nodes: toContinue });
-    } else if (!running && input === 'u' && state.leftCordoned.length > 0) {
-      props.send({ type: 'uncordon', nodes: state.leftCordoned });
-    } else if (!running && (key.return || key.escape)) props.send({ type: 'dismiss' });
-  }, props.active);
-  const hint = running
-    ? 'x abort (asks) · ↑↓ scroll · Ctrl+C quit (asks)'
-    : `${toContinue.length > 0 ? 'd continue draining · ' : ''}${state.leftCordoned.length > 0 ? `u uncordon ${state.leftCordoned.join(', ')} · ` : ''}Enter back to nodes · ↑↓ scroll`;
+      },
+    },
+    {
+      keys: ['n', 'escape', 'enter'],
+      label: 'n Esc Enter',
+      short: 'n',
+      does: 'keep draining',
+      hint: 'keep draining',
+      run: () => setAsking(false),
+    },
+  ];
+  const table: KeyBinding[] = [
+    scrollBinding({ at: top, last, page: rows, to: setOffset }, 'scroll the progress', 'scroll'),
+    {
+      keys: ['x'],
+      does: 'abort the drain (asks first; the node stays cordoned)',
+      hint: 'abort',
+      when: running,
+      run: () => setAsking(true),
+    },
+    {
+      keys: ['d'],
+      does: 'continue draining the nodes the interrupted drain left',
+      hint: 'continue draining',
+      when: !running && toContinue.length > 0,
+      run: () => props.send({ type: 'drain', nodes: toContinue }),
+    },
+    {
+      keys: ['u'],
+      does: `uncordon the nodes left cordoned (asks first): ${state.leftCordoned.join(', ')}`,
+      hint: `uncordon ${state.leftCordoned.join(', ')}`,
+      when: !running && state.leftCordoned.length > 0,
+      run: () => props.send({ type: 'uncordon', nodes: state.leftCordoned }),
+    },
+    {
+      keys: ['enter', 'escape'],
+      label: 'Enter Esc',
+      short: 'Enter',
+      does: 'back to the node table',
+      hint: 'back to nodes',
+      when: !running,
+      run: () => props.send({ type: 'dismiss' }),
+    },
+    {
+      ...backKey(
+        props.onBack,
+        'back to the checklist (the drain goes on; open the step to follow it)',
+      ),
+      when: running,
+    },
+    helpKey(props.onHelp),
+    quitKeys(props.onQuit),
+  ];
+  useKeys(
+    { name: asking ? 'drain: abort?' : 'drain: progress', table: asking ? asked : table },
+    props.active,
+  );
   return (
     <Box flexDirection="column" width={props.width}>
       <Text wrap="truncate-end">
@@ -61,13 +111,9 @@ export function ProgressView(props: StepScreenProps & { state: DrainState }) {
       {result.length > 0 ? <Lines lines={result.map((text) => [{ text }])} /> : null}
       {asking ? (
         <Text color={theme.danger} wrap="truncate-end">
-          Abort the drain? In-flight requests are cancelled; the node stays cordoned. y/N
+          Abort the drain? In-flight requests are cancelled; the node stays cordoned.
         </Text>
-      ) : (
-        <Text color={theme.muted} wrap="truncate-end">
-          {hint}
-        </Text>
-      )}
+      ) : null}
     </Box>
   );
 }

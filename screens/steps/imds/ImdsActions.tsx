@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
 import { theme } from '../../theme.js';
 

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
 import { LineInput } from '../../LineInput.js';
@@ -8,16 +9,19 @@ import { StepFrame } from '../../StepFrame.js';
 import { statusLook } from '../../step-status.js';
 import { fit } from '../../text.js';
 import { theme } from '../../theme.js';
-import { isDownKey, isQuitKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
 import { comparisonLine, type ProbeComparison } from '../../../src/checks/imds/probe.js';
+import { backKey, helpKey, quitKeys } from '../../common-keys.js';
+import type { KeyBinding } from '../../key-table.js';
+import { scrollBinding } from '../../scroll-keys.js';
+import { useKeys } from '../../use-keys.js';
 import { ImdsActions } from './ImdsActions.js';
 import { filterRows, focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
 
 type Mode = 'table' | 'filter' | 'namespace' | 'report';
 
 // Lines the screen uses besides the table rows: title, engine, filter, header, focus, 3 actions,
-// three lines of progress or result, and the key hint.
-const CHROME = 12;
+// and three lines of progress or result.
+const CHROME = 11;
 
 /** The imds step: a namespace table to choose where to block the metadata endpoint, then act. */
 export function ImdsScreen(props: StepScreenProps) {
@@ -34,27 +38,71 @@ export function ImdsScreen(props: StepScreenProps) {
   const focused = rows[at];
   const ready = state?.phase === 'ready';
 
-  useLayerInput(
-    (input, key) => {
-      if (key.escape) props.onBack();
-      else if (isUpKey(input, key)) setCursor(Math.max(0, at - 1));
-      else if (isDownKey(input, key)) setCursor(Math.min(rows.length - 1, at + 1));
-      else if (input === '?') props.onHelp();
-      else if (isQuitKey(input, key)) props.onQuit();
-      else if (input === '/') {
+  const tableRows = Math.max(1, height - CHROME);
+  // The actions first: when the footer is too narrow for every key, they are the ones kept.
+  const table: KeyBinding[] = [
+    {
+      keys: ['a'],
+      does: 'apply the blocking policy to the included namespaces (dry run first, asks)',
+      hint: 'apply',
+      when: ready && usable(state, 'a'),
+      run: () => send({ type: 'action', key: 'a' }),
+    },
+    {
+      keys: ['r'],
+      does: 'roll back: delete only the policies this tool created (asks)',
+      hint: 'roll back',
+      when: ready && usable(state, 'r'),
+      run: () => send({ type: 'action', key: 'r' }),
+    },
+    {
+      keys: ['p'],
+      does: 'probe: a short-lived pod per chosen namespace tries 169.254.169.254:80 (typed confirmation)',
+      hint: 'probe',
+      when: ready && usable(state, 'p'),
+      run: () => send({ type: 'action', key: 'p' }),
+    },
+    {
+      keys: ['e'],
+      does: 'edit the rule that reopens the endpoint (asks)',
+      hint: 'fix the rule',
+      when: ready && focused?.verdict === 'reopened' && state?.apply !== undefined,
+      run: () => focused && send({ type: 'fix', namespace: focused.namespace }),
+    },
+    scrollBinding(
+      { at, last: rows.length - 1, page: tableRows, to: setCursor },
+      'move between namespaces',
+      'move',
+    ),
+    {
+      keys: ['space'],
+      does: 'include or exclude the namespace from the change',
+      hint: 'in/out',
+      when: ready && focused !== undefined,
+      run: () => focused && send({ type: 'toggle', namespace: focused.namespace }),
+    },
+    {
+      keys: ['enter'],
+      does: "the namespace's pods, policies and verdict",
+      hint: 'namespace',
+      when: focused !== undefined,
+      run: () => setMode('namespace'),
+    },
+    {
+      keys: ['/'],
+      does: 'filter the namespaces',
+      hint: 'filter',
+      run: () => {
         setDraft(applied);
         setMode('filter');
-      } else if (key.return && focused) setMode('namespace');
-      else if (input === 'v') setMode('report');
-      else if (!ready) return;
-      else if (input === ' ' && focused) send({ type: 'toggle', namespace: focused.namespace });
-      else if (input === 'e' && focused?.verdict === 'reopened' && state?.apply)
-        send({ type: 'fix', namespace: focused.namespace });
-      else if ((input === 'a' || input === 'r' || input === 'p') && usable(state, input))
-        send({ type: 'action', key: input });
+      },
     },
-    active && mode === 'table',
-  );
+    { keys: ['v'], does: 'the whole report', hint: 'report', run: () => setMode('report') },
+    backKey(props.onBack, 'back to the checklist'),
+    helpKey(props.onHelp),
+    quitKeys(props.onQuit),
+  ];
+  useKeys({ name: 'imds: namespaces', table }, active && mode === 'table');
 
   if (mode === 'namespace' && focused) {
     return (
@@ -73,6 +121,7 @@ export function ImdsScreen(props: StepScreenProps) {
         height={height}
         active={active}
         onBack={() => setMode('table')}
+        backTo="the namespace table"
         onHelp={props.onHelp}
         onQuit={props.onQuit}
       />
@@ -89,6 +138,7 @@ export function ImdsScreen(props: StepScreenProps) {
         height={height}
         active={active}
         onBack={() => setMode('table')}
+        backTo="the namespace table"
         onHelp={props.onHelp}
         onQuit={props.onQuit}
       />
@@ -96,7 +146,7 @@ export function ImdsScreen(props: StepScreenProps) {
   }
 
   const look = statusLook(status);
-  const window = listWindow(rows.length, at, Math.max(1, height - CHROME));
+  const window = listWindow(rows.length, at, tableRows);
   const messages = (view.result ?? view.progress ?? []).slice(-3);
   return (
     <Box flexDirection="column" width={width}>
@@ -117,6 +167,9 @@ export function ImdsScreen(props: StepScreenProps) {
           value={draft}
           active={active}
           placeholder="namespace contains…"
+          name="namespace filter"
+          submitHint="keep the filter"
+          cancelHint="clear the filter"
           onChange={setDraft}
           onSubmit={(text) => {
             send({ type: 'filter', text });
@@ -167,7 +220,6 @@ export function ImdsScreen(props: StepScreenProps) {
         {focused && !disagrees(state, focused.namespace)
           ? probeMark(probesOf(state, focused.namespace)[0])
           : ''}
-        {focused?.verdict === 'reopened' && state?.apply ? ' · e: add the except to its rule' : ''}
       </Text>
       <ImdsActions state={state} />
       {messages.map((line, i) => (
@@ -175,9 +227,6 @@ export function ImdsScreen(props: StepScreenProps) {
           {line}
         </Text>
       ))}
-      <Text color={theme.muted} wrap="truncate-end">
-        ↑↓ move · space in/out · / filter · Enter namespace · v report · Esc back
-      </Text>
     </Box>
   );
 }

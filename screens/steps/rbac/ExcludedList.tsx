@@ -1,8 +1,11 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { ExcludedBinding } from '../../../src/checks/rbac/check-bindings.js';
 import { theme } from '../../theme.js';
-import { isDownKey, isQuitKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
+import { backKey, helpKey, quitKeys } from '../../common-keys.js';
+import { scrollBinding } from '../../scroll-keys.js';
+import { useKeys } from '../../use-keys.js';
 
 /** Props of the excluded bindings list. */
 export interface ExcludedListProps {
@@ -17,15 +20,20 @@ export interface ExcludedListProps {
 /** The bindings the exclusion rule left out, with the reason for each; scrollable. */
 export function ExcludedList(props: ExcludedListProps) {
   const [top, setTop] = useState(0);
-  const rows = Math.max(1, props.height - 3);
+  const rows = Math.max(1, props.height - 1);
   const max = Math.max(0, props.excluded.length - rows);
-  useLayerInput((input, key) => {
-    if (key.escape) props.onBack();
-    else if (isUpKey(input, key)) setTop(Math.max(0, top - 1));
-    else if (isDownKey(input, key)) setTop(Math.min(max, top + 1));
-    else if (input === '?') props.onHelp();
-    else if (isQuitKey(input, key)) props.onQuit();
-  }, props.active);
+  useKeys(
+    {
+      name: 'rbac: excluded bindings',
+      table: [
+        scrollBinding({ at: top, last: max, page: rows, to: setTop }, 'scroll the list', 'scroll'),
+        backKey(props.onBack, 'back to the rbac step'),
+        helpKey(props.onHelp),
+        quitKeys(props.onQuit),
+      ],
+    },
+    props.active,
+  );
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
@@ -38,7 +46,6 @@ export function ExcludedList(props: ExcludedListProps) {
           {e.binding} <Text color={theme.muted}>· {e.reason}</Text>
         </Text>
       ))}
-      <Text color={theme.muted}>↑↓ scroll · Esc back</Text>
     </Box>
   );
 }

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import { isObjectId } from '../../../src/checks/rbac/subjects.js';
 import type { CandidateView } from '../../../src/steps/rbac/state.js';
@@ -40,6 +41,9 @@ export function GroupIdInput({ candidate, active, onSubmit, onCancel }: GroupIdI
           value={value}
           active={active}
           placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+          name="group object id"
+          submitHint="show the plan (nothing changes yet)"
+          cancelHint="back to the users"
           onChange={(next) => {
             setValue(next);
             setError(undefined);
@@ -55,7 +59,6 @@ export function GroupIdInput({ candidate, active, onSubmit, onCancel }: GroupIdI
       ) : (
         <Text> </Text>
       )}
-      <Text color={theme.muted}>Enter: show the plan (nothing changes yet) · Esc: back</Text>
     </Box>
   );
 }

@@ -1,22 +1,13 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { CandidateView, RbacScreenState } from '../../../src/steps/rbac/state.js';
 import type { StepActionView } from '../../../src/steps/types.js';
 import { StepFrame } from '../../StepFrame.js';
-import { theme } from '../../theme.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { ExcludedList } from './ExcludedList.js';
 import { GroupIdInput } from './GroupIdInput.js';
 import { UserPicker } from './UserPicker.js';
-
-/** Short names of the step's keys for the hint line. */
-const SHORT: Record<string, string> = {
-  p: 'pick a user to replace',
-  r: 'replace',
-  e: 'export YAML',
-  u: 'undo',
-  x: 'excluded bindings',
-};
 
 type Mode =
   | { kind: 'frame' }
@@ -73,12 +64,8 @@ export function RbacScreen(props: StepScreenProps) {
       key: 'x',
       label: `Show the ${state.excluded.length} excluded built-in and AKS-managed bindings`,
     });
-  // The latest outcome and the step's own keys stay visible below the scrolling frame.
+  // The latest outcome stays visible below the scrolling frame.
   const latest = state?.error ? `✖ ${state.error}` : props.view.result?.[0];
-  const hint = actions
-    .filter((a) => !a.unavailable)
-    .map((a) => `${a.key} ${SHORT[a.key] ?? a.label}`)
-    .join(' · ');
   return (
     <Box flexDirection="column">
       <StepFrame
@@ -87,7 +74,7 @@ export function RbacScreen(props: StepScreenProps) {
         step={props.step}
         status={props.status}
         width={props.width}
-        height={props.height - (latest ? 2 : 1)}
+        height={props.height - (latest ? 1 : 0)}
         actions={actions}
         result={
           state?.error ? [`✖ ${state.error}`, ...(props.view.result ?? [])] : props.view.result
@@ -100,9 +87,6 @@ export function RbacScreen(props: StepScreenProps) {
         }}
       />
       {latest ? <Text wrap="truncate-end">{latest}</Text> : null}
-      <Text color={theme.accent} wrap="truncate-end">
-        {hint}
-      </Text>
     </Box>
   );
 }

@@ -1,10 +1,13 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { CandidateView } from '../../../src/steps/rbac/state.js';
 import { LineInput } from '../../LineInput.js';
 import { listWindow } from '../../list-window.js';
 import { theme } from '../../theme.js';
-import { isDownKey, isQuitKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
+import { backKey, helpKey, quitKeys } from '../../common-keys.js';
+import { scrollBinding } from '../../scroll-keys.js';
+import { useKeys } from '../../use-keys.js';
 
 /** Props of the list of users bound directly. */
 export interface UserPickerProps {
@@ -30,21 +33,49 @@ export function UserPicker(props: UserPickerProps) {
     `${c.user} ${c.binding} ${c.role}`.toLowerCase().includes(needle),
   );
   const at = Math.min(cursor, Math.max(0, shown.length - 1));
-  useLayerInput((input, key) => {
-    setWhy(undefined);
-    if (key.escape) props.onBack();
-    else if (isUpKey(input, key)) setCursor(Math.max(0, at - 1));
-    else if (isDownKey(input, key)) setCursor(Math.min(shown.length - 1, at + 1));
-    else if (input === '/') setFiltering(true);
-    else if (input === '?') props.onHelp();
-    else if (isQuitKey(input, key)) props.onQuit();
-    else if (key.return && shown[at]) {
-      const c = shown[at];
-      if (c.unavailable) setWhy(`Not available: ${c.unavailable}`);
-      else props.onPick(c);
-    }
-  }, props.active && !filtering);
-  const rows = Math.max(1, props.height - 5);
+  const rows = Math.max(1, props.height - 4);
+  useKeys(
+    {
+      name: 'rbac: pick a user',
+      table: [
+        scrollBinding(
+          {
+            at,
+            last: shown.length - 1,
+            page: rows,
+            to: (i) => {
+              setWhy(undefined);
+              setCursor(i);
+            },
+          },
+          'move between the users',
+          'move',
+        ),
+        {
+          keys: ['/'],
+          does: 'filter by user, binding or role',
+          hint: 'filter',
+          run: () => setFiltering(true),
+        },
+        {
+          keys: ['enter'],
+          does: 'pick the user: then type the Entra group that replaces it',
+          hint: 'pick',
+          when: shown[at] !== undefined,
+          run: () => {
+            const c = shown[at];
+            if (!c) return;
+            if (c.unavailable) setWhy(`Not available: ${c.unavailable}`);
+            else props.onPick(c);
+          },
+        },
+        backKey(props.onBack, 'back to the rbac step'),
+        helpKey(props.onHelp),
+        quitKeys(props.onQuit),
+      ],
+    },
+    props.active && !filtering,
+  );
   const window = listWindow(shown.length, at, rows);
   return (
     <Box flexDirection="column">
@@ -60,6 +91,9 @@ export function UserPicker(props: UserPickerProps) {
             setFilter(v);
             setCursor(0);
           }}
+          name="user filter"
+          submitHint="keep the filter"
+          cancelHint="clear the filter"
           onSubmit={() => setFiltering(false)}
           onCancel={() => {
             setFilter('');
@@ -83,7 +117,6 @@ export function UserPicker(props: UserPickerProps) {
       <Text color={why ? theme.danger : theme.muted} wrap="truncate-end">
         {why ?? '▲ cluster-admin level (typed confirmation) · ✖ you lack the rights'}
       </Text>
-      <Text color={theme.muted}>↑↓ move · / filter · Enter pick · Esc back</Text>
     </Box>
   );
 }

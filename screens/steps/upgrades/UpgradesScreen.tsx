@@ -15,6 +15,8 @@ export function UpgradesScreen(props: StepScreenProps) {
         choices={state.choices}
         active={props.active}
         onClose={() => setChoosing(false)}
+        onHelp={props.onHelp}
+        onQuit={props.onQuit}
         onChoose={(version, preview) => {
           setChoosing(false);
           props.send({ type: 'target', version, preview });

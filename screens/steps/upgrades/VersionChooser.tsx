@@ -1,8 +1,11 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { TargetChoice } from '../../../src/checks/versions/planner.js';
 import { theme } from '../../theme.js';
-import { isDownKey, isUpKey, useLayerInput } from '../../use-layer-input.js';
+import { backKey, helpKey, quitKeys } from '../../common-keys.js';
+import { scrollBinding } from '../../scroll-keys.js';
+import { useKeys } from '../../use-keys.js';
 
 /** Props: the offered targets, the current version, and what to do with a choice. */
 export interface VersionChooserProps {
@@ -11,6 +14,8 @@ export interface VersionChooserProps {
   active: boolean;
   onChoose: (version: string, preview: boolean) => void;
   onClose: () => void;
+  onHelp: () => void;
+  onQuit: () => void;
 }
 
 /** Picks the control-plane target: GA versions listed; preview ones only after pressing v. */
@@ -20,19 +25,46 @@ export function VersionChooser({
   active,
   onChoose,
   onClose,
+  onHelp,
+  onQuit,
 }: VersionChooserProps) {
   const [showPreview, setShowPreview] = useState(false);
   const [index, setIndex] = useState(0);
   const listed = choices.filter((c) => showPreview || !c.isPreview);
   const at = Math.min(index, Math.max(0, listed.length - 1));
-  useLayerInput((input, key) => {
-    if (key.escape) onClose();
-    else if (isUpKey(input, key)) setIndex(Math.max(0, at - 1));
-    else if (isDownKey(input, key)) setIndex(Math.min(listed.length - 1, at + 1));
-    else if (input === 'v') setShowPreview(!showPreview);
-    else if (key.return && listed[at]) onChoose(listed[at].version, listed[at].isPreview);
-  }, active);
   const hiddenPreview = choices.filter((c) => c.isPreview).length;
+  useKeys(
+    {
+      name: 'upgrades: target version',
+      table: [
+        scrollBinding(
+          { at, last: listed.length - 1, page: listed.length, to: setIndex },
+          'move between the versions',
+          'move',
+        ),
+        {
+          keys: ['enter'],
+          does: 'choose this version as the target (nothing changes yet)',
+          hint: 'choose',
+          when: listed[at] !== undefined,
+          run: () => listed[at] && onChoose(listed[at].version, listed[at].isPreview),
+        },
+        {
+          keys: ['v'],
+          does: 'show or hide preview versions (they have no support)',
+          hint: showPreview
+            ? 'hide preview'
+            : `show preview${hiddenPreview ? ` (${hiddenPreview})` : ''}`,
+          when: hiddenPreview > 0,
+          run: () => setShowPreview(!showPreview),
+        },
+        backKey(onClose, 'back to the upgrades step'),
+        helpKey(onHelp),
+        quitKeys(onQuit),
+      ],
+    },
+    active,
+  );
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
@@ -52,10 +84,6 @@ export function VersionChooser({
           {c.isPreview ? <Text color={theme.warning}> ▲ preview: no support</Text> : null}
         </Text>
       ))}
-      <Text color={theme.muted} wrap="truncate-end">
-        ↑↓ move · Enter choose · v {showPreview ? 'hide' : 'show'} preview versions
-        {hiddenPreview && !showPreview ? ` (${hiddenPreview} hidden)` : ''} · Esc back
-      </Text>
       <Text color={theme.muted} wrap="truncate-end">
         Minors are never skipped: only the next minor and patches are offered.
       </Text>

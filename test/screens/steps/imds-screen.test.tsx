@@ -60,6 +60,8 @@ function renderScreen(state: ImdsState) {
       onHelp={vi.fn()}
       onQuit={vi.fn()}
     />,
+    { columns: 80, rows: 24 },
+    { footer: true },
   );
   return { send, onBack, ui };
 }
@@ -148,7 +150,7 @@ describe('imds namespace table', () => {
     ];
     const { send, ui } = renderScreen({ ...STATE, rows });
     const harness = await ui;
-    expect(harness.frame()).toContain('e: add the except to its rule');
+    expect(harness.frame()).toContain('e fix the rule');
     await harness.press('e');
     expect(send).toHaveBeenLastCalledWith({ type: 'fix', namespace: 'batch' });
   });

@@ -92,12 +92,16 @@ describe('VersionChooser', () => {
         active
         onChoose={onChoose}
         onClose={onClose}
+        onHelp={vi.fn()}
+        onQuit={vi.fn()}
       />,
+      { columns: 80, rows: 24 },
+      { footer: true },
     );
     expect(ui.frame()).toContain('❯ 1.32.5 next minor');
     expect(ui.frame()).toContain('1.31.9 patch within the minor');
     expect(ui.frame()).not.toContain('1.33.1');
-    expect(ui.frame()).toContain('(1 hidden)');
+    expect(ui.frame()).toContain('v show preview (1)');
     await ui.press(DOWN, ENTER);
     expect(onChoose).toHaveBeenLastCalledWith('1.31.9', false);
     await ui.press('v');

@@ -23,6 +23,8 @@ function Shell({ store, host }: { store: SessionStore; host: StepHost }) {
         request={state.confirmation}
         active
         onAnswer={store.answer}
+        width={80}
+        height={21}
       />
     );
   return (
@@ -55,7 +57,7 @@ describe('rbac screen', () => {
     const session = await stepSession(sim, 'rbac', rbacStep.controller);
     await session.host.open('rbac');
     const ui = await renderInk(<Shell store={session.store} host={session.host} />);
-    await ui.waitFor('p pick a user to replace');
+    await ui.waitFor('[p] Pick one of');
     await ui.press('p');
     await ui.waitFor('Pick a user bound directly (2 of 2)');
     expect(ui.frame()).toContain(
@@ -75,7 +77,7 @@ describe('rbac screen', () => {
     await ui.press(...Array.from('payments-admins', () => BACKSPACE));
     await ui.type('2d4f6a8b-1c3e-4a5b-8c7d-9e0f1a2b3c4d');
     await ui.press(ENTER);
-    await ui.waitFor('r replace · e export YAML');
+    await ui.waitFor('[e] Export the new binding as YAML');
     expect(session.view().plan?.join('\n')).toContain('name: sam-secret-reader-group');
 
     const before = sim.log.writes().length;
@@ -93,7 +95,7 @@ describe('rbac screen', () => {
     const session = await stepSession(sim, 'rbac', rbacStep.controller, { readOnly: true });
     await session.host.open('rbac');
     const ui = await renderInk(<Shell store={session.store} host={session.host} />);
-    await ui.waitFor('x excluded bindings');
+    await ui.waitFor('[x] Show the');
     expect(ui.frame()).not.toContain('pick a user');
     await ui.press('x');
     const frame = await ui.waitFor('Left out:');
@@ -120,7 +122,7 @@ describe('rbac screen', () => {
     expect(frame).not.toContain('jordan@');
     await ui.press(ENTER, ESC);
     frame = await ui.waitFor('Findings (6) · sort: severity');
-    expect(frame).toContain('x excluded bindings');
+    expect(frame).toContain('excluded built-in and AKS-managed bindings');
     await session.host.stop();
   });
 });

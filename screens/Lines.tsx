@@ -1,5 +1,5 @@
-import { Text } from 'ink';
-import type { FrameLine } from '../../step-lines.js';
+import { Text } from './VisibleText.js';
+import type { FrameLine } from './step-lines.js';
 
 /** Renders styled lines, each cut to one terminal line. */
 export function Lines({ lines, from = 0 }: { lines: readonly FrameLine[]; from?: number }) {

@@ -1,0 +1,32 @@
+import type { ConfirmationRequest } from '../src/runbook/session.js';
+import { visible } from '../src/visible-text.js';
+import { listItem, type FrameLine } from './step-lines.js';
+import { theme } from './theme.js';
+import { wrapWords } from './text.js';
+
+/**
+ * What every confirmation shows, as lines `width` wide: the head (which cluster, the exact change)
+ * that never scrolls away, and the body (objects touched, equivalent commands, warnings) that
+ * scrolls when it is long. Names are shown visibly before wrapping, so a hostile name cannot
+ * make a line longer than it was measured.
+ */
+export function changeLines(
+  request: ConfirmationRequest,
+  width: number,
+): { head: FrameLine[]; body: FrameLine[] } {
+  const cluster: FrameLine = [
+    { text: 'Cluster: ', color: theme.muted },
+    { text: visible(request.cluster), bold: true, color: theme.accent },
+  ];
+  const change = wrapWords(`Change: ${visible(request.change)}`, width).map(
+    (line, index): FrameLine =>
+      index === 0
+        ? [
+            { text: 'Change: ', color: theme.muted },
+            { text: line.slice('Change: '.length), bold: true, color: theme.danger },
+          ]
+        : [{ text: line, bold: true, color: theme.danger }],
+  );
+  const body = (request.details ?? []).flatMap((line) => listItem(visible(line), ' ', width));
+  return { head: [cluster, ...change], body };
+}

@@ -1,0 +1,223 @@
+import { createKeyParser, type InputEvent, type KeyPress } from './key-parser.js';
+import { keyId } from './key-sequences.js';
+import { findBinding, footerText, workingBindings, type KeyBinding } from './key-table.js';
+
+/** A key as a screen gets it: the key, its name in key tables, the read it came in, and when. */
+export interface KeyEvent {
+  key: KeyPress;
+  /** The key's name in key tables (`keyId`): `j`, `enter`, `ctrl+c`. */
+  id: string;
+  /** Which read from the terminal carried it: keys typed or pasted together share one. */
+  burst: number;
+  /** When that read arrived (the bus's clock, milliseconds). */
+  time: number;
+}
+
+/** What a screen layer tells the bus: its key table, and how it takes text and pastes. */
+export interface LayerSpec {
+  /** How the help names the screen: `checklist`, `drain: nodes`. */
+  name: string;
+  table: readonly KeyBinding[];
+  /** Printable characters no binding claims (a text field types them). */
+  onText?: (text: string, event: KeyEvent) => void;
+  /** Pasted text (text fields only); without it a paste is ignored and the footer says so. */
+  onPaste?: (text: string) => void;
+  /** What the footer says when a paste is ignored here (default: only text fields take pastes). */
+  pasteRefusal?: string;
+  /** A question's guard: keys it does not admit are dropped (see `useAnswerGuard`). */
+  guard?: { admits(event: KeyEvent): boolean; dropped(): void };
+  /** The layer prints its own keys (a dialog, next to the question): the footer stays empty. */
+  ownFooter?: boolean;
+}
+
+/** A registered layer: its latest spec, and whether its keys are held back (window too small). */
+export interface Layer {
+  spec(): LayerSpec;
+  suspended(): boolean;
+}
+
+/** What the footer shows: the keys of the screen that has them, or a short notice. */
+export interface FooterState {
+  table: readonly KeyBinding[];
+  ownFooter: boolean;
+  notice: string | undefined;
+}
+
+/** How long a lone ESC waits for the rest of a sequence before it counts as the Esc key. */
+export const ESC_WAIT_MS = 50;
+/** How long a question ignores keys after it appears (see `useAnswerGuard`). */
+export const ANSWER_GUARD_MS = 250;
+/** How long a notice stays in the footer, unless a key comes first. */
+const NOTICE_MS = 4_000;
+
+const PASTE_IGNORED = 'Paste ignored: pasted text only goes into a text field (/ filter, : jump)';
+
+type Queued = { event: InputEvent; burst: number; time: number };
+
+/**
+ * The app's one way in from the keyboard. It parses what the terminal sends into keys (one place
+ * for escape sequences and bracketed paste), stamps each key with the read it came in and when,
+ * and hands the keys to the active screen layer one at a time, each after the screen has caught
+ * up with the one before, so `:drain` typed quickly lands in the prompt that `:` opened. Pastes
+ * go only to text fields. It also tells the footer which keys the active screen has.
+ */
+export class KeyBus {
+  /** The clock keys are stamped with (injectable for tests). */
+  readonly now: () => number;
+  /** How long questions ignore keys after they appear. */
+  readonly guardMs: number;
+  private readonly layers = new Map<string, Layer>();
+  private readonly queue: Queued[] = [];
+  private readonly parser = createKeyParser();
+  private readonly listeners = new Set<() => void>();
+  private readonly delivered = new Set<() => void>();
+  private burst = 0;
+  private pumping = false;
+  private escTimer: NodeJS.Timeout | undefined;
+  private noticeTimer: NodeJS.Timeout | undefined;
+  private footer: FooterState = { table: [], ownFooter: false, notice: undefined };
+  private footerKey = '';
+
+  constructor(options: { now?: () => number; guardMs?: number } = {}) {
+    this.now = options.now ?? (() => performance.now());
+    this.guardMs = options.guardMs ?? ANSWER_GUARD_MS;
+  }
+
+  /** The last read so far: a question opened now admits only keys from later reads. */
+  lastBurst(): number {
+    return this.burst;
+  }
+
+  /** Takes one read from the terminal. */
+  receive(chunk: string): void {
+    const stamp = { burst: ++this.burst, time: this.now() };
+    clearTimeout(this.escTimer);
+    for (const event of this.parser.push(chunk)) this.queue.push({ event, ...stamp });
+    if (this.parser.waiting()) {
+      // A lone ESC: the Esc key, unless the rest of a sequence follows at once.
+      this.escTimer = setTimeout(() => {
+        for (const event of this.parser.flush()) this.queue.push({ event, ...stamp });
+        void this.pump();
+      }, ESC_WAIT_MS);
+    }
+    void this.pump();
+  }
+
+  /** Adds an active layer (the app keeps one active at a time); the function removes it. */
+  add(id: string, layer: Layer): () => void {
+    this.layers.delete(id);
+    this.layers.set(id, layer);
+    this.published();
+    return () => {
+      this.layers.delete(id);
+      this.published();
+    };
+  }
+
+  /** A layer rendered again: the footer follows if the keys it shows changed. */
+  published(): void {
+    const top = this.top()?.spec();
+    const table = top?.table ?? [];
+    const ownFooter = top?.ownFooter ?? false;
+    const key = `${ownFooter}|${footerText(table, 10_000)}`;
+    if (key === this.footerKey) return;
+    this.footerKey = key;
+    this.footer = { table, ownFooter, notice: this.footer.notice };
+    this.notify();
+  }
+
+  /** The keys of the active screen and its name, for the help. */
+  helpSnapshot(): { name: string; bindings: KeyBinding[] } {
+    const top = this.top()?.spec();
+    return { name: top?.name ?? 'screen', bindings: workingBindings(top?.table ?? []) };
+  }
+
+  /** A short message in the footer, until the next key or a few seconds. */
+  notice(text: string | undefined): void {
+    clearTimeout(this.noticeTimer);
+    if (this.footer.notice === text) return;
+    this.footer = { ...this.footer, notice: text };
+    if (text) this.noticeTimer = setTimeout(() => this.notice(undefined), NOTICE_MS).unref();
+    this.notify();
+  }
+
+  /** For `useSyncExternalStore`: the footer's state, the same object until it changes. */
+  footerState = (): FooterState => this.footer;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Calls `listener` after each key or paste was handed out (tests wait on it). */
+  onDelivered(listener: () => void): () => void {
+    this.delivered.add(listener);
+    return () => this.delivered.delete(listener);
+  }
+
+  /** Stops the timers (the app is going away). */
+  close(): void {
+    clearTimeout(this.escTimer);
+    clearTimeout(this.noticeTimer);
+    this.queue.length = 0;
+  }
+
+  private top(): Layer | undefined {
+    return [...this.layers.values()].at(-1);
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        this.dispatch(next);
+        for (const listener of this.delivered) listener();
+        if (this.queue.length > 0) await screenCaughtUp();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private dispatch({ event, burst, time }: Queued): void {
+    const layers = [...this.layers.values()].filter((layer) => !layer.suspended());
+    if (event.kind === 'paste') {
+      const taker = layers.find((layer) => layer.spec().onPaste);
+      if (taker) taker.spec().onPaste?.(event.text);
+      else this.notice(layers.at(-1)?.spec().pasteRefusal ?? PASTE_IGNORED);
+      return;
+    }
+    if (event.key.name === 'unknown') return;
+    if (this.footer.notice) this.notice(undefined);
+    const keyEvent: KeyEvent = { key: event.key, id: keyId(event.key), burst, time };
+    for (const layer of layers) handleKey(layer.spec(), keyEvent);
+  }
+}
+
+/** What one layer does with one key: its table first, then (text fields) typed characters. */
+export function handleKey(spec: LayerSpec, event: KeyEvent): void {
+  const binding = findBinding(spec.table, event.id);
+  const typed = !binding && spec.onText && isTyped(event.key);
+  if (!binding && !typed) return;
+  if (spec.guard && !binding?.unguarded && !spec.guard.admits(event)) {
+    spec.guard.dropped();
+    return;
+  }
+  if (binding) binding.run(event);
+  else spec.onText?.(event.key.text, event);
+}
+
+function isTyped(key: KeyPress): boolean {
+  return key.name === 'char' && !key.ctrl && !key.meta;
+}
+
+/** Lets React render and commit what the last key changed (its work is queued before ours). */
+async function screenCaughtUp(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,56 @@
+import { useContext, useEffect, useState } from 'react';
+import type { KeyEvent } from './key-bus.js';
+import { KeyBusContext } from './key-context.js';
+
+/** When a question appeared: the last read before it, and the time. */
+export interface Opened {
+  burst: number;
+  time: number;
+}
+
+/**
+ * Whether a key may answer a question opened at `opened`: it must come in a later read than
+ * every key before the question appeared (so neither the key that opened it nor the rest of a
+ * paste or a burst typed with it), and after the guard time, so the operator has seen it.
+ */
+export function admitsAnswer(event: KeyEvent, opened: Opened, guardMs: number): boolean {
+  return event.burst > opened.burst && event.time - opened.time >= guardMs;
+}
+
+/** A question's guard, and whether it is armed yet and whether it dropped a key. */
+export interface AnswerGuard {
+  /** The guard time is over: keys typed from now on answer. */
+  armed: boolean;
+  /** A key typed before the question appeared (or too soon after) was ignored. */
+  dropped: boolean;
+  guard: { admits(event: KeyEvent): boolean; dropped(): void };
+}
+
+/**
+ * Guards a question (a confirmation, the quit question, the resume offer): only keys typed after
+ * it appeared, in reads of their own and after `guardMs`, answer it. Everything else is dropped,
+ * never taken as an answer, and the question says so.
+ */
+export function useAnswerGuard(): AnswerGuard {
+  const bus = useContext(KeyBusContext);
+  const guardMs = bus?.guardMs ?? 0;
+  const [opened] = useState<Opened>(() => ({
+    burst: bus?.lastBurst() ?? 0,
+    time: bus?.now() ?? 0,
+  }));
+  const [armed, setArmed] = useState(guardMs <= 0);
+  const [dropped, setDropped] = useState(false);
+  useEffect(() => {
+    if (armed) return undefined;
+    const timer = setTimeout(() => setArmed(true), guardMs);
+    return () => clearTimeout(timer);
+  }, [armed, guardMs]);
+  return {
+    armed,
+    dropped,
+    guard: {
+      admits: (event) => admitsAnswer(event, opened, guardMs),
+      dropped: () => setDropped(true),
+    },
+  };
+}

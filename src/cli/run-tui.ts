@@ -1,0 +1,201 @@
+import type { ListedCluster } from '../azure/list-clusters.js';
+import { UserError } from '../errors.js';
+import type { RunningSession } from '../runbook/start-session.js';
+import { SessionStore } from '../runbook/session.js';
+import { visible } from '../visible-text.js';
+import type { Invocation } from './args.js';
+import { catchFirstSignal, signalExitCode, type FirstSignal } from './first-signal.js';
+import { markTiming } from './timings.js';
+
+/** Where the TUI writes once it has given the terminal back. */
+export interface TuiIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  interactive: boolean;
+}
+
+/** What the session ended with: the exit code and the lines to print after the screen is gone. */
+interface Ending {
+  code: number;
+  out?: string;
+  err?: string;
+}
+
+/**
+ * The interactive program: draws the screens in the terminal's alternate screen (the scrollback
+ * stays as it was) and gives the terminal back on every way out: quit, Ctrl+C, a failure, a
+ * crash, a signal. `q` works from the first frame, connecting included. SIGTERM, SIGHUP (the
+ * terminal closed) or SIGINT end the session like `q`, with the journal closed.
+ */
+export async function runTui(
+  invocation: Invocation & { kind: 'tui' },
+  env: NodeJS.ProcessEnv,
+  io: TuiIo,
+): Promise<number> {
+  if (!io.interactive) {
+    // Say what is wrong with the target first, if anything: that is the more useful line.
+    const { checkTargetOffline } = await import('../target/check-offline.js');
+    await checkTargetOffline(invocation.target, env);
+    throw new UserError(
+      'aks-runbook is interactive and needs a terminal on stdin and stdout; for scripts and CI use "aks-runbook audit"',
+    );
+  }
+  const store = new SessionStore({
+    readOnly: invocation.readOnly,
+    dryRun: invocation.dryRun,
+    demo: invocation.target.demo,
+    ...(invocation.probeImage ? { probeImage: invocation.probeImage } : {}),
+  });
+  const interrupt = catchFirstSignal();
+  try {
+    return await runScreens(invocation, env, io, store, interrupt);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+/** The screens up, the session through them, the screens down; then the lines to print. */
+async function runScreens(
+  invocation: Invocation & { kind: 'tui' },
+  env: NodeJS.ProcessEnv,
+  io: TuiIo,
+  store: SessionStore,
+  interrupt: FirstSignal,
+): Promise<number> {
+  let quit: () => void = () => undefined;
+  const quitting = new Promise<'quit'>((resolve) => (quit = () => resolve('quit')));
+  let pick: (cluster: ListedCluster | undefined) => void = () => undefined;
+  const picked = new Promise<ListedCluster | undefined>((resolve) => (pick = resolve));
+  void interrupt.received.then(() => {
+    pick(undefined);
+    quit();
+  });
+  // Draw the first frame before the Kubernetes and Azure SDKs load: they take about a second.
+  const { renderApp } = await import('../../screens/render-app.js');
+  const session: { current?: RunningSession } = {};
+  const app = renderApp(
+    store,
+    {
+      onQuit: () => {
+        pick(undefined);
+        quit();
+      },
+      onPickCluster: (cluster) => pick(cluster),
+      onOpenStep: (id) => void session.current?.host?.open(id),
+      onStepEvent: (id, event) => void session.current?.host?.send(id, event),
+      onTranscript: () => void session.current?.transcriptNow(),
+      onResume: (choice) => void session.current?.answerResume(choice),
+    },
+    // Both ends are a terminal (checked above): draw live even when CI is set in the environment,
+    // which Ink would otherwise take as "print only the last frame".
+    { interactive: true, alternateScreen: true },
+  );
+  markTiming('first-frame', env);
+  const crashed = failOnCrash();
+  if (env['AKS_RUNBOOK_CRASH_TEST'] === 'after-first-frame') {
+    // For the test that the terminal comes back after a crash; never set in normal use.
+    setTimeout(() => {
+      throw new Error('crash test (AKS_RUNBOOK_CRASH_TEST)');
+    }, 100);
+  }
+  let ending: Ending;
+  try {
+    ending = await Promise.race([
+      runSession(invocation, store, env, { quitting, picked, app, session }),
+      crashed.promise,
+    ]);
+  } finally {
+    // Give the terminal back first (raw mode off, main screen), then print.
+    app.unmount();
+    crashed.dispose();
+    // On every way out (quit, failure, crash, signal): stops the work and closes the journal.
+    await session.current?.stop();
+  }
+  const signal = interrupt.current();
+  if (signal) {
+    // Ended by a signal: say so, and where the (closed) journal is.
+    const journalPath = store.getState().journalPath;
+    io.err(
+      `aks-runbook: ended by ${signal}${journalPath ? `; journal closed: ${journalPath}` : ''}\n`,
+    );
+    return signalExitCode(signal);
+  }
+  if (ending.err) io.err(ending.err);
+  if (ending.out) io.out(ending.out);
+  return ending.code;
+}
+
+/** From the first frame to the end of the session: pick, connect, walk the checklist. */
+async function runSession(
+  invocation: Invocation & { kind: 'tui' },
+  store: SessionStore,
+  env: NodeJS.ProcessEnv,
+  wiring: {
+    quitting: Promise<'quit'>;
+    picked: Promise<ListedCluster | undefined>;
+    app: { waitUntilExit(): Promise<void> };
+    session: { current?: RunningSession };
+  },
+): Promise<Ending> {
+  const failed = (): Ending => {
+    const state = store.getState().connection;
+    return state.phase === 'failed'
+      ? { code: 2, err: `aks-runbook: ${visible(state.message)}\n` }
+      : { code: 0 };
+  };
+  let target = invocation.target;
+  const { needsPick, pickCluster } = await import('../runbook/pick-cluster.js');
+  if (needsPick(target)) {
+    // Only a subscription was named: the operator picks the cluster once ARM has listed them.
+    const chosen = await Promise.race([
+      pickCluster(target, store, env, wiring.picked),
+      wiring.quitting,
+    ]);
+    if (chosen === 'quit' || !chosen) return failed();
+    target = chosen;
+  }
+  const { startSession } = await import('../runbook/start-session.js');
+  const starting = startSession(target, store, env);
+  const running = await Promise.race([starting, wiring.quitting]);
+  if (running === 'quit') {
+    // Quit while connecting: the connection is dropped when it completes, nothing waits for it.
+    void starting.then((late) => late.stop());
+    return { code: 0 };
+  }
+  wiring.session.current = running;
+  if (store.getState().connection.phase === 'failed') {
+    // Nothing to walk through: leave the one line in the terminal, not a screen to dismiss.
+    return failed();
+  }
+  markTiming('connected', env);
+  await Promise.race([wiring.quitting, wiring.app.waitUntilExit()]);
+  await running.stop();
+  wiring.session.current = undefined;
+  // The journal is closed and complete: the transcript on exit is built from it alone.
+  const journalPath = store.getState().journalPath;
+  if (!journalPath) return { code: 0 };
+  const { writeTranscript } = await import('../runbook/transcript-file.js');
+  const transcript = await writeTranscript(journalPath).catch(() => undefined);
+  return transcript
+    ? { code: 0, out: `Journal: ${journalPath}\nTranscript: ${transcript}\n` }
+    : { code: 0 };
+}
+
+/**
+ * While the screens are up, an exception nothing caught ends the session like a failure: the
+ * screen is taken down (terminal restored) and one line says what happened, no stack trace.
+ */
+function failOnCrash(): { promise: Promise<never>; dispose(): void } {
+  let fail: (error: unknown) => void = () => undefined;
+  const promise = new Promise<never>((_, reject) => (fail = reject));
+  const onError = (error: unknown) => fail(error);
+  process.on('uncaughtException', onError);
+  process.on('unhandledRejection', onError);
+  return {
+    promise,
+    dispose: () => {
+      process.off('uncaughtException', onError);
+      process.off('unhandledRejection', onError);
+    },
+  };
+}
