@@ -45,7 +45,14 @@ export function createKeyParser(): KeyParser {
     return events;
   };
   return {
-    push: (chunk) => parse(pending + chunk, false),
+    push: (chunk) => {
+      // A lone ESC that ended the last read is the Esc key when this read does not continue a
+      // sequence: a terminal sends Alt+key in one write, so Esc then `q` typed quickly stay two.
+      if (pending === ESC && chunk !== '' && chunk[0] !== '[' && chunk[0] !== 'O') {
+        return [...parse(pending, true), ...parse(chunk, false)];
+      }
+      return parse(pending + chunk, false);
+    },
     waiting: () => pending.startsWith(ESC) && !pending.startsWith(PASTE_START),
     flush: () => (pending.startsWith(PASTE_START) ? [] : parse(pending, true)),
   };

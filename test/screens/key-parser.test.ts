@@ -97,6 +97,11 @@ describe('key parser', () => {
     expect(parser.waiting()).toBe(false);
   });
 
+  it('Esc at the end of one read and a key in the next are two keys, not Alt+key', () => {
+    expect(parse('\u001b', 'q')).toEqual(['escape', 'q']);
+    expect(parse('\u001bq')).toEqual(['meta+q']);
+  });
+
   it('joins a sequence split between two reads', () => {
     expect(parse('\u001b', '[B')).toEqual(['down']);
     expect(parse('\u001b[', '5', '~')).toEqual(['pageup']);
@@ -126,7 +131,8 @@ describe('key parser', () => {
   });
 
   it('any mix of keys, split into reads anywhere, gives the same keys in the same order', () => {
-    const corpus = ENCODINGS.filter(([bytes]) => !bytes.startsWith('\u001b\u001b'));
+    // Alt+key (ESC and the key) is one write from the terminal: cut between, it is Esc and a key.
+    const corpus = ENCODINGS.filter(([, id]) => !id.startsWith('meta+') && id !== 'escape');
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...corpus), { maxLength: 30 }),

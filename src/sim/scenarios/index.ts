@@ -2,6 +2,7 @@ import { demo } from './demo.js';
 import { imdsMixed } from './imds-mixed.js';
 import { drainNoCordon } from './drain.js';
 import { drainKubectl } from './drain-kubectl.js';
+import { hostile } from './hostile.js';
 import { large } from './large.js';
 import { minimal } from './minimal.js';
 import { limitedRights, strictPdb } from './small.js';
@@ -23,4 +24,5 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   'imds-mixed': imdsMixed,
   'drain-no-cordon': drainNoCordon,
   'drain-kubectl': drainKubectl,
+  hostile,
 };
