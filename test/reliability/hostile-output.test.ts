@@ -12,8 +12,8 @@ import { runBin } from '../helpers/cli-process.js';
 import { startInPty } from '../helpers/pty.js';
 
 // Characters a terminal acts on. Line feeds are the only control character a text output needs.
-// eslint-disable-next-line no-control-regex -- the characters searched for
 const ACTED_ON =
+  // eslint-disable-next-line no-control-regex -- the characters searched for
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
 const state = mkdtempSync(join(tmpdir(), 'hostile-'));
