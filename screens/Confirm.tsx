@@ -4,6 +4,7 @@ import type { ConfirmationRequest } from '../src/runbook/session.js';
 import { changeLines } from './change-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
+import type { KeyEvent } from './key-bus.js';
 import type { KeyBinding } from './key-table.js';
 import { scrollBinding } from './scroll-keys.js';
 import { Text } from './VisibleText.js';
@@ -29,10 +30,18 @@ const FOOT_ROWS = 4;
 /**
  * Yes/No confirmation that starts on Cancel. Enter activates the focused button; ←/→, Tab or `y`
  * move focus (no single key confirms); `n`, Esc and Ctrl+C cancel. Only keys typed after the
- * dialog appeared count (see `useAnswerGuard`); backing out works at once.
+ * dialog appeared count (see `useAnswerGuard`), and Enter must come in a read of its own after
+ * the key that moved to Yes; backing out works at once.
  */
 export function Confirm({ request, active, onAnswer, width, height }: ConfirmProps) {
   const [focus, setFocus] = useState<Choice>('cancel');
+  // The read that moved focus to Yes: Enter must come in a later one (`y` + Enter typed or pasted
+  // in one go is not two separate keystrokes).
+  const [yesBurst, setYesBurst] = useState(0);
+  const choose = (next: Choice, event: KeyEvent) => {
+    setFocus(next);
+    setYesBurst(event.burst);
+  };
   const [bodyTop, setBodyTop] = useState(0);
   const { armed, dropped, guard } = useAnswerGuard();
   const { head, body } = changeLines(request, dialogInnerWidth(width));
@@ -44,18 +53,21 @@ export function Confirm({ request, active, onAnswer, width, height }: ConfirmPro
       short: '←/→ Tab',
       does: 'move between No and Yes',
       hint: 'choose',
-      run: () => setFocus(focus === 'yes' ? 'cancel' : 'yes'),
+      run: (event) => choose(focus === 'yes' ? 'cancel' : 'yes', event),
     },
     {
       keys: ['y', 'Y'],
       does: 'move to Yes (it does not confirm by itself)',
-      run: () => setFocus('yes'),
+      run: (event) => choose('yes', event),
     },
     {
       keys: ['enter'],
       does: 'do what is chosen: nothing, unless you moved to Yes',
       hint: 'do what is chosen',
-      run: () => onAnswer(focus === 'yes'),
+      run: (event) => {
+        if (focus === 'yes' && event.burst <= yesBurst) guard.dropped();
+        else onAnswer(focus === 'yes');
+      },
     },
     {
       keys: ['escape', 'n', 'N', 'ctrl+c'],

@@ -20,7 +20,9 @@ export function GuardLine(props: {
           : '… read the question: keys answer in a moment'}
       </Text>
       <Text color={theme.warning} wrap="truncate-end">
-        {props.dropped ? '! Keys typed before this question appeared were ignored.' : ' '}
+        {props.dropped
+          ? '! Keys typed before this question appeared, or in one go, were ignored.'
+          : ' '}
       </Text>
     </>
   );

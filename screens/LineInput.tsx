@@ -1,4 +1,4 @@
-import type { LayerSpec } from './key-bus.js';
+import type { KeyEvent, LayerSpec } from './key-bus.js';
 import type { KeyBinding } from './key-table.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
@@ -9,8 +9,9 @@ export interface LineInputProps {
   prompt: string;
   value: string;
   active: boolean;
-  onChange: (value: string) => void;
-  onSubmit: (value: string) => void;
+  /** The new value, and the key that made it (absent for a paste). */
+  onChange: (value: string, event?: KeyEvent) => void;
+  onSubmit: (value: string, event: KeyEvent) => void;
   onCancel: () => void;
   /** Tab pressed (completion); Tab does nothing when absent. */
   onTab?: (value: string) => void;
@@ -44,7 +45,7 @@ export function LineInput(props: LineInputProps) {
     {
       name: props.name ?? 'text field',
       table,
-      onText: (text) => props.onChange(value + text),
+      onText: (text, event) => props.onChange(value + text, event),
       onPaste: props.onPaste ?? ((text) => props.onChange(value + pastedLine(text))),
       ...(props.guard ? { guard: props.guard } : {}),
       ...(props.ownFooter ? { ownFooter: true } : {}),
@@ -69,7 +70,7 @@ export function lineInputTable(props: LineInputProps): KeyBinding[] {
       keys: ['enter'],
       does: props.submitHint ?? 'accept what is typed',
       hint: props.submitHint ?? 'accept',
-      run: () => props.onSubmit(value),
+      run: (event) => props.onSubmit(value, event),
     },
     {
       keys: ['escape', 'ctrl+c'],
@@ -91,7 +92,7 @@ export function lineInputTable(props: LineInputProps): KeyBinding[] {
       keys: ['backspace', 'delete'],
       label: 'Backspace',
       does: 'delete the last character',
-      run: () => props.onChange(value.slice(0, -1)),
+      run: (event) => props.onChange(value.slice(0, -1), event),
     },
     ...(props.extraKeys ?? []),
   ];

@@ -23,6 +23,9 @@ export function TypedConfirm({ request, active, onAnswer, width, height }: Confi
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
   const [bodyTop, setBodyTop] = useState(0);
+  // The read of the last typed character: Enter must come in a later one, so a name and Enter
+  // typed or pasted in one go (a terminal without bracketed paste) never confirm.
+  const [typedBurst, setTypedBurst] = useState(0);
   const { armed, dropped, guard } = useAnswerGuard();
   const inner = dialogInnerWidth(width);
   const { head, body } = changeLines(request, inner);
@@ -61,11 +64,15 @@ export function TypedConfirm({ request, active, onAnswer, width, height }: Confi
     ownFooter: true,
     extraKeys: [scroll],
     onPaste: () => setError('Pasted text does not count here: type the name yourself.'),
-    onChange: (next) => {
+    onChange: (next, event) => {
       setValue(next);
       setError(undefined);
+      if (event) setTypedBurst(event.burst);
     },
-    onSubmit: submit,
+    onSubmit: (typed, event) => {
+      if (event && event.burst <= typedBurst) guard.dropped();
+      else submit(typed);
+    },
     onCancel: () => onAnswer(false),
   };
   return (

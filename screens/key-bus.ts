@@ -1,3 +1,4 @@
+import { unstable_NormalPriority, unstable_scheduleCallback } from 'scheduler';
 import { createKeyParser, type InputEvent, type KeyPress } from './key-parser.js';
 import { keyId } from './key-sequences.js';
 import { findBinding, footerText, workingBindings, type KeyBinding } from './key-table.js';
@@ -216,8 +217,17 @@ function isTyped(key: KeyPress): boolean {
   return key.name === 'char' && !key.ctrl && !key.meta;
 }
 
-/** Lets React render and commit what the last key changed (its work is queued before ours). */
+/**
+ * Resolves once React has rendered and committed what the last key changed, so the next key goes
+ * to the screen that key opened. React queues that work (from a microtask) as a task of normal
+ * priority in its scheduler, where a render cut into slices keeps its place; a task of the same
+ * priority queued after it runs only when it is done.
+ */
 async function screenCaughtUp(): Promise<void> {
+  await Promise.resolve();
+  await Promise.resolve();
+  await new Promise<void>((resolve) =>
+    unstable_scheduleCallback(unstable_NormalPriority, () => resolve()),
+  );
   await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -33,15 +33,21 @@ export function usesColour(raw: string): boolean {
 
 /**
  * Starts `aks-runbook args…` in an 80x24 pseudo-terminal with an isolated HOME; `program` is the
- * command line that starts it (default: this Node running the bin).
+ * command line that starts it (default: this Node running the bin). With `after`, a shell runs
+ * that command in the same terminal once the program has ended (its exit code is printed first as
+ * `[exit N]`), e.g. `stty -a` to see the terminal as the program left it.
  */
 export function startInPty(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   size = { cols: 80, rows: 24 },
   program = `${process.execPath} ${BIN}`,
+  options: { after?: string } = {},
 ): PtySession {
-  const command = `stty cols ${size.cols} rows ${size.rows}; exec ${program} ${args.join(' ')}`;
+  const line = `${program} ${args.join(' ')}`;
+  const command = options.after
+    ? `stty cols ${size.cols} rows ${size.rows}; ${line}; echo "[exit $?]"; ${options.after}`
+    : `stty cols ${size.cols} rows ${size.rows}; exec ${line}`;
   const child: ChildProcessWithoutNullStreams = spawn('script', ['-qfec', command, '/dev/null'], {
     env: {
       PATH: process.env['PATH'],

@@ -8,10 +8,17 @@ import { tempDir } from '../helpers/temp-dir.js';
 export interface TmuxTerminal {
   /** What the window shows now (plain text). */
   screen(): string;
+  /** The window's scrollback and screen, all of it (plain text). */
+  history(): string;
   /** Sends one key: a literal character, or a tmux key name (Enter, Escape, Down, ...). */
   key(key: string): void;
   /** Types text literally. */
   type(text: string): void;
+  /**
+   * Pastes `text` as tmux's paste-buffer does: in one write; `bracketed` marks it as a paste
+   * (`-p`, the markers a terminal sends when the program asked for bracketed paste).
+   */
+  paste(text: string, bracketed: boolean): void;
   /** Waits (polling, with a deadline) until the screen matches; fails showing the screen. */
   waitFor(
     text: string | RegExp | ((screen: string) => boolean),
@@ -63,11 +70,16 @@ export function startInTmux(
   onCleanup(close);
   return {
     screen,
+    history: () => tmux('capture-pane', '-p', '-S', '-', '-t', 'run'),
     key: (key) => {
       if (KEY_NAMES.has(key)) tmux('send-keys', '-t', 'run', key);
       else tmux('send-keys', '-t', 'run', '-l', '--', key);
     },
     type: (text) => void tmux('send-keys', '-t', 'run', '-l', '--', text),
+    paste: (text, bracketed) => {
+      tmux('set-buffer', '-b', 'paste', '--', text);
+      tmux('paste-buffer', '-b', 'paste', ...(bracketed ? ['-p'] : []), '-t', 'run');
+    },
     waitFor: async (text, timeoutMs = 30_000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -154,7 +154,7 @@ describe('the answer guard', () => {
     await ui.press('y', ENTER);
     expect(onAnswer).not.toHaveBeenCalled();
     expect(ui.frame()).toContain('▶ No, cancel ◀');
-    expect(ui.frame()).toContain('Keys typed before this question appeared were ignored');
+    expect(ui.frame()).toContain('Keys typed before this question appeared');
     now += 200;
     await ui.press(RIGHT);
     expect(ui.frame()).toContain('▶ Yes, go ahead ◀');
@@ -194,6 +194,34 @@ describe('the answer guard', () => {
     expect(ui.frame()).toContain('▶ No, cancel ◀');
     await ui.press('y', ENTER);
     expect(onAnswer).toHaveBeenCalledExactlyOnceWith(true);
+  });
+
+  it('Enter in the same read as the y that chose Yes does not confirm (nor a name and Enter)', async () => {
+    const onAnswer = vi.fn();
+    const ui = await renderInk(
+      <Confirm request={request} active onAnswer={onAnswer} width={80} height={21} />,
+    );
+    await ui.burst('y\r', 'were ignored');
+    expect(ui.frame()).toContain('▶ Yes, go ahead ◀');
+    expect(onAnswer).not.toHaveBeenCalled();
+    await ui.press(ENTER);
+    expect(onAnswer).toHaveBeenCalledExactlyOnceWith(true);
+
+    const typed = vi.fn();
+    await ui.unmount();
+    const field = await renderInk(
+      <TypedConfirm
+        request={{ ...request, typed: 'aks-prod-weu' }}
+        active
+        onAnswer={typed}
+        width={80}
+        height={21}
+      />,
+    );
+    await field.burst('aks-prod-weu\r', 'were ignored');
+    expect(typed).not.toHaveBeenCalled();
+    await field.press(ENTER);
+    expect(typed).toHaveBeenCalledExactlyOnceWith(true);
   });
 
   it('guards the quit question: a double Ctrl+C in one read does not quit while work runs', async () => {

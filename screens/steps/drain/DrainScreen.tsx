@@ -161,9 +161,17 @@ export function DrainScreen(props: StepScreenProps) {
     helpKey(props.onHelp),
     quitKeys(props.onQuit),
   ];
+  // While the nodes are read, only the keys that leave work.
+  const loading: KeyBinding[] = [
+    backKey(props.onBack, 'back to the checklist'),
+    helpKey(props.onHelp),
+    quitKeys(props.onQuit),
+  ];
   useKeys(
-    { name: mode === 'preview' ? 'drain: preview' : 'drain: nodes', table },
-    props.active && inTable,
+    ready
+      ? { name: mode === 'preview' ? 'drain: preview' : 'drain: nodes', table }
+      : { name: 'drain: loading', table: loading },
+    props.active && (inTable || !ready),
   );
 
   if (!ready)
