@@ -11,8 +11,8 @@ import { listWindow } from './list-window.js';
 import { heading, listItem, paragraph, type FrameLine } from './step-lines.js';
 import { statusLook } from './step-status.js';
 import { theme } from './theme.js';
+import { actionBindings } from './action-keys.js';
 import { backKey, helpKey, quitKeys } from './common-keys.js';
-import type { KeyBinding } from './key-table.js';
 import { scrollBinding } from './scroll-keys.js';
 import { useKeys } from './use-keys.js';
 
@@ -191,28 +191,6 @@ function frameLines(
     lines.push(BLANK, ...paragraph(note, width, '', theme.muted));
   }
   return lines;
-}
-
-/**
- * One binding per action that can be used now (the help lists each with its label); the footer
- * shows them as one item, `t/c/o/r actions`, because the Actions section names them all.
- */
-function actionBindings(
-  actions: readonly StepActionView[] | undefined,
-  run: (key: string) => void,
-): KeyBinding[] {
-  const usable = (actions ?? []).filter((a) => !a.unavailable);
-  return usable.map((a, index) => ({
-    keys: [a.key],
-    does: a.label,
-    ...(index === 0
-      ? {
-          short: usable.map((u) => u.key).join('/'),
-          hint: usable.length === 1 ? 'action' : 'actions',
-        }
-      : {}),
-    run: () => run(a.key),
-  }));
 }
 
 function actionLines(actions: readonly StepActionView[], width: number): FrameLine[] {

@@ -39,7 +39,10 @@ describe('a dialog at 80x24', () => {
     const window = /lines 1–(\d+) of (\d+)/.exec(first);
     expect(window, first).not.toBeNull();
     t.key('Down');
-    const scrolled = await t.waitFor(/lines 2–\d+ of \d+/);
+    // A whole frame: tmux may be read while a frame is half drawn.
+    const scrolled = await t.waitFor(
+      (screen) => /lines 2–\d+ of \d+/.test(screen) && screen.includes('Enter go ahead'),
+    );
     expectHeader(scrolled);
     t.key('Escape');
     await t.waitFor('Cancelled');

@@ -6,21 +6,17 @@ import { LineInput } from '../../LineInput.js';
 import { listWindow } from '../../list-window.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
-import { backKey, helpKey, quitKeys } from '../../common-keys.js';
-import type { KeyBinding } from '../../key-table.js';
 import { Lines } from '../../Lines.js';
-import { scrollBinding } from '../../scroll-keys.js';
 import { useKeys } from '../../use-keys.js';
+import { loadingKeys, nodeTableKeys, type NodeTableMode } from './node-table-keys.js';
 import { filterNodes, nodeHeader, nodeRow, previewLines } from './node-rows.js';
 import { OptionsForm } from './OptionsForm.js';
 import { ProgressView } from './ProgressView.js';
 
-type Mode = 'table' | 'filter' | 'preview' | 'options';
-
 /** The drain step: choose nodes, preview them, set options, then follow the drain live. */
 export function DrainScreen(props: StepScreenProps) {
   const state = props.state as DrainState | undefined;
-  const [mode, setMode] = useState<Mode>('table');
+  const [mode, setMode] = useState<NodeTableMode>('table');
   const [filter, setFilter] = useState('');
   const [cursor, setCursor] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -52,125 +48,31 @@ export function DrainScreen(props: StepScreenProps) {
   const previewLineCount = ready
     ? previewed.reduce((n, name) => n + previewLines(state.previews[name], name).length, 0)
     : 0;
-  const cordonedChosen = () =>
-    chosen().filter((n) => state?.nodes.find((x) => x.name === n)?.schedulable === false);
-  const canUncordon = !!state && !state.readOnly && !state.rights.cordon;
-  // Drain and uncordon first: when the footer is too narrow for every key, they are kept.
-  const table: KeyBinding[] = [
-    {
-      keys: ['d'],
-      does: 'drain the chosen nodes (asks first; several nodes: type the cluster name)',
-      hint: 'drain',
-      when: !drainWhy && chosen().length > 0,
-      run: () => props.send({ type: 'drain', nodes: chosen() }),
-    },
-    {
-      keys: ['u'],
-      does: 'uncordon the chosen cordoned nodes (asks first)',
-      hint: 'uncordon',
-      when: canUncordon && cordonedChosen().length > 0,
-      run: () => props.send({ type: 'uncordon', nodes: cordonedChosen() }),
-    },
-    mode === 'preview'
-      ? scrollBinding(
-          {
-            at: offset,
-            last: previewLineCount - rows,
-            page: rows,
-            to: setOffset,
-          },
-          'scroll the preview',
-          'scroll',
-        )
-      : scrollBinding(
-          { at, last: shown.length - 1, page: rows, to: setCursor },
-          'move between nodes',
-          'move',
-        ),
-    {
-      keys: ['space'],
-      does: 'select or unselect the node',
-      hint: 'select',
-      when: mode === 'table' && current !== undefined,
-      run: () => current && toggle([current.name]),
-    },
-    {
-      keys: ['p'],
-      does: "select the node's whole pool (again: unselect it)",
-      hint: 'pool',
-      when: mode === 'table' && current !== undefined,
-      run: () => {
-        if (!state || !current) return;
-        const pool = state.nodes.filter((n) => n.pool === current.pool).map((n) => n.name);
-        toggle(pool, !pool.every((n) => selected.has(n)));
-      },
-    },
-    {
-      keys: ['r'],
-      does: 'select the nodes that need a reboot',
-      hint: 'reboot-needed',
-      when: mode === 'table' && !!state?.nodes.some((n) => n.rebootNeeded),
-      run: () =>
-        toggle(
-          (state?.nodes ?? []).filter((n) => n.rebootNeeded).map((n) => n.name),
-          true,
-        ),
-    },
-    {
-      keys: ['c'],
-      does: 'clear the selection',
-      when: mode === 'table' && selected.size > 0,
-      run: () => setSelected(new Set()),
-    },
-    {
-      keys: ['/'],
-      does: 'filter the nodes by name, pool or condition',
-      hint: 'filter',
-      when: mode === 'table',
-      run: () => setMode('filter'),
-    },
-    {
-      keys: ['enter'],
-      does: 'preview what draining the chosen nodes would evict, skip or refuse',
-      hint: 'preview',
-      when: mode === 'table' && current !== undefined,
-      run: () => {
-        setOffset(0);
-        setMode('preview');
-      },
-    },
-    {
-      keys: ['o'],
-      does: 'drain options: DaemonSets, emptyDir data, force, grace period, timeout',
-      hint: 'options',
-      when: !state?.readOnly,
-      run: () => setMode('options'),
-    },
-    {
-      ...backKey(() => setMode('table'), 'back to the node table', 'nodes'),
-      when: mode === 'preview',
-    },
-    {
-      ...backKey(() => setFilter(''), 'clear the filter', 'clear filter'),
-      when: mode === 'table' && filter !== '',
-    },
-    {
-      ...backKey(props.onBack, 'back to the checklist'),
-      when: mode === 'table' && filter === '',
-    },
-    helpKey(props.onHelp),
-    quitKeys(props.onQuit),
-  ];
-  // While the nodes are read, only the keys that leave work.
-  const loading: KeyBinding[] = [
-    backKey(props.onBack, 'back to the checklist'),
-    helpKey(props.onHelp),
-    quitKeys(props.onQuit),
-  ];
   useKeys(
     ready
-      ? { name: mode === 'preview' ? 'drain: preview' : 'drain: nodes', table }
-      : { name: 'drain: loading', table: loading },
+      ? {
+          name: mode === 'preview' ? 'drain: preview' : 'drain: nodes',
+          table: nodeTableKeys({
+            mode,
+            state,
+            current,
+            chosen: chosen(),
+            selected,
+            filter,
+            drainWhy,
+            cursor: { at, last: shown.length - 1, page: rows, to: setCursor },
+            preview: { at: offset, last: previewLineCount - rows, page: rows, to: setOffset },
+            setMode,
+            select: toggle,
+            clearSelection: () => setSelected(new Set()),
+            clearFilter: () => setFilter(''),
+            send: props.send,
+            onBack: props.onBack,
+            onHelp: props.onHelp,
+            onQuit: props.onQuit,
+          }),
+        }
+      : { name: 'drain: loading', table: loadingKeys(props) },
     props.active && (inTable || !ready),
   );
 

@@ -1,0 +1,137 @@
+import type { DrainNode } from '../../../src/checks/drain/nodes.js';
+import type { DrainState } from '../../../src/steps/drain/state.js';
+import type { StepEvent } from '../../../src/steps/types.js';
+import { backKey, helpKey, quitKeys } from '../../common-keys.js';
+import type { KeyBinding } from '../../key-table.js';
+import { scrollBinding, type Scrollable } from '../../scroll-keys.js';
+
+/** Where the drain screen is: the node table, or the preview of the chosen nodes. */
+export type NodeTableMode = 'table' | 'preview' | 'filter' | 'options';
+
+/** What the node table's keys look at and act on. */
+export interface NodeTableContext {
+  mode: NodeTableMode;
+  state: DrainState;
+  /** The node under the cursor. */
+  current: DrainNode | undefined;
+  /** The nodes a drain would take: the selection, else the node under the cursor. */
+  chosen: string[];
+  selected: ReadonlySet<string>;
+  filter: string;
+  /** Why drain is not offered, if it is not. */
+  drainWhy: string | undefined;
+  /** The cursor over the nodes, and the top line of the preview. */
+  cursor: Scrollable;
+  preview: Scrollable;
+  setMode: (mode: NodeTableMode) => void;
+  /** Selects (`on`), unselects, or flips (no `on`) the named nodes. */
+  select: (names: string[], on?: boolean) => void;
+  clearSelection: () => void;
+  clearFilter: () => void;
+  send: (event: StepEvent) => void;
+  onBack: () => void;
+  onHelp: () => void;
+  onQuit: () => void;
+}
+
+/** The keys of the node table and its preview: drain and uncordon first, so the footer keeps them. */
+export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
+  const { state, current, mode } = c;
+  const table = mode === 'table';
+  const cordoned = c.chosen.filter(
+    (n) => state.nodes.find((x) => x.name === n)?.schedulable === false,
+  );
+  return [
+    {
+      keys: ['d'],
+      does: 'drain the chosen nodes (asks first; several nodes: type the cluster name)',
+      hint: 'drain',
+      when: !c.drainWhy && c.chosen.length > 0,
+      run: () => c.send({ type: 'drain', nodes: c.chosen }),
+    },
+    {
+      keys: ['u'],
+      does: 'uncordon the chosen cordoned nodes (asks first)',
+      hint: 'uncordon',
+      when: !state.readOnly && !state.rights.cordon && cordoned.length > 0,
+      run: () => c.send({ type: 'uncordon', nodes: cordoned }),
+    },
+    mode === 'preview'
+      ? scrollBinding(c.preview, 'scroll the preview', 'scroll')
+      : scrollBinding(c.cursor, 'move between nodes', 'move'),
+    {
+      keys: ['space'],
+      does: 'select or unselect the node',
+      hint: 'select',
+      when: table && current !== undefined,
+      run: () => current && c.select([current.name]),
+    },
+    {
+      keys: ['p'],
+      does: "select the node's whole pool (again: unselect it)",
+      hint: 'pool',
+      when: table && current !== undefined,
+      run: () => {
+        if (!current) return;
+        const pool = state.nodes.filter((n) => n.pool === current.pool).map((n) => n.name);
+        c.select(pool, !pool.every((n) => c.selected.has(n)));
+      },
+    },
+    {
+      keys: ['r'],
+      does: 'select the nodes that need a reboot',
+      hint: 'reboot-needed',
+      when: table && state.nodes.some((n) => n.rebootNeeded),
+      run: () =>
+        c.select(
+          state.nodes.filter((n) => n.rebootNeeded).map((n) => n.name),
+          true,
+        ),
+    },
+    {
+      keys: ['c'],
+      does: 'clear the selection',
+      when: table && c.selected.size > 0,
+      run: c.clearSelection,
+    },
+    {
+      keys: ['/'],
+      does: 'filter the nodes by name, pool or condition',
+      hint: 'filter',
+      when: table,
+      run: () => c.setMode('filter'),
+    },
+    {
+      keys: ['enter'],
+      does: 'preview what draining the chosen nodes would evict, skip or refuse',
+      hint: 'preview',
+      when: table && current !== undefined,
+      run: () => {
+        c.preview.to(0);
+        c.setMode('preview');
+      },
+    },
+    {
+      keys: ['o'],
+      does: 'drain options: DaemonSets, emptyDir data, force, grace period, timeout',
+      hint: 'options',
+      when: !state.readOnly,
+      run: () => c.setMode('options'),
+    },
+    { ...backKey(() => c.setMode('table'), 'back to the node table', 'nodes'), when: !table },
+    {
+      ...backKey(c.clearFilter, 'clear the filter', 'clear filter'),
+      when: table && c.filter !== '',
+    },
+    { ...backKey(c.onBack, 'back to the checklist'), when: table && c.filter === '' },
+    helpKey(c.onHelp),
+    quitKeys(c.onQuit),
+  ];
+}
+
+/** While the nodes are read, only the keys that leave work. */
+export function loadingKeys(
+  c: Pick<NodeTableContext, 'onBack' | 'onHelp' | 'onQuit'>,
+): KeyBinding[] {
+  return [backKey(c.onBack, 'back to the checklist'), helpKey(c.onHelp), quitKeys(c.onQuit)];
+}
