@@ -1,6 +1,6 @@
 // Text from the cluster is data. The built-in `hostile` scenario puts escape sequences and control
-// characters (CSI, OSC 0/8/52, BEL, backspace, CR, C1, a bidi override) into RBAC names, subjects,
-// labels and annotations, and an interrupted journal carries them too. Every output of the built
+// characters (CSI, OSC 0/8/52, BEL, backspace, CR, C1, a bidi override) into RBAC names, subjects
+// and annotations, and an interrupted journal carries them too. Every output of the built
 // program is scanned byte by byte: the TUI in a real terminal (the resume dialog, the rbac step,
 // the user picker), the audit in every format, the transcript, and journal list/show/export.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -33,8 +33,9 @@ const user = (i: number) => `"mallory${i}@contoso.com ${HOSTILE_PAYLOADS[i]!.yam
 const cluster = `apiVersion: aks-runbook/v1alpha1
 kind: AksScenario
 description: >-
-  Names, labels, annotations and messages that carry escape sequences and control characters:
-  whoever can write a RoleBinding chooses these bytes. Every screen and report must show them
+  RBAC names, subjects and annotations that carry escape sequences and control characters
+  (label values cannot: the API server refuses them): whoever can write a RoleBinding chooses
+  these bytes. Every screen and report must show them
   visibly and never let the terminal act on them.
 cluster:
   resourceGroup: rg-hostile
@@ -63,7 +64,7 @@ kind: Namespace
 metadata:
   name: team-x
   labels:
-    owner: "${HOSTILE_PAYLOADS[0]!.yaml}"
+    owner: team-x
   annotations:
     note: "${all}"
 ---
