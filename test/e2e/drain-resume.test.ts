@@ -89,6 +89,8 @@ describe('resume after a drain killed mid-eviction', () => {
       await typeAndSee(first, ':', 'Tab complete');
       await typeAndSee(first, 'drain', ':drain');
       await typeAndSee(first, '\r', 'Cordon and drain');
+      // The node table has its keys once the nodes are read.
+      await first.waitFor('d drain · ', 60_000);
       await typeAndSee(first, '/', FILTER_OPEN);
       await typeAndSee(first, 'vmss000004', '/vmss000004');
       await typeAndSee(first, '\r', 'filter: vmss000004');
