@@ -4,6 +4,7 @@ import type { RunningSession } from '../runbook/start-session.js';
 import { SessionStore } from '../runbook/session.js';
 import { visible } from '../visible-text.js';
 import type { Invocation } from './args.js';
+import { failOnCrash } from './fail-on-crash.js';
 import { catchFirstSignal, signalExitCode, type FirstSignal } from './first-signal.js';
 import { markTiming } from './timings.js';
 
@@ -179,23 +180,4 @@ async function runSession(
   return transcript
     ? { code: 0, out: `Journal: ${journalPath}\nTranscript: ${transcript}\n` }
     : { code: 0 };
-}
-
-/**
- * While the screens are up, an exception nothing caught ends the session like a failure: the
- * screen is taken down (terminal restored) and one line says what happened, no stack trace.
- */
-function failOnCrash(): { promise: Promise<never>; dispose(): void } {
-  let fail: (error: unknown) => void = () => undefined;
-  const promise = new Promise<never>((_, reject) => (fail = reject));
-  const onError = (error: unknown) => fail(error);
-  process.on('uncaughtException', onError);
-  process.on('unhandledRejection', onError);
-  return {
-    promise,
-    dispose: () => {
-      process.off('uncaughtException', onError);
-      process.off('unhandledRejection', onError);
-    },
-  };
 }

@@ -1,13 +1,13 @@
 // The input model and the screen, on the built program in a real pseudo-terminal: bytes are
 // written to its stdin as a terminal sends them (a bracketed paste, keys read together), and the
 // simulator counts what reached the cluster.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInPty, type PtySession } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DOWN = '\u001b[B';
 const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
@@ -43,7 +43,7 @@ async function checklist(pty: PtySession): Promise<void> {
 
 describe('keys in a real terminal', () => {
   it("a paste never answers a confirmation, nor do keys typed in one go; only the operator's own n is journaled", async () => {
-    const state = mkdtempSync(join(tmpdir(), 'paste-'));
+    const state = tempDir('paste-');
     const { sim, connectionFile } = running;
     const writesBefore = sim.log.writes().length;
     const pty = startInPty(['--sim-connection', connectionFile], { XDG_STATE_HOME: state });
@@ -97,7 +97,7 @@ describe('keys in a real terminal', () => {
 
   it('three arrows in one write move three rows', async () => {
     const pty = startInPty(['--sim-connection', running.connectionFile], {
-      XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'arrows-')),
+      XDG_STATE_HOME: tempDir('arrows-'),
     });
     try {
       await checklist(pty);
@@ -128,7 +128,7 @@ describe('q while connecting', () => {
   it('quits at once while the cluster does not answer, and the spinner keeps moving', async () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    const kubeconfig = join(mkdtempSync(join(tmpdir(), 'hang-')), 'config');
+    const kubeconfig = join(tempDir('hang-'), 'config');
     writeFileSync(
       kubeconfig,
       JSON.stringify({
@@ -194,7 +194,7 @@ describe('the terminal is given back on every way out', () => {
   it.each(ways)(
     '%s',
     async (_way, leave, exit) => {
-      const state = mkdtempSync(join(tmpdir(), 'exit-'));
+      const state = tempDir('exit-');
       const pty = startInPty(['--demo'], { XDG_STATE_HOME: state }, undefined, undefined, {
         after: 'stty -a; echo "[stty done]"',
       });

@@ -2,9 +2,9 @@
 // terminal: its title, the cluster and the change stay on screen; its details scroll beneath them.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startInTmux, type TmuxTerminal } from './tmux.js';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../helpers/temp-dir.js';
 
 let term: TmuxTerminal | undefined;
 afterEach(() => term?.close());
@@ -22,7 +22,7 @@ describe('a dialog at 80x24', () => {
   it('keeps the title, the cluster and the change in view, and scrolls the details', async () => {
     const t = (term = startInTmux(
       ['--demo'],
-      { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'fit-')) },
+      { XDG_STATE_HOME: tempDir('fit-') },
       { columns: 80, rows: 24 },
     ));
     await t.waitFor('Node images and OS patches', 60_000);
@@ -58,7 +58,7 @@ describe('a dialog at 80x24', () => {
 
 describe('the paste from the report, with tmux paste-buffer', () => {
   it('pasting :drain and then dy never drains a node, bracketed or not', async () => {
-    const state = mkdtempSync(join(tmpdir(), 'paste-'));
+    const state = tempDir('paste-');
     const t = (term = startInTmux(['--demo'], { XDG_STATE_HOME: state }));
     await t.waitFor('Node images and OS patches', 60_000);
     await t.waitFor(/✔ connect .* ok/, 60_000);

@@ -3,20 +3,20 @@
 // and annotations, and an interrupted journal carries them too. Every output of the built
 // program is scanned byte by byte: the TUI in a real terminal (the resume dialog, the rbac step,
 // the user picker), the audit in every format, the transcript, and journal list/show/export.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PAYLOADS } from '../../src/sim/scenarios/hostile.js';
 import { runBin } from '../helpers/cli-process.js';
 import { startInPty } from '../helpers/pty.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // Characters a terminal acts on. Line feeds are the only control character a text output needs.
 const ACTED_ON =
   // eslint-disable-next-line no-control-regex -- the characters searched for
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 
-const state = mkdtempSync(join(tmpdir(), 'hostile-'));
+const state = tempDir('hostile-');
 const journals = join(state, 'aks-runbook');
 const env = { XDG_STATE_HOME: state };
 const ARGS = ['--demo', '--scenario', 'hostile'];
