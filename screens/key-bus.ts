@@ -150,6 +150,11 @@ export class KeyBus {
     return () => this.listeners.delete(listener);
   };
 
+  /** Whether every key read so far has been handed out (none queued, none half-read). */
+  idle(): boolean {
+    return this.queue.length === 0 && !this.pumping && !this.parser.waiting();
+  }
+
   /** Calls `listener` after each key or paste was handed out (tests wait on it). */
   onDelivered(listener: () => void): () => void {
     this.delivered.add(listener);

@@ -105,7 +105,11 @@ export async function renderInk(
       await act(async () => {
         ink.stdin.write(key);
         // A lone Escape waits ~50 ms to be told from an escape sequence: wait for delivery.
-        await until(() => delivered > before, `key ${JSON.stringify(key)} to reach the app`, frame);
+        await until(
+          () => delivered > before && bus.idle(),
+          `key ${JSON.stringify(key)} to reach the app`,
+          frame,
+        );
       });
     }
   };
@@ -121,7 +125,12 @@ export async function renderInk(
     globalThis.IS_REACT_ACT_ENVIRONMENT = false;
     try {
       ink.stdin.write(chunk);
-      await until(() => frame().includes(expected), `frame to show ${expected}`, frame);
+      // Every key of the read handed out, and the frame showing what they did.
+      await until(
+        () => bus.idle() && frame().includes(expected),
+        `frame to show ${expected}`,
+        frame,
+      );
     } finally {
       globalThis.IS_REACT_ACT_ENVIRONMENT = true;
     }
