@@ -317,8 +317,9 @@ describe('the evaluator and the simulator’s authorizer agree', () => {
       { numRuns: 500 },
     );
     // Both answers come up often enough for the agreement to mean something. The generator gives
-    // about one yes in ten; the seed is random, so the bound sits well below that, plus a count.
-    expect(allowed).toBeGreaterThan(200);
+    // about one yes in ten (measured: 199-260 yes of ~2,150 questions over 12 runs); the seed is
+    // random, so the bounds sit far below that.
+    expect(allowed).toBeGreaterThan(100);
     expect(allowed / asked).toBeGreaterThan(0.05);
     expect(allowed / asked).toBeLessThan(0.9);
   });
