@@ -140,12 +140,14 @@ export function commandLine(
       parsed({ kind: 'sim', sim: simOptions(flags) });
     });
 
-  withTargetFlags(
-    program
-      .command('audit')
-      .description(
-        'headless report of every read-only check, for scripts and CI (no terminal needed)',
-      ),
+  withWaiverFlags(
+    withTargetFlags(
+      program
+        .command('audit')
+        .description(
+          'headless report of every read-only check, for scripts and CI (no terminal needed)',
+        ),
+    ),
   )
     .option('--steps <ids>', 'only these steps, comma-separated (e.g. rbac,imds)')
     .addOption(
@@ -157,6 +159,11 @@ export function commandLine(
         .default(DEFAULT_FAIL_ON),
     )
     .option('--out <file>', 'write the report to this file instead of stdout')
+    .option(
+      '--baseline <file|last>',
+      "mark findings new, unchanged or fixed against an earlier JSON report, or this cluster's last audit",
+    )
+    .option('--fail-on-new', 'with --baseline: only new findings count for --fail-on')
     .option('--clusters <file>', 'audit each cluster listed in this YAML/JSON file, one at a time')
     .option(
       '--all-in-subscription',
@@ -210,6 +217,19 @@ export function commandLine(
     });
 
   return program;
+}
+
+/** Adds the waivers flags (the TUI accepts risks into the same file `audit` reads). */
+function withWaiverFlags(command: Command): Command {
+  return command
+    .option(
+      '--waivers <file>',
+      'accepted risks (YAML; default .aks-runbook/waivers.yaml when present)',
+    )
+    .option(
+      '--waiver-max-days <days>',
+      'latest expiry a waiver may have, in days from today (default 180)',
+    );
 }
 
 /** Adds the flags that name the cluster (the TUI and `audit` take the same ones). */

@@ -11,6 +11,14 @@ export interface AuditCommandOptions {
   output: AuditFormat;
   failOn: Severity;
   out?: string;
+  /** `--waivers FILE`; else `.aks-runbook/waivers.yaml` when present. */
+  waivers?: string;
+  /** `--waiver-max-days`: how far ahead a waiver may expire (default 180). */
+  waiverMaxDays?: number;
+  /** `--baseline FILE|last`. */
+  baseline?: string;
+  /** `--fail-on-new`: only findings the baseline did not have count for `failOn`. */
+  failOnNew?: boolean;
 }
 
 /** Options of `aks-runbook journal …`. */
@@ -25,6 +33,10 @@ export interface AuditFlags {
   output: AuditFormat;
   failOn: Severity;
   out?: string;
+  waivers?: string;
+  waiverMaxDays?: string;
+  baseline?: string;
+  failOnNew?: boolean;
 }
 
 /** `journal export` flags as commander hands them over. */
@@ -52,7 +64,29 @@ export function auditOptions(flags: AuditFlags): AuditCommandOptions {
   }
   const options: AuditCommandOptions = { steps, output: flags.output, failOn: flags.failOn };
   if (flags.out !== undefined) options.out = flags.out;
+  if (flags.waivers !== undefined) options.waivers = flags.waivers;
+  if (flags.waiverMaxDays !== undefined) options.waiverMaxDays = waiverMaxDays(flags.waiverMaxDays);
+  if (flags.baseline !== undefined) options.baseline = flags.baseline;
+  if (flags.failOnNew === true) {
+    if (flags.baseline === undefined) {
+      throw new UserError(
+        '--fail-on-new compares with a baseline: add --baseline FILE or --baseline last',
+      );
+    }
+    options.failOnNew = true;
+  }
   return options;
+}
+
+/** `--waiver-max-days`: a whole number of days from 1 to 3650. */
+export function waiverMaxDays(text: string): number {
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > 3650) {
+    throw new UserError(
+      `--waiver-max-days must be a whole number of days from 1 to 3650, not "${text}"`,
+    );
+  }
+  return days;
 }
 
 /** The options of `journal show` and `journal export`. */

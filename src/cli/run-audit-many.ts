@@ -35,18 +35,25 @@ export async function runAuditMany(
     if (io.progress) io.err(`${visible(line)}\n`);
   };
   const startedAt = new Date();
-  // The file is checked before the Kubernetes and Azure SDKs load: a typo answers at once.
+  // The files are checked before the Kubernetes and Azure SDKs load: a typo answers at once.
   const entries = await clusterEntries(source, env, say);
+  const { openGates, gateReport, keepRecord } = await import('./audit-gates.js');
+  const gates = await openGates(options, env);
   const { auditCluster, deliverReport } = await import('./run-audit.js');
   const { asUserError } = await import('../runbook/start-session.js');
   const sections: ClusterSection[] = [];
   for (const [index, entry] of entries.entries()) {
     // One cluster at a time: a problem on one is understood before the next is touched.
     say(`[${index + 1}/${entries.length}] ${entry.label}`);
-    const section = await auditCluster(entry.target, options, env, (l) => say(`  ${l}`), deps).then(
-      (report) => auditedSection(entry.label, entry.target, report),
-      (error: unknown) => unreachedSection(entry.label, entry.target, asUserError(error).message),
-    );
+    const section = await auditCluster(entry.target, options, env, (l) => say(`  ${l}`), deps)
+      .then((report) => gateReport(report, gates))
+      .then(
+        async (report) => {
+          await keepRecord(report, env, io);
+          return auditedSection(entry.label, entry.target, report);
+        },
+        (error: unknown) => unreachedSection(entry.label, entry.target, asUserError(error).message),
+      );
     if (section.exitCode === 2) {
       const why = `${entry.label}: ${section.outcome}: ${section.reason ?? ''}`;
       io.err(`aks-runbook: cluster ${visible(why)}\n`);
@@ -56,6 +63,7 @@ export async function runAuditMany(
   const report = buildCombinedReport({
     clusters: sections,
     failOn: options.failOn,
+    ...(options.failOnNew ? { failOnNew: true } : {}),
     version: packageVersion(),
     startedAt,
     finishedAt: new Date(),

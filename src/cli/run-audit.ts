@@ -39,7 +39,10 @@ export async function runAudit(
   deps: AuditDeps = {},
 ): Promise<number> {
   const say = progressLine(io);
-  const report = await auditCluster(target, options, env, say, deps);
+  const { openGates, gateReport, keepRecord } = await import('./audit-gates.js');
+  const gates = await openGates(options, env);
+  const report = await gateReport(await auditCluster(target, options, env, say, deps), gates);
+  await keepRecord(report, env, io);
   await deliverReport(renderAudit(report, options.output), options, io, say);
   return report.exitCode;
 }

@@ -34,12 +34,38 @@ const finding = z
       .describe(
         'api-server when the cluster confirmed the finding (a SubjectAccessReview answered yes); null when not confirmed',
       ),
+    // Added within version 1 (waivers and baselines): absent when no waiver or baseline was used.
+    waiver: z
+      .object({
+        reason: z.string(),
+        owner: z.string(),
+        expires: z.iso.date().describe('last day (UTC) the waiver holds'),
+        file: z.string(),
+        entry: z.number().int().positive().describe('its position in the file, from 1'),
+      })
+      .strict()
+      .optional()
+      .describe('the waiver that accepts this finding: it does not count for failOn'),
+    change: z
+      .enum(['new', 'unchanged'])
+      .optional()
+      .describe('against the baseline: new, or present there too (only with a baseline)'),
+  })
+  .strict();
+
+export const changeCounts = z
+  .object({
+    new: z.number().int().nonnegative(),
+    unchanged: z.number().int().nonnegative(),
+    fixed: z.number().int().nonnegative(),
   })
   .strict();
 
 const step = z
   .object({
-    id: z.string(),
+    id: z
+      .string()
+      .describe('the checklist step; "waivers" holds the findings about the waivers file'),
     title: z.string(),
     status: z.enum(STEP_OUTCOMES),
     reason: z.string().optional().describe('why the step is unavailable, forbidden or not built'),
@@ -81,8 +107,40 @@ export const auditReportSchema = z
     steps: z.array(step),
     totals: severityCounts,
     exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+    // Added within version 1: present only when a waivers file or a baseline was used.
+    waivers: z
+      .object({
+        file: z.string(),
+        entries: z.number().int().nonnegative(),
+        waived: z.number().int().nonnegative().describe('findings a waiver accepts'),
+        expired: z.number().int().nonnegative(),
+        unused: z.number().int().nonnegative(),
+      })
+      .strict()
+      .optional()
+      .describe('the waivers file in force for this cluster'),
+    baseline: z
+      .object({
+        source: z.string().describe('the baseline file, or the recorded last audit'),
+        found: z.boolean().describe('false when the baseline holds no audit of this cluster'),
+        generatedAt: z.iso.datetime().optional().describe('when the baseline audit finished'),
+        totals: changeCounts,
+        fixed: z
+          .array(finding)
+          .describe('findings of the baseline gone now, from steps that ran to the end now'),
+      })
+      .strict()
+      .optional()
+      .describe('what changed since an earlier audit of this cluster'),
+    failOnNew: z
+      .boolean()
+      .optional()
+      .describe('true when only new findings (against the baseline) count for failOn'),
   })
   .strict();
+
+/** Counts of new, unchanged and fixed findings against a baseline. */
+export type ChangeCounts = z.infer<typeof changeCounts>;
 
 /** The audit report as TypeScript sees it. */
 export type AuditReport = z.infer<typeof auditReportSchema>;

@@ -48,6 +48,8 @@ export interface CombinedInputs {
   version: string;
   startedAt: Date;
   finishedAt: Date;
+  /** `--fail-on-new` was given (each section's verdict already follows it). */
+  failOnNew?: boolean;
 }
 
 /** Assembles the version 2 report: totals over every cluster, exit code the worst of them. */
@@ -57,6 +59,15 @@ export function buildCombinedReport(inputs: CombinedInputs): CombinedReport {
     for (const s of Object.keys(totals) as Severity[]) totals[s] += c.report?.totals[s] ?? 0;
   }
   const exitCode = Math.max(0, ...inputs.clusters.map((c) => c.exitCode)) as 0 | 1 | 2;
+  const compared = inputs.clusters.flatMap((c) => (c.report?.baseline ? [c.report.baseline] : []));
+  const changes = compared.reduce(
+    (sum, b) => ({
+      new: sum.new + b.totals.new,
+      unchanged: sum.unchanged + b.totals.unchanged,
+      fixed: sum.fixed + b.totals.fixed,
+    }),
+    { new: 0, unchanged: 0, fixed: 0 },
+  );
   return {
     schema: 'aks-runbook/audit-report',
     schemaVersion: COMBINED_SCHEMA_VERSION,
@@ -67,6 +78,8 @@ export function buildCombinedReport(inputs: CombinedInputs): CombinedReport {
     clusters: inputs.clusters,
     totals,
     exitCode,
+    ...(compared.length > 0 ? { changes } : {}),
+    ...(inputs.failOnNew ? { failOnNew: true } : {}),
   };
 }
 

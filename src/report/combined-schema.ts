@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../checks/finding.js';
-import { auditReportSchema } from './audit-schema.js';
+import { auditReportSchema, changeCounts } from './audit-schema.js';
 
 /**
  * The version of the combined (many-cluster) report. A single-cluster audit still prints a
@@ -52,6 +52,11 @@ export const combinedReportSchema = z
     clusters: z.array(section).min(1),
     totals: v1.totals.describe('findings of every cluster, by severity'),
     exitCode: v1.exitCode.describe('the worst exit code over the clusters'),
+    // Added within version 2: present only with a baseline.
+    changes: changeCounts
+      .optional()
+      .describe('new, unchanged and fixed findings over the clusters, against the baseline'),
+    failOnNew: v1.failOnNew,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '../checks/finding.js';
-import type { StepReport } from './audit-schema.js';
+import type { AuditReport, ReportedFinding, StepReport } from './audit-schema.js';
 
 /** The default of `--fail-on`: only high-severity findings fail a pipeline unless asked. */
 export const DEFAULT_FAIL_ON: Severity = 'high';
@@ -14,11 +14,30 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
  * (the audit is incomplete, so it cannot pass), else 1 when a finding is at or above `failOn`,
  * else 0. A read refused inside a step (a `<area>.forbidden` finding) is such a hole too.
  * Steps not built or unavailable for other reasons do not change it; the report lists them.
+ * A waived finding does not count, nor, with `onlyNew` (`--fail-on-new`), one the baseline had;
+ * neither ever closes a hole.
  */
-export function auditExitCode(steps: readonly StepReport[], failOn: Severity): 0 | 1 | 2 {
+export function auditExitCode(
+  steps: readonly StepReport[],
+  failOn: Severity,
+  onlyNew = false,
+): 0 | 1 | 2 {
   if (steps.some((s) => s.status === 'forbidden' || s.findings.some(isRefusedRead))) return 2;
-  const failing = steps.some((s) => s.findings.some((f) => atOrAbove(f.severity, failOn)));
+  const failing = steps.some((s) => s.findings.some((f) => countsForGate(f, failOn, onlyNew)));
   return failing ? 1 : 0;
+}
+
+/** Whether a finding fails the gate: at or above `failOn`, not waived, and new when `onlyNew`. */
+export function countsForGate(
+  finding: Pick<ReportedFinding, 'severity' | 'waiver' | 'change'>,
+  failOn: Severity,
+  onlyNew: boolean,
+): boolean {
+  return (
+    atOrAbove(finding.severity, failOn) &&
+    !finding.waiver &&
+    (!onlyNew || finding.change !== 'unchanged')
+  );
 }
 
 /** How many findings there are of each severity. */
@@ -29,6 +48,15 @@ export function severityTotals(steps: readonly StepReport[]): Record<Severity, n
 }
 
 /** A finding that says a read was refused: the step's answer has a hole in it. */
-function isRefusedRead(finding: { id: string }): boolean {
+export function isRefusedRead(finding: { id: string }): boolean {
   return finding.id.endsWith('.forbidden') || finding.id === 'rights.read-forbidden';
+}
+
+/** The report with its totals and exit code worked out again after waivers or a baseline. */
+export function rejudged(report: AuditReport): AuditReport {
+  return {
+    ...report,
+    totals: severityTotals(report.steps),
+    exitCode: auditExitCode(report.steps, report.failOn, report.failOnNew === true),
+  };
 }

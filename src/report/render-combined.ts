@@ -1,8 +1,11 @@
 import { SEVERITIES } from '../checks/finding.js';
 import { terminalSafeJson, visibleDeep } from '../visible-text.js';
+import type { AuditReport } from './audit-schema.js';
 import type { CombinedReport } from './combined-schema.js';
 import { duration, table } from './markdown.js';
-import type { AuditFormat } from './render.js';
+import { sarifText, type AuditFormat } from './render.js';
+import { junitXml } from './render-junit.js';
+import { sarifLog } from './render-sarif.js';
 import { renderAuditMarkdown } from './render-markdown.js';
 import { renderAuditTable } from './render-table.js';
 
@@ -21,6 +24,10 @@ export function renderCombined(report: CombinedReport, format: AuditFormat): str
       return combinedMarkdown(visibleDeep(report));
     case 'table':
       return combinedTable(visibleDeep(report));
+    case 'sarif':
+      return sarifText(sarifLog(sections(report), report.tool));
+    case 'junit':
+      return junitXml(sections(report));
   }
 }
 
@@ -37,7 +44,8 @@ function combinedMarkdown(report: CombinedReport): string {
     '',
     `- Audited one after another: ${report.generatedAt} in ${duration(report.durationMs)} by ${report.tool.name} ${report.tool.version}`,
     `- Findings: ${totalsLine(report)}`,
-    `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
+    `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above${report.failOnNew ? ', new findings only' : ''})`,
+    ...(report.changes ? [`- Changes since the baseline: ${changeWords(report.changes)}`] : []),
     '',
     '## Clusters',
     '',
@@ -72,8 +80,23 @@ function combinedTable(report: CombinedReport): string {
     if (c.report) lines.push(renderAuditTable(c.report).trimEnd());
     lines.push('');
   }
+  if (report.changes) lines.push(`Changes since the baseline: ${changeWords(report.changes)}`);
   lines.push(
     `${report.clusters.length} clusters; ${totalsLine(report)}; exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
   );
   return lines.join('\n') + '\n';
+}
+
+function changeWords(c: NonNullable<CombinedReport['changes']>): string {
+  return `${c.new} new, ${c.unchanged} unchanged, ${c.fixed} fixed`;
+}
+
+function sections(
+  report: CombinedReport,
+): Array<{ label: string; report?: AuditReport; reason?: string }> {
+  return report.clusters.map((c) => ({
+    label: c.label,
+    ...(c.report ? { report: c.report } : {}),
+    ...(c.reason !== undefined ? { reason: c.reason } : {}),
+  }));
 }

@@ -1,6 +1,8 @@
 import { SEVERITIES } from '../checks/finding.js';
 import type { AuditReport, StepReport } from './audit-schema.js';
+import { gateLines, waiverWords } from './gate-words.js';
 import { duration, objectName, table } from './markdown.js';
+import { changesSection } from './render-changes.js';
 
 const STATUS_WORDS: Record<StepReport['status'], string> = {
   ok: '✔ ok',
@@ -29,6 +31,8 @@ export function renderAuditMarkdown(report: AuditReport): string {
       .map((s) => `${report.totals[s]} ${s}`)
       .join(', ')}`,
     `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
+    ...gateLines(report).map((l) => `- ${l}`),
+    ...changesSection(report),
     '',
     '## Steps',
     '',
@@ -47,9 +51,12 @@ export function renderAuditMarkdown(report: AuditReport): string {
     for (const f of step.findings) {
       const on = objectName(f.object);
       const confirmed = f.confirmedBy === 'api-server' ? ' _(confirmed by the API server)_' : '';
+      const isNew = f.change === 'new' ? ' **new**' : '';
+      const waived = waiverWords(f);
       lines.push(
-        `- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}${confirmed}`,
+        `- **${f.severity}**${isNew} \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}${confirmed}`,
       );
+      if (waived) lines.push(`  - _${waived[0]!.toUpperCase()}${waived.slice(1)}_`);
       if (f.remediation) lines.push(`  - Fix: ${f.remediation}`);
     }
   }

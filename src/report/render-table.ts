@@ -1,26 +1,35 @@
 import type { AuditReport } from './audit-schema.js';
+import { findingMarks, gateLines, waiverWords } from './gate-words.js';
 import { objectName } from './markdown.js';
 
 /** The audit report as a plain-text table for a terminal or a CI log. */
 export function renderAuditTable(report: AuditReport): string {
-  const rows: string[][] = [['SEVERITY', 'ID', 'OBJECT', 'MESSAGE']];
+  // A column of marks (NEW, waived) only when waivers or a baseline were used.
+  const marked = report.waivers !== undefined || report.baseline !== undefined;
+  const rows: string[][] = [['SEVERITY', ...(marked ? ['MARK'] : []), 'ID', 'OBJECT', 'MESSAGE']];
   for (const step of report.steps) {
     for (const f of step.findings) {
       const confirmed = f.confirmedBy === 'api-server' ? ' (confirmed by the API server)' : '';
+      const waived = waiverWords(f);
       rows.push([
         f.severity.toUpperCase(),
+        ...(marked ? [findingMarks(f)] : []),
         f.id,
         objectName(f.object) || '-',
-        f.message + confirmed,
+        f.message + confirmed + (waived ? ` [${waived}]` : ''),
       ]);
     }
   }
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const padded = rows[0]!.length - 1;
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const format = (r: string[]): string =>
     r
-      .map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c))
+      .map((c, i) => (i < padded ? c.padEnd(widths[i]!) : c))
       .join('  ')
       .trimEnd();
+  const fixed = (report.baseline?.fixed ?? []).map(
+    (f) => `  ${f.severity.toUpperCase().padEnd(6)}  ${f.id}  ${objectName(f.object) || '-'}`,
+  );
   const { cluster, totals } = report;
   const lines = [
     `Cluster ${cluster.name} (${cluster.server}, Kubernetes ${cluster.kubernetesVersion})`,
@@ -30,7 +39,9 @@ export function renderAuditTable(report: AuditReport): string {
     ),
     '',
     ...(rows.length > 1 ? rows.map(format) : ['No findings.']),
+    ...(fixed.length > 0 ? ['', 'Fixed since the baseline:', ...fixed] : []),
     '',
+    ...gateLines(report),
     `${totals.high} high, ${totals.medium} medium, ${totals.low} low, ${totals.info} info; exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
   ];
   return lines.join('\n') + '\n';

@@ -1,15 +1,18 @@
 import { terminalSafeJson, visibleDeep } from '../visible-text.js';
 import type { AuditReport } from './audit-schema.js';
+import { junitXml } from './render-junit.js';
 import { renderAuditMarkdown } from './render-markdown.js';
+import { sarifLog } from './render-sarif.js';
 import { renderAuditTable } from './render-table.js';
 
 /** The output formats of `aks-runbook audit --output`. */
-export const AUDIT_FORMATS = ['json', 'markdown', 'table'] as const;
+export const AUDIT_FORMATS = ['json', 'markdown', 'table', 'sarif', 'junit'] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
 /**
  * The report in the chosen format, ending with a newline. Every string in it came from the
- * cluster or Azure: JSON escapes what a terminal would act on, the text formats show it visibly.
+ * cluster or Azure: JSON and SARIF escape what a terminal would act on, the text formats and
+ * JUnit XML show it visibly.
  */
 export function renderAudit(report: AuditReport, format: AuditFormat): string {
   switch (format) {
@@ -19,5 +22,14 @@ export function renderAudit(report: AuditReport, format: AuditFormat): string {
       return renderAuditMarkdown(visibleDeep(report));
     case 'table':
       return renderAuditTable(visibleDeep(report));
+    case 'sarif':
+      return sarifText(sarifLog([{ label: report.cluster.name, report }], report.tool));
+    case 'junit':
+      return junitXml([{ label: report.cluster.name, report }]);
   }
+}
+
+/** A SARIF log as text: JSON, escaped like the JSON report. */
+export function sarifText(log: object): string {
+  return terminalSafeJson(JSON.stringify(log, null, 2)) + '\n';
 }

@@ -1,0 +1,80 @@
+import { UserError, messageOf } from '../errors.js';
+import { recordAudit } from '../baseline/audit-record.js';
+import { visible } from '../visible-text.js';
+import { applyWaivers } from '../waivers/apply-waivers.js';
+import { readWaivers, waiversPath, type WaiverSet } from '../waivers/waiver-file.js';
+import { openBaseline, type BaselineSource } from '../baseline/baseline-source.js';
+import { compareWithBaseline } from '../baseline/compare.js';
+import type { AuditReport } from '../report/audit-schema.js';
+import { rejudged } from '../report/exit-code.js';
+import { DEFAULT_WAIVER_MAX_DAYS } from '../waivers/waiver-schema.js';
+import type { AuditCommandOptions } from './audit-args.js';
+
+/** What loosens or narrows an audit's verdict: waivers, a baseline, and the clock that judges them. */
+export interface AuditGates {
+  waivers?: WaiverSet;
+  baseline?: BaselineSource;
+  failOnNew: boolean;
+  now: Date;
+}
+
+/**
+ * The clock waivers are judged by: now, or `AKS_RUNBOOK_TEST_NOW` (an ISO date or time; for
+ * tests only, so expiry can be tried without waiting).
+ */
+export function auditClock(env: NodeJS.ProcessEnv): Date {
+  const fixed = env['AKS_RUNBOOK_TEST_NOW'];
+  if (fixed === undefined || fixed === '') return new Date();
+  const at = new Date(fixed);
+  if (Number.isNaN(at.getTime())) {
+    throw new UserError(`AKS_RUNBOOK_TEST_NOW="${fixed}" is not a date or time (e.g. 2026-05-01)`);
+  }
+  return at;
+}
+
+/**
+ * Reads the waivers file and opens the baseline before any cluster is touched, so a wrong file
+ * answers at once in one line (exit 2).
+ */
+export async function openGates(
+  options: AuditCommandOptions,
+  env: NodeJS.ProcessEnv,
+  cwd: string = process.cwd(),
+): Promise<AuditGates> {
+  const now = auditClock(env);
+  const gates: AuditGates = { failOnNew: options.failOnNew === true, now };
+  const file = await waiversPath(options.waivers, cwd);
+  if (file !== undefined) {
+    const maxDays = options.waiverMaxDays ?? DEFAULT_WAIVER_MAX_DAYS;
+    gates.waivers = await readWaivers(file, { now, maxDays });
+  }
+  if (options.baseline !== undefined) gates.baseline = await openBaseline(options.baseline, env);
+  return gates;
+}
+
+/** One cluster's report with the gates applied: waivers marked, changes against the baseline, verdict again. */
+export async function gateReport(report: AuditReport, gates: AuditGates): Promise<AuditReport> {
+  let gated = gates.waivers ? applyWaivers(report, gates.waivers, gates.now) : report;
+  if (gates.baseline) {
+    const match = await gates.baseline.find(report.cluster);
+    gated = compareWithBaseline(gated, match.report, match.source);
+  }
+  if (gates.failOnNew) gated = { ...gated, failOnNew: true };
+  return rejudged(gated);
+}
+
+/**
+ * Records the report as the cluster's last audit, for a later `--baseline last`. A record that
+ * cannot be written is said on stderr and changes nothing else: the audit itself was done.
+ */
+export async function keepRecord(
+  report: AuditReport,
+  env: NodeJS.ProcessEnv,
+  io: { err: (text: string) => void },
+): Promise<void> {
+  await recordAudit(report, env).catch((error: unknown) => {
+    io.err(
+      `aks-runbook: this audit was not recorded for --baseline last: ${visible(messageOf(error))}\n`,
+    );
+  });
+}

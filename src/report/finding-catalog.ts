@@ -1,0 +1,112 @@
+import type { StepId } from '../runbook/checklist.js';
+
+/**
+ * What each finding id means, in one line: the README's finding table, kept equal to it by a test.
+ * SARIF output gives these as each rule's help. Ids not listed get a generic line.
+ */
+export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
+  'rights.read-forbidden':
+    'a step cannot read what it checks; its results are incomplete, not clean',
+  'rights.change-forbidden':
+    'a step can look, but its changes are refused (shown with the reason, not offered)',
+  'defender.disabled': 'Microsoft Defender for Containers is off: attacks at runtime go unseen',
+  'defender.forbidden': 'could not check Defender: the read was refused',
+  'access.entra-off': 'no AKS-managed Microsoft Entra ID integration',
+  'access.azure-rbac-off': 'Entra ID on, Azure RBAC for Kubernetes authorization off',
+  'access.local-accounts-on': 'Entra ID on, yet the local admin credential still works',
+  'access.api-public':
+    'no authorized ranges, or ranges that together let in > 1/256 of the internet',
+  'access.forbidden': 'could not check API server access: the read was refused',
+  'rbac.user-subject':
+    'a user is bound directly (UPN, guest or object id) instead of an Entra group',
+  'rbac.cluster-admin':
+    'a subject may do everything (`*` verbs, resources, groups); medium in a namespace',
+  'rbac.wildcard': '`*` in verbs or resources, short of full admin',
+  'rbac.escalation':
+    'impersonate, bind, escalate, bindings, webhooks, CSRs, exec, `nodes/proxy`, ...',
+  'rbac.secrets-read': 'may get, list or watch any secret (not only named ones)',
+  'rbac.anonymous':
+    'grants to `system:anonymous`, `system:unauthenticated` or `system:authenticated`',
+  'rbac.default-service-account': "a namespace's `default` service account is bound to a role",
+  'rbac.missing-role': 'a binding points at a role that does not exist',
+  'rbac.aggregated-role': 'a custom ClusterRole aggregates into admin, edit or view',
+  'rbac.aks-admin-group':
+    "the cluster's Entra admin groups hold cluster-admin (named, with their source)",
+  'rbac.aks-label-mismatch':
+    "a binding carries AKS's managed label but is not a binding AKS creates",
+  'rbac.server-disagrees': 'the API server said no to the access question behind a finding',
+  'rbac.forbidden': 'could not check the bindings: a list was refused',
+  'imds.namespace-exposed':
+    'pods can reach 169.254.169.254: no policy isolates egress, or nothing enforces it',
+  'imds.rule-reopens': 'a named policy rule (`spec.egress[i]`) allows TCP 80 on 169.254.169.254',
+  'imds.partial': 'only some pods are egress-isolated, or pods created later would not be',
+  'imds.host-network': 'hostNetwork pods: network policies never apply to them',
+  'imds.no-policy-engine': '`networkPolicy: none`: policies are stored but not enforced',
+  'imds.engine-unknown': 'without Azure access the policy engine is unknown',
+  'imds.engine-retiring': 'Azure Network Policy Manager, being retired, enforces the policies',
+  'imds.forbidden': 'could not check: a read was refused',
+  'imds.probe-disagrees':
+    "a probe pod's connection disagrees with the policies (high when it got through)",
+  'imds.probe-failed': 'a probe pod could not tell (image not pulled, did not finish, refused)',
+  'containers.privileged': 'a container runs privileged',
+  'containers.root': 'may run as root (`runAsUser: 0`, or `runAsNonRoot` not set)',
+  'containers.privilege-escalation': '`allowPrivilegeEscalation` is not false',
+  'containers.host-namespace': 'hostNetwork, hostPID or hostIPC',
+  'containers.host-path':
+    'hostPath volumes (high for `/`, sockets, kubelet, `/etc`, `/proc`, `/run`)',
+  'containers.capabilities': 'added capabilities (SYS_ADMIN or ALL high), or ALL not dropped',
+  'containers.seccomp': 'seccomp `Unconfined`, or no profile',
+  'containers.apparmor': 'AppArmor `Unconfined` (field or annotation)',
+  'containers.forbidden': 'could not check: a list was refused',
+  'versions.unsupported': 'a minor outside the supported window (medium when only LTS covers it)',
+  'versions.upgrade-available': 'the control plane has a GA upgrade (info for a patch)',
+  'versions.pool-skew': 'a pool is behind the control plane (high beyond two minors)',
+  'versions.auto-upgrade-off': 'the cluster auto-upgrade channel is `none`',
+  'versions.preview-only': 'only preview versions are offered as upgrades',
+  'versions.pdb-blocks-drain':
+    "a PodDisruptionBudget allows no disruption now: an upgrade's drain will stall",
+  'versions.pdb-tight': "one surge batch would evict more of a budget's pods than it allows",
+  'versions.operation-running': 'an operation is still running: a new request would get 409',
+  'versions.node-not-ready': 'a node is not Ready',
+  'versions.removed-api-served': 'the API server serves a group/version the next minor removes',
+  'versions.forbidden': 'could not check: nodes, budgets or discovery were refused',
+  'drain.pdb-blocks-eviction':
+    "a budget allows no disruption: draining its pods' nodes waits until the timeout",
+  'drain.several-pdbs': 'a pod is covered by more than one budget: eviction refuses it',
+  'drain.unreplicated-pod':
+    'a pod has no controller: drain refuses it without force, force loses it',
+  'drain.node-cordoned': 'a node is cordoned, perhaps left so by an interrupted drain',
+  'drain.reboot-needed': 'kured marked the node for a reboot',
+  'drain.emptydir-pod': 'a pod keeps emptyDir data that a drain deletes',
+  'drain.forbidden': 'could not check: nodes, pods, DaemonSets or budgets were refused',
+  'nodeimage.outdated':
+    'a Linux pool is behind its latest node image (high when older than 60 days)',
+  'nodeimage.windows-outdated': 'a Windows pool is behind: node images are its only patches',
+  'nodeos.channel-none': 'the node OS upgrade channel is `None`',
+  'reboot.required': 'kured says a node needs a reboot (the lock holder is named)',
+  'reboot.kured-missing':
+    'channel `Unmanaged`, Linux pools, and no kured: security reboots are not handled',
+  'nodeimage.forbidden': 'could not check: node labels or DaemonSets were refused',
+  'waiver.expired': 'a waiver is past its expiry date: the findings it matched count again',
+  'waiver.unused':
+    'a waiver matches no finding of a step that ran to the end: fixed, or a wrong match',
+};
+
+/** The checklist step whose findings carry each id prefix (`rights.*` come from every step). */
+export const AREA_STEPS: Readonly<Record<string, StepId>> = {
+  defender: 'defender',
+  access: 'api-access',
+  rbac: 'rbac',
+  imds: 'imds',
+  containers: 'containers',
+  versions: 'upgrades',
+  drain: 'drain',
+  nodeimage: 'node-image',
+  nodeos: 'node-image',
+  reboot: 'node-image',
+};
+
+/** The one-line meaning of a finding id, for help texts. */
+export function findingMeaning(id: string): string {
+  return FINDING_MEANINGS[id] ?? `finding ${id} (see the README's finding ids)`;
+}

@@ -1,0 +1,35 @@
+import type { AuditReport, ReportedFinding } from './audit-schema.js';
+
+/** `waived until 2027-01-31 by platform-team: the reason`, for a waived finding. */
+export function waiverWords(finding: ReportedFinding): string | undefined {
+  const w = finding.waiver;
+  return w ? `waived until ${w.expires} by ${w.owner}: ${w.reason}` : undefined;
+}
+
+/** The marks of a finding in a text report: `NEW`, `waived`, both or none. */
+export function findingMarks(finding: ReportedFinding): string {
+  return [finding.change === 'new' ? 'NEW' : '', finding.waiver ? 'waived' : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** What the waivers and the baseline did, in a line each (none when neither was used). */
+export function gateLines(report: AuditReport): string[] {
+  const lines: string[] = [];
+  const w = report.waivers;
+  if (w) {
+    lines.push(
+      `Waivers: ${w.file}: ${w.waived} finding(s) waived (not counted for the exit code), ${w.expired} expired, ${w.unused} unused`,
+    );
+  }
+  const b = report.baseline;
+  if (b) {
+    const since = b.found
+      ? `since ${b.generatedAt ?? 'the baseline'}`
+      : 'no earlier audit of this cluster in';
+    lines.push(
+      `Changes ${since} ${b.source}: ${b.totals.new} new, ${b.totals.unchanged} unchanged, ${b.totals.fixed} fixed${report.failOnNew ? ' (only new findings count for the exit code)' : ''}`,
+    );
+  }
+  return lines;
+}

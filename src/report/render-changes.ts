@@ -1,0 +1,34 @@
+import type { AuditReport, ReportedFinding } from './audit-schema.js';
+import { objectName } from './markdown.js';
+
+/**
+ * The Markdown report's "Changes since" section, when a baseline was given: totals, then what is
+ * new and what was fixed (unchanged findings are only counted; they are listed under the steps).
+ */
+export function changesSection(report: AuditReport): string[] {
+  const b = report.baseline;
+  if (!b) return [];
+  const lines = [
+    '',
+    b.found
+      ? `## Changes since ${b.generatedAt ?? 'the baseline'}`
+      : '## Changes since the baseline: no earlier audit of this cluster',
+    '',
+    `- Baseline: ${b.source}`,
+    `- ${b.totals.new} new, ${b.totals.unchanged} unchanged, ${b.totals.fixed} fixed`,
+  ];
+  if (report.failOnNew)
+    lines.push('- Only new findings count for the exit code (`--fail-on-new`).');
+  const added = report.steps.flatMap((s) => s.findings.filter((f) => f.change === 'new'));
+  lines.push('', '### New', '', ...listed(added, 'Nothing new.'));
+  lines.push('', '### Fixed', '', ...listed(b.fixed, 'Nothing fixed.'));
+  return lines;
+}
+
+function listed(findings: readonly ReportedFinding[], none: string): string[] {
+  if (findings.length === 0) return [none];
+  return findings.map((f) => {
+    const on = objectName(f.object);
+    return `- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}`;
+  });
+}

@@ -1,0 +1,151 @@
+import type { AuditReport, ReportedFinding, StepReport } from './audit-schema.js';
+import { countsForGate, isRefusedRead } from './exit-code.js';
+import { objectName } from './markdown.js';
+import { xmlAttributes, xmlText } from './xml-text.js';
+
+/** One cluster for JUnit: its report, or why there is none (not reached, refused). */
+export interface JunitCluster {
+  label: string;
+  report?: AuditReport;
+  reason?: string;
+}
+
+interface Case {
+  name: string;
+  failures: ReportedFinding[];
+  errors: string[];
+  skipped?: string;
+  /** Findings that do not fail the gate (below it, waived, or not new), as lines. */
+  passing: string[];
+}
+
+/**
+ * The audit as JUnit XML (the Ant/Jenkins shape CI test tabs read): one suite per cluster and
+ * step, one test case per object the step found something on. A case fails when it has findings
+ * that count for `--fail-on` (not waived; with `--fail-on-new`, new); a refused read or step is an
+ * error; a step that did not run or could not finish is skipped. The rest are listed as output.
+ */
+export function junitXml(clusters: readonly JunitCluster[]): string {
+  const suites = clusters.flatMap((c) =>
+    c.report
+      ? c.report.steps.map((s) => suite(c.label, c.report!, s))
+      : [
+          suiteXml(`${c.label}: connect`, undefined, [
+            { name: 'connect', failures: [], errors: [c.reason ?? 'not audited'], passing: [] },
+          ]),
+        ],
+  );
+  const count = (attr: string) =>
+    suites.reduce((n, s) => n + Number(new RegExp(` ${attr}="(\\d+)"`).exec(s)![1]), 0);
+  const head = xmlAttributes({
+    name: 'aks-runbook audit',
+    tests: count('tests'),
+    failures: count('failures'),
+    errors: count('errors'),
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites ${head}>`,
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function suite(label: string, report: AuditReport, step: StepReport): string {
+  const gate = (f: ReportedFinding) => countsForGate(f, report.failOn, report.failOnNew === true);
+  let cases: Case[];
+  if (step.status === 'forbidden') {
+    cases = [
+      { name: step.id, failures: [], errors: [`refused: ${step.reason ?? ''}`], passing: [] },
+    ];
+  } else if (step.status === 'unavailable' || step.status === 'not-built') {
+    cases = [
+      {
+        name: step.id,
+        failures: [],
+        errors: [],
+        skipped: `${step.status}: ${step.reason ?? ''}`,
+        passing: [],
+      },
+    ];
+  } else if (step.findings.length === 0) {
+    cases = [{ name: 'no findings', failures: [], errors: [], passing: [] }];
+  } else {
+    const byObject = new Map<string, ReportedFinding[]>();
+    for (const f of step.findings) {
+      const on = objectName(f.object) || report.cluster.name;
+      byObject.set(on, [...(byObject.get(on) ?? []), f]);
+    }
+    cases = [...byObject].map(([name, list]) => ({
+      name,
+      failures: list.filter((f) => !isRefusedRead(f) && gate(f)),
+      errors: list.filter(isRefusedRead).map((f) => `${f.id}: ${f.message}`),
+      passing: list.filter((f) => !isRefusedRead(f) && !gate(f)).map(line),
+    }));
+  }
+  const time = step.durationMs !== undefined ? (step.durationMs / 1000).toFixed(3) : undefined;
+  return suiteXml(
+    `${label}: ${step.id}`,
+    time,
+    cases,
+    `aks-runbook.${report.cluster.name}.${step.id}`,
+    report.generatedAt,
+  );
+}
+
+function suiteXml(
+  name: string,
+  time: string | undefined,
+  cases: Case[],
+  classname = 'aks-runbook',
+  timestamp?: string,
+): string {
+  const attrs = xmlAttributes({
+    name,
+    tests: cases.length,
+    failures: cases.filter((c) => c.failures.length > 0).length,
+    errors: cases.filter((c) => c.errors.length > 0).length,
+    skipped: cases.filter((c) => c.skipped !== undefined).length,
+    time,
+    timestamp,
+  });
+  return [
+    `  <testsuite ${attrs}>`,
+    ...cases.map((c) => caseXml(c, classname)),
+    '  </testsuite>',
+  ].join('\n');
+}
+
+function caseXml(c: Case, classname: string): string {
+  const body: string[] = [];
+  if (c.failures.length > 0) {
+    const first = c.failures[0]!;
+    const message =
+      c.failures.length === 1
+        ? `${first.severity} ${first.id}: ${first.message}`
+        : `${c.failures.length} findings, the worst ${first.severity} ${first.id}`;
+    body.push(
+      `      <failure ${xmlAttributes({ type: first.id, message })}>${xmlText(c.failures.map(line).join('\n'), true)}</failure>`,
+    );
+  }
+  for (const e of c.errors)
+    body.push(`      <error ${xmlAttributes({ type: 'hole', message: e })}/>`);
+  if (c.skipped !== undefined)
+    body.push(`      <skipped ${xmlAttributes({ message: c.skipped })}/>`);
+  if (c.passing.length > 0)
+    body.push(`      <system-out>${xmlText(c.passing.join('\n'), true)}</system-out>`);
+  const attrs = xmlAttributes({ name: c.name, classname });
+  return body.length === 0
+    ? `    <testcase ${attrs}/>`
+    : [`    <testcase ${attrs}>`, ...body, '    </testcase>'].join('\n');
+}
+
+/** A finding as one line of a failure's text or of the output. */
+function line(f: ReportedFinding): string {
+  const marks = [
+    f.change === 'new' ? 'new' : '',
+    f.waiver ? `waived until ${f.waiver.expires} by ${f.waiver.owner}: ${f.waiver.reason}` : '',
+  ].filter(Boolean);
+  return `${f.severity} ${f.id}: ${f.message}${marks.length > 0 ? ` (${marks.join('; ')})` : ''}`;
+}

@@ -1,0 +1,103 @@
+import type { AuditReport, ReportedFinding, StepReport } from '../report/audit-schema.js';
+import { isRefusedRead } from '../report/exit-code.js';
+import { AREA_STEPS } from '../report/finding-catalog.js';
+import type { Waiver, WaiverSet } from './waiver-file.js';
+import { clusterMatches, isExpired, objectMatchText, objectMatches } from './waiver-match.js';
+
+/** The report step that holds the findings about the waivers themselves. */
+export const WAIVERS_STEP = { id: 'waivers', title: 'Waivers' } as const;
+
+/**
+ * Applies a waivers file to one cluster's report (pure). A finding a waiver accepts stays, marked
+ * with the waiver; holes (refused reads) are never waived. Waivers of this cluster that are past
+ * their date become `waiver.expired` findings (and accept nothing); those that accept nothing of
+ * a step that ran to the end become `waiver.unused`. Totals and exit code are left to the caller.
+ */
+export function applyWaivers(report: AuditReport, set: WaiverSet, now: Date): AuditReport {
+  const mine = set.waivers.filter((w) => clusterMatches(w.cluster, report.cluster));
+  const live = mine.filter((w) => !isExpired(w.expires, now));
+  const used = new Set<Waiver>();
+  const mark = (finding: ReportedFinding): ReportedFinding => {
+    if (isRefusedRead(finding)) return finding;
+    const waiver = live.find(
+      (w) => w.finding === finding.id && objectMatches(w.object, finding.object),
+    );
+    if (!waiver) return finding;
+    used.add(waiver);
+    const { reason, owner, expires, entry } = waiver;
+    return { ...finding, waiver: { reason, owner, expires, file: set.file, entry } };
+  };
+  const steps = report.steps.map((s) => ({ ...s, findings: s.findings.map(mark) }));
+  const own: ReportedFinding[] = [
+    ...mine.filter((w) => isExpired(w.expires, now)).map((w) => expired(w, set.file)),
+    ...live
+      .filter((w) => !used.has(w) && couldHaveMatched(w, steps))
+      .map((w) => unused(w, set.file)),
+  ];
+  const waiverStep: StepReport = {
+    ...WAIVERS_STEP,
+    status: own.length > 0 ? 'findings' : 'ok',
+    summary: [
+      `${mine.length} of the ${set.waivers.length} waivers in ${set.file} apply to this cluster`,
+    ],
+    findings: own,
+  };
+  return {
+    ...report,
+    steps: [...steps, waiverStep],
+    waivers: {
+      file: set.file,
+      entries: set.waivers.length,
+      waived: steps.reduce((n, s) => n + s.findings.filter((f) => f.waiver).length, 0),
+      expired: own.filter((f) => f.id === 'waiver.expired').length,
+      unused: own.filter((f) => f.id === 'waiver.unused').length,
+    },
+  };
+}
+
+/**
+ * Whether a waiver that matched nothing had its chance: the step that reports its finding id ran
+ * to the end (a `rights.*` id: any step did). An id no step reports can never match.
+ */
+function couldHaveMatched(waiver: Waiver, steps: readonly StepReport[]): boolean {
+  const area = waiver.finding.split('.')[0]!;
+  const finished = steps.filter((s) => s.status === 'ok' || s.status === 'findings');
+  if (area === 'rights') return finished.length > 0;
+  const step = AREA_STEPS[area];
+  return step === undefined || finished.some((s) => s.id === step);
+}
+
+function about(waiver: Waiver): Pick<ReportedFinding, 'object' | 'step'> {
+  // Named by what it matches, not by its line: adding waivers above it keeps it the same finding.
+  const cluster = waiver.cluster ? ` @ ${waiver.cluster}` : '';
+  return {
+    step: WAIVERS_STEP.id,
+    object: {
+      kind: 'Waiver',
+      name: `${waiver.finding} ${objectMatchText(waiver.object)}${cluster}`,
+    },
+  };
+}
+
+function expired(waiver: Waiver, file: string): ReportedFinding {
+  return {
+    id: 'waiver.expired',
+    severity: 'medium',
+    ...about(waiver),
+    message: `Waiver ${waiver.entry} of ${file} (${waiver.finding} on ${objectMatchText(waiver.object)}, owner ${waiver.owner}) expired on ${waiver.expires}: what it accepted counts again.`,
+    remediation:
+      'Fix the finding, or renew the waiver with a new date after reviewing its reason with its owner.',
+    confirmedBy: null,
+  };
+}
+
+function unused(waiver: Waiver, file: string): ReportedFinding {
+  return {
+    id: 'waiver.unused',
+    severity: 'low',
+    ...about(waiver),
+    message: `Waiver ${waiver.entry} of ${file} (${waiver.finding} on ${objectMatchText(waiver.object)}, owner ${waiver.owner}) accepts no finding: the risk is gone, or the match is wrong.`,
+    remediation: 'Remove the waiver, or correct its finding id, object or cluster.',
+    confirmedBy: null,
+  };
+}

@@ -1,0 +1,59 @@
+import type { ObjectRef } from '../checks/finding.js';
+import type { WaiverEntry } from './waiver-schema.js';
+
+const DAY_MS = 86_400_000;
+
+/** Whether `value` fits `pattern`, where `*` stands for any run of characters (none included). */
+export function globMatch(pattern: string, value: string): boolean {
+  const parts = pattern.split('*').map((p) => p.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'));
+  return new RegExp(`^${parts.join('[\\s\\S]*')}$`).test(value);
+}
+
+/**
+ * Whether a waiver's object match covers a finding's object. No match given: any object, or none.
+ * A match given needs an object; a left-out field is `*`, and `*` also fits a cluster-wide
+ * object's missing namespace.
+ */
+export function objectMatches(
+  match: WaiverEntry['object'],
+  object: ObjectRef | undefined,
+): boolean {
+  if (match === undefined) return true;
+  if (object === undefined) return false;
+  const fits = (p: string | undefined, v: string | undefined) =>
+    p === undefined || p === '*' || (v !== undefined && globMatch(p, v));
+  return (
+    fits(match.kind, object.kind) &&
+    fits(match.namespace, object.namespace) &&
+    fits(match.name, object.name)
+  );
+}
+
+/** Whether a waiver's cluster match covers a cluster: its name, or `resourceGroup/name` with a slash. */
+export function clusterMatches(
+  pattern: string | undefined,
+  cluster: { name: string; resourceGroup?: string | undefined },
+): boolean {
+  if (pattern === undefined) return true;
+  const value = pattern.includes('/')
+    ? `${cluster.resourceGroup ?? ''}/${cluster.name}`
+    : cluster.name;
+  return globMatch(pattern, value);
+}
+
+/** Whether a waiver has run out: it holds through the whole of its `expires` day, in UTC. */
+export function isExpired(expires: string, now: Date): boolean {
+  return now.getTime() >= Date.parse(`${expires}T00:00:00Z`) + DAY_MS;
+}
+
+/** `YYYY-MM-DD` (UTC) `days` after `now`: the latest expiry a new waiver may have. */
+export function dateAhead(now: Date, days: number): string {
+  return new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `Kind/namespace/name` of a waiver's object match (`*` for what it leaves out). */
+export function objectMatchText(match: WaiverEntry['object']): string {
+  if (match === undefined) return '*';
+  const ns = match.namespace !== undefined && match.namespace !== '*' ? `${match.namespace}/` : '';
+  return `${match.kind ?? '*'}/${ns}${match.name ?? '*'}`;
+}
