@@ -46,7 +46,7 @@ async function audit(progress: boolean) {
   const code = await runAuditMany(
     { kind: 'file', file: clusters, cloud: 'AzureCloud' },
     { steps: AUDIT_STEPS.map((s) => s.id), output: 'json', failOn: 'high' },
-    {},
+    { XDG_STATE_HOME: join(dir, 'state') },
     { out: (t) => (out += t), err: (t) => (err += t), progress },
     { modules: {} },
   );

@@ -10,6 +10,7 @@ import type { StepModule } from '../../src/steps/types.js';
 import type { StepId } from '../../src/runbook/checklist.js';
 import { listAllNodes } from '../../src/kube/nodes.js';
 import { publishedSchema } from '../report/published-schema.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 // The audit in-process against a running simulator, with hand-written step modules: each shows one
 // way a step can end (findings, a crash, a refusal), and the simulator counts every request.
@@ -72,7 +73,8 @@ describe('aks-runbook audit, in-process against a running simulator', () => {
     const code = await runAudit(
       target,
       { steps: steps as StepId[], output: 'json', failOn },
-      {},
+      // The audit records itself for --baseline last: in a folder of the test's own.
+      { XDG_STATE_HOME: tempDir('audit-state-') },
       { out: (t) => (out += t), err: (t) => (err += t), progress },
       { modules },
     );

@@ -1,0 +1,180 @@
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditRecordPath, recordAudit } from '../../src/baseline/audit-record.js';
+import { baselineReports, sameCluster } from '../../src/baseline/baseline-report.js';
+import { openBaseline } from '../../src/baseline/baseline-source.js';
+import { compareWithBaseline } from '../../src/baseline/compare.js';
+import type { AuditReport, ReportedFinding } from '../../src/report/audit-schema.js';
+import { rejudged } from '../../src/report/exit-code.js';
+import { UserError } from '../../src/errors.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { publishedSchema } from '../report/published-schema.js';
+import { sampleReport } from '../report/sample-report.js';
+
+const f = (
+  id: string,
+  name: string,
+  message = `${id} on ${name}`,
+  step = 'rbac',
+): ReportedFinding => ({
+  id,
+  severity: 'high',
+  step,
+  object: { kind: 'RoleBinding', namespace: 'ns', name },
+  message,
+  confirmedBy: null,
+});
+
+function withRbac(
+  findings: ReportedFinding[],
+  status: 'findings' | 'unavailable' = 'findings',
+): AuditReport {
+  const base = sampleReport();
+  return {
+    ...base,
+    steps: [{ id: 'rbac', title: 'RBAC bindings', status, findings }, base.steps[1]!],
+  };
+}
+
+const marks = (r: AuditReport) => r.steps[0]!.findings.map((x) => `${x.object!.name}:${x.change}`);
+
+describe('compareWithBaseline', () => {
+  it('marks new and unchanged by id and object, lists what is gone as fixed', () => {
+    const before = withRbac([
+      f('rbac.wildcard', 'a'),
+      f('rbac.wildcard', 'b'),
+      f('rbac.escalation', 'a'),
+    ]);
+    const now = withRbac([f('rbac.wildcard', 'a', 'the message changed'), f('rbac.wildcard', 'c')]);
+    const r = compareWithBaseline(now, before, 'base.json');
+    expect(marks(r)).toEqual(['a:unchanged', 'c:new']);
+    expect(r.baseline).toMatchObject({
+      source: 'base.json',
+      found: true,
+      generatedAt: before.generatedAt,
+      totals: { new: 1, unchanged: 1, fixed: 2 },
+    });
+    expect(r.baseline!.fixed.map((x) => `${x.id} ${x.object!.name}`)).toEqual([
+      'rbac.wildcard b',
+      'rbac.escalation a',
+    ]);
+    expect(publishedSchema().safeParse(r).success).toBe(true);
+  });
+
+  it('pairs findings of the same id and object one to one, the same message first', () => {
+    const before = withRbac([f('rbac.wildcard', 'a', 'one'), f('rbac.wildcard', 'a', 'two')]);
+    const now = withRbac([
+      f('rbac.wildcard', 'a', 'two'),
+      f('rbac.wildcard', 'a', 'three'),
+      f('rbac.wildcard', 'a', 'one'),
+    ]);
+    const r = compareWithBaseline(now, before, 'b');
+    expect(r.steps[0]!.findings.map((x) => `${x.message}:${x.change}`)).toEqual([
+      'two:unchanged',
+      'three:new',
+      'one:unchanged',
+    ]);
+    expect(r.baseline!.totals).toEqual({ new: 1, unchanged: 2, fixed: 0 });
+  });
+
+  it('calls nothing fixed in a step that did not run to the end now', () => {
+    const before = withRbac([f('rbac.wildcard', 'a')]);
+    const r = compareWithBaseline(withRbac([], 'unavailable'), before, 'b');
+    expect(r.baseline!.fixed).toEqual([]);
+  });
+
+  it('without an earlier audit of the cluster, everything is new, and --fail-on-new then fails', () => {
+    const r = compareWithBaseline(withRbac([f('rbac.wildcard', 'a')]), undefined, 'last (none)');
+    expect(marks(r)).toEqual(['a:new']);
+    expect(r.baseline).toMatchObject({ found: false, totals: { new: 1, unchanged: 0, fixed: 0 } });
+    expect(r.baseline!.generatedAt).toBeUndefined();
+    expect(rejudged({ ...r, failOnNew: true }).exitCode).toBe(1);
+  });
+
+  it('--fail-on-new gates only on new findings, and never closes a hole', () => {
+    const before = withRbac([f('rbac.wildcard', 'a')]);
+    const same = compareWithBaseline(withRbac([f('rbac.wildcard', 'a')]), before, 'b');
+    expect(rejudged(same).exitCode).toBe(1);
+    expect(rejudged({ ...same, failOnNew: true }).exitCode).toBe(0);
+    const hole = withRbac([
+      f('rbac.wildcard', 'a'),
+      { ...f('rbac.forbidden', 'x'), severity: 'medium' },
+    ]);
+    const holeBefore = withRbac([
+      { ...f('rbac.forbidden', 'x'), severity: 'medium' },
+      f('rbac.wildcard', 'a'),
+    ]);
+    expect(
+      rejudged({ ...compareWithBaseline(hole, holeBefore, 'b'), failOnNew: true }).exitCode,
+    ).toBe(2);
+  });
+});
+
+describe('baseline sources', () => {
+  it('read a version 1 or 2 report, and find the cluster by name, kind and ARM coordinates', async () => {
+    const dir = tempDir('baseline-');
+    const v1 = sampleReport();
+    const other = sampleReport({ cluster: { ...v1.cluster, name: 'aks-two' } });
+    const v2 = {
+      schema: 'aks-runbook/audit-report',
+      schemaVersion: 2,
+      clusters: [{ label: 'x' }, { label: 'two', report: other }, { label: 'one', report: v1 }],
+    };
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify(v1));
+    writeFileSync(join(dir, 'v2.json'), JSON.stringify(v2));
+    const fromV2 = await (await openBaseline(join(dir, 'v2.json'), {})).find(v1.cluster);
+    expect(fromV2.report?.cluster.name).toBe('aks-one');
+    const fromV1 = await (await openBaseline(join(dir, 'v1.json'), {})).find(other.cluster);
+    expect(fromV1).toEqual({ source: join(dir, 'v1.json') });
+    expect(sameCluster(v1.cluster, { ...v1.cluster, simulated: true })).toBe(false);
+    expect(sameCluster(v1.cluster, { name: 'aks-one', simulated: false })).toBe(true);
+    expect(sameCluster(v1.cluster, { ...v1.cluster, resourceGroup: 'RG-ONE' })).toBe(true);
+    expect(sameCluster(v1.cluster, { ...v1.cluster, resourceGroup: 'rg-two' })).toBe(false);
+  });
+
+  it('a newer release of the same version (more fields) still serves as a baseline', () => {
+    const newer = { ...sampleReport(), somethingAdded: { x: 1 } };
+    expect('reports' in baselineReports(newer)).toBe(true);
+    expect(baselineReports({ ...sampleReport(), schemaVersion: 3 })).toMatchObject({
+      problem: expect.any(String) as string,
+    });
+  });
+
+  it('refuse a file that is not a report, in one line', async () => {
+    const dir = tempDir('baseline-');
+    writeFileSync(join(dir, 'junk.json'), '{"hello": 1}');
+    writeFileSync(join(dir, 'text.md'), '# AKS audit');
+    for (const [file, says] of [
+      [
+        'junk.json',
+        /^the baseline .*junk\.json is not an aks-runbook JSON report \(--output json\): /,
+      ],
+      ['text.md', /not JSON/],
+      ['missing.json', /^cannot read the baseline /],
+    ] as const) {
+      const opened = openBaseline(join(dir, file), {});
+      await expect(opened).rejects.toBeInstanceOf(UserError);
+      await expect(opened).rejects.toThrow(says);
+    }
+  });
+
+  it('"last" is the audit recorded for the cluster (owner-only), none before the first', async () => {
+    const env = { XDG_STATE_HOME: tempDir('state-') };
+    const report = sampleReport();
+    const last = await openBaseline('last', env);
+    expect((await last.find(report.cluster)).report).toBeUndefined();
+    const path = await recordAudit(report, env);
+    expect(path).toBe(auditRecordPath(report.cluster, env));
+    expect(path.startsWith(join(env.XDG_STATE_HOME, 'aks-runbook', 'audits'))).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const found = await last.find(report.cluster);
+    expect(found.report?.generatedAt).toBe(report.generatedAt);
+    expect(found.source).toBe(`last (${path})`);
+    // Another cluster of the same name elsewhere has its own record.
+    expect(auditRecordPath({ ...report.cluster, resourceGroup: 'rg-two' }, env)).not.toBe(path);
+    writeFileSync(path, 'torn');
+    chmodSync(path, 0o600);
+    expect((await last.find(report.cluster)).source).toMatch(/could not be used/);
+  });
+});
