@@ -20,11 +20,17 @@ export interface AuditGates {
 
 /**
  * The clock waivers are judged by: now, or `AKS_RUNBOOK_TEST_NOW` (an ISO date or time; for
- * tests only, so expiry can be tried without waiting).
+ * tests only, so expiry can be tried without waiting). Only a simulated cluster takes it: on a
+ * real one it could pass a gate on waivers that have run out.
  */
-export function auditClock(env: NodeJS.ProcessEnv): Date {
+export function auditClock(env: NodeJS.ProcessEnv, simulated: boolean): Date {
   const fixed = env['AKS_RUNBOOK_TEST_NOW'];
   if (fixed === undefined || fixed === '') return new Date();
+  if (!simulated) {
+    throw new UserError(
+      'AKS_RUNBOOK_TEST_NOW is for tests against the simulated cluster (--demo, --sim-connection); unset it',
+    );
+  }
   const at = new Date(fixed);
   if (Number.isNaN(at.getTime())) {
     throw new UserError(`AKS_RUNBOOK_TEST_NOW="${fixed}" is not a date or time (e.g. 2026-05-01)`);
@@ -34,14 +40,15 @@ export function auditClock(env: NodeJS.ProcessEnv): Date {
 
 /**
  * Reads the waivers file and opens the baseline before any cluster is touched, so a wrong file
- * answers at once in one line (exit 2).
+ * answers at once in one line (exit 2). `simulated`: every cluster audited is the simulator's.
  */
 export async function openGates(
   options: AuditCommandOptions,
   env: NodeJS.ProcessEnv,
+  simulated: boolean,
   cwd: string = process.cwd(),
 ): Promise<AuditGates> {
-  const now = auditClock(env);
+  const now = auditClock(env, simulated);
   const gates: AuditGates = { failOnNew: options.failOnNew === true, now };
   const file = await waiversPath(options.waivers, cwd);
   if (file !== undefined) {

@@ -38,7 +38,8 @@ export async function runAuditMany(
   // The files are checked before the Kubernetes and Azure SDKs load: a typo answers at once.
   const entries = await clusterEntries(source, env, say);
   const { openGates, gateReport, keepRecord } = await import('./audit-gates.js');
-  const gates = await openGates(options, env);
+  const simulated = entries.every((e) => e.target.demo || e.target.simConnection !== undefined);
+  const gates = await openGates(options, env, simulated);
   const { auditCluster, deliverReport } = await import('./run-audit.js');
   const { asUserError } = await import('../runbook/start-session.js');
   const sections: ClusterSection[] = [];
