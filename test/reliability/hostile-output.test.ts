@@ -115,7 +115,7 @@ describe('hostile text from the cluster and from a journal', () => {
     expect(tui).not.toMatch(/[\u0007\u0008\u0080-\u009f\u202e]/);
   });
 
-  it.each(['table', 'markdown'])(
+  it.each(['table', 'markdown', 'junit'])(
     'audit --output %s shows it and holds no control character',
     async (format) => {
       const run = await runBin(['audit', ...ARGS, '--output', format], env, { timeoutMs: 60_000 });
@@ -131,6 +131,16 @@ describe('hostile text from the cluster and from a journal', () => {
     const report = JSON.stringify(JSON.parse(run.stdout));
     for (const payload of HOSTILE_PAYLOADS) {
       expect(report).toContain(JSON.stringify(payload.raw).slice(1, -1));
+    }
+  });
+
+  it('audit --output sarif keeps the data, escaped so no terminal acts on it', async () => {
+    const run = await runBin(['audit', ...ARGS, '--output', 'sarif'], env, { timeoutMs: 60_000 });
+    expect(run.code).toBe(1);
+    expect(run.stdout.replace(/\n/g, '')).not.toMatch(ACTED_ON);
+    const log = JSON.stringify(JSON.parse(run.stdout));
+    for (const payload of HOSTILE_PAYLOADS) {
+      expect(log).toContain(JSON.stringify(payload.raw).slice(1, -1));
     }
   });
 
