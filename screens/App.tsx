@@ -19,6 +19,7 @@ import { StepFrame } from './StepFrame.js';
 import { STEP_SCREENS } from './step-screens.js';
 import type { StepEvent } from '../src/steps/types.js';
 import { useSession } from './use-session.js';
+import { AcceptRiskContext, type AcceptRisk } from './accept-risk-context.js';
 
 /** Props of the app shell. */
 export interface AppProps {
@@ -197,6 +198,12 @@ export function App({ store, actions, stepContent }: AppProps) {
 
   const shownOverlay = overlay();
   const shownStep = stepScreen(!shownOverlay);
+  const offer = state.acceptRisk;
+  const onAcceptRisk = actions.onAcceptRisk;
+  const risk: AcceptRisk | undefined =
+    offer && onAcceptRisk
+      ? { ...offer, accept: (step, finding, answer) => onAcceptRisk(step, { finding, answer }) }
+      : undefined;
   const cluster =
     state.connection.phase === 'connected' ? state.connection.cluster.name : undefined;
   return (
@@ -207,7 +214,7 @@ export function App({ store, actions, stepContent }: AppProps) {
           filter and mode are still there when the dialog closes. */}
       {shownStep ? (
         <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
-          {shownStep}
+          <AcceptRiskContext.Provider value={risk}>{shownStep}</AcceptRiskContext.Provider>
         </Box>
       ) : null}
       {shownOverlay || shownStep ? null : body()}

@@ -1,6 +1,9 @@
 import { Box } from 'ink';
 import { Text } from './VisibleText.js';
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { isWaivable } from '../src/waivers/apply-waivers.js';
+import { AcceptRiskContext } from './accept-risk-context.js';
+import { AcceptRiskForm } from './AcceptRiskForm.js';
 import type { Finding } from '../src/checks/finding.js';
 import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
 import type { StepActionView } from '../src/steps/types.js';
@@ -75,6 +78,11 @@ export function StepFrame(props: StepFrameProps) {
   }
   // The findings' own keys, only while there are findings to act on.
   const listed = (findings?.length ?? 0) >= 2;
+  // "Accept this risk": offered when the session keeps waivers, for findings not yet waived.
+  const risk = useContext(AcceptRiskContext);
+  const [accepting, setAccepting] = useState(false);
+  const acceptable = risk ? (findings ?? []).filter((f) => !f.waiver && isWaivable(f.id)) : [];
+  const formOpen = accepting && acceptable.length > 0;
   useKeys(
     {
       name: `step ${step.id}`,
@@ -106,6 +114,13 @@ export function StepFrame(props: StepFrameProps) {
           run: () => setFolded(!section?.folded),
         },
         {
+          keys: ['A'],
+          does: 'accept the risk of a finding: a waiver with a reason, an owner and an expiry',
+          hint: 'accept risk',
+          when: acceptable.length > 0,
+          run: () => setAccepting(true),
+        },
+        {
           ...backKey(() => setFilter(''), 'clear the findings filter', 'clear filter'),
           when: filter !== '',
         },
@@ -117,9 +132,23 @@ export function StepFrame(props: StepFrameProps) {
         quitKeys(props.onQuit),
       ],
     },
-    active && !filtering,
+    active && !filtering && !formOpen,
   );
   const window = listWindow(lines.length, top, rows);
+  const form =
+    risk && formOpen ? (
+      <AcceptRiskForm
+        findings={acceptable}
+        risk={risk}
+        height={rows}
+        active={active}
+        onSubmit={(finding, answer) => {
+          setAccepting(false);
+          risk.accept(step.id, finding, answer);
+        }}
+        onCancel={() => setAccepting(false)}
+      />
+    ) : undefined;
   const shown = lines.slice(top, top + (window.end - window.start));
   return (
     <Box flexDirection="column">
@@ -129,15 +158,16 @@ export function StepFrame(props: StepFrameProps) {
         <Text color={theme.muted}> ({step.id}) · </Text>
         <Text color={look.color}>{look.text}</Text>
       </Text>
-      {shown.map((line, index) => (
-        <Text key={top + index} wrap="truncate-end">
-          {line.map((segment, part) => (
-            <Text key={part} color={segment.color} bold={segment.bold}>
-              {segment.text}
-            </Text>
-          ))}
-        </Text>
-      ))}
+      {form ??
+        shown.map((line, index) => (
+          <Text key={top + index} wrap="truncate-end">
+            {line.map((segment, part) => (
+              <Text key={part} color={segment.color} bold={segment.bold}>
+                {segment.text}
+              </Text>
+            ))}
+          </Text>
+        ))}
       {filtering ? (
         <LineInput
           prompt="/ filter findings › "

@@ -2,6 +2,7 @@ import type { ListedCluster } from '../src/azure/list-clusters.js';
 import type { StepId } from '../src/runbook/checklist.js';
 import type { SessionState } from '../src/runbook/session.js';
 import type { StepEvent } from '../src/steps/types.js';
+import type { RiskRequest } from '../src/runbook/accept-risk.js';
 import type { ResumeChoice } from './ResumeDialog.js';
 import type { StepContent } from './StepFrame.js';
 
@@ -21,6 +22,8 @@ export interface AppActions {
   onResume?: (choice: ResumeChoice) => void;
   /** The operator picked the cluster to connect to from the subscription's list. */
   onPickCluster?: (cluster: ListedCluster) => void;
+  /** The operator filled in "accept this risk" for a finding of a step. */
+  onAcceptRisk?: (step: StepId, request: RiskRequest) => void;
 }
 
 /** Picks what an opened step shows (findings, plan, progress, result) from the session state. */

@@ -67,7 +67,7 @@ export function findingLines(
     finding.object && show.object !== false
       ? ` ${finding.object.kind}/${finding.object.namespace ? `${finding.object.namespace}/` : ''}${finding.object.name}`
       : '';
-  return [
+  const lines: FrameLine[] = [
     [
       { text: `${look.label} `, color: look.color, bold: true },
       { text: finding.id, bold: true },
@@ -81,4 +81,10 @@ export function findingLines(
       ? paragraph(`→ ${finding.remediation}`, width, '    ', theme.muted)
       : []),
   ];
+  const w = finding.waiver;
+  if (!w) return lines;
+  // An accepted risk: dimmed all through, and why, by whom, until when, said first.
+  const dim = lines.map((line) => line.map((seg) => ({ ...seg, color: theme.muted, bold: false })));
+  const why = `≈ waived until ${w.expires} by ${w.owner}: ${w.reason}`;
+  return [dim[0]!, ...paragraph(why, width, '    ', theme.muted), ...dim.slice(1)];
 }

@@ -27,4 +27,6 @@ export interface Finding {
    * to the access question behind it (SubjectAccessReview). Absent = not confirmed.
    */
   confirmedBy?: 'api-server';
+  /** Set when a waiver accepts the finding: shown dimmed with why, who and until when. */
+  waiver?: { reason: string; owner: string; expires: string };
 }

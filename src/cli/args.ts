@@ -4,14 +4,29 @@ import { DEFAULT_FAIL_ON } from '../report/exit-code.js';
 import { AUDIT_FORMATS } from '../report/render.js';
 import { CLOUD_NAMES, type CloudName } from '../target/clouds.js';
 import type { TargetOptions } from '../target/options.js';
-import { auditOptions, journalOptions, type AuditFlags, type JournalFlags } from './audit-args.js';
+import {
+  auditOptions,
+  journalOptions,
+  waiverMaxDays,
+  type AuditFlags,
+  type JournalFlags,
+} from './audit-args.js';
 import type { AuditCommandOptions, JournalCommandOptions } from './audit-args.js';
 import { clusterSource, type ManyFlags } from './many-args.js';
 import type { ClusterSource } from './run-audit-many.js';
 
 /** What the operator asked the program to do. */
 export type Invocation =
-  | { kind: 'tui'; target: TargetOptions; readOnly: boolean; dryRun: boolean; probeImage?: string }
+  | {
+      kind: 'tui';
+      target: TargetOptions;
+      readOnly: boolean;
+      dryRun: boolean;
+      probeImage?: string;
+      /** `--waivers`: the file risks are read from and accepted into. */
+      waivers?: string;
+      waiverMaxDays?: number;
+    }
   | { kind: 'sim'; sim: SimCommandOptions }
   | { kind: 'audit'; target: TargetOptions; audit: AuditCommandOptions }
   | { kind: 'audit-many'; source: ClusterSource; audit: AuditCommandOptions }
@@ -94,10 +109,12 @@ export function commandLine(
   write: (text: string) => void,
   parsed: (invocation: Invocation) => void,
 ): Command {
-  const program = withTargetFlags(
-    new Command('aks-runbook')
-      .description('Walks you through the security and upgrade checklist of an AKS cluster.')
-      .version(version, '-V, --version'),
+  const program = withWaiverFlags(
+    withTargetFlags(
+      new Command('aks-runbook')
+        .description('Walks you through the security and upgrade checklist of an AKS cluster.')
+        .version(version, '-V, --version'),
+    ),
   )
     .option('--read-only', 'inspect only: no change is offered and none can be sent')
     .option(
@@ -113,7 +130,7 @@ export function commandLine(
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr: () => undefined });
 
-  program.action((flags: RootFlags) => {
+  program.action((flags: RootFlags & Pick<AuditFlags, 'waivers' | 'waiverMaxDays'>) => {
     parsed({ kind: 'tui', ...tuiOptions(flags, env) });
   });
 
@@ -160,8 +177,8 @@ export function commandLine(
     )
     .option('--out <file>', 'write the report to this file instead of stdout')
     .option(
-      '--baseline <file|last>',
-      "mark findings new, unchanged or fixed against an earlier JSON report, or this cluster's last audit",
+      '--baseline <file>',
+      'mark findings new, unchanged or fixed against an earlier JSON report ("last": this cluster\'s last audit)',
     )
     .option('--fail-on-new', 'with --baseline: only new findings count for --fail-on')
     .option('--clusters <file>', 'audit each cluster listed in this YAML/JSON file, one at a time')
@@ -252,7 +269,7 @@ function withTargetFlags(command: Command): Command {
 }
 
 function tuiOptions(
-  flags: RootFlags,
+  flags: RootFlags & Pick<AuditFlags, 'waivers' | 'waiverMaxDays'>,
   env: NodeJS.ProcessEnv,
 ): Omit<Invocation & { kind: 'tui' }, 'kind'> {
   return {
@@ -260,6 +277,10 @@ function tuiOptions(
     readOnly: flags.readOnly === true,
     dryRun: flags.dryRun === true,
     ...(flags.probeImage !== undefined ? { probeImage: probeImage(flags.probeImage) } : {}),
+    ...(flags.waivers !== undefined ? { waivers: flags.waivers } : {}),
+    ...(flags.waiverMaxDays !== undefined
+      ? { waiverMaxDays: waiverMaxDays(flags.waiverMaxDays) }
+      : {}),
   };
 }
 

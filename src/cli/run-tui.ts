@@ -1,6 +1,6 @@
 import type { ListedCluster } from '../azure/list-clusters.js';
 import { UserError } from '../errors.js';
-import type { RunningSession } from '../runbook/start-session.js';
+import type { RunningSession, SessionWaivers } from '../runbook/start-session.js';
 import { SessionStore } from '../runbook/session.js';
 import { visible } from '../visible-text.js';
 import type { Invocation } from './args.js';
@@ -41,6 +41,9 @@ export async function runTui(
       'aks-runbook is interactive and needs a terminal on stdin and stdout; for scripts and CI use "aks-runbook audit"',
     );
   }
+  // A waivers file that is not right stops here, in one line, before the screen is drawn.
+  const { sessionWaivers } = await import('./tui-waivers.js');
+  const waivers = await sessionWaivers(invocation, env);
   const store = new SessionStore({
     readOnly: invocation.readOnly,
     dryRun: invocation.dryRun,
@@ -49,7 +52,7 @@ export async function runTui(
   });
   const interrupt = catchFirstSignal();
   try {
-    return await runScreens(invocation, env, io, store, interrupt);
+    return await runScreens(invocation, env, io, store, interrupt, waivers);
   } finally {
     interrupt.dispose();
   }
@@ -62,6 +65,7 @@ async function runScreens(
   io: TuiIo,
   store: SessionStore,
   interrupt: FirstSignal,
+  waivers: SessionWaivers,
 ): Promise<number> {
   let quit: () => void = () => undefined;
   const quitting = new Promise<'quit'>((resolve) => (quit = () => resolve('quit')));
@@ -86,6 +90,7 @@ async function runScreens(
       onStepEvent: (id, event) => void session.current?.host?.send(id, event),
       onTranscript: () => void session.current?.transcriptNow(),
       onResume: (choice) => void session.current?.answerResume(choice),
+      onAcceptRisk: (step, request) => void session.current?.acceptRisk(step, request),
     },
     // Both ends are a terminal (checked above): draw live even when CI is set in the environment,
     // which Ink would otherwise take as "print only the last frame".
@@ -102,7 +107,7 @@ async function runScreens(
   let ending: Ending;
   try {
     ending = await Promise.race([
-      runSession(invocation, store, env, { quitting, picked, app, session }),
+      runSession(invocation, store, env, { quitting, picked, app, session, waivers }),
       crashed.promise,
     ]);
   } finally {
@@ -136,6 +141,7 @@ async function runSession(
     picked: Promise<ListedCluster | undefined>;
     app: { waitUntilExit(): Promise<void> };
     session: { current?: RunningSession };
+    waivers: SessionWaivers;
   },
 ): Promise<Ending> {
   const failed = (): Ending => {
@@ -156,7 +162,7 @@ async function runSession(
     target = chosen;
   }
   const { startSession } = await import('../runbook/start-session.js');
-  const starting = startSession(target, store, env);
+  const starting = startSession(target, store, env, wiring.waivers);
   const running = await Promise.race([starting, wiring.quitting]);
   if (running === 'quit') {
     // Quit while connecting: the connection is dropped when it completes, nothing waits for it.

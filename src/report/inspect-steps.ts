@@ -63,7 +63,8 @@ async function inspectOne(
     const seen = await module.inspect({ connection: options.connection, mode: options.mode });
     // `subject` only groups findings on screen; the report's schema has no such field.
     // `confirmedBy` is always present in the report: null when the cluster did not confirm it.
-    const findings = seen.findings.map(({ subject: _subject, confirmedBy, ...f }) => ({
+    // A waiver mark is the session's, not the inspection's: the audit applies its own waivers.
+    const findings = seen.findings.map(({ subject: _subject, waiver: _w, confirmedBy, ...f }) => ({
       ...f,
       step: step.id,
       confirmedBy: confirmedBy ?? null,

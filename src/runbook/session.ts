@@ -3,6 +3,7 @@ import type { StepView } from '../steps/types.js';
 import type { ClusterSummary } from '../target/cluster-summary.js';
 import { STEP_IDS, type StepId, type StepStatus } from './checklist.js';
 import type { ResumeOffer } from './resume.js';
+import type { RiskOffer } from '../waivers/risk-desk.js';
 
 /** How the session reaches the cluster right now. */
 export type Connection =
@@ -58,6 +59,8 @@ export interface SessionState {
   notice?: string;
   /** Only a subscription was named: its clusters, for the operator to pick one before connecting. */
   pick?: ClusterChoice;
+  /** Accepting a finding's risk is offered (not in read-only mode): where it goes, which dates. */
+  acceptRisk?: RiskOffer;
 }
 
 /** The clusters of a subscription the operator picks from. */

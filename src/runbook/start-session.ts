@@ -4,7 +4,10 @@ import { fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
 import type { Simulator } from '../sim/simulator.js';
 import type { SimConnection } from '../sim/connection-file.js';
-import { CHECKLIST } from './checklist.js';
+import type { WaiverSet } from '../waivers/waiver-file.js';
+import { RiskDesk } from '../waivers/risk-desk.js';
+import { acceptRisk, type RiskRequest } from './accept-risk.js';
+import { CHECKLIST, type StepId } from './checklist.js';
 import { Journal } from './journal.js';
 import { detectResume, type ResumeAnswer } from './resume.js';
 import { transcriptActions } from './session-actions.js';
@@ -23,6 +26,16 @@ export interface RunningSession {
   transcriptNow(): Promise<void>;
   /** Acts on the operator's answer to the offer to resume an interrupted session. */
   answerResume(choice: ResumeAnswer): Promise<void>;
+  /** "Accept this risk" on a finding of a step (when a waivers file is in use). */
+  acceptRisk(step: StepId, request: RiskRequest): Promise<void>;
+}
+
+/** The waivers file of the session, read before connecting (a bad one stops the program). */
+export interface SessionWaivers {
+  file: string;
+  set?: WaiverSet;
+  maxDays: number;
+  now: () => Date;
 }
 
 /**
@@ -34,6 +47,7 @@ export async function startSession(
   target: TargetOptions,
   store: SessionStore,
   env: NodeJS.ProcessEnv,
+  waivers?: SessionWaivers,
 ): Promise<RunningSession> {
   let sim: Simulator | undefined;
   let journal: Journal | undefined;
@@ -98,14 +112,26 @@ export async function startSession(
     const resumers = Object.fromEntries(
       modules.flatMap((m) => (m.resume ? [[m.id, m.resume.bind(m)]] : [])),
     );
-    host = new StepHost(store, connection, journal, factories, resumers);
+    const desk = waivers
+      ? new RiskDesk(waivers.file, waivers.set, waivers, connection.summary)
+      : undefined;
+    host = new StepHost(store, connection, journal, factories, resumers, desk);
+    if (desk && !store.getState().mode.readOnly) store.update({ acceptRisk: desk.offer() });
+    const risks = desk && { store, journal, host, desk, cluster: connection.summary.name };
     void inspectAll(host);
-    return { connection, journal, host, stop, ...transcriptActions(store, journal, host) };
+    return {
+      connection,
+      journal,
+      host,
+      stop,
+      ...transcriptActions(store, journal, host),
+      acceptRisk: (step, request) => (risks ? acceptRisk(risks, step, request) : noop()),
+    };
   } catch (error) {
     const message = asUserError(error).message;
     store.update({ connection: { phase: 'failed', message } });
     store.setStep('connect', { kind: 'unavailable', why: message });
-    return { journal, stop, transcriptNow: noop, answerResume: noop };
+    return { journal, stop, transcriptNow: noop, answerResume: noop, acceptRisk: noop };
   }
 }
 

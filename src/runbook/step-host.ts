@@ -13,6 +13,7 @@ import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
 import type { InFlightChange } from './resume.js';
 import type { SessionStore } from './session.js';
+import type { RiskDesk } from '../waivers/risk-desk.js';
 
 /**
  * Runs the steps of a connected session: makes each step's controller when first opened, routes the
@@ -31,6 +32,8 @@ export class StepHost {
     private readonly factories: Partial<Record<StepId, StepFactory>>,
     /** Steps that know how to pick up changes an earlier session left in flight. */
     private readonly resumers: Partial<Record<StepId, NonNullable<StepModule['resume']>>> = {},
+    /** The waivers of this cluster: findings they accept are shown marked. */
+    private readonly desk?: RiskDesk,
   ) {}
 
   /** The operator opened a step. */
@@ -128,7 +131,21 @@ export class StepHost {
       .catch(() => undefined);
   }
 
-  private showOn(id: StepId, patch: Partial<StepView>): void {
+  /** Shows `lines` as the step's result (outcomes of session actions such as accepting a risk). */
+  showResult(id: StepId, lines: string[]): void {
+    this.showOn(id, { result: lines });
+  }
+
+  /** The waivers changed: every step's findings are marked again. */
+  remark(): void {
+    for (const [id, view] of Object.entries(this.store.getState().stepViews)) {
+      if (view?.findings) this.showOn(id as StepId, { findings: view.findings });
+    }
+  }
+
+  private showOn(id: StepId, given: Partial<StepView>): void {
+    const patch =
+      given.findings && this.desk ? { ...given, findings: this.desk.mark(given.findings) } : given;
     const views = this.store.getState().stepViews;
     this.store.update({ stepViews: { ...views, [id]: { ...views[id], ...patch } } });
   }

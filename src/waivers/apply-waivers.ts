@@ -18,10 +18,7 @@ export function applyWaivers(report: AuditReport, set: WaiverSet, now: Date): Au
   const live = mine.filter((w) => !isExpired(w.expires, now));
   const used = new Set<Waiver>();
   const mark = (finding: ReportedFinding): ReportedFinding => {
-    if (isRefusedRead(finding)) return finding;
-    const waiver = live.find(
-      (w) => w.finding === finding.id && objectMatches(w.object, finding.object),
-    );
+    const waiver = waiverFor(live, finding);
     if (!waiver) return finding;
     used.add(waiver);
     const { reason, owner, expires, entry } = waiver;
@@ -53,6 +50,31 @@ export function applyWaivers(report: AuditReport, set: WaiverSet, now: Date): Au
       unused: own.filter((f) => f.id === 'waiver.unused').length,
     },
   };
+}
+
+/** The waivers of a cluster that hold now, in file order. */
+export function liveWaivers(
+  set: WaiverSet,
+  cluster: { name: string; resourceGroup?: string | undefined },
+  now: Date,
+): Waiver[] {
+  return set.waivers.filter(
+    (w) => clusterMatches(w.cluster, cluster) && !isExpired(w.expires, now),
+  );
+}
+
+/** The first of `live` that accepts `finding`; never one for a hole or a waiver's own finding. */
+export function waiverFor(
+  live: readonly Waiver[],
+  finding: Pick<ReportedFinding, 'id' | 'object'>,
+): Waiver | undefined {
+  if (!isWaivable(finding.id)) return undefined;
+  return live.find((w) => w.finding === finding.id && objectMatches(w.object, finding.object));
+}
+
+/** Whether a finding id may be accepted as a risk: not a hole in the audit, not about waivers. */
+export function isWaivable(id: string): boolean {
+  return !isRefusedRead({ id }) && !id.startsWith('waiver.');
 }
 
 /**

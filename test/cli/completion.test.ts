@@ -55,7 +55,13 @@ describe('completion', () => {
   });
 
   it('completes values: choices, step lists, scenarios, contexts', () => {
-    expect(offered('audit', '--output', '')).toEqual(['json', 'markdown', 'table']);
+    expect(offered('audit', '--output', '')).toEqual([
+      'json',
+      'markdown',
+      'table',
+      'sarif',
+      'junit',
+    ]);
     expect(offered('audit', '--fail-on=m')).toEqual(['--fail-on=medium']);
     expect(offered('--cloud', 'AzureU')).toEqual(['AzureUSGovernment']);
     expect(offered('audit', '--steps', 'rbac,')).toEqual(['rbac,defender', 'rbac,imds']);

@@ -1,0 +1,73 @@
+import type { Finding } from '../checks/finding.js';
+import { messageOf } from '../errors.js';
+import type { RiskAnswer, RiskDesk } from '../waivers/risk-desk.js';
+import type { StepId } from './checklist.js';
+import { confirmChange } from './confirm.js';
+import type { Journal } from './journal.js';
+import type { SessionStore } from './session.js';
+import type { StepHost } from './step-host.js';
+
+/** The operator's request to accept the risk of one finding a step shows. */
+export interface RiskRequest {
+  finding: Pick<Finding, 'id' | 'object'>;
+  answer: RiskAnswer;
+}
+
+/** What accepting a risk needs from the session. */
+export interface RiskSession {
+  store: SessionStore;
+  journal: Journal;
+  host: StepHost;
+  desk: RiskDesk;
+  cluster: string;
+}
+
+/**
+ * "Accept this risk" on a finding: checks the answer, asks (naming the cluster and the finding;
+ * Cancel is the default), then appends the waiver to the file between a journal intent and its
+ * result, and shows the finding waived. Every outcome is a line in the step's result.
+ */
+export async function acceptRisk(
+  session: RiskSession,
+  step: StepId,
+  request: RiskRequest,
+): Promise<void> {
+  const { store, journal, host, desk, cluster } = session;
+  const say = (line: string): void => host.showResult(step, [line]);
+  const finding = (store.getState().stepViews[step]?.findings ?? []).find(
+    (f) => f.id === request.finding.id && sameObject(f.object, request.finding.object),
+  );
+  if (!finding) return say('✖ That finding is no longer shown: nothing was written.');
+  const entry = desk.entry(finding, request.answer);
+  if (typeof entry === 'string') return say(`✖ The risk was not accepted: ${entry}`);
+  const on = finding.object ? ` on ${objectText(finding.object)}` : '';
+  const yes = await confirmChange(store, journal, {
+    cluster,
+    change: `Accept the risk of ${finding.id}${on} in cluster ${cluster} until ${entry.expires}`,
+    details: [
+      `Reason: ${entry.reason}`,
+      `Owner: ${entry.owner}`,
+      `Appends a waiver to ${desk.file}.`,
+      'The finding stays in every report, marked waived, and stops counting for audit --fail-on until it expires.',
+    ],
+  });
+  if (!yes) return say('Cancelled: nothing was written.');
+  try {
+    await journal.mutation(
+      { step, action: 'accept risk', target: desk.file, detail: { ...entry } },
+      () => desk.accept(entry),
+    );
+  } catch (error) {
+    return say(`✖ The waiver was not written: ${messageOf(error)}`);
+  }
+  host.remark();
+  say(`✔ Risk accepted until ${entry.expires} (owner ${entry.owner}): written to ${desk.file}.`);
+}
+
+function sameObject(a: Finding['object'], b: Finding['object']): boolean {
+  return a?.kind === b?.kind && a?.namespace === b?.namespace && a?.name === b?.name;
+}
+
+function objectText(o: NonNullable<Finding['object']>): string {
+  return `${o.kind}/${o.namespace ? `${o.namespace}/` : ''}${o.name}`;
+}
