@@ -41,6 +41,15 @@ export function compareWithBaseline(
     .flat()
     .filter((f) => finished.has(f.step))
     .map(asReported);
+  // Findings of steps the baseline did not run to the end cannot be told apart: they count as new.
+  const checkedBefore = new Set(
+    (previous?.steps ?? [])
+      .filter((s) => s.status === 'ok' || s.status === 'findings')
+      .map((s) => s.id),
+  );
+  const uncompared = previous
+    ? report.steps.filter((s) => s.findings.length > 0 && !checkedBefore.has(s.id)).map((s) => s.id)
+    : [];
   const all = steps.flatMap((s) => s.findings);
   const count = (c: 'new' | 'unchanged') => all.filter((f) => f.change === c).length;
   return {
@@ -52,6 +61,7 @@ export function compareWithBaseline(
       ...(previous ? { generatedAt: previous.generatedAt } : {}),
       totals: { new: count('new'), unchanged: count('unchanged'), fixed: fixed.length },
       fixed,
+      ...(uncompared.length > 0 ? { uncompared } : {}),
     },
   };
 }

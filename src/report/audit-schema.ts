@@ -128,6 +128,10 @@ export const auditReportSchema = z
         fixed: z
           .array(finding)
           .describe('findings of the baseline gone now, from steps that ran to the end now'),
+        uncompared: z
+          .array(z.string())
+          .optional()
+          .describe('steps with findings now that the baseline did not run to the end: all new'),
       })
       .strict()
       .optional()

@@ -28,7 +28,7 @@ export function gateLines(report: AuditReport): string[] {
       ? `since ${b.generatedAt ?? 'the baseline'}`
       : 'no earlier audit of this cluster in';
     lines.push(
-      `Changes ${since} ${b.source}: ${b.totals.new} new, ${b.totals.unchanged} unchanged, ${b.totals.fixed} fixed${report.failOnNew ? ' (only new findings count for the exit code)' : ''}`,
+      `Changes ${since} ${b.source}: ${b.totals.new} new, ${b.totals.unchanged} unchanged, ${b.totals.fixed} fixed${b.uncompared ? ` (not in the baseline: ${b.uncompared.join(', ')})` : ''}${report.failOnNew ? '; only new findings count for the exit code' : ''}`,
     );
   }
   return lines;

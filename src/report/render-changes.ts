@@ -17,6 +17,11 @@ export function changesSection(report: AuditReport): string[] {
     `- Baseline: ${b.source}`,
     `- ${b.totals.new} new, ${b.totals.unchanged} unchanged, ${b.totals.fixed} fixed`,
   ];
+  if (b.uncompared) {
+    lines.push(
+      `- Not checked in the baseline, so all their findings are new: ${b.uncompared.join(', ')}`,
+    );
+  }
   if (report.failOnNew)
     lines.push('- Only new findings count for the exit code (`--fail-on-new`).');
   const added = report.steps.flatMap((s) => s.findings.filter((f) => f.change === 'new'));

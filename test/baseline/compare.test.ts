@@ -178,3 +178,15 @@ describe('baseline sources', () => {
     expect((await last.find(report.cluster)).source).toMatch(/could not be used/);
   });
 });
+
+describe('steps the baseline did not check', () => {
+  it('count their findings as new, and say which they are', () => {
+    const before = { ...withRbac([]), steps: [withRbac([]).steps[1]!] }; // only imds ran
+    const r = compareWithBaseline(withRbac([f('rbac.wildcard', 'a')]), before, 'b');
+    expect(marks(r)).toEqual(['a:new']);
+    expect(r.baseline!.uncompared).toEqual(['rbac']);
+    expect(publishedSchema().safeParse(r).success).toBe(true);
+    const same = compareWithBaseline(withRbac([f('rbac.wildcard', 'a')]), withRbac([]), 'b');
+    expect(same.baseline!.uncompared).toBeUndefined();
+  });
+});
