@@ -10,6 +10,14 @@ export interface JunitCluster {
   reason?: string;
 }
 
+interface Suite {
+  name: string;
+  classname: string;
+  time?: string;
+  timestamp?: string;
+  cases: Case[];
+}
+
 interface Case {
   name: string;
   failures: ReportedFinding[];
@@ -26,33 +34,39 @@ interface Case {
  * error; a step that did not run or could not finish is skipped. The rest are listed as output.
  */
 export function junitXml(clusters: readonly JunitCluster[]): string {
-  const suites = clusters.flatMap((c) =>
+  const suites = clusters.flatMap((c): Suite[] =>
     c.report
       ? c.report.steps.map((s) => suite(c.label, c.report!, s))
       : [
-          suiteXml(`${c.label}: connect`, undefined, [
-            { name: 'connect', failures: [], errors: [c.reason ?? 'not audited'], passing: [] },
-          ]),
+          {
+            name: `${c.label}: connect`,
+            classname: 'aks-runbook',
+            cases: [
+              { name: 'connect', failures: [], errors: [c.reason ?? 'not audited'], passing: [] },
+            ],
+          },
         ],
   );
-  const count = (attr: string) =>
-    suites.reduce((n, s) => n + Number(new RegExp(` ${attr}="(\\d+)"`).exec(s)![1]), 0);
+  const cases = suites.flatMap((s) => s.cases);
   const head = xmlAttributes({
     name: 'aks-runbook audit',
-    tests: count('tests'),
-    failures: count('failures'),
-    errors: count('errors'),
+    tests: cases.length,
+    failures: cases.filter(failed).length,
+    errors: cases.filter(errored).length,
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites ${head}>`,
-    ...suites,
+    ...suites.map(suiteXml),
     '</testsuites>',
     '',
   ].join('\n');
 }
 
-function suite(label: string, report: AuditReport, step: StepReport): string {
+const failed = (c: Case): boolean => c.failures.length > 0;
+const errored = (c: Case): boolean => c.errors.length > 0;
+
+function suite(label: string, report: AuditReport, step: StepReport): Suite {
   const gate = (f: ReportedFinding) => countsForGate(f, report.failOn, report.failOnNew === true);
   let cases: Case[];
   if (step.status === 'forbidden') {
@@ -84,35 +98,29 @@ function suite(label: string, report: AuditReport, step: StepReport): string {
       passing: list.filter((f) => !isRefusedRead(f) && !gate(f)).map(line),
     }));
   }
-  const time = step.durationMs !== undefined ? (step.durationMs / 1000).toFixed(3) : undefined;
-  return suiteXml(
-    `${label}: ${step.id}`,
-    time,
+  const suite: Suite = {
+    name: `${label}: ${step.id}`,
+    classname: `aks-runbook.${report.cluster.name}.${step.id}`,
+    timestamp: report.generatedAt,
     cases,
-    `aks-runbook.${report.cluster.name}.${step.id}`,
-    report.generatedAt,
-  );
+  };
+  if (step.durationMs !== undefined) suite.time = (step.durationMs / 1000).toFixed(3);
+  return suite;
 }
 
-function suiteXml(
-  name: string,
-  time: string | undefined,
-  cases: Case[],
-  classname = 'aks-runbook',
-  timestamp?: string,
-): string {
+function suiteXml(suite: Suite): string {
   const attrs = xmlAttributes({
-    name,
-    tests: cases.length,
-    failures: cases.filter((c) => c.failures.length > 0).length,
-    errors: cases.filter((c) => c.errors.length > 0).length,
-    skipped: cases.filter((c) => c.skipped !== undefined).length,
-    time,
-    timestamp,
+    name: suite.name,
+    tests: suite.cases.length,
+    failures: suite.cases.filter(failed).length,
+    errors: suite.cases.filter(errored).length,
+    skipped: suite.cases.filter((c) => c.skipped !== undefined).length,
+    time: suite.time,
+    timestamp: suite.timestamp,
   });
   return [
     `  <testsuite ${attrs}>`,
-    ...cases.map((c) => caseXml(c, classname)),
+    ...suite.cases.map((c) => caseXml(c, suite.classname)),
     '  </testsuite>',
   ].join('\n');
 }
