@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AuditReport } from '../report/audit-schema.js';
 import { journalDir } from '../runbook/journal-location.js';
 
@@ -9,13 +9,23 @@ type ClusterIdentity = Pick<
   'name' | 'subscriptionId' | 'resourceGroup' | 'simulated'
 >;
 
-/** Where audits are recorded for `--baseline last`: `audits/` beside the journals. */
-export function auditRecordDir(env: NodeJS.ProcessEnv): string {
+/**
+ * Where audits are recorded for `--baseline last`: `audits/` beside the journals. Only when the
+ * environment names a state folder or a home (`XDG_STATE_HOME`, `HOME`): a program that hands the
+ * audit an empty environment (a test, an embedding) gets no file written behind its back.
+ */
+export function auditRecordDir(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env['XDG_STATE_HOME'] && !env['HOME']) return undefined;
   return join(journalDir(env), 'audits');
 }
 
-/** The record of one cluster: its name made safe, and a hash of its whole identity. */
-export function auditRecordPath(cluster: ClusterIdentity, env: NodeJS.ProcessEnv): string {
+/** The record of one cluster (its name made safe, and a hash of its whole identity), if any. */
+export function auditRecordPath(
+  cluster: ClusterIdentity,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  const dir = auditRecordDir(env);
+  if (dir === undefined) return undefined;
   const identity = JSON.stringify([
     cluster.simulated,
     cluster.subscriptionId ?? '',
@@ -24,16 +34,20 @@ export function auditRecordPath(cluster: ClusterIdentity, env: NodeJS.ProcessEnv
   ]);
   const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12);
   const safe = cluster.name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 63) || 'cluster';
-  return join(auditRecordDir(env), `${cluster.simulated ? 'sim-' : ''}${safe}-${hash}.json`);
+  return join(dir, `${cluster.simulated ? 'sim-' : ''}${safe}-${hash}.json`);
 }
 
 /**
  * Keeps this report as the cluster's last audit (only the owner may read it: it names objects of
  * the cluster), replacing the one before. Written whole, then renamed: never half a file.
  */
-export async function recordAudit(report: AuditReport, env: NodeJS.ProcessEnv): Promise<string> {
+export async function recordAudit(
+  report: AuditReport,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
   const path = auditRecordPath(report.cluster, env);
-  await mkdir(auditRecordDir(env), { recursive: true, mode: 0o700 });
+  if (path === undefined) return undefined;
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const partial = `${path}.${process.pid}.partial`;
   await writeFile(partial, JSON.stringify(report, null, 2) + '\n', { mode: 0o600 });
   await rename(partial, path);
@@ -44,8 +58,9 @@ export async function recordAudit(report: AuditReport, env: NodeJS.ProcessEnv): 
 export async function lastAuditText(
   cluster: ClusterIdentity,
   env: NodeJS.ProcessEnv,
-): Promise<{ path: string; text?: string }> {
+): Promise<{ path?: string; text?: string }> {
   const path = auditRecordPath(cluster, env);
+  if (path === undefined) return {};
   try {
     return { path, text: await readFile(path, 'utf8') };
   } catch (error) {

@@ -49,6 +49,8 @@ async function lastAudit(
 ): Promise<BaselineMatch> {
   try {
     const { path, text } = await lastAuditText(cluster, env);
+    if (path === undefined)
+      return { source: 'last (no state folder: HOME and XDG_STATE_HOME unset)' };
     if (text === undefined) return { source: `last (none recorded yet at ${path})` };
     const parsed = parseReports(text);
     const report = 'reports' in parsed ? parsed.reports[0] : undefined;

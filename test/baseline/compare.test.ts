@@ -164,7 +164,7 @@ describe('baseline sources', () => {
     const report = sampleReport();
     const last = await openBaseline('last', env);
     expect((await last.find(report.cluster)).report).toBeUndefined();
-    const path = await recordAudit(report, env);
+    const path = (await recordAudit(report, env))!;
     expect(path).toBe(auditRecordPath(report.cluster, env));
     expect(path.startsWith(join(env.XDG_STATE_HOME, 'aks-runbook', 'audits'))).toBe(true);
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -173,6 +173,11 @@ describe('baseline sources', () => {
     expect(found.source).toBe(`last (${path})`);
     // Another cluster of the same name elsewhere has its own record.
     expect(auditRecordPath({ ...report.cluster, resourceGroup: 'rg-two' }, env)).not.toBe(path);
+    // An environment that names no state folder and no home gets nothing written.
+    expect(await recordAudit(report, {})).toBeUndefined();
+    expect((await (await openBaseline('last', {})).find(report.cluster)).source).toBe(
+      'last (no state folder: HOME and XDG_STATE_HOME unset)',
+    );
     writeFileSync(path, 'torn');
     chmodSync(path, 0o600);
     expect((await last.find(report.cluster)).source).toMatch(/could not be used/);
