@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useState } from 'react';
-import type { Finding } from '../src/checks/finding.js';
+import type { Finding } from '../src/model/finding.js';
 import type { RiskAnswer } from '../src/waivers/risk-desk.js';
 import type { AcceptRisk } from './accept-risk-context.js';
 import { LineInput } from './LineInput.js';

@@ -1,6 +1,6 @@
 import { Box, useApp, useWindowSize } from 'ink';
 import { useContext, useState } from 'react';
-import { CHECKLIST, type StepId } from '../src/runbook/checklist.js';
+import { CHECKLIST, type StepId } from '../src/model/checklist.js';
 import type { SessionStore } from '../src/runbook/session.js';
 import type { AppActions, StepContentSource } from './app-actions.js';
 import { ClusterPicker } from './ClusterPicker.js';

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { StepId, StepStatus } from '../src/runbook/checklist.js';
+import type { StepId, StepStatus } from '../src/model/checklist.js';
 import { OverviewPrompt } from './OverviewPrompt.js';
 import { activeFilter, filterSteps, type OverviewView } from './overview-view.js';
 import { StepRow } from './StepRow.js';

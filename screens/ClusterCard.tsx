@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './VisibleText.js';
-import type { ClusterSummary } from '../src/target/cluster-summary.js';
+import type { ClusterSummary } from '../src/model/cluster-summary.js';
 import { PoolTable, poolTableHeight } from './PoolTable.js';
 import { onOff } from './text.js';
 import { theme } from './theme.js';

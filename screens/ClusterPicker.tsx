@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useState } from 'react';
-import type { ListedCluster } from '../src/azure/list-clusters.js';
+import type { ListedCluster } from '../src/model/arm.js';
 import type { ClusterChoice } from '../src/runbook/session.js';
 import { clusterState, columnWidths, filterClusters, fit } from './cluster-rows.js';
 import { helpKey, quitKeys } from './common-keys.js';

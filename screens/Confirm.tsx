@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useState } from 'react';
-import type { ConfirmationRequest } from '../src/runbook/session.js';
+import type { ConfirmationRequest } from '../src/model/session.js';
 import { changeLines } from './change-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';

@@ -1,4 +1,4 @@
-import type { ConfirmationRequest } from '../src/runbook/session.js';
+import type { ConfirmationRequest } from '../src/model/session.js';
 import { Confirm, type ConfirmProps } from './Confirm.js';
 import { TypedConfirm } from './TypedConfirm.js';
 

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './VisibleText.js';
-import type { SessionMode } from '../src/runbook/session.js';
+import type { SessionMode } from '../src/model/session.js';
 import { theme } from './theme.js';
 
 /** The top line: program, cluster name and the safety-mode badges. */

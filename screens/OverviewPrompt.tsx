@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { CHECKLIST, type StepId } from '../src/runbook/checklist.js';
+import { CHECKLIST, type StepId } from '../src/model/checklist.js';
 import { LineInput } from './LineInput.js';
 import { completeJump, jumpCandidates, resolveJump, type OverviewView } from './overview-view.js';
 import { Text } from './VisibleText.js';

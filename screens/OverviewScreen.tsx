@@ -1,7 +1,7 @@
 import { Box } from 'ink';
-import type { StepId, StepStatus } from '../src/runbook/checklist.js';
-import { CHECKLIST } from '../src/runbook/checklist.js';
-import type { ClusterSummary } from '../src/target/cluster-summary.js';
+import type { StepId, StepStatus } from '../src/model/checklist.js';
+import { CHECKLIST } from '../src/model/checklist.js';
+import type { ClusterSummary } from '../src/model/cluster-summary.js';
 import { ChecklistOverview } from './ChecklistOverview.js';
 import { ClusterCard, clusterCardHeight } from './ClusterCard.js';
 import type { OverviewView } from './overview-view.js';

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { Text } from './VisibleText.js';
-import type { PoolSummary } from '../src/target/cluster-summary.js';
+import type { PoolSummary } from '../src/model/cluster-summary.js';
 import { cell } from './text.js';
 import { theme } from './theme.js';
 

@@ -1,8 +1,8 @@
 import { Box } from 'ink';
 import { useState } from 'react';
-import { STEP_IDS } from '../src/runbook/checklist.js';
+import { STEP_IDS } from '../src/model/checklist.js';
 import type { ResumeAnswer, ResumeOffer } from '../src/runbook/resume.js';
-import { visible } from '../src/visible-text.js';
+import { visible } from '../src/model/visible-text.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyBinding } from './key-table.js';

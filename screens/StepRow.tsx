@@ -1,5 +1,5 @@
 import { Text } from './VisibleText.js';
-import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
+import type { StepInfo, StepStatus } from '../src/model/checklist.js';
 import { statusLook } from './step-status.js';
 import { cell } from './text.js';
 import { theme } from './theme.js';

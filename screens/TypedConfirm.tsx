@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useState } from 'react';
-import { visible } from '../src/visible-text.js';
+import { visible } from '../src/model/visible-text.js';
 import type { ConfirmProps } from './Confirm.js';
 import { changeLines } from './change-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';

@@ -1,6 +1,6 @@
 import { Text as InkText, type TextProps } from 'ink';
 import { Children, type ReactNode } from 'react';
-import { visible } from '../src/visible-text.js';
+import { visible } from '../src/model/visible-text.js';
 
 /**
  * Ink's `Text`, for every screen: each string it prints goes through `visible` first, so a name

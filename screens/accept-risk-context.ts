@@ -1,6 +1,6 @@
 import { createContext } from 'react';
-import type { Finding } from '../src/checks/finding.js';
-import type { StepId } from '../src/runbook/checklist.js';
+import type { Finding } from '../src/model/finding.js';
+import type { StepId } from '../src/model/checklist.js';
 import type { RiskAnswer, RiskOffer } from '../src/waivers/risk-desk.js';
 
 /** "Accept this risk", when offered: where waivers go, and how to send one to the logic. */

@@ -1,5 +1,5 @@
-import type { ListedCluster } from '../src/azure/list-clusters.js';
-import type { StepId } from '../src/runbook/checklist.js';
+import type { ListedCluster } from '../src/model/arm.js';
+import type { StepId } from '../src/model/checklist.js';
 import type { SessionState } from '../src/runbook/session.js';
 import type { StepEvent } from '../src/steps/types.js';
 import type { RiskRequest } from '../src/runbook/accept-risk.js';

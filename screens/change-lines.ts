@@ -1,5 +1,5 @@
-import type { ConfirmationRequest } from '../src/runbook/session.js';
-import { visible } from '../src/visible-text.js';
+import type { ConfirmationRequest } from '../src/model/session.js';
+import { visible } from '../src/model/visible-text.js';
 import { listItem, type FrameLine } from './step-lines.js';
 import { theme } from './theme.js';
 import { wrapWords } from './text.js';

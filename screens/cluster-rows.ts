@@ -1,4 +1,4 @@
-import type { ListedCluster } from '../src/azure/list-clusters.js';
+import type { ListedCluster } from '../src/model/arm.js';
 
 /** A cluster's state in a word with a symbol (never colour alone), and whether it looks usable. */
 export function clusterState(c: ListedCluster): { text: string; usable: boolean } {

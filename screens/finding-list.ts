@@ -1,4 +1,4 @@
-import { SEVERITIES, type Finding, type ObjectRef, type Severity } from '../src/checks/finding.js';
+import { SEVERITIES, type Finding, type ObjectRef, type Severity } from '../src/model/finding.js';
 
 /** How the findings list is ordered; `s` cycles through these in this order. */
 export const FINDING_SORTS = ['severity', 'id', 'object'] as const;

@@ -1,4 +1,4 @@
-import type { Finding } from '../src/checks/finding.js';
+import type { Finding } from '../src/model/finding.js';
 import {
   groupFindings,
   objectLabel,

@@ -1,5 +1,5 @@
 import type { SessionState } from '../src/runbook/session.js';
-import type { StepId } from '../src/runbook/checklist.js';
+import type { StepId } from '../src/model/checklist.js';
 
 /** The screen under any overlay. */
 export type BaseLayer = 'connecting' | 'failed' | 'overview' | 'step';

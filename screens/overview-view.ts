@@ -1,4 +1,4 @@
-import { CHECKLIST, STEP_IDS, type StepId, type StepInfo } from '../src/runbook/checklist.js';
+import { CHECKLIST, STEP_IDS, type StepId, type StepInfo } from '../src/model/checklist.js';
 
 /** What the overview shows besides the session: cursor, filter, and an open `/` or `:` prompt. */
 export interface OverviewView {

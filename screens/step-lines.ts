@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../src/checks/finding.js';
+import type { Finding, Severity } from '../src/model/finding.js';
 import { theme, type ThemeColor } from './theme.js';
 import { wrapWords } from './text.js';
 

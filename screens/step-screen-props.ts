@@ -1,4 +1,4 @@
-import type { StepInfo, StepStatus } from '../src/runbook/checklist.js';
+import type { StepInfo, StepStatus } from '../src/model/checklist.js';
 import type { StepEvent, StepView } from '../src/steps/types.js';
 
 /** What a step's own screen gets: the step, its generic view, its own state, and a way to choose. */

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { StepId } from '../src/runbook/checklist.js';
+import type { StepId } from '../src/model/checklist.js';
 import type { StepScreenProps } from './step-screen-props.js';
 import { DefenderScreen } from './steps/defender/index.js';
 import { DrainScreen } from './steps/drain/index.js';

@@ -1,4 +1,4 @@
-import type { StepStatus } from '../src/runbook/checklist.js';
+import type { StepStatus } from '../src/model/checklist.js';
 import { theme, type ThemeColor } from './theme.js';
 
 /** How a step status looks: a symbol that carries the meaning, a colour that repeats it, a text. */

@@ -1,7 +1,7 @@
 import { parseInvocation, type Invocation } from './cli/args.js';
 import { versionLine } from './cli/version.js';
-import { UserError, messageOf } from './errors.js';
-import { printable, visible } from './visible-text.js';
+import { UserError, messageOf } from './model/errors.js';
+import { printable, visible } from './model/visible-text.js';
 
 /** Where the CLI writes; injectable so tests can read what a user would see. */
 export interface CliIo {

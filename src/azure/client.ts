@@ -1,6 +1,6 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
-import { cloudEndpoints, type CloudName } from '../target/clouds.js';
+import { cloudEndpoints, type CloudName } from './clouds.js';
 import { throttleWithoutRetryAfter, type ThrottleRetry } from './throttle-retry.js';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */

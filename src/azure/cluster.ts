@@ -1,16 +1,6 @@
-import type {
-  AgentPool,
-  ContainerServiceClient,
-  ManagedCluster,
-} from '@azure/arm-containerservice';
-import type { ArmCoordinates } from '../target/options.js';
+import type { AgentPool, ContainerServiceClient } from '@azure/arm-containerservice';
+import type { ArmClusterFacts, ArmCoordinates } from '../model/arm.js';
 import { describeArmError } from './errors.js';
-
-/** The AKS cluster resource and its agent pools, as ARM reports them now. */
-export interface ArmClusterFacts {
-  cluster: ManagedCluster;
-  pools: AgentPool[];
-}
 
 /** Reads the managed cluster and every agent pool. Failures become one-line `UserError`s. */
 export async function readArmCluster(

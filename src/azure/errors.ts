@@ -1,6 +1,6 @@
 import { isRestError } from '@azure/arm-containerservice';
-import { UserError, messageOf } from '../errors.js';
-import type { ArmCoordinates } from '../target/options.js';
+import { UserError, messageOf } from '../model/errors.js';
+import type { ArmCoordinates } from '../model/arm.js';
 
 /** Turns an ARM or sign-in failure into one line that says what went wrong and what to do. */
 export function describeArmError(error: unknown, at: ArmCoordinates, doing: string): UserError {

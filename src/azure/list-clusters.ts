@@ -1,18 +1,6 @@
 import { isRestError, type ContainerServiceClient } from '@azure/arm-containerservice';
-import { UserError, messageOf } from '../errors.js';
-
-/** A managed cluster as the subscription's list shows it (enough to pick one and reach it). */
-export interface ListedCluster {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
-  location: string;
-  kubernetesVersion?: string;
-  /** ARM's provisioning state, e.g. Succeeded, Upgrading, Failed. */
-  provisioningState?: string;
-  /** Running or Stopped. */
-  powerState?: string;
-}
+import { UserError, messageOf } from '../model/errors.js';
+import type { ListedCluster } from '../model/arm.js';
 
 /**
  * Every AKS cluster in the client's subscription (`managedClusters.list()`, all pages), sorted by

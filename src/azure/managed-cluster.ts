@@ -1,6 +1,6 @@
 import { isRestError, type ManagedCluster } from '@azure/arm-containerservice';
-import type { Connection } from '../target/connect.js';
-import { UserError } from '../errors.js';
+import type { Connection } from '../model/connection.js';
+import { UserError } from '../model/errors.js';
 import { describeArmError } from './errors.js';
 
 /** The managed cluster as ARM reports it now, or the refusal when the read was forbidden. */

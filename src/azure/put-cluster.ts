@@ -1,5 +1,5 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import type { Connection } from '../target/connect.js';
+import type { Connection } from '../model/connection.js';
 import { describeArmError } from './errors.js';
 
 /** How a PUT of the managed cluster is run: the body, its precondition and how to report. */

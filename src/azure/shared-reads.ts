@@ -1,7 +1,8 @@
 import type { ArmVersionReads } from '../checks/versions/from-arm.js';
 import { inReadBatch, sharedRead } from '../kube/read-batch.js';
-import type { Connection } from '../target/connect.js';
-import { readArmCluster, type ArmClusterFacts } from './cluster.js';
+import type { Connection } from '../model/connection.js';
+import { readArmCluster } from './cluster.js';
+import { type ArmClusterFacts } from '../model/arm.js';
 import { readManagedCluster, type ClusterRead } from './managed-cluster.js';
 import { readVersionReads } from './upgrade-reads.js';
 

@@ -4,7 +4,7 @@ import type {
   ManagedCluster,
 } from '@azure/arm-containerservice';
 import type { LroPoller } from '../steps/rotation/follow.js';
-import type { ArmCoordinates } from '../target/options.js';
+import type { ArmCoordinates } from '../model/arm.js';
 
 /** How often the SDK poller asks ARM for the operation's status (ms); Retry-After may override. */
 export interface LroTiming {

@@ -4,10 +4,11 @@ import type {
   KubernetesVersion,
 } from '@azure/arm-containerservice';
 import type { ArmVersionReads } from '../checks/versions/from-arm.js';
-import type { ArmCoordinates } from '../target/options.js';
-import { messageOf } from '../errors.js';
+import type { ArmCoordinates } from '../model/arm.js';
+import { messageOf } from '../model/errors.js';
 import { describeArmError } from './errors.js';
-import { readArmCluster, type ArmClusterFacts } from './cluster.js';
+import { readArmCluster } from './cluster.js';
+import { type ArmClusterFacts } from '../model/arm.js';
 
 /**
  * Everything the upgrades and node-image steps read from ARM: the cluster and pools, the cluster

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../checks/finding.js';
+import { SEVERITIES } from '../model/finding.js';
 
 // What a baseline needs of an earlier report. Loose on purpose: fields are only ever added within
 // a version, so a report written by a newer release of the same version still serves.

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 import type { AuditReport } from '../report/audit-schema.js';
 import { lastAuditText } from './audit-record.js';
 import { baselineReports, sameCluster, type BaselineReport } from './baseline-report.js';

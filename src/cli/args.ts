@@ -1,8 +1,8 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { UserError } from '../errors.js';
+import { UserError } from '../model/errors.js';
 import { DEFAULT_FAIL_ON } from '../report/exit-code.js';
 import { AUDIT_FORMATS } from '../report/render.js';
-import { CLOUD_NAMES, type CloudName } from '../target/clouds.js';
+import { CLOUD_NAMES, type CloudName } from '../azure/clouds.js';
 import type { TargetOptions } from '../target/options.js';
 import {
   auditOptions,

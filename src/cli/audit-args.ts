@@ -1,8 +1,8 @@
-import type { Severity } from '../checks/finding.js';
-import { UserError } from '../errors.js';
+import type { Severity } from '../model/finding.js';
+import { UserError } from '../model/errors.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
 import type { AuditFormat } from '../report/render.js';
-import type { StepId } from '../runbook/checklist.js';
+import type { StepId } from '../model/checklist.js';
 
 /** Options of `aks-runbook audit` besides the target. */
 export interface AuditCommandOptions {

@@ -1,6 +1,6 @@
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 import { recordAudit } from '../baseline/audit-record.js';
-import { visible } from '../visible-text.js';
+import { visible } from '../model/visible-text.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { readWaivers, waiversPath, type WaiverSet } from '../waivers/waiver-file.js';
 import { openBaseline, type BaselineSource } from '../baseline/baseline-source.js';

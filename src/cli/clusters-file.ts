@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { UserError, messageOf } from '../errors.js';
-import type { CloudName } from '../target/clouds.js';
+import { UserError, messageOf } from '../model/errors.js';
+import type { CloudName } from '../azure/clouds.js';
 import type { TargetOptions } from '../target/options.js';
 
 /** One cluster of a multi-cluster audit: what to call it and how to reach it. */

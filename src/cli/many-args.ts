@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../model/errors.js';
 import type { RootFlags } from './args.js';
 import type { ClusterSource } from './run-audit-many.js';
 

@@ -1,4 +1,4 @@
-import { UserError } from '../errors.js';
+import { UserError } from '../model/errors.js';
 import {
   buildCombinedReport,
   auditedSection,
@@ -6,12 +6,12 @@ import {
 } from '../report/combined-report.js';
 import type { ClusterSection } from '../report/combined-schema.js';
 import { renderCombined } from '../report/render-combined.js';
-import type { CloudName } from '../target/clouds.js';
+import type { CloudName } from '../azure/clouds.js';
 import type { AuditCommandOptions } from './audit-args.js';
 import type { ClusterEntry } from './clusters-file.js';
 import type { AuditDeps, AuditIo } from './run-audit.js';
 import { packageVersion } from './version.js';
-import { visible } from '../visible-text.js';
+import { visible } from '../model/visible-text.js';
 
 /** Where the clusters of a multi-cluster audit come from. */
 export type ClusterSource =

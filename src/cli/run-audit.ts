@@ -1,18 +1,18 @@
 import { writeFile } from 'node:fs/promises';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 import { buildAuditReport } from '../report/audit-report.js';
 import type { AuditReport } from '../report/audit-schema.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
 import { inspectSteps } from '../report/inspect-steps.js';
 import { renderAudit } from '../report/render.js';
-import type { StepId } from '../runbook/checklist.js';
-import type { SessionMode } from '../runbook/session.js';
+import type { StepId } from '../model/checklist.js';
+import type { SessionMode } from '../model/session.js';
 import { asUserError, connectTarget, type ReachedTarget } from '../runbook/start-session.js';
 import type { StepModule } from '../steps/types.js';
 import type { TargetOptions } from '../target/options.js';
 import type { AuditCommandOptions } from './audit-args.js';
 import { packageVersion } from './version.js';
-import { visible } from '../visible-text.js';
+import { visible } from '../model/visible-text.js';
 
 /** Where the audit writes: the report to `out`, progress to `err` only when `progress` is on. */
 export interface AuditIo {

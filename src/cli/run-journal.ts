@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 import { modeWords, renderTranscript, timelineLines } from '../report/transcript.js';
 import { journalDir } from '../runbook/journal-location.js';
 import { listJournalFiles } from '../runbook/journal-list.js';
-import { readJournal, type JournalContents } from '../runbook/journal-read.js';
+import { readJournal } from '../runbook/journal-read.js';
+import { type JournalContents } from '../model/journal.js';
 import { digestSession } from '../runbook/journal-session.js';
-import { terminalSafeJson, visible } from '../visible-text.js';
+import { terminalSafeJson, visible } from '../model/visible-text.js';
 import type { JournalCommandOptions } from './audit-args.js';
 
 /** `aks-runbook journal list|show|export`: reads past sessions from the journal folder. */

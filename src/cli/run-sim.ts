@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import { UserError } from '../errors.js';
+import { UserError } from '../model/errors.js';
 import { asUserError } from '../runbook/start-session.js';
 import { runSimCommand } from '../sim/sim-command.js';
 import type { SimCommandOptions } from './args.js';

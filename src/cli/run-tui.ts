@@ -1,8 +1,8 @@
-import type { ListedCluster } from '../azure/list-clusters.js';
-import { UserError } from '../errors.js';
+import type { ListedCluster } from '../model/arm.js';
+import { UserError } from '../model/errors.js';
 import type { RunningSession, SessionWaivers } from '../runbook/start-session.js';
 import { SessionStore } from '../runbook/session.js';
-import { visible } from '../visible-text.js';
+import { visible } from '../model/visible-text.js';
 import type { Invocation } from './args.js';
 import { failOnCrash } from './fail-on-crash.js';
 import { catchFirstSignal, signalExitCode, type FirstSignal } from './first-signal.js';

@@ -1,22 +1,5 @@
 import { AuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node';
-
-/** One thing the operator might do, in the API server's terms. */
-export interface AccessQuestion {
-  verb: string;
-  resource: string;
-  /** API group; '' (core) when absent. */
-  group?: string;
-  subresource?: string;
-  namespace?: string;
-  name?: string;
-}
-
-/** The API server's answer to "may I?", for the operator's own identity. */
-export interface AccessAnswer {
-  allowed: boolean;
-  /** The authorizer's reason, or why the question could not be asked. */
-  reason?: string;
-}
+import type { AccessAnswer, AccessQuestion } from '../model/access.js';
 
 /**
  * Asks the API server whether the operator may do something (SelfSubjectAccessReview), so an action

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 
 /** Turns a Kubernetes API failure into one line that says what went wrong and what to do. */
 export function describeKubeError(error: unknown, server: string, doing: string): UserError {

@@ -1,4 +1,4 @@
-import type { Connection } from '../target/connect.js';
+import type { Connection } from '../model/connection.js';
 
 /** The reads shared within one open batch, by name. */
 type Shelf = Map<string, Promise<unknown>>;

@@ -6,7 +6,7 @@ import type {
   V1Pod,
   V1PodDisruptionBudget,
 } from '@kubernetes/client-node';
-import type { Connection } from '../target/connect.js';
+import type { Connection } from '../model/connection.js';
 import { listAllDaemonSets, listAllPdbs } from './drain-facts.js';
 import { listAllPods } from './node-pods.js';
 import { listAllNodes } from './nodes.js';

@@ -1,5 +1,5 @@
 import { ApiException, AppsV1Api, BatchV1Api, type V1Pod } from '@kubernetes/client-node';
-import type { Connection } from '../target/connect.js';
+import type { Connection } from '../model/connection.js';
 import type { ContainerFacts } from '../checks/containers/types.js';
 import { listUnlessForbidden } from './paged.js';
 import { podsOf } from './shared-reads.js';

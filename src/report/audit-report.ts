@@ -1,5 +1,5 @@
-import type { Severity } from '../checks/finding.js';
-import type { Connection } from '../target/connect.js';
+import type { Severity } from '../model/finding.js';
+import type { Connection } from '../model/connection.js';
 import { AUDIT_SCHEMA_VERSION, type AuditReport, type StepReport } from './audit-schema.js';
 import { auditExitCode, severityTotals } from './exit-code.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../checks/finding.js';
+import { SEVERITIES } from '../model/finding.js';
 
 /** The version of the audit report's shape; bumped on any change that breaks a reader. */
 export const AUDIT_SCHEMA_VERSION = 1;

@@ -1,4 +1,4 @@
-import { CHECKLIST, type StepInfo } from '../runbook/checklist.js';
+import { CHECKLIST, type StepInfo } from '../model/checklist.js';
 
 /** The steps an audit can run: every checklist step that inspects something, in checklist order. */
 export const AUDIT_STEPS: readonly StepInfo[] = CHECKLIST.filter(

@@ -1,4 +1,4 @@
-import type { Severity } from '../checks/finding.js';
+import type { Severity } from '../model/finding.js';
 import type { TargetOptions } from '../target/options.js';
 import type { AuditReport } from './audit-schema.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../checks/finding.js';
+import { SEVERITIES } from '../model/finding.js';
 import { auditReportSchema, changeCounts } from './audit-schema.js';
 
 /**

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../checks/finding.js';
+import { SEVERITIES, type Severity } from '../model/finding.js';
 import type { AuditReport, ReportedFinding, StepReport } from './audit-schema.js';
 
 /** The default of `--fail-on`: only high-severity findings fail a pipeline unless asked. */

@@ -1,4 +1,4 @@
-import type { StepId } from '../runbook/checklist.js';
+import type { StepId } from '../model/checklist.js';
 
 /**
  * What each finding id means, in one line: the README's finding table, kept equal to it by a test.

@@ -1,10 +1,10 @@
 import { ApiException } from '@kubernetes/client-node';
 import { isRestError } from '@azure/arm-containerservice';
-import { messageOf } from '../errors.js';
-import type { StepId, StepInfo } from '../runbook/checklist.js';
-import type { SessionMode } from '../runbook/session.js';
+import { messageOf } from '../model/errors.js';
+import type { StepId, StepInfo } from '../model/checklist.js';
+import type { SessionMode } from '../model/session.js';
 import type { StepModule } from '../steps/types.js';
-import type { Connection } from '../target/connect.js';
+import type { Connection } from '../model/connection.js';
 import { withSharedReads } from '../kube/read-batch.js';
 import type { StepReport } from './audit-schema.js';
 

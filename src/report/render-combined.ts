@@ -1,5 +1,5 @@
-import { SEVERITIES } from '../checks/finding.js';
-import { terminalSafeJson, visibleDeep } from '../visible-text.js';
+import { SEVERITIES } from '../model/finding.js';
+import { terminalSafeJson, visibleDeep } from '../model/visible-text.js';
 import type { AuditReport } from './audit-schema.js';
 import type { CombinedReport } from './combined-schema.js';
 import { duration, table } from './markdown.js';

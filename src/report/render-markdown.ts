@@ -1,4 +1,4 @@
-import { SEVERITIES } from '../checks/finding.js';
+import { SEVERITIES } from '../model/finding.js';
 import type { AuditReport, StepReport } from './audit-schema.js';
 import { gateLines, waiverWords } from './gate-words.js';
 import { duration, objectName, table } from './markdown.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Severity } from '../checks/finding.js';
+import type { Severity } from '../model/finding.js';
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
 import { FINDING_MEANINGS, findingMeaning } from './finding-catalog.js';
 import { objectName } from './markdown.js';

@@ -1,4 +1,4 @@
-import { terminalSafeJson, visibleDeep } from '../visible-text.js';
+import { terminalSafeJson, visibleDeep } from '../model/visible-text.js';
 import type { AuditReport } from './audit-schema.js';
 import { junitXml } from './render-junit.js';
 import { renderAuditMarkdown } from './render-markdown.js';

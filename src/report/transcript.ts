@@ -1,6 +1,6 @@
-import type { JournalContents, JournalRecord } from '../runbook/journal-read.js';
+import type { JournalContents, JournalRecord } from '../model/journal.js';
 import { digestSession } from '../runbook/journal-session.js';
-import { visibleDeep } from '../visible-text.js';
+import { visibleDeep } from '../model/visible-text.js';
 import { cell, duration, objectName, table } from './markdown.js';
 
 type NoteRecord = Extract<JournalRecord, { type: 'note' }>;

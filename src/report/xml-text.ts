@@ -1,4 +1,4 @@
-import { visible, visibleLines } from '../visible-text.js';
+import { visible, visibleLines } from '../model/visible-text.js';
 
 // Characters XML 1.0 cannot hold at all (besides the controls `visible` already shows as escapes).
 const NOT_XML = /[\ud800-\udfff\ufffe\uffff]/gu;

@@ -1,7 +1,7 @@
-import type { Finding } from '../checks/finding.js';
-import { messageOf } from '../errors.js';
+import type { Finding } from '../model/finding.js';
+import { messageOf } from '../model/errors.js';
 import type { RiskAnswer, RiskDesk } from '../waivers/risk-desk.js';
-import type { StepId } from './checklist.js';
+import type { StepId } from '../model/checklist.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
 import type { SessionStore } from './session.js';

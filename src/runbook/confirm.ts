@@ -1,5 +1,6 @@
 import type { Journal } from './journal.js';
-import type { ConfirmationRequest, SessionStore } from './session.js';
+import type { SessionStore } from './session.js';
+import type { ConfirmationRequest } from '../model/session.js';
 
 /**
  * Asks the operator to confirm a change and journals the question and the answer.

@@ -1,45 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { SessionMode } from './session.js';
-
-/** One line of a journal file as read back; fields follow what `Journal` writes. */
-export type JournalRecord =
-  | { type: 'session'; time: string; cluster: string; mode?: SessionMode; pid?: number }
-  | {
-      type: 'note';
-      time: string;
-      step: string;
-      message: string;
-      detail?: Record<string, unknown>;
-    }
-  | {
-      type: 'confirmation';
-      time: string;
-      cluster: string;
-      change: string;
-      details?: string[];
-      typed?: string;
-      answer: 'yes' | 'no';
-    }
-  | {
-      type: 'intent';
-      time: string;
-      id: number;
-      step: string;
-      action: string;
-      target: string;
-      detail?: Record<string, unknown>;
-    }
-  | { type: 'result'; time: string; id: number; outcome: string; error?: string };
-
-/** A journal file read back: its records, and whether the last line was cut off (a crash). */
-export interface JournalContents {
-  path: string;
-  records: JournalRecord[];
-  /** The last line was not whole JSON: the process died while writing it. */
-  tornTail: boolean;
-  /** Lines other than the last that could not be read (should be 0). */
-  unreadable: number;
-}
+import type { JournalContents, JournalRecord } from '../model/journal.js';
 
 const KNOWN = new Set(['session', 'note', 'confirmation', 'intent', 'result']);
 

@@ -1,5 +1,5 @@
-import type { JournalContents, JournalRecord } from './journal-read.js';
-import type { SessionMode } from './session.js';
+import type { JournalContents, JournalRecord } from '../model/journal.js';
+import type { SessionMode } from '../model/session.js';
 
 type IntentRecord = Extract<JournalRecord, { type: 'intent' }>;
 type ResultRecord = Extract<JournalRecord, { type: 'result' }>;

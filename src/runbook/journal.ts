@@ -1,27 +1,16 @@
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { StepId } from './checklist.js';
+import type { StepId } from '../model/checklist.js';
 import { journalDir, journalFileName } from './journal-location.js';
 import { redactedJson } from './redact.js';
-import type { ConfirmationRequest, SessionMode } from './session.js';
-
-/** What one mutation is about to do: written, and flushed to disk, before the request leaves. */
-export interface Intent {
-  step: StepId;
-  /** A short verb phrase: `cordon`, `evict`, `create networkpolicy`, `upgrade pool`. */
-  action: string;
-  /** The object acted on, e.g. `node/aks-system-12345678-vmss000000`. */
-  target: string;
-  detail?: Record<string, unknown>;
-}
-
-export type Outcome = 'ok' | 'failed' | 'cancelled';
+import type { ConfirmationRequest, SessionMode } from '../model/session.js';
+import type { Intent, JournalWriter, Outcome } from '../model/journal.js';
 
 /**
  * The session's append-only record (JSON Lines). Every mutation goes through `mutation()`:
  * an `intent` line flushed to disk first, then a `result` line. No secret is ever written.
  */
-export class Journal {
+export class Journal implements JournalWriter {
   private nextId = 1;
   private chain: Promise<void> = Promise.resolve();
   private closing: Promise<void> | undefined;

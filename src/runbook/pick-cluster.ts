@@ -1,5 +1,5 @@
-import type { ListedCluster } from '../azure/list-clusters.js';
-import { UserError } from '../errors.js';
+import type { ListedCluster } from '../model/arm.js';
+import { UserError } from '../model/errors.js';
 import type { TargetOptions } from '../target/options.js';
 import type { SessionStore } from './session.js';
 import { asUserError } from './start-session.js';

@@ -1,4 +1,4 @@
-import { terminalSafeJson } from '../visible-text.js';
+import { terminalSafeJson } from '../model/visible-text.js';
 
 const SECRET_KEYS =
   /token|password|secret|authorization|client-key|key-data|certificate|kubeconfig|credential/i;

@@ -1,18 +1,9 @@
 import { dirname } from 'node:path';
-import type { StepId } from './checklist.js';
+import type { StepId } from '../model/checklist.js';
 import type { Journal } from './journal.js';
 import { findInterruptedSession } from './journal-list.js';
 import type { SessionIdentity } from './journal-session.js';
-
-/** A change an earlier session started and never saw finish. */
-export interface InFlightChange {
-  step: string;
-  action: string;
-  target: string;
-  /** When the intent was written. */
-  time: string;
-  detail?: Record<string, unknown>;
-}
+import type { InFlightChange } from '../model/journal.js';
 
 /** What the operator chose in the resume dialog: open a step, look at details, or dismiss. */
 export type ResumeAnswer =

@@ -1,10 +1,11 @@
 import { armAllows } from '../checks/rights/arm-permissions.js';
-import type { RightAnswer, RightAnswers } from '../checks/rights/answers.js';
+import type { RightAnswer, RightAnswers } from '../model/rights.js';
 import { readArmPermissions } from '../azure/permissions.js';
-import { canI, describeAccess, type AccessQuestion } from '../kube/access-review.js';
+import { canI, describeAccess } from '../kube/access-review.js';
+import { type AccessQuestion } from '../model/access.js';
 import { describeKubeError } from '../kube/errors.js';
-import type { Connection } from '../target/connect.js';
-import { allNeededRights, RIGHTS, type ArmRight, type RightKey } from './rights-needed.js';
+import type { Connection } from '../model/connection.js';
+import { allNeededRights, RIGHTS, type ArmRight, type RightKey } from '../model/rights.js';
 
 /** What the session knows about the operator's rights: the preflight, plus refusals met since. */
 interface SessionRights {

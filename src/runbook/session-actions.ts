@@ -1,4 +1,4 @@
-import { messageOf } from '../errors.js';
+import { messageOf } from '../model/errors.js';
 import type { Journal } from './journal.js';
 import type { SessionStore } from './session.js';
 import type { ResumeAnswer } from './resume.js';

@@ -1,9 +1,10 @@
-import type { ListedCluster } from '../azure/list-clusters.js';
+import type { ListedCluster } from '../model/arm.js';
 import type { StepView } from '../steps/types.js';
-import type { ClusterSummary } from '../target/cluster-summary.js';
-import { STEP_IDS, type StepId, type StepStatus } from './checklist.js';
+import type { ClusterSummary } from '../model/cluster-summary.js';
+import { STEP_IDS, type StepId, type StepStatus } from '../model/checklist.js';
 import type { ResumeOffer } from './resume.js';
 import type { RiskOffer } from '../waivers/risk-desk.js';
+import type { ConfirmationRequest, SessionMode } from '../model/session.js';
 
 /** How the session reaches the cluster right now. */
 export type Connection =
@@ -15,27 +16,6 @@ export type Connection =
       armMissing?: string;
     }
   | { phase: 'failed'; message: string };
-
-/** A question the logic asks the operator before it changes anything. */
-export interface ConfirmationRequest {
-  /** The cluster the change applies to, always named on screen. */
-  cluster: string;
-  /** The exact change, in one sentence. */
-  change: string;
-  /** Further lines: objects touched, commands equivalent, warnings. */
-  details?: string[];
-  /** When set, the operator must type this text (the cluster or node name) to proceed. */
-  typed?: string;
-}
-
-/** Safety switches chosen on the command line. */
-export interface SessionMode {
-  readOnly: boolean;
-  dryRun: boolean;
-  demo: boolean;
-  /** The image of the imds step's probe pods (`--probe-image`); a small official one when absent. */
-  probeImage?: string;
-}
 
 /** Everything the screens render. Screens never change it directly: they call the actions. */
 export interface SessionState {

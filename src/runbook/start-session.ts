@@ -1,5 +1,6 @@
-import { UserError, messageOf } from '../errors.js';
-import { connect, type Connection } from '../target/connect.js';
+import { UserError, messageOf } from '../model/errors.js';
+import { connect } from '../target/connect.js';
+import { type Connection } from '../model/connection.js';
 import { fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
 import type { Simulator } from '../sim/simulator.js';
@@ -7,7 +8,7 @@ import type { SimConnection } from '../sim/connection-file.js';
 import type { WaiverSet } from '../waivers/waiver-file.js';
 import { RiskDesk } from '../waivers/risk-desk.js';
 import { acceptRisk, type RiskRequest } from './accept-risk.js';
-import { CHECKLIST, type StepId } from './checklist.js';
+import { CHECKLIST, type StepId } from '../model/checklist.js';
 import { Journal } from './journal.js';
 import { detectResume, type ResumeAnswer } from './resume.js';
 import { transcriptActions } from './session-actions.js';

@@ -1,4 +1,4 @@
-import type { Connection } from '../target/connect.js';
+import type { Connection } from '../model/connection.js';
 import type {
   StepContext,
   StepController,
@@ -7,11 +7,11 @@ import type {
   StepModule,
   StepView,
 } from '../steps/types.js';
-import { messageOf, UserError } from '../errors.js';
-import type { StepId } from './checklist.js';
+import { messageOf, UserError } from '../model/errors.js';
+import type { StepId } from '../model/checklist.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
-import type { InFlightChange } from './resume.js';
+import type { InFlightChange } from '../model/journal.js';
 import type { SessionStore } from './session.js';
 import type { RiskDesk } from '../waivers/risk-desk.js';
 

@@ -1,7 +1,8 @@
 import { createContainerServiceClient } from '../azure/client.js';
-import { UserError } from '../errors.js';
-import { listManagedClusters, type ListedCluster } from '../azure/list-clusters.js';
-import type { CloudName } from '../target/clouds.js';
+import { UserError } from '../model/errors.js';
+import { listManagedClusters } from '../azure/list-clusters.js';
+import { type ListedCluster } from '../model/arm.js';
+import type { CloudName } from '../azure/clouds.js';
 import { azureSignIn, fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
 import { simulatorAccess } from './start-session.js';

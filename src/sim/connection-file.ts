@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 
 /**
  * How a second program reaches a running `aks-runbook sim`: its ARM endpoint, the CA to trust and

@@ -1,4 +1,4 @@
-import type { StepId } from '../runbook/checklist.js';
+import type { StepId } from '../model/checklist.js';
 import type { StepModule } from './types.js';
 import { apiAccessStep } from './api-access/index.js';
 import { connectStep } from './connect/index.js';

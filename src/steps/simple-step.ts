@@ -1,5 +1,5 @@
-import type { ConfirmationRequest, SessionMode } from '../runbook/session.js';
-import type { StepId } from '../runbook/checklist.js';
+import type { ConfirmationRequest, SessionMode } from '../model/session.js';
+import type { StepId } from '../model/checklist.js';
 import type {
   InspectContext,
   Inspection,

@@ -1,9 +1,9 @@
-import type { Finding } from '../checks/finding.js';
-import type { StepId, StepStatus } from '../runbook/checklist.js';
+import type { Finding } from '../model/finding.js';
+import type { StepId, StepStatus } from '../model/checklist.js';
 import type { Journal } from '../runbook/journal.js';
-import type { InFlightChange } from '../runbook/resume.js';
-import type { ConfirmationRequest, SessionMode } from '../runbook/session.js';
-import type { Connection } from '../target/connect.js';
+import type { InFlightChange } from '../model/journal.js';
+import type { ConfirmationRequest, SessionMode } from '../model/session.js';
+import type { Connection } from '../model/connection.js';
 
 /** What an inspection may use: the live connection and the safety mode. No journal, no prompts. */
 export interface InspectContext {

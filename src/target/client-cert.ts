@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { User } from '@kubernetes/client-node';
-import { UserError } from '../errors.js';
+import { UserError } from '../model/errors.js';
 
 /**
  * Checks a kubeconfig user's client certificate before any request: an expired or not yet valid

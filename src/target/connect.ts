@@ -1,20 +1,19 @@
 import { KubeConfig } from '@kubernetes/client-node';
-import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { createContainerServiceClient } from '../azure/client.js';
-import { fetchUserKubeconfig, readArmCluster, type ArmClusterFacts } from '../azure/cluster.js';
+import { fetchUserKubeconfig, readArmCluster } from '../azure/cluster.js';
 import { describeKubeError } from '../kube/errors.js';
 import { withKubeRetries, type KubeRetryPolicy } from '../kube/retry.js';
 import { listAllNodes } from '../kube/nodes.js';
 import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from '../steps/connect/summarize.js';
-import { UserError } from '../errors.js';
-import type { ClusterSummary } from './cluster-summary.js';
-import { cloudEndpoints } from './clouds.js';
+import { UserError } from '../model/errors.js';
+import { cloudEndpoints } from '../azure/clouds.js';
+import type { Connection } from '../model/connection.js';
 import { azureSignIn } from './credential.js';
 import { withEntraTokens } from './entra-auth.js';
 import { isKubelogin, loadKubeconfig } from './kubeconfig.js';
-import { armCoordinates, type ArmCoordinates, type TargetOptions } from './options.js';
+import { armCoordinates, type TargetOptions } from './options.js';
 
 /** What connect needs from outside; tests and the demo inject a local credential and endpoint. */
 export interface ConnectDeps {
@@ -28,22 +27,6 @@ export interface ConnectDeps {
   onProgress?: (detail: string) => void;
   /** How Kubernetes reads are retried and bounded (default: `DEFAULT_KUBE_RETRY`). */
   kubeRetry?: KubeRetryPolicy;
-}
-
-/** A live connection: Kubernetes always, ARM when the cluster was named by its Azure coordinates. */
-export interface Connection {
-  kc: KubeConfig;
-  kubeServer: string;
-  arm?: {
-    client: ContainerServiceClient;
-    at: ArmCoordinates;
-    facts: ArmClusterFacts;
-    /** The ARM endpoint the client talks to (for requests outside the SDK's operations). */
-    endpoint: string;
-  };
-  /** Why the ARM-based steps cannot run, when they cannot. */
-  armMissing?: string;
-  summary: ClusterSummary;
 }
 
 const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

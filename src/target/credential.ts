@@ -1,6 +1,6 @@
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
-import { UserError } from '../errors.js';
-import { cloudEndpoints, type CloudName } from './clouds.js';
+import { UserError } from '../model/errors.js';
+import { cloudEndpoints, type CloudName } from '../azure/clouds.js';
 
 /** Set to any value to forbid the real Azure sign-in chain (the test suite always sets it). */
 export const NO_AZURE_SIGNIN = 'AKS_RUNBOOK_NO_AZURE_SIGNIN';

@@ -1,6 +1,6 @@
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/core-auth';
-import { AKS_SERVER_APP_SCOPE } from './clouds.js';
+import { AKS_SERVER_APP_SCOPE } from '../azure/clouds.js';
 import { isKubelogin } from './kubeconfig.js';
 
 const PROVIDER = 'aks-runbook-entra';

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { KubeConfig, type User } from '@kubernetes/client-node';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 import { checkClientCertificate } from './client-cert.js';
 import { kubeconfigFiles } from './kubeconfig-files.js';
 

@@ -1,4 +1,5 @@
-import type { CloudName } from './clouds.js';
+import type { CloudName } from '../azure/clouds.js';
+import type { ArmCoordinates } from '../model/arm.js';
 
 /** The cluster the operator asked for, as the command line and environment said it. */
 export interface TargetOptions {
@@ -12,13 +13,6 @@ export interface TargetOptions {
   scenario?: string;
   /** A connection file written by `aks-runbook sim`: reach that simulator over ARM. */
   simConnection?: string;
-}
-
-/** The ARM coordinates of a cluster. */
-export interface ArmCoordinates {
-  subscriptionId: string;
-  resourceGroup: string;
-  name: string;
 }
 
 /** The ARM coordinates when all three are known. */

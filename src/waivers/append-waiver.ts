@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isSeq, parseDocument } from 'yaml';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 import { parseWaivers, type WaiverRules, type WaiverSet } from './waiver-file.js';
 import type { WaiverEntry } from './waiver-schema.js';
 

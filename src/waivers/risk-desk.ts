@@ -1,4 +1,4 @@
-import type { Finding } from '../checks/finding.js';
+import type { Finding } from '../model/finding.js';
 import { liveWaivers, waiverFor } from './apply-waivers.js';
 import { appendWaiver } from './append-waiver.js';
 import type { WaiverRules, WaiverSet } from './waiver-file.js';

@@ -1,7 +1,7 @@
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { UserError, messageOf } from '../errors.js';
+import { UserError, messageOf } from '../model/errors.js';
 import { dateAhead } from './waiver-match.js';
 import type { z } from 'zod';
 import { DEFAULT_WAIVERS_FILE, waiversFileSchema, type WaiverEntry } from './waiver-schema.js';

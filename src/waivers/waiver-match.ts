@@ -1,4 +1,4 @@
-import type { ObjectRef } from '../checks/finding.js';
+import type { ObjectRef } from '../model/finding.js';
 import type { WaiverEntry } from './waiver-schema.js';
 
 const DAY_MS = 86_400_000;

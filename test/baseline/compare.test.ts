@@ -7,7 +7,7 @@ import { openBaseline } from '../../src/baseline/baseline-source.js';
 import { compareWithBaseline } from '../../src/baseline/compare.js';
 import type { AuditReport, ReportedFinding } from '../../src/report/audit-schema.js';
 import { rejudged } from '../../src/report/exit-code.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { publishedSchema } from '../report/published-schema.js';
 import { sampleReport } from '../report/sample-report.js';

@@ -4,7 +4,7 @@ import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import { planNode } from '../../dist/src/checks/drain/plan.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../dist/src/checks/drain/types.js';
-import { CHECKLIST } from '../../dist/src/runbook/checklist.js';
+import { CHECKLIST } from '../../dist/src/model/checklist.js';
 import { KeyBusProvider } from '../../dist/screens/KeyBusProvider.js';
 import { DrainScreen } from '../../dist/screens/steps/drain/DrainScreen.js';
 import { UserPicker } from '../../dist/screens/steps/rbac/UserPicker.js';

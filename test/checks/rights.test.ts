@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { armAllows } from '../../src/checks/rights/arm-permissions.js';
-import { whyNot, type RightAnswers } from '../../src/checks/rights/answers.js';
+import { whyNot } from '../../src/checks/rights/answers.js';
+import { type RightAnswers } from '../../src/model/rights.js';
 import { rightsFindings } from '../../src/checks/rights/findings.js';
 import { rightsTable } from '../../src/checks/rights/table.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInvocation, type Invocation } from '../../src/cli/args.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/model/errors.js';
 
 function parse(
   argv: string[],

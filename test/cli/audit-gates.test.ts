@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInvocation } from '../../src/cli/args.js';
 import { auditClock, openGates } from '../../src/cli/audit-gates.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const audit = (argv: string[]) => {

@@ -7,7 +7,7 @@ import type { Simulator } from '../../src/sim/simulator.js';
 import type { TargetOptions } from '../../src/target/options.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import type { StepModule } from '../../src/steps/types.js';
-import type { StepId } from '../../src/runbook/checklist.js';
+import type { StepId } from '../../src/model/checklist.js';
 import { listAllNodes } from '../../src/kube/nodes.js';
 import { publishedSchema } from '../report/published-schema.js';
 import { tempDir } from '../helpers/temp-dir.js';

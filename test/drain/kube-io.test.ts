@@ -5,7 +5,7 @@ import { listPodsOnNode } from '../../src/kube/node-pods.js';
 import { podPresence, waitForPodGone } from '../../src/kube/pod-gone.js';
 import { isAbortError } from '../../src/kube/request-options.js';
 import type { Simulator } from '../../src/sim/simulator.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { simConnection } from './sim-session.js';
 
 let sim: Simulator;

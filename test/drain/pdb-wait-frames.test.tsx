@@ -3,7 +3,7 @@
 // replacement pod becomes Ready elsewhere, and then the node drained.
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKLIST } from '../../src/runbook/checklist.js';
+import { CHECKLIST } from '../../src/model/checklist.js';
 import type { SessionStore } from '../../src/runbook/session.js';
 import { drainCaseNode } from '../../src/sim/scenarios/drain-kubectl.js';
 import { DrainScreen } from '../../screens/steps/drain/DrainScreen.js';

@@ -3,7 +3,7 @@ import type { DrainFacts } from '../../src/checks/drain/findings.js';
 import type { DrainNode } from '../../src/checks/drain/nodes.js';
 import { planNode } from '../../src/checks/drain/plan.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/checks/drain/types.js';
-import type { InFlightChange } from '../../src/runbook/resume.js';
+import type { InFlightChange } from '../../src/model/journal.js';
 import { resumeReport } from '../../src/steps/drain/resume-report.js';
 
 const node = (name: string, schedulable: boolean): DrainNode => ({

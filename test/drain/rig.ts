@@ -1,5 +1,5 @@
 // The drain step behind a StepHost, against a simulator, as the app runs it.
-import type { SessionMode } from '../../src/runbook/session.js';
+import type { SessionMode } from '../../src/model/session.js';
 import { drainController } from '../../src/steps/drain/controller.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import type { DrainTimings } from '../../src/steps/drain/run/run-drain.js';

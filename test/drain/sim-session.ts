@@ -1,10 +1,11 @@
 // A connected session against the simulator for the drain tests: real clients, local token,
 // journal in a temporary folder, and the drain step behind a StepHost.
 import { Journal } from '../../src/runbook/journal.js';
-import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { connectToSim, journalRecords as recordsOf } from '../helpers/sim-session.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { tempDir } from '../helpers/temp-dir.js';

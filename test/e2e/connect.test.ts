@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { connect } from '../../src/target/connect.js';
 import { fixedTokenCredential } from '../../src/target/credential.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // Real clients (@azure/arm-containerservice, @kubernetes/client-node) over real HTTPS to the

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ListedCluster } from '../../src/azure/list-clusters.js';
+import type { ListedCluster } from '../../src/model/arm.js';
 import { needsPick, pickCluster } from '../../src/runbook/pick-cluster.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { connectTarget } from '../../src/runbook/start-session.js';

@@ -5,7 +5,7 @@ import { readRbac } from '../../src/kube/rbac-read.js';
 import type { AuditReport, ReportedFinding } from '../../src/report/audit-schema.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { confirmWithServer } from '../../src/steps/rbac/confirm.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { runBin } from '../helpers/cli-process.js';
 import { connectToSim } from '../helpers/sim-session.js';
 import { publishedSchema } from '../report/published-schema.js';

@@ -1,9 +1,9 @@
 // A connected session on a simulated cluster for step end-to-end tests: real clients through
 // connect(), the real StepHost and SessionStore, a journal in a temporary directory.
-import type { SessionMode } from '../../src/runbook/session.js';
+import type { SessionMode } from '../../src/model/session.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
-import type { StepId } from '../../src/runbook/checklist.js';
+import type { StepId } from '../../src/model/checklist.js';
 import { connectToSim, hostFor } from '../helpers/sim-session.js';
 
 /** One session of one step against `sim`, in the given mode. */

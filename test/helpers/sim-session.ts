@@ -1,13 +1,15 @@
 // The one way step tests reach the simulator: connect() with a local credential (never the Azure
 // sign-in chain), then a session around it: store, journal in a temporary folder, and a step host.
 import { readFileSync } from 'node:fs';
-import type { StepId } from '../../src/runbook/checklist.js';
+import type { StepId } from '../../src/model/checklist.js';
 import { Journal } from '../../src/runbook/journal.js';
-import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
-import { connect, type ConnectDeps, type Connection } from '../../src/target/connect.js';
+import { connect, type ConnectDeps } from '../../src/target/connect.js';
+import { type Connection } from '../../src/model/connection.js';
 import { fixedTokenCredential } from '../../src/target/credential.js';
 import { onCleanup } from './cleanup.js';
 import { tempDir } from './temp-dir.js';

@@ -3,7 +3,7 @@ import { setNodeUnschedulable } from '../../src/kube/cordon.js';
 import { forget, withSharedReads } from '../../src/kube/read-batch.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { inspectDrain } from '../../src/steps/drain/inspect.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { connectToSim } from '../helpers/sim-session.js';
 
 // A step verifies a change by inspecting again: that inspection must see the cluster as it is

@@ -3,7 +3,7 @@ import { inspectSteps } from '../../src/report/inspect-steps.js';
 import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { STEP_MODULES } from '../../src/steps/registry.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { connectToSim } from '../helpers/sim-session.js';
 
 // The audit reads each kind once: the steps share one paged pod list, one node list and the

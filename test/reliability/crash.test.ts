@@ -6,8 +6,9 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHECKLIST, type StepId } from '../../src/runbook/checklist.js';
-import { readJournal, type JournalRecord } from '../../src/runbook/journal-read.js';
+import { CHECKLIST, type StepId } from '../../src/model/checklist.js';
+import { readJournal } from '../../src/runbook/journal-read.js';
+import { type JournalRecord } from '../../src/model/journal.js';
 import type { ImdsState } from '../../src/steps/imds/state.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import { startInPty, type PtySession } from '../helpers/pty.js';

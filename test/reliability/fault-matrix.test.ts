@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { drainController } from '../../src/steps/drain/controller.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import { upgradesController } from '../../src/steps/upgrades/controller.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { connectTo, expectJournalComplete, faultRig, type FaultRig } from './fault-rig.js';
 
 let sim: Simulator | undefined;

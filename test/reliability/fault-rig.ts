@@ -3,14 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { DEFAULT_KUBE_RETRY, type KubeRetryPolicy } from '../../src/kube/retry.js';
-import type { StepId } from '../../src/runbook/checklist.js';
+import type { StepId } from '../../src/model/checklist.js';
 import { Journal } from '../../src/runbook/journal.js';
-import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { connectToSim, until as waitUntil } from '../helpers/sim-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

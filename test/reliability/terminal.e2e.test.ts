@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECKLIST } from '../../src/runbook/checklist.js';
+import { CHECKLIST } from '../../src/model/checklist.js';
 import { runSimCommand } from '../../src/sim/sim-command.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import { startInTmux, type TmuxTerminal } from './tmux.js';

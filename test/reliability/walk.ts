@@ -1,12 +1,9 @@
 // A whole session the way the TUI runs it (startSession: connect, journal, every registered step),
 // against a simulator in this process, and a walk that opens every step and tries its actions.
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/checks/drain/types.js';
-import { CHECKLIST, type StepId } from '../../src/runbook/checklist.js';
-import {
-  SessionStore,
-  type ConfirmationRequest,
-  type SessionMode,
-} from '../../src/runbook/session.js';
+import { CHECKLIST, type StepId } from '../../src/model/checklist.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { type ConfirmationRequest, type SessionMode } from '../../src/model/session.js';
 import { startSession, type RunningSession } from '../../src/runbook/start-session.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { StepEvent } from '../../src/steps/types.js';

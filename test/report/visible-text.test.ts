@@ -6,7 +6,7 @@ import {
   visible,
   visibleDeep,
   visibleLines,
-} from '../../src/visible-text.js';
+} from '../../src/model/visible-text.js';
 
 // Every character a terminal acts on instead of printing, by the ranges of ECMA-48 and Unicode.
 const ACTED_ON =

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
-import type { InFlightChange } from '../../src/runbook/resume.js';
+import type { InFlightChange } from '../../src/model/journal.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { simpleStep } from '../../src/steps/simple-step.js';
 import type { StepContext } from '../../src/steps/types.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

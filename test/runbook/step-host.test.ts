@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
-import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { simpleStep } from '../../src/steps/simple-step.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // A hand-written step: one flag to look at, one action that sets it.

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
 import { ClusterPicker } from '../../screens/ClusterPicker.js';
-import type { ListedCluster } from '../../src/azure/list-clusters.js';
+import type { ListedCluster } from '../../src/model/arm.js';
 import { SessionStore, type ClusterChoice } from '../../src/runbook/session.js';
 import { DOWN, ENTER, ESC, renderInk } from '../helpers/ink.js';
 

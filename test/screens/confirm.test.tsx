@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Confirm } from '../../screens/Confirm.js';
 import { TypedConfirm } from '../../screens/TypedConfirm.js';
-import type { ConfirmationRequest } from '../../src/runbook/session.js';
+import type { ConfirmationRequest } from '../../src/model/session.js';
 import { BACKSPACE, CTRL_C, ENTER, ESC, LEFT, RIGHT, TAB, renderInk } from '../helpers/ink.js';
 
 const request: ConfirmationRequest = {

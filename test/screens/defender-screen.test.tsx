@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DefenderScreen } from '../../screens/steps/defender/index.js';
-import { CHECKLIST } from '../../src/runbook/checklist.js';
+import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DefenderScreenState } from '../../src/steps/defender/controller.js';
 import type { StepEvent, StepView } from '../../src/steps/types.js';
 import { ENTER, ESC, renderInk } from '../helpers/ink.js';

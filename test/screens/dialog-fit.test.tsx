@@ -3,7 +3,7 @@
 // cluster and the change in view and never grows taller than the terminal; long details scroll.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
-import type { ConfirmationRequest } from '../../src/runbook/session.js';
+import type { ConfirmationRequest } from '../../src/model/session.js';
 import { DOWN, renderInk } from '../helpers/ink.js';
 import { simTarget, type SimTarget } from '../reliability/cli-harness.js';
 import { session, walkEveryStep } from '../reliability/walk.js';

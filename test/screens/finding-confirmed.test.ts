@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { findingLines } from '../../screens/step-lines.js';
-import type { Finding } from '../../src/checks/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 
 const text = (f: Finding) =>
   findingLines(f, 100)

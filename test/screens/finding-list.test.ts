@@ -5,7 +5,7 @@ import {
   nextSort,
   severityCounts,
 } from '../../screens/finding-list.js';
-import type { Finding } from '../../src/checks/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 
 const deploy = (name: string) => ({ kind: 'Deployment', namespace: 'shop', name });
 

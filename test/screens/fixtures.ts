@@ -1,5 +1,6 @@
-import { SessionStore, type SessionMode } from '../../src/runbook/session.js';
-import type { ClusterSummary } from '../../src/target/cluster-summary.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { type SessionMode } from '../../src/model/session.js';
+import type { ClusterSummary } from '../../src/model/cluster-summary.js';
 
 /** A cluster as ARM and Kubernetes would describe it, for the card and the header. */
 export function sampleCluster(overrides: Partial<ClusterSummary> = {}): ClusterSummary {

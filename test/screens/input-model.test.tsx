@@ -9,7 +9,7 @@ import { LineInput } from '../../screens/LineInput.js';
 import { TypedConfirm } from '../../screens/TypedConfirm.js';
 import { useKeys } from '../../screens/use-keys.js';
 import { admitsAnswer } from '../../screens/use-answer-guard.js';
-import type { ConfirmationRequest } from '../../src/runbook/session.js';
+import type { ConfirmationRequest } from '../../src/model/session.js';
 import {
   DOWN,
   END,

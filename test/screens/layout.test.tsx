@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
-import { STEP_IDS } from '../../src/runbook/checklist.js';
+import { STEP_IDS } from '../../src/model/checklist.js';
 import type { SessionStore } from '../../src/runbook/session.js';
 import { DOWN, ENTER, renderInk, widestLine } from '../helpers/ink.js';
 import { connectedStore, sampleCluster } from './fixtures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
-import { CHECKLIST } from '../../src/runbook/checklist.js';
+import { CHECKLIST } from '../../src/model/checklist.js';
 import { BACKSPACE, DOWN, ENTER, ESC, TAB, UP, renderInk } from '../helpers/ink.js';
 import { connectedStore } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StepFrame } from '../../screens/StepFrame.js';
-import { CHECKLIST } from '../../src/runbook/checklist.js';
-import type { Finding, Severity } from '../../src/checks/finding.js';
+import { CHECKLIST } from '../../src/model/checklist.js';
+import type { Finding, Severity } from '../../src/model/finding.js';
 import { ENTER, ESC, renderInk, widestLine } from '../helpers/ink.js';
 
 const containers = CHECKLIST.find((step) => step.id === 'containers')!;

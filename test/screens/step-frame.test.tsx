@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StepFrame, type StepContent } from '../../screens/StepFrame.js';
-import { CHECKLIST, type StepStatus } from '../../src/runbook/checklist.js';
+import { CHECKLIST, type StepStatus } from '../../src/model/checklist.js';
 import { ESC, renderInk } from '../helpers/ink.js';
 
 const rbac = CHECKLIST.find((step) => step.id === 'rbac')!;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { apiAccessStep } from '../../src/steps/api-access/index.js';
 import { defenderController } from '../../src/steps/defender/controller.js';
-import { connect, type Connection } from '../../src/target/connect.js';
+import { connect } from '../../src/target/connect.js';
+import { type Connection } from '../../src/model/connection.js';
 import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -1,10 +1,10 @@
 // Shared by the step end-to-end tests: the simulator, a real connection, a session store and a
 // step host running one step's controller.
-import type { StepId } from '../../src/runbook/checklist.js';
-import type { SessionMode } from '../../src/runbook/session.js';
+import type { StepId } from '../../src/model/checklist.js';
+import type { SessionMode } from '../../src/model/session.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/types.js';
-import type { Connection } from '../../src/target/connect.js';
+import type { Connection } from '../../src/model/connection.js';
 import { connectToSim, hostFor, type HostedSession } from '../helpers/sim-session.js';
 
 export { until } from '../helpers/sim-session.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKubeconfig } from '../../src/target/kubeconfig.js';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const dir = tempDir('kubeconfig-test-');

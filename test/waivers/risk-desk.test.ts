@@ -1,7 +1,7 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/checks/finding.js';
+import type { Finding } from '../../src/model/finding.js';
 import { appendWaiver } from '../../src/waivers/append-waiver.js';
 import { parseWaivers } from '../../src/waivers/waiver-file.js';
 import { RiskDesk } from '../../src/waivers/risk-desk.js';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from '../../src/errors.js';
+import { UserError } from '../../src/model/errors.js';
 import { parseWaivers } from '../../src/waivers/waiver-file.js';
 import { waiversFileSchema, waiversJsonSchema } from '../../src/waivers/waiver-schema.js';
 import { jsonSchema2020 } from '../helpers/schema-validators.js';

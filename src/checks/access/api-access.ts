@@ -1,5 +1,5 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import { PUBLIC_SHARE_THRESHOLD, publicCoverage } from './public-ranges.js';
 
 /** How the API server is reached and who may sign in, as read from the managed cluster. */

@@ -1,4 +1,4 @@
-import { SEVERITIES, type Finding, type Severity } from '../finding.js';
+import { SEVERITIES, type Finding, type Severity } from '../../model/finding.js';
 import { podIssues, type ContainerIssue } from './container-rules.js';
 import { isSystemWorkload } from './system.js';
 import type { ContainerFacts } from './types.js';

@@ -1,4 +1,4 @@
-import type { Severity } from '../finding.js';
+import type { Severity } from '../../model/finding.js';
 import type { ContainerSpec, PodObject, SecurityProfile } from './types.js';
 
 /** One problem of one container, before grouping by workload. */

@@ -1,5 +1,5 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 
 /** A Log Analytics workspace that Defender could report to, and where it was found. */
 export interface KnownWorkspace {

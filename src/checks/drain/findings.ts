@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { DrainNode } from './nodes.js';
 import { planNode, type DrainWorld } from './plan.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from './types.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import { engineFindings, engineTraits, verdictPlane, type EngineFacts } from './engine.js';
 import { evaluateNamespace, type NamespaceVerdict } from './evaluate.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import { DATA_PLANES, ENFORCING_PLANES, type DataPlane } from '../netpol/dataplane.js';
 
 /** The cluster's network settings from ARM `networkProfile`, or why they are not known. */

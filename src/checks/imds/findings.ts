@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { NamespaceVerdict } from './evaluate.js';
 import { describeGroup } from './pod-groups.js';
 

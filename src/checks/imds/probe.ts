@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import { Reachability } from '../netpol/reach.js';
 import type { ImdsFacts } from './assess.js';
 import { IMDS_ADDRESS, IMDS_CONNECTION, IMDS_ENDPOINT, IMDS_TARGET } from './endpoint.js';

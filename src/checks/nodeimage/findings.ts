@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { NodeImageFacts } from './facts.js';
 import { imageAgeDays } from './image-age.js';
 

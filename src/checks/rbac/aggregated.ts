@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { CheckContext } from './binding-findings.js';
 import { KUBERNETES_AGGREGATORS } from './platform.js';
 import { wildcardGrants } from './probes.js';

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from '../finding.js';
+import type { Finding, Severity } from '../../model/finding.js';
 import type { RbacEvaluator } from './evaluator.js';
 import { identityOf, type Identity } from './identity.js';
 import { describeRequest, type AccessRequest } from './match.js';

@@ -1,5 +1,5 @@
 import { parseVersion } from '../versions/semver.js';
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import { aggregatedRoleFindings } from './aggregated.js';
 import {
   bindingObject,

@@ -1,15 +1,4 @@
-import { RIGHTS, type RightKey } from '../../runbook/rights-needed.js';
-
-/** What the preflight learned about one right. */
-export type RightAnswer =
-  | { state: 'allowed' }
-  /** The API said no; `reason` is its explanation when it gave one. */
-  | { state: 'denied'; reason?: string }
-  /** Could not be asked (no ARM side, permissions unreadable, network): tried on use. */
-  | { state: 'unknown'; reason: string };
-
-/** The answers for every right asked, by key. */
-export type RightAnswers = Partial<Record<RightKey, RightAnswer>>;
+import { RIGHTS, type RightAnswer, type RightAnswers, type RightKey } from '../../model/rights.js';
 
 /**
  * Why an action that needs `keys` cannot be offered, or undefined when it can (k9s style: the

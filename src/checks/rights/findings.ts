@@ -1,11 +1,7 @@
-import type { Finding } from '../finding.js';
-import {
-  RIGHTS,
-  RIGHTS_NEEDED,
-  type RightKey,
-  type StepNeeds,
-} from '../../runbook/rights-needed.js';
-import { reasonOf, type RightAnswers } from './answers.js';
+import type { Finding } from '../../model/finding.js';
+import { RIGHTS, RIGHTS_NEEDED, type RightKey, type StepNeeds } from '../../model/rights.js';
+import { reasonOf } from './answers.js';
+import { type RightAnswers } from '../../model/rights.js';
 
 /**
  * Findings of the rights preflight, one per step at most for each kind: a step that may not read

@@ -1,5 +1,5 @@
-import { RIGHTS, RIGHTS_NEEDED, type StepNeeds } from '../../runbook/rights-needed.js';
-import type { RightAnswer, RightAnswers } from './answers.js';
+import { RIGHTS, RIGHTS_NEEDED, type StepNeeds } from '../../model/rights.js';
+import type { RightAnswer, RightAnswers } from '../../model/rights.js';
 
 const STEP_WIDTH = 11;
 const RIGHT_WIDTH = 34;

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { VersionFacts } from './facts.js';
 import { compareVersions, minorDistance } from './semver.js';
 import { supportOf } from './support.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { PoolVersionFacts } from './facts.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */

@@ -1,5 +1,5 @@
 import { rightsFindings } from '../../checks/rights/findings.js';
-import type { RightAnswers } from '../../checks/rights/answers.js';
+import type { RightAnswers } from '../../model/rights.js';
 import { rightsTable } from '../../checks/rights/table.js';
 import { rightsOf } from '../../runbook/rights.js';
 import type { InspectContext, Inspection } from '../types.js';

@@ -2,7 +2,7 @@ import { isWorkspaceId, type KnownWorkspace } from '../../checks/defender/defend
 import { whyNot } from '../../checks/rights/answers.js';
 import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import { putManagedCluster } from '../../azure/put-cluster.js';
-import { messageOf } from '../../errors.js';
+import { messageOf } from '../../model/errors.js';
 import { recordRefusal, rightsOf } from '../../runbook/rights.js';
 import type {
   StepActionView,

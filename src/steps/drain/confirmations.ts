@@ -1,6 +1,6 @@
 import type { DrainNode } from '../../checks/drain/nodes.js';
 import type { DrainOptions, NodePlan } from '../../checks/drain/types.js';
-import type { ConfirmationRequest } from '../../runbook/session.js';
+import type { ConfirmationRequest } from '../../model/session.js';
 
 /** The options as one line for the operator. */
 export function describeOptions(o: DrainOptions): string {

@@ -1,7 +1,8 @@
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import { planNode } from '../../checks/drain/plan.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainOptions } from '../../checks/drain/types.js';
-import { canI, describeAccess, type AccessQuestion } from '../../kube/access-review.js';
+import { canI, describeAccess } from '../../kube/access-review.js';
+import { type AccessQuestion } from '../../model/access.js';
 import { kuredLockOf, listAllDaemonSets } from '../../kube/drain-facts.js';
 import type { StepContext, StepController, StepFactory } from '../types.js';
 import { drainConfirmation, uncordonConfirmation } from './confirmations.js';
@@ -11,7 +12,7 @@ import type { DrainProgress } from './run/progress.js';
 import { uncordonNodes } from './run/uncordon.js';
 import { resumeReport } from './resume-report.js';
 import type { DrainEvent, DrainRights, DrainState } from './state.js';
-import type { InFlightChange } from '../../runbook/resume.js';
+import type { InFlightChange } from '../../model/journal.js';
 
 /**
  * How the step module reaches the controller made for a context: `StepModule.resume` gets the

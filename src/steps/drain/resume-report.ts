@@ -1,7 +1,7 @@
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import { podsToMove } from '../../checks/drain/plan.js';
 import type { NodePlan } from '../../checks/drain/types.js';
-import type { InFlightChange } from '../../runbook/resume.js';
+import type { InFlightChange } from '../../model/journal.js';
 
 /** Where a node an earlier drain had in flight stands now. */
 export type ResumedNodeVerdict = 'missing' | 'not-cordoned' | 'drained' | 'pods-left';

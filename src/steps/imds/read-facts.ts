@@ -5,7 +5,7 @@ import type { PodFacts } from '../../checks/imds/facts.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { listAllNetworkPolicies } from '../../kube/network-policies.js';
 import { namespacesOf, podsOf } from '../../kube/shared-reads.js';
-import type { Connection } from '../../target/connect.js';
+import type { Connection } from '../../model/connection.js';
 import { policyFacts } from './policy-facts.js';
 
 /** The facts, or the read the operator was not allowed to make (never treated as a pass). */

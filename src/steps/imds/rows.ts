@@ -6,7 +6,7 @@ import { verdictFindings } from '../../checks/imds/findings.js';
 import { restrictImdsPolicy } from '../../checks/imds/policy.js';
 import type { ProposedFix } from '../../checks/imds/proposals.js';
 import { managedNamespaceWarning } from '../../checks/imds/scope.js';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../model/finding.js';
 import type { NamespaceRights } from './rights.js';
 
 /** What applying would do in a namespace: create our policy, leave a fix to review, or nothing. */

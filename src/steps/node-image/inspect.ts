@@ -1,5 +1,5 @@
 import type { V1Node } from '@kubernetes/client-node';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../model/finding.js';
 import { nodeOsChannelAdvice, upgradeChannelAdvice } from '../../checks/nodeimage/channels.js';
 import type { KuredFacts, NodeImageFacts } from '../../checks/nodeimage/facts.js';
 import { nodeImageFindings } from '../../checks/nodeimage/findings.js';
@@ -7,7 +7,7 @@ import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readKured } from '../../kube/kured.js';
 import { daemonSetsOf, nodesOf } from '../../kube/shared-reads.js';
-import { messageOf, UserError } from '../../errors.js';
+import { messageOf, UserError } from '../../model/errors.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 function forbidden(what: string, error: unknown): Finding {

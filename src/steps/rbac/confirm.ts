@@ -3,9 +3,9 @@ import pLimit from 'p-limit';
 import type { RbacReview } from '../../checks/rbac/check-bindings.js';
 import type { Identity } from '../../checks/rbac/identity.js';
 import { describeRequest, isNonResource, type AccessRequest } from '../../checks/rbac/match.js';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../model/finding.js';
 import { canI, subjectCan, type SubjectQuestion } from '../../kube/access-review.js';
-import { messageOf } from '../../errors.js';
+import { messageOf } from '../../model/errors.js';
 
 /** How many SubjectAccessReviews one inspection sends at most, and how many at once. */
 export const CONFIRM_LIMITS = { max: 200, concurrency: 4 };

@@ -1,5 +1,5 @@
 import { bindingLabel } from '../../checks/rbac/types.js';
-import type { ConfirmationRequest } from '../../runbook/session.js';
+import type { ConfirmationRequest } from '../../model/session.js';
 import type { ReplacementPlan } from './plan.js';
 
 /**

@@ -2,7 +2,7 @@ import { checkRbac, type RbacReview } from '../../checks/rbac/check-bindings.js'
 import type { ClusterContext, RbacFacts } from '../../checks/rbac/types.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readRbac } from '../../kube/rbac-read.js';
-import type { Connection } from '../../target/connect.js';
+import type { Connection } from '../../model/connection.js';
 import type { InspectContext, Inspection } from '../types.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
 import { confirmWithServer } from './confirm.js';

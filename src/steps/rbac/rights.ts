@@ -1,4 +1,5 @@
-import { canI, describeAccess, type AccessQuestion } from '../../kube/access-review.js';
+import { canI, describeAccess } from '../../kube/access-review.js';
+import { type AccessQuestion } from '../../model/access.js';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Candidate } from './candidates.js';
 

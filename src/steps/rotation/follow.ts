@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { messageOf } from '../../errors.js';
+import { messageOf } from '../../model/errors.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
 import { finish, observe, startRotation, type Rotation, type RotationTarget } from './model.js';
 import { snapshotPool } from './snapshot.js';

@@ -1,4 +1,4 @@
-import type { Intent } from '../../runbook/journal.js';
+import type { Intent } from '../../model/journal.js';
 import type { StepContext } from '../types.js';
 import { explainFailure } from './explain.js';
 import { followOperation, type Ending, type FollowRequest } from './follow.js';

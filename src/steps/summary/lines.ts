@@ -1,6 +1,6 @@
 import { findingsOf, latestFindings } from '../../report/transcript.js';
-import { SEVERITIES } from '../../checks/finding.js';
-import type { JournalContents } from '../../runbook/journal-read.js';
+import { SEVERITIES } from '../../model/finding.js';
+import type { JournalContents } from '../../model/journal.js';
 import { digestSession } from '../../runbook/journal-session.js';
 
 /** The session so far, from its journal: what each step found, what was asked, what changed. */

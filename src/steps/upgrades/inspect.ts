@@ -1,5 +1,5 @@
 import type { V1Node } from '@kubernetes/client-node';
-import type { Finding } from '../../checks/finding.js';
+import type { Finding } from '../../model/finding.js';
 import { versionFactsFromArm } from '../../checks/versions/from-arm.js';
 import type { VersionFacts } from '../../checks/versions/facts.js';
 import { versionFindings } from '../../checks/versions/findings.js';
@@ -12,7 +12,7 @@ import { readPdbFacts } from '../../kube/disruption-budgets.js';
 import { isNodeReady } from '../../kube/nodes.js';
 import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';
-import { messageOf, UserError } from '../../errors.js';
+import { messageOf, UserError } from '../../model/errors.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /** What the upgrades step knows after looking. */

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../screens/App.js';
 import type { AppActions } from '../../../screens/app-actions.js';
 import { ImdsScreen } from '../../../screens/steps/imds/ImdsScreen.js';
-import { CHECKLIST } from '../../../src/runbook/checklist.js';
+import { CHECKLIST } from '../../../src/model/checklist.js';
 import type { ImdsRow } from '../../../src/steps/imds/rows.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
 import { imdsSession } from '../../steps/imds/harness.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfirmationDialog, confirmationKey } from '../../../screens/ConfirmationDialog.js';
 import { RbacScreen } from '../../../screens/steps/rbac/index.js';
 import { useSession } from '../../../screens/use-session.js';
-import { CHECKLIST } from '../../../src/runbook/checklist.js';
+import { CHECKLIST } from '../../../src/model/checklist.js';
 import type { SessionStore } from '../../../src/runbook/session.js';
 import type { StepHost } from '../../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';

@@ -1,13 +1,14 @@
 // Drives the imds step as the TUI does: a real connection to the simulator, the StepHost, the store.
 import { listAllNetworkPolicies } from '../../../src/kube/network-policies.js';
 import type { Journal } from '../../../src/runbook/journal.js';
-import type { SessionMode, SessionStore } from '../../../src/runbook/session.js';
+import type { SessionStore } from '../../../src/runbook/session.js';
+import type { SessionMode } from '../../../src/model/session.js';
 import type { StepHost } from '../../../src/runbook/step-host.js';
 import type { FaultSpec } from '../../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { imdsStep } from '../../../src/steps/imds/index.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
-import type { Connection } from '../../../src/target/connect.js';
+import type { Connection } from '../../../src/model/connection.js';
 import { connectToSim, hostFor, until as waitUntil } from '../../helpers/sim-session.js';
 
 /** A simulator and a connected session running only the imds step. */

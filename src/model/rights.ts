@@ -1,4 +1,4 @@
-import type { AccessQuestion } from '../kube/access-review.js';
+import type { AccessQuestion } from './access.js';
 import type { StepId } from './checklist.js';
 
 /** A Kubernetes right, asked with a SelfSubjectAccessReview (cluster-wide: no namespace). */
@@ -151,3 +151,14 @@ export const RIGHTS_NEEDED: readonly StepNeeds[] = [
 export function allNeededRights(): RightKey[] {
   return [...new Set(RIGHTS_NEEDED.flatMap((s) => [...s.read, ...s.write]))];
 }
+
+/** What the preflight learned about one right. */
+export type RightAnswer =
+  | { state: 'allowed' }
+  /** The API said no; `reason` is its explanation when it gave one. */
+  | { state: 'denied'; reason?: string }
+  /** Could not be asked (no ARM side, permissions unreadable, network): tried on use. */
+  | { state: 'unknown'; reason: string };
+
+/** The answers for every right asked, by key. */
+export type RightAnswers = Partial<Record<RightKey, RightAnswer>>;

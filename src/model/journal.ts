@@ -1,0 +1,78 @@
+import type { StepId } from './checklist.js';
+import type { SessionMode } from './session.js';
+
+/** What one mutation is about to do: written, and flushed to disk, before the request leaves. */
+export interface Intent {
+  step: StepId;
+  /** A short verb phrase: `cordon`, `evict`, `create networkpolicy`, `upgrade pool`. */
+  action: string;
+  /** The object acted on, e.g. `node/aks-system-12345678-vmss000000`. */
+  target: string;
+  detail?: Record<string, unknown>;
+}
+
+export type Outcome = 'ok' | 'failed' | 'cancelled';
+
+/** One line of a journal file as read back; fields follow what `Journal` writes. */
+export type JournalRecord =
+  | { type: 'session'; time: string; cluster: string; mode?: SessionMode; pid?: number }
+  | {
+      type: 'note';
+      time: string;
+      step: string;
+      message: string;
+      detail?: Record<string, unknown>;
+    }
+  | {
+      type: 'confirmation';
+      time: string;
+      cluster: string;
+      change: string;
+      details?: string[];
+      typed?: string;
+      answer: 'yes' | 'no';
+    }
+  | {
+      type: 'intent';
+      time: string;
+      id: number;
+      step: string;
+      action: string;
+      target: string;
+      detail?: Record<string, unknown>;
+    }
+  | { type: 'result'; time: string; id: number; outcome: string; error?: string };
+
+/** A journal file read back: its records, and whether the last line was cut off (a crash). */
+export interface JournalContents {
+  path: string;
+  records: JournalRecord[];
+  /** The last line was not whole JSON: the process died while writing it. */
+  tornTail: boolean;
+  /** Lines other than the last that could not be read (should be 0). */
+  unreadable: number;
+}
+
+/** A change an earlier session started and never saw finish. */
+export interface InFlightChange {
+  step: string;
+  action: string;
+  target: string;
+  /** When the intent was written. */
+  time: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * What steps write to the session's journal: each mutation between an intent line (on disk
+ * before the request leaves) and a result line, and free-form notes. The runbook's `Journal`
+ * is the one implementation.
+ */
+export interface JournalWriter {
+  /** The journal file (exports and transcripts are written next to it). */
+  readonly path: string;
+  /** Runs a mutation between an intent line (flushed before `act` starts) and a result line. */
+  mutation<T>(intent: Intent, act: () => Promise<T>): Promise<T>;
+  /** Records a free-form event (a step started, a finding summary, ...). */
+  note(step: StepId, message: string, detail?: Record<string, unknown>): Promise<void>;
+}

@@ -1,0 +1,20 @@
+/** A question the logic asks the operator before it changes anything. */
+export interface ConfirmationRequest {
+  /** The cluster the change applies to, always named on screen. */
+  cluster: string;
+  /** The exact change, in one sentence. */
+  change: string;
+  /** Further lines: objects touched, commands equivalent, warnings. */
+  details?: string[];
+  /** When set, the operator must type this text (the cluster or node name) to proceed. */
+  typed?: string;
+}
+
+/** Safety switches chosen on the command line. */
+export interface SessionMode {
+  readOnly: boolean;
+  dryRun: boolean;
+  demo: boolean;
+  /** The image of the imds step's probe pods (`--probe-image`); a small official one when absent. */
+  probeImage?: string;
+}
