@@ -1,6 +1,6 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
-import type { ArmPermission } from '../checks/rights/arm-permissions.js';
+import type { ArmPermission } from '../model/arm.js';
 
 /** The caller's permissions at a scope, or why they could not be read. */
 export type PermissionsRead =

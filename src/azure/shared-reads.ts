@@ -1,5 +1,4 @@
-import type { ArmVersionReads } from '../checks/versions/from-arm.js';
-import { inReadBatch, sharedRead } from '../kube/read-batch.js';
+import type { ArmVersionReads } from '../model/arm.js';
 import type { Connection } from '../model/connection.js';
 import { readArmCluster } from './cluster.js';
 import { type ArmClusterFacts } from '../model/arm.js';
@@ -13,7 +12,7 @@ type Arm = NonNullable<Connection['arm']>;
  * before (no request); outside one it is read afresh, as a verification needs.
  */
 export function armClusterOf(connection: Connection, arm: Arm): Promise<ArmClusterFacts> {
-  if (inReadBatch(connection) && connection.arm === arm) return Promise.resolve(arm.facts);
+  if (connection.reads.batching && connection.arm === arm) return Promise.resolve(arm.facts);
   return readArmCluster(arm.client, arm.at);
 }
 
@@ -23,7 +22,7 @@ export function managedClusterOf(
   arm: Arm,
   signal?: AbortSignal,
 ): Promise<ClusterRead> {
-  if (inReadBatch(connection) && connection.arm === arm)
+  if (connection.reads.batching && connection.arm === arm)
     return Promise.resolve({ cluster: arm.facts.cluster });
   return readManagedCluster(arm, signal);
 }
@@ -33,7 +32,7 @@ export function managedClusterOf(
  * per read batch and shared by the upgrades and node-image steps.
  */
 export function versionReadsOf(connection: Connection, arm: Arm): Promise<ArmVersionReads> {
-  return sharedRead(connection, 'arm:version-reads', () =>
+  return connection.reads.share('arm:version-reads', () =>
     readVersionReads(arm.client, arm.at, armClusterOf(connection, arm)),
   );
 }

@@ -3,8 +3,12 @@ import type {
   ContainerServiceClient,
   ManagedCluster,
 } from '@azure/arm-containerservice';
-import type { LroPoller } from '../steps/rotation/follow.js';
 import type { ArmCoordinates } from '../model/arm.js';
+
+/** The part of an SDK poller the operations here return (the steps follow it). */
+export interface LroPoller {
+  pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+}
 
 /** How often the SDK poller asks ARM for the operation's status (ms); Retry-After may override. */
 export interface LroTiming {

@@ -3,7 +3,7 @@ import type {
   ContainerServiceClient,
   KubernetesVersion,
 } from '@azure/arm-containerservice';
-import type { ArmVersionReads } from '../checks/versions/from-arm.js';
+import type { ArmVersionReads } from '../model/arm.js';
 import type { ArmCoordinates } from '../model/arm.js';
 import { messageOf } from '../model/errors.js';
 import { describeArmError } from './errors.js';

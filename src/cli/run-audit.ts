@@ -3,7 +3,7 @@ import { UserError, messageOf } from '../model/errors.js';
 import { buildAuditReport } from '../report/audit-report.js';
 import type { AuditReport } from '../report/audit-schema.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
-import { inspectSteps } from '../report/inspect-steps.js';
+import { inspectSteps } from '../runbook/audit-inspect.js';
 import { renderAudit } from '../report/render.js';
 import type { StepId } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';

@@ -5,7 +5,7 @@ import { journalDir } from '../runbook/journal-location.js';
 import { listJournalFiles } from '../runbook/journal-list.js';
 import { readJournal } from '../runbook/journal-read.js';
 import { type JournalContents } from '../model/journal.js';
-import { digestSession } from '../runbook/journal-session.js';
+import { digestSession } from '../report/journal-digest.js';
 import { terminalSafeJson, visible } from '../model/visible-text.js';
 import type { JournalCommandOptions } from './audit-args.js';
 

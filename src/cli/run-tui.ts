@@ -35,7 +35,7 @@ export async function runTui(
 ): Promise<number> {
   if (!io.interactive) {
     // Say what is wrong with the target first, if anything: that is the more useful line.
-    const { checkTargetOffline } = await import('../target/check-offline.js');
+    const { checkTargetOffline } = await import('./check-offline.js');
     await checkTargetOffline(invocation.target, env);
     throw new UserError(
       'aks-runbook is interactive and needs a terminal on stdin and stdout; for scripts and CI use "aks-runbook audit"',

@@ -1,11 +1,11 @@
 import { RbacAuthorizationV1Api, type KubeConfig } from '@kubernetes/client-node';
-import type { BindingObject, RbacFacts } from '../checks/rbac/types.js';
+import type { BindingObject, RbacObjects } from '../model/rbac.js';
 import { listUnlessForbidden } from './paged.js';
 
 const PAGE = 500;
 
 /** Reads every RoleBinding, ClusterRoleBinding, Role and ClusterRole (paged); refused lists are named. */
-export async function readRbac(kc: KubeConfig): Promise<RbacFacts> {
+export async function readRbac(kc: KubeConfig): Promise<RbacObjects & { forbidden: string[] }> {
   const api = kc.makeApiClient(RbacAuthorizationV1Api);
   const opts = (cont: string | undefined) => ({
     limit: PAGE,

@@ -3,7 +3,7 @@ import {
   type KubeConfig,
   type V1ClusterRoleBinding,
 } from '@kubernetes/client-node';
-import type { BindingObject, BindingKind } from '../checks/rbac/types.js';
+import type { BindingObject, BindingKind } from '../model/rbac.js';
 
 /** Where a binding lives. */
 export interface BindingAddress {

@@ -7,11 +7,10 @@ import type {
   V1PodDisruptionBudget,
 } from '@kubernetes/client-node';
 import type { Connection } from '../model/connection.js';
-import { listAllDaemonSets, listAllPdbs } from './drain-facts.js';
+import { listAllDaemonSets, listAllPdbs } from './lists.js';
 import { listAllPods } from './node-pods.js';
 import { listAllNodes } from './nodes.js';
 import { listAllNamespaces } from './network-policies.js';
-import { inReadBatch, sharedRead } from './read-batch.js';
 
 // The one annotation big enough to matter that no check reads: a full copy of the object.
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -23,7 +22,7 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * for every caller.
  */
 export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1Pod[]> {
-  return sharedRead(connection, 'pods', async () =>
+  return connection.reads.share('pods', async () =>
     listAllPods(connection.kc, sharedSignal(connection, signal), 500, (pod) =>
       leanStatus(slim([pod])[0]!),
     ),
@@ -46,12 +45,12 @@ function leanStatus(pod: V1Pod): V1Pod {
 
 /** Every node of the cluster, paged; sent once per read batch and shared. */
 export function nodesOf(connection: Connection): Promise<V1Node[]> {
-  return sharedRead(connection, 'nodes', async () => slim(await listAllNodes(connection.kc)));
+  return connection.reads.share('nodes', async () => slim(await listAllNodes(connection.kc)));
 }
 
 /** Every namespace, paged; sent once per read batch and shared. */
 export function namespacesOf(connection: Connection): Promise<V1Namespace[]> {
-  return sharedRead(connection, 'namespaces', async () =>
+  return connection.reads.share('namespaces', async () =>
     slim(await listAllNamespaces(connection.kc)),
   );
 }
@@ -61,14 +60,14 @@ export function pdbsOf(
   connection: Connection,
   signal?: AbortSignal,
 ): Promise<V1PodDisruptionBudget[]> {
-  return sharedRead(connection, 'pdbs', async () =>
+  return connection.reads.share('pdbs', async () =>
     slim(await listAllPdbs(connection.kc, sharedSignal(connection, signal))),
   );
 }
 
 /** Every DaemonSet, paged; sent once per read batch and shared. */
 export function daemonSetsOf(connection: Connection, signal?: AbortSignal): Promise<V1DaemonSet[]> {
-  return sharedRead(connection, 'daemonsets', async () =>
+  return connection.reads.share('daemonsets', async () =>
     slim(await listAllDaemonSets(connection.kc, sharedSignal(connection, signal))),
   );
 }
@@ -78,7 +77,7 @@ export function daemonSetsOf(connection: Connection, signal?: AbortSignal): Prom
  * it for the others; with no batch open the read is the caller's own and keeps its signal.
  */
 function sharedSignal(connection: Connection, signal?: AbortSignal): AbortSignal | undefined {
-  return inReadBatch(connection) ? undefined : signal;
+  return connection.reads.batching ? undefined : signal;
 }
 
 /** Drops what no check reads (managedFields, last-applied copies) so a held list costs less. */

@@ -1,6 +1,6 @@
 import { ApiException, AppsV1Api, BatchV1Api, type V1Pod } from '@kubernetes/client-node';
 import type { Connection } from '../model/connection.js';
-import type { ContainerFacts } from '../checks/containers/types.js';
+import type { ContainerFacts } from '../model/pods.js';
 import { listUnlessForbidden } from './paged.js';
 import { podsOf } from './shared-reads.js';
 

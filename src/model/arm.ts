@@ -1,4 +1,10 @@
-import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
+import type {
+  AgentPool,
+  AgentPoolUpgradeProfile,
+  KubernetesVersion,
+  ManagedCluster,
+  ManagedClusterUpgradeProfile,
+} from '@azure/arm-containerservice';
 
 /** The ARM coordinates of a cluster. */
 export interface ArmCoordinates {
@@ -24,4 +30,21 @@ export interface ListedCluster {
   provisioningState?: string;
   /** Running or Stopped. */
   powerState?: string;
+}
+
+/** The ARM reads the upgrades step makes, as the SDK returns them. */
+export interface ArmVersionReads {
+  cluster: ManagedCluster;
+  pools: AgentPool[];
+  profile: ManagedClusterUpgradeProfile;
+  poolProfiles: Record<string, AgentPoolUpgradeProfile | undefined>;
+  versions: KubernetesVersion[];
+  /** The planned maintenance configurations by name, or why they could not be read. */
+  maintenance: { names: string[] } | { unreadable: string };
+}
+
+/** One entry of the ARM permissions API answer (one per role the caller holds at the scope). */
+export interface ArmPermission {
+  actions?: string[];
+  notActions?: string[];
 }

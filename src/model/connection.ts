@@ -2,6 +2,7 @@ import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ArmClusterFacts, ArmCoordinates } from './arm.js';
 import type { ClusterSummary } from './cluster-summary.js';
+import type { OperatorRights } from './rights.js';
 
 /** A live connection: Kubernetes always, ARM when the cluster was named by its Azure coordinates. */
 export interface Connection {
@@ -17,4 +18,23 @@ export interface Connection {
   /** Why the ARM-based steps cannot run, when they cannot. */
   armMissing?: string;
   summary: ClusterSummary;
+  /** Reads shared within one snapshot (the headless audit), held with the connection. */
+  reads: SharedReads;
+  /** What the operator may do on this cluster: asked once, shared by every step. */
+  rights: OperatorRights;
+}
+
+/**
+ * Reads shared within one snapshot: while a batch is open, each kind of read is sent once and its
+ * answer (or its refusal) handed to every caller; with no batch open every read goes to the server.
+ */
+export interface SharedReads {
+  /** Whether a batch is open. */
+  readonly batching: boolean;
+  /** Runs `work` with a batch open (nested calls join the open one). */
+  batch<T>(work: () => Promise<T>): Promise<T>;
+  /** Drops every answer held (the batch stays open): after anything changed the cluster. */
+  forget(): void;
+  /** The answer of `read`, sent once per open batch under `key`; without a batch, `read` itself. */
+  share<T>(key: string, read: () => Promise<T>): Promise<T>;
 }

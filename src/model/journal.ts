@@ -64,15 +64,19 @@ export interface InFlightChange {
 }
 
 /**
- * What steps write to the session's journal: each mutation between an intent line (on disk
- * before the request leaves) and a result line, and free-form notes. The runbook's `Journal`
- * is the one implementation.
+ * What a step may do with the session's journal: run each mutation between an intent line (on
+ * disk before the request leaves) and a result line, write notes, and read the journal back.
+ * The runbook's `Journal` is the one implementation.
  */
-export interface JournalWriter {
-  /** The journal file (exports and transcripts are written next to it). */
+export interface StepJournal {
+  /** The journal file (exports are written next to it). */
   readonly path: string;
   /** Runs a mutation between an intent line (flushed before `act` starts) and a result line. */
   mutation<T>(intent: Intent, act: () => Promise<T>): Promise<T>;
   /** Records a free-form event (a step started, a finding summary, ...). */
   note(step: StepId, message: string, detail?: Record<string, unknown>): Promise<void>;
+  /** The journal as written so far. */
+  read(): Promise<JournalContents>;
+  /** Writes the Markdown transcript next to the journal; resolves to its path. */
+  writeTranscript(): Promise<string>;
 }

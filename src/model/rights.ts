@@ -1,4 +1,4 @@
-import type { AccessQuestion } from './access.js';
+import type { AccessAnswer, AccessQuestion } from './access.js';
 import type { StepId } from './checklist.js';
 
 /** A Kubernetes right, asked with a SelfSubjectAccessReview (cluster-wide: no namespace). */
@@ -162,3 +162,18 @@ export type RightAnswer =
 
 /** The answers for every right asked, by key. */
 export type RightAnswers = Partial<Record<RightKey, RightAnswer>>;
+
+/**
+ * What the operator may do on a connection, asked in one place: the preflight of every right a
+ * step needs, any further Kubernetes question (asked once), and refusals met on use.
+ */
+export interface OperatorRights {
+  /** Every right in `RIGHTS_NEEDED` (asked once, all at once), with refusals learned since. */
+  answers(): Promise<RightAnswers>;
+  /** Records a refusal the API gave on use, so the action shows it from then on. */
+  learn(key: RightKey, reason: string): void;
+  /** Any Kubernetes question (a namespace, a named object): asked once per connection. */
+  ask(question: AccessQuestion): Promise<AccessAnswer>;
+  /** A right of the table in one namespace (a Role may grant it there only). */
+  in(key: RightKey, namespace: string): Promise<RightAnswer>;
+}

@@ -1,5 +1,4 @@
 import type { Severity } from '../model/finding.js';
-import type { TargetOptions } from '../target/options.js';
 import type { AuditReport } from './audit-schema.js';
 import {
   COMBINED_SCHEMA_VERSION,
@@ -7,10 +6,19 @@ import {
   type CombinedReport,
 } from './combined-schema.js';
 
+/** How the clusters file or the subscription list named a cluster (the command line's target). */
+export interface NamedTarget {
+  subscription?: string;
+  resourceGroup?: string;
+  name?: string;
+  context?: string;
+  simConnection?: string;
+}
+
 /** A cluster's section once its audit ran: forbidden when any step was refused. */
 export function auditedSection(
   label: string,
-  target: TargetOptions,
+  target: NamedTarget,
   report: AuditReport,
 ): ClusterSection {
   const refused = report.steps.filter((s) => s.status === 'forbidden').map((s) => s.id);
@@ -26,11 +34,7 @@ export function auditedSection(
 }
 
 /** A cluster's section when connecting failed: forbidden when Azure or Kubernetes refused. */
-export function unreachedSection(
-  label: string,
-  target: TargetOptions,
-  why: string,
-): ClusterSection {
+export function unreachedSection(label: string, target: NamedTarget, why: string): ClusterSection {
   return {
     label,
     target: sectionTarget(target),
@@ -83,7 +87,7 @@ export function buildCombinedReport(inputs: CombinedInputs): CombinedReport {
   };
 }
 
-function sectionTarget(t: TargetOptions): ClusterSection['target'] {
+function sectionTarget(t: NamedTarget): ClusterSection['target'] {
   const out: ClusterSection['target'] = {};
   if (t.subscription) out.subscriptionId = t.subscription;
   if (t.resourceGroup) out.resourceGroup = t.resourceGroup;

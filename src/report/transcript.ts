@@ -1,5 +1,5 @@
 import type { JournalContents, JournalRecord } from '../model/journal.js';
-import { digestSession } from '../runbook/journal-session.js';
+import { digestSession } from './journal-digest.js';
 import { visibleDeep } from '../model/visible-text.js';
 import { cell, duration, objectName, table } from './markdown.js';
 

@@ -6,7 +6,7 @@ import {
   sameCluster,
   type SessionDigest,
   type SessionIdentity,
-} from './journal-session.js';
+} from '../report/journal-digest.js';
 
 /** The journal files in `dir`, newest first (their names start with the start time). */
 export async function listJournalFiles(dir: string): Promise<string[]> {

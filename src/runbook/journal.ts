@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import type { StepId } from '../model/checklist.js';
 import { journalDir, journalFileName } from './journal-location.js';
 import { redactedJson } from './redact.js';
+import { readJournal } from './journal-read.js';
+import { writeTranscript } from './transcript-file.js';
 import type { ConfirmationRequest, SessionMode } from '../model/session.js';
-import type { Intent, JournalWriter, Outcome } from '../model/journal.js';
+import type { Intent, JournalContents, Outcome, StepJournal } from '../model/journal.js';
 
 /**
  * The session's append-only record (JSON Lines). Every mutation goes through `mutation()`:
  * an `intent` line flushed to disk first, then a `result` line. No secret is ever written.
  */
-export class Journal implements JournalWriter {
+export class Journal implements StepJournal {
   private nextId = 1;
   private chain: Promise<void> = Promise.resolve();
   private closing: Promise<void> | undefined;
@@ -75,6 +77,16 @@ export class Journal implements JournalWriter {
   /** Records a free-form event (a step started, a finding summary, ...). */
   async note(step: StepId, message: string, detail?: Record<string, unknown>): Promise<void> {
     await this.write({ type: 'note', step, message, ...(detail ? { detail } : {}) }, false);
+  }
+
+  /** The journal as written so far (lines still queued are not in it yet). */
+  read(): Promise<JournalContents> {
+    return readJournal(this.path);
+  }
+
+  /** Writes the Markdown transcript next to the journal; resolves to its path. */
+  writeTranscript(): Promise<string> {
+    return writeTranscript(this.path);
   }
 
   /** Flushes and closes the file; later calls wait for the same close. */

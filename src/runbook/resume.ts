@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { StepId } from '../model/checklist.js';
 import type { Journal } from './journal.js';
 import { findInterruptedSession } from './journal-list.js';
-import type { SessionIdentity } from './journal-session.js';
+import type { SessionIdentity } from '../report/journal-digest.js';
 import type { InFlightChange } from '../model/journal.js';
 
 /** What the operator chose in the resume dialog: open a step, look at details, or dismiss. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import type { StepId, StepStatus } from '../model/checklist.js';
-import type { Journal } from '../runbook/journal.js';
+import type { StepJournal } from '../model/journal.js';
 import type { InFlightChange } from '../model/journal.js';
 import type { ConfirmationRequest, SessionMode } from '../model/session.js';
 import type { Connection } from '../model/connection.js';
@@ -45,7 +45,7 @@ export type StepEvent =
 /** Everything a step controller may do: read and act on the cluster, talk to the operator, show. */
 export interface StepContext extends InspectContext {
   id: StepId;
-  journal: Journal;
+  journal: StepJournal;
   /** The cluster's name, which every confirmation shows. */
   cluster: string;
   /** Asks the operator; journaled; always no in read-only mode. */

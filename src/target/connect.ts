@@ -5,12 +5,15 @@ import { fetchUserKubeconfig, readArmCluster } from '../azure/cluster.js';
 import { describeKubeError } from '../kube/errors.js';
 import { withKubeRetries, type KubeRetryPolicy } from '../kube/retry.js';
 import { listAllNodes } from '../kube/nodes.js';
+import { ReadBatch } from '../kube/read-batch.js';
 import { readServerVersion } from '../kube/version.js';
-import { summarizeCluster } from '../steps/connect/summarize.js';
+import { summarizeCluster } from './summarize-cluster.js';
 import { UserError } from '../model/errors.js';
+import { isGuid } from '../model/guid.js';
 import { cloudEndpoints } from '../azure/clouds.js';
 import type { Connection } from '../model/connection.js';
 import { azureSignIn } from './credential.js';
+import { ConnectionRights } from './operator-rights.js';
 import { withEntraTokens } from './entra-auth.js';
 import { isKubelogin, loadKubeconfig } from './kubeconfig.js';
 import { armCoordinates, type TargetOptions } from './options.js';
@@ -29,8 +32,6 @@ export interface ConnectDeps {
   kubeRetry?: KubeRetryPolicy;
 }
 
-const SUBSCRIPTION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Resolves the target and reads the cluster card. Every failure is a one-line `UserError`. */
 export async function connect(target: TargetOptions, deps: ConnectDeps): Promise<Connection> {
   const progress = deps.onProgress ?? (() => undefined);
@@ -42,7 +43,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   let arm: Connection['arm'];
   let kc: KubeConfig;
   let contextName: string;
-  if (at && !SUBSCRIPTION_ID.test(at.subscriptionId)) {
+  if (at && !isGuid(at.subscriptionId)) {
     // ARM would answer a vague 404 (or 400) for this; say what a subscription id looks like.
     throw new UserError(
       `"${at.subscriptionId}" is not a subscription id: one looks like 00000000-0000-0000-0000-000000000000 (az account list -o table)`,
@@ -101,12 +102,10 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
     kubeServer,
     contextName,
   });
-  const connection: Connection = { kc, kubeServer, summary };
-  if (arm) connection.arm = arm;
-  else
-    connection.armMissing =
-      'Azure-side steps need the cluster named: add --subscription, -g and -n';
-  return connection;
+  const base: Omit<Connection, 'rights'> = { kc, kubeServer, summary, reads: new ReadBatch() };
+  if (arm) base.arm = arm;
+  else base.armMissing = 'Azure-side steps need the cluster named: add --subscription, -g and -n';
+  return { ...base, rights: new ConnectionRights(base) };
 }
 
 function fromKubeconfig(

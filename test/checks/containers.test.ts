@@ -3,7 +3,7 @@ import { checkContainers } from '../../src/checks/containers/check-containers.js
 import { podIssues } from '../../src/checks/containers/container-rules.js';
 import { parse } from 'yaml';
 import { patchFileYaml, suggestedPatch } from '../../src/checks/containers/patch.js';
-import type { ContainerFacts, PodObject } from '../../src/checks/containers/types.js';
+import type { ContainerFacts, PodObject } from '../../src/model/pods.js';
 
 const hardened = {
   privileged: false,

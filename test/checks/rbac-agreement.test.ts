@@ -13,7 +13,7 @@ import type {
   RbacObjects,
   RoleObject,
   Subject,
-} from '../../src/checks/rbac/types.js';
+} from '../../src/model/rbac.js';
 import { SimClock } from '../../src/sim/clock.js';
 import type { KubeObject } from '../../src/sim/contracts.js';
 import { aggregateClusterRoles } from '../../src/sim/kube/aggregation.js';

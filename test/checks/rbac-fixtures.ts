@@ -1,12 +1,7 @@
 // Builders for RBAC objects as the API server returns them, for the corpus and the unit tests.
 import { serviceAccountGroups, serviceAccountUser } from '../../src/checks/rbac/identity.js';
-import type {
-  BindingObject,
-  PolicyRule,
-  RbacFacts,
-  RoleObject,
-  Subject,
-} from '../../src/checks/rbac/types.js';
+import type { RbacFacts } from '../../src/checks/rbac/types.js';
+import type { BindingObject, PolicyRule, RoleObject, Subject } from '../../src/model/rbac.js';
 
 export const G = 'rbac.authorization.k8s.io';
 export const BOOT = { 'kubernetes.io/bootstrapping': 'rbac-defaults' };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkRbac } from '../../src/checks/rbac/check-bindings.js';
 import { classifyUser } from '../../src/checks/rbac/subjects.js';
-import type { BindingObject, RbacFacts, RoleObject, Subject } from '../../src/checks/rbac/types.js';
+import type { RbacFacts } from '../../src/checks/rbac/types.js';
+import type { BindingObject, RoleObject, Subject } from '../../src/model/rbac.js';
 import { replaceCandidates } from '../../src/steps/rbac/candidates.js';
 import { planReplacement } from '../../src/steps/rbac/plan.js';
 

@@ -4,7 +4,7 @@
 // when /usr/bin/kubectl is missing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planNode } from '../../src/checks/drain/plan.js';
-import { DEFAULT_DRAIN_OPTIONS, type DrainOptions } from '../../src/checks/drain/types.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainOptions } from '../../src/model/drain.js';
 import { drainCaseNode, type DrainCase } from '../../src/sim/scenarios/drain-kubectl.js';
 import { inspectDrain } from '../../src/steps/drain/inspect.js';
 import { runDrain } from '../../src/steps/drain/run/run-drain.js';

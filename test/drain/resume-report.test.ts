@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DrainFacts } from '../../src/checks/drain/findings.js';
-import type { DrainNode } from '../../src/checks/drain/nodes.js';
+import type { DrainNode } from '../../src/model/drain.js';
 import { planNode } from '../../src/checks/drain/plan.js';
-import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/checks/drain/types.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/model/drain.js';
 import type { InFlightChange } from '../../src/model/journal.js';
 import { resumeReport } from '../../src/steps/drain/resume-report.js';
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setNodeUnschedulable } from '../../src/kube/cordon.js';
-import { forget, withSharedReads } from '../../src/kube/read-batch.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { inspectDrain } from '../../src/steps/drain/inspect.js';
 import type { Connection } from '../../src/model/connection.js';
@@ -43,13 +42,13 @@ describe('verification after a change', () => {
 
   it('inside a read batch, forget() makes the next inspection read the new state', async () => {
     const node = await someNode();
-    await withSharedReads(connection, async () => {
+    await connection.reads.batch(async () => {
       expect(await schedulable(node)).toBe(true);
       await setNodeUnschedulable(connection.kc, node, true);
       // Still the shared answer: the batch is a snapshot of one moment...
       expect(await schedulable(node)).toBe(true);
       // ...until it is told the cluster changed.
-      forget(connection);
+      connection.reads.forget();
       expect(await schedulable(node)).toBe(false);
     });
     // The batch is over: nothing kept.

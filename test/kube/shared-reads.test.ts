@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inspectSteps } from '../../src/report/inspect-steps.js';
+import { inspectSteps } from '../../src/runbook/audit-inspect.js';
 import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { STEP_MODULES } from '../../src/steps/registry.js';

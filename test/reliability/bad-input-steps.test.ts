@@ -3,7 +3,7 @@
 // and nothing changed that the operator did not confirm.
 import { CoreV1Api } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DRAIN_OPTIONS } from '../../src/checks/drain/types.js';
+import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import { drainController } from '../../src/steps/drain/controller.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import { imdsController } from '../../src/steps/imds/controller.js';

@@ -3,7 +3,7 @@
 // said so, and a complete journal.
 import { PolicyV1Api } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_DRAIN_OPTIONS } from '../../src/checks/drain/types.js';
+import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import { listAllNodes } from '../../src/kube/nodes.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';

@@ -1,6 +1,6 @@
 // A whole session the way the TUI runs it (startSession: connect, journal, every registered step),
 // against a simulator in this process, and a walk that opens every step and tries its actions.
-import { DEFAULT_DRAIN_OPTIONS } from '../../src/checks/drain/types.js';
+import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import { CHECKLIST, type StepId } from '../../src/model/checklist.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { type ConfirmationRequest, type SessionMode } from '../../src/model/session.js';

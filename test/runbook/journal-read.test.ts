@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTranscript } from '../../src/report/transcript.js';
 import { findInterruptedSession, listJournalFiles } from '../../src/runbook/journal-list.js';
 import { parseJournal } from '../../src/runbook/journal-read.js';
-import { digestSession, sameCluster } from '../../src/runbook/journal-session.js';
+import { digestSession, sameCluster } from '../../src/report/journal-digest.js';
 import { crashedJournal, ARM } from './crashed-journal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
-import type { DrainNode } from '../../src/checks/drain/nodes.js';
-import { DEFAULT_DRAIN_OPTIONS } from '../../src/checks/drain/types.js';
+import type { DrainNode } from '../../src/model/drain.js';
+import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import type { StepEvent } from '../../src/steps/types.js';
 import { DOWN, ENTER, ESC, renderInk } from '../helpers/ink.js';

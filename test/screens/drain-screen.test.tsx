@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planNode } from '../../src/checks/drain/plan.js';
-import type { DrainNode } from '../../src/checks/drain/nodes.js';
-import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/checks/drain/types.js';
+import type { DrainNode } from '../../src/model/drain.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/model/drain.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import { drainConfirmation } from '../../src/steps/drain/confirmations.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { recordRefusal, rightIn, rightsOf } from '../../src/runbook/rights.js';
 import { defenderStep } from '../../src/steps/defender/index.js';
 import { connectStep } from '../../src/steps/connect/index.js';
 import { connectToSim, hostFor } from '../helpers/sim-session.js';
@@ -15,7 +14,7 @@ describe('rights preflight on the demo cluster (contributor, cluster-admin group
   it('finds every right allowed, reads ARM permissions once, and writes nothing', async () => {
     const before = sim.log.entries.length;
     const connection = await connectToSim(sim);
-    const rights = await rightsOf(connection);
+    const rights = await connection.rights.answers();
     expect(Object.values(rights).every((a) => a?.state === 'allowed')).toBe(true);
     expect(rights['arm.cluster.write']).toEqual({ state: 'allowed' });
     const { store, host, close } = await hostFor(connection, { connect: connectStep.controller });
@@ -85,14 +84,14 @@ describe('rights learned on use', () => {
     );
     // Per namespace, asked once and remembered (the imds step asks for the namespaces it targets).
     const before = sim.log.entries.length;
-    expect(await rightIn(connection, 'netpol.list', 'kube-system')).toEqual({ state: 'allowed' });
-    expect(await rightIn(connection, 'netpol.create', 'kube-system')).toMatchObject({
+    expect(await connection.rights.in('netpol.list', 'kube-system')).toEqual({ state: 'allowed' });
+    expect(await connection.rights.in('netpol.create', 'kube-system')).toMatchObject({
       state: 'denied',
     });
-    await rightIn(connection, 'netpol.create', 'kube-system');
+    await connection.rights.in('netpol.create', 'kube-system');
     expect(sim.log.entries.slice(before)).toHaveLength(2);
-    recordRefusal(connection, 'nodes.patch', 'refused by the API server');
-    expect((await rightsOf(connection))['nodes.patch']).toEqual({
+    connection.rights.learn('nodes.patch', 'refused by the API server');
+    expect((await connection.rights.answers())['nodes.patch']).toEqual({
       state: 'denied',
       reason: 'refused by the API server',
     });

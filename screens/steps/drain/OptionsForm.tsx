@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { DrainOptions } from '../../../src/checks/drain/types.js';
+import type { DrainOptions } from '../../../src/model/drain.js';
 import { theme } from '../../theme.js';
 import { helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';

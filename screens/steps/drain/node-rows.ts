@@ -1,5 +1,5 @@
-import type { DrainNode } from '../../../src/checks/drain/nodes.js';
-import type { NodePlan } from '../../../src/checks/drain/types.js';
+import type { DrainNode } from '../../../src/model/drain.js';
+import type { NodePlan } from '../../../src/model/drain.js';
 import { cell } from '../../text.js';
 import { theme } from '../../theme.js';
 import type { FrameLine } from '../../step-lines.js';

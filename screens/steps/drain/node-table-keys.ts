@@ -1,4 +1,4 @@
-import type { DrainNode } from '../../../src/checks/drain/nodes.js';
+import type { DrainNode } from '../../../src/model/drain.js';
 import type { DrainState } from '../../../src/steps/drain/state.js';
 import type { StepEvent } from '../../../src/steps/types.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { ImdsState } from '../../../src/steps/imds/state.js';
+import type { ImdsState, ProbeView } from '../../../src/steps/imds/state.js';
 import { LineInput } from '../../LineInput.js';
 import { listWindow } from '../../list-window.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
@@ -9,7 +9,6 @@ import { StepFrame } from '../../StepFrame.js';
 import { statusLook } from '../../step-status.js';
 import { fit } from '../../text.js';
 import { theme } from '../../theme.js';
-import { comparisonLine, type ProbeComparison } from '../../../src/checks/imds/probe.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';
 import { scrollBinding } from '../../scroll-keys.js';
@@ -113,7 +112,7 @@ export function ImdsScreen(props: StepScreenProps) {
           focusLine(focused),
           `Verdict: ${verdictLook(focused).text}`,
           ...(focused.chosen && focused.warning ? [`▲ ${focused.warning}`] : []),
-          ...probesOf(state, focused.namespace).map(comparisonLine),
+          ...probesOf(state, focused.namespace).map((p) => p.line),
         ]}
         findings={focused.findings}
         plan={focused.details}
@@ -231,7 +230,7 @@ export function ImdsScreen(props: StepScreenProps) {
   );
 }
 
-function probesOf(state: ImdsState | undefined, namespace: string): ProbeComparison[] {
+function probesOf(state: ImdsState | undefined, namespace: string): ProbeView[] {
   return (state?.probes ?? []).filter((p) => p.namespace === namespace);
 }
 
@@ -241,7 +240,7 @@ function disagrees(state: ImdsState | undefined, namespace: string): boolean {
 }
 
 /** The last probe of the focused namespace in a few words, when it agrees or could not tell. */
-function probeMark(probe: ProbeComparison | undefined): string {
+function probeMark(probe: ProbeView | undefined): string {
   if (!probe) return '';
   if (probe.agree === undefined) return ' · probe could not tell';
   return ` · probe agrees (${probe.probe.kind === 'reachable' ? 'connected' : 'could not connect'})`;

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { ExcludedBinding } from '../../../src/checks/rbac/check-bindings.js';
+import type { ExcludedBinding } from '../../../src/steps/rbac/state.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import { scrollBinding } from '../../scroll-keys.js';

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import { isObjectId } from '../../../src/checks/rbac/subjects.js';
+import { isGuid } from '../../../src/model/guid.js';
 import type { CandidateView } from '../../../src/steps/rbac/state.js';
 import { LineInput } from '../../LineInput.js';
 import { theme } from '../../theme.js';
@@ -20,7 +20,7 @@ export function GroupIdInput({ candidate, active, onSubmit, onCancel }: GroupIdI
   const [error, setError] = useState<string>();
   const submit = (typed: string) => {
     const id = typed.trim();
-    if (isObjectId(id)) onSubmit(id);
+    if (isGuid(id)) onSubmit(id);
     else
       setError(
         `"${typed}" is not a group object id: expected a GUID like 6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f.`,

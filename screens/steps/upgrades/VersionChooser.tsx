@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { TargetChoice } from '../../../src/checks/versions/planner.js';
+import type { TargetChoice } from '../../../src/steps/upgrades/state.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import { scrollBinding } from '../../scroll-keys.js';

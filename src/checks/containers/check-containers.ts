@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding, type Severity } from '../../model/finding.js';
 import { podIssues, type ContainerIssue } from './container-rules.js';
 import { isSystemWorkload } from './system.js';
-import type { ContainerFacts } from './types.js';
+import type { ContainerFacts } from '../../model/pods.js';
 import { groupByWorkload, type Workload } from './workloads.js';
 
 /** A workload and the issues found in any of its pods. */

@@ -1,5 +1,5 @@
 import type { Severity } from '../../model/finding.js';
-import type { ContainerSpec, PodObject, SecurityProfile } from './types.js';
+import type { ContainerSpec, PodObject, SecurityProfile } from '../../model/pods.js';
 
 /** One problem of one container, before grouping by workload. */
 export interface ContainerIssue {

@@ -1,4 +1,4 @@
-import type { ContainerFacts, OwnerRef, PodObject } from './types.js';
+import type { ContainerFacts, OwnerRef, PodObject } from '../../model/pods.js';
 
 /** A workload as the operator knows it: a Deployment, StatefulSet, DaemonSet, CronJob, Job or bare Pod. */
 export interface Workload {

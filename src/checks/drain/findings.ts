@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
-import type { DrainNode } from './nodes.js';
+import type { DrainNode } from '../../model/drain.js';
 import { planNode, type DrainWorld } from './plan.js';
-import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from './types.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../model/drain.js';
 
 /** What the drain step's inspection saw. */
 export interface DrainFacts {

@@ -1,19 +1,3 @@
-/** A node as the drain step lists it. */
-export interface DrainNode {
-  name: string;
-  pool: string;
-  ready: boolean;
-  /** False once cordoned (spec.unschedulable). */
-  schedulable: boolean;
-  /** Conditions worth a glance: pressure conditions that are True, and Ready when it is not. */
-  conditions: string[];
-  /** kured marked the node as needing a reboot (or is rebooting it). */
-  rebootNeeded: boolean;
-  /** kured's lock names this node: kured is draining or rebooting it right now. */
-  kuredLock: boolean;
-  podCount: number;
-}
-
 /** Node annotations kured sets when a node needs (or is getting) a reboot. */
 export const KURED_REBOOT_ANNOTATIONS = [
   'weave.works/kured-most-recent-reboot-needed',

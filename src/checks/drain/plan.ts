@@ -1,5 +1,5 @@
 import { selectorMatches } from './selector.js';
-import type { DrainOptions, DrainPdb, DrainPod, NodePlan, PodVerdict } from './types.js';
+import type { DrainOptions, DrainPdb, DrainPod, NodePlan, PodVerdict } from '../../model/drain.js';
 
 /** What, besides its pods, decides a node's plan. */
 export interface DrainWorld {

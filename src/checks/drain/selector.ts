@@ -1,4 +1,4 @@
-import type { LabelSelector } from './types.js';
+import type { LabelSelector } from '../../model/label-selector.js';
 
 /**
  * Whether a label selector matches a pod's labels, as the API server decides for PDBs:

@@ -9,7 +9,7 @@ export type {
   PolicyPeer,
   PolicyPort,
 } from '../netpol/model.js';
-export type { LabelSelector } from '../netpol/selector.js';
+export type { LabelSelector } from '../../model/label-selector.js';
 import type { PolicyFacts } from '../netpol/model.js';
 
 /** The labels our own policies carry, so rollback deletes exactly what this tool created. */

@@ -1,4 +1,4 @@
-import type { LabelSelector } from './selector.js';
+import type { LabelSelector } from '../../model/label-selector.js';
 
 /** The three protocols a NetworkPolicy port can name; TCP when a port leaves it out. */
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';

@@ -1,15 +1,4 @@
-/** One `matchExpressions` entry of a label selector. */
-export interface SelectorRequirement {
-  key: string;
-  operator: string;
-  values?: string[];
-}
-
-/** A Kubernetes label selector; `{}` (or absent parts) selects everything. */
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: SelectorRequirement[];
-}
+import type { LabelSelector, SelectorRequirement } from '../../model/label-selector.js';
 
 /** Whether a selector selects every object, whatever its labels (the `{}` selector). */
 export function selectsEverything(selector: LabelSelector | undefined): boolean {

@@ -11,7 +11,8 @@ import {
   isPersonSubject,
   subjectLabel,
 } from './subjects.js';
-import type { Binding, Subject } from './types.js';
+import type { Binding } from './types.js';
+import type { Subject } from '../../model/rbac.js';
 
 /** A finding, and the access question the API server can confirm it with (if it has one). */
 export interface Checked {

@@ -11,7 +11,8 @@ import { RbacEvaluator } from './evaluator.js';
 import { AKS_ADMIN_GROUP_BINDING, aksManaged } from './managed.js';
 import { carriesAksLabel, isExemptSubject, isKubernetesDefault } from './platform.js';
 import { isPersonSubject, subjectLabel } from './subjects.js';
-import { allBindings, bindingLabel, type Binding, type RbacFacts, type Subject } from './types.js';
+import { allBindings, bindingLabel, type Binding, type RbacFacts } from './types.js';
+import { type Subject } from '../../model/rbac.js';
 
 export type { Checked } from './binding-findings.js';
 

@@ -1,7 +1,8 @@
 import { subjectApplies, type Identity } from './identity.js';
 import { isNonResource, ruleAllows, type AccessRequest } from './match.js';
 import { RoleBook } from './roles.js';
-import { allBindings, type Binding, type PolicyRule, type RbacObjects } from './types.js';
+import { allBindings, type Binding } from './types.js';
+import { type PolicyRule, type RbacObjects } from '../../model/rbac.js';
 
 /**
  * Effective rights from RBAC objects, decided the way the API server's RBAC authorizer decides:

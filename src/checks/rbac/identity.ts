@@ -1,4 +1,4 @@
-import type { Subject } from './types.js';
+import type { Subject } from '../../model/rbac.js';
 
 /** Who is asking, as the authorizer sees it: a user name and the groups it belongs to. */
 export interface Identity {

@@ -1,6 +1,6 @@
 import { compareVersions, parseVersion } from '../versions/semver.js';
 import { sameSubjects, subjectKey } from './platform.js';
-import { isObjectId } from './subjects.js';
+import { isGuid } from '../../model/guid.js';
 import type { Binding, ClusterContext } from './types.js';
 
 /** One binding AKS itself creates and reconciles: name, role and subjects, all three. */
@@ -98,7 +98,9 @@ function subjectsMatch(entry: AksBinding, b: Binding, cluster: ClusterContext): 
   const known = cluster.adminGroupObjectIDs;
   if (known === undefined)
     // Without ARM the admin groups are unknown: accept only Entra groups named by object id.
-    return subjects.length > 0 && subjects.every((s) => s.kind === 'Group' && isObjectId(s.name));
+    return (
+      subjects.length > 0 && subjects.every((s) => s.kind === 'Group' && isGuid(s.name.trim()))
+    );
   return sameSubjects(
     subjects.map((s) => subjectKey({ ...s, name: s.name.toLowerCase() })),
     known.map((g) => `Group:${g.toLowerCase()}`),

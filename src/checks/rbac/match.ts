@@ -1,4 +1,4 @@
-import type { PolicyRule } from './types.js';
+import type { PolicyRule } from '../../model/rbac.js';
 
 /** A request on an API resource, in the authorizer's terms (verb, group, resource[/sub], name, namespace). */
 export interface ResourceRequest {

@@ -1,4 +1,5 @@
-import type { Binding, RbacMeta, Subject } from './types.js';
+import type { Binding } from './types.js';
+import type { RbacMeta, Subject } from '../../model/rbac.js';
 
 // Kubernetes' own identities, by exact name: the control plane's users and the groups the API
 // server itself gives meaning to. Nothing else is exempt: not a ServiceAccount for living in

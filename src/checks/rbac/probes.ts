@@ -1,7 +1,8 @@
 import type { RbacEvaluator } from './evaluator.js';
 import type { Identity } from './identity.js';
 import type { AccessRequest, ResourceRequest } from './match.js';
-import type { Binding, PolicyRule } from './types.js';
+import type { Binding } from './types.js';
+import type { PolicyRule } from '../../model/rbac.js';
 
 // Questions whose candidates come from the binding's own rules, answered by the evaluator.
 

@@ -1,5 +1,6 @@
 import { selectorMatches, selectsEverything } from '../imds/selector.js';
-import type { Binding, PolicyRule, RbacObjects, RoleObject, RoleRef } from './types.js';
+import type { Binding } from './types.js';
+import type { PolicyRule, RbacObjects, RoleObject, RoleRef } from '../../model/rbac.js';
 
 /**
  * Looks up roles and gives the rules each grants. An aggregated ClusterRole (one with an

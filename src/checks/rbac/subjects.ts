@@ -1,14 +1,8 @@
-import type { Subject } from './types.js';
+import { isGuid } from '../../model/guid.js';
+import type { Subject } from '../../model/rbac.js';
 
 /** What a `kind: User` subject name is, as Entra ID on AKS sends it. */
 export type UserNameKind = 'upn' | 'guest' | 'object-id' | 'other';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `text` has the shape of an Entra object id (a GUID). */
-export function isObjectId(text: string): boolean {
-  return GUID.test(text.trim());
-}
 
 /**
  * Classifies a user name: a guest's UPN carries `#EXT#`; a member's UPN looks like an e-mail;
@@ -17,7 +11,7 @@ export function isObjectId(text: string): boolean {
  */
 export function classifyUser(name: string): UserNameKind {
   if (name.includes('#EXT#')) return 'guest';
-  if (isObjectId(name)) return 'object-id';
+  if (isGuid(name.trim())) return 'object-id';
   if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(name)) return 'upn';
   return 'other';
 }

@@ -1,66 +1,5 @@
 /** Shapes of the RBAC objects the checks read: the fields they use, as the API server returns them. */
-import type { LabelSelector } from '../imds/selector.js';
-
-/** Object metadata the checks look at. */
-export interface RbacMeta {
-  name?: string;
-  namespace?: string;
-  labels?: { [key: string]: string };
-  annotations?: { [key: string]: string };
-}
-
-/** One rule of a Role or ClusterRole. */
-export interface PolicyRule {
-  verbs: string[];
-  apiGroups?: string[];
-  resources?: string[];
-  resourceNames?: string[];
-  nonResourceURLs?: string[];
-}
-
-/** A ClusterRole's aggregation: the roles whose rules it collects, by label. */
-export interface AggregationRule {
-  clusterRoleSelectors?: LabelSelector[];
-}
-
-/** A Role or ClusterRole. */
-export interface RoleObject {
-  metadata?: RbacMeta;
-  rules?: PolicyRule[];
-  aggregationRule?: AggregationRule;
-}
-
-/** Who a binding grants to. */
-export interface Subject {
-  kind: string;
-  name: string;
-  namespace?: string;
-  apiGroup?: string;
-}
-
-/** The role a binding grants (immutable once created). */
-export interface RoleRef {
-  apiGroup: string;
-  kind: string;
-  name: string;
-}
-
-/** A RoleBinding or ClusterRoleBinding. */
-export interface BindingObject {
-  apiVersion?: string;
-  kind?: string;
-  metadata?: RbacMeta;
-  roleRef: RoleRef;
-  subjects?: Subject[];
-}
-
-/** The four kinds of RBAC objects, as listed from the cluster. */
-export interface RbacObjects {
-  roleBindings: BindingObject[];
-  clusterRoleBindings: BindingObject[];
-  roles: RoleObject[];
-  clusterRoles: RoleObject[];
-}
+import type { BindingKind, BindingObject, RbacObjects } from '../../model/rbac.js';
 
 /** Everything the rbac checks need, read from the cluster. */
 export interface RbacFacts extends RbacObjects {
@@ -77,9 +16,6 @@ export interface ClusterContext {
   /** `aadProfile.adminGroupObjectIDs` of the managed cluster, when ARM could be read. */
   adminGroupObjectIDs?: string[];
 }
-
-/** Which kind of binding, with its namespace when it is a RoleBinding. */
-export type BindingKind = 'RoleBinding' | 'ClusterRoleBinding';
 
 /** A binding with its kind made explicit, as the checks walk them. */
 export interface Binding {

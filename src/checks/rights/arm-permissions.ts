@@ -1,8 +1,4 @@
-/** One entry of the ARM permissions API answer (one per role the caller holds at the scope). */
-export interface ArmPermission {
-  actions?: string[];
-  notActions?: string[];
-}
+import type { ArmPermission } from '../../model/arm.js';
 
 /**
  * Whether Azure RBAC allows `action` given the caller's permissions at a scope: some entry must

@@ -1,21 +1,6 @@
-import type {
-  AgentPool,
-  AgentPoolUpgradeProfile,
-  KubernetesVersion,
-  ManagedCluster,
-  ManagedClusterUpgradeProfile,
-} from '@azure/arm-containerservice';
+import type { KubernetesVersion } from '@azure/arm-containerservice';
+import type { ArmVersionReads } from '../../model/arm.js';
 import type { RegionMinor, UpgradeOption, VersionFacts } from './facts.js';
-
-/** The ARM reads the upgrades step makes, as the SDK returns them. */
-export interface ArmVersionReads {
-  cluster: ManagedCluster;
-  pools: AgentPool[];
-  profile: ManagedClusterUpgradeProfile;
-  poolProfiles: Record<string, AgentPoolUpgradeProfile | undefined>;
-  versions: KubernetesVersion[];
-  maintenance: VersionFacts['maintenance'];
-}
 
 /** `{ kubernetesVersion, isPreview? }[]` → upgrade options. */
 export function upgradeOptions(

@@ -1,7 +1,6 @@
 import { rightsFindings } from '../../checks/rights/findings.js';
 import type { RightAnswers } from '../../model/rights.js';
 import { rightsTable } from '../../checks/rights/table.js';
-import { rightsOf } from '../../runbook/rights.js';
 import type { InspectContext, Inspection } from '../types.js';
 
 /** What the connect step saw: the answers of the rights preflight. */
@@ -16,7 +15,7 @@ export interface ConnectStepFacts {
  */
 export async function inspectConnect(ctx: InspectContext): Promise<Inspection<ConnectStepFacts>> {
   const { connection } = ctx;
-  const rights = await rightsOf(connection);
+  const rights = await connection.rights.answers();
   const card = connection.summary;
   const summary = [
     `Cluster ${card.name} (${card.source === 'arm+kube' ? 'Azure and Kubernetes' : 'Kubernetes only'}), API server ${card.serverVersion}, ${card.readyNodeCount}/${card.nodeCount} nodes ready.`,

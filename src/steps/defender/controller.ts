@@ -3,7 +3,6 @@ import { whyNot } from '../../checks/rights/answers.js';
 import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import { putManagedCluster } from '../../azure/put-cluster.js';
 import { messageOf } from '../../model/errors.js';
-import { recordRefusal, rightsOf } from '../../runbook/rights.js';
 import type {
   StepActionView,
   StepContext,
@@ -44,7 +43,7 @@ export function defenderController(options: DefenderOptions = {}): StepFactory {
     const actions = async (): Promise<StepActionView[]> => {
       const facts = seen?.facts;
       if (ctx.mode.readOnly || !facts) return [];
-      const denied = whyNot(await rightsOf(ctx.connection), ['arm.cluster.write']);
+      const denied = whyNot(await ctx.connection.rights.answers(), ['arm.cluster.write']);
       const off = facts.enabled ? 'Defender is already on' : denied;
       return [
         {
@@ -159,7 +158,7 @@ export function defenderController(options: DefenderOptions = {}): StepFactory {
       } catch (error) {
         const message = messageOf(error);
         if ((error as { statusCode?: number }).statusCode === 403) {
-          recordRefusal(ctx.connection, 'arm.cluster.write', message);
+          ctx.connection.rights.learn('arm.cluster.write', message);
         }
         await inspect();
         ctx.show({ result: [`✖ ${message}`] });

@@ -1,5 +1,5 @@
-import type { DrainNode } from '../../checks/drain/nodes.js';
-import type { DrainOptions, NodePlan } from '../../checks/drain/types.js';
+import type { DrainNode } from '../../model/drain.js';
+import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { ConfirmationRequest } from '../../model/session.js';
 
 /** The options as one line for the operator. */

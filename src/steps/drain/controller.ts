@@ -1,9 +1,10 @@
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import { planNode } from '../../checks/drain/plan.js';
-import { DEFAULT_DRAIN_OPTIONS, type DrainOptions } from '../../checks/drain/types.js';
-import { canI, describeAccess } from '../../kube/access-review.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainOptions } from '../../model/drain.js';
+import { describeAccess } from '../../kube/access-review.js';
 import { type AccessQuestion } from '../../model/access.js';
-import { kuredLockOf, listAllDaemonSets } from '../../kube/drain-facts.js';
+import { kuredLockOf } from './facts.js';
+import { listAllDaemonSets } from '../../kube/lists.js';
 import type { StepContext, StepController, StepFactory } from '../types.js';
 import { drainConfirmation, uncordonConfirmation } from './confirmations.js';
 import { inspectDrain } from './inspect.js';
@@ -31,7 +32,7 @@ const PROGRESS_EVERY_MS = 50;
 async function rightsOf(ctx: StepContext): Promise<DrainRights> {
   const ask = async (q: AccessQuestion): Promise<string | undefined> => {
     try {
-      const answer = await canI(ctx.connection.kc, q);
+      const answer = await ctx.connection.rights.ask(q);
       return answer.allowed ? undefined : `you may not ${describeAccess(q)}`;
     } catch {
       return `could not ask whether you may ${describeAccess(q)}`;

@@ -1,7 +1,7 @@
 import { ApiException } from '@kubernetes/client-node';
 import { drainFindings, type DrainFacts } from '../../checks/drain/findings.js';
-import type { DrainPod } from '../../checks/drain/types.js';
-import { kuredLockOf, toDrainNode, toDrainPdb, toDrainPod } from '../../kube/drain-facts.js';
+import type { DrainPod } from '../../model/drain.js';
+import { kuredLockOf, toDrainNode, toDrainPdb, toDrainPod } from './facts.js';
 import { daemonSetsOf, nodesOf, pdbsOf, podsOf } from '../../kube/shared-reads.js';
 import type { InspectContext, Inspection } from '../types.js';
 

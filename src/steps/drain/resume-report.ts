@@ -1,6 +1,6 @@
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import { podsToMove } from '../../checks/drain/plan.js';
-import type { NodePlan } from '../../checks/drain/types.js';
+import type { NodePlan } from '../../model/drain.js';
 import type { InFlightChange } from '../../model/journal.js';
 
 /** Where a node an earlier drain had in flight stands now. */

@@ -77,7 +77,7 @@ export function imdsController(ctx: StepContext): StepController {
       : proposalsFor(facts, assessment, engineTraits(facts.engine));
     if (!ctx.mode.readOnly) {
       rights = await networkPolicyRights(
-        ctx.connection.kc,
+        ctx.connection.rights,
         facts.namespaces.map((n) => n.name),
       );
     }

@@ -6,7 +6,7 @@ import type {
 } from '@kubernetes/client-node';
 import type { PolicyFacts } from '../../checks/imds/facts.js';
 import type { PolicyPeer, PolicyPort } from '../../checks/netpol/model.js';
-import type { LabelSelector } from '../../checks/netpol/selector.js';
+import type { LabelSelector } from '../../model/label-selector.js';
 
 function selector(s: V1LabelSelector | undefined): LabelSelector | undefined {
   if (!s) return undefined;

@@ -18,7 +18,7 @@ export async function probeFlow(host: ImdsHost): Promise<void> {
   const results = await host.run(lines, (p, signal) =>
     runProbes(ctx, facts, namespaces, image, p, signal),
   );
-  host.set({ probes: results });
+  host.set({ probes: results.map((r) => ({ ...r, line: comparisonLine(r) })) });
   host.refresh();
   const disagree = results.filter((r) => r.agree === false).length;
   ctx.show({

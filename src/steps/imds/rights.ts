@@ -1,6 +1,6 @@
-import { canI, describeAccess } from '../../kube/access-review.js';
+import { describeAccess } from '../../kube/access-review.js';
 import { type AccessQuestion } from '../../model/access.js';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { OperatorRights } from '../../model/rights.js';
 
 /** What the operator may do with NetworkPolicies in one namespace; reasons when not. */
 export interface NamespaceRights {
@@ -16,8 +16,8 @@ const ask = (verb: string, namespace?: string): AccessQuestion => ({
   ...(namespace ? { namespace } : {}),
 });
 
-async function refusal(kc: KubeConfig, q: AccessQuestion): Promise<string | undefined> {
-  const answer = await canI(kc, q);
+async function refusal(rights: OperatorRights, q: AccessQuestion): Promise<string | undefined> {
+  const answer = await rights.ask(q);
   return answer.allowed ? undefined : `you may not ${describeAccess(q)}`;
 }
 
@@ -26,16 +26,16 @@ async function refusal(kc: KubeConfig, q: AccessQuestion): Promise<string | unde
  * so a cluster admin costs three reviews and a namespace-scoped operator gets exact answers.
  */
 export async function networkPolicyRights(
-  kc: KubeConfig,
+  operator: OperatorRights,
   namespaces: readonly string[],
 ): Promise<Map<string, NamespaceRights>> {
   const rights = new Map<string, NamespaceRights>(namespaces.map((ns) => [ns, {}]));
   for (const verb of ['create', 'delete', 'patch'] as const) {
-    if ((await refusal(kc, ask(verb))) === undefined) continue;
+    if ((await refusal(operator, ask(verb))) === undefined) continue;
     const queue = [...namespaces];
     const worker = async () => {
       for (let ns = queue.shift(); ns !== undefined; ns = queue.shift()) {
-        const why = await refusal(kc, ask(verb, ns));
+        const why = await refusal(operator, ask(verb, ns));
         if (why) rights.get(ns)![verb] = why;
       }
     };

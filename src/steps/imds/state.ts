@@ -1,4 +1,7 @@
 import type { ProbeComparison } from '../../checks/imds/probe.js';
+
+/** A probe's answer beside the policies' verdict, with the line that says it. */
+export type ProbeView = ProbeComparison & { line: string };
 import type { ImdsRow } from './rows.js';
 
 /** What the imds screen renders, as the controller sets it. */
@@ -16,7 +19,7 @@ export interface ImdsState {
   rollback?: { unavailable?: string };
   /** The probe action (absent in read-only mode), and what the last probes found. */
   probe?: { unavailable?: string };
-  probes?: ProbeComparison[];
+  probes?: ProbeView[];
   /** Why nothing could be checked (a read was forbidden). */
   forbidden?: string;
 }

@@ -5,7 +5,7 @@ import type { KuredFacts, NodeImageFacts } from '../../checks/nodeimage/facts.js
 import { nodeImageFindings } from '../../checks/nodeimage/findings.js';
 import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
-import { readKured } from '../../kube/kured.js';
+import { readKured } from './kured.js';
 import { daemonSetsOf, nodesOf } from '../../kube/shared-reads.js';
 import { messageOf, UserError } from '../../model/errors.js';
 import type { InspectContext, Inspection } from '../types.js';

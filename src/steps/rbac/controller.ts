@@ -1,4 +1,4 @@
-import { isObjectId } from '../../checks/rbac/subjects.js';
+import { isGuid } from '../../model/guid.js';
 import { bindingLabel } from '../../checks/rbac/types.js';
 import type { StepActionView, StepContext, StepController, StepEvent } from '../types.js';
 import { exportPlan } from './export.js';
@@ -69,7 +69,7 @@ export function rbacController(ctx: StepContext): StepController {
     rights = new Map();
     if (!ctx.mode.readOnly)
       for (const c of facts.candidates)
-        rights.set(c.id, await replaceUnavailable(ctx.connection.kc, c));
+        rights.set(c.id, await replaceUnavailable(ctx.connection.rights, c));
     ctx.show({ summary: seen.summary, findings: seen.findings });
     publish();
     ctx.status(
@@ -81,7 +81,7 @@ export function rbacController(ctx: StepContext): StepController {
     const candidate = facts?.candidates.find((c) => c.id === candidateId);
     const id = typeof group === 'string' ? group.trim().toLowerCase() : '';
     if (!candidate) error = 'That user binding is no longer there; inspect again.';
-    else if (!isObjectId(id))
+    else if (!isGuid(id))
       error = `"${String(group)}" is not an Entra group object id (a GUID like 6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f).`;
     else {
       error = undefined;

@@ -1,11 +1,7 @@
 import { stringify } from 'yaml';
 import type { BindingAddress } from '../../kube/rbac-write.js';
-import {
-  allBindings,
-  bindingLabel,
-  type BindingObject,
-  type RbacFacts,
-} from '../../checks/rbac/types.js';
+import { allBindings, bindingLabel, type RbacFacts } from '../../checks/rbac/types.js';
+import { type BindingObject } from '../../model/rbac.js';
 import type { Candidate } from './candidates.js';
 
 /** Label on every binding this tool creates, so people and tools can find them. */

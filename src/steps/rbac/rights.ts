@@ -1,6 +1,6 @@
-import { canI, describeAccess } from '../../kube/access-review.js';
+import { describeAccess } from '../../kube/access-review.js';
 import { type AccessQuestion } from '../../model/access.js';
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { OperatorRights } from '../../model/rights.js';
 import type { Candidate } from './candidates.js';
 
 /** The questions the replacement needs answered yes: create the new binding, change the old one. */
@@ -22,12 +22,12 @@ function questions(c: Candidate, onlySubject: boolean): AccessQuestion[] {
  * may. Asked before offering the action, so it is hidden with its reason instead of failing.
  */
 export async function replaceUnavailable(
-  kc: KubeConfig,
+  rights: OperatorRights,
   c: Candidate,
 ): Promise<string | undefined> {
   const onlySubject = (c.binding.object.subjects ?? []).length <= 1;
   for (const q of questions(c, onlySubject)) {
-    const answer = await canI(kc, q);
+    const answer = await rights.ask(q);
     if (!answer.allowed)
       return `you may not ${describeAccess(q)}${answer.reason ? ` (${answer.reason})` : ''}`;
   }

@@ -1,4 +1,5 @@
-import { bindingLabel, type BindingObject } from '../../checks/rbac/types.js';
+import { bindingLabel } from '../../checks/rbac/types.js';
+import { type BindingObject } from '../../model/rbac.js';
 import {
   createBinding,
   deleteBinding,

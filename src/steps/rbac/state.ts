@@ -1,4 +1,6 @@
 import type { ExcludedBinding } from '../../checks/rbac/check-bindings.js';
+
+export type { ExcludedBinding };
 import type { UserNameKind } from '../../checks/rbac/subjects.js';
 
 /** One user subject the operator can pick on the rbac screen. */

@@ -1,13 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import type { LroPoller } from '../../azure/upgrade-ops.js';
 import { messageOf } from '../../model/errors.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
 import { finish, observe, startRotation, type Rotation, type RotationTarget } from './model.js';
 import { snapshotPool } from './snapshot.js';
-
-/** The part of an SDK poller this module uses. */
-export interface LroPoller {
-  pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<unknown>;
-}
 
 /** How an operation ended, from this program's side. */
 export type Ending =

@@ -1,5 +1,3 @@
-import { readJournal } from '../../runbook/journal-read.js';
-import { writeTranscript } from '../../runbook/transcript-file.js';
 import type { StepModule } from '../types.js';
 import { summaryLines } from './lines.js';
 
@@ -17,7 +15,7 @@ export const summaryStep: StepModule = {
     open: async () => {
       ctx.status({ kind: 'running' });
       ctx.show({
-        summary: summaryLines(await readJournal(ctx.journal.path)),
+        summary: summaryLines(await ctx.journal.read()),
         actions: [
           { key: TRANSCRIPT_KEY, label: 'Write the Markdown transcript next to the journal' },
         ],
@@ -26,7 +24,7 @@ export const summaryStep: StepModule = {
     },
     send: async (event) => {
       if (event.type !== 'action' || event.key !== TRANSCRIPT_KEY) return;
-      ctx.show({ result: [`Transcript written: ${await writeTranscript(ctx.journal.path)}`] });
+      ctx.show({ result: [`Transcript written: ${await ctx.journal.writeTranscript()}`] });
     },
   }),
 };

@@ -1,7 +1,7 @@
 import { findingsOf, latestFindings } from '../../report/transcript.js';
 import { SEVERITIES } from '../../model/finding.js';
 import type { JournalContents } from '../../model/journal.js';
-import { digestSession } from '../../runbook/journal-session.js';
+import { digestSession } from '../../report/journal-digest.js';
 
 /** The session so far, from its journal: what each step found, what was asked, what changed. */
 export function summaryLines(contents: JournalContents): string[] {

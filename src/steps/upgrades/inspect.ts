@@ -8,7 +8,7 @@ import { preflightFindings, surgeBatch, type PdbFacts } from '../../checks/versi
 import { REMOVED_API_LIMITS, removedBetween } from '../../checks/versions/removed-apis.js';
 import { versionSummary } from '../../checks/versions/table.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
-import { readPdbFacts } from '../../kube/disruption-budgets.js';
+import { readPdbFacts } from './pdb-facts.js';
 import { isNodeReady } from '../../kube/nodes.js';
 import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';

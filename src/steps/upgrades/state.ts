@@ -1,4 +1,6 @@
 import type { TargetChoice } from '../../checks/versions/planner.js';
+
+export type { TargetChoice };
 import type { Rotation } from '../rotation/model.js';
 
 /** What the upgrades screen renders besides the generic frame. */

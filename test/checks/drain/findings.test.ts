@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { drainFindings, type DrainFacts } from '../../../src/checks/drain/findings.js';
 import { kuredLockHolders, needsReboot } from '../../../src/checks/drain/nodes.js';
-import type { DrainPod } from '../../../src/checks/drain/types.js';
+import type { DrainPod } from '../../../src/model/drain.js';
 
 const node = (name: string, over = {}) => ({
   name,

@@ -6,7 +6,7 @@ import {
   type DrainOptions,
   type DrainPdb,
   type DrainPod,
-} from '../../../src/checks/drain/types.js';
+} from '../../../src/model/drain.js';
 
 function pod(name: string, over: Partial<DrainPod> = {}): DrainPod {
   return {

@@ -11,7 +11,7 @@ import type {
   PolicyPeer,
   PolicyPort,
 } from '../../../src/checks/netpol/model.js';
-import type { LabelSelector } from '../../../src/checks/netpol/selector.js';
+import type { LabelSelector } from '../../../src/model/label-selector.js';
 
 export const NS = 'shop';
 export const NAMESPACES: NamespaceFacts[] = [

@@ -97,6 +97,7 @@ describe('imds namespace table', () => {
         static: { reachable: false, text: '✔ blocked' },
         probe: { kind: 'reachable' as const },
         agree: false,
+        line: '≠ default: the policies say blocked, the probe connected',
       },
     ];
     const { send, ui } = renderScreen({ ...STATE, probe: {}, probes });

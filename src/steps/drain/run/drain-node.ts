@@ -1,15 +1,10 @@
 import { ApiException, type KubeConfig } from '@kubernetes/client-node';
 import { planNode, podsToMove } from '../../../checks/drain/plan.js';
-import type { DrainOptions } from '../../../checks/drain/types.js';
-import type { Journal } from '../../../runbook/journal.js';
+import type { DrainOptions } from '../../../model/drain.js';
+import type { StepJournal } from '../../../model/journal.js';
 import { readNode, setNodeUnschedulable } from '../../../kube/cordon.js';
-import {
-  kuredLockOf,
-  listAllDaemonSets,
-  listAllPdbs,
-  toDrainPdb,
-  toDrainPod,
-} from '../../../kube/drain-facts.js';
+import { kuredLockOf, toDrainPdb, toDrainPod } from '../facts.js';
+import { listAllDaemonSets, listAllPdbs } from '../../../kube/lists.js';
 import { describeKubeError } from '../../../kube/errors.js';
 import { listPodsOnNode } from '../../../kube/node-pods.js';
 import { isAbortError } from '../../../kube/request-options.js';
@@ -21,7 +16,7 @@ import type { NodeProgress, PodProgress } from './progress.js';
 export interface DrainNodeDeps {
   kc: KubeConfig;
   server: string;
-  journal: Journal;
+  journal: StepJournal;
   options: DrainOptions;
   dryRun: boolean;
   retryMs: number;

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { DrainPod } from '../../../checks/drain/types.js';
-import type { Journal } from '../../../runbook/journal.js';
+import type { DrainPod } from '../../../model/drain.js';
+import type { StepJournal } from '../../../model/journal.js';
 import { deletePod, evictPod, type EvictionAnswer } from '../../../kube/eviction.js';
 import { podPresence, waitForPodGone } from '../../../kube/pod-gone.js';
 import { isAbortError } from '../../../kube/request-options.js';
@@ -10,7 +10,7 @@ import type { PodProgress } from './progress.js';
 /** What moving one pod needs. */
 export interface MovePodDeps {
   kc: KubeConfig;
-  journal: Journal;
+  journal: StepJournal;
   node: string;
   dryRun: boolean;
   disableEviction: boolean;

@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { DrainOptions } from '../../../checks/drain/types.js';
-import type { Journal } from '../../../runbook/journal.js';
+import type { DrainOptions } from '../../../model/drain.js';
+import type { StepJournal } from '../../../model/journal.js';
 import { describeKubeError } from '../../../kube/errors.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import { drainNode } from './drain-node.js';
@@ -23,7 +23,7 @@ export const KUBECTL_TIMINGS: DrainTimings = { retryMs: 5000, pollMs: 1000, conc
 export interface RunDrainDeps {
   kc: KubeConfig;
   server: string;
-  journal: Journal;
+  journal: StepJournal;
   dryRun: boolean;
   timings: DrainTimings;
   signal: AbortSignal;

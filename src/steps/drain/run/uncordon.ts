@@ -1,12 +1,18 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { Journal } from '../../../runbook/journal.js';
+import type { StepJournal } from '../../../model/journal.js';
 import { setNodeUnschedulable } from '../../../kube/cordon.js';
 import { describeKubeError } from '../../../kube/errors.js';
 
 /** Uncordons nodes one by one, each journaled; returns one result line per node. */
 export async function uncordonNodes(
   nodes: readonly string[],
-  d: { kc: KubeConfig; server: string; journal: Journal; dryRun: boolean; signal?: AbortSignal },
+  d: {
+    kc: KubeConfig;
+    server: string;
+    journal: StepJournal;
+    dryRun: boolean;
+    signal?: AbortSignal;
+  },
 ): Promise<string[]> {
   const lines: string[] = [];
   for (const node of nodes) {

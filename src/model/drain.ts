@@ -1,3 +1,5 @@
+import type { LabelSelector } from './label-selector.js';
+
 /** A pod as the drain planner sees it: only what decides evict, skip or block. */
 export interface DrainPod {
   namespace: string;
@@ -14,12 +16,6 @@ export interface DrainPod {
   /** Already has a deletionTimestamp. */
   terminating: boolean;
   ready: boolean;
-}
-
-/** A label selector in the API's shape (matchLabels and matchExpressions). */
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
 }
 
 /** A PodDisruptionBudget with the status the eviction API decides on. */
@@ -79,4 +75,20 @@ export interface NodePlan {
   blocked: Array<Extract<PodVerdict, { kind: 'blocked' }>>;
   /** False when a pod blocks the node for good under these options (a PDB wait is not that). */
   drainable: boolean;
+}
+
+/** A node as the drain step lists it. */
+export interface DrainNode {
+  name: string;
+  pool: string;
+  ready: boolean;
+  /** False once cordoned (spec.unschedulable). */
+  schedulable: boolean;
+  /** Conditions worth a glance: pressure conditions that are True, and Ready when it is not. */
+  conditions: string[];
+  /** kured marked the node as needing a reboot (or is rebooting it). */
+  rebootNeeded: boolean;
+  /** kured's lock names this node: kured is draining or rebooting it right now. */
+  kuredLock: boolean;
+  podCount: number;
 }

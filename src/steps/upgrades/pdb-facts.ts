@@ -5,7 +5,7 @@ import {
   type V1LabelSelector,
   type V1Pod,
 } from '@kubernetes/client-node';
-import type { PdbFacts } from '../checks/versions/preflight.js';
+import type { PdbFacts } from '../../checks/versions/preflight.js';
 import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 
 /** `matchLabels`/`matchExpressions` as a label selector string for a list call. */

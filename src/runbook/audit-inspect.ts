@@ -5,8 +5,7 @@ import type { StepId, StepInfo } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
 import type { StepModule } from '../steps/types.js';
 import type { Connection } from '../model/connection.js';
-import { withSharedReads } from '../kube/read-batch.js';
-import type { StepReport } from './audit-schema.js';
+import type { StepReport } from '../report/audit-schema.js';
 
 /** Options of `inspectSteps`. */
 export interface InspectStepsOptions {
@@ -28,7 +27,7 @@ export async function inspectSteps(options: InspectStepsOptions): Promise<StepRe
   const now = options.now ?? Date.now;
   const reports: StepReport[] = [];
   // Read-only inspections of one moment: each kind (pods, nodes, the ARM cluster) is read once.
-  await withSharedReads(options.connection, async () => {
+  await options.connection.reads.batch(async () => {
     for (const step of options.steps) {
       options.onStep?.(step, 'start');
       const report = await inspectOne(step, options, now);

@@ -1,6 +1,6 @@
 import { readSimConnection } from '../sim/connection-file.js';
-import { loadKubeconfig } from './kubeconfig.js';
-import { armCoordinates, type TargetOptions } from './options.js';
+import { loadKubeconfig } from '../target/kubeconfig.js';
+import { armCoordinates, type TargetOptions } from '../target/options.js';
 
 /**
  * Checks what can be checked without the network: the kubeconfig and context, or the simulator

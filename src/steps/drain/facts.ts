@@ -1,18 +1,10 @@
-import {
-  AppsV1Api,
-  PolicyV1Api,
-  type KubeConfig,
-  type V1DaemonSet,
-  type V1Node,
-  type V1Pod,
-  type V1PodDisruptionBudget,
-} from '@kubernetes/client-node';
-import type { DrainNode } from '../checks/drain/nodes.js';
-import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../checks/drain/nodes.js';
-import type { DrainPdb, DrainPod } from '../checks/drain/types.js';
-import { isNodeReady } from './nodes.js';
-import { requestOptions } from './request-options.js';
-import { listAllPages } from './paged.js';
+import type { V1DaemonSet, V1Node, V1Pod, V1PodDisruptionBudget } from '@kubernetes/client-node';
+import type { DrainNode } from '../../model/drain.js';
+import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../../checks/drain/nodes.js';
+import type { DrainPdb, DrainPod } from '../../model/drain.js';
+import { isNodeReady } from '../../kube/nodes.js';
+
+// The cluster's objects in the drain planner's terms (pure mappings, no requests).
 
 /** A pod in the drain planner's terms. */
 export function toDrainPod(pod: V1Pod): DrainPod {
@@ -71,33 +63,5 @@ export function toDrainNode(node: V1Node, podCount: number, lockHolders: string[
 export function kuredLockOf(daemonSets: readonly V1DaemonSet[]): string[] {
   return daemonSets.flatMap((ds) =>
     kuredLockHolders(ds.metadata?.annotations?.[KURED_LOCK_ANNOTATION]),
-  );
-}
-
-/** Every DaemonSet of the cluster (page by page). */
-export async function listAllDaemonSets(
-  kc: KubeConfig,
-  signal?: AbortSignal,
-): Promise<V1DaemonSet[]> {
-  const api = kc.makeApiClient(AppsV1Api);
-  return listAllPages((next) =>
-    api.listDaemonSetForAllNamespaces(
-      { limit: 500, ...(next ? { _continue: next } : {}) },
-      requestOptions(signal),
-    ),
-  );
-}
-
-/** Every PodDisruptionBudget of the cluster (page by page). */
-export async function listAllPdbs(
-  kc: KubeConfig,
-  signal?: AbortSignal,
-): Promise<V1PodDisruptionBudget[]> {
-  const api = kc.makeApiClient(PolicyV1Api);
-  return listAllPages((next) =>
-    api.listPodDisruptionBudgetForAllNamespaces(
-      { limit: 500, ...(next ? { _continue: next } : {}) },
-      requestOptions(signal),
-    ),
   );
 }

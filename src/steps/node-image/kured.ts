@@ -1,5 +1,5 @@
 import { AppsV1Api, type KubeConfig, type V1DaemonSet } from '@kubernetes/client-node';
-import type { KuredFacts } from '../checks/nodeimage/facts.js';
+import type { KuredFacts } from '../../checks/nodeimage/facts.js';
 
 /** kured's default lock annotation on its own DaemonSet. */
 const LOCK = 'weave.works/kured-node-lock';

@@ -1,8 +1,8 @@
 import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
 import type { V1Node } from '@kubernetes/client-node';
-import type { ClusterSummary, PoolSummary } from '../../model/cluster-summary.js';
-import type { ArmCoordinates } from '../../model/arm.js';
-import { isNodeReady } from '../../kube/nodes.js';
+import type { ClusterSummary, PoolSummary } from '../model/cluster-summary.js';
+import type { ArmCoordinates } from '../model/arm.js';
+import { isNodeReady } from '../kube/nodes.js';
 
 /** What connect gathered: always the Kubernetes side, the ARM side when it is reachable. */
 export interface ConnectFacts {
