@@ -17,7 +17,7 @@ import { OverviewScreen } from './OverviewScreen.js';
 import { QuitPrompt } from './QuitPrompt.js';
 import { StepFrame } from './StepFrame.js';
 import { STEP_SCREENS } from './step-screens.js';
-import type { StepEvent } from '../src/steps/types.js';
+import type { StepEvent } from '../src/steps/contract/view.js';
 import { useSession } from './use-session.js';
 import { AcceptRiskContext, type AcceptRisk } from './accept-risk-context.js';
 

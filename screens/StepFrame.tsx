@@ -6,7 +6,7 @@ import { AcceptRiskContext } from './accept-risk-context.js';
 import { AcceptRiskForm } from './AcceptRiskForm.js';
 import type { Finding } from '../src/model/finding.js';
 import type { StepInfo, StepStatus } from '../src/model/checklist.js';
-import type { StepActionView } from '../src/steps/types.js';
+import type { StepActionView } from '../src/steps/contract/view.js';
 import { nextSort, type FindingSort } from './finding-list.js';
 import { findingsSection } from './findings-section.js';
 import { LineInput } from './LineInput.js';

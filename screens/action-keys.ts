@@ -1,4 +1,4 @@
-import type { StepActionView } from '../src/steps/types.js';
+import type { StepActionView } from '../src/steps/contract/view.js';
 import type { KeyBinding } from './key-table.js';
 
 /**

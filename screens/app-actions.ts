@@ -1,7 +1,7 @@
 import type { ListedCluster } from '../src/model/arm.js';
 import type { StepId } from '../src/model/checklist.js';
 import type { SessionState } from '../src/runbook/session.js';
-import type { StepEvent } from '../src/steps/types.js';
+import type { StepEvent } from '../src/steps/contract/view.js';
 import type { RiskRequest } from '../src/runbook/accept-risk.js';
 import type { ResumeChoice } from './ResumeDialog.js';
 import type { StepContent } from './StepFrame.js';

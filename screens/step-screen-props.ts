@@ -1,5 +1,5 @@
 import type { StepInfo, StepStatus } from '../src/model/checklist.js';
-import type { StepEvent, StepView } from '../src/steps/types.js';
+import type { StepEvent, StepView } from '../src/steps/contract/view.js';
 
 /** What a step's own screen gets: the step, its generic view, its own state, and a way to choose. */
 export interface StepScreenProps {

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../VisibleText.js';
-import type { NodePhase, NodeRow, Rotation } from '../../src/steps/rotation/model.js';
-import { progressOf, timing } from '../../src/steps/rotation/model.js';
+import type { NodePhase, NodeRow, Rotation } from '../../src/steps/rotation/state.js';
+import { progressOf, timing } from '../../src/steps/rotation/state.js';
 import { theme, type ThemeColor } from '../theme.js';
 
 const LOOK: Record<NodePhase, { symbol: string; text: string; color?: ThemeColor }> = {

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { Rotation } from '../../src/steps/rotation/model.js';
+import type { Rotation } from '../../src/steps/rotation/state.js';
 import type { StepScreenProps } from '../step-screen-props.js';
 import { StepFrame } from '../StepFrame.js';
 import { NodeRotation, rotationHeight } from './NodeRotation.js';

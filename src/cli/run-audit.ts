@@ -8,7 +8,7 @@ import { renderAudit } from '../report/render.js';
 import type { StepId } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
 import { asUserError, connectTarget, type ReachedTarget } from '../runbook/start-session.js';
-import type { StepModule } from '../steps/types.js';
+import type { StepModule } from '../steps/contract/module.js';
 import type { TargetOptions } from '../target/options.js';
 import type { AuditCommandOptions } from './audit-args.js';
 import { packageVersion } from './version.js';

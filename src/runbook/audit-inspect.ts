@@ -3,7 +3,7 @@ import { isRestError } from '@azure/arm-containerservice';
 import { messageOf } from '../model/errors.js';
 import type { StepId, StepInfo } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
-import type { StepModule } from '../steps/types.js';
+import type { StepModule } from '../steps/contract/module.js';
 import type { Connection } from '../model/connection.js';
 import type { StepReport } from '../report/audit-schema.js';
 

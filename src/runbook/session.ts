@@ -1,5 +1,5 @@
 import type { ListedCluster } from '../model/arm.js';
-import type { StepView } from '../steps/types.js';
+import type { StepView } from '../steps/contract/view.js';
 import type { ClusterSummary } from '../model/cluster-summary.js';
 import { STEP_IDS, type StepId, type StepStatus } from '../model/checklist.js';
 import type { ResumeOffer } from './resume.js';

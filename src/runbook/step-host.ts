@@ -2,11 +2,10 @@ import type { Connection } from '../model/connection.js';
 import type {
   StepContext,
   StepController,
-  StepEvent,
   StepFactory,
   StepModule,
-  StepView,
-} from '../steps/types.js';
+} from '../steps/contract/module.js';
+import type { StepEvent, StepView } from '../steps/contract/view.js';
 import { messageOf, UserError } from '../model/errors.js';
 import type { StepId } from '../model/checklist.js';
 import { confirmChange } from './confirm.js';

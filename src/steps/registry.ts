@@ -1,5 +1,5 @@
 import type { StepId } from '../model/checklist.js';
-import type { StepModule } from './types.js';
+import type { StepModule } from './contract/module.js';
 import { apiAccessStep } from './api-access/index.js';
 import { connectStep } from './connect/index.js';
 import { containersStep } from './containers/index.js';

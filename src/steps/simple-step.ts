@@ -6,7 +6,7 @@ import type {
   StepContext,
   StepController,
   StepFactory,
-} from './types.js';
+} from './contract/module.js';
 
 /** One change a step offers after inspecting: planned, shown, confirmed, run, verified. */
 export interface ActionSpec<Facts, Plan> {

@@ -7,7 +7,7 @@ import {
   startRotation,
   timing,
   type NodeSnapshot,
-} from '../../src/steps/rotation/model.js';
+} from '../../src/steps/rotation/state.js';
 
 const old = (name: string, extra: Partial<NodeSnapshot> = {}): NodeSnapshot => ({
   name,

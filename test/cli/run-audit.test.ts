@@ -6,7 +6,7 @@ import type { AuditReport } from '../../src/report/audit-schema.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { TargetOptions } from '../../src/target/options.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
-import type { StepModule } from '../../src/steps/types.js';
+import type { StepModule } from '../../src/steps/contract/module.js';
 import type { StepId } from '../../src/model/checklist.js';
 import { listAllNodes } from '../../src/kube/nodes.js';
 import { publishedSchema } from '../report/published-schema.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDrain } from '../../src/steps/drain/run/run-drain.js';
-import type { DrainProgress } from '../../src/steps/drain/run/progress.js';
+import type { DrainProgress } from '../../src/steps/drain/state.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import { drainRig, FAST, nodeOf } from './rig.js';
 import { journalRecords, until } from './sim-session.js';

@@ -2,7 +2,7 @@
 // connect(), the real StepHost and SessionStore, a journal in a temporary directory.
 import type { SessionMode } from '../../src/model/session.js';
 import type { Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/types.js';
+import type { StepFactory } from '../../src/steps/contract/module.js';
 import type { StepId } from '../../src/model/checklist.js';
 import { connectToSim, hostFor } from '../helpers/sim-session.js';
 

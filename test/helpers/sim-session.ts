@@ -7,7 +7,7 @@ import { SessionStore } from '../../src/runbook/session.js';
 import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/types.js';
+import type { StepFactory } from '../../src/steps/contract/module.js';
 import { connect, type ConnectDeps } from '../../src/target/connect.js';
 import { type Connection } from '../../src/model/connection.js';
 import { fixedTokenCredential } from '../../src/target/credential.js';

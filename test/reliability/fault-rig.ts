@@ -10,7 +10,7 @@ import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/types.js';
+import type { StepFactory } from '../../src/steps/contract/module.js';
 import type { Connection } from '../../src/model/connection.js';
 import { connectToSim, until as waitUntil } from '../helpers/sim-session.js';
 import { tempDir } from '../helpers/temp-dir.js';

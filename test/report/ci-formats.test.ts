@@ -137,12 +137,8 @@ describe('--output sarif', () => {
   it('gives one run per cluster for several clusters, a cluster not reached as a failed run', () => {
     const combined = buildCombinedReport({
       clusters: [
-        auditedSection('one', { cloud: 'AzureCloud', demo: false }, gated()),
-        unreachedSection(
-          'two',
-          { cloud: 'AzureCloud', demo: false },
-          'cannot reach the API server',
-        ),
+        auditedSection('one', {}, gated()),
+        unreachedSection('two', {}, 'cannot reach the API server'),
       ],
       failOn: 'high',
       version: '0.1.0',
@@ -189,8 +185,8 @@ describe('--output junit', () => {
     const strict = rejudged({ ...gated(), failOn: 'medium' });
     const combined = buildCombinedReport({
       clusters: [
-        auditedSection('one', { cloud: 'AzureCloud', demo: false }, strict),
-        unreachedSection('two', { cloud: 'AzureCloud', demo: false }, 'cannot reach <it>'),
+        auditedSection('one', {}, strict),
+        unreachedSection('two', {}, 'cannot reach <it>'),
       ],
       failOn: 'medium',
       version: '0.1.0',

@@ -5,7 +5,7 @@ import type { InFlightChange } from '../../src/model/journal.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { simpleStep } from '../../src/steps/simple-step.js';
-import type { StepContext } from '../../src/steps/types.js';
+import type { StepContext } from '../../src/steps/contract/module.js';
 import type { Connection } from '../../src/model/connection.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { tempDir } from '../helpers/temp-dir.js';

@@ -3,7 +3,7 @@ import { App } from '../../screens/App.js';
 import type { DrainNode } from '../../src/model/drain.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
-import type { StepEvent } from '../../src/steps/types.js';
+import type { StepEvent } from '../../src/steps/contract/view.js';
 import { DOWN, ENTER, ESC, renderInk } from '../helpers/ink.js';
 import { connectedStore } from './fixtures.js';
 

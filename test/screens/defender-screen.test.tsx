@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { DefenderScreen } from '../../screens/steps/defender/index.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
-import type { DefenderScreenState } from '../../src/steps/defender/controller.js';
-import type { StepEvent, StepView } from '../../src/steps/types.js';
+import type { DefenderScreenState } from '../../src/steps/defender/state.js';
+import type { StepEvent, StepView } from '../../src/steps/contract/view.js';
 import { ENTER, ESC, renderInk } from '../helpers/ink.js';
 
 const step = CHECKLIST.find((s) => s.id === 'defender')!;

@@ -3,7 +3,7 @@
 import type { StepId } from '../../src/model/checklist.js';
 import type { SessionMode } from '../../src/model/session.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/types.js';
+import type { StepFactory } from '../../src/steps/contract/module.js';
 import type { Connection } from '../../src/model/connection.js';
 import { connectToSim, hostFor, type HostedSession } from '../helpers/sim-session.js';
 

@@ -1,7 +1,7 @@
 // The upgrades step end to end: real SDK and Kubernetes clients against the simulated AKS, the
 // step's controller hosted by StepHost, confirmations answered through the SessionStore.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Rotation } from '../../src/steps/rotation/model.js';
+import type { Rotation } from '../../src/steps/rotation/state.js';
 import { upgradesController } from '../../src/steps/upgrades/controller.js';
 import type { UpgradesState } from '../../src/steps/upgrades/state.js';
 import { rig, until, type StepRig } from './step-harness.js';

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { DefenderScreenState } from '../../../src/steps/defender/controller.js';
+import type { DefenderScreenState } from '../../../src/steps/defender/state.js';
 import { LineInput } from '../../LineInput.js';
 import { StepFrame } from '../../StepFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';

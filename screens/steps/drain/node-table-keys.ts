@@ -1,6 +1,6 @@
 import type { DrainNode } from '../../../src/model/drain.js';
 import type { DrainState } from '../../../src/steps/drain/state.js';
-import type { StepEvent } from '../../../src/steps/types.js';
+import type { StepEvent } from '../../../src/steps/contract/view.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';
 import { scrollBinding, type Scrollable } from '../../scroll-keys.js';

@@ -1,4 +1,4 @@
-import type { DrainProgress, PodProgress } from '../../../src/steps/drain/run/progress.js';
+import type { DrainProgress, PodProgress } from '../../../src/steps/drain/state.js';
 import type { FrameLine } from '../../step-lines.js';
 import { theme, type ThemeColor } from '../../theme.js';
 

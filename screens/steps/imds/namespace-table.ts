@@ -1,4 +1,4 @@
-import type { ImdsRow } from '../../../src/steps/imds/rows.js';
+import type { ImdsRow } from '../../../src/steps/imds/state.js';
 import { cell } from '../../text.js';
 import { theme, type ThemeColor } from '../../theme.js';
 

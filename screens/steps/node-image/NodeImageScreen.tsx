@@ -1,4 +1,4 @@
-import type { NodeImageState } from '../../../src/steps/node-image/controller.js';
+import type { NodeImageState } from '../../../src/steps/node-image/state.js';
 import { RotationFrame } from '../../components/RotationFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 

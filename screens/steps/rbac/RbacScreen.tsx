@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { CandidateView, RbacScreenState } from '../../../src/steps/rbac/state.js';
-import type { StepActionView } from '../../../src/steps/types.js';
+import type { StepActionView } from '../../../src/steps/contract/view.js';
 import { StepFrame } from '../../StepFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { ExcludedList } from './ExcludedList.js';

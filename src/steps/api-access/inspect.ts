@@ -6,7 +6,7 @@ import {
 } from '../../checks/access/api-access.js';
 import { armOf, azClusterArgs } from '../../azure/managed-cluster.js';
 import { managedClusterOf } from '../../azure/shared-reads.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 
 /**
  * Reads the managed cluster and checks how the API server is reached and who may sign in.

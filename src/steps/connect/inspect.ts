@@ -1,7 +1,7 @@
 import { rightsFindings } from '../../checks/rights/findings.js';
 import type { RightAnswers } from '../../model/rights.js';
 import { rightsTable } from '../../checks/rights/table.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 
 /** What the connect step saw: the answers of the rights preflight. */
 export interface ConnectStepFacts {

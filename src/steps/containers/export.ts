@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { patchFileYaml } from '../../checks/containers/patch.js';
-import type { StepContext } from '../types.js';
+import type { StepContext } from '../contract/module.js';
 import type { ContainersFacts } from './inspect.js';
 
 /** User workloads with findings: the ones a patch is suggested for. */

@@ -1,4 +1,5 @@
-import type { StepActionView, StepController, StepContext, StepModule } from '../types.js';
+import type { StepController, StepContext, StepModule } from '../contract/module.js';
+import type { StepActionView } from '../contract/view.js';
 import { exportPatches, patchable } from './export.js';
 import { inspectContainers, suggestedPatches, type ContainersFacts } from './inspect.js';
 

@@ -2,7 +2,7 @@ import { checkContainers, type WorkloadReview } from '../../checks/containers/ch
 import { suggestedPatch } from '../../checks/containers/patch.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readPodsAndOwners } from '../../kube/workload-read.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 
 /** What the containers step saw: every workload, system ones marked, with its issues. */
 export interface ContainersFacts {

@@ -1,27 +1,13 @@
 import { isWorkspaceId, type KnownWorkspace } from '../../checks/defender/defender.js';
+import type { DefenderScreenState } from './state.js';
 import { whyNot } from '../../checks/rights/answers.js';
 import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import { putManagedCluster } from '../../azure/put-cluster.js';
 import { messageOf } from '../../model/errors.js';
-import type {
-  StepActionView,
-  StepContext,
-  StepController,
-  StepEvent,
-  StepFactory,
-} from '../types.js';
+import type { StepContext, StepController, StepFactory } from '../contract/module.js';
+import type { StepActionView, StepEvent } from '../contract/view.js';
 import { inspectDefender, type DefenderInspection } from './inspect.js';
 import { describeDefenderPlan, planEnableDefender } from './plan.js';
-
-/** What the defender screen shows beyond the generic frame: the workspace prompt. */
-export interface DefenderScreenState {
-  /** The operator is typing a workspace id. */
-  asking: boolean;
-  /** The workspace an enable would use. */
-  workspace?: KnownWorkspace;
-  /** Why the last typed id was not accepted. */
-  error?: string;
-}
 
 /** Options for tests: a short poll interval when the simulated ARM gives no Retry-After. */
 export interface DefenderOptions {

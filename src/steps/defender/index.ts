@@ -1,4 +1,4 @@
-import type { StepModule } from '../types.js';
+import type { StepModule } from '../contract/module.js';
 import { defenderController } from './controller.js';
 import { inspectDefender } from './inspect.js';
 

@@ -7,7 +7,7 @@ import {
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { armOf, azClusterArgs } from '../../azure/managed-cluster.js';
 import { managedClusterOf } from '../../azure/shared-reads.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 
 /** What the defender step knows: the facts, and the cluster they came from (for GET-modify-PUT). */
 export interface DefenderInspection {

@@ -1,4 +1,4 @@
-import type { StepModule } from '../types.js';
+import type { StepModule } from '../contract/module.js';
 import { drainController, resumeDrain } from './controller.js';
 import { inspectDrain } from './inspect.js';
 

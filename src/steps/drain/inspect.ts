@@ -3,7 +3,7 @@ import { drainFindings, type DrainFacts } from '../../checks/drain/findings.js';
 import type { DrainPod } from '../../model/drain.js';
 import { kuredLockOf, toDrainNode, toDrainPdb, toDrainPod } from './facts.js';
 import { daemonSetsOf, nodesOf, pdbsOf, podsOf } from '../../kube/shared-reads.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 
 /** A read that the API server may refuse: a 403 becomes "could not check", never an empty pass. */
 async function readOrForbidden<T>(

@@ -2,6 +2,8 @@ import type { DrainNode } from '../../model/drain.js';
 import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { DrainProgress } from './run/progress.js';
 
+export type { DrainProgress, NodeProgress, PodProgress } from './run/progress.js';
+
 /** Why an action is not offered, by action; absent = allowed. */
 export interface DrainRights {
   cordon?: string;

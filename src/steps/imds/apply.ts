@@ -6,8 +6,8 @@ import { policyNotes, restrictImdsPolicy } from '../../checks/imds/policy.js';
 import { namespacePolicyCheck } from '../../checks/imds/proposals.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { createNetworkPolicy } from '../../kube/network-policies.js';
-import type { StepContext } from '../types.js';
-import type { ImdsRow } from './rows.js';
+import type { StepContext } from '../contract/module.js';
+import type { ImdsRow } from './state.js';
 import { TYPED_ABOVE } from './state.js';
 
 /** What one apply will do: our policy in `create` namespaces; the rest are only listed. */

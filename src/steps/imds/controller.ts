@@ -2,7 +2,8 @@ import { defaultScope, type ImdsAssessment, type ImdsFacts } from '../../checks/
 import { engineTraits } from '../../checks/imds/engine.js';
 import { probeFindings } from '../../checks/imds/probe.js';
 import { proposalsFor, type ProposedFix } from '../../checks/imds/proposals.js';
-import type { StepContext, StepController, StepEvent } from '../types.js';
+import type { StepContext, StepController } from '../contract/module.js';
+import type { StepEvent } from '../contract/view.js';
 import { applyFlow, rollbackFlow } from './apply-flow.js';
 import { applyPlan } from './apply.js';
 import { fixRulesFlow } from './fix-flow.js';
@@ -10,7 +11,8 @@ import type { ImdsHost } from './host.js';
 import { inspectImds } from './inspect.js';
 import { probeFlow } from './probe-flow.js';
 import { networkPolicyRights, type NamespaceRights } from './rights.js';
-import { buildRows, type ImdsRow } from './rows.js';
+import { buildRows } from './rows.js';
+import { type ImdsRow } from './state.js';
 import { APPLY_KEY, PROBE_KEY, ROLLBACK_KEY, type ImdsState } from './state.js';
 
 /** The imds step's controller: inspect, let the operator choose namespaces, then apply, roll back, edit rules or probe. */

@@ -1,4 +1,4 @@
-import type { StepModule } from '../types.js';
+import type { StepModule } from '../contract/module.js';
 import { imdsController } from './controller.js';
 import { inspectImds } from './inspect.js';
 

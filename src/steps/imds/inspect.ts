@@ -6,7 +6,7 @@ import {
 } from '../../checks/imds/assess.js';
 import { forbiddenFinding } from '../../checks/imds/findings.js';
 import { engineTraits } from '../../checks/imds/engine.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 import { readImdsFacts } from './read-facts.js';
 
 /** What the imds inspection found: the facts and their evaluation, or a refused read. */

@@ -4,6 +4,8 @@ import type { ProbeComparison } from '../../checks/imds/probe.js';
 export type ProbeView = ProbeComparison & { line: string };
 import type { ImdsRow } from './rows.js';
 
+export type { ImdsRow };
+
 /** What the imds screen renders, as the controller sets it. */
 export interface ImdsState {
   /** Inspecting, waiting for the operator, or changing the cluster. */

@@ -1,16 +1,12 @@
 import type { ImagePool, NodeImageFacts } from '../../checks/nodeimage/facts.js';
 import { isRunningState } from '../../checks/versions/preflight.js';
 import { postAbort, postNodeImageUpgrade } from '../../azure/upgrade-ops.js';
-import type { Rotation } from '../rotation/model.js';
 import { runOperation } from '../rotation/run-operation.js';
-import type { StepActionView, StepContext, StepController, StepFactory } from '../types.js';
+import type { StepContext, StepController, StepFactory } from '../contract/module.js';
+import type { StepActionView } from '../contract/view.js';
 import type { UpgradesOptions } from '../upgrades/controller.js';
 import { inspectNodeImage } from './inspect.js';
-
-/** What the node-image screen renders besides the generic frame. */
-export interface NodeImageState {
-  rotation?: Rotation;
-}
+import type { NodeImageState } from './state.js';
 
 /** The drain step hand-over for nodes that need a reboot, in words. */
 export const REBOOT_HANDOVER = [

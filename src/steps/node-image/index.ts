@@ -1,4 +1,4 @@
-import type { StepModule } from '../types.js';
+import type { StepModule } from '../contract/module.js';
 import { nodeImageController } from './controller.js';
 import { inspectNodeImage } from './inspect.js';
 

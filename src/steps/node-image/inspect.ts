@@ -8,7 +8,7 @@ import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readKured } from './kured.js';
 import { daemonSetsOf, nodesOf } from '../../kube/shared-reads.js';
 import { messageOf, UserError } from '../../model/errors.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 
 function forbidden(what: string, error: unknown): Finding {
   return {

@@ -1,6 +1,7 @@
 import { isGuid } from '../../model/guid.js';
 import { bindingLabel } from '../../checks/rbac/types.js';
-import type { StepActionView, StepContext, StepController, StepEvent } from '../types.js';
+import type { StepContext, StepController } from '../contract/module.js';
+import type { StepActionView, StepEvent } from '../contract/view.js';
 import { exportPlan } from './export.js';
 import { inspectRbac, type RbacStepFacts } from './inspect.js';
 import { describePlan, planReplacement, type ReplacementPlan } from './plan.js';

@@ -1,4 +1,4 @@
-import type { StepModule } from '../types.js';
+import type { StepModule } from '../contract/module.js';
 import { rbacController } from './controller.js';
 import { inspectRbac } from './inspect.js';
 

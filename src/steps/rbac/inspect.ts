@@ -3,7 +3,7 @@ import type { ClusterContext, RbacFacts } from '../../checks/rbac/types.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readRbac } from '../../kube/rbac-read.js';
 import type { Connection } from '../../model/connection.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
 import { confirmWithServer } from './confirm.js';
 

@@ -2,7 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { LroPoller } from '../../azure/upgrade-ops.js';
 import { messageOf } from '../../model/errors.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
-import { finish, observe, startRotation, type Rotation, type RotationTarget } from './model.js';
+import { finish, observe, startRotation, type Rotation, type RotationTarget } from './state.js';
 import { snapshotPool } from './snapshot.js';
 
 /** How an operation ended, from this program's side. */

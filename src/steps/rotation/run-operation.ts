@@ -1,8 +1,8 @@
 import type { Intent } from '../../model/journal.js';
-import type { StepContext } from '../types.js';
+import type { StepContext } from '../contract/module.js';
 import { explainFailure } from './explain.js';
 import { followOperation, type Ending, type FollowRequest } from './follow.js';
-import type { Rotation } from './model.js';
+import type { Rotation } from './state.js';
 
 /** Thrown inside the journaled mutation so the journal records how the operation ended. */
 class OperationEnded extends Error {

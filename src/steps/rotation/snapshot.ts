@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { evictablePodsOn, listPoolNodes } from '../../kube/pool-nodes.js';
-import type { NodeSnapshot } from './model.js';
+import type { NodeSnapshot } from './state.js';
 
 const IMAGE_LABEL = 'kubernetes.azure.com/node-image-version';
 const UPGRADE_STATUS_LABEL = 'kubernetes.azure.com/upgrade-status';

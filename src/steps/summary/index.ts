@@ -1,4 +1,4 @@
-import type { StepModule } from '../types.js';
+import type { StepModule } from '../contract/module.js';
 import { summaryLines } from './lines.js';
 
 const TRANSCRIPT_KEY = 't';

@@ -1,16 +1,11 @@
 import { poolOrder, refuseTarget } from '../../checks/versions/planner.js';
 import { isRunningState } from '../../checks/versions/preflight.js';
 import { putCluster, putPool, postAbort, type LroTiming } from '../../azure/upgrade-ops.js';
-import type { Rotation } from '../rotation/model.js';
+import type { Rotation } from '../rotation/state.js';
 import { blockingPdb } from '../rotation/explain.js';
 import { runOperation } from '../rotation/run-operation.js';
-import type {
-  StepActionView,
-  StepContext,
-  StepController,
-  StepEvent,
-  StepFactory,
-} from '../types.js';
+import type { StepContext, StepController, StepFactory } from '../contract/module.js';
+import type { StepActionView, StepEvent } from '../contract/view.js';
 import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
 import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
 import type { UpgradesState } from './state.js';

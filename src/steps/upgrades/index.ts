@@ -1,4 +1,4 @@
-import type { StepModule } from '../types.js';
+import type { StepModule } from '../contract/module.js';
 import { upgradesController } from './controller.js';
 import { inspectUpgrades } from './inspect.js';
 

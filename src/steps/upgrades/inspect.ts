@@ -13,7 +13,7 @@ import { isNodeReady } from '../../kube/nodes.js';
 import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';
 import { messageOf, UserError } from '../../model/errors.js';
-import type { InspectContext, Inspection } from '../types.js';
+import type { InspectContext, Inspection } from '../contract/module.js';
 
 /** What the upgrades step knows after looking. */
 export interface UpgradesFacts {

@@ -1,7 +1,7 @@
 import type { TargetChoice } from '../../checks/versions/planner.js';
 
 export type { TargetChoice };
-import type { Rotation } from '../rotation/model.js';
+import type { Rotation } from '../rotation/state.js';
 
 /** What the upgrades screen renders besides the generic frame. */
 export interface UpgradesState {

@@ -3,7 +3,7 @@ import { App } from '../../../screens/App.js';
 import type { AppActions } from '../../../screens/app-actions.js';
 import { ImdsScreen } from '../../../screens/steps/imds/ImdsScreen.js';
 import { CHECKLIST } from '../../../src/model/checklist.js';
-import type { ImdsRow } from '../../../src/steps/imds/rows.js';
+import type { ImdsRow } from '../../../src/steps/imds/state.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
 import { imdsSession } from '../../steps/imds/harness.js';
 import { DOWN, ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';

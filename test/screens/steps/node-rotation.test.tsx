@@ -6,7 +6,7 @@ import {
   observe,
   startRotation,
   type NodeSnapshot,
-} from '../../../src/steps/rotation/model.js';
+} from '../../../src/steps/rotation/state.js';
 import { DOWN, ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';
 
 const node = (name: string, image: string, extra: Partial<NodeSnapshot> = {}): NodeSnapshot => ({

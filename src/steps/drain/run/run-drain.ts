@@ -4,7 +4,8 @@ import type { StepJournal } from '../../../model/journal.js';
 import { describeKubeError } from '../../../kube/errors.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import { drainNode } from './drain-node.js';
-import { FINAL_PHASES, type DrainProgress, type NodeProgress } from './progress.js';
+import { FINAL_PHASES } from './progress.js';
+import type { DrainProgress, NodeProgress } from './progress.js';
 
 /** Timings of a drain; tests shorten them, the product uses kubectl's. */
 export interface DrainTimings {

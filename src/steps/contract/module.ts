@@ -1,9 +1,10 @@
-import type { Finding } from '../model/finding.js';
-import type { StepId, StepStatus } from '../model/checklist.js';
-import type { StepJournal } from '../model/journal.js';
-import type { InFlightChange } from '../model/journal.js';
-import type { ConfirmationRequest, SessionMode } from '../model/session.js';
-import type { Connection } from '../model/connection.js';
+import type { Finding } from '../../model/finding.js';
+import type { StepId, StepStatus } from '../../model/checklist.js';
+import type { StepJournal } from '../../model/journal.js';
+import type { StepEvent, StepView } from './view.js';
+import type { InFlightChange } from '../../model/journal.js';
+import type { ConfirmationRequest, SessionMode } from '../../model/session.js';
+import type { Connection } from '../../model/connection.js';
 
 /** What an inspection may use: the live connection and the safety mode. No journal, no prompts. */
 export interface InspectContext {
@@ -19,28 +20,6 @@ export interface Inspection<Facts> {
   /** A few lines that describe what was seen (tables as text), shown above the findings. */
   summary?: string[];
 }
-
-/** A key the operator can press on a step, or why it is not offered. */
-export interface StepActionView {
-  key: string;
-  label: string;
-  /** Set when the action exists but cannot be used (no rights, nothing to do): shown, not bound. */
-  unavailable?: string;
-}
-
-/** What the generic step frame shows; every section is optional. */
-export interface StepView {
-  summary?: string[];
-  findings?: Finding[];
-  actions?: StepActionView[];
-  plan?: string[];
-  progress?: string[];
-  result?: string[];
-}
-
-/** An operator choice sent from a step's screen to its controller. */
-export type StepEvent =
-  { type: 'action'; key: string } | { type: string; [field: string]: unknown };
 
 /** Everything a step controller may do: read and act on the cluster, talk to the operator, show. */
 export interface StepContext extends InspectContext {
