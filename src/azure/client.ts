@@ -1,7 +1,9 @@
 import { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { cloudEndpoints, type CloudName } from './clouds.js';
+import type { WireMode } from '../model/session.js';
 import { throttleWithoutRetryAfter, type ThrottleRetry } from './throttle-retry.js';
+import { armWireGuard } from './wire-guard.js';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */
 export interface ArmConnection {
@@ -12,6 +14,8 @@ export interface ArmConnection {
   endpoint?: string;
   /** PEM of a certificate authority to trust for `endpoint`, in addition to none other. */
   caCert?: string;
+  /** `--read-only` and `--dry-run` refuse every ARM write at the client's pipeline. */
+  mode: WireMode;
   /** How a 429 without Retry-After is retried (tests shorten the waits). */
   throttleRetry?: Partial<ThrottleRetry>;
 }
@@ -30,6 +34,8 @@ export function createContainerServiceClient(c: ArmConnection): ContainerService
     retryOptions: { maxRetries: 3, maxRetryDelayInMs: 8_000 },
     userAgentOptions: { userAgentPrefix: 'aks-runbook' },
   });
+  // First of all, before any retry: a refused write is never sent, so never retried.
+  client.pipeline.addPolicy(armWireGuard(c.mode), { phase: 'Serialize' });
   client.pipeline.addPolicy(throttleWithoutRetryAfter(c.throttleRetry), { phase: 'Retry' });
   return client;
 }

@@ -84,7 +84,11 @@ async function clusterEntries(
   }
   const { subscriptionClusters } = await import('../runbook/subscription-clusters.js');
   say('Listing the AKS clusters of the subscription');
-  const listed = await subscriptionClusters(source, env);
+  // The audit only reads: the listing's client refuses writes like every audit request.
+  const listed = await subscriptionClusters(
+    { ...source, mode: { readOnly: true, dryRun: false } },
+    env,
+  );
   if (listed.clusters.length === 0) {
     throw new UserError(`subscription ${listed.subscriptionId} has no AKS clusters to audit`);
   }

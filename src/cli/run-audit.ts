@@ -70,7 +70,7 @@ export async function auditCluster(
   const startedAt = new Date();
   let reached: ReachedTarget;
   try {
-    reached = await connectTarget(target, env, say);
+    reached = await connectTarget(target, { env, mode, onProgress: say });
   } catch (error) {
     throw asUserError(error);
   }

@@ -47,18 +47,13 @@ export function createNetworkPolicy(
   });
 }
 
-/** Deletes one NetworkPolicy; with `dryRun` nothing is deleted. */
+/** Deletes one NetworkPolicy. */
 export async function deleteNetworkPolicy(
   kc: KubeConfig,
   at: { namespace: string; name: string },
-  options: { dryRun: boolean },
 ): Promise<void> {
   const api = kc.makeApiClient(NetworkingV1Api);
-  await api.deleteNamespacedNetworkPolicy({
-    name: at.name,
-    namespace: at.namespace,
-    ...(options.dryRun ? { dryRun: 'All' } : {}),
-  });
+  await api.deleteNamespacedNetworkPolicy({ name: at.name, namespace: at.namespace });
 }
 
 /** Reads one NetworkPolicy as stored now. */

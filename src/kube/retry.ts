@@ -1,12 +1,9 @@
-import {
-  createConfiguration,
+import type {
   IsomorphicFetchHttpLibrary,
-  ServerConfiguration,
-  wrapHttpLibrary,
-  type KubeConfig,
-  type RequestContext,
-  type ResponseContext,
+  RequestContext,
+  ResponseContext,
 } from '@kubernetes/client-node';
+import { onlyReads } from './wire-guard.js';
 
 /** How Kubernetes reads are retried and bounded (client-node itself neither retries nor times out). */
 export interface KubeRetryPolicy {
@@ -33,42 +30,19 @@ export const DEFAULT_KUBE_RETRY: KubeRetryPolicy = {
 /** Statuses worth asking again: throttled, or the server (or a proxy in front of it) failed. */
 const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 
-/** POSTs that only ask a question, as safe to repeat as a GET. */
-const QUESTION = /\/(selfsubjectaccessreviews|selfsubjectrulesreviews|subjectaccessreviews)$/;
-
 /**
- * Makes every API client of `kc` retry idempotent reads (GET, and the access-review questions) on
- * 429, 5xx and dropped connections, with exponential backoff that honours Retry-After, and bounds
+ * Sends one request, retrying an idempotent read (GET, and the access-review questions) on 429,
+ * 5xx and dropped connections, with exponential backoff that honours Retry-After, and bounding
  * each read by a timeout. Writes are never repeated: an eviction's 429 means a PDB said no.
  */
-export function withKubeRetries(
-  kc: KubeConfig,
-  policy: KubeRetryPolicy = DEFAULT_KUBE_RETRY,
-): KubeConfig {
-  const http = new IsomorphicFetchHttpLibrary();
-  const retrying = wrapHttpLibrary({ send: (request) => sendWithRetries(http, request, policy) });
-  kc.makeApiClient = (apiClientType) => {
-    const cluster = kc.getCurrentCluster();
-    if (!cluster) throw new Error('No active cluster!');
-    const config = createConfiguration({
-      baseServer: new ServerConfiguration(cluster.server, {}),
-      authMethods: { default: kc },
-      httpApi: retrying,
-    });
-    return new apiClientType(config);
-  };
-  return kc;
-}
-
-async function sendWithRetries(
+export async function sendWithRetries(
   http: IsomorphicFetchHttpLibrary,
   request: RequestContext,
   policy: KubeRetryPolicy,
 ): Promise<ResponseContext> {
   const method = request.getHttpMethod().toString().toUpperCase();
   const path = new URL(request.getUrl()).pathname;
-  const idempotent = method === 'GET' || method === 'HEAD' || QUESTION.test(path);
-  if (!idempotent) return http.send(request).toPromise();
+  if (!onlyReads(method, path)) return http.send(request).toPromise();
   const callerSignal = request.getSignal();
   const sleep = policy.sleep ?? abortableSleep;
   for (let attempt = 1; ; attempt++) {

@@ -17,3 +17,14 @@ export function messageOf(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);
 }
+
+/**
+ * A request the wire guard refused to send: a write in `--read-only`, or an ARM write in
+ * `--dry-run`. Whatever a step does, such a request never leaves the process.
+ */
+export class WireRefusal extends Error {
+  constructor(mode: 'read-only' | 'dry-run', method: string, path: string) {
+    super(`${method} ${path} was not sent: --${mode} refuses it`);
+    this.name = 'WireRefusal';
+  }
+}

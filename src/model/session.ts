@@ -18,3 +18,6 @@ export interface SessionMode {
   /** The image of the imds step's probe pods (`--probe-image`); a small official one when absent. */
   probeImage?: string;
 }
+
+/** What the wire guards need of the mode: whether writes are refused, or sent as dry runs. */
+export type WireMode = Pick<SessionMode, 'readOnly' | 'dryRun'>;

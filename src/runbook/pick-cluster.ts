@@ -39,6 +39,7 @@ export async function pickCluster(
       cloud: target.cloud,
       ...(target.subscription ? { subscription: target.subscription } : {}),
       ...(target.simConnection ? { simConnection: target.simConnection } : {}),
+      mode: store.getState().mode,
     };
     const listed = await subscriptionClusters(scope, env);
     if (listed.clusters.length === 0) {

@@ -14,6 +14,7 @@ import { detectResume, type ResumeAnswer } from './resume.js';
 import { transcriptActions } from './session-actions.js';
 import { StepHost } from './step-host.js';
 import type { SessionStore } from './session.js';
+import type { WireMode } from '../model/session.js';
 
 /** A running session: the connection (when it succeeded), its journal, and how to end it. */
 export interface RunningSession {
@@ -68,7 +69,7 @@ export async function startSession(
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
   try {
-    const reached = await connectTarget(target, env, onProgress);
+    const reached = await connectTarget(target, { env, mode: store.getState().mode, onProgress });
     sim = reached.sim;
     const { connection, simToken } = reached;
     journal = await Journal.open({
@@ -146,6 +147,13 @@ export interface ReachedTarget {
   simToken?: string;
 }
 
+/** How to connect: the environment, the mode the wire enforces, and where progress goes. */
+export interface ConnectHow {
+  env: NodeJS.ProcessEnv;
+  mode: WireMode;
+  onProgress?: (detail: string) => void;
+}
+
 /**
  * Connects to the target the command line named; for `--demo` and `--sim-connection` through the
  * simulator's ARM endpoint with its own credential, exactly as a real cluster is reached.
@@ -153,11 +161,12 @@ export interface ReachedTarget {
  */
 export async function connectTarget(
   target: TargetOptions,
-  env: NodeJS.ProcessEnv,
-  onProgress: (detail: string) => void = () => undefined,
+  how: ConnectHow,
 ): Promise<ReachedTarget> {
+  const { env, mode } = how;
+  const onProgress = how.onProgress ?? (() => undefined);
   const local = await simulatorAccess(target, onProgress);
-  if (!local) return { connection: await connect(target, { env, onProgress }) };
+  if (!local) return { connection: await connect(target, { env, mode, onProgress }) };
   try {
     const connection = await connect(
       {
@@ -168,6 +177,7 @@ export async function connectTarget(
       },
       {
         env,
+        mode,
         onProgress,
         credential: fixedTokenCredential(local.access.armToken),
         armEndpoint: local.access.armEndpoint,

@@ -5,6 +5,7 @@ import { type ListedCluster } from '../model/arm.js';
 import type { CloudName } from '../azure/clouds.js';
 import { azureSignIn, fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
+import type { WireMode } from '../model/session.js';
 import { simulatorAccess } from './start-session.js';
 
 /** Which subscription to list: a real one (signed in), or a running simulator's. */
@@ -13,6 +14,8 @@ export interface SubscriptionScope {
   subscription?: string;
   /** A connection file of `aks-runbook sim`: its ARM endpoint, CA, token and subscription. */
   simConnection?: string;
+  /** The mode the ARM client enforces (listing only reads). */
+  mode: WireMode;
 }
 
 /** The clusters of a subscription and how to reach each one. */
@@ -45,6 +48,7 @@ export async function subscriptionClusters(
       : await azureSignIn(scope.cloud, env),
     subscriptionId,
     cloud: scope.cloud,
+    mode: scope.mode,
     ...(local ? { endpoint: local.access.armEndpoint, caCert: local.access.caCert } : {}),
   });
   const clusters = await listManagedClusters(client, subscriptionId);

@@ -3,13 +3,15 @@ import type { TokenCredential } from '@azure/core-auth';
 import { createContainerServiceClient } from '../azure/client.js';
 import { fetchUserKubeconfig, readArmCluster } from '../azure/cluster.js';
 import { describeKubeError } from '../kube/errors.js';
-import { withKubeRetries, type KubeRetryPolicy } from '../kube/retry.js';
+import type { KubeRetryPolicy } from '../kube/retry.js';
+import { withKubeWire } from '../kube/wire.js';
 import { listAllNodes } from '../kube/nodes.js';
 import { ReadBatch } from '../kube/read-batch.js';
 import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from './summarize-cluster.js';
 import { UserError } from '../model/errors.js';
 import { isGuid } from '../model/guid.js';
+import type { WireMode } from '../model/session.js';
 import { cloudEndpoints } from '../azure/clouds.js';
 import type { Connection } from '../model/connection.js';
 import { azureSignIn } from './credential.js';
@@ -21,6 +23,8 @@ import { armCoordinates, type TargetOptions } from './options.js';
 /** What connect needs from outside; tests and the demo inject a local credential and endpoint. */
 export interface ConnectDeps {
   env: NodeJS.ProcessEnv;
+  /** The session's mode, enforced on every request: `--read-only` and `--dry-run` at the wire. */
+  mode: WireMode;
   /** Defaults to the real Azure sign-in chain; never left to default in tests. */
   credential?: TokenCredential;
   /** ARM endpoint override and the CA to trust for it (the simulated cluster). */
@@ -57,6 +61,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       cloud: target.cloud,
       endpoint: deps.armEndpoint,
       caCert: deps.caCert,
+      mode: deps.mode,
     });
     const facts = await readArmCluster(client, at);
     if (facts.cluster.powerState?.code === 'Stopped') {
@@ -86,8 +91,9 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   if (kc.getCurrentUser() && isKubelogin(kc.getCurrentUser()!)) {
     kc = withEntraTokens(kc, await signIn());
   }
-  // client-node neither retries nor times out: every step's reads get both here, once.
-  kc = withKubeRetries(kc, deps.kubeRetry);
+  // Every request of every step goes through one path: the read-only/dry-run guard, then
+  // bounded retries of reads (client-node itself neither retries nor times out).
+  kc = withKubeWire(kc, { mode: deps.mode, ...(deps.kubeRetry ? { retry: deps.kubeRetry } : {}) });
   const kubeServer = kc.getCurrentCluster()?.server ?? '(unknown server)';
   progress(`Talking to the API server at ${kubeServer}`);
   const [serverVersion, nodes] = await Promise.all([readServerVersion(kc), listAllNodes(kc)]).catch(

@@ -6,7 +6,7 @@ import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { Connection } from '../../src/model/connection.js';
-import { connectToSim, journalRecords as recordsOf } from '../helpers/sim-session.js';
+import { connectToSim, journalRecords as recordsOf, wireMode } from '../helpers/sim-session.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -14,9 +14,10 @@ import { tempDir } from '../helpers/temp-dir.js';
 export async function simConnection(
   scenario: string,
   speed = 600,
+  mode: Partial<SessionMode> = {},
 ): Promise<{ sim: Simulator; connection: Connection }> {
   const sim = await startSimulator({ scenario, speed });
-  return { sim, connection: await connectToSim(sim) };
+  return { sim, connection: await connectToSim(sim, { mode: wireMode(mode) }) };
 }
 
 /** A journal in a fresh temporary folder, closed when the test ends. */

@@ -7,6 +7,8 @@ import { fixedTokenCredential } from '../../src/target/credential.js';
 import { UserError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
+const WRITES = { readOnly: false, dryRun: false };
+
 // Real clients (@azure/arm-containerservice, @kubernetes/client-node) over real HTTPS to the
 // simulated cluster on 127.0.0.1. The credential is always a local one: never the Azure chain.
 let sim: Simulator;
@@ -31,6 +33,7 @@ function armTarget() {
 function armDeps(token = sim.arm.token) {
   return {
     env: {},
+    mode: WRITES,
     credential: fixedTokenCredential(token),
     armEndpoint: sim.arm.endpoint,
     caCert: sim.caCert,
@@ -70,7 +73,7 @@ describe('connect through the real SDKs', () => {
     writeFileSync(file, sim.userKubeconfig());
     const connection = await connect(
       { cloud: 'AzureCloud', demo: false, kubeconfig: file },
-      { env: {} },
+      { env: {}, mode: WRITES },
     );
     expect(connection.summary.source).toBe('kube-only');
     expect(connection.armMissing).toMatch(/--subscription, -g and -n/);

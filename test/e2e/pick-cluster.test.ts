@@ -79,7 +79,10 @@ describe('picking a cluster of a subscription', () => {
       phase: 'connecting',
       detail: `Connecting to ${sim.arm.name}`,
     });
-    const reached = await connectTarget(chosen!, {});
+    const reached = await connectTarget(chosen!, {
+      env: {},
+      mode: { readOnly: false, dryRun: false },
+    });
     expect(reached.connection.summary.name).toBe(sim.arm.name);
     expect(sim.log.writes()).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { SessionMode } from '../../src/model/session.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/contract/module.js';
 import type { StepId } from '../../src/model/checklist.js';
-import { connectToSim, hostFor } from '../helpers/sim-session.js';
+import { connectToSim, hostFor, wireMode } from '../helpers/sim-session.js';
 
 /** One session of one step against `sim`, in the given mode. */
 export async function stepSession(
@@ -13,7 +13,7 @@ export async function stepSession(
   factory: StepFactory,
   mode: Partial<SessionMode> = {},
 ) {
-  const connection = await connectToSim(sim);
+  const connection = await connectToSim(sim, { mode: wireMode(mode) });
   const session = await hostFor(connection, { [id]: factory }, { demo: false, ...mode });
   const { store, journal, host } = session;
   const view = () => store.getState().stepViews[id] ?? {};

@@ -26,12 +26,19 @@ export function connectToSim(sim: Simulator, more: Partial<ConnectDeps> = {}): P
     },
     {
       env: {},
+      // The session's mode, enforced at the wire: a test of --read-only or --dry-run passes it.
+      mode: { readOnly: false, dryRun: false },
       credential: fixedTokenCredential(sim.arm.token),
       armEndpoint: sim.arm.endpoint,
       caCert: sim.caCert,
       ...more,
     },
   );
+}
+
+/** The part of a session's mode the wire enforces (the connection must be made with it). */
+export function wireMode(mode: Partial<SessionMode> = {}): { readOnly: boolean; dryRun: boolean } {
+  return { readOnly: mode.readOnly ?? false, dryRun: mode.dryRun ?? false };
 }
 
 /** A session around a connection: what the TUI builds after connecting. */

@@ -21,6 +21,7 @@ it('reports the control plane version on /version, before and after a control-pl
     cloud: 'AzureCloud',
     endpoint: sim.arm.endpoint,
     caCert: sim.caCert,
+    mode: { readOnly: false, dryRun: false },
   });
   const { resourceGroup: rg, name } = sim.arm;
   const cluster = await client.managedClusters.get(rg, name);

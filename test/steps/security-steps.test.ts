@@ -155,7 +155,7 @@ describe('a kubeconfig-only connection', () => {
     writeFileSync(file, sim.userKubeconfig());
     const kubeOnly = await connect(
       { cloud: 'AzureCloud', demo: false, kubeconfig: file },
-      { env: {} },
+      { env: {}, mode: { readOnly: false, dryRun: false } },
     );
     const { store, host, close } = await hostFor(kubeOnly, factories);
     await host.open('defender');

@@ -5,7 +5,7 @@ import type { SessionMode } from '../../src/model/session.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { StepFactory } from '../../src/steps/contract/module.js';
 import type { Connection } from '../../src/model/connection.js';
-import { connectToSim, hostFor, type HostedSession } from '../helpers/sim-session.js';
+import { connectToSim, hostFor, wireMode, type HostedSession } from '../helpers/sim-session.js';
 
 export { until } from '../helpers/sim-session.js';
 
@@ -24,7 +24,7 @@ export async function rig(
   mode: Partial<SessionMode> = {},
 ): Promise<StepRig> {
   const sim = await startSimulator({ scenario, speed });
-  const connection = await connectToSim(sim);
+  const connection = await connectToSim(sim, { mode: wireMode(mode) });
   const session = await hostFor(connection, { [id]: factory }, mode);
   return {
     sim,

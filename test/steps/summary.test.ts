@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { STEP_MODULES } from '../../src/steps/registry.js';
-import { connectToSim, hostFor, type HostedSession } from '../helpers/sim-session.js';
+import { connectToSim, hostFor, wireMode, type HostedSession } from '../helpers/sim-session.js';
 
 // The summary reads the session back from its journal after the other steps have looked.
 let sim: Simulator;
@@ -12,7 +12,13 @@ beforeAll(async () => {
   const factories = Object.fromEntries(
     Object.values(STEP_MODULES).map((m) => [m.id, m.controller]),
   );
-  session = await hostFor(await connectToSim(sim), factories, { readOnly: true });
+  session = await hostFor(
+    await connectToSim(sim, { mode: wireMode({ readOnly: true }) }),
+    factories,
+    {
+      readOnly: true,
+    },
+  );
 });
 afterAll(async () => {
   await session.close();

@@ -36,12 +36,9 @@ export async function deleteAll(
     const id = `${policy.namespace}/${policy.name}`;
     if (signal.aborted) return { deleted, failed: 'cancelled: the remaining policies were kept' };
     try {
+      // In --dry-run the wire makes the delete a server-side dry run.
       const send = () =>
-        deleteNetworkPolicy(
-          ctx.connection.kc,
-          { namespace: policy.namespace, name: policy.name },
-          { dryRun },
-        );
+        deleteNetworkPolicy(ctx.connection.kc, { namespace: policy.namespace, name: policy.name });
       if (dryRun) await send();
       else
         await ctx.journal.mutation(

@@ -135,7 +135,7 @@ describe('imds step edge cases on the simulator', () => {
     writeFileSync(file, s.sim.userKubeconfig());
     const connection = await connect(
       { cloud: 'AzureCloud', demo: false, kubeconfig: file },
-      { env: {} },
+      { env: {}, mode: { readOnly: false, dryRun: false } },
     );
     const seen = await imdsStep.inspect!({
       connection,

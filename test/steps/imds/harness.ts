@@ -9,7 +9,7 @@ import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { imdsStep } from '../../../src/steps/imds/index.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
 import type { Connection } from '../../../src/model/connection.js';
-import { connectToSim, hostFor, until as waitUntil } from '../../helpers/sim-session.js';
+import { connectToSim, hostFor, until as waitUntil, wireMode } from '../../helpers/sim-session.js';
 
 /** A simulator and a connected session running only the imds step. */
 export interface ImdsSession {
@@ -34,7 +34,7 @@ export async function imdsSession(
   faults: FaultSpec = {},
 ): Promise<ImdsSession> {
   const sim = await startSimulator({ scenario, speed: 600, faults });
-  const connection = await connectToSim(sim);
+  const connection = await connectToSim(sim, { mode: wireMode(mode) });
   const session = await hostFor(connection, { imds: imdsStep.controller }, mode);
   const { store, host, journal } = session;
   const until = (check: () => boolean, what: string) =>

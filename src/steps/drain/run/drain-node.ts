@@ -62,7 +62,8 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
           target: `node/${node.name}`,
           detail: { dryRun: d.dryRun },
         },
-        () => setNodeUnschedulable(kc, node.name, true, { dryRun: d.dryRun, signal: d.signal }),
+        // In --dry-run the wire makes this a server-side dry run.
+        () => setNodeUnschedulable(kc, node.name, true, { signal: d.signal }),
       );
       node.cordoned = !d.dryRun;
       if (d.dryRun) note('cordon accepted by the server (dry run: still schedulable)');

@@ -83,9 +83,9 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
 
   async function retryEviction(): Promise<EvictionAnswer> {
     for (;;) {
+      // No dryRun here: in --dry-run the wire sends every eviction as a server-side dry run.
       const request = {
         ...id,
-        dryRun: d.dryRun,
         signal,
         ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
       };

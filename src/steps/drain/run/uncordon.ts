@@ -20,10 +20,8 @@ export async function uncordonNodes(
       await d.journal.mutation(
         { step: 'drain', action: 'uncordon', target: `node/${node}`, detail: { dryRun: d.dryRun } },
         () =>
-          setNodeUnschedulable(d.kc, node, false, {
-            dryRun: d.dryRun,
-            ...(d.signal ? { signal: d.signal } : {}),
-          }),
+          // In --dry-run the wire makes this a server-side dry run.
+          setNodeUnschedulable(d.kc, node, false, d.signal ? { signal: d.signal } : {}),
       );
       lines.push(d.dryRun ? `✔ ${node}: uncordon accepted (dry run)` : `✔ ${node} uncordoned`);
     } catch (error) {
