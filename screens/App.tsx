@@ -1,8 +1,8 @@
 import { Box, useApp, useWindowSize } from 'ink';
-import { useContext, useState } from 'react';
+import { createElement, useContext, useState } from 'react';
 import { CHECKLIST, type StepId } from '../src/model/checklist.js';
 import type { SessionStore } from '../src/runbook/session.js';
-import type { AppActions, StepContentSource } from './app-actions.js';
+import type { AppActions } from './app-actions.js';
 import { ClusterPicker } from './ClusterPicker.js';
 import { ConfirmationDialog, confirmationKey } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
@@ -17,7 +17,8 @@ import { OverviewScreen } from './OverviewScreen.js';
 import { QuitPrompt } from './QuitPrompt.js';
 import { StepFrame } from './StepFrame.js';
 import { STEP_SCREENS } from './step-screens.js';
-import type { StepEvent } from '../src/steps/contract/view.js';
+import type { StepScreenProps } from './step-screen-props.js';
+import type { SessionState } from '../src/runbook/session.js';
 import { useSession } from './use-session.js';
 import { AcceptRiskContext, type AcceptRisk } from './accept-risk-context.js';
 
@@ -25,11 +26,10 @@ import { AcceptRiskContext, type AcceptRisk } from './accept-risk-context.js';
 export interface AppProps {
   store: SessionStore;
   actions: AppActions;
-  stepContent?: StepContentSource | undefined;
 }
 
 /** The app shell: header, the screen for the session's state with its overlays, and key hints. */
-export function App({ store, actions, stepContent }: AppProps) {
+export function App({ store, actions }: AppProps) {
   const state = useSession(store);
   const { columns, rows } = useWindowSize();
   const { exit } = useApp();
@@ -112,33 +112,26 @@ export function App({ store, actions, stepContent }: AppProps) {
       setOpenStep(undefined);
       actions.onCloseStep?.(step.id);
     };
-    const send = (event: StepEvent) => actions.onStepEvent?.(step.id, event);
-    const Own = STEP_SCREENS[step.id];
-    if (Own) {
-      return (
-        <Own
-          key={step.id}
-          step={step}
-          status={state.steps[step.id]}
-          view={state.stepViews[step.id] ?? {}}
-          state={state.stepStates[step.id]}
-          send={send}
-          width={columns}
-          height={height}
-          active={active}
-          onBack={back}
-          onHelp={openHelp}
-          onQuit={requestQuit}
-        />
-      );
-    }
+    const common = {
+      step,
+      status: state.steps[step.id],
+      view: state.stepViews[step.id] ?? {},
+      width: columns,
+      height,
+      active,
+      onBack: back,
+      onHelp: openHelp,
+      onQuit: requestQuit,
+    };
+    const own = ownScreen(step.id, common, state, actions);
+    if (own) return own;
     return (
       <StepFrame
         key={step.id}
         step={step}
         status={state.steps[step.id]}
-        {...(stepContent?.(step.id, state) ?? state.stepViews[step.id])}
-        onAction={(key) => send({ type: 'action', key })}
+        {...state.stepViews[step.id]}
+        onAction={(key) => actions.onStepEvent?.(step.id, { type: 'action', key })}
         width={columns}
         height={height}
         active={active}
@@ -222,4 +215,21 @@ export function App({ store, actions, stepContent }: AppProps) {
       <KeyHints width={columns} />
     </Box>
   );
+}
+
+/** Step `id`'s own screen, if it has one, with its own state and events (typed per step). */
+function ownScreen<K extends StepId>(
+  id: K,
+  common: Omit<StepScreenProps<K>, 'state' | 'send'>,
+  state: SessionState,
+  actions: AppActions,
+) {
+  const Own = STEP_SCREENS[id];
+  if (!Own) return undefined;
+  const props: StepScreenProps<K> = {
+    ...common,
+    state: state.stepStates[id],
+    send: (event) => actions.onStepEvent?.(id, event),
+  };
+  return createElement(Own, { key: id, ...props });
 }

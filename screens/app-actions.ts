@@ -1,10 +1,8 @@
 import type { ListedCluster } from '../src/model/arm.js';
 import type { StepId } from '../src/model/checklist.js';
-import type { SessionState } from '../src/runbook/session.js';
-import type { StepEvent } from '../src/steps/contract/view.js';
 import type { RiskRequest } from '../src/runbook/accept-risk.js';
+import type { StepEvents } from '../src/steps/registry-types.js';
 import type { ResumeChoice } from './ResumeDialog.js';
-import type { StepContent } from './StepFrame.js';
 
 /** What the screens ask the logic to do; the CLI wires these to the runbook. */
 export interface AppActions {
@@ -15,7 +13,7 @@ export interface AppActions {
   /** The operator left a step with Esc. */
   onCloseStep?: (id: StepId) => void;
   /** The operator pressed a step's action key or made a choice on a step's own screen. */
-  onStepEvent?: (id: StepId, event: StepEvent) => void;
+  onStepEvent?: <K extends StepId>(id: K, event: StepEvents[K]) => void;
   /** The operator asked for the Markdown transcript now (`t` on the overview). */
   onTranscript?: () => void;
   /** The operator answered the offer to resume an interrupted session. */
@@ -25,6 +23,3 @@ export interface AppActions {
   /** The operator filled in "accept this risk" for a finding of a step. */
   onAcceptRisk?: (step: StepId, request: RiskRequest) => void;
 }
-
-/** Picks what an opened step shows (findings, plan, progress, result) from the session state. */
-export type StepContentSource = (id: StepId, state: SessionState) => StepContent | undefined;

@@ -3,17 +3,15 @@ import type { SessionStore } from '../src/runbook/session.js';
 import { App } from './App.js';
 import { KeyBusProvider } from './KeyBusProvider.js';
 import { SizeGuard } from './SizeGuard.js';
-import type { AppActions, StepContentSource } from './app-actions.js';
+import type { AppActions } from './app-actions.js';
 
-export type { AppActions, StepContentSource } from './app-actions.js';
+export type { AppActions } from './app-actions.js';
 
-/** Options of `renderApp`: streams and screen mode for Ink, and where step content comes from. */
-export interface RenderAppOptions extends Pick<
+/** Options of `renderApp`: streams and screen mode for Ink. */
+export type RenderAppOptions = Pick<
   RenderOptions,
   'stdin' | 'stdout' | 'stderr' | 'alternateScreen' | 'interactive' | 'patchConsole'
-> {
-  stepContent?: StepContentSource;
-}
+>;
 
 /** A running app: wait for it to end, or take it down. */
 export interface AppHandle {
@@ -27,14 +25,13 @@ export function renderApp(
   actions: AppActions,
   options: RenderAppOptions = {},
 ): AppHandle {
-  const { stepContent, ...inkOptions } = options;
   const instance = render(
     <KeyBusProvider>
       <SizeGuard store={store} onQuit={actions.onQuit}>
-        <App store={store} actions={actions} stepContent={stepContent} />
+        <App store={store} actions={actions} />
       </SizeGuard>
     </KeyBusProvider>,
-    { ...inkOptions, exitOnCtrlC: false },
+    { ...options, exitOnCtrlC: false },
   );
   return {
     waitUntilExit: async () => {

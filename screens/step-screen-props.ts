@@ -1,16 +1,20 @@
-import type { StepInfo, StepStatus } from '../src/model/checklist.js';
-import type { StepEvent, StepView } from '../src/steps/contract/view.js';
+import type { StepId, StepInfo, StepStatus } from '../src/model/checklist.js';
+import type { StepView } from '../src/steps/contract/view.js';
+import type { StepEvents, StepStates } from '../src/steps/registry-types.js';
 
-/** What a step's own screen gets: the step, its generic view, its own state, and a way to choose. */
-export interface StepScreenProps {
+/**
+ * What step `K`'s own screen gets: the step, its generic view, its own state and a way to send it
+ * the events it declares, typed by the registry (no cast needed).
+ */
+export interface StepScreenProps<K extends StepId> {
   step: StepInfo;
   status: StepStatus;
   /** Sections for the generic frame (summary, findings, actions, plan, progress, result). */
   view: StepView;
-  /** The step's own state, as its controller set it (each screen knows its shape). */
-  state: unknown;
-  /** Sends the operator's choice to the step's controller. */
-  send: (event: StepEvent) => void;
+  /** The step's own state, as its controller set it; undefined until it first looked. */
+  state: StepStates[K] | undefined;
+  /** Sends the operator's choice to the step. */
+  send: (event: StepEvents[K]) => void;
   width: number;
   height: number;
   active: boolean;

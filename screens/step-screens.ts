@@ -1,15 +1,18 @@
 import type { ComponentType } from 'react';
 import type { StepId } from '../src/model/checklist.js';
 import type { StepScreenProps } from './step-screen-props.js';
-import { DefenderScreen } from './steps/defender/index.js';
-import { DrainScreen } from './steps/drain/index.js';
-import { ImdsScreen } from './steps/imds/index.js';
-import { NodeImageScreen } from './steps/node-image/index.js';
-import { RbacScreen } from './steps/rbac/index.js';
-import { UpgradesScreen } from './steps/upgrades/index.js';
+import { DefenderScreen } from './steps/defender/DefenderScreen.js';
+import { DrainScreen } from './steps/drain/DrainScreen.js';
+import { ImdsScreen } from './steps/imds/ImdsScreen.js';
+import { NodeImageScreen } from './steps/node-image/NodeImageScreen.js';
+import { RbacScreen } from './steps/rbac/RbacScreen.js';
+import { UpgradesScreen } from './steps/upgrades/UpgradesScreen.js';
 
-/** Steps with a screen of their own; the others use the generic step frame. */
-export const STEP_SCREENS: Partial<Record<StepId, ComponentType<StepScreenProps>>> = {
+/** The own screens of steps, each typed for its step; the others use the generic step frame. */
+export type StepScreens = { [K in StepId]?: ComponentType<StepScreenProps<K>> };
+
+/** Steps with a screen of their own. */
+export const STEP_SCREENS: StepScreens = {
   defender: DefenderScreen,
   rbac: RbacScreen,
   imds: ImdsScreen,

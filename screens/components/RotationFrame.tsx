@@ -5,7 +5,7 @@ import { StepFrame } from '../StepFrame.js';
 import { NodeRotation, rotationHeight } from './NodeRotation.js';
 
 /** Props of the rotation frame: a step screen's props, the rotation (if one runs) and its keys. */
-export interface RotationFrameProps extends StepScreenProps {
+export interface RotationFrameProps extends Omit<StepScreenProps<'upgrades'>, 'state' | 'send'> {
   rotation: Rotation | undefined;
   onAction: (key: string) => void;
 }

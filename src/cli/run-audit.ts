@@ -8,7 +8,7 @@ import { renderAudit } from '../report/render.js';
 import type { StepId } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
 import { asUserError, connectTarget, type ReachedTarget } from '../runbook/start-session.js';
-import type { StepModule } from '../steps/contract/module.js';
+import type { AuditedStep } from '../runbook/audit-inspect.js';
 import type { TargetOptions } from '../target/options.js';
 import type { AuditCommandOptions } from './audit-args.js';
 import { packageVersion } from './version.js';
@@ -24,7 +24,7 @@ export interface AuditIo {
 
 /** Test seams: the step modules to run (default: every built step). */
 export interface AuditDeps {
-  modules?: Partial<Record<StepId, StepModule>>;
+  modules?: Partial<Record<StepId, AuditedStep>>;
 }
 
 /**

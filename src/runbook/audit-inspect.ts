@@ -3,14 +3,19 @@ import { isRestError } from '@azure/arm-containerservice';
 import { messageOf } from '../model/errors.js';
 import type { StepId, StepInfo } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
-import type { StepModule } from '../steps/contract/module.js';
+import type { InspectContext, Inspection } from '../steps/contract/module.js';
 import type { Connection } from '../model/connection.js';
 import type { StepReport } from '../report/audit-schema.js';
+
+/** What the audit needs of a step: its read-only inspection, if it has one. */
+export interface AuditedStep {
+  inspect?(ctx: InspectContext): Promise<Inspection<unknown>>;
+}
 
 /** Options of `inspectSteps`. */
 export interface InspectStepsOptions {
   connection: Connection;
-  modules: Partial<Record<StepId, StepModule>>;
+  modules: Partial<Record<StepId, AuditedStep>>;
   steps: readonly StepInfo[];
   /** Always read-only in an audit; passed in so the caller states it. */
   mode: SessionMode;

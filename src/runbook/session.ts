@@ -1,5 +1,6 @@
 import type { ListedCluster } from '../model/arm.js';
 import type { StepView } from '../steps/contract/view.js';
+import type { StepStates } from '../steps/registry-types.js';
 import type { ClusterSummary } from '../model/cluster-summary.js';
 import { STEP_IDS, type StepId, type StepStatus } from '../model/checklist.js';
 import type { ResumeOffer } from './resume.js';
@@ -24,8 +25,8 @@ export interface SessionState {
   steps: Record<StepId, StepStatus>;
   /** What each opened step shows in the generic step frame. */
   stepViews: Partial<Record<StepId, StepView>>;
-  /** The own state of steps that have a screen of their own (shape defined by each step). */
-  stepStates: Partial<Record<StepId, unknown>>;
+  /** The own state of steps that have a screen of their own, typed per step. */
+  stepStates: { [K in StepId]?: StepStates[K] };
   /** Work that must not be cut off silently is running (quitting asks first). */
   busy: boolean;
   confirmation?: ConfirmationRequest;
@@ -91,6 +92,11 @@ export class SessionStore {
   /** Sets one step's status. */
   setStep(id: StepId, status: StepStatus): void {
     this.update({ steps: { ...this.state.steps, [id]: status } });
+  }
+
+  /** Sets one step's own state (what its screen renders). */
+  setStepState<K extends StepId>(id: K, state: StepStates[K]): void {
+    this.update({ stepStates: { ...this.state.stepStates, [id]: state } });
   }
 
   /** Asks the operator; resolves true only on an explicit yes. One question at a time. */

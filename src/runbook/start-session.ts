@@ -109,15 +109,10 @@ export async function startSession(
       }
     }
     const { STEP_MODULES } = await import('../steps/registry.js');
-    const modules = Object.values(STEP_MODULES);
-    const factories = Object.fromEntries(modules.map((m) => [m.id, m.controller]));
-    const resumers = Object.fromEntries(
-      modules.flatMap((m) => (m.resume ? [[m.id, m.resume.bind(m)]] : [])),
-    );
     const desk = waivers
       ? new RiskDesk(waivers.file, waivers.set, waivers, connection.summary)
       : undefined;
-    host = new StepHost(store, connection, journal, factories, resumers, desk);
+    host = new StepHost({ store, connection, journal, steps: STEP_MODULES, desk });
     if (desk && !store.getState().mode.readOnly) store.update({ acceptRisk: desk.offer() });
     const risks = desk && { store, journal, host, desk, cluster: connection.summary.name };
     void inspectAll(host);

@@ -1,39 +1,36 @@
-import type { Connection } from '../model/connection.js';
-import type {
-  StepContext,
-  StepController,
-  StepFactory,
-  StepModule,
-} from '../steps/contract/module.js';
-import type { StepEvent, StepView } from '../steps/contract/view.js';
-import { messageOf, UserError } from '../model/errors.js';
 import type { StepId } from '../model/checklist.js';
+import type { Connection } from '../model/connection.js';
+import { messageOf, UserError } from '../model/errors.js';
+import type { InFlightChange } from '../model/journal.js';
+import type { StepContext, StepController } from '../steps/contract/module.js';
+import type { StepEventShape, StepView } from '../steps/contract/view.js';
+import type { StepEvents, StepModules, StepStates } from '../steps/registry-types.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
-import type { InFlightChange } from '../model/journal.js';
 import type { SessionStore } from './session.js';
 import type { RiskDesk } from '../waivers/risk-desk.js';
 
+/** What a step host runs: the session's store, connection and journal, and the steps. */
+export interface StepHostOptions {
+  store: SessionStore;
+  connection: Connection;
+  journal: Journal;
+  steps: Partial<StepModules>;
+  /** The waivers of this cluster: findings they accept are shown marked. */
+  desk?: RiskDesk | undefined;
+}
+
 /**
- * Runs the steps of a connected session: makes each step's controller when first opened, routes the
- * operator's choices to it, keeps one piece of work running at a time, and turns failures into
- * lines on the step instead of crashes.
+ * Runs the steps of a connected session: starts each step when first opened, routes the
+ * operator's choices to it, counts running work (quitting asks first, and `stop` aborts it all)
+ * and turns failures into lines on the step instead of crashes. One change at a time per step is
+ * the lifecycle's rule (src/steps/lifecycle/step-work.ts).
  */
 export class StepHost {
-  private readonly controllers = new Map<StepId, StepController>();
-  private readonly contexts = new Map<StepId, StepContext>();
+  private readonly controllers = new Map<StepId, StepController<StepEventShape>>();
   private readonly running = new Map<AbortController, Promise<unknown>>();
 
-  constructor(
-    private readonly store: SessionStore,
-    private readonly connection: Connection,
-    private readonly journal: Journal,
-    private readonly factories: Partial<Record<StepId, StepFactory>>,
-    /** Steps that know how to pick up changes an earlier session left in flight. */
-    private readonly resumers: Partial<Record<StepId, NonNullable<StepModule['resume']>>> = {},
-    /** The waivers of this cluster: findings they accept are shown marked. */
-    private readonly desk?: RiskDesk,
-  ) {}
+  constructor(private readonly o: StepHostOptions) {}
 
   /** The operator opened a step. */
   open(id: StepId): Promise<void> {
@@ -42,26 +39,14 @@ export class StepHost {
 
   /**
    * The operator chose to go back to changes an earlier session left in flight on this step: the
-   * step opens (re-inspecting the current state), then its `resume` hook, if it has one, takes over.
+   * step looks at the cluster again, then explains what the changes mean now.
    */
   resume(id: StepId, intents: InFlightChange[]): Promise<void> {
-    return this.guard(id, async (c) => {
-      await c.open();
-      const resume = this.resumers[id];
-      const ctx = this.contexts.get(id);
-      if (resume && ctx) await resume(ctx, intents);
-      else {
-        this.showOn(id, {
-          result: [
-            'An earlier session left a change here unfinished; what you see above is the state now.',
-          ],
-        });
-      }
-    });
+    return this.guard(id, (c) => (c.resume ? c.resume(intents) : c.open()));
   }
 
   /** The operator made a choice on a step's screen. */
-  send(id: StepId, event: StepEvent): Promise<void> {
+  send<K extends StepId>(id: K, event: StepEvents[K]): Promise<void> {
     return this.guard(id, (c) => c.send(event));
   }
 
@@ -74,7 +59,10 @@ export class StepHost {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  private async guard(id: StepId, act: (c: StepController) => Promise<void>): Promise<void> {
+  private async guard(
+    id: StepId,
+    act: (c: StepController<StepEventShape>) => Promise<void>,
+  ): Promise<void> {
     const controller = this.controller(id);
     if (!controller) return;
     try {
@@ -82,19 +70,25 @@ export class StepHost {
     } catch (error) {
       const message = error instanceof UserError ? error.message : messageOf(error);
       this.showOn(id, { result: [`✖ ${message}`] });
-      if (this.store.getState().steps[id].kind === 'running') {
-        this.store.setStep(id, { kind: 'unavailable', why: message });
+      if (this.o.store.getState().steps[id].kind === 'running') {
+        this.o.store.setStep(id, { kind: 'unavailable', why: message });
       }
     }
   }
 
-  private controller(id: StepId): StepController | undefined {
+  private controller<K extends StepId>(id: K): StepController<StepEventShape> | undefined {
     const known = this.controllers.get(id);
     if (known) return known;
-    const factory = this.factories[id];
-    if (!factory) return undefined;
-    const { store, journal, connection } = this;
-    const ctx: StepContext = {
+    const module = this.o.steps[id];
+    if (!module) return undefined;
+    const controller: StepController<StepEventShape> = module.start(this.contextFor(id));
+    this.controllers.set(id, controller);
+    return controller;
+  }
+
+  private contextFor<K extends StepId>(id: K): StepContext<StepStates[K]> {
+    const { store, journal, connection } = this.o;
+    return {
       id,
       connection,
       journal,
@@ -103,8 +97,7 @@ export class StepHost {
       confirm: (request) => confirmChange(store, journal, request),
       show: (patch) => this.showOn(id, patch),
       view: () => store.getState().stepViews[id] ?? {},
-      setState: (state) =>
-        store.update({ stepStates: { ...store.getState().stepStates, [id]: state } }),
+      setState: (state) => store.setStepState(id, state),
       status: (status) => {
         store.setStep(id, status);
         if (status.kind === 'ok' || status.kind === 'findings') this.noteFindings(id);
@@ -115,17 +108,13 @@ export class StepHost {
       },
       busy: (work) => this.busy(work),
     };
-    const controller = factory(ctx);
-    this.contexts.set(id, ctx);
-    this.controllers.set(id, controller);
-    return controller;
   }
 
   /** An inspection finished: journal what it found, so transcripts need nothing but the journal. */
   private noteFindings(id: StepId): void {
-    const findings = this.store.getState().stepViews[id]?.findings ?? [];
+    const findings = this.o.store.getState().stepViews[id]?.findings ?? [];
     // Ordered after earlier lines by the journal's own write chain; a failed write is not fatal here.
-    void this.journal
+    void this.o.journal
       .note(id, 'findings', { count: findings.length, findings })
       .catch(() => undefined);
   }
@@ -137,28 +126,30 @@ export class StepHost {
 
   /** The waivers changed: every step's findings are marked again. */
   remark(): void {
-    for (const [id, view] of Object.entries(this.store.getState().stepViews)) {
+    for (const [id, view] of Object.entries(this.o.store.getState().stepViews)) {
       if (view?.findings) this.showOn(id as StepId, { findings: view.findings });
     }
   }
 
   private showOn(id: StepId, given: Partial<StepView>): void {
+    const { desk, store } = this.o;
     const patch =
-      given.findings && this.desk ? { ...given, findings: this.desk.mark(given.findings) } : given;
-    const views = this.store.getState().stepViews;
-    this.store.update({ stepViews: { ...views, [id]: { ...views[id], ...patch } } });
+      given.findings && desk ? { ...given, findings: desk.mark(given.findings) } : given;
+    const views = store.getState().stepViews;
+    store.update({ stepViews: { ...views, [id]: { ...views[id], ...patch } } });
   }
 
+  /** Counts `work` as running work until it settles; `stop` aborts its signal. */
   private async busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const abort = new AbortController();
     const done = work(abort.signal);
     this.running.set(abort, done);
-    this.store.update({ busy: true });
+    this.o.store.update({ busy: true });
     try {
       return await done;
     } finally {
       this.running.delete(abort);
-      this.store.update({ busy: this.running.size > 0 });
+      this.o.store.update({ busy: this.running.size > 0 });
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { StepId } from '../model/checklist.js';
 import type { StepModule } from './contract/module.js';
+import type { StepEventShape } from './contract/view.js';
 import { apiAccessStep } from './api-access/index.js';
 import { connectStep } from './connect/index.js';
 import { containersStep } from './containers/index.js';
@@ -11,8 +12,11 @@ import { rbacStep } from './rbac/index.js';
 import { summaryStep } from './summary/index.js';
 import { upgradesStep } from './upgrades/index.js';
 
-/** Every step, by id. Each step lives in its own folder and exports one `StepModule`. */
-export const STEP_MODULES: Record<StepId, StepModule> = {
+/**
+ * Every step, by id. Each step lives in its own folder and exports one `StepModule`; its state
+ * and event types reach its screen through `registry-types.ts`.
+ */
+export const STEP_MODULES = {
   connect: connectStep,
   defender: defenderStep,
   'api-access': apiAccessStep,
@@ -23,4 +27,4 @@ export const STEP_MODULES: Record<StepId, StepModule> = {
   drain: drainStep,
   'node-image': nodeImageStep,
   summary: summaryStep,
-};
+} satisfies { [K in StepId]: StepModule<unknown, StepEventShape> };

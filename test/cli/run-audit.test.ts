@@ -6,7 +6,7 @@ import type { AuditReport } from '../../src/report/audit-schema.js';
 import type { Simulator } from '../../src/sim/simulator.js';
 import type { TargetOptions } from '../../src/target/options.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
-import type { StepModule } from '../../src/steps/contract/module.js';
+import type { AuditedStep } from '../../src/runbook/audit-inspect.js';
 import type { StepId } from '../../src/model/checklist.js';
 import { listAllNodes } from '../../src/kube/nodes.js';
 import { publishedSchema } from '../report/published-schema.js';
@@ -15,11 +15,8 @@ import { tempDir } from '../helpers/temp-dir.js';
 // The audit in-process against a running simulator, with hand-written step modules: each shows one
 // way a step can end (findings, a crash, a refusal), and the simulator counts every request.
 
-const noop = () => Promise.resolve();
-const modules: Partial<Record<StepModule['id'], StepModule>> = {
+const modules: Partial<Record<StepId, AuditedStep>> = {
   rbac: {
-    id: 'rbac',
-    controller: () => ({ open: noop, send: noop }),
     // A real read through the connection, then a finding about what it saw.
     inspect: async ({ connection, mode }) => {
       const nodes = await listAllNodes(connection.kc);
@@ -38,19 +35,13 @@ const modules: Partial<Record<StepModule['id'], StepModule>> = {
     },
   },
   imds: {
-    id: 'imds',
-    controller: () => ({ open: noop, send: noop }),
     inspect: () => Promise.reject(new Error('the step broke\nwith a second line')),
   },
   containers: {
-    id: 'containers',
-    controller: () => ({ open: noop, send: noop }),
     inspect: () =>
       Promise.reject(new ApiException(403, 'Forbidden', '{"message":"pods is forbidden"}', {})),
   },
   drain: {
-    id: 'drain',
-    controller: () => ({ open: noop, send: noop }),
     inspect: () => Promise.resolve({ facts: {}, findings: [] }),
   },
 };

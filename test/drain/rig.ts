@@ -1,7 +1,8 @@
 // The drain step behind a StepHost, against a simulator, as the app runs it.
 import type { SessionMode } from '../../src/model/session.js';
-import { drainController } from '../../src/steps/drain/controller.js';
+import { makeDrainStep } from '../../src/steps/drain/index.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
+import type { StepEvents } from '../../src/steps/registry-types.js';
 import type { DrainTimings } from '../../src/steps/drain/run/run-drain.js';
 import { SessionStore, StepHost, simConnection, tempJournal, until } from './sim-session.js';
 
@@ -14,8 +15,8 @@ export async function drainRig(scenario: string, mode: Partial<SessionMode> = {}
   const { sim, connection } = await simConnection(scenario, speed, fullMode);
   const store = new SessionStore(fullMode);
   const journal = await tempJournal(connection.summary.name, fullMode);
-  const host = new StepHost(store, connection, journal, { drain: drainController(FAST) });
-  const state = () => store.getState().stepStates.drain as DrainState;
+  const host = new StepHost({ store, connection, journal, steps: { drain: makeDrainStep(FAST) } });
+  const state = (): DrainState => store.getState().stepStates.drain!;
   return {
     sim,
     connection,
@@ -24,8 +25,8 @@ export async function drainRig(scenario: string, mode: Partial<SessionMode> = {}
     host,
     state,
     /** Sends an event that asks for confirmation, checks the question, answers it. */
-    async confirmed(event: Record<string, unknown>, answer = true) {
-      const sent = host.send('drain', event as { type: string });
+    async confirmed(event: StepEvents['drain'], answer = true) {
+      const sent = host.send('drain', event);
       await until(() => store.getState().confirmation !== undefined, 'a confirmation');
       const asked = store.getState().confirmation!;
       store.answer(answer);

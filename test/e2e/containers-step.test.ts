@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('containers step on the demo cluster', () => {
   it('finds the privileged log shipper by Deployment, keeps kured (kube-system) apart, sends no write', async () => {
     const before = sim.log.entries.length;
-    const { host, view, store } = await stepSession(sim, 'containers', containersStep.controller, {
+    const { host, view, store } = await stepSession(sim, 'containers', containersStep, {
       readOnly: true,
     });
     await host.open('containers');

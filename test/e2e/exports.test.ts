@@ -38,7 +38,7 @@ describe('exports on the demo cluster', () => {
 
   it('containers, read-only: e writes the suggested patches next to the journal, notes the file, sends nothing', async () => {
     const before = sim.log.entries.length;
-    session = await stepSession(sim, 'containers', containersStep.controller, { readOnly: true });
+    session = await stepSession(sim, 'containers', containersStep, { readOnly: true });
     await session.host.open('containers');
     expect(session.view().actions?.map((a) => a.key)).toEqual(['e']);
     await session.host.send('containers', { type: 'action', key: 'e' });
@@ -78,7 +78,7 @@ describe('exports on the demo cluster', () => {
   });
 
   it('rbac: e exports the proposed group binding as YAML next to the journal and changes nothing', async () => {
-    session = await stepSession(sim, 'rbac', rbacStep.controller);
+    session = await stepSession(sim, 'rbac', rbacStep);
     await session.host.open('rbac');
     await session.host.send('rbac', { type: 'propose', candidate: SAM, group: GROUP });
     const before = sim.log.entries.length;

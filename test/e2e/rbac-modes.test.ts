@@ -15,7 +15,7 @@ afterEach(async () => {
 
 async function open(scenario: string, mode: { readOnly?: boolean; dryRun?: boolean } = {}) {
   sim = await startSimulator({ scenario, speed: 600 });
-  const session = await stepSession(sim, 'rbac', rbacStep.controller, mode);
+  const session = await stepSession(sim, 'rbac', rbacStep, mode);
   await session.host.open('rbac');
   return { sim, session, state: () => session.store.getState().stepStates.rbac as RbacScreenState };
 }

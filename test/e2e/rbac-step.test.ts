@@ -33,7 +33,7 @@ describe('rbac step on the demo cluster', () => {
   });
 
   it('finds users bound directly, cluster-admin and secret readers; built-ins are excluded', async () => {
-    session = await stepSession(sim, 'rbac', rbacStep.controller);
+    session = await stepSession(sim, 'rbac', rbacStep);
     await session.host.open('rbac');
     const found = (session.view().findings ?? []).map((f) => `${f.id} ${f.object?.name}`);
     expect(found).toEqual(
@@ -71,7 +71,7 @@ describe('rbac step on the demo cluster', () => {
   });
 
   it('refuses a group id that is not a GUID', async () => {
-    session = await stepSession(sim, 'rbac', rbacStep.controller);
+    session = await stepSession(sim, 'rbac', rbacStep);
     await session.host.open('rbac');
     await session.host.send('rbac', { type: 'propose', candidate: SAM, group: 'payments-admins' });
     expect(stateOf(session).error).toMatch(/not an Entra group object id/);
@@ -80,7 +80,7 @@ describe('rbac step on the demo cluster', () => {
   });
 
   it('cancel at the typed confirmation changes nothing (only the dry runs reached the server)', async () => {
-    session = await stepSession(sim, 'rbac', rbacStep.controller);
+    session = await stepSession(sim, 'rbac', rbacStep);
     await session.host.open('rbac');
     await session.host.send('rbac', { type: 'propose', candidate: JORDAN, group: GROUP });
     const before = sim.log.entries.length;
@@ -96,7 +96,7 @@ describe('rbac step on the demo cluster', () => {
   });
 
   it('replaces a user with a group: dry run, create, confirm again, remove; journaled; verified', async () => {
-    session = await stepSession(sim, 'rbac', rbacStep.controller);
+    session = await stepSession(sim, 'rbac', rbacStep);
     const { host, store, connection } = session;
     await host.open('rbac');
     await host.send('rbac', { type: 'propose', candidate: SAM, group: GROUP.toUpperCase() });
@@ -162,7 +162,7 @@ describe('rbac step on the demo cluster', () => {
   });
 
   it('typed confirmations for cluster-admin, then undo in the same session puts the user back', async () => {
-    session = await stepSession(sim, 'rbac', rbacStep.controller);
+    session = await stepSession(sim, 'rbac', rbacStep);
     const { host, store, connection } = session;
     await host.open('rbac');
     await host.send('rbac', { type: 'propose', candidate: JORDAN, group: GROUP });

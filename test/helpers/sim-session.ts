@@ -1,13 +1,12 @@
 // The one way step tests reach the simulator: connect() with a local credential (never the Azure
 // sign-in chain), then a session around it: store, journal in a temporary folder, and a step host.
 import { readFileSync } from 'node:fs';
-import type { StepId } from '../../src/model/checklist.js';
 import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/contract/module.js';
+import type { StepModules } from '../../src/steps/registry-types.js';
 import { connect, type ConnectDeps } from '../../src/target/connect.js';
 import { type Connection } from '../../src/model/connection.js';
 import { fixedTokenCredential } from '../../src/target/credential.js';
@@ -52,10 +51,10 @@ export interface HostedSession {
   close: () => Promise<void>;
 }
 
-/** Opens a store, a journal in a temporary folder and a host running `factories`; all closed when the test ends. */
+/** Opens a store, a journal in a temporary folder and a host running `steps`; all closed when the test ends. */
 export async function hostFor(
   connection: Connection,
-  factories: Partial<Record<StepId, StepFactory>>,
+  steps: Partial<StepModules>,
   mode: Partial<SessionMode> = {},
 ): Promise<HostedSession> {
   const fullMode = { readOnly: false, dryRun: false, demo: true, ...mode };
@@ -66,7 +65,7 @@ export async function hostFor(
     env: {},
     dir: tempDir('session-'),
   });
-  const host = new StepHost(store, connection, journal, factories);
+  const host = new StepHost({ store, connection, journal, steps });
   const close = async (): Promise<void> => {
     await host.stop();
     await journal.close();

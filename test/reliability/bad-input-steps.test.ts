@@ -4,10 +4,10 @@
 import { CoreV1Api } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
-import { drainController } from '../../src/steps/drain/controller.js';
+import { makeDrainStep } from '../../src/steps/drain/index.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
-import { imdsController } from '../../src/steps/imds/controller.js';
-import { upgradesController } from '../../src/steps/upgrades/controller.js';
+import { imdsStep } from '../../src/steps/imds/index.js';
+import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import { expectJournalComplete, faultRig, until, type FaultRig } from './fault-rig.js';
 
 let rig: FaultRig | undefined;
@@ -23,7 +23,7 @@ describe('bad input inside a step', () => {
       rig = await faultRig(
         'demo',
         {},
-        { upgrades: upgradesController({ updateIntervalInMs: 5, nodePollMs: 5 }) },
+        { upgrades: makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }) },
       );
       await rig.host.open('upgrades');
       await rig.host.send('upgrades', { type: 'target', version });
@@ -40,7 +40,7 @@ describe('bad input inside a step', () => {
   );
 
   it('imds: a namespace deleted between plan and apply is named, and nothing is created', async () => {
-    rig = await faultRig('demo', {}, { imds: imdsController });
+    rig = await faultRig('demo', {}, { imds: imdsStep });
     await rig.host.open('imds');
     await until(() => rig!.store.getState().steps.imds.kind !== 'running', 'inspection');
     // Someone deletes a chosen namespace after the plan was shown.
@@ -63,7 +63,7 @@ describe('bad input inside a step', () => {
     rig = await faultRig(
       'demo',
       {},
-      { drain: drainController({ retryMs: 20, pollMs: 10, concurrency: 10 }) },
+      { drain: makeDrainStep({ retryMs: 20, pollMs: 10, concurrency: 10 }) },
     );
     await rig.host.open('drain');
     const sim = rig.sim;

@@ -7,9 +7,9 @@ import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import { listAllNodes } from '../../src/kube/nodes.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { drainController } from '../../src/steps/drain/controller.js';
+import { makeDrainStep } from '../../src/steps/drain/index.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
-import { upgradesController } from '../../src/steps/upgrades/controller.js';
+import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import type { Connection } from '../../src/model/connection.js';
 import { connectTo, expectJournalComplete, faultRig, type FaultRig } from './fault-rig.js';
 
@@ -147,7 +147,7 @@ describe('ARM under faults', () => {
     expect(await armStatuses(s, connection)).toContain(500);
   }, 60_000);
 
-  const upgrades = upgradesController({ updateIntervalInMs: 5, nodePollMs: 5 });
+  const upgrades = makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 });
   const upgradeControlPlane = async (faults: FaultSpec) => {
     rig = await faultRig('minimal', faults, { upgrades });
     await rig.host.open('upgrades');
@@ -195,7 +195,7 @@ describe('ARM under faults', () => {
 });
 
 describe('drain under faults', () => {
-  const drain = drainController({ retryMs: 20, pollMs: 10, concurrency: 10 });
+  const drain = makeDrainStep({ retryMs: 20, pollMs: 10, concurrency: 10 });
   const state = (r: FaultRig) => r.store.getState().stepStates.drain as DrainState;
   const nodeRunning = (s: Simulator, prefix: string) =>
     s.kube

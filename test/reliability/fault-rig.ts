@@ -10,7 +10,7 @@ import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/contract/module.js';
+import type { StepEvents, StepModules } from '../../src/steps/registry-types.js';
 import type { Connection } from '../../src/model/connection.js';
 import { connectToSim, until as waitUntil } from '../helpers/sim-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -43,7 +43,7 @@ export interface FaultRig {
   host: StepHost;
   journalLines(): Array<Record<string, unknown>>;
   /** Sends `event` to `step`, waits for the confirmation it opens, answers it. */
-  confirmed(step: StepId, event: Record<string, unknown>, answer?: boolean): Promise<void>;
+  confirmed<K extends StepId>(step: K, event: StepEvents[K], answer?: boolean): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export interface FaultRig {
 export async function faultRig(
   scenario: string,
   faults: FaultSpec,
-  steps: Partial<Record<StepId, StepFactory>>,
+  steps: Partial<StepModules>,
   mode: Partial<SessionMode> = {},
   speed = 600,
 ): Promise<FaultRig> {
@@ -65,7 +65,7 @@ export async function faultRig(
     env: {},
     dir: tempDir('rel-fault-'),
   });
-  const host = new StepHost(store, connection, journal, steps);
+  const host = new StepHost({ store, connection, journal, steps });
   const journalLines = (): Array<Record<string, unknown>> =>
     readFileSync(journal.path, 'utf8')
       .trim()
@@ -79,7 +79,7 @@ export async function faultRig(
     host,
     journalLines,
     async confirmed(step, event, answer = true) {
-      const sent = host.send(step, event as { type: string });
+      const sent = host.send(step, event);
       await until(() => store.getState().confirmation, 'a confirmation');
       store.answer(answer);
       await sent;

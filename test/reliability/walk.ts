@@ -6,7 +6,9 @@ import { SessionStore } from '../../src/runbook/session.js';
 import { type ConfirmationRequest, type SessionMode } from '../../src/model/session.js';
 import { startSession, type RunningSession } from '../../src/runbook/start-session.js';
 import type { Simulator } from '../../src/sim/simulator.js';
-import type { StepEvent } from '../../src/steps/contract/view.js';
+import type { StepEvents } from '../../src/steps/registry-types.js';
+
+type StepEvent = StepEvents[StepId];
 import { until } from './fault-rig.js';
 import { tempDir } from '../helpers/temp-dir.js';
 

@@ -10,7 +10,7 @@ import type { Connection } from '../../src/model/connection.js';
 import { messageOf } from '../../src/model/errors.js';
 import type { LoggedRequest } from '../../src/sim/request-log.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/contract/module.js';
+import { defineStep } from '../../src/steps/lifecycle/define.js';
 import { connectToSim, hostFor, wireMode } from '../helpers/sim-session.js';
 
 let sim: Simulator;
@@ -19,9 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => sim.close());
 
-/** A step that never looks at the mode: on open it sends four writes and reports each outcome. */
-const forgetful: StepFactory = (ctx) => ({
-  open: async () => {
+/** A step that never looks at the mode: its look sends four writes and reports each outcome. */
+const forgetful = defineStep({
+  id: 'containers',
+  initial: undefined,
+  look: async (ctx) => {
     const { kc, arm } = ctx.connection;
     const node = sim.kube.listNodes()[0]!.metadata.name;
     const pod =
@@ -35,8 +37,10 @@ const forgetful: StepFactory = (ctx) => ({
         return `${what}: ${messageOf(error)}`;
       }
     };
-    ctx.show({
-      result: [
+    return {
+      facts: undefined,
+      findings: [],
+      summary: [
         await outcome('cordon', () => setNodeUnschedulable(kc, node, true)),
         await outcome('evict', () =>
           evictPod(kc, { namespace: pod.metadata.namespace!, name: pod.metadata.name }),
@@ -58,19 +62,18 @@ const forgetful: StepFactory = (ctx) => ({
             .then((poller) => poller.pollUntilDone());
         }),
       ],
-    });
+    };
   },
-  send: () => Promise.resolve(),
 });
 
 async function walk(mode: { readOnly?: boolean; dryRun?: boolean }) {
   const connection: Connection = await connectToSim(sim, { mode: wireMode(mode) });
-  const session = await hostFor(connection, { defender: forgetful }, mode);
+  const session = await hostFor(connection, { containers: forgetful }, mode);
   const before = sim.log.entries.length;
-  await session.host.open('defender');
+  await session.host.open('containers');
   const sent = sim.log.entries.slice(before);
   await session.close();
-  return { result: session.store.getState().stepViews.defender?.result ?? [], sent };
+  return { result: session.store.getState().stepViews.containers?.summary ?? [], sent };
 }
 
 const changing = (entries: LoggedRequest[]) => entries.filter((e) => e.effect !== 'read');

@@ -4,14 +4,14 @@ import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
-import { simpleStep } from '../../src/steps/simple-step.js';
+import { defineStep } from '../../src/steps/lifecycle/define.js';
 import type { Connection } from '../../src/model/connection.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // A hand-written step: one flag to look at, one action that sets it.
 function flagStep(world: { flag: boolean; runs: number }) {
-  return simpleStep<{ flag: boolean }, { to: boolean }>({
-    id: 'defender',
+  return defineStep<{ flag: boolean }, undefined>({
+    id: 'api-access',
     inspect: () =>
       Promise.resolve({
         facts: { flag: world.flag },
@@ -20,29 +20,36 @@ function flagStep(world: { flag: boolean; runs: number }) {
           ? []
           : [{ id: 'test.flag-off', severity: 'high', message: 'the flag is off' }],
       }),
-    actions: [
+    initial: undefined,
+    actions: (s) => [
       {
         key: 'e',
         label: 'Turn the flag on',
-        unavailable: (facts) => (facts.flag ? 'already on' : undefined),
-        plan: () => ({ to: true }),
-        describe: (plan) => [`set the flag to ${plan.to}`],
-        confirmation: (plan, cluster) => ({
-          cluster,
-          change: `set the flag to ${plan.to}`,
-          typed: cluster,
-        }),
-        run: async (plan, ctx, progress) => {
-          await ctx.journal.mutation(
-            { step: 'defender', action: 'set flag', target: 'flag' },
-            () => {
-              world.runs++;
-              world.flag = plan.to;
-              return Promise.resolve();
+        unavailable: s.facts?.flag ? 'already on' : undefined,
+        run: async (run) => {
+          await run.change({
+            wire: 'kube',
+            what: 'flag change',
+            plan: ['set the flag to true'],
+            dryRun: ['Dry run: the flag was not set.'],
+            confirm: {
+              cluster: run.ctx.cluster,
+              change: 'set the flag to true',
+              typed: run.ctx.cluster,
             },
-          );
-          progress('flag set');
-          return ['the flag is on'];
+            run: async (progress) => {
+              await run.ctx.journal.mutation(
+                { step: 'api-access', action: 'set flag', target: 'flag' },
+                () => {
+                  world.runs++;
+                  world.flag = true;
+                  return Promise.resolve();
+                },
+              );
+              progress('flag set');
+            },
+            done: () => ({ result: ['the flag is on'], changed: 'Turn the flag on' }),
+          });
         },
       },
     ],
@@ -60,33 +67,41 @@ async function setup(mode: Partial<SessionMode> = {}) {
   });
   const world = { flag: false, runs: 0 };
   const connection = { summary: { name: 'aks-one' } } as Connection;
-  const host = new StepHost(store, connection, journal, { defender: flagStep(world) });
+  const host = new StepHost({
+    store,
+    connection,
+    journal,
+    steps: { 'api-access': flagStep(world) },
+  });
   return { store, journal, world, host };
 }
 
 describe('running a step', () => {
   it('inspects on open, then plans, confirms, runs, journals and verifies', async () => {
     const { store, journal, world, host } = await setup();
-    await host.open('defender');
-    expect(store.getState().steps.defender).toEqual({ kind: 'findings', count: 1 });
-    expect(store.getState().stepViews.defender?.actions).toEqual([
+    await host.open('api-access');
+    expect(store.getState().steps['api-access']).toEqual({ kind: 'findings', count: 1 });
+    expect(store.getState().stepViews['api-access']?.actions).toEqual([
       { key: 'e', label: 'Turn the flag on', unavailable: undefined },
     ]);
 
-    const sent = host.send('defender', { type: 'action', key: 'e' });
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
     await Promise.resolve();
-    expect(store.getState().stepViews.defender?.plan).toEqual(['set the flag to true']);
+    expect(store.getState().stepViews['api-access']?.plan).toEqual(['set the flag to true']);
     expect(store.getState().confirmation).toMatchObject({ cluster: 'aks-one', typed: 'aks-one' });
     expect(world.runs).toBe(0);
     store.answer(true);
     await sent;
 
     expect(world.runs).toBe(1);
-    const view = store.getState().stepViews.defender!;
+    const view = store.getState().stepViews['api-access']!;
     expect(view.findings).toEqual([]);
     expect(view.result).toEqual(['the flag is on']);
     expect(view.progress).toEqual(['flag set']);
-    expect(store.getState().steps.defender).toEqual({ kind: 'changed', what: 'Turn the flag on' });
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'changed',
+      what: 'Turn the flag on',
+    });
     expect(store.getState().busy).toBe(false);
     await host.stop();
     await journal.close();
@@ -100,13 +115,13 @@ describe('running a step', () => {
 
   it('changes nothing when the operator cancels', async () => {
     const { store, journal, world, host } = await setup();
-    await host.open('defender');
-    const sent = host.send('defender', { type: 'action', key: 'e' });
+    await host.open('api-access');
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
     await Promise.resolve();
     store.answer(false);
     await sent;
     expect(world.runs).toBe(0);
-    expect(store.getState().stepViews.defender?.result).toEqual([
+    expect(store.getState().stepViews['api-access']?.result).toEqual([
       'Cancelled: nothing was changed.',
     ]);
     await journal.close();
@@ -114,9 +129,9 @@ describe('running a step', () => {
 
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
     const { store, journal, world, host } = await setup({ readOnly: true });
-    await host.open('defender');
-    expect(store.getState().stepViews.defender?.actions).toEqual([]);
-    await host.send('defender', { type: 'action', key: 'e' });
+    await host.open('api-access');
+    expect(store.getState().stepViews['api-access']?.actions).toEqual([]);
+    await host.send('api-access', { type: 'action', key: 'e' });
     expect(store.getState().confirmation).toBeUndefined();
     expect(world.runs).toBe(0);
     await journal.close();
@@ -130,19 +145,19 @@ describe('running a step', () => {
       env: {},
       dir: tempDir('host-'),
     });
-    const broken = simpleStep({
-      id: 'rbac',
+    const broken = defineStep({
+      id: 'containers',
       inspect: () => Promise.reject(new Error('the API server went away')),
+      initial: undefined,
     });
-    const host = new StepHost(store, { summary: { name: 'x' } } as Connection, journal, {
-      rbac: broken,
-    });
-    await host.open('rbac');
-    expect(store.getState().steps.rbac).toEqual({
+    const connection = { summary: { name: 'x' } } as Connection;
+    const host = new StepHost({ store, connection, journal, steps: { containers: broken } });
+    await host.open('containers');
+    expect(store.getState().steps.containers).toEqual({
       kind: 'unavailable',
       why: 'the API server went away',
     });
-    expect(store.getState().stepViews.rbac?.result).toEqual(['✖ the API server went away']);
+    expect(store.getState().stepViews.containers?.result).toEqual(['✖ the API server went away']);
     await journal.close();
   });
 });

@@ -3,7 +3,10 @@ import { App } from '../../screens/App.js';
 import type { DrainNode } from '../../src/model/drain.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
-import type { StepEvent } from '../../src/steps/contract/view.js';
+import type { StepEvents } from '../../src/steps/registry-types.js';
+import type { StepId } from '../../src/model/checklist.js';
+
+type StepEvent = StepEvents[StepId];
 import { DOWN, ENTER, ESC, renderInk } from '../helpers/ink.js';
 import { connectedStore } from './fixtures.js';
 

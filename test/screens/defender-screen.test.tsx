@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { DefenderScreen } from '../../screens/steps/defender/index.js';
+import { DefenderScreen } from '../../screens/steps/defender/DefenderScreen.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DefenderScreenState } from '../../src/steps/defender/state.js';
-import type { StepEvent, StepView } from '../../src/steps/contract/view.js';
+import type { StepView } from '../../src/steps/contract/view.js';
+import type { StepEvents } from '../../src/steps/registry-types.js';
+
+type StepEvent = StepEvents['defender'];
 import { ENTER, ESC, renderInk } from '../helpers/ink.js';
 
 const step = CHECKLIST.find((s) => s.id === 'defender')!;
@@ -32,7 +35,7 @@ function Harness({ sent }: { sent: StepEvent[] }) {
     if (event.type === 'workspace-cancel') setState({ asking: false });
     if (event.type === 'workspace') {
       setState(
-        event['id'] === WS
+        event.id === WS
           ? { asking: false, workspace: { id: WS, from: 'typed by you' } }
           : { asking: true, error: 'not a workspace resource id' },
       );

@@ -5,7 +5,9 @@ import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/model/drain.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import { drainConfirmation } from '../../src/steps/drain/confirmations.js';
-import type { StepEvent } from '../../src/steps/contract/view.js';
+import type { StepEvents } from '../../src/steps/registry-types.js';
+
+type StepEvent = StepEvents['drain'] | { type: 'back' } | { type: 'quit' };
 import { ConfirmationDialog } from '../../screens/ConfirmationDialog.js';
 import { DrainScreen } from '../../screens/steps/drain/DrainScreen.js';
 import { DOWN, ENTER, ESC, renderInk, widestLine } from '../helpers/ink.js';

@@ -90,17 +90,10 @@ describe('layout at 80x24', () => {
       message: `User ${LONG} is bound directly to cluster-admin instead of through a group.`,
       remediation: 'Bind an Entra ID group instead, then remove the user subject.',
     }));
-    const ui = await renderInk(
-      <App
-        store={store}
-        actions={{ onQuit: vi.fn() }}
-        stepContent={(id) =>
-          id === 'containers' ? { findings, plan: ['Replace the user subject'] } : undefined
-        }
-      />,
-      size,
-    );
-    // containers uses the generic frame (rbac has a screen of its own, which ignores stepContent).
+    // What the containers step would show, put where the app reads it (the session's store).
+    store.update({ stepViews: { containers: { findings, plan: ['Replace the user subject'] } } });
+    const ui = await renderInk(<App store={store} actions={{ onQuit: vi.fn() }} />, size);
+    // containers uses the generic frame.
     await ui.press(':');
     await ui.type('containers');
     await ui.press(ENTER);

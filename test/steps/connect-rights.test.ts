@@ -17,7 +17,7 @@ describe('rights preflight on the demo cluster (contributor, cluster-admin group
     const rights = await connection.rights.answers();
     expect(Object.values(rights).every((a) => a?.state === 'allowed')).toBe(true);
     expect(rights['arm.cluster.write']).toEqual({ state: 'allowed' });
-    const { store, host, close } = await hostFor(connection, { connect: connectStep.controller });
+    const { store, host, close } = await hostFor(connection, { connect: connectStep });
     await host.open('connect');
     expect(store.getState().steps.connect).toEqual({ kind: 'ok' });
     const summary = store.getState().stepViews.connect?.summary ?? [];
@@ -42,7 +42,7 @@ describe('rights preflight with limited rights (ARM cluster user, Kubernetes vie
 
   it('shows not-allowed rows with the reason, and refused reads as findings', async () => {
     const connection = await connectToSim(sim);
-    const { store, host, close } = await hostFor(connection, { connect: connectStep.controller });
+    const { store, host, close } = await hostFor(connection, { connect: connectStep });
     await host.open('connect');
     const view = store.getState().stepViews.connect!;
     const lines = view.summary ?? [];
@@ -76,7 +76,7 @@ describe('rights learned on use', () => {
 
   it('hides the defender enable with the reason, and keeps a refusal met later', async () => {
     const connection = await connectToSim(sim);
-    const { store, host, close } = await hostFor(connection, { defender: defenderStep.controller });
+    const { store, host, close } = await hostFor(connection, { defender: defenderStep });
     await host.open('defender');
     const enable = store.getState().stepViews.defender?.actions?.find((a) => a.key === 'e');
     expect(enable?.unavailable).toBe(

@@ -1,10 +1,10 @@
 // The node-image step end to end on the simulated AKS through StepHost and the SessionStore.
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeImageController } from '../../src/steps/node-image/controller.js';
+import { makeNodeImageStep } from '../../src/steps/node-image/index.js';
 import { type NodeImageState } from '../../src/steps/node-image/state.js';
 import { rig, until, type StepRig } from './step-harness.js';
 
-const fast = nodeImageController({ updateIntervalInMs: 5, nodePollMs: 5 });
+const fast = makeNodeImageStep({ updateIntervalInMs: 5, nodePollMs: 5 });
 let r: StepRig | undefined;
 afterEach(async () => {
   await r?.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { apiAccessStep } from '../../src/steps/api-access/index.js';
-import { defenderController } from '../../src/steps/defender/controller.js';
+import { makeDefenderStep } from '../../src/steps/defender/index.js';
 import { connect } from '../../src/target/connect.js';
 import { type Connection } from '../../src/model/connection.js';
 import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
@@ -13,8 +13,8 @@ const WORKSPACE =
   '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
 
 const factories = {
-  defender: defenderController({ pollMs: 5 }),
-  'api-access': apiAccessStep.controller,
+  defender: makeDefenderStep({ pollMs: 5 }),
+  'api-access': apiAccessStep,
 };
 
 let sim: Simulator;

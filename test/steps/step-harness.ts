@@ -3,7 +3,7 @@
 import type { StepId } from '../../src/model/checklist.js';
 import type { SessionMode } from '../../src/model/session.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import type { StepFactory } from '../../src/steps/contract/module.js';
+import type { StepModules } from '../../src/steps/registry-types.js';
 import type { Connection } from '../../src/model/connection.js';
 import { connectToSim, hostFor, wireMode, type HostedSession } from '../helpers/sim-session.js';
 
@@ -15,17 +15,17 @@ export interface StepRig extends HostedSession {
   connection: Connection;
 }
 
-/** Starts `scenario` at `speed`, connects over ARM, and hosts `factory` as step `id`. */
-export async function rig(
+/** Starts `scenario` at `speed`, connects over ARM, and hosts `step` as step `id`. */
+export async function rig<K extends StepId>(
   scenario: string,
   speed: number,
-  id: StepId,
-  factory: StepFactory,
+  id: K,
+  step: StepModules[K],
   mode: Partial<SessionMode> = {},
 ): Promise<StepRig> {
   const sim = await startSimulator({ scenario, speed });
   const connection = await connectToSim(sim, { mode: wireMode(mode) });
-  const session = await hostFor(connection, { [id]: factory }, mode);
+  const session = await hostFor(connection, { [id]: step }, mode);
   return {
     sim,
     connection,

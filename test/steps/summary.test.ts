@@ -9,12 +9,9 @@ let sim: Simulator;
 let session: HostedSession;
 beforeAll(async () => {
   sim = await startSimulator({ scenario: 'demo', speed: 600 });
-  const factories = Object.fromEntries(
-    Object.values(STEP_MODULES).map((m) => [m.id, m.controller]),
-  );
   session = await hostFor(
     await connectToSim(sim, { mode: wireMode({ readOnly: true }) }),
-    factories,
+    STEP_MODULES,
     {
       readOnly: true,
     },

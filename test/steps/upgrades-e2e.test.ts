@@ -2,11 +2,11 @@
 // step's controller hosted by StepHost, confirmations answered through the SessionStore.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Rotation } from '../../src/steps/rotation/state.js';
-import { upgradesController } from '../../src/steps/upgrades/controller.js';
+import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import type { UpgradesState } from '../../src/steps/upgrades/state.js';
 import { rig, until, type StepRig } from './step-harness.js';
 
-const fast = upgradesController({ updateIntervalInMs: 5, nodePollMs: 5 });
+const fast = makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 });
 let r: StepRig | undefined;
 afterEach(async () => {
   await r?.close();

@@ -1,7 +1,6 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { DefenderScreenState } from '../../../src/steps/defender/state.js';
 import { LineInput } from '../../LineInput.js';
 import { StepFrame } from '../../StepFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
@@ -11,8 +10,8 @@ import { theme } from '../../theme.js';
  * The defender step: the generic frame, plus a one-line prompt for a Log Analytics workspace id
  * when the operator pressed `w` (Enter uses it, Esc cancels and returns to the frame).
  */
-export function DefenderScreen(props: StepScreenProps) {
-  const state = (props.state ?? { asking: false }) as DefenderScreenState;
+export function DefenderScreen(props: StepScreenProps<'defender'>) {
+  const state = props.state ?? { asking: false };
   const [value, setValue] = useState('');
   const asking = state.asking;
   const promptRows = asking ? (state.error ? 3 : 2) : 0;

@@ -1,7 +1,6 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { DrainState } from '../../../src/steps/drain/state.js';
 import { LineInput } from '../../LineInput.js';
 import { listWindow } from '../../list-window.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
@@ -14,8 +13,8 @@ import { OptionsForm } from './OptionsForm.js';
 import { ProgressView } from './ProgressView.js';
 
 /** The drain step: choose nodes, preview them, set options, then follow the drain live. */
-export function DrainScreen(props: StepScreenProps) {
-  const state = props.state as DrainState | undefined;
+export function DrainScreen(props: StepScreenProps<'drain'>) {
+  const { state } = props;
   const [mode, setMode] = useState<NodeTableMode>('table');
   const [filter, setFilter] = useState('');
   const [cursor, setCursor] = useState(0);

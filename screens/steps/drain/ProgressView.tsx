@@ -17,7 +17,7 @@ import { progressLines } from './progress-lines.js';
  * goes to the app's own quit question). When done, `u` uncordons the nodes left cordoned, `d`
  * continues an interrupted drain, Enter or Esc return to the node table.
  */
-export function ProgressView(props: StepScreenProps & { state: DrainState }) {
+export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainState }) {
   const { state } = props;
   const running = state.phase === 'running';
   const [asking, setAsking] = useState(false);

@@ -1,6 +1,6 @@
 import type { DrainNode } from '../../../src/model/drain.js';
 import type { DrainState } from '../../../src/steps/drain/state.js';
-import type { StepEvent } from '../../../src/steps/contract/view.js';
+import type { StepEvents } from '../../../src/steps/registry-types.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';
 import { scrollBinding, type Scrollable } from '../../scroll-keys.js';
@@ -28,7 +28,7 @@ export interface NodeTableContext {
   select: (names: string[], on?: boolean) => void;
   clearSelection: () => void;
   clearFilter: () => void;
-  send: (event: StepEvent) => void;
+  send: (event: StepEvents['drain']) => void;
   onBack: () => void;
   onHelp: () => void;
   onQuit: () => void;

@@ -23,9 +23,9 @@ type Mode = 'table' | 'filter' | 'namespace' | 'report';
 const CHROME = 11;
 
 /** The imds step: a namespace table to choose where to block the metadata endpoint, then act. */
-export function ImdsScreen(props: StepScreenProps) {
+export function ImdsScreen(props: StepScreenProps<'imds'>) {
   const { step, status, view, width, height, active, send } = props;
-  const state = props.state as ImdsState | undefined;
+  const { state } = props;
   const [mode, setMode] = useState<Mode>('table');
   const [cursor, setCursor] = useState(0);
   const [draft, setDraft] = useState('');

@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { CandidateView, RbacScreenState } from '../../../src/steps/rbac/state.js';
+import type { CandidateView } from '../../../src/steps/rbac/state.js';
 import type { StepActionView } from '../../../src/steps/contract/view.js';
 import { StepFrame } from '../../StepFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
@@ -19,8 +19,8 @@ type Mode =
  * The rbac step's screen: the generic frame (findings, plan, progress, result) plus `p` to pick a
  * user bound directly and type the Entra group that replaces it, and `x` for the excluded bindings.
  */
-export function RbacScreen(props: StepScreenProps) {
-  const state = props.state as RbacScreenState | undefined;
+export function RbacScreen(props: StepScreenProps<'rbac'>) {
+  const { state } = props;
   const [mode, setMode] = useState<Mode>({ kind: 'frame' });
   const back = () => setMode({ kind: 'frame' });
   const common = { active: props.active, onHelp: props.onHelp, onQuit: props.onQuit };

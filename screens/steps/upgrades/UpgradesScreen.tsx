@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import type { UpgradesState } from '../../../src/steps/upgrades/state.js';
 import { RotationFrame } from '../../components/RotationFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { VersionChooser } from './VersionChooser.js';
 
 /** The upgrades step: the generic frame, the version chooser on t, and the live node rotation. */
-export function UpgradesScreen(props: StepScreenProps) {
-  const state = props.state as UpgradesState | undefined;
+export function UpgradesScreen(props: StepScreenProps<'upgrades'>) {
+  const { state } = props;
   const [choosing, setChoosing] = useState(false);
   if (choosing && state) {
     return (

@@ -1,10 +1,9 @@
-import { simpleStep } from '../simple-step.js';
-import type { StepModule } from '../contract/module.js';
+import { defineStep } from '../lifecycle/define.js';
 import { inspectApiAccess } from './inspect.js';
 
 /** The api-access step: Entra ID, Azure RBAC, local accounts and the API server's exposure. */
-export const apiAccessStep: StepModule = {
+export const apiAccessStep = defineStep({
   id: 'api-access',
-  controller: simpleStep({ id: 'api-access', inspect: inspectApiAccess }),
   inspect: inspectApiAccess,
-};
+  initial: undefined,
+});

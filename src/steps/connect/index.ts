@@ -1,10 +1,9 @@
-import { simpleStep } from '../simple-step.js';
-import type { StepModule } from '../contract/module.js';
+import { defineStep } from '../lifecycle/define.js';
 import { inspectConnect } from './inspect.js';
 
 /** The connect step: the cluster card's facts plus the operator's rights for every later step. */
-export const connectStep: StepModule = {
+export const connectStep = defineStep({
   id: 'connect',
-  controller: simpleStep({ id: 'connect', inspect: inspectConnect }),
   inspect: inspectConnect,
-};
+  initial: undefined,
+});

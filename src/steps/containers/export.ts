@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { patchFileYaml } from '../../checks/containers/patch.js';
-import type { StepContext } from '../contract/module.js';
+import type { StepJournal } from '../../model/journal.js';
 import type { ContainersFacts } from './inspect.js';
 
 /** User workloads with findings: the ones a patch is suggested for. */
@@ -13,7 +13,10 @@ export function patchable(facts: ContainersFacts): ContainersFacts['workloads'] 
  * Writes the suggested securityContext patches as YAML next to the journal (one file per session,
  * rewritten on each export) and notes the file in the journal. Sends nothing to the cluster.
  */
-export async function exportPatches(ctx: StepContext, facts: ContainersFacts): Promise<string> {
+export async function exportPatches(
+  ctx: { journal: StepJournal; cluster: string },
+  facts: ContainersFacts,
+): Promise<string> {
   const workloads = patchable(facts);
   const session = basename(ctx.journal.path).replace(/\.[^.]*$/, '');
   const file = join(dirname(ctx.journal.path), `${session}.containers-patches.yaml`);

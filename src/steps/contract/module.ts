@@ -1,10 +1,9 @@
-import type { Finding } from '../../model/finding.js';
 import type { StepId, StepStatus } from '../../model/checklist.js';
-import type { StepJournal } from '../../model/journal.js';
-import type { StepEvent, StepView } from './view.js';
-import type { InFlightChange } from '../../model/journal.js';
-import type { ConfirmationRequest, SessionMode } from '../../model/session.js';
 import type { Connection } from '../../model/connection.js';
+import type { Finding } from '../../model/finding.js';
+import type { InFlightChange, StepJournal } from '../../model/journal.js';
+import type { ConfirmationRequest, SessionMode } from '../../model/session.js';
+import type { ActionEvent, StepEventShape, StepView } from './view.js';
 
 /** What an inspection may use: the live connection and the safety mode. No journal, no prompts. */
 export interface InspectContext {
@@ -21,8 +20,8 @@ export interface Inspection<Facts> {
   summary?: string[];
 }
 
-/** Everything a step controller may do: read and act on the cluster, talk to the operator, show. */
-export interface StepContext extends InspectContext {
+/** What the session lends a step: the cluster, the operator, the screen, the journal. */
+export interface StepContext<State = undefined> extends InspectContext {
   id: StepId;
   journal: StepJournal;
   /** The cluster's name, which every confirmation shows. */
@@ -32,8 +31,8 @@ export interface StepContext extends InspectContext {
   /** Replaces sections of the generic view. */
   show(patch: Partial<StepView>): void;
   view(): StepView;
-  /** Replaces the step's own state, for steps with a screen of their own. */
-  setState(state: unknown): void;
+  /** Replaces the step's own state (what its screen renders). */
+  setState(state: State): void;
   status(status: StepStatus): void;
   /** Takes the operator to another step (opened and looked at), e.g. from a failed upgrade to drain. */
   openStep(id: StepId): void;
@@ -41,24 +40,26 @@ export interface StepContext extends InspectContext {
   busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-/** A step's controller: opened by the operator, then driven by the operator's choices. */
-export interface StepController {
+/** A step as one session drives it: opened by the operator, then told the operator's choices. */
+export interface StepController<Event extends StepEventShape = ActionEvent> {
   open(): Promise<void>;
-  send(event: StepEvent): Promise<void>;
+  send(event: Event): Promise<void>;
+  /**
+   * The operator went back to changes an earlier session left in flight on this step: the step
+   * has just looked again; explain what they mean now and offer to continue or roll back.
+   */
+  resume?(intents: InFlightChange[]): Promise<void>;
 }
 
-/** How the host makes a step's controller once the session is connected. */
-export type StepFactory = (ctx: StepContext) => StepController;
-
-/** One checklist step as the program knows it: the controller, and the inspection the audit reuses. */
-export interface StepModule {
+/**
+ * One checklist step as the program knows it. `State` is what its own screen renders (undefined
+ * for steps drawn by the generic frame) and `Event` what that screen may send: both reach the
+ * screen typed, through the registry (src/steps/registry-types.ts).
+ */
+export interface StepModule<State = undefined, Event extends StepEventShape = ActionEvent> {
   id: StepId;
-  controller: StepFactory;
   /** The read-only inspection on its own (the headless audit runs these). */
-  inspect?(ctx: InspectContext): Promise<Inspection<unknown>>;
-  /**
-   * Called after the step re-inspected, when the operator chose to go back to changes an earlier
-   * session left in flight on this step: explain what they mean now, offer to continue or roll back.
-   */
-  resume?(ctx: StepContext, intents: InFlightChange[]): Promise<void>;
+  inspect?: (ctx: InspectContext) => Promise<Inspection<unknown>>;
+  /** The step's controller for one session. */
+  start(ctx: StepContext<State>): StepController<Event | ActionEvent>;
 }

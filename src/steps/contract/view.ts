@@ -18,6 +18,13 @@ export interface StepView {
   result?: string[];
 }
 
-/** An operator choice sent from a step's screen to its controller. */
-export type StepEvent =
-  { type: 'action'; key: string } | { type: string; [field: string]: unknown };
+/** The event every step understands: the operator pressed one of its action keys. */
+export interface ActionEvent {
+  type: 'action';
+  key: string;
+}
+
+/** What an event from a step's screen looks like: a `type` its step declares. */
+export interface StepEventShape {
+  type: string;
+}

@@ -4,8 +4,9 @@ import { whyNot } from '../../checks/rights/answers.js';
 import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import { putManagedCluster } from '../../azure/put-cluster.js';
 import { messageOf } from '../../model/errors.js';
-import type { StepContext, StepController, StepFactory } from '../contract/module.js';
-import type { StepActionView, StepEvent } from '../contract/view.js';
+import type { StepContext, StepController, StepFactory } from '../lifecycle/legacy.js';
+import type { StepActionView } from '../contract/view.js';
+import type { StepEvent } from '../lifecycle/legacy.js';
 import { inspectDefender, type DefenderInspection } from './inspect.js';
 import { describeDefenderPlan, planEnableDefender } from './plan.js';
 

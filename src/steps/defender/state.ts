@@ -9,3 +9,6 @@ export interface DefenderScreenState {
   /** Why the last typed id was not accepted. */
   error?: string;
 }
+
+/** Events the defender screen sends (besides its action keys). */
+export type DefenderEvent = { type: 'workspace'; id: string } | { type: 'workspace-cancel' };

@@ -5,7 +5,7 @@ import { describeAccess } from '../../kube/access-review.js';
 import { type AccessQuestion } from '../../model/access.js';
 import { kuredLockOf } from './facts.js';
 import { listAllDaemonSets } from '../../kube/lists.js';
-import type { StepContext, StepController, StepFactory } from '../contract/module.js';
+import type { StepContext, StepController, StepFactory } from '../lifecycle/legacy.js';
 import { drainConfirmation, uncordonConfirmation } from './confirmations.js';
 import { inspectDrain } from './inspect.js';
 import { KUBECTL_TIMINGS, runDrain, type DrainTimings } from './run/run-drain.js';

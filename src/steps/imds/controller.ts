@@ -2,8 +2,8 @@ import { defaultScope, type ImdsAssessment, type ImdsFacts } from '../../checks/
 import { engineTraits } from '../../checks/imds/engine.js';
 import { probeFindings } from '../../checks/imds/probe.js';
 import { proposalsFor, type ProposedFix } from '../../checks/imds/proposals.js';
-import type { StepContext, StepController } from '../contract/module.js';
-import type { StepEvent } from '../contract/view.js';
+import type { StepContext, StepController } from '../lifecycle/legacy.js';
+import type { StepEvent } from '../lifecycle/legacy.js';
 import { applyFlow, rollbackFlow } from './apply-flow.js';
 import { applyPlan } from './apply.js';
 import { fixRulesFlow } from './fix-flow.js';

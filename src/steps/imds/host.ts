@@ -1,6 +1,6 @@
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { NamespaceVerdict } from '../../checks/imds/evaluate.js';
-import type { StepContext } from '../contract/module.js';
+import type { StepContext } from '../lifecycle/legacy.js';
 import type { ImdsState } from './state.js';
 
 /** What the step's flows (apply, roll back, edit rules, probe) get from the controller. */

@@ -1,7 +1,7 @@
 import { isOurPolicy, type PolicyFacts } from '../../checks/imds/facts.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { deleteNetworkPolicy } from '../../kube/network-policies.js';
-import type { StepContext } from '../contract/module.js';
+import type { StepContext } from '../lifecycle/legacy.js';
 import { TYPED_ABOVE } from './state.js';
 
 /** The policies this tool created (by label), as `namespace/name`. */

@@ -31,8 +31,7 @@ export type ImdsEvent =
   | { type: 'toggle'; namespace: string }
   | { type: 'filter'; text: string }
   /** Add the except to the rules that re-open the endpoint in this namespace (own confirmation). */
-  | { type: 'fix'; namespace: string }
-  | { type: 'action'; key: 'a' | 'r' | 'p' };
+  | { type: 'fix'; namespace: string };
 
 /** The action keys of the imds step. */
 export const APPLY_KEY = 'a';

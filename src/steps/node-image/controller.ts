@@ -2,7 +2,7 @@ import type { ImagePool, NodeImageFacts } from '../../checks/nodeimage/facts.js'
 import { isRunningState } from '../../checks/versions/preflight.js';
 import { postAbort, postNodeImageUpgrade } from '../../azure/upgrade-ops.js';
 import { runOperation } from '../rotation/run-operation.js';
-import type { StepContext, StepController, StepFactory } from '../contract/module.js';
+import type { StepContext, StepController, StepFactory } from '../lifecycle/legacy.js';
 import type { StepActionView } from '../contract/view.js';
 import type { UpgradesOptions } from '../upgrades/controller.js';
 import { inspectNodeImage } from './inspect.js';

@@ -1,7 +1,8 @@
 import { isGuid } from '../../model/guid.js';
 import { bindingLabel } from '../../checks/rbac/types.js';
-import type { StepContext, StepController } from '../contract/module.js';
-import type { StepActionView, StepEvent } from '../contract/view.js';
+import type { StepContext, StepController } from '../lifecycle/legacy.js';
+import type { StepActionView } from '../contract/view.js';
+import type { StepEvent } from '../lifecycle/legacy.js';
 import { exportPlan } from './export.js';
 import { inspectRbac, type RbacStepFacts } from './inspect.js';
 import { describePlan, planReplacement, type ReplacementPlan } from './plan.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bindingLabel } from '../../checks/rbac/types.js';
-import type { StepContext } from '../contract/module.js';
+import type { StepContext } from '../lifecycle/legacy.js';
 import { planYaml, type ReplacementPlan } from './plan.js';
 
 /** Writes the proposed binding as YAML next to the journal (for review or GitOps) and notes it. */

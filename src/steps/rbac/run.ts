@@ -6,7 +6,7 @@ import {
   readBinding,
   replaceBinding,
 } from '../../kube/rbac-write.js';
-import type { StepContext } from '../contract/module.js';
+import type { StepContext } from '../lifecycle/legacy.js';
 import type { ReplacementPlan } from './plan.js';
 
 type Progress = (line: string) => void;

@@ -1,5 +1,5 @@
 import type { Intent } from '../../model/journal.js';
-import type { StepContext } from '../contract/module.js';
+import type { StepContext } from '../lifecycle/legacy.js';
 import { explainFailure } from './explain.js';
 import { followOperation, type Ending, type FollowRequest } from './follow.js';
 import type { Rotation } from './state.js';

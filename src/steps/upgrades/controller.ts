@@ -4,8 +4,9 @@ import { putCluster, putPool, postAbort, type LroTiming } from '../../azure/upgr
 import type { Rotation } from '../rotation/state.js';
 import { blockingPdb } from '../rotation/explain.js';
 import { runOperation } from '../rotation/run-operation.js';
-import type { StepContext, StepController, StepFactory } from '../contract/module.js';
-import type { StepActionView, StepEvent } from '../contract/view.js';
+import type { StepContext, StepController, StepFactory } from '../lifecycle/legacy.js';
+import type { StepActionView } from '../contract/view.js';
+import type { StepEvent } from '../lifecycle/legacy.js';
 import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
 import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
 import type { UpgradesState } from './state.js';

@@ -25,3 +25,11 @@ export interface UpgradesState {
       }
     | undefined;
 }
+
+/** The event the upgrades screen sends besides its action keys: a chosen target version. */
+export interface UpgradesEvent {
+  type: 'target';
+  version: string;
+  /** Whether the chosen version is a preview (the choice must say so to be accepted). */
+  preview?: boolean;
+}

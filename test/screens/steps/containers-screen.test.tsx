@@ -17,7 +17,7 @@ afterAll(async () => {
 
 describe('containers step in the app, on the simulated demo cluster (read-only)', () => {
   it('folds the findings by workload to fit 80x24, filters with /, and exports the patches with e', async () => {
-    const s = await stepSession(sim, 'containers', containersStep.controller, { readOnly: true });
+    const s = await stepSession(sim, 'containers', containersStep, { readOnly: true });
     s.store.update({ connection: { phase: 'connected', cluster: s.connection.summary } });
     const actions: AppActions = {
       onQuit: vi.fn(),

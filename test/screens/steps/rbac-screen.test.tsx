@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfirmationDialog, confirmationKey } from '../../../screens/ConfirmationDialog.js';
-import { RbacScreen } from '../../../screens/steps/rbac/index.js';
+import { RbacScreen } from '../../../screens/steps/rbac/RbacScreen.js';
 import { useSession } from '../../../screens/use-session.js';
 import { CHECKLIST } from '../../../src/model/checklist.js';
 import type { SessionStore } from '../../../src/runbook/session.js';
@@ -11,7 +11,7 @@ import { stepSession } from '../../e2e/security-step-session.js';
 import { BACKSPACE, ENTER, ESC, renderInk } from '../../helpers/ink.js';
 
 const step = CHECKLIST.find((s) => s.id === 'rbac')!;
-const Screen = RbacScreen!;
+const Screen = RbacScreen;
 
 // The part of the app shell that matters here: the step's screen, or the confirmation on top.
 function Shell({ store, host }: { store: SessionStore; host: StepHost }) {
@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('rbac screen', () => {
   it('picks a user with / filter, rejects a wrong group id, shows the plan, and the confirmation starts on Cancel', async () => {
-    const session = await stepSession(sim, 'rbac', rbacStep.controller);
+    const session = await stepSession(sim, 'rbac', rbacStep);
     await session.host.open('rbac');
     const ui = await renderInk(<Shell store={session.store} host={session.host} />);
     await ui.waitFor('[p] Pick one of');
@@ -92,7 +92,7 @@ describe('rbac screen', () => {
   });
 
   it('shows the excluded bindings one key away', async () => {
-    const session = await stepSession(sim, 'rbac', rbacStep.controller, { readOnly: true });
+    const session = await stepSession(sim, 'rbac', rbacStep, { readOnly: true });
     await session.host.open('rbac');
     const ui = await renderInk(<Shell store={session.store} host={session.host} />);
     await ui.waitFor('[x] Show the');
@@ -105,7 +105,7 @@ describe('rbac screen', () => {
   });
 
   it('groups the findings by subject; / filters them and Esc clears the filter, not the step', async () => {
-    const session = await stepSession(sim, 'rbac', rbacStep.controller, { readOnly: true });
+    const session = await stepSession(sim, 'rbac', rbacStep, { readOnly: true });
     await session.host.open('rbac');
     const ui = await renderInk(<Shell store={session.store} host={session.host} />);
     let frame = await ui.waitFor('Findings (6) · sort: severity');

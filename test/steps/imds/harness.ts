@@ -35,7 +35,7 @@ export async function imdsSession(
 ): Promise<ImdsSession> {
   const sim = await startSimulator({ scenario, speed: 600, faults });
   const connection = await connectToSim(sim, { mode: wireMode(mode) });
-  const session = await hostFor(connection, { imds: imdsStep.controller }, mode);
+  const session = await hostFor(connection, { imds: imdsStep }, mode);
   const { store, host, journal } = session;
   const until = (check: () => boolean, what: string) =>
     waitUntil(check, what, 10_000).then(() => undefined);

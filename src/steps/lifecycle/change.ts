@@ -1,0 +1,72 @@
+import type { ConfirmationRequest } from '../../model/session.js';
+import type { StepView } from '../contract/view.js';
+
+/** Adds one line to the change's progress on screen. */
+export type Progress = (line: string) => void;
+
+/**
+ * One change to the cluster, as a step describes it; `StepSession.change` runs every change the
+ * same way: plan shown, preflight, dry run, confirmation, run (journaled by the step, through the
+ * wire guard), a fresh look to verify, and the result.
+ */
+export interface Change<Outcome, Facts> {
+  /** Which API it goes to: ARM writes are never sent in a dry run, Kubernetes ones are dry runs. */
+  wire: 'kube' | 'arm';
+  /** The change in a few words, for the journal's note of a dry run: `PUT of pool system`. */
+  what: string;
+  /** What exactly would change, for the operator to read before being asked. */
+  plan?: string[];
+  /**
+   * A server-side check before asking (Kubernetes dry runs): refusal lines, none when it passed.
+   * A refusal ends the change; in dry-run mode the preflight is the whole change.
+   */
+  preflight?: (progress: Progress, signal: AbortSignal) => Promise<string[]>;
+  /** The result when the preflight refused (default: the refusals). */
+  refused?: (refusals: string[]) => string[];
+  /** The result when dry-run mode ends the change (after the preflight, or an ARM plan). */
+  dryRun: string[];
+  /** Detail for the journal's dry-run note of an ARM change. */
+  dryRunDetail?: Record<string, unknown>;
+  /** The question before running (absent: nothing is asked, as for a dry run's rehearsal). */
+  confirm?: ConfirmationRequest;
+  /** The result when the operator says no (default: nothing was changed). */
+  cancelled?: string[];
+  /** May start while another change of the step runs (an abort of it). */
+  whileBusy?: true;
+  /** Does it: every mutation inside goes through the journal (`ctx.journal.mutation`). */
+  run: (progress: Progress, signal: AbortSignal) => Promise<Outcome>;
+  /** Look at the cluster again before `done` (default true): the result is verified. */
+  verify?: boolean;
+  /** What the operator reads after it (the facts are the fresh look's). */
+  done: (outcome: Outcome, facts: Facts | undefined) => ChangeDone;
+  /** After a failure: the same change again (with its own confirmation), for `retryOrLook`. */
+  again?: () => Promise<void>;
+}
+
+/** The end of a change as the operator reads it. */
+export interface ChangeDone extends Pick<StepView, 'plan'> {
+  result: string[];
+  /** Set when the cluster changed: the step's status becomes "changed: <what>". */
+  changed?: string;
+  /** The change failed: `again` (if any) is what `retryOrLook` runs next. */
+  failed?: boolean;
+}
+
+/** How a change ended. */
+export type ChangeEnd = 'done' | 'dry-run' | 'refused' | 'cancelled' | 'busy' | 'read-only';
+
+/** The confirmation a dry run asks: the same question, marked as a rehearsal. */
+export function dryRunQuestion(request: ConfirmationRequest): ConfirmationRequest {
+  return { ...request, change: `(dry run) ${request.change}` };
+}
+
+/** The result of a change refused because another of the step's changes still runs. */
+export const STILL_RUNNING = [
+  '✖ Not started: a change of this step is still running; wait for it to end, or abort it.',
+];
+
+/** The result of a change attempted in read-only mode (actions that change are not offered). */
+export const READ_ONLY = ['✖ Not started: read-only mode changes nothing.'];
+
+/** The default result when the operator says no. */
+export const CANCELLED = ['Cancelled: nothing was changed.'];

@@ -1,0 +1,55 @@
+import type { InFlightChange } from '../../model/journal.js';
+import type { StepController, StepModule } from '../contract/module.js';
+import type { ActionEvent, StepEventShape } from '../contract/view.js';
+import type { StepDefinition } from './definition.js';
+import { StepRun } from './step-session.js';
+
+/** What a step's resume says when the step has nothing of its own to say about it. */
+const UNFINISHED = [
+  'An earlier session left a change here unfinished; what you see above is the state now.',
+];
+
+/**
+ * A checklist step from what it supplies: the lifecycle looks on open (again on every open when
+ * the step asks), routes action keys to the offered actions and screen events to the step's
+ * handlers (both only after a first look), and resumes.
+ */
+export function defineStep<Facts, State, Event extends StepEventShape = ActionEvent>(
+  def: StepDefinition<Facts, State, Event>,
+): StepModule<State, Event> {
+  return {
+    id: def.id,
+    ...(def.inspect ? { inspect: def.inspect } : {}),
+    start: (ctx) => controllerOf(new StepRun(def, ctx)),
+  };
+}
+
+function controllerOf<Facts, State, Event extends StepEventShape>(
+  run: StepRun<Facts, State, Event>,
+): StepController<Event | ActionEvent> {
+  const open = async (): Promise<void> => {
+    if (!run.looked || run.def.lookOnEveryOpen) await run.look();
+  };
+  return {
+    open,
+    send: async (event) => {
+      if (!run.looked) return;
+      if (isAction(event)) {
+        const action = run.offered().find((a) => a.key === event.key);
+        if (action && action.unavailable === undefined) await action.run(run);
+        return;
+      }
+      const handler = run.def.on?.[event.type as Event['type']];
+      await handler?.(event as Extract<Event, { type: Event['type'] }>, run);
+    },
+    resume: async (intents: InFlightChange[]) => {
+      await open();
+      if (run.def.resume) await run.def.resume(run, intents);
+      else run.ctx.show({ result: UNFINISHED });
+    },
+  };
+}
+
+function isAction(event: StepEventShape): event is ActionEvent {
+  return event.type === 'action';
+}

@@ -1,0 +1,75 @@
+import type { StepEventShape } from '../contract/view.js';
+import {
+  CANCELLED,
+  dryRunQuestion,
+  READ_ONLY,
+  STILL_RUNNING,
+  type Change,
+  type ChangeEnd,
+} from './change.js';
+import type { StepRun } from './step-session.js';
+
+/**
+ * The one way a change runs, for every step: the plan on screen; in read-only mode nothing; while
+ * another change of the step runs nothing (an abort excepted); the preflight (a refusal ends it);
+ * in dry-run mode an ARM change is only shown and journaled, a Kubernetes change with a preflight
+ * ends after it, any other one is asked as "(dry run)" and run as dry runs by the wire; the
+ * operator's confirmation (no ends it); the run, as the session's running work; a fresh look; the
+ * result, and the status "changed" when it changed something.
+ */
+export async function runChange<Outcome, Facts, State, Event extends StepEventShape>(
+  run: StepRun<Facts, State, Event>,
+  change: Change<Outcome, Facts>,
+): Promise<ChangeEnd> {
+  const { ctx, mode } = run;
+  if (mode.readOnly) {
+    ctx.show({ result: READ_ONLY });
+    return 'read-only';
+  }
+  if (run.working && !change.whileBusy) {
+    ctx.show({ result: STILL_RUNNING });
+    return 'busy';
+  }
+  const lines: string[] = [];
+  const progress = (line: string): void => {
+    lines.push(line);
+    ctx.show({ progress: [...lines] });
+  };
+  ctx.show({
+    ...(change.plan ? { plan: change.plan } : {}),
+    progress: undefined,
+    result: undefined,
+  });
+  if (mode.dryRun && change.wire === 'arm') {
+    await ctx.journal.note(ctx.id, `dry run: ${change.what} shown, not sent`, change.dryRunDetail);
+    ctx.show({ result: change.dryRun });
+    return 'dry-run';
+  }
+  if (change.preflight) {
+    const preflight = change.preflight;
+    const refusals = await run.work.run((signal) => preflight(progress, signal));
+    if (refusals.length > 0) {
+      ctx.show({ result: change.refused?.(refusals) ?? refusals });
+      return 'refused';
+    }
+    if (mode.dryRun) {
+      ctx.show({ result: change.dryRun });
+      return 'dry-run';
+    }
+  }
+  if (change.confirm) {
+    const asked = mode.dryRun ? dryRunQuestion(change.confirm) : change.confirm;
+    if (!(await ctx.confirm(asked))) {
+      ctx.show({ result: change.cancelled ?? CANCELLED });
+      return 'cancelled';
+    }
+  }
+  const outcome = await run.work.run((signal) => change.run(progress, signal));
+  if (change.verify !== false) await run.look();
+  const { changed, failed, ...shown } = change.done(outcome, run.facts);
+  run.again = failed ? change.again : undefined;
+  ctx.show(shown);
+  run.publish();
+  if (changed) ctx.status({ kind: 'changed', what: changed });
+  return 'done';
+}

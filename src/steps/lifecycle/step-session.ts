@@ -1,0 +1,119 @@
+import type { Finding } from '../../model/finding.js';
+import type { SessionMode } from '../../model/session.js';
+import type { StepContext } from '../contract/module.js';
+import type { StepActionView, StepEventShape } from '../contract/view.js';
+import type { Change, ChangeEnd } from './change.js';
+import type { StepAction, StepDefinition } from './definition.js';
+import { runChange } from './run-change.js';
+import { StepWork } from './step-work.js';
+
+/** What a step's own code gets from the lifecycle while one session drives it. */
+export interface StepSession<Facts, State> {
+  readonly ctx: StepContext<State>;
+  readonly mode: SessionMode;
+  /** What the last look saw; undefined before the first one. */
+  readonly facts: Facts | undefined;
+  /** The step's screen state. */
+  readonly state: State;
+  /** Whether a change of this step is running now. */
+  readonly working: boolean;
+  /** Replaces part of the screen state; the screen and the offered actions follow. */
+  set(patch: Partial<State>): void;
+  /** Shows the actions on offer again (after something they depend on changed). */
+  publish(): void;
+  /** Looks at the cluster again: summary, findings and status follow. */
+  look(): Promise<void>;
+  /** Shows findings and sets the status from them (ok, or how many). */
+  findings(list: Finding[]): void;
+  /** Runs a change the one way every change runs. */
+  change<Outcome>(change: Change<Outcome, Facts>): Promise<ChangeEnd>;
+  /** After a failed change: that change again; otherwise: look again. */
+  retryOrLook(): Promise<void>;
+  /** Aborts the step's running change (what it leaves behind, it says itself). */
+  abortWork(): void;
+}
+
+/** The lifecycle's side of one step in one session (made by `defineStep`). */
+export class StepRun<Facts, State, Event extends StepEventShape> implements StepSession<
+  Facts,
+  State
+> {
+  facts: Facts | undefined;
+  state: State;
+  /** Whether a look has succeeded (the first open looks until one does). */
+  looked = false;
+  /** What `retryOrLook` runs after a failed change that can be tried again. */
+  again: (() => Promise<void>) | undefined;
+  readonly work: StepWork;
+
+  constructor(
+    readonly def: StepDefinition<Facts, State, Event>,
+    readonly ctx: StepContext<State>,
+  ) {
+    this.state = def.initial;
+    this.work = new StepWork(ctx, (running) => def.working?.(this, running));
+  }
+
+  get mode(): SessionMode {
+    return this.ctx.mode;
+  }
+
+  get working(): boolean {
+    return this.work.running;
+  }
+
+  set(patch: Partial<State>): void {
+    this.state = { ...this.state, ...patch };
+    this.publish();
+  }
+
+  publish(): void {
+    if (this.state !== undefined) this.ctx.setState(this.state);
+    this.ctx.show({
+      actions: this.offered().map(({ key, label, unavailable }) => view(key, label, unavailable)),
+    });
+  }
+
+  /** The actions on offer: none before the first look, only local ones in read-only mode. */
+  offered(): Array<StepAction<Facts, State>> {
+    if (!this.looked) return [];
+    const all = this.def.actions?.(this) ?? [];
+    return this.mode.readOnly ? all.filter((a) => a.local) : all;
+  }
+
+  async look(): Promise<void> {
+    this.ctx.status({ kind: 'running' });
+    const seen = await (this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx));
+    this.facts = seen.facts;
+    this.looked = true;
+    this.ctx.show({ summary: seen.summary, findings: seen.findings });
+    const added = await this.def.seen?.(this, seen);
+    if (added) this.ctx.show(added);
+    this.publish();
+    this.findings(this.ctx.view().findings ?? []);
+  }
+
+  findings(list: Finding[]): void {
+    this.ctx.show({ findings: list });
+    this.ctx.status(list.length > 0 ? { kind: 'findings', count: list.length } : { kind: 'ok' });
+  }
+
+  change<Outcome>(change: Change<Outcome, Facts>): Promise<ChangeEnd> {
+    return runChange(this, change);
+  }
+
+  async retryOrLook(): Promise<void> {
+    const again = this.again;
+    this.again = undefined;
+    if (again) await again();
+    else await this.look();
+  }
+
+  abortWork(): void {
+    this.work.abort();
+  }
+}
+
+function view(key: string, label: string, unavailable: string | undefined): StepActionView {
+  return unavailable === undefined ? { key, label } : { key, label, unavailable };
+}
