@@ -84,20 +84,16 @@ describe('defender on the demo cluster', () => {
     await close();
   });
 
-  it('dry run: shows the PUT body after the typed confirmation and sends no ARM write', async () => {
+  it('dry run: shows the PUT body and journals it, asks nothing and sends no ARM write', async () => {
     const writes = armWrites().length;
-    const { store, host, close } = await hostFor(connection, factories, { dryRun: true });
+    const { store, host, close, journalLines } = await hostFor(connection, factories, {
+      dryRun: true,
+    });
     await host.open('defender');
     await host.send('defender', { type: 'workspace', id: WORKSPACE });
-    const sent = host.send('defender', { type: 'action', key: 'e' });
-    await until(() => store.getState().confirmation !== undefined, 'the confirmation');
-    expect(store.getState().confirmation).toMatchObject({
-      cluster: sim.arm.name,
-      typed: sim.arm.name,
-      change: expect.stringMatching(/paid plan/) as unknown,
-    });
-    store.answer(true);
-    await sent;
+    await host.send('defender', { type: 'action', key: 'e' });
+    // ARM has no server-side dry run: the change is shown, never asked for and never sent.
+    expect(store.getState().confirmation).toBeUndefined();
     const view = store.getState().stepViews.defender!;
     expect(view.plan?.join('\n')).toContain(`"logAnalyticsWorkspaceResourceId": "${WORKSPACE}"`);
     expect(view.plan?.[0]).toMatch(
@@ -106,6 +102,14 @@ describe('defender on the demo cluster', () => {
     expect(view.result).toEqual(['Dry run: the PUT above was not sent. Nothing changed.']);
     expect(armWrites().length).toBe(writes);
     expect(view.findings?.map((f) => f.id)).toEqual(['defender.disabled']);
+    expect(
+      journalLines().find(
+        (l) =>
+          l['type'] === 'note' &&
+          l['step'] === 'defender' &&
+          String(l['message']).startsWith('dry run'),
+      ),
+    ).toMatchObject({ detail: { workspace: WORKSPACE } });
     await close();
   });
 

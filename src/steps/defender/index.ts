@@ -1,16 +1,73 @@
-import { legacyStep } from '../lifecycle/legacy.js';
-import { defenderController, type DefenderOptions } from './controller.js';
-import { inspectDefender } from './inspect.js';
+import { isWorkspaceId } from '../../checks/defender/defender.js';
+import { whyNot } from '../../checks/rights/answers.js';
+import { defineStep } from '../lifecycle/define.js';
+import { enableDefender } from './enable.js';
+import { inspectDefender, type DefenderInspection } from './inspect.js';
 import type { DefenderEvent, DefenderScreenState } from './state.js';
 
-/** The defender step with its timing options (tests poll the simulated ARM fast). */
+/** Options for tests: a short poll interval when the simulated ARM gives no Retry-After. */
+export interface DefenderOptions {
+  pollMs?: number;
+}
+
+const NOT_A_WORKSPACE =
+  'not a workspace resource id: /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.OperationalInsights/workspaces/<name>';
+
+/**
+ * The defender step: Defender for Containers on the cluster, and optionally turning it on with a
+ * workspace that is known or typed, behind a typed confirmation (a paid plan).
+ */
 export function makeDefenderStep(options: DefenderOptions = {}) {
-  return legacyStep<DefenderScreenState, DefenderEvent>({
+  return defineStep<DefenderInspection, DefenderScreenState, DefenderEvent>({
     id: 'defender',
-    controller: defenderController(options),
     inspect: inspectDefender,
+    initial: { asking: false },
+    seen: async (s, seen) => {
+      const denied = s.mode.readOnly
+        ? undefined
+        : whyNot(await s.ctx.connection.rights.answers(), ['arm.cluster.write']);
+      const workspace = s.state.typed ?? seen.facts.facts?.known;
+      s.set({ denied, workspace });
+      const using =
+        workspace && !seen.facts.facts?.enabled
+          ? [`Enabling would use: ${workspace.id} (${workspace.from})`]
+          : [];
+      return { summary: [...(seen.summary ?? []), ...using] };
+    },
+    actions: (s) => {
+      const facts = s.facts?.facts;
+      if (!facts) return [];
+      const ws = s.state.workspace;
+      const off = facts.enabled ? 'Defender is already on' : s.state.denied;
+      return [
+        {
+          key: 'e',
+          label: 'Enable Defender for Containers (paid plan)',
+          unavailable: off ?? (ws ? undefined : 'no Log Analytics workspace known: press w first'),
+          run: (run) => enableDefender(run, options.pollMs),
+        },
+        {
+          key: 'w',
+          label: ws ? 'Use another Log Analytics workspace' : 'Enter a Log Analytics workspace id',
+          unavailable: off,
+          run: (run) => run.set({ asking: true, error: undefined }),
+        },
+      ];
+    },
+    on: {
+      workspace: async (event, s) => {
+        if (!isWorkspaceId(event.id)) return s.set({ error: NOT_A_WORKSPACE });
+        s.set({
+          typed: { id: event.id.trim(), from: 'typed by you' },
+          asking: false,
+          error: undefined,
+        });
+        await s.look();
+      },
+      'workspace-cancel': (_event, s) => s.set({ asking: false, error: undefined }),
+    },
   });
 }
 
-/** The defender step: Defender for Containers on the cluster, and optionally turning it on. */
+/** The defender step with the product's timings. */
 export const defenderStep = makeDefenderStep();

@@ -1,0 +1,82 @@
+import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
+import { putManagedCluster } from '../../azure/put-cluster.js';
+import { messageOf } from '../../model/errors.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import type { DefenderInspection } from './inspect.js';
+import { describeDefenderPlan, planEnableDefender } from './plan.js';
+import type { DefenderScreenState } from './state.js';
+
+type Session = StepSession<DefenderInspection, DefenderScreenState>;
+
+/**
+ * Enables Defender for Containers with the chosen workspace: the cluster read again right before
+ * (the body is the cluster as it is now, guarded by its eTag), a typed confirmation (a paid
+ * plan), the PUT followed to its end, and a fresh read that says whether it is on.
+ */
+export async function enableDefender(s: Session, pollMs: number | undefined): Promise<void> {
+  const ws = s.state.workspace;
+  if (!ws) return;
+  const { ctx } = s;
+  const arm = armOf(ctx.connection, 'reads and changes the cluster in Azure');
+  const fresh = await readManagedCluster(arm, ctx.signal);
+  if ('forbidden' in fresh) {
+    ctx.show({ result: [`✖ ${fresh.forbidden}`] });
+    return;
+  }
+  const plan = planEnableDefender(fresh.cluster, ws.id);
+  await s.change({
+    wire: 'arm',
+    what: 'the PUT that enables Defender',
+    plan: describeDefenderPlan(plan),
+    dryRun: ['Dry run: the PUT above was not sent. Nothing changed.'],
+    dryRunDetail: { workspace: ws.id },
+    confirm: {
+      cluster: ctx.cluster,
+      change: `Enable Microsoft Defender for Containers on ${ctx.cluster}: a paid plan, billed per vCore from now on`,
+      details: [
+        `Reports to Log Analytics workspace ${ws.id} (${ws.from}).`,
+        'Sends one PUT of the cluster to Azure; AKS then deploys the Defender sensor to every node.',
+        `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender --defender-config <file with this workspace>`,
+      ],
+      typed: ctx.cluster,
+    },
+    run: async (progress, signal) => {
+      progress('Sending the PUT to Azure…');
+      try {
+        await ctx.journal.mutation(
+          {
+            step: 'defender',
+            action: 'enable defender',
+            target: `managedCluster/${ctx.cluster}`,
+            detail: { workspace: ws.id },
+          },
+          () =>
+            putManagedCluster(arm, {
+              body: plan.body,
+              eTag: plan.eTag,
+              onStatus: (status) => progress(`Azure operation: ${status}`),
+              signal,
+              pollMs,
+            }),
+        );
+      } catch (error) {
+        const message = messageOf(error);
+        if ((error as { statusCode?: number }).statusCode === 403) {
+          ctx.connection.rights.learn('arm.cluster.write', message);
+        }
+        return { refused: message };
+      }
+      progress('Operation finished; reading the cluster again to verify.');
+      return {};
+    },
+    done: (outcome, facts) => {
+      if (outcome.refused) return { result: [`✖ ${outcome.refused}`] };
+      return facts?.facts?.enabled === true
+        ? {
+            result: [`✔ Verified: Defender for Containers is on, reporting to ${ws.id}.`],
+            changed: 'Enabled Defender for Containers',
+          }
+        : { result: ['✖ The operation finished but the cluster still reports Defender off.'] };
+    },
+  });
+}
