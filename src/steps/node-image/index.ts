@@ -1,15 +1,112 @@
-import { legacyStep } from '../lifecycle/legacy.js';
-import type { UpgradesOptions } from '../upgrades/controller.js';
-import { nodeImageController } from './controller.js';
+import type { ImagePool, NodeImageFacts } from '../../checks/nodeimage/facts.js';
+import { isRunningState } from '../../checks/versions/preflight.js';
+import { postNodeImageUpgrade } from '../../azure/upgrade-ops.js';
+import { defineStep } from '../lifecycle/define.js';
+import type { StepAction } from '../lifecycle/definition.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import {
+  abortChange,
+  lroTiming,
+  operationChange,
+  type OperationTimings,
+} from '../rotation/operation-change.js';
 import { inspectNodeImage } from './inspect.js';
 import type { NodeImageState } from './state.js';
 
+type Session = StepSession<NodeImageFacts, NodeImageState>;
+
+/** The drain step hand-over for nodes that need a reboot, in words. */
+export const REBOOT_HANDOVER = [
+  'To reboot the nodes kured marked: open the drain step (d) and choose "nodes needing a reboot";',
+  'then reboot each one outside Kubernetes, e.g. az vmss restart -g <node resource group> -n <scale set> --instance-ids <id>,',
+  'wait for it to be Ready, and uncordon it (the drain step offers that). Do not uncordon a node kured is draining.',
+];
+
+/** A pool whose image is behind the latest AKS offers. */
+function behind(p: ImagePool): boolean {
+  return !!p.latestNodeImageVersion && p.nodeImageVersion !== p.latestNodeImageVersion;
+}
+
+/** Upgrades one pool's node image: every node surged, cordoned, drained and reimaged. */
+async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): Promise<void> {
+  const { ctx } = s;
+  const arm = ctx.connection.arm!;
+  const latest = pool.latestNodeImageVersion ?? '';
+  const plan = [
+    `POST …/agentPools/${pool.name}/upgradeNodeImageVersion (no body)`,
+    `Pool ${pool.name}: ${pool.nodeImageVersion ?? '?'} → ${latest}; ${pool.nodes.length} node(s) surged, cordoned, drained and reimaged, same Kubernetes version.`,
+  ];
+  await s.change(
+    operationChange(
+      ctx,
+      {
+        intent: { step: ctx.id, action: 'upgrade node image', target: `agentPool/${pool.name}` },
+        what: `Node image upgrade of pool ${pool.name}`,
+        pool: pool.name,
+        target: { image: latest },
+        start: () => postNodeImageUpgrade(arm.client, arm.at, pool.name, lroTiming(t)),
+        onUpdate: (rotation) => s.set({ rotation }),
+        ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),
+      },
+      {
+        plan,
+        confirm: {
+          cluster: ctx.cluster,
+          change: `Upgrade the node image of pool ${pool.name} on ${ctx.cluster} to ${latest} (every node is drained and reimaged)`,
+          details: plan,
+          typed: ctx.cluster,
+        },
+        dryRunWhat: `node image upgrade of ${pool.name}`,
+        dryRun: ['Dry run: this request was not sent; nothing changed.'],
+      },
+      { again: () => upgradeImage(s, pool, t) },
+    ),
+  );
+}
+
+/** One key per pool (the first nine), then abort, reboots, the drain step, look again. */
+function actions(
+  s: Session,
+  t: OperationTimings,
+): Array<StepAction<NodeImageFacts, NodeImageState>> {
+  const pools = s.facts?.pools ?? [];
+  const running = pools.find((p) => isRunningState(p.provisioningState));
+  return [
+    ...pools.slice(0, 9).map((p, i) => ({
+      key: String(i + 1),
+      label: `Upgrade the node image of pool ${p.name}${p.osType === 'Windows' ? ' (Windows)' : ''}`,
+      unavailable: behind(p) ? undefined : 'already on the latest node image',
+      run: (run: Session) => upgradeImage(run, p, t),
+    })),
+    {
+      key: 'a',
+      label: 'Abort the running operation',
+      unavailable: running ? undefined : 'nothing is running',
+      run: async (run) => {
+        await run.change(abortChange(run.ctx, running!.name, lroTiming(t)));
+      },
+    },
+    {
+      key: 'b',
+      label: 'Reboot nodes that need it (how, with the drain step)',
+      run: (run) => run.ctx.show({ plan: REBOOT_HANDOVER, result: undefined }),
+    },
+    {
+      key: 'd',
+      label: 'Open the drain step (nodes needing a reboot, blocked drains)',
+      run: (run) => run.ctx.openStep('drain'),
+    },
+    { key: 'r', label: 'Look again', run: (run) => run.retryOrLook() },
+  ];
+}
+
 /** The node-image step with its timing options (tests run the simulator fast). */
-export function makeNodeImageStep(options: UpgradesOptions = {}) {
-  return legacyStep<NodeImageState>({
+export function makeNodeImageStep(t: OperationTimings = {}) {
+  return defineStep<NodeImageFacts, NodeImageState>({
     id: 'node-image',
-    controller: nodeImageController(options),
     inspect: inspectNodeImage,
+    initial: {},
+    actions: (s) => actions(s, t),
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Intent } from '../../model/journal.js';
-import type { StepContext } from '../lifecycle/legacy.js';
+import type { StepContext } from '../contract/module.js';
 import { explainFailure } from './explain.js';
 import { followOperation, type Ending, type FollowRequest } from './follow.js';
 import type { Rotation } from './state.js';
@@ -18,41 +18,41 @@ export interface OperationRun extends Omit<FollowRequest, 'signal' | 'kc'> {
 }
 
 /**
- * Runs one ARM operation as the step's running work: intent journaled before it is sent, the pool's
- * nodes followed live, and the ending (with AKS's code and message) journaled after. Quitting
- * stops the watch only; the journal and the result say the operation goes on in Azure.
+ * Runs one ARM operation: intent journaled before it is sent, the pool's nodes followed live, and
+ * the ending (with AKS's code and message) journaled after. `signal` (quitting, or the step's
+ * abort of its work) stops the watch only; the journal and the result say the operation goes on
+ * in Azure.
  */
 export async function runOperation(
-  ctx: StepContext,
+  ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal'>,
   run: OperationRun,
+  signal: AbortSignal,
 ): Promise<{ ending: Ending; rotation?: Rotation; lines: string[] }> {
   let rotation: Rotation | undefined;
   let ending: Ending = { kind: 'left-running' };
   try {
-    await ctx.busy((signal) =>
-      ctx.journal.mutation(run.intent, async () => {
-        const followed = await followOperation({
-          ...run,
-          kc: ctx.connection.kc,
-          signal,
-          onUpdate: (r) => {
-            rotation = r;
-            run.onUpdate(r);
-          },
-        });
-        ending = followed.ending;
-        if (ending.kind === 'failed')
-          throw new OperationEnded(
-            `${ending.failure.code}: ${ending.failure.message}`,
-            'OperationFailed',
-          );
-        if (ending.kind === 'left-running')
-          throw new OperationEnded(
-            'stopped watching; the operation continues in Azure',
-            'AbortError',
-          );
-      }),
-    );
+    await ctx.journal.mutation(run.intent, async () => {
+      const followed = await followOperation({
+        ...run,
+        kc: ctx.connection.kc,
+        signal,
+        onUpdate: (r) => {
+          rotation = r;
+          run.onUpdate(r);
+        },
+      });
+      ending = followed.ending;
+      if (ending.kind === 'failed')
+        throw new OperationEnded(
+          `${ending.failure.code}: ${ending.failure.message}`,
+          'OperationFailed',
+        );
+      if (ending.kind === 'left-running')
+        throw new OperationEnded(
+          'stopped watching; the operation continues in Azure',
+          'AbortError',
+        );
+    });
   } catch (error) {
     if (!(error instanceof OperationEnded)) {
       ending = {

@@ -1,14 +1,132 @@
-import { legacyStep } from '../lifecycle/legacy.js';
-import { upgradesController, type UpgradesOptions } from './controller.js';
-import { inspectUpgrades } from './inspect.js';
+import { poolOrder, refuseTarget } from '../../checks/versions/planner.js';
+import { isRunningState } from '../../checks/versions/preflight.js';
+import { defineStep } from '../lifecycle/define.js';
+import type { StepAction } from '../lifecycle/definition.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import { abortChange, lroTiming, type OperationTimings } from '../rotation/operation-change.js';
+import { upgradeControlPlane, upgradePool } from './changes.js';
+import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
 import type { UpgradesEvent, UpgradesState } from './state.js';
 
+type Session = StepSession<UpgradesFacts, UpgradesState>;
+
+/** Pools behind the control plane, in the order the operator chose (system pool first or last). */
+function queue(facts: UpgradesFacts, systemFirst: boolean): string[] {
+  const cp = facts.versions.controlPlane.current;
+  return poolOrder(facts.versions.pools, cp, systemFirst).map((p) => p.name);
+}
+
+/** The target version the operator chose on the screen: refused when AKS would refuse it. */
+function chooseTarget(s: Session, version: string, preview: boolean): void {
+  const facts = s.facts!;
+  const refused = refuseTarget(facts.versions, version, preview);
+  if (refused) return s.ctx.show({ result: [`✖ Not chosen: ${refused}`] });
+  s.set({ target: version });
+  s.ctx.show({
+    plan: [
+      `Control plane ${facts.versions.controlPlane.current} → ${version} (control plane only; pools untouched), typed confirmation.`,
+      ...poolOrder(facts.versions.pools, version, s.state.systemFirst).map(
+        (p) =>
+          `Then pool ${p.name} (${p.mode}, ${p.count} nodes) ${p.current} → ${version}, its own confirmation.`,
+      ),
+    ],
+    result: undefined,
+  });
+}
+
+/** The upgrades step's keys: target, control plane, next pool, order, abort, look again, drain. */
+function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFacts, UpgradesState>> {
+  const facts = s.facts;
+  if (!facts) return [];
+  const { state } = s;
+  const cp = facts.versions.controlPlane.current;
+  const next = state.queue[0];
+  const running = [
+    facts.versions.provisioningState,
+    ...facts.versions.pools.map((p) => p.provisioningState),
+  ];
+  const pool = facts.versions.pools.find((p) => isRunningState(p.provisioningState))?.name;
+  const blocked = state.lastFailed?.blockedBy;
+  return [
+    // The screen opens its version chooser on t; the choice comes back as a `target` event.
+    {
+      key: 't',
+      label: 'Choose the target version',
+      unavailable: facts.choices.length ? undefined : 'no upgrade offered',
+      run: () => undefined,
+    },
+    {
+      key: 'c',
+      label: `Upgrade the control plane${state.target ? ` to ${state.target}` : ''}`,
+      unavailable: !state.target
+        ? 'choose a target first (t)'
+        : state.target === cp
+          ? 'already there'
+          : undefined,
+      run: (run) => upgradeControlPlane(run, t),
+    },
+    {
+      key: 'n',
+      label: next ? `Upgrade pool ${next} to ${cp}` : 'Upgrade the next pool',
+      unavailable: next ? undefined : 'every pool runs the control plane version',
+      run: (run) => upgradePool(run, next!, t),
+    },
+    {
+      key: 'o',
+      label: `Order: system pool ${state.systemFirst ? 'first' : 'last'} (switch)`,
+      run: (run) =>
+        run.set({
+          systemFirst: !run.state.systemFirst,
+          queue: queue(facts, !run.state.systemFirst),
+        }),
+    },
+    {
+      key: 'a',
+      label: 'Abort the running operation',
+      unavailable: running.some(isRunningState) ? undefined : 'nothing is running',
+      run: async (run) => {
+        await run.change(
+          abortChange(run.ctx, pool, lroTiming(t), {
+            ended: () => run.set({ lastFailed: undefined }),
+          }),
+        );
+      },
+    },
+    {
+      key: 'r',
+      label: 'Look again (re-read versions and operations)',
+      run: (run) => run.retryOrLook(),
+    },
+    ...(blocked
+      ? [
+          {
+            key: 'd',
+            label: `Open the drain step: what PodDisruptionBudget ${blocked.namespace}/${blocked.pdb} blocks`,
+            run: (run: Session) => run.ctx.openStep('drain'),
+          },
+        ]
+      : []),
+  ];
+}
+
 /** The upgrades step with its timing options (tests run the simulator fast). */
-export function makeUpgradesStep(options: UpgradesOptions = {}) {
-  return legacyStep<UpgradesState, UpgradesEvent>({
+export function makeUpgradesStep(t: OperationTimings = {}) {
+  return defineStep<UpgradesFacts, UpgradesState, UpgradesEvent>({
     id: 'upgrades',
-    controller: upgradesController(options),
     inspect: inspectUpgrades,
+    initial: { choices: [], systemFirst: true, queue: [] },
+    seen: (s, seen) =>
+      s.set({
+        choices: seen.facts.choices,
+        current: seen.facts.versions.controlPlane.current,
+        queue: queue(seen.facts, s.state.systemFirst),
+      }),
+    actions: (s) => actions(s, t),
+    on: {
+      target: (event, s) => {
+        if (!s.mode.readOnly) chooseTarget(s, event.version, event.preview === true);
+      },
+    },
   });
 }
 

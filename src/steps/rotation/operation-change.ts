@@ -1,0 +1,114 @@
+import { postAbort, type LroTiming } from '../../azure/upgrade-ops.js';
+import type { ConfirmationRequest } from '../../model/session.js';
+import type { StepContext } from '../contract/module.js';
+import type { Change } from '../lifecycle/change.js';
+import type { Ending } from './follow.js';
+import { runOperation, type OperationRun } from './run-operation.js';
+
+/** Timing knobs of following an operation (tests run the simulator fast). */
+export interface OperationTimings extends LroTiming {
+  /** Wall-clock ms between node polls during an operation. */
+  nodePollMs?: number;
+}
+
+/** The SDK poller's interval: the given one, else 2 s (Retry-After may override it). */
+export function lroTiming(t: OperationTimings): LroTiming {
+  return { updateIntervalInMs: t.updateIntervalInMs ?? 2000 };
+}
+
+/** How an operation ended, and how long it took (whole seconds). */
+export interface OperationOutcome {
+  ending: Ending;
+  lines: string[];
+  tookSeconds: number;
+}
+
+/** What the operator reads about one ARM operation before it is sent. */
+export interface OperationWords {
+  /** The request(s) as the operator should see them. */
+  plan?: string[];
+  confirm: ConfirmationRequest;
+  /** The journal's words for its dry run: `PUT of pool system`. */
+  dryRunWhat: string;
+  dryRunDetail?: Record<string, unknown>;
+  /** The result of a dry run, which shows and never sends. */
+  dryRun: string[];
+  /** Added after "Took N s." in the result. */
+  afterwards?: string;
+}
+
+/** What the step does around it: hear how it ended, run it again after a failure. */
+export interface OperationHooks {
+  ended?(ending: Ending): void;
+  again?: () => Promise<void>;
+  /** An abort: it may start while another operation of the step is followed. */
+  whileBusy?: true;
+}
+
+/**
+ * One ARM operation (an upgrade, a node image upgrade, an abort) as a change: confirmed, sent
+ * with its intent journaled, the pool's nodes followed live, the ending explained, and the
+ * cluster read again. Upgrades and node-image both run their operations through this.
+ */
+export function operationChange<Facts>(
+  ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal'>,
+  run: Omit<OperationRun, 'onUpdate'> & Partial<Pick<OperationRun, 'onUpdate'>>,
+  words: OperationWords,
+  hooks: OperationHooks = {},
+): Change<OperationOutcome, Facts> {
+  return {
+    wire: 'arm',
+    what: words.dryRunWhat,
+    ...(words.plan ? { plan: words.plan } : {}),
+    dryRun: words.dryRun,
+    ...(words.dryRunDetail ? { dryRunDetail: words.dryRunDetail } : {}),
+    confirm: words.confirm,
+    cancelled: ['Cancelled: nothing was sent.'],
+    ...(hooks.whileBusy ? { whileBusy: true } : {}),
+    ...(hooks.again ? { again: hooks.again } : {}),
+    run: async (_progress, signal) => {
+      const started = Date.now();
+      const done = await runOperation(ctx, { onUpdate: () => undefined, ...run }, signal);
+      hooks.ended?.(done.ending);
+      return { ...done, tookSeconds: Math.round((Date.now() - started) / 1000) };
+    },
+    done: (o) => ({
+      result: [...o.lines, `Took ${o.tookSeconds} s.${words.afterwards ?? ''}`],
+      ...(o.ending.kind === 'succeeded' ? { changed: run.what } : {}),
+      failed: o.ending.kind === 'failed',
+    }),
+  };
+}
+
+/** The abort of the latest operation on a pool (or, with no pool, on the cluster). */
+export function abortChange<Facts>(
+  ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal' | 'cluster'>,
+  pool: string | undefined,
+  timing: LroTiming,
+  hooks: Pick<OperationHooks, 'ended'> = {},
+): Change<OperationOutcome, Facts> {
+  const arm = ctx.connection.arm!;
+  const on = pool ? `pool ${pool}` : `cluster ${ctx.cluster}`;
+  return operationChange(
+    ctx,
+    {
+      intent: {
+        step: ctx.id,
+        action: 'abort latest operation',
+        target: pool ? `agentPool/${pool}` : `managedCluster/${ctx.cluster}`,
+      },
+      what: `Abort on ${on}`,
+      target: {},
+      start: () => postAbort(arm.client, arm.at, pool, timing),
+    },
+    {
+      confirm: {
+        cluster: ctx.cluster,
+        change: `Abort the running operation on ${on} (nodes already done stay done)`,
+      },
+      dryRunWhat: `abort of ${on}`,
+      dryRun: [`Dry run: the abort of ${on} was not sent.`],
+    },
+    { ...hooks, whileBusy: true },
+  );
+}
