@@ -1,11 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bindingLabel } from '../../checks/rbac/types.js';
-import type { StepContext } from '../lifecycle/legacy.js';
+import type { StepJournal } from '../../model/journal.js';
 import { planYaml, type ReplacementPlan } from './plan.js';
 
 /** Writes the proposed binding as YAML next to the journal (for review or GitOps) and notes it. */
-export async function exportPlan(ctx: StepContext, plan: ReplacementPlan): Promise<string> {
+export async function exportPlan(
+  ctx: { journal: StepJournal },
+  plan: ReplacementPlan,
+): Promise<string> {
   const name = bindingLabel(plan.createdAt).replace(/[^A-Za-z0-9_.-]+/g, '_');
   const file = join(dirname(ctx.journal.path), `${name}.yaml`);
   await writeFile(file, planYaml(plan).join('\n') + '\n', { mode: 0o600 });

@@ -1,11 +1,99 @@
-import { legacyStep } from '../lifecycle/legacy.js';
-import { rbacController } from './controller.js';
-import { inspectRbac } from './inspect.js';
-import type { RbacEvent, RbacScreenState } from './state.js';
+import { bindingLabel } from '../../checks/rbac/types.js';
+import { isGuid } from '../../model/guid.js';
+import { defineStep } from '../lifecycle/define.js';
+import type { StepAction } from '../lifecycle/definition.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import { exportPlan } from './export.js';
+import { inspectRbac, type RbacStepFacts } from './inspect.js';
+import { describePlan, planReplacement } from './plan.js';
+import { replaceUser, undoLastReplacement } from './replace.js';
+import { replaceUnavailable } from './rights.js';
+import type { CandidateView, RbacEvent, RbacScreenState } from './state.js';
 
-/** The rbac step: who is bound to which role, with a guided user-to-group replacement. */
-export const rbacStep = legacyStep<RbacScreenState, RbacEvent>({
+type Session = StepSession<RbacStepFacts, RbacScreenState>;
+
+/** After each look: the users that could become groups, with the rights asked for each. */
+async function seen(s: Session): Promise<void> {
+  const facts = s.facts!;
+  const candidates: CandidateView[] = [];
+  for (const c of facts.candidates) {
+    // Rights are asked per candidate, only when changes are possible at all.
+    const why = s.mode.readOnly ? undefined : await replaceUnavailable(s.ctx.connection.rights, c);
+    candidates.push({
+      id: c.id,
+      binding: bindingLabel(c.binding),
+      user: c.user,
+      userKind: c.userKind,
+      role: c.role,
+      adminLevel: c.adminLevel,
+      ...(why ? { unavailable: why } : {}),
+    });
+  }
+  s.set({ candidates, excluded: facts.review.excluded, canAct: !s.mode.readOnly });
+}
+
+/** The operator picked a user and typed a group: planned from the last look, or refused. */
+function propose(s: Session, candidateId: string, group: string): void {
+  if (!s.state.canAct) return;
+  const candidate = s.facts?.candidates.find((c) => c.id === candidateId);
+  const id = group.trim().toLowerCase();
+  if (!candidate) return s.set({ error: 'That user binding is no longer there; inspect again.' });
+  if (!isGuid(id))
+    return s.set({
+      error: `"${group}" is not an Entra group object id (a GUID like 6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f).`,
+    });
+  const plan = planReplacement(s.facts!.rbac, candidate, id);
+  s.ctx.show({ plan: describePlan(plan), progress: undefined, result: undefined });
+  s.set({ error: undefined, plan, proposal: { candidate: candidate.id, group: id } });
+}
+
+/** Replace (or dry-run it), export the new binding, undo the last replacement. */
+function actions(s: Session): Array<StepAction<RbacStepFacts, RbacScreenState>> {
+  const { plan, last, candidates } = s.state;
+  const out: Array<StepAction<RbacStepFacts, RbacScreenState>> = [];
+  if (plan) {
+    out.push(
+      {
+        key: 'r',
+        label: s.mode.dryRun
+          ? 'Dry-run the replacement (nothing is stored)'
+          : 'Replace the user with the group',
+        unavailable: candidates.find((c) => c.id === plan.candidate.id)?.unavailable,
+        run: (run) => replaceUser(run, plan),
+      },
+      {
+        key: 'e',
+        label: 'Export the new binding as YAML (next to the journal)',
+        local: true,
+        run: async (run) => run.ctx.show({ result: [`Wrote ${await exportPlan(run.ctx, plan)}`] }),
+      },
+    );
+  }
+  if (last)
+    out.push({
+      key: 'u',
+      label: `Undo: remove ${bindingLabel(last.plan.createdAt)}${last.userRemoved ? ` and bind ${last.plan.candidate.user} again` : ''}`,
+      run: undoLastReplacement,
+    });
+  return out;
+}
+
+/**
+ * The rbac step: who is bound to which role; a user bound directly can be replaced with an Entra
+ * group (dry run, create, remove; each confirmed and journaled), exported, or the last
+ * replacement undone.
+ */
+export const rbacStep = defineStep<RbacStepFacts, RbacScreenState, RbacEvent>({
   id: 'rbac',
-  controller: rbacController,
   inspect: inspectRbac,
+  initial: { candidates: [], excluded: [], canAct: false },
+  seen,
+  actions,
+  on: {
+    propose: (event, s) => propose(s, event.candidate, event.group),
+    dismiss: (_event, s) => {
+      s.ctx.show({ plan: undefined });
+      s.set({ plan: undefined, proposal: undefined });
+    },
+  },
 });

@@ -6,10 +6,12 @@ import {
   readBinding,
   replaceBinding,
 } from '../../kube/rbac-write.js';
-import type { StepContext } from '../lifecycle/legacy.js';
+import type { StepContext } from '../contract/module.js';
 import type { ReplacementPlan } from './plan.js';
 
 type Progress = (line: string) => void;
+/** What the binding changes use of the step's context: the cluster and the journal. */
+type Ctx = Pick<StepContext<unknown>, 'connection' | 'journal'>;
 
 function kindOf(plan: ReplacementPlan): string {
   return plan.old.kind.toLowerCase();
@@ -17,7 +19,7 @@ function kindOf(plan: ReplacementPlan): string {
 
 /** Server-side dry runs of both changes (`dryRun: All`): the API server validates, stores nothing. */
 export async function dryRunReplacement(
-  ctx: StepContext,
+  ctx: Ctx,
   plan: ReplacementPlan,
   progress: Progress,
 ): Promise<void> {
@@ -41,7 +43,7 @@ export async function dryRunReplacement(
 
 /** Creates the group binding, then reads it back to prove it exists with the group subject. */
 export async function createGroupBinding(
-  ctx: StepContext,
+  ctx: Ctx,
   plan: ReplacementPlan,
   progress: Progress,
 ): Promise<void> {
@@ -65,7 +67,7 @@ export async function createGroupBinding(
 
 /** Removes the user from the old binding (update on a fresh copy), or deletes it if it was the only subject. */
 export async function removeUser(
-  ctx: StepContext,
+  ctx: Ctx,
   plan: ReplacementPlan,
   progress: Progress,
 ): Promise<void> {
@@ -77,7 +79,7 @@ export async function removeUser(
   );
 }
 
-async function changeOld(ctx: StepContext, plan: ReplacementPlan, dryRun: boolean): Promise<void> {
+async function changeOld(ctx: Ctx, plan: ReplacementPlan, dryRun: boolean): Promise<void> {
   const { kc } = ctx.connection;
   const target = bindingLabel(plan.old);
   const prefix = dryRun ? 'dry-run ' : '';
@@ -111,7 +113,7 @@ function withoutUser(b: BindingObject, user: string): BindingObject {
 
 /** Undoes a replacement: deletes the group binding and puts the user back on (or recreates) the old binding. */
 export async function undoReplacement(
-  ctx: StepContext,
+  ctx: Ctx,
   plan: ReplacementPlan,
   userRemoved: boolean,
   progress: Progress,

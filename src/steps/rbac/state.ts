@@ -1,7 +1,8 @@
 import type { ExcludedBinding } from '../../checks/rbac/check-bindings.js';
+import type { UserNameKind } from '../../checks/rbac/subjects.js';
+import type { ReplacementPlan } from './plan.js';
 
 export type { ExcludedBinding };
-import type { UserNameKind } from '../../checks/rbac/subjects.js';
 
 /** One user subject the operator can pick on the rbac screen. */
 export interface CandidateView {
@@ -16,7 +17,7 @@ export interface CandidateView {
   unavailable?: string;
 }
 
-/** What the rbac step's own screen renders besides the generic frame. */
+/** What the rbac step's own screen renders besides the generic frame, and what it works on. */
 export interface RbacScreenState {
   candidates: CandidateView[];
   excluded: ExcludedBinding[];
@@ -24,9 +25,13 @@ export interface RbacScreenState {
   canAct: boolean;
   /** The candidate and group of the proposal on screen, if any. */
   proposal?: { candidate: string; group: string };
-  /** The last proposal the controller refused (e.g. not a GUID). */
+  /** The last proposal the step refused (e.g. not a GUID). */
   error?: string;
+  /** The replacement on screen, planned from the last look. */
+  plan?: ReplacementPlan;
+  /** The last replacement made (for undo), and whether its user was removed. */
+  last?: { plan: ReplacementPlan; userRemoved: boolean };
 }
 
-/** Events the rbac screen sends to its controller (besides `{type: 'action', key}`). */
+/** Events the rbac screen sends to its step (besides its action keys). */
 export type RbacEvent = { type: 'propose'; candidate: string; group: string } | { type: 'dismiss' };

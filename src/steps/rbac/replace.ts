@@ -1,0 +1,73 @@
+import { bindingLabel } from '../../checks/rbac/types.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import { confirmation } from './confirmations.js';
+import type { RbacStepFacts } from './inspect.js';
+import type { ReplacementPlan } from './plan.js';
+import { createGroupBinding, dryRunReplacement, removeUser, undoReplacement } from './run.js';
+import type { RbacScreenState } from './state.js';
+
+type Session = StepSession<RbacStepFacts, RbacScreenState>;
+
+/**
+ * Replaces a user subject with an Entra group: server-side dry run of both changes first, then
+ * the new binding (confirmed), then the user's removal (confirmed on its own), and a fresh look
+ * that says whether the user is still bound directly.
+ */
+export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void> {
+  const { ctx } = s;
+  await s.change({
+    wire: 'kube',
+    what: `replacement of ${p.candidate.user}`,
+    preflight: async (progress) => {
+      progress('Server-side dry run…');
+      await dryRunReplacement(ctx, p, progress);
+      return [];
+    },
+    dryRun: ['Dry run only: the API server accepted both changes; nothing was stored.'],
+    confirm: confirmation(ctx.cluster, p, 'create'),
+    run: async (progress) => {
+      await createGroupBinding(ctx, p, progress);
+      s.set({ last: { plan: p, userRemoved: false }, plan: undefined, proposal: undefined });
+      if (!(await ctx.confirm(confirmation(ctx.cluster, p, 'remove')))) return 'created';
+      await removeUser(ctx, p, progress);
+      s.set({ last: { plan: p, userRemoved: true } });
+      return 'replaced';
+    },
+    done: (outcome, facts) => {
+      const still = facts?.candidates.some((c) => c.id === p.candidate.id);
+      const verdict =
+        outcome === 'created'
+          ? `${bindingLabel(p.createdAt)} was created; ${p.candidate.user} is still bound through ${bindingLabel(p.old)}. Press u to undo.`
+          : still
+            ? `✖ ${p.candidate.user} is still bound directly through ${bindingLabel(p.old)}.`
+            : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${p.group} holds ${p.candidate.role}.`;
+      return {
+        plan: undefined,
+        result: [verdict],
+        changed:
+          outcome === 'created'
+            ? `created ${bindingLabel(p.createdAt)}`
+            : `replaced ${p.candidate.user} with a group`,
+      };
+    },
+  });
+}
+
+/** Undoes the last replacement: the group binding deleted, the user bound again as before. */
+export async function undoLastReplacement(s: Session): Promise<void> {
+  const last = s.state.last;
+  if (!last) return;
+  const { ctx } = s;
+  await s.change({
+    wire: 'kube',
+    what: 'undo of the replacement',
+    dryRun: ['Dry run: nothing was undone.'],
+    confirm: confirmation(ctx.cluster, last.plan, 'undo', last.userRemoved),
+    cancelled: ['Undo cancelled: nothing was changed.'],
+    run: async (progress) => {
+      await undoReplacement(ctx, last.plan, last.userRemoved, progress);
+      s.set({ last: undefined });
+    },
+    done: () => ({ plan: undefined, result: ['✔ Undone: the bindings are as they were.'] }),
+  });
+}
