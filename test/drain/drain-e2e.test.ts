@@ -120,7 +120,7 @@ describe('drain end to end on the simulator', () => {
       /timed out after 1s; still on the node: payments\/orders-db-0 \(PDB orders-db\); the node stays cordoned/,
     );
     expect(rig.sim.kube.getNode(node)?.['spec']).toMatchObject({ unschedulable: true });
-    expect(rig.state().result?.join('\n')).toContain('Stopped:');
+    expect(rig.view().result?.join('\n')).toContain('Stopped:');
     const records = journalRecords(rig.journal);
     const intent = records.find((r) => r['target'] === 'pod/payments/orders-db-0')!;
     expect(records.find((r) => r['type'] === 'result' && r['id'] === intent['id'])).toMatchObject({
@@ -202,7 +202,7 @@ describe('drain end to end on the simulator', () => {
     const node = rig.state().nodes[0]!.name;
     await rig.host.send('drain', { type: 'drain', nodes: [node] });
     expect(rig.store.getState().confirmation).toBeUndefined();
-    expect(rig.state().result?.[0]).toMatch(/Not offered: you may not patch nodes/);
+    expect(rig.view().result?.[0]).toMatch(/Not offered: you may not patch nodes/);
     // ...and the runner, asked anyway (rights can change), stops at the refused cordon.
     const frames: DrainProgress[] = [];
     const progress = await runDrain([node, rig.state().nodes[1]!.name], DEFAULT_DRAIN_OPTIONS, {

@@ -3,6 +3,7 @@ import type { SessionMode } from '../../src/model/session.js';
 import { makeDrainStep } from '../../src/steps/drain/index.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import type { StepEvents } from '../../src/steps/registry-types.js';
+import type { StepView } from '../../src/steps/contract/view.js';
 import type { DrainTimings } from '../../src/steps/drain/run/run-drain.js';
 import { SessionStore, StepHost, simConnection, tempJournal, until } from './sim-session.js';
 
@@ -17,6 +18,7 @@ export async function drainRig(scenario: string, mode: Partial<SessionMode> = {}
   const journal = await tempJournal(connection.summary.name, fullMode);
   const host = new StepHost({ store, connection, journal, steps: { drain: makeDrainStep(FAST) } });
   const state = (): DrainState => store.getState().stepStates.drain!;
+  const view = (): StepView => store.getState().stepViews.drain ?? {};
   return {
     sim,
     connection,
@@ -24,6 +26,7 @@ export async function drainRig(scenario: string, mode: Partial<SessionMode> = {}
     journal,
     host,
     state,
+    view,
     /** Sends an event that asks for confirmation, checks the question, answers it. */
     async confirmed(event: StepEvents['drain'], answer = true) {
       const sent = host.send('drain', event);

@@ -76,7 +76,7 @@ describe('bad input inside a step', () => {
       type: 'options',
       options: { ...DEFAULT_DRAIN_OPTIONS, timeoutSeconds: 30 },
     });
-    const state = () => rig!.store.getState().stepStates.drain as DrainState;
+    const state = (): DrainState => rig!.store.getState().stepStates.drain!;
     const sent = rig.host.send('drain', { type: 'drain', nodes: [node] });
     await until(() => rig!.store.getState().confirmation, 'confirmation');
     rig.store.answer(true);
@@ -90,7 +90,9 @@ describe('bad input inside a step', () => {
     const done = state().progress!.nodes[0]!;
     expect(done.phase).toBe('failed');
     expect(state().leftCordoned).toEqual([]);
-    expect(JSON.stringify([done, state().result])).toMatch(/not found|gone|deleted|no longer/i);
+    expect(JSON.stringify([done, rig.store.getState().stepViews.drain?.result])).toMatch(
+      /not found|gone|deleted|no longer/i,
+    );
     expectJournalComplete(rig.journalLines());
   }, 90_000);
 });

@@ -6,6 +6,7 @@ import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import { drainConfirmation } from '../../src/steps/drain/confirmations.js';
 import type { StepEvents } from '../../src/steps/registry-types.js';
+import type { StepView } from '../../src/steps/contract/view.js';
 
 type StepEvent = StepEvents['drain'] | { type: 'back' } | { type: 'quit' };
 import { ConfirmationDialog } from '../../screens/ConfirmationDialog.js';
@@ -83,13 +84,13 @@ function baseState(over: Partial<DrainState> = {}, count = 4): DrainState {
   };
 }
 
-async function screen(state: DrainState, size = { columns: 80, rows: 24 }) {
+async function screen(state: DrainState, size = { columns: 80, rows: 24 }, view: StepView = {}) {
   const sent: StepEvent[] = [];
   const ink = await renderInk(
     <DrainScreen
       step={step}
       status={{ kind: 'ok' }}
-      view={{}}
+      view={view}
       state={state}
       send={(e) => sent.push(e)}
       width={size.columns}
@@ -184,7 +185,7 @@ describe('drain screen: choosing nodes', () => {
 describe('drain confirmation', () => {
   it('needs the cluster name typed to drain more than one node', async () => {
     const s = baseState();
-    const request = drainConfirmation(s.cluster, s.nodes.slice(0, 2), s.previews, s.options, false);
+    const request = drainConfirmation(s.cluster, s.nodes.slice(0, 2), s.previews, s.options);
     const answers: boolean[] = [];
     const ink = await renderInk(
       <ConfirmationDialog
@@ -264,15 +265,15 @@ describe('drain screen: live progress', () => {
       ...running(),
       phase: 'done',
       leftCordoned: ['aks-apps-2-vmss000000'],
-      result: ['✖ aks-apps-2-vmss000000: aborted (1/3 pods moved, cordoned)'],
     };
+    const result = ['✖ aks-apps-2-vmss000000: aborted (1/3 pods moved, cordoned)'];
     state.progress!.nodes[0] = {
       ...state.progress!.nodes[0]!,
       phase: 'aborted',
       notes: ['aborted: 2 pod(s) left on the node; the node stays cordoned'],
     };
     state.progress!.stopped = 'aborted by the operator while draining aks-apps-2-vmss000000';
-    const { ink, sent } = await screen(state);
+    const { ink, sent } = await screen(state, undefined, { result });
     const frame = await ink.waitFor('Drain finished');
     expect(frame).toContain('⊘ aks-apps-2-vmss000000 aborted');
     expect(frame).toContain('the node stays cordoned');

@@ -42,7 +42,10 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
   };
   const inTable = ready && state.phase === 'choose' && (mode === 'table' || mode === 'preview');
   // Title, table header and the status line, then the warning and the last result if any.
-  const rows = Math.max(3, props.height - 3 - (drainWhy ? 1 : 0) - (state?.result?.length ?? 0));
+  const rows = Math.max(
+    3,
+    props.height - 3 - (drainWhy ? 1 : 0) - (props.view.result?.length ?? 0),
+  );
   const previewed = mode === 'preview' ? chosen() : [];
   const previewLineCount = ready
     ? previewed.reduce((n, name) => n + previewLines(state.previews[name], name).length, 0)
@@ -107,7 +110,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
       {drainWhy ? (
         <Text color={theme.warning} wrap="truncate-end">{`! Drain not offered: ${drainWhy}`}</Text>
       ) : null}
-      {state.result ? <Lines lines={state.result.map((text) => [{ text }])} /> : null}
+      {props.view.result ? <Lines lines={props.view.result.map((text) => [{ text }])} /> : null}
     </>
   );
   if (mode === 'preview') {

@@ -23,7 +23,7 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
   const [asking, setAsking] = useState(false);
   const [offset, setOffset] = useState<number | undefined>(undefined);
   const lines = state.progress ? progressLines(state.progress) : [];
-  const result = !running ? (state.result ?? []) : [];
+  const result = !running ? (props.view.result ?? []) : [];
   // After picking up an interrupted drain: the nodes `d` continues draining.
   const toContinue = state.resume?.toContinue ?? [];
   // The title line, then the result and the abort question when they show.

@@ -25,7 +25,6 @@ export function drainConfirmation(
   nodes: readonly DrainNode[],
   previews: Record<string, NodePlan>,
   options: DrainOptions,
-  dryRun: boolean,
 ): ConfirmationRequest {
   const names = nodes.map((n) => n.name);
   const what =
@@ -51,7 +50,7 @@ export function drainConfirmation(
   const typed = names.length > 1 ? cluster : dangerous ? names[0] : undefined;
   return {
     cluster,
-    change: `${dryRun ? '(dry run) ' : ''}Cordon and drain ${what}`,
+    change: `Cordon and drain ${what}`,
     details,
     ...(typed ? { typed } : {}),
   };
@@ -64,7 +63,6 @@ export function drainConfirmation(
 export function uncordonConfirmation(
   cluster: string,
   nodes: readonly DrainNode[],
-  dryRun: boolean,
 ): ConfirmationRequest {
   const names = nodes.map((n) => n.name);
   const kured = nodes.filter((n) => n.kuredLock || n.rebootNeeded);
@@ -75,7 +73,7 @@ export function uncordonConfirmation(
   const typed = kured.length > 0 ? kured[0]!.name : names.length > 1 ? cluster : undefined;
   return {
     cluster,
-    change: `${dryRun ? '(dry run) ' : ''}Uncordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`}`,
+    change: `Uncordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`}`,
     details: [...details, 'New pods may be scheduled on it again.'],
     ...(typed ? { typed } : {}),
   };

@@ -1,16 +1,81 @@
-import { legacyStep } from '../lifecycle/legacy.js';
-import { drainController, resumeDrain } from './controller.js';
+import type { DrainFacts } from '../../checks/drain/findings.js';
+import { DEFAULT_DRAIN_OPTIONS } from '../../model/drain.js';
+import type { InFlightChange } from '../../model/journal.js';
+import { defineStep } from '../lifecycle/define.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import { drainNodes, previewsOf, uncordon } from './changes.js';
 import { inspectDrain } from './inspect.js';
+import { resumeReport } from './resume-report.js';
+import { drainRefusal, drainRights } from './rights.js';
 import { KUBECTL_TIMINGS, type DrainTimings } from './run/run-drain.js';
 import type { DrainEvent, DrainState } from './state.js';
 
+type Session = StepSession<DrainFacts, DrainState>;
+
+/** After each look: the nodes, their previews under the current options, the rights. */
+async function seen(s: Session): Promise<void> {
+  const facts = s.facts!;
+  const rights = s.mode.readOnly ? {} : await drainRights(s.ctx.connection.rights);
+  s.set({
+    phase: s.state.phase === 'loading' ? 'choose' : s.state.phase,
+    cluster: s.ctx.cluster,
+    readOnly: s.mode.readOnly,
+    dryRun: s.mode.dryRun,
+    nodes: facts.nodes,
+    previews: previewsOf(facts, s.state.options),
+    rights,
+  });
+}
+
+/** Picks up a drain an earlier session left in flight: where each node and pod stands now. */
+async function resume(s: Session, intents: InFlightChange[]): Promise<void> {
+  const canChange = drainRefusal(s.state.rights, s.state.options, s.mode.readOnly) === undefined;
+  const report = resumeReport(intents, s.facts!, s.state.previews, canChange);
+  await s.ctx.journal.note('drain', 'resume: re-inspected the interrupted drain', {
+    nodes: report.nodes,
+    pods: report.pods,
+  });
+  s.ctx.show({
+    result: ['An earlier session was interrupted while draining. Now:', ...report.lines],
+  });
+  s.set({
+    phase: 'done',
+    progress: undefined,
+    leftCordoned: [...new Set([...s.state.leftCordoned, ...report.cordoned])],
+    resume: { toContinue: report.toContinue },
+  });
+}
+
 /** The drain step with its timings (tests shorten kubectl's 5 s / 1 s intervals). */
 export function makeDrainStep(timings: DrainTimings = KUBECTL_TIMINGS) {
-  return legacyStep<DrainState, DrainEvent>({
+  return defineStep<DrainFacts, DrainState, DrainEvent>({
     id: 'drain',
-    controller: drainController(timings),
     inspect: inspectDrain,
-    resume: resumeDrain,
+    initial: {
+      phase: 'loading',
+      cluster: '',
+      nodes: [],
+      previews: {},
+      options: DEFAULT_DRAIN_OPTIONS,
+      rights: {},
+      readOnly: false,
+      dryRun: false,
+      leftCordoned: [],
+    },
+    seen,
+    resume,
+    on: {
+      options: (event, s) =>
+        s.set({ options: event.options, previews: previewsOf(s.facts!, event.options) }),
+      drain: (event, s) => drainNodes(s, event.nodes, timings),
+      abort: (_event, s) => s.abortWork(),
+      uncordon: (event, s) => uncordon(s, event.nodes),
+      refresh: (_event, s) => s.look(),
+      dismiss: (_event, s) => {
+        if (s.state.phase === 'done')
+          s.set({ phase: 'choose', progress: undefined, resume: undefined });
+      },
+    },
   });
 }
 

@@ -23,8 +23,6 @@ export interface DrainState {
   readOnly: boolean;
   dryRun: boolean;
   progress?: DrainProgress;
-  /** Outcome lines of the last drain or uncordon. */
-  result?: string[];
   /** Nodes this session left cordoned (after a drain, a stop or an abort): `u` uncordons them. */
   leftCordoned: string[];
   /** Set after picking up a drain an earlier session left in flight: nodes `d` continues. */

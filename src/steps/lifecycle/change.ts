@@ -23,8 +23,11 @@ export interface Change<Outcome, Facts> {
   preflight?: (progress: Progress, signal: AbortSignal) => Promise<string[]>;
   /** The result when the preflight refused (default: the refusals). */
   refused?: (refusals: string[]) => string[];
-  /** The result when dry-run mode ends the change (after the preflight, or an ARM plan). */
-  dryRun: string[];
+  /**
+   * The result when dry-run mode ends the change (after the preflight, or an ARM plan). A
+   * Kubernetes change without a preflight is not ended: it runs, as dry runs, and says so itself.
+   */
+  dryRun?: string[];
   /** Detail for the journal's dry-run note of an ARM change. */
   dryRunDetail?: Record<string, unknown>;
   /** The question before running (absent: nothing is asked, as for a dry run's rehearsal). */
@@ -35,8 +38,11 @@ export interface Change<Outcome, Facts> {
   whileBusy?: true;
   /** Does it: every mutation inside goes through the journal (`ctx.journal.mutation`). */
   run: (progress: Progress, signal: AbortSignal) => Promise<Outcome>;
-  /** Look at the cluster again before `done` (default true): the result is verified. */
-  verify?: boolean;
+  /**
+   * Look at the cluster again before `done` (default true: the result is verified); `'after'`
+   * when the result does not depend on it (shown at once, then the look).
+   */
+  verify?: boolean | 'after';
   /** What the operator reads after it (the facts are the fresh look's). */
   done: (outcome: Outcome, facts: Facts | undefined) => ChangeDone;
   /** After a failure: the same change again (with its own confirmation), for `retryOrLook`. */
@@ -67,6 +73,9 @@ export const STILL_RUNNING = [
 
 /** The result of a change attempted in read-only mode (actions that change are not offered). */
 export const READ_ONLY = ['✖ Not started: read-only mode changes nothing.'];
+
+/** The result of a dry run that did not say otherwise. */
+export const DRY_RUN = ['Dry run: nothing was changed.'];
 
 /** The default result when the operator says no. */
 export const CANCELLED = ['Cancelled: nothing was changed.'];

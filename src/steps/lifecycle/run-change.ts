@@ -1,6 +1,7 @@
 import type { StepEventShape } from '../contract/view.js';
 import {
   CANCELLED,
+  DRY_RUN,
   dryRunQuestion,
   READ_ONLY,
   STILL_RUNNING,
@@ -42,7 +43,7 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   });
   if (mode.dryRun && change.wire === 'arm') {
     await ctx.journal.note(ctx.id, `dry run: ${change.what} shown, not sent`, change.dryRunDetail);
-    ctx.show({ result: change.dryRun });
+    ctx.show({ result: change.dryRun ?? DRY_RUN });
     return 'dry-run';
   }
   if (change.preflight) {
@@ -53,7 +54,7 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
       return 'refused';
     }
     if (mode.dryRun) {
-      ctx.show({ result: change.dryRun });
+      ctx.show({ result: change.dryRun ?? DRY_RUN });
       return 'dry-run';
     }
   }
@@ -65,11 +66,21 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     }
   }
   const outcome = await run.work.run((signal) => change.run(progress, signal));
-  if (change.verify !== false) await run.look();
-  const { changed, failed, ...shown } = change.done(outcome, run.facts);
-  run.again = failed ? change.again : undefined;
-  ctx.show(shown);
-  run.publish();
+  const finish = (): string | undefined => {
+    const { changed, failed, ...shown } = change.done(outcome, run.facts);
+    run.again = failed ? change.again : undefined;
+    ctx.show(shown);
+    run.publish();
+    return changed;
+  };
+  let changed: string | undefined;
+  if (change.verify === 'after') {
+    changed = finish();
+    await run.look();
+  } else {
+    if (change.verify !== false) await run.look();
+    changed = finish();
+  }
   if (changed) ctx.status({ kind: 'changed', what: changed });
   return 'done';
 }

@@ -1,0 +1,143 @@
+import { planNode } from '../../checks/drain/plan.js';
+import { listAllDaemonSets } from '../../kube/lists.js';
+import type { DrainFacts } from '../../checks/drain/findings.js';
+import type { DrainOptions, NodePlan } from '../../model/drain.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import { drainConfirmation, uncordonConfirmation } from './confirmations.js';
+import { kuredLockOf } from './facts.js';
+import { drainRefusal } from './rights.js';
+import { runDrain, type DrainTimings } from './run/run-drain.js';
+import type { DrainProgress } from './run/progress.js';
+import { uncordonNodes } from './run/uncordon.js';
+import type { DrainState } from './state.js';
+
+type Session = StepSession<DrainFacts, DrainState>;
+
+/** How often, at most, live progress reaches the screen. */
+const PROGRESS_EVERY_MS = 50;
+
+/** Each node's preview under `options`. */
+export function previewsOf(facts: DrainFacts, options: DrainOptions): Record<string, NodePlan> {
+  return Object.fromEntries(
+    facts.nodes.map((n) => [
+      n.name,
+      planNode(n.name, facts.podsByNode[n.name] ?? [], facts.world, options),
+    ]),
+  );
+}
+
+/** Cordons and drains the named nodes after their confirmation, with live progress. */
+export async function drainNodes(
+  s: Session,
+  names: string[],
+  timings: DrainTimings,
+): Promise<void> {
+  const { state, ctx } = s;
+  const chosen = state.nodes.filter((n) => names.includes(n.name));
+  if (chosen.length === 0 || state.phase === 'running') return;
+  const refused = drainRefusal(state.rights, state.options, s.mode.readOnly);
+  if (refused) return ctx.show({ result: [`Not offered: ${refused}.`] });
+  const undrainable = chosen.filter((n) => state.previews[n.name]?.drainable === false);
+  if (undrainable.length > 0) {
+    return ctx.show({
+      result: [
+        `Not started: ${undrainable.map((n) => n.name).join(', ')} has pods these options refuse to evict (see the preview).`,
+      ],
+    });
+  }
+  await s.change({
+    wire: 'kube',
+    what: 'drain',
+    confirm: drainConfirmation(ctx.cluster, chosen, state.previews, state.options),
+    run: async (_progress, signal) => {
+      s.set({ phase: 'running', progress: undefined, resume: undefined });
+      let latest: DrainProgress | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      const progress = await runDrain(
+        chosen.map((n) => n.name),
+        state.options,
+        {
+          kc: ctx.connection.kc,
+          server: ctx.connection.kubeServer,
+          journal: ctx.journal,
+          dryRun: s.mode.dryRun,
+          timings,
+          signal,
+          onProgress: (p) => {
+            latest = p;
+            timer ??= setTimeout(() => {
+              timer = undefined;
+              if (latest) s.set({ progress: latest });
+            }, PROGRESS_EVERY_MS);
+          },
+        },
+      );
+      if (timer) clearTimeout(timer);
+      return progress;
+    },
+    // The outcome is the drain's own progress: shown at once, with the nodes read again after.
+    verify: 'after',
+    done: (progress) => {
+      const cordoned = progress.nodes.filter((n) => n.cordoned).map((n) => n.name);
+      const leftCordoned = [...new Set([...s.state.leftCordoned, ...cordoned])];
+      s.set({ phase: 'done', progress, leftCordoned });
+      const drained = progress.nodes.filter((n) => n.phase === 'drained').length;
+      return {
+        result: resultLines(progress, s.mode.dryRun),
+        ...(drained > 0 ? { changed: `drained ${drained} node(s)` } : {}),
+      };
+    },
+  });
+}
+
+/** Uncordons the named nodes after their confirmation (kured's lock read right before asking). */
+export async function uncordon(s: Session, names: string[]): Promise<void> {
+  const { state, ctx } = s;
+  if (s.mode.readOnly || state.rights.cordon || state.phase === 'running') return;
+  // Read kured's lock right before asking: it may have taken the node since the table loaded.
+  const lock = kuredLockOf(await listAllDaemonSets(ctx.connection.kc).catch(() => []));
+  const chosen = state.nodes
+    .filter((n) => names.includes(n.name))
+    .map((n) => ({ ...n, kuredLock: n.kuredLock || lock.includes(n.name) }));
+  if (chosen.length === 0) return;
+  await s.change({
+    wire: 'kube',
+    what: 'uncordon',
+    confirm: uncordonConfirmation(ctx.cluster, chosen),
+    cancelled: ['Kept cordoned: nothing was changed.'],
+    run: async (_progress, signal) => {
+      const lines = await uncordonNodes(
+        chosen.map((n) => n.name),
+        {
+          kc: ctx.connection.kc,
+          server: ctx.connection.kubeServer,
+          journal: ctx.journal,
+          dryRun: s.mode.dryRun,
+          signal,
+        },
+      );
+      const done = s.mode.dryRun ? [] : chosen.map((n) => n.name);
+      // An uncordoned node is no longer "an interrupted drain to continue".
+      s.set({
+        leftCordoned: s.state.leftCordoned.filter((n) => !done.includes(n)),
+        resume: undefined,
+      });
+      return lines;
+    },
+    verify: 'after',
+    done: (lines) => ({ result: lines }),
+  });
+}
+
+function resultLines(progress: DrainProgress, dryRun: boolean): string[] {
+  const lines = progress.nodes.map((n) => {
+    const gone = n.pods.filter((p) => p.state === 'gone' || p.state === 'accepted').length;
+    const mark =
+      n.phase === 'drained' || n.phase === 'checked' ? '✔' : n.phase === 'queued' ? '·' : '✖';
+    const cordon = n.cordoned ? ', cordoned' : '';
+    return `${mark} ${n.name}: ${n.phase} (${gone}/${n.pods.length} pods ${dryRun ? 'accepted' : 'moved'}${cordon})`;
+  });
+  if (progress.stopped) lines.push(`Stopped: ${progress.stopped}.`);
+  if (dryRun) lines.push('Dry run: the server checked each request; nothing changed.');
+  return lines;
+}
