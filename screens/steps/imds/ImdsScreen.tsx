@@ -35,7 +35,9 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
   const rows = filterRows(state?.rows ?? [], filter);
   const at = Math.min(cursor, Math.max(0, rows.length - 1));
   const focused = rows[at];
-  const ready = state?.phase === 'ready';
+  // While the step looks again (after a change too), nothing is pressed on what it replaces.
+  const looking = status.kind === 'running' || state?.phase === 'inspecting';
+  const ready = state?.phase === 'ready' && !looking;
 
   const tableRows = Math.max(1, height - CHROME);
   // The actions first: when the footer is too narrow for every key, they are the ones kept.
@@ -188,7 +190,7 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
             ? `✖ ${state.forbidden}`
             : `${rows.length} namespace(s)${filter ? ` matching "${filter}"` : ''}, ${
                 (state?.rows ?? []).filter((r) => r.chosen).length
-              } chosen${state?.phase === 'inspecting' ? ' · inspecting…' : ''}`}
+              } chosen${looking ? ' · inspecting…' : ''}`}
         </Text>
       )}
       <Text bold color={theme.accent} wrap="truncate-end">

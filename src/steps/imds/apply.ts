@@ -6,7 +6,7 @@ import { policyNotes, restrictImdsPolicy } from '../../checks/imds/policy.js';
 import { namespacePolicyCheck } from '../../checks/imds/proposals.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { createNetworkPolicy } from '../../kube/network-policies.js';
-import type { StepContext } from '../lifecycle/legacy.js';
+import type { ImdsContext as StepContext } from './session.js';
 import type { ImdsRow } from './state.js';
 import { TYPED_ABOVE } from './state.js';
 

@@ -1,20 +1,21 @@
-import type { ImdsHost } from './host.js';
 import { describeEdits, editConfirmation, planRuleEdits, sendEdits } from './fix-rule.js';
+import { lookedAt, type ImdsSession } from './session.js';
 
 /** Edit the rules that re-open the endpoint in one namespace, checked first (the `e` key). */
-export async function fixRulesFlow(host: ImdsHost, namespace: string): Promise<void> {
-  const { ctx } = host;
-  const facts = host.facts();
-  const state = host.state();
+export async function fixRulesFlow(s: ImdsSession, namespace: string): Promise<void> {
+  const seen = lookedAt(s);
+  const { ctx, state } = s;
   const row = state.rows.find((r) => r.namespace === namespace);
-  const verdict = host.verdict(namespace);
-  if (!facts || !row || !verdict || row.verdict !== 'reopened' || !state.apply) return;
+  const verdict = seen?.assessment.namespaces.find(
+    (a) => a.verdict.namespace === namespace,
+  )?.verdict;
+  if (!seen || !row || !verdict || row.verdict !== 'reopened' || !state.apply) return;
   if (row.rights.patch) {
     ctx.show({ result: [`✖ Not offered: ${row.rights.patch}`] });
     return;
   }
   const names = [...new Set(verdict.reopenings.map((r) => r.policy))];
-  const planned = await planRuleEdits(ctx, facts, namespace, names);
+  const planned = await planRuleEdits(ctx, seen.facts, namespace, names);
   const lines = describeEdits(planned);
   const notOffered = planned
     .filter((e) => !e.check.safe)
@@ -27,35 +28,34 @@ export async function fixRulesFlow(host: ImdsHost, namespace: string): Promise<v
     });
     return;
   }
-  const refused = await host.run(lines, (p) => sendEdits(ctx, edits, true, p));
-  if (refused) {
-    ctx.show({ result: ['✖ The API server refused the dry run; nothing was changed:', refused] });
-    return;
-  }
-  if (ctx.mode.dryRun) {
-    ctx.show({
-      result: [
-        'Dry run only: the API server accepted the edit; nothing was changed.',
-        ...notOffered,
-      ],
-    });
-    return;
-  }
-  if (!(await ctx.confirm(editConfirmation(ctx, edits)))) {
-    ctx.show({ result: ['Cancelled: nothing was changed.', ...notOffered] });
-    return;
-  }
-  const failed = await host.run(lines, (p) => sendEdits(ctx, edits, false, p));
-  await host.inspect();
-  const now = host.state().rows.find((r) => r.namespace === namespace);
-  ctx.show({
-    result: [
-      now?.verdict === 'blocked' && now.enforced !== false
-        ? `✔ ${namespace}: verified blocked`
-        : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
-      ...notOffered,
-      ...(failed ? [`✖ stopped: ${failed}`] : []),
+  await s.change({
+    wire: 'kube',
+    what: `edit of the rules re-opening the endpoint in ${namespace}`,
+    plan: lines,
+    preflight: async (progress) => {
+      const refused = await sendEdits(ctx, edits, true, progress);
+      return refused ? [refused] : [];
+    },
+    refused: (refusals) => [
+      '✖ The API server refused the dry run; nothing was changed:',
+      ...refusals,
     ],
+    dryRun: ['Dry run only: the API server accepted the edit; nothing was changed.', ...notOffered],
+    confirm: editConfirmation(ctx, edits),
+    cancelled: ['Cancelled: nothing was changed.', ...notOffered],
+    run: (progress) => sendEdits(ctx, edits, false, progress),
+    done: (failed) => {
+      const now = s.state.rows.find((r) => r.namespace === namespace);
+      return {
+        result: [
+          now?.verdict === 'blocked' && now.enforced !== false
+            ? `✔ ${namespace}: verified blocked`
+            : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
+          ...notOffered,
+          ...(failed ? [`✖ stopped: ${failed}`] : []),
+        ],
+        changed: `edited re-opening rules in ${namespace}`,
+      };
+    },
   });
-  ctx.status({ kind: 'changed', what: `edited re-opening rules in ${namespace}` });
 }

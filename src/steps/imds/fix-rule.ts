@@ -6,7 +6,7 @@ import { checkChange, type FixCheck } from '../../checks/imds/fix-check.js';
 import { policyEdit } from '../../checks/imds/fixes.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readNetworkPolicy, replaceEgress } from '../../kube/network-policies.js';
-import type { StepContext } from '../lifecycle/legacy.js';
+import type { ImdsContext as StepContext } from './session.js';
 import { policyFacts } from './policy-facts.js';
 
 /** One edit of an operator's policy: the rules that open the endpoint, closed, and its check. */

@@ -12,7 +12,7 @@ import {
 } from '../../checks/imds/probe.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { createPod, deletePodNow, readPod, readPodLog } from '../../kube/probe-pods.js';
-import type { StepContext } from '../lifecycle/legacy.js';
+import type { ImdsContext as StepContext } from './session.js';
 
 /** How long a probe pod may take from create to its end (image pull included). */
 const PROBE_DEADLINE_MS = 90_000;

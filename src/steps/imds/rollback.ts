@@ -1,7 +1,7 @@
 import { isOurPolicy, type PolicyFacts } from '../../checks/imds/facts.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { deleteNetworkPolicy } from '../../kube/network-policies.js';
-import type { StepContext } from '../lifecycle/legacy.js';
+import type { ImdsContext as StepContext } from './session.js';
 import { TYPED_ABOVE } from './state.js';
 
 /** The policies this tool created (by label), as `namespace/name`. */
@@ -21,8 +21,8 @@ export function rollbackConfirmation(ctx: StepContext, ours: readonly PolicyFact
 }
 
 /**
- * Deletes our policies one by one, journaled (as dry runs in dry-run mode); stops at the first
- * failure and says which were deleted.
+ * Deletes our policies one by one, journaled (dry runs in dry-run mode, by the wire); stops at
+ * the first failure and says which were deleted.
  */
 export async function deleteAll(
   ctx: StepContext,
@@ -36,15 +36,20 @@ export async function deleteAll(
     const id = `${policy.namespace}/${policy.name}`;
     if (signal.aborted) return { deleted, failed: 'cancelled: the remaining policies were kept' };
     try {
-      // In --dry-run the wire makes the delete a server-side dry run.
-      const send = () =>
-        deleteNetworkPolicy(ctx.connection.kc, { namespace: policy.namespace, name: policy.name });
-      if (dryRun) await send();
-      else
-        await ctx.journal.mutation(
-          { step: 'imds', action: 'delete networkpolicy', target: `networkpolicy/${id}` },
-          send,
-        );
+      // In --dry-run the wire makes the delete a server-side dry run; journaled either way.
+      await ctx.journal.mutation(
+        {
+          step: 'imds',
+          action: 'delete networkpolicy',
+          target: `networkpolicy/${id}`,
+          ...(dryRun ? { detail: { dryRun: 'All' } } : {}),
+        },
+        () =>
+          deleteNetworkPolicy(ctx.connection.kc, {
+            namespace: policy.namespace,
+            name: policy.name,
+          }),
+      );
       deleted.push(id);
       progress(`✔ ${dryRun ? 'dry run accepted: delete' : 'deleted'} ${id}`);
     } catch (error) {

@@ -1,12 +1,14 @@
 import type { ProbeComparison } from '../../checks/imds/probe.js';
-
-/** A probe's answer beside the policies' verdict, with the line that says it. */
-export type ProbeView = ProbeComparison & { line: string };
+import type { ProposedFix } from '../../checks/imds/proposals.js';
+import type { NamespaceRights } from './rights.js';
 import type { ImdsRow } from './rows.js';
 
 export type { ImdsRow };
 
-/** What the imds screen renders, as the controller sets it. */
+/** A probe's answer beside the policies' verdict, with the line that says it. */
+export type ProbeView = ProbeComparison & { line: string };
+
+/** What the imds screen renders, and the choices and answers it is built from. */
 export interface ImdsState {
   /** Inspecting, waiting for the operator, or changing the cluster. */
   phase: 'inspecting' | 'ready' | 'running';
@@ -24,18 +26,20 @@ export interface ImdsState {
   probes?: ProbeView[];
   /** Why nothing could be checked (a read was forbidden). */
   forbidden?: string;
+  /** The namespaces the operator included (the default scope until they choose). */
+  chosen?: string[];
+  /** The checked fixes to review, per namespace (none in read-only mode). */
+  proposals?: ReadonlyMap<string, ProposedFix[]>;
+  /** The NetworkPolicy rights refused per namespace. */
+  rights?: ReadonlyMap<string, NamespaceRights>;
 }
 
-/** The events the imds screen sends besides `{type: 'action', key}`. */
+/** The events the imds screen sends besides its action keys. */
 export type ImdsEvent =
   | { type: 'toggle'; namespace: string }
   | { type: 'filter'; text: string }
   /** Add the except to the rules that re-open the endpoint in this namespace (own confirmation). */
   | { type: 'fix'; namespace: string };
 
-/** The action keys of the imds step. */
-export const APPLY_KEY = 'a';
-export const ROLLBACK_KEY = 'r';
-export const PROBE_KEY = 'p';
 /** More namespaces than this in one change (issue #5 says ten): the operator types the cluster name. */
 export const TYPED_ABOVE = 10;
