@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { chmod, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { messageOf } from '../model/errors.js';
 import type { SimConnection } from './connection-file.js';
+import { checkOutputFile, closeQuietly, openRequestLog, writeFailure } from './sim-outputs.js';
 import { startSimulator, type Simulator } from './simulator.js';
 
 /** Options of `aks-runbook sim` (the CLI parses argv and hands these over). */
@@ -29,15 +30,23 @@ export interface Out {
 
 /** Runs the simulated AKS in the foreground until SIGINT/SIGTERM (or `signal`), then stops cleanly. */
 export async function runSimCommand(options: SimCommandOptions, out: Out): Promise<void> {
-  const sim = await startSimulator({
-    scenario: options.scenario ?? 'demo',
-    ...(options.port ? { port: options.port } : {}),
-    ...(options.speed ? { speed: options.speed } : {}),
-  });
-  const kubeconfigPath = resolve(options.kubeconfigOut ?? 'aks-runbook-sim.kubeconfig');
-  await writeFile(kubeconfigPath, sim.userKubeconfig(), { mode: 0o600 });
-  await chmod(kubeconfigPath, 0o600);
-  const connectionPath = resolve(options.connectionOut ?? 'aks-runbook-sim.json');
+  // Every output is checked before the simulator starts: a bad path is one line, not a stack.
+  const kubeconfigOut = options.kubeconfigOut ?? 'aks-runbook-sim.kubeconfig';
+  const connectionOut = options.connectionOut ?? 'aks-runbook-sim.json';
+  const kubeconfigPath = checkOutputFile('--kubeconfig-out', kubeconfigOut);
+  const connectionPath = checkOutputFile('--connection-out', connectionOut);
+  const logFile = options.requestLog ? openRequestLog(options.requestLog) : undefined;
+  let sim: Simulator;
+  try {
+    sim = await startSimulator({
+      scenario: options.scenario ?? 'demo',
+      ...(options.port ? { port: options.port } : {}),
+      ...(options.speed ? { speed: options.speed } : {}),
+    });
+  } catch (error) {
+    closeQuietly(logFile?.fd);
+    throw error;
+  }
   const connection: SimConnection = {
     armEndpoint: sim.arm.endpoint,
     caCert: sim.caCert,
@@ -46,14 +55,29 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
     resourceGroup: sim.arm.resourceGroup,
     name: sim.arm.name,
   };
-  await writeFile(connectionPath, JSON.stringify(connection, null, 2) + '\n', { mode: 0o600 });
-  await chmod(connectionPath, 0o600);
+  try {
+    await writePrivate('--kubeconfig-out', kubeconfigOut, kubeconfigPath, sim.userKubeconfig());
+    await writePrivate(
+      '--connection-out',
+      connectionOut,
+      connectionPath,
+      JSON.stringify(connection, null, 2) + '\n',
+    );
+  } catch (error) {
+    closeQuietly(logFile?.fd);
+    await sim.close();
+    throw error;
+  }
   let unsubscribe = (): void => undefined;
-  const log = options.requestLog
-    ? createWriteStream(resolve(options.requestLog), { flags: 'a' })
-    : undefined;
+  const log = logFile ? createWriteStream('', { fd: logFile.fd, flags: 'a' }) : undefined;
   if (log) {
+    // A write that fails later (disk full) is said once on stdout; the simulator keeps serving.
+    log.once('error', (error) => {
+      off();
+      out.write(`Request log ${logFile!.path} stopped: ${messageOf(error).split('\n')[0]}\n`);
+    });
     const off = sim.log.subscribe((e) => {
+      if (log.destroyed) return;
       log.write(
         `${JSON.stringify({ time: e.time, api: e.api, method: e.method, path: e.path, query: e.query, effect: e.effect, status: e.status })}\n`,
       );
@@ -76,7 +100,7 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
       `  Kubeconfig:    ${kubeconfigPath}`,
       `  Try:           kubectl --kubeconfig ${kubeconfigPath} get nodes`,
       `  And:           aks-runbook --sim-connection ${connectionPath} --subscription ${subscriptionId} -g ${resourceGroup} -n ${name}`,
-      ...(options.requestLog ? [`  Request log:   ${resolve(options.requestLog)}`] : []),
+      ...(logFile ? [`  Request log:   ${logFile.path}`] : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
@@ -94,5 +118,20 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+  }
+}
+
+/** Writes a file only its owner can read (it holds a token); a failure names the flag. */
+async function writePrivate(
+  flag: string,
+  given: string,
+  path: string,
+  text: string,
+): Promise<void> {
+  try {
+    await writeFile(path, text, { mode: 0o600 });
+    await chmod(path, 0o600);
+  } catch (error) {
+    throw writeFailure(flag, given, error);
   }
 }
