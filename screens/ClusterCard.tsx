@@ -48,6 +48,11 @@ export function ClusterCard({ cluster, armMissing, maxPools = 4 }: ClusterCardPr
         <Switch value={cluster.defender} />
       </Text>
       <PoolTable pools={cluster.pools} maxRows={maxPools} />
+      {(cluster.warnings ?? []).map((warning) => (
+        <Text key={warning} wrap="truncate-end" color={theme.warning}>
+          ! {warning}
+        </Text>
+      ))}
       {armMissing ? (
         <Text wrap="truncate-end" color={theme.warning}>
           ! Azure side not available: {armMissing}
@@ -63,7 +68,8 @@ export function clusterCardHeight(
   armMissing: string | undefined,
   maxPools = 4,
 ): number {
-  return 3 + poolTableHeight(cluster.pools.length, maxPools) + (armMissing ? 1 : 0);
+  const warnings = cluster.warnings?.length ?? 0;
+  return 3 + poolTableHeight(cluster.pools.length, maxPools) + warnings + (armMissing ? 1 : 0);
 }
 
 function Switch({ value }: { value: boolean | undefined }) {

@@ -302,6 +302,14 @@ function targetOptions(
   env: NodeJS.ProcessEnv,
   allow: { pick?: boolean } = {},
 ): TargetOptions {
+  // kubectl would quietly fall back to the default for an empty value; a script that meant a
+  // value (an unset variable) must hear it instead of reaching another cluster.
+  if (flags.context === '') {
+    throw new UserError('--context is empty: give a context name (kubectl config get-contexts)');
+  }
+  if (flags.kubeconfig === '') {
+    throw new UserError('--kubeconfig is empty: give a kubeconfig file, or leave the flag out');
+  }
   const demo = flags.demo === true;
   const armGiven = flags.resourceGroup !== undefined || flags.name !== undefined;
   if (flags.scenario !== undefined && !demo) {

@@ -34,4 +34,6 @@ export interface ClusterSummary {
   source: 'arm+kube' | 'kube-only';
   /** The kubeconfig context or server URL in use. */
   kubeServer: string;
+  /** What the operator must know before trusting the connection (e.g. TLS not verified). */
+  warnings?: string[];
 }

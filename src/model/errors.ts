@@ -1,3 +1,5 @@
+import { redactUrlPasswords } from './redact-url.js';
+
 /**
  * An error the operator caused or can fix: printed as one line, never with a stack.
  * `exitCode` 2 means usage, connection or permission trouble (see the README).
@@ -6,16 +8,16 @@ export class UserError extends Error {
   readonly exitCode: number;
 
   constructor(message: string, exitCode = 2) {
-    super(message);
+    // A server URL may carry a password (https://user:pass@host): never in a line we print.
+    super(redactUrlPasswords(message));
     this.name = 'UserError';
     this.exitCode = exitCode;
   }
 }
 
-/** The message of anything thrown, for a one-line report. */
+/** The message of anything thrown, for a one-line report (URL passwords redacted). */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return redactUrlPasswords(error instanceof Error ? error.message : String(error));
 }
 
 /**

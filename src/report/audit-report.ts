@@ -26,6 +26,7 @@ export function buildAuditReport(inputs: ReportInputs): AuditReport {
   if (summary.subscriptionId) cluster.subscriptionId = summary.subscriptionId;
   if (summary.resourceGroup) cluster.resourceGroup = summary.resourceGroup;
   if (summary.location) cluster.location = summary.location;
+  if (summary.warnings?.length) cluster.warnings = summary.warnings;
   return {
     schema: 'aks-runbook/audit-report',
     schemaVersion: AUDIT_SCHEMA_VERSION,

@@ -101,6 +101,13 @@ export const auditReportSchema = z
         resourceGroup: z.string().optional(),
         location: z.string().optional(),
         simulated: z.boolean().describe('true for --demo and --sim-connection'),
+        // Added within version 1: present only when there is something to say.
+        warnings: z
+          .array(z.string())
+          .optional()
+          .describe(
+            'what the reader must know before trusting this report, e.g. that the API server certificate was not verified (insecure-skip-tls-verify)',
+          ),
       })
       .strict(),
     failOn: z.enum(SEVERITIES).describe('findings at or above this severity make the exit code 1'),

@@ -25,6 +25,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     '',
     `- Cluster: **${cluster.name}**${where.length ? ` (${where.join(', ')})` : ''}${cluster.simulated ? ', simulated' : ''}`,
     `- API server: ${cluster.server}, Kubernetes ${cluster.kubernetesVersion}`,
+    ...(cluster.warnings ?? []).map((w) => `- **Warning:** ${w}`),
     `- Audited: ${report.generatedAt} in ${duration(report.durationMs)} by ${report.tool.name} ${report.tool.version}`,
     `- Findings: ${SEVERITIES.slice()
       .reverse()

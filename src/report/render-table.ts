@@ -33,6 +33,7 @@ export function renderAuditTable(report: AuditReport): string {
   const { cluster, totals } = report;
   const lines = [
     `Cluster ${cluster.name} (${cluster.server}, Kubernetes ${cluster.kubernetesVersion})`,
+    ...(cluster.warnings ?? []).map((w) => `WARNING: ${w}`),
     '',
     ...report.steps.map((s) =>
       `${s.id.padEnd(12)} ${s.status.padEnd(11)} ${s.findings.length > 0 ? `${s.findings.length} finding(s)` : ''}${s.reason ? s.reason : ''}`.trimEnd(),

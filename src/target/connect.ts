@@ -10,6 +10,7 @@ import { ReadBatch } from '../kube/read-batch.js';
 import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from './summarize-cluster.js';
 import { UserError } from '../model/errors.js';
+import { redactUrlPasswords } from '../model/redact-url.js';
 import { isGuid } from '../model/guid.js';
 import type { WireMode } from '../model/session.js';
 import { cloudEndpoints } from '../azure/clouds.js';
@@ -47,6 +48,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   let arm: Connection['arm'];
   let kc: KubeConfig;
   let contextName: string;
+  let warnings: string[] = [];
   if (at && !isGuid(at.subscriptionId)) {
     // ARM would answer a vague 404 (or 400) for this; say what a subscription id looks like.
     throw new UserError(
@@ -77,7 +79,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       endpoint: deps.armEndpoint ?? cloudEndpoints(target.cloud).armEndpoint,
     };
     if (target.kubeconfig || target.context) {
-      ({ kc, contextName } = fromKubeconfig(target, deps.env));
+      ({ kc, contextName, warnings } = fromKubeconfig(target, deps.env));
     } else {
       progress('Getting your cluster credentials');
       kc = new KubeConfig();
@@ -86,7 +88,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
     }
   } else {
     progress('Reading your kubeconfig');
-    ({ kc, contextName } = fromKubeconfig(target, deps.env));
+    ({ kc, contextName, warnings } = fromKubeconfig(target, deps.env));
   }
   if (kc.getCurrentUser() && isKubelogin(kc.getCurrentUser()!)) {
     kc = withEntraTokens(kc, await signIn());
@@ -94,7 +96,8 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   // Every request of every step goes through one path: the read-only/dry-run guard, then
   // bounded retries of reads (client-node itself neither retries nor times out).
   kc = withKubeWire(kc, { mode: deps.mode, ...(deps.kubeRetry ? { retry: deps.kubeRetry } : {}) });
-  const kubeServer = kc.getCurrentCluster()?.server ?? '(unknown server)';
+  // Shown on the card, in reports and in error lines: never with a password in it.
+  const kubeServer = redactUrlPasswords(kc.getCurrentCluster()?.server ?? '(unknown server)');
   progress(`Talking to the API server at ${kubeServer}`);
   const [serverVersion, nodes] = await Promise.all([readServerVersion(kc), listAllNodes(kc)]).catch(
     (error: unknown) => {
@@ -108,6 +111,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
     kubeServer,
     contextName,
   });
+  if (warnings.length > 0) summary.warnings = warnings;
   const base: Omit<Connection, 'rights'> = { kc, kubeServer, summary, reads: new ReadBatch() };
   if (arm) base.arm = arm;
   else base.armMissing = 'Azure-side steps need the cluster named: add --subscription, -g and -n';
@@ -117,10 +121,10 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
 function fromKubeconfig(
   target: TargetOptions,
   env: NodeJS.ProcessEnv,
-): { kc: KubeConfig; contextName: string } {
+): { kc: KubeConfig; contextName: string; warnings: string[] } {
   const loaded = loadKubeconfig({ file: target.kubeconfig, context: target.context }, env);
   if (!loaded.kc.getCurrentCluster()) {
     throw new UserError(`context "${loaded.context}" has no cluster`);
   }
-  return { kc: loaded.kc, contextName: loaded.context };
+  return { kc: loaded.kc, contextName: loaded.context, warnings: loaded.warnings };
 }

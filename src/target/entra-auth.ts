@@ -2,6 +2,7 @@ import { KubeConfig, type User } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/core-auth';
 import { AKS_SERVER_APP_SCOPE } from '../azure/clouds.js';
 import { isKubelogin } from './kubeconfig.js';
+import { TokenFileAuthenticator } from './token-file-auth.js';
 
 const PROVIDER = 'aks-runbook-entra';
 
@@ -35,6 +36,7 @@ class EntraTokenAuthenticator implements Authenticator {
 export function withEntraTokens(kc: KubeConfig, credential: TokenCredential): KubeConfig {
   const out = new KubeConfig();
   out.addAuthenticator(new EntraTokenAuthenticator(credential));
+  out.addAuthenticator(new TokenFileAuthenticator());
   const users: User[] = kc
     .getUsers()
     .map((u) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterCard } from '../../screens/ClusterCard.js';
+import { ClusterCard, clusterCardHeight } from '../../screens/ClusterCard.js';
 import { renderInk } from '../helpers/ink.js';
 import { sampleCluster } from './fixtures.js';
 
@@ -67,5 +67,15 @@ describe('ClusterCard', () => {
     expect(frame).toContain('pool1');
     expect(frame).not.toContain('pool2');
     expect(frame).toContain('+5 more pools');
+  });
+
+  it('shows a connection warning (TLS not verified) in its own line, and counts it in its height', async () => {
+    const warning = 'TLS not verified (insecure-skip-tls-verify in cluster "c")';
+    const cluster = sampleCluster({ warnings: [warning] });
+    const ui = await renderInk(<ClusterCard cluster={cluster} />);
+    expect(ui.frame()).toContain(`! ${warning}`);
+    expect(clusterCardHeight(cluster, undefined)).toBe(
+      clusterCardHeight(sampleCluster(), undefined) + 1,
+    );
   });
 });
