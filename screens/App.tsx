@@ -20,6 +20,8 @@ import { STEP_SCREENS } from './step-screens.js';
 import type { StepScreenProps } from './step-screen-props.js';
 import type { SessionState } from '../src/runbook/session.js';
 import { useSession } from './use-session.js';
+import { theme } from './theme.js';
+import { Text } from './VisibleText.js';
 import { AcceptRiskContext, type AcceptRisk } from './accept-risk-context.js';
 
 /** Props of the app shell. */
@@ -60,7 +62,10 @@ export function App({ store, actions }: AppProps) {
   const requestQuit = () => (state.busy ? setQuitAsked(true) : quit());
   const openHelp = () => setHelp(bus?.helpSnapshot());
   // Header and footer take a line each; one spare line keeps Ink from repainting the whole screen.
-  const height = Math.max(4, rows - 3);
+  // A journal that cannot be written is said above everything, on every screen.
+  const failure = state.journalFailure && `✖ ${state.journalFailure}`;
+  const failureRows = failure ? Math.ceil(failure.length / Math.max(1, columns)) : 0;
+  const height = Math.max(4, rows - 3 - failureRows);
 
   /** A dialog or the help on top of the screen, if one is open. */
   const overlay = () => {
@@ -202,6 +207,7 @@ export function App({ store, actions }: AppProps) {
   return (
     <Box flexDirection="column" width={columns}>
       <Header cluster={cluster} mode={state.mode} />
+      {failure ? <Text color={theme.danger}>{failure}</Text> : null}
       {shownOverlay}
       {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
           filter and mode are still there when the dialog closes. */}

@@ -41,7 +41,7 @@ export function ResumeDialog({ offer, active, onChoice, width, height }: ResumeD
   const step = STEP_IDS.find((id) => id === current?.step);
   const inner = dialogInnerWidth(width);
   const head = paragraph(
-    `It wrote ${intents.length} intent(s) and never their result (a crash, a kill or a lost connection). The cluster may be half-changed: look at it as it is now before going on.`,
+    `It wrote ${intents.length} intent(s) and never their result (a crash, a kill or a lost connection). The cluster may be half-changed: look at it as it is now before going on.${offer.skippedRecords ? ` ${offer.skippedRecords} line(s) of that journal were not valid records and were skipped.` : ''}`,
     inner,
   );
   const body: FrameLine[] = intents.map((intent, index) => [

@@ -2,7 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { UserError, messageOf } from '../model/errors.js';
 import { modeWords, renderTranscript, timelineLines } from '../report/transcript.js';
 import { journalDir } from '../runbook/journal-location.js';
-import { listJournalFiles } from '../runbook/journal-list.js';
+import { reasonOf } from '../runbook/journal-file.js';
+import { listJournalFiles, scanJournalFolder } from '../runbook/journal-list.js';
 import { readJournal } from '../runbook/journal-read.js';
 import { type JournalContents } from '../model/journal.js';
 import { digestSession } from '../report/journal-digest.js';
@@ -17,15 +18,26 @@ export async function runJournal(
 ): Promise<number> {
   const dir = journalDir(env);
   if (options.action === 'list') {
-    const files = await listJournalFiles(dir);
-    if (files.length === 0) {
+    const { files, bad } = await scanJournalFolder(dir);
+    if (files.length === 0 && bad.length === 0) {
       out(`No sessions journaled yet in ${dir}\n`);
       return 0;
     }
     // Every cell but the header comes from a journal: data, shown with its control characters.
     const rows = [['#', 'STARTED', 'CLUSTER', 'MODE', 'CHANGES', 'IN FLIGHT']];
+    const notes: string[] = [];
     for (const [index, file] of files.entries()) {
-      const digest = digestSession(await readJournal(file));
+      let contents: JournalContents;
+      try {
+        contents = await readJournal(file);
+      } catch (error) {
+        notes.push(`#${index + 1} skipped: ${visible(file)}: cannot read it (${reasonOf(error)})`);
+        continue;
+      }
+      const digest = digestSession(contents);
+      if (digest.skipped > 0) {
+        notes.push(`#${index + 1}: ${skippedWords(digest.skipped)}`);
+      }
       rows.push(
         [
           String(index + 1),
@@ -37,7 +49,12 @@ export async function runJournal(
         ].map(visible),
       );
     }
-    out(columns(rows) + `\n${files.length} session(s) in ${dir}\n`);
+    for (const b of bad) notes.push(`skipped: ${visible(b.path)}: ${b.reason}`);
+    out(
+      columns(rows) +
+        `\n${files.length} session(s) in ${dir}\n` +
+        notes.map((n) => `${n}\n`).join(''),
+    );
     return 0;
   }
   const contents = await readSession(options.session, dir);
@@ -45,6 +62,7 @@ export async function runJournal(
     const digest = digestSession(contents);
     const lines = [visible(contents.path), ...timelineLines(contents.records)];
     if (contents.tornTail) lines.push('(the last line was cut off: the session ended abruptly)');
+    if (contents.skipped > 0) lines.push(`(${skippedWords(contents.skipped)})`);
     if (digest.inFlight.length > 0) {
       lines.push(`${digest.inFlight.length} change(s) were left in flight (intent, no result).`);
     }
@@ -54,7 +72,15 @@ export async function runJournal(
   const text =
     options.format === 'json'
       ? terminalSafeJson(
-          JSON.stringify({ session: digestSession(contents), records: contents.records }, null, 2),
+          JSON.stringify(
+            {
+              session: digestSession(contents),
+              records: contents.records,
+              skippedRecords: contents.skipped,
+            },
+            null,
+            2,
+          ),
         ) + '\n'
       : renderTranscript(contents);
   if (options.out) {
@@ -81,8 +107,13 @@ async function readSession(session: string, dir: string): Promise<JournalContent
   try {
     return await readJournal(path);
   } catch (error) {
-    throw new UserError(`cannot read the journal ${path}: ${messageOf(error)}`);
+    throw new UserError(`cannot read the journal ${path} (${reasonOf(error)})`);
   }
+}
+
+/** The count of skipped lines, in words the operator can act on. */
+function skippedWords(count: number): string {
+  return `${count} line(s) skipped: not valid journal records (edited or damaged file)`;
 }
 
 function columns(rows: string[][]): string {

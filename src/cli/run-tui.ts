@@ -1,7 +1,7 @@
 import type { ListedCluster } from '../model/arm.js';
 import { UserError } from '../model/errors.js';
 import type { RunningSession, SessionWaivers } from '../runbook/start-session.js';
-import { SessionStore } from '../runbook/session.js';
+import { SessionStore, type SessionState } from '../runbook/session.js';
 import { visible } from '../model/visible-text.js';
 import type { Invocation } from './args.js';
 import { failOnCrash } from './fail-on-crash.js';
@@ -16,7 +16,7 @@ export interface TuiIo {
 }
 
 /** What the session ended with: the exit code and the lines to print after the screen is gone. */
-interface Ending {
+export interface Ending {
   code: number;
   out?: string;
   err?: string;
@@ -179,11 +179,25 @@ async function runSession(
   await running.stop();
   wiring.session.current = undefined;
   // The journal is closed and complete: the transcript on exit is built from it alone.
-  const journalPath = store.getState().journalPath;
+  const { journalPath } = store.getState();
   if (!journalPath) return { code: 0 };
   const { writeTranscript } = await import('../runbook/transcript-file.js');
   const transcript = await writeTranscript(journalPath).catch(() => undefined);
+  return sessionEnding(store.getState(), transcript);
+}
+
+/**
+ * How a connected session ends: exit 0 with where the journal and transcript are, or, when the
+ * journal could not be written, exit 2 with that line (the session changed nothing after it, and
+ * must not look like a success to whoever runs it).
+ */
+export function sessionEnding(
+  state: Pick<SessionState, 'journalPath' | 'journalFailure'>,
+  transcript: string | undefined,
+): Ending {
+  if (state.journalFailure)
+    return { code: 2, err: `aks-runbook: ${visible(state.journalFailure)}\n` };
   return transcript
-    ? { code: 0, out: `Journal: ${journalPath}\nTranscript: ${transcript}\n` }
+    ? { code: 0, out: `Journal: ${state.journalPath}\nTranscript: ${transcript}\n` }
     : { code: 0 };
 }

@@ -49,8 +49,8 @@ export interface JournalContents {
   records: JournalRecord[];
   /** The last line was not whole JSON: the process died while writing it. */
   tornTail: boolean;
-  /** Lines other than the last that could not be read (should be 0). */
-  unreadable: number;
+  /** Whole lines skipped: not JSON, or not a record of the shape `Journal` writes (should be 0). */
+  skipped: number;
 }
 
 /** A change an earlier session started and never saw finish. */

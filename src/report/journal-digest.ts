@@ -29,6 +29,8 @@ export interface SessionDigest {
   /** Intents with no result: the session ended while these were under way. */
   inFlight: IntentRecord[];
   tornTail: boolean;
+  /** Whole lines skipped as not valid records. */
+  skipped: number;
 }
 
 /** Reads the digest out of a parsed journal file. */
@@ -59,6 +61,7 @@ export function digestSession(contents: JournalContents): SessionDigest {
     changes,
     inFlight: changes.filter((c) => !c.result).map((c) => c.intent),
     tornTail: contents.tornTail,
+    skipped: contents.skipped,
   };
   if (session?.mode) digest.mode = session.mode;
   if (records[0]) digest.startedAt = records[0].time;

@@ -36,6 +36,12 @@ export function renderTranscript(journal: JournalContents): string {
   } else if (contents.tornTail) {
     lines.push('', "> The journal's last line was cut off: the session ended abruptly.");
   }
+  if (contents.skipped > 0) {
+    lines.push(
+      '',
+      `> ${contents.skipped} line(s) of the journal were not valid records and were skipped: this transcript may be incomplete.`,
+    );
+  }
 
   lines.push('', '## What each step found', '');
   const found = latestFindings(contents.records);

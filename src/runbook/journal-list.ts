@@ -1,5 +1,7 @@
-import { readdir } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stateFolderError } from './journal-file.js';
 import { readJournal } from './journal-read.js';
 import {
   digestSession,
@@ -8,20 +10,51 @@ import {
   type SessionIdentity,
 } from '../report/journal-digest.js';
 
-/** The journal files in `dir`, newest first (their names start with the start time). */
-export async function listJournalFiles(dir: string): Promise<string[]> {
-  let names: string[];
+/** A `*.jsonl` entry of the journal folder that is not a journal file, and why. */
+export interface BadJournal {
+  path: string;
+  reason: string;
+}
+
+/**
+ * The journal files in `dir`, newest first (their names start with the start time), and the
+ * `*.jsonl` entries that cannot be journals (a folder). A folder that cannot be read is one line
+ * naming it and `XDG_STATE_HOME`.
+ */
+export async function scanJournalFolder(
+  dir: string,
+): Promise<{ files: string[]; bad: BadJournal[] }> {
+  let entries: Dirent[];
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], bad: [] };
+    throw stateFolderError(dir, error);
   }
-  return names
-    .filter((n) => n.endsWith('.jsonl'))
-    .sort()
-    .reverse()
-    .map((n) => join(dir, n));
+  const files: string[] = [];
+  const bad: BadJournal[] = [];
+  for (const entry of entries.filter((e) => e.name.endsWith('.jsonl'))) {
+    const path = join(dir, entry.name);
+    if (await isFolder(path, entry)) bad.push({ path, reason: 'a folder, not a journal file' });
+    else files.push(path);
+  }
+  files.sort().reverse();
+  bad.sort((a, b) => b.path.localeCompare(a.path));
+  return { files, bad };
+}
+
+/** The journal files in `dir`, newest first; `journal list` numbers them in this order. */
+export async function listJournalFiles(dir: string): Promise<string[]> {
+  return (await scanJournalFolder(dir)).files;
+}
+
+async function isFolder(path: string, entry: Dirent): Promise<boolean> {
+  if (entry.isDirectory()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /**

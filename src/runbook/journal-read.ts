@@ -1,22 +1,25 @@
 import { readFile } from 'node:fs/promises';
+import type { z } from 'zod';
 import type { JournalContents, JournalRecord } from '../model/journal.js';
+import { journalRecordSchema } from './journal-schema.js';
 
-const KNOWN = new Set(['session', 'note', 'confirmation', 'intent', 'result']);
+// The schema reads back exactly the records the model's type describes (checked at compile time).
+const fits: (record: z.infer<typeof journalRecordSchema>) => JournalRecord = (record) => record;
 
-/** Parses journal text; a torn last line is noted and skipped, never fatal. */
+/** Parses journal text; a torn last line or a record of the wrong shape is skipped, never fatal. */
 export function parseJournal(path: string, text: string): JournalContents {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const records: JournalRecord[] = [];
-  let unreadable = 0;
+  let skipped = 0;
   let tornTail = false;
   lines.forEach((line, index) => {
     const record = parseLine(line);
     if (record) records.push(record);
     else if (index === lines.length - 1 && !text.endsWith('\n')) tornTail = true;
-    else if (line.trim() !== '') unreadable++;
+    else if (line.trim() !== '') skipped++;
   });
-  return { path, records, tornTail, unreadable };
+  return { path, records, tornTail, skipped };
 }
 
 /** Reads and parses one journal file. */
@@ -31,10 +34,6 @@ function parseLine(line: string): JournalRecord | undefined {
   } catch {
     return undefined;
   }
-  if (typeof value !== 'object' || value === null) return undefined;
-  const type = (value as { type?: unknown }).type;
-  const time = (value as { time?: unknown }).time;
-  if (typeof type !== 'string' || !KNOWN.has(type) || typeof time !== 'string') return undefined;
-  // The journal is written by this program: the shape per type is trusted once the type is known.
-  return value as JournalRecord;
+  const parsed = journalRecordSchema.safeParse(value);
+  return parsed.success ? fits(parsed.data) : undefined;
 }

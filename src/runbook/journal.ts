@@ -1,6 +1,13 @@
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepId } from '../model/checklist.js';
+import {
+  JournalWriteError,
+  makeJournalDir,
+  openForAppend,
+  stateFolderError,
+  type JournalFile,
+  type OpenJournalFile,
+} from './journal-file.js';
 import { journalDir, journalFileName } from './journal-location.js';
 import { redactedJson } from './redact.js';
 import { readJournal } from './journal-read.js';
@@ -11,17 +18,31 @@ import type { Intent, JournalContents, Outcome, StepJournal } from '../model/jou
 /**
  * The session's append-only record (JSON Lines). Every mutation goes through `mutation()`:
  * an `intent` line flushed to disk first, then a `result` line. No secret is ever written.
+ * After one write fails (a full disk, permissions), every later write and mutation is refused at
+ * once: no change leaves without its intent on disk, and no line is glued to a torn one.
  */
 export class Journal implements StepJournal {
   private nextId = 1;
   private chain: Promise<void> = Promise.resolve();
   private closing: Promise<void> | undefined;
   private readonly secrets = new Set<string>();
+  private broken: JournalWriteError | undefined;
+  private readonly failureListeners = new Set<(failure: JournalWriteError) => void>();
 
   private constructor(
     readonly path: string,
-    private readonly file: FileHandle,
+    private readonly file: JournalFile,
   ) {}
+
+  /** The write that failed, once one has: the session must change nothing more. */
+  get failure(): JournalWriteError | undefined {
+    return this.broken;
+  }
+
+  /** Calls `listener` once, when the first write fails. */
+  onFailure(listener: (failure: JournalWriteError) => void): void {
+    this.failureListeners.add(listener);
+  }
 
   /** Opens a new journal file for a session against `cluster`. */
   static async open(options: {
@@ -30,12 +51,17 @@ export class Journal implements StepJournal {
     env: NodeJS.ProcessEnv;
     dir?: string;
     now?: Date;
+    /** The file-writing seam (default: the real file system). */
+    openFile?: OpenJournalFile;
   }): Promise<Journal> {
     const dir = options.dir ?? journalDir(options.env);
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeJournalDir(dir);
     const startedAt = options.now ?? new Date();
     const path = join(dir, journalFileName(options.cluster, startedAt, process.pid));
-    const journal = new Journal(path, await open(path, 'a', 0o600));
+    const file = await (options.openFile ?? openForAppend)(path).catch((error: unknown) => {
+      throw stateFolderError(dir, error);
+    });
+    const journal = new Journal(path, file);
     try {
       await journal.write(
         { type: 'session', cluster: options.cluster, mode: options.mode, pid: process.pid },
@@ -64,7 +90,10 @@ export class Journal implements StepJournal {
       return value;
     } catch (error) {
       const outcome: Outcome = isAbort(error) ? 'cancelled' : 'failed';
-      await this.write({ type: 'result', id, outcome, error: errorText(error) }, true);
+      // The change's own failure is what the caller must hear; a journal failure is kept anyway.
+      await this.write({ type: 'result', id, outcome, error: errorText(error) }, true).catch(
+        () => undefined,
+      );
       throw error;
     }
   }
@@ -89,6 +118,13 @@ export class Journal implements StepJournal {
     return writeTranscript(this.path);
   }
 
+  private fail(error: unknown): JournalWriteError {
+    if (this.broken) return this.broken;
+    this.broken = JournalWriteError.of(this.path, error);
+    for (const listener of this.failureListeners) listener(this.broken);
+    return this.broken;
+  }
+
   /** Flushes and closes the file; later calls wait for the same close. */
   close(): Promise<void> {
     // The chain never rejects (failed writes were already reported to their callers).
@@ -97,17 +133,26 @@ export class Journal implements StepJournal {
   }
 
   private write(record: Record<string, unknown>, flush: boolean): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
     if (this.closing) return Promise.reject(new Error(`the journal ${this.path} is closed`));
     const line = redactedJson({ time: new Date().toISOString(), ...record }, this.secrets) + '\n';
     const done = this.chain.then(async () => {
-      await this.file.appendFile(line, 'utf8');
-      if (flush) await this.file.datasync();
+      // A write queued before the first failure must not land after a torn line either.
+      if (this.broken) throw this.broken;
+      try {
+        await this.file.appendFile(line);
+        if (flush) await this.file.datasync();
+      } catch (error) {
+        throw this.fail(error);
+      }
     });
     // Keep the chain alive after a failed write; the caller still sees the failure.
     this.chain = done.catch(() => undefined);
     return done;
   }
 }
+
+export { JournalWriteError };
 
 function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError');

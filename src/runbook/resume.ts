@@ -17,6 +17,8 @@ export interface ResumeOffer {
   journalPath: string;
   startedAt?: string;
   intents: InFlightChange[];
+  /** Lines of that journal that were not valid records (skipped, so the offer may be partial). */
+  skippedRecords?: number;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function detectResume(
     }),
   };
   if (earlier.startedAt) offer.startedAt = earlier.startedAt;
+  if (earlier.skipped > 0) offer.skippedRecords = earlier.skipped;
   await journal.note('connect', 'interrupted session found', {
     journal: offer.journalPath,
     intents: offer.intents,

@@ -34,6 +34,8 @@ export interface SessionState {
   focus?: { step: StepId; seq: number };
   /** Where this session's journal is written. */
   journalPath?: string;
+  /** The journal could not be written: no change is made any more; shown on every screen. */
+  journalFailure?: string;
   /** The last session on this cluster died with changes in flight: offered on the overview. */
   resume?: ResumeOffer;
   /** A one-line message for the operator on the overview (e.g. where the transcript went). */

@@ -10,6 +10,7 @@ import { RiskDesk } from '../waivers/risk-desk.js';
 import { acceptRisk, type RiskRequest } from './accept-risk.js';
 import { CHECKLIST, type StepId } from '../model/checklist.js';
 import { Journal } from './journal.js';
+import type { OpenJournalFile } from './journal-file.js';
 import { detectResume, type ResumeAnswer } from './resume.js';
 import { transcriptActions } from './session-actions.js';
 import { StepHost } from './step-host.js';
@@ -50,6 +51,8 @@ export async function startSession(
   store: SessionStore,
   env: NodeJS.ProcessEnv,
   waivers?: SessionWaivers,
+  /** The journal's file-writing seam (tests of a full disk); the real file system by default. */
+  openJournalFile?: OpenJournalFile,
 ): Promise<RunningSession> {
   let sim: Simulator | undefined;
   let journal: Journal | undefined;
@@ -76,7 +79,10 @@ export async function startSession(
       cluster: connection.summary.name,
       mode: store.getState().mode,
       env,
+      ...(openJournalFile ? { openFile: openJournalFile } : {}),
     });
+    // From the first failed write on, every screen says so and no change is made.
+    journal.onFailure((failure) => store.update({ journalFailure: failure.message }));
     if (simToken) journal.addSecret(simToken);
     const token = connection.kc.getCurrentUser()?.token;
     if (token) journal.addSecret(token);

@@ -212,7 +212,7 @@ describe('kill -9 mid-change, then resume', () => {
       appendFileSync(path, '{"time":"2026-01-01T00:00:00.000Z","type":"result","id":');
       // The journal parses (the torn last line tolerated) and shows the change in flight.
       const after = await readJournal(path);
-      expect(after.unreadable).toBe(0);
+      expect(after.skipped).toBe(0);
       expect(after.tornTail).toBe(true);
       const intents = after.records.filter((r) => r.type === 'intent');
       const results = after.records.filter((r) => r.type === 'result');

@@ -12,7 +12,7 @@ describe('reading a journal back', () => {
   it('keeps every whole line and notes a torn last line without failing', () => {
     const read = parseJournal('/j/a.jsonl', crashedJournal());
     expect(read.tornTail).toBe(true);
-    expect(read.unreadable).toBe(0);
+    expect(read.skipped).toBe(0);
     expect(read.records.map((r) => r.type)).toEqual([
       'session',
       'note',

@@ -30,6 +30,24 @@ function setup() {
 }
 
 describe('the resume offer on the overview', () => {
+  it('says how many lines of the interrupted journal were skipped as not valid records', async () => {
+    const { store, render } = setup();
+    store.update({ resume: { ...offer, skippedRecords: 2 } });
+    const ui = await render();
+    const frame = (await ui.waitFor('were skipped')).replace(/\s+/g, ' ');
+    expect(frame).toContain('2 line(s) of that journal were not valid records and were skipped');
+  });
+
+  it('a journal that cannot be written is said above every screen', async () => {
+    const { store, render } = setup();
+    store.update({
+      journalFailure: 'the journal /s/j.jsonl could not be written (the disk is full, ENOSPC)',
+    });
+    const ui = await render();
+    const frame = (await ui.waitFor('could not be written')).replace(/\s+/g, ' ');
+    expect(frame).toContain('✖ the journal /s/j.jsonl could not be written');
+  });
+
   it('lists what was in flight, shows details, and opens the chosen change’s step', async () => {
     const { store, actions, render } = setup();
     store.update({ resume: offer });
