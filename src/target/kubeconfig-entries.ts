@@ -75,7 +75,12 @@ export function execForClient(
   cluster: Cluster,
 ): Record<string, unknown> {
   const apiVersion = str(exec['apiVersion']);
-  const command = str(exec['command']) ?? '(no command)';
+  const command = str(exec['command']);
+  if (!command) {
+    throw new UserError(
+      `the exec credentials of user "${userName}" name no command; add exec.command`,
+    );
+  }
   const who = `the credential plugin "${command}" of user "${userName}"`;
   if (!apiVersion || !EXEC_API_VERSIONS.includes(apiVersion)) {
     throw new UserError(

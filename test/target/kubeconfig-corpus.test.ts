@@ -384,6 +384,22 @@ const CASES: Case[] = [
     expect: (l) => expect(execEnv(l)).toMatchObject({ spec: { cluster: { server: A } } }),
   },
   {
+    rule: 'exec without a command is a line naming the user',
+    files: [
+      config({
+        clusters: [cluster('c', A)],
+        users: [
+          user('u', {
+            exec: { apiVersion: 'client.authentication.k8s.io/v1', interactiveMode: 'Never' },
+          }),
+        ],
+        contexts: [context('x', 'c', 'u')],
+        current: 'x',
+      }),
+    ],
+    expect: /^the exec credentials of user "u" name no command; add exec\.command$/,
+  },
+  {
     rule: 'exec plugin not installed: the line carries its installHint',
     files: [
       config({
