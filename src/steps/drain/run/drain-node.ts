@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { ApiException, type KubeConfig } from '@kubernetes/client-node';
 import { planNode, podsToMove } from '../../../checks/drain/plan.js';
 import type { DrainOptions } from '../../../model/drain.js';
@@ -8,7 +9,6 @@ import { listAllDaemonSets, listAllPdbs } from '../../../kube/lists.js';
 import { describeKubeError } from '../../../kube/errors.js';
 import { listPodsOnNode } from '../../../kube/node-pods.js';
 import { isAbortError } from '../../../kube/request-options.js';
-import { limiter } from './limiter.js';
 import { movePod } from './move-pod.js';
 import type { NodeProgress, PodProgress } from './progress.js';
 
@@ -104,7 +104,7 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
   const signal = AbortSignal.any([d.signal, timeout]);
   // The limit holds eviction requests only: every evicted pod is waited for at the same time, as
   // kubectl does, so a node of 30 pods takes one grace period, not three.
-  const slot = limiter(d.concurrency);
+  const slot = evictionSlots(d.concurrency);
   await Promise.all(
     toMove.map((pod, index) =>
       movePod(pod, expected.get(pod.uid), {
@@ -162,4 +162,13 @@ async function nodeExists(kc: KubeConfig, name: string, signal: AbortSignal): Pr
     if (error instanceof ApiException && error.code === 404) return false;
     throw error;
   }
+}
+
+/**
+ * At most `max` eviction requests at once, the rest in the order they asked (kubectl evicts
+ * every pod at once; a limit keeps a 100-pod node from flooding the API server).
+ */
+export function evictionSlots(max: number): <T>(request: () => Promise<T>) => Promise<T> {
+  const limit = pLimit(max);
+  return (request) => limit(request);
 }
