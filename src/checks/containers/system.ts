@@ -1,18 +1,5 @@
+import { isAksAddonNamespace, isKubernetesNamespace } from '../system-namespaces.js';
 import type { Workload } from './workloads.js';
-
-/** Namespaces that only the platform uses, whatever runs in them. */
-const PLATFORM_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
-
-/** Namespaces AKS and its add-ons create; system only when the pods also carry AKS's mark. */
-const AKS_NAMESPACES = [
-  'gatekeeper-system',
-  'azure-arc',
-  'azure-extensions-usage-system',
-  'calico-system',
-  'tigera-operator',
-  'app-routing-system',
-  'aks-command',
-];
 
 /**
  * Whether a workload belongs to the platform, so its findings are listed apart at info level.
@@ -21,11 +8,11 @@ const AKS_NAMESPACES = [
  * tenant can create a namespace of that name; `default` is a user namespace. Never a label alone.
  */
 export function isSystemWorkload(w: Workload): boolean {
-  if (PLATFORM_NAMESPACES.has(w.namespace)) return true;
-  const aksNamespace = AKS_NAMESPACES.includes(w.namespace) || w.namespace.startsWith('aks-istio-');
   return (
-    aksNamespace &&
-    w.pods.length > 0 &&
-    w.pods.every((p) => p.metadata?.labels?.['kubernetes.azure.com/managedby'] === 'aks')
+    isKubernetesNamespace(w.namespace) ||
+    isAksAddonNamespace(
+      w.namespace,
+      w.pods.map((p) => p.metadata?.labels),
+    )
   );
 }

@@ -1,4 +1,5 @@
-import type { ContainerFacts, OwnerRef, PodObject } from '../../model/pods.js';
+import type { ContainerFacts, PodObject } from '../../model/pods.js';
+import { ownerLinks, workloadOf } from '../workload-owner.js';
 
 /** A workload as the operator knows it: a Deployment, StatefulSet, DaemonSet, CronJob, Job or bare Pod. */
 export interface Workload {
@@ -8,27 +9,17 @@ export interface Workload {
   pods: PodObject[];
 }
 
-function controllerOf(refs: OwnerRef[] | undefined): OwnerRef | undefined {
-  return refs?.find((r) => r.controller) ?? refs?.[0];
-}
-
 /**
  * Groups pods by the workload that owns them, following owner references one level further
  * through ReplicaSets (to their Deployment) and Jobs (to their CronJob). A pod whose owner is
  * unknown stays with the nearest owner; a pod without an owner is its own workload.
  */
 export function groupByWorkload(facts: ContainerFacts): Workload[] {
-  const byUid = new Map(facts.intermediates.map((o) => [o.metadata?.uid ?? '', o]));
+  const links = ownerLinks(facts.intermediates);
   const groups = new Map<string, Workload>();
   for (const pod of facts.pods) {
     const namespace = pod.metadata?.namespace ?? '';
-    let owner = controllerOf(pod.metadata?.ownerReferences);
-    if (owner && (owner.kind === 'ReplicaSet' || owner.kind === 'Job')) {
-      const parent = controllerOf(byUid.get(owner.uid)?.metadata?.ownerReferences);
-      if (parent) owner = parent;
-    }
-    const kind = owner?.kind ?? 'Pod';
-    const name = owner?.name ?? pod.metadata?.name ?? '';
+    const { kind, name } = workloadOf(pod, links);
     const key = `${namespace}/${kind}/${name}`;
     const group = groups.get(key) ?? { kind, namespace, name, pods: [] };
     group.pods.push(pod);

@@ -1,4 +1,4 @@
-import { selectorMatches } from './selector.js';
+import { selectorMatches } from '../label-selector.js';
 import type { DrainOptions, DrainPdb, DrainPod, NodePlan, PodVerdict } from '../../model/drain.js';
 
 /** What, besides its pods, decides a node's plan. */
@@ -81,7 +81,11 @@ export function classifyPod(
     };
   };
   const pdbs = world.pdbs.filter(
-    (p) => p.namespace === pod.namespace && selectorMatches(p.selector, pod.labels),
+    // A PDB without a selector selects no pod (policy/v1); `{}` selects every pod of its namespace.
+    (p) =>
+      p.namespace === pod.namespace &&
+      p.selector !== undefined &&
+      selectorMatches(p.selector, pod.labels),
   );
   if (pdbs.length === 0) return withWarning();
   const names = pdbs.map((p) => p.name);

@@ -1,7 +1,7 @@
 import { DATA_PLANES, type DataPlane } from '../netpol/dataplane.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
 import { Reachability } from '../netpol/reach.js';
-import { selectorMatches, selectsEverything } from '../netpol/selector.js';
+import { selectorMatches, selectsEverything } from '../label-selector.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { isOurPolicy } from './facts.js';
@@ -79,12 +79,14 @@ export function evaluateNamespace(
     IMDS_CONNECTION,
   );
   const selected = (policy: PolicyFacts) =>
-    subject.filter((pod) => selectorMatches(policy.podSelector, pod.labels)).map((p) => p.name);
+    subject
+      .filter((pod) => selectorMatches(policy.podSelector ?? {}, pod.labels))
+      .map((p) => p.name);
   const reopenings = egress.flatMap((policy) =>
     reopeningsOf(policy, plane).map((r) => ({ ...r, pods: selected(policy) })),
   );
   const unisolatedPods = answers.filter((a) => !a.answer.isolated).map((a) => a.pod);
-  const coversFuturePods = egress.some((p) => selectsEverything(p.podSelector));
+  const coversFuturePods = egress.some((p) => selectsEverything(p.podSelector ?? {}));
   let kind: VerdictKind;
   if (egress.length === 0) kind = 'exposed';
   else if (reopenings.length > 0) kind = 'reopened';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { selectorMatches } from '../netpol/selector.js';
+import { selectorMatches } from '../label-selector.js';
 import type { ImdsAssessment, ImdsFacts } from './assess.js';
 import { verdictPlane, type EngineTraits } from './engine.js';
 import type { NamespaceVerdict } from './evaluate.js';

@@ -1,24 +1,14 @@
+import {
+  hasAksAddonName,
+  isAksAddonNamespace,
+  isKubernetesNamespace,
+} from '../system-namespaces.js';
 import type { NamespaceFacts, PodFacts } from './facts.js';
 
 /** Why a namespace is left out of the step by default, or undefined for a user namespace. */
 export type ScopeReason = string | undefined;
 
-const KUBERNETES_OWNED = new Set(['kube-system', 'kube-public', 'kube-node-lease']);
-const AKS_OWNED = [
-  'gatekeeper-system',
-  'azure-arc',
-  'azure-extensions-usage-system',
-  'calico-system',
-  'tigera-operator',
-  'app-routing-system',
-  'aks-command',
-];
 const EXTENSIONS = new Set(['flux-system', 'dataprotection-microsoft']);
-const AKS_MANAGED_LABEL = 'kubernetes.azure.com/managedby';
-
-function isAksOwnedName(name: string): boolean {
-  return AKS_OWNED.includes(name) || name.startsWith('aks-istio-');
-}
 
 /**
  * The documented rule for which namespaces the step leaves out unless the operator includes them:
@@ -30,13 +20,12 @@ function isAksOwnedName(name: string): boolean {
  */
 export function systemReason(namespace: NamespaceFacts, pods: readonly PodFacts[]): ScopeReason {
   const name = namespace.name;
-  if (KUBERNETES_OWNED.has(name)) return 'Kubernetes system namespace';
-  if (isAksOwnedName(name)) {
-    const own = pods.filter((p) => p.namespace === name);
-    if (own.length > 0 && own.every((p) => p.labels[AKS_MANAGED_LABEL] === 'aks')) {
-      return 'AKS add-on namespace (pods managed by AKS)';
-    }
-    return undefined;
+  if (isKubernetesNamespace(name)) return 'Kubernetes system namespace';
+  if (hasAksAddonName(name)) {
+    const own = pods.filter((p) => p.namespace === name).map((p) => p.labels);
+    return isAksAddonNamespace(name, own)
+      ? 'AKS add-on namespace (pods managed by AKS)'
+      : undefined;
   }
   if (EXTENSIONS.has(name)) return 'cluster extension namespace';
   return undefined;
@@ -49,7 +38,7 @@ export function systemReason(namespace: NamespaceFacts, pods: readonly PodFacts[
  * toolchain operator as breaking when pods lose it.
  */
 export function managedNamespaceWarning(name: string): string | undefined {
-  if (!KUBERNETES_OWNED.has(name) && !isAksOwnedName(name) && !EXTENSIONS.has(name))
+  if (!isKubernetesNamespace(name) && !hasAksAddonName(name) && !EXTENSIONS.has(name))
     return undefined;
   return `${name} is managed by Kubernetes or AKS: add-ons running there (Container Insights, Azure Policy, AGIC, GitOps, virtual nodes, the AI toolchain operator) may need 169.254.169.254 and can break when it is blocked.`;
 }

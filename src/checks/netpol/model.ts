@@ -40,6 +40,7 @@ export interface PolicyFacts {
   namespace: string;
   name: string;
   labels?: Record<string, string>;
+  /** Absent reads as `{}`: the policy selects every pod of its namespace. */
   podSelector?: LabelSelector;
   /** As written; absent means the API server's default applies (see policy-types.ts). */
   policyTypes?: string[];

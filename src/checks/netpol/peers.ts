@@ -1,7 +1,7 @@
 import { cidrContains, parseAddress, parseCidr } from './address.js';
 import type { DataPlane } from './dataplane.js';
 import type { ContainerPort, PolicyPeer } from './model.js';
-import { selectorMatches } from './selector.js';
+import { selectorMatches } from '../label-selector.js';
 
 /**
  * One end of a connection.

@@ -4,7 +4,7 @@ import { isolatesEgress, isolatesIngress } from './policy-types.js';
 import type { Endpoint } from './peers.js';
 import type { Connection } from './ports.js';
 import { egressRuleAllows, ingressRuleAllows } from './rules.js';
-import { selectorMatches } from './selector.js';
+import { selectorMatches } from '../label-selector.js';
 
 /** The pod a connection starts from. */
 export interface SourcePod {
@@ -96,7 +96,7 @@ export class Reachability {
     let found = this.selecting.get(key);
     if (!found) {
       const selected = (this.byNamespace.get(namespace) ?? []).filter((p) =>
-        selectorMatches(p.podSelector, labels),
+        selectorMatches(p.podSelector ?? {}, labels),
       );
       found = {
         egress: selected.filter(isolatesEgress),

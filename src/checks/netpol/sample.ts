@@ -4,7 +4,7 @@ import type { Endpoint } from './peers.js';
 import type { Connection } from './ports.js';
 import type { SourcePod } from './reach.js';
 import { nodeDestinations, podDestinations } from './sample-pods.js';
-import { selectorMatches } from './selector.js';
+import { selectorMatches } from '../label-selector.js';
 
 /** A destination to ask about, with a name for messages. */
 export interface SampledDestination {
@@ -78,7 +78,9 @@ function sources(input: SampleInput): EgressSample['sources'] {
   const seen = new Map<string, { pod: SourcePod; label: string }>();
   for (const pod of input.pods) {
     if (pod.namespace !== input.namespace || pod.hostNetwork) continue;
-    const key = selectors.map((p) => (selectorMatches(p.podSelector, pod.labels) ? 1 : 0)).join('');
+    const key = selectors
+      .map((p) => (selectorMatches(p.podSelector ?? {}, pod.labels) ? 1 : 0))
+      .join('');
     if (!seen.has(key))
       seen.set(key, {
         pod: { namespace: pod.namespace, labels: pod.labels },

@@ -1,4 +1,5 @@
-import { selectorMatches, selectsEverything } from '../imds/selector.js';
+import { selectorMatches } from '../label-selector.js';
+import type { LabelSelector } from '../../model/label-selector.js';
 import type { Binding } from './types.js';
 import type { PolicyRule, RbacObjects, RoleObject, RoleRef } from '../../model/rbac.js';
 
@@ -68,7 +69,7 @@ export class RoleBook {
 
 // The controller turns each selector into a label selector the way apimachinery does: an empty
 // selector (no matchLabels, no matchExpressions) selects every ClusterRole.
-function picks(selector: Parameters<typeof selectorMatches>[0], role: RoleObject): boolean {
+function picks(selector: LabelSelector, role: RoleObject): boolean {
   const labels = role.metadata?.labels ?? {};
-  return selectsEverything(selector) || selectorMatches(selector, labels);
+  return selectorMatches(selector, labels);
 }

@@ -1,35 +1,16 @@
 import {
+  AppsV1Api,
+  BatchV1Api,
   CoreV1Api,
   PolicyV1Api,
   type KubeConfig,
-  type V1LabelSelector,
   type V1Pod,
+  type V1PodDisruptionBudget,
 } from '@kubernetes/client-node';
+import { selectorQuery } from '../../checks/label-selector.js';
 import type { PdbFacts } from '../../checks/versions/preflight.js';
-import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
-
-/** `matchLabels`/`matchExpressions` as a label selector string for a list call. */
-export function selectorString(s: V1LabelSelector | undefined): string {
-  const parts = Object.entries(s?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const e of s?.matchExpressions ?? []) {
-    const values = (e.values ?? []).join(',');
-    if (e.operator === 'In') parts.push(`${e.key} in (${values})`);
-    else if (e.operator === 'NotIn') parts.push(`${e.key} notin (${values})`);
-    else if (e.operator === 'Exists') parts.push(e.key);
-    else if (e.operator === 'DoesNotExist') parts.push(`!${e.key}`);
-  }
-  return parts.join(',');
-}
-
-/** `Deployment/web` for a pod owned by ReplicaSet `web-5d9c7b6f4`, else the direct owner. */
-function workloadOf(pod: V1Pod): string | undefined {
-  const owner =
-    pod.metadata?.ownerReferences?.find((o) => o.controller) ?? pod.metadata?.ownerReferences?.[0];
-  if (!owner) return undefined;
-  const deployment =
-    owner.kind === 'ReplicaSet' ? /^(.*)-[a-z0-9]{5,10}$/.exec(owner.name)?.[1] : undefined;
-  return deployment ? `Deployment/${deployment}` : `${owner.kind}/${owner.name}`;
-}
+import { ownerLinks, workloadOf, type OwnerLinks } from '../../checks/workload-owner.js';
+import { listUnlessForbidden } from '../../kube/paged.js';
 
 /**
  * Every PDB with its allowed disruptions, the workloads it covers and where their pods run.
@@ -42,21 +23,53 @@ export async function readPdbFacts(
 ): Promise<PdbFacts[]> {
   const core = kc.makeApiClient(CoreV1Api);
   const pdbs = await listPdbs();
+  const links = namespaceLinks(kc);
   return Promise.all(
     pdbs.map(async (pdb): Promise<PdbFacts> => {
       const namespace = pdb.metadata?.namespace ?? 'default';
-      const selector = selectorString(pdb.spec?.selector);
+      const selector = pdb.spec?.selector;
+      // No selector selects no pod (policy/v1); `{}` selects every pod of the namespace.
       const pods = selector
-        ? (await core.listNamespacedPod({ namespace, labelSelector: selector })).items
+        ? (await core.listNamespacedPod({ namespace, labelSelector: selectorQuery(selector) }))
+            .items
         : [];
       const running = pods.filter((p) => p.spec?.nodeName && !p.metadata?.deletionTimestamp);
       return {
         namespace,
         name: pdb.metadata?.name ?? '',
         disruptionsAllowed: pdb.status?.disruptionsAllowed ?? 0,
-        workloads: [...new Set(running.map(workloadOf).filter((w): w is string => !!w))],
+        workloads: await workloadsOf(running, () => links(namespace)),
         podNodes: running.map((p) => p.spec!.nodeName!),
       };
     }),
   );
+}
+
+/** `Deployment/web` and the like for the pods that have an owner, each once. */
+async function workloadsOf(pods: V1Pod[], links: () => Promise<OwnerLinks>): Promise<string[]> {
+  const owned = pods.filter((p) => (p.metadata?.ownerReferences ?? []).length > 0);
+  if (owned.length === 0) return [];
+  const known = await links();
+  return [...new Set(owned.map((p) => workloadOf(p, known)).map((w) => `${w.kind}/${w.name}`))];
+}
+
+/**
+ * The ReplicaSets and Jobs of a namespace, read once and only when a budget's pods need them;
+ * refused lists leave pods with their direct owner.
+ */
+function namespaceLinks(kc: KubeConfig): (namespace: string) => Promise<OwnerLinks> {
+  const apps = kc.makeApiClient(AppsV1Api);
+  const batch = kc.makeApiClient(BatchV1Api);
+  const read = new Map<string, Promise<OwnerLinks>>();
+  return (namespace) => {
+    const known = read.get(namespace);
+    if (known) return known;
+    const page = (c: string | undefined) => ({ namespace, ...(c ? { _continue: c } : {}) });
+    const links = Promise.all([
+      listUnlessForbidden((c) => apps.listNamespacedReplicaSet(page(c))),
+      listUnlessForbidden((c) => batch.listNamespacedJob(page(c))),
+    ]).then(([replicaSets, jobs]) => ownerLinks([...(replicaSets ?? []), ...(jobs ?? [])]));
+    read.set(namespace, links);
+    return links;
+  };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { classifyPod, planNode, podsToMove } from '../../../src/checks/drain/plan.js';
-import { selectorMatches } from '../../../src/checks/drain/selector.js';
 import {
   DEFAULT_DRAIN_OPTIONS,
   type DrainOptions,
@@ -169,21 +168,12 @@ describe('PodDisruptionBudgets', () => {
   });
 });
 
-describe('label selectors', () => {
-  it('matches labels and every expression operator', () => {
-    const labels = { app: 'web', tier: 'front' };
-    expect(selectorMatches({}, labels)).toBe(true);
-    expect(selectorMatches(undefined, labels)).toBe(false);
-    expect(selectorMatches({ matchLabels: { app: 'db' } }, labels)).toBe(false);
-    const ex = (operator: string, values?: string[], key = 'tier') =>
-      selectorMatches({ matchExpressions: [{ key, operator, values }] }, labels);
-    expect(ex('In', ['front', 'back'])).toBe(true);
-    expect(ex('In', ['back'])).toBe(false);
-    expect(ex('NotIn', ['back'])).toBe(true);
-    expect(ex('NotIn', ['front'])).toBe(false);
-    expect(ex('Exists')).toBe(true);
-    expect(ex('DoesNotExist')).toBe(false);
-    expect(ex('DoesNotExist', undefined, 'zone')).toBe(true);
-    expect(ex('Gt', ['1'])).toBe(false);
+describe('which budgets cover a pod', () => {
+  it('counts a budget without a selector as covering no pod, `{}` as covering every pod', () => {
+    const web = pod('web-1');
+    const none = pdb('none', 0, { selector: undefined });
+    const all = pdb('all', 0, { selector: {} });
+    expect(one(web, world([none]))).toEqual({ kind: 'evict', pod: web });
+    expect(one(web, world([all]))).toMatchObject({ kind: 'blocked', cause: 'pdb' });
   });
 });

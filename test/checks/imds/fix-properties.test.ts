@@ -9,7 +9,7 @@ import { restrictImdsPolicy } from '../../../src/checks/imds/policy.js';
 import { namespacePolicyCheck, targetedPolicies } from '../../../src/checks/imds/proposals.js';
 import type { PolicyFacts } from '../../../src/checks/netpol/model.js';
 import { Reachability } from '../../../src/checks/netpol/reach.js';
-import { selectorMatches } from '../../../src/checks/netpol/selector.js';
+import { selectorMatches } from '../../../src/checks/label-selector.js';
 import { parse } from 'yaml';
 import { engineArb, NAMESPACES, NS, podsArb, policiesArb, ruleArb } from './arbitraries.js';
 import { bruteAdditions } from './brute-force.js';
@@ -123,7 +123,7 @@ describe('fixes never widen (property tests)', () => {
         for (const pod of w.pods.filter((p) => p.namespace === NS && !p.hostNetwork)) {
           const wasIsolated = !before.unisolated.some((g) => g.pods.includes(pod.name));
           const covered =
-            wasIsolated || targeted.some((p) => selectorMatches(p.podSelector, pod.labels));
+            wasIsolated || targeted.some((p) => selectorMatches(p.podSelector ?? {}, pod.labels));
           if (covered)
             expect(reach.egress(pod, IMDS_ENDPOINT, IMDS_CONNECTION).allowed, pod.name).toBe(false);
         }

@@ -15,7 +15,6 @@ import { closeImdsInRule } from '../../../src/checks/imds/fixes.js';
 import { ruleFixes, targetedPolicies } from '../../../src/checks/imds/proposals.js';
 import { restrictImdsPolicy } from '../../../src/checks/imds/policy.js';
 import { managedNamespaceWarning, systemReason } from '../../../src/checks/imds/scope.js';
-import { describeSelector, selectorMatches } from '../../../src/checks/netpol/selector.js';
 import type { EgressRule, PodFacts, PolicyFacts } from '../../../src/checks/imds/facts.js';
 
 const arm = (profile: Partial<Extract<EngineFacts, { known: true }>>): EngineFacts => ({
@@ -58,27 +57,6 @@ describe('CIDR parsing and containment', () => {
     expect(isStrictSubset(imds, imds)).toBe(false);
     expect(isStrictSubset(all4, imds)).toBe(true);
     expect(isStrictSubset(parseCidr('10.0.0.0/8')!, imds)).toBe(false);
-  });
-});
-
-describe('label selectors', () => {
-  const labels = { app: 'web', tier: 'front' };
-  it('ANDs matchLabels and every operator', () => {
-    expect(selectorMatches({}, labels)).toBe(true);
-    expect(selectorMatches({ matchLabels: { app: 'web' } }, labels)).toBe(true);
-    expect(selectorMatches({ matchLabels: { app: 'api' } }, labels)).toBe(false);
-    const expr = (operator: string, values?: string[]) => ({
-      matchExpressions: [{ key: 'tier', operator, values }],
-    });
-    expect(selectorMatches(expr('In', ['front', 'x']), labels)).toBe(true);
-    expect(selectorMatches(expr('NotIn', ['front']), labels)).toBe(false);
-    expect(selectorMatches(expr('NotIn', ['front']), { app: 'web' })).toBe(true);
-    expect(selectorMatches(expr('Exists'), labels)).toBe(true);
-    expect(selectorMatches(expr('DoesNotExist'), labels)).toBe(false);
-    expect(selectorMatches(expr('Gt', ['1']), labels)).toBe(false);
-    expect(describeSelector({ matchLabels: { app: 'web' }, ...expr('NotIn', ['a', 'b']) })).toBe(
-      'app=web,tier notin (a,b)',
-    );
   });
 });
 

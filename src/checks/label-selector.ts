@@ -1,10 +1,15 @@
-import type { LabelSelector, SelectorRequirement } from '../../model/label-selector.js';
+import type { LabelSelector, SelectorRequirement } from '../model/label-selector.js';
+
+// The one reading of a Kubernetes label selector (apimachinery's labels.Selector). What an
+// absent selector means depends on the field holding it, so callers decide that themselves:
+// a NetworkPolicy's absent podSelector is `{}` (every pod); a PodDisruptionBudget's absent
+// selector selects no pod.
 
 /** Whether a selector selects every object, whatever its labels (the `{}` selector). */
-export function selectsEverything(selector: LabelSelector | undefined): boolean {
+export function selectsEverything(selector: LabelSelector): boolean {
   return (
-    Object.keys(selector?.matchLabels ?? {}).length === 0 &&
-    (selector?.matchExpressions ?? []).length === 0
+    Object.keys(selector.matchLabels ?? {}).length === 0 &&
+    (selector.matchExpressions ?? []).length === 0
   );
 }
 
@@ -28,21 +33,20 @@ function requirementHolds(req: SelectorRequirement, labels: Record<string, strin
 }
 
 /** Whether `labels` satisfy the selector: every matchLabels pair and every expression (AND). */
-export function selectorMatches(
-  selector: LabelSelector | undefined,
-  labels: Record<string, string>,
-): boolean {
-  for (const [key, value] of Object.entries(selector?.matchLabels ?? {})) {
+export function selectorMatches(selector: LabelSelector, labels: Record<string, string>): boolean {
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (labels[key] !== value) return false;
   }
-  return (selector?.matchExpressions ?? []).every((req) => requirementHolds(req, labels));
+  return (selector.matchExpressions ?? []).every((req) => requirementHolds(req, labels));
 }
 
-/** The selector as `kubectl` prints it: `app=web,tier in (a,b),!legacy`; `(all pods)` for `{}`. */
-export function describeSelector(selector: LabelSelector | undefined): string {
-  if (selectsEverything(selector)) return '(all pods)';
-  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const req of selector?.matchExpressions ?? []) {
+/**
+ * The selector in the syntax of `kubectl -l` and of a list call's `labelSelector`:
+ * `app=web,tier in (a,b),!legacy`; empty for `{}` (every object).
+ */
+export function selectorQuery(selector: LabelSelector): string {
+  const parts = Object.entries(selector.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const req of selector.matchExpressions ?? []) {
     const values = (req.values ?? []).join(',');
     if (req.operator === 'In') parts.push(`${req.key} in (${values})`);
     else if (req.operator === 'NotIn') parts.push(`${req.key} notin (${values})`);
