@@ -9,9 +9,27 @@ export interface ObjectRef {
   namespace?: string;
 }
 
+/** The areas finding ids start with (`imds.namespace-exposed`); the README lists every id. */
+export type FindingArea =
+  | 'rights'
+  | 'defender'
+  | 'access'
+  | 'rbac'
+  | 'imds'
+  | 'containers'
+  | 'versions'
+  | 'drain'
+  | 'nodeimage'
+  | 'nodeos'
+  | 'reboot'
+  | 'waiver';
+
+/** A finding id: its area, a dot, a kebab-case name. */
+export type FindingId = `${FindingArea}.${string}`;
+
 /** One thing a check found. `id` is a public, stable identifier (documented in the README). */
 export interface Finding {
-  id: string;
+  id: FindingId;
   severity: Severity;
   object?: ObjectRef;
   /**

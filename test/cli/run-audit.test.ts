@@ -25,7 +25,7 @@ const modules: Partial<Record<StepId, AuditedStep>> = {
         summary: [`${nodes.length} nodes`],
         findings: [
           {
-            id: 'test.nodes-seen',
+            id: 'versions.test-nodes-seen',
             severity: 'medium',
             object: { kind: 'Node', name: nodes[0]!.metadata!.name! },
             message: `saw ${nodes.length} nodes (read-only: ${mode.readOnly})`,
@@ -83,7 +83,7 @@ describe('aks-runbook audit, in-process against a running simulator', () => {
       ['node-image', 'not-built'],
     ]);
     expect(report.steps[0]!.findings[0]).toMatchObject({
-      id: 'test.nodes-seen',
+      id: 'versions.test-nodes-seen',
       step: 'rbac',
       message: expect.stringContaining('read-only: true') as string,
     });

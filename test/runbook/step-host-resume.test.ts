@@ -31,7 +31,9 @@ async function setup(
     inspect: () =>
       Promise.resolve({
         facts: {},
-        findings: [{ id: 'test.cordoned', severity: 'medium' as const, message: 'n1 is cordoned' }],
+        findings: [
+          { id: 'drain.test-cordoned', severity: 'medium' as const, message: 'n1 is cordoned' },
+        ],
       }),
     initial: undefined,
     ...(resume ? { resume } : {}),
@@ -51,7 +53,7 @@ describe('step host: findings in the journal, and resuming', () => {
       type: 'note',
       step: 'containers',
       message: 'findings',
-      detail: { count: 1, findings: [{ id: 'test.cordoned' }] },
+      detail: { count: 1, findings: [{ id: 'drain.test-cordoned' }] },
     });
   });
 

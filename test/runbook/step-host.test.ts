@@ -18,7 +18,7 @@ function flagStep(world: { flag: boolean; runs: number }) {
         summary: [`flag is ${world.flag ? 'on' : 'off'}`],
         findings: world.flag
           ? []
-          : [{ id: 'test.flag-off', severity: 'high', message: 'the flag is off' }],
+          : [{ id: 'rights.test-flag-off', severity: 'high', message: 'the flag is off' }],
       }),
     initial: undefined,
     actions: (s) => [

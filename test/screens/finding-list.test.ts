@@ -13,7 +13,7 @@ const FINDINGS: Finding[] = [
   { id: 'containers.seccomp', severity: 'low', object: deploy('web'), message: 'no seccomp' },
   { id: 'containers.root', severity: 'medium', object: deploy('web'), message: 'runs as root' },
   { id: 'containers.privileged', severity: 'high', object: deploy('agent'), message: 'privileged' },
-  { id: 'api.local-accounts', severity: 'medium', message: 'local accounts on' },
+  { id: 'access.local-accounts', severity: 'medium', message: 'local accounts on' },
   {
     id: 'rbac.user-subject',
     severity: 'medium',
@@ -38,7 +38,7 @@ const shape = (sort: Parameters<typeof groupFindings>[1], filter?: string) =>
 describe('finding list (grouping, sorting, filtering)', () => {
   it('groups by subject when a finding names one, else by object, else under the cluster', () => {
     expect(shape('object')).toEqual([
-      'cluster: api.local-accounts',
+      'cluster: access.local-accounts',
       'Deployment/shop/agent: containers.privileged',
       'Deployment/shop/web: containers.root,containers.seccomp',
       'User jordan@contoso.com: rbac.cluster-admin,rbac.user-subject',
@@ -50,14 +50,14 @@ describe('finding list (grouping, sorting, filtering)', () => {
       'User jordan@contoso.com: rbac.cluster-admin,rbac.user-subject',
       'Deployment/shop/agent: containers.privileged',
       'Deployment/shop/web: containers.root,containers.seccomp',
-      'cluster: api.local-accounts',
+      'cluster: access.local-accounts',
     ]);
     expect(groupFindings(FINDINGS, 'severity')[2]!.worst).toBe('medium');
   });
 
   it('by id: ids in order inside a group, groups by their first id', () => {
     expect(shape('id')).toEqual([
-      'cluster: api.local-accounts',
+      'cluster: access.local-accounts',
       'Deployment/shop/agent: containers.privileged',
       'Deployment/shop/web: containers.root,containers.seccomp',
       'User jordan@contoso.com: rbac.cluster-admin,rbac.user-subject',

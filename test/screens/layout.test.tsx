@@ -84,7 +84,7 @@ describe('layout at 80x24', () => {
   it('a step with many findings fits and scrolls', async () => {
     const store = connectedStore();
     const findings = Array.from({ length: 12 }, (_, index) => ({
-      id: 'rbac.user-subject',
+      id: 'rbac.user-subject' as const,
       severity: 'high' as const,
       object: { kind: 'ClusterRoleBinding', name: `${LONG}-${index}` },
       message: `User ${LONG} is bound directly to cluster-admin instead of through a group.`,

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { StepFrame } from '../../screens/StepFrame.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
-import type { Finding, Severity } from '../../src/model/finding.js';
+import type { Finding, FindingId, Severity } from '../../src/model/finding.js';
 import { ENTER, ESC, renderInk, widestLine } from '../helpers/ink.js';
 
 const containers = CHECKLIST.find((step) => step.id === 'containers')!;
 
 /** Like the demo's containers step: several checks per workload, 17 findings in all. */
-const CHECKS: [string, Severity][] = [
+const CHECKS: [FindingId, Severity][] = [
   ['containers.privileged', 'high'],
   ['containers.root', 'medium'],
   ['containers.privilege-escalation', 'medium'],

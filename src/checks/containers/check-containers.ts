@@ -1,4 +1,5 @@
 import { SEVERITIES, type Finding, type Severity } from '../../model/finding.js';
+import { CONTAINER_ADVICE, type ContainerCheckId } from './advice.js';
 import { podIssues, type ContainerIssue } from './container-rules.js';
 import { isSystemWorkload } from './system.js';
 import type { ContainerFacts } from '../../model/pods.js';
@@ -16,42 +17,6 @@ export interface ContainersReview {
   findings: Finding[];
   workloads: WorkloadReview[];
 }
-
-const ADVICE: Record<string, { title: string; remediation: string }> = {
-  'containers.privileged': {
-    title: 'runs privileged containers',
-    remediation: 'Set privileged: false; grant only the capability the container needs.',
-  },
-  'containers.root': {
-    title: 'may run as root',
-    remediation:
-      'Set runAsNonRoot: true and a non-zero runAsUser; build the image with a non-root USER.',
-  },
-  'containers.privilege-escalation': {
-    title: 'allows privilege escalation',
-    remediation: 'Set allowPrivilegeEscalation: false on every container.',
-  },
-  'containers.host-namespace': {
-    title: "shares the node's namespaces",
-    remediation: 'Remove hostNetwork/hostPID/hostIPC unless the workload is a node agent.',
-  },
-  'containers.host-path': {
-    title: 'mounts node directories',
-    remediation: 'Use a PersistentVolume, ConfigMap or emptyDir instead of hostPath.',
-  },
-  'containers.capabilities': {
-    title: 'keeps or adds Linux capabilities',
-    remediation: 'Drop ALL capabilities and add back only what is needed (e.g. NET_BIND_SERVICE).',
-  },
-  'containers.seccomp': {
-    title: 'runs without a seccomp filter',
-    remediation: 'Set seccompProfile type RuntimeDefault at pod level.',
-  },
-  'containers.apparmor': {
-    title: 'runs AppArmor unconfined',
-    remediation: 'Set appArmorProfile type RuntimeDefault, or remove the unconfined annotation.',
-  },
-};
 
 function worst(issues: ContainerIssue[]): Severity {
   return SEVERITIES[Math.max(...issues.map((i) => SEVERITIES.indexOf(i.severity)))] ?? 'info';
@@ -74,11 +39,11 @@ export function checkContainers(facts: ContainerFacts): ContainersReview {
     return { workload, system: isSystemWorkload(workload), issues };
   });
   for (const review of workloads.filter((w) => !w.system)) {
-    const byId = new Map<string, ContainerIssue[]>();
+    const byId = new Map<ContainerCheckId, ContainerIssue[]>();
     for (const issue of review.issues) byId.set(issue.id, [...(byId.get(issue.id) ?? []), issue]);
     const { kind, namespace, name } = review.workload;
     for (const [id, issues] of byId) {
-      const advice = ADVICE[id]!;
+      const advice = CONTAINER_ADVICE[id];
       findings.push({
         id,
         severity: worst(issues),

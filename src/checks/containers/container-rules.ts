@@ -1,9 +1,10 @@
 import type { Severity } from '../../model/finding.js';
+import type { ContainerCheckId } from './advice.js';
 import type { ContainerSpec, PodObject, SecurityProfile } from '../../model/pods.js';
 
 /** One problem of one container, before grouping by workload. */
 export interface ContainerIssue {
-  id: string;
+  id: ContainerCheckId;
   severity: Severity;
   /** What is wrong, short: `privileged`, `adds SYS_ADMIN`, `seccomp Unconfined`. */
   what: string;
@@ -93,7 +94,7 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
   const annotations = pod.metadata?.annotations ?? {};
   for (const { label, spec: c } of containersOf(pod)) {
     const sc = c.securityContext ?? {};
-    const add = (id: string, severity: Severity, what: string) =>
+    const add = (id: ContainerCheckId, severity: Severity, what: string) =>
       out.push({ id, severity, what, container: label });
     const privileged = sc.privileged === true;
     if (privileged) add('containers.privileged', 'high', 'privileged');

@@ -14,6 +14,16 @@ import {
 import type { Binding } from './types.js';
 import type { Subject } from '../../model/rbac.js';
 
+/** The findings a binding's subject and role can raise. */
+type BindingFindingId =
+  | 'rbac.user-subject'
+  | 'rbac.anonymous'
+  | 'rbac.default-service-account'
+  | 'rbac.cluster-admin'
+  | 'rbac.wildcard'
+  | 'rbac.escalation'
+  | 'rbac.secrets-read';
+
 /** A finding, and the access question the API server can confirm it with (if it has one). */
 export interface Checked {
   finding: Finding;
@@ -59,7 +69,7 @@ export function subjectFindings(
   const who = describeSubject(s, bindingNs);
   const items: Checked[] = [];
   const add = (
-    id: string,
+    id: BindingFindingId,
     severity: Severity,
     message: string,
     remediation: string,

@@ -1,0 +1,45 @@
+/** What a container check's finding says after the workload's kind, and how to fix it. */
+export interface ContainerAdvice {
+  title: string;
+  remediation: string;
+}
+
+/** Every container check: its finding id, with the advice its findings carry. */
+export const CONTAINER_ADVICE = {
+  'containers.privileged': {
+    title: 'runs privileged containers',
+    remediation: 'Set privileged: false; grant only the capability the container needs.',
+  },
+  'containers.root': {
+    title: 'may run as root',
+    remediation:
+      'Set runAsNonRoot: true and a non-zero runAsUser; build the image with a non-root USER.',
+  },
+  'containers.privilege-escalation': {
+    title: 'allows privilege escalation',
+    remediation: 'Set allowPrivilegeEscalation: false on every container.',
+  },
+  'containers.host-namespace': {
+    title: "shares the node's namespaces",
+    remediation: 'Remove hostNetwork/hostPID/hostIPC unless the workload is a node agent.',
+  },
+  'containers.host-path': {
+    title: 'mounts node directories',
+    remediation: 'Use a PersistentVolume, ConfigMap or emptyDir instead of hostPath.',
+  },
+  'containers.capabilities': {
+    title: 'keeps or adds Linux capabilities',
+    remediation: 'Drop ALL capabilities and add back only what is needed (e.g. NET_BIND_SERVICE).',
+  },
+  'containers.seccomp': {
+    title: 'runs without a seccomp filter',
+    remediation: 'Set seccompProfile type RuntimeDefault at pod level.',
+  },
+  'containers.apparmor': {
+    title: 'runs AppArmor unconfined',
+    remediation: 'Set appArmorProfile type RuntimeDefault, or remove the unconfined annotation.',
+  },
+} as const satisfies Record<`containers.${string}`, ContainerAdvice>;
+
+/** The id of a container check's finding. */
+export type ContainerCheckId = keyof typeof CONTAINER_ADVICE;
