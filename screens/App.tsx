@@ -4,7 +4,7 @@ import { CHECKLIST, type StepId } from '../src/model/checklist.js';
 import type { SessionStore } from '../src/runbook/session.js';
 import type { AppActions } from './app-actions.js';
 import { ClusterPicker } from './ClusterPicker.js';
-import { ConfirmationDialog, confirmationKey } from './ConfirmationDialog.js';
+import { ConfirmationDialog } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -84,7 +84,7 @@ export function App({ store, actions }: AppProps) {
       const request = state.confirmation;
       return (
         <ConfirmationDialog
-          key={confirmationKey(request)}
+          key={state.asked}
           request={request}
           active
           onAnswer={store.answer}

@@ -31,7 +31,7 @@ export function Header({ cluster, mode }: { cluster: string | undefined; mode: S
 }
 
 /** The badges for the active safety switches, most protective first. */
-export function modeBadges(mode: SessionMode): string[] {
+function modeBadges(mode: SessionMode): string[] {
   const badges: string[] = [];
   if (mode.readOnly) badges.push('READ-ONLY');
   if (mode.dryRun) badges.push('DRY-RUN');

@@ -83,7 +83,7 @@ export function HelpOverlay({
 }
 
 /** One entry per binding: its keys in a column, what they do wrapped beside them. */
-export function helpLines(keys: readonly KeyBinding[], width: number): FrameLine[] {
+function helpLines(keys: readonly KeyBinding[], width: number): FrameLine[] {
   const labelWidth = Math.min(30, Math.max(4, ...keys.map((b) => bindingLabel(b).length)) + 2);
   return keys.flatMap((binding) =>
     wrapWords(binding.does, Math.max(10, width - labelWidth)).map((text, index): FrameLine => [

@@ -99,7 +99,7 @@ export function lineInputTable(props: LineInputProps): KeyBinding[] {
 }
 
 /** Pasted text as one line of a field: line breaks and control characters become spaces. */
-export function pastedLine(text: string): string {
+function pastedLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is replaced
   return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 }

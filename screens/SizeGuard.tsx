@@ -8,8 +8,8 @@ import { useKeys } from './use-keys.js';
 import { useSession } from './use-session.js';
 
 /** The smallest terminal the screens are laid out for. */
-export const MIN_COLUMNS = 80;
-export const MIN_ROWS = 24;
+const MIN_COLUMNS = 80;
+const MIN_ROWS = 24;
 
 /** Props of the size guard. */
 export interface SizeGuardProps {

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding, type ObjectRef, type Severity } from '../src/model/finding.js';
 
 /** How the findings list is ordered; `s` cycles through these in this order. */
-export const FINDING_SORTS = ['severity', 'id', 'object'] as const;
+const FINDING_SORTS = ['severity', 'id', 'object'] as const;
 export type FindingSort = (typeof FINDING_SORTS)[number];
 
 /** Findings about the same subject or object, shown under one header. */
@@ -14,7 +14,7 @@ export interface FindingGroup {
 }
 
 /** Label for findings that name no subject and no object (cluster-wide settings). */
-export const NO_OBJECT = 'cluster';
+const NO_OBJECT = 'cluster';
 
 /** `Kind/namespace/name`, as the findings list prints an object. */
 export function objectLabel(object: ObjectRef | undefined): string {
@@ -28,7 +28,7 @@ export function nextSort(sort: FindingSort): FindingSort {
 }
 
 /** What a finding is grouped under. */
-export function groupLabel(finding: Finding): string {
+function groupLabel(finding: Finding): string {
   return finding.subject ?? (objectLabel(finding.object) || NO_OBJECT);
 }
 

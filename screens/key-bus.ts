@@ -45,9 +45,9 @@ export interface FooterState {
 }
 
 /** How long a lone ESC waits for the rest of a sequence before it counts as the Esc key. */
-export const ESC_WAIT_MS = 50;
+const ESC_WAIT_MS = 50;
 /** How long a question ignores keys after it appears (see `useAnswerGuard`). */
-export const ANSWER_GUARD_MS = 250;
+const ANSWER_GUARD_MS = 250;
 /** How long a notice stays in the footer, unless a key comes first. */
 const NOTICE_MS = 4_000;
 
@@ -206,7 +206,7 @@ export class KeyBus {
 }
 
 /** What one layer does with one key: its table first, then (text fields) typed characters. */
-export function handleKey(spec: LayerSpec, event: KeyEvent): void {
+function handleKey(spec: LayerSpec, event: KeyEvent): void {
   const binding = findBinding(spec.table, event.id);
   const typed = !binding && spec.onText && isTyped(event.key);
   if (!binding && !typed) return;

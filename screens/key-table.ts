@@ -42,7 +42,7 @@ const LABELS: Readonly<Record<string, string>> = {
 };
 
 /** How one key name reads on screen: `↑`, `PgUp`, `Esc`, `Ctrl+C`, `j`. */
-export function keyLabel(id: string): string {
+function keyLabel(id: string): string {
   const known = LABELS[id];
   if (known) return known;
   const ctrl = /^ctrl\+(.)$/.exec(id);

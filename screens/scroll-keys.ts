@@ -12,7 +12,7 @@ export interface Scrollable {
 }
 
 /** Every scrolling key, the same on every screen that scrolls. */
-export const SCROLL_KEYS = ['up', 'k', 'down', 'j', 'pageup', 'pagedown', 'home', 'g', 'end', 'G'];
+const SCROLL_KEYS = ['up', 'k', 'down', 'j', 'pageup', 'pagedown', 'home', 'g', 'end', 'G'];
 
 /** Where a scrolling key takes `s`, kept within its first and last place. */
 export function scrolledTo(s: Scrollable, id: string): number {

@@ -30,6 +30,8 @@ export interface SessionState {
   /** Work that must not be cut off silently is running (quitting asks first). */
   busy: boolean;
   confirmation?: ConfirmationRequest;
+  /** How many confirmations were asked so far: each new one opens a fresh dialog (on Cancel). */
+  asked?: number;
   /** A step the logic asks the screens to show; `seq` makes asking twice for one step visible. */
   focus?: { step: StepId; seq: number };
   /** Where this session's journal is written. */
@@ -106,7 +108,7 @@ export class SessionStore {
     if (this.pendingAnswer) return Promise.reject(new Error('A confirmation is already open'));
     return new Promise<boolean>((resolve) => {
       this.pendingAnswer = resolve;
-      this.update({ confirmation: request });
+      this.update({ confirmation: request, asked: (this.state.asked ?? 0) + 1 });
     });
   }
 

@@ -8,7 +8,7 @@ export function clock(ms: number): string {
 }
 
 /** A pod's live state in words, with a symbol (never colour alone). */
-export function podStateText(p: PodProgress): { text: string; color?: ThemeColor } {
+function podStateText(p: PodProgress): { text: string; color?: ThemeColor } {
   switch (p.state) {
     case 'pending':
       return { text: '· queued', color: theme.muted };

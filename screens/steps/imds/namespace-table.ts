@@ -3,7 +3,7 @@ import { cell } from '../../text.js';
 import { theme, type ThemeColor } from '../../theme.js';
 
 /** How a verdict reads: a symbol and words (never colour alone), and the colour that repeats it. */
-export const VERDICT_LOOK: Record<ImdsRow['verdict'], { text: string; color: ThemeColor }> = {
+const VERDICT_LOOK: Record<ImdsRow['verdict'], { text: string; color: ThemeColor }> = {
   blocked: { text: '✔ blocked', color: theme.ok },
   exposed: { text: '✖ exposed', color: theme.danger },
   reopened: { text: '✖ rule re-opens', color: theme.danger },
@@ -24,7 +24,7 @@ export function filterRows(rows: readonly ImdsRow[], filter: string): ImdsRow[] 
 }
 
 /** What applying does to the row, in a few words. */
-export function actionText(row: ImdsRow): string {
+function actionText(row: ImdsRow): string {
   if (!row.chosen) return row.system ? 'excluded (system)' : 'excluded';
   if (row.action === 'create') return row.rights.create ? 'no rights' : 'create policy';
   if (row.action === 'review') return 'review fix (Enter)';

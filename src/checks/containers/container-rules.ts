@@ -34,7 +34,7 @@ const SENSITIVE_HOST_PATHS = [
 ];
 
 /** Every container of a pod with the label it goes by in findings. */
-export function containersOf(
+function containersOf(
   pod: PodObject,
 ): Array<{ label: string; spec: ContainerSpec; ephemeral: boolean }> {
   const spec = pod.spec;

@@ -1,5 +1,5 @@
 /** Node annotations kured sets when a node needs (or is getting) a reboot. */
-export const KURED_REBOOT_ANNOTATIONS = [
+const KURED_REBOOT_ANNOTATIONS = [
   'weave.works/kured-most-recent-reboot-needed',
   'weave.works/kured-reboot-in-progress',
 ] as const;

@@ -11,7 +11,7 @@ import { ruleOpensImds } from './rules.js';
  * pod (Cilium's ipBlock never matches pods; elsewhere the selector peer repeats what the ipBlock
  * already allows), so only the endpoint (and, on Cilium, node addresses) is lost.
  */
-export const ANYWHERE_BUT_IMDS: readonly PolicyPeer[] = [
+const ANYWHERE_BUT_IMDS: readonly PolicyPeer[] = [
   { ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } },
   { ipBlock: { cidr: '::/0' } },
   { namespaceSelector: {} },

@@ -21,7 +21,7 @@ const PER_POD = new Set([
 ]);
 
 /** The labels that identify a pod's workload: the stable ones, sorted. */
-export function identifyingLabels(labels: Record<string, string>): Record<string, string> {
+function identifyingLabels(labels: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(labels)
       .filter(([key]) => !PER_POD.has(key))

@@ -8,10 +8,10 @@ import { engineTraits, verdictPlane } from './engine.js';
 export const DEFAULT_PROBE_IMAGE = 'busybox:1.37';
 
 /** How long the probe waits for the connection before it says "not reachable". */
-export const PROBE_CONNECT_SECONDS = 3;
+const PROBE_CONNECT_SECONDS = 3;
 
 /** The labels a probe pod carries: ours, so it is recognisable, and nothing a policy should select. */
-export const PROBE_LABELS: Readonly<Record<string, string>> = {
+const PROBE_LABELS: Readonly<Record<string, string>> = {
   'app.kubernetes.io/managed-by': 'aks-runbook',
   'aks-runbook/probe': 'imds',
 };

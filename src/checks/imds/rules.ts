@@ -15,7 +15,7 @@ export function ruleOpensImds(rule: EgressRule, namespace: string, plane: DataPl
 }
 
 /** Why a rule that opens the endpoint does: the destination part and the port entries that admit TCP 80. */
-export function whyRuleOpens(rule: EgressRule, namespace: string, plane: DataPlane): string {
+function whyRuleOpens(rule: EgressRule, namespace: string, plane: DataPlane): string {
   const to = rule.to ?? [];
   const peer = to.find((p) => peerMatches(p, namespace, IMDS_ENDPOINT, plane, NO_NAMESPACES));
   const block = peer?.ipBlock;

@@ -59,7 +59,7 @@ function parseCidrOnce(text: string): Cidr | undefined {
 }
 
 /** 32 for IPv4, 128 for IPv6. */
-export function bitsOf(address: Address): 32 | 128 {
+function bitsOf(address: Address): 32 | 128 {
   return address.kind() === 'ipv4' ? 32 : 128;
 }
 

@@ -7,7 +7,7 @@ export interface Connection {
 }
 
 /** The protocol of a port entry or container port: TCP when it is left out, as the API server defaults it. */
-export function protocolOf(entry: { protocol?: string }): string {
+function protocolOf(entry: { protocol?: string }): string {
   return entry.protocol ?? 'TCP';
 }
 

@@ -26,7 +26,7 @@ const REPORTED = 'AKS-managed Entra ID clusters (community reports; verify on a 
  * its name, its ClusterRole and its subject set all match one of these (and the cluster is at
  * least at `since`): a label proves nothing, since anyone who can create a binding can set it.
  */
-export const AKS_BINDINGS: AksBinding[] = [
+const AKS_BINDINGS: AksBinding[] = [
   {
     name: 'aks-cluster-admin-binding',
     role: 'cluster-admin',

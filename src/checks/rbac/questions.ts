@@ -35,7 +35,7 @@ const verbs = (vs: string[], group: string, resource: string, scope: Scope, sub?
  * list of privilege-escalation paths (RBAC good practices). Verbs and resources are exact: `*`
  * in a question matches only a `*` in a rule, which is how "everything" is asked.
  */
-export const CAPABILITIES: Capability[] = [
+const CAPABILITIES: Capability[] = [
   {
     finding: 'rbac.cluster-admin',
     what: 'do everything (every verb on every resource of every API group)',
@@ -149,7 +149,7 @@ function namespaceFor(scope: Scope, b: Binding): string {
 }
 
 /** The questions of a capability as concrete requests for a binding (and the cluster's version). */
-export function requestsFor(c: Capability, b: Binding, websocketGet: boolean): ResourceRequest[] {
+function requestsFor(c: Capability, b: Binding, websocketGet: boolean): ResourceRequest[] {
   const asks =
     c.websocketGet && websocketGet
       ? [...c.asks, ...c.asks.map((a) => ({ ...a, verb: 'get' }))]

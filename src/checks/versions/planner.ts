@@ -61,16 +61,3 @@ export function poolOrder(
   const user = behind.filter((p) => p.mode !== 'System');
   return systemFirst ? [...system, ...user] : [...user, ...system];
 }
-
-/** Why a pool cannot be upgraded to `target` now, or undefined. */
-export function refusePoolTarget(
-  f: VersionFacts,
-  pool: PoolVersionFacts,
-  target: string,
-): string | undefined {
-  if (compareVersions(target, f.controlPlane.current) > 0) {
-    return `Pool ${pool.name} cannot go past the control plane (${f.controlPlane.current}): upgrade the control plane first.`;
-  }
-  if (compareVersions(target, pool.current) < 0) return `Pool ${pool.name} cannot be downgraded.`;
-  return undefined;
-}

@@ -23,8 +23,3 @@ export function supportOf(
   if (region.some((m) => m.minor === minor && m.lts)) return 'lts-only';
   return 'unsupported';
 }
-
-/** Whether a version belongs to a minor the region offers only in preview. */
-export function isPreviewMinor(region: readonly RegionMinor[], version: string): boolean {
-  return region.some((m) => m.minor === minorOf(version) && m.isPreview);
-}

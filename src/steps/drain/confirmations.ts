@@ -3,7 +3,7 @@ import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { ConfirmationRequest } from '../../model/session.js';
 
 /** The options as one line for the operator. */
-export function describeOptions(o: DrainOptions): string {
+function describeOptions(o: DrainOptions): string {
   const grace = o.gracePeriodSeconds === undefined ? "pod's own" : `${o.gracePeriodSeconds}s`;
   return [
     `ignore DaemonSets ${o.ignoreDaemonSets ? 'on' : 'off'}`,

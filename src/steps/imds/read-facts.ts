@@ -43,7 +43,7 @@ function ranges<K extends string>(
 }
 
 /** The engine from ARM `networkProfile`, or why it is unknown. */
-export function engineFacts(connection: Connection): EngineFacts {
+function engineFacts(connection: Connection): EngineFacts {
   const arm = connection.arm;
   if (!arm)
     return { known: false, why: connection.armMissing ?? 'the cluster was not read from ARM' };

@@ -16,7 +16,7 @@ import type { NodeImageState } from './state.js';
 type Session = StepSession<NodeImageFacts, NodeImageState>;
 
 /** The drain step hand-over for nodes that need a reboot, in words. */
-export const REBOOT_HANDOVER = [
+const REBOOT_HANDOVER = [
   'To reboot the nodes kured marked: open the drain step (d) and choose "nodes needing a reboot";',
   'then reboot each one outside Kubernetes, e.g. az vmss restart -g <node resource group> -n <scale set> --instance-ids <id>,',
   'wait for it to be Ready, and uncordon it (the drain step offers that). Do not uncordon a node kured is draining.',

@@ -8,7 +8,7 @@ import { canI, subjectCan, type SubjectQuestion } from '../../kube/access-review
 import { messageOf } from '../../model/errors.js';
 
 /** How many SubjectAccessReviews one inspection sends at most, and how many at once. */
-export const CONFIRM_LIMITS = { max: 200, concurrency: 4 };
+const CONFIRM_LIMITS = { max: 200, concurrency: 4 };
 
 /** The findings after the API server was asked, and one line saying what was asked. */
 export interface Confirmed {

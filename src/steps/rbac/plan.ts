@@ -5,9 +5,9 @@ import { type BindingObject } from '../../model/rbac.js';
 import type { Candidate } from './candidates.js';
 
 /** Label on every binding this tool creates, so people and tools can find them. */
-export const MADE_BY = { 'app.kubernetes.io/managed-by': 'aks-runbook' };
+const MADE_BY = { 'app.kubernetes.io/managed-by': 'aks-runbook' };
 /** Annotation that records which user a group binding replaced. */
-export const REPLACES = 'aks-runbook/replaces';
+const REPLACES = 'aks-runbook/replaces';
 
 /** The change that replaces one user subject with an Entra group. */
 export interface ReplacementPlan {

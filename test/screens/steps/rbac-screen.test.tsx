@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfirmationDialog, confirmationKey } from '../../../screens/ConfirmationDialog.js';
+import { ConfirmationDialog } from '../../../screens/ConfirmationDialog.js';
 import { RbacScreen } from '../../../screens/steps/rbac/RbacScreen.js';
 import { useSession } from '../../../screens/use-session.js';
 import { CHECKLIST } from '../../../src/model/checklist.js';
@@ -19,7 +19,7 @@ function Shell({ store, host }: { store: SessionStore; host: StepHost }) {
   if (state.confirmation)
     return (
       <ConfirmationDialog
-        key={confirmationKey(state.confirmation)}
+        key={state.asked}
         request={state.confirmation}
         active
         onAnswer={store.answer}
