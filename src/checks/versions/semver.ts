@@ -1,28 +1,38 @@
+import semver from 'semver';
+
+/**
+ * A Kubernetes version as semver: `1.31.8`, `v1.31.8`, or a minor alone (`1.31`, read as
+ * `1.31.0`); null for anything else.
+ */
+function parsed(v: string): semver.SemVer | null {
+  const text = v.trim();
+  return semver.parse(/^v?\d+\.\d+$/.test(text) ? `${text}.0` : text);
+}
+
 /** `1.31.8` as numbers; undefined for anything else. */
 export function parseVersion(v: string): [number, number, number] | undefined {
-  const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(v.trim());
-  if (!m) return undefined;
-  return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  const p = parsed(v);
+  return p ? [p.major, p.minor, p.patch] : undefined;
 }
 
 /** Orders two versions, oldest first (negative when a < b). */
 export function compareVersions(a: string, b: string): number {
-  const x = parseVersion(a);
-  const y = parseVersion(b);
+  const x = parsed(a);
+  const y = parsed(b);
   if (!x || !y) return a.localeCompare(b);
-  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  return semver.compare(x, y);
 }
 
 /** `1.31.8` → `1.31`. */
 export function minorOf(v: string): string {
-  const p = parseVersion(v);
-  return p ? `${p[0]}.${p[1]}` : v;
+  const p = parsed(v);
+  return p ? `${p.major}.${p.minor}` : v;
 }
 
 /** How many minors `to` is ahead of `from` (negative when behind). */
 export function minorDistance(from: string, to: string): number {
-  const a = parseVersion(from);
-  const b = parseVersion(to);
+  const a = parsed(from);
+  const b = parsed(to);
   if (!a || !b) return 0;
-  return (b[0] - a[0]) * 100 + (b[1] - a[1]);
+  return (b.major - a.major) * 100 + (b.minor - a.minor);
 }
