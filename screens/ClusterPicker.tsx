@@ -2,7 +2,8 @@ import { Box } from 'ink';
 import { useState } from 'react';
 import type { ListedCluster } from '../src/model/arm.js';
 import type { ClusterChoice } from '../src/runbook/session.js';
-import { clusterState, columnWidths, filterClusters, fit } from './cluster-rows.js';
+import { cell } from '../src/model/text-cells.js';
+import { clusterState, columnWidths, filterClusters } from './cluster-rows.js';
 import { helpKey, quitKeys } from './common-keys.js';
 import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
@@ -73,7 +74,7 @@ export function ClusterPicker({
   );
   const w = columnWidths(choice.clusters);
   const row = (name: string, group: string, region: string, version: string, state: string) =>
-    `${fit(name, w.name)}  ${fit(group, w.group)}  ${fit(region, w.region)}  ${fit(version, w.version)}  ${state}`;
+    `${cell(name, w.name)}  ${cell(group, w.group)}  ${cell(region, w.region)}  ${cell(version, w.version)}  ${state}`;
   const window = listWindow(shown.length, at, rows);
   return (
     <Box flexDirection="column">

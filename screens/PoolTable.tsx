@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from './VisibleText.js';
 import type { PoolSummary } from '../src/model/cluster-summary.js';
-import { cell } from './text.js';
+import { cell } from '../src/model/text-cells.js';
 import { theme } from './theme.js';
 
 const HEADINGS = ['Pool', 'Mode', 'OS', 'Nodes', 'Version'] as const;

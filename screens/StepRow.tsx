@@ -1,7 +1,7 @@
 import { Text } from './VisibleText.js';
 import type { StepInfo, StepStatus } from '../src/model/checklist.js';
 import { statusLook } from './step-status.js';
-import { cell } from './text.js';
+import { cell } from '../src/model/text-cells.js';
 import { theme } from './theme.js';
 
 /** Width of the id column: the longest step id plus a space. */

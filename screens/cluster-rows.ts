@@ -1,3 +1,4 @@
+import { displayWidth } from '../src/model/text-cells.js';
 import type { ListedCluster } from '../src/model/arm.js';
 
 /** A cluster's state in a word with a symbol (never colour alone), and whether it looks usable. */
@@ -31,16 +32,11 @@ export function columnWidths(
   clusters: readonly ListedCluster[],
 ): Record<keyof typeof CAPS, number> {
   const widest = (label: string, cap: number, pick: (c: ListedCluster) => string): number =>
-    Math.min(cap, Math.max(label.length, ...clusters.map((c) => pick(c).length)));
+    Math.min(cap, Math.max(displayWidth(label), ...clusters.map((c) => displayWidth(pick(c)))));
   return {
     name: widest('NAME', CAPS.name, (c) => c.name),
     group: widest('RESOURCE GROUP', CAPS.group, (c) => c.resourceGroup),
     region: widest('REGION', CAPS.region, (c) => c.location),
     version: widest('VERSION', CAPS.version, (c) => c.kubernetesVersion ?? '-'),
   };
-}
-
-/** `text` in exactly `width` columns: padded, or cut with an ellipsis. */
-export function fit(text: string, width: number): string {
-  return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
 }

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { alignColumns } from '../model/text-cells.js';
 import { UserError, messageOf } from '../model/errors.js';
 import { modeWords, renderTranscript, timelineLines } from '../report/transcript.js';
 import { journalDir } from '../runbook/journal-location.js';
@@ -51,7 +52,7 @@ export async function runJournal(
     }
     for (const b of bad) notes.push(`skipped: ${visible(b.path)}: ${b.reason}`);
     out(
-      columns(rows) +
+      alignColumns(rows).join('\n') +
         `\n${files.length} session(s) in ${dir}\n` +
         notes.map((n) => `${n}\n`).join(''),
     );
@@ -114,16 +115,4 @@ async function readSession(session: string, dir: string): Promise<JournalContent
 /** The count of skipped lines, in words the operator can act on. */
 function skippedWords(count: number): string {
   return `${count} line(s) skipped: not valid journal records (edited or damaged file)`;
-}
-
-function columns(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(widths[i]!))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }

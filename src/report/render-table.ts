@@ -1,3 +1,4 @@
+import { alignColumns, padTo } from '../model/text-cells.js';
 import type { AuditReport } from './audit-schema.js';
 import { findingMarks, gateLines, waiverWords } from './gate-words.js';
 import { objectName } from './markdown.js';
@@ -20,15 +21,8 @@ export function renderAuditTable(report: AuditReport): string {
       ]);
     }
   }
-  const padded = rows[0]!.length - 1;
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const format = (r: string[]): string =>
-    r
-      .map((c, i) => (i < padded ? c.padEnd(widths[i]!) : c))
-      .join('  ')
-      .trimEnd();
   const fixed = (report.baseline?.fixed ?? []).map(
-    (f) => `  ${f.severity.toUpperCase().padEnd(6)}  ${f.id}  ${objectName(f.object) || '-'}`,
+    (f) => `  ${padTo(f.severity.toUpperCase(), 6)}  ${f.id}  ${objectName(f.object) || '-'}`,
   );
   const { cluster, totals } = report;
   const lines = [
@@ -39,7 +33,7 @@ export function renderAuditTable(report: AuditReport): string {
       `${s.id.padEnd(12)} ${s.status.padEnd(11)} ${s.findings.length > 0 ? `${s.findings.length} finding(s)` : ''}${s.reason ? s.reason : ''}`.trimEnd(),
     ),
     '',
-    ...(rows.length > 1 ? rows.map(format) : ['No findings.']),
+    ...(rows.length > 1 ? alignColumns(rows) : ['No findings.']),
     ...(fixed.length > 0 ? ['', 'Fixed since the baseline:', ...fixed] : []),
     '',
     ...gateLines(report),

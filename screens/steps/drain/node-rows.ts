@@ -1,6 +1,6 @@
 import type { DrainNode } from '../../../src/model/drain.js';
 import type { NodePlan } from '../../../src/model/drain.js';
-import { cell } from '../../text.js';
+import { cell } from '../../../src/model/text-cells.js';
 import { theme } from '../../theme.js';
 import type { FrameLine } from '../../step-lines.js';
 

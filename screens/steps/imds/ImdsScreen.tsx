@@ -7,7 +7,7 @@ import { listWindow } from '../../list-window.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { StepFrame } from '../../StepFrame.js';
 import { statusLook } from '../../step-status.js';
-import { fit } from '../../text.js';
+import { fit } from '../../../src/model/text-cells.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';

@@ -1,5 +1,5 @@
 import type { ImdsRow } from '../../../src/steps/imds/state.js';
-import { cell } from '../../text.js';
+import { cell } from '../../../src/model/text-cells.js';
 import { theme, type ThemeColor } from '../../theme.js';
 
 /** How a verdict reads: a symbol and words (never colour alone), and the colour that repeats it. */

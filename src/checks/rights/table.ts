@@ -1,3 +1,4 @@
+import { cell } from '../../model/text-cells.js';
 import { RIGHTS, RIGHTS_NEEDED, type StepNeeds } from '../../model/rights.js';
 import type { RightAnswer, RightAnswers } from '../../model/rights.js';
 
@@ -41,6 +42,7 @@ export function verdict(answer: RightAnswer | undefined): string {
   }
 }
 
+/** `text` in `width` cells, the last one a space: cut with an ellipsis when longer. */
 function pad(text: string, width: number): string {
-  return text.length >= width ? `${text.slice(0, width - 2)}… ` : text.padEnd(width);
+  return `${cell(text, width - 1)} `;
 }

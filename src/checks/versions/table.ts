@@ -1,3 +1,4 @@
+import { padTo } from '../../model/text-cells.js';
 import type { UpgradeOption, VersionFacts } from './facts.js';
 import { compareVersions } from './semver.js';
 import { supportedMinors } from './support.js';
@@ -11,8 +12,9 @@ export function upgradeList(upgrades: readonly UpgradeOption[]): string {
     .join(', ');
 }
 
+/** `s` and at least one space, padded to `n` cells. */
 function pad(s: string, n: number): string {
-  return s.length >= n ? `${s} ` : s.padEnd(n);
+  return `${padTo(s, n - 1)} `;
 }
 
 /** The versions table and the lines around it, as the step's summary. */
