@@ -1,5 +1,5 @@
 import { isRestError } from '@azure/arm-containerservice';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError, messageOf, firstLine } from '../model/errors.js';
 import type { ArmCoordinates } from '../model/arm.js';
 
 /** Turns an ARM or sign-in failure into one line that says what went wrong and what to do. */
@@ -23,14 +23,14 @@ export function describeArmError(error: unknown, at: ArmCoordinates, doing: stri
         );
       default:
         if (error.statusCode === undefined) {
-          return new UserError(`could not reach Azure to ${doing}: ${oneLine(message)}`);
+          return new UserError(`could not reach Azure to ${doing}: ${firstLine(message)}`);
         }
         return new UserError(
-          `Azure answered ${error.statusCode} ${code} while trying to ${doing}: ${oneLine(message)}`,
+          `Azure answered ${error.statusCode} ${code} while trying to ${doing}: ${firstLine(message)}`,
         );
     }
   }
-  const text = oneLine(messageOf(error));
+  const text = firstLine(messageOf(error));
   if (/az login|CredentialUnavailable|authenticat/i.test(text) || isCredentialError(error)) {
     return new UserError(`no Azure sign-in is available to ${doing}: ${text}`);
   }
@@ -49,8 +49,4 @@ function armCode(details: unknown): string | undefined {
 function armMessage(details: unknown): string | undefined {
   const message = (details as { error?: { message?: unknown } } | undefined)?.error?.message;
   return typeof message === 'string' ? message : undefined;
-}
-
-function oneLine(message: string): string {
-  return message.split('\n')[0]!.trim();
 }

@@ -1,5 +1,5 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
-import { UserError } from '../model/errors.js';
+import { UserError, firstLine } from '../model/errors.js';
 import { DEFAULT_FAIL_ON } from '../report/exit-code.js';
 import { AUDIT_FORMATS } from '../report/render.js';
 import { CLOUD_NAMES, type CloudName } from '../azure/clouds.js';
@@ -92,7 +92,9 @@ export function parseInvocation(
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
         return { kind: 'printed' };
       }
-      throw new UserError(`${oneLine(error.message)} (see aks-runbook --help)`);
+      throw new UserError(
+        `${firstLine(error.message.replace(/^error:\s*/i, ''))} (see aks-runbook --help)`,
+      );
     }
     throw error;
   }
@@ -381,11 +383,4 @@ function simOptions(flags: SimFlags): SimCommandOptions {
     options.speed = speed;
   }
   return options;
-}
-
-function oneLine(message: string): string {
-  return message
-    .replace(/^error:\s*/i, '')
-    .split('\n')[0]!
-    .trim();
 }

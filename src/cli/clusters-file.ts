@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError, firstLine, messageOf } from '../model/errors.js';
 import type { CloudName } from '../azure/clouds.js';
 import type { TargetOptions } from '../target/options.js';
 
@@ -124,8 +124,4 @@ function toEntry(e: RawEntry, base: string, defaults: EntryDefaults): ClusterEnt
 function labelOf(e: RawEntry): string {
   const label = e.label ?? e.name ?? e.context;
   return label ? ` (${label})` : '';
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim();
 }

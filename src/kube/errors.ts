@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError, messageOf, firstLine } from '../model/errors.js';
 
 /** Turns a Kubernetes API failure into one line that says what went wrong and what to do. */
 export function describeKubeError(error: unknown, server: string, doing: string): UserError {
@@ -14,7 +14,7 @@ export function describeKubeError(error: unknown, server: string, doing: string)
         return new UserError(`you are not allowed to ${doing}: ${status ?? 'forbidden'}`);
       default:
         return new UserError(
-          `the API server answered ${error.code} while trying to ${doing}: ${status ?? oneLine(error.message)}`,
+          `the API server answered ${error.code} while trying to ${doing}: ${status ?? firstLine(error.message)}`,
         );
     }
   }
@@ -58,10 +58,6 @@ function rootCause(error: unknown): string {
     current = next;
   }
   const code = (current as { code?: unknown } | undefined)?.code;
-  const text = oneLine(messageOf(current));
+  const text = firstLine(messageOf(current));
   return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
-}
-
-function oneLine(message: string): string {
-  return message.split('\n')[0]!.trim();
 }

@@ -20,6 +20,11 @@ export function messageOf(error: unknown): string {
   return redactUrlPasswords(error instanceof Error ? error.message : String(error));
 }
 
+/** The first line of a message, trimmed: what a one-line report shows of it. */
+export function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
 /**
  * A request the wire guard refused to send: a write in `--read-only`, or an ARM write in
  * `--dry-run`. Whatever a step does, such a request never leaves the process.

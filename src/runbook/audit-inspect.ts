@@ -1,6 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import { isRestError } from '@azure/arm-containerservice';
-import { messageOf } from '../model/errors.js';
+import { messageOf, firstLine } from '../model/errors.js';
 import type { StepId, StepInfo } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
 import type { InspectContext, Inspection } from '../steps/contract/module.js';
@@ -85,7 +85,7 @@ async function inspectOne(
       ...base,
       status: isForbidden(error) ? 'forbidden' : 'unavailable',
       durationMs: durationMs(),
-      reason: oneLine(messageOf(error)),
+      reason: firstLine(messageOf(error)),
       findings: [],
     };
   }
@@ -99,8 +99,4 @@ function isForbidden(error: unknown): boolean {
   return (
     error instanceof Error && error.name === 'UserError' && /not allowed to/.test(error.message)
   );
-}
-
-function oneLine(text: string): string {
-  return text.split('\n')[0]!.trim();
 }

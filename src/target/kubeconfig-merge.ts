@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { parse } from 'yaml';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError, firstLine, messageOf } from '../model/errors.js';
 
 /** One named entry (cluster, user or context) of a kubeconfig, with the file it came from. */
 export interface KubeconfigEntry {
@@ -164,8 +164,4 @@ function kindOf(path: string): 'missing' | 'folder' | 'file' {
   } catch {
     return 'missing';
   }
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
 }

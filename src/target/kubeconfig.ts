@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { KubeConfig, type Cluster, type User } from '@kubernetes/client-node';
-import { UserError } from '../model/errors.js';
+import { UserError, firstLine } from '../model/errors.js';
 import { redactUrlPasswords } from '../model/redact-url.js';
 import { checkClientCertificate } from './client-cert.js';
 import { execForClient, toCluster, toContext, toUser } from './kubeconfig-entries.js';
@@ -149,7 +149,7 @@ function checkCredentials(user: User, env: NodeJS.ProcessEnv): void {
   ) {
     const hint = (exec as { installHint?: unknown }).installHint;
     throw new UserError(
-      `the credentials of user "${user.name}" come from "${exec.command}", which is not installed or not on PATH${typeof hint === 'string' && hint.trim() ? `: ${oneLine(hint)}` : ''}`,
+      `the credentials of user "${user.name}" come from "${exec.command}", which is not installed or not on PATH${typeof hint === 'string' && hint.trim() ? `: ${firstLine(hint)}` : ''}`,
     );
   }
 }
@@ -169,8 +169,4 @@ function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
     .split(delimiter)
     .filter((d) => d.length > 0)
     .some((dir) => existsSync(join(dir, command)));
-}
-
-function oneLine(message: string): string {
-  return message.split('\n')[0]!.trim();
 }
