@@ -9,29 +9,15 @@ import type { Simulator } from '../../src/sim/simulator.js';
 import { startInPty, type PtySession } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 
 // A drain in the built program is killed (SIGKILL) while an eviction waits on a PDB; the next
 // session on the same simulated cluster (a separate process) offers the change left in flight,
 // re-inspects the node and, once the budget is fixed, continues the drain to the end.
 
 const NODE = drainCaseNode('pdb-blocks');
-
-/** Polls `read` until it returns a value, with a generous deadline (the machine may be busy). */
-async function eventually<T>(
-  what: string | (() => string),
-  read: () => T | undefined,
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** A generous deadline: the machine may be busy. */
+const SLOW = { ms: 60_000, everyMs: 50 };
 
 /** Matches the intent records of `action` (on `target`, if given). */
 function isIntent(action: string, target?: string) {
@@ -51,10 +37,11 @@ async function typeAndSee(pty: PtySession, text: string, expected: string | RegE
     typeof expected === 'string'
       ? pty.screen().slice(plain).includes(expected)
       : expected.test(pty.raw().slice(raw));
-  await eventually(
+  await until(
+    () => (seen() ? true : undefined),
     () =>
       `${String(expected)} after typing ${JSON.stringify(text)}; the terminal shows:\n${pty.screen().slice(-1500)}`,
-    () => (seen() ? true : undefined),
+    SLOW,
   );
 }
 
@@ -101,8 +88,10 @@ describe('resume after a drain killed mid-eviction', () => {
       await typeAndSee(first, 'y', '▶ Yes, go ahead');
       await typeAndSee(first, '\r', 'Draining');
       // 2. Once the eviction's intent is on disk, the process dies without a chance to clean up.
-      crashed = await eventually('an eviction intent in the journal', () =>
-        journalFiles().find((f) => readFileSync(f, 'utf8').includes('"action":"evict pod"')),
+      crashed = await until(
+        () => journalFiles().find((f) => readFileSync(f, 'utf8').includes('"action":"evict pod"')),
+        'an eviction intent in the journal',
+        SLOW,
       );
       await first.waitFor('waiting on PDB ledger', 60_000);
       const pid = parseJournal(crashed, readFileSync(crashed, 'utf8')).records.find(

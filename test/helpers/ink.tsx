@@ -8,6 +8,7 @@ import { afterEach } from 'vitest';
 import { KeyBus } from '../../screens/key-bus.js';
 import { KeyBusProvider } from '../../screens/KeyBusProvider.js';
 import { KeyHints } from '../../screens/KeyHints.js';
+import { until } from './until.js';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -105,7 +106,7 @@ export async function renderInk(
       await act(async () => {
         ink.stdin.write(key);
         // A lone Escape waits ~50 ms to be told from an escape sequence: wait for delivery.
-        await until(
+        await untilFrame(
           () => delivered > before && bus.idle(),
           `key ${JSON.stringify(key)} to reach the app`,
           frame,
@@ -116,7 +117,7 @@ export async function renderInk(
   const waitFor = async (check: string | ((frame: string) => boolean)) => {
     const test = typeof check === 'string' ? (text: string) => text.includes(check) : check;
     await act(async () => {
-      await until(() => test(frame()), `frame to match ${String(check)}`, frame);
+      await untilFrame(() => test(frame()), `frame to match ${String(check)}`, frame);
     });
     return frame();
   };
@@ -126,7 +127,7 @@ export async function renderInk(
     try {
       ink.stdin.write(chunk);
       // Every key of the read handed out, and the frame showing what they did.
-      await until(
+      await untilFrame(
         () => bus.idle() && frame().includes(expected),
         `frame to show ${expected}`,
         frame,
@@ -175,15 +176,16 @@ function setSize(stdout: NodeJS.EventEmitter, columns: number, rows: number): vo
   Object.defineProperty(stdout, 'rows', { value: rows, configurable: true });
 }
 
-/** Polls `condition` on the timer queue until it holds or the deadline passes. */
-async function until(condition: () => boolean, what: string, frame: () => string): Promise<void> {
-  const deadline = Date.now() + DEADLINE_MS;
-  while (!condition()) {
-    if (Date.now() > deadline)
-      throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    await new Promise<void>((resolve) => setTimeout(resolve, 1));
-  }
+/** Polls `condition` until it holds or the deadline passes, showing the last frame if not. */
+async function untilFrame(
+  condition: () => boolean,
+  what: string,
+  frame: () => string,
+): Promise<void> {
+  await until(condition, () => `${what}. Last frame:\n${frame()}`, {
+    ms: DEADLINE_MS,
+    everyMs: 1,
+  });
 }
 
 afterEach(async () => {

@@ -9,6 +9,7 @@ import { createAks, type Aks } from '../../src/sim/arm/index.js';
 import { installFaults, type FaultSpec } from '../../src/sim/faults.js';
 import { loadScenario, type Scenario } from '../../src/sim/scenario.js';
 import { HttpsSim } from '../../src/sim/server.js';
+import { until } from '../helpers/until.js';
 
 /**
  * A tiny KubeWorld: nodes, pods bound to nodes, and PDB-like blocks by pod name. Enough to watch
@@ -166,18 +167,12 @@ export function sdkClient(
 }
 
 /** Polls `check` until it returns a value other than undefined/false, or fails after `ms`. */
-export async function waitFor<T>(
+export function waitFor<T>(
   check: () => T | undefined | false,
   ms = 10_000,
   what = 'condition',
 ): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  return until(check, what, ms);
 }
 
 /** A raw HTTPS request to the sim (for status codes and headers the SDK hides). */

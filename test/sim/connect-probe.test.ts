@@ -3,6 +3,7 @@ import { CoreV1Api, KubeConfig, type V1Pod } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectProbeOf } from '../../src/sim/kube/connect-probe.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { until } from '../helpers/until.js';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -34,18 +35,19 @@ async function runProbe(
   kc.loadFromString(s.userKubeconfig());
   const core = kc.makeApiClient(CoreV1Api);
   await core.createNamespacedPod({ namespace, body: probePod('probe') });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const pod = await core.readNamespacedPod({ namespace, name: 'probe' });
-    const phase = pod.status?.phase ?? '';
-    if (phase === 'Succeeded' || phase === 'Failed') {
-      const log = await core.readNamespacedPodLog({ namespace, name: 'probe' });
-      const exitCode = pod.status?.containerStatuses?.[0]?.state?.terminated?.exitCode;
-      return { phase, ...(exitCode !== undefined ? { exitCode } : {}), log };
-    }
-    if (Date.now() > deadline) throw new Error(`probe still ${phase}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  let phase = '';
+  const pod = await until(
+    async () => {
+      const read = await core.readNamespacedPod({ namespace, name: 'probe' });
+      phase = read.status?.phase ?? '';
+      return phase === 'Succeeded' || phase === 'Failed' ? read : undefined;
+    },
+    () => `the probe to end (still ${phase})`,
+    { ms: 10_000, everyMs: 20 },
+  );
+  const log = await core.readNamespacedPodLog({ namespace, name: 'probe' });
+  const exitCode = pod.status?.containerStatuses?.[0]?.state?.terminated?.exitCode;
+  return { phase, ...(exitCode !== undefined ? { exitCode } : {}), log };
 }
 
 describe('connect probe pods in the simulator', () => {

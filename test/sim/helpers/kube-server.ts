@@ -7,6 +7,7 @@ import type { KubeObject } from '../../../src/sim/contracts.js';
 import { createKubeApi } from '../../../src/sim/kube/index.js';
 import { HttpsSim } from '../../../src/sim/server.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { until } from '../../helpers/until.js';
 
 let certs: Promise<SimCertificates> | undefined;
 
@@ -148,18 +149,12 @@ export async function startKube(
 }
 
 /** Polls `check` until it returns a truthy value or `timeoutMs` passes (then throws with `what`). */
-export async function waitFor<T>(
+export function waitFor<T>(
   what: string,
   check: () => T | undefined | false | Promise<T | undefined | false>,
   timeoutMs = 10_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return until(check, what, { ms: timeoutMs, everyMs: 50 });
 }
 
 /** A throwaway directory with a kubeconfig for the server and token; removed by `cleanup`. */
