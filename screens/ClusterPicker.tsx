@@ -1,13 +1,10 @@
 import { Box } from 'ink';
-import { useState } from 'react';
 import type { ListedCluster } from '../src/model/arm.js';
 import type { ClusterChoice } from '../src/runbook/session.js';
 import { cell } from '../src/model/text-cells.js';
-import { clusterState, columnWidths, filterClusters } from './cluster-rows.js';
+import { clusterState, clusterText, columnWidths } from './cluster-rows.js';
 import { helpKey, quitKeys } from './common-keys.js';
-import { LineInput } from './LineInput.js';
-import { listWindow } from './list-window.js';
-import { scrollBinding } from './scroll-keys.js';
+import { useFilteredList } from './components/use-filtered-list.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 import { useKeys } from './use-keys.js';
@@ -31,34 +28,28 @@ export function ClusterPicker({
   onHelp,
   onQuit,
 }: ClusterPickerProps) {
-  const [cursor, setCursor] = useState(0);
-  const [filter, setFilter] = useState('');
-  const [filtering, setFiltering] = useState(false);
-  const shown = filterClusters(choice.clusters, filter);
-  const at = Math.min(cursor, Math.max(0, shown.length - 1));
   const rows = Math.max(1, height - 4);
+  const list = useFilteredList(choice.clusters, {
+    text: clusterText,
+    rows,
+    active,
+    items: 'the clusters',
+    filterDoes: 'filter the clusters by name, group or region',
+    name: 'cluster filter',
+  });
+  const { shown, at, window } = list;
   useKeys(
     {
       name: 'cluster list',
       table: [
-        scrollBinding(
-          { at, last: shown.length - 1, page: rows, to: setCursor },
-          'move between the clusters',
-          'move',
-        ),
-        {
-          keys: ['/'],
-          does: 'filter the clusters by name, group or region',
-          hint: 'filter',
-          run: () => setFiltering(true),
-        },
+        ...list.bindings,
         {
           keys: ['enter'],
           does: 'connect to the selected cluster',
           hint: 'connect',
-          when: shown[at] !== undefined,
+          when: list.focused !== undefined,
           run: () => {
-            if (shown[at]) onPick(shown[at]);
+            if (list.focused) onPick(list.focused);
           },
         },
         helpKey(onHelp),
@@ -70,39 +61,18 @@ export function ClusterPicker({
         },
       ],
     },
-    active && !filtering,
+    active && !list.filtering,
   );
   const w = columnWidths(choice.clusters);
   const row = (name: string, group: string, region: string, version: string, state: string) =>
     `${cell(name, w.name)}  ${cell(group, w.group)}  ${cell(region, w.region)}  ${cell(version, w.version)}  ${state}`;
-  const window = listWindow(shown.length, at, rows);
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent} wrap="truncate-end">
         Pick a cluster in subscription {choice.subscriptionId} ({shown.length} of{' '}
         {choice.clusters.length})
       </Text>
-      {filtering ? (
-        <LineInput
-          prompt="/"
-          value={filter}
-          active={active}
-          onChange={(v) => {
-            setFilter(v);
-            setCursor(0);
-          }}
-          name="cluster filter"
-          submitHint="keep the filter"
-          cancelHint="clear the filter"
-          onSubmit={() => setFiltering(false)}
-          onCancel={() => {
-            setFilter('');
-            setFiltering(false);
-          }}
-        />
-      ) : (
-        <Text color={theme.muted}>{filter ? `filter: ${filter}` : ' '}</Text>
-      )}
+      {list.filterLine}
       <Text color={theme.muted} wrap="truncate-end">
         {'  '}
         {row('NAME', 'RESOURCE GROUP', 'REGION', 'VERSION', 'STATE')}

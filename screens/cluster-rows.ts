@@ -12,17 +12,9 @@ export function clusterState(c: ListedCluster): { text: string; usable: boolean 
   return { text: `? ${c.provisioningState ?? 'unknown'}`, usable: true };
 }
 
-/** The clusters whose name, group, region or version contain `filter` (case-insensitive). */
-export function filterClusters(
-  clusters: readonly ListedCluster[],
-  filter: string,
-): ListedCluster[] {
-  const needle = filter.toLowerCase();
-  return clusters.filter((c) =>
-    `${c.name} ${c.resourceGroup} ${c.location} ${c.kubernetesVersion ?? ''}`
-      .toLowerCase()
-      .includes(needle),
-  );
+/** What the picker's filter matches: name, group, region and version. */
+export function clusterText(c: ListedCluster): string {
+  return `${c.name} ${c.resourceGroup} ${c.location} ${c.kubernetesVersion ?? ''}`;
 }
 
 const CAPS = { name: 26, group: 20, region: 14, version: 8 } as const;

@@ -2,11 +2,9 @@ import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { CandidateView } from '../../../src/steps/rbac/state.js';
-import { LineInput } from '../../LineInput.js';
-import { listWindow } from '../../list-window.js';
+import { useFilteredList } from '../../components/use-filtered-list.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
-import { scrollBinding } from '../../scroll-keys.js';
 import { useKeys } from '../../use-keys.js';
 
 /** Props of the list of users bound directly. */
@@ -24,46 +22,30 @@ const KIND_TEXT = { upn: 'UPN', guest: 'guest', 'object-id': 'object id', other:
 
 /** Picks one user subject: ↑/↓ move, `/` filters, Enter picks, Esc goes back. */
 export function UserPicker(props: UserPickerProps) {
-  const [cursor, setCursor] = useState(0);
-  const [filter, setFilter] = useState('');
-  const [filtering, setFiltering] = useState(false);
   const [why, setWhy] = useState<string>();
-  const needle = filter.toLowerCase();
-  const shown = props.candidates.filter((c) =>
-    `${c.user} ${c.binding} ${c.role}`.toLowerCase().includes(needle),
-  );
-  const at = Math.min(cursor, Math.max(0, shown.length - 1));
   const rows = Math.max(1, props.height - 4);
+  const list = useFilteredList(props.candidates, {
+    text: (c) => `${c.user} ${c.binding} ${c.role}`,
+    rows,
+    active: props.active,
+    items: 'the users',
+    filterDoes: 'filter by user, binding or role',
+    name: 'user filter',
+    onMove: () => setWhy(undefined),
+  });
+  const { shown, window } = list;
   useKeys(
     {
       name: 'rbac: pick a user',
       table: [
-        scrollBinding(
-          {
-            at,
-            last: shown.length - 1,
-            page: rows,
-            to: (i) => {
-              setWhy(undefined);
-              setCursor(i);
-            },
-          },
-          'move between the users',
-          'move',
-        ),
-        {
-          keys: ['/'],
-          does: 'filter by user, binding or role',
-          hint: 'filter',
-          run: () => setFiltering(true),
-        },
+        ...list.bindings,
         {
           keys: ['enter'],
           does: 'pick the user: then type the Entra group that replaces it',
           hint: 'pick',
-          when: shown[at] !== undefined,
+          when: list.focused !== undefined,
           run: () => {
-            const c = shown[at];
+            const c = list.focused;
             if (!c) return;
             if (c.unavailable) setWhy(`Not available: ${c.unavailable}`);
             else props.onPick(c);
@@ -74,38 +56,17 @@ export function UserPicker(props: UserPickerProps) {
         quitKeys(props.onQuit),
       ],
     },
-    props.active && !filtering,
+    props.active && !list.filtering,
   );
-  const window = listWindow(shown.length, at, rows);
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
         Pick a user bound directly ({shown.length} of {props.candidates.length})
       </Text>
-      {filtering ? (
-        <LineInput
-          prompt="/"
-          value={filter}
-          active={props.active}
-          onChange={(v) => {
-            setFilter(v);
-            setCursor(0);
-          }}
-          name="user filter"
-          submitHint="keep the filter"
-          cancelHint="clear the filter"
-          onSubmit={() => setFiltering(false)}
-          onCancel={() => {
-            setFilter('');
-            setFiltering(false);
-          }}
-        />
-      ) : (
-        <Text color={theme.muted}>{filter ? `filter: ${filter}` : ' '}</Text>
-      )}
+      {list.filterLine}
       {shown.length === 0 ? <Text color={theme.muted}>No user matches.</Text> : null}
       {shown.slice(window.start, window.end).map((c, i) => {
-        const focused = window.start + i === at;
+        const focused = window.start + i === list.at;
         return (
           <Text key={c.id} wrap="truncate-end" color={c.unavailable ? theme.muted : undefined}>
             <Text color={theme.accent}>{focused ? '▶ ' : '  '}</Text>

@@ -1,0 +1,104 @@
+import { useState, type ReactNode } from 'react';
+import type { KeyBinding } from '../key-table.js';
+import { LineInput } from '../LineInput.js';
+import { listWindow } from '../list-window.js';
+import { scrollBinding } from '../scroll-keys.js';
+import { theme } from '../theme.js';
+import { Text } from '../VisibleText.js';
+
+/** What a list with a `/` filter needs to know. */
+export interface FilteredListOptions<T> {
+  /** The text a filter is matched against (case-insensitive, anywhere in it). */
+  text: (item: T) => string;
+  /** Rows the list has on screen. */
+  rows: number;
+  active: boolean;
+  /** For the key help: what ↑/↓ move between (`the clusters`), and what `/` does. */
+  items: string;
+  filterDoes: string;
+  /** The filter input's name, for the key help: `cluster filter`. */
+  name: string;
+  /** Told when the cursor moves (e.g. to clear a note about the previous row). */
+  onMove?: () => void;
+}
+
+/** A filtered list's state, its keys and its filter line, for a screen to lay out. */
+export interface FilteredList<T> {
+  shown: readonly T[];
+  /** The cursor's row in `shown`, and the item there. */
+  at: number;
+  focused: T | undefined;
+  /** The rows of `shown` on screen now. */
+  window: { start: number; end: number };
+  /** Typing a filter: the screen's own keys wait. */
+  filtering: boolean;
+  /** ↑/↓ (pages, ends) move; `/` starts a filter. Put them first in the screen's key table. */
+  bindings: KeyBinding[];
+  /** The filter input while typing, else the filter in force (or an empty line). */
+  filterLine: ReactNode;
+}
+
+/**
+ * The one list with a filter: a cursor that stays on the list, the window that shows it, `/` to
+ * type a filter (Enter keeps it, Esc clears it), each new filter starting at the top.
+ */
+export function useFilteredList<T>(
+  items: readonly T[],
+  options: FilteredListOptions<T>,
+): FilteredList<T> {
+  const [cursor, setCursor] = useState(0);
+  const [filter, setFilter] = useState('');
+  const [filtering, setFiltering] = useState(false);
+  const needle = filter.toLowerCase();
+  const shown = needle
+    ? items.filter((i) => options.text(i).toLowerCase().includes(needle))
+    : items;
+  const at = Math.min(cursor, Math.max(0, shown.length - 1));
+  const move = (index: number): void => {
+    options.onMove?.();
+    setCursor(index);
+  };
+  const bindings: KeyBinding[] = [
+    scrollBinding(
+      { at, last: shown.length - 1, page: options.rows, to: move },
+      `move between ${options.items}`,
+      'move',
+    ),
+    {
+      keys: ['/'],
+      does: options.filterDoes,
+      hint: 'filter',
+      run: () => setFiltering(true),
+    },
+  ];
+  const filterLine = filtering ? (
+    <LineInput
+      prompt="/"
+      value={filter}
+      active={options.active}
+      onChange={(v) => {
+        setFilter(v);
+        setCursor(0);
+      }}
+      name={options.name}
+      submitHint="keep the filter"
+      cancelHint="clear the filter"
+      onSubmit={() => setFiltering(false)}
+      onCancel={() => {
+        setFilter('');
+        setFiltering(false);
+      }}
+    />
+  ) : (
+    <Text color={theme.muted}>{filter ? `filter: ${filter}` : ' '}</Text>
+  );
+  return {
+    shown,
+    at,
+    focused: shown[at],
+    window: listWindow(shown.length, at, options.rows),
+    filtering,
+    bindings,
+    filterLine,
+  };
+}
