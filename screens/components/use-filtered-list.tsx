@@ -6,7 +6,7 @@ import { scrollBinding } from '../scroll-keys.js';
 import { theme } from '../theme.js';
 import { Text } from '../VisibleText.js';
 
-/** What a list with a `/` filter needs to know. */
+/** What a list with a `/` filter needs to know (the filter matches ignoring case and edge spaces). */
 export interface FilteredListOptions<T> {
   /** The text a filter is matched against (case-insensitive, anywhere in it). */
   text: (item: T) => string;
@@ -20,6 +20,12 @@ export interface FilteredListOptions<T> {
   name: string;
   /** Told when the cursor moves (e.g. to clear a note about the previous row). */
   onMove?: () => void;
+  /** The filter in force when the list first shows (e.g. kept by the step across dialogs). */
+  initial?: string;
+  /** Told the filter the operator kept (Enter) or cleared (Esc). */
+  onFilter?: (text: string) => void;
+  /** Shown in the empty filter input. */
+  placeholder?: string;
 }
 
 /** A filtered list's state, its keys and its filter line, for a screen to lay out. */
@@ -32,8 +38,12 @@ export interface FilteredList<T> {
   window: { start: number; end: number };
   /** Typing a filter: the screen's own keys wait. */
   filtering: boolean;
-  /** ↑/↓ (pages, ends) move; `/` starts a filter. Put them first in the screen's key table. */
+  /** The filter as typed so far, or kept. */
+  filter: string;
+  /** ↑/↓ (pages, ends) move; `/` starts a filter: `bindings` is both, for a screen's key table. */
   bindings: KeyBinding[];
+  scrollKey: KeyBinding;
+  filterKey: KeyBinding;
   /** The filter input while typing, else the filter in force (or an empty line). */
   filterLine: ReactNode;
 }
@@ -47,9 +57,9 @@ export function useFilteredList<T>(
   options: FilteredListOptions<T>,
 ): FilteredList<T> {
   const [cursor, setCursor] = useState(0);
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useState(options.initial ?? '');
   const [filtering, setFiltering] = useState(false);
-  const needle = filter.toLowerCase();
+  const needle = filter.trim().toLowerCase();
   const shown = needle
     ? items.filter((i) => options.text(i).toLowerCase().includes(needle))
     : items;
@@ -58,19 +68,17 @@ export function useFilteredList<T>(
     options.onMove?.();
     setCursor(index);
   };
-  const bindings: KeyBinding[] = [
-    scrollBinding(
-      { at, last: shown.length - 1, page: options.rows, to: move },
-      `move between ${options.items}`,
-      'move',
-    ),
-    {
-      keys: ['/'],
-      does: options.filterDoes,
-      hint: 'filter',
-      run: () => setFiltering(true),
-    },
-  ];
+  const scrollKey = scrollBinding(
+    { at, last: shown.length - 1, page: options.rows, to: move },
+    `move between ${options.items}`,
+    'move',
+  );
+  const filterKey: KeyBinding = {
+    keys: ['/'],
+    does: options.filterDoes,
+    hint: 'filter',
+    run: () => setFiltering(true),
+  };
   const filterLine = filtering ? (
     <LineInput
       prompt="/"
@@ -81,10 +89,15 @@ export function useFilteredList<T>(
         setCursor(0);
       }}
       name={options.name}
+      {...(options.placeholder ? { placeholder: options.placeholder } : {})}
       submitHint="keep the filter"
       cancelHint="clear the filter"
-      onSubmit={() => setFiltering(false)}
+      onSubmit={() => {
+        options.onFilter?.(filter);
+        setFiltering(false);
+      }}
       onCancel={() => {
+        options.onFilter?.('');
         setFilter('');
         setFiltering(false);
       }}
@@ -98,7 +111,10 @@ export function useFilteredList<T>(
     focused: shown[at],
     window: listWindow(shown.length, at, options.rows),
     filtering,
-    bindings,
+    filter,
+    bindings: [scrollKey, filterKey],
+    scrollKey,
+    filterKey,
     filterLine,
   };
 }

@@ -2,8 +2,7 @@ import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { ImdsState, ProbeView } from '../../../src/steps/imds/state.js';
-import { LineInput } from '../../LineInput.js';
-import { listWindow } from '../../list-window.js';
+import { useFilteredList } from '../../components/use-filtered-list.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { StepFrame } from '../../StepFrame.js';
 import { statusLook } from '../../step-status.js';
@@ -11,12 +10,11 @@ import { fit } from '../../../src/model/text-cells.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';
-import { scrollBinding } from '../../scroll-keys.js';
 import { useKeys } from '../../use-keys.js';
 import { ImdsActions } from './ImdsActions.js';
-import { filterRows, focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
+import { focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
 
-type Mode = 'table' | 'filter' | 'namespace' | 'report';
+type Mode = 'table' | 'namespace' | 'report';
 
 // Lines the screen uses besides the table rows: title, engine, filter, header, focus, 3 actions,
 // and three lines of progress or result.
@@ -27,19 +25,24 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
   const { step, status, view, width, height, active, send } = props;
   const { state } = props;
   const [mode, setMode] = useState<Mode>('table');
-  const [cursor, setCursor] = useState(0);
-  const [draft, setDraft] = useState('');
-  // The controller keeps the filter too, so it survives the screen being replaced by a dialog.
-  const [applied, setApplied] = useState(state?.filter ?? '');
-  const filter = mode === 'filter' ? draft : applied;
-  const rows = filterRows(state?.rows ?? [], filter);
-  const at = Math.min(cursor, Math.max(0, rows.length - 1));
-  const focused = rows[at];
+  const tableRows = Math.max(1, height - CHROME);
+  // The step keeps the filter too, so it survives the screen being replaced by a dialog.
+  const list = useFilteredList(state?.rows ?? [], {
+    text: (row) => row.namespace,
+    rows: tableRows,
+    active,
+    items: 'namespaces',
+    filterDoes: 'filter the namespaces',
+    name: 'namespace filter',
+    placeholder: 'namespace contains…',
+    initial: state?.filter ?? '',
+    onFilter: (text) => send({ type: 'filter', text }),
+  });
+  const { shown: rows, at, focused, filter } = list;
   // While the step looks again (after a change too), nothing is pressed on what it replaces.
   const looking = status.kind === 'running' || state?.phase === 'inspecting';
   const ready = state?.phase === 'ready' && !looking;
 
-  const tableRows = Math.max(1, height - CHROME);
   // The actions first: when the footer is too narrow for every key, they are the ones kept.
   const table: KeyBinding[] = [
     {
@@ -70,11 +73,7 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
       when: ready && focused?.verdict === 'reopened' && state?.apply !== undefined,
       run: () => focused && send({ type: 'fix', namespace: focused.namespace }),
     },
-    scrollBinding(
-      { at, last: rows.length - 1, page: tableRows, to: setCursor },
-      'move between namespaces',
-      'move',
-    ),
+    list.scrollKey,
     {
       keys: ['space'],
       does: 'include or exclude the namespace from the change',
@@ -89,21 +88,13 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
       when: focused !== undefined,
       run: () => setMode('namespace'),
     },
-    {
-      keys: ['/'],
-      does: 'filter the namespaces',
-      hint: 'filter',
-      run: () => {
-        setDraft(applied);
-        setMode('filter');
-      },
-    },
+    list.filterKey,
     { keys: ['v'], does: 'the whole report', hint: 'report', run: () => setMode('report') },
     backKey(props.onBack, 'back to the checklist'),
     helpKey(props.onHelp),
     quitKeys(props.onQuit),
   ];
-  useKeys({ name: 'imds: namespaces', table }, active && mode === 'table');
+  useKeys({ name: 'imds: namespaces', table }, active && mode === 'table' && !list.filtering);
 
   if (mode === 'namespace' && focused) {
     return (
@@ -147,7 +138,7 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
   }
 
   const look = statusLook(status);
-  const window = listWindow(rows.length, at, tableRows);
+  const { window } = list;
   const messages = (view.result ?? view.progress ?? []).slice(-3);
   return (
     <Box flexDirection="column" width={width}>
@@ -162,28 +153,8 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
         {state?.engine || '…'}
         {state?.inert ? <Text color={theme.danger}> ▲ {state.inert}</Text> : null}
       </Text>
-      {mode === 'filter' ? (
-        <LineInput
-          prompt="/"
-          value={draft}
-          active={active}
-          placeholder="namespace contains…"
-          name="namespace filter"
-          submitHint="keep the filter"
-          cancelHint="clear the filter"
-          onChange={setDraft}
-          onSubmit={(text) => {
-            send({ type: 'filter', text });
-            setApplied(text);
-            setCursor(0);
-            setMode('table');
-          }}
-          onCancel={() => {
-            send({ type: 'filter', text: '' });
-            setApplied('');
-            setMode('table');
-          }}
-        />
+      {list.filtering ? (
+        list.filterLine
       ) : (
         <Text color={theme.muted} wrap="truncate-end">
           {state?.forbidden

@@ -17,12 +17,6 @@ export function verdictLook(row: Pick<ImdsRow, 'verdict' | 'enforced'>) {
   return row.enforced === false ? NOT_ENFORCED : VERDICT_LOOK[row.verdict];
 }
 
-/** The rows whose namespace contains the filter text (case-insensitive). */
-export function filterRows(rows: readonly ImdsRow[], filter: string): ImdsRow[] {
-  const needle = filter.trim().toLowerCase();
-  return needle ? rows.filter((r) => r.namespace.toLowerCase().includes(needle)) : [...rows];
-}
-
 /** What applying does to the row, in a few words. */
 function actionText(row: ImdsRow): string {
   if (!row.chosen) return row.system ? 'excluded (system)' : 'excluded';
