@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { KeyBinding } from '../key-table.js';
 import { LineInput } from '../LineInput.js';
 import { listWindow } from '../list-window.js';
-import { scrollBinding } from '../scroll-keys.js';
+import { scrollBinding, type Scrollable } from '../scroll-keys.js';
 import { theme } from '../theme.js';
 import { Text } from '../VisibleText.js';
 
@@ -44,6 +44,11 @@ export interface FilteredList<T> {
   bindings: KeyBinding[];
   scrollKey: KeyBinding;
   filterKey: KeyBinding;
+  /** The cursor as a `Scrollable`, for a screen building its own scroll binding. */
+  scroll: Scrollable;
+  /** Opens the filter input (what `/` does); clears the filter in force. */
+  startFilter: () => void;
+  clearFilter: () => void;
   /** The filter input while typing, else the filter in force (or an empty line). */
   filterLine: ReactNode;
 }
@@ -68,11 +73,13 @@ export function useFilteredList<T>(
     options.onMove?.();
     setCursor(index);
   };
-  const scrollKey = scrollBinding(
-    { at, last: shown.length - 1, page: options.rows, to: move },
-    `move between ${options.items}`,
-    'move',
-  );
+  const scroll: Scrollable = { at, last: shown.length - 1, page: options.rows, to: move };
+  const scrollKey = scrollBinding(scroll, `move between ${options.items}`, 'move');
+  const clearFilter = (): void => {
+    options.onFilter?.('');
+    setFilter('');
+    setFiltering(false);
+  };
   const filterKey: KeyBinding = {
     keys: ['/'],
     does: options.filterDoes,
@@ -96,11 +103,7 @@ export function useFilteredList<T>(
         options.onFilter?.(filter);
         setFiltering(false);
       }}
-      onCancel={() => {
-        options.onFilter?.('');
-        setFilter('');
-        setFiltering(false);
-      }}
+      onCancel={clearFilter}
     />
   ) : (
     <Text color={theme.muted}>{filter ? `filter: ${filter}` : ' '}</Text>
@@ -115,6 +118,9 @@ export function useFilteredList<T>(
     bindings: [scrollKey, filterKey],
     scrollKey,
     filterKey,
+    scroll,
+    startFilter: () => setFiltering(true),
+    clearFilter,
     filterLine,
   };
 }

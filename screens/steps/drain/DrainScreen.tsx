@@ -1,14 +1,13 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import { LineInput } from '../../LineInput.js';
-import { listWindow } from '../../list-window.js';
+import { useFilteredList } from '../../components/use-filtered-list.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
 import { Lines } from '../../Lines.js';
 import { useKeys } from '../../use-keys.js';
 import { loadingKeys, nodeTableKeys, type NodeTableMode } from './node-table-keys.js';
-import { filterNodes, nodeHeader, nodeRow, previewLines } from './node-rows.js';
+import { nodeHeader, nodeRow, nodeText, previewLines } from './node-rows.js';
 import { OptionsForm } from './OptionsForm.js';
 import { ProgressView } from './ProgressView.js';
 
@@ -16,14 +15,9 @@ import { ProgressView } from './ProgressView.js';
 export function DrainScreen(props: StepScreenProps<'drain'>) {
   const { state } = props;
   const [mode, setMode] = useState<NodeTableMode>('table');
-  const [filter, setFilter] = useState('');
-  const [cursor, setCursor] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [offset, setOffset] = useState(0);
   const ready = state !== undefined && state.phase !== 'loading';
-  const shown = ready ? filterNodes(state.nodes, filter) : [];
-  const at = Math.min(cursor, Math.max(0, shown.length - 1));
-  const current = shown[at];
   const chosen = () =>
     selected.size > 0 ? [...selected] : current ? [current.name] : ([] as string[]);
   const drainWhy = !state
@@ -46,6 +40,15 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
     3,
     props.height - 3 - (drainWhy ? 1 : 0) - (props.view.result?.length ?? 0),
   );
+  const list = useFilteredList(ready ? state.nodes : [], {
+    text: nodeText,
+    rows,
+    active: props.active,
+    items: 'nodes',
+    filterDoes: 'filter the nodes by name, pool or condition',
+    name: 'node filter',
+  });
+  const { shown, at, focused: current, filter } = list;
   const previewed = mode === 'preview' ? chosen() : [];
   const previewLineCount = ready
     ? previewed.reduce((n, name) => n + previewLines(state.previews[name], name).length, 0)
@@ -62,12 +65,13 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
             selected,
             filter,
             drainWhy,
-            cursor: { at, last: shown.length - 1, page: rows, to: setCursor },
+            cursor: list.scroll,
             preview: { at: offset, last: previewLineCount - rows, page: rows, to: setOffset },
             setMode,
             select: toggle,
             clearSelection: () => setSelected(new Set()),
-            clearFilter: () => setFilter(''),
+            startFilter: list.startFilter,
+            clearFilter: list.clearFilter,
             send: props.send,
             onBack: props.onBack,
             onHelp: props.onHelp,
@@ -75,7 +79,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
           }),
         }
       : { name: 'drain: loading', table: loadingKeys(props) },
-    props.active && (inTable || !ready),
+    props.active && !list.filtering && (inTable || !ready),
   );
 
   if (!ready)
@@ -128,7 +132,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
       </Box>
     );
   }
-  const win = listWindow(shown.length, at, rows);
+  const win = list.window;
   return (
     <Box flexDirection="column" width={props.width}>
       {title}
@@ -141,24 +145,8 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
         </Text>
       ))}
       {shown.length === 0 ? <Text color={theme.muted}>No node matches the filter.</Text> : null}
-      {mode === 'filter' ? (
-        <LineInput
-          prompt="/"
-          value={filter}
-          active={props.active}
-          onChange={(v) => {
-            setFilter(v);
-            setCursor(0);
-          }}
-          name="node filter"
-          submitHint="keep the filter"
-          cancelHint="clear the filter"
-          onSubmit={() => setMode('table')}
-          onCancel={() => {
-            setFilter('');
-            setMode('table');
-          }}
-        />
+      {list.filtering ? (
+        list.filterLine
       ) : (
         <Text color={theme.muted} wrap="truncate-end">
           {shown.length > rows

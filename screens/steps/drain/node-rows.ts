@@ -4,15 +4,9 @@ import { cell } from '../../../src/model/text-cells.js';
 import { theme } from '../../theme.js';
 import type { FrameLine } from '../../step-lines.js';
 
-/** Nodes whose name, pool or conditions contain the filter text (case-insensitive). */
-export function filterNodes(nodes: readonly DrainNode[], filter: string): DrainNode[] {
-  const needle = filter.trim().toLowerCase();
-  if (!needle) return [...nodes];
-  return nodes.filter((n) =>
-    [n.name, n.pool, ...n.conditions, n.rebootNeeded ? 'reboot' : ''].some((t) =>
-      t.toLowerCase().includes(needle),
-    ),
-  );
+/** What the node filter matches: name, pool, conditions, and `reboot` when one is needed. */
+export function nodeText(n: DrainNode): string {
+  return [n.name, n.pool, ...n.conditions, n.rebootNeeded ? 'reboot' : ''].join('\n');
 }
 
 /** The table header, fitted to `width`. */

@@ -6,7 +6,7 @@ import type { KeyBinding } from '../../key-table.js';
 import { scrollBinding, type Scrollable } from '../../scroll-keys.js';
 
 /** Where the drain screen is: the node table, or the preview of the chosen nodes. */
-export type NodeTableMode = 'table' | 'preview' | 'filter' | 'options';
+export type NodeTableMode = 'table' | 'preview' | 'options';
 
 /** What the node table's keys look at and act on. */
 export interface NodeTableContext {
@@ -27,6 +27,7 @@ export interface NodeTableContext {
   /** Selects (`on`), unselects, or flips (no `on`) the named nodes. */
   select: (names: string[], on?: boolean) => void;
   clearSelection: () => void;
+  startFilter: () => void;
   clearFilter: () => void;
   send: (event: StepEvents['drain']) => void;
   onBack: () => void;
@@ -99,7 +100,7 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
       does: 'filter the nodes by name, pool or condition',
       hint: 'filter',
       when: table,
-      run: () => c.setMode('filter'),
+      run: c.startFilter,
     },
     {
       keys: ['enter'],
