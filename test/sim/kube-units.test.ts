@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { containsAddress, parseCidr } from '../../src/sim/kube/cidr.js';
 import { validateNetworkPolicy } from '../../src/sim/kube/networkpolicy-validation.js';
 import { jsonPatch, mergePatch, strategicMergePatch } from '../../src/sim/kube/patch.js';
-import { decodeMessage, str, sub, unwrapUnknown } from '../../src/sim/kube/protobuf.js';
 import {
   fromSelectorObject,
   matchesFields,
@@ -184,39 +183,6 @@ describe('CIDRs and NetworkPolicy validation', () => {
         value: 'Sideways',
         detail: 'supported values: "Egress", "Ingress"',
       },
-    ]);
-  });
-});
-
-describe('protobuf envelope', () => {
-  it('reads a runtime.Unknown wrapping a SelfSubjectAccessReview', () => {
-    const field = (n: number, payload: Buffer): Buffer =>
-      Buffer.concat([Buffer.from([(n << 3) | 2, payload.length]), payload]);
-    const s = (t: string): Buffer => Buffer.from(t);
-    const attrs = Buffer.concat([
-      field(1, s('shop')),
-      field(2, s('create')),
-      field(5, s('pods')),
-      field(6, s('eviction')),
-    ]);
-    const review = field(2, field(1, attrs));
-    const typeMeta = Buffer.concat([
-      field(1, s('authorization.k8s.io/v1')),
-      field(2, s('SelfSubjectAccessReview')),
-    ]);
-    const body = Buffer.concat([
-      Buffer.from('k8s\0', 'latin1'),
-      field(1, typeMeta),
-      field(2, review),
-    ]);
-    const u = unwrapUnknown(body)!;
-    expect(u.kind).toBe('SelfSubjectAccessReview');
-    const ra = sub(sub(decodeMessage(u.raw), 2), 1);
-    expect([str(ra, 1), str(ra, 2), str(ra, 5), str(ra, 6)]).toEqual([
-      'shop',
-      'create',
-      'pods',
-      'eviction',
     ]);
   });
 });

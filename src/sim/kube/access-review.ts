@@ -1,6 +1,5 @@
 import type { SimRequest, SimResponse } from '../http.js';
 import type { KubeContext } from './context.js';
-import { decodeMessage, str, sub, unwrapUnknown } from './protobuf.js';
 import type { Attributes } from './rbac.js';
 import { objectBody } from './request.js';
 import { badRequest } from './status.js';
@@ -10,28 +9,9 @@ const AUTHZ = 'authorization.k8s.io/v1';
 
 /** The review's spec, from JSON or from kubectl's protobuf body. */
 function reviewSpec(req: SimRequest, kind: string): Record<string, unknown> {
-  const wrapped = unwrapUnknown(req.body);
-  if (!wrapped) {
-    const body = objectBody(req);
-    return isRecord(body['spec']) ? body['spec'] : {};
-  }
-  if (wrapped.kind && wrapped.kind !== kind) throw badRequest(`not a ${kind} object`);
-  const spec = sub(decodeMessage(wrapped.raw), 2);
-  if (kind === 'SelfSubjectRulesReview') return { namespace: str(spec, 1) };
-  const res = sub(spec, 1);
-  const nonRes = sub(spec, 2);
-  const out: Record<string, unknown> = {};
-  if (res) {
-    const names = ['namespace', 'verb', 'group', 'version', 'resource', 'subresource', 'name'];
-    const attrs: Record<string, string> = {};
-    names.forEach((n, i) => {
-      const v = str(res, i + 1);
-      if (v) attrs[n] = v;
-    });
-    out['resourceAttributes'] = attrs;
-  }
-  if (nonRes) out['nonResourceAttributes'] = { path: str(nonRes, 1), verb: str(nonRes, 2) };
-  return out;
+  const body = objectBody(req);
+  if (body['kind'] !== undefined && body['kind'] !== kind) throw badRequest(`not a ${kind} object`);
+  return isRecord(body['spec']) ? body['spec'] : {};
 }
 
 /** POST selfsubjectaccessreviews: may the caller do this? Answered from the store's RBAC. */

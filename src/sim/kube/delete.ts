@@ -2,8 +2,7 @@
 import type { KubeObject } from '../contracts.js';
 import type { SimRequest, SimResponse } from '../http.js';
 import type { KubeContext } from './context.js';
-import { decodeMessage, str, unwrapUnknown } from './protobuf.js';
-import { type Target, isDryRun, isProtobuf, objectBody } from './request.js';
+import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
 import { notFound, successStatus } from './status.js';
 import { type ResourceType } from './types.js';
@@ -12,23 +11,7 @@ import { afterWrite } from './write-common.js';
 /** DeleteOptions from the query, a JSON body, or kubectl's protobuf body. */
 function deleteOptions(req: SimRequest): { grace?: number; dryRun: boolean } {
   let body: Record<string, unknown> | undefined;
-  if (isProtobuf(req)) {
-    try {
-      const u = unwrapUnknown(req.body);
-      if (u) {
-        const f = decodeMessage(u.raw);
-        body = {};
-        const g = f.get(1)?.[0];
-        if (typeof g === 'number') body['gracePeriodSeconds'] = g;
-        if (str(f, 5))
-          body['dryRun'] = (f.get(5) ?? []).map((v) =>
-            Buffer.isBuffer(v) ? v.toString('utf8') : '',
-          );
-      }
-    } catch {
-      body = undefined;
-    }
-  } else if (req.body.length > 0) {
+  if (req.body.length > 0) {
     try {
       body = objectBody(req);
     } catch {

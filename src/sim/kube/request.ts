@@ -5,6 +5,7 @@ import type { ResourceType } from './types.js';
 import { text } from './types.js';
 import { ApiError } from './status.js';
 import { kubeStatus } from '../server.js';
+import { WireError, decodeBody } from './proto/decode.js';
 
 /** What a REST path names: resource type, namespace, name, subresource. */
 export interface Target {
@@ -69,16 +70,19 @@ export function isProtobuf(req: SimRequest): boolean {
   );
 }
 
-/** Parses a JSON body into an object; 400 when it is not JSON, 415 when protobuf. */
+/**
+ * Parses a request body into an object: JSON, or Kubernetes protobuf (what kubectl 1.32's
+ * generators and typed clients send); 400 when it is neither.
+ */
 export function objectBody(req: SimRequest): Record<string, unknown> {
   if (isProtobuf(req)) {
-    throw new ApiError(
-      kubeStatus(
-        415,
-        'UnsupportedMediaType',
-        `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
-      ),
-    );
+    try {
+      return decodeBody(req.body);
+    } catch (e) {
+      if (e instanceof WireError)
+        throw badRequest(`the object provided is unrecognized: ${e.message}`);
+      throw e;
+    }
   }
   const text = req.body.toString('utf8');
   let parsed: unknown;

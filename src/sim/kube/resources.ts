@@ -108,6 +108,8 @@ export const R = {
   replicasets: find('apps', 'replicasets'),
   statefulsets: find('apps', 'statefulsets'),
   daemonsets: find('apps', 'daemonsets'),
+  jobs: find('batch', 'jobs'),
+  cronjobs: find('batch', 'cronjobs'),
   pdbs: find('policy', 'poddisruptionbudgets'),
   clusterroles: find('rbac.authorization.k8s.io', 'clusterroles'),
   clusterrolebindings: find('rbac.authorization.k8s.io', 'clusterrolebindings'),

@@ -80,16 +80,20 @@ export interface KubeTestServer {
   close(): Promise<void>;
 }
 
-/** Starts HttpsSim + the Kubernetes API with the given objects (default: the small cluster). */
+/**
+ * Starts HttpsSim + the Kubernetes API with the given objects (default: the small cluster). The
+ * minor is what `/version` reports, so it picks the kubectl the dispatcher runs.
+ */
 export async function startKube(
   objects: KubeObject[] = smallCluster(),
   speed = 10,
+  minor = '32',
 ): Promise<KubeTestServer> {
   certs ??= makeCertificates();
   const certificates = await certs;
   const clock = new SimClock(speed);
   const https = new HttpsSim({ certificates });
-  const api = createKubeApi({ clock, minor: '32', tokens: https.tokens });
+  const api = createKubeApi({ clock, minor, tokens: https.tokens });
   api.world.load(objects);
   api.register(https);
   const baseUrl = await https.listen();
