@@ -1,38 +1,35 @@
 /**
- * Simulated time. `speed` > 1 makes the world move faster than the wall clock:
- * a demo pool upgrade of "ten minutes" takes about a minute at speed 10, milliseconds in tests.
+ * The simulator's one clock. Every timestamp it shows is the wall clock, as the client sees it;
+ * `speed` > 1 only makes things take less time: a demo pool upgrade of "ten minutes" takes about a
+ * minute at speed 10, milliseconds in tests. Durations are given in simulated milliseconds (what
+ * the real service would take) and waited for `speed` times faster.
  */
 export class SimClock {
-  private readonly startWall = Date.now();
-  private readonly startSim: number;
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(
-    readonly speed = 1,
-    start = Date.now(),
-  ) {
-    this.startSim = start;
-  }
+  constructor(readonly speed = 1) {}
 
-  /** Simulated milliseconds since the epoch. */
+  /** Now, in milliseconds since the epoch (the wall clock). */
   now(): number {
-    return this.startSim + (Date.now() - this.startWall) * this.speed;
+    return Date.now();
   }
 
-  /** Simulated now as an RFC 3339 timestamp without fractions, like the API server writes. */
+  /** Now as an RFC 3339 timestamp without fractions, like the API server writes. */
   iso(): string {
-    return new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return isoSeconds(Date.now());
+  }
+
+  /** How long `simMs` of the real service's time lasts here, in wall milliseconds. */
+  wallMs(simMs: number): number {
+    return Math.max(0, simMs / this.speed);
   }
 
   /** Runs `fn` after `simMs` simulated milliseconds; the timer never keeps the process alive. */
   after(simMs: number, fn: () => void): () => void {
-    const timer = setTimeout(
-      () => {
-        this.timers.delete(timer);
-        fn();
-      },
-      Math.max(0, simMs / this.speed),
-    );
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      fn();
+    }, this.wallMs(simMs));
     timer.unref();
     this.timers.add(timer);
     return () => {
@@ -51,4 +48,9 @@ export class SimClock {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
   }
+}
+
+/** An RFC 3339 timestamp in whole seconds (`2026-01-02T03:04:05Z`). */
+export function isoSeconds(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -1,6 +1,7 @@
 // The resource provider against the real Kubernetes half: startup order, drains through real
 // evictions and PDBs. Skipped (with a note) while the Kubernetes half is still a stub.
 import { afterEach, describe, expect, it } from 'vitest';
+import { IMAGES } from '../../src/sim/scenarios/versions.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { sdkClient } from './arm-helpers.js';
 
@@ -35,8 +36,9 @@ describe('ARM + the real Kubernetes world', () => {
       .pollUntilDone();
     const system = s.kube.listNodes().filter((n) => n.metadata.labels?.['agentpool'] === 'system');
     expect(
-      system.every((n) =>
-        n.metadata.labels?.['kubernetes.azure.com/node-image-version']?.endsWith('202506.10.0'),
+      system.every(
+        (n) =>
+          n.metadata.labels?.['kubernetes.azure.com/node-image-version'] === IMAGES.ubuntuLatest,
       ),
     ).toBe(true);
     expect(names.size).toBe(6);

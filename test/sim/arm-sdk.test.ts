@@ -2,7 +2,7 @@
 import { isRestError } from '@azure/arm-containerservice';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_GROUP } from '../../src/sim/scenarios/versions.js';
+import { ADMIN_GROUP, IMAGES } from '../../src/sim/scenarios/versions.js';
 import { pod, startArm, waitFor, type ArmHarness } from './arm-helpers.js';
 
 const fast = { updateIntervalInMs: 5 };
@@ -53,7 +53,7 @@ describe('ContainerServiceClient against the simulator', () => {
       '1.32.5',
     ]);
     const poolProfile = await client.agentPools.getUpgradeProfile(rg, name, 'system');
-    expect(poolProfile.latestNodeImageVersion).toBe('AKSUbuntu-2204gen2containerd-202506.10.0');
+    expect(poolProfile.latestNodeImageVersion).toBe(IMAGES.ubuntuLatest);
     const versions = await client.managedClusters.listKubernetesVersions(location);
     expect(versions.values?.find((v) => v.version === '1.33')?.isPreview).toBe(true);
     const creds = await client.managedClusters.listClusterUserCredentials(rg, name);
@@ -85,7 +85,7 @@ describe('ContainerServiceClient against the simulator', () => {
     await poller.pollUntilDone();
     expect(poller.operationState?.status).toBe('succeeded');
     const pool = await client.agentPools.get(rg, name, 'system');
-    expect(pool.nodeImageVersion).toBe('AKSUbuntu-2204gen2containerd-202506.10.0');
+    expect(pool.nodeImageVersion).toBe(IMAGES.ubuntuLatest);
     expect(pool.provisioningState).toBe('Succeeded');
     const after = world.listNodes();
     expect(after.map((n) => n.metadata.name).sort()).toEqual([...before].sort());

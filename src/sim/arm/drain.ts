@@ -50,7 +50,7 @@ export async function drainNode(
   drainTimeoutMinutes: number,
 ): Promise<DrainBlock | undefined> {
   ctx.kube.setUnschedulable(node, true);
-  const deadline = ctx.clock.now() + drainTimeoutMinutes * 60_000;
+  const deadline = ctx.clock.now() + ctx.clock.wallMs(drainTimeoutMinutes * 60_000);
   for (;;) {
     ctx.checkCancel();
     const pods = ctx.kube.podsOnNode(node).filter(isDrainable);

@@ -87,7 +87,7 @@ export function computeBudgetStatus(
   for (const [name, when] of Object.entries(oldDisrupted)) {
     const pod = byName.get(name);
     if (!pod || pod.metadata.deletionTimestamp) continue;
-    if (Date.parse(String(when)) + DELETION_TIMEOUT_MS <= now) continue;
+    if (Date.parse(String(when)) + clock.wallMs(DELETION_TIMEOUT_MS) <= now) continue;
     disrupted[name] = String(when);
   }
   let healthy = 0;

@@ -1,4 +1,4 @@
-import type { SimClock } from '../clock.js';
+import { isoSeconds, type SimClock } from '../clock.js';
 import type { KubeObject } from '../contracts.js';
 import type { ContainerRun } from './connect-probe.js';
 import { nodeNameOf, runningStatus, terminatedStatus, unschedulableStatus } from './pod-status.js';
@@ -162,9 +162,8 @@ export class PodLifecycle {
       status,
       metadata: {
         ...pod.metadata,
-        deletionTimestamp: new Date(this.clock.now() + grace * 1000)
-          .toISOString()
-          .replace(/\.\d{3}Z$/, 'Z'),
+        // When the kubelet may kill it, as the API server says it; at speed N it goes N times sooner.
+        deletionTimestamp: isoSeconds(this.clock.now() + grace * 1000),
         deletionGracePeriodSeconds: grace,
       },
     });

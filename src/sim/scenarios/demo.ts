@@ -1,5 +1,9 @@
 import type { BuiltInScenario } from './types.js';
-import { IMAGES, REGION_VERSIONS } from './versions.js';
+import { IMAGES, REGION_VERSIONS, daysAgo } from './versions.js';
+
+/** When the kured-managed node asked for its reboot, and when kured took its lock. */
+const REBOOT_NEEDED = daysAgo(2);
+const LOCK_TAKEN = daysAgo(2 - 60 / 86_400);
 
 /** Object id of the Entra group the operator belongs to (bound to cluster-admin). */
 const ADMIN_GROUP = '6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f';
@@ -52,8 +56,8 @@ cluster:
       nodes:
         - index: 1
           annotations:
-            weave.works/kured-most-recent-reboot-needed: "2025-06-11T02:14:09Z"
-            weave.works/kured-reboot-in-progress: "2025-06-11T02:14:09Z"
+            weave.works/kured-most-recent-reboot-needed: "${REBOOT_NEEDED}"
+            weave.works/kured-reboot-in-progress: "${REBOOT_NEEDED}"
     - name: apps
       mode: User
       count: 3
@@ -255,7 +259,7 @@ metadata:
   name: kured
   namespace: kube-system
   annotations:
-    weave.works/kured-node-lock: '{"nodeID":"manual","metadata":{"unschedulable":false},"created":"2025-06-11T02:15:00Z","TTL":0}'
+    weave.works/kured-node-lock: '{"nodeID":"manual","metadata":{"unschedulable":false},"created":"${LOCK_TAKEN}","TTL":0}'
 spec:
   selector:
     matchLabels:
