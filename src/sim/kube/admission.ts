@@ -1,47 +1,15 @@
 // What the API server does to an object on its way into storage, in one place for the create and
-// update handlers and for objects loaded from a scenario: defaulting, then validation.
+// update handlers and for objects loaded from a scenario: defaulting, then validation (and, for an
+// update, the rules of what may change).
 import type { KubeObject } from '../contracts.js';
 import { validateLabels } from './label-validation.js';
-import { R } from './resources.js';
+import { applyDefaults } from './defaults.js';
 import type { FieldError } from './status.js';
-import { arr, clone, isRecord, type ResourceType } from './types.js';
+import type { ResourceType } from './types.js';
+import { validateUpdate } from './update-rules.js';
 import { validateObject } from './validation.js';
 
 const NAMESPACE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** SetDefaults for NetworkPolicy (networking/v1): port protocols TCP, then policyTypes. */
-function defaultNetworkPolicy(obj: KubeObject): void {
-  const spec = isRecord(obj['spec']) ? obj['spec'] : (obj['spec'] = {});
-  for (const dir of ['ingress', 'egress'])
-    for (const rule of arr(spec[dir]))
-      if (isRecord(rule))
-        for (const port of arr(rule['ports']))
-          if (isRecord(port) && port['protocol'] === undefined) port['protocol'] = 'TCP';
-  if (arr(spec['policyTypes']).length === 0) {
-    // Ingress always; Egress too when the policy has egress rules.
-    spec['policyTypes'] = arr(spec['egress']).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
-  }
-  spec['podSelector'] ??= {};
-}
-
-/** The defaults the API server applies; a new object when there are any for its type. */
-export function applyDefaults(t: ResourceType, input: KubeObject): KubeObject {
-  if (t !== R.networkpolicies && t !== R.namespaces) return input;
-  const obj = clone(input);
-  if (t === R.networkpolicies) defaultNetworkPolicy(obj);
-  if (t === R.namespaces) {
-    // The namespace strategy keeps this label equal to the name, on create and on update.
-    obj.metadata.labels = {
-      ...obj.metadata.labels,
-      'kubernetes.io/metadata.name': obj.metadata.name,
-    };
-    const spec = isRecord(obj['spec']) ? obj['spec'] : (obj['spec'] = {});
-    spec['finalizers'] ??= ['kubernetes'];
-    const status = isRecord(obj['status']) ? obj['status'] : (obj['status'] = {});
-    status['phase'] ??= 'Active';
-  }
-  return obj;
-}
 
 /** ValidateObjectMeta's checks the simulator makes: the namespace's name and the labels. */
 function validateMetadata(t: ResourceType, obj: KubeObject): FieldError[] {
@@ -67,13 +35,18 @@ export function wasAdmitted(object: KubeObject): boolean {
   return admitted.has(object);
 }
 
-/** Defaults then validates an object; the errors are empty when the API server would store it. */
+/**
+ * Defaults then validates an object (and, given the stored `old` one, what the update changes); the
+ * errors are empty when the API server would store it.
+ */
 export function admit(
   t: ResourceType,
   input: KubeObject,
+  old?: KubeObject,
 ): { object: KubeObject; errors: FieldError[] } {
   const object = applyDefaults(t, input);
   const errors = [...validateObject(t, object), ...validateMetadata(t, object)];
+  if (old) errors.push(...validateUpdate(t, old, object));
   if (errors.length === 0) admitted.add(object);
   return { object, errors };
 }

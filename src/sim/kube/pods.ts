@@ -2,6 +2,7 @@ import { isoSeconds, type SimClock } from '../clock.js';
 import type { KubeObject } from '../contracts.js';
 import type { ContainerRun } from './connect-probe.js';
 import { nodeNameOf, runningStatus, terminatedStatus, unschedulableStatus } from './pod-status.js';
+import { applyDefaults } from './defaults.js';
 import { R } from './resources.js';
 import { pickNode } from './scheduler.js';
 import type { Store } from './store.js';
@@ -37,14 +38,10 @@ export class PodLifecycle {
 
   /** Fills in what the API server and kubelet would: defaults, node, status. */
   prepare(pod: KubeObject, instant: boolean): KubeObject {
-    const p = clone(pod);
+    // Pods a controller makes from its template get the same defaults as pods created through the API.
+    const p = applyDefaults(R.pods, pod);
     const spec = specOf(p);
     p['spec'] = spec;
-    spec['restartPolicy'] ??= 'Always';
-    spec['terminationGracePeriodSeconds'] ??= DEFAULT_GRACE_SECONDS;
-    spec['schedulerName'] ??= 'default-scheduler';
-    spec['serviceAccountName'] ??= 'default';
-    spec['dnsPolicy'] ??= 'ClusterFirst';
     if (!Array.isArray(spec['containers'])) spec['containers'] = [];
     if (isRecord(p['status']) && p['status']['phase']) return p;
     this.bind(p, instant);

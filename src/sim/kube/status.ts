@@ -80,6 +80,8 @@ export interface FieldError {
     | 'FieldValueForbidden';
   field: string;
   value?: unknown;
+  /** The value as the API server prints it, when that is not JSON (Go's `%#v` of a struct). */
+  shown?: string;
   detail?: string;
 }
 
@@ -93,12 +95,9 @@ export function fieldErrorBody(e: FieldError): string {
     FieldValueForbidden: 'Forbidden',
   }[e.type];
   let s = head;
-  if (
-    e.type !== 'FieldValueRequired' &&
-    e.type !== 'FieldValueForbidden' &&
-    e.value !== undefined
-  ) {
-    s += `: ${typeof e.value === 'string' ? JSON.stringify(e.value) : JSON.stringify(e.value)}`;
+  if (e.type !== 'FieldValueRequired' && e.type !== 'FieldValueForbidden') {
+    if (e.shown !== undefined) s += `: ${e.shown}`;
+    else if (e.value !== undefined) s += `: ${JSON.stringify(e.value)}`;
   }
   if (e.detail) s += `: ${e.detail}`;
   return s;

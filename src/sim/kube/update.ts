@@ -27,20 +27,9 @@ function replace(
   obj.metadata = { ...obj.metadata, name: old.metadata.name };
   if (t.namespaced) obj.metadata.namespace = old.metadata.namespace;
   if (target.subresource === 'status') obj = { ...old, status: obj['status'] };
-  const admitted = admit(t, obj);
+  const admitted = admit(t, obj, old);
   obj = admitted.object;
   const errs = admitted.errors;
-  if (
-    (t === R.rolebindings || t === R.clusterrolebindings) &&
-    JSON.stringify(old['roleRef']) !== JSON.stringify(obj['roleRef'])
-  ) {
-    errs.push({
-      type: 'FieldValueInvalid',
-      field: 'roleRef',
-      value: JSON.stringify(obj['roleRef']),
-      detail: 'cannot change roleRef',
-    });
-  }
   if (errs.length) throw invalid(t, old.metadata.name, errs);
   if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
   if (dry) return { status: 200, body: dryRunObject(ctx, obj, old) };

@@ -2,6 +2,7 @@ import type { KubeObject } from '../contracts.js';
 import { validateNetworkPolicy } from './networkpolicy-validation.js';
 import { R } from './resources.js';
 import { fromSelectorObject } from './selectors.js';
+import { validateTemplate } from './template-validation.js';
 import type { FieldError } from './status.js';
 import type { ResourceType } from './types.js';
 import { isRecord } from './types.js';
@@ -81,6 +82,8 @@ export function validateObject(t: ResourceType, obj: KubeObject): FieldError[] {
       });
     }
   }
+  if ([R.deployments, R.replicasets, R.statefulsets, R.daemonsets, R.jobs].includes(t))
+    errs.push(...validateTemplate(t, obj));
   if ([R.deployments, R.replicasets, R.statefulsets, R.daemonsets].includes(t)) {
     errs.push(...validateSelector(obj, 'spec.selector', true));
     if (typeof spec['replicas'] === 'number' && spec['replicas'] < 0) {
