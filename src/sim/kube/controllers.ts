@@ -4,6 +4,7 @@ import type { PodLifecycle } from './pods.js';
 import { R } from './resources.js';
 import type { Store, StoreEvent } from './store.js';
 import { type ResourceType, controllerRef } from './types.js';
+import { GarbageCollector } from './garbage-collector.js';
 import { WORKLOADS, Workloads } from './workloads.js';
 
 /**
@@ -14,6 +15,8 @@ export class Controllers {
   private readonly queued = new Set<string>();
   private pendingQueued = false;
   private readonly workloads: Workloads;
+  /** Cascading deletion (Background, Foreground, Orphan); delete requests use it too. */
+  readonly gc: GarbageCollector;
   /** While loading a scenario, events are ignored; load reconciles itself. */
   paused = false;
 
@@ -22,7 +25,8 @@ export class Controllers {
     private readonly clock: SimClock,
     private readonly pods: PodLifecycle,
   ) {
-    this.workloads = new Workloads(store, pods);
+    this.workloads = new Workloads(store, pods, clock);
+    this.gc = new GarbageCollector(store, pods);
     store.subscribe((e) => this.onEvent(e));
   }
 
@@ -30,7 +34,7 @@ export class Controllers {
   reconcileNow(workloads: KubeObject[]): void {
     this.workloads.instant = true;
     try {
-      for (const t of [R.deployments, R.replicasets, R.statefulsets, R.daemonsets]) {
+      for (const t of [R.deployments, R.replicasets, R.statefulsets, R.daemonsets, R.jobs]) {
         for (const obj of workloads) {
           if (obj.kind === t.kind)
             this.workloads.reconcile(t, obj.metadata.namespace ?? 'default', obj.metadata.name);
@@ -44,6 +48,7 @@ export class Controllers {
   private onEvent(e: StoreEvent): void {
     if (this.paused) return;
     const { object: obj, type } = e;
+    this.gc.onEvent(e);
     if (e.resource === R.pods) {
       if (type === 'ADDED') return;
       const ref = controllerRef(obj);
@@ -58,11 +63,7 @@ export class Controllers {
       return;
     }
     const workload = Object.values(WORKLOADS).includes(e.resource);
-    if (!workload) return;
-    if (type === 'DELETED') {
-      this.collectGarbage(obj);
-      return;
-    }
+    if (!workload || type === 'DELETED') return;
     if (type === 'MODIFIED' && e.resource === R.replicasets) {
       const owner = controllerRef(obj);
       if (owner?.['kind'] === 'Deployment')
@@ -79,20 +80,6 @@ export class Controllers {
       this.queued.delete(key);
       this.workloads.reconcile(t, ns, name);
     });
-  }
-
-  /** Deletes what a removed workload owned (background cascading deletion). */
-  private collectGarbage(owner: KubeObject): void {
-    const uid = owner.metadata.uid ?? '';
-    const ns = owner.metadata.namespace;
-    if (owner.kind === 'Deployment') {
-      for (const rs of this.store.list(R.replicasets, ns)) {
-        if (controllerRef(rs)?.['uid'] === uid)
-          this.store.remove(R.replicasets, ns, rs.metadata.name);
-      }
-    }
-    for (const pod of this.store.podsOwnedBy(uid))
-      this.pods.delete(pod.metadata.namespace ?? '', pod.metadata.name);
   }
 
   /** One scan for Pending pods per burst of node changes (a rolling upgrade sends many). */

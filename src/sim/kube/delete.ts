@@ -4,12 +4,19 @@ import type { SimRequest, SimResponse } from '../http.js';
 import type { KubeContext } from './context.js';
 import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
-import { notFound, successStatus } from './status.js';
-import { type ResourceType } from './types.js';
+import { badRequest, notFound, successStatus, type ApiError } from './status.js';
+import type { Propagation } from './garbage-collector.js';
+import { text, type ResourceType } from './types.js';
 import { afterWrite } from './write-common.js';
 
+interface DeleteOptions {
+  grace?: number;
+  dryRun: boolean;
+  propagation?: Propagation;
+}
+
 /** DeleteOptions from the query, a JSON body, or kubectl's protobuf body. */
-function deleteOptions(req: SimRequest): { grace?: number; dryRun: boolean } {
+function deleteOptions(req: SimRequest): DeleteOptions {
   let body: Record<string, unknown> | undefined;
   if (req.body.length > 0) {
     try {
@@ -20,9 +27,18 @@ function deleteOptions(req: SimRequest): { grace?: number; dryRun: boolean } {
   }
   const q = req.query.get('gracePeriodSeconds');
   const fromBody = body?.['gracePeriodSeconds'];
-  const out: { grace?: number; dryRun: boolean } = { dryRun: isDryRun(req, body) };
+  const out: DeleteOptions = { dryRun: isDryRun(req, body) };
   if (q !== null) out.grace = Number(q);
   else if (typeof fromBody === 'number') out.grace = fromBody;
+  const policy = req.query.get('propagationPolicy') ?? body?.['propagationPolicy'];
+  const orphan = req.query.get('orphanDependents') ?? body?.['orphanDependents'];
+  if (policy !== undefined && policy !== null) {
+    if (policy !== 'Background' && policy !== 'Foreground' && policy !== 'Orphan')
+      throw invalidPolicy(text(policy, JSON.stringify(policy)));
+    out.propagation = policy;
+  } else if (orphan === true || orphan === 'true') {
+    out.propagation = 'Orphan';
+  }
   return out;
 }
 
@@ -40,6 +56,23 @@ export function deleteObject(ctx: KubeContext, req: SimRequest, target: Target):
     return { status: 200, body: after ?? old };
   }
   if (t === R.namespaces) return deleteNamespace(ctx, old);
+  const finalizers = old.metadata['finalizers'];
+  if (Array.isArray(finalizers) && finalizers.length > 0) {
+    // Finalizers hold the object: it is only marked; the last finalizer's removal deletes it.
+    if (old.metadata.deletionTimestamp) return { status: 200, body: old };
+    const marked = ctx.store.update(t, {
+      ...old,
+      metadata: {
+        ...old.metadata,
+        deletionTimestamp: ctx.clock.iso(),
+        deletionGracePeriodSeconds: 0,
+      },
+    });
+    return { status: 200, body: marked };
+  }
+  if (opts.propagation === 'Foreground')
+    return { status: 200, body: ctx.controllers.gc.foreground(t, old, ctx.clock.iso()) };
+  if (opts.propagation === 'Orphan') ctx.controllers.gc.orphan(old);
   ctx.store.remove(t, ns, name!);
   if (t === R.nodes) ctx.pods.dropPodsOnNode(name!);
   afterWrite(ctx, t);
@@ -80,4 +113,10 @@ function deleteNamespace(ctx: KubeContext, ns: KubeObject): SimResponse {
     ctx.store.remove(R.namespaces, undefined, name);
   });
   return { status: 200, body: marked };
+}
+
+function invalidPolicy(policy: string): ApiError {
+  return badRequest(
+    `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${policy}": supported values: "Foreground", "Background", "Orphan", "nil"`,
+  );
 }

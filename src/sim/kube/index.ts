@@ -13,6 +13,7 @@ import { registerRoutes } from './routes.js';
 import { Store } from './store.js';
 import { World } from './world.js';
 import { connectProbeOf, runConnectProbe } from './connect-probe.js';
+import { batchRun } from './job-controller.js';
 import type { SimDataPlane } from './dataplane.js';
 
 export interface KubeApiOptions {
@@ -41,11 +42,12 @@ export function createKubeApi(options: KubeApiOptions): {
     replaceMs: 2000,
     ...options.timings,
   });
-  // Connect probes run against the data plane as it is when their container starts.
+  // Connect probes run against the data plane as it is when their container starts; a Job's
+  // other containers run a while and succeed.
   pods.runner = (pod) => {
     const probe = connectProbeOf(pod);
     const plane = options.dataPlane?.() ?? { engine: 'calico' };
-    return probe ? runConnectProbe(store, plane, pod, probe) : undefined;
+    return probe ? runConnectProbe(store, plane, pod, probe) : batchRun(pod);
   };
   const controllers = new Controllers(store, clock, pods);
   const disruption = new DisruptionController(store, clock);

@@ -68,7 +68,8 @@ export class PodLifecycle {
   create(pod: KubeObject, instant = false): KubeObject {
     const stored = this.store.create(R.pods, this.prepare(pod, instant), instant);
     if (!instant) {
-      if (specOf(stored)['restartPolicy'] === 'Never' && this.runner) this.scheduleRun(stored);
+      const policy = specOf(stored)['restartPolicy'];
+      if ((policy === 'Never' || policy === 'OnFailure') && this.runner) this.scheduleRun(stored);
       else this.scheduleReady(stored);
     }
     return stored;

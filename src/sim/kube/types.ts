@@ -87,3 +87,35 @@ export function text(value: unknown, fallback = ''): string {
 export function arr(value: unknown): unknown[] {
   return Array.isArray(value) ? (value as unknown[]) : [];
 }
+
+/**
+ * Deep equality as apimachinery's semantic DeepEqual sees JSON: object key order does not
+ * matter, and an empty list is the same as none.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
+}
+
+function normal(v: unknown): unknown {
+  if (v === null) return undefined;
+  if (Array.isArray(v)) return v.length === 0 ? undefined : v.map(normal);
+  if (!isRecord(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) {
+    const n = normal(v[k]);
+    if (n !== undefined) out[k] = n;
+  }
+  return out;
+}
+
+/**
+ * A copy without the `null` fields of objects: the API server decodes JSON into typed objects, so a
+ * null (`creationTimestamp: null` in what kubectl sends) is the field's zero value, not stored.
+ */
+export function withoutNulls<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v: unknown) => withoutNulls(v)) as T;
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== null) out[k] = withoutNulls(v);
+  return out as T;
+}

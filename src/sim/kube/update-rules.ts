@@ -5,7 +5,7 @@ import type { KubeObject } from '../contracts.js';
 import { goLabelSelector, goRoleRef } from './go-value.js';
 import { R } from './resources.js';
 import type { FieldError } from './status.js';
-import { arr, clone, isRecord, specOf, type ResourceType } from './types.js';
+import { arr, clone, isRecord, sameValue, specOf, type ResourceType } from './types.js';
 
 /** The fields a pod update may change, as the API server lists them in its refusal. */
 const UPDATABLE_POD_FIELDS = [
@@ -25,25 +25,6 @@ const STATEFULSET_MUTABLE = [
   'persistentVolumeClaimRetentionPolicy',
   'minReadySeconds',
 ];
-
-/**
- * Deep equality as apimachinery's semantic DeepEqual sees JSON: object key order does not
- * matter, and an empty list is the same as none.
- */
-export function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(normal(a)) === JSON.stringify(normal(b));
-}
-
-function normal(v: unknown): unknown {
-  if (Array.isArray(v)) return v.length === 0 ? undefined : v.map(normal);
-  if (!isRecord(v)) return v;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) {
-    const n = normal(v[k]);
-    if (n !== undefined) out[k] = n;
-  }
-  return out;
-}
 
 function immutable(field: string, value: unknown, shown?: string): FieldError {
   return {

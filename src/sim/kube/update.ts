@@ -8,7 +8,7 @@ import { PatchError, jsonPatch, mergePatch, strategicMergePatch } from './patch.
 import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
 import { ApiError, badRequest, conflict, invalid, notFound } from './status.js';
-import { apiVersionOf, isRecord, text } from './types.js';
+import { apiVersionOf, isRecord, text, withoutNulls } from './types.js';
 import { admit } from './admission.js';
 import { syncUnschedulableTaint } from './node-taint.js';
 import { asObject, afterWrite, dryRunObject } from './write-common.js';
@@ -34,6 +34,16 @@ function replace(
   if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
   if (dry) return { status: 200, body: dryRunObject(ctx, obj, old) };
   const stored = ctx.store.update(t, obj);
+  const finalizers = stored.metadata['finalizers'];
+  if (
+    stored.metadata.deletionTimestamp &&
+    t !== R.pods &&
+    !(Array.isArray(finalizers) && finalizers.length)
+  ) {
+    // The last finalizer is gone: the object marked for deletion goes now.
+    ctx.store.remove(t, stored.metadata.namespace, stored.metadata.name);
+    return { status: 200, body: stored };
+  }
   afterWrite(ctx, t);
   return {
     status: 200,
@@ -111,7 +121,7 @@ export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): 
   }
   if (!isRecord(next) || !isRecord(next['metadata']))
     throw badRequest('patch produced an object without metadata');
-  const obj = next as KubeObject;
+  const obj = withoutNulls(next) as KubeObject;
   const rv = obj.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(t, name!);
   return replace(ctx, target, old, obj, isDryRun(req));

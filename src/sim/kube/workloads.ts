@@ -1,20 +1,14 @@
 import { createHash, randomInt } from 'node:crypto';
+import type { SimClock } from '../clock.js';
 import type { KubeObject } from '../contracts.js';
-import { isPodReady, nodeNameOf } from './pod-status.js';
+import { reconcileDeployment, type RolloutHost } from './deployment-controller.js';
+import { reconcileJob } from './job-controller.js';
+import { isPodReady } from './pod-status.js';
 import type { PodLifecycle } from './pods.js';
 import { R } from './resources.js';
-import { fits } from './scheduler.js';
+import { reconcileDaemonSet, reconcileStatefulSet } from './set-controllers.js';
 import type { Store } from './store.js';
-import {
-  type ResourceType,
-  apiVersionOf,
-  clone,
-  controllerRef,
-  isRecord,
-  pathGet,
-  specOf,
-  arr,
-} from './types.js';
+import { type ResourceType, clone, isRecord, pathGet, specOf } from './types.js';
 
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -25,8 +19,8 @@ export function randomSuffix(n = 5): string {
   return s;
 }
 
-/** The pod-template-hash of a template, stable across runs. */
-function templateHash(template: unknown): string {
+/** The hash of a pod template (pod-template-hash, controller-revision-hash), stable across runs. */
+export function templateHash(template: unknown): string {
   const digest = createHash('sha256')
     .update(JSON.stringify(template ?? {}))
     .digest();
@@ -40,6 +34,7 @@ export const WORKLOADS: Record<string, ResourceType> = {
   ReplicaSet: R.replicasets,
   StatefulSet: R.statefulsets,
   DaemonSet: R.daemonsets,
+  Job: R.jobs,
 };
 
 function replicasOf(obj: KubeObject): number {
@@ -47,7 +42,8 @@ function replicasOf(obj: KubeObject): number {
   return typeof r === 'number' ? r : 1;
 }
 
-function ownerRef(owner: KubeObject): Record<string, unknown> {
+/** The controller reference a controller puts on what it makes. */
+export function ownerRef(owner: KubeObject): Record<string, unknown> {
   return {
     apiVersion: owner.apiVersion,
     kind: owner.kind,
@@ -58,44 +54,46 @@ function ownerRef(owner: KubeObject): Record<string, unknown> {
   };
 }
 
-/** DaemonSet pods tolerate the node conditions a DaemonSet controller adds tolerations for. */
-const DAEMON_TOLERATIONS = [
-  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
-  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
-  { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
-  { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
-  { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
-  { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
-];
-
 /**
- * The workload controllers (Deployment, ReplicaSet, StatefulSet, DaemonSet) and garbage collection.
- * They react to store events after `replaceMs`, debounced per owner, and converge by counting.
- */
-
-/**
- * The reconcile loops of Deployment, ReplicaSet, StatefulSet and DaemonSet: each converges by
- * counting the owner's live pods. With `instant`, new pods are Ready at once (scenario load).
+ * The reconcile loops of the workload controllers: each converges by counting the owner's live
+ * pods (Deployments by scaling their ReplicaSets). With `instant`, new pods are Ready at once
+ * (scenario load).
  */
 export class Workloads {
   instant = false;
+  /** Per StatefulSet/DaemonSet uid: template hash -> the revision label its pods carry. */
+  readonly revisions = new Map<string, Map<string, string>>();
 
   constructor(
-    private readonly store: Store,
-    private readonly pods: PodLifecycle,
+    readonly store: Store,
+    readonly pods: PodLifecycle,
+    private readonly clock: SimClock,
   ) {}
 
   /** Brings one workload (by type, namespace, name) to its desired pods. */
   reconcile(t: ResourceType, ns: string, name: string): void {
     const obj = this.store.get(t, ns, name);
     if (!obj || obj.metadata.deletionTimestamp) return;
-    if (t === R.deployments) this.reconcileDeployment(obj);
+    if (t === R.deployments) reconcileDeployment(this.rolloutHost(), obj);
     else if (t === R.replicasets) this.reconcileReplicaSet(obj);
-    else if (t === R.statefulsets) this.reconcileStatefulSet(obj);
-    else if (t === R.daemonsets) this.reconcileDaemonSet(obj);
+    else if (t === R.statefulsets) reconcileStatefulSet(this, obj);
+    else if (t === R.daemonsets) reconcileDaemonSet(this, obj);
+    else if (t === R.jobs) reconcileJob(this, obj, this.clock.iso());
   }
 
-  private podFromTemplate(
+  private rolloutHost(): RolloutHost {
+    return {
+      store: this.store,
+      now: () => this.clock.iso(),
+      instant: this.instant,
+      templateHash,
+      ownerRef,
+      syncReplicaSet: (rs) => this.reconcileReplicaSet(rs),
+    };
+  }
+
+  /** A pod of `owner` from its template, with extra labels and, for DaemonSets, its node. */
+  podFromTemplate(
     owner: KubeObject,
     name: string,
     extraLabels: Record<string, string>,
@@ -128,74 +126,22 @@ export class Workloads {
     return pod;
   }
 
-  private active(owner: KubeObject): KubeObject[] {
+  /** The owner's pods that are not terminating. */
+  active(owner: KubeObject): KubeObject[] {
     return this.store
       .podsOwnedBy(owner.metadata.uid ?? '')
       .filter((p) => !p.metadata.deletionTimestamp);
   }
 
-  private setStatus(t: ResourceType, obj: KubeObject, status: Record<string, unknown>): void {
+  /** Writes a status (with observedGeneration) when it changed. */
+  setStatus(t: ResourceType, obj: KubeObject, status: Record<string, unknown>): void {
     const full = { observedGeneration: obj.metadata['generation'] ?? 1, ...status };
     if (JSON.stringify(obj['status']) === JSON.stringify(full)) return;
     this.store.update(t, { ...obj, status: full });
   }
 
-  private reconcileDeployment(d: KubeObject): void {
-    const ns = d.metadata.namespace ?? '';
-    const template = pathGet(d, ['spec', 'template']);
-    const hash = templateHash(template);
-    const owned = this.store
-      .list(R.replicasets, ns)
-      .filter((rs) => controllerRef(rs)?.['uid'] === d.metadata.uid);
-    let rs = owned.find((r) => r.metadata.labels?.['pod-template-hash'] === hash) ?? owned[0];
-    const replicas = replicasOf(d);
-    if (!rs) {
-      const tmpl = isRecord(template) ? clone(template) : {};
-      const tmeta = isRecord(tmpl['metadata']) ? tmpl['metadata'] : {};
-      const labels = {
-        ...(isRecord(tmeta['labels']) ? (tmeta['labels'] as Record<string, string>) : {}),
-        'pod-template-hash': hash,
-      };
-      tmpl['metadata'] = { ...tmeta, labels };
-      const selector = pathGet(d, ['spec', 'selector']);
-      const sel = isRecord(selector) ? clone(selector) : {};
-      sel['matchLabels'] = {
-        ...(isRecord(sel['matchLabels']) ? sel['matchLabels'] : {}),
-        'pod-template-hash': hash,
-      };
-      rs = this.store.create(
-        R.replicasets,
-        {
-          apiVersion: apiVersionOf(R.replicasets),
-          kind: 'ReplicaSet',
-          metadata: {
-            name: `${d.metadata.name}-${hash}`,
-            namespace: ns,
-            labels,
-            annotations: { 'deployment.kubernetes.io/revision': '1' },
-            ownerReferences: [ownerRef(d)],
-          },
-          spec: { replicas, selector: sel, template: tmpl },
-        },
-        this.instant,
-      );
-      this.reconcileReplicaSet(rs);
-    } else if (replicasOf(rs) !== replicas) {
-      rs = this.store.update(R.replicasets, { ...rs, spec: { ...specOf(rs), replicas } });
-      this.reconcileReplicaSet(rs);
-    }
-    const pods = this.active(rs);
-    const ready = pods.filter(isPodReady).length;
-    this.setStatus(R.deployments, this.store.get(R.deployments, ns, d.metadata.name) ?? d, {
-      replicas: pods.length,
-      updatedReplicas: pods.length,
-      readyReplicas: ready,
-      availableReplicas: ready,
-      ...(pods.length - ready > 0 ? { unavailableReplicas: pods.length - ready } : {}),
-    });
-  }
-
-  private reconcileReplicaSet(rs: KubeObject): void {
+  /** The ReplicaSet controller: pods up or down to replicas, not-ready ones removed first. */
+  reconcileReplicaSet(rs: KubeObject): void {
     const want = replicasOf(rs);
     const pods = this.active(rs);
     const hash = rs.metadata.labels?.['pod-template-hash'];
@@ -206,7 +152,9 @@ export class Workloads {
         this.instant,
       );
     }
-    const extra = pods.slice(want);
+    const extra = [...pods]
+      .sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)))
+      .slice(0, Math.max(0, pods.length - want));
     for (const p of extra) this.pods.delete(p.metadata.namespace ?? '', p.metadata.name);
     const now = this.active(rs);
     const ready = now.filter(isPodReady).length;
@@ -218,72 +166,5 @@ export class Workloads {
         readyReplicas: ready,
         availableReplicas: ready,
       });
-  }
-
-  private reconcileStatefulSet(sts: KubeObject): void {
-    const ns = sts.metadata.namespace ?? '';
-    const want = replicasOf(sts);
-    for (let i = 0; i < want; i++) {
-      const name = `${sts.metadata.name}-${i}`;
-      if (this.store.get(R.pods, ns, name)) continue;
-      const labels = {
-        'apps.kubernetes.io/pod-index': String(i),
-        'statefulset.kubernetes.io/pod-name': name,
-      };
-      this.pods.create(this.podFromTemplate(sts, name, labels), this.instant);
-    }
-    for (const p of this.active(sts)) {
-      const ord = Number(p.metadata.name.slice(sts.metadata.name.length + 1));
-      if (ord >= want) this.pods.delete(ns, p.metadata.name);
-    }
-    const now = this.active(sts);
-    const ready = now.filter(isPodReady).length;
-    this.setStatus(R.statefulsets, this.store.get(R.statefulsets, ns, sts.metadata.name) ?? sts, {
-      replicas: now.length,
-      readyReplicas: ready,
-      currentReplicas: now.length,
-      updatedReplicas: now.length,
-      availableReplicas: ready,
-    });
-  }
-
-  private reconcileDaemonSet(ds: KubeObject): void {
-    const ns = ds.metadata.namespace ?? '';
-    const byNode = new Map<string, KubeObject>();
-    for (const p of this.active(ds)) {
-      const n = nodeNameOf(p);
-      if (n) byNode.set(n, p);
-    }
-    const nodes = this.store.list(R.nodes);
-    const nodeNames = new Set(nodes.map((n) => n.metadata.name));
-    let desired = 0;
-    for (const node of nodes) {
-      const probe = this.podFromTemplate(ds, 'probe', {});
-      const spec = specOf(probe);
-      spec['tolerations'] = [...arr(spec['tolerations']), ...DAEMON_TOLERATIONS];
-      if (!fits(probe, node, true)) continue;
-      desired++;
-      if (byNode.has(node.metadata.name)) continue;
-      const pod = this.podFromTemplate(
-        ds,
-        `${ds.metadata.name}-${randomSuffix()}`,
-        {},
-        node.metadata.name,
-      );
-      specOf(pod)['tolerations'] = spec['tolerations'];
-      pod['spec'] = { ...specOf(pod), tolerations: spec['tolerations'] };
-      this.pods.create(pod, this.instant);
-    }
-    for (const [n, p] of byNode) if (!nodeNames.has(n)) this.pods.delete(ns, p.metadata.name, 0);
-    const now = this.active(ds);
-    const ready = now.filter(isPodReady).length;
-    this.setStatus(R.daemonsets, this.store.get(R.daemonsets, ns, ds.metadata.name) ?? ds, {
-      currentNumberScheduled: now.length,
-      desiredNumberScheduled: desired,
-      numberAvailable: ready,
-      numberMisscheduled: 0,
-      numberReady: ready,
-      updatedNumberScheduled: now.length,
-    });
   }
 }

@@ -8,7 +8,7 @@ import { randomSuffix } from './workloads.js';
 import { type Target } from './request.js';
 import { R } from './resources.js';
 import { ApiError, badRequest, notFound } from './status.js';
-import { type ResourceType, apiVersionOf, clone, isRecord, text } from './types.js';
+import { type ResourceType, apiVersionOf, isRecord, text, withoutNulls } from './types.js';
 
 /** Throws 404 if a namespaced write targets a missing namespace, 403 if it is terminating. */
 export function checkNamespace(
@@ -49,7 +49,7 @@ export function asObject(
   body: Record<string, unknown>,
   target: Target,
 ): KubeObject {
-  const meta = isRecord(body['metadata']) ? clone(body['metadata']) : {};
+  const meta = isRecord(body['metadata']) ? withoutNulls(body['metadata']) : {};
   if (body['kind'] !== undefined && body['kind'] !== t.kind) {
     throw badRequest(
       `the kind in the data (${text(body['kind'])}) does not match the expected kind (${t.kind})`,
@@ -72,7 +72,7 @@ export function asObject(
     meta['name'] = `${meta['generateName']}${randomSuffix()}`;
   }
   const obj: KubeObject = {
-    ...clone(body),
+    ...withoutNulls(body),
     apiVersion: apiVersionOf(t),
     kind: t.kind,
     metadata: { ...meta, name: text(meta['name'], '') },
