@@ -1,8 +1,11 @@
 import {
+  ADD,
   ApiException,
+  DELETE,
   AuthorizationV1Api,
   CoreV1Api,
   KubeConfig,
+  makeInformer,
   PolicyV1Api,
   setHeaderOptions,
 } from '@kubernetes/client-node';
@@ -110,5 +113,40 @@ describe('@kubernetes/client-node against the simulated API server', () => {
       },
     });
     expect(review.status?.allowed).toBe(true);
+  });
+
+  it('keeps an informer current: list, then a watch from the list version', async () => {
+    const core = kc.makeApiClient(CoreV1Api);
+    const informer = makeInformer(kc, '/api/v1/namespaces/shop/pods', () =>
+      core.listNamespacedPod({ namespace: 'shop' }),
+    );
+    const added: string[] = [];
+    const deleted: string[] = [];
+    informer.on(ADD, (p) => added.push(p.metadata!.name!));
+    informer.on(DELETE, (p) => deleted.push(p.metadata!.name!));
+    await informer.start();
+    try {
+      const listed = added.length;
+      expect(listed).toBeGreaterThan(0);
+      await core.createNamespacedPod({
+        namespace: 'shop',
+        body: {
+          metadata: { name: 'informed' },
+          spec: { containers: [{ name: 'c', image: 'nginx' }] },
+        },
+      });
+      await core.deleteNamespacedPod({
+        namespace: 'shop',
+        name: 'informed',
+        gracePeriodSeconds: 0,
+      });
+      const deadline = Date.now() + 10_000;
+      while (!deleted.includes('informed') && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(added.slice(listed)).toEqual(['informed']);
+      expect(deleted).toEqual(['informed']);
+    } finally {
+      await informer.stop();
+    }
   });
 });

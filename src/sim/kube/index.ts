@@ -26,6 +26,8 @@ export interface KubeApiOptions {
   timings?: Partial<Timings>;
   /** The policy engine the cluster runs now (the AKS side owns it); calico when not given. */
   dataPlane?: () => SimDataPlane;
+  /** How many changes watches can resume across (the watch cache); DEFAULT_HISTORY when absent. */
+  watchHistory?: number;
 }
 
 /** Builds the simulated Kubernetes API server: a world the AKS side drives, and its HTTP routes. */
@@ -36,7 +38,7 @@ export function createKubeApi(options: KubeApiOptions): {
   context: KubeContext;
 } {
   const { clock } = options;
-  const store = new Store(clock);
+  const store = new Store(clock, options.watchHistory);
   const pods = new PodLifecycle(store, clock, {
     readyMs: 5000,
     replaceMs: 2000,

@@ -8,7 +8,14 @@ export interface StoreEvent {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   resource: ResourceType;
   object: KubeObject;
+  /** The version before a MODIFIED (watches use it to see an object leave their selector). */
+  old?: KubeObject;
+  /** The resourceVersion the change was written at. */
+  rv: number;
 }
+
+/** How many changes the store remembers for watches that resume from a resourceVersion. */
+export const DEFAULT_HISTORY = 2000;
 
 interface Table {
   items: Map<string, KubeObject>;
@@ -29,8 +36,30 @@ export class Store {
   private readonly podsByNode = new Map<string, Map<string, KubeObject>>();
   private readonly podsByOwner = new Map<string, Map<string, KubeObject>>();
   private readonly listeners = new Set<(e: StoreEvent) => void>();
+  /** The latest changes, oldest first, bounded (the API server's watch cache). */
+  private readonly history: StoreEvent[] = [];
 
-  constructor(private readonly clock: SimClock) {}
+  constructor(
+    private readonly clock: SimClock,
+    private readonly historySize = DEFAULT_HISTORY,
+  ) {}
+
+  /**
+   * The changes after resourceVersion `rv`, oldest first, or `expired` with the oldest version a
+   * watch can still resume from when they are no longer all remembered.
+   */
+  changesSince(rv: number): StoreEvent[] | { expired: number } {
+    const oldest = this.history[0]?.rv ?? this.rv + 1;
+    if (rv < oldest - 1) return { expired: oldest - 1 };
+    let lo = 0;
+    let hi = this.history.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.history[mid]!.rv <= rv) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.history.slice(lo);
+  }
 
   /** The latest resourceVersion handed out. */
   currentVersion(): string {
@@ -102,7 +131,7 @@ export class Store {
       stored.metadata['generation'] = 1;
     }
     this.put(t, stored);
-    if (!silent) this.emit({ type: 'ADDED', resource: t, object: stored });
+    if (!silent) this.emit({ type: 'ADDED', resource: t, object: stored, rv: this.rv });
     return stored;
   }
 
@@ -130,7 +159,7 @@ export class Store {
     }
     this.unindex(t, old);
     this.put(t, stored);
-    this.emit({ type: 'MODIFIED', resource: t, object: stored });
+    this.emit({ type: 'MODIFIED', resource: t, object: stored, old, rv: this.rv });
     return stored;
   }
 
@@ -146,7 +175,7 @@ export class Store {
     table.generation++;
     this.unindex(t, old);
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } };
-    this.emit({ type: 'DELETED', resource: t, object: gone });
+    this.emit({ type: 'DELETED', resource: t, object: gone, rv: this.rv });
     return gone;
   }
 
@@ -178,6 +207,8 @@ export class Store {
   }
 
   private emit(e: StoreEvent): void {
+    this.history.push(e);
+    if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
     for (const fn of this.listeners) fn(e);
   }
 

@@ -3,7 +3,14 @@
 // picks its bundled kubectl by the minor `/version` reports, as it would against AKS.
 import { afterAll, beforeAll } from 'vitest';
 import type { KubeObject } from '../../../src/sim/contracts.js';
-import { kubectl, requireKubectl, type KubectlResult } from '../helpers/kube-kubectl.js';
+import { onCleanup } from '../../helpers/cleanup.js';
+import {
+  kubectl,
+  kubectlStream,
+  requireKubectl,
+  type KubectlResult,
+  type KubectlStream,
+} from '../helpers/kube-kubectl.js';
 import { type KubeTestServer, startKube, writeKubeconfig } from '../helpers/kube-server.js';
 
 /** The minors the simulated cluster serves to kubectl. */
@@ -14,6 +21,8 @@ export interface ServedKubectl {
   server: () => KubeTestServer;
   /** kubectl as a cluster admin (isolated HOME and cache, removed at the end of the file). */
   run: (args: string[], timeoutMs?: number) => Promise<KubectlResult>;
+  /** A kubectl that keeps running (`get -w`), stopped when the test ends. */
+  stream: (args: string[]) => KubectlStream;
   /** kubectl as another identity. */
   runAs: (user: string, groups: string[], args: string[]) => Promise<KubectlResult>;
 }
@@ -21,13 +30,13 @@ export interface ServedKubectl {
 /** Starts a server for `minor` before the suite's tests and stops it after. */
 export function servedKubectl(
   minor: string,
-  options: { objects?: KubeObject[]; speed?: number } = {},
+  options: { objects?: KubeObject[]; speed?: number; watchHistory?: number } = {},
 ): ServedKubectl {
   let server: KubeTestServer | undefined;
   let env: { kubeconfig: string; home: string } | undefined;
   beforeAll(async () => {
     requireKubectl();
-    server = await startKube(options.objects, options.speed ?? 10, minor);
+    server = await startKube(options.objects, options.speed ?? 10, minor, options.watchHistory);
     const kc = writeKubeconfig(server, server.token('admin@contoso.com', ['system:masters']));
     env = { kubeconfig: kc.path, home: kc.dir };
   });
@@ -37,6 +46,11 @@ export function servedKubectl(
   return {
     server: () => server!,
     run: (args, timeoutMs) => kubectl(args, env!, timeoutMs),
+    stream: (args) => {
+      const s = kubectlStream(args, env!);
+      onCleanup(() => s.stop());
+      return s;
+    },
     runAs: (user, groups, args) => {
       const kc = writeKubeconfig(server!, server!.token(user, groups));
       return kubectl(args, { kubeconfig: kc.path, home: kc.dir });

@@ -88,12 +88,18 @@ export async function startKube(
   objects: KubeObject[] = smallCluster(),
   speed = 10,
   minor = '32',
+  watchHistory?: number,
 ): Promise<KubeTestServer> {
   certs ??= makeCertificates();
   const certificates = await certs;
   const clock = new SimClock(speed);
   const https = new HttpsSim({ certificates });
-  const api = createKubeApi({ clock, minor, tokens: https.tokens });
+  const api = createKubeApi({
+    clock,
+    minor,
+    tokens: https.tokens,
+    ...(watchHistory ? { watchHistory } : {}),
+  });
   api.world.load(objects);
   api.register(https);
   const baseUrl = await https.listen();
