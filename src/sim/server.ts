@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -97,7 +98,7 @@ export class HttpsSim {
       req.socket.destroy();
       return;
     }
-    send(res, answer.response);
+    send(res, api === 'arm' ? withArmHeaders(answer.response, req.headers) : answer.response);
   }
 
   private async answer(
@@ -131,6 +132,33 @@ export class HttpsSim {
     const handler: Handler = found.handler;
     return { response: await handler(req), user: req.caller.user };
   }
+}
+
+/**
+ * The headers ARM puts on every answer: a request id of its own, the caller's correlation id (or a
+ * new one), and the routing id naming region, time and request.
+ */
+function withArmHeaders(r: SimResponse, request: IncomingMessage['headers']): SimResponse {
+  const id = randomUUID();
+  const given = request['x-ms-correlation-request-id'];
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
+  const body = r.body as { eTag?: unknown } | undefined;
+  const eTag: Record<string, string> =
+    typeof body?.eTag === 'string' ? { etag: `"${body.eTag}"` } : {};
+  return {
+    ...r,
+    headers: {
+      ...eTag,
+      'x-ms-request-id': id,
+      'x-ms-correlation-request-id': typeof given === 'string' && given ? given : randomUUID(),
+      'x-ms-routing-request-id': `WESTEUROPE:${stamp}:${id}`,
+      'cache-control': 'no-cache',
+      ...r.headers,
+    },
+  };
 }
 
 /** Paths a real API server answers without credentials (anonymous discovery of health and version). */

@@ -182,6 +182,7 @@ export async function rawArm(
   path: string,
   body?: unknown,
   token = h.token,
+  extraHeaders: Record<string, string> = {},
 ): Promise<{ status: number; headers: Headers; body: unknown }> {
   const { request } = await import('node:https');
   return new Promise((resolve, reject) => {
@@ -191,7 +192,11 @@ export async function rawArm(
       {
         method,
         ca: h.caCert,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          ...extraHeaders,
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 import type { SimRequest, SimResponse } from '../http.js';
 import type { AksDescriptor } from '../scenario.js';
 import { armError } from '../server.js';
+import { AKS_API_VERSIONS, type ApiVersions } from './api-versions.js';
 import type { Refusal } from './rules.js';
 import type { ClusterState } from './state.js';
 
@@ -31,8 +32,9 @@ export function refuse(r: Refusal): SimResponse {
 }
 
 /**
- * ARM's front-door checks in order: api-version, subscription, resource group, cluster name,
- * then the caller's role. Returns an error response, or undefined to go on.
+ * ARM's front-door checks in order: api-version (present, and one the provider serves),
+ * subscription, resource group, cluster name, then the caller's role. Returns an error response,
+ * or undefined to go on.
  */
 export function guard(
   req: SimRequest,
@@ -40,14 +42,17 @@ export function guard(
   role: ArmRole,
   need: Need,
   scope: 'subscription' | 'group' | 'cluster',
+  versions: ApiVersions = AKS_API_VERSIONS,
 ): SimResponse | undefined {
-  if (!req.query.get('api-version')) {
+  const apiVersion = req.query.get('api-version');
+  if (!apiVersion) {
     return armError(
       400,
       'MissingApiVersionParameter',
       'The api-version query parameter (?api-version=) is required for all requests.',
     );
   }
+  if (!versions.serves(apiVersion)) return versions.refuse(apiVersion);
   const { subscriptionId, resourceGroupName, resourceName } = req.params;
   if (subscriptionId && subscriptionId.toLowerCase() !== cluster.subscriptionId.toLowerCase()) {
     return armError(

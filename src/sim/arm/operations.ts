@@ -20,6 +20,8 @@ export interface Operation {
   error?: ErrorDetail;
   /** Set by abort; the engine stops at its next step. */
   cancelRequested: boolean;
+  /** The api-version of the request that started it; its polling URLs carry the same. */
+  apiVersion?: string;
   /** What a GET on the `Location` URL returns once done (undefined = 204). */
   result?: () => unknown;
   /** Resolves when the operation reaches a terminal status. */
@@ -36,7 +38,6 @@ export class OperationStore {
     private readonly baseUrl: () => string,
     private readonly subscriptionId: string,
     private readonly location: string,
-    private readonly apiVersion = '2026-06-01',
   ) {}
 
   /** Registers a new running operation. */
@@ -79,10 +80,18 @@ export class OperationStore {
       .find((op) => op.status === 'InProgress' && (!filter || filter(op)));
   }
 
-  /** Headers that start ARM polling: absolute URLs on this server, and a short Retry-After. */
-  headers(op: Operation, withLocation: boolean): Record<string, string> {
+  /**
+   * Headers that start ARM polling: absolute URLs on this server with the api-version of the
+   * request that started the operation, and a short Retry-After.
+   */
+  headers(
+    op: Operation,
+    withLocation: boolean,
+    apiVersion?: string | null,
+  ): Record<string, string> {
+    if (apiVersion) op.apiVersion ??= apiVersion;
     const root = `${this.baseUrl()}/subscriptions/${this.subscriptionId}/providers/Microsoft.ContainerService/locations/${this.location}`;
-    const q = `?api-version=${this.apiVersion}`;
+    const q = `?api-version=${encodeURIComponent(op.apiVersion ?? '2026-06-01')}`;
     const headers: Record<string, string> = {
       'azure-asyncoperation': `${root}/operationStatus/${op.id}${q}`,
       'retry-after': String(this.retryAfterSeconds()),

@@ -3,6 +3,7 @@ import { armError } from '../server.js';
 import { guard, refuse, type ArmRole } from './guards.js';
 import type { Provider } from './provider.js';
 import { putPreconditions } from './put-preconditions.js';
+import { patchClusterTags } from './update-tags.js';
 import { checkControlPlaneUpgrade, checkPoolVersion } from './rules.js';
 import type { PoolState } from './state.js';
 import { clusterUpgradeProfileWire, managedClusterWire } from './wire.js';
@@ -116,7 +117,12 @@ export function registerClusterRoutes(
   router.on(
     'POST',
     `${MC}/abort`,
-    (req) => guard(req, c, role, 'write', 'cluster') ?? abort(provider, undefined),
+    (req) => guard(req, c, role, 'write', 'cluster') ?? abort(req, provider, undefined),
+  );
+  router.on(
+    'PATCH',
+    MC,
+    (req) => guard(req, c, role, 'write', 'cluster') ?? patchClusterTags(req, provider),
   );
   router.on(
     'PUT',
@@ -154,7 +160,7 @@ function credentials(name: string, kubeconfig: string): SimResponse {
 }
 
 /** POST abort: 202 with polling headers while the latest operation stops; 409 when none runs. */
-export function abort(provider: Provider, pool: string | undefined): SimResponse {
+export function abort(req: SimRequest, provider: Provider, pool: string | undefined): SimResponse {
   const running = provider.busy();
   if (!running || (pool !== undefined && running.pool !== pool)) {
     return armError(
@@ -164,7 +170,7 @@ export function abort(provider: Provider, pool: string | undefined): SimResponse
     );
   }
   const op = provider.abort(running);
-  return { status: 202, headers: provider.ops.headers(op, true) };
+  return { status: 202, headers: provider.ops.headers(op, true, req.query.get('api-version')) };
 }
 
 function putCluster(req: SimRequest, provider: Provider): SimResponse {
@@ -218,12 +224,20 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
         )
       : [];
     const op = provider.upgradeCluster(to, [...new Set([...pools, ...again])]);
-    return { status: 201, headers: provider.ops.headers(op, false), body: managedClusterWire(c) };
+    return {
+      status: 201,
+      headers: provider.ops.headers(op, false, req.query.get('api-version')),
+      body: managedClusterWire(c),
+    };
   }
   const apply = settingsChange(checked.body, provider);
   if (!apply) return { status: 200, body: managedClusterWire(c) };
   const op = provider.update(apply);
-  return { status: 201, headers: provider.ops.headers(op, false), body: managedClusterWire(c) };
+  return {
+    status: 201,
+    headers: provider.ops.headers(op, false, req.query.get('api-version')),
+    body: managedClusterWire(c),
+  };
 }
 
 /** The settings a PUT changes (Defender, auto-upgrade, access profile, ...), or undefined if none. */

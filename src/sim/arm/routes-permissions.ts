@@ -1,4 +1,5 @@
 import type { Router } from '../http.js';
+import { AUTHORIZATION_API_VERSIONS } from './api-versions.js';
 import { guard, type ArmRole } from './guards.js';
 import { MC } from './routes-cluster.js';
 import type { ClusterState } from './state.js';
@@ -62,7 +63,7 @@ export function registerPermissionRoutes(
 ): void {
   router.on('GET', `${MC}/providers/Microsoft.Authorization/permissions`, (req) => {
     // Path and api-version checks only: asking for one's own permissions needs no role.
-    const refused = guard(req, cluster, 'owner', 'read', 'cluster');
+    const refused = guard(req, cluster, 'owner', 'read', 'cluster', AUTHORIZATION_API_VERSIONS);
     return refused ?? { status: 200, body: { value: ROLE_PERMISSIONS[role] } };
   });
 }

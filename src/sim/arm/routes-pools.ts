@@ -85,12 +85,12 @@ export function registerPoolRoutes(router: Router, provider: Provider, role: Arm
   router.on(
     'POST',
     `${AP}/upgradeNodeImageVersion`,
-    withPool('write', (_req, p) => upgradeNodeImage(provider, p)),
+    withPool('write', (req, p) => upgradeNodeImage(req, provider, p)),
   );
   router.on(
     'POST',
     `${AP}/abort`,
-    withPool('write', (_req, p) => abort(provider, p.name)),
+    withPool('write', (req, p) => abort(req, provider, p.name)),
   );
 }
 
@@ -117,17 +117,25 @@ function putPool(req: SimRequest, provider: Provider, p: PoolState): SimResponse
   }
   if (to !== p.currentOrchestratorVersion || p.provisioningState === 'Failed') {
     const op = provider.upgradePool(p, to);
-    return { status: 201, headers: provider.ops.headers(op, false), body: agentPoolWire(c, p) };
+    return {
+      status: 201,
+      headers: provider.ops.headers(op, false, req.query.get('api-version')),
+      body: agentPoolWire(c, p),
+    };
   }
   if (props.upgradeSettings) {
     const op = provider.update(() => undefined, p);
-    return { status: 201, headers: provider.ops.headers(op, false), body: agentPoolWire(c, p) };
+    return {
+      status: 201,
+      headers: provider.ops.headers(op, false, req.query.get('api-version')),
+      body: agentPoolWire(c, p),
+    };
   }
   return { status: 200, body: agentPoolWire(c, p) };
 }
 
 /** POST upgradeNodeImageVersion: 304 when already on the latest image (as the service answers), else 202. */
-function upgradeNodeImage(provider: Provider, p: PoolState): SimResponse {
+function upgradeNodeImage(req: SimRequest, provider: Provider, p: PoolState): SimResponse {
   const busy = provider.busy();
   if (busy) return refuse(busyRefusal(busy.what, busy.pool));
   if (p.type === 'AvailabilitySet') {
@@ -144,7 +152,7 @@ function upgradeNodeImage(provider: Provider, p: PoolState): SimResponse {
   op.result = () => agentPoolWire(provider.cluster, p);
   return {
     status: 202,
-    headers: provider.ops.headers(op, true),
+    headers: provider.ops.headers(op, true, req.query.get('api-version')),
     body: agentPoolWire(provider.cluster, p),
   };
 }

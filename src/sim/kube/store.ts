@@ -208,7 +208,8 @@ export class Store {
 
   private emit(e: StoreEvent): void {
     this.history.push(e);
-    if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
+    if (this.history.length > this.historySize)
+      this.history.splice(0, this.history.length - this.historySize);
     for (const fn of this.listeners) fn(e);
   }
 
