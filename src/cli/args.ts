@@ -46,6 +46,12 @@ export interface SimCommandOptions {
   connectionOut: string;
   requestLog?: string;
   speed?: number;
+  /** `az aks show -o json` (or ARM) output to build the scenario from, instead of --scenario. */
+  fromAks?: string;
+  /** `kubectl get -o yaml` outputs to load with --from-aks. */
+  fromObjects?: string[];
+  /** Write the scenario's files to this folder and exit instead of serving it. */
+  dumpScenario?: string;
 }
 
 /** The target flags, shared by the TUI and `audit`. */
@@ -71,6 +77,9 @@ interface SimFlags {
   connectionOut: string;
   requestLog?: string;
   speed?: string;
+  fromAks?: string;
+  fromObjects?: string[];
+  dumpScenario?: string;
 }
 
 /**
@@ -155,6 +164,9 @@ export function commandLine(
     )
     .option('--request-log <file>', 'append every request received, as JSON lines')
     .option('--speed <factor>', 'simulated time runs this many times faster than real time')
+    .option('--from-aks <file>', 'build the scenario from "az aks show -o json" output')
+    .option('--from-objects <files...>', 'with --from-aks: "kubectl get -o yaml" output to load')
+    .option('--dump-scenario <dir>', 'write the scenario as a folder of YAML and exit')
     .action((flags: SimFlags) => {
       parsed({ kind: 'sim', sim: simOptions(flags) });
     });
@@ -375,6 +387,11 @@ function simOptions(flags: SimFlags): SimCommandOptions {
     connectionOut: flags.connectionOut,
   };
   if (flags.requestLog !== undefined) options.requestLog = flags.requestLog;
+  if (flags.fromObjects !== undefined && flags.fromAks === undefined)
+    throw new UserError('--from-objects goes with --from-aks (the cluster the objects run on)');
+  if (flags.fromAks !== undefined) options.fromAks = flags.fromAks;
+  if (flags.fromObjects !== undefined) options.fromObjects = flags.fromObjects;
+  if (flags.dumpScenario !== undefined) options.dumpScenario = flags.dumpScenario;
   if (flags.speed !== undefined) {
     const speed = Number(flags.speed);
     if (!Number.isFinite(speed) || speed <= 0) {

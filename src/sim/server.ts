@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { type Caller, type Handler, type SimRequest, type SimResponse, Router } from './http.js';
 import { RequestLog, effectOfRequest, type LoggedRequest } from './request-log.js';
 import { TokenTable } from './tokens.js';
@@ -40,8 +41,11 @@ export class HttpsSim {
 
   /** Starts listening on 127.0.0.1 (port 0 picks a free one). */
   async listen(): Promise<string> {
-    const { cert, key } = this.options.certificates;
-    const server = createServer({ cert, key }, (req, res) => {
+    const { cert, key, caCert } = this.options.certificates;
+    // Client certificates signed by the simulator's CA authenticate too (AKS's admin and, on
+    // clusters without Entra ID, user credentials); clients without one are not refused here.
+    const options = { cert, key, ca: caCert, requestCert: true, rejectUnauthorized: false };
+    const server = createServer(options, (req, res) => {
       this.serve(req, res).catch((error: unknown) => {
         if (!res.headersSent) {
           res.writeHead(500, { 'content-type': 'application/json' });
@@ -82,7 +86,7 @@ export class HttpsSim {
       headers: req.headers,
       body,
     };
-    const answer = await this.answer(base, api);
+    const answer = await this.answer(base, api, certificateCaller(req));
     const entry: LoggedRequest = {
       time: new Date().toISOString(),
       api,
@@ -104,11 +108,13 @@ export class HttpsSim {
   private async answer(
     base: Omit<SimRequest, 'caller' | 'params'>,
     api: LoggedRequest['api'],
+    fromCertificate: Caller | undefined,
   ): Promise<{ response: SimResponse | 'reset'; user?: string }> {
     const open = api === 'kube' && isOpenKubePath(base.path);
     const auth = this.tokens.check(base.headers.authorization);
-    let caller: Caller | undefined;
-    if ('caller' in auth && auth.caller.audience === api) caller = auth.caller;
+    // The API server tries the client certificate before a bearer token, as kube-apiserver does.
+    let caller: Caller | undefined = api === 'kube' ? fromCertificate : undefined;
+    if (!caller && 'caller' in auth && auth.caller.audience === api) caller = auth.caller;
     if (!caller && !open) return { response: unauthorized(api, auth) };
     const req: SimRequest = {
       ...base,
@@ -159,6 +165,19 @@ function withArmHeaders(r: SimResponse, request: IncomingMessage['headers']): Si
       ...r.headers,
     },
   };
+}
+
+/** The user (common name) and groups (organizations) of a client certificate the CA signed. */
+function certificateCaller(req: IncomingMessage): Caller | undefined {
+  const socket = req.socket as TLSSocket;
+  if (!socket.authorized) return undefined;
+  const subject = socket.getPeerCertificate().subject as
+    Record<string, string | string[]> | undefined;
+  const cn = subject?.['CN'];
+  if (typeof cn !== 'string' || !cn) return undefined;
+  const o = subject?.['O'];
+  const groups = Array.isArray(o) ? o : typeof o === 'string' ? [o] : [];
+  return { user: cn, groups, audience: 'kube' };
 }
 
 /** Paths a real API server answers without credentials (anonymous discovery of health and version). */

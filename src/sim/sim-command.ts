@@ -1,6 +1,9 @@
 import { createWriteStream } from 'node:fs';
-import { chmod, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { messageOf } from '../model/errors.js';
+import { scenarioFromFiles, type Scenario, type ScenarioFile } from './scenario.js';
+import { builtInFiles, importScenario, writeScenario } from './scenario/import.js';
 import type { SimConnection } from './connection-file.js';
 import { checkOutputFile, closeQuietly, openRequestLog, writeFailure } from './sim-outputs.js';
 import { startSimulator, type Simulator } from './simulator.js';
@@ -17,6 +20,12 @@ export interface SimCommandOptions {
   /** Append every request as a JSON line here. */
   requestLog?: string;
   speed?: number;
+  /** `az aks show -o json` output to build the scenario from (instead of `scenario`). */
+  fromAks?: string;
+  /** `kubectl get -o yaml` outputs loaded with `fromAks`. */
+  fromObjects?: string[];
+  /** Write the scenario's files to this folder and return without serving. */
+  dumpScenario?: string;
   /** Stops the simulator when aborted (tests; the command itself listens to SIGINT/SIGTERM). */
   signal?: AbortSignal;
   /** Called once the simulator is up (tests). */
@@ -30,6 +39,8 @@ export interface Out {
 
 /** Runs the simulated AKS in the foreground until SIGINT/SIGTERM (or `signal`), then stops cleanly. */
 export async function runSimCommand(options: SimCommandOptions, out: Out): Promise<void> {
+  const scenario = await scenarioFor(options, out);
+  if (!scenario) return;
   // Every output is checked before the simulator starts: a bad path is one line, not a stack.
   const kubeconfigOut = options.kubeconfigOut ?? 'aks-runbook-sim.kubeconfig';
   const connectionOut = options.connectionOut ?? 'aks-runbook-sim.json';
@@ -39,7 +50,7 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
   let sim: Simulator;
   try {
     sim = await startSimulator({
-      scenario: options.scenario ?? 'demo',
+      scenario,
       ...(options.port ? { port: options.port } : {}),
       ...(options.speed ? { speed: options.speed } : {}),
     });
@@ -134,4 +145,44 @@ async function writePrivate(
   } catch (error) {
     throw writeFailure(flag, given, error);
   }
+}
+
+/**
+ * The scenario to serve: a built-in name, a folder, or one imported from `--from-aks`; with
+ * `--dump-scenario` its files are written instead and nothing is served (undefined).
+ */
+async function scenarioFor(
+  options: SimCommandOptions,
+  out: Out,
+): Promise<string | Scenario | undefined> {
+  let files: ScenarioFile[] | undefined;
+  if (options.fromAks) {
+    const read = async (path: string): Promise<ScenarioFile> => ({
+      name: path,
+      text: await readFile(path, 'utf8'),
+    });
+    const imported = importScenario(
+      await read(options.fromAks),
+      await Promise.all((options.fromObjects ?? []).map(read)),
+    );
+    for (const [kind, n] of imported.skipped)
+      out.write(
+        `Left out ${n} ${kind} object${n === 1 ? '' : 's'}: the simulator does not serve that kind.\n`,
+      );
+    files = imported.files;
+  }
+  if (options.dumpScenario) {
+    const name = options.scenario ?? 'demo';
+    files ??= builtInFiles(name);
+    if (!files)
+      throw new Error(
+        `--dump-scenario writes a built-in or imported scenario; "${name}" is a folder already`,
+      );
+    const written = await writeScenario(resolve(options.dumpScenario), files);
+    out.write(
+      `Wrote the scenario to ${resolve(options.dumpScenario)} (${written.map((p) => basename(p)).join(', ')}).\n`,
+    );
+    return undefined;
+  }
+  return files ? scenarioFromFiles('imported', files) : (options.scenario ?? 'demo');
 }

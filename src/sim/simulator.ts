@@ -1,4 +1,4 @@
-import { makeCertificates } from './cert.js';
+import { issueClientCertificate, makeCertificates } from './cert.js';
 import { SimClock } from './clock.js';
 import type { KubeWorld } from './contracts.js';
 import { HttpsSim } from './server.js';
@@ -11,8 +11,8 @@ import { installFaults, type FaultSpec } from './faults.js';
 import type { SimDataPlane } from './kube/dataplane.js';
 
 export interface SimulatorOptions {
-  /** A built-in scenario name (`demo`, `large`, ...) or a path to a scenario folder or file. */
-  scenario?: string;
+  /** A built-in scenario name (`demo`, `large`, ...), a path to a scenario folder or file, or a loaded scenario. */
+  scenario?: string | Scenario;
   /** Port on 127.0.0.1; 0 or absent picks a free one. */
   port?: number;
   /** Simulated time runs this many times faster than the wall clock. */
@@ -64,7 +64,10 @@ export interface HeldRequest {
 
 /** Starts the simulated AKS cluster on loopback HTTPS and returns how to reach it. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const scenario = await loadScenario(options.scenario ?? 'demo');
+  const scenario =
+    typeof options.scenario === 'object'
+      ? options.scenario
+      : await loadScenario(options.scenario ?? 'demo');
   const certificates = await makeCertificates();
   const clock = new SimClock(options.speed ?? scenario.descriptor.clockSpeed ?? 1);
   const https = new HttpsSim({ certificates, ...(options.port ? { port: options.port } : {}) });
@@ -88,6 +91,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     https,
     caCert: certificates.caCert,
     faults,
+    masterClient: await issueClientCertificate(certificates, 'masterclient', ['system:masters']),
   });
   controlPlane = () => aks.state.currentKubernetesVersion;
   network = () => aks.state.networkProfile;

@@ -1,3 +1,4 @@
+import type { ClientCertificate } from '../cert.js';
 import type { SimClock } from '../clock.js';
 import type { KubeWorld } from '../contracts.js';
 import type { FaultSpec } from '../faults.js';
@@ -21,6 +22,11 @@ export interface AksOptions {
   caCert: string;
   /** Operation faults (a forced Failed/Canceled outcome); request faults are interceptors. */
   faults?: FaultSpec;
+  /**
+   * AKS's `masterclient` certificate (in `system:masters`): the admin credential, and the user
+   * credential of a cluster without Entra ID. Tokens stand in for it when absent.
+   */
+  masterClient?: ClientCertificate;
 }
 
 /** The simulated AKS resource provider handed to the simulator. */
@@ -56,15 +62,19 @@ export function createAks(options: AksOptions): Aks {
     options.faults?.operationOutcome ?? descriptor.faults?.operationOutcome,
   );
   const kubeconfig = (admin: boolean): string => {
-    const identity = admin
-      ? { user: 'clusterAdmin', groups: ['system:masters', 'system:authenticated'] }
+    // Without Entra ID there is no user to sign in: AKS hands out its local admin certificate.
+    const local = admin || !cluster.aadProfile;
+    const master = { user: 'masterclient', groups: ['system:masters', 'system:authenticated'] };
+    const identity = local
+      ? master
       : { user: descriptor.operator.user, groups: descriptor.operator.groups };
+    const cert = local ? options.masterClient : undefined;
     return kubeconfigYaml({
       clusterName: cluster.name,
       server: https.baseUrl,
       caCert,
       userName: `${admin ? 'clusterAdmin' : 'clusterUser'}_${cluster.resourceGroup}_${cluster.name}`,
-      token: https.tokens.issue({ ...identity, audience: 'kube' }),
+      credential: cert ?? { token: https.tokens.issue({ ...identity, audience: 'kube' }) },
     });
   };
   return {

@@ -6,10 +6,17 @@ export interface KubeconfigParts {
   server: string;
   caCert: string;
   userName: string;
-  token: string;
+  /** A bearer token (an Entra ID user's, as kubelogin would get it), or a client certificate. */
+  credential: { token: string } | { cert: string; key: string };
 }
 
-/** A kubeconfig (YAML) as AKS's credential endpoints return it, with a bearer token user. */
+function userEntry(c: KubeconfigParts['credential']): Record<string, string> {
+  if ('token' in c) return { token: c.token };
+  const b64 = (pem: string): string => Buffer.from(pem, 'utf8').toString('base64');
+  return { 'client-certificate-data': b64(c.cert), 'client-key-data': b64(c.key) };
+}
+
+/** A kubeconfig (YAML) as AKS's credential endpoints return it: a token or a client-certificate user. */
 export function kubeconfigYaml(k: KubeconfigParts): string {
   return stringify({
     apiVersion: 'v1',
@@ -26,6 +33,6 @@ export function kubeconfigYaml(k: KubeconfigParts): string {
     contexts: [{ name: k.clusterName, context: { cluster: k.clusterName, user: k.userName } }],
     'current-context': k.clusterName,
     preferences: {},
-    users: [{ name: k.userName, user: { token: k.token } }],
+    users: [{ name: k.userName, user: userEntry(k.credential) }],
   });
 }

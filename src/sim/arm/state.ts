@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AksDescriptor } from '../scenario.js';
 import type { ClusterSpec, PoolSpec } from '../scenario/schema.js';
+import { IMAGES } from '../scenarios/versions.js';
 
 /** An ARM error detail kept on a resource after a failed operation (`status.provisioningError`). */
 export interface ErrorDetail {
@@ -9,7 +10,11 @@ export interface ErrorDetail {
 }
 
 /** One agent pool as the resource provider holds it. */
-export interface PoolState extends Omit<PoolSpec, 'nodes' | 'latestNodeImageVersion'> {
+export interface PoolState extends Omit<
+  PoolSpec,
+  'nodes' | 'latestNodeImageVersion' | 'nodeImageVersion'
+> {
+  nodeImageVersion: string;
   latestNodeImageVersion: string;
   currentOrchestratorVersion: string;
   provisioningState: string;
@@ -41,9 +46,11 @@ export function clusterStateOf(descriptor: AksDescriptor): ClusterState {
   const c = descriptor.cluster;
   const pools = c.pools.map((p): PoolState => {
     const { nodes: _nodes, latestNodeImageVersion, ...rest } = p;
+    const image = p.nodeImageVersion ?? currentImage(p);
     return {
       ...rest,
-      latestNodeImageVersion: latestNodeImageVersion ?? p.nodeImageVersion,
+      nodeImageVersion: image,
+      latestNodeImageVersion: latestNodeImageVersion ?? image,
       currentOrchestratorVersion: p.orchestratorVersion,
       provisioningState: 'Succeeded',
       eTag: newETag(),
@@ -60,6 +67,12 @@ export function clusterStateOf(descriptor: AksDescriptor): ClusterState {
     fqdnSuffix: createHash('sha256').update(c.name).digest('hex').slice(0, 8),
     pools,
   };
+}
+
+/** The image a pool described without one runs: a current one for its OS. */
+function currentImage(p: PoolSpec): string {
+  if (p.osType === 'Windows') return IMAGES.windows;
+  return p.osSKU === 'AzureLinux' ? IMAGES.azureLinux : IMAGES.ubuntu;
 }
 
 /** Eight stable digits derived from a string (AKS derives them from the cluster). */

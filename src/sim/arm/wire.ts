@@ -50,15 +50,16 @@ function upgradeSettingsOf(p: PoolState): Record<string, unknown> {
 
 /** `ManagedCluster` on the wire (fixture `ManagedClustersGet`, plus the checklist's properties). */
 export function managedClusterWire(c: ClusterState): Record<string, unknown> {
-  const fqdn = `${c.dnsPrefix ?? c.name}-${c.fqdnSuffix}.hcp.${c.location}.azmk8s.io`;
+  const prefix = c.fqdnSubdomain ?? c.dnsPrefix ?? c.name;
+  const host = `${prefix}-${c.fqdnSuffix}`;
+  const fqdn = `${host}.hcp.${c.location}.azmk8s.io`;
+  const access = c.apiServerAccessProfile;
   const props: Record<string, unknown> = {
     agentPoolProfiles: c.pools.map((p) => ({ name: p.name, ...poolProperties(p, c.powerState) })),
-    azurePortalFQDN: `${c.dnsPrefix ?? c.name}-${c.fqdnSuffix}.portal.hcp.${c.location}.azmk8s.io`,
+    azurePortalFQDN: `${host}.portal.hcp.${c.location}.azmk8s.io`,
     currentKubernetesVersion: c.currentKubernetesVersion,
     disableLocalAccounts: c.disableLocalAccounts,
-    dnsPrefix: c.dnsPrefix ?? c.name,
     enableRBAC: c.enableRBAC,
-    fqdn,
     kubernetesVersion: c.kubernetesVersion,
     linuxProfile: {
       adminUsername: 'azureuser',
@@ -72,6 +73,16 @@ export function managedClusterWire(c: ClusterState): Record<string, unknown> {
     servicePrincipalProfile: { clientId: 'msi' },
     supportPlan: c.supportPlan,
   };
+  // A private cluster answers on its private FQDN; the public one only when asked for.
+  if (c.fqdnSubdomain !== undefined) props['fqdnSubdomain'] = c.fqdnSubdomain;
+  else props['dnsPrefix'] = c.dnsPrefix ?? c.name;
+  if (access?.enablePrivateCluster) {
+    props['privateFQDN'] = `${host}.${privateZoneName(c)}`;
+    if (access.enablePrivateClusterPublicFqdn) props['fqdn'] = fqdn;
+  } else {
+    props['fqdn'] = fqdn;
+  }
+  if (c.publicNetworkAccess !== undefined) props['publicNetworkAccess'] = c.publicNetworkAccess;
   if (c.aadProfile) props['aadProfile'] = { ...c.aadProfile };
   if (c.apiServerAccessProfile) props['apiServerAccessProfile'] = { ...c.apiServerAccessProfile };
   if (c.autoUpgradeProfile) props['autoUpgradeProfile'] = { ...c.autoUpgradeProfile };
@@ -100,6 +111,13 @@ export function managedClusterWire(c: ClusterState): Record<string, unknown> {
     sku: { name: c.sku?.name ?? 'Base', tier: c.sku?.tier ?? 'Free' },
     tags: c.tags ?? {},
   };
+}
+
+/** The private DNS zone's name: the custom zone's, or AKS's own `privatelink` one. */
+function privateZoneName(c: ClusterState): string {
+  const zone = c.apiServerAccessProfile?.privateDNSZone;
+  if (zone && zone.includes('/')) return zone.split('/').pop()!;
+  return `${c.fqdnSuffix}.privatelink.${c.location}.azmk8s.io`;
 }
 
 function networkProfileOf(c: ClusterState): Record<string, unknown> {

@@ -130,8 +130,19 @@ function checkConsistency(source: SourceDoc, doc: DescriptorDoc): void {
       `cluster.kubernetesVersion ${cp} is not among kubernetesVersions`,
     );
   }
+  const at = (path: Array<string | number>, message: string): ScenarioError =>
+    new ScenarioError(source.file, lineOf(source, path), message);
+  if (!doc.cluster.pools.some((p) => p.mode === 'System'))
+    throw at(['cluster', 'pools'], 'AKS needs at least one pool with mode: System');
+  if (doc.cluster.dnsPrefix !== undefined && doc.cluster.fqdnSubdomain !== undefined)
+    throw at(['cluster', 'fqdnSubdomain'], 'AKS takes dnsPrefix or fqdnSubdomain, not both');
   const seen = new Set<string>();
   doc.cluster.pools.forEach((pool, i) => {
+    if (pool.mode === 'System' && pool.osType === 'Windows')
+      throw at(
+        ['cluster', 'pools', i, 'osType'],
+        `pool ${pool.name}: AKS refuses a Windows System pool (System pools run Linux)`,
+      );
     if (seen.has(pool.name)) {
       throw new ScenarioError(
         source.file,

@@ -33,13 +33,14 @@ const pool = z.strictObject({
   name: z
     .string()
     .regex(/^[a-z][a-z0-9]{0,11}$/, 'agent pool names are 1-12 lowercase letters/digits'),
-  mode: z.enum(['System', 'User']).default('User'),
+  mode: z.enum(['System', 'User', 'Gateway']).default('User'),
   count: z.number().int().min(0).max(5000),
   vmSize: z.string().default('Standard_D4ds_v5'),
   osType: z.enum(['Linux', 'Windows']).default('Linux'),
   osSKU: z.string().optional(),
   orchestratorVersion: version,
-  nodeImageVersion: z.string(),
+  /** The node image the pool runs; absent = a current image for its OS. */
+  nodeImageVersion: z.string().optional(),
   /** The newest image AKS offers for this pool; absent = the pool is on it. */
   latestNodeImageVersion: z.string().optional(),
   availabilityZones: z.array(z.string()).optional(),
@@ -69,6 +70,9 @@ const cluster = z.strictObject({
   location: z.string().default('westeurope'),
   kubernetesVersion: version,
   dnsPrefix: z.string().optional(),
+  /** Instead of dnsPrefix, for a private cluster with its own private DNS zone. */
+  fqdnSubdomain: z.string().optional(),
+  publicNetworkAccess: z.enum(['Enabled', 'Disabled', 'SecuredByPerimeter']).optional(),
   tags: z.record(z.string(), z.string()).optional(),
   sku: z
     .strictObject({
@@ -83,7 +87,8 @@ const cluster = z.strictObject({
     .strictObject({
       managed: z.boolean().default(true),
       enableAzureRBAC: z.boolean().default(false),
-      adminGroupObjectIDs: z.array(z.string()).default([]),
+      /** `null` as AKS shows it for a cluster whose admin groups were never set. */
+      adminGroupObjectIDs: z.array(z.string()).nullable().default([]),
       tenantID: z.string().default('72f988bf-86f1-41af-91ab-2d7cd011db47'),
     })
     .optional(),
@@ -92,6 +97,9 @@ const cluster = z.strictObject({
     .strictObject({
       authorizedIPRanges: z.array(z.string()).optional(),
       enablePrivateCluster: z.boolean().optional(),
+      /** `system`, `none`, or the resource id of a private DNS zone. */
+      privateDNSZone: z.string().optional(),
+      enablePrivateClusterPublicFqdn: z.boolean().optional(),
       disableRunCommand: z.boolean().optional(),
     })
     .optional(),
