@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { TLSSocket } from 'node:tls';
 import { type Caller, type Handler, type SimRequest, type SimResponse, Router } from './http.js';
 import { RequestLog, effectOfRequest, type LoggedRequest } from './request-log.js';
 import { TokenTable } from './tokens.js';
+import { withArmHeaders } from './arm-headers.js';
+import { certificateCaller } from './client-certificate.js';
 import type { SimCertificates } from './cert.js';
 
 /** Something that may answer instead of the handler (faults), or let it through (undefined). */
@@ -138,46 +138,6 @@ export class HttpsSim {
     const handler: Handler = found.handler;
     return { response: await handler(req), user: req.caller.user };
   }
-}
-
-/**
- * The headers ARM puts on every answer: a request id of its own, the caller's correlation id (or a
- * new one), and the routing id naming region, time and request.
- */
-function withArmHeaders(r: SimResponse, request: IncomingMessage['headers']): SimResponse {
-  const id = randomUUID();
-  const given = request['x-ms-correlation-request-id'];
-  const stamp = new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}Z$/, 'Z');
-  const body = r.body as { eTag?: unknown } | undefined;
-  const eTag: Record<string, string> =
-    typeof body?.eTag === 'string' ? { etag: `"${body.eTag}"` } : {};
-  return {
-    ...r,
-    headers: {
-      ...eTag,
-      'x-ms-request-id': id,
-      'x-ms-correlation-request-id': typeof given === 'string' && given ? given : randomUUID(),
-      'x-ms-routing-request-id': `WESTEUROPE:${stamp}:${id}`,
-      'cache-control': 'no-cache',
-      ...r.headers,
-    },
-  };
-}
-
-/** The user (common name) and groups (organizations) of a client certificate the CA signed. */
-function certificateCaller(req: IncomingMessage): Caller | undefined {
-  const socket = req.socket as TLSSocket;
-  if (!socket.authorized) return undefined;
-  const subject = socket.getPeerCertificate().subject as
-    Record<string, string | string[]> | undefined;
-  const cn = subject?.['CN'];
-  if (typeof cn !== 'string' || !cn) return undefined;
-  const o = subject?.['O'];
-  const groups = Array.isArray(o) ? o : typeof o === 'string' ? [o] : [];
-  return { user: cn, groups, audience: 'kube' };
 }
 
 /** Paths a real API server answers without credentials (anonymous discovery of health and version). */
