@@ -118,8 +118,6 @@ export function makeNode(
   const conditionTimes = { lastHeartbeatTime: createdAt, lastTransitionTime: createdAt };
   const ip = `10.224.${pool.vmssDigits.charCodeAt(7) % 200}.${(instance % 250) + 4}`;
   const spec: Record<string, unknown> = {
-    podCIDR: `10.244.${instance % 250}.0/24`,
-    podCIDRs: [`10.244.${instance % 250}.0/24`],
     providerID: `azure:///subscriptions/${cluster.subscriptionId}/resourceGroups/mc_${cluster.resourceGroup}_${cluster.name}_${cluster.location}/providers/Microsoft.Compute/virtualMachineScaleSets/${windows ? pool.name : `aks-${pool.name}-${pool.vmssDigits}-vmss`}/virtualMachines/${instance}`,
   };
   if (pool.nodeTaints?.length) spec['taints'] = pool.nodeTaints.map(parseTaint);

@@ -287,6 +287,7 @@ export function builtinObjects(): KubeObject[] {
       '/version/',
     ]),
     clusterRole('system:basic-user', [
+      [['create'], ['authentication.k8s.io'], ['selfsubjectreviews']],
       [
         ['create'],
         ['authorization.k8s.io'],

@@ -49,6 +49,10 @@ export class Controllers {
     if (this.paused) return;
     const { object: obj, type } = e;
     this.gc.onEvent(e);
+    if (e.resource === R.namespaces && type === 'ADDED') {
+      ensureDefaultServiceAccount(this.store, obj.metadata.name);
+      return;
+    }
     if (e.resource === R.pods) {
       if (type === 'ADDED') return;
       const ref = controllerRef(obj);
@@ -91,4 +95,14 @@ export class Controllers {
       this.pods.schedulePending();
     });
   }
+}
+
+/** The service account controller's one job here: every namespace has a `default` account. */
+export function ensureDefaultServiceAccount(store: Store, namespace: string): void {
+  if (store.get(R.serviceaccounts, namespace, 'default')) return;
+  store.create(R.serviceaccounts, {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: { name: 'default', namespace },
+  });
 }

@@ -19,7 +19,9 @@ export function createObject(ctx: KubeContext, req: SimRequest, target: Target):
   checkNamespace(ctx, t, obj.metadata.namespace, obj.metadata.name);
   if (ctx.store.get(t, obj.metadata.namespace, obj.metadata.name))
     throw alreadyExists(t, obj.metadata.name);
-  if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
+  if (t === R.nodes && !dry)
+    obj = ctx.pods.ipam.assign(syncUnschedulableTaint(obj, ctx.clock.iso()));
+  else if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
   if (t === R.namespaces)
     obj = { ...obj, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
   if (dry) {

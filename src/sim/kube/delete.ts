@@ -74,7 +74,10 @@ export function deleteObject(ctx: KubeContext, req: SimRequest, target: Target):
     return { status: 200, body: ctx.controllers.gc.foreground(t, old, ctx.clock.iso()) };
   if (opts.propagation === 'Orphan') ctx.controllers.gc.orphan(old);
   ctx.store.remove(t, ns, name!);
-  if (t === R.nodes) ctx.pods.dropPodsOnNode(name!);
+  if (t === R.nodes) {
+    ctx.pods.dropPodsOnNode(name!);
+    ctx.pods.ipam.release(name!);
+  }
   afterWrite(ctx, t);
   return deletedStatus(t, old);
 }

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../contracts.js';
+import { qosClassOf } from './quantity.js';
 import { isRecord, pathGet, specOf, statusOf, text } from './types.js';
 
 /** Whether a pod has condition Ready=True (IsPodReady). */
@@ -66,7 +67,7 @@ export function runningStatus(
     podIP,
     podIPs: [{ ip: podIP }],
     startTime: started,
-    qosClass: 'BestEffort',
+    qosClass: qosClassOf(pod),
     containerStatuses: containerNames(pod).map((c) => ({
       name: c.name,
       image: c.image,
@@ -83,7 +84,11 @@ export function runningStatus(
 }
 
 /** Status of a pod no node can take. */
-export function unschedulableStatus(now: string, message: string): Record<string, unknown> {
+export function unschedulableStatus(
+  pod: KubeObject,
+  now: string,
+  message: string,
+): Record<string, unknown> {
   return {
     phase: 'Pending',
     conditions: [
@@ -96,7 +101,7 @@ export function unschedulableStatus(now: string, message: string): Record<string
         message,
       },
     ],
-    qosClass: 'BestEffort',
+    qosClass: qosClassOf(pod),
   };
 }
 

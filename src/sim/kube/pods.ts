@@ -3,6 +3,7 @@ import type { KubeObject } from '../contracts.js';
 import type { ContainerRun } from './connect-probe.js';
 import { nodeNameOf, runningStatus, terminatedStatus, unschedulableStatus } from './pod-status.js';
 import { applyDefaults } from './defaults.js';
+import { NodeIpam } from './node-ipam.js';
 import { R } from './resources.js';
 import { pickNode } from './scheduler.js';
 import type { Store } from './store.js';
@@ -20,7 +21,6 @@ const DEFAULT_GRACE_SECONDS = 30;
 
 /** Pod lifecycle: defaults, binding to nodes, readiness, graceful deletion. */
 export class PodLifecycle {
-  private ipCounter = 0;
   private readonly removals = new Map<string, () => void>();
   /**
    * Runs the containers whose work the simulator models (connect probes) when they start; any
@@ -34,6 +34,8 @@ export class PodLifecycle {
     private readonly store: Store,
     private readonly clock: SimClock,
     readonly timings: Timings,
+    /** Each node's pod range (the node IPAM controller), shared with the world. */
+    readonly ipam = new NodeIpam(),
   ) {}
 
   /** Fills in what the API server and kubelet would: defaults, node, status. */
@@ -55,13 +57,16 @@ export class PodLifecycle {
     if (!node) {
       const pick = pickNode(this.store, p);
       if ('reason' in pick) {
-        p['status'] = unschedulableStatus(this.clock.iso(), pick.reason);
+        p['status'] = unschedulableStatus(p, this.clock.iso(), pick.reason);
         return;
       }
       node = pick.node;
       spec['nodeName'] = node;
     }
-    p['status'] = runningStatus(p, ready, this.clock.iso(), this.hostIP(node), this.nextPodIP());
+    const hostIP = this.hostIP(node);
+    // A host-network pod has its node's address; the others one of the node's pod range.
+    const podIP = specOf(p)['hostNetwork'] === true ? hostIP : this.ipam.podIP(node);
+    p['status'] = runningStatus(p, ready, this.clock.iso(), hostIP, podIP);
   }
 
   /** Creates a pod in the store, and arranges its readiness (or its run) unless `instant`. */
@@ -190,10 +195,5 @@ export class PodLifecycle {
       if (isRecord(internal) && typeof internal['address'] === 'string') return internal['address'];
     }
     return '10.224.0.4';
-  }
-
-  private nextPodIP(): string {
-    const n = ++this.ipCounter;
-    return `10.244.${(n >> 8) & 255}.${n & 255}`;
   }
 }

@@ -89,6 +89,9 @@ export const RESOURCES: ResourceType[] = [
   t('authorization.k8s.io', 'v1', 'subjectaccessreviews', 'SubjectAccessReview', false, {
     verbs: ['create'],
   }),
+  t('authentication.k8s.io', 'v1', 'selfsubjectreviews', 'SelfSubjectReview', false, {
+    verbs: ['create'],
+  }),
 ];
 
 function find(group: string, resource: string): ResourceType {

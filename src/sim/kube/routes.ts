@@ -15,6 +15,7 @@ import { deleteObject } from './delete.js';
 import { evictionSubresource } from './eviction-route.js';
 import { patchObject, updateObject } from './update.js';
 import { podLog } from './pod-log.js';
+import { effectiveCaller, selfSubjectReview } from './identity.js';
 
 function answerErrors(fn: () => SimResponse): SimResponse {
   try {
@@ -29,6 +30,7 @@ function answerErrors(fn: () => SimResponse): SimResponse {
 function nonResource(ctx: KubeContext, path: string, handler: Handler): Handler {
   return (req) =>
     answerErrors(() => {
+      req.caller = effectiveCaller(ctx, req);
       const attrs = {
         user: req.caller.user,
         groups: req.caller.groups,
@@ -50,6 +52,7 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
     return selfSubjectRulesReview(ctx, req);
   if (t.resource === 'subjectaccessreviews' && verb === 'create')
     return subjectAccessReview(ctx, req);
+  if (t.resource === 'selfsubjectreviews' && verb === 'create') return selfSubjectReview(req);
   if (target.subresource === 'eviction') {
     if (verb !== 'create') throw methodNotSupported(target);
     return evictionSubresource(ctx, req, target);
@@ -90,6 +93,7 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
 function resourceHandler(ctx: KubeContext): Handler {
   return (req) =>
     answerErrors(() => {
+      req.caller = effectiveCaller(ctx, req);
       const target = resolveTarget(req);
       const verb = verbOf(req, target);
       const name = target.name ?? (verb === 'create' ? '' : undefined);

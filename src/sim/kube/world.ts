@@ -1,5 +1,6 @@
 import type { EvictionAnswer, KubeObject, KubeWorld } from '../contracts.js';
 import { aggregateClusterRoles } from './aggregation.js';
+import { ensureDefaultServiceAccount } from './controllers.js';
 import type { KubeContext } from './context.js';
 import { R, typeOfObject } from './resources.js';
 import {
@@ -134,9 +135,11 @@ export class World implements KubeWorld {
           const key = `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`;
           if (!o.metadata.uid && ownerUids.has(key)) o.metadata.uid = ownerUids.get(key)!;
           if (t === R.nodes)
-            o = syncUnschedulableTaint(
-              nodeDefaults(o, this.minor, this.ctx.clock.iso()),
-              this.ctx.clock.iso(),
+            o = this.ctx.pods.ipam.assign(
+              syncUnschedulableTaint(
+                nodeDefaults(o, this.minor, this.ctx.clock.iso()),
+                this.ctx.clock.iso(),
+              ),
             );
           if (t === R.pods) o = this.ctx.pods.prepare(o, true);
           this.upsert(t, o);
@@ -144,6 +147,8 @@ export class World implements KubeWorld {
       }
       this.adoptMissingReplicaSets();
       aggregateClusterRoles(store);
+      for (const ns of store.list(R.namespaces))
+        ensureDefaultServiceAccount(store, ns.metadata.name);
       controllers.reconcileNow(objects.filter((o) => WORKLOAD_KINDS.includes(o.kind)));
     } finally {
       controllers.paused = false;
@@ -198,9 +203,11 @@ export class World implements KubeWorld {
     const iso = this.ctx.clock.iso();
     this.upsert(
       R.nodes,
-      syncUnschedulableTaint(
-        nodeDefaults({ ...node, apiVersion: 'v1', kind: 'Node' }, this.minor, iso),
-        iso,
+      this.ctx.pods.ipam.assign(
+        syncUnschedulableTaint(
+          nodeDefaults({ ...node, apiVersion: 'v1', kind: 'Node' }, this.minor, iso),
+          iso,
+        ),
       ),
     );
   }
@@ -208,6 +215,7 @@ export class World implements KubeWorld {
   deleteNode(name: string): void {
     if (!this.ctx.store.remove(R.nodes, undefined, name)) return;
     this.ctx.pods.dropPodsOnNode(name);
+    this.ctx.pods.ipam.release(name);
   }
 
   getNode(name: string): KubeObject | undefined {

@@ -26,6 +26,9 @@ cluster:
   name: aks-none
   location: westeurope
   kubernetesVersion: 1.31.8
+  # Entra ID: the operator signs in as op@contoso.com (without it AKS hands out its admin certificate).
+  aadProfile:
+    managed: true
   networkProfile:
     networkPlugin: azure
     networkPolicy: none
