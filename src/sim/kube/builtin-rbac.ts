@@ -208,6 +208,16 @@ export function builtinObjects(): KubeObject[] {
     aggregated('admin', ''),
     aggregated('edit', 'admin'),
     aggregated('view', 'edit'),
+    // What AKS's metrics-server deployment adds: metrics readable by view, edit and admin.
+    clusterRole(
+      'system:aggregated-metrics-reader',
+      [[read, ['metrics.k8s.io'], ['pods', 'nodes']]],
+      {
+        'rbac.authorization.k8s.io/aggregate-to-view': 'true',
+        'rbac.authorization.k8s.io/aggregate-to-edit': 'true',
+        'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
+      },
+    ),
     clusterRole('system:aggregate-to-view', workloadResources, {
       'rbac.authorization.k8s.io/aggregate-to-view': 'true',
     }),

@@ -92,6 +92,9 @@ export const RESOURCES: ResourceType[] = [
   t('authentication.k8s.io', 'v1', 'selfsubjectreviews', 'SelfSubjectReview', false, {
     verbs: ['create'],
   }),
+  // Served by AKS's metrics-server through API aggregation: read only, computed, never stored.
+  t('metrics.k8s.io', 'v1beta1', 'nodes', 'NodeMetrics', false, { verbs: ['get', 'list'] }),
+  t('metrics.k8s.io', 'v1beta1', 'pods', 'PodMetrics', true, { verbs: ['get', 'list'] }),
 ];
 
 function find(group: string, resource: string): ResourceType {
@@ -122,8 +125,9 @@ export const R = {
   networkpolicies: find('networking.k8s.io', 'networkpolicies'),
 };
 
-/** The resource type for an object's apiVersion and kind, if served. */
+/** The resource type for an object's apiVersion and kind, if served (and stored: not metrics). */
 export function typeOfObject(apiVersion: string, kind: string): ResourceType | undefined {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+  if (group === 'metrics.k8s.io') return undefined;
   return RESOURCES.find((r) => r.group === group && r.version === version && r.kind === kind);
 }

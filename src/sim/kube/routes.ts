@@ -16,6 +16,7 @@ import { evictionSubresource } from './eviction-route.js';
 import { patchObject, updateObject } from './update.js';
 import { podLog } from './pod-log.js';
 import { effectiveCaller, selfSubjectReview } from './identity.js';
+import { metricsResponse } from './metrics.js';
 
 function answerErrors(fn: () => SimResponse): SimResponse {
   try {
@@ -53,6 +54,10 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
   if (t.resource === 'subjectaccessreviews' && verb === 'create')
     return subjectAccessReview(ctx, req);
   if (t.resource === 'selfsubjectreviews' && verb === 'create') return selfSubjectReview(req);
+  if (t.group === 'metrics.k8s.io') {
+    if (verb !== 'get' && verb !== 'list') throw methodNotSupported(target);
+    return metricsResponse(ctx, req, target);
+  }
   if (target.subresource === 'eviction') {
     if (verb !== 'create') throw methodNotSupported(target);
     return evictionSubresource(ctx, req, target);

@@ -76,6 +76,19 @@ function nodeDefaults(node: KubeObject, minor: string, nowIso: string): KubeObje
       architecture: 'amd64',
     };
   }
+  // A kubelet always reports what the node has; a Standard_D4ds_v5 when the scenario does not say.
+  status['capacity'] ??= {
+    cpu: '4',
+    memory: '16365384Ki',
+    pods: '110',
+    'ephemeral-storage': '129886128Ki',
+  };
+  status['allocatable'] ??= {
+    cpu: '3860m',
+    memory: '12880712Ki',
+    pods: '110',
+    'ephemeral-storage': '119703055367',
+  };
   n['status'] = status;
   return n;
 }
