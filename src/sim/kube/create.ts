@@ -5,6 +5,8 @@ import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
 import { alreadyExists, invalid } from './status.js';
 import { admit } from './admission.js';
+import { validateFields, warningHeader } from './field-validation.js';
+import type { KubeObject } from '../contracts.js';
 import { syncUnschedulableTaint } from './node-taint.js';
 import { checkNamespace, asObject, afterWrite, dryRunObject } from './write-common.js';
 
@@ -12,6 +14,7 @@ import { checkNamespace, asObject, afterWrite, dryRunObject } from './write-comm
 export function createObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
   const { t } = target;
   const body = objectBody(req);
+  const warnings = validateFields(req, t, body as KubeObject);
   const dry = isDryRun(req);
   const admitted = admit(t, asObject(t, body, target));
   let obj = admitted.object;
@@ -26,12 +29,13 @@ export function createObject(ctx: KubeContext, req: SimRequest, target: Target):
     obj = { ...obj, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } };
   if (dry) {
     const prepared = t === R.pods ? ctx.pods.prepare(obj, false) : obj;
-    return { status: 201, body: dryRunObject(ctx, prepared) };
+    return { status: 201, headers: warningHeader(warnings), body: dryRunObject(ctx, prepared) };
   }
   const stored = t === R.pods ? ctx.pods.create(obj) : ctx.store.create(t, obj);
   afterWrite(ctx, t);
   return {
     status: 201,
+    headers: warningHeader(warnings),
     body: ctx.store.get(t, stored.metadata.namespace, stored.metadata.name) ?? stored,
   };
 }

@@ -13,6 +13,7 @@ import { admit } from './admission.js';
 import { syncUnschedulableTaint } from './node-taint.js';
 import { asObject, afterWrite, dryRunObject } from './write-common.js';
 import { createObject } from './create.js';
+import { validateFields, warningHeader } from './field-validation.js';
 
 /** Stores a new version of an existing object after validation; shared by PUT and PATCH. */
 function replace(
@@ -55,6 +56,7 @@ function replace(
 export function updateObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
   const { t, name } = target;
   const body = objectBody(req);
+  const warnings = validateFields(req, t, body as KubeObject);
   const old = ctx.store.get(t, target.namespace, name!);
   if (!old) throw notFound(t, name!);
   const obj = asObject(t, body, target);
@@ -66,7 +68,7 @@ export function updateObject(ctx: KubeContext, req: SimRequest, target: Target):
   const rv = isRecord(body['metadata']) ? body['metadata']['resourceVersion'] : undefined;
   if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(t, name);
   obj.metadata = { ...obj.metadata, uid: old.metadata.uid };
-  return replace(ctx, target, old, obj, isDryRun(req));
+  return withWarnings(replace(ctx, target, old, obj, isDryRun(req)), warnings);
 }
 
 /** PATCH: strategic merge, JSON merge, JSON patch, or apply (treated as a merge). */
@@ -122,7 +124,12 @@ export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): 
   if (!isRecord(next) || !isRecord(next['metadata']))
     throw badRequest('patch produced an object without metadata');
   const obj = withoutNulls(next) as KubeObject;
+  const warnings = validateFields(req, t, obj);
   const rv = obj.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(t, name!);
-  return replace(ctx, target, old, obj, isDryRun(req));
+  return withWarnings(replace(ctx, target, old, obj, isDryRun(req)), warnings);
+}
+
+function withWarnings(r: SimResponse, warnings: string[]): SimResponse {
+  return warnings.length ? { ...r, headers: { ...r.headers, ...warningHeader(warnings) } } : r;
 }
