@@ -23,7 +23,9 @@ describe('node-image step on the simulator', () => {
     expect(byId('nodeimage.windows-outdated')[0]!.message).toContain('no nightly patches');
     expect(byId('nodeimage.outdated').map((f) => f.object?.name)).toEqual(['system', 'apps']);
     expect(byId('reboot.required')).toHaveLength(1);
-    expect(byId('reboot.required')[0]!.message).toMatch(/since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ.*in progress/);
+    expect(byId('reboot.required')[0]!.message).toMatch(
+      /since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ.*in progress/,
+    );
     expect(byId('reboot.kured-missing')).toEqual([]);
     expect(view(r).summary?.join('\n')).toContain('Node OS channel: Unmanaged');
 

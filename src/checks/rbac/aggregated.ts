@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import type { CheckContext } from './binding-findings.js';
-import { KUBERNETES_AGGREGATORS } from './platform.js';
+import { AKS_AGGREGATORS, KUBERNETES_AGGREGATORS, carriesAksLabel } from './platform.js';
 import { wildcardGrants } from './probes.js';
 import { capabilitiesOf } from './questions.js';
 import type { Binding, RbacFacts } from './types.js';
@@ -12,6 +12,7 @@ const PROBE = { user: '', groups: ['aks-runbook:holder'] };
  * Custom ClusterRoles that feed their rules into admin, edit or view for everyone bound to those.
  * Kubernetes' own feeders are known by exact name; any other role with the label is reported,
  * as medium when the evaluator finds a dangerous right in it (bound cluster-wide, as a test).
+ * An AKS add-on's feeder (by name and AKS label) is left out only while it grants nothing risky.
  */
 export function aggregatedRoleFindings(facts: RbacFacts, ctx: CheckContext): Finding[] {
   return facts.clusterRoles.flatMap((r): Finding[] => {
@@ -32,6 +33,7 @@ export function aggregatedRoleFindings(facts: RbacFacts, ctx: CheckContext): Fin
     const risky =
       capabilitiesOf(ctx.evaluator, PROBE, test, ctx.websocketGet).length > 0 ||
       wildcardGrants(ctx.evaluator, PROBE, test).length > 0;
+    if (!risky && AKS_AGGREGATORS.has(name) && carriesAksLabel(r.metadata)) return [];
     return [
       {
         id: 'rbac.aggregated-role',

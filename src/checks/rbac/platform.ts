@@ -81,6 +81,9 @@ export function isKubernetesDefault(b: Binding): boolean {
   );
 }
 
+/** The ClusterRoles AKS's own add-ons feed into admin, edit and view (metrics-server's reader). */
+export const AKS_AGGREGATORS = new Set(['system:aggregated-metrics-reader']);
+
 /** Labels AKS's addon manager and AKS itself put on what they own; anyone can set them too. */
 export function carriesAksLabel(meta: RbacMeta | undefined): boolean {
   const labels = meta?.labels ?? {};

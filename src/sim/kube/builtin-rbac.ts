@@ -213,6 +213,8 @@ export function builtinObjects(): KubeObject[] {
       'system:aggregated-metrics-reader',
       [[read, ['metrics.k8s.io'], ['pods', 'nodes']]],
       {
+        'addonmanager.kubernetes.io/mode': 'Reconcile',
+        'k8s-app': 'metrics-server',
         'rbac.authorization.k8s.io/aggregate-to-view': 'true',
         'rbac.authorization.k8s.io/aggregate-to-edit': 'true',
         'rbac.authorization.k8s.io/aggregate-to-admin': 'true',
