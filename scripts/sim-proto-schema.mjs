@@ -148,6 +148,8 @@ function description(lines) {
 
 /** Doc comments of structs and their fields (kubectl explain shows them), by struct then JSON name. */
 const docs = new Map();
+/** Structs marked `+structType=atomic`: server-side apply owns them as one value. */
+const atomicStructs = new Set();
 
 /** types.go: struct -> field number -> { json, pointer, inline, patch, listType, listKeys }. */
 function parseGo(text, pkg) {
@@ -163,6 +165,8 @@ function parseGo(text, pkg) {
       out.set(shortName(`${pkg}.${s[1]}`), current);
       currentDocs = { doc: description(comment), fields: {} };
       docs.set(shortName(`${pkg}.${s[1]}`), currentDocs);
+      if (comment.some((l) => l.trim() === '+structType=atomic'))
+        atomicStructs.add(shortName(`${pkg}.${s[1]}`));
       notes = [];
       comment = [];
       continue;
@@ -206,6 +210,8 @@ function parseGo(text, pkg) {
       patchKey: /patchMergeKey:"([^"]*)"/.exec(tags)?.[1] ?? '',
       listType: notes.find(([k]) => k === 'listType')?.[1] ?? '',
       listKeys: notes.filter(([k]) => k === 'listMapKey').map(([, v]) => v),
+      mapType: notes.find(([k]) => k === 'mapType')?.[1] ?? '',
+      structType: notes.find(([k]) => k === 'structType')?.[1] ?? '',
     };
     notes = [];
     if (field.json && field.json !== '-') currentDocs.fields[field.json] = description(comment);
@@ -248,6 +254,8 @@ while (queue.length) {
     if (g?.patchKey) merge.push(`key=${g.patchKey}`);
     if (g?.listType) merge.push(`list=${g.listType}`);
     if (g?.listKeys.length) merge.push(`keys=${g.listKeys.join('+')}`);
+    if (g?.mapType) merge.push(`map=${g.mapType}`);
+    if (g?.structType) merge.push(`struct=${g.structType}`);
     const row = [num, g?.inline ? '' : json, f.type, flags];
     if (merge.length) row.push(merge.join(';'));
     rows.push(row);
@@ -262,7 +270,8 @@ const lines = [
   '//',
   '// Each message: [field number, JSON name ("" = inlined), type, flags, patch/list notes].',
   '// Flags: r repeated, k map (type = value type), p Go pointer (a zero value was set on purpose),',
-  '// i inlined into the parent in JSON. Notes: strategy=, key= (strategic merge), list=, keys= (+listType).',
+  '// i inlined into the parent in JSON. Notes: strategy=, key= (strategic merge), list=, keys= (+listType),',
+  '// map=, struct= (+mapType, +structType of the field).',
   "import type { ProtoField } from './types.js';",
   '',
   'export const MESSAGES: Record<string, ProtoField[]> = {',
@@ -273,6 +282,16 @@ for (const [name, rows] of [...out].sort((a, b) => a[0].localeCompare(b[0]))) {
   lines.push('  ],');
 }
 lines.push('};', '');
+lines.push(
+  '/** Structs the API marks `+structType=atomic`: server-side apply owns each as one value. */',
+  'export const ATOMIC_STRUCTS: ReadonlySet<string> = new Set([',
+  ...[...atomicStructs]
+    .filter((n) => out.has(n))
+    .sort()
+    .map((n) => `  '${n}',`),
+  ']);',
+  '',
+);
 writeFileSync(new URL('../src/sim/kube/proto/schema.ts', import.meta.url), lines.join('\n'));
 
 // The descriptions, compressed: they are most of the size and only `kubectl explain` reads them.

@@ -9,9 +9,19 @@ import { validateFields, warningHeader } from './field-validation.js';
 import type { KubeObject } from '../contracts.js';
 import { syncUnschedulableTaint } from './node-taint.js';
 import { checkNamespace, asObject, afterWrite, dryRunObject } from './write-common.js';
+import { recordUpdate } from './apply/managed-fields.js';
+import { writerOf } from './apply/writer.js';
 
-/** POST: create an object (pods are bound to a node and started). */
-export function createObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
+/**
+ * POST: create an object (pods are bound to a node and started). `applied`: the body is the result
+ * of a server-side apply and carries its managedFields; otherwise the creator owns what it set.
+ */
+export function createObject(
+  ctx: KubeContext,
+  req: SimRequest,
+  target: Target,
+  applied = false,
+): SimResponse {
   const { t } = target;
   const body = objectBody(req);
   const warnings = validateFields(req, t, body as KubeObject);
@@ -19,6 +29,10 @@ export function createObject(ctx: KubeContext, req: SimRequest, target: Target):
   const admitted = admit(t, asObject(t, body, target));
   let obj = admitted.object;
   if (admitted.errors.length) throw invalid(t, obj.metadata.name, admitted.errors);
+  if (!applied) {
+    const { managedFields: _ignored, ...metadata } = obj.metadata;
+    obj = recordUpdate(t, undefined, { ...obj, metadata }, writerOf(req, t, ctx.clock.iso()));
+  }
   checkNamespace(ctx, t, obj.metadata.namespace, obj.metadata.name);
   if (ctx.store.get(t, obj.metadata.namespace, obj.metadata.name))
     throw alreadyExists(t, obj.metadata.name);

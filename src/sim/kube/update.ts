@@ -14,14 +14,21 @@ import { syncUnschedulableTaint } from './node-taint.js';
 import { asObject, afterWrite, dryRunObject } from './write-common.js';
 import { createObject } from './create.js';
 import { validateFields, warningHeader } from './field-validation.js';
+import { applyConfig, recordUpdate } from './apply/managed-fields.js';
+import { writerOf } from './apply/writer.js';
+import type { Writer } from './apply/managed-fields.js';
 
-/** Stores a new version of an existing object after validation; shared by PUT and PATCH. */
+/**
+ * Stores a new version of an existing object after validation; shared by PUT and PATCH. `writer`
+ * becomes the owner of what it changed; without one (an apply) `next` carries its owners already.
+ */
 function replace(
   ctx: KubeContext,
   target: Target,
   old: KubeObject,
   next: KubeObject,
   dry: boolean,
+  writer?: Writer,
 ): SimResponse {
   const { t } = target;
   let obj: KubeObject = { ...next, apiVersion: apiVersionOf(t), kind: t.kind };
@@ -32,6 +39,7 @@ function replace(
   obj = admitted.object;
   const errs = admitted.errors;
   if (errs.length) throw invalid(t, old.metadata.name, errs);
+  if (writer) obj = recordUpdate(t, old, obj, writer);
   if (t === R.nodes) obj = syncUnschedulableTaint(obj, ctx.clock.iso());
   if (dry) return { status: 200, body: dryRunObject(ctx, obj, old) };
   const stored = ctx.store.update(t, obj);
@@ -68,10 +76,11 @@ export function updateObject(ctx: KubeContext, req: SimRequest, target: Target):
   const rv = isRecord(body['metadata']) ? body['metadata']['resourceVersion'] : undefined;
   if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(t, name);
   obj.metadata = { ...obj.metadata, uid: old.metadata.uid };
-  return withWarnings(replace(ctx, target, old, obj, isDryRun(req)), warnings);
+  const writer = writerOf(req, t, ctx.clock.iso(), target.subresource);
+  return withWarnings(replace(ctx, target, old, obj, isDryRun(req), writer), warnings);
 }
 
-/** PATCH: strategic merge, JSON merge, JSON patch, or apply (treated as a merge). */
+/** PATCH: strategic merge, JSON merge, JSON patch, or server-side apply. */
 export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): SimResponse {
   const { t, name } = target;
   const type = text(req.headers['content-type'], '').split(';')[0]!.trim();
@@ -84,17 +93,24 @@ export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): 
   } catch (e) {
     throw badRequest(`error decoding patch: ${(e as Error).message}`);
   }
+  const writer = writerOf(req, t, ctx.clock.iso(), target.subresource);
   const old = ctx.store.get(t, target.namespace, name!);
-  if (!old) {
-    if (type === 'application/apply-patch+yaml' && isRecord(patch)) {
-      return createObject(
-        ctx,
-        { ...req, method: 'POST', body: Buffer.from(JSON.stringify(patch)) },
-        target,
-      );
+  const apply = type === 'application/apply-patch+yaml';
+  if (apply) {
+    if (!isRecord(patch)) throw badRequest('the applied configuration is not an object');
+    const force = req.query.get('force') === 'true';
+    const result = applyConfig(t, old, patch, writer, force);
+    if (!old) {
+      const body = Buffer.from(JSON.stringify(result));
+      return createObject(ctx, { ...req, method: 'POST', body }, target, true);
     }
-    throw notFound(t, name!);
+    const obj = withoutNulls(result);
+    const warnings = validateFields(req, t, patch as KubeObject);
+    const rv = obj.metadata.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(t, name!);
+    return withWarnings(replace(ctx, target, old, obj, isDryRun(req)), warnings);
   }
+  if (!old) throw notFound(t, name!);
   let next: unknown;
   try {
     switch (type) {
@@ -102,7 +118,6 @@ export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): 
         next = strategicMergePatch(old, patch);
         break;
       case 'application/merge-patch+json':
-      case 'application/apply-patch+yaml':
         next = mergePatch(old, patch);
         break;
       case 'application/json-patch+json':
@@ -127,7 +142,7 @@ export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): 
   const warnings = validateFields(req, t, obj);
   const rv = obj.metadata.resourceVersion;
   if (rv && rv !== old.metadata.resourceVersion) throw conflict(t, name!);
-  return withWarnings(replace(ctx, target, old, obj, isDryRun(req)), warnings);
+  return withWarnings(replace(ctx, target, old, obj, isDryRun(req), writer), warnings);
 }
 
 function withWarnings(r: SimResponse, warnings: string[]): SimResponse {

@@ -3,7 +3,8 @@
 //
 // Each message: [field number, JSON name ("" = inlined), type, flags, patch/list notes].
 // Flags: r repeated, k map (type = value type), p Go pointer (a zero value was set on purpose),
-// i inlined into the parent in JSON. Notes: strategy=, key= (strategic merge), list=, keys= (+listType).
+// i inlined into the parent in JSON. Notes: strategy=, key= (strategic merge), list=, keys= (+listType),
+// map=, struct= (+mapType, +structType of the field).
 import type { ProtoField } from './types.js';
 
 export const MESSAGES: Record<string, ProtoField[]> = {
@@ -958,7 +959,7 @@ export const MESSAGES: Record<string, ProtoField[]> = {
       'strategy=merge;key=type;list=map;keys=type',
     ],
     [5, 'allocatedResources', 'resource.Quantity', 'k'],
-    [7, 'allocatedResourceStatuses', 'string', 'k'],
+    [7, 'allocatedResourceStatuses', 'string', 'k', 'map=granular'],
     [8, 'currentVolumeAttributesClassName', 'string', 'p'],
     [9, 'modifyVolumeStatus', 'core.v1.ModifyVolumeStatus', 'p'],
   ],
@@ -1071,7 +1072,7 @@ export const MESSAGES: Record<string, ProtoField[]> = {
     [4, 'terminationGracePeriodSeconds', 'int64', 'p'],
     [5, 'activeDeadlineSeconds', 'int64', 'p'],
     [6, 'dnsPolicy', 'string', ''],
-    [7, 'nodeSelector', 'string', 'k'],
+    [7, 'nodeSelector', 'string', 'k', 'map=atomic'],
     [8, 'serviceAccountName', 'string', ''],
     [9, 'serviceAccount', 'string', ''],
     [10, 'nodeName', 'string', ''],
@@ -1602,3 +1603,20 @@ export const MESSAGES: Record<string, ProtoField[]> = {
     [4, 'namespace', 'string', ''],
   ],
 };
+
+/** Structs the API marks `+structType=atomic`: server-side apply owns each as one value. */
+export const ATOMIC_STRUCTS: ReadonlySet<string> = new Set([
+  'core.v1.ConfigMapKeySelector',
+  'core.v1.LocalObjectReference',
+  'core.v1.NodeSelector',
+  'core.v1.NodeSelectorTerm',
+  'core.v1.ObjectFieldSelector',
+  'core.v1.ObjectReference',
+  'core.v1.ResourceFieldSelector',
+  'core.v1.SecretKeySelector',
+  'core.v1.TypedLocalObjectReference',
+  'meta.v1.LabelSelector',
+  'meta.v1.OwnerReference',
+  'rbac.v1.RoleRef',
+  'rbac.v1.Subject',
+]);
