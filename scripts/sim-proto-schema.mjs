@@ -29,6 +29,7 @@ const PACKAGES = [
   [apiDir, 'authorization/v1', 'k8s.io.api.authorization.v1'],
   [apiDir, 'authentication/v1', 'k8s.io.api.authentication.v1'],
   [apiDir, 'autoscaling/v1', 'k8s.io.api.autoscaling.v1'],
+  [apiDir, 'coordination/v1', 'k8s.io.api.coordination.v1'],
   [machineryDir, 'pkg/apis/meta/v1', 'k8s.io.apimachinery.pkg.apis.meta.v1'],
   [machineryDir, 'pkg/runtime', 'k8s.io.apimachinery.pkg.runtime'],
   [machineryDir, 'pkg/util/intstr', 'k8s.io.apimachinery.pkg.util.intstr'],
@@ -60,6 +61,7 @@ const ROOTS = [
   'authorization.v1.SubjectAccessReview',
   'authentication.v1.SelfSubjectReview',
   'autoscaling.v1.Scale',
+  'coordination.v1.Lease',
   'meta.v1.DeleteOptions',
 ];
 

@@ -5,6 +5,7 @@ import { R } from './resources.js';
 import type { Store, StoreEvent } from './store.js';
 import { type ResourceType, controllerRef } from './types.js';
 import { GarbageCollector } from './garbage-collector.js';
+import { dropNodeLease, ensureNodeLease } from './node-lease.js';
 import { WORKLOADS, Workloads } from './workloads.js';
 
 /**
@@ -61,6 +62,8 @@ export class Controllers {
       return;
     }
     if (e.resource === R.nodes) {
+      if (type === 'ADDED') ensureNodeLease(this.store, obj, this.clock.now());
+      if (type === 'DELETED') dropNodeLease(this.store, obj.metadata.name);
       for (const ds of this.store.list(R.daemonsets))
         this.enqueue(R.daemonsets, ds.metadata.namespace ?? '', ds.metadata.name);
       if (type !== 'DELETED') this.enqueuePending();

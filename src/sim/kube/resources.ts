@@ -80,6 +80,8 @@ export const RESOURCES: ResourceType[] = [
   t('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy', true, {
     shortNames: ['netpol'],
   }),
+  // Each node's kubelet heartbeat (kube-node-lease), which `kubectl describe node` shows.
+  t('coordination.k8s.io', 'v1', 'leases', 'Lease', true),
   t('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', false, {
     verbs: ['create'],
   }),
@@ -123,6 +125,7 @@ export const R = {
   rolebindings: find('rbac.authorization.k8s.io', 'rolebindings'),
   subjectaccessreviews: find('authorization.k8s.io', 'subjectaccessreviews'),
   networkpolicies: find('networking.k8s.io', 'networkpolicies'),
+  leases: find('coordination.k8s.io', 'leases'),
 };
 
 /** The resource type for an object's apiVersion and kind, if served (and stored: not metrics). */

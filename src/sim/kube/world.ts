@@ -15,6 +15,7 @@ import {
 import { syncUnschedulableTaint } from './node-taint.js';
 import { admit, wasAdmitted } from './admission.js';
 import { fieldErrorBody } from './status.js';
+import { ensureNodeLease } from './node-lease.js';
 
 const WORKLOAD_KINDS = ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'];
 
@@ -162,6 +163,7 @@ export class World implements KubeWorld {
       aggregateClusterRoles(store);
       for (const ns of store.list(R.namespaces))
         ensureDefaultServiceAccount(store, ns.metadata.name);
+      for (const node of store.list(R.nodes)) ensureNodeLease(store, node, this.ctx.clock.now());
       controllers.reconcileNow(objects.filter((o) => WORKLOAD_KINDS.includes(o.kind)));
     } finally {
       controllers.paused = false;

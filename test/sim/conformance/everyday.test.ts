@@ -55,6 +55,16 @@ describe.each(SERVED_MINORS)('everyday kubectl 1.%s', (minor) => {
     expect(n.code, n.stderr).toBe(0);
     expect(n.stdout).toMatch(new RegExp(`^Name:\\s+${node}$`, 'm'));
     expect(n.stdout).toMatch(/^Unschedulable:\s+false$/m);
+    // The kubelet's heartbeat lease, from kube-node-lease.
+    expect(n.stdout).toMatch(
+      new RegExp(
+        String.raw`^Lease:\n  HolderIdentity:\s+${node}\n  AcquireTime:\s+<unset>\n  RenewTime:\s+\w{3}, `,
+        'm',
+      ),
+    );
+    const leases = await k.run(['get', 'leases', '-n', 'kube-node-lease']);
+    expect(leases.stdout.split('\n')[0]!.split(/\s{2,}/)).toEqual(['NAME', 'HOLDER', 'AGE']);
+    expect(leases.stdout.trim().split('\n')).toHaveLength(4);
     expect(n.stdout).toMatch(/^PodCIDR:\s+10\.244\.\d+\.0\/24$/m);
     expect(n.stdout).toMatch(new RegExp(`Kubelet Version:\\s+v1\\.${minor}\\.`));
     expect(n.stdout).toMatch(/^Non-terminated Pods:\s+\(\d+ in total\)$/m);

@@ -1,4 +1,4 @@
-// Printers of roles, bindings and NetworkPolicies.
+// Printers of roles, bindings, NetworkPolicies and Leases.
 import type { KubeObject } from '../../contracts.js';
 import { arr, isRecord, specOf, text } from '../types.js';
 import { AGE, selectorText, type Printer } from './types.js';
@@ -51,8 +51,14 @@ const networkPolicy: Printer = {
   },
 };
 
-/** Printers of Role, ClusterRole, RoleBinding, ClusterRoleBinding and NetworkPolicy. */
+const lease: Printer = {
+  columns: [['Holder', 'string', 'The holder of the lease.'], AGE],
+  cells: (o, c) => [text(specOf(o)['holderIdentity']), c.age],
+};
+
+/** Printers of Role, ClusterRole, RoleBinding, ClusterRoleBinding, NetworkPolicy and Lease. */
 export const RBAC_PRINTERS: Record<string, Printer> = {
+  Lease: lease,
   Role: role,
   ClusterRole: role,
   RoleBinding: binding,

@@ -381,6 +381,19 @@ export const MESSAGES: Record<string, ProtoField[]> = {
     [1, 'succeeded', 'string', 'r', 'list=set'],
     [2, 'failed', 'string', 'r', 'list=set'],
   ],
+  'coordination.v1.Lease': [
+    [1, 'metadata', 'meta.v1.ObjectMeta', ''],
+    [2, 'spec', 'coordination.v1.LeaseSpec', ''],
+  ],
+  'coordination.v1.LeaseSpec': [
+    [1, 'holderIdentity', 'string', 'p'],
+    [2, 'leaseDurationSeconds', 'int32', 'p'],
+    [3, 'acquireTime', 'meta.v1.MicroTime', 'p'],
+    [4, 'renewTime', 'meta.v1.MicroTime', 'p'],
+    [5, 'leaseTransitions', 'int32', 'p'],
+    [6, 'strategy', 'string', 'p'],
+    [7, 'preferredHolder', 'string', 'p'],
+  ],
   'core.v1.Affinity': [
     [1, 'nodeAffinity', 'core.v1.NodeAffinity', 'p'],
     [2, 'podAffinity', 'core.v1.PodAffinity', 'p'],
