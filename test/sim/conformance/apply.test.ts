@@ -175,6 +175,21 @@ describe.each(SERVED_MINORS)('server-side apply with kubectl 1.%s', (minor) => {
     expect((await owners())['ci/Apply']).toBeUndefined();
   });
 
+  it('applies client-side too: a variable left out of the file is removed', async () => {
+    const withEnv = (vars: string[]): string =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: csa, namespace: ${ns}}\nspec:\n  selector: {matchLabels: {app: csa}}\n  template:\n    metadata: {labels: {app: csa}}\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.27\n        env: [${vars.map((v) => `{name: ${v}, value: '1'}`).join(', ')}]\n`;
+    const first = await k.run(['apply', '-f', file('csa1.yaml', withEnv(['A', 'B']))]);
+    expect(first.stdout.trim()).toBe('deployment.apps/csa created');
+    const second = await k.run(['apply', '-f', file('csa2.yaml', withEnv(['A']))]);
+    expect(second.stdout.trim()).toBe('deployment.apps/csa configured');
+    const d = (await live('csa')) as unknown as {
+      spec: { template: { spec: { containers: Array<{ env: Array<{ name: string }> }> } } };
+    };
+    expect(d.spec.template.spec.containers[0]!.env.map((e) => e.name)).toEqual(['A']);
+    const managers = (await live('csa')).metadata.managedFields.map((e) => e.manager);
+    expect(managers).toEqual(['kubectl-client-side-apply']);
+  });
+
   it('owns what kubectl create set, and changes nothing on a server dry run', async () => {
     await k.run(['create', 'deployment', 'made', '--image=nginx:1.27', '-n', ns]);
     const made = await live('made');
