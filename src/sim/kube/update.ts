@@ -98,6 +98,12 @@ export function patchObject(ctx: KubeContext, req: SimRequest, target: Target): 
   const apply = type === 'application/apply-patch+yaml';
   if (apply) {
     if (!isRecord(patch)) throw badRequest('the applied configuration is not an object');
+    // Kind, version and namespace as on a create; the name must be the URL's.
+    const named = asObject(t, patch, target).metadata.name;
+    if (named && named !== name)
+      throw badRequest(
+        `the name of the object (${named}) does not match the name on the URL (${name!})`,
+      );
     const force = req.query.get('force') === 'true';
     const result = applyConfig(t, old, patch, writer, force);
     if (!old) {
