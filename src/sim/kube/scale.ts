@@ -6,6 +6,8 @@ import { methodNotSupported } from './read.js';
 import { type Target, isDryRun, objectBody } from './request.js';
 import { fromSelectorObject } from './selectors.js';
 import { badRequest, conflict, invalid, notFound } from './status.js';
+import { recordUpdate } from './apply/managed-fields.js';
+import { writerOf } from './apply/writer.js';
 import { pathGet, specOf, statusOf } from './types.js';
 
 /** The selector as the Scale status string (`app=web`), what `kubectl scale` and HPAs read. */
@@ -72,7 +74,9 @@ export function scaleSubresource(
       },
     ]);
   }
-  const updated = { ...obj, spec: { ...specOf(obj), replicas } };
+  // The writer owns spec.replicas through the scale subresource, as managedFields record it.
+  const writer = writerOf(req, t, ctx.clock.iso(), 'scale');
+  const updated = recordUpdate(t, obj, { ...obj, spec: { ...specOf(obj), replicas } }, writer);
   if (isDryRun(req)) return { status: 200, body: toScale(updated) };
   const stored = ctx.store.update(t, updated);
   return { status: 200, body: toScale(stored) };

@@ -175,6 +175,21 @@ describe.each(SERVED_MINORS)('server-side apply with kubectl 1.%s', (minor) => {
     expect((await owners())['ci/Apply']).toBeUndefined();
   });
 
+  it('counts a scale through the subresource as a manager of replicas', async () => {
+    const scaled = await k.run(['scale', 'deployment/web', '--replicas=4', '-n', ns]);
+    expect(scaled.code, scaled.stderr).toBe(0);
+    const entry = (await live()).metadata.managedFields.find(
+      (e) => (e as Entry & { subresource?: string }).subresource === 'scale',
+    );
+    expect(entry).toMatchObject({ operation: 'Update', apiVersion: 'apps/v1' });
+    expect(paths(entry!.fieldsV1)).toEqual(['f:spec.f:replicas']);
+    const f = file('v3.yaml', manifest(ns, 'nginx:1.27', { replicas: 2 }));
+    const refused = await k.run(['apply', '--server-side', '-f', f]);
+    expect(refused.stderr.split('\n')[0]).toBe(
+      `error: Apply failed with 1 conflict: conflict with "${entry!.manager}" with subresource "scale" using apps/v1: .spec.replicas`,
+    );
+  });
+
   it('applies client-side too: a variable left out of the file is removed', async () => {
     const withEnv = (vars: string[]): string =>
       `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: csa, namespace: ${ns}}\nspec:\n  selector: {matchLabels: {app: csa}}\n  template:\n    metadata: {labels: {app: csa}}\n    spec:\n      containers:\n      - name: c\n        image: nginx:1.27\n        env: [${vars.map((v) => `{name: ${v}, value: '1'}`).join(', ')}]\n`;
@@ -219,6 +234,6 @@ describe.each(SERVED_MINORS)('server-side apply with kubectl 1.%s', (minor) => {
       f,
     ]);
     expect(dry.stdout.trim()).toBe('deployment.apps/web serverside-applied (server dry run)');
-    expect((await live()).spec.replicas).toBe(1);
+    expect((await live()).spec.replicas).toBe(4);
   });
 });
