@@ -7,6 +7,7 @@ import { ClusterPicker } from './ClusterPicker.js';
 import { ConfirmationDialog } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
 import { Header } from './Header.js';
+import { OperationLine } from './OperationLine.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { KeyBusContext } from './key-context.js';
 import type { KeyBinding } from './key-table.js';
@@ -15,6 +16,7 @@ import { baseLayer, topLayer } from './layers.js';
 import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
 import { OverviewScreen } from './OverviewScreen.js';
 import { QuitPrompt } from './QuitPrompt.js';
+import { quitReasons } from './quit-reasons.js';
 import { StepFrame } from './StepFrame.js';
 import { STEP_SCREENS } from './step-screens.js';
 import type { StepScreenProps } from './step-screen-props.js';
@@ -59,13 +61,15 @@ export function App({ store, actions }: AppProps) {
     actions.onQuit();
     exit();
   };
-  const requestQuit = () => (state.busy ? setQuitAsked(true) : quit());
+  const leftBehind = quitReasons(state);
+  const requestQuit = () => (leftBehind.length > 0 ? setQuitAsked(true) : quit());
   const openHelp = () => setHelp(bus?.helpSnapshot());
-  // Header and footer take a line each; one spare line keeps Ink from repainting the whole screen.
+  // Header and footer take a line each (and the running operation one more); one spare line
+  // keeps Ink from repainting the whole screen.
   // A journal that cannot be written is said above everything, on every screen.
   const failure = state.journalFailure && `✖ ${state.journalFailure}`;
   const failureRows = failure ? Math.ceil(failure.length / Math.max(1, columns)) : 0;
-  const height = Math.max(4, rows - 3 - failureRows);
+  const height = Math.max(4, rows - 3 - failureRows - (state.operation ? 1 : 0));
 
   /** A dialog or the help on top of the screen, if one is open. */
   const overlay = () => {
@@ -75,6 +79,8 @@ export function App({ store, actions }: AppProps) {
           active
           onStay={() => setQuitAsked(false)}
           onQuit={quit}
+          reasons={leftBehind}
+          working={state.busy}
           width={columns}
           height={height}
         />
@@ -208,6 +214,7 @@ export function App({ store, actions }: AppProps) {
     <Box flexDirection="column" width={columns}>
       <Header cluster={cluster} mode={state.mode} />
       {failure ? <Text color={theme.danger}>{failure}</Text> : null}
+      {state.operation ? <OperationLine op={state.operation} /> : null}
       {shownOverlay}
       {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
           filter and mode are still there when the dialog closes. */}

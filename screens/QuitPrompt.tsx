@@ -1,7 +1,7 @@
 import { DialogFrame, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyBinding } from './key-table.js';
-import { paragraph } from './step-lines.js';
+import { paragraph, type FrameLine } from './step-lines.js';
 import { useAnswerGuard } from './use-answer-guard.js';
 import { useKeys } from './use-keys.js';
 
@@ -10,6 +10,10 @@ export interface QuitPromptProps {
   active: boolean;
   onStay: () => void;
   onQuit: () => void;
+  /** What quitting now leaves behind, a paragraph each (see quit-reasons.ts). */
+  reasons: string[];
+  /** Work of this program is running (quitting cuts it off). */
+  working: boolean;
   width: number;
   height: number;
 }
@@ -19,14 +23,15 @@ export interface QuitPromptProps {
  * Quitting interrupts the work, so only a key typed after the question appeared quits (a Ctrl+C
  * pressed twice at once does not); staying works at once.
  */
-export function QuitPrompt({ active, onStay, onQuit, width, height }: QuitPromptProps) {
+export function QuitPrompt(props: QuitPromptProps) {
+  const { active, onStay, onQuit, reasons, working, width, height } = props;
   const { armed, dropped, guard } = useAnswerGuard();
   const table: KeyBinding[] = [
     {
       keys: ['y', 'Y', 'ctrl+c'],
       label: 'y Ctrl+C',
       short: 'y/Ctrl+C',
-      does: 'quit now: the running work is interrupted',
+      does: 'quit now, leaving all this as it is',
       hint: 'quit',
       run: onQuit,
     },
@@ -41,13 +46,13 @@ export function QuitPrompt({ active, onStay, onQuit, width, height }: QuitPrompt
     },
   ];
   useKeys({ name: 'quit question', table, guard, ownFooter: true }, active);
-  const text = paragraph(
-    'Work is still running. Quitting now interrupts it; the journal keeps what was done.',
-    dialogInnerWidth(width),
-  );
+  const text = reasons.flatMap((reason, i): FrameLine[] => [
+    ...(i > 0 ? [[{ text: '' }]] : []),
+    ...paragraph(reason, dialogInnerWidth(width)),
+  ]);
   return (
     <DialogFrame
-      title="Quit while work is running?"
+      title={working ? 'Quit while work is running?' : 'Quit and leave this behind?'}
       head={text}
       body={[]}
       bodyTop={0}

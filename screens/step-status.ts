@@ -25,6 +25,8 @@ export function statusLook(status: StepStatus): StatusLook {
       };
     case 'changed':
       return { symbol: '✎', color: theme.changed, text: `changed: ${status.what}` };
+    case 'failed':
+      return { symbol: '✖', color: theme.danger, text: `failed: ${status.what}` };
     case 'skipped':
       return { symbol: '–', color: theme.muted, text: `skipped: ${status.why}` };
     case 'unavailable':

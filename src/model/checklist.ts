@@ -21,6 +21,8 @@ export type StepStatus =
   | { kind: 'ok' }
   | { kind: 'findings'; count: number }
   | { kind: 'changed'; what: string }
+  /** A confirmed change failed; kept until the operator has acted on the step again. */
+  | { kind: 'failed'; what: string }
   | { kind: 'skipped'; why: string }
   | { kind: 'unavailable'; why: string };
 

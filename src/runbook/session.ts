@@ -6,6 +6,7 @@ import { STEP_IDS, type StepId, type StepStatus } from '../model/checklist.js';
 import type { ResumeOffer } from './resume.js';
 import type { RiskOffer } from '../waivers/risk-desk.js';
 import type { ConfirmationRequest, SessionMode } from '../model/session.js';
+import type { RunningOperation } from '../model/operation.js';
 
 /** How the session reaches the cluster right now. */
 export type Connection =
@@ -44,6 +45,8 @@ export interface SessionState {
   notice?: string;
   /** Only a subscription was named: its clusters, for the operator to pick one before connecting. */
   pick?: ClusterChoice;
+  /** The Azure operation running on the cluster (or the last one, with how it ended). */
+  operation?: RunningOperation;
   /** Accepting a finding's risk is offered (not in read-only mode): where it goes, which dates. */
   acceptRisk?: RiskOffer;
 }

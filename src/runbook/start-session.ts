@@ -121,6 +121,8 @@ export async function startSession(
     host = new StepHost({ store, connection, journal, steps: STEP_MODULES, desk });
     if (desk && !store.getState().mode.readOnly) store.update({ acceptRisk: desk.offer() });
     const risks = desk && { store, journal, host, desk, cluster: connection.summary.name };
+    // An operation someone else started (or an earlier session left running) shows at once.
+    if (connection.arm) void host.operations.readArm().catch(() => undefined);
     void inspectAll(host);
     return {
       connection,

@@ -5,6 +5,7 @@ import type { InFlightChange } from '../model/journal.js';
 import type { StepContext, StepController } from '../steps/contract/module.js';
 import type { StepEventShape, StepView } from '../steps/contract/view.js';
 import type { StepEvents, StepModules, StepStates } from '../steps/registry-types.js';
+import { OperationBoard } from '../steps/rotation/board.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
 import type { SessionStore } from './session.js';
@@ -18,6 +19,8 @@ export interface StepHostOptions {
   steps: Partial<StepModules>;
   /** The waivers of this cluster: findings they accept are shown marked. */
   desk?: RiskDesk | undefined;
+  /** How often an operation started elsewhere is read again (ms; tests run fast). */
+  operationFollowMs?: number;
 }
 
 /**
@@ -29,8 +32,16 @@ export interface StepHostOptions {
 export class StepHost {
   private readonly controllers = new Map<StepId, StepController<StepEventShape>>();
   private readonly running = new Map<AbortController, Promise<unknown>>();
+  /** The session's running Azure operation, shown on every screen and shared by every step. */
+  readonly operations: OperationBoard;
 
-  constructor(private readonly o: StepHostOptions) {}
+  constructor(private readonly o: StepHostOptions) {
+    this.operations = new OperationBoard(
+      o.connection,
+      (operation) => o.store.update({ operation }),
+      o.operationFollowMs ? { followMs: o.operationFollowMs } : {},
+    );
+  }
 
   /** The operator opened a step. */
   open(id: StepId): Promise<void> {
@@ -56,7 +67,7 @@ export class StepHost {
    */
   async stop(): Promise<void> {
     for (const controller of this.running.keys()) controller.abort();
-    await Promise.allSettled([...this.running.values()]);
+    await Promise.allSettled([...this.running.values(), this.operations.stop()]);
   }
 
   private async guard(
@@ -107,6 +118,7 @@ export class StepHost {
         void this.open(target);
       },
       busy: (work) => this.busy(work),
+      operations: this.operations,
     };
   }
 

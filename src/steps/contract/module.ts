@@ -3,6 +3,7 @@ import type { Connection } from '../../model/connection.js';
 import type { Finding } from '../../model/finding.js';
 import type { InFlightChange, StepJournal } from '../../model/journal.js';
 import type { ConfirmationRequest, SessionMode } from '../../model/session.js';
+import type { OperationBoard } from '../rotation/board.js';
 import type { ActionEvent, StepEventShape, StepView } from './view.js';
 
 /** What an inspection may use: the live connection and the safety mode. No journal, no prompts. */
@@ -38,6 +39,8 @@ export interface StepContext<State = undefined> extends InspectContext {
   openStep(id: StepId): void;
   /** Runs `work` as running work: quitting asks first, and `signal` aborts it on quit. */
   busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** The session's running Azure operation (shared by every step); absent in bare test hosts. */
+  operations?: OperationBoard;
 }
 
 /** A step as one session drives it: opened by the operator, then told the operator's choices. */

@@ -34,6 +34,7 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
     open,
     send: async (event) => {
       if (!run.looked) return;
+      run.seenFailure();
       if (isAction(event)) {
         const action = run.offered().find((a) => a.key === event.key);
         if (action && action.unavailable === undefined) await action.run(run);

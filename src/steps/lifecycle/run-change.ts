@@ -69,6 +69,10 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   const finish = (): string | undefined => {
     const { changed, failed, ...shown } = change.done(outcome, run.facts);
     run.again = failed ? change.again : undefined;
+    // A failure stays on screen (above any later result) and in the status until seen.
+    const unseen = run.unseenFailure;
+    if (failed) run.unseenFailure = { what: change.what, lines: shown.result };
+    else if (unseen) shown.result = [...unseen.lines, '', ...shown.result];
     ctx.show(shown);
     run.publish();
     return changed;
@@ -81,6 +85,7 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     if (change.verify !== false) await run.look();
     changed = finish();
   }
-  if (changed) ctx.status({ kind: 'changed', what: changed });
+  if (run.unseenFailure) ctx.status({ kind: 'failed', what: run.unseenFailure.what });
+  else if (changed) ctx.status({ kind: 'changed', what: changed });
   return 'done';
 }

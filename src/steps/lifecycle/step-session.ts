@@ -42,6 +42,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   state: State;
   /** Whether a look has succeeded (the first open looks until one does). */
   looked = false;
+  /** The last failed change's result, until the operator acts on the step again (seen). */
+  unseenFailure: { what: string; lines: string[] } | undefined;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
   again: (() => Promise<void>) | undefined;
   readonly work: StepWork;
@@ -52,6 +54,10 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   ) {
     this.state = def.initial;
     this.work = new StepWork(ctx, (running) => def.working?.(this, running));
+    // What AKS would refuse changes with the running operation: the offered actions follow it.
+    ctx.operations?.subscribe(() => {
+      if (this.looked) this.publish();
+    });
   }
 
   get mode(): SessionMode {
@@ -95,6 +101,16 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   findings(list: Finding[]): void {
     this.ctx.show({ findings: list });
+    if (this.unseenFailure)
+      return this.ctx.status({ kind: 'failed', what: this.unseenFailure.what });
+    this.ctx.status(list.length > 0 ? { kind: 'findings', count: list.length } : { kind: 'ok' });
+  }
+
+  /** The operator acted on the step: a failure shown there has been seen. */
+  seenFailure(): void {
+    if (!this.unseenFailure) return;
+    this.unseenFailure = undefined;
+    const list = this.ctx.view().findings ?? [];
     this.ctx.status(list.length > 0 ? { kind: 'findings', count: list.length } : { kind: 'ok' });
   }
 

@@ -1,15 +1,10 @@
 import type { ImagePool, NodeImageFacts } from '../../checks/nodeimage/facts.js';
-import { isRunningState } from '../../checks/versions/preflight.js';
 import { postNodeImageUpgrade } from '../../azure/upgrade-ops.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
-import {
-  abortChange,
-  lroTiming,
-  operationChange,
-  type OperationTimings,
-} from '../rotation/operation-change.js';
+import { abortAction, refusalNow } from '../rotation/abort-action.js';
+import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import { inspectNodeImage } from './inspect.js';
 import type { NodeImageState } from './state.js';
 
@@ -70,22 +65,15 @@ function actions(
   t: OperationTimings,
 ): Array<StepAction<NodeImageFacts, NodeImageState>> {
   const pools = s.facts?.pools ?? [];
-  const running = pools.find((p) => isRunningState(p.provisioningState));
+  const refused = refusalNow(s.ctx.operations, { pools });
   return [
     ...pools.slice(0, 9).map((p, i) => ({
       key: String(i + 1),
       label: `Upgrade the node image of pool ${p.name}${p.osType === 'Windows' ? ' (Windows)' : ''}`,
-      unavailable: behind(p) ? undefined : 'already on the latest node image',
+      unavailable: behind(p) ? refused : 'already on the latest node image',
       run: (run: Session) => upgradeImage(run, p, t),
     })),
-    {
-      key: 'a',
-      label: 'Abort the running operation',
-      unavailable: running ? undefined : 'nothing is running',
-      run: async (run) => {
-        await run.change(abortChange(run.ctx, running!.name, lroTiming(t)));
-      },
-    },
+    abortAction(s, { pools }, t),
     {
       key: 'b',
       label: 'Reboot nodes that need it (how, with the drain step)',
@@ -96,7 +84,15 @@ function actions(
       label: 'Open the drain step (nodes needing a reboot, blocked drains)',
       run: (run) => run.ctx.openStep('drain'),
     },
-    { key: 'r', label: 'Look again', run: (run) => run.retryOrLook() },
+    {
+      key: 'r',
+      label: 'Look again (re-read pools and operations)',
+      run: async (run) => {
+        // ARM is read again on r: an operation someone else started shows at once.
+        await run.ctx.operations?.readArm().catch(() => undefined);
+        await run.retryOrLook();
+      },
+    },
   ];
 }
 

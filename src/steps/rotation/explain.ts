@@ -24,7 +24,8 @@ export function armFailureOf(error: unknown): ArmFailure {
     fromMessage ??
     'Unknown';
   const out: ArmFailure = {
-    code,
+    // The poller reports a Canceled operation with no code at all: it was canceled, not failed.
+    code: code === 'Unknown' && /\bcancel+ed\b/i.test(message) ? 'OperationCanceled' : code,
     message: fromMessage ? message.slice(fromMessage.length + 2) : message,
   };
   if (e.statusCode !== undefined) out.statusCode = e.statusCode;
@@ -46,6 +47,16 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
     return [
       `✔ ${what}: nothing to do, the pool already runs the latest node image (AKS answered 304).`,
     ];
+  if (/^Abort\b/.test(what)) {
+    // Not "another operation runs": an abort refused means there was nothing (left) to abort.
+    return [
+      head,
+      f.statusCode === 409
+        ? 'There was nothing left to abort: the operation had already ended. Press r to read its state.'
+        : 'The operation may still be running: press r to read its state, then a to try the abort again.',
+      `AKS said: ${f.message}`,
+    ];
+  }
   if (f.statusCode === 409 || /in progress|another operation/i.test(f.message)) {
     return [
       head,

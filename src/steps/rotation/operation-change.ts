@@ -16,6 +16,13 @@ export function lroTiming(t: OperationTimings): LroTiming {
   return { updateIntervalInMs: t.updateIntervalInMs ?? 2000 };
 }
 
+/** The resource an operation runs on: the pool, or the cluster when none is named. */
+function resourceOf(ctx: Pick<StepContext<unknown>, 'cluster'>, pool: string | undefined) {
+  return pool
+    ? { kind: 'pool' as const, name: pool }
+    : { kind: 'cluster' as const, name: ctx.cluster };
+}
+
 /** How an operation ended, and how long it took (whole seconds). */
 export interface OperationOutcome {
   ending: Ending;
@@ -51,7 +58,7 @@ export interface OperationHooks {
  * cluster read again. Upgrades and node-image both run their operations through this.
  */
 export function operationChange<Facts>(
-  ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal'>,
+  ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal' | 'cluster' | 'operations'>,
   run: Omit<OperationRun, 'onUpdate'> & Partial<Pick<OperationRun, 'onUpdate'>>,
   words: OperationWords,
   hooks: OperationHooks = {},
@@ -67,9 +74,33 @@ export function operationChange<Facts>(
     ...(hooks.whileBusy ? { whileBusy: true } : {}),
     ...(hooks.again ? { again: hooks.again } : {}),
     run: async (_progress, signal) => {
+      const board = ctx.operations;
+      const abort = hooks.whileBusy === true;
+      // The board knows from the moment it is sent: abort and refusals of others follow at once.
+      if (abort) board?.aborting(true);
+      else board?.began(resourceOf(ctx, run.pool), run.what);
       const started = Date.now();
-      const done = await runOperation(ctx, { onUpdate: () => undefined, ...run }, signal);
+      const onUpdate = run.onUpdate;
+      const done = await runOperation(
+        ctx,
+        {
+          ...run,
+          onUpdate: (rotation) => {
+            onUpdate?.(rotation);
+            if (!abort) board?.rotated(rotation);
+          },
+        },
+        signal,
+      );
+      if (abort && done.ending.kind === 'failed')
+        board?.aborting(false, {
+          code: done.ending.failure.code,
+          message: done.ending.failure.message,
+        });
+      if (!abort) board?.ended(done.ending);
       hooks.ended?.(done.ending);
+      // ARM is read again after every operation: what the board shows is ARM's word, not ours.
+      await board?.readArm().catch(() => undefined);
       return { ...done, tookSeconds: Math.round((Date.now() - started) / 1000) };
     },
     done: (o) => ({
@@ -82,7 +113,7 @@ export function operationChange<Facts>(
 
 /** The abort of the latest operation on a pool (or, with no pool, on the cluster). */
 export function abortChange<Facts>(
-  ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal' | 'cluster'>,
+  ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal' | 'cluster' | 'operations'>,
   pool: string | undefined,
   timing: LroTiming,
   hooks: Pick<OperationHooks, 'ended'> = {},

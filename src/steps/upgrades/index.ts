@@ -1,9 +1,9 @@
 import { poolOrder, refuseTarget } from '../../checks/versions/planner.js';
-import { isRunningState } from '../../checks/versions/preflight.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
-import { abortChange, lroTiming, type OperationTimings } from '../rotation/operation-change.js';
+import { abortAction, refusalNow, type RunningFacts } from '../rotation/abort-action.js';
+import { type OperationTimings } from '../rotation/operation-change.js';
 import { upgradeControlPlane, upgradePool } from './changes.js';
 import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
 import type { UpgradesEvent, UpgradesState } from './state.js';
@@ -34,6 +34,11 @@ function chooseTarget(s: Session, version: string, preview: boolean): void {
   });
 }
 
+/** The provisioning states a look saw. */
+function runningFacts(v: UpgradesFacts['versions']): RunningFacts {
+  return { provisioningState: v.provisioningState, pools: v.pools };
+}
+
 /** The upgrades step's keys: target, control plane, next pool, order, abort, look again, drain. */
 function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFacts, UpgradesState>> {
   const facts = s.facts;
@@ -41,11 +46,7 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
   const { state } = s;
   const cp = facts.versions.controlPlane.current;
   const next = state.queue[0];
-  const running = [
-    facts.versions.provisioningState,
-    ...facts.versions.pools.map((p) => p.provisioningState),
-  ];
-  const pool = facts.versions.pools.find((p) => isRunningState(p.provisioningState))?.name;
+  const refused = refusalNow(s.ctx.operations, runningFacts(facts.versions));
   const blocked = state.lastFailed?.blockedBy;
   return [
     // The screen opens its version chooser on t; the choice comes back as a `target` event.
@@ -62,13 +63,13 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
         ? 'choose a target first (t)'
         : state.target === cp
           ? 'already there'
-          : undefined,
+          : refused,
       run: (run) => upgradeControlPlane(run, t),
     },
     {
       key: 'n',
       label: next ? `Upgrade pool ${next} to ${cp}` : 'Upgrade the next pool',
-      unavailable: next ? undefined : 'every pool runs the control plane version',
+      unavailable: next ? refused : 'every pool runs the control plane version',
       run: (run) => upgradePool(run, next!, t),
     },
     {
@@ -80,22 +81,15 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
           queue: queue(facts, !run.state.systemFirst),
         }),
     },
-    {
-      key: 'a',
-      label: 'Abort the running operation',
-      unavailable: running.some(isRunningState) ? undefined : 'nothing is running',
-      run: async (run) => {
-        await run.change(
-          abortChange(run.ctx, pool, lroTiming(t), {
-            ended: () => run.set({ lastFailed: undefined }),
-          }),
-        );
-      },
-    },
+    abortAction(s, runningFacts(facts.versions), t, (run) => run.set({ lastFailed: undefined })),
     {
       key: 'r',
       label: 'Look again (re-read versions and operations)',
-      run: (run) => run.retryOrLook(),
+      run: async (run) => {
+        // ARM is read again on r: an operation someone else started shows at once.
+        await run.ctx.operations?.readArm().catch(() => undefined);
+        await run.retryOrLook();
+      },
     },
     ...(blocked
       ? [

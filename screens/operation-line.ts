@@ -1,0 +1,57 @@
+import type { RunningOperation } from '../src/model/operation.js';
+
+/** `1m05s`, `12s`, `1h02m`: a duration short enough for one status line. */
+export function shortDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}
+
+/** The symbol and words of the operation's status line (one line, most important first). */
+export function operationLine(
+  op: RunningOperation,
+  now: number,
+): { symbol: string; tone: 'running' | 'ok' | 'failed'; text: string } {
+  const elapsed = `${op.sinceKnown ? '' : '≥'}${shortDuration((op.endedAt ?? now) - op.since)}`;
+  const who = op.by === 'elsewhere' ? ' (started elsewhere)' : '';
+  const nodes = op.done ? ` · ${op.done.done}/${op.done.total} nodes` : '';
+  const on = op.nodes.length ? ` · on ${op.nodes.map(suffix).join(', ')}` : '';
+  switch (op.phase) {
+    case 'running':
+      return {
+        symbol: '⟳',
+        tone: 'running',
+        text: `${op.what}${who} · ${elapsed} · ARM ${op.armState}${nodes}${on} · a: abort (Upgrades/Node images)`,
+      };
+    case 'canceling':
+      return {
+        symbol: '■',
+        tone: 'running',
+        text: `${op.what}${who} · abort sent, Azure is canceling · ${elapsed} · ARM ${op.armState}${on}`,
+      };
+    case 'succeeded':
+      return { symbol: '✔', tone: 'ok', text: `${op.what}: Succeeded after ${elapsed}` };
+    case 'canceled':
+      return { symbol: '■', tone: 'failed', text: `${op.what}: Canceled after ${elapsed}` };
+    case 'failed':
+      return {
+        symbol: '✖',
+        tone: 'failed',
+        text: `${op.what}: Failed after ${elapsed}${op.error ? ` (${op.error.code})` : ''}`,
+      };
+    case 'unknown':
+      return {
+        symbol: '?',
+        tone: 'running',
+        text: `${op.what}: no longer followed here; it may still run in Azure (r on Upgrades reads it)`,
+      };
+  }
+}
+
+/** A node by the part that tells it from its pool siblings: `vmss000001` of `aks-apps-…-vmss000001`. */
+function suffix(name: string): string {
+  const m = /(vmss[0-9a-z]+|[0-9]+)$/.exec(name);
+  return m ? m[1]! : name;
+}

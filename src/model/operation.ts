@@ -1,0 +1,51 @@
+/** Where an Azure operation runs: the managed cluster itself or one of its agent pools. */
+export type OperationResource = { kind: 'cluster'; name: string } | { kind: 'pool'; name: string };
+
+/** Where a running operation is, as this program last saw it. */
+export type OperationPhase =
+  | 'running'
+  | 'canceling'
+  | 'succeeded'
+  | 'failed'
+  | 'canceled'
+  /** This program stopped following it; it may still run in Azure. */
+  | 'unknown';
+
+/**
+ * One long-running Azure operation on the cluster (an upgrade, a node image upgrade, an update),
+ * whoever started it: what it does, where, since when, what ARM says, and the nodes it rotates.
+ */
+export interface RunningOperation {
+  resource: OperationResource;
+  /** In a few words: `Upgrade of pool apps to 1.32.5`, or ARM's state when started elsewhere. */
+  what: string;
+  /** When it was sent (this session) or first seen running (elsewhere), ms since the epoch. */
+  since: number;
+  /** Whether `since` is when it started (false: it had started before this program saw it). */
+  sinceKnown: boolean;
+  /** Who started it, as far as this program knows. */
+  by: 'this session' | 'elsewhere';
+  /** ARM's provisioningState of the resource, as last read. */
+  armState: string;
+  phase: OperationPhase;
+  /** Nodes being cordoned, drained or reimaged now. */
+  nodes: string[];
+  /** Nodes done, and nodes to do (when known). */
+  done?: { done: number; total: number };
+  /** An abort of it: asked (confirmation open), sent, or refused by Azure. */
+  abort?: 'sent' | 'failed';
+  /** Azure's code and message when it failed (or the abort failed). */
+  error?: { code: string; message: string };
+  /** When it ended (phase succeeded, failed or canceled). */
+  endedAt?: number;
+}
+
+/** Whether the operation still runs (a new one on the cluster would be refused with 409). */
+export function isOngoing(op: RunningOperation | undefined): boolean {
+  return op !== undefined && (op.phase === 'running' || op.phase === 'canceling');
+}
+
+/** The resource in words: `pool apps` or `cluster prod-aks`. */
+export function resourceWords(r: OperationResource): string {
+  return r.kind === 'pool' ? `pool ${r.name}` : `cluster ${r.name}`;
+}

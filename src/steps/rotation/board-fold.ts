@@ -1,0 +1,105 @@
+import {
+  isOngoing,
+  type OperationPhase,
+  type OperationResource,
+  type RunningOperation,
+} from '../../model/operation.js';
+import { progressOf, type Rotation } from './state.js';
+
+/** What one ARM read says about the cluster's and its pools' provisioning states. */
+export interface ArmStates {
+  cluster: { name: string; state: string };
+  pools: Array<{ name: string; state: string }>;
+}
+
+/** ARM states that are no operation in progress. */
+const SETTLED = ['Succeeded', 'Failed', 'Canceled'];
+
+/** Whether a provisioningState means an operation runs on the resource. */
+export function runningState(state: string): boolean {
+  return state !== '' && !SETTLED.includes(state);
+}
+
+/** How a settled ARM state reads as the end of an operation. */
+function endOf(state: string): OperationPhase {
+  return state === 'Failed' ? 'failed' : state === 'Canceled' ? 'canceled' : 'succeeded';
+}
+
+/** The resource an ARM read shows busy: a pool first (AKS names the pool it works on), else the cluster. */
+function busyIn(arm: ArmStates): { resource: OperationResource; state: string } | undefined {
+  const pool = arm.pools.find((p) => runningState(p.state));
+  if (pool) return { resource: { kind: 'pool', name: pool.name }, state: pool.state };
+  if (runningState(arm.cluster.state))
+    return { resource: { kind: 'cluster', name: arm.cluster.name }, state: arm.cluster.state };
+  return undefined;
+}
+
+function stateOf(arm: ArmStates, r: OperationResource): string | undefined {
+  return r.kind === 'cluster' ? arm.cluster.state : arm.pools.find((p) => p.name === r.name)?.state;
+}
+
+/** ARM's words for an operation seen running that this session did not start. */
+function wordsOf(state: string, r: OperationResource): string {
+  const on = r.kind === 'pool' ? `pool ${r.name}` : `cluster ${r.name}`;
+  if (state === 'UpgradingNodeImageVersion') return `Node image upgrade of ${on}`;
+  if (state === 'Upgrading') return `Upgrade of ${on}`;
+  if (state === 'Canceling') return `Operation on ${on} (being canceled)`;
+  return `${state} on ${on}`;
+}
+
+/**
+ * Folds one ARM read into what is known: an operation this program follows keeps its words and
+ * takes ARM's state; one seen running that nobody here started appears (started elsewhere); one
+ * started elsewhere that ARM shows settled ends with ARM's state. Pure.
+ */
+export function foldArm(
+  known: RunningOperation | undefined,
+  arm: ArmStates,
+  now: number,
+): RunningOperation | undefined {
+  if (known !== undefined && isOngoing(known)) {
+    const state = stateOf(arm, known.resource);
+    if (state === undefined) return known;
+    if (runningState(state)) {
+      const phase = state === 'Canceling' ? 'canceling' : known.phase;
+      return { ...known, armState: state, phase };
+    }
+    // This session's own follow says how its operation ended; ARM settled first is still the end.
+    return { ...known, armState: state, phase: endOf(state), endedAt: now, nodes: [] };
+  }
+  const busy = busyIn(arm);
+  if (!busy) {
+    // ARM's word on how an operation just followed here ended wins over the poller's.
+    const state = known && stateOf(arm, known.resource);
+    if (known && known.phase === 'failed' && state === 'Canceled')
+      return { ...known, phase: 'canceled', armState: state };
+    return known;
+  }
+  return {
+    resource: busy.resource,
+    what: wordsOf(busy.state, busy.resource),
+    since: now,
+    sinceKnown: false,
+    by: 'elsewhere',
+    armState: busy.state,
+    phase: busy.state === 'Canceling' ? 'canceling' : 'running',
+    nodes: [],
+  };
+}
+
+/** The nodes a rotation is working on now, and how far it is. */
+export function foldRotation(op: RunningOperation, r: Rotation): RunningOperation {
+  const nodes = r.rows
+    .filter((row) => ['cordoned', 'draining', 'drained', 'reimaging'].includes(row.phase))
+    .map((row) => row.name);
+  return { ...op, nodes, done: progressOf(r) };
+}
+
+/**
+ * Why AKS would refuse a new operation now (another one runs on the cluster or a pool), in words
+ * for an unavailable action; undefined when nothing runs.
+ */
+export function refusalWhile(op: RunningOperation | undefined): string | undefined {
+  if (!(op !== undefined && isOngoing(op))) return undefined;
+  return `${op.what} is running; AKS refuses another operation until it ends (a aborts it)`;
+}

@@ -1,0 +1,166 @@
+import { readArmCluster } from '../../azure/cluster.js';
+import { listPoolNodes } from '../../kube/pool-nodes.js';
+import type { Connection } from '../../model/connection.js';
+import { isOngoing, type OperationResource, type RunningOperation } from '../../model/operation.js';
+import { foldArm, foldRotation, type ArmStates } from './board-fold.js';
+import type { Ending } from './follow.js';
+import type { Rotation } from './state.js';
+
+/** How often an operation started elsewhere is read again while it runs (ms). */
+const FOLLOW_MS = 5_000;
+
+/**
+ * The one running Azure operation of the session, shared by every step and every screen: set the
+ * moment this session sends one, found on ARM when someone else started it (on connect, after
+ * each change, on `r`), followed to its end, with its abort. AKS runs one operation at a time per
+ * cluster, so one is all there is.
+ */
+export class OperationBoard {
+  private op: RunningOperation | undefined;
+  /** Whether ARM was read (or an operation sent): from then on the board, not a step's look, knows. */
+  private informed = false;
+  private following: Promise<void> | undefined;
+  private readonly stopped = new AbortController();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly connection: Pick<Connection, 'arm' | 'kc'>,
+    private readonly told: (op: RunningOperation | undefined) => void,
+    private readonly o: { followMs?: number; now?: () => number } = {},
+  ) {}
+
+  /** The operation running now, or the last one (with how it ended). */
+  get current(): RunningOperation | undefined {
+    return this.op;
+  }
+
+  /** Whether the board has read ARM or sent an operation (before that, only a step's look knows). */
+  get known(): boolean {
+    return this.informed;
+  }
+
+  /** Whether an operation runs now (AKS would refuse a new one). */
+  get ongoing(): boolean {
+    return this.op !== undefined && isOngoing(this.op);
+  }
+
+  private now(): number {
+    return (this.o.now ?? Date.now)();
+  }
+
+  private set(op: RunningOperation | undefined): void {
+    this.op = op;
+    this.told(op);
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` whenever the operation changes (steps offer their actions again). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** This session sends an operation now. */
+  began(resource: OperationResource, what: string): void {
+    this.informed = true;
+    this.set({
+      resource,
+      what,
+      since: this.now(),
+      sinceKnown: true,
+      by: 'this session',
+      armState: 'sent',
+      phase: 'running',
+      nodes: [],
+    });
+  }
+
+  /** The followed operation's nodes moved. */
+  rotated(rotation: Rotation): void {
+    if (this.op !== undefined && isOngoing(this.op)) this.set(foldRotation(this.op, rotation));
+  }
+
+  /** How this session's follow of the operation ended. */
+  ended(ending: Ending): void {
+    const op = this.op;
+    if (!op) return;
+    const endedAt = this.now();
+    if (ending.kind === 'succeeded')
+      return this.set({ ...op, phase: 'succeeded', armState: 'Succeeded', nodes: [], endedAt });
+    if (ending.kind === 'left-running') return this.set({ ...op, phase: 'unknown' });
+    const canceled = /cancel/i.test(ending.failure.code);
+    this.set({
+      ...op,
+      phase: canceled ? 'canceled' : 'failed',
+      armState: canceled ? 'Canceled' : 'Failed',
+      nodes: [],
+      endedAt,
+      ...(canceled
+        ? {}
+        : { error: { code: ending.failure.code, message: ending.failure.message } }),
+    });
+  }
+
+  /** An abort of the running operation was sent (or refused). */
+  aborting(sent: boolean, error?: { code: string; message: string }): void {
+    const op = this.op;
+    if (!(op !== undefined && isOngoing(op))) return;
+    if (sent) this.set({ ...op, phase: 'canceling', abort: 'sent' });
+    else this.set({ ...op, abort: 'failed', ...(error ? { error } : {}) });
+  }
+
+  /**
+   * Reads the cluster's and pools' states from ARM and folds them in; an operation started
+   * elsewhere is then followed (read again every few seconds) until ARM shows it settled.
+   */
+  async readArm(signal?: AbortSignal): Promise<void> {
+    const arm = this.connection.arm;
+    if (!arm) return;
+    const { cluster, pools } = await readArmCluster(arm.client, arm.at);
+    const states: ArmStates = {
+      cluster: { name: arm.at.name, state: cluster.provisioningState ?? '' },
+      pools: pools.map((p) => ({ name: p.name ?? '', state: p.provisioningState ?? '' })),
+    };
+    if (signal?.aborted) return;
+    this.informed = true;
+    let next = foldArm(this.op, states, this.now());
+    if (
+      next !== undefined &&
+      isOngoing(next) &&
+      next.by === 'elsewhere' &&
+      next.resource.kind === 'pool'
+    ) {
+      const nodes = await listPoolNodes(this.connection.kc, next.resource.name).catch(() => []);
+      next = {
+        ...next,
+        nodes: nodes.filter((n) => n.spec?.unschedulable).map((n) => n.metadata?.name ?? ''),
+      };
+    }
+    if (next !== this.op) this.set(next);
+    if (next !== undefined && isOngoing(next) && next.by === 'elsewhere') this.follow();
+  }
+
+  /** Reads ARM again until the operation started elsewhere has settled (one loop at a time). */
+  private follow(): void {
+    if (this.following) return;
+    const pause = this.o.followMs ?? FOLLOW_MS;
+    this.following = (async () => {
+      while (
+        !this.stopped.signal.aborted &&
+        this.op !== undefined &&
+        isOngoing(this.op) &&
+        this.op.by === 'elsewhere'
+      ) {
+        await new Promise((r) => setTimeout(r, pause));
+        if (this.stopped.signal.aborted) break;
+        await this.readArm(this.stopped.signal).catch(() => undefined);
+      }
+    })().finally(() => (this.following = undefined));
+  }
+
+  /** Stops following (the session ends; the operation goes on in Azure). */
+  async stop(): Promise<void> {
+    this.stopped.abort();
+    await this.following;
+  }
+}
