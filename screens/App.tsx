@@ -79,7 +79,11 @@ export function App({ store, actions }: AppProps) {
           active
           onStay={() => setQuitAsked(false)}
           onQuit={quit}
-          reasons={leftBehind}
+          reasons={
+            leftBehind.length > 0
+              ? leftBehind
+              : ['Nothing is left running any more: quitting now leaves nothing behind.']
+          }
           working={state.busy}
           width={columns}
           height={height}

@@ -23,13 +23,13 @@ export function operationLine(
       return {
         symbol: '⟳',
         tone: 'running',
-        text: `${op.what}${who} · ${elapsed} · ARM ${op.armState}${nodes}${on} · a: abort (Upgrades/Node images)`,
+        text: `${op.what}${who} · ${elapsed} · ARM ${op.armState}${nodes}${on} · a aborts (Upgrades, Node images)`,
       };
     case 'canceling':
       return {
         symbol: '■',
         tone: 'running',
-        text: `${op.what}${who} · abort sent, Azure is canceling · ${elapsed} · ARM ${op.armState}${on}`,
+        text: `${op.what}${who} · ${elapsed} · ARM ${op.armState} · abort sent, Azure is canceling${on}`,
       };
     case 'succeeded':
       return { symbol: '✔', tone: 'ok', text: `${op.what}: Succeeded after ${elapsed}` };

@@ -1,0 +1,159 @@
+// The maintenance window on the built program in a real terminal, against `aks-runbook sim
+// --speed 10` (the operator's second terminal is this test): the running operation shown on every
+// screen, aborted from its first second, conflicting upgrades not offered.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demo } from '../../src/sim/scenarios/demo.js';
+import { connectToSim } from '../helpers/sim-session.js';
+import { startInPty, type PtySession } from '../helpers/pty.js';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/** The demo cluster with its control plane already on 1.32.5: every pool is one minor behind. */
+function controlPlaneAhead(): string {
+  const dir = tempDir('window-scenario-');
+  mkdirSync(join(dir, 'demo'), { recursive: true });
+  for (const file of demo().files) {
+    const text = file.name.endsWith('cluster.yaml')
+      ? file.text.replace('  kubernetesVersion: 1.31.8', '  kubernetesVersion: 1.32.5')
+      : file.text;
+    writeFileSync(join(dir, file.name), text);
+  }
+  return join(dir, 'demo');
+}
+
+/** Waits for `text` in what the terminal printed after the `mark`-th character. */
+function after(pty: PtySession, mark: number, text: string | RegExp, ms = 30_000) {
+  return pty.waitFor((screen) => {
+    const since = screen.slice(mark);
+    return typeof text === 'string' ? since.includes(text) : text.test(since);
+  }, ms);
+}
+
+/** Answers the open Yes/No question with yes (keys count once the question has shown a moment). */
+async function yes(pty: PtySession): Promise<void> {
+  await pty.waitFor('Enter do what is chosen');
+  let mark = pty.screen().length;
+  pty.type('y');
+  await after(pty, mark, '▶ Yes');
+  mark = pty.screen().length;
+  pty.type('\r');
+}
+
+/** Types the cluster's name into the typed confirmation, then Enter in a later write. */
+async function typedYes(pty: PtySession, name: string): Promise<void> {
+  await pty.waitFor(`Type ${name} and press Enter`);
+  await pty.waitFor('Enter go ahead, if the name is right');
+  // Typed means typed: one key at a time, each seen before the next (a burst is ignored).
+  for (let i = 1; i <= name.length; i++) {
+    const mark = pty.screen().length;
+    pty.type(name[i - 1]!);
+    await after(pty, mark, `› ${name.slice(0, i)}`);
+  }
+  pty.type('\r');
+}
+
+/** Quits; when asked (the verification after a change may still run), says yes. */
+async function quit(pty: PtySession): Promise<void> {
+  const mark = pty.screen().length;
+  pty.type('q');
+  const asked = await Promise.race([
+    pty.exited(30_000).then(() => false),
+    after(pty, mark, 'y/Ctrl+C quit').then(() => true),
+  ]);
+  if (asked) pty.type('y');
+  expect(await pty.exited(30_000)).toBe(0);
+}
+
+let running: RunningSim;
+beforeAll(async () => {
+  running = await startSimCommand(controlPlaneAhead(), { speed: 10 });
+});
+afterAll(() => running.stop());
+
+describe('the maintenance window, live', () => {
+  it('aborts a running pool upgrade from its first second and sees it Canceled; no second upgrade is offered meanwhile', async () => {
+    const pty = startInPty(['--sim-connection', running.connectionFile], {
+      XDG_STATE_HOME: tempDir('window-state-'),
+    });
+    try {
+      await pty.waitFor('Node images and OS patches', 60_000);
+      pty.type(':upgrades\r');
+      // The step's action keys, once its look is done (the list itself is below the fold).
+      await pty.waitFor('t/n/o/r actions', 60_000);
+      pty.type('n');
+      await typedYes(pty, 'aks-shop-prod');
+      // The status line from the moment it is sent, and on it the abort.
+      await pty.waitFor('⟳ Upgrade of pool system to 1.32.5', 30_000);
+      const sentAt = Date.now();
+      // n (the next pool) is no longer offered; a is.
+      let mark = pty.screen().length;
+      await after(pty, mark, 't/o/a/r actions');
+      pty.type('a');
+      await pty.waitFor('Abort the running operation on pool system');
+      await yes(pty);
+      const abortAt = Date.now();
+      mark = pty.screen().length;
+      await after(pty, mark, /■ Upgrade of pool system to 1\.32\.5 · \d+s · ARM/, 30_000);
+      await after(pty, mark, /■ Upgrade of pool system to 1\.32\.5: Canceled/, 60_000);
+      const canceledAt = Date.now();
+      expect(abortAt - sentAt).toBeLessThan(20_000);
+      console.log(
+        `abort: confirmed ${abortAt - sentAt} ms after the upgrade showed; Canceled on screen ${canceledAt - abortAt} ms after the abort was confirmed`,
+      );
+      // The rotation says so too: the node being worked on is left not done.
+      expect(pty.screen().slice(mark)).toContain('Upgrade of pool system to 1.32.5 · ■ aborted');
+      const pool = running.sim.aks.state.pools.find((p) => p.name === 'system')!;
+      expect(pool.provisioningState).toBe('Canceled');
+      await quit(pty);
+    } finally {
+      pty.kill();
+    }
+  }, 180_000);
+
+  it('a change refused because someone else started an operation is on screen and stays as the step status; that operation is shown and aborted', async () => {
+    const pty = startInPty(['--sim-connection', running.connectionFile], {
+      XDG_STATE_HOME: tempDir('window-state-'),
+    });
+    try {
+      await pty.waitFor('Node images and OS patches', 60_000);
+      pty.type(':node-image\r');
+      await pty.waitFor('1/2/3/b/d/r actions', 60_000);
+      // A colleague starts a node image upgrade of pool apps from another terminal.
+      const { client, at } = (await connectToSim(running.sim)).arm!;
+      const other = client.agentPools.upgradeNodeImageVersion(at.resourceGroup, at.name, 'apps');
+      void other.pollUntilDone().catch(() => undefined);
+      const apps = () => running.sim.aks.state.pools.find((p) => p.name === 'apps')!;
+      while (apps().provisioningState !== 'UpgradingNodeImageVersion')
+        await new Promise((r) => setTimeout(r, 20));
+      // This screen read the pools before: 1 (system) is still on offer, and refused by AKS.
+      pty.type('1');
+      await typedYes(pty, 'aks-shop-prod');
+      let mark = pty.screen().length;
+      await after(pty, mark, 'failed: OperationNotAllowed (HTTP 409)');
+      await after(pty, mark, /⟳ Node image upgrade of pool apps \(started elsewhere\)/);
+      // Back on the checklist, the step says it failed until the operator has seen it there.
+      mark = pty.screen().length;
+      pty.type('\u001b');
+      await after(pty, mark, /✖ node-image .*failed: node image upgrade/);
+      // The operation someone else started is aborted from here.
+      pty.type(':node-image\r');
+      mark = pty.screen().length;
+      await after(pty, mark, /(^|\n)a\/b\/d\/r actions/);
+      pty.type('a');
+      await pty.waitFor('Abort the running operation on pool apps');
+      await yes(pty);
+      await after(
+        pty,
+        mark,
+        /■ Node image upgrade of pool apps: Canceled/,
+        60_000,
+      );
+      expect(apps().provisioningState).toBe('Canceled');
+      await quit(pty);
+    } finally {
+      pty.kill();
+    }
+  }, 180_000);
+});
