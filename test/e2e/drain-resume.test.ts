@@ -134,7 +134,10 @@ describe('resume after a drain killed mid-eviction', () => {
       await typeAndSee(second, 'y', '▶ Yes, go ahead');
       await typeAndSee(second, '\r', 'Draining');
       await second.waitFor(`✔ ${NODE}: drained (1/1 pods moved, cordoned)`, 60_000);
-      second.type('q');
+      // The node stays cordoned on purpose: quitting names it and asks first.
+      await typeAndSee(second, 'q', 'Still cordoned by this session');
+      await second.waitFor('y/Ctrl+C quit');
+      second.type('y');
       expect(await second.exited(30_000)).toBe(0);
     } finally {
       second.kill();

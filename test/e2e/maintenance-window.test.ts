@@ -23,21 +23,30 @@ function controlPlaneAhead(): string {
   return join(dir, 'demo');
 }
 
-/** Waits for `text` in what the terminal printed after the `mark`-th character. */
-function after(pty: PtySession, mark: number, text: string | RegExp, ms = 30_000) {
-  return pty.waitFor((screen) => {
-    const since = screen.slice(mark);
-    return typeof text === 'string' ? since.includes(text) : text.test(since);
-  }, ms);
+/** Waits for `text` in what the terminal printed after the `mark`-th character (or raw bytes). */
+function after(pty: PtySession, mark: number, text: string | RegExp, ms = 30_000, raw = false) {
+  return pty
+    .waitFor(() => {
+      const since = (raw ? pty.raw() : pty.screen()).slice(raw ? 0 : mark);
+      return typeof text === 'string' ? since.includes(text) : text.test(since);
+    }, ms)
+    .catch((error: Error) => {
+      throw new Error(
+        `waiting for ${String(text)}: ${error.message.split('\n').slice(1).join('\n')}`,
+      );
+    });
 }
 
+/** The filter field's cursor: an inverse space right after the `/` prompt. */
+// eslint-disable-next-line no-control-regex
+const FILTER_OPEN = /\/(\u001b\[[0-9;]*m)*\u001b\[7m \u001b\[27m/;
+
 /** Answers the open Yes/No question with yes (keys count once the question has shown a moment). */
-async function yes(pty: PtySession): Promise<void> {
-  await pty.waitFor('Enter do what is chosen');
-  let mark = pty.screen().length;
+async function yes(pty: PtySession, asked: number): Promise<void> {
+  await after(pty, asked, 'Enter do what is chosen');
+  const mark = pty.screen().length;
   pty.type('y');
   await after(pty, mark, '▶ Yes');
-  mark = pty.screen().length;
   pty.type('\r');
 }
 
@@ -90,17 +99,18 @@ describe('the maintenance window, live', () => {
       // n (the next pool) is no longer offered; a is.
       let mark = pty.screen().length;
       await after(pty, mark, 't/o/a/r actions');
+      mark = pty.screen().length;
       pty.type('a');
-      await pty.waitFor('Abort the running operation on pool system');
-      await yes(pty);
+      await after(pty, mark, 'Abort the running operation on pool system');
+      await yes(pty, mark);
       const abortAt = Date.now();
       mark = pty.screen().length;
       await after(pty, mark, /■ Upgrade of pool system to 1\.32\.5 · \d+s · ARM/, 30_000);
       await after(pty, mark, /■ Upgrade of pool system to 1\.32\.5: Canceled/, 60_000);
       const canceledAt = Date.now();
       expect(abortAt - sentAt).toBeLessThan(20_000);
-      console.log(
-        `abort: confirmed ${abortAt - sentAt} ms after the upgrade showed; Canceled on screen ${canceledAt - abortAt} ms after the abort was confirmed`,
+      process.stdout.write(
+        `abort: confirmed ${abortAt - sentAt} ms after the upgrade showed; Canceled on screen ${canceledAt - abortAt} ms after the abort was confirmed\n`,
       );
       // The rotation says so too: the node being worked on is left not done.
       expect(pty.screen().slice(mark)).toContain('Upgrade of pool system to 1.32.5 · ■ aborted');
@@ -141,17 +151,71 @@ describe('the maintenance window, live', () => {
       pty.type(':node-image\r');
       mark = pty.screen().length;
       await after(pty, mark, /(^|\n)a\/b\/d\/r actions/);
+      const asked = pty.screen().length;
       pty.type('a');
-      await pty.waitFor('Abort the running operation on pool apps');
-      await yes(pty);
-      await after(
-        pty,
-        mark,
-        /■ Node image upgrade of pool apps: Canceled/,
-        60_000,
-      );
+      await after(pty, asked, 'Abort the running operation on pool apps');
+      await yes(pty, asked);
+      await after(pty, mark, /■ Node image upgrade of pool apps: Canceled/, 60_000);
       expect(apps().provisioningState).toBe('Canceled');
       await quit(pty);
+    } finally {
+      pty.kill();
+    }
+  }, 180_000);
+
+  it('cordons a node without draining it; quitting then lists it and asks; uncordoned, quitting asks nothing', async () => {
+    const pty = startInPty(['--sim-connection', running.connectionFile], {
+      XDG_STATE_HOME: tempDir('window-state-'),
+    });
+    try {
+      await pty.waitFor('Node images and OS patches', 60_000);
+      pty.type(':drain\r');
+      await pty.waitFor('d drain · ', 60_000);
+      let mark = pty.screen().length;
+      pty.type('/');
+      await after(pty, mark, FILTER_OPEN, 30_000, true);
+      mark = pty.screen().length;
+      pty.type('win000000');
+      await after(pty, mark, '/win000000');
+      mark = pty.screen().length;
+      pty.type('\r');
+      await after(pty, mark, 'filter: win000000');
+      mark = pty.screen().length;
+      pty.type('k');
+      await after(pty, mark, 'Cordon node win000000 (no pod is evicted)');
+      await after(pty, mark, 'kubectl cordon win000000');
+      await yes(pty, mark);
+      await after(pty, mark, '✔ win000000 cordoned');
+      await after(pty, mark, /win000000 .*⊘ cordon/);
+      const node = running.sim.kube.listNodes().find((n) => n.metadata.name === 'win000000');
+      expect((node as { spec?: { unschedulable?: boolean } }).spec?.unschedulable).toBe(true);
+      // Quitting now leaves a node cordoned: it is named, and staying is the default.
+      mark = pty.screen().length;
+      pty.type('q');
+      await after(pty, mark, 'Still cordoned by this session');
+      await after(pty, mark, 'win000000. Uncordon');
+      await after(pty, mark, 'y/Ctrl+C quit');
+      mark = pty.screen().length;
+      pty.type('\r');
+      await after(pty, mark, 'u uncordon');
+      mark = pty.screen().length;
+      pty.type('u');
+      await after(pty, mark, 'Uncordon node win000000');
+      await yes(pty, mark);
+      await after(pty, mark, '✔ win000000 uncordoned');
+      await after(pty, mark, 'k cordon');
+      mark = pty.screen().length;
+      pty.type('q');
+      const exited = await Promise.race([
+        pty.exited(30_000),
+        after(pty, mark, 'y/Ctrl+C quit').then(() => 'asked'),
+      ]);
+      // Only the verification after the change may still run; nothing is left behind.
+      if (exited === 'asked') {
+        expect(pty.screen().slice(mark)).not.toContain('Still cordoned');
+        pty.type('y');
+        expect(await pty.exited(30_000)).toBe(0);
+      } else expect(exited).toBe(0);
     } finally {
       pty.kill();
     }

@@ -15,6 +15,16 @@ export function nodeHeader(width: number): string {
   return `    ${cell('NODE', name)} ${cell('POOL', 8)} ${cell('STATUS', 8)} ${cell('SCHED', 9)} ${cell('PODS', 4)} ${cell('NOTES', 16)}`;
 }
 
+/**
+ * A node name in `width` cells: whole when it fits, else its end (`…8395-vmss000001`): nodes of one
+ * pool share their beginning, so the end is what tells them apart.
+ */
+export function nodeNameCell(name: string, width: number): string {
+  const chars = Array.from(name);
+  if (chars.length <= width) return cell(name, width);
+  return `…${chars.slice(chars.length - (width - 1)).join('')}`;
+}
+
 /** One node row: selection mark, name, pool, Ready/NotReady, schedulable, pods, notes. */
 export function nodeRow(node: DrainNode, selected: boolean, width: number): string {
   const name = Math.max(12, width - 55);
@@ -22,7 +32,7 @@ export function nodeRow(node: DrainNode, selected: boolean, width: number): stri
     ...node.conditions.filter((c) => c !== 'NotReady'),
     node.kuredLock ? 'kured lock' : node.rebootNeeded ? 'reboot needed' : '',
   ].filter(Boolean);
-  return `${selected ? '[x]' : '[ ]'} ${cell(node.name, name)} ${cell(node.pool, 8)} ${cell(node.ready ? '✔ Ready' : '✖ NotReady', 8)} ${cell(node.schedulable ? 'yes' : '⊘ cordoned', 9)} ${cell(String(node.podCount), 4)} ${cell(notes.join(', ') || '-', 16)}`;
+  return `${selected ? '[x]' : '[ ]'} ${nodeNameCell(node.name, name)} ${cell(node.pool, 8)} ${cell(node.ready ? '✔ Ready' : '✖ NotReady', 8)} ${cell(node.schedulable ? 'yes' : '⊘ cordoned', 9)} ${cell(String(node.podCount), 4)} ${cell(notes.join(', ') || '-', 16)}`;
 }
 
 /** The preview of one node: pods evicted, skipped and blocked, with reasons. */

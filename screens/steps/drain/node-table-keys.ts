@@ -42,6 +42,9 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
   const cordoned = c.chosen.filter(
     (n) => state.nodes.find((x) => x.name === n)?.schedulable === false,
   );
+  const schedulable = c.chosen.filter(
+    (n) => state.nodes.find((x) => x.name === n)?.schedulable === true,
+  );
   return [
     {
       keys: ['d'],
@@ -56,6 +59,13 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
       hint: 'uncordon',
       when: !state.readOnly && !state.rights.cordon && cordoned.length > 0,
       run: () => c.send({ type: 'uncordon', nodes: cordoned }),
+    },
+    {
+      keys: ['k'],
+      does: 'cordon the chosen nodes only: no new pods land there, none is evicted (asks first)',
+      hint: 'cordon',
+      when: !state.readOnly && !state.rights.cordon && schedulable.length > 0,
+      run: () => c.send({ type: 'cordon', nodes: schedulable }),
     },
     mode === 'preview'
       ? scrollBinding(c.preview, 'scroll the preview', 'scroll')

@@ -3,12 +3,12 @@ import { listAllDaemonSets } from '../../kube/lists.js';
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { StepSession } from '../lifecycle/step-session.js';
-import { drainConfirmation, uncordonConfirmation } from './confirmations.js';
+import { cordonConfirmation, drainConfirmation, uncordonConfirmation } from './confirmations.js';
 import { kuredLockOf } from './facts.js';
 import { drainRefusal } from './rights.js';
 import { runDrain, type DrainTimings } from './run/run-drain.js';
 import type { DrainProgress } from './run/progress.js';
-import { uncordonNodes } from './run/uncordon.js';
+import { cordonNodes, uncordonNodes } from './run/uncordon.js';
 import type { DrainState } from './state.js';
 
 type Session = StepSession<DrainFacts, DrainState>;
@@ -126,6 +126,41 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
     },
     verify: 'after',
     done: (lines) => ({ result: lines }),
+  });
+}
+
+/** Cordons the named schedulable nodes after their confirmation (nothing is evicted). */
+export async function cordon(s: Session, names: string[]): Promise<void> {
+  const { state, ctx } = s;
+  if (s.mode.readOnly || state.rights.cordon) return;
+  const chosen = state.nodes.filter((n) => names.includes(n.name) && n.schedulable);
+  if (chosen.length === 0) return;
+  await s.change({
+    wire: 'kube',
+    what: 'cordon',
+    confirm: cordonConfirmation(ctx.cluster, chosen),
+    run: async (_progress, signal) => {
+      const lines = await cordonNodes(
+        chosen.map((n) => n.name),
+        {
+          kc: ctx.connection.kc,
+          server: ctx.connection.kubeServer,
+          journal: ctx.journal,
+          dryRun: s.mode.dryRun,
+          signal,
+        },
+      );
+      const done = s.mode.dryRun
+        ? []
+        : chosen.map((n) => n.name).filter((n) => lines.some((l) => l === `✔ ${n} cordoned`));
+      s.set({ leftCordoned: [...new Set([...s.state.leftCordoned, ...done])] });
+      return { lines, done };
+    },
+    verify: 'after',
+    done: ({ lines, done }) => ({
+      result: lines,
+      ...(done.length > 0 ? { changed: `cordoned ${done.length} node(s)` } : {}),
+    }),
   });
 }
 

@@ -78,3 +78,20 @@ export function uncordonConfirmation(
     ...(typed ? { typed } : {}),
   };
 }
+
+/** The question before cordoning nodes without draining them. */
+export function cordonConfirmation(
+  cluster: string,
+  nodes: readonly DrainNode[],
+): ConfirmationRequest {
+  const names = nodes.map((n) => n.name);
+  return {
+    cluster,
+    change: `Cordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`} (no pod is evicted)`,
+    details: [
+      'No new pod will be scheduled there; the pods running there stay until drained.',
+      `kubectl equivalent: ${names.map((n) => `kubectl cordon ${n}`).join(' && ')}`,
+    ],
+    ...(names.length > 1 ? { typed: cluster } : {}),
+  };
+}

@@ -3,7 +3,7 @@ import { DEFAULT_DRAIN_OPTIONS } from '../../model/drain.js';
 import type { InFlightChange } from '../../model/journal.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepSession } from '../lifecycle/step-session.js';
-import { drainNodes, previewsOf, uncordon } from './changes.js';
+import { cordon, drainNodes, previewsOf, uncordon } from './changes.js';
 import { inspectDrain } from './inspect.js';
 import { resumeReport } from './resume-report.js';
 import { drainRefusal, drainRights } from './rights.js';
@@ -70,6 +70,7 @@ export function makeDrainStep(timings: DrainTimings = KUBECTL_TIMINGS) {
       drain: (event, s) => drainNodes(s, event.nodes, timings),
       abort: (_event, s) => s.abortWork(),
       uncordon: (event, s) => uncordon(s, event.nodes),
+      cordon: (event, s) => cordon(s, event.nodes),
       refresh: (_event, s) => s.look(),
       dismiss: (_event, s) => {
         if (s.state.phase === 'done')

@@ -35,5 +35,6 @@ export type DrainEvent =
   | { type: 'drain'; nodes: string[] }
   | { type: 'abort' }
   | { type: 'uncordon'; nodes: string[] }
+  | { type: 'cordon'; nodes: string[] }
   | { type: 'refresh' }
   | { type: 'dismiss' };

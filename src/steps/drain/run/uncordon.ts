@@ -3,29 +3,39 @@ import type { StepJournal } from '../../../model/journal.js';
 import { setNodeUnschedulable } from '../../../kube/cordon.js';
 import { describeKubeError } from '../../../kube/errors.js';
 
+/** What cordoning and uncordoning need: the cluster, the journal, the mode. */
+export interface CordonDeps {
+  kc: KubeConfig;
+  server: string;
+  journal: StepJournal;
+  dryRun: boolean;
+  signal?: AbortSignal;
+}
+
 /** Uncordons nodes one by one, each journaled; returns one result line per node. */
-export async function uncordonNodes(
-  nodes: readonly string[],
-  d: {
-    kc: KubeConfig;
-    server: string;
-    journal: StepJournal;
-    dryRun: boolean;
-    signal?: AbortSignal;
-  },
-): Promise<string[]> {
+export function uncordonNodes(nodes: readonly string[], d: CordonDeps): Promise<string[]> {
+  return setCordon(nodes, false, d);
+}
+
+/** Cordons nodes one by one (no pod is evicted), each journaled; one result line per node. */
+export function cordonNodes(nodes: readonly string[], d: CordonDeps): Promise<string[]> {
+  return setCordon(nodes, true, d);
+}
+
+async function setCordon(nodes: readonly string[], on: boolean, d: CordonDeps): Promise<string[]> {
+  const action = on ? 'cordon' : 'uncordon';
   const lines: string[] = [];
   for (const node of nodes) {
     try {
       await d.journal.mutation(
-        { step: 'drain', action: 'uncordon', target: `node/${node}`, detail: { dryRun: d.dryRun } },
+        { step: 'drain', action, target: `node/${node}`, detail: { dryRun: d.dryRun } },
         () =>
           // In --dry-run the wire makes this a server-side dry run.
-          setNodeUnschedulable(d.kc, node, false, d.signal ? { signal: d.signal } : {}),
+          setNodeUnschedulable(d.kc, node, on, d.signal ? { signal: d.signal } : {}),
       );
-      lines.push(d.dryRun ? `✔ ${node}: uncordon accepted (dry run)` : `✔ ${node} uncordoned`);
+      lines.push(d.dryRun ? `✔ ${node}: ${action} accepted (dry run)` : `✔ ${node} ${action}ed`);
     } catch (error) {
-      lines.push(`✖ ${node}: ${describeKubeError(error, d.server, `uncordon ${node}`).message}`);
+      lines.push(`✖ ${node}: ${describeKubeError(error, d.server, `${action} ${node}`).message}`);
     }
   }
   return lines;
