@@ -93,14 +93,18 @@ export async function startSession(
       // Which cluster exactly, so a later session can tell whether it left a change in flight here.
       ...(connection.arm ? { arm: connection.arm.at } : {}),
     });
-    const resume = await detectResume(journal, {
+    const found = await detectResume(journal, {
       cluster: connection.summary.name,
       server: connection.kubeServer,
       ...(connection.arm ? { arm: connection.arm.at } : {}),
     }).catch(() => undefined); // an unreadable old journal must not stop this session
+    // --demo starts a brand-new simulated cluster: what an earlier one left in flight is not here.
+    const resume = sim ? undefined : found;
+    if (found && sim) await journal.note('connect', 'interrupted session not offered (--demo)');
     store.update({
       // Before the overview first shows: the offer must not flash in after the checklist.
       ...(resume ? { resume } : {}),
+      ...(found && sim ? { notice: DEMO_NO_RESUME } : {}),
       connection: {
         phase: 'connected',
         cluster: connection.summary,
@@ -141,6 +145,10 @@ export async function startSession(
 }
 
 const noop = (): Promise<void> => Promise.resolve();
+
+/** Why an earlier --demo session's changes in flight are not offered to continue. */
+export const DEMO_NO_RESUME =
+  'Earlier --demo changes not resumed: each --demo is a new simulated cluster.';
 
 /** A connection and, for `--demo`, the simulator started for it (the caller stops it). */
 export interface ReachedTarget {

@@ -85,7 +85,8 @@ describe('drain end to end on the simulator', () => {
     const intents = records
       .filter((r) => r['type'] === 'intent')
       .map((r) => `${String(r['action'])} ${String(r['target'])}`);
-    expect(intents[0]).toBe(`cordon node/${node}`);
+    // The whole plan first (what a resume continues), then the node's own steps.
+    expect(intents.slice(0, 2)).toEqual([`drain nodes nodes/${node}`, `cordon node/${node}`]);
     expect(intents.filter((i) => i.startsWith('evict pod'))).toHaveLength(before.length);
 
     // After maintenance: uncordon, with a confirmation.

@@ -1,11 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInPty } from '../helpers/pty.js';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // A session on the demo cluster died mid-upgrade (its journal, written by hand, ends with an intent
-// and a torn line). The next session says so, and the operator goes back to that step.
+// and a torn line). The next session on the same running simulated cluster (aks-runbook sim) says
+// so, and the operator goes back to that step; a --demo session (a brand-new cluster) says why not.
 
 const DEMO = {
   subscriptionId: '3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c',
@@ -43,13 +45,21 @@ function crashedDemoSession(dir: string): string {
   return file;
 }
 
+let running: RunningSim;
+beforeAll(async () => {
+  running = await startSimCommand('demo', { speed: 600 });
+});
+afterAll(() => running.stop());
+
 describe('resume after a crash, in a terminal', () => {
   it('offers the change left in flight, opens its step on Enter, writes the transcript on t and on exit', async () => {
     const state = tempDir('state-');
     const dir = join(state, 'aks-runbook');
     mkdirSync(dir);
     const crashed = crashedDemoSession(dir);
-    const pty = startInPty(['--demo'], { XDG_STATE_HOME: state });
+    const pty = startInPty(['--sim-connection', running.connectionFile], {
+      XDG_STATE_HOME: state,
+    });
     try {
       await pty.waitFor('ended in the middle of a change');
       await pty.waitFor('upgrades: upgrade pool agentpool/apps');
@@ -77,5 +87,24 @@ describe('resume after a crash, in a terminal', () => {
     expect(transcript).toMatch(/^# aks-runbook session: aks-shop-prod/);
     expect(transcript).toContain('### upgrades:');
     expect(pty.screen()).toContain('Transcript: ');
+  }, 60_000);
+
+  it('with --demo (a new simulated cluster) offers nothing and says why', async () => {
+    const state = tempDir('state-');
+    const dir = join(state, 'aks-runbook');
+    mkdirSync(dir);
+    crashedDemoSession(dir);
+    const pty = startInPty(['--demo'], { XDG_STATE_HOME: state });
+    try {
+      await pty.waitFor(
+        'Earlier --demo changes not resumed: each --demo is a new simulated cluster.',
+        60_000,
+      );
+      expect(pty.screen()).not.toContain('ended in the middle of a change');
+      pty.type('q');
+      expect(await pty.exited()).toBe(0);
+    } finally {
+      pty.kill();
+    }
   }, 60_000);
 });

@@ -53,10 +53,11 @@ export async function drainNodes(
       s.set({ phase: 'running', progress: undefined, resume: undefined });
       let latest: DrainProgress | undefined;
       let timer: NodeJS.Timeout | undefined;
-      const progress = await runDrain(
-        chosen.map((n) => n.name),
-        state.options,
-        {
+      const names = chosen.map((n) => n.name);
+      // The whole plan is journaled first: a session killed mid-drain is resumed with every
+      // node of the run, not only the pod that was in flight.
+      const run = (): Promise<DrainProgress> =>
+        runDrain(names, state.options, {
           kc: ctx.connection.kc,
           server: ctx.connection.kubeServer,
           journal: ctx.journal,
@@ -70,8 +71,18 @@ export async function drainNodes(
               if (latest) s.set({ progress: latest });
             }, PROGRESS_EVERY_MS);
           },
-        },
-      );
+        });
+      const progress = s.mode.dryRun
+        ? await run()
+        : await ctx.journal.mutation(
+            {
+              step: 'drain',
+              action: 'drain nodes',
+              target: `nodes/${names.join(',')}`,
+              detail: { nodes: names },
+            },
+            run,
+          );
       if (timer) clearTimeout(timer);
       return progress;
     },

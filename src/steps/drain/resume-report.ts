@@ -4,7 +4,7 @@ import type { NodePlan } from '../../model/drain.js';
 import type { InFlightChange } from '../../model/journal.js';
 
 /** Where a node an earlier drain had in flight stands now. */
-export type ResumedNodeVerdict = 'missing' | 'not-cordoned' | 'drained' | 'pods-left';
+export type ResumedNodeVerdict = 'missing' | 'not-cordoned' | 'queued' | 'drained' | 'pods-left';
 
 /** One node of an interrupted drain, as found on re-inspection. */
 export interface ResumedNode {
@@ -26,11 +26,18 @@ export interface ResumeReport {
   cordoned: string[];
 }
 
-/** The node an intent of the drain step is about, if any. */
-function nodeOf(change: InFlightChange): string | undefined {
-  if (change.target.startsWith('node/')) return change.target.slice('node/'.length);
+/** The nodes an intent of the drain step is about: one node, or every node of a drain plan. */
+function nodesOf(change: InFlightChange): string[] {
+  if (change.target.startsWith('node/')) return [change.target.slice('node/'.length)];
   const node = change.detail?.['node'];
-  return typeof node === 'string' ? node : undefined;
+  if (typeof node === 'string') return [node];
+  const plan = change.detail?.['nodes'];
+  return Array.isArray(plan) ? plan.filter((n): n is string => typeof n === 'string') : [];
+}
+
+/** The nodes of an interrupted drain plan (the run's intent), in their order. */
+function planned(ours: readonly InFlightChange[]): Set<string> {
+  return new Set(ours.filter((i) => i.action === 'drain nodes').flatMap(nodesOf));
 }
 
 /**
@@ -46,7 +53,11 @@ export function resumeReport(
   canChange: boolean,
 ): ResumeReport {
   const ours = intents.filter((i) => i.step === 'drain');
-  const names = [...new Set(ours.map(nodeOf).filter((n): n is string => n !== undefined))];
+  const names = [...new Set(ours.flatMap(nodesOf))];
+  const inPlan = planned(ours);
+  // A node of the plan with no cordon of its own in flight and not cordoned: the drain had not
+  // reached it yet (a node it cordoned and that was uncordoned since carries no plan-only trace).
+  const touched = new Set(ours.filter((i) => i.action !== 'drain nodes').flatMap(nodesOf));
   const nodes = names.map((name): ResumedNode => {
     const node = facts.nodes.find((n) => n.name === name);
     const plan = previews[name];
@@ -55,7 +66,12 @@ export function resumeReport(
       : [];
     const podsLeft = [...new Set(left.map((p) => `${p.namespace}/${p.name}`))].sort();
     if (!node) return { node: name, verdict: 'missing', podsLeft: [] };
-    if (node.schedulable) return { node: name, verdict: 'not-cordoned', podsLeft };
+    if (node.schedulable)
+      return {
+        node: name,
+        verdict: inPlan.has(name) && !touched.has(name) ? 'queued' : 'not-cordoned',
+        podsLeft,
+      };
     return { node: name, verdict: podsLeft.length > 0 ? 'pods-left' : 'drained', podsLeft };
   });
   const all = Object.values(facts.podsByNode).flat();
@@ -77,7 +93,9 @@ export function resumeReport(
     ...nodes.map((n) => nodeLine(n)),
     ...pods.map((p) => `  ${p.target}: ${p.now === 'gone' ? 'gone (it was moved)' : p.now}`),
   ];
-  const toContinue = nodes.filter((n) => n.verdict === 'pods-left').map((n) => n.node);
+  const toContinue = nodes
+    .filter((n) => n.verdict === 'pods-left' || n.verdict === 'queued')
+    .map((n) => n.node);
   const cordoned = nodes
     .filter((n) => n.verdict === 'pods-left' || n.verdict === 'drained')
     .map((n) => n.node);
@@ -105,6 +123,8 @@ function nodeLine(n: ResumedNode): string {
       return `✖ ${n.node}: no longer in the cluster.`;
     case 'not-cordoned':
       return `! ${n.node}: not cordoned (the drain never cordoned it, or it was uncordoned since); nothing to continue.`;
+    case 'queued':
+      return `· ${n.node}: not reached yet (queued in the interrupted drain, not cordoned); the drain continues with it.`;
     case 'drained':
       return `✔ ${n.node}: drained and still cordoned; only pods a drain leaves are on it.`;
     case 'pods-left':
