@@ -34,6 +34,8 @@ export class StepHost {
   private readonly running = new Map<AbortController, Promise<unknown>>();
   /** The session's running Azure operation, shown on every screen and shared by every step. */
   readonly operations: OperationBoard;
+  /** Aborted on stop: the steps' watches end with the session. */
+  private readonly closing = new AbortController();
 
   constructor(private readonly o: StepHostOptions) {
     this.operations = new OperationBoard(
@@ -66,6 +68,7 @@ export class StepHost {
    * journal and the cluster explained before the session closes.
    */
   async stop(): Promise<void> {
+    this.closing.abort();
     for (const controller of this.running.keys()) controller.abort();
     await Promise.allSettled([...this.running.values(), this.operations.stop()]);
   }
@@ -119,6 +122,7 @@ export class StepHost {
       },
       busy: (work) => this.busy(work),
       operations: this.operations,
+      closing: this.closing.signal,
     };
   }
 

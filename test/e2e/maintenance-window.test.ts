@@ -1,7 +1,9 @@
 // The maintenance window on the built program in a real terminal, against `aks-runbook sim
 // --speed 10` (the operator's second terminal is this test): the running operation shown on every
 // screen, aborted from its first second, conflicting upgrades not offered.
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../src/sim/scenarios/demo.js';
@@ -220,4 +222,39 @@ describe('the maintenance window, live', () => {
       pty.kill();
     }
   }, 180_000);
+
+  it('a kubectl cordon in another terminal shows in the drain table within 2 s', async () => {
+    const pty = startInPty(['--sim-connection', running.connectionFile], {
+      XDG_STATE_HOME: tempDir('window-state-'),
+    });
+    try {
+      await pty.waitFor('Node images and OS patches', 60_000);
+      pty.type(':drain\r');
+      await pty.waitFor('d drain · ', 60_000);
+      let mark = pty.screen().length;
+      pty.type('/');
+      await after(pty, mark, FILTER_OPEN, 30_000, true);
+      mark = pty.screen().length;
+      pty.type('win000000');
+      await after(pty, mark, '/win000000');
+      mark = pty.screen().length;
+      pty.type('\r');
+      await after(pty, mark, /win000000 .*✔ Ready {2}yes/);
+      mark = pty.screen().length;
+      const env = { ...process.env, KUBECONFIG: running.kubeconfigFile };
+      await promisify(execFile)('kubectl', ['cordon', 'win000000'], { env });
+      const cordonedAt = Date.now();
+      await after(pty, mark, /win000000 .*⊘ cordon/, 10_000);
+      const seenIn = Date.now() - cordonedAt;
+      process.stdout.write(`kubectl cordon -> drain table: ${seenIn} ms\n`);
+      expect(seenIn).toBeLessThan(2_000);
+      mark = pty.screen().length;
+      await promisify(execFile)('kubectl', ['uncordon', 'win000000'], { env });
+      await after(pty, mark, /win000000 .*✔ Ready {2}yes/, 10_000);
+      pty.type('q');
+      expect(await pty.exited(30_000)).toBe(0);
+    } finally {
+      pty.kill();
+    }
+  }, 120_000);
 });

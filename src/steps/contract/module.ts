@@ -39,6 +39,8 @@ export interface StepContext<State = undefined> extends InspectContext {
   openStep(id: StepId): void;
   /** Runs `work` as running work: quitting asks first, and `signal` aborts it on quit. */
   busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Aborted when the session ends: what a step follows (watches) stops with it. */
+  closing?: AbortSignal;
   /** The session's running Azure operation (shared by every step); absent in bare test hosts. */
   operations?: OperationBoard;
 }

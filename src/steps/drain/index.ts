@@ -1,6 +1,7 @@
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../model/drain.js';
 import type { InFlightChange } from '../../model/journal.js';
+import { watchNodes } from '../../kube/watch-nodes.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { cordon, drainNodes, previewsOf, uncordon } from './changes.js';
@@ -25,6 +26,30 @@ async function seen(s: Session): Promise<void> {
     previews: previewsOf(facts, s.state.options),
     rights,
   });
+}
+
+/** How long node changes are gathered before one look (a rolling upgrade changes many). */
+const SETTLE_MS = 150;
+
+/**
+ * The node table follows the cluster: any node added, changed (cordoned by kubectl, NotReady)
+ * or removed anywhere is looked at again within moments, unless a change of this step runs.
+ */
+function follow(s: Session, signal: AbortSignal): void {
+  let timer: NodeJS.Timeout | undefined;
+  let looking = false;
+  const again = (): void => {
+    timer = undefined;
+    if (signal.aborted) return;
+    if (s.working || looking) return void (timer = setTimeout(again, SETTLE_MS * 4));
+    looking = true;
+    void s
+      .look()
+      .catch(() => undefined)
+      .finally(() => (looking = false));
+  };
+  watchNodes(s.ctx.connection.kc, () => (timer ??= setTimeout(again, SETTLE_MS)), signal);
+  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
 }
 
 /** Picks up a drain an earlier session left in flight: where each node and pod stands now. */
@@ -63,6 +88,7 @@ export function makeDrainStep(timings: DrainTimings = KUBECTL_TIMINGS) {
       leftCordoned: [],
     },
     seen,
+    follow,
     resume,
     on: {
       options: (event, s) =>

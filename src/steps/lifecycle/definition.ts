@@ -31,6 +31,11 @@ export interface StepDefinition<Facts, State, Event extends StepEventShape> {
   on?: EventHandlers<Facts, State, Event>;
   /** Picks up changes an earlier session left in flight (after a fresh look). */
   resume?: (s: StepSession<Facts, State>, intents: InFlightChange[]) => Promise<void>;
+  /**
+   * Started once after the first look, for the session's life (`signal` aborts when it ends):
+   * follows the cluster (watches) and looks again when what the step shows changed.
+   */
+  follow?: (s: StepSession<Facts, State>, signal: AbortSignal) => void;
   /** Told when the step's running work starts and ends (e.g. to disable its screen's keys). */
   working?: (s: StepSession<Facts, State>, running: boolean) => void;
 }

@@ -91,6 +91,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     this.ctx.status({ kind: 'running' });
     const seen = await (this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx));
     this.facts = seen.facts;
+    if (!this.looked && this.def.follow && this.ctx.closing)
+      this.def.follow(this, this.ctx.closing);
     this.looked = true;
     this.ctx.show({ summary: seen.summary, findings: seen.findings });
     const added = await this.def.seen?.(this, seen);
