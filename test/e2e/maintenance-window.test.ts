@@ -183,7 +183,7 @@ describe('the maintenance window, live', () => {
       pty.type('\r');
       await after(pty, mark, 'filter: win000000');
       mark = pty.screen().length;
-      pty.type('k');
+      pty.type('C');
       await after(pty, mark, 'Cordon node win000000 (no pod is evicted)');
       await after(pty, mark, 'kubectl cordon win000000');
       await yes(pty, mark);
@@ -205,7 +205,7 @@ describe('the maintenance window, live', () => {
       await after(pty, mark, 'Uncordon node win000000');
       await yes(pty, mark);
       await after(pty, mark, '✔ win000000 uncordoned');
-      await after(pty, mark, 'k cordon');
+      await after(pty, mark, 'C cordon');
       mark = pty.screen().length;
       pty.type('q');
       const exited = await Promise.race([

@@ -61,7 +61,7 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
       run: () => c.send({ type: 'uncordon', nodes: cordoned }),
     },
     {
-      keys: ['k'],
+      keys: ['C'],
       does: 'cordon the chosen nodes only: no new pods land there, none is evicted (asks first)',
       hint: 'cordon',
       when: !state.readOnly && !state.rights.cordon && schedulable.length > 0,
