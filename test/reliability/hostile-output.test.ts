@@ -5,10 +5,11 @@
 // the user picker), the audit in every format, the transcript, and journal list/show/export.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PAYLOADS } from '../../src/sim/scenarios/hostile.js';
 import { runBin } from '../helpers/cli-process.js';
 import { startInPty } from '../helpers/pty.js';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 // Characters a terminal acts on. Line feeds are the only control character a text output needs.
@@ -78,9 +79,15 @@ function expectCleanText(output: string, shownAtLeast = 1): void {
   expect(bad, bad ? JSON.stringify(output.slice(bad.index - 40, bad.index + 40)) : '').toBeNull();
 }
 
+let running: RunningSim | undefined;
+afterAll(() => running?.stop());
+
 beforeAll(async () => {
   crashedSession();
-  const pty = startInPty(ARGS, env);
+  // The same simulated cluster lives on between sessions (a --demo one would be new, and a
+  // resume is not offered there): the journal's in-flight change is offered.
+  running = await startSimCommand('hostile', { speed: 600 });
+  const pty = startInPty(['--sim-connection', running.connectionFile], env);
   try {
     await pty.waitFor('ended in the middle of a change', 60_000);
     await pty.waitFor('Enter open that step');

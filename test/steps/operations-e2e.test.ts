@@ -37,35 +37,37 @@ describe('the running operation', () => {
     const { s } = await session(20);
     expect(s.store.getState().operation).toBeUndefined();
     expect(action(s, 'node-image', 'a')?.unavailable).toBe('nothing is running');
-    const upgrade = s.host.send('node-image', { type: 'action', key: '2' });
+    const upgrade = s.host.send('node-image', { type: 'action', key: '1' });
     await until(() => s.store.getState().confirmation, 'upgrade confirmation');
     s.store.answer(true);
     // From the first moment: on the board, abort offered, conflicting upgrades not offered.
     const op = await until(() => s.store.getState().operation, 'the operation on the board');
-    expect(op).toMatchObject({ what: 'Node image upgrade of pool apps', phase: 'running' });
+    expect(op).toMatchObject({ what: 'Node image upgrade of pool system', phase: 'running' });
     expect(op.by).toBe('this session');
     expect(action(s, 'node-image', 'a')?.unavailable).toBeUndefined();
-    expect(action(s, 'node-image', '1')?.unavailable).toMatch(
-      /Node image upgrade of pool apps is running; AKS refuses another operation/,
+    expect(action(s, 'node-image', '2')?.unavailable).toMatch(
+      /Node image upgrade of pool system is running; AKS refuses another operation/,
     );
     await s.host.send('upgrades', { type: 'target', version: '1.32.5' });
     expect(action(s, 'upgrades', 'c')?.unavailable).toMatch(/AKS refuses another operation/);
     const writes = sim!.log.writes().length;
-    await s.host.send('node-image', { type: 'action', key: '1' });
+    await s.host.send('node-image', { type: 'action', key: '2' });
     expect(s.store.getState().confirmation).toBeUndefined();
     expect(sim!.log.writes()).toHaveLength(writes);
 
     const aborted = s.host.send('node-image', { type: 'action', key: 'a' });
     const asked = await until(() => s.store.getState().confirmation, 'abort confirmation');
-    expect(asked.change).toContain('Abort the running operation on pool apps');
+    expect(asked.change).toContain('Abort the running operation on pool system');
     s.store.answer(true);
     await until(() => s.store.getState().operation?.phase === 'canceling', 'canceling');
     expect(action(s, 'node-image', 'a')?.unavailable).toMatch(/abort was sent/);
     await Promise.all([aborted, upgrade]);
     expect(s.store.getState().operation).toMatchObject({ phase: 'canceled', armState: 'Canceled' });
-    expect(sim!.aks.state.pools.find((p) => p.name === 'apps')!.provisioningState).toBe('Canceled');
+    expect(sim!.aks.state.pools.find((p) => p.name === 'system')!.provisioningState).toBe(
+      'Canceled',
+    );
     const result = s.store.getState().stepViews['node-image']?.result?.join('\n') ?? '';
-    expect(result).toContain('was aborted');
+    expect(result).toContain('was canceled (aborted)');
     expect(
       s
         .journalLines()
@@ -73,7 +75,7 @@ describe('the running operation', () => {
         .map((l) => l['action']),
     ).toEqual(['upgrade node image', 'abort latest operation']);
     // Nothing runs any more: new upgrades are offered again.
-    expect(action(s, 'node-image', '1')?.unavailable).toBeUndefined();
+    expect(action(s, 'node-image', '2')?.unavailable).toBeUndefined();
   }, 90_000);
 
   it('shows one started elsewhere, follows it and aborts it', async () => {

@@ -102,7 +102,7 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
   }
   if (f.code === 'OperationCanceled' || /cancel/i.test(f.code)) {
     return [
-      `■ ${what} was aborted: nodes already done stay done; the rest keep their old version.`,
+      `■ ${what} was canceled (aborted): nodes already done stay done; the rest keep their old version.`,
     ];
   }
   return [head, `AKS said: ${f.message}`];
