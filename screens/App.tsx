@@ -216,7 +216,7 @@ export function App({ store, actions }: AppProps) {
     state.connection.phase === 'connected' ? state.connection.cluster.name : undefined;
   return (
     <Box flexDirection="column" width={columns}>
-      <Header cluster={cluster} mode={state.mode} />
+      <Header cluster={cluster} mode={state.mode} waiting={state.waiting} />
       {failure ? <Text color={theme.danger}>{failure}</Text> : null}
       {state.operation ? <OperationLine op={state.operation} /> : null}
       {shownOverlay}

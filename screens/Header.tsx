@@ -4,7 +4,16 @@ import type { SessionMode } from '../src/model/session.js';
 import { theme } from './theme.js';
 
 /** The top line: program, cluster name and the safety-mode badges. */
-export function Header({ cluster, mode }: { cluster: string | undefined; mode: SessionMode }) {
+export function Header({
+  cluster,
+  mode,
+  waiting,
+}: {
+  cluster: string | undefined;
+  mode: SessionMode;
+  /** A retry wait in progress (throttling), shown after the cluster name while it lasts. */
+  waiting?: string | undefined;
+}) {
   const badges = modeBadges(mode);
   return (
     <Box>
@@ -17,6 +26,7 @@ export function Header({ cluster, mode }: { cluster: string | undefined; mode: S
               {cluster}
             </Text>
           )}
+          {waiting ? <Text color={theme.badge}>{` · ${waiting}`}</Text> : null}
         </Text>
       </Box>
       {badges.length > 0 ? (

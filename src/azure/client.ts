@@ -3,6 +3,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { cloudEndpoints, type CloudName } from './clouds.js';
 import type { WireMode } from '../model/session.js';
 import { throttleWithoutRetryAfter, type ThrottleRetry } from './throttle-retry.js';
+import { armKindStamp, armRequestBound } from './bounded-request.js';
+import { DEFAULT_BOUNDS, type Bounds, type WaitNotice } from '../model/bounds.js';
 import { armWireGuard } from './wire-guard.js';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */
@@ -16,8 +18,14 @@ export interface ArmConnection {
   caCert?: string;
   /** `--read-only` and `--dry-run` refuse every ARM write at the client's pipeline. */
   mode: WireMode;
-  /** How a 429 without Retry-After is retried (tests shorten the waits). */
+  /** How a 429 is retried (tests shorten the waits). */
   throttleRetry?: Partial<ThrottleRetry>;
+  /** Request time limit and Retry-After cap (default `DEFAULT_BOUNDS`). */
+  bounds?: Bounds;
+  /** Told of a retry wait long enough to show. */
+  onWait?: (wait: WaitNotice) => void;
+  /** Ends every request at once when it aborts (the audit's time limit). */
+  deadline?: AbortSignal;
 }
 
 /**
@@ -26,16 +34,30 @@ export interface ArmConnection {
  */
 export function createContainerServiceClient(c: ArmConnection): ContainerServiceClient {
   const cloud = cloudEndpoints(c.cloud);
+  const bounds = c.bounds ?? DEFAULT_BOUNDS;
   const client = new ContainerServiceClient(c.credential, c.subscriptionId, {
     endpoint: c.endpoint ?? cloud.armEndpoint,
     credentials: { scopes: [cloud.armScope] },
     ...(c.caCert ? { tlsOptions: { ca: c.caCert } } : {}),
     // A 3 a.m. operator wants a clear error fast, not minutes of silent retries.
-    retryOptions: { maxRetries: 3, maxRetryDelayInMs: 8_000 },
+    retryOptions: { maxRetries: 3, maxRetryDelayInMs: bounds.retryWaitMaxMs },
     userAgentOptions: { userAgentPrefix: 'aks-runbook' },
   });
   // First of all, before any retry: a refused write is never sent, so never retried.
   client.pipeline.addPolicy(armWireGuard(c.mode), { phase: 'Serialize' });
-  client.pipeline.addPolicy(throttleWithoutRetryAfter(c.throttleRetry), { phase: 'Retry' });
+  // Outside the SDK's deserializing: every failure leaves the client with its kind stamped.
+  client.pipeline.addPolicy(armKindStamp());
+  // Inside the SDK's own retry: 429s asked again with Retry-After capped, and any Retry-After
+  // left for the SDK (its throttling retry, its pollers) capped too.
+  client.pipeline.addPolicy(
+    throttleWithoutRetryAfter({
+      maxDelayMs: bounds.retryWaitMaxMs,
+      ...(c.onWait ? { onWait: c.onWait } : {}),
+      ...c.throttleRetry,
+    }),
+    { phase: 'Retry' },
+  );
+  // Next to the wire: each attempt bounded in time, and ended by the run's time limit.
+  client.pipeline.addPolicy(armRequestBound(bounds.requestMs, c.deadline), { afterPhase: 'Sign' });
   return client;
 }

@@ -1,52 +1,86 @@
 import { isRestError } from '@azure/arm-containerservice';
-import { UserError, messageOf, firstLine } from '../model/errors.js';
+import { FaultError, KIND_ADVICE, kindOf, type ErrorKind } from '../model/errors.js';
 import type { ArmCoordinates } from '../model/arm.js';
 
-/** Turns an ARM or sign-in failure into one line that says what went wrong and what to do. */
-export function describeArmError(error: unknown, at: ArmCoordinates, doing: string): UserError {
-  const cluster = `cluster "${at.name}" in resource group "${at.resourceGroup}" (subscription ${at.subscriptionId})`;
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+
+/**
+ * The kind of an ARM or sign-in failure, from what is structured about it: the stamp the client's
+ * pipeline put on it, the HTTP status, or the socket or TLS error code. Never from message text.
+ */
+export function armErrorKind(error: unknown): ErrorKind {
+  const stamped = kindOf(error);
+  if (stamped) return stamped;
   if (isRestError(error)) {
-    const code = armCode(error.details) ?? error.code ?? '';
-    const message = armMessage(error.details) ?? error.message;
-    switch (error.statusCode) {
-      case 401:
-        return new UserError(
-          `Azure refused your sign-in while trying to ${doing}: ${message} (run "az login" again)`,
-        );
-      case 403:
-        return new UserError(`you are not allowed to ${doing} for ${cluster}: ${message}`);
-      case 404:
-        return new UserError(
-          code === 'ResourceGroupNotFound'
-            ? `resource group "${at.resourceGroup}" not found in subscription ${at.subscriptionId}`
-            : `no AKS ${cluster} was found; check -g, -n and --subscription`,
-        );
-      default:
-        if (error.statusCode === undefined) {
-          return new UserError(`could not reach Azure to ${doing}: ${firstLine(message)}`);
-        }
-        return new UserError(
-          `Azure answered ${error.statusCode} ${code} while trying to ${doing}: ${firstLine(message)}`,
-        );
-    }
+    const status = error.statusCode;
+    if (status === undefined) return codeKind(error.code) ?? 'unreachable';
+    if (status === 401) return 'unauthenticated';
+    if (status === 403) return 'forbidden';
+    if (status === 404) return 'not-found';
+    if (status === 409) return 'conflict';
+    if (status === 429) return 'throttled';
+    if (status === 408 || status === 504) return 'timeout';
+    if (status >= 500) return 'server-error';
+    return 'internal';
   }
-  const text = firstLine(messageOf(error));
-  if (/az login|CredentialUnavailable|authenticat/i.test(text) || isCredentialError(error)) {
-    return new UserError(`no Azure sign-in is available to ${doing}: ${text}`);
+  if (error instanceof Error && /Credential|AuthenticationRequired/.test(error.name)) {
+    return 'unauthenticated';
   }
-  return new UserError(`could not ${doing}: ${text}`);
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return codeKind(typeof code === 'string' ? code : undefined) ?? 'internal';
 }
 
-function isCredentialError(error: unknown): boolean {
-  return error instanceof Error && /Credential|AuthenticationRequired/.test(error.name);
+function codeKind(code: string | undefined): ErrorKind | undefined {
+  if (!code) return undefined;
+  if (code === 'ETIMEDOUT') return 'timeout';
+  if (UNREACHABLE.has(code)) return 'unreachable';
+  if (/^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_)/.test(code)) return 'tls';
+  return undefined;
+}
+
+/** Turns an ARM or sign-in failure into one line: what happened, and what to do. */
+export function describeArmError(error: unknown, at: ArmCoordinates, doing: string): FaultError {
+  if (error instanceof FaultError) return error;
+  const kind = armErrorKind(error);
+  const cluster = `cluster "${at.name}" in resource group "${at.resourceGroup}" (subscription ${at.subscriptionId})`;
+  const code = isRestError(error) ? (armCode(error.details) ?? error.code ?? '') : '';
+  const status = isRestError(error) ? error.statusCode : undefined;
+  if (kind === 'not-found') {
+    return new FaultError(
+      kind,
+      code === 'ResourceGroupNotFound'
+        ? `resource group "${at.resourceGroup}" not found in subscription ${at.subscriptionId}; check -g and --subscription`
+        : `no AKS ${cluster} was found; check -g, -n and --subscription`,
+    );
+  }
+  const what: Record<ErrorKind, string> = {
+    unauthenticated: `Azure refused your sign-in (401)`,
+    forbidden: `Azure refused (403): you are not allowed to ${doing} for ${cluster}`,
+    'not-found': '',
+    conflict: `Azure reported a conflict (409${code ? ` ${code}` : ''})`,
+    throttled: `Azure Resource Manager kept throttling requests (429) after the retries`,
+    'server-error': `Azure Resource Manager failed (${status ?? '5xx'}${code ? ` ${code}` : ''})`,
+    timeout: `Azure Resource Manager did not answer in time`,
+    unreachable: `cannot reach Azure Resource Manager`,
+    tls: `Azure Resource Manager presented a certificate that is not trusted`,
+    'not-kubernetes': `something other than Azure Resource Manager answered`,
+    'not-aks': `something other than Azure Resource Manager answered`,
+    'local-io': `a local file could not be read`,
+    internal: `Azure Resource Manager answered ${status ?? 'unexpectedly'}${code ? ` ${code}` : ''}`,
+  };
+  const while_ = kind === 'forbidden' ? '' : ` while trying to ${doing}`;
+  return new FaultError(kind, `${what[kind]}${while_}; ${KIND_ADVICE[kind]}`);
 }
 
 function armCode(details: unknown): string | undefined {
   const code = (details as { error?: { code?: unknown } } | undefined)?.error?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-function armMessage(details: unknown): string | undefined {
-  const message = (details as { error?: { message?: unknown } } | undefined)?.error?.message;
-  return typeof message === 'string' ? message : undefined;
 }

@@ -195,6 +195,10 @@ export function commandLine(
       'mark findings new, unchanged or fixed against an earlier JSON report ("last": this cluster\'s last audit)',
     )
     .option('--fail-on-new', 'with --baseline: only new findings count for --fail-on')
+    .option(
+      '--timeout <seconds>',
+      'end the whole audit after this long, the steps not done named as holes (default 600, or AKS_RUNBOOK_AUDIT_TIMEOUT)',
+    )
     .option('--clusters <file>', 'audit each cluster listed in this YAML/JSON file, one at a time')
     .option(
       '--all-in-subscription',

@@ -1,5 +1,6 @@
 import type { Severity } from '../model/finding.js';
 import { UserError } from '../model/errors.js';
+import { secondsToMs } from '../model/bounds.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
 import type { AuditFormat } from '../report/render.js';
 import type { StepId } from '../model/checklist.js';
@@ -19,6 +20,8 @@ export interface AuditCommandOptions {
   baseline?: string;
   /** `--fail-on-new`: only findings the baseline did not have count for `failOn`. */
   failOnNew?: boolean;
+  /** `--timeout`: the whole audit's time limit (else `AKS_RUNBOOK_AUDIT_TIMEOUT`, else 600 s). */
+  timeoutMs?: number;
 }
 
 /** Options of `aks-runbook journal …`. */
@@ -37,6 +40,7 @@ export interface AuditFlags {
   waiverMaxDays?: string;
   baseline?: string;
   failOnNew?: boolean;
+  timeout?: string;
 }
 
 /** `journal export` flags as commander hands them over. */
@@ -67,6 +71,7 @@ export function auditOptions(flags: AuditFlags): AuditCommandOptions {
   if (flags.waivers !== undefined) options.waivers = flags.waivers;
   if (flags.waiverMaxDays !== undefined) options.waiverMaxDays = waiverMaxDays(flags.waiverMaxDays);
   if (flags.baseline !== undefined) options.baseline = flags.baseline;
+  if (flags.timeout !== undefined) options.timeoutMs = secondsToMs(flags.timeout, '--timeout');
   if (flags.failOnNew === true) {
     if (flags.baseline === undefined) {
       throw new UserError(

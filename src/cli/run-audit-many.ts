@@ -1,4 +1,4 @@
-import { UserError } from '../model/errors.js';
+import { UserError, kindOf } from '../model/errors.js';
 import {
   buildCombinedReport,
   auditedSection,
@@ -53,7 +53,8 @@ export async function runAuditMany(
           await keepRecord(report, env, io);
           return auditedSection(entry.label, entry.target, report);
         },
-        (error: unknown) => unreachedSection(entry.label, entry.target, asUserError(error).message),
+        (error: unknown) =>
+          unreachedSection(entry.label, entry.target, asUserError(error).message, kindOf(error)),
       );
     if (section.exitCode === 2) {
       const why = `${entry.label}: ${section.outcome}: ${section.reason ?? ''}`;

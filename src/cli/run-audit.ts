@@ -13,6 +13,7 @@ import type { TargetOptions } from '../target/options.js';
 import type { AuditCommandOptions } from './audit-args.js';
 import { packageVersion } from './version.js';
 import { visible } from '../model/visible-text.js';
+import { boundsFromEnv, waitLine } from '../model/bounds.js';
 
 /** Where the audit writes: the report to `out`, progress to `err` only when `progress` is on. */
 export interface AuditIo {
@@ -68,9 +69,19 @@ export async function auditCluster(
   // The audit is read-only by construction: no step gets a way to ask, and no action is offered.
   const mode: SessionMode = { readOnly: true, dryRun: false, demo: target.demo };
   const startedAt = new Date();
+  // The whole audit has a time limit: when it runs out every request in flight ends, and the
+  // steps not finished are reported as holes (exit 2), never as passes.
+  const limitMs = options.timeoutMs ?? boundsFromEnv(env).auditMs;
+  const deadline = AbortSignal.timeout(limitMs);
   let reached: ReachedTarget;
   try {
-    reached = await connectTarget(target, { env, mode, onProgress: say });
+    reached = await connectTarget(target, {
+      env,
+      mode,
+      onProgress: say,
+      onWait: (wait) => say(waitLine(wait)),
+      deadline,
+    });
   } catch (error) {
     throw asUserError(error);
   }
@@ -82,6 +93,7 @@ export async function auditCluster(
       modules,
       steps,
       mode,
+      deadline: { signal: deadline, ms: limitMs },
       onStep: (step, phase, report) =>
         say(phase === 'start' ? `… ${step.id}` : `  ${step.id}: ${report?.status ?? ''}`),
     });

@@ -1,63 +1,90 @@
 import { ApiException } from '@kubernetes/client-node';
-import { UserError, messageOf, firstLine } from '../model/errors.js';
+import { FaultError, KIND_ADVICE, kindOf, stampKind, type ErrorKind } from '../model/errors.js';
+import { redactUrlPasswords } from '../model/redact-url.js';
 
-/** Turns a Kubernetes API failure into one line that says what went wrong and what to do. */
-export function describeKubeError(error: unknown, server: string, doing: string): UserError {
-  if (error instanceof ApiException) {
-    const status = statusMessage(error.body);
-    switch (error.code) {
-      case 401:
-        return new UserError(
-          `the API server at ${server} did not accept your credentials while trying to ${doing}; get fresh ones (az aks get-credentials)`,
-        );
-      case 403:
-        return new UserError(`you are not allowed to ${doing}: ${status ?? 'forbidden'}`);
-      default:
-        return new UserError(
-          `the API server answered ${error.code} while trying to ${doing}: ${status ?? firstLine(error.message)}`,
-        );
-    }
-  }
-  const cause = rootCause(error);
-  if (
-    /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|UND_ERR_SOCKET|other side closed|socket hang up/.test(
-      cause,
-    )
-  ) {
-    return new UserError(
-      `cannot reach the API server at ${server} (${cause}); is the cluster running and the address right?`,
-    );
-  }
-  if (/certificate|self.signed|CERT_|unable to verify/i.test(cause)) {
-    return new UserError(
-      `the API server at ${server} presented a certificate the kubeconfig does not trust (${cause})`,
-    );
-  }
-  return new UserError(`could not ${doing} at ${server}: ${cause}`);
+/**
+ * The kind of a failure of the Kubernetes client, from what is structured about it: the HTTP
+ * status of an API answer, the error code of a socket or TLS failure, or the stamp the wire put
+ * on it. Never from the text of a message.
+ */
+export function kubeErrorKind(error: unknown): ErrorKind {
+  const stamped = kindOf(error);
+  if (stamped) return stamped;
+  if (error instanceof ApiException) return statusKind(error.code);
+  return transportKind(error) ?? 'internal';
 }
 
-function statusMessage(body: unknown): string | undefined {
-  let parsed = body;
-  if (typeof body === 'string') {
-    try {
-      parsed = JSON.parse(body) as unknown;
-    } catch {
-      return body.length > 0 && body.length < 300 ? body : undefined;
-    }
-  }
-  const message = (parsed as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : undefined;
+/** The kind of an HTTP status from the API server. */
+export function statusKind(status: number): ErrorKind {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404 || status === 410) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'throttled';
+  if (status === 408 || status === 504) return 'timeout';
+  if (status >= 500) return 'server-error';
+  return 'internal';
 }
 
-/** The innermost cause's message: fetch wraps socket and TLS errors in a vague "fetch failed". */
-function rootCause(error: unknown): string {
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+const TIMEOUT = new Set([
+  'ETIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/** The kind of a socket, DNS or TLS failure, from the error codes along its cause chain. */
+export function transportKind(error: unknown): ErrorKind | undefined {
   let current: unknown = error;
-  for (let depth = 0; depth < 5; depth++) {
-    const next = (current as { cause?: unknown } | undefined)?.cause;
-    if (next === undefined || next === null) break;
-    current = next;
+  for (let depth = 0; depth < 6 && current; depth++) {
+    const e = current as { code?: unknown; name?: unknown; cause?: unknown };
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (TIMEOUT.has(code) || e.name === 'TimeoutError') return 'timeout';
+    if (UNREACHABLE.has(code)) return 'unreachable';
+    if (/^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_)/.test(code)) return 'tls';
+    current = e.cause;
   }
-  const code = (current as { code?: unknown } | undefined)?.code;
-  const text = firstLine(messageOf(current));
-  return typeof code === 'string' && !text.includes(code) ? `${code}: ${text}` : text;
+  return undefined;
+}
+
+/** `error` with its kind stamped (a transport failure keeps its class; the kind rides along). */
+export function stampedKube(error: unknown): unknown {
+  return stampKind(error, kubeErrorKind(error));
+}
+
+/** Turns a Kubernetes API failure into one line: what happened, and what to do. */
+export function describeKubeError(error: unknown, server: string, doing: string): FaultError {
+  // A failure the wire already said in full (a credential plugin's timeout, an HTML answer).
+  if (error instanceof FaultError) return error;
+  const kind = kubeErrorKind(error);
+  const at = `the API server at ${redactUrlPasswords(server)}`;
+  const status = error instanceof ApiException ? error.code : undefined;
+  const what: Record<ErrorKind, string> = {
+    unauthenticated: `${at} did not accept your credentials (401)`,
+    forbidden: `${at} refused (403): you are not allowed to ${doing}`,
+    'not-found': `${at} has no such object or API (${status ?? 404})`,
+    conflict: `${at} reported a conflict (409)`,
+    throttled: `${at} kept throttling requests (429) after the retries`,
+    'server-error': `${at} failed (${status ?? '5xx'})`,
+    timeout: `${at} did not answer in time`,
+    unreachable: `cannot reach ${at}`,
+    tls: `${at} presented a certificate the kubeconfig does not trust`,
+    'not-kubernetes': `something other than a Kubernetes API server answered at ${redactUrlPasswords(server)}`,
+    'not-aks': `something other than a Kubernetes API server answered at ${redactUrlPasswords(server)}`,
+    'local-io': `a local file could not be read`,
+    internal: `${at} answered ${status ?? 'unexpectedly'}`,
+  };
+  const while_ = kind === 'forbidden' ? '' : ` while trying to ${doing}`;
+  return new FaultError(kind, `${what[kind]}${while_}; ${KIND_ADVICE[kind]}`);
 }

@@ -3,6 +3,9 @@ import type {
   RequestContext,
   ResponseContext,
 } from '@kubernetes/client-node';
+import { SHOWN_WAIT_MS, type WaitNotice } from '../model/bounds.js';
+import { FaultError, KIND_ADVICE } from '../model/errors.js';
+import { stampedKube } from './errors.js';
 import { onlyReads } from './wire-guard.js';
 
 /** How Kubernetes reads are retried and bounded (client-node itself neither retries nor times out). */
@@ -17,6 +20,8 @@ export interface KubeRetryPolicy {
   timeoutMs: number;
   /** Waits (injectable so tests can record the delays). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of a wait long enough to show the operator (`SHOWN_WAIT_MS` or more). */
+  onWait?: (wait: WaitNotice) => void;
 }
 
 /** Bounded: four attempts, at most 8 s between them, 30 s per attempt. */
@@ -32,35 +37,57 @@ const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /**
  * Sends one request, retrying an idempotent read (GET, and the access-review questions) on 429,
- * 5xx and dropped connections, with exponential backoff that honours Retry-After, and bounding
- * each read by a timeout. Writes are never repeated: an eviction's 429 means a PDB said no.
+ * 5xx and dropped connections, with exponential backoff that honours Retry-After up to a cap.
+ * Every attempt, a write's single one too, is bounded by the policy's timeout, and `deadline`
+ * (the audit's time limit) ends everything. A failure leaves with its kind stamped on it.
+ * Writes are never repeated: an eviction's 429 means a PDB said no.
  */
 export async function sendWithRetries(
   http: IsomorphicFetchHttpLibrary,
   request: RequestContext,
   policy: KubeRetryPolicy,
+  deadline?: AbortSignal,
 ): Promise<ResponseContext> {
   const method = request.getHttpMethod().toString().toUpperCase();
   const path = new URL(request.getUrl()).pathname;
-  if (!onlyReads(method, path)) return http.send(request).toPromise();
+  const retried = onlyReads(method, path);
   const callerSignal = request.getSignal();
+  const outer = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
+  const stop = outer.length > 0 ? AbortSignal.any(outer) : undefined;
   const sleep = policy.sleep ?? abortableSleep;
   for (let attempt = 1; ; attempt++) {
     const timeout = AbortSignal.timeout(policy.timeoutMs);
-    request.setSignal(callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout);
-    const last = attempt >= policy.attempts;
+    request.setSignal(stop ? AbortSignal.any([stop, timeout]) : timeout);
+    const last = !retried || attempt >= policy.attempts;
     let response: ResponseContext;
     try {
       response = await http.send(request).toPromise();
     } catch (error) {
-      if (callerSignal?.aborted || last || !isTransient(error, timeout)) throw readable(error);
-      await sleep(backoff(policy, attempt), callerSignal);
+      if (stop?.aborted || last || !isTransient(error, timeout)) {
+        throw readable(error, timeout, deadline, policy.timeoutMs);
+      }
+      await wait(policy, backoff(policy, attempt), 'dropped the connection', stop, sleep);
       continue;
     }
     if (last || !RETRY_STATUS.has(response.httpStatusCode)) return response;
     await response.body.text().catch(() => undefined); // free the connection
-    await sleep(backoff(policy, attempt, response.headers['retry-after']), callerSignal);
+    const why =
+      response.httpStatusCode === 429
+        ? 'is throttling (429)'
+        : `answered ${response.httpStatusCode}`;
+    await wait(policy, backoff(policy, attempt, response.headers['retry-after']), why, stop, sleep);
   }
+}
+
+async function wait(
+  policy: KubeRetryPolicy,
+  ms: number,
+  why: string,
+  stop: AbortSignal | undefined,
+  sleep: NonNullable<KubeRetryPolicy['sleep']>,
+): Promise<void> {
+  if (ms >= SHOWN_WAIT_MS) policy.onWait?.({ api: 'kube', ms, why });
+  await sleep(ms, stop);
 }
 
 /** The wait before the next attempt: Retry-After when the server gave one, else 2^n backoff. */
@@ -74,32 +101,45 @@ export function backoff(policy: KubeRetryPolicy, attempt: number, retryAfter?: s
   return Math.min(exp * (0.8 + Math.random() * 0.4), policy.maxDelayMs);
 }
 
-/** A dropped connection: asking again may work. */
+/** Error codes of a connection dropped mid-request: asking again may work. */
+const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** A dropped connection (from the codes along the cause chain, never the message text). */
 function isTransient(error: unknown, timeout: AbortSignal): boolean {
   // A read that already waited the whole timeout is not asked again: that would multiply the wait.
   if (timeout.aborted) return false;
-  const text = causeText(error);
-  return /ECONNRESET|socket hang up|other side closed|EPIPE|UND_ERR_SOCKET/i.test(text);
-}
-
-/** A timed-out read says so (the bare AbortError would read like the operator cancelled). */
-function readable(error: unknown): unknown {
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return new Error('ETIMEDOUT: the API server did not answer in time');
-  }
-  return error;
-}
-
-function causeText(error: unknown): string {
-  const parts: string[] = [];
   let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const e = current as { message?: unknown; code?: unknown; cause?: unknown };
-    if (typeof e.message === 'string') parts.push(e.message);
-    if (typeof e.code === 'string') parts.push(e.code);
+  for (let depth = 0; depth < 6 && current; depth++) {
+    const e = current as { code?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && DROPPED.has(e.code)) return true;
     current = e.cause;
   }
-  return parts.join(' ');
+  return false;
+}
+
+/**
+ * A timed-out request says so with its bound (the bare AbortError would read like the operator
+ * cancelled), the audit's time limit says that; anything else leaves with its kind stamped.
+ */
+function readable(
+  error: unknown,
+  timeout: AbortSignal,
+  deadline: AbortSignal | undefined,
+  timeoutMs: number,
+): unknown {
+  if (deadline?.aborted) {
+    return new FaultError(
+      'timeout',
+      `the time limit of the whole run ran out while the API server was being asked; ${KIND_ADVICE.timeout}`,
+    );
+  }
+  if (timeout.aborted) {
+    return new FaultError(
+      'timeout',
+      `the API server did not answer in time (within ${timeoutMs / 1000} s); ${KIND_ADVICE.timeout}`,
+    );
+  }
+  return stampedKube(error);
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

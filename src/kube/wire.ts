@@ -1,11 +1,19 @@
 import {
+  ApiException,
   createConfiguration,
   IsomorphicFetchHttpLibrary,
   ServerConfiguration,
   wrapHttpLibrary,
   type KubeConfig,
+  type RequestContext,
+  type ResponseContext,
 } from '@kubernetes/client-node';
+import type { Bounds, WaitNotice } from '../model/bounds.js';
+import { FaultError, KIND_ADVICE, stampKind } from '../model/errors.js';
 import type { WireMode } from '../model/session.js';
+import { boundedCredentials } from './credential-bound.js';
+import { redactUrlPasswords } from '../model/redact-url.js';
+import { statusKind } from './errors.js';
 import { DEFAULT_KUBE_RETRY, sendWithRetries, type KubeRetryPolicy } from './retry.js';
 import { guardKubeRequest } from './wire-guard.js';
 
@@ -15,31 +23,75 @@ export interface KubeWire {
   mode: WireMode;
   /** How reads are retried and bounded (client-node itself neither retries nor times out). */
   retry?: KubeRetryPolicy;
+  /** Request and credential time limits and the Retry-After cap (`retry`, when given, wins). */
+  bounds?: Bounds;
+  /** Told of a retry wait long enough to show. */
+  onWait?: (wait: WaitNotice) => void;
+  /** Ends every request at once when it aborts (the audit's time limit). */
+  deadline?: AbortSignal;
 }
 
 /**
- * Makes every API client of `kc` send through one path: the wire guard first (whatever a step
- * asks for, a write in read-only mode never leaves and one in dry-run mode is a dry run), then
- * bounded retries of idempotent reads.
+ * Makes every API client of `kc` send through one path: credentials fetched within their time
+ * limit, the wire guard (whatever a step asks for, a write in read-only mode never leaves and one
+ * in dry-run mode is a dry run), bounded retries of idempotent reads, and the answer checked: a
+ * failure leaves as an `ApiException` (or `FaultError`) with its kind stamped on it.
  */
 export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
   const http = new IsomorphicFetchHttpLibrary();
-  const policy = wire.retry ?? DEFAULT_KUBE_RETRY;
+  const fromBounds = wire.bounds
+    ? { timeoutMs: wire.bounds.requestMs, maxDelayMs: wire.bounds.retryWaitMaxMs }
+    : {};
+  const policy: KubeRetryPolicy = {
+    ...(wire.retry ?? { ...DEFAULT_KUBE_RETRY, ...fromBounds }),
+    ...(wire.onWait ? { onWait: wire.onWait } : {}),
+  };
   const send = wrapHttpLibrary({
     send: async (request) => {
       guardKubeRequest(request, wire.mode);
-      return sendWithRetries(http, request, policy);
+      const response = await sendWithRetries(http, request, policy, wire.deadline);
+      return checkedAnswer(request, response);
     },
   });
+  const auth = boundedCredentials(kc, wire.bounds?.credentialMs ?? 60_000);
   kc.makeApiClient = (apiClientType) => {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('No active cluster!');
     const config = createConfiguration({
       baseServer: new ServerConfiguration(cluster.server, {}),
-      authMethods: { default: kc },
+      authMethods: { default: auth },
       httpApi: send,
     });
     return new apiClientType(config);
   };
   return kc;
+}
+
+/**
+ * The answer as the API layer may read it, or the failure it is: an HTML page (a proxy or a
+ * sign-in page, not an API server), or an error status, thrown as the `ApiException` the API layer
+ * would throw, with its kind stamped.
+ */
+async function checkedAnswer(
+  request: RequestContext,
+  response: ResponseContext,
+): Promise<ResponseContext> {
+  const type = response.headers['content-type'] ?? '';
+  if (/text\/html/i.test(type)) {
+    await response.body.text().catch(() => undefined);
+    const server = redactUrlPasswords(new URL(request.getUrl()).origin);
+    throw new FaultError(
+      'not-kubernetes',
+      `${server} answered a web page (HTTP ${response.httpStatusCode}), not the Kubernetes API; ${KIND_ADVICE['not-kubernetes']}`,
+    );
+  }
+  if (response.httpStatusCode < 400) return response;
+  const body = await response.body.text().catch(() => '');
+  const error = new ApiException<string>(
+    response.httpStatusCode,
+    `HTTP ${response.httpStatusCode}`,
+    body,
+    response.headers,
+  );
+  throw stampKind(error, statusKind(response.httpStatusCode));
 }

@@ -35,3 +35,78 @@ export class WireRefusal extends Error {
     this.name = 'WireRefusal';
   }
 }
+
+/**
+ * What kind of failure something was, decided once where it happened (the Kubernetes wire, the
+ * ARM pipeline, a credential, the file system) and read everywhere else: findings, step
+ * statuses, exit codes and messages never look at an error's text.
+ */
+export const ERROR_KINDS = [
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'throttled',
+  'server-error',
+  'timeout',
+  'unreachable',
+  'tls',
+  'not-kubernetes',
+  'not-aks',
+  'local-io',
+  'internal',
+] as const;
+
+/** One of `ERROR_KINDS`. */
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** What to do about each kind, in a few words (the second half of every one-line message). */
+export const KIND_ADVICE: Record<ErrorKind, string> = {
+  unauthenticated: 'sign in again or get fresh credentials (az login, az aks get-credentials)',
+  forbidden: 'ask for read access to it; until then this part is unchecked',
+  'not-found': 'check the names given (context, -g, -n, --subscription)',
+  conflict: 'wait for the other change to finish, then run again',
+  throttled: 'the server is rate-limiting requests; run again in a few minutes',
+  'server-error': 'the server failed; run again later, or check the service health',
+  timeout:
+    'the server or credential did not answer in time; check the network or raise the timeout (see README "Time limits")',
+  unreachable: 'check the address, the network, a VPN or a private cluster',
+  tls: 'the certificate is not trusted; check the CA in the kubeconfig or the proxy',
+  'not-kubernetes':
+    'something else answered (a proxy or a sign-in page?); check the server address and proxy settings',
+  'not-aks':
+    'something else answered instead of Azure Resource Manager (a proxy or a sign-in page?); check the proxy settings',
+  'local-io': 'check the path, its permissions and free disk space',
+  internal: 'this is a bug in aks-runbook; please report it with the command you ran',
+};
+
+const KIND_MARK = Symbol.for('aks-runbook.errorKind');
+
+/** Stamps `kind` on an error where it was classified (the error keeps its class and fields). */
+export function stampKind<E>(error: E, kind: ErrorKind): E {
+  if (typeof error === 'object' && error !== null && !(KIND_MARK in error)) {
+    Object.defineProperty(error, KIND_MARK, { value: kind, enumerable: false });
+  }
+  return error;
+}
+
+/** The kind stamped on an error at the boundary it came through, if any. */
+export function kindOf(error: unknown): ErrorKind | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const kind = (error as { [KIND_MARK]?: unknown })[KIND_MARK];
+  return typeof kind === 'string' && (ERROR_KINDS as readonly string[]).includes(kind)
+    ? (kind as ErrorKind)
+    : undefined;
+}
+
+/** A failure already said in one line for the operator, with its kind (exit code 2). */
+export class FaultError extends UserError {
+  readonly kind: ErrorKind;
+
+  constructor(kind: ErrorKind, message: string) {
+    super(message, 2);
+    this.name = 'FaultError';
+    this.kind = kind;
+    stampKind(this, kind);
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_KINDS } from '../model/errors.js';
 import { SEVERITIES } from '../model/finding.js';
 
 /** The version of the audit report's shape; bumped on any change that breaks a reader. */
@@ -69,6 +70,15 @@ const step = z
     title: z.string(),
     status: z.enum(STEP_OUTCOMES),
     reason: z.string().optional().describe('why the step is unavailable, forbidden or not built'),
+    // Added within version 1: present when the step could not finish (a hole in the audit).
+    errorKind: z
+      .enum(ERROR_KINDS)
+      .optional()
+      .describe('what stopped the step: the kind of failure (unavailable and forbidden steps)'),
+    missing: z
+      .string()
+      .optional()
+      .describe('what the audit did not check because this step could not finish'),
     durationMs: z.number().int().nonnegative().optional(),
     summary: z.array(z.string()).optional(),
     findings: z.array(finding),

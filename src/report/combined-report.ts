@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../model/errors.js';
 import type { Severity } from '../model/finding.js';
 import type { AuditReport } from './audit-schema.js';
 import {
@@ -34,12 +35,16 @@ export function auditedSection(
 }
 
 /** A cluster's section when connecting failed: forbidden when Azure or Kubernetes refused. */
-export function unreachedSection(label: string, target: NamedTarget, why: string): ClusterSection {
+export function unreachedSection(
+  label: string,
+  target: NamedTarget,
+  why: string,
+  kind: ErrorKind | undefined,
+): ClusterSection {
   return {
     label,
     target: sectionTarget(target),
-    // describeArmError/describeKubeError say "not allowed to" for a 403.
-    outcome: /not allowed to/.test(why) ? 'forbidden' : 'unreachable',
+    outcome: kind === 'forbidden' ? 'forbidden' : 'unreachable',
     reason: why,
     exitCode: 2,
   };

@@ -10,19 +10,19 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
 }
 
 /**
- * The audit's exit code: 2 when a step could not be checked because the operator is not allowed
- * (the audit is incomplete, so it cannot pass), else 1 when a finding is at or above `failOn`,
- * else 0. A read refused inside a step (a `<area>.forbidden` finding) is such a hole too.
- * Steps not built or unavailable for other reasons do not change it; the report lists them.
- * A waived finding does not count, nor, with `onlyNew` (`--fail-on-new`), one the baseline had;
- * neither ever closes a hole.
+ * The audit's exit code: 2 when the audit has a hole (a step that could not finish, for any
+ * reason: refused, throttled, timed out, credentials gone, its Azure side not named), so it
+ * cannot pass; else 1 when a finding is at or above `failOn`, else 0. A read refused inside a
+ * step (a `<area>.forbidden` finding) is such a hole too. Steps this version does not build are
+ * listed but are no hole. A waived finding does not count, nor, with `onlyNew` (`--fail-on-new`),
+ * one the baseline had; neither ever closes a hole.
  */
 export function auditExitCode(
   steps: readonly StepReport[],
   failOn: Severity,
   onlyNew = false,
 ): 0 | 1 | 2 {
-  if (steps.some((s) => s.status === 'forbidden' || s.findings.some(isRefusedRead))) return 2;
+  if (steps.some((s) => isHole(s) || s.findings.some(isRefusedRead))) return 2;
   const failing = steps.some((s) => s.findings.some((f) => countsForGate(f, failOn, onlyNew)));
   return failing ? 1 : 0;
 }
@@ -45,6 +45,11 @@ export function severityTotals(steps: readonly StepReport[]): Record<Severity, n
   const totals: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
   for (const s of steps) for (const f of s.findings) totals[f.severity]++;
   return totals;
+}
+
+/** A step that could not finish: what it looks at was not (entirely) checked. */
+export function isHole(step: Pick<StepReport, 'status'>): boolean {
+  return step.status === 'forbidden' || step.status === 'unavailable';
 }
 
 /** A finding that says a read was refused: the step's answer has a hole in it. */

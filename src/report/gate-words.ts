@@ -1,4 +1,5 @@
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
+import { isHole } from './exit-code.js';
 
 /** `waived until 2027-01-31 by platform-team: the reason`, for a waived finding. */
 export function waiverWords(finding: ReportedFinding): string | undefined {
@@ -32,4 +33,18 @@ export function gateLines(report: AuditReport): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * One line per hole in the audit: the step that could not finish, the kind of failure, why, and
+ * what was left unchecked. Any of them makes the exit code 2, whatever --fail-on, waivers or a
+ * baseline say.
+ */
+export function holeLines(report: AuditReport): string[] {
+  return report.steps
+    .filter(isHole)
+    .map(
+      (s) =>
+        `INCOMPLETE: step ${s.id} could not finish${s.errorKind ? ` (${s.errorKind})` : ''}: ${s.reason ?? 'no reason given'}${s.missing ? ` [${s.missing}]` : ''}`,
+    );
 }

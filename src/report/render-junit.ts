@@ -69,11 +69,19 @@ const errored = (c: Case): boolean => c.errors.length > 0;
 function suite(label: string, report: AuditReport, step: StepReport): Suite {
   const gate = (f: ReportedFinding) => countsForGate(f, report.failOn, report.failOnNew === true);
   let cases: Case[];
-  if (step.status === 'forbidden') {
+  if (step.status === 'forbidden' || step.status === 'unavailable') {
+    // A hole in the audit is an error, never a skip: what the step looks at was not checked.
+    const kind = step.errorKind ?? step.status;
+    const missing = step.missing ? ` [${step.missing}]` : '';
     cases = [
-      { name: step.id, failures: [], errors: [`refused: ${step.reason ?? ''}`], passing: [] },
+      {
+        name: step.id,
+        failures: [],
+        errors: [`could not finish (${kind}): ${step.reason ?? ''}${missing}`],
+        passing: [],
+      },
     ];
-  } else if (step.status === 'unavailable' || step.status === 'not-built') {
+  } else if (step.status === 'not-built') {
     cases = [
       {
         name: step.id,

@@ -1,6 +1,6 @@
 import { SEVERITIES } from '../model/finding.js';
 import type { AuditReport, StepReport } from './audit-schema.js';
-import { gateLines, waiverWords } from './gate-words.js';
+import { gateLines, holeLines, waiverWords } from './gate-words.js';
 import { duration, objectName, table } from './markdown.js';
 import { changesSection } from './render-changes.js';
 
@@ -32,6 +32,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
       .map((s) => `${report.totals[s]} ${s}`)
       .join(', ')}`,
     `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
+    ...holeLines(report).map((l) => `- **${l}**`),
     ...gateLines(report).map((l) => `- ${l}`),
     ...changesSection(report),
     '',
@@ -43,7 +44,9 @@ export function renderAuditMarkdown(report: AuditReport): string {
         s.id,
         STATUS_WORDS[s.status],
         String(s.findings.length),
-        s.reason ?? '',
+        [s.errorKind && `(${s.errorKind})`, s.reason, s.missing && `— ${s.missing}`]
+          .filter(Boolean)
+          .join(' '),
       ]),
     ),
   ];

@@ -3,6 +3,7 @@ import type { Severity } from '../model/finding.js';
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
 import { FINDING_MEANINGS, findingMeaning } from './finding-catalog.js';
 import { objectName } from './markdown.js';
+import { isHole } from './exit-code.js';
 
 /** Where SARIF readers find the schema this output follows. */
 export const SARIF_SCHEMA_URI =
@@ -126,16 +127,17 @@ function sarifResult(
 /** Whether the run finished whole; every step that did not is an error notification. */
 function invocation(cluster: SarifCluster): object {
   const report = cluster.report;
-  const holes = (report?.steps ?? []).filter(
-    (s) => s.status === 'forbidden' || s.status === 'unavailable',
-  );
+  const holes = (report?.steps ?? []).filter(isHole);
   const notices = [
     ...(report
       ? []
       : [{ level: 'error', message: { text: `not audited: ${cluster.reason ?? 'unknown'}` } }]),
+    // Every hole is an error: the run did not check what that step looks at.
     ...holes.map((s) => ({
-      level: s.status === 'forbidden' ? 'error' : 'warning',
-      message: { text: `step ${s.id} ${s.status}: ${s.reason ?? ''}`.trimEnd() },
+      level: 'error',
+      message: {
+        text: `step ${s.id} could not finish${s.errorKind ? ` (${s.errorKind})` : ''}: ${s.reason ?? ''}${s.missing ? ` [${s.missing}]` : ''}`,
+      },
     })),
   ];
   return {

@@ -1,6 +1,6 @@
 import { alignColumns, padTo } from '../model/text-cells.js';
 import type { AuditReport } from './audit-schema.js';
-import { findingMarks, gateLines, waiverWords } from './gate-words.js';
+import { findingMarks, gateLines, holeLines, waiverWords } from './gate-words.js';
 import { objectName } from './markdown.js';
 
 /** The audit report as a plain-text table for a terminal or a CI log. */
@@ -30,12 +30,13 @@ export function renderAuditTable(report: AuditReport): string {
     ...(cluster.warnings ?? []).map((w) => `WARNING: ${w}`),
     '',
     ...report.steps.map((s) =>
-      `${s.id.padEnd(12)} ${s.status.padEnd(11)} ${s.findings.length > 0 ? `${s.findings.length} finding(s)` : ''}${s.reason ? s.reason : ''}`.trimEnd(),
+      `${s.id.padEnd(12)} ${s.status.padEnd(11)} ${s.findings.length > 0 ? `${s.findings.length} finding(s)` : ''}${s.errorKind ? `(${s.errorKind}) ` : ''}${s.reason ? s.reason : ''}`.trimEnd(),
     ),
     '',
     ...(rows.length > 1 ? alignColumns(rows) : ['No findings.']),
     ...(fixed.length > 0 ? ['', 'Fixed since the baseline:', ...fixed] : []),
     '',
+    ...holeLines(report),
     ...gateLines(report),
     `${totals.high} high, ${totals.medium} medium, ${totals.low} low, ${totals.info} info; exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
   ];

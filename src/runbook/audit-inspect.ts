@@ -1,6 +1,5 @@
-import { ApiException } from '@kubernetes/client-node';
-import { isRestError } from '@azure/arm-containerservice';
-import { messageOf, firstLine } from '../model/errors.js';
+import { FaultError, KIND_ADVICE } from '../model/errors.js';
+import { failureOf } from './failure.js';
 import type { StepId, StepInfo } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
 import type { InspectContext, Inspection } from '../steps/contract/module.js';
@@ -19,6 +18,8 @@ export interface InspectStepsOptions {
   steps: readonly StepInfo[];
   /** Always read-only in an audit; passed in so the caller states it. */
   mode: SessionMode;
+  /** The audit's time limit: a step it cuts short, and every step after, is a hole. */
+  deadline?: { signal: AbortSignal; ms: number };
   /** Told when each step starts and ends (progress on stderr). */
   onStep?: (step: StepInfo, phase: 'start' | 'end', report?: StepReport) => void;
   now?: () => number;
@@ -59,12 +60,34 @@ async function inspectOne(
     };
   }
   if (step.needsArm && options.connection.armMissing) {
-    return { ...base, status: 'unavailable', reason: options.connection.armMissing, findings: [] };
+    return {
+      ...base,
+      status: 'unavailable',
+      reason: options.connection.armMissing,
+      missing: missingOf(step),
+      findings: [],
+    };
   }
   const started = now();
   const durationMs = (): number => Math.max(0, Math.round(now() - started));
+  const limit = options.deadline;
+  if (limit?.signal.aborted) {
+    return {
+      ...base,
+      status: 'unavailable',
+      reason: `not started: the audit's time limit of ${limit.ms / 1000} s ran out before this step; ${KIND_ADVICE.timeout}`,
+      errorKind: 'timeout',
+      missing: missingOf(step),
+      findings: [],
+    };
+  }
   try {
-    const seen = await module.inspect({ connection: options.connection, mode: options.mode });
+    const inspection = module.inspect({
+      connection: options.connection,
+      mode: options.mode,
+      ...(limit ? { signal: limit.signal } : {}),
+    });
+    const seen = await (limit ? withinLimit(inspection, limit) : inspection);
     // `subject` only groups findings on screen; the report's schema has no such field.
     // `confirmedBy` is always present in the report: null when the cluster did not confirm it.
     // A waiver mark is the session's, not the inspection's: the audit applies its own waivers.
@@ -81,22 +104,37 @@ async function inspectOne(
       findings,
     };
   } catch (error) {
+    const { kind, line } = failureOf(error, options.connection);
     return {
       ...base,
-      status: isForbidden(error) ? 'forbidden' : 'unavailable',
+      status: kind === 'forbidden' ? 'forbidden' : 'unavailable',
       durationMs: durationMs(),
-      reason: firstLine(messageOf(error)),
+      reason: line,
+      errorKind: kind,
+      missing: missingOf(step),
       findings: [],
     };
   }
 }
 
-/** Whether a failure is the cluster or Azure refusing the operator (403), not a breakage. */
-function isForbidden(error: unknown): boolean {
-  if (error instanceof ApiException && error.code === 403) return true;
-  if (isRestError(error) && error.statusCode === 403) return true;
-  // describeKubeError/describeArmError turn a 403 into this sentence.
-  return (
-    error instanceof Error && error.name === 'UserError' && /not allowed to/.test(error.message)
-  );
+/** The inspection, or a timeout failure as soon as the audit's time limit runs out. */
+function withinLimit<T>(work: Promise<T>, limit: { signal: AbortSignal; ms: number }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void =>
+      reject(
+        new FaultError(
+          'timeout',
+          `the audit's time limit of ${limit.ms / 1000} s ran out during this step; ${KIND_ADVICE.timeout}`,
+        ),
+      );
+    limit.signal.addEventListener('abort', onAbort, { once: true });
+    void work
+      .then(resolve, reject)
+      .finally(() => limit.signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** What an unfinished step leaves unchecked: all it looks at. */
+function missingOf(step: StepInfo): string {
+  return `not checked: ${step.looksAt}`;
 }

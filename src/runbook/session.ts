@@ -43,6 +43,8 @@ export interface SessionState {
   resume?: ResumeOffer;
   /** A one-line message for the operator on the overview (e.g. where the transcript went). */
   notice?: string;
+  /** A retry wait long enough to notice (throttling): shown in the header while it lasts. */
+  waiting?: string;
   /** Only a subscription was named: its clusters, for the operator to pick one before connecting. */
   pick?: ClusterChoice;
   /** The Azure operation running on the cluster (or the last one, with how it ended). */

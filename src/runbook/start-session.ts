@@ -16,6 +16,7 @@ import { transcriptActions } from './session-actions.js';
 import { StepHost } from './step-host.js';
 import type { SessionStore } from './session.js';
 import type { WireMode } from '../model/session.js';
+import { waitLine, type WaitNotice } from '../model/bounds.js';
 
 /** A running session: the connection (when it succeeded), its journal, and how to end it. */
 export interface RunningSession {
@@ -72,7 +73,12 @@ export async function startSession(
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
   try {
-    const reached = await connectTarget(target, { env, mode: store.getState().mode, onProgress });
+    const reached = await connectTarget(target, {
+      env,
+      mode: store.getState().mode,
+      onProgress,
+      onWait: showWait(store),
+    });
     sim = reached.sim;
     const { connection, simToken } = reached;
     journal = await Journal.open({
@@ -163,6 +169,21 @@ export interface ConnectHow {
   env: NodeJS.ProcessEnv;
   mode: WireMode;
   onProgress?: (detail: string) => void;
+  /** Told of a retry wait long enough to show. */
+  onWait?: (wait: WaitNotice) => void;
+  /** Ends every request at once when it aborts (the audit's time limit). */
+  deadline?: AbortSignal;
+}
+
+/** Shows a long retry wait in the header while it lasts. */
+function showWait(store: SessionStore): (wait: WaitNotice) => void {
+  return (wait) => {
+    const line = waitLine(wait);
+    store.update({ waiting: line });
+    setTimeout(() => {
+      if (store.getState().waiting === line) store.update({ waiting: undefined });
+    }, wait.ms).unref();
+  };
 }
 
 /**
@@ -176,8 +197,12 @@ export async function connectTarget(
 ): Promise<ReachedTarget> {
   const { env, mode } = how;
   const onProgress = how.onProgress ?? (() => undefined);
+  const extra = {
+    ...(how.onWait ? { onWait: how.onWait } : {}),
+    ...(how.deadline ? { deadline: how.deadline } : {}),
+  };
   const local = await simulatorAccess(target, onProgress);
-  if (!local) return { connection: await connect(target, { env, mode, onProgress }) };
+  if (!local) return { connection: await connect(target, { env, mode, onProgress, ...extra }) };
   try {
     const connection = await connect(
       {
@@ -190,6 +215,7 @@ export async function connectTarget(
         env,
         mode,
         onProgress,
+        ...extra,
         credential: fixedTokenCredential(local.access.armToken),
         armEndpoint: local.access.armEndpoint,
         caCert: local.access.caCert,

@@ -1,6 +1,6 @@
 import type { StepId } from '../model/checklist.js';
 import type { Connection } from '../model/connection.js';
-import { messageOf, UserError } from '../model/errors.js';
+import { failureOf } from './failure.js';
 import type { InFlightChange } from '../model/journal.js';
 import type { StepContext, StepController } from '../steps/contract/module.js';
 import type { StepEventShape, StepView } from '../steps/contract/view.js';
@@ -82,7 +82,7 @@ export class StepHost {
     try {
       await act(controller);
     } catch (error) {
-      const message = error instanceof UserError ? error.message : messageOf(error);
+      const message = failureOf(error, this.o.connection).line;
       this.showOn(id, { result: [`✖ ${message}`] });
       if (this.o.store.getState().steps[id].kind === 'running') {
         this.o.store.setStep(id, { kind: 'unavailable', why: message });

@@ -11,6 +11,8 @@ import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from './summarize-cluster.js';
 import { UserError } from '../model/errors.js';
 import { redactUrlPasswords } from '../model/redact-url.js';
+import { boundsFromEnv, type Bounds, type WaitNotice } from '../model/bounds.js';
+import { boundedTokenCredential } from '../azure/bounded-request.js';
 import { isGuid } from '../model/guid.js';
 import type { WireMode } from '../model/session.js';
 import { cloudEndpoints } from '../azure/clouds.js';
@@ -35,15 +37,28 @@ export interface ConnectDeps {
   onProgress?: (detail: string) => void;
   /** How Kubernetes reads are retried and bounded (default: `DEFAULT_KUBE_RETRY`). */
   kubeRetry?: KubeRetryPolicy;
+  /** Time limits of requests and credentials, and the Retry-After cap (default: the env's). */
+  bounds?: Bounds;
+  /** Told of a retry wait long enough to show the operator. */
+  onWait?: (wait: WaitNotice) => void;
+  /** Ends every request of the connection at once when it aborts (the audit's time limit). */
+  deadline?: AbortSignal;
 }
 
 /** Resolves the target and reads the cluster card. Every failure is a one-line `UserError`. */
 export async function connect(target: TargetOptions, deps: ConnectDeps): Promise<Connection> {
   const progress = deps.onProgress ?? (() => undefined);
   const at = armCoordinates(target);
-  let credential = deps.credential;
+  const bounds = deps.bounds ?? boundsFromEnv(deps.env);
+  // Every token request (ARM's, and Entra ID's for the API server) has the credential time limit.
+  let credential = deps.credential && boundedTokenCredential(deps.credential, bounds.credentialMs);
   const signIn = async (): Promise<TokenCredential> =>
-    (credential ??= await azureSignIn(target.cloud, deps.env));
+    (credential ??= boundedTokenCredential(
+      await azureSignIn(target.cloud, deps.env),
+      bounds.credentialMs,
+    ));
+  const onWait = deps.onWait ? { onWait: deps.onWait } : {};
+  const deadline = deps.deadline ? { deadline: deps.deadline } : {};
 
   let arm: Connection['arm'];
   let kc: KubeConfig;
@@ -64,6 +79,9 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       endpoint: deps.armEndpoint,
       caCert: deps.caCert,
       mode: deps.mode,
+      bounds,
+      ...onWait,
+      ...deadline,
     });
     const facts = await readArmCluster(client, at);
     if (facts.cluster.powerState?.code === 'Stopped') {
@@ -95,7 +113,13 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   }
   // Every request of every step goes through one path: the read-only/dry-run guard, then
   // bounded retries of reads (client-node itself neither retries nor times out).
-  kc = withKubeWire(kc, { mode: deps.mode, ...(deps.kubeRetry ? { retry: deps.kubeRetry } : {}) });
+  kc = withKubeWire(kc, {
+    mode: deps.mode,
+    bounds,
+    ...(deps.kubeRetry ? { retry: deps.kubeRetry } : {}),
+    ...onWait,
+    ...deadline,
+  });
   // Shown on the card, in reports and in error lines: never with a password in it.
   const kubeServer = redactUrlPasswords(kc.getCurrentCluster()?.server ?? '(unknown server)');
   progress(`Talking to the API server at ${kubeServer}`);

@@ -87,10 +87,17 @@ describe('aks-runbook audit, in-process against a running simulator', () => {
       step: 'rbac',
       message: expect.stringContaining('read-only: true') as string,
     });
-    expect(report.steps[1]!.reason).toBe('the step broke');
+    // A step that crashed is a hole: named, its kind (a bug: internal) and what went unchecked.
+    expect(report.steps[1]).toMatchObject({
+      errorKind: 'internal',
+      missing: expect.stringMatching(
+        /^not checked: whether pods can reach 169\.254\.169\.254/,
+      ) as string,
+    });
+    expect(report.steps[1]!.reason).toMatch(/^the step broke; this is a bug in aks-runbook/);
     expect(report.cluster).toMatchObject({ name: 'aks-shop-prod', simulated: true });
-    expect(code).toBe(1);
-    expect(report.exitCode).toBe(1);
+    expect(code).toBe(2);
+    expect(report.exitCode).toBe(2);
     expect(err).toBe(''); // no progress unless stderr is a terminal
 
     const seen = sim.log.entries.slice(before);

@@ -138,7 +138,7 @@ describe('--output sarif', () => {
     const combined = buildCombinedReport({
       clusters: [
         auditedSection('one', {}, gated()),
-        unreachedSection('two', {}, 'cannot reach the API server'),
+        unreachedSection('two', {}, 'cannot reach the API server', 'unreachable'),
       ],
       failOn: 'high',
       version: '0.1.0',
@@ -168,7 +168,7 @@ describe('--output junit', () => {
       // step, tests, failures, errors, skipped
       ['rbac', 3, 0, 0, 0], // three objects; the high one is waived, the others medium
       ['imds', 1, 0, 0, 0],
-      ['defender', 1, 0, 0, 1],
+      ['defender', 1, 0, 1, 0], // a step that could not finish is an error, never a skip
       ['containers', 1, 0, 1, 0],
       ['drain', 1, 0, 0, 1],
       ['waivers', 1, 0, 0, 0],
@@ -186,7 +186,7 @@ describe('--output junit', () => {
     const combined = buildCombinedReport({
       clusters: [
         auditedSection('one', {}, strict),
-        unreachedSection('two', {}, 'cannot reach <it>'),
+        unreachedSection('two', {}, 'cannot reach <it>', 'unreachable'),
       ],
       failOn: 'medium',
       version: '0.1.0',
@@ -198,8 +198,12 @@ describe('--output junit', () => {
     expect(xml).toMatch(/<testsuite name="one: rbac" tests="3" failures="2"/);
     expect(xml).toMatch(/<testsuite name="two: connect" tests="1" failures="0" errors="1"/);
     expect(xml).toContain('message="cannot reach &lt;it&gt;"');
+    // Errors: the refused step, the step that could not finish (defender), the cluster not reached.
     expect(xml).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="aks-runbook audit" tests="9" failures="2" errors="2">/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="aks-runbook audit" tests="9" failures="2" errors="3">/,
+    );
+    expect(xml).toContain(
+      'message="could not finish (forbidden): you are not allowed to list pods"',
     );
   });
 });

@@ -78,8 +78,14 @@ describe('the combined (version 2) report', () => {
         'two',
         arm('aks-two'),
         'could not reach Azure to read the cluster: ECONNREFUSED',
+        'unreachable',
       ),
-      unreachedSection('three', arm('aks-three'), 'you are not allowed to read the cluster for x'),
+      unreachedSection(
+        'three',
+        arm('aks-three'),
+        'Azure refused (403): you are not allowed to read the cluster for x',
+        'forbidden',
+      ),
     );
     expect(publishedCombinedSchema().safeParse(report).success).toBe(true);
     expect(report.exitCode).toBe(2);
@@ -95,7 +101,7 @@ describe('the combined (version 2) report', () => {
   it('renders Markdown with a section per cluster and a table with one block per cluster', () => {
     const report = combined(
       auditedSection('one', arm('aks-one'), failing),
-      unreachedSection('two', arm('aks-two'), 'could not reach Azure: ECONNREFUSED'),
+      unreachedSection('two', arm('aks-two'), 'could not reach Azure: ECONNREFUSED', 'unreachable'),
     );
     expect(JSON.parse(renderCombined(report, 'json'))).toEqual(report);
     const md = renderCombined(report, 'markdown');

@@ -5,7 +5,7 @@ import { sampleReport } from './sample-report.js';
 
 describe('audit exit codes', () => {
   const { steps } = sampleReport();
-  const complete = steps.filter((s) => s.status !== 'forbidden');
+  const complete = steps.filter((s) => s.status !== 'forbidden' && s.status !== 'unavailable');
 
   it('fails (1) when a finding is at or above --fail-on, passes (0) below it', () => {
     expect(auditExitCode(complete, 'high')).toBe(1);
@@ -22,6 +22,15 @@ describe('audit exit codes', () => {
 
   it('says 2 when a step was refused for lack of rights: an incomplete audit never passes', () => {
     expect(auditExitCode(steps, 'high')).toBe(2);
+  });
+
+  it('says 2 when a step could not finish for any other reason (throttled, timed out, …)', () => {
+    const unavailable = steps.filter((s) => s.status !== 'forbidden');
+    expect(unavailable.some((s) => s.status === 'unavailable')).toBe(true);
+    expect(auditExitCode(unavailable, 'high')).toBe(2);
+    // Not built is no hole: this version never claimed to check it.
+    const notBuilt = complete.map((s, i) => (i === 0 ? { ...s, status: 'not-built' as const } : s));
+    expect(auditExitCode(notBuilt, 'high')).toBe(1);
   });
 
   it('orders severities info < low < medium < high', () => {
@@ -46,6 +55,8 @@ describe('audit renderings', () => {
       - Audited: 2025-03-01T10:00:05.000Z in 5.0 s by aks-runbook 0.1.0
       - Findings: 1 high, 1 medium, 0 low, 0 info
       - Result: exit code 2 (fails on high and above)
+      - **INCOMPLETE: step defender could not finish: Azure-side steps need the cluster named**
+      - **INCOMPLETE: step containers could not finish: you are not allowed to list pods**
 
       ## Steps
 
@@ -80,6 +91,8 @@ describe('audit renderings', () => {
       MEDIUM    rbac.user-subject   RoleBinding/payments/alice|admin  User alice is bound directly
       HIGH      rbac.cluster-admin  -                                 cluster-admin for a user (confirmed by the API server)
 
+      INCOMPLETE: step defender could not finish: Azure-side steps need the cluster named
+      INCOMPLETE: step containers could not finish: you are not allowed to list pods
       1 high, 1 medium, 0 low, 0 info; exit code 2 (fails on high and above)
       "
     `);

@@ -7,16 +7,22 @@ import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readKured } from './kured.js';
 import { daemonSetsOf, nodesOf } from '../../kube/shared-reads.js';
-import { messageOf, UserError } from '../../model/errors.js';
+import { UserError } from '../../model/errors.js';
+import { kubeErrorKind } from '../../kube/errors.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 
-function forbidden(what: string, error: unknown): Finding {
+function forbidden(what: string, _error: unknown): Finding {
   return {
     id: 'nodeimage.forbidden',
     severity: 'medium',
-    message: `Could not check ${what}: ${messageOf(error)}`,
+    message: `Could not check ${what}: the API server refused the read (403).`,
     remediation: 'Ask for read access to it; until then this check has not passed.',
   };
+}
+
+/** A refused read is this step's finding; any other failure (throttled, timed out…) ends the step. */
+function refusedOrThrow(error: unknown): void {
+  if (kubeErrorKind(error) !== 'forbidden') throw error;
 }
 
 /** Reads pools and their latest images from ARM, and node labels, reboot marks and kured from Kubernetes. */
@@ -31,11 +37,13 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
   try {
     nodes = await nodesOf(ctx.connection);
   } catch (error) {
+    refusedOrThrow(error);
     findings.push(forbidden('node image labels and reboot marks', error));
   }
   try {
     kured = await readKured(ctx.connection.kc, () => daemonSetsOf(ctx.connection));
   } catch (error) {
+    refusedOrThrow(error);
     findings.push(forbidden('whether kured is installed', error));
   }
   const facts: NodeImageFacts = {

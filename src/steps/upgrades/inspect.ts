@@ -12,7 +12,8 @@ import { readPdbFacts } from './pdb-facts.js';
 import { isNodeReady } from '../../kube/nodes.js';
 import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';
-import { messageOf, UserError } from '../../model/errors.js';
+import { UserError } from '../../model/errors.js';
+import { kubeErrorKind } from '../../kube/errors.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 
 /** What the upgrades step knows after looking. */
@@ -21,13 +22,18 @@ export interface UpgradesFacts {
   choices: TargetChoice[];
 }
 
-function forbidden(what: string, error: unknown): Finding {
+function forbidden(what: string, _error: unknown): Finding {
   return {
     id: 'versions.forbidden',
     severity: 'medium',
-    message: `Could not check ${what}: ${messageOf(error)}`,
+    message: `Could not check ${what}: the API server refused the read (403).`,
     remediation: 'Ask for read access to it; until then this check has not passed.',
   };
+}
+
+/** A refused read is this step's finding; any other failure (throttled, timed out…) ends the step. */
+function refusedOrThrow(error: unknown): void {
+  if (kubeErrorKind(error) !== 'forbidden') throw error;
 }
 
 async function attempt<T>(
@@ -39,6 +45,7 @@ async function attempt<T>(
   try {
     return await read();
   } catch (error) {
+    refusedOrThrow(error);
     findings.push(forbidden(what, error));
     return fallback;
   }

@@ -1,0 +1,105 @@
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { TokenCredential } from '@azure/core-auth';
+import { isRestError } from '@azure/arm-containerservice';
+import { FaultError, KIND_ADVICE, kindOf, messageOf, stampKind } from '../model/errors.js';
+import { armErrorKind } from './errors.js';
+
+type Policy = Parameters<ContainerServiceClient['pipeline']['addPolicy']>[0];
+
+/**
+ * Each ARM request (each attempt) bounded by `timeoutMs` and ended by `deadline`; a web page
+ * answered instead of ARM's JSON is `not-aks`. Placed innermost, next to the wire.
+ */
+export function armRequestBound(timeoutMs: number, deadline?: AbortSignal): Policy {
+  return {
+    name: 'aksRunbookRequestBound',
+    async sendRequest(request, next) {
+      if (!request.timeout || request.timeout > timeoutMs) request.timeout = timeoutMs;
+      if (deadline) {
+        const own = request.abortSignal as AbortSignal | undefined;
+        request.abortSignal = own ? AbortSignal.any([own, deadline]) : deadline;
+      }
+      const started = Date.now();
+      let response;
+      try {
+        response = await next(request);
+      } catch (error) {
+        if (deadline?.aborted) {
+          throw new FaultError(
+            'timeout',
+            `the time limit of the whole run ran out while Azure Resource Manager was being asked; ${KIND_ADVICE.timeout}`,
+          );
+        }
+        if (Date.now() - started >= timeoutMs - 50 && isAbort(error)) {
+          throw new FaultError(
+            'timeout',
+            `Azure Resource Manager did not answer within ${timeoutMs / 1000} s; ${KIND_ADVICE.timeout}`,
+          );
+        }
+        throw stampKind(error, armErrorKind(error));
+      }
+      if (/text\/html/i.test(response.headers.get('content-type') ?? '')) {
+        throw new FaultError(
+          'not-aks',
+          `${new URL(request.url).origin} answered a web page (HTTP ${response.status}), not Azure Resource Manager; ${KIND_ADVICE['not-aks']}`,
+        );
+      }
+      return response;
+    },
+  };
+}
+
+/** Stamps the kind on an ARM failure as it leaves the client (after the SDK made it a RestError). */
+export function armKindStamp(): Policy {
+  return {
+    name: 'aksRunbookKindStamp',
+    async sendRequest(request, next) {
+      try {
+        return await next(request);
+      } catch (error) {
+        if (isRestError(error) || kindOf(error)) throw stampKind(error, armErrorKind(error));
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * A credential whose token requests end within `ms` (a sign-in that hangs fails as `timeout`),
+ * and whose failures are `unauthenticated`, said in one line.
+ */
+export function boundedTokenCredential(credential: TokenCredential, ms: number): TokenCredential {
+  return {
+    async getToken(scopes, options) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new FaultError(
+                'timeout',
+                `the Azure sign-in did not hand out a token within ${ms / 1000} s; ${KIND_ADVICE.timeout}`,
+              ),
+            ),
+          ms,
+        );
+      });
+      try {
+        return await Promise.race([credential.getToken(scopes, options), late]);
+      } catch (error) {
+        if (kindOf(error)) throw error;
+        const line = messageOf(error).trim().split('\n')[0]!.slice(0, 200);
+        throw new FaultError(
+          'unauthenticated',
+          `no Azure token: ${line}; ${KIND_ADVICE.unauthenticated}`,
+        );
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
