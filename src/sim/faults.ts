@@ -9,6 +9,21 @@ export const faultSpecSchema = z.strictObject({
   seed: z.number().int().optional(),
   /** Which API the request faults hit (default both); operation faults are ARM's anyway. */
   api: z.enum(['arm', 'kube', 'both']).optional(),
+  /**
+   * Request faults hit only paths matching this regular expression (default every path): e.g.
+   * throttle one step's reads while connecting still works.
+   */
+  pathPattern: z
+    .string()
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a regular expression')
+    .optional(),
   /** Share (0..1) of calls answered 429. */
   throttle: z.number().min(0).max(1).optional(),
   /** Retry-After seconds on those 429s; absent = no header (as a PDB-less 429 from ARM can be). */
@@ -57,8 +72,10 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     spec.throttle || spec.serverError || spec.reset || spec.latencyMs || spec.armBusy;
   if (!requestFaults) return;
   const random = seededRandom(spec.seed ?? 1);
+  const paths = spec.pathPattern === undefined ? undefined : new RegExp(spec.pathPattern);
   https.interceptors.push(async (req, api) => {
     if (spec.api && spec.api !== 'both' && spec.api !== api) return undefined;
+    if (paths && !paths.test(req.path)) return undefined;
     if (spec.latencyMs) await new Promise((r) => setTimeout(r, spec.latencyMs));
     return pickFault(spec, random, req, api === 'arm' ? 'arm' : 'kube');
   });

@@ -1,0 +1,150 @@
+// Audit honesty under faults, on the simulator's fault injection: a step that could not finish
+// (credentials gone, throttled past the retries, cut off by the audit's time limit) makes the
+// audit exit 2, and the report names the step, the kind of failure and what was not checked.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAudit } from '../../src/cli/run-audit.js';
+import type { StepId } from '../../src/model/checklist.js';
+import { renderAudit } from '../../src/report/render.js';
+import type { AuditReport } from '../../src/report/audit-schema.js';
+import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
+import type { FaultSpec } from '../../src/sim/faults.js';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { publishedSchema } from '../report/published-schema.js';
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+/** A simulator with `faults`, and a connection file for `--sim-connection`. */
+async function faulty(faults: FaultSpec, speed = 1): Promise<{ s: Simulator; file: string }> {
+  sim = await startSimulator({ scenario: 'demo', speed, faults });
+  const file = join(tempDir('honest-'), 'sim.json');
+  const { arm, caCert } = sim;
+  const connection = {
+    armEndpoint: arm.endpoint,
+    caCert,
+    armToken: arm.token,
+    subscriptionId: arm.subscriptionId,
+    resourceGroup: arm.resourceGroup,
+    name: arm.name,
+  };
+  writeFileSync(file, JSON.stringify(connection), { mode: 0o600 });
+  return { s: sim, file };
+}
+
+/** `aks-runbook audit --output json` in-process; `err` gets what a terminal's stderr would. */
+async function audit(
+  file: string,
+  env: NodeJS.ProcessEnv = {},
+  more: { timeoutMs?: number; failOn?: 'low' | 'medium' | 'high' } = {},
+) {
+  let out = '';
+  let err = '';
+  const started = Date.now();
+  const code = await runAudit(
+    { cloud: 'AzureCloud', demo: false, simConnection: file },
+    {
+      steps: AUDIT_STEPS.map((s) => s.id as StepId),
+      output: 'json',
+      failOn: more.failOn ?? 'high',
+      ...(more.timeoutMs ? { timeoutMs: more.timeoutMs } : {}),
+    },
+    { XDG_STATE_HOME: tempDir('honest-state-'), ...env },
+    { out: (t) => (out += t), err: (t) => (err += t), progress: true },
+  );
+  const report = JSON.parse(out) as AuditReport;
+  return { code, report, err, ms: Date.now() - started };
+}
+
+const holes = (r: AuditReport) =>
+  r.steps.filter((s) => s.status === 'unavailable' || s.status === 'forbidden');
+
+describe('an audit with holes never passes', () => {
+  it('tokens that expire after one simulated minute: exit 2, each hole named with its kind', async () => {
+    // 12x: the simulated minute is 5 s of wall time, ample for connecting; the first RBAC read
+    // is held until the minute has passed, so the tokens expire between connect and the steps.
+    const { s, file } = await faulty({ tokenExpiryMinutes: 1 }, 12);
+    const started = s.clock.now();
+    const held = s.hold((_method, path) => path.startsWith('/apis/rbac.authorization.k8s.io/'));
+    const running = audit(file, {}, { failOn: 'low' });
+    await held.reached;
+    while (s.clock.now() - started < 61_000) await new Promise((r) => setTimeout(r, 100));
+    held.release();
+    const { code, report } = await running;
+
+    expect(publishedSchema().safeParse(report).success).toBe(true);
+    expect(code).toBe(2);
+    expect(report.exitCode).toBe(2);
+    const expired = holes(report).filter((h) => h.errorKind === 'unauthenticated');
+    // The held request passed the token check already; the steps after it meet the expiry.
+    expect(expired.map((h) => h.id)).toEqual(
+      expect.arrayContaining(['imds', 'containers', 'drain']) as string[],
+    );
+    for (const h of expired) {
+      expect(h.status).toBe('unavailable');
+      expect(h.reason).toMatch(/did not accept your credentials|refused your sign-in/);
+      expect(h.reason).toMatch(/sign in again or get fresh credentials/);
+      expect(h.missing).toMatch(/^not checked: /);
+    }
+    // Every line of the report is one line, with no HTTP dump and no token.
+    const text = renderAudit(report, 'table');
+    expect(text).toMatch(/INCOMPLETE: step imds could not finish \(unauthenticated\)/);
+    expect(text).not.toMatch(/HTTP-Code|Headers:|Bearer/);
+    expect(text).not.toContain(s.arm.token);
+  }, 60_000);
+
+  it('429s that outlast the retries: exit 2, throttled (never "forbidden"), the step named', async () => {
+    const { file } = await faulty({
+      api: 'kube',
+      throttle: 1,
+      throttleRetryAfter: 0,
+      pathPattern: '^/apis/rbac\\.authorization\\.k8s\\.io/',
+    });
+    const { code, report } = await audit(file, {}, { failOn: 'low' });
+    expect(code).toBe(2);
+    const rbac = report.steps.find((st) => st.id === 'rbac')!;
+    expect(rbac).toMatchObject({ status: 'unavailable', errorKind: 'throttled' });
+    expect(rbac.reason).toMatch(/kept throttling requests \(429\) after the retries/);
+    expect(rbac.reason).not.toMatch(/forbidden|read access|not allowed|HTTP-Code|\n/i);
+    expect(rbac.missing).toBe(
+      'not checked: who is bound to which role, directly or through groups',
+    );
+    // Other steps finished: the hole is exactly where the throttling was.
+    expect(holes(report).map((h) => h.id)).toEqual(['rbac']);
+  }, 60_000);
+
+  it('--fail-on never loosens a hole: exit 2 at every threshold', async () => {
+    const { file } = await faulty({
+      api: 'kube',
+      throttle: 1,
+      throttleRetryAfter: 0,
+      pathPattern: '^/apis/rbac\\.authorization\\.k8s\\.io/',
+    });
+    for (const failOn of ['low', 'high'] as const) {
+      expect((await audit(file, {}, { failOn })).code).toBe(2);
+    }
+  }, 60_000);
+
+  it("the audit's time limit: the step it cuts short and the ones after are holes (timeout)", async () => {
+    // RBAC reads answer after 20 s; the whole audit may take 2 s.
+    const { file } = await faulty({
+      api: 'kube',
+      latencyMs: 20_000,
+      pathPattern: '^/apis/rbac\\.authorization\\.k8s\\.io/',
+    });
+    const { code, report, ms } = await audit(file, {}, { timeoutMs: 2_000 });
+    expect(code).toBe(2);
+    expect(ms).toBeLessThan(10_000);
+    const rbacAndAfter = report.steps.slice(report.steps.findIndex((st) => st.id === 'rbac'));
+    expect(rbacAndAfter.length).toBeGreaterThan(1);
+    for (const st of rbacAndAfter) {
+      expect(st).toMatchObject({ status: 'unavailable', errorKind: 'timeout' });
+      expect(st.reason).toMatch(/time limit/);
+    }
+  }, 60_000);
+});
