@@ -49,7 +49,7 @@ async function audit(
   const code = await runAudit(
     { cloud: 'AzureCloud', demo: false, simConnection: file },
     {
-      steps: AUDIT_STEPS.map((s) => s.id as StepId),
+      steps: AUDIT_STEPS.map((s) => s.id),
       output: 'json',
       failOn: more.failOn ?? 'high',
       ...(more.timeoutMs ? { timeoutMs: more.timeoutMs } : {}),
