@@ -5,7 +5,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/run-audit.js';
-import type { StepId } from '../../src/model/checklist.js';
 import { renderAudit } from '../../src/report/render.js';
 import type { AuditReport } from '../../src/report/audit-schema.js';
 import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
