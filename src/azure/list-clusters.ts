@@ -1,5 +1,6 @@
-import { isRestError, type ContainerServiceClient } from '@azure/arm-containerservice';
-import { UserError, messageOf } from '../model/errors.js';
+import { type ContainerServiceClient } from '@azure/arm-containerservice';
+import { FaultError, KIND_ADVICE, type UserError } from '../model/errors.js';
+import { armErrorKind, describeArmError } from './errors.js';
 import type { ListedCluster } from '../model/arm.js';
 
 /**
@@ -41,16 +42,21 @@ export function resourceGroupOf(id: string): string {
 
 function listError(error: unknown, subscriptionId: string): UserError {
   const what = `list the AKS clusters of subscription ${subscriptionId}`;
-  const text = messageOf(error).split('\n')[0]!.trim();
-  if (isRestError(error)) {
-    if (error.statusCode === 403) return new UserError(`you are not allowed to ${what}: ${text}`);
-    if (error.statusCode === 401) {
-      return new UserError(
-        `Azure refused your sign-in while trying to ${what} (run "az login" again)`,
-      );
-    }
-    if (error.statusCode === 404)
-      return new UserError(`subscription ${subscriptionId} was not found`);
+  if (error instanceof FaultError) return error;
+  const kind = armErrorKind(error);
+  if (kind === 'not-found') {
+    return new FaultError(
+      kind,
+      `subscription ${subscriptionId} was not found; check --subscription (az account list -o table)`,
+    );
   }
-  return new UserError(`could not ${what}: ${text}`);
+  if (kind === 'forbidden') {
+    return new FaultError(
+      kind,
+      `Azure refused (403): you are not allowed to ${what}; ${KIND_ADVICE.forbidden}`,
+    );
+  }
+  // The cluster coordinates are not known yet: say it of the subscription.
+  const line = describeArmError(error, { subscriptionId, resourceGroup: '', name: '' }, what);
+  return line;
 }
