@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { UserError, messageOf } from '../model/errors.js';
+import { FaultError, KIND_ADVICE, messageOf } from '../model/errors.js';
 import { buildAuditReport } from '../report/audit-report.js';
 import type { AuditReport } from '../report/audit-schema.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
@@ -123,7 +123,11 @@ export async function deliverReport(
     return;
   }
   await writeFile(options.out, text, 'utf8').catch((error: unknown) => {
-    throw new UserError(`cannot write the report to ${options.out}: ${messageOf(error)}`);
+    const code = (error as NodeJS.ErrnoException).code ?? messageOf(error).split('\n')[0]!;
+    throw new FaultError(
+      'local-io',
+      `cannot write the report to ${options.out} (${code}); ${KIND_ADVICE['local-io']}`,
+    );
   });
   say(`Report written to ${options.out}`);
 }

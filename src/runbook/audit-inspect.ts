@@ -63,7 +63,7 @@ async function inspectOne(
     return {
       ...base,
       status: 'unavailable',
-      reason: options.connection.armMissing,
+      reason: `${options.connection.armMissing} (or leave this step out with --steps)`,
       missing: missingOf(step),
       findings: [],
     };
