@@ -77,7 +77,18 @@ export function describeArmError(error: unknown, at: ArmCoordinates, doing: stri
     internal: `Azure Resource Manager answered ${status ?? 'unexpectedly'}${code ? ` ${code}` : ''}`,
   };
   const while_ = kind === 'forbidden' ? '' : ` while trying to ${doing}`;
-  return new FaultError(kind, `${what[kind]}${while_}; ${KIND_ADVICE[kind]}`);
+  // ARM's own words say which action was refused or what conflicted: kept, on one short line.
+  const said = ['forbidden', 'conflict', 'internal'].includes(kind) ? armWords(error) : '';
+  return new FaultError(kind, `${what[kind]}${while_}${said}; ${KIND_ADVICE[kind]}`);
+}
+
+function armWords(error: unknown): string {
+  if (!isRestError(error)) return '';
+  const message = (error.details as { error?: { message?: unknown } } | undefined)?.error?.message;
+  const text = typeof message === 'string' ? message : error.message;
+  const line = text.trim().split('\n')[0]!;
+  if (!line) return '';
+  return ` (${line.length > 200 ? `${line.slice(0, 200)}…` : line})`;
 }
 
 function armCode(details: unknown): string | undefined {

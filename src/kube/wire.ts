@@ -93,5 +93,20 @@ async function checkedAnswer(
     body,
     response.headers,
   );
+  // client-node's message is a multi-line dump (code, body, every header): whoever prints an
+  // error's message gets one line with the API server's own words instead.
+  error.message = `the API server answered ${response.httpStatusCode}${statusWords(body)}`;
   throw stampKind(error, statusKind(response.httpStatusCode));
+}
+
+/** `: <message>` of a Kubernetes Status body, on one line and short; empty when there is none. */
+function statusWords(body: string): string {
+  try {
+    const message = (JSON.parse(body) as { message?: unknown }).message;
+    if (typeof message !== 'string' || message.trim() === '') return '';
+    const line = message.trim().split('\n')[0]!;
+    return `: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
+  } catch {
+    return '';
+  }
 }
