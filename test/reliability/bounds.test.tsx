@@ -19,6 +19,10 @@ import type { StepId } from '../../src/model/checklist.js';
 import { makeCertificates } from '../../src/sim/cert.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { renderToString } from 'ink';
+import { Header } from '../../screens/Header.js';
+import { until } from './fault-rig.js';
+import { session } from './walk.js';
 
 let sim: Simulator | undefined;
 const closers: Array<() => Promise<void>> = [];
@@ -219,6 +223,42 @@ describe('bounds: Retry-After honoured up to a cap', () => {
     expect(err).toContain(
       'Azure Resource Manager is throttling (429): waiting 3 s before asking again',
     );
+  }, 30_000);
+});
+
+describe('bounds: a long wait is shown in the TUI', () => {
+  it('a 429 with Retry-After 3 puts the wait in the header line while it lasts', async () => {
+    sim = await startSimulator({
+      scenario: 'demo',
+      faults: {
+        api: 'kube',
+        throttle: 1,
+        throttleRetryAfter: 3,
+        pathPattern: '^/apis/rbac\\.authorization\\.k8s\\.io/',
+      },
+    });
+    const file = join(tempDir('tui-wait-'), 'sim.json');
+    const { arm, caCert } = sim;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        armEndpoint: arm.endpoint,
+        caCert,
+        armToken: arm.token,
+        subscriptionId: arm.subscriptionId,
+        resourceGroup: arm.resourceGroup,
+        name: arm.name,
+      }),
+    );
+    const { store, running } = await session(file, { readOnly: true });
+    closers.push(() => running.stop());
+    const shown = await until(() => store.getState().waiting, 'a wait in the header', 20_000);
+    expect(shown).toBe('the API server is throttling (429): waiting 3 s before asking again');
+    const frame = renderToString(
+      <Header cluster="aks-shop-prod" mode={store.getState().mode} waiting={shown} />,
+      { columns: 120 },
+    );
+    expect(frame).toContain('aks-shop-prod · the API server is throttling (429): waiting 3 s');
   }, 30_000);
 });
 
