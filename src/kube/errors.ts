@@ -73,18 +73,46 @@ export function describeKubeError(error: unknown, server: string, doing: string)
   const what: Record<ErrorKind, string> = {
     unauthenticated: `${at} did not accept your credentials (401)`,
     forbidden: `${at} refused (403): you are not allowed to ${doing}`,
-    'not-found': `${at} has no such object or API (${status ?? 404})`,
-    conflict: `${at} reported a conflict (409)`,
+    'not-found': `${at} found no such object or API (${status ?? 404}${serverWords(error)})`,
+    conflict: `${at} reported a conflict (409${serverWords(error)})`,
     throttled: `${at} kept throttling requests (429) after the retries`,
     'server-error': `${at} failed (${status ?? '5xx'})`,
     timeout: `${at} did not answer in time`,
-    unreachable: `cannot reach ${at}`,
-    tls: `${at} presented a certificate the kubeconfig does not trust`,
+    unreachable: `cannot reach ${at}${codeWords(error)}`,
+    tls: `${at} presented a certificate the kubeconfig does not trust${codeWords(error)}`,
     'not-kubernetes': `something other than a Kubernetes API server answered at ${redactUrlPasswords(server)}`,
     'not-aks': `something other than a Kubernetes API server answered at ${redactUrlPasswords(server)}`,
     'local-io': `a local file could not be read`,
-    internal: `${at} answered ${status ?? 'unexpectedly'}`,
+    internal: `${at} answered ${status ?? 'unexpectedly'}${serverWords(error)}`,
   };
   const while_ = kind === 'forbidden' ? '' : ` while trying to ${doing}`;
   return new FaultError(kind, `${what[kind]}${while_}; ${KIND_ADVICE[kind]}`);
+}
+
+/** `: <message>` of the API server's Status answer, one short line; empty when there is none. */
+function serverWords(error: unknown): string {
+  if (!(error instanceof ApiException)) return '';
+  let body: unknown = error.body;
+  if (typeof body === 'string') {
+    try {
+      body = JSON.parse(body) as unknown;
+    } catch {
+      return '';
+    }
+  }
+  const message = (body as { message?: unknown } | undefined)?.message;
+  if (typeof message !== 'string' || message.trim() === '') return '';
+  const line = message.trim().split('\n')[0]!;
+  return `: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
+}
+
+/** ` (ECONNREFUSED)`: the socket or TLS error code along the cause chain, if there is one. */
+function codeWords(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current; depth++) {
+    const e = current as { code?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return ` (${e.code})`;
+    current = e.cause;
+  }
+  return '';
 }

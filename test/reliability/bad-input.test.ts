@@ -202,7 +202,7 @@ const CASES: BadInput[] = [
       '--kubeconfig',
       kubeconfig((kc) => (kc.clusters[0]!.cluster['server'] = `https://127.0.0.1:${closedPort}`)),
     ],
-    says: /cannot reach the API server at https:\/\/127\.0\.0\.1:\d+ \(connect ECONNREFUSED/,
+    says: /cannot reach the API server at https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\) while trying to read the version and nodes; check the address/,
   },
   {
     name: 'server that drops every connection',
@@ -214,7 +214,7 @@ const CASES: BadInput[] = [
           `https://127.0.0.1:${(silent.address() as { port: number }).port}`;
       }),
     ],
-    says: /cannot reach the API server at https:\/\/127\.0\.0\.1:\d+ \(.*(other side closed|ECONNRESET)/,
+    says: /cannot reach the API server at https:\/\/127\.0\.0\.1:\d+ \((UND_ERR_SOCKET|ECONNRESET)\) while trying/,
   },
   {
     name: '401: a token the API server does not accept',
@@ -223,12 +223,12 @@ const CASES: BadInput[] = [
       '--kubeconfig',
       kubeconfig((kc) => (kc.users[0]!.user = { token: 'not-a-valid-token-0000' })),
     ],
-    says: /did not accept your credentials .*get fresh ones/,
+    says: /did not accept your credentials \(401\) .*get fresh credentials/,
   },
   {
     name: '401: an ARM token Azure does not accept',
     args: () => viaSim({ armToken: 'expired-or-forged-token' }),
-    says: /Azure refused your sign-in while trying to read the cluster/,
+    says: /Azure refused your sign-in \(401\) while trying to read the cluster; sign in again/,
   },
   {
     name: 'credential plugin (exec) not installed',
