@@ -10,6 +10,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/run-audit.js';
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import { throttleWithoutRetryAfter } from '../../src/azure/throttle-retry.js';
+import { createContainerServiceClient } from '../../src/azure/client.js';
+import { fixedTokenCredential } from '../../src/target/credential.js';
 import { backoff, DEFAULT_KUBE_RETRY } from '../../src/kube/retry.js';
 import { BOUND_ENV, DEFAULT_BOUNDS, waitLine, type WaitNotice } from '../../src/model/bounds.js';
 import { FaultError } from '../../src/model/errors.js';
@@ -129,6 +131,31 @@ describe('bounds: nothing waits without a limit', () => {
     expect(error!.message).toMatch(/the API server did not answer in time \(within 1 s\)/);
     expect(error!.message).not.toContain('not-a-real-token');
     // Not retried after a full timeout: one limit, not four.
+    expect(ms).toBeGreaterThanOrEqual(900);
+    expect(ms).toBeLessThan(6_000);
+  }, 30_000);
+
+  it('an ARM endpoint that accepts and never answers ends at the request time limit', async () => {
+    const port = await silentServer();
+    const client = createContainerServiceClient({
+      credential: fixedTokenCredential('not-a-real-token'),
+      subscriptionId: '00000000-0000-0000-0000-000000000000',
+      cloud: 'AzureCloud',
+      endpoint: `https://127.0.0.1:${port}`,
+      caCert: ca.caCert,
+      mode: { readOnly: true, dryRun: false },
+      bounds: { ...DEFAULT_BOUNDS, requestMs: 1_000 },
+    });
+    const started = Date.now();
+    const error = await client.managedClusters.get('rg', 'aks').then(
+      () => new Error('answered'),
+      (e: unknown) => e as Error,
+    );
+    const ms = Date.now() - started;
+    expect(error).toBeInstanceOf(FaultError);
+    expect((error as FaultError).kind).toBe('timeout');
+    expect(error.message).toMatch(/^Azure Resource Manager did not answer within 1 s; /);
+    // One attempt: the SDK's retry does not ask again after a full time limit.
     expect(ms).toBeGreaterThanOrEqual(900);
     expect(ms).toBeLessThan(6_000);
   }, 30_000);
