@@ -68,8 +68,7 @@ export const KIND_ADVICE: Record<ErrorKind, string> = {
   conflict: 'wait for the other change to finish, then run again',
   throttled: 'the server is rate-limiting requests; run again in a few minutes',
   'server-error': 'the server failed; run again later, or check the service health',
-  timeout:
-    'the server or credential did not answer in time; check the network or raise the timeout (see README "Time limits")',
+  timeout: 'check the network and the server, or raise the time limit (README "Time limits")',
   unreachable: 'check the address, the network, a VPN or a private cluster',
   tls: 'the certificate is not trusted; check the CA in the kubeconfig or the proxy',
   'not-kubernetes':

@@ -111,7 +111,7 @@ describe('bounds: nothing waits without a limit', () => {
     expect(error).toBeInstanceOf(FaultError);
     expect((error as FaultError).kind).toBe('timeout');
     expect(error!.message).toMatch(
-      /^getting credentials for user "u" took longer than 1 s \(an exec plugin or a token request did not answer\); .*raise the timeout/,
+      /^getting credentials for user "u" took longer than 1 s \(an exec plugin or a token request did not answer\); .*raise the time limit/,
     );
     expect(error!.message.split('\n')).toHaveLength(1);
     // Within the limit (1 s) plus a little, never the old unbounded hang.
