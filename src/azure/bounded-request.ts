@@ -1,7 +1,14 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TokenCredential } from '@azure/core-auth';
 import { isRestError } from '@azure/arm-containerservice';
-import { FaultError, KIND_ADVICE, kindOf, messageOf, stampKind } from '../model/errors.js';
+import {
+  FaultError,
+  KIND_ADVICE,
+  kindOf,
+  messageOf,
+  stampKind,
+  firstLine,
+} from '../model/errors.js';
 import { armErrorKind } from './errors.js';
 
 type Policy = Parameters<ContainerServiceClient['pipeline']['addPolicy']>[0];
@@ -88,7 +95,7 @@ export function boundedTokenCredential(credential: TokenCredential, ms: number):
         return await Promise.race([credential.getToken(scopes, options), late]);
       } catch (error) {
         if (kindOf(error)) throw error;
-        const line = messageOf(error).trim().split('\n')[0]!.slice(0, 200);
+        const line = firstLine(messageOf(error)).slice(0, 200);
         throw new FaultError(
           'unauthenticated',
           `no Azure token: ${line}; ${KIND_ADVICE.unauthenticated}`,

@@ -1,5 +1,5 @@
 import { isRestError } from '@azure/arm-containerservice';
-import { FaultError, KIND_ADVICE, kindOf, type ErrorKind } from '../model/errors.js';
+import { FaultError, KIND_ADVICE, kindOf, type ErrorKind, firstLine } from '../model/errors.js';
 import type { ArmCoordinates } from '../model/arm.js';
 
 const UNREACHABLE = new Set([
@@ -86,7 +86,7 @@ function armWords(error: unknown): string {
   if (!isRestError(error)) return '';
   const message = (error.details as { error?: { message?: unknown } } | undefined)?.error?.message;
   const text = typeof message === 'string' ? message : error.message;
-  const line = text.trim().split('\n')[0]!;
+  const line = firstLine(text);
   if (!line) return '';
   return ` (${line.length > 200 ? `${line.slice(0, 200)}…` : line})`;
 }

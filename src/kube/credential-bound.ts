@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { KubeConfig, RequestContext } from '@kubernetes/client-node';
-import { FaultError, KIND_ADVICE, kindOf, messageOf } from '../model/errors.js';
+import { FaultError, KIND_ADVICE, firstLine, kindOf, messageOf } from '../model/errors.js';
 
 /** What the API clients ask of `authMethods.default`. */
 interface RequestAuth {
@@ -38,7 +38,7 @@ export function boundedCredentials(kc: KubeConfig, ms: number): RequestAuth {
         if (error instanceof FaultError || kindOf(error)) throw error;
         throw new FaultError(
           'unauthenticated',
-          `getting credentials for user "${kc.getCurrentUser()?.name ?? ''}" failed: ${firstLine(error)}; ${KIND_ADVICE.unauthenticated}`,
+          `getting credentials for user "${kc.getCurrentUser()?.name ?? ''}" failed: ${pluginWords(error)}; ${KIND_ADVICE.unauthenticated}`,
         );
       } finally {
         clearTimeout(timer);
@@ -62,7 +62,7 @@ function killHungPlugins(kc: KubeConfig, ms: number): void {
   }
 }
 
-function firstLine(error: unknown): string {
-  const line = messageOf(error).trim().split('\n')[0]!.trim();
-  return (line || 'no message').slice(0, 200);
+/** What a failed plugin said, on one short line. */
+function pluginWords(error: unknown): string {
+  return (firstLine(messageOf(error).trim()) || 'no message').slice(0, 200);
 }

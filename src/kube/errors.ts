@@ -1,5 +1,12 @@
 import { ApiException } from '@kubernetes/client-node';
-import { FaultError, KIND_ADVICE, kindOf, stampKind, type ErrorKind } from '../model/errors.js';
+import {
+  FaultError,
+  KIND_ADVICE,
+  kindOf,
+  stampKind,
+  type ErrorKind,
+  firstLine,
+} from '../model/errors.js';
 import { redactUrlPasswords } from '../model/redact-url.js';
 
 /**
@@ -102,7 +109,7 @@ function serverWords(error: unknown): string {
   }
   const message = (body as { message?: unknown } | undefined)?.message;
   if (typeof message !== 'string' || message.trim() === '') return '';
-  const line = message.trim().split('\n')[0]!;
+  const line = firstLine(message);
   return `: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
 }
 

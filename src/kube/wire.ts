@@ -9,7 +9,7 @@ import {
   type ResponseContext,
 } from '@kubernetes/client-node';
 import type { Bounds, WaitNotice } from '../model/bounds.js';
-import { FaultError, KIND_ADVICE, stampKind } from '../model/errors.js';
+import { FaultError, KIND_ADVICE, stampKind, firstLine } from '../model/errors.js';
 import type { WireMode } from '../model/session.js';
 import { boundedCredentials } from './credential-bound.js';
 import { redactUrlPasswords } from '../model/redact-url.js';
@@ -104,7 +104,7 @@ function statusWords(body: string): string {
   try {
     const message = (JSON.parse(body) as { message?: unknown }).message;
     if (typeof message !== 'string' || message.trim() === '') return '';
-    const line = message.trim().split('\n')[0]!;
+    const line = firstLine(message);
     return `: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`;
   } catch {
     return '';

@@ -3,7 +3,14 @@ import { ApiException } from '@kubernetes/client-node';
 import { armErrorKind, describeArmError } from '../azure/errors.js';
 import { describeKubeError, kubeErrorKind } from '../kube/errors.js';
 import type { Connection } from '../model/connection.js';
-import { KIND_ADVICE, UserError, kindOf, messageOf, type ErrorKind } from '../model/errors.js';
+import {
+  KIND_ADVICE,
+  UserError,
+  firstLine,
+  kindOf,
+  messageOf,
+  type ErrorKind,
+} from '../model/errors.js';
 
 /** A failure as the operator and the report see it: its kind and one line. */
 export interface Failure {
@@ -39,8 +46,4 @@ export function failureKind(error: unknown): ErrorKind {
   if (stamped) return stamped;
   if (isRestError(error)) return armErrorKind(error);
   return kubeErrorKind(error);
-}
-
-function firstLine(text: string): string {
-  return text.split('\n')[0]!.trim();
 }
