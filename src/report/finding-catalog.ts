@@ -69,6 +69,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'versions.operation-running': 'an operation is still running: a new request would get 409',
   'versions.node-not-ready': 'a node is not Ready',
   'versions.removed-api-served': 'the API server serves a group/version the next minor removes',
+  'versions.deprecated-api-in-use':
+    'a client, a last-applied object or a Helm release uses a removed/deprecated API',
   'versions.forbidden': 'could not check: nodes, budgets or discovery were refused',
   'drain.pdb-blocks-eviction':
     "a budget allows no disruption: draining its pods' nodes waits until the timeout",
