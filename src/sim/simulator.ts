@@ -82,6 +82,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokens: https.tokens,
     serverVersion: () => controlPlane(),
     dataPlane: () => dataPlaneOf(network(), faults),
+    ...(scenario.descriptor.deprecatedApis
+      ? { deprecatedApis: scenario.descriptor.deprecatedApis }
+      : {}),
   });
   const baseUrl = await https.listen();
   const aks = createAks({

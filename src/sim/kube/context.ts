@@ -5,6 +5,7 @@ import type { DisruptionController } from './pdb-status.js';
 import type { PodLifecycle } from './pods.js';
 import type { Authorizer } from './rbac.js';
 import type { Store } from './store.js';
+import type { DeprecatedApiLog } from './deprecated-apis.js';
 
 /** Everything a request handler may need, built once by createKubeApi. */
 export interface KubeContext {
@@ -15,4 +16,6 @@ export interface KubeContext {
   disruption: DisruptionController;
   evictor: Evictor;
   authz: Authorizer;
+  /** Deprecated API versions: which are served, and which clients used (the metric). */
+  deprecated: DeprecatedApiLog;
 }

@@ -1,12 +1,25 @@
 import type { Handler, SimResponse } from '../http.js';
 import { RESOURCES } from './resources.js';
-import { apiVersionOf } from './types.js';
+import { apiVersionOf, type ResourceType } from './types.js';
+import { kubeStatus } from '../server.js';
 
-const GROUP_VERSIONS = [...new Set(RESOURCES.filter((r) => r.group).map((r) => apiVersionOf(r)))];
+/** Whether the control plane serves a resource type now (deprecated versions go away on upgrade). */
+export type Served = (t: ResourceType) => boolean;
 
-function resourceList(groupVersion: string): SimResponse {
+const ALL_GROUP_VERSIONS = [
+  ...new Set(RESOURCES.filter((r) => r.group).map((r) => apiVersionOf(r))),
+];
+
+function groupVersions(served: Served): string[] {
+  return [...new Set(RESOURCES.filter((r) => r.group && served(r)).map((r) => apiVersionOf(r)))];
+}
+
+function resourceList(groupVersion: string, served: Served): SimResponse {
   const resources: Array<Record<string, unknown>> = [];
-  for (const r of RESOURCES.filter((x) => apiVersionOf(x) === groupVersion)) {
+  const types = RESOURCES.filter((x) => apiVersionOf(x) === groupVersion && served(x));
+  if (types.length === 0)
+    return kubeStatus(404, 'NotFound', 'the server could not find the requested resource', {});
+  for (const r of types) {
     const entry: Record<string, unknown> = {
       name: r.resource,
       singularName: r.singular,
@@ -56,6 +69,7 @@ export function versionInfo(version: string): Record<string, string> {
 export function registerDiscovery(
   on: (method: string, path: string, h: Handler) => void,
   version: () => string,
+  served: Served = () => true,
 ): void {
   const router = { on };
   router.on('GET', '/version', () => ({ status: 200, body: versionInfo(version()) }));
@@ -74,26 +88,31 @@ export function registerDiscovery(
       serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: '10.224.0.4:443' }],
     },
   }));
-  router.on('GET', '/api/v1', () => resourceList('v1'));
+  router.on('GET', '/api/v1', () => resourceList('v1', served));
   router.on('GET', '/apis', () => ({
     status: 200,
     body: {
       kind: 'APIGroupList',
       apiVersion: 'v1',
-      groups: GROUP_VERSIONS.map((gv) => {
+      groups: groupVersions(served).map((gv) => {
         const [name, version] = gv.split('/') as [string, string];
         const v = { groupVersion: gv, version };
         return { name, versions: [v], preferredVersion: v };
       }),
     },
   }));
-  for (const gv of GROUP_VERSIONS) router.on('GET', `/apis/${gv}`, () => resourceList(gv));
-  for (const gv of GROUP_VERSIONS) {
+  for (const gv of ALL_GROUP_VERSIONS)
+    router.on('GET', `/apis/${gv}`, () => resourceList(gv, served));
+  for (const gv of ALL_GROUP_VERSIONS) {
     const [name, version] = gv.split('/') as [string, string];
     const v = { groupVersion: gv, version };
-    router.on('GET', `/apis/${name}`, () => ({
-      status: 200,
-      body: { kind: 'APIGroup', apiVersion: 'v1', name, versions: [v], preferredVersion: v },
-    }));
+    router.on('GET', `/apis/${name}`, () =>
+      groupVersions(served).includes(gv)
+        ? {
+            status: 200,
+            body: { kind: 'APIGroup', apiVersion: 'v1', name, versions: [v], preferredVersion: v },
+          }
+        : kubeStatus(404, 'NotFound', 'the server could not find the requested resource', {}),
+    );
   }
 }

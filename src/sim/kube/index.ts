@@ -15,6 +15,7 @@ import { World } from './world.js';
 import { connectProbeOf, runConnectProbe } from './connect-probe.js';
 import { batchRun } from './job-controller.js';
 import type { SimDataPlane } from './dataplane.js';
+import { DeprecatedApiLog, type SeenBefore } from './deprecated-apis.js';
 
 export interface KubeApiOptions {
   clock: SimClock;
@@ -28,6 +29,8 @@ export interface KubeApiOptions {
   dataPlane?: () => SimDataPlane;
   /** How many changes watches can resume across (the watch cache); DEFAULT_HISTORY when absent. */
   watchHistory?: number;
+  /** Whether deprecated versions are served, and the uses clients made before the session. */
+  deprecatedApis?: { serve: boolean; requested: SeenBefore[] };
 }
 
 /** Builds the simulated Kubernetes API server: a world the AKS side drives, and its HTTP routes. */
@@ -55,7 +58,21 @@ export function createKubeApi(options: KubeApiOptions): {
   const disruption = new DisruptionController(store, clock);
   const evictor = new Evictor(store, clock, pods);
   const authz = new Authorizer(store);
-  const context: KubeContext = { store, clock, pods, controllers, disruption, evictor, authz };
+  const deprecated = new DeprecatedApiLog(
+    clock,
+    options.deprecatedApis?.serve ?? false,
+    options.deprecatedApis?.requested,
+  );
+  const context: KubeContext = {
+    store,
+    clock,
+    pods,
+    controllers,
+    disruption,
+    evictor,
+    authz,
+    deprecated,
+  };
   const world = new World(context, options.minor);
   world.load(builtinObjects());
   return {

@@ -16,7 +16,10 @@ export interface Target {
 }
 
 /** Resolves route params to a served resource, or throws the API server's 404. */
-export function resolveTarget(req: SimRequest): Target {
+export function resolveTarget(
+  req: SimRequest,
+  served: (t: ResourceType) => boolean = () => true,
+): Target {
   const group = req.params['group'] ?? '';
   const version = req.params['version'] ?? 'v1';
   const resource = req.params['resource'] ?? '';
@@ -24,7 +27,7 @@ export function resolveTarget(req: SimRequest): Target {
     (r) => r.group === group && r.version === version && r.resource === resource,
   );
   const namespace = req.params['namespace'];
-  if (!t || (namespace !== undefined && !t.namespaced)) {
+  if (!t || !served(t) || (namespace !== undefined && !t.namespaced)) {
     throw new ApiError(
       kubeStatus(404, 'NotFound', 'the server could not find the requested resource', {}),
     );

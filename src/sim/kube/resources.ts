@@ -48,6 +48,8 @@ export const RESOURCES: ResourceType[] = [
   }),
   t('', 'v1', 'serviceaccounts', 'ServiceAccount', true, { shortNames: ['sa'] }),
   t('', 'v1', 'events', 'Event', true, { shortNames: ['ev'] }),
+  // Helm v3 keeps its release records here (type helm.sh/release.v1).
+  t('', 'v1', 'secrets', 'Secret', true),
   t('apps', 'v1', 'deployments', 'Deployment', true, {
     shortNames: ['deploy'],
     categories: ['all'],
@@ -82,6 +84,21 @@ export const RESOURCES: ResourceType[] = [
   }),
   // Each node's kubelet heartbeat (kube-node-lease), which `kubectl describe node` shows.
   t('coordination.k8s.io', 'v1', 'leases', 'Lease', true),
+  // Deprecated in 1.29, no longer served from 1.32 (Kubernetes deprecation guide): what an older
+  // scenario serves so that a client (kubectl) can call a deprecated API.
+  t('flowcontrol.apiserver.k8s.io', 'v1beta3', 'flowschemas', 'FlowSchema', false, {
+    removedIn: '1.32',
+  }),
+  t(
+    'flowcontrol.apiserver.k8s.io',
+    'v1beta3',
+    'prioritylevelconfigurations',
+    'PriorityLevelConfiguration',
+    false,
+    {
+      removedIn: '1.32',
+    },
+  ),
   t('authorization.k8s.io', 'v1', 'selfsubjectaccessreviews', 'SelfSubjectAccessReview', false, {
     verbs: ['create'],
   }),

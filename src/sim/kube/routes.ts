@@ -95,11 +95,11 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
 }
 
 /** The handler behind every resource route: resolve, authorize (RBAC), then act. */
-function resourceHandler(ctx: KubeContext): Handler {
+function resourceHandler(ctx: KubeContext, version: () => string): Handler {
   return (req) =>
     answerErrors(() => {
       req.caller = effectiveCaller(ctx, req);
-      const target = resolveTarget(req);
+      const target = resolveTarget(req, (t) => ctx.deprecated.served(t, version()));
       const verb = verbOf(req, target);
       const name = target.name ?? (verb === 'create' ? '' : undefined);
       const attrs = {
@@ -113,6 +113,8 @@ function resourceHandler(ctx: KubeContext): Handler {
         ...(name ? { name } : {}),
       };
       if (!ctx.authz.allows(attrs)) throw forbidden(target.t, target.name, forbiddenReason(attrs));
+      // Like kube-apiserver, only requests that pass authorization count as used.
+      ctx.deprecated.record(target.t, target.subresource, verb);
       return dispatch(ctx, req, target, verb);
     });
 }
@@ -122,9 +124,14 @@ export function registerRoutes(router: Router, ctx: KubeContext, version: () => 
   const on = (method: string, path: string, h: Handler): void => {
     router.on(method, path, nonResource(ctx, path, h));
   };
-  registerDiscovery(on, version);
+  registerDiscovery(on, version, (t) => ctx.deprecated.served(t, version()));
   registerOpenApi(on);
-  const h = resourceHandler(ctx);
+  on('GET', '/metrics', () => ({
+    status: 200,
+    raw: ctx.deprecated.metricsText(),
+    headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
+  }));
+  const h = resourceHandler(ctx, version);
   for (const prefix of ['/api/{version}', '/apis/{group}/{version}']) {
     const shapes: Array<[string, string[]]> = [
       ['/{resource}', ['GET', 'POST', 'DELETE']],

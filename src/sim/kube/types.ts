@@ -22,6 +22,12 @@ export interface ResourceType {
   shortNames?: string[];
   categories?: string[];
   subresources?: SubresourceType[];
+  /**
+   * A deprecated version: the minor that stops serving it (`1.32`). Served only below that minor
+   * and only when the scenario asks for deprecated versions; requests to it feed the
+   * `apiserver_requested_deprecated_apis` metric.
+   */
+  removedIn?: string;
 }
 
 /** `v1` for the core group, `<group>/<version>` otherwise. */

@@ -150,6 +150,28 @@ export const descriptorSchema = z.strictObject({
   kubernetesMinor: z.string().regex(/^\d+$/).optional(),
   clockSpeed: z.number().positive().optional(),
   faults: faultSpecSchema.optional(),
+  /**
+   * Deprecated API versions: `serve` makes the API server serve the deprecated versions its minor
+   * still has (flowcontrol v1beta3 below 1.32); `requested` are uses clients made before the
+   * session, which `apiserver_requested_deprecated_apis` starts with (`write`: AKS blocks on those).
+   */
+  deprecatedApis: z
+    .strictObject({
+      serve: z.boolean().default(false),
+      requested: z
+        .array(
+          z.strictObject({
+            group: z.string(),
+            version: z.string(),
+            resource: z.string(),
+            subresource: z.string().default(''),
+            removedRelease: z.string().regex(/^\d+\.\d+$/, 'expected a minor like 1.32'),
+            write: z.boolean().default(true),
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
 });
 
 export type DescriptorInput = z.input<typeof descriptorSchema>;

@@ -9,6 +9,7 @@ import { limitedRights, strictPdb } from './small.js';
 import { rbacAuditor } from './rbac-auditor.js';
 import { rbacReview } from './rbac-review.js';
 import type { BuiltInScenario } from './types.js';
+import { upgradeReadiness } from './upgrade-readiness.js';
 
 export type { BuiltInScenario } from './types.js';
 
@@ -25,4 +26,5 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   'drain-no-cordon': drainNoCordon,
   'drain-kubectl': drainKubectl,
   hostile,
+  'upgrade-readiness': upgradeReadiness,
 };
