@@ -71,7 +71,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'versions.removed-api-served': 'the API server serves a group/version the next minor removes',
   'versions.deprecated-api-in-use':
     'a client, a last-applied object or a Helm release uses a removed/deprecated API',
-  'versions.forbidden': 'could not check: nodes, budgets or discovery were refused',
+  'versions.forbidden':
+    'could not check: nodes, budgets, discovery (medium), or a deprecated-API source (low)',
   'drain.pdb-blocks-eviction':
     "a budget allows no disruption: draining its pods' nodes waits until the timeout",
   'drain.several-pdbs': 'a pod is covered by more than one budget: eviction refuses it',

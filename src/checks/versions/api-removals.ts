@@ -138,3 +138,28 @@ export function removalOf(
       (by.resource !== undefined ? r.resource === by.resource : r.kind === by.kind),
   );
 }
+
+/** Kinds that are requests, not stored objects: nothing to list. */
+const NOT_STORED = /Review$/;
+
+/**
+ * The kinds to list for their last-applied configuration: each kind the table names, at a
+ * group/version the server serves (its replacement first, else a still-served old version).
+ */
+export function kindsToRead(
+  served: readonly string[],
+): Array<{ apiVersion: string; kind: string }> {
+  const out = new Map<string, string>();
+  for (const r of API_REMOVALS) {
+    if (NOT_STORED.test(r.kind) || out.has(r.kind)) continue;
+    const candidates = [
+      r.replacement,
+      ...API_REMOVALS.filter((x) => x.kind === r.kind).map((x) =>
+        groupVersionOf(x.group, x.version),
+      ),
+    ];
+    const at = candidates.find((gv) => gv !== undefined && served.includes(gv));
+    if (at) out.set(r.kind, at);
+  }
+  return [...out].map(([kind, apiVersion]) => ({ apiVersion, kind }));
+}

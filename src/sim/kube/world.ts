@@ -138,7 +138,9 @@ export class World implements KubeWorld {
         }
       }
       const ownerUids = referencedOwnerUids(objects);
-      for (const t of LOAD_ORDER) {
+      // Then every other served type the scenario has (Jobs, CronJobs, Secrets, ...), as given.
+      const rest = [...byType.keys()].filter((t) => !LOAD_ORDER.includes(t));
+      for (const t of [...LOAD_ORDER, ...rest]) {
         for (const raw of byType.get(t) ?? []) {
           let o = clone(raw);
           if (t.namespaced) o.metadata.namespace ??= 'default';

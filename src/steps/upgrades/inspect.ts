@@ -9,6 +9,7 @@ import { REMOVED_API_LIMITS, removedBetween } from '../../checks/versions/remove
 import { versionSummary } from '../../checks/versions/table.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readPdbFacts } from './pdb-facts.js';
+import { lookForDeprecatedApis } from './deprecated-apis.js';
 import { isNodeReady } from '../../kube/nodes.js';
 import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';
@@ -80,6 +81,13 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
       n.metadata?.labels?.['kubernetes.azure.com/agentpool'] ?? '',
     ]),
   );
+  const deprecated = await lookForDeprecatedApis(
+    ctx.connection,
+    served,
+    versions.controlPlane.current,
+    nextMinor,
+    ctx.signal,
+  );
   findings.unshift(
     ...versionFindings(versions),
     ...preflightFindings({
@@ -92,6 +100,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
         ? removedBetween(served, versions.controlPlane.current, nextMinor)
         : [],
     }),
+    ...deprecated.findings,
   );
   const summary = [
     ...versionSummary(versions),
@@ -101,6 +110,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
         `  ${p.name}: maxSurge ${p.settings.maxSurge ?? '10%'} (${surgeBatch(p.settings.maxSurge, p.count)} node(s) at a time) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
     ),
     `Deprecated APIs: ${REMOVED_API_LIMITS}`,
+    ...deprecated.summary,
   ];
   return { facts: { versions, choices }, findings, summary };
 }

@@ -1,0 +1,73 @@
+import {
+  CoreV1Api,
+  KubernetesObjectApi,
+  type KubeConfig,
+  type KubernetesObject,
+  type V1Secret,
+} from '@kubernetes/client-node';
+import pLimit from 'p-limit';
+import { messageOf } from '../model/errors.js';
+import { listAllPages, listUnlessForbidden } from './paged.js';
+import { requestOptions } from './request-options.js';
+
+/**
+ * Helm v3 release Secrets in every namespace (Helm labels them `owner=helm`); undefined when
+ * listing Secrets is forbidden.
+ */
+export async function listHelmReleaseSecrets(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+): Promise<V1Secret[] | undefined> {
+  const api = kc.makeApiClient(CoreV1Api);
+  return listUnlessForbidden((next) =>
+    api.listSecretForAllNamespaces(
+      { labelSelector: 'owner=helm', limit: 200, ...(next ? { _continue: next } : {}) },
+      requestOptions(signal),
+    ),
+  );
+}
+
+/** One kind listed at one apiVersion: its objects, or why they could not be read. */
+export type KindRead =
+  | { apiVersion: string; kind: string; items: KubernetesObject[] }
+  | { apiVersion: string; kind: string; unreadable: string };
+
+/**
+ * Every object of each kind (cluster-wide, page by page, a few kinds at a time), for reading
+ * their last-applied configuration. A refused or unknown kind is reported, not thrown.
+ * (client-node's generic list takes no per-request options, so `signal` stops further kinds.)
+ */
+export async function listKinds(
+  kc: KubeConfig,
+  kinds: ReadonlyArray<{ apiVersion: string; kind: string }>,
+  signal?: AbortSignal,
+): Promise<KindRead[]> {
+  const api = KubernetesObjectApi.makeApiClient(kc);
+  const limit = pLimit(4);
+  return Promise.all(
+    kinds.map(({ apiVersion, kind }) =>
+      limit(async (): Promise<KindRead> => {
+        if (signal?.aborted) return { apiVersion, kind, unreadable: 'cancelled' };
+        try {
+          const items = await listAllPages((next) =>
+            api.list(
+              apiVersion,
+              kind,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              undefined,
+              500,
+              next,
+            ),
+          );
+          return { apiVersion, kind, items };
+        } catch (error) {
+          return { apiVersion, kind, unreadable: messageOf(error) };
+        }
+      }),
+    ),
+  );
+}

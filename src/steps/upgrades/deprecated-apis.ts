@@ -1,0 +1,122 @@
+import type { V1Secret } from '@kubernetes/client-node';
+import {
+  kindsToRead,
+  REMOVALS_CHECKED_THROUGH,
+  REMOVALS_SOURCE,
+} from '../../checks/versions/api-removals.js';
+import { deprecatedApiFindings } from '../../checks/versions/deprecated-findings.js';
+import {
+  helmUses,
+  lastAppliedUses,
+  metricUses,
+  type ApiUse,
+} from '../../checks/versions/deprecated-uses.js';
+import {
+  decodeHelmRelease,
+  latestReleaseSecrets,
+  type HelmSecret,
+} from '../../checks/versions/helm-release.js';
+import { readApiServerMetrics } from '../../kube/api-server-metrics.js';
+import { listHelmReleaseSecrets, listKinds } from '../../kube/deprecated-api-reads.js';
+import { messageOf } from '../../model/errors.js';
+import type { Connection } from '../../model/connection.js';
+import type { Finding } from '../../model/finding.js';
+
+/** What the deprecated-API look found, and the lines the summary shows about its sources. */
+export interface DeprecatedApiLook {
+  findings: Finding[];
+  summary: string[];
+}
+
+function helmSecretOf(s: V1Secret): HelmSecret {
+  return {
+    namespace: s.metadata?.namespace ?? '',
+    name: s.metadata?.name ?? '',
+    ...(s.type ? { type: s.type } : {}),
+    labels: s.metadata?.labels ?? {},
+    ...(s.data?.['release'] ? { release: s.data['release'] } : {}),
+  };
+}
+
+function unreadable(what: string, why: string): Finding {
+  return {
+    id: 'versions.forbidden',
+    severity: 'low',
+    message: `Could not check ${what} for deprecated APIs: ${why}`,
+    remediation:
+      'Ask for read access to it (or check it another way, e.g. the Azure portal deprecated-API insight); until then this source has not passed.',
+  };
+}
+
+/**
+ * Looks for uses of deprecated APIs in three places — the API server's
+ * `apiserver_requested_deprecated_apis` metric, stored objects' last-applied configuration and
+ * the latest revision of each Helm release — and judges them against `target`.
+ */
+export async function lookForDeprecatedApis(
+  connection: Connection,
+  served: readonly string[],
+  current: string,
+  target: string | undefined,
+  signal?: AbortSignal,
+): Promise<DeprecatedApiLook> {
+  const kc = connection.kc;
+  const uses: ApiUse[] = [];
+  const notes: Finding[] = [];
+  const metrics = await readApiServerMetrics(kc, signal).catch((e: unknown) => ({
+    unreadable: messageOf(e),
+  }));
+  if ('text' in metrics) uses.push(...metricUses(metrics.text));
+  else notes.push(unreadable('client requests', metrics.unreadable));
+  const secrets = await listHelmReleaseSecrets(kc, signal).catch((e: unknown) => {
+    notes.push(unreadable('Helm releases', messageOf(e)));
+    return [] as V1Secret[];
+  });
+  if (secrets === undefined)
+    notes.push(unreadable('Helm releases', 'listing Secrets is forbidden'));
+  let releases = 0;
+  for (const s of latestReleaseSecrets((secrets ?? []).map(helmSecretOf))) {
+    try {
+      const release = decodeHelmRelease(s.release ?? '');
+      if (release.status === 'uninstalled') continue;
+      releases += 1;
+      uses.push(...helmUses(release));
+    } catch (e) {
+      notes.push(
+        unreadable(
+          `Helm release ${s.namespace}/${s.name}`,
+          `not a readable record (${messageOf(e)})`,
+        ),
+      );
+    }
+  }
+  const kinds = await listKinds(kc, kindsToRead(served), signal);
+  let objects = 0;
+  for (const k of kinds) {
+    if ('unreadable' in k) continue; // a kind the server does not serve, or may not be listed
+    objects += k.items.length;
+    uses.push(
+      ...lastAppliedUses(
+        k.items.map((o) => ({
+          kind: o.kind ?? k.kind,
+          name: o.metadata?.name ?? '',
+          ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}),
+          ...(o.metadata?.annotations ? { annotations: o.metadata.annotations } : {}),
+        })),
+      ),
+    );
+  }
+  const refused = kinds.filter((k) => 'unreadable' in k && /forbidden/i.test(k.unreadable));
+  if (refused.length)
+    notes.push(
+      unreadable(`stored ${refused.map((k) => k.kind).join(', ')}`, 'listing is forbidden'),
+    );
+  const findings = deprecatedApiFindings({ uses, current, target });
+  return {
+    findings: [...findings, ...notes],
+    summary: [
+      `Deprecated API use: ${findings.length} API(s) in use — from ${'text' in metrics ? 'the API server metric' : 'no metric (unreadable)'}, ${objects} stored object(s) of ${kinds.length - kinds.filter((k) => 'unreadable' in k).length} kind(s), ${releases} Helm release(s) (latest revisions).`,
+      `  Removals table: ${REMOVALS_SOURCE}, through ${REMOVALS_CHECKED_THROUGH}.`,
+    ],
+  };
+}

@@ -1,0 +1,88 @@
+// Upgrade readiness end to end: a 1.31 cluster whose clients (seeded, and real kubectl during the
+// session), last-applied objects and Helm release use APIs 1.32 removes; the upgrades step reads
+// all three sources over the real clients and reports one verdict per API.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/model/finding.js';
+import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { kubectl, requireKubectl } from '../sim/helpers/kube-kubectl.js';
+import { rig, type StepRig } from './step-harness.js';
+
+const fast = makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 });
+let r: StepRig | undefined;
+afterEach(async () => {
+  await r?.close();
+  r = undefined;
+});
+
+const deprecated = (x: StepRig): Finding[] =>
+  (x.store.getState().stepViews.upgrades?.findings ?? []).filter(
+    (f) => f.id === 'versions.deprecated-api-in-use',
+  );
+
+describe('upgrades step: deprecated APIs the next minor removes', () => {
+  it('finds them from the metric, last-applied objects and the latest Helm revision', async () => {
+    requireKubectl();
+    r = await rig('upgrade-readiness', 400, 'upgrades', fast);
+    // A trainee's kubectl writes through the deprecated version during the session.
+    const home = tempDir('upgrade-readiness-');
+    const kubeconfig = join(home, 'config');
+    writeFileSync(kubeconfig, r.sim.userKubeconfig());
+    writeFileSync(
+      join(home, 'flow.yaml'),
+      'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: trainee\nspec:\n  matchingPrecedence: 7000\n  priorityLevelConfiguration:\n    name: workload-low\n',
+    );
+    const applied = await kubectl(['apply', '-f', join(home, 'flow.yaml')], { kubeconfig, home });
+    expect(applied.code).toBe(0);
+
+    await r.host.open('upgrades');
+    const found = deprecated(r);
+    const flow = found.find((f) => f.message.startsWith('FlowSchema'))!;
+    expect(flow.severity).toBe('high');
+    expect(flow.message).toContain('clients requested it (API server metric)');
+    expect(flow.message).toContain('FlowSchema batch-low');
+    expect(flow.message).toContain('Helm release reporting/report-api (revision 2)');
+    expect(flow.remediation).toContain('flowcontrol.apiserver.k8s.io/v1');
+
+    const plc = found.find((f) => f.message.startsWith('PriorityLevelConfiguration'))!;
+    expect(plc.severity).toBe('high');
+
+    // batch/v1beta1 went in 1.25: a stale manifest (medium), from the last-applied object only —
+    // the Helm release's older revision 1 rendered one too, and is not read.
+    const cron = found.find((f) => f.message.startsWith('CronJob'))!;
+    expect(cron.severity).toBe('medium');
+    expect(cron.message).toContain('CronJob reporting/nightly-export');
+    expect(cron.message).not.toContain('report-cleanup');
+    expect(cron.remediation).toContain('batch/v1');
+    expect(found).toHaveLength(3);
+
+    const summary = r.store.getState().stepViews.upgrades?.summary ?? [];
+    expect(summary.join('\n')).toMatch(/1 Helm release/);
+  });
+
+  it('finds nothing on a cluster that uses no deprecated API (the demo, metric readable)', async () => {
+    r = await rig('demo', 400, 'upgrades', fast);
+    await r.host.open('upgrades');
+    expect(deprecated(r)).toEqual([]);
+    const summary = (r.store.getState().stepViews.upgrades?.summary ?? []).join('\n');
+    expect(summary).toContain('from the API server metric');
+  });
+
+  it('says so when the metric and Secrets cannot be read (Kubernetes view), not failing', async () => {
+    r = await rig('limited-rights', 400, 'upgrades', fast);
+    await r.host.open('upgrades');
+    const refused = (r.store.getState().stepViews.upgrades?.findings ?? []).filter(
+      (f) => f.id === 'versions.forbidden',
+    );
+    expect(refused.map((f) => f.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/client requests .*\/metrics: forbidden/),
+        expect.stringMatching(/Helm releases .*: listing Secrets is forbidden/),
+      ]),
+    );
+    const summary = (r.store.getState().stepViews.upgrades?.summary ?? []).join('\n');
+    expect(summary).toContain('no metric (unreadable)');
+  });
+});
