@@ -49,6 +49,14 @@ export interface KubeWorld {
   podsOnNode(name: string): KubeObject[];
   /** Evicts a pod following the Eviction API rules (PDBs included). */
   evict(namespace: string, name: string): EvictionAnswer;
+  /** Writes through deprecated API versions since `since` (simulated ms), newest use per API. */
+  deprecatedWritesSince(since: number): Array<{
+    group: string;
+    version: string;
+    resource: string;
+    removedRelease: string;
+    at: number;
+  }>;
 }
 
 /** The operator the scenario describes: who the tokens speak for. */

@@ -38,6 +38,10 @@ export class FakeWorld implements KubeWorld {
   listNodes(): KubeObject[] {
     return [...this.nodes.values()];
   }
+  /** No client here uses deprecated APIs. */
+  deprecatedWritesSince(): ReturnType<KubeWorld['deprecatedWritesSince']> {
+    return [];
+  }
   setUnschedulable(name: string, unschedulable: boolean): void {
     const node = this.nodes.get(name);
     if (node) node['spec'] = { ...(node['spec'] as object), unschedulable };

@@ -1,5 +1,7 @@
 import type { SimClock } from '../clock.js';
 import type { KubeWorld } from '../contracts.js';
+import type { SimResponse } from '../http.js';
+import { deprecatedApiBlock, type OverrideSettings } from './deprecated-block.js';
 import type { AksDescriptor } from '../scenario.js';
 import { OperationCanceled, OperationFailure } from './drain.js';
 import type { Operation, OperationStore } from './operations.js';
@@ -111,6 +113,17 @@ export class Provider {
   }
 
   /** Control plane to `to`, then each listed pool one after the other (AKS's cluster upgrade). */
+  /** AKS's deprecated-API validation of a control-plane upgrade to `to` (a refusal, or undefined). */
+  deprecatedApiBlock(to: string, override: OverrideSettings | undefined): SimResponse | undefined {
+    return deprecatedApiBlock(
+      this.cluster.currentKubernetesVersion,
+      to,
+      this.kube.deprecatedWritesSince(0),
+      override,
+      this.clock.now(),
+    );
+  }
+
   upgradeCluster(to: string, pools: PoolState[]): Operation {
     this.cluster.kubernetesVersion = to;
     for (const p of pools) p.orchestratorVersion = to;

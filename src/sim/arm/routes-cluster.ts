@@ -2,6 +2,7 @@ import type { Router, SimRequest, SimResponse } from '../http.js';
 import { armError } from '../server.js';
 import { guard, refuse, type ArmRole } from './guards.js';
 import type { Provider } from './provider.js';
+import type { OverrideSettings } from './deprecated-block.js';
 import { putPreconditions } from './put-preconditions.js';
 import { patchClusterTags } from './update-tags.js';
 import { checkControlPlaneUpgrade, checkPoolVersion } from './rules.js';
@@ -34,6 +35,7 @@ interface ClusterBody {
     apiServerAccessProfile?: { authorizedIPRanges?: string[] };
     disableLocalAccounts?: boolean;
     aadProfile?: { enableAzureRBAC?: boolean };
+    upgradeSettings?: { overrideSettings?: OverrideSettings };
   };
   tags?: Record<string, string>;
 }
@@ -185,6 +187,8 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
   const to = p.kubernetesVersion || c.kubernetesVersion;
   const cpRefusal = checkControlPlaneUpgrade(versions, c.currentKubernetesVersion, to);
   if (cpRefusal) return refuse(cpRefusal);
+  const blocked = provider.deprecatedApiBlock(to, p.upgradeSettings?.overrideSettings);
+  if (blocked) return blocked;
   const pools: PoolState[] = [];
   for (const profile of p.agentPoolProfiles ?? []) {
     const pool = provider.pool(profile.name ?? '');

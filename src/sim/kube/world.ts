@@ -268,6 +268,10 @@ export class World implements KubeWorld {
     return this.ctx.store.podsOnNode(name).map(clone);
   }
 
+  deprecatedWritesSince(since: number) {
+    return this.ctx.deprecated.writesSince(since);
+  }
+
   evict(namespace: string, name: string): EvictionAnswer {
     const { response, pdb } = this.ctx.evictor.evict(namespace, name, { dryRun: false });
     const body = isRecord(response.body) ? response.body : {};
