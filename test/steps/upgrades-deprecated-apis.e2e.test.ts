@@ -5,10 +5,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/finding.js';
+import type { UpgradesState } from '../../src/steps/upgrades/state.js';
 import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { kubectl, requireKubectl } from '../sim/helpers/kube-kubectl.js';
-import { rig, type StepRig } from './step-harness.js';
+import { rig, until, type StepRig } from './step-harness.js';
 
 const fast = makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 });
 let r: StepRig | undefined;
@@ -60,6 +61,40 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
 
     const summary = r.store.getState().stepViews.upgrades?.summary ?? [];
     expect(summary.join('\n')).toMatch(/1 Helm release/);
+  });
+
+  it('names what breaks; AKS refuses; the typed override goes through and is journaled', async () => {
+    r = await rig('upgrade-readiness', 400, 'upgrades', fast);
+    const x = r;
+    await x.host.open('upgrades');
+    await x.host.send('upgrades', { type: 'target', version: '1.32.5' });
+
+    const answer = async (key: string) => {
+      const sent = x.host.send('upgrades', { type: 'action', key });
+      const asked = await until(() => x.store.getState().confirmation, `confirmation for ${key}`);
+      expect(asked.typed).toBe(x.sim.arm.name);
+      x.store.answer(true);
+      await sent;
+      return asked;
+    };
+    const first = await answer('c');
+    const details = (first.details ?? []).join('\n');
+    expect(details).toContain('Would break');
+    expect(details).toContain('FlowSchema flowcontrol.apiserver.k8s.io/v1beta3');
+    expect(details).not.toContain('overrideSettings');
+    // AKS refuses: recent writes through flowcontrol v1beta3, which 1.32 removes.
+    expect(x.sim.aks.state.currentKubernetesVersion).toBe('1.31.8');
+    const stepState = () => x.store.getState().stepStates.upgrades as UpgradesState;
+    expect(stepState().lastFailed?.deprecatedApis).toBe(true);
+
+    const second = await answer('f');
+    expect(second.change).toMatch(/overriding AKS's deprecated-API check until \d{4}-/);
+    expect((second.details ?? []).join('\n')).toContain('"forceUpgrade": true');
+    expect(x.sim.aks.state.currentKubernetesVersion).toBe('1.32.5');
+    const intents = x
+      .journalLines()
+      .filter((l) => JSON.stringify(l).includes('upgrade control plane'));
+    expect(JSON.stringify(intents)).toContain('overrideUntil');
   });
 
   it('finds nothing on a cluster that uses no deprecated API (the demo, metric readable)', async () => {

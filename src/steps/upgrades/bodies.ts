@@ -4,8 +4,21 @@ import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
  * Control plane only: the cluster as read with a new `kubernetesVersion`; every pool keeps the
  * `orchestratorVersion` it has, which is what tells AKS not to touch the pools.
  */
-export function controlPlaneBody(read: ManagedCluster, to: string): ManagedCluster {
-  return { ...read, kubernetesVersion: to };
+export function controlPlaneBody(
+  read: ManagedCluster,
+  to: string,
+  overrideUntil?: Date,
+): ManagedCluster {
+  if (!overrideUntil) return { ...read, kubernetesVersion: to };
+  // AKS's override of its upgrade validations (deprecated API use); it lapses at `until`.
+  return {
+    ...read,
+    kubernetesVersion: to,
+    upgradeSettings: {
+      ...read.upgradeSettings,
+      overrideSettings: { forceUpgrade: true, until: overrideUntil },
+    },
+  };
 }
 
 /** One pool: the pool as read with a new `orchestratorVersion` (the same one = retry/reconcile). */
@@ -22,6 +35,9 @@ export function describeClusterPut(cluster: string, body: ManagedCluster): strin
         name: p.name,
         orchestratorVersion: p.orchestratorVersion,
       })),
+      ...(body.upgradeSettings?.overrideSettings
+        ? { upgradeSettings: { overrideSettings: body.upgradeSettings.overrideSettings } }
+        : {}),
     },
   };
   return [

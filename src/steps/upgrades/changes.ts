@@ -9,25 +9,61 @@ import type { UpgradesState } from './state.js';
 
 type Session = StepSession<UpgradesFacts, UpgradesState>;
 
+/** AKS's refusal of an upgrade for recent use of APIs the target removes. */
+const DEPRECATED_BLOCK =
+  /UpgradeBlockedOnDeprecatedAPIUsage|blocked due to recent usage of a Kubernetes API deprecated/;
+
+/** How long AKS's override lasts when the operator takes it (az aks upgrade's default). */
+export const OVERRIDE_DAYS = 3;
+
+/** The confirmation lines saying what the target breaks, and what the override means. */
+function breakLines(s: Session, overrideUntil: Date | undefined): string[] {
+  const breaks = s.facts?.breaks ?? [];
+  const lines = breaks.length
+    ? [`Would break (APIs the target removes, still in use):`, ...breaks.map((b) => `  • ${b}`)]
+    : [];
+  if (overrideUntil)
+    lines.push(
+      `AKS refused this upgrade because clients recently used APIs it removes. This sends upgradeSettings.overrideSettings (forceUpgrade, until ${overrideUntil.toISOString()}): AKS skips that check until then, and those clients and manifests fail after the upgrade.`,
+    );
+  return lines;
+}
+
 /** Remembers a failed operation (and the PDB AKS named), for `d` to open the drain step. */
 function ended(s: Session, pool: string | undefined, action: string) {
   return (ending: Ending): void => {
     if (ending.kind !== 'failed') return s.set({ lastFailed: undefined });
     const blockedBy = blockingPdb(ending.failure.message);
-    s.set({ lastFailed: { pool, action, ...(blockedBy ? { blockedBy } : {}) } });
+    const deprecatedApis = DEPRECATED_BLOCK.test(ending.failure.message);
+    s.set({
+      lastFailed: {
+        pool,
+        action,
+        ...(blockedBy ? { blockedBy } : {}),
+        ...(deprecatedApis ? { deprecatedApis } : {}),
+      },
+    });
   };
 }
 
-/** Upgrades the control plane to the chosen target (pools keep their versions). */
-export async function upgradeControlPlane(s: Session, t: OperationTimings): Promise<void> {
+/**
+ * Upgrades the control plane to the chosen target (pools keep their versions); with `override`,
+ * sends AKS's time-limited override of its deprecated-API check.
+ */
+export async function upgradeControlPlane(
+  s: Session,
+  t: OperationTimings,
+  override = false,
+): Promise<void> {
   const to = s.state.target;
   if (!s.facts || !to) return;
   const { ctx } = s;
   const arm = ctx.connection.arm!;
   const read = await arm.client.managedClusters.get(arm.at.resourceGroup, arm.at.name);
-  const body = controlPlaneBody(read, to);
+  const overrideUntil = override ? new Date(Date.now() + OVERRIDE_DAYS * 24 * 3600_000) : undefined;
+  const body = controlPlaneBody(read, to, overrideUntil);
   const shown = describeClusterPut(ctx.cluster, body);
-  const what = `Control-plane upgrade to ${to}`;
+  const what = `Control-plane upgrade to ${to}${override ? ' (deprecated-API override)' : ''}`;
   await s.change(
     operationChange(
       ctx,
@@ -36,7 +72,7 @@ export async function upgradeControlPlane(s: Session, t: OperationTimings): Prom
           step: ctx.id,
           action: 'upgrade control plane',
           target: `managedCluster/${ctx.cluster}`,
-          detail: { to },
+          detail: { to, ...(overrideUntil ? { overrideUntil: overrideUntil.toISOString() } : {}) },
         },
         what,
         target: {},
@@ -48,9 +84,10 @@ export async function upgradeControlPlane(s: Session, t: OperationTimings): Prom
         plan: shown,
         confirm: {
           cluster: ctx.cluster,
-          change: `Upgrade the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to} (pools stay on their versions)`,
+          change: `Upgrade the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to} (pools stay on their versions)${overrideUntil ? `, overriding AKS's deprecated-API check until ${overrideUntil.toISOString()}` : ''}`,
           details: [
             'The API server restarts during the upgrade; it cannot be downgraded afterwards.',
+            ...breakLines(s, overrideUntil),
             ...shown,
           ],
           typed: ctx.cluster,
@@ -62,7 +99,7 @@ export async function upgradeControlPlane(s: Session, t: OperationTimings): Prom
       },
       {
         ended: ended(s, undefined, 'upgrade control plane'),
-        again: () => upgradeControlPlane(s, t),
+        again: () => upgradeControlPlane(s, t, override),
       },
     ),
   );

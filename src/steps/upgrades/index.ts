@@ -4,7 +4,7 @@ import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { abortAction, refusalNow, type RunningFacts } from '../rotation/abort-action.js';
 import { type OperationTimings } from '../rotation/operation-change.js';
-import { upgradeControlPlane, upgradePool } from './changes.js';
+import { OVERRIDE_DAYS, upgradeControlPlane, upgradePool } from './changes.js';
 import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
 import type { UpgradesEvent, UpgradesState } from './state.js';
 
@@ -91,6 +91,15 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
         await run.retryOrLook();
       },
     },
+    ...(state.lastFailed?.deprecatedApis && state.target
+      ? [
+          {
+            key: 'f',
+            label: `Upgrade to ${state.target} anyway: AKS's deprecated-API override for ${OVERRIDE_DAYS} days`,
+            run: (run: Session) => upgradeControlPlane(run, t, true),
+          },
+        ]
+      : []),
     ...(blocked
       ? [
           {

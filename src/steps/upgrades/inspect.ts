@@ -21,6 +21,8 @@ import type { InspectContext, Inspection } from '../contract/module.js';
 export interface UpgradesFacts {
   versions: VersionFacts;
   choices: TargetChoice[];
+  /** What the next minor would break: the high deprecated-API findings, one line each. */
+  breaks: string[];
 }
 
 function forbidden(what: string, _error: unknown): Finding {
@@ -112,5 +114,8 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     `Deprecated APIs: ${REMOVED_API_LIMITS}`,
     ...deprecated.summary,
   ];
-  return { facts: { versions, choices }, findings, summary };
+  const breaks = deprecated.findings
+    .filter((f) => f.id === 'versions.deprecated-api-in-use' && f.severity === 'high')
+    .map((f) => `${f.message} ${f.remediation ?? ''}`.trim());
+  return { facts: { versions, choices, breaks }, findings, summary };
 }

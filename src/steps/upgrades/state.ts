@@ -22,6 +22,8 @@ export interface UpgradesState {
         action: string;
         /** The PodDisruptionBudget AKS named when a drain blocked the operation. */
         blockedBy?: { namespace: string; pdb: string; pod: string };
+        /** AKS refused the upgrade for recent use of APIs the target removes (override offered). */
+        deprecatedApis?: boolean;
       }
     | undefined;
 }
