@@ -30,6 +30,7 @@ const PACKAGES = [
   [apiDir, 'authentication/v1', 'k8s.io.api.authentication.v1'],
   [apiDir, 'autoscaling/v1', 'k8s.io.api.autoscaling.v1'],
   [apiDir, 'coordination/v1', 'k8s.io.api.coordination.v1'],
+  [apiDir, 'flowcontrol/v1beta3', 'k8s.io.api.flowcontrol.v1beta3'],
   [machineryDir, 'pkg/apis/meta/v1', 'k8s.io.apimachinery.pkg.apis.meta.v1'],
   [machineryDir, 'pkg/runtime', 'k8s.io.apimachinery.pkg.runtime'],
   [machineryDir, 'pkg/util/intstr', 'k8s.io.apimachinery.pkg.util.intstr'],
@@ -42,6 +43,7 @@ const ROOTS = [
   'core.v1.Node',
   'core.v1.Pod',
   'core.v1.ServiceAccount',
+  'core.v1.Secret',
   'core.v1.Event',
   'apps.v1.Deployment',
   'apps.v1.ReplicaSet',
@@ -62,6 +64,8 @@ const ROOTS = [
   'authentication.v1.SelfSubjectReview',
   'autoscaling.v1.Scale',
   'coordination.v1.Lease',
+  'flowcontrol.v1beta3.FlowSchema',
+  'flowcontrol.v1beta3.PriorityLevelConfiguration',
   'meta.v1.DeleteOptions',
 ];
 

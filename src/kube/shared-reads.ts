@@ -81,12 +81,26 @@ function sharedSignal(connection: Connection, signal?: AbortSignal): AbortSignal
 }
 
 /** Drops what no check reads (managedFields, last-applied copies) so a held list costs less. */
+/**
+ * The last-applied configuration cut down to its apiVersion and kind: the deprecated-API check
+ * needs which version was applied, not the (often large) rest.
+ */
+function appliedVersionOnly(text: string): string {
+  try {
+    const { apiVersion, kind } = JSON.parse(text) as { apiVersion?: unknown; kind?: unknown };
+    return JSON.stringify({ apiVersion, kind });
+  } catch {
+    return '{}';
+  }
+}
+
 function slim<T extends { metadata?: V1ObjectMeta }>(items: T[]): T[] {
   for (const item of items) {
     const meta = item.metadata;
     if (!meta) continue;
     delete meta.managedFields;
-    if (meta.annotations?.[LAST_APPLIED] !== undefined) delete meta.annotations[LAST_APPLIED];
+    const applied = meta.annotations?.[LAST_APPLIED];
+    if (applied !== undefined) meta.annotations![LAST_APPLIED] = appliedVersionOnly(applied);
   }
   return items;
 }

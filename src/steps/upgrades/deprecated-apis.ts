@@ -17,7 +17,12 @@ import {
   type HelmSecret,
 } from '../../checks/versions/helm-release.js';
 import { readApiServerMetrics } from '../../kube/api-server-metrics.js';
-import { listHelmReleaseSecrets, listKinds } from '../../kube/deprecated-api-reads.js';
+import {
+  listHelmReleaseSecrets,
+  listKinds,
+  type KindRead,
+} from '../../kube/deprecated-api-reads.js';
+import { daemonSetsOf, pdbsOf } from '../../kube/shared-reads.js';
 import { messageOf } from '../../model/errors.js';
 import type { Connection } from '../../model/connection.js';
 import type { Finding } from '../../model/finding.js';
@@ -90,7 +95,32 @@ export async function lookForDeprecatedApis(
       );
     }
   }
-  const kinds = await listKinds(kc, kindsToRead(served), signal);
+  // PDBs and DaemonSets come from the session's shared reads (other checks list them too).
+  const sharedKinds: Record<string, () => Promise<KindRead>> = {
+    PodDisruptionBudget: async () => ({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      items: await pdbsOf(connection, signal),
+    }),
+    DaemonSet: async () => ({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      items: await daemonSetsOf(connection, signal),
+    }),
+  };
+  const wanted = kindsToRead(served);
+  const own = wanted.filter((k) => !sharedKinds[k.kind]);
+  const shared = await Promise.all(
+    wanted
+      .filter((k) => sharedKinds[k.kind])
+      .map((k) =>
+        sharedKinds[k.kind]!().catch((e: unknown): KindRead => ({
+          ...k,
+          unreadable: messageOf(e),
+        })),
+      ),
+  );
+  const kinds = [...shared, ...(await listKinds(kc, own, signal))];
   let objects = 0;
   for (const k of kinds) {
     if ('unreadable' in k) continue; // a kind the server does not serve, or may not be listed

@@ -1262,6 +1262,13 @@ export const MESSAGES: Record<string, ProtoField[]> = {
     [1, 'type', 'string', ''],
     [2, 'localhostProfile', 'string', 'p'],
   ],
+  'core.v1.Secret': [
+    [1, 'metadata', 'meta.v1.ObjectMeta', ''],
+    [2, 'data', 'bytes', 'k'],
+    [3, 'type', 'string', ''],
+    [4, 'stringData', 'string', 'k'],
+    [5, 'immutable', 'bool', 'p'],
+  ],
   'core.v1.SecretEnvSource': [
     [1, '', 'core.v1.LocalObjectReference', 'i'],
     [2, 'optional', 'bool', 'p'],
@@ -1445,6 +1452,113 @@ export const MESSAGES: Record<string, ProtoField[]> = {
     [3, 'runAsUserName', 'string', 'p'],
     [4, 'hostProcess', 'bool', 'p'],
   ],
+  'flowcontrol.v1beta3.ExemptPriorityLevelConfiguration': [
+    [1, 'nominalConcurrencyShares', 'int32', 'p'],
+    [2, 'lendablePercent', 'int32', 'p'],
+  ],
+  'flowcontrol.v1beta3.FlowDistinguisherMethod': [[1, 'type', 'string', '']],
+  'flowcontrol.v1beta3.FlowSchema': [
+    [1, 'metadata', 'meta.v1.ObjectMeta', ''],
+    [2, 'spec', 'flowcontrol.v1beta3.FlowSchemaSpec', ''],
+    [3, 'status', 'flowcontrol.v1beta3.FlowSchemaStatus', ''],
+  ],
+  'flowcontrol.v1beta3.FlowSchemaCondition': [
+    [1, 'type', 'string', ''],
+    [2, 'status', 'string', ''],
+    [3, 'lastTransitionTime', 'meta.v1.Time', ''],
+    [4, 'reason', 'string', ''],
+    [5, 'message', 'string', ''],
+  ],
+  'flowcontrol.v1beta3.FlowSchemaSpec': [
+    [
+      1,
+      'priorityLevelConfiguration',
+      'flowcontrol.v1beta3.PriorityLevelConfigurationReference',
+      '',
+    ],
+    [2, 'matchingPrecedence', 'int32', ''],
+    [3, 'distinguisherMethod', 'flowcontrol.v1beta3.FlowDistinguisherMethod', 'p'],
+    [4, 'rules', 'flowcontrol.v1beta3.PolicyRulesWithSubjects', 'r', 'list=atomic'],
+  ],
+  'flowcontrol.v1beta3.FlowSchemaStatus': [
+    [
+      1,
+      'conditions',
+      'flowcontrol.v1beta3.FlowSchemaCondition',
+      'r',
+      'strategy=merge;key=type;list=map;keys=type',
+    ],
+  ],
+  'flowcontrol.v1beta3.GroupSubject': [[1, 'name', 'string', '']],
+  'flowcontrol.v1beta3.LimitedPriorityLevelConfiguration': [
+    [1, 'nominalConcurrencyShares', 'int32', ''],
+    [2, 'limitResponse', 'flowcontrol.v1beta3.LimitResponse', ''],
+    [3, 'lendablePercent', 'int32', 'p'],
+    [4, 'borrowingLimitPercent', 'int32', 'p'],
+  ],
+  'flowcontrol.v1beta3.LimitResponse': [
+    [1, 'type', 'string', ''],
+    [2, 'queuing', 'flowcontrol.v1beta3.QueuingConfiguration', 'p'],
+  ],
+  'flowcontrol.v1beta3.NonResourcePolicyRule': [
+    [1, 'verbs', 'string', 'r', 'list=set'],
+    [6, 'nonResourceURLs', 'string', 'r', 'list=set'],
+  ],
+  'flowcontrol.v1beta3.PolicyRulesWithSubjects': [
+    [1, 'subjects', 'flowcontrol.v1beta3.Subject', 'r', 'list=atomic'],
+    [2, 'resourceRules', 'flowcontrol.v1beta3.ResourcePolicyRule', 'r', 'list=atomic'],
+    [3, 'nonResourceRules', 'flowcontrol.v1beta3.NonResourcePolicyRule', 'r', 'list=atomic'],
+  ],
+  'flowcontrol.v1beta3.PriorityLevelConfiguration': [
+    [1, 'metadata', 'meta.v1.ObjectMeta', ''],
+    [2, 'spec', 'flowcontrol.v1beta3.PriorityLevelConfigurationSpec', ''],
+    [3, 'status', 'flowcontrol.v1beta3.PriorityLevelConfigurationStatus', ''],
+  ],
+  'flowcontrol.v1beta3.PriorityLevelConfigurationCondition': [
+    [1, 'type', 'string', ''],
+    [2, 'status', 'string', ''],
+    [3, 'lastTransitionTime', 'meta.v1.Time', ''],
+    [4, 'reason', 'string', ''],
+    [5, 'message', 'string', ''],
+  ],
+  'flowcontrol.v1beta3.PriorityLevelConfigurationReference': [[1, 'name', 'string', '']],
+  'flowcontrol.v1beta3.PriorityLevelConfigurationSpec': [
+    [1, 'type', 'string', ''],
+    [2, 'limited', 'flowcontrol.v1beta3.LimitedPriorityLevelConfiguration', 'p'],
+    [3, 'exempt', 'flowcontrol.v1beta3.ExemptPriorityLevelConfiguration', 'p'],
+  ],
+  'flowcontrol.v1beta3.PriorityLevelConfigurationStatus': [
+    [
+      1,
+      'conditions',
+      'flowcontrol.v1beta3.PriorityLevelConfigurationCondition',
+      'r',
+      'strategy=merge;key=type;list=map;keys=type',
+    ],
+  ],
+  'flowcontrol.v1beta3.QueuingConfiguration': [
+    [1, 'queues', 'int32', ''],
+    [2, 'handSize', 'int32', ''],
+    [3, 'queueLengthLimit', 'int32', ''],
+  ],
+  'flowcontrol.v1beta3.ResourcePolicyRule': [
+    [1, 'verbs', 'string', 'r', 'list=set'],
+    [2, 'apiGroups', 'string', 'r', 'list=set'],
+    [3, 'resources', 'string', 'r', 'list=set'],
+    [4, 'clusterScope', 'bool', ''],
+    [5, 'namespaces', 'string', 'r', 'list=set'],
+  ],
+  'flowcontrol.v1beta3.ServiceAccountSubject': [
+    [1, 'namespace', 'string', ''],
+    [2, 'name', 'string', ''],
+  ],
+  'flowcontrol.v1beta3.Subject': [
+    [1, 'kind', 'string', ''],
+    [2, 'user', 'flowcontrol.v1beta3.UserSubject', 'p'],
+    [3, 'group', 'flowcontrol.v1beta3.GroupSubject', 'p'],
+    [4, 'serviceAccount', 'flowcontrol.v1beta3.ServiceAccountSubject', 'p'],
+  ],
+  'flowcontrol.v1beta3.UserSubject': [[1, 'name', 'string', '']],
   'meta.v1.Condition': [
     [1, 'type', 'string', ''],
     [2, 'status', 'string', ''],
