@@ -113,7 +113,7 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     );
     expect(refused.map((f) => f.message)).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/client requests .*\/metrics: forbidden/),
+        expect.stringMatching(/client requests .*forbidden.*\/metrics/),
         expect.stringMatching(/Helm releases .*: listing Secrets is forbidden/),
       ]),
     );
