@@ -4,7 +4,8 @@ import { classifyUser } from '../../src/checks/rbac/subjects.js';
 import type { RbacFacts } from '../../src/checks/rbac/types.js';
 import type { BindingObject, RoleObject, Subject } from '../../src/model/rbac.js';
 import { replaceCandidates } from '../../src/steps/rbac/candidates.js';
-import { planReplacement } from '../../src/steps/rbac/plan.js';
+import { bindingDifference } from '../../src/steps/rbac/existing.js';
+import { describePlan, planReplacement } from '../../src/steps/rbac/plan.js';
 
 const G = 'rbac.authorization.k8s.io';
 const user = (name: string): Subject => ({ apiGroup: G, kind: 'User', name });
@@ -158,5 +159,49 @@ describe('replacement plan', () => {
     expect(a.adminLevel).toBe(false);
     expect(plan.created.metadata).toMatchObject({ name: 'pair-group', namespace: 'shop' });
     expect(plan.oldAfter?.subjects).toEqual([user('b@contoso.com')]);
+  });
+});
+
+describe('replacement plan, run again', () => {
+  const GUID = '6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f';
+  const withOurs = (...extra: BindingObject[]) =>
+    facts({
+      clusterRoleBindings: [crb('jordan', 'cluster-admin', [user('jordan@contoso.com')]), ...extra],
+    });
+
+  it('adopts one of our names that already grants the role to the group, never a -2', () => {
+    for (const name of ['jordan-group', 'jordan-group-3']) {
+      const f = withOurs(crb(name, 'cluster-admin', [group(GUID.toUpperCase())]));
+      const plan = planReplacement(f, replaceCandidates(f)[0]!, GUID);
+      expect([plan.createdAt.name, plan.adopted]).toEqual([name, true]);
+      expect(describePlan(plan).join('\n')).toMatch(/already in place, adopted, not created again/);
+    }
+  });
+
+  it('does not adopt a binding with another role, another group, extra subjects or another name', () => {
+    for (const other of [
+      crb('jordan-group', 'view', [group(GUID)]),
+      crb('jordan-group', 'cluster-admin', [group('x')]),
+      crb('jordan-group', 'cluster-admin', [group(GUID), user('eve@contoso.com')]),
+      crb('payments-admins', 'cluster-admin', [group(GUID)]),
+      crb('jordan-group-x', 'cluster-admin', [group(GUID)]),
+    ]) {
+      const f = withOurs(other);
+      const plan = planReplacement(f, replaceCandidates(f)[0]!, GUID);
+      expect(plan.adopted).toBe(false);
+      expect(plan.createdAt.name).toBe(
+        other.metadata?.name === 'jordan-group' ? 'jordan-group-2' : 'jordan-group',
+      );
+    }
+  });
+
+  it('says what differs between the wanted binding and the one found', () => {
+    const wanted = crb('b', 'edit', [group(GUID)]);
+    expect(bindingDifference(wanted, crb('b', 'edit', [group(GUID.toUpperCase())]))).toEqual([]);
+    expect(bindingDifference(wanted, crb('b', 'admin', [group('x'), user('u')]))).toEqual([
+      'its role is ClusterRole admin, not ClusterRole edit',
+      `it does not name Group ${GUID}`,
+      'it also names Group x, User u',
+    ]);
   });
 });

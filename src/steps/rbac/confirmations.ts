@@ -33,6 +33,9 @@ export function confirmation(
         ? `Remove user ${candidate.user} from ${old}`
         : `Delete ${old} (its only subject is user ${candidate.user})`,
       details: [
+        ...(plan.adopted
+          ? [`${created} was already in place (an earlier run): adopted, not created again.`]
+          : []),
         `${created} now grants the same role to group ${plan.group}.`,
         'The user keeps access only if they are a member of that group.',
       ],

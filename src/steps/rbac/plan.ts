@@ -3,6 +3,7 @@ import type { BindingAddress } from '../../kube/rbac-write.js';
 import { allBindings, bindingLabel, type RbacFacts } from '../../checks/rbac/types.js';
 import { type BindingObject } from '../../model/rbac.js';
 import type { Candidate } from './candidates.js';
+import { bindingDifference } from './existing.js';
 
 /** Label on every binding this tool creates, so people and tools can find them. */
 const MADE_BY = { 'app.kubernetes.io/managed-by': 'aks-runbook' };
@@ -19,19 +20,34 @@ export interface ReplacementPlan {
   old: BindingAddress;
   /** The old binding without the user, or undefined when the user was its only subject (delete). */
   oldAfter: BindingObject | undefined;
+  /**
+   * The group binding already exists with this role and group (an earlier run that stopped before
+   * the user's removal): it is adopted, not created again.
+   */
+  adopted: boolean;
 }
 
-/** A free name next to the old binding: `<old>-group`, then `-group-2`, ... */
-function freeName(facts: RbacFacts, c: Candidate): string {
-  const taken = new Set(
-    allBindings(facts)
-      .filter((b) => b.kind === c.binding.kind && b.namespace === c.binding.namespace)
-      .map((b) => b.name),
+/**
+ * The name of the group binding: one of ours (`<old>-group`, `-group-2`, ...) that already grants
+ * the same role to the same group, adopted; else the first free one of those names.
+ */
+function nameFor(
+  facts: RbacFacts,
+  c: Candidate,
+  wanted: BindingObject,
+): { name: string; adopted: boolean } {
+  const near = allBindings(facts).filter(
+    (b) => b.kind === c.binding.kind && b.namespace === c.binding.namespace,
   );
   const base = `${c.binding.name}-group`;
+  const ours = (name: string) =>
+    name === base || (name.startsWith(`${base}-`) && /^\d+$/.test(name.slice(base.length + 1)));
+  const same = near.find((b) => ours(b.name) && bindingDifference(wanted, b.object).length === 0);
+  if (same) return { name: same.name, adopted: true };
+  const taken = new Set(near.map((b) => b.name));
   for (let n = 1; ; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
-    if (!taken.has(name)) return name;
+    if (!taken.has(name)) return { name, adopted: false };
   }
 }
 
@@ -42,8 +58,10 @@ export function planReplacement(
   group: string,
 ): ReplacementPlan {
   const { binding } = candidate;
-  const name = freeName(facts, candidate);
   const namespaced = binding.kind === 'RoleBinding';
+  const roleRef = { ...binding.object.roleRef };
+  const subjects = [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }];
+  const { name, adopted } = nameFor(facts, candidate, { roleRef, subjects });
   const created: BindingObject = {
     apiVersion: 'rbac.authorization.k8s.io/v1',
     kind: binding.kind,
@@ -53,8 +71,8 @@ export function planReplacement(
       labels: { ...MADE_BY },
       annotations: { [REPLACES]: `${bindingLabel(binding)} user ${candidate.user}` },
     },
-    roleRef: { ...binding.object.roleRef },
-    subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'Group', name: group }],
+    roleRef,
+    subjects,
   };
   const remaining = (binding.object.subjects ?? []).filter(
     (s) => !(s.kind === 'User' && s.name === candidate.user),
@@ -71,6 +89,7 @@ export function planReplacement(
     createdAt: { ...address, name },
     old: address,
     oldAfter: remaining.length > 0 ? { ...binding.object, subjects: remaining } : undefined,
+    adopted,
   };
 }
 
@@ -86,7 +105,9 @@ export function describePlan(plan: ReplacementPlan): string[] {
   return [
     `Replace ${candidate.user} with Entra group ${plan.group} on ${old} (${candidate.role}).`,
     `1. Server-side dry run of the new binding${plan.oldAfter ? ' and of the change to the old one' : ' and of the deletion of the old one'}.`,
-    `2. Create ${bindingLabel(plan.createdAt)} (same role; roleRef cannot change), then read it back.`,
+    plan.adopted
+      ? `2. ${bindingLabel(plan.createdAt)} already grants this role to the group (an earlier run): already in place, adopted, not created again.`
+      : `2. Create ${bindingLabel(plan.createdAt)} (same role; roleRef cannot change), then read it back.`,
     plan.oldAfter
       ? `3. Remove ${candidate.user} from ${old}; its other ${plan.oldAfter.subjects?.length ?? 0} subject(s) stay.`
       : `3. Delete ${old}: ${candidate.user} is its only subject.`,

@@ -24,11 +24,14 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
       return [];
     },
     dryRun: ['Dry run only: the API server accepted both changes; nothing was stored.'],
-    confirm: confirmation(ctx.cluster, p, 'create'),
+    // An adopted group binding needs no creation: the one question is the user's removal.
+    confirm: confirmation(ctx.cluster, p, p.adopted ? 'remove' : 'create'),
     run: async (progress) => {
       await createGroupBinding(ctx, p, progress);
       s.set({ last: { plan: p, userRemoved: false }, plan: undefined, proposal: undefined });
-      if (!(await ctx.confirm(confirmation(ctx.cluster, p, 'remove')))) return 'created';
+      // The first question asked about the creation: the removal has its own.
+      if (!p.adopted && !(await ctx.confirm(confirmation(ctx.cluster, p, 'remove'))))
+        return 'created';
       await removeUser(ctx, p, progress);
       s.set({ last: { plan: p, userRemoved: true } });
       return 'replaced';
