@@ -38,6 +38,8 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
         ...plan.create.map((ns) => {
           const row = s.state.rows.find((r) => r.namespace === ns);
           if (!done.created.includes(ns)) return `– ${ns}: not created`;
+          if (done.adopted.includes(ns) && row?.verdict === 'blocked')
+            return `✔ ${ns}: already in place, verified blocked`;
           if (row?.enforced === false)
             return `△ ${ns}: created, but not enforced (no policy engine)`;
           return row?.verdict === 'blocked'

@@ -9,6 +9,7 @@ import { createNetworkPolicy } from '../../kube/network-policies.js';
 import type { ImdsContext as StepContext } from './session.js';
 import type { ImdsRow } from './state.js';
 import { TYPED_ABOVE } from './state.js';
+import { existingPolicy } from './existing.js';
 
 /** What one apply will do: our policy in `create` namespaces; the rest are only listed. */
 export interface ApplyPlan {
@@ -78,8 +79,19 @@ export async function dryRunAll(
   for (const ns of plan.create) {
     if (signal.aborted) return [...refused, 'cancelled before every dry run was sent'];
     try {
-      await createNetworkPolicy(ctx.connection.kc, manifest(ns, traits), { dryRun: true });
-      progress(`✔ dry run accepted: ${ns}`);
+      const found = await createNetworkPolicy(ctx.connection.kc, manifest(ns, traits), {
+        dryRun: true,
+      }).then(
+        () => 'created' as const,
+        (error: unknown) => existingPolicy(ctx, manifest(ns, traits), error),
+      );
+      if (found === 'created') progress(`✔ dry run accepted: ${ns}`);
+      else if (found === 'same') progress(`✔ already in place: ${ns} (made since the look)`);
+      else {
+        const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
+        refused.push(`${ns}: ${why}`);
+        progress(`✖ ${ns}: ${why}`);
+      }
     } catch (error) {
       const why = describeKubeError(
         error,
@@ -134,23 +146,24 @@ export async function createAll(
   traits: EngineTraits,
   progress: (line: string) => void,
   signal: AbortSignal,
-): Promise<{ created: string[]; failed?: string }> {
+): Promise<{ created: string[]; adopted: string[]; failed?: string }> {
   const created: string[] = [];
+  const adopted: string[] = [];
   for (const [i, ns] of plan.create.entries()) {
     if (signal.aborted)
-      return { created, failed: 'cancelled: the remaining namespaces were not changed' };
+      return { created, adopted, failed: 'cancelled: the remaining namespaces were not changed' };
     try {
-      await ctx.journal.mutation(
-        {
-          step: 'imds',
-          action: 'create networkpolicy',
-          target: `networkpolicy/${ns}/${OUR_POLICY_NAME}`,
-          detail: { namespace: ns, policy: restrictImdsPolicy(ns, traits).spec },
-        },
-        () => createNetworkPolicy(ctx.connection.kc, manifest(ns, traits), { dryRun: false }),
-      );
+      const found = await createOne(ctx, ns, traits);
+      if (found !== 'created' && found !== 'same') {
+        const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
+        progress(`✖ ${ns}: ${why}`);
+        return { created, adopted, failed: `${ns}: ${why}` };
+      }
       created.push(ns);
-      progress(`✔ created ${i + 1}/${plan.create.length}: ${ns}`);
+      if (found === 'same') adopted.push(ns);
+      progress(
+        `✔ ${found === 'same' ? 'already in place' : 'created'} ${i + 1}/${plan.create.length}: ${ns}`,
+      );
     } catch (error) {
       const why = describeKubeError(
         error,
@@ -158,8 +171,30 @@ export async function createAll(
         `create a NetworkPolicy in ${ns}`,
       ).message;
       progress(`✖ ${ns}: ${why}`);
-      return { created, failed: `${ns}: ${why}` };
+      return { created, adopted, failed: `${ns}: ${why}` };
     }
   }
-  return { created };
+  return { created, adopted };
+}
+
+/** Creates our policy in one namespace, journaled; a policy already there is compared instead. */
+async function createOne(
+  ctx: StepContext,
+  ns: string,
+  traits: EngineTraits,
+): Promise<'created' | 'same' | string[]> {
+  try {
+    await ctx.journal.mutation(
+      {
+        step: 'imds',
+        action: 'create networkpolicy',
+        target: `networkpolicy/${ns}/${OUR_POLICY_NAME}`,
+        detail: { namespace: ns, policy: restrictImdsPolicy(ns, traits).spec },
+      },
+      () => createNetworkPolicy(ctx.connection.kc, manifest(ns, traits), { dryRun: false }),
+    );
+    return 'created';
+  } catch (error) {
+    return existingPolicy(ctx, manifest(ns, traits), error);
+  }
 }

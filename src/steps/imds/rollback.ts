@@ -1,4 +1,5 @@
 import { isOurPolicy, type PolicyFacts } from '../../checks/imds/facts.js';
+import { apiStatus } from '../../kube/api-status.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { deleteNetworkPolicy } from '../../kube/network-policies.js';
 import type { ImdsContext as StepContext } from './session.js';
@@ -53,6 +54,11 @@ export async function deleteAll(
       deleted.push(id);
       progress(`✔ ${dryRun ? 'dry run accepted: delete' : 'deleted'} ${id}`);
     } catch (error) {
+      if (!dryRun && apiStatus(error) === 404) {
+        // Deleted since the look (a rollback run before, or kubectl): the wanted state is there.
+        progress(`✔ already gone: ${id}`);
+        continue;
+      }
       const why = describeKubeError(
         error,
         ctx.connection.kubeServer,
