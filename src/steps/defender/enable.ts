@@ -3,7 +3,7 @@ import { putManagedCluster } from '../../azure/put-cluster.js';
 import { messageOf } from '../../model/errors.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import type { DefenderInspection } from './inspect.js';
-import { describeDefenderPlan, planEnableDefender } from './plan.js';
+import { defenderAlreadyOn, describeDefenderPlan, planEnableDefender } from './plan.js';
 import type { DefenderScreenState } from './state.js';
 
 type Session = StepSession<DefenderInspection, DefenderScreenState>;
@@ -21,6 +21,23 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
   const fresh = await readManagedCluster(arm, ctx.signal);
   if ('forbidden' in fresh) {
     ctx.show({ result: [`✖ ${fresh.forbidden}`] });
+    return;
+  }
+  const already = defenderAlreadyOn(fresh.cluster, ws.id);
+  if (already) {
+    // Nothing is sent: the wanted state is there, or another workspace is not silently replaced.
+    ctx.show({
+      result:
+        already === 'same'
+          ? [
+              `✔ Already in place: Defender for Containers is on, reporting to ${ws.id}. Nothing was sent.`,
+            ]
+          : [
+              `✖ Defender for Containers is already on, reporting to ${already.reportsTo}, not ${ws.id}.`,
+              'Nothing was changed: moving it to another workspace is a decision of its own (az aks update --defender-config).',
+            ],
+    });
+    await s.look();
     return;
   }
   const plan = planEnableDefender(fresh.cluster, ws.id);

@@ -10,6 +10,23 @@ export interface DefenderPlan {
   body: ManagedCluster;
 }
 
+/**
+ * Whether Defender is on already (someone, or an earlier run whose answer was lost, turned it on):
+ * 'same' with this workspace, else the workspace it reports to; undefined when it is off. Pure.
+ */
+export function defenderAlreadyOn(
+  mc: ManagedCluster,
+  workspace: string,
+): 'same' | { reportsTo: string } | undefined {
+  const d = mc.securityProfile?.defender;
+  if (d?.securityMonitoring?.enabled !== true) return undefined;
+  const now = d.logAnalyticsWorkspaceResourceId ?? '';
+  // ARM resource ids compare case-insensitively.
+  return now.toLowerCase() === workspace.toLowerCase()
+    ? 'same'
+    : { reportsTo: now || 'no workspace' };
+}
+
 /** GET-modify-PUT: keeps everything read and sets only `securityProfile.defender`. Pure. */
 export function planEnableDefender(mc: ManagedCluster, workspace: string): DefenderPlan {
   const security = mc.securityProfile ?? {};
