@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { StepJournal } from '../../../model/journal.js';
-import { setNodeUnschedulable } from '../../../kube/cordon.js';
+import { readNode, setNodeUnschedulable } from '../../../kube/cordon.js';
 import { describeKubeError } from '../../../kube/errors.js';
 
 /** What cordoning and uncordoning need: the cluster, the journal, the mode. */
@@ -27,6 +27,12 @@ async function setCordon(nodes: readonly string[], on: boolean, d: CordonDeps): 
   const lines: string[] = [];
   for (const node of nodes) {
     try {
+      // Read first: a node already as wanted (kubectl, or an earlier run) gets no write.
+      const now = await readNode(d.kc, node, d.signal);
+      if ((now.spec?.unschedulable === true) === on) {
+        lines.push(`✔ ${node}: already ${action}ed (already in place; nothing sent)`);
+        continue;
+      }
       await d.journal.mutation(
         { step: 'drain', action, target: `node/${node}`, detail: { dryRun: d.dryRun } },
         () =>
