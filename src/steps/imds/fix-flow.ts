@@ -22,10 +22,17 @@ export async function fixRulesFlow(s: ImdsSession, namespace: string): Promise<v
     .map((e) => `✖ Not offered: ${e.namespace}/${e.name}: ${e.check.why ?? 'the check failed'}`);
   const edits = planned.filter((e) => e.check.safe);
   if (edits.length === 0) {
+    // Read live, none of the policies opens the endpoint any more (edited since the look).
     ctx.show({
       plan: lines,
-      result: notOffered.length > 0 ? notOffered : ['Nothing to edit now.'],
+      result:
+        notOffered.length > 0
+          ? notOffered
+          : [
+              `✔ Already in place: as stored now, ${names.join(', ')} no longer allow${names.length === 1 ? 's' : ''} 169.254.169.254; nothing was sent.`,
+            ],
     });
+    await s.look();
     return;
   }
   await s.change({

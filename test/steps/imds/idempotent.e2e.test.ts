@@ -110,4 +110,37 @@ describe('imds apply, run again over what exists', () => {
     expect(shown?.result?.[0]).toMatch(/^✔ Rolled back/);
     expect(await s.policies()).toEqual(['payments/block-imds']);
   });
+
+  it('a rule fix already made with kubectl since the look: already in place, no patch', async () => {
+    const s = (session = await imdsSession('imds-mixed'));
+    const api = s.connection.kc.makeApiClient(NetworkingV1Api);
+    await s.host.open('imds');
+    const at = { namespace: 'batch', name: 'crawler-internet' };
+    const live = await api.readNamespacedNetworkPolicy(at);
+    await api.replaceNamespacedNetworkPolicy({
+      ...at,
+      body: {
+        ...live,
+        spec: {
+          ...live.spec!,
+          egress: [
+            { to: [{ namespaceSelector: {} }] },
+            {
+              to: [
+                { ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '169.254.169.254/32'] } },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    const before = s.sim.log.entries.length;
+    await s.host.send('imds', { type: 'fix', namespace: 'batch' });
+    expect(s.store.getState().confirmation).toBeUndefined();
+    expect(s.sim.log.entries.slice(before).filter((e) => e.effect !== 'read')).toEqual([]);
+    expect(s.store.getState().stepViews.imds?.result).toEqual([
+      '✔ Already in place: as stored now, crawler-internet no longer allows 169.254.169.254; nothing was sent.',
+    ]);
+    expect(s.state().rows.find((r) => r.namespace === 'batch')?.verdict).toBe('blocked');
+  });
 });
