@@ -61,7 +61,7 @@ async function checkInPlace(ctx: Ctx, plan: ReplacementPlan, how: string): Promi
   const differs = bindingDifference(plan.created, found);
   if (differs.length > 0)
     throw new Error(
-      `${bindingLabel(plan.createdAt)} ${how} but is not the binding planned: ${differs.join('; ')}. Nothing was overwritten; look again (r) and check it.`,
+      `${bindingLabel(plan.createdAt)} ${how} but is not the binding planned: ${differs.join('; ')}. Nothing was overwritten; check that binding, then propose again.`,
     );
 }
 
