@@ -11,6 +11,7 @@ import { connectToSim } from '../helpers/sim-session.js';
 import { startInPty, type PtySession } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 
 /** The demo cluster with its control plane already on 1.32.5: every pool is one minor behind. */
 function controlPlaneAhead(): string {
@@ -44,6 +45,22 @@ function after(pty: PtySession, mark: number, text: string | RegExp, ms = 30_000
 const FILTER_OPEN = /\/(\u001b\[[0-9;]*m)*\u001b\[7m \u001b\[27m/;
 
 /** Answers the open Yes/No question with yes (keys count once the question has shown a moment). */
+/** Opens the drain step and filters its node table to `node`; returns the mark after the filter. */
+async function drainTableFilteredTo(pty: PtySession, node: string): Promise<number> {
+  await pty.waitFor('Node images and OS patches', 60_000);
+  pty.type(':drain\r');
+  await pty.waitFor('d drain · ', 60_000);
+  let mark = pty.screen().length;
+  pty.type('/');
+  await after(pty, mark, FILTER_OPEN, 30_000, true);
+  mark = pty.screen().length;
+  pty.type(node);
+  await after(pty, mark, `/${node}`);
+  mark = pty.screen().length;
+  pty.type('\r');
+  return mark;
+}
+
 async function yes(pty: PtySession, asked: number): Promise<void> {
   await after(pty, asked, 'Enter do what is chosen');
   const mark = pty.screen().length;
@@ -137,8 +154,10 @@ describe('the maintenance window, live', () => {
       const other = client.agentPools.upgradeNodeImageVersion(at.resourceGroup, at.name, 'apps');
       void other.pollUntilDone().catch(() => undefined);
       const apps = () => running.sim.aks.state.pools.find((p) => p.name === 'apps')!;
-      while (apps().provisioningState !== 'UpgradingNodeImageVersion')
-        await new Promise((r) => setTimeout(r, 20));
+      await until(
+        () => apps().provisioningState === 'UpgradingNodeImageVersion',
+        "the other session's node image upgrade under way",
+      );
       // This screen read the pools before: 1 (system) is still on offer, and refused by AKS.
       pty.type('1');
       await typedYes(pty, 'aks-shop-prod');
@@ -170,17 +189,7 @@ describe('the maintenance window, live', () => {
       XDG_STATE_HOME: tempDir('window-state-'),
     });
     try {
-      await pty.waitFor('Node images and OS patches', 60_000);
-      pty.type(':drain\r');
-      await pty.waitFor('d drain · ', 60_000);
-      let mark = pty.screen().length;
-      pty.type('/');
-      await after(pty, mark, FILTER_OPEN, 30_000, true);
-      mark = pty.screen().length;
-      pty.type('win000000');
-      await after(pty, mark, '/win000000');
-      mark = pty.screen().length;
-      pty.type('\r');
+      let mark = await drainTableFilteredTo(pty, 'win000000');
       await after(pty, mark, 'filter: win000000');
       mark = pty.screen().length;
       pty.type('C');
@@ -228,17 +237,7 @@ describe('the maintenance window, live', () => {
       XDG_STATE_HOME: tempDir('window-state-'),
     });
     try {
-      await pty.waitFor('Node images and OS patches', 60_000);
-      pty.type(':drain\r');
-      await pty.waitFor('d drain · ', 60_000);
-      let mark = pty.screen().length;
-      pty.type('/');
-      await after(pty, mark, FILTER_OPEN, 30_000, true);
-      mark = pty.screen().length;
-      pty.type('win000000');
-      await after(pty, mark, '/win000000');
-      mark = pty.screen().length;
-      pty.type('\r');
+      let mark = await drainTableFilteredTo(pty, 'win000000');
       await after(pty, mark, /win000000 .*✔ Ready {2}yes/);
       mark = pty.screen().length;
       const env = { ...process.env, KUBECONFIG: running.kubeconfigFile };

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom, type FaultSpec } from '../../src/sim/faults.js';
 import { rawArm, startArm, type ArmHarness } from './arm-helpers.js';
+import { until } from '../helpers/until.js';
 
 let h: ArmHarness | undefined;
 afterEach(async () => {
@@ -70,11 +71,14 @@ describe('faults', () => {
   it('expires tokens after N simulated minutes', async () => {
     const { h: x, mc } = await withFaults({ tokenExpiryMinutes: 1 });
     const started = Date.now();
-    let r = await rawArm(x, 'GET', mc);
-    while (r.status !== 401 && Date.now() - started < 5000) {
-      await new Promise((done) => setTimeout(done, 20));
-      r = await rawArm(x, 'GET', mc);
-    }
+    const r = await until(
+      async () => {
+        const answer = await rawArm(x, 'GET', mc);
+        return answer.status === 401 && answer;
+      },
+      'the token to expire after one simulated minute',
+      { ms: 5000, everyMs: 20 },
+    );
     // A simulated minute at the test clock's speed, not a wall minute.
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.status).toBe(401);

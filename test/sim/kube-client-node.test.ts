@@ -11,6 +11,7 @@ import {
 } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KubeTestServer, startKube } from './helpers/kube-server.js';
+import { until } from '../helpers/until.js';
 
 /** The product talks to the cluster through @kubernetes/client-node: its models must parse our answers. */
 describe('@kubernetes/client-node against the simulated API server', () => {
@@ -140,9 +141,7 @@ describe('@kubernetes/client-node against the simulated API server', () => {
         name: 'informed',
         gracePeriodSeconds: 0,
       });
-      const deadline = Date.now() + 10_000;
-      while (!deleted.includes('informed') && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 20));
+      await until(() => deleted.includes('informed'), 'the informer to see the deletion', 10_000);
       expect(added.slice(listed)).toEqual(['informed']);
       expect(deleted).toEqual(['informed']);
     } finally {

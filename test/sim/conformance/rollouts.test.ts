@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { until } from '../../helpers/until.js';
 import { R } from '../../../src/sim/kube/resources.js';
 import { SERVED_MINORS, servedKubectl } from './served-kubectl.js';
 
@@ -92,7 +93,12 @@ describe.each(SERVED_MINORS)('rollouts with kubectl 1.%s', (minor) => {
     expect(annotations.every((a) => typeof a === 'string')).toBe(true);
     await k.run(['rollout', 'pause', 'deployment/web', '-n', ns]);
     await k.run(['set', 'image', 'deployment/web', 'nginx=nginx:1.28', '-n', ns]);
-    await new Promise((r) => setTimeout(r, 500));
+    // Once the controller has seen the new template, a paused deployment still has no new ReplicaSet.
+    await until(() => {
+      const d = store().get(R.deployments, ns, 'web') as
+        { metadata: { generation?: number }; status?: { observedGeneration?: number } } | undefined;
+      return (d?.status?.observedGeneration ?? 0) >= (d?.metadata.generation ?? 1);
+    }, 'the paused deployment observed by its controller');
     expect(rs()).toHaveLength(3);
     await k.run(['rollout', 'resume', 'deployment/web', '-n', ns]);
     const done = await k.run(
