@@ -253,14 +253,8 @@ export async function simulatorAccess(
         : new UserError(`the scenario cannot be used: ${messageOf(error)}`);
     },
   );
-  const access: SimConnection = {
-    armEndpoint: sim.arm.endpoint,
-    caCert: sim.caCert,
-    armToken: sim.arm.token,
-    subscriptionId: sim.arm.subscriptionId,
-    resourceGroup: sim.arm.resourceGroup,
-    name: sim.arm.name,
-  };
+  const { simConnectionOf } = await import('../sim/connection-file.js');
+  const access = simConnectionOf(sim);
   return { access, sim };
 }
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { UserError, messageOf } from '../model/errors.js';
+import type { Simulator } from './simulator.js';
 
 /**
  * How a second program reaches a running `aks-runbook sim`: its ARM endpoint, the CA to trust and
@@ -18,6 +19,19 @@ export const simConnectionSchema = z
   .strict();
 
 export type SimConnection = z.infer<typeof simConnectionSchema>;
+
+/** What a second program needs to reach `sim`, the running simulator. */
+export function simConnectionOf(sim: Simulator): SimConnection {
+  const { endpoint, token, subscriptionId, resourceGroup, name } = sim.arm;
+  return {
+    armEndpoint: endpoint,
+    caCert: sim.caCert,
+    armToken: token,
+    subscriptionId,
+    resourceGroup,
+    name,
+  };
+}
 
 /** Reads and checks a connection file; every problem is one line naming the file. */
 export async function readSimConnection(file: string): Promise<SimConnection> {

@@ -4,7 +4,7 @@ import { basename, resolve } from 'node:path';
 import { messageOf } from '../model/errors.js';
 import { scenarioFromFiles, type Scenario, type ScenarioFile } from './scenario.js';
 import { builtInFiles, importScenario, writeScenario } from './scenario/import.js';
-import type { SimConnection } from './connection-file.js';
+import { simConnectionOf } from './connection-file.js';
 import { checkOutputFile, closeQuietly, openRequestLog, writeFailure } from './sim-outputs.js';
 import { startSimulator, type Simulator } from './simulator.js';
 
@@ -58,14 +58,7 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
     closeQuietly(logFile?.fd);
     throw error;
   }
-  const connection: SimConnection = {
-    armEndpoint: sim.arm.endpoint,
-    caCert: sim.caCert,
-    armToken: sim.arm.token,
-    subscriptionId: sim.arm.subscriptionId,
-    resourceGroup: sim.arm.resourceGroup,
-    name: sim.arm.name,
-  };
+  const connection = simConnectionOf(sim);
   try {
     await writePrivate('--kubeconfig-out', kubeconfigOut, kubeconfigPath, sim.userKubeconfig());
     await writePrivate(

@@ -19,6 +19,7 @@ import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import type { AuditReport } from '../../src/report/audit-schema.js';
 import type { StepId } from '../../src/model/checklist.js';
 import { makeCertificates } from '../../src/sim/cert.js';
+import { simConnectionOf } from '../../src/sim/connection-file.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { renderToString } from 'ink';
@@ -192,18 +193,7 @@ describe('bounds: Retry-After honoured up to a cap', () => {
       },
     });
     const file = join(tempDir('arm-600-'), 'sim.json');
-    const { arm, caCert } = sim;
-    writeFileSync(
-      file,
-      JSON.stringify({
-        armEndpoint: arm.endpoint,
-        caCert,
-        armToken: arm.token,
-        subscriptionId: arm.subscriptionId,
-        resourceGroup: arm.resourceGroup,
-        name: arm.name,
-      }),
-    );
+    writeFileSync(file, JSON.stringify(simConnectionOf(sim)));
     let out = '';
     let err = '';
     const started = Date.now();
@@ -265,18 +255,7 @@ describe('bounds: a long wait is shown in the TUI', () => {
       },
     });
     const file = join(tempDir('tui-wait-'), 'sim.json');
-    const { arm, caCert } = sim;
-    writeFileSync(
-      file,
-      JSON.stringify({
-        armEndpoint: arm.endpoint,
-        caCert,
-        armToken: arm.token,
-        subscriptionId: arm.subscriptionId,
-        resourceGroup: arm.resourceGroup,
-        name: arm.name,
-      }),
-    );
+    writeFileSync(file, JSON.stringify(simConnectionOf(sim)));
     const { store, running } = await session(file, { readOnly: true });
     closers.push(() => running.stop());
     const shown = await until(() => store.getState().waiting, 'a wait in the header', 20_000);

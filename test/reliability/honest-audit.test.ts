@@ -9,6 +9,7 @@ import { renderAudit } from '../../src/report/render.js';
 import type { AuditReport } from '../../src/report/audit-schema.js';
 import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
+import { simConnectionOf } from '../../src/sim/connection-file.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { publishedSchema } from '../report/published-schema.js';
@@ -23,16 +24,7 @@ afterEach(async () => {
 async function faulty(faults: FaultSpec, speed = 1): Promise<{ s: Simulator; file: string }> {
   sim = await startSimulator({ scenario: 'demo', speed, faults });
   const file = join(tempDir('honest-'), 'sim.json');
-  const { arm, caCert } = sim;
-  const connection = {
-    armEndpoint: arm.endpoint,
-    caCert,
-    armToken: arm.token,
-    subscriptionId: arm.subscriptionId,
-    resourceGroup: arm.resourceGroup,
-    name: arm.name,
-  };
-  writeFileSync(file, JSON.stringify(connection), { mode: 0o600 });
+  writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
   return { s: sim, file };
 }
 
