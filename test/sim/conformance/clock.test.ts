@@ -57,7 +57,8 @@ describe('one clock on the ARM side', () => {
   });
 
   it('names node images by dates before the start: running 40 days old, newest 12', () => {
-    const age = (v: string) => Math.round((Date.now() - imageDate(v)!.getTime()) / 86_400_000);
+    // Whole days, as the tool counts them: an image dated 40 days ago is 40 days old all day long.
+    const age = (v: string) => Math.floor((Date.now() - imageDate(v)!.getTime()) / 86_400_000);
     expect([age(IMAGES.ubuntu), age(IMAGES.ubuntuLatest)]).toEqual([40, 12]);
     expect([age(IMAGES.windows), age(IMAGES.windowsLatest)]).toEqual([40, 12]);
   });
