@@ -24,13 +24,14 @@ const deprecated = (x: StepRig): Finding[] =>
   );
 
 describe('upgrades step: deprecated APIs the next minor removes', () => {
-  it('finds them from the metric, last-applied objects and the latest Helm revision', async () => {
+  it('kubectl during the session, three sources, the chooser, refusal explained, typed override', async () => {
     requireKubectl();
     r = await rig('upgrade-readiness', 400, 'upgrades', fast);
+    const x = r;
     // A trainee's kubectl writes through the deprecated version during the session.
     const home = tempDir('upgrade-readiness-');
     const kubeconfig = join(home, 'config');
-    writeFileSync(kubeconfig, r.sim.userKubeconfig());
+    writeFileSync(kubeconfig, x.sim.userKubeconfig());
     writeFileSync(
       join(home, 'flow.yaml'),
       'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: trainee\nspec:\n  matchingPrecedence: 7000\n  priorityLevelConfiguration:\n    name: workload-low\n',
@@ -38,8 +39,8 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     const applied = await kubectl(['apply', '-f', join(home, 'flow.yaml')], { kubeconfig, home });
     expect(applied.code).toBe(0);
 
-    await r.host.open('upgrades');
-    const found = deprecated(r);
+    await x.host.open('upgrades');
+    const found = deprecated(x);
     const flow = found.find((f) => f.message.startsWith('FlowSchema'))!;
     expect(flow.severity).toBe('high');
     expect(flow.message).toContain('clients requested it (API server metric)');
@@ -59,16 +60,20 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     expect(cron.remediation).toContain('batch/v1');
     expect(found).toHaveLength(3);
 
-    const summary = r.store.getState().stepViews.upgrades?.summary ?? [];
+    const summary = x.store.getState().stepViews.upgrades?.summary ?? [];
     expect(summary.join('\n')).toMatch(/1 Helm release/);
-  });
 
-  it('names what breaks; AKS refuses; the typed override goes through and is journaled', async () => {
-    r = await rig('upgrade-readiness', 400, 'upgrades', fast);
-    const x = r;
-    await x.host.open('upgrades');
+    // The chooser's note per offered version: both 1.32 patches remove the two flowcontrol APIs
+    // (the already-removed CronJob is not this upgrade's doing).
+    const stepState = () => x.store.getState().stepStates.upgrades as UpgradesState;
+    expect(stepState().impact?.map((b) => [b.version, b.apis.length])).toEqual([
+      ['1.32.5', 2],
+      ['1.32.4', 2],
+    ]);
+    expect(stepState().impact?.[0]?.label).toContain('2 removed APIs in use; worst: ');
+    expect(stepState().impact?.[0]?.label).toContain('called by clients: AKS refuses');
+
     await x.host.send('upgrades', { type: 'target', version: '1.32.5' });
-
     const answer = async (key: string) => {
       const sent = x.host.send('upgrades', { type: 'action', key });
       const asked = await until(() => x.store.getState().confirmation, `confirmation for ${key}`);
@@ -79,22 +84,41 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     };
     const first = await answer('c');
     const details = (first.details ?? []).join('\n');
-    expect(details).toContain('Would break');
-    expect(details).toContain('FlowSchema flowcontrol.apiserver.k8s.io/v1beta3');
+    expect(details).toContain('Would break on 1.32.5');
+    expect(details).toContain(
+      'FlowSchema flowcontrol.apiserver.k8s.io/v1beta3 (removed in 1.32) → move to flowcontrol.apiserver.k8s.io/v1',
+    );
+    expect(details).toContain(
+      'Helm release reporting/report-api (revision 2): FlowSchema reporting/report-api',
+    );
+    expect(details).toContain(
+      'last applied as flowcontrol.apiserver.k8s.io/v1beta3: FlowSchema batch-low',
+    );
     expect(details).not.toContain('overrideSettings');
-    // AKS refuses: recent writes through flowcontrol v1beta3, which 1.32 removes.
+    // AKS refuses: recent writes through flowcontrol v1beta3 (kubectl's FlowSchema among them).
     expect(x.sim.aks.state.currentKubernetesVersion).toBe('1.31.8');
-    const stepState = () => x.store.getState().stepStates.upgrades as UpgradesState;
     expect(stepState().lastFailed?.deprecatedApis).toBe(true);
+    const result = (x.store.getState().stepViews.upgrades?.result ?? []).join('\n');
+    expect(result).toContain('clients called an API this version removes');
+    expect(result).toContain('press f');
+    expect(result).toContain('flowcontrol.apiserver.k8s.io.flowschemas.v1beta3');
+    const actions = x.store.getState().stepViews.upgrades?.actions ?? [];
+    expect(actions.find((a) => a.key === 'f')?.label).toMatch(/override for 3 days/);
 
+    const before = Date.now();
     const second = await answer('f');
-    expect(second.change).toMatch(/overriding AKS's deprecated-API check until \d{4}-/);
-    expect((second.details ?? []).join('\n')).toContain('"forceUpgrade": true');
+    const until3 = /overriding AKS's deprecated-API check until (\S+)\)?$/.exec(second.change)?.[1];
+    const ends = Date.parse(until3 ?? '');
+    expect(ends - before).toBeGreaterThanOrEqual(3 * 24 * 3600_000 - 1000);
+    expect(ends - Date.now()).toBeLessThanOrEqual(3 * 24 * 3600_000 + 1000);
+    const secondDetails = (second.details ?? []).join('\n');
+    expect(secondDetails).toContain('"forceUpgrade": true');
+    expect(secondDetails).toContain('Would break on 1.32.5');
     expect(x.sim.aks.state.currentKubernetesVersion).toBe('1.32.5');
     const intents = x
       .journalLines()
       .filter((l) => JSON.stringify(l).includes('upgrade control plane'));
-    expect(JSON.stringify(intents)).toContain('overrideUntil');
+    expect(JSON.stringify(intents)).toContain(`"overrideUntil":"${new Date(ends).toISOString()}"`);
   });
 
   it('finds nothing on a cluster that uses no deprecated API (the demo, metric readable)', async () => {

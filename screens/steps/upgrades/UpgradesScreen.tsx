@@ -12,6 +12,7 @@ export function UpgradesScreen(props: StepScreenProps<'upgrades'>) {
       <VersionChooser
         current={state.current ?? '?'}
         choices={state.choices}
+        impact={state.impact ?? []}
         active={props.active}
         onClose={() => setChoosing(false)}
         onHelp={props.onHelp}

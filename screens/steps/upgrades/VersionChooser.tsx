@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { TargetChoice } from '../../../src/steps/upgrades/state.js';
+import type { TargetBreaks, TargetChoice } from '../../../src/steps/upgrades/state.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import { scrollBinding } from '../../scroll-keys.js';
@@ -11,6 +11,8 @@ import { useKeys } from '../../use-keys.js';
 export interface VersionChooserProps {
   current: string;
   choices: readonly TargetChoice[];
+  /** Per version, what it would break (deprecated APIs it removes that are still in use). */
+  impact: readonly TargetBreaks[];
   active: boolean;
   onChoose: (version: string, preview: boolean) => void;
   onClose: () => void;
@@ -22,6 +24,7 @@ export interface VersionChooserProps {
 export function VersionChooser({
   current,
   choices,
+  impact,
   active,
   onChoose,
   onClose,
@@ -74,18 +77,34 @@ export function VersionChooser({
         <Text color={theme.muted}>No generally available upgrade is offered.</Text>
       ) : null}
       {listed.map((c, i) => (
-        <Text key={c.version} wrap="truncate-end">
-          <Text color={theme.accent}>{i === at ? '❯ ' : '  '}</Text>
-          <Text bold={i === at}>{c.version}</Text>
-          <Text color={theme.muted}>
-            {' '}
-            {c.kind === 'patch' ? 'patch within the minor' : 'next minor'}
+        <Box key={c.version} flexDirection="column">
+          <Text wrap="truncate-end">
+            <Text color={theme.accent}>{i === at ? '❯ ' : '  '}</Text>
+            <Text bold={i === at}>{c.version}</Text>
+            <Text color={theme.muted}>
+              {' '}
+              {c.kind === 'patch' ? 'patch within the minor' : 'next minor'}
+            </Text>
+            {c.isPreview ? <Text color={theme.warning}> ▲ preview: no support</Text> : null}
           </Text>
-          {c.isPreview ? <Text color={theme.warning}> ▲ preview: no support</Text> : null}
-        </Text>
+          <BreaksNote breaks={impact.find((b) => b.version === c.version)} />
+        </Box>
       ))}
       <Text color={theme.muted} wrap="truncate-end">
         Minors are never skipped: only the next minor and patches are offered.
+      </Text>
+    </Box>
+  );
+}
+
+/** What a version would break, under its name: a warning when removed APIs are still in use. */
+function BreaksNote({ breaks }: { breaks: TargetBreaks | undefined }) {
+  if (!breaks) return null;
+  return (
+    <Box paddingLeft={4}>
+      <Text color={breaks.apis.length ? theme.warning : theme.muted} wrap="wrap">
+        {breaks.apis.length ? '✖ ' : ''}
+        {breaks.label}
       </Text>
     </Box>
   );

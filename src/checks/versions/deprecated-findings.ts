@@ -13,7 +13,7 @@ export interface DeprecatedApiFacts {
 }
 
 /** The removal behind a use: the table's row, else what the API server's metric label said. */
-function removalFor(u: ApiUse): ApiRemoval | undefined {
+export function removalFor(u: ApiUse): ApiRemoval | undefined {
   const row = removalOf(u.group, u.version, { resource: u.resource, kind: u.kind });
   if (row) return row;
   if (u.source !== 'metric' || !u.removedRelease) return undefined;
@@ -27,11 +27,13 @@ function removalFor(u: ApiUse): ApiRemoval | undefined {
   };
 }
 
-function atOrBefore(removedIn: string, version: string): boolean {
+/** Whether a removal minor is at or before `version`'s minor. */
+export function atOrBefore(removedIn: string, version: string): boolean {
   return compareVersions(`${removedIn}.0`, `${minorOf(version)}.0`) <= 0;
 }
 
-function where(u: ApiUse): string {
+/** Where a use was seen, in one line: the client metric, the Helm release or the applied object. */
+export function where(u: ApiUse): string {
   const o = u.object;
   const name = o ? `${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}` : '';
   if (u.source === 'metric') return 'clients requested it (API server metric)';

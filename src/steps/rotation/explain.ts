@@ -40,6 +40,10 @@ export function blockingPdb(
   return m ? { namespace: m[1]!, pod: m[2]!, pdb: m[3]! } : undefined;
 }
 
+/** AKS's refusal of an upgrade for recent use of APIs the target removes. */
+export const DEPRECATED_API_BLOCK =
+  /UpgradeBlockedOnDeprecatedAPIUsage|blocked due to recent usage of a Kubernetes API deprecated/;
+
 /** What went wrong and what to do next, in plain words, for the failures AKS upgrades hit. */
 export function explainFailure(f: ArmFailure, what: string): string[] {
   const head = `✖ ${what} failed: ${f.code}${f.statusCode ? ` (HTTP ${f.statusCode})` : ''}`;
@@ -76,6 +80,14 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
       b
         ? `Inspect it: kubectl get pdb -n ${b.namespace} ${b.pdb}; press d to open the drain step, which shows which pods it blocks.`
         : 'The drain step shows what blocks a node.',
+      `AKS said: ${f.message}`,
+    ];
+  }
+  if (DEPRECATED_API_BLOCK.test(f.message)) {
+    return [
+      head,
+      'AKS checks recent API server traffic before a minor upgrade: clients called an API this version removes (AKS names it below), so it refused before changing anything.',
+      "Move those clients and manifests to the replacement apiVersion (the findings above name them), let the usage age out, then press c again; or press f to send AKS's override (upgradeSettings.overrideSettings: forceUpgrade until a set time), after which those calls fail.",
       `AKS said: ${f.message}`,
     ];
   }

@@ -1,27 +1,22 @@
 import { putCluster, putPool } from '../../azure/upgrade-ops.js';
-import { blockingPdb } from '../rotation/explain.js';
+import { blockingPdb, DEPRECATED_API_BLOCK } from '../rotation/explain.js';
 import type { Ending } from '../rotation/follow.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import type { StepSession } from '../lifecycle/step-session.js';
+import { breakDetails } from '../../checks/versions/target-breaks.js';
 import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
 import type { UpgradesFacts } from './inspect.js';
 import type { UpgradesState } from './state.js';
 
 type Session = StepSession<UpgradesFacts, UpgradesState>;
 
-/** AKS's refusal of an upgrade for recent use of APIs the target removes. */
-const DEPRECATED_BLOCK =
-  /UpgradeBlockedOnDeprecatedAPIUsage|blocked due to recent usage of a Kubernetes API deprecated/;
-
 /** How long AKS's override lasts when the operator takes it (az aks upgrade's default). */
 export const OVERRIDE_DAYS = 3;
 
-/** The confirmation lines saying what the target breaks, and what the override means. */
-function breakLines(s: Session, overrideUntil: Date | undefined): string[] {
-  const breaks = s.facts?.breaks ?? [];
-  const lines = breaks.length
-    ? [`Would break (APIs the target removes, still in use):`, ...breaks.map((b) => `  • ${b}`)]
-    : [];
+/** The confirmation lines saying what the chosen target breaks, and what the override means. */
+function breakLines(s: Session, to: string, overrideUntil: Date | undefined): string[] {
+  const impact = s.facts?.impact.find((b) => b.version === to);
+  const lines = impact ? breakDetails(impact) : [];
   if (overrideUntil)
     lines.push(
       `AKS refused this upgrade because clients recently used APIs it removes. This sends upgradeSettings.overrideSettings (forceUpgrade, until ${overrideUntil.toISOString()}): AKS skips that check until then, and those clients and manifests fail after the upgrade.`,
@@ -34,7 +29,7 @@ function ended(s: Session, pool: string | undefined, action: string) {
   return (ending: Ending): void => {
     if (ending.kind !== 'failed') return s.set({ lastFailed: undefined });
     const blockedBy = blockingPdb(ending.failure.message);
-    const deprecatedApis = DEPRECATED_BLOCK.test(ending.failure.message);
+    const deprecatedApis = DEPRECATED_API_BLOCK.test(ending.failure.message);
     s.set({
       lastFailed: {
         pool,
@@ -87,7 +82,7 @@ export async function upgradeControlPlane(
           change: `Upgrade the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to} (pools stay on their versions)${overrideUntil ? `, overriding AKS's deprecated-API check until ${overrideUntil.toISOString()}` : ''}`,
           details: [
             'The API server restarts during the upgrade; it cannot be downgraded afterwards.',
-            ...breakLines(s, overrideUntil),
+            ...breakLines(s, to, overrideUntil),
             ...shown,
           ],
           typed: ctx.cluster,

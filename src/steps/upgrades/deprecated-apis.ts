@@ -30,6 +30,8 @@ import type { Finding } from '../../model/finding.js';
 /** What the deprecated-API look found, and the lines the summary shows about its sources. */
 export interface DeprecatedApiLook {
   findings: Finding[];
+  /** Every use seen, for judging each candidate target (the chooser, the confirmation). */
+  uses: ApiUse[];
   summary: string[];
 }
 
@@ -144,6 +146,7 @@ export async function lookForDeprecatedApis(
   const findings = deprecatedApiFindings({ uses, current, target });
   return {
     findings: [...findings, ...notes],
+    uses,
     summary: [
       `Deprecated API use: ${findings.length} API(s) in use — from ${'text' in metrics ? 'the API server metric' : 'no metric (unreadable)'}, ${objects} stored object(s) of ${kinds.length - kinds.filter((k) => 'unreadable' in k).length} kind(s), ${releases} Helm release(s) (latest revisions).`,
       `  Removals table: ${REMOVALS_SOURCE}, through ${REMOVALS_CHECKED_THROUGH}.`,

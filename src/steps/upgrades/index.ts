@@ -121,6 +121,7 @@ export function makeUpgradesStep(t: OperationTimings = {}) {
     seen: (s, seen) =>
       s.set({
         choices: seen.facts.choices,
+        impact: seen.facts.impact,
         current: seen.facts.versions.controlPlane.current,
         queue: queue(seen.facts, s.state.systemFirst),
       }),

@@ -7,6 +7,7 @@ import { targetChoices, type TargetChoice } from '../../checks/versions/planner.
 import { preflightFindings, surgeBatch, type PdbFacts } from '../../checks/versions/preflight.js';
 import { REMOVED_API_LIMITS, removedBetween } from '../../checks/versions/removed-apis.js';
 import { versionSummary } from '../../checks/versions/table.js';
+import { targetBreaks, type TargetBreaks } from '../../checks/versions/target-breaks.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readPdbFacts } from './pdb-facts.js';
 import { lookForDeprecatedApis } from './deprecated-apis.js';
@@ -21,8 +22,8 @@ import type { InspectContext, Inspection } from '../contract/module.js';
 export interface UpgradesFacts {
   versions: VersionFacts;
   choices: TargetChoice[];
-  /** What the next minor would break: the high deprecated-API findings, one line each. */
-  breaks: string[];
+  /** Per offered target, the APIs it removes that are still in use (chooser and confirmation). */
+  impact: TargetBreaks[];
 }
 
 function forbidden(what: string, _error: unknown): Finding {
@@ -114,8 +115,10 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     `Deprecated APIs: ${REMOVED_API_LIMITS}`,
     ...deprecated.summary,
   ];
-  const breaks = deprecated.findings
-    .filter((f) => f.id === 'versions.deprecated-api-in-use' && f.severity === 'high')
-    .map((f) => `${f.message} ${f.remediation ?? ''}`.trim());
-  return { facts: { versions, choices, breaks }, findings, summary };
+  const impact = targetBreaks(
+    deprecated.uses,
+    versions.controlPlane.current,
+    choices.map((c) => c.version),
+  );
+  return { facts: { versions, choices, impact }, findings, summary };
 }

@@ -1,12 +1,15 @@
 import type { TargetChoice } from '../../checks/versions/planner.js';
+import type { TargetBreaks } from '../../checks/versions/target-breaks.js';
 
-export type { TargetChoice };
+export type { TargetBreaks, TargetChoice };
 import type { Rotation } from '../rotation/state.js';
 
 /** What the upgrades screen renders besides the generic frame. */
 export interface UpgradesState {
   /** Control-plane targets AKS offers (never a skipped minor), newest first. */
   choices: TargetChoice[];
+  /** Per offered target, what it would break (deprecated APIs it removes, still in use). */
+  impact?: TargetBreaks[];
   /** The control plane's running version. */
   current?: string;
   target?: string;

@@ -1,3 +1,4 @@
+import { Box } from 'ink';
 import { describe, expect, it, vi } from 'vitest';
 import { NodeRotation } from '../../../screens/components/NodeRotation.js';
 import { VersionChooser } from '../../../screens/steps/upgrades/VersionChooser.js';
@@ -7,6 +8,7 @@ import {
   startRotation,
   type NodeSnapshot,
 } from '../../../src/steps/rotation/state.js';
+import { targetBreaks } from '../../../src/checks/versions/target-breaks.js';
 import { DOWN, ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';
 
 const node = (name: string, image: string, extra: Partial<NodeSnapshot> = {}): NodeSnapshot => ({
@@ -89,6 +91,7 @@ describe('VersionChooser', () => {
       <VersionChooser
         current="1.31.8"
         choices={choices}
+        impact={[]}
         active
         onChoose={onChoose}
         onClose={onClose}
@@ -111,5 +114,40 @@ describe('VersionChooser', () => {
     expect(onChoose).toHaveBeenLastCalledWith('1.33.1', true);
     await ui.press(ESC);
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('shows under each version what it would break, in full at 80 columns', async () => {
+    const flow = {
+      source: 'helm' as const,
+      group: 'flowcontrol.apiserver.k8s.io',
+      version: 'v1beta3',
+      kind: 'FlowSchema',
+      object: { kind: 'FlowSchema', name: 'report-api', namespace: 'reporting' },
+      release: { namespace: 'reporting', name: 'report-api', revision: 2 },
+    };
+    const clients = { ...flow, source: 'metric' as const, resource: 'prioritylevelconfigurations' };
+    const impact = targetBreaks([flow, clients], '1.31.8', ['1.32.5', '1.31.9']);
+    const ui = await renderInk(
+      // The app lays the chooser out in a terminal-wide frame.
+      <Box width={80}>
+        <VersionChooser
+          current="1.31.8"
+          choices={choices}
+          impact={impact}
+          active
+          onChoose={vi.fn()}
+          onClose={vi.fn()}
+          onHelp={vi.fn()}
+          onQuit={vi.fn()}
+        />
+      </Box>,
+      { columns: 80, rows: 24 },
+    );
+    const text = ui.frame().replace(/\s+/g, ' ');
+    expect(text).toContain(
+      '1.32.5 next minor ✖ 2 removed APIs in use; worst: PriorityLevelConfiguration flowcontrol.apiserver.k8s.io/v1beta3, called by clients: AKS refuses',
+    );
+    expect(text).toContain('1.31.9 patch within the minor patch: removes no API');
+    expect(widestLine(ui.frame())).toBeLessThanOrEqual(80);
   });
 });
