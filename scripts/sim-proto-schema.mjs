@@ -44,6 +44,7 @@ const ROOTS = [
   'core.v1.Pod',
   'core.v1.ServiceAccount',
   'core.v1.Secret',
+  'core.v1.ConfigMap',
   'core.v1.Event',
   'apps.v1.Deployment',
   'apps.v1.ReplicaSet',

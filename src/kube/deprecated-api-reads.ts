@@ -3,6 +3,7 @@ import {
   KubernetesObjectApi,
   type KubeConfig,
   type KubernetesObject,
+  type V1ConfigMap,
   type V1Secret,
 } from '@kubernetes/client-node';
 import pLimit from 'p-limit';
@@ -10,20 +11,28 @@ import { messageOf } from '../model/errors.js';
 import { listAllPages, listUnlessForbidden } from './paged.js';
 import { requestOptions } from './request-options.js';
 
+/** One Helm release record as listed: a Secret (default driver) or a ConfigMap. */
+export type HelmRecordObject = V1Secret | V1ConfigMap;
+
 /**
- * Helm v3 release Secrets in every namespace (Helm labels them `owner=helm`); undefined when
- * listing Secrets is forbidden.
+ * Helm v3 release records of one storage driver in every namespace (Helm labels them
+ * `owner=helm`); undefined when listing that kind is forbidden.
  */
-export async function listHelmReleaseSecrets(
+export async function listHelmRecords(
   kc: KubeConfig,
+  driver: 'Secret' | 'ConfigMap',
   signal?: AbortSignal,
-): Promise<V1Secret[] | undefined> {
+): Promise<HelmRecordObject[] | undefined> {
   const api = kc.makeApiClient(CoreV1Api);
-  return listUnlessForbidden((next) =>
-    api.listSecretForAllNamespaces(
-      { labelSelector: 'owner=helm', limit: 200, ...(next ? { _continue: next } : {}) },
-      requestOptions(signal),
-    ),
+  const query = (next: string | undefined) => ({
+    labelSelector: 'owner=helm',
+    limit: 200,
+    ...(next ? { _continue: next } : {}),
+  });
+  return listUnlessForbidden<HelmRecordObject>((next) =>
+    driver === 'Secret'
+      ? api.listSecretForAllNamespaces(query(next), requestOptions(signal))
+      : api.listConfigMapForAllNamespaces(query(next), requestOptions(signal)),
   );
 }
 

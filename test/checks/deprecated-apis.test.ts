@@ -9,6 +9,7 @@ import {
   metricUses,
 } from '../../src/checks/versions/deprecated-uses.js';
 import {
+  decodeHelmRecord,
   decodeHelmRelease,
   latestReleaseSecrets,
   type HelmSecret,
@@ -160,7 +161,7 @@ describe('source (b): last-applied configuration', () => {
   });
 });
 
-describe('source (c): Helm v3 release Secrets', () => {
+describe('source (c): Helm v3 release records (Secret and ConfigMap drivers)', () => {
   const release = (version: number, manifest: string, status = 'deployed') => ({
     name: 'legacy',
     namespace: 'jobs',
@@ -209,6 +210,73 @@ describe('source (c): Helm v3 release Secrets', () => {
     expect(helmUses(decodeHelmRelease(latest.release!)).map((u) => u.version)).toEqual([
       'v1',
       'v1',
+    ]);
+  });
+
+  it("decodes a ConfigMap-driver record: Helm's text as is, one base64 layer fewer", () => {
+    const helmText = gzipSync(JSON.stringify(release(4, CRON_MANIFEST))).toString('base64');
+    const decoded = decodeHelmRecord({
+      driver: 'ConfigMap',
+      namespace: 'jobs',
+      name: 'sh.helm.release.v1.legacy.v4',
+      labels: { owner: 'helm', name: 'legacy', status: 'deployed', version: '4' },
+      release: helmText,
+    });
+    expect(decoded).toMatchObject({ name: 'legacy', revision: 4, manifest: CRON_MANIFEST });
+    // The Secret path expects the extra base64 layer of Secret data.
+    expect(decodeHelmRecord({ ...secret(4, helmRecord(release(4, ''))) }).revision).toBe(4);
+  });
+
+  // Which record stands for a release, by its labels, as `helm upgrade` picks the current one.
+  const labelled = (revision: number, status: string, driver?: 'ConfigMap'): HelmSecret => ({
+    ...(driver ? { driver } : {}),
+    namespace: 'jobs',
+    name: `sh.helm.release.v1.legacy.v${revision}`,
+    ...(driver ? {} : { type: 'helm.sh/release.v1' }),
+    labels: { owner: 'helm', name: 'legacy', status, version: String(revision) },
+  });
+  const picked = (...records: HelmSecret[]) =>
+    latestReleaseSecrets(records).map((r) => `${r.labels['version']} ${r.labels['status']}`);
+  it.each<[string, HelmSecret[], string[]]>([
+    ['the newest, deployed', [labelled(1, 'superseded'), labelled(2, 'deployed')], ['2 deployed']],
+    [
+      'the deployed one when the newest failed',
+      [labelled(1, 'superseded'), labelled(2, 'deployed'), labelled(3, 'failed')],
+      ['2 deployed'],
+    ],
+    ['the newest failed when none is deployed', [labelled(1, 'failed')], ['1 failed']],
+    [
+      'the newest while it is being applied',
+      [labelled(1, 'deployed'), labelled(2, 'pending-upgrade')],
+      ['2 pending-upgrade'],
+    ],
+    [
+      'nothing for an uninstalled release',
+      [labelled(1, 'superseded'), labelled(2, 'uninstalled')],
+      [],
+    ],
+    [
+      'by revision number, not name order (v10 after v9)',
+      [labelled(9, 'superseded'), labelled(10, 'deployed')],
+      ['10 deployed'],
+    ],
+    [
+      'the same with the ConfigMap driver',
+      [labelled(1, 'deployed', 'ConfigMap'), labelled(2, 'failed', 'ConfigMap')],
+      ['1 deployed'],
+    ],
+  ])('keeps %s', (_what, records, expected) => {
+    expect(picked(...records.reverse())).toEqual(expected);
+  });
+
+  it('skips Secrets of another type, never ConfigMaps (they have none); reads the name suffix without labels', () => {
+    const other = { ...labelled(1, 'deployed'), type: 'Opaque' };
+    expect(latestReleaseSecrets([other])).toEqual([]);
+    const cm = labelled(1, 'deployed', 'ConfigMap');
+    expect(latestReleaseSecrets([cm])).toEqual([cm]);
+    const bare = (n: number): HelmSecret => ({ ...labelled(n, ''), labels: { owner: 'helm' } });
+    expect(latestReleaseSecrets([bare(2), bare(11)]).map((r) => r.name)).toEqual([
+      'sh.helm.release.v1.legacy.v11',
     ]);
   });
 

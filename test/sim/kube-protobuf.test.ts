@@ -112,7 +112,7 @@ describe('Kubernetes protobuf bodies', () => {
   it('names DeleteOptions the same whatever group version it travels as', () => {
     expect(messageOf('v1', 'DeleteOptions')).toBe('meta.v1.DeleteOptions');
     expect(messageOf('apps/v1', 'DeleteOptions')).toBe('meta.v1.DeleteOptions');
-    expect(messageOf('v1', 'ConfigMap')).toBeUndefined();
+    expect(messageOf('v1', 'Service')).toBeUndefined();
   });
 
   it('refuses what is not a Kubernetes protobuf body, and truncated ones', () => {

@@ -50,6 +50,10 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
 
     const plc = found.find((f) => f.message.startsWith('PriorityLevelConfiguration'))!;
     expect(plc.severity).toBe('high');
+    // From the ConfigMap-stored release: its deployed revision 2, not the failed revision 3
+    // (an extensions/v1beta1 Ingress) nor the superseded revision 1 (a batch/v1beta1 CronJob).
+    expect(plc.message).toContain('Helm release reporting/batch-jobs (revision 2)');
+    expect(found.map((f) => f.message).join('\n')).not.toMatch(/jobs-web|jobs-old|Ingress/);
 
     // batch/v1beta1 went in 1.25: a stale manifest (medium), from the last-applied object only —
     // the Helm release's older revision 1 rendered one too, and is not read.
@@ -61,7 +65,7 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     expect(found).toHaveLength(3);
 
     const summary = x.store.getState().stepViews.upgrades?.summary ?? [];
-    expect(summary.join('\n')).toMatch(/1 Helm release/);
+    expect(summary.join('\n')).toMatch(/2 Helm release/);
 
     // The chooser's note per offered version: both 1.32 patches remove the two flowcontrol APIs
     // (the already-removed CronJob is not this upgrade's doing).

@@ -50,6 +50,8 @@ export const RESOURCES: ResourceType[] = [
   t('', 'v1', 'events', 'Event', true, { shortNames: ['ev'] }),
   // Helm v3 keeps its release records here (type helm.sh/release.v1).
   t('', 'v1', 'secrets', 'Secret', true),
+  // ... or here with Helm's ConfigMap storage driver (labelled owner=helm).
+  t('', 'v1', 'configmaps', 'ConfigMap', true, { shortNames: ['cm'] }),
   t('apps', 'v1', 'deployments', 'Deployment', true, {
     shortNames: ['deploy'],
     categories: ['all'],

@@ -1,27 +1,13 @@
-import type { V1Secret } from '@kubernetes/client-node';
 import {
   kindsToRead,
   REMOVALS_CHECKED_THROUGH,
   REMOVALS_SOURCE,
 } from '../../checks/versions/api-removals.js';
 import { deprecatedApiFindings } from '../../checks/versions/deprecated-findings.js';
-import {
-  helmUses,
-  lastAppliedUses,
-  metricUses,
-  type ApiUse,
-} from '../../checks/versions/deprecated-uses.js';
-import {
-  decodeHelmRelease,
-  latestReleaseSecrets,
-  type HelmSecret,
-} from '../../checks/versions/helm-release.js';
+import { lastAppliedUses, metricUses, type ApiUse } from '../../checks/versions/deprecated-uses.js';
 import { readApiServerMetrics } from '../../kube/api-server-metrics.js';
-import {
-  listHelmReleaseSecrets,
-  listKinds,
-  type KindRead,
-} from '../../kube/deprecated-api-reads.js';
+import { listKinds, type KindRead } from '../../kube/deprecated-api-reads.js';
+import { lookAtHelmReleases } from './helm-uses.js';
 import { daemonSetsOf, pdbsOf } from '../../kube/shared-reads.js';
 import { messageOf } from '../../model/errors.js';
 import type { Connection } from '../../model/connection.js';
@@ -33,16 +19,6 @@ export interface DeprecatedApiLook {
   /** Every use seen, for judging each candidate target (the chooser, the confirmation). */
   uses: ApiUse[];
   summary: string[];
-}
-
-function helmSecretOf(s: V1Secret): HelmSecret {
-  return {
-    namespace: s.metadata?.namespace ?? '',
-    name: s.metadata?.name ?? '',
-    ...(s.type ? { type: s.type } : {}),
-    labels: s.metadata?.labels ?? {},
-    ...(s.data?.['release'] ? { release: s.data['release'] } : {}),
-  };
 }
 
 function unreadable(what: string, why: string): Finding {
@@ -75,28 +51,10 @@ export async function lookForDeprecatedApis(
   }));
   if ('text' in metrics) uses.push(...metricUses(metrics.text));
   else notes.push(unreadable('client requests', metrics.unreadable));
-  const secrets = await listHelmReleaseSecrets(kc, signal).catch((e: unknown) => {
-    notes.push(unreadable('Helm releases', messageOf(e)));
-    return [] as V1Secret[];
-  });
-  if (secrets === undefined)
-    notes.push(unreadable('Helm releases', 'listing Secrets is forbidden'));
-  let releases = 0;
-  for (const s of latestReleaseSecrets((secrets ?? []).map(helmSecretOf))) {
-    try {
-      const release = decodeHelmRelease(s.release ?? '');
-      if (release.status === 'uninstalled') continue;
-      releases += 1;
-      uses.push(...helmUses(release));
-    } catch (e) {
-      notes.push(
-        unreadable(
-          `Helm release ${s.namespace}/${s.name}`,
-          `not a readable record (${messageOf(e)})`,
-        ),
-      );
-    }
-  }
+  const helm = await lookAtHelmReleases(kc, signal);
+  uses.push(...helm.uses);
+  notes.push(...helm.unreadable.map(([what, why]) => unreadable(what, why)));
+  const releases = helm.releases;
   // PDBs and DaemonSets come from the session's shared reads (other checks list them too).
   const sharedKinds: Record<string, () => Promise<KindRead>> = {
     PodDisruptionBudget: async () => ({

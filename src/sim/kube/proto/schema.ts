@@ -451,6 +451,12 @@ export const MESSAGES: Record<string, ProtoField[]> = {
     [4, 'path', 'string', ''],
     [5, 'optional', 'bool', 'p'],
   ],
+  'core.v1.ConfigMap': [
+    [1, 'metadata', 'meta.v1.ObjectMeta', ''],
+    [2, 'data', 'string', 'k'],
+    [3, 'binaryData', 'bytes', 'k'],
+    [4, 'immutable', 'bool', 'p'],
+  ],
   'core.v1.ConfigMapEnvSource': [
     [1, '', 'core.v1.LocalObjectReference', 'i'],
     [2, 'optional', 'bool', 'p'],
