@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { API_REMOVALS, removalOf } from '../../src/checks/versions/api-removals.js';
+import { deprecatedCallersQuery } from '../../src/checks/versions/audit-query.js';
 import { deprecatedApiFindings } from '../../src/checks/versions/deprecated-findings.js';
 import {
   helmUses,
@@ -338,5 +339,44 @@ describe('one verdict per API', () => {
       },
     ]);
     expect(deprecatedApiFindings({ uses, current: '1.31.8', target: '1.32.5' })).toEqual([]);
+  });
+});
+
+describe('who calls a deprecated API: the audit log, not the metric', () => {
+  it('gives one pasteable KQL line per API, filtering on the audit annotation and the path', () => {
+    const q = deprecatedCallersQuery('flowcontrol.apiserver.k8s.io', 'v1beta3', 'flowschemas');
+    expect(q).not.toContain('\n');
+    expect(q).toBe(
+      'AKSAudit | where TimeGenerated > ago(1d) | where tostring(Annotations["k8s.io/deprecated"]) == "true" and RequestUri contains "/apis/flowcontrol.apiserver.k8s.io/v1beta3/" and RequestUri contains "/flowschemas" | summarize Requests = count(), LastSeen = max(TimeGenerated) by UserAgent, User = tostring(User.username), Verb | order by Requests desc',
+    );
+    expect(deprecatedCallersQuery('', 'v1', undefined, 'AKSAuditAdmin')).toMatch(
+      /^AKSAuditAdmin \| .*RequestUri contains "\/api\/v1\/" \| summarize/,
+    );
+    expect(deprecatedCallersQuery('a"b', 'v1', 'x\\y')).toContain('"/apis/a\\"b/v1/"');
+    expect(deprecatedCallersQuery('a"b', 'v1', 'x\\y')).toContain('"/x\\\\y"');
+  });
+
+  it('a finding with client requests says where their user agents are; manifests alone do not', () => {
+    const metric = metricUses(
+      'apiserver_requested_deprecated_apis{group="flowcontrol.apiserver.k8s.io",removed_release="1.32",resource="flowschemas",subresource="",version="v1beta3"} 1\n',
+    );
+    const [f] = deprecatedApiFindings({ uses: metric, current: '1.31.8', target: '1.32.5' });
+    expect(f!.remediation).toContain('metric does not name clients');
+    expect(f!.remediation).toContain('kube-audit diagnostic category');
+    expect(f!.remediation).toContain(
+      deprecatedCallersQuery('flowcontrol.apiserver.k8s.io', 'v1beta3', 'flowschemas'),
+    );
+    const applied = lastAppliedUses([
+      {
+        kind: 'CronJob',
+        name: 'n',
+        annotations: {
+          'kubectl.kubernetes.io/last-applied-configuration':
+            '{"apiVersion":"batch/v1beta1","kind":"CronJob"}',
+        },
+      },
+    ]);
+    const [g] = deprecatedApiFindings({ uses: applied, current: '1.24.1', target: '1.25.2' });
+    expect(g!.remediation).not.toContain('AKSAudit');
   });
 });

@@ -47,6 +47,8 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     expect(flow.message).toContain('FlowSchema batch-low');
     expect(flow.message).toContain('Helm release reporting/report-api (revision 2)');
     expect(flow.remediation).toContain('flowcontrol.apiserver.k8s.io/v1');
+    // The metric names no client (nor does AKS elsewhere): the audit-log query that does.
+    expect(flow.remediation).toContain('AKSAudit | where');
 
     const plc = found.find((f) => f.message.startsWith('PriorityLevelConfiguration'))!;
     expect(plc.severity).toBe('high');

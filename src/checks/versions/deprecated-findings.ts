@@ -1,5 +1,6 @@
 import type { Finding, ObjectRef, Severity } from '../../model/finding.js';
 import { type ApiRemoval, groupVersionOf, removalOf } from './api-removals.js';
+import { whoCallsIt } from './audit-query.js';
 import type { ApiUse } from './deprecated-uses.js';
 import { compareVersions, minorOf } from './semver.js';
 
@@ -79,14 +80,18 @@ export function deprecatedApiFindings(f: DeprecatedApiFacts): Finding[] {
     const more = places.length > 3 ? `; and ${places.length - 3} more` : '';
     const object: ObjectRef = uses.find((u) => u.object)?.object ?? { kind: 'API', name: api };
     const helm = uses.some((u) => u.source === 'helm');
+    const clients = uses.some((u) => u.source === 'metric');
+    const who = clients ? ` ${whoCallsIt(r.group, r.version, r.resource || undefined)}` : '';
     out.push({
       id: 'versions.deprecated-api-in-use',
       severity,
       object,
       message: `${r.kind || r.resource} ${groupVersionOf(r.group, r.version)} is in use, ${when}. Seen: ${shown}${more}.`,
-      remediation: r.replacement
-        ? `Move to apiVersion ${r.replacement}${helm ? ' (upgrade the chart; helm-mapkubeapis rewrites stored release manifests)' : ''}, re-apply, and stop clients calling ${groupVersionOf(r.group, r.version)}.`
-        : `${groupVersionOf(r.group, r.version)} ${r.resource} has no replacement: remove these objects and their clients before upgrading.`,
+      remediation: `${
+        r.replacement
+          ? `Move to apiVersion ${r.replacement}${helm ? ' (upgrade the chart; helm-mapkubeapis rewrites stored release manifests)' : ''}, re-apply, and stop clients calling ${groupVersionOf(r.group, r.version)}.`
+          : `${groupVersionOf(r.group, r.version)} ${r.resource} has no replacement: remove these objects and their clients before upgrading.`
+      }${who}`,
     });
   }
   const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2, info: 3 };

@@ -1,6 +1,6 @@
 // A scenario from a real cluster's description: `az aks show` (or the ARM body) for the AKS side,
 // `kubectl get -o yaml` output for the objects. Objects of kinds the simulator does not serve
-// (Services, ConfigMaps, Secrets, ...) and system-managed fields are left out, and said so.
+// (Services, Ingresses, ...) and system-managed fields are left out, and said so.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
