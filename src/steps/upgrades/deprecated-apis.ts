@@ -106,7 +106,7 @@ export async function lookForDeprecatedApis(
     findings: [...findings, ...notes],
     uses,
     summary: [
-      `Deprecated API use: ${findings.length} API(s) in use — from ${'text' in metrics ? 'the API server metric' : 'no metric (unreadable)'}, ${objects} stored object(s) of ${kinds.length - kinds.filter((k) => 'unreadable' in k).length} kind(s), ${releases} Helm release(s) (latest revisions).`,
+      `Deprecated API use: ${findings.length} API(s) in use — from ${'text' in metrics ? 'the API server metric' : 'no metric (unreadable)'}, ${objects} stored object(s) of ${kinds.length - kinds.filter((k) => 'unreadable' in k).length} kind(s), ${releases} Helm release(s) (Secret and ConfigMap records, the revision Helm treats as current).`,
       `  Removals table: ${REMOVALS_SOURCE}, through ${REMOVALS_CHECKED_THROUGH}.`,
       '  Client names: the metric has none; findings from it carry the audit-log (kube-audit) query that lists user agents.',
     ],
