@@ -97,8 +97,8 @@ describe('scenario objects are validated like a create', () => {
     ],
     [
       'a kind the simulator does not serve',
-      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
-      /^x\/objects\.yaml:2: kind ConfigMap \(v1\) is not served by the simulated API server; remove it, or keep to the kinds it serves: Namespace, Node, Pod/,
+      'apiVersion: v1\nkind: Service\nmetadata:\n  name: c\n',
+      /^x\/objects\.yaml:2: kind Service \(v1\) is not served by the simulated API server; remove it, or keep to the kinds it serves: Namespace, Node, Pod/,
     ],
     [
       'an apiVersion the simulated version does not serve',

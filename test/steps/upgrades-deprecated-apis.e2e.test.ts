@@ -77,7 +77,7 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
       ['1.32.4', 2],
     ]);
     expect(stepState().impact?.[0]?.label).toContain('2 removed APIs in use; worst: ');
-    expect(stepState().impact?.[0]?.label).toContain('called by clients: AKS refuses');
+    expect(stepState().impact?.[0]?.label).toContain('called by clients: AKS may refuse');
 
     await x.host.send('upgrades', { type: 'target', version: '1.32.5' });
     const answer = async (key: string) => {
@@ -105,7 +105,7 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     expect(x.sim.aks.state.currentKubernetesVersion).toBe('1.31.8');
     expect(stepState().lastFailed?.deprecatedApis).toBe(true);
     const result = (x.store.getState().stepViews.upgrades?.result ?? []).join('\n');
-    expect(result).toContain('clients called an API this version removes');
+    expect(result).toContain('clients recently wrote through an API this version removes');
     expect(result).toContain('press f');
     expect(result).toContain('flowcontrol.apiserver.k8s.io.flowschemas.v1beta3');
     const actions = x.store.getState().stepViews.upgrades?.actions ?? [];

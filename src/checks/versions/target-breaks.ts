@@ -12,7 +12,7 @@ export interface BrokenApi {
   removedIn: string;
   /** The apiVersion to move to; undefined when there is none (remove the objects). */
   replacement: string | undefined;
-  /** Clients called it (the API server metric): AKS refuses the upgrade after recent writes. */
+  /** Clients called it (the API server metric): AKS refuses the upgrade if they wrote lately. */
   clients: boolean;
   /** Each object, Helm release or client source, one line each. */
   places: string[];
@@ -37,7 +37,8 @@ function rank(a: BrokenApi): number {
 function worstOf(a: BrokenApi): string {
   const what = `${a.kind} ${a.apiVersion}`;
   if (!a.replacement) return `${what}, no replacement`;
-  return a.clients ? `${what}, called by clients: AKS refuses` : `${what} in manifests`;
+  // The metric tells neither verb nor time; AKS refuses on writes within its look-back window.
+  return a.clients ? `${what}, called by clients: AKS may refuse` : `${what} in manifests`;
 }
 
 /**

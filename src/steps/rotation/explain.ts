@@ -86,7 +86,7 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
   if (DEPRECATED_API_BLOCK.test(f.message)) {
     return [
       head,
-      'AKS checks recent API server traffic before a minor upgrade: clients called an API this version removes (AKS names it below), so it refused before changing anything.',
+      'AKS checks recent API server traffic before a minor upgrade: clients recently wrote through an API this version removes (AKS names it below), so it refused before changing anything.',
       "Move those clients and manifests to the replacement apiVersion (the findings above name them), let the usage age out, then press c again; or press f to send AKS's override (upgradeSettings.overrideSettings: forceUpgrade until a set time), after which those calls fail.",
       `AKS said: ${f.message}`,
     ];

@@ -145,7 +145,7 @@ describe('VersionChooser', () => {
     );
     const text = ui.frame().replace(/\s+/g, ' ');
     expect(text).toContain(
-      '1.32.5 next minor ✖ 2 removed APIs in use; worst: PriorityLevelConfiguration flowcontrol.apiserver.k8s.io/v1beta3, called by clients: AKS refuses',
+      '1.32.5 next minor ✖ 2 removed APIs in use; worst: PriorityLevelConfiguration flowcontrol.apiserver.k8s.io/v1beta3, called by clients: AKS may refuse',
     );
     expect(text).toContain('1.31.9 patch within the minor patch: removes no API');
     expect(widestLine(ui.frame())).toBeLessThanOrEqual(80);
