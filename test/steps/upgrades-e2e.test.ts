@@ -135,7 +135,8 @@ describe('upgrades step on the simulator', () => {
   }, 60_000);
 
   it('explains 409 while another operation runs, and aborts it', async () => {
-    r = await rig('minimal', 200, 'upgrades', fast);
+    // Slow enough that the other operation is still running when the abort lands, even on a loaded machine.
+    r = await rig('minimal', 20, 'upgrades', fast);
     await r.host.open('upgrades');
     const { client, at } = r.connection.arm!;
     const other = client.agentPools.upgradeNodeImageVersion(at.resourceGroup, at.name, 'system', {
