@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { Text } from '../VisibleText.js';
 import type { NodePhase, NodeRow, Rotation } from '../../src/steps/rotation/state.js';
-import { progressOf, timing } from '../../src/steps/rotation/state.js';
+import { progressOf, type Stall } from '../../src/steps/rotation/state.js';
 import { theme, type ThemeColor } from '../theme.js';
 
 const LOOK: Record<NodePhase, { symbol: string; text: string; color?: ThemeColor }> = {
@@ -42,6 +42,16 @@ function detail(row: NodeRow): string {
   return ` (${row.podsLeft} pod${row.podsLeft === 1 ? '' : 's'} left${names})`;
 }
 
+/** A stalled drain in words: the budget holding it and the countdown to AKS's drain timeout. */
+export function stallText(s: Stall): string {
+  const why = s.budgets.length
+    ? `blocked by PDB ${s.budgets.join(', ')}`
+    : `waiting for ${s.pods.length ? s.pods.join(', ') : 'its pods'} to go`;
+  const when =
+    s.givesUpInMs > 0 ? `AKS gives up in ${clock(s.givesUpInMs)}` : 'AKS drain timeout reached';
+  return `${why}, ${when}`;
+}
+
 /** Props: the rotation picture, the width to fit, and how many node rows may be shown. */
 export interface NodeRotationProps {
   rotation: Rotation;
@@ -52,10 +62,12 @@ export interface NodeRotationProps {
 /** The live node-by-node view of an upgrade or node image upgrade: bar, timing, one row per node. */
 export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps) {
   const { done, total } = progressOf(rotation);
-  const { elapsedMs, remainingMs } = timing(rotation);
+  const elapsedMs = rotation.estimate?.elapsedMs ?? Math.max(0, rotation.now - rotation.startedAt);
+  const remainingMs = rotation.estimate?.remainingMs;
   const barWidth = Math.max(5, Math.min(20, width - 60));
   const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
   const status = STATUS[rotation.status];
+  const stalls = new Map((rotation.estimate?.stalls ?? []).map((st) => [st.node, st]));
   const rows = rotation.rows.slice(0, maxRows);
   const hidden = rotation.rows.length - rows.length;
   return (
@@ -72,7 +84,11 @@ export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps
           <Text>
             {' '}
             {done}/{total} nodes · {clock(elapsedMs)} elapsed
-            {remainingMs !== undefined ? ` · ~${clock(remainingMs)} left` : ''}
+            {rotation.status !== 'running'
+              ? ''
+              : remainingMs !== undefined
+                ? ` · ~${clock(remainingMs)} left`
+                : ' · time left unknown until a node is done'}
           </Text>
         </Text>
       ) : (
@@ -80,21 +96,36 @@ export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps
       )}
       {rows.map((row) => {
         const look = LOOK[row.phase];
+        const stall = stalls.get(row.name);
         return (
           <Text key={row.name} wrap="truncate-end">
             <Text color={look.color}> {look.symbol} </Text>
             <Text>{row.name} </Text>
             <Text color={look.color}>{look.text}</Text>
-            <Text color={theme.muted}>{detail(row)}</Text>
+            {stall ? (
+              <Text color={stall.budgets.length ? theme.danger : theme.warning}>
+                {` · ${stallText(stall)}`}
+              </Text>
+            ) : (
+              <Text color={theme.muted}>{detail(row)}</Text>
+            )}
           </Text>
         );
       })}
       {hidden > 0 ? <Text color={theme.muted}> … {hidden} more node(s)</Text> : null}
+      {stalls.size > 0 && rotation.drain ? (
+        <Text color={theme.muted} wrap="truncate-end">
+          {`  drain timeout ${rotation.drain.drainTimeoutMinutes} min per node, undrainableNodeBehavior ${rotation.drain.undrainable}: ${[...stalls.values()][0]!.then}`}
+        </Text>
+      ) : null}
     </Box>
   );
 }
 
 /** How many lines NodeRotation takes for `rotation` with `maxRows`. */
 export function rotationHeight(rotation: Rotation, maxRows = 6): number {
-  return 2 + Math.min(rotation.rows.length, maxRows) + (rotation.rows.length > maxRows ? 1 : 0);
+  const stalled = rotation.drain && rotation.estimate?.stalls.length ? 1 : 0;
+  return (
+    2 + Math.min(rotation.rows.length, maxRows) + (rotation.rows.length > maxRows ? 1 : 0) + stalled
+  );
 }

@@ -5,9 +5,9 @@ import {
   observe,
   progressOf,
   startRotation,
-  timing,
   type NodeSnapshot,
 } from '../../src/steps/rotation/state.js';
+import { timing } from '../../src/steps/rotation/estimate.js';
 
 const old = (name: string, extra: Partial<NodeSnapshot> = {}): NodeSnapshot => ({
   name,

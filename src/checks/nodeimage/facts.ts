@@ -17,6 +17,8 @@ export interface ImagePool {
   nodeImageVersion?: string;
   latestNodeImageVersion?: string;
   provisioningState: string;
+  /** The pool's drain rules (`upgradeSettings`; undefined = AKS defaults). */
+  drain?: { drainTimeoutInMinutes?: number; undrainableNodeBehavior?: string };
   nodes: ImageNode[];
 }
 

@@ -4,6 +4,7 @@ import { defineStep } from '../lifecycle/define.js';
 import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { abortAction, refusalNow } from '../rotation/abort-action.js';
+import { drainRulesOf } from '../rotation/estimate.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import { inspectNodeImage } from './inspect.js';
 import type { NodeImageState } from './state.js';
@@ -39,6 +40,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
         what: `Node image upgrade of pool ${pool.name}`,
         pool: pool.name,
         target: { image: latest },
+        drain: drainRulesOf(pool.drain),
         start: () => postNodeImageUpgrade(arm.client, arm.at, pool.name, lroTiming(t)),
         onUpdate: (rotation) => s.set({ rotation }),
         ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),

@@ -57,6 +57,7 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
         ? { latestNodeImageVersion: reads.poolProfiles[p.name ?? '']!.latestNodeImageVersion }
         : {}),
       provisioningState: p.provisioningState ?? 'Succeeded',
+      ...(p.upgradeSettings ? { drain: { ...p.upgradeSettings } } : {}),
       nodes: nodes
         .filter((n) => n.metadata?.labels?.['kubernetes.azure.com/agentpool'] === p.name)
         .map((n) => {

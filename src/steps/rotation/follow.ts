@@ -1,8 +1,16 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { LroPoller } from '../../azure/upgrade-ops.js';
 import { messageOf } from '../../model/errors.js';
+import { estimated } from './estimate.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
-import { finish, observe, startRotation, type Rotation, type RotationTarget } from './state.js';
+import {
+  finish,
+  observe,
+  startRotation,
+  type AksDrainRules,
+  type Rotation,
+  type RotationTarget,
+} from './state.js';
 import { snapshotPool } from './snapshot.js';
 
 /** How an operation ended, from this program's side. */
@@ -16,6 +24,8 @@ export interface FollowRequest {
   pool?: string;
   what: string;
   target: RotationTarget;
+  /** The pool's drain timeout and undrainable-node behaviour (for the stall countdown). */
+  drain?: AksDrainRules;
   start: () => LroPoller;
   onUpdate: (r: Rotation) => void;
   signal: AbortSignal;
@@ -33,8 +43,11 @@ export async function followOperation(
 ): Promise<{ ending: Ending; rotation: Rotation }> {
   const now = req.now ?? Date.now;
   const snap = async () => (req.pool ? snapshotPool(req.kc, req.pool) : []);
+  // Every picture goes out with its estimate (time left, stalls) as of that poll.
+  const update = (r: Rotation) => req.onUpdate(estimated(r));
   let rotation = startRotation(req.pool ?? '', req.what, req.target, await snap(), now());
-  req.onUpdate(rotation);
+  if (req.drain) rotation = { ...rotation, drain: req.drain };
+  update(rotation);
   let settled = false;
   const poller = req.start();
   const outcome = poller.pollUntilDone({ abortSignal: req.signal }).then(
@@ -49,7 +62,7 @@ export async function followOperation(
   while (!settled && !req.signal.aborted) {
     try {
       rotation = observe(rotation, await snap(), now());
-      req.onUpdate(rotation);
+      update(rotation);
     } catch (error) {
       // A failed node poll must not end the watch: the operation is what matters.
       rotation = { ...rotation, now: now(), error: { code: 'watch', message: messageOf(error) } };
@@ -73,6 +86,7 @@ export async function followOperation(
             message: ending.failure.message,
           })
         : finish(rotation, 'left-running', now());
+  rotation = estimated(rotation);
   req.onUpdate(rotation);
   return { ending, rotation };
 }

@@ -1,13 +1,22 @@
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig, V1PodDisruptionBudget } from '@kubernetes/client-node';
+import { refusingBudgets } from '../../checks/drain/budgets.js';
+import { listAllPdbs } from '../../kube/lists.js';
 import { evictablePodsOn, listPoolNodes } from '../../kube/pool-nodes.js';
+import { toDrainPdb, toDrainPod } from '../drain/facts.js';
 import type { NodeSnapshot } from './state.js';
 
 const IMAGE_LABEL = 'kubernetes.azure.com/node-image-version';
 const UPGRADE_STATUS_LABEL = 'kubernetes.azure.com/upgrade-status';
 
-/** One poll of a pool: its nodes, and the pods still on the cordoned ones. */
+/**
+ * One poll of a pool: its nodes, the pods still on the cordoned ones, and the budgets that
+ * refuse evicting those pods now (read once per poll, only when a cordoned node has pods).
+ */
 export async function snapshotPool(kc: KubeConfig, pool: string): Promise<NodeSnapshot[]> {
   const nodes = await listPoolNodes(kc, pool);
+  let budgets: Promise<V1PodDisruptionBudget[] | undefined> | undefined;
+  // A refused or failed PDB read leaves the budgets unnamed; the poll itself goes on.
+  const pdbs = () => (budgets ??= listAllPdbs(kc).catch(() => undefined));
   return Promise.all(
     nodes.map(async (node): Promise<NodeSnapshot> => {
       const name = node.metadata?.name ?? '';
@@ -25,6 +34,11 @@ export async function snapshotPool(kc: KubeConfig, pool: string): Promise<NodeSn
         snap.waitingFor = pods
           .slice(0, 3)
           .map((p) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`);
+        const read = pods.length > 0 ? await pdbs() : undefined;
+        if (read)
+          snap.blockedBy = refusingBudgets(name, pods.map(toDrainPod), read.map(toDrainPdb)).map(
+            (b) => b.pdb,
+          );
       }
       return snap;
     }),

@@ -28,6 +28,8 @@ export interface NodeSnapshot {
   podsLeft?: number;
   /** A few of those pods, `namespace/name`. */
   waitingFor?: string[];
+  /** PodDisruptionBudgets (`namespace/name`) refusing the eviction of pods still on it now. */
+  blockedBy?: string[];
 }
 
 /** What the pool's nodes should run when done (either or both). */
@@ -43,6 +45,12 @@ export interface NodeRow {
   surge: boolean;
   podsLeft?: number;
   waitingFor?: string[];
+  /** Budgets refusing its pods' eviction at the last poll (`namespace/name`). */
+  blockedBy?: string[];
+  /** When it was first seen cordoned during the operation: AKS's drain timeout runs from there. */
+  drainingSince?: number;
+  /** When it was first seen done (replaced): what the time-left estimate is made of. */
+  doneAt?: number;
   /** Every phase this node went through, in order. */
   history: NodePhase[];
 }
@@ -50,17 +58,50 @@ export interface NodeRow {
 /** The operation's own status as the poller reports it. */
 export type OperationPhase = 'running' | 'succeeded' | 'failed' | 'canceled' | 'left-running';
 
+/** What AKS does with a node it cannot drain: the pool's `upgradeSettings` (AKS defaults when unset). */
+export interface AksDrainRules {
+  /** `drainTimeoutInMinutes`: how long AKS tries to drain one node (default 30). */
+  drainTimeoutMinutes: number;
+  /** `undrainableNodeBehavior` when the timeout runs out (default Schedule). */
+  undrainable: 'Schedule' | 'Cordon';
+}
+
+/** A node AKS is draining, what holds it up, and how long until AKS's drain timeout. */
+export interface Stall {
+  node: string;
+  /** Budgets refusing its pods' eviction (`namespace/name`); empty: pods are still terminating. */
+  budgets: string[];
+  /** Pods still on it (a few, `namespace/name`). */
+  pods: string[];
+  /** Until AKS gives up on this node, from when it was seen cordoned; 0 once passed. */
+  givesUpInMs: number;
+  /** What AKS does then, in words. */
+  then: string;
+}
+
+/** What the screen shows besides the rows, derived from them (src/steps/rotation/estimate.ts). */
+export interface RotationEstimate {
+  elapsedMs: number;
+  /** Time left from completed nodes; undefined: unknown (no node done yet) or ended. */
+  remainingMs?: number;
+  stalls: Stall[];
+}
+
 /** The whole picture. */
 export interface Rotation {
   pool: string;
   what: string;
   target: RotationTarget;
+  /** The pool's drain rules, when known (an upgrade or node image upgrade of a pool). */
+  drain?: AksDrainRules;
   rows: NodeRow[];
   status: OperationPhase;
   startedAt: number;
   now: number;
   /** AKS's failure code and message, when it failed. */
   error?: { code: string; message: string };
+  /** Time left and stalls as of `now` (set by whoever follows the operation). */
+  estimate?: RotationEstimate;
 }
 
 function atTarget(n: NodeSnapshot, t: RotationTarget): boolean {
@@ -114,10 +155,18 @@ export function observe(r: Rotation, nodes: readonly NodeSnapshot[], now: number
         if (next.phase === 'waiting') next = move(next, 'cordoned');
         next = move(next, 'drained', { podsLeft: 0 });
       }
-      return move(next, 'reimaging', { podsLeft: undefined, waitingFor: undefined });
+      return move(next, 'reimaging', {
+        podsLeft: undefined,
+        waitingFor: undefined,
+        blockedBy: undefined,
+      });
     }
     const phase = phaseOf(row, n, r.target);
     let next = row;
+    // Observed facts only: first poll that saw it cordoned (never before the operation began).
+    if (n.unschedulable && next.drainingSince === undefined && !row.surge)
+      next = { ...next, drainingSince: Math.max(now, r.startedAt) };
+    if (phase === 'replaced' && next.doneAt === undefined) next = { ...next, doneAt: now };
     if ((phase === 'draining' || phase === 'drained') && row.phase === 'waiting')
       next = move(next, 'cordoned');
     if (phase === 'replaced' && row.phase !== 'reimaging' && row.phase !== 'replaced') {
@@ -125,7 +174,11 @@ export function observe(r: Rotation, nodes: readonly NodeSnapshot[], now: number
       if (next.phase !== 'drained') next = move(next, 'drained');
       next = move(next, 'reimaging');
     }
-    return move(next, phase, { podsLeft: n.podsLeft, waitingFor: n.waitingFor });
+    return move(next, phase, {
+      podsLeft: n.podsLeft,
+      waitingFor: n.waitingFor,
+      blockedBy: n.blockedBy,
+    });
   });
   const known = new Set(r.rows.map((row) => row.name));
   for (const n of nodes) {
@@ -157,12 +210,4 @@ export function finish(
 export function progressOf(r: Rotation): { done: number; total: number } {
   const counted = r.rows.filter((row) => !row.surge && !row.history.includes('current'));
   return { done: counted.filter((row) => row.phase === 'replaced').length, total: counted.length };
-}
-
-/** Elapsed time, and an estimate of what is left from the pace so far (undefined before the first node). */
-export function timing(r: Rotation): { elapsedMs: number; remainingMs?: number } {
-  const elapsedMs = Math.max(0, r.now - r.startedAt);
-  const { done, total } = progressOf(r);
-  if (done === 0 || r.status !== 'running') return { elapsedMs };
-  return { elapsedMs, remainingMs: Math.round((elapsedMs / done) * (total - done)) };
 }

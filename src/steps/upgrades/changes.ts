@@ -1,4 +1,5 @@
 import { putCluster, putPool } from '../../azure/upgrade-ops.js';
+import { drainRulesOf } from '../rotation/estimate.js';
 import { blockingPdb, DEPRECATED_API_BLOCK } from '../rotation/explain.js';
 import type { Ending } from '../rotation/follow.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
@@ -124,6 +125,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
         what: `Upgrade of pool ${name} to ${to}`,
         pool: name,
         target: { kubelet: to },
+        drain: drainRulesOf(pool.settings),
         start: () => putPool(arm.client, arm.at, name, body, lroTiming(t)),
         onUpdate: (rotation) => s.set({ rotation }),
         ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),

@@ -9,6 +9,8 @@ import {
   type NodeSnapshot,
 } from '../../../src/steps/rotation/state.js';
 import { targetBreaks } from '../../../src/checks/versions/target-breaks.js';
+import { estimated } from '../../../src/steps/rotation/estimate.js';
+import type { Rotation } from '../../../src/steps/rotation/state.js';
 import { DOWN, ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';
 
 const node = (name: string, image: string, extra: Partial<NodeSnapshot> = {}): NodeSnapshot => ({
@@ -34,7 +36,7 @@ describe('NodeRotation', () => {
     const ui = await renderInk(<NodeRotation rotation={r} width={80} />);
     const frames: string[] = [];
     const step = async (nodes: NodeSnapshot[], t: number) => {
-      r = observe(r, nodes, t);
+      r = estimated(observe(r, nodes, t));
       await ui.act(() => undefined);
       const next = await renderInk(<NodeRotation rotation={r} width={80} />);
       frames.push(next.frame());
@@ -74,6 +76,42 @@ describe('NodeRotation', () => {
     expect(failed.frame()).toContain('✖ failed');
     expect(failed.frame()).toContain(`✖ ${n2} not done`);
     expect(failed.frame()).toContain(`− ${s1} surge node removed`);
+  });
+});
+
+describe('NodeRotation during a stall', () => {
+  it('names the blocking budget and counts down to AKS drain timeout; time left unknown before a node is done', async () => {
+    let r: Rotation = {
+      ...startRotation(
+        'apps',
+        'Upgrade of pool apps to 1.32.5',
+        { image: 'new' },
+        [node(n1, 'old'), node(n2, 'old')],
+        0,
+      ),
+      drain: { drainTimeoutMinutes: 30, undrainable: 'Schedule' as const },
+    };
+    const held = node(n1, 'old', {
+      unschedulable: true,
+      podsLeft: 1,
+      waitingFor: ['payments/orders-db-0'],
+      blockedBy: ['payments/orders-db'],
+    });
+    r = observe(r, [held, node(n2, 'old')], 60_000);
+    r = estimated(observe(r, [held, node(n2, 'old')], 60_000 + 139_000));
+    const ui = await renderInk(<NodeRotation rotation={r} width={120} />);
+    expect(ui.frame()).toContain(
+      '0/2 nodes · 3:19 elapsed · time left unknown until a node is done',
+    );
+    expect(ui.frame()).toContain(
+      `◐ ${n1} draining · blocked by PDB payments/orders-db, AKS gives up in 27:41`,
+    );
+    expect(ui.frame()).toContain(
+      'undrainableNodeBehavior Schedule: AKS then makes the node schedulable again',
+    );
+    await ui.unmount();
+    const narrow = await renderInk(<NodeRotation rotation={r} width={80} />);
+    expect(widestLine(narrow.frame())).toBeLessThanOrEqual(80);
   });
 });
 

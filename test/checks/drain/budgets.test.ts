@@ -1,0 +1,67 @@
+// Which PodDisruptionBudgets refuse evicting a node's pods now, judged as the eviction API does.
+import { describe, expect, it } from 'vitest';
+import { refusingBudgets } from '../../../src/checks/drain/budgets.js';
+import type { DrainPdb, DrainPod } from '../../../src/model/drain.js';
+
+const pod = (
+  name: string,
+  labels: Record<string, string>,
+  extra: Partial<DrainPod> = {},
+): DrainPod => ({
+  namespace: 'payments',
+  name,
+  uid: name,
+  phase: 'Running',
+  labels,
+  controller: { kind: 'StatefulSet', name: 'orders-db' },
+  mirror: false,
+  emptyDir: false,
+  terminating: false,
+  ready: true,
+  ...extra,
+});
+const pdb = (name: string, allowed: number, app: string, healthy = 2, desired = 2): DrainPdb => ({
+  namespace: 'payments',
+  name,
+  selector: { matchLabels: { app } },
+  disruptionsAllowed: allowed,
+  currentHealthy: healthy,
+  desiredHealthy: desired,
+});
+
+describe('refusing budgets', () => {
+  it('names a budget allowing no disruption, with the pods it holds', () => {
+    expect(
+      refusingBudgets('n1', [pod('orders-db-0', { app: 'db' })], [pdb('orders-db', 0, 'db')]),
+    ).toEqual([{ pdb: 'payments/orders-db', pods: ['payments/orders-db-0'] }]);
+  });
+
+  it('spends a budget allowance on the first pods; the rest are refused', () => {
+    const pods = [
+      pod('web-a', { app: 'web' }),
+      pod('web-b', { app: 'web' }),
+      pod('web-c', { app: 'web' }),
+    ];
+    expect(refusingBudgets('n1', pods, [pdb('web', 1, 'web')])).toEqual([
+      { pdb: 'payments/web', pods: ['payments/web-b', 'payments/web-c'] },
+    ]);
+  });
+
+  it('refuses nothing when the allowance covers every pod, or no budget selects them', () => {
+    const pods = [pod('web-a', { app: 'web' })];
+    expect(refusingBudgets('n1', pods, [pdb('web', 1, 'web')])).toEqual([]);
+    expect(refusingBudgets('n1', pods, [pdb('db', 0, 'db')])).toEqual([]);
+  });
+
+  it('lets an unready pod go while its budget is otherwise healthy (the API server does)', () => {
+    const pods = [pod('orders-db-1', { app: 'db' }, { ready: false })];
+    expect(refusingBudgets('n1', pods, [pdb('orders-db', 0, 'db', 2, 2)])).toEqual([]);
+  });
+
+  it('names both budgets of a pod that two select (the eviction API refuses it)', () => {
+    const pods = [pod('orders-db-0', { app: 'db' })];
+    expect(
+      refusingBudgets('n1', pods, [pdb('a', 3, 'db'), pdb('b', 3, 'db')]).map((b) => b.pdb),
+    ).toEqual(['payments/a', 'payments/b']);
+  });
+});
