@@ -18,13 +18,14 @@ const view = (x: StepRig) => x.store.getState().stepViews.upgrades ?? {};
 const ids = (x: StepRig) => (view(x).findings ?? []).map((f) => f.id);
 
 /** Sends an action and answers the confirmation it opens (checking the typed name). */
-async function confirmed(x: StepRig, key: string, answer = true): Promise<void> {
+async function confirmed(x: StepRig, key: string, answer = true) {
   const sent = x.host.send('upgrades', { type: 'action', key });
   const asked = await until(() => x.store.getState().confirmation, `confirmation for ${key}`);
   expect(asked.cluster).toBe(x.sim.arm.name);
   expect(asked.typed).toBe(x.sim.arm.name);
   x.store.answer(answer);
   await sent;
+  return asked;
 }
 
 describe('upgrades step on the simulator', () => {
@@ -114,8 +115,24 @@ describe('upgrades step on the simulator', () => {
       'data/ledger',
     );
     await r.host.send('upgrades', { type: 'target', version: '1.32.5' });
-    await confirmed(r, 'c');
-    await confirmed(r, 'n');
+    const cp = await confirmed(r, 'c');
+    expect(cp.details?.join('\n')).toMatch(/pool upgrades after this one .*blocked by/);
+    expect(cp.details?.join('\n')).toMatch(/pool \w+: PDB data\/ledger/);
+    const stalls: string[] = [];
+    const stop = r.store.subscribe(() => {
+      for (const s of state(r!).rotation?.estimate?.stalls ?? [])
+        stalls.push(`${s.node} ${s.budgets.join(',')}`);
+    });
+    const pool = await confirmed(r, 'n');
+    stop();
+    // The confirmation said it before anything was sent: the budget, and what AKS will do.
+    const said = pool.details?.join('\n') ?? '';
+    expect(said).toContain('Predicted to block this upgrade');
+    expect(said).toMatch(/PDB data\/ledger .*allows 0 disruptions/);
+    expect(said).toMatch(/AKS tries to drain each node for up to \d+ min/);
+    expect(said).toMatch(/undrainableNodeBehavior (Schedule|Cordon)/);
+    // During the stall the progress named the budget holding the node.
+    expect(stalls.some((s) => s.endsWith(' data/ledger'))).toBe(true);
     const result = view(r).result?.join('\n') ?? '';
     expect(result).toContain('UpgradeFailed');
     expect(result).toContain('PodDisruptionBudget data/ledger');

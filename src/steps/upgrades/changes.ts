@@ -5,6 +5,8 @@ import type { Ending } from '../rotation/follow.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { breakDetails } from '../../checks/versions/target-breaks.js';
+import { poolBlockers } from '../../checks/versions/pool-blockers.js';
+import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
 import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
 import type { UpgradesFacts } from './inspect.js';
 import type { UpgradesState } from './state.js';
@@ -84,6 +86,12 @@ export async function upgradeControlPlane(
           details: [
             'The API server restarts during the upgrade; it cannot be downgraded afterwards.',
             ...breakLines(s, to, overrideUntil),
+            ...poolsAfterLines(
+              s.facts.versions.pools.map((p) => ({
+                pool: p.name,
+                blockers: poolBlockers(p, s.facts!.drains.pdbs, s.facts!.drains.nodePools),
+              })),
+            ),
             ...shown,
           ],
           typed: ctx.cluster,
@@ -138,7 +146,11 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
             ? `Retry the upgrade of pool ${name} at ${to} (same-version PUT) on ${ctx.cluster}`
             : `Upgrade pool ${name} (${pool.count} nodes) of ${ctx.cluster} from ${pool.current} to ${to}: every node is cordoned, drained and reimaged`,
           details: [
-            `maxSurge ${pool.settings.maxSurge ?? '10%'}, drain timeout ${pool.settings.drainTimeoutInMinutes ?? 30} min, undrainable nodes: ${pool.settings.undrainableNodeBehavior ?? 'Schedule'}`,
+            `maxSurge ${pool.settings.maxSurge ?? '10% (AKS default)'}.`,
+            ...poolDrainLines(
+              pool.settings,
+              poolBlockers(pool, s.facts.drains.pdbs, s.facts.drains.nodePools),
+            ),
             ...shown,
           ],
           typed: ctx.cluster,

@@ -24,6 +24,8 @@ export interface UpgradesFacts {
   choices: TargetChoice[];
   /** Per offered target, the APIs it removes that are still in use (chooser and confirmation). */
   impact: TargetBreaks[];
+  /** Budgets and where their pods run, for predicting which pool drains they block. */
+  drains: { pdbs: PdbFacts[]; nodePools: Record<string, string> };
 }
 
 function forbidden(what: string, _error: unknown): Finding {
@@ -120,5 +122,9 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     versions.controlPlane.current,
     choices.map((c) => c.version),
   );
-  return { facts: { versions, choices, impact }, findings, summary };
+  return {
+    facts: { versions, choices, impact, drains: { pdbs, nodePools } },
+    findings,
+    summary,
+  };
 }

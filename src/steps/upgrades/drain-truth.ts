@@ -1,0 +1,58 @@
+import type { PoolUpgradeSettings } from '../../checks/versions/facts.js';
+import type { PoolBlocker } from '../../checks/versions/pool-blockers.js';
+import { afterTimeout, AKS_DRAIN_TIMEOUT_MINUTES, drainRulesOf } from '../rotation/estimate.js';
+
+// The upgrade confirmations' section on drains: which budgets are predicted to hold it up, and
+// what AKS does about a node it cannot drain. Its own section (the target's API breakage is another).
+
+function blockerLine(b: PoolBlocker): string {
+  const who = b.workloads.length ? ` (${b.workloads.join(', ')})` : '';
+  return b.verdict === 'blocks'
+    ? `  • PDB ${b.pdb}${who} allows 0 disruptions: AKS cannot evict its ${b.podsInPool} pod(s) on this pool`
+    : `  • PDB ${b.pdb}${who} allows ${b.allowed}, a batch of nodes holds ${b.atOnce} of its pods: drains wait for replacements`;
+}
+
+/** What AKS does with a node it cannot drain, from the pool's settings (defaults named as such). */
+export function aksDrainLine(settings: PoolUpgradeSettings): string {
+  const rules = drainRulesOf(settings);
+  const timeout =
+    settings.drainTimeoutInMinutes === undefined
+      ? `${AKS_DRAIN_TIMEOUT_MINUTES} min (drainTimeoutInMinutes unset: AKS default)`
+      : `${rules.drainTimeoutMinutes} min (drainTimeoutInMinutes)`;
+  const behaviour =
+    settings.undrainableNodeBehavior === undefined
+      ? 'Schedule (unset: AKS default)'
+      : rules.undrainable;
+  return `AKS tries to drain each node for up to ${timeout}; undrainableNodeBehavior ${behaviour}: ${afterTimeout(rules)}.`;
+}
+
+/** The pool upgrade confirmation's lines on drains. */
+export function poolDrainLines(settings: PoolUpgradeSettings, blockers: PoolBlocker[]): string[] {
+  const head = blockers.some((b) => b.verdict === 'blocks')
+    ? 'Predicted to block this upgrade (PodDisruptionBudgets, as of the last look):'
+    : 'Predicted to slow this upgrade (PodDisruptionBudgets, as of the last look):';
+  return [
+    ...(blockers.length
+      ? [head, ...blockers.map(blockerLine)]
+      : ['No PodDisruptionBudget is predicted to block draining this pool (as of the last look).']),
+    aksDrainLine(settings),
+  ];
+}
+
+/** The control-plane confirmation's line on the pool upgrades that follow it. */
+export function poolsAfterLines(
+  blocked: Array<{ pool: string; blockers: PoolBlocker[] }>,
+): string[] {
+  const held = blocked.filter((p) => p.blockers.some((b) => b.verdict === 'blocks'));
+  if (held.length === 0) return [];
+  return [
+    'The pool upgrades after this one are predicted to be blocked by:',
+    ...held.map(
+      (p) =>
+        `  • pool ${p.pool}: PDB ${p.blockers
+          .filter((b) => b.verdict === 'blocks')
+          .map((b) => b.pdb)
+          .join(', ')} (allows 0 disruptions)`,
+    ),
+  ];
+}
