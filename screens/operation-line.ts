@@ -23,7 +23,10 @@ export function operationLine(
       return {
         symbol: '⟳',
         tone: 'running',
-        text: `${op.what}${who} · ${elapsed} · ARM ${op.armState}${nodes}${on} · a aborts (Upgrades, Node images)`,
+        text:
+          op.abort === 'failed'
+            ? `${op.what}${who} · ${elapsed} · still running: the abort was refused${op.error ? ` (${op.error.code})` : ''}${nodes}${on} · a tries again`
+            : `${op.what}${who} · ${elapsed} · ARM ${op.armState}${nodes}${on} · a aborts (Upgrades, Node images)`,
       };
     case 'canceling':
       return {

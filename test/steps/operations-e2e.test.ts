@@ -78,6 +78,33 @@ describe('the running operation', () => {
     expect(action(s, 'node-image', '2')?.unavailable).toBeUndefined();
   }, 90_000);
 
+  it('a refused abort says once what was refused and what still runs; the status line agrees', async () => {
+    const { s, sim } = await session(20);
+    // Every abort request dies on the wire (the SDK's retries too): Azure never hears of it.
+    const held = sim.hold((method, path) => method === 'POST' && /abort/i.test(path));
+    held.drop();
+    const upgrade = s.host.send('node-image', { type: 'action', key: '1' });
+    await until(() => s.store.getState().confirmation, 'upgrade confirmation');
+    s.store.answer(true);
+    await until(() => s.store.getState().operation?.phase === 'running', 'the upgrade running');
+    const aborted = s.host.send('node-image', { type: 'action', key: 'a' });
+    await until(() => s.store.getState().confirmation, 'abort confirmation');
+    s.store.answer(true);
+    await aborted;
+    const result = s.store.getState().stepViews['node-image']?.result ?? [];
+    expect(result[0]).toMatch(
+      /^✖ The abort of pool system was refused \(.+\): Node image upgrade of pool system is still running\. Press a to try the abort again\.$/,
+    );
+    // Not also "nothing left to abort", nor "another operation is running".
+    expect(result.join('\n')).not.toMatch(/nothing left|Another operation/i);
+    const op = s.store.getState().operation!;
+    expect(op).toMatchObject({ phase: 'running', abort: 'failed' });
+    expect(action(s, 'node-image', 'a')?.unavailable).toBeUndefined();
+    expect(sim.aks.state.pools[0]!.provisioningState).toBe('UpgradingNodeImageVersion');
+    await upgrade;
+    expect(s.store.getState().operation?.phase).toBe('succeeded');
+  }, 90_000);
+
   it('shows one started elsewhere, follows it and aborts it', async () => {
     const { s, connection } = await session(20);
     const { client, at } = connection.arm!;

@@ -106,7 +106,14 @@ export class OperationBoard {
     const op = this.op;
     if (!(op !== undefined && isOngoing(op))) return;
     if (sent) this.set({ ...op, phase: 'canceling', abort: 'sent' });
-    else this.set({ ...op, abort: 'failed', ...(error ? { error } : {}) });
+    // Refused: it is running as before (unless ARM itself says it is being canceled).
+    else
+      this.set({
+        ...op,
+        phase: op.armState === 'Canceling' ? 'canceling' : 'running',
+        abort: 'failed',
+        ...(error ? { error } : {}),
+      });
   }
 
   /**

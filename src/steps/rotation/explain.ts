@@ -51,16 +51,6 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
     return [
       `✔ ${what}: nothing to do, the pool already runs the latest node image (AKS answered 304).`,
     ];
-  if (/^Abort\b/.test(what)) {
-    // Not "another operation runs": an abort refused means there was nothing (left) to abort.
-    return [
-      head,
-      f.statusCode === 409
-        ? 'There was nothing left to abort: the operation had already ended. Press r to read its state.'
-        : 'The operation may still be running: press r to read its state, then a to try the abort again.',
-      `AKS said: ${f.message}`,
-    ];
-  }
   if (f.statusCode === 409 || /in progress|another operation/i.test(f.message)) {
     return [
       head,
@@ -118,4 +108,36 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
     ];
   }
   return [head, `AKS said: ${f.message}`];
+}
+
+/** Where the aborted operation stands once ARM was read again after a failed abort. */
+export type AfterAbort =
+  | { kind: 'running'; what: string }
+  | { kind: 'ended'; what: string; state: string }
+  | { kind: 'unknown' };
+
+/**
+ * A failed abort in one statement: what was refused, and what is still running (or that the
+ * operation had already ended), from ARM's state read after the refusal. Pure.
+ */
+export function explainAbortFailure(f: ArmFailure, on: string, after: AfterAbort): string[] {
+  const why = `${f.code}${f.statusCode ? `, HTTP ${f.statusCode}` : ''}`;
+  const said = `AKS said: ${f.message}`;
+  switch (after.kind) {
+    case 'running':
+      return [
+        `✖ The abort of ${on} was refused (${why}): ${after.what} is still running. Press a to try the abort again.`,
+        said,
+      ];
+    case 'ended':
+      return [
+        `✖ Nothing was aborted on ${on} (${why}): ${after.what} had already ended (ARM: ${after.state}).`,
+        said,
+      ];
+    case 'unknown':
+      return [
+        `✖ The abort of ${on} failed (${why}); ARM could not be read to say whether the operation still runs: press r to read it.`,
+        said,
+      ];
+  }
 }

@@ -3,7 +3,17 @@ import type { ConfirmationRequest } from '../../model/session.js';
 import type { StepContext } from '../contract/module.js';
 import type { Change } from '../lifecycle/change.js';
 import type { Ending } from './follow.js';
+import { explainAbortFailure, type AfterAbort } from './explain.js';
 import { runOperation, type OperationRun } from './run-operation.js';
+
+/** Where the operation stands after a refused abort, as the board read it from ARM. */
+function afterAbort(board: StepContext<unknown>['operations'], read: boolean): AfterAbort {
+  const op = board?.current;
+  if (!read || !op) return { kind: 'unknown' };
+  return board.ongoing
+    ? { kind: 'running', what: op.what }
+    : { kind: 'ended', what: op.what, state: op.armState };
+}
 
 /** Timing knobs of following an operation (tests run the simulator fast). */
 export interface OperationTimings extends LroTiming {
@@ -50,6 +60,8 @@ export interface OperationHooks {
   again?: () => Promise<void>;
   /** An abort: it may start while another operation of the step is followed. */
   whileBusy?: true;
+  /** What an abort is of, in words (`pool apps`), for saying what a refused abort left running. */
+  abortOn?: string;
 }
 
 /**
@@ -100,8 +112,21 @@ export function operationChange<Facts>(
       if (!abort) board?.ended(done.ending);
       hooks.ended?.(done.ending);
       // ARM is read again after every operation: what the board shows is ARM's word, not ours.
-      await board?.readArm().catch(() => undefined);
-      return { ...done, tookSeconds: Math.round((Date.now() - started) / 1000) };
+      const read = board
+        ? await board.readArm().then(
+            () => true,
+            () => false,
+          )
+        : false;
+      const lines =
+        abort && done.ending.kind === 'failed'
+          ? explainAbortFailure(
+              done.ending.failure,
+              hooks.abortOn ?? words.dryRunWhat,
+              afterAbort(board, read),
+            )
+          : done.lines;
+      return { ...done, lines, tookSeconds: Math.round((Date.now() - started) / 1000) };
     },
     done: (o) => ({
       result: [...o.lines, `Took ${o.tookSeconds} s.${words.afterwards ?? ''}`],
@@ -140,6 +165,6 @@ export function abortChange<Facts>(
       dryRunWhat: `abort of ${on}`,
       dryRun: [`Dry run: the abort of ${on} was not sent.`],
     },
-    { ...hooks, whileBusy: true },
+    { ...hooks, whileBusy: true, abortOn: on },
   );
 }
