@@ -242,6 +242,34 @@ describe('drain end to end on the simulator', () => {
     expect(rig.sim.log.entries.filter((e) => e.api === 'kube' && e.method !== 'GET')).toEqual([]);
   });
 
+  it('dry-run: a blocking budget is reported at once, not waited out; later nodes are still checked', async () => {
+    // kubectl's 5 s between refused evictions and the default 300 s node timeout: nothing waits.
+    const kubectlPace = { retryMs: 5000, pollMs: 1000, concurrency: 10 };
+    rig = await drainRig('demo', { dryRun: true }, 600, kubectlPace);
+    await rig.host.open('drain');
+    const held = nodeOf(rig.sim, 'orders-db');
+    const clean = cleanNode(rig);
+    const started = Date.now();
+    await rig.confirmed({ type: 'drain', nodes: [held, clean] });
+    const took = Date.now() - started;
+    const [first, second] = rig.state().progress!.nodes;
+    expect(first).toMatchObject({ name: held, phase: 'would-wait', cordoned: false });
+    expect(first!.pods.find((p) => p.name === 'orders-db-0')).toMatchObject({
+      state: 'would-wait',
+      pdb: 'orders-db',
+    });
+    expect(first!.notes.join('\n')).toMatch(
+      /dry run: PDB orders-db refuses 1 pod\(s\) now; a real drain would wait on it up to 300s/,
+    );
+    expect(second).toMatchObject({ name: clean, phase: 'checked' });
+    expect(rig.view().result?.join('\n')).toMatch(
+      /Budgets would hold up .*a real drain waits on them/,
+    );
+    expect(took).toBeLessThan(20_000);
+    process.stdout.write(`dry-run drain of a PDB-held node and a clean one: ${took} ms\n`);
+    expect(rig.sim.log.entries.filter((e) => e.effect === 'write')).toEqual([]);
+  });
+
   it('dry-run: cordon and evictions go as server-side dry runs, nothing moves', async () => {
     rig = await drainRig('demo', { dryRun: true });
     await rig.host.open('drain');

@@ -11,12 +11,22 @@ import { SessionStore, StepHost, simConnection, tempJournal, until } from './sim
 export const FAST: DrainTimings = { retryMs: 20, pollMs: 10, concurrency: 10 };
 
 /** A connected session with the drain step, and helpers to drive it. */
-export async function drainRig(scenario: string, mode: Partial<SessionMode> = {}, speed = 600) {
+export async function drainRig(
+  scenario: string,
+  mode: Partial<SessionMode> = {},
+  speed = 600,
+  timings: DrainTimings = FAST,
+) {
   const fullMode: SessionMode = { readOnly: false, dryRun: false, demo: true, ...mode };
   const { sim, connection } = await simConnection(scenario, speed, fullMode);
   const store = new SessionStore(fullMode);
   const journal = await tempJournal(connection.summary.name, fullMode);
-  const host = new StepHost({ store, connection, journal, steps: { drain: makeDrainStep(FAST) } });
+  const host = new StepHost({
+    store,
+    connection,
+    journal,
+    steps: { drain: makeDrainStep(timings) },
+  });
   const state = (): DrainState => store.getState().stepStates.drain!;
   const view = (): StepView => store.getState().stepViews.drain ?? {};
   return {

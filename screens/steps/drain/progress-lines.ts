@@ -25,6 +25,8 @@ function podStateText(p: PodProgress): { text: string; color?: ThemeColor } {
       return { text: '✔ gone', color: theme.ok };
     case 'accepted':
       return { text: '✔ accepted (dry run)', color: theme.ok };
+    case 'would-wait':
+      return { text: `⏸ would wait on PDB ${p.pdb ?? '?'} (dry run)`, color: theme.warning };
     case 'failed':
       return { text: `✖ failed${p.detail ? `: ${p.detail}` : ''}`, color: theme.danger };
     case 'cancelled':
@@ -38,6 +40,7 @@ const PHASE: Record<string, { symbol: string; color?: ThemeColor }> = {
   draining: { symbol: '…', color: theme.accent },
   drained: { symbol: '✔', color: theme.ok },
   checked: { symbol: '✔', color: theme.ok },
+  'would-wait': { symbol: '⏸', color: theme.warning },
   'cordon-failed': { symbol: '✖', color: theme.danger },
   blocked: { symbol: '✖', color: theme.danger },
   'timed-out': { symbol: '✖', color: theme.danger },

@@ -179,11 +179,22 @@ function resultLines(progress: DrainProgress, dryRun: boolean): string[] {
   const lines = progress.nodes.map((n) => {
     const gone = n.pods.filter((p) => p.state === 'gone' || p.state === 'accepted').length;
     const mark =
-      n.phase === 'drained' || n.phase === 'checked' ? '✔' : n.phase === 'queued' ? '·' : '✖';
+      n.phase === 'drained' || n.phase === 'checked'
+        ? '✔'
+        : n.phase === 'queued'
+          ? '·'
+          : n.phase === 'would-wait'
+            ? '⏸'
+            : '✖';
     const cordon = n.cordoned ? ', cordoned' : '';
     return `${mark} ${n.name}: ${n.phase} (${gone}/${n.pods.length} pods ${dryRun ? 'accepted' : 'moved'}${cordon})`;
   });
   if (progress.stopped) lines.push(`Stopped: ${progress.stopped}.`);
+  const held = progress.nodes.filter((n) => n.phase === 'would-wait');
+  if (dryRun && held.length > 0)
+    lines.push(
+      `Budgets would hold up ${held.map((n) => n.name).join(', ')}: a real drain waits on them (up to each node's timeout) and stops at the first that does not clear.`,
+    );
   if (dryRun) lines.push('Dry run: the server checked each request; nothing changed.');
   return lines;
 }

@@ -96,8 +96,24 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
   const expected = new Map<string, string | undefined>();
   for (const v of plan.evict) expected.set(v.pod.uid, v.pdb);
   for (const v of plan.blocked) expected.set(v.pod.uid, v.pdbs?.[0]);
-  const toMove = podsToMove(plan);
-  node.pods = toMove.map((p) => ({ namespace: p.namespace, name: p.name, state: 'pending' }));
+  // A dry run does not wait on budgets: the pods the budgets' allowances do not cover are
+  // reported at once (the others still go to the server, whose dry-run 429 is reported too).
+  const predicted = new Set(
+    d.dryRun ? plan.blocked.filter((b) => b.cause === 'pdb').map((b) => b.pod.uid) : [],
+  );
+  const toMove = podsToMove(plan).filter((p) => !predicted.has(p.uid));
+  node.pods = [
+    ...toMove.map((p): PodProgress => ({ namespace: p.namespace, name: p.name, state: 'pending' })),
+    ...plan.blocked
+      .filter((b) => predicted.has(b.pod.uid))
+      .map((b): PodProgress => ({
+        namespace: b.pod.namespace,
+        name: b.pod.name,
+        state: 'would-wait',
+        ...(b.pdbs?.[0] ? { pdb: b.pdbs[0] } : {}),
+        detail: b.reason,
+      })),
+  ];
   phase('draining');
 
   const timeout = AbortSignal.timeout(d.options.timeoutSeconds * 1000);
@@ -132,6 +148,14 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
     node.cordoned = false;
     note('the node no longer exists: it was deleted during the drain (scale-in or by hand)');
     return phase('failed');
+  }
+  const waits = node.pods.filter((p) => p.state === 'would-wait');
+  if (d.dryRun && waits.length > 0 && !d.signal.aborted) {
+    const budgets = [...new Set(waits.map((p) => p.pdb ?? '?'))].join(', ');
+    note(
+      `dry run: PDB ${budgets} refuses ${waits.length} pod(s) now; a real drain would wait on it up to ${d.options.timeoutSeconds}s and stop at this node if it does not clear`,
+    );
+    return phase('would-wait');
   }
   const left = node.pods.filter((p) => p.state !== 'gone' && p.state !== 'accepted');
   const leftList = left.map((p) => `${p.namespace}/${p.name}${p.pdb ? ` (PDB ${p.pdb})` : ''}`);

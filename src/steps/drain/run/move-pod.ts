@@ -7,6 +7,14 @@ import { podPresence, waitForPodGone } from '../../../kube/pod-gone.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import type { PodProgress } from './progress.js';
 
+/** A dry run's eviction refused by a budget: the pod's state says so; nothing more to do. */
+class WouldWait extends Error {
+  constructor() {
+    super('a budget refuses this eviction now (dry run)');
+    this.name = 'WouldWait';
+  }
+}
+
 /** What moving one pod needs. */
 export interface MovePodDeps {
   kc: KubeConfig;
@@ -64,6 +72,7 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
         }),
     );
   } catch (error) {
+    if (error instanceof WouldWait) return;
     if (isAbortError(error)) d.update({ state: 'cancelled' });
     else
       d.update({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
@@ -93,6 +102,11 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
       const got = d.slot ? await d.slot(send) : await send();
       if (got.kind === 'granted' || got.kind === 'gone') return got;
       if (got.kind === 'refused') throw new Error(`refused (${got.code}): ${got.message}`);
+      if (got.kind === 'pdb' && d.dryRun) {
+        // A dry run reports the budget at once: waiting it out would only rehearse the timeout.
+        d.update({ state: 'would-wait', pdb: got.pdb ?? expectedPdb, detail: got.message });
+        throw new WouldWait();
+      }
       if (got.kind === 'pdb') {
         since ??= Date.now();
         waitedOn = got.pdb ?? expectedPdb;

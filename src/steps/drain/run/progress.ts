@@ -7,6 +7,8 @@ export type PodState =
   | 'gone'
   /** Dry run: the API server accepted the eviction; nothing happened. */
   | 'accepted'
+  /** Dry run: a budget refuses it now (the server's dry-run 429, or its allowance spent on pods before it). */
+  | 'would-wait'
   | 'failed'
   | 'cancelled';
 
@@ -31,6 +33,8 @@ export type NodePhase =
   | 'drained'
   /** Dry run finished: every eviction was accepted by the server. */
   | 'checked'
+  /** Dry run finished: budgets refuse some pods now; a real drain would wait on them. */
+  | 'would-wait'
   | 'cordon-failed'
   | 'blocked'
   | 'timed-out'
@@ -60,6 +64,7 @@ export interface DrainProgress {
 export const FINAL_PHASES: ReadonlySet<NodePhase> = new Set([
   'drained',
   'checked',
+  'would-wait',
   'cordon-failed',
   'blocked',
   'timed-out',
