@@ -232,6 +232,46 @@ describe('the maintenance window, live', () => {
     }
   }, 180_000);
 
+  it('an operation someone started before this program connected is on the status line from the start, followed, and aborted', async () => {
+    // Started with a direct ARM call before the TUI exists (as az or a colleague would).
+    const { client, at } = (await connectToSim(running.sim)).arm!;
+    const other = client.agentPools.upgradeNodeImageVersion(at.resourceGroup, at.name, 'apps');
+    void other.pollUntilDone().catch(() => undefined);
+    const apps = () => running.sim.aks.state.pools.find((p) => p.name === 'apps')!;
+    await until(
+      () => apps().provisioningState === 'UpgradingNodeImageVersion',
+      'the node image upgrade started before connecting',
+    );
+    const pty = startInPty(['--sim-connection', running.connectionFile], {
+      XDG_STATE_HOME: tempDir('window-state-'),
+    });
+    try {
+      // On the checklist, before any step is opened: shown as started elsewhere, since unknown (≥).
+      await pty.waitFor('Node images and OS patches', 60_000);
+      await pty.waitFor(
+        /⟳ Node image upgrade of pool apps \(started elsewhere\) · ≥\d+s · ARM Upgrading/,
+        30_000,
+      );
+      // Followed: the elapsed time moves on while it runs.
+      const firstSeen = /≥(\d+)s · ARM Upgrading/.exec(pty.screen())![1]!;
+      let mark = pty.screen().length;
+      await after(pty, mark, new RegExp(`≥(?!${firstSeen}s)\\d+s · ARM Upgrading`));
+      // The step AKS would refuse offers no second upgrade; a aborts this one.
+      pty.type(':node-image\r');
+      mark = pty.screen().length;
+      await after(pty, mark, /(^|\n)a\/b\/d\/r actions/, 60_000);
+      const asked = pty.screen().length;
+      pty.type('a');
+      await after(pty, asked, 'Abort the running operation on pool apps');
+      await yes(pty, asked);
+      await after(pty, mark, /■ Node image upgrade of pool apps: Canceled/, 60_000);
+      expect(apps().provisioningState).toBe('Canceled');
+      await quit(pty);
+    } finally {
+      pty.kill();
+    }
+  }, 180_000);
+
   it('a kubectl cordon in another terminal shows in the drain table within 2 s', async () => {
     const pty = startInPty(['--sim-connection', running.connectionFile], {
       XDG_STATE_HOME: tempDir('window-state-'),
