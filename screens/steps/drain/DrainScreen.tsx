@@ -20,7 +20,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
   const ready = state !== undefined && state.phase !== 'loading';
   const chosen = () =>
     selected.size > 0 ? [...selected] : current ? [current.name] : ([] as string[]);
-  const drainWhy = !state
+  const baseWhy = !state
     ? 'loading'
     : state.readOnly
       ? 'read-only mode'
@@ -38,7 +38,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
   // Title, table header and the status line, then the warning and the last result if any.
   const rows = Math.max(
     3,
-    props.height - 3 - (drainWhy ? 1 : 0) - (props.view.result?.length ?? 0),
+    props.height - 3 - (baseWhy || state?.aksBusy ? 1 : 0) - (props.view.result?.length ?? 0),
   );
   const list = useFilteredList(ready ? state.nodes : [], {
     text: nodeText,
@@ -49,6 +49,13 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
     name: 'node filter',
   });
   const { shown, at, focused: current, filter } = list;
+  // AKS rotating the pool of a chosen node: that node is AKS's to drain until it ends.
+  const aksWhy =
+    state?.aksBusy &&
+    chosen().some((n) => state.nodes.find((x) => x.name === n)?.pool === state.aksBusy?.pool)
+      ? state.aksBusy.why
+      : undefined;
+  const drainWhy = baseWhy ?? aksWhy;
   const previewed = mode === 'preview' ? chosen() : [];
   const previewLineCount = ready
     ? previewed.reduce((n, name) => n + previewLines(state.previews[name], name).length, 0)

@@ -10,6 +10,16 @@ import { runDrain, type DrainTimings } from './run/run-drain.js';
 import type { DrainProgress } from './run/progress.js';
 import { cordonNodes, uncordonNodes } from './run/uncordon.js';
 import type { DrainState } from './state.js';
+import { operationConflict } from '../rotation/board-fold.js';
+
+/** Why nodes of these pools are not to be touched now (AKS rotates one of them), if so. */
+function crossing(s: Session, nodes: ReadonlyArray<{ pool: string }>): string[] | undefined {
+  const op = s.ctx.operations?.current;
+  const why = [...new Set(nodes.map((n) => n.pool))]
+    .map((pool) => operationConflict(op, pool))
+    .find((w) => w !== undefined);
+  return why ? [`Not started: ${why}.`] : undefined;
+}
 
 type Session = StepSession<DrainFacts, DrainState>;
 
@@ -37,6 +47,8 @@ export async function drainNodes(
   if (chosen.length === 0 || state.phase === 'running') return;
   const refused = drainRefusal(state.rights, state.options, s.mode.readOnly);
   if (refused) return ctx.show({ result: [`Not offered: ${refused}.`] });
+  const crossed = crossing(s, chosen);
+  if (crossed) return ctx.show({ result: crossed });
   const undrainable = chosen.filter((n) => state.previews[n.name]?.drainable === false);
   if (undrainable.length > 0) {
     return ctx.show({
@@ -51,54 +63,67 @@ export async function drainNodes(
     confirm: drainConfirmation(ctx.cluster, chosen, state.previews, state.options),
     run: async (_progress, signal) => {
       s.set({ phase: 'running', progress: undefined, resume: undefined });
-      let latest: DrainProgress | undefined;
-      let timer: NodeJS.Timeout | undefined;
-      const names = chosen.map((n) => n.name);
-      // The whole plan is journaled first: a session killed mid-drain is resumed with every
-      // node of the run, not only the pod that was in flight.
-      const run = (): Promise<DrainProgress> =>
-        runDrain(names, state.options, {
-          kc: ctx.connection.kc,
-          server: ctx.connection.kubeServer,
-          journal: ctx.journal,
-          dryRun: s.mode.dryRun,
-          timings,
-          signal,
-          onProgress: (p) => {
-            latest = p;
-            timer ??= setTimeout(() => {
-              timer = undefined;
-              if (latest) s.set({ progress: latest });
-            }, PROGRESS_EVERY_MS);
-          },
-        });
-      const progress = s.mode.dryRun
-        ? await run()
-        : await ctx.journal.mutation(
-            {
-              step: 'drain',
-              action: 'drain nodes',
-              target: `nodes/${names.join(',')}`,
-              detail: { nodes: names },
-            },
-            run,
-          );
-      if (timer) clearTimeout(timer);
-      return progress;
+      // Other steps see it: an AKS operation on these pools would cross it (offered as unavailable).
+      const pools = [...new Set(chosen.map((n) => n.pool).filter((p) => p !== ''))];
+      if (!s.mode.dryRun) ctx.operations?.drainRuns({ nodes: chosen.map((n) => n.name), pools });
+      try {
+        return await drainRun(signal);
+      } finally {
+        if (!s.mode.dryRun) ctx.operations?.drainRuns(undefined);
+      }
     },
     // The outcome is the drain's own progress: shown at once, with the nodes read again after.
     verify: 'after',
-    done: (progress) => {
-      const cordoned = progress.nodes.filter((n) => n.cordoned).map((n) => n.name);
-      const leftCordoned = [...new Set([...s.state.leftCordoned, ...cordoned])];
-      s.set({ phase: 'done', progress, leftCordoned });
-      const drained = progress.nodes.filter((n) => n.phase === 'drained').length;
-      return {
-        result: resultLines(progress, s.mode.dryRun),
-        ...(drained > 0 ? { changed: `drained ${drained} node(s)` } : {}),
-      };
-    },
+    done: (progress) => doneWith(progress),
   });
+
+  async function drainRun(signal: AbortSignal): Promise<DrainProgress> {
+    let latest: DrainProgress | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const names = chosen.map((n) => n.name);
+    // The whole plan is journaled first: a session killed mid-drain is resumed with every
+    // node of the run, not only the pod that was in flight.
+    const run = (): Promise<DrainProgress> =>
+      runDrain(names, state.options, {
+        kc: ctx.connection.kc,
+        server: ctx.connection.kubeServer,
+        journal: ctx.journal,
+        dryRun: s.mode.dryRun,
+        timings,
+        signal,
+        onProgress: (p) => {
+          latest = p;
+          timer ??= setTimeout(() => {
+            timer = undefined;
+            if (latest) s.set({ progress: latest });
+          }, PROGRESS_EVERY_MS);
+        },
+      });
+    const progress = s.mode.dryRun
+      ? await run()
+      : await ctx.journal.mutation(
+          {
+            step: 'drain',
+            action: 'drain nodes',
+            target: `nodes/${names.join(',')}`,
+            detail: { nodes: names },
+          },
+          run,
+        );
+    if (timer) clearTimeout(timer);
+    return progress;
+  }
+
+  function doneWith(progress: DrainProgress) {
+    const cordoned = progress.nodes.filter((n) => n.cordoned).map((n) => n.name);
+    const leftCordoned = [...new Set([...s.state.leftCordoned, ...cordoned])];
+    s.set({ phase: 'done', progress, leftCordoned });
+    const drained = progress.nodes.filter((n) => n.phase === 'drained').length;
+    return {
+      result: resultLines(progress, s.mode.dryRun),
+      ...(drained > 0 ? { changed: `drained ${drained} node(s)` } : {}),
+    };
+  }
 }
 
 /** Uncordons the named nodes after their confirmation (kured's lock read right before asking). */
@@ -111,6 +136,8 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
     .filter((n) => names.includes(n.name))
     .map((n) => ({ ...n, kuredLock: n.kuredLock || lock.includes(n.name) }));
   if (chosen.length === 0) return;
+  const crossed = crossing(s, chosen);
+  if (crossed) return ctx.show({ result: crossed });
   await s.change({
     wire: 'kube',
     what: 'uncordon',
@@ -146,6 +173,8 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
   if (s.mode.readOnly || state.rights.cordon) return;
   const chosen = state.nodes.filter((n) => names.includes(n.name) && n.schedulable);
   if (chosen.length === 0) return;
+  const crossed = crossing(s, chosen);
+  if (crossed) return ctx.show({ result: crossed });
   await s.change({
     wire: 'kube',
     what: 'cordon',

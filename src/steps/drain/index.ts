@@ -2,6 +2,7 @@ import type { DrainFacts } from '../../checks/drain/findings.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../model/drain.js';
 import type { InFlightChange } from '../../model/journal.js';
 import { watchNodes } from '../../kube/watch-nodes.js';
+import { operationConflict } from '../rotation/board-fold.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { cordon, drainNodes, previewsOf, uncordon } from './changes.js';
@@ -49,7 +50,26 @@ function follow(s: Session, signal: AbortSignal): void {
       .finally(() => (looking = false));
   };
   watchNodes(s.ctx.connection.kc, () => (timer ??= setTimeout(again, SETTLE_MS)), signal);
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  // An AKS operation rotating a pool: its nodes are AKS's to cordon and drain until it ends.
+  const board = s.ctx.operations;
+  const busy = (): void => {
+    const op = board?.current;
+    const pool = op?.resource.kind === 'pool' ? op.resource.name : undefined;
+    const why = pool ? operationConflict(op, pool) : undefined;
+    const was = s.state.aksBusy;
+    if (why === was?.why) return;
+    s.set({ aksBusy: pool && why ? { pool, why } : undefined });
+  };
+  const unsubscribe = board?.subscribe(busy);
+  busy();
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      unsubscribe?.();
+    },
+    { once: true },
+  );
 }
 
 /** Picks up a drain an earlier session left in flight: where each node and pod stands now. */

@@ -25,6 +25,8 @@ export interface DrainState {
   progress?: DrainProgress;
   /** Nodes this session left cordoned (after a drain, a stop or an abort): `u` uncordons them. */
   leftCordoned: string[];
+  /** An AKS operation rotating a pool now: its nodes are not drained, cordoned or uncordoned here. */
+  aksBusy?: { pool: string; why: string } | undefined;
   /** Set after picking up a drain an earlier session left in flight: nodes `d` continues. */
   resume?: { toContinue: string[] };
 }

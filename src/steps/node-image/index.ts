@@ -4,6 +4,7 @@ import { defineStep } from '../lifecycle/define.js';
 import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { abortAction, refusalNow } from '../rotation/abort-action.js';
+import { drainConflict } from '../rotation/board-fold.js';
 import { drainRulesOf } from '../rotation/estimate.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import { inspectNodeImage } from './inspect.js';
@@ -72,7 +73,9 @@ function actions(
     ...pools.slice(0, 9).map((p, i) => ({
       key: String(i + 1),
       label: `Upgrade the node image of pool ${p.name}${p.osType === 'Windows' ? ' (Windows)' : ''}`,
-      unavailable: behind(p) ? refused : 'already on the latest node image',
+      unavailable: behind(p)
+        ? (refused ?? drainConflict(s.ctx.operations?.draining, p.name))
+        : 'already on the latest node image',
       run: (run: Session) => upgradeImage(run, p, t),
     })),
     abortAction(s, { pools }, t),

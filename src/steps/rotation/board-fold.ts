@@ -103,3 +103,28 @@ export function refusalWhile(op: RunningOperation | undefined): string | undefin
   if (!(op !== undefined && isOngoing(op))) return undefined;
   return `${op.what} is running; AKS refuses another operation until it ends (a aborts it)`;
 }
+
+/**
+ * Why an operation on `pool` conflicts with the drain this session runs (AKS would cordon and
+ * drain the same nodes under it), in words for an unavailable action; undefined when it does not.
+ */
+export function drainConflict(
+  drain: { nodes: string[]; pools: string[] } | undefined,
+  pool: string,
+): string | undefined {
+  if (!drain || !drain.pools.includes(pool)) return undefined;
+  return `the drain step is draining ${drain.nodes.length === 1 ? `node ${drain.nodes[0]}` : `${drain.nodes.length} nodes`} of pool ${pool}; AKS would cordon and drain them too: wait for it or abort it there (x)`;
+}
+
+/**
+ * Why the drain step may not touch nodes of `pool` now: an AKS operation rotates that pool (it
+ * cordons, drains and reimages them itself); undefined when nothing does.
+ */
+export function operationConflict(
+  op: RunningOperation | undefined,
+  pool: string,
+): string | undefined {
+  if (!(op !== undefined && isOngoing(op)) || op.resource.kind !== 'pool') return undefined;
+  if (op.resource.name !== pool) return undefined;
+  return `${op.what} is running: AKS cordons and drains the nodes of pool ${pool} itself`;
+}

@@ -6,6 +6,12 @@ import { foldArm, foldRotation, type ArmStates } from './board-fold.js';
 import type { Ending } from './follow.js';
 import type { Rotation } from './state.js';
 
+/** A drain of this session's drain step: the nodes it works through and their pools. */
+export interface LocalDrain {
+  nodes: string[];
+  pools: string[];
+}
+
 /** How often an operation started elsewhere is read again while it runs (ms). */
 const FOLLOW_MS = 5_000;
 
@@ -22,6 +28,8 @@ export class OperationBoard {
   private following: Promise<void> | undefined;
   private readonly stopped = new AbortController();
   private readonly listeners = new Set<() => void>();
+  /** The drain this session runs now (the drain step's), which AKS operations on its pools would cross. */
+  private drain: LocalDrain | undefined;
 
   constructor(
     private readonly connection: Pick<Connection, 'arm' | 'kc'>,
@@ -51,6 +59,17 @@ export class OperationBoard {
   private set(op: RunningOperation | undefined): void {
     this.op = op;
     this.told(op);
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The drain this session runs now, if any. */
+  get draining(): LocalDrain | undefined {
+    return this.drain;
+  }
+
+  /** The drain step started (nodes and their pools) or ended (undefined) a drain. */
+  drainRuns(drain: LocalDrain | undefined): void {
+    this.drain = drain;
     for (const listener of this.listeners) listener();
   }
 

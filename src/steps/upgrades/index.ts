@@ -3,6 +3,7 @@ import { defineStep } from '../lifecycle/define.js';
 import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { abortAction, refusalNow, type RunningFacts } from '../rotation/abort-action.js';
+import { drainConflict } from '../rotation/board-fold.js';
 import { type OperationTimings } from '../rotation/operation-change.js';
 import { OVERRIDE_DAYS, upgradeControlPlane, upgradePool } from './changes.js';
 import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
@@ -69,7 +70,9 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
     {
       key: 'n',
       label: next ? `Upgrade pool ${next} to ${cp}` : 'Upgrade the next pool',
-      unavailable: next ? refused : 'every pool runs the control plane version',
+      unavailable: next
+        ? (refused ?? drainConflict(s.ctx.operations?.draining, next))
+        : 'every pool runs the control plane version',
       run: (run) => upgradePool(run, next!, t),
     },
     {
