@@ -297,3 +297,63 @@ describe('the maintenance window, live', () => {
     }
   }, 120_000);
 });
+
+describe('the program while a drain runs', () => {
+  it('other steps open and read while the drain goes on; upgrades of its pool are unavailable with the reason; back on the drain its progress is all there', async () => {
+    const node = running.sim.kube
+      .listNodes()
+      .find((n) =>
+        running.sim.kube.podsOnNode(n.metadata.name).some((p) => p.metadata.name === 'orders-db-0'),
+      )!;
+    const name = node.metadata.name;
+    const pool = node.metadata.labels!['kubernetes.azure.com/agentpool']!;
+    // Tall enough that the node-image step's action list (with its reasons) is on screen.
+    const pty = startInPty(
+      ['--sim-connection', running.connectionFile],
+      { XDG_STATE_HOME: tempDir('window-state-') },
+      { cols: 100, rows: 60 },
+    );
+    try {
+      let mark = await drainTableFilteredTo(pty, name);
+      await after(pty, mark, `filter: ${name}`);
+      mark = pty.screen().length;
+      pty.type('d');
+      await after(pty, mark, `Cordon and drain node ${name}`);
+      await yes(pty, mark);
+      // The budget holds the database: the drain waits on it (kubectl's rhythm, 300 s per node).
+      await after(pty, mark, 'waiting on PDB orders-db', 60_000);
+      // Away to the checklist and into another step: it opens and reads while the drain runs.
+      mark = pty.screen().length;
+      pty.type('\u001b');
+      await after(pty, mark, 'Node images and OS patches');
+      mark = pty.screen().length;
+      pty.type(':node-image\r');
+      await after(pty, mark, /Pool .*Image/i, 60_000);
+      await after(
+        pty,
+        mark,
+        `Upgrade the node image of pool ${pool} — not available: the drain step is draining node`,
+        60_000,
+      );
+      expect(pty.screen().slice(mark)).toMatch(/(^|\n)1\/3\/b\/d\/r actions/);
+      // Back on the drain: still running, the same node and its wait on the budget.
+      mark = pty.screen().length;
+      pty.type('\u001b');
+      await after(pty, mark, 'Node images and OS patches');
+      mark = pty.screen().length;
+      pty.type(':drain\r');
+      await after(pty, mark, 'Draining');
+      await after(pty, mark, /orders-db-0 +⏸ waiting on PDB orders-db since/);
+      expect(pty.screen().slice(mark)).toContain(name);
+      // Abort it; the node stays cordoned, and quitting asks about it.
+      mark = pty.screen().length;
+      pty.type('x');
+      await after(pty, mark, 'Abort the drain?');
+      pty.type('y');
+      await after(pty, mark, 'Drain finished', 60_000);
+      await quit(pty);
+    } finally {
+      pty.kill();
+    }
+  }, 240_000);
+});

@@ -70,7 +70,9 @@ describe('drains and AKS operations on the same pool', () => {
       'the drain waiting on the budget',
     );
     expect(imageAction(s, pool)?.unavailable).toMatch(
-      new RegExp(`the drain step is draining node ${node} of pool ${pool}; AKS would cordon`),
+      new RegExp(
+        `the drain step is draining node ${node} of pool ${pool}; AKS would cordon and drain it as well`,
+      ),
     );
     const other = sim.aks.state.pools.find((p) => p.name !== pool && p.name !== 'win')!.name;
     expect(imageAction(s, other)?.unavailable).toBeUndefined();

@@ -113,7 +113,8 @@ export function drainConflict(
   pool: string,
 ): string | undefined {
   if (!drain || !drain.pools.includes(pool)) return undefined;
-  return `the drain step is draining ${drain.nodes.length === 1 ? `node ${drain.nodes[0]}` : `${drain.nodes.length} nodes`} of pool ${pool}; AKS would cordon and drain them too: wait for it or abort it there (x)`;
+  const one = drain.nodes.length === 1;
+  return `the drain step is draining ${one ? `node ${drain.nodes[0]}` : `${drain.nodes.length} nodes`} of pool ${pool}; AKS would cordon and drain ${one ? 'it' : 'them'} as well: wait for the drain or abort it there (x)`;
 }
 
 /**
