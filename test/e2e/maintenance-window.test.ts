@@ -133,6 +133,12 @@ describe('the maintenance window, live', () => {
       );
       // The rotation says so too: the node being worked on is left not done.
       expect(pty.screen().slice(mark)).toContain('Upgrade of pool system to 1.32.5 · ■ aborted');
+      // From the abort's first frame on, the banners never go back to the upgrade running, and the rotation
+      // is the pool's (never labelled as the control plane's).
+      const sinceAbort = pty.screen().slice(pty.screen().indexOf('■ Upgrade of pool system', mark));
+      expect(sinceAbort).not.toMatch(/⟳ Upgrade of pool system/);
+      expect(sinceAbort).not.toMatch(/Control plane · /);
+      expect(sinceAbort).toMatch(/Pool system · Upgrade of pool system to 1\.32\.5 · /);
       const pool = running.sim.aks.state.pools.find((p) => p.name === 'system')!;
       expect(pool.provisioningState).toBe('Canceled');
       await quit(pty);
