@@ -115,7 +115,7 @@ export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps
       {hidden > 0 ? <Text color={theme.muted}> … {hidden} more node(s)</Text> : null}
       {stalls.size > 0 && rotation.drain ? (
         <Text color={theme.muted} wrap="truncate-end">
-          {`  drain timeout ${rotation.drain.drainTimeoutMinutes} min per node, undrainableNodeBehavior ${rotation.drain.undrainable}: ${[...stalls.values()][0]!.then}`}
+          {`  drain timeout ${rotation.drain.drainTimeoutMinutes} min per node${rotation.drain.timeScale ? ` (simulated clock ×${rotation.drain.timeScale}: counted down in wall time)` : ''}, undrainableNodeBehavior ${rotation.drain.undrainable}: ${[...stalls.values()][0]!.then}`}
         </Text>
       ) : null}
     </Box>

@@ -22,6 +22,11 @@ export interface Connection {
   reads: SharedReads;
   /** What the operator may do on this cluster: asked once, shared by every step. */
   rights: OperatorRights;
+  /**
+   * The simulated AKS only: how many times faster its clock runs than the wall clock, so AKS's
+   * timeouts (the drain timeout) run out that much sooner. Absent: real time.
+   */
+  timeScale?: number;
 }
 
 /**

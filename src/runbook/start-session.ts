@@ -221,7 +221,11 @@ export async function connectTarget(
         caCert: local.access.caCert,
       },
     );
-    const reached: ReachedTarget = { connection, simToken: local.access.armToken };
+    const speed = local.access.clockSpeed;
+    const reached: ReachedTarget = {
+      connection: speed && speed !== 1 ? { ...connection, timeScale: speed } : connection,
+      simToken: local.access.armToken,
+    };
     if (local.sim) reached.sim = local.sim;
     return reached;
   } catch (error) {

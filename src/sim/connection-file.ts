@@ -15,6 +15,8 @@ export const simConnectionSchema = z
     subscriptionId: z.string(),
     resourceGroup: z.string(),
     name: z.string(),
+    /** The simulator's clock speed: its timeouts run out this many times sooner than AKS's. */
+    clockSpeed: z.number().positive().optional(),
   })
   .strict();
 
@@ -30,6 +32,7 @@ export function simConnectionOf(sim: Simulator): SimConnection {
     subscriptionId,
     resourceGroup,
     name,
+    ...(sim.clock.speed !== 1 ? { clockSpeed: sim.clock.speed } : {}),
   };
 }
 

@@ -133,6 +133,22 @@ describe('stall countdown', () => {
   });
 });
 
+describe('a simulated AKS clock', () => {
+  it('counts down to when the simulator gives up: its timeout runs out timeScale times sooner', () => {
+    const rules = drainRulesOf({}, 10);
+    expect(rules).toEqual({ drainTimeoutMinutes: 30, undrainable: 'Schedule', timeScale: 10 });
+    let r: Rotation = { ...start(), drain: rules };
+    const held = [
+      node('n1', 'old', { unschedulable: true, podsLeft: 1, blockedBy: ['a/b'] }),
+      ...names.slice(1).map((n) => node(n, 'old')),
+    ];
+    r = observe(r, held, MIN);
+    r = observe(r, held, 2 * MIN);
+    expect(stallsOf(r)[0]!.givesUpInMs).toBe(3 * MIN - MIN);
+    expect(drainRulesOf({}, 1)).not.toHaveProperty('timeScale');
+  });
+});
+
 describe('drain rules', () => {
   it('takes AKS defaults where the pool sets nothing', () => {
     expect(drainRulesOf(undefined)).toEqual({ drainTimeoutMinutes: 30, undrainable: 'Schedule' });

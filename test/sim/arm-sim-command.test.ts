@@ -130,6 +130,8 @@ describe('aks-runbook sim: outputs that cannot be written are one line, before t
     expect(statSync(connectionOut).mode & 0o777).toBe(0o600);
     const read = await readSimConnection(connectionOut);
     expect(read).toMatchObject({ armEndpoint: s.arm.endpoint, name: s.arm.name });
+    // Its clock speed too: a program reading it counts AKS's timeouts down at the simulator's pace.
+    expect(read.clockSpeed).toBe(s.clock.speed);
     controller.abort();
     await running;
   });

@@ -41,7 +41,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
         what: `Node image upgrade of pool ${pool.name}`,
         pool: pool.name,
         target: { image: latest },
-        drain: drainRulesOf(pool.drain),
+        drain: drainRulesOf(pool.drain, ctx.connection.timeScale),
         start: () => postNodeImageUpgrade(arm.client, arm.at, pool.name, lroTiming(t)),
         onUpdate: (rotation) => s.set({ rotation }),
         ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),

@@ -13,11 +13,18 @@ export const AKS_DRAIN_TIMEOUT_MINUTES = 30;
 /** A pool's drain rules from its `upgradeSettings`, AKS's defaults where unset. */
 export function drainRulesOf(
   settings: { drainTimeoutInMinutes?: number; undrainableNodeBehavior?: string } | undefined,
+  timeScale?: number,
 ): AksDrainRules {
   return {
     drainTimeoutMinutes: settings?.drainTimeoutInMinutes ?? AKS_DRAIN_TIMEOUT_MINUTES,
     undrainable: settings?.undrainableNodeBehavior === 'Cordon' ? 'Cordon' : 'Schedule',
+    ...(timeScale !== undefined && timeScale !== 1 ? { timeScale } : {}),
   };
+}
+
+/** AKS's drain timeout per node in wall-clock ms (a simulated AKS's runs out sooner). */
+export function drainTimeoutMs(rules: AksDrainRules): number {
+  return (rules.drainTimeoutMinutes * 60_000) / (rules.timeScale ?? 1);
 }
 
 /**
@@ -52,7 +59,7 @@ export function afterTimeout(rules: AksDrainRules): string {
 
 function stallOf(row: NodeRow, rules: AksDrainRules, now: number): Stall | undefined {
   if (row.phase !== 'draining' || row.drainingSince === undefined) return undefined;
-  const deadline = row.drainingSince + rules.drainTimeoutMinutes * 60_000;
+  const deadline = row.drainingSince + drainTimeoutMs(rules);
   return {
     node: row.name,
     budgets: row.blockedBy ?? [],

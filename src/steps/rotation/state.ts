@@ -64,6 +64,8 @@ export interface AksDrainRules {
   drainTimeoutMinutes: number;
   /** `undrainableNodeBehavior` when the timeout runs out (default Schedule). */
   undrainable: 'Schedule' | 'Cordon';
+  /** A simulated AKS's clock speed: its timeout runs out this many times sooner (absent: 1). */
+  timeScale?: number;
 }
 
 /** A node AKS is draining, what holds it up, and how long until AKS's drain timeout. */

@@ -133,7 +133,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
         what: `Upgrade of pool ${name} to ${to}`,
         pool: name,
         target: { kubelet: to },
-        drain: drainRulesOf(pool.settings),
+        drain: drainRulesOf(pool.settings, ctx.connection.timeScale),
         start: () => putPool(arm.client, arm.at, name, body, lroTiming(t)),
         onUpdate: (rotation) => s.set({ rotation }),
         ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),
