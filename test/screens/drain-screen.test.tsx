@@ -180,6 +180,22 @@ describe('drain screen: choosing nodes', () => {
     await ink.press('d');
     expect(sent).toEqual([]);
   });
+
+  it('does not offer drain on a node of the pool AKS rotates, says why, and offers it on another pool', async () => {
+    const why =
+      'Upgrade of pool system to 1.32.5 is running: AKS cordons and drains the nodes of pool system itself';
+    const { ink, sent } = await screen(baseState({ aksBusy: { pool: 'system', why } }));
+    // The cursor starts on a system node.
+    const frame = await ink.waitFor('Drain not offered: Upgrade of pool system');
+    expect(frame).not.toMatch(/(^|\n|· )d drain/);
+    await ink.press('d');
+    expect(sent).toEqual([]);
+    // On an apps node, drain is offered again.
+    await ink.press(DOWN, DOWN);
+    await ink.waitFor((f) => !f.includes('Drain not offered') && /(^|\n|· )d drain/.test(f));
+    await ink.press('d');
+    expect(sent).toEqual([{ type: 'drain', nodes: ['aks-apps-2-vmss000000'] }]);
+  });
 });
 
 describe('drain confirmation', () => {
