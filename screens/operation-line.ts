@@ -18,6 +18,9 @@ export function operationLine(
   const who = op.by === 'elsewhere' ? ' (started elsewhere)' : '';
   const nodes = op.done ? ` · ${op.done.done}/${op.done.total} nodes` : '';
   const on = op.nodes.length ? ` · on ${op.nodes.map(suffix).join(', ')}` : '';
+  const stall = op.stall
+    ? ` · blocked by PDB ${op.stall.budgets.join(', ')}${op.stall.givesUpAt !== undefined ? `, AKS gives up in ${shortDuration(op.stall.givesUpAt - now)}` : ''}`
+    : '';
   switch (op.phase) {
     case 'running':
       return {
@@ -26,7 +29,7 @@ export function operationLine(
         text:
           op.abort === 'failed'
             ? `${op.what}${who} · ${elapsed} · still running: the abort was refused${op.error ? ` (${op.error.code})` : ''}${nodes}${on} · a tries again`
-            : `${op.what}${who} · ${elapsed} · ARM ${op.armState}${nodes}${on} · a aborts (Upgrades, Node images)`,
+            : `${op.what}${who} · ${elapsed}${stall} · ARM ${op.armState}${nodes}${on} · a aborts (Upgrades, Node images)`,
       };
     case 'canceling':
       return {

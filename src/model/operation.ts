@@ -30,6 +30,11 @@ export interface RunningOperation {
   phase: OperationPhase;
   /** Nodes being cordoned, drained or reimaged now. */
   nodes: string[];
+  /**
+   * A drain AKS is stuck on: the budgets refusing evictions, and when AKS gives up on the node
+   * (known only for an operation this session follows node by node).
+   */
+  stall?: { budgets: string[]; givesUpAt?: number };
   /** Nodes done, and nodes to do (when known). */
   done?: { done: number; total: number };
   /** An abort of it: asked (confirmation open), sent, or refused by Azure. */

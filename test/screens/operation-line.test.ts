@@ -27,6 +27,21 @@ describe('operation status line', () => {
     expect(line.symbol).toBe('⟳');
   });
 
+  it('a stalled drain: the budget and the countdown to AKS giving up, right after the elapsed time', () => {
+    const line = operationLine(
+      { ...op, stall: { budgets: ['payments/orders-db'], givesUpAt: 30 * 60_000 } },
+      2 * 60_000 + 19_000,
+    );
+    expect(line.text).toBe(
+      'Upgrade of pool apps to 1.32.5 · 2m19s · blocked by PDB payments/orders-db, AKS gives up in 27m41s · ARM Upgrading · a aborts (Upgrades, Node images)',
+    );
+    // Started elsewhere: when its drain began is not known, so the budget alone.
+    expect(
+      operationLine({ ...op, by: 'elsewhere', stall: { budgets: ['payments/orders-db'] } }, 1000)
+        .text,
+    ).toContain('· blocked by PDB payments/orders-db · ARM');
+  });
+
   it('while the abort runs: canceling, and nothing about a refusal', () => {
     const line = operationLine({ ...op, phase: 'canceling', abort: 'sent' }, 1000);
     expect(line.text).toContain('abort sent, Azure is canceling');

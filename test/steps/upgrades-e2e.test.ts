@@ -122,6 +122,9 @@ describe('upgrades step on the simulator', () => {
     const stop = r.store.subscribe(() => {
       for (const s of state(r!).rotation?.estimate?.stalls ?? [])
         stalls.push(`${s.node} ${s.budgets.join(',')}`);
+      const line = r!.store.getState().operation?.stall;
+      if (line)
+        stalls.push(`status line ${line.budgets.join(',')} ${line.givesUpAt ? 'countdown' : ''}`);
     });
     const pool = await confirmed(r, 'n');
     stop();
@@ -133,6 +136,8 @@ describe('upgrades step on the simulator', () => {
     expect(said).toMatch(/undrainableNodeBehavior (Schedule|Cordon)/);
     // During the stall the progress named the budget holding the node.
     expect(stalls.some((s) => s.endsWith(' data/ledger'))).toBe(true);
+    // So did the status line every screen shows.
+    expect(stalls).toContain('status line data/ledger countdown');
     const result = view(r).result?.join('\n') ?? '';
     expect(result).toContain('UpgradeFailed');
     expect(result).toContain('PodDisruptionBudget data/ledger');

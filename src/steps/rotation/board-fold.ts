@@ -92,7 +92,19 @@ export function foldRotation(op: RunningOperation, r: Rotation): RunningOperatio
   const nodes = r.rows
     .filter((row) => ['cordoned', 'draining', 'drained', 'reimaging'].includes(row.phase))
     .map((row) => row.name);
-  return { ...op, nodes, done: progressOf(r) };
+  const { stall: _was, ...rest } = op;
+  const stall = stallOfRotation(r);
+  return { ...rest, nodes, done: progressOf(r), ...(stall ? { stall } : {}) };
+}
+
+/** The budgets a rotation's drains are stuck on, and the first of AKS's timeouts, if any. */
+function stallOfRotation(r: Rotation): RunningOperation['stall'] {
+  const stalls = (r.estimate?.stalls ?? []).filter((s) => s.budgets.length > 0);
+  if (stalls.length === 0) return undefined;
+  return {
+    budgets: [...new Set(stalls.flatMap((s) => s.budgets))],
+    givesUpAt: Math.min(...stalls.map((s) => r.now + s.givesUpInMs)),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { readArmCluster } from '../../azure/cluster.js';
-import { listPoolNodes } from '../../kube/pool-nodes.js';
+import { snapshotPool } from './snapshot.js';
 import type { Connection } from '../../model/connection.js';
 import { isOngoing, type OperationResource, type RunningOperation } from '../../model/operation.js';
 import { foldArm, foldRotation, type ArmStates } from './board-fold.js';
@@ -156,10 +156,14 @@ export class OperationBoard {
       next.by === 'elsewhere' &&
       next.resource.kind === 'pool'
     ) {
-      const nodes = await listPoolNodes(this.connection.kc, next.resource.name).catch(() => []);
+      const nodes = await snapshotPool(this.connection.kc, next.resource.name).catch(() => []);
+      const budgets = [...new Set(nodes.flatMap((n) => n.blockedBy ?? []))];
+      const { stall: _was, ...rest } = next;
       next = {
-        ...next,
-        nodes: nodes.filter((n) => n.spec?.unschedulable).map((n) => n.metadata?.name ?? ''),
+        ...rest,
+        nodes: nodes.filter((n) => n.unschedulable).map((n) => n.name),
+        // Started elsewhere: when its drain began is not known, so no countdown.
+        ...(budgets.length ? { stall: { budgets } } : {}),
       };
     }
     if (next !== this.op) this.set(next);
