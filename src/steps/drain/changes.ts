@@ -1,25 +1,13 @@
 import { planNode } from '../../checks/drain/plan.js';
-import { listAllDaemonSets } from '../../kube/lists.js';
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { StepSession } from '../lifecycle/step-session.js';
-import { cordonConfirmation, drainConfirmation, uncordonConfirmation } from './confirmations.js';
-import { kuredLockOf } from './facts.js';
+import { drainConfirmation } from './confirmations.js';
 import { drainRefusal } from './rights.js';
 import { runDrain, type DrainTimings } from './run/run-drain.js';
 import type { DrainProgress } from './run/progress.js';
-import { cordonNodes, uncordonNodes } from './run/uncordon.js';
 import type { DrainState } from './state.js';
-import { operationConflict } from '../rotation/board-fold.js';
-
-/** Why nodes of these pools are not to be touched now (AKS rotates one of them), if so. */
-function crossing(s: Session, nodes: ReadonlyArray<{ pool: string }>): string[] | undefined {
-  const op = s.ctx.operations?.current;
-  const why = [...new Set(nodes.map((n) => n.pool))]
-    .map((pool) => operationConflict(op, pool))
-    .find((w) => w !== undefined);
-  return why ? [`Not started: ${why}.`] : undefined;
-}
+import { crossing } from './crossing.js';
 
 type Session = StepSession<DrainFacts, DrainState>;
 
@@ -124,84 +112,6 @@ export async function drainNodes(
       ...(drained > 0 ? { changed: `drained ${drained} node(s)` } : {}),
     };
   }
-}
-
-/** Uncordons the named nodes after their confirmation (kured's lock read right before asking). */
-export async function uncordon(s: Session, names: string[]): Promise<void> {
-  const { state, ctx } = s;
-  if (s.mode.readOnly || state.rights.cordon || state.phase === 'running') return;
-  // Read kured's lock right before asking: it may have taken the node since the table loaded.
-  const lock = kuredLockOf(await listAllDaemonSets(ctx.connection.kc).catch(() => []));
-  const chosen = state.nodes
-    .filter((n) => names.includes(n.name))
-    .map((n) => ({ ...n, kuredLock: n.kuredLock || lock.includes(n.name) }));
-  if (chosen.length === 0) return;
-  const crossed = crossing(s, chosen);
-  if (crossed) return ctx.show({ result: crossed });
-  await s.change({
-    wire: 'kube',
-    what: 'uncordon',
-    confirm: uncordonConfirmation(ctx.cluster, chosen),
-    cancelled: ['Kept cordoned: nothing was changed.'],
-    run: async (_progress, signal) => {
-      const lines = await uncordonNodes(
-        chosen.map((n) => n.name),
-        {
-          kc: ctx.connection.kc,
-          server: ctx.connection.kubeServer,
-          journal: ctx.journal,
-          dryRun: s.mode.dryRun,
-          signal,
-        },
-      );
-      const done = s.mode.dryRun ? [] : chosen.map((n) => n.name);
-      // An uncordoned node is no longer "an interrupted drain to continue".
-      s.set({
-        leftCordoned: s.state.leftCordoned.filter((n) => !done.includes(n)),
-        resume: undefined,
-      });
-      return lines;
-    },
-    verify: 'after',
-    done: (lines) => ({ result: lines }),
-  });
-}
-
-/** Cordons the named schedulable nodes after their confirmation (nothing is evicted). */
-export async function cordon(s: Session, names: string[]): Promise<void> {
-  const { state, ctx } = s;
-  if (s.mode.readOnly || state.rights.cordon) return;
-  const chosen = state.nodes.filter((n) => names.includes(n.name) && n.schedulable);
-  if (chosen.length === 0) return;
-  const crossed = crossing(s, chosen);
-  if (crossed) return ctx.show({ result: crossed });
-  await s.change({
-    wire: 'kube',
-    what: 'cordon',
-    confirm: cordonConfirmation(ctx.cluster, chosen),
-    run: async (_progress, signal) => {
-      const lines = await cordonNodes(
-        chosen.map((n) => n.name),
-        {
-          kc: ctx.connection.kc,
-          server: ctx.connection.kubeServer,
-          journal: ctx.journal,
-          dryRun: s.mode.dryRun,
-          signal,
-        },
-      );
-      const done = s.mode.dryRun
-        ? []
-        : chosen.map((n) => n.name).filter((n) => lines.some((l) => l === `✔ ${n} cordoned`));
-      s.set({ leftCordoned: [...new Set([...s.state.leftCordoned, ...done])] });
-      return { lines, done };
-    },
-    verify: 'after',
-    done: ({ lines, done }) => ({
-      result: lines,
-      ...(done.length > 0 ? { changed: `cordoned ${done.length} node(s)` } : {}),
-    }),
-  });
 }
 
 function resultLines(progress: DrainProgress, dryRun: boolean): string[] {
