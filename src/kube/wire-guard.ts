@@ -2,8 +2,9 @@ import type { RequestContext } from '@kubernetes/client-node';
 import { WireRefusal } from '../model/errors.js';
 import type { WireMode } from '../model/session.js';
 
-/** POSTs that only ask a question (access reviews), as harmless as a GET. */
-const QUESTION = /\/(selfsubjectaccessreviews|selfsubjectrulesreviews|subjectaccessreviews)$/;
+/** POSTs that only ask a question (access reviews, whoami), as harmless as a GET. */
+const QUESTION =
+  /\/(selfsubjectaccessreviews|selfsubjectrulesreviews|subjectaccessreviews|selfsubjectreviews)$/;
 
 /** Whether a request only reads: GET, HEAD, or an access-review question. */
 export function onlyReads(method: string, path: string): boolean {

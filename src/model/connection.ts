@@ -14,6 +14,8 @@ export interface Connection {
     facts: ArmClusterFacts;
     /** The ARM endpoint the client talks to (for requests outside the SDK's operations). */
     endpoint: string;
+    /** The access token ARM requests carry (the header reads who is signed in from it). */
+    token?: () => Promise<string | undefined>;
   };
   /** Why the ARM-based steps cannot run, when they cannot. */
   armMissing?: string;

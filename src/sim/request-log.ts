@@ -47,11 +47,12 @@ export function effectOf(
   return 'write';
 }
 
-/** POSTs that only ask a question (access reviews, credential listings): they change nothing. */
+/** POSTs that only ask a question (access reviews, whoami, credential listings): they change nothing. */
 const QUESTION_POSTS = [
   /\/selfsubjectaccessreviews$/i,
   /\/selfsubjectrulesreviews$/i,
   /\/subjectaccessreviews$/i,
+  /\/selfsubjectreviews$/i,
   /\/listClusterUserCredential$/i,
   /\/listClusterAdminCredential$/i,
 ];

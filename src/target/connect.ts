@@ -72,8 +72,9 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   }
   if (at) {
     progress(`Reading AKS cluster ${at.name} from Azure`);
+    const armCredential = await signIn();
     const client = createContainerServiceClient({
-      credential: await signIn(),
+      credential: armCredential,
       subscriptionId: at.subscriptionId,
       cloud: target.cloud,
       endpoint: deps.armEndpoint,
@@ -95,6 +96,8 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       at,
       facts,
       endpoint: deps.armEndpoint ?? cloudEndpoints(target.cloud).armEndpoint,
+      token: async () =>
+        (await armCredential.getToken(cloudEndpoints(target.cloud).armScope))?.token,
     };
     if (target.kubeconfig || target.context) {
       ({ kc, contextName, warnings } = fromKubeconfig(target, deps.env));
