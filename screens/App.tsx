@@ -100,6 +100,11 @@ export function App({ store, actions }: AppProps) {
           onAnswer={store.answer}
           width={columns}
           height={height}
+          copy={{
+            onCopy: actions.onCopyCommands,
+            file: state.commands?.file,
+            copied: state.commands?.copied,
+          }}
         />
       );
     }
@@ -212,11 +217,17 @@ export function App({ store, actions }: AppProps) {
     offer && onAcceptRisk
       ? { ...offer, accept: (step, finding, answer) => onAcceptRisk(step, { finding, answer }) }
       : undefined;
-  const cluster =
-    state.connection.phase === 'connected' ? state.connection.cluster.name : undefined;
+  const connected = state.connection.phase === 'connected' ? state.connection.cluster : undefined;
   return (
     <Box flexDirection="column" width={columns}>
-      <Header cluster={cluster} mode={state.mode} waiting={state.waiting} />
+      <Header
+        cluster={connected?.name}
+        mode={state.mode}
+        waiting={state.waiting}
+        operator={state.operator}
+        subscriptionId={connected?.subscriptionId}
+        width={columns}
+      />
       {failure ? <Text color={theme.danger}>{failure}</Text> : null}
       {state.operation ? <OperationLine op={state.operation} /> : null}
       {shownOverlay}

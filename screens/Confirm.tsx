@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import { useState } from 'react';
 import type { ConfirmationRequest } from '../src/model/session.js';
 import { changeLines } from './change-lines.js';
+import { copyBinding, type CopyCommands } from './command-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyEvent } from './key-bus.js';
@@ -20,6 +21,8 @@ export interface ConfirmProps {
   /** The space the dialog may take (the terminal below the header, above the footer). */
   width: number;
   height: number;
+  /** Copying the equivalent commands, when the session offers it. */
+  copy?: CopyCommands;
 }
 
 type Choice = 'cancel' | 'yes';
@@ -33,7 +36,7 @@ const FOOT_ROWS = 4;
  * dialog appeared count (see `useAnswerGuard`), and Enter must come in a read of its own after
  * the key that moved to Yes; backing out works at once.
  */
-export function Confirm({ request, active, onAnswer, width, height }: ConfirmProps) {
+export function Confirm({ request, active, onAnswer, width, height, copy = {} }: ConfirmProps) {
   const [focus, setFocus] = useState<Choice>('cancel');
   // The read that moved focus to Yes: Enter must come in a later one (`y` + Enter typed or pasted
   // in one go is not two separate keystrokes).
@@ -44,7 +47,7 @@ export function Confirm({ request, active, onAnswer, width, height }: ConfirmPro
   };
   const [bodyTop, setBodyTop] = useState(0);
   const { armed, dropped, guard } = useAnswerGuard();
-  const { head, body } = changeLines(request, dialogInnerWidth(width));
+  const { head, body } = changeLines(request, dialogInnerWidth(width), { ...copy, key: 'c' });
   const { rows, scrolls } = dialogBodyRows({ head, body, footRows: FOOT_ROWS, height });
   const table: KeyBinding[] = [
     {
@@ -78,6 +81,7 @@ export function Confirm({ request, active, onAnswer, width, height }: ConfirmPro
       unguarded: true,
       run: () => onAnswer(false),
     },
+    copyBinding(request.commands, copy, ['c', 'C', 'ctrl+y']),
     {
       ...scrollBinding(
         { at: bodyTop, last: body.length - rows, page: rows, to: setBodyTop },

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { visible } from '../src/model/visible-text.js';
 import type { ConfirmProps } from './Confirm.js';
 import { changeLines } from './change-lines.js';
+import { copyBinding } from './command-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyBinding } from './key-table.js';
@@ -18,7 +19,14 @@ import { useAnswerGuard } from './use-answer-guard.js';
  * Confirmation for the riskiest changes: proceeds only when the exact name is typed; Esc cancels.
  * Typed means typed: a paste does not count, nor do keys typed before the dialog appeared.
  */
-export function TypedConfirm({ request, active, onAnswer, width, height }: ConfirmProps) {
+export function TypedConfirm({
+  request,
+  active,
+  onAnswer,
+  width,
+  height,
+  copy = {},
+}: ConfirmProps) {
   const expected = request.typed ?? request.cluster;
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
@@ -28,7 +36,8 @@ export function TypedConfirm({ request, active, onAnswer, width, height }: Confi
   const [typedBurst, setTypedBurst] = useState(0);
   const { armed, dropped, guard } = useAnswerGuard();
   const inner = dialogInnerWidth(width);
-  const { head, body } = changeLines(request, inner);
+  // Letters are typed into the name here, so copying takes Ctrl+Y.
+  const { head, body } = changeLines(request, inner, { ...copy, key: 'Ctrl+Y' });
   const ask = paragraph(
     `Type ${visible(expected)} and press Enter to go ahead, or Esc to cancel.`,
     inner,
@@ -62,7 +71,7 @@ export function TypedConfirm({ request, active, onAnswer, width, height }: Confi
     cancelHint: 'cancel: change nothing',
     guard,
     ownFooter: true,
-    extraKeys: [scroll],
+    extraKeys: [scroll, copyBinding(request.commands, copy, ['ctrl+y'])],
     onPaste: () => setError('Pasted text does not count here: type the name yourself.'),
     onChange: (next, event) => {
       setValue(next);

@@ -20,6 +20,8 @@ export interface AppActions {
   onResume?: (choice: ResumeChoice) => void;
   /** The operator picked the cluster to connect to from the subscription's list. */
   onPickCluster?: (cluster: ListedCluster) => void;
+  /** The operator asked to copy commands (a dialog's equivalent az/kubectl commands). */
+  onCopyCommands?: (commands: string[]) => void;
   /** The operator filled in "accept this risk" for a finding of a step. */
   onAcceptRisk?: (step: StepId, request: RiskRequest) => void;
 }

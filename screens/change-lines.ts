@@ -1,18 +1,20 @@
 import type { ConfirmationRequest } from '../src/model/session.js';
 import { visible } from '../src/model/visible-text.js';
+import { commandLines, type CopyCommands } from './command-lines.js';
 import { listItem, type FrameLine } from './step-lines.js';
 import { theme } from './theme.js';
 import { wrapWords } from './text.js';
 
 /**
  * What every confirmation shows, as lines `width` wide: the head (which cluster, the exact change)
- * that never scrolls away, and the body (objects touched, equivalent commands, warnings) that
- * scrolls when it is long. Names are shown visibly before wrapping, so a hostile name cannot
+ * that never scrolls away, and the body (objects touched, warnings, then the equivalent commands,
+ * each on a line of its own) that scrolls when it is long. Names are shown visibly before wrapping, so a hostile name cannot
  * make a line longer than it was measured.
  */
 export function changeLines(
   request: ConfirmationRequest,
   width: number,
+  copy: CopyCommands & { key: string } = { key: '' },
 ): { head: FrameLine[]; body: FrameLine[] } {
   const cluster: FrameLine = [
     { text: 'Cluster: ', color: theme.muted },
@@ -28,5 +30,6 @@ export function changeLines(
         : [{ text: line, bold: true, color: theme.danger }],
   );
   const body = (request.details ?? []).flatMap((line) => listItem(visible(line), ' ', width));
-  return { head: [cluster, ...change], body };
+  const commands = (request.commands ?? []).map(visible);
+  return { head: [cluster, ...change], body: [...body, ...commandLines(commands, width, copy)] };
 }

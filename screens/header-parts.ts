@@ -37,8 +37,8 @@ function subscriptionText(f: HeaderFacts, short: boolean): string | undefined {
 /**
  * The header's parts, fitted to `width` cells. Shortened in this order until they fit: the
  * operator's second part (kubeconfig entry), the subscription (to 8 characters of its id), the
- * program's name, the subscription; then the operator, then the cluster, are cut with an ellipsis.
- * The retry wait, while there is one, is kept whole as long as anything can give way.
+ * program's name, the subscription; then the operator, the retry wait and last the cluster are
+ * cut with an ellipsis.
  */
 export function headerParts(f: HeaderFacts, width: number): HeaderPart[] {
   const cluster = f.cluster === undefined ? undefined : visible(f.cluster);
@@ -69,9 +69,9 @@ export function headerParts(f: HeaderFacts, width: number): HeaderPart[] {
   return cutToFit(build(tries[tries.length - 1]!), width);
 }
 
-/** Cuts the operator, then the cluster, then anything, until the parts fit `width`. */
+/** Cuts the operator, the wait, the cluster, then anything, until the parts fit `width`. */
 function cutToFit(parts: HeaderPart[], width: number): HeaderPart[] {
-  for (const role of ['operator', 'cluster', 'waiting', 'program'] as const) {
+  for (const role of ['operator', 'waiting', 'cluster', 'program'] as const) {
     const over = partsWidth(parts) - width;
     if (over <= 0) return parts;
     const part = parts.find((p) => p.role === role);

@@ -1,5 +1,6 @@
 import type { ListedCluster } from '../model/arm.js';
-import { UserError } from '../model/errors.js';
+import { UserError, messageOf } from '../model/errors.js';
+import { commandsFile } from '../runbook/journal-location.js';
 import type { RunningSession, SessionWaivers } from '../runbook/start-session.js';
 import { SessionStore, type SessionState } from '../runbook/session.js';
 import { visible } from '../model/visible-text.js';
@@ -50,6 +51,7 @@ export async function runTui(
     demo: invocation.target.demo,
     ...(invocation.probeImage ? { probeImage: invocation.probeImage } : {}),
   });
+  store.update({ commands: { file: commandsFile(env) } });
   const interrupt = catchFirstSignal();
   try {
     return await runScreens(invocation, env, io, store, interrupt, waivers);
@@ -91,6 +93,7 @@ async function runScreens(
       onTranscript: () => void session.current?.transcriptNow(),
       onResume: (choice) => void session.current?.answerResume(choice),
       onAcceptRisk: (step, request) => void session.current?.acceptRisk(step, request),
+      onCopyCommands: (commands) => void copyFromScreen(commands, store, env),
     },
     // Both ends are a terminal (checked above): draw live even when CI is set in the environment,
     // which Ink would otherwise take as "print only the last frame".
@@ -129,6 +132,27 @@ async function runScreens(
   if (ending.err) io.err(ending.err);
   if (ending.out) io.out(ending.out);
   return ending.code;
+}
+
+/**
+ * Copies commands from a dialog to the terminal's clipboard (OSC 52, written past Ink: the
+ * sequence prints nothing) and to the commands file; the dialog says where they went.
+ */
+async function copyFromScreen(
+  commands: string[],
+  store: SessionStore,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
+  const { copyCommands } = await import('../runbook/copy-commands.js');
+  const file = commandsFile(env);
+  try {
+    const copied = await copyCommands(commands, { env, terminal: process.stdout });
+    const what = commands.length === 1 ? 'Copied' : `Copied ${commands.length} commands`;
+    const where = copied.clipboard ? 'to the clipboard (if the terminal allows it) and ' : 'to ';
+    store.update({ commands: { file, copied: `✔ ${what} ${where}${copied.file}` } });
+  } catch (error) {
+    store.update({ commands: { file, copied: `✖ Not copied: ${messageOf(error)}` } });
+  }
 }
 
 /** From the first frame to the end of the session: pick, connect, walk the checklist. */

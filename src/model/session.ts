@@ -4,8 +4,10 @@ export interface ConfirmationRequest {
   cluster: string;
   /** The exact change, in one sentence. */
   change: string;
-  /** Further lines: objects touched, commands equivalent, warnings. */
+  /** Further lines: objects touched, warnings. */
   details?: string[];
+  /** The equivalent az/kubectl commands, one per line: shown unwrapped, and can be copied. */
+  commands?: string[];
   /** When set, the operator must type this text (the cluster or node name) to proceed. */
   typed?: string;
 }

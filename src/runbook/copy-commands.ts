@@ -1,12 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { clipboardSequence, multiplexerOf } from '../model/osc52.js';
-import { journalDir } from './journal-location.js';
-
-/** Where copied commands are written: beside the journals, one file, the last copy only. */
-export function commandsFile(env: NodeJS.ProcessEnv): string {
-  return join(journalDir(env), 'commands.txt');
-}
+import { commandsFile, journalDir } from './journal-location.js';
 
 /** Where a copy goes: the environment (file, multiplexer) and the terminal, if it is one. */
 export interface CopyTarget {

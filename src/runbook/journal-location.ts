@@ -14,3 +14,8 @@ export function journalFileName(cluster: string, startedAt: Date, pid: number): 
   const safe = cluster.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 63) || 'cluster';
   return `${stamp}-${safe}-${pid}.jsonl`;
 }
+
+/** Where copied commands are written: beside the journals, one file holding the last copy. */
+export function commandsFile(env: NodeJS.ProcessEnv): string {
+  return join(journalDir(env), 'commands.txt');
+}

@@ -7,6 +7,7 @@ import type { ResumeOffer } from './resume.js';
 import type { RiskOffer } from '../waivers/risk-desk.js';
 import type { ConfirmationRequest, SessionMode } from '../model/session.js';
 import type { RunningOperation } from '../model/operation.js';
+import type { OperatorContext } from '../model/operator.js';
 
 /** How the session reaches the cluster right now. */
 export type Connection =
@@ -49,6 +50,10 @@ export interface SessionState {
   pick?: ClusterChoice;
   /** The Azure operation running on the cluster (or the last one, with how it ended). */
   operation?: RunningOperation;
+  /** Who is signed in and the subscription's name, for the header (learnt after connecting). */
+  operator?: OperatorContext;
+  /** Where copied commands are written, and what the last copy did (one line). */
+  commands?: { file: string; copied?: string };
   /** Accepting a finding's risk is offered (not in read-only mode): where it goes, which dates. */
   acceptRisk?: RiskOffer;
 }

@@ -1,5 +1,6 @@
 import { UserError, messageOf } from '../model/errors.js';
 import { connect } from '../target/connect.js';
+import { readOperator } from '../target/read-operator.js';
 import { type Connection } from '../model/connection.js';
 import { fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
@@ -131,6 +132,8 @@ export async function startSession(
     host = new StepHost({ store, connection, journal, steps: STEP_MODULES, desk });
     if (desk && !store.getState().mode.readOnly) store.update({ acceptRisk: desk.offer() });
     const risks = desk && { store, journal, host, desk, cluster: connection.summary.name };
+    // Who is signed in, for the header: learnt in the background, never holding up the steps.
+    void readOperator(connection, env).then((operator) => store.update({ operator }));
     // An operation someone else started (or an earlier session left running) shows at once.
     if (connection.arm) void host.operations.readArm().catch(() => undefined);
     void inspectAll(host);

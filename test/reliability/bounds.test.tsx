@@ -261,7 +261,7 @@ describe('bounds: a long wait is shown in the TUI', () => {
     const shown = await until(() => store.getState().waiting, 'a wait in the header', 20_000);
     expect(shown).toBe('the API server is throttling (429): waiting 3 s before asking again');
     const frame = renderToString(
-      <Header cluster="aks-shop-prod" mode={store.getState().mode} waiting={shown} />,
+      <Header cluster="aks-shop-prod" mode={store.getState().mode} waiting={shown} width={120} />,
       { columns: 120 },
     );
     expect(frame).toContain('aks-shop-prod · the API server is throttling (429): waiting 3 s');

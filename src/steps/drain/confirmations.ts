@@ -1,3 +1,4 @@
+import { kubectlCordon, kubectlDrain } from '../../model/equivalent-commands.js';
 import type { DrainNode } from '../../model/drain.js';
 import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { ConfirmationRequest } from '../../model/session.js';
@@ -52,6 +53,7 @@ export function drainConfirmation(
     cluster,
     change: `Cordon and drain ${what}`,
     details,
+    commands: names.map((name) => kubectlDrain(name, options)),
     ...(typed ? { typed } : {}),
   };
 }
@@ -75,6 +77,7 @@ export function uncordonConfirmation(
     cluster,
     change: `Uncordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`}`,
     details: [...details, 'New pods may be scheduled on it again.'],
+    commands: names.map((name) => kubectlCordon(name, 'uncordon')),
     ...(typed ? { typed } : {}),
   };
 }
@@ -88,10 +91,8 @@ export function cordonConfirmation(
   return {
     cluster,
     change: `Cordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`} (no pod is evicted)`,
-    details: [
-      'No new pod will be scheduled there; the pods running there stay until drained.',
-      `kubectl equivalent: ${names.map((n) => `kubectl cordon ${n}`).join(' && ')}`,
-    ],
+    details: ['No new pod will be scheduled there; the pods running there stay until drained.'],
+    commands: names.map((name) => kubectlCordon(name)),
     ...(names.length > 1 ? { typed: cluster } : {}),
   };
 }

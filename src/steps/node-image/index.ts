@@ -1,3 +1,4 @@
+import { azNodeImageUpgrade } from '../../model/equivalent-commands.js';
 import type { ImagePool, NodeImageFacts } from '../../checks/nodeimage/facts.js';
 import { postNodeImageUpgrade } from '../../azure/upgrade-ops.js';
 import { defineStep } from '../lifecycle/define.js';
@@ -52,6 +53,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
           cluster: ctx.cluster,
           change: `Upgrade the node image of pool ${pool.name} on ${ctx.cluster} to ${latest} (every node is drained and reimaged)`,
           details: plan,
+          commands: [azNodeImageUpgrade(arm.at, pool.name)],
           typed: ctx.cluster,
         },
         dryRunWhat: `node image upgrade of ${pool.name}`,

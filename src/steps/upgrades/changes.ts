@@ -1,3 +1,4 @@
+import { azControlPlaneUpgrade, azPoolUpgrade } from '../../model/equivalent-commands.js';
 import { putCluster, putPool } from '../../azure/upgrade-ops.js';
 import { drainRulesOf } from '../rotation/estimate.js';
 import { blockingPdb, DEPRECATED_API_BLOCK } from '../rotation/explain.js';
@@ -94,6 +95,7 @@ export async function upgradeControlPlane(
             ),
             ...shown,
           ],
+          commands: azControlPlaneUpgrade(arm.at, to, overrideUntil),
           typed: ctx.cluster,
         },
         dryRunWhat: 'control-plane PUT',
@@ -153,6 +155,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
             ),
             ...shown,
           ],
+          commands: [azPoolUpgrade(arm.at, name, to)],
           typed: ctx.cluster,
         },
         dryRunWhat: `PUT of pool ${name}`,

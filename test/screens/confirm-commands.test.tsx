@@ -1,0 +1,66 @@
+// The equivalent commands in a confirmation: each on a line of its own, never wrapped, and a key
+// that copies them (the app turns it into the clipboard and a file; here the action is a spy).
+import { describe, expect, it, vi } from 'vitest';
+import { App } from '../../screens/App.js';
+import type { ConfirmationRequest } from '../../src/model/session.js';
+import { renderInk } from '../helpers/ink.js';
+import { connectedStore } from './fixtures.js';
+
+const LONG =
+  'az aks nodepool upgrade -g rg-shop-prod --cluster-name aks-shop-prod -n apps --kubernetes-version 1.32.5 --subscription 1f3a2b4c-5d6e-4f70-8192-a3b4c5d6e7f8';
+
+async function shown(request: ConfirmationRequest) {
+  const store = connectedStore();
+  store.update({ commands: { file: '/state/aks-runbook/commands.txt' } });
+  const onCopyCommands = vi.fn((commands: string[]) =>
+    store.update({
+      commands: { file: '/state/aks-runbook/commands.txt', copied: `✔ Copied ${commands.length}` },
+    }),
+  );
+  const ui = await renderInk(<App store={store} actions={{ onQuit: vi.fn(), onCopyCommands }} />);
+  await ui.act(() => void store.ask(request));
+  return { ui, onCopyCommands };
+}
+
+describe('equivalent commands in a confirmation at 80x24', () => {
+  it('yes/no: each command on one line, cut at the edge, never wrapped; c copies them all', async () => {
+    const request: ConfirmationRequest = {
+      cluster: 'aks-shop-prod',
+      change: 'Cordon and drain 2 nodes',
+      commands: ['kubectl drain aks-apps-1 --ignore-daemonsets --timeout=300s', LONG],
+    };
+    const { ui, onCopyCommands } = await shown(request);
+    const lines = ui.frame().split('\n');
+    const first = lines.findIndex((l) => l.includes('$ kubectl drain aks-apps-1'));
+    expect(first).toBeGreaterThan(0);
+    expect(lines[first + 1]).toContain('$ az aks nodepool upgrade -g rg-shop-prod');
+    expect(lines[first + 1]).toContain('…');
+    // The line after the long command is not its continuation.
+    expect(lines[first + 2]).not.toMatch(/subscription|1f3a2b4c/);
+    expect(ui.frame()).toContain('/state/aks-runbook/commands.txt');
+    await ui.press('c');
+    expect(onCopyCommands).toHaveBeenCalledWith(request.commands);
+    await ui.waitFor('✔ Copied 2');
+    // Copying answered nothing: the dialog is still open on Cancel.
+    expect(ui.frame()).toContain('Confirm a change');
+    await ui.unmount();
+  });
+
+  it('typed: Ctrl+Y copies (letters are typed into the name)', async () => {
+    const request: ConfirmationRequest = {
+      cluster: 'aks-shop-prod',
+      change: 'Upgrade pool apps',
+      commands: [LONG],
+      typed: 'aks-shop-prod',
+    };
+    const { ui, onCopyCommands } = await shown(request);
+    expect(ui.frame()).toContain('Ctrl+Y copies it');
+    await ui.press('c');
+    expect(onCopyCommands).not.toHaveBeenCalled();
+    await ui.press('\u0019');
+    expect(onCopyCommands).toHaveBeenCalledWith([LONG]);
+    await ui.waitFor('✔ Copied 1');
+    expect(ui.frame()).toContain('› c');
+    await ui.unmount();
+  });
+});
