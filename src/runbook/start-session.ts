@@ -136,6 +136,7 @@ export async function startSession(
     void readOperator(connection, env).then((operator) => store.update({ operator }));
     // An operation someone else started (or an earlier session left running) shows at once.
     if (connection.arm) void host.operations.readArm().catch(() => undefined);
+    host.followCard();
     void inspectAll(host);
     return {
       connection,

@@ -6,6 +6,8 @@ import type { StepContext, StepController } from '../steps/contract/module.js';
 import type { StepEventShape, StepView } from '../steps/contract/view.js';
 import type { StepEvents, StepModules, StepStates } from '../steps/registry-types.js';
 import { OperationBoard } from '../steps/rotation/board.js';
+import { ClusterWatches } from '../kube/cluster-watches.js';
+import { CardFollower } from './follow-card.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
 import type { SessionStore } from './session.js';
@@ -36,8 +38,15 @@ export class StepHost {
   readonly operations: OperationBoard;
   /** Aborted on stop: the steps' watches end with the session. */
   private readonly closing = new AbortController();
+  /** One watch per kind of object, shared by every step and the cluster card. */
+  readonly watches: ClusterWatches;
+
+  /** The cluster card, kept true after changes, on `r` and as nodes change. */
+  readonly card: CardFollower;
 
   constructor(private readonly o: StepHostOptions) {
+    this.watches = new ClusterWatches(o.connection.kc);
+    this.card = new CardFollower(o.store, o.connection, this.closing.signal);
     this.operations = new OperationBoard(
       o.connection,
       (operation) => o.store.update({ operation }),
@@ -59,8 +68,24 @@ export class StepHost {
   }
 
   /** The operator made a choice on a step's screen. */
-  send<K extends StepId>(id: K, event: StepEvents[K]): Promise<void> {
-    return this.guard(id, (c) => c.send(event));
+  async send<K extends StepId>(id: K, event: StepEvents[K]): Promise<void> {
+    await this.guard(id, (c) => c.send(event));
+    // Looking again on a step (r) reads the card's facts again too.
+    if (isLookAgain(id, event)) await this.card.refresh();
+  }
+
+  /**
+   * From now on the cluster card follows the cluster: node changes anywhere, and a fresh read
+   * when an Azure operation ends.
+   */
+  followCard(): void {
+    this.card.follow(this.watches);
+    let wasOngoing = this.operations.ongoing;
+    this.operations.subscribe(() => {
+      const ongoing = this.operations.ongoing;
+      if (wasOngoing && !ongoing) void this.card.refresh();
+      wasOngoing = ongoing;
+    });
   }
 
   /**
@@ -69,6 +94,7 @@ export class StepHost {
    */
   async stop(): Promise<void> {
     this.closing.abort();
+    this.watches.close();
     for (const controller of this.running.keys()) controller.abort();
     await Promise.allSettled([...this.running.values(), this.operations.stop()]);
   }
@@ -115,6 +141,8 @@ export class StepHost {
       status: (status) => {
         store.setStep(id, status);
         if (status.kind === 'ok' || status.kind === 'findings') this.noteFindings(id);
+        // After a change (done or failed) the card is read again: versions, switches, pools.
+        if (status.kind === 'changed' || status.kind === 'failed') void this.card.refresh();
       },
       openStep: (target) => {
         store.update({ focus: { step: target, seq: (store.getState().focus?.seq ?? 0) + 1 } });
@@ -123,6 +151,7 @@ export class StepHost {
       busy: (work) => this.busy(work),
       operations: this.operations,
       closing: this.closing.signal,
+      watches: this.watches,
     };
   }
 
@@ -168,4 +197,11 @@ export class StepHost {
       this.o.store.update({ busy: this.running.size > 0 });
     }
   }
+}
+
+/** `r` (look again on the steps that have it; a change on rbac and imds) or a screen's refresh. */
+function isLookAgain(_id: StepId, event: StepEventShape): boolean {
+  return (
+    event.type === 'refresh' || (event.type === 'action' && (event as { key?: string }).key === 'r')
+  );
 }

@@ -1,3 +1,4 @@
+import type { ClusterWatches } from '../../kube/cluster-watches.js';
 import type { StepId, StepStatus } from '../../model/checklist.js';
 import type { Connection } from '../../model/connection.js';
 import type { Finding } from '../../model/finding.js';
@@ -41,6 +42,8 @@ export interface StepContext<State = undefined> extends InspectContext {
   busy<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T>;
   /** Aborted when the session ends: what a step follows (watches) stops with it. */
   closing?: AbortSignal;
+  /** The session's shared watches of nodes, pods and budgets; absent in bare test hosts. */
+  watches?: ClusterWatches;
   /** The session's running Azure operation (shared by every step); absent in bare test hosts. */
   operations?: OperationBoard;
 }

@@ -52,6 +52,11 @@ export function makeDefenderStep(options: DefenderOptions = {}) {
           unavailable: off,
           run: (run) => run.set({ asking: true, error: undefined }),
         },
+        {
+          key: 'r',
+          label: 'Look again (re-read the cluster from Azure)',
+          run: (run) => run.look(),
+        },
       ];
     },
     on: {

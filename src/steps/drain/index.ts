@@ -1,8 +1,9 @@
 import type { DrainFacts } from '../../checks/drain/findings.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../model/drain.js';
 import type { InFlightChange } from '../../model/journal.js';
-import { watchNodes } from '../../kube/watch-nodes.js';
 import { operationConflict } from '../rotation/board-fold.js';
+import type { KubernetesObject, V1Pod } from '@kubernetes/client-node';
+import { looksOnChange } from '../lifecycle/follow-looks.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { drainNodes, previewsOf } from './changes.js';
@@ -30,28 +31,24 @@ async function seen(s: Session): Promise<void> {
   });
 }
 
-/** How long node changes are gathered before one look (a rolling upgrade changes many). */
-const SETTLE_MS = 150;
-
 /**
- * The node table follows the cluster: any node added, changed (cordoned by kubectl, NotReady)
- * or removed anywhere is looked at again within moments, unless a change of this step runs.
+ * The node table and its previews follow the cluster: a node, a scheduled pod or a budget added,
+ * changed (cordoned or evicted by kubectl, NotReady) or removed anywhere is looked at again within
+ * moments, unless a change of this step runs. The watches are the session's, shared.
  */
 function follow(s: Session, signal: AbortSignal): void {
-  let timer: NodeJS.Timeout | undefined;
-  let looking = false;
-  const again = (): void => {
-    timer = undefined;
-    if (signal.aborted) return;
-    if (s.working || looking) return void (timer = setTimeout(again, SETTLE_MS * 4));
-    looking = true;
-    void s
-      .look()
-      .catch(() => undefined)
-      .finally(() => (looking = false));
-  };
-  watchNodes(s.ctx.connection.kc, () => (timer ??= setTimeout(again, SETTLE_MS)), signal);
-  // An AKS operation rotating a pool: its nodes are AKS's to cordon and drain until it ends.
+  followAksBusy(s, signal);
+  const watches = s.ctx.watches;
+  if (!watches) return;
+  const changed = looksOnChange(s, signal);
+  watches.on('nodes', changed, signal);
+  // A pod no node runs yet (Pending, unscheduled) is in no node's preview.
+  watches.on('pods', (c) => (c.object ? scheduled(c.object) : true) && changed(), signal);
+  watches.on('pdbs', changed, signal);
+}
+
+/** An AKS operation rotating a pool: its nodes are AKS's to cordon and drain until it ends. */
+function followAksBusy(s: Session, signal: AbortSignal): void {
   const board = s.ctx.operations;
   const busy = (): void => {
     const op = board?.current;
@@ -63,14 +60,11 @@ function follow(s: Session, signal: AbortSignal): void {
   };
   const unsubscribe = board?.subscribe(busy);
   busy();
-  signal.addEventListener(
-    'abort',
-    () => {
-      clearTimeout(timer);
-      unsubscribe?.();
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', () => unsubscribe?.(), { once: true });
+}
+
+function scheduled(pod: KubernetesObject): boolean {
+  return !!(pod as V1Pod).spec?.nodeName;
 }
 
 /** Picks up a drain an earlier session left in flight: where each node and pod stands now. */

@@ -1,4 +1,4 @@
-import { CoreV1Api, Watch, type KubeConfig } from '@kubernetes/client-node';
+import { Watch, type KubeConfig, type KubernetesObject } from '@kubernetes/client-node';
 
 /** Backoff between watch restarts (ms): from `min`, doubling, never above `max`. */
 export interface WatchBackoff {
@@ -8,44 +8,59 @@ export interface WatchBackoff {
 
 const BACKOFF: WatchBackoff = { min: 250, max: 30_000 };
 
+/** A resource the session follows: where it is listed and watched, cluster-wide. */
+export interface WatchedKind {
+  /** The collection's path, e.g. `/api/v1/pods`. */
+  path: string;
+  /** The collection's resourceVersion now (a list of one item: only the version is wanted). */
+  version: (kc: KubeConfig) => Promise<string | undefined>;
+}
+
+/** One change of a followed object, as the watch tells it ('LISTED' after a list again). */
+export interface WatchChange {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'LISTED';
+  object?: KubernetesObject;
+}
+
 /**
- * Follows the cluster's nodes: a list for the resourceVersion, then a watch from it (bookmarks
- * asked for), resumed from the last version seen when it ends; a 410 Gone (version too old)
- * lists again. Failures restart it after a bounded backoff. `changed` is called for every added,
- * modified or deleted node. Runs until `signal` aborts.
+ * Follows one kind of object across the cluster: a list for the resourceVersion, then a watch
+ * from it (bookmarks asked for), resumed from the last version seen when it ends; a 410 Gone
+ * (version too old) lists again, which is told as 'LISTED' (changes may have been missed).
+ * Failures restart it after a bounded backoff. Runs until `signal` aborts.
  */
-export function watchNodes(
+export function watchList(
   kc: KubeConfig,
-  changed: () => void,
+  kind: WatchedKind,
+  changed: (change: WatchChange) => void,
   signal: AbortSignal,
   backoff: WatchBackoff = BACKOFF,
 ): void {
   void (async () => {
     let version: string | undefined;
     let delay = backoff.min;
-    // The caller has just read the nodes: only a later list (after 410 Gone) is news.
+    // The caller has just read the objects: only a later list (after 410 Gone) is news.
     let first = true;
     while (!signal.aborted) {
       try {
         if (version === undefined) {
-          const list = await kc.makeApiClient(CoreV1Api).listNode();
-          version = list.metadata?.resourceVersion;
-          if (!first) changed();
+          version = await kind.version(kc);
+          if (!first) changed({ type: 'LISTED' });
           first = false;
         }
         await new Promise<void>((resolve, reject) => {
           void new Watch(kc)
             .watch(
-              '/api/v1/nodes',
+              kind.path,
               { resourceVersion: version, allowWatchBookmarks: true },
-              (type: string, obj: { code?: number; metadata?: { resourceVersion?: string } }) => {
+              (type: string, obj: KubernetesObject & { code?: number }) => {
                 if (type === 'ERROR') {
                   if (obj.code === 410) version = undefined;
                   return;
                 }
                 version = obj.metadata?.resourceVersion ?? version;
                 delay = backoff.min;
-                if (type !== 'BOOKMARK') changed();
+                if (type === 'ADDED' || type === 'MODIFIED' || type === 'DELETED')
+                  changed({ type, object: obj });
               },
               (error: unknown) => (error ? reject(error as Error) : resolve()),
             )

@@ -1,0 +1,89 @@
+import { readArmCluster } from '../azure/cluster.js';
+import type { ClusterWatches } from '../kube/cluster-watches.js';
+import { listAllNodes } from '../kube/nodes.js';
+import { readServerVersion } from '../kube/version.js';
+import type { Connection } from '../model/connection.js';
+import { summarizeCluster } from '../target/summarize-cluster.js';
+import type { SessionStore } from './session.js';
+
+/** How long node changes are gathered before the card is read again (ms). */
+const SETTLE_MS = 300;
+
+/**
+ * Keeps the cluster card true: its nodes follow the session's node watch; the whole of it (ARM's
+ * versions, pools and switches, the API server's version, the nodes) is read again when asked
+ * (after each change, on `r`, when an Azure operation ends). One read at a time; asks made
+ * during a read are answered by one more read after it.
+ */
+export class CardFollower {
+  private reading: Promise<void> | undefined;
+  private queued: { arm: boolean } | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private pause = SETTLE_MS;
+
+  constructor(
+    private readonly store: SessionStore,
+    private readonly connection: Connection,
+    private readonly signal: AbortSignal,
+  ) {
+    signal.addEventListener('abort', () => clearTimeout(this.timer), { once: true });
+  }
+
+  /** Follows node changes made anywhere (ready, added, removed) on the card. */
+  follow(watches: ClusterWatches): void {
+    watches.on(
+      'nodes',
+      () => {
+        this.timer ??= setTimeout(() => {
+          this.timer = undefined;
+          void this.refresh({ arm: false });
+        }, this.pause);
+      },
+      this.signal,
+    );
+  }
+
+  /** Reads the card's facts again (ARM's too unless `arm: false`); never fails. */
+  refresh(what: { arm: boolean } = { arm: true }): Promise<void> {
+    if (this.signal.aborted) return Promise.resolve();
+    if (this.reading) {
+      this.queued = { arm: (this.queued?.arm ?? false) || what.arm };
+      return this.reading;
+    }
+    const started = Date.now();
+    this.reading = this.read(what.arm)
+      .catch(() => undefined) // the card keeps what it showed; the steps say what failed
+      .finally(() => {
+        this.reading = undefined;
+        // A slow read (a large cluster) is not repeated back to back.
+        this.pause = Math.max(SETTLE_MS, 2 * (Date.now() - started));
+        const next = this.queued;
+        this.queued = undefined;
+        if (next) void this.refresh(next);
+      });
+    return this.reading;
+  }
+
+  private async read(withArm: boolean): Promise<void> {
+    const { connection } = this;
+    const arm = connection.arm;
+    const [serverVersion, nodes, armFacts] = await Promise.all([
+      readServerVersion(connection.kc),
+      listAllNodes(connection.kc),
+      arm && withArm ? readArmCluster(arm.client, arm.at) : undefined,
+    ]);
+    if (this.signal.aborted) return;
+    if (arm && armFacts) arm.facts = armFacts;
+    const state = this.store.getState().connection;
+    if (state.phase !== 'connected') return;
+    const card = summarizeCluster({
+      arm: arm && { cluster: arm.facts.cluster, pools: arm.facts.pools, at: arm.at },
+      serverVersion,
+      nodes,
+      kubeServer: connection.kubeServer,
+      contextName: state.cluster.name,
+    });
+    if (state.cluster.warnings) card.warnings = state.cluster.warnings;
+    this.store.update({ connection: { ...state, cluster: card } });
+  }
+}
