@@ -103,7 +103,7 @@ export function App({ store, actions }: AppProps) {
           copy={{
             onCopy: actions.onCopyCommands,
             file: state.commands?.file,
-            copied: state.commands?.copied,
+            copied: state.commands?.asked === state.asked ? state.commands?.copied : undefined,
           }}
         />
       );

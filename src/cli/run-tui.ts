@@ -145,13 +145,17 @@ async function copyFromScreen(
 ): Promise<void> {
   const { copyCommands } = await import('../runbook/copy-commands.js');
   const file = commandsFile(env);
+  // The outcome belongs to the dialog it was asked from, not to the next one.
+  const asked = store.getState().asked;
   try {
     const copied = await copyCommands(commands, { env, terminal: process.stdout });
     const what = commands.length === 1 ? 'Copied' : `Copied ${commands.length} commands`;
-    const where = copied.clipboard ? 'to the clipboard (if the terminal allows it) and ' : 'to ';
-    store.update({ commands: { file, copied: `✔ ${what} ${where}${copied.file}` } });
+    const where = copied.clipboard
+      ? 'to the file above, and to the clipboard if the terminal allows it'
+      : 'to the file above';
+    store.update({ commands: { file, copied: `✔ ${what} ${where}.`, asked } });
   } catch (error) {
-    store.update({ commands: { file, copied: `✖ Not copied: ${messageOf(error)}` } });
+    store.update({ commands: { file, copied: `✖ Not copied: ${messageOf(error)}`, asked } });
   }
 }
 

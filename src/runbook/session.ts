@@ -52,8 +52,8 @@ export interface SessionState {
   operation?: RunningOperation;
   /** Who is signed in and the subscription's name, for the header (learnt after connecting). */
   operator?: OperatorContext;
-  /** Where copied commands are written, and what the last copy did (one line). */
-  commands?: { file: string; copied?: string };
+  /** Where copied commands are written, what the last copy did (one line) and in which dialog. */
+  commands?: { file: string; copied?: string; asked?: number | undefined };
   /** Accepting a finding's risk is offered (not in read-only mode): where it goes, which dates. */
   acceptRisk?: RiskOffer;
 }

@@ -2,12 +2,14 @@
 // sim --speed 10`, with kubectl in "another terminal" (this test): a pod or a budget changed there
 // shows in the drain preview within 2 s; the header says who is signed in and where.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInPty, type PtySession } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { osc52 } from '../../src/model/osc52.js';
 
 /** Waits for `text` in what the terminal printed after the `mark`-th character. */
 function after(pty: PtySession, mark: number, text: string | RegExp, ms = 30_000) {
@@ -71,6 +73,47 @@ describe('views that follow the cluster', () => {
         `aks-runbook · aks-shop-prod · alex@contoso.com · sub ${subscriptionId.slice(0, 8)}…`,
         60_000,
       );
+      pty.type('q');
+      expect(await pty.exited(30_000)).toBe(0);
+    } finally {
+      pty.kill();
+    }
+  }, 120_000);
+
+  it('kubeconfig only: the header names the user the API server says we are', async () => {
+    const pty = startInPty(['--kubeconfig', running.kubeconfigFile], {
+      XDG_STATE_HOME: tempDir('follow-state-'),
+    });
+    try {
+      await pty.waitFor(/aks-runbook · \S+ · alex@contoso\.com/, 60_000);
+      pty.type('q');
+      expect(await pty.exited(30_000)).toBe(0);
+    } finally {
+      pty.kill();
+    }
+  }, 120_000);
+
+  it('c in a confirmation copies its command: OSC 52 to the terminal and a file of mode 600', async () => {
+    const state = tempDir('follow-state-');
+    const node = running.sim.kube.listNodes()[0]!.metadata.name;
+    const pty = startInPty(['--sim-connection', running.connectionFile], { XDG_STATE_HOME: state });
+    try {
+      await previewOf(pty, node);
+      let mark = pty.screen().length;
+      pty.type('C');
+      await after(pty, mark, `$ kubectl cordon ${node}`);
+      await after(pty, mark, 'c copies it');
+      mark = pty.screen().length;
+      pty.type('c');
+      const file = join(state, 'aks-runbook', 'commands.txt');
+      await after(pty, mark, '✔ Copied to the file above, and to the clipboard if the terminal');
+      expect(pty.raw()).toContain(osc52(`kubectl cordon ${node}`));
+      expect(readFileSync(file, 'utf8')).toBe(`kubectl cordon ${node}\n`);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      // Copying answered nothing: Esc cancels, and nothing was cordoned.
+      pty.type('\u001b');
+      await after(pty, mark, 'Cancelled');
+      expect(running.sim.kube.getNode(node)?.spec).not.toMatchObject({ unschedulable: true });
       pty.type('q');
       expect(await pty.exited(30_000)).toBe(0);
     } finally {

@@ -14,7 +14,11 @@ async function shown(request: ConfirmationRequest) {
   store.update({ commands: { file: '/state/aks-runbook/commands.txt' } });
   const onCopyCommands = vi.fn((commands: string[]) =>
     store.update({
-      commands: { file: '/state/aks-runbook/commands.txt', copied: `✔ Copied ${commands.length}` },
+      commands: {
+        file: '/state/aks-runbook/commands.txt',
+        copied: `✔ Copied ${commands.length}`,
+        asked: store.getState().asked,
+      },
     }),
   );
   const ui = await renderInk(<App store={store} actions={{ onQuit: vi.fn(), onCopyCommands }} />);
