@@ -25,6 +25,7 @@ import { useSession } from './use-session.js';
 import { theme } from './theme.js';
 import { Text } from './VisibleText.js';
 import { AcceptRiskContext, type AcceptRisk } from './accept-risk-context.js';
+import { CopyContext } from './copy-context.js';
 
 /** Props of the app shell. */
 export interface AppProps {
@@ -217,6 +218,12 @@ export function App({ store, actions }: AppProps) {
     offer && onAcceptRisk
       ? { ...offer, accept: (step, finding, answer) => onAcceptRisk(step, { finding, answer }) }
       : undefined;
+  // A copy from a step (its remedies' commands) is told there; one from a dialog, in the dialog.
+  const stepCopy = {
+    onCopy: actions.onCopyCommands,
+    file: state.commands?.file,
+    copied: state.commands?.asked === undefined ? state.commands?.copied : undefined,
+  };
   const connected = state.connection.phase === 'connected' ? state.connection.cluster : undefined;
   return (
     <Box flexDirection="column" width={columns}>
@@ -235,7 +242,9 @@ export function App({ store, actions }: AppProps) {
           filter and mode are still there when the dialog closes. */}
       {shownStep ? (
         <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
-          <AcceptRiskContext.Provider value={risk}>{shownStep}</AcceptRiskContext.Provider>
+          <AcceptRiskContext.Provider value={risk}>
+            <CopyContext.Provider value={stepCopy}>{shownStep}</CopyContext.Provider>
+          </AcceptRiskContext.Provider>
         </Box>
       ) : null}
       {shownOverlay || shownStep ? null : body()}

@@ -4,6 +4,8 @@ import { useContext, useState } from 'react';
 import { isWaivable } from '../src/waivers/apply-waivers.js';
 import { AcceptRiskContext } from './accept-risk-context.js';
 import { AcceptRiskForm } from './AcceptRiskForm.js';
+import { copyBinding } from './command-lines.js';
+import { CopyContext, remedyCommands } from './copy-context.js';
 import type { Finding } from '../src/model/finding.js';
 import type { StepInfo, StepStatus } from '../src/model/checklist.js';
 import type { StepActionView } from '../src/steps/contract/view.js';
@@ -66,7 +68,21 @@ export function StepFrame(props: StepFrameProps) {
   const section = findings
     ? findingsSection(findings, { sort, filter, folded }, width, rows)
     : undefined;
-  const lines = frameLines(props, width, section?.lines);
+  const copy = useContext(CopyContext);
+  const commands = remedyCommands(findings);
+  const copyNote =
+    commands.length > 0 && copy.onCopy
+      ? [
+          ...paragraph(
+            `Ctrl+Y copies the ${commands.length === 1 ? 'command' : `${commands.length} commands`} above (→ $) to ${copy.file ?? 'a file'} and to the terminal's clipboard.`,
+            width,
+            '',
+            theme.muted,
+          ),
+          ...(copy.copied ? paragraph(copy.copied, width, '', theme.ok) : []),
+        ]
+      : [];
+  const lines = frameLines(props, width, section && [...section.lines, ...copyNote]);
   const maxOffset = Math.max(0, lines.length - rows);
   const top = Math.min(offset, maxOffset);
   // A new outcome scrolls into view: it is the last section, below a plan that can be long.
@@ -120,6 +136,8 @@ export function StepFrame(props: StepFrameProps) {
           when: acceptable.length > 0,
           run: () => setAccepting(true),
         },
+        // Letters are the step's actions: copying the remedies' commands takes Ctrl+Y.
+        copyBinding(commands, copy, ['ctrl+y']),
         {
           ...backKey(() => setFilter(''), 'clear the findings filter', 'clear filter'),
           when: filter !== '',

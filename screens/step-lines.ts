@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../src/model/finding.js';
 import { theme, type ThemeColor } from './theme.js';
+import { isCommand } from './copy-context.js';
 import { wrapWords } from './text.js';
 
 /** A piece of a line with its own style. */
@@ -77,9 +78,7 @@ export function findingLines(
     ...(finding.confirmedBy === 'api-server'
       ? paragraph('✔ confirmed by the API server (SubjectAccessReview)', width, '    ', theme.ok)
       : []),
-    ...(finding.remediation
-      ? paragraph(`→ ${finding.remediation}`, width, '    ', theme.muted)
-      : []),
+    ...(finding.remediation ? remedyLines(finding.remediation, width) : []),
   ];
   const w = finding.waiver;
   if (!w) return lines;
@@ -87,4 +86,10 @@ export function findingLines(
   const dim = lines.map((line) => line.map((seg) => ({ ...seg, color: theme.muted, bold: false })));
   const why = `≈ waived until ${w.expires} by ${w.owner}: ${w.reason}`;
   return [dim[0]!, ...paragraph(why, width, '    ', theme.muted), ...dim.slice(1)];
+}
+
+/** A remedy: a command on one line of its own, never wrapped (cut at the edge); advice wrapped. */
+function remedyLines(remedy: string, width: number): FrameLine[] {
+  if (isCommand(remedy)) return [[{ text: `    → $ ${remedy}`, color: theme.accent }]];
+  return paragraph(`→ ${remedy}`, width, '    ', theme.muted);
 }

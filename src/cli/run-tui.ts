@@ -145,8 +145,9 @@ async function copyFromScreen(
 ): Promise<void> {
   const { copyCommands } = await import('../runbook/copy-commands.js');
   const file = commandsFile(env);
-  // The outcome belongs to the dialog it was asked from, not to the next one.
-  const asked = store.getState().asked;
+  // The outcome belongs to the dialog it was asked from (none open: the step), not the next one.
+  const state = store.getState();
+  const asked = state.confirmation ? state.asked : undefined;
   try {
     const copied = await copyCommands(commands, { env, terminal: process.stdout });
     const what = commands.length === 1 ? 'Copied' : `Copied ${commands.length} commands`;

@@ -2,6 +2,10 @@
 // that copies them (the app turns it into the clipboard and a file; here the action is a spy).
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
+import { CopyContext } from '../../screens/copy-context.js';
+import { StepFrame } from '../../screens/StepFrame.js';
+import { CHECKLIST } from '../../src/model/checklist.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { ConfirmationRequest } from '../../src/model/session.js';
 import { renderInk } from '../helpers/ink.js';
 import { connectedStore } from './fixtures.js';
@@ -65,6 +69,54 @@ describe('equivalent commands in a confirmation at 80x24', () => {
     expect(onCopyCommands).toHaveBeenCalledWith([LONG]);
     await ui.waitFor('✔ Copied 1');
     expect(ui.frame()).toContain('› c');
+    await ui.unmount();
+  });
+});
+
+describe('commands among a step’s remedies', () => {
+  it('are shown on a line of their own, never wrapped, and Ctrl+Y copies them', async () => {
+    const onCopy = vi.fn();
+    const command =
+      'az aks update -g rg-shop-prod -n aks-shop-prod --enable-aad --aad-admin-group-object-ids <admin-group-object-id>';
+    const findings: Finding[] = [
+      {
+        id: 'access.entra-disabled',
+        severity: 'high',
+        message: 'Entra ID integration is off.',
+        remediation: command,
+      } as Finding,
+      {
+        id: 'access.local-accounts',
+        severity: 'medium',
+        message: 'Local accounts are on.',
+        remediation: 'Turn them off once Entra ID works for everyone.',
+      } as Finding,
+    ];
+    const ui = await renderInk(
+      <CopyContext.Provider value={{ onCopy, file: '/state/commands.txt' }}>
+        <StepFrame
+          step={CHECKLIST.find((s) => s.id === 'api-access')!}
+          status={{ kind: 'findings', count: 2 }}
+          findings={findings}
+          width={80}
+          height={22}
+          active
+          onBack={vi.fn()}
+          onHelp={vi.fn()}
+          onQuit={vi.fn()}
+        />
+      </CopyContext.Provider>,
+    );
+    const lines = ui.frame().split('\n');
+    const at = lines.findIndex((l) => l.includes('→ $ az aks update -g rg-shop-prod'));
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at]).toContain('…');
+    expect(lines[at + 1]).not.toContain('group-object-id');
+    // Advice stays wrapped prose, and is not copied.
+    expect(ui.frame()).toContain('→ Turn them off');
+    expect(ui.frame()).toContain('Ctrl+Y copies the command above');
+    await ui.press('\u0019');
+    expect(onCopy).toHaveBeenCalledWith([command]);
     await ui.unmount();
   });
 });
