@@ -84,13 +84,13 @@ describe('commands among a step’s remedies', () => {
         severity: 'high',
         message: 'Entra ID integration is off.',
         remediation: command,
-      } as Finding,
+      },
       {
         id: 'access.local-accounts',
         severity: 'medium',
         message: 'Local accounts are on.',
         remediation: 'Turn them off once Entra ID works for everyone.',
-      } as Finding,
+      },
     ];
     const ui = await renderInk(
       <CopyContext.Provider value={{ onCopy, file: '/state/commands.txt' }}>
