@@ -71,7 +71,7 @@ export class StepHost {
   async send<K extends StepId>(id: K, event: StepEvents[K]): Promise<void> {
     await this.guard(id, (c) => c.send(event));
     // Looking again on a step (r) reads the card's facts again too.
-    if (isLookAgain(id, event)) await this.card.refresh();
+    if (isLookAgain(event)) await this.card.refresh();
   }
 
   /**
@@ -139,10 +139,12 @@ export class StepHost {
       view: () => store.getState().stepViews[id] ?? {},
       setState: (state) => store.setStepState(id, state),
       status: (status) => {
+        const was = store.getState().steps[id];
         store.setStep(id, status);
         if (status.kind === 'ok' || status.kind === 'findings') this.noteFindings(id);
         // After a change (done or failed) the card is read again: versions, switches, pools.
-        if (status.kind === 'changed' || status.kind === 'failed') void this.card.refresh();
+        const ended = status.kind === 'changed' || status.kind === 'failed';
+        if (ended && JSON.stringify(was) !== JSON.stringify(status)) void this.card.refresh();
       },
       openStep: (target) => {
         store.update({ focus: { step: target, seq: (store.getState().focus?.seq ?? 0) + 1 } });
@@ -200,7 +202,7 @@ export class StepHost {
 }
 
 /** `r` (look again on the steps that have it; a change on rbac and imds) or a screen's refresh. */
-function isLookAgain(_id: StepId, event: StepEventShape): boolean {
+function isLookAgain(event: StepEventShape): boolean {
   return (
     event.type === 'refresh' || (event.type === 'action' && (event as { key?: string }).key === 'r')
   );
