@@ -2,7 +2,7 @@ import { Box, useApp, useWindowSize } from 'ink';
 import { createElement, useContext, useState } from 'react';
 import { CHECKLIST, type StepId } from '../src/model/checklist.js';
 import type { SessionStore } from '../src/runbook/session.js';
-import type { AppActions } from './app-actions.js';
+import type { AppActions, QuitHow } from './app-actions.js';
 import { ClusterPicker } from './ClusterPicker.js';
 import { ConfirmationDialog } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
@@ -58,12 +58,17 @@ export function App({ store, actions }: AppProps) {
     confirming: !!state.confirmation,
     helpOpen: help !== undefined,
   });
-  const quit = () => {
-    actions.onQuit();
+  const [asked, setAsked] = useState<QuitHow>();
+  const quit = (how?: QuitHow) => {
+    actions.onQuit(how ?? asked);
     exit();
   };
   const leftBehind = quitReasons(state);
-  const requestQuit = () => (leftBehind.length > 0 ? setQuitAsked(true) : quit());
+  const requestQuit = (how?: QuitHow) => {
+    if (leftBehind.length === 0) return quit(how);
+    setAsked(how);
+    setQuitAsked(true);
+  };
   const openHelp = () => setHelp(bus?.helpSnapshot());
   // Header and footer take a line each (and the running operation one more); one spare line
   // keeps Ink from repainting the whole screen.

@@ -1,3 +1,5 @@
+import type { QuitHow } from './app-actions.js';
+import { quitHow } from './common-keys.js';
 import { DialogFrame, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyBinding } from './key-table.js';
@@ -9,7 +11,7 @@ import { useKeys } from './use-keys.js';
 export interface QuitPromptProps {
   active: boolean;
   onStay: () => void;
-  onQuit: () => void;
+  onQuit: (how?: QuitHow) => void;
   /** What quitting now leaves behind, a paragraph each (see quit-reasons.ts). */
   reasons: string[];
   /** Work of this program is running (quitting cuts it off). */
@@ -33,7 +35,7 @@ export function QuitPrompt(props: QuitPromptProps) {
       short: 'y/Ctrl+C',
       does: 'quit now, leaving all this as it is',
       hint: 'quit',
-      run: onQuit,
+      run: (event) => onQuit(quitHow(event.id)),
     },
     {
       keys: ['enter', 'escape', 'n', 'N', 'q'],

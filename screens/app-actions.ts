@@ -4,10 +4,13 @@ import type { RiskRequest } from '../src/runbook/accept-risk.js';
 import type { StepEvents } from '../src/steps/registry-types.js';
 import type { ResumeChoice } from './ResumeDialog.js';
 
+/** How the operator quit: `interrupt` is Ctrl+C (the program then exits 130, as after SIGINT). */
+export type QuitHow = 'interrupt' | undefined;
+
 /** What the screens ask the logic to do; the CLI wires these to the runbook. */
 export interface AppActions {
   /** The operator chose to quit (after confirming, if work was running). The app unmounts itself. */
-  onQuit: () => void;
+  onQuit: (how?: QuitHow) => void;
   /** The operator opened a step (Enter on the overview, or `:id`). */
   onOpenStep?: (id: StepId) => void;
   /** The operator left a step with Esc. */

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writePrivateFile } from '../report/private-file.js';
 import { FaultError, KIND_ADVICE, messageOf } from '../model/errors.js';
 import { buildAuditReport } from '../report/audit-report.js';
 import type { AuditReport } from '../report/audit-schema.js';
@@ -122,7 +122,7 @@ export async function deliverReport(
     io.out(text);
     return;
   }
-  await writeFile(options.out, text, 'utf8').catch((error: unknown) => {
+  await writePrivateFile(options.out, text).catch((error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code ?? messageOf(error).split('\n')[0]!;
     throw new FaultError(
       'local-io',

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { alignColumns } from '../model/text-cells.js';
 import { UserError, messageOf } from '../model/errors.js';
 import { modeWords, renderTranscript, timelineLines } from '../report/transcript.js';
@@ -8,6 +7,7 @@ import { listJournalFiles, scanJournalFolder } from '../runbook/journal-list.js'
 import { readJournal } from '../runbook/journal-read.js';
 import { type JournalContents } from '../model/journal.js';
 import { digestSession } from '../report/journal-digest.js';
+import { writePrivateFile } from '../report/private-file.js';
 import { terminalSafeJson, visible } from '../model/visible-text.js';
 import type { JournalCommandOptions } from './audit-args.js';
 
@@ -85,7 +85,7 @@ export async function runJournal(
         ) + '\n'
       : renderTranscript(contents);
   if (options.out) {
-    await writeFile(options.out, text, 'utf8').catch((error: unknown) => {
+    await writePrivateFile(options.out, text).catch((error: unknown) => {
       throw new UserError(`cannot write ${options.out}: ${messageOf(error)}`);
     });
   } else out(text);

@@ -70,6 +70,8 @@ async function runScreens(
   waivers: SessionWaivers,
 ): Promise<number> {
   let quit: () => void = () => undefined;
+  // Ctrl+C in the screens is a key (raw mode), not SIGINT; it still ends the program as one.
+  let interrupted = false;
   const quitting = new Promise<'quit'>((resolve) => (quit = () => resolve('quit')));
   let pick: (cluster: ListedCluster | undefined) => void = () => undefined;
   const picked = new Promise<ListedCluster | undefined>((resolve) => (pick = resolve));
@@ -83,7 +85,8 @@ async function runScreens(
   const app = renderApp(
     store,
     {
-      onQuit: () => {
+      onQuit: (how) => {
+        if (how === 'interrupt') interrupted = true;
         pick(undefined);
         quit();
       },
@@ -131,7 +134,7 @@ async function runScreens(
   }
   if (ending.err) io.err(ending.err);
   if (ending.out) io.out(ending.out);
-  return ending.code;
+  return interrupted && ending.code === 0 ? signalExitCode('SIGINT') : ending.code;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { writePrivateFile } from '../report/private-file.js';
 import { renderTranscript } from '../report/transcript.js';
 import { readJournal } from './journal-read.js';
 
@@ -10,6 +10,6 @@ export function transcriptPathFor(journalPath: string): string {
 /** Renders the Markdown transcript of a journal file and writes it next to it; returns its path. */
 export async function writeTranscript(journalPath: string): Promise<string> {
   const path = transcriptPathFor(journalPath);
-  await writeFile(path, renderTranscript(await readJournal(journalPath)), { mode: 0o600 });
+  await writePrivateFile(path, renderTranscript(await readJournal(journalPath)));
   return path;
 }

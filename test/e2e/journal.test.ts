@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from '../helpers/cli-process.js';
@@ -49,6 +49,17 @@ describe('aks-runbook journal', () => {
     expect(json.code).toBe(0);
     const data = JSON.parse(readFileSync(out, 'utf8')) as { session: { inFlight: unknown[] } };
     expect(data.session.inFlight).toHaveLength(1);
+    // It holds cluster data: only its owner reads it, as the journal itself.
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+  });
+
+  it('export --out over a file that was readable by others leaves it readable by its owner only', async () => {
+    const out = join(state, 'older.md');
+    writeFileSync(out, 'old\n', { mode: 0o644 });
+    const md = await runBin(['journal', 'export', '1', '--out', out], env);
+    expect(md.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# aks-runbook session/);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
   it('names a session that does not exist in one line, exit 2', async () => {

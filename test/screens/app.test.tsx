@@ -182,7 +182,16 @@ describe('App shell', () => {
     expect(harness.frame()).toContain('Quit while work is running?');
     expect(actions.onQuit).not.toHaveBeenCalled();
     await harness.press(CTRL_C);
-    expect(actions.onQuit).toHaveBeenCalledOnce();
+    expect(actions.onQuit).toHaveBeenCalledExactlyOnceWith('interrupt');
+  });
+
+  it('tells the logic a quit by Ctrl+C is an interrupt, and one by q is not', async () => {
+    const first = renderApp(connectedStore());
+    await (await first.ui).press(CTRL_C);
+    expect(first.actions.onQuit).toHaveBeenCalledExactlyOnceWith('interrupt');
+    const second = renderApp(connectedStore());
+    await (await second.ui).press('q');
+    expect(second.actions.onQuit).toHaveBeenCalledExactlyOnceWith(undefined);
   });
 
   it('renders a confirmation the logic asks for and returns the answer', async () => {

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { patchFileYaml } from '../../checks/containers/patch.js';
+import { writePrivateFile } from '../../report/private-file.js';
 import type { StepJournal } from '../../model/journal.js';
 import type { ContainersFacts } from './inspect.js';
 
@@ -20,7 +20,7 @@ export async function exportPatches(
   const workloads = patchable(facts);
   const session = basename(ctx.journal.path).replace(/\.[^.]*$/, '');
   const file = join(dirname(ctx.journal.path), `${session}.containers-patches.yaml`);
-  await writeFile(file, patchFileYaml(workloads, ctx.cluster), { mode: 0o600 });
+  await writePrivateFile(file, patchFileYaml(workloads, ctx.cluster));
   await ctx.journal.note('containers', 'exported suggested securityContext patches', {
     file,
     workloads: workloads.map(

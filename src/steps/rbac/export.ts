@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { bindingLabel } from '../../checks/rbac/types.js';
+import { writePrivateFile } from '../../report/private-file.js';
 import type { StepJournal } from '../../model/journal.js';
 import { planYaml, type ReplacementPlan } from './plan.js';
 
@@ -11,7 +11,7 @@ export async function exportPlan(
 ): Promise<string> {
   const name = bindingLabel(plan.createdAt).replace(/[^A-Za-z0-9_.-]+/g, '_');
   const file = join(dirname(ctx.journal.path), `${name}.yaml`);
-  await writeFile(file, planYaml(plan).join('\n') + '\n', { mode: 0o600 });
+  await writePrivateFile(file, planYaml(plan).join('\n') + '\n');
   await ctx.journal.note('rbac', 'exported proposed binding', {
     file,
     binding: bindingLabel(plan.createdAt),
