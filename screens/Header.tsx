@@ -86,5 +86,6 @@ function modeBadges(mode: SessionMode): string[] {
   if (mode.readOnly) badges.push('READ-ONLY');
   if (mode.dryRun) badges.push('DRY-RUN');
   if (mode.demo) badges.push('DEMO');
+  else if (mode.simulated) badges.push('SIM');
   return badges;
 }

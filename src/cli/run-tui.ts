@@ -49,6 +49,7 @@ export async function runTui(
     readOnly: invocation.readOnly,
     dryRun: invocation.dryRun,
     demo: invocation.target.demo,
+    simulated: invocation.target.demo || invocation.target.simConnection !== undefined,
     ...(invocation.probeImage ? { probeImage: invocation.probeImage } : {}),
   });
   store.update({ commands: { file: commandsFile(env) } });

@@ -17,6 +17,11 @@ export interface SessionMode {
   readOnly: boolean;
   dryRun: boolean;
   demo: boolean;
+  /**
+   * The cluster is the simulator (`--demo`, or `--sim-connection` to `aks-runbook sim`): false for a
+   * real cluster; absent in journals older than this field, where only `demo` tells.
+   */
+  simulated?: boolean;
   /** The image of the imds step's probe pods (`--probe-image`); a small official one when absent. */
   probeImage?: string;
 }

@@ -42,6 +42,8 @@ export function renderTranscript(journal: JournalContents): string {
       `> ${contents.skipped} line(s) of the journal were not valid records and were skipped: this transcript may be incomplete.`,
     );
   }
+  const resume = resumeLines(contents.records);
+  if (resume.length > 0) lines.push('', '## Resume', '', ...resume);
 
   lines.push('', '## What each step found', '');
   const found = latestFindings(contents.records);
@@ -111,11 +113,55 @@ export function timelineLines(records: readonly JournalRecord[]): string[] {
   });
 }
 
-/** Read-only / dry-run / simulated, in words. */
-export function modeWords(mode: { readOnly: boolean; dryRun: boolean; demo: boolean }): string {
+/**
+ * Read-only / dry-run / changes allowed, and whether the cluster was simulated or real, in words
+ * (an older journal without `simulated` says only what it knows: `demo` was simulated).
+ */
+export function modeWords(mode: {
+  readOnly: boolean;
+  dryRun: boolean;
+  demo: boolean;
+  simulated?: boolean;
+}): string {
   const words = [mode.readOnly ? 'read-only' : mode.dryRun ? 'dry-run' : 'changes allowed'];
-  if (mode.demo) words.push('simulated cluster');
+  if (mode.demo) words.push('simulated cluster (--demo)');
+  else if (mode.simulated) words.push('simulated cluster (aks-runbook sim)');
+  else if (mode.simulated === false) words.push('real cluster');
   return words.join(', ');
+}
+
+/**
+ * What became of an earlier session left with changes in flight: found (which journal, how many
+ * changes), not offered (`--demo`), and each answer the operator gave to the offer.
+ */
+function resumeLines(records: readonly JournalRecord[]): string[] {
+  const lines: string[] = [];
+  for (const r of records) {
+    if (r.type !== 'note' || r.step !== 'connect') continue;
+    const journal = r.detail?.['journal'];
+    const from = typeof journal === 'string' ? ` (\`${journal}\`)` : '';
+    if (r.message === 'interrupted session found') {
+      const intents = r.detail?.['intents'];
+      const count = Array.isArray(intents) ? intents.length : 0;
+      lines.push(
+        `- ${r.time}: an earlier session${from} ended with ${count} change(s) in flight; resume offered`,
+      );
+    } else if (r.message === 'interrupted session not offered (--demo)') {
+      lines.push(`- ${r.time}: ${r.message}: each --demo is a new simulated cluster`);
+    } else if (r.message.startsWith('interrupted session: operator chose ')) {
+      const choice = r.message.slice('interrupted session: operator chose '.length);
+      const step = r.detail?.['step'];
+      lines.push(`- ${r.time}: decision: ${resumeChoiceWords(choice, step)}`);
+    }
+  }
+  return lines;
+}
+
+function resumeChoiceWords(choice: string, step: unknown): string {
+  if (choice === 'open') return `continue, on step ${typeof step === 'string' ? step : '?'}`;
+  if (choice === 'dismiss') return 'dismissed (not resumed)';
+  if (choice === 'details') return 'looked at the details';
+  return choice;
 }
 
 /** A finding as a journal `findings` note keeps it. */

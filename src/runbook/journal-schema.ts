@@ -10,7 +10,14 @@ const session = z.looseObject({
   type: z.literal('session'),
   time,
   cluster: z.string(),
-  mode: z.looseObject({ readOnly: z.boolean(), dryRun: z.boolean(), demo: z.boolean() }).optional(),
+  mode: z
+    .looseObject({
+      readOnly: z.boolean(),
+      dryRun: z.boolean(),
+      demo: z.boolean(),
+      simulated: z.boolean().optional(),
+    })
+    .optional(),
   pid: z.number().optional(),
 });
 

@@ -113,3 +113,54 @@ describe('the Markdown transcript', () => {
     `);
   });
 });
+
+describe('the transcript says what really happened', () => {
+  const session = (mode: Record<string, boolean>) =>
+    crashedJournal().replace(
+      '"mode":{"readOnly":false,"dryRun":false,"demo":false}',
+      JSON.stringify({ mode }).slice(1, -1),
+    );
+
+  it.each([
+    [
+      { readOnly: false, dryRun: false, demo: false, simulated: false },
+      'changes allowed, real cluster',
+    ],
+    [
+      { readOnly: false, dryRun: true, demo: false, simulated: true },
+      'dry-run, simulated cluster (aks-runbook sim)',
+    ],
+    [
+      { readOnly: true, dryRun: false, demo: true, simulated: true },
+      'read-only, simulated cluster (--demo)',
+    ],
+  ])('mode %o reads "%s"', (mode, words) => {
+    const text = renderTranscript(parseJournal('/j/a.jsonl', session(mode)));
+    expect(text).toContain(`- Mode: ${words}\n`);
+  });
+
+  it('keeps the resume decision: what was found and what the operator chose', () => {
+    const notes = [
+      {
+        type: 'note',
+        step: 'connect',
+        message: 'interrupted session found',
+        detail: { journal: '/j/old.jsonl', intents: [{}, {}] },
+      },
+      {
+        type: 'note',
+        step: 'connect',
+        message: 'interrupted session: operator chose open',
+        detail: { journal: '/j/old.jsonl', step: 'drain' },
+      },
+    ].map((n) => JSON.stringify({ time: '2025-03-01T10:00:01.500Z', ...n }));
+    const lines = crashedJournal().split('\n');
+    lines.splice(2, 0, ...notes);
+    const text = renderTranscript(parseJournal('/j/a.jsonl', lines.join('\n')));
+    expect(text).toContain('## Resume');
+    expect(text).toContain(
+      '- 2025-03-01T10:00:01.500Z: an earlier session (`/j/old.jsonl`) ended with 2 change(s) in flight; resume offered',
+    );
+    expect(text).toContain('- 2025-03-01T10:00:01.500Z: decision: continue, on step drain');
+  });
+});

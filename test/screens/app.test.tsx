@@ -83,6 +83,12 @@ describe('App shell', () => {
     expect(header).toContain('[READ-ONLY] [DRY-RUN] [DEMO]');
   });
 
+  it('badges a cluster of aks-runbook sim reached through --sim-connection [SIM]', async () => {
+    const mode = { readOnly: false, dryRun: false, demo: false, simulated: true };
+    const { ui } = renderApp(connectedStore({ mode }));
+    expect((await ui).frame().split('\n')[0]).toMatch(/aks-prod-weu +\[SIM\]$/);
+  });
+
   it('shows no badge when no safety switch is on', async () => {
     const { ui } = renderApp(connectedStore());
     expect((await ui).frame().split('\n')[0]).not.toMatch(/READ-ONLY|DRY-RUN|DEMO/);
