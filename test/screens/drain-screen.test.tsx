@@ -1,3 +1,4 @@
+import type { Finding } from '../../src/model/finding.js';
 import { describe, expect, it } from 'vitest';
 import { planNode } from '../../src/checks/drain/plan.js';
 import type { DrainNode } from '../../src/model/drain.js';
@@ -111,10 +112,51 @@ describe('drain screen: choosing nodes', () => {
     const { ink } = await screen(baseState());
     const frame = await ink.waitFor('aks-system-1-vmss000001');
     expect(frame).toMatch(/NODE\s+POOL\s+STATUS\s+SCHED\s+PODS\s+NOTES/);
+    // Every node here holds a pod whose PDB allows no disruption; one also waits for a reboot.
     expect(frame).toMatch(
-      /\[ \] aks-system-1-vmss000001\s+system\s+✔ Ready\s+yes\s+2\s+reboot needed/,
+      /\[ \] aks-system-1-vmss000000\s+system\s+✔ Ready\s+yes\s+2\s+PDB blocks$/m,
+    );
+    // Both notes do not fit 80 columns: short words, not a cut one.
+    expect(frame).toMatch(
+      /\[ \] aks-system-1-vmss000001\s+system\s+✔ Ready\s+yes\s+2\s+reboot, PDB$/m,
     );
     expect(widestLine(frame)).toBeLessThanOrEqual(80);
+  });
+
+  it('says the findings the checklist counts above the table, and v shows them whole with Looks at and Why', async () => {
+    const findings: Finding[] = [
+      {
+        id: 'drain.pdb-blocks-eviction',
+        severity: 'medium',
+        object: { kind: 'PodDisruptionBudget', namespace: 'shop', name: 'db' },
+        message: 'PDB shop/db allows no disruption now.',
+      },
+      {
+        id: 'drain.reboot-needed',
+        severity: 'low',
+        object: { kind: 'Node', name: 'aks-system-1-vmss000001' },
+        message: 'Node aks-system-1-vmss000001 is waiting for a kured reboot.',
+      },
+    ];
+    const { ink, sent } = await screen(baseState(), undefined, {
+      summary: ['4 nodes'],
+      findings,
+    });
+    const table = await ink.waitFor('NODE');
+    expect(table).toContain(
+      '! 2 findings: drain.pdb-blocks-eviction · drain.reboot-needed (v: read them)',
+    );
+    await ink.press('v');
+    const report = await ink.waitFor('Findings (2)');
+    expect(report).toContain(`Looks at: ${step.looksAt}`);
+    expect(report).toContain('▲ MED  drain.pdb-blocks-eviction PodDisruptionBudget/shop/db');
+    expect(report).toContain('△ LOW  drain.reboot-needed Node/aks-system-1-vmss000001');
+    expect(report).toContain('s sort');
+    await ink.press('s');
+    await ink.waitFor('sort: id');
+    await ink.press(ESC);
+    await ink.waitFor('NODE');
+    expect(sent).toEqual([]);
   });
 
   it('windows a large cluster to the terminal', async () => {

@@ -9,6 +9,9 @@ import { useKeys } from '../../use-keys.js';
 import { loadingKeys, nodeTableKeys, type NodeTableMode } from './node-table-keys.js';
 import { nodeHeader, nodeRow, nodeText, previewLines } from './node-rows.js';
 import { OptionsForm } from './OptionsForm.js';
+import { StepFrame } from '../../StepFrame.js';
+import { wrapWords } from '../../text.js';
+import type { Finding } from '../../../src/model/finding.js';
 import { ProgressView } from './ProgressView.js';
 
 /** The drain step: choose nodes, preview them, set options, then follow the drain live. */
@@ -35,10 +38,16 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
     setSelected(next);
   };
   const inTable = ready && state.phase === 'choose' && (mode === 'table' || mode === 'preview');
-  // Title, table header and the status line, then the warning and the last result if any.
+  // What the checklist counts is said above the table, and `v` shows it whole.
+  const strip = findingsStrip(props.view.findings ?? [], props.width);
+  // Title, findings, table header and the status line, then the warning and the last result.
   const rows = Math.max(
     3,
-    props.height - 3 - (baseWhy || state?.aksBusy ? 1 : 0) - (props.view.result?.length ?? 0),
+    props.height -
+      3 -
+      strip.length -
+      (baseWhy || state?.aksBusy ? 1 : 0) -
+      (props.view.result?.length ?? 0),
   );
   const list = useFilteredList(ready ? state.nodes : [], {
     text: nodeText,
@@ -91,6 +100,23 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
 
   if (!ready)
     return <Text color={theme.muted}>… Looking at nodes, pods and disruption budgets</Text>;
+  if (mode === 'report') {
+    return (
+      <StepFrame
+        step={props.step}
+        status={props.status}
+        {...props.view}
+        actions={undefined}
+        width={props.width}
+        height={props.height}
+        active={props.active}
+        onBack={() => setMode('table')}
+        backTo="the node table"
+        onHelp={props.onHelp}
+        onQuit={props.onQuit}
+      />
+    );
+  }
   if (state.phase === 'running' || state.phase === 'done') {
     return <ProgressView {...props} state={state} />;
   }
@@ -143,12 +169,17 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
   return (
     <Box flexDirection="column" width={props.width}>
       {title}
+      {strip.map((line, i) => (
+        <Text key={`strip-${i}`} color={theme.warning}>
+          {line}
+        </Text>
+      ))}
       <Text color={theme.muted} wrap="truncate-end">
         {nodeHeader(props.width)}
       </Text>
       {shown.slice(win.start, win.end).map((n, i) => (
         <Text key={n.name} wrap="truncate-end" inverse={win.start + i === at}>
-          {nodeRow(n, selected.has(n.name), props.width)}
+          {nodeRow(n, selected.has(n.name), props.width, state.previews[n.name])}
         </Text>
       ))}
       {shown.length === 0 ? <Text color={theme.muted}>No node matches the filter.</Text> : null}
@@ -166,4 +197,17 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
       {footer}
     </Box>
   );
+}
+
+/**
+ * The step's findings in a few words above the node table, wrapped (never cut): how many, of
+ * which kinds, and the key that shows them whole.
+ */
+function findingsStrip(findings: readonly Finding[], width: number): string[] {
+  if (findings.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.id, (counts.get(f.id) ?? 0) + 1);
+  const kinds = [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(' · ');
+  const count = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
+  return wrapWords(`! ${count}: ${kinds} (v: read them)`, width - 1);
 }

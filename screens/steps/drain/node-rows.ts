@@ -1,6 +1,6 @@
 import type { DrainNode } from '../../../src/model/drain.js';
 import type { NodePlan } from '../../../src/model/drain.js';
-import { cell } from '../../../src/model/text-cells.js';
+import { cell, displayWidth } from '../../../src/model/text-cells.js';
 import { theme } from '../../theme.js';
 import type { FrameLine } from '../../step-lines.js';
 
@@ -12,7 +12,7 @@ export function nodeText(n: DrainNode): string {
 /** The table header, fitted to `width`. */
 export function nodeHeader(width: number): string {
   const name = Math.max(12, width - 55);
-  return `    ${cell('NODE', name)} ${cell('POOL', 8)} ${cell('STATUS', 8)} ${cell('SCHED', 9)} ${cell('PODS', 4)} ${cell('NOTES', 16)}`;
+  return `    ${cell('NODE', name)} ${cell('POOL', 8)} ${cell('STATUS', 8)} ${cell('SCHED', 9)} ${cell('PODS', 4)} NOTES`;
 }
 
 /**
@@ -25,14 +25,42 @@ export function nodeNameCell(name: string, width: number): string {
   return `…${chars.slice(chars.length - (width - 1)).join('')}`;
 }
 
-/** One node row: selection mark, name, pool, Ready/NotReady, schedulable, pods, notes. */
-export function nodeRow(node: DrainNode, selected: boolean, width: number): string {
+/**
+ * One node row: selection mark, name, pool, Ready/NotReady, schedulable, pods, notes. The notes
+ * take the rest of the line, in short words when the long ones do not fit (never cut mid-word).
+ */
+export function nodeRow(
+  node: DrainNode,
+  selected: boolean,
+  width: number,
+  plan?: NodePlan,
+): string {
   const name = Math.max(12, width - 55);
-  const notes = [
-    ...node.conditions.filter((c) => c !== 'NotReady'),
+  const room = Math.max(16, width - name - 39);
+  const notes = nodeNotes(node, plan, room);
+  return `${selected ? '[x]' : '[ ]'} ${nodeNameCell(node.name, name)} ${cell(node.pool, 8)} ${cell(node.ready ? '✔ Ready' : '✖ NotReady', 8)} ${cell(node.schedulable ? 'yes' : '⊘ cordoned', 9)} ${cell(String(node.podCount), 4)} ${cell(notes, room)}`;
+}
+
+/**
+ * What stands out about a node, the same things its findings say: conditions, a reboot it waits
+ * for, and a PodDisruptionBudget that allows no eviction of one of its pods now.
+ */
+export function nodeNotes(node: DrainNode, plan: NodePlan | undefined, room: number): string {
+  const pdb = plan?.blocked.some((b) => b.cause === 'pdb') ?? false;
+  const conditions = node.conditions.filter((c) => c !== 'NotReady');
+  const long = [
+    ...conditions,
     node.kuredLock ? 'kured lock' : node.rebootNeeded ? 'reboot needed' : '',
+    pdb ? 'PDB blocks' : '',
   ].filter(Boolean);
-  return `${selected ? '[x]' : '[ ]'} ${nodeNameCell(node.name, name)} ${cell(node.pool, 8)} ${cell(node.ready ? '✔ Ready' : '✖ NotReady', 8)} ${cell(node.schedulable ? 'yes' : '⊘ cordoned', 9)} ${cell(String(node.podCount), 4)} ${cell(notes.join(', ') || '-', 16)}`;
+  const text = long.join(', ');
+  if (displayWidth(text) <= room) return text || '-';
+  const short = [
+    ...conditions,
+    node.kuredLock ? 'kured' : node.rebootNeeded ? 'reboot' : '',
+    pdb ? 'PDB' : '',
+  ].filter(Boolean);
+  return short.join(', ');
 }
 
 /** The preview of one node: pods evicted, skipped and blocked, with reasons. */

@@ -6,7 +6,7 @@ import type { KeyBinding } from '../../key-table.js';
 import { scrollBinding, type Scrollable } from '../../scroll-keys.js';
 
 /** Where the drain screen is: the node table, or the preview of the chosen nodes. */
-export type NodeTableMode = 'table' | 'preview' | 'options';
+export type NodeTableMode = 'table' | 'preview' | 'options' | 'report';
 
 /** What the node table's keys look at and act on. */
 export interface NodeTableContext {
@@ -121,6 +121,13 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
         c.preview.to(0);
         c.setMode('preview');
       },
+    },
+    {
+      keys: ['v'],
+      does: "the step's report: what it looks at and why, every finding (s sorts, / filters)",
+      hint: 'findings',
+      when: table,
+      run: () => c.setMode('report'),
     },
     {
       keys: ['o'],
