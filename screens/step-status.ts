@@ -21,7 +21,7 @@ export function statusLook(status: StepStatus): StatusLook {
       return {
         symbol: '!',
         color: theme.warning,
-        text: status.count === 1 ? '1 finding' : `${status.count} findings`,
+        text: `${status.count === 1 ? '1 finding' : `${status.count} findings`}${status.worst ? `, worst ${status.worst}` : ''}`,
       };
     case 'changed':
       return { symbol: '✎', color: theme.changed, text: `changed: ${status.what}` };

@@ -1,3 +1,5 @@
+import type { Severity } from './finding.js';
+
 /** The identifiers of the checklist steps, in the order the runbook walks them. */
 export const STEP_IDS = [
   'connect',
@@ -19,7 +21,8 @@ export type StepStatus =
   | { kind: 'not-started' }
   | { kind: 'running' }
   | { kind: 'ok' }
-  | { kind: 'findings'; count: number }
+  /** `worst`: the most severe of them, said where a row sums up other steps (the Summary). */
+  | { kind: 'findings'; count: number; worst?: Severity }
   | { kind: 'changed'; what: string }
   /** A confirmed change failed; kept until the operator has acted on the step again. */
   | { kind: 'failed'; what: string }

@@ -4,6 +4,7 @@ import type { StepStates } from '../steps/registry-types.js';
 import type { ClusterSummary } from '../model/cluster-summary.js';
 import { STEP_IDS, type StepId, type StepStatus } from '../model/checklist.js';
 import type { ResumeOffer } from './resume.js';
+import { summaryStatus } from './summary-status.js';
 import type { RiskOffer } from '../waivers/risk-desk.js';
 import type { ConfirmationRequest, SessionMode } from '../model/session.js';
 import type { RunningOperation } from '../model/operation.js';
@@ -66,6 +67,15 @@ export interface ClusterChoice {
 
 type Listener = () => void;
 
+/** The Summary row follows the other steps once it has looked (see `summaryStatus`). */
+function withSummary(state: SessionState): SessionState {
+  const own = state.steps.summary.kind;
+  if (own === 'not-started' || own === 'running') return state;
+  const next = summaryStatus(state.steps, state.stepViews);
+  if (JSON.stringify(next) === JSON.stringify(state.steps.summary)) return state;
+  return { ...state, steps: { ...state.steps, summary: next } };
+}
+
 /**
  * The session's state, observable by the screens (`useSyncExternalStore`), written only by logic.
  * Confirmations travel through it: logic awaits `ask()`, a screen calls `answer()`.
@@ -100,6 +110,7 @@ export class SessionStore {
   /** Replaces part of the state and tells the screens. */
   update(patch: Partial<SessionState>): void {
     this.state = { ...this.state, ...patch };
+    if (patch.steps || patch.stepViews) this.state = withSummary(this.state);
     for (const listener of this.listeners) listener();
   }
 

@@ -2,6 +2,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { describe, expect, it } from 'vitest';
 import { planNode } from '../../src/checks/drain/plan.js';
 import type { DrainNode } from '../../src/model/drain.js';
+import type { Finding } from '../../src/model/finding.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/model/drain.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
