@@ -219,6 +219,38 @@ describe('checks by workload', () => {
     expect(marked.findings).toEqual([]);
   });
 
+  it('calls AKS-managed only what carries AKS markers: not kured installed into kube-system', () => {
+    const inSystem = (name: string, labels: Record<string, string>) =>
+      pod(
+        { hostPID: true },
+        {
+          name: `${name}-1`,
+          namespace: 'kube-system',
+          labels,
+          ownerReferences: [{ kind: 'DaemonSet', name, uid: name, controller: true }],
+        },
+      );
+    const review = checkContainers({
+      pods: [
+        inSystem('kured', { name: 'kured' }),
+        inSystem('cloud-node-manager', { 'kubernetes.azure.com/managedby': 'aks' }),
+        inSystem('azure-ip-masq-agent', { 'addonmanager.kubernetes.io/mode': 'Reconcile' }),
+        inSystem('look-alike', { 'kubernetes.azure.com/managedby': 'helm' }),
+      ],
+      intermediates: [],
+      forbidden: [],
+    });
+    const managed = Object.fromEntries(
+      review.workloads.map((w) => [w.workload.name, [w.system, w.aksManaged]]),
+    );
+    expect(managed).toEqual({
+      'azure-ip-masq-agent': [true, true],
+      'cloud-node-manager': [true, true],
+      kured: [true, false],
+      'look-alike': [true, false],
+    });
+  });
+
   it('a refused pod list is a finding, not a pass', () => {
     const findings = checkContainers({ pods: [], intermediates: [], forbidden: ['pods'] }).findings;
     expect(findings.map((f) => f.id)).toEqual(['containers.forbidden']);

@@ -62,7 +62,7 @@ describe('exports on the demo cluster', () => {
       privileged: false,
       allowPrivilegeEscalation: false,
     });
-    // kube-system workloads (kured) are never in it: AKS owns them.
+    // kube-system workloads (kured) are never in it: they are kept apart as platform workloads.
     expect(text).not.toContain('kube-system');
 
     const note = exported(

@@ -1,7 +1,7 @@
 import { SEVERITIES, type Finding, type Severity } from '../../model/finding.js';
 import { CONTAINER_ADVICE, type ContainerCheckId } from './advice.js';
 import { podIssues, type ContainerIssue } from './container-rules.js';
-import { isSystemWorkload } from './system.js';
+import { isAksManaged, isSystemWorkload } from './system.js';
 import type { ContainerFacts } from '../../model/pods.js';
 import { groupByWorkload, type Workload } from './workloads.js';
 
@@ -9,6 +9,8 @@ import { groupByWorkload, type Workload } from './workloads.js';
 export interface WorkloadReview {
   workload: Workload;
   system: boolean;
+  /** Deployed and changed by AKS (its markers on every pod); false for kured and the like. */
+  aksManaged: boolean;
   issues: ContainerIssue[];
 }
 
@@ -36,7 +38,12 @@ export function checkContainers(facts: ContainerFacts): ContainersReview {
       const key = `${i.id}|${i.container ?? ''}|${i.what}`;
       return seen.has(key) ? false : (seen.add(key), true);
     });
-    return { workload, system: isSystemWorkload(workload), issues };
+    return {
+      workload,
+      system: isSystemWorkload(workload),
+      aksManaged: isAksManaged(workload),
+      issues,
+    };
   });
   for (const review of workloads.filter((w) => !w.system)) {
     const byId = new Map<ContainerCheckId, ContainerIssue[]>();

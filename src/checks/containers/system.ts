@@ -16,3 +16,25 @@ export function isSystemWorkload(w: Workload): boolean {
     )
   );
 }
+
+/** AKS's own markers on what it deploys: its `managedby` label, or the addon-manager's mode. */
+const AKS_MARKERS: ReadonlyArray<(labels: Readonly<Record<string, string>>) => boolean> = [
+  (labels) => labels['kubernetes.azure.com/managedby'] === 'aks',
+  (labels) =>
+    ['Reconcile', 'EnsureExists'].includes(labels['addonmanager.kubernetes.io/mode'] ?? ''),
+];
+
+/**
+ * Whether AKS itself deploys and changes the workload: every pod carries one of AKS's markers
+ * (`kubernetes.azure.com/managedby: aks`, `addonmanager.kubernetes.io/mode`). A workload in
+ * kube-system without them (kured, a Helm chart) was installed by someone else, not AKS.
+ */
+export function isAksManaged(w: Workload): boolean {
+  return (
+    w.pods.length > 0 &&
+    w.pods.every((p) => {
+      const labels = p.metadata?.labels ?? {};
+      return AKS_MARKERS.some((marked) => marked(labels));
+    })
+  );
+}

@@ -21,13 +21,20 @@ export async function inspectContainers(ctx: InspectContext): Promise<Inspection
   const summary = [
     `${facts.pods.length} pods in ${review.workloads.length} workloads; ${user.length} user workloads checked, ${user.filter((w) => w.issues.length > 0).length} with findings.`,
   ];
-  if (system.length > 0) {
+  const seen = (w: WorkloadReview) =>
+    `  ${w.workload.kind} ${w.workload.namespace}/${w.workload.name}: ${[...new Set(w.issues.map((i) => i.id.replace('containers.', '')))].join(', ')}`;
+  const aks = system.filter((w) => w.aksManaged);
+  const others = system.filter((w) => !w.aksManaged);
+  if (aks.length > 0) {
     summary.push(
-      `System workloads (kube-system and AKS-managed add-ons) are not findings; you cannot change them, AKS does. Seen:`,
-      ...system.map(
-        (w) =>
-          `  ${w.workload.kind} ${w.workload.namespace}/${w.workload.name}: ${[...new Set(w.issues.map((i) => i.id.replace('containers.', '')))].join(', ')}`,
-      ),
+      'AKS-managed system workloads (AKS labels them as its own) are not findings; you cannot change them, AKS does. Seen:',
+      ...aks.map(seen),
+    );
+  }
+  if (others.length > 0) {
+    summary.push(
+      'In kube-system but not deployed by AKS (no AKS label: installed by you or a tool such as Helm). Kept apart and not counted, as platform workloads; review them yourself. Seen:',
+      ...others.map(seen),
     );
   }
   return { facts: { workloads: review.workloads }, findings: review.findings, summary };
