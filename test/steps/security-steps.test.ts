@@ -66,11 +66,14 @@ describe('defender on the demo cluster', () => {
     await close();
   });
 
-  it('does not offer enabling until a workspace is known, and refuses a malformed id', async () => {
+  it("offers enabling with AKS's default workspace, names a typed one, and refuses a malformed id", async () => {
     const { store, host, close } = await hostFor(connection, factories);
     await host.open('defender');
     const enable = () => store.getState().stepViews.defender?.actions?.find((a) => a.key === 'e');
-    expect(enable()?.unavailable).toMatch(/no Log Analytics workspace known/);
+    expect(enable()?.unavailable).toBeUndefined();
+    expect(enable()?.label).toBe(
+      "Enable Defender for Containers (paid plan), reporting to AKS's default workspace",
+    );
     await host.send('defender', { type: 'action', key: 'w' });
     expect(store.getState().stepStates.defender).toMatchObject({ asking: true });
     await host.send('defender', { type: 'workspace', id: 'law-shop' });
@@ -81,7 +84,40 @@ describe('defender on the demo cluster', () => {
     await host.send('defender', { type: 'workspace', id: WORKSPACE });
     expect(store.getState().stepStates.defender).toMatchObject({ asking: false });
     expect(enable()?.unavailable).toBeUndefined();
+    // The workspace's name is what the operator reads, whatever the width.
+    expect(enable()?.label).toBe(
+      'Enable Defender for Containers (paid plan), reporting to law-shop (resource group rg-monitoring)',
+    );
+    expect(store.getState().stepViews.defender?.summary).toContain(
+      'Enabling would use: law-shop (resource group rg-monitoring), typed by you',
+    );
     await close();
+  });
+
+  it("enables Defender without a workspace given: AKS's default one, said in the confirmation", async () => {
+    const own = await startSimulator({ scenario: 'demo', speed: 2000 });
+    try {
+      const { store, host, close } = await hostFor(await connectToSim(own), factories);
+      await host.open('defender');
+      const sent = host.send('defender', { type: 'action', key: 'e' });
+      await until(() => store.getState().confirmation !== undefined, 'the confirmation');
+      const asked = store.getState().confirmation!;
+      expect(asked.details?.[0]).toMatch(/^Reports to AKS's default Log Analytics workspace/);
+      expect(asked.details?.at(-1)).toMatch(/--enable-defender$/);
+      store.answer(true);
+      await sent;
+      const body = own.log.entries.find((e) => e.api === 'arm' && e.method === 'PUT');
+      expect(body).toBeDefined();
+      expect(own.aks.state.defender).toMatchObject({ enabled: true });
+      const reported = own.aks.state.defender?.logAnalyticsWorkspaceResourceId ?? '';
+      expect(reported).toMatch(/\/workspaces\/DefaultWorkspace-/);
+      expect(store.getState().stepViews.defender?.result).toEqual([
+        `✔ Verified: Defender for Containers is on, reporting to ${reported}.`,
+      ]);
+      await close();
+    } finally {
+      await own.close();
+    }
   });
 
   it('dry run: shows the PUT body and journals it, asks nothing and sends no ARM write', async () => {

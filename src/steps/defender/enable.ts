@@ -3,7 +3,14 @@ import { putManagedCluster } from '../../azure/put-cluster.js';
 import { messageOf } from '../../model/errors.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import type { DefenderInspection } from './inspect.js';
-import { defenderAlreadyOn, describeDefenderPlan, planEnableDefender } from './plan.js';
+import {
+  DEFAULT_WORKSPACE_WORDS,
+  defenderAlreadyOn,
+  describeDefenderPlan,
+  planEnableDefender,
+  workspaceWords,
+} from './plan.js';
+import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { DefenderScreenState } from './state.js';
 
 type Session = StepSession<DefenderInspection, DefenderScreenState>;
@@ -15,7 +22,6 @@ type Session = StepSession<DefenderInspection, DefenderScreenState>;
  */
 export async function enableDefender(s: Session, pollMs: number | undefined): Promise<void> {
   const ws = s.state.workspace;
-  if (!ws) return;
   const { ctx } = s;
   const arm = armOf(ctx.connection, 'reads and changes the cluster in Azure');
   const fresh = await readManagedCluster(arm, ctx.signal);
@@ -23,37 +29,43 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
     ctx.show({ result: [`✖ ${fresh.forbidden}`] });
     return;
   }
-  const already = defenderAlreadyOn(fresh.cluster, ws.id);
+  const already = defenderAlreadyOn(fresh.cluster, ws?.id);
   if (already) {
     // Nothing is sent: the wanted state is there, or another workspace is not silently replaced.
+    const now = ws?.id ?? reportsTo(fresh.cluster);
     ctx.show({
       result:
         already === 'same'
           ? [
-              `✔ Already in place: Defender for Containers is on, reporting to ${ws.id}. Nothing was sent.`,
+              `✔ Already in place: Defender for Containers is on, reporting to ${now}. Nothing was sent.`,
             ]
           : [
-              `✖ Defender for Containers is already on, reporting to ${already.reportsTo}, not ${ws.id}.`,
+              `✖ Defender for Containers is already on, reporting to ${already.reportsTo}, not ${ws?.id ?? '?'}.`,
               'Nothing was changed: moving it to another workspace is a decision of its own (az aks update --defender-config).',
             ],
     });
     await s.look();
     return;
   }
-  const plan = planEnableDefender(fresh.cluster, ws.id);
+  const plan = planEnableDefender(fresh.cluster, ws?.id);
+  const target = ws
+    ? `Log Analytics workspace ${workspaceWords(ws.id)}, ${ws.from}`
+    : DEFAULT_WORKSPACE_WORDS;
   await s.change({
     wire: 'arm',
     what: 'the PUT that enables Defender',
     plan: describeDefenderPlan(plan),
     dryRun: ['Dry run: the PUT above was not sent. Nothing changed.'],
-    dryRunDetail: { workspace: ws.id },
+    dryRunDetail: { workspace: ws?.id ?? 'AKS default' },
     confirm: {
       cluster: ctx.cluster,
       change: `Enable Microsoft Defender for Containers on ${ctx.cluster}: a paid plan, billed per vCore from now on`,
       details: [
-        `Reports to Log Analytics workspace ${ws.id} (${ws.from}).`,
+        `Reports to ${target}.`,
         'Sends one PUT of the cluster to Azure; AKS then deploys the Defender sensor to every node.',
-        `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender --defender-config <file with this workspace>`,
+        ws
+          ? `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender --defender-config <file with this workspace>`
+          : `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender`,
       ],
       typed: ctx.cluster,
     },
@@ -65,7 +77,7 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
             step: 'defender',
             action: 'enable defender',
             target: `managedCluster/${ctx.cluster}`,
-            detail: { workspace: ws.id },
+            detail: { workspace: ws?.id ?? 'AKS default' },
           },
           () =>
             putManagedCluster(arm, {
@@ -90,10 +102,17 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
       if (outcome.refused) return { result: [`✖ ${outcome.refused}`] };
       return facts?.facts?.enabled === true
         ? {
-            result: [`✔ Verified: Defender for Containers is on, reporting to ${ws.id}.`],
+            result: [
+              `✔ Verified: Defender for Containers is on, reporting to ${facts.facts.workspace ?? ws?.id ?? 'a workspace AKS chose'}.`,
+            ],
             changed: 'Enabled Defender for Containers',
           }
         : { result: ['✖ The operation finished but the cluster still reports Defender off.'] };
     },
   });
+}
+
+/** The workspace the cluster's Defender reports to, as read. */
+function reportsTo(mc: ManagedCluster): string {
+  return mc.securityProfile?.defender?.logAnalyticsWorkspaceResourceId || 'its workspace';
 }

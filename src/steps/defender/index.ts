@@ -2,6 +2,7 @@ import { isWorkspaceId } from '../../checks/defender/defender.js';
 import { whyNot } from '../../checks/rights/answers.js';
 import { defineStep } from '../lifecycle/define.js';
 import { enableDefender } from './enable.js';
+import { DEFAULT_WORKSPACE_WORDS, workspaceWords } from './plan.js';
 import { inspectDefender, type DefenderInspection } from './inspect.js';
 import type { DefenderEvent, DefenderScreenState } from './state.js';
 
@@ -28,10 +29,11 @@ export function makeDefenderStep(options: DefenderOptions = {}) {
         : whyNot(await s.ctx.connection.rights.answers(), ['arm.cluster.write']);
       const workspace = s.state.typed ?? seen.facts.facts?.known;
       s.set({ denied, workspace });
-      const using =
-        workspace && !seen.facts.facts?.enabled
-          ? [`Enabling would use: ${workspace.id} (${workspace.from})`]
-          : [];
+      const using = seen.facts.facts?.enabled
+        ? []
+        : workspace
+          ? [`Enabling would use: ${workspaceWords(workspace.id)}, ${workspace.from}`]
+          : [`Enabling would use: ${DEFAULT_WORKSPACE_WORDS} (w: give another)`];
       return { summary: [...(seen.summary ?? []), ...using] };
     },
     actions: (s) => {
@@ -42,8 +44,10 @@ export function makeDefenderStep(options: DefenderOptions = {}) {
       return [
         {
           key: 'e',
-          label: 'Enable Defender for Containers (paid plan)',
-          unavailable: off ?? (ws ? undefined : 'no Log Analytics workspace known: press w first'),
+          label: ws
+            ? `Enable Defender for Containers (paid plan), reporting to ${workspaceWords(ws.id)}`
+            : "Enable Defender for Containers (paid plan), reporting to AKS's default workspace",
+          unavailable: off,
           run: (run) => enableDefender(run, options.pollMs),
         },
         {

@@ -4,7 +4,8 @@ import type { ManagedCluster } from '@azure/arm-containerservice';
 export interface DefenderPlan {
   cluster: string;
   resourceId: string;
-  workspace: string;
+  /** The workspace asked for; absent: AKS's default workspace (it creates one if needed). */
+  workspace?: string;
   /** From the read just before; sent as If-Match so a concurrent change is not overwritten. */
   eTag?: string;
   body: ManagedCluster;
@@ -16,10 +17,12 @@ export interface DefenderPlan {
  */
 export function defenderAlreadyOn(
   mc: ManagedCluster,
-  workspace: string,
+  workspace: string | undefined,
 ): 'same' | { reportsTo: string } | undefined {
   const d = mc.securityProfile?.defender;
   if (d?.securityMonitoring?.enabled !== true) return undefined;
+  // No workspace asked for: Defender on, reporting anywhere, is what was wanted.
+  if (workspace === undefined) return 'same';
   const now = d.logAnalyticsWorkspaceResourceId ?? '';
   // ARM resource ids compare case-insensitively.
   return now.toLowerCase() === workspace.toLowerCase()
@@ -27,22 +30,53 @@ export function defenderAlreadyOn(
     : { reportsTo: now || 'no workspace' };
 }
 
-/** GET-modify-PUT: keeps everything read and sets only `securityProfile.defender`. Pure. */
-export function planEnableDefender(mc: ManagedCluster, workspace: string): DefenderPlan {
+/**
+ * GET-modify-PUT: keeps everything read and sets only `securityProfile.defender`. Without a
+ * workspace the field is left out and AKS uses its default one (as `az aks update
+ * --enable-defender` does without `--defender-config`). Pure.
+ */
+export function planEnableDefender(
+  mc: ManagedCluster,
+  workspace: string | undefined,
+): DefenderPlan {
   const security = mc.securityProfile ?? {};
+  const { logAnalyticsWorkspaceResourceId: _old, ...rest } = security.defender ?? {};
   const body: ManagedCluster = {
     ...mc,
     securityProfile: {
       ...security,
       defender: {
-        ...security.defender,
-        logAnalyticsWorkspaceResourceId: workspace,
+        ...rest,
+        ...(workspace ? { logAnalyticsWorkspaceResourceId: workspace } : {}),
         securityMonitoring: { enabled: true },
       },
     },
   };
-  return { cluster: mc.name ?? '?', resourceId: mc.id ?? '?', workspace, eTag: mc.eTag, body };
+  const plan: DefenderPlan = { cluster: mc.name ?? '?', resourceId: mc.id ?? '?', body };
+  if (workspace) plan.workspace = workspace;
+  if (mc.eTag) plan.eTag = mc.eTag;
+  return plan;
 }
+
+/**
+ * A workspace as the operator recognises it: its name first, then its resource group (a full
+ * resource id is too long to show whole in 80 columns, and its end is what names it).
+ */
+export function workspaceWords(id: string): string {
+  const parts = id.split('/');
+  const at = (key: string) => {
+    const i = parts.findIndex((p) => p.toLowerCase() === key.toLowerCase());
+    return i >= 0 ? parts[i + 1] : undefined;
+  };
+  const name = at('workspaces');
+  const group = at('resourceGroups');
+  if (!name) return id;
+  return `${name}${group ? ` (resource group ${group})` : ''}`;
+}
+
+/** What an enable without a workspace reports to, in words. */
+export const DEFAULT_WORKSPACE_WORDS =
+  "AKS's default Log Analytics workspace (DefaultWorkspace-<subscription>-<region code> in DefaultResourceGroup-<region code>; created if it does not exist yet)";
 
 /** The plan as the operator reads it: the request, and the only part of the body that changes. */
 export function describeDefenderPlan(plan: DefenderPlan): string[] {
