@@ -25,7 +25,8 @@ export async function runJournal(
       return 0;
     }
     // Every cell but the header comes from a journal: data, shown with its control characters.
-    const rows = [['#', 'STARTED', 'CLUSTER', 'MODE', 'CHANGES', 'IN FLIGHT']];
+    // CHANGES: one per operator decision (a drain is one); DRY RUNS: rehearsals, apart.
+    const rows = [['#', 'STARTED', 'CLUSTER', 'MODE', 'CHANGES', 'DRY RUNS', 'IN FLIGHT']];
     const notes: string[] = [];
     for (const [index, file] of files.entries()) {
       let contents: JournalContents;
@@ -45,7 +46,8 @@ export async function runJournal(
           digest.startedAt ?? '?',
           digest.identity.cluster,
           digest.mode ? modeWords(digest.mode) : '?',
-          String(digest.changes.length),
+          String(digest.decisions.filter((d) => !d.dryRun).length),
+          String(digest.decisions.filter((d) => d.dryRun).length),
           digest.inFlight.length > 0 ? `yes (${digest.inFlight.length})` : 'no',
         ].map(visible),
       );

@@ -1,5 +1,6 @@
 import type { JournalContents, JournalRecord } from '../model/journal.js';
 import type { SessionMode } from '../model/session.js';
+import { decisionsOf, type JournaledDecision } from './decisions.js';
 
 type IntentRecord = Extract<JournalRecord, { type: 'intent' }>;
 type ResultRecord = Extract<JournalRecord, { type: 'result' }>;
@@ -25,7 +26,10 @@ export interface SessionDigest {
   startedAt?: string;
   /** The time of the last readable line. */
   lastAt?: string;
+  /** Every request journaled (an eviction is one), with its result. */
   changes: JournaledChange[];
+  /** One per operator decision (its requests inside), dry runs apart: what was changed. */
+  decisions: JournaledDecision[];
   /** Intents with no result: the session ended while these were under way. */
   inFlight: IntentRecord[];
   tornTail: boolean;
@@ -59,6 +63,7 @@ export function digestSession(contents: JournalContents): SessionDigest {
     path: contents.path,
     identity,
     changes,
+    decisions: decisionsOf(records, changes, session?.mode?.dryRun === true),
     inFlight: changes.filter((c) => !c.result).map((c) => c.intent),
     tornTail: contents.tornTail,
     skipped: contents.skipped,

@@ -1,5 +1,11 @@
 import type { JournalContents, JournalRecord } from '../model/journal.js';
 import { digestSession } from './journal-digest.js';
+import {
+  decisionOutcome,
+  decisionWords,
+  requestWords,
+  type JournaledDecision,
+} from './decisions.js';
 import { visibleDeep } from '../model/visible-text.js';
 import { cell, duration, objectName, table } from './markdown.js';
 
@@ -72,21 +78,37 @@ export function renderTranscript(journal: JournalContents): string {
     );
   }
 
+  // One row per operator decision, its requests (a drain's evictions) counted inside it.
+  const changes = digest.decisions.filter((d) => !d.dryRun);
   lines.push('', '## Changes', '');
-  if (digest.changes.length === 0) lines.push('Nothing was changed.');
+  if (changes.length === 0) lines.push('Nothing was changed.');
   else {
     lines.push(
       ...table(
-        ['started', 'step', 'action', 'target', 'result', 'took'],
-        digest.changes.map(({ intent, result }) => [
-          intent.time,
-          intent.step,
-          intent.action,
-          intent.target,
-          result
-            ? `${result.outcome}${result.error ? `: ${result.error}` : ''}`
-            : 'IN FLIGHT (no result)',
-          result ? duration(span(intent.time, result.time)) : '',
+        ['started', 'step', 'change', 'requests', 'result', 'took'],
+        changes.map((d) => [
+          d.time,
+          d.step,
+          decisionWords(d),
+          requestWords(d),
+          decisionOutcome(d),
+          took(d),
+        ]),
+      ),
+    );
+  }
+  const rehearsals = digest.decisions.filter((d) => d.dryRun);
+  if (rehearsals.length > 0) {
+    lines.push('', '## Dry runs (nothing changed)', '');
+    lines.push(
+      ...table(
+        ['time', 'step', 'rehearsed', 'requests', 'result'],
+        rehearsals.map((d) => [
+          d.time,
+          d.step,
+          decisionWords(d),
+          d.shown !== undefined ? 'none sent' : requestWords(d),
+          decisionOutcome(d),
         ]),
       ),
     );
@@ -183,6 +205,14 @@ export function latestFindings(records: readonly JournalRecord[]): NoteRecord[] 
 export function findingsOf(note: NoteRecord): NotedFinding[] {
   const list = note.detail?.['findings'];
   return Array.isArray(list) ? (list as NotedFinding[]) : [];
+}
+
+/** From a decision's first request to its last result; empty while one has none. */
+function took(d: JournaledDecision): string {
+  const ends = d.requests.map((c) => c.result?.time);
+  if (ends.length === 0 || ends.some((t) => t === undefined)) return '';
+  const last = ends.reduce((a, b) => (Date.parse(b!) > Date.parse(a!) ? b : a));
+  return duration(span(d.time, last));
 }
 
 function span(from: string, to: string | undefined): number {

@@ -25,10 +25,13 @@ describe('aks-runbook journal', () => {
     const ran = await runBin(['journal', 'list'], env);
     expect(ran.code).toBe(0);
     const lines = ran.stdout.split('\n');
-    expect(lines[0]).toMatch(/^#\s+STARTED\s+CLUSTER\s+MODE\s+CHANGES\s+IN FLIGHT$/);
-    expect(lines[1]).toMatch(/^1\s+2025-03-01T10:00:00.000Z\s+aks-one\s+changes allowed\s+0\s+no$/);
+    expect(lines[0]).toMatch(/^#\s+STARTED\s+CLUSTER\s+MODE\s+CHANGES\s+DRY RUNS\s+IN FLIGHT$/);
+    expect(lines[1]).toMatch(
+      /^1\s+2025-03-01T10:00:00.000Z\s+aks-one\s+changes allowed\s+0\s+0\s+no$/,
+    );
+    // One decision (the drain of n1: its cordon and its evictions), not one per request.
     expect(lines[2]).toMatch(
-      /^2\s+2025-03-01T10:00:00.000Z\s+aks-one\s+changes allowed\s+2\s+yes \(1\)$/,
+      /^2\s+2025-03-01T10:00:00.000Z\s+aks-one\s+changes allowed\s+1\s+0\s+yes \(1\)$/,
     );
   });
 

@@ -105,10 +105,9 @@ describe('the Markdown transcript', () => {
 
       ## Changes
 
-      | started | step | action | target | result | took |
+      | started | step | change | requests | result | took |
       | --- | --- | --- | --- | --- | --- |
-      | 2025-03-01T10:00:04.000Z | drain | cordon | node/n1 | ok | 250 ms |
-      | 2025-03-01T10:00:05.000Z | drain | evict | pod/shop/web-1 | IN FLIGHT (no result) |  |
+      | 2025-03-01T10:00:04.000Z | drain | Drain node n1 \\| cordon, then evict 3 pods | 1 cordon, 1 evict | IN FLIGHT (1 with no result) |  |
       "
     `);
   });

@@ -2,6 +2,7 @@ import { findingsOf, latestFindings } from '../../report/transcript.js';
 import { SEVERITIES } from '../../model/finding.js';
 import type { JournalContents } from '../../model/journal.js';
 import { digestSession } from '../../report/journal-digest.js';
+import { decisionOutcome } from '../../report/decisions.js';
 
 /** The session so far, from its journal: what each step found, what was asked, what changed. */
 export function summaryLines(contents: JournalContents): string[] {
@@ -22,13 +23,17 @@ export function summaryLines(contents: JournalContents): string[] {
   const digest = digestSession(contents);
   const asked = contents.records.filter((r) => r.type === 'confirmation');
   const yes = asked.filter((r) => r.answer === 'yes').length;
-  const outcome = (o: string) => digest.changes.filter((c) => c.result?.outcome === o).length;
+  // One change per operator decision (a drain with its evictions is one); dry runs apart.
+  const changes = digest.decisions.filter((d) => !d.dryRun);
+  const dryRuns = digest.decisions.length - changes.length;
+  const outcome = (o: string) => changes.filter((d) => decisionOutcome(d).startsWith(o)).length;
   lines.push(
     '',
     `Confirmations: ${asked.length} asked, ${yes} answered yes.`,
-    digest.changes.length === 0
+    changes.length === 0
       ? 'Changes: none.'
-      : `Changes: ${digest.changes.length} (${outcome('ok')} ok, ${outcome('failed')} failed, ${outcome('cancelled')} cancelled).`,
+      : `Changes: ${changes.length} (${outcome('ok')} ok, ${outcome('failed')} failed, ${outcome('cancelled')} cancelled).`,
+    ...(dryRuns > 0 ? [`Dry runs (nothing changed): ${dryRuns}.`] : []),
   );
   for (const intent of digest.inFlight) {
     lines.push(`Still under way, no result yet: ${intent.step} ${intent.action} ${intent.target}`);
