@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { UserError, messageOf } from '../model/errors.js';
 import { connect } from '../target/connect.js';
 import { readOperator } from '../target/read-operator.js';
@@ -13,6 +14,7 @@ import { CHECKLIST, type StepId } from '../model/checklist.js';
 import { Journal } from './journal.js';
 import type { OpenJournalFile } from './journal-file.js';
 import { detectResume, type ResumeAnswer } from './resume.js';
+import { writeMissingTranscripts } from './missing-transcripts.js';
 import { transcriptActions } from './session-actions.js';
 import { StepHost } from './step-host.js';
 import type { SessionStore } from './session.js';
@@ -100,6 +102,8 @@ export async function startSession(
       // Which cluster exactly, so a later session can tell whether it left a change in flight here.
       ...(connection.arm ? { arm: connection.arm.at } : {}),
     });
+    // Sessions killed before they could write their transcript (kill -9) get it now.
+    await writeMissingTranscripts(dirname(journal.path), journal.path);
     const found = await detectResume(journal, {
       cluster: connection.summary.name,
       server: connection.kubeServer,
