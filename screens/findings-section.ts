@@ -51,6 +51,8 @@ export function findingsSection(
   }
   const open = groups.flatMap((g) => groupLines(g, width));
   const folded = look.folded ?? (groups.length < shown && open.length > rows);
+  // Folded, the ids are one key away: say which.
+  if (folded) head[0]!.push({ text: ' · z: open every finding', color: theme.muted });
   return { lines: [...head, ...(folded ? groups.map(foldedLine) : open)], folded };
 }
 

@@ -28,7 +28,18 @@ export interface TmuxTerminal {
   close(): void;
 }
 
-const KEY_NAMES = new Set(['Enter', 'Escape', 'Down', 'Up', 'Left', 'Right', 'Tab', 'Space']);
+const KEY_NAMES = new Set([
+  'Enter',
+  'Escape',
+  'Down',
+  'Up',
+  'Left',
+  'Right',
+  'Tab',
+  'Space',
+  'PageDown',
+  'PageUp',
+]);
 
 /**
  * Starts `aks-runbook args…` in a tmux window of `columns` x `rows`; its exit code is printed.

@@ -10,8 +10,7 @@ import { loadingKeys, nodeTableKeys, type NodeTableMode } from './node-table-key
 import { nodeHeader, nodeRow, nodeText, previewLines } from './node-rows.js';
 import { OptionsForm } from './OptionsForm.js';
 import { StepFrame } from '../../StepFrame.js';
-import { wrapWords } from '../../text.js';
-import type { Finding } from '../../../src/model/finding.js';
+import { findingsStrip } from '../../findings-strip.js';
 import { ProgressView } from './ProgressView.js';
 
 /** The drain step: choose nodes, preview them, set options, then follow the drain live. */
@@ -197,17 +196,4 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
       {footer}
     </Box>
   );
-}
-
-/**
- * The step's findings in a few words above the node table, wrapped (never cut): how many, of
- * which kinds, and the key that shows them whole.
- */
-function findingsStrip(findings: readonly Finding[], width: number): string[] {
-  if (findings.length === 0) return [];
-  const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.id, (counts.get(f.id) ?? 0) + 1);
-  const kinds = [...counts].map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(' · ');
-  const count = `${findings.length} finding${findings.length === 1 ? '' : 's'}`;
-  return wrapWords(`! ${count}: ${kinds} (v: read them)`, width - 1);
 }

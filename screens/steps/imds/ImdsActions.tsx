@@ -20,7 +20,13 @@ export function ImdsActions({ state }: { state: ImdsState | undefined }) {
       </Box>
     );
   }
-  const part = (key: string, label: string, action: { unavailable?: string } | undefined) =>
+  // Not available: the short name and why, so the reason fits one line of 80 columns.
+  const part = (
+    key: string,
+    label: string,
+    short: string,
+    action: { unavailable?: string } | undefined,
+  ) =>
     action?.unavailable === undefined ? (
       <Text wrap="truncate-end">
         <Text bold color={theme.accent}>
@@ -30,14 +36,19 @@ export function ImdsActions({ state }: { state: ImdsState | undefined }) {
       </Text>
     ) : (
       <Text color={theme.muted} wrap="truncate-end">
-        [{key}] {label}: not available, {action.unavailable}
+        [{key}] {short}: not available, {action.unavailable}
       </Text>
     );
   return (
     <Box flexDirection="column">
-      {part('a', 'apply to the chosen namespaces', state.apply)}
-      {part('r', 'roll back the policies this tool created', state.rollback)}
-      {part('p', 'probe the chosen namespaces (a short-lived pod tries the endpoint)', state.probe)}
+      {part('a', 'apply to the chosen namespaces', 'apply', state.apply)}
+      {part('r', 'roll back the policies this tool created', 'roll back', state.rollback)}
+      {part(
+        'p',
+        'probe the chosen namespaces (a short-lived pod tries the endpoint)',
+        'probe',
+        state.probe,
+      )}
     </Box>
   );
 }

@@ -12,6 +12,7 @@ import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';
 import { useKeys } from '../../use-keys.js';
 import { ImdsActions } from './ImdsActions.js';
+import { findingsStrip } from '../../findings-strip.js';
 import { focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
 
 type Mode = 'table' | 'namespace' | 'report';
@@ -25,7 +26,9 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
   const { step, status, view, width, height, active, send } = props;
   const { state } = props;
   const [mode, setMode] = useState<Mode>('table');
-  const tableRows = Math.max(1, height - CHROME);
+  // What the checklist counts is said above the table; `v` shows it whole.
+  const strip = findingsStrip(view.findings ?? [], width);
+  const tableRows = Math.max(1, height - CHROME - strip.length);
   // The step keeps the filter too, so it survives the screen being replaced by a dialog.
   const list = useFilteredList(state?.rows ?? [], {
     text: (row) => row.namespace,
@@ -148,6 +151,11 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
         <Text color={theme.muted}> ({step.id}) · </Text>
         <Text color={look.color}>{look.text}</Text>
       </Text>
+      {strip.map((line, i) => (
+        <Text key={`strip-${i}`} color={theme.warning}>
+          {line}
+        </Text>
+      ))}
       <Text wrap="truncate-end">
         <Text color={theme.muted}>Engine: </Text>
         {state?.engine || '…'}

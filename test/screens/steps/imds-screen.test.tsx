@@ -76,7 +76,7 @@ describe('imds namespace table', () => {
     expect(frame).toMatch(/payments\s+✔ blocked/);
     expect(frame).toContain('[a] apply to the chosen namespaces');
     expect(frame).toContain(
-      '[r] roll back the policies this tool created: not available, no policy',
+      '[r] roll back: not available, no policy',
     );
     expect(widestLine(frame)).toBeLessThanOrEqual(80);
   });
