@@ -35,6 +35,16 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
     send: async (event) => {
       if (!run.looked) return;
       run.seenFailure();
+      // Facts that may be stale plan no change: only looking again, or moving about, is taken.
+      const again = isAction(event) && run.offered().find((a) => a.key === event.key)?.looksAgain;
+      if (run.stale && CHANGING.has(event.type) && !again) {
+        run.ctx.show({
+          result: [
+            `✖ Not started: the last look failed (${run.stale}); what is shown may be stale. Look again first.`,
+          ],
+        });
+        return;
+      }
       if (isAction(event)) {
         const action = run.offered().find((a) => a.key === event.key);
         if (action && action.unavailable === undefined) await action.run(run);
@@ -50,6 +60,9 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
     },
   };
 }
+
+/** Events that start a change (action keys, and the drain and rule-fix choices). */
+const CHANGING = new Set(['action', 'drain', 'cordon', 'uncordon', 'fix']);
 
 function isAction(event: StepEventShape): event is ActionEvent {
   return event.type === 'action';

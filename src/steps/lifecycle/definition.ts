@@ -59,5 +59,7 @@ export interface StepAction<Facts, State> {
   unavailable?: string | undefined;
   /** It only writes a file next to the journal: offered in read-only mode too. */
   local?: true;
+  /** It only looks again: still offered when the last look failed (the way out of stale). */
+  looksAgain?: true;
   run: (s: StepSession<Facts, State>) => Promise<void> | void;
 }

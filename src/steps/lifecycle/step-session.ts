@@ -42,6 +42,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   state: State;
   /** Whether a look has succeeded (the first open looks until one does). */
   looked = false;
+  /** The last look failed: what the step shows is from before and may be stale. */
+  stale: string | undefined;
   /** The last failed change's result, until the operator acts on the step again (seen). */
   unseenFailure: { what: string; lines: string[] } | undefined;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
@@ -75,8 +77,11 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   publish(): void {
     if (this.state !== undefined) this.ctx.setState(this.state);
+    // While stale, every change is shown withdrawn; looking again stays.
     this.ctx.show({
-      actions: this.offered().map(({ key, label, unavailable }) => view(key, label, unavailable)),
+      actions: this.offered().map(({ key, label, unavailable, looksAgain }) =>
+        view(key, label, unavailable ?? (this.stale && !looksAgain ? STALE_ACTION : undefined)),
+      ),
     });
   }
 
@@ -89,7 +94,14 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   async look(): Promise<void> {
     this.ctx.status({ kind: 'running' });
-    const seen = await (this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx));
+    let seen: Awaited<ReturnType<NonNullable<typeof this.def.inspect>>>;
+    try {
+      seen = await (this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx));
+    } catch (error) {
+      if (this.looked) this.markStale(error);
+      throw error;
+    }
+    this.stale = undefined;
     this.facts = seen.facts;
     if (!this.looked && this.def.follow && this.ctx.closing)
       this.def.follow(this, this.ctx.closing);
@@ -99,6 +111,23 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     if (added) this.ctx.show(added);
     this.publish();
     this.findings(this.ctx.view().findings ?? []);
+  }
+
+  /**
+   * A look again failed: the findings on screen are from the last look that worked, so they are
+   * said to be stale, and every change is withdrawn until a look succeeds (a change planned on
+   * facts that may no longer hold must not be offered).
+   */
+  private markStale(error: unknown): void {
+    const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    this.stale = why;
+    const view = this.ctx.view();
+    const note = `${STALE_MARK} what follows is from the last look that worked and may no longer be true; changes are withdrawn until a look succeeds.`;
+    this.ctx.show({
+      summary: [note, ...(view.summary ?? []).filter((l) => !l.startsWith(STALE_MARK))],
+      plan: undefined,
+    });
+    this.publish();
   }
 
   findings(list: Finding[]): void {
@@ -135,3 +164,9 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 function view(key: string, label: string, unavailable: string | undefined): StepActionView {
   return unavailable === undefined ? { key, label } : { key, label, unavailable };
 }
+
+/** How a stale step's summary starts. */
+export const STALE_MARK = '▲ STALE:';
+
+/** Why a change is not offered while the step is stale. */
+const STALE_ACTION = 'the last look failed: look again first';

@@ -93,6 +93,7 @@ function actions(
     },
     {
       key: 'r',
+      looksAgain: true,
       label: 'Look again (re-read pools and operations)',
       run: async (run) => {
         // ARM is read again on r: an operation someone else started shows at once.

@@ -87,6 +87,7 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
     abortAction(s, runningFacts(facts.versions), t, (run) => run.set({ lastFailed: undefined })),
     {
       key: 'r',
+      looksAgain: true,
       label: 'Look again (re-read versions and operations)',
       run: async (run) => {
         // ARM is read again on r: an operation someone else started shows at once.

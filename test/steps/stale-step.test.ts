@@ -1,0 +1,38 @@
+// A step whose look again fails (the cluster is gone) says what it shows is stale and withdraws
+// its changes: no confirmation opens on stale facts.
+import { describe, expect, it } from 'vitest';
+import { startSimulator } from '../../src/sim/simulator.js';
+import { makeDefenderStep } from '../../src/steps/defender/index.js';
+import { connectToSim, hostFor } from '../helpers/sim-session.js';
+
+const WORKSPACE =
+  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+
+describe('a step that cannot look again', () => {
+  it('marks its findings stale, withdraws its changes and opens no confirmation', async () => {
+    const sim = await startSimulator({ scenario: 'demo', speed: 2000 });
+    const connection = await connectToSim(sim);
+    const { store, host, close } = await hostFor(connection, {
+      defender: makeDefenderStep({ pollMs: 5 }),
+    });
+    try {
+      await host.open('defender');
+      const view = () => store.getState().stepViews.defender!;
+      expect(view().actions?.find((a) => a.key === 'e')?.unavailable).toBeUndefined();
+      await sim.close(); // the simulator stopped: nothing answers any more
+      // Entering a workspace looks again; that look fails.
+      await host.send('defender', { type: 'workspace', id: WORKSPACE });
+      expect(store.getState().steps.defender.kind).toBe('unavailable');
+      expect(view().summary?.[0]).toMatch(/^▲ STALE: what follows is from the last look/);
+      expect(view().findings?.map((f) => f.id)).toEqual(['defender.disabled']);
+      expect(view().actions?.find((a) => a.key === 'e')?.unavailable).toBe(
+        'the last look failed: look again first',
+      );
+      await host.send('defender', { type: 'action', key: 'e' });
+      expect(store.getState().confirmation).toBeUndefined();
+      expect(view().result?.[0]).toMatch(/^✖ Not started: the last look failed/);
+    } finally {
+      await close();
+    }
+  }, 90_000);
+});
