@@ -75,9 +75,7 @@ describe('imds namespace table', () => {
     expect(frame).toMatch(/\[ \] kube-system\s+✖ exposed.*excluded \(system\)/);
     expect(frame).toMatch(/payments\s+✔ blocked/);
     expect(frame).toContain('[a] apply to the chosen namespaces');
-    expect(frame).toContain(
-      '[r] roll back: not available, no policy',
-    );
+    expect(frame).toContain('[r] roll back: not available, no policy');
     expect(widestLine(frame)).toBeLessThanOrEqual(80);
   });
 
