@@ -1,4 +1,3 @@
-import type { Finding } from '../../src/model/finding.js';
 import { describe, expect, it } from 'vitest';
 import { planNode } from '../../src/checks/drain/plan.js';
 import type { DrainNode } from '../../src/model/drain.js';
