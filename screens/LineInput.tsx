@@ -1,5 +1,10 @@
+import chalk from 'chalk';
+import { useWindowSize } from 'ink';
+import { useState } from 'react';
+import { displayWidth } from '../src/model/text-cells.js';
 import type { KeyEvent, LayerSpec } from './key-bus.js';
 import type { KeyBinding } from './key-table.js';
+import { editLine, lineAtEnd, lineView, type LineEdit, type LineEditAction } from './line-edit.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 import { useKeys } from './use-keys.js';
@@ -32,34 +37,106 @@ export interface LineInputProps {
   ownFooter?: boolean;
   /** More keys the field answers (not printable ones: those are typed). */
   extraKeys?: readonly KeyBinding[];
+  /** The cells the prompt and the line may take (default: the terminal's width). */
+  width?: number;
 }
 
 /**
- * A one-line text field: printable keys append, Backspace deletes, Enter submits, Esc or Ctrl+C
- * cancel (at once, even under a guard: backing out is always safe).
+ * A one-line text field that edits like a shell line (see `editLine`): printable keys insert at
+ * the cursor, ←/→ Ctrl+A/E move, Backspace/Delete, Ctrl+U/K/W delete, Enter submits, Esc or
+ * Ctrl+C cancel (at once, even under a guard: backing out is always safe). The cursor is drawn
+ * as an inverse cell and stays in view on a long line.
  */
 export function LineInput(props: LineInputProps) {
   const { prompt, value, active, placeholder } = props;
-  const table = lineInputTable(props);
+  const line = useLine(value);
+  const { columns } = useWindowSize();
+  const edit = (action: LineEditAction, event?: KeyEvent) => {
+    const next = editLine(line.now, action);
+    line.set(next);
+    if (next.text !== value) props.onChange(next.text, event);
+  };
+  const table = [...lineInputTable(props), ...editBindings(edit)];
   useKeys(
     {
       name: props.name ?? 'text field',
       table,
-      onText: (text, event) => props.onChange(value + text, event),
-      onPaste: props.onPaste ?? ((text) => props.onChange(value + pastedLine(text))),
+      onText: (text, event) => edit({ type: 'insert', text }, event),
+      onPaste: props.onPaste ?? ((text) => edit({ type: 'insert', text: pastedLine(text) })),
       ...(props.guard ? { guard: props.guard } : {}),
       ...(props.ownFooter ? { ownFooter: true } : {}),
     },
     active,
   );
+  // The prompt, then the line in what is left of the width (less a cell for a drawn cursor).
+  const marker = active && chalk.level === 0;
+  const width = props.width ?? (columns || 80);
+  const room = Math.max(4, width - displayWidth(prompt) - 1 - (marker ? 1 : 0));
+  const shown = active ? lineView(line.now, room) : lineView(lineAtEnd(value), room + 1);
+  const placeholderShown =
+    value === '' && placeholder ? <Text color={theme.muted}>{placeholder}</Text> : null;
   return (
-    <Text wrap="truncate-start">
+    <Text wrap="truncate-end">
       <Text color={theme.accent}>{prompt}</Text>
-      {value}
-      {value === '' && placeholder ? <Text color={theme.muted}>{placeholder}</Text> : null}
-      <Text inverse>{active ? ' ' : ''}</Text>
+      {shown.before}
+      {active ? <Cursor under={shown.at} marker={marker} /> : shown.at}
+      {shown.after}
+      {placeholderShown}
     </Text>
   );
+}
+
+/**
+ * The cursor: an inverse cell on the character under it; where the terminal shows no styles
+ * (NO_COLOR, not a terminal) a bar before that character, so it is still seen.
+ */
+function Cursor({ under, marker }: { under: string; marker: boolean }) {
+  if (marker) return <Text>{`${CURSOR_MARK}${under}`}</Text>;
+  return <Text inverse>{under === '' ? ' ' : under}</Text>;
+}
+
+/** The cursor where styles are not shown. */
+export const CURSOR_MARK = '▏';
+
+/**
+ * The line being edited, its text owned by the parent: when the parent's value changes from
+ * outside (a completion, a reset), the cursor goes to its end.
+ */
+function useLine(value: string): { now: LineEdit; set: (next: LineEdit) => void } {
+  const [line, setLine] = useState<LineEdit>(() => lineAtEnd(value));
+  const now = line.text === value ? line : lineAtEnd(value);
+  return { now, set: setLine };
+}
+
+/** The editing keys (after the table's own, so a field's owner may take one first). */
+function editBindings(edit: (action: LineEditAction, event: KeyEvent) => void): KeyBinding[] {
+  const bind = (
+    keys: string[],
+    label: string,
+    does: string,
+    action: LineEditAction,
+  ): KeyBinding => ({ keys, label, does, run: (event) => edit(action, event) });
+  return [
+    bind(['left', 'ctrl+b'], '← Ctrl+B', 'move the cursor left', { type: 'left' }),
+    bind(['right', 'ctrl+f'], '→ Ctrl+F', 'move the cursor right', { type: 'right' }),
+    bind(['ctrl+left', 'meta+b'], 'Ctrl+← Alt+B', 'move back a word', { type: 'word-left' }),
+    bind(['ctrl+right', 'meta+f'], 'Ctrl+→ Alt+F', 'move forward a word', { type: 'word-right' }),
+    bind(['home', 'ctrl+a'], 'Home Ctrl+A', 'go to the start of the line', { type: 'home' }),
+    bind(['end', 'ctrl+e'], 'End Ctrl+E', 'go to the end of the line', { type: 'end' }),
+    bind(['backspace'], 'Backspace', 'delete the character before the cursor', {
+      type: 'backspace',
+    }),
+    bind(['delete', 'ctrl+d'], 'Del Ctrl+D', 'delete the character under the cursor', {
+      type: 'delete',
+    }),
+    bind(['ctrl+u'], 'Ctrl+U', 'delete from the start of the line to the cursor', {
+      type: 'kill-to-start',
+    }),
+    bind(['ctrl+k'], 'Ctrl+K', 'delete from the cursor to the end of the line', {
+      type: 'kill-to-end',
+    }),
+    bind(['ctrl+w'], 'Ctrl+W', 'delete the word before the cursor', { type: 'kill-word-back' }),
+  ];
 }
 
 /** The keys of a text field, for its handler and for a dialog that prints them. */
@@ -87,12 +164,6 @@ export function lineInputTable(props: LineInputProps): KeyBinding[] {
       hint: 'complete',
       when: props.onTab !== undefined,
       run: () => props.onTab?.(value),
-    },
-    {
-      keys: ['backspace', 'delete'],
-      label: 'Backspace',
-      does: 'delete the last character',
-      run: (event) => props.onChange(value.slice(0, -1), event),
     },
     ...(props.extraKeys ?? []),
   ];

@@ -72,6 +72,7 @@ export function TypedConfirm({
     guard,
     ownFooter: true,
     extraKeys: [scroll, copyBinding(request.commands, copy, ['ctrl+y'])],
+    width: inner,
     onPaste: () => setError('Pasted text does not count here: type the name yourself.'),
     onChange: (next, event) => {
       setValue(next);

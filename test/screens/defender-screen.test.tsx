@@ -70,7 +70,9 @@ describe('DefenderScreen', () => {
     await ui.type('law');
     await ui.press(ENTER);
     await ui.waitFor('✖ not a workspace resource id');
-    for (let i = 0; i < 3; i++) await ui.press('\u007F');
+    // The old error goes as soon as the text changes: it was about "law", not what is typed now.
+    await ui.press('\u0015'); // Ctrl+U
+    await ui.waitFor((f) => !f.includes('✖ not a workspace resource id'));
     await ui.type(WS);
     await ui.press(ENTER);
     await ui.waitFor((f) => !f.includes('workspace ›'));

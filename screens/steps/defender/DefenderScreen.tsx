@@ -13,8 +13,11 @@ import { theme } from '../../theme.js';
 export function DefenderScreen(props: StepScreenProps<'defender'>) {
   const state = props.state ?? { asking: false };
   const [value, setValue] = useState('');
+  // The text the step's error is about: once the operator edits it, the old error goes.
+  const [judged, setJudged] = useState<string>();
   const asking = state.asking;
-  const promptRows = asking ? (state.error ? 3 : 2) : 0;
+  const error = state.error !== undefined && judged === value ? state.error : undefined;
+  const promptRows = asking ? (error ? 3 : 2) : 0;
   return (
     <Box flexDirection="column">
       <StepFrame
@@ -42,15 +45,19 @@ export function DefenderScreen(props: StepScreenProps<'defender'>) {
             name="workspace id"
             submitHint="use it"
             onChange={setValue}
-            onSubmit={(id) => props.send({ type: 'workspace', id })}
+            onSubmit={(id) => {
+              setJudged(id);
+              props.send({ type: 'workspace', id });
+            }}
             onCancel={() => {
               setValue('');
+              setJudged(undefined);
               props.send({ type: 'workspace-cancel' });
             }}
           />
-          {state.error ? (
+          {error ? (
             <Text color={theme.danger} wrap="wrap">
-              ✖ {state.error}
+              ✖ {error}
             </Text>
           ) : null}
         </>
