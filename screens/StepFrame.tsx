@@ -8,12 +8,12 @@ import { copyBinding } from './command-lines.js';
 import { CopyContext, remedyCommands } from './copy-context.js';
 import type { Finding } from '../src/model/finding.js';
 import type { StepInfo, StepStatus } from '../src/model/checklist.js';
-import type { StepActionView } from '../src/steps/contract/view.js';
+import type { StepActionView, ViewItem } from '../src/steps/contract/view.js';
 import { nextSort, type FindingSort } from './finding-list.js';
 import { findingsSection } from './findings-section.js';
 import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
-import { heading, listItem, paragraph, type FrameLine } from './step-lines.js';
+import { heading, listItem, paragraph, viewItemLines, type FrameLine } from './step-lines.js';
 import { statusLook } from './step-status.js';
 import { theme } from './theme.js';
 import { actionBindings } from './action-keys.js';
@@ -28,8 +28,8 @@ export interface StepContent {
   findings?: readonly Finding[];
   /** Keys the operator can press to start a change (none in read-only mode). */
   actions?: readonly StepActionView[];
-  /** What the step would change, one line per action. */
-  plan?: readonly string[];
+  /** What the step would change, one line per action; YAML and commands as code blocks. */
+  plan?: readonly ViewItem[];
   /** Live progress, newest last. */
   progress?: readonly string[];
   /** The outcome, after the step ran and verified. */
@@ -231,7 +231,12 @@ function frameLines(
   if (findingsLines) lines.push(BLANK, ...findingsLines);
   if (actions && actions.length > 0)
     lines.push(BLANK, ...heading('Actions'), ...actionLines(actions, width));
-  if (plan) lines.push(BLANK, ...heading('Plan'), ...list(plan, '• '));
+  if (plan)
+    lines.push(
+      BLANK,
+      ...heading('Plan'),
+      ...plan.flatMap((item) => viewItemLines(item, '• ', width)),
+    );
   if (progress) lines.push(BLANK, ...heading('Progress'), ...list(progress, ''));
   if (result) lines.push(BLANK, ...heading('Result'), ...list(result, ''));
   if (!summary && !findings && !plan && !progress && !result) {

@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../src/model/finding.js';
+import type { ViewItem } from '../src/steps/contract/view.js';
 import { theme, type ThemeColor } from './theme.js';
 import { isCommand } from './copy-context.js';
 import { wrapWords } from './text.js';
@@ -52,6 +53,16 @@ export function listItem(item: string, bullet: string, width: number): FrameLine
   return wrapWords(item, Math.max(1, width - hang.length)).map((line, index) => [
     { text: (index === 0 ? first : hang) + line },
   ]);
+}
+
+/**
+ * One item of a view's list: a sentence as `listItem` shows it, or a code block (YAML, a command)
+ * line for line as it is, from the first column, never bulleted or wrapped, so a copy from the
+ * terminal is the text itself (a line wider than the screen is cut visibly, with `…`).
+ */
+export function viewItemLines(item: ViewItem, bullet: string, width: number): FrameLine[] {
+  if (typeof item === 'string') return listItem(item, bullet, width);
+  return item.code.map((line) => [{ text: line === '' ? ' ' : line }]);
 }
 
 /**

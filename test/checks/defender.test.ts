@@ -7,6 +7,7 @@ import {
 } from '../../src/checks/defender/defender.js';
 import { describeDefenderPlan, planEnableDefender } from '../../src/steps/defender/plan.js';
 import { fixtureCluster } from './azure-fixture.js';
+import { viewText } from '../../src/steps/contract/view.js';
 
 const AZ = '--subscription sub -g rg -n aks';
 const WS =
@@ -81,6 +82,6 @@ describe('defender checks', () => {
     });
     const lines = describeDefenderPlan(plan);
     expect(lines[0]).toBe(`PUT ${mc.id} (If-Match: 4d2e9a61-0f3c-4b7a-9e55-2c81f0d6b3a7)`);
-    expect(lines.join('\n')).not.toContain('workloadIdentity');
+    expect(viewText(lines)).not.toContain('workloadIdentity');
   });
 });

@@ -6,6 +6,7 @@ import type { BindingObject, RoleObject, Subject } from '../../src/model/rbac.js
 import { replaceCandidates } from '../../src/steps/rbac/candidates.js';
 import { bindingDifference } from '../../src/steps/rbac/existing.js';
 import { describePlan, planReplacement } from '../../src/steps/rbac/plan.js';
+import { viewText } from '../../src/steps/contract/view.js';
 
 const G = 'rbac.authorization.k8s.io';
 const user = (name: string): Subject => ({ apiGroup: G, kind: 'User', name });
@@ -174,7 +175,7 @@ describe('replacement plan, run again', () => {
       const f = withOurs(crb(name, 'cluster-admin', [group(GUID.toUpperCase())]));
       const plan = planReplacement(f, replaceCandidates(f)[0]!, GUID);
       expect([plan.createdAt.name, plan.adopted]).toEqual([name, true]);
-      expect(describePlan(plan).join('\n')).toMatch(/already in place, adopted, not created again/);
+      expect(viewText(describePlan(plan))).toMatch(/already in place, adopted, not created again/);
     }
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { containersStep } from '../../src/steps/containers/index.js';
 import { stepSession } from './security-step-session.js';
+import { viewText } from '../../src/steps/contract/view.js';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -35,7 +36,7 @@ describe('containers step on the demo cluster', () => {
       /In kube-system but not deployed by AKS[^\n]*\n {2}DaemonSet kube-system\/kured: .*privileged/,
     );
     expect(summary).not.toMatch(/AKS-managed/);
-    expect(view().plan?.join('\n')).toMatch(
+    expect(viewText(view().plan ?? [])).toMatch(
       /Deployment monitoring\/log-shipper[\s\S]*privileged: false/,
     );
     // Only the export is offered, read-only included: it writes a local file, not the cluster.

@@ -6,6 +6,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { rbacStep } from '../../src/steps/rbac/index.js';
 import type { RbacScreenState } from '../../src/steps/rbac/state.js';
 import { stepSession, until } from './security-step-session.js';
+import { viewText } from '../../src/steps/contract/view.js';
 
 const GROUP = '2d4f6a8b-1c3e-4a5b-8c7d-9e0f1a2b3c4d';
 const OTHER = '7e7e7e7e-1111-4222-8333-944444444444';
@@ -66,7 +67,7 @@ describe('rbac replacement, run again', () => {
     expect(await groupBindings(s.connection.kc)).toEqual(['sam-secret-reader-group']);
 
     await s.host.send('rbac', { type: 'propose', candidate: SAM, group: GROUP });
-    expect(s.view().plan?.join('\n')).toMatch(
+    expect(viewText(s.view().plan ?? [])).toMatch(
       /RoleBinding\/payments\/sam-secret-reader-group already grants this role to the group .*already in place/,
     );
     const before = sim!.log.entries.length;

@@ -4,6 +4,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { rbacStep } from '../../src/steps/rbac/index.js';
 import type { RbacScreenState } from '../../src/steps/rbac/state.js';
 import { stepSession, until } from './security-step-session.js';
+import { viewText } from '../../src/steps/contract/view.js';
 
 const GROUP = '2d4f6a8b-1c3e-4a5b-8c7d-9e0f1a2b3c4d';
 const SAM = 'RoleBinding/payments/sam-secret-reader#sam@contoso.com';
@@ -100,7 +101,7 @@ describe('rbac step on the demo cluster', () => {
     const { host, store, connection } = session;
     await host.open('rbac');
     await host.send('rbac', { type: 'propose', candidate: SAM, group: GROUP.toUpperCase() });
-    expect(session.view().plan?.join('\n')).toMatch(
+    expect(viewText(session.view().plan ?? [])).toMatch(
       /name: sam-secret-reader-group[\s\S]*kind: Group\n\s+name: 2d4f6a8b/,
     );
     expect(session.view().actions?.map((a) => a.key)).toEqual(['r', 'e']);

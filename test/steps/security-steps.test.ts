@@ -8,6 +8,7 @@ import { connect } from '../../src/target/connect.js';
 import { type Connection } from '../../src/model/connection.js';
 import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { viewText } from '../../src/steps/contract/view.js';
 
 const WORKSPACE =
   '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
@@ -131,7 +132,9 @@ describe('defender on the demo cluster', () => {
     // ARM has no server-side dry run: the change is shown, never asked for and never sent.
     expect(store.getState().confirmation).toBeUndefined();
     const view = store.getState().stepViews.defender!;
-    expect(view.plan?.join('\n')).toContain(`"logAnalyticsWorkspaceResourceId": "${WORKSPACE}"`);
+    expect(viewText(view.plan ?? [])).toContain(
+      `"logAnalyticsWorkspaceResourceId": "${WORKSPACE}"`,
+    );
     expect(view.plan?.[0]).toMatch(
       /^PUT \/subscriptions\/.*\/managedClusters\/aks-shop-prod \(If-Match: /,
     );

@@ -5,6 +5,7 @@ import type { Rotation } from '../../src/steps/rotation/state.js';
 import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import type { UpgradesState } from '../../src/steps/upgrades/state.js';
 import { rig, until, type StepRig } from './step-harness.js';
+import { viewText } from '../../src/steps/contract/view.js';
 
 const fast = makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 });
 let r: StepRig | undefined;
@@ -203,7 +204,7 @@ describe('upgrades step on the simulator', () => {
     await r.host.open('upgrades');
     await r.host.send('upgrades', { type: 'target', version: '1.32.5' });
     await r.host.send('upgrades', { type: 'action', key: 'c' });
-    const plan = view(r).plan?.join('\n') ?? '';
+    const plan = viewText(view(r).plan ?? []);
     expect(plan).toContain(`PUT …/managedClusters/${r.sim.arm.name}`);
     expect(plan).toContain('"kubernetesVersion": "1.32.5"');
     expect(plan).toContain('"orchestratorVersion": "1.31.8"');

@@ -8,12 +8,38 @@ export interface StepActionView {
   unavailable?: string;
 }
 
+/**
+ * Lines shown exactly as they are (YAML, a command): never bulleted, indented, joined or wrapped,
+ * so what is copied from the screen is what was meant.
+ */
+export interface CodeBlock {
+  code: readonly string[];
+}
+
+/** One item of a view's list: a sentence (wrapped, bulleted) or a code block. */
+export type ViewItem = string | CodeBlock;
+
+/** `text` (YAML, a command) as a code block, one line per line, the trailing newline dropped. */
+export function codeBlock(text: string): CodeBlock {
+  return { code: text.trimEnd().split('\n') };
+}
+
+/** Items as plain lines, a code block's lines in place (for a question's details, records). */
+export function viewLines(items: readonly ViewItem[]): string[] {
+  return items.flatMap((item) => (typeof item === 'string' ? [item] : item.code));
+}
+
+/** Items as one text (for records and tests). */
+export function viewText(items: readonly ViewItem[]): string {
+  return viewLines(items).join('\n');
+}
+
 /** What the generic step frame shows; every section is optional. */
 export interface StepView {
   summary?: string[];
   findings?: Finding[];
   actions?: StepActionView[];
-  plan?: string[];
+  plan?: ViewItem[];
   progress?: string[];
   result?: string[];
 }

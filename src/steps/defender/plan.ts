@@ -1,4 +1,5 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
+import { codeBlock, type ViewItem } from '../contract/view.js';
 
 /** The change that enables Defender: the cluster as read, with the Defender profile set. */
 export interface DefenderPlan {
@@ -79,16 +80,16 @@ export const DEFAULT_WORKSPACE_WORDS =
   "AKS's default Log Analytics workspace (DefaultWorkspace-<subscription>-<region code> in DefaultResourceGroup-<region code>; created if it does not exist yet)";
 
 /** The plan as the operator reads it: the request, and the only part of the body that changes. */
-export function describeDefenderPlan(plan: DefenderPlan): string[] {
+export function describeDefenderPlan(plan: DefenderPlan): ViewItem[] {
   const change = JSON.stringify(
     { securityProfile: { defender: plan.body.securityProfile?.defender } },
     null,
     2,
-  ).split('\n');
+  );
   return [
     `PUT ${plan.resourceId}${plan.eTag ? ` (If-Match: ${plan.eTag})` : ''}`,
     'Body: the cluster exactly as just read, with:',
-    ...change.map((line) => `  ${line}`),
+    codeBlock(change),
     'Then: follow the operation to its end and read the cluster again to verify.',
   ];
 }

@@ -8,6 +8,7 @@ import { describeKubeError } from '../../kube/errors.js';
 import { readNetworkPolicy, replaceEgress } from '../../kube/network-policies.js';
 import type { ImdsContext as StepContext } from './session.js';
 import { policyFacts } from './policy-facts.js';
+import { codeBlock, type ViewItem } from '../contract/view.js';
 
 /** One edit of an operator's policy: the rules that open the endpoint, closed, and its check. */
 export interface RuleEdit {
@@ -78,10 +79,10 @@ export async function planRuleEdits(
 }
 
 /** The edits as lines: what changes in which policy, the check, then the edited egress as YAML. */
-export function describeEdits(edits: readonly RuleEdit[]): string[] {
-  return edits.flatMap((e) => [
+export function describeEdits(edits: readonly RuleEdit[]): ViewItem[] {
+  return edits.flatMap((e): ViewItem[] => [
     `${e.namespace}/${e.name}: ${e.changes.join('; ')}; spec.egress becomes:`,
-    ...stringify(e.after).trimEnd().split('\n'),
+    codeBlock(stringify(e.after)),
     ...(e.policyTypes
       ? [`and spec.policyTypes is written out: [${e.policyTypes.join(', ')}]`]
       : []),

@@ -7,6 +7,7 @@ import { restrictImdsPolicy } from '../../checks/imds/policy.js';
 import type { ProposedFix } from '../../checks/imds/proposals.js';
 import { managedNamespaceWarning } from '../../checks/imds/scope.js';
 import type { Finding } from '../../model/finding.js';
+import { codeBlock, type ViewItem } from '../contract/view.js';
 import type { NamespaceRights } from './rights.js';
 
 /** What applying would do in a namespace: create our policy, leave a fix to review, or nothing. */
@@ -34,7 +35,7 @@ export interface ImdsRow {
   ours: boolean;
   findings: Finding[];
   /** The YAML the operator should read: our policy, or the checked edits to review. */
-  details: string[];
+  details: ViewItem[];
 }
 
 function actionOf(kind: VerdictKind): RowAction {
@@ -48,7 +49,7 @@ function detailsOf(
   action: RowAction,
   proposals: readonly ProposedFix[],
   traits: EngineTraits,
-): string[] {
+): ViewItem[] {
   const inert =
     verdict.enforced === false
       ? [
@@ -59,7 +60,7 @@ function detailsOf(
     return [
       ...inert,
       'Applying creates this policy (nothing else changes in the namespace); it is checked to open nothing new before you are asked. Unlike the AKS article sample (10.10.0.0/0#example, which the API server rejects), it is valid and only removes 169.254.169.254:',
-      ...stringify(restrictImdsPolicy(verdict.namespace, traits)).trimEnd().split('\n'),
+      codeBlock(stringify(restrictImdsPolicy(verdict.namespace, traits))),
     ];
   }
   if (action === 'none')
@@ -71,7 +72,7 @@ function detailsOf(
       '',
       fix.title,
       ...fix.notes,
-      ...(fix.yaml ? fix.yaml.trimEnd().split('\n') : []),
+      ...(fix.yaml ? [codeBlock(fix.yaml)] : []),
     ]),
   ];
 }

@@ -1,5 +1,5 @@
 import type { ConfirmationRequest } from '../../model/session.js';
-import type { StepView } from '../contract/view.js';
+import type { StepView, ViewItem } from '../contract/view.js';
 
 /** Adds one line to the change's progress on screen. */
 export type Progress = (line: string) => void;
@@ -15,7 +15,7 @@ export interface Change<Outcome, Facts> {
   /** The change in a few words, for the journal's note of a dry run: `PUT of pool system`. */
   what: string;
   /** What exactly would change, for the operator to read before being asked. */
-  plan?: string[];
+  plan?: ViewItem[];
   /**
    * A server-side check before asking (Kubernetes dry runs): refusal lines, none when it passed.
    * A refusal ends the change; in dry-run mode the preflight is the whole change.

@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import type { ViewItem } from '../contract/view.js';
 import type { BindingAddress } from '../../kube/rbac-write.js';
 import { allBindings, bindingLabel, type RbacFacts } from '../../checks/rbac/types.js';
 import { type BindingObject } from '../../model/rbac.js';
@@ -99,7 +100,7 @@ export function planYaml(plan: ReplacementPlan): string[] {
 }
 
 /** What the plan does, in order, as lines for the operator. */
-export function describePlan(plan: ReplacementPlan): string[] {
+export function describePlan(plan: ReplacementPlan): ViewItem[] {
   const { candidate } = plan;
   const old = bindingLabel(plan.old);
   return [
@@ -112,6 +113,6 @@ export function describePlan(plan: ReplacementPlan): string[] {
       ? `3. Remove ${candidate.user} from ${old}; its other ${plan.oldAfter.subjects?.length ?? 0} subject(s) stay.`
       : `3. Delete ${old}: ${candidate.user} is its only subject.`,
     'Each change is confirmed on its own and journaled. New binding:',
-    ...planYaml(plan).map((l) => `    ${l}`),
+    { code: planYaml(plan) },
   ];
 }

@@ -1,6 +1,7 @@
 import { postAbort, type LroTiming } from '../../azure/upgrade-ops.js';
 import type { ConfirmationRequest } from '../../model/session.js';
 import type { StepContext } from '../contract/module.js';
+import type { ViewItem } from '../contract/view.js';
 import type { Change } from '../lifecycle/change.js';
 import type { Ending } from './follow.js';
 import { explainAbortFailure, type AfterAbort } from './explain.js';
@@ -43,7 +44,7 @@ export interface OperationOutcome {
 /** What the operator reads about one ARM operation before it is sent. */
 export interface OperationWords {
   /** The request(s) as the operator should see them. */
-  plan?: string[];
+  plan?: ViewItem[];
   confirm: ConfirmationRequest;
   /** The journal's words for its dry run: `PUT of pool system`. */
   dryRunWhat: string;

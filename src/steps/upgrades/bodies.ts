@@ -1,4 +1,5 @@
 import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
+import { codeBlock, type ViewItem } from '../contract/view.js';
 
 /**
  * Control plane only: the cluster as read with a new `kubernetesVersion`; every pool keeps the
@@ -27,7 +28,7 @@ export function poolBody(read: AgentPool, to: string): AgentPool {
 }
 
 /** The PUT as the operator should see it: the fields that change and the ones that must not. */
-export function describeClusterPut(cluster: string, body: ManagedCluster): string[] {
+export function describeClusterPut(cluster: string, body: ManagedCluster): ViewItem[] {
   const wire = {
     properties: {
       kubernetesVersion: body.kubernetesVersion,
@@ -42,20 +43,18 @@ export function describeClusterPut(cluster: string, body: ManagedCluster): strin
   };
   return [
     `PUT …/managedClusters/${cluster}`,
-    ...JSON.stringify(wire, null, 2).split('\n'),
+    codeBlock(JSON.stringify(wire, null, 2)),
     '(every other property is sent back exactly as read)',
   ];
 }
 
 /** The pool PUT as the operator should see it. */
-export function describePoolPut(pool: string, body: AgentPool): string[] {
+export function describePoolPut(pool: string, body: AgentPool): ViewItem[] {
   return [
     `PUT …/agentPools/${pool}`,
-    ...JSON.stringify(
-      { properties: { orchestratorVersion: body.orchestratorVersion } },
-      null,
-      2,
-    ).split('\n'),
+    codeBlock(
+      JSON.stringify({ properties: { orchestratorVersion: body.orchestratorVersion } }, null, 2),
+    ),
     '(every other property is sent back exactly as read)',
   ];
 }

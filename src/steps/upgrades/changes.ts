@@ -8,6 +8,7 @@ import type { StepSession } from '../lifecycle/step-session.js';
 import { breakDetails } from '../../checks/versions/target-breaks.js';
 import { poolBlockers } from '../../checks/versions/pool-blockers.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
+import { viewLines } from '../contract/view.js';
 import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
 import type { UpgradesFacts } from './inspect.js';
 import type { UpgradesState } from './state.js';
@@ -93,7 +94,7 @@ export async function upgradeControlPlane(
                 blockers: poolBlockers(p, s.facts!.drains.pdbs, s.facts!.drains.nodePools),
               })),
             ),
-            ...shown,
+            ...viewLines(shown),
           ],
           commands: azControlPlaneUpgrade(arm.at, to, overrideUntil),
           typed: ctx.cluster,
@@ -153,7 +154,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
               pool.settings,
               poolBlockers(pool, s.facts.drains.pdbs, s.facts.drains.nodePools),
             ),
-            ...shown,
+            ...viewLines(shown),
           ],
           commands: [azPoolUpgrade(arm.at, name, to)],
           typed: ctx.cluster,

@@ -9,6 +9,7 @@ import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { rbacStep } from '../../../src/steps/rbac/index.js';
 import { stepSession } from '../../e2e/security-step-session.js';
 import { BACKSPACE, ENTER, ESC, renderInk } from '../../helpers/ink.js';
+import { viewText } from '../../../src/steps/contract/view.js';
 
 const step = CHECKLIST.find((s) => s.id === 'rbac')!;
 const Screen = RbacScreen;
@@ -78,7 +79,7 @@ describe('rbac screen', () => {
     await ui.type('2d4f6a8b-1c3e-4a5b-8c7d-9e0f1a2b3c4d');
     await ui.press(ENTER);
     await ui.waitFor('[e] Export the new binding as YAML');
-    expect(session.view().plan?.join('\n')).toContain('name: sam-secret-reader-group');
+    expect(viewText(session.view().plan ?? [])).toContain('name: sam-secret-reader-group');
 
     const before = sim.log.writes().length;
     await ui.press('r');

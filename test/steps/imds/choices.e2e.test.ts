@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { imdsSession, type ImdsSession } from './harness.js';
+import { viewText } from '../../../src/steps/contract/view.js';
 
 let session: ImdsSession | undefined;
 afterEach(async () => {
@@ -45,12 +46,16 @@ describe('choosing namespaces changes the plan, never the findings', () => {
   it('choosing kube-system warns that AKS add-ons may need the endpoint, in the plan and the question', async () => {
     const s = (session = await imdsSession('demo'));
     await s.host.open('imds');
-    expect(s.store.getState().stepViews.imds?.plan?.join('\n')).not.toContain(
+    expect(viewText(s.store.getState().stepViews.imds?.plan ?? [])).not.toContain(
       'managed by Kubernetes or AKS',
     );
     await s.host.send('imds', { type: 'toggle', namespace: 'kube-system' });
     const warning = '▲ kube-system is managed by Kubernetes or AKS';
-    expect(s.store.getState().stepViews.imds?.plan?.some((l) => l.startsWith(warning))).toBe(true);
+    expect(
+      s.store
+        .getState()
+        .stepViews.imds?.plan?.some((l) => typeof l === 'string' && l.startsWith(warning)),
+    ).toBe(true);
     const sent = s.host.send('imds', { type: 'action', key: 'a' });
     await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
     const details = s.store.getState().confirmation?.details ?? [];

@@ -5,6 +5,7 @@ import { runAudit } from '../../../src/cli/run-audit.js';
 import type { AuditReport } from '../../../src/report/audit-schema.js';
 import { imdsSession, type ImdsSession } from './harness.js';
 import { issueCasesScenario } from './issue-cases.js';
+import { viewText } from '../../../src/steps/contract/view.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -80,9 +81,7 @@ describe('the fix for a rule whose only peer is the endpoint', () => {
     await s.host.open('imds');
     const row = s.state().rows.find((r) => r.namespace === 'imds-only')!;
     expect(row.verdict).toBe('reopened');
-    expect(row.details.join('\n')).toContain(
-      'rule 0: deleted (169.254.169.254 was all it allowed)',
-    );
+    expect(viewText(row.details)).toContain('rule 0: deleted (169.254.169.254 was all it allowed)');
     const sent = s.host.send('imds', { type: 'fix', namespace: 'imds-only' });
     await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
     const confirmation = s.store.getState().confirmation!;

@@ -1,6 +1,7 @@
 import { ApiException, NetworkingV1Api } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { imdsSession, type ImdsSession } from './harness.js';
+import { viewText } from '../../../src/steps/contract/view.js';
 
 let session: ImdsSession | undefined;
 afterEach(async () => {
@@ -34,7 +35,7 @@ describe('imds step on a Cilium dual-stack cluster with every verdict', () => {
     expect(partial.message).toContain('app=dashboard (2 pods)');
     expect(findings.filter((f) => f.id === 'imds.host-network')).toHaveLength(1);
     // The fix to review: the offending rule with the except added.
-    expect(row('batch').details.join('\n')).toContain('- 169.254.169.254/32');
+    expect(viewText(row('batch').details)).toContain('- 169.254.169.254/32');
 
     const sent = s.host.send('imds', { type: 'action', key: 'a' });
     await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
