@@ -155,7 +155,7 @@ describe('drain end to end on the simulator', () => {
     expect(stopped?.['message']).toMatch(/drain stopped: aborted by the operator/);
   });
 
-  it('in-step abort key: the abort event stops the run the same way', async () => {
+  it('in-step abort key: asks in the confirmation dialog, No keeps draining, Yes stops the run', async () => {
     rig = await drainRig('demo');
     await rig.host.open('drain');
     const node = nodeOf(rig.sim, 'orders-db');
@@ -163,8 +163,19 @@ describe('drain end to end on the simulator', () => {
     await until(() => rig!.store.getState().confirmation !== undefined, 'the confirmation');
     rig.store.answer(true);
     await until(() => podState(rig!, 'orders-db')?.state === 'waiting-pdb', 'the PDB wait');
-    await rig.host.send('drain', { type: 'abort' });
+    const kept = await rig.confirmed({ type: 'abort' }, false);
+    expect(kept).toMatchObject({ cluster: rig.connection.summary.name });
+    expect(kept.change).toBe(`Abort the drain of node ${node}`);
+    expect(kept.details?.join('\n')).toContain('Nodes already cordoned stay cordoned');
+    expect(rig.store.getState().busy).toBe(true);
+    await rig.confirmed({ type: 'abort' }, true);
     await sent;
+    const answers = journalRecords(rig.journal).filter((r) => r['type'] === 'confirmation');
+    expect(answers.map((r) => [String(r['change']).split(' ')[0], r['answer']])).toEqual([
+      ['Cordon', 'yes'],
+      ['Abort', 'no'],
+      ['Abort', 'yes'],
+    ]);
     expect(rig.state().progress!.nodes[0]!.phase).toBe('aborted');
     expect(rig.store.getState().busy).toBe(false);
   });

@@ -20,47 +20,27 @@ import { progressLines } from './progress-lines.js';
 export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainState }) {
   const { state } = props;
   const running = state.phase === 'running';
-  const [asking, setAsking] = useState(false);
   const [offset, setOffset] = useState<number | undefined>(undefined);
   const lines = state.progress ? progressLines(state.progress) : [];
   const result = !running ? (props.view.result ?? []) : [];
   // After picking up an interrupted drain: the nodes `d` continues draining.
   const toContinue = state.resume?.toContinue ?? [];
-  // The title line, then the result and the abort question when they show.
-  const rows = Math.max(3, props.height - 2 - result.length - (asking ? 1 : 0));
+  // The title line, then the result when it shows.
+  const rows = Math.max(3, props.height - 2 - result.length);
   // Follow the newest lines unless the operator scrolled.
   const top = Math.min(
     offset ?? Math.max(0, lines.length - rows),
     Math.max(0, lines.length - rows),
   );
   const last = Math.max(0, lines.length - rows);
-  const asked: KeyBinding[] = [
-    {
-      keys: ['y'],
-      does: 'abort the drain: in-flight requests are cancelled, the node stays cordoned',
-      hint: 'abort',
-      run: () => {
-        setAsking(false);
-        props.send({ type: 'abort' });
-      },
-    },
-    {
-      keys: ['n', 'escape', 'enter'],
-      label: 'n Esc Enter',
-      short: 'n',
-      does: 'keep draining',
-      hint: 'keep draining',
-      run: () => setAsking(false),
-    },
-  ];
   const table: KeyBinding[] = [
     scrollBinding({ at: top, last, page: rows, to: setOffset }, 'scroll the progress', 'scroll'),
     {
       keys: ['x'],
-      does: 'abort the drain (asks first; the node stays cordoned)',
+      does: 'abort the drain (asks first, in the confirmation dialog)',
       hint: 'abort',
       when: running,
-      run: () => setAsking(true),
+      run: () => props.send({ type: 'abort' }),
     },
     {
       keys: ['d'],
@@ -95,10 +75,7 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
     helpKey(props.onHelp),
     quitKeys(props.onQuit),
   ];
-  useKeys(
-    { name: asking ? 'drain: abort?' : 'drain: progress', table: asking ? asked : table },
-    props.active,
-  );
+  useKeys({ name: 'drain: progress', table }, props.active);
   return (
     <Box flexDirection="column" width={props.width}>
       <Text wrap="truncate-end">
@@ -109,11 +86,6 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
       </Text>
       <Lines lines={lines.slice(top, top + rows)} from={top} />
       {result.length > 0 ? <Lines lines={result.map((text) => [{ text }])} /> : null}
-      {asking ? (
-        <Text color={theme.danger} wrap="truncate-end">
-          Abort the drain? In-flight requests are cancelled; the node stays cordoned.
-        </Text>
-      ) : null}
     </Box>
   );
 }

@@ -96,3 +96,29 @@ export function cordonConfirmation(
     ...(names.length > 1 ? { typed: cluster } : {}),
   };
 }
+
+/**
+ * The question before aborting a running drain (the same dialog as every other question: Cancel
+ * first, Yes = abort). Names the nodes still being drained and what is left of them.
+ */
+export function abortConfirmation(
+  cluster: string,
+  draining: readonly string[],
+  dryRun: boolean,
+): ConfirmationRequest {
+  const what =
+    draining.length === 0
+      ? 'the drain'
+      : `the drain of ${draining.length === 1 ? `node ${draining[0]}` : `${draining.length} nodes (${draining.join(', ')})`}`;
+  return {
+    cluster,
+    change: `Abort ${what}${dryRun ? ' (dry run)' : ''}`,
+    details: [
+      'Evictions in flight are cancelled; pods already evicted stay evicted.',
+      dryRun
+        ? 'Dry run: nothing was cordoned or evicted, so nothing is left to undo.'
+        : 'Nodes already cordoned stay cordoned, so no new pod lands there; u uncordons them.',
+      'Cancel, and the drain goes on.',
+    ],
+  };
+}

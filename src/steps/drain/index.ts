@@ -8,6 +8,7 @@ import { defineStep } from '../lifecycle/define.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { drainNodes, previewsOf } from './changes.js';
 import { cordon, uncordon } from './cordon-changes.js';
+import { abortConfirmation } from './confirmations.js';
 import { inspectDrain } from './inspect.js';
 import { resumeReport } from './resume-report.js';
 import { drainRefusal, drainRights } from './rights.js';
@@ -67,6 +68,19 @@ function scheduled(pod: KubernetesObject): boolean {
   return !!(pod as V1Pod).spec?.nodeName;
 }
 
+/**
+ * `x` while draining: asks first, in the one confirmation dialog (journaled like every answer),
+ * then stops the drain if it still runs.
+ */
+async function askAbort(s: Session): Promise<void> {
+  if (!s.working) return;
+  const draining = (s.state.progress?.nodes ?? [])
+    .filter((n) => n.phase === 'queued' || n.phase === 'cordoning' || n.phase === 'draining')
+    .map((n) => n.name);
+  const yes = await s.ctx.confirm(abortConfirmation(s.ctx.cluster, draining, s.mode.dryRun));
+  if (yes && s.working) s.abortWork();
+}
+
 /** Picks up a drain an earlier session left in flight: where each node and pod stands now. */
 async function resume(s: Session, intents: InFlightChange[]): Promise<void> {
   const canChange = drainRefusal(s.state.rights, s.state.options, s.mode.readOnly) === undefined;
@@ -109,7 +123,7 @@ export function makeDrainStep(timings: DrainTimings = KUBECTL_TIMINGS) {
       options: (event, s) =>
         s.set({ options: event.options, previews: previewsOf(s.facts!, event.options) }),
       drain: (event, s) => drainNodes(s, event.nodes, timings),
-      abort: (_event, s) => s.abortWork(),
+      abort: (_event, s) => askAbort(s),
       uncordon: (event, s) => uncordon(s, event.nodes),
       cordon: (event, s) => cordon(s, event.nodes),
       refresh: (_event, s) => s.look(),

@@ -1,0 +1,69 @@
+// Aborting a drain asks in the same confirmation dialog as every change (journaled like every
+// answer): Cancel first, Enter on it keeps draining, Yes then Enter stops the drain.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../screens/App.js';
+import type { AppActions } from '../../screens/app-actions.js';
+import { drainRig, nodeOf } from '../drain/rig.js';
+import { until } from '../drain/sim-session.js';
+import { ENTER, renderInk } from '../helpers/ink.js';
+
+type Rig = Awaited<ReturnType<typeof drainRig>>;
+let rig: Rig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+async function drainingApp(mode: { dryRun?: boolean } = {}) {
+  const r = (rig = await drainRig('demo', mode));
+  r.store.update({ connection: { phase: 'connected', cluster: r.connection.summary } });
+  const actions: AppActions = {
+    onQuit: vi.fn(),
+    onOpenStep: (id) => void r.host.open(id),
+    onStepEvent: (id, event) => void r.host.send(id, event),
+  };
+  const ui = await renderInk(<App store={r.store} actions={actions} />, { columns: 80, rows: 24 });
+  await ui.press(':');
+  await ui.type('drain');
+  await ui.press(ENTER);
+  await ui.waitFor('Cordon and drain');
+  const node = nodeOf(r.sim, 'orders-db');
+  const sent = r.host.send('drain', { type: 'drain', nodes: [node] });
+  await until(() => r.store.getState().confirmation !== undefined, 'the drain confirmation');
+  r.store.answer(true);
+  await ui.waitFor('waiting on PDB');
+  return { r, ui, node, sent };
+}
+
+describe('drain abort', () => {
+  it('asks in the confirmation dialog; Cancel keeps draining, Yes aborts', async () => {
+    const { r, ui, node, sent } = await drainingApp();
+    await ui.press('x');
+    const dialog = await ui.waitFor('Confirm a change');
+    expect(dialog).toContain(`Change: Abort the drain of node ${node}`);
+    expect(dialog).toContain('▶ No, cancel ◀');
+    expect(dialog).toContain('Nodes already cordoned stay cordoned');
+    await ui.press(ENTER);
+    await ui.waitFor('x abort');
+    expect(r.store.getState().busy).toBe(true);
+    await ui.press('x');
+    await ui.waitFor('Confirm a change');
+    await ui.press('y');
+    await ui.waitFor('▶ Yes, go ahead ◀');
+    await ui.press(ENTER);
+    await sent;
+    await ui.waitFor('Drain finished');
+    expect(r.state().progress!.nodes[0]!.phase).toBe('aborted');
+  });
+
+  it('in a dry run the question says so and claims no node stays cordoned', async () => {
+    const { r, ui, sent } = await drainingApp({ dryRun: true });
+    await ui.press('x');
+    const dialog = await ui.waitFor('Confirm a change');
+    expect(dialog).toContain('(dry run)');
+    expect(dialog).toContain('nothing was cordoned');
+    expect(dialog).not.toContain('stay cordoned');
+    r.store.answer(true);
+    await sent;
+  });
+});
