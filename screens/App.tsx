@@ -19,6 +19,7 @@ import { QuitPrompt } from './QuitPrompt.js';
 import { quitReasons } from './quit-reasons.js';
 import { StepFrame } from './StepFrame.js';
 import { STEP_SCREENS } from './step-screens.js';
+import { back, handOver, onTop, openFromChecklist, type StepStack } from './step-stack.js';
 import type { StepScreenProps } from './step-screen-props.js';
 import type { SessionState } from '../src/runbook/session.js';
 import { useSession } from './use-session.js';
@@ -38,13 +39,16 @@ export function App({ store, actions }: AppProps) {
   const state = useSession(store);
   const { columns, rows } = useWindowSize();
   const { exit } = useApp();
-  const [openStep, setOpenStep] = useState<StepId>();
+  // The steps opened on the way here: Esc returns to the one below (see `step-stack`).
+  const [stack, setStack] = useState<StepStack>([]);
+  const openStep = onTop(stack);
+  const setOpenStep = (id: StepId) => setStack(openFromChecklist(id));
   // The logic may take the operator to another step (a failed upgrade hands over to drain):
   // adjusted while rendering, React's way of following a value that changes from outside.
   const [seenFocus, setSeenFocus] = useState(0);
   if (state.focus && state.focus.seq !== seenFocus) {
     setSeenFocus(state.focus.seq);
-    setOpenStep(state.focus.step);
+    setStack(handOver(stack, state.focus.step));
   }
   const bus = useContext(KeyBusContext);
   // The keys of the screen `?` was pressed on, as they were then.
@@ -134,8 +138,8 @@ export function App({ store, actions }: AppProps) {
   const stepScreen = (active: boolean) => {
     const step = CHECKLIST.find((entry) => entry.id === openStep);
     if (!step || state.connection.phase !== 'connected') return undefined;
-    const back = () => {
-      setOpenStep(undefined);
+    const goBack = () => {
+      setStack(back(stack));
       actions.onCloseStep?.(step.id);
     };
     const common = {
@@ -145,7 +149,7 @@ export function App({ store, actions }: AppProps) {
       width: columns,
       height,
       active,
-      onBack: back,
+      onBack: goBack,
       onHelp: openHelp,
       onQuit: requestQuit,
     };
@@ -161,7 +165,7 @@ export function App({ store, actions }: AppProps) {
         width={columns}
         height={height}
         active={active}
-        onBack={back}
+        onBack={goBack}
         onHelp={openHelp}
         onQuit={requestQuit}
       />
