@@ -50,9 +50,17 @@ export function listItem(item: string, bullet: string, width: number): FrameLine
   const hang = ' '.repeat(bullet.length) + lead;
   // An indented item continues the one above it (a YAML body): no bullet of its own.
   const first = lead ? hang : bullet;
+  // A table row (columns set apart by runs of spaces) keeps its spacing: wrapping would join
+  // its columns with single spaces and break the alignment.
+  if (isTableRow(item)) return [[{ text: (lead ? ' '.repeat(bullet.length) : first) + item }]];
   return wrapWords(item, Math.max(1, width - hang.length)).map((line, index) => [
     { text: (index === 0 ? first : hang) + line },
   ]);
+}
+
+/** Whether `line` is a row of a text table: two or more spaces between words. */
+export function isTableRow(line: string): boolean {
+  return / {2,}\S/.test(line.trim());
 }
 
 /**
