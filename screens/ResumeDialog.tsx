@@ -1,3 +1,4 @@
+import { actionOn } from '../src/model/journal.js';
 import { Box } from 'ink';
 import { useState } from 'react';
 import { STEP_IDS } from '../src/model/checklist.js';
@@ -13,6 +14,7 @@ import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 import { useAnswerGuard } from './use-answer-guard.js';
 import { useKeys } from './use-keys.js';
+import { plural } from '../src/model/plural.js';
 
 /** What the operator chose about an interrupted session. */
 export type ResumeChoice = ResumeAnswer;
@@ -41,12 +43,12 @@ export function ResumeDialog({ offer, active, onChoice, width, height }: ResumeD
   const step = STEP_IDS.find((id) => id === current?.step);
   const inner = dialogInnerWidth(width);
   const head = paragraph(
-    `It wrote ${intents.length} intent(s) and never their result (a crash, a kill or a lost connection). The cluster may be half-changed: look at it as it is now before going on.${offer.skippedRecords ? ` ${offer.skippedRecords} line(s) of that journal were not valid records and were skipped.` : ''}`,
+    `It wrote ${plural(intents.length, 'intent')} and never ${intents.length === 1 ? 'its' : 'their'} result (a crash, a kill or a lost connection). The cluster may be half-changed: look at it as it is now before going on.${offer.skippedRecords ? ` ${plural(offer.skippedRecords, 'line')} of that journal ${offer.skippedRecords === 1 ? 'was not a valid record and was' : 'were not valid records and were'} skipped.` : ''}`,
     inner,
   );
   const body: FrameLine[] = intents.map((intent, index) => [
     {
-      text: `${index === selected ? '▸ ' : '  '}${intent.time.replace('T', ' ').slice(0, 19)} ${intent.step}: ${intent.action} ${intent.target}`,
+      text: `${index === selected ? '▸ ' : '  '}${intent.time.replace('T', ' ').slice(0, 19)} ${intent.step}: ${actionOn(intent.action, intent.target)}`,
       bold: index === selected,
     },
   ]);

@@ -1,5 +1,6 @@
 import type { StepStatus } from '../src/model/checklist.js';
 import { theme, type ThemeColor } from './theme.js';
+import { plural } from '../src/model/plural.js';
 
 /** How a step status looks: a symbol that carries the meaning, a colour that repeats it, a text. */
 export interface StatusLook {
@@ -21,7 +22,7 @@ export function statusLook(status: StepStatus): StatusLook {
       return {
         symbol: '!',
         color: theme.warning,
-        text: `${status.count === 1 ? '1 finding' : `${status.count} findings`}${status.worst ? `, worst ${status.worst}` : ''}`,
+        text: `${plural(status.count, 'finding')}${status.worst ? `, worst ${status.worst}` : ''}`,
       };
     case 'changed':
       return { symbol: '✎', color: theme.changed, text: `changed: ${status.what}` };

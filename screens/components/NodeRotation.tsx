@@ -3,6 +3,7 @@ import { Text } from '../VisibleText.js';
 import type { NodePhase, NodeRow, Rotation } from '../../src/steps/rotation/state.js';
 import { progressOf, type Stall } from '../../src/steps/rotation/state.js';
 import { theme, type ThemeColor } from '../theme.js';
+import { plural } from '../../src/model/plural.js';
 
 const LOOK: Record<NodePhase, { symbol: string; text: string; color?: ThemeColor }> = {
   waiting: { symbol: '·', text: 'waiting', color: theme.muted },
@@ -112,7 +113,9 @@ export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps
           </Text>
         );
       })}
-      {hidden > 0 ? <Text color={theme.muted}> … {hidden} more node(s)</Text> : null}
+      {hidden > 0 ? (
+        <Text color={theme.muted}> … {plural(hidden, 'more node', 'more nodes')}</Text>
+      ) : null}
       {stalls.size > 0 && rotation.drain ? (
         <Text color={theme.muted} wrap="truncate-end">
           {`  drain timeout ${rotation.drain.drainTimeoutMinutes} min per node${rotation.drain.timeScale ? ` (simulated clock ×${rotation.drain.timeScale}: counted down in wall time)` : ''}, undrainableNodeBehavior ${rotation.drain.undrainable}: ${[...stalls.values()][0]!.then}`}

@@ -10,6 +10,7 @@ import { digestSession } from '../report/journal-digest.js';
 import { writePrivateFile } from '../report/private-file.js';
 import { terminalSafeJson, visible } from '../model/visible-text.js';
 import type { JournalCommandOptions } from './audit-args.js';
+import { plural } from '../model/plural.js';
 
 /** `aks-runbook journal list|show|export`: reads past sessions from the journal folder. */
 export async function runJournal(
@@ -55,7 +56,7 @@ export async function runJournal(
     for (const b of bad) notes.push(`skipped: ${visible(b.path)}: ${b.reason}`);
     out(
       alignColumns(rows).join('\n') +
-        `\n${files.length} session(s) in ${dir}\n` +
+        `\n${plural(files.length, 'session')} in ${dir}\n` +
         notes.map((n) => `${n}\n`).join(''),
     );
     return 0;
@@ -67,7 +68,9 @@ export async function runJournal(
     if (contents.tornTail) lines.push('(the last line was cut off: the session ended abruptly)');
     if (contents.skipped > 0) lines.push(`(${skippedWords(contents.skipped)})`);
     if (digest.inFlight.length > 0) {
-      lines.push(`${digest.inFlight.length} change(s) were left in flight (intent, no result).`);
+      lines.push(
+        `${plural(digest.inFlight.length, 'change')} ${digest.inFlight.length === 1 ? 'was' : 'were'} left in flight (intent, no result).`,
+      );
     }
     out(lines.join('\n') + '\n');
     return 0;
@@ -116,5 +119,5 @@ async function readSession(session: string, dir: string): Promise<JournalContent
 
 /** The count of skipped lines, in words the operator can act on. */
 function skippedWords(count: number): string {
-  return `${count} line(s) skipped: not valid journal records (edited or damaged file)`;
+  return `${plural(count, 'line')} skipped: not valid journal records (edited or damaged file)`;
 }

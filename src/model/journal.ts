@@ -80,3 +80,14 @@ export interface StepJournal {
   /** Writes the Markdown transcript next to the journal; resolves to its path. */
   writeTranscript(): Promise<string>;
 }
+
+/**
+ * A journaled change in words: the action and its target, the kind said once (`evict pod` on
+ * `pod/payments/orders-db-0` reads "evict pod payments/orders-db-0", not "pod pod/…").
+ */
+export function actionOn(action: string, target: string): string {
+  const slash = target.indexOf('/');
+  const kind = slash > 0 ? target.slice(0, slash) : '';
+  const said = kind !== '' && action.toLowerCase().endsWith(` ${kind.toLowerCase()}`);
+  return `${action} ${said ? target.slice(slash + 1) : target}`;
+}

@@ -1,5 +1,6 @@
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
 import { isHole } from './exit-code.js';
+import { plural } from '../model/plural.js';
 
 /** `waived until 2027-01-31 by platform-team: the reason`, for a waived finding. */
 export function waiverWords(finding: ReportedFinding): string | undefined {
@@ -20,7 +21,7 @@ export function gateLines(report: AuditReport): string[] {
   const w = report.waivers;
   if (w) {
     lines.push(
-      `Waivers: ${w.file}: ${w.waived} finding(s) waived (not counted for the exit code), ${w.expired} expired, ${w.unused} unused`,
+      `Waivers: ${w.file}: ${plural(w.waived, 'finding')} waived (not counted for the exit code), ${w.expired} expired, ${w.unused} unused`,
     );
   }
   const b = report.baseline;

@@ -8,6 +8,7 @@ import { junitXml } from './render-junit.js';
 import { sarifLog } from './render-sarif.js';
 import { renderAuditMarkdown } from './render-markdown.js';
 import { renderAuditTable } from './render-table.js';
+import { plural } from '../model/plural.js';
 
 const OUTCOME_WORDS: Record<CombinedReport['clusters'][number]['outcome'], string> = {
   audited: '✔ audited',
@@ -40,7 +41,7 @@ function totalsLine(report: CombinedReport): string {
 
 function combinedMarkdown(report: CombinedReport): string {
   const lines = [
-    `# AKS audit: ${report.clusters.length} clusters`,
+    `# AKS audit: ${plural(report.clusters.length, 'cluster')}`,
     '',
     `- Audited one after another: ${report.generatedAt} in ${duration(report.durationMs)} by ${report.tool.name} ${report.tool.version}`,
     `- Findings: ${totalsLine(report)}`,
@@ -82,7 +83,7 @@ function combinedTable(report: CombinedReport): string {
   }
   if (report.changes) lines.push(`Changes since the baseline: ${changeWords(report.changes)}`);
   lines.push(
-    `${report.clusters.length} clusters; ${totalsLine(report)}; exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
+    `${plural(report.clusters.length, 'cluster')}; ${totalsLine(report)}; exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
   );
   return lines.join('\n') + '\n';
 }

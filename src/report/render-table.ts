@@ -2,6 +2,7 @@ import { alignColumns, padTo } from '../model/text-cells.js';
 import type { AuditReport } from './audit-schema.js';
 import { findingMarks, gateLines, holeLines, waiverWords } from './gate-words.js';
 import { objectName } from './markdown.js';
+import { plural } from '../model/plural.js';
 
 /** The audit report as a plain-text table for a terminal or a CI log. */
 export function renderAuditTable(report: AuditReport): string {
@@ -30,7 +31,7 @@ export function renderAuditTable(report: AuditReport): string {
     ...(cluster.warnings ?? []).map((w) => `WARNING: ${w}`),
     '',
     ...report.steps.map((s) =>
-      `${s.id.padEnd(12)} ${s.status.padEnd(11)} ${s.findings.length > 0 ? `${s.findings.length} finding(s)` : ''}${s.errorKind ? `(${s.errorKind}) ` : ''}${s.reason ? s.reason : ''}`.trimEnd(),
+      `${s.id.padEnd(12)} ${s.status.padEnd(11)} ${s.findings.length > 0 ? plural(s.findings.length, 'finding') : ''}${s.errorKind ? `(${s.errorKind}) ` : ''}${s.reason ? s.reason : ''}`.trimEnd(),
     ),
     '',
     ...(rows.length > 1 ? alignColumns(rows) : ['No findings.']),

@@ -1,4 +1,4 @@
-import type { JournalContents, JournalRecord } from '../model/journal.js';
+import { actionOn, type JournalContents, type JournalRecord } from '../model/journal.js';
 import { digestSession } from './journal-digest.js';
 import {
   decisionOutcome,
@@ -8,6 +8,7 @@ import {
 } from './decisions.js';
 import { visibleDeep } from '../model/visible-text.js';
 import { cell, duration, objectName, table } from './markdown.js';
+import { plural } from '../model/plural.js';
 
 type NoteRecord = Extract<JournalRecord, { type: 'note' }>;
 
@@ -37,7 +38,7 @@ export function renderTranscript(journal: JournalContents): string {
   if (digest.inFlight.length > 0) {
     lines.push(
       '',
-      `> **The session ended with ${digest.inFlight.length} change(s) under way and no result written.** Check the cluster's current state before anything else.`,
+      `> **The session ended with ${plural(digest.inFlight.length, 'change')} under way and no result written.** Check the cluster's current state before anything else.`,
     );
   } else if (contents.tornTail) {
     lines.push('', "> The journal's last line was cut off: the session ended abruptly.");
@@ -45,7 +46,7 @@ export function renderTranscript(journal: JournalContents): string {
   if (contents.skipped > 0) {
     lines.push(
       '',
-      `> ${contents.skipped} line(s) of the journal were not valid records and were skipped: this transcript may be incomplete.`,
+      `> ${plural(contents.skipped, 'line')} of the journal ${contents.skipped === 1 ? 'was not a valid record and was' : 'were not valid records and were'} skipped: this transcript may be incomplete.`,
     );
   }
   const resume = resumeLines(contents.records);
@@ -57,7 +58,7 @@ export function renderTranscript(journal: JournalContents): string {
   for (const note of found) {
     const list = findingsOf(note);
     lines.push(
-      `### ${note.step}: ${list.length === 0 ? 'nothing found' : `${list.length} finding(s)`}`,
+      `### ${note.step}: ${list.length === 0 ? 'nothing found' : plural(list.length, 'finding')}`,
     );
     for (const f of list) {
       const on = objectName(f.object);
@@ -128,7 +129,7 @@ export function timelineLines(records: readonly JournalRecord[]): string[] {
       case 'confirmation':
         return `${at}  asked         ${r.change} -> ${r.answer}`;
       case 'intent':
-        return `${at}  ${r.step.padEnd(12)}  #${r.id} ${r.action} ${r.target}`;
+        return `${at}  ${r.step.padEnd(12)}  #${r.id} ${actionOn(r.action, r.target)}`;
       case 'result':
         return `${at}  result        #${r.id} ${r.outcome}${r.error ? `: ${cell(r.error)}` : ''}`;
     }

@@ -3,6 +3,7 @@ import { isRefusedRead } from '../report/exit-code.js';
 import { AREA_STEPS } from '../report/finding-catalog.js';
 import type { Waiver, WaiverSet } from './waiver-file.js';
 import { clusterMatches, isExpired, objectMatchText, objectMatches } from './waiver-match.js';
+import { plural } from '../model/plural.js';
 
 /** The report step that holds the findings about the waivers themselves. */
 export const WAIVERS_STEP = { id: 'waivers', title: 'Waivers' } as const;
@@ -35,7 +36,7 @@ export function applyWaivers(report: AuditReport, set: WaiverSet, now: Date): Au
     ...WAIVERS_STEP,
     status: own.length > 0 ? 'findings' : 'ok',
     summary: [
-      `${mine.length} of the ${set.waivers.length} waivers in ${set.file} apply to this cluster`,
+      `${mine.length} of the ${plural(set.waivers.length, 'waiver')} in ${set.file} ${mine.length === 1 ? 'applies' : 'apply'} to this cluster`,
     ],
     findings: own,
   };

@@ -40,7 +40,7 @@ describe('aks-runbook journal', () => {
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain('#2 evict pod/shop/web-1');
     expect(ran.stdout).toContain('the last line was cut off');
-    expect(ran.stdout).toContain('1 change(s) were left in flight');
+    expect(ran.stdout).toContain('1 change was left in flight');
   });
 
   it('export: Markdown by default, JSON on request, to a file with --out', async () => {

@@ -169,16 +169,14 @@ describe('damaged journals are skipped, named and counted', () => {
     expect(list.code).toBe(0);
     expect(list.err).toBe('');
     expect(list.out).toMatch(/^1\s+2025-03-02T10:00:00.000Z\s+aks-two\s+\?\s+0\s+0\s+no$/m);
-    expect(list.out).toContain('#1: 1 line(s) skipped: not valid journal records');
+    expect(list.out).toContain('#1: 1 line skipped: not valid journal records');
     const show = await journalCli(['show', '1'], state);
     expect(show.code).toBe(0);
-    expect(show.out).toContain('(1 line(s) skipped: not valid journal records');
+    expect(show.out).toContain('(1 line skipped: not valid journal records');
     const json = await journalCli(['export', '1', '--format', 'json'], state);
     expect(JSON.parse(json.out)).toMatchObject({ skippedRecords: 1 });
     const markdown = await journalCli(['export', '1'], state);
-    expect(markdown.out).toContain(
-      '1 line(s) of the journal were not valid records and were skipped',
-    );
+    expect(markdown.out).toContain('1 line of the journal was not a valid record and was skipped');
   });
 
   it('a session record of the wrong types does not break the table (no "padEnd is not a function")', async () => {
@@ -190,7 +188,7 @@ describe('damaged journals are skipped, named and counted', () => {
     const list = await journalCli(['list'], state);
     expect(list.code).toBe(0);
     expect(list.out).toMatch(/^1\s+\?\s+\(unknown cluster\)\s+\?\s+0\s+0\s+no$/m);
-    expect(list.out).toContain('#1: 2 line(s) skipped');
+    expect(list.out).toContain('#1: 2 lines skipped');
   });
 
   it('garbage lines are skipped and counted', async () => {
@@ -199,7 +197,7 @@ describe('damaged journals are skipped, named and counted', () => {
         line({ time: T, type: 'session', cluster: 'aks-two' }) + 'not json\n[1,2]\n\n',
     });
     const list = await journalCli(['list'], state);
-    expect(list.out).toContain('#1: 2 line(s) skipped');
+    expect(list.out).toContain('#1: 2 lines skipped');
   });
 
   it('a folder named *.jsonl is named and skipped; the numbers of the others still work', async () => {

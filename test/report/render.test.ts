@@ -81,7 +81,7 @@ describe('audit renderings', () => {
     expect(renderAudit(sampleReport(), 'table')).toMatchInlineSnapshot(`
       "Cluster aks-one (https://aks-one.hcp.westeurope.azmk8s.io:443, Kubernetes 1.31.8)
 
-      rbac         findings    2 finding(s)
+      rbac         findings    2 findings
       imds         ok
       defender     unavailable Azure-side steps need the cluster named
       containers   forbidden   you are not allowed to list pods

@@ -90,11 +90,11 @@ describe('the Markdown transcript', () => {
       - Mode: changes allowed
       - From 2025-03-01T10:00:00.000Z to 2025-03-01T10:00:05.000Z (5.0 s)
 
-      > **The session ended with 1 change(s) under way and no result written.** Check the cluster's current state before anything else.
+      > **The session ended with 1 change under way and no result written.** Check the cluster's current state before anything else.
 
       ## What each step found
 
-      ### drain: 1 finding(s)
+      ### drain: 1 finding
       - **high** \`drain.pdb-blocks\` on \`PodDisruptionBudget/shop/web\`: web allows 0 disruptions
 
       ## Confirmations

@@ -63,7 +63,10 @@ describe('drain abort', () => {
     expect(dialog).toContain('(dry run)');
     expect(dialog).toContain('nothing was cordoned');
     expect(dialog).not.toContain('stay cordoned');
-    r.store.answer(true);
+    await ui.press('y');
+    await ui.waitFor('▶ Yes, go ahead ◀');
+    await ui.press(ENTER);
     await sent;
+    await ui.waitFor('Drain finished');
   });
 });

@@ -322,7 +322,7 @@ describe('drain screen: live progress', () => {
     state.progress!.nodes[0] = {
       ...state.progress!.nodes[0]!,
       phase: 'aborted',
-      notes: ['aborted: 2 pod(s) left on the node; the node stays cordoned'],
+      notes: ['aborted: 2 pods left on the node; the node stays cordoned'],
     };
     state.progress!.stopped = 'aborted by the operator while draining aks-apps-2-vmss000000';
     const { ink, sent } = await screen(state, undefined, { result });

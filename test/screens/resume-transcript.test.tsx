@@ -35,7 +35,7 @@ describe('the resume offer on the overview', () => {
     store.update({ resume: { ...offer, skippedRecords: 2 } });
     const ui = await render();
     const frame = (await ui.waitFor('were skipped')).replace(/\s+/g, ' ');
-    expect(frame).toContain('2 line(s) of that journal were not valid records and were skipped');
+    expect(frame).toContain('2 lines of that journal were not valid records and were skipped');
   });
 
   it('a journal that cannot be written is said above every screen', async () => {

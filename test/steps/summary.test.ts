@@ -37,6 +37,6 @@ it('sums up what each step found and writes the transcript on t, even read-only'
   const result = store.getState().stepViews.summary?.result?.[0] ?? '';
   const path = result.replace('Transcript written: ', '');
   expect(existsSync(path)).toBe(true);
-  expect(readFileSync(path, 'utf8')).toContain('### defender: 1 finding(s)');
+  expect(readFileSync(path, 'utf8')).toContain('### defender: 1 finding');
   expect(sim.log.writes()).toEqual([]);
 });

@@ -21,8 +21,14 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
   const { state } = props;
   const running = state.phase === 'running';
   const [offset, setOffset] = useState<number | undefined>(undefined);
-  const lines = state.progress ? progressLines(state.progress) : [];
   const result = !running ? (props.view.result ?? []) : [];
+  // When the result repeats the stop reason, it is shown once, there.
+  const stopped = state.progress?.stopped;
+  const lines = state.progress
+    ? progressLines(state.progress, props.width, {
+        stopped: !stopped || !result.some((line) => line.includes(stopped)),
+      })
+    : [];
   // After picking up an interrupted drain: the nodes `d` continues draining.
   const toContinue = state.resume?.toContinue ?? [];
   // The title line, then the result when it shows.

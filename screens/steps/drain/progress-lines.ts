@@ -1,5 +1,5 @@
 import type { DrainProgress, PodProgress } from '../../../src/steps/drain/state.js';
-import type { FrameLine } from '../../step-lines.js';
+import { paragraph, type FrameLine } from '../../step-lines.js';
 import { theme, type ThemeColor } from '../../theme.js';
 
 /** A wall-clock time as HH:MM:SS (local). */
@@ -48,8 +48,15 @@ const PHASE: Record<string, { symbol: string; color?: ThemeColor }> = {
   aborted: { symbol: '⊘', color: theme.warning },
 };
 
-/** The progress view: per node a header (phase, pods gone, cordoned) then notes and pod lines. */
-export function progressLines(progress: DrainProgress): FrameLine[] {
+/**
+ * The progress view: per node a header (phase, pods gone, cordoned) then notes (wrapped to
+ * `width`) and pod lines; the stop reason last unless `stopped: false` (the result says it).
+ */
+export function progressLines(
+  progress: DrainProgress,
+  width: number,
+  show: { stopped: boolean } = { stopped: true },
+): FrameLine[] {
   const lines: FrameLine[] = [];
   for (const node of progress.nodes) {
     const look = PHASE[node.phase] ?? { symbol: '?' };
@@ -61,7 +68,7 @@ export function progressLines(progress: DrainProgress): FrameLine[] {
         color: look.color,
       },
     ]);
-    for (const note of node.notes) lines.push([{ text: `    ${note}`, color: theme.muted }]);
+    for (const note of node.notes) lines.push(...paragraph(note, width, '    ', theme.muted));
     for (const pod of node.pods) {
       const state = podStateText(pod);
       lines.push([
@@ -70,7 +77,7 @@ export function progressLines(progress: DrainProgress): FrameLine[] {
       ]);
     }
   }
-  if (progress.stopped)
+  if (progress.stopped && show.stopped)
     lines.push([{ text: `✖ Stopped: ${progress.stopped}`, color: theme.danger }]);
   return lines;
 }

@@ -14,6 +14,7 @@ import { useKeys } from '../../use-keys.js';
 import { ImdsActions } from './ImdsActions.js';
 import { findingsStrip } from '../../findings-strip.js';
 import { focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
+import { plural } from '../../../src/model/plural.js';
 
 type Mode = 'table' | 'namespace' | 'report';
 
@@ -167,7 +168,7 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
         <Text color={theme.muted} wrap="truncate-end">
           {state?.forbidden
             ? `✖ ${state.forbidden}`
-            : `${rows.length} namespace(s)${filter ? ` matching "${filter}"` : ''}, ${
+            : `${plural(rows.length, 'namespace')}${filter ? ` matching "${filter}"` : ''}, ${
                 (state?.rows ?? []).filter((r) => r.chosen).length
               } chosen${looking ? ' · inspecting…' : ''}`}
         </Text>

@@ -76,7 +76,8 @@ export function UserPicker(props: UserPickerProps) {
         );
       })}
       <Text color={why ? theme.danger : theme.muted} wrap="truncate-end">
-        {why ?? '▲ cluster-admin level (typed confirmation) · ✖ you lack the rights'}
+        {why ??
+          '▲ cluster-admin level (typed confirmation) · ✖ needs rights this login does not have'}
       </Text>
     </Box>
   );

@@ -1,6 +1,7 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { Finding } from '../../model/finding.js';
 import { PUBLIC_SHARE_THRESHOLD, publicCoverage } from './public-ranges.js';
+import { plural } from '../../model/plural.js';
 
 /** How the API server is reached and who may sign in, as read from the managed cluster. */
 export interface ApiAccessFacts {
@@ -123,7 +124,7 @@ export function apiAccessSummary(f: ApiAccessFacts): string[] {
         ? `public, limited to ${f.authorizedRanges.join(', ')}`
         : 'public, open to any address';
   return [
-    `Entra ID integration:       ${entra}${f.entra === 'managed' ? `, ${f.adminGroups} admin group(s)` : ''}`,
+    `Entra ID integration:       ${entra}${f.entra === 'managed' ? `, ${plural(f.adminGroups, 'admin group')}` : ''}`,
     `Azure RBAC for Kubernetes:  ${f.azureRbac ? 'on' : 'off'}`,
     `Local accounts:             ${f.localAccountsDisabled ? 'disabled' : 'enabled'}`,
     `API server endpoint:        ${endpoint}`,

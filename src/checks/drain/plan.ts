@@ -1,5 +1,6 @@
 import { selectorMatches } from '../label-selector.js';
 import type { DrainOptions, DrainPdb, DrainPod, NodePlan, PodVerdict } from '../../model/drain.js';
+import { plural } from '../../model/plural.js';
 
 /** What, besides its pods, decides a node's plan. */
 export interface DrainWorld {
@@ -122,7 +123,7 @@ export function classifyPod(
     pdbs: [pdb.name],
     reason:
       pdb.disruptionsAllowed > 0
-        ? `waits on PDB ${pdb.name}: its ${pdb.disruptionsAllowed} allowed disruption(s) go to other pods here first`
+        ? `waits on PDB ${pdb.name}: its ${plural(pdb.disruptionsAllowed, 'allowed disruption')} ${pdb.disruptionsAllowed === 1 ? 'goes' : 'go'} to other pods here first`
         : `waits on PDB ${pdb.name}: no disruption allowed (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy})`,
   };
 }

@@ -7,6 +7,7 @@ import { OUR_LABELS, type PolicyFacts } from './facts.js';
 import { checkChange, type FixCheck } from './fix-check.js';
 import { applyEdit, policyEdit } from './fixes.js';
 import { allButImdsPeers, restrictImdsPolicy } from './policy.js';
+import { plural } from '../../model/plural.js';
 
 /** A change to review: what it is, the YAML to apply after reading it, and the widening check. */
 export interface ProposedFix {
@@ -135,7 +136,7 @@ export function targetedPolicies(
     ]);
     return {
       namespace: ns,
-      title: `Targeted policy for ${group.pods.length} unisolated pod(s) (review, then kubectl apply -f)`,
+      title: `Targeted policy for ${plural(group.pods.length, 'unisolated pod')} (review, then kubectl apply -f)`,
       yaml: check.safe ? stringify(manifest) : '',
       offered: check.safe,
       notes: checkNotes(check),

@@ -4,6 +4,7 @@ import { AKS_AGGREGATORS, KUBERNETES_AGGREGATORS, carriesAksLabel } from './plat
 import { wildcardGrants } from './probes.js';
 import { capabilitiesOf } from './questions.js';
 import type { Binding, RbacFacts } from './types.js';
+import { noun } from '../../model/plural.js';
 
 const AGGREGATE_LABEL = /^rbac\.authorization\.k8s\.io\/aggregate-to-(admin|edit|view)$/;
 const PROBE = { user: '', groups: ['aks-runbook:holder'] };
@@ -39,7 +40,7 @@ export function aggregatedRoleFindings(facts: RbacFacts, ctx: CheckContext): Fin
         id: 'rbac.aggregated-role',
         severity: risky ? 'medium' : 'info',
         object: { kind: 'ClusterRole', name },
-        message: `Its rules are added to the built-in ${into.join(', ')} role(s), so everyone bound to those gets them${risky ? ', including broad or escalating rights' : ''}.`,
+        message: `Its rules are added to the built-in ${into.join(', ')} ${noun(into.length, 'role')}, so everyone bound to those gets them${risky ? ', including broad or escalating rights' : ''}.`,
         remediation: 'Check that every holder of those built-in roles should have these rules.',
       },
     ];

@@ -127,9 +127,8 @@ function adminGroupInfo(b: Binding, groups: Subject[], facts: RbacFacts): Findin
     severity: 'info',
     object: bindingObject(b),
     subject: names,
-    message: `The cluster's Entra admin group(s) hold cluster-admin: ${names}. Source: ${source}.${also} Membership is managed in Entra ID.`,
-    remediation:
-      'Review who is in these groups; change them with az aks update --aad-admin-group-object-ids.',
+    message: `The cluster's Entra admin ${groups.length === 1 ? 'group holds' : 'groups hold'} cluster-admin: ${names}. Source: ${source}.${also} Membership is managed in Entra ID.`,
+    remediation: `Review who is in ${groups.length === 1 ? 'this group' : 'these groups'}; change them with az aks update --aad-admin-group-object-ids.`,
   };
 }
 

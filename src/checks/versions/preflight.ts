@@ -1,5 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import type { PoolVersionFacts } from './facts.js';
+import { plural } from '../../model/plural.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
 export interface PdbFacts {
@@ -78,7 +79,7 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
           id: 'versions.pdb-tight',
           severity: 'medium',
           object,
-          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${pdb.disruptionsAllowed} disruption(s), but a batch of ${batch} node(s) in pool ${poolName} (maxSurge ${pool.settings.maxSurge ?? '10%'}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
+          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${plural(pdb.disruptionsAllowed, 'disruption')}, but a batch of ${plural(batch, 'node')} in pool ${poolName} (maxSurge ${pool.settings.maxSurge ?? '10%'}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
           remediation:
             'Lower maxSurge for the pool, or raise the workload replicas before the upgrade.',
         });

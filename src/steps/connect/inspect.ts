@@ -2,6 +2,7 @@ import { rightsFindings } from '../../checks/rights/findings.js';
 import type { RightAnswers } from '../../model/rights.js';
 import { rightsTable } from '../../checks/rights/table.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
+import { plural } from '../../model/plural.js';
 
 /** What the connect step saw: the answers of the rights preflight. */
 export interface ConnectStepFacts {
@@ -18,7 +19,7 @@ export async function inspectConnect(ctx: InspectContext): Promise<Inspection<Co
   const rights = await connection.rights.answers();
   const card = connection.summary;
   const summary = [
-    `Cluster ${card.name} (${card.source === 'arm+kube' ? 'Azure and Kubernetes' : 'Kubernetes only'}), API server ${card.serverVersion}, ${card.readyNodeCount}/${card.nodeCount} nodes ready.`,
+    `Cluster ${card.name} (${card.source === 'arm+kube' ? 'Azure and Kubernetes' : 'Kubernetes only'}), API server ${card.serverVersion}, ${card.readyNodeCount}/${plural(card.nodeCount, 'node')} ready.`,
     ...(connection.armMissing ? [`Azure side: ${connection.armMissing}.`] : []),
     '',
     'Your rights, per step:',

@@ -3,6 +3,7 @@ import { suggestedPatch } from '../../checks/containers/patch.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readPodsAndOwners } from '../../kube/workload-read.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
+import { plural } from '../../model/plural.js';
 
 /** What the containers step saw: every workload, system ones marked, with its issues. */
 export interface ContainersFacts {
@@ -19,7 +20,7 @@ export async function inspectContainers(ctx: InspectContext): Promise<Inspection
   const user = review.workloads.filter((w) => !w.system);
   const system = review.workloads.filter((w) => w.system && w.issues.length > 0);
   const summary = [
-    `${facts.pods.length} pods in ${review.workloads.length} workloads; ${user.length} user workloads checked, ${user.filter((w) => w.issues.length > 0).length} with findings.`,
+    `${plural(facts.pods.length, 'pod')} in ${plural(review.workloads.length, 'workload')}; ${plural(user.length, 'user workload')} checked, ${user.filter((w) => w.issues.length > 0).length} with findings.`,
   ];
   const seen = (w: WorkloadReview) =>
     `  ${w.workload.kind} ${w.workload.namespace}/${w.workload.name}: ${[...new Set(w.issues.map((i) => i.id.replace('containers.', '')))].join(', ')}`;

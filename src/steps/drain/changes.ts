@@ -8,6 +8,7 @@ import { runDrain, type DrainTimings } from './run/run-drain.js';
 import type { DrainProgress } from './run/progress.js';
 import type { DrainState } from './state.js';
 import { crossing } from './crossing.js';
+import { plural } from '../../model/plural.js';
 
 type Session = StepSession<DrainFacts, DrainState>;
 
@@ -109,7 +110,7 @@ export async function drainNodes(
     const drained = progress.nodes.filter((n) => n.phase === 'drained').length;
     return {
       result: resultLines(progress, s.mode.dryRun),
-      ...(drained > 0 ? { changed: `drained ${drained} node(s)` } : {}),
+      ...(drained > 0 ? { changed: `drained ${plural(drained, 'node')}` } : {}),
     };
   }
 }

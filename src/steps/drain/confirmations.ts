@@ -2,6 +2,7 @@ import { kubectlCordon, kubectlDrain } from '../../model/equivalent-commands.js'
 import type { DrainNode } from '../../model/drain.js';
 import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { ConfirmationRequest } from '../../model/session.js';
+import { plural } from '../../model/plural.js';
 
 /** The options as one line for the operator. */
 function describeOptions(o: DrainOptions): string {
@@ -13,7 +14,7 @@ function describeOptions(o: DrainOptions): string {
     `disable eviction ${o.disableEviction ? 'on' : 'off'}`,
     `grace ${grace}`,
     `timeout ${o.timeoutSeconds}s per node`,
-    `${o.batchSize} node(s) at a time`,
+    `${plural(o.batchSize, 'node')} at a time`,
   ].join(', ');
 }
 

@@ -6,6 +6,7 @@ import { crossing } from './crossing.js';
 import { kuredLockOf } from './facts.js';
 import { cordonNodes, uncordonNodes } from './run/uncordon.js';
 import type { DrainState } from './state.js';
+import { plural } from '../../model/plural.js';
 
 type Session = StepSession<DrainFacts, DrainState>;
 
@@ -82,7 +83,7 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
     verify: 'after',
     done: ({ lines, done }) => ({
       result: lines,
-      ...(done.length > 0 ? { changed: `cordoned ${done.length} node(s)` } : {}),
+      ...(done.length > 0 ? { changed: `cordoned ${plural(done.length, 'node')}` } : {}),
     }),
   });
 }

@@ -4,6 +4,7 @@ import type { DrainPod } from '../../model/drain.js';
 import { kuredLockOf, toDrainNode, toDrainPdb, toDrainPod } from './facts.js';
 import { daemonSetsOf, nodesOf, pdbsOf, podsOf } from '../../kube/shared-reads.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
+import { plural } from '../../model/plural.js';
 
 /** A read that the API server may refuse: a 403 becomes "could not check", never an empty pass. */
 async function readOrForbidden<T>(
@@ -55,7 +56,7 @@ export async function inspectDrain(ctx: InspectContext): Promise<Inspection<Drai
     facts,
     findings: drainFindings(facts),
     summary: [
-      `${facts.nodes.length} nodes, ${pods.length} pods; ${cordoned} cordoned; ${reboot} waiting for a kured reboot.`,
+      `${plural(facts.nodes.length, 'node')}, ${plural(pods.length, 'pod')}; ${cordoned} cordoned; ${reboot} waiting for a kured reboot.`,
     ],
   };
 }

@@ -2,6 +2,7 @@ import type { DrainFacts } from '../../checks/drain/findings.js';
 import { podsToMove } from '../../checks/drain/plan.js';
 import type { NodePlan } from '../../model/drain.js';
 import type { InFlightChange } from '../../model/journal.js';
+import { plural } from '../../model/plural.js';
 
 /** Where a node an earlier drain had in flight stands now. */
 export type ResumedNodeVerdict = 'missing' | 'not-cordoned' | 'queued' | 'drained' | 'pods-left';
@@ -128,6 +129,6 @@ function nodeLine(n: ResumedNode): string {
     case 'drained':
       return `✔ ${n.node}: drained and still cordoned; only pods a drain leaves are on it.`;
     case 'pods-left':
-      return `⏸ ${n.node}: still cordoned with ${n.podsLeft.length} pod(s) left: ${shown}${more}.`;
+      return `⏸ ${n.node}: still cordoned with ${plural(n.podsLeft.length, 'pod')} left: ${shown}${more}.`;
   }
 }

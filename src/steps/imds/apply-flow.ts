@@ -2,6 +2,7 @@ import { engineTraits } from '../../checks/imds/engine.js';
 import { applyConfirmation, applyPlan, checkedPlan, createAll, dryRunAll } from './apply.js';
 import { deleteAll, ourPolicies, rollbackConfirmation } from './rollback.js';
 import { lookedAt, type ImdsSession } from './session.js';
+import { plural } from '../../model/plural.js';
 
 /** Apply (`a`): check, dry-run, confirm, create, verify. */
 export async function applyFlow(s: ImdsSession): Promise<void> {
@@ -27,7 +28,7 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
       ...refusals,
     ],
     dryRun: [
-      `Dry run only: the API server accepted all ${plan.create.length} policies; nothing was created.`,
+      `Dry run only: the API server accepted ${plan.create.length === 1 ? 'the policy' : `all ${plural(plan.create.length, 'policy')}`}; nothing was created.`,
       ...checked.refused,
     ],
     confirm: applyConfirmation(ctx, plan, traits, checked.closes),
@@ -49,7 +50,7 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
         ...checked.refused,
         ...(done.failed ? [`✖ stopped: ${done.failed}`] : []),
       ],
-      changed: `restrict-instance-metadata in ${done.created.length} namespace(s)`,
+      changed: `restrict-instance-metadata in ${plural(done.created.length, 'namespace')}`,
     }),
   });
 }
@@ -69,11 +70,11 @@ export async function rollbackFlow(s: ImdsSession): Promise<void> {
     done: (done) => ({
       result: [
         s.mode.dryRun
-          ? `Dry run only: the API server accepted ${done.deleted.length} deletions; nothing was deleted.`
+          ? `Dry run only: the API server accepted ${plural(done.deleted.length, 'deletion')}; nothing was deleted.`
           : `✔ Rolled back: deleted ${done.deleted.join(', ') || 'nothing'}.`,
         ...(done.failed ? [`✖ stopped: ${done.failed}`] : []),
       ],
-      ...(s.mode.dryRun ? {} : { changed: `rolled back ${done.deleted.length} policies` }),
+      ...(s.mode.dryRun ? {} : { changed: `rolled back ${plural(done.deleted.length, 'policy')}` }),
     }),
   });
 }

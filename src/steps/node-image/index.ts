@@ -10,6 +10,7 @@ import { drainRulesOf } from '../rotation/estimate.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import { inspectNodeImage } from './inspect.js';
 import type { NodeImageState } from './state.js';
+import { plural } from '../../model/plural.js';
 
 type Session = StepSession<NodeImageFacts, NodeImageState>;
 
@@ -32,7 +33,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
   const latest = pool.latestNodeImageVersion ?? '';
   const plan = [
     `POST …/agentPools/${pool.name}/upgradeNodeImageVersion (no body)`,
-    `Pool ${pool.name}: ${pool.nodeImageVersion ?? '?'} → ${latest}; ${pool.nodes.length} node(s) surged, cordoned, drained and reimaged, same Kubernetes version.`,
+    `Pool ${pool.name}: ${pool.nodeImageVersion ?? '?'} → ${latest}; AKS adds surge nodes, then cordons, drains and reimages ${pool.nodes.length === 1 ? 'its node' : `each of its ${plural(pool.nodes.length, 'node')}`}; same Kubernetes version.`,
   ];
   await s.change(
     operationChange(

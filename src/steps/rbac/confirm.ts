@@ -6,6 +6,7 @@ import { describeRequest, isNonResource, type AccessRequest } from '../../checks
 import type { Finding } from '../../model/finding.js';
 import { canI, subjectCan, type SubjectQuestion } from '../../kube/access-review.js';
 import { messageOf } from '../../model/errors.js';
+import { noun } from '../../model/plural.js';
 
 /** How many SubjectAccessReviews one inspection sends at most, and how many at once. */
 const CONFIRM_LIMITS = { max: 200, concurrency: 4 };
@@ -83,7 +84,7 @@ export async function confirmWithServer(
   );
   const disagreed = [...replaced.values()].filter((f) => f.id === 'rbac.server-disagrees').length;
   const parts = [
-    `${replaced.size - disagreed} of ${wanted.length} high/medium finding(s) confirmed by the API server (SubjectAccessReview)`,
+    `${replaced.size - disagreed} of ${wanted.length} high/medium ${noun(wanted.length, 'finding')} confirmed by the API server (SubjectAccessReview)`,
     ...(disagreed > 0 ? [`${disagreed} it disagrees with`] : []),
     ...(failed > 0 ? [`${failed} could not be asked`] : []),
     ...(wanted.length > asked.length

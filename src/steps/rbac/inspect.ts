@@ -6,6 +6,7 @@ import type { Connection } from '../../model/connection.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
 import { confirmWithServer } from './confirm.js';
+import { plural } from '../../model/plural.js';
 
 /** What the rbac step saw: the RBAC objects, the review, and the users that could become groups. */
 export interface RbacStepFacts {
@@ -40,9 +41,9 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
   const checked =
     rbac.clusterRoleBindings.length + rbac.roleBindings.length - review.excluded.length;
   const summary = [
-    `${rbac.clusterRoleBindings.length} ClusterRoleBindings and ${rbac.roleBindings.length} RoleBindings; ${checked} checked, ${review.excluded.length} left out (Kubernetes system identities, or AKS's own bindings matched by name, role and subjects).`,
+    `${plural(rbac.clusterRoleBindings.length, 'ClusterRoleBinding')} and ${plural(rbac.roleBindings.length, 'RoleBinding')}; ${checked} checked, ${review.excluded.length} left out (Kubernetes system identities, or AKS's own bindings matched by name, role and subjects).`,
     candidates.length > 0
-      ? `${candidates.length} user(s) bound directly can be replaced with an Entra group.`
+      ? `${plural(candidates.length, 'user')} bound directly can be replaced with an Entra group.`
       : 'No user is bound directly.',
     ...(confirmed.summary ? [confirmed.summary] : []),
   ];

@@ -5,6 +5,7 @@ import { allBindings, bindingLabel, type RbacFacts } from '../../checks/rbac/typ
 import { type BindingObject } from '../../model/rbac.js';
 import type { Candidate } from './candidates.js';
 import { bindingDifference } from './existing.js';
+import { plural } from '../../model/plural.js';
 
 /** Label on every binding this tool creates, so people and tools can find them. */
 const MADE_BY = { 'app.kubernetes.io/managed-by': 'aks-runbook' };
@@ -110,7 +111,7 @@ export function describePlan(plan: ReplacementPlan): ViewItem[] {
       ? `2. ${bindingLabel(plan.createdAt)} already grants this role to the group (an earlier run): already in place, adopted, not created again.`
       : `2. Create ${bindingLabel(plan.createdAt)} (same role; roleRef cannot change), then read it back.`,
     plan.oldAfter
-      ? `3. Remove ${candidate.user} from ${old}; its other ${plan.oldAfter.subjects?.length ?? 0} subject(s) stay.`
+      ? `3. Remove ${candidate.user} from ${old}; its other ${plural(plan.oldAfter.subjects?.length ?? 0, 'subject')} ${(plan.oldAfter.subjects?.length ?? 0) === 1 ? 'stays' : 'stay'}.`
       : `3. Delete ${old}: ${candidate.user} is its only subject.`,
     'Each change is confirmed on its own and journaled. New binding:',
     { code: planYaml(plan) },

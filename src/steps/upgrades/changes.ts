@@ -12,6 +12,7 @@ import { viewLines } from '../contract/view.js';
 import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
 import type { UpgradesFacts } from './inspect.js';
 import type { UpgradesState } from './state.js';
+import { plural } from '../../model/plural.js';
 
 type Session = StepSession<UpgradesFacts, UpgradesState>;
 
@@ -147,7 +148,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
           cluster: ctx.cluster,
           change: same
             ? `Retry the upgrade of pool ${name} at ${to} (same-version PUT) on ${ctx.cluster}`
-            : `Upgrade pool ${name} (${pool.count} nodes) of ${ctx.cluster} from ${pool.current} to ${to}: every node is cordoned, drained and reimaged`,
+            : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: AKS adds surge nodes, then cordons, drains and reimages ${pool.count === 1 ? 'the node' : 'each node'} on the new version`,
           details: [
             `maxSurge ${pool.settings.maxSurge ?? '10% (AKS default)'}.`,
             ...poolDrainLines(

@@ -8,6 +8,7 @@ import { type OperationTimings } from '../rotation/operation-change.js';
 import { OVERRIDE_DAYS, upgradeControlPlane, upgradePool } from './changes.js';
 import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
 import type { UpgradesEvent, UpgradesState } from './state.js';
+import { plural } from '../../model/plural.js';
 
 type Session = StepSession<UpgradesFacts, UpgradesState>;
 
@@ -28,7 +29,7 @@ function chooseTarget(s: Session, version: string, preview: boolean): void {
       `Control plane ${facts.versions.controlPlane.current} → ${version} (control plane only; pools untouched), typed confirmation.`,
       ...poolOrder(facts.versions.pools, version, s.state.systemFirst).map(
         (p) =>
-          `Then pool ${p.name} (${p.mode}, ${p.count} nodes) ${p.current} → ${version}, its own confirmation.`,
+          `Then pool ${p.name} (${p.mode}, ${plural(p.count, 'node')}) ${p.current} → ${version}, its own confirmation.`,
       ),
     ],
     result: undefined,

@@ -17,6 +17,7 @@ import { servedGroupVersions } from '../../kube/served-apis.js';
 import { UserError } from '../../model/errors.js';
 import { kubeErrorKind } from '../../kube/errors.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
+import { plural } from '../../model/plural.js';
 
 /** What the upgrades step knows after looking. */
 export interface UpgradesFacts {
@@ -112,7 +113,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     'Pool upgrade settings (AKS defaults when unset):',
     ...versions.pools.map(
       (p) =>
-        `  ${p.name}: maxSurge ${p.settings.maxSurge ?? '10%'} (${surgeBatch(p.settings.maxSurge, p.count)} node(s) at a time) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
+        `  ${p.name}: maxSurge ${p.settings.maxSurge ?? '10%'} (${plural(surgeBatch(p.settings.maxSurge, p.count), 'node')} at a time) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
     ),
     `Deprecated APIs: ${REMOVED_API_LIMITS}`,
     ...deprecated.summary,

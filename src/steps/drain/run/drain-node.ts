@@ -11,6 +11,7 @@ import { listPodsOnNode } from '../../../kube/node-pods.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import { movePod } from './move-pod.js';
 import type { NodeProgress, PodProgress } from './progress.js';
+import { plural } from '../../../model/plural.js';
 
 /** What draining one node needs. */
 export interface DrainNodeDeps {
@@ -161,17 +162,15 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
   const leftList = left.map((p) => `${p.namespace}/${p.name}${p.pdb ? ` (PDB ${p.pdb})` : ''}`);
   const stays = node.cordoned ? '; the node stays cordoned' : '';
   if (d.signal.aborted) {
-    note(`aborted: ${left.length} pod(s) left on the node${stays}`);
+    note(`aborted: ${plural(left.length, 'pod')} left on the node${stays}`);
     return phase('aborted');
   }
   if (timeout.aborted && left.length > 0) {
-    note(
-      `timed out after ${d.options.timeoutSeconds}s; still on the node: ${leftList.join(', ')}${stays}`,
-    );
+    note(`timed out after ${d.options.timeoutSeconds}s${stays}.${waysOut(left)}`);
     return phase('timed-out');
   }
   if (left.length > 0) {
-    note(`${left.length} pod(s) could not be moved: ${leftList.join(', ')}${stays}`);
+    note(`${plural(left.length, 'pod')} could not be moved: ${leftList.join(', ')}${stays}`);
     return phase('failed');
   }
   phase(d.dryRun ? 'checked' : 'drained');
@@ -195,4 +194,15 @@ async function nodeExists(kc: KubeConfig, name: string, signal: AbortSignal): Pr
 export function evictionSlots(max: number): <T>(request: () => Promise<T>) => Promise<T> {
   const limit = pLimit(max);
   return (request) => limit(request);
+}
+
+/**
+ * What the operator can do about pods a PodDisruptionBudget kept on the node: said once, on the
+ * node, as the Kubernetes documentation gives the ways out of a blocked eviction.
+ */
+function waysOut(left: readonly PodProgress[]): string {
+  const budgets = [...new Set(left.flatMap((p) => (p.pdb ? [p.pdb] : [])))];
+  if (budgets.length === 0) return '';
+  const which = budgets.length === 1 ? `PDB ${budgets[0]}` : `PDBs ${budgets.join(', ')}`;
+  return ` ${which} allowed no eviction in time. Ways out: scale the workload up so the budget allows one, relax the budget (minAvailable / maxUnavailable), or evict deliberately (drain again with "disable eviction": pods are deleted past the budget).`;
 }

@@ -67,8 +67,8 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
           // The node's timeout, not the operator: journal it as a failure that says why.
           const reason = signal.reason as { name?: string } | undefined;
           if (reason?.name !== 'TimeoutError') throw error;
-          const waiting = since !== undefined ? ` while waiting on PDB ${waitedOn ?? '?'}` : '';
-          throw new Error(`the node's timeout ran out${waiting}`);
+          const waiting = since !== undefined ? ` waiting on PDB ${waitedOn ?? '?'}` : '';
+          throw new Error(`timed out${waiting}`);
         }),
     );
   } catch (error) {
