@@ -57,7 +57,7 @@ describe('drain abort', () => {
   });
 
   it('in a dry run the question says so and claims no node stays cordoned', async () => {
-    const { r, ui, sent } = await drainingApp({ dryRun: true });
+    const { ui, sent } = await drainingApp({ dryRun: true });
     await ui.press('x');
     const dialog = await ui.waitFor('Confirm a change');
     expect(dialog).toContain('(dry run)');
