@@ -125,10 +125,10 @@ describe('resume after a drain killed mid-eviction', () => {
     const second = startInPty(args, { XDG_STATE_HOME: state });
     try {
       await second.waitFor('ended in the middle of a change', 60_000);
-      await second.waitFor(`drain: evict pod pod/cases/${ledger!.metadata.name}`, 60_000);
+      await second.waitFor(`drain: evict pod cases/${ledger!.metadata.name}`, 60_000);
       await second.waitFor('Enter open that step');
       await typeAndSee(second, '\r', 'Interrupted drain');
-      await second.waitFor(/still cordoned with 1 pod\(s\) left: cases\/ledger/, 60_000);
+      await second.waitFor(/still cordoned with 1 pod left: cases\/ledger/, 60_000);
       await typeAndSee(second, 'd', 'Confirm a change');
       await second.waitFor('Enter do what is chosen');
       await typeAndSee(second, 'y', '▶ Yes, go ahead');
