@@ -74,6 +74,8 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
   const random = seededRandom(spec.seed ?? 1);
   const paths = spec.pathPattern === undefined ? undefined : new RegExp(spec.pathPattern);
   https.interceptors.push(async (req, api) => {
+    // Faults are of the cluster's APIs; Microsoft Graph is another service.
+    if (api === 'graph') return undefined;
     if (spec.api && spec.api !== 'both' && spec.api !== api) return undefined;
     if (paths && !paths.test(req.path)) return undefined;
     if (spec.latencyMs) await new Promise((r) => setTimeout(r, spec.latencyMs));

@@ -5,7 +5,7 @@ export interface Caller {
   user: string;
   groups: string[];
   /** Which API the token is good for. */
-  audience: 'arm' | 'kube';
+  audience: 'arm' | 'kube' | 'graph';
 }
 
 /** A request as handlers see it: already authenticated, body read. */

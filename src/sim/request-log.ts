@@ -4,7 +4,7 @@ export type RequestEffect = 'read' | 'write' | 'dry-run';
 /** One line of the simulator's request log. */
 export interface LoggedRequest {
   time: string;
-  api: 'kube' | 'arm' | 'none';
+  api: 'kube' | 'arm' | 'graph' | 'none';
   method: string;
   path: string;
   query: string;
@@ -55,6 +55,10 @@ const QUESTION_POSTS = [
   /\/selfsubjectreviews$/i,
   /\/listClusterUserCredential$/i,
   /\/listClusterAdminCredential$/i,
+  // Microsoft Graph questions asked by POST (the simulator's $batch serves reads only).
+  /^\/v1\.0\/directoryObjects\/getByIds$/i,
+  /^\/v1\.0\/\$batch$/i,
+  /\/checkMemberGroups$/i,
 ];
 
 /** Classifies a request by its path too, so questions asked by POST count as reads. */

@@ -7,6 +7,7 @@ import { TokenTable } from './tokens.js';
 import { withArmHeaders } from './arm-headers.js';
 import { certificateCaller } from './client-certificate.js';
 import type { SimCertificates } from './cert.js';
+import { graphError } from './graph/errors.js';
 
 /** Something that may answer instead of the handler (faults), or let it through (undefined). */
 export type Interceptor = (
@@ -26,6 +27,8 @@ export interface HttpsSimOptions {
 export class HttpsSim {
   readonly kube = new Router();
   readonly arm = new Router();
+  /** Microsoft Graph (`/v1.0/...`), served on the same port. */
+  readonly graph = new Router();
   readonly tokens = new TokenTable();
   readonly log = new RequestLog();
   readonly interceptors: Interceptor[] = [];
@@ -75,9 +78,7 @@ export class HttpsSim {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
-    const api: LoggedRequest['api'] = url.pathname.toLowerCase().startsWith('/subscriptions/')
-      ? 'arm'
-      : 'kube';
+    const api = apiOf(url.pathname);
     const method = (req.method ?? 'GET').toUpperCase();
     const base: Omit<SimRequest, 'caller' | 'params'> = {
       method,
@@ -114,7 +115,8 @@ export class HttpsSim {
     const auth = this.tokens.check(base.headers.authorization);
     // The API server tries the client certificate before a bearer token, as kube-apiserver does.
     let caller: Caller | undefined = api === 'kube' ? fromCertificate : undefined;
-    if (!caller && 'caller' in auth && auth.caller.audience === api) caller = auth.caller;
+    if (!caller && 'caller' in auth && audienceFits(auth.caller.audience, api))
+      caller = auth.caller;
     if (!caller && !open) return { response: unauthorized(api, auth) };
     const req: SimRequest = {
       ...base,
@@ -129,7 +131,7 @@ export class HttpsSim {
       const faulted = await intercept(req, api);
       if (faulted) return { response: faulted, user: req.caller.user };
     }
-    const router = api === 'arm' ? this.arm : this.kube;
+    const router = api === 'arm' ? this.arm : api === 'graph' ? this.graph : this.kube;
     const found = router.match(base.method, base.path);
     if (!found) return { response: notFound(api, base.path), user: req.caller.user };
     if ('allowed' in found)
@@ -138,6 +140,22 @@ export class HttpsSim {
     const handler: Handler = found.handler;
     return { response: await handler(req), user: req.caller.user };
   }
+}
+
+/** Which API a path belongs to: ARM under /subscriptions, Graph under /v1.0, else Kubernetes. */
+function apiOf(pathname: string): LoggedRequest['api'] {
+  const path = pathname.toLowerCase();
+  if (path.startsWith('/subscriptions/')) return 'arm';
+  if (path.startsWith('/v1.0/')) return 'graph';
+  return 'kube';
+}
+
+/**
+ * Whether a token is good for an API. Graph also takes the operator's ARM token: the local test
+ * credential hands one token for every scope (a real Graph token differs only by audience).
+ */
+function audienceFits(audience: Caller['audience'], api: LoggedRequest['api']): boolean {
+  return audience === api || (api === 'graph' && audience === 'arm');
 }
 
 /** Paths a real API server answers without credentials (anonymous discovery of health and version). */
@@ -209,6 +227,14 @@ function unauthorized(
   api: LoggedRequest['api'],
   auth: ReturnType<TokenTable['check']>,
 ): SimResponse {
+  if (api === 'graph') {
+    const expired = 'refused' in auth && auth.refused === 'expired';
+    return graphError(
+      401,
+      'InvalidAuthenticationToken',
+      expired ? 'Lifetime validation failed, the token is expired.' : 'Access token is empty.',
+    );
+  }
   if (api === 'arm') {
     const why =
       'refused' in auth && auth.refused === 'expired'
@@ -231,6 +257,8 @@ function unauthorized(
 }
 
 function notFound(api: LoggedRequest['api'], path: string): SimResponse {
+  if (api === 'graph')
+    return graphError(400, 'BadRequest', `Resource not found for the segment '${path}'.`);
   if (api === 'arm') {
     return armError(404, 'NotFound', `The requested resource ${path} was not found.`);
   }
@@ -238,6 +266,8 @@ function notFound(api: LoggedRequest['api'], path: string): SimResponse {
 }
 
 function methodNotAllowed(api: LoggedRequest['api'], method: string): SimResponse {
+  if (api === 'graph')
+    return graphError(405, 'Request_BadRequest', `The method ${method} is not allowed.`);
   if (api === 'arm') {
     return armError(
       405,

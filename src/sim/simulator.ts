@@ -9,6 +9,7 @@ import { managedAdminBindings } from './arm/managed-rbac.js';
 import { loadScenario, type Scenario } from './scenario.js';
 import { installFaults, type FaultSpec } from './faults.js';
 import type { SimDataPlane } from './kube/dataplane.js';
+import { registerGraph } from './graph/index.js';
 
 export interface SimulatorOptions {
   /** A built-in scenario name (`demo`, `large`, ...), a path to a scenario folder or file, or a loaded scenario. */
@@ -103,6 +104,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   kubeApi.world.load([...managedAdminBindings(scenario.descriptor), ...scenario.objects]);
   kubeApi.register(https);
   aks.register(https);
+  registerGraph(https, scenario.descriptor.entra);
   installFaults(https, faults, clock);
   const { user, groups } = scenario.descriptor.operator;
   const armToken = https.tokens.issue({ user, groups, audience: 'arm' });

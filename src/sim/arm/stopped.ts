@@ -12,7 +12,7 @@ const ALLOWED_WHILE_STOPPED = /\/(listClusterUserCredential|listClusterAdminCred
 export function stoppedClusterAnswer(
   cluster: ClusterState,
   req: SimRequest,
-  api: 'arm' | 'kube' | 'none',
+  api: 'arm' | 'kube' | 'graph' | 'none',
 ): SimResponse | 'reset' | undefined {
   if (cluster.powerState !== 'Stopped') return undefined;
   if (api === 'kube') return 'reset';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { faultSpecSchema } from '../faults.js';
+import { entraSchema } from '../graph/schema.js';
 
 /** The apiVersion/kind that mark the one AKS descriptor document among a scenario's YAML. */
 export const DESCRIPTOR_API_VERSION = 'aks-runbook/v1alpha1';
@@ -150,6 +151,8 @@ export const descriptorSchema = z.strictObject({
   kubernetesMinor: z.string().regex(/^\d+$/).optional(),
   clockSpeed: z.number().positive().optional(),
   faults: faultSpecSchema.optional(),
+  /** The Entra tenant Microsoft Graph serves: users, groups, service principals, operator's rights. */
+  entra: entraSchema.optional(),
   /**
    * Deprecated API versions: `serve` makes the API server serve the deprecated versions its minor
    * still has (flowcontrol v1beta3 below 1.32); `requested` are uses clients made before the

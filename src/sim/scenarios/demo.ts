@@ -8,6 +8,38 @@ const LOCK_TAKEN = daysAgo(2 - 60 / 86_400);
 /** Object id of the Entra group the operator belongs to (bound to cluster-admin). */
 const ADMIN_GROUP = '6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f';
 
+/**
+ * The tenant Microsoft Graph serves: the people bound in the cluster, the admin group, and groups
+ * to replace them with (one of them only a distribution list, one empty).
+ */
+const ENTRA = `entra:
+  operatorPermissions: [Directory.Read.All]
+  users:
+    - { id: 0b6f7a3c-1d2e-4f50-8a9b-0c1d2e3f4a5b, displayName: Alex Kim, userPrincipalName: alex@contoso.com }
+    - { id: 1c7a8b4d-2e3f-4a61-9bac-1d2e3f4a5b6c, displayName: Jordan Reyes, userPrincipalName: jordan@contoso.com }
+    - { id: 2d8b9c5e-3f4a-4b72-acbd-2e3f4a5b6c7d, displayName: Sam Patel, userPrincipalName: sam@contoso.com }
+    - { id: 3e9cad6f-4a5b-4c83-bdce-3f4a5b6c7d8e, displayName: Priya Nair, userPrincipalName: priya@contoso.com }
+  groups:
+    - id: ${ADMIN_GROUP}
+      displayName: aks-shop-prod-admins
+      description: Cluster admins of aks-shop-prod (AKS admin group)
+      members: [alex@contoso.com]
+    - id: 7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70
+      displayName: platform-admins
+      members: [jordan@contoso.com, priya@contoso.com, ${ADMIN_GROUP}]
+    - id: 8b3e4c60-5d7f-4e90-b1a2-3c4d5e6f7081
+      displayName: platform-announcements
+      securityEnabled: false
+      mailEnabled: true
+      members: [jordan@contoso.com, sam@contoso.com]
+    - id: 9c4f5d71-6e80-4fa1-82b3-4d5e6f708192
+      displayName: platform-oncall
+      members: []
+    - id: ad506e82-7f91-4ab2-93c4-5e6f708192a3
+      displayName: payments-secrets-readers
+      members: [sam@contoso.com]
+`;
+
 const cluster = `apiVersion: aks-runbook/v1alpha1
 kind: AksScenario
 description: >-
@@ -79,7 +111,7 @@ cluster:
       nodeImageVersion: ${IMAGES.windows}
       latestNodeImageVersion: ${IMAGES.windowsLatest}
       nodeTaints: ["os=windows:NoSchedule"]
-${REGION_VERSIONS}operator:
+${REGION_VERSIONS}${ENTRA}operator:
   user: alex@contoso.com
   groups: [${ADMIN_GROUP}]
   armRole: contributor
