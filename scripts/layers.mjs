@@ -10,9 +10,11 @@ export const LAYERS = {
   'src/checks': ['src/model'],
   'src/report': ['src/model'],
   'src/sim': ['src/model'],
+  // Microsoft Graph (directory names): the cloud's endpoints come from src/azure.
+  'src/graph': ['src/model', 'src/azure'],
   // Waivers and baselines read and amend audit reports.
   'src/waivers': ['src/model', 'src/report'],
-  'src/target': ['src/model', 'src/kube', 'src/azure', 'src/checks'],
+  'src/target': ['src/model', 'src/kube', 'src/azure', 'src/checks', 'src/graph'],
   'src/steps': ['src/model', 'src/kube', 'src/azure', 'src/checks', 'src/report', 'src/target'],
   'src/runbook': [
     'src/model',

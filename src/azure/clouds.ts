@@ -7,6 +7,9 @@ export interface CloudEndpoints {
   armEndpoint: string;
   armScope: string;
   authorityHost: string;
+  /** Microsoft Graph of this cloud (directory names), and its token scope. */
+  graphEndpoint: string;
+  graphScope: string;
 }
 
 const CLOUDS: Record<CloudName, CloudEndpoints> = {
@@ -14,20 +17,26 @@ const CLOUDS: Record<CloudName, CloudEndpoints> = {
     armEndpoint: 'https://management.azure.com',
     armScope: 'https://management.azure.com/.default',
     authorityHost: 'https://login.microsoftonline.com',
+    graphEndpoint: 'https://graph.microsoft.com',
+    graphScope: 'https://graph.microsoft.com/.default',
   },
   AzureUSGovernment: {
     armEndpoint: 'https://management.usgovcloudapi.net',
     armScope: 'https://management.usgovcloudapi.net/.default',
     authorityHost: 'https://login.microsoftonline.us',
+    graphEndpoint: 'https://graph.microsoft.us',
+    graphScope: 'https://graph.microsoft.us/.default',
   },
   AzureChinaCloud: {
     armEndpoint: 'https://management.chinacloudapi.cn',
     armScope: 'https://management.chinacloudapi.cn/.default',
     authorityHost: 'https://login.chinacloudapi.cn',
+    graphEndpoint: 'https://microsoftgraph.chinacloudapi.cn',
+    graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
   },
 };
 
-/** The ARM endpoint, token scope and login host of a cloud. */
+/** The ARM endpoint, token scope, login host and Graph endpoint of a cloud. */
 export function cloudEndpoints(name: CloudName): CloudEndpoints {
   return CLOUDS[name];
 }

@@ -2,6 +2,7 @@ import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ArmClusterFacts, ArmCoordinates } from './arm.js';
 import type { ClusterSummary } from './cluster-summary.js';
+import type { DirectoryReader } from './directory.js';
 import type { OperatorRights } from './rights.js';
 
 /** A live connection: Kubernetes always, ARM when the cluster was named by its Azure coordinates. */
@@ -22,6 +23,11 @@ export interface Connection {
   summary: ClusterSummary;
   /** Reads shared within one snapshot (the headless audit), held with the connection. */
   reads: SharedReads;
+  /**
+   * The Entra directory (Microsoft Graph) with the same sign-in, for names next to object ids;
+   * absent when the cluster was not named by its Azure coordinates.
+   */
+  directory?: DirectoryReader;
   /** What the operator may do on this cluster: asked once, shared by every step. */
   rights: OperatorRights;
   /**

@@ -227,6 +227,8 @@ export async function connectTarget(
         credential: fixedTokenCredential(local.access.armToken),
         armEndpoint: local.access.armEndpoint,
         caCert: local.access.caCert,
+        // The simulator serves Microsoft Graph on the same port as ARM.
+        graphEndpoint: local.access.armEndpoint,
       },
     );
     const speed = local.access.clockSpeed;

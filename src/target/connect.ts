@@ -15,7 +15,9 @@ import { boundsFromEnv, type Bounds, type WaitNotice } from '../model/bounds.js'
 import { boundedTokenCredential } from '../azure/bounded-request.js';
 import { isGuid } from '../model/guid.js';
 import type { WireMode } from '../model/session.js';
-import { cloudEndpoints } from '../azure/clouds.js';
+import { cloudEndpoints, type CloudName } from '../azure/clouds.js';
+import { GraphDirectory } from '../graph/directory.js';
+import type { DirectoryReader } from '../model/directory.js';
 import type { Connection } from '../model/connection.js';
 import { azureSignIn } from './credential.js';
 import { ConnectionRights } from './operator-rights.js';
@@ -33,6 +35,8 @@ export interface ConnectDeps {
   /** ARM endpoint override and the CA to trust for it (the simulated cluster). */
   armEndpoint?: string;
   caCert?: string;
+  /** Microsoft Graph endpoint override (the simulator, trusted with `caCert`); else the cloud's. */
+  graphEndpoint?: string;
   /** Told what connect is doing, for the spinner. */
   onProgress?: (detail: string) => void;
   /** How Kubernetes reads are retried and bounded (default: `DEFAULT_KUBE_RETRY`). */
@@ -64,6 +68,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   let kc: KubeConfig;
   let contextName: string;
   let warnings: string[] = [];
+  let directory: DirectoryReader | undefined;
   if (at && !isGuid(at.subscriptionId)) {
     // ARM would answer a vague 404 (or 400) for this; say what a subscription id looks like.
     throw new UserError(
@@ -99,6 +104,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       token: async () =>
         (await armCredential.getToken(cloudEndpoints(target.cloud).armScope))?.token,
     };
+    directory = directoryOf(await signIn(), target.cloud, deps, bounds.requestMs);
     if (target.kubeconfig || target.context) {
       ({ kc, contextName, warnings } = fromKubeconfig(target, deps.env));
     } else {
@@ -141,8 +147,27 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   if (warnings.length > 0) summary.warnings = warnings;
   const base: Omit<Connection, 'rights'> = { kc, kubeServer, summary, reads: new ReadBatch() };
   if (arm) base.arm = arm;
+  if (directory) base.directory = directory;
   else base.armMissing = 'Azure-side steps need the cluster named: add --subscription, -g and -n';
   return { ...base, rights: new ConnectionRights(base) };
+}
+
+/** Microsoft Graph with the same credential: the cloud's endpoint, or the simulator's. */
+function directoryOf(
+  credential: TokenCredential,
+  cloud: CloudName,
+  deps: ConnectDeps,
+  timeoutMs: number,
+): DirectoryReader {
+  const endpoints = cloudEndpoints(cloud);
+  return new GraphDirectory({
+    credential,
+    endpoint: deps.graphEndpoint ?? endpoints.graphEndpoint,
+    scope: endpoints.graphScope,
+    timeoutMs,
+    ...(deps.graphEndpoint && deps.caCert ? { caCert: deps.caCert } : {}),
+    ...(deps.deadline ? { deadline: deps.deadline } : {}),
+  });
 }
 
 function fromKubeconfig(

@@ -30,6 +30,7 @@ export function connectToSim(sim: Simulator, more: Partial<ConnectDeps> = {}): P
       credential: fixedTokenCredential(sim.arm.token),
       armEndpoint: sim.arm.endpoint,
       caCert: sim.caCert,
+      graphEndpoint: sim.arm.endpoint,
       ...more,
     },
   );

@@ -1,0 +1,94 @@
+import type { TokenCredential } from '@azure/core-auth';
+import {
+  bearerTokenAuthenticationPolicy,
+  createDefaultHttpClient,
+  createHttpHeaders,
+  createPipelineFromOptions,
+  createPipelineRequest,
+  type HttpClient,
+  type Pipeline,
+} from '@azure/core-rest-pipeline';
+
+/** How to reach Microsoft Graph: its endpoint and token scope (the cloud's, or the simulator's). */
+export interface GraphConnection {
+  credential: TokenCredential;
+  /** `https://graph.microsoft.com`, a sovereign cloud's, or the simulator's base URL. */
+  endpoint: string;
+  scope: string;
+  /** PEM of the CA to trust for `endpoint` (the simulator). */
+  caCert?: string;
+  /** Each request's time limit. */
+  timeoutMs: number;
+  /** Ends every request at once when it aborts (the audit's time limit). */
+  deadline?: AbortSignal;
+}
+
+/** One Graph answer: status, and the body parsed as JSON when it is JSON (else the text). */
+export interface GraphAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Graph asks this tool sends: reads, and questions POSTed (they change nothing). */
+const QUESTION_POSTS = [/\/directoryObjects\/getByIds$/, /\/\$batch$/, /\/checkMemberGroups$/];
+
+/**
+ * Microsoft Graph over the Azure core pipeline the SDKs already use (bearer token for the Graph
+ * scope, retries, TLS): no Graph SDK. Only reads and question POSTs can be sent.
+ */
+export class GraphWire {
+  private readonly pipeline: Pipeline;
+  private readonly client: HttpClient = createDefaultHttpClient();
+
+  constructor(private readonly c: GraphConnection) {
+    this.pipeline = createPipelineFromOptions({
+      retryOptions: { maxRetries: 2, maxRetryDelayInMs: 5_000 },
+      userAgentOptions: { userAgentPrefix: 'aks-runbook' },
+      ...(c.caCert ? { tlsOptions: { ca: c.caCert } } : {}),
+    });
+    this.pipeline.addPolicy(
+      bearerTokenAuthenticationPolicy({ credential: c.credential, scopes: [c.scope] }),
+    );
+  }
+
+  /** Sends `method path` (path under `/v1.0`, query included) and returns the answer. */
+  async send(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<GraphAnswer> {
+    const bare = path.split('?')[0]!;
+    if (method !== 'GET' && !QUESTION_POSTS.some((re) => re.test(bare)))
+      throw new Error(`refused to send ${method} ${bare} to Microsoft Graph: only reads are sent`);
+    const headers = createHttpHeaders({ accept: 'application/json', ...options.headers });
+    if (options.body !== undefined) headers.set('content-type', 'application/json');
+    const request = createPipelineRequest({
+      url: `${this.c.endpoint.replace(/\/+$/, '')}/v1.0${path}`,
+      method,
+      headers,
+      timeout: this.c.timeoutMs,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(this.c.deadline ? { abortSignal: this.c.deadline } : {}),
+    });
+    const response = await this.pipeline.sendRequest(this.client, request);
+    const text = response.bodyAsText ?? '';
+    let body: unknown = text;
+    if (/json/i.test(response.headers.get('content-type') ?? '')) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { status: response.status, body };
+  }
+}
+
+/** Graph's error code and message from an error answer, e.g. `Authorization_RequestDenied`. */
+export function graphErrorOf(a: GraphAnswer): { code: string; message: string } {
+  const error = (a.body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+  return {
+    code: typeof error?.code === 'string' ? error.code : `HTTP ${a.status}`,
+    message: typeof error?.message === 'string' ? error.message : '',
+  };
+}
