@@ -49,10 +49,13 @@ const KIND_WORDS: Record<DirectoryKind, string> = {
   'managed-identity': 'managed identity',
 };
 
-/** `platform-admins (group, 4 members, security)`, `Jordan Reyes (user jordan@contoso.com)`. */
-export function describeEntry(e: DirectoryEntry): string {
+/**
+ * `platform-admins (group, 4 members)`, `Jordan Reyes (user jordan@contoso.com)`; the UPN is left
+ * out when it is the name already shown (`shown`).
+ */
+export function describeEntry(e: DirectoryEntry, shown?: string): string {
   const parts: string[] = [KIND_WORDS[e.kind]];
-  if (e.upn) parts[0] = `${parts[0]} ${e.upn}`;
+  if (e.upn && e.upn.toLowerCase() !== shown?.trim().toLowerCase()) parts[0] = `${parts[0]} ${e.upn}`;
   if (e.appId) parts[0] = `${parts[0]}, app id ${e.appId}`;
   if (e.memberCount !== undefined)
     parts.push(`${e.memberCount} member${e.memberCount === 1 ? '' : 's'}`);
@@ -60,9 +63,19 @@ export function describeEntry(e: DirectoryEntry): string {
   return `${e.name} (${parts.join(', ')})`;
 }
 
+/** The kinds a finding's principal may have: a directory kind, or not known (not resolved). */
+export const SUBJECT_KINDS = [
+  'user',
+  'group',
+  'service-principal',
+  'managed-identity',
+  'unknown',
+] as const;
+
 /** A finding's principal in JSON: who it is about, with the name when the directory said. */
 export interface SubjectRef {
-  kind: DirectoryKind | 'unknown';
+  kind: (typeof SUBJECT_KINDS)[number];
+  /** The object id or UPN as the cluster or Azure names it. */
   id: string;
   name?: string;
 }

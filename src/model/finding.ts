@@ -1,3 +1,5 @@
+import type { SubjectRef } from './directory.js';
+
 /** How bad a finding is; ordered from least to most severe. */
 export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -40,6 +42,11 @@ export interface Finding {
   subject?: string;
   message: string;
   remediation?: string;
+  /**
+   * The Entra identity the finding is about (a user or group bound by name or object id), with
+   * its directory name once resolved; the audit report writes it as `subject`.
+   */
+  principal?: SubjectRef;
   /**
    * Set when the cluster itself confirmed the finding: the API server's authorizer answered yes
    * to the access question behind it (SubjectAccessReview). Absent = not confirmed.

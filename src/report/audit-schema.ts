@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_KINDS } from '../model/errors.js';
 import { SEVERITIES } from '../model/finding.js';
+import { SUBJECT_KINDS } from '../model/directory.js';
 
 /** The version of the audit report's shape; bumped on any change that breaks a reader. */
 export const AUDIT_SCHEMA_VERSION = 1;
@@ -27,6 +28,16 @@ const finding = z
     object: objectRef.optional(),
     message: z.string(),
     remediation: z.string().optional(),
+    // Added within version 1: absent in older reports and on findings about no Entra identity.
+    subject: z
+      .object({
+        kind: z.enum(SUBJECT_KINDS),
+        id: z.string().describe('object id or UPN, as the cluster or Azure names it'),
+        name: z.string().optional().describe('display name from Microsoft Graph, when resolved'),
+      })
+      .strict()
+      .optional()
+      .describe('the Entra user, group or service principal the finding is about'),
     // Added within version 1: readers of older version 1 reports find it absent.
     confirmedBy: z
       .literal('api-server')

@@ -88,14 +88,18 @@ async function inspectOne(
       ...(limit ? { signal: limit.signal } : {}),
     });
     const seen = await (limit ? withinLimit(inspection, limit) : inspection);
-    // `subject` only groups findings on screen; the report's schema has no such field.
+    // The display `subject` only groups findings on screen; the report's `subject` is the
+    // Entra principal ({kind, id, name}).
     // `confirmedBy` is always present in the report: null when the cluster did not confirm it.
     // A waiver mark is the session's, not the inspection's: the audit applies its own waivers.
-    const findings = seen.findings.map(({ subject: _subject, waiver: _w, confirmedBy, ...f }) => ({
-      ...f,
-      step: step.id,
-      confirmedBy: confirmedBy ?? null,
-    }));
+    const findings = seen.findings.map(
+      ({ subject: _subject, principal, waiver: _w, confirmedBy, ...f }) => ({
+        ...f,
+        step: step.id,
+        ...(principal ? { subject: principal } : {}),
+        confirmedBy: confirmedBy ?? null,
+      }),
+    );
     return {
       ...base,
       status: findings.length > 0 ? 'findings' : 'ok',

@@ -25,11 +25,11 @@ export function UserPicker(props: UserPickerProps) {
   const [why, setWhy] = useState<string>();
   const rows = Math.max(1, props.height - 4);
   const list = useFilteredList(props.candidates, {
-    text: (c) => `${c.user} ${c.binding} ${c.role}`,
+    text: (c) => `${c.user} ${c.userName ?? ''} ${c.binding} ${c.role}`,
     rows,
     active: props.active,
     items: 'the users',
-    filterDoes: 'filter by user, binding or role',
+    filterDoes: 'filter by user, name, binding or role',
     name: 'user filter',
     onMove: () => setWhy(undefined),
   });
@@ -71,7 +71,8 @@ export function UserPicker(props: UserPickerProps) {
           <Text key={c.id} wrap="truncate-end" color={c.unavailable ? theme.muted : undefined}>
             <Text color={theme.accent}>{focused ? '▶ ' : '  '}</Text>
             {c.unavailable ? '✖ ' : c.adminLevel ? '▲ ' : '• '}
-            <Text bold={focused}>{c.user}</Text> ({KIND_TEXT[c.userKind]}) · {c.binding} · {c.role}
+            <Text bold={focused}>{c.user}</Text>{' '}
+            {c.userName ? `= ${c.userName}` : `(${KIND_TEXT[c.userKind]})`} · {c.binding} · {c.role}
           </Text>
         );
       })}

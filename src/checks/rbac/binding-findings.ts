@@ -8,6 +8,7 @@ import {
   anonymousSubject,
   describeSubject,
   describeUser,
+  entraPrincipal,
   isPersonSubject,
   subjectLabel,
 } from './subjects.js';
@@ -68,6 +69,7 @@ export function subjectFindings(
   const role = `${b.object.roleRef.kind} ${b.object.roleRef.name}`;
   const who = describeSubject(s, bindingNs);
   const items: Checked[] = [];
+  const principal = entraPrincipal(s);
   const add = (
     id: BindingFindingId,
     severity: Severity,
@@ -81,6 +83,7 @@ export function subjectFindings(
         severity,
         object: bindingObject(b),
         subject: subjectLabel(s, bindingNs),
+        ...(principal ? { principal } : {}),
         message,
         remediation,
       },

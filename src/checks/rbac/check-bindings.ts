@@ -10,7 +10,7 @@ import {
 import { RbacEvaluator } from './evaluator.js';
 import { AKS_ADMIN_GROUP_BINDING, aksManaged } from './managed.js';
 import { carriesAksLabel, isExemptSubject, isKubernetesDefault } from './platform.js';
-import { isPersonSubject, subjectLabel } from './subjects.js';
+import { entraPrincipal, isPersonSubject, subjectLabel } from './subjects.js';
 import { allBindings, bindingLabel, type Binding, type RbacFacts } from './types.js';
 import { type Subject } from '../../model/rbac.js';
 
@@ -122,11 +122,13 @@ function adminGroupInfo(b: Binding, groups: Subject[], facts: RbacFacts): Findin
     ? 'aadProfile.adminGroupObjectIDs of the managed cluster, bound by AKS through aks-cluster-admin-binding-aad'
     : 'aks-cluster-admin-binding-aad, kept by AKS (ARM was not read, so they could not be compared with aadProfile.adminGroupObjectIDs)';
   const also = b.name === AKS_ADMIN_GROUP_BINDING ? '' : ` ${bindingLabel(b)} binds them too.`;
+  const principal = groups.length === 1 ? entraPrincipal(groups[0]!) : undefined;
   return {
     id: 'rbac.aks-admin-group',
     severity: 'info',
     object: bindingObject(b),
     subject: names,
+    ...(principal ? { principal } : {}),
     message: `The cluster's Entra admin ${groups.length === 1 ? 'group holds' : 'groups hold'} cluster-admin: ${names}. Source: ${source}.${also} Membership is managed in Entra ID.`,
     remediation: `Review who is in ${groups.length === 1 ? 'this group' : 'these groups'}; change them with az aks update --aad-admin-group-object-ids.`,
   };

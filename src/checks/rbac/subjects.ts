@@ -1,5 +1,6 @@
 import { isGuid } from '../../model/guid.js';
 import type { Subject } from '../../model/rbac.js';
+import type { SubjectRef } from '../../model/directory.js';
 
 /** What a `kind: User` subject name is, as Entra ID on AKS sends it. */
 export type UserNameKind = 'upn' | 'guest' | 'object-id' | 'other';
@@ -68,4 +69,24 @@ export function describeSubject(s: Subject, bindingNamespace?: string): string {
 /** A person or identity bound by name, for whom an Entra group is the better subject. */
 export function isPersonSubject(s: Subject): boolean {
   return s.kind === 'User' && !s.name.startsWith('system:');
+}
+
+/**
+ * The Entra identity a subject names, for the directory to resolve: a user by UPN (member or
+ * guest), an object id (user, service principal or managed identity: not known until resolved),
+ * or a group by object id. Undefined for Kubernetes and local identities.
+ */
+export function entraPrincipal(s: Subject): SubjectRef | undefined {
+  const id = s.name.trim();
+  if (s.kind === 'Group') return isGuid(id) ? { kind: 'group', id } : undefined;
+  if (s.kind !== 'User' || id.startsWith('system:')) return undefined;
+  switch (classifyUser(id)) {
+    case 'upn':
+    case 'guest':
+      return { kind: 'user', id };
+    case 'object-id':
+      return { kind: 'unknown', id };
+    case 'other':
+      return undefined;
+  }
 }

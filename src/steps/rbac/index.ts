@@ -1,5 +1,6 @@
 import { bindingLabel } from '../../checks/rbac/types.js';
 import { isGuid } from '../../model/guid.js';
+import { describeEntry, entryOf } from '../../model/directory.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
@@ -19,11 +20,13 @@ async function seen(s: Session): Promise<void> {
   for (const c of facts.candidates) {
     // Rights are asked per candidate, only when changes are possible at all.
     const why = s.mode.readOnly ? undefined : await replaceUnavailable(s.ctx.connection.rights, c);
+    const entry = entryOf(facts.names, c.user);
     candidates.push({
       id: c.id,
       binding: bindingLabel(c.binding),
       user: c.user,
       userKind: c.userKind,
+      ...(entry ? { userName: describeEntry(entry, c.user) } : {}),
       role: c.role,
       adminLevel: c.adminLevel,
       ...(why ? { unavailable: why } : {}),

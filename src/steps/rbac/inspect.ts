@@ -7,12 +7,16 @@ import type { InspectContext, Inspection } from '../contract/module.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
 import { confirmWithServer } from './confirm.js';
 import { plural } from '../../model/plural.js';
+import type { DirectoryLookup } from '../../model/directory.js';
+import { entraIdentities, identityLines, lookUp, withNames } from './names.js';
 
 /** What the rbac step saw: the RBAC objects, the review, and the users that could become groups. */
 export interface RbacStepFacts {
   rbac: RbacFacts;
   review: RbacReview;
   candidates: Candidate[];
+  /** Entra names of the ids and UPNs the bindings and admin groups name (Microsoft Graph). */
+  names: DirectoryLookup;
 }
 
 /** The cluster facts AKS's own bindings are recognised by: version, and the admin groups (ARM). */
@@ -38,6 +42,9 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
   const review = checkRbac(rbac);
   const confirmed = await confirmWithServer(kc, review);
   const candidates = replaceCandidates(rbac);
+  const who = entraIdentities(rbac);
+  const names = await lookUp(ctx.connection.directory, who);
+  const findings = withNames(confirmed.findings, names);
   const checked =
     rbac.clusterRoleBindings.length + rbac.roleBindings.length - review.excluded.length;
   const summary = [
@@ -46,10 +53,11 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
       ? `${plural(candidates.length, 'user')} bound directly can be replaced with an Entra group.`
       : 'No user is bound directly.',
     ...(confirmed.summary ? [confirmed.summary] : []),
+    ...identityLines(who, names),
   ];
   return {
-    facts: { rbac, review: { ...review, findings: confirmed.findings }, candidates },
-    findings: confirmed.findings,
+    facts: { rbac, review: { ...review, findings }, candidates, names },
+    findings,
     summary,
   };
 }

@@ -11,6 +11,8 @@ export interface CandidateView {
   binding: string;
   user: string;
   userKind: UserNameKind;
+  /** Who the user is in Entra ID (`Jordan Reyes (user)`), when Microsoft Graph said. */
+  userName?: string;
   role: string;
   adminLevel: boolean;
   /** Why it cannot be replaced by this operator (missing rights), if so. */

@@ -62,7 +62,7 @@ describe('rbac screen', () => {
     await ui.press('p');
     await ui.waitFor('Pick a user bound directly (2 of 2)');
     expect(ui.frame()).toContain(
-      '▲ jordan@contoso.com (UPN) · ClusterRoleBinding/jordan-cluster-admin',
+      '▲ jordan@contoso.com = Jordan Reyes (user) · ClusterRoleBinding/jordan-cluste',
     );
     await ui.press('/');
     await ui.type('sam');
@@ -111,16 +111,23 @@ describe('rbac screen', () => {
     const ui = await renderInk(<Shell store={session.store} host={session.host} />);
     let frame = await ui.waitFor('Findings (6) · sort: severity');
     // Six findings do not fit opened at 80x24, so each subject is one line with its counts.
-    expect(frame).toContain('▸ ▲ HIGH User jordan@contoso.com · 2 findings: 1 high, 1 medium');
-    expect(frame).toContain('▸ ▲ MED  User sam@contoso.com · 2 findings: 1 medium, 1 low');
+    // Each subject with its Entra name (the demo tenant's, from the simulated Microsoft Graph).
+    expect(frame).toContain(
+      '▸ ▲ HIGH User jordan@contoso.com (Jordan Reyes) · 2 findings: 1 high, 1 medium',
+    );
+    expect(frame).toContain(
+      '▸ ▲ MED  User sam@contoso.com (Sam Patel) · 2 findings: 1 medium, 1 low',
+    );
     // The cluster's Entra admin group, bound by AKS and once more: info, never high.
-    expect(frame).toMatch(/▸ \S+ INFO Group 6f1c2a4e-[0-9a-f-]+ · 2 findings: 2 info/);
+    expect(frame).toMatch(
+      /▸ \S+ INFO Group 6f1c2a4e-[0-9a-f-]+ \(aks-shop-prod-admins\) · 2 findings: 2 info/,
+    );
     await ui.press('/');
     await ui.type('sam@');
     frame = await ui.waitFor('Findings (2 of 6)');
-    expect(frame).toContain('▾ ▲ MED  User sam@contoso.com');
+    expect(frame).toContain('▾ ▲ MED  User sam@contoso.com (Sam Patel)');
     expect(frame).toMatch(/^ {2}▲ MED {2}rbac\.user-subject RoleBinding\//m);
-    expect(frame).not.toContain('jordan@');
+    expect(frame).not.toContain('User jordan@');
     await ui.press(ENTER, ESC);
     frame = await ui.waitFor('Findings (6) · sort: severity');
     expect(frame).toContain('excluded built-in and AKS-managed bindings');
