@@ -75,6 +75,23 @@ describe('rbac step with Entra names', () => {
     });
     // One refused read, not one per identity.
     expect(sim.log.entries.filter((e) => e.api === 'graph' && e.status === 403)).toHaveLength(1);
+
+    // The group picker says why it cannot search; a typed object id still works, unchecked.
+    await s.host.send('rbac', { type: 'search', prefix: 'plat' });
+    const state = () => s.store.getState().stepStates.rbac!;
+    expect(state().groupSearch?.unavailable).toMatch(/^Names not shown .*Directory\.Read\.All/);
+    const jordan = state().candidates.find((c) => c.user === 'jordan@contoso.com')!;
+    await s.host.send('rbac', {
+      type: 'propose',
+      candidate: jordan.id,
+      group: '7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70',
+    });
+    const plan = s.view().plan?.join('\n') ?? '';
+    expect(plan).toContain(
+      'Replace jordan@contoso.com with Entra group 7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70',
+    );
+    expect(plan).toContain('⚠ Group not checked in Entra ID. Names not shown');
+    expect(sim.log.writes()).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { StepActionView } from '../../../src/steps/contract/view.js';
 import { StepFrame } from '../../StepFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { ExcludedList } from './ExcludedList.js';
-import { GroupIdInput } from './GroupIdInput.js';
+import { GroupPicker } from './GroupPicker.js';
 import { UserPicker } from './UserPicker.js';
 
 type Mode =
@@ -17,7 +17,8 @@ type Mode =
 
 /**
  * The rbac step's screen: the generic frame (findings, plan, progress, result) plus `p` to pick a
- * user bound directly and type the Entra group that replaces it, and `x` for the excluded bindings.
+ * user bound directly and the Entra group (searched by name) that replaces it, and `x` for the
+ * excluded bindings.
  */
 export function RbacScreen(props: StepScreenProps<'rbac'>) {
   const { state } = props;
@@ -37,9 +38,13 @@ export function RbacScreen(props: StepScreenProps<'rbac'>) {
     );
   if (mode.kind === 'group')
     return (
-      <GroupIdInput
+      <GroupPicker
         candidate={mode.candidate}
+        search={state?.groupSearch}
+        checking={state?.checking ?? false}
+        height={props.height}
         active={props.active}
+        onSearch={(prefix) => props.send({ type: 'search', prefix })}
         onSubmit={(group) => {
           props.send({ type: 'propose', candidate: mode.candidate.id, group });
           back();

@@ -1,5 +1,6 @@
 import { bindingLabel } from '../../checks/rbac/types.js';
 import type { ConfirmationRequest } from '../../model/session.js';
+import { groupLabel } from './group-check.js';
 import type { ReplacementPlan } from './plan.js';
 
 /**
@@ -12,16 +13,19 @@ export function confirmation(
   stage: 'create' | 'remove' | 'undo',
   userRemoved = false,
 ): ConfirmationRequest {
-  const { candidate } = plan;
+  const { candidate, check } = plan;
   const typed = candidate.adminLevel ? { typed: cluster } : {};
+  const group = groupLabel(plan.group, check);
+  const warnings = (check?.warnings ?? []).map((w) => `⚠ ${w}`);
   const old = bindingLabel(plan.old);
   const created = bindingLabel(plan.createdAt);
   if (stage === 'create')
     return {
       cluster,
-      change: `Create ${created} granting ${candidate.role} to Entra group ${plan.group}`,
+      change: `Create ${created} granting ${candidate.role} to Entra group ${group}`,
       details: [
         `It replaces user ${candidate.user} on ${old}; the user is removed in a second step.`,
+        ...warnings,
         `kubectl equivalent: kubectl create -f <exported yaml>`,
       ],
       ...typed,
@@ -36,10 +40,15 @@ export function confirmation(
         ...(plan.adopted
           ? [`${created} was already in place (an earlier run): adopted, not created again.`]
           : []),
-        `${created} now grants the same role to group ${plan.group}.`,
-        'The user keeps access only if they are a member of that group.',
+        `${created} now grants the same role to group ${group}.`,
+        ...(check?.userInGroup === true
+          ? [`${candidate.user} is a member of that group: they keep the role through it.`]
+          : warnings.length > 0
+            ? warnings
+            : ['The user keeps access only if they are a member of that group.']),
       ],
-      ...typed,
+      // Taking the role away from the user (not in the group) is typed, like cluster-admin.
+      ...(check?.userLosesAccess ? { typed: cluster } : typed),
     };
   return {
     cluster,

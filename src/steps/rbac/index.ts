@@ -9,6 +9,8 @@ import { inspectRbac, type RbacStepFacts } from './inspect.js';
 import { describePlan, planReplacement } from './plan.js';
 import { replaceUser, undoLastReplacement } from './replace.js';
 import { replaceUnavailable } from './rights.js';
+import { checkGroup } from './group-check.js';
+import { NO_DIRECTORY } from './names.js';
 import type { CandidateView, RbacEvent, RbacScreenState } from './state.js';
 
 type Session = StepSession<RbacStepFacts, RbacScreenState>;
@@ -35,8 +37,11 @@ async function seen(s: Session): Promise<void> {
   s.set({ candidates, excluded: facts.review.excluded, canAct: !s.mode.readOnly });
 }
 
-/** The operator picked a user and typed a group: planned from the last look, or refused. */
-function propose(s: Session, candidateId: string, group: string): void {
+/**
+ * The operator picked a user and a group (by name or typed id): the group checked in Entra ID
+ * (kind, members, whether the user is in it), then planned from the last look; or refused.
+ */
+async function propose(s: Session, candidateId: string, group: string): Promise<void> {
   if (!s.state.canAct) return;
   const candidate = s.facts?.candidates.find((c) => c.id === candidateId);
   const id = group.trim().toLowerCase();
@@ -45,10 +50,35 @@ function propose(s: Session, candidateId: string, group: string): void {
     return s.set({
       error: `"${group}" is not an Entra group object id (a GUID like 6f1c2a4e-3b5d-4c7e-9f80-1a2b3c4d5e6f).`,
     });
-  const plan = planReplacement(s.facts!.rbac, candidate, id);
+  s.set({ checking: true, error: undefined });
+  const check = await checkGroup(s.ctx.connection.directory, candidate, id);
+  s.set({ checking: false });
+  if (check.refused) return s.set({ error: check.refused });
+  const plan = planReplacement(s.facts!.rbac, candidate, id, check);
   s.ctx.show({ plan: describePlan(plan), progress: undefined, result: undefined });
   s.set({ error: undefined, plan, proposal: { candidate: candidate.id, group: id } });
 }
+
+/** Groups whose display name starts with `prefix` (server-side), for the group picker. */
+async function search(s: Session, prefix: string): Promise<void> {
+  const directory = s.ctx.connection.directory;
+  const wanted = prefix.trim();
+  if (!directory)
+    return s.set({ groupSearch: { prefix, groups: [], total: 0, unavailable: NO_DIRECTORY } });
+  if (wanted === '' || isGuid(wanted)) return s.set({ groupSearch: undefined });
+  const found = await directory.searchGroups(wanted);
+  // Typing goes on while Graph answers: only the answer to what is typed now is shown.
+  if (latestPrefix.get(s) !== prefix) return;
+  s.set({
+    groupSearch:
+      'unavailable' in found
+        ? { prefix, groups: [], total: 0, unavailable: found.unavailable }
+        : { prefix, groups: found.groups, total: found.total },
+  });
+}
+
+/** The last prefix asked for per session, so a late answer to an older one is dropped. */
+const latestPrefix = new WeakMap<Session, string>();
 
 /** Replace (or dry-run it), export the new binding, undo the last replacement. */
 function actions(s: Session): Array<StepAction<RbacStepFacts, RbacScreenState>> {
@@ -94,6 +124,10 @@ export const rbacStep = defineStep<RbacStepFacts, RbacScreenState, RbacEvent>({
   actions,
   on: {
     propose: (event, s) => propose(s, event.candidate, event.group),
+    search: (event, s) => {
+      latestPrefix.set(s, event.prefix);
+      return search(s, event.prefix);
+    },
     dismiss: (_event, s) => {
       s.ctx.show({ plan: undefined });
       s.set({ plan: undefined, proposal: undefined });

@@ -6,6 +6,7 @@ import { type BindingObject } from '../../model/rbac.js';
 import type { Candidate } from './candidates.js';
 import { bindingDifference } from './existing.js';
 import { plural } from '../../model/plural.js';
+import { groupLabel, type GroupCheck } from './group-check.js';
 
 /** Label on every binding this tool creates, so people and tools can find them. */
 const MADE_BY = { 'app.kubernetes.io/managed-by': 'aks-runbook' };
@@ -27,6 +28,8 @@ export interface ReplacementPlan {
    * the user's removal): it is adopted, not created again.
    */
   adopted: boolean;
+  /** What Entra ID said about the group (name, members, whether the user is in it), if asked. */
+  check?: GroupCheck;
 }
 
 /**
@@ -58,6 +61,7 @@ export function planReplacement(
   facts: RbacFacts,
   candidate: Candidate,
   group: string,
+  check?: GroupCheck,
 ): ReplacementPlan {
   const { binding } = candidate;
   const namespaced = binding.kind === 'RoleBinding';
@@ -92,6 +96,7 @@ export function planReplacement(
     old: address,
     oldAfter: remaining.length > 0 ? { ...binding.object, subjects: remaining } : undefined,
     adopted,
+    ...(check ? { check } : {}),
   };
 }
 
@@ -104,8 +109,15 @@ export function planYaml(plan: ReplacementPlan): string[] {
 export function describePlan(plan: ReplacementPlan): ViewItem[] {
   const { candidate } = plan;
   const old = bindingLabel(plan.old);
+  const group = plan.check?.entry;
   return [
-    `Replace ${candidate.user} with Entra group ${plan.group} on ${old} (${candidate.role}).`,
+    `Replace ${candidate.user} with Entra group ${groupLabel(plan.group, plan.check)} on ${old} (${candidate.role}).`,
+    ...(group
+      ? [
+          `The group: ${group.memberCount === undefined ? '? members' : plural(group.memberCount, 'member')} (nested included), ${group.securityEnabled === false ? 'not security-enabled' : 'security-enabled'}${plan.check?.userInGroup === true ? `, ${candidate.user} is a member` : ''}.`,
+        ]
+      : []),
+    ...(plan.check?.warnings ?? []).map((w) => `⚠ ${w}`),
     `1. Server-side dry run of the new binding${plan.oldAfter ? ' and of the change to the old one' : ' and of the deletion of the old one'}.`,
     plan.adopted
       ? `2. ${bindingLabel(plan.createdAt)} already grants this role to the group (an earlier run): already in place, adopted, not created again.`

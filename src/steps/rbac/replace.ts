@@ -1,6 +1,7 @@
 import { bindingLabel } from '../../checks/rbac/types.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { confirmation } from './confirmations.js';
+import { groupLabel } from './group-check.js';
 import type { RbacStepFacts } from './inspect.js';
 import type { ReplacementPlan } from './plan.js';
 import { createGroupBinding, dryRunReplacement, removeUser, undoReplacement } from './run.js';
@@ -43,7 +44,7 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
           ? `${bindingLabel(p.createdAt)} was created; ${p.candidate.user} is still bound through ${bindingLabel(p.old)}. Press u to undo.`
           : still
             ? `✖ ${p.candidate.user} is still bound directly through ${bindingLabel(p.old)}.`
-            : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${p.group} holds ${p.candidate.role}.`;
+            : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${groupLabel(p.group, p.check)} holds ${p.candidate.role}.`;
       return {
         plan: undefined,
         result: [verdict],

@@ -1,6 +1,7 @@
 import type { ExcludedBinding } from '../../checks/rbac/check-bindings.js';
 import type { UserNameKind } from '../../checks/rbac/subjects.js';
 import type { ReplacementPlan } from './plan.js';
+import type { DirectoryEntry } from '../../model/directory.js';
 
 export type { ExcludedBinding };
 
@@ -29,11 +30,28 @@ export interface RbacScreenState {
   proposal?: { candidate: string; group: string };
   /** The last proposal the step refused (e.g. not a GUID). */
   error?: string;
+  /** Groups whose name starts with what the operator typed (Microsoft Graph), for the picker. */
+  groupSearch?: GroupSearchView;
+  /** The picked group is being checked in Entra ID (members, the user's membership). */
+  checking?: boolean;
   /** The replacement on screen, planned from the last look. */
   plan?: ReplacementPlan;
   /** The last replacement made (for undo), and whether its user was removed. */
   last?: { plan: ReplacementPlan; userRemoved: boolean };
 }
 
+/** The answer to one group search: the matches, or why there are none to show. */
+export interface GroupSearchView {
+  prefix: string;
+  groups: DirectoryEntry[];
+  /** How many groups match in all (more than shown when many do). */
+  total: number;
+  /** Why groups cannot be searched (no Graph rights, no Azure sign-in): type the object id. */
+  unavailable?: string;
+}
+
 /** Events the rbac screen sends to its step (besides its action keys). */
-export type RbacEvent = { type: 'propose'; candidate: string; group: string } | { type: 'dismiss' };
+export type RbacEvent =
+  | { type: 'propose'; candidate: string; group: string }
+  | { type: 'search'; prefix: string }
+  | { type: 'dismiss' };

@@ -1,3 +1,4 @@
+import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfirmationDialog } from '../../../screens/ConfirmationDialog.js';
 import { RbacScreen } from '../../../screens/steps/rbac/RbacScreen.js';
@@ -8,7 +9,7 @@ import type { StepHost } from '../../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { rbacStep } from '../../../src/steps/rbac/index.js';
 import { stepSession } from '../../e2e/security-step-session.js';
-import { BACKSPACE, ENTER, ESC, renderInk } from '../../helpers/ink.js';
+import { BACKSPACE, DOWN, ENTER, ESC, renderInk } from '../../helpers/ink.js';
 import { viewText } from '../../../src/steps/contract/view.js';
 
 const step = CHECKLIST.find((s) => s.id === 'rbac')!;
@@ -74,7 +75,9 @@ describe('rbac screen', () => {
 
     await ui.type('payments-admins');
     await ui.press(ENTER);
-    await ui.waitFor('is not a group object id');
+    await ui.waitFor('No group name starts with "payments-admins".');
+    await ui.press(ENTER);
+    await ui.waitFor('No group picked: none starts with "payments-admins"');
     await ui.press(...Array.from('payments-admins', () => BACKSPACE));
     await ui.type('2d4f6a8b-1c3e-4a5b-8c7d-9e0f1a2b3c4d');
     await ui.press(ENTER);
@@ -89,6 +92,88 @@ describe('rbac screen', () => {
     await ui.press(ENTER);
     await ui.waitFor('Cancelled: nothing was changed.');
     expect(sim.log.writes().length).toBe(before);
+    await session.host.stop();
+  });
+
+  it('replaces a user by typing "plat" and picking platform-admins by name; typed where it must be', async () => {
+    const session = await stepSession(sim, 'rbac', rbacStep);
+    await session.host.open('rbac');
+    const ui = await renderInk(<Shell store={session.store} host={session.host} />);
+    await ui.waitFor('[p] Pick one of');
+    await ui.press('p');
+    await ui.waitFor('▶ ▲ jordan@contoso.com = Jordan Reyes');
+    await ui.press(ENTER);
+    await ui.waitFor('Replace jordan@contoso.com with an Entra group');
+    await ui.type('plat');
+    let frame = await ui.waitFor('3 group(s) whose name starts with "plat"');
+    expect(frame).toContain('▶ platform-admins · 4 members · security-enabled');
+    expect(frame).toContain('platform-announcements · 2 members · NOT security-enabled');
+    expect(frame).toContain('platform-oncall · 0 members · security-enabled');
+    await ui.press(ENTER);
+    await ui.waitFor('[r] Replace the user with the group');
+    const plan = session.view().plan?.join('\n') ?? '';
+    expect(plan).toContain(
+      'Replace jordan@contoso.com with Entra group platform-admins (7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70)',
+    );
+    expect(plan).toContain(
+      '4 member(s) (nested included), security-enabled, jordan@contoso.com is a member',
+    );
+    expect(plan).not.toContain('⚠');
+
+    // cluster-admin: both changes ask for the cluster name.
+    await ui.press('r');
+    frame = await ui.waitFor('Type aks-shop-prod');
+    expect(frame).toContain('to Entra group platform-admins');
+    await ui.type('aks-shop-prod');
+    await ui.press(ENTER);
+    frame = await ui.waitFor('its only subject is');
+    expect(frame).toContain('is a member of that group');
+    await ui.waitFor('Type aks-shop-prod');
+    await ui.type('aks-shop-prod');
+    await ui.press(ENTER);
+    await ui.waitFor('✔ Verified: jordan@contoso.com is no longer bound directly');
+    expect(session.view().result?.[0]).toContain('group platform-admins (7a2d3b5f-');
+    const made = await session.connection.kc
+      .makeApiClient(RbacAuthorizationV1Api)
+      .readClusterRoleBinding({ name: 'jordan-cluster-admin-group' });
+    expect(made.subjects).toEqual([
+      {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Group',
+        name: '7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70',
+      },
+    ]);
+    // Undo, so the other tests see the demo as it was.
+    await ui.press('u');
+    await ui.waitFor('Type aks-shop-prod');
+    await ui.type('aks-shop-prod');
+    await ui.press(ENTER);
+    await ui.waitFor('✔ Undone');
+    await session.host.stop();
+  });
+
+  it('warns about an empty group the user is not in, and asks for the cluster name before removing them', async () => {
+    const session = await stepSession(sim, 'rbac', rbacStep);
+    await session.host.open('rbac');
+    const ui = await renderInk(<Shell store={session.store} host={session.host} />);
+    await ui.waitFor('[p] Pick one of');
+    await ui.press('p');
+    await ui.waitFor('Pick a user bound directly');
+    await ui.press(DOWN, ENTER);
+    await ui.waitFor('Replace sam@contoso.com with an Entra group');
+    await ui.type('platform-on');
+    await ui.waitFor('▶ platform-oncall · 0 members');
+    await ui.press(ENTER);
+    await ui.waitFor('[r] Replace the user with the group');
+    const plan = session.view().plan?.join('\n') ?? '';
+    expect(plan).toContain('⚠ platform-oncall has no members');
+    expect(plan).toContain('⚠ sam@contoso.com is not in platform-oncall');
+    await ui.press('r');
+    // Not cluster-admin: the creation is a plain question; cancelling changes nothing.
+    const dialog = await ui.waitFor('Confirm a change');
+    expect(dialog).toContain('▶ No, cancel ◀');
+    await ui.press(ENTER);
+    await ui.waitFor('Cancelled: nothing was changed.');
     await session.host.stop();
   });
 

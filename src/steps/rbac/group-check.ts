@@ -1,0 +1,91 @@
+import {
+  describeEntry,
+  entryOf,
+  type DirectoryEntry,
+  type DirectoryReader,
+} from '../../model/directory.js';
+import type { Candidate } from './candidates.js';
+import { NO_DIRECTORY } from './names.js';
+
+/** What Entra ID says about the group a user is to be replaced with. */
+export interface GroupCheck {
+  /** The group as Microsoft Graph returned it; absent when not checked or not found. */
+  entry?: DirectoryEntry;
+  /** Whether the user being replaced is a member (nesting included); undefined = not known. */
+  userInGroup?: boolean;
+  /** Lines the plan and the confirmations show. */
+  warnings: string[];
+  /** The user would lose the role when removed: the removal asks for the cluster name typed. */
+  userLosesAccess: boolean;
+  /** Why the pick is refused (the id is a user, not a group), if it is. */
+  refused?: string;
+}
+
+/** `platform-admins (7a2d…)` when named, else the id. */
+export function groupLabel(id: string, check: GroupCheck | undefined): string {
+  return check?.entry ? `${check.entry.name} (${id})` : id;
+}
+
+/** Asks the directory about `groupId` and whether the candidate's user is in it. */
+export async function checkGroup(
+  directory: DirectoryReader | undefined,
+  candidate: Candidate,
+  groupId: string,
+): Promise<GroupCheck> {
+  if (!directory)
+    return {
+      warnings: [`Group not checked in Entra ID. ${NO_DIRECTORY}`, inGroupHint(candidate)],
+      userLosesAccess: false,
+    };
+  const lookup = await directory.resolve([groupId]);
+  if (lookup.unresolved)
+    return {
+      warnings: [`Group not checked in Entra ID. ${lookup.unresolved}`, inGroupHint(candidate)],
+      userLosesAccess: false,
+    };
+  const entry = entryOf(lookup, groupId);
+  if (!entry)
+    return {
+      warnings: [
+        `No object with id ${groupId} in the directory: the new binding would grant ${candidate.role} to nobody, and ${candidate.user} would lose it.`,
+      ],
+      userLosesAccess: true,
+    };
+  if (entry.kind !== 'group')
+    return {
+      entry,
+      warnings: [],
+      userLosesAccess: false,
+      refused: `${groupId} is ${describeEntry(entry)}, not a group; pick a group.`,
+    };
+  const userInGroup = await directory.isMember(candidate.user, groupId);
+  return { entry, userInGroup, ...groupWarnings(entry, candidate, userInGroup) };
+}
+
+/** The warnings about a group that exists; pure. */
+export function groupWarnings(
+  g: DirectoryEntry,
+  c: Candidate,
+  userInGroup: boolean | undefined,
+): { warnings: string[]; userLosesAccess: boolean } {
+  const warnings: string[] = [];
+  if (g.securityEnabled === false)
+    warnings.push(
+      `${g.name} is not security-enabled (a distribution list): Entra ID does not put it in sign-in tokens, so the API server never sees its members and the binding grants nothing.`,
+    );
+  if (g.memberCount === 0)
+    warnings.push(`${g.name} has no members: the binding would grant ${c.role} to nobody for now.`);
+  if (userInGroup === false)
+    warnings.push(
+      `${c.user} is not in ${g.name}: removing them from the binding takes ${c.role} away from them (the removal asks for the cluster name).`,
+    );
+  if (userInGroup === undefined)
+    warnings.push(
+      `Whether ${c.user} is in ${g.name} could not be checked; make sure before removing them.`,
+    );
+  return { warnings, userLosesAccess: userInGroup === false || g.securityEnabled === false };
+}
+
+function inGroupHint(c: Candidate): string {
+  return `Make sure the group exists and that ${c.user} is in it if they should keep ${c.role}.`;
+}
