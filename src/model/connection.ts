@@ -1,3 +1,4 @@
+import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ArmClusterFacts, ArmCoordinates } from './arm.js';
@@ -17,6 +18,8 @@ export interface Connection {
     endpoint: string;
     /** The access token ARM requests carry (the header reads who is signed in from it). */
     token?: () => Promise<string | undefined>;
+    /** Role assignments and definitions (Microsoft.Authorization), on the same wire. */
+    authorization?: AuthorizationManagementClient;
   };
   /** Why the ARM-based steps cannot run, when they cannot. */
   armMissing?: string;

@@ -55,7 +55,8 @@ const KIND_WORDS: Record<DirectoryKind, string> = {
  */
 export function describeEntry(e: DirectoryEntry, shown?: string): string {
   const parts: string[] = [KIND_WORDS[e.kind]];
-  if (e.upn && e.upn.toLowerCase() !== shown?.trim().toLowerCase()) parts[0] = `${parts[0]} ${e.upn}`;
+  if (e.upn && e.upn.toLowerCase() !== shown?.trim().toLowerCase())
+    parts[0] = `${parts[0]} ${e.upn}`;
   if (e.appId) parts[0] = `${parts[0]}, app id ${e.appId}`;
   if (e.memberCount !== undefined)
     parts.push(`${e.memberCount} member${e.memberCount === 1 ? '' : 's'}`);

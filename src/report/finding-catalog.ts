@@ -36,6 +36,12 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     "a binding carries AKS's managed label but is not a binding AKS creates",
   'rbac.server-disagrees': 'the API server said no to the access question behind a finding',
   'rbac.forbidden': 'could not check the bindings: a list was refused',
+  'rbac.azure-user-assignment':
+    'a user holds an AKS Azure role (built-in, or custom with cluster data actions)',
+  'rbac.azure-admin-grant':
+    'with Azure RBAC on, an Azure role gives cluster-admin-level data access (info: group)',
+  'rbac.azure-admin-credential':
+    'an Azure role may list the cluster-admin credential while local accounts are on',
   'imds.namespace-exposed':
     'pods can reach 169.254.169.254: no policy isolates egress, or nothing enforces it',
   'imds.rule-reopens': 'a named policy rule (`spec.egress[i]`) allows TCP 80 on 169.254.169.254',

@@ -1,6 +1,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import type { TokenCredential } from '@azure/core-auth';
 import { createContainerServiceClient } from '../azure/client.js';
+import { createAuthorizationClient } from '../azure/authorization-client.js';
 import { fetchUserKubeconfig, readArmCluster } from '../azure/cluster.js';
 import { describeKubeError } from '../kube/errors.js';
 import type { KubeRetryPolicy } from '../kube/retry.js';
@@ -78,7 +79,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   if (at) {
     progress(`Reading AKS cluster ${at.name} from Azure`);
     const armCredential = await signIn();
-    const client = createContainerServiceClient({
+    const armConnection = {
       credential: armCredential,
       subscriptionId: at.subscriptionId,
       cloud: target.cloud,
@@ -88,7 +89,8 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       bounds,
       ...onWait,
       ...deadline,
-    });
+    };
+    const client = createContainerServiceClient(armConnection);
     const facts = await readArmCluster(client, at);
     if (facts.cluster.powerState?.code === 'Stopped') {
       // A stopped cluster has no API server: say so instead of timing out against it.
@@ -103,6 +105,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       endpoint: deps.armEndpoint ?? cloudEndpoints(target.cloud).armEndpoint,
       token: async () =>
         (await armCredential.getToken(cloudEndpoints(target.cloud).armScope))?.token,
+      authorization: createAuthorizationClient(armConnection),
     };
     directory = directoryOf(await signIn(), target.cloud, deps, bounds.requestMs);
     if (target.kubeconfig || target.context) {

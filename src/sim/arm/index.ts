@@ -11,6 +11,7 @@ import { initialNodes } from './roll.js';
 import { registerClusterRoutes } from './routes-cluster.js';
 import { registerPermissionRoutes } from './routes-permissions.js';
 import { registerPoolRoutes } from './routes-pools.js';
+import { RoleAssignments, registerRoleAssignmentRoutes } from './role-assignments.js';
 import { clusterStateOf, type ClusterState } from './state.js';
 import { stoppedClusterAnswer } from './stopped.js';
 
@@ -40,6 +41,8 @@ export interface Aks {
   /** The provider's live state (tests and the sim command read it). */
   state: ClusterState;
   provider: Provider;
+  /** Azure role assignments and definitions (the scenario's `azureRbac:`). */
+  roleAssignments: RoleAssignments;
 }
 
 /** Builds the AKS resource provider of a scenario: ARM endpoints, operations, and pool nodes. */
@@ -61,6 +64,7 @@ export function createAks(options: AksOptions): Aks {
     clock,
     options.faults?.operationOutcome ?? descriptor.faults?.operationOutcome,
   );
+  const roleAssignments = new RoleAssignments(cluster, descriptor.azureRbac);
   const kubeconfig = (admin: boolean): string => {
     // Without Entra ID there is no user to sign in: AKS hands out its local admin certificate.
     const local = admin || !cluster.aadProfile;
@@ -86,6 +90,7 @@ export function createAks(options: AksOptions): Aks {
     },
     state: cluster,
     provider,
+    roleAssignments,
     createNodes() {
       const created = clock.iso();
       for (const [i, pool] of cluster.pools.entries()) {
@@ -100,6 +105,12 @@ export function createAks(options: AksOptions): Aks {
       });
       registerPoolRoutes(target.arm, provider, descriptor.operator.armRole);
       registerPermissionRoutes(target.arm, cluster, descriptor.operator.armRole);
+      registerRoleAssignmentRoutes(
+        target.arm,
+        cluster,
+        descriptor.operator.armRole,
+        roleAssignments,
+      );
       target.interceptors.push((req, api) => stoppedClusterAnswer(cluster, req, api));
     },
     userKubeconfig: () => kubeconfig(false),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { faultSpecSchema } from '../faults.js';
 import { entraSchema } from '../graph/schema.js';
+import { azureRbacSchema } from '../arm/role-assignments.js';
 
 /** The apiVersion/kind that mark the one AKS descriptor document among a scenario's YAML. */
 export const DESCRIPTOR_API_VERSION = 'aks-runbook/v1alpha1';
@@ -153,6 +154,8 @@ export const descriptorSchema = z.strictObject({
   faults: faultSpecSchema.optional(),
   /** The Entra tenant Microsoft Graph serves: users, groups, service principals, operator's rights. */
   entra: entraSchema.optional(),
+  /** Azure role assignments at the cluster and above it, and custom roles (Microsoft.Authorization). */
+  azureRbac: azureRbacSchema.optional(),
   /**
    * Deprecated API versions: `serve` makes the API server serve the deprecated versions its minor
    * still has (flowcontrol v1beta3 below 1.32); `requested` are uses clients made before the

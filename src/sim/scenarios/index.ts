@@ -1,4 +1,5 @@
 import { demo } from './demo.js';
+import { azureRbac } from './azure-rbac.js';
 import { imdsMixed } from './imds-mixed.js';
 import { drainNoCordon } from './drain.js';
 import { drainKubectl } from './drain-kubectl.js';
@@ -27,4 +28,5 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   'drain-kubectl': drainKubectl,
   hostile,
   'upgrade-readiness': upgradeReadiness,
+  'azure-rbac': azureRbac,
 };

@@ -9,6 +9,8 @@ import { confirmWithServer } from './confirm.js';
 import { plural } from '../../model/plural.js';
 import type { DirectoryLookup } from '../../model/directory.js';
 import { entraIdentities, identityLines, lookUp, withNames } from './names.js';
+import { lookAtAzureAssignments } from './azure-look.js';
+import type { AzureRbacFacts } from '../../model/azure-rbac.js';
 
 /** What the rbac step saw: the RBAC objects, the review, and the users that could become groups. */
 export interface RbacStepFacts {
@@ -17,6 +19,8 @@ export interface RbacStepFacts {
   candidates: Candidate[];
   /** Entra names of the ids and UPNs the bindings and admin groups name (Microsoft Graph). */
   names: DirectoryLookup;
+  /** The Azure role assignments reaching the cluster, when ARM could be read. */
+  azure?: AzureRbacFacts;
 }
 
 /** The cluster facts AKS's own bindings are recognised by: version, and the admin groups (ARM). */
@@ -42,9 +46,10 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
   const review = checkRbac(rbac);
   const confirmed = await confirmWithServer(kc, review);
   const candidates = replaceCandidates(rbac);
-  const who = entraIdentities(rbac);
+  const azure = await lookAtAzureAssignments(ctx.connection);
+  const who = entraIdentities(rbac, azure.facts);
   const names = await lookUp(ctx.connection.directory, who);
-  const findings = withNames(confirmed.findings, names);
+  const findings = withNames([...confirmed.findings, ...azure.findings], names);
   const checked =
     rbac.clusterRoleBindings.length + rbac.roleBindings.length - review.excluded.length;
   const summary = [
@@ -53,10 +58,17 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
       ? `${plural(candidates.length, 'user')} bound directly can be replaced with an Entra group.`
       : 'No user is bound directly.',
     ...(confirmed.summary ? [confirmed.summary] : []),
+    ...azure.summary,
     ...identityLines(who, names),
   ];
   return {
-    facts: { rbac, review: { ...review, findings }, candidates, names },
+    facts: {
+      rbac,
+      review: { ...review, findings },
+      candidates,
+      names,
+      ...(azure.facts ? { azure: azure.facts } : {}),
+    },
     findings,
     summary,
   };

@@ -8,13 +8,17 @@ import {
   type SubjectRef,
 } from '../../model/directory.js';
 import type { Finding } from '../../model/finding.js';
+import type { AzureRbacFacts } from '../../model/azure-rbac.js';
 
 /** Why names are not looked up when the connection has no directory. */
 export const NO_DIRECTORY =
   'Names not shown (Entra object ids only): the cluster was not named by its Azure coordinates, so there is no Azure sign-in to read Microsoft Graph with (add --subscription, -g and -n).';
 
-/** Every Entra identity the bindings and the cluster's admin groups name, each once, in order. */
-export function entraIdentities(facts: RbacFacts): SubjectRef[] {
+/**
+ * Every Entra identity the bindings, the cluster's admin groups and the Azure role assignments
+ * name, each once, in order.
+ */
+export function entraIdentities(facts: RbacFacts, azure?: AzureRbacFacts): SubjectRef[] {
   const seen = new Map<string, SubjectRef>();
   for (const id of facts.cluster?.adminGroupObjectIDs ?? [])
     seen.set(id.toLowerCase(), { kind: 'group', id });
@@ -23,6 +27,13 @@ export function entraIdentities(facts: RbacFacts): SubjectRef[] {
       const p = entraPrincipal(s);
       if (p && !seen.has(p.id.toLowerCase())) seen.set(p.id.toLowerCase(), p);
     }
+  for (const a of azure?.assignments ?? [])
+    if (!seen.has(a.principalId.toLowerCase()))
+      seen.set(a.principalId.toLowerCase(), {
+        kind:
+          a.principalType === 'User' ? 'user' : a.principalType === 'Group' ? 'group' : 'unknown',
+        id: a.principalId,
+      });
   return [...seen.values()];
 }
 

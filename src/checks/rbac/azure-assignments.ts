@@ -1,0 +1,132 @@
+import {
+  roleGuid,
+  type AzureAssignment,
+  type AzurePermission,
+  type AzureRbacFacts,
+  type AzureRoleDefinition,
+} from '../../model/azure-rbac.js';
+import type { SubjectRef } from '../../model/directory.js';
+import type { Finding } from '../../model/finding.js';
+
+const MC = 'Microsoft.ContainerService/managedClusters';
+const ADMIN_CREDENTIAL = `${MC}/listClusterAdminCredential/action`;
+/** A data action only Kubernetes cluster-admin level covers (every resource, every verb). */
+const EVERY_DATA_ACTION = `${MC}/everything/everything/action`;
+
+/** Whether an Azure action pattern (`*` wildcards, case-blind) covers `action`. */
+function covers(pattern: string, action: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*')}$`,
+    'i',
+  );
+  return re.test(action);
+}
+
+/** Whether one of a role's permissions grants `action` (control plane) or data action. */
+export function grants(
+  role: AzureRoleDefinition,
+  action: string,
+  kind: 'action' | 'data',
+): boolean {
+  const pick = (p: AzurePermission): [string[], string[]] =>
+    kind === 'action' ? [p.actions, p.notActions] : [p.dataActions, p.notDataActions];
+  return role.permissions.some((p) => {
+    const [allow, deny] = pick(p);
+    return allow.some((a) => covers(a, action)) && !deny.some((a) => covers(a, action));
+  });
+}
+
+/**
+ * The AKS built-in roles, by role definition id (Azure built-in roles reference): RBAC Cluster
+ * Admin, Admin, Writer, Reader, and the Cluster Admin, Cluster User and Contributor roles.
+ */
+export const AKS_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
+  'b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b': 'Azure Kubernetes Service RBAC Cluster Admin',
+  '3498e952-d568-435e-9b2c-8d77e338d7f7': 'Azure Kubernetes Service RBAC Admin',
+  'a7ffa36f-339b-4b5c-8bdf-e2c188b2c0eb': 'Azure Kubernetes Service RBAC Writer',
+  '7f6c6a51-bcf8-42ba-9220-52d62157d7db': 'Azure Kubernetes Service RBAC Reader',
+  '0ab0b1a8-8aac-4efd-b8c2-3ee1fb270be8': 'Azure Kubernetes Service Cluster Admin Role',
+  '4abbcc35-e782-43d8-92c5-2d3f1bd2253f': 'Azure Kubernetes Service Cluster User Role',
+  'ed7f3fbd-7b88-4dd4-9017-9adb7ce333f8': 'Azure Kubernetes Service Contributor Role',
+};
+
+/** An AKS role: one of the AKS built-ins, or a custom role with managed-cluster data actions. */
+export function aksRole(role: AzureRoleDefinition): boolean {
+  if (AKS_BUILT_IN_ROLES[roleGuid(role.id)]) return true;
+  return (
+    !role.builtIn &&
+    role.permissions.some((p) =>
+      p.dataActions.some((a) => a === '*' || a.toLowerCase().startsWith(`${MC.toLowerCase()}/`)),
+    )
+  );
+}
+
+/** Where an assignment sits, relative to the cluster. */
+export function scopeWords(a: AzureAssignment, clusterId: string): string {
+  const scope = a.scope.toLowerCase();
+  if (scope === clusterId.toLowerCase()) return 'on the cluster';
+  if (scope.includes('/managementgroups/'))
+    return `inherited from management group ${a.scope.split('/').pop() ?? ''}`;
+  if (scope.includes('/resourcegroups/'))
+    return `inherited from resource group ${a.scope.split('/').pop() ?? ''}`;
+  return `inherited from subscription ${a.scope.split('/').pop() ?? ''}`;
+}
+
+function principalOf(a: AzureAssignment): SubjectRef {
+  const kind =
+    a.principalType === 'User' ? 'user' : a.principalType === 'Group' ? 'group' : 'unknown';
+  return { kind, id: a.principalId };
+}
+
+/**
+ * Findings about the Azure role assignments that reach the cluster; pure. Users assigned an AKS
+ * role directly, cluster-admin-level data access (with Azure RBAC on), and who may fetch the
+ * local admin credential while local accounts are on.
+ */
+export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
+  const out: Finding[] = [];
+  const object = { kind: 'Microsoft.Authorization/roleAssignments' };
+  for (const a of facts.assignments) {
+    const role = facts.definitions[roleGuid(a.roleDefinitionId)];
+    if (!role) continue;
+    const aks = aksRole(role);
+    const where = scopeWords(a, facts.clusterId);
+    const who = `${a.principalType === 'User' ? 'user' : a.principalType === 'Group' ? 'group' : 'principal'} ${a.principalId}`;
+    const base = {
+      object: { ...object, name: a.id.split('/').pop() ?? a.id },
+      subject: `${a.principalType} ${a.principalId}`,
+      principal: principalOf(a),
+    };
+    if (aks && a.principalType === 'User')
+      out.push({
+        ...base,
+        id: 'rbac.azure-user-assignment',
+        severity: 'medium',
+        message: `${who} holds Azure role "${role.roleName}" ${where}: access granted to one person is hard to review and outlives role changes.`,
+        remediation:
+          'Assign the role to an Entra group instead and manage membership in Entra ID; this step can replace the user with a group.',
+      });
+    if (aks && facts.azureRbacEnabled && grants(role, EVERY_DATA_ACTION, 'data'))
+      out.push({
+        ...base,
+        id: 'rbac.azure-admin-grant',
+        severity: a.principalType === 'Group' ? 'info' : 'medium',
+        message: `${who} holds "${role.roleName}" ${where}: with Azure RBAC for Kubernetes on, that is cluster-admin on every namespace.`,
+        remediation:
+          'Keep cluster-admin-level roles to a reviewed group; grant narrower roles (RBAC Admin, Writer, Reader) at namespace scope where that suffices.',
+      });
+    if (facts.localAccounts && grants(role, ADMIN_CREDENTIAL, 'action'))
+      out.push({
+        ...base,
+        id: 'rbac.azure-admin-credential',
+        severity: 'medium',
+        message: `${who} may fetch the cluster-admin credential (listClusterAdminCredential) through "${role.roleName}" ${where}: while local accounts are on, that certificate is in system:masters and bypasses Entra ID and every RBAC check.`,
+        remediation:
+          'Disable local accounts (az aks update --disable-local-accounts) or remove that right from who does not need it.',
+      });
+  }
+  return out;
+}

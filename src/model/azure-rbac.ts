@@ -1,0 +1,43 @@
+/** One Azure role assignment as the tool reads it (Microsoft.Authorization). */
+export interface AzureAssignment {
+  /** Full resource id of the assignment. */
+  id: string;
+  /** Where it is assigned: the cluster, or a scope above it (inherited). */
+  scope: string;
+  roleDefinitionId: string;
+  principalId: string;
+  principalType: string;
+}
+
+/** One `Permission` of a role definition. */
+export interface AzurePermission {
+  actions: string[];
+  notActions: string[];
+  dataActions: string[];
+  notDataActions: string[];
+}
+
+/** A role definition: its name, built-in or custom, and what it permits. */
+export interface AzureRoleDefinition {
+  id: string;
+  roleName: string;
+  builtIn: boolean;
+  permissions: AzurePermission[];
+}
+
+/** The cluster's Azure role assignments (at its scope and inherited) with their definitions. */
+export interface AzureRbacFacts {
+  clusterId: string;
+  assignments: AzureAssignment[];
+  /** By role definition id (lower-case GUID, the last segment). */
+  definitions: Record<string, AzureRoleDefinition>;
+  /** Whether Azure RBAC authorizes Kubernetes requests (aadProfile.enableAzureRBAC). */
+  azureRbacEnabled: boolean;
+  /** Whether local accounts (the admin certificate) are still on (disableLocalAccounts false). */
+  localAccounts: boolean;
+}
+
+/** The GUID at the end of a role definition id. */
+export function roleGuid(roleDefinitionId: string): string {
+  return (roleDefinitionId.split('/').pop() ?? roleDefinitionId).toLowerCase();
+}

@@ -1,0 +1,46 @@
+import { checkAzureAssignments } from '../../checks/rbac/azure-assignments.js';
+import { readRoleAssignments } from '../../azure/role-assignments.js';
+import type { AzureRbacFacts } from '../../model/azure-rbac.js';
+import type { Connection } from '../../model/connection.js';
+import { firstLine, messageOf } from '../../model/errors.js';
+import type { Finding } from '../../model/finding.js';
+
+/** What the rbac step saw of Azure role assignments: facts and findings, or why not. */
+export interface AzureLook {
+  facts?: AzureRbacFacts;
+  findings: Finding[];
+  summary: string[];
+}
+
+/**
+ * Reads the Azure role assignments reaching the cluster (its scope and above) and checks them;
+ * a refusal or failure is one summary line, never the step's failure (the bindings still count).
+ */
+export async function lookAtAzureAssignments(connection: Connection): Promise<AzureLook> {
+  const arm = connection.arm;
+  if (!arm?.authorization) return { findings: [], summary: [] };
+  const { cluster } = arm.facts;
+  const clusterId =
+    cluster.id ??
+    `/subscriptions/${arm.at.subscriptionId}/resourceGroups/${arm.at.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${arm.at.name}`;
+  try {
+    const read = await readRoleAssignments(arm.authorization, clusterId);
+    const facts: AzureRbacFacts = {
+      clusterId,
+      ...read,
+      azureRbacEnabled: cluster.aadProfile?.enableAzureRbac === true,
+      localAccounts: cluster.disableLocalAccounts !== true,
+    };
+    const findings = checkAzureAssignments(facts);
+    const inherited = read.assignments.filter(
+      (a) => a.scope.toLowerCase() !== clusterId.toLowerCase(),
+    ).length;
+    const line = `Azure role assignments reaching the cluster: ${read.assignments.length} (${inherited} inherited from above)${facts.azureRbacEnabled ? '; Azure RBAC authorizes Kubernetes requests' : ''}.`;
+    return { facts, findings, summary: read.assignments.length > 0 ? [line] : [] };
+  } catch (error) {
+    return {
+      findings: [],
+      summary: [`Azure role assignments not read: ${firstLine(messageOf(error))}`],
+    };
+  }
+}

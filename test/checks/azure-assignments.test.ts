@@ -1,0 +1,120 @@
+// Azure role assignments to findings (pure), with hand-written role definitions.
+import { describe, expect, it } from 'vitest';
+import { checkAzureAssignments, grants } from '../../src/checks/rbac/azure-assignments.js';
+import type { AzureRbacFacts, AzureRoleDefinition } from '../../src/model/azure-rbac.js';
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001';
+const CLUSTER = `${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c`;
+const def = (
+  id: string,
+  roleName: string,
+  builtIn: boolean,
+  p: Partial<AzureRoleDefinition['permissions'][0]>,
+): AzureRoleDefinition => ({
+  id: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${id}`,
+  roleName,
+  builtIn,
+  permissions: [{ actions: [], notActions: [], dataActions: [], notDataActions: [], ...p }],
+});
+const ROLES = {
+  rbacAdmin: def(
+    '3498e952-d568-435e-9b2c-8d77e338d7f7',
+    'Azure Kubernetes Service RBAC Admin',
+    true,
+    {
+      dataActions: ['Microsoft.ContainerService/managedClusters/*'],
+      notDataActions: ['Microsoft.ContainerService/managedClusters/namespaces/write'],
+    },
+  ),
+  contributor: def('b24988ac-6180-42a0-ab88-20f7382dd24c', 'Contributor', true, {
+    actions: ['*'],
+    notActions: ['Microsoft.Authorization/*/Write'],
+  }),
+  storage: def('11111111-1111-4111-8111-111111111111', 'Blob reader', false, {
+    dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'],
+  }),
+  deployers: def('22222222-2222-4222-8222-222222222222', 'Deployers', false, {
+    dataActions: ['Microsoft.ContainerService/managedClusters/apps/deployments/*'],
+  }),
+};
+function facts(
+  role: AzureRoleDefinition,
+  type: string,
+  more: Partial<AzureRbacFacts> = {},
+): AzureRbacFacts {
+  const guid = role.id.split('/').pop()!;
+  return {
+    clusterId: CLUSTER,
+    assignments: [
+      {
+        id: `${CLUSTER}/providers/Microsoft.Authorization/roleAssignments/a1`,
+        scope: CLUSTER,
+        roleDefinitionId: role.id,
+        principalId: '33333333-3333-4333-8333-333333333333',
+        principalType: type,
+      },
+    ],
+    definitions: { [guid]: role },
+    azureRbacEnabled: true,
+    localAccounts: true,
+    ...more,
+  };
+}
+const ids = (f: AzureRbacFacts) =>
+  checkAzureAssignments(f)
+    .map((x) => `${x.id}:${x.severity}`)
+    .sort();
+
+describe('checkAzureAssignments', () => {
+  it.each([
+    [
+      'AKS role to a user, Azure RBAC on',
+      facts(ROLES.rbacAdmin, 'User'),
+      ['rbac.azure-admin-grant:medium', 'rbac.azure-user-assignment:medium'],
+    ],
+    ['AKS role to a group', facts(ROLES.rbacAdmin, 'Group'), ['rbac.azure-admin-grant:info']],
+    [
+      'Azure RBAC off: data actions grant nothing',
+      facts(ROLES.rbacAdmin, 'User', { azureRbacEnabled: false }),
+      ['rbac.azure-user-assignment:medium'],
+    ],
+    [
+      'Contributor (not an AKS role) may list the admin credential',
+      facts(ROLES.contributor, 'User'),
+      ['rbac.azure-admin-credential:medium'],
+    ],
+    [
+      '…not once local accounts are off',
+      facts(ROLES.contributor, 'User', { localAccounts: false }),
+      [],
+    ],
+    [
+      'a custom role with cluster data actions is an AKS role',
+      facts(ROLES.deployers, 'User'),
+      ['rbac.azure-user-assignment:medium'],
+    ],
+    ['a custom role of another service is not', facts(ROLES.storage, 'User'), []],
+  ])('%s', (_name, f, expected) => {
+    expect(ids(f)).toEqual(expected);
+  });
+
+  it('matches actions with wildcards and notActions, case-blind', () => {
+    expect(
+      grants(
+        ROLES.contributor,
+        'microsoft.containerservice/managedclusters/listClusterAdminCredential/action',
+        'action',
+      ),
+    ).toBe(true);
+    expect(
+      grants(ROLES.contributor, 'Microsoft.Authorization/roleAssignments/write', 'action'),
+    ).toBe(false);
+    expect(
+      grants(
+        ROLES.rbacAdmin,
+        'Microsoft.ContainerService/managedClusters/namespaces/write',
+        'data',
+      ),
+    ).toBe(false);
+  });
+});
