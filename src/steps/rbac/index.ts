@@ -11,6 +11,14 @@ import { replaceUser, undoLastReplacement } from './replace.js';
 import { replaceUnavailable } from './rights.js';
 import { checkGroup } from './group-check.js';
 import { NO_DIRECTORY } from './names.js';
+import {
+  AZURE_CANDIDATE,
+  asCandidate,
+  azureCandidates,
+  describeAzurePlan,
+  newAssignmentName,
+  replaceAzureAssignment,
+} from './azure-replace.js';
 import type { CandidateView, RbacEvent, RbacScreenState } from './state.js';
 
 type Session = StepSession<RbacStepFacts, RbacScreenState>;
@@ -34,6 +42,19 @@ async function seen(s: Session): Promise<void> {
       ...(why ? { unavailable: why } : {}),
     });
   }
+  for (const c of azureCandidates(facts.azure)) {
+    const entry = entryOf(facts.names, c.assignment.principalId);
+    candidates.push({
+      id: c.id,
+      binding: `Azure role assignment ${c.where}`,
+      user: entry?.upn ?? c.assignment.principalId,
+      userKind: entry?.upn ? 'upn' : 'object-id',
+      ...(entry ? { userName: describeEntry(entry, entry.upn) } : {}),
+      role: `Azure role "${c.roleName}"`,
+      adminLevel: c.adminLevel,
+      ...(c.unavailable ? { unavailable: c.unavailable } : {}),
+    });
+  }
   s.set({ candidates, excluded: facts.review.excluded, canAct: !s.mode.readOnly });
 }
 
@@ -43,6 +64,7 @@ async function seen(s: Session): Promise<void> {
  */
 async function propose(s: Session, candidateId: string, group: string): Promise<void> {
   if (!s.state.canAct) return;
+  if (candidateId.startsWith(AZURE_CANDIDATE)) return proposeAzure(s, candidateId, group);
   const candidate = s.facts?.candidates.find((c) => c.id === candidateId);
   const id = group.trim().toLowerCase();
   if (!candidate) return s.set({ error: 'That user binding is no longer there; inspect again.' });
@@ -56,7 +78,31 @@ async function propose(s: Session, candidateId: string, group: string): Promise<
   if (check.refused) return s.set({ error: check.refused });
   const plan = planReplacement(s.facts!.rbac, candidate, id, check);
   s.ctx.show({ plan: describePlan(plan), progress: undefined, result: undefined });
-  s.set({ error: undefined, plan, proposal: { candidate: candidate.id, group: id } });
+  s.set({
+    error: undefined,
+    plan,
+    azurePlan: undefined,
+    proposal: { candidate: candidate.id, group: id },
+  });
+}
+
+/** A user's Azure role to be given to a group: the group checked, then planned. */
+async function proposeAzure(s: Session, candidateId: string, group: string): Promise<void> {
+  const candidate = azureCandidates(s.facts?.azure).find((c) => c.id === candidateId);
+  const id = group.trim().toLowerCase();
+  if (!candidate)
+    return s.set({ error: 'That role assignment is no longer there; inspect again.' });
+  if (candidate.unavailable) return s.set({ error: `Not available: ${candidate.unavailable}` });
+  if (!isGuid(id)) return s.set({ error: `"${group}" is not an Entra group object id (a GUID).` });
+  s.set({ checking: true, error: undefined });
+  const entry = s.facts && entryOf(s.facts.names, candidate.assignment.principalId);
+  const user = entry?.upn ?? candidate.assignment.principalId;
+  const check = await checkGroup(s.ctx.connection.directory, asCandidate(candidate, user), id);
+  s.set({ checking: false });
+  if (check.refused) return s.set({ error: check.refused });
+  const azurePlan = { candidate, group: id, check, newName: newAssignmentName() };
+  s.ctx.show({ plan: describeAzurePlan(azurePlan), progress: undefined, result: undefined });
+  s.set({ plan: undefined, azurePlan, proposal: { candidate: candidate.id, group: id } });
 }
 
 /** Groups whose display name starts with `prefix` (server-side), for the group picker. */
@@ -82,8 +128,16 @@ const latestPrefix = new WeakMap<Session, string>();
 
 /** Replace (or dry-run it), export the new binding, undo the last replacement. */
 function actions(s: Session): Array<StepAction<RbacStepFacts, RbacScreenState>> {
-  const { plan, last, candidates } = s.state;
+  const { plan, last, candidates, azurePlan } = s.state;
   const out: Array<StepAction<RbacStepFacts, RbacScreenState>> = [];
+  if (azurePlan)
+    out.push({
+      key: 'r',
+      label: s.mode.dryRun
+        ? 'Dry-run: show the role assignment changes (nothing is sent)'
+        : "Give the user's Azure role to the group",
+      run: (run) => replaceAzureAssignment(run, azurePlan),
+    });
   if (plan) {
     out.push(
       {
@@ -130,7 +184,7 @@ export const rbacStep = defineStep<RbacStepFacts, RbacScreenState, RbacEvent>({
     },
     dismiss: (_event, s) => {
       s.ctx.show({ plan: undefined });
-      s.set({ plan: undefined, proposal: undefined });
+      s.set({ plan: undefined, azurePlan: undefined, proposal: undefined });
     },
   },
 });

@@ -1,6 +1,7 @@
 import type { ExcludedBinding } from '../../checks/rbac/check-bindings.js';
 import type { UserNameKind } from '../../checks/rbac/subjects.js';
 import type { ReplacementPlan } from './plan.js';
+import type { AzureReplacementPlan } from './azure-replace.js';
 import type { DirectoryEntry } from '../../model/directory.js';
 
 export type { ExcludedBinding };
@@ -36,6 +37,8 @@ export interface RbacScreenState {
   checking?: boolean;
   /** The replacement on screen, planned from the last look. */
   plan?: ReplacementPlan;
+  /** The Azure role assignment replacement on screen (a user's role given to a group). */
+  azurePlan?: AzureReplacementPlan;
   /** The last replacement made (for undo), and whether its user was removed. */
   last?: { plan: ReplacementPlan; userRemoved: boolean };
 }
