@@ -10,6 +10,7 @@ import { loadScenario, type Scenario } from './scenario.js';
 import { installFaults, type FaultSpec } from './faults.js';
 import type { SimDataPlane } from './kube/dataplane.js';
 import { registerGraph } from './graph/index.js';
+import { azureRbacAuthorizer } from './arm/azure-authorizer.js';
 
 export interface SimulatorOptions {
   /** A built-in scenario name (`demo`, `large`, ...), a path to a scenario folder or file, or a loaded scenario. */
@@ -104,7 +105,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   kubeApi.world.load([...managedAdminBindings(scenario.descriptor), ...scenario.objects]);
   kubeApi.register(https);
   aks.register(https);
-  registerGraph(https, scenario.descriptor.entra);
+  const directory = registerGraph(https, scenario.descriptor.entra);
+  // With Azure RBAC on, the API server also asks Azure (role assignments), as on AKS.
+  kubeApi.context.authz.webhook = azureRbacAuthorizer(
+    aks.roleAssignments,
+    directory,
+    aks.roleAssignments.scopeOf('cluster'),
+    () => aks.state.aadProfile?.enableAzureRBAC === true,
+  );
   installFaults(https, faults, clock);
   const { user, groups } = scenario.descriptor.operator;
   const armToken = https.tokens.issue({ user, groups, audience: 'arm' });

@@ -96,6 +96,12 @@ export class Authorizer {
   private index = new Map<string, Grant[]>();
   private seen = '';
 
+  /**
+   * A webhook authorizer after RBAC (AKS's Azure RBAC for Kubernetes): a request either allows
+   * is allowed. Set by the simulator once the AKS side exists.
+   */
+  webhook: ((a: Attributes) => boolean) | undefined;
+
   constructor(private readonly store: Store) {}
 
   /** Groups a caller effectively has: authenticated callers are in `system:authenticated`. */
@@ -117,7 +123,9 @@ export class Authorizer {
    */
   reviewAllows(a: Attributes): boolean {
     const namespace = a.path !== undefined ? '' : (a.namespace ?? '');
-    return this.rulesOfIdentity(a.user, a.groups, namespace).some((r) => ruleAllows(r, a));
+    if (this.rulesOfIdentity(a.user, a.groups, namespace).some((r) => ruleAllows(r, a)))
+      return true;
+    return this.webhook?.(a) ?? false;
   }
 
   /** Every rule that applies to an authenticated caller in a namespace (cluster-wide ones included). */
