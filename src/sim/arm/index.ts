@@ -11,7 +11,8 @@ import { initialNodes } from './roll.js';
 import { registerClusterRoutes } from './routes-cluster.js';
 import { registerPermissionRoutes } from './routes-permissions.js';
 import { registerPoolRoutes } from './routes-pools.js';
-import { RoleAssignments, registerRoleAssignmentRoutes } from './role-assignments.js';
+import { RoleAssignments } from './role-assignments.js';
+import { registerRoleAssignmentRoutes } from './routes-role-assignments.js';
 import { clusterStateOf, type ClusterState } from './state.js';
 import { stoppedClusterAnswer } from './stopped.js';
 

@@ -1,7 +1,7 @@
 import type { ExcludedBinding } from '../../checks/rbac/check-bindings.js';
 import type { UserNameKind } from '../../checks/rbac/subjects.js';
 import type { ReplacementPlan } from './plan.js';
-import type { AzureReplacementPlan } from './azure-replace.js';
+import type { AzureReplacementPlan } from './azure-plan.js';
 import type { DirectoryEntry } from '../../model/directory.js';
 
 export type { ExcludedBinding };
