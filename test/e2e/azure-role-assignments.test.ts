@@ -1,6 +1,7 @@
 // Azure role assignments audited like bindings, over the real @azure/arm-authorization client
 // against the simulator: assignments at the cluster and inherited from above, AKS roles given to
 // users directly, cluster-admin-level grants, and who may fetch the admin credential.
+import { viewText } from '../../src/steps/contract/view.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readRoleAssignments } from '../../src/azure/role-assignments.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
@@ -148,7 +149,7 @@ describe('Azure role assignments (azure-rbac scenario)', () => {
       candidate: sam.id,
       group: '7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70',
     });
-    expect(s.view().plan?.join('\n')).toContain('⚠ sam@contoso.com is not in platform-admins');
+    expect(viewText(s.view().plan ?? [])).toContain('⚠ sam@contoso.com is not in platform-admins');
     const before = sim.log.entries.length;
     // An ARM change in --dry-run is shown and ends there: nothing is asked, nothing sent.
     await s.host.send('rbac', { type: 'action', key: 'r' });

@@ -1,6 +1,7 @@
 // The rbac step names people and groups: Entra names from the simulated Microsoft Graph next to
 // every id the bindings and admin groups use, in findings, the picker and the journal; and without
 // Graph rights, GUIDs and one line saying why (never an error).
+import { viewText } from '../../src/steps/contract/view.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/sim/scenario.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
@@ -86,7 +87,7 @@ describe('rbac step with Entra names', () => {
       candidate: jordan.id,
       group: '7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70',
     });
-    const plan = s.view().plan?.join('\n') ?? '';
+    const plan = viewText(s.view().plan ?? []);
     expect(plan).toContain(
       'Replace jordan@contoso.com with Entra group 7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70',
     );

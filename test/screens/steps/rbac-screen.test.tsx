@@ -111,7 +111,7 @@ describe('rbac screen', () => {
     expect(frame).toContain('platform-oncall · 0 members · security-enabled');
     await ui.press(ENTER);
     await ui.waitFor('[r] Replace the user with the group');
-    const plan = session.view().plan?.join('\n') ?? '';
+    const plan = viewText(session.view().plan ?? []);
     expect(plan).toContain(
       'Replace jordan@contoso.com with Entra group platform-admins (7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70)',
     );
@@ -165,7 +165,7 @@ describe('rbac screen', () => {
     await ui.waitFor('▶ platform-oncall · 0 members');
     await ui.press(ENTER);
     await ui.waitFor('[r] Replace the user with the group');
-    const plan = session.view().plan?.join('\n') ?? '';
+    const plan = viewText(session.view().plan ?? []);
     expect(plan).toContain('⚠ platform-oncall has no members');
     expect(plan).toContain('⚠ sam@contoso.com is not in platform-oncall');
     await ui.press('r');
