@@ -4,10 +4,11 @@ import type { WireMode } from '../model/session.js';
 
 type Policy = Parameters<ContainerServiceClient['pipeline']['addPolicy']>[0];
 
-/** POST actions that only read: the credentials a connection needs. */
-const READ_ACTIONS = /\/listCluster(User|Admin|MonitoringUser)Credential$/i;
+/** POST actions that only read: the credentials a connection needs, and Resource Graph queries. */
+const READ_ACTIONS =
+  /(\/listCluster(User|Admin|MonitoringUser)Credential|^\/providers\/Microsoft\.ResourceGraph\/resources)$/i;
 
-/** Whether an ARM request only reads: GET, HEAD, or a credential listing. */
+/** Whether an ARM request only reads: GET, HEAD, a credential listing or a Resource Graph query. */
 export function armOnlyReads(method: string, path: string): boolean {
   return method === 'GET' || method === 'HEAD' || (method === 'POST' && READ_ACTIONS.test(path));
 }

@@ -59,6 +59,7 @@ const QUESTION_POSTS = [
   /^\/v1\.0\/directoryObjects\/getByIds$/i,
   /^\/v1\.0\/\$batch$/i,
   /\/checkMemberGroups$/i,
+  /^\/providers\/Microsoft\.ResourceGraph\/resources$/i,
 ];
 
 /** Classifies a request by its path too, so questions asked by POST count as reads. */

@@ -18,6 +18,8 @@ export type Interceptor = (
 export interface HttpsSimOptions {
   certificates: SimCertificates;
   port?: number;
+  /** Tokens shared with other servers of one simulator (several clusters); a fresh table if absent. */
+  tokens?: TokenTable;
 }
 
 /**
@@ -29,13 +31,15 @@ export class HttpsSim {
   readonly arm = new Router();
   /** Microsoft Graph (`/v1.0/...`), served on the same port. */
   readonly graph = new Router();
-  readonly tokens = new TokenTable();
+  readonly tokens: TokenTable;
   readonly log = new RequestLog();
   readonly interceptors: Interceptor[] = [];
   private server: Server | undefined;
   private url = '';
 
-  constructor(private readonly options: HttpsSimOptions) {}
+  constructor(private readonly options: HttpsSimOptions) {
+    this.tokens = options.tokens ?? new TokenTable();
+  }
 
   /** The base URL, `https://127.0.0.1:<port>`, once listening. */
   get baseUrl(): string {
@@ -127,25 +131,35 @@ export class HttpsSim {
       },
       params: {},
     };
+    return { response: await this.dispatch(req, api), user: req.caller.user };
+  }
+
+  /**
+   * Answers an authenticated request: interceptors first, then the route. Another server of the
+   * same simulator hands ARM requests for this cluster here (one ARM endpoint, many clusters).
+   */
+  async dispatch(req: SimRequest, api: LoggedRequest['api']): Promise<SimResponse | 'reset'> {
     for (const intercept of this.interceptors) {
       const faulted = await intercept(req, api);
-      if (faulted) return { response: faulted, user: req.caller.user };
+      if (faulted) return faulted;
     }
     const router = api === 'arm' ? this.arm : api === 'graph' ? this.graph : this.kube;
-    const found = router.match(base.method, base.path);
-    if (!found) return { response: notFound(api, base.path), user: req.caller.user };
-    if ('allowed' in found)
-      return { response: methodNotAllowed(api, base.method), user: req.caller.user };
+    const found = router.match(req.method, req.path);
+    if (!found) return notFound(api, req.path);
+    if ('allowed' in found) return methodNotAllowed(api, req.method);
     req.params = found.params;
     const handler: Handler = found.handler;
-    return { response: await handler(req), user: req.caller.user };
+    return handler(req);
   }
 }
 
-/** Which API a path belongs to: ARM under /subscriptions, Graph under /v1.0, else Kubernetes. */
+/**
+ * Which API a path belongs to: ARM under /subscriptions or /providers (tenant-level, e.g. Resource
+ * Graph), Microsoft Graph under /v1.0, else Kubernetes.
+ */
 function apiOf(pathname: string): LoggedRequest['api'] {
   const path = pathname.toLowerCase();
-  if (path.startsWith('/subscriptions/')) return 'arm';
+  if (path.startsWith('/subscriptions/') || path.startsWith('/providers/')) return 'arm';
   if (path.startsWith('/v1.0/')) return 'graph';
   return 'kube';
 }

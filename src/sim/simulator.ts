@@ -11,6 +11,13 @@ import { installFaults, type FaultSpec } from './faults.js';
 import type { SimDataPlane } from './kube/dataplane.js';
 import { registerGraph } from './graph/index.js';
 import { azureRbacAuthorizer } from './arm/azure-authorizer.js';
+import type { SimCertificates } from './cert.js';
+import { TokenTable } from './tokens.js';
+import { routeToClusters, type ClusterRoute } from './multi/front.js';
+import { registerResourceGraph } from './resource-graph/routes.js';
+import { graphRows } from './resource-graph/rows.js';
+import { registerFleets } from './fleet/routes.js';
+import type { FleetState } from './fleet/state.js';
 
 export interface SimulatorOptions {
   /** A built-in scenario name (`demo`, `large`, ...), a path to a scenario folder or file, or a loaded scenario. */
@@ -44,6 +51,13 @@ export interface Simulator {
   scenario: Scenario;
   /** The AKS resource provider (its live state, for tests and the sim command). */
   aks: Aks;
+  /**
+   * Every cluster the simulator serves, this one first (one entry for a single-cluster scenario).
+   * Each has its own API server (`baseUrl`); ARM for all of them is reached at this `arm.endpoint`.
+   */
+  clusters: Simulator[];
+  /** Fleet Manager fleets of the scenario, live (tests read them). */
+  fleets: FleetState[];
   /** The operator's kubeconfig (YAML, CA embedded), as listClusterUserCredential returns it. */
   userKubeconfig(): string;
   /** Expires every token now (tests of token expiry). */
@@ -64,15 +78,75 @@ export interface HeldRequest {
   drop(): void;
 }
 
-/** Starts the simulated AKS cluster on loopback HTTPS and returns how to reach it. */
+/** Starts the simulated AKS cluster(s) on loopback HTTPS and returns how to reach them. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const scenario =
     typeof options.scenario === 'object'
       ? options.scenario
       : await loadScenario(options.scenario ?? 'demo');
-  const certificates = await makeCertificates();
-  const clock = new SimClock(options.speed ?? scenario.descriptor.clockSpeed ?? 1);
-  const https = new HttpsSim({ certificates, ...(options.port ? { port: options.port } : {}) });
+  // One clock, one CA and one token table for every cluster: an ARM token works on each of them.
+  const shared: Shared = {
+    certificates: await makeCertificates(),
+    clock: new SimClock(options.speed ?? scenario.descriptor.clockSpeed ?? 1),
+    tokens: new TokenTable(),
+  };
+  const primary = await startCluster(scenario, shared, options);
+  const clusters: Array<Simulator & { https: HttpsSim }> = [primary];
+  const closeAll = async (): Promise<void> => {
+    shared.clock.stop();
+    await Promise.all(clusters.map((c) => c.close()));
+  };
+  try {
+    for (const member of scenario.members ?? []) {
+      const faults = options.faults ? { faults: options.faults } : {};
+      clusters.push(await startCluster(member, shared, faults));
+    }
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+  // The first cluster's port is the one ARM endpoint: it hands other clusters' requests over.
+  const front = primary.https;
+  if (clusters.length > 1) routeToClusters(front, clusters.map(clusterRoute));
+  const role = scenario.descriptor.operator.armRole;
+  const fleets = registerFleets(front, scenario.fleets ?? [], {
+    clock: shared.clock,
+    clusters: () => clusters.map((c) => c.aks),
+    role,
+  });
+  registerResourceGraph(front.arm, () =>
+    graphRows(
+      clusters.map((c) => c.aks),
+      fleets,
+      role !== 'none',
+    ),
+  );
+  return { ...primary, clusters, fleets, close: closeAll };
+}
+
+/** What each cluster shares with the others of one simulator. */
+interface Shared {
+  certificates: SimCertificates;
+  clock: SimClock;
+  tokens: TokenTable;
+}
+
+function clusterRoute(c: Simulator & { https: HttpsSim }): ClusterRoute {
+  return { ...c.arm, https: c.https };
+}
+
+/** One cluster: its own API server on its own port, its ARM routes, nodes and objects. */
+async function startCluster(
+  scenario: Scenario,
+  shared: Shared,
+  options: Pick<SimulatorOptions, 'port' | 'faults'>,
+): Promise<Simulator & { https: HttpsSim }> {
+  const { certificates, clock, tokens } = shared;
+  const https = new HttpsSim({
+    certificates,
+    tokens,
+    ...(options.port ? { port: options.port } : {}),
+  });
   // The API server reports the control plane's version, which the AKS side owns and upgrades.
   let controlPlane = (): string => scenario.descriptor.cluster.kubernetesVersion;
   const faults: FaultSpec = { ...scenario.descriptor.faults, ...options.faults };
@@ -116,7 +190,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   installFaults(https, faults, clock);
   const { user, groups } = scenario.descriptor.operator;
   const armToken = https.tokens.issue({ user, groups, audience: 'arm' });
-  return {
+  const self: Simulator & { https: HttpsSim } = {
     baseUrl,
     caCert: certificates.caCert,
     arm: { endpoint: baseUrl, ...aks.coordinates, token: armToken },
@@ -125,14 +199,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clock,
     scenario,
     aks,
+    clusters: [],
+    fleets: [],
+    https,
     userKubeconfig: () => aks.userKubeconfig(),
     expireTokens: () => https.tokens.expireAll(),
     hold: (match) => holdRequest(https, match),
-    close: async () => {
-      clock.stop();
-      await https.close();
-    },
+    close: () => https.close(),
   };
+  self.clusters = [self];
+  return self;
 }
 
 type NetworkProfile = Scenario['descriptor']['cluster']['networkProfile'];

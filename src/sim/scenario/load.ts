@@ -2,6 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { KubeObject } from '../contracts.js';
+import type { FleetSpec } from '../fleet/spec.js';
 import { builtInScenarios } from '../scenarios/index.js';
 import {
   DESCRIPTOR_API_VERSION,
@@ -21,6 +22,10 @@ export interface Scenario {
   name: string;
   descriptor: AksDescriptor;
   objects: KubeObject[];
+  /** More clusters in the same simulator (each its own API server); this one is the first. */
+  members?: Scenario[];
+  /** Fleet Manager fleets over the clusters. */
+  fleets?: FleetSpec[];
 }
 
 /** One YAML text and the name errors should use for it. */
@@ -36,6 +41,9 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
     const made = builtIn();
     const scenario = scenarioFromFiles(nameOrPath, made.files);
     if (made.objects) scenario.objects.push(...admitGenerated(nameOrPath, made.objects()));
+    if (made.members)
+      scenario.members = made.members.map((m) => scenarioFromFiles(m.name, m.files));
+    if (made.fleets) scenario.fleets = made.fleets;
     return scenario;
   }
   const info = await stat(nameOrPath).catch(() => undefined);

@@ -3,6 +3,7 @@ import { azureRbac } from './azure-rbac.js';
 import { imdsMixed } from './imds-mixed.js';
 import { drainNoCordon } from './drain.js';
 import { drainKubectl } from './drain-kubectl.js';
+import { fleet } from './fleet.js';
 import { hostile } from './hostile.js';
 import { large } from './large.js';
 import { minimal } from './minimal.js';
@@ -29,4 +30,5 @@ export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   hostile,
   'upgrade-readiness': upgradeReadiness,
   'azure-rbac': azureRbac,
+  fleet,
 };
