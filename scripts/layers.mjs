@@ -27,6 +27,17 @@ export const LAYERS = {
     'src/sim',
     'src/waivers',
   ],
+  // Many clusters: the inventory (Resource Graph) and Fleet Manager update runs, reached as the
+  // runbook reaches one cluster (sign-in or simulator), with the same checks and renderers.
+  'src/fleet': [
+    'src/model',
+    'src/kube',
+    'src/azure',
+    'src/checks',
+    'src/report',
+    'src/target',
+    'src/runbook',
+  ],
   // A baseline may be the last audit record the runbook wrote.
   'src/baseline': ['src/model', 'src/report', 'src/runbook'],
   'src/cli': [
@@ -41,6 +52,7 @@ export const LAYERS = {
     'src/sim',
     'src/waivers',
     'src/baseline',
+    'src/fleet',
     'screens',
   ],
   // Screens render state: model types, the session's state, each step's view types, and whether

@@ -62,6 +62,10 @@ export async function main(
         const { runJournal } = await import('./cli/run-journal.js');
         return await runJournal(invocation.journal, env, io.out);
       }
+      case 'fleet': {
+        const { runFleet } = await import('./cli/run-fleet.js');
+        return await runFleet(invocation.fleet, env, io);
+      }
       case 'sim': {
         const { runSim } = await import('./cli/run-sim.js');
         return await runSim(invocation.sim, io);

@@ -43,13 +43,25 @@ export function createContainerServiceClient(c: ArmConnection): ContainerService
     retryOptions: { maxRetries: 3, maxRetryDelayInMs: bounds.retryWaitMaxMs },
     userAgentOptions: { userAgentPrefix: 'aks-runbook' },
   });
+  addArmPolicies(client.pipeline, c);
+  return client;
+}
+
+type ArmPipeline = ContainerServiceClient['pipeline'];
+
+/**
+ * The policies every ARM client of the tool carries, whichever service it talks to: the wire
+ * guard, the failure-kind stamp, bounded throttling retries and a time limit per attempt.
+ */
+export function addArmPolicies(pipeline: ArmPipeline, c: ArmConnection): void {
+  const bounds = c.bounds ?? DEFAULT_BOUNDS;
   // First of all, before any retry: a refused write is never sent, so never retried.
-  client.pipeline.addPolicy(armWireGuard(c.mode), { phase: 'Serialize' });
+  pipeline.addPolicy(armWireGuard(c.mode), { phase: 'Serialize' });
   // Outside the SDK's deserializing: every failure leaves the client with its kind stamped.
-  client.pipeline.addPolicy(armKindStamp());
+  pipeline.addPolicy(armKindStamp());
   // Inside the SDK's own retry: 429s asked again with Retry-After capped, and any Retry-After
   // left for the SDK (its throttling retry, its pollers) capped too.
-  client.pipeline.addPolicy(
+  pipeline.addPolicy(
     throttleWithoutRetryAfter({
       maxDelayMs: bounds.retryWaitMaxMs,
       ...(c.onWait ? { onWait: c.onWait } : {}),
@@ -58,6 +70,5 @@ export function createContainerServiceClient(c: ArmConnection): ContainerService
     { phase: 'Retry' },
   );
   // Next to the wire: each attempt bounded in time, and ended by the run's time limit.
-  client.pipeline.addPolicy(armRequestBound(bounds.requestMs, c.deadline), { afterPhase: 'Sign' });
-  return client;
+  pipeline.addPolicy(armRequestBound(bounds.requestMs, c.deadline), { afterPhase: 'Sign' });
 }

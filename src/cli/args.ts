@@ -14,6 +14,7 @@ import {
 import type { AuditCommandOptions, JournalCommandOptions } from './audit-args.js';
 import { clusterSource, type ManyFlags } from './many-args.js';
 import type { ClusterSource } from './run-audit-many.js';
+import { addFleetCommands, type FleetCommand } from './fleet-args.js';
 
 /** What the operator asked the program to do. */
 export type Invocation =
@@ -32,6 +33,7 @@ export type Invocation =
   | { kind: 'audit-many'; source: ClusterSource; audit: AuditCommandOptions }
   | { kind: 'journal'; journal: JournalCommandOptions }
   | { kind: 'completion'; shell: CompletionShell }
+  | { kind: 'fleet'; fleet: FleetCommand }
   | { kind: 'printed' };
 
 /** The shells `aks-runbook completion` writes a script for. */
@@ -212,6 +214,8 @@ export function commandLine(
           : { kind: 'audit', target: targetOptions(flags, env), audit: auditOptions(flags) },
       );
     });
+
+  addFleetCommands(program, (fleet) => parsed({ kind: 'fleet', fleet }));
 
   const journal = program
     .command('journal')

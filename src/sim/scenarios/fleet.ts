@@ -93,10 +93,16 @@ const CLUSTERS: ClusterSketch[] = [
     name: 'aks-legacy-prod',
     env: 'prod',
     location: 'eastus',
-    version: '1.30.11',
+    version: '1.29.15',
     imagesBehind: true,
   },
 ];
+
+/** The regions still offer 1.29 (out of the N-2 support window) beside the shared versions. */
+const FLEET_VERSIONS = REGION_VERSIONS.replace(
+  'kubernetesVersions:\n',
+  'kubernetesVersions:\n  - version: "1.29"\n    patches: [1.29.15]\n',
+);
 
 function subscriptionOf(c: ClusterSketch): string {
   return c.env === 'prod' ? FLEET_SUBSCRIPTIONS.prod : FLEET_SUBSCRIPTIONS.nonprod;
@@ -138,7 +144,7 @@ ${access}  autoUpgradeProfile:
       orchestratorVersion: ${c.version}
       nodeImageVersion: ${image}
       latestNodeImageVersion: ${IMAGES.ubuntuLatest}
-${pdbPool}${REGION_VERSIONS}operator:
+${pdbPool}${FLEET_VERSIONS}operator:
   user: operator@contoso.com
   groups: [${ADMIN_GROUP}]
 clockSpeed: 60

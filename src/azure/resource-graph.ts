@@ -1,0 +1,50 @@
+import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import { addArmPolicies, type ArmConnection } from './client.js';
+import { cloudEndpoints } from './clouds.js';
+import { DEFAULT_BOUNDS } from '../model/bounds.js';
+
+/** A Resource Graph client on the connection's endpoint, with the tool's ARM policies. */
+export function createResourceGraphClient(
+  c: Omit<ArmConnection, 'subscriptionId'>,
+): ResourceGraphClient {
+  const cloud = cloudEndpoints(c.cloud);
+  const bounds = c.bounds ?? DEFAULT_BOUNDS;
+  const client = new ResourceGraphClient(c.credential, {
+    endpoint: c.endpoint ?? cloud.armEndpoint,
+    credentials: { scopes: [cloud.armScope] },
+    ...(c.caCert ? { tlsOptions: { ca: c.caCert } } : {}),
+    retryOptions: { maxRetries: 3, maxRetryDelayInMs: bounds.retryWaitMaxMs },
+    userAgentOptions: { userAgentPrefix: 'aks-runbook' },
+  });
+  addArmPolicies(client.pipeline, { ...c, subscriptionId: '' });
+  return client;
+}
+
+/** Pages are asked this big (Resource Graph's maximum is 1000). */
+export const GRAPH_PAGE_SIZE = 1000;
+
+/**
+ * Every row of a Resource Graph query, following skip tokens page by page; `subscriptions`
+ * limits the scope (absent: every subscription the identity can see).
+ */
+export async function queryAllPages(
+  client: ResourceGraphClient,
+  query: string,
+  subscriptions?: string[],
+  pageSize = GRAPH_PAGE_SIZE,
+): Promise<Array<Record<string, unknown>>> {
+  const rows: Array<Record<string, unknown>> = [];
+  let skipToken: string | undefined;
+  // A service that keeps handing out tokens must not keep us here forever.
+  for (let page = 0; page < 10_000; page++) {
+    const answer = await client.resources({
+      query,
+      ...(subscriptions ? { subscriptions } : {}),
+      options: { top: pageSize, resultFormat: 'objectArray', ...(skipToken ? { skipToken } : {}) },
+    });
+    rows.push(...((answer.data ?? []) as Array<Record<string, unknown>>));
+    skipToken = answer.skipToken;
+    if (!skipToken) return rows;
+  }
+  throw new Error('Resource Graph kept paging past 10,000 pages');
+}

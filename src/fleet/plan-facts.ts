@@ -1,0 +1,97 @@
+import type { FleetMember } from '@azure/arm-containerservicefleet';
+import pLimit from 'p-limit';
+import { createContainerServiceClient } from '../azure/client.js';
+import { pdbsOf } from '../kube/shared-reads.js';
+import type { MemberFacts, PlannedUpdate } from '../checks/fleet/update-plan.js';
+import type { InventoryRow } from '../model/inventory.js';
+import { messageOf } from '../model/errors.js';
+import { connect } from '../target/connect.js';
+import type { FleetAccess } from './access.js';
+
+const CLUSTER_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
+
+/**
+ * What is known of each member before a run: its cluster from the inventory, the upgrades its
+ * profile offers, and the PodDisruptionBudgets that allow no disruption now (from its own API
+ * server, read-only). A part that cannot be read is named, not fatal. Four members at a time.
+ */
+export async function memberFacts(
+  access: FleetAccess,
+  members: readonly FleetMember[],
+  inventory: readonly InventoryRow[],
+  update: PlannedUpdate,
+  env: NodeJS.ProcessEnv,
+  onProgress: (line: string) => void,
+): Promise<MemberFacts[]> {
+  const limit = pLimit(4);
+  return Promise.all(
+    members.map((m) =>
+      limit(async () => {
+        const clusterId = m.properties?.clusterResourceId ?? '';
+        const at = CLUSTER_ID.exec(clusterId);
+        const row = inventory.find((r) => r.id.toLowerCase() === clusterId.toLowerCase());
+        const facts: MemberFacts = {
+          member: m.name ?? '?',
+          ...(m.properties?.group ? { group: m.properties.group } : {}),
+          cluster: at ? `${at[2]}/${at[3]}` : clusterId,
+          unread: [],
+        };
+        if (row?.kubernetesVersion) facts.currentVersion = row.kubernetesVersion;
+        if (row) facts.support = row.support;
+        if (row?.provisioningState) facts.provisioningState = row.provisioningState;
+        if (row?.powerState) facts.powerState = row.powerState;
+        if (!row) facts.unread!.push('the cluster is not in the inventory (no read access?)');
+        if (!at) return facts;
+        const [, subscriptionId, resourceGroup, name] = at as unknown as [
+          string,
+          string,
+          string,
+          string,
+        ];
+        onProgress(`Reading member ${facts.member} (${resourceGroup}/${name})`);
+        if (update.type !== 'NodeImageOnly') {
+          const client = createContainerServiceClient({ ...access.connection, subscriptionId });
+          try {
+            const profile = await client.managedClusters.getUpgradeProfile(resourceGroup, name);
+            facts.upgrades = (profile.controlPlaneProfile.upgrades ?? [])
+              .map((u) => u.kubernetesVersion)
+              .filter((v): v is string => !!v);
+          } catch (error) {
+            facts.unread!.push(`upgrade profile (${messageOf(error).split('\n')[0]})`);
+          }
+        }
+        if (update.type !== 'ControlPlaneOnly' && facts.powerState !== 'Stopped') {
+          try {
+            const connection = await connect(
+              {
+                cloud: access.connection.cloud,
+                demo: false,
+                subscription: subscriptionId,
+                resourceGroup,
+                name,
+              },
+              {
+                env,
+                mode: { readOnly: true, dryRun: false },
+                credential: access.connection.credential,
+                ...(access.connection.endpoint ? { armEndpoint: access.connection.endpoint } : {}),
+                ...(access.connection.caCert ? { caCert: access.connection.caCert } : {}),
+              },
+            );
+            const pdbs = await pdbsOf(connection);
+            facts.blockingPdbs = pdbs
+              .filter(
+                (p) =>
+                  (p.status?.disruptionsAllowed ?? 1) <= 0 && (p.status?.expectedPods ?? 0) > 0,
+              )
+              .map((p) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`);
+          } catch (error) {
+            facts.unread!.push(`PodDisruptionBudgets (${messageOf(error).split('\n')[0]})`);
+          }
+        }
+        return facts;
+      }),
+    ),
+  );
+}

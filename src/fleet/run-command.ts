@@ -1,0 +1,295 @@
+import type { ContainerServiceFleetClient, UpdateRun } from '@azure/arm-containerservicefleet';
+import { isRestError } from '@azure/arm-containerservice';
+import { planUpdateRun, type PlannedUpdate, type Stages } from '../checks/fleet/update-plan.js';
+import { UserError } from '../model/errors.js';
+import { FINAL_RUN_STATES, type UpdatePlan } from '../model/fleet-run.js';
+import { visible } from '../model/visible-text.js';
+import { renderPlan, renderRun } from '../report/render-update-run.js';
+import { createFleetClient } from '../azure/fleet-client.js';
+import type { FleetAccess } from './access.js';
+import { fleetError } from './errors.js';
+import { followRun, type FollowIo } from './follow.js';
+import { readInventory } from './inventory.js';
+import { locateFleet, type FleetAt } from './locate.js';
+import { memberFacts } from './plan-facts.js';
+import { FleetRunJournal, readFleetJournal } from './run-journal.js';
+import { runViewOf } from './run-view.js';
+
+/** What `fleet run …` was asked (see src/cli/fleet-args.ts). */
+export interface RunRequest {
+  subscription?: string;
+  resourceGroup?: string;
+  fleet?: string;
+  name?: string;
+  upgradeType: PlannedUpdate['type'];
+  kubernetesVersion?: string;
+  nodeImage: 'Latest' | 'Consistent';
+  strategy?: string;
+  confirm?: string;
+  follow: boolean;
+  skip: Array<{ type: 'Member' | 'Group' | 'Stage' | 'AfterStageWait'; name: string }>;
+}
+
+/** Where the command prints and asks. */
+export interface RunIo extends FollowIo {
+  err: (text: string) => void;
+  interactive: boolean;
+  /** Asks one line on the terminal (the typed confirmation); absent: no terminal to ask on. */
+  ask?: (question: string) => Promise<string>;
+}
+
+/**
+ * `fleet run plan|start|show|stop|skip`. Exit codes: 0 done (a run followed to Completed, or a
+ * plan, a show, a change accepted), 1 a run that ended Failed or Stopped, or a change cancelled at
+ * the confirmation, 2 could not be done (bad input, Azure refused, not reachable).
+ */
+export async function runUpdateRunCommand(
+  verb: 'plan' | 'start' | 'show' | 'stop' | 'skip',
+  request: RunRequest,
+  access: FleetAccess,
+  env: NodeJS.ProcessEnv,
+  io: RunIo,
+): Promise<number> {
+  const fleet = await locateFleet(access, request, env);
+  const client = createFleetClient({ ...access.connection, subscriptionId: fleet.subscriptionId });
+  const poll = { updateIntervalInMs: pollMs(env) };
+  if (verb === 'plan' || verb === 'start') {
+    const planned = await planOf(fleet, client, request, access, env, io);
+    io.out(planned.text);
+    if (verb === 'plan') return 0;
+    return start(fleet, client, request, planned.plan, planned.stages, access, env, io, poll);
+  }
+  const name = request.name!;
+  const current = await getRun(client, fleet, name);
+  if (!current)
+    throw new UserError(
+      `fleet ${fleet.name} has no update run ${name} (fleet run plan, then start)`,
+    );
+  if (verb === 'show') {
+    io.out(renderRun(runViewOf(current, fleet.name), Date.now()));
+    if (!request.follow) return 0;
+    return exitOf(await followRun(client, fleet, name, io, undefined, pollMs(env)));
+  }
+  const targets = verb === 'skip' ? request.skip : [];
+  const change =
+    verb === 'stop'
+      ? `stop update run ${name} (members updating now finish; no other member starts)`
+      : `skip ${targets.map((t) => `${t.type.replace('AfterStageWait', 'wait after stage')} ${t.name}`).join(', ')} in update run ${name}`;
+  if (!(await confirmed(fleet, change, request, io))) return 1;
+  const journal = await FleetRunJournal.open(env, fleet, name, access.secret);
+  try {
+    const after = await journal.mutation(verb, { fleet: fleet.id, run: name, targets }, () =>
+      (verb === 'stop'
+        ? client.updateRuns.stop(fleet.resourceGroup, fleet.name, name, poll)
+        : client.updateRuns.skip(fleet.resourceGroup, fleet.name, name, { targets }, poll)
+      ).then(
+        (r) => r,
+        (e: unknown) => {
+          throw fleetError(e, `${verb} update run ${name}`);
+        },
+      ),
+    );
+    io.out(renderRun(runViewOf(after, fleet.name), Date.now()));
+    return 0;
+  } finally {
+    await journal.close();
+  }
+}
+
+async function planOf(
+  fleet: FleetAt,
+  client: ContainerServiceFleetClient,
+  request: RunRequest,
+  access: FleetAccess,
+  env: NodeJS.ProcessEnv,
+  io: RunIo,
+): Promise<{ text: string; plan: UpdatePlan; stages: { id?: string; stages?: Stages } }> {
+  const say = (line: string): void => io.progress(line);
+  say(`Reading fleet ${fleet.name}: members and update strategies`);
+  const members = [];
+  const strategies = [];
+  try {
+    for await (const m of client.fleetMembers.listByFleet(fleet.resourceGroup, fleet.name))
+      members.push(m);
+    for await (const s of client.fleetUpdateStrategies.listByFleet(fleet.resourceGroup, fleet.name))
+      strategies.push(s);
+  } catch (error) {
+    throw fleetError(error, `read fleet ${fleet.name}`);
+  }
+  const named = request.strategy
+    ? strategies.find((s) => s.name?.toLowerCase() === request.strategy!.toLowerCase())
+    : strategies.length === 1
+      ? strategies[0]
+      : undefined;
+  if (request.strategy && !named)
+    throw new UserError(
+      `fleet ${fleet.name} has no update strategy ${request.strategy} (it has: ${strategies.map((s) => s.name).join(', ') || 'none'})`,
+    );
+  if (!request.strategy && strategies.length > 1)
+    throw new UserError(
+      `fleet ${fleet.name} has ${strategies.length} update strategies (${strategies.map((s) => s.name).join(', ')}): choose one with --strategy`,
+    );
+  const stages: Stages | undefined = named?.properties?.strategy.stages.map((s) => ({
+    name: s.name,
+    groups: (s.groups ?? []).map((g) => g.name),
+    ...(s.afterStageWaitInSeconds ? { afterStageWaitInSeconds: s.afterStageWaitInSeconds } : {}),
+  }));
+  const update: PlannedUpdate = {
+    type: request.upgradeType,
+    ...(request.kubernetesVersion ? { kubernetesVersion: request.kubernetesVersion } : {}),
+  };
+  say('Reading every member: inventory, upgrade profile, PodDisruptionBudgets');
+  const inventory = await readInventory(access, undefined);
+  const facts = await memberFacts(access, members, inventory.rows, update, env, say);
+  const plan = planUpdateRun(stages, facts, update);
+  const change =
+    update.type === 'NodeImageOnly'
+      ? `node image upgrade (${request.nodeImage})`
+      : `${update.type} upgrade to ${update.kubernetesVersion ?? '?'}, node image ${request.nodeImage}`;
+  const how = named ? `strategy ${named.name}` : 'no strategy: one member after the other';
+  const title = `Fleet ${fleet.name} (${fleet.resourceGroup}, subscription ${fleet.subscriptionId}): ${change}, ${how}, ${members.length} member(s)`;
+  return {
+    text: renderPlan(title, plan),
+    plan,
+    stages: named?.id ? { id: named.id } : stages ? { stages } : {},
+  };
+}
+
+async function start(
+  fleet: FleetAt,
+  client: ContainerServiceFleetClient,
+  request: RunRequest,
+  plan: UpdatePlan,
+  strategy: { id?: string; stages?: Stages },
+  access: FleetAccess,
+  env: NodeJS.ProcessEnv,
+  io: RunIo,
+  poll: { updateIntervalInMs: number },
+): Promise<number> {
+  const name = request.name!;
+  const existing = await getRun(client, fleet, name);
+  const earlier = await readFleetJournal(env, fleet, name);
+  const state = existing?.properties?.status?.status?.state;
+  if (existing && (state === 'Running' || state === 'Stopping')) {
+    // A run an earlier session started (or someone else): follow it, change nothing.
+    io.out(
+      `Update run ${name} is ${state}${earlier?.started ? ' (started by an earlier session, per its journal)' : ''}: re-attaching.\n`,
+    );
+    return exitOf(await followRun(client, fleet, name, io, undefined, pollMs(env)));
+  }
+  if (existing && state === 'Completed') {
+    io.out(`Update run ${name} has completed already; nothing to do.\n`);
+    return 0;
+  }
+  const members = plan.stages.flatMap((s) => s.groups.flatMap((g) => g.members)).length;
+  const change =
+    existing && state !== 'NotStarted'
+      ? `start update run ${name} again (it is ${state}): members not completed or skipped are updated`
+      : `${existing ? 'start' : 'create and start'} update run ${name} over ${members} member cluster(s) in the order above`;
+  if (!(await confirmed(fleet, change, request, io))) return 1;
+  const journal = await FleetRunJournal.open(env, fleet, name, access.secret);
+  try {
+    if (!existing) {
+      const body: UpdateRun = {
+        properties: {
+          ...(strategy.id ? { updateStrategyId: strategy.id } : {}),
+          ...(strategy.stages
+            ? {
+                strategy: {
+                  stages: strategy.stages.map((s) => ({
+                    ...s,
+                    groups: s.groups.map((g) => ({ name: g })),
+                  })),
+                },
+              }
+            : {}),
+          managedClusterUpdate: {
+            upgrade: {
+              type: request.upgradeType,
+              ...(request.kubernetesVersion
+                ? { kubernetesVersion: request.kubernetesVersion }
+                : {}),
+            },
+            nodeImageSelection: { type: request.nodeImage },
+          },
+        },
+      };
+      await journal.mutation('create', { fleet: fleet.id, run: name, body }, () =>
+        client.updateRuns.createOrUpdate(fleet.resourceGroup, fleet.name, name, body, poll).then(
+          (r) => r,
+          (e: unknown) => {
+            throw fleetError(e, `create update run ${name}`);
+          },
+        ),
+      );
+    }
+    const started = await journal.mutation('start', { fleet: fleet.id, run: name }, () =>
+      client.updateRuns.start(fleet.resourceGroup, fleet.name, name, poll).then(
+        (r) => r,
+        (e: unknown) => {
+          throw fleetError(e, `start update run ${name}`);
+        },
+      ),
+    );
+    io.out(`Started update run ${name}.\n`);
+    if (!request.follow) {
+      io.out(renderRun(runViewOf(started, fleet.name), Date.now()));
+      return 0;
+    }
+    return exitOf(await followRun(client, fleet, name, io, journal, pollMs(env)));
+  } finally {
+    await journal.close();
+  }
+}
+
+/** The typed confirmation: `--confirm` naming the fleet, or the name typed at the prompt. */
+async function confirmed(
+  fleet: FleetAt,
+  change: string,
+  request: RunRequest,
+  io: RunIo,
+): Promise<boolean> {
+  if (request.confirm !== undefined) {
+    if (request.confirm !== fleet.name)
+      throw new UserError(
+        `--confirm ${request.confirm} does not name the fleet (${fleet.name}); nothing was changed`,
+      );
+    return true;
+  }
+  if (!io.interactive || !io.ask)
+    throw new UserError(
+      `this changes fleet ${fleet.name}: add --confirm ${fleet.name} (or run it in a terminal to be asked)`,
+    );
+  io.out(`\nAbout to ${visible(change)} on fleet ${visible(fleet.name)}.\n`);
+  const typed = (
+    await io.ask(`Type the fleet name (${fleet.name}) to go ahead, or press Enter to cancel: `)
+  ).trim();
+  if (typed === fleet.name) return true;
+  io.out('Cancelled: nothing was changed.\n');
+  return false;
+}
+
+async function getRun(
+  client: ContainerServiceFleetClient,
+  fleet: FleetAt,
+  name: string,
+): Promise<UpdateRun | undefined> {
+  try {
+    return await client.updateRuns.get(fleet.resourceGroup, fleet.name, name);
+  } catch (error) {
+    if (isRestError(error) && error.statusCode === 404) return undefined;
+    throw fleetError(error, `read update run ${name}`);
+  }
+}
+
+function exitOf(state: string | undefined): number {
+  if (state === 'Completed') return 0;
+  if (state === undefined) return 130; // no longer following (interrupted): the run goes on
+  return FINAL_RUN_STATES.includes(state) ? 1 : 0;
+}
+
+/** How often a followed run is read (AKS_RUNBOOK_FLEET_POLL_MS; tests shorten it). */
+function pollMs(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env['AKS_RUNBOOK_FLEET_POLL_MS']);
+  return Number.isFinite(ms) && ms > 0 ? ms : 2000;
+}

@@ -1,0 +1,124 @@
+// Pure parts of the fleet commands: the update-run plan's readiness, the risk order, --where.
+import { describe, expect, it } from 'vitest';
+import { planUpdateRun, type MemberFacts } from '../../src/checks/fleet/update-plan.js';
+import { rankByRisk } from '../../src/checks/fleet/inventory-risk.js';
+import { matchesAll, parseWhere } from '../../src/checks/fleet/where.js';
+import type { InventoryCluster } from '../../src/model/inventory.js';
+
+const member = (name: string, group: string, extra: Partial<MemberFacts> = {}): MemberFacts => ({
+  member: name,
+  group,
+  cluster: `rg/${name}`,
+  currentVersion: '1.30.12',
+  upgrades: ['1.31.7', '1.31.8'],
+  blockingPdbs: [],
+  ...extra,
+});
+
+describe('planUpdateRun', () => {
+  const stages = [
+    { name: 'test', groups: ['dev'], afterStageWaitInSeconds: 60 },
+    { name: 'live', groups: ['eu', 'us'] },
+  ];
+
+  it.each([
+    [{}, 'ready'],
+    [{ currentVersion: '1.29.15', upgrades: ['1.30.12'] }, 'blocked'],
+    [{ currentVersion: '1.32.5' }, 'blocked'],
+    [{ blockingPdbs: ['data/ledger'] }, 'blocked'],
+    [{ provisioningState: 'Upgrading' }, 'blocked'],
+    [{ powerState: 'Stopped' }, 'blocked'],
+    [{ upgrades: ['1.31.7'] }, 'blocked'],
+    [{ provisioningState: 'Failed' }, 'warning'],
+    [{ support: 'unsupported' }, 'warning'],
+    [{ unread: ['PodDisruptionBudgets (403)'] }, 'unknown'],
+  ] as const)('%o is %s for a Full upgrade to 1.31.8', (extra, readiness) => {
+    const plan = planUpdateRun(stages, [member('a', 'dev', extra)], {
+      type: 'Full',
+      kubernetesVersion: '1.31.8',
+    });
+    expect(plan.stages[0]!.groups[0]!.members[0]!.readiness).toBe(readiness);
+  });
+
+  it('orders members by stage then group, keeps waits and names members in no stage', () => {
+    const plan = planUpdateRun(
+      stages,
+      [member('us1', 'us'), member('eu1', 'eu'), member('dev1', 'dev'), member('lost', 'qa')],
+      { type: 'Full', kubernetesVersion: '1.31.8' },
+    );
+    const order = plan.stages.flatMap((s) =>
+      s.groups.flatMap((g) => g.members.map((m) => `${m.order}:${m.member}`)),
+    );
+    expect(order).toEqual(['1:dev1', '2:eu1', '3:us1']);
+    expect(plan.stages[0]!.waitSeconds).toBe(60);
+    expect(plan.leftOut).toEqual(['lost']);
+  });
+
+  it('takes members one by one without a strategy; a control-plane-only run ignores PDBs', () => {
+    const plan = planUpdateRun(
+      undefined,
+      [member('a', 'x', { blockingPdbs: ['ns/p'] }), member('b', 'y')],
+      {
+        type: 'ControlPlaneOnly',
+        kubernetesVersion: '1.31.8',
+      },
+    );
+    expect(plan.stages.map((s) => s.name)).toEqual(['a', 'b']);
+    expect(plan.blocked).toBe(0);
+  });
+});
+
+const cluster = (name: string, extra: Partial<InventoryCluster> = {}): InventoryCluster => ({
+  id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${name}`,
+  subscriptionId: 's',
+  resourceGroup: 'rg',
+  name,
+  location: 'westeurope',
+  tags: { env: 'prod' },
+  kubernetesVersion: '1.31.8',
+  support: 'supported',
+  pools: [{ name: 'system', imageAgeDays: 10 }],
+  upgradeChannel: 'patch',
+  nodeOsChannel: 'NodeImage',
+  entra: true,
+  azureRbac: true,
+  localAccounts: false,
+  defender: true,
+  api: 'private',
+  authorizedRanges: [],
+  provisioningState: 'Succeeded',
+  ...extra,
+});
+
+describe('inventory risk and filters', () => {
+  it('puts an unsupported cluster above a merely exposed one, and a clean one last', () => {
+    const rows = rankByRisk([
+      cluster('clean'),
+      cluster('exposed', { api: 'public', localAccounts: true }),
+      cluster('old', { support: 'unsupported', kubernetesVersion: '1.29.15' }),
+    ]);
+    expect(rows.map((r) => `${r.name}:${r.risks.join('+') || '-'}`)).toEqual([
+      'old:unsupported',
+      'exposed:local-accounts+public-api',
+      'clean:-',
+    ]);
+  });
+
+  it('filters by version, risk, tag and text', () => {
+    const rows = rankByRisk([
+      cluster('a', { kubernetesVersion: '1.30.12', api: 'public' }),
+      cluster('b', { tags: { env: 'dev' } }),
+    ]);
+    const names = (...w: string[]): string[] =>
+      rows.filter((r) => matchesAll(r, w.map(parseWhere))).map((r) => r.name);
+    expect(names('version<1.31')).toEqual(['a']);
+    expect(names('version>=1.31.8')).toEqual(['b']);
+    expect(names('risk=public-api')).toEqual(['a']);
+    expect(names('finding!=public-api')).toEqual(['b']);
+    expect(names('tag.env=dev')).toEqual(['b']);
+    expect(names('name~a', 'region=westeurope')).toEqual(['a']);
+    expect(() => parseWhere('version<latest')).toThrow(/MAJOR.MINOR/);
+    expect(() => parseWhere('risk=scary')).toThrow(/the risks are/);
+    expect(() => parseWhere('name<b')).toThrow(/compares versions only/);
+  });
+});
