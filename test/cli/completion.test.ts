@@ -35,7 +35,7 @@ const dir = tempDir('completion-');
 
 describe('completion', () => {
   it('offers the subcommands first, with what they do', () => {
-    expect(offered('')).toEqual(['sim', 'audit', 'journal', 'completion']);
+    expect(offered('')).toEqual(['sim', 'audit', 'fleet', 'journal', 'completion']);
     expect(offered('au')).toEqual(['audit']);
     expect(complete(['au'], spec, sources).candidates[0]?.description).toMatch(/headless/);
     expect(offered('journal', '')).toEqual(['list', 'show', 'export']);
