@@ -206,6 +206,10 @@ export function commandLine(
       '--all-in-subscription',
       'audit every AKS cluster of --subscription (or of the --sim-connection simulator)',
     )
+    .option(
+      '--all-subscriptions',
+      'audit every AKS cluster you can see in every subscription (Azure Resource Graph), with a fleet summary',
+    )
     .action((flags: RootFlags & AuditFlags & ManyFlags) => {
       const source = clusterSource(flags, env);
       parsed(

@@ -6,6 +6,7 @@ import type { ClusterSource } from './run-audit-many.js';
 export interface ManyFlags {
   clusters?: string;
   allInSubscription?: boolean;
+  allSubscriptions?: boolean;
 }
 
 /**
@@ -16,11 +17,16 @@ export function clusterSource(
   flags: RootFlags & ManyFlags,
   env: NodeJS.ProcessEnv,
 ): ClusterSource | undefined {
-  if (flags.clusters === undefined && flags.allInSubscription !== true) return undefined;
-  if (flags.clusters !== undefined && flags.allInSubscription === true) {
-    throw new UserError('--clusters and --all-in-subscription each choose the clusters: pick one');
+  const choosers = [
+    flags.clusters !== undefined && '--clusters',
+    flags.allInSubscription === true && '--all-in-subscription',
+    flags.allSubscriptions === true && '--all-subscriptions',
+  ].filter((f): f is string => typeof f === 'string');
+  if (choosers.length === 0) return undefined;
+  if (choosers.length > 1) {
+    throw new UserError(`${choosers.join(' and ')} each choose the clusters: pick one`);
   }
-  const which = flags.clusters !== undefined ? '--clusters' : '--all-in-subscription';
+  const which = choosers[0]!;
   const single = [
     flags.resourceGroup !== undefined && '-g',
     flags.name !== undefined && '-n',
@@ -32,6 +38,18 @@ export function clusterSource(
   ].filter((f): f is string => typeof f === 'string');
   if (single.length > 0) {
     throw new UserError(`${which} audits several clusters: drop ${single.join(', ')}`);
+  }
+  if (flags.allSubscriptions === true) {
+    // The inventory (Azure Resource Graph) chooses: every cluster the identity can see.
+    if (flags.subscription !== undefined)
+      throw new UserError(
+        '--all-subscriptions audits every subscription you can see: drop --subscription',
+      );
+    return {
+      kind: 'inventory',
+      cloud: flags.cloud,
+      ...(flags.simConnection !== undefined ? { simConnection: flags.simConnection } : {}),
+    };
   }
   const subscription = flags.subscription ?? env['AZURE_SUBSCRIPTION_ID'];
   if (flags.clusters !== undefined) {

@@ -16,7 +16,8 @@ import { visible } from '../model/visible-text.js';
 /** Where the clusters of a multi-cluster audit come from. */
 export type ClusterSource =
   | { kind: 'file'; file: string; cloud: CloudName; subscription?: string }
-  | { kind: 'subscription'; cloud: CloudName; subscription?: string; simConnection?: string };
+  | { kind: 'subscription'; cloud: CloudName; subscription?: string; simConnection?: string }
+  | { kind: 'inventory'; cloud: CloudName; simConnection?: string };
 
 /**
  * `aks-runbook audit --clusters FILE` and `--all-in-subscription`: audits the clusters one after
@@ -82,6 +83,11 @@ async function clusterEntries(
   if (source.kind === 'file') {
     const { readClustersFile } = await import('./clusters-file.js');
     return readClustersFile(source.file, source);
+  }
+  if (source.kind === 'inventory') {
+    const { inventoryEntries } = await import('./inventory-entries.js');
+    say('Listing every AKS cluster you can see through Azure Resource Graph');
+    return inventoryEntries(source, env);
   }
   const { subscriptionClusters } = await import('../runbook/subscription-clusters.js');
   say('Listing the AKS clusters of the subscription');

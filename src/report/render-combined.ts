@@ -9,6 +9,8 @@ import { sarifLog } from './render-sarif.js';
 import { renderAuditMarkdown } from './render-markdown.js';
 import { renderAuditTable } from './render-table.js';
 import { plural } from '../model/plural.js';
+import { fleetSummaryRows } from './fleet-summary.js';
+import { alignColumns } from '../model/text-cells.js';
 
 const OUTCOME_WORDS: Record<CombinedReport['clusters'][number]['outcome'], string> = {
   audited: '✔ audited',
@@ -48,6 +50,10 @@ function combinedMarkdown(report: CombinedReport): string {
     `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above${report.failOnNew ? ', new findings only' : ''})`,
     ...(report.changes ? [`- Changes since the baseline: ${changeWords(report.changes)}`] : []),
     '',
+    '## Fleet summary (worst finding per step)',
+    '',
+    ...table(fleetSummaryRows(report)[0]!, fleetSummaryRows(report).slice(1)),
+    '',
     '## Clusters',
     '',
     ...table(
@@ -75,7 +81,12 @@ function combinedMarkdown(report: CombinedReport): string {
 }
 
 function combinedTable(report: CombinedReport): string {
-  const lines: string[] = [];
+  // The fleet at a glance first: clusters by steps, the worst finding in each cell.
+  const lines: string[] = [
+    'Fleet summary (worst finding per step):',
+    ...alignColumns(fleetSummaryRows(report)),
+    '',
+  ];
   for (const c of report.clusters) {
     lines.push(`=== ${c.label}: ${c.outcome}${c.reason ? ` (${c.reason})` : ''}`);
     if (c.report) lines.push(renderAuditTable(c.report).trimEnd());

@@ -32,13 +32,16 @@ describe('planUpdateRun', () => {
     [{ provisioningState: 'Failed' }, 'warning'],
     [{ support: 'unsupported' }, 'warning'],
     [{ unread: ['PodDisruptionBudgets (403)'] }, 'unknown'],
-  ] as const)('%o is %s for a Full upgrade to 1.31.8', (extra, readiness) => {
-    const plan = planUpdateRun(stages, [member('a', 'dev', extra)], {
-      type: 'Full',
-      kubernetesVersion: '1.31.8',
-    });
-    expect(plan.stages[0]!.groups[0]!.members[0]!.readiness).toBe(readiness);
-  });
+  ] as Array<[Partial<MemberFacts>, string]>)(
+    '%o is %s for a Full upgrade to 1.31.8',
+    (extra, readiness) => {
+      const plan = planUpdateRun(stages, [member('a', 'dev', extra)], {
+        type: 'Full',
+        kubernetesVersion: '1.31.8',
+      });
+      expect(plan.stages[0]!.groups[0]!.members[0]!.readiness).toBe(readiness);
+    },
+  );
 
   it('orders members by stage then group, keeps waits and names members in no stage', () => {
     const plan = planUpdateRun(

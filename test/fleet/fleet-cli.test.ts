@@ -140,6 +140,35 @@ describe('fleet inventory', () => {
   });
 });
 
+describe('audit --all-subscriptions', () => {
+  it('audits the clusters the inventory lists and prints the fleet summary', async () => {
+    let out = '';
+    const code = await main(
+      [
+        'audit',
+        '--all-subscriptions',
+        '--sim-connection',
+        connection,
+        '--steps',
+        'defender,api-access',
+      ],
+      env(),
+      { out: (t) => (out += t), err: () => undefined, interactive: false, progress: false },
+    );
+    expect(code).toBe(0);
+    const summary = out.slice(0, out.indexOf('\n\n'));
+    const rows = summary.split('\n').slice(1);
+    expect(rows[0]).toMatch(/^cluster\s+defender\s+api-access$/);
+    expect(rows).toHaveLength(13);
+    // Riskiest first, as the inventory sorts: the out-of-support cluster leads.
+    expect(rows[1]).toMatch(/^9d8c7b6a\/rg-prod-eastus\/aks-legacy-prod\s+ok\s+ok$/);
+    expect(rows.find((r) => r.includes('aks-shop-dev'))).toMatch(
+      /aks-shop-dev\s+(high|medium|low)\s+(high|medium|low)/,
+    );
+    expect(writes()).toBe(0);
+  }, 60_000);
+});
+
 describe('fleet run', () => {
   const target = ['--kubernetes-version', '1.31.8'];
 
