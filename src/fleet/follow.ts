@@ -64,6 +64,13 @@ export async function followRun(
     }
     if (FINAL_RUN_STATES.includes(view.state)) {
       io.out(renderRun(view, Date.now()));
+      const failed = view.stages.flatMap((s) =>
+        s.groups.flatMap((g) => g.members.filter((m) => m.state === 'Failed').map((m) => m.name)),
+      );
+      if (failed.length > 0)
+        io.out(
+          `Failed: ${failed.join(', ')}. Fix the cause and start the run again, or skip them first: aks-runbook fleet run skip -n ${name} ${failed.map((m) => `--member ${m}`).join(' ')} (same fleet flags), then aks-runbook fleet run start -n ${name} again.\n`,
+        );
       return view.state;
     }
     await sleep(everyMs, io.signal);

@@ -104,6 +104,16 @@ export async function runSimCommand(options: SimCommandOptions, out: Out): Promi
       `  Kubeconfig:    ${kubeconfigPath}`,
       `  Try:           kubectl --kubeconfig ${kubeconfigPath} get nodes`,
       `  And:           aks-runbook --sim-connection ${connectionPath} --subscription ${subscriptionId} -g ${resourceGroup} -n ${name}`,
+      ...(sim.clusters.length > 1
+        ? [
+            `  More:          ${sim.clusters.length - 1} more clusters, each its own API server, through the same ARM endpoint`,
+            `  Inventory:     aks-runbook fleet inventory --sim-connection ${connectionPath}`,
+          ]
+        : []),
+      ...sim.fleets.map(
+        (f) =>
+          `  Fleet:         ${f.spec.name} (aks-runbook fleet run plan --sim-connection ${connectionPath} --kubernetes-version <version>)`,
+      ),
       ...(logFile ? [`  Request log:   ${logFile.path}`] : []),
       'Press Ctrl+C to stop.',
       '',
