@@ -14,7 +14,17 @@ export type FleetCommand =
       output: InventoryFormat;
       where: WhereClause[];
     }
-  | { action: 'run'; verb: RunVerb; target: FleetTarget; run: RunOptions };
+  | { action: 'run'; verb: RunVerb; target: FleetTarget; run: RunOptions }
+  | {
+      action: 'sequence';
+      target: FleetTarget;
+      subscriptions?: string[];
+      where: WhereClause[];
+      tag: string;
+      order?: string[];
+      upgradeType: RunOptions['upgradeType'];
+      kubernetesVersion?: string;
+    };
 
 /** The update-run verbs. */
 export const RUN_VERBS = ['plan', 'start', 'show', 'stop', 'skip'] as const;
@@ -80,6 +90,54 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
           ...(subscriptions ? { subscriptions } : {}),
           output: flags.output,
           where: (flags.where ?? []).map(parseWhere),
+        });
+      },
+    );
+  targetFlags(
+    fleet
+      .command('sequence')
+      .description(
+        'clusters in no fleet: the one-at-a-time upgrade order by env tag, with readiness (reads only)',
+      ),
+  )
+    .option('--subscriptions <ids>', 'only these subscriptions, comma-separated')
+    .option('--all-subscriptions', 'every subscription you can see (the default on the simulator)')
+    .option('--where <condition...>', 'only clusters matching every condition (as for inventory)')
+    .option('--tag <name>', 'the tag that orders the clusters', 'env')
+    .option(
+      '--order <values>',
+      'tag values in order, comma-separated (default dev,test,qa,staging,prod)',
+    )
+    .addOption(
+      new Option('--upgrade-type <type>', 'what to upgrade')
+        .choices(['Full', 'ControlPlaneOnly', 'NodeImageOnly'])
+        .default('Full'),
+    )
+    .option('--kubernetes-version <version>', 'target version (Full and ControlPlaneOnly)')
+    .action(
+      (
+        flags: TargetFlags & {
+          subscriptions?: string;
+          allSubscriptions?: boolean;
+          where?: string[];
+          tag: string;
+          order?: string;
+          upgradeType: RunOptions['upgradeType'];
+          kubernetesVersion?: string;
+        },
+      ) => {
+        const target = targetOf(flags);
+        const subscriptions = subscriptionsOf(flags, target);
+        const checked = runOptions('plan', flags);
+        parsed({
+          action: 'sequence',
+          target,
+          ...(subscriptions ? { subscriptions } : {}),
+          where: (flags.where ?? []).map(parseWhere),
+          tag: flags.tag,
+          ...(flags.order ? { order: flags.order.split(',').map((o) => o.trim()) } : {}),
+          upgradeType: checked.upgradeType,
+          ...(checked.kubernetesVersion ? { kubernetesVersion: checked.kubernetesVersion } : {}),
         });
       },
     );

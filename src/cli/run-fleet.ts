@@ -19,8 +19,7 @@ export async function runFleet(
   deps: FleetDeps = {},
 ): Promise<number> {
   // The inventory, plan and show only read: their clients refuse any write at the wire.
-  const readOnly =
-    command.action === 'inventory' || command.verb === 'plan' || command.verb === 'show';
+  const readOnly = command.action !== 'run' || command.verb === 'plan' || command.verb === 'show';
   const say = (line: string): void => {
     if (io.progress) io.err(`${line}\n`);
   };
@@ -32,6 +31,24 @@ export async function runFleet(
       const rows = inventory.rows.filter((r) => matchesAll(r, command.where));
       io.out(renderInventory(rows, command.output, inventory.notes));
       return 0;
+    }
+    if (command.action === 'sequence') {
+      const { runSequence } = await import('../fleet/sequence-command.js');
+      return await runSequence(
+        {
+          ...(command.subscriptions ? { subscriptions: command.subscriptions } : {}),
+          where: command.where,
+          tag: command.tag,
+          ...(command.order ? { order: command.order } : {}),
+          update: {
+            type: command.upgradeType,
+            ...(command.kubernetesVersion ? { kubernetesVersion: command.kubernetesVersion } : {}),
+          },
+        },
+        access,
+        env,
+        { out: io.out, progress: say },
+      );
     }
     const { runUpdateRunCommand } = await import('../fleet/run-command.js');
     const interrupt = deps.signal ? undefined : new AbortController();

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planUpdateRun, type MemberFacts } from '../../src/checks/fleet/update-plan.js';
 import { rankByRisk } from '../../src/checks/fleet/inventory-risk.js';
 import { matchesAll, parseWhere } from '../../src/checks/fleet/where.js';
+import { fleetAdvice, sequenceClusters } from '../../src/checks/fleet/sequence.js';
 import type { InventoryCluster } from '../../src/model/inventory.js';
 
 const member = (name: string, group: string, extra: Partial<MemberFacts> = {}): MemberFacts => ({
@@ -123,5 +124,36 @@ describe('inventory risk and filters', () => {
     expect(() => parseWhere('version<latest')).toThrow(/MAJOR.MINOR/);
     expect(() => parseWhere('risk=scary')).toThrow(/the risks are/);
     expect(() => parseWhere('name<b')).toThrow(/compares versions only/);
+  });
+});
+
+describe('sequenceClusters', () => {
+  it('takes clusters in no fleet, test environments first, untagged last, and advises a fleet', () => {
+    const rows = rankByRisk([
+      cluster('p1', { tags: { env: 'prod' } }),
+      cluster('none', { tags: {} }),
+      cluster('s1', { tags: { Env: 'Staging' } }),
+      cluster('odd', { tags: { env: 'sandbox' } }),
+      cluster('d1', { tags: { env: 'dev' } }),
+      cluster('member', {
+        tags: { env: 'dev' },
+        fleet: { fleetId: '/f', fleet: 'f', member: 'member', group: 'dev' },
+      }),
+    ]);
+    const seq = sequenceClusters(rows, 'env');
+    expect(seq.map((c) => c.row.name)).toEqual(['d1', 's1', 'p1', 'odd', 'none']);
+    expect(sequenceClusters(rows, 'env', ['prod', 'dev']).map((c) => c.row.name)).toEqual([
+      'p1',
+      'd1',
+      'odd',
+      's1',
+      'none',
+    ]);
+    const advice = fleetAdvice(seq, 'rg-fleet', 'fleet-a');
+    expect(advice[0]).toBe('az fleet create -g rg-fleet -n fleet-a');
+    expect(advice[1]).toMatch(
+      /^az fleet member create -g rg-fleet -f fleet-a -n d1 --member-cluster-id \S+ --update-group dev$/,
+    );
+    expect(advice.at(-1)).toMatch(/dev -> Staging -> prod -> sandbox -> untagged/);
   });
 });

@@ -140,6 +140,26 @@ describe('fleet inventory', () => {
   });
 });
 
+describe('fleet sequence', () => {
+  it('orders the clusters outside the fleet by env tag, dev first, with readiness and commands', async () => {
+    const before = writes();
+    const seq = await fleet(['sequence', '--kubernetes-version', '1.30.12']);
+    expect(seq.code).toBe(0);
+    const order = seq.out.split('\n').filter((l) => /^\d+ {2,}/.test(l));
+    expect(order.map((l) => l.split(/\s+/).slice(1, 4).join(' '))).toEqual([
+      'dev aks-data-dev aks-data-dev',
+      'prod aks-legacy-prod aks-legacy-prod',
+    ]);
+    expect(order[0]).toMatch(/1\.30\.11\s+1\.30\.12\s+ready/);
+    expect(order[1]).toMatch(/1\.29\.15\s+1\.30\.12\s+warning/);
+    expect(seq.out).toMatch(
+      /1\. aks-runbook --subscription 5a1e0c3b-\S+ -g rg-dev-northeurope -n aks-data-dev/,
+    );
+    expect(seq.out).not.toMatch(/az fleet create/);
+    expect(writes()).toBe(before);
+  });
+});
+
 describe('audit --all-subscriptions', () => {
   it('audits the clusters the inventory lists and prints the fleet summary', async () => {
     let out = '';
