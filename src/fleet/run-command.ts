@@ -53,6 +53,18 @@ export async function runUpdateRunCommand(
   const fleet = await locateFleet(access, request, env);
   const client = createFleetClient({ ...access.connection, subscriptionId: fleet.subscriptionId });
   const poll = { updateIntervalInMs: pollMs(env) };
+  if (verb === 'start' && request.name) {
+    // A run left running (by an earlier session, or someone else) is followed, not planned again.
+    const running = await getRun(client, fleet, request.name);
+    const state = running?.properties?.status?.status?.state;
+    if (state === 'Running' || state === 'Stopping') {
+      const earlier = await readFleetJournal(env, fleet, request.name);
+      io.out(
+        `Update run ${request.name} is ${state}${earlier?.started ? ' (started by an earlier session, per its journal)' : ''}: re-attaching.\n`,
+      );
+      return exitOf(await followRun(client, fleet, request.name, io, undefined, pollMs(env)));
+    }
+  }
   if (verb === 'plan' || verb === 'start') {
     const planned = await planOf(fleet, client, request, access, env, io);
     io.out(planned.text);
