@@ -126,7 +126,7 @@ describe('aks-runbook audit --clusters on two simulated clusters', () => {
       { timeoutMs: 60_000 },
     );
     expect([0, 1]).toContain(ran.code);
-    expect(ran.stdout).toMatch(/^# AKS audit: 1 clusters\n/);
+    expect(ran.stdout).toMatch(/^# AKS audit: 1 cluster\n/);
     expect(ran.stdout).toContain(`\n## AKS audit: aks-minimal\n`);
   });
 

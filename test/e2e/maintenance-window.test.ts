@@ -354,8 +354,8 @@ describe('the program while a drain runs', () => {
       // Abort it; the node stays cordoned, and quitting asks about it.
       mark = pty.screen().length;
       pty.type('x');
-      await after(pty, mark, 'Abort the drain?');
-      pty.type('y');
+      await after(pty, mark, `Abort the drain of node ${name}`);
+      await yes(pty, mark);
       await after(pty, mark, 'Drain finished', 60_000);
       await quit(pty);
     } finally {

@@ -116,7 +116,7 @@ describe('rbac screen', () => {
       'Replace jordan@contoso.com with Entra group platform-admins (7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70)',
     );
     expect(plan).toContain(
-      '4 member(s) (nested included), security-enabled, jordan@contoso.com is a member',
+      '4 members (nested included), security-enabled, jordan@contoso.com is a member',
     );
     expect(plan).not.toContain('⚠');
 
