@@ -1,5 +1,6 @@
 import type { KeyBinding } from './key-table.js';
 import { paragraph, type FrameLine } from './step-lines.js';
+import { shellLines } from './shell-lines.js';
 import { theme } from './theme.js';
 
 /** What a dialog needs to offer copying its commands: the action, and what the last copy did. */
@@ -14,8 +15,8 @@ export interface CopyCommands {
 
 /**
  * Commands as lines: a line saying what they are (and the key that copies them, where), then
- * each command on a line of its own, never wrapped (a line too long for the width is cut at the
- * edge; the copy holds it whole).
+ * each command on lines of its own, broken only between words with shell continuations (` \`),
+ * so a copy from the terminal runs as it is; the copy key holds each on one line.
  */
 export function commandLines(
   commands: readonly string[],
@@ -29,7 +30,9 @@ export function commandLines(
     : ':';
   return [
     ...paragraph(`${what}${how}`, width, '', theme.muted),
-    ...commands.map((command): FrameLine => [{ text: `$ ${command}`, color: theme.accent }]),
+    ...commands.flatMap((command) =>
+      shellLines(command, width).map((text): FrameLine => [{ text, color: theme.accent }]),
+    ),
     ...(copy.copied ? paragraph(copy.copied, width, '', theme.ok) : []),
   ];
 }

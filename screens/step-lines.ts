@@ -3,6 +3,7 @@ import type { ViewItem } from '../src/steps/contract/view.js';
 import { theme, type ThemeColor } from './theme.js';
 import { isCommand } from './copy-context.js';
 import { wrapWords } from './text.js';
+import { shellLines } from './shell-lines.js';
 
 /** A piece of a line with its own style. */
 export interface Segment {
@@ -107,8 +108,11 @@ export function findingLines(
   return [dim[0]!, ...paragraph(why, width, '    ', theme.muted), ...dim.slice(1)];
 }
 
-/** A remedy: a command on one line of its own, never wrapped (cut at the edge); advice wrapped. */
+/** A remedy: a command on lines of its own, broken only with shell continuations; advice wrapped. */
 function remedyLines(remedy: string, width: number): FrameLine[] {
-  if (isCommand(remedy)) return [[{ text: `    → $ ${remedy}`, color: theme.accent }]];
+  if (isCommand(remedy))
+    return shellLines(remedy, width, '    → $ ', '        ').map((text): FrameLine => [
+      { text, color: theme.accent },
+    ]);
   return paragraph(`→ ${remedy}`, width, '    ', theme.muted);
 }

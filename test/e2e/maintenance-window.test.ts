@@ -341,7 +341,7 @@ describe('the program while a drain runs', () => {
         `Upgrade the node image of pool ${pool} — not available: the drain step is draining node`,
         60_000,
       );
-      expect(pty.screen().slice(mark)).toMatch(/(^|\n)1\/3\/b\/d\/r actions/);
+      await after(pty, mark, /(^|\n)1\/3\/b\/d\/r actions/);
       // Back on the drain: still running, the same node and its wait on the budget.
       mark = pty.screen().length;
       pty.type('\u001b');

@@ -24,7 +24,7 @@ describe('ClusterCard', () => {
       /Pool\s+Mode\s+OS\s+Nodes\s+Version/,
     );
     expect(lines.find((line) => line.startsWith('system'))).toMatch(
-      /system\s+System\s+Linux\/Ubuntu\s+3\s+1\.30\.4/,
+      /system\s+System\s+Ubuntu\s+3\s+1\.30\.4/,
     );
     expect(lines.find((line) => line.startsWith('win'))).toMatch(
       /win\s+User\s+Windows\s+2\s+1\.29\.7/,

@@ -6,6 +6,7 @@ import type { AppActions } from '../../screens/app-actions.js';
 import { drainRig, nodeOf } from '../drain/rig.js';
 import { until } from '../drain/sim-session.js';
 import { ENTER, renderInk } from '../helpers/ink.js';
+import { abortConfirmation } from '../../src/steps/drain/confirmations.js';
 
 type Rig = Awaited<ReturnType<typeof drainRig>>;
 let rig: Rig | undefined;
@@ -56,17 +57,13 @@ describe('drain abort', () => {
     expect(r.state().progress!.nodes[0]!.phase).toBe('aborted');
   });
 
-  it('in a dry run the question says so and claims no node stays cordoned', async () => {
-    const { ui, sent } = await drainingApp({ dryRun: true });
-    await ui.press('x');
-    const dialog = await ui.waitFor('Confirm a change');
-    expect(dialog).toContain('(dry run)');
-    expect(dialog).toContain('nothing was cordoned');
-    expect(dialog).not.toContain('stay cordoned');
-    await ui.press('y');
-    await ui.waitFor('▶ Yes, go ahead ◀');
-    await ui.press(ENTER);
-    await sent;
-    await ui.waitFor('Drain finished');
+  it('in a dry run the question says so and claims no node stays cordoned', () => {
+    // A dry-run drain no longer waits on budgets (it reports them at once), so it is rarely
+    // running long enough to abort; the question it would ask is checked as built.
+    const asked = abortConfirmation('aks-shop-prod', ['aks-apps-0'], true);
+    const text = [asked.change, ...(asked.details ?? []).map(String)].join('\n');
+    expect(text).toContain('(dry run)');
+    expect(text).toContain('nothing was cordoned');
+    expect(text).not.toContain('stay cordoned');
   });
 });

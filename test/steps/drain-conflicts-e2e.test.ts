@@ -85,7 +85,11 @@ describe('drains and AKS operations on the same pool', () => {
     expect(s.store.getState().confirmation).toBeUndefined();
     expect(sim.log.writes().filter((w) => w.api === 'arm')).toHaveLength(writes);
     // Aborted, the drain is over: the pool's upgrade is offered again.
-    await s.host.send('drain', { type: 'abort' });
+    // The abort asks first, in the confirmation dialog like every change.
+    const aborted = s.host.send('drain', { type: 'abort' });
+    await until(() => s.store.getState().confirmation, 'abort confirmation');
+    s.store.answer(true);
+    await aborted;
     await drained;
     expect(imageAction(s, pool)?.unavailable).toBeUndefined();
   }, 90_000);
