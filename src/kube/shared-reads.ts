@@ -17,8 +17,9 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * Every pod of the cluster, paged; sent once per read batch and shared by the steps that need
- * pods. Held lean: of `status` only the phase, reason, message and the Ready condition remain
- * (add a field back here before a check reads it). A 403 rejects, as the same `ApiException`,
+ * pods. Held lean: of `status` only the phase, reason, message, the pod and host IPs (the IMDS
+ * fix check samples addresses with them) and the Ready condition remain (add a field back here
+ * before a check reads it). A 403 rejects, as the same `ApiException`,
  * for every caller.
  */
 export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1Pod[]> {
@@ -29,7 +30,7 @@ export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1
   );
 }
 
-/** A pod with the status fields no step reads dropped (container statuses, IPs, timestamps). */
+/** A pod with the status fields no step reads dropped (container statuses, timestamps). */
 function leanStatus(pod: V1Pod): V1Pod {
   const status = pod.status;
   if (!status) return pod;
@@ -38,6 +39,8 @@ function leanStatus(pod: V1Pod): V1Pod {
     ...(status.phase !== undefined ? { phase: status.phase } : {}),
     ...(status.reason !== undefined ? { reason: status.reason } : {}),
     ...(status.message !== undefined ? { message: status.message } : {}),
+    ...(status.podIP !== undefined ? { podIP: status.podIP } : {}),
+    ...(status.hostIP !== undefined ? { hostIP: status.hostIP } : {}),
     ...(ready ? { conditions: ready } : {}),
   };
   return pod;

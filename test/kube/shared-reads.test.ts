@@ -71,3 +71,17 @@ describe('the audit of the demo cluster', () => {
     expect(listings(sim.log.entries.slice(before), /^\/api\/v1\/pods$/)).toBe(2);
   });
 });
+
+describe('the shared pod list', () => {
+  it('keeps each running pod its pod and host address (the IMDS fix check samples them)', async () => {
+    const { podsOf } = await import('../../src/kube/shared-reads.js');
+    const fresh = await connectToSim(sim);
+    const pods = await podsOf(fresh);
+    const running = pods.filter((p) => p.status?.phase === 'Running');
+    expect(running.length).toBeGreaterThan(0);
+    for (const pod of running) {
+      expect(pod.status?.podIP, pod.metadata?.name).toMatch(/^[0-9a-f.:]+$/);
+      expect(pod.status?.hostIP, pod.metadata?.name).toMatch(/^[0-9a-f.:]+$/);
+    }
+  });
+});
