@@ -14,6 +14,7 @@ import { locateFleet, type FleetAt } from './locate.js';
 import { memberFacts } from './plan-facts.js';
 import { FleetRunJournal, readFleetJournal } from './run-journal.js';
 import { runViewOf } from './run-view.js';
+import { plural } from '../model/plural.js';
 
 /** What `fleet run …` was asked (see src/cli/fleet-args.ts). */
 export interface RunRequest {
@@ -159,7 +160,7 @@ async function planOf(
       ? `node image upgrade (${request.nodeImage})`
       : `${update.type} upgrade to ${update.kubernetesVersion ?? '?'}, node image ${request.nodeImage}`;
   const how = named ? `strategy ${named.name}` : 'no strategy: one member after the other';
-  const title = `Fleet ${fleet.name} (${fleet.resourceGroup}, subscription ${fleet.subscriptionId}): ${change}, ${how}, ${members.length} member(s)`;
+  const title = `Fleet ${fleet.name} (${fleet.resourceGroup}, subscription ${fleet.subscriptionId}): ${change}, ${how}, ${plural(members.length, 'member')}`;
   return {
     text: renderPlan(title, plan),
     plan,

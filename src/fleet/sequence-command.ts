@@ -7,6 +7,7 @@ import { renderPlan } from '../report/render-update-run.js';
 import type { FleetAccess } from './access.js';
 import { readInventory } from './inventory.js';
 import { memberFacts } from './plan-facts.js';
+import { plural } from '../model/plural.js';
 
 /** What `fleet sequence` was asked. */
 export interface SequenceRequest {
@@ -59,7 +60,7 @@ export async function runSequence(
       : `${request.update.type} upgrade to ${request.update.kubernetesVersion ?? '?'}`;
   io.out(
     renderPlan(
-      `${sequence.length} cluster(s) in no fleet, one at a time by tag ${request.tag}: ${change}`,
+      `${plural(sequence.length, 'cluster')} in no fleet, one at a time by tag ${request.tag}: ${change}`,
       plan,
     ),
   );

@@ -1,6 +1,7 @@
 import type { RunView, UpdatePlan } from '../model/fleet-run.js';
 import { alignColumns } from '../model/text-cells.js';
 import { visible } from '../model/visible-text.js';
+import { plural } from '../model/plural.js';
 
 /** The plan of a run, before it starts: the order, versions and readiness of every member. */
 export function renderPlan(title: string, plan: UpdatePlan): string {
@@ -45,7 +46,7 @@ export function renderPlan(title: string, plan: UpdatePlan): string {
   lines.push(
     '',
     plan.blocked > 0
-      ? `${plan.blocked} member(s) blocked: the run would fail there. Fix them first, or skip them (fleet run skip --member NAME) once the run is created.`
+      ? `${plural(plan.blocked, 'member')} blocked: the run would fail there. Fix them first, or skip them (fleet run skip --member NAME) once the run is created.`
       : 'No member is known to be blocked.',
   );
   return `${lines.join('\n')}\n`;

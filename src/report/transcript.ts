@@ -167,7 +167,7 @@ function resumeLines(records: readonly JournalRecord[]): string[] {
       const intents = r.detail?.['intents'];
       const count = Array.isArray(intents) ? intents.length : 0;
       lines.push(
-        `- ${r.time}: an earlier session${from} ended with ${count} change(s) in flight; resume offered`,
+        `- ${r.time}: an earlier session${from} ended with ${plural(count, 'change')} in flight; resume offered`,
       );
     } else if (r.message === 'interrupted session not offered (--demo)') {
       lines.push(`- ${r.time}: ${r.message}: each --demo is a new simulated cluster`);

@@ -158,7 +158,7 @@ describe('the transcript says what really happened', () => {
     const text = renderTranscript(parseJournal('/j/a.jsonl', lines.join('\n')));
     expect(text).toContain('## Resume');
     expect(text).toContain(
-      '- 2025-03-01T10:00:01.500Z: an earlier session (`/j/old.jsonl`) ended with 2 change(s) in flight; resume offered',
+      '- 2025-03-01T10:00:01.500Z: an earlier session (`/j/old.jsonl`) ended with 2 changes in flight; resume offered',
     );
     expect(text).toContain('- 2025-03-01T10:00:01.500Z: decision: continue, on step drain');
   });

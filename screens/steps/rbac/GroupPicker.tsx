@@ -7,6 +7,7 @@ import type { CandidateView, GroupSearchView } from '../../../src/steps/rbac/sta
 import { LineInput } from '../../LineInput.js';
 import { listWindow } from '../../list-window.js';
 import { theme } from '../../theme.js';
+import { plural } from '../../../src/model/plural.js';
 
 /** Props of the group picker. */
 export interface GroupPickerProps {
@@ -112,7 +113,7 @@ export function GroupPicker(props: GroupPickerProps) {
         <Text color={theme.muted}>
           {current.total === 0
             ? `No group name starts with "${typed}".`
-            : `${current.total} group(s) whose name starts with "${typed}"${current.total > groups.length ? ` (first ${groups.length} shown)` : ''}:`}
+            : `${plural(current.total, 'group')} whose name starts with "${typed}"${current.total > groups.length ? ` (first ${groups.length} shown)` : ''}:`}
         </Text>
       ) : (
         <Text> </Text>

@@ -8,6 +8,7 @@ import type { StepScreenProps } from '../../step-screen-props.js';
 import { ExcludedList } from './ExcludedList.js';
 import { GroupPicker } from './GroupPicker.js';
 import { UserPicker } from './UserPicker.js';
+import { plural } from '../../../src/model/plural.js';
 
 type Mode =
   | { kind: 'frame' }
@@ -61,7 +62,7 @@ export function RbacScreen(props: StepScreenProps<'rbac'>) {
   if (state?.canAct && state.candidates.length > 0)
     own.push({
       key: 'p',
-      label: `Pick one of ${state.candidates.length} user(s) bound directly and replace it with an Entra group`,
+      label: `Pick one of ${plural(state.candidates.length, 'user')} bound directly and replace it with an Entra group`,
     });
   const actions = [...own, ...(props.view.actions ?? [])];
   if (state)

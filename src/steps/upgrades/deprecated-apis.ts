@@ -12,6 +12,7 @@ import { daemonSetsOf, pdbsOf } from '../../kube/shared-reads.js';
 import { messageOf } from '../../model/errors.js';
 import type { Connection } from '../../model/connection.js';
 import type { Finding } from '../../model/finding.js';
+import { plural } from '../../model/plural.js';
 
 /** What the deprecated-API look found, and the lines the summary shows about its sources. */
 export interface DeprecatedApiLook {
@@ -106,7 +107,7 @@ export async function lookForDeprecatedApis(
     findings: [...findings, ...notes],
     uses,
     summary: [
-      `Deprecated API use: ${findings.length} API(s) in use — from ${'text' in metrics ? 'the API server metric' : 'no metric (unreadable)'}, ${objects} stored object(s) of ${kinds.length - kinds.filter((k) => 'unreadable' in k).length} kind(s), ${releases} Helm release(s) (Secret and ConfigMap records, the revision Helm treats as current).`,
+      `Deprecated API use: ${plural(findings.length, 'API')} in use — from ${'text' in metrics ? 'the API server metric' : 'no metric (unreadable)'}, ${plural(objects, 'stored object')} of ${plural(kinds.length - kinds.filter((k) => 'unreadable' in k).length, 'kind')}, ${plural(releases, 'Helm release')} (Secret and ConfigMap records, the revision Helm treats as current).`,
       `  Removals table: ${REMOVALS_SOURCE}, through ${REMOVALS_CHECKED_THROUGH}.`,
       '  Client names: the metric has none; findings from it carry the audit-log (kube-audit) query that lists user agents.',
     ],

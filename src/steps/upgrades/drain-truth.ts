@@ -1,6 +1,7 @@
 import type { PoolUpgradeSettings } from '../../checks/versions/facts.js';
 import type { PoolBlocker } from '../../checks/versions/pool-blockers.js';
 import { afterTimeout, AKS_DRAIN_TIMEOUT_MINUTES, drainRulesOf } from '../rotation/estimate.js';
+import { plural } from '../../model/plural.js';
 
 // The upgrade confirmations' section on drains: which budgets are predicted to hold it up, and
 // what AKS does about a node it cannot drain. Its own section (the target's API breakage is another).
@@ -8,7 +9,7 @@ import { afterTimeout, AKS_DRAIN_TIMEOUT_MINUTES, drainRulesOf } from '../rotati
 function blockerLine(b: PoolBlocker): string {
   const who = b.workloads.length ? ` (${b.workloads.join(', ')})` : '';
   return b.verdict === 'blocks'
-    ? `  • PDB ${b.pdb}${who} allows 0 disruptions: AKS cannot evict its ${b.podsInPool} pod(s) on this pool`
+    ? `  • PDB ${b.pdb}${who} allows 0 disruptions: AKS cannot evict its ${plural(b.podsInPool, 'pod')} on this pool`
     : `  • PDB ${b.pdb}${who} allows ${b.allowed}, a batch of nodes holds ${b.atOnce} of its pods: drains wait for replacements`;
 }
 

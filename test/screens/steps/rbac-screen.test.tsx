@@ -105,7 +105,7 @@ describe('rbac screen', () => {
     await ui.press(ENTER);
     await ui.waitFor('Replace jordan@contoso.com with an Entra group');
     await ui.type('plat');
-    let frame = await ui.waitFor('3 group(s) whose name starts with "plat"');
+    let frame = await ui.waitFor('3 groups whose name starts with "plat"');
     expect(frame).toContain('▶ platform-admins · 4 members · security-enabled');
     expect(frame).toContain('platform-announcements · 2 members · NOT security-enabled');
     expect(frame).toContain('platform-oncall · 0 members · security-enabled');

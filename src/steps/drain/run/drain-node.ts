@@ -154,7 +154,7 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
   if (d.dryRun && waits.length > 0 && !d.signal.aborted) {
     const budgets = [...new Set(waits.map((p) => p.pdb ?? '?'))].join(', ');
     note(
-      `dry run: PDB ${budgets} refuses ${waits.length} pod(s) now; a real drain would wait on it up to ${d.options.timeoutSeconds}s and stop at this node if it does not clear`,
+      `dry run: PDB ${budgets} refuses ${plural(waits.length, 'pod')} now; a real drain would wait on it up to ${d.options.timeoutSeconds}s and stop at this node if it does not clear`,
     );
     return phase('would-wait');
   }
