@@ -275,7 +275,7 @@ describe('drain end to end on the simulator', () => {
       pdb: 'orders-db',
     });
     expect(first!.notes.join('\n')).toMatch(
-      /dry run: PDB orders-db refuses 1 pod\(s\) now; a real drain would wait on it up to 300s/,
+      /dry run: PDB orders-db refuses 1 pod now; a real drain would wait on it up to 300s/,
     );
     expect(second).toMatchObject({ name: clean, phase: 'checked' });
     expect(rig.view().result?.join('\n')).toMatch(
