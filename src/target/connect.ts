@@ -150,8 +150,8 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   if (warnings.length > 0) summary.warnings = warnings;
   const base: Omit<Connection, 'rights'> = { kc, kubeServer, summary, reads: new ReadBatch() };
   if (arm) base.arm = arm;
-  if (directory) base.directory = directory;
   else base.armMissing = 'Azure-side steps need the cluster named: add --subscription, -g and -n';
+  if (directory) base.directory = directory;
   return { ...base, rights: new ConnectionRights(base) };
 }
 
