@@ -33,18 +33,26 @@ export interface ArmConnection {
  * from the cloud but always asks for public-cloud tokens unless told the scope.
  */
 export function createContainerServiceClient(c: ArmConnection): ContainerServiceClient {
+  const client = new ContainerServiceClient(c.credential, c.subscriptionId, armClientOptions(c));
+  addArmPolicies(client.pipeline, c);
+  return client;
+}
+
+/**
+ * The options every ARM SDK client of the tool is built with: the cloud's endpoint and token scope
+ * (SDKs ask for public-cloud tokens unless told), the simulator's CA, few and short retries.
+ */
+export function armClientOptions(c: Omit<ArmConnection, 'subscriptionId'>) {
   const cloud = cloudEndpoints(c.cloud);
   const bounds = c.bounds ?? DEFAULT_BOUNDS;
-  const client = new ContainerServiceClient(c.credential, c.subscriptionId, {
+  return {
     endpoint: c.endpoint ?? cloud.armEndpoint,
     credentials: { scopes: [cloud.armScope] },
     ...(c.caCert ? { tlsOptions: { ca: c.caCert } } : {}),
     // A 3 a.m. operator wants a clear error fast, not minutes of silent retries.
     retryOptions: { maxRetries: 3, maxRetryDelayInMs: bounds.retryWaitMaxMs },
     userAgentOptions: { userAgentPrefix: 'aks-runbook' },
-  });
-  addArmPolicies(client.pipeline, c);
-  return client;
+  };
 }
 
 type ArmPipeline = ContainerServiceClient['pipeline'];
@@ -53,7 +61,10 @@ type ArmPipeline = ContainerServiceClient['pipeline'];
  * The policies every ARM client of the tool carries, whichever service it talks to: the wire
  * guard, the failure-kind stamp, bounded throttling retries and a time limit per attempt.
  */
-export function addArmPolicies(pipeline: ArmPipeline, c: ArmConnection): void {
+export function addArmPolicies(
+  pipeline: ArmPipeline,
+  c: Omit<ArmConnection, 'subscriptionId'>,
+): void {
   const bounds = c.bounds ?? DEFAULT_BOUNDS;
   // First of all, before any retry: a refused write is never sent, so never retried.
   pipeline.addPolicy(armWireGuard(c.mode), { phase: 'Serialize' });

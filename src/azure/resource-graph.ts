@@ -1,22 +1,12 @@
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
-import { addArmPolicies, type ArmConnection } from './client.js';
-import { cloudEndpoints } from './clouds.js';
-import { DEFAULT_BOUNDS } from '../model/bounds.js';
+import { addArmPolicies, armClientOptions, type ArmConnection } from './client.js';
 
 /** A Resource Graph client on the connection's endpoint, with the tool's ARM policies. */
 export function createResourceGraphClient(
   c: Omit<ArmConnection, 'subscriptionId'>,
 ): ResourceGraphClient {
-  const cloud = cloudEndpoints(c.cloud);
-  const bounds = c.bounds ?? DEFAULT_BOUNDS;
-  const client = new ResourceGraphClient(c.credential, {
-    endpoint: c.endpoint ?? cloud.armEndpoint,
-    credentials: { scopes: [cloud.armScope] },
-    ...(c.caCert ? { tlsOptions: { ca: c.caCert } } : {}),
-    retryOptions: { maxRetries: 3, maxRetryDelayInMs: bounds.retryWaitMaxMs },
-    userAgentOptions: { userAgentPrefix: 'aks-runbook' },
-  });
-  addArmPolicies(client.pipeline, { ...c, subscriptionId: '' });
+  const client = new ResourceGraphClient(c.credential, armClientOptions(c));
+  addArmPolicies(client.pipeline, c);
   return client;
 }
 
