@@ -1,7 +1,7 @@
 // The api-versions Microsoft.ContainerService serves for managed clusters, as the REST API specs
 // publish them (stable/<version>/managedClusters.json in Azure/azure-rest-api-specs; older ones
 // from the generated Bicep types). Preview versions are the monthly `-preview` releases.
-import type { SimResponse } from '../http.js';
+import type { SimRequest, SimResponse } from '../http.js';
 import { armError } from '../server.js';
 
 const STABLE = [
@@ -71,7 +71,11 @@ export interface ApiVersions {
   refuse(apiVersion: string): SimResponse;
 }
 
-function apiVersions(stable: string[], preview: (v: string) => boolean): ApiVersions {
+/** The versions a provider serves: `stable` listed, plus any `preview` accepts. */
+export function apiVersions(
+  stable: string[],
+  preview: (v: string) => boolean = () => false,
+): ApiVersions {
   const listed = [...stable].reverse().join(',');
   return {
     serves: (v) => stable.includes(v) || preview(v),
@@ -95,3 +99,18 @@ export const AUTHORIZATION_API_VERSIONS = apiVersions(
   ['2015-07-01', '2022-04-01'],
   (v) => v === '2018-01-01-preview' || v === '2022-05-01-preview',
 );
+
+/**
+ * ARM's first front-door check: 400 MissingApiVersionParameter without an api-version, 400
+ * InvalidApiVersionParameter for one the provider does not serve; undefined to go on.
+ */
+export function apiVersionRefusal(req: SimRequest, versions: ApiVersions): SimResponse | undefined {
+  const apiVersion = req.query.get('api-version');
+  if (!apiVersion)
+    return armError(
+      400,
+      'MissingApiVersionParameter',
+      'The api-version query parameter (?api-version=) is required for all requests.',
+    );
+  return versions.serves(apiVersion) ? undefined : versions.refuse(apiVersion);
+}

@@ -1,7 +1,7 @@
 import type { SimRequest, SimResponse } from '../http.js';
 import type { AksDescriptor } from '../scenario.js';
 import { armError } from '../server.js';
-import { AKS_API_VERSIONS, type ApiVersions } from './api-versions.js';
+import { AKS_API_VERSIONS, apiVersionRefusal, type ApiVersions } from './api-versions.js';
 import type { Refusal } from './rules.js';
 import type { ClusterState } from './state.js';
 
@@ -44,15 +44,8 @@ export function guard(
   scope: 'subscription' | 'group' | 'cluster',
   versions: ApiVersions = AKS_API_VERSIONS,
 ): SimResponse | undefined {
-  const apiVersion = req.query.get('api-version');
-  if (!apiVersion) {
-    return armError(
-      400,
-      'MissingApiVersionParameter',
-      'The api-version query parameter (?api-version=) is required for all requests.',
-    );
-  }
-  if (!versions.serves(apiVersion)) return versions.refuse(apiVersion);
+  const refused = apiVersionRefusal(req, versions);
+  if (refused) return refused;
   const { subscriptionId, resourceGroupName, resourceName } = req.params;
   if (subscriptionId && subscriptionId.toLowerCase() !== cluster.subscriptionId.toLowerCase()) {
     return armError(

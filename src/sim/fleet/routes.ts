@@ -16,9 +16,11 @@ import {
   type RunState,
 } from './state.js';
 import { fleetWire, membersWire, runWire, strategyWire } from './wire.js';
+import { apiVersionRefusal, apiVersions } from '../arm/api-versions.js';
 
 /** API versions of Microsoft.ContainerService/fleets the simulator serves. */
 const VERSIONS = ['2024-04-01', '2025-03-01'];
+const SERVED = apiVersions(VERSIONS);
 const RP = '/providers/Microsoft.ContainerService';
 const FLEET = `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}${RP}/fleets/{fleetName}`;
 const RUN = `${FLEET}/updateRuns/{updateRunName}`;
@@ -338,19 +340,8 @@ function runOf(f: FleetState, q: SimRequest): RunState | undefined {
 
 /** api-version, then the caller's role (ARM's front-door order). */
 function check(req: SimRequest, need: 'read' | 'write', role: ArmRole): SimResponse | undefined {
-  const apiVersion = req.query.get('api-version');
-  if (!apiVersion)
-    return armError(
-      400,
-      'MissingApiVersionParameter',
-      'The api-version query parameter (?api-version=) is required for all requests.',
-    );
-  if (!VERSIONS.includes(apiVersion))
-    return armError(
-      400,
-      'InvalidApiVersionParameter',
-      `The api-version '${apiVersion}' is invalid. The supported versions are '${VERSIONS.join(',')}'.`,
-    );
+  const refused = apiVersionRefusal(req, SERVED);
+  if (refused) return refused;
   const allowed = need === 'read' ? role !== 'none' : role === 'owner' || role === 'contributor';
   if (allowed) return undefined;
   return armError(

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { jsonBody, type Router, type SimRequest, type SimResponse } from '../http.js';
-import { armError } from '../server.js';
 import { parseGraphQuery, runGraphQuery } from './query.js';
+import { apiVersionRefusal, apiVersions } from '../arm/api-versions.js';
 
 /** API versions of Microsoft.ResourceGraph/resources the simulator serves. */
 const VERSIONS = ['2021-03-01', '2022-10-01', '2024-04-01'];
+const SERVED = apiVersions(VERSIONS);
 /** The service's page size when the request names none, and the most it returns at once. */
 const DEFAULT_TOP = 100;
 const MAX_TOP = 1000;
@@ -33,19 +34,8 @@ export function registerResourceGraph(router: Router, rows: () => GraphRow[]): v
 }
 
 function answer(req: SimRequest, all: GraphRow[]): SimResponse {
-  const apiVersion = req.query.get('api-version');
-  if (!apiVersion)
-    return armError(
-      400,
-      'MissingApiVersionParameter',
-      'The api-version query parameter (?api-version=) is required for all requests.',
-    );
-  if (!VERSIONS.includes(apiVersion))
-    return armError(
-      400,
-      'InvalidApiVersionParameter',
-      `The api-version '${apiVersion}' is invalid. The supported versions are '${VERSIONS.join(',')}'.`,
-    );
+  const refused = apiVersionRefusal(req, SERVED);
+  if (refused) return refused;
   const body = jsonBody<QueryBody>(req);
   if (!body?.query) return badRequest('The request body must name a query.');
   if (body.options?.resultFormat && body.options.resultFormat !== 'objectArray')
