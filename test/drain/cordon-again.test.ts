@@ -40,3 +40,23 @@ describe('cordon and uncordon, run again', () => {
     expect(rig.state().leftCordoned).toEqual([]);
   });
 });
+
+describe('cordon of several nodes where one fails', () => {
+  it('names the failure, marks the step failed, and counts only the node really cordoned', async () => {
+    rig = await drainRig('demo');
+    await rig.host.open('drain');
+    const [kept, gone] = rig
+      .state()
+      .nodes.filter((n) => n.schedulable && n.pool === 'apps')
+      .map((n) => n.name);
+    expect(gone).toBeDefined();
+    // The node disappears (scale-in, another operator) after the table was read.
+    await rig.connection.kc.makeApiClient(CoreV1Api).deleteNode({ name: gone! });
+    await rig.confirmed({ type: 'cordon', nodes: [kept!, gone!] });
+    const result = rig.view().result ?? [];
+    expect(result[0]).toBe(`✔ ${kept} cordoned`);
+    expect(result[1]).toMatch(new RegExp(`^✖ ${gone}: `));
+    expect(rig.state().leftCordoned).toEqual([kept]);
+    expect(rig.store.getState().steps.drain).toMatchObject({ kind: 'failed' });
+  });
+});

@@ -4,7 +4,7 @@ import type { StepSession } from '../lifecycle/step-session.js';
 import { cordonConfirmation, uncordonConfirmation } from './confirmations.js';
 import { crossing } from './crossing.js';
 import { kuredLockOf } from './facts.js';
-import { cordonNodes, uncordonNodes } from './run/uncordon.js';
+import { changedNodes, cordonNodes, uncordonNodes, type CordonOutcome } from './run/uncordon.js';
 import type { DrainState } from './state.js';
 import { plural } from '../../model/plural.js';
 
@@ -28,7 +28,7 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
     confirm: uncordonConfirmation(ctx.cluster, chosen),
     cancelled: ['Kept cordoned: nothing was changed.'],
     run: async (_progress, signal) => {
-      const lines = await uncordonNodes(
+      const outcomes = await uncordonNodes(
         chosen.map((n) => n.name),
         {
           kc: ctx.connection.kc,
@@ -38,16 +38,22 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
           signal,
         },
       );
-      const done = s.mode.dryRun ? [] : chosen.map((n) => n.name);
-      // An uncordoned node is no longer "an interrupted drain to continue".
+      // A node that is schedulable now (by us or already) is no longer "an interrupted drain
+      // to continue"; a failed one still is.
+      const free = outcomes.filter((o) => o.outcome === 'changed' || o.outcome === 'already');
+      const freed = free.map((o) => o.node);
       s.set({
-        leftCordoned: s.state.leftCordoned.filter((n) => !done.includes(n)),
-        resume: undefined,
+        leftCordoned: s.state.leftCordoned.filter((n) => !freed.includes(n)),
+        ...(outcomes.every((o) => o.outcome !== 'failed') ? { resume: undefined } : {}),
       });
-      return lines;
+      return report(outcomes);
     },
     verify: 'after',
-    done: (lines) => ({ result: lines }),
+    done: ({ lines, done, failed }) => ({
+      result: lines,
+      failed,
+      ...(done.length > 0 ? { changed: `uncordoned ${plural(done.length, 'node')}` } : {}),
+    }),
   });
 }
 
@@ -64,7 +70,7 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
     what: 'cordon',
     confirm: cordonConfirmation(ctx.cluster, chosen),
     run: async (_progress, signal) => {
-      const lines = await cordonNodes(
+      const outcomes = await cordonNodes(
         chosen.map((n) => n.name),
         {
           kc: ctx.connection.kc,
@@ -74,16 +80,24 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
           signal,
         },
       );
-      const done = s.mode.dryRun
-        ? []
-        : chosen.map((n) => n.name).filter((n) => lines.some((l) => l === `✔ ${n} cordoned`));
-      s.set({ leftCordoned: [...new Set([...s.state.leftCordoned, ...done])] });
-      return { lines, done };
+      const reported = report(outcomes);
+      s.set({ leftCordoned: [...new Set([...s.state.leftCordoned, ...reported.done])] });
+      return reported;
     },
     verify: 'after',
-    done: ({ lines, done }) => ({
+    done: ({ lines, done, failed }) => ({
       result: lines,
+      failed,
       ...(done.length > 0 ? { changed: `cordoned ${plural(done.length, 'node')}` } : {}),
     }),
   });
+}
+
+/** The result lines, the nodes really changed, and whether any node failed. */
+function report(outcomes: readonly CordonOutcome[]) {
+  return {
+    lines: outcomes.map((o) => o.line),
+    done: changedNodes(outcomes),
+    failed: outcomes.some((o) => o.outcome === 'failed'),
+  };
 }
