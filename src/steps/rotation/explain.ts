@@ -51,6 +51,14 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
     return [
       `✔ ${what}: nothing to do, the pool already runs the latest node image (AKS answered 304).`,
     ];
+  if (f.code === 'EtagMismatch') {
+    return [
+      head,
+      'The cluster or pool changed after it was read (its etag no longer matches), so AKS refused this change.',
+      'Press r to read it again, check the change still makes sense, then retry.',
+      `AKS said: ${f.message}`,
+    ];
+  }
   if (f.statusCode === 409 || /in progress|another operation/i.test(f.message)) {
     return [
       head,
@@ -59,7 +67,9 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
       `AKS said: ${f.message}`,
     ];
   }
-  if (f.code === 'UpgradeFailed' || /drain/i.test(f.message)) {
+  // UpgradeFailed covers more than drains (VM extensions, quota…): only a message about draining,
+  // evicting or a PDB is explained as one.
+  if (/drain|evict|disruption budget|\bPDBs?\b/i.test(f.message)) {
     const b = blockingPdb(f.message);
     return [
       head,
