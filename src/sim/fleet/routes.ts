@@ -16,6 +16,7 @@ import {
   type RunState,
 } from './state.js';
 import { fleetWire, membersWire, runWire, strategyWire } from './wire.js';
+import { deleteStrategy, putStrategy } from './strategies.js';
 import { apiVersionRefusal, apiVersions } from '../arm/api-versions.js';
 
 /** API versions of Microsoft.ContainerService/fleets the simulator serves. */
@@ -131,6 +132,28 @@ export function registerFleets(front: HttpsSim, specs: FleetSpec[], deps: FleetD
       const s = name ? strategyWire(f, name) : undefined;
       return s ? { status: 200, body: s } : notFound('updateStrategies', q.params['strategyName']);
     }),
+  );
+  r.on(
+    'PUT',
+    `${FLEET}/updateStrategies/{strategyName}`,
+    withFleet('write', (q, f) => {
+      const name = q.params['strategyName'] ?? '';
+      const put = putStrategy(q, f, name);
+      if (!('stages' in put)) return put;
+      const stored = [...f.strategies.keys()].find((n) => same(n, name)) ?? name;
+      // Stored at once; the answer still carries Azure-AsyncOperation, as Fleet Manager's PUTs do.
+      return ops.accepted(
+        ops.start(Promise.resolve()),
+        where(f, q),
+        put.status,
+        strategyWire(f, stored),
+      );
+    }),
+  );
+  r.on(
+    'DELETE',
+    `${FLEET}/updateStrategies/{strategyName}`,
+    withFleet('write', (q, f) => deleteStrategy(f, q.params['strategyName'] ?? '')),
   );
   r.on(
     'GET',
