@@ -4,6 +4,7 @@ import { UserError } from '../model/errors.js';
 import { INVENTORY_FORMATS, type InventoryFormat } from '../report/render-inventory.js';
 import { parseWhere, type WhereClause } from '../checks/fleet/where.js';
 import type { FleetTarget } from '../fleet/access.js';
+import { addStrategyCommands, type StrategyCommand } from './fleet-strategy-args.js';
 
 /** `aks-runbook fleet …` as parsed. */
 export type FleetCommand =
@@ -15,6 +16,7 @@ export type FleetCommand =
       where: WhereClause[];
     }
   | { action: 'run'; verb: RunVerb; target: FleetTarget; run: RunOptions }
+  | StrategyCommand
   | {
       action: 'sequence';
       target: FleetTarget;
@@ -45,7 +47,8 @@ export interface RunOptions {
   skip: Array<{ type: 'Member' | 'Group' | 'Stage' | 'AfterStageWait'; name: string }>;
 }
 
-interface TargetFlags {
+/** The flags of targetFlags, as commander hands them over. */
+export interface TargetFlags {
   cloud: CloudName;
   demo?: boolean;
   scenario?: string;
@@ -141,6 +144,7 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
         });
       },
     );
+  addStrategyCommands(fleet, parsed, targetFlags, targetOf);
   const run = fleet
     .command('run')
     .description('Fleet Manager update runs: plan, start, show, stop, skip');
@@ -218,7 +222,8 @@ interface RunFlags {
   wait?: string[];
 }
 
-function targetFlags(command: Command): Command {
+/** The flags saying where ARM is: --cloud, --demo, --scenario, --sim-connection. */
+export function targetFlags(command: Command): Command {
   return command
     .addOption(
       new Option('--cloud <cloud>', 'Azure cloud').choices(CLOUD_NAMES).default('AzureCloud'),
@@ -228,7 +233,8 @@ function targetFlags(command: Command): Command {
     .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)');
 }
 
-function targetOf(flags: TargetFlags): FleetTarget {
+/** The target those flags name. */
+export function targetOf(flags: TargetFlags): FleetTarget {
   if (flags.scenario !== undefined && flags.demo !== true)
     throw new UserError('--scenario only applies to the simulated clusters: add --demo');
   if (flags.demo === true && flags.simConnection !== undefined)

@@ -4,6 +4,7 @@ import { fleetAccess } from '../fleet/access.js';
 import { readInventory } from '../fleet/inventory.js';
 import { renderInventory } from '../report/render-inventory.js';
 import type { FleetCommand } from './fleet-args.js';
+import type { WireMode } from '../model/session.js';
 
 /** Test seams of `fleet`: a line typed at the prompt, and the signal that ends following. */
 export interface FleetDeps {
@@ -19,12 +20,21 @@ export async function runFleet(
   deps: FleetDeps = {},
 ): Promise<number> {
   // The inventory, plan and show only read: their clients refuse any write at the wire.
-  const readOnly = command.action !== 'run' || command.verb === 'plan' || command.verb === 'show';
+  const mode = wireModeOf(command);
   const say = (line: string): void => {
     if (io.progress) io.err(`${line}\n`);
   };
-  const access = await fleetAccess(command.target, env, { readOnly, dryRun: false }, say);
+  const access = await fleetAccess(command.target, env, mode, say);
   try {
+    if (command.action === 'strategy') {
+      const { runStrategyCommand } = await import('../fleet/strategy-command.js');
+      return await runStrategyCommand(command.verb, command.strategy, access, env, {
+        out: io.out,
+        progress: say,
+        interactive: io.interactive,
+        ...(deps.ask ? { ask: deps.ask } : io.interactive ? { ask: askOnTerminal } : {}),
+      });
+    }
     if (command.action === 'inventory') {
       say('Asking Azure Resource Graph for every AKS cluster in scope');
       const inventory = await readInventory(access, command.subscriptions);
@@ -70,6 +80,18 @@ export async function runFleet(
   } finally {
     await access.close();
   }
+}
+
+/** What the wire may send: the reads-only commands refuse every write at the wire. */
+function wireModeOf(command: FleetCommand): WireMode {
+  if (command.action === 'strategy')
+    return {
+      readOnly: command.verb !== 'create' || command.strategy.readOnly,
+      dryRun: command.strategy.dryRun,
+    };
+  if (command.action === 'run')
+    return { readOnly: command.verb === 'plan' || command.verb === 'show', dryRun: false };
+  return { readOnly: true, dryRun: false };
 }
 
 async function askOnTerminal(question: string): Promise<string> {
