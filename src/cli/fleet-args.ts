@@ -24,8 +24,13 @@ export type FleetCommand =
       where: WhereClause[];
       tag: string;
       order?: string[];
+      clusters?: string[];
       upgradeType: RunOptions['upgradeType'];
       kubernetesVersion?: string;
+      confirm: string[];
+      readOnly: boolean;
+      dryRun: boolean;
+      fresh: boolean;
     };
 
 /** The update-run verbs. */
@@ -100,7 +105,7 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
     fleet
       .command('sequence')
       .description(
-        'clusters in no fleet: the one-at-a-time upgrade order by env tag, with readiness (reads only)',
+        'clusters in no fleet: upgrade one at a time (by env tag or --clusters), each verified and confirmed before the next; resumable',
       ),
   )
     .option('--subscriptions <ids>', 'only these subscriptions, comma-separated')
@@ -117,6 +122,25 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
         .default('Full'),
     )
     .option('--kubernetes-version <version>', 'target version (Full and ControlPlaneOnly)')
+    .option(
+      '--clusters <names>',
+      'your own order instead of the tag: cluster names (or GROUP/NAME), comma-separated',
+    )
+    .option(
+      '--confirm <cluster>',
+      'upgrade this cluster without asking (once per cluster, or comma-separated)',
+      (value: string, all: string[]) => [
+        ...all,
+        ...value
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ],
+      [] as string[],
+    )
+    .option('--dry-run', "show each cluster's requests; send nothing")
+    .option('--read-only', 'show the order and the operations; nothing can be sent')
+    .option('--new', 'start over: ignore an unfinished sequence of the same change in the journal')
     .action(
       (
         flags: TargetFlags & {
@@ -125,13 +149,21 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
           where?: string[];
           tag: string;
           order?: string;
+          clusters?: string;
           upgradeType: RunOptions['upgradeType'];
           kubernetesVersion?: string;
+          confirm: string[];
+          dryRun?: boolean;
+          readOnly?: boolean;
+          new?: boolean;
         },
       ) => {
         const target = targetOf(flags);
         const subscriptions = subscriptionsOf(flags, target);
-        const checked = runOptions('plan', flags);
+        const checked = runOptions('plan', {
+          upgradeType: flags.upgradeType,
+          ...(flags.kubernetesVersion ? { kubernetesVersion: flags.kubernetesVersion } : {}),
+        });
         parsed({
           action: 'sequence',
           target,
@@ -139,8 +171,13 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
           where: (flags.where ?? []).map(parseWhere),
           tag: flags.tag,
           ...(flags.order ? { order: flags.order.split(',').map((o) => o.trim()) } : {}),
+          ...(flags.clusters ? { clusters: listOf('--clusters', flags.clusters) } : {}),
           upgradeType: checked.upgradeType,
           ...(checked.kubernetesVersion ? { kubernetesVersion: checked.kubernetesVersion } : {}),
+          confirm: flags.confirm,
+          readOnly: flags.readOnly === true,
+          dryRun: flags.dryRun === true,
+          fresh: flags.new === true,
         });
       },
     );
@@ -267,6 +304,15 @@ function subscriptionsOf(
   if (flags.allSubscriptions === true || target.demo || target.simConnection !== undefined)
     return undefined;
   throw new UserError('which subscriptions? Add --subscriptions <id,id> or --all-subscriptions');
+}
+
+function listOf(flag: string, value: string): string[] {
+  const items = value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  if (items.length === 0) throw new UserError(`${flag}: name at least one`);
+  return items;
 }
 
 function runOptions(verb: RunVerb, flags: RunFlags): RunOptions {

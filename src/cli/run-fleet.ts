@@ -44,41 +44,65 @@ export async function runFleet(
     }
     if (command.action === 'sequence') {
       const { runSequence } = await import('../fleet/sequence-command.js');
-      return await runSequence(
-        {
-          ...(command.subscriptions ? { subscriptions: command.subscriptions } : {}),
-          where: command.where,
-          tag: command.tag,
-          ...(command.order ? { order: command.order } : {}),
-          update: {
-            type: command.upgradeType,
-            ...(command.kubernetesVersion ? { kubernetesVersion: command.kubernetesVersion } : {}),
+      return await interruptible(deps, (signal) =>
+        runSequence(
+          {
+            ...(command.subscriptions ? { subscriptions: command.subscriptions } : {}),
+            where: command.where,
+            tag: command.tag,
+            ...(command.order ? { order: command.order } : {}),
+            ...(command.clusters ? { clusters: command.clusters } : {}),
+            update: {
+              type: command.upgradeType,
+              ...(command.kubernetesVersion
+                ? { kubernetesVersion: command.kubernetesVersion }
+                : {}),
+            },
+            confirm: command.confirm,
+            mode,
+            fresh: command.fresh,
           },
-        },
-        access,
-        env,
-        { out: io.out, progress: say },
+          access,
+          env,
+          {
+            out: io.out,
+            progress: say,
+            interactive: io.interactive,
+            ...(deps.ask ? { ask: deps.ask } : io.interactive ? { ask: askOnTerminal } : {}),
+            signal,
+          },
+        ),
       );
     }
     const { runUpdateRunCommand } = await import('../fleet/run-command.js');
-    const interrupt = deps.signal ? undefined : new AbortController();
-    const onSignal = (): void => interrupt?.abort();
-    if (interrupt) process.once('SIGINT', onSignal);
-    try {
-      const signal = deps.signal ?? interrupt?.signal;
-      return await runUpdateRunCommand(command.verb, command.run, access, env, {
+    return await interruptible(deps, (signal) =>
+      runUpdateRunCommand(command.verb, command.run, access, env, {
         out: io.out,
         err: io.err,
         progress: say,
         interactive: io.interactive,
         ask: deps.ask ?? (io.interactive ? askOnTerminal : undefined),
-        ...(signal ? { signal } : {}),
-      });
-    } finally {
-      process.off('SIGINT', onSignal);
-    }
+        signal,
+      }),
+    );
   } finally {
     await access.close();
+  }
+}
+
+/** Runs `work` with the test's signal, or one that Ctrl+C aborts (following stops; Azure goes on). */
+async function interruptible<T>(
+  deps: FleetDeps,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  if (deps.signal) return work(deps.signal);
+  const interrupt = new AbortController();
+  const onSignal = (): void => interrupt.abort();
+  process.once('SIGINT', onSignal);
+  try {
+    return await work(interrupt.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
   }
 }
 
@@ -91,6 +115,7 @@ function wireModeOf(command: FleetCommand): WireMode {
     };
   if (command.action === 'run')
     return { readOnly: command.verb === 'plan' || command.verb === 'show', dryRun: false };
+  if (command.action === 'sequence') return { readOnly: command.readOnly, dryRun: command.dryRun };
   return { readOnly: true, dryRun: false };
 }
 

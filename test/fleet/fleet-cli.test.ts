@@ -141,9 +141,9 @@ describe('fleet inventory', () => {
 });
 
 describe('fleet sequence', () => {
-  it('orders the clusters outside the fleet by env tag, dev first, with readiness and commands', async () => {
+  it("orders the clusters outside the fleet by env tag, dev first, with readiness and each one's operations (read-only)", async () => {
     const before = writes();
-    const seq = await fleet(['sequence', '--kubernetes-version', '1.30.12']);
+    const seq = await fleet(['sequence', '--kubernetes-version', '1.30.12', '--read-only']);
     expect(seq.code).toBe(0);
     const order = seq.out.split('\n').filter((l) => /^\d+ {2,}/.test(l));
     expect(order.map((l) => l.split(/\s+/).slice(1, 4).join(' '))).toEqual([
@@ -153,8 +153,9 @@ describe('fleet sequence', () => {
     expect(order[0]).toMatch(/1\.30\.11\s+1\.30\.12\s+ready/);
     expect(order[1]).toMatch(/1\.29\.15\s+1\.30\.12\s+warning/);
     expect(seq.out).toMatch(
-      /1\. aks-runbook --subscription 5a1e0c3b-\S+ -g rg-dev-northeurope -n aks-data-dev/,
+      /── 1\/2 aks-data-dev \(dev, rg-dev-northeurope, subscription 5a1e0c3b-/,
     );
+    expect(seq.out).toMatch(/1\. control plane 1\.29\.15 → 1\.30\.12/);
     expect(seq.out).not.toMatch(/az fleet create/);
     expect(writes()).toBe(before);
   });

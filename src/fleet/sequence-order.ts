@@ -1,0 +1,78 @@
+import { sequenceClusters, type SequencedCluster } from '../checks/fleet/sequence.js';
+import { UserError } from '../model/errors.js';
+import type { InventoryRow } from '../model/inventory.js';
+import type { OpenSequence } from './sequence-journal.js';
+
+/** The clusters of a sequence in order, how the order was chosen, and notes for the operator. */
+export interface ChosenSequence {
+  clusters: SequencedCluster[];
+  how: string;
+  notes: string[];
+}
+
+/**
+ * The order: an unfinished sequence's (from its journal) first, else the operator's `--clusters`,
+ * else by tag (`sequenceClusters`). Clusters in a fleet are refused by name: Fleet Manager
+ * upgrades them.
+ */
+export function chooseSequence(
+  rows: readonly InventoryRow[],
+  all: readonly InventoryRow[],
+  request: { tag: string; order?: string[]; clusters?: string[] },
+  open: OpenSequence | undefined,
+): ChosenSequence {
+  const tagOf = (r: InventoryRow): string => {
+    const key = Object.keys(r.tags).find((k) => k.toLowerCase() === request.tag.toLowerCase());
+    return key === undefined ? '' : (r.tags[key] ?? '');
+  };
+  if (open) {
+    const notes: string[] = [];
+    const clusters = open.order.flatMap((id, i) => {
+      const row = all.find((r) => r.id.toLowerCase() === id.toLowerCase());
+      if (!row)
+        notes.push(
+          `${open.names[i] ?? id} (in the journal's order) is no longer visible: left out.`,
+        );
+      return row ? [{ row, env: tagOf(row) }] : [];
+    });
+    return {
+      clusters,
+      how: `in the order of the sequence begun ${open.began} (its journal; --new starts over)`,
+      notes,
+    };
+  }
+  if (request.clusters) {
+    const clusters = request.clusters.map((wanted) => {
+      const w = wanted.toLowerCase();
+      const found = all.filter(
+        (r) =>
+          r.id.toLowerCase() === w ||
+          `${r.resourceGroup}/${r.name}`.toLowerCase() === w ||
+          r.name.toLowerCase() === w,
+      );
+      if (found.length === 0)
+        throw new UserError(
+          `--clusters ${wanted}: no visible cluster has that name; see fleet inventory`,
+        );
+      if (found.length > 1)
+        throw new UserError(
+          `--clusters ${wanted}: ${found.length} clusters have that name (${found.map((r) => `${r.resourceGroup}/${r.name}`).join(', ')}); write GROUP/NAME`,
+        );
+      const row = found[0]!;
+      if (row.fleet)
+        throw new UserError(
+          `--clusters ${wanted}: it is member ${row.fleet.member} of fleet ${row.fleet.fleet}; upgrade it with fleet run (Fleet Manager orders its members)`,
+        );
+      return { row, env: tagOf(row) };
+    });
+    const ids = clusters.map((c) => c.row.id.toLowerCase());
+    const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (twice) throw new UserError(`--clusters names ${twice.split('/').at(-1) ?? twice} twice`);
+    return { clusters, how: 'in the order given', notes: [] };
+  }
+  return {
+    clusters: sequenceClusters(rows, request.tag, request.order),
+    how: `by tag ${request.tag}`,
+    notes: [],
+  };
+}

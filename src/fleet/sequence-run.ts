@@ -1,0 +1,190 @@
+import type { SequencedCluster } from '../checks/fleet/sequence.js';
+import type { Finding } from '../model/finding.js';
+import { plural } from '../model/plural.js';
+import { visible } from '../model/visible-text.js';
+import { upgradeCluster, type ClusterOutcome } from '../runbook/cluster-upgrade.js';
+import type { FleetAccess } from './access.js';
+import type { SequenceRequest } from './sequence-command.js';
+import { SequenceJournal, type OpenSequence } from './sequence-journal.js';
+
+/** Where the sequence prints and asks. */
+export interface SequenceIo {
+  out: (text: string) => void;
+  progress: (line: string) => void;
+  interactive: boolean;
+  /** Asks one line on the terminal; absent: no terminal to ask on. */
+  ask?: (question: string) => Promise<string>;
+  /** Ctrl+C: stops following; an operation sent goes on in Azure, and the journal keeps the place. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The clusters one at a time: each upgraded, followed and verified before the next is even
+ * asked about. The sequence journal holds the order and each cluster's phase, so a rerun of the
+ * same change picks up at the cluster it was on. Exit code as `runSequence`.
+ */
+export async function runClusters(
+  clusters: readonly SequencedCluster[],
+  open: OpenSequence | undefined,
+  request: SequenceRequest,
+  access: FleetAccess,
+  env: NodeJS.ProcessEnv,
+  io: SequenceIo,
+): Promise<number> {
+  const writes = !request.mode.readOnly && !request.mode.dryRun;
+  const journal = writes
+    ? await SequenceJournal.open(env, request.update, access.secret)
+    : undefined;
+  try {
+    const verified = (c: SequencedCluster): boolean =>
+      open?.phases.get(c.row.id.toLowerCase()) === 'verified';
+    const first = clusters.findIndex((c) => !verified(c));
+    if (open && first >= 0)
+      io.out(
+        `\nResuming the sequence begun ${open.began} (journal ${journal?.path ?? ''}): ${first} of ${clusters.length} verified; picking up at ${visible(clusters[first]!.row.name)}.\n`,
+      );
+    else if (journal)
+      await journal.write({
+        kind: 'begin',
+        update: request.update,
+        order: clusters.map((c) => c.row.id),
+        names: clusters.map((c) => c.row.name),
+      });
+    const confirmed = new Set(request.confirm);
+    for (const [i, c] of clusters.entries()) {
+      if (verified(c)) continue;
+      const id = c.row.id;
+      io.out(
+        `\n── ${i + 1}/${clusters.length} ${visible(c.row.name)} (${visible(c.env || 'untagged')}, ${visible(c.row.resourceGroup)}, subscription ${c.row.subscriptionId})\n`,
+      );
+      const phase = open?.phases.get(id.toLowerCase());
+      const outcome = await upgradeCluster(
+        {
+          at: {
+            subscriptionId: c.row.subscriptionId,
+            resourceGroup: c.row.resourceGroup,
+            name: c.row.name,
+          },
+          update: request.update,
+          mode: request.mode,
+          arm: {
+            credential: access.connection.credential,
+            cloud: access.connection.cloud,
+            ...(access.connection.endpoint ? { endpoint: access.connection.endpoint } : {}),
+            ...(access.connection.caCert ? { caCert: access.connection.caCert } : {}),
+          },
+          env,
+          ...(open?.baselines.get(id.toLowerCase())
+            ? { baseline: open.baselines.get(id.toLowerCase())! }
+            : {}),
+          startedByUs: phase === 'confirmed' || phase === 'stopped',
+          pollMs: pollMs(env),
+        },
+        {
+          out: io.out,
+          progress: io.progress,
+          baseline: (findings) =>
+            journal?.write({ kind: 'cluster', id, phase: 'baseline', findings: lean(findings) }) ??
+            Promise.resolve(),
+          journalOpened: (path) =>
+            journal?.write({ kind: 'cluster', id, phase: 'confirmed', journal: path }) ??
+            Promise.resolve(),
+          confirm: (change, details) => confirmCluster(c.row.name, change, details, confirmed, io),
+          ...(io.signal ? { signal: io.signal } : {}),
+        },
+      );
+      const code = await ended(outcome, c, journal, io);
+      if (code !== undefined) return code;
+    }
+    if (!writes) {
+      io.out(
+        `\n${request.mode.readOnly ? 'Read-only' : 'Dry run'}: nothing was sent to any cluster.\n`,
+      );
+      return 0;
+    }
+    await journal?.write({ kind: 'end', outcome: 'completed' });
+    io.out(
+      `\n✔ Sequence complete: ${plural(clusters.length, 'cluster')} upgraded or already there, each verified.\n`,
+    );
+    return 0;
+  } finally {
+    await journal?.close();
+  }
+}
+
+/** Prints and journals how a cluster's turn ended; an exit code when the sequence stops there. */
+async function ended(
+  outcome: ClusterOutcome,
+  c: SequencedCluster,
+  journal: SequenceJournal | undefined,
+  io: SequenceIo,
+): Promise<number | undefined> {
+  const id = c.row.id;
+  const name = visible(c.row.name);
+  switch (outcome.kind) {
+    case 'shown':
+      return undefined;
+    case 'verified':
+      await journal?.write({
+        kind: 'cluster',
+        id,
+        phase: 'verified',
+        message: outcome.verdict.passed.join('; '),
+      });
+      io.out(`  ✔ ${name} verified: ${outcome.verdict.passed.join('; ')}\n`);
+      return undefined;
+    case 'not-confirmed':
+      io.out(
+        `  Stopped before ${name}: not confirmed, nothing was sent to it. To go on: run the same command again (it picks up here), with --confirm ${name} when scripted.\n`,
+      );
+      return 1;
+    case 'interrupted':
+      io.out(
+        `  Stopped following ${visible(outcome.what)} on ${name}: it goes on in Azure. Run the same command again: the sequence picks up at ${name} and follows it.\n`,
+      );
+      return 130;
+    case 'stopped':
+      await journal?.write({ kind: 'cluster', id, phase: 'stopped', message: outcome.reason });
+      io.out(
+        `  ✖ The sequence stopped at ${name}: ${visible(outcome.reason)}\n${outcome.lines.map((l) => `    ${visible(l)}\n`).join('')}`,
+      );
+      return 1;
+  }
+}
+
+/** The typed confirmation of one cluster: `--confirm NAME`, or the name typed at the prompt. */
+async function confirmCluster(
+  name: string,
+  change: string,
+  details: string[],
+  confirmed: ReadonlySet<string>,
+  io: SequenceIo,
+): Promise<boolean> {
+  if (confirmed.has(name)) {
+    io.out(`  Confirmed on the command line (--confirm ${visible(name)}).\n`);
+    return true;
+  }
+  if (!io.interactive || !io.ask) return false;
+  io.out(`\n  About to ${visible(change)}.\n${details.map((d) => `  ${visible(d)}\n`).join('')}`);
+  const typed = (
+    await io.ask(`  Type the cluster name (${name}) to go ahead, or press Enter to stop here: `)
+  ).trim();
+  if (typed === name) return true;
+  return false;
+}
+
+/** A finding as the journal keeps it for the comparison after the upgrade. */
+function lean(findings: readonly Finding[]): Finding[] {
+  return findings.map((f) => ({
+    id: f.id,
+    severity: f.severity,
+    ...(f.object ? { object: f.object } : {}),
+    message: f.message,
+  }));
+}
+
+/** How often operations and nodes are polled (AKS_RUNBOOK_FLEET_POLL_MS; tests shorten it). */
+function pollMs(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env['AKS_RUNBOOK_FLEET_POLL_MS']);
+  return Number.isFinite(ms) && ms > 0 ? ms : 2000;
+}

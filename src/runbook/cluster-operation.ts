@@ -1,0 +1,138 @@
+import { postNodeImageUpgrade, putCluster, putPool } from '../azure/upgrade-ops.js';
+import { operationText, type ClusterOperation } from '../checks/fleet/cluster-work.js';
+import type { Connection } from '../model/connection.js';
+import {
+  azControlPlaneUpgrade,
+  azNodeImageUpgrade,
+  azPoolUpgrade,
+} from '../model/equivalent-commands.js';
+import { drainRulesOf } from '../steps/rotation/estimate.js';
+import { blockingPdb, type ArmFailure } from '../steps/rotation/explain.js';
+import { runOperation } from '../steps/rotation/run-operation.js';
+import { controlPlaneBody, poolBody } from '../steps/upgrades/bodies.js';
+import type {
+  ClusterOutcome,
+  ClusterUpgradeHooks,
+  ClusterUpgradeRequest,
+} from './cluster-upgrade.js';
+import type { Journal } from './journal.js';
+import { rotationLine } from './rotation-line.js';
+
+/** Sends one operation of a cluster's upgrade, journaled, and follows it live; undefined when it succeeded, else how the turn ended. */
+export async function sendOperation(
+  op: ClusterOperation,
+  connection: Connection,
+  journal: Journal,
+  req: ClusterUpgradeRequest,
+  hooks: ClusterUpgradeHooks,
+): Promise<ClusterOutcome | undefined> {
+  const arm = connection.arm!;
+  const timing = { updateIntervalInMs: req.pollMs };
+  const what = operationText(op);
+  let start;
+  let pool: string | undefined;
+  let target = {};
+  if (op.kind === 'control-plane') {
+    const read = await arm.client.managedClusters.get(arm.at.resourceGroup, arm.at.name);
+    const body = controlPlaneBody(read, op.to);
+    start = () => putCluster(arm.client, arm.at, body, timing);
+  } else if (op.kind === 'pool') {
+    const read = await arm.client.agentPools.get(arm.at.resourceGroup, arm.at.name, op.pool.name);
+    const body = poolBody(read, op.to);
+    start = () => putPool(arm.client, arm.at, op.pool.name, body, timing);
+    pool = op.pool.name;
+    target = { kubelet: op.to };
+  } else {
+    start = () => postNodeImageUpgrade(arm.client, arm.at, op.pool.name, timing);
+    pool = op.pool.name;
+    target = { image: op.latest };
+  }
+  hooks.out(`  → ${what}\n`);
+  let lastLine = '';
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort();
+  hooks.signal?.addEventListener('abort', onAbort, { once: true });
+  if (hooks.signal?.aborted) controller.abort();
+  const started = Date.now();
+  try {
+    const done = await runOperation(
+      { id: 'upgrades', connection, journal },
+      {
+        intent: {
+          step: 'upgrades',
+          action:
+            op.kind === 'image'
+              ? 'upgrade node image'
+              : op.kind === 'pool'
+                ? 'upgrade pool'
+                : 'upgrade control plane',
+          target: pool ? `agentPool/${pool}` : `managedCluster/${req.at.name}`,
+          detail: {
+            sequence: true,
+            ...(op.kind === 'image' ? { image: op.latest } : { to: op.to }),
+          },
+        },
+        what,
+        ...(pool ? { pool } : {}),
+        target,
+        ...(op.kind !== 'control-plane'
+          ? { drain: drainRulesOf(op.pool.settings, req.timeScale) }
+          : {}),
+        start,
+        onUpdate: (rotation) => {
+          const line = rotationLine(rotation);
+          if (line !== lastLine) hooks.progress(`${req.at.name}: ${line}`);
+          lastLine = line;
+        },
+        pollMs: req.pollMs,
+      },
+      controller.signal,
+    );
+    const took = Math.round((Date.now() - started) / 1000);
+    if (done.ending.kind === 'succeeded') {
+      hooks.out(`  ✔ ${what} succeeded (${took} s)\n`);
+      return undefined;
+    }
+    if (done.ending.kind === 'failed' && done.ending.failure.statusCode === 304) {
+      hooks.out(`  ✔ ${what}: already the latest (AKS answered 304)\n`);
+      return undefined;
+    }
+    if (done.ending.kind === 'left-running') return { kind: 'interrupted', what };
+    return failed(done.ending.failure, what, req.at.name);
+  } finally {
+    hooks.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** A failed operation for an operator at a terminal: what happened and what to do next. */
+function failed(f: ArmFailure, what: string, cluster: string): ClusterOutcome {
+  const pdb = blockingPdb(f.message);
+  if (pdb || f.code === 'UpgradeFailed' || /drain/i.test(f.message))
+    return stopped(
+      pdb
+        ? `${what} failed: PodDisruptionBudget ${pdb.namespace}/${pdb.pdb} would not let AKS evict pod ${pdb.pod}, so a node could not be drained`
+        : `${what} failed: AKS could not drain a node in time (${f.code})`,
+      [
+        pdb
+          ? `See it: kubectl get pdb -n ${pdb.namespace} ${pdb.pdb} (on ${cluster}). Scale the workload so a pod may go, or relax the budget for the window; or set the pool's upgradeSettings.undrainableNodeBehavior to Cordon.`
+          : 'Find the budget or pod holding the drain (aks-runbook on the cluster: the drain step), fix it, or set undrainableNodeBehavior: Cordon.',
+        'Then run the same command again: the sequence picks up at this cluster and retries the pool at the same version (AKS resumes where it stopped).',
+        `AKS said: ${f.message}`,
+      ],
+    );
+  return stopped(`${what} failed: ${f.code}${f.statusCode ? ` (HTTP ${f.statusCode})` : ''}`, [
+    `AKS said: ${f.message}`,
+    'Fix the cause, then run the same command again: the sequence picks up at this cluster.',
+  ]);
+}
+
+export function stopped(reason: string, lines: string[]): ClusterOutcome {
+  return { kind: 'stopped', reason, lines };
+}
+
+/** The az commands that do the same operation. */
+export function azOf(op: ClusterOperation, at: ClusterUpgradeRequest['at']): string[] {
+  if (op.kind === 'control-plane') return azControlPlaneUpgrade(at, op.to);
+  if (op.kind === 'pool') return [azPoolUpgrade(at, op.pool.name, op.to)];
+  return [azNodeImageUpgrade(at, op.pool.name)];
+}
