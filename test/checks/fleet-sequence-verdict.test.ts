@@ -88,14 +88,10 @@ describe('clusterWork', () => {
   });
 
   it('refuses a skipped minor or a version not offered, before anything is sent', () => {
-    expect(clusterWork({ type: 'Full', kubernetesVersion: '1.32.4' }, f, [])).toMatchObject({
-      kind: 'refused',
-      reason: expect.stringMatching(/skip 1 minor/),
-    });
-    expect(clusterWork({ type: 'Full', kubernetesVersion: '1.30.13' }, f, [])).toMatchObject({
-      kind: 'refused',
-      reason: expect.stringMatching(/not among the upgrades/),
-    });
+    const skip = clusterWork({ type: 'Full', kubernetesVersion: '1.32.4' }, f, []);
+    expect(skip.kind === 'refused' && skip.reason).toMatch(/skip 1 minor/);
+    const unknown = clusterWork({ type: 'Full', kubernetesVersion: '1.30.13' }, f, []);
+    expect(unknown.kind === 'refused' && unknown.reason).toMatch(/not among the upgrades/);
   });
 
   it('node images: only pools not on the latest', () => {
