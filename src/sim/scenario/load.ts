@@ -1,5 +1,5 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { KubeObject } from '../contracts.js';
 import type { FleetSpec } from '../fleet/spec.js';
@@ -12,6 +12,7 @@ import {
 } from './schema.js';
 import { admitGenerated, admitLocated } from './admit-objects.js';
 import { kubeObjectsOf } from './kube-objects.js';
+import { clusterFolders, clusterSet, yamlFilesOf } from './cluster-set.js';
 import { lineOf, parseYamlFile, ScenarioError, type SourceDoc } from './yaml-source.js';
 
 /** The validated AKS descriptor, with the API server minor filled in. */
@@ -54,14 +55,16 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
     );
   }
   if (info.isDirectory()) {
-    const entries = (await readdir(nameOrPath)).filter((f) => /\.ya?ml$/i.test(f)).sort();
-    const files = await Promise.all(
-      entries.map(async (f) => ({
-        name: join(nameOrPath, f),
-        text: await readFile(join(nameOrPath, f), 'utf8'),
-      })),
+    const files = await yamlFilesOf(nameOrPath);
+    // Subfolders are clusters only when the top holds no descriptor (else they are ignored, as before).
+    const folders = await clusterFolders(nameOrPath);
+    if (folders.length === 0 || hasDescriptor(files))
+      return scenarioFromFiles(basename(nameOrPath), files);
+    // Several clusters: one subfolder each; the top holds only fleets.
+    const clusters = await Promise.all(
+      folders.map(async (f) => scenarioFromFiles(basename(f), await yamlFilesOf(f))),
     );
-    return scenarioFromFiles(basename(nameOrPath), files);
+    return clusterSet(basename(nameOrPath), clusters, folders, files);
   }
   const text = await readFile(nameOrPath, 'utf8');
   return scenarioFromFiles(basename(nameOrPath).replace(/\.ya?ml$/i, ''), [
@@ -96,6 +99,11 @@ export function scenarioFromFiles(name: string, files: ScenarioFile[]): Scenario
     );
   }
   return { name, descriptor: descriptor.value, objects };
+}
+
+/** Whether any document of these files is an AKS descriptor (a single-cluster folder). */
+function hasDescriptor(files: ScenarioFile[]): boolean {
+  return files.some((f) => parseYamlFile(f.name, f.text).some((d) => isDescriptor(d.value)));
 }
 
 function isDescriptor(value: unknown): boolean {
