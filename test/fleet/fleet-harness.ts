@@ -36,6 +36,8 @@ export function fleetHarness(sim: Simulator) {
       interactive?: boolean;
       signal?: AbortSignal;
       onOut?: (all: string) => void;
+      /** Progress lines on (they go to `err`, as on a terminal). */
+      progress?: boolean;
     } = {},
   ): Promise<Ran> => {
     let out = '';
@@ -49,7 +51,7 @@ export function fleetHarness(sim: Simulator) {
       },
       err: (t: string) => (err += t),
       interactive: opts.interactive ?? opts.answers !== undefined,
-      progress: false,
+      progress: opts.progress ?? false,
     };
     const argv = ['fleet', ...args, '--sim-connection', connection];
     let invocation;

@@ -22,6 +22,13 @@ const TO = ['--kubernetes-version', '1.30.12'];
 
 const cluster = (name: string) => sim.clusters.find((c) => c.arm.name === name)!;
 
+/** ARM writes about one cluster (the front's log holds every ARM request). */
+const writesTo = (name: string): string[] =>
+  sim.clusters
+    .flatMap((c) => c.log.writes())
+    .filter((e) => e.path.includes(`/managedClusters/${name}`))
+    .map((e) => `${e.method} ${e.path.split('/').at(-1)}`);
+
 describe('fleet sequence', () => {
   it("--dry-run and --read-only show every cluster's operations and send nothing", async () => {
     const before = writesOf(sim);
@@ -64,7 +71,8 @@ describe('fleet sequence', () => {
     );
     expect(cluster('aks-data-dev').aks.state.currentKubernetesVersion).toBe('1.30.12');
     expect(cluster('aks-legacy-prod').aks.state.currentKubernetesVersion).toBe('1.29.15');
-    expect(cluster('aks-legacy-prod').log.writes()).toHaveLength(0);
+    expect(writesTo('aks-legacy-prod')).toEqual([]);
+    expect(writesTo('aks-data-dev')).toEqual(['PUT aks-data-dev', 'PUT system']);
     const second = await h.run(['sequence', ...TO, '--confirm', 'aks-legacy-prod']);
     expect(second.code).toBe(0);
     expect(second.out).toMatch(
@@ -99,4 +107,42 @@ describe('fleet sequence', () => {
       'end',
     ]);
   }, 60_000);
+});
+
+describe('fleet sequence interrupted', () => {
+  it('Ctrl+C during an upgrade leaves it running in Azure; the rerun follows it and goes on, sending nothing twice', async () => {
+    const slow = await startSimulator({ scenario: 'fleet', speed: 60 });
+    try {
+      const s = fleetHarness(slow);
+      const args = ['sequence', ...TO, '--clusters', 'aks-data-dev', '--confirm', 'aks-data-dev'];
+      const stop = new AbortController();
+      const first = await s.run(args, {
+        signal: stop.signal,
+        onOut: (all) => {
+          if (all.includes('→ control plane')) stop.abort();
+        },
+      });
+      expect(first.code).toBe(130);
+      expect(first.out).toMatch(
+        /Stopped following control plane 1\.30\.11 → 1\.30\.12 on aks-data-dev: it goes on in Azure\. Run the same command again: the sequence picks up at aks-data-dev/,
+      );
+      const second = await s.run(args, { progress: true });
+      expect(second.out).toMatch(
+        /Resuming the sequence begun .*: 0 of 1 verified; picking up at aks-data-dev/,
+      );
+      expect(second.out).toMatch(
+        /An upgrade this sequence started is still running \(cluster Upgrading\): following it/,
+      );
+      expect(second.err).toMatch(/aks-data-dev: pool system: \d\/2 nodes done/);
+      expect(second.out).toMatch(/✔ aks-data-dev verified/);
+      expect(second.code).toBe(0);
+      const puts = slow.clusters
+        .flatMap((c) => c.log.writes())
+        .filter((e) => e.path.includes('/managedClusters/aks-data-dev'))
+        .map((e) => `${e.method} ${e.path.split('/').slice(-2).join('/')}`);
+      expect(puts).toEqual(['PUT managedClusters/aks-data-dev', 'PUT agentPools/system']);
+    } finally {
+      await slow.close();
+    }
+  }, 90_000);
 });
