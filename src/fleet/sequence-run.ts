@@ -1,4 +1,5 @@
 import type { SequencedCluster } from '../checks/fleet/sequence.js';
+import { messageOf } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
 import { plural } from '../model/plural.js';
 import { visible } from '../model/visible-text.js';
@@ -58,7 +59,7 @@ export async function runClusters(
         `\n── ${i + 1}/${clusters.length} ${visible(c.row.name)} (${visible(c.env || 'untagged')}, ${visible(c.row.resourceGroup)}, subscription ${c.row.subscriptionId})\n`,
       );
       const phase = open?.phases.get(id.toLowerCase());
-      const outcome = await upgradeCluster(
+      const outcome: ClusterOutcome = await upgradeCluster(
         {
           at: {
             subscriptionId: c.row.subscriptionId,
@@ -92,7 +93,13 @@ export async function runClusters(
           confirm: (change, details) => confirmCluster(c.row.name, change, details, confirmed, io),
           ...(io.signal ? { signal: io.signal } : {}),
         },
-      );
+      ).catch((error: unknown) => ({
+        kind: 'stopped' as const,
+        reason: `could not go on: ${messageOf(error).split('\n')[0] ?? ''}`,
+        lines: [
+          'Fix what is named, then run the same command again: the sequence picks up at this cluster.',
+        ],
+      }));
       const code = await ended(outcome, c, journal, io);
       if (code !== undefined) return code;
     }

@@ -24,6 +24,8 @@ export interface CreateStrategyOptions {
   abortSignal?: AbortSignal;
   /** Refuse (412 from Azure) when a strategy of that name exists already. */
   onlyIfNew?: boolean;
+  /** Replace only the strategy as read (its eTag): someone else's change in between is a 412. */
+  ifMatch?: string;
 }
 
 /** The PUT body of an update strategy (what is shown before it is sent). */
@@ -76,6 +78,7 @@ export async function createUpdateStrategy(
           {
             updateIntervalInMs: options.updateIntervalInMs ?? 2000,
             ...(options.onlyIfNew ? { ifNoneMatch: '*' } : {}),
+            ...(options.ifMatch ? { ifMatch: options.ifMatch } : {}),
             ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}),
           },
         );

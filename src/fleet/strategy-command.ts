@@ -105,6 +105,7 @@ export async function runStrategyCommand(
     const made = await createUpdateStrategy(client, fleet, name, wanted, {
       journal,
       updateIntervalInMs: pollMs(env),
+      ...(existing?.eTag ? { ifMatch: existing.eTag } : { onlyIfNew: true }),
     });
     io.out(
       `✔ Update strategy ${visible(made.name ?? name)} ${existing ? 'replaced' : 'created'}: ${oneLine(stagesOf(made))}\n`,

@@ -107,7 +107,9 @@ export async function sendOperation(
 /** A failed operation for an operator at a terminal: what happened and what to do next. */
 function failed(f: ArmFailure, what: string, cluster: string): ClusterOutcome {
   const pdb = blockingPdb(f.message);
-  if (pdb || f.code === 'UpgradeFailed' || /drain/i.test(f.message))
+  // UpgradeFailed covers more than drains (VM extensions, quota): only a message about draining,
+  // evicting or a budget is explained as one (as the upgrades step explains it).
+  if (pdb || /drain|evict|disruption budget|\bPDBs?\b/i.test(f.message))
     return stopped(
       pdb
         ? `${what} failed: PodDisruptionBudget ${pdb.namespace}/${pdb.pdb} would not let AKS evict pod ${pdb.pod}, so a node could not be drained`
@@ -120,6 +122,11 @@ function failed(f: ArmFailure, what: string, cluster: string): ClusterOutcome {
         `AKS said: ${f.message}`,
       ],
     );
+  if (f.statusCode === 409 || /in progress|another operation/i.test(f.message))
+    return stopped(`${what} was refused: another operation is running on ${cluster} (${f.code})`, [
+      'Wait for it to end (az aks show shows provisioningState), then run the same command again: the sequence picks up at this cluster.',
+      `AKS said: ${f.message}`,
+    ]);
   return stopped(`${what} failed: ${f.code}${f.statusCode ? ` (HTTP ${f.statusCode})` : ''}`, [
     `AKS said: ${f.message}`,
     'Fix the cause, then run the same command again: the sequence picks up at this cluster.',

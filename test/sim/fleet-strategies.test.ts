@@ -175,5 +175,29 @@ describe('update strategies on the simulated Fleet Manager', () => {
     expect(
       await put('dev-staging-prod', [{ name: 'a', groups: [{ name: 'dev' }] }], '*'),
     ).toMatchObject({ status: 412, code: 'PreconditionFailed' });
+    const stale = await armErrorOf(
+      client.fleetUpdateStrategies.createOrUpdate(
+        fleet.resourceGroup,
+        fleet.name,
+        'dev-staging-prod',
+        { properties: { strategy: { stages: [{ name: 'a', groups: [{ name: 'dev' }] }] } } },
+        { ifMatch: '"not-the-etag"' },
+      ),
+    );
+    expect(stale).toMatchObject({ status: 412, code: 'PreconditionFailed' });
+    const read = await client.fleetUpdateStrategies.get(
+      fleet.resourceGroup,
+      fleet.name,
+      'dev-staging-prod',
+    );
+    expect(stagesOf(read).map((s) => s.name)).toEqual(['dev', 'staging', 'prod']);
+    await client.fleetUpdateStrategies.delete(fleet.resourceGroup, fleet.name, 'dev-staging-prod', {
+      ifMatch: read.eTag!,
+      updateIntervalInMs: 10,
+    });
+    const gone = await client.fleetUpdateStrategies
+      .get(fleet.resourceGroup, fleet.name, 'dev-staging-prod')
+      .catch((e: unknown) => e);
+    expect(isRestError(gone) && gone.statusCode).toBe(404);
   });
 });

@@ -153,7 +153,7 @@ export function registerFleets(front: HttpsSim, specs: FleetSpec[], deps: FleetD
   r.on(
     'DELETE',
     `${FLEET}/updateStrategies/{strategyName}`,
-    withFleet('write', (q, f) => deleteStrategy(f, q.params['strategyName'] ?? '')),
+    withFleet('write', (q, f) => deleteStrategy(q, f, q.params['strategyName'] ?? '')),
   );
   r.on(
     'GET',

@@ -102,10 +102,21 @@ export function putStrategy(
   return { status: existing ? 200 : 201, stages: out };
 }
 
-/** DELETE of an update strategy: 200 when it was there, 204 when it was not (as ARM). */
-export function deleteStrategy(f: FleetState, name: string): SimResponse {
+/** DELETE of an update strategy: 200 when it was there, 204 when it was not (as ARM); If-Match. */
+export function deleteStrategy(q: SimRequest, f: FleetState, name: string): SimResponse {
   const key = [...f.strategies.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
   if (!key) return { status: 204 };
+  const ifMatch = q.headers['if-match'];
+  if (
+    typeof ifMatch === 'string' &&
+    ifMatch !== '*' &&
+    ifMatch.replace(/"/g, '') !== f.strategies.get(key)!.eTag
+  )
+    return armError(
+      412,
+      'PreconditionFailed',
+      `The eTag ${ifMatch} does not match the update strategy's.`,
+    );
   f.strategies.delete(key);
   return { status: 200 };
 }
