@@ -48,8 +48,11 @@ export async function runSequence(
   const inventory = await readInventory(access, request.subscriptions);
   const rows = inventory.rows.filter((r) => matchesAll(r, request.where));
   const writes = !request.mode.readOnly && !request.mode.dryRun;
-  const open = request.fresh ? undefined : await readOpenSequence(env, request.update);
-  const sequence = chooseSequence(rows, inventory.rows, request, open);
+  const journaled = request.fresh
+    ? undefined
+    : await readOpenSequence(env, request.update, access.simulated);
+  const sequence = chooseSequence(rows, inventory.rows, request, journaled);
+  const open = sequence.resumed ? journaled : undefined;
   if (sequence.clusters.length === 0) {
     io.out(
       'Every cluster in scope is in a Fleet Manager fleet (or none matched): use fleet run plan.\n',

@@ -35,12 +35,20 @@ export interface OpenSequence {
   baselines: Map<string, Finding[]>;
 }
 
-/** One file per change (type and target version): a rerun of the same change finds it. */
-export function sequenceJournalPath(env: NodeJS.ProcessEnv, update: PlannedUpdate): string {
-  const change = `${update.type}-${update.kubernetesVersion ?? 'latest-image'}`.replace(
-    /[^A-Za-z0-9_.-]+/g,
-    '_',
-  );
+/**
+ * One file per change (type and target version), the simulator's apart from Azure's: a rerun of
+ * the same change finds it.
+ */
+export function sequenceJournalPath(
+  env: NodeJS.ProcessEnv,
+  update: PlannedUpdate,
+  simulated: boolean,
+): string {
+  const change =
+    `${simulated ? 'sim-' : ''}${update.type}-${update.kubernetesVersion ?? 'latest-image'}`.replace(
+      /[^A-Za-z0-9_.-]+/g,
+      '_',
+    );
   return join(journalDir(env), 'fleet', `sequence-${change}.jsonl`);
 }
 
@@ -59,9 +67,10 @@ export class SequenceJournal {
   static async open(
     env: NodeJS.ProcessEnv,
     update: PlannedUpdate,
+    simulated: boolean,
     secret?: string,
   ): Promise<SequenceJournal> {
-    const path = sequenceJournalPath(env, update);
+    const path = sequenceJournalPath(env, update, simulated);
     await makeJournalDir(join(journalDir(env), 'fleet'));
     return new SequenceJournal(path, await openForAppend(path), new Set(secret ? [secret] : []));
   }
@@ -85,8 +94,11 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export async function readOpenSequence(
   env: NodeJS.ProcessEnv,
   update: PlannedUpdate,
+  simulated: boolean,
 ): Promise<OpenSequence | undefined> {
-  const text = await readFile(sequenceJournalPath(env, update), 'utf8').catch(() => undefined);
+  const text = await readFile(sequenceJournalPath(env, update, simulated), 'utf8').catch(
+    () => undefined,
+  );
   if (text === undefined) return undefined;
   const lines = text
     .split('\n')

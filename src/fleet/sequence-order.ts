@@ -8,6 +8,8 @@ export interface ChosenSequence {
   clusters: SequencedCluster[];
   how: string;
   notes: string[];
+  /** Whether this is the journal's unfinished sequence, picked up again. */
+  resumed: boolean;
 }
 
 /**
@@ -35,11 +37,14 @@ export function chooseSequence(
         );
       return row ? [{ row, env: tagOf(row) }] : [];
     });
-    return {
-      clusters,
-      how: `in the order of the sequence begun ${open.began} (its journal; --new starts over)`,
-      notes,
-    };
+    // A journal naming none of the clusters now visible is another scope's: start afresh.
+    if (clusters.length > 0)
+      return {
+        clusters,
+        how: `in the order of the sequence begun ${open.began} (its journal; --new starts over)`,
+        notes,
+        resumed: true,
+      };
   }
   if (request.clusters) {
     const clusters = request.clusters.map((wanted) => {
@@ -68,11 +73,12 @@ export function chooseSequence(
     const ids = clusters.map((c) => c.row.id.toLowerCase());
     const twice = ids.find((id, i) => ids.indexOf(id) !== i);
     if (twice) throw new UserError(`--clusters names ${twice.split('/').at(-1) ?? twice} twice`);
-    return { clusters, how: 'in the order given', notes: [] };
+    return { clusters, how: 'in the order given', notes: [], resumed: false };
   }
   return {
     clusters: sequenceClusters(rows, request.tag, request.order),
     how: `by tag ${request.tag}`,
     notes: [],
+    resumed: false,
   };
 }

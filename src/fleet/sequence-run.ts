@@ -34,7 +34,7 @@ export async function runClusters(
 ): Promise<number> {
   const writes = !request.mode.readOnly && !request.mode.dryRun;
   const journal = writes
-    ? await SequenceJournal.open(env, request.update, access.secret)
+    ? await SequenceJournal.open(env, request.update, access.simulated, access.secret)
     : undefined;
   try {
     const verified = (c: SequencedCluster): boolean =>

@@ -85,7 +85,7 @@ describe('fleet sequence', () => {
     );
     expect(cluster('aks-legacy-prod').aks.state.currentKubernetesVersion).toBe('1.30.12');
     const lines = readFileSync(
-      sequenceJournalPath(h.env(), { type: 'Full', kubernetesVersion: '1.30.12' }),
+      sequenceJournalPath(h.env(), { type: 'Full', kubernetesVersion: '1.30.12' }, true),
       'utf8',
     )
       .trim()
@@ -145,4 +145,37 @@ describe('fleet sequence interrupted', () => {
       await slow.close();
     }
   }, 90_000);
+});
+
+describe('fleet sequence of node images, confirmed at the prompt', () => {
+  it('upgrades each pool image not on the latest after the cluster name is typed; a wrong name stops before the next', async () => {
+    const fresh = await startSimulator({ scenario: 'fleet', speed: 6000 });
+    try {
+      const s = fleetHarness(fresh);
+      const ran = await s.run(['sequence', '--upgrade-type', 'NodeImageOnly'], {
+        answers: ['aks-data-dev', 'aks-legacy'],
+      });
+      expect(ran.asked).toEqual([
+        expect.stringMatching(/Type the cluster name \(aks-data-dev\)/),
+        expect.stringMatching(/Type the cluster name \(aks-legacy-prod\)/),
+      ]);
+      expect(ran.out).toMatch(
+        /About to upgrade aks-data-dev: node image of pool system AKSUbuntu-\S+ → AKSUbuntu-\S+\./,
+      );
+      expect(ran.out).toMatch(/az aks nodepool upgrade .*--node-image-only/);
+      expect(ran.out).toMatch(
+        /✔ aks-data-dev verified: every pool has the latest node image; cluster and pools Succeeded; 2\/2 nodes Ready/,
+      );
+      expect(ran.out).toMatch(
+        /Stopped before aks-legacy-prod: not confirmed, nothing was sent to it/,
+      );
+      expect(ran.code).toBe(1);
+      const sent = fresh.clusters
+        .flatMap((c) => c.log.writes())
+        .map((e) => `${e.method} ${e.path.split('/').slice(-4).join('/')}`);
+      expect(sent).toEqual(['POST aks-data-dev/agentPools/system/upgradeNodeImageVersion']);
+    } finally {
+      await fresh.close();
+    }
+  }, 60_000);
 });
