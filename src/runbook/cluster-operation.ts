@@ -98,14 +98,14 @@ export async function sendOperation(
       return undefined;
     }
     if (done.ending.kind === 'left-running') return { kind: 'interrupted', what };
-    return failed(done.ending.failure, what, req.at.name);
+    return operationFailure(done.ending.failure, what, req.at.name);
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);
   }
 }
 
 /** A failed operation for an operator at a terminal: what happened and what to do next. */
-function failed(f: ArmFailure, what: string, cluster: string): ClusterOutcome {
+export function operationFailure(f: ArmFailure, what: string, cluster: string): ClusterOutcome {
   const pdb = blockingPdb(f.message);
   // UpgradeFailed covers more than drains (VM extensions, quota): only a message about draining,
   // evicting or a budget is explained as one (as the upgrades step explains it).
