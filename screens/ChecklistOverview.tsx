@@ -28,7 +28,7 @@ export interface ChecklistOverviewProps {
 /** Every checklist step with its status; cursor, `/` filter and `:` jump. */
 export function ChecklistOverview(props: ChecklistOverviewProps) {
   const { steps, view, onView, height, width, active } = props;
-  const visible = filterSteps(activeFilter(view));
+  const visible = filterSteps(activeFilter(view), steps);
   const index = Math.max(
     0,
     visible.findIndex((step) => step.id === view.selected),
@@ -108,6 +108,7 @@ export function ChecklistOverview(props: ChecklistOverviewProps) {
         active={active}
         onOpen={props.onOpen}
         shown={visible.length}
+        listed={filterSteps('', steps).length}
         window={window}
       />
     </Box>

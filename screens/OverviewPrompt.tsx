@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { CHECKLIST, type StepId } from '../src/model/checklist.js';
+import type { StepId } from '../src/model/checklist.js';
 import { LineInput } from './LineInput.js';
 import { completeJump, jumpCandidates, resolveJump, type OverviewView } from './overview-view.js';
 import { Text } from './VisibleText.js';
@@ -13,13 +13,15 @@ export interface OverviewPromptProps {
   onOpen: (id: StepId) => void;
   /** Steps left after the filter. */
   shown: number;
+  /** Steps listed with no filter. */
+  listed: number;
   /** The part of the list on screen. */
   window: { start: number; end: number };
 }
 
 /** The last line: the open prompt, or where the list stands (filter, scrolled part). */
 export function OverviewPrompt(props: OverviewPromptProps) {
-  const { view, onView, active, shown, window } = props;
+  const { view, onView, active, shown, listed, window } = props;
   const prompt = view.prompt;
   const close = () => onView({ ...view, prompt: undefined });
   if (prompt?.kind === 'filter') {
@@ -71,7 +73,7 @@ export function OverviewPrompt(props: OverviewPromptProps) {
   }
   const parts: string[] = [];
   if (view.filter) {
-    parts.push(`filter "${view.filter}": ${shown} of ${CHECKLIST.length} steps (Esc clears)`);
+    parts.push(`filter "${view.filter}": ${shown} of ${listed} steps (Esc clears)`);
   }
   if (window.start > 0 || window.end < shown) {
     parts.push(`showing ${window.start + 1}–${window.end} of ${shown}`);

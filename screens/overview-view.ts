@@ -1,4 +1,11 @@
-import { CHECKLIST, STEP_IDS, type StepId, type StepInfo } from '../src/model/checklist.js';
+import {
+  CHECKLIST,
+  STEP_IDS,
+  stepListed,
+  type StepId,
+  type StepInfo,
+  type StepStatus,
+} from '../src/model/checklist.js';
 
 /** What the overview shows besides the session: cursor, filter, and an open `/` or `:` prompt. */
 export interface OverviewView {
@@ -16,11 +23,18 @@ export function activeFilter(view: OverviewView): string {
   return view.prompt?.kind === 'filter' ? view.prompt.text : view.filter;
 }
 
-/** The checklist entries whose id or title contains `filter` (case-insensitive). */
-export function filterSteps(filter: string): readonly StepInfo[] {
+/**
+ * The checklist entries whose id or title contains `filter` (case-insensitive), among those
+ * listed with the statuses `steps` (a step that applies only sometimes is left out until it does).
+ */
+export function filterSteps(
+  filter: string,
+  steps?: Partial<Record<StepId, StepStatus>>,
+): readonly StepInfo[] {
+  const listed = steps ? CHECKLIST.filter((s) => stepListed(s, steps[s.id])) : CHECKLIST;
   const needle = filter.trim().toLowerCase();
-  if (needle === '') return CHECKLIST;
-  return CHECKLIST.filter(
+  if (needle === '') return listed;
+  return listed.filter(
     (step) => step.id.includes(needle) || step.title.toLowerCase().includes(needle),
   );
 }

@@ -195,7 +195,8 @@ async function runSession(
     target = chosen;
   }
   const { startSession } = await import('../runbook/start-session.js');
-  const starting = startSession(target, store, env, wiring.waivers);
+  const { wiredSteps } = await import('./tui-steps.js');
+  const starting = startSession(target, store, env, wiring.waivers, undefined, wiredSteps(env));
   const running = await Promise.race([starting, wiring.quitting]);
   if (running === 'quit') {
     // Quit while connecting: the connection is dropped when it completes, nothing waits for it.

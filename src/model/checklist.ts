@@ -11,6 +11,7 @@ export const STEP_IDS = [
   'upgrades',
   'drain',
   'node-image',
+  'fleet',
   'summary',
 ] as const;
 
@@ -37,6 +38,17 @@ export interface StepInfo {
   why: string;
   /** Whether the step needs the ARM side (subscription, group, name) to work. */
   needsArm: boolean;
+  /**
+   * Listed only once it has looked and found it applies (its status is then neither not-started
+   * nor skipped): the fleet step, for clusters in a fleet or subscriptions with fleets.
+   */
+  onlyWhenRelevant?: true;
+}
+
+/** Whether the overview lists a step with this status now (see `onlyWhenRelevant`). */
+export function stepListed(step: StepInfo, status: StepStatus | undefined): boolean {
+  if (!step.onlyWhenRelevant) return true;
+  return status !== undefined && status.kind !== 'not-started' && status.kind !== 'skipped';
 }
 
 /** The checklist, in our own words, after Microsoft's AKS security and upgrade guidance. */
@@ -103,6 +115,14 @@ export const CHECKLIST: readonly StepInfo[] = [
     looksAt: 'node image versions per pool, pending reboots, OS upgrade channel',
     why: 'Node images carry the kernel and runtime fixes; nodes that never reboot never get them.',
     needsArm: true,
+  },
+  {
+    id: 'fleet',
+    title: 'Fleet update runs',
+    looksAt: 'Fleet Manager fleets, members, update groups and strategies; update runs',
+    why: 'Many clusters are upgraded in order, dev before prod, one stage at a time: Fleet Manager runs that order, and a blocked member should be seen before the run starts.',
+    needsArm: false,
+    onlyWhenRelevant: true,
   },
   {
     id: 'summary',

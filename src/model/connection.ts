@@ -1,5 +1,6 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { TokenCredential } from '@azure/core-auth';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { ArmClusterFacts, ArmCoordinates } from './arm.js';
 import type { ClusterSummary } from './cluster-summary.js';
@@ -20,6 +21,11 @@ export interface Connection {
     token?: () => Promise<string | undefined>;
     /** Role assignments and definitions (Microsoft.Authorization), on the same wire. */
     authorization?: AuthorizationManagementClient;
+    /**
+     * The same sign-in, cloud and CA, for other ARM clients of this session (Fleet Manager,
+     * Resource Graph); absent in hand-built test connections.
+     */
+    wire?: { credential: TokenCredential; cloud: string; caCert?: string };
   };
   /** Why the ARM-based steps cannot run, when they cannot. */
   armMissing?: string;

@@ -13,6 +13,7 @@ import { acceptRisk, type RiskRequest } from './accept-risk.js';
 import { CHECKLIST, type StepId } from '../model/checklist.js';
 import { Journal } from './journal.js';
 import type { OpenJournalFile } from './journal-file.js';
+import type { StepModules } from '../steps/registry-types.js';
 import { detectResume, type ResumeAnswer } from './resume.js';
 import { writeMissingTranscripts } from './missing-transcripts.js';
 import { transcriptActions } from './session-actions.js';
@@ -57,6 +58,8 @@ export async function startSession(
   waivers?: SessionWaivers,
   /** The journal's file-writing seam (tests of a full disk); the real file system by default. */
   openJournalFile?: OpenJournalFile,
+  /** Steps the program wires itself (the fleet step with its reach into Fleet Manager). */
+  wired: Partial<StepModules> = {},
 ): Promise<RunningSession> {
   let sim: Simulator | undefined;
   let journal: Journal | undefined;
@@ -133,7 +136,13 @@ export async function startSession(
     const desk = waivers
       ? new RiskDesk(waivers.file, waivers.set, waivers, connection.summary)
       : undefined;
-    host = new StepHost({ store, connection, journal, steps: STEP_MODULES, desk });
+    host = new StepHost({
+      store,
+      connection,
+      journal,
+      steps: { ...STEP_MODULES, ...wired },
+      desk,
+    });
     if (desk && !store.getState().mode.readOnly) store.update({ acceptRisk: desk.offer() });
     const risks = desk && { store, journal, host, desk, cluster: connection.summary.name };
     // Who is signed in, for the header: learnt in the background, never holding up the steps.

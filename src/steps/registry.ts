@@ -6,6 +6,7 @@ import { connectStep } from './connect/index.js';
 import { containersStep } from './containers/index.js';
 import { defenderStep } from './defender/index.js';
 import { drainStep } from './drain/index.js';
+import { makeFleetStep } from './fleet/index.js';
 import { imdsStep } from './imds/index.js';
 import { nodeImageStep } from './node-image/index.js';
 import { rbacStep } from './rbac/index.js';
@@ -26,5 +27,7 @@ export const STEP_MODULES = {
   upgrades: upgradesStep,
   drain: drainStep,
   'node-image': nodeImageStep,
+  // Reaches Fleet Manager only when the program hands it a port (src/cli wires src/fleet's).
+  fleet: makeFleetStep(undefined),
   summary: summaryStep,
 } satisfies { [K in StepId]: StepModule<unknown, StepEventShape> };

@@ -106,6 +106,11 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       token: async () =>
         (await armCredential.getToken(cloudEndpoints(target.cloud).armScope))?.token,
       authorization: createAuthorizationClient(armConnection),
+      wire: {
+        credential: armCredential,
+        cloud: target.cloud,
+        ...(deps.caCert ? { caCert: deps.caCert } : {}),
+      },
     };
     directory = directoryOf(await signIn(), target.cloud, deps, bounds.requestMs);
     if (target.kubeconfig || target.context) {

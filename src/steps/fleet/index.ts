@@ -1,0 +1,210 @@
+import {
+  FLEET_UPGRADE_TYPES,
+  type FleetLook,
+  type FleetRunRequest,
+} from '../../model/fleet-look.js';
+import { compareVersions, minorOf } from '../../checks/versions/semver.js';
+import type { StepModule } from '../contract/module.js';
+import { defineStep } from '../lifecycle/define.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import { lookLines, planLines } from './lines.js';
+import type { FleetPort } from '../../model/fleet-port.js';
+import { runActions } from './run-actions.js';
+import type { FleetStepState } from './state.js';
+
+type Session = StepSession<FleetLook, FleetStepState>;
+
+const INITIAL: FleetStepState = { relevant: false, fleet: 0, type: 'Full', nodeImage: 'Latest' };
+
+/**
+ * The fleet step: the Fleet Manager fleets around the cluster, and update runs over their members
+ * (planned with every member's readiness, started behind the fleet's name typed, followed live,
+ * stopped or skipped). Listed only for fleet members and subscriptions with fleets.
+ */
+export function makeFleetStep(port: FleetPort | undefined): StepModule<FleetStepState> {
+  const base = defineStep<FleetLook, FleetStepState>({
+    id: 'fleet',
+    initial: INITIAL,
+    lookOnEveryOpen: false,
+    look: async (ctx) => {
+      if (!port || !ctx.connection.arm)
+        return { facts: { fleets: [], versions: [] }, findings: [] };
+      const facts = await port.look(ctx.connection, ctx.mode);
+      return { facts, findings: [], summary: lookLines(facts, ctx.cluster) };
+    },
+    seen: async (s, seen) => {
+      const look = seen.facts;
+      const relevant = look.membership !== undefined || look.fleets.length > 0;
+      const fleet = Math.min(s.state.fleet, Math.max(0, look.fleets.length - 1));
+      s.set({ relevant, fleet, version: s.state.version ?? defaultVersion(s, look) });
+      const running = look.fleets[fleet]?.runs.find((r) =>
+        ['Running', 'Stopping'].includes(r.state),
+      );
+      if (running && port) {
+        const earlier = await port.startedEarlier(look.fleets[fleet]!.at, running.name);
+        return {
+          summary: [
+            ...(seen.summary ?? []),
+            `Update run ${running.name} is ${running.state}${earlier ? ' (started by an earlier session, per its journal)' : ''}: a to follow it.`,
+            choiceLine(s),
+          ],
+        };
+      }
+      return { summary: [...(seen.summary ?? []), choiceLine(s)] };
+    },
+    actions: (s) => {
+      const look = s.facts;
+      const f = look?.fleets[s.state.fleet];
+      if (!look || !f || !port) return [];
+      const choose = (patch: Partial<FleetStepState>) => {
+        s.set({ ...patch, planned: undefined });
+        s.ctx.show({ plan: undefined, result: [choiceLine(s)] });
+      };
+      return [
+        ...(look.fleets.length > 1
+          ? [
+              {
+                key: 'f',
+                label: `Next fleet (now ${f.at.name})`,
+                local: true as const,
+                run: () => choose({ fleet: (s.state.fleet + 1) % look.fleets.length }),
+              },
+            ]
+          : []),
+        {
+          key: 't',
+          label: `Upgrade type: ${s.state.type} (Full, ControlPlaneOnly, NodeImageOnly)`,
+          local: true,
+          run: () =>
+            choose({
+              type: FLEET_UPGRADE_TYPES[
+                (FLEET_UPGRADE_TYPES.indexOf(s.state.type) + 1) % FLEET_UPGRADE_TYPES.length
+              ]!,
+            }),
+        },
+        {
+          key: 'v',
+          label: `Target version: ${s.state.version ?? '?'}`,
+          local: true,
+          unavailable:
+            s.state.type === 'NodeImageOnly'
+              ? 'a node image run keeps each version'
+              : look.versions.length === 0
+                ? 'no versions were read for the region'
+                : undefined,
+          run: () => {
+            const at = look.versions.indexOf(s.state.version ?? '');
+            choose({ version: look.versions[(at + 1) % look.versions.length] });
+          },
+        },
+        {
+          key: 'i',
+          label: `Node image: ${s.state.nodeImage} (Latest or Consistent)`,
+          local: true,
+          run: () =>
+            choose({ nodeImage: s.state.nodeImage === 'Latest' ? 'Consistent' : 'Latest' }),
+        },
+        {
+          key: 'p',
+          label: 'Plan the update run: order, versions, readiness of every member (reads only)',
+          local: true,
+          run: () => plan(s, port),
+        },
+        ...runActions(s, port, requestOf),
+        {
+          key: 'r',
+          label: 'Look again (re-read the fleets)',
+          looksAgain: true,
+          local: true,
+          run: (run) => run.look(),
+        },
+      ];
+    },
+  });
+  return {
+    id: 'fleet',
+    // Not in a fleet and none around: the step says so as "skipped", and the overview leaves it out.
+    start: (ctx) => {
+      let relevant = false;
+      return base.start({
+        ...ctx,
+        setState: (state) => {
+          relevant = state.relevant;
+          ctx.setState(state);
+        },
+        status: (status) =>
+          ctx.status(
+            !relevant && (status.kind === 'ok' || status.kind === 'findings')
+              ? { kind: 'skipped', why: 'the cluster is in no fleet and its subscription has none' }
+              : status,
+          ),
+      });
+    },
+  };
+}
+
+/** The newest patch of the minor after the cluster's (what "one minor at a time" allows). */
+function defaultVersion(s: Session, look: FleetLook): string | undefined {
+  const current = s.ctx.connection.arm?.facts.cluster.currentKubernetesVersion;
+  if (!current) return look.versions[0];
+  const [major, minor] = minorOf(current).split('.').map(Number);
+  const next = `${major}.${(minor ?? 0) + 1}`;
+  return (
+    look.versions.find((v) => minorOf(v) === next) ??
+    look.versions.find((v) => compareVersions(v, current) >= 0) ??
+    look.versions[0]
+  );
+}
+
+function choiceLine(s: Session): string {
+  const { type, version, nodeImage } = s.state;
+  const what =
+    type === 'NodeImageOnly' ? 'node images only' : `${type} upgrade to ${version ?? '?'}`;
+  return `Run to plan: ${what}, node image ${nodeImage} (t, v, i change it; p plans).`;
+}
+
+/** The run the choices make, on the chosen fleet with its only strategy (if one). */
+function requestOf(s: Session): FleetRunRequest | undefined {
+  const f = s.facts?.fleets[s.state.fleet];
+  if (!f) return undefined;
+  const { type, version, nodeImage } = s.state;
+  const strategy = f.strategies.length === 1 ? f.strategies[0] : undefined;
+  const stamp = new Date().toISOString().slice(5, 16).replace(/[-T:]/g, '');
+  const what =
+    type === 'NodeImageOnly'
+      ? 'images'
+      : `${type === 'Full' ? 'full' : 'cp'}-${(version ?? '').replace(/\./g, '-')}`;
+  return {
+    fleet: f.at,
+    ...(strategy ? { strategy } : {}),
+    type,
+    ...(type !== 'NodeImageOnly' && version ? { kubernetesVersion: version } : {}),
+    nodeImage,
+    name: `${what}-${stamp}`,
+  };
+}
+
+async function plan(s: Session, port: FleetPort): Promise<void> {
+  const request = requestOf(s);
+  if (!request) return;
+  const lines: string[] = [];
+  s.ctx.show({ plan: undefined, progress: [], result: undefined });
+  const planned = await s.ctx.busy(() =>
+    port.plan(s.ctx.connection, s.ctx.mode, request, (line) => {
+      lines.push(line);
+      s.ctx.show({ progress: [...lines] });
+    }),
+  );
+  s.set({ planned: { request, plan: planned } });
+  const how = request.strategy
+    ? `strategy ${request.strategy.name}`
+    : 'no strategy: one member after the other';
+  s.ctx.show({
+    progress: undefined,
+    plan: [
+      `Update run ${request.name} on fleet ${request.fleet.name}, ${how}:`,
+      ...planLines(planned),
+    ],
+    result: ['Planned; nothing has started. s starts it (the fleet name is asked).'],
+  });
+}

@@ -1,0 +1,235 @@
+import type { FleetLook, FleetRef, FleetRunRequest } from '../../model/fleet-look.js';
+import { FINAL_RUN_STATES, type RunView } from '../../model/fleet-run.js';
+import { plural } from '../../model/plural.js';
+import type { StepAction } from '../lifecycle/definition.js';
+import type { StepSession } from '../lifecycle/step-session.js';
+import { failedMembers } from './lines.js';
+import type { FleetPort } from '../../model/fleet-port.js';
+import type { FleetStepState } from './state.js';
+
+type Session = StepSession<FleetLook, FleetStepState>;
+type Action = StepAction<FleetLook, FleetStepState>;
+
+const ACTIVE = ['Running', 'Stopping'];
+
+/** Start, follow (re-attach), stop and skip: the keys that act on an update run. */
+export function runActions(
+  s: Session,
+  port: FleetPort,
+  requestOf: (s: Session) => FleetRunRequest | undefined,
+): Action[] {
+  const f = s.facts?.fleets[s.state.fleet];
+  if (!f) return [];
+  const listed = f.runs.find((r) => ACTIVE.includes(r.state))?.name;
+  const own = s.state.run;
+  const running = own?.view && ACTIVE.includes(own.view.state) ? own.name : listed;
+  const again = own?.view && ['Failed', 'Stopped'].includes(own.view.state) ? own.name : undefined;
+  const planned = s.state.planned;
+  const actions: Action[] = [
+    {
+      key: 's',
+      label: again
+        ? `Start update run ${again} again (members not completed or skipped are updated)`
+        : `Create and start the planned update run on fleet ${f.at.name}`,
+      unavailable: running
+        ? `update run ${running} is running: a follows it`
+        : !planned && !again
+          ? 'plan it first (p)'
+          : undefined,
+      run: () => start(s, port, f.at, again, planned?.request ?? requestOf(s)),
+    },
+  ];
+  if (running)
+    actions.push(
+      {
+        key: 'a',
+        label: `Follow update run ${running} (re-attach; reads only)`,
+        local: true,
+        run: () => attach(s, port, f.at, running),
+      },
+      {
+        key: 'x',
+        label: `Stop update run ${running} (members updating finish; no other starts)`,
+        run: () =>
+          change(s, f.at, running, `stop update run ${running}`, () =>
+            port.stop(s.ctx.connection, s.ctx.mode, f.at, running),
+          ),
+      },
+    );
+  const target = skipTarget(s);
+  const name = own?.name ?? running;
+  if (target && name)
+    for (const [key, type, what] of [
+      ['m', 'Member', target.member],
+      ['g', 'Group', target.group],
+      ['n', 'Stage', target.stage],
+    ] as const)
+      actions.push({
+        key,
+        label: `Skip ${type.toLowerCase()} ${what} in update run ${name}`,
+        run: () =>
+          change(s, f.at, name, `skip ${type.toLowerCase()} ${what} in update run ${name}`, () =>
+            port.skip(s.ctx.connection, s.ctx.mode, f.at, name, [{ type, name: what }]),
+          ),
+      });
+  return actions;
+}
+
+/** The member to skip: the first that failed in the run, else the first the plan found blocked. */
+function skipTarget(s: Session): { stage: string; group: string; member: string } | undefined {
+  const view = s.state.run?.view;
+  const failed = view ? failedMembers(view)[0] : undefined;
+  if (failed) return failed;
+  if (!s.state.run) return undefined;
+  const done = new Set(
+    view?.stages.flatMap((st) =>
+      st.groups.flatMap((g) =>
+        g.members.filter((m) => m.state !== 'NotStarted').map((m) => m.name),
+      ),
+    ),
+  );
+  const blocked = s.state.planned?.plan.stages
+    .flatMap((st) => st.groups.flatMap((g) => g.members))
+    .find((m) => m.readiness === 'blocked' && !done.has(m.member));
+  return blocked && { stage: blocked.stage, group: blocked.group, member: blocked.member };
+}
+
+async function start(
+  s: Session,
+  port: FleetPort,
+  fleet: FleetRef,
+  again: string | undefined,
+  planned: FleetRunRequest | undefined,
+): Promise<void> {
+  if (!planned) return;
+  const request = again ? { ...planned, name: again } : planned;
+  const members = s.state.planned?.plan.stages.flatMap((st) => st.groups.flatMap((g) => g.members));
+  const skipped = new Set(
+    s.state.run?.view?.stages.flatMap((st) =>
+      st.groups.flatMap((g) => g.members.filter((m) => m.state === 'Skipped').map((m) => m.name)),
+    ),
+  );
+  const blocked = members?.filter((m) => m.readiness === 'blocked' && !skipped.has(m.member)) ?? [];
+  const what =
+    request.type === 'NodeImageOnly'
+      ? `node images (${request.nodeImage})`
+      : `${request.type} upgrade to ${request.kubernetesVersion ?? '?'}, node image ${request.nodeImage}`;
+  const change = again
+    ? `start update run ${request.name} again: ${what}`
+    : `create and start update run ${request.name}: ${what}, over ${plural(members?.length ?? 0, 'member cluster')} in the planned order`;
+  await s.change({
+    wire: 'arm',
+    what: change,
+    dryRun: [`Dry run: ${change} was shown, not sent. Nothing was changed.`],
+    dryRunDetail: { fleet: fleet.id, run: request.name, type: request.type },
+    confirm: {
+      cluster: `fleet ${fleet.name}`,
+      change,
+      details: [
+        `Fleet ${fleet.name} in ${fleet.resourceGroup}, subscription ${fleet.subscriptionId}`,
+        ...blocked.map((m) => `${m.member} is blocked: ${m.reasons[0] ?? ''}`),
+      ],
+      typed: fleet.name,
+    },
+    run: async (_progress, signal) => {
+      await s.ctx.journal.mutation(
+        {
+          step: 'fleet',
+          action: again ? 'start update run' : 'create and start update run',
+          target: `fleet/${fleet.name}/${request.name}`,
+          detail: { request },
+        },
+        () => port.start(s.ctx.connection, s.ctx.mode, request),
+      );
+      return follow(s, port, fleet, request.name, signal);
+    },
+    verify: 'after',
+    done: (view) => ({
+      ...endOf(view, request.name),
+      changed: `update run ${request.name}`,
+      failed: view?.state === 'Failed',
+    }),
+  });
+}
+
+/** A stop or a skip: typed fleet name, journaled, allowed while a run is being followed. */
+async function change(
+  s: Session,
+  fleet: FleetRef,
+  run: string,
+  what: string,
+  act: () => Promise<RunView>,
+): Promise<void> {
+  await s.change({
+    wire: 'arm',
+    what,
+    whileBusy: true,
+    dryRun: [`Dry run: ${what} was shown, not sent. Nothing was changed.`],
+    confirm: { cluster: `fleet ${fleet.name}`, change: what, typed: fleet.name },
+    run: () =>
+      s.ctx.journal.mutation(
+        { step: 'fleet', action: what.split(' in ')[0]!, target: `fleet/${fleet.name}/${run}` },
+        act,
+      ),
+    verify: 'after',
+    done: (view) => {
+      s.set({ run: { name: run, view } });
+      return { result: [`✔ Done: ${what}.`, `Update run ${run}: ${view.state}.`] };
+    },
+  });
+}
+
+async function attach(s: Session, port: FleetPort, fleet: FleetRef, run: string): Promise<void> {
+  const view = await s.ctx.busy((signal) => follow(s, port, fleet, run, signal));
+  s.ctx.show(endOf(view, run));
+  await s.look();
+}
+
+/** Follows a run on screen: each change as a line, the wait's countdown last. */
+async function follow(
+  s: Session,
+  port: FleetPort,
+  fleet: FleetRef,
+  run: string,
+  signal: AbortSignal,
+): Promise<RunView | undefined> {
+  const lines: string[] = [`Following update run ${run} of fleet ${fleet.name}`];
+  let countdown: string | undefined;
+  const show = () =>
+    s.ctx.show({ progress: [...lines.slice(-30), ...(countdown ? [countdown] : [])] });
+  show();
+  const view = await port.follow(
+    s.ctx.connection,
+    s.ctx.mode,
+    fleet,
+    run,
+    {
+      line: (text) => {
+        lines.push(text);
+        countdown = undefined;
+        show();
+      },
+      countdown: (text) => {
+        countdown = `⏳ ${text}`;
+        show();
+      },
+    },
+    signal,
+  );
+  s.set({ run: { name: run, ...(view ? { view } : {}) } });
+  return view;
+}
+
+function endOf(view: RunView | undefined, run: string): { result: string[] } {
+  if (!view) return { result: [`Update run ${run}: no longer followed; it goes on in Azure.`] };
+  const failed = failedMembers(view);
+  const result = [
+    `Update run ${run}: ${view.state}${view.error ? ` - ${view.error.replace(/\.$/, '')}` : ''}.`,
+  ];
+  if (failed.length > 0)
+    result.push(
+      `Failed: ${failed.map((m) => `${m.member} (stage ${m.stage}, group ${m.group})`).join(', ')}. Fix the cause, or skip it (m member, g group, n stage), then s starts the run again.`,
+    );
+  else if (!FINAL_RUN_STATES.includes(view.state)) result.push('a follows it again.');
+  return { result };
+}
