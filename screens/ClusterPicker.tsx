@@ -2,7 +2,14 @@ import { Box } from 'ink';
 import type { ListedCluster } from '../src/model/arm.js';
 import type { ClusterChoice } from '../src/runbook/session.js';
 import { cell } from '../src/model/text-cells.js';
-import { clusterState, clusterText, columnWidths } from './cluster-rows.js';
+import {
+  clusterSignals,
+  clusterState,
+  clusterText,
+  columnWidths,
+  inventoryWidths,
+  versionSupport,
+} from './cluster-rows.js';
 import { helpKey, quitKeys } from './common-keys.js';
 import { useFilteredList } from './components/use-filtered-list.js';
 import { Text } from './VisibleText.js';
@@ -19,7 +26,10 @@ export interface ClusterPickerProps {
   onQuit: () => void;
 }
 
-/** The subscription's clusters: ↑/↓ move, `/` filters, Enter picks, Esc or q quits. */
+/**
+ * The subscription's clusters (or every subscription's): ↑/↓ move, `/` filters, Enter picks, Esc
+ * or q quits. From the inventory: riskiest first, with support, fleet membership and signals.
+ */
 export function ClusterPicker({
   choice,
   height,
@@ -34,7 +44,7 @@ export function ClusterPicker({
     rows,
     active,
     items: 'the clusters',
-    filterDoes: 'filter the clusters by name, group or region',
+    filterDoes: 'filter the clusters by name, group, region, version, fleet or signal',
     name: 'cluster filter',
   });
   const { shown, at, window } = list;
@@ -63,29 +73,38 @@ export function ClusterPicker({
     },
     active && !list.filtering,
   );
+  const inventory = choice.clusters.some((c) => c.support !== undefined);
   const w = columnWidths(choice.clusters);
+  const iw = inventoryWidths(choice.clusters);
   const row = (name: string, group: string, region: string, version: string, state: string) =>
     `${cell(name, w.name)}  ${cell(group, w.group)}  ${cell(region, w.region)}  ${cell(version, w.version)}  ${state}`;
+  const inventoryRow = (name: string, version: string, fleet: string, signals: string) =>
+    `${cell(name, iw.name)}  ${cell(version, iw.version)}  ${cell(fleet, iw.fleet)}  ${signals}`;
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent} wrap="truncate-end">
-        Pick a cluster in subscription {choice.subscriptionId} ({shown.length} of{' '}
-        {choice.clusters.length})
+        Pick a cluster in {choice.scope ?? `subscription ${choice.subscriptionId}`} ({shown.length}{' '}
+        of {choice.clusters.length}
+        {inventory ? ', riskiest first' : ''})
       </Text>
       {list.filterLine}
       <Text color={theme.muted} wrap="truncate-end">
         {'  '}
-        {row('NAME', 'RESOURCE GROUP', 'REGION', 'VERSION', 'STATE')}
+        {inventory
+          ? inventoryRow('NAME', 'VERSION', 'FLEET/GROUP', 'SIGNALS')
+          : row('NAME', 'RESOURCE GROUP', 'REGION', 'VERSION', 'STATE')}
       </Text>
       {shown.length === 0 ? <Text color={theme.muted}>No cluster matches.</Text> : null}
       {shown.slice(window.start, window.end).map((c, i) => {
         const focused = window.start + i === at;
         const state = clusterState(c);
         return (
-          <Text key={`${c.resourceGroup}/${c.name}`} wrap="truncate-end">
+          <Text key={`${c.subscriptionId}/${c.resourceGroup}/${c.name}`} wrap="truncate-end">
             <Text color={theme.accent}>{focused ? '▶ ' : '  '}</Text>
             <Text bold={focused} color={state.usable ? undefined : theme.muted}>
-              {row(c.name, c.resourceGroup, c.location, c.kubernetesVersion ?? '-', state.text)}
+              {inventory
+                ? inventoryRow(c.name, versionSupport(c), c.fleet ?? '-', clusterSignals(c))
+                : row(c.name, c.resourceGroup, c.location, c.kubernetesVersion ?? '-', state.text)}
             </Text>
           </Text>
         );

@@ -1,5 +1,6 @@
 import { displayWidth } from '../src/model/text-cells.js';
 import type { ListedCluster } from '../src/model/arm.js';
+import type { PickableCluster } from '../src/model/pickable-cluster.js';
 
 /** A cluster's state in a word with a symbol (never colour alone), and whether it looks usable. */
 export function clusterState(c: ListedCluster): { text: string; usable: boolean } {
@@ -12,9 +13,41 @@ export function clusterState(c: ListedCluster): { text: string; usable: boolean 
   return { text: `? ${c.provisioningState ?? 'unknown'}`, usable: true };
 }
 
-/** What the picker's filter matches: name, group, region and version. */
-export function clusterText(c: ListedCluster): string {
-  return `${c.name} ${c.resourceGroup} ${c.location} ${c.kubernetesVersion ?? ''}`;
+/** What the picker's filter matches: name, group, region, version, and the inventory's words. */
+export function clusterText(c: PickableCluster): string {
+  return [
+    c.name,
+    c.resourceGroup,
+    c.location,
+    c.kubernetesVersion ?? '',
+    c.subscriptionId,
+    c.support ?? '',
+    c.fleet ?? '',
+    ...(c.signals ?? []),
+  ].join(' ');
+}
+
+/** The version with its AKS support in a symbol and a word (`1.29.9 ✖ out`). */
+export function versionSupport(c: PickableCluster): string {
+  const v = c.kubernetesVersion ?? '-';
+  switch (c.support) {
+    case 'supported':
+      return `${v} ✔`;
+    case 'lts-only':
+      return `${v} ▲ LTS`;
+    case 'unsupported':
+      return `${v} ✖ out`;
+    default:
+      return `${v} ?`;
+  }
+}
+
+/** The inventory's signals of a cluster, its state first when it is not plainly running. */
+export function clusterSignals(c: PickableCluster): string {
+  const state = clusterState(c);
+  const lead = state.text === '✔ Running' ? [] : [state.text];
+  const signals = [...lead, ...(c.signals ?? [])];
+  return signals.length > 0 ? signals.join(' ') : '✔ none';
 }
 
 const CAPS = { name: 26, group: 20, region: 14, version: 8 } as const;
@@ -30,5 +63,20 @@ export function columnWidths(
     group: widest('RESOURCE GROUP', CAPS.group, (c) => c.resourceGroup),
     region: widest('REGION', CAPS.region, (c) => c.location),
     version: widest('VERSION', CAPS.version, (c) => c.kubernetesVersion ?? '-'),
+  };
+}
+
+const INVENTORY_CAPS = { name: 22, version: 13, fleet: 20 } as const;
+
+/** Column widths of the inventory's layout: name, version and support, fleet; signals last. */
+export function inventoryWidths(
+  clusters: readonly PickableCluster[],
+): Record<keyof typeof INVENTORY_CAPS, number> {
+  const widest = (label: string, cap: number, pick: (c: PickableCluster) => string): number =>
+    Math.min(cap, Math.max(displayWidth(label), ...clusters.map((c) => displayWidth(pick(c)))));
+  return {
+    name: widest('NAME', INVENTORY_CAPS.name, (c) => c.name),
+    version: widest('VERSION', INVENTORY_CAPS.version, versionSupport),
+    fleet: widest('FLEET/GROUP', INVENTORY_CAPS.fleet, (c) => c.fleet ?? '-'),
   };
 }

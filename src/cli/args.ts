@@ -70,6 +70,8 @@ export interface RootFlags {
   demo?: boolean;
   scenario?: string;
   simConnection?: string;
+  /** The TUI only: pick among every subscription's clusters. */
+  allSubscriptions?: boolean;
 }
 
 interface SimFlags {
@@ -137,6 +139,10 @@ export function commandLine(
     .option(
       '--probe-image <image>',
       'image of the imds step\'s probe pods (default busybox:1.37; it needs busybox "nc")',
+    )
+    .option(
+      '--all-subscriptions',
+      'pick the cluster among every subscription you can see (Azure Resource Graph)',
     )
     .enablePositionalOptions()
     .showHelpAfterError(false)
@@ -363,9 +369,19 @@ function targetOptions(
   if (armGiven && !subscription) {
     throw new UserError('which subscription? Add --subscription <id> or set AZURE_SUBSCRIPTION_ID');
   }
+  if (flags.allSubscriptions === true && (flags.subscription || armGiven)) {
+    throw new UserError(
+      '--all-subscriptions picks among every subscription you can see: drop --subscription, -g and -n',
+    );
+  }
+  if (flags.allSubscriptions === true && (flags.kubeconfig || flags.context)) {
+    throw new UserError(
+      '--all-subscriptions picks an AKS cluster through Azure: drop --kubeconfig and --context',
+    );
+  }
   const picking =
     allow.pick === true &&
-    flags.subscription !== undefined &&
+    (flags.subscription !== undefined || flags.allSubscriptions === true) &&
     !armGiven &&
     !flags.kubeconfig &&
     !flags.context;
@@ -384,6 +400,7 @@ function targetOptions(
   if (flags.name !== undefined) target.name = flags.name;
   if (flags.scenario !== undefined) target.scenario = flags.scenario;
   if (flags.simConnection !== undefined) target.simConnection = flags.simConnection;
+  if (picking && flags.allSubscriptions === true) target.allSubscriptions = true;
   return target;
 }
 

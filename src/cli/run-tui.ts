@@ -82,7 +82,7 @@ async function runScreens(
   });
   // Draw the first frame before the Kubernetes and Azure SDKs load: they take about a second.
   const { renderApp } = await import('../../screens/render-app.js');
-  const session: { current?: RunningSession } = {};
+  const session: { current?: RunningSession; closeDemo?: () => Promise<void> } = {};
   const app = renderApp(
     store,
     {
@@ -123,6 +123,7 @@ async function runScreens(
     crashed.dispose();
     // On every way out (quit, failure, crash, signal): stops the work and closes the journal.
     await session.current?.stop();
+    await session.closeDemo?.();
   }
   const signal = interrupt.current();
   if (signal) {
@@ -173,7 +174,7 @@ async function runSession(
     quitting: Promise<'quit'>;
     picked: Promise<ListedCluster | undefined>;
     app: { waitUntilExit(): Promise<void> };
-    session: { current?: RunningSession };
+    session: { current?: RunningSession; closeDemo?: () => Promise<void> };
     waivers: SessionWaivers;
   },
 ): Promise<Ending> {
@@ -184,11 +185,27 @@ async function runSession(
       : { code: 0 };
   };
   let target = invocation.target;
+  if (target.demo && target.allSubscriptions) {
+    // One simulator for the picker and the session: its clusters are listed, the picked one reached.
+    const { demoForPicking } = await import('./demo-pick.js');
+    const { asUserError } = await import('../runbook/start-session.js');
+    try {
+      const demo = await demoForPicking(target, (detail) =>
+        store.update({ connection: { phase: 'connecting', detail } }),
+      );
+      wiring.session.closeDemo = demo.close;
+      target = demo.target;
+    } catch (error) {
+      store.update({ connection: { phase: 'failed', message: asUserError(error).message } });
+      return failed();
+    }
+  }
   const { needsPick, pickCluster } = await import('../runbook/pick-cluster.js');
   if (needsPick(target)) {
-    // Only a subscription was named: the operator picks the cluster once ARM has listed them.
+    // Only a subscription (or all) was named: the operator picks from the Resource Graph inventory.
+    const { inventoryClusters } = await import('../fleet/pick-inventory.js');
     const chosen = await Promise.race([
-      pickCluster(target, store, env, wiring.picked),
+      pickCluster(target, store, env, wiring.picked, inventoryClusters),
       wiring.quitting,
     ]);
     if (chosen === 'quit' || !chosen) return failed();

@@ -9,7 +9,7 @@ import { subscriptionClusters } from './subscription-clusters.js';
 export function needsPick(target: TargetOptions): boolean {
   return (
     !target.demo &&
-    target.subscription !== undefined &&
+    (target.subscription !== undefined || target.allSubscriptions === true) &&
     target.resourceGroup === undefined &&
     target.name === undefined &&
     target.kubeconfig === undefined &&
@@ -27,11 +27,15 @@ export async function pickCluster(
   store: SessionStore,
   env: NodeJS.ProcessEnv,
   chosen: Promise<ListedCluster | undefined>,
+  /** How the clusters are listed: ARM's list of one subscription, or the inventory's. */
+  list: typeof subscriptionClusters = subscriptionClusters,
 ): Promise<TargetOptions | undefined> {
   store.update({
     connection: {
       phase: 'connecting',
-      detail: `Listing the AKS clusters of subscription ${target.subscription ?? ''}`,
+      detail: target.allSubscriptions
+        ? 'Listing the AKS clusters of every subscription you can see'
+        : `Listing the AKS clusters of subscription ${target.subscription ?? ''}`,
     },
   });
   try {
@@ -39,13 +43,22 @@ export async function pickCluster(
       cloud: target.cloud,
       ...(target.subscription ? { subscription: target.subscription } : {}),
       ...(target.simConnection ? { simConnection: target.simConnection } : {}),
+      ...(target.allSubscriptions ? { allSubscriptions: true } : {}),
       mode: store.getState().mode,
     };
-    const listed = await subscriptionClusters(scope, env);
+    const listed = await list(scope, env);
     if (listed.clusters.length === 0) {
-      throw new UserError(`subscription ${listed.subscriptionId} has no AKS clusters you can see`);
+      throw new UserError(
+        `${listed.scope ?? `subscription ${listed.subscriptionId}`} ha${listed.scope ? 've' : 's'} no AKS clusters you can see`,
+      );
     }
-    store.update({ pick: { subscriptionId: listed.subscriptionId, clusters: listed.clusters } });
+    store.update({
+      pick: {
+        subscriptionId: listed.subscriptionId,
+        ...(listed.scope ? { scope: listed.scope } : {}),
+        clusters: listed.clusters,
+      },
+    });
     const cluster = await chosen;
     store.update({
       pick: undefined,

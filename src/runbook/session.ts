@@ -1,4 +1,4 @@
-import type { ListedCluster } from '../model/arm.js';
+import type { PickableCluster } from '../model/pickable-cluster.js';
 import type { StepView } from '../steps/contract/view.js';
 import type { StepStates } from '../steps/registry-types.js';
 import type { ClusterSummary } from '../model/cluster-summary.js';
@@ -59,10 +59,12 @@ export interface SessionState {
   acceptRisk?: RiskOffer;
 }
 
-/** The clusters of a subscription the operator picks from. */
+/** The clusters of a subscription (or of several) the operator picks from. */
 export interface ClusterChoice {
   subscriptionId: string;
-  clusters: ListedCluster[];
+  /** Where they were listed when that is more than one subscription. */
+  scope?: string;
+  clusters: PickableCluster[];
 }
 
 type Listener = () => void;

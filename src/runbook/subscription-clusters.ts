@@ -2,6 +2,7 @@ import { createContainerServiceClient } from '../azure/client.js';
 import { UserError } from '../model/errors.js';
 import { listManagedClusters } from '../azure/list-clusters.js';
 import { type ListedCluster } from '../model/arm.js';
+import type { PickableCluster } from '../model/pickable-cluster.js';
 import type { CloudName } from '../azure/clouds.js';
 import { azureSignIn, fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
@@ -16,12 +17,16 @@ export interface SubscriptionScope {
   simConnection?: string;
   /** The mode the ARM client enforces (listing only reads). */
   mode: WireMode;
+  /** Every subscription the identity can see (the inventory's lister only). */
+  allSubscriptions?: boolean;
 }
 
 /** The clusters of a subscription and how to reach each one. */
 export interface SubscriptionClusters {
   subscriptionId: string;
-  clusters: ListedCluster[];
+  /** Where the clusters were listed, when more than one subscription (`all 2 subscriptions …`). */
+  scope?: string;
+  clusters: PickableCluster[];
   /** The target that connects to one of the listed clusters. */
   targetOf(cluster: ListedCluster): TargetOptions;
 }

@@ -13,6 +13,8 @@ export interface TargetOptions {
   scenario?: string;
   /** A connection file written by `aks-runbook sim`: reach that simulator over ARM. */
   simConnection?: string;
+  /** The TUI picks the cluster among every subscription's (the Resource Graph inventory). */
+  allSubscriptions?: boolean;
 }
 
 /** The ARM coordinates when all three are known. */

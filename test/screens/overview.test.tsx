@@ -4,6 +4,9 @@ import { CHECKLIST } from '../../src/model/checklist.js';
 import { BACKSPACE, DOWN, ENTER, ESC, TAB, UP, renderInk } from '../helpers/ink.js';
 import { connectedStore } from './fixtures.js';
 
+/** The steps listed before any has looked: all but those listed only when they apply (fleet). */
+const LISTED = CHECKLIST.filter((step) => !step.onlyWhenRelevant);
+
 function setup(store = connectedStore()) {
   const actions = { onQuit: vi.fn(), onOpenStep: vi.fn(), onCloseStep: vi.fn() };
   return { store, actions, render: () => renderInk(<App store={store} actions={actions} />) };
@@ -25,7 +28,7 @@ describe('ChecklistOverview', () => {
     store.setStep('defender', { kind: 'unavailable', why: 'no ARM access' });
     const ui = await render();
     const frame = ui.frame();
-    for (const step of CHECKLIST) {
+    for (const step of LISTED) {
       expect(row(frame, step.id)).toContain(step.title);
     }
     expect(row(frame, 'connect')).toContain('✔');
@@ -35,6 +38,18 @@ describe('ChecklistOverview', () => {
     expect(row(frame, 'drain')).toMatch(/– .*skipped: no nodes chosen/);
     expect(row(frame, 'defender')).toMatch(/✖ .*unavailable: no ARM access/);
     expect(row(frame, 'summary')).toContain('not started');
+  });
+
+  it('lists the fleet step only once it has looked and found a fleet', async () => {
+    const { store, render } = setup();
+    const ui = await render();
+    expect(row(ui.frame(), 'fleet')).toBe('');
+    await ui.act(() => store.setStep('fleet', { kind: 'running' }));
+    expect(row(ui.frame(), 'fleet')).toContain('Fleet update runs');
+    await ui.act(() => store.setStep('fleet', { kind: 'skipped', why: 'in no fleet' }));
+    expect(row(ui.frame(), 'fleet')).toBe('');
+    await ui.act(() => store.setStep('fleet', { kind: 'ok' }));
+    expect(row(ui.frame(), 'fleet')).toMatch(/✔ .*Fleet update runs/);
   });
 
   it('follows the store as the logic updates step statuses', async () => {
@@ -99,7 +114,7 @@ describe('ChecklistOverview', () => {
     expect(actions.onQuit).not.toHaveBeenCalled();
     await ui.press(ESC);
     frame = ui.frame();
-    for (const step of CHECKLIST) expect(row(frame, step.id)).toContain(step.title);
+    for (const step of LISTED) expect(row(frame, step.id)).toContain(step.title);
   });
 
   it('a filter that matches nothing says so', async () => {

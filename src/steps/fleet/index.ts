@@ -4,6 +4,7 @@ import {
   type FleetRunRequest,
 } from '../../model/fleet-look.js';
 import { compareVersions, minorOf } from '../../checks/versions/semver.js';
+import { messageOf } from '../../model/errors.js';
 import type { StepModule } from '../contract/module.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepSession } from '../lifecycle/step-session.js';
@@ -29,8 +30,14 @@ export function makeFleetStep(port: FleetPort | undefined): StepModule<FleetStep
     look: async (ctx) => {
       if (!port || !ctx.connection.arm)
         return { facts: { fleets: [], versions: [] }, findings: [] };
-      const facts = await port.look(ctx.connection, ctx.mode);
-      return { facts, findings: [], summary: lookLines(facts, ctx.cluster) };
+      try {
+        const facts = await port.look(ctx.connection, ctx.mode);
+        return { facts, findings: [], summary: lookLines(facts, ctx.cluster) };
+      } catch (error) {
+        // Said on the overview even before the step was listed (its "running" is not shown).
+        ctx.status({ kind: 'unavailable', why: messageOf(error).split('\n')[0]! });
+        throw error;
+      }
     },
     seen: async (s, seen) => {
       const look = seen.facts;
@@ -132,12 +139,15 @@ export function makeFleetStep(port: FleetPort | undefined): StepModule<FleetStep
           relevant = state.relevant;
           ctx.setState(state);
         },
-        status: (status) =>
+        status: (status) => {
+          // Until it applies the step stays out of the overview: no "running" row flashing by.
+          if (!relevant && status.kind === 'running') return;
           ctx.status(
             !relevant && (status.kind === 'ok' || status.kind === 'findings')
               ? { kind: 'skipped', why: 'the cluster is in no fleet and its subscription has none' }
               : status,
-          ),
+          );
+        },
       });
     },
   };

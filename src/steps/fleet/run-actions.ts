@@ -196,7 +196,7 @@ async function follow(
   const lines: string[] = [`Following update run ${run} of fleet ${fleet.name}`];
   let countdown: string | undefined;
   const show = () =>
-    s.ctx.show({ progress: [...lines.slice(-30), ...(countdown ? [countdown] : [])] });
+    s.ctx.show({ progress: [...lines.slice(-200), ...(countdown ? [countdown] : [])] });
   show();
   const view = await port.follow(
     s.ctx.connection,

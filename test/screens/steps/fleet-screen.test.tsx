@@ -1,0 +1,264 @@
+// The TUI's fleet step end to end: the real Fleet Manager and Resource Graph clients over HTTPS
+// against the twelve-cluster simulator (`fleet` scenario), the real step host and app, keys
+// typed through press(). The simulator's request log counts what was sent.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../screens/App.js';
+import type { AppActions } from '../../../screens/app-actions.js';
+import type { SessionMode } from '../../../src/model/session.js';
+import { viewLines, type StepView } from '../../../src/steps/contract/view.js';
+import { fleetPort } from '../../../src/fleet/tui-port.js';
+import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
+import { makeFleetStep } from '../../../src/steps/fleet/index.js';
+import { stepSession } from '../../e2e/security-step-session.js';
+import { ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';
+import { tempDir } from '../../helpers/temp-dir.js';
+import { until } from '../../helpers/until.js';
+
+const FLEET = 'fleet-contoso';
+const SIZE = { columns: 80, rows: 40 };
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator({ scenario: 'fleet', speed: 6000 });
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+/** A session on the fleet member aks-shop-dev with the fleet step wired as the TUI wires it. */
+async function fleetSession(on: Simulator, state: string, mode: Partial<SessionMode> = {}) {
+  const env = { XDG_STATE_HOME: state, AKS_RUNBOOK_FLEET_POLL_MS: '20' };
+  const s = await stepSession(on, 'fleet', makeFleetStep(fleetPort(env)), mode);
+  s.store.update({ connection: { phase: 'connected', cluster: s.connection.summary } });
+  const actions: AppActions = {
+    onQuit: vi.fn(),
+    onOpenStep: (id) => void s.host.open(id),
+    onStepEvent: (id, event) => void s.host.send(id, event),
+  };
+  const ui = await renderInk(<App store={s.store} actions={actions} />, SIZE);
+  await ui.press(':');
+  await ui.type('fleet');
+  await ui.press(ENTER);
+  await settled(s, (t) => t.includes('Run to plan'), 'the fleet step to look');
+  await ui.waitFor('Run to plan');
+  return { ...s, ui };
+}
+
+/** The step's view once `check` holds (the logic may take seconds: members are read one by one). */
+function settled(s: { view: () => StepView }, check: (text: string) => boolean, what: string) {
+  const text = () => {
+    const v = s.view();
+    return [
+      ...(v.summary ?? []),
+      ...viewLines(v.plan ?? []),
+      ...(v.progress ?? []),
+      ...(v.result ?? []),
+    ].join('\n');
+  };
+  return until(() => check(text()), what, 30_000);
+}
+
+/** Update-run writes the simulator received, as `METHOD last-path-part`. */
+function runWrites(on: Simulator, from = 0): string[] {
+  return on.log
+    .writes()
+    .slice(from)
+    .filter((e) => e.path.includes('/updateRuns/'))
+    .map((e) => `${e.method} ${e.path.split('/').pop()!}`);
+}
+
+describe('fleet step in the app, on the simulated fleet', () => {
+  it('shows membership, groups and the strategy; plans with every member readiness before anything starts', async () => {
+    const before = sim.log.writes().length;
+    const s = await fleetSession(sim, tempDir('fleet-tui-'));
+    let frame = s.ui.frame();
+    expect(frame).toContain('aks-shop-dev is member shop-dev of fleet fleet-contoso');
+    expect(frame).toContain('group staging: shop-stg, pay-stg, data-stg');
+    expect(frame).toMatch(/strategy dev-staging-prod: dev \[dev\] wait 5m → staging/);
+    expect(frame).toContain('Run to plan: Full upgrade to 1.31.8, node image Latest');
+    expect(frame).toMatch(/\[s\] Create and start .* not\s+available: plan it first/);
+    await s.ui.press('p');
+    await settled(s, (t) => t.includes('Planned;'), 'the plan');
+    frame = await s.ui.waitFor('Planned; nothing has started.');
+    const plan = s.view().plan!.join('\n');
+    expect(plan).toContain('✔ 1. shop-dev 1.30.12 → 1.31.8 ready · group dev');
+    expect(plan).toContain('✖ 4. pay-stg 1.30.12 → 1.31.8 blocked · group staging');
+    expect(plan).toMatch(/PDB data\/ledger allows 0 disruptions/);
+    expect(plan).toContain('then wait 5m');
+    expect(plan.indexOf('Stage dev')).toBeLessThan(plan.indexOf('Stage staging'));
+    expect(plan.indexOf('Stage staging')).toBeLessThan(plan.indexOf('Stage prod'));
+    expect(widestLine(frame)).toBeLessThanOrEqual(80);
+    // t, v and i change the choices; a changed choice drops the plan.
+    await s.ui.press('t');
+    await s.ui.waitFor('Run to plan: ControlPlaneOnly upgrade to 1.31.8');
+    expect(s.view().plan).toBeUndefined();
+    await s.ui.press('t', 'i');
+    await s.ui.waitFor('Run to plan: node images only, node image Consistent');
+    expect(sim.log.writes().length).toBe(before);
+    await s.host.stop();
+  });
+
+  it('starts only with the fleet name typed, follows to the PDB-blocked member, skips it on request and completes', async () => {
+    const state = tempDir('fleet-tui-');
+    const writes = sim.log.writes().length;
+    const s = await fleetSession(sim, state);
+    await s.ui.press('p');
+    await settled(s, (t) => t.includes('Planned;'), 'the plan');
+    await s.ui.waitFor('Planned; nothing has started.');
+    await s.ui.press('s');
+    let frame = await s.ui.waitFor(`Type ${FLEET}`);
+    expect(frame).toContain(`Cluster: fleet ${FLEET}`);
+    expect(frame).toMatch(/Change: create and start update run full-1-31-8-\d+: Full upgrade/);
+    expect(frame).toMatch(/pay-stg is blocked: PDB data\/ledger/);
+    // Cancel is the default: Esc changes nothing.
+    await s.ui.press(ESC);
+    await s.ui.waitFor('Cancelled: nothing was changed.');
+    expect(runWrites(sim, writes)).toEqual([]);
+    await s.ui.press('s');
+    await s.ui.waitFor(`Type ${FLEET}`);
+    await s.ui.type(FLEET);
+    await s.ui.press(ENTER);
+    await settled(s, (t) => /Update run \S+: Failed/.test(t), 'the run to fail');
+    frame = await s.ui.waitFor((f) => /Update run \S+: Failed/.test(f));
+    const run = /Update run (\S+): Failed/.exec(frame)![1]!;
+    const progress = s.view().progress!.join('\n');
+    expect(progress).toMatch(
+      /stage dev > group dev > shop-dev \(rg-dev-westeurope\/aks-shop-dev\): Completed/,
+    );
+    expect(progress).toMatch(/wait 300s after stage dev: (Running|Completed)/);
+    expect(progress).toContain('    wait 5m after dev: Completed');
+    expect(progress).toMatch(/pay-stg \(rg-staging-westeurope\/aks-pay-stg\): Failed - Drain node/);
+    expect(s.view().result!.join('\n')).toContain(
+      'Failed: pay-stg (stage staging, group staging).',
+    );
+    // The overview says the change failed once the step has looked again.
+    await until(() => s.store.getState().steps.fleet.kind === 'failed', 'the failed status');
+    const offered = () => (s.view().actions ?? []).map((a) => `${a.key} ${a.label}`);
+    await until(() => offered().some((a) => a.startsWith('m Skip member pay-stg')), 'skip keys');
+    expect(offered()).toEqual(
+      expect.arrayContaining([
+        `m Skip member pay-stg in update run ${run}`,
+        `g Skip group staging in update run ${run}`,
+        `n Skip stage staging in update run ${run}`,
+      ]),
+    );
+    await s.ui.press('m');
+    frame = await s.ui.waitFor(`Type ${FLEET}`);
+    expect(frame).toContain(`Change: skip member pay-stg in update run ${run}`);
+    await s.ui.type(FLEET);
+    await s.ui.press(ENTER);
+    await settled(s, (t) => t.includes('Done: skip member'), 'the skip');
+    await s.ui.waitFor(`Done: skip member pay-stg in update run ${run}`);
+    await s.ui.press('s');
+    frame = await s.ui.waitFor(`Type ${FLEET}`);
+    expect(frame).toContain(`start update run ${run} again`);
+    await s.ui.type(FLEET);
+    await s.ui.press(ENTER);
+    await settled(s, (t) => t.includes(`Update run ${run}: Completed.`), 'the run to complete');
+    await s.ui.waitFor(`Update run ${run}: Completed.`);
+    expect(s.view().progress!.join('\n')).toMatch(/pay-stg \(.*\): Skipped/);
+    expect(runWrites(sim, writes)).toEqual([`PUT ${run}`, 'POST start', 'POST skip', 'POST start']);
+    // The session journal and the run's own journal (which `fleet run start` reads) both have it.
+    const intents = (await s.journalLines())
+      .filter((l) => l['type'] === 'intent')
+      .map((l) => l['action']);
+    expect(intents).toEqual([
+      'create and start update run',
+      'skip member pay-stg',
+      'start update run',
+    ]);
+    const runJournal = readFileSync(
+      join(state, 'aks-runbook', 'fleet', `9d8c7b6a-rg-fleet-${FLEET}-${run}.jsonl`),
+      'utf8',
+    );
+    expect(
+      runJournal
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { kind: string; action?: string })
+        .filter((l) => l.kind === 'intent')
+        .map((l) => l.action),
+    ).toEqual(['create', 'start', 'skip', 'start']);
+    await s.host.stop();
+  }, 60_000);
+
+  it('read-only: plans and shows, offers no change, sends no write', async () => {
+    const before = sim.log.writes().length;
+    const s = await fleetSession(sim, tempDir('fleet-tui-'), { readOnly: true });
+    await s.ui.press('p');
+    await settled(s, (t) => t.includes('Planned;'), 'the plan');
+    await s.ui.waitFor('Planned; nothing has started.');
+    const keys = (s.view().actions ?? []).map((a) => a.key);
+    expect(keys).toEqual(['t', 'v', 'i', 'p', 'r']);
+    await s.ui.press('s', 'x', 'm');
+    expect(s.ui.frame()).not.toContain('Confirm a change');
+    expect(sim.log.writes().length).toBe(before);
+    await s.host.stop();
+  });
+
+  it('dry run: the start is shown and journaled, not sent', async () => {
+    const before = sim.log.writes().length;
+    const s = await fleetSession(sim, tempDir('fleet-tui-'), { dryRun: true });
+    await s.ui.press('p');
+    await settled(s, (t) => t.includes('Planned;'), 'the plan');
+    await s.ui.waitFor('Planned; nothing has started.');
+    await s.ui.press('s');
+    await settled(s, (t) => t.includes('Dry run: create and start'), 'the dry run');
+    await s.ui.waitFor((f) => /Dry run: create and start update run \S+/.test(f));
+    expect(s.view().result!.join(' ')).toMatch(/was shown, not sent/);
+    expect(sim.log.writes().length).toBe(before);
+    await s.host.stop();
+  });
+});
+
+describe('fleet step after a restart', () => {
+  it('offers to re-attach to the run an earlier session started, and follows it sending nothing', async () => {
+    // A slower simulator, so the run is still running when the second session comes.
+    const slow = await startSimulator({ scenario: 'fleet', speed: 60 });
+    try {
+      const state = tempDir('fleet-tui-');
+      const first = await fleetSession(slow, state);
+      await first.ui.press('t', 't'); // NodeImageOnly: every member, no version skew
+      await first.ui.press('p');
+      await settled(first, (t) => t.includes('Planned;'), 'the plan');
+      await first.ui.waitFor('Planned; nothing has started.');
+      await first.ui.press('s');
+      await first.ui.waitFor(`Type ${FLEET}`);
+      await first.ui.type(FLEET);
+      await first.ui.press(ENTER);
+      await settled(first, (t) => t.includes('stage dev: Running'), 'stage dev to run');
+      const run = /Following update run (\S+)/.exec(first.view().progress!.join('\n'))![1]!;
+      // The session ends (quit, or the terminal closed) while the run goes on in Azure.
+      await first.host.stop();
+      await first.ui.unmount();
+
+      const second = await fleetSession(slow, state);
+      const frame = second.ui.frame();
+      expect(frame).toMatch(
+        new RegExp(
+          `Update run ${run} is Running \\(started by an earlier session, per its\\s+journal\\): a to follow it`,
+        ),
+      );
+      expect(frame).toContain(`[a] Follow update run ${run}`);
+      expect(frame).toMatch(/\[s\] .* not\s+available: update run \S+ is running/);
+      await second.ui.press('a');
+      await until(
+        () => /shop-dev .*: (Running|Completed)/.test(second.view().progress?.join('\n') ?? ''),
+        'the re-attached run to show shop-dev',
+      );
+      expect(second.view().progress![0]).toBe(`Following update run ${run} of fleet ${FLEET}`);
+      // The wait after dev is counted down, as the last line while it lasts.
+      await settled(
+        second,
+        (t) => /⏳ waiting after stage dev: \d+ min left/.test(t),
+        'the countdown',
+      );
+      await second.host.stop();
+      expect(runWrites(slow)).toEqual([`PUT ${run}`, 'POST start']);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+});
