@@ -82,7 +82,7 @@ describe('fleet step in the app, on the simulated fleet', () => {
     await s.ui.press('p');
     await settled(s, (t) => t.includes('Planned;'), 'the plan');
     frame = await s.ui.waitFor('Planned; nothing has started.');
-    const plan = s.view().plan!.join('\n');
+    const plan = viewLines(s.view().plan!).join('\n');
     expect(plan).toContain('✔ 1. shop-dev 1.30.12 → 1.31.8 ready · group dev');
     expect(plan).toContain('✖ 4. pay-stg 1.30.12 → 1.31.8 blocked · group staging');
     expect(plan).toMatch(/PDB data\/ledger allows 0 disruptions/);
