@@ -7,6 +7,7 @@ import {
   clusterState,
   clusterText,
   columnWidths,
+  fleetColumn,
   inventoryWidths,
   versionSupport,
 } from './cluster-rows.js';
@@ -75,7 +76,8 @@ export function ClusterPicker({
   );
   const inventory = choice.clusters.some((c) => c.support !== undefined);
   const w = columnWidths(choice.clusters);
-  const iw = inventoryWidths(choice.clusters);
+  const fleets = fleetColumn(choice.clusters);
+  const iw = inventoryWidths(choice.clusters, fleets.cell);
   const row = (name: string, group: string, region: string, version: string, state: string) =>
     `${cell(name, w.name)}  ${cell(group, w.group)}  ${cell(region, w.region)}  ${cell(version, w.version)}  ${state}`;
   const inventoryRow = (name: string, version: string, fleet: string, signals: string) =>
@@ -84,14 +86,13 @@ export function ClusterPicker({
     <Box flexDirection="column">
       <Text bold color={theme.accent} wrap="truncate-end">
         Pick a cluster in {choice.scope ?? `subscription ${choice.subscriptionId}`} ({shown.length}{' '}
-        of {choice.clusters.length}
-        {inventory ? ', riskiest first' : ''})
+        of {choice.clusters.length})
       </Text>
       {list.filterLine}
       <Text color={theme.muted} wrap="truncate-end">
         {'  '}
         {inventory
-          ? inventoryRow('NAME', 'VERSION', 'FLEET/GROUP', 'SIGNALS')
+          ? inventoryRow('NAME', 'VERSION', fleets.header, 'SIGNALS (worst first)')
           : row('NAME', 'RESOURCE GROUP', 'REGION', 'VERSION', 'STATE')}
       </Text>
       {shown.length === 0 ? <Text color={theme.muted}>No cluster matches.</Text> : null}
@@ -103,7 +104,7 @@ export function ClusterPicker({
             <Text color={theme.accent}>{focused ? '▶ ' : '  '}</Text>
             <Text bold={focused} color={state.usable ? undefined : theme.muted}>
               {inventory
-                ? inventoryRow(c.name, versionSupport(c), c.fleet ?? '-', clusterSignals(c))
+                ? inventoryRow(c.name, versionSupport(c), fleets.cell(c), clusterSignals(c))
                 : row(c.name, c.resourceGroup, c.location, c.kubernetesVersion ?? '-', state.text)}
             </Text>
           </Text>

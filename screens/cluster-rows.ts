@@ -66,17 +66,35 @@ export function columnWidths(
   };
 }
 
-const INVENTORY_CAPS = { name: 22, version: 13, fleet: 20 } as const;
+/**
+ * The fleet column: the update group under the fleet's name when every member is in one fleet
+ * (most tenants), else `fleet/group` in each cell.
+ */
+export function fleetColumn(clusters: readonly PickableCluster[]): {
+  header: string;
+  cell: (c: PickableCluster) => string;
+} {
+  const names = new Set(clusters.flatMap((c) => (c.fleet ? [c.fleet.split('/')[0]!] : [])));
+  if (names.size !== 1) return { header: 'FLEET/GROUP', cell: (c) => c.fleet ?? '-' };
+  const [only] = [...names];
+  return {
+    header: `GROUP (${only})`,
+    cell: (c) => (c.fleet ? c.fleet.slice(only!.length + 1) : '-'),
+  };
+}
+
+const INVENTORY_CAPS = { name: 22, version: 13, fleet: 24 } as const;
 
 /** Column widths of the inventory's layout: name, version and support, fleet; signals last. */
 export function inventoryWidths(
   clusters: readonly PickableCluster[],
+  fleetCell: (c: PickableCluster) => string = (c) => c.fleet ?? '-',
 ): Record<keyof typeof INVENTORY_CAPS, number> {
   const widest = (label: string, cap: number, pick: (c: PickableCluster) => string): number =>
     Math.min(cap, Math.max(displayWidth(label), ...clusters.map((c) => displayWidth(pick(c)))));
   return {
     name: widest('NAME', INVENTORY_CAPS.name, (c) => c.name),
     version: widest('VERSION', INVENTORY_CAPS.version, versionSupport),
-    fleet: widest('FLEET/GROUP', INVENTORY_CAPS.fleet, (c) => c.fleet ?? '-'),
+    fleet: widest(fleetColumn(clusters).header, INVENTORY_CAPS.fleet, fleetCell),
   };
 }
