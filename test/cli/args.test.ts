@@ -89,6 +89,20 @@ describe('command line', () => {
     });
   });
 
+  it('takes --all-subscriptions in the TUI: the picker lists every subscription (the demo too)', () => {
+    expect(parse(['--all-subscriptions']).result).toMatchObject({
+      kind: 'tui',
+      target: { allSubscriptions: true, demo: false },
+    });
+    expect(parse(['--demo', '--scenario', 'fleet', '--all-subscriptions']).result).toMatchObject({
+      target: { allSubscriptions: true, demo: true, scenario: 'fleet' },
+    });
+    expect(refusal(['--all-subscriptions', '--subscription', 's'])).toMatch(
+      /--all-subscriptions picks among every subscription/,
+    );
+    expect(refusal(['--all-subscriptions', '--context', 'c'])).toMatch(/drop --kubeconfig/);
+  });
+
   it('prints help and version without running anything', () => {
     const help = parse(['--help']);
     expect(help.result).toEqual({ kind: 'printed' });

@@ -9,10 +9,14 @@ import type { AppActions } from '../../../screens/app-actions.js';
 import type { SessionMode } from '../../../src/model/session.js';
 import { viewLines, type StepView } from '../../../src/steps/contract/view.js';
 import { fleetPort } from '../../../src/fleet/tui-port.js';
+import { FLEET_SUBSCRIPTIONS } from '../../../src/sim/scenarios/fleet.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
+import { connect } from '../../../src/target/connect.js';
+import { fixedTokenCredential } from '../../../src/target/credential.js';
 import { makeFleetStep } from '../../../src/steps/fleet/index.js';
 import { stepSession } from '../../e2e/security-step-session.js';
 import { ENTER, ESC, renderInk, widestLine } from '../../helpers/ink.js';
+import { hostFor } from '../../helpers/sim-session.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { until } from '../../helpers/until.js';
 
@@ -210,6 +214,44 @@ describe('fleet step in the app, on the simulated fleet', () => {
     expect(s.view().result!.join(' ')).toMatch(/was shown, not sent/);
     expect(sim.log.writes().length).toBe(before);
     await s.host.stop();
+  });
+});
+
+describe('fleet step on a cluster in no fleet', () => {
+  it('looks, says skipped and stays out of the overview', async () => {
+    const connection = await connect(
+      {
+        cloud: 'AzureCloud',
+        demo: false,
+        subscription: FLEET_SUBSCRIPTIONS.nonprod,
+        resourceGroup: 'rg-dev-northeurope',
+        name: 'aks-data-dev',
+      },
+      {
+        env: {},
+        mode: { readOnly: true, dryRun: false },
+        credential: fixedTokenCredential(sim.arm.token),
+        armEndpoint: sim.arm.endpoint,
+        caCert: sim.caCert,
+      },
+    );
+    const s = await hostFor(
+      connection,
+      { fleet: makeFleetStep(fleetPort({ XDG_STATE_HOME: tempDir('fleet-tui-') })) },
+      { readOnly: true },
+    );
+    s.store.update({ connection: { phase: 'connected', cluster: connection.summary } });
+    const ui = await renderInk(<App store={s.store} actions={{ onQuit: vi.fn() }} />, SIZE);
+    await s.host.open('fleet');
+    expect(s.store.getState().steps.fleet).toEqual({
+      kind: 'skipped',
+      why: 'the cluster is in no fleet and its subscription has none',
+    });
+    expect(s.store.getState().stepViews.fleet?.summary?.[0]).toBe(
+      'aks-data-dev is in no fleet; 0 fleets in its subscription.',
+    );
+    await ui.waitFor('Node images and OS patches');
+    expect(ui.frame()).not.toContain('Fleet update runs');
   });
 });
 
