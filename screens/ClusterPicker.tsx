@@ -1,4 +1,4 @@
-import { Box } from 'ink';
+import { Box, useWindowSize } from 'ink';
 import type { ListedCluster } from '../src/model/arm.js';
 import type { ClusterChoice } from '../src/runbook/session.js';
 import { cell } from '../src/model/text-cells.js';
@@ -74,12 +74,15 @@ export function ClusterPicker({
     },
     active && !list.filtering,
   );
+  const { columns } = useWindowSize();
   const inventory = choice.clusters.some((c) => c.support !== undefined);
   const w = columnWidths(choice.clusters);
   const fleets = fleetColumn(choice.clusters);
   const iw = inventoryWidths(choice.clusters, fleets.cell);
   const row = (name: string, group: string, region: string, version: string, state: string) =>
     `${cell(name, w.name)}  ${cell(group, w.group)}  ${cell(region, w.region)}  ${cell(version, w.version)}  ${state}`;
+  // Signals start after the marker and three columns, each followed by two spaces.
+  const signalsAt = 2 + iw.name + 2 + iw.version + 2 + iw.fleet + 2;
   const inventoryRow = (name: string, version: string, fleet: string, signals: string) =>
     `${cell(name, iw.name)}  ${cell(version, iw.version)}  ${cell(fleet, iw.fleet)}  ${signals}`;
   return (
@@ -104,7 +107,12 @@ export function ClusterPicker({
             <Text color={theme.accent}>{focused ? '▶ ' : '  '}</Text>
             <Text bold={focused} color={state.usable ? undefined : theme.muted}>
               {inventory
-                ? inventoryRow(c.name, versionSupport(c), fleets.cell(c), clusterSignals(c))
+                ? inventoryRow(
+                    c.name,
+                    versionSupport(c),
+                    fleets.cell(c),
+                    clusterSignals(c, columns - signalsAt),
+                  )
                 : row(c.name, c.resourceGroup, c.location, c.kubernetesVersion ?? '-', state.text)}
             </Text>
           </Text>

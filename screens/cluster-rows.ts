@@ -42,12 +42,21 @@ export function versionSupport(c: PickableCluster): string {
   }
 }
 
-/** The inventory's signals of a cluster, its state first when it is not plainly running. */
-export function clusterSignals(c: PickableCluster): string {
+/**
+ * The inventory's signals of a cluster, its state first when it is not plainly running: as many
+ * whole ones as fit in `room` columns, then how many more (a signal is never cut mid-word).
+ */
+export function clusterSignals(c: PickableCluster, room = Infinity): string {
   const state = clusterState(c);
   const lead = state.text === '✔ Running' ? [] : [state.text];
   const signals = [...lead, ...(c.signals ?? [])];
-  return signals.length > 0 ? signals.join(' ') : '✔ none';
+  if (signals.length === 0) return '✔ none';
+  for (let n = signals.length; n > 0; n--) {
+    const more = signals.length - n;
+    const text = `${signals.slice(0, n).join(' ')}${more > 0 ? ` +${more}` : ''}`;
+    if (displayWidth(text) <= room) return text;
+  }
+  return `${signals.length} signals`;
 }
 
 const CAPS = { name: 26, group: 20, region: 14, version: 8 } as const;

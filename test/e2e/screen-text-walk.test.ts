@@ -117,3 +117,40 @@ describe('every step at 80x24 shows what the checklist counts', () => {
     t.key('q');
   }, 240_000);
 });
+
+describe('the fleet step at 80x24', () => {
+  it('--demo --scenario fleet --all-subscriptions: picks a member, plans a run, no line cut mid-word', async () => {
+    const state = tempDir('walk-fleet-');
+    const t = startInTmux(
+      ['--demo', '--scenario', 'fleet', '--all-subscriptions', '--read-only'],
+      { XDG_STATE_HOME: state },
+      { columns: 80, rows: 24 },
+    );
+    const problems: string[] = [];
+    const picker = await t.waitFor('Pick a cluster in all 2 subscriptions', 60_000);
+    for (const line of cutLines(picker)) problems.push(`picker: cut line: ${line.trim()}`);
+    t.key('/');
+    t.type('aks-pay-stg');
+    await t.waitFor('(1 of 12)');
+    t.key('Enter');
+    t.key('Enter');
+    await t.waitFor(/❯ . connect\b/, 60_000);
+    // The fleet step is listed for a fleet member once it has looked.
+    await t.waitFor(/[✔!✎✖] fleet\b/, 60_000);
+    t.type(':fleet');
+    t.key('Enter');
+    await t.waitFor('Run to plan', 60_000);
+    t.key('p');
+    await t.waitFor('Planned; nothing has started.', 60_000);
+    t.key('g');
+    const screens = await pages(t);
+    const text = screens.join('\n');
+    expect(text).toContain('aks-pay-stg is member pay-stg of fleet fleet-contoso');
+    expect(text).toMatch(/✖ 4\. pay-stg 1\.30\.12 → 1\.31\.8 blocked/);
+    for (const screen of screens) {
+      for (const line of cutLines(screen)) problems.push(`fleet: cut line: ${line.trim()}`);
+    }
+    expect(problems).toEqual([]);
+    t.key('q');
+  }, 120_000);
+});
