@@ -256,7 +256,7 @@ describe('fleet step on a cluster in no fleet', () => {
 });
 
 describe('fleet step after a restart', () => {
-  it('offers to re-attach to the run an earlier session started, and follows it sending nothing', async () => {
+  it('offers to re-attach to the run an earlier session started, follows it sending nothing, and stops it on request', async () => {
     // A slower simulator, so the run is still running when the second session comes.
     const slow = await startSimulator({ scenario: 'fleet', speed: 60 });
     try {
@@ -277,14 +277,14 @@ describe('fleet step after a restart', () => {
       await first.ui.unmount();
 
       const second = await fleetSession(slow, state);
-      const frame = second.ui.frame();
-      expect(frame).toMatch(
+      const shown = second.ui.frame();
+      expect(shown).toMatch(
         new RegExp(
           `Update run ${run} is Running \\(started by an earlier session, per its\\s+journal\\): a to follow it`,
         ),
       );
-      expect(frame).toContain(`[a] Follow update run ${run}`);
-      expect(frame).toMatch(/\[s\] .* not\s+available: update run \S+ is running/);
+      expect(shown).toContain(`[a] Follow update run ${run}`);
+      expect(shown).toMatch(/\[s\] .* not\s+available: update run \S+ is running/);
       await second.ui.press('a');
       await until(
         () => /shop-dev .*: (Running|Completed)/.test(second.view().progress?.join('\n') ?? ''),
@@ -297,8 +297,17 @@ describe('fleet step after a restart', () => {
         (t) => /⏳ waiting after stage dev: \d+ min left/.test(t),
         'the countdown',
       );
-      await second.host.stop();
       expect(runWrites(slow)).toEqual([`PUT ${run}`, 'POST start']);
+      // x stops it, behind the fleet's name typed, while it is being followed.
+      await second.ui.press('x');
+      const frame = await second.ui.waitFor(`Type ${FLEET}`);
+      expect(frame).toContain(`Change: stop update run ${run}`);
+      await second.ui.type(FLEET);
+      await second.ui.press(ENTER);
+      await settled(second, (t) => t.includes(`Done: stop update run ${run}`), 'the stop');
+      await settled(second, (t) => new RegExp(`Update run ${run}: Stopp`).test(t), 'Stopped');
+      await second.host.stop();
+      expect(runWrites(slow)).toEqual([`PUT ${run}`, 'POST start', 'POST stop']);
     } finally {
       await slow.close();
     }
