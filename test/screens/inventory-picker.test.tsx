@@ -3,6 +3,7 @@
 // clients, the real App, keys typed through press(); then the chosen cluster is connected to.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { act } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
 import { inventoryClusters } from '../../src/fleet/pick-inventory.js';
@@ -36,11 +37,15 @@ async function picker(target: TargetOptions) {
   const picked = new Promise<ListedCluster | undefined>((resolve) => (pick = resolve));
   const actions = { onQuit: vi.fn(() => pick(undefined)), onPickCluster: vi.fn(pick) };
   const ui = await renderInk(<App store={store} actions={actions} />);
-  const chosen = pickCluster(target, store, {}, picked, inventoryClusters);
-  await until(
-    () => store.getState().pick,
-    () => JSON.stringify(store.getState().connection),
-  );
+  // Inside act: the screen renders every store change the listing makes.
+  let chosen!: Promise<TargetOptions | undefined>;
+  await act(async () => {
+    chosen = pickCluster(target, store, {}, picked, inventoryClusters);
+    await until(
+      () => store.getState().pick,
+      () => JSON.stringify(store.getState().connection),
+    );
+  });
   await ui.waitFor('Pick a cluster');
   return { store, ui, chosen, actions };
 }
@@ -78,7 +83,7 @@ describe('cluster picker from the inventory', () => {
     expect(frame).not.toContain('aks-shop-dev');
     await ui.press(ENTER); // leaves the filter line, keeps the filter
     await ui.press(ENTER);
-    const target = await chosen;
+    const target = await act(() => chosen);
     expect(target).toMatchObject({
       subscription: FLEET_SUBSCRIPTIONS.prod,
       resourceGroup: 'rg-prod-eastus',
@@ -110,6 +115,6 @@ describe('cluster picker from the inventory', () => {
         .pick!.clusters.every((c) => c.subscriptionId === FLEET_SUBSCRIPTIONS.nonprod),
     ).toBe(true);
     await ui.press(ESC);
-    expect(await chosen).toBeUndefined();
+    expect(await act(() => chosen)).toBeUndefined();
   });
 });
