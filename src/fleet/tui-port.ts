@@ -1,4 +1,5 @@
 import type { UpdateRun } from '@azure/arm-containerservicefleet';
+import { isRestError } from '@azure/arm-containerservice';
 import { createFleetClient } from '../azure/fleet-client.js';
 import { CLOUD_NAMES, type CloudName } from '../azure/clouds.js';
 import { planUpdateRun } from '../checks/fleet/update-plan.js';
@@ -72,9 +73,13 @@ export function fleetPort(env: NodeJS.ProcessEnv): FleetPort {
     start: async (c, mode, request) => {
       const client = clientOf(c, mode, request.fleet);
       const { resourceGroup, name } = request.fleet;
+      // Only a 404 means "not created yet": any other failure must not lead to a create.
       const existing = await client.updateRuns.get(resourceGroup, name, request.name).then(
         (r) => r,
-        () => undefined,
+        (e: unknown) => {
+          if (isRestError(e) && e.statusCode === 404) return undefined;
+          throw fleetError(e, `read update run ${request.name}`);
+        },
       );
       if (!existing) {
         const body = runBody(request);
