@@ -36,6 +36,7 @@ export class Store {
   private readonly podsByNode = new Map<string, Map<string, KubeObject>>();
   private readonly podsByOwner = new Map<string, Map<string, KubeObject>>();
   private readonly listeners = new Set<(e: StoreEvent) => void>();
+  private readonly podCountListeners = new Set<(node: string) => void>();
   /** The latest changes, oldest first, bounded (the API server's watch cache). */
   private readonly history: StoreEvent[] = [];
 
@@ -98,12 +99,21 @@ export class Store {
     return this.table(t).items.size;
   }
 
-  /** Pods bound to a node. */
-  /** How many pods are bound to a node (cheap: the scheduler asks for every node). */
+  /** How many pods are bound to a node. */
   podCountOnNode(node: string): number {
     return this.podsByNode.get(node)?.size ?? 0;
   }
 
+  /**
+   * Calls `fn` with a node's name as soon as the number of pods bound to it changes (before the
+   * change's event goes out, so the scheduler is current for any listener that places a pod).
+   */
+  onPodCountChange(fn: (node: string) => void): () => void {
+    this.podCountListeners.add(fn);
+    return () => this.podCountListeners.delete(fn);
+  }
+
+  /** Pods bound to a node. */
   podsOnNode(node: string): KubeObject[] {
     return [...(this.podsByNode.get(node)?.values() ?? [])];
   }
@@ -191,7 +201,10 @@ export class Store {
     table.generation++;
     if (t.kind === 'Pod') {
       const node = pathGet(obj, ['spec', 'nodeName']);
-      if (typeof node === 'string' && node) addTo(this.podsByNode, node, key, obj);
+      if (typeof node === 'string' && node) {
+        addTo(this.podsByNode, node, key, obj);
+        for (const fn of this.podCountListeners) fn(node);
+      }
       const owner = controllerRef(obj)?.['uid'];
       if (typeof owner === 'string') addTo(this.podsByOwner, owner, key, obj);
     }
@@ -201,7 +214,8 @@ export class Store {
     if (t.kind !== 'Pod') return;
     const key = objectKey(obj.metadata.namespace, obj.metadata.name);
     const node = pathGet(obj, ['spec', 'nodeName']);
-    if (typeof node === 'string') this.podsByNode.get(node)?.delete(key);
+    if (typeof node === 'string' && this.podsByNode.get(node)?.delete(key))
+      for (const fn of this.podCountListeners) fn(node);
     const owner = controllerRef(obj)?.['uid'];
     if (typeof owner === 'string') this.podsByOwner.get(owner)?.delete(key);
   }
