@@ -45,9 +45,45 @@ export function objectKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
-/** A deep copy, so that callers never mutate what the store holds. */
+/**
+ * A deep copy, so that callers never mutate what the store holds. Objects here are JSON data, which
+ * a plain walk copies several times faster than `structuredClone` (a scenario load makes tens of
+ * thousands of copies); anything else (a Date, a Map, a cycle a YAML alias made) still goes
+ * through `structuredClone`.
+ */
 export function clone<T>(value: T): T {
-  return structuredClone(value);
+  try {
+    return copyJson(value, 0) as T;
+  } catch (e) {
+    if (e !== NOT_JSON) throw e;
+    return structuredClone(value);
+  }
+}
+
+const NOT_JSON = new Error('not plain JSON data');
+/** Deeper than any Kubernetes object; deeper still means a cycle. */
+const MAX_DEPTH = 100;
+
+function copyJson(value: unknown, depth: number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth > MAX_DEPTH) throw NOT_JSON;
+  if (Array.isArray(value)) return value.map((v) => copyJson(v, depth + 1));
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) throw NOT_JSON;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const copy = copyJson(v, depth + 1);
+    // An own "__proto__" key (JSON.parse makes them) must stay data, not become the prototype.
+    if (k === '__proto__')
+      Object.defineProperty(out, k, {
+        value: copy,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else out[k] = copy;
+  }
+  return out;
 }
 
 /** A plain-object check that narrows `unknown`. */
