@@ -37,8 +37,12 @@ export class Store {
   private readonly podsByOwner = new Map<string, Map<string, KubeObject>>();
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private readonly podCountListeners = new Set<(node: string) => void>();
-  /** The latest changes, oldest first, bounded (the API server's watch cache). */
+  /**
+   * The latest changes, oldest first, bounded (the API server's watch cache): those from index
+   * `first` on; the forgotten ones before it are cut off in one go once they are as many.
+   */
   private readonly history: StoreEvent[] = [];
+  private first = 0;
 
   constructor(
     private readonly clock: SimClock,
@@ -50,9 +54,9 @@ export class Store {
    * watch can still resume from when they are no longer all remembered.
    */
   changesSince(rv: number): StoreEvent[] | { expired: number } {
-    const oldest = this.history[0]?.rv ?? this.rv + 1;
+    const oldest = this.history[this.first]?.rv ?? this.rv + 1;
     if (rv < oldest - 1) return { expired: oldest - 1 };
-    let lo = 0;
+    let lo = this.first;
     let hi = this.history.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -222,8 +226,12 @@ export class Store {
 
   private emit(e: StoreEvent): void {
     this.history.push(e);
-    if (this.history.length > this.historySize)
-      this.history.splice(0, this.history.length - this.historySize);
+    // Forgetting one change per write by splice moved the whole window each time (2,000 entries).
+    this.first = Math.max(this.first, this.history.length - this.historySize);
+    if (this.first > this.historySize) {
+      this.history.splice(0, this.first);
+      this.first = 0;
+    }
     for (const fn of this.listeners) fn(e);
   }
 
