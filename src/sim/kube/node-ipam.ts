@@ -11,15 +11,21 @@ function toNumber(a: ipaddr.IPv4): number {
   return a.toByteArray().reduce((n, b) => n * 256 + b, 0);
 }
 
+/** Dotted quad of a 32-bit address (what ipaddr's IPv4 toString gives, without building one per pod). */
 function fromNumber(n: number): string {
-  const bytes = [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256);
-  return ipaddr.fromByteArray(bytes).toString();
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
 }
+
+const BASE = toNumber(POD_CIDR_BASE);
 
 /** Hands out one /24 per node and pod addresses within it. */
 export class NodeIpam {
   /** Index of each node's /24 (0 = 10.244.0.0/24), by node name. */
   private readonly ranges = new Map<string, number>();
+  /** The node holding each /24, by index (the reverse of `ranges`). */
+  private readonly owners = new Map<number, string>();
+  /** Every index below this one is held (so the search for a free one starts here). */
+  private lowestFree = 0;
   /** The next host address to give out in each node's range. */
   private readonly next = new Map<string, number>();
 
@@ -28,14 +34,14 @@ export class NodeIpam {
     const spec = { ...specOf(node) };
     const name = node.metadata.name;
     const given = typeof spec['podCIDR'] === 'string' ? this.indexOf(spec['podCIDR']) : undefined;
-    const taken = new Set([...this.ranges].filter(([n]) => n !== name).map(([, i]) => i));
-    let index = given !== undefined && !taken.has(given) ? given : this.ranges.get(name);
-    if (index === undefined || taken.has(index)) {
-      index = 0;
-      while (taken.has(index)) index++;
+    const taken = (i: number): boolean => (this.owners.get(i) ?? name) !== name;
+    let index = given !== undefined && !taken(given) ? given : this.ranges.get(name);
+    if (index === undefined || taken(index)) {
+      index = this.lowestFree;
+      while (taken(index)) index++;
     }
-    this.ranges.set(name, index);
-    const cidr = `${fromNumber(toNumber(POD_CIDR_BASE) + index * 256)}/24`;
+    this.hold(name, index);
+    const cidr = `${fromNumber(BASE + index * 256)}/24`;
     spec['podCIDR'] = cidr;
     spec['podCIDRs'] = [cidr];
     return { ...node, spec };
@@ -43,8 +49,24 @@ export class NodeIpam {
 
   /** Frees a removed node's range. */
   release(node: string): void {
-    this.ranges.delete(node);
+    this.free(node);
     this.next.delete(node);
+  }
+
+  private hold(name: string, index: number): void {
+    if (this.ranges.get(name) === index) return;
+    this.free(name);
+    this.ranges.set(name, index);
+    this.owners.set(index, name);
+    while (this.owners.has(this.lowestFree)) this.lowestFree++;
+  }
+
+  private free(name: string): void {
+    const index = this.ranges.get(name);
+    if (index === undefined) return;
+    this.ranges.delete(name);
+    this.owners.delete(index);
+    this.lowestFree = Math.min(this.lowestFree, index);
   }
 
   /** The next pod address on a node (.2 onwards, wrapping inside its /24). */
@@ -52,14 +74,14 @@ export class NodeIpam {
     const index = this.ranges.get(node) ?? 0;
     const host = this.next.get(node) ?? 2;
     this.next.set(node, host >= 254 ? 2 : host + 1);
-    return fromNumber(toNumber(POD_CIDR_BASE) + index * 256 + host);
+    return fromNumber(BASE + index * 256 + host);
   }
 
   private indexOf(cidr: string): number | undefined {
     try {
       const [addr, prefix] = ipaddr.parseCIDR(cidr);
       if (addr.kind() !== 'ipv4' || prefix !== 24) return undefined;
-      const offset = toNumber(addr as ipaddr.IPv4) - toNumber(POD_CIDR_BASE);
+      const offset = toNumber(addr as ipaddr.IPv4) - BASE;
       return offset >= 0 && offset % 256 === 0 ? offset / 256 : undefined;
     } catch {
       return undefined;
