@@ -77,8 +77,7 @@ export function reconcileJob(w: Workloads, job: KubeObject, now: string): void {
   } else if (spec['suspend'] !== true) {
     const want = Math.min(parallelism, completions - succeeded);
     for (let i = active.length; i < want; i++) {
-      const pod = w.podFromTemplate(job, `${job.metadata.name}-${randomSuffix()}`, {});
-      w.pods.create(pod, w.instant);
+      w.createPod(job, `${job.metadata.name}-${randomSuffix()}`, {});
     }
     active = w.store
       .podsOwnedBy(job.metadata.uid ?? '')

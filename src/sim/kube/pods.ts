@@ -38,10 +38,13 @@ export class PodLifecycle {
     readonly ipam = new NodeIpam(),
   ) {}
 
-  /** Fills in what the API server and kubelet would: defaults, node, status. */
-  prepare(pod: KubeObject, instant: boolean): KubeObject {
+  /**
+   * Fills in what the API server and kubelet would: defaults (unless `defaulted`: a spec of
+   * podSpecFromTemplate, whose frozen parts are kept), node, status.
+   */
+  prepare(pod: KubeObject, instant: boolean, defaulted = false): KubeObject {
     // Pods a controller makes from its template get the same defaults as pods created through the API.
-    const p = applyDefaults(R.pods, pod);
+    const p = defaulted ? { ...pod, spec: { ...specOf(pod) } } : applyDefaults(R.pods, pod);
     const spec = specOf(p);
     p['spec'] = spec;
     if (!Array.isArray(spec['containers'])) spec['containers'] = [];
@@ -70,8 +73,8 @@ export class PodLifecycle {
   }
 
   /** Creates a pod in the store, and arranges its readiness (or its run) unless `instant`. */
-  create(pod: KubeObject, instant = false): KubeObject {
-    const stored = this.store.create(R.pods, this.prepare(pod, instant), instant);
+  create(pod: KubeObject, instant = false, defaulted = false): KubeObject {
+    const stored = this.store.create(R.pods, this.prepare(pod, instant, defaulted), instant);
     if (!instant) {
       const policy = specOf(stored)['restartPolicy'];
       if ((policy === 'Never' || policy === 'OnFailure') && this.runner) this.scheduleRun(stored);

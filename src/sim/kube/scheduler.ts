@@ -79,10 +79,21 @@ function fittingOf(store: Store): Fitting {
   return cache;
 }
 
+/** JSON of frozen (so unchanging) values, such as the tolerations a template's pods share. */
+const frozenJson = new WeakMap<object, string>();
+
+function jsonOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null || !Object.isFrozen(value))
+    return JSON.stringify(value ?? null);
+  let json = frozenJson.get(value);
+  if (json === undefined) frozenJson.set(value, (json = JSON.stringify(value)));
+  return json;
+}
+
 function nodesFor(store: Store, pod: KubeObject): LeastLoaded {
   const { byShape } = fittingOf(store);
   const spec = specOf(pod);
-  const shape = JSON.stringify([spec['tolerations'] ?? null, spec['nodeSelector'] ?? null]);
+  const shape = `[${jsonOf(spec['tolerations'])},${jsonOf(spec['nodeSelector'])}]`;
   let tree = byShape.get(shape);
   if (!tree) {
     const names = store

@@ -83,7 +83,7 @@ export function reconcileStatefulSet(w: Workloads, sts: KubeObject): void {
       [REVISION_LABEL]: update,
       'statefulset.kubernetes.io/pod-name': name,
     };
-    w.pods.create(w.podFromTemplate(sts, name, labels), w.instant);
+    w.createPod(sts, name, labels);
   }
   const ordinal = (p: KubeObject): number =>
     Number(p.metadata.name.slice(sts.metadata.name.length + 1));

@@ -86,6 +86,17 @@ function copyJson(value: unknown, depth: number): unknown {
   return out;
 }
 
+/**
+ * Freezes an object and everything in it (stopping at what is frozen already): the store holds
+ * objects this way, so parts it shares between them (a template's pod spec) cannot change under one.
+ */
+export function freezeDeep<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const v of Object.values(value)) freezeDeep(v);
+  return value;
+}
+
 /** A plain-object check that narrows `unknown`. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -3,6 +3,7 @@ import type { SimClock } from '../clock.js';
 import type { KubeObject } from '../contracts.js';
 import { reconcileDeployment, type RolloutHost } from './deployment-controller.js';
 import { reconcileJob } from './job-controller.js';
+import { podSpecFromTemplate } from './defaults.js';
 import { isPodReady } from './pod-status.js';
 import type { PodLifecycle } from './pods.js';
 import { R } from './resources.js';
@@ -99,31 +100,19 @@ export class Workloads {
     extraLabels: Record<string, string>,
     nodeName?: string,
   ): KubeObject {
-    const template = pathGet(owner, ['spec', 'template']);
-    const tmeta = pathGet(template, ['metadata']);
-    const tspec = pathGet(template, ['spec']);
-    const labels = {
-      ...(isRecord(tmeta) && isRecord(tmeta['labels'])
-        ? (tmeta['labels'] as Record<string, string>)
-        : {}),
-      ...extraLabels,
-    };
+    const tspec = pathGet(owner, ['spec', 'template', 'spec']);
     const spec: Record<string, unknown> = isRecord(tspec) ? clone(tspec) : { containers: [] };
     if (nodeName) spec['nodeName'] = nodeName;
-    const pod: KubeObject = {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name,
-        namespace: owner.metadata.namespace ?? 'default',
-        labels,
-        ownerReferences: [ownerRef(owner)],
-      },
-      spec,
-    };
-    if (isRecord(tmeta) && isRecord(tmeta['annotations']))
-      pod.metadata.annotations = clone(tmeta['annotations'] as Record<string, string>);
-    return pod;
+    return podOf(owner, name, extraLabels, spec);
+  }
+
+  /**
+   * Creates a pod of `owner` from its template (the ReplicaSet, StatefulSet and Job controllers):
+   * the defaulted spec is worked out once per stored template and its parts shared by its pods.
+   */
+  createPod(owner: KubeObject, name: string, extraLabels: Record<string, string>): KubeObject {
+    const spec = { ...podSpecFromTemplate(pathGet(owner, ['spec', 'template', 'spec'])) };
+    return this.pods.create(podOf(owner, name, extraLabels, spec), this.instant, true);
   }
 
   /** The owner's pods that are not terminating. */
@@ -147,10 +136,7 @@ export class Workloads {
     const hash = rs.metadata.labels?.['pod-template-hash'];
     for (let i = pods.length; i < want; i++) {
       const name = `${rs.metadata.name}-${randomSuffix()}`;
-      this.pods.create(
-        this.podFromTemplate(rs, name, hash ? { 'pod-template-hash': hash } : {}),
-        this.instant,
-      );
+      this.createPod(rs, name, hash ? { 'pod-template-hash': hash } : {});
     }
     const extra = [...pods]
       .sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)))
@@ -167,4 +153,34 @@ export class Workloads {
         availableReplicas: ready,
       });
   }
+}
+
+/** A pod named `name` with `spec`, labelled and annotated from `owner`'s template and owned by it. */
+function podOf(
+  owner: KubeObject,
+  name: string,
+  extraLabels: Record<string, string>,
+  spec: Record<string, unknown>,
+): KubeObject {
+  const tmeta = pathGet(owner, ['spec', 'template', 'metadata']);
+  const labels = {
+    ...(isRecord(tmeta) && isRecord(tmeta['labels'])
+      ? (tmeta['labels'] as Record<string, string>)
+      : {}),
+    ...extraLabels,
+  };
+  const pod: KubeObject = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name,
+      namespace: owner.metadata.namespace ?? 'default',
+      labels,
+      ownerReferences: [ownerRef(owner)],
+    },
+    spec,
+  };
+  if (isRecord(tmeta) && isRecord(tmeta['annotations']))
+    pod.metadata.annotations = clone(tmeta['annotations'] as Record<string, string>);
+  return pod;
 }
