@@ -1,6 +1,6 @@
 import type { KubeObject } from '../contracts.js';
 import { qosClassOf } from './quantity.js';
-import { isRecord, pathGet, specOf, statusOf, text } from './types.js';
+import { freezeDeep, isRecord, pathGet, specOf, statusOf, text } from './types.js';
 
 /** Whether a pod has condition Ready=True (IsPodReady). */
 export function isPodReady(pod: KubeObject): boolean {
@@ -46,8 +46,31 @@ export function runningStatus(
   podIP: string,
 ): Record<string, unknown> {
   const started = text(pathGet(pod, ['status', 'startTime']), now);
+  return {
+    phase: 'Running',
+    conditions: runningConditions(ready, started, now),
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    podIP,
+    podIPs: [{ ip: podIP }],
+    startTime: started,
+    qosClass: qosClassOf(pod),
+    containerStatuses: runningContainers(pod, ready, started),
+  };
+}
+
+/**
+ * Parts of running statuses that pods started together share (frozen, as the store's objects are
+ * never changed in place): a scenario load starts thousands of pods of one template in a second.
+ */
+let lastConditions = { key: '', value: [] as readonly unknown[] };
+const lastContainers = new WeakMap<object, { key: string; value: readonly unknown[] }>();
+
+function runningConditions(ready: boolean, started: string, now: string): readonly unknown[] {
+  const key = `${String(ready)} ${started} ${now}`;
+  if (lastConditions.key === key) return lastConditions.value;
   const r = ready ? 'True' : 'False';
-  const conditions = [
+  const value = freezeDeep([
     {
       type: 'PodReadyToStartContainers',
       status: 'True',
@@ -58,29 +81,30 @@ export function runningStatus(
     { type: 'Ready', status: r, lastProbeTime: null, lastTransitionTime: now },
     { type: 'ContainersReady', status: r, lastProbeTime: null, lastTransitionTime: now },
     { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: started },
-  ];
-  return {
-    phase: 'Running',
-    conditions,
-    hostIP,
-    hostIPs: [{ ip: hostIP }],
-    podIP,
-    podIPs: [{ ip: podIP }],
-    startTime: started,
-    qosClass: qosClassOf(pod),
-    containerStatuses: containerNames(pod).map((c) => ({
-      name: c.name,
-      image: c.image,
-      imageID: '',
-      containerID: `containerd://${Buffer.from(`${pod.metadata.uid ?? ''}${c.name}`)
-        .toString('hex')
-        .slice(0, 64)}`,
-      ready,
-      started: true,
-      restartCount: 0,
-      state: { running: { startedAt: started } },
-    })),
-  };
+  ]);
+  lastConditions = { key, value };
+  return value;
+}
+
+function runningContainers(pod: KubeObject, ready: boolean, started: string): readonly unknown[] {
+  const containers = specOf(pod)['containers'];
+  const shared = Array.isArray(containers) && Object.isFrozen(containers);
+  const uid = pod.metadata.uid ?? '';
+  const key = `${String(ready)} ${started} ${uid}`;
+  const known = shared ? lastContainers.get(containers as object) : undefined;
+  if (known?.key === key) return known.value;
+  const value = containerNames(pod).map((c) => ({
+    name: c.name,
+    image: c.image,
+    imageID: '',
+    containerID: `containerd://${Buffer.from(`${uid}${c.name}`).toString('hex').slice(0, 64)}`,
+    ready,
+    started: true,
+    restartCount: 0,
+    state: { running: { startedAt: started } },
+  }));
+  if (shared) lastContainers.set(containers as object, { key, value: freezeDeep(value) });
+  return value;
 }
 
 /** Status of a pod no node can take. */

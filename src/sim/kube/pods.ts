@@ -191,12 +191,20 @@ export class PodLifecycle {
     }
   }
 
+  /** Each node object's InternalIP (a stored node is replaced, never changed, so its answer holds). */
+  private readonly hostIPs = new WeakMap<KubeObject, string>();
+
   private hostIP(node: string): string {
-    const addrs = pathGet(this.store.get(R.nodes, undefined, node), ['status', 'addresses']);
-    {
-      const internal = arr(addrs).find((a) => isRecord(a) && a['type'] === 'InternalIP');
-      if (isRecord(internal) && typeof internal['address'] === 'string') return internal['address'];
-    }
-    return '10.224.0.4';
+    const n = this.store.get(R.nodes, undefined, node);
+    const known = n && this.hostIPs.get(n);
+    if (known) return known;
+    const addrs = arr(pathGet(n, ['status', 'addresses']));
+    const internal = addrs.find((a) => isRecord(a) && a['type'] === 'InternalIP');
+    const ip =
+      isRecord(internal) && typeof internal['address'] === 'string'
+        ? internal['address']
+        : '10.224.0.4';
+    if (n) this.hostIPs.set(n, ip);
+    return ip;
   }
 }

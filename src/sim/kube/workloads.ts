@@ -9,7 +9,7 @@ import type { PodLifecycle } from './pods.js';
 import { R } from './resources.js';
 import { reconcileDaemonSet, reconcileStatefulSet } from './set-controllers.js';
 import type { Store } from './store.js';
-import { type ResourceType, clone, isRecord, pathGet, specOf } from './types.js';
+import { type ResourceType, clone, freezeDeep, isRecord, pathGet, specOf } from './types.js';
 
 const ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -176,11 +176,20 @@ function podOf(
       name,
       namespace: owner.metadata.namespace ?? 'default',
       labels,
-      ownerReferences: [ownerRef(owner)],
+      ownerReferences: ownerRefsOf(owner),
     },
     spec,
   };
   if (isRecord(tmeta) && isRecord(tmeta['annotations']))
     pod.metadata.annotations = clone(tmeta['annotations'] as Record<string, string>);
   return pod;
+}
+
+/** The owner references a pod of `owner` gets, frozen and shared by its pods (one list per owner). */
+const ownerRefs = new WeakMap<KubeObject, Array<Record<string, unknown>>>();
+
+function ownerRefsOf(owner: KubeObject): Array<Record<string, unknown>> {
+  let refs = ownerRefs.get(owner);
+  if (!refs) ownerRefs.set(owner, (refs = freezeDeep([ownerRef(owner)])));
+  return refs;
 }
