@@ -10,27 +10,36 @@ import {
   firstLine,
 } from '../model/errors.js';
 import { armErrorKind } from './errors.js';
+import { openLookBound, unreachableWords } from '../model/look-bound.js';
 
 type Policy = Parameters<ContainerServiceClient['pipeline']['addPolicy']>[0];
 
 /**
- * Each ARM request (each attempt) bounded by `timeoutMs` and ended by `deadline`; a web page
- * answered instead of ARM's JSON is `not-aks`. Placed innermost, next to the wire.
+ * Each ARM request (each attempt) bounded by `timeoutMs` and ended by `deadline` and by the bound
+ * of the look it belongs to (the SDK's retry waits on the same signal, so its retries end too); a
+ * web page answered instead of ARM's JSON is `not-aks`. Placed innermost, next to the wire.
  */
 export function armRequestBound(timeoutMs: number, deadline?: AbortSignal): Policy {
   return {
     name: 'aksRunbookRequestBound',
     async sendRequest(request, next) {
       if (!request.timeout || request.timeout > timeoutMs) request.timeout = timeoutMs;
-      if (deadline) {
+      const look = openLookBound();
+      const ends = [deadline, look?.signal].filter((s): s is AbortSignal => s !== undefined);
+      if (ends.length > 0) {
         const own = request.abortSignal as AbortSignal | undefined;
-        request.abortSignal = own ? AbortSignal.any([own, deadline]) : deadline;
+        request.abortSignal = AbortSignal.any(own ? [own, ...ends] : ends);
       }
       const started = Date.now();
       let response;
       try {
         response = await next(request);
       } catch (error) {
+        const unreached = unreachableWords(error);
+        if (look && unreached) {
+          look.noteTrouble(`Azure Resource Manager ${new URL(request.url).origin}`, unreached);
+        }
+        if (look?.signal.aborted && !deadline?.aborted) throw look.failure();
         if (deadline?.aborted) {
           throw new FaultError(
             'timeout',

@@ -8,6 +8,7 @@ import {
   type HttpClient,
   type Pipeline,
 } from '@azure/core-rest-pipeline';
+import { openLookBound } from '../model/look-bound.js';
 
 /** How to reach Microsoft Graph: its endpoint and token scope (the cloud's, or the simulator's). */
 export interface GraphConnection {
@@ -62,13 +63,17 @@ export class GraphWire {
       throw new Error(`refused to send ${method} ${bare} to Microsoft Graph: only reads are sent`);
     const headers = createHttpHeaders({ accept: 'application/json', ...options.headers });
     if (options.body !== undefined) headers.set('content-type', 'application/json');
+    // Ended by the audit's time limit and by the bound of the look it belongs to.
+    const ends = [this.c.deadline, openLookBound()?.signal].filter(
+      (s): s is AbortSignal => s !== undefined,
+    );
     const request = createPipelineRequest({
       url: `${this.c.endpoint.replace(/\/+$/, '')}/v1.0${path}`,
       method,
       headers,
       timeout: this.c.timeoutMs,
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
-      ...(this.c.deadline ? { abortSignal: this.c.deadline } : {}),
+      ...(ends.length > 0 ? { abortSignal: AbortSignal.any(ends) } : {}),
     });
     const response = await this.pipeline.sendRequest(this.client, request);
     const text = response.bodyAsText ?? '';

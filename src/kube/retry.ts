@@ -5,6 +5,7 @@ import type {
 } from '@kubernetes/client-node';
 import { SHOWN_WAIT_MS, type WaitNotice } from '../model/bounds.js';
 import { FaultError, KIND_ADVICE } from '../model/errors.js';
+import { openLookBound, unreachableWords } from '../model/look-bound.js';
 import { stampedKube } from './errors.js';
 import { onlyReads } from './wire-guard.js';
 
@@ -39,7 +40,8 @@ const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
  * Sends one request, retrying an idempotent read (GET, and the access-review questions) on 429,
  * 5xx and dropped connections, with exponential backoff that honours Retry-After up to a cap.
  * Every attempt, a write's single one too, is bounded by the policy's timeout, and `deadline`
- * (the audit's time limit) ends everything. A failure leaves with its kind stamped on it.
+ * (the audit's time limit) ends everything, as does the bound of the look it belongs to (its
+ * retries never outlive it). A failure leaves with its kind stamped on it.
  * Writes are never repeated: an eviction's 429 means a PDB said no.
  */
 export async function sendWithRetries(
@@ -52,7 +54,10 @@ export async function sendWithRetries(
   const path = new URL(request.getUrl()).pathname;
   const retried = onlyReads(method, path);
   const callerSignal = request.getSignal();
-  const outer = [callerSignal, deadline].filter((s): s is AbortSignal => s !== undefined);
+  const look = openLookBound();
+  const outer = [callerSignal, deadline, look?.signal].filter(
+    (s): s is AbortSignal => s !== undefined,
+  );
   const stop = outer.length > 0 ? AbortSignal.any(outer) : undefined;
   const sleep = policy.sleep ?? abortableSleep;
   for (let attempt = 1; ; attempt++) {
@@ -63,6 +68,10 @@ export async function sendWithRetries(
     try {
       response = await http.send(request).toPromise();
     } catch (error) {
+      const unreached = unreachableWords(error);
+      if (look && unreached)
+        look.noteTrouble(`the API server ${new URL(request.getUrl()).origin}`, unreached);
+      if (look?.signal.aborted && !deadline?.aborted) throw look.failure();
       if (stop?.aborted || last || !isTransient(error, timeout)) {
         throw readable(error, timeout, deadline, policy.timeoutMs);
       }

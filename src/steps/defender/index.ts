@@ -58,6 +58,7 @@ export function makeDefenderStep(options: DefenderOptions = {}) {
         },
         {
           key: 'r',
+          looksAgain: true,
           label: 'Look again (re-read the cluster from Azure)',
           run: (run) => run.look(),
         },

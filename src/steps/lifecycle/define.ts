@@ -47,7 +47,12 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       }
       if (isAction(event)) {
         const action = run.offered().find((a) => a.key === event.key);
-        if (action && action.unavailable === undefined) await action.run(run);
+        if (!action || action.unavailable !== undefined) return;
+        // Looking again (and what the step reads with it) is one bounded look; a failed change
+        // tried again (retryOrLook) is a change, not a look, and is not bounded so.
+        if (action.looksAgain && !run.again)
+          await run.bounded(() => Promise.resolve(action.run(run)));
+        else await action.run(run);
         return;
       }
       const handler = run.def.on?.[event.type as Event['type']];

@@ -1,4 +1,5 @@
 import type { Finding } from '../../model/finding.js';
+import { outsideLookBound, withinLookBound } from '../../model/look-bound.js';
 import type { SessionMode } from '../../model/session.js';
 import type { StepContext } from '../contract/module.js';
 import type { StepActionView, StepEventShape } from '../contract/view.js';
@@ -49,6 +50,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   /** What `retryOrLook` runs after a failed change that can be tried again. */
   again: (() => Promise<void>) | undefined;
   readonly work: StepWork;
+  /** How long the last look that worked took (ms): a look again is bounded by a multiple of it. */
+  private lastLookMs = 0;
 
   constructor(
     readonly def: StepDefinition<Facts, State, Event>,
@@ -94,23 +97,43 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   async look(): Promise<void> {
     this.ctx.status({ kind: 'running' });
+    const started = Date.now();
     let seen: Awaited<ReturnType<NonNullable<typeof this.def.inspect>>>;
     try {
-      seen = await (this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx));
+      // The first look may take as long as its requests do; a look again is bounded as a whole.
+      seen = this.looked ? await this.bounded(() => this.inspect()) : await this.inspect();
     } catch (error) {
       if (this.looked) this.markStale(error);
       throw error;
     }
+    this.lastLookMs = Date.now() - started;
     this.stale = undefined;
     this.facts = seen.facts;
-    if (!this.looked && this.def.follow && this.ctx.closing)
-      this.def.follow(this, this.ctx.closing);
+    if (!this.looked && this.def.follow && this.ctx.closing) {
+      const { follow } = this.def;
+      const closing = this.ctx.closing;
+      // What the step follows lives on after this look: no look's bound ends it.
+      outsideLookBound(() => follow(this, closing));
+    }
     this.looked = true;
     this.ctx.show({ summary: seen.summary, findings: seen.findings });
     const added = await this.def.seen?.(this, seen);
     if (added) this.ctx.show(added);
     this.publish();
     this.findings(this.ctx.view().findings ?? []);
+  }
+
+  /**
+   * Runs `work` (a look again, and what the step reads with it) within one time bound: at least
+   * `LOOK_AGAIN_MIN_MS`, or a few times the last look that worked (a large cluster's look is
+   * slow). When it runs out, the look fails with one line saying what could not be reached.
+   */
+  bounded<T>(work: () => Promise<T>): Promise<T> {
+    return withinLookBound(Math.max(LOOK_AGAIN_MIN_MS, LOOK_AGAIN_PACE * this.lastLookMs), work);
+  }
+
+  private inspect() {
+    return this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx);
   }
 
   /**
@@ -128,6 +151,10 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
       plan: undefined,
     });
     this.publish();
+    // Said here, not only by whoever awaited the look: a look that follows the cluster fails too.
+    // Short, so the title and the checklist row hold it; the whole line is the step's result.
+    this.ctx.status({ kind: 'unavailable', why: STALE_STATUS });
+    this.ctx.show({ result: [`✖ ${why}`] });
   }
 
   findings(list: Finding[]): void {
@@ -165,8 +192,16 @@ function view(key: string, label: string, unavailable: string | undefined): Step
   return unavailable === undefined ? { key, label } : { key, label, unavailable };
 }
 
+/** The shortest bound of a look again (ms): a cluster that went away is said so within it. */
+export const LOOK_AGAIN_MIN_MS = 5_000;
+/** A look again may take this many times as long as the last look that worked. */
+const LOOK_AGAIN_PACE = 3;
+
 /** How a stale step's summary starts. */
 export const STALE_MARK = '▲ STALE:';
+
+/** A stale step's status, in words short enough for its title. */
+export const STALE_STATUS = 'the last look failed';
 
 /** Why a change is not offered while the step is stale. */
 const STALE_ACTION = 'the last look failed: look again first';

@@ -1,0 +1,68 @@
+// The cluster goes away under an open step (the simulator is stopped): `r` looks again within one
+// bound for the whole look, so the step says within seconds that it is stale and what could not
+// be reached, and its changes are withdrawn (a pool key opens no confirmation).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { startInTmux } from '../reliability/tmux.js';
+
+let running: RunningSim | undefined;
+afterEach(async () => {
+  await running?.stop();
+  running = undefined;
+});
+
+/** The journal's lines of the session (one file in the state folder). */
+function journalLines(state: string): Array<{ type: string; step?: string }> {
+  const dir = join(state, 'aks-runbook');
+  const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'))!;
+  return readFileSync(join(dir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string; step?: string });
+}
+
+describe('r against a cluster that went away', () => {
+  it('turns the step stale within the look bound, says what is unreachable, withdraws its changes', async () => {
+    running = await startSimCommand('demo');
+    const state = tempDir('stale-');
+    const t = startInTmux(
+      ['--sim-connection', running.connectionFile],
+      { XDG_STATE_HOME: state },
+      { columns: 80, rows: 24 },
+    );
+    await t.waitFor(/[✔!] node-image\b.*findings?/, 60_000);
+    t.type(':node-image');
+    t.key('Enter');
+    await t.waitFor(/Node images and OS patches \(node-image\) · \d+ findings?/);
+    await running.stop();
+    running = undefined;
+
+    const started = Date.now();
+    t.key('r');
+    const stale = await t.waitFor('unavailable: the last look failed', 20_000);
+    const took = Date.now() - started;
+    process.stdout.write(`r with the simulator stopped: stale after ${took} ms\n`);
+    expect(took).toBeLessThan(8_000);
+    // The title holds the status whole; the one line of what failed is the result.
+    expect(stale).not.toMatch(/unavailable: [^\n]*…/);
+    t.key('G');
+    const bottom = await t.waitFor(/refused the connection \(gave up\s+after 5 s\)/);
+    expect(bottom).toMatch(/https:\/\/127\.0\.0\.1:\d+ refused the connection/);
+    expect(bottom).toMatch(/\[2\] Upgrade the node image of pool apps — not available: the last/);
+    t.key('g');
+    await t.waitFor('▲ STALE: what follows is from the last look that worked');
+
+    // The pool keys are withdrawn: no confirmation opens (the help shows instead of a dialog).
+    t.key('2');
+    t.key('1');
+    t.key('?');
+    const help = await t.waitFor('Esc or ? closes this help.');
+    expect(help).not.toContain('Confirm a change');
+    expect(journalLines(state).filter((l) => l.type === 'confirmation')).toEqual([]);
+    t.key('Escape');
+    t.key('q');
+  }, 120_000);
+});
