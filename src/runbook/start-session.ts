@@ -126,7 +126,9 @@ export async function startSession(
       },
       journalPath: journal.path,
     });
-    store.setStep('connect', { kind: 'ok' });
+    // Connected; the connect step's own look (the rights) gives its verdict: saying ok here first
+    // would flicker ok -> running -> ok.
+    store.setStep('connect', { kind: 'running' });
     if (connection.armMissing) {
       for (const step of CHECKLIST.filter((s) => s.needsArm)) {
         store.setStep(step.id, { kind: 'unavailable', why: connection.armMissing });
