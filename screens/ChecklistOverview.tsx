@@ -110,6 +110,7 @@ export function ChecklistOverview(props: ChecklistOverviewProps) {
         shown={visible.length}
         listed={filterSteps('', steps).length}
         window={window}
+        width={width}
       />
     </Box>
   );

@@ -1,4 +1,3 @@
-import { Box } from 'ink';
 import type { Connection } from '../src/runbook/session.js';
 import { helpKey } from './common-keys.js';
 import { Spinner } from './Spinner.js';
@@ -35,10 +34,6 @@ export function ConnectionScreen({ connection, active, onHelp, onQuit }: Connect
     active,
   );
   if (connecting) return <Spinner label={connection.detail} />;
-  return (
-    <Box flexDirection="column">
-      <Text color={theme.danger}>✖ {connection.message}</Text>
-      <Text color={theme.muted}>Press q to quit.</Text>
-    </Box>
-  );
+  // How to quit is the footer's (one row of keys on every screen), not a line of its own here.
+  return <Text color={theme.danger}>✖ {connection.message}</Text>;
 }

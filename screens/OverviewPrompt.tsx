@@ -17,6 +17,8 @@ export interface OverviewPromptProps {
   listed: number;
   /** The part of the list on screen. */
   window: { start: number; end: number };
+  /** Columns the prompt may use. */
+  width: number;
 }
 
 /** The last line: the open prompt, or where the list stands (filter, scrolled part). */
@@ -54,7 +56,9 @@ export function OverviewPrompt(props: OverviewPromptProps) {
     return (
       <Box flexDirection="column">
         <Text wrap="truncate-end" color={prompt.error ? theme.danger : theme.muted}>
-          {prompt.error ? `✖ ${prompt.error}` : `steps: ${candidates.join(' ') || 'none match'}`}
+          {prompt.error
+            ? `✖ ${prompt.error}`
+            : wholeWords(`steps: ${candidates.join(' ') || 'none match'}`, props.width - 1)}
         </Text>
         <LineInput
           prompt=":"
@@ -83,4 +87,16 @@ export function OverviewPrompt(props: OverviewPromptProps) {
       {parts.join(' · ') || ' '}
     </Text>
   );
+}
+
+/** `text` cut to `width` columns between words, never inside a step id (`…` says more follow). */
+function wholeWords(text: string, width: number): string {
+  if (Array.from(text).length <= width) return text;
+  const words = text.split(' ');
+  let kept = words[0]!;
+  for (const word of words.slice(1)) {
+    if (Array.from(`${kept} ${word} …`).length > width) break;
+    kept = `${kept} ${word}`;
+  }
+  return `${kept} …`;
 }

@@ -45,6 +45,11 @@ async function pages(t: TmuxTerminal): Promise<string[]> {
   return seen;
 }
 
+/** Rows of key hints: the footer ends with `? more` or `q quit` (one per screen, at the bottom). */
+function footerRows(screen: string): string[] {
+  return screen.split('\n').filter((line) => /(^|· )(\? more|q quit)\s*$/.test(line));
+}
+
 /** Lines cut at their end: an ellipsis glued to the word it cut. */
 function cutLines(screen: string): string[] {
   return screen.split('\n').filter((line) => /\S…\s*$/.test(line));
@@ -64,6 +69,7 @@ describe('every step at 80x24 shows what the checklist counts', () => {
       60_000,
     );
     const problems: string[] = [];
+    expect(footerRows(overview), 'the checklist has one footer row').toHaveLength(1);
     const journaled = journaledFindings(state);
     for (const [i, step] of LISTED.entries()) {
       const row = new RegExp(`${step.id}\\s.*\\s(\\d+) findings?`).exec(overview);
@@ -109,6 +115,10 @@ describe('every step at 80x24 shows what the checklist counts', () => {
       }
       for (const screen of screens) {
         for (const line of cutLines(screen)) problems.push(`${step.id}: cut line: ${line.trim()}`);
+        const footers = footerRows(screen);
+        if (footers.length !== 1) {
+          problems.push(`${step.id}: ${footers.length} footer rows: ${footers.join(' | ')}`);
+        }
       }
       t.key('Escape');
       await t.waitFor('↑↓ move · Enter open');

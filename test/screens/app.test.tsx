@@ -60,7 +60,14 @@ describe('App shell', () => {
     const { ui, actions } = renderApp(store);
     const harness = await ui;
     expect(harness.frame()).toContain('✖ context "prod" not found in kubeconfig');
-    expect(harness.frame()).toContain('Press q to quit');
+    // How to quit is said once, in the one footer row.
+    expect(harness.frame()).not.toContain('Press q to quit');
+    expect(
+      harness
+        .frame()
+        .split('\n')
+        .filter((l) => /\bq quit\b/.test(l)),
+    ).toHaveLength(1);
     await harness.press('q');
     expect(actions.onQuit).toHaveBeenCalledOnce();
   });
