@@ -1,7 +1,7 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import type { ConfirmationRequest } from '../src/model/session.js';
-import { changeLines } from './change-lines.js';
+import { changeLines, confirmTitle } from './change-lines.js';
 import { copyBinding, type CopyCommands } from './command-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
@@ -94,7 +94,7 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
   useKeys({ name: 'confirmation', table, guard, ownFooter: true }, active);
   return (
     <DialogFrame
-      title="Confirm a change"
+      title={confirmTitle(request, false)}
       head={head}
       body={body}
       bodyTop={bodyTop}

@@ -2,7 +2,7 @@ import { Box } from 'ink';
 import { useState } from 'react';
 import { visible } from '../src/model/visible-text.js';
 import type { ConfirmProps } from './Confirm.js';
-import { changeLines } from './change-lines.js';
+import { changeLines, confirmTitle } from './change-lines.js';
 import { copyBinding } from './command-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
@@ -87,7 +87,7 @@ export function TypedConfirm({
   };
   return (
     <DialogFrame
-      title="Confirm a change: type the name to proceed"
+      title={confirmTitle(request, true)}
       head={head}
       body={body}
       bodyTop={bodyTop}

@@ -31,5 +31,24 @@ export function changeLines(
   );
   const body = (request.details ?? []).flatMap((line) => listItem(visible(line), ' ', width));
   const commands = (request.commands ?? []).map(visible);
-  return { head: [cluster, ...change], body: [...body, ...commandLines(commands, width, copy)] };
+  // A dry run is asked with the same dialog, and says at its top that nothing will change.
+  const rehearsal = request.dryRun
+    ? wrapWords(DRY_RUN_LINE, width).map((line): FrameLine => [
+        { text: line, bold: true, color: theme.badge },
+      ])
+    : [];
+  return {
+    head: [...rehearsal, cluster, ...change],
+    body: [...body, ...commandLines(commands, width, copy)],
+  };
+}
+
+/** The first line of every dry run's confirmation. */
+export const DRY_RUN_LINE =
+  'DRY RUN: nothing will change. Kubernetes writes go as server-side dry runs; Azure is sent nothing.';
+
+/** A confirmation's title: what it asks, and whether it is a dry run. */
+export function confirmTitle(request: ConfirmationRequest, typed: boolean): string {
+  const what = request.dryRun ? 'Confirm a dry run' : 'Confirm a change';
+  return typed ? `${what}: type the name to proceed` : what;
 }

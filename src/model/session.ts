@@ -10,6 +10,14 @@ export interface ConfirmationRequest {
   commands?: string[];
   /** When set, the operator must type this text (the cluster or node name) to proceed. */
   typed?: string;
+  /** Asked in dry-run mode: the same question, and the dialog says that nothing will change. */
+  dryRun?: true;
+}
+
+/** The question as a dry run asks it: the same one, marked as a rehearsal. */
+export function dryRunQuestion(request: ConfirmationRequest): ConfirmationRequest {
+  if (request.dryRun) return request;
+  return { ...request, change: `(dry run) ${request.change}`, dryRun: true };
 }
 
 /** Safety switches chosen on the command line. */

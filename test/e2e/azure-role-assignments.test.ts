@@ -151,8 +151,12 @@ describe('Azure role assignments (azure-rbac scenario)', () => {
     });
     expect(viewText(s.view().plan ?? [])).toContain('⚠ sam@contoso.com is not in platform-admins');
     const before = sim.log.entries.length;
-    // An ARM change in --dry-run is shown and ends there: nothing is asked, nothing sent.
-    await s.host.send('rbac', { type: 'action', key: 'r' });
+    // An ARM change in --dry-run is asked as for real (marked as a dry run), shown, never sent.
+    const sent = s.host.send('rbac', { type: 'action', key: 'r' });
+    await until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
+    expect(s.store.getState().confirmation).toMatchObject({ dryRun: true });
+    s.store.answer(true);
+    await sent;
     expect(sim.log.entries.slice(before).filter((e) => e.method !== 'GET')).toEqual([]);
     expect(s.view().result?.join(' ')).toContain('nothing was changed');
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { rbacStep } from '../../src/steps/rbac/index.js';
 import type { RbacScreenState } from '../../src/steps/rbac/state.js';
-import { stepSession } from './security-step-session.js';
+import { stepSession, until } from './security-step-session.js';
 
 const GROUP = '2d4f6a8b-1c3e-4a5b-8c7d-9e0f1a2b3c4d';
 const SAM = 'RoleBinding/payments/sam-secret-reader#sam@contoso.com';
@@ -39,7 +39,13 @@ describe('rbac step modes and rights', () => {
       label: expect.stringMatching(/Dry-run/) as unknown,
     });
     const before = sim.log.entries.length;
-    await session.host.send('rbac', { type: 'action', key: 'r' });
+    const sent = session.host.send('rbac', { type: 'action', key: 'r' });
+    // After the server-side dry runs, the same question as for real, marked as a dry run.
+    await until(() => session.store.getState().confirmation !== undefined, 'the confirmation');
+    expect(session.store.getState().confirmation).toMatchObject({ dryRun: true });
+    expect(session.store.getState().confirmation?.change).toMatch(/^\(dry run\) Create /);
+    session.store.answer(true);
+    await sent;
     const effects = sim.log.entries.slice(before).map((e) => e.effect);
     expect(effects.filter((e) => e === 'dry-run')).toHaveLength(2);
     expect(effects.filter((e) => e === 'write')).toEqual([]);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Confirm } from '../../screens/Confirm.js';
 import { TypedConfirm } from '../../screens/TypedConfirm.js';
-import type { ConfirmationRequest } from '../../src/model/session.js';
+import { dryRunQuestion, type ConfirmationRequest } from '../../src/model/session.js';
 import { BACKSPACE, CTRL_C, ENTER, ESC, LEFT, RIGHT, TAB, renderInk } from '../helpers/ink.js';
 
 const request: ConfirmationRequest = {
@@ -33,6 +33,31 @@ function renderTyped(typed = 'aks-prod-weu') {
 }
 
 describe('Confirm', () => {
+  it('a dry run is the same dialog, titled and headed as a dry run', async () => {
+    const dry = dryRunQuestion(request);
+    const plain = (await renderConfirm(dry).ui).frame();
+    expect(plain).toContain('Confirm a dry run');
+    expect(plain).toMatch(/DRY RUN: nothing will change\./);
+    expect(plain).toContain('(dry run) Cordon and drain node');
+    expect(plain).toContain('▶ No, cancel ◀');
+    const typed = (
+      await renderInk(
+        <TypedConfirm
+          request={{ ...dry, typed: 'aks-prod-weu' }}
+          active
+          onAnswer={vi.fn()}
+          width={80}
+          height={21}
+        />,
+      )
+    ).frame();
+    expect(typed).toContain('Confirm a dry run: type the name to proceed');
+    expect(typed).toMatch(/DRY RUN: nothing will change\./);
+    const real = (await renderConfirm().ui).frame();
+    expect(real).toContain('Confirm a change');
+    expect(real).not.toContain('DRY RUN');
+  });
+
   it('names the cluster, the change and its details, and prints its keys', async () => {
     const { ui } = renderConfirm();
     const frame = (await ui).frame();

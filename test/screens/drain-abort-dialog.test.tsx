@@ -6,7 +6,9 @@ import type { AppActions } from '../../screens/app-actions.js';
 import { drainRig, nodeOf } from '../drain/rig.js';
 import { until } from '../drain/sim-session.js';
 import { ENTER, renderInk } from '../helpers/ink.js';
-import { abortConfirmation } from '../../src/steps/drain/confirmations.js';
+import { abortConfirmation, drainConfirmation } from '../../src/steps/drain/confirmations.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainNode } from '../../src/model/drain.js';
+import { dryRunQuestion } from '../../src/model/session.js';
 
 type Rig = Awaited<ReturnType<typeof drainRig>>;
 let rig: Rig | undefined;
@@ -60,10 +62,23 @@ describe('drain abort', () => {
   it('in a dry run the question says so and claims no node stays cordoned', () => {
     // A dry-run drain no longer waits on budgets (it reports them at once), so it is rarely
     // running long enough to abort; the question it would ask is checked as built.
-    const asked = abortConfirmation('aks-shop-prod', ['aks-apps-0'], true);
+    // The session marks every question of a dry run (src/runbook/confirm.ts): as it is asked.
+    const asked = dryRunQuestion(abortConfirmation('aks-shop-prod', ['aks-apps-0'], true));
     const text = [asked.change, ...(asked.details ?? []).map(String)].join('\n');
-    expect(text).toContain('(dry run)');
-    expect(text).toContain('nothing was cordoned');
-    expect(text).not.toContain('stay cordoned');
+    expect(asked.dryRun).toBe(true);
+    expect(asked.change).toBe('(dry run) Abort the drain of node aks-apps-0');
+    expect(text).toContain('Nothing was cordoned or evicted');
+    expect(text).not.toMatch(/stays? cordoned|stay evicted|u uncordons/);
+    // The drain's own question says what a dry run does, not what a real drain leaves behind.
+    const drain = drainConfirmation(
+      'aks-shop-prod',
+      [{ name: 'aks-apps-0' } as DrainNode],
+      {},
+      DEFAULT_DRAIN_OPTIONS,
+      true,
+    );
+    const drainText = (drain.details ?? []).join('\n');
+    expect(drainText).toContain('no node is cordoned, no pod moves');
+    expect(drainText).not.toMatch(/leaves the node cordoned|u uncordons/);
   });
 });

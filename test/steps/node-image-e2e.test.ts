@@ -67,7 +67,12 @@ describe('node-image step on the simulator', () => {
     await r.close();
     r = await rig('demo', 400, 'node-image', fast, { dryRun: true });
     await r.host.open('node-image');
-    await r.host.send('node-image', { type: 'action', key: '3' });
+    const sent = r.host.send('node-image', { type: 'action', key: '3' });
+    // Asked as for real, marked as a dry run; nothing is sent whatever the answer.
+    await until(() => r!.store.getState().confirmation, 'the dry-run confirmation');
+    expect(r.store.getState().confirmation).toMatchObject({ dryRun: true });
+    r.store.answer(true);
+    await sent;
     expect(view(r).plan?.[0]).toContain('agentPools/win/upgradeNodeImageVersion');
     expect(view(r).result).toEqual(['Dry run: this request was not sent; nothing changed.']);
     expect(r.sim.log.writes()).toEqual([]);

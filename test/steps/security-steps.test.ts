@@ -121,16 +121,26 @@ describe('defender on the demo cluster', () => {
     }
   });
 
-  it('dry run: shows the PUT body and journals it, asks nothing and sends no ARM write', async () => {
+  it('dry run: asks the same typed question marked as a dry run, shows and journals the PUT, sends no ARM write', async () => {
     const writes = armWrites().length;
     const { store, host, close, journalLines } = await hostFor(connection, factories, {
       dryRun: true,
     });
     await host.open('defender');
     await host.send('defender', { type: 'workspace', id: WORKSPACE });
-    await host.send('defender', { type: 'action', key: 'e' });
-    // ARM has no server-side dry run: the change is shown, never asked for and never sent.
-    expect(store.getState().confirmation).toBeUndefined();
+    const sent = host.send('defender', { type: 'action', key: 'e' });
+    // The same question as for real (typed: a paid plan), said to be a dry run.
+    await until(() => store.getState().confirmation !== undefined, 'the confirmation');
+    expect(store.getState().confirmation).toMatchObject({
+      dryRun: true,
+      typed: 'aks-shop-prod',
+      change: expect.stringMatching(
+        /^\(dry run\) Enable Microsoft Defender for Containers/,
+      ) as string,
+    });
+    store.answer(true);
+    await sent;
+    // ARM has no server-side dry run: the change is shown, never sent.
     const view = store.getState().stepViews.defender!;
     expect(viewText(view.plan ?? [])).toContain(
       `"logAnalyticsWorkspaceResourceId": "${WORKSPACE}"`,

@@ -203,7 +203,13 @@ describe('upgrades step on the simulator', () => {
     r = await rig('demo', 400, 'upgrades', fast, { dryRun: true });
     await r.host.open('upgrades');
     await r.host.send('upgrades', { type: 'target', version: '1.32.5' });
-    await r.host.send('upgrades', { type: 'action', key: 'c' });
+    const sent = r.host.send('upgrades', { type: 'action', key: 'c' });
+    // Asked as for real, marked as a dry run; nothing is sent whatever the answer.
+    await until(() => r!.store.getState().confirmation !== undefined, 'the confirmation');
+    expect(r.store.getState().confirmation).toMatchObject({ dryRun: true });
+    expect(r.store.getState().confirmation?.change).toMatch(/^\(dry run\) /);
+    r.store.answer(true);
+    await sent;
     const plan = viewText(view(r).plan ?? []);
     expect(plan).toContain(`PUT …/managedClusters/${r.sim.arm.name}`);
     expect(plan).toContain('"kubernetesVersion": "1.32.5"');

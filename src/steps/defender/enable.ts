@@ -59,10 +59,13 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
     dryRunDetail: { workspace: ws?.id ?? 'AKS default' },
     confirm: {
       cluster: ctx.cluster,
-      change: `Enable Microsoft Defender for Containers on ${ctx.cluster}: a paid plan, billed per vCore from now on`,
+      change: `Enable Microsoft Defender for Containers on ${ctx.cluster}: a paid plan, billed per vCore ${s.mode.dryRun ? 'once enabled for real' : 'from now on'}`,
       details: [
         `Reports to ${target}.`,
-        'Sends one PUT of the cluster to Azure; AKS then deploys the Defender sensor to every node.',
+        // A dry run says what it does, not what only the real change would.
+        s.mode.dryRun
+          ? 'Dry run: the PUT is shown and journaled, not sent; nothing is deployed or billed.'
+          : 'Sends one PUT of the cluster to Azure; AKS then deploys the Defender sensor to every node.',
         ws
           ? `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender --defender-config <file with this workspace>`
           : `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender`,

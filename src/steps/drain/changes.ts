@@ -49,7 +49,7 @@ export async function drainNodes(
   await s.change({
     wire: 'kube',
     what: 'drain',
-    confirm: drainConfirmation(ctx.cluster, chosen, state.previews, state.options),
+    confirm: drainConfirmation(ctx.cluster, chosen, state.previews, state.options, s.mode.dryRun),
     run: async (_progress, signal) => {
       s.set({ phase: 'running', progress: undefined, resume: undefined });
       // Other steps see it: an AKS operation on these pools would cross it (offered as unavailable).

@@ -20,13 +20,15 @@ function describeOptions(o: DrainOptions): string {
 
 /**
  * The confirmation of a drain: names the cluster and every node. More than one node needs the
- * cluster name typed; force or disable-eviction on one node needs the node name typed.
+ * cluster name typed; force or disable-eviction on one node needs the node name typed. A dry run
+ * says what it does instead of what a real drain leaves behind.
  */
 export function drainConfirmation(
   cluster: string,
   nodes: readonly DrainNode[],
   previews: Record<string, NodePlan>,
   options: DrainOptions,
+  dryRun = false,
 ): ConfirmationRequest {
   const names = nodes.map((n) => n.name);
   const what =
@@ -47,7 +49,11 @@ export function drainConfirmation(
       `${n.name}: kured ${n.kuredLock ? 'holds its lock on it' : 'wants to reboot it'}.`,
     );
   }
-  details.push('A stopped or aborted drain leaves the node cordoned; u uncordons it.');
+  details.push(
+    dryRun
+      ? 'Dry run: the cordon and every eviction go to the API server as dry runs; no node is cordoned, no pod moves.'
+      : 'A stopped or aborted drain leaves the node cordoned; u uncordons it.',
+  );
   const dangerous = options.force || options.disableEviction;
   const typed = names.length > 1 ? cluster : dangerous ? names[0] : undefined;
   return {
@@ -113,13 +119,17 @@ export function abortConfirmation(
       : `the drain of ${draining.length === 1 ? `node ${draining[0]}` : `${draining.length} nodes (${draining.join(', ')})`}`;
   return {
     cluster,
-    change: `Abort ${what}${dryRun ? ' (dry run)' : ''}`,
-    details: [
-      'Evictions in flight are cancelled; pods already evicted stay evicted.',
-      dryRun
-        ? 'Dry run: nothing was cordoned or evicted, so nothing is left to undo.'
-        : 'Nodes already cordoned stay cordoned, so no new pod lands there; u uncordons them.',
-      'Cancel, and the drain goes on.',
-    ],
+    change: `Abort ${what}`,
+    details: dryRun
+      ? [
+          'The dry-run evictions still to be checked are not sent.',
+          'Nothing was cordoned or evicted, so nothing is left to undo.',
+          'Cancel, and the dry run goes on.',
+        ]
+      : [
+          'Evictions in flight are cancelled; pods already evicted stay evicted.',
+          'Nodes already cordoned stay cordoned, so no new pod lands there; u uncordons them.',
+          'Cancel, and the drain goes on.',
+        ],
   };
 }

@@ -30,7 +30,10 @@ export interface Change<Outcome, Facts> {
   dryRun?: string[];
   /** Detail for the journal's dry-run note of an ARM change. */
   dryRunDetail?: Record<string, unknown>;
-  /** The question before running (absent: nothing is asked, as for a dry run's rehearsal). */
+  /**
+   * The question before running; a dry run asks it too, marked as one (absent: nothing is asked,
+   * e.g. a rehearsal that changes nothing whatever the mode).
+   */
   confirm?: ConfirmationRequest;
   /** The result when the operator says no (default: nothing was changed). */
   cancelled?: string[];
@@ -60,11 +63,6 @@ export interface ChangeDone extends Pick<StepView, 'plan'> {
 
 /** How a change ended. */
 export type ChangeEnd = 'done' | 'dry-run' | 'refused' | 'cancelled' | 'busy' | 'read-only';
-
-/** The confirmation a dry run asks: the same question, marked as a rehearsal. */
-export function dryRunQuestion(request: ConfirmationRequest): ConfirmationRequest {
-  return { ...request, change: `(dry run) ${request.change}` };
-}
 
 /** The result of a change refused because another of the step's changes still runs. */
 export const STILL_RUNNING = [

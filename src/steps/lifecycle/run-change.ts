@@ -2,7 +2,6 @@ import type { StepEventShape } from '../contract/view.js';
 import {
   CANCELLED,
   DRY_RUN,
-  dryRunQuestion,
   READ_ONLY,
   STILL_RUNNING,
   type Change,
@@ -13,10 +12,11 @@ import type { StepRun } from './step-session.js';
 /**
  * The one way a change runs, for every step: the plan on screen; in read-only mode nothing; while
  * another change of the step runs nothing (an abort excepted); the preflight (a refusal ends it);
- * in dry-run mode an ARM change is only shown and journaled, a Kubernetes change with a preflight
- * ends after it, any other one is asked as "(dry run)" and run as dry runs by the wire; the
- * operator's confirmation (no ends it); the run, as the session's running work; a fresh look; the
- * result, and the status "changed" when it changed something.
+ * the operator's confirmation, the same in a dry run, marked as one (no ends it); in dry-run mode
+ * an ARM change then ends shown and journaled, a Kubernetes change with a preflight ends (the
+ * preflight was its dry run), any other one runs as dry runs by the wire; the run, as the
+ * session's running work; a fresh look; the result, and the status "changed" when it changed
+ * something.
  */
 export async function runChange<Outcome, Facts, State, Event extends StepEventShape>(
   run: StepRun<Facts, State, Event>,
@@ -41,11 +41,6 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     progress: undefined,
     result: undefined,
   });
-  if (mode.dryRun && change.wire === 'arm') {
-    await ctx.journal.note(ctx.id, `dry run: ${change.what} shown, not sent`, change.dryRunDetail);
-    ctx.show({ result: change.dryRun ?? DRY_RUN });
-    return 'dry-run';
-  }
   if (change.preflight) {
     const preflight = change.preflight;
     const refusals = await run.work.run((signal) => preflight(progress, signal));
@@ -53,17 +48,21 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
       ctx.show({ result: change.refused?.(refusals) ?? refusals });
       return 'refused';
     }
-    if (mode.dryRun) {
-      ctx.show({ result: change.dryRun ?? DRY_RUN });
-      return 'dry-run';
-    }
   }
-  if (change.confirm) {
-    const asked = mode.dryRun ? dryRunQuestion(change.confirm) : change.confirm;
-    if (!(await ctx.confirm(asked))) {
-      ctx.show({ result: change.cancelled ?? CANCELLED });
-      return 'cancelled';
-    }
+  // Asked in every mode that may change something, dry run included (the session marks it).
+  if (change.confirm && !(await ctx.confirm(change.confirm))) {
+    ctx.show({ result: change.cancelled ?? CANCELLED });
+    return 'cancelled';
+  }
+  if (mode.dryRun && change.wire === 'arm') {
+    await ctx.journal.note(ctx.id, `dry run: ${change.what} shown, not sent`, change.dryRunDetail);
+    ctx.show({ result: change.dryRun ?? DRY_RUN });
+    return 'dry-run';
+  }
+  // A Kubernetes change with a preflight: in a dry run the preflight was the whole change.
+  if (mode.dryRun && change.preflight) {
+    ctx.show({ result: change.dryRun ?? DRY_RUN });
+    return 'dry-run';
   }
   const outcome = await run.work.run((signal) => change.run(progress, signal));
   const finish = (): string | undefined => {

@@ -139,7 +139,12 @@ describe('imds step on the demo cluster, end to end', () => {
   it('dry-run: only server-side dry runs are sent, for apply and for rollback', async () => {
     const s = (session = await imdsSession('demo', { dryRun: true }));
     await s.host.open('imds');
-    await s.host.send('imds', { type: 'action', key: 'a' });
+    const sent = s.host.send('imds', { type: 'action', key: 'a' });
+    // The same question as for real, after the server-side dry runs, marked as a dry run.
+    await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
+    expect(s.store.getState().confirmation).toMatchObject({ dryRun: true });
+    s.store.answer(true);
+    await sent;
     expect(s.store.getState().stepViews.imds?.result).toEqual([
       'Dry run only: the API server accepted all 3 policies; nothing was created.',
     ]);
