@@ -1,5 +1,3 @@
-import { Box } from 'ink';
-import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
 import type { CandidateView } from '../../../src/steps/rbac/state.js';
 import type { StepActionView } from '../../../src/steps/contract/view.js';
@@ -70,29 +68,23 @@ export function RbacScreen(props: StepScreenProps<'rbac'>) {
       key: 'x',
       label: `Show the ${state.excluded.length} excluded built-in and AKS-managed bindings`,
     });
-  // The latest outcome stays visible below the scrolling frame.
-  const latest = state?.error ? `✖ ${state.error}` : props.view.result?.[0];
+  // A new outcome scrolls into view in the frame itself (its Result): not repeated below it.
   return (
-    <Box flexDirection="column">
-      <StepFrame
-        {...props.view}
-        {...common}
-        step={props.step}
-        status={props.status}
-        width={props.width}
-        height={props.height - (latest ? 1 : 0)}
-        actions={actions}
-        result={
-          state?.error ? [`✖ ${state.error}`, ...(props.view.result ?? [])] : props.view.result
-        }
-        onBack={props.onBack}
-        onAction={(key) => {
-          if (key === 'p') setMode({ kind: 'pick' });
-          else if (key === 'x') setMode({ kind: 'excluded' });
-          else props.send({ type: 'action', key });
-        }}
-      />
-      {latest ? <Text wrap="truncate-end">{latest}</Text> : null}
-    </Box>
+    <StepFrame
+      {...props.view}
+      {...common}
+      step={props.step}
+      status={props.status}
+      width={props.width}
+      height={props.height}
+      actions={actions}
+      result={state?.error ? [`✖ ${state.error}`, ...(props.view.result ?? [])] : props.view.result}
+      onBack={props.onBack}
+      onAction={(key) => {
+        if (key === 'p') setMode({ kind: 'pick' });
+        else if (key === 'x') setMode({ kind: 'excluded' });
+        else props.send({ type: 'action', key });
+      }}
+    />
   );
 }
