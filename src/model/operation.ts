@@ -28,7 +28,7 @@ export interface RunningOperation {
   /** ARM's provisioningState of the resource, as last read. */
   armState: string;
   phase: OperationPhase;
-  /** Nodes being cordoned, drained or reimaged now. */
+  /** Nodes being cordoned, drained, replaced or reimaged now. */
   nodes: string[];
   /**
    * A drain AKS is stuck on: the budgets refusing evictions, and when AKS gives up on the node

@@ -1,4 +1,4 @@
-// Every step of --demo at 80x24 in a real terminal (tmux): each finding the checklist counts for
+// Every step of --demo at 80x24 and 100x30 in a real terminal (tmux): each finding the checklist counts for
 // a step is visible on that step (scrolling, or its report on v), and no line is cut at its end
 // in the middle of a word (a name or a command cut short cannot be read or copied).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -58,74 +58,82 @@ function cutLines(screen: string): string[] {
 /** The steps the overview lists on --demo (the fleet step only shows for fleet members). */
 const LISTED = CHECKLIST.filter((step) => !step.onlyWhenRelevant);
 
-describe('every step at 80x24 shows what the checklist counts', () => {
-  it('walks --demo: each counted finding is visible on its step, no line is cut mid-word', async () => {
-    const state = tempDir('walk-');
-    const t = startInTmux(['--demo'], { XDG_STATE_HOME: state }, { columns: 80, rows: 24 });
-    await t.waitFor('Node images and OS patches', 60_000);
-    // Every step has looked: no row is still running.
-    const overview = await t.waitFor(
-      (s) => LISTED.every((step) => new RegExp(`[✔!✎✖] ${step.id}\\b`).test(s)),
-      60_000,
-    );
-    const problems: string[] = [];
-    expect(footerRows(overview), 'the checklist has one footer row').toHaveLength(1);
-    const journaled = journaledFindings(state);
-    for (const [i, step] of LISTED.entries()) {
-      const row = new RegExp(`${step.id}\\s.*\\s(\\d+) findings?`).exec(overview);
-      const counted = row ? Number(row[1]) : 0;
-      const findings = journaled.get(step.id) ?? [];
-      if (step.id !== 'summary') {
-        expect(findings.length, `${step.id}: the journal and the checklist agree`).toBe(counted);
-      }
-      if (i > 0) {
-        t.key('Down');
-        await t.waitFor(new RegExp(`❯ . ${step.id}\\b`));
-      }
-      t.key('Enter');
-      const opened = await t.waitFor((s) => s.includes(step.title) && !s.includes('Enter open'));
-      let screens = await pages(t);
-      // Findings folded by subject (too many for the screen): z opens them all.
-      if (screens.some((s) => s.includes('z: open every finding'))) {
-        t.key('z');
-        t.key('g');
-        await t.waitFor((s) => !s.includes('z: open every finding') && /lines 1–/.test(s));
-        screens = [...screens, ...(await pages(t))];
-      }
-      // A step with a table of its own shows its findings in its report (v).
-      if (/\bv[: ]/.test(opened) && !/Findings \(\d+\)/.test(opened)) {
-        t.key('v');
-        await t.waitFor(/Findings \(\d+\)|Looks at:/);
-        screens = [...screens, ...(await pages(t))];
-        if (screens.at(-1)!.includes('z: open every finding')) {
+describe('every step at 80x24 and 100x30 shows what the checklist counts', () => {
+  it.each([
+    [80, 24],
+    [100, 30],
+  ])(
+    'walks --demo at %ix%i: each counted finding is visible on its step, one footer row, no line cut mid-word',
+    async (columns, rows) => {
+      const state = tempDir('walk-');
+      const t = startInTmux(['--demo'], { XDG_STATE_HOME: state }, { columns, rows });
+      await t.waitFor('Node images and OS patches', 60_000);
+      // Every step has looked: no row is still running.
+      const overview = await t.waitFor(
+        (s) => LISTED.every((step) => new RegExp(`[✔!✎✖] ${step.id}\\b`).test(s)),
+        60_000,
+      );
+      const problems: string[] = [];
+      expect(footerRows(overview), 'the checklist has one footer row').toHaveLength(1);
+      const journaled = journaledFindings(state);
+      for (const [i, step] of LISTED.entries()) {
+        const row = new RegExp(`${step.id}\\s.*\\s(\\d+) findings?`).exec(overview);
+        const counted = row ? Number(row[1]) : 0;
+        const findings = journaled.get(step.id) ?? [];
+        if (step.id !== 'summary') {
+          expect(findings.length, `${step.id}: the journal and the checklist agree`).toBe(counted);
+        }
+        if (i > 0) {
+          t.key('Down');
+          await t.waitFor(new RegExp(`❯ . ${step.id}\\b`));
+        }
+        t.key('Enter');
+        const opened = await t.waitFor((s) => s.includes(step.title) && !s.includes('Enter open'));
+        let screens = await pages(t);
+        // Findings folded by subject (too many for the screen): z opens them all.
+        if (screens.some((s) => s.includes('z: open every finding'))) {
           t.key('z');
           t.key('g');
           await t.waitFor((s) => !s.includes('z: open every finding') && /lines 1–/.test(s));
           screens = [...screens, ...(await pages(t))];
         }
+        // A step with a table of its own shows its findings in its report (v).
+        if (/\bv[: ]/.test(opened) && !/Findings \(\d+\)/.test(opened)) {
+          t.key('v');
+          await t.waitFor(/Findings \(\d+\)|Looks at:/);
+          screens = [...screens, ...(await pages(t))];
+          if (screens.at(-1)!.includes('z: open every finding')) {
+            t.key('z');
+            t.key('g');
+            await t.waitFor((s) => !s.includes('z: open every finding') && /lines 1–/.test(s));
+            screens = [...screens, ...(await pages(t))];
+          }
+          t.key('Escape');
+          await t.waitFor((s) => !/Looks at:/.test(s) || s === opened);
+        }
+        const text = screens.join('\n');
+        for (const f of findings) {
+          if (!text.includes(f.id)) problems.push(`${step.id}: ${f.id} is counted but not shown`);
+          if (f.object && !text.includes(f.object.name)) {
+            problems.push(`${step.id}: ${f.id} on ${f.object.name}: the object is not shown`);
+          }
+        }
+        for (const screen of screens) {
+          for (const line of cutLines(screen))
+            problems.push(`${step.id}: cut line: ${line.trim()}`);
+          const footers = footerRows(screen);
+          if (footers.length !== 1) {
+            problems.push(`${step.id}: ${footers.length} footer rows: ${footers.join(' | ')}`);
+          }
+        }
         t.key('Escape');
-        await t.waitFor((s) => !/Looks at:/.test(s) || s === opened);
+        await t.waitFor('↑↓ move · Enter open');
       }
-      const text = screens.join('\n');
-      for (const f of findings) {
-        if (!text.includes(f.id)) problems.push(`${step.id}: ${f.id} is counted but not shown`);
-        if (f.object && !text.includes(f.object.name)) {
-          problems.push(`${step.id}: ${f.id} on ${f.object.name}: the object is not shown`);
-        }
-      }
-      for (const screen of screens) {
-        for (const line of cutLines(screen)) problems.push(`${step.id}: cut line: ${line.trim()}`);
-        const footers = footerRows(screen);
-        if (footers.length !== 1) {
-          problems.push(`${step.id}: ${footers.length} footer rows: ${footers.join(' | ')}`);
-        }
-      }
-      t.key('Escape');
-      await t.waitFor('↑↓ move · Enter open');
-    }
-    expect(problems).toEqual([]);
-    t.key('q');
-  }, 240_000);
+      expect(problems).toEqual([]);
+      t.key('q');
+    },
+    240_000,
+  );
 });
 
 describe('the fleet step at 80x24', () => {

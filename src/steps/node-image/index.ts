@@ -52,7 +52,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
         plan,
         confirm: {
           cluster: ctx.cluster,
-          change: `Upgrade the node image of pool ${pool.name} on ${ctx.cluster} to ${latest} (every node is drained and reimaged)`,
+          change: `Upgrade the node image of pool ${pool.name} on ${ctx.cluster} to ${latest} (surge nodes first, then every node drained and replaced or reimaged)`,
           details: plan,
           commands: [azNodeImageUpgrade(arm.at, pool.name)],
           typed: ctx.cluster,

@@ -148,7 +148,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
           cluster: ctx.cluster,
           change: same
             ? `Retry the upgrade of pool ${name} at ${to} (same-version PUT) on ${ctx.cluster}`
-            : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: AKS adds surge nodes, then cordons, drains and reimages ${pool.count === 1 ? 'the node' : 'each node'} on the new version`,
+            : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: AKS adds surge nodes, then cordons and drains ${pool.count === 1 ? 'the node' : 'each node'} and replaces or reimages it on the new version`,
           details: [
             `maxSurge ${pool.settings.maxSurge ?? '10% (AKS default)'}.`,
             ...poolDrainLines(
