@@ -78,7 +78,7 @@ export function UserPicker(props: UserPickerProps) {
       })}
       <Text color={why ? theme.danger : theme.muted} wrap="truncate-end">
         {why ??
-          '▲ cluster-admin level (typed confirmation) · ✖ needs rights this login does not have'}
+          '▲ admin level (typed) · ✖ needs rights this login does not have'}
       </Text>
     </Box>
   );
