@@ -77,8 +77,7 @@ export function UserPicker(props: UserPickerProps) {
         );
       })}
       <Text color={why ? theme.danger : theme.muted} wrap="truncate-end">
-        {why ??
-          '▲ admin level (typed) · ✖ needs rights this login does not have'}
+        {why ?? '▲ admin level (typed) · ✖ needs rights this login does not have'}
       </Text>
     </Box>
   );
