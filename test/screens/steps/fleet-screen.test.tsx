@@ -204,13 +204,18 @@ describe('fleet step in the app, on the simulated fleet', () => {
     await s.host.stop();
   });
 
-  it('dry run: the start is shown and journaled, not sent', async () => {
+  it('dry run: the start is asked with the same typed dialog (a dry run), shown and journaled, not sent', async () => {
     const before = sim.log.writes().length;
     const s = await fleetSession(sim, tempDir('fleet-tui-'), { dryRun: true });
     await s.ui.press('p');
     await settled(s, (t) => t.includes('Planned;'), 'the plan');
     await s.ui.waitFor('Planned; nothing has started.');
     await s.ui.press('s');
+    const asked = await s.ui.waitFor(`Type ${FLEET}`);
+    expect(asked).toContain('Confirm a dry run');
+    expect(asked).toContain('DRY RUN: nothing will change.');
+    await s.ui.type(FLEET);
+    await s.ui.press(ENTER);
     await settled(s, (t) => t.includes('Dry run: create and start'), 'the dry run');
     await s.ui.waitFor((f) => /Dry run: create and start update run \S+/.test(f));
     expect(s.view().result!.join(' ')).toMatch(/was shown, not sent/);
