@@ -160,7 +160,9 @@ describe('the fleet step at 80x24', () => {
     await t.waitFor('Run to plan', 60_000);
     t.key('p');
     await t.waitFor('Planned; nothing has started.', 60_000);
+    // The new result scrolled the step to its end: back to the top before reading it page by page.
     t.key('g');
+    await t.waitFor(/lines 1–/);
     const screens = await pages(t);
     const text = screens.join('\n');
     expect(text).toContain('aks-pay-stg is member pay-stg of fleet fleet-contoso');
