@@ -35,6 +35,8 @@ export const faultSpecSchema = z.strictObject({
   reset: z.number().min(0).max(1).optional(),
   /** Added latency per call (wall milliseconds). */
   latencyMs: z.number().int().min(0).optional(),
+  /** Added latency per ARM call instead of `latencyMs` (ARM answers slower than the API server). */
+  armLatencyMs: z.number().int().min(0).optional(),
   /** Share of ARM writes refused with 409 "another operation is in progress". */
   armBusy: z.number().min(0).max(1).optional(),
   /** Every long-running ARM operation ends like this instead of Succeeded. */
@@ -69,7 +71,12 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     clock.after(spec.tokenExpiryMinutes * 60_000, () => https.tokens.expireAll());
   }
   const requestFaults =
-    spec.throttle || spec.serverError || spec.reset || spec.latencyMs || spec.armBusy;
+    spec.throttle ||
+    spec.serverError ||
+    spec.reset ||
+    spec.latencyMs ||
+    spec.armLatencyMs ||
+    spec.armBusy;
   if (!requestFaults) return;
   const random = seededRandom(spec.seed ?? 1);
   const paths = spec.pathPattern === undefined ? undefined : new RegExp(spec.pathPattern);
@@ -78,7 +85,8 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     if (api === 'graph') return undefined;
     if (spec.api && spec.api !== 'both' && spec.api !== api) return undefined;
     if (paths && !paths.test(req.path)) return undefined;
-    if (spec.latencyMs) await new Promise((r) => setTimeout(r, spec.latencyMs));
+    const latency = api === 'arm' ? (spec.armLatencyMs ?? spec.latencyMs) : spec.latencyMs;
+    if (latency) await new Promise((r) => setTimeout(r, latency));
     return pickFault(spec, random, req, api === 'arm' ? 'arm' : 'kube');
   });
 }

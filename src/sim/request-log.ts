@@ -11,6 +11,13 @@ export interface LoggedRequest {
   effect: RequestEffect;
   status: number;
   user?: string;
+  /** When the request arrived and when its answer was ready (`performance.now()` of this process). */
+  startMs?: number;
+  endMs?: number;
+  /** The `continue` token the answer handed out (the next page's request carries it). */
+  continueOut?: string;
+  /** How many entries a list's answer held (`items`, ARM's `value`, discovery's groups or resources). */
+  listed?: number;
 }
 
 /** Every request the simulator received, in order; tests count writes with it. */

@@ -80,6 +80,7 @@ export class HttpsSim {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startMs = performance.now();
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const api = apiOf(url.pathname);
@@ -100,8 +101,11 @@ export class HttpsSim {
       query: url.search,
       effect: effectOfRequest(method, url.pathname, url.searchParams, api),
       status: answer.response === 'reset' ? 0 : answer.response.status,
+      startMs,
+      endMs: performance.now(),
     };
     if (answer.user) entry.user = answer.user;
+    if (answer.response !== 'reset') traceList(entry, answer.response);
     this.log.add(entry);
     if (answer.response === 'reset') {
       req.socket.destroy();
@@ -170,6 +174,19 @@ function apiOf(pathname: string): LoggedRequest['api'] {
  */
 function audienceFits(audience: Caller['audience'], api: LoggedRequest['api']): boolean {
   return audience === api || (api === 'graph' && audience === 'arm');
+}
+
+/** Notes a list's size and `continue` token on its log line (the bench traces paged reads). */
+function traceList(entry: LoggedRequest, response: SimResponse): void {
+  const body = response.body as
+    | Record<'items' | 'value' | 'groups' | 'resources', unknown>
+    | { metadata?: { continue?: unknown } }
+    | undefined;
+  const lists = body ? ['items', 'value', 'groups', 'resources'] : [];
+  const items = lists.map((k) => (body as Record<string, unknown>)[k]).find(Array.isArray);
+  if (items) entry.listed = items.length;
+  const next = body && 'metadata' in body ? body.metadata?.continue : undefined;
+  if (typeof next === 'string' && next !== '') entry.continueOut = next;
 }
 
 /** Paths a real API server answers without credentials (anonymous discovery of health and version). */
