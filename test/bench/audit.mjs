@@ -12,6 +12,8 @@ export const KUBECTL = '/usr/bin/kubectl';
 const KINDS =
   'nodes,pods,namespaces,roles,rolebindings,clusterroles,clusterrolebindings,networkpolicies,poddisruptionbudgets';
 
+const KIND_NAMES = KINDS.split(',');
+
 /** Starts `aks-runbook sim` in this process; resolves to the simulator, its files and a stop. */
 export async function startSim(scenario, speed) {
   const dir = tempDir('sim');
@@ -45,6 +47,14 @@ async function counted(sim, work) {
     ...result,
     kubeRequests: served.filter((e) => e.api === 'kube').length,
     armRequests: served.filter((e) => e.api === 'arm').length,
+    // Lists of the kinds kubectl is asked for (any page, any namespace): the like-for-like count.
+    sameObjectRequests: served.filter(
+      (e) =>
+        e.api === 'kube' &&
+        e.method === 'GET' &&
+        KIND_NAMES.includes(e.path.split('/').at(-1)) &&
+        !/[?&]watch=/.test(e.query),
+    ).length,
   };
 }
 
@@ -105,6 +115,7 @@ export async function benchAudit(runs) {
         peakRssMb: pick(a, 'peakRssMb'),
         kubeRequests: pick(a, 'kubeRequests'),
         armRequests: pick(a, 'armRequests'),
+        sameObjectRequests: pick(a, 'sameObjectRequests'),
       },
       kubectl: {
         wallMs: pick(k, 'wallMs'),

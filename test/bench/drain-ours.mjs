@@ -2,7 +2,7 @@
 // drain runner (kubectl's timings, journaled like the TUI does) and prints how long the drain took.
 // Usage: node drain-ours.mjs KUBECONFIG NODE JOURNAL_DIR
 import { KubeConfig } from '@kubernetes/client-node';
-import { DEFAULT_DRAIN_OPTIONS } from '../../dist/src/checks/drain/types.js';
+import { DEFAULT_DRAIN_OPTIONS } from '../../dist/src/model/drain.js';
 import { Journal } from '../../dist/src/runbook/journal.js';
 import { KUBECTL_TIMINGS, runDrain } from '../../dist/src/steps/drain/run/run-drain.js';
 

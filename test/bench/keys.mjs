@@ -3,12 +3,12 @@
 import { render } from 'ink-testing-library';
 import { createElement } from 'react';
 import { planNode } from '../../dist/src/checks/drain/plan.js';
-import { DEFAULT_DRAIN_OPTIONS } from '../../dist/src/checks/drain/types.js';
+import { DEFAULT_DRAIN_OPTIONS } from '../../dist/src/model/drain.js';
 import { CHECKLIST } from '../../dist/src/model/checklist.js';
 import { KeyBusProvider } from '../../dist/screens/KeyBusProvider.js';
 import { DrainScreen } from '../../dist/screens/steps/drain/DrainScreen.js';
 import { UserPicker } from '../../dist/screens/steps/rbac/UserPicker.js';
-import { summary } from './lib.mjs';
+import { machineLoad, summary } from './lib.mjs';
 
 export const ROWS = 5000;
 const DOWN = '\u001B[B';
@@ -133,7 +133,7 @@ async function measure(tree, { setup = [], presses }) {
   const lastFrameLines = (ink.lastFrame() ?? '').split('\n').length;
   ink.unmount();
   ink.cleanup();
-  return { firstRenderMs, keyMs: summary(times), lastFrameLines };
+  return { firstRenderMs, keyMs: summary(times), lastFrameLines, load: machineLoad() };
 }
 
 /** Runs the keypress comparison on nodes, pods and bindings lists. */

@@ -1,11 +1,13 @@
-// Measures the `large` scenario end to end on the built simulator: `npm run build && node test/bench/large-scenario.mjs`.
+// Measures a scenario's simulator start on the built code, in a fresh process:
+// `npm run build && node test/bench/large-scenario.mjs [large|huge]`; prints one JSON line.
 import { startSimulator } from '../../dist/src/sim/simulator.js';
 
+const scenario = process.argv[2] ?? 'large';
 const start = performance.now();
-const sim = await startSimulator({ scenario: 'large', speed: 10 });
-const ms = Math.round(performance.now() - start);
-const rss = Math.round(process.memoryUsage().rss / 1024 / 1024);
-console.log(
-  `large scenario: simulator up with ${sim.kube.listNodes().length} nodes in ${ms} ms, RSS ${rss} MiB`,
-);
+const sim = await startSimulator({ scenario, speed: 10 });
+const ms = performance.now() - start;
+const rssMb = process.memoryUsage().rss / 1024 / 1024;
+const nodes = sim.kube.listNodes().length;
+process.stdout.write(JSON.stringify({ scenario, startMs: ms, rssMb, nodes }) + '\n');
 await sim.close();
+process.exit(0);
