@@ -15,7 +15,8 @@ import { boundedCredentials } from './credential-bound.js';
 import { redactUrlPasswords } from '../model/redact-url.js';
 import { statusKind } from './errors.js';
 import { DEFAULT_KUBE_RETRY, sendWithRetries, type KubeRetryPolicy } from './retry.js';
-import { guardKubeRequest } from './wire-guard.js';
+import { guardKubeRequest, onlyReads } from './wire-guard.js';
+import { reuseConnections } from './reuse-connections.js';
 
 /** What every Kubernetes request of a connection goes through. */
 export interface KubeWire {
@@ -29,6 +30,8 @@ export interface KubeWire {
   onWait?: (wait: WaitNotice) => void;
   /** Ends every request at once when it aborts (the audit's time limit). */
   deadline?: AbortSignal;
+  /** Told after each write was answered (or failed): the shared reads drop what they hold. */
+  onWrite?: () => void;
 }
 
 /**
@@ -49,10 +52,17 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
   const send = wrapHttpLibrary({
     send: async (request) => {
       guardKubeRequest(request, wire.mode);
-      const response = await sendWithRetries(http, request, policy, wire.deadline);
-      return checkedAnswer(request, response);
+      const method = request.getHttpMethod().toString().toUpperCase();
+      const writes = !onlyReads(method, new URL(request.getUrl()).pathname);
+      try {
+        const response = await sendWithRetries(http, request, policy, wire.deadline);
+        return await checkedAnswer(request, response);
+      } finally {
+        if (writes) wire.onWrite?.();
+      }
     },
   });
+  reuseConnections(kc);
   const auth = boundedCredentials(kc, wire.bounds?.credentialMs ?? 60_000);
   kc.makeApiClient = (apiClientType) => {
     const cluster = kc.getCurrentCluster();
