@@ -1,6 +1,6 @@
 import type { RbacEvaluator } from './evaluator.js';
 import type { Identity } from './identity.js';
-import type { AccessRequest, ResourceRequest } from './match.js';
+import { ruleAllows, type AccessRequest, type ResourceRequest } from './match.js';
 import type { Binding } from './types.js';
 import type { PolicyRule } from '../../model/rbac.js';
 
@@ -64,21 +64,38 @@ export function wildcardGrants(
   binding: Binding,
 ): WildcardGrant[] {
   const namespace = namespaceOf(binding);
+  // Through this one binding `id` gets either all of its rules or none (it does not apply to
+  // `id`, or not here); which wildcards those rules grant depends on the rules alone.
+  const effective = evaluator.rulesFor(id, namespace, [binding]);
+  const rules = evaluator.roles.rulesOfBinding(binding);
+  if (effective.length === 0 || !rules) return [];
+  return wildcardsOf(rules).map((g) => ({ ...g, request: { ...g.request, namespace } }));
+}
+
+// Per rules list (roles share theirs across bindings): thousands of bindings of one ClusterRole
+// are worked out once, not once each.
+const granted = new WeakMap<PolicyRule[], WildcardGrant[]>();
+
+function wildcardsOf(rules: PolicyRule[]): WildcardGrant[] {
+  const known = granted.get(rules);
+  if (known) return known;
   const asks = new Map<string, WildcardGrant>();
-  for (const rule of evaluator.roles.rulesOfBinding(binding) ?? []) {
+  for (const rule of rules) {
     for (const group of rule.apiGroups ?? []) {
       const on = group === '' ? '' : group === '*' ? ' in every API group' : ` (${group})`;
       for (const resource of rule.resources ?? []) {
-        const request = { verb: '*', group, ...split(resource), namespace };
+        const request = { verb: '*', group, ...split(resource) };
         const text = `every verb on ${resource === '*' ? 'every resource' : resource}${on}`;
         asks.set(text, { text, request });
       }
       for (const verb of rule.verbs ?? []) {
-        const request = { verb, group, resource: '*', namespace };
+        const request = { verb, group, resource: '*' };
         const text = `${verb === '*' ? 'every verb' : verb} on every resource${on}`;
         asks.set(text, { text, request });
       }
     }
   }
-  return [...asks.values()].filter((g) => evaluator.can(id, g.request, [binding]));
+  const found = [...asks.values()].filter((g) => rules.some((r) => ruleAllows(r, g.request)));
+  granted.set(rules, found);
+  return found;
 }
