@@ -5,7 +5,7 @@ import type { WireMode } from '../model/session.js';
 import { throttleWithoutRetryAfter, type ThrottleRetry } from './throttle-retry.js';
 import { armKindStamp, armRequestBound } from './bounded-request.js';
 import { DEFAULT_BOUNDS, type Bounds, type WaitNotice } from '../model/bounds.js';
-import { armWireGuard } from './wire-guard.js';
+import { armWireGuard, armWriteNotice } from './wire-guard.js';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */
 export interface ArmConnection {
@@ -26,6 +26,8 @@ export interface ArmConnection {
   onWait?: (wait: WaitNotice) => void;
   /** Ends every request at once when it aborts (the audit's time limit). */
   deadline?: AbortSignal;
+  /** Told after each write was answered (or failed): the shared reads drop what they hold. */
+  onWrite?: () => void;
 }
 
 /**
@@ -68,6 +70,7 @@ export function addArmPolicies(
   const bounds = c.bounds ?? DEFAULT_BOUNDS;
   // First of all, before any retry: a refused write is never sent, so never retried.
   pipeline.addPolicy(armWireGuard(c.mode), { phase: 'Serialize' });
+  if (c.onWrite) pipeline.addPolicy(armWriteNotice(c.onWrite), { phase: 'Serialize' });
   // Outside the SDK's deserializing: every failure leaves the client with its kind stamped.
   pipeline.addPolicy(armKindStamp());
   // Inside the SDK's own retry: 429s asked again with Retry-After capped, and any Retry-After

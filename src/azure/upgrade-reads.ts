@@ -22,7 +22,7 @@ export async function readVersionReads(
 ): Promise<ArmVersionReads> {
   const { cluster, pools } = await (known ?? readArmCluster(client, at));
   try {
-    const [profile, poolProfiles, versions] = await Promise.all([
+    const [profile, poolProfiles, versions, maintenance] = await Promise.all([
       client.managedClusters.getUpgradeProfile(at.resourceGroup, at.name),
       Promise.all(
         pools.map(async (p): Promise<[string, AgentPoolUpgradeProfile]> => [
@@ -33,6 +33,7 @@ export async function readVersionReads(
       client.managedClusters
         .listKubernetesVersions(cluster.location)
         .then((r): KubernetesVersion[] => r.values ?? []),
+      readMaintenance(client, at),
     ]);
     return {
       cluster,
@@ -40,7 +41,7 @@ export async function readVersionReads(
       profile,
       poolProfiles: Object.fromEntries(poolProfiles),
       versions,
-      maintenance: await readMaintenance(client, at),
+      maintenance,
     };
   } catch (error) {
     throw describeArmError(error, at, 'read the upgrade profiles');

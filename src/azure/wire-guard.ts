@@ -29,3 +29,18 @@ export function armWireGuard(mode: WireMode): Policy {
     },
   };
 }
+
+/** A policy telling `onWrite` after every ARM write settled (answered or failed). */
+export function armWriteNotice(onWrite: () => void): Policy {
+  return {
+    name: 'aksRunbookWriteNotice',
+    async sendRequest(request, next) {
+      const writes = !armOnlyReads(request.method.toUpperCase(), new URL(request.url).pathname);
+      try {
+        return await next(request);
+      } finally {
+        if (writes) onWrite();
+      }
+    },
+  };
+}

@@ -152,7 +152,7 @@ export async function startSession(
     // An operation someone else started (or an earlier session left running) shows at once.
     if (connection.arm) void host.operations.readArm().catch(() => undefined);
     host.followCard();
-    void inspectAll(host);
+    void inspectAll(host, connection);
     return {
       connection,
       journal,
@@ -293,10 +293,11 @@ export function asUserError(error: unknown): UserError {
 }
 
 /**
- * Looks at every step once, in checklist order, right after connecting (the rights preflight
- * first), so the overview shows what needs attention before the operator opens anything.
- * One step at a time: the cluster sees an audit's reads, not a burst.
+ * Looks at every step once right after connecting, so the overview shows what needs attention
+ * before the operator opens anything. All steps at once, as one snapshot: each kind (nodes, pods,
+ * budgets, the ARM cluster) is read once and shared, and no Kubernetes step waits behind ARM.
+ * A write made meanwhile drops what is shared (see `connect`), so a check after it reads afresh.
  */
-async function inspectAll(host: StepHost): Promise<void> {
-  for (const { id } of CHECKLIST) await host.open(id);
+async function inspectAll(host: StepHost, connection: Connection): Promise<void> {
+  await connection.reads.batch(() => Promise.all(CHECKLIST.map(({ id }) => host.open(id))));
 }

@@ -63,6 +63,9 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       bounds.credentialMs,
     ));
   const onWait = deps.onWait ? { onWait: deps.onWait } : {};
+  // Reads shared between steps are dropped as soon as anything was written, on either API.
+  const reads = new ReadBatch();
+  const onWrite = (): void => reads.forget();
   const deadline = deps.deadline ? { deadline: deps.deadline } : {};
 
   let arm: Connection['arm'];
@@ -87,10 +90,16 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       caCert: deps.caCert,
       mode: deps.mode,
       bounds,
+      onWrite,
       ...onWait,
       ...deadline,
     };
     const client = createContainerServiceClient(armConnection);
+    // The credentials do not depend on the cluster read: both are asked at once.
+    const ownKubeconfig = Boolean(target.kubeconfig || target.context);
+    const credentials = ownKubeconfig ? undefined : fetchUserKubeconfig(client, at);
+    // Its failure is reported below, after the cluster read's own (which says more).
+    credentials?.catch(() => undefined);
     const facts = await readArmCluster(client, at);
     if (facts.cluster.powerState?.code === 'Stopped') {
       // A stopped cluster has no API server: say so instead of timing out against it.
@@ -113,12 +122,12 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       },
     };
     directory = directoryOf(await signIn(), target.cloud, deps, bounds.requestMs);
-    if (target.kubeconfig || target.context) {
+    if (!credentials) {
       ({ kc, contextName, warnings } = fromKubeconfig(target, deps.env));
     } else {
       progress('Getting your cluster credentials');
       kc = new KubeConfig();
-      kc.loadFromString(await fetchUserKubeconfig(client, at));
+      kc.loadFromString(await credentials);
       contextName = kc.getCurrentContext();
     }
   } else {
@@ -133,6 +142,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   kc = withKubeWire(kc, {
     mode: deps.mode,
     bounds,
+    onWrite,
     ...(deps.kubeRetry ? { retry: deps.kubeRetry } : {}),
     ...onWait,
     ...deadline,
@@ -153,7 +163,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
     contextName,
   });
   if (warnings.length > 0) summary.warnings = warnings;
-  const base: Omit<Connection, 'rights'> = { kc, kubeServer, summary, reads: new ReadBatch() };
+  const base: Omit<Connection, 'rights'> = { kc, kubeServer, summary, reads };
   if (arm) base.arm = arm;
   else base.armMissing = 'Azure-side steps need the cluster named: add --subscription, -g and -n';
   if (directory) base.directory = directory;

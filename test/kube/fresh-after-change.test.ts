@@ -40,16 +40,17 @@ describe('verification after a change', () => {
     expect(await schedulable(node)).toBe(true);
   });
 
-  it('inside a read batch, forget() makes the next inspection read the new state', async () => {
+  it('inside a read batch, a write drops the shared answers: the next inspection reads the new state', async () => {
     const node = await someNode();
     await connection.reads.batch(async () => {
       expect(await schedulable(node)).toBe(true);
+      // The batch is a snapshot of one moment, until something is written (the wire tells it).
       await setNodeUnschedulable(connection.kc, node, true);
-      // Still the shared answer: the batch is a snapshot of one moment...
-      expect(await schedulable(node)).toBe(true);
-      // ...until it is told the cluster changed.
-      connection.reads.forget();
       expect(await schedulable(node)).toBe(false);
+      const before = sim.log.entries.length;
+      await inspectDrain({ connection, mode });
+      // No write in between: shared again (no second read of the nodes).
+      expect(sim.log.entries.slice(before).filter((e) => e.path === '/api/v1/nodes')).toEqual([]);
     });
     // The batch is over: nothing kept.
     await setNodeUnschedulable(connection.kc, node, false);

@@ -88,15 +88,26 @@ async function guarded<T>(
   }
 }
 
+/** Every answer once all settled; else the first failure in the order given (not in time). */
+async function inOrder<T extends readonly unknown[]>(reads: {
+  [K in keyof T]: Promise<T[K]>;
+}): Promise<T> {
+  const settled = await Promise.allSettled(reads);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** Reads namespaces, pods and NetworkPolicies; a 403 on any of them is reported, not hidden. */
 export async function readImdsFacts(connection: Connection): Promise<ReadOutcome> {
   const { kc } = connection;
   try {
-    const namespaces = await guarded(connection, 'list namespaces', () => namespacesOf(connection));
-    const pods = await guarded(connection, 'list pods', () => podsOf(connection));
-    const policies = await guarded(connection, 'list networkpolicies', () =>
-      listAllNetworkPolicies(kc),
-    );
+    // Asked at once; a refusal is reported for the first read in this order that failed.
+    const [namespaces, pods, policies] = await inOrder([
+      guarded(connection, 'list namespaces', () => namespacesOf(connection)),
+      guarded(connection, 'list pods', () => podsOf(connection)),
+      guarded(connection, 'list networkpolicies', () => listAllNetworkPolicies(kc)),
+    ] as const);
     return {
       facts: {
         engine: engineFacts(connection),

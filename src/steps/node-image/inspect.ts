@@ -30,22 +30,25 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
   const arm = ctx.connection.arm;
   if (!arm)
     throw new UserError(ctx.connection.armMissing ?? 'this step needs the cluster named over ARM');
-  const reads = await versionReadsOf(ctx.connection, arm);
-  const findings: Finding[] = [];
-  let nodes: V1Node[] = [];
-  let kured: KuredFacts = { installed: false };
-  try {
-    nodes = await nodesOf(ctx.connection);
-  } catch (error) {
-    refusedOrThrow(error);
-    findings.push(forbidden('node image labels and reboot marks', error));
-  }
-  try {
-    kured = await readKured(ctx.connection.kc, () => daemonSetsOf(ctx.connection));
-  } catch (error) {
-    refusedOrThrow(error);
-    findings.push(forbidden('whether kured is installed', error));
-  }
+  // ARM and Kubernetes asked at once; refusals are findings, in this order.
+  const refusedNodes: Finding[] = [];
+  const refusedKured: Finding[] = [];
+  const [reads, nodes, kured] = await Promise.all([
+    versionReadsOf(ctx.connection, arm),
+    nodesOf(ctx.connection).catch((error: unknown): V1Node[] => {
+      refusedOrThrow(error);
+      refusedNodes.push(forbidden('node image labels and reboot marks', error));
+      return [];
+    }),
+    readKured(ctx.connection.kc, () => daemonSetsOf(ctx.connection)).catch(
+      (error: unknown): KuredFacts => {
+        refusedOrThrow(error);
+        refusedKured.push(forbidden('whether kured is installed', error));
+        return { installed: false };
+      },
+    ),
+  ]);
+  const findings: Finding[] = [...refusedNodes, ...refusedKured];
   const facts: NodeImageFacts = {
     cluster: reads.cluster.name ?? '',
     pools: reads.pools.map((p) => ({

@@ -47,41 +47,20 @@ export async function lookForDeprecatedApis(
   const kc = connection.kc;
   const uses: ApiUse[] = [];
   const notes: Finding[] = [];
-  const metrics = await readApiServerMetrics(kc, signal).catch((e: unknown) => ({
+  // The three sources are read at once; their notes keep this order whatever answers first.
+  const metricsRead = readApiServerMetrics(kc, signal).catch((e: unknown) => ({
     unreadable: messageOf(e),
   }));
+  const helmRead = lookAtHelmReleases(kc, signal);
+  const kindsRead = readStoredKinds(connection, served, signal);
+  const metrics = await metricsRead;
   if ('text' in metrics) uses.push(...metricUses(metrics.text));
   else notes.push(unreadable('client requests', metrics.unreadable));
-  const helm = await lookAtHelmReleases(kc, signal);
+  const helm = await helmRead;
   uses.push(...helm.uses);
   notes.push(...helm.unreadable.map(([what, why]) => unreadable(what, why)));
   const releases = helm.releases;
-  // PDBs and DaemonSets come from the session's shared reads (other checks list them too).
-  const sharedKinds: Record<string, () => Promise<KindRead>> = {
-    PodDisruptionBudget: async () => ({
-      apiVersion: 'policy/v1',
-      kind: 'PodDisruptionBudget',
-      items: await pdbsOf(connection, signal),
-    }),
-    DaemonSet: async () => ({
-      apiVersion: 'apps/v1',
-      kind: 'DaemonSet',
-      items: await daemonSetsOf(connection, signal),
-    }),
-  };
-  const wanted = kindsToRead(served);
-  const own = wanted.filter((k) => !sharedKinds[k.kind]);
-  const shared = await Promise.all(
-    wanted
-      .filter((k) => sharedKinds[k.kind])
-      .map((k) =>
-        sharedKinds[k.kind]!().catch((e: unknown): KindRead => ({
-          ...k,
-          unreadable: messageOf(e),
-        })),
-      ),
-  );
-  const kinds = [...shared, ...(await listKinds(kc, own, signal))];
+  const kinds = await kindsRead;
   let objects = 0;
   for (const k of kinds) {
     if ('unreadable' in k) continue; // a kind the server does not serve, or may not be listed
@@ -112,4 +91,43 @@ export async function lookForDeprecatedApis(
       '  Client names: the metric has none; findings from it carry the audit-log (kube-audit) query that lists user agents.',
     ],
   };
+}
+
+/**
+ * Stored objects of every kind whose versions the removals table names, as served; PDBs and
+ * DaemonSets come from the session's shared reads (other checks list them too).
+ */
+async function readStoredKinds(
+  connection: Connection,
+  served: readonly string[],
+  signal?: AbortSignal,
+): Promise<KindRead[]> {
+  const sharedKinds: Record<string, () => Promise<KindRead>> = {
+    PodDisruptionBudget: async () => ({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      items: await pdbsOf(connection, signal),
+    }),
+    DaemonSet: async () => ({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      items: await daemonSetsOf(connection, signal),
+    }),
+  };
+  const wanted = kindsToRead(served);
+  const own = wanted.filter((k) => !sharedKinds[k.kind]);
+  const [shared, owned] = await Promise.all([
+    Promise.all(
+      wanted
+        .filter((k) => sharedKinds[k.kind])
+        .map((k) =>
+          sharedKinds[k.kind]!().catch((e: unknown): KindRead => ({
+            ...k,
+            unreadable: messageOf(e),
+          })),
+        ),
+    ),
+    listKinds(connection.kc, own, signal),
+  ]);
+  return [...shared, ...owned];
 }

@@ -63,23 +63,24 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
   const arm = ctx.connection.arm;
   if (!arm)
     throw new UserError(ctx.connection.armMissing ?? 'this step needs the cluster named over ARM');
-  const versions = versionFactsFromArm(await versionReadsOf(ctx.connection, arm));
-  const choices = targetChoices(versions);
   const kc = ctx.connection.kc;
-  const findings: Finding[] = [];
-  const nodes = await attempt<V1Node[]>('nodes', () => nodesOf(ctx.connection), [], findings);
-  const pdbs = await attempt<PdbFacts[]>(
-    'PodDisruptionBudgets',
-    () => readPdbFacts(kc, () => pdbsOf(ctx.connection)),
-    [],
-    findings,
-  );
-  const served = await attempt<string[]>(
-    'served API versions',
-    () => servedGroupVersions(kc),
-    [],
-    findings,
-  );
+  // ARM and Kubernetes reads at once: none of the Kubernetes ones waits on ARM. Findings of
+  // refused reads keep their order (nodes, budgets, served APIs) whichever answers first.
+  const refused: Finding[][] = [[], [], []];
+  const [armReads, nodes, pdbs, served] = await Promise.all([
+    versionReadsOf(ctx.connection, arm),
+    attempt<V1Node[]>('nodes', () => nodesOf(ctx.connection), [], refused[0]!),
+    attempt<PdbFacts[]>(
+      'PodDisruptionBudgets',
+      () => readPdbFacts(kc, () => pdbsOf(ctx.connection)),
+      [],
+      refused[1]!,
+    ),
+    attempt<string[]>('served API versions', () => servedGroupVersions(kc), [], refused[2]!),
+  ]);
+  const findings: Finding[] = refused.flat();
+  const versions = versionFactsFromArm(armReads);
+  const choices = targetChoices(versions);
   const nextMinor = choices.find((c) => c.kind === 'minor' && !c.isPreview)?.version;
   const nodePools = Object.fromEntries(
     nodes.map((n) => [
