@@ -73,6 +73,9 @@ export async function auditCluster(
   // steps not finished are reported as holes (exit 2), never as passes.
   const limitMs = options.timeoutMs ?? boundsFromEnv(env).auditMs;
   const deadline = AbortSignal.timeout(limitMs);
+  // The step modules load while connect waits on the network (they are most of the program).
+  const registry = deps.modules ? undefined : import('../steps/registry.js');
+  registry?.catch(() => undefined);
   let reached: ReachedTarget;
   try {
     reached = await connectTarget(target, {
@@ -86,7 +89,7 @@ export async function auditCluster(
     throw asUserError(error);
   }
   try {
-    const modules = deps.modules ?? (await import('../steps/registry.js')).STEP_MODULES;
+    const modules = deps.modules ?? (await registry!).STEP_MODULES;
     const steps = AUDIT_STEPS.filter((s) => options.steps.includes(s.id));
     const reports = await inspectSteps({
       connection: reached.connection,

@@ -10,6 +10,8 @@ import pLimit from 'p-limit';
 import { messageOf } from '../model/errors.js';
 import { listAllPages, listUnlessForbidden } from './paged.js';
 import { requestOptions } from './request-options.js';
+import { listJsonPages } from './json-pages.js';
+import { jsonReaderOf, type JsonReader } from './wire.js';
 
 /** One Helm release record as listed: a Secret (default driver) or a ConfigMap. */
 export type HelmRecordObject = V1Secret | V1ConfigMap;
@@ -51,6 +53,10 @@ export async function listKinds(
   kinds: ReadonlyArray<{ apiVersion: string; kind: string }>,
   signal?: AbortSignal,
 ): Promise<KindRead[]> {
+  const read = jsonReaderOf(kc);
+  // Discovery documents of this look, each asked once however many kinds share its group.
+  const asked = new Map<string, Promise<string>>();
+  if (read) return Promise.all(kinds.map((k) => listKindPlain(kc, read, asked, k, signal)));
   const api = KubernetesObjectApi.makeApiClient(kc);
   const limit = pLimit(4);
   return Promise.all(
@@ -79,4 +85,50 @@ export async function listKinds(
       }),
     ),
   );
+}
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/**
+ * One kind through the wire as plain JSON, each object cut to what the deprecated-API look reads
+ * (kind, name, namespace, the last-applied annotation) as its page arrives.
+ */
+async function listKindPlain(
+  kc: KubeConfig,
+  read: JsonReader,
+  asked: Map<string, Promise<string>>,
+  { apiVersion, kind }: { apiVersion: string; kind: string },
+  signal?: AbortSignal,
+): Promise<KindRead> {
+  try {
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    if (!asked.has(base)) asked.set(base, read(base, signal));
+    const served = JSON.parse(await asked.get(base)!) as {
+      resources?: Array<{ name: string; kind: string }>;
+    };
+    const plural = served.resources?.find((r) => r.kind === kind && !r.name.includes('/'))?.name;
+    if (!plural) return { apiVersion, kind, unreadable: `${apiVersion} ${kind} is not served` };
+    const items = await listJsonPages(
+      kc,
+      `${base}/${plural}`,
+      { limit: '500' },
+      (o) => {
+        const meta = (o as KubernetesObject).metadata ?? {};
+        const applied = meta.annotations?.[LAST_APPLIED];
+        return {
+          apiVersion,
+          kind,
+          metadata: {
+            ...(meta.name !== undefined ? { name: meta.name } : {}),
+            ...(meta.namespace !== undefined ? { namespace: meta.namespace } : {}),
+            ...(applied !== undefined ? { annotations: { [LAST_APPLIED]: applied } } : {}),
+          },
+        };
+      },
+      signal,
+    );
+    return { apiVersion, kind, items: items ?? [] };
+  } catch (error) {
+    return { apiVersion, kind, unreadable: messageOf(error) };
+  }
 }

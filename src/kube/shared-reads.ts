@@ -9,8 +9,12 @@ import type {
 import type { Connection } from '../model/connection.js';
 import { listAllDaemonSets, listAllPdbs } from './lists.js';
 import { listAllPods } from './node-pods.js';
+import { listJsonPages } from './json-pages.js';
 import { listAllNodes } from './nodes.js';
 import { listAllNamespaces } from './network-policies.js';
+
+/** Pods per page of the shared pod list (kubectl's chunk size). */
+const POD_PAGE = 500;
 
 // The one annotation big enough to matter that no check reads: a full copy of the object.
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -23,11 +27,19 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * for every caller.
  */
 export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1Pod[]> {
-  return connection.reads.share('pods', async () =>
-    listAllPods(connection.kc, sharedSignal(connection, signal), 500, (pod) =>
-      leanStatus(slim([pod])[0]!),
-    ),
-  );
+  return connection.reads.share('pods', async () => {
+    const kept = (pod: V1Pod): V1Pod => leanStatus(slim([pod])[0]!);
+    const own = sharedSignal(connection, signal);
+    // As plain JSON where the wire allows (no model objects for tens of thousands of pods).
+    const plain = await listJsonPages(
+      connection.kc,
+      '/api/v1/pods',
+      { limit: String(POD_PAGE) },
+      (item) => kept(item as V1Pod),
+      own,
+    );
+    return plain ?? listAllPods(connection.kc, own, POD_PAGE, kept);
+  });
 }
 
 /** A pod with the status fields no step reads dropped (container statuses, timestamps). */

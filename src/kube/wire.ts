@@ -1,11 +1,12 @@
 import {
   ApiException,
   createConfiguration,
+  HttpMethod,
   IsomorphicFetchHttpLibrary,
+  RequestContext,
   ServerConfiguration,
   wrapHttpLibrary,
   type KubeConfig,
-  type RequestContext,
   type ResponseContext,
 } from '@kubernetes/client-node';
 import type { Bounds, WaitNotice } from '../model/bounds.js';
@@ -49,21 +50,32 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
     ...(wire.retry ?? { ...DEFAULT_KUBE_RETRY, ...fromBounds }),
     ...(wire.onWait ? { onWait: wire.onWait } : {}),
   };
-  const send = wrapHttpLibrary({
-    send: async (request) => {
-      guardKubeRequest(request, wire.mode);
-      const method = request.getHttpMethod().toString().toUpperCase();
-      const writes = !onlyReads(method, new URL(request.getUrl()).pathname);
-      try {
-        const response = await sendWithRetries(http, request, policy, wire.deadline);
-        return await checkedAnswer(request, response);
-      } finally {
-        if (writes) wire.onWrite?.();
-      }
-    },
-  });
+  const sendChecked = async (request: RequestContext): Promise<ResponseContext> => {
+    guardKubeRequest(request, wire.mode);
+    const method = request.getHttpMethod().toString().toUpperCase();
+    const writes = !onlyReads(method, new URL(request.getUrl()).pathname);
+    try {
+      const response = await sendWithRetries(http, request, policy, wire.deadline);
+      return await checkedAnswer(request, response);
+    } finally {
+      if (writes) wire.onWrite?.();
+    }
+  };
+  const send = wrapHttpLibrary({ send: sendChecked });
   reuseConnections(kc);
   const auth = boundedCredentials(kc, wire.bounds?.credentialMs ?? 60_000);
+  jsonReaders.set(kc, async (path, signal) => {
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) throw new Error('No active cluster!');
+    const request = new RequestContext(
+      `${cluster.server.replace(/\/$/, '')}${path}`,
+      HttpMethod.GET,
+    );
+    request.setHeaderParam('Accept', 'application/json');
+    if (signal) request.setSignal(signal);
+    await auth.applySecurityAuthentication(request);
+    return (await sendChecked(request)).body.text();
+  });
   kc.makeApiClient = (apiClientType) => {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('No active cluster!');
@@ -75,6 +87,20 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
     return new apiClientType(config);
   };
   return kc;
+}
+
+/** Reads a path as text through a connection's wire; see `jsonReaderOf`. */
+export type JsonReader = (pathAndQuery: string, signal?: AbortSignal) => Promise<string>;
+
+const jsonReaders = new WeakMap<KubeConfig, JsonReader>();
+
+/**
+ * A GET through the same wire as every API client of `kc` (guard, retries, time limits, checked
+ * answer) whose body is left as text for the caller to parse: no client-node model objects.
+ * Undefined for a KubeConfig that did not go through `withKubeWire`.
+ */
+export function jsonReaderOf(kc: KubeConfig): JsonReader | undefined {
+  return jsonReaders.get(kc);
 }
 
 /**

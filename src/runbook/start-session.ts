@@ -78,6 +78,9 @@ export async function startSession(
   };
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
+  // The step modules load while connect waits on the network (they are most of the program).
+  const registry = import('../steps/registry.js');
+  registry.catch(() => undefined);
   try {
     const reached = await connectTarget(target, {
       env,
@@ -134,7 +137,7 @@ export async function startSession(
         store.setStep(step.id, { kind: 'unavailable', why: connection.armMissing });
       }
     }
-    const { STEP_MODULES } = await import('../steps/registry.js');
+    const { STEP_MODULES } = await registry;
     const desk = waivers
       ? new RiskDesk(waivers.file, waivers.set, waivers, connection.summary)
       : undefined;

@@ -8,8 +8,12 @@ import { canI, subjectCan, type SubjectQuestion } from '../../kube/access-review
 import { messageOf } from '../../model/errors.js';
 import { noun } from '../../model/plural.js';
 
-/** How many SubjectAccessReviews one inspection sends at most, and how many at once. */
-const CONFIRM_LIMITS = { max: 200, concurrency: 4 };
+/**
+ * How many SubjectAccessReviews one inspection sends at most, and how many at once (16: at 30 ms
+ * a round trip, 200 questions take 0.4 s instead of 1.5 s at 4; still far below API priority
+ * and fairness limits).
+ */
+const CONFIRM_LIMITS = { max: 200, concurrency: 16 };
 
 /** The findings after the API server was asked, and one line saying what was asked. */
 export interface Confirmed {
