@@ -8,6 +8,7 @@ import type { SharedReads } from '../model/connection.js';
  */
 export class ReadBatch implements SharedReads {
   private shelf: Map<string, Promise<unknown>> | undefined;
+  private readonly primed = new Map<string, Promise<unknown>>();
 
   get batching(): boolean {
     return this.shelf !== undefined;
@@ -15,7 +16,8 @@ export class ReadBatch implements SharedReads {
 
   async batch<T>(work: () => Promise<T>): Promise<T> {
     if (this.shelf) return work();
-    this.shelf = new Map();
+    this.shelf = new Map(this.primed);
+    this.primed.clear();
     try {
       return await work();
     } finally {
@@ -25,6 +27,11 @@ export class ReadBatch implements SharedReads {
 
   forget(): void {
     this.shelf?.clear();
+    this.primed.clear();
+  }
+
+  prime(key: string, answer: unknown): void {
+    this.primed.set(key, Promise.resolve(answer));
   }
 
   share<T>(key: string, read: () => Promise<T>): Promise<T> {

@@ -63,6 +63,11 @@ export function nodesOf(connection: Connection): Promise<V1Node[]> {
   return connection.reads.share('nodes', async () => slim(await listAllNodes(connection.kc)));
 }
 
+/** Gives connect's node list (read just before) to the first batch of inspections. */
+export function primeNodes(connection: Pick<Connection, 'reads'>, nodes: V1Node[]): void {
+  connection.reads.prime('nodes', slim(nodes));
+}
+
 /** Every namespace, paged; sent once per read batch and shared. */
 export function namespacesOf(connection: Connection): Promise<V1Namespace[]> {
   return connection.reads.share('namespaces', async () =>

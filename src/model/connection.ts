@@ -57,6 +57,11 @@ export interface SharedReads {
   batch<T>(work: () => Promise<T>): Promise<T>;
   /** Drops every answer held (the batch stays open): after anything changed the cluster. */
   forget(): void;
+  /**
+   * Hands an answer read moments ago (connect's node list) to the next batch opened, so its
+   * steps need not ask again; a write before that batch drops it.
+   */
+  prime(key: string, answer: unknown): void;
   /** The answer of `read`, sent once per open batch under `key`; without a batch, `read` itself. */
   share<T>(key: string, read: () => Promise<T>): Promise<T>;
 }

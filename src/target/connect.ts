@@ -8,6 +8,7 @@ import type { KubeRetryPolicy } from '../kube/retry.js';
 import { withKubeWire } from '../kube/wire.js';
 import { listAllNodes } from '../kube/nodes.js';
 import { ReadBatch } from '../kube/read-batch.js';
+import { primeNodes } from '../kube/shared-reads.js';
 import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from './summarize-cluster.js';
 import { UserError } from '../model/errors.js';
@@ -164,6 +165,8 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   });
   if (warnings.length > 0) summary.warnings = warnings;
   const base: Omit<Connection, 'rights'> = { kc, kubeServer, summary, reads };
+  // The first look at the steps (audit or TUI) starts from this node list instead of asking again.
+  primeNodes(base, nodes);
   if (arm) base.arm = arm;
   else base.armMissing = 'Azure-side steps need the cluster named: add --subscription, -g and -n';
   if (directory) base.directory = directory;

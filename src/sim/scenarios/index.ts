@@ -5,7 +5,7 @@ import { drainNoCordon } from './drain.js';
 import { drainKubectl } from './drain-kubectl.js';
 import { fleet } from './fleet.js';
 import { hostile } from './hostile.js';
-import { large } from './large.js';
+import { huge, large } from './large.js';
 import { minimal } from './minimal.js';
 import { limitedRights, strictPdb } from './small.js';
 import { rbacAuditor } from './rbac-auditor.js';
@@ -19,6 +19,7 @@ export type { BuiltInScenario } from './types.js';
 export const builtInScenarios: Record<string, () => BuiltInScenario> = {
   demo,
   large,
+  huge,
   minimal,
   'strict-pdb': strictPdb,
   'limited-rights': limitedRights,

@@ -2,14 +2,43 @@ import type { KubeObject } from '../contracts.js';
 import type { BuiltInScenario } from './types.js';
 import { IMAGES, REGION_VERSIONS } from './versions.js';
 
+/** Sizes of a generated scenario. */
+export interface GeneratedSize {
+  nodes: number;
+  pods: number;
+  bindings: number;
+  namespaces: number;
+}
+
 /** Sizes of the `large` scenario. */
-export const LARGE = { nodes: 1000, pods: 30_000, bindings: 5000, namespaces: 500 };
+export const LARGE: GeneratedSize = { nodes: 1000, pods: 30_000, bindings: 5000, namespaces: 500 };
+
+/** Sizes of the `huge` scenario (AKS's 5,000-node ceiling); only the bench runs it (`--only huge`). */
+export const HUGE: GeneratedSize = {
+  nodes: 5000,
+  pods: 150_000,
+  bindings: 20_000,
+  namespaces: 2000,
+};
 
 const POOLS = 10;
 
 /** A large cluster, generated: 10 pools × 100 nodes, 500 namespaces, 30,000 pods, 5,000 bindings. */
 export function large(): BuiltInScenario {
-  const perPool = LARGE.nodes / POOLS;
+  return generated('large', LARGE);
+}
+
+/** A huge cluster, generated like `large`: 10 pools × 500 nodes, 2,000 namespaces, 150,000 pods, 20,000 bindings. */
+export function huge(): BuiltInScenario {
+  return generated('huge', HUGE);
+}
+
+/**
+ * The scenario's descriptor as text, and its objects as a function: nothing is built until the
+ * simulator loads it, and then only the controllers' inputs (pods come from the Deployments).
+ */
+function generated(name: string, size: GeneratedSize): BuiltInScenario {
+  const perPool = size.nodes / POOLS;
   const pools = Array.from(
     { length: POOLS },
     (_, i) => `    - name: pool${i}
@@ -25,10 +54,10 @@ export function large(): BuiltInScenario {
   ).join('');
   const text = `apiVersion: aks-runbook/v1alpha1
 kind: AksScenario
-description: Generated large cluster for load and paging tests.
+description: Generated ${name} cluster for load and paging tests.
 cluster:
-  resourceGroup: rg-large
-  name: aks-large
+  resourceGroup: rg-${name}
+  name: aks-${name}
   location: westeurope
   kubernetesVersion: 1.31.8
   aadProfile:
@@ -40,15 +69,15 @@ ${pools}${REGION_VERSIONS}operator:
   groups: [aks-admins]
 clockSpeed: 10
 `;
-  return { files: [{ name: 'large/cluster.yaml', text }], objects: () => generate(perPool) };
+  return { files: [{ name: `${name}/cluster.yaml`, text }], objects: () => generate(size) };
 }
 
-/** Namespaces, Deployments (60 pods per namespace) and RoleBindings; pods come from the controllers. */
-function generate(_perPool: number): KubeObject[] {
+/** Namespaces, Deployments (10 pods each) and RoleBindings; pods come from the controllers. */
+function generate(size: GeneratedSize): KubeObject[] {
   const out: KubeObject[] = [];
-  const podsPerNs = LARGE.pods / LARGE.namespaces;
-  const bindingsPerNs = LARGE.bindings / LARGE.namespaces;
-  for (let n = 0; n < LARGE.namespaces; n++) {
+  const podsPerNs = size.pods / size.namespaces;
+  const bindingsPerNs = size.bindings / size.namespaces;
+  for (let n = 0; n < size.namespaces; n++) {
     const ns = `team-${String(n).padStart(3, '0')}`;
     out.push({
       apiVersion: 'v1',
@@ -57,12 +86,13 @@ function generate(_perPool: number): KubeObject[] {
     });
     for (let d = 0; d < podsPerNs / 10; d++) {
       const app = `svc-${d}`;
+      const replicas = Math.min(10, podsPerNs - d * 10);
       out.push({
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name: app, namespace: ns, labels: { app } },
         spec: {
-          replicas: 10,
+          replicas,
           selector: { matchLabels: { app } },
           template: {
             metadata: { labels: { app } },
