@@ -58,14 +58,18 @@ export function criticalPath(entries, latency) {
     serial[i] = bestSerial + weight(rs[i]);
   }
   const end = bound.indexOf(Math.max(0, ...bound));
+  // The chain as read: one line per request kind, `×n` for pages of one list in a row.
   const chain = [];
   for (let i = end; i !== undefined && i >= 0; i = via[i]) {
-    chain.unshift(`${rs[i].api} ${rs[i].method} ${rs[i].path}${rs[i].query.slice(0, 30)}`);
+    const line = `${rs[i].api} ${rs[i].method} ${rs[i].path.replace(/^\/subscriptions\/.*\/managedClusters\/[^/]+/, '…')}`;
+    const first = chain[0];
+    if (first && first.line === line) first.count++;
+    else chain.unshift({ line, count: 1 });
   }
   return {
     requests: rs.length,
     boundMs: Math.max(0, ...bound),
     serialChainMs: Math.max(0, ...serial),
-    chain,
+    chain: chain.map((c) => (c.count > 1 ? `${c.line} ×${c.count}` : c.line)),
   };
 }
