@@ -18,7 +18,7 @@ export interface InspectStepsOptions {
   steps: readonly StepInfo[];
   /** Always read-only in an audit; passed in so the caller states it. */
   mode: SessionMode;
-  /** The audit's time limit: a step it cuts short, and every step after, is a hole. */
+  /** The audit's time limit: every step it cuts short is a hole. */
   deadline?: { signal: AbortSignal; ms: number };
   /** Told when each step starts and ends (progress on stderr). */
   onStep?: (step: StepInfo, phase: 'start' | 'end', report?: StepReport) => void;
