@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { type Caller, type Handler, type SimRequest, type SimResponse, Router } from './http.js';
 import { RequestLog, effectOfRequest, type LoggedRequest } from './request-log.js';
 import { TokenTable } from './tokens.js';
@@ -35,6 +35,7 @@ export class HttpsSim {
   readonly log = new RequestLog();
   readonly interceptors: Interceptor[] = [];
   private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
   private url = '';
 
   constructor(private readonly options: HttpsSimOptions) {
@@ -61,6 +62,11 @@ export class HttpsSim {
       });
     });
     this.server = server;
+    // Every TCP connection, handshake done or not: close() must end them all.
+    server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(this.options.port ?? 0, '127.0.0.1', () => resolve());
@@ -75,8 +81,13 @@ export class HttpsSim {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // closeAllConnections only knows connections whose HTTP parsing began: one accepted but still
+    // in its TLS handshake (a pooled client opening another) is not among them, and it would be
+    // served after this and hold close() open for as long as the client keeps it alive.
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
