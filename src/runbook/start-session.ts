@@ -20,7 +20,8 @@ import { transcriptActions } from './session-actions.js';
 import { StepHost } from './step-host.js';
 import type { SessionStore } from './session.js';
 import type { WireMode } from '../model/session.js';
-import { waitLine, type WaitNotice } from '../model/bounds.js';
+import type { WaitNotice } from '../model/bounds.js';
+import { waitHeader } from './wait-header.js';
 
 /** A running session: the connection (when it succeeded), its journal, and how to end it. */
 export interface RunningSession {
@@ -197,15 +198,13 @@ export interface ConnectHow {
   deadline?: AbortSignal;
 }
 
-/** Shows a long retry wait in the header while it lasts. */
+/** Shows long retry waits in the header while any lasts (see `waitHeader`). */
 function showWait(store: SessionStore): (wait: WaitNotice) => void {
-  return (wait) => {
-    const line = waitLine(wait);
-    store.update({ waiting: line });
-    setTimeout(() => {
-      if (store.getState().waiting === line) store.update({ waiting: undefined });
-    }, wait.ms).unref();
-  };
+  return waitHeader({
+    show: (line) => {
+      if (store.getState().waiting !== line) store.update({ waiting: line });
+    },
+  });
 }
 
 /**
