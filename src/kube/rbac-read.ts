@@ -4,8 +4,11 @@ import { listUnlessForbidden } from './paged.js';
 
 const PAGE = 500;
 
+/** The RBAC objects, and which of the four lists were refused (by plural name). */
+export type RbacRead = RbacObjects & { forbidden: string[] };
+
 /** Reads every RoleBinding, ClusterRoleBinding, Role and ClusterRole (paged); refused lists are named. */
-export async function readRbac(kc: KubeConfig): Promise<RbacObjects & { forbidden: string[] }> {
+export async function readRbac(kc: KubeConfig): Promise<RbacRead> {
   const api = kc.makeApiClient(RbacAuthorizationV1Api);
   const opts = (cont: string | undefined) => ({
     limit: PAGE,

@@ -1,6 +1,7 @@
 import type {
   V1DaemonSet,
   V1Namespace,
+  V1NetworkPolicy,
   V1Node,
   V1ObjectMeta,
   V1Pod,
@@ -11,7 +12,8 @@ import { listAllDaemonSets, listAllPdbs } from './lists.js';
 import { listAllPods } from './node-pods.js';
 import { listJsonPages } from './json-pages.js';
 import { listAllNodes } from './nodes.js';
-import { listAllNamespaces } from './network-policies.js';
+import { listAllNamespaces, listAllNetworkPolicies } from './network-policies.js';
+import { readRbac, type RbacRead } from './rbac-read.js';
 
 /** Pods per page of the shared pod list (kubectl's chunk size). */
 const POD_PAGE = 500;
@@ -72,6 +74,28 @@ export function primeNodes(connection: Pick<Connection, 'reads'>, nodes: V1Node[
 export function namespacesOf(connection: Connection): Promise<V1Namespace[]> {
   return connection.reads.share('namespaces', async () =>
     slim(await listAllNamespaces(connection.kc)),
+  );
+}
+
+/**
+ * Every RoleBinding, ClusterRoleBinding, Role and ClusterRole (paged), with the refused lists
+ * named; sent once per read batch and shared (the rbac step and the deprecated-API look).
+ */
+export function rbacObjectsOf(connection: Connection): Promise<RbacRead> {
+  return connection.reads.share('rbac', async () => {
+    const read = await readRbac(connection.kc);
+    slim(read.roleBindings);
+    slim(read.clusterRoleBindings);
+    slim(read.roles);
+    slim(read.clusterRoles);
+    return read;
+  });
+}
+
+/** Every NetworkPolicy, paged; sent once per read batch and shared (IMDS, deprecated APIs). */
+export function networkPoliciesOf(connection: Connection): Promise<V1NetworkPolicy[]> {
+  return connection.reads.share('networkpolicies', async () =>
+    slim(await listAllNetworkPolicies(connection.kc)),
   );
 }
 

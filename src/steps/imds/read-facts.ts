@@ -3,8 +3,7 @@ import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { PodFacts } from '../../checks/imds/facts.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { listAllNetworkPolicies } from '../../kube/network-policies.js';
-import { namespacesOf, podsOf } from '../../kube/shared-reads.js';
+import { namespacesOf, networkPoliciesOf, podsOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import { policyFacts } from './policy-facts.js';
 
@@ -100,13 +99,12 @@ async function inOrder<T extends readonly unknown[]>(reads: {
 
 /** Reads namespaces, pods and NetworkPolicies; a 403 on any of them is reported, not hidden. */
 export async function readImdsFacts(connection: Connection): Promise<ReadOutcome> {
-  const { kc } = connection;
   try {
     // Asked at once; a refusal is reported for the first read in this order that failed.
     const [namespaces, pods, policies] = await inOrder([
       guarded(connection, 'list namespaces', () => namespacesOf(connection)),
       guarded(connection, 'list pods', () => podsOf(connection)),
-      guarded(connection, 'list networkpolicies', () => listAllNetworkPolicies(kc)),
+      guarded(connection, 'list networkpolicies', () => networkPoliciesOf(connection)),
     ] as const);
     return {
       facts: {

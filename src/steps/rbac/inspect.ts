@@ -1,7 +1,7 @@
 import { checkRbac, type RbacReview } from '../../checks/rbac/check-bindings.js';
 import type { ClusterContext, RbacFacts } from '../../checks/rbac/types.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { readRbac } from '../../kube/rbac-read.js';
+import { rbacObjectsOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
@@ -39,7 +39,8 @@ function clusterContext(connection: Connection): ClusterContext {
  */
 export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacStepFacts>> {
   const { kc, kubeServer } = ctx.connection;
-  const read = await readRbac(kc).catch((error: unknown) => {
+  // Shared with the deprecated-API look, which lists the same four kinds.
+  const read = await rbacObjectsOf(ctx.connection).catch((error: unknown) => {
     throw describeKubeError(error, kubeServer, 'list RBAC bindings and roles');
   });
   const rbac: RbacFacts = { ...read, cluster: clusterContext(ctx.connection) };

@@ -8,7 +8,10 @@ import { lastAppliedUses, metricUses, type ApiUse } from '../../checks/versions/
 import { readApiServerMetrics } from '../../kube/api-server-metrics.js';
 import { listKinds, type KindRead } from '../../kube/deprecated-api-reads.js';
 import { lookAtHelmReleases } from './helm-uses.js';
-import { daemonSetsOf, pdbsOf } from '../../kube/shared-reads.js';
+import { daemonSetsOf, networkPoliciesOf, pdbsOf, rbacObjectsOf } from '../../kube/shared-reads.js';
+import type { RbacObjects } from '../../model/rbac.js';
+
+const RBAC_V1 = 'rbac.authorization.k8s.io/v1';
 import { messageOf } from '../../model/errors.js';
 import type { Connection } from '../../model/connection.js';
 import type { Finding } from '../../model/finding.js';
@@ -94,38 +97,66 @@ export async function lookForDeprecatedApis(
 }
 
 /**
- * Stored objects of every kind whose versions the removals table names, as served; PDBs and
- * DaemonSets come from the session's shared reads (other checks list them too).
+ * Stored objects of every kind whose versions the removals table names, as served. Kinds other
+ * checks list too come from the session's shared reads (PDBs, DaemonSets, NetworkPolicies and the
+ * four RBAC kinds), when the version served is the one those reads use.
  */
 async function readStoredKinds(
   connection: Connection,
   served: readonly string[],
   signal?: AbortSignal,
 ): Promise<KindRead[]> {
-  const sharedKinds: Record<string, () => Promise<KindRead>> = {
-    PodDisruptionBudget: async () => ({
-      apiVersion: 'policy/v1',
-      kind: 'PodDisruptionBudget',
-      items: await pdbsOf(connection, signal),
-    }),
-    DaemonSet: async () => ({
-      apiVersion: 'apps/v1',
-      kind: 'DaemonSet',
-      items: await daemonSetsOf(connection, signal),
-    }),
+  const rbac = (kind: string, list: keyof RbacObjects, plural: string) => async () => {
+    const read = await rbacObjectsOf(connection);
+    return read.forbidden.includes(plural)
+      ? { apiVersion: RBAC_V1, kind, unreadable: 'listing is forbidden' }
+      : { apiVersion: RBAC_V1, kind, items: read[list] };
   };
+  const sharedKinds: Record<string, { apiVersion: string; read: () => Promise<KindRead> }> = {
+    PodDisruptionBudget: {
+      apiVersion: 'policy/v1',
+      read: async () => ({
+        apiVersion: 'policy/v1',
+        kind: 'PodDisruptionBudget',
+        items: await pdbsOf(connection, signal),
+      }),
+    },
+    DaemonSet: {
+      apiVersion: 'apps/v1',
+      read: async () => ({
+        apiVersion: 'apps/v1',
+        kind: 'DaemonSet',
+        items: await daemonSetsOf(connection, signal),
+      }),
+    },
+    NetworkPolicy: {
+      apiVersion: 'networking.k8s.io/v1',
+      read: async () => ({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        items: await networkPoliciesOf(connection),
+      }),
+    },
+    Role: { apiVersion: RBAC_V1, read: rbac('Role', 'roles', 'roles') },
+    RoleBinding: { apiVersion: RBAC_V1, read: rbac('RoleBinding', 'roleBindings', 'rolebindings') },
+    ClusterRole: { apiVersion: RBAC_V1, read: rbac('ClusterRole', 'clusterRoles', 'clusterroles') },
+    ClusterRoleBinding: {
+      apiVersion: RBAC_V1,
+      read: rbac('ClusterRoleBinding', 'clusterRoleBindings', 'clusterrolebindings'),
+    },
+  };
+  const isShared = (k: { apiVersion: string; kind: string }): boolean =>
+    sharedKinds[k.kind]?.apiVersion === k.apiVersion;
   const wanted = kindsToRead(served);
-  const own = wanted.filter((k) => !sharedKinds[k.kind]);
+  const own = wanted.filter((k) => !isShared(k));
   const [shared, owned] = await Promise.all([
     Promise.all(
-      wanted
-        .filter((k) => sharedKinds[k.kind])
-        .map((k) =>
-          sharedKinds[k.kind]!().catch((e: unknown): KindRead => ({
-            ...k,
-            unreadable: messageOf(e),
-          })),
-        ),
+      wanted.filter(isShared).map((k) =>
+        sharedKinds[k.kind]!.read().catch((e: unknown): KindRead => ({
+          ...k,
+          unreadable: messageOf(e),
+        })),
+      ),
     ),
     listKinds(connection.kc, own, signal),
   ]);
