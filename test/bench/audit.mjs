@@ -47,14 +47,29 @@ async function counted(sim, work) {
     ...result,
     kubeRequests: served.filter((e) => e.api === 'kube').length,
     armRequests: served.filter((e) => e.api === 'arm').length,
-    // Lists of the kinds kubectl is asked for (any page, any namespace): the like-for-like count.
-    sameObjectRequests: served.filter(
-      (e) =>
-        e.api === 'kube' &&
-        e.method === 'GET' &&
-        KIND_NAMES.includes(e.path.split('/').at(-1)) &&
-        !/[?&]watch=/.test(e.query),
-    ).length,
+    ...kindsOf(served),
+  };
+}
+
+/**
+ * What the requests were, for the table: lists of the kinds kubectl is asked for (any page, any
+ * namespace: the like-for-like count), SubjectAccessReviews (the rbac step has the API server
+ * confirm its findings; no `kubectl get` does), Microsoft Graph (names of people and groups) and
+ * everything else (lists of other kinds, discovery, the metric endpoint).
+ */
+function kindsOf(served) {
+  const sameObject = (e) =>
+    e.api === 'kube' &&
+    e.method === 'GET' &&
+    KIND_NAMES.includes(e.path.split('/').at(-1)) &&
+    !/[?&]watch=/.test(e.query);
+  const review = (e) => e.api === 'kube' && e.path.endsWith('/subjectaccessreviews');
+  return {
+    sameObjectRequests: served.filter(sameObject).length,
+    accessReviews: served.filter(review).length,
+    graphRequests: served.filter((e) => e.api === 'graph').length,
+    otherKubeRequests: served.filter((e) => e.api === 'kube' && !sameObject(e) && !review(e))
+      .length,
   };
 }
 
@@ -116,6 +131,9 @@ export async function benchAudit(runs) {
         kubeRequests: pick(a, 'kubeRequests'),
         armRequests: pick(a, 'armRequests'),
         sameObjectRequests: pick(a, 'sameObjectRequests'),
+        accessReviews: pick(a, 'accessReviews'),
+        graphRequests: pick(a, 'graphRequests'),
+        otherKubeRequests: pick(a, 'otherKubeRequests'),
       },
       kubectl: {
         wallMs: pick(k, 'wallMs'),

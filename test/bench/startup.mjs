@@ -1,6 +1,7 @@
 // Startup: aks-runbook --demo against a bare Ink + React hello, both cold processes in a real
-// pseudo-terminal (util-linux `script`), compile cache off, alternating. Milestones come from
-// AKS_RUNBOOK_TIMINGS (in-process performance.now(), i.e. since the process started).
+// pseudo-terminal (util-linux `script`), compile cache off, alternating; then again with each side
+// given a warm compile cache of its own. Milestones come from AKS_RUNBOOK_TIMINGS (in-process
+// performance.now(), i.e. since the process started).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ const bin = join(root, 'bin/aks-runbook.js');
 const hello = join(root, 'test/bench/fixtures/ink-hello.mjs');
 
 /** One cold start in a pty; resolves to the in-process milestones and wall times. */
-function once(script, { quitOnConnected }) {
+function once(script, { quitOnConnected, cache }) {
   return new Promise((resolve, reject) => {
     const dir = tempDir('startup');
     const timings = join(dir, 'timings.jsonl');
@@ -21,7 +22,7 @@ function once(script, { quitOnConnected }) {
         cwd: root,
         env: {
           ...process.env,
-          NODE_DISABLE_COMPILE_CACHE: '1',
+          ...(cache ? { NODE_COMPILE_CACHE: cache } : { NODE_DISABLE_COMPILE_CACHE: '1' }),
           AKS_RUNBOOK_TIMINGS: timings,
           XDG_STATE_HOME: dir,
           COLUMNS: '100',
@@ -82,7 +83,17 @@ export async function benchStartup(runs) {
   );
   const pick = (list, key) => summary(list.map((r) => r[key]));
   const helloFrame = pick(base, 'firstFrameMs');
+  // Warm: each side with a compile cache of its own, filled by one run that is not counted.
+  const ourCache = tempDir('cache-ours');
+  const helloCache = tempDir('cache-hello');
+  const oursWarm = () => once(`${bin} --demo`, { quitOnConnected: true, cache: ourCache });
+  const helloWarm = () => once(hello, { quitOnConnected: false, cache: helloCache });
+  await oursWarm();
+  await helloWarm();
+  const [warmOurs, warmBase] = await alternate(runs, oursWarm, helloWarm);
   return {
+    warmFirstFrameMs: pick(warmOurs, 'firstFrameMs'),
+    helloWarmFirstFrameMs: pick(warmBase, 'firstFrameMs'),
     helloFirstFrameMs: helloFrame,
     helloFirstOutputMs: pick(base, 'firstOutputMs'),
     firstFrameMs: pick(ours, 'firstFrameMs'),
