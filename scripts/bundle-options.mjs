@@ -1,9 +1,34 @@
 // The esbuild settings both builds share: the npm bundle (scripts/bundle.mjs) and the single
 // executable (scripts/package-sea.mjs).
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildDefines } from './build-info.mjs';
 
 const stub = fileURLToPath(new URL('./react-devtools-stub.mjs', import.meta.url));
+
+/**
+ * Yoga's loader asks `typeof fetch` before it decodes its inline WebAssembly. In Node that first
+ * look at `fetch` loads Node's whole fetch implementation (undici): about 40 ms of a cold first
+ * frame, to download a data: URL the loader decodes itself anyway. Here the answer is "no fetch".
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(build) {
+    build.onLoad(
+      { filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/ },
+      async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        const patched = source.replaceAll('"function"!=typeof fetch', 'true');
+        if (patched === source) {
+          throw new Error(
+            `${args.path}: Yoga's fetch test is not there any more; update ${import.meta.url}`,
+          );
+        }
+        return { contents: patched, loader: 'js' };
+      },
+    );
+  },
+};
 
 /** Options for bundling the CLI; `packaging` is what `--version` will say. */
 export function sharedOptions(packaging) {
@@ -18,5 +43,6 @@ export function sharedOptions(packaging) {
     // Smaller files parse faster: about a third off the code read before the first frame.
     minify: true,
     logLevel: 'warning',
+    plugins: [yogaWithoutFetch],
   };
 }

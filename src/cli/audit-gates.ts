@@ -1,4 +1,4 @@
-import { UserError, messageOf } from '../model/errors.js';
+import { messageOf } from '../model/errors.js';
 import { recordAudit } from '../baseline/audit-record.js';
 import { visible } from '../model/visible-text.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
@@ -9,6 +9,11 @@ import type { AuditReport } from '../report/audit-schema.js';
 import { rejudged } from '../report/exit-code.js';
 import { DEFAULT_WAIVER_MAX_DAYS } from '../waivers/waiver-schema.js';
 import type { AuditCommandOptions } from './audit-args.js';
+import { auditClock } from './audit-clock.js';
+
+// Kept importable from here (its first home); it lives apart so the TUI's first frame need not
+// load the audit's gates (schemas, YAML) to read the clock.
+export { auditClock };
 
 /** What loosens or narrows an audit's verdict: waivers, a baseline, and the clock that judges them. */
 export interface AuditGates {
@@ -16,26 +21,6 @@ export interface AuditGates {
   baseline?: BaselineSource;
   failOnNew: boolean;
   now: Date;
-}
-
-/**
- * The clock waivers are judged by: now, or `AKS_RUNBOOK_TEST_NOW` (an ISO date or time; for
- * tests only, so expiry can be tried without waiting). Only a simulated cluster takes it: on a
- * real one it could pass a gate on waivers that have run out.
- */
-export function auditClock(env: NodeJS.ProcessEnv, simulated: boolean): Date {
-  const fixed = env['AKS_RUNBOOK_TEST_NOW'];
-  if (fixed === undefined || fixed === '') return new Date();
-  if (!simulated) {
-    throw new UserError(
-      'AKS_RUNBOOK_TEST_NOW is for tests against the simulated cluster (--demo, --sim-connection); unset it',
-    );
-  }
-  const at = new Date(fixed);
-  if (Number.isNaN(at.getTime())) {
-    throw new UserError(`AKS_RUNBOOK_TEST_NOW="${fixed}" is not a date or time (e.g. 2026-05-01)`);
-  }
-  return at;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SessionWaivers } from '../runbook/start-session.js';
-import { readWaivers } from '../waivers/waiver-file.js';
-import { DEFAULT_WAIVERS_FILE, DEFAULT_WAIVER_MAX_DAYS } from '../waivers/waiver-schema.js';
+import { DEFAULT_WAIVERS_FILE, DEFAULT_WAIVER_MAX_DAYS } from '../waivers/waiver-defaults.js';
 import type { Invocation } from './args.js';
-import { auditClock } from './audit-gates.js';
+import { auditClock } from './audit-clock.js';
 
 /**
  * The interactive session's waivers: `--waivers FILE`, else `.aks-runbook/waivers.yaml` in the
@@ -22,6 +21,11 @@ export async function sessionWaivers(
   // A fixed clock (tests) stays fixed; otherwise each look at the waivers is made now.
   const now = env['AKS_RUNBOOK_TEST_NOW'] ? () => fixed : () => new Date();
   const maxDays = invocation.waiverMaxDays ?? DEFAULT_WAIVER_MAX_DAYS;
-  const set = existsSync(file) ? await readWaivers(file, { now: now(), maxDays }) : undefined;
+  // The reader (YAML, the file's schema) loads only when there is a file: not before every frame.
+  const set = existsSync(file)
+    ? await import('../waivers/waiver-file.js').then(({ readWaivers }) =>
+        readWaivers(file, { now: now(), maxDays }),
+      )
+    : undefined;
   return { file, maxDays, now, ...(set ? { set } : {}) };
 }

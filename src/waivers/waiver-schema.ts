@@ -3,11 +3,8 @@ import { z } from 'zod';
 /** The version of the waivers file's shape; bumped on any change that breaks a file. */
 export const WAIVERS_SCHEMA_VERSION = 1;
 
-/** Where the waivers file is looked for when `--waivers` is not given (relative to the cwd). */
-export const DEFAULT_WAIVERS_FILE = '.aks-runbook/waivers.yaml';
-
-/** How far ahead a waiver may expire unless `--waiver-max-days` says otherwise. */
-export const DEFAULT_WAIVER_MAX_DAYS = 180;
+// The defaults live apart (no zod there): the TUI reads them before its first frame.
+export { DEFAULT_WAIVERS_FILE, DEFAULT_WAIVER_MAX_DAYS } from './waiver-defaults.js';
 
 // A match: literal text where `*` stands for any run of characters. No control characters.
 // eslint-disable-next-line no-control-regex -- control characters are what is refused
