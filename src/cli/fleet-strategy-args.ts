@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { FleetTarget } from '../fleet/access.js';
 import type { StrategyRequest } from '../fleet/strategy-command.js';
-import { isStrategyName, parseStagesFlag } from '../fleet/strategy-spec.js';
+// Not strategy-spec: it loads zod and YAML, which the first frame must not wait for.
+import { isStrategyName } from '../fleet/strategy-name.js';
 import { UserError } from '../model/errors.js';
 import type { FleetCommand, TargetFlags } from './fleet-args.js';
 
@@ -92,6 +93,6 @@ function requestOf(verb: StrategyCommand['verb'], flags: StrategyFlags): Strateg
     const value = flags[key];
     if (value !== undefined) request[key] = value;
   }
-  if (flags.stages !== undefined) request.stages = parseStagesFlag(flags.stages);
+  if (flags.stages !== undefined) request.stagesFlag = flags.stages;
   return request;
 }

@@ -15,7 +15,7 @@ import {
   strategyBody,
   type StrategyStage,
 } from './strategies.js';
-import { parseStrategyFile, unknownGroups } from './strategy-spec.js';
+import { parseStagesFlag, parseStrategyFile, unknownGroups } from './strategy-spec.js';
 import { typedConfirmation, type ConfirmIo } from './typed-confirm.js';
 
 /** What `fleet strategy …` was asked (see src/cli/fleet-args.ts). */
@@ -24,8 +24,10 @@ export interface StrategyRequest {
   resourceGroup?: string;
   fleet?: string;
   name?: string;
-  /** Parsed from --stages already. */
+  /** Parsed stages (a caller that has them). */
   stages?: StrategyStage[];
+  /** The compact --stages text, parsed here (the argument parser loads no schema library). */
+  stagesFlag?: string;
   /** A YAML or JSON file of stages (read here). */
   file?: string;
   confirm?: string;
@@ -48,6 +50,7 @@ export async function runStrategyCommand(
 ): Promise<number> {
   const stages =
     request.stages ??
+    (request.stagesFlag !== undefined ? parseStagesFlag(request.stagesFlag) : undefined) ??
     (request.file !== undefined
       ? parseStrategyFile(
           request.file,

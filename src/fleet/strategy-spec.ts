@@ -1,6 +1,9 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../model/errors.js';
+import { STRATEGY_NAME as NAME } from './strategy-name.js';
+
+export { isStrategyName } from './strategy-name.js';
 
 /** One stage of an update strategy: its groups run in parallel, then the wait. */
 export interface StrategyStage {
@@ -10,7 +13,6 @@ export interface StrategyStage {
 }
 
 // Fleet Manager's rule for strategy, stage and group names (1-50 characters).
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const name = z
   .string()
   .max(50, 'at most 50 characters')
@@ -137,9 +139,4 @@ export function unknownGroups(
   memberGroups: ReadonlySet<string>,
 ): string[] {
   return stages.flatMap((s) => s.groups).filter((g) => !memberGroups.has(g));
-}
-
-/** Whether a name is a valid update strategy name. */
-export function isStrategyName(value: string): boolean {
-  return NAME.test(value) && value.length <= 50;
 }
