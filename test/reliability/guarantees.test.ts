@@ -35,6 +35,7 @@ describe('guarantees over a walk of every step', () => {
       'upgrades',
       'drain',
       'node-image',
+      'fleet',
     ]);
     // Nothing was even asked: read-only offers no change.
     expect(walked.asked).toEqual([]);
