@@ -3,6 +3,7 @@ import type { StepId } from '../src/model/checklist.js';
 import type { StepScreenProps } from './step-screen-props.js';
 import { DefenderScreen } from './steps/defender/DefenderScreen.js';
 import { DrainScreen } from './steps/drain/DrainScreen.js';
+import { FleetScreen } from './steps/fleet/FleetScreen.js';
 import { ImdsScreen } from './steps/imds/ImdsScreen.js';
 import { NodeImageScreen } from './steps/node-image/NodeImageScreen.js';
 import { RbacScreen } from './steps/rbac/RbacScreen.js';
@@ -19,4 +20,5 @@ export const STEP_SCREENS: StepScreens = {
   upgrades: UpgradesScreen,
   drain: DrainScreen,
   'node-image': NodeImageScreen,
+  fleet: FleetScreen,
 };

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { FleetTarget } from '../fleet/access.js';
 import type { StrategyRequest } from '../fleet/strategy-command.js';
 // Not strategy-spec: it loads zod and YAML, which the first frame must not wait for.
-import { isStrategyName } from '../fleet/strategy-name.js';
+import { isStrategyName } from '../checks/fleet/strategy-name.js';
 import { UserError } from '../model/errors.js';
 import type { FleetCommand, TargetFlags } from './fleet-args.js';
 

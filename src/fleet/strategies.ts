@@ -5,10 +5,14 @@ import type {
 import { UserError } from '../model/errors.js';
 import { fleetError } from './errors.js';
 import type { FleetAt } from './locate.js';
-import { isStrategyName, stageProblem, type StrategyStage } from './strategy-spec.js';
+import { isStrategyName, stageProblem, type StrategyStage } from '../checks/fleet/strategy-spec.js';
 
-export type { StrategyStage } from './strategy-spec.js';
-export { parseStagesFlag, parseStrategyFile, unknownGroups } from './strategy-spec.js';
+export type { StrategyStage } from '../checks/fleet/strategy-spec.js';
+export {
+  parseStagesFlag,
+  parseStrategyFile,
+  unknownGroups,
+} from '../checks/fleet/strategy-spec.js';
 
 /** Where a strategy change is journaled: an intent line on disk before the PUT, a result after. */
 export interface StrategyJournal {

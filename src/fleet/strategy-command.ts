@@ -15,7 +15,11 @@ import {
   strategyBody,
   type StrategyStage,
 } from './strategies.js';
-import { parseStagesFlag, parseStrategyFile, unknownGroups } from './strategy-spec.js';
+import {
+  parseStagesFlag,
+  parseStrategyFile,
+  unknownGroups,
+} from '../checks/fleet/strategy-spec.js';
 import { typedConfirmation, type ConfirmIo } from './typed-confirm.js';
 
 /** What `fleet strategy …` was asked (see src/cli/fleet-args.ts). */

@@ -16,6 +16,7 @@ import { lookAtFleets } from './tui-look.js';
 import { memberFacts } from './plan-facts.js';
 import { FleetRunJournal, readFleetJournal } from './run-journal.js';
 import { runViewOf } from './run-view.js';
+import { createUpdateStrategy } from './strategies.js';
 
 /**
  * The fleet step's reach into Fleet Manager, with the session's sign-in and wire mode: the same
@@ -124,6 +125,23 @@ export function fleetPort(env: NodeJS.ProcessEnv): FleetPort {
         client.updateRuns.skip(fleet.resourceGroup, fleet.name, run, { targets }, poll()),
       );
       return runViewOf(after, fleet.name);
+    },
+    createStrategy: async (c, mode, fleet, name, stages) => {
+      const journal = await FleetRunJournal.open(
+        env,
+        fleet,
+        `strategy-${name}`,
+        await c.arm?.token?.(),
+      );
+      try {
+        await createUpdateStrategy(clientOf(c, mode, fleet), fleet, name, stages, {
+          journal,
+          updateIntervalInMs: pollMs(),
+          onlyIfNew: true,
+        });
+      } finally {
+        await journal.close();
+      }
     },
     startedEarlier: async (fleet, run) =>
       (await readFleetJournal(env, fleet, run))?.started ?? false,

@@ -1,5 +1,11 @@
 import type { Connection } from './connection.js';
-import type { FleetLook, FleetRef, FleetRunRequest, FleetSkipTarget } from './fleet-look.js';
+import type {
+  FleetLook,
+  FleetRef,
+  FleetRunRequest,
+  FleetSkipTarget,
+  FleetStrategyInfo,
+} from './fleet-look.js';
 import type { RunView, UpdatePlan } from './fleet-run.js';
 import type { WireMode } from './session.js';
 
@@ -46,6 +52,17 @@ export interface FleetPort {
     run: string,
     targets: FleetSkipTarget[],
   ): Promise<RunView>;
+  /**
+   * Creates update strategy `name` of `fleet` with these stages (refused by Azure when one of that
+   * name exists); the strategy's own journal gets intent and result, as `fleet strategy create`'s.
+   */
+  createStrategy(
+    connection: Connection,
+    mode: WireMode,
+    fleet: FleetRef,
+    name: string,
+    stages: FleetStrategyInfo['stages'],
+  ): Promise<void>;
   /** Whether an earlier session started this run, per the run's journal. */
   startedEarlier(fleet: FleetRef, run: string): Promise<boolean>;
 }

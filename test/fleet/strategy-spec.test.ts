@@ -6,7 +6,7 @@ import {
   parseStrategyFile,
   stageProblem,
   unknownGroups,
-} from '../../src/fleet/strategy-spec.js';
+} from '../../src/checks/fleet/strategy-spec.js';
 import { UserError } from '../../src/model/errors.js';
 
 describe('--stages', () => {

@@ -4,6 +4,7 @@ import type { FleetPort } from '../../model/fleet-port.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { planLines } from './lines.js';
 import type { FleetStepState } from './state.js';
+import { chosenStrategy } from './strategy.js';
 
 // The operator's choices for an update run, the run they make, and planning it (reads only).
 
@@ -29,12 +30,12 @@ export function choiceLine(s: Session): string {
   return `Run to plan: ${what}, node image ${nodeImage} (t, v, i change it; p plans).`;
 }
 
-/** The run the choices make, on the chosen fleet with its only strategy (if one). */
+/** The run the choices make, on the chosen fleet with the chosen strategy (or its only one). */
 export function requestOf(s: Session): FleetRunRequest | undefined {
   const f = s.facts?.fleets[s.state.fleet];
   if (!f) return undefined;
   const { type, version, nodeImage } = s.state;
-  const strategy = f.strategies.length === 1 ? f.strategies[0] : undefined;
+  const strategy = chosenStrategy(s, f);
   const stamp = new Date().toISOString().slice(5, 16).replace(/[-T:]/g, '');
   const what =
     type === 'NodeImageOnly'

@@ -6,7 +6,8 @@ import { choiceLine, defaultVersion, plan, requestOf } from './choices.js';
 import { lookLines } from './lines.js';
 import type { FleetPort } from '../../model/fleet-port.js';
 import { runActions } from './run-actions.js';
-import type { FleetStepState } from './state.js';
+import type { FleetStepEvent, FleetStepState } from './state.js';
+import { strategyActions, submitStrategy } from './strategy.js';
 
 const INITIAL: FleetStepState = { relevant: false, fleet: 0, type: 'Full', nodeImage: 'Latest' };
 
@@ -15,8 +16,10 @@ const INITIAL: FleetStepState = { relevant: false, fleet: 0, type: 'Full', nodeI
  * (planned with every member's readiness, started behind the fleet's name typed, followed live,
  * stopped or skipped). Listed only for fleet members and subscriptions with fleets.
  */
-export function makeFleetStep(port: FleetPort | undefined): StepModule<FleetStepState> {
-  const base = defineStep<FleetLook, FleetStepState>({
+export function makeFleetStep(
+  port: FleetPort | undefined,
+): StepModule<FleetStepState, FleetStepEvent> {
+  const base = defineStep<FleetLook, FleetStepState, FleetStepEvent>({
     id: 'fleet',
     initial: INITIAL,
     lookOnEveryOpen: false,
@@ -67,7 +70,8 @@ export function makeFleetStep(port: FleetPort | undefined): StepModule<FleetStep
                 key: 'f',
                 label: `Next fleet (now ${f.at.name})`,
                 local: true as const,
-                run: () => choose({ fleet: (s.state.fleet + 1) % look.fleets.length }),
+                run: () =>
+                  choose({ fleet: (s.state.fleet + 1) % look.fleets.length, strategy: undefined }),
               },
             ]
           : []),
@@ -111,6 +115,7 @@ export function makeFleetStep(port: FleetPort | undefined): StepModule<FleetStep
           run: () => plan(s, port),
         },
         ...runActions(s, port, requestOf),
+        ...strategyActions(s, f),
         {
           key: 'r',
           label: 'Look again (re-read the fleets)',
@@ -119,6 +124,10 @@ export function makeFleetStep(port: FleetPort | undefined): StepModule<FleetStep
           run: (run) => run.look(),
         },
       ];
+    },
+    on: {
+      strategy: (event, s) => (port ? submitStrategy(s, port, event.text) : undefined),
+      'strategy-cancel': (_event, s) => s.set({ strategyField: undefined }),
     },
   });
   return {

@@ -317,3 +317,103 @@ describe('fleet step after a restart', () => {
     }
   }, 60_000);
 });
+
+/** Update-strategy writes the simulator received, as `METHOD last-path-part`. */
+function strategyWrites(on: Simulator, from = 0): string[] {
+  return on.log
+    .writes()
+    .slice(from)
+    .filter((e) => e.path.includes('/updateStrategies/'))
+    .map((e) => `${e.method} ${e.path.split('/').pop()!}`);
+}
+
+describe('fleet step creates update strategies', () => {
+  // Its own simulator: a created strategy would change what the runs above plan with.
+  let own: Simulator;
+  beforeAll(async () => {
+    own = await startSimulator({ scenario: 'fleet', speed: 6000 });
+  });
+  afterAll(async () => {
+    await own.close();
+  });
+
+  it('shows the stages with their members, refuses unknown groups, creates with the fleet name typed and plans with it', async () => {
+    const writes = own.log.writes().length;
+    const s = await fleetSession(own, tempDir('fleet-tui-'));
+    expect(s.ui.frame()).toContain(`[c] Create an update strategy on fleet ${FLEET}`);
+    // A group no member is in: shown and refused in the field, nothing asked.
+    await s.ui.press('c');
+    await s.ui.waitFor('strategy>');
+    await s.ui.type('canary dev,nope');
+    await s.ui.press(ENTER);
+    let frame = await s.ui.waitFor("✖ group nope is no member's update group");
+    expect(frame).not.toContain('Confirm a change');
+    // Syntax: one line naming what was wrong.
+    await s.ui.press(ESC);
+    await s.ui.press('c');
+    await s.ui.type('canary dev:colour=red');
+    await s.ui.press(ENTER);
+    await s.ui.waitFor('unknown key "colour"');
+    await s.ui.press(ESC);
+    expect(strategyWrites(own, writes)).toEqual([]);
+    // A good one: each stage with the member clusters of its groups, then the typed question.
+    await s.ui.press('c');
+    await s.ui.type('canary dev:wait=1m,rest:groups=staging+prod-eu+prod-us');
+    await s.ui.press(ENTER);
+    frame = await s.ui.waitFor(`Type ${FLEET}`);
+    expect(frame).toContain(`Cluster: fleet ${FLEET}`);
+    expect(frame).toContain('Change: create update strategy canary: dev [dev] → rest');
+    const shown = viewLines(s.view().plan!).join('\n');
+    expect(shown).toContain('group dev: shop-dev (aks-shop-dev), pay-dev (aks-pay-dev)');
+    expect(shown).toContain('then wait 1m');
+    expect(shown).toMatch(/2\. stage rest: 3 groups in parallel/);
+    await s.ui.type(FLEET);
+    await s.ui.press(ENTER);
+    await settled(s, (t) => t.includes('Done: update strategy canary created'), 'the create');
+    await s.ui.waitFor('Done: update strategy canary created');
+    expect(strategyWrites(own, writes)).toEqual(['PUT canary']);
+    // Re-read: listed, chosen for the run; u goes back to the other one.
+    await settled(s, (t) => t.includes('strategy canary: dev [dev] wait 1m'), 'the re-read');
+    await s.ui.press('p');
+    await settled(s, (t) => t.includes('Planned;'), 'the plan');
+    const plan = viewLines(s.view().plan!).join('\n');
+    expect(plan).toContain('strategy canary:');
+    expect(plan).toMatch(/Stage rest\n(.*\n)*.*group prod-eu/);
+    const offered = (s.view().actions ?? []).map((a) => `${a.key} ${a.label}`);
+    expect(offered).toContain('u Update strategy of the run: canary');
+    const intents = (await s.journalLines())
+      .filter((l) => l['type'] === 'intent')
+      .map((l) => l['action']);
+    expect(intents).toEqual(['create update strategy']);
+    expect(own.log.writes().length - writes).toBe(1);
+    await s.host.stop();
+  }, 60_000);
+
+  it('read-only: c is not offered and sends nothing', async () => {
+    const writes = own.log.writes().length;
+    const s = await fleetSession(own, tempDir('fleet-tui-'), { readOnly: true });
+    expect((s.view().actions ?? []).map((a) => a.key)).not.toContain('c');
+    await s.ui.press('c');
+    expect(s.ui.frame()).not.toContain('strategy>');
+    expect(own.log.writes().length).toBe(writes);
+    await s.host.stop();
+  });
+
+  it('dry run: the same question marked dry run, then nothing sent', async () => {
+    const writes = own.log.writes().length;
+    const s = await fleetSession(own, tempDir('fleet-tui-'), { dryRun: true });
+    await s.ui.press('c');
+    await s.ui.type('rehearsal dev,staging');
+    await s.ui.press(ENTER);
+    const frame = await s.ui.waitFor(`Type ${FLEET}`);
+    expect(frame).toContain('Confirm a dry run');
+    expect(frame).toContain('DRY RUN: nothing will change.');
+    expect(frame).toContain('Change: (dry run) create update strategy rehearsal');
+    await s.ui.type(FLEET);
+    await s.ui.press(ENTER);
+    await settled(s, (t) => t.includes('Dry run: create update strategy'), 'the dry run');
+    expect(s.view().result!.join(' ')).toMatch(/was shown, not sent/);
+    expect(own.log.writes().length).toBe(writes);
+    await s.host.stop();
+  });
+});

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { UserError } from '../model/errors.js';
+import { UserError } from '../../model/errors.js';
 import { STRATEGY_NAME as NAME } from './strategy-name.js';
 
 export { isStrategyName } from './strategy-name.js';
