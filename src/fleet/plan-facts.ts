@@ -6,6 +6,8 @@ import type { MemberFacts, PlannedUpdate } from '../checks/fleet/update-plan.js'
 import type { InventoryRow } from '../model/inventory.js';
 import { messageOf } from '../model/errors.js';
 import { connect } from '../target/connect.js';
+import type { Connection } from '../model/connection.js';
+import { memberApiUses } from './member-api-uses.js';
 import type { FleetAccess } from './access.js';
 
 const CLUSTER_ID =
@@ -13,8 +15,9 @@ const CLUSTER_ID =
 
 /**
  * What is known of each member before a run: its cluster from the inventory, the upgrades its
- * profile offers, and the PodDisruptionBudgets that allow no disruption now (from its own API
- * server, read-only). A part that cannot be read is named, not fatal. Four members at a time.
+ * profile offers, the PodDisruptionBudgets that allow no disruption now and its uses of APIs the
+ * target removes (from its own API server, read-only; the latter only when the target removes
+ * any after its minor). A part that cannot be read is named, not fatal. Four members at a time.
  */
 export async function memberFacts(
   access: FleetAccess,
@@ -61,25 +64,29 @@ export async function memberFacts(
             facts.unread!.push(`upgrade profile (${messageOf(error).split('\n')[0]})`);
           }
         }
-        if (update.type !== 'ControlPlaneOnly' && facts.powerState !== 'Stopped') {
+        // The member's own API server, connected once for the reads below (none when stopped).
+        let member: Promise<Connection> | undefined;
+        const connection = () =>
+          (member ??= connect(
+            {
+              cloud: access.connection.cloud,
+              demo: false,
+              subscription: subscriptionId,
+              resourceGroup,
+              name,
+            },
+            {
+              env,
+              mode: { readOnly: true, dryRun: false },
+              credential: access.connection.credential,
+              ...(access.connection.endpoint ? { armEndpoint: access.connection.endpoint } : {}),
+              ...(access.connection.caCert ? { caCert: access.connection.caCert } : {}),
+            },
+          ));
+        const running = facts.powerState !== 'Stopped';
+        if (update.type !== 'ControlPlaneOnly' && running) {
           try {
-            const connection = await connect(
-              {
-                cloud: access.connection.cloud,
-                demo: false,
-                subscription: subscriptionId,
-                resourceGroup,
-                name,
-              },
-              {
-                env,
-                mode: { readOnly: true, dryRun: false },
-                credential: access.connection.credential,
-                ...(access.connection.endpoint ? { armEndpoint: access.connection.endpoint } : {}),
-                ...(access.connection.caCert ? { caCert: access.connection.caCert } : {}),
-              },
-            );
-            const pdbs = await pdbsOf(connection);
+            const pdbs = await pdbsOf(await connection());
             facts.blockingPdbs = pdbs
               .filter(
                 (p) =>
@@ -88,6 +95,16 @@ export async function memberFacts(
               .map((p) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`);
           } catch (error) {
             facts.unread!.push(`PodDisruptionBudgets (${messageOf(error).split('\n')[0]})`);
+          }
+        }
+        const target = update.type !== 'NodeImageOnly' ? update.kubernetesVersion : undefined;
+        if (target && facts.currentVersion && running) {
+          try {
+            const read = await memberApiUses((await connection()).kc, facts.currentVersion, target);
+            facts.apiUses = read.uses;
+            facts.unread!.push(...read.unread);
+          } catch (error) {
+            facts.unread!.push(`deprecated APIs (${messageOf(error).split('\n')[0]})`);
           }
         }
         return facts;

@@ -216,6 +216,39 @@ describe('fleet run', () => {
     expect(writes()).toBe(before);
   });
 
+  it('names the members still using APIs the target removes, reading them only where it removes any', async () => {
+    // Each cluster keeps its own request log: the API server metric reads, cluster by cluster.
+    const metricReads = () =>
+      sim.clusters.map((c) => c.log.entries.filter((e) => e.path === '/metrics').length);
+    const before = writes();
+    const atStart = metricReads();
+    // 1.31.8 removes no API after any member's minor: no member's deprecated-API sources are read.
+    expect((await fleet(['run', 'plan', ...target])).code).toBe(0);
+    expect(metricReads()).toEqual(atStart);
+    const plan = await fleet([
+      'run',
+      'plan',
+      '--kubernetes-version',
+      '1.32.5',
+      '--upgrade-type',
+      'ControlPlaneOnly',
+    ]);
+    expect(plan.code).toBe(0);
+    expect(plan.out).toMatch(
+      /data-stg: FlowSchema flowcontrol\.apiserver\.k8s\.io\/v1beta3 is removed in 1\.32 and still used \(last applied as \S+: FlowSchema batch-low\): move to flowcontrol\.apiserver\.k8s\.io\/v1/,
+    );
+    expect(plan.out).toMatch(
+      /data-stg\s+rg-staging-northeurope\/aks-data-stg\s+1\.31\.7\s+1\.32\.5\s+warning/,
+    );
+    expect(plan.out).not.toMatch(/pay-dev: FlowSchema/);
+    // 1.32 removes an API after every member's minor: one look at each of the ten members, none
+    // at the two clusters outside the fleet.
+    const looks = metricReads().map((n, i) => n - atStart[i]!);
+    expect(looks.filter((n) => n === 1)).toHaveLength(10);
+    expect(looks.filter((n) => n !== 0 && n !== 1)).toEqual([]);
+    expect(writes()).toBe(before);
+  });
+
   it('never starts without the fleet name typed', async () => {
     const before = writes();
     const noConfirm = await fleet(['run', 'start', '-n', 'never', ...target]);

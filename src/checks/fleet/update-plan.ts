@@ -1,5 +1,7 @@
 import type { PlannedMember, Readiness, UpdatePlan } from '../../model/fleet-run.js';
+import type { ApiUse } from '../versions/deprecated-uses.js';
 import { compareVersions, minorOf } from '../versions/semver.js';
+import { removedApiReasons } from './member-apis.js';
 
 /** What an update run changes on each member. */
 export interface PlannedUpdate {
@@ -21,6 +23,8 @@ export interface MemberFacts {
   upgrades?: string[];
   /** PodDisruptionBudgets allowing no disruption now (`namespace/name`), when read. */
   blockingPdbs?: string[];
+  /** Uses of APIs the target may remove (metric, Helm, last-applied), when read. */
+  apiUses?: ApiUse[];
   /** Why a part could not be read (the readiness is then partly unknown). */
   unread?: string[];
   /** The oldest node image age in days, for node image runs. */
@@ -93,6 +97,10 @@ function planMember(
         `${to} is not an upgrade AKS offers this cluster (offers: ${m.upgrades.join(', ') || 'none'})`,
       );
   }
+  // Stored objects survive (served at the replacement); manifests and clients using the old
+  // version break after it, and AKS may refuse while clients call it: flagged, not blocked.
+  if (update.type !== 'NodeImageOnly' && update.kubernetesVersion && m.currentVersion && m.apiUses)
+    warnings.push(...removedApiReasons(m.apiUses, m.currentVersion, update.kubernetesVersion));
   if (m.support === 'unsupported') warnings.push('its current version is out of AKS support');
   if (update.type !== 'ControlPlaneOnly')
     for (const pdb of m.blockingPdbs ?? [])

@@ -19,6 +19,8 @@ interface ClusterSketch {
   /** A single-replica database behind `minAvailable: 1`: every drain of its node is blocked. */
   strictPdb?: boolean;
   imagesBehind?: boolean;
+  /** Still serves flowcontrol v1beta3 (gone in 1.32) and holds a FlowSchema applied through it. */
+  oldFlowSchema?: boolean;
 }
 
 /** Twelve clusters: dev and staging in one subscription, prod in the other, ten in the fleet. */
@@ -53,6 +55,7 @@ const CLUSTERS: ClusterSketch[] = [
     location: 'northeurope',
     version: '1.31.7',
     group: 'staging',
+    oldFlowSchema: true,
   },
   {
     name: 'aks-shop-prod-weu',
@@ -148,7 +151,7 @@ ${pdbPool}${FLEET_VERSIONS}operator:
   user: operator@contoso.com
   groups: [${ADMIN_GROUP}]
 clockSpeed: 60
-`;
+${c.oldFlowSchema ? 'deprecatedApis:\n  serve: true\n' : ''}`;
 }
 
 const LEDGER = `apiVersion: v1
@@ -188,9 +191,28 @@ spec:
       app: ledger
 `;
 
+/** A FlowSchema applied as flowcontrol v1beta3 (1.32 removes it), as kubectl records it. */
+const OLD_FLOW_SCHEMA = `apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
+kind: FlowSchema
+metadata:
+  name: batch-low
+  annotations:
+    kubectl.kubernetes.io/last-applied-configuration: '${JSON.stringify({
+      apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta3',
+      kind: 'FlowSchema',
+      metadata: { name: 'batch-low' },
+    })}'
+spec:
+  matchingPrecedence: 9000
+  priorityLevelConfiguration:
+    name: workload-low
+`;
+
 function filesOf(c: ClusterSketch): Array<{ name: string; text: string }> {
   const files = [{ name: `fleet/${c.name}/cluster.yaml`, text: descriptor(c) }];
   if (c.strictPdb) files.push({ name: `fleet/${c.name}/ledger.yaml`, text: LEDGER });
+  if (c.oldFlowSchema)
+    files.push({ name: `fleet/${c.name}/flowschema.yaml`, text: OLD_FLOW_SCHEMA });
   return files;
 }
 

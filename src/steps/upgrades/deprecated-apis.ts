@@ -7,7 +7,7 @@ import { deprecatedApiFindings } from '../../checks/versions/deprecated-findings
 import { lastAppliedUses, metricUses, type ApiUse } from '../../checks/versions/deprecated-uses.js';
 import { readApiServerMetrics } from '../../kube/api-server-metrics.js';
 import { listKinds, type KindRead } from '../../kube/deprecated-api-reads.js';
-import { lookAtHelmReleases } from './helm-uses.js';
+import { lookAtHelmReleases } from '../../target/helm-uses.js';
 import { daemonSetsOf, networkPoliciesOf, pdbsOf, rbacObjectsOf } from '../../kube/shared-reads.js';
 import type { RbacObjects } from '../../model/rbac.js';
 

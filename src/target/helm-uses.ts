@@ -1,12 +1,12 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { helmUses, type ApiUse } from '../../checks/versions/deprecated-uses.js';
+import { helmUses, type ApiUse } from '../checks/versions/deprecated-uses.js';
 import {
   decodeHelmRecord,
   latestReleaseSecrets,
   type HelmSecret,
-} from '../../checks/versions/helm-release.js';
-import { listHelmRecords, type HelmRecordObject } from '../../kube/deprecated-api-reads.js';
-import { messageOf } from '../../model/errors.js';
+} from '../checks/versions/helm-release.js';
+import { listHelmRecords, type HelmRecordObject } from '../kube/deprecated-api-reads.js';
+import { messageOf } from '../model/errors.js';
 
 /** What the Helm records gave: uses, how many releases were read, and what could not be. */
 export interface HelmLook {

@@ -1,0 +1,54 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { kindsRemovedBetween, mayRemoveApis } from '../checks/fleet/member-apis.js';
+import { lastAppliedUses, metricUses, type ApiUse } from '../checks/versions/deprecated-uses.js';
+import { readApiServerMetrics } from '../kube/api-server-metrics.js';
+import { listKinds } from '../kube/deprecated-api-reads.js';
+import { servedGroupVersions } from '../kube/served-apis.js';
+import { messageOf } from '../model/errors.js';
+import { lookAtHelmReleases } from '../target/helm-uses.js';
+
+/**
+ * A member's uses of the APIs an upgrade from `current` to `target` removes, from the same three
+ * sources as the upgrades step (the API server's metric, Helm releases, last-applied objects),
+ * listing only the kinds that upgrade removes an API of. Reads nothing when it removes none.
+ */
+export async function memberApiUses(
+  kc: KubeConfig,
+  current: string,
+  target: string,
+): Promise<{ uses: ApiUse[]; unread: string[] }> {
+  if (!mayRemoveApis(current, target)) return { uses: [], unread: [] };
+  const uses: ApiUse[] = [];
+  const unread: string[] = [];
+  const metrics = await readApiServerMetrics(kc).catch((e: unknown) => ({
+    unreadable: messageOf(e),
+  }));
+  if ('text' in metrics) uses.push(...metricUses(metrics.text));
+  else unread.push(`deprecated API requests (${metrics.unreadable.split('\n')[0]})`);
+  const helm = await lookAtHelmReleases(kc);
+  uses.push(...helm.uses);
+  unread.push(...helm.unreadable.map(([what, why]) => `${what} (${why.split('\n')[0]})`));
+  try {
+    const kinds = kindsRemovedBetween(await servedGroupVersions(kc), current, target);
+    for (const k of await listKinds(kc, kinds)) {
+      if ('unreadable' in k) {
+        // A kind the server no longer serves holds nothing to list; a refusal is said.
+        if (/forbidden/i.test(k.unreadable)) unread.push(`stored ${k.kind} (listing is forbidden)`);
+        continue;
+      }
+      uses.push(
+        ...lastAppliedUses(
+          k.items.map((o) => ({
+            kind: o.kind ?? k.kind,
+            name: o.metadata?.name ?? '',
+            ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}),
+            ...(o.metadata?.annotations ? { annotations: o.metadata.annotations } : {}),
+          })),
+        ),
+      );
+    }
+  } catch (error) {
+    unread.push(`served APIs (${messageOf(error).split('\n')[0]})`);
+  }
+  return { uses, unread };
+}
