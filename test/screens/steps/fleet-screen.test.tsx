@@ -264,8 +264,9 @@ describe('fleet step on a cluster in no fleet', () => {
 
 describe('fleet step after a restart', () => {
   it('offers to re-attach to the run an earlier session started, follows it sending nothing, and stops it on request', async () => {
-    // A slower simulator, so the run is still running when the second session comes.
-    const slow = await startSimulator({ scenario: 'fleet', speed: 60 });
+    // A slower simulator, so the run is still running when the second session comes: the 5 min
+    // wait after dev lasts 15 s, so x, the typed name and the stop fit in it even under load.
+    const slow = await startSimulator({ scenario: 'fleet', speed: 20 });
     try {
       const state = tempDir('fleet-tui-');
       const first = await fleetSession(slow, state);
