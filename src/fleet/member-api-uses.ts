@@ -2,7 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { kindsRemovedBetween, mayRemoveApis } from '../checks/fleet/member-apis.js';
 import { lastAppliedUses, metricUses, type ApiUse } from '../checks/versions/deprecated-uses.js';
 import { readApiServerMetrics } from '../kube/api-server-metrics.js';
-import { listKinds } from '../kube/deprecated-api-reads.js';
+import { listKinds, storedObjectsOf } from '../kube/deprecated-api-reads.js';
 import { servedGroupVersions } from '../kube/served-apis.js';
 import { messageOf } from '../model/errors.js';
 import { lookAtHelmReleases } from '../target/helm-uses.js';
@@ -36,16 +36,7 @@ export async function memberApiUses(
         if (/forbidden/i.test(k.unreadable)) unread.push(`stored ${k.kind} (listing is forbidden)`);
         continue;
       }
-      uses.push(
-        ...lastAppliedUses(
-          k.items.map((o) => ({
-            kind: o.kind ?? k.kind,
-            name: o.metadata?.name ?? '',
-            ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}),
-            ...(o.metadata?.annotations ? { annotations: o.metadata.annotations } : {}),
-          })),
-        ),
-      );
+      uses.push(...lastAppliedUses(storedObjectsOf(k)));
     }
   } catch (error) {
     unread.push(`served APIs (${messageOf(error).split('\n')[0]})`);

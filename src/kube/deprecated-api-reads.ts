@@ -43,6 +43,21 @@ export type KindRead =
   | { apiVersion: string; kind: string; items: KubernetesObject[] }
   | { apiVersion: string; kind: string; unreadable: string };
 
+/** The objects of one kind read, as the deprecated-API checks take them (name, place, annotations). */
+export function storedObjectsOf(k: { kind: string; items: KubernetesObject[] }): Array<{
+  kind: string;
+  name: string;
+  namespace?: string;
+  annotations?: Record<string, string>;
+}> {
+  return k.items.map((o) => ({
+    kind: o.kind ?? k.kind,
+    name: o.metadata?.name ?? '',
+    ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}),
+    ...(o.metadata?.annotations ? { annotations: o.metadata.annotations } : {}),
+  }));
+}
+
 /**
  * Every object of each kind (cluster-wide, page by page, a few kinds at a time), for reading
  * their last-applied configuration. A refused or unknown kind is reported, not thrown.

@@ -6,7 +6,7 @@ import {
 import { deprecatedApiFindings } from '../../checks/versions/deprecated-findings.js';
 import { lastAppliedUses, metricUses, type ApiUse } from '../../checks/versions/deprecated-uses.js';
 import { readApiServerMetrics } from '../../kube/api-server-metrics.js';
-import { listKinds, type KindRead } from '../../kube/deprecated-api-reads.js';
+import { listKinds, storedObjectsOf, type KindRead } from '../../kube/deprecated-api-reads.js';
 import { lookAtHelmReleases } from '../../target/helm-uses.js';
 import { daemonSetsOf, networkPoliciesOf, pdbsOf, rbacObjectsOf } from '../../kube/shared-reads.js';
 import type { RbacObjects } from '../../model/rbac.js';
@@ -68,16 +68,7 @@ export async function lookForDeprecatedApis(
   for (const k of kinds) {
     if ('unreadable' in k) continue; // a kind the server does not serve, or may not be listed
     objects += k.items.length;
-    uses.push(
-      ...lastAppliedUses(
-        k.items.map((o) => ({
-          kind: o.kind ?? k.kind,
-          name: o.metadata?.name ?? '',
-          ...(o.metadata?.namespace ? { namespace: o.metadata.namespace } : {}),
-          ...(o.metadata?.annotations ? { annotations: o.metadata.annotations } : {}),
-        })),
-      ),
-    );
+    uses.push(...lastAppliedUses(storedObjectsOf(k)));
   }
   const refused = kinds.filter((k) => 'unreadable' in k && /forbidden/i.test(k.unreadable));
   if (refused.length)
