@@ -225,7 +225,9 @@ export function commandLine(
       );
     });
 
-  addFleetCommands(program, (fleet) => parsed({ kind: 'fleet', fleet }));
+  addFleetCommands(program, (fleet) =>
+    parsed({ kind: 'fleet', fleet: withRootModes(fleet, program.opts<RootFlags>()) }),
+  );
 
   const journal = program
     .command('journal')
@@ -429,4 +431,30 @@ function simOptions(flags: SimFlags): SimCommandOptions {
     options.speed = speed;
   }
   return options;
+}
+
+/**
+ * `--read-only`/`--dry-run` given before `fleet` hold for the fleet command too: a command that
+ * has its own such flag takes them, one that can only write refuses in one line (never sends).
+ */
+function withRootModes(fleet: FleetCommand, root: RootFlags): FleetCommand {
+  const readOnly = root.readOnly === true;
+  const dryRun = root.dryRun === true;
+  if (!readOnly && !dryRun) return fleet;
+  if (fleet.action === 'sequence')
+    return { ...fleet, readOnly: fleet.readOnly || readOnly, dryRun: fleet.dryRun || dryRun };
+  if (fleet.action === 'strategy')
+    return {
+      ...fleet,
+      strategy: {
+        ...fleet.strategy,
+        readOnly: fleet.strategy.readOnly || readOnly,
+        dryRun: fleet.strategy.dryRun || dryRun,
+      },
+    };
+  if (fleet.action === 'run' && !['plan', 'show'].includes(fleet.verb))
+    throw new UserError(
+      `fleet run ${fleet.verb} only changes things, so ${readOnly ? '--read-only' : '--dry-run'} cannot hold for it: use "fleet run plan" to see a run without sending anything`,
+    );
+  return fleet;
 }

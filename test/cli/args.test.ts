@@ -132,3 +132,53 @@ describe('command line', () => {
     expect(refusal(['completion', 'fish'])).toMatch(/fish.*bash, zsh/);
   });
 });
+
+describe('--read-only and --dry-run before fleet', () => {
+  it('hold for fleet sequence and fleet strategy create', () => {
+    const seq = parse([
+      '--read-only',
+      'fleet',
+      'sequence',
+      '--demo',
+      '--kubernetes-version',
+      '1.31.8',
+    ]);
+    expect(seq.result).toMatchObject({
+      kind: 'fleet',
+      fleet: { action: 'sequence', readOnly: true },
+    });
+    const strategy = parse([
+      '--dry-run',
+      'fleet',
+      'strategy',
+      'create',
+      '--demo',
+      '-n',
+      'by-env',
+      '--stages',
+      'dev',
+    ]);
+    expect(strategy.result).toMatchObject({
+      kind: 'fleet',
+      fleet: { action: 'strategy', strategy: { dryRun: true } },
+    });
+  });
+
+  it('refuse a fleet run verb that can only write, instead of ignoring them', () => {
+    const writes = [
+      ['start', '-n', 'run-1', '--kubernetes-version', '1.31.8'],
+      ['stop', '-n', 'run-1'],
+      ['skip', '-n', 'run-1', '--member', 'pay-stg'],
+    ];
+    for (const mode of ['--read-only', '--dry-run'])
+      for (const verb of writes)
+        expect(refusal([mode, 'fleet', 'run', ...verb, '--demo'])).toContain('fleet run plan');
+    expect(
+      parse(['--read-only', 'fleet', 'run', 'plan', '--kubernetes-version', '1.31.8', '--demo'])
+        .result,
+    ).toMatchObject({
+      kind: 'fleet',
+      fleet: { action: 'run', verb: 'plan' },
+    });
+  });
+});
