@@ -32,8 +32,13 @@ export async function memberApiUses(
     const kinds = kindsRemovedBetween(await servedGroupVersions(kc), current, target);
     for (const k of await listKinds(kc, kinds)) {
       if ('unreadable' in k) {
-        // A kind the server no longer serves holds nothing to list; a refusal is said.
-        if (/forbidden/i.test(k.unreadable)) unread.push(`stored ${k.kind} (listing is forbidden)`);
+        // A kind the server no longer serves holds nothing to list; any other failure (a refusal,
+        // a timeout, a 5xx) leaves the member unchecked and is said, never read as "no use".
+        if (/is not served|not found|\b404\b/i.test(k.unreadable)) continue;
+        const why = /forbidden/i.test(k.unreadable)
+          ? 'listing is forbidden'
+          : k.unreadable.split('\n')[0];
+        unread.push(`stored ${k.kind} (${why})`);
         continue;
       }
       uses.push(...lastAppliedUses(storedObjectsOf(k)));
