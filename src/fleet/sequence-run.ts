@@ -1,3 +1,4 @@
+import { UserError } from '../model/errors.js';
 import type { SequencedCluster } from '../checks/fleet/sequence.js';
 import { messageOf } from '../model/errors.js';
 import type { Finding } from '../model/finding.js';
@@ -37,6 +38,7 @@ export async function runClusters(
     ? await SequenceJournal.open(env, request.update, access.simulated, access.secret)
     : undefined;
   try {
+    const confirmed = confirmedClusters(request.confirm, clusters);
     const verified = (c: SequencedCluster): boolean =>
       open?.phases.get(c.row.id.toLowerCase()) === 'verified';
     const first = clusters.findIndex((c) => !verified(c));
@@ -51,7 +53,6 @@ export async function runClusters(
         order: clusters.map((c) => c.row.id),
         names: clusters.map((c) => c.row.name),
       });
-    const confirmed = new Set(request.confirm);
     for (const [i, c] of clusters.entries()) {
       if (verified(c)) continue;
       const id = c.row.id;
@@ -90,7 +91,8 @@ export async function runClusters(
           journalOpened: (path) =>
             journal?.write({ kind: 'cluster', id, phase: 'confirmed', journal: path }) ??
             Promise.resolve(),
-          confirm: (change, details) => confirmCluster(c.row.name, change, details, confirmed, io),
+          confirm: (change, details) =>
+            confirmCluster(c.row.name, change, details, confirmed.has(c.row.id), io),
           ...(io.signal ? { signal: io.signal } : {}),
         },
       ).catch((error: unknown) => ({
@@ -164,10 +166,10 @@ async function confirmCluster(
   name: string,
   change: string,
   details: string[],
-  confirmed: ReadonlySet<string>,
+  confirmed: boolean,
   io: SequenceIo,
 ): Promise<boolean> {
-  if (confirmed.has(name)) {
+  if (confirmed) {
     io.out(`  Confirmed on the command line (--confirm ${visible(name)}).\n`);
     return true;
   }
@@ -194,4 +196,29 @@ function lean(findings: readonly Finding[]): Finding[] {
 function pollMs(env: NodeJS.ProcessEnv): number {
   const ms = Number(env['AKS_RUNBOOK_FLEET_POLL_MS']);
   return Number.isFinite(ms) && ms > 0 ? ms : 2000;
+}
+
+/**
+ * The ids of the clusters `--confirm` names: `GROUP/NAME`, or a bare NAME only when one cluster of
+ * the sequence has it (the same name in two resource groups is common: dev and prod). An ambiguous
+ * bare name is refused before anything is sent.
+ */
+export function confirmedClusters(
+  names: readonly string[],
+  clusters: readonly SequencedCluster[],
+): Set<string> {
+  const ids = new Set<string>();
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  for (const given of names) {
+    const [group, name] = given.includes('/') ? given.split('/', 2) : [undefined, given];
+    const matching = clusters.filter(
+      (c) => same(c.row.name, name) && (group === undefined || same(c.row.resourceGroup, group)),
+    );
+    if (group === undefined && matching.length > 1)
+      throw new UserError(
+        `--confirm ${given}: ${matching.length} clusters of this sequence are named so (${matching.map((c) => `${c.row.resourceGroup}/${c.row.name}`).join(', ')}); confirm each as GROUP/NAME`,
+      );
+    for (const c of matching) ids.add(c.row.id);
+  }
+  return ids;
 }
