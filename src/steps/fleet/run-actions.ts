@@ -110,9 +110,15 @@ async function start(
       st.groups.flatMap((g) => g.members.filter((m) => m.state === 'Skipped').map((m) => m.name)),
     ),
   );
-  const blocked = members?.filter((m) => m.readiness === 'blocked' && !skipped.has(m.member)) ?? [];
-  const what =
-    request.type === 'NodeImageOnly'
+  // Starting a run again resumes it with its own spec, not today's choices: say that one, and
+  // leave out a plan that may be of other choices.
+  const ownChange = again ? s.state.run?.view?.change : undefined;
+  const blocked = again
+    ? []
+    : (members?.filter((m) => m.readiness === 'blocked' && !skipped.has(m.member)) ?? []);
+  const what = ownChange
+    ? ownChange
+    : request.type === 'NodeImageOnly'
       ? `node images (${request.nodeImage})`
       : `${request.type} upgrade to ${request.kubernetesVersion ?? '?'}, node image ${request.nodeImage}`;
   const change = again
@@ -138,7 +144,7 @@ async function start(
           step: 'fleet',
           action: again ? 'start update run' : 'create and start update run',
           target: `fleet/${fleet.name}/${request.name}`,
-          detail: { request },
+          detail: again ? { run: request.name, again: true } : { request },
         },
         () => port.start(s.ctx.connection, s.ctx.mode, request),
       );
