@@ -1,6 +1,7 @@
 import { readArmCluster } from '../../azure/cluster.js';
 import { snapshotPool } from './snapshot.js';
 import type { Connection } from '../../model/connection.js';
+import { outsideLookBound } from '../../model/look-bound.js';
 import { isOngoing, type OperationResource, type RunningOperation } from '../../model/operation.js';
 import { foldArm, foldRotation, type ArmStates } from './board-fold.js';
 import type { Ending } from './follow.js';
@@ -174,7 +175,8 @@ export class OperationBoard {
   private follow(): void {
     if (this.following) return;
     const pause = this.o.followMs ?? FOLLOW_MS;
-    this.following = (async () => {
+    // Outside the look that found it: that look's time limit must not cut this loop's reads.
+    this.following = outsideLookBound(async () => {
       while (
         !this.stopped.signal.aborted &&
         this.op !== undefined &&
@@ -185,7 +187,7 @@ export class OperationBoard {
         if (this.stopped.signal.aborted) break;
         await this.readArm(this.stopped.signal).catch(() => undefined);
       }
-    })().finally(() => (this.following = undefined));
+    }).finally(() => (this.following = undefined));
   }
 
   /** Stops following (the session ends; the operation goes on in Azure). */
