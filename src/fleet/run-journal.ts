@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { journalDir } from '../runbook/journal-location.js';
-import { makeJournalDir, openForAppend, type JournalFile } from '../runbook/journal-file.js';
-import { redactedJson } from '../runbook/redact.js';
+import { FleetJournalFile } from './fleet-journal-file.js';
 import type { FleetAt } from './locate.js';
 
 /** One line of an update run's journal. */
@@ -31,11 +30,11 @@ export function fleetJournalPath(env: NodeJS.ProcessEnv, fleet: FleetAt, run: st
  * reads it to re-attach to a run left running.
  */
 export class FleetRunJournal {
-  private constructor(
-    readonly path: string,
-    private readonly file: JournalFile,
-    private readonly secrets: ReadonlySet<string>,
-  ) {}
+  private constructor(private readonly file: FleetJournalFile) {}
+
+  get path(): string {
+    return this.file.path;
+  }
 
   static async open(
     env: NodeJS.ProcessEnv,
@@ -43,9 +42,9 @@ export class FleetRunJournal {
     run: string,
     secret?: string,
   ): Promise<FleetRunJournal> {
-    const path = fleetJournalPath(env, fleet, run);
-    await makeJournalDir(join(journalDir(env), 'fleet'));
-    return new FleetRunJournal(path, await openForAppend(path), new Set(secret ? [secret] : []));
+    return new FleetRunJournal(
+      await FleetJournalFile.open(env, fleetJournalPath(env, fleet, run), secret),
+    );
   }
 
   /** Writes the intent and waits until it is on disk, then acts and writes the result. */
@@ -86,10 +85,7 @@ export class FleetRunJournal {
   }
 
   private async write(line: Omit<FleetJournalLine, 'time'>, sync: boolean): Promise<void> {
-    await this.file.appendFile(
-      `${redactedJson({ time: new Date().toISOString(), ...line }, this.secrets)}\n`,
-    );
-    if (sync) await this.file.datasync();
+    await this.file.append(line, sync);
   }
 }
 

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { PlannedUpdate } from '../checks/fleet/update-plan.js';
 import type { Finding } from '../model/finding.js';
 import { journalDir } from '../runbook/journal-location.js';
-import { makeJournalDir, openForAppend, type JournalFile } from '../runbook/journal-file.js';
-import { redactedJson } from '../runbook/redact.js';
+import { FleetJournalFile } from './fleet-journal-file.js';
 
 /** Where a cluster of the sequence stands, as the journal says. */
 export type SequencePhase = 'baseline' | 'confirmed' | 'verified' | 'stopped';
@@ -58,11 +57,11 @@ export function sequenceJournalPath(
  * disk before the next step (the clusters' operations are journaled in their own session journals).
  */
 export class SequenceJournal {
-  private constructor(
-    readonly path: string,
-    private readonly file: JournalFile,
-    private readonly secrets: ReadonlySet<string>,
-  ) {}
+  private constructor(private readonly file: FleetJournalFile) {}
+
+  get path(): string {
+    return this.file.path;
+  }
 
   static async open(
     env: NodeJS.ProcessEnv,
@@ -70,17 +69,14 @@ export class SequenceJournal {
     simulated: boolean,
     secret?: string,
   ): Promise<SequenceJournal> {
-    const path = sequenceJournalPath(env, update, simulated);
-    await makeJournalDir(join(journalDir(env), 'fleet'));
-    return new SequenceJournal(path, await openForAppend(path), new Set(secret ? [secret] : []));
+    return new SequenceJournal(
+      await FleetJournalFile.open(env, sequenceJournalPath(env, update, simulated), secret),
+    );
   }
 
   /** Appends a line and waits until it is on disk. */
   async write(line: DistributiveOmit<SequenceLine, 'time'>): Promise<void> {
-    await this.file.appendFile(
-      `${redactedJson({ time: new Date().toISOString(), ...line }, this.secrets)}\n`,
-    );
-    await this.file.datasync();
+    await this.file.append(line, true);
   }
 
   close(): Promise<void> {
