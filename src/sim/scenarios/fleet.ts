@@ -1,4 +1,5 @@
 import type { FleetSpec } from '../fleet/spec.js';
+import { LEDGER_OBJECTS } from './small.js';
 import type { BuiltInScenario } from './types.js';
 import { ADMIN_GROUP, IMAGES, REGION_VERSIONS } from './versions.js';
 
@@ -154,43 +155,6 @@ clockSpeed: 60
 ${c.oldFlowSchema ? 'deprecatedApis:\n  serve: true\n' : ''}`;
 }
 
-const LEDGER = `apiVersion: v1
-kind: Namespace
-metadata:
-  name: data
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ledger
-  namespace: data
-spec:
-  serviceName: ledger
-  replicas: 1
-  selector:
-    matchLabels:
-      app: ledger
-  template:
-    metadata:
-      labels:
-        app: ledger
-    spec:
-      containers:
-        - name: ledger
-          image: contoso.azurecr.io/ledger:2.0.1
----
-apiVersion: policy/v1
-kind: PodDisruptionBudget
-metadata:
-  name: ledger
-  namespace: data
-spec:
-  minAvailable: 1
-  selector:
-    matchLabels:
-      app: ledger
-`;
-
 /** A FlowSchema applied as flowcontrol v1beta3 (1.32 removes it), as kubectl records it. */
 const OLD_FLOW_SCHEMA = `apiVersion: flowcontrol.apiserver.k8s.io/v1beta3
 kind: FlowSchema
@@ -210,7 +174,7 @@ spec:
 
 function filesOf(c: ClusterSketch): Array<{ name: string; text: string }> {
   const files = [{ name: `fleet/${c.name}/cluster.yaml`, text: descriptor(c) }];
-  if (c.strictPdb) files.push({ name: `fleet/${c.name}/ledger.yaml`, text: LEDGER });
+  if (c.strictPdb) files.push({ name: `fleet/${c.name}/ledger.yaml`, text: LEDGER_OBJECTS });
   if (c.oldFlowSchema)
     files.push({ name: `fleet/${c.name}/flowschema.yaml`, text: OLD_FLOW_SCHEMA });
   return files;

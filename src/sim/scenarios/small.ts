@@ -26,10 +26,8 @@ ${operator}clockSpeed: 600
 `;
 }
 
-/** A single-replica database behind `minAvailable: 1`: every drain of its node is blocked. */
-export function strictPdb(): BuiltInScenario {
-  const pool = `      upgradeSettings:\n        maxSurge: "1"\n        drainTimeoutInMinutes: 5\n`;
-  const objects = `apiVersion: v1
+/** A single-replica database (StatefulSet `data/ledger`) whose PDB allows no disruption. */
+export const LEDGER_OBJECTS = `apiVersion: v1
 kind: Namespace
 metadata:
   name: data
@@ -65,6 +63,10 @@ spec:
     matchLabels:
       app: ledger
 `;
+
+/** A single-replica database behind `minAvailable: 1`: every drain of its node is blocked. */
+export function strictPdb(): BuiltInScenario {
+  const pool = `      upgradeSettings:\n        maxSurge: "1"\n        drainTimeoutInMinutes: 5\n`;
   return {
     files: [
       {
@@ -76,7 +78,7 @@ spec:
           `  user: operator@contoso.com\n  groups: [${ADMIN_GROUP}]\n`,
         ),
       },
-      { name: 'strict-pdb/objects.yaml', text: objects },
+      { name: 'strict-pdb/LEDGER_OBJECTS.yaml', text: LEDGER_OBJECTS },
     ],
   };
 }
