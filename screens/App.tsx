@@ -3,22 +3,17 @@ import { createElement, useContext, useState } from 'react';
 import { CHECKLIST, type StepId } from '../src/model/checklist.js';
 import type { SessionStore } from '../src/runbook/session.js';
 import type { AppActions, QuitHow } from './app-actions.js';
-import { ClusterPicker } from './ClusterPicker.js';
-import { ConfirmationDialog } from './ConfirmationDialog.js';
 import { ConnectionScreen } from './ConnectionScreen.js';
 import { Header } from './Header.js';
 import { OperationLine } from './OperationLine.js';
-import { HelpOverlay } from './HelpOverlay.js';
 import { KeyBusContext } from './key-context.js';
 import type { KeyBinding } from './key-table.js';
 import { KeyHints } from './KeyHints.js';
 import { baseLayer, topLayer } from './layers.js';
 import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
-import { OverviewScreen } from './OverviewScreen.js';
-import { QuitPrompt } from './QuitPrompt.js';
 import { quitReasons } from './quit-reasons.js';
-import { StepFrame } from './StepFrame.js';
 import { STEP_SCREENS } from './step-screens.js';
+import { Confirmation, Frame, Help, Overview, Picker, Quit } from './lazy-shell.js';
 import { back, handOver, onTop, openFromChecklist, type StepStack } from './step-stack.js';
 import type { StepScreenProps } from './step-screen-props.js';
 import type { SessionState } from '../src/runbook/session.js';
@@ -85,7 +80,7 @@ export function App({ store, actions }: AppProps) {
   const overlay = () => {
     if (top === 'quit') {
       return (
-        <QuitPrompt
+        <Quit.Screen
           active
           onStay={() => setQuitAsked(false)}
           onQuit={quit}
@@ -103,7 +98,7 @@ export function App({ store, actions }: AppProps) {
     if (top === 'confirm' && state.confirmation) {
       const request = state.confirmation;
       return (
-        <ConfirmationDialog
+        <Confirmation.Screen
           key={state.asked}
           request={request}
           active
@@ -120,7 +115,7 @@ export function App({ store, actions }: AppProps) {
     }
     if (top === 'help' && help) {
       return (
-        <HelpOverlay
+        <Help.Screen
           screen={help.name}
           keys={help.bindings}
           active
@@ -156,7 +151,7 @@ export function App({ store, actions }: AppProps) {
     const own = ownScreen(step.id, common, state, actions);
     if (own) return own;
     return (
-      <StepFrame
+      <Frame.Screen
         key={step.id}
         step={step}
         status={state.steps[step.id]}
@@ -177,7 +172,7 @@ export function App({ store, actions }: AppProps) {
     const connection = state.connection;
     if (state.pick && connection.phase === 'connecting') {
       return (
-        <ClusterPicker
+        <Picker.Screen
           choice={state.pick}
           height={height}
           active
@@ -193,7 +188,7 @@ export function App({ store, actions }: AppProps) {
       );
     }
     return (
-      <OverviewScreen
+      <Overview.Screen
         cluster={connection.cluster}
         armMissing={connection.armMissing}
         steps={state.steps}

@@ -74,6 +74,7 @@ export class KeyBus {
   private readonly delivered = new Set<() => void>();
   private burst = 0;
   private pumping = false;
+  private holds = 0;
   private escTimer: NodeJS.Timeout | undefined;
   private noticeTimer: NodeJS.Timeout | undefined;
   private footer: FooterState = { table: [], ownFooter: false, notice: undefined };
@@ -161,11 +162,32 @@ export class KeyBus {
     return () => this.delivered.delete(listener);
   }
 
+  /**
+   * Holds keys back while a screen is still loading: they queue in order and go to the screen
+   * once it is there, instead of to none or to the one it replaced. The function releases the hold
+   * (call it once the screen has registered its keys); keys then flow after the screen caught up.
+   */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0) void screenCaughtUp().then(() => this.pump());
+    };
+  }
+
   /** Stops the timers (the app is going away). */
   close(): void {
     clearTimeout(this.escTimer);
     clearTimeout(this.noticeTimer);
     this.queue.length = 0;
+  }
+
+  /** The next key to hand out, unless keys are held back. */
+  private take(): Queued | undefined {
+    return this.holds > 0 ? undefined : this.queue.shift();
   }
 
   private top(): Layer | undefined {
@@ -180,7 +202,7 @@ export class KeyBus {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+      for (let next = this.take(); next; next = this.take()) {
         this.dispatch(next);
         for (const listener of this.delivered) listener();
         if (this.queue.length > 0) await screenCaughtUp();

@@ -6,6 +6,7 @@ import { SizeGuard } from './SizeGuard.js';
 import type { AppActions } from './app-actions.js';
 
 export type { AppActions } from './app-actions.js';
+export { preloadScreens } from './lazy-shell.js';
 
 /** Options of `renderApp`: streams and screen mode for Ink. */
 export type RenderAppOptions = Pick<

@@ -46,3 +46,22 @@ export function sharedOptions(packaging) {
     plugins: [yogaWithoutFetch],
   };
 }
+
+/**
+ * The npm bundle's build: the CLI and, as chunks of their own, everything it imports dynamically.
+ * Also used by the test that keeps the step screens out of the code before the first frame.
+ */
+export function cliBundleOptions(outdir) {
+  return {
+    ...sharedOptions('bundle'),
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir,
+    splitting: true,
+    format: 'esm',
+    target: 'node22',
+    // CommonJS packages inside an ES module bundle call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+    },
+  };
+}

@@ -4,21 +4,10 @@
 // program uses is inlined: the npm package needs no runtime dependencies.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
-import { sharedOptions } from './bundle-options.mjs';
+import { cliBundleOptions } from './bundle-options.mjs';
 
 const outdir = new URL('../dist/bundle', import.meta.url).pathname;
 // Chunk names are content hashes: without this, old chunks pile up in the published package.
 await rm(outdir, { recursive: true, force: true });
 
-await build({
-  ...sharedOptions('bundle'),
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir,
-  splitting: true,
-  format: 'esm',
-  target: 'node22',
-  // CommonJS packages inside an ES module bundle call require() for Node's own modules.
-  banner: {
-    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
-  },
-});
+await build(cliBundleOptions(outdir));

@@ -81,7 +81,7 @@ async function runScreens(
     quit();
   });
   // Draw the first frame before the Kubernetes and Azure SDKs load: they take about a second.
-  const { renderApp } = await import('../../screens/render-app.js');
+  const { renderApp, preloadScreens } = await import('../../screens/render-app.js');
   const session: { current?: RunningSession; closeDemo?: () => Promise<void> } = {};
   const app = renderApp(
     store,
@@ -104,6 +104,8 @@ async function runScreens(
     { interactive: true, alternateScreen: true },
   );
   markTiming('first-frame', env);
+  // The screens the first frame did not need load now, before a key can open one.
+  void preloadScreens();
   const crashed = failOnCrash();
   if (env['AKS_RUNBOOK_CRASH_TEST'] === 'after-first-frame') {
     // For the test that the terminal comes back after a crash; never set in normal use.

@@ -8,6 +8,7 @@ import { afterEach } from 'vitest';
 import { KeyBus } from '../../screens/key-bus.js';
 import { KeyBusProvider } from '../../screens/KeyBusProvider.js';
 import { KeyHints } from '../../screens/KeyHints.js';
+import { preloadScreens } from '../../screens/lazy-shell.js';
 import { until } from './until.js';
 
 declare global {
@@ -71,6 +72,11 @@ export interface RenderOptions {
   bus?: KeyBus;
   /** Draw the app's footer (the key hints) under `tree`, as the app does under every screen. */
   footer?: boolean;
+  /**
+   * Load the screens' code first, as the program does right after its first frame (default). A
+   * test of a screen opened while its code still loads passes false.
+   */
+  preload?: boolean;
 }
 
 /** Renders `tree` in a fake terminal of `columns` × `rows` (80×24 unless told). */
@@ -79,6 +85,7 @@ export async function renderInk(
   size = { columns: 80, rows: 24 },
   options: RenderOptions = {},
 ): Promise<InkHarness> {
+  if (options.preload !== false) await preloadScreens();
   let delivered = 0;
   const bus = options.bus ?? new KeyBus({ guardMs: 0 });
   bus.onDelivered(() => (delivered += 1));

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderApp, type AppHandle } from '../../screens/render-app.js';
+import { preloadScreens, renderApp, type AppHandle } from '../../screens/render-app.js';
 import { CTRL_C } from '../helpers/ink.js';
 import { connectedStore } from './fixtures.js';
 
@@ -48,6 +48,9 @@ class FakeStdin extends EventEmitter {
 }
 
 async function start(busy = false, tty = true) {
+  // Connected from the start: the checklist and the quit question are loaded, as they are in the
+  // program by the time it has connected (it loads them right after its first frame).
+  await preloadScreens();
   const store = connectedStore();
   store.update({ busy });
   const onQuit = vi.fn();

@@ -1,0 +1,8 @@
+// Types of bundle-options.mjs, for the tests that build with the same options.
+import type { BuildOptions } from 'esbuild';
+
+/** Options for bundling the CLI; `packaging` is what `--version` will say. */
+export function sharedOptions(packaging: string): BuildOptions;
+
+/** The npm bundle's build: the CLI and, as chunks of their own, what it imports dynamically. */
+export function cliBundleOptions(outdir: string): BuildOptions;
