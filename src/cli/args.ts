@@ -1,7 +1,7 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { UserError, firstLine } from '../model/errors.js';
 import { DEFAULT_FAIL_ON } from '../report/exit-code.js';
-import { AUDIT_FORMATS } from '../report/render.js';
+import { AUDIT_FORMATS } from '../report/formats.js';
 import { CLOUD_NAMES, type CloudName } from '../azure/clouds.js';
 import type { TargetOptions } from '../target/options.js';
 import {

@@ -2,7 +2,7 @@ import type { Severity } from '../model/finding.js';
 import { UserError } from '../model/errors.js';
 import { secondsToMs } from '../model/bounds.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
-import type { AuditFormat } from '../report/render.js';
+import type { AuditFormat } from '../report/formats.js';
 import type { StepId } from '../model/checklist.js';
 
 /** Options of `aks-runbook audit` besides the target. */

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { CLOUD_NAMES, type CloudName } from '../azure/clouds.js';
 import { UserError } from '../model/errors.js';
-import { INVENTORY_FORMATS, type InventoryFormat } from '../report/render-inventory.js';
+import { INVENTORY_FORMATS, type InventoryFormat } from '../report/formats.js';
 import { parseWhere, type WhereClause } from '../checks/fleet/where.js';
 import type { FleetTarget } from '../fleet/access.js';
 import { addStrategyCommands, type StrategyCommand } from './fleet-strategy-args.js';

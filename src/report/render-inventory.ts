@@ -2,10 +2,9 @@ import type { InventoryRow } from '../model/inventory.js';
 import { alignColumns } from '../model/text-cells.js';
 import { terminalSafeJson, visible } from '../model/visible-text.js';
 import { table } from './markdown.js';
+import type { InventoryFormat } from './formats.js';
 
-/** Formats of `fleet inventory --output`. */
-export const INVENTORY_FORMATS = ['table', 'json', 'markdown'] as const;
-export type InventoryFormat = (typeof INVENTORY_FORMATS)[number];
+export { INVENTORY_FORMATS, type InventoryFormat } from './formats.js';
 
 /** Version of the JSON document `fleet inventory --output json` prints. */
 export const INVENTORY_SCHEMA_VERSION = 1;

@@ -4,10 +4,9 @@ import { junitXml } from './render-junit.js';
 import { renderAuditMarkdown } from './render-markdown.js';
 import { sarifLog } from './render-sarif.js';
 import { renderAuditTable } from './render-table.js';
+import type { AuditFormat } from './formats.js';
 
-/** The output formats of `aks-runbook audit --output`. */
-export const AUDIT_FORMATS = ['json', 'markdown', 'table', 'sarif', 'junit'] as const;
-export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+export { AUDIT_FORMATS, type AuditFormat } from './formats.js';
 
 /**
  * The report in the chosen format, ending with a newline. Every string in it came from the
