@@ -6,3 +6,6 @@ export function sharedOptions(packaging: string): BuildOptions;
 
 /** The npm bundle's build: the CLI and, as chunks of their own, what it imports dynamically. */
 export function cliBundleOptions(outdir: string): BuildOptions;
+
+/** An ES module bundle of `entryPoints` with the CLI's settings. */
+export function esmBundleOptions(entryPoints: Record<string, string>, outdir: string): BuildOptions;

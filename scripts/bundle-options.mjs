@@ -52,9 +52,17 @@ export function sharedOptions(packaging) {
  * Also used by the test that keeps the step screens out of the code before the first frame.
  */
 export function cliBundleOptions(outdir) {
+  return esmBundleOptions({ cli: 'src/cli.ts' }, outdir);
+}
+
+/**
+ * An ES module bundle of `entryPoints` with the CLI's settings (the bench bundles the bare Ink
+ * hello with it, for the first frame's floor).
+ */
+export function esmBundleOptions(entryPoints, outdir) {
   return {
     ...sharedOptions('bundle'),
-    entryPoints: { cli: 'src/cli.ts' },
+    entryPoints,
     outdir,
     splitting: true,
     format: 'esm',

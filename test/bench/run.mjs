@@ -81,6 +81,26 @@ await section('startup', async () => {
     `${x(warm)}; each side its own cache (the bin keeps one; starts after the first)`,
   );
   row(
+    'first frame floor: the hello bundled as we bundle',
+    ms(s.floorFirstFrameMs.median),
+    `hello ${ms(s.helloFirstFrameMs.median)}`,
+    '',
+    undefined,
+    `${x(ratio(s.floorFirstFrameMs.median, s.helloFirstFrameMs.median))} cold, ${x(
+      ratio(s.floorWarmFirstFrameMs.median, s.helloWarmFirstFrameMs.median),
+    )} warm: React, Ink and Yoga alone`,
+  );
+  row(
+    'first frame, CPU time to it (cold)',
+    ms(s.firstFrameCpuMs.median),
+    `hello ${ms(s.helloFirstFrameCpuMs.median)}`,
+    '',
+    undefined,
+    `${x(ratio(s.firstFrameCpuMs.median, s.helloFirstFrameCpuMs.median))}; floor ${x(
+      ratio(s.floorFirstFrameCpuMs.median, s.helloFirstFrameCpuMs.median),
+    )} (less moved by load than wall time)`,
+  );
+  row(
     'first output (wall)',
     ms(s.firstOutputMs.median),
     `hello ${ms(s.helloFirstOutputMs.median)}`,
