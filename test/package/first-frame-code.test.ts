@@ -3,12 +3,10 @@
 // screens, dialogs, help, checklist and pickers are chunks of their own, loaded after it; the
 // SDKs and the schema and YAML libraries load later still. Built here with the npm bundle's own
 // esbuild options, so a static import that drags a screen back in fails this test.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cliBundleOptions } from '../../scripts/bundle-options.mjs';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * The modules the start imports on its way to the first frame: the CLI, then (dynamically) the
@@ -30,13 +28,13 @@ const LATER = [
 ];
 
 let meta: Metafile;
-const outdir = mkdtempSync(join(tmpdir(), 'first-frame-'));
 
 beforeAll(async () => {
+  // Nothing is written: the folder only gives the chunks their paths.
+  const outdir = tempDir('first-frame-');
   const result = await build({ ...cliBundleOptions(outdir), write: false, metafile: true });
   meta = result.metafile;
 }, 60_000);
-afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 /** Every input module of the chunks loaded before the first frame. */
 function firstFrameInputs(): string[] {

@@ -1,12 +1,16 @@
-import semver from 'semver';
+// The two functions, not the package's index: it loads the range code too, and this module is
+// loaded by every start (argument parsing checks --where), before the first frame.
+import compare from 'semver/functions/compare.js';
+import parse from 'semver/functions/parse.js';
+import type SemVer from 'semver/classes/semver.js';
 
 /**
  * A Kubernetes version as semver: `1.31.8`, `v1.31.8`, or a minor alone (`1.31`, read as
  * `1.31.0`); null for anything else.
  */
-function parsed(v: string): semver.SemVer | null {
+function parsed(v: string): SemVer | null {
   const text = v.trim();
-  return semver.parse(/^v?\d+\.\d+$/.test(text) ? `${text}.0` : text);
+  return parse(/^v?\d+\.\d+$/.test(text) ? `${text}.0` : text);
 }
 
 /** `1.31.8` as numbers; undefined for anything else. */
@@ -20,7 +24,7 @@ export function compareVersions(a: string, b: string): number {
   const x = parsed(a);
   const y = parsed(b);
   if (!x || !y) return a.localeCompare(b);
-  return semver.compare(x, y);
+  return compare(x, y);
 }
 
 /** `1.31.8` → `1.31`. */
