@@ -15,6 +15,14 @@ export interface ContainerSecurity {
   capabilities?: { add?: string[]; drop?: string[] };
   seccompProfile?: SecurityProfile;
   appArmorProfile?: SecurityProfile;
+  windowsOptions?: WindowsOptions;
+}
+
+/** `windowsOptions` of a pod or container: what Windows uses instead of the Linux fields. */
+export interface WindowsOptions {
+  /** A HostProcess container runs as a process on the Windows node, with its privileges. */
+  hostProcess?: boolean;
+  runAsUserName?: string;
 }
 
 /** The pod-level securityContext: defaults that container-level fields override. */
@@ -23,6 +31,7 @@ export interface PodSecurity {
   runAsNonRoot?: boolean;
   seccompProfile?: SecurityProfile;
   appArmorProfile?: SecurityProfile;
+  windowsOptions?: WindowsOptions;
 }
 
 /** A container, init container or ephemeral container. */
@@ -56,6 +65,9 @@ export interface PodObject {
     hostNetwork?: boolean;
     hostPID?: boolean;
     hostIPC?: boolean;
+    /** `windows` or `linux`; the API server refuses Linux-only securityContext fields on Windows pods. */
+    os?: { name: string };
+    nodeSelector?: { [key: string]: string };
     securityContext?: PodSecurity;
     containers: ContainerSpec[];
     initContainers?: ContainerSpec[];

@@ -1,6 +1,7 @@
 import type { Severity } from '../../model/finding.js';
 import type { ContainerCheckId } from './advice.js';
 import type { ContainerSpec, PodObject, SecurityProfile } from '../../model/pods.js';
+import { isWindowsPod, windowsIssues } from './windows-rules.js';
 
 /** One problem of one container, before grouping by workload. */
 export interface ContainerIssue {
@@ -57,20 +58,23 @@ function cap(name: string): string {
   return name.toUpperCase().replace(/^CAP_/, '');
 }
 
-// Seccomp and AppArmor: the container's field wins over the pod's; the old annotations count only
-// when no field is set (the API server keeps them in step with the fields on current versions).
+// Seccomp and AppArmor: the nearest setting wins: the container's field, then its old annotation,
+// then the pod's field, then the pod's annotation (the kubelet's order while it read annotations;
+// the API server copies an annotation into an unset field of its own level, never across levels).
 function profile(
   own: SecurityProfile | undefined,
   pod: SecurityProfile | undefined,
   annotations: Record<string, string>,
-  keys: string[],
+  ownKey: string,
+  podKey?: string,
 ): string | undefined {
-  const field = own?.type ?? pod?.type;
-  if (field) return field;
-  const note = keys.map((k) => annotations[k]).find((v) => v !== undefined);
-  if (note === undefined) return undefined;
-  if (note === 'unconfined') return 'Unconfined';
-  return note.startsWith('localhost/') ? 'Localhost' : 'RuntimeDefault';
+  const fromNote = (key: string | undefined): string | undefined => {
+    const note = key === undefined ? undefined : annotations[key];
+    if (note === undefined) return undefined;
+    if (note === 'unconfined') return 'Unconfined';
+    return note.startsWith('localhost/') ? 'Localhost' : 'RuntimeDefault';
+  };
+  return own?.type ?? fromNote(ownKey) ?? pod?.type ?? fromNote(podKey);
 }
 
 /** The issues of one pod, container by container; pure. */
@@ -92,10 +96,15 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
   }
   const podSc = spec.securityContext ?? {};
   const annotations = pod.metadata?.annotations ?? {};
+  const windows = isWindowsPod(pod);
   for (const { label, spec: c } of containersOf(pod)) {
     const sc = c.securityContext ?? {};
     const add = (id: ContainerCheckId, severity: Severity, what: string) =>
       out.push({ id, severity, what, container: label });
+    if (windows) {
+      for (const issue of windowsIssues(sc, podSc)) add(issue.id, issue.severity, issue.what);
+      continue;
+    }
     const privileged = sc.privileged === true;
     if (privileged) add('containers.privileged', 'high', 'privileged');
     const user = sc.runAsUser ?? podSc.runAsUser;
@@ -115,16 +124,22 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
       if (!(sc.capabilities?.drop ?? []).map(cap).includes('ALL'))
         add('containers.capabilities', 'low', 'does not drop ALL');
     }
-    const seccomp = profile(sc.seccompProfile, podSc.seccompProfile, annotations, [
+    const seccomp = profile(
+      sc.seccompProfile,
+      podSc.seccompProfile,
+      annotations,
       `container.seccomp.security.alpha.kubernetes.io/${c.name}`,
       'seccomp.security.alpha.kubernetes.io/pod',
-    ]);
+    );
     if (seccomp === undefined)
       add('containers.seccomp', 'low', 'no seccomp profile (runs Unconfined)');
     else if (seccomp === 'Unconfined') add('containers.seccomp', 'medium', 'seccomp Unconfined');
-    const apparmor = profile(sc.appArmorProfile, podSc.appArmorProfile, annotations, [
+    const apparmor = profile(
+      sc.appArmorProfile,
+      podSc.appArmorProfile,
+      annotations,
       `container.apparmor.security.beta.kubernetes.io/${c.name}`,
-    ]);
+    );
     if (apparmor === 'Unconfined') add('containers.apparmor', 'medium', 'AppArmor Unconfined');
   }
   return out;

@@ -36,6 +36,13 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
     const sc = c ? (containers.get(c) ?? {}) : {};
     switch (issue.id) {
       case 'containers.privileged':
+        // A Windows HostProcess container has no Linux fields to set (the API refuses them).
+        if (issue.what.startsWith('HostProcess')) {
+          notes.push(
+            '# also: remove windowsOptions.hostProcess (and hostNetwork) unless it is a node agent',
+          );
+          break;
+        }
         sc['privileged'] = false;
         sc['allowPrivilegeEscalation'] = false;
         sc['capabilities'] = { drop: ['ALL'] };
@@ -49,6 +56,8 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       case 'containers.root':
         pod['runAsNonRoot'] = true;
         if (issue.what.includes('runAsUser 0')) sc['runAsUser'] = 10001;
+        if (issue.what.startsWith('runAsUserName'))
+          sc['windowsOptions'] = { runAsUserName: 'ContainerUser' };
         break;
       case 'containers.seccomp':
         pod['seccompProfile'] = { type: 'RuntimeDefault' };
