@@ -346,6 +346,70 @@ export const CASES: RbacCase[] = [
     ],
     findings: [],
   },
+  {
+    name: 'impersonating only the group system:masters (resourceNames) is impersonating cluster-admin',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('imp-masters', [rule(['impersonate'], [''], ['groups'], ['system:masters'])]),
+      ],
+      clusterRoleBindings: [crb('imp-masters', 'imp-masters', [group('support')])],
+    }),
+    questions: [
+      [
+        person('x', ['support']),
+        { verb: 'impersonate', group: '', resource: 'groups', name: 'system:masters' },
+        true,
+      ],
+      [
+        person('x', ['support']),
+        { verb: 'impersonate', group: '', resource: 'groups', name: 'other' },
+        false,
+      ],
+    ],
+    findings: ['rbac.escalation:high:imp-masters'],
+  },
+  {
+    name: 'exec into one named pod is still running commands in a pod',
+    facts: facts({
+      roles: [role('shop', 'exec-db', [rule(['create'], [''], ['pods/exec'], ['db-0'])])],
+      roleBindings: [rb('shop', 'exec-db', 'Role', 'exec-db', [group('dba')])],
+    }),
+    questions: [
+      [
+        person('x', ['dba']),
+        R('create', 'pods', 'shop', { subresource: 'exec', name: 'db-0' }),
+        true,
+      ],
+    ],
+    findings: ['rbac.escalation:medium:exec-db'],
+  },
+  {
+    name: 'bind limited to named ClusterRoles, with create on bindings: binds cluster-admin',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('binder', [
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['clusterroles'], ['cluster-admin']),
+        ]),
+      ],
+      clusterRoleBindings: [crb('binder', 'binder', [group('platform')])],
+    }),
+    questions: [],
+    findings: ['rbac.escalation:high:binder'],
+  },
+  {
+    name: 'create limited by resourceNames allows no create (the name is not known when asked)',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('named-create', [
+          rule(['create'], ['rbac.authorization.k8s.io'], ['clusterrolebindings'], ['x']),
+          rule(['create'], [''], ['pods'], ['x']),
+        ]),
+      ],
+      clusterRoleBindings: [crb('named-create', 'named-create', [group('ci')])],
+    }),
+    questions: [],
+    findings: [],
+  },
   // --- Secrets ---
   {
     name: 'list secrets cluster-wide is high',
@@ -705,6 +769,32 @@ export const CASES: RbacCase[] = [
     }),
     questions: [],
     findings: ['rbac.cluster-admin:high:node-admin'],
+  },
+  {
+    name: 'kube-proxy in its bootstrap binding is exempt; cluster-admin to it anywhere else is not',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('system:node-proxier', [rule(['list', 'watch'], [''], ['endpoints'])], {
+          labels: BOOT,
+        }),
+      ],
+      clusterRoleBindings: [
+        crb('system:node-proxier', 'system:node-proxier', [user('system:kube-proxy')], BOOT),
+        crb('proxy-admin', 'cluster-admin', [user('system:kube-proxy')]),
+      ],
+    }),
+    questions: [[{ user: 'system:kube-proxy', groups: [] }, R('delete', 'nodes'), true]],
+    findings: ['rbac.cluster-admin:high:proxy-admin'],
+    excluded: ['ClusterRoleBinding/system:node-proxier'],
+  },
+  {
+    name: 'the scheduler given secrets outside its bootstrap bindings is reported',
+    facts: facts({
+      clusterRoles: [clusterRole('read-secrets', [rule(['list'], [''], ['secrets'])])],
+      clusterRoleBindings: [crb('sched-secrets', 'read-secrets', [user('system:kube-scheduler')])],
+    }),
+    questions: [],
+    findings: ['rbac.secrets-read:high:sched-secrets'],
   },
   // --- AKS-managed, by exact shape ---
   {

@@ -146,7 +146,7 @@ export function subjectFindings(
     add(
       'rbac.escalation',
       wide ? 'high' : 'medium',
-      `${who}: through ${role} can ${escalations.map((a) => a.capability.what).join('; ')} ${where}, a path to more rights than the role grants.`,
+      `${who}: through ${role} can ${escalations.map(capabilityText).join('; ')} ${where}, a path to more rights than the role grants.`,
       'Remove these rights unless the subject administers access; prefer a group bound to admin in one namespace.',
       escalations[0]!.request,
     );
@@ -162,4 +162,11 @@ export function subjectFindings(
       secrets.request,
     );
   return { items, risky: answers.length > 0 || wildcards.length > 0 };
+}
+
+/** What a capability lets the subject do, naming the object when only named ones are granted. */
+function capabilityText(a: Answer): string {
+  return a.request.name
+    ? `${a.capability.what}, for the object named ${a.request.name} at least`
+    : a.capability.what;
 }

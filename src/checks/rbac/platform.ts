@@ -1,15 +1,18 @@
 import type { Binding } from './types.js';
 import type { RbacMeta, Subject } from '../../model/rbac.js';
 
-// Kubernetes' own identities, by exact name: the control plane's users and the groups the API
-// server itself gives meaning to. Nothing else is exempt: not a ServiceAccount for living in
-// kube-system, not a name for starting with `system:`, and never the `system:serviceaccounts`
-// groups or the "anyone" groups.
-const SYSTEM_USERS = new Set([
-  'system:kube-controller-manager',
-  'system:kube-scheduler',
-  'system:kube-proxy',
-  'system:apiserver',
+// Kubernetes' own identities, by exact name. The controller manager (it mints any
+// ServiceAccount's token) and the API server hold every right already, so a binding cannot add to
+// them. Nothing else is exempt everywhere: not a ServiceAccount for living in kube-system, not a
+// name for starting with `system:`, and never the `system:serviceaccounts` groups or the "anyone"
+// groups.
+const SYSTEM_USERS = new Set(['system:kube-controller-manager', 'system:apiserver']);
+// kube-proxy and the scheduler hold narrow rights, and kube-proxy's credential sits on every node:
+// like system:nodes, they are exempt only in their bootstrap bindings (binding and ClusterRole of
+// the same name); a dangerous grant anywhere else is a finding.
+const BOOTSTRAP_ONLY_USERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['system:kube-proxy', ['system:node-proxier']],
+  ['system:kube-scheduler', ['system:kube-scheduler', 'system:volume-scheduler']],
 ]);
 // Only system:masters among groups: it holds every right before RBAC is asked, so a binding
 // cannot add to it. Groups such as system:nodes or system:bootstrappers are held by every node or
@@ -20,11 +23,21 @@ const CONTROLLER = 'system:controller:';
 
 /**
  * Whether a subject of a binding is one of Kubernetes' own identities and is left unchecked: the
- * control-plane users and groups above, and a controller's ServiceAccount kube-system/<c> in the
+ * control-plane users and groups above (kube-proxy and the scheduler in their own bootstrap
+ * bindings only), and a controller's ServiceAccount kube-system/<c> in the
  * bootstrap binding `system:controller:<c>` of the role of the same name (and only there).
  */
 export function isExemptSubject(s: Subject, b: Binding): boolean {
-  if (s.kind === 'User') return SYSTEM_USERS.has(s.name);
+  if (s.kind === 'User') {
+    const own = BOOTSTRAP_ONLY_USERS.get(s.name);
+    if (own === undefined) return SYSTEM_USERS.has(s.name);
+    return (
+      b.kind === 'ClusterRoleBinding' &&
+      own.includes(b.name) &&
+      b.object.roleRef.kind === 'ClusterRole' &&
+      b.object.roleRef.name === b.name
+    );
+  }
   if (s.kind === 'Group') return SYSTEM_GROUPS.has(s.name);
   if (s.kind !== 'ServiceAccount') return false;
   const controller = `${CONTROLLER}${s.name}`;

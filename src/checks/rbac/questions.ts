@@ -17,6 +17,12 @@ export interface Capability {
   asks: Ask[];
   /** For pod subresources: `get` also opens them over WebSocket before Kubernetes 1.35. */
   websocketGet?: boolean;
+  /**
+   * Whether a right on some named objects is the capability too: impersonating one named group
+   * (system:masters) or exec into one named pod is the path itself. Secrets and "everything" are
+   * asked without a name: a rule limited to named secrets is the advice, not a finding.
+   */
+  namedCounts?: boolean;
 }
 
 const RBAC = 'rbac.authorization.k8s.io';
@@ -43,6 +49,7 @@ const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'impersonate users, groups or ServiceAccounts',
     asks: [
       ask('impersonate', '', 'users', 'cluster'),
@@ -52,12 +59,14 @@ const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     // Binding a ClusterRole in a RoleBinding is checked in the RoleBinding's namespace.
     what: 'bind roles they do not hold (bind)',
     asks: [ask('bind', RBAC, 'roles', 'binding'), ask('bind', RBAC, 'clusterroles', 'binding')],
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'grant roles more than they hold (escalate)',
     asks: [
       ask('escalate', RBAC, 'roles', 'binding'),
@@ -66,6 +75,7 @@ const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'create or change role bindings',
     asks: [
       ...verbs(['create', 'update', 'patch'], RBAC, 'rolebindings', 'binding'),
@@ -74,6 +84,7 @@ const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'install admission webhooks (they see and may change every request)',
     asks: verbs(
       ['create', 'update', 'patch'],
@@ -91,6 +102,7 @@ const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'approve certificate signing requests (mint client certificates for any user)',
     asks: verbs(
       ['update', 'patch'],
@@ -102,6 +114,7 @@ const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'run commands in pods (exec, attach or port-forward)',
     asks: [
       ask('create', '', 'pods', 'binding', 'exec'),
@@ -112,16 +125,19 @@ const CAPABILITIES: Capability[] = [
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'reach the kubelet API through nodes/proxy (runs commands on any pod of a node)',
     asks: verbs(['get', 'create'], '', 'nodes', 'cluster', 'proxy'),
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'mint tokens for ServiceAccounts (serviceaccounts/token)',
     asks: [ask('create', '', 'serviceaccounts', 'binding', 'token')],
   },
   {
     finding: 'rbac.escalation',
+    namedCounts: true,
     // Pods only: the question the issue's reviewers ask; controllers (Deployments, ...) in
     // kube-system are reported by the wildcard finding when a `*` grants them.
     what: 'create pods in kube-system (they can run as its powerful ServiceAccounts)',
@@ -148,13 +164,34 @@ function namespaceFor(scope: Scope, b: Binding): string {
   return b.kind === 'RoleBinding' ? (b.namespace ?? '') : '';
 }
 
-/** The questions of a capability as concrete requests for a binding (and the cluster's version). */
-function requestsFor(c: Capability, b: Binding, websocketGet: boolean): ResourceRequest[] {
+// A create names no object unless it is on a subresource (exec, token: the parent's name), and
+// deletecollection never does, so resourceNames can never allow those (RBAC documentation).
+function takesName(a: Ask): boolean {
+  if (a.verb === 'deletecollection') return false;
+  return a.verb !== 'create' || a.subresource !== undefined;
+}
+
+/**
+ * The questions of a capability as concrete requests for a binding (and the cluster's version):
+ * unnamed first, then, when named objects count, once per name the binding's rules list.
+ */
+function requestsFor(
+  c: Capability,
+  b: Binding,
+  websocketGet: boolean,
+  names: readonly string[],
+): ResourceRequest[] {
   const asks =
     c.websocketGet && websocketGet
       ? [...c.asks, ...c.asks.map((a) => ({ ...a, verb: 'get' }))]
       : c.asks;
-  return asks.map(({ scope, ...r }) => ({ ...r, namespace: namespaceFor(scope, b) }));
+  const named = c.namedCounts
+    ? asks.filter(takesName).flatMap((a) => names.map((name) => ({ ...a, name })))
+    : [];
+  return [...asks, ...named].map(({ scope, ...r }) => ({
+    ...r,
+    namespace: namespaceFor(scope, b),
+  }));
 }
 
 /** Every capability `binding` gives `id`, asked of the evaluator through that binding alone. */
@@ -164,8 +201,13 @@ export function capabilitiesOf(
   binding: Binding,
   websocketGet: boolean,
 ): Answer[] {
+  const names = [
+    ...new Set(
+      (evaluator.roles.rulesOfBinding(binding) ?? []).flatMap((r) => r.resourceNames ?? []),
+    ),
+  ];
   return CAPABILITIES.flatMap((capability): Answer[] => {
-    const request = requestsFor(capability, binding, websocketGet).find((r) =>
+    const request = requestsFor(capability, binding, websocketGet, names).find((r) =>
       evaluator.can(id, r, [binding]),
     );
     return request ? [{ capability, request }] : [];
