@@ -27,6 +27,8 @@ export interface DrainPdb {
   disruptionsAllowed: number;
   currentHealthy: number;
   desiredHealthy: number;
+  /** `spec.unhealthyPodEvictionPolicy`: `AlwaysAllow` lets unready pods go whatever the budget. */
+  unhealthyPodEvictionPolicy?: string;
 }
 
 /** How the operator wants the drain done (kubectl drain's flags, in our words). */

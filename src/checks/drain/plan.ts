@@ -93,6 +93,9 @@ export function classifyPod(
   if (options.disableEviction) {
     return withWarning({ warning: `deleted directly: PDB ${names.join(', ')} bypassed` });
   }
+  // The eviction API deletes a Pending or terminating pod before it looks for budgets at all,
+  // so even a pod under several budgets goes.
+  if (pod.phase === 'Pending' || pod.terminating) return withWarning({ pdb: names.join(', ') });
   if (pdbs.length > 1) {
     return {
       kind: 'blocked',
@@ -103,12 +106,12 @@ export function classifyPod(
     };
   }
   const pdb = pdbs[0]!;
-  // The API server lets these go without asking the budget (Pending, terminating, or unready
-  // while the budget is otherwise healthy).
+  // An unready pod goes without using the budget when the budget says so (AlwaysAllow), or, by
+  // default (IfHealthyBudget), while the budget is otherwise healthy.
   const ignoresBudget =
-    pod.phase === 'Pending' ||
-    pod.terminating ||
-    (!pod.ready && pdb.desiredHealthy > 0 && pdb.currentHealthy >= pdb.desiredHealthy);
+    !pod.ready &&
+    (pdb.unhealthyPodEvictionPolicy === 'AlwaysAllow' ||
+      (pdb.desiredHealthy > 0 && pdb.currentHealthy >= pdb.desiredHealthy));
   if (ignoresBudget) return withWarning({ pdb: pdb.name });
   const key = `${pdb.namespace}/${pdb.name}`;
   const left = budget.get(key) ?? pdb.disruptionsAllowed;

@@ -33,6 +33,9 @@ export function toDrainPdb(pdb: V1PodDisruptionBudget): DrainPdb {
     disruptionsAllowed: pdb.status?.disruptionsAllowed ?? 0,
     currentHealthy: pdb.status?.currentHealthy ?? 0,
     desiredHealthy: pdb.status?.desiredHealthy ?? 0,
+    ...(pdb.spec?.unhealthyPodEvictionPolicy
+      ? { unhealthyPodEvictionPolicy: pdb.spec.unhealthyPodEvictionPolicy }
+      : {}),
   };
 }
 

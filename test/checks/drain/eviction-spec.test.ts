@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { planNode } from '../../../src/checks/drain/plan.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainPdb, type DrainPod } from '../../../src/model/drain.js';
+
+// Cases from the eviction subresource's order (kubernetes pkg/registry/core/pod/storage/
+// eviction.go): a pod that may ignore budgets (Pending, terminating) is deleted before budgets are
+// looked up; only then do several budgets refuse (500); an unready pod skips the budget when the
+// budget's unhealthyPodEvictionPolicy is AlwaysAllow, or by default while the budget is healthy.
+
+const pod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
+  namespace: 'shop',
+  name,
+  uid: name,
+  phase: 'Running',
+  labels: { app: 'web' },
+  controller: { kind: 'ReplicaSet', name: 'web-rs' },
+  mirror: false,
+  emptyDir: false,
+  terminating: false,
+  ready: true,
+  ...over,
+});
+const budget = (name: string, over: Partial<DrainPdb> = {}): DrainPdb => ({
+  namespace: 'shop',
+  name,
+  selector: { matchLabels: { app: 'web' } },
+  disruptionsAllowed: 0,
+  currentHealthy: 1,
+  desiredHealthy: 2,
+  ...over,
+});
+const verdict = (p: DrainPod, pdbs: DrainPdb[]) => {
+  const plan = planNode('n1', [p], { daemonSets: new Set(), pdbs }, DEFAULT_DRAIN_OPTIONS);
+  return plan.evict.length > 0 ? 'evict' : (plan.blocked[0]?.cause ?? 'skip');
+};
+
+describe('eviction order', () => {
+  const two = [budget('a'), budget('b')];
+  const cases: Array<[string, DrainPod, DrainPdb[], string]> = [
+    ['Running, two budgets: refused', pod('p'), two, 'several-pdbs'],
+    ['Pending, two budgets: deleted first', pod('p', { phase: 'Pending' }), two, 'evict'],
+    ['terminating, two budgets: deleted first', pod('p', { terminating: true }), two, 'evict'],
+    ['Pending, budget at 0', pod('p', { phase: 'Pending', ready: false }), [budget('a')], 'evict'],
+    ['ready, budget at 0', pod('p'), [budget('a')], 'pdb'],
+    ['unready, unhealthy budget, default policy', pod('p', { ready: false }), [budget('a')], 'pdb'],
+    [
+      'unready, unhealthy budget, AlwaysAllow',
+      pod('p', { ready: false }),
+      [budget('a', { unhealthyPodEvictionPolicy: 'AlwaysAllow' })],
+      'evict',
+    ],
+    [
+      'unready, healthy budget at 0 allowed, IfHealthyBudget',
+      pod('p', { ready: false }),
+      [budget('a', { currentHealthy: 2, unhealthyPodEvictionPolicy: 'IfHealthyBudget' })],
+      'evict',
+    ],
+    [
+      'ready, AlwaysAllow changes nothing for ready pods',
+      pod('p'),
+      [budget('a', { unhealthyPodEvictionPolicy: 'AlwaysAllow' })],
+      'pdb',
+    ],
+  ];
+  it.each(cases)('%s', (_, p, pdbs, expected) => {
+    expect(verdict(p, pdbs)).toBe(expected);
+  });
+});
