@@ -263,6 +263,35 @@ describe('preflight', () => {
     expect(surgeBatch(undefined, 25)).toBe(3);
   });
 
+  it('counts maxUnavailable nodes in a drain batch (maxSurge 0 drains maxUnavailable at once)', () => {
+    // AgentPoolUpgradeSettings: maxUnavailable is a count or a percentage rounded up, default 0.
+    expect(surgeBatch('0', 10, '30%')).toBe(3);
+    expect(surgeBatch('0', 10, '2')).toBe(2);
+    expect(surgeBatch('1', 10, '1')).toBe(2);
+    expect(surgeBatch('0', 10)).toBe(1);
+    const found = preflightFindings({
+      ...base,
+      pools: [
+        {
+          ...base.pools[0]!,
+          count: 3,
+          settings: { maxSurge: '0', maxUnavailable: '2' },
+        },
+      ],
+      pdbs: [
+        {
+          namespace: 'shop',
+          name: 'web',
+          disruptionsAllowed: 1,
+          workloads: ['Deployment/web'],
+          podNodes: ['a1', 'a2', 'a3'],
+        },
+      ],
+    });
+    expect(found.map((f) => f.id)).toEqual(['versions.pdb-tight']);
+    expect(found[0]!.message).toContain('maxUnavailable 2');
+  });
+
   it('warns of a running operation (409), not-Ready nodes and removed APIs', () => {
     const found = preflightFindings({
       ...base,

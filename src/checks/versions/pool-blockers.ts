@@ -37,7 +37,7 @@ export function poolBlockers(
   pdbs: readonly PdbFacts[],
   nodePools: Readonly<Record<string, string>>,
 ): PoolBlocker[] {
-  const batch = surgeBatch(pool.settings.maxSurge, pool.count);
+  const batch = surgeBatch(pool.settings.maxSurge, pool.count, pool.settings.maxUnavailable);
   const out: PoolBlocker[] = [];
   for (const pdb of pdbs) {
     const inPool = pdb.podNodes.filter((n) => nodePools[n] === pool.name);

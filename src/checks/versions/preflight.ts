@@ -25,11 +25,26 @@ export interface PreflightFacts {
   removedApis: Array<{ groupVersion: string; removedIn: string }>;
 }
 
-/** Nodes AKS drains at once in a pool: maxSurge as a count or a percentage (rounded up), at least 1. */
-export function surgeBatch(maxSurge: string | undefined, count: number): number {
-  const raw = (maxSurge ?? '10%').trim();
+/** A node count given as `5` or `33%` of `count` (rounded up, as AKS does); 0 when unreadable. */
+function nodesOf(value: string, count: number): number {
+  const raw = value.trim();
   const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) / 100) * count) : Number(raw);
-  return Math.max(1, Number.isFinite(n) ? n : 1);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/**
+ * Nodes AKS drains at once in a pool, at least 1: as many as it surges (maxSurge, default 10%),
+ * plus the nodes it may take down without a surge (maxUnavailable, default 0). With maxSurge 0
+ * and maxUnavailable set, AKS drains maxUnavailable nodes at once and surges none.
+ */
+export function surgeBatch(
+  maxSurge: string | undefined,
+  count: number,
+  maxUnavailable?: string,
+): number {
+  const surge = nodesOf(maxSurge ?? '10%', count);
+  const unavailable = nodesOf(maxUnavailable ?? '0', count);
+  return Math.max(1, surge + unavailable);
 }
 
 /** Whether a provisioning state means an operation is still running (a new one would get 409). */
@@ -72,14 +87,14 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
       const pool = f.pools.find((p) => p.name === poolName);
       if (!pool) continue;
       const inPool = pdb.podNodes.filter((n) => f.nodePools[n] === poolName);
-      const batch = surgeBatch(pool.settings.maxSurge, pool.count);
+      const batch = surgeBatch(pool.settings.maxSurge, pool.count, pool.settings.maxUnavailable);
       const atOnce = worstBatch(inPool, batch);
       if (atOnce > pdb.disruptionsAllowed) {
         out.push({
           id: 'versions.pdb-tight',
           severity: 'medium',
           object,
-          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${plural(pdb.disruptionsAllowed, 'disruption')}, but a batch of ${plural(batch, 'node')} in pool ${poolName} (maxSurge ${pool.settings.maxSurge ?? '10%'}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
+          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${plural(pdb.disruptionsAllowed, 'disruption')}, but a batch of ${plural(batch, 'node')} in pool ${poolName} (maxSurge ${pool.settings.maxSurge ?? '10%'}${pool.settings.maxUnavailable ? `, maxUnavailable ${pool.settings.maxUnavailable}` : ''}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
           remediation:
             'Lower maxSurge for the pool, or raise the workload replicas before the upgrade.',
         });

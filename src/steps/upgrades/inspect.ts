@@ -114,7 +114,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     'Pool upgrade settings (AKS defaults when unset):',
     ...versions.pools.map(
       (p) =>
-        `  ${p.name}: maxSurge ${p.settings.maxSurge ?? '10%'} (${plural(surgeBatch(p.settings.maxSurge, p.count), 'node')} at a time) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
+        `  ${p.name}: maxSurge ${p.settings.maxSurge ?? '10%'} (${plural(surgeBatch(p.settings.maxSurge, p.count, p.settings.maxUnavailable), 'node')} at a time) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
     ),
     `Deprecated APIs: ${REMOVED_API_LIMITS}`,
     ...deprecated.summary,
