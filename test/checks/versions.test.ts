@@ -146,6 +146,18 @@ describe('version findings', () => {
     expect(found.some((x) => x.id === 'versions.auto-upgrade-off')).toBe(false);
   });
 
+  it('a preview minor is newer than support, not past it: medium, and no "jump back" advice', () => {
+    const f = facts({
+      controlPlane: { version: '1.33.1', current: '1.33.1', upgrades: [] },
+      pools: [{ ...facts().pools[0]!, current: '1.33.1', version: '1.33.1' }],
+      channels: { upgrade: 'patch' },
+    });
+    const found = versionFindings(f).filter((x) => x.id === 'versions.unsupported');
+    expect(found.map((x) => x.severity)).toEqual(['medium', 'medium']);
+    expect(found[0]!.message).toContain('preview');
+    expect(found[0]!.message).not.toContain('no longer supports');
+  });
+
   it('lists upgrades like az aks get-upgrades from the cluster and pool upgrade profiles', async () => {
     const client = versionClient();
     const { resourceGroup, name } = PROFILES_AT;

@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import type { VersionFacts } from './facts.js';
-import { compareVersions, minorDistance } from './semver.js';
+import { compareVersions, minorDistance, minorOf } from './semver.js';
 import { supportOf } from './support.js';
 
 /** The version findings: support window, available upgrades, pool skew, channels, preview-only. */
@@ -9,12 +9,13 @@ export function versionFindings(f: VersionFacts): Finding[] {
   const cluster = { kind: 'ManagedCluster', name: f.cluster };
   const cp = f.controlPlane.current;
   const cpSupport = supportOf(f.region, cp);
-  if (cpSupport !== 'supported') out.push(unsupported(cluster, 'The control plane', cp, cpSupport));
+  if (cpSupport !== 'supported')
+    out.push(unsupported(cluster, 'The control plane', cp, cpSupport, f.region));
   for (const pool of f.pools) {
     const support = supportOf(f.region, pool.current);
     const object = { kind: 'AgentPool', name: pool.name };
     if (support !== 'supported')
-      out.push(unsupported(object, `Pool ${pool.name}`, pool.current, support));
+      out.push(unsupported(object, `Pool ${pool.name}`, pool.current, support, f.region));
     const behind = minorDistance(pool.current, cp);
     if (behind > 0) {
       out.push({
@@ -69,7 +70,19 @@ function unsupported(
   what: string,
   version: string,
   support: 'lts-only' | 'unsupported',
+  region: VersionFacts['region'],
 ): Finding {
+  // A preview minor is newer than the supported window, not past it: no support or SLA, and no
+  // way back (AKS never downgrades), so the advice differs from an outdated version's.
+  if (region.some((m) => m.isPreview && m.minor === minorOf(version)))
+    return {
+      id: 'versions.unsupported',
+      severity: 'medium',
+      object,
+      message: `${what} runs ${version}, a preview version: AKS support and its SLA do not cover it.`,
+      remediation:
+        'Keep preview versions out of production; this cluster moves to the GA release of this minor when it comes (AKS cannot downgrade).',
+    };
   return support === 'lts-only'
     ? {
         id: 'versions.unsupported',
