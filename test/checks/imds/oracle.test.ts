@@ -1,0 +1,161 @@
+// An oracle written from the NetworkPolicy documentation (policyTypes defaulting, additive
+// rules, ipBlock cidr minus except, ports with endPort, selector peers never matching an address),
+// independent of src/checks/netpol, compared with the evaluator on random namespaces.
+import fc from 'fast-check';
+import ipaddr from 'ipaddr.js';
+import { describe, expect, it } from 'vitest';
+import { evaluateNamespace } from '../../../src/checks/imds/evaluate.js';
+import { DATA_PLANES } from '../../../src/checks/netpol/dataplane.js';
+import type {
+  EgressRule,
+  PodFacts,
+  PolicyFacts,
+  PolicyPort,
+} from '../../../src/checks/netpol/model.js';
+import type { LabelSelector } from '../../../src/model/label-selector.js';
+import { NAMESPACES, NS, podsArb, policyArb } from './arbitraries.js';
+
+const IMDS = ipaddr.parse('169.254.169.254');
+
+function selects(sel: LabelSelector | undefined, labels: Record<string, string>): boolean {
+  const s = sel ?? {};
+  const pairs = Object.entries(s.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  return (
+    pairs &&
+    (s.matchExpressions ?? []).every((e) => {
+      const has = e.key in labels;
+      const v = labels[e.key];
+      if (e.operator === 'In') return has && (e.values ?? []).includes(v!);
+      if (e.operator === 'NotIn') return !has || !(e.values ?? []).includes(v!);
+      if (e.operator === 'Exists') return has;
+      if (e.operator === 'DoesNotExist') return !has;
+      return false;
+    })
+  );
+}
+
+function types(p: PolicyFacts): string[] {
+  if (p.policyTypes && p.policyTypes.length > 0) return p.policyTypes;
+  return (p.egress ?? []).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+function holds(cidr: string): boolean {
+  try {
+    const [net, bits] = ipaddr.parseCIDR(cidr);
+    return net.kind() === IMDS.kind() && IMDS.match(net, bits);
+  } catch {
+    return false;
+  }
+}
+
+function portAdmits80(p: PolicyPort): boolean {
+  if ((p.protocol ?? 'TCP') !== 'TCP') return false;
+  if (p.port === undefined) return true;
+  if (typeof p.port === 'string') return false; // a named port belongs to a pod, never an address
+  return 80 >= p.port && 80 <= (p.endPort ?? p.port);
+}
+
+function ruleOpens(r: EgressRule): boolean {
+  const ports = r.ports ?? [];
+  if (ports.length > 0 && !ports.some(portAdmits80)) return false;
+  const to = r.to ?? [];
+  if (to.length === 0) return true;
+  return to.some(
+    (peer) =>
+      peer.ipBlock !== undefined &&
+      holds(peer.ipBlock.cidr) &&
+      !(peer.ipBlock.except ?? []).some(holds),
+  );
+}
+
+function oracle(policies: PolicyFacts[], pods: PodFacts[]) {
+  const egress = policies.filter((p) => types(p).includes('Egress'));
+  const subject = pods.filter((p) => p.namespace === NS && !p.hostNetwork);
+  const reaches = (labels: Record<string, string>) => {
+    const on = egress.filter((p) => selects(p.podSelector, labels));
+    return on.length === 0 || on.some((p) => (p.egress ?? []).some(ruleOpens));
+  };
+  const isolated = (labels: Record<string, string>) =>
+    egress.some((p) => selects(p.podSelector, labels));
+  const reopened = egress.some((p) => (p.egress ?? []).some(ruleOpens));
+  // Only a `{}` selector also covers pods created later, whatever their labels.
+  const everyone = egress.some(
+    (p) =>
+      Object.keys(p.podSelector?.matchLabels ?? {}).length === 0 &&
+      (p.podSelector?.matchExpressions ?? []).length === 0,
+  );
+  let kind: string;
+  if (egress.length === 0) kind = 'exposed';
+  else if (reopened) kind = 'reopened';
+  else if (subject.some((p) => !isolated(p.labels)) || !everyone) kind = 'partial';
+  else kind = 'blocked';
+  return {
+    kind,
+    reachable: subject.filter((p) => reaches(p.labels)).map((p) => p.name),
+    newPodReaches: reaches({}),
+  };
+}
+
+// policyArb always writes policyTypes; here they may also be left to the API server's default.
+const policyMaybeImplicit = (name: string) =>
+  fc.tuple(policyArb(name), fc.boolean()).map(([p, implicit]) => {
+    if (!implicit) return p;
+    const { policyTypes: _omitted, ...rest } = p;
+    return rest;
+  });
+const world = fc.record({
+  policies: fc
+    .tuple(
+      policyMaybeImplicit('p0'),
+      policyMaybeImplicit('p1'),
+      policyMaybeImplicit('p2'),
+      fc.integer({ min: 0, max: 3 }),
+    )
+    .map(([a, b, c, n]) => [a, b, c].slice(0, n)),
+  pods: podsArb,
+});
+
+describe('IMDS verdicts agree with an oracle written from the documentation', () => {
+  it.each([DATA_PLANES.calico, DATA_PLANES['azure-npm'], DATA_PLANES.cilium])(
+    'on $name',
+    (plane) => {
+      fc.assert(
+        fc.property(world, ({ policies, pods }) => {
+          const got = evaluateNamespace(NAMESPACES[0]!, policies, pods, { plane });
+          const want = oracle(policies, pods);
+          expect({
+            kind: got.kind,
+            reachable: got.reachable,
+            newPodReaches: got.newPodReaches,
+          }).toEqual(want);
+        }),
+        { numRuns: 400 },
+      );
+    },
+  );
+
+  it('adding a rule to a policy that already isolates egress never closes the endpoint for anyone', () => {
+    fc.assert(
+      fc.property(
+        world,
+        fc.nat(),
+        policyArb('extra').map((p) => p.egress ?? []),
+        ({ policies, pods }, at, rules) => {
+          const explicit = policies.filter((p) => types(p).includes('Egress'));
+          fc.pre(explicit.length > 0 && rules.length > 0);
+          const target = explicit[at % explicit.length]!;
+          const before = evaluateNamespace(NAMESPACES[0]!, policies, pods);
+          const widened = policies.map((p) =>
+            p === target
+              ? { ...p, policyTypes: types(p), egress: [...(p.egress ?? []), ...rules] }
+              : p,
+          );
+          const after = evaluateNamespace(NAMESPACES[0]!, widened, pods);
+          for (const name of before.reachable) expect(after.reachable).toContain(name);
+          if (before.newPodReaches) expect(after.newPodReaches).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
