@@ -45,6 +45,51 @@ describe('Linux cases from the API reference', () => {
       ['containers.capabilities:high', 'containers.capabilities:medium'],
     ],
     [
+      'a capability beyond the baseline set (SYS_TIME, MAC_ADMIN) breaks baseline even with drop ALL',
+      {
+        containers: [
+          {
+            name: 'app',
+            securityContext: {
+              ...hardened,
+              capabilities: { add: ['SYS_TIME', 'CAP_MAC_ADMIN'], drop: ['ALL'] },
+            },
+          },
+        ],
+      },
+      ['containers.capabilities:medium'],
+    ],
+    [
+      'a baseline capability other than NET_BIND_SERVICE breaks restricted (low)',
+      {
+        containers: [
+          {
+            name: 'app',
+            securityContext: {
+              ...hardened,
+              capabilities: { add: ['SETUID', 'NET_BIND_SERVICE'], drop: ['ALL'] },
+            },
+          },
+        ],
+      },
+      ['containers.capabilities:low'],
+    ],
+    [
+      'NET_BIND_SERVICE alone with drop ALL is restricted',
+      {
+        containers: [
+          {
+            name: 'app',
+            securityContext: {
+              ...hardened,
+              capabilities: { add: ['net_bind_service'], drop: ['ALL'] },
+            },
+          },
+        ],
+      },
+      [],
+    ],
+    [
       'allowPrivilegeEscalation unset defaults to allowed',
       {
         containers: [

@@ -1,6 +1,7 @@
 import type { Severity } from '../../model/finding.js';
 import type { ContainerCheckId } from './advice.js';
 import type { ContainerSpec, PodObject, SecurityProfile } from '../../model/pods.js';
+import { capabilityIssues } from './capabilities.js';
 import { isWindowsPod, windowsIssues } from './windows-rules.js';
 
 /** One problem of one container, before grouping by workload. */
@@ -13,17 +14,6 @@ export interface ContainerIssue {
   container?: string;
 }
 
-const CRITICAL_CAPS = new Set(['SYS_ADMIN', 'ALL']);
-const RISKY_CAPS = new Set([
-  'NET_ADMIN',
-  'NET_RAW',
-  'SYS_PTRACE',
-  'SYS_MODULE',
-  'DAC_READ_SEARCH',
-  'BPF',
-  'SYS_RAWIO',
-  'SYS_BOOT',
-]);
 const SENSITIVE_HOST_PATHS = [
   /^\/$/,
   /\.sock$/,
@@ -52,10 +42,6 @@ function containersOf(
       ephemeral: true,
     })),
   ];
-}
-
-function cap(name: string): string {
-  return name.toUpperCase().replace(/^CAP_/, '');
 }
 
 // Seccomp and AppArmor: the nearest setting wins: the container's field, then its old annotation,
@@ -114,16 +100,9 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
       add('containers.root', 'low', 'runAsNonRoot not set');
     if (!privileged && sc.allowPrivilegeEscalation !== false)
       add('containers.privilege-escalation', 'medium', 'allowPrivilegeEscalation not false');
-    if (!privileged) {
-      const added = (sc.capabilities?.add ?? []).map(cap);
-      const critical = added.filter((a) => CRITICAL_CAPS.has(a));
-      const risky = added.filter((a) => RISKY_CAPS.has(a));
-      if (critical.length > 0)
-        add('containers.capabilities', 'high', `adds ${critical.join(', ')}`);
-      if (risky.length > 0) add('containers.capabilities', 'medium', `adds ${risky.join(', ')}`);
-      if (!(sc.capabilities?.drop ?? []).map(cap).includes('ALL'))
-        add('containers.capabilities', 'low', 'does not drop ALL');
-    }
+    if (!privileged)
+      for (const issue of capabilityIssues(sc.capabilities))
+        add(issue.id, issue.severity, issue.what);
     const seccomp = profile(
       sc.seccompProfile,
       podSc.seccompProfile,

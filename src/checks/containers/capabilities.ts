@@ -1,0 +1,61 @@
+import type { Severity } from '../../model/finding.js';
+import type { ContainerCheckId } from './advice.js';
+import type { ContainerSecurity } from '../../model/pods.js';
+
+const CRITICAL_CAPS = new Set(['SYS_ADMIN', 'ALL']);
+// Pod Security Standards, baseline: the only capabilities a container may add; restricted allows
+// NET_BIND_SERVICE alone. Anything else added (SYS_TIME, MAC_ADMIN, ...) breaks baseline.
+const BASELINE_CAPS = new Set([
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+]);
+const RISKY_CAPS = new Set([
+  'NET_ADMIN',
+  'NET_RAW',
+  'SYS_PTRACE',
+  'SYS_MODULE',
+  'DAC_READ_SEARCH',
+  'BPF',
+  'SYS_RAWIO',
+  'SYS_BOOT',
+]);
+
+/** `cap_sys_admin` → `SYS_ADMIN`: the runtime takes names in any case, with or without `CAP_`. */
+function cap(name: string): string {
+  return name.toUpperCase().replace(/^CAP_/, '');
+}
+
+/**
+ * The capability issues of a (not privileged) Linux container: SYS_ADMIN or ALL added is high;
+ * a risky one, or any beyond the baseline set, medium; a baseline one other than
+ * NET_BIND_SERVICE (restricted allows only that) low; and ALL not dropped, low.
+ */
+export function capabilityIssues(
+  capabilities: ContainerSecurity['capabilities'],
+): Array<{ id: ContainerCheckId; severity: Severity; what: string }> {
+  const out: Array<{ id: ContainerCheckId; severity: Severity; what: string }> = [];
+  const issue = (severity: Severity, what: string) =>
+    out.push({ id: 'containers.capabilities', severity, what });
+  const added = (capabilities?.add ?? []).map(cap);
+  const critical = added.filter((a) => CRITICAL_CAPS.has(a));
+  const risky = added.filter(
+    (a) => !CRITICAL_CAPS.has(a) && (RISKY_CAPS.has(a) || !BASELINE_CAPS.has(a)),
+  );
+  const beyondRestricted = added.filter((a) => BASELINE_CAPS.has(a) && a !== 'NET_BIND_SERVICE');
+  if (critical.length > 0) issue('high', `adds ${critical.join(', ')}`);
+  if (risky.length > 0) issue('medium', `adds ${risky.join(', ')}`);
+  if (beyondRestricted.length > 0) issue('low', `adds ${beyondRestricted.join(', ')}`);
+  if (!(capabilities?.drop ?? []).map(cap).includes('ALL')) issue('low', 'does not drop ALL');
+  return out;
+}
