@@ -11,6 +11,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a step can look, but its changes are refused (shown with the reason, not offered)',
   'defender.disabled': 'Microsoft Defender for Containers is off: attacks at runtime go unseen',
   'defender.forbidden': 'could not check Defender: the read was refused',
+  'access.rbac-off':
+    'Kubernetes RBAC disabled (`enableRBAC: false`): every identity may do everything',
   'access.entra-off': 'no AKS-managed Microsoft Entra ID integration',
   'access.azure-rbac-off': 'Entra ID on, Azure RBAC for Kubernetes authorization off',
   'access.local-accounts-on': 'Entra ID on, yet the local admin credential still works',
@@ -54,17 +56,20 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'imds.probe-disagrees':
     "a probe pod's connection disagrees with the policies (high when it got through)",
   'imds.probe-failed': 'a probe pod could not tell (image not pulled, did not finish, refused)',
-  'containers.privileged': 'a container runs privileged',
-  'containers.root': 'may run as root (`runAsUser: 0`, or `runAsNonRoot` not set)',
+  'containers.privileged': 'a container runs privileged (or as a Windows HostProcess container)',
+  'containers.root':
+    'may run as root (`runAsUser: 0`, `ContainerAdministrator`, or `runAsNonRoot` unset)',
   'containers.privilege-escalation': '`allowPrivilegeEscalation` is not false',
   'containers.host-namespace': 'hostNetwork, hostPID or hostIPC',
   'containers.host-path':
     'hostPath volumes (high for `/`, sockets, kubelet, `/etc`, `/proc`, `/run`)',
-  'containers.capabilities': 'added capabilities (SYS_ADMIN or ALL high), or ALL not dropped',
+  'containers.capabilities':
+    'added capabilities (SYS_ADMIN/ALL high, past baseline medium), or ALL not dropped',
   'containers.seccomp': 'seccomp `Unconfined`, or no profile',
   'containers.apparmor': 'AppArmor `Unconfined` (field or annotation)',
   'containers.forbidden': 'could not check: a list was refused',
-  'versions.unsupported': 'a minor outside the supported window (medium when only LTS covers it)',
+  'versions.unsupported':
+    'a minor outside the supported window (medium when only LTS covers it, or a preview)',
   'versions.upgrade-available': 'the control plane has a GA upgrade (info for a patch)',
   'versions.pool-skew': 'a pool is behind the control plane (high beyond two minors)',
   'versions.auto-upgrade-off': 'the cluster auto-upgrade channel is `none`',
@@ -81,7 +86,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'could not check: nodes, budgets, discovery (medium), or a deprecated-API source (low)',
   'drain.pdb-blocks-eviction':
     "a budget allows no disruption: draining its pods' nodes waits until the timeout",
-  'drain.several-pdbs': 'a pod is covered by more than one budget: eviction refuses it',
+  'drain.several-pdbs': 'a running pod is covered by more than one budget: eviction refuses it',
   'drain.unreplicated-pod':
     'a pod has no controller: drain refuses it without force, force loses it',
   'drain.node-cordoned': 'a node is cordoned, perhaps left so by an interrupted drain',

@@ -19,7 +19,12 @@ describe('api-access checks', () => {
     const facts = apiAccessFactsOf(bare);
     expect(facts).toMatchObject({ entra: 'off', azureRbac: false, privateCluster: false });
     // Without Entra ID, Azure RBAC and local accounts cannot be changed yet: one finding, not three.
-    expect(ids(bare)).toEqual(['access.entra-off', 'access.api-public']);
+    // The documentation's example also has enableRBAC: false, which no later change can undo.
+    expect(ids(bare)).toEqual(['access.rbac-off', 'access.entra-off', 'access.api-public']);
+    const [rbacOff, entraOff] = apiAccessFindings(facts, 'aks', AZ);
+    expect(rbacOff!.severity).toBe('high');
+    expect(entraOff!.remediation).not.toContain('az aks update');
+    expect(ids({ ...bare, enableRbac: true })).toEqual(['access.entra-off', 'access.api-public']);
     expect(apiAccessSummary(facts)).toHaveLength(4);
   });
 

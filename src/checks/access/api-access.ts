@@ -14,6 +14,8 @@ export interface ApiAccessFacts {
   authorizedRanges: string[];
   /** `Disabled` closes the public endpoint even without a private cluster. */
   publicNetworkAccess?: string;
+  /** `enableRBAC: false`: no Kubernetes RBAC, every signed-in identity may do everything. */
+  kubernetesRbacOff?: boolean;
 }
 
 /** Reads the access facts; every profile may be absent (the official Get example has none). */
@@ -28,6 +30,7 @@ export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
     privateCluster: access?.enablePrivateCluster === true,
     authorizedRanges: access?.authorizedIPRanges ?? [],
     publicNetworkAccess: mc.publicNetworkAccess,
+    kubernetesRbacOff: mc.enableRbac === false,
   };
 }
 
@@ -68,6 +71,19 @@ function publicReason(f: ApiAccessFacts): string {
 export function apiAccessFindings(f: ApiAccessFacts, cluster: string, az: string): Finding[] {
   const object = { kind: 'ManagedCluster', name: cluster };
   const findings: Finding[] = [];
+  if (f.kubernetesRbacOff) {
+    // Without RBAC the API server authorizes every request, and AKS cannot turn RBAC (or the
+    // Entra integration, which needs it) on for an existing cluster.
+    findings.push({
+      id: 'access.rbac-off',
+      severity: 'high',
+      object,
+      message:
+        'Kubernetes RBAC is disabled (enableRBAC: false): every identity that can sign in may do everything, so role bindings restrict nothing. AKS cannot enable RBAC or Entra ID on an existing cluster.',
+      remediation:
+        'Create a new cluster with RBAC and AKS-managed Entra ID (az aks create --enable-aad --aad-admin-group-object-ids <group>), move the workloads to it, then delete this one.',
+    });
+  }
   if (f.entra !== 'managed') {
     findings.push({
       id: 'access.entra-off',
@@ -77,7 +93,9 @@ export function apiAccessFindings(f: ApiAccessFacts, cluster: string, az: string
         f.entra === 'legacy'
           ? 'The cluster uses the retired app-based Entra ID integration: move it to AKS-managed Entra ID before support ends.'
           : 'Entra ID is not integrated: people reach the API server with shared certificates that cannot be revoked one person at a time, and group membership does not follow them.',
-      remediation: `az aks update ${az} --enable-aad --aad-admin-group-object-ids <admin-group-object-id>`,
+      remediation: f.kubernetesRbacOff
+        ? 'Entra ID needs Kubernetes RBAC, which only a new cluster can have (see access.rbac-off).'
+        : `az aks update ${az} --enable-aad --aad-admin-group-object-ids <admin-group-object-id>`,
     });
   } else {
     if (!f.azureRbac) {
