@@ -158,6 +158,21 @@ describe('Linux cases from the API reference', () => {
   });
 });
 
+describe('hostPath', () => {
+  it.each([
+    ['/etc/kubernetes', 'high'],
+    ['/etc/kubernetes/azure.json', 'high'],
+    ['/var/lib/containerd', 'high'],
+    ['/var/lib/docker/overlay2', 'high'],
+    ['/run/containerd/containerd.sock', 'high'],
+    ['/etc/ssl/certs', 'medium'],
+    ['/var/lib/dockerish', 'medium'],
+  ])('%s is %s', (path, severity) => {
+    const p = pod({ volumes: [{ name: 'h', hostPath: { path } }] });
+    expect(found(p)).toEqual([`containers.host-path:${severity}`]);
+  });
+});
+
 describe('Windows pods', () => {
   const windows = (spec: Partial<Spec>): PodObject =>
     pod({ os: { name: 'windows' }, securityContext: {}, ...spec });

@@ -19,6 +19,10 @@ const SENSITIVE_HOST_PATHS = [
   /\.sock$/,
   /^\/var\/lib\/kubelet/,
   /^\/etc\/?$/,
+  // AKS keeps the cluster's Azure credentials (azure.json) and the kubelet's here.
+  /^\/etc\/kubernetes(\/|$)/,
+  // Every container's image layers and writable layers (their files and mounted secrets).
+  /^\/var\/lib\/(containerd|docker)(\/|$)/,
   /^\/proc/,
   /^\/var\/run\/?$/,
   /^\/run\/?$/,
