@@ -96,7 +96,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'nodeimage.outdated':
     'a Linux pool is behind its latest node image (high when older than 60 days)',
   'nodeimage.windows-outdated': 'a Windows pool is behind: node images are its only patches',
-  'nodeos.channel-none': 'the node OS upgrade channel is `None`',
+  'nodeos.channel-none':
+    'the node OS upgrade channel is `None` (or `Unmanaged` with Windows pools)',
   'reboot.required': 'kured says a node needs a reboot (the lock holder is named)',
   'reboot.kured-missing':
     'channel `Unmanaged`, Linux pools, and no kured: security reboots are not handled',

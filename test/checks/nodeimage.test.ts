@@ -66,6 +66,14 @@ describe('node image checks', () => {
       facts({ channels: { nodeOS: 'Unmanaged' }, kured: { installed: true } }),
     );
     expect(withKured.map((f) => f.id)).not.toContain('reboot.kured-missing');
+    // On Windows, Unmanaged is None (no nightly updates to leave unmanaged).
+    expect(withKured.filter((f) => f.id === 'nodeos.channel-none')).toHaveLength(1);
+    const linuxOnly = facts({
+      channels: { nodeOS: 'Unmanaged' },
+      kured: { installed: true },
+      pools: [facts().pools[0]!],
+    });
+    expect(nodeImageFindings(linuxOnly).map((f) => f.id)).not.toContain('nodeos.channel-none');
   });
 
   it('lists nodes kured marked for a reboot, and who holds the lock', () => {

@@ -34,6 +34,18 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
         'az aks update --node-os-upgrade-channel SecurityPatch (or NodeImage), with a maintenance window.',
     });
   }
+  const windowsPools = f.pools.filter((p) => p.osType === 'Windows').map((p) => p.name);
+  if (channel === 'Unmanaged' && windowsPools.length > 0) {
+    // Windows has no nightly OS updates to leave unmanaged: there, Unmanaged is None.
+    out.push({
+      id: 'nodeos.channel-none',
+      severity: 'medium',
+      object: cluster,
+      message: `The node OS upgrade channel is Unmanaged, which on Windows pools (${windowsPools.join(', ')}) behaves like None: no OS security patches reach those nodes unless someone upgrades their node images by hand.`,
+      remediation:
+        'az aks update --node-os-upgrade-channel NodeImage (or SecurityPatch), with a maintenance window.',
+    });
+  }
   const linux = f.pools.some((p) => p.osType !== 'Windows');
   if (channel === 'Unmanaged' && linux && !f.kured.installed) {
     out.push({
