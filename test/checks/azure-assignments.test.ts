@@ -60,6 +60,11 @@ function facts(
     ...more,
   };
 }
+/** The same facts with the assignment scoped to namespace `shop` of the cluster. */
+const atNamespace = (f: AzureRbacFacts): AzureRbacFacts => ({
+  ...f,
+  assignments: f.assignments.map((a) => ({ ...a, scope: `${CLUSTER}/namespaces/shop` })),
+});
 const ids = (f: AzureRbacFacts) =>
   checkAzureAssignments(f)
     .map((x) => `${x.id}:${x.severity}`)
@@ -94,8 +99,23 @@ describe('checkAzureAssignments', () => {
       ['rbac.azure-user-assignment:medium'],
     ],
     ['a custom role of another service is not', facts(ROLES.storage, 'User'), []],
+    [
+      'RBAC Admin scoped to one namespace is no cluster-wide grant (the user is still named)',
+      atNamespace(facts(ROLES.rbacAdmin, 'User')),
+      ['rbac.azure-user-assignment:medium'],
+    ],
+    [
+      'Contributor at namespace scope holds no action on the cluster resource',
+      atNamespace(facts(ROLES.contributor, 'User')),
+      [],
+    ],
   ])('%s', (_name, f, expected) => {
     expect(ids(f)).toEqual(expected);
+  });
+
+  it('says where a namespace-scoped assignment applies', () => {
+    const [finding] = checkAzureAssignments(atNamespace(facts(ROLES.rbacAdmin, 'User')));
+    expect(finding!.message).toContain('in namespace shop');
   });
 
   it('matches actions with wildcards and notActions, case-blind', () => {

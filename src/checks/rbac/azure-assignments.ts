@@ -64,10 +64,23 @@ export function aksRole(role: AzureRoleDefinition): boolean {
   );
 }
 
+/**
+ * The Kubernetes namespace an assignment is scoped to (`<cluster>/namespaces/<ns>`), or undefined
+ * for an assignment on the cluster or above it. A namespace-scoped role grants its data actions
+ * in that namespace only, and no action on the cluster resource itself.
+ */
+export function namespaceScope(a: AzureAssignment, clusterId: string): string | undefined {
+  const prefix = `${clusterId.toLowerCase()}/namespaces/`;
+  if (!a.scope.toLowerCase().startsWith(prefix)) return undefined;
+  return a.scope.slice(prefix.length).split('/')[0];
+}
+
 /** Where an assignment sits, relative to the cluster. */
 export function scopeWords(a: AzureAssignment, clusterId: string): string {
   const scope = a.scope.toLowerCase();
   if (scope === clusterId.toLowerCase()) return 'on the cluster';
+  const namespace = namespaceScope(a, clusterId);
+  if (namespace !== undefined) return `in namespace ${namespace}`;
   if (scope.includes('/managementgroups/'))
     return `inherited from management group ${a.scope.split('/').pop() ?? ''}`;
   if (scope.includes('/resourcegroups/'))
@@ -94,6 +107,7 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
     if (!role) continue;
     const aks = aksRole(role);
     const where = scopeWords(a, facts.clusterId);
+    const clusterWide = namespaceScope(a, facts.clusterId) === undefined;
     const who = `${a.principalType === 'User' ? 'user' : a.principalType === 'Group' ? 'group' : 'principal'} ${a.principalId}`;
     const base = {
       object: { ...object, name: a.id.split('/').pop() ?? a.id },
@@ -109,7 +123,7 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
         remediation:
           'Assign the role to an Entra group instead and manage membership in Entra ID; this step can replace the user with a group.',
       });
-    if (aks && facts.azureRbacEnabled && grants(role, EVERY_DATA_ACTION, 'data'))
+    if (aks && clusterWide && facts.azureRbacEnabled && grants(role, EVERY_DATA_ACTION, 'data'))
       out.push({
         ...base,
         id: 'rbac.azure-admin-grant',
@@ -118,7 +132,7 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
         remediation:
           'Keep cluster-admin-level roles to a reviewed group; grant narrower roles (RBAC Admin, Writer, Reader) at namespace scope where that suffices.',
       });
-    if (facts.localAccounts && grants(role, ADMIN_CREDENTIAL, 'action'))
+    if (clusterWide && facts.localAccounts && grants(role, ADMIN_CREDENTIAL, 'action'))
       out.push({
         ...base,
         id: 'rbac.azure-admin-credential',
