@@ -106,13 +106,7 @@ export function classifyPod(
     };
   }
   const pdb = pdbs[0]!;
-  // An unready pod goes without using the budget when the budget says so (AlwaysAllow), or, by
-  // default (IfHealthyBudget), while the budget is otherwise healthy.
-  const ignoresBudget =
-    !pod.ready &&
-    (pdb.unhealthyPodEvictionPolicy === 'AlwaysAllow' ||
-      (pdb.desiredHealthy > 0 && pdb.currentHealthy >= pdb.desiredHealthy));
-  if (ignoresBudget) return withWarning({ pdb: pdb.name });
+  if (unreadyGoesFree(pod, pdb)) return withWarning({ pdb: pdb.name });
   const key = `${pdb.namespace}/${pdb.name}`;
   const left = budget.get(key) ?? pdb.disruptionsAllowed;
   if (left > 0) {
@@ -129,6 +123,33 @@ export function classifyPod(
         ? `waits on PDB ${pdb.name}: its ${plural(pdb.disruptionsAllowed, 'allowed disruption')} ${pdb.disruptionsAllowed === 1 ? 'goes' : 'go'} to other pods here first`
         : `waits on PDB ${pdb.name}: no disruption allowed (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy})`,
   };
+}
+
+/**
+ * Whether the eviction API lets an unready pod go without using its (only) budget: always when
+ * the budget's unhealthyPodEvictionPolicy is AlwaysAllow, and by default (IfHealthyBudget) while
+ * the budget is otherwise healthy.
+ */
+export function unreadyGoesFree(
+  pod: Pick<DrainPod, 'ready'>,
+  pdb: Pick<DrainPdb, 'unhealthyPodEvictionPolicy' | 'currentHealthy' | 'desiredHealthy'>,
+): boolean {
+  return (
+    !pod.ready &&
+    (pdb.unhealthyPodEvictionPolicy === 'AlwaysAllow' ||
+      (pdb.desiredHealthy > 0 && pdb.currentHealthy >= pdb.desiredHealthy))
+  );
+}
+
+/**
+ * Whether a budget can hold up evicting the pod at all: not when the pod is Pending or
+ * terminating (deleted before budgets are asked), nor when it is unready and goes free.
+ */
+export function budgetCanRefuse(
+  pod: Pick<DrainPod, 'phase' | 'terminating' | 'ready'>,
+  pdb: Pick<DrainPdb, 'unhealthyPodEvictionPolicy' | 'currentHealthy' | 'desiredHealthy'>,
+): boolean {
+  return pod.phase !== 'Pending' && !pod.terminating && !unreadyGoesFree(pod, pdb);
 }
 
 /** The preview of one node: each pod evicted, skipped or blocked, and whether it can be drained. */

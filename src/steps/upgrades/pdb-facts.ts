@@ -7,7 +7,9 @@ import {
   type V1Pod,
   type V1PodDisruptionBudget,
 } from '@kubernetes/client-node';
+import { budgetCanRefuse } from '../../checks/drain/plan.js';
 import { selectorQuery } from '../../checks/label-selector.js';
+import { toDrainPdb, toDrainPod } from '../drain/facts.js';
 import type { PdbFacts } from '../../checks/versions/preflight.js';
 import { ownerLinks, workloadOf, type OwnerLinks } from '../../checks/workload-owner.js';
 import { listUnlessForbidden } from '../../kube/paged.js';
@@ -34,12 +36,16 @@ export async function readPdbFacts(
             .items
         : [];
       const running = pods.filter((p) => p.spec?.nodeName && !p.metadata?.deletionTimestamp);
+      // Pods the eviction API lets go whatever the budget (Pending, unready under its policy)
+      // cannot hold a drain up.
+      const budget = toDrainPdb(pdb);
+      const held = running.filter((p) => budgetCanRefuse(toDrainPod(p), budget));
       return {
         namespace,
         name: pdb.metadata?.name ?? '',
         disruptionsAllowed: pdb.status?.disruptionsAllowed ?? 0,
         workloads: await workloadsOf(running, () => links(namespace)),
-        podNodes: running.map((p) => p.spec!.nodeName!),
+        podNodes: held.map((p) => p.spec!.nodeName!),
       };
     }),
   );

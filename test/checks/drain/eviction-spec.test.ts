@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planNode } from '../../../src/checks/drain/plan.js';
+import { budgetCanRefuse, planNode } from '../../../src/checks/drain/plan.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPdb, type DrainPod } from '../../../src/model/drain.js';
 
 // Cases from the eviction subresource's order (kubernetes pkg/registry/core/pod/storage/
@@ -64,5 +64,28 @@ describe('eviction order', () => {
   ];
   it.each(cases)('%s', (_, p, pdbs, expected) => {
     expect(verdict(p, pdbs)).toBe(expected);
+  });
+});
+
+describe('which pods a budget can hold up (what the upgrade preflight counts)', () => {
+  it.each<[string, DrainPod, DrainPdb, boolean]>([
+    ['ready, running', pod('p'), budget('a'), true],
+    ['Pending', pod('p', { phase: 'Pending', ready: false }), budget('a'), false],
+    ['terminating', pod('p', { terminating: true }), budget('a'), false],
+    ['unready, default policy, unhealthy budget', pod('p', { ready: false }), budget('a'), true],
+    [
+      'unready, AlwaysAllow',
+      pod('p', { ready: false }),
+      budget('a', { unhealthyPodEvictionPolicy: 'AlwaysAllow' }),
+      false,
+    ],
+    [
+      'unready, healthy budget',
+      pod('p', { ready: false }),
+      budget('a', { currentHealthy: 2 }),
+      false,
+    ],
+  ])('%s: %s', (_, p, b, expected) => {
+    expect(budgetCanRefuse(p, b)).toBe(expected);
   });
 });
