@@ -369,6 +369,24 @@ export const CASES: RbacCase[] = [
     findings: ['rbac.escalation:high:imp-masters'],
   },
   {
+    name: 'patching pods/ephemeralcontainers runs a debug container inside running pods',
+    facts: facts({
+      roles: [
+        role('shop', 'debugger', [
+          rule(['get', 'update', 'patch'], [''], ['pods/ephemeralcontainers']),
+        ]),
+        role('shop', 'debug-reader', [rule(['get'], [''], ['pods/ephemeralcontainers'])]),
+      ],
+      roleBindings: [
+        rb('shop', 'debugger', 'Role', 'debugger', [group('sre')]),
+        rb('shop', 'debug-reader', 'Role', 'debug-reader', [group('audit')]),
+      ],
+    }),
+    questions: [],
+    // Reading the subresource (even before 1.35, when get opens exec) runs nothing.
+    findings: ['rbac.escalation:medium:debugger'],
+  },
+  {
     name: 'exec into one named pod is still running commands in a pod',
     facts: facts({
       roles: [role('shop', 'exec-db', [rule(['create'], [''], ['pods/exec'], ['db-0'])])],

@@ -126,6 +126,14 @@ const CAPABILITIES: Capability[] = [
   {
     finding: 'rbac.escalation',
     namedCounts: true,
+    // kubectl debug adds a container to a running pod through this subresource; the container
+    // can mount the pod's volumes (its ServiceAccount token too) and runs what it is told.
+    what: 'add ephemeral containers to running pods (commands with their volumes and identity)',
+    asks: verbs(['update', 'patch'], '', 'pods', 'binding', 'ephemeralcontainers'),
+  },
+  {
+    finding: 'rbac.escalation',
+    namedCounts: true,
     what: 'reach the kubelet API through nodes/proxy (runs commands on any pod of a node)',
     asks: verbs(['get', 'create'], '', 'nodes', 'cluster', 'proxy'),
   },
