@@ -77,6 +77,13 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
       when: ready && focused?.verdict === 'reopened' && state?.apply !== undefined,
       run: () => focused && send({ type: 'fix', namespace: focused.namespace }),
     },
+    {
+      keys: ['l'],
+      does: 'look again: read the namespaces and policies again (verifies a change)',
+      hint: 'look again',
+      when: state?.phase === 'ready' && !looking,
+      run: () => send({ type: 'action', key: 'l' }),
+    },
     list.scrollKey,
     {
       keys: ['space'],

@@ -103,7 +103,14 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
     },
     done: (outcome, facts) => {
       if (outcome.refused) return { result: [`✖ ${outcome.refused}`] };
-      return facts?.facts?.enabled === true
+      if (!facts)
+        return {
+          result: [
+            'Sent: the PUT that enables Defender for Containers; Azure reported its operation finished.',
+          ],
+          changed: 'Enabled Defender for Containers',
+        };
+      return facts.facts?.enabled === true
         ? {
             result: [
               `✔ Verified: Defender for Containers is on, reporting to ${facts.facts.workspace ?? ws?.id ?? 'a workspace AKS chose'}.`,

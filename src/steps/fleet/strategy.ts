@@ -167,9 +167,14 @@ export async function submitStrategy(s: Session, port: FleetPort, text: string):
       return {
         result: [
           `✔ Done: update strategy ${name} created on fleet ${f.at.name}.`,
-          listed
-            ? `The run uses it now (p plans with it${f.strategies.length > 0 ? '; u chooses another' : ''}).`
-            : `▲ It is not listed yet: r looks again.`,
+          // Not looked at (the look after it failed): the lifecycle says so, and how to look again.
+          ...(!facts
+            ? []
+            : listed
+              ? [
+                  `The run uses it now (p plans with it${f.strategies.length > 0 ? '; u chooses another' : ''}).`,
+                ]
+              : [`▲ It is not listed yet: r looks again.`]),
         ],
         changed: `update strategy ${name}`,
       };

@@ -34,11 +34,13 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
     confirm: applyConfirmation(ctx, plan, traits, checked.closes),
     cancelled: ['Cancelled: nothing was changed.', ...checked.refused],
     run: (progress, signal) => createAll(ctx, plan, traits, progress, signal),
-    done: (done) => ({
+    done: (done, fresh) => ({
       result: [
         ...plan.create.map((ns) => {
           const row = s.state.rows.find((r) => r.namespace === ns);
           if (!done.created.includes(ns)) return `– ${ns}: not created`;
+          // The rows are from before the change when the look after it failed.
+          if (!fresh) return `• ${ns}: created, not verified`;
           if (done.adopted.includes(ns) && row?.verdict === 'blocked')
             return `✔ ${ns}: already in place, verified blocked`;
           if (row?.enforced === false)

@@ -51,13 +51,16 @@ export async function fixRulesFlow(s: ImdsSession, namespace: string): Promise<v
     confirm: editConfirmation(ctx, edits),
     cancelled: ['Cancelled: nothing was changed.', ...notOffered],
     run: (progress) => sendEdits(ctx, edits, false, progress),
-    done: (failed) => {
+    done: (failed, fresh) => {
       const now = s.state.rows.find((r) => r.namespace === namespace);
       return {
         result: [
-          now?.verdict === 'blocked' && now.enforced !== false
-            ? `✔ ${namespace}: verified blocked`
-            : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
+          // The rows are from before the edit when the look after it failed.
+          !fresh
+            ? `• ${namespace}: rules edited, not verified`
+            : now?.verdict === 'blocked' && now.enforced !== false
+              ? `✔ ${namespace}: verified blocked`
+              : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
           ...notOffered,
           ...(failed ? [`✖ stopped: ${failed}`] : []),
         ],

@@ -73,6 +73,8 @@ export const imdsStep = defineStep<ImdsInspected, ImdsState, ImdsEvent>({
             unavailable: s.state.probe?.unavailable,
             run: probeFlow,
           },
+          // The way out of stale (e.g. after a change whose verifying look failed).
+          { key: 'l', label: 'Look again', looksAgain: true, run: (run) => run.look() },
         ]
       : [],
   working: (s, running) => {

@@ -46,7 +46,11 @@ export interface Change<Outcome, Facts> {
    * when the result does not depend on it (shown at once, then the look).
    */
   verify?: boolean | 'after';
-  /** What the operator reads after it (the facts are the fresh look's). */
+  /**
+   * What the operator reads after it. `facts` are the fresh look's; undefined when the look that
+   * verifies the change failed: then say what was sent and answered, never a verdict on the
+   * cluster (the lifecycle adds that it was not verified, and how to look again).
+   */
   done: (outcome: Outcome, facts: Facts | undefined) => ChangeDone;
   /** After a failure: the same change again (with its own confirmation), for `retryOrLook`. */
   again?: () => Promise<void>;

@@ -5,8 +5,10 @@ import {
   READ_ONLY,
   STILL_RUNNING,
   type Change,
+  type ChangeDone,
   type ChangeEnd,
 } from './change.js';
+import { firstLine, messageOf } from '../../model/errors.js';
 import type { StepRun } from './step-session.js';
 
 /**
@@ -64,27 +66,99 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     ctx.show({ result: change.dryRun ?? DRY_RUN });
     return 'dry-run';
   }
+  // A change not verified before is left so: what this one shows replaces its result.
+  run.unverified = undefined;
   const outcome = await run.work.run((signal) => change.run(progress, signal));
-  const finish = (): string | undefined => {
-    const { changed, failed, ...shown } = change.done(outcome, run.facts);
-    run.again = failed ? change.again : undefined;
+  // What the change did, as the step says it; shown (again) with `note` added when not verified.
+  let ended: ChangeDone;
+  const show = (note: string[] = []): void => {
+    const { changed: _changed, failed: _failed, ...shown } = ended;
+    ctx.show({ ...shown, result: [...shown.result, ...note] });
+  };
+  const end = (facts: Facts | undefined): void => {
+    ended = change.done(outcome, facts);
+    run.again = ended.failed ? change.again : undefined;
     // A failure stays on screen (above any later result) and in the status until seen.
     const unseen = run.unseenFailure;
-    if (failed) run.unseenFailure = { what: change.what, lines: shown.result };
-    else if (unseen) shown.result = [...unseen.lines, '', ...shown.result];
-    ctx.show(shown);
+    if (ended.failed) run.unseenFailure = { what: change.what, lines: ended.result };
+    else if (unseen) ended = { ...ended, result: [...unseen.lines, '', ...ended.result] };
+    show();
     run.publish();
-    return changed;
   };
-  let changed: string | undefined;
+  let unverified: string | undefined;
   if (change.verify === 'after') {
-    changed = finish();
-    await run.look();
+    end(run.facts);
+    unverified = await verifyingLook(run, change.what);
   } else {
-    if (change.verify !== false) await run.look();
-    changed = finish();
+    if (change.verify !== false) unverified = await verifyingLook(run, change.what);
+    // Facts from before the change verify nothing: the step says what was done, no verdict.
+    end(unverified === undefined ? run.facts : undefined);
+  }
+  const changed = ended!.changed;
+  if (unverified !== undefined) {
+    show(notVerified(unverified, run.offered(), ended!.failed === true));
+    run.unverified = () => verifiedLater(run, change, outcome);
   }
   if (run.unseenFailure) ctx.status({ kind: 'failed', what: run.unseenFailure.what });
+  else if (changed && unverified !== undefined) ctx.status(NOT_VERIFIED_STATUS);
   else if (changed) ctx.status({ kind: 'changed', what: changed });
   return 'done';
+}
+
+/**
+ * A look that worked after the change's verifying look failed: the step's result with the fresh
+ * facts (its verdict now), the status "changed" when it changed something, and a journal note.
+ */
+function verifiedLater<Outcome, Facts, State, Event extends StepEventShape>(
+  run: StepRun<Facts, State, Event>,
+  change: Change<Outcome, Facts>,
+  outcome: Outcome,
+): void {
+  const { changed, failed, ...shown } = change.done(outcome, run.facts);
+  run.ctx.show(shown);
+  void run.ctx.journal
+    .note(run.ctx.id, `verified by a later look: ${change.what}`, { verified: true })
+    .catch(() => undefined);
+  if (changed && !failed && !run.unseenFailure) run.ctx.status({ kind: 'changed', what: changed });
+}
+
+/**
+ * The look after a change, which verifies it: undefined when it worked, else why it failed (the
+ * step is then stale), journaled as a verification not done. The change itself stands: its
+ * journal lines are written, its result is still shown.
+ */
+async function verifyingLook<Facts, State, Event extends StepEventShape>(
+  run: StepRun<Facts, State, Event>,
+  what: string,
+): Promise<string | undefined> {
+  try {
+    await run.look();
+    return undefined;
+  } catch (error) {
+    const why = run.stale ?? firstLine(messageOf(error));
+    // A journal that cannot be written says so on its own; the screen still tells the operator.
+    await run.ctx.journal
+      .note(run.ctx.id, `verification not done: ${what}`, { verified: false, why })
+      .catch(() => undefined);
+    return why;
+  }
+}
+
+/** The status of a step whose change was made but could not be verified (short: a title). */
+export const NOT_VERIFIED_STATUS = { kind: 'unavailable', why: 'changed, not verified' } as const;
+
+/**
+ * The lines under a change's result when the look that verifies it failed: done, not verified,
+ * how to look again (first, so a narrow result window keeps it), and why the look failed.
+ */
+export function notVerified(
+  why: string,
+  offered: ReadonlyArray<{ key: string; looksAgain?: true }>,
+  failed: boolean,
+): string[] {
+  const key = offered.find((a) => a.looksAgain)?.key;
+  return [
+    `▲ ${failed ? 'NOT' : 'Done, NOT'} verified: the cluster was not read back after the change. ${key ? `Press ${key} to look again.` : 'Look again to verify it.'}`,
+    `  The look after the change failed: ${why}`,
+  ];
 }

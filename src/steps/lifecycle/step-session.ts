@@ -47,6 +47,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   stale: string | undefined;
   /** The last failed change's result, until the operator acts on the step again (seen). */
   unseenFailure: { what: string; lines: string[] } | undefined;
+  /** A change whose verifying look failed: the next look that works verifies it (and says so). */
+  unverified: (() => void) | undefined;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
   again: (() => Promise<void>) | undefined;
   readonly work: StepWork;
@@ -88,11 +90,17 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     });
   }
 
-  /** The actions on offer: none before the first look, only local ones in read-only mode. */
+  /**
+   * The actions on offer: none before the first look, only local ones in read-only mode; while
+   * stale, a way to look again on a step that has none of its own.
+   */
   offered(): Array<StepAction<Facts, State>> {
     if (!this.looked) return [];
     const all = this.def.actions?.(this) ?? [];
-    return this.mode.readOnly ? all.filter((a) => a.local) : all;
+    const shown = this.mode.readOnly ? all.filter((a) => a.local) : all;
+    return this.stale && !all.some((a) => a.looksAgain)
+      ? [...shown, { ...LOOK_AGAIN, run: () => this.look() }]
+      : shown;
   }
 
   async look(): Promise<void> {
@@ -121,6 +129,9 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     if (added) this.ctx.show(added);
     this.publish();
     this.findings(this.ctx.view().findings ?? []);
+    const verify = this.unverified;
+    this.unverified = undefined;
+    verify?.();
   }
 
   /**
@@ -191,6 +202,9 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 function view(key: string, label: string, unavailable: string | undefined): StepActionView {
   return unavailable === undefined ? { key, label } : { key, label, unavailable };
 }
+
+/** Looking again, offered by the lifecycle on a stale step that has no such action of its own. */
+const LOOK_AGAIN = { key: 'l', label: 'Look again', looksAgain: true } as const;
 
 /** The shortest bound of a look again (ms): a cluster that went away is said so within it. */
 export const LOOK_AGAIN_MIN_MS = 5_000;

@@ -65,9 +65,11 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
       const result =
         outcome === 'assigned'
           ? `The group holds "${p.candidate.roleName}"; user ${assignment.principalId} still holds it too.`
-          : still
-            ? `✖ user ${assignment.principalId} still holds "${p.candidate.roleName}" ${p.candidate.where}.`
-            : `✔ Verified: user ${assignment.principalId} no longer holds "${p.candidate.roleName}" ${p.candidate.where}; group ${groupLabel(p.group, p.check)} does.`;
+          : !facts
+            ? `Sent: group ${groupLabel(p.group, p.check)} given "${p.candidate.roleName}" (read back), user ${assignment.principalId}'s assignment ${p.candidate.where} deleted; not verified.`
+            : still
+              ? `✖ user ${assignment.principalId} still holds "${p.candidate.roleName}" ${p.candidate.where}.`
+              : `✔ Verified: user ${assignment.principalId} no longer holds "${p.candidate.roleName}" ${p.candidate.where}; group ${groupLabel(p.group, p.check)} does.`;
       return {
         plan: undefined,
         result: [result],

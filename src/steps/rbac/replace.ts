@@ -42,9 +42,11 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
       const verdict =
         outcome === 'created'
           ? `${bindingLabel(p.createdAt)} was created; ${p.candidate.user} is still bound through ${bindingLabel(p.old)}. Press u to undo.`
-          : still
-            ? `✖ ${p.candidate.user} is still bound directly through ${bindingLabel(p.old)}.`
-            : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${groupLabel(p.group, p.check)} holds ${p.candidate.role}.`;
+          : !facts
+            ? `Sent: ${bindingLabel(p.createdAt)} created for group ${groupLabel(p.group, p.check)}, ${p.candidate.user}'s direct binding through ${bindingLabel(p.old)} removed; not verified.`
+            : still
+              ? `✖ ${p.candidate.user} is still bound directly through ${bindingLabel(p.old)}.`
+              : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${groupLabel(p.group, p.check)} holds ${p.candidate.role}.`;
       return {
         plan: undefined,
         result: [verdict],

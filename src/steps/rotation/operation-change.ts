@@ -129,8 +129,9 @@ export function operationChange<Facts>(
           : done.lines;
       return { ...done, lines, tookSeconds: Math.round((Date.now() - started) / 1000) };
     },
-    done: (o) => ({
-      result: [...o.lines, `Took ${o.tookSeconds} s.${words.afterwards ?? ''}`],
+    done: (o, facts) => ({
+      // `afterwards` speaks of the look after it: not said when that look failed.
+      result: [...o.lines, `Took ${o.tookSeconds} s.${facts ? (words.afterwards ?? '') : ''}`],
       ...(o.ending.kind === 'succeeded' ? { changed: run.what } : {}),
       failed: o.ending.kind === 'failed',
     }),
