@@ -7,6 +7,7 @@ import type { RunningOperation } from '../../src/model/operation.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { OperationBoard } from '../../src/steps/rotation/board.js';
 import { connectToSim, until } from '../helpers/sim-session.js';
+import { nodeImageUpgradeElsewhere } from './started-elsewhere.js';
 
 let sim: Simulator | undefined;
 let board: OperationBoard | undefined;
@@ -20,15 +21,7 @@ afterEach(async () => {
 async function startedElsewhere() {
   sim = await startSimulator({ scenario: 'demo', speed: 60 });
   const connection = await connectToSim(sim);
-  const { client, at } = connection.arm!;
-  const other = client.agentPools.upgradeNodeImageVersion(at.resourceGroup, at.name, 'system', {
-    updateIntervalInMs: 5,
-  });
-  void other.pollUntilDone().catch(() => undefined);
-  await until(
-    () => sim!.aks.state.pools[0]!.provisioningState === 'UpgradingNodeImageVersion',
-    'node image upgrade to start',
-  );
+  await nodeImageUpgradeElsewhere(sim, connection);
   let shown: RunningOperation | undefined;
   board = new OperationBoard(connection, (op) => (shown = op), { followMs: 20 });
   return { board, shown: () => shown };

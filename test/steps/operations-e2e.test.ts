@@ -6,6 +6,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { makeNodeImageStep } from '../../src/steps/node-image/index.js';
 import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import { connectToSim, hostFor, until, type HostedSession } from '../helpers/sim-session.js';
+import { nodeImageUpgradeElsewhere } from './started-elsewhere.js';
 
 const t = { updateIntervalInMs: 5, nodePollMs: 5 };
 let sim: Simulator | undefined;
@@ -107,15 +108,7 @@ describe('the running operation', () => {
 
   it('shows one started elsewhere, follows it and aborts it', async () => {
     const { s, connection } = await session(20);
-    const { client, at } = connection.arm!;
-    const other = client.agentPools.upgradeNodeImageVersion(at.resourceGroup, at.name, 'system', {
-      updateIntervalInMs: 5,
-    });
-    void other.pollUntilDone().catch(() => undefined);
-    await until(
-      () => sim!.aks.state.pools[0]!.provisioningState === 'UpgradingNodeImageVersion',
-      'node image upgrade to start',
-    );
+    await nodeImageUpgradeElsewhere(sim!, connection);
     await s.host.send('upgrades', { type: 'action', key: 'r' });
     const op = await until(() => s.store.getState().operation, 'the operation on the board');
     expect(op).toMatchObject({
