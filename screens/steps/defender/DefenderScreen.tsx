@@ -1,8 +1,7 @@
-import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
+import { FrameAboveField } from '../../components/FrameAboveField.js';
 import { LineInput } from '../../LineInput.js';
-import { StepFrame } from '../../StepFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
 
@@ -17,51 +16,42 @@ export function DefenderScreen(props: StepScreenProps<'defender'>) {
   const [judged, setJudged] = useState<string>();
   const asking = state.asking;
   const error = state.error !== undefined && judged === value ? state.error : undefined;
-  const promptRows = asking ? (error ? 3 : 2) : 0;
   return (
-    <Box flexDirection="column">
-      <StepFrame
-        step={props.step}
-        status={props.status}
-        {...props.view}
-        width={props.width}
-        height={Math.max(3, props.height - promptRows)}
-        active={props.active && !asking}
-        onBack={props.onBack}
-        onHelp={props.onHelp}
-        onQuit={props.onQuit}
-        onAction={(key) => props.send({ type: 'action', key })}
-      />
-      {asking ? (
-        <>
-          <Text color={theme.muted} wrap="truncate-end">
-            Log Analytics workspace resource id (paste it, or type it)
-          </Text>
-          <LineInput
-            prompt="workspace › "
-            value={value}
-            active={props.active}
-            placeholder="/subscriptions/…/workspaces/<name>"
-            name="workspace id"
-            submitHint="use it"
-            onChange={setValue}
-            onSubmit={(id) => {
-              setJudged(id);
-              props.send({ type: 'workspace', id });
-            }}
-            onCancel={() => {
-              setValue('');
-              setJudged(undefined);
-              props.send({ type: 'workspace-cancel' });
-            }}
-          />
-          {error ? (
-            <Text color={theme.danger} wrap="wrap">
-              ✖ {error}
+    <FrameAboveField
+      screen={props}
+      fieldRows={error ? 3 : 2}
+      field={
+        asking ? (
+          <>
+            <Text color={theme.muted} wrap="truncate-end">
+              Log Analytics workspace resource id (paste it, or type it)
             </Text>
-          ) : null}
-        </>
-      ) : null}
-    </Box>
+            <LineInput
+              prompt="workspace › "
+              value={value}
+              active={props.active}
+              placeholder="/subscriptions/…/workspaces/<name>"
+              name="workspace id"
+              submitHint="use it"
+              onChange={setValue}
+              onSubmit={(id) => {
+                setJudged(id);
+                props.send({ type: 'workspace', id });
+              }}
+              onCancel={() => {
+                setValue('');
+                setJudged(undefined);
+                props.send({ type: 'workspace-cancel' });
+              }}
+            />
+            {error ? (
+              <Text color={theme.danger} wrap="wrap">
+                ✖ {error}
+              </Text>
+            ) : null}
+          </>
+        ) : undefined
+      }
+    />
   );
 }

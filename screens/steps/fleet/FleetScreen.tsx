@@ -1,8 +1,7 @@
-import { Box } from 'ink';
 import { useState } from 'react';
+import { FrameAboveField } from '../../components/FrameAboveField.js';
 import { LineInput } from '../../LineInput.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
-import { StepFrame } from '../../StepFrame.js';
 import { theme } from '../../theme.js';
 import { Text } from '../../VisibleText.js';
 
@@ -13,50 +12,41 @@ import { Text } from '../../VisibleText.js';
 export function FleetScreen(props: StepScreenProps<'fleet'>) {
   const field = props.state?.strategyField;
   const [text, setText] = useState<string | undefined>(undefined);
-  const open = field !== undefined;
   const value = text ?? field?.text ?? '';
   return (
-    <Box flexDirection="column">
-      <StepFrame
-        step={props.step}
-        status={props.status}
-        {...props.view}
-        width={props.width}
-        height={Math.max(4, props.height - (open ? 2 : 0))}
-        active={props.active && !open}
-        onBack={props.onBack}
-        onHelp={props.onHelp}
-        onQuit={props.onQuit}
-        onAction={(key) => props.send({ type: 'action', key })}
-      />
-      {open ? (
-        <>
-          <Text wrap="truncate-end" color={field.error ? theme.danger : theme.muted}>
-            {field.error
-              ? `✖ ${field.error}`
-              : 'name, a space, then stages: NAME:groups=G1+G2;wait=10m, comma between stages'}
-          </Text>
-          <LineInput
-            prompt="strategy> "
-            value={value}
-            active={props.active}
-            placeholder="dev-first dev:wait=10m,staging,prod"
-            name="new update strategy"
-            submitHint="show it, then ask"
-            cancelHint="close the field"
-            width={props.width}
-            onChange={(next) => setText(next)}
-            onSubmit={(typed) => {
-              setText(undefined);
-              props.send({ type: 'strategy', text: typed });
-            }}
-            onCancel={() => {
-              setText(undefined);
-              props.send({ type: 'strategy-cancel' });
-            }}
-          />
-        </>
-      ) : null}
-    </Box>
+    <FrameAboveField
+      screen={props}
+      fieldRows={2}
+      field={
+        field ? (
+          <>
+            <Text wrap="truncate-end" color={field.error ? theme.danger : theme.muted}>
+              {field.error
+                ? `✖ ${field.error}`
+                : 'name, a space, then stages: NAME:groups=G1+G2;wait=10m, comma between stages'}
+            </Text>
+            <LineInput
+              prompt="strategy> "
+              value={value}
+              active={props.active}
+              placeholder="dev-first dev:wait=10m,staging,prod"
+              name="new update strategy"
+              submitHint="show it, then ask"
+              cancelHint="close the field"
+              width={props.width}
+              onChange={(next) => setText(next)}
+              onSubmit={(typed) => {
+                setText(undefined);
+                props.send({ type: 'strategy', text: typed });
+              }}
+              onCancel={() => {
+                setText(undefined);
+                props.send({ type: 'strategy-cancel' });
+              }}
+            />
+          </>
+        ) : undefined
+      }
+    />
   );
 }
