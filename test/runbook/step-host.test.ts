@@ -8,18 +8,27 @@ import { defineStep } from '../../src/steps/lifecycle/define.js';
 import type { Connection } from '../../src/model/connection.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
+/** The flag step's cluster: the flag, how often it was set, whether a look fails now. */
+interface World {
+  flag: boolean;
+  runs: number;
+  lookFails?: boolean;
+}
+
 // A hand-written step: one flag to look at, one action that sets it.
-function flagStep(world: { flag: boolean; runs: number }) {
+function flagStep(world: World) {
   return defineStep<{ flag: boolean }, undefined>({
     id: 'api-access',
     inspect: () =>
-      Promise.resolve({
-        facts: { flag: world.flag },
-        summary: [`flag is ${world.flag ? 'on' : 'off'}`],
-        findings: world.flag
-          ? []
-          : [{ id: 'rights.test-flag-off', severity: 'high', message: 'the flag is off' }],
-      }),
+      world.lookFails
+        ? Promise.reject(new Error('the cluster did not answer'))
+        : Promise.resolve({
+            facts: { flag: world.flag },
+            summary: [`flag is ${world.flag ? 'on' : 'off'}`],
+            findings: world.flag
+              ? []
+              : [{ id: 'rights.test-flag-off', severity: 'high', message: 'the flag is off' }],
+          }),
     initial: undefined,
     actions: (s) => [
       {
@@ -48,7 +57,10 @@ function flagStep(world: { flag: boolean; runs: number }) {
               );
               progress('flag set');
             },
-            done: () => ({ result: ['the flag is on'], changed: 'Turn the flag on' }),
+            done: (_none, facts) => ({
+              result: [facts ? `the flag is ${facts.flag ? 'on' : 'off'}` : 'the flag was set'],
+              changed: 'Turn the flag on',
+            }),
           });
         },
       },
@@ -65,7 +77,7 @@ async function setup(mode: Partial<SessionMode> = {}) {
     env: {},
     dir: tempDir('host-'),
   });
-  const world = { flag: false, runs: 0 };
+  const world: World = { flag: false, runs: 0 };
   const connection = { summary: { name: 'aks-one' } } as Connection;
   const host = new StepHost({
     store,
@@ -125,6 +137,63 @@ describe('running a step', () => {
       'Cancelled: nothing was changed.',
     ]);
     await journal.close();
+  });
+
+  it('a change whose verifying look fails: its lines stay, not verified, l looks again and verifies', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    world.lookFails = true;
+    store.answer(true);
+    await sent;
+    expect(world.runs).toBe(1);
+    const view = () => store.getState().stepViews['api-access']!;
+    expect(view().progress).toEqual(['flag set']);
+    expect(view().result).toEqual([
+      'the flag was set',
+      '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+      '  The look after the change failed: the cluster did not answer',
+    ]);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'unavailable',
+      why: 'changed, not verified',
+    });
+    // A stale step with no look-again of its own is offered one; its change is withdrawn.
+    expect(view().actions).toEqual([
+      {
+        key: 'e',
+        label: 'Turn the flag on',
+        unavailable: 'the last look failed: look again first',
+      },
+      { key: 'l', label: 'Look again' },
+    ]);
+    const notes = () =>
+      readFileSync(journal.path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.type === 'note' && /verif/.test(String(l.message)));
+    expect(notes()).toEqual([
+      expect.objectContaining({
+        message: 'verification not done: flag change',
+        detail: { verified: false, why: 'the cluster did not answer' },
+      }),
+    ]);
+
+    world.lookFails = false;
+    await host.send('api-access', { type: 'action', key: 'l' });
+    expect(view().result).toEqual(['the flag is on']);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'changed',
+      what: 'Turn the flag on',
+    });
+    expect(view().actions?.map((a) => a.key)).toEqual(['e']);
+    await journal.close();
+    expect(notes().map((n) => n.message)).toEqual([
+      'verification not done: flag change',
+      'verified by a later look: flag change',
+    ]);
   });
 
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {

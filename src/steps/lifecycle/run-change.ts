@@ -96,7 +96,9 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   }
   const changed = ended!.changed;
   if (unverified !== undefined) {
-    show(notVerified(unverified, run.offered(), ended!.failed === true));
+    // After a failure that can be tried again, the look-again key runs the change again instead.
+    const looks = run.again ? [] : run.offered();
+    show(notVerified(unverified, looks, ended!.failed === true));
     run.unverified = () => verifiedLater(run, change, outcome);
   }
   if (run.unseenFailure) ctx.status({ kind: 'failed', what: run.unseenFailure.what });
