@@ -92,13 +92,13 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   /**
    * The actions on offer: none before the first look, only local ones in read-only mode; while
-   * stale, a way to look again on a step that has none of its own.
+   * stale, a way to look again (`l`) when none of the step's own is on offer.
    */
   offered(): Array<StepAction<Facts, State>> {
     if (!this.looked) return [];
     const all = this.def.actions?.(this) ?? [];
     const shown = this.mode.readOnly ? all.filter((a) => a.local) : all;
-    return this.stale && !all.some((a) => a.looksAgain)
+    return this.stale && !shown.some((a) => a.looksAgain)
       ? [...shown, { ...LOOK_AGAIN, run: () => this.look() }]
       : shown;
   }
