@@ -1,12 +1,13 @@
 // The input model and the screen, on the built program in a real pseudo-terminal: bytes are
 // written to its stdin as a terminal sends them (a bracketed paste, keys read together), and the
 // simulator counts what reached the cluster.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInPty, type PtySession } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
+import { stateJournal } from '../helpers/state-journal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const DOWN = '\u001b[B';
@@ -24,16 +25,6 @@ function after(pty: PtySession, mark: number, text: string | RegExp): Promise<vo
     const since = screen.slice(mark);
     return typeof text === 'string' ? since.includes(text) : text.test(since);
   });
-}
-
-/** The journal records of the one session journaled in `state`. */
-function journal(state: string): Array<Record<string, unknown>> {
-  const dir = join(state, 'aks-runbook');
-  const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'))!;
-  return readFileSync(join(dir, file), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 async function checklist(pty: PtySession): Promise<void> {
@@ -89,7 +80,7 @@ describe('keys in a real terminal', () => {
       pty.kill();
     }
     expect(sim.log.writes().length).toBe(writesBefore);
-    const answers = journal(state)
+    const answers = stateJournal(state)
       .filter((r) => r['type'] === 'confirmation')
       .map((r) => r['answer']);
     expect(answers).toEqual(['no']);
@@ -201,7 +192,7 @@ describe('the terminal is given back on every way out', () => {
       });
       try {
         await checklist(pty);
-        const pid = journal(state).find((r) => r['type'] === 'session')?.['pid'];
+        const pid = stateJournal(state).find((r) => r['type'] === 'session')?.['pid'];
         expect(typeof pid).toBe('number');
         leave(pty, pid as number);
         await pty.waitFor('[stty done]', 30_000);

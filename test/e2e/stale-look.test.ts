@@ -1,10 +1,9 @@
 // The cluster goes away under an open step (the simulator is stopped): `r` looks again within one
 // bound for the whole look, so the step says within seconds that it is stale and what could not
 // be reached, and its changes are withdrawn (a pool key opens no confirmation).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
+import { stateJournal } from '../helpers/state-journal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startInTmux } from '../reliability/tmux.js';
 
@@ -13,16 +12,6 @@ afterEach(async () => {
   await running?.stop();
   running = undefined;
 });
-
-/** The journal's lines of the session (one file in the state folder). */
-function journalLines(state: string): Array<{ type: string; step?: string }> {
-  const dir = join(state, 'aks-runbook');
-  const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'))!;
-  return readFileSync(join(dir, file), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { type: string; step?: string });
-}
 
 describe('r against a cluster that went away', () => {
   it('turns the step stale within the look bound, says what is unreachable, withdraws its changes', async () => {
@@ -67,7 +56,7 @@ describe('r against a cluster that went away', () => {
     t.key('?');
     const help = await t.waitFor('Esc or ? closes this help.');
     expect(help).not.toContain('Confirm a change');
-    expect(journalLines(state).filter((l) => l.type === 'confirmation')).toEqual([]);
+    expect(stateJournal(state).filter((l) => l.type === 'confirmation')).toEqual([]);
     t.key('Escape');
     t.key('q');
   }, 120_000);

@@ -3,11 +3,10 @@
 // sent and what the server answered, says plainly that it was not verified and which key looks
 // again, and the journal records the verification as not done. Once the cluster answers again,
 // that key verifies it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HeldRequest } from '../../src/sim/simulator.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
+import { stateJournal } from '../helpers/state-journal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startInTmux, type TmuxTerminal } from '../reliability/tmux.js';
 
@@ -19,16 +18,6 @@ afterEach(async () => {
   await running?.stop();
   running = undefined;
 });
-
-/** The journal's lines of the session (one file in the state folder). */
-function journalLines(state: string): Array<Record<string, unknown>> {
-  const dir = join(state, 'aks-runbook');
-  const file = readdirSync(dir).find((f) => f.endsWith('.jsonl'))!;
-  return readFileSync(join(dir, file), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-}
 
 /** The TUI on the in-process simulator, at the checklist after its first look. */
 async function tuiOn(sim: RunningSim, state: string): Promise<TmuxTerminal> {
@@ -67,7 +56,7 @@ async function yes(t: TmuxTerminal): Promise<void> {
 
 /** The journal's note that the change's verification was not done. */
 function notVerifiedNotes(state: string): Array<Record<string, unknown>> {
-  return journalLines(state).filter(
+  return stateJournal(state).filter(
     (l) => l.type === 'note' && String(l.message).startsWith('verification not done'),
   );
 }
@@ -98,7 +87,7 @@ describe('a change whose verifying look fails', () => {
     expect(screen).toContain('The look after the change failed:');
     expect(screen).toContain('unavailable: changed, not verified');
     expect(screen).not.toMatch(/verified blocked|still exposed after the change/);
-    const created = journalLines(state).filter(
+    const created = stateJournal(state).filter(
       (l) => l.type === 'intent' && l.action === 'create networkpolicy',
     );
     expect(created.length).toBeGreaterThan(0);
@@ -119,7 +108,7 @@ describe('a change whose verifying look fails', () => {
     expect(verified).not.toContain('NOT verified');
     expect(verified).toContain('changed: restrict-instance-metadata in');
     expect(notVerifiedNotes(state)).toHaveLength(1);
-    expect(journalLines(state)).toContainEqual(
+    expect(stateJournal(state)).toContainEqual(
       expect.objectContaining({
         type: 'note',
         message: 'verified by a later look: restrict-instance-metadata policies',
@@ -156,7 +145,7 @@ describe('a change whose verifying look fails', () => {
     expect(screen).toContain('Press r to look again.');
     expect(screen).toContain('unavailable: changed, not verified');
     expect(screen).not.toMatch(/✔ Verified|still reports Defender off/);
-    expect(journalLines(state)).toContainEqual(
+    expect(stateJournal(state)).toContainEqual(
       expect.objectContaining({ type: 'intent', action: 'enable defender' }),
     );
     expect(notVerifiedNotes(state)).toEqual([
