@@ -122,10 +122,11 @@ describe('a change whose verifying look fails', () => {
     let put = false;
     let clusterReads = 0;
     const cluster = /\/managedClusters\/[^/]+$/;
-    // After the PUT, the poller's last read of the cluster passes; the next one (the look that
-    // verifies) and every one after it waits, so the look runs out of its bound.
+    // After the PUT's last status poll, the poller's read of the cluster passes; the next one
+    // (the look that verifies) and every one after it waits, so the look runs out of its bound.
     held = running.sim.hold((method, path) => {
       if (method === 'PUT' && cluster.test(path)) put = true;
+      if (put && /\/operationStatus\//i.test(path)) clusterReads = 0;
       return put && method === 'GET' && cluster.test(path) && ++clusterReads > 1;
     });
     const state = tempDir('unverified-defender-');
