@@ -15,24 +15,24 @@ export function listPodsOnNode(
  * Every pod of the cluster, page by page (for per-node counts and previews). `keep` reshapes each
  * pod as its page arrives, so only one page of full objects is alive at a time.
  */
-export function listAllPods(
+export function listAllPods<T = V1Pod>(
   kc: KubeConfig,
   signal?: AbortSignal,
   pageSize = 500,
-  keep: (pod: V1Pod) => V1Pod = (pod) => pod,
-): Promise<V1Pod[]> {
+  keep: (pod: V1Pod) => T = (pod) => pod as T,
+): Promise<T[]> {
   return listPods(kc, undefined, signal, pageSize, keep);
 }
 
-async function listPods(
+async function listPods<T = V1Pod>(
   kc: KubeConfig,
   fieldSelector: string | undefined,
   signal: AbortSignal | undefined,
   pageSize: number,
-  keep: (pod: V1Pod) => V1Pod = (pod) => pod,
-): Promise<V1Pod[]> {
+  keep: (pod: V1Pod) => T = (pod) => pod as T,
+): Promise<T[]> {
   const api = kc.makeApiClient(CoreV1Api);
-  const pods: V1Pod[] = [];
+  const pods: T[] = [];
   let next: string | undefined;
   do {
     const page = await api.listPodForAllNamespaces(

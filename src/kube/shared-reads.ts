@@ -10,6 +10,7 @@ import type {
 import type { Connection } from '../model/connection.js';
 import { listAllDaemonSets, listAllPdbs } from './lists.js';
 import { listAllPods } from './node-pods.js';
+import { leanPod, type LeanPod } from './lean-pod.js';
 import { listJsonPages } from './json-pages.js';
 import { listAllNodes } from './nodes.js';
 import { listAllNamespaces, listAllNetworkPolicies } from './network-policies.js';
@@ -23,14 +24,13 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 /**
  * Every pod of the cluster, paged; sent once per read batch and shared by the steps that need
- * pods. Held lean: of `status` only the phase, reason, message, the pod and host IPs (the IMDS
- * fix check samples addresses with them) and the Ready condition remain (add a field back here
- * before a check reads it). A 403 rejects, as the same `ApiException`,
- * for every caller.
+ * pods. Each pod is cut to `LeanPod` as its page arrives (the fields some step reads; add a field
+ * there before a check reads it), and the page is dropped. A 403 rejects, as the same
+ * `ApiException`, for every caller.
  */
-export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1Pod[]> {
+export function podsOf(connection: Connection, signal?: AbortSignal): Promise<LeanPod[]> {
   return connection.reads.share('pods', async () => {
-    const kept = (pod: V1Pod): V1Pod => leanStatus(slim([pod])[0]!);
+    const kept = (pod: V1Pod): LeanPod => leanPod(slim([pod])[0]!);
     const own = sharedSignal(connection, signal);
     // As plain JSON where the wire allows (no model objects for tens of thousands of pods).
     const plain = await listJsonPages(
@@ -42,22 +42,6 @@ export function podsOf(connection: Connection, signal?: AbortSignal): Promise<V1
     );
     return plain ?? listAllPods(connection.kc, own, POD_PAGE, kept);
   });
-}
-
-/** A pod with the status fields no step reads dropped (container statuses, timestamps). */
-function leanStatus(pod: V1Pod): V1Pod {
-  const status = pod.status;
-  if (!status) return pod;
-  const ready = status.conditions?.filter((c) => c.type === 'Ready');
-  pod.status = {
-    ...(status.phase !== undefined ? { phase: status.phase } : {}),
-    ...(status.reason !== undefined ? { reason: status.reason } : {}),
-    ...(status.message !== undefined ? { message: status.message } : {}),
-    ...(status.podIP !== undefined ? { podIP: status.podIP } : {}),
-    ...(status.hostIP !== undefined ? { hostIP: status.hostIP } : {}),
-    ...(ready ? { conditions: ready } : {}),
-  };
-  return pod;
 }
 
 /** Every node of the cluster, paged; sent once per read batch and shared. */

@@ -1,7 +1,8 @@
-import { ApiException, AppsV1Api, BatchV1Api, type V1Pod } from '@kubernetes/client-node';
+import { ApiException, AppsV1Api, BatchV1Api } from '@kubernetes/client-node';
 import type { Connection } from '../model/connection.js';
 import type { ContainerFacts } from '../model/pods.js';
 import { listUnlessForbidden } from './paged.js';
+import type { LeanPod } from './lean-pod.js';
 import { podsOf } from './shared-reads.js';
 
 const PAGE = 500;
@@ -43,7 +44,7 @@ export async function readPodsAndOwners(connection: Connection): Promise<Contain
 }
 
 /** The shared pod list, or `undefined` when the cluster refused it (403). */
-async function sharedPodsUnlessForbidden(connection: Connection): Promise<V1Pod[] | undefined> {
+async function sharedPodsUnlessForbidden(connection: Connection): Promise<LeanPod[] | undefined> {
   try {
     return await podsOf(connection);
   } catch (error) {

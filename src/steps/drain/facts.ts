@@ -1,4 +1,5 @@
-import type { V1DaemonSet, V1Node, V1Pod, V1PodDisruptionBudget } from '@kubernetes/client-node';
+import type { V1DaemonSet, V1Node, V1PodDisruptionBudget } from '@kubernetes/client-node';
+import type { LeanPod } from '../../kube/lean-pod.js';
 import type { DrainNode } from '../../model/drain.js';
 import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../../checks/drain/nodes.js';
 import type { DrainPdb, DrainPod } from '../../model/drain.js';
@@ -7,7 +8,7 @@ import { isNodeReady } from '../../kube/nodes.js';
 // The cluster's objects in the drain planner's terms (pure mappings, no requests).
 
 /** A pod in the drain planner's terms. */
-export function toDrainPod(pod: V1Pod): DrainPod {
+export function toDrainPod(pod: LeanPod): DrainPod {
   const owner = pod.metadata?.ownerReferences?.find((o) => o.controller === true);
   return {
     namespace: pod.metadata?.namespace ?? '',

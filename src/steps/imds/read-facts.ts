@@ -1,4 +1,5 @@
-import { ApiException, type V1Pod } from '@kubernetes/client-node';
+import { ApiException } from '@kubernetes/client-node';
+import type { LeanPod } from '../../kube/lean-pod.js';
 import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { PodFacts } from '../../checks/imds/facts.js';
@@ -10,7 +11,7 @@ import { policyFacts } from './policy-facts.js';
 /** The facts, or the read the operator was not allowed to make (never treated as a pass). */
 export type ReadOutcome = { facts: ImdsFacts } | { forbidden: { what: string; detail: string } };
 
-function podFacts(pod: V1Pod): PodFacts {
+function podFacts(pod: LeanPod): PodFacts {
   const declared = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
   return {
     namespace: pod.metadata?.namespace ?? '',

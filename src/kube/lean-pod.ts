@@ -1,0 +1,85 @@
+import type {
+  V1Container,
+  V1ObjectMeta,
+  V1OwnerReference,
+  V1Pod,
+  V1PodCondition,
+  V1PodSpec,
+  V1PodStatus,
+  V1Volume,
+} from '@kubernetes/client-node';
+
+/** A container as the checks read it: its name, securityContext and declared ports. */
+export type LeanContainer = Pick<V1Container, 'name' | 'securityContext' | 'ports'>;
+
+/**
+ * A pod of the shared pod list: only the fields some step reads (containers, drain, IMDS). The
+ * type is what keeps it true: a step that reads another field does not compile until the field
+ * is kept here. For 30,000 pods this is about half the memory of the pod as the API sends it.
+ */
+export interface LeanPod {
+  metadata?: Pick<
+    V1ObjectMeta,
+    'name' | 'namespace' | 'uid' | 'labels' | 'annotations' | 'deletionTimestamp'
+  > & { ownerReferences?: Array<Pick<V1OwnerReference, 'kind' | 'name' | 'uid' | 'controller'>> };
+  spec?: Pick<V1PodSpec, 'nodeName' | 'hostNetwork' | 'hostPID' | 'hostIPC' | 'securityContext'> & {
+    containers: LeanContainer[];
+    initContainers?: LeanContainer[];
+    ephemeralContainers?: LeanContainer[];
+    volumes?: Array<Pick<V1Volume, 'name' | 'hostPath' | 'emptyDir'>>;
+  };
+  status?: Pick<V1PodStatus, 'phase' | 'reason' | 'message' | 'podIP' | 'hostIP'> & {
+    /** The Ready condition only. */
+    conditions?: Array<Pick<V1PodCondition, 'type' | 'status'>>;
+  };
+}
+
+/** Copies of only the given keys that are present (absent stays absent, not `undefined`). */
+function only<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Pick<T, K> {
+  const kept = {} as Pick<T, K>;
+  for (const key of keys) if (from[key] !== undefined) kept[key] = from[key];
+  return kept;
+}
+
+const META = ['name', 'namespace', 'uid', 'labels', 'annotations', 'deletionTimestamp'] as const;
+const SPEC = ['nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'securityContext'] as const;
+const STATUS = ['phase', 'reason', 'message', 'podIP', 'hostIP'] as const;
+const CONTAINER = ['name', 'securityContext', 'ports'] as const;
+
+function containers(list: V1Container[] | undefined): LeanContainer[] | undefined {
+  return list?.map((c) => only(c, CONTAINER));
+}
+
+/** The pod cut down to `LeanPod` (new objects for the parts it drops fields of). */
+export function leanPod(pod: V1Pod): LeanPod {
+  const lean: LeanPod = {};
+  const meta = pod.metadata;
+  if (meta) {
+    lean.metadata = only(meta, META);
+    if (meta.ownerReferences) {
+      lean.metadata.ownerReferences = meta.ownerReferences.map((o) =>
+        only(o, ['kind', 'name', 'uid', 'controller'] as const),
+      );
+    }
+  }
+  const spec = pod.spec;
+  if (spec) {
+    lean.spec = { ...only(spec, SPEC), containers: containers(spec.containers) ?? [] };
+    const init = containers(spec.initContainers);
+    if (init) lean.spec.initContainers = init;
+    const ephemeral = containers(spec.ephemeralContainers);
+    if (ephemeral) lean.spec.ephemeralContainers = ephemeral;
+    if (spec.volumes) {
+      lean.spec.volumes = spec.volumes.map((v) =>
+        only(v, ['name', 'hostPath', 'emptyDir'] as const),
+      );
+    }
+  }
+  const status = pod.status;
+  if (status) {
+    lean.status = only(status, STATUS);
+    const ready = status.conditions?.filter((c) => c.type === 'Ready');
+    if (ready) lean.status.conditions = ready.map((c) => only(c, ['type', 'status'] as const));
+  }
+  return lean;
+}
