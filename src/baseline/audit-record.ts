@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AuditReport } from '../report/audit-schema.js';
+import { batched, jsonChunks } from '../report/json-chunks.js';
+import { writePrivateFile } from '../report/private-file.js';
 import { journalDir } from '../runbook/journal-location.js';
 
 type ClusterIdentity = Pick<
@@ -49,7 +51,8 @@ export async function recordAudit(
   if (path === undefined) return undefined;
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const partial = `${path}.${process.pid}.partial`;
-  await writeFile(partial, JSON.stringify(report, null, 2) + '\n', { mode: 0o600 });
+  // In pieces: on a large cluster the report is megabytes of JSON, never held whole.
+  await writePrivateFile(partial, batchedLine(report));
   await rename(partial, path);
   return path;
 }
@@ -67,4 +70,9 @@ export async function lastAuditText(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path };
     throw error;
   }
+}
+
+function* batchedLine(report: AuditReport): Generator<string> {
+  yield* batched(jsonChunks(report));
+  yield '\n';
 }

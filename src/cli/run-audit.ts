@@ -4,7 +4,7 @@ import { buildAuditReport } from '../report/audit-report.js';
 import type { AuditReport } from '../report/audit-schema.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
 import { inspectSteps } from '../runbook/audit-inspect.js';
-import { renderAudit } from '../report/render.js';
+import { renderAuditPieces } from '../report/render.js';
 import type { StepId } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
 import { asUserError, connectTarget, type ReachedTarget } from '../runbook/start-session.js';
@@ -44,7 +44,7 @@ export async function runAudit(
   const gates = await openGates(options, env, target.demo || target.simConnection !== undefined);
   const report = await gateReport(await auditCluster(target, options, env, say, deps), gates);
   await keepRecord(report, env, io);
-  await deliverReport(renderAudit(report, options.output), options, io, say);
+  await deliverReport(renderAuditPieces(report, options.output), options, io, say);
   return report.exitCode;
 }
 
@@ -114,15 +114,18 @@ export async function auditCluster(
   }
 }
 
-/** Prints the rendered report, or writes it to `--out` and says so on a terminal. */
+/**
+ * Prints the rendered report, or writes it to `--out` and says so on a terminal; given in pieces,
+ * it is written piece by piece.
+ */
 export async function deliverReport(
-  text: string,
+  text: string | Iterable<string>,
   options: AuditCommandOptions,
   io: AuditIo,
   say: (line: string) => void,
 ): Promise<void> {
   if (!options.out) {
-    io.out(text);
+    for (const piece of typeof text === 'string' ? [text] : text) io.out(piece);
     return;
   }
   await writePrivateFile(options.out, text).catch((error: unknown) => {

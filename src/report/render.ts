@@ -1,5 +1,6 @@
 import { terminalSafeJson, visibleDeep } from '../model/visible-text.js';
 import type { AuditReport } from './audit-schema.js';
+import { batched, jsonChunks } from './json-chunks.js';
 import { junitXml } from './render-junit.js';
 import { renderAuditMarkdown } from './render-markdown.js';
 import { sarifLog } from './render-sarif.js';
@@ -14,9 +15,26 @@ export { AUDIT_FORMATS, type AuditFormat } from './formats.js';
  * JUnit XML show it visibly.
  */
 export function renderAudit(report: AuditReport, format: AuditFormat): string {
+  return [...renderAuditPieces(report, format)].join('');
+}
+
+/**
+ * `renderAudit` in pieces that join to the same text: the JSON report (megabytes on a large
+ * cluster) is never held whole; the other formats are one piece.
+ */
+export function* renderAuditPieces(report: AuditReport, format: AuditFormat): Generator<string> {
+  if (format !== 'json') {
+    yield renderAuditText(report, format);
+    return;
+  }
+  // Each piece ends between two JSON values, never inside a string: escaping piece by piece is
+  // escaping the whole.
+  for (const piece of batched(jsonChunks(report))) yield terminalSafeJson(piece);
+  yield '\n';
+}
+
+function renderAuditText(report: AuditReport, format: Exclude<AuditFormat, 'json'>): string {
   switch (format) {
-    case 'json':
-      return terminalSafeJson(JSON.stringify(report, null, 2)) + '\n';
     case 'markdown':
       return renderAuditMarkdown(visibleDeep(report));
     case 'table':
