@@ -64,7 +64,7 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
   const send = wrapHttpLibrary({ send: sendChecked });
   reuseConnections(kc);
   const auth = boundedCredentials(kc, wire.bounds?.credentialMs ?? 60_000);
-  jsonReaders.set(kc, async (path, signal) => {
+  const get = async (path: string, signal?: AbortSignal): Promise<ResponseContext> => {
     const cluster = kc.getCurrentCluster();
     if (!cluster) throw new Error('No active cluster!');
     const request = new RequestContext(
@@ -74,7 +74,12 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
     request.setHeaderParam('Accept', 'application/json');
     if (signal) request.setSignal(signal);
     await auth.applySecurityAuthentication(request);
-    return (await sendChecked(request)).body.text();
+    return sendChecked(request);
+  };
+  jsonReaders.set(kc, async (path, signal) => (await get(path, signal)).body.text());
+  bodyReaders.set(kc, async (path, signal) => {
+    const response = await get(path, signal);
+    return response.body.stream() ?? [Buffer.from(await response.body.binary())];
   });
   kc.makeApiClient = (apiClientType) => {
     const cluster = kc.getCurrentCluster();
@@ -93,6 +98,19 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
 export type JsonReader = (pathAndQuery: string, signal?: AbortSignal) => Promise<string>;
 
 const jsonReaders = new WeakMap<KubeConfig, JsonReader>();
+
+/** Reads a path's body as it arrives, in chunks; see `bodyReaderOf`. */
+export type BodyReader = (
+  pathAndQuery: string,
+  signal?: AbortSignal,
+) => Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
+
+const bodyReaders = new WeakMap<KubeConfig, BodyReader>();
+
+/** `jsonReaderOf`, with the body handed over in chunks as it arrives instead of as one text. */
+export function bodyReaderOf(kc: KubeConfig): BodyReader | undefined {
+  return bodyReaders.get(kc);
+}
 
 /**
  * A GET through the same wire as every API client of `kc` (guard, retries, time limits, checked

@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ListItems } from '../../src/kube/list-items.js';
+
+/** Splits `text`'s UTF-8 bytes at the given cut points and feeds them in that order. */
+function fed(text: string, cuts: number[]): { items: unknown[]; meta: unknown } {
+  const bytes = new TextEncoder().encode(text);
+  const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const items: unknown[] = [];
+  const list = new ListItems((item) => items.push(item));
+  let from = 0;
+  for (const cut of [...at, bytes.length]) {
+    list.push(bytes.subarray(from, cut));
+    from = cut;
+  }
+  return { items, meta: list.end() };
+}
+
+const tricky = fc.string({
+  unit: fc.constantFrom('a', '"', '\\', '{', '}', '[', ']', ',', ':', 'é', '😀', ' '),
+});
+
+describe('ListItems', () => {
+  it('gives every item and the metadata of any list, however its bytes are cut', () => {
+    const item = fc.dictionary(tricky, fc.oneof(fc.jsonValue(), tricky));
+    const list = fc.record({
+      kind: tricky,
+      apiVersion: fc.constant('v1'),
+      metadata: fc.record(
+        { continue: tricky, resourceVersion: fc.constant('9') },
+        { requiredKeys: [] },
+      ),
+      items: fc.array(item, { maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(
+        list,
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        (value, cuts, pretty) => {
+          const text = pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
+          const { items, meta } = fed(text, cuts);
+          const whole = JSON.parse(text) as { items: unknown; metadata: unknown };
+          expect(items).toEqual(whole.items);
+          expect(meta).toEqual(whole.metadata);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads the keys it needs wherever they are, and no item of a nested "items"', () => {
+    const text = JSON.stringify({
+      items: [{ a: 1, items: [{ b: 2 }], metadata: { continue: 'no' } }],
+      kind: 'x',
+      metadata: { continue: 'yes' },
+    });
+    expect(fed(text, [5, 17, 30])).toEqual({
+      items: [{ a: 1, items: [{ b: 2 }], metadata: { continue: 'no' } }],
+      meta: { continue: 'yes' },
+    });
+    expect(fed('{"kind":"PodList","items":null}', []).items).toEqual([]);
+  });
+
+  it('says so when the body ends early', () => {
+    const list = new ListItems(() => undefined);
+    list.push(new TextEncoder().encode('{"items":[{"a":"b'));
+    expect(() => list.end()).toThrow(/ended early/);
+  });
+});
