@@ -1,6 +1,7 @@
 import { ApiException, AppsV1Api, BatchV1Api } from '@kubernetes/client-node';
 import type { Connection } from '../model/connection.js';
-import type { ContainerFacts } from '../model/pods.js';
+import type { ContainerFacts, OwnedObject, OwnerRef } from '../model/pods.js';
+import { listJsonPages } from './json-pages.js';
 import { listUnlessForbidden } from './paged.js';
 import type { LeanPod } from './lean-pod.js';
 import { podsOf } from './shared-reads.js';
@@ -19,10 +20,16 @@ export async function readPodsAndOwners(connection: Connection): Promise<Contain
     limit: PAGE,
     ...(cont ? { _continue: cont } : {}),
   });
+  // Only the owner links are read (pod -> ReplicaSet/Job -> Deployment/CronJob): keep just those,
+  // item by item as plain JSON where the wire allows (no model objects, no whole pages).
   const [pods, replicaSets, jobs] = await Promise.all([
     sharedPodsUnlessForbidden(connection),
-    listUnlessForbidden((c) => apps.listReplicaSetForAllNamespaces(opts(c))),
-    listUnlessForbidden((c) => batch.listJobForAllNamespaces(opts(c))),
+    ownerLinksUnlessForbidden(connection, '/apis/apps/v1/replicasets', () =>
+      listUnlessForbidden((c) => apps.listReplicaSetForAllNamespaces(opts(c))),
+    ),
+    ownerLinksUnlessForbidden(connection, '/apis/batch/v1/jobs', () =>
+      listUnlessForbidden((c) => batch.listJobForAllNamespaces(opts(c))),
+    ),
   ]);
   const forbidden = (
     [
@@ -35,10 +42,7 @@ export async function readPodsAndOwners(connection: Connection): Promise<Contain
     .map(([name]) => name);
   return {
     pods: pods ?? [],
-    // Only the owner links are read (pod -> ReplicaSet/Job -> Deployment/CronJob): keep just those.
-    intermediates: [...(replicaSets ?? []), ...(jobs ?? [])].map((o) => ({
-      metadata: { uid: o.metadata?.uid, ownerReferences: o.metadata?.ownerReferences },
-    })),
+    intermediates: [...(replicaSets ?? []), ...(jobs ?? [])],
     forbidden,
   };
 }
@@ -51,4 +55,33 @@ async function sharedPodsUnlessForbidden(connection: Connection): Promise<LeanPo
     if (error instanceof ApiException && error.code === 403) return undefined;
     throw error;
   }
+}
+
+/** What the owner links are read from: any object's metadata. */
+type Linked = { metadata?: { uid?: string; ownerReferences?: OwnerRef[] } };
+
+/** An object cut to its owner links: `metadata.uid` and `metadata.ownerReferences`. */
+function ownerLinks(object: Linked): OwnedObject {
+  const meta = object.metadata;
+  return { metadata: { uid: meta?.uid, ownerReferences: meta?.ownerReferences } };
+}
+
+/**
+ * Every object of a kind, cut to its owner links, or `undefined` when the cluster refused the list
+ * (403); read as plain JSON item by item, or through the API client when the wire has no reader.
+ */
+async function ownerLinksUnlessForbidden(
+  connection: Connection,
+  path: string,
+  viaClient: () => Promise<Linked[] | undefined>,
+): Promise<OwnedObject[] | undefined> {
+  try {
+    const query = { limit: String(PAGE) };
+    const plain = await listJsonPages(connection.kc, path, query, (o) => ownerLinks(o as Linked));
+    if (plain) return plain;
+  } catch (error) {
+    if (error instanceof ApiException && error.code === 403) return undefined;
+    throw error;
+  }
+  return (await viaClient())?.map(ownerLinks);
 }
