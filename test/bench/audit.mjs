@@ -128,6 +128,7 @@ export async function benchAudit(runs) {
       ours: {
         wallMs: pick(a, 'wallMs'),
         peakRssMb: pick(a, 'peakRssMb'),
+        cpuS: pick(a, 'cpuS'),
         kubeRequests: pick(a, 'kubeRequests'),
         armRequests: pick(a, 'armRequests'),
         sameObjectRequests: pick(a, 'sameObjectRequests'),
@@ -138,6 +139,7 @@ export async function benchAudit(runs) {
       kubectl: {
         wallMs: pick(k, 'wallMs'),
         peakRssMb: pick(k, 'peakRssMb'),
+        cpuS: pick(k, 'cpuS'),
         kubeRequests: pick(k, 'kubeRequests'),
       },
     };

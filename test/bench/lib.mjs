@@ -58,14 +58,15 @@ const GNU_TIME = '/usr/bin/time';
 /**
  * Spawns a command, resolving to wall time (spawn to exit), exit code and the child's peak RSS
  * in MiB: GNU time's maximum resident set size where installed, else VmHWM read from /proc while
- * it runs (a lower bound by the last sampling interval).
+ * it runs (a lower bound by the last sampling interval). With GNU time also its CPU time (user +
+ * system seconds, `cpuS`).
  */
 export function timed(command, args, { env = process.env, cwd, stdout = 'ignore' } = {}) {
   return new Promise((resolve, reject) => {
     const useTime = existsSync(GNU_TIME);
     const rssFile = join(tempDir('rss'), 'rss');
     const [cmd, argv] = useTime
-      ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]]
+      ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]]
       : [command, args];
     const started = performance.now();
     const child = track(spawn(cmd, argv, { env, cwd, stdio: ['ignore', stdout, 'pipe'] }));
@@ -81,10 +82,12 @@ export function timed(command, args, { env = process.env, cwd, stdout = 'ignore'
     child.on('exit', (code) => {
       const wallMs = performance.now() - started;
       if (sampler) clearInterval(sampler);
-      const kb = useTime
-        ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1))
-        : sampledKb;
-      resolve({ wallMs, code, peakRssMb: kb / 1024, stderr, stdout: out });
+      // GNU time's last line (a line before it says when the command failed): "KB USER SYS".
+      const [kb, user, system] = useTime
+        ? readFileSync(rssFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number)
+        : [sampledKb];
+      const cpuS = useTime ? user + system : undefined;
+      resolve({ wallMs, code, peakRssMb: kb / 1024, cpuS, stderr, stdout: out });
     });
   });
 }

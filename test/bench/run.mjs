@@ -151,6 +151,9 @@ await section('audit', async () => {
     `kubectl ${Math.round(a.kubectl.peakRssMb.median)} MiB`,
     '<= 250 MiB',
     a.ours.peakRssMb.median <= 250,
+    a.ours.cpuS.median === undefined
+      ? ''
+      : `CPU ${a.ours.cpuS.median.toFixed(2)} s (kubectl ${a.kubectl.cpuS.median.toFixed(2)} s)`,
   );
   return { ...a, wallRatio: r };
 });
