@@ -24,70 +24,63 @@ export class ListItems {
 
   /** Feeds the next bytes of the body. */
   push(chunk: Uint8Array): void {
+    // The state lives in locals while the bytes are walked (the hot loop of a large list).
     const n = chunk.length;
+    let depth = this.depth;
+    let inString = this.inString;
+    let escaped = this.escaped;
     let from = this.capture ? 0 : -1;
     let topFrom = this.topString ? 0 : -1;
-    let nextBackslash = -2;
-    let i = 0;
-    while (i < n) {
-      if (this.inString) {
-        if (this.escaped) {
-          this.escaped = false;
-          i++;
-          continue;
-        }
-        const quote = chunk.indexOf(34, i);
-        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(92, i);
-        if (nextBackslash !== -1 && (quote === -1 || nextBackslash < quote)) {
-          this.escaped = true;
-          i = nextBackslash + 1;
-          continue;
-        }
-        if (quote === -1) break;
-        this.inString = false;
-        i = quote + 1;
-        if (this.topString) {
-          this.topString.push(chunk.subarray(topFrom, quote));
-          this.lastTopString = text(this.topString);
-          this.topString = undefined;
-          topFrom = -1;
+    for (let i = 0; i < n; i++) {
+      const c = chunk[i]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34) {
+          inString = false;
+          if (topFrom >= 0) {
+            this.topString!.push(chunk.subarray(topFrom, i));
+            this.lastTopString = text(this.topString!);
+            this.topString = undefined;
+            topFrom = -1;
+          }
         }
         continue;
       }
-      const c = chunk[i]!;
       if (c === 34) {
-        this.inString = true;
-        if (this.depth === 1) {
+        inString = true;
+        if (depth === 1) {
           this.topString = [];
           topFrom = i + 1;
         }
       } else if (c === 123 || c === 91) {
-        if (this.depth === 1 && this.key === 'items' && c === 91) this.inItems = true;
-        else if (this.depth === 1 && this.key === 'metadata' && c === 123) {
-          this.startCapture(true);
-          from = i;
-        } else if (this.depth === 2 && this.inItems) {
+        if (depth === 2 && this.inItems) {
           if (c !== 123) throw new Error('a list item that is not an object');
-          this.startCapture(false);
+          this.startCapture(false, depth);
+          from = i;
+        } else if (depth === 1 && this.key === 'items' && c === 91) this.inItems = true;
+        else if (depth === 1 && this.key === 'metadata' && c === 123) {
+          this.startCapture(true, depth);
           from = i;
         }
-        this.depth++;
+        depth++;
       } else if (c === 125 || c === 93) {
-        this.depth--;
-        if (this.capture && this.depth === this.captureDepth) {
-          this.capture.push(chunk.subarray(from, i + 1));
+        depth--;
+        if (from >= 0 && depth === this.captureDepth) {
+          this.capture!.push(chunk.subarray(from, i + 1));
           this.endCapture();
           from = -1;
-        } else if (this.depth === 1 && this.inItems) this.inItems = false;
-      } else if (c === 58 && this.depth === 1) {
-        this.key = this.lastTopString;
-      } else if (c === 44 && this.depth === 1) {
-        this.key = undefined;
+        } else if (depth === 1 && this.inItems) this.inItems = false;
+      } else if (depth === 1) {
+        if (c === 58) this.key = this.lastTopString;
+        else if (c === 44) this.key = undefined;
       }
-      i++;
     }
-    if (this.capture && from >= 0) this.capture.push(chunk.subarray(from));
-    if (this.topString && topFrom >= 0) this.topString.push(chunk.subarray(topFrom));
+    if (from >= 0) this.capture!.push(chunk.subarray(from));
+    if (topFrom >= 0) this.topString!.push(chunk.subarray(topFrom));
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
   }
 
   /** The list's metadata (`continue`, `resourceVersion`), once the body has ended. */
@@ -98,9 +91,9 @@ export class ListItems {
       : (JSON.parse(this.metaText) as { continue?: string; resourceVersion?: string });
   }
 
-  private startCapture(meta: boolean): void {
+  private startCapture(meta: boolean, depth: number): void {
     this.capture = [];
-    this.captureDepth = this.depth;
+    this.captureDepth = depth;
     this.captureIsMeta = meta;
   }
 
