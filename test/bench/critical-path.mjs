@@ -19,7 +19,7 @@ const isWatch = (e) => /(?:^|[?&])watch=(?:1|true)/.test(e.query);
 const param = (e, name) => new URLSearchParams(e.query).get(name);
 
 /** Whether `later` carries something `earlier` handed out (see the method above). */
-function dependsOn(later, earlier) {
+export function dependsOn(later, earlier) {
   if (earlier.endMs > later.startMs) return false;
   const token = param(later, 'continue');
   if (token) return earlier.continueOut === token;

@@ -38,8 +38,13 @@ async function audit() {
 }
 
 const started = performance.now();
+const startedEpochMs = performance.timeOrigin + started;
+// The monotonic clock of CPU profiles (µs), to place profile samples on the same timeline.
+const startedHrUs = Number(process.hrtime.bigint() / 1000n);
 const run = await (how === 'tui' ? tui() : audit());
 const wallMs = performance.now() - started;
 await run.stop();
-process.stdout.write(JSON.stringify({ wallMs, steps: run.steps }) + '\n');
+process.stdout.write(
+  JSON.stringify({ wallMs, startedEpochMs, startedHrUs, steps: run.steps }) + '\n',
+);
 process.exit(0);

@@ -1,0 +1,67 @@
+// The latency bench as an A/B comparison of two builds on a shared, loaded machine: the client of
+// each checkout (its test/bench/latency-client.mjs and dist/) runs in turn against one simulator
+// with the latency fault on, so both see the same load; prints medians and ratios to the bound.
+// Usage: npm run build && node test/bench/latency-ab.mjs OTHER_CHECKOUT [runs] [demo,large] [tui,audit]
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startSimulator } from '../../dist/src/sim/simulator.js';
+import { simConnectionOf } from '../../dist/src/sim/connection-file.js';
+import { criticalPath } from './critical-path.mjs';
+import { LATENCY } from './latency.mjs';
+import { median, tempDir, timed } from './lib.mjs';
+
+const [other, runsArg = '5', scenariosArg = 'demo,large', howsArg = 'tui,audit'] =
+  process.argv.slice(2);
+if (!other) throw new Error('usage: latency-ab.mjs OTHER_CHECKOUT [runs] [scenarios] [tui,audit]');
+const ours = resolve(new URL('../..', import.meta.url).pathname);
+const sides = { A: resolve(other), B: ours };
+
+async function once(sim, file, root, how) {
+  const before = sim.log.entries.length;
+  const r = await timed(
+    process.execPath,
+    [join(root, 'test/bench/latency-client.mjs'), how, file],
+    {
+      env: { ...process.env, XDG_STATE_HOME: tempDir('state') },
+      stdout: 'pipe',
+    },
+  );
+  if (r.code !== 0) throw new Error(`${root} ${how} failed (exit ${r.code}): ${r.stderr.trim()}`);
+  const { wallMs } = JSON.parse(r.stdout);
+  const served = sim.log.entries.slice(before);
+  const path = criticalPath(served, LATENCY);
+  return { wallMs, boundMs: path.boundMs, serial: path.serialChainMs, requests: path.requests };
+}
+
+for (const scenario of scenariosArg.split(',')) {
+  const sim = await startSimulator({
+    scenario,
+    speed: 10,
+    faults: { latencyMs: LATENCY.kube, armLatencyMs: LATENCY.arm },
+  });
+  const file = join(tempDir('latency-ab'), 'connection.json');
+  writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
+  try {
+    for (const how of howsArg.split(',')) {
+      const got = { A: [], B: [] };
+      for (let i = 0; i < Number(runsArg); i++) {
+        // Alternating, and each side first in turn, so neither always runs on a warmer machine.
+        const order = i % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
+        for (const side of order) got[side].push(await once(sim, file, sides[side], how));
+      }
+      for (const side of ['A', 'B']) {
+        const m = (key) => median(got[side].map((r) => r[key]));
+        const ratios = got[side].map((r) => (r.wallMs / r.boundMs).toFixed(2)).join(' ');
+        process.stdout.write(
+          `${scenario} ${how} ${side} (${sides[side]}): wall ${Math.round(m('wallMs'))} ms, bound ${m('boundMs')} ms, ratio ${(m('wallMs') / m('boundMs')).toFixed(2)}x [${ratios}], serial chain ${m('serial')} ms, ${m('requests')} requests\n`,
+        );
+      }
+      const b = median(got.B.map((r) => r.wallMs));
+      const a = median(got.A.map((r) => r.wallMs));
+      process.stdout.write(`${scenario} ${how}: B/A wall ${(b / a).toFixed(2)}\n`);
+    }
+  } finally {
+    await sim.close();
+  }
+}
+process.exit(0);
