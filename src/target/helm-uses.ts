@@ -37,15 +37,23 @@ function recordOf(o: HelmRecordObject, driver: (typeof DRIVERS)[number]): HelmSe
 export async function lookAtHelmReleases(kc: KubeConfig, signal?: AbortSignal): Promise<HelmLook> {
   const out: HelmLook = { uses: [], releases: 0, unreadable: [] };
   const records: HelmSecret[] = [];
-  for (const driver of DRIVERS) {
+  // Both drivers listed at once; what each gave is taken in driver order.
+  const lists = DRIVERS.map((driver) =>
+    listHelmRecords(kc, driver, signal).then(
+      (listed) => ({ listed }),
+      (error: unknown) => ({ error }),
+    ),
+  );
+  for (const [i, driver] of DRIVERS.entries()) {
     const what = `Helm releases in ${driver}s`;
-    try {
-      const listed = await listHelmRecords(kc, driver, signal);
-      if (listed === undefined) out.unreadable.push([what, `listing ${driver}s is forbidden`]);
-      records.push(...(listed ?? []).map((o) => recordOf(o, driver)));
-    } catch (e) {
-      out.unreadable.push([what, messageOf(e)]);
+    const read = await lists[i]!;
+    if ('error' in read) {
+      out.unreadable.push([what, messageOf(read.error)]);
+      continue;
     }
+    const { listed } = read;
+    if (listed === undefined) out.unreadable.push([what, `listing ${driver}s is forbidden`]);
+    records.push(...(listed ?? []).map((o) => recordOf(o, driver)));
   }
   for (const r of latestReleaseSecrets(records)) {
     try {

@@ -35,35 +35,52 @@ function unreadable(what: string, why: string): Finding {
   };
 }
 
+/** The three sources of deprecated-API uses as read, before any target is judged. */
+export interface DeprecatedApiSources {
+  metrics: { text: string } | { unreadable: string };
+  helm: Awaited<ReturnType<typeof lookAtHelmReleases>>;
+  kinds: KindRead[];
+}
+
 /**
- * Looks for uses of deprecated APIs in three places — the API server's
+ * Reads the three sources of deprecated-API uses — the API server's
  * `apiserver_requested_deprecated_apis` metric, stored objects' last-applied configuration and
- * the latest revision of each Helm release — and judges them against `target`.
+ * the latest revision of each Helm release — all at once. They need only the served versions,
+ * so a caller can read them while it still waits for the versions to judge against (ARM).
  */
-export async function lookForDeprecatedApis(
+export async function readDeprecatedApiSources(
   connection: Connection,
   served: readonly string[],
-  current: string,
-  target: string | undefined,
   signal?: AbortSignal,
-): Promise<DeprecatedApiLook> {
+): Promise<DeprecatedApiSources> {
   const kc = connection.kc;
-  const uses: ApiUse[] = [];
-  const notes: Finding[] = [];
-  // The three sources are read at once; their notes keep this order whatever answers first.
   const metricsRead = readApiServerMetrics(kc, signal).catch((e: unknown) => ({
     unreadable: messageOf(e),
   }));
   const helmRead = lookAtHelmReleases(kc, signal);
   const kindsRead = readStoredKinds(connection, served, signal);
+  helmRead.catch(() => undefined);
+  kindsRead.catch(() => undefined);
   const metrics = await metricsRead;
+  const helm = await helmRead;
+  const kinds = await kindsRead;
+  return { metrics, helm, kinds };
+}
+
+/** The findings and summary of the deprecated-API look, from its sources as read. */
+export function judgeDeprecatedApis(
+  { metrics, helm, kinds }: DeprecatedApiSources,
+  current: string,
+  target: string | undefined,
+): DeprecatedApiLook {
+  const uses: ApiUse[] = [];
+  const notes: Finding[] = [];
+  // The notes keep the order metric, Helm, stored objects, whatever answered first.
   if ('text' in metrics) uses.push(...metricUses(metrics.text));
   else notes.push(unreadable('client requests', metrics.unreadable));
-  const helm = await helmRead;
   uses.push(...helm.uses);
   notes.push(...helm.unreadable.map(([what, why]) => unreadable(what, why)));
   const releases = helm.releases;
-  const kinds = await kindsRead;
   let objects = 0;
   for (const k of kinds) {
     if ('unreadable' in k) continue; // a kind the server does not serve, or may not be listed

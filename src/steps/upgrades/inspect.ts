@@ -10,7 +10,7 @@ import { versionSummary } from '../../checks/versions/table.js';
 import { targetBreaks, type TargetBreaks } from '../../checks/versions/target-breaks.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readPdbFacts } from './pdb-facts.js';
-import { lookForDeprecatedApis } from './deprecated-apis.js';
+import { judgeDeprecatedApis, readDeprecatedApiSources } from './deprecated-apis.js';
 import { isNodeReady } from '../../kube/nodes.js';
 import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
 import { servedGroupVersions } from '../../kube/served-apis.js';
@@ -67,6 +67,17 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
   // ARM and Kubernetes reads at once: none of the Kubernetes ones waits on ARM. Findings of
   // refused reads keep their order (nodes, budgets, served APIs) whichever answers first.
   const refused: Finding[][] = [[], [], []];
+  const servedRead = attempt<string[]>(
+    'served API versions',
+    () => servedGroupVersions(kc),
+    [],
+    refused[2]!,
+  );
+  // The deprecated-API sources need only the served versions (not ARM's): read meanwhile.
+  const sources = servedRead.then((served) =>
+    readDeprecatedApiSources(ctx.connection, served, ctx.signal),
+  );
+  sources.catch(() => undefined); // awaited below, unless ARM failed first
   const [armReads, nodes, pdbs, served] = await Promise.all([
     versionReadsOf(ctx.connection, arm),
     attempt<V1Node[]>('nodes', () => nodesOf(ctx.connection), [], refused[0]!),
@@ -76,7 +87,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
       [],
       refused[1]!,
     ),
-    attempt<string[]>('served API versions', () => servedGroupVersions(kc), [], refused[2]!),
+    servedRead,
   ]);
   const findings: Finding[] = refused.flat();
   const versions = versionFactsFromArm(armReads);
@@ -88,13 +99,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
       n.metadata?.labels?.['kubernetes.azure.com/agentpool'] ?? '',
     ]),
   );
-  const deprecated = await lookForDeprecatedApis(
-    ctx.connection,
-    served,
-    versions.controlPlane.current,
-    nextMinor,
-    ctx.signal,
-  );
+  const deprecated = judgeDeprecatedApis(await sources, versions.controlPlane.current, nextMinor);
   findings.unshift(
     ...versionFindings(versions),
     ...preflightFindings({
