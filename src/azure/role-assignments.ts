@@ -1,6 +1,12 @@
 import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import { roleGuid, type AzureAssignment, type AzureRoleDefinition } from '../model/azure-rbac.js';
 
+/** The assignments reaching a cluster and the role definitions they name (by role GUID). */
+export interface RoleAssignmentsRead {
+  assignments: AzureAssignment[];
+  definitions: Record<string, AzureRoleDefinition>;
+}
+
 /**
  * The role assignments that reach a cluster: at its scope, and inherited from its resource group,
  * subscription and management groups (`atScope()`), each role definition read once.
@@ -8,7 +14,7 @@ import { roleGuid, type AzureAssignment, type AzureRoleDefinition } from '../mod
 export async function readRoleAssignments(
   client: AuthorizationManagementClient,
   clusterId: string,
-): Promise<{ assignments: AzureAssignment[]; definitions: Record<string, AzureRoleDefinition> }> {
+): Promise<RoleAssignmentsRead> {
   const assignments: AzureAssignment[] = [];
   for await (const a of client.roleAssignments.listForScope(clusterId.replace(/^\//, ''), {
     filter: 'atScope()',
@@ -22,21 +28,25 @@ export async function readRoleAssignments(
       principalType: a.principalType ?? 'Unknown',
     });
   }
-  const definitions: Record<string, AzureRoleDefinition> = {};
-  for (const id of new Set(assignments.map((a) => a.roleDefinitionId))) {
-    // The SDK puts the id after a slash of its own: without the leading one.
-    const d = await client.roleDefinitions.getById(id.replace(/^\//, ''));
-    definitions[roleGuid(id)] = {
-      id,
-      roleName: d.roleName ?? roleGuid(id),
-      builtIn: d.roleType === 'BuiltInRole',
-      permissions: (d.permissions ?? []).map((p) => ({
-        actions: p.actions ?? [],
-        notActions: p.notActions ?? [],
-        dataActions: p.dataActions ?? [],
-        notDataActions: p.notDataActions ?? [],
-      })),
-    };
-  }
+  // Each definition is asked as soon as the assignments name it, all at once.
+  const read = await Promise.all(
+    [...new Set(assignments.map((a) => a.roleDefinitionId))].map(async (id) => {
+      // The SDK puts the id after a slash of its own: without the leading one.
+      const d = await client.roleDefinitions.getById(id.replace(/^\//, ''));
+      const definition: AzureRoleDefinition = {
+        id,
+        roleName: d.roleName ?? roleGuid(id),
+        builtIn: d.roleType === 'BuiltInRole',
+        permissions: (d.permissions ?? []).map((p) => ({
+          actions: p.actions ?? [],
+          notActions: p.notActions ?? [],
+          dataActions: p.dataActions ?? [],
+          notDataActions: p.notDataActions ?? [],
+        })),
+      };
+      return [roleGuid(id), definition] as const;
+    }),
+  );
+  const definitions: Record<string, AzureRoleDefinition> = Object.fromEntries(read);
   return { assignments, definitions };
 }

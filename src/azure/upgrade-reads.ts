@@ -20,10 +20,14 @@ export async function readVersionReads(
   at: ArmCoordinates,
   known?: Promise<ArmClusterFacts>,
 ): Promise<ArmVersionReads> {
+  // The cluster's profile and maintenance windows need nothing from the cluster read: asked now.
+  const profile = client.managedClusters.getUpgradeProfile(at.resourceGroup, at.name);
+  const maintenance = readMaintenance(client, at);
+  profile.catch(() => undefined);
   const { cluster, pools } = await (known ?? readArmCluster(client, at));
   try {
-    const [profile, poolProfiles, versions, maintenance] = await Promise.all([
-      client.managedClusters.getUpgradeProfile(at.resourceGroup, at.name),
+    const [clusterProfile, poolProfiles, versions] = await Promise.all([
+      profile,
       Promise.all(
         pools.map(async (p): Promise<[string, AgentPoolUpgradeProfile]> => [
           p.name ?? '',
@@ -33,15 +37,14 @@ export async function readVersionReads(
       client.managedClusters
         .listKubernetesVersions(cluster.location)
         .then((r): KubernetesVersion[] => r.values ?? []),
-      readMaintenance(client, at),
     ]);
     return {
       cluster,
       pools,
-      profile,
+      profile: clusterProfile,
       poolProfiles: Object.fromEntries(poolProfiles),
       versions,
-      maintenance,
+      maintenance: await maintenance,
     };
   } catch (error) {
     throw describeArmError(error, at, 'read the upgrade profiles');

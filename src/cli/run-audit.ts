@@ -7,9 +7,15 @@ import { inspectSteps } from '../runbook/audit-inspect.js';
 import { renderAuditPieces } from '../report/render.js';
 import type { StepId } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
-import { asUserError, connectTarget, type ReachedTarget } from '../runbook/start-session.js';
+import {
+  asUserError,
+  connectTarget,
+  lazyRegistry,
+  type ReachedTarget,
+} from '../runbook/start-session.js';
 import type { AuditedStep } from '../runbook/audit-inspect.js';
 import type { TargetOptions } from '../target/options.js';
+import { earlyReadsOf } from '../runbook/early-reads.js';
 import type { AuditCommandOptions } from './audit-args.js';
 import { packageVersion } from './version.js';
 import { visible } from '../model/visible-text.js';
@@ -73,9 +79,10 @@ export async function auditCluster(
   // steps not finished are reported as holes (exit 2), never as passes.
   const limitMs = options.timeoutMs ?? boundsFromEnv(env).auditMs;
   const deadline = AbortSignal.timeout(limitMs);
-  // The step modules load while connect waits on the network (they are most of the program).
-  const registry = deps.modules ? undefined : import('../steps/registry.js');
-  registry?.catch(() => undefined);
+  // The step modules load while connect waits on the network (they are most of the program),
+  // once its first requests are out.
+  const registry = lazyRegistry();
+  const steps = AUDIT_STEPS.filter((s) => options.steps.includes(s.id));
   let reached: ReachedTarget;
   try {
     reached = await connectTarget(target, {
@@ -84,13 +91,16 @@ export async function auditCluster(
       onProgress: say,
       onWait: (wait) => say(waitLine(wait)),
       deadline,
+      // Our own step modules' reads only (a test's stand-ins make none of them).
+      ...(deps.modules
+        ? {}
+        : { onRequestsOut: registry.start, earlyReads: earlyReadsOf(steps.map((s) => s.id)) }),
     });
   } catch (error) {
     throw asUserError(error);
   }
   try {
-    const modules = deps.modules ?? (await registry!).STEP_MODULES;
-    const steps = AUDIT_STEPS.filter((s) => options.steps.includes(s.id));
+    const modules = deps.modules ?? (await registry.loaded()).STEP_MODULES;
     const reports = await inspectSteps({
       connection: reached.connection,
       modules,

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { UserError, messageOf } from '../model/errors.js';
-import { connect } from '../target/connect.js';
+import { connect, type EarlyRead } from '../target/connect.js';
+import { earlyReadsOf } from './early-reads.js';
 import { readOperator } from '../target/read-operator.js';
 import { type Connection } from '../model/connection.js';
 import { fixedTokenCredential } from '../target/credential.js';
@@ -14,6 +15,7 @@ import { CHECKLIST, type StepId } from '../model/checklist.js';
 import { Journal } from './journal.js';
 import type { OpenJournalFile } from './journal-file.js';
 import type { StepModules } from '../steps/registry-types.js';
+import type * as RegistryModule from '../steps/registry.js';
 import { detectResume, type ResumeAnswer } from './resume.js';
 import { writeMissingTranscripts } from './missing-transcripts.js';
 import { transcriptActions } from './session-actions.js';
@@ -79,15 +81,18 @@ export async function startSession(
   };
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
-  // The step modules load while connect waits on the network (they are most of the program).
-  const registry = import('../steps/registry.js');
-  registry.catch(() => undefined);
+  // The step modules load while connect waits on the network (they are most of the program):
+  // once its first requests are out, so that loading them does not hold those back.
+  const registry = lazyRegistry();
   try {
     const reached = await connectTarget(target, {
       env,
       mode: store.getState().mode,
       onProgress,
       onWait: showWait(store),
+      onRequestsOut: registry.start,
+      // Every step is looked at right after connecting (`inspectAll`).
+      earlyReads: earlyReadsOf(CHECKLIST.map((s) => s.id)),
     });
     sim = reached.sim;
     const { connection, simToken } = reached;
@@ -138,7 +143,7 @@ export async function startSession(
         store.setStep(step.id, { kind: 'unavailable', why: connection.armMissing });
       }
     }
-    const { STEP_MODULES } = await registry;
+    const { STEP_MODULES } = await registry.loaded();
     const desk = waivers
       ? new RiskDesk(waivers.file, waivers.set, waivers, connection.summary)
       : undefined;
@@ -196,6 +201,28 @@ export interface ConnectHow {
   onWait?: (wait: WaitNotice) => void;
   /** Ends every request at once when it aborts (the audit's time limit). */
   deadline?: AbortSignal;
+  /** Called once connect's first requests are on the wire (see `ConnectDeps`). */
+  onRequestsOut?: () => void;
+  /** Reads sent with connect's first ones for the steps (see `ConnectDeps`). */
+  earlyReads?: readonly EarlyRead[];
+}
+
+type Registry = typeof RegistryModule;
+
+/**
+ * The step modules' import: `start` begins it (once connect's first requests are out), `loaded`
+ * begins it if it has not begun and resolves to it.
+ */
+export function lazyRegistry(): { start: () => void; loaded: () => Promise<Registry> } {
+  let loading: Promise<Registry> | undefined;
+  const loaded = (): Promise<Registry> => {
+    if (!loading) {
+      loading = import('../steps/registry.js');
+      loading.catch(() => undefined); // awaited by `loaded`'s caller
+    }
+    return loading;
+  };
+  return { start: () => void loaded(), loaded };
 }
 
 /** Shows long retry waits in the header while any lasts (see `waitHeader`). */
@@ -221,6 +248,8 @@ export async function connectTarget(
   const extra = {
     ...(how.onWait ? { onWait: how.onWait } : {}),
     ...(how.deadline ? { deadline: how.deadline } : {}),
+    ...(how.onRequestsOut ? { onRequestsOut: how.onRequestsOut } : {}),
+    ...(how.earlyReads ? { earlyReads: how.earlyReads } : {}),
   };
   const local = await simulatorAccess(target, onProgress);
   if (!local) return { connection: await connect(target, { env, mode, onProgress, ...extra }) };

@@ -3,6 +3,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { createContainerServiceClient } from '../azure/client.js';
 import { createAuthorizationClient } from '../azure/authorization-client.js';
 import { fetchUserKubeconfig, readArmCluster } from '../azure/cluster.js';
+import { readArmPermissions, type PermissionsRead } from '../azure/permissions.js';
+import { clusterIdOf, primeArmReads, type EarlyArmRead } from '../azure/shared-reads.js';
 import { describeKubeError } from '../kube/errors.js';
 import type { KubeRetryPolicy } from '../kube/retry.js';
 import { withKubeWire } from '../kube/wire.js';
@@ -22,6 +24,7 @@ import { GraphDirectory } from '../graph/directory.js';
 import type { DirectoryReader } from '../model/directory.js';
 import type { Connection } from '../model/connection.js';
 import { azureSignIn } from './credential.js';
+import { afterFirstRequestsWritten } from './requests-out.js';
 import { ConnectionRights } from './operator-rights.js';
 import { withEntraTokens } from './entra-auth.js';
 import { isKubelogin, loadKubeconfig } from './kubeconfig.js';
@@ -49,7 +52,20 @@ export interface ConnectDeps {
   onWait?: (wait: WaitNotice) => void;
   /** Ends every request of the connection at once when it aborts (the audit's time limit). */
   deadline?: AbortSignal;
+  /**
+   * Called once the first reads are on the wire: CPU work started then (loading the step
+   * modules) runs while they wait on the network instead of holding them back.
+   */
+  onRequestsOut?: () => void;
+  /**
+   * Reads the caller's steps will make that need nothing connect learns: sent with connect's own
+   * first ARM reads and handed to the first read batch (`permissions` to the rights).
+   */
+  earlyReads?: readonly EarlyRead[];
 }
+
+/** A read `connect` can send early for the steps (see `ConnectDeps.earlyReads`). */
+export type EarlyRead = EarlyArmRead | 'permissions';
 
 /** Resolves the target and reads the cluster card. Every failure is a one-line `UserError`. */
 export async function connect(target: TargetOptions, deps: ConnectDeps): Promise<Connection> {
@@ -68,12 +84,15 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   const reads = new ReadBatch();
   const onWrite = (): void => reads.forget();
   const deadline = deps.deadline ? { deadline: deps.deadline } : {};
+  // Told once the first request is written; at the latest when connect's own reads are sent.
+  const out = deps.onRequestsOut && afterFirstRequestsWritten(deps.onRequestsOut);
 
   let arm: Connection['arm'];
   let kc: KubeConfig;
   let contextName: string;
   let warnings: string[] = [];
   let directory: DirectoryReader | undefined;
+  let permissions: Promise<PermissionsRead> | undefined;
   if (at && !isGuid(at.subscriptionId)) {
     // ARM would answer a vague 404 (or 400) for this; say what a subscription id looks like.
     throw new UserError(
@@ -96,12 +115,22 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       ...deadline,
     };
     const client = createContainerServiceClient(armConnection);
+    const armEndpoint = deps.armEndpoint ?? cloudEndpoints(target.cloud).armEndpoint;
     // The credentials do not depend on the cluster read: both are asked at once.
     const ownKubeconfig = Boolean(target.kubeconfig || target.context);
     const credentials = ownKubeconfig ? undefined : fetchUserKubeconfig(client, at);
     // Its failure is reported below, after the cluster read's own (which says more).
     credentials?.catch(() => undefined);
-    const facts = await readArmCluster(client, at);
+    const authorization = createAuthorizationClient(armConnection);
+    const reading = readArmCluster(client, at);
+    reading.catch(() => undefined); // awaited just below
+    const early = deps.earlyReads ?? [];
+    primeArmReads(reads, { client, authorization, at }, reading, early as EarlyArmRead[]);
+    if (early.includes('permissions')) {
+      permissions = readArmPermissions(client, armEndpoint, clusterIdOf(at));
+      permissions.catch(() => undefined);
+    }
+    const facts = await reading;
     if (facts.cluster.powerState?.code === 'Stopped') {
       // A stopped cluster has no API server: say so instead of timing out against it.
       throw new UserError(
@@ -112,10 +141,10 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       client,
       at,
       facts,
-      endpoint: deps.armEndpoint ?? cloudEndpoints(target.cloud).armEndpoint,
+      endpoint: armEndpoint,
       token: async () =>
         (await armCredential.getToken(cloudEndpoints(target.cloud).armScope))?.token,
-      authorization: createAuthorizationClient(armConnection),
+      authorization,
       wire: {
         credential: armCredential,
         cloud: target.cloud,
@@ -156,6 +185,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       throw describeKubeError(error, kubeServer, 'read the version and nodes');
     },
   );
+  out?.now();
   const summary = summarizeCluster({
     arm: arm && { cluster: arm.facts.cluster, pools: arm.facts.pools, at: arm.at },
     serverVersion,
@@ -170,7 +200,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   if (arm) base.arm = arm;
   else base.armMissing = 'Azure-side steps need the cluster named: add --subscription, -g and -n';
   if (directory) base.directory = directory;
-  return { ...base, rights: new ConnectionRights(base) };
+  return { ...base, rights: new ConnectionRights(base, permissions) };
 }
 
 /** Microsoft Graph with the same credential: the cloud's endpoint, or the simulator's. */

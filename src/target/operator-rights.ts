@@ -1,5 +1,5 @@
 import { armAllows } from '../checks/rights/arm-permissions.js';
-import { readArmPermissions } from '../azure/permissions.js';
+import { readArmPermissions, type PermissionsRead } from '../azure/permissions.js';
 import { canI, describeAccess } from '../kube/access-review.js';
 import { describeKubeError } from '../kube/errors.js';
 import type { AccessAnswer, AccessQuestion } from '../model/access.js';
@@ -24,7 +24,11 @@ export class ConnectionRights implements OperatorRights {
   private readonly learned: RightAnswers = {};
   private readonly asked = new Map<string, Promise<AccessAnswer>>();
 
-  constructor(private readonly connection: Omit<Connection, 'rights'>) {}
+  constructor(
+    private readonly connection: Omit<Connection, 'rights'>,
+    /** The permissions read connect sent early, when the caller knew they would be asked. */
+    private readonly early?: Promise<PermissionsRead>,
+  ) {}
 
   async answers(): Promise<RightAnswers> {
     this.preflight ??= this.askAll();
@@ -94,7 +98,7 @@ export class ConnectionRights implements OperatorRights {
       return Object.fromEntries(keys.map((k) => [k, { state: 'unknown', reason }]));
     }
     const clusterId = arm.facts.cluster.id ?? clusterIdOf(arm.at);
-    const read = await readArmPermissions(arm.client, arm.endpoint, clusterId);
+    const read = await (this.early ?? readArmPermissions(arm.client, arm.endpoint, clusterId));
     return Object.fromEntries(
       keys.map((k): [RightKey, RightAnswer] => {
         const action = (RIGHTS[k] as ArmRight).action;

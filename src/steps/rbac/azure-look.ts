@@ -1,5 +1,5 @@
 import { checkAzureAssignments } from '../../checks/rbac/azure-assignments.js';
-import { readRoleAssignments } from '../../azure/role-assignments.js';
+import { roleAssignmentsOf } from '../../azure/shared-reads.js';
 import type { AzureRbacFacts } from '../../model/azure-rbac.js';
 import type { Connection } from '../../model/connection.js';
 import { firstLine, messageOf } from '../../model/errors.js';
@@ -18,13 +18,15 @@ export interface AzureLook {
  */
 export async function lookAtAzureAssignments(connection: Connection): Promise<AzureLook> {
   const arm = connection.arm;
-  if (!arm?.authorization) return { findings: [], summary: [] };
+  const authorization = arm?.authorization;
+  if (!arm || !authorization) return { findings: [], summary: [] };
   const { cluster } = arm.facts;
   const clusterId =
     cluster.id ??
     `/subscriptions/${arm.at.subscriptionId}/resourceGroups/${arm.at.resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${arm.at.name}`;
   try {
-    const read = await readRoleAssignments(arm.authorization, clusterId);
+    // Sent with connect's first reads when the caller knew this step would run.
+    const read = await roleAssignmentsOf(connection, authorization, clusterId);
     const facts: AzureRbacFacts = {
       clusterId,
       ...read,
