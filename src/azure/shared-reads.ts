@@ -78,7 +78,7 @@ export function primeArmReads(
     at: ArmCoordinates;
   },
   facts: Promise<ArmClusterFacts>,
-  wanted: readonly EarlyArmRead[],
+  wanted: readonly string[],
 ): void {
   const prime = (key: string, read: Promise<unknown>): void => {
     read.catch(() => undefined); // its step reports a failure; unasked, it is dropped

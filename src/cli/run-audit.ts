@@ -94,7 +94,14 @@ export async function auditCluster(
       // Our own step modules' reads only (a test's stand-ins make none of them).
       ...(deps.modules
         ? {}
-        : { onRequestsOut: registry.start, earlyReads: earlyReadsOf(steps.map((s) => s.id)) }),
+        : {
+            onRequestsOut: registry.start,
+            earlyReads: (withArm: boolean) =>
+              earlyReadsOf(
+                steps.map((s) => s.id),
+                withArm,
+              ),
+          }),
     });
   } catch (error) {
     throw asUserError(error);

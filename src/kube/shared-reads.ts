@@ -16,6 +16,36 @@ import { listAllNodes } from './nodes.js';
 import { listAllNamespaces, listAllNetworkPolicies } from './network-policies.js';
 import { readRbac, type RbacRead } from './rbac-read.js';
 
+/**
+ * Kubernetes lists the caller knows its steps will make: sent by `connect` with its own first
+ * reads (version and nodes) and handed to the first read batch.
+ */
+export type EarlyKubeRead =
+  'pods' | 'namespaces' | 'rbac' | 'networkpolicies' | 'pdbs' | 'daemonsets';
+
+/** Sends the `wanted` lists now and primes the next read batch with them (no batch is open). */
+export function primeKubeReads(
+  connection: Pick<Connection, 'kc' | 'reads'>,
+  wanted: readonly string[],
+): void {
+  // Outside a batch each of these reads at once and is not kept: it is kept here instead.
+  const c = connection as Connection;
+  const reads: Record<EarlyKubeRead, () => Promise<unknown>> = {
+    pods: () => podsOf(c),
+    namespaces: () => namespacesOf(c),
+    rbac: () => rbacObjectsOf(c),
+    networkpolicies: () => networkPoliciesOf(c),
+    pdbs: () => pdbsOf(c),
+    daemonsets: () => daemonSetsOf(c),
+  };
+  for (const [key, read] of Object.entries(reads)) {
+    if (!wanted.includes(key)) continue;
+    const answer = read();
+    answer.catch(() => undefined); // its step reports a failure; unasked, it is dropped
+    connection.reads.prime(key, answer);
+  }
+}
+
 /** Pods per page of the shared pod list (kubectl's chunk size). */
 const POD_PAGE = 500;
 

@@ -1,4 +1,4 @@
-import type { StepId } from '../model/checklist.js';
+import { CHECKLIST, type StepId } from '../model/checklist.js';
 import type { EarlyRead } from '../target/connect.js';
 
 /**
@@ -9,12 +9,18 @@ import type { EarlyRead } from '../target/connect.js';
 const EARLY: Partial<Record<StepId, readonly EarlyRead[]>> = {
   // The rights preflight: the connect step's look asks for every right at once.
   connect: ['permissions'],
-  rbac: ['role-assignments'],
-  upgrades: ['version-reads'],
-  'node-image': ['version-reads'],
+  rbac: ['rbac', 'role-assignments'],
+  imds: ['namespaces', 'pods', 'networkpolicies'],
+  drain: ['pods', 'daemonsets', 'pdbs'],
+  upgrades: ['version-reads', 'pdbs'],
+  'node-image': ['version-reads', 'daemonsets'],
 };
 
-/** The early reads of the steps that will be looked at, each once. */
-export function earlyReadsOf(steps: readonly StepId[]): EarlyRead[] {
-  return [...new Set(steps.flatMap((id) => EARLY[id] ?? []))];
+/**
+ * The early reads of the steps that will be looked at, each once; without the cluster named
+ * over ARM, steps that need ARM are not looked at, so their reads are left out.
+ */
+export function earlyReadsOf(steps: readonly StepId[], withArm: boolean): EarlyRead[] {
+  const looked = steps.filter((id) => withArm || !CHECKLIST.find((s) => s.id === id)?.needsArm);
+  return [...new Set(looked.flatMap((id) => EARLY[id] ?? []))];
 }

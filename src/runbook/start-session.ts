@@ -92,7 +92,11 @@ export async function startSession(
       onWait: showWait(store),
       onRequestsOut: registry.start,
       // Every step is looked at right after connecting (`inspectAll`).
-      earlyReads: earlyReadsOf(CHECKLIST.map((s) => s.id)),
+      earlyReads: (withArm) =>
+        earlyReadsOf(
+          CHECKLIST.map((s) => s.id),
+          withArm,
+        ),
     });
     sim = reached.sim;
     const { connection, simToken } = reached;
@@ -204,7 +208,7 @@ export interface ConnectHow {
   /** Called once connect's first requests are on the wire (see `ConnectDeps`). */
   onRequestsOut?: () => void;
   /** Reads sent with connect's first ones for the steps (see `ConnectDeps`). */
-  earlyReads?: readonly EarlyRead[];
+  earlyReads?: (withArm: boolean) => readonly EarlyRead[];
 }
 
 type Registry = typeof RegistryModule;

@@ -10,7 +10,7 @@ import type { KubeRetryPolicy } from '../kube/retry.js';
 import { withKubeWire } from '../kube/wire.js';
 import { listAllNodes } from '../kube/nodes.js';
 import { ReadBatch } from '../kube/read-batch.js';
-import { primeNodes } from '../kube/shared-reads.js';
+import { primeKubeReads, primeNodes, type EarlyKubeRead } from '../kube/shared-reads.js';
 import { readServerVersion } from '../kube/version.js';
 import { summarizeCluster } from './summarize-cluster.js';
 import { UserError } from '../model/errors.js';
@@ -61,11 +61,11 @@ export interface ConnectDeps {
    * Reads the caller's steps will make that need nothing connect learns: sent with connect's own
    * first ARM reads and handed to the first read batch (`permissions` to the rights).
    */
-  earlyReads?: readonly EarlyRead[];
+  earlyReads?: (withArm: boolean) => readonly EarlyRead[];
 }
 
 /** A read `connect` can send early for the steps (see `ConnectDeps.earlyReads`). */
-export type EarlyRead = EarlyArmRead | 'permissions';
+export type EarlyRead = EarlyArmRead | EarlyKubeRead | 'permissions';
 
 /** Resolves the target and reads the cluster card. Every failure is a one-line `UserError`. */
 export async function connect(target: TargetOptions, deps: ConnectDeps): Promise<Connection> {
@@ -84,6 +84,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   const reads = new ReadBatch();
   const onWrite = (): void => reads.forget();
   const deadline = deps.deadline ? { deadline: deps.deadline } : {};
+  const early = deps.earlyReads?.(at !== undefined) ?? [];
   // Told once the first request is written; at the latest when connect's own reads are sent.
   const out = deps.onRequestsOut && afterFirstRequestsWritten(deps.onRequestsOut);
 
@@ -124,8 +125,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
     const authorization = createAuthorizationClient(armConnection);
     const reading = readArmCluster(client, at);
     reading.catch(() => undefined); // awaited just below
-    const early = deps.earlyReads ?? [];
-    primeArmReads(reads, { client, authorization, at }, reading, early as EarlyArmRead[]);
+    primeArmReads(reads, { client, authorization, at }, reading, early);
     if (early.includes('permissions')) {
       permissions = readArmPermissions(client, armEndpoint, clusterIdOf(at));
       permissions.catch(() => undefined);
@@ -180,11 +180,12 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   // Shown on the card, in reports and in error lines: never with a password in it.
   const kubeServer = redactUrlPasswords(kc.getCurrentCluster()?.server ?? '(unknown server)');
   progress(`Talking to the API server at ${kubeServer}`);
-  const [serverVersion, nodes] = await Promise.all([readServerVersion(kc), listAllNodes(kc)]).catch(
-    (error: unknown) => {
-      throw describeKubeError(error, kubeServer, 'read the version and nodes');
-    },
-  );
+  const first = Promise.all([readServerVersion(kc), listAllNodes(kc)]);
+  // The steps' lists need only the credentials: asked with the version and nodes.
+  primeKubeReads({ kc, reads }, early);
+  const [serverVersion, nodes] = await first.catch((error: unknown) => {
+    throw describeKubeError(error, kubeServer, 'read the version and nodes');
+  });
   out?.now();
   const summary = summarizeCluster({
     arm: arm && { cluster: arm.facts.cluster, pools: arm.facts.pools, at: arm.at },
