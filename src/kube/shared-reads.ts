@@ -15,13 +15,14 @@ import { listJsonPages } from './json-pages.js';
 import { listAllNodes } from './nodes.js';
 import { listAllNamespaces, listAllNetworkPolicies } from './network-policies.js';
 import { readRbac, type RbacRead } from './rbac-read.js';
+import { servedGroupVersions } from './served-apis.js';
 
 /**
  * Kubernetes lists the caller knows its steps will make: sent by `connect` with its own first
  * reads (version and nodes) and handed to the first read batch.
  */
 export type EarlyKubeRead =
-  'pods' | 'namespaces' | 'rbac' | 'networkpolicies' | 'pdbs' | 'daemonsets';
+  'pods' | 'namespaces' | 'rbac' | 'networkpolicies' | 'pdbs' | 'daemonsets' | 'served';
 
 /** Sends the `wanted` lists now and primes the next read batch with them (no batch is open). */
 export function primeKubeReads(
@@ -37,6 +38,7 @@ export function primeKubeReads(
     networkpolicies: () => networkPoliciesOf(c),
     pdbs: () => pdbsOf(c),
     daemonsets: () => daemonSetsOf(c),
+    served: () => servedOf(c),
   };
   for (const [key, read] of Object.entries(reads)) {
     if (!wanted.includes(key)) continue;
@@ -121,6 +123,11 @@ export function pdbsOf(
   return connection.reads.share('pdbs', async () =>
     slim(await listAllPdbs(connection.kc, sharedSignal(connection, signal))),
   );
+}
+
+/** Every `group/version` the API server serves (discovery); asked once per read batch. */
+export function servedOf(connection: Connection): Promise<string[]> {
+  return connection.reads.share('served', () => servedGroupVersions(connection.kc));
 }
 
 /** Every DaemonSet, paged; sent once per read batch and shared. */

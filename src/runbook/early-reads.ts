@@ -12,7 +12,7 @@ const EARLY: Partial<Record<StepId, readonly EarlyRead[]>> = {
   rbac: ['rbac', 'role-assignments'],
   imds: ['namespaces', 'pods', 'networkpolicies'],
   drain: ['pods', 'daemonsets', 'pdbs'],
-  upgrades: ['version-reads', 'pdbs'],
+  upgrades: ['version-reads', 'pdbs', 'served'],
   'node-image': ['version-reads', 'daemonsets'],
 };
 

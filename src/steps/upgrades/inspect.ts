@@ -12,8 +12,7 @@ import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readPdbFacts } from './pdb-facts.js';
 import { judgeDeprecatedApis, readDeprecatedApiSources } from './deprecated-apis.js';
 import { isNodeReady } from '../../kube/nodes.js';
-import { nodesOf, pdbsOf } from '../../kube/shared-reads.js';
-import { servedGroupVersions } from '../../kube/served-apis.js';
+import { nodesOf, pdbsOf, servedOf } from '../../kube/shared-reads.js';
 import { UserError } from '../../model/errors.js';
 import { kubeErrorKind } from '../../kube/errors.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
@@ -69,7 +68,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
   const refused: Finding[][] = [[], [], []];
   const servedRead = attempt<string[]>(
     'served API versions',
-    () => servedGroupVersions(kc),
+    () => servedOf(ctx.connection),
     [],
     refused[2]!,
   );
