@@ -2,6 +2,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { ListItems } from './list-items.js';
 import { bodyReaderOf } from './wire.js';
 
+type Answer = Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
+
 /**
  * Every item of a list as plain JSON, page by page (`limit` + `continue`), each reshaped by `keep`
  * as it arrives. Skips client-node's model classes: for 30,000 pods their deserializing
@@ -18,13 +20,37 @@ export async function listJsonPages<T>(
   const read = bodyReaderOf(kc);
   if (!read) return undefined;
   const items: T[] = [];
-  let next: string | undefined;
-  do {
-    const params = new URLSearchParams({ ...query, ...(next ? { continue: next } : {}) });
-    // Item by item as the bytes arrive: neither the page's text nor its parsed whole is made.
-    const page = new ListItems((item) => items.push(keep(item)));
-    for await (const chunk of await read(`${path}?${params.toString()}`, signal)) page.push(chunk);
-    next = page.end().continue || undefined;
-  } while (next);
+  const ask = (token?: string): Answer => {
+    const params = new URLSearchParams({ ...query, ...(token ? { continue: token } : {}) });
+    const answer = read(`${path}?${params.toString()}`, signal);
+    answer.catch(() => undefined); // awaited in turn; a page asked ahead may fail meanwhile
+    return answer;
+  };
+  let answer: Answer | undefined = ask();
+  while (answer) {
+    // The API server writes a list's metadata before its items: the next page is asked as soon
+    // as its token is read, so it travels while this page's items still stream in and are
+    // reshaped. One page ahead at most.
+    let ahead: Answer | undefined;
+    const page = new ListItems(
+      (item) => items.push(keep(item)),
+      (meta) => {
+        if (meta.continue) ahead = ask(meta.continue);
+      },
+    );
+    try {
+      for await (const chunk of await answer) page.push(chunk);
+      page.end();
+    } catch (error) {
+      if (ahead) void ahead.then(cancel, () => undefined);
+      throw error;
+    }
+    answer = ahead;
+  }
   return items;
+}
+
+/** Lets go of an answer that will not be read, so its connection is not held by unread bytes. */
+function cancel(body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): void {
+  if (Symbol.asyncIterator in body) void body[Symbol.asyncIterator]().return?.();
 }

@@ -1,3 +1,9 @@
+/** A list's own metadata: the token of its next page and the version it was read at. */
+export interface ListMeta {
+  continue?: string;
+  resourceVersion?: string;
+}
+
 /**
  * Reads a Kubernetes list's JSON (`{"metadata": {...}, "items": [{...}, ...]}`) as its bytes arrive
  * and hands over each item parsed on its own, then the list's metadata. No string of the whole
@@ -20,7 +26,14 @@ export class ListItems {
   private captureIsMeta = false;
   private metaText: string | undefined;
 
-  constructor(private readonly onItem: (item: unknown) => void) {}
+  /**
+   * `onMeta` is told the list's metadata as soon as it has arrived: the API server writes it
+   * before the items, so a paged reader can ask for the next page while this one still streams.
+   */
+  constructor(
+    private readonly onItem: (item: unknown) => void,
+    private readonly onMeta?: (meta: ListMeta) => void,
+  ) {}
 
   /** Feeds the next bytes of the body. */
   push(chunk: Uint8Array): void {
@@ -84,11 +97,9 @@ export class ListItems {
   }
 
   /** The list's metadata (`continue`, `resourceVersion`), once the body has ended. */
-  end(): { continue?: string; resourceVersion?: string } {
+  end(): ListMeta {
     if (this.depth !== 0 || this.inString) throw new SyntaxError('the list ended early');
-    return this.metaText === undefined
-      ? {}
-      : (JSON.parse(this.metaText) as { continue?: string; resourceVersion?: string });
+    return this.metaText === undefined ? {} : (JSON.parse(this.metaText) as ListMeta);
   }
 
   private startCapture(meta: boolean, depth: number): void {
@@ -100,8 +111,10 @@ export class ListItems {
   private endCapture(): void {
     const body = text(this.capture!);
     this.capture = undefined;
-    if (this.captureIsMeta) this.metaText = body;
-    else this.onItem(JSON.parse(body));
+    if (this.captureIsMeta) {
+      this.metaText = body;
+      this.onMeta?.(JSON.parse(body) as ListMeta);
+    } else this.onItem(JSON.parse(body));
   }
 }
 

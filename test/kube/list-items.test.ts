@@ -67,4 +67,21 @@ describe('ListItems', () => {
     list.push(new TextEncoder().encode('{"items":[{"a":"b'));
     expect(() => list.end()).toThrow(/ended early/);
   });
+
+  it('tells the metadata as soon as it has arrived, before the first item of a list that starts with it', () => {
+    // A paged reader asks for the next page from here, while this page's items still stream.
+    const seen: string[] = [];
+    const list = new ListItems(
+      () => seen.push('item'),
+      (meta) => seen.push(`meta ${meta.continue}`),
+    );
+    const text = JSON.stringify({ kind: 'PodList', metadata: { continue: 'c2' }, items: [{}, {}] });
+    const bytes = new TextEncoder().encode(text);
+    const afterMeta = text.indexOf('"items"');
+    list.push(bytes.subarray(0, afterMeta));
+    expect(seen).toEqual(['meta c2']);
+    list.push(bytes.subarray(afterMeta));
+    expect(seen).toEqual(['meta c2', 'item', 'item']);
+    expect(list.end()).toEqual({ continue: 'c2' });
+  });
 });
