@@ -3,8 +3,8 @@
 // start, its true dependency and how late it started after that dependency answered) and every gap
 // in which no request was in flight. Not part of `npm run bench`; a diagnostic.
 // Usage: npm run build && node test/bench/latency-timeline.mjs [demo|large] [tui|audit] [--cpu-prof DIR]
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator } from '../../dist/src/sim/simulator.js';
@@ -27,20 +27,18 @@ const file = join(dir, 'connection.json');
 writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
 const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
 const launched = performance.now();
+// Asynchronous so the simulator in this process keeps answering.
 const child = await new Promise((resolve) => {
-  // Asynchronous so the simulator in this process keeps answering.
-  import('node:child_process').then(({ spawn }) => {
-    const c = spawn(process.execPath, [...prof, join(here, 'latency-client.mjs'), how, file], {
-      env: { ...process.env, XDG_STATE_HOME: dir, LATENCY_MARKS: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    c.stdout.on('data', (d) => (out += d));
-    c.on('exit', (code) => resolve({ code, out }));
+  const c = spawn(process.execPath, [...prof, join(here, 'latency-client.mjs'), how, file], {
+    env: { ...process.env, XDG_STATE_HOME: dir },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  c.stdout.on('data', (d) => (out += d));
+  c.on('exit', (code) => resolve({ code, out }));
 });
 await sim.close();
-void spawnSync;
+rmSync(dir, { recursive: true, force: true });
 if (child.code !== 0) throw new Error(`client failed: ${child.code}`);
 const result = JSON.parse(child.out);
 // The client's clock: epoch milliseconds of its run start; ours: performance.timeOrigin based.
@@ -52,8 +50,6 @@ const lines = [
   `startedHrUs ${result.startedHrUs}`,
   `${scenario} ${how}: wall ${Math.round(result.wallMs)} ms (process launch to run start ${Math.round(zero - launched)} ms)`,
 ];
-for (const m of result.marks ?? [])
-  lines.push(`  mark ${rel(m.at - performance.timeOrigin)} ${m.name}`);
 let inFlightUntil = 0;
 for (let i = 0; i < rs.length; i++) {
   const e = rs[i];
