@@ -335,6 +335,8 @@ describe('the program while a drain runs', () => {
       mark = pty.screen().length;
       pty.type(':node-image\r');
       await after(pty, mark, /Pool .*Image/i, 60_000);
+      // The actions are below the findings: to the end of the page.
+      pty.type('G');
       await after(
         pty,
         mark,
