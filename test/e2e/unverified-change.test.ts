@@ -134,7 +134,8 @@ describe('a change whose verifying look fails', () => {
     t.type(':defender');
     t.key('Enter');
     await t.waitFor('(defender)');
-    await t.waitFor('Threat protection');
+    // The action is offered once the step's look has ended; a key before that is not one.
+    await t.waitFor('[e] Enable Defender');
     t.key('e');
     await typedYes(t, running.sim.arm.name);
 
