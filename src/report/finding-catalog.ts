@@ -76,7 +76,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'versions.preview-only': 'only preview versions are offered as upgrades',
   'versions.pdb-blocks-drain':
     "a PodDisruptionBudget allows no disruption now: an upgrade's drain will stall",
-  'versions.pdb-tight': "one surge batch would evict more of a budget's pods than it allows",
+  'versions.pdb-tight':
+    "one upgrade batch of nodes would evict more of a budget's pods than it allows",
   'versions.operation-running': 'an operation is still running: a new request would get 409',
   'versions.node-not-ready': 'a node is not Ready',
   'versions.removed-api-served': 'the API server serves a group/version the next minor removes',

@@ -4,7 +4,11 @@ import type { VersionFacts } from '../../src/checks/versions/facts.js';
 import { regionMinors, upgradeOptions } from '../../src/checks/versions/from-arm.js';
 import { versionFindings } from '../../src/checks/versions/findings.js';
 import { poolOrder, refuseTarget, targetChoices } from '../../src/checks/versions/planner.js';
-import { preflightFindings, surgeBatch } from '../../src/checks/versions/preflight.js';
+import { preflightFindings } from '../../src/checks/versions/preflight.js';
+import { upgradeBatch } from '../../src/checks/versions/upgrade-batch.js';
+
+const surgeBatch = (maxSurge: string | undefined, count: number, maxUnavailable?: string) =>
+  upgradeBatch({ maxSurge, ...(maxUnavailable ? { maxUnavailable } : {}) }, count).nodes;
 import { removedBetween } from '../../src/checks/versions/removed-apis.js';
 import { supportedMinors, supportOf } from '../../src/checks/versions/support.js';
 import { upgradeList, versionSummary } from '../../src/checks/versions/table.js';
@@ -279,7 +283,6 @@ describe('preflight', () => {
     // AgentPoolUpgradeSettings: maxUnavailable is a count or a percentage rounded up, default 0.
     expect(surgeBatch('0', 10, '30%')).toBe(3);
     expect(surgeBatch('0', 10, '2')).toBe(2);
-    expect(surgeBatch('1', 10, '1')).toBe(2);
     expect(surgeBatch('0', 10)).toBe(1);
     const found = preflightFindings({
       ...base,
@@ -302,6 +305,56 @@ describe('preflight', () => {
     });
     expect(found.map((f) => f.id)).toEqual(['versions.pdb-tight']);
     expect(found[0]!.message).toContain('maxUnavailable 2');
+    expect(found[0]!.message).toContain('in place, no surge nodes');
+    // In place there is no surge to lower: the remediation names maxUnavailable.
+    expect(found[0]!.remediation).toContain('Lower maxUnavailable');
+    expect(found[0]!.remediation).not.toContain('Lower maxSurge');
+  });
+
+  it('drains as many nodes as it surges when both are set; maxUnavailable is only the fallback', () => {
+    // AKS rolling upgrade article: maxSurge > 0 drains as many old nodes as it surges; with both
+    // set it tries the surge first and falls back in place (maxUnavailable) only without capacity.
+    expect(upgradeBatch({ maxSurge: '33%', maxUnavailable: '3' }, 10)).toEqual({
+      mode: 'surge',
+      nodes: 4,
+      fallbackInPlace: 3,
+    });
+    expect(surgeBatch('1', 10, '1')).toBe(1);
+    expect(upgradeBatch({ maxSurge: '0', maxUnavailable: '50%' }, 5)).toEqual({
+      mode: 'in-place',
+      nodes: 3,
+    });
+    // Capped at the pool's nodes.
+    expect(surgeBatch('200%', 3)).toBe(3);
+    expect(surgeBatch('0', 3, '9')).toBe(3);
+    const pdb = {
+      namespace: 'shop',
+      name: 'web',
+      disruptionsAllowed: 3,
+      workloads: ['Deployment/web'],
+      podNodes: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'a10'],
+    };
+    const nodePools = Object.fromEntries(pdb.podNodes.map((n) => [n, base.pools[0]!.name]));
+    const pool = { ...base.pools[0]!, count: 10 };
+    // 4 nodes at once hold 4 pods > 3 allowed: tight (the sum 7 would say so too).
+    const tight = preflightFindings({
+      ...base,
+      nodePools,
+      pools: [{ ...pool, settings: { maxSurge: '33%', maxUnavailable: '3' } }],
+      pdbs: [pdb],
+    });
+    expect(tight.map((f) => f.id)).toEqual(['versions.pdb-tight']);
+    expect(tight[0]!.message).toContain('a batch of 4 nodes');
+    expect(tight[0]!.message).toContain('maxUnavailable 3');
+    expect(tight[0]!.remediation).toContain('Lower maxSurge');
+    // maxSurge 2 with maxUnavailable 2: 2 at once, within the 3 allowed (the sum 4 was not).
+    const fine = preflightFindings({
+      ...base,
+      nodePools,
+      pools: [{ ...pool, settings: { maxSurge: '2', maxUnavailable: '2' } }],
+      pdbs: [pdb],
+    });
+    expect(fine).toEqual([]);
   });
 
   it('warns of a running operation (409), not-Ready nodes and removed APIs', () => {

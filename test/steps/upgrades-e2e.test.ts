@@ -157,6 +157,29 @@ describe('upgrades step on the simulator', () => {
     expect(r.store.getState().focus?.step).toBe('drain');
   }, 60_000);
 
+  it('says an in-place pool (maxSurge 0) adds no surge nodes and drains maxUnavailable at a time', async () => {
+    r = await rig('demo', 400, 'upgrades', fast);
+    for (const p of r.sim.aks.state.pools) {
+      p.upgradeSettings = { ...p.upgradeSettings, maxSurge: '0', maxUnavailable: '1' };
+    }
+    await r.host.open('upgrades');
+    const summary = viewText(view(r).summary ?? []);
+    expect(summary).toMatch(
+      /maxSurge 0, maxUnavailable 1 \(in place, no surge nodes: 1 node cordoned/,
+    );
+    await r.host.send('upgrades', { type: 'target', version: '1.32.5' });
+    await confirmed(r, 'c');
+    const writes = r.sim.log.writes().length;
+    const pool = await confirmed(r, 'n', false);
+    expect(pool.change).toContain('AKS adds no surge nodes');
+    expect(pool.change).not.toContain('adds surge nodes');
+    expect(pool.details?.[0]).toBe(
+      'maxSurge 0, maxUnavailable 1: in place, no surge nodes: 1 node cordoned and drained at a time.',
+    );
+    // Cancelled: nothing was sent.
+    expect(r.sim.log.writes()).toHaveLength(writes);
+  }, 60_000);
+
   it('explains 409 while another operation runs, and aborts it', async () => {
     // Slow enough that the other operation is still running when the abort lands, even on a loaded machine.
     r = await rig('minimal', 20, 'upgrades', fast);

@@ -1,5 +1,6 @@
 import type { PoolVersionFacts } from './facts.js';
-import { surgeBatch, type PdbFacts } from './preflight.js';
+import type { PdbFacts } from './preflight.js';
+import { upgradeBatch } from './upgrade-batch.js';
 
 /** A PodDisruptionBudget predicted to hold up the drains of one pool's upgrade. */
 export interface PoolBlocker {
@@ -37,7 +38,7 @@ export function poolBlockers(
   pdbs: readonly PdbFacts[],
   nodePools: Readonly<Record<string, string>>,
 ): PoolBlocker[] {
-  const batch = surgeBatch(pool.settings.maxSurge, pool.count, pool.settings.maxUnavailable);
+  const batch = upgradeBatch(pool.settings, pool.count).nodes;
   const out: PoolBlocker[] = [];
   for (const pdb of pdbs) {
     const inPool = pdb.podNodes.filter((n) => nodePools[n] === pool.name);

@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { PoolVersionFacts } from './facts.js';
 import { plural } from '../../model/plural.js';
+import { batchSettingsText, batchText, upgradeBatch } from './upgrade-batch.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
 export interface PdbFacts {
@@ -23,28 +24,6 @@ export interface PreflightFacts {
   notReady: string[];
   /** Group/versions the API server still serves that the target minor removes. */
   removedApis: Array<{ groupVersion: string; removedIn: string }>;
-}
-
-/** A node count given as `5` or `33%` of `count` (rounded up, as AKS does); 0 when unreadable. */
-function nodesOf(value: string, count: number): number {
-  const raw = value.trim();
-  const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) / 100) * count) : Number(raw);
-  return Number.isFinite(n) && n > 0 ? n : 0;
-}
-
-/**
- * Nodes AKS drains at once in a pool, at least 1: as many as it surges (maxSurge, default 10%),
- * plus the nodes it may take down without a surge (maxUnavailable, default 0). With maxSurge 0
- * and maxUnavailable set, AKS drains maxUnavailable nodes at once and surges none.
- */
-export function surgeBatch(
-  maxSurge: string | undefined,
-  count: number,
-  maxUnavailable?: string,
-): number {
-  const surge = nodesOf(maxSurge ?? '10%', count);
-  const unavailable = nodesOf(maxUnavailable ?? '0', count);
-  return Math.max(1, surge + unavailable);
 }
 
 /** Whether a provisioning state means an operation is still running (a new one would get 409). */
@@ -87,16 +66,18 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
       const pool = f.pools.find((p) => p.name === poolName);
       if (!pool) continue;
       const inPool = pdb.podNodes.filter((n) => f.nodePools[n] === poolName);
-      const batch = surgeBatch(pool.settings.maxSurge, pool.count, pool.settings.maxUnavailable);
-      const atOnce = worstBatch(inPool, batch);
+      const batch = upgradeBatch(pool.settings, pool.count);
+      const atOnce = worstBatch(inPool, batch.nodes);
       if (atOnce > pdb.disruptionsAllowed) {
         out.push({
           id: 'versions.pdb-tight',
           severity: 'medium',
           object,
-          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${plural(pdb.disruptionsAllowed, 'disruption')}, but a batch of ${plural(batch, 'node')} in pool ${poolName} (maxSurge ${pool.settings.maxSurge ?? '10%'}${pool.settings.maxUnavailable ? `, maxUnavailable ${pool.settings.maxUnavailable}` : ''}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
+          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${plural(pdb.disruptionsAllowed, 'disruption')}, but a batch of ${plural(batch.nodes, 'node')} in pool ${poolName} (${batchSettingsText(pool.settings)}: ${batchText(batch)}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
           remediation:
-            'Lower maxSurge for the pool, or raise the workload replicas before the upgrade.',
+            batch.mode === 'in-place'
+              ? 'Lower maxUnavailable for the pool (or upgrade with surge nodes: maxSurge above 0), or raise the workload replicas before the upgrade.'
+              : 'Lower maxSurge for the pool, or raise the workload replicas before the upgrade.',
         });
       }
     }

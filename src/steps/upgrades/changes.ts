@@ -8,6 +8,7 @@ import type { StepSession } from '../lifecycle/step-session.js';
 import { breakDetails } from '../../checks/versions/target-breaks.js';
 import { poolBlockers } from '../../checks/versions/pool-blockers.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
+import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
 import { viewLines } from '../contract/view.js';
 import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
 import type { UpgradesFacts } from './inspect.js';
@@ -148,9 +149,9 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
           cluster: ctx.cluster,
           change: same
             ? `Retry the upgrade of pool ${name} at ${to} (same-version PUT) on ${ctx.cluster}`
-            : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: AKS adds surge nodes, then cordons and drains ${pool.count === 1 ? 'the node' : 'each node'} and replaces or reimages it on the new version`,
+            : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: ${upgradeBatch(pool.settings, pool.count).mode === 'in-place' ? 'AKS adds no surge nodes; it cordons and drains' : 'AKS adds surge nodes, then cordons and drains'} ${pool.count === 1 ? 'the node' : 'each node'} and replaces or reimages it on the new version`,
           details: [
-            `maxSurge ${pool.settings.maxSurge ?? '10% (AKS default)'}.`,
+            `${batchSettingsText(pool.settings)}: ${batchText(upgradeBatch(pool.settings, pool.count))}.`,
             ...poolDrainLines(
               pool.settings,
               poolBlockers(pool, s.facts.drains.pdbs, s.facts.drains.nodePools),

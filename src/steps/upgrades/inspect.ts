@@ -4,7 +4,8 @@ import { versionFactsFromArm } from '../../checks/versions/from-arm.js';
 import type { VersionFacts } from '../../checks/versions/facts.js';
 import { versionFindings } from '../../checks/versions/findings.js';
 import { targetChoices, type TargetChoice } from '../../checks/versions/planner.js';
-import { preflightFindings, surgeBatch, type PdbFacts } from '../../checks/versions/preflight.js';
+import { preflightFindings, type PdbFacts } from '../../checks/versions/preflight.js';
+import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
 import { REMOVED_API_LIMITS, removedBetween } from '../../checks/versions/removed-apis.js';
 import { versionSummary } from '../../checks/versions/table.js';
 import { targetBreaks, type TargetBreaks } from '../../checks/versions/target-breaks.js';
@@ -16,7 +17,6 @@ import { nodesOf, pdbsOf, servedOf } from '../../kube/shared-reads.js';
 import { UserError } from '../../model/errors.js';
 import { kubeErrorKind } from '../../kube/errors.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
-import { plural } from '../../model/plural.js';
 
 /** What the upgrades step knows after looking. */
 export interface UpgradesFacts {
@@ -118,7 +118,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     'Pool upgrade settings (AKS defaults when unset):',
     ...versions.pools.map(
       (p) =>
-        `  ${p.name}: maxSurge ${p.settings.maxSurge ?? '10%'} (${plural(surgeBatch(p.settings.maxSurge, p.count, p.settings.maxUnavailable), 'node')} at a time) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
+        `  ${p.name}: ${batchSettingsText(p.settings)} (${batchText(upgradeBatch(p.settings, p.count))}) · drain timeout ${p.settings.drainTimeoutInMinutes ?? 30} min · soak ${p.settings.nodeSoakDurationInMinutes ?? 0} min · undrainable: ${p.settings.undrainableNodeBehavior ?? 'Schedule'}`,
     ),
     `Deprecated APIs: ${REMOVED_API_LIMITS}`,
     ...deprecated.summary,

@@ -1,0 +1,58 @@
+import type { PoolUpgradeSettings } from './facts.js';
+import { plural } from '../../model/plural.js';
+
+// How many nodes AKS cordons and drains at once in a pool upgrade, per the AKS rolling upgrade
+// article: with maxSurge > 0 it adds that many surge nodes and drains as many old nodes at once;
+// with maxSurge 0 it upgrades in place, maxUnavailable nodes at a time, adding none. With both
+// above 0 the surge is tried first; only when surge capacity runs out (after a surge of 1 on
+// 1.35+) does it fall back to in place with maxUnavailable. Both are capped at the pool's nodes.
+
+/** A pool's upgrade batch: surge nodes or in place, and the fallback batch when both are set. */
+export interface UpgradeBatch {
+  mode: 'surge' | 'in-place';
+  /** Old nodes drained at once on the planned path, at least 1. */
+  nodes: number;
+  /** With maxSurge and maxUnavailable both > 0: nodes drained at once if AKS falls back in place. */
+  fallbackInPlace?: number;
+}
+
+/** A node count given as `5` or `33%` of `count` (rounded up, as AKS does); 0 when unreadable. */
+function nodesOf(value: string, count: number): number {
+  const raw = value.trim();
+  const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) / 100) * count) : Number(raw);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, Math.max(count, 1)) : 0;
+}
+
+/** The batch AKS upgrades `count` nodes in, from the pool's settings (maxSurge default 10%). */
+export function upgradeBatch(
+  settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
+  count: number,
+): UpgradeBatch {
+  const surge = nodesOf(settings.maxSurge ?? '10%', count);
+  const unavailable = nodesOf(settings.maxUnavailable ?? '0', count);
+  // maxSurge 0 with maxUnavailable 0 is refused by AKS; 1 keeps the prediction conservative.
+  if (surge === 0) return { mode: 'in-place', nodes: Math.max(1, unavailable) };
+  return unavailable > 0
+    ? { mode: 'surge', nodes: surge, fallbackInPlace: unavailable }
+    : { mode: 'surge', nodes: surge };
+}
+
+/** The settings that size the batch, as shown to the operator (defaults named as such). */
+export function batchSettingsText(
+  settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
+): string {
+  const surge = `maxSurge ${settings.maxSurge ?? '10% (AKS default)'}`;
+  return settings.maxUnavailable ? `${surge}, maxUnavailable ${settings.maxUnavailable}` : surge;
+}
+
+/** One phrase on how the pool's nodes are taken, e.g. `4 surge nodes, 4 nodes drained at a time`. */
+export function batchText(b: UpgradeBatch): string {
+  if (b.mode === 'in-place') {
+    return `in place, no surge nodes: ${plural(b.nodes, 'node')} cordoned and drained at a time`;
+  }
+  const fallback =
+    b.fallbackInPlace !== undefined
+      ? `; if surge capacity runs out, in place with ${plural(b.fallbackInPlace, 'node')} at a time`
+      : '';
+  return `${plural(b.nodes, 'surge node')}, ${plural(b.nodes, 'node')} drained at a time${fallback}`;
+}
