@@ -62,7 +62,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'containers.privilege-escalation': '`allowPrivilegeEscalation` is not false',
   'containers.host-namespace': 'hostNetwork, hostPID or hostIPC',
   'containers.host-path':
-    'hostPath volumes (high for `/`, sockets, kubelet, runtime, `/etc`, `/proc`, `/run`)',
+    'hostPath volumes (high if it is, is under or holds kubelet/runtime dirs, /etc, /proc)',
   'containers.capabilities':
     'added capabilities (SYS_ADMIN/ALL high, past baseline medium), or ALL not dropped',
   'containers.seccomp': 'seccomp `Unconfined`, or no profile',

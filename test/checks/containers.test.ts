@@ -106,6 +106,28 @@ describe('container rules', () => {
     ]);
   });
 
+  it('hostPath: a runtime socket directory, or a parent of a sensitive path, is high', () => {
+    const p = pod({
+      volumes: [
+        { name: 'rt', hostPath: { path: '/run/containerd' } },
+        { name: 'docker', hostPath: { path: '/var/run/docker/' } },
+        { name: 'var', hostPath: { path: '/var' } },
+        { name: 'lib', hostPath: { path: '/var//lib' } },
+        { name: 'up', hostPath: { path: '/var/log/../lib/kubelet' } },
+        { name: 'logs', hostPath: { path: '/var/log' } },
+      ],
+      containers: [{ name: 'app', securityContext: hardened }],
+    });
+    expect(ids(p)).toEqual([
+      'containers.host-path:high:-',
+      'containers.host-path:high:-',
+      'containers.host-path:high:-',
+      'containers.host-path:high:-',
+      'containers.host-path:high:-',
+      'containers.host-path:medium:-',
+    ]);
+  });
+
   it('AppArmor: the field (pod or container) and the old annotation both count; seccomp annotation too', () => {
     const field = pod({
       securityContext: {

@@ -3,6 +3,7 @@ import type { ContainerCheckId } from './advice.js';
 import type { ContainerSpec, PodObject, SecurityProfile } from '../../model/pods.js';
 import { capabilityIssues } from './capabilities.js';
 import { isWindowsPod, windowsIssues } from './windows-rules.js';
+import { isSensitiveHostPath } from './host-paths.js';
 
 /** One problem of one container, before grouping by workload. */
 export interface ContainerIssue {
@@ -13,20 +14,6 @@ export interface ContainerIssue {
   /** The container (`init:` / `debug:` prefixed for init and ephemeral ones), or undefined for the pod. */
   container?: string;
 }
-
-const SENSITIVE_HOST_PATHS = [
-  /^\/$/,
-  /\.sock$/,
-  /^\/var\/lib\/kubelet/,
-  /^\/etc\/?$/,
-  // AKS keeps the cluster's Azure credentials (azure.json) and the kubelet's here.
-  /^\/etc\/kubernetes(\/|$)/,
-  // Every container's image layers and writable layers (their files and mounted secrets).
-  /^\/var\/lib\/(containerd|docker)(\/|$)/,
-  /^\/proc/,
-  /^\/var\/run\/?$/,
-  /^\/run\/?$/,
-];
 
 /** Every container of a pod with the label it goes by in findings. */
 function containersOf(
@@ -77,7 +64,7 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     out.push({ id: 'containers.host-namespace', severity: 'high', what: hostNs.join(', ') });
   for (const v of spec.volumes ?? []) {
     if (!v.hostPath) continue;
-    const sensitive = SENSITIVE_HOST_PATHS.some((re) => re.test(v.hostPath!.path));
+    const sensitive = isSensitiveHostPath(v.hostPath.path);
     out.push({
       id: 'containers.host-path',
       severity: sensitive ? 'high' : 'medium',
