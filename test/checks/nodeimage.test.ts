@@ -76,6 +76,41 @@ describe('node image checks', () => {
     expect(nodeImageFindings(linuxOnly).map((f) => f.id)).not.toContain('nodeos.channel-none');
   });
 
+  it('suggests SecurityPatch only when every pool supports it (not Windows, Flatcar, OS Guard)', () => {
+    // AKS node OS auto-upgrade article: SecurityPatch isn't supported on Windows node pools.
+    const linuxPool = facts().pools[0]!;
+    const none = nodeImageFindings(facts({ channels: { nodeOS: 'None' } }));
+    const withWindows = none.find((f) => f.id === 'nodeos.channel-none')!;
+    expect(withWindows.remediation).toMatch(/--node-os-upgrade-channel NodeImage,/);
+    expect(withWindows.remediation).toContain(
+      'SecurityPatch is not supported on pool win (Windows)',
+    );
+    const outdated = none.filter((f) => f.id.endsWith('outdated'));
+    for (const f of outdated) expect(f.remediation).not.toContain('SecurityPatch');
+    const unmanaged = nodeImageFindings(facts({ channels: { nodeOS: 'Unmanaged' } }));
+    for (const f of unmanaged) expect(f.remediation).not.toMatch(/switch .* to SecurityPatch/);
+    expect(unmanaged.find((f) => f.id === 'nodeos.channel-none')!.remediation).toMatch(
+      /--node-os-upgrade-channel NodeImage,/,
+    );
+    // Linux only: both remain on offer.
+    const linux = nodeImageFindings(facts({ channels: { nodeOS: 'None' }, pools: [linuxPool] }));
+    expect(linux.find((f) => f.id === 'nodeos.channel-none')!.remediation).toContain(
+      'SecurityPatch (or NodeImage)',
+    );
+    // Flatcar and Azure Linux with OS Guard rule it out as well.
+    for (const osSKU of ['Flatcar', 'AzureLinuxOSGuard']) {
+      const f = nodeImageFindings(
+        facts({ channels: { nodeOS: 'None' }, pools: [{ ...linuxPool, osSKU }] }),
+      ).find((x) => x.id === 'nodeos.channel-none')!;
+      expect(f.remediation).toMatch(/--node-os-upgrade-channel NodeImage,/);
+    }
+    expect(nodeOsChannelAdvice('None', facts().pools)).toMatch(/Choose NodeImage \(SecurityPatch/);
+    expect(nodeOsChannelAdvice('SecurityPatch', facts().pools)).toMatch(
+      /not supported on pool win/,
+    );
+    expect(nodeOsChannelAdvice('None', [linuxPool])).toMatch(/SecurityPatch or NodeImage/);
+  });
+
   it('lists nodes kured marked for a reboot, and who holds the lock', () => {
     const f = facts({ kured: { installed: true, lockHolder: 'n1' } });
     f.pools[0]!.nodes = [

@@ -1,12 +1,25 @@
-/** What each node OS upgrade channel means for this cluster, and what to do about it. */
-export function nodeOsChannelAdvice(channel: string | undefined): string {
+import { channelSuggestion } from './supported-channels.js';
+
+/**
+ * What each node OS upgrade channel means for this cluster, and what to do about it; `pools` rule
+ * SecurityPatch out where AKS does not support it (Windows, Flatcar, OS Guard).
+ */
+export function nodeOsChannelAdvice(
+  channel: string | undefined,
+  pools: Parameters<typeof channelSuggestion>[0] = [],
+): string {
+  const suggested = channelSuggestion(pools);
   switch (channel ?? 'NodeImage') {
     case 'None':
-      return 'None: nothing patches the node OS; only manual node image upgrades bring fixes. Choose SecurityPatch or NodeImage.';
+      return suggested.why
+        ? `None: nothing patches the node OS; only manual node image upgrades bring fixes. Choose NodeImage (${suggested.why}).`
+        : 'None: nothing patches the node OS; only manual node image upgrades bring fixes. Choose SecurityPatch or NodeImage.';
     case 'Unmanaged':
       return 'Unmanaged: Ubuntu/Azure Linux apply security updates nightly but never reboot; something (kured) must reboot nodes. Windows nodes get nothing.';
     case 'SecurityPatch':
-      return 'SecurityPatch: AKS applies security patches to the image and reimages nodes in your maintenance window. Good default for production.';
+      return suggested.why
+        ? `SecurityPatch: AKS applies security patches to the image and reimages nodes in your maintenance window, but ${suggested.why}: choose NodeImage.`
+        : 'SecurityPatch: AKS applies security patches to the image and reimages nodes in your maintenance window. Good default for production.';
     case 'NodeImage':
       return 'NodeImage: AKS moves nodes to each new weekly node image (reimage, with surge). Simplest; set a maintenance window.';
     default:

@@ -1,10 +1,12 @@
 import type { Finding } from '../../model/finding.js';
 import type { NodeImageFacts } from './facts.js';
 import { imageAgeDays } from './image-age.js';
+import { channelSuggestion } from './supported-channels.js';
 
 /** Node image and node OS findings: outdated images (Windows apart), channel None, reboots. */
 export function nodeImageFindings(f: NodeImageFacts): Finding[] {
   const out: Finding[] = [];
+  const suggested = channelSuggestion(f.pools);
   for (const pool of f.pools) {
     const { nodeImageVersion: has, latestNodeImageVersion: latest } = pool;
     if (!has || !latest || has === latest) continue;
@@ -18,7 +20,7 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
       message: windows
         ? `Windows pool ${pool.name} runs ${has}${aged}; ${latest} is available. Windows nodes get no nightly patches: a node image upgrade is how they get security fixes.`
         : `Pool ${pool.name} runs ${has}${aged}; ${latest} is available.`,
-      remediation: `Upgrade the pool's node image (one pool at a time, here), or let the NodeImage/SecurityPatch channel do it in a maintenance window.`,
+      remediation: `Upgrade the pool's node image (one pool at a time, here), or let the ${windows || suggested.channel === 'NodeImage' ? 'NodeImage' : 'NodeImage/SecurityPatch'} channel do it in a maintenance window.`,
     });
   }
   const cluster = { kind: 'ManagedCluster', name: f.cluster };
@@ -30,8 +32,7 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
       object: cluster,
       message:
         'The node OS upgrade channel is None: no OS security patches reach the nodes unless someone upgrades node images by hand.',
-      remediation:
-        'az aks update --node-os-upgrade-channel SecurityPatch (or NodeImage), with a maintenance window.',
+      remediation: `az aks update --node-os-upgrade-channel ${suggested.text}, with a maintenance window${suggested.why ? ` (${suggested.why})` : ''}.`,
     });
   }
   const windowsPools = f.pools.filter((p) => p.osType === 'Windows').map((p) => p.name);
@@ -42,8 +43,8 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
       severity: 'medium',
       object: cluster,
       message: `The node OS upgrade channel is Unmanaged, which on Windows pools (${windowsPools.join(', ')}) behaves like None: no OS security patches reach those nodes unless someone upgrades their node images by hand.`,
-      remediation:
-        'az aks update --node-os-upgrade-channel NodeImage (or SecurityPatch), with a maintenance window.',
+      // Windows pools are present here, so SecurityPatch is never offered.
+      remediation: `az aks update --node-os-upgrade-channel ${suggested.text}, with a maintenance window${suggested.why ? ` (${suggested.why})` : ''}.`,
     });
   }
   const linux = f.pools.some((p) => p.osType !== 'Windows');
@@ -54,7 +55,7 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
       object: cluster,
       message:
         'The node OS channel is Unmanaged and kured is not installed: nodes install security updates but nothing reboots them, so kernel fixes never take effect.',
-      remediation: 'Install kured, or switch the node OS channel to SecurityPatch or NodeImage.',
+      remediation: `Install kured, or switch the node OS channel to ${suggested.channel === 'NodeImage' ? `NodeImage (${suggested.why})` : 'SecurityPatch or NodeImage'}.`,
     });
   }
   for (const pool of f.pools) {

@@ -103,7 +103,7 @@ function nodeImageSummary(f: NodeImageFacts): string[] {
     );
   }
   lines.push(
-    `Node OS channel: ${nodeOsChannelAdvice(f.channels.nodeOS)}`,
+    `Node OS channel: ${nodeOsChannelAdvice(f.channels.nodeOS, f.pools)}`,
     upgradeChannelAdvice(f.channels.upgrade),
     f.kured.installed
       ? `kured: installed (${f.kured.daemonSet ?? '?'})${f.kured.lockHolder ? `, reboot lock held by ${f.kured.lockHolder}` : ', lock free'}`
