@@ -19,3 +19,36 @@ it('names the Deployment and the StatefulSet behind the demo cluster PDBs', asyn
   expect(workloads['shop/storefront']).toEqual(['Deployment/storefront']);
   expect(workloads['payments/orders-db']).toEqual(['StatefulSet/orders-db']);
 });
+
+it('counts no finished pod (Succeeded, Failed) as able to hold a drain up', async () => {
+  // The eviction API deletes Succeeded and Failed pods without asking their budgets
+  // (canIgnorePDB), so the upgrade preflight must not put them in a batch.
+  sim = await startSimulator({ scenario: 'demo', speed: 600 });
+  const node = sim.kube.listNodes()[0]!.metadata.name;
+  const pod = (name: string, phase: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { namespace: 'default', name, labels: { app: 'batch' } },
+    spec: { nodeName: node, containers: [{ name: 'c', image: 'busybox' }] },
+    status: {
+      phase,
+      conditions: [{ type: 'Ready', status: phase === 'Running' ? 'True' : 'False' }],
+    },
+  });
+  sim.kube.load([
+    {
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: { namespace: 'default', name: 'batch' },
+      // Unhealthy (1 Ready of 2 wanted): its unready pods do not go free under IfHealthyBudget.
+      spec: { minAvailable: 2, selector: { matchLabels: { app: 'batch' } } },
+    },
+    pod('batch-done', 'Succeeded'),
+    pod('batch-failed', 'Failed'),
+    pod('batch-running', 'Running'),
+  ]);
+  const connection = await connectToSim(sim, { mode: wireMode({ readOnly: true }) });
+  const batch = (await readPdbFacts(connection.kc)).find((p) => p.name === 'batch');
+  // Only the running, Ready pod is counted.
+  expect(batch?.podNodes).toEqual([node]);
+});

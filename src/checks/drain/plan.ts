@@ -9,7 +9,8 @@ export interface DrainWorld {
   pdbs: readonly DrainPdb[];
 }
 
-const finished = (pod: DrainPod) => pod.phase === 'Succeeded' || pod.phase === 'Failed';
+const finished = (pod: Pick<DrainPod, 'phase'>) =>
+  pod.phase === 'Succeeded' || pod.phase === 'Failed';
 const ref = (pod: DrainPod) => `${pod.namespace}/${pod.name}`;
 
 /**
@@ -142,14 +143,17 @@ export function unreadyGoesFree(
 }
 
 /**
- * Whether a budget can hold up evicting the pod at all: not when the pod is Pending or
- * terminating (deleted before budgets are asked), nor when it is unready and goes free.
+ * Whether a budget can hold up evicting the pod at all: not when the pod is Pending, Succeeded,
+ * Failed or terminating (the eviction API deletes those before budgets are asked: canIgnorePDB),
+ * nor when it is unready and goes free.
  */
 export function budgetCanRefuse(
   pod: Pick<DrainPod, 'phase' | 'terminating' | 'ready'>,
   pdb: Pick<DrainPdb, 'unhealthyPodEvictionPolicy' | 'currentHealthy' | 'desiredHealthy'>,
 ): boolean {
-  return pod.phase !== 'Pending' && !pod.terminating && !unreadyGoesFree(pod, pdb);
+  return (
+    pod.phase !== 'Pending' && !finished(pod) && !pod.terminating && !unreadyGoesFree(pod, pdb)
+  );
 }
 
 /** The preview of one node: each pod evicted, skipped or blocked, and whether it can be drained. */

@@ -36,8 +36,8 @@ export async function readPdbFacts(
             .items
         : [];
       const running = pods.filter((p) => p.spec?.nodeName && !p.metadata?.deletionTimestamp);
-      // Pods the eviction API lets go whatever the budget (Pending, unready under its policy)
-      // cannot hold a drain up.
+      // Pods the eviction API lets go whatever the budget (Succeeded, Failed, Pending, unready
+      // under its policy) cannot hold a drain up.
       const budget = toDrainPdb(pdb);
       const held = running.filter((p) => budgetCanRefuse(toDrainPod(p), budget));
       return {

@@ -3,8 +3,8 @@ import { budgetCanRefuse, planNode } from '../../../src/checks/drain/plan.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPdb, type DrainPod } from '../../../src/model/drain.js';
 
 // Cases from the eviction subresource's order (kubernetes pkg/registry/core/pod/storage/
-// eviction.go): a pod that may ignore budgets (Pending, terminating) is deleted before budgets are
-// looked up; only then do several budgets refuse (500); an unready pod skips the budget when the
+// eviction.go): a pod that may ignore budgets (Succeeded, Failed, Pending, terminating) is
+// deleted before budgets are looked up; only then do several budgets refuse (500); an unready pod skips the budget when the
 // budget's unhealthyPodEvictionPolicy is AlwaysAllow, or by default while the budget is healthy.
 
 const pod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
@@ -41,6 +41,9 @@ describe('eviction order', () => {
     ['Pending, two budgets: deleted first', pod('p', { phase: 'Pending' }), two, 'evict'],
     ['terminating, two budgets: deleted first', pod('p', { terminating: true }), two, 'evict'],
     ['Pending, budget at 0', pod('p', { phase: 'Pending', ready: false }), [budget('a')], 'evict'],
+    // Finished pods hold nothing: the plan leaves them, and no budget stands in the way.
+    ['Succeeded, budget at 0', pod('p', { phase: 'Succeeded', ready: false }), two, 'skip'],
+    ['Failed, budget at 0', pod('p', { phase: 'Failed', ready: false }), [budget('a')], 'skip'],
     ['ready, budget at 0', pod('p'), [budget('a')], 'pdb'],
     ['unready, unhealthy budget, default policy', pod('p', { ready: false }), [budget('a')], 'pdb'],
     [
@@ -72,6 +75,9 @@ describe('which pods a budget can hold up (what the upgrade preflight counts)', 
     ['ready, running', pod('p'), budget('a'), true],
     ['Pending', pod('p', { phase: 'Pending', ready: false }), budget('a'), false],
     ['terminating', pod('p', { terminating: true }), budget('a'), false],
+    ['Succeeded', pod('p', { phase: 'Succeeded', ready: false }), budget('a'), false],
+    ['Failed', pod('p', { phase: 'Failed', ready: false }), budget('a'), false],
+    ['Succeeded, still marked Ready', pod('p', { phase: 'Succeeded' }), budget('a'), false],
     ['unready, default policy, unhealthy budget', pod('p', { ready: false }), budget('a'), true],
     [
       'unready, AlwaysAllow',
