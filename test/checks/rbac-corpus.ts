@@ -415,6 +415,97 @@ export const CASES: RbacCase[] = [
     findings: ['rbac.escalation:high:binder'],
   },
   {
+    // RBAC documentation: bind limited by resourceNames is how one lets a subject hand out chosen
+    // roles; handing out `view` (reads, no secrets) gives nobody more than `view`.
+    name: 'bind limited to a harmless named ClusterRole (view-like) is no escalation',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('viewer', [
+          rule(['get', 'list', 'watch'], ['', 'apps'], ['pods', 'deployments']),
+        ]),
+        clusterRole('view-binder', [
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['clusterroles'], ['viewer']),
+        ]),
+      ],
+      clusterRoleBindings: [crb('view-binder', 'view-binder', [group('leads')])],
+    }),
+    questions: [],
+    findings: [],
+  },
+  {
+    name: 'bind limited to named ClusterRoles is escalation when one of them reads secrets or is missing',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('viewer', [rule(['get'], [''], ['pods'])]),
+        clusterRole('secret-reader', [rule(['get'], [''], ['secrets'])]),
+        clusterRole('binds-reader', [
+          rule(
+            ['bind'],
+            ['rbac.authorization.k8s.io'],
+            ['clusterroles'],
+            ['viewer', 'secret-reader'],
+          ),
+        ]),
+        clusterRole('binds-ghost', [
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['clusterroles'], ['viewer', 'not-yet']),
+        ]),
+        // A named role that itself binds (even named) is judged risky, not followed.
+        clusterRole('binder-of-binders', [
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['clusterroles'], ['view-binder']),
+        ]),
+        clusterRole('view-binder', [
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['clusterroles'], ['viewer']),
+        ]),
+      ],
+      clusterRoleBindings: [
+        crb('binds-reader', 'binds-reader', [group('leads')]),
+        crb('binds-ghost', 'binds-ghost', [group('leads')]),
+        crb('binder-of-binders', 'binder-of-binders', [group('leads')]),
+      ],
+    }),
+    questions: [],
+    findings: [
+      'rbac.escalation:high:binder-of-binders',
+      'rbac.escalation:high:binds-ghost',
+      'rbac.escalation:high:binds-reader',
+    ],
+  },
+  {
+    name: 'bind on named Roles: judged by the Role of the binding namespace; cluster-wide it reaches every namespace',
+    facts: facts({
+      roles: [
+        role('shop', 'reader', [rule(['get'], [''], ['configmaps'])]),
+        role('shop', 'role-binder', [
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['roles'], ['reader']),
+        ]),
+      ],
+      clusterRoles: [
+        clusterRole('any-reader-binder', [
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['roles'], ['reader']),
+        ]),
+      ],
+      roleBindings: [rb('shop', 'role-binder', 'Role', 'role-binder', [group('leads')])],
+      clusterRoleBindings: [crb('any-reader-binder', 'any-reader-binder', [group('leads')])],
+    }),
+    questions: [],
+    findings: ['rbac.escalation:high:any-reader-binder'],
+  },
+  {
+    // escalate on a named role lets its holder write any rule into that role: still escalation.
+    name: 'escalate limited to a harmless named ClusterRole is still escalation',
+    facts: facts({
+      clusterRoles: [
+        clusterRole('viewer', [rule(['get'], [''], ['pods'])]),
+        clusterRole('view-escalator', [
+          rule(['escalate'], ['rbac.authorization.k8s.io'], ['clusterroles'], ['viewer']),
+        ]),
+      ],
+      clusterRoleBindings: [crb('view-escalator', 'view-escalator', [group('leads')])],
+    }),
+    questions: [],
+    findings: ['rbac.escalation:high:view-escalator'],
+  },
+  {
     name: 'create limited by resourceNames allows no create (the name is not known when asked)',
     facts: facts({
       clusterRoles: [

@@ -1,6 +1,7 @@
 import type { RbacEvaluator } from './evaluator.js';
 import type { Identity } from './identity.js';
-import type { ResourceRequest } from './match.js';
+import { ruleAllows, type ResourceRequest } from './match.js';
+import type { PolicyRule } from '../../model/rbac.js';
 import type { Binding } from './types.js';
 
 /** Where a question is asked: cluster scope, the binding's own scope, or kube-system. */
@@ -23,6 +24,12 @@ export interface Capability {
    * asked without a name: a rule limited to named secrets is the advice, not a finding.
    */
   namedCounts?: boolean;
+  /**
+   * For `bind`: a right on named roles is the capability only when a named role would itself be
+   * a finding (or is missing). The RBAC documentation offers `bind` limited by resourceNames as
+   * the way to let someone hand out chosen roles; binding `view` gives nobody more than `view`.
+   */
+  namedRoleDecides?: boolean;
 }
 
 const RBAC = 'rbac.authorization.k8s.io';
@@ -62,6 +69,7 @@ const CAPABILITIES: Capability[] = [
     namedCounts: true,
     // Binding a ClusterRole in a RoleBinding is checked in the RoleBinding's namespace.
     what: 'bind roles they do not hold (bind)',
+    namedRoleDecides: true,
     asks: [ask('bind', RBAC, 'roles', 'binding'), ask('bind', RBAC, 'clusterroles', 'binding')],
   },
   {
@@ -215,9 +223,46 @@ export function capabilitiesOf(
     ),
   ];
   return CAPABILITIES.flatMap((capability): Answer[] => {
-    const request = requestsFor(capability, binding, websocketGet, names).find((r) =>
-      evaluator.can(id, r, [binding]),
-    );
+    const requests = requestsFor(capability, binding, websocketGet, names);
+    const request = capability.namedRoleDecides
+      ? requests.find(
+          (r) =>
+            evaluator.can(id, r, [binding]) && (!r.name || namedRoleRisky(evaluator, r, binding)),
+        )
+      : requests.find((r) => evaluator.can(id, r, [binding]));
     return request ? [{ capability, request }] : [];
+  });
+}
+
+/**
+ * Whether the role a named `bind` request points at is one a binding to it would be a finding
+ * for, or cannot be seen (missing now: whoever creates it decides what it grants).
+ */
+function namedRoleRisky(evaluator: RbacEvaluator, r: ResourceRequest, b: Binding): boolean {
+  const name = r.name ?? '';
+  // Cluster-wide bind on Roles named X reaches X in every namespace, those not created yet too.
+  if (r.resource !== 'clusterroles' && b.kind !== 'RoleBinding') return true;
+  const ruleSets =
+    r.resource === 'clusterroles'
+      ? [evaluator.roles.clusterRoleRules(name)]
+      : evaluator.roles.rolesNamed(name, b.namespace ?? '');
+  if (ruleSets.length === 0) return true;
+  return ruleSets.some((rules) => rules === undefined || grantsAnyCapability(rules));
+}
+
+/** Whether rules answer any capability's question (named objects counted as for a binding). */
+function grantsAnyCapability(rules: readonly PolicyRule[]): boolean {
+  const names = [...new Set(rules.flatMap((rule) => rule.resourceNames ?? []))];
+  return CAPABILITIES.some((c) => {
+    const asks = c.websocketGet
+      ? [...c.asks, ...c.asks.map((a) => ({ ...a, verb: 'get' }))]
+      : c.asks;
+    const named = c.namedCounts
+      ? asks.filter(takesName).flatMap((a) => names.map((name) => ({ ...a, name })))
+      : [];
+    // A named bind inside the role counts as risky here (no recursion through roles).
+    return [...asks, ...named].some(({ scope: _scope, ...req }) =>
+      rules.some((rule) => ruleAllows(rule, req)),
+    );
   });
 }

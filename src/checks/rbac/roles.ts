@@ -36,6 +36,12 @@ export class RoleBook {
     return this.rulesOf(b.object.roleRef, b.kind === 'RoleBinding' ? (b.namespace ?? '') : '');
   }
 
+  /** The rules of the Role `namespace/name`, as a one-element list, or [] when it does not exist. */
+  rolesNamed(name: string, namespace: string): PolicyRule[][] {
+    const role = this.roles.get(`${namespace}/${name}`);
+    return role ? [role.rules ?? []] : [];
+  }
+
   /** A ClusterRole by name. */
   clusterRole(name: string): RoleObject | undefined {
     return this.clusterRoles.get(name);
