@@ -12,7 +12,7 @@ export interface PoolBlocker {
   allowed: number;
   /** Its pods on this pool's nodes. */
   podsInPool: number;
-  /** The most of its pods one drain batch (maxSurge nodes) holds. */
+  /** The most of its pods one drain batch (surge or maxUnavailable nodes) holds. */
   atOnce: number;
   /** `blocks`: it allows no disruption, AKS cannot evict its pods; `slows`: a batch holds more than it allows. */
   verdict: 'blocks' | 'slows';
