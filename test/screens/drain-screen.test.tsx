@@ -335,4 +335,55 @@ describe('drain screen: live progress', () => {
     await ink.press(ENTER);
     expect(sent.at(-1)).toEqual({ type: 'dismiss' });
   });
+
+  it('after a drain whose verifying look failed: l (the step offers it) looks again', async () => {
+    const state: DrainState = {
+      ...running(),
+      phase: 'done',
+      leftCordoned: ['aks-apps-2-vmss000000'],
+    };
+    const { ink, sent } = await screen(state, undefined, STALE_VIEW);
+    const frame = await ink.waitFor('Drain finished');
+    expect(frame).toContain('Done, NOT verified');
+    expect(frame).toContain('l action');
+    await ink.press('l');
+    expect(sent).toEqual([{ type: 'action', key: 'l' }]);
+  });
+});
+
+// A step whose look after a change failed: the result names `l`, the lifecycle offers it.
+const STALE_VIEW: StepView = {
+  result: [
+    '✔ aks-apps-2-vmss000000 cordoned',
+    '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+  ],
+  actions: [{ key: 'l', label: 'Look again' }],
+};
+
+describe('drain screen: the look-again key after a failed look', () => {
+  it('the node table binds l and sends it to the step', async () => {
+    const { ink, sent } = await screen(baseState(), undefined, STALE_VIEW);
+    const frame = await ink.waitFor('Done, NOT verified');
+    expect(frame).toContain('NODE');
+    expect(frame).toContain('l action');
+    await ink.press('l');
+    expect(sent).toEqual([{ type: 'action', key: 'l' }]);
+  });
+
+  it('the report (v) shows it and binds it too', async () => {
+    const { ink, sent } = await screen(baseState(), undefined, STALE_VIEW);
+    await ink.waitFor('NODE');
+    await ink.press('v');
+    const report = await ink.waitFor('[l] Look again');
+    expect(report).toContain('l action');
+    await ink.press('l');
+    expect(sent).toEqual([{ type: 'action', key: 'l' }]);
+  });
+
+  it('binds no l when the step offers none', async () => {
+    const { ink, sent } = await screen(baseState());
+    await ink.waitFor('NODE');
+    await ink.press('l');
+    expect(sent).toEqual([]);
+  });
 });

@@ -88,6 +88,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
             startFilter: list.startFilter,
             clearFilter: list.clearFilter,
             send: props.send,
+            actions: props.view.actions,
             onBack: props.onBack,
             onHelp: props.onHelp,
             onQuit: props.onQuit,
@@ -105,12 +106,12 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
         step={props.step}
         status={props.status}
         {...props.view}
-        actions={undefined}
         width={props.width}
         height={props.height}
         active={props.active}
         onBack={() => setMode('table')}
         backTo="the node table"
+        onAction={(key) => props.send({ type: 'action', key })}
         onHelp={props.onHelp}
         onQuit={props.onQuit}
       />

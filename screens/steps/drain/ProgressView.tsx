@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DrainState } from '../../../src/steps/drain/state.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
+import { actionBindings } from '../../action-keys.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';
 import { Lines } from '../../Lines.js';
@@ -15,7 +16,8 @@ import { progressLines } from './progress-lines.js';
  * The live drain: per node and per pod, newest state, windowed to the terminal. While running,
  * `x` asks before aborting and Esc goes back to the checklist with the drain still running (Ctrl+C
  * goes to the app's own quit question). When done, `u` uncordons the nodes left cordoned, `d`
- * continues an interrupted drain, Enter or Esc return to the node table.
+ * continues an interrupted drain, the step's keys work (`l` looks again after a failed look), Enter
+ * or Esc return to the node table.
  */
 export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainState }) {
   const { state } = props;
@@ -62,6 +64,10 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
       when: !running && state.leftCordoned.length > 0,
       run: () => props.send({ type: 'uncordon', nodes: state.leftCordoned }),
     },
+    // The step's own keys: after a failed look, the `l` its result names.
+    ...(running
+      ? []
+      : actionBindings(props.view.actions, (key) => props.send({ type: 'action', key }))),
     {
       keys: ['enter', 'escape'],
       label: 'Enter Esc',

@@ -1,6 +1,8 @@
 import type { DrainNode } from '../../../src/model/drain.js';
+import type { StepActionView } from '../../../src/steps/contract/view.js';
 import type { DrainState } from '../../../src/steps/drain/state.js';
 import type { StepEvents } from '../../../src/steps/registry-types.js';
+import { actionBindings } from '../../action-keys.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import type { KeyBinding } from '../../key-table.js';
 import { scrollBinding, type Scrollable } from '../../scroll-keys.js';
@@ -30,6 +32,8 @@ export interface NodeTableContext {
   startFilter: () => void;
   clearFilter: () => void;
   send: (event: StepEvents['drain']) => void;
+  /** What the step offers by key (the lifecycle's `l` to look again while stale). */
+  actions: readonly StepActionView[] | undefined;
   onBack: () => void;
   onHelp: () => void;
   onQuit: () => void;
@@ -67,6 +71,8 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
       when: !state.readOnly && !state.rights.cordon && schedulable.length > 0,
       run: () => c.send({ type: 'cordon', nodes: schedulable }),
     },
+    // The step's own keys: after a failed look, the `l` its result names.
+    ...actionBindings(c.actions, (key) => c.send({ type: 'action', key })),
     mode === 'preview'
       ? scrollBinding(c.preview, 'scroll the preview', 'scroll')
       : scrollBinding(c.cursor, 'move between nodes', 'move'),

@@ -136,12 +136,14 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
         step={step}
         status={status}
         {...view}
-        actions={undefined}
+        // The table draws a/r/p; here only looking again, which a failed look's result names.
+        actions={view.actions?.filter((a) => a.key === 'l')}
         width={width}
         height={height}
         active={active}
         onBack={() => setMode('table')}
         backTo="the namespace table"
+        onAction={(key) => send({ type: 'action', key })}
         onHelp={props.onHelp}
         onQuit={props.onQuit}
       />

@@ -126,7 +126,6 @@ export function makeDrainStep(timings: DrainTimings = KUBECTL_TIMINGS) {
       abort: (_event, s) => askAbort(s),
       uncordon: (event, s) => uncordon(s, event.nodes),
       cordon: (event, s) => cordon(s, event.nodes),
-      refresh: (_event, s) => s.look(),
       dismiss: (_event, s) => {
         if (s.state.phase === 'done')
           s.set({ phase: 'choose', progress: undefined, resume: undefined });

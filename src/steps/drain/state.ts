@@ -38,5 +38,4 @@ export type DrainEvent =
   | { type: 'abort' }
   | { type: 'uncordon'; nodes: string[] }
   | { type: 'cordon'; nodes: string[] }
-  | { type: 'refresh' }
   | { type: 'dismiss' };

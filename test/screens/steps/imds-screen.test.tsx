@@ -3,6 +3,7 @@ import { App } from '../../../screens/App.js';
 import type { AppActions } from '../../../screens/app-actions.js';
 import { ImdsScreen } from '../../../screens/steps/imds/ImdsScreen.js';
 import { CHECKLIST } from '../../../src/model/checklist.js';
+import type { StepView } from '../../../src/steps/contract/view.js';
 import type { ImdsRow } from '../../../src/steps/imds/state.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
 import { imdsSession } from '../../steps/imds/harness.js';
@@ -43,14 +44,14 @@ const STATE: ImdsState = {
   rollback: { unavailable: 'no policy created by aks-runbook is present' },
 };
 
-function renderScreen(state: ImdsState) {
+function renderScreen(state: ImdsState, view: StepView = {}) {
   const send = vi.fn();
   const onBack = vi.fn();
   const ui = renderInk(
     <ImdsScreen
       step={step}
       status={{ kind: 'findings', count: 2 }}
-      view={{}}
+      view={view}
       state={state}
       send={send}
       width={80}
@@ -188,5 +189,27 @@ describe('imds screen in the app, on the simulated demo cluster', () => {
     } finally {
       await s.close();
     }
+  });
+});
+
+describe('imds report after a failed look', () => {
+  it("v: the result names l, and l there looks again (a/r/p stay the table's)", async () => {
+    const view: StepView = {
+      result: [
+        '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+      ],
+      actions: [
+        { key: 'a', label: 'Apply the blocking policy' },
+        { key: 'l', label: 'Look again' },
+      ],
+    };
+    const { send, ui } = renderScreen(STATE, view);
+    const ink = await ui;
+    await ink.press('v');
+    const report = await ink.waitFor('[l] Look again');
+    expect(report).not.toContain('[a] Apply');
+    await ink.press('a');
+    await ink.press('l');
+    expect(send.mock.calls).toEqual([[{ type: 'action', key: 'l' }]]);
   });
 });
