@@ -5,6 +5,8 @@ import { SessionStore } from '../../src/runbook/session.js';
 import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { defineStep } from '../../src/steps/lifecycle/define.js';
+import { NOT_VERIFIED_STATUS } from '../../src/steps/lifecycle/run-change.js';
+import { STALE_STATUS, type StepSession } from '../../src/steps/lifecycle/step-session.js';
 import type { Connection } from '../../src/model/connection.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -13,22 +15,37 @@ interface World {
   flag: boolean;
   runs: number;
   lookFails?: boolean;
+  /** The API refuses the write: nothing is changed. */
+  refuses?: boolean;
+  /** The write is accepted but does not take: the flag stays off. */
+  ignores?: boolean;
+  /** The next look reads the flag, then waits for this before it answers. */
+  gate?: Promise<void>;
+  /** The step's session, for a look the step starts itself (as one that follows the cluster). */
+  session?: StepSession<{ flag: boolean }, undefined>;
 }
 
 // A hand-written step: one flag to look at, one action that sets it.
 function flagStep(world: World) {
   return defineStep<{ flag: boolean }, undefined>({
     id: 'api-access',
-    inspect: () =>
-      world.lookFails
-        ? Promise.reject(new Error('the cluster did not answer'))
-        : Promise.resolve({
-            facts: { flag: world.flag },
-            summary: [`flag is ${world.flag ? 'on' : 'off'}`],
-            findings: world.flag
-              ? []
-              : [{ id: 'rights.test-flag-off', severity: 'high', message: 'the flag is off' }],
-          }),
+    inspect: async () => {
+      const flag = world.flag;
+      const gate = world.gate;
+      world.gate = undefined;
+      await gate;
+      if (world.lookFails) throw new Error('the cluster did not answer');
+      return {
+        facts: { flag },
+        summary: [`flag is ${flag ? 'on' : 'off'}`],
+        findings: flag
+          ? []
+          : [{ id: 'rights.test-flag-off', severity: 'high', message: 'the flag is off' }],
+      };
+    },
+    follow: (s) => {
+      world.session = s;
+    },
     initial: undefined,
     actions: (s) => [
       {
@@ -47,20 +64,31 @@ function flagStep(world: World) {
               typed: run.ctx.cluster,
             },
             run: async (progress) => {
+              if (world.refuses) return 'refused';
               await run.ctx.journal.mutation(
                 { step: 'api-access', action: 'set flag', target: 'flag' },
                 () => {
                   world.runs++;
-                  world.flag = true;
+                  world.flag = !world.ignores;
                   return Promise.resolve();
                 },
               );
               progress('flag set');
+              return 'sent';
             },
-            done: (_none, facts) => ({
-              result: [facts ? `the flag is ${facts.flag ? 'on' : 'off'}` : 'the flag was set'],
-              changed: 'Turn the flag on',
-            }),
+            done: (outcome, facts) =>
+              outcome === 'refused'
+                ? { result: ['✖ the API server refused the write'] }
+                : {
+                    result: [
+                      facts
+                        ? facts.flag
+                          ? 'the flag is on'
+                          : '✖ the flag is still off'
+                        : 'the flag was set',
+                    ],
+                    changed: 'Turn the flag on',
+                  },
           });
         },
       },
@@ -196,6 +224,96 @@ describe('running a step', () => {
     ]);
   });
 
+  it('a change that changed nothing (refused) whose look fails: only that the look failed, no verification', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    world.refuses = true;
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    world.lookFails = true;
+    store.answer(true);
+    await sent;
+    expect(world.runs).toBe(0);
+    const view = () => store.getState().stepViews['api-access']!;
+    expect(view().result).toEqual([
+      '✖ the API server refused the write',
+      '▲ The look after it failed: the cluster did not answer',
+    ]);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'unavailable',
+      why: STALE_STATUS,
+    });
+    world.lookFails = false;
+    await host.send('api-access', { type: 'action', key: 'l' });
+    expect(store.getState().steps['api-access']).toEqual({ kind: 'findings', count: 1 });
+    await journal.close();
+    expect(verificationNotes(journal.path)).toEqual([]);
+  });
+
+  it('a later look that shows the change did not take: journaled as not verified, status from the look', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    world.ignores = true;
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    world.lookFails = true;
+    store.answer(true);
+    await sent;
+    const view = () => store.getState().stepViews['api-access']!;
+    expect(view().result?.[1]).toMatch(/^▲ Done, NOT verified/);
+
+    world.lookFails = false;
+    await host.send('api-access', { type: 'action', key: 'l' });
+    expect(view().result).toEqual(['✖ the flag is still off']);
+    expect(store.getState().steps['api-access']).toEqual({ kind: 'findings', count: 1 });
+    await journal.close();
+    expect(verificationNotes(journal.path)).toEqual([
+      expect.objectContaining({ message: 'verification not done: flag change' }),
+      expect.objectContaining({
+        message: 'not verified by a later look: flag change',
+        detail: { verified: false, result: ['✖ the flag is still off'] },
+      }),
+    ]);
+  });
+
+  it('a look begun before the change and ended after its verifying look failed verifies nothing', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    // A look the step started itself (following the cluster) reads the flag, then waits.
+    let answer = (): void => undefined;
+    world.gate = new Promise<void>((resolve) => (answer = resolve));
+    const early = world.session!.look();
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    world.lookFails = true;
+    store.answer(true);
+    await sent;
+    expect(world.flag).toBe(true);
+    const view = () => store.getState().stepViews['api-access']!;
+    const notVerified = view().result;
+    expect(notVerified?.[1]).toMatch(/^▲ Done, NOT verified: .* Press l to look again\.$/);
+
+    // The early look answers now, with the flag as it was before the change.
+    world.lookFails = false;
+    answer();
+    await early;
+    expect(view().result).toEqual(notVerified);
+    expect(store.getState().steps['api-access']).toEqual(NOT_VERIFIED_STATUS);
+    expect(view().actions?.map((a) => a.key)).toEqual(['e', 'l']);
+
+    await host.send('api-access', { type: 'action', key: 'l' });
+    expect(view().result).toEqual(['the flag is on']);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'changed',
+      what: 'Turn the flag on',
+    });
+    await journal.close();
+    expect(verificationNotes(journal.path).map((n) => n.message)).toEqual([
+      'verification not done: flag change',
+      'verified by a later look: flag change',
+    ]);
+  });
+
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
     const { store, journal, world, host } = await setup({ readOnly: true });
     await host.open('api-access');
@@ -230,3 +348,12 @@ describe('running a step', () => {
     await journal.close();
   });
 });
+
+/** The journal's notes about verifying a change. */
+function verificationNotes(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((l) => l.type === 'note' && /verif/.test(String(l.message)));
+}

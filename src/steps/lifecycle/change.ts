@@ -58,11 +58,20 @@ export interface Change<Outcome, Facts> {
 
 /** The end of a change as the operator reads it. */
 export interface ChangeDone extends Pick<StepView, 'plan'> {
+  /** What was done and, with facts, the verdict; a line starting `✖` says what did not take. */
   result: string[];
   /** Set when the cluster changed: the step's status becomes "changed: <what>". */
   changed?: string;
   /** The change failed: `again` (if any) is what `retryOrLook` runs next. */
   failed?: boolean;
+}
+
+/**
+ * Whether a change's result, from a fresh look, confirms it: it changed something, did not fail,
+ * and no line says that something did not take (`✖`).
+ */
+export function confirms(done: ChangeDone): boolean {
+  return done.changed !== undefined && !done.failed && !done.result.some((l) => l.startsWith('✖'));
 }
 
 /** How a change ended. */

@@ -7,6 +7,7 @@ import {
   type Change,
   type ChangeDone,
   type ChangeEnd,
+  confirms,
 } from './change.js';
 import { firstLine, messageOf } from '../../model/errors.js';
 import type { StepRun } from './step-session.js';
@@ -69,6 +70,8 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   // A change not verified before is left so: what this one shows replaces its result.
   run.unverified = undefined;
   const outcome = await run.work.run((signal) => change.run(progress, signal));
+  // Looks that began before this point saw the cluster before the change: they verify nothing.
+  const endedAt = (run.changeEnded = run.looksBegun);
   // What the change did, as the step says it; shown (again) with `note` added when not verified.
   let ended: ChangeDone;
   const show = (note: string[] = []): void => {
@@ -85,64 +88,82 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     show();
     run.publish();
   };
-  let unverified: string | undefined;
+  let lookFailed: string | undefined;
   if (change.verify === 'after') {
     end(run.facts);
-    unverified = await verifyingLook(run, change.what);
+    lookFailed = await verifyingLook(run);
   } else {
-    if (change.verify !== false) unverified = await verifyingLook(run, change.what);
+    if (change.verify !== false) lookFailed = await verifyingLook(run);
     // Facts from before the change verify nothing: the step says what was done, no verdict.
-    end(unverified === undefined ? run.facts : undefined);
+    end(lookFailed === undefined ? run.facts : undefined);
   }
   const changed = ended!.changed;
+  // Only a change that did (or may have done) something is left to verify; one that changed
+  // nothing (refused before any write) only says that the look after it failed.
+  const mayHaveChanged = changed !== undefined || ended!.failed === true;
+  // Why the change is not verified, if it is not.
+  const unverified = mayHaveChanged ? lookFailed : undefined;
   if (unverified !== undefined) {
+    run.unverified = { after: endedAt, verify: () => verifiedLater(run, change, outcome) };
     // After a failure that can be tried again, the look-again key runs the change again instead.
     const looks = run.again ? [] : run.offered();
     show(notVerified(unverified, looks, ended!.failed === true));
-    run.unverified = () => verifiedLater(run, change, outcome);
+  } else if (lookFailed !== undefined) {
+    show([`▲ The look after it failed: ${lookFailed}`]);
   }
   if (run.unseenFailure) ctx.status({ kind: 'failed', what: run.unseenFailure.what });
   else if (changed && unverified !== undefined) ctx.status(NOT_VERIFIED_STATUS);
   else if (changed) ctx.status({ kind: 'changed', what: changed });
+  // Said last: a look that verifies it may come while this is written.
+  if (unverified !== undefined) {
+    await run.ctx.journal
+      .note(run.ctx.id, `verification not done: ${change.what}`, {
+        verified: false,
+        why: lookFailed,
+      })
+      .catch(() => undefined);
+  }
   return 'done';
 }
 
 /**
- * A look that worked after the change's verifying look failed: the step's result with the fresh
- * facts (its verdict now), the status "changed" when it changed something, and a journal note.
+ * A look that began after the change and worked, after the change's verifying look failed: the
+ * step's result with the fresh facts (its verdict now), journaled as that result says. Verified
+ * only when the fresh result confirms the change; the status follows the fresh result.
  */
 function verifiedLater<Outcome, Facts, State, Event extends StepEventShape>(
   run: StepRun<Facts, State, Event>,
   change: Change<Outcome, Facts>,
   outcome: Outcome,
 ): void {
-  const { changed, failed, ...shown } = change.done(outcome, run.facts);
+  const fresh = change.done(outcome, run.facts);
+  const { changed, failed, ...shown } = fresh;
   run.ctx.show(shown);
+  const verified = confirms(fresh);
   void run.ctx.journal
-    .note(run.ctx.id, `verified by a later look: ${change.what}`, { verified: true })
+    .note(run.ctx.id, `${verified ? 'verified' : 'not verified'} by a later look: ${change.what}`, {
+      verified,
+      result: fresh.result,
+    })
     .catch(() => undefined);
-  if (changed && !failed && !run.unseenFailure) run.ctx.status({ kind: 'changed', what: changed });
+  if (failed) run.unseenFailure = { what: change.what, lines: fresh.result };
+  if (run.unseenFailure) run.ctx.status({ kind: 'failed', what: run.unseenFailure.what });
+  else if (verified && changed) run.ctx.status({ kind: 'changed', what: changed });
 }
 
 /**
  * The look after a change, which verifies it: undefined when it worked, else why it failed (the
- * step is then stale), journaled as a verification not done. The change itself stands: its
- * journal lines are written, its result is still shown.
+ * step is then stale). The change itself stands: its journal lines are written, its result is
+ * still shown.
  */
 async function verifyingLook<Facts, State, Event extends StepEventShape>(
   run: StepRun<Facts, State, Event>,
-  what: string,
 ): Promise<string | undefined> {
   try {
     await run.look();
     return undefined;
   } catch (error) {
-    const why = run.stale ?? firstLine(messageOf(error));
-    // A journal that cannot be written says so on its own; the screen still tells the operator.
-    await run.ctx.journal
-      .note(run.ctx.id, `verification not done: ${what}`, { verified: false, why })
-      .catch(() => undefined);
-    return why;
+    return run.stale ?? firstLine(messageOf(error));
   }
 }
 

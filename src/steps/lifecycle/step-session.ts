@@ -47,8 +47,15 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   stale: string | undefined;
   /** The last failed change's result, until the operator acts on the step again (seen). */
   unseenFailure: { what: string; lines: string[] } | undefined;
-  /** A change whose verifying look failed: the next look that works verifies it (and says so). */
-  unverified: (() => void) | undefined;
+  /**
+   * A change whose verifying look failed: the next look that began after the change (its stamp
+   * above `after`) and works verifies it (and says so).
+   */
+  unverified: { after: number; verify: () => void } | undefined;
+  /** How many looks have begun: each look's stamp, so one begun before a change is told apart. */
+  looksBegun = 0;
+  /** `looksBegun` when the last change ended: a look stamped at most this read before it. */
+  changeEnded = 0;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
   again: (() => Promise<void>) | undefined;
   readonly work: StepWork;
@@ -104,6 +111,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   }
 
   async look(): Promise<void> {
+    const stamp = ++this.looksBegun;
     this.ctx.status({ kind: 'running' });
     const started = Date.now();
     let seen: Awaited<ReturnType<NonNullable<typeof this.def.inspect>>>;
@@ -114,6 +122,9 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
       if (this.looked) this.markStale(error);
       throw error;
     }
+    // Read before the last change ended, after which a look failed: the step stays stale (and
+    // the change unverified), not shown the cluster as it was before the change.
+    if (stamp <= this.changeEnded && this.stale !== undefined) return;
     this.lastLookMs = Date.now() - started;
     this.stale = undefined;
     this.facts = seen.facts;
@@ -129,9 +140,12 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     if (added) this.ctx.show(added);
     this.publish();
     this.findings(this.ctx.view().findings ?? []);
-    const verify = this.unverified;
-    this.unverified = undefined;
-    verify?.();
+    // A look begun before the change ended read the cluster before it: it verifies nothing.
+    const unverified = this.unverified;
+    if (unverified && stamp > unverified.after) {
+      this.unverified = undefined;
+      unverified.verify();
+    }
   }
 
   /**
