@@ -164,4 +164,43 @@ describe('a change whose verifying look fails', () => {
     expect(verified).toContain('changed: Enabled Defender for Containers');
     t.key('q');
   }, 120_000);
+
+  it('drain (cordon): the node stays cordoned, marked not verified; l on the node table looks again, then u uncordons', async () => {
+    running = await startSimCommand('demo');
+    let written = false;
+    // Every Kubernetes read after the cordon's write waits: the look after it runs out of its bound.
+    held = running.sim.hold((method, path) => {
+      if (method === 'PATCH' && path.startsWith('/api/v1/nodes/')) written = true;
+      return written && method === 'GET' && !path.includes('/subscriptions/');
+    });
+    const state = tempDir('unverified-drain-');
+    const t = await tuiOn(running, state);
+    t.type(':drain');
+    t.key('Enter');
+    await t.waitFor('NODE');
+    t.key('C');
+    await t.waitFor('Confirm a change');
+    await yes(t);
+
+    const screen = await t.waitFor('Done, NOT verified', 30_000);
+    expect(screen).toMatch(/✔ \S+ cordoned/);
+    const node = /✔ (\S+) cordoned/.exec(screen)![1]!;
+    expect(screen).toContain('Press l to look again.');
+    // The key the result names is bound on the node table (its footer lists it).
+    expect(screen).toMatch(/ · l action · /);
+    expect(notVerifiedNotes(state)).toEqual([
+      expect.objectContaining({ step: 'drain', message: 'verification not done: cordon' }),
+    ]);
+
+    // Once the cluster answers, l looks again (the node watch may look first; either verifies).
+    held.release();
+    t.key('l');
+    await t.waitFor((f) => !f.includes('NOT verified') && f.includes(`✔ ${node} cordoned`), 30_000);
+    t.key('u');
+    await t.waitFor('Confirm a change');
+    await yes(t);
+    await t.waitFor(`✔ ${node} uncordoned`, 30_000);
+    expect(running.sim.kube.getNode(node)?.spec).not.toMatchObject({ unschedulable: true });
+    t.key('q');
+  }, 120_000);
 });
