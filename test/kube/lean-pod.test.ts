@@ -1,7 +1,8 @@
 import type { V1Pod } from '@kubernetes/client-node';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
-import { leanPod } from '../../src/kube/lean-pod.js';
+import { leanPod, type LeanContainer, type LeanPod } from '../../src/kube/lean-pod.js';
+import type { ContainerSpec, ObjectMeta, PodObject } from '../../src/model/pods.js';
 import { toDrainPod } from '../../src/steps/drain/facts.js';
 
 // A pod with every field some check reads, and much that none does, as the API server sends it.
@@ -102,5 +103,40 @@ describe('leanPod', () => {
       { kind: 'ReplicaSet', name: 'web-abc', uid: 'rs-1', controller: true },
     ]);
     expect(Object.keys(leanPod({ spec: { containers: [{ name: 'a' }] } }))).toEqual(['spec']);
+  });
+
+  it('keeps every field the container checks read (a compile-time check) and judges a Windows pod as Windows', () => {
+    type Spec = NonNullable<PodObject['spec']>;
+    type LeanSpec = NonNullable<LeanPod['spec']>;
+    expectTypeOf<Exclude<keyof Spec, keyof LeanSpec>>().toEqualTypeOf<never>();
+    expectTypeOf<
+      Exclude<keyof ObjectMeta, keyof NonNullable<LeanPod['metadata']>>
+    >().toEqualTypeOf<never>();
+    expectTypeOf<Exclude<keyof ContainerSpec, keyof LeanContainer>>().toEqualTypeOf<never>();
+
+    const windows = wirePod({
+      os: { name: 'windows' },
+      nodeSelector: { 'kubernetes.io/os': 'windows' },
+      hostNetwork: false,
+      hostPID: false,
+      hostIPC: false,
+      securityContext: {
+        windowsOptions: { hostProcess: true, runAsUserName: 'NT AUTHORITY\\SYSTEM' },
+      },
+      containers: [{ name: 'agent', image: 'mcr.microsoft.com/agent:1' }],
+      initContainers: [],
+      ephemeralContainers: [],
+      volumes: [],
+    });
+    const lean = leanPod(structuredClone(windows));
+    expect(lean.spec?.os).toEqual({ name: 'windows' });
+    expect(lean.spec?.nodeSelector).toEqual({ 'kubernetes.io/os': 'windows' });
+    const ids = (pod: unknown) =>
+      checkContainers({ pods: [pod as PodObject], intermediates: [], forbidden: [] })
+        .findings.map((f) => f.id)
+        .sort();
+    // HostProcess is Windows' privileged; no Linux-only advice (seccomp, escalation) for it.
+    expect(ids(lean)).toContain('containers.privileged');
+    expect(ids(lean)).toEqual(ids(windows));
   });
 });
