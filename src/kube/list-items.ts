@@ -25,6 +25,9 @@ export class ListItems {
   private captureDepth = 0;
   private captureIsMeta = false;
   private metaText: string | undefined;
+  /** Whether the body opened as an object and had a top-level `items`: what makes it a list. */
+  private opened = false;
+  private hadItems = false;
 
   /**
    * `onMeta` is told the list's metadata as soon as it has arrived: the API server writes it
@@ -67,6 +70,10 @@ export class ListItems {
           topFrom = i + 1;
         }
       } else if (c === 123 || c === 91) {
+        if (depth === 0) {
+          if (c !== 123 || this.opened) throw new SyntaxError('not a Kubernetes list');
+          this.opened = true;
+        }
         if (depth === 2 && this.inItems) {
           if (c !== 123) throw new Error('a list item that is not an object');
           this.startCapture(false, depth);
@@ -85,8 +92,10 @@ export class ListItems {
           from = -1;
         } else if (depth === 1 && this.inItems) this.inItems = false;
       } else if (depth === 1) {
-        if (c === 58) this.key = this.lastTopString;
-        else if (c === 44) this.key = undefined;
+        if (c === 58) {
+          this.key = this.lastTopString;
+          if (this.key === 'items') this.hadItems = true;
+        } else if (c === 44) this.key = undefined;
       }
     }
     if (from >= 0) this.capture!.push(chunk.subarray(from));
@@ -99,6 +108,9 @@ export class ListItems {
   /** The list's metadata (`continue`, `resourceVersion`), once the body has ended. */
   end(): ListMeta {
     if (this.depth !== 0 || this.inString) throw new SyntaxError('the list ended early');
+    // An API server always writes `items` (`[]` when there are none): a body without it (empty,
+    // plain text, a Status) is not a list, and must not read as one with nothing in it.
+    if (!this.opened || !this.hadItems) throw new SyntaxError('not a Kubernetes list');
     return this.metaText === undefined ? {} : (JSON.parse(this.metaText) as ListMeta);
   }
 

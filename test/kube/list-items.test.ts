@@ -84,4 +84,24 @@ describe('ListItems', () => {
     expect(seen).toEqual(['meta c2', 'item', 'item']);
     expect(list.end()).toEqual({ continue: 'c2' });
   });
+
+  it('refuses a body that is not a list, rather than read it as one with nothing in it', () => {
+    // An empty 200, plain text from a proxy, a bare array, a Status, two objects: each would
+    // otherwise pass as "no pods" and a step would judge a cluster it never saw.
+    for (const body of [
+      '',
+      'OK',
+      '[]',
+      '[{"a":1}]',
+      '{"kind":"Status","status":"Success"}',
+      '{"items":[]}{}',
+    ]) {
+      const list = new ListItems(() => undefined);
+      expect(() => {
+        list.push(new TextEncoder().encode(body));
+        list.end();
+      }, body).toThrow(/not a Kubernetes list/);
+    }
+    expect(fed('{"kind":"PodList","metadata":{},"items":[]}', [3]).items).toEqual([]);
+  });
 });
