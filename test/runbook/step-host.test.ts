@@ -314,6 +314,31 @@ describe('running a step', () => {
     ]);
   });
 
+  it('a look begun before the change that answers after its verifying look worked is not shown', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    let answer = (): void => undefined;
+    world.gate = new Promise<void>((resolve) => (answer = resolve));
+    const early = world.session!.look();
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    store.answer(true);
+    await sent;
+    const view = () => store.getState().stepViews['api-access']!;
+    expect(view().result).toEqual(['the flag is on']);
+    const verified = store.getState().steps['api-access'];
+    expect(verified).toEqual({ kind: 'changed', what: 'Turn the flag on' });
+
+    // The early look answers now, with the flag as it was before the change: the screen keeps
+    // what the verifying look read.
+    answer();
+    await early;
+    expect(view().summary).toContain('flag is on');
+    expect(view().findings ?? []).toEqual([]);
+    expect(store.getState().steps['api-access']).toEqual(verified);
+    await journal.close();
+  });
+
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
     const { store, journal, world, host } = await setup({ readOnly: true });
     await host.open('api-access');

@@ -56,6 +56,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   looksBegun = 0;
   /** `looksBegun` when the last change ended: a look stamped at most this read before it. */
   changeEnded = 0;
+  /** The stamp of the look now shown: an older one that answers later is not shown. */
+  private lastApplied = 0;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
   again: (() => Promise<void>) | undefined;
   readonly work: StepWork;
@@ -119,12 +121,15 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
       // The first look may take as long as its requests do; a look again is bounded as a whole.
       seen = this.looked ? await this.bounded(() => this.inspect()) : await this.inspect();
     } catch (error) {
-      if (this.looked) this.markStale(error);
+      // A look overtaken by a newer one that worked says nothing about the cluster now.
+      if (this.looked && stamp > this.lastApplied) this.markStale(error);
       throw error;
     }
-    // Read before the last change ended, after which a look failed: the step stays stale (and
-    // the change unverified), not shown the cluster as it was before the change.
-    if (stamp <= this.changeEnded && this.stale !== undefined) return;
+    // Overtaken by a newer look already shown, or read before the last change ended while a look
+    // begun after it failed or is under way: not shown (it is the cluster as it was before).
+    if (stamp < this.lastApplied) return;
+    if (stamp <= this.changeEnded && (this.stale !== undefined || this.looksBegun > stamp)) return;
+    this.lastApplied = stamp;
     this.lastLookMs = Date.now() - started;
     this.stale = undefined;
     this.facts = seen.facts;
