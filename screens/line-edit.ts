@@ -141,9 +141,14 @@ export function lineView(line: LineEdit, width: number): LineView {
     used += displayWidth(chars[end]!);
     end++;
   }
+  // A cursor character too wide to sit between two marks (a cluster of three cells or more in a
+  // narrow field): the marks give way, the one on the right first, so the field never overflows.
+  const left = start > 0;
+  const right = end < chars.length && used + (left ? 1 : 0) + 1 <= room;
+  const leftShown = left && used + 1 <= room;
   return {
-    before: (start > 0 ? '…' : '') + chars.slice(start, at).join(''),
+    before: (leftShown ? '…' : '') + chars.slice(start, at).join(''),
     at: under,
-    after: chars.slice(at + 1, end).join('') + (end < chars.length ? '…' : ''),
+    after: chars.slice(at + 1, end).join('') + (right ? '…' : ''),
   };
 }

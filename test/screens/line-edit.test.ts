@@ -128,6 +128,14 @@ describe('lineView', () => {
     expect(start.after.endsWith('…')).toBe(true);
   });
 
+  it('keeps a cursor character of three cells inside a field of four, the marks giving way', () => {
+    // U+1D158 U+1D165 U+1D16E: one character, three cells (two spacing combining marks).
+    const text = ' \u{1D158}\u{1D165}\u{1D16E} ';
+    const view = lineView({ text, cursor: 1 }, 4);
+    expect(view.at).toBe('\u{1D158}\u{1D165}\u{1D16E}');
+    expect(displayWidth(view.before) + displayWidth(view.at) + displayWidth(view.after)).toBe(4);
+  });
+
   it('never takes more cells than given, wide characters included', () => {
     fc.assert(
       fc.property(
