@@ -175,7 +175,11 @@ describe('drain end to end on the simulator', () => {
     expect(rig.store.getState().busy).toBe(true);
     await rig.confirmed({ type: 'abort' }, true);
     await sent;
-    const answers = journalRecords(rig.journal).filter((r) => r['type'] === 'confirmation');
+    // The journal appends in the background: wait for the third answer to be written whole.
+    const confirmations = () =>
+      journalRecords(rig!.journal).filter((r) => r['type'] === 'confirmation');
+    await until(() => confirmations().length >= 3, 'the three answers in the journal');
+    const answers = confirmations();
     expect(answers.map((r) => [String(r['change']).split(' ')[0], r['answer']])).toEqual([
       ['Cordon', 'yes'],
       ['Abort', 'no'],

@@ -76,11 +76,13 @@ export async function hostFor(
   return { store, journal, host, journalLines: () => journalRecords(journal.path), close };
 }
 
-/** A journal file's records, parsed. */
+/** A journal file's whole records, parsed (a record still being appended is not one yet). */
 export function journalRecords(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, 'utf8')
-    .trim()
+  const text = readFileSync(path, 'utf8');
+  return text
+    .slice(0, text.lastIndexOf('\n') + 1)
     .split('\n')
+    .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
