@@ -1,8 +1,9 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ListItems } from './list-items.js';
-import { bodyReaderOf } from './wire.js';
+import { bodyReaderOf, type BodyReader } from './wire.js';
 
-type Answer = Promise<AsyncIterable<Uint8Array> | Iterable<Uint8Array>>;
+type Answer = ReturnType<BodyReader>;
+type Body = Awaited<Answer>;
 
 /**
  * Every item of a list as plain JSON, page by page (`limit` + `continue`), each reshaped by `keep`
@@ -51,6 +52,6 @@ export async function listJsonPages<T>(
 }
 
 /** Lets go of an answer that will not be read, so its connection is not held by unread bytes. */
-function cancel(body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): void {
+function cancel(body: Body): void {
   if (Symbol.asyncIterator in body) void body[Symbol.asyncIterator]().return?.();
 }

@@ -2,13 +2,10 @@
 // each checkout (its test/bench/latency-client.mjs and dist/) runs in turn against one simulator
 // with the latency fault on, so both see the same load; prints medians and ratios to the bound.
 // Usage: npm run build && node test/bench/latency-ab.mjs OTHER_CHECKOUT [runs] [demo,large] [tui,audit]
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startSimulator } from '../../dist/src/sim/simulator.js';
-import { simConnectionOf } from '../../dist/src/sim/connection-file.js';
 import { criticalPath } from './critical-path.mjs';
-import { LATENCY } from './latency.mjs';
-import { median, tempDir, timed } from './lib.mjs';
+import { clientRun, LATENCY, latencySimulator } from './latency.mjs';
+import { median } from './lib.mjs';
 
 const [other, runsArg = '5', scenariosArg = 'demo,large', howsArg = 'tui,audit'] =
   process.argv.slice(2);
@@ -17,30 +14,14 @@ const ours = resolve(new URL('../..', import.meta.url).pathname);
 const sides = { A: resolve(other), B: ours };
 
 async function once(sim, file, root, how) {
-  const before = sim.log.entries.length;
-  const r = await timed(
-    process.execPath,
-    [join(root, 'test/bench/latency-client.mjs'), how, file],
-    {
-      env: { ...process.env, XDG_STATE_HOME: tempDir('state') },
-      stdout: 'pipe',
-    },
-  );
-  if (r.code !== 0) throw new Error(`${root} ${how} failed (exit ${r.code}): ${r.stderr.trim()}`);
-  const { wallMs } = JSON.parse(r.stdout);
-  const served = sim.log.entries.slice(before);
+  const client = join(root, 'test/bench/latency-client.mjs');
+  const { wallMs, served } = await clientRun(sim, file, client, how);
   const path = criticalPath(served, LATENCY);
   return { wallMs, boundMs: path.boundMs, serial: path.serialChainMs, requests: path.requests };
 }
 
 for (const scenario of scenariosArg.split(',')) {
-  const sim = await startSimulator({
-    scenario,
-    speed: 10,
-    faults: { latencyMs: LATENCY.kube, armLatencyMs: LATENCY.arm },
-  });
-  const file = join(tempDir('latency-ab'), 'connection.json');
-  writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
+  const { sim, file } = await latencySimulator(scenario, 'latency-ab');
   try {
     for (const how of howsArg.split(',')) {
       const got = { A: [], B: [] };

@@ -4,27 +4,18 @@
 // in which no request was in flight. Not part of `npm run bench`; a diagnostic.
 // Usage: npm run build && node test/bench/latency-timeline.mjs [demo|large] [tui|audit] [--cpu-prof DIR]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startSimulator } from '../../dist/src/sim/simulator.js';
-import { simConnectionOf } from '../../dist/src/sim/connection-file.js';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { criticalPath, dependsOn } from './critical-path.mjs';
-import { LATENCY } from './latency.mjs';
+import { LATENCY, latencySimulator } from './latency.mjs';
 
 const [scenario = 'demo', how = 'tui'] = process.argv.slice(2);
 const profAt = process.argv.indexOf('--cpu-prof');
 const profDir = profAt >= 0 ? process.argv[profAt + 1] : undefined;
 const here = new URL('.', import.meta.url).pathname;
 
-const sim = await startSimulator({
-  scenario,
-  speed: 10,
-  faults: { latencyMs: LATENCY.kube, armLatencyMs: LATENCY.arm },
-});
-const dir = mkdtempSync(join(tmpdir(), 'aks-timeline-'));
-const file = join(dir, 'connection.json');
-writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
+const { sim, file } = await latencySimulator(scenario, 'timeline');
+const dir = dirname(file);
 const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
 const launched = performance.now();
 // Asynchronous so the simulator in this process keeps answering.

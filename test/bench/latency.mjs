@@ -12,16 +12,37 @@ import { summary, tempDir, timed } from './lib.mjs';
 const here = new URL('.', import.meta.url).pathname;
 export const LATENCY = { arm: 150, kube: 30 };
 
-/** One client run (`tui` or `audit`); resolves to its wall time, requests and bound. */
-async function once(sim, file, how) {
+/** The simulator with the latency fault on, and its connection file for the client. */
+export async function latencySimulator(scenario, tag) {
+  const sim = await startSimulator({
+    scenario,
+    speed: 10,
+    faults: { latencyMs: LATENCY.kube, armLatencyMs: LATENCY.arm },
+  });
+  const file = join(tempDir(tag), 'connection.json');
+  writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
+  return { sim, file };
+}
+
+/** Runs `client` (a latency-client.mjs) once; resolves to its report and the requests it sent. */
+export async function clientRun(sim, file, client, how) {
   const before = sim.log.entries.length;
-  const r = await timed(process.execPath, [join(here, 'latency-client.mjs'), how, file], {
+  const r = await timed(process.execPath, [client, how, file], {
     env: { ...process.env, XDG_STATE_HOME: tempDir('state') },
     stdout: 'pipe',
   });
-  if (r.code !== 0) throw new Error(`${how} failed (exit ${r.code}): ${r.stderr.trim()}`);
-  const { wallMs, steps } = JSON.parse(r.stdout);
-  const served = sim.log.entries.slice(before);
+  if (r.code !== 0) throw new Error(`${client} ${how} failed (exit ${r.code}): ${r.stderr.trim()}`);
+  return { ...JSON.parse(r.stdout), served: sim.log.entries.slice(before) };
+}
+
+/** One client run (`tui` or `audit`); resolves to its wall time, requests and bound. */
+async function once(sim, file, how) {
+  const { wallMs, steps, served } = await clientRun(
+    sim,
+    file,
+    join(here, 'latency-client.mjs'),
+    how,
+  );
   const path = criticalPath(served, LATENCY);
   return {
     wallMs,
@@ -35,13 +56,7 @@ async function once(sim, file, how) {
 
 /** Runs both paths `runs` times on `scenario`; resolves to medians and the last run's chain. */
 export async function benchLatency(scenario, runs) {
-  const sim = await startSimulator({
-    scenario,
-    speed: 10,
-    faults: { latencyMs: LATENCY.kube, armLatencyMs: LATENCY.arm },
-  });
-  const file = join(tempDir('latency'), 'connection.json');
-  writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
+  const { sim, file } = await latencySimulator(scenario, 'latency');
   try {
     const out = {};
     for (const how of ['tui', 'audit']) {
