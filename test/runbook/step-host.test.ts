@@ -96,6 +96,22 @@ function flagStep(world: World) {
   });
 }
 
+/**
+ * Turns the flag on, answered yes once asked, with every look failing from then on (the cluster
+ * stopped answering between the confirmation and the look that verifies the change).
+ */
+async function changeWhileLooksFail({
+  store,
+  world,
+  host,
+}: Pick<Awaited<ReturnType<typeof setup>>, 'store' | 'world' | 'host'>): Promise<void> {
+  const sent = host.send('api-access', { type: 'action', key: 'e' });
+  await Promise.resolve();
+  world.lookFails = true;
+  store.answer(true);
+  await sent;
+}
+
 async function setup(mode: Partial<SessionMode> = {}) {
   const fullMode = { readOnly: false, dryRun: false, demo: true, ...mode };
   const store = new SessionStore(fullMode);
@@ -170,11 +186,7 @@ describe('running a step', () => {
   it('a change whose verifying look fails: its lines stay, not verified, l looks again and verifies', async () => {
     const { store, journal, world, host } = await setup();
     await host.open('api-access');
-    const sent = host.send('api-access', { type: 'action', key: 'e' });
-    await Promise.resolve();
-    world.lookFails = true;
-    store.answer(true);
-    await sent;
+    await changeWhileLooksFail({ store, world, host });
     expect(world.runs).toBe(1);
     const view = () => store.getState().stepViews['api-access']!;
     expect(view().progress).toEqual(['flag set']);
@@ -228,11 +240,7 @@ describe('running a step', () => {
     const { store, journal, world, host } = await setup();
     await host.open('api-access');
     world.refuses = true;
-    const sent = host.send('api-access', { type: 'action', key: 'e' });
-    await Promise.resolve();
-    world.lookFails = true;
-    store.answer(true);
-    await sent;
+    await changeWhileLooksFail({ store, world, host });
     expect(world.runs).toBe(0);
     const view = () => store.getState().stepViews['api-access']!;
     expect(view().result).toEqual([
@@ -254,11 +262,7 @@ describe('running a step', () => {
     const { store, journal, world, host } = await setup();
     await host.open('api-access');
     world.ignores = true;
-    const sent = host.send('api-access', { type: 'action', key: 'e' });
-    await Promise.resolve();
-    world.lookFails = true;
-    store.answer(true);
-    await sent;
+    await changeWhileLooksFail({ store, world, host });
     const view = () => store.getState().stepViews['api-access']!;
     expect(view().result?.[1]).toMatch(/^▲ Done, NOT verified/);
 
@@ -283,11 +287,7 @@ describe('running a step', () => {
     let answer = (): void => undefined;
     world.gate = new Promise<void>((resolve) => (answer = resolve));
     const early = world.session!.look();
-    const sent = host.send('api-access', { type: 'action', key: 'e' });
-    await Promise.resolve();
-    world.lookFails = true;
-    store.answer(true);
-    await sent;
+    await changeWhileLooksFail({ store, world, host });
     expect(world.flag).toBe(true);
     const view = () => store.getState().stepViews['api-access']!;
     const notVerified = view().result;
