@@ -17,7 +17,7 @@ export interface UpgradeBatch {
 }
 
 /** A node count given as `5` or `33%` of `count` (rounded up, as AKS does); 0 when unreadable. */
-function nodesOf(value: string, count: number): number {
+function nodeCount(value: string, count: number): number {
   const raw = value.trim();
   const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) / 100) * count) : Number(raw);
   return Number.isFinite(n) && n > 0 ? Math.min(n, Math.max(count, 1)) : 0;
@@ -28,8 +28,8 @@ export function upgradeBatch(
   settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
   count: number,
 ): UpgradeBatch {
-  const surge = nodesOf(settings.maxSurge ?? '10%', count);
-  const unavailable = nodesOf(settings.maxUnavailable ?? '0', count);
+  const surge = nodeCount(settings.maxSurge ?? '10%', count);
+  const unavailable = nodeCount(settings.maxUnavailable ?? '0', count);
   // maxSurge 0 with maxUnavailable 0 is refused by AKS; 1 keeps the prediction conservative.
   if (surge === 0) return { mode: 'in-place', nodes: Math.max(1, unavailable) };
   return unavailable > 0
