@@ -191,6 +191,11 @@ describe('a change whose verifying look fails', () => {
     expect(notVerifiedNotes(state)).toEqual([
       expect.objectContaining({ step: 'drain', message: 'verification not done: cordon' }),
     ]);
+    // The node watch saw the cordon and looks too; that look fails as well. It says so under
+    // the change's lines, which stay (it once replaced them, leaving only its error).
+    const later = await t.waitFor(/^✖ the cluster did not answer/m, 30_000);
+    expect(later).toContain('Done, NOT verified');
+    expect(later).toMatch(/✔ \S+ cordoned/);
 
     // Once the cluster answers, l looks again (the node watch may look first; either verifies).
     held.release();

@@ -221,6 +221,20 @@ describe('running a step', () => {
       }),
     ]);
 
+    // Another look that fails (l again, or one that follows the cluster) keeps the change on
+    // screen and its status: it adds its own failure under them.
+    await host.send('api-access', { type: 'action', key: 'l' }).catch(() => undefined);
+    expect(view().result).toEqual([
+      'the flag was set',
+      '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+      '  The look after the change failed: the cluster did not answer',
+      '✖ the cluster did not answer',
+    ]);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'unavailable',
+      why: 'changed, not verified',
+    });
+
     world.lookFails = false;
     await host.send('api-access', { type: 'action', key: 'l' });
     expect(view().result).toEqual(['the flag is on']);

@@ -50,9 +50,14 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
         if (!action || action.unavailable !== undefined) return;
         // Looking again (and what the step reads with it) is one bounded look; a failed change
         // tried again (retryOrLook) is a change, not a look, and is not bounded so.
-        if (action.looksAgain && !run.again)
-          await run.bounded(() => Promise.resolve(action.run(run)));
-        else await action.run(run);
+        if (action.looksAgain && !run.again) {
+          // A look that failed has said so on the step (stale, under what stays shown).
+          await run
+            .bounded(() => Promise.resolve(action.run(run)))
+            .catch((error: unknown) => {
+              if (run.stale === undefined) throw error;
+            });
+        } else await action.run(run);
         return;
       }
       const handler = run.def.on?.[event.type as Event['type']];

@@ -74,9 +74,12 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   const endedAt = (run.changeEnded = run.looksBegun);
   // What the change did, as the step says it; shown (again) with `note` added when not verified.
   let ended: ChangeDone;
-  const show = (note: string[] = []): void => {
+  /** Shows what the change did; returns the result lines shown. */
+  const show = (note: string[] = []): string[] => {
     const { changed: _changed, failed: _failed, ...shown } = ended;
-    ctx.show({ ...shown, result: [...shown.result, ...note] });
+    const result = [...shown.result, ...note];
+    ctx.show({ ...shown, result });
+    return result;
   };
   const end = (facts: Facts | undefined): void => {
     ended = change.done(outcome, facts);
@@ -104,10 +107,10 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   // Why the change is not verified, if it is not.
   const unverified = mayHaveChanged ? lookFailed : undefined;
   if (unverified !== undefined) {
-    run.unverified = { after: endedAt, verify: () => verifiedLater(run, change, outcome) };
     // After a failure that can be tried again, the look-again key runs the change again instead.
     const looks = run.again ? [] : run.offered();
-    show(notVerified(unverified, looks, ended!.failed === true));
+    const lines = show(notVerified(unverified, looks, ended!.failed === true));
+    run.unverified = { after: endedAt, verify: () => verifiedLater(run, change, outcome), lines };
   } else if (lookFailed !== undefined) {
     show([`▲ The look after it failed: ${lookFailed}`]);
   }

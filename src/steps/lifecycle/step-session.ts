@@ -5,7 +5,7 @@ import type { StepContext } from '../contract/module.js';
 import type { StepActionView, StepEventShape } from '../contract/view.js';
 import type { Change, ChangeEnd } from './change.js';
 import type { StepAction, StepDefinition } from './definition.js';
-import { runChange } from './run-change.js';
+import { NOT_VERIFIED_STATUS, runChange } from './run-change.js';
 import { StepWork } from './step-work.js';
 
 /** What a step's own code gets from the lifecycle while one session drives it. */
@@ -51,7 +51,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
    * A change whose verifying look failed: the next look that began after the change (its stamp
    * above `after`) and works verifies it (and says so).
    */
-  unverified: { after: number; verify: () => void } | undefined;
+  unverified: { after: number; verify: () => void; lines: string[] } | undefined;
   /** How many looks have begun: each look's stamp, so one begun before a change is told apart. */
   looksBegun = 0;
   /** `looksBegun` when the last change ended: a look stamped at most this read before it. */
@@ -183,8 +183,18 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     this.publish();
     // Said here, not only by whoever awaited the look: a look that follows the cluster fails too.
     // Short, so the title and the checklist row hold it; the whole line is the step's result.
-    this.ctx.status({ kind: 'unavailable', why: STALE_STATUS });
-    this.ctx.show({ result: [`✖ ${why}`] });
+    // A change not verified, or a failure not yet seen, stays above it and keeps its status: a
+    // look failing after it (one that follows the cluster) must not hide that something changed.
+    const kept =
+      this.unverified?.lines ?? (this.unseenFailure && [...this.unseenFailure.lines, '']);
+    this.ctx.status(
+      this.unseenFailure
+        ? { kind: 'failed', what: this.unseenFailure.what }
+        : this.unverified
+          ? NOT_VERIFIED_STATUS
+          : { kind: 'unavailable', why: STALE_STATUS },
+    );
+    this.ctx.show({ result: [...(kept ?? []), `✖ ${why}`] });
   }
 
   findings(list: Finding[]): void {
