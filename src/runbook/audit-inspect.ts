@@ -1,5 +1,5 @@
 import { FaultError, KIND_ADVICE } from '../model/errors.js';
-import { failureOf } from './failure.js';
+import { failureOf } from '../target/failure.js';
 import type { StepId, StepInfo } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
 import type { InspectContext, Inspection } from '../steps/contract/module.js';

@@ -1,6 +1,6 @@
 import type { StepId } from '../model/checklist.js';
 import type { Connection } from '../model/connection.js';
-import { failureOf } from './failure.js';
+import { failureOf } from '../target/failure.js';
 import type { InFlightChange } from '../model/journal.js';
 import type { StepContext, StepController } from '../steps/contract/module.js';
 import type { StepEventShape, StepView } from '../steps/contract/view.js';

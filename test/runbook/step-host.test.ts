@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { FaultError, stampKind } from '../../src/model/errors.js';
 import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { type SessionMode } from '../../src/model/session.js';
@@ -15,6 +16,8 @@ interface World {
   flag: boolean;
   runs: number;
   lookFails?: boolean;
+  /** What a failing look throws instead (a raw client error). */
+  lookError?: unknown;
   /** The API refuses the write: nothing is changed. */
   refuses?: boolean;
   /** The write is accepted but does not take: the flag stays off. */
@@ -34,7 +37,8 @@ function flagStep(world: World) {
       const gate = world.gate;
       world.gate = undefined;
       await gate;
-      if (world.lookFails) throw new Error('the cluster did not answer');
+      if (world.lookError) throw world.lookError as Error;
+      if (world.lookFails) throw new FaultError('unreachable', 'the cluster did not answer');
       return {
         facts: { flag },
         summary: [`flag is ${flag ? 'on' : 'off'}`],
@@ -122,7 +126,10 @@ async function setup(mode: Partial<SessionMode> = {}) {
     dir: tempDir('host-'),
   });
   const world: World = { flag: false, runs: 0 };
-  const connection = { summary: { name: 'aks-one' } } as Connection;
+  const connection = {
+    summary: { name: 'aks-one' },
+    kubeServer: 'https://127.0.0.1:6443',
+  } as Connection;
   const host = new StepHost({
     store,
     connection,
@@ -167,6 +174,24 @@ describe('running a step', () => {
       .map((l) => (JSON.parse(l) as { type: string }).type);
     // A findings note after each inspection: before the change and after its verification.
     expect(types).toEqual(['session', 'note', 'confirmation', 'intent', 'result', 'note']);
+  });
+
+  it('a look again that fails says what could not be reached, in the words of every failure line', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    // What the Kubernetes client throws when the server is gone, stamped at the wire.
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6443'), {
+      code: 'ECONNREFUSED',
+    });
+    world.lookError = stampKind(new TypeError('fetch failed', { cause: refused }), 'unreachable');
+    // A look that follows the cluster (a watch event), then l.
+    await expect(world.session!.look()).rejects.toThrow('fetch failed');
+    await host.send('api-access', { type: 'action', key: 'l' });
+    const result = store.getState().stepViews['api-access']!.result!;
+    expect(result).toHaveLength(1);
+    expect(result[0]).toMatch(/^✖ cannot reach the API server at https:\/\/127\.0\.0\.1:6443/);
+    expect(result[0]).not.toContain('fetch failed');
+    await journal.close();
   });
 
   it('changes nothing when the operator cancels', async () => {

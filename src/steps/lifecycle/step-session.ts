@@ -1,4 +1,5 @@
 import type { Finding } from '../../model/finding.js';
+import { failureOf } from '../../target/failure.js';
 import { outsideLookBound, withinLookBound } from '../../model/look-bound.js';
 import type { SessionMode } from '../../model/session.js';
 import type { StepContext } from '../contract/module.js';
@@ -172,7 +173,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
    * facts that may no longer hold must not be offered).
    */
   private markStale(error: unknown): void {
-    const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    // In the words every failure line uses: a raw client error says only "fetch failed".
+    const why = failureOf(error, this.ctx.connection, 'look again').line;
     this.stale = why;
     const view = this.ctx.view();
     const note = `${STALE_MARK} what follows is from the last look that worked and may no longer be true; changes are withdrawn until a look succeeds.`;
