@@ -162,8 +162,9 @@ export async function startSession(
     const risks = desk && { store, journal, host, desk, cluster: connection.summary.name };
     // Who is signed in, for the header: learnt in the background, never holding up the steps.
     void readOperator(connection, env).then((operator) => store.update({ operator }));
-    // An operation someone else started (or an earlier session left running) shows at once.
-    if (connection.arm) void host.operations.readArm().catch(() => undefined);
+    // An operation someone else started (or an earlier session left running) shows at once:
+    // from connect's own read of the cluster and pools, made moments ago.
+    if (connection.arm) void host.operations.learn(connection.arm.facts).catch(() => undefined);
     host.followCard();
     void inspectAll(host, connection);
     return {
