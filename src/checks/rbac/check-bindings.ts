@@ -38,29 +38,49 @@ function websocketGetOpensPods(version: string | undefined): boolean {
 
 /** Runs every rbac check over the bindings and roles; pure. */
 export function checkRbac(facts: RbacFacts): RbacReview {
-  const ctx: CheckContext = {
-    evaluator: new RbacEvaluator(facts),
-    websocketGet: websocketGetOpensPods(facts.cluster?.kubernetesVersion),
-  };
-  const adminGroups = new Set(
-    (facts.cluster?.adminGroupObjectIDs ?? []).map((g) => g.toLowerCase()),
-  );
-  const checked: Checked[] = facts.forbidden.map((what) => ({
-    finding: {
-      id: 'rbac.forbidden',
-      severity: 'medium',
-      message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
-      remediation: `Ask for list rights on ${what} (rbac.authorization.k8s.io), e.g. a read-only auditor role.`,
-    },
-  }));
-  const excluded: ExcludedBinding[] = [];
-  for (const b of allBindings(facts)) {
+  const checks = new RbacChecks(facts);
+  for (const b of allBindings(facts)) checks.add(b);
+  return checks.review();
+}
+
+/**
+ * The rbac checks one binding at a time, so that a caller holding tens of thousands of bindings
+ * can let other work (the next page of a list) run between two; `checkRbac` is these checks over
+ * every binding of `allBindings(facts)`, in that order. Pure.
+ */
+export class RbacChecks {
+  private readonly ctx: CheckContext;
+  private readonly adminGroups: Set<string>;
+  private readonly checked: Checked[];
+  private readonly excluded: ExcludedBinding[] = [];
+
+  constructor(private readonly facts: RbacFacts) {
+    this.ctx = {
+      evaluator: new RbacEvaluator(facts),
+      websocketGet: websocketGetOpensPods(facts.cluster?.kubernetesVersion),
+    };
+    this.adminGroups = new Set(
+      (facts.cluster?.adminGroupObjectIDs ?? []).map((g) => g.toLowerCase()),
+    );
+    this.checked = facts.forbidden.map((what) => ({
+      finding: {
+        id: 'rbac.forbidden',
+        severity: 'medium',
+        message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
+        remediation: `Ask for list rights on ${what} (rbac.authorization.k8s.io), e.g. a read-only auditor role.`,
+      },
+    }));
+  }
+
+  /** Checks one binding of `allBindings(facts)` (each once, in their order). */
+  add(b: Binding): void {
+    const { facts, checked, excluded, adminGroups } = this;
     const managed = aksManaged(b, facts.cluster);
     if (managed) {
       excluded.push({ binding: bindingLabel(b), reason: `managed by AKS: ${managed.what}` });
       if (b.name === AKS_ADMIN_GROUP_BINDING)
         checked.push({ finding: adminGroupInfo(b, b.object.subjects ?? [], facts) });
-      continue;
+      return;
     }
     const isAdminGroup = (s: Subject) =>
       s.kind === 'Group' && adminGroups.has(s.name.toLowerCase());
@@ -70,24 +90,32 @@ export function checkRbac(facts: RbacFacts): RbacReview {
         binding: bindingLabel(b),
         reason: 'binds only Kubernetes system identities',
       });
-      continue;
+      return;
     }
     const admins = subjects.filter(isAdminGroup);
     const rest = subjects.filter((s) => !isAdminGroup(s));
-    const seen = rest.length > 0 ? bindingChecks(ctx, b, rest) : { items: [], risky: false };
+    const seen = rest.length > 0 ? bindingChecks(this.ctx, b, rest) : { items: [], risky: false };
     if (admins.length > 0) seen.items.push({ finding: adminGroupInfo(b, admins, facts) });
     if (isKubernetesDefault(b) && !seen.risky) {
       excluded.push({ binding: bindingLabel(b), reason: 'Kubernetes default for broad groups' });
-      continue;
+      return;
     }
     checked.push(...seen.items);
     const broad = seen.items.some((c) => c.finding.id === 'rbac.anonymous');
     if (carriesAksLabel(b.object.metadata))
       checked.push({ finding: labelFinding(b, seen.risky || broad) });
   }
-  const findings = [...checked.map((c) => c.finding), ...aggregatedRoleFindings(facts, ctx)];
-  const confirmable = checked.filter((c): c is Required<Checked> => c.ask !== undefined);
-  return { findings, excluded, confirmable };
+
+  /** The review of the bindings added, with the findings of the roles themselves. */
+  review(): RbacReview {
+    const { checked } = this;
+    const findings = [
+      ...checked.map((c) => c.finding),
+      ...aggregatedRoleFindings(this.facts, this.ctx),
+    ];
+    const confirmable = checked.filter((c): c is Required<Checked> => c.ask !== undefined);
+    return { findings, excluded: [...this.excluded], confirmable };
+  }
 }
 
 function bindingChecks(ctx: CheckContext, b: Binding, subjects: Subject[]) {

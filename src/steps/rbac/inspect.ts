@@ -1,4 +1,4 @@
-import { checkRbac, type RbacReview } from '../../checks/rbac/check-bindings.js';
+import type { RbacReview } from '../../checks/rbac/check-bindings.js';
 import type { ClusterContext, RbacFacts } from '../../checks/rbac/types.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { rbacObjectsOf } from '../../kube/shared-reads.js';
@@ -6,6 +6,7 @@ import type { Connection } from '../../model/connection.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
 import { confirmWithServer } from './confirm.js';
+import { checkRbacInSlices } from './sliced-check.js';
 import { plural } from '../../model/plural.js';
 import type { DirectoryLookup } from '../../model/directory.js';
 import { entraIdentities, identityLines, lookUp, withNames } from './names.js';
@@ -44,7 +45,8 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
     throw describeKubeError(error, kubeServer, 'list RBAC bindings and roles');
   });
   const rbac: RbacFacts = { ...read, cluster: clusterContext(ctx.connection) };
-  const review = checkRbac(rbac);
+  // In slices: other steps' reads go on meanwhile (see `checkRbacInSlices`).
+  const review = await checkRbacInSlices(rbac);
   const confirmed = await confirmWithServer(kc, review);
   const candidates = replaceCandidates(rbac);
   const azure = await lookAtAzureAssignments(ctx.connection);
