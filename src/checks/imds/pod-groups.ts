@@ -22,11 +22,10 @@ const PER_POD = new Set([
 
 /** The labels that identify a pod's workload: the stable ones, sorted. */
 function identifyingLabels(labels: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(labels)
-      .filter(([key]) => !PER_POD.has(key))
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
+  // Asked once per pod of the cluster: no pairs to sort, and no sort for a single key.
+  const keys = Object.keys(labels).filter((key) => !PER_POD.has(key));
+  if (keys.length > 1) keys.sort((a, b) => a.localeCompare(b));
+  return Object.fromEntries(keys.map((key) => [key, labels[key]!]));
 }
 
 /** Groups pods by identifying labels, in the order first seen. */

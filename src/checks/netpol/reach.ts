@@ -55,6 +55,10 @@ interface Selecting {
 }
 
 const OPEN: SideAnswer = { allowed: true, isolated: false, selectedBy: [], allowedBy: [] };
+const NONE_SELECTING: Selecting = Object.freeze({
+  egress: Object.freeze([]) as unknown as PolicyFacts[],
+  ingress: Object.freeze([]) as unknown as PolicyFacts[],
+});
 
 /**
  * NetworkPolicy reachability, from the Kubernetes documentation: a pod is isolated in a direction
@@ -86,7 +90,9 @@ export class Reachability {
 
   private readonly byLabels = new WeakMap<object, Map<string, Selecting>>();
 
-  private selectingOf(namespace: string, labels: Record<string, string>) {
+  private selectingOf(namespace: string, labels: Record<string, string>): Selecting {
+    // No policy in the namespace selects anything: no key to build (tens of thousands of pods).
+    if (!this.byNamespace.has(namespace)) return NONE_SELECTING;
     // The same labels object is asked about many times: look it up by identity first.
     let forLabels = this.byLabels.get(labels);
     if (!forLabels) this.byLabels.set(labels, (forLabels = new Map<string, Selecting>()));
