@@ -33,11 +33,17 @@ export function checkContainers(facts: ContainerFacts): ContainersReview {
     remediation: `Ask for list rights on ${what} in all namespaces.`,
   }));
   const workloads = groupByWorkload(facts).map((workload): WorkloadReview => {
+    // Each issue once per workload, in the order first seen (replicas repeat their pod's issues).
     const seen = new Set<string>();
-    const issues = workload.pods.flatMap(podIssues).filter((i) => {
-      const key = `${i.id}|${i.container ?? ''}|${i.what}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
+    const issues: ContainerIssue[] = [];
+    for (const pod of workload.pods) {
+      for (const issue of podIssues(pod)) {
+        const key = `${issue.id}|${issue.container ?? ''}|${issue.what}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        issues.push(issue);
+      }
+    }
     return {
       workload,
       system: isSystemWorkload(workload),
