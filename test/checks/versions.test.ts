@@ -4,6 +4,7 @@ import type { VersionFacts } from '../../src/checks/versions/facts.js';
 import { regionMinors, upgradeOptions } from '../../src/checks/versions/from-arm.js';
 import { versionFindings } from '../../src/checks/versions/findings.js';
 import { poolOrder, refuseTarget, targetChoices } from '../../src/checks/versions/planner.js';
+import { poolBlockers } from '../../src/checks/versions/pool-blockers.js';
 import { preflightFindings } from '../../src/checks/versions/preflight.js';
 import { upgradeBatch } from '../../src/checks/versions/upgrade-batch.js';
 
@@ -355,6 +356,31 @@ describe('preflight', () => {
       pdbs: [pdb],
     });
     expect(fine).toEqual([]);
+  });
+
+  it('judges the in-place fallback batch when it is larger than the surge', () => {
+    // AKS rolling upgrade article, "MaxUnavailable fallback": with both above 0, when AKS cannot
+    // get a surge node it upgrades in place, maxUnavailable nodes at a time. maxSurge 1 with
+    // maxUnavailable 3 can therefore drain 3 nodes at once: a budget allowing 1 is not safe.
+    const pdb = {
+      namespace: 'shop',
+      name: 'web',
+      disruptionsAllowed: 1,
+      workloads: ['Deployment/web'],
+      podNodes: ['a1', 'a2', 'a3', 'a4'],
+    };
+    const nodePools = Object.fromEntries(pdb.podNodes.map((n) => [n, base.pools[0]!.name]));
+    const pool = { ...base.pools[0]!, count: 4, settings: { maxSurge: '1', maxUnavailable: '3' } };
+    const found = preflightFindings({ ...base, nodePools, pools: [pool], pdbs: [pdb] });
+    expect(found.map((f) => f.id)).toEqual(['versions.pdb-tight']);
+    expect(found[0]!.message).toContain('a batch of 3 nodes (the in-place fallback');
+    expect(found[0]!.message).toContain('holds 3 of its pods');
+    expect(found[0]!.remediation).toContain('Lower maxUnavailable');
+    expect(poolBlockers(pool, [pdb], nodePools)).toMatchObject([{ verdict: 'slows', atOnce: 3 }]);
+    // The same pool without the fallback (maxUnavailable 0) drains 1 at a time: within the budget.
+    const surgeOnly = { ...pool, settings: { maxSurge: '1' } };
+    expect(preflightFindings({ ...base, nodePools, pools: [surgeOnly], pdbs: [pdb] })).toEqual([]);
+    expect(poolBlockers(surgeOnly, [pdb], nodePools)).toEqual([]);
   });
 
   it('warns of a running operation (409), not-Ready nodes and removed APIs', () => {

@@ -1,6 +1,6 @@
 import type { PoolVersionFacts } from './facts.js';
 import type { PdbFacts } from './preflight.js';
-import { upgradeBatch } from './upgrade-batch.js';
+import { largestBatch, upgradeBatch } from './upgrade-batch.js';
 
 /** A PodDisruptionBudget predicted to hold up the drains of one pool's upgrade. */
 export interface PoolBlocker {
@@ -12,7 +12,7 @@ export interface PoolBlocker {
   allowed: number;
   /** Its pods on this pool's nodes. */
   podsInPool: number;
-  /** The most of its pods one drain batch (surge or maxUnavailable nodes) holds. */
+  /** The most of its pods one drain batch holds (the larger of surge and in-place fallback). */
   atOnce: number;
   /** `blocks`: it allows no disruption, AKS cannot evict its pods; `slows`: a batch holds more than it allows. */
   verdict: 'blocks' | 'slows';
@@ -38,7 +38,7 @@ export function poolBlockers(
   pdbs: readonly PdbFacts[],
   nodePools: Readonly<Record<string, string>>,
 ): PoolBlocker[] {
-  const batch = upgradeBatch(pool.settings, pool.count).nodes;
+  const batch = largestBatch(upgradeBatch(pool.settings, pool.count));
   const out: PoolBlocker[] = [];
   for (const pdb of pdbs) {
     const inPool = pdb.podNodes.filter((n) => nodePools[n] === pool.name);

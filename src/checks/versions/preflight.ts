@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { PoolVersionFacts } from './facts.js';
 import { plural } from '../../model/plural.js';
-import { batchSettingsText, batchText, upgradeBatch } from './upgrade-batch.js';
+import { batchSettingsText, batchText, largestBatch, upgradeBatch } from './upgrade-batch.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
 export interface PdbFacts {
@@ -67,16 +67,19 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
       if (!pool) continue;
       const inPool = pdb.podNodes.filter((n) => f.nodePools[n] === poolName);
       const batch = upgradeBatch(pool.settings, pool.count);
-      const atOnce = worstBatch(inPool, batch.nodes);
+      // The in-place fallback may drain more nodes at once than the surge: judge the larger.
+      const most = largestBatch(batch);
+      const byFallback = most > batch.nodes;
+      const atOnce = worstBatch(inPool, most);
       if (atOnce > pdb.disruptionsAllowed) {
         out.push({
           id: 'versions.pdb-tight',
           severity: 'medium',
           object,
-          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${plural(pdb.disruptionsAllowed, 'disruption')}, but a batch of ${plural(batch.nodes, 'node')} in pool ${poolName} (${batchSettingsText(pool.settings)}: ${batchText(batch)}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
+          message: `PDB ${pdb.namespace}/${pdb.name}${who} allows ${plural(pdb.disruptionsAllowed, 'disruption')}, but a batch of ${plural(most, 'node')}${byFallback ? ' (the in-place fallback AKS takes when it cannot get surge capacity)' : ''} in pool ${poolName} (${batchSettingsText(pool.settings)}: ${batchText(batch)}) holds ${atOnce} of its pods: drains will wait for replacements and may hit the ${pool.settings.drainTimeoutInMinutes ?? 30}-minute drain timeout.`,
           remediation:
-            batch.mode === 'in-place'
-              ? 'Lower maxUnavailable for the pool (or upgrade with surge nodes: maxSurge above 0), or raise the workload replicas before the upgrade.'
+            batch.mode === 'in-place' || byFallback
+              ? `Lower maxUnavailable for the pool${byFallback ? '' : ' (or upgrade with surge nodes: maxSurge above 0)'}, or raise the workload replicas before the upgrade.`
               : 'Lower maxSurge for the pool, or raise the workload replicas before the upgrade.',
         });
       }

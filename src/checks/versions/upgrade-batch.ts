@@ -37,6 +37,15 @@ export function upgradeBatch(
     : { mode: 'surge', nodes: surge };
 }
 
+/**
+ * The most nodes AKS may drain at once in this pool: the planned batch, or the in-place fallback
+ * when that is larger (maxSurge 1 with maxUnavailable 3 can take 3 at once when no surge VM can
+ * be had). A prediction that a budget is safe must hold for both paths.
+ */
+export function largestBatch(b: UpgradeBatch): number {
+  return Math.max(b.nodes, b.fallbackInPlace ?? 0);
+}
+
 /** The settings that size the batch, as shown to the operator (defaults named as such). */
 export function batchSettingsText(
   settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
