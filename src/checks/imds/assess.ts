@@ -3,7 +3,7 @@ import { engineFindings, engineTraits, verdictPlane, type EngineFacts } from './
 import { evaluateNamespace, type NamespaceVerdict } from './evaluate.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
-import { systemReason } from './scope.js';
+import { optInReason, systemReason } from './scope.js';
 
 /** Everything the imds step reads from the cluster. */
 export interface ImdsFacts {
@@ -18,6 +18,8 @@ export interface NamespaceAssessment {
   verdict: NamespaceVerdict;
   /** Why it is left out by default (system namespace), or undefined for a user namespace. */
   system?: string;
+  /** A user namespace reported but not chosen by default (a cluster extension's name). */
+  optIn?: string;
 }
 
 /** The whole evaluation: per-namespace verdicts and the findings. */
@@ -44,9 +46,11 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
     .map((ns) => {
       const own = pods.get(ns.name) ?? [];
       const system = systemReason(ns, own);
+      const optIn = system ? undefined : optInReason(ns.name);
       return {
         verdict: evaluateNamespace(ns, policies.get(ns.name) ?? [], own, judge),
         ...(system ? { system } : {}),
+        ...(optIn ? { optIn } : {}),
       };
     });
   return {
@@ -60,10 +64,12 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
   };
 }
 
-/** The namespaces in scope by default: every user namespace. */
+/** The namespaces chosen by default: every user namespace but the opt-in ones. */
 export function defaultScope(assessment: ImdsAssessment): Set<string> {
   return new Set(
-    assessment.namespaces.filter((a) => a.system === undefined).map((a) => a.verdict.namespace),
+    assessment.namespaces
+      .filter((a) => a.system === undefined && a.optIn === undefined)
+      .map((a) => a.verdict.namespace),
   );
 }
 

@@ -1,9 +1,4 @@
-import {
-  assessImds,
-  defaultScope,
-  type ImdsAssessment,
-  type ImdsFacts,
-} from '../../checks/imds/assess.js';
+import { assessImds, type ImdsAssessment, type ImdsFacts } from '../../checks/imds/assess.js';
 import { forbiddenFinding } from '../../checks/imds/findings.js';
 import { engineTraits } from '../../checks/imds/engine.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
@@ -28,7 +23,10 @@ export async function inspectImds(ctx: InspectContext): Promise<Inspection<ImdsI
     return { facts: { forbidden: finding.message }, findings: [finding] };
   }
   const assessment = assessImds(read.facts);
-  const scope = defaultScope(assessment);
+  // Every user namespace is summarised, chosen by default or not: its verdict is a finding.
+  const scope = new Set(
+    assessment.namespaces.filter((a) => a.system === undefined).map((a) => a.verdict.namespace),
+  );
   return {
     facts: { facts: read.facts, assessment },
     findings: assessment.findings,

@@ -19,6 +19,28 @@ describe('assessing a cluster', () => {
     expect(assessment.findings.map((f) => f.object?.name)).toEqual(['default', 'shop']);
   });
 
+  it('reports an exposed namespace named like a cluster extension, but does not choose it by default', () => {
+    // Anyone can create flux-system: its exposed pods are a finding. The Flux extension may need
+    // the endpoint (AKS IMDS restriction article: GitOps), so the change waits for the operator.
+    const withFlux: ImdsFacts = {
+      ...facts,
+      namespaces: [...facts.namespaces, { name: 'flux-system', labels: {} }],
+      pods: [
+        ...facts.pods,
+        { namespace: 'flux-system', name: 'miner', labels: {}, hostNetwork: false },
+      ],
+    };
+    const assessment = assessImds(withFlux);
+    expect(assessment.findings.map((f) => [f.id, f.object?.name])).toContainEqual([
+      'imds.namespace-exposed',
+      'flux-system',
+    ]);
+    const flux = assessment.namespaces.find((a) => a.verdict.namespace === 'flux-system')!;
+    expect(flux.system).toBeUndefined();
+    expect(flux.optIn).toContain('cluster extension');
+    expect([...defaultScope(assessment)].sort()).toEqual(['default', 'shop']);
+  });
+
   it('with no engine, no namespace reads as blocked: the policies are judged, then marked not enforced', () => {
     const blocking = {
       namespace: 'shop',

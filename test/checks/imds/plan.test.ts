@@ -216,7 +216,10 @@ describe('which namespaces are system namespaces', () => {
     expect(systemReason(ns('kube-system'), [])).toBeDefined();
     expect(systemReason(ns('default'), [])).toBeUndefined();
     expect(systemReason(ns('shop'), [])).toBeUndefined();
-    expect(systemReason(ns('flux-system'), [])).toBeDefined();
+    // A cluster extension's name proves nothing either (anyone may create flux-system): its
+    // verdict is reported like any user namespace's.
+    expect(systemReason(ns('flux-system'), [])).toBeUndefined();
+    expect(systemReason(ns('dataprotection-microsoft'), [pod('x', {})])).toBeUndefined();
     // An AKS add-on name proves nothing by itself: its pods must be managed by AKS.
     expect(systemReason(ns('gatekeeper-system'), [pod('gatekeeper-system', {})])).toBeUndefined();
     expect(
