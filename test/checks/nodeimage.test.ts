@@ -76,7 +76,7 @@ describe('node image checks', () => {
     expect(nodeImageFindings(linuxOnly).map((f) => f.id)).not.toContain('nodeos.channel-none');
   });
 
-  it('suggests SecurityPatch only when every pool supports it (not Windows, Flatcar, OS Guard)', () => {
+  it('suggests SecurityPatch only when every pool supports it (not Windows, Flatcar, OS Guard, Azure Linux GPU)', () => {
     // AKS node OS auto-upgrade article: SecurityPatch isn't supported on Windows node pools.
     const linuxPool = facts().pools[0]!;
     const none = nodeImageFindings(facts({ channels: { nodeOS: 'None' } }));
@@ -104,6 +104,30 @@ describe('node image checks', () => {
       ).find((x) => x.id === 'nodeos.channel-none')!;
       expect(f.remediation).toMatch(/--node-os-upgrade-channel NodeImage,/);
     }
+    // Azure Linux on a GPU VM size as well; Azure Linux on a CPU size and Ubuntu on GPU keep it.
+    const gpu = { ...linuxPool, osSKU: 'AzureLinux', vmSize: 'Standard_NC4as_T4_v3' };
+    const onGpu = nodeImageFindings(facts({ channels: { nodeOS: 'None' }, pools: [gpu] })).find(
+      (x) => x.id === 'nodeos.channel-none',
+    )!;
+    expect(onGpu.remediation).toMatch(/--node-os-upgrade-channel NodeImage,/);
+    expect(onGpu.remediation).toContain('Azure Linux on GPU VM Standard_NC4as_T4_v3');
+    expect(nodeOsChannelAdvice('SecurityPatch', [gpu])).toMatch(/not supported on pool/);
+    for (const pool of [
+      { ...gpu, vmSize: 'Standard_D4ds_v5' },
+      { ...gpu, osSKU: 'Ubuntu' },
+      { ...gpu, osSKU: 'AzureLinux3', vmSize: 'Standard_E8s_v5' },
+    ])
+      expect(nodeOsChannelAdvice('None', [pool]), JSON.stringify(pool)).toMatch(
+        /SecurityPatch or NodeImage/,
+      );
+    for (const vmSize of [
+      'Standard_ND96asr_v4',
+      'standard_nv12ads_a10_v5',
+      'Standard_NG8ads_V620_v1',
+    ])
+      expect(nodeOsChannelAdvice('None', [{ ...gpu, osSKU: 'AzureLinux3', vmSize }])).toMatch(
+        /Choose NodeImage \(SecurityPatch/,
+      );
     expect(nodeOsChannelAdvice('None', facts().pools)).toMatch(/Choose NodeImage \(SecurityPatch/);
     expect(nodeOsChannelAdvice('SecurityPatch', facts().pools)).toMatch(
       /not supported on pool win/,

@@ -2,7 +2,7 @@ import { channelSuggestion } from './supported-channels.js';
 
 /**
  * What each node OS upgrade channel means for this cluster, and what to do about it; `pools` rule
- * SecurityPatch out where AKS does not support it (Windows, Flatcar, OS Guard).
+ * SecurityPatch out where AKS does not support it (Windows, Flatcar, OS Guard, Azure Linux on GPU).
  */
 export function nodeOsChannelAdvice(
   channel: string | undefined,

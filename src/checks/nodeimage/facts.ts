@@ -14,6 +14,8 @@ export interface ImagePool {
   name: string;
   osType: string;
   osSKU?: string;
+  /** The pool's VM size (e.g. `Standard_NC4as_T4_v3`): GPU sizes narrow the node OS channels. */
+  vmSize?: string;
   nodeImageVersion?: string;
   latestNodeImageVersion?: string;
   provisioningState: string;

@@ -1,16 +1,29 @@
 import type { ImagePool } from './facts.js';
 
 // The AKS node OS auto-upgrade article: SecurityPatch isn't supported on Windows node pools, nor
-// on Flatcar Container Linux or Azure Linux with OS Guard; NodeImage is supported on all of them.
-// (Azure Linux on GPU VMs is another exception; the pool facts do not carry the VM size.)
+// on Flatcar Container Linux or Azure Linux with OS Guard, and Azure Linux doesn't support it on
+// GPU-enabled VMs; NodeImage is supported on all of them.
 
-type PoolOs = Pick<ImagePool, 'name' | 'osType' | 'osSKU'>;
+type PoolOs = Pick<ImagePool, 'name' | 'osType' | 'osSKU' | 'vmSize'>;
+
+/** Azure Linux by its osSKU (AzureLinux, AzureLinux3, the older CBLMariner/Mariner names). */
+const AZURE_LINUX = /^(azurelinux|cblmariner|mariner)/i;
+
+/**
+ * A GPU-enabled VM size: Azure's GPU-accelerated families NC, ND, NG and NV (the VM sizes overview,
+ * `sizes/gpu-accelerated`); e.g. Standard_NC4as_T4_v3, Standard_ND96asr_v4, Standard_NV12ads_A10_v5.
+ */
+export function isGpuVmSize(vmSize: string | undefined): boolean {
+  return /^standard_n[cdgv]/i.test(vmSize ?? '');
+}
 
 /** Why a pool cannot take the SecurityPatch channel, or undefined when it can. */
 function securityPatchRefusal(pool: PoolOs): string | undefined {
   if (pool.osType === 'Windows') return 'Windows';
   if (/^flatcar$/i.test(pool.osSKU ?? '')) return 'Flatcar';
   if (/osguard/i.test(pool.osSKU ?? '')) return 'Azure Linux with OS Guard';
+  if (AZURE_LINUX.test(pool.osSKU ?? '') && isGpuVmSize(pool.vmSize))
+    return `Azure Linux on GPU VM ${pool.vmSize}`;
   return undefined;
 }
 

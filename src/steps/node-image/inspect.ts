@@ -55,6 +55,7 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
       name: p.name ?? '',
       osType: p.osType ?? 'Linux',
       ...(p.osSKU ? { osSKU: p.osSKU } : {}),
+      ...(p.vmSize ? { vmSize: p.vmSize } : {}),
       ...(p.nodeImageVersion ? { nodeImageVersion: p.nodeImageVersion } : {}),
       ...(reads.poolProfiles[p.name ?? '']?.latestNodeImageVersion
         ? { latestNodeImageVersion: reads.poolProfiles[p.name ?? '']!.latestNodeImageVersion }
