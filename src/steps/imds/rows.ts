@@ -44,6 +44,12 @@ function actionOf(kind: VerdictKind): RowAction {
   return 'review';
 }
 
+// The AKS IMDS restriction (networkProfile.podLinkLocalAccess: None) blocks pods below
+// NetworkPolicy, but ARM returns the property only in preview api-versions (2024-04-02-preview
+// on); the SDK reads the stable 2026-06-01, which lacks it. Said where a namespace reads exposed.
+const UNREAD_RESTRICTION =
+  "Not read: AKS's preview IMDS restriction (networkProfile.podLinkLocalAccess None) exists only in preview API versions and this tool reads the stable one, so a cluster with it on still reads exposed here; a probe (p) shows what pods really reach.";
+
 function detailsOf(
   verdict: NamespaceVerdict,
   action: RowAction,
@@ -59,6 +65,7 @@ function detailsOf(
   if (action === 'create') {
     return [
       ...inert,
+      UNREAD_RESTRICTION,
       'Applying creates this policy (nothing else changes in the namespace); it is checked to open nothing new before you are asked. Unlike the AKS article sample (10.10.0.0/0#example, which the API server rejects), it is valid and only removes 169.254.169.254:',
       codeBlock(stringify(restrictImdsPolicy(verdict.namespace, traits))),
     ];
