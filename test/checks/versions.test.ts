@@ -209,6 +209,50 @@ describe('planner', () => {
     expect(refuseTarget(f, '1.30.12', false)).toBeUndefined();
   });
 
+  it('on the LTS plan, offers the migration to the next LTS version, skipping minors', () => {
+    // AKS long-term support article, "Migrate to the latest LTS version": on the LTS plan AKS
+    // migrates in place from one LTS version to the next when an LTS-enabled version is the target.
+    const lts = [
+      ...region.map((m) => ({ ...m, lts: m.minor === '1.30' || m.minor === '1.32' })),
+      { minor: '1.29', isPreview: false, isDefault: false, lts: true, patches: ['1.29.15'] },
+    ];
+    const upgrades = [
+      { version: '1.30.12', isPreview: false },
+      { version: '1.31.8', isPreview: false },
+      { version: '1.32.5', isPreview: false },
+      { version: '1.33.1', isPreview: true },
+    ];
+    const onLts = facts({
+      supportPlan: 'AKSLongTermSupport',
+      region: lts,
+      controlPlane: { ...facts().controlPlane, current: '1.29.15', upgrades },
+    });
+    // What AKS offers decides how far: an offered LTS-enabled minor, not an offered non-LTS one.
+    expect(targetChoices(onLts).map((c) => `${c.version}:${c.kind}`)).toEqual([
+      '1.32.5:lts',
+      '1.30.12:minor',
+    ]);
+    const from130 = facts({
+      supportPlan: 'AKSLongTermSupport',
+      region: lts,
+      controlPlane: { ...facts().controlPlane, current: '1.30.11', upgrades },
+    });
+    expect(targetChoices(from130).map((c) => `${c.version}:${c.kind}`)).toEqual([
+      '1.32.5:lts',
+      '1.31.8:minor',
+      '1.30.12:patch',
+    ]);
+    expect(refuseTarget(from130, '1.32.5', false)).toBeUndefined();
+    // A non-LTS minor two ahead is still a skip, and the refusal says what the LTS plan allows.
+    expect(refuseTarget(from130, '1.33.1', true)).toMatch(
+      /skip 2 minor versions.*On the LTS plan AKS can also move straight to the next LTS version; 1\.33 is not offered with LTS here/,
+    );
+    // Without the LTS plan the same jump is refused: one minor at a time.
+    const official = { ...from130, supportPlan: 'KubernetesOfficial' };
+    expect(refuseTarget(official, '1.32.5', false)).toMatch(/one minor at a time/);
+    expect(targetChoices(official).map((c) => c.version)).toEqual(['1.31.8', '1.30.12']);
+  });
+
   it('needs an explicit choice for a preview version', () => {
     const f = facts({
       controlPlane: {

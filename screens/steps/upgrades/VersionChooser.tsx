@@ -83,7 +83,11 @@ export function VersionChooser({
             <Text bold={i === at}>{c.version}</Text>
             <Text color={theme.muted}>
               {' '}
-              {c.kind === 'patch' ? 'patch within the minor' : 'next minor'}
+              {c.kind === 'patch'
+                ? 'patch within the minor'
+                : c.kind === 'lts'
+                  ? 'next LTS version (LTS plan: skips minors)'
+                  : 'next minor'}
             </Text>
             {c.isPreview ? <Text color={theme.warning}> ▲ preview: no support</Text> : null}
           </Text>

@@ -47,6 +47,8 @@ export interface VersionFacts {
   pools: PoolVersionFacts[];
   region: RegionMinor[];
   channels: { upgrade?: string; nodeOS?: string };
+  /** The cluster's `supportPlan` (`KubernetesOfficial` default, or `AKSLongTermSupport`). */
+  supportPlan?: string;
   /** Names of planned maintenance configurations, or why they could not be read. */
   maintenance: { names: string[] } | { unreadable: string };
 }

@@ -57,6 +57,7 @@ export function versionFactsFromArm(r: ArmVersionReads): VersionFacts {
       upgrade: c.autoUpgradeProfile?.upgradeChannel,
       nodeOS: c.autoUpgradeProfile?.nodeOSUpgradeChannel,
     },
+    ...(c.supportPlan ? { supportPlan: c.supportPlan } : {}),
     maintenance: r.maintenance,
   };
 }

@@ -2,22 +2,48 @@ import type { PoolVersionFacts, UpgradeOption, VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf } from './semver.js';
 import { supportOf } from './support.js';
 
+// AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
+// may go straight to a supported minor, and a cluster on the LTS support plan may migrate in place
+// from one LTS version to the next LTS version (AKS long-term support article, "Migrate to the
+// latest LTS version": specify an LTS-enabled version as the target). Either way AKS must offer it.
+
 /** A control-plane target the operator can pick, with what makes it special. */
 export interface TargetChoice extends UpgradeOption {
-  /** `patch` within the current minor, or `minor` (the next one). */
-  kind: 'patch' | 'minor';
+  /** `patch` within the current minor, `minor` (the next one), or `lts` (the next LTS minor). */
+  kind: 'patch' | 'minor' | 'lts';
 }
 
-/** The control-plane targets offered, newest first; never a skipped minor. */
+/** Whether the cluster is on the LTS plan and `version`'s minor is offered with LTS here. */
+function ltsMigration(f: VersionFacts, version: string): boolean {
+  return (
+    f.supportPlan === 'AKSLongTermSupport' &&
+    f.region.some((m) => m.minor === minorOf(version) && m.lts)
+  );
+}
+
+/** How many minors `version` skips from the control plane's, or 0 when AKS allows the move. */
+function skippedMinors(f: VersionFacts, version: string): number {
+  const from = f.controlPlane.current;
+  const skip = minorDistance(from, version) - 1;
+  if (skip <= 0 || supportOf(f.region, from) === 'unsupported' || ltsMigration(f, version))
+    return 0;
+  return skip;
+}
+
+/** The control-plane targets offered, newest first; never a skipped minor but an LTS migration. */
 export function targetChoices(f: VersionFacts): TargetChoice[] {
   const from = f.controlPlane.current;
-  const fromSupported = supportOf(f.region, from) !== 'unsupported';
   return f.controlPlane.upgrades
     .filter((u) => compareVersions(u.version, from) > 0)
-    .filter((u) => !fromSupported || minorDistance(from, u.version) <= 1)
+    .filter((u) => skippedMinors(f, u.version) === 0)
     .map((u): TargetChoice => ({
       ...u,
-      kind: minorOf(u.version) === minorOf(from) ? 'patch' : 'minor',
+      kind:
+        minorOf(u.version) === minorOf(from)
+          ? 'patch'
+          : minorDistance(from, u.version) > 1 && ltsMigration(f, u.version)
+            ? 'lts'
+            : 'minor',
     }))
     .sort((a, b) => compareVersions(b.version, a.version));
 }
@@ -34,10 +60,13 @@ export function refuseTarget(
   const from = f.controlPlane.current;
   if (compareVersions(version, from) <= 0)
     return `${version} is not newer than the control plane (${from}).`;
-  const skip = minorDistance(from, version);
-  const fromSupported = supportOf(f.region, from) !== 'unsupported';
-  if (skip > 1 && fromSupported) {
-    return `${version} would skip ${skip - 1} minor version${skip > 2 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).`;
+  const skip = skippedMinors(f, version);
+  if (skip > 0) {
+    const lts =
+      f.supportPlan === 'AKSLongTermSupport'
+        ? ` On the LTS plan AKS can also move straight to the next LTS version; ${minorOf(version)} is not offered with LTS here.`
+        : '';
+    return `${version} would skip ${skip} minor version${skip > 1 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).${lts}`;
   }
   const offered = f.controlPlane.upgrades.find((u) => u.version === version);
   if (!offered)

@@ -6,7 +6,7 @@ import type { Rotation } from '../rotation/state.js';
 
 /** What the upgrades screen renders besides the generic frame. */
 export interface UpgradesState {
-  /** Control-plane targets AKS offers (never a skipped minor), newest first. */
+  /** Control-plane targets AKS offers (no skipped minor but an LTS migration), newest first. */
   choices: TargetChoice[];
   /** Per offered target, what it would break (deprecated APIs it removes, still in use). */
   impact?: TargetBreaks[];

@@ -154,6 +154,27 @@ describe('VersionChooser', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
+  it('names an LTS migration as one that skips minors', async () => {
+    const ui = await renderInk(
+      <VersionChooser
+        current="1.30.11"
+        choices={[
+          { version: '1.32.5', isPreview: false, kind: 'lts' as const },
+          { version: '1.31.8', isPreview: false, kind: 'minor' as const },
+        ]}
+        impact={[]}
+        active
+        onChoose={vi.fn()}
+        onClose={vi.fn()}
+        onHelp={vi.fn()}
+        onQuit={vi.fn()}
+      />,
+      { columns: 80, rows: 24 },
+    );
+    expect(ui.frame()).toContain('❯ 1.32.5 next LTS version (LTS plan: skips minors)');
+    expect(ui.frame()).toContain('1.31.8 next minor');
+  });
+
   it('shows under each version what it would break, in full at 80 columns', async () => {
     const flow = {
       source: 'helm' as const,
