@@ -14,6 +14,31 @@ describe('jsonChunks', () => {
     );
   });
 
+  it('matches JSON.stringify for values whose toJSON returns undefined, a function or JSON', () => {
+    // JSON.stringify calls toJSON(key) once and writes its result: undefined (or a function)
+    // leaves the property out, is null in an array, and gives undefined at the top.
+    const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constantFrom(undefined, () => 1),
+        tie('value').map((inner) => ({ toJSON: () => inner })),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 3 }), tie('value'), { maxKeys: 4 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(value, fc.integer({ min: 0, max: 5 }), (v, depth) => {
+        expect([...jsonChunks(v, depth)].join('')).toBe(JSON.stringify(v, null, 2) ?? '');
+      }),
+    );
+    const gone = { toJSON: () => undefined };
+    same({ a: gone, b: [gone, 1], c: { d: gone } });
+    expect(JSON.stringify({ a: gone, b: [gone] })).toBe('{"b":[null]}');
+    // At the top JSON.stringify gives undefined: no piece at all.
+    expect([...jsonChunks(gone)]).toEqual([]);
+  });
+
   it('leaves out what JSON.stringify leaves out, and calls toJSON with its key', () => {
     const seen: string[] = [];
     const stamp = {
