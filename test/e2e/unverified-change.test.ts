@@ -83,7 +83,7 @@ describe('a change whose verifying look fails', () => {
 
     const screen = await t.waitFor('Done, NOT verified', 30_000);
     expect(screen).toMatch(/created, not verified/);
-    expect(screen).toContain('Press l to look again.');
+    expect(screen).toContain('Press l to look again:');
     expect(screen).toContain('The look after the change failed:');
     expect(screen).toContain('unavailable: changed, not verified');
     expect(screen).not.toMatch(/verified blocked|still exposed after the change/);
@@ -144,7 +144,7 @@ describe('a change whose verifying look fails', () => {
     expect(screen).toContain(
       'Sent: the PUT that enables Defender for Containers; Azure reported its operation finished.',
     );
-    expect(screen).toContain('Press r to look again.');
+    expect(screen).toContain('Press r to look again:');
     expect(screen).toContain('unavailable: changed, not verified');
     expect(screen).not.toMatch(/✔ Verified|still reports Defender off/);
     expect(stateJournal(state)).toContainEqual(
@@ -185,7 +185,7 @@ describe('a change whose verifying look fails', () => {
     const screen = await t.waitFor('Done, NOT verified', 30_000);
     expect(screen).toMatch(/✔ \S+ cordoned/);
     const node = /✔ (\S+) cordoned/.exec(screen)![1]!;
-    expect(screen).toContain('Press l to look again.');
+    expect(screen).toContain('Press l to look again:');
     // The key the result names is bound on the node table (its footer lists it).
     expect(screen).toMatch(/ · l action · /);
     expect(notVerifiedNotes(state)).toEqual([

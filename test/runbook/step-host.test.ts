@@ -217,7 +217,7 @@ describe('running a step', () => {
     expect(view().progress).toEqual(['flag set']);
     expect(view().result).toEqual([
       'the flag was set',
-      '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+      '▲ Done, NOT verified. Press l to look again: the cluster was not read back after the change.',
       '  The look after the change failed: the cluster did not answer',
     ]);
     expect(store.getState().steps['api-access']).toEqual({
@@ -251,7 +251,7 @@ describe('running a step', () => {
     await host.send('api-access', { type: 'action', key: 'l' }).catch(() => undefined);
     expect(view().result).toEqual([
       'the flag was set',
-      '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+      '▲ Done, NOT verified. Press l to look again: the cluster was not read back after the change.',
       '  The look after the change failed: the cluster did not answer',
       '✖ the cluster did not answer',
     ]);
@@ -330,7 +330,9 @@ describe('running a step', () => {
     expect(world.flag).toBe(true);
     const view = () => store.getState().stepViews['api-access']!;
     const notVerified = view().result;
-    expect(notVerified?.[1]).toMatch(/^▲ Done, NOT verified: .* Press l to look again\.$/);
+    expect(notVerified?.[1]).toMatch(
+      /^▲ Done, NOT verified\. Press l to look again: the cluster was not read back/,
+    );
 
     // The early look answers now, with the flag as it was before the change.
     world.lookFails = false;

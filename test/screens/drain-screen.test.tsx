@@ -6,6 +6,7 @@ import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/model/drain.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
 import { drainConfirmation } from '../../src/steps/drain/confirmations.js';
+import { notVerified } from '../../src/steps/lifecycle/run-change.js';
 import type { StepEvents } from '../../src/steps/registry-types.js';
 import type { StepView } from '../../src/steps/contract/view.js';
 
@@ -355,7 +356,7 @@ describe('drain screen: live progress', () => {
 const STALE_VIEW: StepView = {
   result: [
     '✔ aks-apps-2-vmss000000 cordoned',
-    '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+    '▲ Done, NOT verified. Press l to look again: the cluster was not read back after the change.',
   ],
   actions: [{ key: 'l', label: 'Look again' }],
 };
@@ -378,6 +379,21 @@ describe('drain screen: the look-again key after a failed look', () => {
     expect(report).toContain('l action');
     await ink.press('l');
     expect(sent).toEqual([{ type: 'action', key: 'l' }]);
+  });
+
+  it('at 80x24 the real result line shows its key whole (the line is cut at the width)', async () => {
+    const result = [
+      '✔ aks-apps-2-vmss000000 cordoned',
+      ...notVerified(
+        'GET /api/v1/nodes: connect ECONNREFUSED 127.0.0.1:6443',
+        [{ key: 'l', looksAgain: true }],
+        false,
+      ),
+    ];
+    const { ink } = await screen(baseState(), undefined, { ...STALE_VIEW, result });
+    const frame = await ink.waitFor('Done, NOT verified');
+    expect(frame).toContain('▲ Done, NOT verified. Press l to look again');
+    expect(widestLine(frame)).toBeLessThanOrEqual(80);
   });
 
   it('binds no l when the step offers none', async () => {

@@ -175,7 +175,8 @@ export const NOT_VERIFIED_STATUS = { kind: 'unavailable', why: 'changed, not ver
 
 /**
  * The lines under a change's result when the look that verifies it failed: done, not verified,
- * how to look again (first, so a narrow result window keeps it), and why the look failed.
+ * how to look again (first: the line is cut at the terminal's width, so the key comes before the
+ * explanation and stays readable at 80 columns), and why the look failed.
  */
 export function notVerified(
   why: string,
@@ -184,7 +185,7 @@ export function notVerified(
 ): string[] {
   const key = offered.find((a) => a.looksAgain)?.key;
   return [
-    `▲ ${failed ? 'NOT' : 'Done, NOT'} verified: the cluster was not read back after the change. ${key ? `Press ${key} to look again.` : 'Look again to verify it.'}`,
+    `▲ ${failed ? 'NOT' : 'Done, NOT'} verified. ${key ? `Press ${key} to look again` : 'Look again to verify it'}: the cluster was not read back after the change.`,
     `  The look after the change failed: ${why}`,
   ];
 }

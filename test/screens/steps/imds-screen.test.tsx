@@ -196,7 +196,7 @@ describe('imds report after a failed look', () => {
   it("v: the result names l, and l there looks again (a/r/p stay the table's)", async () => {
     const view: StepView = {
       result: [
-        '▲ Done, NOT verified: the cluster was not read back after the change. Press l to look again.',
+        '▲ Done, NOT verified. Press l to look again: the cluster was not read back after the change.',
       ],
       actions: [
         { key: 'a', label: 'Apply the blocking policy' },
