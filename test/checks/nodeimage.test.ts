@@ -128,6 +128,11 @@ describe('node image checks', () => {
       expect(nodeOsChannelAdvice('None', [{ ...gpu, osSKU: 'AzureLinux3', vmSize }])).toMatch(
         /Choose NodeImage \(SecurityPatch/,
       );
+    // Unmanaged patches Ubuntu and Azure Linux CPU pools nightly, not Azure Linux GPU pools.
+    expect(nodeOsChannelAdvice('Unmanaged', [gpu])).toContain(
+      `nor do Azure Linux GPU pools (${gpu.name})`,
+    );
+    expect(nodeOsChannelAdvice('Unmanaged', [linuxPool])).not.toContain('GPU');
     expect(nodeOsChannelAdvice('None', facts().pools)).toMatch(/Choose NodeImage \(SecurityPatch/);
     expect(nodeOsChannelAdvice('SecurityPatch', facts().pools)).toMatch(
       /not supported on pool win/,

@@ -1,4 +1,4 @@
-import { channelSuggestion } from './supported-channels.js';
+import { azureLinuxGpuPools, channelSuggestion } from './supported-channels.js';
 
 /**
  * What each node OS upgrade channel means for this cluster, and what to do about it; `pools` rule
@@ -14,8 +14,11 @@ export function nodeOsChannelAdvice(
       return suggested.why
         ? `None: nothing patches the node OS; only manual node image upgrades bring fixes. Choose NodeImage (${suggested.why}).`
         : 'None: nothing patches the node OS; only manual node image upgrades bring fixes. Choose SecurityPatch or NodeImage.';
-    case 'Unmanaged':
-      return 'Unmanaged: Ubuntu/Azure Linux apply security updates nightly but never reboot; something (kured) must reboot nodes. Windows nodes get nothing.';
+    case 'Unmanaged': {
+      // The AKS article gives nightly patching to Ubuntu and Azure Linux CPU node pools only.
+      const gpu = azureLinuxGpuPools(pools);
+      return `Unmanaged: Ubuntu and Azure Linux CPU pools apply security updates nightly but never reboot; something (kured) must reboot nodes. Windows nodes get nothing${gpu.length ? `; nor do Azure Linux GPU pools (${gpu.join(', ')})` : ''}.`;
+    }
     case 'SecurityPatch':
       return suggested.why
         ? `SecurityPatch: AKS applies security patches to the image and reimages nodes in your maintenance window, but ${suggested.why}: choose NodeImage.`

@@ -17,6 +17,16 @@ export function isGpuVmSize(vmSize: string | undefined): boolean {
   return /^standard_n[cdgv]/i.test(vmSize ?? '');
 }
 
+/** Azure Linux pools on GPU VM sizes, by name: the Unmanaged channel's nightly patching is for CPU pools. */
+export function azureLinuxGpuPools(pools: readonly PoolOs[]): string[] {
+  return pools
+    .filter(
+      (p) =>
+        AZURE_LINUX.test(p.osSKU ?? '') && !/osguard/i.test(p.osSKU ?? '') && isGpuVmSize(p.vmSize),
+    )
+    .map((p) => p.name);
+}
+
 /** Why a pool cannot take the SecurityPatch channel, or undefined when it can. */
 function securityPatchRefusal(pool: PoolOs): string | undefined {
   if (pool.osType === 'Windows') return 'Windows';
