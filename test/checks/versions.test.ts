@@ -222,21 +222,15 @@ describe('planner', () => {
       { version: '1.32.5', isPreview: false },
       { version: '1.33.1', isPreview: true },
     ];
-    const onLts = facts({
+    // Pools on the control plane's version, as after a finished upgrade.
+    const at = (current: string): Partial<VersionFacts> => ({
       supportPlan: 'AKSLongTermSupport',
       region: lts,
-      controlPlane: { ...facts().controlPlane, current: '1.29.15', upgrades },
+      controlPlane: { ...facts().controlPlane, current, upgrades },
+      pools: facts().pools.map((p) => ({ ...p, current, version: current })),
     });
+    const from130 = facts(at('1.30.11'));
     // What AKS offers decides how far: an offered LTS-enabled minor, not an offered non-LTS one.
-    expect(targetChoices(onLts).map((c) => `${c.version}:${c.kind}`)).toEqual([
-      '1.32.5:lts',
-      '1.30.12:minor',
-    ]);
-    const from130 = facts({
-      supportPlan: 'AKSLongTermSupport',
-      region: lts,
-      controlPlane: { ...facts().controlPlane, current: '1.30.11', upgrades },
-    });
     expect(targetChoices(from130).map((c) => `${c.version}:${c.kind}`)).toEqual([
       '1.32.5:lts',
       '1.31.8:minor',
@@ -246,6 +240,13 @@ describe('planner', () => {
     // A non-LTS minor two ahead is still a skip, and the refusal says what the LTS plan allows.
     expect(refuseTarget(from130, '1.33.1', true)).toMatch(
       /skip 2 minor versions.*On the LTS plan AKS can also move straight to the next LTS version; 1\.33 is not offered with LTS here/,
+    );
+    // From 1.29 the control plane alone would leave the 1.29 pools three minors behind 1.32: a
+    // node pool's minor must stay within two of the control plane's (ARM orchestratorVersion).
+    const from129 = facts(at('1.29.15'));
+    expect(targetChoices(from129).map((c) => c.version)).toEqual(['1.30.12']);
+    expect(refuseTarget(from129, '1.32.5', false)).toMatch(
+      /pool apps, system would be more than two minors behind it/,
     );
     // Without the LTS plan the same jump is refused: one minor at a time.
     const official = { ...from130, supportPlan: 'KubernetesOfficial' };

@@ -14,11 +14,25 @@ export interface TargetChoice extends UpgradeOption {
 }
 
 /** Whether the cluster is on the LTS plan and `version`'s minor is offered with LTS here. */
-function ltsMigration(f: VersionFacts, version: string): boolean {
+function ltsTarget(f: VersionFacts, version: string): boolean {
   return (
     f.supportPlan === 'AKSLongTermSupport' &&
     f.region.some((m) => m.minor === minorOf(version) && m.lts)
   );
+}
+
+/**
+ * Pools that would be more than two minors behind `version`: this step upgrades the control plane
+ * alone first, and a pool's minor must stay within two of the control plane's (ARM agent pool
+ * `orchestratorVersion`).
+ */
+function poolsTooFarBehind(f: VersionFacts, version: string): string[] {
+  return f.pools.filter((p) => minorDistance(p.current, version) > 2).map((p) => p.name);
+}
+
+/** Whether `version` is an LTS migration this step can make (control plane first). */
+function ltsMigration(f: VersionFacts, version: string): boolean {
+  return ltsTarget(f, version) && poolsTooFarBehind(f, version).length === 0;
 }
 
 /** How many minors `version` skips from the control plane's, or 0 when AKS allows the move. */
@@ -62,10 +76,13 @@ export function refuseTarget(
     return `${version} is not newer than the control plane (${from}).`;
   const skip = skippedMinors(f, version);
   if (skip > 0) {
+    const behind = poolsTooFarBehind(f, version);
     const lts =
-      f.supportPlan === 'AKSLongTermSupport'
-        ? ` On the LTS plan AKS can also move straight to the next LTS version; ${minorOf(version)} is not offered with LTS here.`
-        : '';
+      f.supportPlan !== 'AKSLongTermSupport'
+        ? ''
+        : ltsTarget(f, version)
+          ? ` On the LTS plan AKS migrates to it in place, but this step upgrades the control plane alone first and pool ${behind.join(', ')} would be more than two minors behind it (AKS allows two): use az aks upgrade, which upgrades the pools with it.`
+          : ` On the LTS plan AKS can also move straight to the next LTS version; ${minorOf(version)} is not offered with LTS here.`;
     return `${version} would skip ${skip} minor version${skip > 1 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).${lts}`;
   }
   const offered = f.controlPlane.upgrades.find((u) => u.version === version);
