@@ -19,7 +19,8 @@ export function verdictLook(row: Pick<ImdsRow, 'verdict' | 'enforced'>) {
 
 /** What applying does to the row, in a few words. */
 function actionText(row: ImdsRow): string {
-  if (!row.chosen) return row.system ? 'excluded (system)' : 'excluded';
+  if (!row.chosen)
+    return row.system ? 'excluded (system)' : row.optIn ? 'excluded (ext.)' : 'excluded';
   if (row.action === 'create') return row.rights.create ? 'no rights' : 'create policy';
   if (row.action === 'review') return 'review fix (Enter)';
   return '—';
@@ -66,7 +67,8 @@ export function focusLine(row: ImdsRow): string {
   const pods = `${row.pods} pod${row.pods === 1 ? '' : 's'}`;
   const host =
     row.hostNetworkPods > 0 ? `, ${row.hostNetworkPods} hostNetwork (policies never apply)` : '';
-  const scope = row.system ? ` · ${row.system}` : '';
+  const why = row.system ?? (row.chosen ? undefined : row.optIn);
+  const scope = why ? ` · ${why}` : '';
   const warn =
     row.chosen && row.warning
       ? ' · ▲ managed by Kubernetes/AKS: add-ons may need the endpoint'

@@ -21,6 +21,8 @@ export interface ImdsRow {
   enforced: boolean | undefined;
   /** Why it is out of scope by default (system namespace). */
   system?: string;
+  /** Why a user namespace is not chosen by default (a cluster extension's name). */
+  optIn?: string;
   /** Set when the namespace is managed by Kubernetes or AKS: shown when it is chosen. */
   warning?: string;
   chosen: boolean;
@@ -92,7 +94,7 @@ export function buildRows(
   rights: ReadonlyMap<string, NamespaceRights>,
   traits: EngineTraits,
 ): ImdsRow[] {
-  return assessment.namespaces.map(({ verdict, system }) => {
+  return assessment.namespaces.map(({ verdict, system, optIn }) => {
     const action = actionOf(verdict.kind);
     const warning = managedNamespaceWarning(verdict.namespace);
     return {
@@ -100,6 +102,7 @@ export function buildRows(
       verdict: verdict.kind,
       enforced: verdict.enforced,
       ...(system ? { system } : {}),
+      ...(optIn ? { optIn } : {}),
       ...(warning ? { warning } : {}),
       chosen: chosen.has(verdict.namespace),
       policies: verdict.policies.length,

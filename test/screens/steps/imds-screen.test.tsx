@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../../screens/App.js';
 import type { AppActions } from '../../../screens/app-actions.js';
 import { ImdsScreen } from '../../../screens/steps/imds/ImdsScreen.js';
+import { focusLine } from '../../../screens/steps/imds/namespace-table.js';
 import { CHECKLIST } from '../../../src/model/checklist.js';
 import type { StepView } from '../../../src/steps/contract/view.js';
 import type { ImdsRow } from '../../../src/steps/imds/state.js';
@@ -68,6 +69,20 @@ function renderScreen(state: ImdsState, view: StepView = {}) {
 }
 
 describe('imds namespace table', () => {
+  it('says why an extension-named namespace is not chosen, in its row and focus line', async () => {
+    const flux = row('flux-system', {
+      chosen: false,
+      optIn: 'cluster extension namespace name (Flux/GitOps, Azure Backup): choose it yourself',
+    });
+    const { ui } = renderScreen({ ...STATE, rows: [...STATE.rows, flux] });
+    const frame = (await ui).frame();
+    expect(frame).toMatch(/\[ \] flux-system\s+✖ exposed.*excluded \(ext\.\)/);
+    expect(widestLine(frame)).toBeLessThanOrEqual(80);
+    expect(focusLine(flux)).toContain('cluster extension namespace name');
+    // Once chosen, the reason gives way to the row's warning.
+    expect(focusLine({ ...flux, chosen: true })).not.toContain('cluster extension');
+  });
+
   it('shows verdicts with symbols, what applying would do, and fits 80 columns', async () => {
     const { ui } = renderScreen(STATE);
     const frame = (await ui).frame();
