@@ -1,5 +1,5 @@
-import { parseInvocation, type Invocation } from './cli/args.js';
-import { versionLine } from './cli/version.js';
+import type { Invocation } from './cli/args.js';
+import { quickTuiOptions } from './cli/tui-args.js';
 import { UserError, messageOf } from './model/errors.js';
 import { printable, visible } from './model/visible-text.js';
 
@@ -34,7 +34,9 @@ export async function main(
   }
   let invocation: Invocation;
   try {
-    invocation = parseInvocation(argv, env, versionLine(), io.out);
+    // The plain interactive start skips commander: the first frame comes sooner.
+    const quick = quickTuiOptions(argv, env);
+    invocation = quick ? { kind: 'tui', ...quick } : await parseFully(argv, env, io);
   } catch (error) {
     return fail(io, error);
   }
@@ -83,6 +85,15 @@ export async function main(
   } catch (error) {
     return fail(io, error);
   }
+}
+
+/** Every command and flag, through commander: help, version, subcommands, and what is wrong. */
+async function parseFully(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<Invocation> {
+  const [{ parseInvocation }, { versionLine }] = await Promise.all([
+    import('./cli/args.js'),
+    import('./cli/version.js'),
+  ]);
+  return parseInvocation(argv, env, versionLine(), io.out);
 }
 
 function fail(io: CliIo, error: unknown): number {

@@ -2,32 +2,26 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { UserError, firstLine } from '../model/errors.js';
 import { DEFAULT_FAIL_ON } from '../report/exit-code.js';
 import { AUDIT_FORMATS } from '../report/formats.js';
-import { CLOUD_NAMES, type CloudName } from '../azure/clouds.js';
+import { CLOUD_NAMES } from '../azure/clouds.js';
 import type { TargetOptions } from '../target/options.js';
-import {
-  auditOptions,
-  journalOptions,
-  waiverMaxDays,
-  type AuditFlags,
-  type JournalFlags,
-} from './audit-args.js';
+import { auditOptions, journalOptions, type AuditFlags, type JournalFlags } from './audit-args.js';
 import type { AuditCommandOptions, JournalCommandOptions } from './audit-args.js';
 import { clusterSource, type ManyFlags } from './many-args.js';
 import type { ClusterSource } from './run-audit-many.js';
 import { addFleetCommands, type FleetCommand } from './fleet-args.js';
+import {
+  targetOptions,
+  tuiOptions,
+  type RootFlags,
+  type TuiFlags,
+  type TuiOptions,
+} from './root-flags.js';
+
+export type { RootFlags } from './root-flags.js';
 
 /** What the operator asked the program to do. */
 export type Invocation =
-  | {
-      kind: 'tui';
-      target: TargetOptions;
-      readOnly: boolean;
-      dryRun: boolean;
-      probeImage?: string;
-      /** `--waivers`: the file risks are read from and accepted into. */
-      waivers?: string;
-      waiverMaxDays?: number;
-    }
+  | ({ kind: 'tui' } & TuiOptions)
   | { kind: 'sim'; sim: SimCommandOptions }
   | { kind: 'audit'; target: TargetOptions; audit: AuditCommandOptions }
   | { kind: 'audit-many'; source: ClusterSource; audit: AuditCommandOptions }
@@ -54,24 +48,6 @@ export interface SimCommandOptions {
   fromObjects?: string[];
   /** Write the scenario's files to this folder and exit instead of serving it. */
   dumpScenario?: string;
-}
-
-/** The target flags, shared by the TUI and `audit`. */
-export interface RootFlags {
-  kubeconfig?: string;
-  context?: string;
-  subscription?: string;
-  resourceGroup?: string;
-  name?: string;
-  cloud: CloudName;
-  readOnly?: boolean;
-  dryRun?: boolean;
-  probeImage?: string;
-  demo?: boolean;
-  scenario?: string;
-  simConnection?: string;
-  /** The TUI only: pick among every subscription's clusters. */
-  allSubscriptions?: boolean;
 }
 
 interface SimFlags {
@@ -149,7 +125,7 @@ export function commandLine(
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr: () => undefined });
 
-  program.action((flags: RootFlags & Pick<AuditFlags, 'waivers' | 'waiverMaxDays'>) => {
+  program.action((flags: TuiFlags) => {
     parsed({ kind: 'tui', ...tuiOptions(flags, env) });
   });
 
@@ -300,110 +276,6 @@ function withTargetFlags(command: Command): Command {
     .option('--demo', 'use the built-in simulated cluster (nothing leaves this machine)')
     .option('--scenario <name|path>', 'simulated scenario for --demo (built-in name or folder)')
     .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)');
-}
-
-function tuiOptions(
-  flags: RootFlags & Pick<AuditFlags, 'waivers' | 'waiverMaxDays'>,
-  env: NodeJS.ProcessEnv,
-): Omit<Invocation & { kind: 'tui' }, 'kind'> {
-  return {
-    target: targetOptions(flags, env, { pick: true }),
-    readOnly: flags.readOnly === true,
-    dryRun: flags.dryRun === true,
-    ...(flags.probeImage !== undefined ? { probeImage: probeImage(flags.probeImage) } : {}),
-    ...(flags.waivers !== undefined ? { waivers: flags.waivers } : {}),
-    ...(flags.waiverMaxDays !== undefined
-      ? { waiverMaxDays: waiverMaxDays(flags.waiverMaxDays) }
-      : {}),
-  };
-}
-
-/** An image reference as a container runtime takes it: no spaces, no control characters. */
-function probeImage(image: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(image))
-    throw new UserError(
-      `--probe-image ${JSON.stringify(image)} is not an image reference (e.g. busybox:1.37)`,
-    );
-  return image;
-}
-
-/**
- * The target from the flags, with the same checks for the TUI and `audit`. With `pick` (the TUI),
- * `--subscription` alone names no cluster yet: the operator picks one from the subscription's list.
- */
-function targetOptions(
-  flags: RootFlags,
-  env: NodeJS.ProcessEnv,
-  allow: { pick?: boolean } = {},
-): TargetOptions {
-  // kubectl would quietly fall back to the default for an empty value; a script that meant a
-  // value (an unset variable) must hear it instead of reaching another cluster.
-  if (flags.context === '') {
-    throw new UserError('--context is empty: give a context name (kubectl config get-contexts)');
-  }
-  if (flags.kubeconfig === '') {
-    throw new UserError('--kubeconfig is empty: give a kubeconfig file, or leave the flag out');
-  }
-  const demo = flags.demo === true;
-  const armGiven = flags.resourceGroup !== undefined || flags.name !== undefined;
-  if (flags.scenario !== undefined && !demo) {
-    throw new UserError('--scenario only applies to the simulated cluster: add --demo');
-  }
-  if (demo && flags.simConnection) {
-    throw new UserError(
-      '--demo starts its own simulated cluster; --sim-connection reaches a running one: pick one',
-    );
-  }
-  if (flags.simConnection && (flags.kubeconfig || flags.context)) {
-    throw new UserError(
-      '--sim-connection reaches the simulator through its ARM endpoint: drop --kubeconfig and --context',
-    );
-  }
-  if (demo && (flags.kubeconfig || flags.context || flags.subscription || armGiven)) {
-    throw new UserError(
-      '--demo uses the built-in simulated cluster: drop --kubeconfig, --context, --subscription, -g and -n',
-    );
-  }
-  const subscription = flags.subscription ?? (armGiven ? env['AZURE_SUBSCRIPTION_ID'] : undefined);
-  if (armGiven && (!flags.resourceGroup || !flags.name)) {
-    throw new UserError('an AKS cluster is named by both -g/--resource-group and -n/--name');
-  }
-  if (armGiven && !subscription) {
-    throw new UserError('which subscription? Add --subscription <id> or set AZURE_SUBSCRIPTION_ID');
-  }
-  if (flags.allSubscriptions === true && (flags.subscription || armGiven)) {
-    throw new UserError(
-      '--all-subscriptions picks among every subscription you can see: drop --subscription, -g and -n',
-    );
-  }
-  if (flags.allSubscriptions === true && (flags.kubeconfig || flags.context)) {
-    throw new UserError(
-      '--all-subscriptions picks an AKS cluster through Azure: drop --kubeconfig and --context',
-    );
-  }
-  const picking =
-    allow.pick === true &&
-    (flags.subscription !== undefined || flags.allSubscriptions === true) &&
-    !armGiven &&
-    !flags.kubeconfig &&
-    !flags.context;
-  if (flags.subscription && !armGiven && !picking) {
-    throw new UserError(
-      allow.pick === true
-        ? '--subscription needs -g/--resource-group and -n/--name too (or neither, to pick a cluster)'
-        : '--subscription needs -g/--resource-group and -n/--name too (or --all-in-subscription)',
-    );
-  }
-  const target: TargetOptions = { cloud: flags.cloud, demo };
-  if (flags.kubeconfig !== undefined) target.kubeconfig = flags.kubeconfig;
-  if (flags.context !== undefined) target.context = flags.context;
-  if (subscription !== undefined && (armGiven || picking)) target.subscription = subscription;
-  if (flags.resourceGroup !== undefined) target.resourceGroup = flags.resourceGroup;
-  if (flags.name !== undefined) target.name = flags.name;
-  if (flags.scenario !== undefined) target.scenario = flags.scenario;
-  if (flags.simConnection !== undefined) target.simConnection = flags.simConnection;
-  if (picking && flags.allSubscriptions === true) target.allSubscriptions = true;
-  return target;
 }
 
 function simOptions(flags: SimFlags): SimCommandOptions {

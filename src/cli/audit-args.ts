@@ -1,5 +1,6 @@
 import type { Severity } from '../model/finding.js';
 import { UserError } from '../model/errors.js';
+import { waiverMaxDays } from './root-flags.js';
 import { secondsToMs } from '../model/bounds.js';
 import { AUDIT_STEPS } from '../report/audit-steps.js';
 import type { AuditFormat } from '../report/formats.js';
@@ -81,17 +82,6 @@ export function auditOptions(flags: AuditFlags): AuditCommandOptions {
     options.failOnNew = true;
   }
   return options;
-}
-
-/** `--waiver-max-days`: a whole number of days from 1 to 3650. */
-export function waiverMaxDays(text: string): number {
-  const days = Number(text);
-  if (!/^\d+$/.test(text) || days < 1 || days > 3650) {
-    throw new UserError(
-      `--waiver-max-days must be a whole number of days from 1 to 3650, not "${text}"`,
-    );
-  }
-  return days;
 }
 
 /** The options of `journal show` and `journal export`. */
