@@ -8,6 +8,7 @@ import type { Invocation } from './args.js';
 import { failOnCrash } from './fail-on-crash.js';
 import { catchFirstSignal, signalExitCode, type FirstSignal } from './first-signal.js';
 import { markTiming } from './timings.js';
+import { sessionWaivers } from './tui-waivers.js';
 
 /** Where the TUI writes once it has given the terminal back. */
 export interface TuiIo {
@@ -43,7 +44,6 @@ export async function runTui(
     );
   }
   // A waivers file that is not right stops here, in one line, before the screen is drawn.
-  const { sessionWaivers } = await import('./tui-waivers.js');
   const waivers = await sessionWaivers(invocation, env);
   const store = new SessionStore({
     readOnly: invocation.readOnly,

@@ -10,14 +10,9 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * The modules the start imports on its way to the first frame: the CLI, then (dynamically) the
- * TUI runner, the waivers check and the app's renderer (src/cli.ts, src/cli/run-tui.ts).
+ * TUI runner and the app's renderer (src/cli.ts, src/cli/run-tui.ts).
  */
-const FIRST_FRAME_ENTRIES = [
-  'src/cli.ts',
-  'src/cli/run-tui.ts',
-  'src/cli/tui-waivers.ts',
-  'screens/render-app.tsx',
-];
+const FIRST_FRAME_ENTRIES = ['src/cli.ts', 'src/cli/run-tui.ts', 'screens/render-app.tsx'];
 
 /** Code that must not load before the first frame. */
 const LATER = [
