@@ -30,6 +30,39 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * string-width builds `^(?:\p{RGI_Emoji}|…)/v` when it loads: V8 expands RGI_Emoji into every
+ * emoji sequence, which costs tens of milliseconds before the first frame (and as much again on
+ * its first use). Every string that regex matches starts with a code point that is Emoji or
+ * Emoji_Component (test/package/string-width-emoji.test.ts checks every code point), so a cheap
+ * look at that first code point comes first and the big regex is built only when one shows up.
+ */
+export const EMOJI_PREFIX =
+  'const emojiPrefixRegex = /^(?:\\p{RGI_Emoji}|\\p{Regional_Indicator}{1,2}|[\\d#*]\\u{FE0F})/v;';
+export const LAZY_EMOJI_PREFIX = [
+  'const emojiStartRegex = /^[\\p{Emoji}\\p{Emoji_Component}]/v;',
+  'let emojiPrefixFull;',
+  'const emojiPrefixExec = (text) => emojiStartRegex.test(text)',
+  '  ? (emojiPrefixFull ??= new RegExp(String.raw`^(?:\\p{RGI_Emoji}|\\p{Regional_Indicator}{1,2}|[\\d#*]\\u{FE0F})`, "v")).exec(text)',
+  '  : null;',
+  'const emojiPrefixRegex = { exec: emojiPrefixExec, test: (text) => emojiPrefixExec(text) !== null };',
+].join('\n');
+
+export const lazyEmojiRegex = {
+  name: 'string-width-lazy-emoji-regex',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes(EMOJI_PREFIX)) {
+        throw new Error(
+          `${args.path}: string-width's emoji regex is not there any more; update ${import.meta.url}`,
+        );
+      }
+      return { contents: source.replace(EMOJI_PREFIX, LAZY_EMOJI_PREFIX), loader: 'js' };
+    });
+  },
+};
+
 /** Options for bundling the CLI; `packaging` is what `--version` will say. */
 export function sharedOptions(packaging) {
   return {
@@ -43,7 +76,7 @@ export function sharedOptions(packaging) {
     // Smaller files parse faster: about a third off the code read before the first frame.
     minify: true,
     logLevel: 'warning',
-    plugins: [yogaWithoutFetch],
+    plugins: [yogaWithoutFetch, lazyEmojiRegex],
   };
 }
 
