@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import { lazyScreen } from './lazy-screen.js';
 import { preloadStepScreens } from './step-screens.js';
 
@@ -28,4 +29,7 @@ export const Quit = lazyScreen(async () => (await import('./QuitPrompt.js')).Qui
 export async function preloadScreens(): Promise<void> {
   for (const lazy of [Overview, Quit, Help, Confirmation, Frame, Picker]) await lazy.preload();
   await preloadStepScreens();
+  // The bundle builds string-width's emoji pattern on the first emoji it measures (tens of ms):
+  // built here, while the connection is still being made, not on the first ✔ drawn after it.
+  stringWidth('\u{1F642}');
 }
