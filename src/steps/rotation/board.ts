@@ -32,6 +32,12 @@ export class OperationBoard {
   private readonly listeners = new Set<() => void>();
   /** The drain this session runs now (the drain step's), which AKS operations on its pools would cross. */
   private drain: LocalDrain | undefined;
+  /** How many ARM reads have begun: each read's stamp. */
+  private readsBegun = 0;
+  /** The stamp of the ARM read now folded in: an older one that answers later is not. */
+  private readApplied = 0;
+  /** `readsBegun` when this session last sent, aborted or ended an operation itself. */
+  private ownMove = 0;
 
   constructor(
     private readonly connection: Pick<Connection, 'arm' | 'kc'>,
@@ -84,6 +90,7 @@ export class OperationBoard {
   /** This session sends an operation now. */
   began(resource: OperationResource, what: string): void {
     this.informed = true;
+    this.ownMove = this.readsBegun;
     this.set({
       resource,
       what,
@@ -105,6 +112,7 @@ export class OperationBoard {
   ended(ending: Ending): void {
     const op = this.op;
     if (!op) return;
+    this.ownMove = this.readsBegun;
     const endedAt = this.now();
     if (ending.kind === 'succeeded')
       return this.set({ ...op, phase: 'succeeded', armState: 'Succeeded', nodes: [], endedAt });
@@ -126,6 +134,7 @@ export class OperationBoard {
   aborting(sent: boolean, error?: { code: string; message: string }): void {
     const op = this.op;
     if (!(op !== undefined && isOngoing(op))) return;
+    this.ownMove = this.readsBegun;
     if (sent) this.set({ ...op, phase: 'canceling', abort: 'sent' });
     // Refused: it is running as before (unless ARM itself says it is being canceled).
     else
@@ -139,27 +148,38 @@ export class OperationBoard {
 
   /**
    * Reads the cluster's and pools' states from ARM and folds them in; an operation started
-   * elsewhere is then followed (read again every few seconds) until ARM shows it settled.
+   * elsewhere is then followed (read again every few seconds) until ARM shows it settled. A read
+   * begun before this session sent, aborted or ended an operation, or before a newer read that
+   * is folded in already, shows ARM as it was then and is not folded in (it would end an
+   * operation just sent, or bring back one that ended).
    */
   async readArm(signal?: AbortSignal): Promise<void> {
     const arm = this.connection.arm;
     if (!arm) return;
-    await this.learn(await readArmCluster(arm.client, arm.at), signal);
+    const stamp = ++this.readsBegun;
+    await this.learn(await readArmCluster(arm.client, arm.at), signal, stamp);
   }
 
   /**
    * Folds in the cluster and pools connect read moments ago (`connection.arm.facts`), instead of
    * asking ARM again at the start of a session: one 100-300 ms round trip less before the board
-   * knows. Later looks (`r`, after a change, the follow loop) read ARM afresh.
+   * knows. Later looks (`r`, after a change, the follow loop) read ARM afresh. `stamp` orders the
+   * read among the others (one folded in from connect counts as begun now: nothing moved yet).
    */
-  async learn({ cluster, pools }: ArmClusterFacts, signal?: AbortSignal): Promise<void> {
+  async learn(
+    { cluster, pools }: ArmClusterFacts,
+    signal?: AbortSignal,
+    stamp?: number,
+  ): Promise<void> {
     const arm = this.connection.arm;
     if (!arm) return;
+    const begun = stamp ?? ++this.readsBegun;
+    const outdated = (): boolean => begun <= this.ownMove || begun < this.readApplied;
     const states: ArmStates = {
       cluster: { name: arm.at.name, state: cluster.provisioningState ?? '' },
       pools: pools.map((p) => ({ name: p.name ?? '', state: p.provisioningState ?? '' })),
     };
-    if (signal?.aborted) return;
+    if (signal?.aborted || outdated()) return;
     this.informed = true;
     let next = foldArm(this.op, states, this.now());
     if (
@@ -177,7 +197,10 @@ export class OperationBoard {
         // Started elsewhere: when its drain began is not known, so no countdown.
         ...(budgets.length ? { stall: { budgets } } : {}),
       };
+      // Read while the nodes were: what ARM said may have been overtaken meanwhile.
+      if (outdated()) return;
     }
+    this.readApplied = begun;
     if (next !== this.op) this.set(next);
     if (next !== undefined && isOngoing(next) && next.by === 'elsewhere') this.follow();
   }
