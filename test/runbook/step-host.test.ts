@@ -380,6 +380,32 @@ describe('running a step', () => {
     await journal.close();
   });
 
+  it('a look that follows the cluster failing after a verified change keeps the change on screen', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    store.answer(true);
+    await sent;
+    const view = () => store.getState().stepViews['api-access']!;
+    expect(view().result).toEqual(['the flag is on']);
+
+    // The cluster stops answering; a look the step starts itself (a watch saw a change) fails.
+    // It once replaced the change's lines with its own error.
+    world.lookFails = true;
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    const after = ['the flag is on', '', '✖ the cluster did not answer'];
+    expect(view().result).toEqual(after);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'unavailable',
+      why: STALE_STATUS,
+    });
+    // Failing again (that look again, or l) says it once, under the same lines.
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    await host.send('api-access', { type: 'action', key: 'l' });
+    expect(view().result).toEqual(after);
+    await journal.close();
+  });
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
     const { store, journal, world, host } = await setup({ readOnly: true });
     await host.open('api-access');

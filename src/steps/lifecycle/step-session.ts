@@ -64,6 +64,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   readonly work: StepWork;
   /** How long the last look that worked took (ms): a look again is bounded by a multiple of it. */
   private lastLookMs = 0;
+  /** The result the last failed look showed, and the result it was added under. */
+  private staleShown: { base: string[]; result: string[] } | undefined;
 
   constructor(
     readonly def: StepDefinition<Facts, State, Event>,
@@ -187,8 +189,14 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     // Short, so the title and the checklist row hold it; the whole line is the step's result.
     // A change not verified, or a failure not yet seen, stays above it and keeps its status: a
     // look failing after it (one that follows the cluster) must not hide that something changed.
+    // So does any other result shown (a change that was verified, a resume's report): the error
+    // goes under it, once (a look failing again replaces only what the last one added).
+    const shown = view.result ?? [];
+    const base = sameLines(shown, this.staleShown?.result) ? this.staleShown!.base : shown;
     const kept =
-      this.unverified?.lines ?? (this.unseenFailure && [...this.unseenFailure.lines, '']);
+      this.unverified?.lines ??
+      (this.unseenFailure && [...this.unseenFailure.lines, '']) ??
+      (base.length > 0 ? [...base, ''] : []);
     this.ctx.status(
       this.unseenFailure
         ? { kind: 'failed', what: this.unseenFailure.what }
@@ -196,7 +204,9 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
           ? NOT_VERIFIED_STATUS
           : { kind: 'unavailable', why: STALE_STATUS },
     );
-    this.ctx.show({ result: [...(kept ?? []), `✖ ${why}`] });
+    const result = [...kept, `✖ ${why}`];
+    this.staleShown = { base, result };
+    this.ctx.show({ result });
   }
 
   findings(list: Finding[]): void {
@@ -228,6 +238,10 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   abortWork(): void {
     this.work.abort();
   }
+}
+
+function sameLines(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((line, i) => line === b[i]);
 }
 
 function view(key: string, label: string, unavailable: string | undefined): StepActionView {
