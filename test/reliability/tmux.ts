@@ -1,5 +1,6 @@
 // The built program in a real terminal that can be resized: a tmux session on its own socket.
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { BIN } from '../helpers/cli-process.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -26,6 +27,51 @@ export interface TmuxTerminal {
   ): Promise<string>;
   resize(columns: number, rows: number): void;
   close(): void;
+}
+
+/** The variable that marks the processes of one terminal. */
+const MARKER = 'AKS_RUNBOOK_TEST_TERMINAL';
+
+/**
+ * Waits until no process has `variable` in its environment (Linux /proc; elsewhere at once);
+ * after a bound, kills what is left.
+ */
+async function ended(variable: string, boundMs = 15_000): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  for (;;) {
+    const left = processesWith(variable);
+    if (left.length === 0) return;
+    if (Date.now() > deadline) {
+      for (const pid of left) killed(pid);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function processesWith(variable: string): number[] {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return []; // no /proc: nothing to wait for
+  }
+  return pids.flatMap((pid) => {
+    try {
+      const env = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      return env.includes(variable) ? [Number(pid)] : [];
+    } catch {
+      return []; // gone meanwhile, or not ours to read
+    }
+  });
+}
+
+function killed(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // gone meanwhile
+  }
 }
 
 const KEY_NAMES = new Set([
@@ -55,7 +101,14 @@ export function startInTmux(
   const tmux = (...a: string[]): string =>
     execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...a], { encoding: 'utf8' });
   const home = tempDir('rel-tmux-home-');
-  const vars = { HOME: home, TERM: 'xterm-256color', AKS_RUNBOOK_NO_AZURE_SIGNIN: '1', ...env };
+  // The marker finds the program (and all it starts) to wait for it to end.
+  const vars = {
+    HOME: home,
+    TERM: 'xterm-256color',
+    AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
+    [MARKER]: socket,
+    ...env,
+  };
   const command = `${program} ${args.join(' ')}; echo "[exit code $?]"; sleep 600`;
   tmux(
     'new-session',
@@ -77,8 +130,13 @@ export function startInTmux(
       // already gone
     }
   };
-  // Registered after its HOME: the tmux server and the program go before their folder does.
-  onCleanup(close);
+  // Registered after its HOME: the tmux server and the program go before their folder does, and
+  // before any folder made earlier (its state): the program closes its journal when its terminal
+  // goes, so a folder removed before it ended was written again after (left in the temp dir).
+  onCleanup(async () => {
+    close();
+    await ended(`${MARKER}=${socket}`);
+  });
   return {
     screen,
     history: () => tmux('capture-pane', '-p', '-S', '-', '-t', 'run'),
