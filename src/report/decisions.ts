@@ -3,6 +3,9 @@ import type { JournaledChange } from './journal-digest.js';
 
 type Confirmation = Extract<JournalRecord, { type: 'confirmation' }>;
 
+/** How the journal's note of a change confirmed but not started begins (src/steps/lifecycle). */
+const NOT_STARTED = 'not started: ';
+
 /**
  * One operator decision as the journal tells it: the question answered yes (when one was asked)
  * and every request it led to (a drain: the cordon and each eviction), or one dry run.
@@ -37,6 +40,10 @@ export function decisionsOf(
   for (const r of records) {
     if (r.type === 'confirmation') {
       pending = r.answer === 'yes' ? r : undefined;
+      current = undefined;
+    } else if (r.type === 'note' && r.message.startsWith(NOT_STARTED)) {
+      // Answered yes, then not started (a look failed while asking): no request is its own.
+      pending = undefined;
       current = undefined;
     } else if (r.type === 'note' && r.message.startsWith('dry run: ')) {
       decisions.push({

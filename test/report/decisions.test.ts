@@ -55,6 +55,18 @@ describe('one change per operator decision, dry runs apart', () => {
     expect(decisionOutcome(d.decisions[0]!)).toBe('ok');
   });
 
+  it('a yes whose change was not started (a look failed while asking) leads to no later request', () => {
+    const records: JournalRecord[] = [
+      session(false),
+      asked('Drain node n1'),
+      { type: 'note', time: at(), step: 'drain', message: 'not started: drain' },
+      ...request('rbac', 'export', 'file/rbac.yaml'),
+    ];
+    const d = digest(records);
+    expect(d.decisions).toHaveLength(1);
+    expect(d.decisions[0]!.asked).toBeUndefined();
+  });
+
   it('the server-side dry runs before a question are a rehearsal of their own, not the change', () => {
     const records = [
       session(false),

@@ -380,6 +380,36 @@ describe('running a step', () => {
     await journal.close();
   });
 
+  it('a look that follows the cluster failing while the operator is asked: the change is not started', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    expect(store.getState().confirmation).toBeDefined();
+    // While the question is open, a watch sees a change; its look fails: the step is stale and
+    // says its changes are withdrawn. The yes that comes after once ran the change anyway.
+    world.lookFails = true;
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    store.answer(true);
+    await sent;
+    expect(world.runs).toBe(0);
+    const view = () => store.getState().stepViews['api-access']!;
+    expect(view().result).toEqual([
+      '✖ Not started: a look failed while you were asked (the cluster did not answer); what you confirmed may no longer be true. Look again first.',
+    ]);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'unavailable',
+      why: STALE_STATUS,
+    });
+    await journal.close();
+    const lines = readFileSync(journal.path, 'utf8').trim().split('\n');
+    const notes = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(notes.filter((l) => l.type === 'intent')).toEqual([]);
+    expect(notes).toContainEqual(
+      expect.objectContaining({ type: 'note', message: 'not started: flag change' }),
+    );
+  });
+
   it('a look that follows the cluster failing after a verified change keeps the change on screen', async () => {
     const { store, journal, world, host } = await setup();
     await host.open('api-access');

@@ -53,9 +53,20 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     }
   }
   // Asked in every mode that may change something, dry run included (the session marks it).
+  const staleBefore = run.stale;
   if (change.confirm && !(await ctx.confirm(change.confirm))) {
     ctx.show({ result: change.cancelled ?? CANCELLED });
     return 'cancelled';
+  }
+  // A look that failed while the operator was asked (one that follows the cluster) withdrew the
+  // step's changes: what was confirmed was planned on facts that may no longer hold. An abort
+  // still goes (it only stops what runs).
+  if (run.stale !== undefined && staleBefore === undefined && !change.whileBusy) {
+    ctx.show({ result: staleWhileAsked(run.stale) });
+    await ctx.journal
+      .note(ctx.id, `not started: ${change.what}`, { why: `a look failed: ${run.stale}` })
+      .catch(() => undefined);
+    return 'refused';
   }
   if (mode.dryRun && change.wire === 'arm') {
     await ctx.journal.note(ctx.id, `dry run: ${change.what} shown, not sent`, change.dryRunDetail);
@@ -168,6 +179,13 @@ async function verifyingLook<Facts, State, Event extends StepEventShape>(
   } catch (error) {
     return run.stale ?? firstLine(messageOf(error));
   }
+}
+
+/** The result of a change confirmed while a look failed (the step went stale while asking). */
+function staleWhileAsked(why: string): string[] {
+  return [
+    `✖ Not started: a look failed while you were asked (${why}); what you confirmed may no longer be true. Look again first.`,
+  ];
 }
 
 /** The status of a step whose change was made but could not be verified (short: a title). */
