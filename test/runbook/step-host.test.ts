@@ -10,6 +10,7 @@ import { NOT_VERIFIED_STATUS } from '../../src/steps/lifecycle/run-change.js';
 import { STALE_STATUS, type StepSession } from '../../src/steps/lifecycle/step-session.js';
 import type { Connection } from '../../src/model/connection.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 
 /** The flag step's cluster: the flag, how often it was set, whether a look fails now. */
 interface World {
@@ -378,6 +379,33 @@ describe('running a step', () => {
     expect(view().findings ?? []).toEqual([]);
     expect(store.getState().steps['api-access']).toEqual(verified);
     await journal.close();
+  });
+
+  it('a verifying look that fails after a look begun later worked: that look verifies the change', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    // The look after the change reads the flag, then waits.
+    let answer = (): void => undefined;
+    world.gate = new Promise<void>((resolve) => (answer = resolve));
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    store.answer(true);
+    await until(() => world.runs === 1 && world.gate === undefined, 'the verifying look to begin');
+    // A look the step starts itself (a watch saw the change) begins after it and works.
+    await world.session!.look();
+    // Then the verifying look fails. It once said the change was not verified (and journaled
+    // so) though a look after the change had just read it.
+    world.lookFails = true;
+    answer();
+    await sent;
+    const view = () => store.getState().stepViews['api-access']!;
+    expect(view().result).toEqual(['the flag is on']);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'changed',
+      what: 'Turn the flag on',
+    });
+    await journal.close();
+    expect(verificationNotes(journal.path)).toEqual([]);
   });
 
   it('a look that follows the cluster failing while the operator is asked: the change is not started', async () => {

@@ -173,10 +173,15 @@ function verifiedLater<Outcome, Facts, State, Event extends StepEventShape>(
 async function verifyingLook<Facts, State, Event extends StepEventShape>(
   run: StepRun<Facts, State, Event>,
 ): Promise<string | undefined> {
+  // This look's stamp: a look shown with a higher one began after it.
+  const stamp = run.looksBegun + 1;
   try {
     await run.look();
     return undefined;
   } catch (error) {
+    // Overtaken by a look begun after it (one that follows the cluster) that worked: that look
+    // read the cluster after the change, and verifies it.
+    if (run.stale === undefined && run.shownSince(stamp)) return undefined;
     return run.stale ?? firstLine(messageOf(error));
   }
 }

@@ -156,6 +156,11 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     }
   }
 
+  /** Whether the look now shown began after `stamp` (a value of `looksBegun`). */
+  shownSince(stamp: number): boolean {
+    return this.lastApplied > stamp;
+  }
+
   /**
    * Runs `work` (a look again, and what the step reads with it) within one time bound: at least
    * `LOOK_AGAIN_MIN_MS`, or a few times the last look that worked (a large cluster's look is
