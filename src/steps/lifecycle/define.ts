@@ -29,6 +29,8 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
 ): StepController<Event | ActionEvent> {
   const open = async (): Promise<void> => {
     if (!run.looked || run.def.lookOnEveryOpen) await run.look();
+    // A look of the step already shown (the one at connect) may still be making its state.
+    else await run.shown();
   };
   return {
     open,

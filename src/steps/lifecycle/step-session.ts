@@ -2,7 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import { failureOf } from '../../target/failure.js';
 import { outsideLookBound, withinLookBound } from '../../model/look-bound.js';
 import type { SessionMode } from '../../model/session.js';
-import type { StepContext } from '../contract/module.js';
+import type { Inspection, StepContext } from '../contract/module.js';
 import type { StepActionView, StepEventShape } from '../contract/view.js';
 import type { Change, ChangeEnd } from './change.js';
 import type { StepAction, StepDefinition } from './definition.js';
@@ -62,6 +62,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   /** What `retryOrLook` runs after a failed change that can be tried again. */
   again: (() => Promise<void>) | undefined;
   readonly work: StepWork;
+  /** What the step makes of the looks shown (their `seen`), while it runs. */
+  private making: Promise<void> | undefined;
   /** How long the last look that worked took (ms): a look again is bounded by a multiple of it. */
   private lastLookMs = 0;
   /** The result the last failed look showed, and the result it was added under. */
@@ -144,6 +146,27 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     }
     this.looked = true;
     this.ctx.show({ summary: seen.summary, findings: seen.findings });
+    // What the step makes of its looks, one look at a time and in the order they were shown: an
+    // older look's `seen` still awaiting (rights, more reads) ends first, so it cannot set its
+    // older facts over a newer look's; `shown()` waits for it (a resume reads what it made).
+    const made = (this.making ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.made(stamp, seen));
+    this.making = made;
+    try {
+      await made;
+    } finally {
+      if (this.making === made) this.making = undefined;
+    }
+  }
+
+  /** Waits until what the step makes of the looks shown so far is made (see `look`). */
+  async shown(): Promise<void> {
+    await this.making?.catch(() => undefined);
+  }
+
+  /** After look `stamp` was shown: what the step makes of it, the actions, findings, verdict. */
+  private async made(stamp: number, seen: Inspection<Facts>): Promise<void> {
     const added = await this.def.seen?.(this, seen);
     if (added) this.ctx.show(added);
     this.publish();
