@@ -53,11 +53,13 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
         // Looking again (and what the step reads with it) is one bounded look; a failed change
         // tried again (retryOrLook) is a change, not a look, and is not bounded so.
         if (action.looksAgain && !run.again) {
-          // A look that failed has said so on the step (stale, under what stays shown).
+          // A look that failed has said so on the step (stale, under what stays shown). One that
+          // ran out of its bound before its look said so (a read before it hung) failed all the
+          // same: the step says so too, instead of keeping its status as if it had looked.
           await run
             .bounded(() => Promise.resolve(action.run(run)))
             .catch((error: unknown) => {
-              if (run.stale === undefined) throw error;
+              if (run.stale === undefined) run.lookFailed(error);
             });
         } else await action.run(run);
         return;

@@ -197,6 +197,11 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     return this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx);
   }
 
+  /** A look again failed outside `look` (its bound ran out before): said as `look` says it. */
+  lookFailed(error: unknown): void {
+    this.markStale(error);
+  }
+
   /**
    * A look again failed: the findings on screen are from the last look that worked, so they are
    * said to be stale, and every change is withdrawn until a look succeeds (a change planned on

@@ -1,0 +1,81 @@
+// A look again that reads something before its look (node-image and upgrades read ARM first on
+// r) and whose bound runs out during that read never reached its look: the step kept its status
+// and its changes as if it had looked, and only a result line (under the fold) said it failed.
+// Whether the read gave up before the bound (then the look ran and failed: stale) or the bound
+// ran out first was the machine's timing (stale-look failed so under load). The clock here is
+// fake: the bound runs out when the test says.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Journal } from '../../src/runbook/journal.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { StepHost } from '../../src/runbook/step-host.js';
+import type { Connection } from '../../src/model/connection.js';
+import { defineStep } from '../../src/steps/lifecycle/define.js';
+import { LOOK_AGAIN_MIN_MS, STALE_STATUS } from '../../src/steps/lifecycle/step-session.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** A step whose r first reads something that never answers, then looks. */
+function hangingReadStep() {
+  return defineStep<{ flag: boolean }, undefined>({
+    id: 'api-access',
+    inspect: () =>
+      Promise.resolve({
+        facts: { flag: false },
+        summary: ['flag is off'],
+        findings: [{ id: 'rights.test-flag-off', severity: 'high', message: 'the flag is off' }],
+      }),
+    initial: undefined,
+    actions: () => [
+      {
+        key: 'r',
+        looksAgain: true,
+        label: 'Look again',
+        run: async (run) => {
+          await new Promise(() => undefined); // the read before the look: the cluster went away
+          await run.retryOrLook();
+        },
+      },
+      { key: 'e', label: 'Turn the flag on', run: () => undefined },
+    ],
+  });
+}
+
+describe('a look again whose bound runs out before its look', () => {
+  it('makes the step stale: status, withdrawn changes, the one line of what failed', async () => {
+    const mode = { readOnly: false, dryRun: false, demo: true };
+    const store = new SessionStore(mode);
+    const journal = await Journal.open({ cluster: 'x', mode, env: {}, dir: tempDir('bound-') });
+    const connection = { summary: { name: 'x' } } as Connection;
+    const host = new StepHost({
+      store,
+      connection,
+      journal,
+      steps: { 'api-access': hangingReadStep() },
+    });
+    await host.open('api-access');
+    expect(store.getState().steps['api-access']).toEqual({ kind: 'findings', count: 1 });
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const sent = host.send('api-access', { type: 'action', key: 'r' });
+    await vi.advanceTimersByTimeAsync(LOOK_AGAIN_MIN_MS);
+    await sent;
+    vi.useRealTimers();
+
+    const view = store.getState().stepViews['api-access']!;
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'unavailable',
+      why: STALE_STATUS,
+    });
+    expect(view.summary?.[0]).toMatch(/^▲ STALE:/);
+    expect(view.actions).toContainEqual(
+      expect.objectContaining({ key: 'e', unavailable: 'the last look failed: look again first' }),
+    );
+    expect(view.result).toEqual([
+      expect.stringMatching(/^✖ the cluster did not answer within 5 s/),
+    ]);
+    await journal.close();
+  });
+});
