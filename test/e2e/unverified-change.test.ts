@@ -8,6 +8,7 @@ import type { HeldRequest } from '../../src/sim/simulator.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { stateJournal } from '../helpers/state-journal.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { until } from '../helpers/until.js';
 import { startInTmux, type TmuxTerminal } from '../reliability/tmux.js';
 
 let running: RunningSim | undefined;
@@ -61,6 +62,21 @@ function notVerifiedNotes(state: string): Array<Record<string, unknown>> {
   );
 }
 
+/**
+ * The journal once it has a note starting `message`: the program writes its notes after the
+ * screen says what they say (a frame may show before the line is on disk).
+ */
+async function journalOnceNoted(state: string, message: string) {
+  return until(
+    () => {
+      const lines = stateJournal(state);
+      return lines.some((l) => l.type === 'note' && String(l.message).startsWith(message)) && lines;
+    },
+    `a journal note "${message}"`,
+    30_000,
+  );
+}
+
 describe('a change whose verifying look fails', () => {
   it('imds (Kubernetes write): the created policies stay on screen, marked not verified; l verifies', async () => {
     running = await startSimCommand('demo');
@@ -87,6 +103,7 @@ describe('a change whose verifying look fails', () => {
     expect(screen).toContain('The look after the change failed:');
     expect(screen).toContain('unavailable: changed, not verified');
     expect(screen).not.toMatch(/verified blocked|still exposed after the change/);
+    await journalOnceNoted(state, 'verification not done');
     const created = stateJournal(state).filter(
       (l) => l.type === 'intent' && l.action === 'create networkpolicy',
     );
@@ -107,6 +124,7 @@ describe('a change whose verifying look fails', () => {
     const verified = await t.waitFor(/✔ \S+: verified blocked/, 30_000);
     expect(verified).not.toContain('NOT verified');
     expect(verified).toContain('changed: restrict-instance-metadata in');
+    await journalOnceNoted(state, 'verified by a later look');
     expect(notVerifiedNotes(state)).toHaveLength(1);
     expect(stateJournal(state)).toContainEqual(
       expect.objectContaining({
@@ -147,6 +165,7 @@ describe('a change whose verifying look fails', () => {
     expect(screen).toContain('Press r to look again:');
     expect(screen).toContain('unavailable: changed, not verified');
     expect(screen).not.toMatch(/✔ Verified|still reports Defender off/);
+    await journalOnceNoted(state, 'verification not done');
     expect(stateJournal(state)).toContainEqual(
       expect.objectContaining({ type: 'intent', action: 'enable defender' }),
     );
@@ -188,6 +207,7 @@ describe('a change whose verifying look fails', () => {
     expect(screen).toContain('Press l to look again:');
     // The key the result names is bound on the node table (its footer lists it).
     expect(screen).toMatch(/ · l action · /);
+    await journalOnceNoted(state, 'verification not done');
     expect(notVerifiedNotes(state)).toEqual([
       expect.objectContaining({ step: 'drain', message: 'verification not done: cordon' }),
     ]);
