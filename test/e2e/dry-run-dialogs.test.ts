@@ -33,7 +33,8 @@ describe('--dry-run asks every change with the one dialog', () => {
 
     t.type(':imds');
     t.key('Enter');
-    await t.waitFor('NAMESPACE');
+    // The table shows before its keys are bound; the action line says when they are.
+    await t.waitFor('[a] apply to the chosen namespaces');
     t.key('a');
     const imds = await t.waitFor('Confirm a dry run');
     expect(imds).toContain('(dry run) Create NetworkPolicy');

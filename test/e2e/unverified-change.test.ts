@@ -92,7 +92,9 @@ describe('a change whose verifying look fails', () => {
     const t = await tuiOn(running, state);
     t.type(':imds');
     t.key('Enter');
-    await t.waitFor('NAMESPACE');
+    // The table shows before the step's look is made (rights, what applies): a key then is not
+    // one yet. Its action line says it is.
+    await t.waitFor('[a] apply to the chosen namespaces');
     t.key('a');
     await t.waitFor('Confirm a change');
     await yes(t);
@@ -196,7 +198,9 @@ describe('a change whose verifying look fails', () => {
     const t = await tuiOn(running, state);
     t.type(':drain');
     t.key('Enter');
-    await t.waitFor('NODE');
+    // The node table shows before its keys are bound (the rights are still asked): the footer
+    // names them once they are.
+    await t.waitFor('C cordon');
     t.key('C');
     await t.waitFor('Confirm a change');
     await yes(t);
