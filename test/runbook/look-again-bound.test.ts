@@ -11,50 +11,71 @@ import { StepHost } from '../../src/runbook/step-host.js';
 import type { Connection } from '../../src/model/connection.js';
 import { defineStep } from '../../src/steps/lifecycle/define.js';
 import { LOOK_AGAIN_MIN_MS, STALE_STATUS } from '../../src/steps/lifecycle/step-session.js';
+import { openLookBound } from '../../src/model/look-bound.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A step whose r first reads something that never answers, then looks. */
-function hangingReadStep() {
+/** How the read before the look ends: never, or when the bound aborts it (a wire's request). */
+type ReadEnd = 'never' | 'aborted';
+
+/**
+ * A step whose r first reads something that does not answer, then looks; `ran` is r's run, and
+ * its look's requests fail with a bare `fetch failed` once the bound has aborted them.
+ */
+function hangingReadStep(read: ReadEnd, ran: { run?: Promise<void> } = {}) {
   return defineStep<{ flag: boolean }, undefined>({
     id: 'api-access',
-    inspect: () =>
-      Promise.resolve({
+    inspect: () => {
+      if (openLookBound()?.signal.aborted) return Promise.reject(new Error('fetch failed'));
+      return Promise.resolve({
         facts: { flag: false },
         summary: ['flag is off'],
-        findings: [{ id: 'rights.test-flag-off', severity: 'high', message: 'the flag is off' }],
-      }),
+        findings: [
+          { id: 'rights.test-flag-off', severity: 'high' as const, message: 'the flag is off' },
+        ],
+      });
+    },
     initial: undefined,
     actions: () => [
       {
         key: 'r',
         looksAgain: true,
         label: 'Look again',
-        run: async (run) => {
-          await new Promise(() => undefined); // the read before the look: the cluster went away
-          await run.retryOrLook();
-        },
+        run: (run) =>
+          (ran.run = (async () => {
+            // The read before the look (node-image reads ARM): the cluster went away.
+            const bound = openLookBound()!;
+            await new Promise((_, reject) => {
+              if (read === 'aborted') bound.signal.addEventListener('abort', reject);
+            }).catch(() => undefined);
+            await run.retryOrLook();
+          })()),
       },
       { key: 'e', label: 'Turn the flag on', run: () => undefined },
     ],
   });
 }
 
+async function setup(read: ReadEnd, ran: { run?: Promise<void> } = {}) {
+  const mode = { readOnly: false, dryRun: false, demo: true };
+  const store = new SessionStore(mode);
+  const journal = await Journal.open({ cluster: 'x', mode, env: {}, dir: tempDir('bound-') });
+  const connection = { summary: { name: 'x' } } as Connection;
+  const host = new StepHost({
+    store,
+    connection,
+    journal,
+    steps: { 'api-access': hangingReadStep(read, ran) },
+  });
+  return { store, journal, host };
+}
+
 describe('a look again whose bound runs out before its look', () => {
   it('makes the step stale: status, withdrawn changes, the one line of what failed', async () => {
-    const mode = { readOnly: false, dryRun: false, demo: true };
-    const store = new SessionStore(mode);
-    const journal = await Journal.open({ cluster: 'x', mode, env: {}, dir: tempDir('bound-') });
-    const connection = { summary: { name: 'x' } } as Connection;
-    const host = new StepHost({
-      store,
-      connection,
-      journal,
-      steps: { 'api-access': hangingReadStep() },
-    });
+    const { store, journal, host } = await setup('never');
     await host.open('api-access');
     expect(store.getState().steps['api-access']).toEqual({ kind: 'findings', count: 1 });
 
@@ -76,6 +97,28 @@ describe('a look again whose bound runs out before its look', () => {
     expect(view.result).toEqual([
       expect.stringMatching(/^✖ the cluster did not answer within 5 s/),
     ]);
+    await journal.close();
+  });
+
+  it('its look, begun once the read before it was aborted, does not replace that line', async () => {
+    const ran: { run?: Promise<void> } = {};
+    const { store, journal, host } = await setup('aborted', ran);
+    await host.open('api-access');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const sent = host.send('api-access', { type: 'action', key: 'r' });
+    await vi.advanceTimersByTimeAsync(LOOK_AGAIN_MIN_MS);
+    await sent;
+    vi.useRealTimers();
+    // The read was aborted with the bound; r's run goes on to its look, which once ran and
+    // put its bare "fetch failed" in place of the line that says what was not reached.
+    await ran.run?.catch(() => undefined);
+    expect(store.getState().stepViews['api-access']?.result).toEqual([
+      expect.stringMatching(/^✖ the cluster did not answer within 5 s/),
+    ]);
+    expect(store.getState().steps['api-access']).toEqual({
+      kind: 'unavailable',
+      why: STALE_STATUS,
+    });
     await journal.close();
   });
 });

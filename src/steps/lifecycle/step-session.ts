@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import { failureOf } from '../../target/failure.js';
-import { outsideLookBound, withinLookBound } from '../../model/look-bound.js';
+import { openLookBound, outsideLookBound, withinLookBound } from '../../model/look-bound.js';
 import type { SessionMode } from '../../model/session.js';
 import type { Inspection, StepContext } from '../contract/module.js';
 import type { StepActionView, StepEventShape } from '../contract/view.js';
@@ -118,6 +118,10 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   }
 
   async look(): Promise<void> {
+    // Begun after the bound it runs in ran out (a look again that failed already and said so):
+    // it is no look; its requests would only fail with words that say nothing of the cluster.
+    const within = openLookBound();
+    if (within?.signal.aborted) throw within.signal.reason;
     const stamp = ++this.looksBegun;
     this.ctx.status({ kind: 'running' });
     const started = Date.now();
