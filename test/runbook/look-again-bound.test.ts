@@ -18,8 +18,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** How the read before the look ends: never, or when the bound aborts it (a wire's request). */
-type ReadEnd = 'never' | 'aborted';
+/**
+ * How the read before the look ends: never, when the bound aborts it (a wire's request), or at
+ * once (it gave up just before the bound: the look begins, and the bound cuts its requests).
+ */
+type ReadEnd = 'never' | 'aborted' | 'at once';
 
 /**
  * A step whose r first reads something that does not answer, then looks; `ran` is r's run, and
@@ -29,7 +32,13 @@ function hangingReadStep(read: ReadEnd, ran: { run?: Promise<void> } = {}) {
   return defineStep<{ flag: boolean }, undefined>({
     id: 'api-access',
     inspect: () => {
-      if (openLookBound()?.signal.aborted) return Promise.reject(new Error('fetch failed'));
+      const bound = openLookBound();
+      if (bound?.signal.aborted) return Promise.reject(new Error('fetch failed'));
+      // A request the bound cuts fails with its bare words.
+      if (bound && read === 'at once')
+        return new Promise((_, reject) =>
+          bound.signal.addEventListener('abort', () => reject(new Error('fetch failed'))),
+        );
       return Promise.resolve({
         facts: { flag: false },
         summary: ['flag is off'],
@@ -48,8 +57,9 @@ function hangingReadStep(read: ReadEnd, ran: { run?: Promise<void> } = {}) {
           (ran.run = (async () => {
             // The read before the look (node-image reads ARM): the cluster went away.
             const bound = openLookBound()!;
-            await new Promise((_, reject) => {
+            await new Promise((resolve, reject) => {
               if (read === 'aborted') bound.signal.addEventListener('abort', reject);
+              if (read === 'at once') resolve(undefined);
             }).catch(() => undefined);
             await run.retryOrLook();
           })()),
@@ -119,6 +129,22 @@ describe('a look again whose bound runs out before its look', () => {
       kind: 'unavailable',
       why: STALE_STATUS,
     });
+    await journal.close();
+  });
+
+  it('its look, begun before the bound ran out and cut by it, says what the bound says', async () => {
+    const ran: { run?: Promise<void> } = {};
+    const { store, journal, host } = await setup('at once', ran);
+    await host.open('api-access');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const sent = host.send('api-access', { type: 'action', key: 'r' });
+    await vi.advanceTimersByTimeAsync(LOOK_AGAIN_MIN_MS);
+    await sent;
+    vi.useRealTimers();
+    await ran.run?.catch(() => undefined);
+    expect(store.getState().stepViews['api-access']?.result).toEqual([
+      expect.stringMatching(/^✖ the cluster did not answer within 5 s/),
+    ]);
     await journal.close();
   });
 });

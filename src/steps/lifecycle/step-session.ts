@@ -129,7 +129,10 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     try {
       // The first look may take as long as its requests do; a look again is bounded as a whole.
       seen = this.looked ? await this.bounded(() => this.inspect()) : await this.inspect();
-    } catch (error) {
+    } catch (thrown) {
+      // Cut by the bound it ran in (a look again's): the bound's words say what was not reached;
+      // the cut request's own error ("fetch failed") says nothing.
+      const error: unknown = within?.signal.aborted ? within.signal.reason : thrown;
       // A look overtaken by a newer one that worked says nothing about the cluster now.
       if (this.looked && stamp > this.lastApplied) this.markStale(error);
       throw error;
