@@ -3,7 +3,9 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { DrainPod } from '../../../model/drain.js';
 import type { StepJournal } from '../../../model/journal.js';
 import { deletePod, evictPod, type EvictionAnswer } from '../../../kube/eviction.js';
+import { describeKubeError, statusKind } from '../../../kube/errors.js';
 import { podPresence, waitForPodGone } from '../../../kube/pod-gone.js';
+import { FaultError } from '../../../model/errors.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import type { PodProgress } from './progress.js';
 
@@ -68,14 +70,13 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
           const reason = signal.reason as { name?: string } | undefined;
           if (reason?.name !== 'TimeoutError') throw error;
           const waiting = since !== undefined ? ` waiting on PDB ${waitedOn ?? '?'}` : '';
-          throw new Error(`timed out${waiting}`);
+          throw new FaultError('timeout', `timed out${waiting}`);
         }),
     );
   } catch (error) {
     if (error instanceof WouldWait) return;
     if (isAbortError(error)) d.update({ state: 'cancelled' });
-    else
-      d.update({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    else d.update({ state: 'failed', detail: failedDetail(error, 'evict') });
     return;
   }
   if (answer.kind === 'gone') return d.update({ state: 'gone', detail: undefined });
@@ -86,8 +87,15 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
     d.update({ state: 'gone' });
   } catch (error) {
     if (isAbortError(error)) d.update({ state: 'cancelled', detail: 'still terminating' });
-    else
-      d.update({ state: 'failed', detail: error instanceof Error ? error.message : String(error) });
+    else d.update({ state: 'failed', detail: failedDetail(error, 'watch') });
+  }
+
+  /** One line for the pod's failure: the server's refusal as it said it, a transport failure in words. */
+  function failedDetail(error: unknown, doing: 'evict' | 'watch'): string {
+    const server = kc.getCurrentCluster()?.server ?? '(unknown server)';
+    const verb = doing === 'watch' ? 'watch' : d.disableEviction ? 'delete' : 'evict';
+    // The client says only "fetch failed"; the reason (ECONNREFUSED, a TLS code) is in its cause.
+    return describeKubeError(error, server, `${verb} pod ${pod.namespace}/${pod.name}`).message;
   }
 
   async function retryEviction(): Promise<EvictionAnswer> {
@@ -101,7 +109,9 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
       const send = () => (d.disableEviction ? deletePod(kc, request) : evictPod(kc, request));
       const got = d.slot ? await d.slot(send) : await send();
       if (got.kind === 'granted' || got.kind === 'gone') return got;
-      if (got.kind === 'refused') throw new Error(`refused (${got.code}): ${got.message}`);
+      if (got.kind === 'refused')
+        // The server's own words (which right, which object) are the line: kept as said.
+        throw new FaultError(statusKind(got.code), `refused (${got.code}): ${got.message}`);
       if (got.kind === 'pdb' && d.dryRun) {
         // A dry run reports the budget at once: waiting it out would only rehearse the timeout.
         d.update({ state: 'would-wait', pdb: got.pdb ?? expectedPdb, detail: got.message });
