@@ -3,6 +3,8 @@ export interface ArmFailure {
   statusCode?: number;
   code: string;
   message: string;
+  /** Not an answer of AKS: the failure happened on this side (message is our own line). */
+  unanswered?: boolean;
 }
 
 /** Pulls status, code and message out of whatever the SDK or poller threw. */
@@ -46,6 +48,7 @@ export const DEPRECATED_API_BLOCK =
 
 /** What went wrong and what to do next, in plain words, for the failures AKS upgrades hit. */
 export function explainFailure(f: ArmFailure, what: string): string[] {
+  if (f.unanswered) return [`✖ ${what} failed: ${f.message}`];
   const head = `✖ ${what} failed: ${f.code}${f.statusCode ? ` (HTTP ${f.statusCode})` : ''}`;
   if (f.statusCode === 304)
     return [

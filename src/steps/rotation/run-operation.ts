@@ -1,4 +1,5 @@
 import type { Intent } from '../../model/journal.js';
+import { failureOf } from '../../target/failure.js';
 import type { StepContext } from '../contract/module.js';
 import { explainFailure } from './explain.js';
 import { followOperation, type Ending, type FollowRequest } from './follow.js';
@@ -55,9 +56,12 @@ export async function runOperation(
     });
   } catch (error) {
     if (!(error instanceof OperationEnded)) {
+      // Failed on this side (the pool's nodes unreadable, the journal unwritable): no AKS answer,
+      // so said in the words of every failure line, never as "AKS said: fetch failed".
+      const failure = failureOf(error, ctx.connection, `follow ${run.what}`);
       ending = {
         kind: 'failed',
-        failure: { code: 'Error', message: error instanceof Error ? error.message : String(error) },
+        failure: { code: failure.kind, message: failure.line, unanswered: true },
       };
     }
   }
