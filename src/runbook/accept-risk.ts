@@ -1,9 +1,10 @@
 import type { Finding } from '../model/finding.js';
-import { messageOf } from '../model/errors.js';
+import { UserError, firstLine } from '../model/errors.js';
 import type { RiskAnswer, RiskDesk } from '../waivers/risk-desk.js';
 import type { StepId } from '../model/checklist.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
+import { reasonOf } from './journal-file.js';
 import type { SessionStore } from './session.js';
 import type { StepHost } from './step-host.js';
 
@@ -58,10 +59,17 @@ export async function acceptRisk(
       () => desk.accept(entry),
     );
   } catch (error) {
-    return say(`✖ The waiver was not written: ${messageOf(error)}`);
+    return say(`✖ The waiver was not written: ${unwritten(desk.file, error)}`);
   }
   host.remark();
   say(`✔ Risk accepted until ${entry.expires} (owner ${entry.owner}): written to ${desk.file}.`);
+}
+
+/** Why the waiver was not written, in words: the file and the reason (EACCES, ENOSPC…). */
+function unwritten(file: string, error: unknown): string {
+  // Already one line for the operator (the file unreadable or wrong, the journal unwritable).
+  if (error instanceof UserError) return firstLine(error.message);
+  return `${file} could not be written (${reasonOf(error)}); check the path, its permissions and free disk space`;
 }
 
 function sameObject(a: Finding['object'], b: Finding['object']): boolean {
