@@ -1,9 +1,10 @@
-import { messageOf } from '../model/errors.js';
+import { UserError, firstLine } from '../model/errors.js';
 import type { Journal } from './journal.js';
+import { reasonOf } from './journal-file.js';
 import type { SessionStore } from './session.js';
 import type { ResumeAnswer } from './resume.js';
 import type { StepHost } from './step-host.js';
-import { writeTranscript } from './transcript-file.js';
+import { transcriptPathFor, writeTranscript } from './transcript-file.js';
 
 /** The overview's session actions: the transcript on demand, and the answer to a resume offer. */
 export function transcriptActions(
@@ -22,7 +23,12 @@ export function transcriptActions(
         const path = await writeTranscript(journal.path);
         store.update({ notice: `Transcript written: ${path}` });
       } catch (error) {
-        store.update({ notice: `The transcript could not be written: ${messageOf(error)}` });
+        // Which file and why in words: the raw error names a temporary file and a bare code.
+        const why =
+          error instanceof UserError
+            ? firstLine(error.message)
+            : `${transcriptPathFor(journal.path)}: ${reasonOf(error)}; check the path, its permissions and free disk space`;
+        store.update({ notice: `The transcript could not be written: ${why}` });
       }
     },
     answerResume: async (choice) => {
