@@ -1,5 +1,5 @@
 import { FLEET_UPGRADE_TYPES, type FleetLook } from '../../model/fleet-look.js';
-import { messageOf } from '../../model/errors.js';
+import { failureOf } from '../../target/failure.js';
 import type { StepModule } from '../contract/module.js';
 import { defineStep } from '../lifecycle/define.js';
 import { choiceLine, defaultVersion, plan, requestOf } from './choices.js';
@@ -31,7 +31,11 @@ export function makeFleetStep(
         return { facts, findings: [], summary: lookLines(facts, ctx.cluster) };
       } catch (error) {
         // Said on the overview even before the step was listed (its "running" is not shown).
-        ctx.status({ kind: 'unavailable', why: messageOf(error).split('\n')[0]! });
+        // In the words of every failure line: what could not be reached, and what to do.
+        ctx.status({
+          kind: 'unavailable',
+          why: failureOf(error, ctx.connection, 'read the fleets').line,
+        });
         throw error;
       }
     },
