@@ -2,7 +2,7 @@ import { checkAzureAssignments } from '../../checks/rbac/azure-assignments.js';
 import { roleAssignmentsOf } from '../../azure/shared-reads.js';
 import type { AzureRbacFacts } from '../../model/azure-rbac.js';
 import type { Connection } from '../../model/connection.js';
-import { firstLine, messageOf } from '../../model/errors.js';
+import { failureOf } from '../../target/failure.js';
 import type { Finding } from '../../model/finding.js';
 
 /** What the rbac step saw of Azure role assignments: facts and findings, or why not. */
@@ -42,7 +42,10 @@ export async function lookAtAzureAssignments(connection: Connection): Promise<Az
   } catch (error) {
     return {
       findings: [],
-      summary: [`Azure role assignments not read: ${firstLine(messageOf(error))}`],
+      // What could not be reached or which right is missing, in the words of every failure line.
+      summary: [
+        `Azure role assignments not read: ${failureOf(error, connection, 'read the role assignments').line}`,
+      ],
     };
   }
 }
