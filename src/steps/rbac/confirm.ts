@@ -5,7 +5,7 @@ import type { Identity } from '../../checks/rbac/identity.js';
 import { describeRequest, isNonResource, type AccessRequest } from '../../checks/rbac/match.js';
 import type { Finding } from '../../model/finding.js';
 import { canI, subjectCan, type SubjectQuestion } from '../../kube/access-review.js';
-import { messageOf } from '../../model/errors.js';
+import { describeKubeError } from '../../kube/errors.js';
 import { noun } from '../../model/plural.js';
 
 /**
@@ -55,11 +55,22 @@ export async function confirmWithServer(
       (a, b) => (b.finding.severity === 'high' ? 1 : 0) - (a.finding.severity === 'high' ? 1 : 0),
     );
   if (wanted.length === 0) return { findings: review.findings, summary: '' };
-  const may = await canI(kc, {
-    verb: 'create',
-    group: 'authorization.k8s.io',
-    resource: 'subjectaccessreviews',
-  }).catch((error: unknown) => ({ allowed: false, reason: messageOf(error) }));
+  let may: Awaited<ReturnType<typeof canI>>;
+  try {
+    may = await canI(kc, {
+      verb: 'create',
+      group: 'authorization.k8s.io',
+      resource: 'subjectaccessreviews',
+    });
+  } catch (error) {
+    // Not a "no": the question itself failed (the server unreachable…); said as such, in words.
+    const server = kc.getCurrentCluster()?.server ?? '(unknown server)';
+    const why = describeKubeError(error, server, 'ask whether you may create subjectaccessreviews');
+    return {
+      findings: review.findings,
+      summary: `Not confirmed by the API server: ${why.message}`,
+    };
+  }
   if (!may.allowed)
     return {
       findings: review.findings,
