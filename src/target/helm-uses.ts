@@ -6,6 +6,7 @@ import {
   type HelmSecret,
 } from '../checks/versions/helm-release.js';
 import { listHelmRecords, type HelmRecordObject } from '../kube/deprecated-api-reads.js';
+import { describeKubeError } from '../kube/errors.js';
 import { messageOf } from '../model/errors.js';
 
 /** What the Helm records gave: uses, how many releases were read, and what could not be. */
@@ -48,7 +49,9 @@ export async function lookAtHelmReleases(kc: KubeConfig, signal?: AbortSignal): 
     const what = `Helm releases in ${driver}s`;
     const read = await lists[i]!;
     if ('error' in read) {
-      out.unreadable.push([what, messageOf(read.error)]);
+      // What could not be reached and what to do, not the client's bare "fetch failed".
+      const server = kc.getCurrentCluster()?.server ?? '(unknown server)';
+      out.unreadable.push([what, describeKubeError(read.error, server, `list ${driver}s`).message]);
       continue;
     }
     const { listed } = read;

@@ -12,7 +12,7 @@ import { daemonSetsOf, networkPoliciesOf, pdbsOf, rbacObjectsOf } from '../../ku
 import type { RbacObjects } from '../../model/rbac.js';
 
 const RBAC_V1 = 'rbac.authorization.k8s.io/v1';
-import { messageOf } from '../../model/errors.js';
+import { failureKind, failureOf } from '../../target/failure.js';
 import type { Connection } from '../../model/connection.js';
 import type { Finding } from '../../model/finding.js';
 import { plural } from '../../model/plural.js';
@@ -54,8 +54,13 @@ export async function readDeprecatedApiSources(
   signal?: AbortSignal,
 ): Promise<DeprecatedApiSources> {
   const kc = connection.kc;
+  // A failed read says what could not be reached and what to do: the finding reaches the report.
+  // A refusal names the right it needs; a refusal is told by its kind, not its words.
   const metricsRead = readApiServerMetrics(kc, signal).catch((e: unknown) => ({
-    unreadable: messageOf(e),
+    unreadable:
+      failureKind(e) === 'forbidden'
+        ? "the API server's /metrics: forbidden (it needs get on the non-resource URL /metrics)"
+        : failureOf(e, connection, "read the API server's /metrics").line,
   }));
   const helmRead = lookAtHelmReleases(kc, signal);
   const kindsRead = readStoredKinds(connection, served, signal);
@@ -162,7 +167,11 @@ async function readStoredKinds(
       wanted.filter(isShared).map((k) =>
         sharedKinds[k.kind]!.read().catch((e: unknown): KindRead => ({
           ...k,
-          unreadable: messageOf(e),
+          // A refusal is told by its kind, not by the words of the client's message.
+          unreadable:
+            failureKind(e) === 'forbidden'
+              ? 'listing is forbidden'
+              : failureOf(e, connection, `list ${k.kind} objects`).line,
         })),
       ),
     ),
