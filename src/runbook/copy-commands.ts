@@ -1,5 +1,7 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { clipboardSequence, multiplexerOf } from '../model/osc52.js';
+import { UserError } from '../model/errors.js';
+import { reasonOf } from './journal-file.js';
 import { commandsFile, journalDir } from './journal-location.js';
 
 /** Where a copy goes: the environment (file, multiplexer) and the terminal, if it is one. */
@@ -23,9 +25,16 @@ export interface Copied {
 export async function copyCommands(commands: readonly string[], to: CopyTarget): Promise<Copied> {
   const text = commands.join('\n');
   const file = commandsFile(to.env);
-  await mkdir(journalDir(to.env), { recursive: true, mode: 0o700 });
-  await writeFile(file, `${text}\n`, { mode: 0o600 });
-  await chmod(file, 0o600); // an older file keeps its mode on rewrite
+  try {
+    await mkdir(journalDir(to.env), { recursive: true, mode: 0o700 });
+    await writeFile(file, `${text}\n`, { mode: 0o600 });
+    await chmod(file, 0o600); // an older file keeps its mode on rewrite
+  } catch (error) {
+    // Which file and why in words (the dialog shows it), not the raw error and its code.
+    throw new UserError(
+      `${file} could not be written (${reasonOf(error)}); check the path, its permissions and free disk space`,
+    );
+  }
   const terminal = to.terminal;
   const clipboard = !!terminal?.isTTY && to.env['TERM'] !== 'dumb';
   if (clipboard) terminal.write(clipboardSequence(text, multiplexerOf(to.env)));

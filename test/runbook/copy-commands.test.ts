@@ -20,6 +20,16 @@ describe('copyCommands', () => {
     expect(written).toEqual([osc52("kubectl cordon a\nkubectl cordon 'b c'")]);
   });
 
+  it('a file that cannot be written is named, with why in words', async () => {
+    const state = tempDir('copy-');
+    // A folder where the file goes: refused even as root.
+    mkdirSync(join(state, 'aks-runbook', 'commands.txt'), { recursive: true });
+    const file = join(state, 'aks-runbook', 'commands.txt');
+    await expect(copyCommands(['x'], { env: { XDG_STATE_HOME: state } })).rejects.toThrow(
+      `${file} could not be written (it is a folder, EISDIR); check the path, its permissions and free disk space`,
+    );
+  });
+
   it('an older file with a looser mode is tightened; no terminal, no clipboard sequence', async () => {
     const state = tempDir('copy-');
     mkdirSync(join(state, 'aks-runbook'));
