@@ -34,11 +34,8 @@ export async function memberApiUses(
       if ('unreadable' in k) {
         // A kind the server no longer serves holds nothing to list; any other failure (a refusal,
         // a timeout, a 5xx) leaves the member unchecked and is said, never read as "no use".
-        if (/is not served|not found|\b404\b/i.test(k.unreadable)) continue;
-        const why = /forbidden/i.test(k.unreadable)
-          ? 'listing is forbidden'
-          : k.unreadable.split('\n')[0];
-        unread.push(`stored ${k.kind} (${why})`);
+        if (k.why === 'not-served') continue;
+        unread.push(`stored ${k.kind} (${k.unreadable.split('\n')[0]})`);
         continue;
       }
       uses.push(...lastAppliedUses(storedObjectsOf(k)));

@@ -7,7 +7,7 @@ import {
   type V1Secret,
 } from '@kubernetes/client-node';
 import pLimit from 'p-limit';
-import { messageOf } from '../model/errors.js';
+import { describeKubeError, kubeErrorKind } from './errors.js';
 import { listAllPages, listUnlessForbidden } from './paged.js';
 import { requestOptions } from './request-options.js';
 import { listJsonPages } from './json-pages.js';
@@ -38,10 +38,31 @@ export async function listHelmRecords(
   );
 }
 
+/**
+ * Why a kind's objects were not read: the server does not serve it (nothing stored to check),
+ * listing it was refused, or the read failed (a timeout, a 5xx, the server gone): the last two
+ * leave the kind unchecked, never "no use".
+ */
+export type KindUnread = 'not-served' | 'forbidden' | 'failed';
+
 /** One kind listed at one apiVersion: its objects, or why they could not be read. */
 export type KindRead =
   | { apiVersion: string; kind: string; items: KubernetesObject[] }
-  | { apiVersion: string; kind: string; unreadable: string };
+  | { apiVersion: string; kind: string; unreadable: string; why: KindUnread };
+
+/** A kind whose list failed: why, in one line and as a `KindUnread` (told by the error's kind). */
+export function kindUnread(
+  k: { apiVersion: string; kind: string },
+  error: unknown,
+  server: string,
+): KindRead {
+  const kind = kubeErrorKind(error);
+  if (kind === 'forbidden') return { ...k, unreadable: 'listing is forbidden', why: 'forbidden' };
+  if (kind === 'not-found')
+    return { ...k, unreadable: `${k.apiVersion} ${k.kind} is not served`, why: 'not-served' };
+  const line = describeKubeError(error, server, `list ${k.kind} objects`).message;
+  return { ...k, unreadable: line, why: 'failed' };
+}
 
 /** The objects of one kind read, as the deprecated-API checks take them (name, place, annotations). */
 export function storedObjectsOf(k: { kind: string; items: KubernetesObject[] }): Array<{
@@ -77,7 +98,7 @@ export async function listKinds(
   return Promise.all(
     kinds.map(({ apiVersion, kind }) =>
       limit(async (): Promise<KindRead> => {
-        if (signal?.aborted) return { apiVersion, kind, unreadable: 'cancelled' };
+        if (signal?.aborted) return { apiVersion, kind, unreadable: 'cancelled', why: 'failed' };
         try {
           const items = await listAllPages((next) =>
             api.list(
@@ -95,7 +116,7 @@ export async function listKinds(
           );
           return { apiVersion, kind, items };
         } catch (error) {
-          return { apiVersion, kind, unreadable: messageOf(error) };
+          return kindUnread({ apiVersion, kind }, error, serverOf(kc));
         }
       }),
     ),
@@ -122,7 +143,13 @@ async function listKindPlain(
       resources?: Array<{ name: string; kind: string }>;
     };
     const plural = served.resources?.find((r) => r.kind === kind && !r.name.includes('/'))?.name;
-    if (!plural) return { apiVersion, kind, unreadable: `${apiVersion} ${kind} is not served` };
+    if (!plural)
+      return {
+        apiVersion,
+        kind,
+        unreadable: `${apiVersion} ${kind} is not served`,
+        why: 'not-served',
+      };
     const items = await listJsonPages(
       kc,
       `${base}/${plural}`,
@@ -144,6 +171,10 @@ async function listKindPlain(
     );
     return { apiVersion, kind, items: items ?? [] };
   } catch (error) {
-    return { apiVersion, kind, unreadable: messageOf(error) };
+    return kindUnread({ apiVersion, kind }, error, serverOf(kc));
   }
+}
+
+function serverOf(kc: KubeConfig): string {
+  return kc.getCurrentCluster()?.server ?? '(unknown server)';
 }

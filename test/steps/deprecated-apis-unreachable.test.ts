@@ -25,4 +25,61 @@ describe('deprecated-API sources when the API server is gone', () => {
     );
     expect(look.findings.map((f) => f.message).join('\n')).not.toContain('fetch failed');
   });
+
+  it('says each stored kind whose list failed was not checked (it was once skipped as if empty)', async () => {
+    const sim = await startSimulator({ scenario: 'demo', speed: 600 });
+    const connection = await connectToSim(sim);
+    await sim.close();
+    // Versions the server served before it went: every stored kind the removals table names.
+    const sources = await readDeprecatedApiSources(connection, [
+      'networking.k8s.io/v1',
+      'apps/v1',
+      'batch/v1',
+      'autoscaling/v2',
+      'flowcontrol.apiserver.k8s.io/v1',
+    ]);
+    const look = judgeDeprecatedApis(sources, '1.30.4', '1.31.1');
+    const stored = look.findings.filter((f) => /^Could not check stored /.test(f.message));
+    expect(stored.length).toBeGreaterThan(0);
+    for (const f of stored) {
+      expect(f.id).toBe('versions.forbidden');
+      expect(f.message).toMatch(/: cannot reach the API server at https:\/\/127\.0\.0\.1:\d+/);
+    }
+  });
+
+  it('a kind the server does not serve holds nothing to check; a refused or failed one is said', () => {
+    const empty = { text: '' };
+    const look = judgeDeprecatedApis(
+      {
+        metrics: empty,
+        helm: { uses: [], releases: 0, unreadable: [] },
+        kinds: [
+          {
+            apiVersion: 'a/v1',
+            kind: 'Gone',
+            unreadable: 'a/v1 Gone is not served',
+            why: 'not-served',
+          },
+          {
+            apiVersion: 'b/v1',
+            kind: 'Refused',
+            unreadable: 'listing is forbidden',
+            why: 'forbidden',
+          },
+          {
+            apiVersion: 'c/v1',
+            kind: 'Broken',
+            unreadable: 'the API server failed (500)',
+            why: 'failed',
+          },
+        ],
+      },
+      '1.30.4',
+      '1.31.1',
+    );
+    expect(look.findings.map((f) => f.message)).toEqual([
+      'Could not check stored Refused for deprecated APIs: listing is forbidden',
+      'Could not check stored Broken for deprecated APIs: the API server failed (500)',
+    ]);
+  });
 });

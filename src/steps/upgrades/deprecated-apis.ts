@@ -6,7 +6,13 @@ import {
 import { deprecatedApiFindings } from '../../checks/versions/deprecated-findings.js';
 import { lastAppliedUses, metricUses, type ApiUse } from '../../checks/versions/deprecated-uses.js';
 import { readApiServerMetrics } from '../../kube/api-server-metrics.js';
-import { listKinds, storedObjectsOf, type KindRead } from '../../kube/deprecated-api-reads.js';
+import {
+  kindUnread,
+  listKinds,
+  storedObjectsOf,
+  type KindRead,
+  type KindUnread,
+} from '../../kube/deprecated-api-reads.js';
 import { lookAtHelmReleases } from '../../target/helm-uses.js';
 import { daemonSetsOf, networkPoliciesOf, pdbsOf, rbacObjectsOf } from '../../kube/shared-reads.js';
 import type { RbacObjects } from '../../model/rbac.js';
@@ -88,15 +94,19 @@ export function judgeDeprecatedApis(
   const releases = helm.releases;
   let objects = 0;
   for (const k of kinds) {
-    if ('unreadable' in k) continue; // a kind the server does not serve, or may not be listed
+    if ('unreadable' in k) continue; // said below, unless the server does not serve the kind
     objects += k.items.length;
     uses.push(...lastAppliedUses(storedObjectsOf(k)));
   }
-  const refused = kinds.filter((k) => 'unreadable' in k && /forbidden/i.test(k.unreadable));
+  const unread = (why: KindUnread) => kinds.filter((k) => 'unreadable' in k && k.why === why);
+  const refused = unread('forbidden');
   if (refused.length)
     notes.push(
       unreadable(`stored ${refused.map((k) => k.kind).join(', ')}`, 'listing is forbidden'),
     );
+  // A kind whose list failed is unchecked: said, never read as holding no old objects.
+  for (const k of unread('failed'))
+    if ('unreadable' in k) notes.push(unreadable(`stored ${k.kind}`, k.unreadable));
   const findings = deprecatedApiFindings({ uses, current, target });
   return {
     findings: [...findings, ...notes],
@@ -122,7 +132,7 @@ async function readStoredKinds(
   const rbac = (kind: string, list: keyof RbacObjects, plural: string) => async () => {
     const read = await rbacObjectsOf(connection);
     return read.forbidden.includes(plural)
-      ? { apiVersion: RBAC_V1, kind, unreadable: 'listing is forbidden' }
+      ? { apiVersion: RBAC_V1, kind, unreadable: 'listing is forbidden', why: 'forbidden' as const }
       : { apiVersion: RBAC_V1, kind, items: read[list] };
   };
   const sharedKinds: Record<string, { apiVersion: string; read: () => Promise<KindRead> }> = {
@@ -164,16 +174,13 @@ async function readStoredKinds(
   const own = wanted.filter((k) => !isShared(k));
   const [shared, owned] = await Promise.all([
     Promise.all(
-      wanted.filter(isShared).map((k) =>
-        sharedKinds[k.kind]!.read().catch((e: unknown): KindRead => ({
-          ...k,
-          // A refusal is told by its kind, not by the words of the client's message.
-          unreadable:
-            failureKind(e) === 'forbidden'
-              ? 'listing is forbidden'
-              : failureOf(e, connection, `list ${k.kind} objects`).line,
-        })),
-      ),
+      wanted
+        .filter(isShared)
+        .map((k) =>
+          sharedKinds[k.kind]!.read().catch((e: unknown) =>
+            kindUnread(k, e, connection.kubeServer),
+          ),
+        ),
     ),
     listKinds(connection.kc, own, signal),
   ]);
