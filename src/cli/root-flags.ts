@@ -1,25 +1,14 @@
 // The root command's flags (the interactive session's) and their checks, without commander: the
 // command line parser (args.ts) and the quick path to the first frame (tui-args.ts) share them.
 import { UserError } from '../model/errors.js';
-import type { CloudName } from '../azure/clouds.js';
 import type { TargetOptions } from '../target/options.js';
 
-/** The target flags, shared by the TUI and `audit`. */
-export interface RootFlags {
-  kubeconfig?: string;
-  context?: string;
-  subscription?: string;
-  resourceGroup?: string;
-  name?: string;
-  cloud: CloudName;
+/** The target flags, shared by the TUI and `audit` (`--demo` may be absent: not given). */
+export interface RootFlags extends Omit<TargetOptions, 'demo'> {
+  demo?: boolean;
   readOnly?: boolean;
   dryRun?: boolean;
   probeImage?: string;
-  demo?: boolean;
-  scenario?: string;
-  simConnection?: string;
-  /** The TUI only: pick among every subscription's clusters. */
-  allSubscriptions?: boolean;
 }
 
 /** The root flags with the waivers flags: everything the interactive session takes. */
