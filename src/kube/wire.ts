@@ -79,7 +79,8 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
   jsonReaders.set(kc, async (path, signal) => (await get(path, signal)).body.text());
   bodyReaders.set(kc, async (path, signal) => {
     const response = await get(path, signal);
-    return response.body.stream() ?? [Buffer.from(await response.body.binary())];
+    const stream = response.body.stream();
+    return stream ? new HeldBody(stream, response) : [Buffer.from(await response.body.binary())];
   });
   kc.makeApiClient = (apiClientType) => {
     const cluster = kc.getCurrentCluster();
@@ -110,6 +111,25 @@ const bodyReaders = new WeakMap<KubeConfig, BodyReader>();
 /** `jsonReaderOf`, with the body handed over in chunks as it arrives instead of as one text. */
 export function bodyReaderOf(kc: KubeConfig): BodyReader | undefined {
   return bodyReaders.get(kc);
+}
+
+/**
+ * A response's body stream that keeps its response alive until it is read. undici cancels the
+ * body of a fetch Response that was garbage collected while the body was neither locked nor read:
+ * a body handed over alone (a page asked ahead, waiting its turn) then reads as empty once the
+ * collector has run.
+ */
+class HeldBody implements AsyncIterable<Uint8Array> {
+  constructor(
+    private readonly stream: AsyncIterable<Uint8Array>,
+    /** Only held: its `Response` owns the stream. */
+    readonly response: ResponseContext,
+  ) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
+    // Reading locks the stream, which undici never cancels.
+    return this.stream[Symbol.asyncIterator]();
+  }
 }
 
 /**

@@ -1,0 +1,78 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { channel } from 'node:diagnostics_channel';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { KubeConfig } from '@kubernetes/client-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listJsonPages } from '../../src/kube/json-pages.js';
+import { withKubeWire } from '../../src/kube/wire.js';
+import { until } from '../helpers/until.js';
+
+// A full collection on demand: the bug this guards against happened only when the collector ran
+// while a page asked ahead waited to be read.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+let server: Server | undefined;
+afterEach(async () => {
+  server?.closeAllConnections();
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+/** A Kubernetes wire to a plain HTTP server on 127.0.0.1. */
+async function wireTo(handler: (url: URL, res: ServerResponse) => void): Promise<KubeConfig> {
+  server = createServer((req, res) => handler(new URL(req.url!, 'http://x'), res));
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const kc = new KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'c', server: `http://127.0.0.1:${port}`, skipTLSVerify: true }],
+    users: [{ name: 'u', token: 't' }],
+    contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+    currentContext: 'x',
+  });
+  return withKubeWire(kc, { mode: { readOnly: true, dryRun: false } });
+}
+
+describe('listJsonPages', () => {
+  it('reads a page asked ahead whole, even when the collector runs before it is read', async () => {
+    // The next page is asked as soon as this page's metadata has arrived and waits, answered,
+    // until this page's items have streamed in. Its body must survive a garbage collection
+    // meanwhile (undici cancels the body of a Response object that was collected).
+    let finishFirst: (() => void) | undefined;
+    const kc = await wireTo((url, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (url.searchParams.get('continue') === 'p2') {
+        res.end('{"kind":"PodList","metadata":{},"items":[{"metadata":{"name":"b"}}]}');
+        return;
+      }
+      res.write(
+        '{"kind":"PodList","metadata":{"continue":"p2"},"items":[{"metadata":{"name":"a"}}',
+      );
+      finishFirst = () => res.end(']}');
+    });
+    const answered = channel('undici:request:headers');
+    let secondAnswered = false;
+    const seen = (message: unknown): void => {
+      const { request } = message as { request: { path: string } };
+      if (request.path.includes('continue=p2')) secondAnswered = true;
+    };
+    answered.subscribe(seen);
+    try {
+      const pods = listJsonPages(kc, '/api/v1/pods', { limit: '1' }, (item) => item);
+      pods.catch(() => undefined);
+      await until(() => secondAnswered && finishFirst, 'the page asked ahead to be answered');
+      for (let round = 0; round < 10; round++) {
+        gc();
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => setTimeout(resolve, 0));
+      }
+      finishFirst!();
+      expect(await pods).toEqual([{ metadata: { name: 'a' } }, { metadata: { name: 'b' } }]);
+    } finally {
+      answered.unsubscribe(seen);
+    }
+  });
+});
