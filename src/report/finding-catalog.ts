@@ -98,10 +98,10 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a Linux pool is behind its latest node image (high when older than 60 days)',
   'nodeimage.windows-outdated': 'a Windows pool is behind: node images are its only patches',
   'nodeos.channel-none':
-    'the node OS upgrade channel is `None` (or `Unmanaged` with Windows pools)',
+    'node OS channel `None`, or `Unmanaged` with Windows or Azure Linux GPU pools',
   'reboot.required': 'kured says a node needs a reboot (the lock holder is named)',
   'reboot.kured-missing':
-    'channel `Unmanaged`, Linux pools, and no kured: security reboots are not handled',
+    '`Unmanaged`, Ubuntu or Azure Linux CPU pools, no kured: reboots are not handled',
   'nodeimage.forbidden': 'could not check: node labels or DaemonSets were refused',
   'waiver.expired': 'a waiver is past its expiry date: the findings it matched count again',
   'waiver.unused':

@@ -133,6 +133,27 @@ describe('node image checks', () => {
       `nor do Azure Linux GPU pools (${gpu.name})`,
     );
     expect(nodeOsChannelAdvice('Unmanaged', [linuxPool])).not.toContain('GPU');
+    // The findings agree: Azure Linux GPU pools under Unmanaged are as unpatched as Windows.
+    const gpuUnmanaged = (kured: boolean, pools: NodeImageFacts['pools'] = [gpu]) =>
+      nodeImageFindings(
+        facts({ channels: { nodeOS: 'Unmanaged' }, kured: { installed: kured }, pools }),
+      );
+    for (const kured of [true, false]) {
+      const found = gpuUnmanaged(kured);
+      const none = found.find((x) => x.id === 'nodeos.channel-none')!;
+      expect(none.message).toContain(`Azure Linux GPU pools (${gpu.name})`);
+      expect(none.remediation).toMatch(/--node-os-upgrade-channel NodeImage,/);
+      // kured cannot help a pool that installs no nightly updates.
+      expect(found.map((x) => x.id)).not.toContain('reboot.kured-missing');
+    }
+    const mixed = gpuUnmanaged(false, [{ ...linuxPool, name: 'cpu' }, gpu]);
+    expect(mixed.map((x) => x.id)).toEqual(
+      expect.arrayContaining(['nodeos.channel-none', 'reboot.kured-missing']),
+    );
+    expect(mixed.find((x) => x.id === 'nodeos.channel-none')!.message).not.toContain('cpu');
+    expect(mixed.find((x) => x.id === 'reboot.kured-missing')!.message).toContain(
+      'Ubuntu and Azure Linux CPU nodes install',
+    );
     expect(nodeOsChannelAdvice('None', facts().pools)).toMatch(/Choose NodeImage \(SecurityPatch/);
     expect(nodeOsChannelAdvice('SecurityPatch', facts().pools)).toMatch(
       /not supported on pool win/,

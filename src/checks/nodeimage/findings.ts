@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { NodeImageFacts } from './facts.js';
 import { imageAgeDays } from './image-age.js';
-import { channelSuggestion } from './supported-channels.js';
+import { azureLinuxGpuPools, channelSuggestion } from './supported-channels.js';
 
 /** Node image and node OS findings: outdated images (Windows apart), channel None, reboots. */
 export function nodeImageFindings(f: NodeImageFacts): Finding[] {
@@ -36,25 +36,31 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
     });
   }
   const windowsPools = f.pools.filter((p) => p.osType === 'Windows').map((p) => p.name);
-  if (channel === 'Unmanaged' && windowsPools.length > 0) {
-    // Windows has no nightly OS updates to leave unmanaged: there, Unmanaged is None.
+  // The node OS auto-upgrade article gives Unmanaged's nightly patching to Ubuntu and Azure Linux
+  // CPU pools only: on Windows and on Azure Linux GPU pools, Unmanaged is None.
+  const gpuPools = azureLinuxGpuPools(f.pools);
+  const unpatched = [
+    ...(windowsPools.length ? [`Windows pools (${windowsPools.join(', ')})`] : []),
+    ...(gpuPools.length ? [`Azure Linux GPU pools (${gpuPools.join(', ')})`] : []),
+  ];
+  if (channel === 'Unmanaged' && unpatched.length > 0) {
     out.push({
       id: 'nodeos.channel-none',
       severity: 'medium',
       object: cluster,
-      message: `The node OS upgrade channel is Unmanaged, which on Windows pools (${windowsPools.join(', ')}) behaves like None: no OS security patches reach those nodes unless someone upgrades their node images by hand.`,
-      // Windows pools are present here, so SecurityPatch is never offered.
+      message: `The node OS upgrade channel is Unmanaged, which on ${unpatched.join(' and ')} behaves like None: no OS security patches reach those nodes unless someone upgrades their node images by hand.`,
+      // Windows or Azure Linux GPU pools are present here, so SecurityPatch is never offered.
       remediation: `az aks update --node-os-upgrade-channel ${suggested.text}, with a maintenance window${suggested.why ? ` (${suggested.why})` : ''}.`,
     });
   }
-  const linux = f.pools.some((p) => p.osType !== 'Windows');
-  if (channel === 'Unmanaged' && linux && !f.kured.installed) {
+  // kured matters only where nightly updates land: Linux pools other than Azure Linux on GPU.
+  const patchedNightly = f.pools.some((p) => p.osType !== 'Windows' && !gpuPools.includes(p.name));
+  if (channel === 'Unmanaged' && patchedNightly && !f.kured.installed) {
     out.push({
       id: 'reboot.kured-missing',
       severity: 'medium',
       object: cluster,
-      message:
-        'The node OS channel is Unmanaged and kured is not installed: nodes install security updates but nothing reboots them, so kernel fixes never take effect.',
+      message: `The node OS channel is Unmanaged and kured is not installed: ${gpuPools.length ? 'Ubuntu and Azure Linux CPU nodes' : 'nodes'} install security updates but nothing reboots them, so kernel fixes never take effect.`,
       remediation: `Install kured, or switch the node OS channel to ${suggested.channel === 'NodeImage' ? `NodeImage (${suggested.why})` : 'SecurityPatch or NodeImage'}.`,
     });
   }
