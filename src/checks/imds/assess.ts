@@ -53,15 +53,24 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
         ...(optIn ? { optIn } : {}),
       };
     });
-  return {
-    namespaces,
-    findings: [
-      ...engineFindings(facts.engine),
-      ...namespaces
-        .filter((a) => a.system === undefined)
-        .flatMap((a) => verdictFindings(a.verdict)),
-    ],
-  };
+  return { namespaces, findings: assessmentFindings(facts.engine, namespaces) };
+}
+
+/**
+ * The engine's findings and those of every user namespace; `probe`: the step offers its probe,
+ * so the exposure caveat names it (else it says how to check by hand).
+ */
+export function assessmentFindings(
+  engine: EngineFacts,
+  namespaces: readonly NamespaceAssessment[],
+  probe = false,
+): Finding[] {
+  return [
+    ...engineFindings(engine),
+    ...namespaces
+      .filter((a) => a.system === undefined)
+      .flatMap((a) => verdictFindings(a.verdict, probe)),
+  ];
 }
 
 /** The namespaces chosen by default: every user namespace but the opt-in ones. */

@@ -11,9 +11,30 @@ function list(names: readonly string[], max = 5): string {
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
-/** The findings for one namespace's verdict (none when it is blocked and has no hostNetwork pods). */
-export function verdictFindings(v: NamespaceVerdict): Finding[] {
+/**
+ * What the verdicts cannot see: AKS's IMDS restriction (networkProfile.podLinkLocalAccess None)
+ * keeps hostNetwork=false pods from the endpoint below NetworkPolicy, but ARM returns it only in
+ * preview API versions and the SDK reads the stable one. `probe`: the step offers its probe (p).
+ */
+export function unreadRestrictionCaveat(probe: boolean): string {
+  const check = probe
+    ? 'a probe (p on this step) shows what pods really reach'
+    : 'check by hand: GET the cluster with az rest at api-version 2024-04-02-preview and read properties.networkProfile.podLinkLocalAccess, or kubectl run a curl pod against http://169.254.169.254 (header Metadata: true)';
+  return `Not counted: AKS's preview IMDS restriction (networkProfile.podLinkLocalAccess None), which only preview API versions return; if it is on, non-hostNetwork pods cannot reach the endpoint; ${check}.`;
+}
+
+/** Whether a verdict says pods of the namespace (not hostNetwork ones) can reach the endpoint. */
+export function reportsExposure(v: NamespaceVerdict): boolean {
+  return v.kind !== 'blocked' || v.enforced === false;
+}
+
+/**
+ * The findings for one namespace's verdict (none when it is blocked and has no hostNetwork pods);
+ * `probe`: the step offers its probe, which the exposure caveat then names.
+ */
+export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
   const ns = { kind: 'Namespace', name: v.namespace };
+  const caveat = ` ${unreadRestrictionCaveat(probe)}`;
   const out: Finding[] = [];
   if (v.kind === 'exposed') {
     out.push({
@@ -21,7 +42,7 @@ export function verdictFindings(v: NamespaceVerdict): Finding[] {
       severity: 'high',
       object: ns,
       message: `No NetworkPolicy isolates egress in ${v.namespace}: its ${pods(v.pods)}, and any created later, can reach 169.254.169.254 and ask for the node's managed identity token.`,
-      remediation: `Create restrict-instance-metadata here (this step): it allows all egress except 169.254.169.254/32.`,
+      remediation: `Create restrict-instance-metadata here (this step): it allows all egress except 169.254.169.254/32.${caveat}`,
     });
   } else if (v.enforced === false) {
     out.push({
@@ -29,8 +50,7 @@ export function verdictFindings(v: NamespaceVerdict): Finding[] {
       severity: 'high',
       object: ns,
       message: `No engine enforces NetworkPolicies on this cluster, so ${v.namespace}'s ${pods(v.pods)} can reach 169.254.169.254 whatever its policies say (enforced, they would leave it ${v.kind}).`,
-      remediation:
-        'Enable a network policy engine (see imds.no-policy-engine), then re-run this step.',
+      remediation: `Enable a network policy engine (see imds.no-policy-engine), then re-run this step.${caveat}`,
     });
   }
   for (const r of v.reopenings) {
@@ -39,7 +59,7 @@ export function verdictFindings(v: NamespaceVerdict): Finding[] {
       severity: 'high',
       object: { kind: 'NetworkPolicy', namespace: v.namespace, name: r.policy },
       message: `Egress rule ${r.rule} (spec.egress[${r.rule}]) ${r.why}; it applies to ${r.pods.length > 0 ? list(r.pods) : 'pods with its labels (none now)'}. Policies add up, so no other policy can take this back.`,
-      remediation: `Edit that rule so it no longer allows 169.254.169.254 (an except on its ipBlock, or the rule removed when the endpoint was all it allowed); the edit, checked to open nothing new, is on this step's screen.`,
+      remediation: `Edit that rule so it no longer allows 169.254.169.254 (an except on its ipBlock, or the rule removed when the endpoint was all it allowed); the edit, checked to open nothing new, is on this step's screen.${caveat}`,
     });
   }
   if (v.kind === 'partial' || (v.kind === 'reopened' && v.unisolated.length > 0)) {
@@ -54,8 +74,7 @@ export function verdictFindings(v: NamespaceVerdict): Finding[] {
       severity: 'medium',
       object: ns,
       message: `Egress is isolated for some pods of ${v.namespace} only (${now}${later}).`,
-      remediation:
-        "Give the unisolated pods a targeted policy (preview on this step's screen). A namespace-wide allow-all-but-metadata policy would widen what the isolated pods may reach, so this step does not add one here.",
+      remediation: `Give the unisolated pods a targeted policy (preview on this step's screen). A namespace-wide allow-all-but-metadata policy would widen what the isolated pods may reach, so this step does not add one here.${caveat}`,
     });
   }
   if (v.hostNetworkPods.length > 0) {

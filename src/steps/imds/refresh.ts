@@ -1,3 +1,4 @@
+import { assessmentFindings } from '../../checks/imds/assess.js';
 import { engineTraits } from '../../checks/imds/engine.js';
 import { probeFindings } from '../../checks/imds/probe.js';
 import { applyPlan } from './apply.js';
@@ -15,7 +16,9 @@ export function refresh(s: ImdsSession): void {
   const traits = engineTraits(seen.facts.engine);
   const chosen = new Set(s.state.chosen);
   const { proposals = new Map(), rights = new Map() } = s.state;
-  const rows = buildRows(seen.assessment, proposals, chosen, rights, traits);
+  // The probe is on offer outside read-only and dry-run modes: only then do texts name `p`.
+  const probe = !s.mode.readOnly && !s.mode.dryRun;
+  const rows = buildRows(seen.assessment, proposals, chosen, rights, traits, probe);
   s.set({
     phase: 'ready',
     engine: traits.label,
@@ -33,7 +36,10 @@ export function refresh(s: ImdsSession): void {
         }),
   });
   s.ctx.show({ plan: applyPlan(rows, traits).lines });
-  s.findings([...seen.assessment.findings, ...probeFindings(s.state.probes ?? [])]);
+  const findings = probe
+    ? assessmentFindings(seen.facts.engine, seen.assessment.namespaces, true)
+    : seen.assessment.findings;
+  s.findings([...findings, ...probeFindings(s.state.probes ?? [])]);
 }
 
 function applyUnavailable(rows: readonly ImdsRow[]): string | undefined {

@@ -2,7 +2,11 @@ import { stringify } from 'yaml';
 import type { ImdsAssessment } from '../../checks/imds/assess.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
 import type { NamespaceVerdict, VerdictKind } from '../../checks/imds/evaluate.js';
-import { verdictFindings } from '../../checks/imds/findings.js';
+import {
+  reportsExposure,
+  unreadRestrictionCaveat,
+  verdictFindings,
+} from '../../checks/imds/findings.js';
 import { restrictImdsPolicy } from '../../checks/imds/policy.js';
 import type { ProposedFix } from '../../checks/imds/proposals.js';
 import { managedNamespaceWarning } from '../../checks/imds/scope.js';
@@ -46,17 +50,12 @@ function actionOf(kind: VerdictKind): RowAction {
   return 'review';
 }
 
-// The AKS IMDS restriction (networkProfile.podLinkLocalAccess: None) blocks pods below
-// NetworkPolicy, but ARM returns the property only in preview api-versions (2024-04-02-preview
-// on); the SDK reads the stable 2026-06-01, which lacks it. Said where a namespace reads exposed.
-const UNREAD_RESTRICTION =
-  "Not read: AKS's preview IMDS restriction (networkProfile.podLinkLocalAccess None) exists only in preview API versions and this tool reads the stable one, so a cluster with it on still reads exposed here; a probe (p) shows what pods really reach.";
-
 function detailsOf(
   verdict: NamespaceVerdict,
   action: RowAction,
   proposals: readonly ProposedFix[],
   traits: EngineTraits,
+  probe: boolean,
 ): ViewItem[] {
   const inert =
     verdict.enforced === false
@@ -64,18 +63,25 @@ function detailsOf(
           'No engine enforces NetworkPolicies here: whatever the policies say, pods reach 169.254.169.254.',
         ]
       : [];
+  // Every verdict that reports exposure says what it cannot see (the preview IMDS restriction).
+  const unread = reportsExposure(verdict) ? [unreadRestrictionCaveat(probe)] : [];
   if (action === 'create') {
     return [
       ...inert,
-      UNREAD_RESTRICTION,
+      ...unread,
       'Applying creates this policy (nothing else changes in the namespace); it is checked to open nothing new before you are asked. Unlike the AKS article sample (10.10.0.0/0#example, which the API server rejects), it is valid and only removes 169.254.169.254:',
       codeBlock(stringify(restrictImdsPolicy(verdict.namespace, traits))),
     ];
   }
   if (action === 'none')
-    return [...inert, 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.'];
+    return [
+      ...inert,
+      ...unread,
+      'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
+    ];
   return [
     ...inert,
+    ...unread,
     'Not changed by applying: an allow-all-but-metadata policy here would widen pods that are already restricted. Review these instead (each checked to open nothing new):',
     ...proposals.flatMap((fix) => [
       '',
@@ -86,13 +92,17 @@ function detailsOf(
   ];
 }
 
-/** The table rows for the current facts, choices and rights; `proposals` are per namespace. */
+/**
+ * The table rows for the current facts, choices and rights; `proposals` are per namespace;
+ * `probe`: the step offers its probe (not in read-only or dry-run mode).
+ */
 export function buildRows(
   assessment: ImdsAssessment,
   proposals: ReadonlyMap<string, ProposedFix[]>,
   chosen: ReadonlySet<string>,
   rights: ReadonlyMap<string, NamespaceRights>,
   traits: EngineTraits,
+  probe = false,
 ): ImdsRow[] {
   return assessment.namespaces.map(({ verdict, system, optIn }) => {
     const action = actionOf(verdict.kind);
@@ -112,8 +122,8 @@ export function buildRows(
       action,
       rights: rights.get(verdict.namespace) ?? {},
       ours: verdict.hasOurPolicy,
-      findings: verdictFindings(verdict),
-      details: detailsOf(verdict, action, proposals.get(verdict.namespace) ?? [], traits),
+      findings: verdictFindings(verdict, probe),
+      details: detailsOf(verdict, action, proposals.get(verdict.namespace) ?? [], traits, probe),
     };
   });
 }

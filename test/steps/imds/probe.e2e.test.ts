@@ -93,11 +93,18 @@ describe('proof by probing', () => {
   });
 
   it('is not offered in read-only mode, and unavailable in a dry run', async () => {
+    // Where p is not on offer, the exposure findings' caveat (the preview podLinkLocalAccess is
+    // not read) says how to check by hand; where it is, it names p.
+    const caveats = (x: ImdsSession): string[] =>
+      (x.store.getState().stepViews.imds?.findings ?? [])
+        .map((f) => f.remediation ?? '')
+        .filter((r) => r.includes('podLinkLocalAccess'));
     const ro = (session = await imdsSession('demo', { readOnly: true }));
     await ro.host.open('imds');
     expect(ro.state().probe).toBeUndefined();
     await ro.host.send('imds', { type: 'action', key: 'p' });
     expect(ro.store.getState().confirmation).toBeUndefined();
+    const roCaveats = caveats(ro);
     await ro.close();
     session = undefined;
     const dry = (session = await imdsSession('demo', { dryRun: true }));
@@ -106,6 +113,19 @@ describe('proof by probing', () => {
     await dry.host.send('imds', { type: 'action', key: 'p' });
     expect(dry.store.getState().confirmation).toBeUndefined();
     expect(dry.sim.log.writes()).toEqual([]);
+    for (const found of [roCaveats, caveats(dry)]) {
+      expect(found.length).toBeGreaterThan(0);
+      for (const r of found) {
+        expect(r).not.toContain('(p on this step)');
+        expect(r).toContain('kubectl run');
+      }
+    }
+    await dry.close();
+    session = undefined;
+    const live = (session = await imdsSession('demo'));
+    await live.host.open('imds');
+    expect(caveats(live).length).toBeGreaterThan(0);
+    for (const r of caveats(live)) expect(r).toContain('(p on this step)');
   });
 
   it('uses the image the operator names', async () => {
