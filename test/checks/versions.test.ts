@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { VersionFacts } from '../../src/checks/versions/facts.js';
 import { regionMinors, upgradeOptions } from '../../src/checks/versions/from-arm.js';
 import { versionFindings } from '../../src/checks/versions/findings.js';
-import { poolOrder, refuseTarget, targetChoices } from '../../src/checks/versions/planner.js';
+import {
+  furthestTarget,
+  poolOrder,
+  refuseTarget,
+  targetChoices,
+} from '../../src/checks/versions/planner.js';
 import { poolBlockers } from '../../src/checks/versions/pool-blockers.js';
 import { preflightFindings } from '../../src/checks/versions/preflight.js';
 import { upgradeBatch } from '../../src/checks/versions/upgrade-batch.js';
@@ -230,6 +235,7 @@ describe('planner', () => {
       pools: facts().pools.map((p) => ({ ...p, current, version: current })),
     });
     const from130 = facts(at('1.30.11'));
+    const official130 = () => ({ ...from130, supportPlan: 'KubernetesOfficial' as const });
     // What AKS offers decides how far: an offered LTS-enabled minor, not an offered non-LTS one.
     expect(targetChoices(from130).map((c) => `${c.version}:${c.kind}`)).toEqual([
       '1.32.5:lts',
@@ -237,6 +243,16 @@ describe('planner', () => {
       '1.30.12:patch',
     ]);
     expect(refuseTarget(from130, '1.32.5', false)).toBeUndefined();
+    // Removed APIs are judged up to the furthest target offered: 1.32 removes flowcontrol v1beta3,
+    // which the next minor (1.31) alone would not show.
+    expect(furthestTarget(targetChoices(from130))).toBe('1.32.5');
+    const served = ['flowcontrol.apiserver.k8s.io/v1beta3', 'apps/v1'];
+    expect(
+      removedBetween(served, '1.30.11', furthestTarget(targetChoices(from130))!).map(
+        (r) => r.groupVersion,
+      ),
+    ).toEqual(['flowcontrol.apiserver.k8s.io/v1beta3']);
+    expect(furthestTarget(targetChoices(official130()))).toBe('1.31.8');
     // A non-LTS minor two ahead is still a skip, and the refusal says what the LTS plan allows.
     expect(refuseTarget(from130, '1.33.1', true)).toMatch(
       /skip 2 minor versions.*On the LTS plan AKS can also move straight to the next LTS version; 1\.33 is not offered with LTS here/,

@@ -63,6 +63,14 @@ export function targetChoices(f: VersionFacts): TargetChoice[] {
 }
 
 /**
+ * The newest non-preview minor or LTS target offered (choices newest first): removed and deprecated
+ * APIs are judged up to it, since an LTS migration can skip minors and each skipped one removes APIs.
+ */
+export function furthestTarget(choices: readonly TargetChoice[]): string | undefined {
+  return choices.find((c) => (c.kind === 'minor' || c.kind === 'lts') && !c.isPreview)?.version;
+}
+
+/**
  * Why a control-plane target cannot be chosen, in plain words, or undefined when it can.
  * Checked before anything is sent, so AKS never has to refuse it.
  */

@@ -3,7 +3,7 @@ import type { Finding } from '../../model/finding.js';
 import { versionFactsFromArm } from '../../checks/versions/from-arm.js';
 import type { VersionFacts } from '../../checks/versions/facts.js';
 import { versionFindings } from '../../checks/versions/findings.js';
-import { targetChoices, type TargetChoice } from '../../checks/versions/planner.js';
+import { furthestTarget, targetChoices, type TargetChoice } from '../../checks/versions/planner.js';
 import { preflightFindings, type PdbFacts } from '../../checks/versions/preflight.js';
 import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
 import { REMOVED_API_LIMITS, removedBetween } from '../../checks/versions/removed-apis.js';
@@ -91,14 +91,15 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
   const findings: Finding[] = refused.flat();
   const versions = versionFactsFromArm(armReads);
   const choices = targetChoices(versions);
-  const nextMinor = choices.find((c) => c.kind === 'minor' && !c.isPreview)?.version;
+  // Up to the newest target offered (an LTS migration skips minors), so nothing is under-reported.
+  const furthest = furthestTarget(choices);
   const nodePools = Object.fromEntries(
     nodes.map((n) => [
       n.metadata?.name ?? '',
       n.metadata?.labels?.['kubernetes.azure.com/agentpool'] ?? '',
     ]),
   );
-  const deprecated = judgeDeprecatedApis(await sources, versions.controlPlane.current, nextMinor);
+  const deprecated = judgeDeprecatedApis(await sources, versions.controlPlane.current, furthest);
   findings.unshift(
     ...versionFindings(versions),
     ...preflightFindings({
@@ -107,9 +108,7 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
       pdbs,
       nodePools,
       notReady: nodes.filter((n) => !isNodeReady(n)).map((n) => n.metadata?.name ?? ''),
-      removedApis: nextMinor
-        ? removedBetween(served, versions.controlPlane.current, nextMinor)
-        : [],
+      removedApis: furthest ? removedBetween(served, versions.controlPlane.current, furthest) : [],
     }),
     ...deprecated.findings,
   );
