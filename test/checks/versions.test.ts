@@ -7,7 +7,9 @@ import {
   furthestTarget,
   poolOrder,
   refuseTarget,
+  skipWarning,
   targetChoices,
+  targetLabel,
 } from '../../src/checks/versions/planner.js';
 import { poolBlockers } from '../../src/checks/versions/pool-blockers.js';
 import { preflightFindings } from '../../src/checks/versions/preflight.js';
@@ -15,6 +17,7 @@ import { upgradeBatch } from '../../src/checks/versions/upgrade-batch.js';
 
 const surgeBatch = (maxSurge: string | undefined, count: number, maxUnavailable?: string) =>
   upgradeBatch({ maxSurge, ...(maxUnavailable ? { maxUnavailable } : {}) }, count).nodes;
+import { compareVersions } from '../../src/checks/versions/semver.js';
 import { removedBetween } from '../../src/checks/versions/removed-apis.js';
 import { supportedMinors, supportOf } from '../../src/checks/versions/support.js';
 import { upgradeList, versionSummary } from '../../src/checks/versions/table.js';
@@ -214,11 +217,11 @@ describe('planner', () => {
     expect(refuseTarget(f, '1.30.12', false)).toBeUndefined();
   });
 
-  it('on the LTS plan, offers the migration to the next LTS version, skipping minors', () => {
-    // AKS long-term support article, "Migrate to the latest LTS version": on the LTS plan AKS
-    // migrates in place from one LTS version to the next when an LTS-enabled version is the target.
+  it('on the LTS plan, offers the migration to a newer LTS-enabled version, skipping minors', () => {
+    // AKS long-term support article: on the LTS plan AKS migrates in place to an LTS-enabled
+    // version, and every supported minor from 1.27 on is LTS-eligible, as the region says here.
     const lts = [
-      ...region.map((m) => ({ ...m, lts: m.minor === '1.30' || m.minor === '1.32' })),
+      ...region.map((m) => ({ ...m, lts: compareVersions(`${m.minor}.0`, '1.27.0') >= 0 })),
       { minor: '1.29', isPreview: false, isDefault: false, lts: true, patches: ['1.29.15'] },
     ];
     const upgrades = [
@@ -253,14 +256,34 @@ describe('planner', () => {
       ),
     ).toEqual(['flowcontrol.apiserver.k8s.io/v1beta3']);
     expect(furthestTarget(targetChoices(official130()))).toBe('1.31.8');
-    // A non-LTS minor two ahead is still a skip, and the refusal says what the LTS plan allows.
-    expect(refuseTarget(from130, '1.33.1', true)).toMatch(
-      /skip 2 minor versions.*On the LTS plan AKS can also move straight to the next LTS version; 1\.33 is not offered with LTS here/,
+    // The chooser says what the target is (a skip on the LTS plan), not "the next LTS".
+    const [skip, next, patch] = targetChoices(from130);
+    expect([skip, next, patch].map((c) => targetLabel(c!, '1.30.11'))).toEqual([
+      'skips 1 minor; LTS plan',
+      'next minor',
+      'patch within the minor',
+    ]);
+    // The step sends the control plane alone; the documented migration is az aks upgrade.
+    expect(skipWarning('1.30.11', '1.32.5')).toMatch(
+      /skips 1 minor \(1\.30 → 1\.32\).*az aks upgrade --kubernetes-version 1\.32\.5.*AKS may refuse a control-plane-only skip/,
+    );
+    expect(skipWarning('1.30.11', '1.31.8')).toBeUndefined();
+    // A minor two ahead whose region entry lacks LTS is still a skip, and the refusal says why.
+    const noLts133 = facts({
+      ...at('1.30.11'),
+      region: lts.map((m) => (m.minor === '1.33' ? { ...m, lts: false } : m)),
+    });
+    expect(refuseTarget(noLts133, '1.33.1', true)).toMatch(
+      /skip 2 minor versions.*On the LTS plan AKS can also move straight to an LTS-enabled version; 1\.33 is not offered with LTS here/,
     );
     // From 1.29 the control plane alone would leave the 1.29 pools three minors behind 1.32: a
-    // node pool's minor must stay within two of the control plane's (ARM orchestratorVersion).
+    // node pool's minor must stay within two of the control plane's (ARM orchestratorVersion);
+    // 1.31 (LTS-enabled, two ahead) keeps them within reach.
     const from129 = facts(at('1.29.15'));
-    expect(targetChoices(from129).map((c) => c.version)).toEqual(['1.30.12']);
+    expect(targetChoices(from129).map((c) => `${c.version}:${c.kind}`)).toEqual([
+      '1.31.8:lts',
+      '1.30.12:minor',
+    ]);
     expect(refuseTarget(from129, '1.32.5', false)).toMatch(
       /pool apps, system would be more than two minors behind it/,
     );

@@ -1,7 +1,11 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
 import { useState } from 'react';
-import type { TargetBreaks, TargetChoice } from '../../../src/steps/upgrades/state.js';
+import {
+  targetLabel,
+  type TargetBreaks,
+  type TargetChoice,
+} from '../../../src/steps/upgrades/state.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
 import { scrollBinding } from '../../scroll-keys.js';
@@ -81,21 +85,16 @@ export function VersionChooser({
           <Text wrap="truncate-end">
             <Text color={theme.accent}>{i === at ? '❯ ' : '  '}</Text>
             <Text bold={i === at}>{c.version}</Text>
-            <Text color={theme.muted}>
-              {' '}
-              {c.kind === 'patch'
-                ? 'patch within the minor'
-                : c.kind === 'lts'
-                  ? 'next LTS version (LTS plan: skips minors)'
-                  : 'next minor'}
-            </Text>
+            <Text color={theme.muted}> {targetLabel(c, current)}</Text>
             {c.isPreview ? <Text color={theme.warning}> ▲ preview: no support</Text> : null}
           </Text>
           <BreaksNote breaks={impact.find((b) => b.version === c.version)} />
         </Box>
       ))}
       <Text color={theme.muted} wrap="truncate-end">
-        Minors are never skipped: only the next minor and patches are offered.
+        {listed.some((c) => c.kind === 'lts')
+          ? 'Minors are skipped only on the LTS plan, to versions AKS offers with LTS.'
+          : 'Minors are never skipped: only the next minor and patches are offered.'}
       </Text>
     </Box>
   );

@@ -4,12 +4,14 @@ import { supportOf } from './support.js';
 
 // AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
 // may go straight to a supported minor, and a cluster on the LTS support plan may migrate in place
-// from one LTS version to the next LTS version (AKS long-term support article, "Migrate to the
-// latest LTS version": specify an LTS-enabled version as the target). Either way AKS must offer it.
+// to a newer LTS-enabled version (AKS long-term support article; every supported minor from 1.27
+// on is LTS-eligible, so this is a skip, not a hop to "the next LTS"). Either way AKS must offer it.
+// The article's migration is `az aks upgrade` (control plane, then pools); it does not say AKS
+// accepts a control-plane-only upgrade that skips minors, so the confirmation says so.
 
 /** A control-plane target the operator can pick, with what makes it special. */
 export interface TargetChoice extends UpgradeOption {
-  /** `patch` within the current minor, `minor` (the next one), or `lts` (the next LTS minor). */
+  /** `patch` within the current minor, `minor` (the next one), or `lts` (skips minors, LTS plan). */
   kind: 'patch' | 'minor' | 'lts';
 }
 
@@ -62,6 +64,24 @@ export function targetChoices(f: VersionFacts): TargetChoice[] {
     .sort((a, b) => compareVersions(b.version, a.version));
 }
 
+/** What a target is, for the chooser: a patch, the next minor, or a skip on the LTS plan. */
+export function targetLabel(choice: TargetChoice, from: string): string {
+  if (choice.kind === 'patch') return 'patch within the minor';
+  if (choice.kind === 'minor') return 'next minor';
+  const skip = minorDistance(from, choice.version) - 1;
+  return `skips ${skip} minor${skip === 1 ? '' : 's'}; LTS plan`;
+}
+
+/**
+ * The confirmation's warning for a control-plane-only upgrade that skips minors, or undefined when
+ * `to` skips none. The LTS article documents the skip as a whole-cluster `az aks upgrade`.
+ */
+export function skipWarning(from: string, to: string): string | undefined {
+  const skip = minorDistance(from, to) - 1;
+  if (skip <= 0) return undefined;
+  return `This skips ${skip} minor${skip === 1 ? '' : 's'} (${minorOf(from)} → ${minorOf(to)}) and sends a control-plane-only upgrade: the documented LTS migration is the whole cluster (az aks upgrade --kubernetes-version ${to}, control plane then pools), and AKS may refuse a control-plane-only skip. If it does, nothing changes; run that command instead.`;
+}
+
 /**
  * The newest non-preview minor or LTS target offered (choices newest first): removed and deprecated
  * APIs are judged up to it, since an LTS migration can skip minors and each skipped one removes APIs.
@@ -90,7 +110,7 @@ export function refuseTarget(
         ? ''
         : ltsTarget(f, version)
           ? ` On the LTS plan AKS migrates to it in place, but this step upgrades the control plane alone first and pool ${behind.join(', ')} would be more than two minors behind it (AKS allows two): use az aks upgrade, which upgrades the pools with it.`
-          : ` On the LTS plan AKS can also move straight to the next LTS version; ${minorOf(version)} is not offered with LTS here.`;
+          : ` On the LTS plan AKS can also move straight to an LTS-enabled version; ${minorOf(version)} is not offered with LTS here.`;
     return `${version} would skip ${skip} minor version${skip > 1 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).${lts}`;
   }
   const offered = f.controlPlane.upgrades.find((u) => u.version === version);

@@ -7,6 +7,7 @@ import { lroTiming, operationChange, type OperationTimings } from '../rotation/o
 import type { StepSession } from '../lifecycle/step-session.js';
 import { breakDetails } from '../../checks/versions/target-breaks.js';
 import { poolBlockers } from '../../checks/versions/pool-blockers.js';
+import { skipWarning } from '../../checks/versions/planner.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
 import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
 import { viewLines } from '../contract/view.js';
@@ -29,6 +30,10 @@ function breakLines(s: Session, to: string, overrideUntil: Date | undefined): st
       `AKS refused this upgrade because clients recently used APIs it removes. This sends upgradeSettings.overrideSettings (forceUpgrade, until ${overrideUntil.toISOString()}): AKS skips that check until then, and those clients and manifests fail after the upgrade.`,
     );
   return lines;
+}
+
+function optional(line: string | undefined): string[] {
+  return line ? [line] : [];
 }
 
 /** Remembers a failed operation (and the PDB AKS named), for `d` to open the drain step. */
@@ -89,6 +94,7 @@ export async function upgradeControlPlane(
           change: `Upgrade the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to} (pools stay on their versions)${overrideUntil ? `, overriding AKS's deprecated-API check until ${overrideUntil.toISOString()}` : ''}`,
           details: [
             'The API server restarts during the upgrade; it cannot be downgraded afterwards.',
+            ...optional(skipWarning(s.facts.versions.controlPlane.current, to)),
             ...breakLines(s, to, overrideUntil),
             ...poolsAfterLines(
               s.facts.versions.pools.map((p) => ({

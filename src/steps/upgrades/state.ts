@@ -2,6 +2,8 @@ import type { TargetChoice } from '../../checks/versions/planner.js';
 import type { TargetBreaks } from '../../checks/versions/target-breaks.js';
 
 export type { TargetBreaks, TargetChoice };
+/** How the chooser names a target (re-exported: screens read steps, not checks). */
+export { targetLabel } from '../../checks/versions/planner.js';
 import type { Rotation } from '../rotation/state.js';
 
 /** What the upgrades screen renders besides the generic frame. */

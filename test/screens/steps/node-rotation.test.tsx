@@ -171,8 +171,10 @@ describe('VersionChooser', () => {
       />,
       { columns: 80, rows: 24 },
     );
-    expect(ui.frame()).toContain('❯ 1.32.5 next LTS version (LTS plan: skips minors)');
+    // Every minor from 1.27 on is LTS-eligible: the label says what the target is, not "next LTS".
+    expect(ui.frame()).toContain('❯ 1.32.5 skips 1 minor; LTS plan');
     expect(ui.frame()).toContain('1.31.8 next minor');
+    expect(ui.frame()).toContain('Minors are skipped only on the LTS plan');
   });
 
   it('shows under each version what it would break, in full at 80 columns', async () => {
