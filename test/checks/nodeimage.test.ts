@@ -133,6 +133,23 @@ describe('node image checks', () => {
       `nor do Azure Linux GPU pools (${gpu.name})`,
     );
     expect(nodeOsChannelAdvice('Unmanaged', [linuxPool])).not.toContain('GPU');
+    // A VirtualMachines pool may have no vmSize: its scale profile sizes or node labels say GPU.
+    const vmPool = { ...linuxPool, name: 'vmgpu', osSKU: 'AzureLinux' };
+    for (const known of [
+      { vmSizes: ['Standard_D4ds_v5', 'Standard_NC24ads_A100_v4'] },
+      { accelerator: 'nvidia' },
+    ]) {
+      const pool = { ...vmPool, ...known };
+      expect(nodeOsChannelAdvice('Unmanaged', [pool]), JSON.stringify(known)).toContain(
+        'nor do Azure Linux GPU pools (vmgpu)',
+      );
+      expect(nodeOsChannelAdvice('SecurityPatch', [pool])).toMatch(
+        /not supported on pool vmgpu \(Azure Linux on (GPU VM Standard_NC24ads_A100_v4|nodes labelled kubernetes\.azure\.com\/accelerator=nvidia)\)/,
+      );
+    }
+    expect(
+      nodeOsChannelAdvice('Unmanaged', [{ ...vmPool, vmSizes: ['Standard_D4ds_v5'] }]),
+    ).not.toContain('GPU');
     // The findings agree: Azure Linux GPU pools under Unmanaged are as unpatched as Windows.
     const gpuUnmanaged = (kured: boolean, pools: NodeImageFacts['pools'] = [gpu]) =>
       nodeImageFindings(

@@ -16,6 +16,14 @@ export interface ImagePool {
   osSKU?: string;
   /** The pool's VM size (e.g. `Standard_NC4as_T4_v3`): GPU sizes narrow the node OS channels. */
   vmSize?: string;
+  /**
+   * Other VM sizes the pool uses: a VirtualMachines pool may have no `vmSize` but its sizes in
+   * `virtualMachinesProfile.scale` (manual and autoscale), and nodes say theirs in
+   * `node.kubernetes.io/instance-type`.
+   */
+  vmSizes?: string[];
+  /** A node of the pool carries `kubernetes.azure.com/accelerator` (AKS's GPU node label). */
+  accelerator?: string;
   nodeImageVersion?: string;
   latestNodeImageVersion?: string;
   provisioningState: string;

@@ -4,7 +4,7 @@ import type { ImagePool } from './facts.js';
 // on Flatcar Container Linux or Azure Linux with OS Guard, and Azure Linux doesn't support it on
 // GPU-enabled VMs; NodeImage is supported on all of them.
 
-type PoolOs = Pick<ImagePool, 'name' | 'osType' | 'osSKU' | 'vmSize'>;
+type PoolOs = Pick<ImagePool, 'name' | 'osType' | 'osSKU' | 'vmSize' | 'vmSizes' | 'accelerator'>;
 
 /** Azure Linux by its osSKU (AzureLinux, AzureLinux3, the older CBLMariner/Mariner names). */
 const AZURE_LINUX = /^(azurelinux|cblmariner|mariner)/i;
@@ -17,12 +17,27 @@ export function isGpuVmSize(vmSize: string | undefined): boolean {
   return /^standard_n[cdgv]/i.test(vmSize ?? '');
 }
 
+/**
+ * Why a pool counts as GPU-enabled (its GPU VM size, or its nodes' accelerator label), or
+ * undefined. Every size it is known by counts: `vmSize`, a VirtualMachines pool's scale profile
+ * sizes, the nodes' instance types.
+ */
+export function gpuEvidence(pool: PoolOs): string | undefined {
+  const size = [pool.vmSize, ...(pool.vmSizes ?? [])].find(isGpuVmSize);
+  if (size) return `GPU VM ${size}`;
+  if (pool.accelerator)
+    return `nodes labelled kubernetes.azure.com/accelerator=${pool.accelerator}`;
+  return undefined;
+}
+
 /** Azure Linux pools on GPU VM sizes, by name: the Unmanaged channel's nightly patching is for CPU pools. */
 export function azureLinuxGpuPools(pools: readonly PoolOs[]): string[] {
   return pools
     .filter(
       (p) =>
-        AZURE_LINUX.test(p.osSKU ?? '') && !/osguard/i.test(p.osSKU ?? '') && isGpuVmSize(p.vmSize),
+        AZURE_LINUX.test(p.osSKU ?? '') &&
+        !/osguard/i.test(p.osSKU ?? '') &&
+        gpuEvidence(p) !== undefined,
     )
     .map((p) => p.name);
 }
@@ -32,8 +47,8 @@ function securityPatchRefusal(pool: PoolOs): string | undefined {
   if (pool.osType === 'Windows') return 'Windows';
   if (/^flatcar$/i.test(pool.osSKU ?? '')) return 'Flatcar';
   if (/osguard/i.test(pool.osSKU ?? '')) return 'Azure Linux with OS Guard';
-  if (AZURE_LINUX.test(pool.osSKU ?? '') && isGpuVmSize(pool.vmSize))
-    return `Azure Linux on GPU VM ${pool.vmSize}`;
+  const gpu = AZURE_LINUX.test(pool.osSKU ?? '') ? gpuEvidence(pool) : undefined;
+  if (gpu) return `Azure Linux on ${gpu}`;
   return undefined;
 }
 

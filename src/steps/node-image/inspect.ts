@@ -6,6 +6,7 @@ import { nodeImageFindings } from '../../checks/nodeimage/findings.js';
 import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readKured } from './kured.js';
+import { poolSizes } from './pool-sizes.js';
 import { daemonSetsOf, nodesOf } from '../../kube/shared-reads.js';
 import { UserError } from '../../model/errors.js';
 import { kubeErrorKind } from '../../kube/errors.js';
@@ -56,6 +57,10 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
       osType: p.osType ?? 'Linux',
       ...(p.osSKU ? { osSKU: p.osSKU } : {}),
       ...(p.vmSize ? { vmSize: p.vmSize } : {}),
+      ...poolSizes(
+        p,
+        nodes.filter((n) => n.metadata?.labels?.['kubernetes.azure.com/agentpool'] === p.name),
+      ),
       ...(p.nodeImageVersion ? { nodeImageVersion: p.nodeImageVersion } : {}),
       ...(reads.poolProfiles[p.name ?? '']?.latestNodeImageVersion
         ? { latestNodeImageVersion: reads.poolProfiles[p.name ?? '']!.latestNodeImageVersion }
