@@ -83,19 +83,60 @@ describe('the rbac checks in slices', () => {
     );
   });
 
-  it('let other work run meanwhile on a large cluster, with the same review', async () => {
-    const many = facts({
-      roleBindings: Array.from({ length: 20_000 }, (_, i) =>
-        rb(`team-${i % 500}`, `rb-${i}`, 'ClusterRole', i % 3 ? 'edit' : 'view', [
-          user(`user-${i}@contoso.com`),
-          group(`group-${i % 50}`),
-        ]),
-      ),
-    });
-    let ranMeanwhile = false;
-    setImmediate(() => (ranMeanwhile = true));
+  it('let other work run meanwhile on a large cluster, in short slices, with the same review', async () => {
+    const many = large();
+    // A ticker that asks for a turn again each time it gets one: the gaps between its turns are
+    // the stretches the checks held the event loop.
+    const turns: number[] = [];
+    let ticking = true;
+    const tick = (): void => {
+      turns.push(performance.now());
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const start = performance.now();
     const sliced = await checkRbacInSlices(many);
-    expect(ranMeanwhile).toBe(true);
+    const whole = performance.now() - start;
+    ticking = false;
+    const gaps = turns.slice(1).map((t, i) => t - turns[i]!);
+    const longest = Math.max(...gaps);
+    // The review after the last binding is one piece; everything before it is sliced. The
+    // longest stretch is a small part of the whole (in one piece it would be all of it), and
+    // other work had many turns, not one.
+    expect(turns.length, `${turns.length} turns in ${whole.toFixed(0)} ms`).toBeGreaterThan(10);
+    expect(longest, `longest ${longest.toFixed(1)} ms of ${whole.toFixed(0)} ms`).toBeLessThan(
+      whole / 4,
+    );
     expect(sliced).toEqual(checkRbac(many));
   }, 60_000);
+
+  it('stops at the next turn once the look is abandoned', async () => {
+    const many = large();
+    const look = new AbortController();
+    setImmediate(() => look.abort(new Error('look abandoned')));
+    const start = performance.now();
+    await expect(checkRbacInSlices(many, look.signal)).rejects.toThrow('look abandoned');
+    const stopped = performance.now() - start;
+    // In slices of a few ms: it stops long before the checks of the whole cluster would end.
+    const startWhole = performance.now();
+    await checkRbacInSlices(many);
+    const whole = performance.now() - startWhole;
+    expect(
+      stopped,
+      `stopped after ${stopped.toFixed(1)} ms of ${whole.toFixed(0)} ms`,
+    ).toBeLessThan(whole / 4);
+    // Aborted before it starts: nothing runs.
+    await expect(checkRbacInSlices(many, AbortSignal.abort())).rejects.toThrow();
+  }, 60_000);
 });
+
+function large(): RbacFacts {
+  return facts({
+    roleBindings: Array.from({ length: 20_000 }, (_, i) =>
+      rb(`team-${i % 500}`, `rb-${i}`, 'ClusterRole', i % 3 ? 'edit' : 'view', [
+        user(`user-${i}@contoso.com`),
+        group(`group-${i % 50}`),
+      ]),
+    ),
+  });
+}

@@ -46,7 +46,7 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
   });
   const rbac: RbacFacts = { ...read, cluster: clusterContext(ctx.connection) };
   // In slices: other steps' reads go on meanwhile (see `checkRbacInSlices`).
-  const review = await checkRbacInSlices(rbac);
+  const review = await checkRbacInSlices(rbac, ctx.signal);
   const confirmed = await confirmWithServer(kc, review);
   const candidates = replaceCandidates(rbac);
   const azure = await lookAtAzureAssignments(ctx.connection);
