@@ -1,4 +1,5 @@
 import {
+  ApiException,
   CoreV1Api,
   KubernetesObjectApi,
   type KubeConfig,
@@ -55,10 +56,12 @@ export function kindUnread(
   k: { apiVersion: string; kind: string },
   error: unknown,
   server: string,
-): KindRead {
+): Extract<KindRead, { why: KindUnread }> {
   const kind = kubeErrorKind(error);
   if (kind === 'forbidden') return { ...k, unreadable: 'listing is forbidden', why: 'forbidden' };
-  if (kind === 'not-found')
+  // Only a 404 says the kind is not served: a 410 (a continue token gone stale mid-list) is a
+  // failed read, and the kind stays unchecked.
+  if (error instanceof ApiException && error.code === 404)
     return { ...k, unreadable: `${k.apiVersion} ${k.kind} is not served`, why: 'not-served' };
   const line = describeKubeError(error, server, `list ${k.kind} objects`).message;
   return { ...k, unreadable: line, why: 'failed' };

@@ -1,6 +1,10 @@
 // The deprecated-API look when the API server goes away: the finding that a source was not checked
 // says what could not be reached and what to do (it reaches the report), not "fetch failed".
+import { ApiException } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
+import { kindUnread } from '../../src/kube/deprecated-api-reads.js';
+import { statusKind } from '../../src/kube/errors.js';
+import { stampKind } from '../../src/model/errors.js';
 import { startSimulator } from '../../src/sim/simulator.js';
 import {
   judgeDeprecatedApis,
@@ -81,5 +85,17 @@ describe('deprecated-API sources when the API server is gone', () => {
       'Could not check stored Refused for deprecated APIs: listing is forbidden',
       'Could not check stored Broken for deprecated APIs: the API server failed (500)',
     ]);
+  });
+});
+
+describe('why a stored kind was not read', () => {
+  const k = { apiVersion: 'x/v1', kind: 'Thing' };
+  const answered = (status: number) =>
+    stampKind(new ApiException(status, `HTTP ${status}`, '', {}), statusKind(status));
+  it('only a 404 is "not served"; a 410 (continue token expired mid-list) is a failed read', () => {
+    expect(kindUnread(k, answered(404), 'https://h').why).toBe('not-served');
+    expect(kindUnread(k, answered(410), 'https://h').why).toBe('failed');
+    expect(kindUnread(k, answered(403), 'https://h').why).toBe('forbidden');
+    expect(kindUnread(k, answered(500), 'https://h').why).toBe('failed');
   });
 });
