@@ -106,6 +106,10 @@ export async function sendOperation(
 
 /** A failed operation for an operator at a terminal: what happened and what to do next. */
 export function operationFailure(f: ArmFailure, what: string, cluster: string): ClusterOutcome {
+  if (f.notSent)
+    return stopped(`${what} was not sent: ${f.message}`, [
+      'Nothing was sent to Azure. Fix the cause, then run the same command again.',
+    ]);
   const pdb = blockingPdb(f.message);
   // UpgradeFailed covers more than drains (VM extensions, quota): only a message about draining,
   // evicting or a budget is explained as one (as the upgrades step explains it).

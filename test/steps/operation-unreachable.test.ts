@@ -1,5 +1,6 @@
 // An operation that fails on this side (the pool's nodes cannot be read: the API server is gone)
 // says what could not be reached and what to do, never "AKS said: fetch failed".
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
 import { startSimulator } from '../../src/sim/simulator.js';
@@ -38,10 +39,24 @@ describe('an operation whose start fails on this side', () => {
       new AbortController().signal,
     );
     expect(started).toBe(false);
+    expect(done.sent).toBe(false);
     expect(done.lines).toHaveLength(1);
+    // Nothing went to Azure: said as not sent, never as a failed (half-done) upgrade.
     expect(done.lines[0]).toMatch(
-      /^✖ Node image upgrade of pool \S+ failed: cannot reach the API server at https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
+      /^✖ Node image upgrade of pool \S+ was not sent: cannot reach the API server at https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/,
     );
+    expect(done.lines[0]).not.toMatch(/ failed:/);
+    await journal.close();
+    const text = await readFile(journal.path, 'utf8');
+    const records = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const result = records.find((r) => r['type'] === 'result')!;
+    expect(result['error']).toMatch(/^not sent: /);
+    const note = records.find((r) => r['type'] === 'note')!;
+    expect(note['message']).toBe(`upgrade node image agentPool/${pool}: not sent`);
+    expect(note['detail']).toMatchObject({ operationStatus: 'NotSent' });
     expect(done.lines.join('\n')).not.toMatch(/fetch failed|AKS said/);
   });
 });

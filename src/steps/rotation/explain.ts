@@ -5,6 +5,8 @@ export interface ArmFailure {
   message: string;
   /** Not an answer of AKS: the failure happened on this side (message is our own line). */
   unanswered?: boolean;
+  /** Failed before the request went out: nothing was sent to Azure. */
+  notSent?: boolean;
 }
 
 /** Pulls status, code and message out of whatever the SDK or poller threw. */
@@ -48,6 +50,7 @@ export const DEPRECATED_API_BLOCK =
 
 /** What went wrong and what to do next, in plain words, for the failures AKS upgrades hit. */
 export function explainFailure(f: ArmFailure, what: string): string[] {
+  if (f.notSent) return [`✖ ${what} was not sent: ${f.message}`];
   if (f.unanswered) return [`✖ ${what} failed: ${f.message}`];
   const head = `✖ ${what} failed: ${f.code}${f.statusCode ? ` (HTTP ${f.statusCode})` : ''}`;
   if (f.statusCode === 304)

@@ -89,28 +89,39 @@ export function operationChange<Facts>(
     run: async (_progress, signal) => {
       const board = ctx.operations;
       const abort = hooks.whileBusy === true;
-      // The board knows from the moment it is sent: abort and refusals of others follow at once.
-      if (abort) board?.aborting(true);
-      else board?.began(resourceOf(ctx, run.pool), run.what);
+      // The board knows from the moment it is sent (abort and refusals of others follow at once),
+      // and never hears of a request that failed before going out.
+      const sent = () => {
+        if (abort) board?.aborting(true);
+        else board?.began(resourceOf(ctx, run.pool), run.what);
+      };
       const started = Date.now();
       const onUpdate = run.onUpdate;
-      const done = await runOperation(
-        ctx,
-        {
-          ...run,
-          onUpdate: (rotation) => {
-            onUpdate?.(rotation);
-            if (!abort) board?.rotated(rotation);
+      let done: Awaited<ReturnType<typeof runOperation>>;
+      try {
+        done = await runOperation(
+          ctx,
+          {
+            ...run,
+            onSent: sent,
+            onUpdate: (rotation) => {
+              onUpdate?.(rotation);
+              if (!abort) board?.rotated(rotation);
+            },
           },
-        },
-        signal,
-      );
-      if (abort && done.ending.kind === 'failed')
+          signal,
+        );
+      } catch (error) {
+        // Never left "running by this session" when the run itself threw.
+        if (!abort) board?.ended({ kind: 'left-running' });
+        throw error;
+      }
+      if (abort && done.sent && done.ending.kind === 'failed')
         board?.aborting(false, {
           code: done.ending.failure.code,
           message: done.ending.failure.message,
         });
-      if (!abort) board?.ended(done.ending);
+      if (!abort && done.sent) board?.ended(done.ending);
       hooks.ended?.(done.ending);
       // ARM is read again after every operation: what the board shows is ARM's word, not ours.
       const read = board
@@ -120,7 +131,7 @@ export function operationChange<Facts>(
           )
         : false;
       const lines =
-        abort && done.ending.kind === 'failed'
+        abort && done.sent && done.ending.kind === 'failed'
           ? explainAbortFailure(
               done.ending.failure,
               hooks.abortOn ?? words.dryRunWhat,

@@ -1,4 +1,5 @@
 import type { Intent } from '../../model/journal.js';
+import { firstLine, messageOf } from '../../model/errors.js';
 import { failureOf } from '../../target/failure.js';
 import type { StepContext } from '../contract/module.js';
 import { explainFailure } from './explain.js';
@@ -13,9 +14,19 @@ class OperationEnded extends Error {
   }
 }
 
+/** The request failed before it went out: the journal's result line says it was not sent. */
+class NotSent extends Error {
+  constructor(readonly original: unknown) {
+    super(`not sent: ${firstLine(messageOf(original))}`);
+    this.name = 'NotSent';
+  }
+}
+
 /** What one journaled ARM operation needs beyond the follow request. */
 export interface OperationRun extends Omit<FollowRequest, 'signal' | 'kc'> {
   intent: Intent;
+  /** Called as the request goes out (not at all when it fails before being sent). */
+  onSent?: () => void;
 }
 
 /**
@@ -28,21 +39,33 @@ export async function runOperation(
   ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal'>,
   run: OperationRun,
   signal: AbortSignal,
-): Promise<{ ending: Ending; rotation?: Rotation; lines: string[] }> {
+): Promise<{ ending: Ending; sent: boolean; rotation?: Rotation; lines: string[] }> {
   let rotation: Rotation | undefined;
   let ending: Ending = { kind: 'left-running' };
+  let sent = false;
+  // How the follow ended, once known: a later journal failure must not replace it.
+  let known = false;
+  let unrecorded: unknown;
   try {
     await ctx.journal.mutation(run.intent, async () => {
       const followed = await followOperation({
         ...run,
+        start: () => {
+          sent = true;
+          run.onSent?.();
+          return run.start();
+        },
         kc: ctx.connection.kc,
         signal,
         onUpdate: (r) => {
           rotation = r;
           run.onUpdate(r);
         },
+      }).catch((error: unknown) => {
+        throw sent ? error : new NotSent(error);
       });
       ending = followed.ending;
+      known = true;
       if (ending.kind === 'failed')
         throw new OperationEnded(
           `${ending.failure.code}: ${ending.failure.message}`,
@@ -55,30 +78,53 @@ export async function runOperation(
         );
     });
   } catch (error) {
-    if (!(error instanceof OperationEnded)) {
+    if (error instanceof OperationEnded) {
+      // The ending is already known.
+    } else if (known) {
+      // AKS's ending is known; only its journal line could not be written.
+      unrecorded = error;
+    } else {
       // Failed on this side (the pool's nodes unreadable, the journal unwritable): no AKS answer,
       // so said in the words of every failure line, never as "AKS said: fetch failed".
-      const failure = failureOf(error, ctx.connection, `follow ${run.what}`);
+      const cause = error instanceof NotSent ? error.original : error;
+      const failure = failureOf(cause, ctx.connection, `${sent ? 'follow' : 'send'} ${run.what}`);
       ending = {
         kind: 'failed',
-        failure: { code: failure.kind, message: failure.line, unanswered: true },
+        failure: {
+          code: failure.kind,
+          message: failure.line,
+          unanswered: true,
+          ...(sent ? {} : { notSent: true }),
+        },
       };
     }
   }
   const final = ending as Ending;
-  await ctx.journal.note(ctx.id, `${run.intent.action} ${run.intent.target}: ${final.kind}`, {
-    operationStatus:
-      final.kind === 'failed'
-        ? final.failure.statusCode === 304
-          ? 'NotModified'
-          : 'Failed'
-        : final.kind === 'succeeded'
-          ? 'Succeeded'
-          : 'InProgress',
-    ...(final.kind === 'failed'
-      ? { code: final.failure.code, message: final.failure.message }
-      : {}),
-  });
+  const notSent = final.kind === 'failed' && final.failure.notSent === true;
+  await ctx.journal
+    .note(
+      ctx.id,
+      `${run.intent.action} ${run.intent.target}: ${notSent ? 'not sent' : final.kind}`,
+      {
+        operationStatus: notSent
+          ? 'NotSent'
+          : final.kind === 'failed'
+            ? final.failure.statusCode === 304
+              ? 'NotModified'
+              : 'Failed'
+            : final.kind === 'succeeded'
+              ? 'Succeeded'
+              : 'InProgress',
+        ...(final.kind === 'failed'
+          ? { code: final.failure.code, message: final.failure.message }
+          : {}),
+      },
+    )
+    .catch((error: unknown) => (unrecorded ??= error));
+  const journalLine =
+    unrecorded === undefined
+      ? []
+      : [`⚠ The journal could not record how it ended: ${firstLine(messageOf(unrecorded))}`];
   const lines =
     final.kind === 'succeeded'
       ? [`✔ ${run.what} succeeded.`]
@@ -88,5 +134,10 @@ export async function runOperation(
             `… ${run.what} is still running in Azure: leaving this screen does not stop it.`,
             'Open this step again to see it, or press a to abort it (abortLatestOperation).',
           ];
-  return { ending: final, ...(rotation ? { rotation } : {}), lines };
+  return {
+    ending: final,
+    sent,
+    ...(rotation ? { rotation } : {}),
+    lines: [...lines, ...journalLine],
+  };
 }
