@@ -79,7 +79,8 @@ export function describeKubeError(error: unknown, server: string, doing: string)
   const status = error instanceof ApiException ? error.code : undefined;
   const what: Record<ErrorKind, string> = {
     unauthenticated: `${at} did not accept your credentials (401)`,
-    forbidden: `${at} refused (403): you are not allowed to ${doing}`,
+    // The server's Status names the verb and resource RBAC refused: kept in the line.
+    forbidden: `${at} refused (403): you are not allowed to ${doing}${serverWords(error)}`,
     'not-found': `${at} found no such object or API (${status ?? 404}${serverWords(error)})`,
     conflict: `${at} reported a conflict (409${serverWords(error)})`,
     throttled: `${at} kept throttling requests (429) after the retries`,

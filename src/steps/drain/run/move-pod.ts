@@ -17,6 +17,26 @@ class WouldWait extends Error {
   }
 }
 
+/** A read of the pod (GET) failed: said as that read, not as the eviction around it. */
+class ReadFailed extends Error {
+  constructor(
+    readonly original: unknown,
+    readonly request: string,
+  ) {
+    super(`${request}: ${original instanceof Error ? original.message : String(original)}`);
+    this.name = 'ReadFailed';
+  }
+}
+
+/** `read()`, its failure (not an abort) tagged as the GET it was. */
+async function getting<T>(request: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    throw isAbortError(error) ? error : new ReadFailed(error, request);
+  }
+}
+
 /** What moving one pod needs. */
 export interface MovePodDeps {
   kc: KubeConfig;
@@ -76,26 +96,33 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
   } catch (error) {
     if (error instanceof WouldWait) return;
     if (isAbortError(error)) d.update({ state: 'cancelled' });
-    else d.update({ state: 'failed', detail: failedDetail(error, 'evict') });
+    else d.update({ state: 'failed', detail: failedDetail(error) });
     return;
   }
   if (answer.kind === 'gone') return d.update({ state: 'gone', detail: undefined });
   if (d.dryRun) return d.update({ state: 'accepted', detail: undefined });
   d.update({ state: 'terminating', detail: undefined });
   try {
-    await waitForPodGone(kc, id, { pollMs: d.pollMs, signal });
+    await getting(`get pod ${pod.namespace}/${pod.name}`, () =>
+      waitForPodGone(kc, id, { pollMs: d.pollMs, signal }),
+    );
     d.update({ state: 'gone' });
   } catch (error) {
     if (isAbortError(error)) d.update({ state: 'cancelled', detail: 'still terminating' });
-    else d.update({ state: 'failed', detail: failedDetail(error, 'watch') });
+    else d.update({ state: 'failed', detail: failedDetail(error) });
   }
 
   /** One line for the pod's failure: the server's refusal as it said it, a transport failure in words. */
-  function failedDetail(error: unknown, doing: 'evict' | 'watch'): string {
+  function failedDetail(error: unknown): string {
     const server = kc.getCurrentCluster()?.server ?? '(unknown server)';
-    const verb = doing === 'watch' ? 'watch' : d.disableEviction ? 'delete' : 'evict';
+    // Each request is named by what it did: a GET of the pod is not an eviction.
+    const request =
+      error instanceof ReadFailed
+        ? error.request
+        : `${d.disableEviction ? 'delete' : 'evict'} pod ${pod.namespace}/${pod.name}`;
+    const cause = error instanceof ReadFailed ? error.original : error;
     // The client says only "fetch failed"; the reason (ECONNREFUSED, a TLS code) is in its cause.
-    return describeKubeError(error, server, `${verb} pod ${pod.namespace}/${pod.name}`).message;
+    return describeKubeError(cause, server, request).message;
   }
 
   async function retryEviction(): Promise<EvictionAnswer> {
@@ -131,7 +158,9 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
       }
       await sleep(d.retryMs, undefined, { signal });
       // kubectl 1.32 never looks again; a pod deleted meanwhile would keep it retrying.
-      const presence = await podPresence(kc, id, signal);
+      const presence = await getting(`get pod ${pod.namespace}/${pod.name}`, () =>
+        podPresence(kc, id, signal),
+      );
       if (presence === 'gone') return { kind: 'gone' } as const;
       if (presence === 'terminating' && got.kind === 'namespace-terminating') {
         return { kind: 'granted' } as const;
