@@ -25,6 +25,8 @@ interface World {
   ignores?: boolean;
   /** The next look reads the flag, then waits for this before it answers. */
   gate?: Promise<void>;
+  /** The action reads this before it asks (as a lock or a preflight would), then clears it. */
+  readFirst?: Promise<void>;
   /** The step's session, for a look the step starts itself (as one that follows the cluster). */
   session?: StepSession<{ flag: boolean }, undefined>;
 }
@@ -58,6 +60,9 @@ function flagStep(world: World) {
         label: 'Turn the flag on',
         unavailable: s.facts?.flag ? 'already on' : undefined,
         run: async (run) => {
+          const first = world.readFirst;
+          await first;
+          world.readFirst = undefined;
           await run.change({
             wire: 'kube',
             what: 'flag change',
@@ -464,6 +469,84 @@ describe('running a step', () => {
     expect(view().result).toEqual(after);
     await journal.close();
   });
+  it('a look again that fails after a newer look worked and was shown leaves the step fresh', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    world.lookFails = true;
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    world.lookFails = false;
+    // l: its look reads the flag, then waits.
+    let answer = (): void => undefined;
+    world.gate = new Promise<void>((resolve) => (answer = resolve));
+    const sent = host.send('api-access', { type: 'action', key: 'l' });
+    await until(() => world.gate === undefined, 'the look again to begin');
+    // A newer look (one that follows the cluster) works and is shown.
+    await world.session!.look();
+    // Then l's look fails. It once marked the step stale over the newer look's facts.
+    world.lookFails = true;
+    answer();
+    await sent;
+    const view = store.getState().stepViews['api-access']!;
+    expect(view.summary).toEqual(['flag is off']);
+    expect(store.getState().steps['api-access']).toEqual({ kind: 'findings', count: 1 });
+    expect(view.actions).toEqual([{ key: 'e', label: 'Turn the flag on', unavailable: undefined }]);
+    await journal.close();
+  });
+
+  it('a look that fails before the operator is asked (a read first): no question, not started', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    // The step reads before it asks (a lock, a preflight); a look fails meanwhile.
+    let answer = (): void => undefined;
+    world.readFirst = new Promise<void>((resolve) => (answer = resolve));
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    world.lookFails = true;
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    answer();
+    // The question once opened on the stale step, and a yes ran the change.
+    await until(
+      () =>
+        store.getState().confirmation !== undefined ||
+        store.getState().stepViews['api-access']!.result?.[0]?.startsWith('✖ Not started') === true,
+      'the question or the refusal',
+    );
+    if (store.getState().confirmation) store.answer(true);
+    await sent;
+    expect(world.runs).toBe(0);
+    expect(store.getState().stepViews['api-access']!.result).toEqual([
+      '✖ Not started: a look failed before you were asked (the cluster did not answer); what the change was planned on may no longer be true. Look again first.',
+    ]);
+    await journal.close();
+  });
+
+  it('a change key on a stale step says not started under the kept result, once', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    // A verified change on screen, then a look fails: the change's line stays.
+    world.flag = false;
+    const sent = host.send('api-access', { type: 'action', key: 'e' });
+    await Promise.resolve();
+    store.answer(true);
+    await sent;
+    world.flag = false;
+    world.lookFails = true;
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    const view = () => store.getState().stepViews['api-access']!;
+    const stale = view().result!;
+    expect(stale[0]).toBe('the flag is on');
+    // e on the stale step once replaced everything with the refusal.
+    const refusal =
+      '✖ Not started: the last look failed (the cluster did not answer); what is shown may be stale. Look again first.';
+    await host.send('api-access', { type: 'action', key: 'e' });
+    expect(view().result).toEqual([...stale, '', refusal]);
+    await host.send('api-access', { type: 'action', key: 'e' });
+    expect(view().result).toEqual([...stale, '', refusal]);
+    // A look failing again replaces what the failed looks added: the kept result, its error.
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    expect(view().result).toEqual(stale);
+    await journal.close();
+  });
+
   it('offers no action at all in read-only mode, and ignores one sent anyway', async () => {
     const { store, journal, world, host } = await setup({ readOnly: true });
     await host.open('api-access');

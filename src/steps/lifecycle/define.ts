@@ -39,14 +39,10 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       run.seenFailure();
       // Facts that may be stale plan no change: only looking again, or moving about, is taken.
       const again = isAction(event) && run.offered().find((a) => a.key === event.key)?.looksAgain;
-      if (run.stale && CHANGING.has(event.type) && !again) {
-        run.ctx.show({
-          result: [
-            `✖ Not started: the last look failed (${run.stale}); what is shown may be stale. Look again first.`,
-          ],
-        });
-        return;
-      }
+      if (run.stale && CHANGING.has(event.type) && !again) return run.refuseWhileStale();
+      // A change is planned on the facts shown when its key is taken: a look failing after that
+      // (while a preflight or a read before asking runs, or while asked) withdraws it.
+      if (CHANGING.has(event.type) && !again) run.keyTaken();
       if (isAction(event)) {
         const action = run.offered().find((a) => a.key === event.key);
         if (!action || action.unavailable !== undefined) return;
@@ -56,10 +52,12 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
           // A look that failed has said so on the step (stale, under what stays shown). One that
           // ran out of its bound before its look said so (a read before it hung) failed all the
           // same: the step says so too, instead of keeping its status as if it had looked.
+          // One overtaken by a newer look that worked and is shown says nothing of the cluster.
+          const before = run.looksBegun;
           await run
             .bounded(() => Promise.resolve(action.run(run)))
             .catch((error: unknown) => {
-              if (run.stale === undefined) run.lookFailed(error);
+              if (run.stale === undefined && !run.shownSince(before)) run.lookFailed(error);
             });
         } else await action.run(run);
         return;
@@ -75,8 +73,8 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
   };
 }
 
-/** Events that start a change (action keys, and the drain and rule-fix choices). */
-const CHANGING = new Set(['action', 'drain', 'cordon', 'uncordon', 'fix']);
+/** Events that start a change (action keys, the drain and rule-fix choices, a fleet strategy). */
+const CHANGING = new Set(['action', 'drain', 'cordon', 'uncordon', 'fix', 'strategy']);
 
 function isAction(event: StepEventShape): event is ActionEvent {
   return event.type === 'action';

@@ -26,6 +26,13 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   change: Change<Outcome, Facts>,
 ): Promise<ChangeEnd> {
   const { ctx, mode } = run;
+  // Looks failed when the change was asked for: one failing after that withdraws it.
+  const failedBefore = run.failuresAsked();
+  /** Why the change may not start: a look failed since it was asked for (the step is stale). */
+  const staleSince = (): string | undefined =>
+    run.stale !== undefined && run.looksFailed > failedBefore && !change.whileBusy
+      ? run.stale
+      : undefined;
   if (mode.readOnly) {
     ctx.show({ result: READ_ONLY });
     return 'read-only';
@@ -52,22 +59,27 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
       return 'refused';
     }
   }
+  // A look that failed since the change was asked for (one that follows the cluster, during a
+  // preflight or a read before asking, or while the operator is asked) withdrew the step's
+  // changes: the change was planned on facts that may no longer hold. No question is opened on
+  // such facts; a yes given while it failed starts nothing. An abort still goes (it only stops
+  // what runs).
+  const notStarted = async (why: string, asked: boolean): Promise<ChangeEnd> => {
+    ctx.show({ result: staleSinceAsked(why, asked) });
+    await ctx.journal
+      .note(ctx.id, `not started: ${change.what}`, { why: `a look failed: ${why}` })
+      .catch(() => undefined);
+    return 'refused';
+  };
+  const staleBeforeAsking = staleSince();
+  if (staleBeforeAsking !== undefined) return notStarted(staleBeforeAsking, false);
   // Asked in every mode that may change something, dry run included (the session marks it).
-  const staleBefore = run.stale;
   if (change.confirm && !(await ctx.confirm(change.confirm))) {
     ctx.show({ result: change.cancelled ?? CANCELLED });
     return 'cancelled';
   }
-  // A look that failed while the operator was asked (one that follows the cluster) withdrew the
-  // step's changes: what was confirmed was planned on facts that may no longer hold. An abort
-  // still goes (it only stops what runs).
-  if (run.stale !== undefined && staleBefore === undefined && !change.whileBusy) {
-    ctx.show({ result: staleWhileAsked(run.stale) });
-    await ctx.journal
-      .note(ctx.id, `not started: ${change.what}`, { why: `a look failed: ${run.stale}` })
-      .catch(() => undefined);
-    return 'refused';
-  }
+  const staleWhileAsked = staleSince();
+  if (staleWhileAsked !== undefined) return notStarted(staleWhileAsked, true);
   if (mode.dryRun && change.wire === 'arm') {
     await ctx.journal.note(ctx.id, `dry run: ${change.what} shown, not sent`, change.dryRunDetail);
     ctx.show({ result: change.dryRun ?? DRY_RUN });
@@ -186,10 +198,12 @@ async function verifyingLook<Facts, State, Event extends StepEventShape>(
   }
 }
 
-/** The result of a change confirmed while a look failed (the step went stale while asking). */
-function staleWhileAsked(why: string): string[] {
+/** The result of a change not started: a look failed since it was asked for (or while asked). */
+function staleSinceAsked(why: string, asked: boolean): string[] {
   return [
-    `✖ Not started: a look failed while you were asked (${why}); what you confirmed may no longer be true. Look again first.`,
+    asked
+      ? `✖ Not started: a look failed while you were asked (${why}); what you confirmed may no longer be true. Look again first.`
+      : `✖ Not started: a look failed before you were asked (${why}); what the change was planned on may no longer be true. Look again first.`,
   ];
 }
 

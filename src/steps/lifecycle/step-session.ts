@@ -57,6 +57,10 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   looksBegun = 0;
   /** `looksBegun` when the last change ended: a look stamped at most this read before it. */
   changeEnded = 0;
+  /** How many looks have failed (marked the step stale). */
+  looksFailed = 0;
+  /** `looksFailed` when the last change key was taken, until its change reads it. */
+  private failuresAtKey: number | undefined;
   /** The stamp of the look now shown: an older one that answers later is not shown. */
   private lastApplied = 0;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
@@ -204,6 +208,34 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     return this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx);
   }
 
+  /** A key that starts a change was taken: the facts it is planned on are the ones shown now. */
+  keyTaken(): void {
+    this.failuresAtKey = this.looksFailed;
+  }
+
+  /** `looksFailed` when the change now starting was asked for (its key, else now). */
+  failuresAsked(): number {
+    const at = this.failuresAtKey ?? this.looksFailed;
+    this.failuresAtKey = undefined;
+    return at;
+  }
+
+  /**
+   * A change key pressed on a stale step: not started, said under what is shown (a result kept
+   * on a stale step stays), once: pressing again replaces only this line.
+   */
+  refuseWhileStale(): void {
+    const line = `${NOT_STARTED_STALE} (${this.stale}); what is shown may be stale. Look again first.`;
+    const shown = this.ctx.view().result ?? [];
+    const at = shown.findIndex((l) => l.startsWith(NOT_STARTED_STALE));
+    const base = at < 0 ? shown : shown.slice(0, at > 0 && shown[at - 1] === '' ? at - 1 : at);
+    const result = [...base, ...(base.length > 0 ? [''] : []), line];
+    // A look failing again after it replaces what the failed looks added, this line included.
+    if (this.staleShown && sameLines(base, this.staleShown.result))
+      this.staleShown = { base: this.staleShown.base, result };
+    this.ctx.show({ result });
+  }
+
   /** A look again failed outside `look` (its bound ran out before): said as `look` says it. */
   lookFailed(error: unknown): void {
     this.markStale(error);
@@ -218,6 +250,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     // In the words every failure line uses: a raw client error says only "fetch failed".
     const why = failureOf(error, this.ctx.connection, 'look again').line;
     this.stale = why;
+    this.looksFailed++;
     const view = this.ctx.view();
     const note = `${STALE_MARK} what follows is from the last look that worked and may no longer be true; changes are withdrawn until a look succeeds.`;
     this.ctx.show({
@@ -298,6 +331,9 @@ const LOOK_AGAIN_PACE = 3;
 
 /** How a stale step's summary starts. */
 export const STALE_MARK = '▲ STALE:';
+
+/** How the result of a change key pressed on a stale step starts. */
+const NOT_STARTED_STALE = '✖ Not started: the last look failed';
 
 /** A stale step's status, in words short enough for its title. */
 export const STALE_STATUS = 'the last look failed';
