@@ -9,6 +9,7 @@ import { defineStep } from '../../src/steps/lifecycle/define.js';
 import { NOT_VERIFIED_STATUS } from '../../src/steps/lifecycle/run-change.js';
 import { STALE_STATUS, type StepSession } from '../../src/steps/lifecycle/step-session.js';
 import type { Connection } from '../../src/model/connection.js';
+import type { StepEvents, StepModules } from '../../src/steps/registry-types.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 
@@ -33,7 +34,7 @@ interface World {
 
 // A hand-written step: one flag to look at, one action that sets it.
 function flagStep(world: World) {
-  return defineStep<{ flag: boolean }, undefined>({
+  return defineStep<{ flag: boolean }, undefined, { type: 'strategy'; text: string }>({
     id: 'api-access',
     inspect: async () => {
       const flag = world.flag;
@@ -59,50 +60,55 @@ function flagStep(world: World) {
         key: 'e',
         label: 'Turn the flag on',
         unavailable: s.facts?.flag ? 'already on' : undefined,
-        run: async (run) => {
-          const first = world.readFirst;
-          await first;
-          world.readFirst = undefined;
-          await run.change({
-            wire: 'kube',
-            what: 'flag change',
-            plan: ['set the flag to true'],
-            dryRun: ['Dry run: the flag was not set.'],
-            confirm: {
-              cluster: run.ctx.cluster,
-              change: 'set the flag to true',
-              typed: run.ctx.cluster,
-            },
-            run: async (progress) => {
-              if (world.refuses) return 'refused';
-              await run.ctx.journal.mutation(
-                { step: 'api-access', action: 'set flag', target: 'flag' },
-                () => {
-                  world.runs++;
-                  world.flag = !world.ignores;
-                  return Promise.resolve();
-                },
-              );
-              progress('flag set');
-              return 'sent';
-            },
-            done: (outcome, facts) =>
-              outcome === 'refused'
-                ? { result: ['✖ the API server refused the write'] }
-                : {
-                    result: [
-                      facts
-                        ? facts.flag
-                          ? 'the flag is on'
-                          : '✖ the flag is still off'
-                        : 'the flag was set',
-                    ],
-                    changed: 'Turn the flag on',
-                  },
-          });
-        },
+        run: (run) => setFlag(world, run),
       },
     ],
+    // A change started by a screen event (as the fleet step's strategy line starts one).
+    on: { strategy: (_event, run) => setFlag(world, run) },
+  });
+}
+
+/** The flag step's change: sets the flag, after the operator's yes. */
+async function setFlag(world: World, run: StepSession<{ flag: boolean }, undefined>) {
+  const first = world.readFirst;
+  await first;
+  world.readFirst = undefined;
+  await run.change({
+    wire: 'kube',
+    what: 'flag change',
+    plan: ['set the flag to true'],
+    dryRun: ['Dry run: the flag was not set.'],
+    confirm: {
+      cluster: run.ctx.cluster,
+      change: 'set the flag to true',
+      typed: run.ctx.cluster,
+    },
+    run: async (progress) => {
+      if (world.refuses) return 'refused';
+      await run.ctx.journal.mutation(
+        { step: 'api-access', action: 'set flag', target: 'flag' },
+        () => {
+          world.runs++;
+          world.flag = !world.ignores;
+          return Promise.resolve();
+        },
+      );
+      progress('flag set');
+      return 'sent';
+    },
+    done: (outcome, facts) =>
+      outcome === 'refused'
+        ? { result: ['✖ the API server refused the write'] }
+        : {
+            result: [
+              facts
+                ? facts.flag
+                  ? 'the flag is on'
+                  : '✖ the flag is still off'
+                : 'the flag was set',
+            ],
+            changed: 'Turn the flag on',
+          },
   });
 }
 
@@ -140,7 +146,8 @@ async function setup(mode: Partial<SessionMode> = {}) {
     store,
     connection,
     journal,
-    steps: { 'api-access': flagStep(world) },
+    // The flag step also takes a screen event the api-access step has not: typed as that step.
+    steps: { 'api-access': flagStep(world) as unknown as StepModules['api-access'] },
   });
   return { store, journal, world, host };
 }
@@ -516,6 +523,25 @@ describe('running a step', () => {
     expect(store.getState().stepViews['api-access']!.result).toEqual([
       '✖ Not started: a look failed before you were asked (the cluster did not answer); what the change was planned on may no longer be true. Look again first.',
     ]);
+    await journal.close();
+  });
+
+  it('a change started by a screen event (a fleet strategy line) on a stale step: not started', async () => {
+    const { store, journal, world, host } = await setup();
+    await host.open('api-access');
+    world.lookFails = true;
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    // It once opened the question on the stale step.
+    const strategy = { type: 'strategy', text: 'one' } as unknown as StepEvents['api-access'];
+    const sent = host.send('api-access', strategy);
+    await Promise.resolve();
+    if (store.getState().confirmation) store.answer(true);
+    await sent;
+    expect(store.getState().confirmation).toBeUndefined();
+    expect(world.runs).toBe(0);
+    expect(store.getState().stepViews['api-access']!.result?.at(-1)).toMatch(
+      /^✖ Not started: the last look failed/,
+    );
     await journal.close();
   });
 
