@@ -38,7 +38,11 @@ describe('a cordon whose verifying look fails', () => {
     // Stale: the uncordon is refused until a look works.
     await rig.host.send('drain', { type: 'uncordon', nodes: [node] });
     expect(rig.store.getState().confirmation).toBeUndefined();
-    expect(rig.view().result?.[0]).toMatch(/Look again first\.$/);
+    // Said under the change's lines, which stay: the cordon is still not verified.
+    const refused = rig.view().result ?? [];
+    expect(refused[0]).toBe(`✔ ${node} cordoned`);
+    expect(refused.join('\n')).toContain('Done, NOT verified');
+    expect(refused.at(-1)).toMatch(/^✖ Not started: .*Look again first\.$/);
 
     held.release();
     await rig.host.send('drain', { type: 'action', key: 'l' });
