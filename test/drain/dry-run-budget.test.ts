@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/model/connection.js';
 import type { Simulator } from '../../src/sim/simulator.js';
-import { movePod } from '../../src/steps/drain/run/move-pod.js';
-import type { PodProgress } from '../../src/steps/drain/run/progress.js';
+import { moveOnePod } from './move-one-pod.js';
 import { simConnection, tempJournal } from './sim-session.js';
 
 let sim: Simulator;
@@ -26,35 +25,13 @@ describe('dry-run eviction under a budget', () => {
       dryRun: true,
       demo: true,
     });
-    let state: Partial<PodProgress> = {};
     const evictions = () =>
       sim.log.entries.filter((e) => e.method === 'POST' && e.path.endsWith('/eviction')).length;
     const before = evictions();
     const started = Date.now();
-    await movePod(
-      {
-        namespace: 'payments',
-        name: 'orders-db-0',
-        uid: pod.metadata.uid!,
-        phase: 'Running',
-        labels: {},
-        mirror: false,
-        emptyDir: false,
-        terminating: false,
-        ready: true,
-      },
-      undefined,
-      {
-        kc: connection.kc,
-        journal,
-        node,
-        dryRun: true,
-        disableEviction: false,
-        retryMs: 60_000,
-        pollMs: 1000,
-        signal: AbortSignal.timeout(120_000),
-        update: (patch) => (state = { ...state, ...patch }),
-      },
+    const state = await moveOnePod(
+      { namespace: 'payments', name: 'orders-db-0', uid: pod.metadata.uid! },
+      { kc: connection.kc, journal, node, dryRun: true, retryMs: 60_000 },
     );
     expect(state).toMatchObject({ state: 'would-wait', pdb: 'orders-db' });
     expect(evictions() - before).toBe(1);

@@ -1,8 +1,7 @@
 // A pod whose eviction fails for want of a server says so in words (what could not be reached,
 // what to do) on the drain progress, not the client's bare "fetch failed".
 import { describe, expect, it } from 'vitest';
-import { movePod } from '../../src/steps/drain/run/move-pod.js';
-import type { PodProgress } from '../../src/steps/drain/run/progress.js';
+import { moveOnePod } from './move-one-pod.js';
 import { simConnection, tempJournal } from './sim-session.js';
 
 describe('a pod whose eviction cannot reach the server', () => {
@@ -17,31 +16,9 @@ describe('a pod whose eviction cannot reach the server', () => {
     });
     // The server goes away between the plan and the eviction.
     await sim.close();
-    let state: Partial<PodProgress> = {};
-    await movePod(
-      {
-        namespace: pod.metadata.namespace!,
-        name: pod.metadata.name,
-        uid: pod.metadata.uid!,
-        phase: 'Running',
-        labels: {},
-        mirror: false,
-        emptyDir: false,
-        terminating: false,
-        ready: true,
-      },
-      undefined,
-      {
-        kc: connection.kc,
-        journal,
-        node,
-        dryRun: false,
-        disableEviction: false,
-        retryMs: 1000,
-        pollMs: 1000,
-        signal: AbortSignal.timeout(60_000),
-        update: (patch) => (state = { ...state, ...patch }),
-      },
+    const state = await moveOnePod(
+      { namespace: pod.metadata.namespace!, name: pod.metadata.name, uid: pod.metadata.uid! },
+      { kc: connection.kc, journal, node },
     );
     expect(state.state).toBe('failed');
     expect(state.detail).toMatch(

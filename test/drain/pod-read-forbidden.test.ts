@@ -4,9 +4,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KubeConfig } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { movePod } from '../../src/steps/drain/run/move-pod.js';
-import type { PodProgress } from '../../src/steps/drain/run/progress.js';
 import { onCleanup } from '../helpers/cleanup.js';
+import { moveOnePod } from './move-one-pod.js';
 import { tempJournal } from './sim-session.js';
 
 const DENIED =
@@ -51,31 +50,9 @@ describe('a pod whose read is refused after its eviction', () => {
       currentContext: 'x',
     });
     const journal = await tempJournal('c', { readOnly: false, dryRun: false, demo: true });
-    let state: Partial<PodProgress> = {};
-    await movePod(
-      {
-        namespace: 'shop',
-        name: 'web-1',
-        uid: 'u-1',
-        phase: 'Running',
-        labels: {},
-        mirror: false,
-        emptyDir: false,
-        terminating: false,
-        ready: true,
-      },
-      undefined,
-      {
-        kc,
-        journal,
-        node: 'n1',
-        dryRun: false,
-        disableEviction: false,
-        retryMs: 1000,
-        pollMs: 1000,
-        signal: AbortSignal.timeout(60_000),
-        update: (patch) => (state = { ...state, ...patch }),
-      },
+    const state = await moveOnePod(
+      { namespace: 'shop', name: 'web-1', uid: 'u-1' },
+      { kc, journal, node: 'n1' },
     );
     expect(state.state).toBe('failed');
     expect(state.detail).toContain('you are not allowed to get pod shop/web-1');
