@@ -39,10 +39,11 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       run.seenFailure();
       // Facts that may be stale plan no change: only looking again, or moving about, is taken.
       const again = isAction(event) && run.offered().find((a) => a.key === event.key)?.looksAgain;
-      if (run.stale && CHANGING.has(event.type) && !again) return run.refuseWhileStale();
+      const changing = CHANGING.has(event.type) && !again;
+      if (run.stale && changing) return run.refuseWhileStale();
       // A change is planned on the facts shown when its key is taken: a look failing after that
       // (while a preflight or a read before asking runs, or while asked) withdraws it.
-      if (CHANGING.has(event.type) && !again) run.keyTaken();
+      if (changing) run.keyTaken();
       if (isAction(event)) {
         const action = run.offered().find((a) => a.key === event.key);
         if (!action || action.unavailable !== undefined) return;
