@@ -31,9 +31,20 @@ const RISKY_CAPS = new Set([
   'SYS_BOOT',
 ]);
 
-/** `cap_sys_admin` → `SYS_ADMIN`: the runtime takes names in any case, with or without `CAP_`. */
+/**
+ * `cap_sys_admin` → `SYS_ADMIN`: an added name is judged in any case, with or without `CAP_`
+ * (containerd upper-cases it; CRI-O also accepts the prefix), so no spelling hides one.
+ */
 function cap(name: string): string {
-  return name.toUpperCase().replace(/^CAP_/, '');
+  return name.trim().toUpperCase().replace(/^CAP_/, '');
+}
+
+/**
+ * Whether `drop` really drops every capability. containerd and CRI-O drop all only for the literal
+ * `ALL` in any case; `CAP_ALL` becomes an unknown capability and drops nothing, so it is not ALL.
+ */
+function dropsAll(capabilities: ContainerSecurity['capabilities']): boolean {
+  return (capabilities?.drop ?? []).some((d) => d.trim().toUpperCase() === 'ALL');
 }
 
 /**
@@ -56,6 +67,14 @@ export function capabilityIssues(
   if (critical.length > 0) issue('high', `adds ${critical.join(', ')}`);
   if (risky.length > 0) issue('medium', `adds ${risky.join(', ')}`);
   if (beyondRestricted.length > 0) issue('low', `adds ${beyondRestricted.join(', ')}`);
-  if (!(capabilities?.drop ?? []).map(cap).includes('ALL')) issue('low', 'does not drop ALL');
+  if (!dropsAll(capabilities)) {
+    const spelled = (capabilities?.drop ?? []).filter((d) => cap(d) === 'ALL');
+    issue(
+      'low',
+      spelled.length > 0
+        ? `does not drop ALL (${spelled.join(', ')} is not ALL to the runtime)`
+        : 'does not drop ALL',
+    );
+  }
   return out;
 }
