@@ -59,7 +59,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'containers.privileged': 'a container runs privileged (or as a Windows HostProcess container)',
   'containers.root':
     'may run as root (`runAsUser: 0`, `ContainerAdministrator`, or `runAsNonRoot` unset)',
-  'containers.privilege-escalation': '`allowPrivilegeEscalation` is not false',
+  'containers.privilege-escalation':
+    '`allowPrivilegeEscalation` not false, or privileged or SYS_ADMIN (escalation allowed)',
   'containers.host-namespace': 'hostNetwork, hostPID or hostIPC',
   'containers.host-path':
     'hostPath volumes (high if it is, is under or holds kubelet/runtime dirs, /etc, /proc)',

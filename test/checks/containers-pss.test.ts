@@ -41,6 +41,37 @@ describe('the Pod Security Standards, field by field', () => {
       ['containers.capabilities:low'],
     ],
     ['drop all (lower case) drops all', podWith(app({ capabilities: { drop: ['all'] } })), []],
+    [
+      'add all (lower case) is every capability, SYS_ADMIN included',
+      podWith(app({ capabilities: { add: ['all'], drop: ['ALL'] } })),
+      ['containers.capabilities:high', 'containers.privilege-escalation:medium'],
+    ],
+    [
+      'a privileged container still has its capability fields judged',
+      podWith(
+        app({
+          privileged: true,
+          allowPrivilegeEscalation: undefined,
+          capabilities: {},
+        }),
+      ),
+      [
+        'containers.capabilities:low',
+        'containers.privilege-escalation:medium',
+        'containers.privileged:high',
+      ],
+    ],
+    // Privilege escalation: the effective value.
+    [
+      'allowPrivilegeEscalation false with CAP_SYS_ADMIN added stays allowed',
+      podWith(app({ capabilities: { add: ['CAP_SYS_ADMIN'], drop: ['ALL'] } })),
+      ['containers.capabilities:high', 'containers.privilege-escalation:medium'],
+    ],
+    [
+      'allowPrivilegeEscalation false with NET_BIND_SERVICE only is fine',
+      podWith(app({ capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } })),
+      [],
+    ],
   ];
   it.each(cases)('%s', (_, pod, expected) => {
     expect(found(pod)).toEqual([...expected].sort());

@@ -42,7 +42,12 @@ describe('Linux cases from the API reference', () => {
           },
         ],
       },
-      ['containers.capabilities:high', 'containers.capabilities:medium'],
+      // SYS_ADMIN added: escalation is allowed whatever allowPrivilegeEscalation says.
+      [
+        'containers.capabilities:high',
+        'containers.capabilities:medium',
+        'containers.privilege-escalation:medium',
+      ],
     ],
     [
       'a capability beyond the baseline set (SYS_TIME, MAC_ADMIN) breaks baseline even with drop ALL',
@@ -127,7 +132,7 @@ describe('Linux cases from the API reference', () => {
       {
         ephemeralContainers: [{ name: 'dbg', securityContext: { ...hardened, privileged: true } }],
       },
-      ['containers.privileged:high'],
+      ['containers.privileged:high', 'containers.privilege-escalation:medium'],
     ],
   ];
   it.each(cases)('%s', (_, spec, expected) => {

@@ -63,7 +63,7 @@ describe('container rules', () => {
     expect(ids(q)).toEqual(['containers.seccomp:low:app']);
   });
 
-  it('checks init and ephemeral containers too, and privileged implies no separate escalation finding', () => {
+  it('checks init and ephemeral containers too; privileged always allows escalation', () => {
     const p = pod({
       initContainers: [
         { name: 'setup', securityContext: { privileged: true, runAsNonRoot: true } },
@@ -72,8 +72,12 @@ describe('container rules', () => {
         { name: 'dbg', securityContext: { ...hardened, allowPrivilegeEscalation: true } },
       ],
     });
+    // The API reference: allowPrivilegeEscalation is always true for a privileged container; its
+    // capability fields are still judged (it drops nothing).
     expect(ids(p)).toEqual([
       'containers.privileged:high:init:setup',
+      'containers.privilege-escalation:medium:init:setup',
+      'containers.capabilities:low:init:setup',
       'containers.privilege-escalation:medium:debug:dbg',
     ]);
   });
@@ -100,6 +104,8 @@ describe('container rules', () => {
       'containers.host-namespace:high:-',
       'containers.host-path:high:-',
       'containers.host-path:medium:-',
+      // SYS_ADMIN makes escalation allowed whatever allowPrivilegeEscalation says.
+      'containers.privilege-escalation:medium:app',
       'containers.capabilities:high:app',
       'containers.capabilities:medium:app',
       'containers.capabilities:low:app',
@@ -216,6 +222,7 @@ describe('checks by workload', () => {
     expect(review.findings.map((f) => `${f.id}@${f.object?.kind}/${f.object?.name}`)).toEqual([
       'containers.host-namespace@Pod/fake',
       'containers.privileged@Deployment/web',
+      'containers.privilege-escalation@Deployment/web',
       'containers.host-namespace@Pod/loner',
     ]);
   });

@@ -47,9 +47,15 @@ function dropsAll(capabilities: ContainerSecurity['capabilities']): boolean {
   return (capabilities?.drop ?? []).some((d) => d.trim().toUpperCase() === 'ALL');
 }
 
+/** Whether the container adds SYS_ADMIN (or ALL, which includes it), in any spelling. */
+export function addsSysAdmin(capabilities: ContainerSecurity['capabilities']): boolean {
+  return (capabilities?.add ?? []).map(cap).some((a) => CRITICAL_CAPS.has(a));
+}
+
 /**
- * The capability issues of a (not privileged) Linux container: SYS_ADMIN or ALL added is high;
- * a risky one, or any beyond the baseline set, medium; a baseline one other than
+ * The capability issues of a Linux container, judged on its fields as the Pod Security Standards
+ * do (for a privileged container too: its fields still say what it asks for): SYS_ADMIN or ALL
+ * added is high; a risky one, or any beyond the baseline set, medium; a baseline one other than
  * NET_BIND_SERVICE (restricted allows only that) low; and ALL not dropped, low.
  */
 export function capabilityIssues(

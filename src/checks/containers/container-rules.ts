@@ -1,7 +1,7 @@
 import type { Severity } from '../../model/finding.js';
 import type { ContainerCheckId } from './advice.js';
 import type { ContainerSpec, PodObject, SecurityProfile } from '../../model/pods.js';
-import { capabilityIssues } from './capabilities.js';
+import { addsSysAdmin, capabilityIssues } from './capabilities.js';
 import { isWindowsPod, windowsIssues } from './windows-rules.js';
 import { isSensitiveHostPath } from './host-paths.js';
 
@@ -89,11 +89,20 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     if (user === 0) add('containers.root', 'medium', 'runAsUser 0');
     else if (nonRoot !== true && user === undefined)
       add('containers.root', 'low', 'runAsNonRoot not set');
-    if (!privileged && sc.allowPrivilegeEscalation !== false)
+    // The API reference: escalation is always allowed for a privileged container or one with
+    // SYS_ADMIN, whatever allowPrivilegeEscalation says.
+    if (privileged)
+      add('containers.privilege-escalation', 'medium', 'privileged: escalation always allowed');
+    else if (sc.allowPrivilegeEscalation !== false)
       add('containers.privilege-escalation', 'medium', 'allowPrivilegeEscalation not false');
-    if (!privileged)
-      for (const issue of capabilityIssues(sc.capabilities))
-        add(issue.id, issue.severity, issue.what);
+    else if (addsSysAdmin(sc.capabilities))
+      add(
+        'containers.privilege-escalation',
+        'medium',
+        'allowPrivilegeEscalation false, but SYS_ADMIN is added: escalation stays allowed',
+      );
+    for (const issue of capabilityIssues(sc.capabilities))
+      add(issue.id, issue.severity, issue.what);
     const seccomp = profile(
       sc.seccompProfile,
       podSc.seccompProfile,
