@@ -72,6 +72,24 @@ describe('the Pod Security Standards, field by field', () => {
       podWith(app({ capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } })),
       [],
     ],
+    // HostProcess wherever it is said.
+    [
+      'HostProcess on a pod not marked Windows is still privileged, and hides no Linux check',
+      podWith({
+        hostNetwork: true,
+        securityContext: { windowsOptions: { hostProcess: true } },
+        containers: [{ name: 'app', securityContext: { privileged: true } }],
+      }),
+      [
+        'containers.capabilities:low',
+        'containers.host-namespace:high',
+        'containers.privilege-escalation:medium',
+        'containers.privileged:high',
+        'containers.privileged:high',
+        'containers.root:low',
+        'containers.seccomp:low',
+      ],
+    ],
   ];
   it.each(cases)('%s', (_, pod, expected) => {
     expect(found(pod)).toEqual([...expected].sort());

@@ -82,6 +82,10 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
       for (const issue of windowsIssues(sc, podSc)) add(issue.id, issue.severity, issue.what);
       continue;
     }
+    // A HostProcess container runs only on Windows; said on a pod not known to be Windows it is
+    // still the node's privileges wherever it lands, and hides none of the Linux checks.
+    if ((sc.windowsOptions?.hostProcess ?? podSc.windowsOptions?.hostProcess) === true)
+      add('containers.privileged', 'high', 'HostProcess (Windows)');
     const privileged = sc.privileged === true;
     if (privileged) add('containers.privileged', 'high', 'privileged');
     const user = sc.runAsUser ?? podSc.runAsUser;
