@@ -6,6 +6,14 @@ export interface SecurityProfile {
   localhostProfile?: string;
 }
 
+/** `seLinuxOptions` of a pod or container: the SELinux label its processes get. */
+export interface SELinuxOptions {
+  user?: string;
+  role?: string;
+  type?: string;
+  level?: string;
+}
+
 /** A container's own securityContext. */
 export interface ContainerSecurity {
   privileged?: boolean;
@@ -15,6 +23,9 @@ export interface ContainerSecurity {
   capabilities?: { add?: string[]; drop?: string[] };
   seccompProfile?: SecurityProfile;
   appArmorProfile?: SecurityProfile;
+  seLinuxOptions?: SELinuxOptions;
+  /** `Default` keeps the runtime's masked /proc paths; `Unmasked` removes them. */
+  procMount?: string;
   windowsOptions?: WindowsOptions;
 }
 
@@ -31,6 +42,9 @@ export interface PodSecurity {
   runAsNonRoot?: boolean;
   seccompProfile?: SecurityProfile;
   appArmorProfile?: SecurityProfile;
+  seLinuxOptions?: SELinuxOptions;
+  /** Kernel parameters set for the pod's namespaces. */
+  sysctls?: Array<{ name: string; value?: string }>;
   windowsOptions?: WindowsOptions;
 }
 
@@ -38,6 +52,8 @@ export interface PodSecurity {
 export interface ContainerSpec {
   name: string;
   securityContext?: ContainerSecurity;
+  /** Declared ports; a non-zero `hostPort` binds the node's own address. */
+  ports?: Array<{ containerPort?: number; hostPort?: number }>;
 }
 
 /** Who owns an object. */

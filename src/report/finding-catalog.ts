@@ -68,6 +68,11 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'added capabilities (SYS_ADMIN/ALL high, past baseline medium), or ALL not dropped',
   'containers.seccomp': 'seccomp `Unconfined`, or no profile',
   'containers.apparmor': 'AppArmor `Unconfined` (field or annotation)',
+  'containers.host-port': "a container binds a `hostPort` on the node's own address",
+  'containers.selinux':
+    'a custom SELinux label: a type other than the container types, or a user or role',
+  'containers.proc-mount': '`procMount` other than `Default`: the masked /proc paths are exposed',
+  'containers.sysctls': 'pod sysctls outside the Kubernetes safe set',
   'containers.forbidden': 'could not check: a list was refused',
   'versions.unsupported':
     'a minor outside the supported window (medium when only LTS covers it, or a preview)',

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import { podIssues } from '../../src/checks/containers/container-rules.js';
+import { suggestedPatch } from '../../src/checks/containers/patch.js';
 import type { ContainerSecurity, PodObject } from '../../src/model/pods.js';
 
 // Cases decided by the Pod Security Standards (baseline and restricted, field by field), the
@@ -72,6 +74,100 @@ describe('the Pod Security Standards, field by field', () => {
       podWith(app({ capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] } })),
       [],
     ],
+    // Host ports.
+    [
+      'a hostPort breaks baseline',
+      podWith(app({}, { ports: [{ containerPort: 80, hostPort: 8080 }] })),
+      ['containers.host-port:medium'],
+    ],
+    [
+      'hostPort 0 is no host port',
+      podWith(app({}, { ports: [{ containerPort: 80, hostPort: 0 }] })),
+      [],
+    ],
+    [
+      'an init container with a hostPort',
+      podWith({
+        initContainers: [
+          {
+            name: 'i',
+            securityContext: hardened,
+            ports: [{ containerPort: 1, hostPort: 1 }],
+          },
+        ],
+      }),
+      ['containers.host-port:medium'],
+    ],
+    // /proc mount.
+    [
+      'procMount Unmasked',
+      podWith(app({ procMount: 'Unmasked' })),
+      ['containers.proc-mount:medium'],
+    ],
+    ['procMount Default', podWith(app({ procMount: 'Default' })), []],
+    // SELinux.
+    [
+      'a custom SELinux type (spc_t) on a container',
+      podWith(app({ seLinuxOptions: { type: 'spc_t' } })),
+      ['containers.selinux:medium'],
+    ],
+    [
+      'an SELinux user or role, at pod level',
+      podWith({
+        securityContext: {
+          seccompProfile: { type: 'RuntimeDefault' },
+          seLinuxOptions: { user: 'system_u', role: 'system_r' },
+        },
+      }),
+      ['containers.selinux:medium'],
+    ],
+    [
+      'the container SELinux types and a level are allowed',
+      podWith({
+        securityContext: {
+          seccompProfile: { type: 'RuntimeDefault' },
+          seLinuxOptions: { level: 's0:c123,c456', type: 'container_init_t' },
+        },
+        containers: [
+          {
+            name: 'app',
+            securityContext: {
+              ...hardened,
+              seLinuxOptions: { type: 'container_t' },
+            },
+          },
+        ],
+      }),
+      [],
+    ],
+    // Sysctls.
+    [
+      'safe sysctls, also in the slash spelling the kubelet accepts',
+      podWith({
+        securityContext: {
+          seccompProfile: { type: 'RuntimeDefault' },
+          sysctls: [
+            { name: 'kernel.shm_rmid_forced', value: '1' },
+            { name: 'net/ipv4/tcp_syncookies', value: '1' },
+            { name: 'net.ipv4.ip_unprivileged_port_start', value: '80' },
+          ],
+        },
+      }),
+      [],
+    ],
+    [
+      'an unsafe sysctl',
+      podWith({
+        securityContext: {
+          seccompProfile: { type: 'RuntimeDefault' },
+          sysctls: [
+            { name: 'net.core.somaxconn', value: '1024' },
+            { name: 'kernel.msgmax', value: '65536' },
+          ],
+        },
+      }),
+      ['containers.sysctls:medium'],
+    ],
     // HostProcess wherever it is said.
     [
       'HostProcess on a pod not marked Windows is still privileged, and hides no Linux check',
@@ -130,5 +226,33 @@ describe('capability spelling never hides an added capability', () => {
         },
       ),
     );
+  });
+});
+
+describe('the suggested patch for the baseline controls that are not securityContext fields', () => {
+  it('sets procMount Default and notes hostPort, sysctls and SELinux for a person to remove', () => {
+    const pod = podWith({
+      securityContext: {
+        seccompProfile: { type: 'RuntimeDefault' },
+        sysctls: [{ name: 'kernel.msgmax', value: '1' }],
+      },
+      containers: [
+        {
+          name: 'app',
+          securityContext: {
+            ...hardened,
+            procMount: 'Unmasked',
+            seLinuxOptions: { type: 'spc_t' },
+          },
+          ports: [{ containerPort: 80, hostPort: 80 }],
+        },
+      ],
+    });
+    const review = checkContainers({ pods: [pod], intermediates: [], forbidden: [] });
+    const lines = suggestedPatch(review.workloads[0]!).join('\n');
+    expect(lines).toContain('procMount: Default');
+    expect(lines).toContain('# also: remove hostPort 80');
+    expect(lines).toContain('# also: remove sysctl kernel.msgmax');
+    expect(lines).toContain('# also: remove the custom SELinux type spc_t');
   });
 });

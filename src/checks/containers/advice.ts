@@ -39,6 +39,24 @@ export const CONTAINER_ADVICE = {
     title: 'runs AppArmor unconfined',
     remediation: 'Set appArmorProfile type RuntimeDefault, or remove the unconfined annotation.',
   },
+  'containers.host-port': {
+    title: "binds ports on the node's address",
+    remediation: 'Remove hostPort; expose the port through a Service instead.',
+  },
+  'containers.selinux': {
+    title: 'sets a custom SELinux label',
+    remediation:
+      'Remove seLinuxOptions user and role; keep type unset or a container type (container_t).',
+  },
+  'containers.proc-mount': {
+    title: 'unmasks /proc',
+    remediation: 'Remove procMount (or set it to Default).',
+  },
+  'containers.sysctls': {
+    title: 'sets sysctls outside the safe set',
+    remediation:
+      'Remove the sysctl from the pod, or set it on the node pool (AKS custom node configuration).',
+  },
 } as const satisfies Record<`containers.${string}`, ContainerAdvice>;
 
 /** The id of a container check's finding. */

@@ -1,9 +1,16 @@
 import type { Severity } from '../../model/finding.js';
 import type { ContainerCheckId } from './advice.js';
-import type { ContainerSpec, PodObject, SecurityProfile } from '../../model/pods.js';
+import type { PodObject, SecurityProfile } from '../../model/pods.js';
 import { addsSysAdmin, capabilityIssues } from './capabilities.js';
 import { isWindowsPod, windowsIssues } from './windows-rules.js';
-import { isSensitiveHostPath } from './host-paths.js';
+import { podLevelIssues, seLinuxIssue } from './pod-rules.js';
+import {
+  annotationProfile,
+  apparmorKey,
+  containersOf,
+  SECCOMP_POD_KEY,
+  seccompKey,
+} from './pod-containers.js';
 
 /** One problem of one container, before grouping by workload. */
 export interface ContainerIssue {
@@ -13,26 +20,6 @@ export interface ContainerIssue {
   what: string;
   /** The container (`init:` / `debug:` prefixed for init and ephemeral ones), or undefined for the pod. */
   container?: string;
-}
-
-/** Every container of a pod with the label it goes by in findings. */
-function containersOf(
-  pod: PodObject,
-): Array<{ label: string; spec: ContainerSpec; ephemeral: boolean }> {
-  const spec = pod.spec;
-  return [
-    ...(spec?.containers ?? []).map((c) => ({ label: c.name, spec: c, ephemeral: false })),
-    ...(spec?.initContainers ?? []).map((c) => ({
-      label: `init:${c.name}`,
-      spec: c,
-      ephemeral: false,
-    })),
-    ...(spec?.ephemeralContainers ?? []).map((c) => ({
-      label: `debug:${c.name}`,
-      spec: c,
-      ephemeral: true,
-    })),
-  ];
 }
 
 // Seccomp and AppArmor: the nearest setting wins: the container's field, then its old annotation,
@@ -45,39 +32,26 @@ function profile(
   ownKey: string,
   podKey?: string,
 ): string | undefined {
-  const fromNote = (key: string | undefined): string | undefined => {
-    const note = key === undefined ? undefined : annotations[key];
-    if (note === undefined) return undefined;
-    if (note === 'unconfined') return 'Unconfined';
-    return note.startsWith('localhost/') ? 'Localhost' : 'RuntimeDefault';
-  };
-  return own?.type ?? fromNote(ownKey) ?? pod?.type ?? fromNote(podKey);
+  const note = (key: string | undefined) =>
+    annotationProfile(key === undefined ? undefined : annotations[key]);
+  return own?.type ?? note(ownKey) ?? pod?.type ?? note(podKey);
 }
 
 /** The issues of one pod, container by container; pure. */
 export function podIssues(pod: PodObject): ContainerIssue[] {
   const spec = pod.spec;
   if (!spec) return [];
-  const out: ContainerIssue[] = [];
-  const hostNs = (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((k) => spec[k] === true);
-  if (hostNs.length > 0)
-    out.push({ id: 'containers.host-namespace', severity: 'high', what: hostNs.join(', ') });
-  for (const v of spec.volumes ?? []) {
-    if (!v.hostPath) continue;
-    const sensitive = isSensitiveHostPath(v.hostPath.path);
-    out.push({
-      id: 'containers.host-path',
-      severity: sensitive ? 'high' : 'medium',
-      what: `hostPath ${v.hostPath.path}`,
-    });
-  }
+  const windows = isWindowsPod(pod);
+  const out: ContainerIssue[] = [...podLevelIssues(pod, windows)];
   const podSc = spec.securityContext ?? {};
   const annotations = pod.metadata?.annotations ?? {};
-  const windows = isWindowsPod(pod);
   for (const { label, spec: c } of containersOf(pod)) {
     const sc = c.securityContext ?? {};
     const add = (id: ContainerCheckId, severity: Severity, what: string) =>
       out.push({ id, severity, what, container: label });
+    const hostPorts = (c.ports ?? []).map((p) => p.hostPort ?? 0).filter((p) => p > 0);
+    if (hostPorts.length > 0)
+      add('containers.host-port', 'medium', `hostPort ${hostPorts.join(', ')}`);
     if (windows) {
       for (const issue of windowsIssues(sc, podSc)) add(issue.id, issue.severity, issue.what);
       continue;
@@ -111,8 +85,8 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
       sc.seccompProfile,
       podSc.seccompProfile,
       annotations,
-      `container.seccomp.security.alpha.kubernetes.io/${c.name}`,
-      'seccomp.security.alpha.kubernetes.io/pod',
+      seccompKey(c.name),
+      SECCOMP_POD_KEY,
     );
     if (seccomp === undefined)
       add('containers.seccomp', 'low', 'no seccomp profile (runs Unconfined)');
@@ -121,9 +95,13 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
       sc.appArmorProfile,
       podSc.appArmorProfile,
       annotations,
-      `container.apparmor.security.beta.kubernetes.io/${c.name}`,
+      apparmorKey(c.name),
     );
     if (apparmor === 'Unconfined') add('containers.apparmor', 'medium', 'AppArmor Unconfined');
+    const selinux = seLinuxIssue(sc.seLinuxOptions);
+    if (selinux) add('containers.selinux', 'medium', selinux);
+    if (sc.procMount !== undefined && sc.procMount !== 'Default')
+      add('containers.proc-mount', 'medium', `procMount ${sc.procMount}`);
   }
   return out;
 }

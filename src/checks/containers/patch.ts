@@ -65,8 +65,16 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       case 'containers.apparmor':
         sc['appArmorProfile'] = { type: 'RuntimeDefault' };
         break;
+      case 'containers.proc-mount':
+        sc['procMount'] = 'Default';
+        break;
+      case 'containers.selinux':
+        notes.push(`# also: remove the custom ${issue.what} (seLinuxOptions user/role/type)`);
+        break;
       case 'containers.host-namespace':
       case 'containers.host-path':
+      case 'containers.host-port':
+      case 'containers.sysctls':
         notes.push(`# also: remove ${issue.what} (not a securityContext field)`);
         break;
     }
