@@ -66,8 +66,10 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'hostPath volumes (high if it is, is under or holds kubelet/runtime dirs, /etc, /proc)',
   'containers.capabilities':
     'added capabilities (SYS_ADMIN/ALL high, past baseline medium), or ALL not dropped',
-  'containers.seccomp': 'seccomp `Unconfined`, or no profile',
-  'containers.apparmor': 'AppArmor `Unconfined` (field or annotation)',
+  'containers.seccomp':
+    'seccomp `Unconfined`, or no profile (low: pod-level, all containers override it)',
+  'containers.apparmor':
+    'AppArmor `Unconfined` (field or annotation; low: pod-level, containers override it)',
   'containers.host-port': "a container binds a `hostPort` on the node's own address",
   'containers.selinux':
     'a custom SELinux label: a type other than the container types, or a user or role',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import { podIssues } from '../../src/checks/containers/container-rules.js';
@@ -186,6 +187,82 @@ describe('the Pod Security Standards, field by field', () => {
         'containers.seccomp:low',
       ],
     ],
+    // Pod level against container level.
+    [
+      'pod seccomp Unconfined overridden by every container: the pod-level default is still said',
+      podWith({
+        securityContext: { seccompProfile: { type: 'Unconfined' } },
+        containers: [
+          {
+            name: 'app',
+            securityContext: {
+              ...hardened,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
+          },
+        ],
+      }),
+      ['containers.seccomp:low'],
+    ],
+    [
+      'pod seccomp Unconfined inherited by a container: that container, once',
+      podWith({ securityContext: { seccompProfile: { type: 'Unconfined' } } }),
+      ['containers.seccomp:medium'],
+    ],
+    [
+      'seccomp Localhost is allowed',
+      podWith({
+        securityContext: {
+          seccompProfile: { type: 'Localhost', localhostProfile: 'x' },
+        },
+      }),
+      [],
+    ],
+    [
+      'pod AppArmor Unconfined overridden by every container',
+      podWith({
+        securityContext: {
+          seccompProfile: { type: 'RuntimeDefault' },
+          appArmorProfile: { type: 'Unconfined' },
+        },
+        containers: [
+          {
+            name: 'app',
+            securityContext: {
+              ...hardened,
+              appArmorProfile: { type: 'RuntimeDefault' },
+            },
+          },
+        ],
+      }),
+      ['containers.apparmor:low'],
+    ],
+    [
+      'an AppArmor annotation localhost/ is allowed',
+      podWith(
+        {},
+        {
+          'container.apparmor.security.beta.kubernetes.io/app': 'localhost/k8s-nginx',
+        },
+      ),
+      [],
+    ],
+    [
+      'pod runAsUser 0 overridden by every container',
+      podWith({
+        securityContext: {
+          runAsUser: 0,
+          seccompProfile: { type: 'RuntimeDefault' },
+        },
+        containers: [{ name: 'app', securityContext: { ...hardened, runAsUser: 1000 } }],
+      }),
+      ['containers.root:low'],
+    ],
+    [
+      'runAsNonRoot false said explicitly, no user',
+      podWith(app({ runAsNonRoot: false })),
+      ['containers.root:low'],
+    ],
   ];
   it.each(cases)('%s', (_, pod, expected) => {
     expect(found(pod)).toEqual([...expected].sort());
@@ -196,6 +273,23 @@ describe('the Pod Security Standards, field by field', () => {
       (i) => i.what,
     );
     expect(whats).toEqual(['does not drop ALL (CAP_ALL is not ALL to the runtime)']);
+  });
+
+  it('says the pod-level default is what a later container inherits', () => {
+    const pod = podWith({
+      securityContext: { seccompProfile: { type: 'Unconfined' } },
+      containers: [
+        {
+          name: 'app',
+          securityContext: {
+            ...hardened,
+            seccompProfile: { type: 'RuntimeDefault' },
+          },
+        },
+      ],
+    });
+    expect(podIssues(pod)[0]!.container).toBeUndefined();
+    expect(podIssues(pod)[0]!.what).toContain('kubectl debug');
   });
 });
 
@@ -254,5 +348,34 @@ describe('the suggested patch for the baseline controls that are not securityCon
     expect(lines).toContain('# also: remove hostPort 80');
     expect(lines).toContain('# also: remove sysctl kernel.msgmax');
     expect(lines).toContain('# also: remove the custom SELinux type spc_t');
+  });
+
+  it('moves a pod-level runAsUser 0 and AppArmor Unconfined to safe pod-level values', () => {
+    const pod = podWith({
+      securityContext: {
+        runAsUser: 0,
+        seccompProfile: { type: 'RuntimeDefault' },
+        appArmorProfile: { type: 'Unconfined' },
+      },
+      containers: [
+        {
+          name: 'app',
+          securityContext: {
+            ...hardened,
+            runAsUser: 1000,
+            appArmorProfile: { type: 'RuntimeDefault' },
+          },
+        },
+      ],
+    });
+    const review = checkContainers({ pods: [pod], intermediates: [], forbidden: [] });
+    const patch = parse(suggestedPatch(review.workloads[0]!).slice(1).join('\n')) as {
+      securityContext: Record<string, unknown>;
+    };
+    expect(patch.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      appArmorProfile: { type: 'RuntimeDefault' },
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { PodObject, SecurityProfile } from '../../model/pods.js';
 import { addsSysAdmin, capabilityIssues } from './capabilities.js';
 import { isWindowsPod, windowsIssues } from './windows-rules.js';
 import { podLevelIssues, seLinuxIssue } from './pod-rules.js';
+import { podDefaultIssues } from './pod-defaults.js';
 import {
   annotationProfile,
   apparmorKey,
@@ -66,7 +67,11 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
     if (user === 0) add('containers.root', 'medium', 'runAsUser 0');
     else if (nonRoot !== true && user === undefined)
-      add('containers.root', 'low', 'runAsNonRoot not set');
+      add(
+        'containers.root',
+        'low',
+        nonRoot === false ? 'runAsNonRoot false' : 'runAsNonRoot not set',
+      );
     // The API reference: escalation is always allowed for a privileged container or one with
     // SYS_ADMIN, whatever allowPrivilegeEscalation says.
     if (privileged)
@@ -103,5 +108,6 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     if (sc.procMount !== undefined && sc.procMount !== 'Default')
       add('containers.proc-mount', 'medium', `procMount ${sc.procMount}`);
   }
+  if (!windows) out.push(...podDefaultIssues(pod));
   return out;
 }

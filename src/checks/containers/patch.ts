@@ -55,7 +55,7 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
         break;
       case 'containers.root':
         pod['runAsNonRoot'] = true;
-        if (issue.what.includes('runAsUser 0')) sc['runAsUser'] = 10001;
+        if (issue.what.includes('runAsUser 0')) (c ? sc : pod)['runAsUser'] = 10001;
         if (issue.what.startsWith('runAsUserName'))
           sc['windowsOptions'] = { runAsUserName: 'ContainerUser' };
         break;
@@ -63,7 +63,7 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
         pod['seccompProfile'] = { type: 'RuntimeDefault' };
         break;
       case 'containers.apparmor':
-        sc['appArmorProfile'] = { type: 'RuntimeDefault' };
+        (c ? sc : pod)['appArmorProfile'] = { type: 'RuntimeDefault' };
         break;
       case 'containers.proc-mount':
         sc['procMount'] = 'Default';

@@ -1,0 +1,52 @@
+import type { PodObject } from '../../model/pods.js';
+import type { RuleIssue } from './pod-rules.js';
+import {
+  annotationProfile,
+  apparmorKey,
+  containersOf,
+  SECCOMP_POD_KEY,
+  seccompKey,
+} from './pod-containers.js';
+
+// The Pod Security Standards judge the pod-level fields as well as the containers': a pod-level
+// seccomp or AppArmor `Unconfined`, or `runAsUser: 0`, breaks them even when every container sets
+// its own value. It is also what a container added later without one inherits (a `kubectl debug`
+// container, a new sidecar). When some container does inherit it, that container's issue says so;
+// these pod-level issues cover the case where none does, at low severity.
+
+/** The pod-level defaults that no container uses now but any new one would inherit. */
+export function podDefaultIssues(pod: PodObject): RuleIssue[] {
+  const spec = pod.spec;
+  const containers = containersOf(pod);
+  if (!spec || containers.length === 0) return [];
+  const podSc = spec.securityContext ?? {};
+  const notes = pod.metadata?.annotations ?? {};
+  const later =
+    'every container overrides it; one added without its own (kubectl debug) inherits it';
+  const out: RuleIssue[] = [];
+  const podSeccomp = podSc.seccompProfile?.type ?? annotationProfile(notes[SECCOMP_POD_KEY]);
+  const ownSeccomp = containers.every(
+    ({ spec: c }) =>
+      c.securityContext?.seccompProfile !== undefined || notes[seccompKey(c.name)] !== undefined,
+  );
+  if (podSeccomp === 'Unconfined' && ownSeccomp)
+    out.push({
+      id: 'containers.seccomp',
+      severity: 'low',
+      what: `pod-level seccomp Unconfined (${later})`,
+    });
+  const ownAppArmor = containers.every(
+    ({ spec: c }) =>
+      c.securityContext?.appArmorProfile !== undefined || notes[apparmorKey(c.name)] !== undefined,
+  );
+  if (podSc.appArmorProfile?.type === 'Unconfined' && ownAppArmor)
+    out.push({
+      id: 'containers.apparmor',
+      severity: 'low',
+      what: `pod-level AppArmor Unconfined (${later})`,
+    });
+  const ownUser = containers.every(({ spec: c }) => c.securityContext?.runAsUser !== undefined);
+  if (podSc.runAsUser === 0 && ownUser)
+    out.push({ id: 'containers.root', severity: 'low', what: `pod-level runAsUser 0 (${later})` });
+  return out;
+}
