@@ -97,7 +97,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     "a budget allows no disruption: draining its pods' nodes waits until the timeout",
   'drain.several-pdbs': 'a running pod is covered by more than one budget: eviction refuses it',
   'drain.unreplicated-pod':
-    'a pod has no controller: drain refuses it without force, force loses it',
+    'a pod has no controller, or its DaemonSet is gone: drain refuses it unless forced',
   'drain.node-cordoned': 'a node is cordoned, perhaps left so by an interrupted drain',
   'drain.reboot-needed': 'kured marked the node for a reboot',
   'drain.emptydir-pod': 'a pod keeps emptyDir data that a drain deletes',

@@ -24,6 +24,8 @@ export function drainFindings(facts: DrainFacts): Finding[] {
     remediation: 'Ask for read access to nodes, pods, DaemonSets and PodDisruptionBudgets.',
   }));
   const seenPdb = new Set<string>();
+  // Without the DaemonSet list every DaemonSet pod looks orphaned: that is drain.forbidden's to say.
+  const daemonSetsUnread = facts.forbidden.some((what) => what.includes('daemonsets'));
   for (const node of facts.nodes) {
     if (!node.schedulable) {
       findings.push({
@@ -71,6 +73,16 @@ export function drainFindings(facts: DrainFacts): Finding[] {
           object: pod,
           message: `Pod ${b.pod.namespace}/${b.pod.name} is covered by several PDBs (${(b.pdbs ?? []).join(', ')}): the eviction API refuses to evict it.`,
           remediation: 'Keep one PodDisruptionBudget per pod.',
+        });
+      } else if (b.cause === 'daemonset-missing' && !daemonSetsUnread) {
+        // kubectl drain refuses a pod whose DaemonSet is gone unless forced, as it refuses a pod
+        // with no controller, and nothing recreates it either way.
+        findings.push({
+          id: 'drain.unreplicated-pod',
+          severity: 'low',
+          object: pod,
+          message: `Pod ${b.pod.namespace}/${b.pod.name} belongs to DaemonSet ${b.pod.controller?.name ?? '?'}, which is gone: a drain refuses it, and if forced it is gone for good.`,
+          remediation: 'Delete the orphaned pod, or recreate its DaemonSet.',
         });
       } else if (b.cause === 'unreplicated') {
         findings.push({

@@ -1,0 +1,268 @@
+import { describe, expect, it } from 'vitest';
+import { drainFindings, type DrainFacts } from '../../../src/checks/drain/findings.js';
+import { planNode, type DrainWorld } from '../../../src/checks/drain/plan.js';
+import {
+  DEFAULT_DRAIN_OPTIONS,
+  type DrainOptions,
+  type DrainPdb,
+  type DrainPod,
+} from '../../../src/model/drain.js';
+import { toDrainPod } from '../../../src/steps/drain/facts.js';
+
+// Cases decided by kubectl drain's pod filters (kubectl pkg/drain/filters.go, in order: DaemonSet,
+// mirror, local storage, controller; the first that keeps a pod decides; a warning lets the next
+// filter run; finished pods pass the DaemonSet, local-storage and controller filters) and by the
+// eviction subresource (budgets matched by selector in the pod's namespace: an absent selector
+// selects nothing, `{}` everything; more than one refuses; the allowed disruptions are used up).
+
+const pod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
+  namespace: 'shop',
+  name,
+  uid: name,
+  phase: 'Running',
+  labels: { app: 'web' },
+  controller: { kind: 'ReplicaSet', name: 'web-rs' },
+  mirror: false,
+  emptyDir: false,
+  terminating: false,
+  ready: true,
+  ...over,
+});
+const budget = (name: string, over: Partial<DrainPdb> = {}): DrainPdb => ({
+  namespace: 'shop',
+  name,
+  selector: { matchLabels: { app: 'web' } },
+  disruptionsAllowed: 0,
+  currentHealthy: 2,
+  desiredHealthy: 2,
+  ...over,
+});
+const agent = { kind: 'DaemonSet', name: 'agent' };
+const withAgent: DrainWorld = { daemonSets: new Set(['shop/agent']), pdbs: [] };
+const noAgent: DrainWorld = { daemonSets: new Set(), pdbs: [] };
+const opts = (over: Partial<DrainOptions> = {}): DrainOptions => ({
+  ...DEFAULT_DRAIN_OPTIONS,
+  ...over,
+});
+const verdictOf = (p: DrainPod, world: DrainWorld, options: DrainOptions) => {
+  const plan = planNode('n1', [p], world, options);
+  const v = [...plan.evict, ...plan.skip, ...plan.blocked][0]!;
+  return v.kind === 'blocked' ? `blocked:${v.cause}` : v.kind;
+};
+
+describe("kubectl drain's filters", () => {
+  const cases: Array<[string, DrainPod, DrainWorld, DrainOptions, string]> = [
+    [
+      'DaemonSet pod, DaemonSet there, ignored',
+      pod('a', { controller: agent }),
+      withAgent,
+      opts(),
+      'skip',
+    ],
+    [
+      'DaemonSet pod without --ignore-daemonsets',
+      pod('a', { controller: agent }),
+      withAgent,
+      opts({ ignoreDaemonSets: false }),
+      'blocked:daemonset',
+    ],
+    [
+      'DaemonSet gone, not forced: refused even with --ignore-daemonsets',
+      pod('a', { controller: agent }),
+      noAgent,
+      opts(),
+      'blocked:daemonset-missing',
+    ],
+    [
+      'DaemonSet gone, forced: evicted',
+      pod('a', { controller: agent }),
+      noAgent,
+      opts({ force: true }),
+      'evict',
+    ],
+    [
+      'DaemonSet gone, forced, but emptyDir without the flag: the next filter refuses',
+      pod('a', { controller: agent, emptyDir: true }),
+      noAgent,
+      opts({ force: true }),
+      'blocked:emptydir',
+    ],
+    [
+      'a finished pod of a gone DaemonSet blocks nothing',
+      pod('a', { controller: agent, phase: 'Failed', ready: false }),
+      noAgent,
+      opts(),
+      'skip',
+    ],
+    [
+      'a mirror pod is left, before the local-storage and controller filters',
+      pod('etcd', { mirror: true, controller: undefined, emptyDir: true }),
+      noAgent,
+      opts(),
+      'skip',
+    ],
+    [
+      'emptyDir without the flag',
+      pod('a', { emptyDir: true }),
+      noAgent,
+      opts(),
+      'blocked:emptydir',
+    ],
+    [
+      'emptyDir with the flag',
+      pod('a', { emptyDir: true }),
+      noAgent,
+      opts({ deleteEmptyDirData: true }),
+      'evict',
+    ],
+    [
+      'emptyDir with the flag and no controller: the controller filter still refuses',
+      pod('a', { emptyDir: true, controller: undefined }),
+      noAgent,
+      opts({ deleteEmptyDirData: true }),
+      'blocked:unreplicated',
+    ],
+    [
+      'no controller, not forced',
+      pod('a', { controller: undefined }),
+      noAgent,
+      opts(),
+      'blocked:unreplicated',
+    ],
+    [
+      'a terminating bare pod is not skipped by default (only --skip-wait-for-delete-timeout does)',
+      pod('a', { controller: undefined, terminating: true }),
+      noAgent,
+      opts(),
+      'blocked:unreplicated',
+    ],
+    [
+      'a finished bare pod with emptyDir blocks nothing',
+      pod('a', { controller: undefined, emptyDir: true, phase: 'Succeeded', ready: false }),
+      noAgent,
+      opts(),
+      'skip',
+    ],
+  ];
+  it.each(cases)('%s', (_, p, world, options, expected) => {
+    expect(verdictOf(p, world, options)).toBe(expected);
+  });
+
+  it('counts only an owner reference marked controller: true as a controller', () => {
+    const wire = (controller?: boolean) =>
+      toDrainPod({
+        metadata: {
+          name: 'p',
+          namespace: 'shop',
+          ownerReferences: [
+            {
+              kind: 'ReplicaSet',
+              name: 'rs',
+              uid: 'u',
+              ...(controller === undefined ? {} : { controller }),
+            },
+          ],
+        },
+        spec: { containers: [] },
+      });
+    expect(wire(true).controller).toEqual({ kind: 'ReplicaSet', name: 'rs' });
+    expect(wire(false).controller).toBeUndefined();
+    expect(wire().controller).toBeUndefined();
+  });
+});
+
+describe('budgets the eviction API matches', () => {
+  const cases: Array<[string, DrainPdb[], string]> = [
+    ['an absent selector selects no pod', [budget('a', { selector: undefined })], 'evict'],
+    [
+      'an empty selector selects every pod of its namespace',
+      [budget('a', { selector: {} })],
+      'blocked:pdb',
+    ],
+    [
+      'a budget in another namespace does not apply',
+      [budget('a', { namespace: 'other' })],
+      'evict',
+    ],
+    [
+      'an expression selector (In)',
+      [
+        budget('a', {
+          selector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['web'] }] },
+        }),
+      ],
+      'blocked:pdb',
+    ],
+    [
+      'NotIn is satisfied by a missing key',
+      [
+        budget('a', {
+          selector: { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['db'] }] },
+        }),
+      ],
+      'blocked:pdb',
+    ],
+    [
+      'two budgets, one of them selecting nothing: one applies',
+      [budget('a'), budget('b', { selector: undefined })],
+      'blocked:pdb',
+    ],
+    [
+      'two budgets selecting the pod: refused',
+      [
+        budget('a', { disruptionsAllowed: 5 }),
+        budget('b', { selector: {}, disruptionsAllowed: 5 }),
+      ],
+      'blocked:several-pdbs',
+    ],
+  ];
+  it.each(cases)('%s', (_, pdbs, expected) => {
+    expect(verdictOf(pod('p'), { daemonSets: new Set(), pdbs }, opts())).toBe(expected);
+  });
+
+  it("uses up a budget's allowed disruptions across the node's pods; unready pods of a healthy budget go free", () => {
+    const pdbs = [budget('web', { disruptionsAllowed: 1, currentHealthy: 3, desiredHealthy: 2 })];
+    const plan = planNode(
+      'n1',
+      [pod('a'), pod('b'), pod('c', { ready: false })],
+      { daemonSets: new Set(), pdbs },
+      opts(),
+    );
+    expect(plan.evict.map((v) => v.pod.name)).toEqual(['a', 'c']);
+    expect(plan.blocked.map((v) => `${v.pod.name}:${v.cause}`)).toEqual(['b:pdb']);
+    // A budget wait may clear by itself: the node still counts as drainable.
+    expect(plan.drainable).toBe(true);
+  });
+});
+
+describe('drain findings for what kubectl drain refuses', () => {
+  const facts = (forbidden: string[]): DrainFacts => ({
+    nodes: [
+      {
+        name: 'n1',
+        pool: 'apps',
+        ready: true,
+        schedulable: true,
+        conditions: [],
+        rebootNeeded: false,
+        kuredLock: false,
+        podCount: 1,
+      },
+    ],
+    podsByNode: { n1: [pod('agent-x', { controller: agent })] },
+    world: noAgent,
+    forbidden,
+  });
+
+  it('reports a pod whose DaemonSet is gone: the default drain refuses it', () => {
+    const found = drainFindings(facts([]));
+    expect(found.map((f) => `${f.id} ${f.object?.name ?? ''}`)).toEqual([
+      'drain.unreplicated-pod agent-x',
+    ]);
+    expect(found[0]!.message).toContain('DaemonSet agent, which is gone');
+  });
+
+  it('says nothing of orphans when the DaemonSet list was refused (every pod would look orphaned)', () => {
+    expect(drainFindings(facts(['list daemonsets'])).map((f) => f.id)).toEqual(['drain.forbidden']);
+  });
+});
