@@ -55,7 +55,13 @@ const CASES: Array<[string, string[], boolean]> = [
   ['IPv6 2000::/3 (all global unicast)', ['2000::/3'], true],
   ['IPv6 documentation /32 and an office /48', ['2001:db8::/32', '2a01:111:f400::/48'], false],
   ['IPv4-mapped ::/0 is still IPv6 ::/0', ['::ffff:0.0.0.0/96'], true],
-  ['not CIDRs at all are ignored', ['not-a-cidr', '300.1.1.1/8'], false],
+  // An entry that is no address or CIDR cannot be judged: taken as public, never a pass.
+  ['not CIDRs at all: cannot be judged, taken as public', ['not-a-cidr', '300.1.1.1/8'], true],
+  ['an office /32 beside an entry that is no CIDR', ['52.1.2.3/32', 'office-vpn'], true],
+  // az aks: 0.0.0.0/32 restricts the API server to the node pools.
+  ['0.0.0.0/32: the node pools only', ['0.0.0.0/32'], false],
+  ['spaces around 0.0.0.0/0', [' 0.0.0.0/0 '], true],
+  ['host bits on a /0 (10.10.0.0/0) still mean everyone', ['10.10.0.0/0'], true],
 ];
 
 describe('access.api-public by address math over the union of the ranges', () => {
@@ -102,6 +108,14 @@ describe('access.api-public by address math over the union of the ranges', () =>
     }
     expect(ipaddr.parse('52.1.2.3').range()).toBe('unicast');
     expect(intervalOf('10.1.2.3/8')?.interval.start).toBe(10n << 24n);
+  });
+
+  it('says what it assumed of an entry it cannot read', async () => {
+    const { apiAccessFindings } = await import('../../src/checks/access/api-access.js');
+    const [f] = apiAccessFindings(facts(['52.1.2.3/32', 'office-vpn']), 'aks', '-n aks');
+    expect(f?.id).toBe('access.api-public');
+    expect(f?.message).toContain('office-vpn');
+    expect(f?.message).toContain('taken as public (assumed');
   });
 
   it('says how much of the internet the ranges let in', async () => {

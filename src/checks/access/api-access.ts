@@ -36,15 +36,16 @@ export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
 
 /**
  * Whether anyone on the internet can reach the API server's endpoint: never for a private cluster
- * or with public network access disabled; otherwise when no range is authorized, or when the
+ * or with public network access disabled; otherwise when no range is authorized, when the
  * authorized ranges together cover more than `PUBLIC_SHARE_THRESHOLD` of the public IPv4 or IPv6
- * internet (address math over their union, so four /2 ranges count as 0.0.0.0/0).
+ * internet (address math over their union, so four /2 ranges count as 0.0.0.0/0), or when an
+ * entry is not an address or CIDR at all: what it lets in cannot be judged, so it is not a pass.
  */
 export function isApiPublic(f: ApiAccessFacts): boolean {
   if (f.privateCluster || f.publicNetworkAccess === 'Disabled') return false;
   if (f.authorizedRanges.length === 0) return true;
   const c = publicCoverage(f.authorizedRanges);
-  return c.ipv4 > PUBLIC_SHARE_THRESHOLD || c.ipv6 > PUBLIC_SHARE_THRESHOLD;
+  return c.invalid.length > 0 || c.ipv4 > PUBLIC_SHARE_THRESHOLD || c.ipv6 > PUBLIC_SHARE_THRESHOLD;
 }
 
 function percent(share: number): string {
@@ -56,6 +57,8 @@ function publicReason(f: ApiAccessFacts): string {
   if (f.authorizedRanges.length === 0)
     return 'The API server is public with no authorized IP ranges: anyone on the internet can reach its sign-in, and every unpatched flaw in it. Limit it to your networks, or make the cluster private.';
   const c = publicCoverage(f.authorizedRanges);
+  if (c.invalid.length > 0 && c.ipv4 <= PUBLIC_SHARE_THRESHOLD && c.ipv6 <= PUBLIC_SHARE_THRESHOLD)
+    return `The API server's authorized IP ranges hold entries that are not IP addresses or CIDRs (${c.invalid.join(', ')}): what they let in cannot be judged, so the endpoint is taken as public (assumed; AKS refuses such entries when they are set). Replace them with your networks' CIDRs.`;
   const shares = [
     ...(c.ipv4 > PUBLIC_SHARE_THRESHOLD ? [`${percent(c.ipv4)} of the public IPv4 internet`] : []),
     ...(c.ipv6 > PUBLIC_SHARE_THRESHOLD ? [`${percent(c.ipv6)} of the public IPv6 internet`] : []),
