@@ -4,10 +4,31 @@ import { describeKubeError } from '../../kube/errors.js';
 import { readPodsAndOwners } from '../../kube/workload-read.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { plural } from '../../model/plural.js';
+import { SEVERITIES } from '../../model/finding.js';
 
 /** What the containers step saw: every workload, system ones marked, with its issues. */
 export interface ContainersFacts {
   workloads: WorkloadReview[];
+}
+
+/** The widest a system workload's summary line may be: one line on an 80-column screen. */
+const SEEN_WIDTH = 78;
+
+/** A system workload's line: the checks it fails, worst first, as many as fit, then `+N more`. */
+function seenLine(w: WorkloadReview): string {
+  const worst = new Map<string, number>();
+  for (const i of w.issues) {
+    const id = i.id.replace('containers.', '');
+    worst.set(id, Math.max(worst.get(id) ?? 0, SEVERITIES.indexOf(i.severity)));
+  }
+  const ids = [...worst.keys()].sort((a, b) => worst.get(b)! - worst.get(a)!);
+  const head = `  ${w.workload.kind} ${w.workload.namespace}/${w.workload.name}: `;
+  for (let named = ids.length; named > 1; named--) {
+    const rest = ids.length - named;
+    const line = `${head}${ids.slice(0, named).join(', ')}${rest > 0 ? ` +${rest} more` : ''}`;
+    if (line.length <= SEEN_WIDTH) return line;
+  }
+  return `${head}${ids[0] ?? ''}${ids.length > 1 ? ` +${ids.length - 1} more` : ''}`;
 }
 
 /** Reads pods and their owners, checks them by workload, and summarises system workloads apart. */
@@ -22,20 +43,18 @@ export async function inspectContainers(ctx: InspectContext): Promise<Inspection
   const summary = [
     `${plural(facts.pods.length, 'pod')} in ${plural(review.workloads.length, 'workload')}; ${plural(user.length, 'user workload')} checked, ${user.filter((w) => w.issues.length > 0).length} with findings.`,
   ];
-  const seen = (w: WorkloadReview) =>
-    `  ${w.workload.kind} ${w.workload.namespace}/${w.workload.name}: ${[...new Set(w.issues.map((i) => i.id.replace('containers.', '')))].join(', ')}`;
   const aks = system.filter((w) => w.aksManaged);
   const others = system.filter((w) => !w.aksManaged);
   if (aks.length > 0) {
     summary.push(
       'AKS-managed system workloads (AKS labels them as its own) are not findings; you cannot change them, AKS does. Seen:',
-      ...aks.map(seen),
+      ...aks.map(seenLine),
     );
   }
   if (others.length > 0) {
     summary.push(
       'In kube-system but not deployed by AKS (no AKS label: installed by you or a tool such as Helm). Kept apart and not counted, as platform workloads; review them yourself. Seen:',
-      ...others.map(seen),
+      ...others.map(seenLine),
     );
   }
   return { facts: { workloads: review.workloads }, findings: review.findings, summary };
