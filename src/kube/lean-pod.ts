@@ -25,7 +25,14 @@ export interface LeanPod {
   > & { ownerReferences?: Array<Pick<V1OwnerReference, 'kind' | 'name' | 'uid' | 'controller'>> };
   spec?: Pick<
     V1PodSpec,
-    'nodeName' | 'hostNetwork' | 'hostPID' | 'hostIPC' | 'securityContext' | 'os' | 'nodeSelector'
+    | 'nodeName'
+    | 'hostNetwork'
+    | 'hostPID'
+    | 'hostIPC'
+    | 'hostUsers'
+    | 'securityContext'
+    | 'os'
+    | 'nodeSelector'
   > & {
     containers: LeanContainer[];
     initContainers?: LeanContainer[];
@@ -51,6 +58,7 @@ const SPEC = [
   'hostNetwork',
   'hostPID',
   'hostIPC',
+  'hostUsers',
   'securityContext',
   'os',
   'nodeSelector',

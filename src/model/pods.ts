@@ -81,6 +81,8 @@ export interface PodObject {
     hostNetwork?: boolean;
     hostPID?: boolean;
     hostIPC?: boolean;
+    /** false: the pod runs in its own user namespace (root in it is not root on the node). */
+    hostUsers?: boolean;
     /** `windows` or `linux`; the API server refuses Linux-only securityContext fields on Windows pods. */
     os?: { name: string };
     nodeSelector?: { [key: string]: string };

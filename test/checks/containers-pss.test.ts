@@ -106,6 +106,11 @@ describe('the Pod Security Standards, field by field', () => {
       ['containers.proc-mount:medium'],
     ],
     ['procMount Default', podWith(app({ procMount: 'Default' })), []],
+    [
+      'procMount Unmasked in a user namespace (hostUsers false): low, newer baseline allows it',
+      podWith({ hostUsers: false, ...app({ procMount: 'Unmasked' }) }),
+      ['containers.proc-mount:low'],
+    ],
     // SELinux.
     [
       'a custom SELinux type (spc_t) on a container',

@@ -105,8 +105,14 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     if (apparmor === 'Unconfined') add('containers.apparmor', 'medium', 'AppArmor Unconfined');
     const selinux = seLinuxIssue(sc.seLinuxOptions);
     if (selinux) add('containers.selinux', 'medium', selinux);
+    // Kubernetes lets a pod in its own user namespace unmask /proc (newer baseline policies allow
+    // it there); elsewhere it exposes the node's kernel interfaces.
     if (sc.procMount !== undefined && sc.procMount !== 'Default')
-      add('containers.proc-mount', 'medium', `procMount ${sc.procMount}`);
+      add(
+        'containers.proc-mount',
+        spec.hostUsers === false ? 'low' : 'medium',
+        `procMount ${sc.procMount}${spec.hostUsers === false ? ' (in a user namespace: hostUsers false)' : ''}`,
+      );
   }
   if (!windows) out.push(...podDefaultIssues(pod));
   return out;
