@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drainFindings, type DrainFacts } from '../../../src/checks/drain/findings.js';
 import { planNode, type DrainWorld } from '../../../src/checks/drain/plan.js';
@@ -264,5 +265,72 @@ describe('drain findings for what kubectl drain refuses', () => {
 
   it('says nothing of orphans when the DaemonSet list was refused (every pod would look orphaned)', () => {
     expect(drainFindings(facts(['list daemonsets'])).map((f) => f.id)).toEqual(['drain.forbidden']);
+  });
+});
+
+describe('the eviction API, as properties over random pods and budgets', () => {
+  const labels = fc.dictionary(fc.constantFrom('app', 'tier'), fc.constantFrom('web', 'db'), {
+    maxKeys: 2,
+  });
+  const selector = fc.option(
+    fc.record({
+      matchLabels: fc.dictionary(fc.constantFrom('app', 'tier'), fc.constantFrom('web', 'db'), {
+        maxKeys: 2,
+      }),
+    }),
+    { nil: undefined },
+  );
+  const pdbs = fc.array(
+    fc.record({
+      name: fc.constantFrom('a', 'b', 'c'),
+      selector,
+      disruptionsAllowed: fc.integer({ min: 0, max: 2 }),
+      currentHealthy: fc.integer({ min: 0, max: 3 }),
+      desiredHealthy: fc.integer({ min: 0, max: 3 }),
+    }),
+    { maxLength: 3 },
+  );
+  const pods = fc.record({
+    labels,
+    phase: fc.constantFrom('Running', 'Pending'),
+    ready: fc.boolean(),
+    terminating: fc.boolean(),
+  });
+  const matching = (p: { labels: Record<string, string> }, all: DrainPdb[]) =>
+    all.filter(
+      (b) =>
+        b.selector !== undefined &&
+        Object.entries(b.selector.matchLabels ?? {}).every(([k, v]) => p.labels[k] === v),
+    );
+
+  it('evicts a running, not terminating pod under two or more budgets never', () => {
+    fc.assert(
+      fc.property(pods, pdbs, (p, raw) => {
+        const budgets = raw.map((b) => budget(b.name, b));
+        const v = verdictOf(pod('p', p), { daemonSets: new Set(), pdbs: budgets }, opts());
+        if (p.phase === 'Running' && !p.terminating && matching(p, budgets).length > 1)
+          expect(v).toBe('blocked:several-pdbs');
+      }),
+    );
+  });
+
+  it('evicts a ready running pod whose only budget allows nothing never', () => {
+    fc.assert(
+      fc.property(pods, pdbs, (p, raw) => {
+        const budgets = raw.map((b) => budget(b.name, b));
+        const v = verdictOf(pod('p', p), { daemonSets: new Set(), pdbs: budgets }, opts());
+        const mine = matching(p, budgets);
+        if (
+          p.phase === 'Running' &&
+          !p.terminating &&
+          p.ready &&
+          mine.length === 1 &&
+          mine[0]!.disruptionsAllowed === 0
+        )
+          expect(v).toBe('blocked:pdb');
+        // And a Pending or terminating pod is never held by budgets (canIgnorePDB).
+        if (p.phase === 'Pending' || p.terminating) expect(v).toBe('evict');
+      }),
+    );
   });
 });
