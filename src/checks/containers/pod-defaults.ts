@@ -22,7 +22,7 @@ export function podDefaultIssues(pod: PodObject): RuleIssue[] {
   const podSc = spec.securityContext ?? {};
   const notes = pod.metadata?.annotations ?? {};
   const later =
-    'every container overrides it; one added without its own (kubectl debug) inherits it';
+    'all containers override it now; a container added without its own, e.g. by kubectl debug, inherits it';
   const out: RuleIssue[] = [];
   const podSeccomp = podSc.seccompProfile?.type ?? annotationProfile(notes[SECCOMP_POD_KEY]);
   const ownSeccomp = containers.every(
