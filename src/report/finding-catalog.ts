@@ -56,11 +56,12 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'imds.probe-disagrees':
     "a probe pod's connection disagrees with the policies (high when it got through)",
   'imds.probe-failed': 'a probe pod could not tell (image not pulled, did not finish, refused)',
-  'containers.privileged': 'a container runs privileged (or as a Windows HostProcess container)',
+  'containers.privileged':
+    'a container runs privileged (all capabilities, escalation) or as Windows HostProcess',
   'containers.root':
     'may run as root (`runAsUser: 0`, `ContainerAdministrator`, or `runAsNonRoot` unset)',
   'containers.privilege-escalation':
-    '`allowPrivilegeEscalation` not false, or privileged or SYS_ADMIN (escalation allowed)',
+    '`allowPrivilegeEscalation` not false on a container that is not privileged',
   'containers.host-namespace': 'hostNetwork, hostPID or hostIPC',
   'containers.host-path':
     'hostPath volumes (high if it is, is under or holds kubelet/runtime dirs, /etc, /proc)',

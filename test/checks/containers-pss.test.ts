@@ -47,10 +47,12 @@ describe('the Pod Security Standards, field by field', () => {
     [
       'add all (lower case) is every capability, SYS_ADMIN included',
       podWith(app({ capabilities: { add: ['all'], drop: ['ALL'] } })),
-      ['containers.capabilities:high', 'containers.privilege-escalation:medium'],
+      ['containers.capabilities:high'],
     ],
     [
-      'a privileged container still has its capability fields judged',
+      // The runtime ignores add/drop for a privileged container and escalation always comes with
+      // it: one cause, one finding (so a waiver of containers.privileged covers all of it).
+      'a privileged container is one finding: no separate escalation or drop-ALL finding',
       podWith(
         app({
           privileged: true,
@@ -58,17 +60,13 @@ describe('the Pod Security Standards, field by field', () => {
           capabilities: {},
         }),
       ),
-      [
-        'containers.capabilities:low',
-        'containers.privilege-escalation:medium',
-        'containers.privileged:high',
-      ],
+      ['containers.privileged:high'],
     ],
     // Privilege escalation: the effective value.
     [
-      'allowPrivilegeEscalation false with CAP_SYS_ADMIN added stays allowed',
+      'allowPrivilegeEscalation false with CAP_SYS_ADMIN added: the SYS_ADMIN finding says escalation stays allowed',
       podWith(app({ capabilities: { add: ['CAP_SYS_ADMIN'], drop: ['ALL'] } })),
-      ['containers.capabilities:high', 'containers.privilege-escalation:medium'],
+      ['containers.capabilities:high'],
     ],
     [
       'allowPrivilegeEscalation false with NET_BIND_SERVICE only is fine',
@@ -183,9 +181,7 @@ describe('the Pod Security Standards, field by field', () => {
         containers: [{ name: 'app', securityContext: { privileged: true } }],
       }),
       [
-        'containers.capabilities:low',
         'containers.host-namespace:high',
-        'containers.privilege-escalation:medium',
         'containers.privileged:high',
         'containers.privileged:high',
         'containers.root:low',
@@ -382,5 +378,58 @@ describe('the suggested patch for the baseline controls that are not securityCon
       runAsUser: 10001,
       appArmorProfile: { type: 'RuntimeDefault' },
     });
+  });
+});
+
+describe('one cause, one finding: privileged and SYS_ADMIN carry their escalation', () => {
+  it('a privileged container says escalation and its added capabilities in its one finding', () => {
+    const issues = podIssues(
+      podWith(
+        app({
+          privileged: true,
+          allowPrivilegeEscalation: undefined,
+          capabilities: { add: ['SYS_ADMIN', 'net_admin', 'NET_BIND_SERVICE'] },
+        }),
+      ),
+    );
+    expect(issues.map((i) => `${i.id}:${i.what}`)).toEqual([
+      'containers.privileged:privileged: every capability, escalation always allowed; also adds SYS_ADMIN, NET_ADMIN',
+    ]);
+  });
+
+  it('SYS_ADMIN beside allowPrivilegeEscalation false: the capability finding says escalation stays', () => {
+    const issues = podIssues(podWith(app({ capabilities: { add: ['SYS_ADMIN'], drop: ['ALL'] } })));
+    expect(issues.map((i) => `${i.id}:${i.severity}:${i.what}`)).toEqual([
+      'containers.capabilities:high:adds SYS_ADMIN (escalation always allowed)',
+    ]);
+  });
+
+  it('a waiver of containers.privileged leaves nothing of medium or above on that workload', () => {
+    // The README's own waiver example: a log shipper that must run privileged. Before, the same
+    // container also raised containers.privilege-escalation (medium), which the waiver missed,
+    // so --fail-on medium failed on a risk the team had accepted.
+    const pod = podWith(
+      app({ privileged: true, allowPrivilegeEscalation: undefined, capabilities: undefined }),
+    );
+    const { findings } = checkContainers({ pods: [pod], intermediates: [], forbidden: [] });
+    expect(
+      findings.filter((f) => f.severity === 'high' || f.severity === 'medium').map((f) => f.id),
+    ).toEqual(['containers.privileged']);
+  });
+});
+
+describe('the suggested patch for a privileged container that also adds capabilities', () => {
+  it('notes the added capabilities for a person to remove (a merge patch keeps them)', () => {
+    const pod = podWith(
+      app({
+        privileged: true,
+        allowPrivilegeEscalation: undefined,
+        capabilities: { add: ['SYS_ADMIN'] },
+      }),
+    );
+    const [review] = checkContainers({ pods: [pod], intermediates: [], forbidden: [] }).workloads;
+    expect(suggestedPatch(review!)).toContain(
+      "  # also: remove from app's capabilities.add: SYS_ADMIN",
+    );
   });
 });

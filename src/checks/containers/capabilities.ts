@@ -47,16 +47,16 @@ function dropsAll(capabilities: ContainerSecurity['capabilities']): boolean {
   return (capabilities?.drop ?? []).some((d) => d.trim().toUpperCase() === 'ALL');
 }
 
-/** Whether the container adds SYS_ADMIN (or ALL, which includes it), in any spelling. */
-export function addsSysAdmin(capabilities: ContainerSecurity['capabilities']): boolean {
-  return (capabilities?.add ?? []).map(cap).some((a) => CRITICAL_CAPS.has(a));
+/** The capabilities a container adds beyond what restricted allows (NET_BIND_SERVICE), named. */
+export function addedCapabilities(capabilities: ContainerSecurity['capabilities']): string[] {
+  return [...new Set((capabilities?.add ?? []).map(cap))].filter((a) => a !== 'NET_BIND_SERVICE');
 }
 
 /**
- * The capability issues of a Linux container, judged on its fields as the Pod Security Standards
- * do (for a privileged container too: its fields still say what it asks for): SYS_ADMIN or ALL
- * added is high; a risky one, or any beyond the baseline set, medium; a baseline one other than
- * NET_BIND_SERVICE (restricted allows only that) low; and ALL not dropped, low.
+ * The capability issues of a Linux container that is not privileged (the runtime ignores add and
+ * drop for a privileged one): SYS_ADMIN or ALL added is high; a risky one, or any beyond the
+ * baseline set, medium; a baseline one other than NET_BIND_SERVICE (restricted allows only that)
+ * low; and ALL not dropped, low.
  */
 export function capabilityIssues(
   capabilities: ContainerSecurity['capabilities'],
@@ -70,7 +70,9 @@ export function capabilityIssues(
     (a) => !CRITICAL_CAPS.has(a) && (RISKY_CAPS.has(a) || !BASELINE_CAPS.has(a)),
   );
   const beyondRestricted = added.filter((a) => BASELINE_CAPS.has(a) && a !== 'NET_BIND_SERVICE');
-  if (critical.length > 0) issue('high', `adds ${critical.join(', ')}`);
+  // The API reference: a container with SYS_ADMIN always may escalate, whatever
+  // allowPrivilegeEscalation says; said here, with its cause, rather than as a second finding.
+  if (critical.length > 0) issue('high', `adds ${critical.join(', ')} (escalation always allowed)`);
   if (risky.length > 0) issue('medium', `adds ${risky.join(', ')}`);
   if (beyondRestricted.length > 0) issue('low', `adds ${beyondRestricted.join(', ')}`);
   if (!dropsAll(capabilities)) {

@@ -1,7 +1,7 @@
 import type { Severity } from '../../model/finding.js';
 import type { ContainerCheckId } from './advice.js';
 import type { PodObject, SecurityProfile } from '../../model/pods.js';
-import { addsSysAdmin, capabilityIssues } from './capabilities.js';
+import { addedCapabilities, capabilityIssues } from './capabilities.js';
 import { isWindowsPod, windowsIssues } from './windows-rules.js';
 import { podLevelIssues, seLinuxIssue } from './pod-rules.js';
 import { podDefaultIssues } from './pod-defaults.js';
@@ -61,8 +61,20 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     // still the node's privileges wherever it lands, and hides none of the Linux checks.
     if ((sc.windowsOptions?.hostProcess ?? podSc.windowsOptions?.hostProcess) === true)
       add('containers.privileged', 'high', 'HostProcess (Windows)');
+    // A privileged container gets every capability (the runtime ignores its add and drop lists)
+    // and always may escalate (API reference; the API server refuses allowPrivilegeEscalation:
+    // false beside it): one cause, said once, in the privileged finding, so that a waiver of
+    // containers.privileged covers all of it. Added capabilities are named there, as they stay
+    // when privileged goes.
     const privileged = sc.privileged === true;
-    if (privileged) add('containers.privileged', 'high', 'privileged');
+    if (privileged) {
+      const added = addedCapabilities(sc.capabilities);
+      add(
+        'containers.privileged',
+        'high',
+        `privileged: every capability, escalation always allowed${added.length > 0 ? `; also adds ${added.join(', ')}` : ''}`,
+      );
+    }
     const user = sc.runAsUser ?? podSc.runAsUser;
     const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
     if (user === 0) add('containers.root', 'medium', 'runAsUser 0');
@@ -72,20 +84,12 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
         'low',
         nonRoot === false ? 'runAsNonRoot false' : 'runAsNonRoot not set',
       );
-    // The API reference: escalation is always allowed for a privileged container or one with
-    // SYS_ADMIN, whatever allowPrivilegeEscalation says.
-    if (privileged)
-      add('containers.privilege-escalation', 'medium', 'privileged: escalation always allowed');
-    else if (sc.allowPrivilegeEscalation !== false)
-      add('containers.privilege-escalation', 'medium', 'allowPrivilegeEscalation not false');
-    else if (addsSysAdmin(sc.capabilities))
-      add(
-        'containers.privilege-escalation',
-        'medium',
-        'allowPrivilegeEscalation false, but SYS_ADMIN is added: escalation stays allowed',
-      );
-    for (const issue of capabilityIssues(sc.capabilities))
-      add(issue.id, issue.severity, issue.what);
+    if (!privileged) {
+      if (sc.allowPrivilegeEscalation !== false)
+        add('containers.privilege-escalation', 'medium', 'allowPrivilegeEscalation not false');
+      for (const issue of capabilityIssues(sc.capabilities))
+        add(issue.id, issue.severity, issue.what);
+    }
     const seccomp = profile(
       sc.seccompProfile,
       podSc.seccompProfile,

@@ -46,6 +46,11 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
         sc['privileged'] = false;
         sc['allowPrivilegeEscalation'] = false;
         sc['capabilities'] = { drop: ['ALL'] };
+        // A merge patch cannot take entries out of capabilities.add: a person must.
+        if (issue.what.includes('; also adds '))
+          notes.push(
+            `# also: remove from ${c}'s capabilities.add: ${issue.what.split('; also adds ')[1]}`,
+          );
         break;
       case 'containers.privilege-escalation':
         sc['allowPrivilegeEscalation'] = false;
