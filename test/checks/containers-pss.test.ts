@@ -80,6 +80,15 @@ describe('the Pod Security Standards, field by field', () => {
       ['containers.host-port:medium'],
     ],
     [
+      // The API server defaults hostPort to containerPort on a hostNetwork pod: one cause.
+      'a hostNetwork pod: its defaulted hostPorts are the host-namespace finding, not a second one',
+      podWith({
+        hostNetwork: true,
+        ...app({}, { ports: [{ containerPort: 9100, hostPort: 9100 }] }),
+      }),
+      ['containers.host-namespace:high'],
+    ],
+    [
       'hostPort 0 is no host port',
       podWith(app({}, { ports: [{ containerPort: 80, hostPort: 0 }] })),
       [],

@@ -50,8 +50,10 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     const sc = c.securityContext ?? {};
     const add = (id: ContainerCheckId, severity: Severity, what: string) =>
       out.push({ id, severity, what, container: label });
+    // With hostNetwork the API server sets every declared port's hostPort to its containerPort
+    // (and refuses any other): those ports are the host-namespace finding's, not a second cause.
     const hostPorts = (c.ports ?? []).map((p) => p.hostPort ?? 0).filter((p) => p > 0);
-    if (hostPorts.length > 0)
+    if (hostPorts.length > 0 && spec.hostNetwork !== true)
       add('containers.host-port', 'medium', `hostPort ${hostPorts.join(', ')}`);
     if (windows) {
       for (const issue of windowsIssues(sc, podSc)) add(issue.id, issue.severity, issue.what);
