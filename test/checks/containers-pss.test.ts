@@ -43,6 +43,11 @@ describe('the Pod Security Standards, field by field', () => {
       podWith(app({ capabilities: { drop: ['CAP_ALL'] } })),
       ['containers.capabilities:low'],
     ],
+    [
+      'drop " ALL" (with a space) is not ALL to the runtime, which compares without trimming',
+      podWith(app({ capabilities: { drop: [' ALL'] } })),
+      ['containers.capabilities:low'],
+    ],
     ['drop all (lower case) drops all', podWith(app({ capabilities: { drop: ['all'] } })), []],
     [
       'add all (lower case) is every capability, SYS_ADMIN included',

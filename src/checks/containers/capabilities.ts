@@ -44,7 +44,8 @@ function cap(name: string): string {
  * `ALL` in any case; `CAP_ALL` becomes an unknown capability and drops nothing, so it is not ALL.
  */
 function dropsAll(capabilities: ContainerSecurity['capabilities']): boolean {
-  return (capabilities?.drop ?? []).some((d) => d.trim().toUpperCase() === 'ALL');
+  // Compared as containerd does (case folded, nothing trimmed): ' ALL' drops nothing either.
+  return (capabilities?.drop ?? []).some((d) => d.toUpperCase() === 'ALL');
 }
 
 /** The capabilities a container adds beyond what restricted allows (NET_BIND_SERVICE), named. */
