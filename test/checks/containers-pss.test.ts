@@ -273,6 +273,32 @@ describe('the Pod Security Standards, field by field', () => {
       }),
       ['containers.root:low'],
     ],
+    // User namespaces: root in the pod is an unprivileged node user; runAsUser and runAsNonRoot
+    // are not constrained by the Pod Security Standards for a pod with hostUsers: false.
+    [
+      'runAsUser 0 in a user namespace (hostUsers false) is not root on the node',
+      podWith({ hostUsers: false, ...app({ runAsUser: 0, runAsNonRoot: undefined }) }),
+      [],
+    ],
+    [
+      'runAsNonRoot unset in a user namespace (hostUsers false)',
+      podWith({ hostUsers: false, ...app({ runAsNonRoot: undefined }) }),
+      [],
+    ],
+    [
+      'pod runAsUser 0 overridden by every container, in a user namespace',
+      podWith({
+        hostUsers: false,
+        securityContext: { runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [{ name: 'app', securityContext: { ...hardened, runAsUser: 1000 } }],
+      }),
+      [],
+    ],
+    [
+      'hostUsers true is the node user namespace: runAsUser 0 is root',
+      podWith({ hostUsers: true, ...app({ runAsUser: 0 }) }),
+      ['containers.root:medium'],
+    ],
     [
       'runAsNonRoot false said explicitly, no user',
       podWith(app({ runAsNonRoot: false })),

@@ -77,10 +77,13 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
         `privileged: every capability, escalation always allowed${added.length > 0 ? `; also adds ${added.join(', ')}` : ''}`,
       );
     }
+    // In its own user namespace (hostUsers: false) root in a container is an unprivileged user
+    // on the node, and the Pod Security Standards leave runAsUser and runAsNonRoot unchecked.
     const user = sc.runAsUser ?? podSc.runAsUser;
     const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
-    if (user === 0) add('containers.root', 'medium', 'runAsUser 0');
-    else if (nonRoot !== true && user === undefined)
+    const nodeUsers = spec.hostUsers !== false;
+    if (nodeUsers && user === 0) add('containers.root', 'medium', 'runAsUser 0');
+    else if (nodeUsers && nonRoot !== true && user === undefined)
       add(
         'containers.root',
         'low',

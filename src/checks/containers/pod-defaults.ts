@@ -46,7 +46,8 @@ export function podDefaultIssues(pod: PodObject): RuleIssue[] {
       what: `pod-level AppArmor Unconfined (${later})`,
     });
   const ownUser = containers.every(({ spec: c }) => c.securityContext?.runAsUser !== undefined);
-  if (podSc.runAsUser === 0 && ownUser)
+  // In a user namespace (hostUsers: false) root is not the node's root: no finding (see podIssues).
+  if (podSc.runAsUser === 0 && ownUser && spec.hostUsers !== false)
     out.push({ id: 'containers.root', severity: 'low', what: `pod-level runAsUser 0 (${later})` });
   return out;
 }
