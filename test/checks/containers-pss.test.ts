@@ -331,6 +331,12 @@ describe('the Pod Security Standards, field by field', () => {
     });
     expect(podIssues(pod)[0]!.container).toBeUndefined();
     expect(podIssues(pod)[0]!.what).toContain('kubectl debug');
+    // The finding reads '<kind> runs without a seccomp filter: <what>': the what must say first
+    // that no container runs so now, or the sentence is false.
+    const [finding] = checkContainers({ pods: [pod], intermediates: [], forbidden: [] }).findings;
+    expect(finding!.message).toBe(
+      'Pod runs without a seccomp filter: no container now, but the pod-level default seccomp Unconfined applies to one added without its own (e.g. by kubectl debug).',
+    );
   });
 });
 

@@ -21,8 +21,10 @@ export function podDefaultIssues(pod: PodObject): RuleIssue[] {
   if (!spec || containers.length === 0) return [];
   const podSc = spec.securityContext ?? {};
   const notes = pod.metadata?.annotations ?? {};
-  const later =
-    'all containers override it now; a container added without its own, e.g. by kubectl debug, inherits it';
+  // Said after the check's title ('runs without a seccomp filter: ...'), which is not true of
+  // any container now: the text says so first, then who would inherit the default.
+  const later = (field: string) =>
+    `no container now, but the pod-level default ${field} applies to one added without its own (e.g. by kubectl debug)`;
   const out: RuleIssue[] = [];
   const podSeccomp = podSc.seccompProfile?.type ?? annotationProfile(notes[SECCOMP_POD_KEY]);
   const ownSeccomp = containers.every(
@@ -33,7 +35,7 @@ export function podDefaultIssues(pod: PodObject): RuleIssue[] {
     out.push({
       id: 'containers.seccomp',
       severity: 'low',
-      what: `pod-level seccomp Unconfined (${later})`,
+      what: later('seccomp Unconfined'),
     });
   const ownAppArmor = containers.every(
     ({ spec: c }) =>
@@ -43,11 +45,11 @@ export function podDefaultIssues(pod: PodObject): RuleIssue[] {
     out.push({
       id: 'containers.apparmor',
       severity: 'low',
-      what: `pod-level AppArmor Unconfined (${later})`,
+      what: later('AppArmor Unconfined'),
     });
   const ownUser = containers.every(({ spec: c }) => c.securityContext?.runAsUser !== undefined);
   // In a user namespace (hostUsers: false) root is not the node's root: no finding (see podIssues).
   if (podSc.runAsUser === 0 && ownUser && spec.hostUsers !== false)
-    out.push({ id: 'containers.root', severity: 'low', what: `pod-level runAsUser 0 (${later})` });
+    out.push({ id: 'containers.root', severity: 'low', what: later('runAsUser 0') });
   return out;
 }
