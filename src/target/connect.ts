@@ -137,6 +137,10 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
         `AKS cluster "${at.name}" is stopped, so its API server is not running; start it with "az aks start -g ${at.resourceGroup} -n ${at.name}" and connect again`,
       );
     }
+    // The early reads that waited on this one (each pool's upgrade profile, the region's
+    // versions) continue the longest chain of ARM reads: on the wire before the Kubernetes
+    // client is built and its first reads are sent, not after.
+    if (early.includes('version-reads')) await new Promise((resolve) => setImmediate(resolve));
     arm = {
       client,
       at,
