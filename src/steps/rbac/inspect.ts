@@ -45,13 +45,18 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
     throw describeKubeError(error, kubeServer, 'list RBAC bindings and roles');
   });
   const rbac: RbacFacts = { ...read, cluster: clusterContext(ctx.connection) };
+  // The Azure assignments and the directory names need only the objects as read, not the
+  // review: looked up while the checks run and the API server confirms.
+  const naming = lookAtAzureAssignments(ctx.connection).then(async (azure) => {
+    const who = entraIdentities(rbac, azure.facts);
+    return { azure, who, names: await lookUp(ctx.connection.directory, who) };
+  });
+  naming.catch(() => undefined); // awaited below, unless the checks were stopped first
   // In slices: other steps' reads go on meanwhile (see `checkRbacInSlices`).
   const review = await checkRbacInSlices(rbac, ctx.signal);
   const confirmed = await confirmWithServer(kc, review);
   const candidates = replaceCandidates(rbac);
-  const azure = await lookAtAzureAssignments(ctx.connection);
-  const who = entraIdentities(rbac, azure.facts);
-  const names = await lookUp(ctx.connection.directory, who);
+  const { azure, who, names } = await naming;
   const findings = withNames([...confirmed.findings, ...azure.findings], names);
   const checked =
     rbac.clusterRoleBindings.length + rbac.roleBindings.length - review.excluded.length;
