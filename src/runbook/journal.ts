@@ -63,9 +63,12 @@ export class Journal implements StepJournal {
     });
     const journal = new Journal(path, file);
     try {
+      // Written, not flushed: waiting for the disk here would hold up the first look at the
+      // cluster (a loaded disk takes tens to hundreds of ms). The first intent's flush, before
+      // any change leaves, puts this line on disk with it.
       await journal.write(
         { type: 'session', cluster: options.cluster, mode: options.mode, pid: process.pid },
-        true,
+        false,
       );
     } catch (error) {
       // Nobody gets this journal: close its file here rather than leave it to the garbage collector.
