@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepId } from '../model/checklist.js';
 import {
@@ -126,6 +127,12 @@ export class Journal implements StepJournal {
     this.broken = JournalWriteError.of(this.path, error);
     for (const listener of this.failureListeners) listener(this.broken);
     return this.broken;
+  }
+
+  /** Closes the journal and removes its file: for a session that never began (connect failed). */
+  async discard(): Promise<void> {
+    await this.close();
+    await rm(this.path, { force: true });
   }
 
   /** Flushes and closes the file; later calls wait for the same close. */

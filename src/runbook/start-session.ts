@@ -81,6 +81,16 @@ export async function startSession(
   };
   const onProgress = (detail: string): void =>
     store.update({ connection: { phase: 'connecting', detail } });
+  // The journal needs only the cluster's name: it opens while connect's first Kubernetes reads
+  // are in flight instead of after them, ahead of the first look at the steps.
+  let opening: Promise<Journal> | undefined;
+  const openJournal = (cluster: string): Promise<Journal> =>
+    (opening ??= Journal.open({
+      cluster,
+      mode: store.getState().mode,
+      env,
+      ...(openJournalFile ? { openFile: openJournalFile } : {}),
+    }));
   // The step modules load while connect waits on the network (they are most of the program):
   // once its first requests are out, so that loading them does not hold those back.
   const registry = lazyRegistry();
@@ -91,6 +101,8 @@ export async function startSession(
       onProgress,
       onWait: showWait(store),
       onRequestsOut: registry.start,
+      // Its failure is the session's once connect has succeeded (awaited below).
+      onNamed: (name) => void openJournal(name).catch(() => undefined),
       // Every step is looked at right after connecting (`inspectAll`).
       earlyReads: (withArm) =>
         earlyReadsOf(
@@ -100,12 +112,7 @@ export async function startSession(
     });
     sim = reached.sim;
     const { connection, simToken } = reached;
-    journal = await Journal.open({
-      cluster: connection.summary.name,
-      mode: store.getState().mode,
-      env,
-      ...(openJournalFile ? { openFile: openJournalFile } : {}),
-    });
+    journal = await openJournal(connection.summary.name);
     // From the first failed write on, every screen says so and no change is made.
     journal.onFailure((failure) => store.update({ journalFailure: failure.message }));
     if (simToken) journal.addSecret(simToken);
@@ -176,6 +183,8 @@ export async function startSession(
       acceptRisk: (step, request) => (risks ? acceptRisk(risks, step, request) : noop()),
     };
   } catch (error) {
+    // A journal opened for a connection that then failed recorded nothing: it is removed.
+    if (!journal && opening) await opening.then((j) => j.discard()).catch(() => undefined);
     const message = asUserError(error).message;
     store.update({ connection: { phase: 'failed', message } });
     store.setStep('connect', { kind: 'unavailable', why: message });
@@ -208,6 +217,8 @@ export interface ConnectHow {
   deadline?: AbortSignal;
   /** Called once connect's first requests are on the wire (see `ConnectDeps`). */
   onRequestsOut?: () => void;
+  /** Told the cluster's name once known (see `ConnectDeps`). */
+  onNamed?: (name: string) => void;
   /** Reads sent with connect's first ones for the steps (see `ConnectDeps`). */
   earlyReads?: (withArm: boolean) => readonly EarlyRead[];
 }
@@ -254,6 +265,7 @@ export async function connectTarget(
     ...(how.onWait ? { onWait: how.onWait } : {}),
     ...(how.deadline ? { deadline: how.deadline } : {}),
     ...(how.onRequestsOut ? { onRequestsOut: how.onRequestsOut } : {}),
+    ...(how.onNamed ? { onNamed: how.onNamed } : {}),
     ...(how.earlyReads ? { earlyReads: how.earlyReads } : {}),
   };
   const local = await simulatorAccess(target, onProgress);

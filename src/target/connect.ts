@@ -12,7 +12,7 @@ import { listAllNodes } from '../kube/nodes.js';
 import { ReadBatch } from '../kube/read-batch.js';
 import { primeKubeReads, primeNodes, type EarlyKubeRead } from '../kube/shared-reads.js';
 import { readServerVersion } from '../kube/version.js';
-import { summarizeCluster } from './summarize-cluster.js';
+import { clusterNameOf, summarizeCluster } from './summarize-cluster.js';
 import { UserError } from '../model/errors.js';
 import { redactUrlPasswords } from '../model/redact-url.js';
 import { boundsFromEnv, type Bounds, type WaitNotice } from '../model/bounds.js';
@@ -57,6 +57,11 @@ export interface ConnectDeps {
    * modules) runs while they wait on the network instead of holding them back.
    */
   onRequestsOut?: () => void;
+  /**
+   * Told the cluster's name (as its card will show it) once it is known, before the first
+   * Kubernetes reads answer: the caller can open its journal while they are in flight.
+   */
+  onNamed?: (name: string) => void;
   /**
    * Reads the caller's steps will make that need nothing connect learns: sent with connect's own
    * first ARM reads and handed to the first read batch (`permissions` to the rights).
@@ -187,6 +192,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
   const first = Promise.all([readServerVersion(kc), listAllNodes(kc)]);
   // The steps' lists need only the credentials: asked with the version and nodes.
   primeKubeReads({ kc, reads }, early);
+  deps.onNamed?.(clusterNameOf({ arm: arm && { ...arm.facts, at: arm.at }, contextName }));
   const [serverVersion, nodes] = await first.catch((error: unknown) => {
     throw describeKubeError(error, kubeServer, 'read the version and nodes');
   });

@@ -14,6 +14,11 @@ export interface ConnectFacts {
   contextName: string;
 }
 
+/** The cluster's name on its card (ARM's, else the context's): known before Kubernetes is read. */
+export function clusterNameOf(facts: Pick<ConnectFacts, 'arm' | 'contextName'>): string {
+  return facts.arm ? (facts.arm.cluster.name ?? facts.arm.at.name) : facts.contextName;
+}
+
 /** Builds the cluster card from the facts; pure. Without ARM, pools are read off node labels. */
 export function summarizeCluster(facts: ConnectFacts): ClusterSummary {
   const ready = facts.nodes.filter(isNodeReady).length;
@@ -26,7 +31,7 @@ export function summarizeCluster(facts: ConnectFacts): ClusterSummary {
   if (!facts.arm) {
     return {
       ...base,
-      name: facts.contextName,
+      name: clusterNameOf(facts),
       pools: poolsFromNodes(facts.nodes),
       source: 'kube-only',
     };
@@ -34,7 +39,7 @@ export function summarizeCluster(facts: ConnectFacts): ClusterSummary {
   const { cluster, pools, at } = facts.arm;
   return {
     ...base,
-    name: cluster.name ?? at.name,
+    name: clusterNameOf(facts),
     resourceGroup: at.resourceGroup,
     subscriptionId: at.subscriptionId,
     location: cluster.location,
