@@ -118,36 +118,17 @@ export async function startSession(
     if (simToken) journal.addSecret(simToken);
     const token = connection.kc.getCurrentUser()?.token;
     if (token) journal.addSecret(token);
-    await journal.note('connect', 'connected', {
+    // The first line after the session's own, whatever the steps write next; awaited below.
+    const noted = journal.note('connect', 'connected', {
       server: connection.kubeServer,
       version: connection.summary.serverVersion,
       source: connection.summary.source,
       // Which cluster exactly, so a later session can tell whether it left a change in flight here.
       ...(connection.arm ? { arm: connection.arm.at } : {}),
     });
-    // Sessions killed before they could write their transcript (kill -9) get it now.
-    await writeMissingTranscripts(dirname(journal.path), journal.path);
-    const found = await detectResume(journal, {
-      cluster: connection.summary.name,
-      server: connection.kubeServer,
-      ...(connection.arm ? { arm: connection.arm.at } : {}),
-    }).catch(() => undefined); // an unreadable old journal must not stop this session
-    // --demo starts a brand-new simulated cluster: what an earlier one left in flight is not here.
-    const resume = sim ? undefined : found;
-    if (found && sim) await journal.note('connect', 'interrupted session not offered (--demo)');
-    store.update({
-      // Before the overview first shows: the offer must not flash in after the checklist.
-      ...(resume ? { resume } : {}),
-      ...(found && sim ? { notice: DEMO_NO_RESUME } : {}),
-      connection: {
-        phase: 'connected',
-        cluster: connection.summary,
-        armMissing: connection.armMissing,
-      },
-      journalPath: journal.path,
-    });
-    // Connected; the connect step's own look (the rights) gives its verdict: saying ok here first
-    // would flicker ok -> running -> ok.
+    noted.catch(() => undefined); // awaited below, once the looks have begun
+    // The connect step's own look (the rights) gives its verdict: saying ok here first would
+    // flicker ok -> running -> ok.
     store.setStep('connect', { kind: 'running' });
     if (connection.armMissing) {
       for (const step of CHECKLIST.filter((s) => s.needsArm)) {
@@ -173,7 +154,31 @@ export async function startSession(
     // from connect's own read of the cluster and pools, made moments ago.
     if (connection.arm) void host.operations.learn(connection.arm.facts).catch(() => undefined);
     host.followCard();
+    // The looks begin first: the journal's line, the old sessions' transcripts and the resume
+    // offer need the disk, not the cluster, and must not hold up the reads the looks send.
     void inspectAll(host, connection);
+    await noted;
+    // Sessions killed before they could write their transcript (kill -9) get it now.
+    await writeMissingTranscripts(dirname(journal.path), journal.path);
+    const found = await detectResume(journal, {
+      cluster: connection.summary.name,
+      server: connection.kubeServer,
+      ...(connection.arm ? { arm: connection.arm.at } : {}),
+    }).catch(() => undefined); // an unreadable old journal must not stop this session
+    // --demo starts a brand-new simulated cluster: what an earlier one left in flight is not here.
+    const resume = sim ? undefined : found;
+    if (found && sim) await journal.note('connect', 'interrupted session not offered (--demo)');
+    store.update({
+      // Before the overview first shows: the offer must not flash in after the checklist.
+      ...(resume ? { resume } : {}),
+      ...(found && sim ? { notice: DEMO_NO_RESUME } : {}),
+      connection: {
+        phase: 'connected',
+        cluster: connection.summary,
+        armMissing: connection.armMissing,
+      },
+      journalPath: journal.path,
+    });
     return {
       connection,
       journal,
