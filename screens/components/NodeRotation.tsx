@@ -29,6 +29,7 @@ const STATUS: Record<Rotation['status'], { text: string; color: ThemeColor }> = 
   failed: { text: '✖ failed', color: theme.danger },
   canceled: { text: '■ aborted', color: theme.warning },
   'left-running': { text: '… still running in Azure (not watched)', color: theme.warning },
+  unknown: { text: '? outcome unknown (Azure could not be heard)', color: theme.warning },
 };
 
 /** `m:ss` */

@@ -8,6 +8,11 @@ import type { ArmCoordinates } from '../model/arm.js';
 /** The part of an SDK poller the operations here return (the steps follow it). */
 export interface LroPoller {
   pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+  /**
+   * The operation as last heard from ARM; undefined until ARM answered the initial request (so,
+   * once set, the request was accepted). `status`: notStarted, running, succeeded, failed, canceled.
+   */
+  readonly operationState?: { status: string } | undefined;
 }
 
 /** How often the SDK poller asks ARM for the operation's status (ms); Retry-After may override. */

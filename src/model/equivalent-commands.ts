@@ -57,6 +57,24 @@ export function azNodeImageUpgrade(at: ArmCoordinates, pool: string): string {
   );
 }
 
+/**
+ * `az aks show` (or `az aks nodepool show` for a pool) asking only for `provisioningState`: how
+ * an operator checks by hand whether an operation on it still runs (Upgrading) or how it ended.
+ */
+export function azProvisioningState(at: ArmCoordinates, pool?: string): string {
+  return pool
+    ? line(
+        'az aks nodepool show',
+        ...['-g', at.resourceGroup, '--cluster-name', at.name, '-n', pool],
+        ...['--query', 'provisioningState', '--subscription', at.subscriptionId],
+      )
+    : line(
+        'az aks show',
+        ...['-g', at.resourceGroup, '-n', at.name],
+        ...['--query', 'provisioningState', '--subscription', at.subscriptionId],
+      );
+}
+
 /** `kubectl drain` of one node with the flags that match the chosen options. */
 export function kubectlDrain(node: string, o: DrainOptions): string {
   const flags = [

@@ -26,6 +26,17 @@ export function firstLine(message: string): string {
 }
 
 /**
+ * Ends a journaled mutation whose outcome is not known (the answer never came: the change may
+ * have taken or not): the journal records `unknown`, never `failed` or `ok`.
+ */
+export class OutcomeUnknown extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutcomeUnknown';
+  }
+}
+
+/**
  * A request the wire guard refused to send: a write in `--read-only`, or an ARM write in
  * `--dry-run`. Whatever a step does, such a request never leaves the process.
  */

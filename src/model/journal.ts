@@ -11,7 +11,8 @@ export interface Intent {
   detail?: Record<string, unknown>;
 }
 
-export type Outcome = 'ok' | 'failed' | 'cancelled';
+/** How a journaled mutation ended; `unknown`: its answer never came (it may or may not have taken). */
+export type Outcome = 'ok' | 'failed' | 'cancelled' | 'unknown';
 
 /** One line of a journal file as read back; fields follow what `Journal` writes. */
 export type JournalRecord =

@@ -41,6 +41,11 @@ export interface RunningOperation {
   abort?: 'sent' | 'failed';
   /** Azure's code and message when it failed (or the abort failed). */
   error?: { code: string; message: string };
+  /**
+   * Sent by this session, and no answer came to the request: whether ARM accepted it at all is
+   * not known (so a settled state read later is not its end).
+   */
+  unanswered?: true;
   /** When it ended (phase succeeded, failed or canceled). */
   endedAt?: number;
 }

@@ -80,7 +80,7 @@ function isDryRun(detail: Record<string, unknown> | undefined): boolean {
   return flag === true || flag === 'All';
 }
 
-/** How a decision ended: ok, failed (how many of its requests), cancelled, or still in flight. */
+/** How a decision ended: ok, failed (how many of its requests), outcome unknown, cancelled, or still in flight. */
 export function decisionOutcome(d: JournaledDecision): string {
   if (d.shown !== undefined) return 'shown, not sent';
   const left = d.requests.filter((c) => !c.result).length;
@@ -90,6 +90,9 @@ export function decisionOutcome(d: JournaledDecision): string {
     const first = failed[0]!.result!;
     return `failed (${failed.length} of ${d.requests.length})${first.error ? `: ${first.error}` : ''}`;
   }
+  // Sent, and its answer never came: neither failed nor ok.
+  const unknown = d.requests.find((c) => c.result?.outcome === 'unknown')?.result;
+  if (unknown) return `outcome unknown${unknown.error ? `: ${unknown.error}` : ''}`;
   if (d.requests.some((c) => c.result?.outcome === 'cancelled')) return 'cancelled';
   return 'ok';
 }

@@ -5,9 +5,11 @@ import {
   azControlPlaneUpgrade,
   azNodeImageUpgrade,
   azPoolUpgrade,
+  azProvisioningState,
 } from '../model/equivalent-commands.js';
+import { failureOf } from '../target/failure.js';
 import { drainRulesOf } from '../steps/rotation/estimate.js';
-import { blockingPdb, type ArmFailure } from '../steps/rotation/explain.js';
+import { blockingPdb, unheardWhy, type ArmFailure } from '../steps/rotation/explain.js';
 import { runOperation } from '../steps/rotation/run-operation.js';
 import { controlPlaneBody, poolBody } from '../steps/upgrades/bodies.js';
 import type {
@@ -98,6 +100,18 @@ export async function sendOperation(
       return undefined;
     }
     if (done.ending.kind === 'left-running') return { kind: 'interrupted', what };
+    if (done.ending.kind === 'unknown') {
+      // Never "failed": Azure may be running it. Said with the command that tells.
+      const why = failureOf(done.ending.cause, connection, 'follow the operation').line;
+      return stopped(`${what} was sent; its outcome is unknown`, [
+        unheardWhy(done.ending.accepted, why),
+        done.ending.accepted
+          ? 'It may still be running in Azure: nothing here stopped or undid it.'
+          : 'It may be running in Azure, or may never have started.',
+        `Check it: ${azProvisioningState(arm.at, pool)} (Upgrading: still running; Succeeded or Failed: how it ended).`,
+        'Then run the same command again: the sequence picks up at this cluster.',
+      ]);
+    }
     return operationFailure(done.ending.failure, what, req.at.name);
   } finally {
     hooks.signal?.removeEventListener('abort', onAbort);

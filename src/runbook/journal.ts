@@ -10,6 +10,7 @@ import {
   type OpenJournalFile,
 } from './journal-file.js';
 import { journalDir, journalFileName } from './journal-location.js';
+import { OutcomeUnknown } from '../model/errors.js';
 import { redactedJson } from './redact.js';
 import { readJournal } from './journal-read.js';
 import { writeTranscript } from './transcript-file.js';
@@ -93,7 +94,8 @@ export class Journal implements StepJournal {
       await this.write({ type: 'result', id, outcome: 'ok' satisfies Outcome }, true);
       return value;
     } catch (error) {
-      const outcome: Outcome = isAbort(error) ? 'cancelled' : 'failed';
+      const outcome: Outcome =
+        error instanceof OutcomeUnknown ? 'unknown' : isAbort(error) ? 'cancelled' : 'failed';
       // The change's own failure is what the caller must hear; a journal failure is kept anyway.
       await this.write({ type: 'result', id, outcome, error: errorText(error) }, true).catch(
         () => undefined,

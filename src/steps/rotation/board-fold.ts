@@ -67,6 +67,17 @@ export function foldArm(
     // This session's own follow says how its operation ended; ARM settled first is still the end.
     return { ...known, armState: state, phase: endOf(state), endedAt: now, nodes: [] };
   }
+  // This session's operation whose answer was lost: ARM says whether it runs, or how it ended.
+  if (known !== undefined && known.phase === 'unknown' && known.by === 'this session') {
+    const state = stateOf(arm, known.resource);
+    if (state !== undefined && runningState(state)) {
+      const { unanswered: _heard, ...rest } = known;
+      return { ...rest, armState: state, phase: state === 'Canceling' ? 'canceling' : 'running' };
+    }
+    // Settled: its end, once ARM had accepted it; sent unanswered, it may never have run.
+    if (state !== undefined && !known.unanswered)
+      return { ...known, armState: state, phase: endOf(state), endedAt: now, nodes: [] };
+  }
   const busy = busyIn(arm);
   if (!busy) {
     // ARM's word on how an operation just followed here ended wins over the poller's.

@@ -38,6 +38,8 @@ export class OperationBoard {
   private readApplied = 0;
   /** `readsBegun` when this session last sent, aborted or ended an operation itself. */
   private ownMove = 0;
+  /** Whether this session's own poller follows the operation now (else ARM reads follow it). */
+  private polled = false;
 
   constructor(
     private readonly connection: Pick<Connection, 'arm' | 'kc'>,
@@ -90,6 +92,7 @@ export class OperationBoard {
   /** This session sends an operation now. */
   began(resource: OperationResource, what: string): void {
     this.informed = true;
+    this.polled = true;
     this.ownMove = this.readsBegun;
     this.set({
       resource,
@@ -116,7 +119,16 @@ export class OperationBoard {
     const endedAt = this.now();
     if (ending.kind === 'succeeded')
       return this.set({ ...op, phase: 'succeeded', armState: 'Succeeded', nodes: [], endedAt });
+    this.polled = false;
+    // No answer heard: not failed, not done. ARM's next read says whether it runs (then it is
+    // followed here again) or how it ended.
     if (ending.kind === 'left-running') return this.set({ ...op, phase: 'unknown' });
+    if (ending.kind === 'unknown')
+      return this.set({
+        ...op,
+        phase: 'unknown',
+        ...(ending.accepted ? {} : { unanswered: true }),
+      });
     const canceled = /cancel/i.test(ending.failure.code);
     this.set({
       ...op,
@@ -144,6 +156,15 @@ export class OperationBoard {
         abort: 'failed',
         ...(error ? { error } : {}),
       });
+  }
+
+  /** An abort got no answer: no claim that it was sent or refused; ARM's state says the phase. */
+  abortUnheard(): void {
+    const op = this.op;
+    if (!(op !== undefined && isOngoing(op))) return;
+    this.ownMove = this.readsBegun;
+    const { abort: _was, ...rest } = op;
+    this.set({ ...rest, phase: op.armState === 'Canceling' ? 'canceling' : 'running' });
   }
 
   /**
@@ -202,21 +223,24 @@ export class OperationBoard {
     }
     this.readApplied = begun;
     if (next !== this.op) this.set(next);
-    if (next !== undefined && isOngoing(next) && next.by === 'elsewhere') this.follow();
+    if (this.unfollowed(next)) this.follow();
   }
 
-  /** Reads ARM again until the operation started elsewhere has settled (one loop at a time). */
+  /** Whether `op` runs with no poller of this session on it: ARM reads must follow it. */
+  private unfollowed(op: RunningOperation | undefined): boolean {
+    return op !== undefined && isOngoing(op) && (op.by === 'elsewhere' || !this.polled);
+  }
+
+  /**
+   * Reads ARM again until an operation no poller here follows (started elsewhere, or this
+   * session's whose answer was lost) has settled (one loop at a time).
+   */
   private follow(): void {
     if (this.following) return;
     const pause = this.o.followMs ?? FOLLOW_MS;
     // Outside the look that found it: that look's time limit must not cut this loop's reads.
     this.following = outsideLookBound(async () => {
-      while (
-        !this.stopped.signal.aborted &&
-        this.op !== undefined &&
-        isOngoing(this.op) &&
-        this.op.by === 'elsewhere'
-      ) {
+      while (!this.stopped.signal.aborted && this.unfollowed(this.op)) {
         await new Promise((r) => setTimeout(r, pause));
         if (this.stopped.signal.aborted) break;
         await this.readArm(this.stopped.signal).catch(() => undefined);

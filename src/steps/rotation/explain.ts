@@ -126,6 +126,37 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
   return [head, `AKS said: ${f.message}`];
 }
 
+/** Why an operation's outcome is unknown, in one clause: `why` is the failure's own line. */
+export function unheardWhy(accepted: boolean, why: string): string {
+  return accepted
+    ? `Azure accepted the request, then could not be heard: ${why}`
+    : `no answer came to the request, so Azure may or may not have accepted it: ${why}`;
+}
+
+/**
+ * An operation whose answer never came, for the operator: sent, outcome unknown (never "failed"
+ * or "succeeded"), what may still be going on in Azure, and the command that tells. Pure.
+ */
+export function explainUnknown(
+  what: string,
+  accepted: boolean,
+  why: string,
+  check: string | undefined,
+): string[] {
+  const how = check ? `Check it: ${check}` : 'Check its provisioningState in Azure';
+  return [
+    `⚠ ${what} was sent; its outcome is unknown. ${capitalized(unheardWhy(accepted, why))}`,
+    accepted
+      ? 'It may still be running in Azure: nothing here stopped or undid it.'
+      : 'It may be running in Azure, or may never have started: do not send it again before checking.',
+    `${how} (Upgrading: still running; Succeeded or Failed: how it ended), or press r to read it again once Azure answers.`,
+  ];
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Where the aborted operation stands once ARM was read again after a failed abort. */
 export type AfterAbort =
   | { kind: 'running'; what: string }
@@ -155,5 +186,21 @@ export function explainAbortFailure(f: ArmFailure, on: string, after: AfterAbort
         `✖ The abort of ${on} failed (${why}); ARM could not be read to say whether the operation still runs: press r to read it.`,
         said,
       ];
+  }
+}
+
+/**
+ * An abort whose answer never came: it may have reached Azure or not. What runs is ARM's word
+ * read after it (never "refused", never "canceled"). Pure.
+ */
+export function explainAbortUnheard(on: string, why: string, after: AfterAbort): string[] {
+  const head = `⚠ The abort of ${on} got no answer, so whether Azure accepted it is unknown: ${why}`;
+  switch (after.kind) {
+    case 'running':
+      return [head, `ARM still shows ${after.what} running: press a to try the abort again.`];
+    case 'ended':
+      return [head, `${after.what} has ended (ARM: ${after.state}).`];
+    case 'unknown':
+      return [head, 'ARM could not be read either: press r to read whether it still runs.'];
   }
 }

@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
+import { isRestError } from '@azure/arm-containerservice';
 import type { LroPoller } from '../../azure/upgrade-ops.js';
-import { messageOf } from '../../model/errors.js';
+import { kindOf, messageOf } from '../../model/errors.js';
 import { estimated } from './estimate.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
 import {
@@ -15,7 +16,38 @@ import { snapshotPool } from './snapshot.js';
 
 /** How an operation ended, from this program's side. */
 export type Ending =
-  { kind: 'succeeded' } | { kind: 'failed'; failure: ArmFailure } | { kind: 'left-running' };
+  | { kind: 'succeeded' }
+  | { kind: 'failed'; failure: ArmFailure }
+  | { kind: 'left-running' }
+  /**
+   * ARM's answer never came (the network, a time limit, a failing status endpoint): whether the
+   * operation runs, ended or never started is unknown. `accepted`: ARM had accepted the request.
+   */
+  | { kind: 'unknown'; accepted: boolean; cause: unknown };
+
+/** The poller's last state said how the operation ended (failed or canceled are AKS's answers). */
+const SETTLED = new Set(['succeeded', 'failed', 'canceled']);
+
+/**
+ * How a poller's failure ends the follow: AKS's own failure (its answer, with its words) or an
+ * unknown outcome (no answer heard). Decided from the poller's state, the error's class and the
+ * HTTP status, never from message text. Once ARM accepted the request, only a settled state
+ * read from ARM is an answer: a poll request that failed (a RestError, or a failure stamped at
+ * our boundary) says nothing of the operation, though the poller then marks its state failed
+ * too. Before, only an HTTP status is an answer (a transport failure may have reached Azure).
+ */
+export function endingOfFailure(error: unknown, poller: LroPoller): Ending {
+  const state = poller.operationState;
+  if (state !== undefined) {
+    const answered = SETTLED.has(state.status) && !isRestError(error) && !kindOf(error);
+    return answered
+      ? { kind: 'failed', failure: armFailureOf(error) }
+      : { kind: 'unknown', accepted: true, cause: error };
+  }
+  return isRestError(error) && error.statusCode !== undefined
+    ? { kind: 'failed', failure: armFailureOf(error) }
+    : { kind: 'unknown', accepted: false, cause: error };
+}
 
 /** What to follow: the poller of one pool's operation and the nodes that move with it. */
 export interface FollowRequest {
@@ -53,9 +85,7 @@ export async function followOperation(
   const outcome = poller.pollUntilDone({ abortSignal: req.signal }).then(
     (): Ending => ({ kind: 'succeeded' }),
     (error: unknown): Ending =>
-      req.signal.aborted
-        ? { kind: 'left-running' }
-        : { kind: 'failed', failure: armFailureOf(error) },
+      req.signal.aborted ? { kind: 'left-running' } : endingOfFailure(error, poller),
   );
   void outcome.then(() => (settled = true));
   const pause = req.pollMs ?? 1000;
@@ -70,7 +100,7 @@ export async function followOperation(
     await Promise.race([outcome, new Promise((r) => setTimeout(r, pause))]);
   }
   const ending = await outcome;
-  if (ending.kind !== 'left-running') {
+  if (ending.kind === 'succeeded' || ending.kind === 'failed') {
     try {
       rotation = observe(rotation, await snap(), now());
     } catch {
@@ -85,7 +115,7 @@ export async function followOperation(
             code: ending.failure.code,
             message: ending.failure.message,
           })
-        : finish(rotation, 'left-running', now());
+        : finish(rotation, ending.kind, now());
   rotation = estimated(rotation);
   req.onUpdate(rotation);
   return { ending, rotation };

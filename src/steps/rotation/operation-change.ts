@@ -4,7 +4,8 @@ import type { StepContext } from '../contract/module.js';
 import type { ViewItem } from '../contract/view.js';
 import type { Change } from '../lifecycle/change.js';
 import type { Ending } from './follow.js';
-import { explainAbortFailure, type AfterAbort } from './explain.js';
+import { failureOf } from '../../target/failure.js';
+import { explainAbortFailure, explainAbortUnheard, type AfterAbort } from './explain.js';
 import { runOperation, type OperationRun } from './run-operation.js';
 
 /** Where the operation stands after a refused abort, as the board read it from ARM. */
@@ -121,6 +122,7 @@ export function operationChange<Facts>(
           code: done.ending.failure.code,
           message: done.ending.failure.message,
         });
+      if (abort && done.ending.kind === 'unknown') board?.abortUnheard();
       if (!abort && done.sent) board?.ended(done.ending);
       hooks.ended?.(done.ending);
       // ARM is read again after every operation: what the board shows is ARM's word, not ours.
@@ -130,14 +132,17 @@ export function operationChange<Facts>(
             () => false,
           )
         : false;
+      const on = hooks.abortOn ?? words.dryRunWhat;
       const lines =
         abort && done.sent && done.ending.kind === 'failed'
-          ? explainAbortFailure(
-              done.ending.failure,
-              hooks.abortOn ?? words.dryRunWhat,
-              afterAbort(board, read),
-            )
-          : done.lines;
+          ? explainAbortFailure(done.ending.failure, on, afterAbort(board, read))
+          : abort && done.ending.kind === 'unknown'
+            ? explainAbortUnheard(
+                on,
+                failureOf(done.ending.cause, ctx.connection, 'abort the operation').line,
+                afterAbort(board, read),
+              )
+            : done.lines;
       return { ...done, lines, tookSeconds: Math.round((Date.now() - started) / 1000) };
     },
     done: (o, facts) => ({

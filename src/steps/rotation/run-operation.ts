@@ -1,8 +1,9 @@
 import type { Intent } from '../../model/journal.js';
-import { firstLine, messageOf } from '../../model/errors.js';
+import { azProvisioningState } from '../../model/equivalent-commands.js';
+import { OutcomeUnknown } from '../../model/errors.js';
 import { failureOf } from '../../target/failure.js';
 import type { StepContext } from '../contract/module.js';
-import { explainFailure } from './explain.js';
+import { explainFailure, explainUnknown, unheardWhy } from './explain.js';
 import { followOperation, type Ending, type FollowRequest } from './follow.js';
 import type { Rotation } from './state.js';
 
@@ -16,8 +17,11 @@ class OperationEnded extends Error {
 
 /** The request failed before it went out: the journal's result line says it was not sent. */
 class NotSent extends Error {
-  constructor(readonly original: unknown) {
-    super(`not sent: ${firstLine(messageOf(original))}`);
+  constructor(
+    readonly original: unknown,
+    line: string,
+  ) {
+    super(`not sent: ${line}`);
     this.name = 'NotSent';
   }
 }
@@ -62,7 +66,8 @@ export async function runOperation(
           run.onUpdate(r);
         },
       }).catch((error: unknown) => {
-        throw sent ? error : new NotSent(error);
+        if (sent) throw error;
+        throw new NotSent(error, failureOf(error, ctx.connection, `send ${run.what}`).line);
       });
       ending = followed.ending;
       known = true;
@@ -71,14 +76,16 @@ export async function runOperation(
           `${ending.failure.code}: ${ending.failure.message}`,
           'OperationFailed',
         );
+      // Not "failed", not "cancelled": nobody here knows how it ends.
       if (ending.kind === 'left-running')
-        throw new OperationEnded(
-          'stopped watching; the operation continues in Azure',
-          'AbortError',
+        throw new OutcomeUnknown('stopped watching; the operation continues in Azure');
+      if (ending.kind === 'unknown')
+        throw new OutcomeUnknown(
+          `outcome unknown: ${unheardWhy(ending.accepted, failureOf(ending.cause, ctx.connection, 'follow the operation').line)}`,
         );
     });
   } catch (error) {
-    if (error instanceof OperationEnded) {
+    if (error instanceof OperationEnded || error instanceof OutcomeUnknown) {
       // The ending is already known.
     } else if (known) {
       // AKS's ending is known; only its journal line could not be written.
@@ -114,9 +121,17 @@ export async function runOperation(
               : 'Failed'
             : final.kind === 'succeeded'
               ? 'Succeeded'
-              : 'InProgress',
+              : final.kind === 'unknown'
+                ? 'Unknown'
+                : 'InProgress',
         ...(final.kind === 'failed'
           ? { code: final.failure.code, message: final.failure.message }
+          : {}),
+        ...(final.kind === 'unknown'
+          ? {
+              accepted: final.accepted,
+              message: failureOf(final.cause, ctx.connection, 'follow the operation').line,
+            }
           : {}),
       },
     )
@@ -124,16 +139,25 @@ export async function runOperation(
   const journalLine =
     unrecorded === undefined
       ? []
-      : [`⚠ The journal could not record how it ended: ${firstLine(messageOf(unrecorded))}`];
+      : [
+          `⚠ The journal could not record how it ended: ${failureOf(unrecorded, ctx.connection, 'write the journal').line}`,
+        ];
   const lines =
     final.kind === 'succeeded'
       ? [`✔ ${run.what} succeeded.`]
       : final.kind === 'failed'
         ? explainFailure(final.failure, run.what)
-        : [
-            `… ${run.what} is still running in Azure: leaving this screen does not stop it.`,
-            'Open this step again to see it, or press a to abort it (abortLatestOperation).',
-          ];
+        : final.kind === 'unknown'
+          ? explainUnknown(
+              run.what,
+              final.accepted,
+              failureOf(final.cause, ctx.connection, 'follow the operation').line,
+              ctx.connection.arm ? azProvisioningState(ctx.connection.arm.at, run.pool) : undefined,
+            )
+          : [
+              `… ${run.what} is still running in Azure: leaving this screen does not stop it.`,
+              'Open this step again to see it, or press a to abort it (abortLatestOperation).',
+            ];
   return {
     ending: final,
     sent,

@@ -56,7 +56,14 @@ export interface NodeRow {
 }
 
 /** The operation's own status as the poller reports it. */
-export type OperationPhase = 'running' | 'succeeded' | 'failed' | 'canceled' | 'left-running';
+export type OperationPhase =
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'canceled'
+  | 'left-running'
+  /** ARM could not be heard: whether it still runs or how it ended is not known. */
+  | 'unknown';
 
 /** What AKS does with a node it cannot drain: the pool's `upgradeSettings` (AKS defaults when unset). */
 export interface AksDrainRules {

@@ -32,7 +32,7 @@ export function summaryLines(contents: JournalContents): string[] {
     `Confirmations: ${asked.length} asked, ${yes} answered yes.`,
     changes.length === 0
       ? 'Changes: none.'
-      : `Changes: ${changes.length} (${outcome('ok')} ok, ${outcome('failed')} failed, ${outcome('cancelled')} cancelled).`,
+      : `Changes: ${changes.length} (${outcome('ok')} ok, ${outcome('failed')} failed, ${outcome('cancelled')} cancelled${outcome('outcome unknown') ? `, ${outcome('outcome unknown')} outcome unknown` : ''}).`,
     ...(dryRuns > 0 ? [`Dry runs (nothing changed): ${dryRuns}.`] : []),
   );
   for (const intent of digest.inFlight) {
