@@ -47,18 +47,27 @@ function codeKind(code: string | undefined): ErrorKind | undefined {
 }
 
 /** Turns an ARM or sign-in failure into one line: what happened, and what to do. */
-export function describeArmError(error: unknown, at: ArmCoordinates, doing: string): FaultError {
+export function describeArmError(
+  error: unknown,
+  at: ArmCoordinates | undefined,
+  doing: string,
+): FaultError {
   if (error instanceof FaultError) return error;
   const kind = armErrorKind(error);
-  const cluster = `cluster "${at.name}" in resource group "${at.resourceGroup}" (subscription ${at.subscriptionId})`;
+  // Without coordinates (a journal line, written far from the connection) the words still hold.
+  const cluster = at
+    ? `cluster "${at.name}" in resource group "${at.resourceGroup}" (subscription ${at.subscriptionId})`
+    : 'the cluster';
   const code = isRestError(error) ? (armCode(error.details) ?? error.code ?? '') : '';
   const status = isRestError(error) ? error.statusCode : undefined;
   if (kind === 'not-found') {
     return new FaultError(
       kind,
-      code === 'ResourceGroupNotFound'
-        ? `resource group "${at.resourceGroup}" not found in subscription ${at.subscriptionId}; check -g and --subscription`
-        : `no AKS ${cluster} was found; check -g, -n and --subscription`,
+      !at
+        ? `Azure found no such resource (404) while trying to ${doing}${armWords(error)}; ${KIND_ADVICE[kind]}`
+        : code === 'ResourceGroupNotFound'
+          ? `resource group "${at.resourceGroup}" not found in subscription ${at.subscriptionId}; check -g and --subscription`
+          : `no AKS ${cluster} was found; check -g, -n and --subscription`,
     );
   }
   const what: Record<ErrorKind, string> = {

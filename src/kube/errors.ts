@@ -71,11 +71,17 @@ export function stampedKube(error: unknown): unknown {
 }
 
 /** Turns a Kubernetes API failure into one line: what happened, and what to do. */
-export function describeKubeError(error: unknown, server: string, doing: string): FaultError {
+export function describeKubeError(
+  error: unknown,
+  server: string | undefined,
+  doing: string,
+): FaultError {
   // A failure the wire already said in full (a credential plugin's timeout, an HTML answer).
   if (error instanceof FaultError) return error;
   const kind = kubeErrorKind(error);
-  const at = `the API server at ${redactUrlPasswords(server)}`;
+  // Without the server's address (a journal line, written far from the connection): "the API server".
+  const at =
+    server === undefined ? 'the API server' : `the API server at ${redactUrlPasswords(server)}`;
   const status = error instanceof ApiException ? error.code : undefined;
   const what: Record<ErrorKind, string> = {
     unauthenticated: `${at} did not accept your credentials (401)`,
@@ -88,8 +94,8 @@ export function describeKubeError(error: unknown, server: string, doing: string)
     timeout: `${at} did not answer in time`,
     unreachable: `cannot reach ${at}${codeWords(error)}`,
     tls: `${at} presented a certificate the kubeconfig does not trust${codeWords(error)}`,
-    'not-kubernetes': `something other than a Kubernetes API server answered at ${redactUrlPasswords(server)}`,
-    'not-aks': `something other than a Kubernetes API server answered at ${redactUrlPasswords(server)}`,
+    'not-kubernetes': `something other than a Kubernetes API server answered${server === undefined ? '' : ` at ${redactUrlPasswords(server)}`}`,
+    'not-aks': `something other than a Kubernetes API server answered${server === undefined ? '' : ` at ${redactUrlPasswords(server)}`}`,
     'local-io': `a local file could not be read`,
     internal: `${at} answered ${status ?? 'unexpectedly'}${serverWords(error)}`,
   };

@@ -10,7 +10,8 @@ import {
   type OpenJournalFile,
 } from './journal-file.js';
 import { journalDir, journalFileName } from './journal-location.js';
-import { OutcomeUnknown } from '../model/errors.js';
+import { OutcomeUnknown, messageOf } from '../model/errors.js';
+import { failureOf, isClientFailure } from '../target/failure.js';
 import { redactedJson } from './redact.js';
 import { readJournal } from './journal-read.js';
 import { writeTranscript } from './transcript-file.js';
@@ -97,9 +98,15 @@ export class Journal implements StepJournal {
       const outcome: Outcome =
         error instanceof OutcomeUnknown ? 'unknown' : isAbort(error) ? 'cancelled' : 'failed';
       // The change's own failure is what the caller must hear; a journal failure is kept anyway.
-      await this.write({ type: 'result', id, outcome, error: errorText(error) }, true).catch(
-        () => undefined,
-      );
+      await this.write(
+        {
+          type: 'result',
+          id,
+          outcome,
+          error: errorText(error, `${intent.action} ${intent.target}`),
+        },
+        true,
+      ).catch(() => undefined);
       throw error;
     }
   }
@@ -170,6 +177,10 @@ function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError');
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/**
+ * The result line's words for a failed mutation: a client's failure in the shared one-line words
+ * (never "fetch failed" or an HTTP dump), anything else (our own words, AKS's ending) as it is.
+ */
+function errorText(error: unknown, doing: string): string {
+  return isClientFailure(error) ? failureOf(error, undefined, doing).line : messageOf(error);
 }

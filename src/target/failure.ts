@@ -30,12 +30,12 @@ export function failureOf(
 ): Failure {
   const kind = failureKind(error);
   if (error instanceof UserError) return { kind, line: firstLine(error.message) };
-  if (isRestError(error) && connection?.arm) {
-    return { kind, line: describeArmError(error, connection.arm.at, doing).message };
+  // Without a connection (a journal line), the same words without the server or cluster names.
+  if (isRestError(error)) {
+    return { kind, line: describeArmError(error, connection?.arm?.at, doing).message };
   }
-  if (error instanceof ApiException || kindOf(error) || isRestError(error)) {
-    const server = connection?.kubeServer ?? '(unknown server)';
-    return { kind, line: describeKubeError(error, server, doing).message };
+  if (error instanceof ApiException || kindOf(error) || kind !== 'internal') {
+    return { kind, line: describeKubeError(error, connection?.kubeServer, doing).message };
   }
   return { kind, line: `${firstLine(messageOf(error))}; ${KIND_ADVICE[kind]}` };
 }
@@ -46,4 +46,13 @@ export function failureKind(error: unknown): ErrorKind {
   if (stamped) return stamped;
   if (isRestError(error)) return armErrorKind(error);
   return kubeErrorKind(error);
+}
+
+/**
+ * Whether `error` is a client's failure (a server's answer, a socket, TLS, a credential) rather
+ * than words already ours: such a failure is said through `failureOf`, never as its own message.
+ */
+export function isClientFailure(error: unknown): boolean {
+  if (error instanceof UserError) return false;
+  return isRestError(error) || error instanceof ApiException || failureKind(error) !== 'internal';
 }
