@@ -1,10 +1,10 @@
-import type { KubeConfig } from '@kubernetes/client-node';
 import { kindsRemovedBetween, mayRemoveApis } from '../checks/fleet/member-apis.js';
 import { lastAppliedUses, metricUses, type ApiUse } from '../checks/versions/deprecated-uses.js';
 import { readApiServerMetrics } from '../kube/api-server-metrics.js';
 import { listKinds, storedObjectsOf } from '../kube/deprecated-api-reads.js';
 import { servedGroupVersions } from '../kube/served-apis.js';
-import { messageOf } from '../model/errors.js';
+import type { Connection } from '../model/connection.js';
+import { failureOf } from '../target/failure.js';
 import { lookAtHelmReleases } from '../target/helm-uses.js';
 
 /**
@@ -13,15 +13,16 @@ import { lookAtHelmReleases } from '../target/helm-uses.js';
  * listing only the kinds that upgrade removes an API of. Reads nothing when it removes none.
  */
 export async function memberApiUses(
-  kc: KubeConfig,
+  connection: Connection,
   current: string,
   target: string,
 ): Promise<{ uses: ApiUse[]; unread: string[] }> {
   if (!mayRemoveApis(current, target)) return { uses: [], unread: [] };
+  const { kc } = connection;
   const uses: ApiUse[] = [];
   const unread: string[] = [];
   const metrics = await readApiServerMetrics(kc).catch((e: unknown) => ({
-    unreadable: messageOf(e),
+    unreadable: failureOf(e, connection, "read the API server's /metrics").line,
   }));
   if ('text' in metrics) uses.push(...metricUses(metrics.text));
   else unread.push(`deprecated API requests (${metrics.unreadable.split('\n')[0]})`);
@@ -41,7 +42,7 @@ export async function memberApiUses(
       uses.push(...lastAppliedUses(storedObjectsOf(k)));
     }
   } catch (error) {
-    unread.push(`served APIs (${messageOf(error).split('\n')[0]})`);
+    unread.push(`served APIs (${failureOf(error, connection, 'list the served APIs').line})`);
   }
   return { uses, unread };
 }

@@ -1,11 +1,12 @@
 import type { FleetMember } from '@azure/arm-containerservicefleet';
 import pLimit from 'p-limit';
 import { createContainerServiceClient } from '../azure/client.js';
+import { describeArmError } from '../azure/errors.js';
 import { pdbsOf } from '../kube/shared-reads.js';
 import type { MemberFacts, PlannedUpdate } from '../checks/fleet/update-plan.js';
 import type { InventoryRow } from '../model/inventory.js';
-import { messageOf } from '../model/errors.js';
 import { connect } from '../target/connect.js';
+import { failureOf } from '../target/failure.js';
 import type { Connection } from '../model/connection.js';
 import { memberApiUses } from './member-api-uses.js';
 import type { FleetAccess } from './access.js';
@@ -61,7 +62,9 @@ export async function memberFacts(
               .map((u) => u.kubernetesVersion)
               .filter((v): v is string => !!v);
           } catch (error) {
-            facts.unread!.push(`upgrade profile (${messageOf(error).split('\n')[0]})`);
+            const at = { subscriptionId, resourceGroup, name };
+            const why = describeArmError(error, at, 'read the upgrade profile').message;
+            facts.unread!.push(`upgrade profile (${why})`);
           }
         }
         // The member's own API server, connected once for the reads below (none when stopped).
@@ -83,6 +86,9 @@ export async function memberFacts(
               ...(access.connection.caCert ? { caCert: access.connection.caCert } : {}),
             },
           ));
+        // A read's failure in the shared words (connect's own failure is already one line).
+        const said = async (error: unknown, doing: string): Promise<string> =>
+          failureOf(error, await member?.catch(() => undefined), doing).line;
         const running = facts.powerState !== 'Stopped';
         if (update.type !== 'ControlPlaneOnly' && running) {
           try {
@@ -94,17 +100,21 @@ export async function memberFacts(
               )
               .map((p) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`);
           } catch (error) {
-            facts.unread!.push(`PodDisruptionBudgets (${messageOf(error).split('\n')[0]})`);
+            facts.unread!.push(
+              `PodDisruptionBudgets (${await said(error, 'list PodDisruptionBudgets')})`,
+            );
           }
         }
         const target = update.type !== 'NodeImageOnly' ? update.kubernetesVersion : undefined;
         if (target && facts.currentVersion && running) {
           try {
-            const read = await memberApiUses((await connection()).kc, facts.currentVersion, target);
+            const read = await memberApiUses(await connection(), facts.currentVersion, target);
             facts.apiUses = read.uses;
             facts.unread!.push(...read.unread);
           } catch (error) {
-            facts.unread!.push(`deprecated APIs (${messageOf(error).split('\n')[0]})`);
+            facts.unread!.push(
+              `deprecated APIs (${await said(error, 'read the uses of deprecated APIs')})`,
+            );
           }
         }
         return facts;

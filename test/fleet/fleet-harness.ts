@@ -19,7 +19,7 @@ export interface Ran {
 }
 
 /** A harness over one simulator: a home with its own journal folder and the connection file. */
-export function fleetHarness(sim: Simulator) {
+export function fleetHarness(sim: Simulator, moreEnv: NodeJS.ProcessEnv = {}) {
   const home = tempDir('fleet-home-');
   const connection = join(home, 'sim.json');
   writeFileSync(connection, JSON.stringify(simConnectionOf(sim)));
@@ -28,6 +28,7 @@ export function fleetHarness(sim: Simulator) {
     XDG_STATE_HOME: join(home, 'state'),
     AKS_RUNBOOK_NO_AZURE_SIGNIN: '1',
     AKS_RUNBOOK_FLEET_POLL_MS: '20',
+    ...moreEnv,
   });
   const run = async (
     args: string[],
