@@ -4,9 +4,9 @@ import type {
   DirectoryReader,
   GroupSearch,
 } from '../model/directory.js';
-import { firstLine, messageOf } from '../model/errors.js';
 import { isGuid } from '../model/guid.js';
 import { batchGet, GraphRefusal } from './batch.js';
+import { graphFailureLine } from './graph-failure.js';
 import { chunks, entryOfGraph, type GraphObject } from './objects.js';
 import { GraphWire, type GraphConnection } from './wire.js';
 
@@ -143,6 +143,6 @@ export class GraphDirectory implements DirectoryReader {
         'Names not shown (Entra object ids only): Microsoft Graph refused to read the directory (Authorization_RequestDenied); reading names needs Directory.Read.All.';
       return this.denied;
     }
-    return `Names not shown (Entra object ids only): Microsoft Graph could not be read: ${firstLine(messageOf(error))}`;
+    return `Names not shown (Entra object ids only): ${graphFailureLine(error)}`;
   }
 }
