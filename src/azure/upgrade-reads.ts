@@ -5,7 +5,6 @@ import type {
 } from '@azure/arm-containerservice';
 import type { ArmVersionReads } from '../model/arm.js';
 import type { ArmCoordinates } from '../model/arm.js';
-import { messageOf } from '../model/errors.js';
 import { describeArmError } from './errors.js';
 import { readArmCluster } from './cluster.js';
 import { type ArmClusterFacts } from '../model/arm.js';
@@ -64,6 +63,9 @@ async function readMaintenance(
       names.push(m.name ?? '?');
     return { names };
   } catch (error) {
-    return { unreadable: messageOf(error).split('\n')[0]!.slice(0, 120) };
+    return {
+      unreadable: describeArmError(error, at, 'read the planned maintenance configurations')
+        .message,
+    };
   }
 }

@@ -1,10 +1,11 @@
 import { UserError } from '../model/errors.js';
 import type { SequencedCluster } from '../checks/fleet/sequence.js';
-import { messageOf } from '../model/errors.js';
+import type { ArmCoordinates } from '../model/arm.js';
 import type { Finding } from '../model/finding.js';
 import { plural } from '../model/plural.js';
 import { visible } from '../model/visible-text.js';
 import { upgradeCluster, type ClusterOutcome } from '../runbook/cluster-upgrade.js';
+import { failureOf } from '../target/failure.js';
 import type { FleetAccess } from './access.js';
 import type { SequenceRequest } from './sequence-command.js';
 import { SequenceJournal, type OpenSequence } from './sequence-journal.js';
@@ -62,11 +63,7 @@ export async function runClusters(
       const phase = open?.phases.get(id.toLowerCase());
       const outcome: ClusterOutcome = await upgradeCluster(
         {
-          at: {
-            subscriptionId: c.row.subscriptionId,
-            resourceGroup: c.row.resourceGroup,
-            name: c.row.name,
-          },
+          at: atOf(c),
           update: request.update,
           mode: request.mode,
           arm: {
@@ -97,7 +94,7 @@ export async function runClusters(
         },
       ).catch((error: unknown) => ({
         kind: 'stopped' as const,
-        reason: `could not go on: ${messageOf(error).split('\n')[0] ?? ''}`,
+        reason: `could not go on: ${failureOf(error, { arm: { at: atOf(c) } }, `upgrade ${c.row.name}`).line}`,
         lines: [
           'Fix what is named, then run the same command again: the sequence picks up at this cluster.',
         ],
@@ -221,4 +218,13 @@ export function confirmedClusters(
     for (const c of matching) ids.add(c.row.id);
   }
   return ids;
+}
+
+/** The cluster's ARM coordinates. */
+function atOf(c: SequencedCluster): ArmCoordinates {
+  return {
+    subscriptionId: c.row.subscriptionId,
+    resourceGroup: c.row.resourceGroup,
+    name: c.row.name,
+  };
 }

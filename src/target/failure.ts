@@ -2,6 +2,7 @@ import { isRestError } from '@azure/arm-containerservice';
 import { ApiException } from '@kubernetes/client-node';
 import { armErrorKind, describeArmError } from '../azure/errors.js';
 import { describeKubeError, kubeErrorKind } from '../kube/errors.js';
+import type { ArmCoordinates } from '../model/arm.js';
 import type { Connection } from '../model/connection.js';
 import {
   KIND_ADVICE,
@@ -11,6 +12,11 @@ import {
   messageOf,
   type ErrorKind,
 } from '../model/errors.js';
+
+/** Where a failure happened, as far as its line names it (a Connection is one). */
+export type FailurePlace = Partial<Pick<Connection, 'kubeServer'>> & {
+  arm?: { at: ArmCoordinates } | undefined;
+};
 
 /** A failure as the operator and the report see it: its kind and one line. */
 export interface Failure {
@@ -25,7 +31,7 @@ export interface Failure {
  */
 export function failureOf(
   error: unknown,
-  connection?: Connection,
+  connection?: FailurePlace,
   doing = 'finish this step',
 ): Failure {
   const kind = failureKind(error);
