@@ -1,6 +1,8 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { Connection } from '../model/connection.js';
+import { OutcomeUnknown, unheardWhy } from '../model/errors.js';
 import { describeArmError } from './errors.js';
+import { unheardOutcome } from './lro-outcome.js';
 
 /** How a PUT of the managed cluster is run: the body, its precondition and how to report. */
 export interface ClusterPut {
@@ -17,14 +19,15 @@ export interface ClusterPut {
 /**
  * PUTs the managed cluster and follows the long-running operation to its end. Returns the
  * cluster as the operation left it; failures throw a one-line `UserError` (a 403 is marked so
- * the caller can record the refusal).
+ * the caller can record the refusal), or `OutcomeUnknown` when Azure's answer was never heard.
  */
 export async function putManagedCluster(
   arm: NonNullable<Connection['arm']>,
   put: ClusterPut,
 ): Promise<ManagedCluster> {
+  let poller: ReturnType<typeof arm.client.managedClusters.createOrUpdate> | undefined;
   try {
-    const poller = arm.client.managedClusters.createOrUpdate(
+    poller = arm.client.managedClusters.createOrUpdate(
       arm.at.resourceGroup,
       arm.at.name,
       put.body,
@@ -41,6 +44,12 @@ export async function putManagedCluster(
       stop();
     }
   } catch (error) {
+    // No answer heard (ARM gone after it accepted the PUT, or before it answered): never "failed".
+    const unheard = put.signal?.aborted ? undefined : unheardOutcome(error, poller?.operationState);
+    if (unheard) {
+      const why = describeArmError(error, arm.at, 'follow the change').message;
+      throw new OutcomeUnknown(unheardWhy(unheard.accepted, why));
+    }
     throw Object.assign(describeArmError(error, arm.at, 'change the cluster'), {
       statusCode: (error as { statusCode?: number }).statusCode,
     });

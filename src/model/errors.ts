@@ -36,6 +36,13 @@ export class OutcomeUnknown extends Error {
   }
 }
 
+/** Why a change's outcome is unknown, in one clause: `why` is the failure's own one line. */
+export function unheardWhy(accepted: boolean, why: string): string {
+  return accepted
+    ? `Azure accepted the request, then could not be heard: ${why}`
+    : `no answer came to the request, so Azure may or may not have accepted it: ${why}`;
+}
+
 /**
  * A request the wire guard refused to send: a write in `--read-only`, or an ARM write in
  * `--dry-run`. Whatever a step does, such a request never leaves the process.

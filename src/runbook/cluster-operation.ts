@@ -9,7 +9,8 @@ import {
 } from '../model/equivalent-commands.js';
 import { failureOf } from '../target/failure.js';
 import { drainRulesOf } from '../steps/rotation/estimate.js';
-import { blockingPdb, unheardWhy, type ArmFailure } from '../steps/rotation/explain.js';
+import { blockingPdb, type ArmFailure } from '../steps/rotation/explain.js';
+import { unheardWhy } from '../model/errors.js';
 import { runOperation } from '../steps/rotation/run-operation.js';
 import { controlPlaneBody, poolBody } from '../steps/upgrades/bodies.js';
 import type {

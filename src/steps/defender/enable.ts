@@ -1,6 +1,7 @@
 import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import { putManagedCluster } from '../../azure/put-cluster.js';
-import { messageOf } from '../../model/errors.js';
+import { azProvisioningState } from '../../model/equivalent-commands.js';
+import { OutcomeUnknown, messageOf } from '../../model/errors.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import type { DefenderInspection } from './inspect.js';
 import {
@@ -92,6 +93,8 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
             }),
         );
       } catch (error) {
+        // Sent, and Azure's answer never heard: neither refused nor done.
+        if (error instanceof OutcomeUnknown) return { unknown: error.message };
         const message = messageOf(error);
         if ((error as { statusCode?: number }).statusCode === 403) {
           ctx.connection.rights.learn('arm.cluster.write', message);
@@ -103,6 +106,14 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
     },
     done: (outcome, facts) => {
       if (outcome.refused) return { result: [`✖ ${outcome.refused}`] };
+      if (outcome.unknown)
+        return {
+          result: [
+            `⚠ The PUT that enables Defender was sent; its outcome is unknown. ${capitalized(outcome.unknown)}`,
+            'It may still be running in Azure: nothing here stopped or undid it.',
+            `Check it: ${azProvisioningState(arm.at)} (Updating: still running; Succeeded or Failed: how it ended), then press r to read the cluster again.`,
+          ],
+        };
       if (!facts)
         return {
           result: [
@@ -125,4 +136,8 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
 /** The workspace the cluster's Defender reports to, as read. */
 function reportsTo(mc: ManagedCluster): string {
   return mc.securityProfile?.defender?.logAnalyticsWorkspaceResourceId || 'its workspace';
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,5 @@
+import { unheardWhy } from '../../model/errors.js';
+
 /** An ARM failure reduced to what the operator needs: HTTP status, AKS code, message. */
 export interface ArmFailure {
   statusCode?: number;
@@ -124,13 +126,6 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
     ];
   }
   return [head, `AKS said: ${f.message}`];
-}
-
-/** Why an operation's outcome is unknown, in one clause: `why` is the failure's own line. */
-export function unheardWhy(accepted: boolean, why: string): string {
-  return accepted
-    ? `Azure accepted the request, then could not be heard: ${why}`
-    : `no answer came to the request, so Azure may or may not have accepted it: ${why}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { isRestError } from '@azure/arm-containerservice';
 import type { LroPoller } from '../../azure/upgrade-ops.js';
-import { kindOf, messageOf } from '../../model/errors.js';
+import { unheardOutcome } from '../../azure/lro-outcome.js';
+import { messageOf } from '../../model/errors.js';
 import { estimated } from './estimate.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
 import {
@@ -25,28 +25,12 @@ export type Ending =
    */
   | { kind: 'unknown'; accepted: boolean; cause: unknown };
 
-/** The poller's last state said how the operation ended (failed or canceled are AKS's answers). */
-const SETTLED = new Set(['succeeded', 'failed', 'canceled']);
-
-/**
- * How a poller's failure ends the follow: AKS's own failure (its answer, with its words) or an
- * unknown outcome (no answer heard). Decided from the poller's state, the error's class and the
- * HTTP status, never from message text. Once ARM accepted the request, only a settled state
- * read from ARM is an answer: a poll request that failed (a RestError, or a failure stamped at
- * our boundary) says nothing of the operation, though the poller then marks its state failed
- * too. Before, only an HTTP status is an answer (a transport failure may have reached Azure).
- */
+/** How a poller's failure ends the follow: AKS's own answer, or an unknown outcome (see `unheardOutcome`). */
 export function endingOfFailure(error: unknown, poller: LroPoller): Ending {
-  const state = poller.operationState;
-  if (state !== undefined) {
-    const answered = SETTLED.has(state.status) && !isRestError(error) && !kindOf(error);
-    return answered
-      ? { kind: 'failed', failure: armFailureOf(error) }
-      : { kind: 'unknown', accepted: true, cause: error };
-  }
-  return isRestError(error) && error.statusCode !== undefined
-    ? { kind: 'failed', failure: armFailureOf(error) }
-    : { kind: 'unknown', accepted: false, cause: error };
+  const unheard = unheardOutcome(error, poller.operationState);
+  return unheard
+    ? { kind: 'unknown', accepted: unheard.accepted, cause: error }
+    : { kind: 'failed', failure: armFailureOf(error) };
 }
 
 /** What to follow: the poller of one pool's operation and the nodes that move with it. */

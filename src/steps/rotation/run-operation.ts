@@ -1,9 +1,9 @@
 import type { Intent } from '../../model/journal.js';
 import { azProvisioningState } from '../../model/equivalent-commands.js';
-import { OutcomeUnknown } from '../../model/errors.js';
+import { OutcomeUnknown, unheardWhy } from '../../model/errors.js';
 import { failureOf } from '../../target/failure.js';
 import type { StepContext } from '../contract/module.js';
-import { explainFailure, explainUnknown, unheardWhy } from './explain.js';
+import { explainFailure, explainUnknown } from './explain.js';
 import { followOperation, type Ending, type FollowRequest } from './follow.js';
 import type { Rotation } from './state.js';
 
