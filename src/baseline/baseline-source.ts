@@ -1,3 +1,4 @@
+import { fileReason } from '../model/file-reason.js';
 import { readFile } from 'node:fs/promises';
 import { UserError, messageOf } from '../model/errors.js';
 import type { AuditReport } from '../report/audit-schema.js';
@@ -26,7 +27,9 @@ export async function openBaseline(spec: string, env: NodeJS.ProcessEnv): Promis
   try {
     text = await readFile(spec, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read the baseline ${spec}: ${messageOf(error)}`);
+    throw new UserError(
+      `cannot read the baseline ${spec}: ${fileReason(error)}; check the path, its permissions and free disk space`,
+    );
   }
   const parsed = parseReports(text);
   if ('problem' in parsed) {
@@ -59,7 +62,9 @@ async function lastAudit(
     }
     return { source: `last (${path})`, report };
   } catch (error) {
-    return { source: `last (unreadable: ${messageOf(error)})` };
+    return {
+      source: `last (unreadable: ${error instanceof UserError ? error.message : fileReason(error)})`,
+    };
   }
 }
 

@@ -1,4 +1,5 @@
-import { messageOf } from '../model/errors.js';
+import { fileReason } from '../model/file-reason.js';
+import { UserError } from '../model/errors.js';
 import { recordAudit } from '../baseline/audit-record.js';
 import { visible } from '../model/visible-text.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
@@ -66,7 +67,7 @@ export async function keepRecord(
 ): Promise<void> {
   await recordAudit(report, env).catch((error: unknown) => {
     io.err(
-      `aks-runbook: this audit was not recorded for --baseline last: ${visible(messageOf(error))}\n`,
+      `aks-runbook: this audit was not recorded for --baseline last: ${visible(error instanceof UserError ? error.message : `${fileReason(error)}; check the path, its permissions and free disk space`)}\n`,
     );
   });
 }

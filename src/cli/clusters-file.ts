@@ -1,3 +1,4 @@
+import { fileReason } from '../model/file-reason.js';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -52,7 +53,9 @@ export async function readClustersFile(
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read the clusters file ${file}: ${messageOf(error)}`);
+    throw new UserError(
+      `cannot read the clusters file ${file}: ${fileReason(error)}; check the path, its permissions and free disk space`,
+    );
   }
   let data: unknown;
   try {

@@ -1,5 +1,6 @@
+import { fileReason } from '../model/file-reason.js';
 import { alignColumns } from '../model/text-cells.js';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError } from '../model/errors.js';
 import { modeWords, renderTranscript, timelineLines } from '../report/transcript.js';
 import { journalDir } from '../runbook/journal-location.js';
 import { reasonOf } from '../runbook/journal-file.js';
@@ -91,7 +92,9 @@ export async function runJournal(
       : renderTranscript(contents);
   if (options.out) {
     await writePrivateFile(options.out, text).catch((error: unknown) => {
-      throw new UserError(`cannot write ${options.out}: ${messageOf(error)}`);
+      throw new UserError(
+        `cannot write ${options.out}: ${fileReason(error)}; check the path, its permissions and free disk space`,
+      );
     });
   } else out(text);
   return 0;

@@ -1,5 +1,6 @@
+import { fileReason } from '../model/file-reason.js';
 import { mkdir, open } from 'node:fs/promises';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError } from '../model/errors.js';
 
 /** The journal's one way to the disk; tests inject failures (a full disk) through it. */
 export interface JournalFile {
@@ -62,22 +63,5 @@ export class JournalWriteError extends UserError {
 
 /** What a file-system error means, in words and with its code. */
 export function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return 'the disk is full, ENOSPC';
-    case 'EDQUOT':
-      return 'the disk quota is used up, EDQUOT';
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied, ${code}`;
-    case 'ENOTDIR':
-      return 'a part of its path is a file, not a folder, ENOTDIR';
-    case 'EROFS':
-      return 'the file system is read-only, EROFS';
-    case 'EISDIR':
-      return 'it is a folder, EISDIR';
-    default:
-      return messageOf(error).split('\n')[0]!;
-  }
+  return fileReason(error);
 }

@@ -1,3 +1,4 @@
+import { fileReason } from '../model/file-reason.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, sep } from 'node:path';
 import { parse } from 'yaml';
@@ -76,7 +77,9 @@ export function readKubeconfigFiles(files: string[], explicit: boolean): Kubecon
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new UserError(`cannot read kubeconfig ${file}: ${firstLine(messageOf(error))}`);
+      throw new UserError(
+        `cannot read kubeconfig ${file}: ${fileReason(error)}; check the path, its permissions and free disk space`,
+      );
     }
     docs.push(parseKubeconfig(file, text));
   }

@@ -1,7 +1,8 @@
+import { fileReason } from '../model/file-reason.js';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { isSeq, parseDocument } from 'yaml';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError } from '../model/errors.js';
 import { parseWaivers, type WaiverRules, type WaiverSet } from './waiver-file.js';
 import type { WaiverEntry } from './waiver-schema.js';
 
@@ -27,7 +28,9 @@ export async function appendWaiver(
     mode = (await stat(file)).mode & 0o777;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UserError(`cannot read the waivers file ${file}: ${messageOf(error)}`);
+      throw new UserError(
+        `cannot read the waivers file ${file}: ${fileReason(error)}; check the path, its permissions and free disk space`,
+      );
     }
     text = NEW_FILE;
   }

@@ -1,3 +1,4 @@
+import { fileReason } from '../model/file-reason.js';
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -48,7 +49,9 @@ export async function readWaivers(file: string, rules: WaiverRules): Promise<Wai
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`cannot read the waivers file ${file}: ${messageOf(error)}`);
+    throw new UserError(
+      `cannot read the waivers file ${file}: ${fileReason(error)}; check the path, its permissions and free disk space`,
+    );
   }
   return parseWaivers(text, file, rules);
 }

@@ -229,7 +229,7 @@ describe('damaged journals are skipped, named and counted', () => {
     symlinkSync(join(state, 'nowhere'), link);
     const list = await journalCli(['list'], state);
     expect(list.code).toBe(0);
-    expect(list.out).toContain(`#1 skipped: ${link}: cannot read it (ENOENT`);
+    expect(list.out).toContain(`#1 skipped: ${link}: cannot read it (no such file, ENOENT)`);
     expect(list.out).toMatch(/^2\s+2025-03-01T10:00:00.000Z\s+aks-one/m);
   });
 
