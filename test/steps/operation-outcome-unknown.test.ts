@@ -146,3 +146,50 @@ describe('an accepted upgrade whose answer never comes', () => {
     expect(s.sim.aks.state.currentKubernetesVersion).toBe('1.32.5');
   });
 });
+
+describe('an upgrade refused on this side before it left', () => {
+  it('the credential fails at the PUT: not sent, in the shared words, never "AKS said"', async () => {
+    sim = await startSimulator({ scenario: 'minimal', speed: 600 });
+    let failing = false;
+    const token = sim.arm.token;
+    // Azure's credential interface (not our module): tokens that need refreshing every request.
+    const credential = {
+      getToken: () =>
+        failing
+          ? Promise.reject(new Error('AADSTS700082: the refresh token has expired'))
+          : Promise.resolve({ token, expiresOnTimestamp: Date.now() + 500 }),
+    };
+    const connection = await connectToSim(sim, { credential });
+    const mode = { readOnly: false, dryRun: false, demo: true };
+    const store = new SessionStore(mode);
+    journal = await Journal.open({ cluster: sim.arm.name, mode, env: {}, dir: tempDir('unsent-') });
+    host = new StepHost({
+      store,
+      connection,
+      journal,
+      steps: { upgrades: makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }) },
+    });
+    await host.open('upgrades');
+    await host.send('upgrades', { type: 'target', version: '1.32.5' });
+    const before = store.getState().operation;
+    const sent = host.send('upgrades', { type: 'action', key: 'c' });
+    await until(() => store.getState().confirmation, 'the confirmation');
+    failing = true;
+    store.answer(true);
+    await sent;
+    const text = (store.getState().stepViews.upgrades?.result ?? []).join('\n');
+    expect(text).toMatch(/^✖ Control-plane upgrade to 1\.32\.5 was not sent: no Azure token: /);
+    expect(text).toContain('sign in again');
+    expect(text).not.toMatch(/AKS said|Unknown/);
+    expect(sim.log.writes()).toEqual([]);
+    // Nothing ran: the board shows what it showed before, not a failed upgrade.
+    expect(store.getState().operation).toEqual(before);
+    expect(
+      journalRecords(journal.path).find(
+        (r) => r['type'] === 'note' && / managedCluster\//.test(String(r['message'])),
+      ),
+    ).toMatchObject({
+      detail: { operationStatus: 'NotSent' },
+    });
+  });
+});

@@ -89,10 +89,14 @@ export class OperationBoard {
     return () => this.listeners.delete(listener);
   }
 
+  /** The operation the board showed before this session's last `began` (a request not sent restores it). */
+  private beforeOwn: RunningOperation | undefined;
+
   /** This session sends an operation now. */
   began(resource: OperationResource, what: string): void {
     this.informed = true;
     this.polled = true;
+    this.beforeOwn = this.op;
     this.ownMove = this.readsBegun;
     this.set({
       resource,
@@ -123,6 +127,8 @@ export class OperationBoard {
     // No answer heard: not failed, not done. ARM's next read says whether it runs (then it is
     // followed here again) or how it ended.
     if (ending.kind === 'left-running') return this.set({ ...op, phase: 'unknown' });
+    // Refused on this side before it left: it never ran, so the board shows what it showed before.
+    if (ending.kind === 'failed' && ending.failure.notSent) return this.set(this.beforeOwn);
     if (ending.kind === 'unknown')
       return this.set({
         ...op,

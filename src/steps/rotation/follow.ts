@@ -1,6 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { LroPoller } from '../../azure/upgrade-ops.js';
+import { isRestError } from '@azure/arm-containerservice';
 import { unheardOutcome } from '../../azure/lro-outcome.js';
+import { failureOf } from '../../target/failure.js';
 import { messageOf } from '../../model/errors.js';
 import { estimated } from './estimate.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
@@ -25,12 +27,23 @@ export type Ending =
    */
   | { kind: 'unknown'; accepted: boolean; cause: unknown };
 
-/** How a poller's failure ends the follow: AKS's own answer, or an unknown outcome (see `unheardOutcome`). */
+/**
+ * How a poller's failure ends the follow: AKS's own answer, an unknown outcome (see
+ * `unheardOutcome`), or a refusal on this side before Azure answered anything (a credential, a
+ * certificate, the wire guard): not sent, said in the shared words, never as "AKS said".
+ */
 export function endingOfFailure(error: unknown, poller: LroPoller): Ending {
   const unheard = unheardOutcome(error, poller.operationState);
-  return unheard
-    ? { kind: 'unknown', accepted: unheard.accepted, cause: error }
-    : { kind: 'failed', failure: armFailureOf(error) };
+  if (unheard) return { kind: 'unknown', accepted: unheard.accepted, cause: error };
+  const answered = isRestError(error) && error.statusCode !== undefined;
+  if (poller.operationState === undefined && !answered) {
+    const { kind, line } = failureOf(error, undefined, 'send it');
+    return {
+      kind: 'failed',
+      failure: { code: kind, message: line, unanswered: true, notSent: true },
+    };
+  }
+  return { kind: 'failed', failure: armFailureOf(error) };
 }
 
 /** What to follow: the poller of one pool's operation and the nodes that move with it. */
