@@ -1,6 +1,7 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { ArmPermission } from '../model/arm.js';
+import { describeArmError } from './errors.js';
 
 /** The caller's permissions at a scope, or why they could not be read. */
 export type PermissionsRead =
@@ -33,7 +34,11 @@ export async function readArmPermissions(
     if (!Array.isArray(value)) return { ok: false, reason: 'the answer had no permission list' };
     return { ok: true, permissions: value.map(toPermission) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    // No answer (the network, a time limit): said in the shared words, not the client's text.
+    return {
+      ok: false,
+      reason: describeArmError(error, undefined, 'read your Azure permissions').message,
+    };
   }
 }
 
