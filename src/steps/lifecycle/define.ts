@@ -43,28 +43,29 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       if (run.stale && changing) return run.refuseWhileStale();
       // A change is planned on the facts shown when its key is taken: a look failing after that
       // (while a preflight or a read before asking runs, or while asked) withdraws it.
-      if (changing) run.keyTaken();
-      if (isAction(event)) {
-        const action = run.offered().find((a) => a.key === event.key);
-        if (!action || action.unavailable !== undefined) return;
-        // Looking again (and what the step reads with it) is one bounded look; a failed change
-        // tried again (retryOrLook) is a change, not a look, and is not bounded so.
-        if (action.looksAgain && !run.again) {
-          // A look that failed has said so on the step (stale, under what stays shown). One that
-          // ran out of its bound before its look said so (a read before it hung) failed all the
-          // same: the step says so too, instead of keeping its status as if it had looked.
-          // One overtaken by a newer look that worked and is shown says nothing of the cluster.
-          const before = run.looksBegun;
-          await run
-            .bounded(() => Promise.resolve(action.run(run)))
-            .catch((error: unknown) => {
-              if (run.stale === undefined && !run.shownSince(before)) run.lookFailed(error);
-            });
-        } else await action.run(run);
-        return;
-      }
-      const handler = run.def.on?.[event.type as Event['type']];
-      await handler?.(event as Extract<Event, { type: Event['type'] }>, run);
+      await run.asKey(async () => {
+        if (isAction(event)) {
+          const action = run.offered().find((a) => a.key === event.key);
+          if (!action || action.unavailable !== undefined) return;
+          // Looking again (and what the step reads with it) is one bounded look; a failed change
+          // tried again (retryOrLook) is a change, not a look, and is not bounded so.
+          if (action.looksAgain && !run.again) {
+            // A look that failed has said so on the step (stale, under what stays shown). One
+            // that ran out of its bound before its look said so (a read before it hung) failed
+            // all the same: the step says so too, instead of keeping its status as if it had
+            // looked. One overtaken by a newer look that worked and is shown says nothing.
+            const before = run.looksBegun;
+            await run
+              .bounded(() => Promise.resolve(action.run(run)))
+              .catch((error: unknown) => {
+                if (run.stale === undefined && !run.shownSince(before)) run.lookFailed(error);
+              });
+          } else await action.run(run);
+          return;
+        }
+        const handler = run.def.on?.[event.type as Event['type']];
+        await handler?.(event as Extract<Event, { type: Event['type'] }>, run);
+      });
     },
     resume: async (intents: InFlightChange[]) => {
       await open();

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Finding } from '../../model/finding.js';
 import { failureOf } from '../../target/failure.js';
 import { openLookBound, outsideLookBound, withinLookBound } from '../../model/look-bound.js';
@@ -59,8 +60,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   changeEnded = 0;
   /** How many looks have failed (marked the step stale). */
   looksFailed = 0;
-  /** `looksFailed` when the last change key was taken, until its change reads it. */
-  private failuresAtKey: number | undefined;
+  /** `looksFailed` when the key now handled (in this async context) was taken. */
+  private readonly keys = new AsyncLocalStorage<number>();
   /** The stamp of the look now shown: an older one that answers later is not shown. */
   private lastApplied = 0;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
@@ -208,16 +209,17 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     return this.def.look ? this.def.look(this.ctx) : this.def.inspect!(this.ctx);
   }
 
-  /** A key that starts a change was taken: the facts it is planned on are the ones shown now. */
-  keyTaken(): void {
-    this.failuresAtKey = this.looksFailed;
+  /**
+   * Runs what a key does as that key's: the changes it starts (however late, whatever other key
+   * comes meanwhile) are planned on the facts shown when it was taken.
+   */
+  asKey<T>(work: () => T): T {
+    return this.keys.run(this.looksFailed, work);
   }
 
   /** `looksFailed` when the change now starting was asked for (its key, else now). */
   failuresAsked(): number {
-    const at = this.failuresAtKey ?? this.looksFailed;
-    this.failuresAtKey = undefined;
-    return at;
+    return this.keys.getStore() ?? this.looksFailed;
   }
 
   /**
