@@ -18,6 +18,8 @@ interface World {
   flag: boolean;
   writes: number;
   lookFails?: boolean;
+  /** The next look waits for this before it answers. */
+  gate?: Promise<void>;
   writeFails?: boolean;
   /** What r reads before it retries (node-image and upgrades read ARM first), then clears it. */
   readFirst?: Promise<void>;
@@ -32,15 +34,18 @@ type Session = StepSession<{ flag: boolean }, undefined>;
 function retryStep(world: World) {
   return defineStep<{ flag: boolean }, undefined>({
     id: 'api-access',
-    inspect: () => {
+    inspect: async () => {
+      const gate = world.gate;
+      world.gate = undefined;
+      await gate;
       if (world.lookFails) throw new FaultError('unreachable', 'the cluster did not answer');
-      return Promise.resolve({
+      return {
         facts: { flag: world.flag },
         summary: [`flag is ${world.flag ? 'on' : 'off'}`],
         findings: world.flag
           ? []
           : [{ id: 'rights.test-flag-off', severity: 'high' as const, message: 'the flag is off' }],
-      });
+      };
     },
     follow: (s) => {
       world.session = s;
@@ -134,16 +139,49 @@ async function setup() {
       .filter((l) => l.type === 'note')
       .map((l) => l.message ?? '');
   };
-  return { store, world, host, view, press, failedChange, notes };
+  return { store, world, host, view, press, failedChange, notes, close: () => journal.close() };
 }
 
 describe('retrying a failed change with the look-again key', () => {
   it('on a fresh step: asks, runs the change again', async () => {
-    const { world, view, press, failedChange } = await setup();
+    const { world, view, press, failedChange, close } = await setup();
     await failedChange();
     await press('r');
     expect(world.writes).toBe(2);
     expect(view().result).toEqual(['the flag is on']);
+    await close();
+  });
+
+  it('on a stale step: starts nothing; r looks first, says so, and once a look works r retries', async () => {
+    const { store, world, host, view, press, failedChange, notes } = await setup();
+    await failedChange();
+    // A look that follows the cluster fails: the step is stale.
+    world.lookFails = true;
+    await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    // It once opened the retry's question on the stale facts, and a yes sent the write again.
+    await press('r');
+    expect(store.getState().confirmation).toBeUndefined();
+    expect(world.writes).toBe(1);
+    expect(view().result?.at(-1)).toBe('✖ the cluster did not answer');
+    // The look r makes instead says, while it runs, that the retry waits for a look that works.
+    world.lookFails = false;
+    let answer = (): void => undefined;
+    world.gate = new Promise<void>((resolve) => (answer = resolve));
+    const looking = host.send('api-access', { type: 'action', key: 'r' });
+    await until(() => world.gate === undefined, 'the look to begin');
+    expect(view().result?.at(-1)).toBe(
+      '✖ Not retried: the last look failed (the cluster did not answer); what is shown may be stale. r looks again first; once a look works, r retries.',
+    );
+    answer();
+    await looking;
+    expect(store.getState().confirmation).toBeUndefined();
+    expect(world.writes).toBe(1);
+    expect(view().summary).toEqual(['flag is off']);
+    // The step is fresh: r retries, asked first.
+    await press('r');
+    expect(world.writes).toBe(2);
+    expect(view().result).toEqual(['the flag is on']);
+    expect(await notes()).not.toContain('not started: flag change');
   });
 
   it('a look failing after r was taken (while it reads first): the retry is not started', async () => {
@@ -160,6 +198,11 @@ describe('retrying a failed change with the look-again key', () => {
     await pressed;
     expect(world.writes).toBe(1);
     expect(view().result?.at(-1)).toMatch(/^✖ Not started: a look failed before you were asked/);
+    // The retry was not lost: r looks first (the step is stale), then retries.
+    await press('r');
+    expect(world.writes).toBe(1);
+    await press('r');
+    expect(world.writes).toBe(2);
     expect(await notes()).toContain('not started: flag change');
   });
 });

@@ -37,19 +37,24 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
     send: async (event) => {
       if (!run.looked) return;
       run.seenFailure();
+      const action = isAction(event) ? run.offered().find((a) => a.key === event.key) : undefined;
+      // A look-again key only looks, unless it retries a failed change (on a fresh step): then it
+      // is a change key like any other.
+      const retries = action !== undefined && run.retries(action);
+      const looks = action?.looksAgain === true && !retries;
       // Facts that may be stale plan no change: only looking again, or moving about, is taken.
-      const again = isAction(event) && run.offered().find((a) => a.key === event.key)?.looksAgain;
-      const changing = CHANGING.has(event.type) && !again;
+      const changing = CHANGING.has(event.type) && !looks;
       if (run.stale && changing) return run.refuseWhileStale();
+      // On a stale step, a retry pending waits for a look that works: the key looks first.
+      if (looks) run.retryWaits(action);
       // A change is planned on the facts shown when its key is taken: a look failing after that
       // (while a preflight or a read before asking runs, or while asked) withdraws it.
-      await run.asKey(async () => {
+      await run.asKey(retries, async () => {
         if (isAction(event)) {
-          const action = run.offered().find((a) => a.key === event.key);
           if (!action || action.unavailable !== undefined) return;
           // Looking again (and what the step reads with it) is one bounded look; a failed change
           // tried again (retryOrLook) is a change, not a look, and is not bounded so.
-          if (action.looksAgain && !run.again) {
+          if (looks) {
             // A look that failed has said so on the step (stale, under what stays shown). One
             // that ran out of its bound before its look said so (a read before it hung) failed
             // all the same: the step says so too, instead of keeping its status as if it had

@@ -92,6 +92,7 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   }
   // A change not verified before is left so: what this one shows replaces its result.
   run.unverified = undefined;
+  run.changeRuns();
   const outcome = await run.work.run((signal) => change.run(progress, signal));
   // Looks that began before this point saw the cluster before the change: they verify nothing.
   const endedAt = (run.changeEnded = run.looksBegun);
@@ -130,8 +131,9 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   // Why the change is not verified, if it is not.
   const unverified = mayHaveChanged ? lookFailed : undefined;
   if (unverified !== undefined) {
-    // After a failure that can be tried again, the look-again key runs the change again instead.
-    const looks = run.again ? [] : run.offered();
+    // After a failure that can be tried again, the look-again key of a fresh step runs the change
+    // again instead: only a key that looks now is named.
+    const looks = run.offered().filter((a) => !run.retries(a));
     const lines = show(notVerified(unverified, looks, ended!.failed === true));
     run.unverified = { after: endedAt, verify: () => verifiedLater(run, change, outcome), lines };
   } else if (lookFailed !== undefined) {

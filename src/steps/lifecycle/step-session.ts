@@ -60,12 +60,16 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   changeEnded = 0;
   /** How many looks have failed (marked the step stale). */
   looksFailed = 0;
-  /** `looksFailed` when the key now handled (in this async context) was taken. */
-  private readonly keys = new AsyncLocalStorage<number>();
+  /** The key now handled (in this async context): see `asKey`. */
+  private readonly keys = new AsyncLocalStorage<KeyTaken>();
+  /** How many changes have started to run: a retry not started is told apart. */
+  private changesRun = 0;
   /** The stamp of the look now shown: an older one that answers later is not shown. */
   private lastApplied = 0;
   /** What `retryOrLook` runs after a failed change that can be tried again. */
   again: (() => Promise<void>) | undefined;
+  /** Looking again, offered by the lifecycle on a stale step that has no such action of its own. */
+  private readonly lookAgain: StepAction<Facts, State> = { ...LOOK_AGAIN, run: () => this.look() };
   readonly work: StepWork;
   /** What the step makes of the looks shown (their `seen`), while it runs. */
   private making: Promise<void> | undefined;
@@ -117,9 +121,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     if (!this.looked) return [];
     const all = this.def.actions?.(this) ?? [];
     const shown = this.mode.readOnly ? all.filter((a) => a.local) : all;
-    return this.stale && !shown.some((a) => a.looksAgain)
-      ? [...shown, { ...LOOK_AGAIN, run: () => this.look() }]
-      : shown;
+    return this.stale && !shown.some((a) => a.looksAgain) ? [...shown, this.lookAgain] : shown;
   }
 
   async look(): Promise<void> {
@@ -210,16 +212,48 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   }
 
   /**
-   * Runs what a key does as that key's: the changes it starts (however late, whatever other key
-   * comes meanwhile) are planned on the facts shown when it was taken.
+   * Whether `action` (a key on offer) retries a failed change: the step's own look-again key
+   * while a retry is pending and the step is fresh. On a stale step it only looks: the retry
+   * waits for a look that works (no change starts on facts a failed look made stale).
    */
-  asKey<T>(work: () => T): T {
-    return this.keys.run(this.looksFailed, work);
+  retries(action: StepAction<Facts, State>): boolean {
+    return this.retryKey(action) && this.stale === undefined;
+  }
+
+  /** Whether `action` is the step's own look-again key while a failed change may be retried. */
+  private retryKey(action: StepAction<Facts, State>): boolean {
+    return action.looksAgain === true && action !== this.lookAgain && this.again !== undefined;
+  }
+
+  /**
+   * Runs what a key does as that key's: the changes it starts (however late, whatever other key
+   * comes meanwhile) are planned on the facts shown when it was taken; `retries` is what its
+   * `retryOrLook` does (decided when the key was taken).
+   */
+  asKey<T>(retries: boolean, work: () => T): T {
+    return this.keys.run({ failures: this.looksFailed, retries }, work);
   }
 
   /** `looksFailed` when the change now starting was asked for (its key, else now). */
   failuresAsked(): number {
-    return this.keys.getStore() ?? this.looksFailed;
+    return this.keys.getStore()?.failures ?? this.looksFailed;
+  }
+
+  /** A change starts to run (asked, confirmed, not stale). */
+  changeRuns(): void {
+    this.changesRun++;
+  }
+
+  /**
+   * A look-again key taken: on a stale step with a retry pending it looks first, said under what
+   * is shown (as a change key's refusal is); the retry waits for a look that works.
+   */
+  retryWaits(action: StepAction<Facts, State>): void {
+    if (this.stale === undefined || !this.retryKey(action)) return;
+    const { key } = action;
+    this.sayWhileStale(
+      `${NOT_RETRIED_STALE} (${this.stale}); what is shown may be stale. ${key} looks again first; once a look works, ${key} retries.`,
+    );
   }
 
   /**
@@ -227,9 +261,15 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
    * on a stale step stays), once: pressing again replaces only this line.
    */
   refuseWhileStale(): void {
-    const line = `${NOT_STARTED_STALE} (${this.stale}); what is shown may be stale. Look again first.`;
+    this.sayWhileStale(
+      `${NOT_STARTED_STALE} (${this.stale}); what is shown may be stale. Look again first.`,
+    );
+  }
+
+  /** Says `line` under what a stale step shows, in place of the last such line. */
+  private sayWhileStale(line: string): void {
     const shown = this.ctx.view().result ?? [];
-    const at = shown.findIndex((l) => l.startsWith(NOT_STARTED_STALE));
+    const at = shown.findIndex((l) => STALE_REFUSALS.some((start) => l.startsWith(start)));
     const base = at < 0 ? shown : shown.slice(0, at > 0 && shown[at - 1] === '' ? at - 1 : at);
     const result = [...base, ...(base.length > 0 ? [''] : []), line];
     // A look failing again after it replaces what the failed looks added, this line included.
@@ -305,9 +345,14 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   async retryOrLook(): Promise<void> {
     const again = this.again;
+    // As the key decided when it was taken (outside a key: as it would decide now).
+    const retries = this.keys.getStore()?.retries ?? this.stale === undefined;
+    if (!again || !retries) return this.look();
     this.again = undefined;
-    if (again) await again();
-    else await this.look();
+    const ran = this.changesRun;
+    await again();
+    // Not started on facts a look made stale since the key: the retry waits for a look that works.
+    if (this.changesRun === ran && this.stale !== undefined) this.again ??= again;
   }
 
   abortWork(): void {
@@ -336,6 +381,18 @@ export const STALE_MARK = '▲ STALE:';
 
 /** How the result of a change key pressed on a stale step starts. */
 const NOT_STARTED_STALE = '✖ Not started: the last look failed';
+/** How the line of a retry key pressed on a stale step (it looks first) starts. */
+const NOT_RETRIED_STALE = '✖ Not retried: the last look failed';
+/** The lines a key pressed on a stale step adds (one at a time, in place of the last). */
+const STALE_REFUSALS = [NOT_STARTED_STALE, NOT_RETRIED_STALE];
+
+/** What the key now handled was, when it was taken. */
+interface KeyTaken {
+  /** `looksFailed` then. */
+  failures: number;
+  /** Whether its `retryOrLook` retries (else it looks). */
+  retries: boolean;
+}
 
 /** A stale step's status, in words short enough for its title. */
 export const STALE_STATUS = 'the last look failed';
