@@ -44,12 +44,12 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       const looks = action?.looksAgain === true && !retries;
       // Facts that may be stale plan no change: only looking again, or moving about, is taken.
       const changing = CHANGING.has(event.type) && !looks;
-      if (run.stale && changing) return run.refuseWhileStale();
+      if (run.stale && changing) return run.staleness.refuse();
       // On a stale step, a retry pending waits for a look that works: the key looks first.
       if (looks) run.retryWaits(action);
       // A change is planned on the facts shown when its key is taken: a look failing after that
       // (while a preflight or a read before asking runs, or while asked) withdraws it.
-      await run.asKey(retries, async () => {
+      await run.staleness.asKey(retries, async () => {
         if (isAction(event)) {
           if (!action || action.unavailable !== undefined) return;
           // Looking again (and what the step reads with it) is one bounded look; a failed change

@@ -27,7 +27,7 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
 ): Promise<ChangeEnd> {
   const { ctx, mode } = run;
   // Looks failed when the change was asked for: one failing after that withdraws it.
-  const failedBefore = run.failuresAsked();
+  const failedBefore = run.staleness.failuresAsked();
   /** Why the change may not start: a look failed since it was asked for (the step is stale). */
   const staleSince = (): string | undefined =>
     run.stale !== undefined && run.looksFailed > failedBefore && !change.whileBusy

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Finding } from '../../model/finding.js';
 import { failureOf } from '../../target/failure.js';
 import { openLookBound, outsideLookBound, withinLookBound } from '../../model/look-bound.js';
@@ -8,6 +7,7 @@ import type { StepActionView, StepEventShape } from '../contract/view.js';
 import type { Change, ChangeEnd } from './change.js';
 import type { StepAction, StepDefinition } from './definition.js';
 import { NOT_VERIFIED_STATUS, runChange } from './run-change.js';
+import { STALE_ACTION, Staleness } from './stale.js';
 import { StepWork } from './step-work.js';
 
 /** What a step's own code gets from the lifecycle while one session drives it. */
@@ -45,8 +45,6 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   state: State;
   /** Whether a look has succeeded (the first open looks until one does). */
   looked = false;
-  /** The last look failed: what the step shows is from before and may be stale. */
-  stale: string | undefined;
   /** The last failed change's result, until the operator acts on the step again (seen). */
   unseenFailure: { what: string; lines: string[] } | undefined;
   /**
@@ -58,10 +56,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   looksBegun = 0;
   /** `looksBegun` when the last change ended: a look stamped at most this read before it. */
   changeEnded = 0;
-  /** How many looks have failed (marked the step stale). */
-  looksFailed = 0;
-  /** The key now handled (in this async context): see `asKey`. */
-  private readonly keys = new AsyncLocalStorage<KeyTaken>();
+  /** Whether the last look failed, how many have, and what they added to the result. */
+  readonly staleness: Staleness;
   /** How many changes have started to run: a retry not started is told apart. */
   private changesRun = 0;
   /** The stamp of the look now shown: an older one that answers later is not shown. */
@@ -75,14 +71,13 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   private making: Promise<void> | undefined;
   /** How long the last look that worked took (ms): a look again is bounded by a multiple of it. */
   private lastLookMs = 0;
-  /** The result the last failed look showed, and the result it was added under. */
-  private staleShown: { base: string[]; result: string[] } | undefined;
 
   constructor(
     readonly def: StepDefinition<Facts, State, Event>,
     readonly ctx: StepContext<State>,
   ) {
     this.state = def.initial;
+    this.staleness = new Staleness(ctx);
     this.work = new StepWork(ctx, (running) => def.working?.(this, running));
     // What AKS would refuse changes with the running operation: the offered actions follow it.
     ctx.operations?.subscribe(() => {
@@ -96,6 +91,16 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   get working(): boolean {
     return this.work.running;
+  }
+
+  /** Why the last look failed: what the step shows is from before and may be stale. */
+  get stale(): string | undefined {
+    return this.staleness.why;
+  }
+
+  /** How many looks have failed (marked the step stale). */
+  get looksFailed(): number {
+    return this.staleness.failures;
   }
 
   set(patch: Partial<State>): void {
@@ -150,7 +155,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     if (stamp <= this.changeEnded && (this.stale !== undefined || this.looksBegun > stamp)) return;
     this.lastApplied = stamp;
     this.lastLookMs = Date.now() - started;
-    this.stale = undefined;
+    this.staleness.clear();
     this.facts = seen.facts;
     if (!this.looked && this.def.follow && this.ctx.closing) {
       const { follow } = this.def;
@@ -225,20 +230,6 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     return action.looksAgain === true && action !== this.lookAgain && this.again !== undefined;
   }
 
-  /**
-   * Runs what a key does as that key's: the changes it starts (however late, whatever other key
-   * comes meanwhile) are planned on the facts shown when it was taken; `retries` is what its
-   * `retryOrLook` does (decided when the key was taken).
-   */
-  asKey<T>(retries: boolean, work: () => T): T {
-    return this.keys.run({ failures: this.looksFailed, retries }, work);
-  }
-
-  /** `looksFailed` when the change now starting was asked for (its key, else now). */
-  failuresAsked(): number {
-    return this.keys.getStore()?.failures ?? this.looksFailed;
-  }
-
   /** A change starts to run (asked, confirmed, not stale). */
   changeRuns(): void {
     this.changesRun++;
@@ -249,33 +240,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
    * is shown (as a change key's refusal is); the retry waits for a look that works.
    */
   retryWaits(action: StepAction<Facts, State>): void {
-    if (this.stale === undefined || !this.retryKey(action)) return;
-    const { key } = action;
-    this.sayWhileStale(
-      `${NOT_RETRIED_STALE} (${this.stale}); what is shown may be stale. ${key} looks again first; once a look works, ${key} retries.`,
-    );
-  }
-
-  /**
-   * A change key pressed on a stale step: not started, said under what is shown (a result kept
-   * on a stale step stays), once: pressing again replaces only this line.
-   */
-  refuseWhileStale(): void {
-    this.sayWhileStale(
-      `${NOT_STARTED_STALE} (${this.stale}); what is shown may be stale. Look again first.`,
-    );
-  }
-
-  /** Says `line` under what a stale step shows, in place of the last such line. */
-  private sayWhileStale(line: string): void {
-    const shown = this.ctx.view().result ?? [];
-    const at = shown.findIndex((l) => STALE_REFUSALS.some((start) => l.startsWith(start)));
-    const base = at < 0 ? shown : shown.slice(0, at > 0 && shown[at - 1] === '' ? at - 1 : at);
-    const result = [...base, ...(base.length > 0 ? [''] : []), line];
-    // A look failing again after it replaces what the failed looks added, this line included.
-    if (this.staleShown && sameLines(base, this.staleShown.result))
-      this.staleShown = { base: this.staleShown.base, result };
-    this.ctx.show({ result });
+    if (this.stale !== undefined && this.retryKey(action)) this.staleness.retryWaits(action.key);
   }
 
   /** A look again failed outside `look` (its bound ran out before): said as `look` says it. */
@@ -291,37 +256,19 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   private markStale(error: unknown): void {
     // In the words every failure line uses: a raw client error says only "fetch failed".
     const why = failureOf(error, this.ctx.connection, 'look again').line;
-    this.stale = why;
-    this.looksFailed++;
-    const view = this.ctx.view();
-    const note = `${STALE_MARK} what follows is from the last look that worked and may no longer be true; changes are withdrawn until a look succeeds.`;
-    this.ctx.show({
-      summary: [note, ...(view.summary ?? []).filter((l) => !l.startsWith(STALE_MARK))],
-      plan: undefined,
-    });
-    this.publish();
-    // Said here, not only by whoever awaited the look: a look that follows the cluster fails too.
-    // Short, so the title and the checklist row hold it; the whole line is the step's result.
-    // A change not verified, or a failure not yet seen, stays above it and keeps its status: a
-    // look failing after it (one that follows the cluster) must not hide that something changed.
-    // So does any other result shown (a change that was verified, a resume's report): the error
-    // goes under it, once (a look failing again replaces only what the last one added).
-    const shown = view.result ?? [];
-    const base = sameLines(shown, this.staleShown?.result) ? this.staleShown!.base : shown;
-    const kept =
-      this.unverified?.lines ??
-      (this.unseenFailure && [...this.unseenFailure.lines, '']) ??
-      (base.length > 0 ? [...base, ''] : []);
-    this.ctx.status(
-      this.unseenFailure
-        ? { kind: 'failed', what: this.unseenFailure.what }
+    // A change not verified, or a failure not yet seen, stays above the look's line and keeps its
+    // status: a look failing after it (one that follows the cluster) must not hide that something
+    // changed.
+    const failure = this.unseenFailure;
+    this.staleness.lookFailed(why, {
+      lines: this.unverified?.lines ?? (failure && [...failure.lines, '']),
+      status: failure
+        ? { kind: 'failed', what: failure.what }
         : this.unverified
           ? NOT_VERIFIED_STATUS
-          : { kind: 'unavailable', why: STALE_STATUS },
-    );
-    const result = [...kept, `✖ ${why}`];
-    this.staleShown = { base, result };
-    this.ctx.show({ result });
+          : undefined,
+    });
+    this.publish();
   }
 
   findings(list: Finding[]): void {
@@ -346,7 +293,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   async retryOrLook(): Promise<void> {
     const again = this.again;
     // As the key decided when it was taken (outside a key: as it would decide now).
-    const retries = this.keys.getStore()?.retries ?? this.stale === undefined;
+    const retries = this.staleness.keyRetries() ?? this.stale === undefined;
     if (!again || !retries) return this.look();
     this.again = undefined;
     const ran = this.changesRun;
@@ -360,10 +307,6 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   }
 }
 
-function sameLines(a: readonly string[], b: readonly string[] | undefined): boolean {
-  return b !== undefined && a.length === b.length && a.every((line, i) => line === b[i]);
-}
-
 function view(key: string, label: string, unavailable: string | undefined): StepActionView {
   return unavailable === undefined ? { key, label } : { key, label, unavailable };
 }
@@ -375,27 +318,3 @@ const LOOK_AGAIN = { key: 'l', label: 'Look again', looksAgain: true } as const;
 export const LOOK_AGAIN_MIN_MS = 5_000;
 /** A look again may take this many times as long as the last look that worked. */
 const LOOK_AGAIN_PACE = 3;
-
-/** How a stale step's summary starts. */
-export const STALE_MARK = '▲ STALE:';
-
-/** How the result of a change key pressed on a stale step starts. */
-const NOT_STARTED_STALE = '✖ Not started: the last look failed';
-/** How the line of a retry key pressed on a stale step (it looks first) starts. */
-const NOT_RETRIED_STALE = '✖ Not retried: the last look failed';
-/** The lines a key pressed on a stale step adds (one at a time, in place of the last). */
-const STALE_REFUSALS = [NOT_STARTED_STALE, NOT_RETRIED_STALE];
-
-/** What the key now handled was, when it was taken. */
-interface KeyTaken {
-  /** `looksFailed` then. */
-  failures: number;
-  /** Whether its `retryOrLook` retries (else it looks). */
-  retries: boolean;
-}
-
-/** A stale step's status, in words short enough for its title. */
-export const STALE_STATUS = 'the last look failed';
-
-/** Why a change is not offered while the step is stale. */
-const STALE_ACTION = 'the last look failed: look again first';

@@ -1,0 +1,126 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { StepStatus } from '../../model/checklist.js';
+import type { StepContext } from '../contract/module.js';
+
+/**
+ * A step's stale facts: whether (and why) the last look failed, how many looks have failed (a
+ * change is judged from the count when its key was taken), and the lines the failed looks and the
+ * keys refused meanwhile put under the result that stays shown.
+ */
+export class Staleness {
+  /** Why the last look failed: what the step shows is from before and may be stale. */
+  why: string | undefined;
+  /** How many looks have failed (marked the step stale). */
+  failures = 0;
+  /** The key now handled (in this async context): see `asKey`. */
+  private readonly keys = new AsyncLocalStorage<KeyTaken>();
+  /** The result the last failed look showed, and the result it was added under. */
+  private shown: { base: string[]; result: string[] } | undefined;
+
+  constructor(private readonly ctx: Pick<StepContext<unknown>, 'view' | 'show' | 'status'>) {}
+
+  /**
+   * Runs what a key does as that key's: the changes it starts (however late, whatever other key
+   * comes meanwhile) are planned on the facts shown when it was taken; `retries` is what its
+   * `retryOrLook` does (decided when the key was taken).
+   */
+  asKey<T>(retries: boolean, work: () => T): T {
+    return this.keys.run({ failures: this.failures, retries }, work);
+  }
+
+  /** `failures` when the change now starting was asked for (its key, else now). */
+  failuresAsked(): number {
+    return this.keys.getStore()?.failures ?? this.failures;
+  }
+
+  /** What the key now handled decided its `retryOrLook` does; undefined outside a key. */
+  keyRetries(): boolean | undefined {
+    return this.keys.getStore()?.retries;
+  }
+
+  /**
+   * A look failed (`why`, in words): the summary says what follows is stale, the plan goes, the
+   * status says so and `why` goes under the result. `kept` is a change's result that stays above
+   * it with its own status; without one, whatever result is shown stays (a change that was
+   * verified, a resume's report). A look failing again replaces only what the last one added.
+   */
+  lookFailed(why: string, kept: { lines?: string[]; status?: StepStatus | undefined }): void {
+    this.why = why;
+    this.failures++;
+    const view = this.ctx.view();
+    const note = `${STALE_MARK} what follows is from the last look that worked and may no longer be true; changes are withdrawn until a look succeeds.`;
+    this.ctx.show({
+      summary: [note, ...(view.summary ?? []).filter((l) => !l.startsWith(STALE_MARK))],
+      plan: undefined,
+    });
+    // Said here, not only by whoever awaited the look: a look that follows the cluster fails too.
+    // Short, so the title and the checklist row hold it; the whole line is the step's result.
+    this.ctx.status(kept.status ?? { kind: 'unavailable', why: STALE_STATUS });
+    const shown = view.result ?? [];
+    const base = sameLines(shown, this.shown?.result) ? this.shown!.base : shown;
+    const above = kept.lines ?? (base.length > 0 ? [...base, ''] : []);
+    const result = [...above, `✖ ${why}`];
+    this.shown = { base, result };
+    this.ctx.show({ result });
+  }
+
+  /**
+   * A change key pressed on a stale step: not started, said under what is shown (a result kept
+   * on a stale step stays), once: pressing again replaces only this line.
+   */
+  refuse(): void {
+    this.say(`${NOT_STARTED_STALE} (${this.why}); what is shown may be stale. Look again first.`);
+  }
+
+  /** The look-again key pressed on a stale step with a retry pending: it looks first, and says so. */
+  retryWaits(key: string): void {
+    this.say(
+      `${NOT_RETRIED_STALE} (${this.why}); what is shown may be stale. ${key} looks again first; once a look works, ${key} retries.`,
+    );
+  }
+
+  /** Says `line` (a key refused) under what a stale step shows, in place of the last such line. */
+  private say(line: string): void {
+    const shown = this.ctx.view().result ?? [];
+    const at = shown.findIndex((l) => STALE_REFUSALS.some((start) => l.startsWith(start)));
+    const base = at < 0 ? shown : shown.slice(0, at > 0 && shown[at - 1] === '' ? at - 1 : at);
+    const result = [...base, ...(base.length > 0 ? [''] : []), line];
+    // A look failing again after it replaces what the failed looks added, this line included.
+    if (this.shown && sameLines(base, this.shown.result))
+      this.shown = { base: this.shown.base, result };
+    this.ctx.show({ result });
+  }
+
+  /** A look worked: the step is fresh. */
+  clear(): void {
+    this.why = undefined;
+  }
+}
+
+function sameLines(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((line, i) => line === b[i]);
+}
+
+/** What the key now handled was, when it was taken. */
+interface KeyTaken {
+  /** `failures` then. */
+  failures: number;
+  /** Whether its `retryOrLook` retries (else it looks). */
+  retries: boolean;
+}
+
+/** How a stale step's summary starts. */
+export const STALE_MARK = '▲ STALE:';
+
+/** A stale step's status, in words short enough for its title. */
+export const STALE_STATUS = 'the last look failed';
+
+/** Why a change is not offered while the step is stale. */
+export const STALE_ACTION = 'the last look failed: look again first';
+
+/** How the result of a change key pressed on a stale step starts. */
+const NOT_STARTED_STALE = '✖ Not started: the last look failed';
+/** How the line of a retry key pressed on a stale step (it looks first) starts. */
+const NOT_RETRIED_STALE = '✖ Not retried: the last look failed';
+/** The lines a key pressed on a stale step adds (one at a time, in place of the last). */
+const STALE_REFUSALS = [NOT_STARTED_STALE, NOT_RETRIED_STALE];
