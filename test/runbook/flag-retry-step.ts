@@ -29,7 +29,10 @@ export interface World {
 
 type Session = StepSession<{ flag: boolean }, undefined>;
 
-/** One flag, `e` sets it (a failure can be retried), `r` looks again or retries, `o` only shows. */
+/**
+ * One flag: `e` sets it (a failure can be retried), `r` looks again or retries, `o` only shows a
+ * plan, `a` says it is in place and looks.
+ */
 function retryStep(world: World) {
   return defineStep<{ flag: boolean }, undefined>({
     id: 'api-access',
@@ -62,6 +65,15 @@ function retryStep(world: World) {
         },
       },
       { key: 'o', label: 'Show the plan', run: (run) => run.ctx.show({ plan: ['set the flag'] }) },
+      {
+        // As the defender and IMDS steps do when what was asked is in place already.
+        key: 'a',
+        label: 'Check it is in place',
+        run: async (run) => {
+          run.ctx.show({ result: ['✔ Already in place: nothing was sent.'] });
+          await run.look();
+        },
+      },
       {
         key: 'r',
         looksAgain: true,

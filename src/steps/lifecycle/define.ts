@@ -28,7 +28,11 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
   run: StepRun<Facts, State, Event>,
 ): StepController<Event | ActionEvent> {
   const open = async (): Promise<void> => {
-    if (!run.looked || run.def.lookOnEveryOpen) await run.look();
+    if (!run.looked || run.def.lookOnEveryOpen)
+      // One that failed and said so on the step (a look again) is not said again over it.
+      await run.look().catch((error: unknown) => {
+        if (!run.staleness.saidAlready(error)) throw error;
+      });
     // A look of the step already shown (the one at connect) may still be making its state.
     else await run.shown();
   };
@@ -49,28 +53,34 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       if (looks) run.retryWaits(action);
       // A change is planned on the facts shown when its key is taken: a look failing after that
       // (while a preflight or a read before asking runs, or while asked) withdraws it.
-      await run.staleness.asKey(retries, async () => {
-        if (isAction(event)) {
-          if (!action || action.unavailable !== undefined) return;
-          // Looking again (and what the step reads with it) is one bounded look; a failed change
-          // tried again (retryOrLook) is a change, not a look, and is not bounded so.
-          if (looks) {
-            // A look that failed has said so on the step (stale, under what stays shown). One
-            // that ran out of its bound before its look said so (a read before it hung) failed
-            // all the same: the step says so too, instead of keeping its status as if it had
-            // looked. One overtaken by a newer look that worked and is shown says nothing.
-            const before = run.looksBegun;
-            await run
-              .bounded(() => Promise.resolve(action.run(run)))
-              .catch((error: unknown) => {
-                if (run.stale === undefined && !run.shownSince(before)) run.lookFailed(error);
-              });
-          } else await action.run(run);
-          return;
-        }
-        const handler = run.def.on?.[event.type as Event['type']];
-        await handler?.(event as Extract<Event, { type: Event['type'] }>, run);
-      });
+      await run.staleness
+        .asKey(retries, async () => {
+          if (isAction(event)) {
+            if (!action || action.unavailable !== undefined) return;
+            // Looking again (and what the step reads with it) is one bounded look; a failed change
+            // tried again (retryOrLook) is a change, not a look, and is not bounded so.
+            if (looks) {
+              // A look that failed has said so on the step (stale, under what stays shown). One
+              // that ran out of its bound before its look said so (a read before it hung) failed
+              // all the same: the step says so too, instead of keeping its status as if it had
+              // looked. One overtaken by a newer look that worked and is shown says nothing.
+              const before = run.looksBegun;
+              await run
+                .bounded(() => Promise.resolve(action.run(run)))
+                .catch((error: unknown) => {
+                  if (run.stale === undefined && !run.shownSince(before)) run.lookFailed(error);
+                });
+            } else await action.run(run);
+            return;
+          }
+          const handler = run.def.on?.[event.type as Event['type']];
+          await handler?.(event as Extract<Event, { type: Event['type'] }>, run);
+        })
+        .catch((error: unknown) => {
+          // A look the key made that failed has said so on the step, under the result it keeps:
+          // said again by the host, its line would replace that result.
+          if (!run.staleness.saidAlready(error)) throw error;
+        });
     },
     resume: async (intents: InFlightChange[]) => {
       await open();

@@ -55,7 +55,8 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     const preflight = change.preflight;
     const refusals = await run.work.run((signal) => preflight(progress, signal));
     if (refusals.length > 0) {
-      ctx.show({ result: change.refused?.(refusals) ?? refusals });
+      // A look that failed meanwhile stays said under it (as under every result a stale step keeps).
+      run.staleness.showResult(change.refused?.(refusals) ?? refusals);
       return 'refused';
     }
   }
@@ -75,7 +76,7 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   if (staleBeforeAsking !== undefined) return notStarted(staleBeforeAsking, false);
   // Asked in every mode that may change something, dry run included (the session marks it).
   if (change.confirm && !(await ctx.confirm(change.confirm))) {
-    ctx.show({ result: change.cancelled ?? CANCELLED });
+    run.staleness.showResult(change.cancelled ?? CANCELLED);
     return 'cancelled';
   }
   const staleWhileAsked = staleSince();

@@ -16,6 +16,10 @@ export class Staleness {
   private readonly keys = new AsyncLocalStorage<KeyTaken>();
   /** The result the last failed look showed, and the result it was added under. */
   private shown: { base: string[]; result: string[] } | undefined;
+  /** The newest failed look (its stamp) and what it threw, while the step is stale. */
+  private newest: { stamp: number; error: unknown } | undefined;
+  /** What failed looks threw: said on the step already, not to be said again over it. */
+  private readonly said = new WeakSet<object>();
 
   constructor(private readonly ctx: Pick<StepContext<unknown>, 'view' | 'show' | 'status'>) {}
 
@@ -44,9 +48,15 @@ export class Staleness {
    * it with its own status; without one, whatever result is shown stays (a change that was
    * verified, a resume's report). A look failing again replaces only what the last one added.
    */
-  lookFailed(why: string, kept: { lines?: string[]; status?: StepStatus | undefined }): void {
+  lookFailed(
+    why: string,
+    kept: { lines?: string[]; status?: StepStatus | undefined },
+    look: { stamp: number; error: unknown },
+  ): void {
     this.why = why;
     this.failures++;
+    if (look.stamp > (this.newest?.stamp ?? 0)) this.newest = look;
+    if (typeof look.error === 'object' && look.error !== null) this.said.add(look.error);
     const view = this.ctx.view();
     const note = `${STALE_MARK} what follows is from the last look that worked and may no longer be true; changes are withdrawn until a look succeeds.`;
     this.ctx.show({
@@ -91,9 +101,43 @@ export class Staleness {
     this.ctx.show({ result });
   }
 
-  /** A look worked: the step is fresh. */
+  /**
+   * What a look that worked (stamped `stamp`) must throw instead of being shown: the failure of a
+   * newer look, which stands (the cluster may have gone since this one read it); else undefined.
+   */
+  failedSince(stamp: number): { error: unknown } | undefined {
+    return this.why !== undefined && this.newest && this.newest.stamp > stamp
+      ? this.newest
+      : undefined;
+  }
+
+  /** Whether `error` is a failed look's that the step has said already (stale, under its result). */
+  saidAlready(error: unknown): boolean {
+    return typeof error === 'object' && error !== null && this.said.has(error);
+  }
+
+  /**
+   * Shows `lines` as the result (a change that ended without starting); on a stale step the
+   * failed look's line stays under them, as it stays under any result kept.
+   */
+  showResult(lines: string[]): void {
+    if (this.why === undefined) return this.ctx.show({ result: lines });
+    const result = [...lines, '', `✖ ${this.why}`];
+    this.shown = { base: lines, result };
+    this.ctx.show({ result });
+  }
+
+  /**
+   * A look worked: the step is fresh. What the failed looks and the keys refused meanwhile added
+   * under the result was about them: it goes, and the result shown before them stays.
+   */
   clear(): void {
+    const shown = this.shown;
     this.why = undefined;
+    this.newest = undefined;
+    this.shown = undefined;
+    if (shown && sameLines(this.ctx.view().result ?? [], shown.result))
+      this.ctx.show({ result: shown.base.length > 0 ? shown.base : undefined });
   }
 }
 

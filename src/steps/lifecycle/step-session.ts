@@ -146,13 +146,17 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
       // the cut request's own error ("fetch failed") says nothing.
       const error: unknown = within?.signal.aborted ? within.signal.reason : thrown;
       // A look overtaken by a newer one that worked says nothing about the cluster now.
-      if (this.looked && stamp > this.lastApplied) this.markStale(error);
+      if (this.looked && stamp > this.lastApplied) this.markStale(error, stamp);
       throw error;
     }
     // Overtaken by a newer look already shown, or read before the last change ended while a look
     // begun after it failed or is under way: not shown (it is the cluster as it was before).
     if (stamp < this.lastApplied) return;
     if (stamp <= this.changeEnded && (this.stale !== undefined || this.looksBegun > stamp)) return;
+    // Begun before a newer look that failed: that failure stands, and is this look's end too (a
+    // change it was to verify is not verified on facts from before).
+    const newerFailed = this.staleness.failedSince(stamp);
+    if (newerFailed) throw newerFailed.error;
     this.lastApplied = stamp;
     this.lastLookMs = Date.now() - started;
     this.staleness.clear();
@@ -245,7 +249,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   /** A look again failed outside `look` (its bound ran out before): said as `look` says it. */
   lookFailed(error: unknown): void {
-    this.markStale(error);
+    this.markStale(error, ++this.looksBegun);
   }
 
   /**
@@ -253,21 +257,25 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
    * said to be stale, and every change is withdrawn until a look succeeds (a change planned on
    * facts that may no longer hold must not be offered).
    */
-  private markStale(error: unknown): void {
+  private markStale(error: unknown, stamp: number): void {
     // In the words every failure line uses: a raw client error says only "fetch failed".
     const why = failureOf(error, this.ctx.connection, 'look again').line;
     // A change not verified, or a failure not yet seen, stays above the look's line and keeps its
     // status: a look failing after it (one that follows the cluster) must not hide that something
     // changed.
     const failure = this.unseenFailure;
-    this.staleness.lookFailed(why, {
-      lines: this.unverified?.lines ?? (failure && [...failure.lines, '']),
-      status: failure
-        ? { kind: 'failed', what: failure.what }
-        : this.unverified
-          ? NOT_VERIFIED_STATUS
-          : undefined,
-    });
+    this.staleness.lookFailed(
+      why,
+      {
+        lines: this.unverified?.lines ?? (failure && [...failure.lines, '']),
+        status: failure
+          ? { kind: 'failed', what: failure.what }
+          : this.unverified
+            ? NOT_VERIFIED_STATUS
+            : undefined,
+      },
+      { stamp, error },
+    );
     this.publish();
   }
 
