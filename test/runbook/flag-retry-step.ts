@@ -126,7 +126,10 @@ export async function setup() {
   const press = async (key: string): Promise<void> => {
     const sent = host.send('api-access', { type: 'action', key });
     let done = false;
-    void sent.finally(() => (done = true));
+    void sent.then(
+      () => (done = true),
+      () => (done = true),
+    );
     await until(() => done || store.getState().confirmation !== undefined, `${key} handled`);
     if (store.getState().confirmation) store.answer(true);
     await sent;
