@@ -33,7 +33,7 @@ type Session = StepSession<{ flag: boolean }, undefined>;
  * One flag: `e` sets it (a failure can be retried), `r` looks again or retries, `o` only shows a
  * plan, `a` says it is in place and looks.
  */
-function retryStep(world: World) {
+function retryStep(world: World, lookOnEveryOpen: boolean) {
   return defineStep<{ flag: boolean }, undefined>({
     id: 'api-access',
     inspect: async () => {
@@ -53,6 +53,7 @@ function retryStep(world: World) {
       world.session = s;
     },
     initial: undefined,
+    lookOnEveryOpen,
     actions: () => [
       {
         key: 'e',
@@ -109,7 +110,8 @@ async function setFlag(world: World, run: Session): Promise<void> {
   });
 }
 
-export async function setup() {
+/** The step hosted; `lookOnEveryOpen` as the summary step (it looks on every open). */
+export async function setup({ lookOnEveryOpen = false } = {}) {
   const mode = { readOnly: false, dryRun: false, demo: true };
   const store = new SessionStore(mode);
   const journal = await Journal.open({ cluster: 'x', mode, env: {}, dir: tempDir('retry-') });
@@ -119,7 +121,7 @@ export async function setup() {
     store,
     connection,
     journal,
-    steps: { 'api-access': retryStep(world) },
+    steps: { 'api-access': retryStep(world, lookOnEveryOpen) },
   });
   const view = () => store.getState().stepViews['api-access']!;
   /** Sends a key; answers yes to any question it opens; resolves when the key is handled. */

@@ -60,6 +60,21 @@ describe('a stale step shows', () => {
     await close();
   });
 
+  it('opening a step that looks on every open, as that look fails: its result stays', async () => {
+    const { world, host, view, press, close } = await setup({ lookOnEveryOpen: true });
+    await host.open('api-access');
+    await press('a');
+    world.lookFails = true;
+    // The host once said the look's error again, as the whole result.
+    await host.open('api-access');
+    expect(view().result).toEqual([
+      '✔ Already in place: nothing was sent.',
+      '',
+      '✖ the cluster did not answer',
+    ]);
+    await close();
+  });
+
   it('two looks failing and an older one working after them: still stale', async () => {
     const { store, world, host, view, close } = await setup();
     await host.open('api-access');

@@ -27,17 +27,25 @@ export function defineStep<Facts, State, Event extends StepEventShape = ActionEv
 function controllerOf<Facts, State, Event extends StepEventShape>(
   run: StepRun<Facts, State, Event>,
 ): StepController<Event | ActionEvent> {
-  const open = async (): Promise<void> => {
-    if (!run.looked || run.def.lookOnEveryOpen)
-      // One that failed and said so on the step (a look again) is not said again over it.
-      await run.look().catch((error: unknown) => {
-        if (!run.staleness.saidAlready(error)) throw error;
-      });
+  const look = async (): Promise<void> => {
+    if (!run.looked || run.def.lookOnEveryOpen) await run.look();
     // A look of the step already shown (the one at connect) may still be making its state.
     else await run.shown();
   };
+  /** Looks as `look`; false when the look failed and said so on the step (stale, under its result). */
+  const looked = (): Promise<boolean> =>
+    look().then(
+      () => true,
+      (error: unknown) => {
+        // Said again by the host, its line would replace the result the step keeps.
+        if (!run.staleness.saidAlready(error)) throw error;
+        return false;
+      },
+    );
   return {
-    open,
+    open: async () => {
+      await looked();
+    },
     send: async (event) => {
       if (!run.looked) return;
       run.seenFailure();
@@ -83,7 +91,8 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
         });
     },
     resume: async (intents: InFlightChange[]) => {
-      await open();
+      // A look that failed ends the resume: it reports on the facts of a look that worked.
+      if (!(await looked())) return;
       if (run.def.resume) await run.def.resume(run, intents);
       else run.ctx.show({ result: UNFINISHED });
     },
