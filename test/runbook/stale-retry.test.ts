@@ -6,10 +6,14 @@ import { until } from '../helpers/until.js';
 import { setup } from './flag-retry-step.js';
 
 describe('retrying a failed change with the look-again key', () => {
-  it('on a fresh step: asks, runs the change again', async () => {
+  it('on a fresh step: says it retries, asks, runs the change again', async () => {
     const { world, view, press, failedChange, close } = await setup();
     await failedChange();
+    // Its own label says it looks again; while it would retry, the actions say so.
+    const r = () => view().actions?.find((a) => a.key === 'r');
+    expect(r()).toEqual({ key: 'r', label: 'Retry the failed flag change (asks first)' });
     await press('r');
+    expect(r()).toEqual({ key: 'r', label: 'Look again' });
     expect(world.writes).toBe(2);
     expect(view().result).toEqual(['the flag is on']);
     await close();
@@ -21,6 +25,7 @@ describe('retrying a failed change with the look-again key', () => {
     // A look that follows the cluster fails: the step is stale.
     world.lookFails = true;
     await expect(world.session!.look()).rejects.toThrow('the cluster did not answer');
+    expect(view().actions?.find((a) => a.key === 'r')).toEqual({ key: 'r', label: 'Look again' });
     // It once opened the retry's question on the stale facts, and a yes sent the write again.
     await press('r');
     expect(store.getState().confirmation).toBeUndefined();

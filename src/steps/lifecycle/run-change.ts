@@ -108,7 +108,7 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   };
   const end = (facts: Facts | undefined): void => {
     ended = change.done(outcome, facts);
-    run.again = ended.failed ? change.again : undefined;
+    run.again = ended.failed && change.again ? { run: change.again, what: change.what } : undefined;
     // A failure stays on screen (above any later result) and in the status until seen.
     const unseen = run.unseenFailure;
     if (ended.failed) run.unseenFailure = { what: change.what, lines: ended.result };

@@ -62,8 +62,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   private changesRun = 0;
   /** The stamp of the look now shown: an older one that answers later is not shown. */
   private lastApplied = 0;
-  /** What `retryOrLook` runs after a failed change that can be tried again. */
-  again: (() => Promise<void>) | undefined;
+  /** What `retryOrLook` runs after a failed change that can be tried again, and that change. */
+  again: { run: () => Promise<void>; what: string } | undefined;
   /** Looking again, offered by the lifecycle on a stale step that has no such action of its own. */
   private readonly lookAgain: StepAction<Facts, State> = { ...LOOK_AGAIN, run: () => this.look() };
   readonly work: StepWork;
@@ -110,10 +110,15 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   publish(): void {
     if (this.state !== undefined) this.ctx.setState(this.state);
-    // While stale, every change is shown withdrawn; looking again stays.
+    // While stale, every change is shown withdrawn; looking again stays. The look-again key that
+    // retries a failed change says so (its own label says it looks).
     this.ctx.show({
-      actions: this.offered().map(({ key, label, unavailable, looksAgain }) =>
-        view(key, label, unavailable ?? (this.stale && !looksAgain ? STALE_ACTION : undefined)),
+      actions: this.offered().map((a) =>
+        view(
+          a.key,
+          this.retries(a) ? `Retry the failed ${this.again!.what} (asks first)` : a.label,
+          a.unavailable ?? (this.stale && !a.looksAgain ? STALE_ACTION : undefined),
+        ),
       ),
     });
   }
@@ -305,7 +310,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     if (!again || !retries) return this.look();
     this.again = undefined;
     const ran = this.changesRun;
-    await again();
+    await again.run();
     // Not started on facts a look made stale since the key: the retry waits for a look that works.
     if (this.changesRun === ran && this.stale !== undefined) this.again ??= again;
   }
