@@ -40,7 +40,11 @@ export async function listJsonPages<T>(
       },
     );
     try {
-      for await (const chunk of await answer) page.push(chunk);
+      for await (const chunk of await answer) {
+        const asked = ahead;
+        page.push(chunk);
+        if (!asked && ahead) await sendingTurn();
+      }
       page.end();
     } catch (error) {
       if (ahead) void ahead.then(cancel, () => undefined);
@@ -49,6 +53,17 @@ export async function listJsonPages<T>(
     answer = ahead;
   }
   return items;
+}
+
+/**
+ * Two turns of the event loop, so a request just asked leaves before the rest of this page is
+ * parsed. undici writes a request on a kept-alive connection only after a check-phase turn (it
+ * first looks for bytes the server sent unasked); a page whose bytes have all arrived is parsed
+ * in one poll phase, which would hold the next page back until this one is done. The first turn
+ * may come before undici's own (the request reaches it a few promise steps after it is asked).
+ */
+function sendingTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** Lets go of an answer that will not be read, so its connection is not held by unread bytes. */
