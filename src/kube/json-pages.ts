@@ -10,6 +10,7 @@ type Body = Awaited<Answer>;
  * as it arrives. Skips client-node's model classes: for 30,000 pods their deserializing
  * costs seconds of CPU and the garbage of a second copy. The items have the wire's field names
  * (`metadata.continue`, timestamps as strings). Undefined when `kc` has no wire (see `withKubeWire`).
+ * `onPage` is told each page's kept items once the page has arrived whole.
  */
 export async function listJsonPages<T>(
   kc: KubeConfig,
@@ -17,6 +18,7 @@ export async function listJsonPages<T>(
   query: Record<string, string>,
   keep: (item: unknown) => T,
   signal?: AbortSignal,
+  onPage?: (page: T[]) => void,
 ): Promise<T[] | undefined> {
   const read = bodyReaderOf(kc);
   if (!read) return undefined;
@@ -33,6 +35,7 @@ export async function listJsonPages<T>(
     // as its token is read, so it travels while this page's items still stream in and are
     // reshaped. One page ahead at most.
     let ahead: Answer | undefined;
+    const from = items.length;
     const page = new ListItems(
       (item) => items.push(keep(item)),
       (meta) => {
@@ -50,6 +53,7 @@ export async function listJsonPages<T>(
       if (ahead) void ahead.then(cancel, () => undefined);
       throw error;
     }
+    onPage?.(items.slice(from));
     answer = ahead;
   }
   return items;

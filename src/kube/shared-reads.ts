@@ -12,6 +12,7 @@ import { listAllDaemonSets, listAllPdbs } from './lists.js';
 import { listAllPods } from './node-pods.js';
 import { leanPod, type LeanPod } from './lean-pod.js';
 import { listJsonPages } from './json-pages.js';
+import { PageFeed, type PageFold } from './page-feed.js';
 import { listAllNodes } from './nodes.js';
 import { listAllNamespaces, listAllNetworkPolicies } from './network-policies.js';
 import { readRbac, type RbacRead } from './rbac-read.js';
@@ -32,7 +33,7 @@ export function primeKubeReads(
   // Outside a batch each of these reads at once and is not kept: it is kept here instead.
   const c = connection as Connection;
   const reads: Record<EarlyKubeRead, () => Promise<unknown>> = {
-    pods: () => podsOf(c),
+    pods: () => podFeedOf(c),
     namespaces: () => namespacesOf(c),
     rbac: () => rbacObjectsOf(c),
     networkpolicies: () => networkPoliciesOf(c),
@@ -60,20 +61,54 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  * there before a check reads it), and the page is dropped. A 403 rejects, as the same
  * `ApiException`, for every caller.
  */
-export function podsOf(connection: Connection, signal?: AbortSignal): Promise<LeanPod[]> {
-  return connection.reads.share('pods', async () => {
-    const kept = (pod: V1Pod): LeanPod => leanPod(slim([pod])[0]!);
+export async function podsOf(connection: Connection, signal?: AbortSignal): Promise<LeanPod[]> {
+  return (await podFeedOf(connection, signal)).all;
+}
+
+/**
+ * `podsOf`, with `fold` handed the pods page by page as they arrive (those read so far first):
+ * a step keeps its per-pod facts while the next page is on its way. Resolves and rejects as
+ * `podsOf` (or with what `fold` threw).
+ */
+export async function followPods(
+  connection: Connection,
+  fold: PageFold<LeanPod>,
+  signal?: AbortSignal,
+): Promise<LeanPod[]> {
+  return (await podFeedOf(connection, signal)).follow(fold);
+}
+
+/** The shared pod list as it arrives (see `podsOf`). */
+function podFeedOf(connection: Connection, signal?: AbortSignal): Promise<PageFeed<LeanPod>> {
+  return connection.reads.share('pods', () => {
     const own = sharedSignal(connection, signal);
-    // As plain JSON where the wire allows (no model objects for tens of thousands of pods).
-    const plain = await listJsonPages(
-      connection.kc,
-      '/api/v1/pods',
-      { limit: String(POD_PAGE) },
-      (item) => kept(item as V1Pod),
-      own,
-    );
-    return plain ?? listAllPods(connection.kc, own, POD_PAGE, kept);
+    const feed = new PageFeed<LeanPod>(async (onPage) => {
+      // As plain JSON where the wire allows (no model objects for tens of thousands of pods).
+      const plain = await listJsonPages(
+        connection.kc,
+        '/api/v1/pods',
+        { limit: String(POD_PAGE) },
+        (item) => leanPodOf(item as V1Pod),
+        own,
+        onPage,
+      );
+      if (plain) return plain;
+      const all = await listAllPods(connection.kc, own, POD_PAGE, leanPodOf);
+      onPage(all);
+      return all;
+    });
+    return Promise.resolve(feed);
   });
+}
+
+/** A pod as the shared list keeps it; its last-applied copy cut as `slim` cuts it. */
+function leanPodOf(pod: V1Pod): LeanPod {
+  // The lean copy leaves managedFields behind; only the annotation needs cutting.
+  const lean = leanPod(pod);
+  const annotations = lean.metadata?.annotations;
+  const applied = annotations?.[LAST_APPLIED];
+  if (applied !== undefined) annotations![LAST_APPLIED] = appliedVersionOnly(applied);
+  return lean;
 }
 
 /** Every node of the cluster, paged; sent once per read batch and shared. */
