@@ -4,15 +4,20 @@ import type { ContainerFacts, OwnedObject, OwnerRef } from '../model/pods.js';
 import { listJsonPages } from './json-pages.js';
 import { listUnlessForbidden } from './paged.js';
 import type { LeanPod } from './lean-pod.js';
-import { podsOf } from './shared-reads.js';
+import { followPods } from './shared-reads.js';
+import type { PageFold } from './page-feed.js';
 
 const PAGE = 500;
 
 /**
  * Reads every pod (paged, all namespaces) and the ReplicaSets and Jobs between pods and their
  * Deployments and CronJobs. A refused list is named in `forbidden`, never read as empty.
+ * `onPods` is handed the pods page by page as they arrive (see `followPods`).
  */
-export async function readPodsAndOwners(connection: Connection): Promise<ContainerFacts> {
+export async function readPodsAndOwners(
+  connection: Connection,
+  onPods: PageFold<LeanPod> = () => undefined,
+): Promise<ContainerFacts> {
   const { kc } = connection;
   const apps = kc.makeApiClient(AppsV1Api);
   const batch = kc.makeApiClient(BatchV1Api);
@@ -23,7 +28,7 @@ export async function readPodsAndOwners(connection: Connection): Promise<Contain
   // Only the owner links are read (pod -> ReplicaSet/Job -> Deployment/CronJob): keep just those,
   // item by item as plain JSON where the wire allows (no model objects, no whole pages).
   const [pods, replicaSets, jobs] = await Promise.all([
-    sharedPodsUnlessForbidden(connection),
+    sharedPodsUnlessForbidden(connection, onPods),
     ownerLinksUnlessForbidden(connection, '/apis/apps/v1/replicasets', () =>
       listUnlessForbidden((c) => apps.listReplicaSetForAllNamespaces(opts(c))),
     ),
@@ -48,9 +53,12 @@ export async function readPodsAndOwners(connection: Connection): Promise<Contain
 }
 
 /** The shared pod list, or `undefined` when the cluster refused it (403). */
-async function sharedPodsUnlessForbidden(connection: Connection): Promise<LeanPod[] | undefined> {
+async function sharedPodsUnlessForbidden(
+  connection: Connection,
+  onPods: PageFold<LeanPod>,
+): Promise<LeanPod[] | undefined> {
   try {
-    return await podsOf(connection);
+    return await followPods(connection, onPods);
   } catch (error) {
     if (error instanceof ApiException && error.code === 403) return undefined;
     throw error;

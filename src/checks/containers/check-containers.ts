@@ -1,6 +1,7 @@
 import { SEVERITIES, type Finding, type Severity } from '../../model/finding.js';
 import { CONTAINER_ADVICE, type ContainerCheckId } from './advice.js';
-import { podIssues, type ContainerIssue } from './container-rules.js';
+import type { ContainerIssue } from './container-rules.js';
+import { PodIssueIndex } from './issue-index.js';
 import { isAksManaged, isSystemWorkload } from './system.js';
 import type { ContainerFacts } from '../../model/pods.js';
 import { groupByWorkload, type Workload } from './workloads.js';
@@ -24,8 +25,14 @@ function worst(issues: ContainerIssue[]): Severity {
   return SEVERITIES[Math.max(...issues.map((i) => SEVERITIES.indexOf(i.severity)))] ?? 'info';
 }
 
-/** Groups pods by workload and turns their issues into one finding per workload and check; pure. */
-export function checkContainers(facts: ContainerFacts): ContainersReview {
+/**
+ * Groups pods by workload and turns their issues into one finding per workload and check; pure.
+ * `index` may hold the pods' issues already (read as their pages arrived).
+ */
+export function checkContainers(
+  facts: ContainerFacts,
+  index: PodIssueIndex = new PodIssueIndex(),
+): ContainersReview {
   const findings: Finding[] = facts.forbidden.map((what) => ({
     id: 'containers.forbidden',
     severity: 'medium',
@@ -34,13 +41,12 @@ export function checkContainers(facts: ContainerFacts): ContainersReview {
   }));
   const workloads = groupByWorkload(facts).map((workload): WorkloadReview => {
     // Each issue once per workload, in the order first seen (replicas repeat their pod's issues).
-    const seen = new Set<string>();
+    const seen = new Set<ContainerIssue>();
     const issues: ContainerIssue[] = [];
     for (const pod of workload.pods) {
-      for (const issue of podIssues(pod)) {
-        const key = `${issue.id}|${issue.container ?? ''}|${issue.what}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+      for (const issue of index.issuesOf(pod)) {
+        if (seen.has(issue)) continue;
+        seen.add(issue);
         issues.push(issue);
       }
     }

@@ -2,7 +2,8 @@ import { ApiException } from '@kubernetes/client-node';
 import { drainFindings, type DrainFacts } from '../../checks/drain/findings.js';
 import type { DrainPod } from '../../model/drain.js';
 import { kuredLockOf, toDrainNode, toDrainPdb, toDrainPod } from './facts.js';
-import { daemonSetsOf, nodesOf, pdbsOf, podsOf } from '../../kube/shared-reads.js';
+import { daemonSetsOf, followPods, nodesOf, pdbsOf } from '../../kube/shared-reads.js';
+import type { LeanPod } from '../../kube/lean-pod.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { plural } from '../../model/plural.js';
 
@@ -27,17 +28,22 @@ async function readOrForbidden<T>(
 export async function inspectDrain(ctx: InspectContext): Promise<Inspection<DrainFacts>> {
   const { connection } = ctx;
   const forbidden: string[] = [];
+  // Each pod is placed on its node as its page arrives, not all at once after the last page.
+  let podsByNode: Record<string, DrainPod[]> = {};
+  const placeOnNodes = (page: readonly LeanPod[]): void => {
+    for (const pod of page) {
+      const node = pod.spec?.nodeName;
+      if (node) (podsByNode[node] ??= []).push(toDrainPod(pod));
+    }
+  };
   const [nodes, pods, daemonSets, pdbs] = await Promise.all([
     readOrForbidden('list nodes', () => nodesOf(connection), forbidden),
-    readOrForbidden('list pods', () => podsOf(connection, ctx.signal), forbidden),
+    readOrForbidden('list pods', () => followPods(connection, placeOnNodes, ctx.signal), forbidden),
     readOrForbidden('list daemonsets', () => daemonSetsOf(connection, ctx.signal), forbidden),
     readOrForbidden('list poddisruptionbudgets', () => pdbsOf(connection, ctx.signal), forbidden),
   ]);
-  const podsByNode: Record<string, DrainPod[]> = {};
-  for (const pod of pods) {
-    const node = pod.spec?.nodeName;
-    if (node) (podsByNode[node] ??= []).push(toDrainPod(pod));
-  }
+  // A refused list places no pod (a page may have come before the refusal of a later one).
+  if (pods.length === 0) podsByNode = {};
   const lock = kuredLockOf(daemonSets);
   const facts: DrainFacts = {
     nodes: nodes

@@ -4,7 +4,7 @@ import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { PodFacts } from '../../checks/imds/facts.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { namespacesOf, networkPoliciesOf, podsOf } from '../../kube/shared-reads.js';
+import { followPods, namespacesOf, networkPoliciesOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import { policyFacts } from './policy-facts.js';
 
@@ -101,10 +101,15 @@ async function inOrder<T extends readonly unknown[]>(reads: {
 /** Reads namespaces, pods and NetworkPolicies; a 403 on any of them is reported, not hidden. */
 export async function readImdsFacts(connection: Connection): Promise<ReadOutcome> {
   try {
+    // Each pod's facts are taken as its page arrives, not all at once after the last page.
+    const pods: PodFacts[] = [];
+    const takeFacts = (page: readonly LeanPod[]): void => {
+      for (const pod of page) pods.push(podFacts(pod));
+    };
     // Asked at once; a refusal is reported for the first read in this order that failed.
-    const [namespaces, pods, policies] = await inOrder([
+    const [namespaces, , policies] = await inOrder([
       guarded(connection, 'list namespaces', () => namespacesOf(connection)),
-      guarded(connection, 'list pods', () => podsOf(connection)),
+      guarded(connection, 'list pods', () => followPods(connection, takeFacts)),
       guarded(connection, 'list networkpolicies', () => networkPoliciesOf(connection)),
     ] as const);
     return {
@@ -114,7 +119,7 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
           name: ns.metadata?.name ?? '',
           labels: ns.metadata?.labels ?? {},
         })),
-        pods: pods.map(podFacts),
+        pods,
         policies: policies.map(policyFacts),
       },
     };
