@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import { PodIssueIndex } from '../../src/checks/containers/issue-index.js';
+import { suggestedPatch } from '../../src/checks/containers/patch.js';
 import type { ContainerFacts, PodObject } from '../../src/model/pods.js';
 
 /** A replica of `owner` (a ReplicaSet) whose container has `sc` as its securityContext. */
@@ -49,5 +50,15 @@ describe('PodIssueIndex', () => {
     const [a, b] = [index.issuesOf(facts.pods[1]!), index.issuesOf(facts.pods[3]!)];
     expect(a.length).toBeGreaterThan(0);
     a.forEach((issue, i) => expect(b[i]).toBe(issue));
+  });
+});
+
+describe('suggestedPatch with the YAML of templates kept between workloads', () => {
+  it('writes the same lines as without, for every workload', () => {
+    const reviews = checkContainers(facts).workloads;
+    const bodies = new Map<string, string[]>();
+    for (const review of [...reviews, ...reviews])
+      expect(suggestedPatch(review, bodies)).toEqual(suggestedPatch(review));
+    expect(bodies.size).toBeGreaterThan(0);
   });
 });

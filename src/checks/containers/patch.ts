@@ -98,19 +98,36 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
 
 /**
  * The suggested securityContext of a workload as YAML lines to paste under its pod template (not
- * applied: the operator tests it with the application first).
+ * applied: the operator tests it with the application first). `bodies`, shared between calls,
+ * keeps the YAML of each distinct template: replicas of one chart suggest the same fields, and
+ * writing YAML costs far more than telling two templates apart.
  */
-export function suggestedPatch(review: WorkloadReview): string[] {
+export function suggestedPatch(
+  review: WorkloadReview,
+  bodies: Map<string, string[]> = new Map(),
+): string[] {
   const { workload, issues } = review;
   if (issues.length === 0) return [];
   const { template, notes } = templatePatch(review);
   const where = TEMPLATE_PATH[workload.kind] ?? 'spec.template.spec';
   const header = `${workload.kind} ${workload.namespace}/${workload.name} (${where}):`;
-  const body =
-    Object.keys(template).length > 0
-      ? stringify(template, { flow: false }).trimEnd().split('\n')
-      : [];
-  return [header, ...body.map((l) => `  ${l}`), ...notes.map((n) => `  ${n}`)];
+  return [header, ...yamlLines(template, bodies), ...notes.map((n) => `  ${n}`)];
+}
+
+/** The template as indented YAML lines (none when empty), from `bodies` when written before. */
+function yamlLines(template: Fields, bodies: Map<string, string[]>): string[] {
+  if (Object.keys(template).length === 0) return [];
+  // Same JSON (same keys in the same order), same YAML.
+  const key = JSON.stringify(template);
+  let lines = bodies.get(key);
+  if (!lines) {
+    lines = stringify(template, { flow: false })
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}`);
+    bodies.set(key, lines);
+  }
+  return lines;
 }
 
 /**

@@ -67,9 +67,10 @@ export async function inspectContainers(ctx: InspectContext): Promise<Inspection
 
 /** The suggested securityContext for each user workload with findings, as lines for the plan. */
 export function suggestedPatches(facts: ContainersFacts): string[] {
+  const bodies = new Map<string, string[]>();
   const patches = facts.workloads
     .filter((w) => !w.system && w.issues.length > 0)
-    .map(suggestedPatch);
+    .map((w) => suggestedPatch(w, bodies));
   if (patches.length === 0) return [];
   return [
     'Suggested securityContext per workload (not applied; test it with the application first):',
