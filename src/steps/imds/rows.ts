@@ -107,7 +107,7 @@ export function buildRows(
   return assessment.namespaces.map(({ verdict, system, optIn }) => {
     const action = actionOf(verdict.kind);
     const warning = managedNamespaceWarning(verdict.namespace);
-    return {
+    const row: Omit<ImdsRow, 'details'> = {
       namespace: verdict.namespace,
       verdict: verdict.kind,
       enforced: verdict.enforced,
@@ -123,7 +123,20 @@ export function buildRows(
       rights: rights.get(verdict.namespace) ?? {},
       ours: verdict.hasOurPolicy,
       findings: verdictFindings(verdict, probe),
-      details: detailsOf(verdict, action, proposals.get(verdict.namespace) ?? [], traits, probe),
     };
+    // Written when first read (the screen reads the focused row's): each is a YAML document,
+    // and a large cluster has thousands of rows, rebuilt on every choice.
+    let details: ViewItem[] | undefined;
+    return Object.defineProperty(row, 'details', {
+      enumerable: true,
+      get: () =>
+        (details ??= detailsOf(
+          verdict,
+          action,
+          proposals.get(verdict.namespace) ?? [],
+          traits,
+          probe,
+        )),
+    }) as ImdsRow;
   });
 }

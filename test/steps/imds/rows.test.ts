@@ -39,6 +39,21 @@ const facts: ImdsFacts = {
 };
 
 describe('namespace rows', () => {
+  it("write a row's details when first read, once, and show them to a copy of the row too", () => {
+    const rows = buildRows(
+      assessImds(facts),
+      new Map(),
+      new Set(),
+      new Map(),
+      engineTraits(facts.engine),
+    );
+    const shop = rows.find((r) => r.namespace === 'shop')!;
+    expect(typeof Object.getOwnPropertyDescriptor(shop, 'details')?.get).toBe('function');
+    expect(shop.details).toBe(shop.details);
+    expect({ ...shop }.details).toEqual(shop.details);
+    expect((JSON.parse(JSON.stringify(shop)) as typeof shop).details).toEqual(shop.details);
+  });
+
   it('an exposed namespace says the preview podLinkLocalAccess restriction is not read', () => {
     // networkProfile.podLinkLocalAccess is only in preview api-versions (2024-04-02-preview on);
     // the tool reads the stable one, so the verdict cannot account for it: the row says so.
