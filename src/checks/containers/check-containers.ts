@@ -41,12 +41,13 @@ export function checkContainers(
   }));
   const workloads = groupByWorkload(facts).map((workload): WorkloadReview => {
     // Each issue once per workload, in the order first seen (replicas repeat their pod's issues).
-    const seen = new Set<ContainerIssue>();
+    const seen = new Set<string>();
     const issues: ContainerIssue[] = [];
     for (const pod of workload.pods) {
       for (const issue of index.issuesOf(pod)) {
-        if (seen.has(issue)) continue;
-        seen.add(issue);
+        const key = index.sameAs(issue);
+        if (seen.has(key)) continue;
+        seen.add(key);
         issues.push(issue);
       }
     }
