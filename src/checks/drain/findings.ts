@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import type { DrainNode } from '../../model/drain.js';
+import type { DrainNode, NodePlan } from '../../model/drain.js';
 import { planNode, type DrainWorld } from './plan.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../model/drain.js';
 
@@ -10,6 +10,23 @@ export interface DrainFacts {
   world: DrainWorld;
   /** Reads the API server refused (what could not be checked). */
   forbidden: string[];
+}
+
+const planned = new WeakMap<DrainFacts, Map<string, NodePlan>>();
+
+/**
+ * A node's drain plan with the default options, made once per look: the findings and the
+ * step's first preview (default options) are the same plans. Treat it as read-only.
+ */
+export function defaultPlan(facts: DrainFacts, node: string): NodePlan {
+  let plans = planned.get(facts);
+  if (!plans) planned.set(facts, (plans = new Map<string, NodePlan>()));
+  let plan = plans.get(node);
+  if (!plan) {
+    plan = planNode(node, facts.podsByNode[node] ?? [], facts.world, DEFAULT_DRAIN_OPTIONS);
+    plans.set(node, plan);
+  }
+  return plan;
 }
 
 /**
@@ -45,12 +62,7 @@ export function drainFindings(facts: DrainFacts): Finding[] {
         remediation: 'Let kured reboot it, or drain it in a maintenance window.',
       });
     }
-    const plan = planNode(
-      node.name,
-      facts.podsByNode[node.name] ?? [],
-      facts.world,
-      DEFAULT_DRAIN_OPTIONS,
-    );
+    const plan = defaultPlan(facts, node.name);
     for (const b of plan.blocked) {
       const pod = { kind: 'Pod', name: b.pod.name, namespace: b.pod.namespace };
       if (b.cause === 'pdb' && b.pdbs) {

@@ -1,6 +1,6 @@
 import { planNode } from '../../checks/drain/plan.js';
-import type { DrainFacts } from '../../checks/drain/findings.js';
-import type { DrainOptions, NodePlan } from '../../model/drain.js';
+import { defaultPlan, type DrainFacts } from '../../checks/drain/findings.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainOptions, type NodePlan } from '../../model/drain.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { drainConfirmation } from './confirmations.js';
 import { drainRefusal } from './rights.js';
@@ -20,7 +20,10 @@ export function previewsOf(facts: DrainFacts, options: DrainOptions): Record<str
   return Object.fromEntries(
     facts.nodes.map((n) => [
       n.name,
-      planNode(n.name, facts.podsByNode[n.name] ?? [], facts.world, options),
+      // The look's findings planned each node with the default options already.
+      options === DEFAULT_DRAIN_OPTIONS
+        ? defaultPlan(facts, n.name)
+        : planNode(n.name, facts.podsByNode[n.name] ?? [], facts.world, options),
     ]),
   );
 }

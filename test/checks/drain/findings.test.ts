@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { drainFindings, type DrainFacts } from '../../../src/checks/drain/findings.js';
+import { defaultPlan, drainFindings, type DrainFacts } from '../../../src/checks/drain/findings.js';
+import { planNode } from '../../../src/checks/drain/plan.js';
+import { previewsOf } from '../../../src/steps/drain/changes.js';
 import { kuredLockHolders, needsReboot } from '../../../src/checks/drain/nodes.js';
-import type { DrainPod } from '../../../src/model/drain.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../../src/model/drain.js';
 
 const node = (name: string, over = {}) => ({
   name,
@@ -78,5 +80,32 @@ describe('kured', () => {
     expect(needsReboot({ 'weave.works/kured-most-recent-reboot-needed': 'x' })).toBe(true);
     expect(needsReboot({ other: 'x' })).toBe(false);
     expect(needsReboot(undefined)).toBe(false);
+  });
+});
+
+describe('the default plan of a node', () => {
+  it('is planNode with the default options, made once per look and shared with the preview', () => {
+    const facts: DrainFacts = {
+      nodes: [node('n1'), node('n2')],
+      podsByNode: { n1: [pod('ledger-0'), pod('tmp', { controller: undefined, labels: {} })] },
+      world: { daemonSets: new Set(), pdbs: [] },
+      forbidden: [],
+    };
+    const findings = drainFindings(facts);
+    for (const { name } of facts.nodes) {
+      const plan = defaultPlan(facts, name);
+      expect(plan).toEqual(
+        planNode(name, facts.podsByNode[name] ?? [], facts.world, DEFAULT_DRAIN_OPTIONS),
+      );
+      expect(defaultPlan(facts, name)).toBe(plan);
+    }
+    expect(previewsOf(facts, DEFAULT_DRAIN_OPTIONS)['n1']).toBe(defaultPlan(facts, 'n1'));
+    const forced = { ...DEFAULT_DRAIN_OPTIONS, force: true };
+    expect(previewsOf(facts, forced)['n1']).toEqual(
+      planNode('n1', facts.podsByNode['n1']!, facts.world, forced),
+    );
+    // A new look (new facts) plans afresh; the findings are those of drainFindings alone.
+    expect(defaultPlan({ ...facts }, 'n1')).not.toBe(defaultPlan(facts, 'n1'));
+    expect(drainFindings(facts)).toEqual(findings);
   });
 });
