@@ -126,7 +126,7 @@ export async function startSession(
       // Which cluster exactly, so a later session can tell whether it left a change in flight here.
       ...(connection.arm ? { arm: connection.arm.at } : {}),
     });
-    noted.catch(() => undefined); // awaited below, once the looks have begun
+    noted.catch(() => undefined); // awaited below, while the step modules load
     // The connect step's own look (the rights) gives its verdict: saying ok here first would
     // flicker ok -> running -> ok.
     store.setStep('connect', { kind: 'running' });
@@ -136,6 +136,10 @@ export async function startSession(
       }
     }
     const { STEP_MODULES } = await registry.loaded();
+    // Before any look begins: a note that cannot be written (a full disk) ends the session here,
+    // not behind looks that would go on reading and overwrite connect's verdict. Unflushed, it
+    // is on its way while the modules load: waiting for it costs the looks nothing measurable.
+    await noted;
     const desk = waivers
       ? new RiskDesk(waivers.file, waivers.set, waivers, connection.summary)
       : undefined;
@@ -154,10 +158,9 @@ export async function startSession(
     // from connect's own read of the cluster and pools, made moments ago.
     if (connection.arm) void host.operations.learn(connection.arm.facts).catch(() => undefined);
     host.followCard();
-    // The looks begin first: the journal's line, the old sessions' transcripts and the resume
-    // offer need the disk, not the cluster, and must not hold up the reads the looks send.
+    // The looks begin first: the old sessions' transcripts and the resume offer need the disk,
+    // not the cluster, and must not hold up the reads the looks send.
     void inspectAll(host, connection);
-    await noted;
     // Sessions killed before they could write their transcript (kill -9) get it now.
     await writeMissingTranscripts(dirname(journal.path), journal.path);
     const found = await detectResume(journal, {
