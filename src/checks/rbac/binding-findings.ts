@@ -107,6 +107,17 @@ export function subjectFindings(
       'Remove this subject and bind the specific groups that need the role.',
       example,
     );
+  else if (anonymousSubject(s))
+    // A binding is authorised by its roleRef's name, looked up at each request: a role that is
+    // missing or empty now (an aggregating role whose selectors pick nothing yet) hands whatever
+    // it gains later to anyone, with no change to this binding.
+    add(
+      'rbac.anonymous',
+      'medium',
+      `${who} is bound to ${role} ${where}, which grants nothing today: whatever that role holds once it is created or filled (by its author or the aggregation controller) goes to anyone in it.`,
+      'Remove this subject and bind the specific groups that need the role.',
+      undefined,
+    );
   if (s.kind === 'ServiceAccount' && s.name === 'default' && example)
     add(
       'rbac.default-service-account',

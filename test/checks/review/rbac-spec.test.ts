@@ -1,0 +1,303 @@
+// Hostile review of the RBAC verdicts, case by case from the Kubernetes RBAC documentation and the
+// authorizer's matching rules (not from the project's corpus): each case is one role bound one way,
+// and the finding ids the checks must (or must not) give for it.
+import { describe, expect, it } from 'vitest';
+import { checkRbac } from '../../../src/checks/rbac/check-bindings.js';
+import type { PolicyRule, Subject } from '../../../src/model/rbac.js';
+import {
+  clusterRole,
+  crb,
+  facts,
+  group,
+  rb,
+  role,
+  rule,
+  sa,
+  urls,
+  user,
+} from '../rbac-fixtures.js';
+
+const RBAC = 'rbac.authorization.k8s.io';
+const TEAM = group('0b0c8a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c');
+
+interface Case {
+  name: string;
+  rules: PolicyRule[];
+  /** Where the role is bound: cluster-wide, or by a RoleBinding in `shop`. */
+  scope?: 'cluster' | 'namespace';
+  subject?: Subject;
+  /** Finding ids that must appear. */
+  has: string[];
+  /** Finding ids that must not appear. */
+  not?: string[];
+}
+
+const CASES: Case[] = [
+  // Wildcards: `*` is a wildcard only as a whole entry (and `*/sub`).
+  {
+    name: '* in apiGroups covers the core group',
+    rules: [rule(['get'], ['*'], ['secrets'])],
+    has: ['rbac.secrets-read'],
+  },
+  {
+    name: '* in resources covers subresources (pods/exec)',
+    rules: [rule(['create'], [''], ['*'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: '*/exec covers pods/exec',
+    rules: [rule(['create'], [''], ['*/exec'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    // In a RoleBinding outside kube-system: create pods in kube-system is an escalation itself.
+    name: 'pods does not cover pods/exec',
+    scope: 'namespace',
+    rules: [rule(['create'], [''], ['pods'])],
+    has: [],
+    not: ['rbac.escalation', 'rbac.secrets-read'],
+  },
+  {
+    name: 'verb * covers get on secrets',
+    rules: [rule(['*'], [''], ['secrets'])],
+    has: ['rbac.secrets-read', 'rbac.wildcard'],
+  },
+  {
+    name: 'list secrets leaks them',
+    rules: [rule(['list'], [''], ['secrets'])],
+    has: ['rbac.secrets-read'],
+  },
+  {
+    name: 'watch secrets leaks them',
+    rules: [rule(['watch'], [''], ['secrets'])],
+    has: ['rbac.secrets-read'],
+  },
+  {
+    name: 'secrets in apps group is not core secrets',
+    rules: [rule(['get'], ['apps'], ['secrets'])],
+    has: [],
+    not: ['rbac.secrets-read'],
+  },
+  {
+    name: 'everything is cluster-admin',
+    rules: [rule(['*'], ['*'], ['*'])],
+    has: ['rbac.cluster-admin'],
+  },
+  // Impersonation.
+  {
+    name: 'impersonate users (core)',
+    rules: [rule(['impersonate'], [''], ['users'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'impersonate groups (core)',
+    rules: [rule(['impersonate'], [''], ['groups'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'impersonate serviceaccounts (core)',
+    rules: [rule(['impersonate'], [''], ['serviceaccounts'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'impersonate system:masters by name',
+    rules: [rule(['impersonate'], [''], ['groups'], ['system:masters'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'impersonate in * group',
+    rules: [rule(['impersonate'], ['*'], ['users'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: '* on apps is not impersonation',
+    rules: [rule(['*'], ['apps'], ['*'])],
+    has: ['rbac.wildcard'],
+    not: ['rbac.escalation', 'rbac.cluster-admin'],
+  },
+  {
+    name: 'impersonate users in apps is nothing',
+    rules: [rule(['impersonate'], ['apps'], ['users'])],
+    has: [],
+    not: ['rbac.escalation'],
+  },
+  // escalate / bind.
+  {
+    name: 'escalate clusterroles',
+    rules: [rule(['escalate'], [RBAC], ['clusterroles'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'escalate roles',
+    rules: [rule(['escalate'], [RBAC], ['roles'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'bind clusterroles',
+    rules: [rule(['bind'], [RBAC], ['clusterroles'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'bind cluster-admin by name',
+    rules: [rule(['bind'], [RBAC], ['clusterroles'], ['cluster-admin'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'bind view by name is the documented narrow grant',
+    rules: [rule(['bind'], [RBAC], ['clusterroles'], ['view'])],
+    has: [],
+    not: ['rbac.escalation'],
+  },
+  // Pod subresources and tokens.
+  {
+    name: 'create pods/exec',
+    rules: [rule(['create'], [''], ['pods/exec'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'create pods/exec in a RoleBinding',
+    scope: 'namespace',
+    rules: [rule(['create'], [''], ['pods/exec'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'create serviceaccounts/token',
+    rules: [rule(['create'], [''], ['serviceaccounts/token'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'get nodes/proxy',
+    rules: [rule(['get'], [''], ['nodes/proxy'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'update csr approval',
+    rules: [rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval'])],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'create mutating webhooks',
+    rules: [rule(['create'], ['admissionregistration.k8s.io'], ['mutatingwebhookconfigurations'])],
+    has: ['rbac.escalation'],
+  },
+  // Non-resource URLs never grant resource rights.
+  {
+    name: 'nonResourceURLs * is not cluster-admin',
+    rules: [urls(['*'], ['*'])],
+    has: [],
+    not: ['rbac.cluster-admin', 'rbac.secrets-read', 'rbac.escalation'],
+  },
+  // resourceNames narrowing.
+  {
+    name: 'get one named secret is not secrets-read',
+    rules: [rule(['get'], [''], ['secrets'], ['app-tls'])],
+    has: [],
+    not: ['rbac.secrets-read'],
+  },
+  {
+    name: 'exec into a named pod still counts',
+    rules: [rule(['create'], [''], ['pods/exec'], ['db-0'])],
+    has: ['rbac.escalation'],
+  },
+];
+
+function run(c: Case) {
+  const subject = c.subject ?? TEAM;
+  const scope = c.scope ?? 'cluster';
+  const f =
+    scope === 'cluster'
+      ? facts({
+          clusterRoles: [clusterRole('r', c.rules)],
+          clusterRoleBindings: [crb('b', 'r', [subject])],
+        })
+      : facts({
+          roles: [role('shop', 'r', c.rules)],
+          roleBindings: [rb('shop', 'b', 'Role', 'r', [subject])],
+        });
+  return checkRbac(f).findings.map((x) => x.id);
+}
+
+describe('RBAC verdicts, from the RBAC documentation', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const ids = run(c);
+    for (const id of c.has) expect(ids, c.name).toContain(id);
+    for (const id of c.not ?? []) expect(ids, c.name).not.toContain(id);
+  });
+});
+
+describe('subjects that mean "anyone" are never dropped', () => {
+  const someRole = [rule(['get'], [''], ['configmaps'])];
+  it.each([
+    ['Group system:authenticated', group('system:authenticated')],
+    ['Group system:unauthenticated', group('system:unauthenticated')],
+    ['User system:anonymous', user('system:anonymous')],
+  ] as const)('%s bound to a custom role is rbac.anonymous', (_, s) => {
+    expect(run({ name: '', rules: someRole, subject: s, has: [] })).toContain('rbac.anonymous');
+  });
+  it.each([
+    ['Group system:authenticated', group('system:authenticated')],
+    ['User system:anonymous', user('system:anonymous')],
+  ] as const)('%s bound to a role that does not exist yet is still reported as anyone', (_, s) => {
+    const f = facts({ clusterRoleBindings: [crb('b', 'not-yet', [s])] });
+    const found = checkRbac(f).findings;
+    expect(found.map((x) => x.id)).toContain('rbac.missing-role');
+    expect(found.map((x) => x.id)).toContain('rbac.anonymous');
+  });
+  it('system:serviceaccounts bound to secrets reading is reported', () => {
+    const ids = run({
+      name: '',
+      rules: [rule(['get'], [''], ['secrets'])],
+      subject: group('system:serviceaccounts'),
+      has: [],
+    });
+    expect(ids).toContain('rbac.secrets-read');
+  });
+  it('a ServiceAccount with its namespace in a ClusterRoleBinding is checked', () => {
+    const ids = run({
+      name: '',
+      rules: [rule(['*'], ['*'], ['*'])],
+      subject: sa('ci', 'deployer'),
+      has: [],
+    });
+    expect(ids).toContain('rbac.cluster-admin');
+  });
+  it('a person bound directly is rbac.user-subject', () => {
+    expect(
+      run({
+        name: '',
+        rules: [rule(['get'], [''], ['pods'])],
+        subject: user('alice@contoso.com'),
+        has: [],
+      }),
+    ).toContain('rbac.user-subject');
+  });
+  it('a RoleBinding to cluster-admin is full control of its namespace only', () => {
+    const f = facts({ roleBindings: [rb('shop', 'b', 'ClusterRole', 'cluster-admin', [TEAM])] });
+    const found = checkRbac(f).findings.filter((x) => x.id === 'rbac.cluster-admin');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('medium');
+  });
+});
+
+describe('aggregated ClusterRoles', () => {
+  it('a binding to an aggregating role with no rules of its own gets the picked rules', () => {
+    const agg = clusterRole('agg', [], {
+      aggregationRule: { clusterRoleSelectors: [{ matchLabels: { 'x/agg': 'true' } }] },
+    });
+    const part = clusterRole('part', [rule(['get'], [''], ['secrets'])], {
+      labels: { 'x/agg': 'true' },
+    });
+    const f = facts({ clusterRoles: [agg, part], clusterRoleBindings: [crb('b', 'agg', [TEAM])] });
+    expect(checkRbac(f).findings.map((x) => x.id)).toContain('rbac.secrets-read');
+  });
+});
+
+describe('create pods reaches kube-system only from a cluster-wide binding', () => {
+  it('a ClusterRoleBinding with create pods is an escalation (pods in kube-system)', () => {
+    const f = facts({
+      clusterRoles: [clusterRole('r', [rule(['create'], [''], ['pods'])])],
+      clusterRoleBindings: [crb('b', 'r', [TEAM])],
+    });
+    expect(checkRbac(f).findings.map((x) => x.id)).toContain('rbac.escalation');
+  });
+});
