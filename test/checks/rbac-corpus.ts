@@ -113,7 +113,9 @@ export const CASES: RbacCase[] = [
   },
   // --- Wildcards mean what the authorizer makes of them (the issue's false high) ---
   {
-    name: '* verbs on * resources in apps: wildcard, not impersonation',
+    // Cluster-wide, `*` in apps includes creating Deployments and DaemonSets in kube-system
+    // (workload creation, RBAC good practices): an escalation, but never impersonation.
+    name: '* verbs on * resources in apps: wildcard and kube-system workloads, not impersonation',
     facts: facts({
       clusterRoles: [clusterRole('apps-all', [rule(['*'], ['apps'], ['*'])])],
       clusterRoleBindings: [crb('apps', 'apps-all', [group('deployers')])],
@@ -126,7 +128,7 @@ export const CASES: RbacCase[] = [
         true,
       ],
     ],
-    findings: ['rbac.wildcard:medium:apps'],
+    findings: ['rbac.escalation:high:apps', 'rbac.wildcard:medium:apps'],
   },
   {
     name: '* verbs on * resources in monitoring.coreos.com: wildcard only',

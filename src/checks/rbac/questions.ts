@@ -154,10 +154,29 @@ const CAPABILITIES: Capability[] = [
   {
     finding: 'rbac.escalation',
     namedCounts: true,
-    // Pods only: the question the issue's reviewers ask; controllers (Deployments, ...) in
-    // kube-system are reported by the wildcard finding when a `*` grants them.
-    what: 'create pods in kube-system (they can run as its powerful ServiceAccounts)',
-    asks: [ask('create', '', 'pods', 'kube-system')],
+    // RBAC good practices, "workload creation": creating or editing a pod, or any workload
+    // resource that manages pods, in a namespace lets the pods run as any ServiceAccount there.
+    // In kube-system those are the control plane's add-ons. Changing an existing object's pod
+    // template (or a pod's image) runs new code as its ServiceAccount just the same.
+    what: 'create or change pods or workloads in kube-system (they can run as its powerful ServiceAccounts)',
+    asks: [
+      ...verbs(['create', 'update', 'patch'], '', 'pods', 'kube-system'),
+      ...verbs(['create', 'update', 'patch'], '', 'replicationcontrollers', 'kube-system'),
+      ...['deployments', 'replicasets', 'statefulsets', 'daemonsets'].flatMap((r) =>
+        verbs(['create', 'update', 'patch'], 'apps', r, 'kube-system'),
+      ),
+      ...['jobs', 'cronjobs'].flatMap((r) =>
+        verbs(['create', 'update', 'patch'], 'batch', r, 'kube-system'),
+      ),
+    ],
+  },
+  {
+    finding: 'rbac.escalation',
+    namedCounts: true,
+    // RBAC good practices, "persistent volume creation": an arbitrary PersistentVolume may be a
+    // hostPath one, which gives a pod bound to it the node's file system.
+    what: 'create PersistentVolumes (a hostPath volume opens the node file system to a pod)',
+    asks: [ask('create', '', 'persistentvolumes', 'cluster')],
   },
   {
     finding: 'rbac.secrets-read',

@@ -110,7 +110,8 @@ const CASES: Case[] = [
     has: ['rbac.escalation'],
   },
   {
-    name: '* on apps is not impersonation',
+    name: '* on apps in a namespace is a wildcard only',
+    scope: 'namespace',
     rules: [rule(['*'], ['apps'], ['*'])],
     has: ['rbac.wildcard'],
     not: ['rbac.escalation', 'rbac.cluster-admin'],
@@ -299,5 +300,55 @@ describe('create pods reaches kube-system only from a cluster-wide binding', () 
       clusterRoleBindings: [crb('b', 'r', [TEAM])],
     });
     expect(checkRbac(f).findings.map((x) => x.id)).toContain('rbac.escalation');
+  });
+});
+
+describe('workload creation and PersistentVolumes (RBAC good practices)', () => {
+  const cases: Array<[string, PolicyRule]> = [
+    ['create daemonsets.apps', rule(['create'], ['apps'], ['daemonsets'])],
+    ['create deployments.apps', rule(['create'], ['apps'], ['deployments'])],
+    ['patch deployments.apps', rule(['patch'], ['apps'], ['deployments'])],
+    ['create cronjobs.batch', rule(['create'], ['batch'], ['cronjobs'])],
+    ['create jobs.batch', rule(['create'], ['batch'], ['jobs'])],
+    ['update replicationcontrollers', rule(['update'], [''], ['replicationcontrollers'])],
+    ['update pods (image change runs new code)', rule(['update'], [''], ['pods'])],
+    [
+      'patch the coredns Deployment by name',
+      rule(['patch'], ['apps'], ['deployments'], ['coredns']),
+    ],
+    ['create persistentvolumes', rule(['create'], [''], ['persistentvolumes'])],
+  ];
+  it.each(cases)('%s cluster-wide is rbac.escalation', (_, r) => {
+    const f = facts({
+      clusterRoles: [clusterRole('r', [r])],
+      clusterRoleBindings: [crb('b', 'r', [TEAM])],
+    });
+    expect(checkRbac(f).findings.map((x) => x.id)).toContain('rbac.escalation');
+  });
+  it.each(cases.slice(0, 7))('%s in a RoleBinding outside kube-system is not', (_, r) => {
+    const f = facts({
+      roles: [role('shop', 'r', [r])],
+      roleBindings: [rb('shop', 'b', 'Role', 'r', [TEAM])],
+    });
+    expect(checkRbac(f).findings.map((x) => x.id)).not.toContain('rbac.escalation');
+  });
+  it('create deployments in a RoleBinding in kube-system is rbac.escalation', () => {
+    const r = rule(['create'], ['apps'], ['deployments']);
+    const f = facts({
+      roles: [role('kube-system', 'r', [r])],
+      roleBindings: [rb('kube-system', 'b', 'Role', 'r', [TEAM])],
+    });
+    expect(checkRbac(f).findings.map((x) => x.id)).toContain('rbac.escalation');
+  });
+});
+
+describe('impersonation is asked in the core group only', () => {
+  it('* on apps cluster-wide is never called impersonation', () => {
+    const f = facts({
+      clusterRoles: [clusterRole('r', [rule(['*'], ['apps'], ['*'])])],
+      clusterRoleBindings: [crb('b', 'r', [TEAM])],
+    });
+    const texts = checkRbac(f).findings.map((x) => x.message);
+    expect(texts.join(' ')).not.toMatch(/impersonat/);
   });
 });
