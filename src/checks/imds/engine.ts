@@ -87,8 +87,10 @@ export function engineFindings(engine: EngineFacts): Finding[] {
     return [
       {
         id: 'imds.engine-unknown',
-        severity: 'info',
-        message: `Whether NetworkPolicies are enforced is not known: ${engine.why}. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
+        // Not a pass: AKS enforces no NetworkPolicy unless an engine was chosen (networkPolicy
+        // none is the default), so every "blocked" verdict below rests on an unread fact.
+        severity: 'medium',
+        message: `Whether NetworkPolicies are enforced is not known: ${engine.why}. AKS enforces none unless a network policy engine was chosen, so a namespace judged blocked here is blocked only if one enforces its policies. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
         remediation: 'Name the cluster with --subscription, -g and -n to read its network profile.',
       },
     ];
