@@ -96,7 +96,7 @@ export class RbacChecks {
     const rest = subjects.filter((s) => !isAdminGroup(s));
     const seen = rest.length > 0 ? bindingChecks(this.ctx, b, rest) : { items: [], risky: false };
     if (admins.length > 0) seen.items.push({ finding: adminGroupInfo(b, admins, facts) });
-    if (isKubernetesDefault(b) && !seen.risky) {
+    if (isKubernetesDefault(b, this.ctx.evaluator.roles.rulesOfBinding(b)) && !seen.risky) {
       excluded.push({ binding: bindingLabel(b), reason: 'Kubernetes default for broad groups' });
       return;
     }

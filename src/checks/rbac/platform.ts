@@ -1,5 +1,5 @@
 import type { Binding } from './types.js';
-import type { RbacMeta, Subject } from '../../model/rbac.js';
+import type { PolicyRule, RbacMeta, Subject } from '../../model/rbac.js';
 
 // Kubernetes' own identities, by exact name. The controller manager (it mints any
 // ServiceAccount's token) and the API server hold every right already, so a binding cannot add to
@@ -48,16 +48,69 @@ export function isExemptSubject(s: Subject, b: Binding): boolean {
   );
 }
 
-/** Kubernetes' default bindings for broad groups: every name, role and subject must match. */
-const KUBERNETES_DEFAULTS: Array<{ name: string; subjects: string[] }> = [
-  { name: 'system:discovery', subjects: ['Group:system:authenticated'] },
-  { name: 'system:basic-user', subjects: ['Group:system:authenticated'] },
+const getUrls = (nonResourceURLs: string[]): PolicyRule => ({ verbs: ['get'], nonResourceURLs });
+const HEALTH = ['/healthz', '/livez', '/readyz', '/version', '/version/'];
+
+/**
+ * Kubernetes' default bindings for broad groups: every name, role and subject must match, and
+ * the role may grant no more than its bootstrap rules (Kubernetes' bootstrap policy). A default
+ * role can be edited (with autoupdate off the API server keeps the edit), and then "anyone" holds
+ * whatever was added.
+ */
+const KUBERNETES_DEFAULTS: Array<{ name: string; subjects: string[]; rules: PolicyRule[] }> = [
+  {
+    name: 'system:discovery',
+    subjects: ['Group:system:authenticated'],
+    rules: [getUrls(['/api', '/api/*', '/apis', '/apis/*', '/openapi', '/openapi/*', ...HEALTH])],
+  },
+  {
+    name: 'system:basic-user',
+    subjects: ['Group:system:authenticated'],
+    rules: [
+      {
+        verbs: ['create'],
+        apiGroups: ['authorization.k8s.io'],
+        resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+      },
+      {
+        verbs: ['create'],
+        apiGroups: ['authentication.k8s.io'],
+        resources: ['selfsubjectreviews'],
+      },
+    ],
+  },
   {
     name: 'system:public-info-viewer',
     subjects: ['Group:system:authenticated', 'Group:system:unauthenticated'],
+    rules: [getUrls(HEALTH)],
   },
-  { name: 'system:service-account-issuer-discovery', subjects: ['Group:system:serviceaccounts'] },
+  {
+    name: 'system:service-account-issuer-discovery',
+    subjects: ['Group:system:serviceaccounts'],
+    rules: [
+      getUrls([
+        '/.well-known/openid-configuration',
+        '/.well-known/openid-configuration/',
+        '/openid/v1/jwks',
+        '/openid/v1/jwks/',
+      ]),
+    ],
+  },
 ];
+
+const within = (xs: readonly string[] | undefined, ys: readonly string[] | undefined) =>
+  (xs ?? []).every((x) => (ys ?? []).includes(x));
+
+/** Whether one rule grants nothing beyond one bootstrap rule, entry by entry (`*` only as `*`). */
+function ruleWithin(rule: PolicyRule, known: PolicyRule): boolean {
+  return (
+    within(rule.verbs, known.verbs) &&
+    within(rule.apiGroups, known.apiGroups) &&
+    within(rule.resources, known.resources) &&
+    within(rule.nonResourceURLs, known.nonResourceURLs) &&
+    ((known.resourceNames ?? []).length === 0 || within(rule.resourceNames, known.resourceNames))
+  );
+}
 
 /** `Kind:name` (`Kind:namespace/name` for a ServiceAccount), to compare subject lists as sets. */
 export function subjectKey(s: Subject, bindingNamespace = ''): string {
@@ -76,14 +129,16 @@ export function sameSubjects(a: string[], b: string[]): boolean {
 /**
  * Whether a binding is one of Kubernetes' defaults for broad groups (discovery, basic-user,
  * public-info-viewer, service-account-issuer-discovery), its ClusterRole of the same name and
- * exactly its subjects. Such a binding is left out unless its role was changed to grant a
- * dangerous right (the rights questions are still asked).
+ * exactly its subjects, its role's `rules` (resolved) no more than the bootstrap ones. Such a
+ * binding is left out unless its role was changed to grant a dangerous right.
  */
-export function isKubernetesDefault(b: Binding): boolean {
+export function isKubernetesDefault(b: Binding, rules: readonly PolicyRule[] | undefined): boolean {
   const known = KUBERNETES_DEFAULTS.find((d) => d.name === b.name);
   const ref = b.object.roleRef;
   return (
     known !== undefined &&
+    rules !== undefined &&
+    rules.every((r) => known.rules.some((k) => ruleWithin(r, k))) &&
     b.kind === 'ClusterRoleBinding' &&
     ref.kind === 'ClusterRole' &&
     ref.name === b.name &&

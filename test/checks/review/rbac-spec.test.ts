@@ -352,3 +352,35 @@ describe('impersonation is asked in the core group only', () => {
     expect(texts.join(' ')).not.toMatch(/impersonat/);
   });
 });
+
+describe("Kubernetes' default bindings for broad groups", () => {
+  const PUBLIC = ['system:authenticated', 'system:unauthenticated'].map(group);
+  const publicInfo = (rules: PolicyRule[]) =>
+    facts({
+      clusterRoles: [clusterRole('system:public-info-viewer', rules)],
+      clusterRoleBindings: [crb('system:public-info-viewer', 'system:public-info-viewer', PUBLIC)],
+    });
+  it('are left out while their role holds only its bootstrap rules', () => {
+    const review = checkRbac(
+      publicInfo([urls(['get'], ['/livez', '/readyz', '/healthz', '/version', '/version/'])]),
+    );
+    expect(review.findings).toEqual([]);
+    expect(review.excluded.map((e) => e.binding)).toEqual([
+      'ClusterRoleBinding/system:public-info-viewer',
+    ]);
+  });
+  it('are reported once their role was edited to give anyone more (list pods)', () => {
+    const review = checkRbac(
+      publicInfo([
+        urls(['get'], ['/healthz']),
+        rule(['get', 'list'], [''], ['pods', 'configmaps']),
+      ]),
+    );
+    expect(review.findings.map((f) => f.id)).toContain('rbac.anonymous');
+    expect(review.excluded).toEqual([]);
+  });
+  it('are reported when the role opens another path (/metrics) to callers without credentials', () => {
+    const review = checkRbac(publicInfo([urls(['get'], ['/healthz', '/metrics'])]));
+    expect(review.findings.map((f) => f.id)).toContain('rbac.anonymous');
+  });
+});
