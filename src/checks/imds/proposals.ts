@@ -3,7 +3,11 @@ import { selectorMatches } from '../label-selector.js';
 import type { ImdsAssessment, ImdsFacts } from './assess.js';
 import { verdictPlane, type EngineTraits } from './engine.js';
 import type { NamespaceVerdict } from './evaluate.js';
-import { OUR_LABELS, type PolicyFacts } from './facts.js';
+import { OUR_LABELS, type PodFacts, type PolicyFacts } from './facts.js';
+import { separation, sharedLabels } from './shared-pod.js';
+import { isolatesEgress } from '../netpol/policy-types.js';
+import type { LabelSelector, SelectorRequirement } from '../../model/label-selector.js';
+import type { PodGroup } from './pod-groups.js';
 import { checkChange, type FixCheck } from './fix-check.js';
 import { applyEdit, policyEdit } from './fixes.js';
 import { allButImdsPeers, restrictImdsPolicy } from './policy.js';
@@ -99,8 +103,18 @@ export function targetedPolicies(
   const isolated = facts.pods.filter(
     (p) => p.namespace === ns && !p.hostNetwork && !unisolated.has(p.name),
   );
+  const restricting = mine.filter(isolatesEgress);
   return verdict.unisolated.map((group, index) => {
-    const selector = { matchLabels: group.labels };
+    const selector = targetSelector(group, restricting, facts, ns);
+    if (!selector) {
+      return {
+        namespace: ns,
+        title: `No safe targeted policy for ${group.pods.join(', ')}: a pod created later with their labels could also be selected by a policy that restricts its egress, and no selector keeps the two apart; give them a label of their own first.`,
+        yaml: '',
+        offered: false,
+        notes: [],
+      };
+    }
     const clash = isolated.filter((p) => selectorMatches(selector, p.labels)).map((p) => p.name);
     if (Object.keys(group.labels).length === 0 || clash.length > 0) {
       return {
@@ -125,7 +139,21 @@ export function targetedPolicies(
         egress: [{ to: allButImdsPeers(traits) }],
       },
     };
-    const check = checkChange(facts, ns, [
+    // A pod created later may carry these labels and those of a policy that restricts its
+    // egress now: the targeted policy must not widen it either, so the check asks for one such
+    // pod per policy whose selector can overlap (pairwise is enough: a pod already given more
+    // by one restricting policy loses nothing when others also select it).
+    const later = mine.flatMap((p): PodFacts[] => {
+      const labels = sharedLabels(selector, p.podSelector ?? {});
+      if (!labels) return [];
+      const text = Object.entries(labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+      return [
+        { namespace: ns, name: `created later with labels ${text}`, labels, hostNetwork: false },
+      ];
+    });
+    const check = checkChange({ ...facts, pods: [...facts.pods, ...later] }, ns, [
       ...mine,
       {
         namespace: ns,
@@ -142,6 +170,33 @@ export function targetedPolicies(
       notes: checkNotes(check),
     };
   });
+}
+
+/**
+ * The targeted policy's selector: the group's labels, plus, for each policy restricting egress
+ * whose selector could also pick a pod with those labels (one created later), a requirement
+ * that keeps them apart; undefined when no single requirement does. Without it, such a pod would
+ * get this policy's allow-all-but-metadata rule on top of its restricted egress: a widening.
+ */
+function targetSelector(
+  group: PodGroup,
+  restricting: readonly PolicyFacts[],
+  facts: ImdsFacts,
+  ns: string,
+): LabelSelector | undefined {
+  const members = new Set(group.pods);
+  const labels = facts.pods
+    .filter((p) => p.namespace === ns && members.has(p.name))
+    .map((p) => p.labels);
+  const base: LabelSelector = { matchLabels: group.labels };
+  const extra: SelectorRequirement[] = [];
+  for (const policy of restricting) {
+    const current = extra.length > 0 ? { ...base, matchExpressions: extra } : base;
+    const apart = separation(current, policy.podSelector ?? {}, labels);
+    if (!apart) return undefined;
+    if ('requirement' in apart) extra.push(apart.requirement);
+  }
+  return extra.length > 0 ? { ...base, matchExpressions: extra } : base;
 }
 
 /** Every proposal of every namespace that needs review, by namespace (computed once per inspection). */

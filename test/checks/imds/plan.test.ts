@@ -169,7 +169,7 @@ describe('targeted fixes', () => {
       },
     });
   });
-  it('offers a targeted policy only when it selects no isolated pod', () => {
+  it('offers a targeted policy only when it selects no isolated pod, now or later', () => {
     const pods: PodFacts[] = [
       { namespace: 'ns', name: 'a', labels: { app: 'a' }, hostNetwork: false },
       { namespace: 'ns', name: 'b', labels: { app: 'b', role: 'x' }, hostNetwork: false },
@@ -185,13 +185,18 @@ describe('targeted fixes', () => {
     ];
     const verdict = evaluateNamespace({ name: 'ns', labels: {} }, policies, pods);
     const [forA, forC] = targetedPolicies(verdict, factsOf(policies, pods), calico);
+    // role NotIn [x]: a pod created later with app=a and role=x stays with iso alone (deny all).
     expect((parse(forA!.yaml) as { spec: { podSelector: unknown } }).spec.podSelector).toEqual({
       matchLabels: { app: 'a' },
+      matchExpressions: [{ key: 'role', operator: 'NotIn', values: ['x'] }],
     });
     expect(forA!.offered).toBe(true);
-    expect(forC!.yaml).toBe('');
-    expect(forC!.offered).toBe(false);
-    expect(forC!.title).toContain('No safe targeted policy');
+    // c shares app=b with the isolated b; role NotIn [x] keeps b (and later pods like it) out.
+    expect(forC!.offered).toBe(true);
+    expect((parse(forC!.yaml) as { spec: { podSelector: unknown } }).spec.podSelector).toEqual({
+      matchLabels: { app: 'b' },
+      matchExpressions: [{ key: 'role', operator: 'NotIn', values: ['x'] }],
+    });
   });
 });
 

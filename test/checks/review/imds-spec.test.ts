@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluateNamespace, type VerdictKind } from '../../../src/checks/imds/evaluate.js';
 import type { EgressRule, PodFacts, PolicyFacts } from '../../../src/checks/imds/facts.js';
 import { engineFindings } from '../../../src/checks/imds/engine.js';
+import { targetedPolicies } from '../../../src/checks/imds/proposals.js';
+import { sharedLabels } from '../../../src/checks/imds/shared-pod.js';
+import { selectorMatches } from '../../../src/checks/label-selector.js';
+import type { LabelSelector } from '../../../src/model/label-selector.js';
+import { parse } from 'yaml';
 
 const NS = { name: 'shop', labels: { 'kubernetes.io/metadata.name': 'shop' } };
 const pod = (name: string, labels: Record<string, string>, hostNetwork = false): PodFacts => ({
@@ -221,5 +226,53 @@ describe('an unknown policy engine is not a pass', () => {
     expect(f?.id).toBe('imds.engine-unknown');
     expect(f?.severity).toBe('medium');
     expect(f?.message).toMatch(/blocked only if/);
+  });
+});
+
+describe('targeted policies never widen a pod created later', () => {
+  const traits = { enforces: true, cilium: false, dualStack: false, label: 'calico' };
+  const engine = {
+    known: true as const,
+    networkPolicy: 'calico',
+    resourceGroup: 'rg',
+    cluster: 'c',
+  };
+  const payments = np('payments-egress', {
+    podSelector: { matchLabels: { team: 'payments' } },
+    policyTypes: ['Egress'],
+    egress: [to(ip('10.0.0.0/8'))],
+  });
+  const pods = [pod('api-1', { app: 'api', team: 'payments' }), pod('cache-1', { app: 'cache' })];
+  const facts = { engine, namespaces: [NS], pods, policies: [payments] };
+  it('keeps the restricted pods out of its selector, now and later', () => {
+    const verdict = evaluateNamespace(NS, [payments], pods);
+    expect(verdict.kind).toBe('partial');
+    const [fix] = targetedPolicies(verdict, facts, traits);
+    expect(fix?.offered).toBe(true);
+    const selector = (parse(fix!.yaml) as { spec: { podSelector: LabelSelector } }).spec
+      .podSelector;
+    expect(selectorMatches(selector, { app: 'cache' })).toBe(true);
+    // The pod payments restricts to 10.0.0.0/8 must not get allow-all-but-metadata on top.
+    expect(selectorMatches(selector, { app: 'cache', team: 'payments' })).toBe(false);
+  });
+  it('finds a label set two selectors share, or none when they contradict', () => {
+    expect(sharedLabels({ matchLabels: { app: 'cache' } }, { matchLabels: { team: 'p' } })).toEqual(
+      { app: 'cache', team: 'p' },
+    );
+    expect(sharedLabels({ matchLabels: { app: 'cache' } }, { matchLabels: { app: 'web' } })).toBe(
+      undefined,
+    );
+    expect(
+      sharedLabels(
+        { matchLabels: { app: 'cache' } },
+        { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['cache'] }] },
+      ),
+    ).toBe(undefined);
+    expect(
+      sharedLabels(
+        { matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }] },
+        { matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['a'] }] },
+      ),
+    ).toEqual({ tier: 'b' });
   });
 });
