@@ -39,8 +39,10 @@ describe('audit --output json on the rbac-review scenario', () => {
         'rbac.cluster-admin:high:payments-serviceaccounts-admin',
         'rbac.cluster-admin:high:attacker-admin',
         'rbac.cluster-admin:high:payments-api-admin',
-        // `*` on `*` in one API group: a wildcard, not impersonation
+        // `*` on `*` in one API group: a wildcard, not impersonation; in apps, cluster-wide, it
+        // also creates Deployments and DaemonSets in kube-system (workload creation)
         'rbac.wildcard:medium:apps-operators',
+        'rbac.escalation:high:apps-operators',
         'rbac.wildcard:medium:prometheus-operator',
         // */exec grants pods/exec (pods/* grants nothing: support-pod-subresources is quiet)
         'rbac.escalation:high:support-exec',
