@@ -17,7 +17,9 @@ export class PageFeed<T> {
   constructor(read: (onPage: PageFold<T>) => Promise<T[]>) {
     this.all = read((page) => {
       for (const item of page) this.got.push(item);
-      for (const fold of this.followers) fold(page);
+      // The followers as they were at this page: one that joins during a fold was handed this
+      // page with the items so far, and must not get it twice.
+      for (const fold of [...this.followers]) fold(page);
     });
     // A failure is each follower's to report; with none, it is not an unhandled rejection.
     this.all.catch(() => undefined);
