@@ -29,6 +29,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'rbac.secrets-read': 'may get, list or watch any secret (not only named ones)',
   'rbac.anonymous':
     'grants to `system:anonymous`, `system:unauthenticated` or `system:authenticated`',
+  'rbac.masters': 'a binding names `system:masters` (the built-in `cluster-admin` binding aside)',
   'rbac.default-service-account': "a namespace's `default` service account is bound to a role",
   'rbac.missing-role': 'a binding points at a role that does not exist',
   'rbac.aggregated-role': 'a custom ClusterRole aggregates into admin, edit or view',

@@ -9,6 +9,7 @@ import {
 } from './binding-findings.js';
 import { RbacEvaluator } from './evaluator.js';
 import { AKS_ADMIN_GROUP_BINDING, aksManaged } from './managed.js';
+import { mastersFinding } from './masters.js';
 import { carriesAksLabel, isExemptSubject, isKubernetesDefault } from './platform.js';
 import { entraPrincipal, isPersonSubject, subjectLabel } from './subjects.js';
 import { allBindings, bindingLabel, type Binding, type RbacFacts } from './types.js';
@@ -84,8 +85,14 @@ export class RbacChecks {
     }
     const isAdminGroup = (s: Subject) =>
       s.kind === 'Group' && adminGroups.has(s.name.toLowerCase());
+    const masters = mastersFinding(b);
+    if (masters) checked.push({ finding: masters });
     const subjects = (b.object.subjects ?? []).filter((s) => !isExemptSubject(s, b));
     if (subjects.length === 0) {
+      if (masters) {
+        if (carriesAksLabel(b.object.metadata)) checked.push({ finding: labelFinding(b, false) });
+        return;
+      }
       excluded.push({
         binding: bindingLabel(b),
         reason: 'binds only Kubernetes system identities',

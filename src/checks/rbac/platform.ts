@@ -15,7 +15,7 @@ const BOOTSTRAP_ONLY_USERS: ReadonlyMap<string, readonly string[]> = new Map([
   ['system:kube-scheduler', ['system:kube-scheduler', 'system:volume-scheduler']],
 ]);
 // Only system:masters among groups: it holds every right before RBAC is asked, so a binding
-// cannot add to it. Groups such as system:nodes or system:bootstrappers are held by every node or
+// cannot add to it (naming it is still a finding of its own: masters.ts). Groups such as system:nodes or system:bootstrappers are held by every node or
 // bootstrap token: a dangerous grant to them is a finding (their default bindings are matched
 // exactly, in managed.ts and below, and grant nothing dangerous).
 const SYSTEM_GROUPS = new Set(['system:masters']);
