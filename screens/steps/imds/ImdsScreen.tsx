@@ -13,7 +13,14 @@ import type { KeyBinding } from '../../key-table.js';
 import { useKeys } from '../../use-keys.js';
 import { ImdsActions } from './ImdsActions.js';
 import { findingsStrip } from '../../findings-strip.js';
-import { focusLine, headerLine, rowCells, verdictLook } from './namespace-table.js';
+import {
+  columns,
+  focusLine,
+  headerLine,
+  needsWideVerdict,
+  rowCells,
+  verdictLook,
+} from './namespace-table.js';
 import { plural } from '../../../src/model/plural.js';
 
 type Mode = 'table' | 'namespace' | 'report';
@@ -153,6 +160,8 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
   const look = statusLook(status);
   const { window } = list;
   const messages = (view.result ?? view.progress ?? []).slice(-3);
+  // Measured over every row, so filtering does not move the columns.
+  const layout = columns(width, needsWideVerdict(state?.rows ?? []));
   return (
     <Box flexDirection="column" width={width}>
       <Text wrap="truncate-end">
@@ -183,11 +192,11 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
         </Text>
       )}
       <Text bold color={theme.accent} wrap="truncate-end">
-        {fit(headerLine(width), width)}
+        {fit(headerLine(layout), width)}
       </Text>
       {rows.slice(window.start, window.end).map((row, i) => {
         const index = window.start + i;
-        const cells = rowCells(row, width);
+        const cells = rowCells(row, layout);
         const here = index === at;
         return (
           <Text key={row.namespace} wrap="truncate-end" inverse={here && active}>

@@ -11,10 +11,22 @@ const VERDICT_LOOK: Record<ImdsRow['verdict'], { text: string; color: ThemeColor
 };
 
 const NOT_ENFORCED = { text: '✖ not enforced', color: theme.danger };
+// The policies block it, but the engine could not be read: blocked only if one enforces them.
+const BLOCKED_IF_ENFORCED = { text: '△ blocked if enforced', color: theme.warning };
 
-/** How a row's verdict reads: with no engine, every namespace is "not enforced", never "blocked". */
+/**
+ * How a row's verdict reads: with no engine, every namespace is "not enforced", never "blocked";
+ * with an unknown engine, "blocked" carries its condition.
+ */
 export function verdictLook(row: Pick<ImdsRow, 'verdict' | 'enforced'>) {
-  return row.enforced === false ? NOT_ENFORCED : VERDICT_LOOK[row.verdict];
+  if (row.enforced === false) return NOT_ENFORCED;
+  if (row.enforced === undefined && row.verdict === 'blocked') return BLOCKED_IF_ENFORCED;
+  return VERDICT_LOOK[row.verdict];
+}
+
+/** Whether some row needs the wider verdict column (a blocked verdict under an unknown engine). */
+export function needsWideVerdict(rows: readonly Pick<ImdsRow, 'verdict' | 'enforced'>[]): boolean {
+  return rows.some((r) => verdictLook(r) === BLOCKED_IF_ENFORCED);
 }
 
 /** What applying does to the row, in a few words. */
@@ -27,17 +39,24 @@ function actionText(row: ImdsRow): string {
 }
 
 const WIDTHS = { mark: 2, chosen: 4, verdict: 16, policies: 9, pods: 6 };
+const WIDE_VERDICT = BLOCKED_IF_ENFORCED.text.length + 1;
 
-/** The table's columns for a terminal `width` wide: the namespace column takes what is left. */
-export function columns(width: number) {
-  const fixed = WIDTHS.mark + WIDTHS.chosen + WIDTHS.verdict + WIDTHS.policies + WIDTHS.pods;
+/** The table's column widths. */
+export type Columns = ReturnType<typeof columns>;
+
+/**
+ * The table's columns for a terminal `width` wide: the namespace column takes what is left.
+ * `wide`: the verdict column fits "blocked if enforced" (see `needsWideVerdict`).
+ */
+export function columns(width: number, wide = false) {
+  const w = { ...WIDTHS, verdict: wide ? WIDE_VERDICT : WIDTHS.verdict };
+  const fixed = w.mark + w.chosen + w.verdict + w.policies + w.pods;
   const namespace = Math.max(10, Math.min(28, width - fixed - 18));
-  return { ...WIDTHS, namespace, action: Math.max(8, width - fixed - namespace) };
+  return { ...w, namespace, action: Math.max(8, width - fixed - namespace) };
 }
 
 /** The header line of the table. */
-export function headerLine(width: number): string {
-  const c = columns(width);
+export function headerLine(c: Columns): string {
   return (
     ' '.repeat(c.mark + c.chosen) +
     cell('NAMESPACE', c.namespace) +
@@ -49,8 +68,7 @@ export function headerLine(width: number): string {
 }
 
 /** One row's cells after the marker and the checkbox. */
-export function rowCells(row: ImdsRow, width: number) {
-  const c = columns(width);
+export function rowCells(row: ImdsRow, c: Columns) {
   const host = row.hostNetworkPods > 0 ? `+${row.hostNetworkPods}h` : '';
   return {
     chosen: cell(row.chosen ? '[x]' : '[ ]', c.chosen),

@@ -63,7 +63,7 @@ export function probeManifest(namespace: string, name: string, image: string) {
 /** What the static evaluation says a pod with the probe's labels can do in `namespace`. */
 export interface StaticAnswer {
   reachable: boolean;
-  /** `✔ blocked`, `✖ reachable (not enforced)`, `✖ reachable (no policy isolates it)`, ... */
+  /** `✔ blocked`, `△ blocked if enforced`, `✖ reachable (not enforced)`, `✖ reachable (no policy isolates it)`, ... */
   text: string;
 }
 
@@ -83,7 +83,12 @@ export function staticProbeAnswer(facts: ImdsFacts, namespace: string): StaticAn
     IMDS_ENDPOINT,
     IMDS_CONNECTION,
   );
-  if (!answer.allowed) return { reachable: false, text: '✔ blocked' };
+  // An unknown engine may enforce nothing: the policies block the probe only if one does.
+  if (!answer.allowed)
+    return {
+      reachable: false,
+      text: enforced === undefined ? '△ blocked if enforced' : '✔ blocked',
+    };
   if (!answer.isolated) return { reachable: true, text: '✖ reachable (no policy isolates it)' };
   const rules = answer.allowedBy.map((r) => `${r.policy} rule ${r.rule}`).join(', ');
   return { reachable: true, text: `✖ reachable (${rules})` };

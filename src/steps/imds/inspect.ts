@@ -1,6 +1,7 @@
 import { assessImds, type ImdsAssessment, type ImdsFacts } from '../../checks/imds/assess.js';
 import { forbiddenFinding } from '../../checks/imds/findings.js';
 import { engineTraits } from '../../checks/imds/engine.js';
+import type { NamespaceVerdict } from '../../checks/imds/evaluate.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { readImdsFacts } from './read-facts.js';
 
@@ -14,6 +15,14 @@ const VERDICT_WORDS = {
   reopened: '✖ rule re-opens',
   partial: '△ partial',
 } as const;
+
+/** A namespace's verdict in words; "blocked" holds only if an engine enforces the policies. */
+function verdictWords(v: Pick<NamespaceVerdict, 'kind' | 'enforced'>): string {
+  if (v.enforced === false) return `✖ not enforced (the policies alone: ${v.kind})`;
+  if (v.enforced === undefined && v.kind === 'blocked')
+    return '△ blocked if enforced (policy engine unknown)';
+  return VERDICT_WORDS[v.kind];
+}
 
 /** The read-only inspection (the headless audit runs this): user namespaces by the default rule. */
 export async function inspectImds(ctx: InspectContext): Promise<Inspection<ImdsInspected>> {
@@ -34,11 +43,7 @@ export async function inspectImds(ctx: InspectContext): Promise<Inspection<ImdsI
       engineTraits(read.facts.engine).label,
       ...assessment.namespaces
         .filter((a) => scope.has(a.verdict.namespace))
-        .map((a) =>
-          a.verdict.enforced === false
-            ? `${a.verdict.namespace}: ✖ not enforced (the policies alone: ${a.verdict.kind})`
-            : `${a.verdict.namespace}: ${VERDICT_WORDS[a.verdict.kind]}`,
-        ),
+        .map((a) => `${a.verdict.namespace}: ${verdictWords(a.verdict)}`),
     ],
   };
 }

@@ -77,7 +77,9 @@ function detailsOf(
     return [
       ...inert,
       ...unread,
-      'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
+      verdict.enforced === undefined
+        ? 'Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then every pod, now and later, is kept from 169.254.169.254:80.'
+        : 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
     ];
   return [
     ...inert,

@@ -103,6 +103,19 @@ describe('imds namespace table', () => {
     expect(frame).not.toContain('✔ blocked');
   });
 
+  it('with the engine unknown, blocked rows say "blocked if enforced", within 80 columns', async () => {
+    const rows = STATE.rows.map((r) => ({ ...r, enforced: undefined }));
+    const engine = 'policy engine unknown (Azure was not read: no subscription access)';
+    const { ui } = renderScreen({ ...STATE, engine, rows });
+    const frame = (await ui).frame();
+    expect(frame).toMatch(/payments\s+△ blocked if enforced\s+1\/1/);
+    expect(frame).not.toContain('✔ blocked');
+    // The other verdicts are unchanged: exposure needs no engine.
+    expect(frame).toMatch(/\[x\] default\s+✖ exposed/);
+    expect(frame).toContain('VERDICT');
+    expect(widestLine(frame)).toBeLessThanOrEqual(80);
+  });
+
   it('p probes; a probe that disagrees is spelled out on the focused row', async () => {
     const probes = [
       {

@@ -147,6 +147,10 @@ describe('imds step edge cases on the simulator', () => {
     const unknown = seen.findings.find((f) => f.id === 'imds.engine-unknown');
     expect(unknown?.message).toContain('--subscription, -g and -n');
     expect(seen.summary?.[0]).toMatch(/^policy engine unknown/);
+    // A namespace the policies block is blocked only if an engine enforces them: it says so.
+    const verdicts = seen.summary!.slice(1);
+    expect(verdicts.join('\n')).not.toContain('✔ blocked');
+    expect(verdicts).toContainEqual(expect.stringMatching(/: △ blocked if enforced/));
     expect(seen.findings.filter((f) => f.id === 'imds.namespace-exposed')).toHaveLength(3);
   });
 });

@@ -111,4 +111,15 @@ describe('namespace rows', () => {
     );
     for (const f of audit) expect(f.remediation, f.id).toContain('kubectl run');
   });
+
+  it('a blocked row under an unknown engine says it is blocked only if an engine enforces it', () => {
+    const unknown: ImdsFacts = { ...facts, engine: { known: false, why: 'Azure was not read' } };
+    const rows = (f: ImdsFacts) =>
+      buildRows(assessImds(f), new Map(), new Set(), new Map(), engineTraits(f.engine));
+    const safe = rows(unknown).find((r) => r.namespace === 'safe')!;
+    expect(safe).toMatchObject({ verdict: 'blocked', enforced: undefined });
+    expect(viewText(safe.details)).toContain('Blocked only if an engine enforces NetworkPolicies');
+    const known = rows(facts).find((r) => r.namespace === 'safe')!;
+    expect(viewText(known.details)).toContain('Blocked: every pod, now and later');
+  });
 });
