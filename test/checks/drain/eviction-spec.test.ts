@@ -1,34 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { budgetCanRefuse, planNode } from '../../../src/checks/drain/plan.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPdb, type DrainPod } from '../../../src/model/drain.js';
+import { webBudget, webPod } from './spec-facts.js';
 
 // Cases from the eviction subresource's order (kubernetes pkg/registry/core/pod/storage/
 // eviction.go): a pod that may ignore budgets (Succeeded, Failed, Pending, terminating) is
 // deleted before budgets are looked up; only then do several budgets refuse (500); an unready pod skips the budget when the
 // budget's unhealthyPodEvictionPolicy is AlwaysAllow, or by default while the budget is healthy.
 
-const pod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
-  namespace: 'shop',
-  name,
-  uid: name,
-  phase: 'Running',
-  labels: { app: 'web' },
-  controller: { kind: 'ReplicaSet', name: 'web-rs' },
-  mirror: false,
-  emptyDir: false,
-  terminating: false,
-  ready: true,
-  ...over,
-});
-const budget = (name: string, over: Partial<DrainPdb> = {}): DrainPdb => ({
-  namespace: 'shop',
-  name,
-  selector: { matchLabels: { app: 'web' } },
-  disruptionsAllowed: 0,
-  currentHealthy: 1,
-  desiredHealthy: 2,
-  ...over,
-});
+const pod = webPod;
+// Unhealthy by default: one of the two pods it wants is healthy.
+const budget = (name: string, over: Partial<DrainPdb> = {}): DrainPdb =>
+  webBudget(name, { currentHealthy: 1, ...over });
 const verdict = (p: DrainPod, pdbs: DrainPdb[]) => {
   const plan = planNode('n1', [p], { daemonSets: new Set(), pdbs }, DEFAULT_DRAIN_OPTIONS);
   return plan.evict.length > 0 ? 'evict' : (plan.blocked[0]?.cause ?? 'skip');

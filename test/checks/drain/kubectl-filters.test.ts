@@ -9,6 +9,7 @@ import {
   type DrainPod,
 } from '../../../src/model/drain.js';
 import { toDrainPod } from '../../../src/steps/drain/facts.js';
+import { webBudget, webPod } from './spec-facts.js';
 
 // Cases decided by kubectl drain's pod filters (kubectl pkg/drain/filters.go, in order: DaemonSet,
 // mirror, local storage, controller; the first that keeps a pod decides; a warning lets the next
@@ -16,28 +17,8 @@ import { toDrainPod } from '../../../src/steps/drain/facts.js';
 // eviction subresource (budgets matched by selector in the pod's namespace: an absent selector
 // selects nothing, `{}` everything; more than one refuses; the allowed disruptions are used up).
 
-const pod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
-  namespace: 'shop',
-  name,
-  uid: name,
-  phase: 'Running',
-  labels: { app: 'web' },
-  controller: { kind: 'ReplicaSet', name: 'web-rs' },
-  mirror: false,
-  emptyDir: false,
-  terminating: false,
-  ready: true,
-  ...over,
-});
-const budget = (name: string, over: Partial<DrainPdb> = {}): DrainPdb => ({
-  namespace: 'shop',
-  name,
-  selector: { matchLabels: { app: 'web' } },
-  disruptionsAllowed: 0,
-  currentHealthy: 2,
-  desiredHealthy: 2,
-  ...over,
-});
+const pod = webPod;
+const budget = webBudget;
 const agent = { kind: 'DaemonSet', name: 'agent' };
 const withAgent: DrainWorld = { daemonSets: new Set(['shop/agent']), pdbs: [] };
 const noAgent: DrainWorld = { daemonSets: new Set(), pdbs: [] };
