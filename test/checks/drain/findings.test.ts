@@ -4,18 +4,9 @@ import { planNode } from '../../../src/checks/drain/plan.js';
 import { previewsOf } from '../../../src/steps/drain/changes.js';
 import { kuredLockHolders, needsReboot } from '../../../src/checks/drain/nodes.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../../src/model/drain.js';
+import { appsNode } from './spec-facts.js';
 
-const node = (name: string, over = {}) => ({
-  name,
-  pool: 'apps',
-  ready: true,
-  schedulable: true,
-  conditions: [],
-  rebootNeeded: false,
-  kuredLock: false,
-  podCount: 1,
-  ...over,
-});
+const node = appsNode;
 const pod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
   namespace: 'data',
   name,

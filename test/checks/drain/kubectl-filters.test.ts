@@ -9,7 +9,7 @@ import {
   type DrainPod,
 } from '../../../src/model/drain.js';
 import { toDrainPod } from '../../../src/steps/drain/facts.js';
-import { webBudget, webPod } from './spec-facts.js';
+import { appsNode, webBudget, webPod } from './spec-facts.js';
 
 // Cases decided by kubectl drain's pod filters (kubectl pkg/drain/filters.go, in order: DaemonSet,
 // mirror, local storage, controller; the first that keeps a pod decides; a warning lets the next
@@ -219,18 +219,7 @@ describe('budgets the eviction API matches', () => {
 
 describe('drain findings for what kubectl drain refuses', () => {
   const facts = (forbidden: string[]): DrainFacts => ({
-    nodes: [
-      {
-        name: 'n1',
-        pool: 'apps',
-        ready: true,
-        schedulable: true,
-        conditions: [],
-        rebootNeeded: false,
-        kuredLock: false,
-        podCount: 1,
-      },
-    ],
+    nodes: [appsNode('n1')],
     podsByNode: { n1: [pod('agent-x', { controller: agent })] },
     world: noAgent,
     forbidden,

@@ -1,4 +1,4 @@
-import type { DrainPdb, DrainPod } from '../../../src/model/drain.js';
+import type { DrainNode, DrainPdb, DrainPod } from '../../../src/model/drain.js';
 
 /** A running, ready pod of the `web` ReplicaSet in `shop`, changed by `over`. */
 export const webPod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
@@ -23,5 +23,18 @@ export const webBudget = (name: string, over: Partial<DrainPdb> = {}): DrainPdb 
   disruptionsAllowed: 0,
   currentHealthy: 2,
   desiredHealthy: 2,
+  ...over,
+});
+
+/** A ready, schedulable node of the `apps` pool holding one pod, changed by `over`. */
+export const appsNode = (name: string, over: Partial<DrainNode> = {}): DrainNode => ({
+  name,
+  pool: 'apps',
+  ready: true,
+  schedulable: true,
+  conditions: [],
+  rebootNeeded: false,
+  kuredLock: false,
+  podCount: 1,
   ...over,
 });
