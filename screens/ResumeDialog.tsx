@@ -43,12 +43,12 @@ export function ResumeDialog({ offer, active, onChoice, width, height }: ResumeD
   const step = STEP_IDS.find((id) => id === current?.step);
   const inner = dialogInnerWidth(width);
   const head = paragraph(
-    `It wrote ${plural(intents.length, 'intent')} and never ${intents.length === 1 ? 'its' : 'their'} result (a crash, a kill or a lost connection). The cluster may be half-changed: look at it as it is now before going on.${offer.skippedRecords ? ` ${plural(offer.skippedRecords, 'line')} of that journal ${offer.skippedRecords === 1 ? 'was not a valid record and was' : 'were not valid records and were'} skipped.` : ''}`,
+    `${unsettledWords(intents)} The cluster may be half-changed: look at it as it is now before going on.${offer.skippedRecords ? ` ${plural(offer.skippedRecords, 'line')} of that journal ${offer.skippedRecords === 1 ? 'was not a valid record and was' : 'were not valid records and were'} skipped.` : ''}`,
     inner,
   );
   const body: FrameLine[] = intents.map((intent, index) => [
     {
-      text: `${index === selected ? '▸ ' : '  '}${intent.time.replace('T', ' ').slice(0, 19)} ${intent.step}: ${actionOn(intent.action, intent.target)}`,
+      text: `${index === selected ? '▸ ' : '  '}${intent.time.replace('T', ' ').slice(0, 19)} ${intent.step}: ${actionOn(intent.action, intent.target)}${intent.outcomeUnknown ? ' (sent; outcome unknown)' : ''}`,
       bold: index === selected,
     },
   ]);
@@ -117,4 +117,20 @@ export function ResumeDialog({ offer, active, onChoice, width, height }: ResumeD
       }
     />
   );
+}
+
+/** How the earlier session left its changes: intents with no result, sends whose outcome is unknown. */
+function unsettledWords(intents: ResumeOffer['intents']): string {
+  const unknown = intents.filter((i) => i.outcomeUnknown).length;
+  const open = intents.length - unknown;
+  const words: string[] = [];
+  if (open > 0)
+    words.push(
+      `It wrote ${plural(open, 'intent')} and never ${open === 1 ? 'its' : 'their'} result (a crash, a kill or a lost connection).`,
+    );
+  if (unknown > 0)
+    words.push(
+      `It sent ${plural(unknown, 'change')} whose outcome it never learnt (the answer was lost or the session quit while ${unknown === 1 ? 'it' : 'they'} ran); Azure may still be applying ${unknown === 1 ? 'it' : 'them'}.`,
+    );
+  return words.join(' ');
 }

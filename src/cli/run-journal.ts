@@ -73,6 +73,12 @@ export async function runJournal(
         `${plural(digest.inFlight.length, 'change')} ${digest.inFlight.length === 1 ? 'was' : 'were'} left in flight (intent, no result).`,
       );
     }
+    const unknown = digest.unsettled.length - digest.inFlight.length;
+    if (unknown > 0) {
+      lines.push(
+        `${plural(unknown, 'change')} ${unknown === 1 ? 'was' : 'were'} sent with outcome unknown: check the cluster in Azure before sending again.`,
+      );
+    }
     out(lines.join('\n') + '\n');
     return 0;
   }

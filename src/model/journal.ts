@@ -62,6 +62,8 @@ export interface InFlightChange {
   /** When the intent was written. */
   time: string;
   detail?: Record<string, unknown>;
+  /** Its result was written, outcome `unknown`: sent, and whether it took was never learnt. */
+  outcomeUnknown?: boolean;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface SessionDigest {
   decisions: JournaledDecision[];
   /** Intents with no result: the session ended while these were under way. */
   inFlight: IntentRecord[];
+  /**
+   * Changes whose end the session never learnt: no result, or a result of outcome `unknown` (sent,
+   * its answer lost or the session quit while it ran). The cluster may be mid-change.
+   */
+  unsettled: JournaledChange[];
   tornTail: boolean;
   /** Whole lines skipped as not valid records. */
   skipped: number;
@@ -65,6 +70,7 @@ export function digestSession(contents: JournalContents): SessionDigest {
     changes,
     decisions: decisionsOf(records, changes, session?.mode?.dryRun === true),
     inFlight: changes.filter((c) => !c.result).map((c) => c.intent),
+    unsettled: changes.filter((c) => !c.result || c.result.outcome === 'unknown'),
     tornTail: contents.tornTail,
     skipped: contents.skipped,
   };

@@ -59,7 +59,8 @@ async function isFolder(path: string, entry: Dirent): Promise<boolean> {
 
 /**
  * The previous session for the same cluster, when it ended with a change under way (an intent
- * with no result): a crash, a kill or a lost connection. Only the latest earlier session counts:
+ * with no result: a crash, a kill or a lost connection) or one whose outcome is unknown (sent,
+ * its answer never came). Only the latest earlier session counts:
  * once a later session ran, the operator has seen the cluster since.
  */
 export async function findInterruptedSession(
@@ -76,7 +77,7 @@ export async function findInterruptedSession(
       continue;
     }
     if (!sameCluster(digest.identity, identity)) continue;
-    return digest.inFlight.length > 0 ? digest : undefined;
+    return digest.unsettled.length > 0 ? digest : undefined;
   }
   return undefined;
 }

@@ -33,7 +33,7 @@ export async function detectResume(
   if (!earlier) return undefined;
   const offer: ResumeOffer = {
     journalPath: earlier.path,
-    intents: earlier.inFlight.map((i) => {
+    intents: earlier.unsettled.map(({ intent: i, result }) => {
       const change: InFlightChange = {
         step: i.step,
         action: i.action,
@@ -41,6 +41,7 @@ export async function detectResume(
         time: i.time,
       };
       if (i.detail) change.detail = i.detail;
+      if (result?.outcome === 'unknown') change.outcomeUnknown = true;
       return change;
     }),
   };
