@@ -1,5 +1,6 @@
 // A hand-written step for the lifecycle's stale-facts tests: one flag, a change that can fail
 // and be retried (`r`, as on the upgrades and node-image steps), looks that fail or wait on cue.
+import type { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { FaultError } from '../../src/model/errors.js';
@@ -24,6 +25,11 @@ export interface World {
   readFirst?: Promise<void>;
   /** What e reads before it asks (the upgrades step reads the pool first), then clears it. */
   eReadsFirst?: Promise<void>;
+  /**
+   * What e waits on through an event emitter (a watch or a stream's event) before it changes:
+   * the change then starts in the emitter's async context, not the key's.
+   */
+  eVia?: EventEmitter;
   session?: StepSession<{ flag: boolean }, undefined>;
 }
 
@@ -62,7 +68,11 @@ function retryStep(world: World, lookOnEveryOpen: boolean) {
           const first = world.eReadsFirst;
           world.eReadsFirst = undefined;
           await first;
-          await setFlag(world, run);
+          const via = world.eVia;
+          if (!via) return setFlag(world, run);
+          await new Promise<void>((resolve, reject) =>
+            via.once('go', () => void setFlag(world, run).then(resolve, reject)),
+          );
         },
       },
       { key: 'o', label: 'Show the plan', run: (run) => run.ctx.show({ plan: ['set the flag'] }) },

@@ -29,8 +29,11 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   // Looks failed when the change was asked for: one failing after that withdraws it.
   const failedBefore = run.staleness.failuresAsked();
   /** Why the change may not start: a look failed since it was asked for (the step is stale). */
+  // Not known (no key's context): stale at all withdraws it, never "no failure since".
   const staleSince = (): string | undefined =>
-    run.stale !== undefined && run.looksFailed > failedBefore && !change.whileBusy
+    run.stale !== undefined &&
+    (failedBefore === undefined || run.looksFailed > failedBefore) &&
+    !change.whileBusy
       ? run.stale
       : undefined;
   if (mode.readOnly) {

@@ -32,9 +32,13 @@ export class Staleness {
     return this.keys.run({ failures: this.failures, retries }, work);
   }
 
-  /** `failures` when the change now starting was asked for (its key, else now). */
-  failuresAsked(): number {
-    return this.keys.getStore()?.failures ?? this.failures;
+  /**
+   * `failures` when the change now starting was asked for (its key's); undefined outside a key
+   * (a resume, or a callback that ran in another async context, as an event emitter's does): then
+   * when it was asked is not known, and any failed look must withdraw it.
+   */
+  failuresAsked(): number | undefined {
+    return this.keys.getStore()?.failures;
   }
 
   /** What the key now handled decided its `retryOrLook` does; undefined outside a key. */
