@@ -4,6 +4,9 @@ import { OutcomeUnknown, unheardWhy } from '../model/errors.js';
 import { describeArmError } from './errors.js';
 import { unheardOutcome } from './lro-outcome.js';
 
+/** Poller states that are ARM's word on how the operation ended. */
+const SETTLED_STATES = new Set(['succeeded', 'failed', 'canceled']);
+
 /** How a PUT of the managed cluster is run: the body, its precondition and how to report. */
 export interface ClusterPut {
   body: ManagedCluster;
@@ -26,6 +29,8 @@ export async function putManagedCluster(
   put: ClusterPut,
 ): Promise<ManagedCluster> {
   let poller: ReturnType<typeof arm.client.managedClusters.createOrUpdate> | undefined;
+  // Aborted before it was called: the PUT never leaves (the client checks the signal first).
+  const abortedBefore = put.signal?.aborted === true;
   try {
     poller = arm.client.managedClusters.createOrUpdate(
       arm.at.resourceGroup,
@@ -45,6 +50,17 @@ export async function putManagedCluster(
     }
   } catch (error) {
     // No answer heard (ARM gone after it accepted the PUT, or before it answered): never "failed".
+    if (put.signal?.aborted && !abortedBefore) {
+      // Quit while it ran: the watch stopped, not ARM. Only a settled state is an answer.
+      const state = poller?.operationState;
+      if (state === undefined || !SETTLED_STATES.has(state.status)) {
+        throw new OutcomeUnknown(
+          state !== undefined
+            ? 'Azure accepted the request; this session stopped watching before it ended'
+            : 'this session stopped before Azure answered, so Azure may or may not have accepted the request',
+        );
+      }
+    }
     const unheard = put.signal?.aborted ? undefined : unheardOutcome(error, poller?.operationState);
     if (unheard) {
       const why = describeArmError(error, arm.at, 'follow the change').message;
