@@ -43,6 +43,13 @@ export function renderTranscript(journal: JournalContents): string {
   } else if (contents.tornTail) {
     lines.push('', "> The journal's last line was cut off: the session ended abruptly.");
   }
+  const unknown = digest.unsettled.length - digest.inFlight.length;
+  if (unknown > 0) {
+    lines.push(
+      '',
+      `> **${plural(unknown, 'change')} ${unknown === 1 ? 'was' : 'were'} sent with outcome unknown** (the answer was lost or the session stopped watching). Check the cluster in Azure before sending again.`,
+    );
+  }
   if (contents.skipped > 0) {
     lines.push(
       '',

@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderTranscript } from '../../src/report/transcript.js';
+import { parseJournal } from '../../src/runbook/journal-read.js';
 import { findInterruptedSession } from '../../src/runbook/journal-list.js';
 import { detectResume } from '../../src/runbook/resume.js';
 import { Journal } from '../../src/runbook/journal.js';
@@ -61,5 +63,10 @@ describe('an earlier session left a change whose outcome is unknown', () => {
       },
     ]);
     await journal.close();
+  });
+
+  it("is said at the top of the session's transcript", () => {
+    const text = renderTranscript(parseJournal('/j/a.jsonl', unknownUpgradeJournal()));
+    expect(text).toContain('**1 change was sent with outcome unknown**');
   });
 });
