@@ -34,13 +34,16 @@ function journaledFindings(state: string): Map<string, NotedFinding[]> {
 
 /** Every page of the step as the operator can see it: scrolled to the end with PgDn. */
 async function pages(t: TmuxTerminal): Promise<string[]> {
-  const seen = [t.screen()];
+  // A capture taken as soon as the title shows can catch the frame half drawn (no footer yet): wait
+  // for a drawn footer. A screen that never shows one still fails here (the wait times out).
+  const drawn = (s: string) => footerRows(s).length > 0;
+  const seen = [await t.waitFor(drawn)];
   for (let i = 0; i < 40; i++) {
     const at = /lines (\d+)–(\d+) of (\d+)/.exec(seen.at(-1)!);
     if (!at || at[2] === at[3]) break;
     t.key('PageDown');
     const before = at[0];
-    seen.push(await t.waitFor((s) => !s.includes(before)));
+    seen.push(await t.waitFor((s) => !s.includes(before) && drawn(s)));
   }
   return seen;
 }
