@@ -28,8 +28,8 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   const { ctx, mode } = run;
   // Looks failed when the change was asked for: one failing after that withdraws it.
   const failedBefore = run.staleness.failuresAsked();
-  /** Why the change may not start: a look failed since it was asked for (the step is stale). */
-  // Not known (no key's context): stale at all withdraws it, never "no failure since".
+  // Why the change may not start: a look failed since it was asked for. When that is not known
+  // (no key's context), a stale step at all withdraws it: never read as "no failure since".
   const staleSince = (): string | undefined =>
     run.stale !== undefined &&
     (failedBefore === undefined || run.looksFailed > failedBefore) &&
