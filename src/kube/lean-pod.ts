@@ -1,5 +1,6 @@
 import type {
   V1Container,
+  V1NodeAffinity,
   V1ObjectMeta,
   V1OwnerReference,
   V1Pod,
@@ -8,6 +9,13 @@ import type {
   V1PodStatus,
   V1Volume,
 } from '@kubernetes/client-node';
+
+/**
+ * A volume as the checks read it: its name, hostPath and emptyDir, and which other source it uses,
+ * that source's body dropped (`{}`): the restricted standard judges a volume by its source alone.
+ */
+export type LeanVolume = Pick<V1Volume, 'name' | 'hostPath' | 'emptyDir'> &
+  Partial<Record<Exclude<keyof V1Volume, 'name' | 'hostPath' | 'emptyDir'>, object>>;
 
 /** A container as the checks read it: its name, securityContext and declared ports. */
 export type LeanContainer = Pick<V1Container, 'name' | 'securityContext' | 'ports'>;
@@ -37,7 +45,11 @@ export interface LeanPod {
     containers: LeanContainer[];
     initContainers?: LeanContainer[];
     ephemeralContainers?: LeanContainer[];
-    volumes?: Array<Pick<V1Volume, 'name' | 'hostPath' | 'emptyDir'>>;
+    volumes?: LeanVolume[];
+    /** The required node affinity only: with nodeSelector, it tells a Windows pod's nodes. */
+    affinity?: {
+      nodeAffinity?: Pick<V1NodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution'>;
+    };
   };
   status?: Pick<V1PodStatus, 'phase' | 'reason' | 'message' | 'podIP' | 'hostIP'> & {
     /** The Ready condition only. */
@@ -70,6 +82,16 @@ function containers(list: V1Container[] | undefined): LeanContainer[] | undefine
   return list?.map((c) => only(c, CONTAINER));
 }
 
+/** The volume cut down to `LeanVolume`: any source other than hostPath and emptyDir as `{}`. */
+function leanVolume(volume: V1Volume): LeanVolume {
+  const lean: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(volume)) {
+    if (value === undefined) continue;
+    lean[key] = key === 'name' || key === 'hostPath' || key === 'emptyDir' ? value : {};
+  }
+  return lean as LeanVolume;
+}
+
 /** The pod cut down to `LeanPod` (new objects for the parts it drops fields of). */
 export function leanPod(pod: V1Pod): LeanPod {
   const lean: LeanPod = {};
@@ -89,11 +111,12 @@ export function leanPod(pod: V1Pod): LeanPod {
     if (init) lean.spec.initContainers = init;
     const ephemeral = containers(spec.ephemeralContainers);
     if (ephemeral) lean.spec.ephemeralContainers = ephemeral;
-    if (spec.volumes) {
-      lean.spec.volumes = spec.volumes.map((v) =>
-        only(v, ['name', 'hostPath', 'emptyDir'] as const),
-      );
-    }
+    if (spec.volumes) lean.spec.volumes = spec.volumes.map(leanVolume);
+    const required = spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+    if (required)
+      lean.spec.affinity = {
+        nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: required },
+      };
   }
   const status = pod.status;
   if (status) {

@@ -86,12 +86,28 @@ export interface PodObject {
     /** `windows` or `linux`; the API server refuses Linux-only securityContext fields on Windows pods. */
     os?: { name: string };
     nodeSelector?: { [key: string]: string };
+    /** Only the required node affinity: it, with nodeSelector, decides which nodes may run the pod. */
+    affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector } };
     securityContext?: PodSecurity;
     containers: ContainerSpec[];
     initContainers?: ContainerSpec[];
     ephemeralContainers?: ContainerSpec[];
-    volumes?: Array<{ name: string; hostPath?: { path: string } }>;
+    volumes?: PodVolume[];
   };
+}
+
+/**
+ * A volume: its name and the key of its source (`configMap`, `nfs`, ...). Only hostPath's value is
+ * read; the other sources may be kept as `{}` (the lean pod list keeps which source, not its body).
+ */
+export type PodVolume = { name: string; hostPath?: { path: string } } & Record<string, unknown>;
+
+/** `nodeSelectorTerms` of a required node affinity: the terms are ORed, a term's parts ANDed. */
+export interface NodeSelector {
+  nodeSelectorTerms?: Array<{
+    matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+    matchFields?: Array<{ key: string; operator: string; values?: string[] }>;
+  }>;
 }
 
 /** A ReplicaSet or Job: only its metadata matters (who owns it). */

@@ -96,7 +96,7 @@ describe('leanPod', () => {
     expect(lean.spec?.volumes).toEqual([
       { name: 'host', hostPath: { path: '/var/run' } },
       { name: 'scratch', emptyDir: {} },
-      { name: 'cfg' },
+      { name: 'cfg', configMap: {} },
     ]);
     expect(lean.status?.conditions).toEqual([{ type: 'Ready', status: 'True' }]);
     expect(lean.metadata?.ownerReferences).toEqual([

@@ -52,6 +52,11 @@ export const CONTAINER_ADVICE = {
     title: 'unmasks /proc',
     remediation: 'Remove procMount (or set it to Default).',
   },
+  'containers.volume-type': {
+    title: 'uses a volume type the restricted standard forbids',
+    remediation:
+      'Mount the storage through a PersistentVolumeClaim (or a CSI driver); keep inline volumes to configMap, secret, emptyDir, projected, downwardAPI, ephemeral.',
+  },
   'containers.sysctls': {
     title: 'sets sysctls outside the safe set',
     remediation:

@@ -2,7 +2,9 @@ import type { Severity } from '../../model/finding.js';
 import type { ContainerCheckId } from './advice.js';
 import type { PodObject, SecurityProfile } from '../../model/pods.js';
 import { addedCapabilities, capabilityIssues } from './capabilities.js';
-import { isWindowsPod, windowsIssues } from './windows-rules.js';
+import { windowsAdministrator, windowsIssues } from './windows-rules.js';
+import { podOs } from './pod-os.js';
+import { volumeTypeIssues } from './volume-types.js';
 import { podLevelIssues, seLinuxIssue } from './pod-rules.js';
 import { podDefaultIssues } from './pod-defaults.js';
 import {
@@ -42,8 +44,16 @@ function profile(
 export function podIssues(pod: PodObject): ContainerIssue[] {
   const spec = pod.spec;
   if (!spec) return [];
-  const windows = isWindowsPod(pod);
-  const out: ContainerIssue[] = [...podLevelIssues(pod, windows)];
+  const os = podOs(pod);
+  // Only a declared Windows pod is exempt from the Linux-only controls (see pod-os.ts).
+  const windows = os === 'windows';
+  const out: ContainerIssue[] = [...podLevelIssues(pod, windows), ...volumeTypeIssues(pod)];
+  // On Windows nodes without `spec.os.name: windows` the standard still asks for the Linux-only
+  // fields (they have no effect there); declaring the OS is the better fix, so the issue says so.
+  const linuxOnly = (what: string) =>
+    os === 'windows-nodes'
+      ? `${what} (runs on Windows nodes: declare spec.os.name: windows)`
+      : what;
   const podSc = spec.securityContext ?? {};
   const annotations = pod.metadata?.annotations ?? {};
   for (const { label, spec: c } of containersOf(pod)) {
@@ -89,11 +99,18 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
         'low',
         nonRoot === false ? 'runAsNonRoot false' : 'runAsNonRoot not set',
       );
+    // Placed on Windows nodes: runAsUserName decides who it runs as there, not runAsUser.
+    const admin = os === 'windows-nodes' ? windowsAdministrator(sc, podSc) : undefined;
+    if (admin !== undefined) add('containers.root', 'medium', `runAsUserName ${admin}`);
     if (!privileged) {
       if (sc.allowPrivilegeEscalation !== false)
-        add('containers.privilege-escalation', 'medium', 'allowPrivilegeEscalation not false');
+        add(
+          'containers.privilege-escalation',
+          'medium',
+          linuxOnly('allowPrivilegeEscalation not false'),
+        );
       for (const issue of capabilityIssues(sc.capabilities))
-        add(issue.id, issue.severity, issue.what);
+        add(issue.id, issue.severity, linuxOnly(issue.what));
     }
     const seccomp = profile(
       sc.seccompProfile,
@@ -103,7 +120,7 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
       SECCOMP_POD_KEY,
     );
     if (seccomp === undefined)
-      add('containers.seccomp', 'low', 'no seccomp profile (runs Unconfined)');
+      add('containers.seccomp', 'low', linuxOnly('no seccomp profile (runs Unconfined)'));
     else if (seccomp === 'Unconfined') add('containers.seccomp', 'medium', 'seccomp Unconfined');
     const apparmor = profile(
       sc.appArmorProfile,

@@ -80,6 +80,7 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       case 'containers.host-path':
       case 'containers.host-port':
       case 'containers.sysctls':
+      case 'containers.volume-type':
         notes.push(`# also: remove ${issue.what} (not a securityContext field)`);
         break;
     }

@@ -1,23 +1,22 @@
 import type { Severity } from '../../model/finding.js';
 import type { ContainerCheckId } from './advice.js';
-import type { ContainerSecurity, PodObject, PodSecurity } from '../../model/pods.js';
-
-/**
- * Whether a pod runs on Windows: `spec.os.name: windows`, or a node selector that only Windows
- * nodes satisfy. The Linux-only securityContext fields (privileged, allowPrivilegeEscalation,
- * capabilities, seccomp, AppArmor, runAsUser) mean nothing there, and the API server refuses them
- * on a pod that says `os.name: windows`, so their absence is no finding and no advice.
- */
-export function isWindowsPod(pod: PodObject): boolean {
-  const spec = pod.spec;
-  return spec?.os?.name === 'windows' || spec?.nodeSelector?.['kubernetes.io/os'] === 'windows';
-}
+import type { ContainerSecurity, PodSecurity } from '../../model/pods.js';
 
 // The built-in administrator account of Windows containers (Windows user names ignore case).
 const ADMINISTRATOR = 'containeradministrator';
 
+/** The Windows user a container runs as when it is ContainerAdministrator (the Windows root). */
+export function windowsAdministrator(
+  sc: ContainerSecurity,
+  podSc: PodSecurity,
+): string | undefined {
+  const user = sc.windowsOptions?.runAsUserName ?? podSc.windowsOptions?.runAsUserName;
+  return user !== undefined && user.toLowerCase() === ADMINISTRATOR ? user : undefined;
+}
+
 /**
- * The issues of one container of a Windows pod: a HostProcess container has the node's
+ * The issues of one container of a pod that declares `spec.os.name: windows` (the Linux-only
+ * securityContext fields mean nothing there, and the API server refuses them): a HostProcess container has the node's
  * privileges (the Windows form of privileged); ContainerAdministrator is the Windows root.
  * Container-level windowsOptions override the pod's.
  */
@@ -31,8 +30,9 @@ export function windowsIssues(
     out.push({ id: 'containers.privileged', severity: 'high', what: 'HostProcess (Windows)' });
   const user = sc.windowsOptions?.runAsUserName ?? podSc.windowsOptions?.runAsUserName;
   const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
-  if (user !== undefined && user.toLowerCase() === ADMINISTRATOR)
-    out.push({ id: 'containers.root', severity: 'medium', what: `runAsUserName ${user}` });
+  const admin = windowsAdministrator(sc, podSc);
+  if (admin !== undefined)
+    out.push({ id: 'containers.root', severity: 'medium', what: `runAsUserName ${admin}` });
   else if (nonRoot !== true && user === undefined && hostProcess !== true)
     out.push({ id: 'containers.root', severity: 'low', what: 'runAsNonRoot not set' });
   return out;
