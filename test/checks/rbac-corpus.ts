@@ -217,6 +217,7 @@ export const CASES: RbacCase[] = [
       clusterRoles: [
         clusterRole('approver', [
           rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval']),
+          rule(['approve'], ['certificates.k8s.io'], ['signers'], ['kubernetes.io/*']),
         ]),
         clusterRole('csr-reader', [
           rule(['get', 'list'], ['certificates.k8s.io'], ['certificatesigningrequests']),

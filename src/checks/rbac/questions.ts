@@ -30,6 +30,12 @@ export interface Capability {
    * the way to let someone hand out chosen roles; binding `view` gives nobody more than `view`.
    */
   namedRoleDecides?: boolean;
+  /**
+   * A second right the capability needs as well (any one of these requests), from this binding or
+   * any other of the subject's: a binding that gives either half, while the subject holds the
+   * other, gives the capability.
+   */
+  alsoNeeds?: Ask[];
 }
 
 const RBAC = 'rbac.authorization.k8s.io';
@@ -42,6 +48,13 @@ const ask = (verb: string, group: string, resource: string, scope: Scope, sub?: 
 });
 const verbs = (vs: string[], group: string, resource: string, scope: Scope, sub?: string) =>
   vs.map((v) => ask(v, group, resource, scope, sub));
+
+// The signers whose certificates authenticate to the API server, and the wildcard that covers them.
+const CLIENT_SIGNERS = [
+  'kubernetes.io/kube-apiserver-client',
+  'kubernetes.io/kube-apiserver-client-kubelet',
+  'kubernetes.io/*',
+];
 
 /**
  * The questions every RBAC finding about rights comes from, after the Kubernetes documentation's
@@ -119,6 +132,14 @@ const CAPABILITIES: Capability[] = [
       'cluster',
       'approval',
     ),
+    // Certificate Signing Requests, "Authorization": approving also takes `approve` on `signers`
+    // named for the signer (or `<domain>/*`); the CertificateApproval admission plugin refuses the
+    // approval without it. Only these signers' certificates log in to the API server (as any
+    // user; as a node).
+    alsoNeeds: CLIENT_SIGNERS.map((name) => ({
+      ...ask('approve', 'certificates.k8s.io', 'signers', 'cluster'),
+      name,
+    })),
   },
   {
     finding: 'rbac.escalation',
@@ -243,6 +264,7 @@ export function capabilitiesOf(
   ];
   return CAPABILITIES.flatMap((capability): Answer[] => {
     const requests = requestsFor(capability, binding, websocketGet, names);
+    if (capability.alsoNeeds) return bothHalves(evaluator, id, binding, capability, requests);
     const request = capability.namedRoleDecides
       ? requests.find(
           (r) =>
@@ -251,6 +273,27 @@ export function capabilitiesOf(
       : requests.find((r) => evaluator.can(id, r, [binding]));
     return request ? [{ capability, request }] : [];
   });
+}
+
+/**
+ * A capability of two rights: the subject must hold both (through any of its bindings), and this
+ * binding must give one of them; the answer names the request this binding gives.
+ */
+function bothHalves(
+  evaluator: RbacEvaluator,
+  id: Identity,
+  binding: Binding,
+  capability: Capability,
+  requests: ResourceRequest[],
+): Answer[] {
+  const second = (capability.alsoNeeds ?? []).map(({ scope, ...r }) => ({
+    ...r,
+    namespace: namespaceFor(scope, binding),
+  }));
+  const anywhere = (list: ResourceRequest[]) => list.some((r) => evaluator.can(id, r));
+  if (!anywhere(requests) || !anywhere(second)) return [];
+  const request = [...requests, ...second].find((r) => evaluator.can(id, r, [binding]));
+  return request ? [{ capability, request }] : [];
 }
 
 /**
@@ -273,9 +316,9 @@ function namedRoleRisky(evaluator: RbacEvaluator, r: ResourceRequest, b: Binding
 function grantsAnyCapability(rules: readonly PolicyRule[]): boolean {
   const names = [...new Set(rules.flatMap((rule) => rule.resourceNames ?? []))];
   return CAPABILITIES.some((c) => {
-    const asks = c.websocketGet
-      ? [...c.asks, ...c.asks.map((a) => ({ ...a, verb: 'get' }))]
-      : c.asks;
+    // Either half of a two-right capability counts: who is bound may hold the other already.
+    const own = [...c.asks, ...(c.alsoNeeds ?? [])];
+    const asks = c.websocketGet ? [...own, ...own.map((a) => ({ ...a, verb: 'get' }))] : own;
     const named = c.namedCounts
       ? asks.filter(takesName).flatMap((a) => names.map((name) => ({ ...a, name })))
       : [];

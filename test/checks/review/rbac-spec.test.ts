@@ -171,10 +171,62 @@ const CASES: Case[] = [
     rules: [rule(['get'], [''], ['nodes/proxy'])],
     has: ['rbac.escalation'],
   },
+  // Approving a CSR takes update on certificatesigningrequests/approval AND approve on the signer
+  // (by name, or `<domain>/*`): Certificate Signing Requests, "Authorization".
   {
-    name: 'update csr approval',
-    rules: [rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval'])],
+    name: 'update csr approval with approve on the client signer',
+    rules: [
+      rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval']),
+      rule(
+        ['approve'],
+        ['certificates.k8s.io'],
+        ['signers'],
+        ['kubernetes.io/kube-apiserver-client'],
+      ),
+    ],
     has: ['rbac.escalation'],
+  },
+  {
+    name: 'patch csr approval with approve on kubernetes.io/*',
+    rules: [
+      rule(['patch'], ['certificates.k8s.io'], ['certificatesigningrequests/approval']),
+      rule(['approve'], ['certificates.k8s.io'], ['signers'], ['kubernetes.io/*']),
+    ],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'update csr approval with approve on every signer (* verbs, no names)',
+    rules: [
+      rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval']),
+      rule(['*'], ['certificates.k8s.io'], ['signers']),
+    ],
+    has: ['rbac.escalation'],
+  },
+  {
+    name: 'update csr approval alone cannot approve (no signer right)',
+    rules: [rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval'])],
+    has: [],
+    not: ['rbac.escalation'],
+  },
+  {
+    name: 'approve on signers alone cannot approve (no approval update)',
+    rules: [rule(['approve'], ['certificates.k8s.io'], ['signers'])],
+    has: [],
+    not: ['rbac.escalation'],
+  },
+  {
+    name: "approval for a custom signer's certificates only is no client-certificate path",
+    rules: [
+      rule(['update'], ['certificates.k8s.io'], ['certificatesigningrequests/approval']),
+      rule(
+        ['approve'],
+        ['certificates.k8s.io'],
+        ['signers'],
+        ['example.com/my-signer', 'example.com/*'],
+      ),
+    ],
+    has: [],
+    not: ['rbac.escalation'],
   },
   {
     name: 'create mutating webhooks',
@@ -382,5 +434,33 @@ describe("Kubernetes' default bindings for broad groups", () => {
   it('are reported when the role opens another path (/metrics) to callers without credentials', () => {
     const review = checkRbac(publicInfo([urls(['get'], ['/healthz', '/metrics'])]));
     expect(review.findings.map((f) => f.id)).toContain('rbac.anonymous');
+  });
+});
+
+describe('CSR approval needs both rights, from any of the subject’s bindings', () => {
+  const CERTS = 'certificates.k8s.io';
+  const approval = clusterRole('csr-approval', [
+    rule(['update'], [CERTS], ['certificatesigningrequests/approval']),
+  ]);
+  const signer = clusterRole('client-signer', [
+    rule(['approve'], [CERTS], ['signers'], ['kubernetes.io/kube-apiserver-client']),
+  ]);
+  const escalations = (bindings: ReturnType<typeof crb>[]) =>
+    checkRbac(facts({ clusterRoles: [approval, signer], clusterRoleBindings: bindings }))
+      .findings.filter((f) => f.id === 'rbac.escalation')
+      .map((f) => f.object?.name)
+      .sort();
+
+  it('two bindings of one subject, one right each: both are reported', () => {
+    expect(
+      escalations([crb('approve', 'csr-approval', [TEAM]), crb('sign', 'client-signer', [TEAM])]),
+    ).toEqual(['approve', 'sign']);
+  });
+
+  it('the halves held by different subjects give neither the capability', () => {
+    const other = group('7d1e2f3a-0b0c-4e5a-8b9c-1d2f3a4b5c6d');
+    expect(
+      escalations([crb('approve', 'csr-approval', [TEAM]), crb('sign', 'client-signer', [other])]),
+    ).toEqual([]);
   });
 });
