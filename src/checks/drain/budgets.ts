@@ -1,5 +1,5 @@
-import type { DrainPdb, DrainPod } from '../../model/drain.js';
-import { planNode } from './plan.js';
+import type { DrainPdb, DrainPod, NodePlan } from '../../model/drain.js';
+import { planNode, type DrainWorld } from './plan.js';
 
 /** Options under which only PodDisruptionBudgets decide (AKS's drain evicts every other pod). */
 const BUDGETS_ONLY = {
@@ -10,6 +10,15 @@ const BUDGETS_ONLY = {
   disableEviction: false,
   batchSize: 1,
 };
+
+/**
+ * The node's plan as the PodDisruptionBudgets alone decide it: every pod a drain could evict once
+ * the operator allows emptyDir data loss and forced deletes (as AKS's own drain does) meets its
+ * budgets, so a budget that refuses such a pod is not hidden behind the flag question.
+ */
+export function budgetPlan(node: string, pods: readonly DrainPod[], world: DrainWorld): NodePlan {
+  return planNode(node, pods, world, BUDGETS_ONLY);
+}
 
 /** One budget that refuses some of the pods to evict now. */
 export interface RefusingBudget {

@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { DrainNode, NodePlan } from '../../model/drain.js';
 import { planNode, type DrainWorld } from './plan.js';
+import { budgetPlan } from './budgets.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../model/drain.js';
 
 /** What the drain step's inspection saw. */
@@ -62,8 +63,14 @@ export function drainFindings(facts: DrainFacts): Finding[] {
         remediation: 'Let kured reboot it, or drain it in a maintenance window.',
       });
     }
-    const plan = defaultPlan(facts, node.name);
-    for (const b of plan.blocked) {
+    // Budgets are judged on every pod a drain could evict, not only those the default options
+    // let through: a pod with emptyDir data (or no controller) waits on its budget just the same
+    // once that is allowed, and a pod under two budgets is refused whatever the options.
+    // Unread DaemonSets: whether a DaemonSet pod would be evicted is unknown, so it is left out.
+    const pods = (facts.podsByNode[node.name] ?? []).filter(
+      (p) => !daemonSetsUnread || p.controller?.kind !== 'DaemonSet',
+    );
+    for (const b of budgetPlan(node.name, pods, facts.world).blocked) {
       const pod = { kind: 'Pod', name: b.pod.name, namespace: b.pod.namespace };
       if (b.cause === 'pdb' && b.pdbs) {
         const key = `${b.pod.namespace}/${b.pdbs[0]}`;
@@ -86,7 +93,13 @@ export function drainFindings(facts: DrainFacts): Finding[] {
           message: `Pod ${b.pod.namespace}/${b.pod.name} is covered by several PDBs (${(b.pdbs ?? []).join(', ')}): the eviction API refuses to evict it.`,
           remediation: 'Keep one PodDisruptionBudget per pod.',
         });
-      } else if (b.cause === 'daemonset-missing' && !daemonSetsUnread) {
+      }
+    }
+    const plan = defaultPlan(facts, node.name);
+    for (const b of plan.blocked) {
+      const pod = { kind: 'Pod', name: b.pod.name, namespace: b.pod.namespace };
+      // Budgets (pdb, several-pdbs) are said above, from the budgets' own plan.
+      if (b.cause === 'daemonset-missing' && !daemonSetsUnread) {
         // kubectl drain refuses a pod whose DaemonSet is gone unless forced, as it refuses a pod
         // with no controller, and nothing recreates it either way.
         findings.push({
