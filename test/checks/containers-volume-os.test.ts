@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { V1Pod } from '@kubernetes/client-node';
 import { podIssues } from '../../src/checks/containers/container-rules.js';
 import { podOs } from '../../src/checks/containers/pod-os.js';
+import { checkContainers } from '../../src/checks/containers/check-containers.js';
+import { suggestedPatch } from '../../src/checks/containers/patch.js';
 import { leanPod } from '../../src/kube/lean-pod.js';
 import type { PodObject } from '../../src/model/pods.js';
 
@@ -58,7 +60,7 @@ describe('restricted volume types', () => {
     expect(issues.map((i) => `${i.id}:${i.severity}`)).toEqual([
       `containers.volume-type:${severity}`,
     ]);
-    expect(issues[0]!.what).toBe(`volume v-${source} is ${source}`);
+    expect(issues[0]!.what).toBe(`volume v-${source} (${source})`);
   });
 
   it('reports a volume with no known source, and says hostPath only once (host-path)', () => {
@@ -188,5 +190,30 @@ describe('which pods are Windows pods', () => {
       // The fix a Windows workload wants: declare its OS.
       for (const issue of issues) expect(issue.what).toContain('declare spec.os.name: windows');
     }
+  });
+});
+
+describe('the suggested patch of a workload on Windows nodes without spec.os.name', () => {
+  it('declares the OS instead of setting Linux-only fields the API would then refuse', () => {
+    const placed = pod({
+      nodeSelector: { 'kubernetes.io/os': 'windows' },
+      securityContext: {},
+      containers: [{ name: 'app', securityContext: { runAsNonRoot: true } }],
+    });
+    const review = checkContainers({ pods: [placed], intermediates: [], forbidden: [] })
+      .workloads[0]!;
+    const lines = suggestedPatch(review).join('\n');
+    expect(lines).toMatch(/os:\n\s+name: windows/);
+    expect(lines).not.toMatch(/allowPrivilegeEscalation:|seccompProfile:|capabilities:/);
+    // A Linux pod keeps the Linux fix.
+    const linux = pod({
+      securityContext: {},
+      containers: [{ name: 'app', securityContext: { runAsNonRoot: true } }],
+    });
+    const linuxLines = suggestedPatch(
+      checkContainers({ pods: [linux], intermediates: [], forbidden: [] }).workloads[0]!,
+    ).join('\n');
+    expect(linuxLines).toContain('allowPrivilegeEscalation: false');
+    expect(linuxLines).not.toMatch(/name: windows/);
   });
 });

@@ -3,7 +3,7 @@ import type { ContainerCheckId } from './advice.js';
 import type { PodObject, SecurityProfile } from '../../model/pods.js';
 import { addedCapabilities, capabilityIssues } from './capabilities.js';
 import { windowsAdministrator, windowsIssues } from './windows-rules.js';
-import { podOs } from './pod-os.js';
+import { DECLARE_WINDOWS, podOs } from './pod-os.js';
 import { volumeTypeIssues } from './volume-types.js';
 import { podLevelIssues, seLinuxIssue } from './pod-rules.js';
 import { podDefaultIssues } from './pod-defaults.js';
@@ -51,9 +51,7 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
   // On Windows nodes without `spec.os.name: windows` the standard still asks for the Linux-only
   // fields (they have no effect there); declaring the OS is the better fix, so the issue says so.
   const linuxOnly = (what: string) =>
-    os === 'windows-nodes'
-      ? `${what} (runs on Windows nodes: declare spec.os.name: windows)`
-      : what;
+    os === 'windows-nodes' ? `${what} (${DECLARE_WINDOWS})` : what;
   const podSc = spec.securityContext ?? {};
   const annotations = pod.metadata?.annotations ?? {};
   for (const { label, spec: c } of containersOf(pod)) {

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { WorkloadReview } from './check-containers.js';
+import { DECLARE_WINDOWS } from './pod-os.js';
 
 /** Where the pod template sits in each workload kind. */
 const TEMPLATE_PATH: Record<string, string> = {
@@ -13,6 +14,19 @@ const TEMPLATE_PATH: Record<string, string> = {
 };
 
 type Fields = Record<string, unknown>;
+
+// The securityContext fields the API server refuses on a pod that says `os.name: windows`.
+const LINUX_ONLY = [
+  'privileged',
+  'allowPrivilegeEscalation',
+  'capabilities',
+  'runAsUser',
+  'runAsGroup',
+  'seccompProfile',
+  'appArmorProfile',
+  'seLinuxOptions',
+  'procMount',
+];
 
 /** The pod-template fields that would clear a workload's issues, and what fields cannot fix. */
 interface TemplatePatch {
@@ -30,9 +44,16 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
   const pod: Fields = {};
   const containers = new Map<string, Fields>();
   const notes: string[] = [];
+  // A pod on Windows nodes without spec.os.name: declaring the OS is the fix for its Linux-only
+  // issues (the standards waive them then), and the API then refuses the Linux fields.
+  let declareWindows = false;
   for (const issue of review.issues) {
     const c = issue.container;
     if (c?.startsWith('debug:')) continue;
+    if (issue.what.includes(DECLARE_WINDOWS)) {
+      declareWindows = true;
+      continue;
+    }
     const sc = c ? (containers.get(c) ?? {}) : {};
     switch (issue.id) {
       case 'containers.privileged':
@@ -76,17 +97,29 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       case 'containers.selinux':
         notes.push(`# also: remove the custom ${issue.what} (seLinuxOptions user/role/type)`);
         break;
+      case 'containers.volume-type':
+        notes.push(`# also: mount ${issue.what} through a PersistentVolumeClaim instead`);
+        break;
       case 'containers.host-namespace':
       case 'containers.host-path':
       case 'containers.host-port':
       case 'containers.sysctls':
-      case 'containers.volume-type':
         notes.push(`# also: remove ${issue.what} (not a securityContext field)`);
         break;
     }
     if (c && Object.keys(sc).length > 0) containers.set(c, sc);
   }
   const template: Fields = {};
+  if (declareWindows) {
+    for (const fields of [pod, ...containers.values()])
+      for (const key of LINUX_ONLY) delete fields[key];
+    for (const [label, fields] of containers)
+      if (Object.keys(fields).length === 0) containers.delete(label);
+    template['os'] = { name: 'windows' };
+    notes.push(
+      '# also: remove the Linux-only securityContext fields (seccompProfile, capabilities, runAsUser, ...): the API refuses them with os.name windows',
+    );
+  }
   if (Object.keys(pod).length > 0) template['securityContext'] = pod;
   const list = (prefix: string) =>
     [...containers]

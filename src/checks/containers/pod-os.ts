@@ -17,6 +17,9 @@ export type PodOs = 'windows' | 'windows-nodes' | 'linux';
 
 const OS_LABEL = 'kubernetes.io/os';
 
+/** Said after a Linux-only issue of a pod on Windows nodes that does not declare its OS. */
+export const DECLARE_WINDOWS = 'runs on Windows nodes: declare spec.os.name: windows';
+
 /**
  * Whether every term of a required node affinity admits only Windows nodes. The terms are ORed,
  * so one term that could match a Linux node (or an empty one) makes the answer no; within a term

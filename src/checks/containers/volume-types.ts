@@ -41,7 +41,7 @@ export function volumeTypeIssues(pod: PodObject): RuleIssue[] {
     out.push({
       id: 'containers.volume-type',
       severity: NODE_RUN_SOURCES.has(kind) ? 'medium' : 'low',
-      what: `volume ${volume.name} is ${kind}`,
+      what: `volume ${volume.name} (${kind})`,
     });
   }
   return out;
