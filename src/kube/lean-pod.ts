@@ -9,6 +9,7 @@ import type {
   V1PodStatus,
   V1Volume,
 } from '@kubernetes/client-node';
+import type { HostHandler } from '../model/pods.js';
 
 /**
  * A volume as the checks read it: its name, hostPath and emptyDir, and which other source it uses,
@@ -17,8 +18,19 @@ import type {
 export type LeanVolume = Pick<V1Volume, 'name' | 'hostPath' | 'emptyDir'> &
   Partial<Record<Exclude<keyof V1Volume, 'name' | 'hostPath' | 'emptyDir'>, object>>;
 
-/** A container as the checks read it: its name, securityContext and declared ports. */
-export type LeanContainer = Pick<V1Container, 'name' | 'securityContext' | 'ports'>;
+/** A probe or lifecycle handler cut to the host it connects to (kept only when one is set). */
+type LeanHandler = HostHandler;
+
+/**
+ * A container as the checks read it: its name, securityContext and declared ports, and its probes
+ * and lifecycle handlers only when they name a host (cut to that host).
+ */
+export type LeanContainer = Pick<V1Container, 'name' | 'securityContext' | 'ports'> & {
+  livenessProbe?: LeanHandler;
+  readinessProbe?: LeanHandler;
+  startupProbe?: LeanHandler;
+  lifecycle?: { postStart?: LeanHandler; preStop?: LeanHandler };
+};
 
 /**
  * A pod of the shared pod list: only the fields some step reads (containers, drain, IMDS). Drain
@@ -78,8 +90,35 @@ const SPEC = [
 const STATUS = ['phase', 'reason', 'message', 'podIP', 'hostIP'] as const;
 const CONTAINER = ['name', 'securityContext', 'ports'] as const;
 
+/** The handler's HTTP and TCP host, when either is set; undefined otherwise. */
+function hostOnly(
+  handler: { httpGet?: { host?: string }; tcpSocket?: { host?: string } } | undefined,
+): LeanHandler | undefined {
+  const http = handler?.httpGet?.host;
+  const tcp = handler?.tcpSocket?.host;
+  if (!http && !tcp) return undefined;
+  return {
+    ...(http ? { httpGet: { host: http } } : {}),
+    ...(tcp ? { tcpSocket: { host: tcp } } : {}),
+  };
+}
+
+function container(c: V1Container): LeanContainer {
+  const lean: LeanContainer = only(c, CONTAINER);
+  const probes = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+  for (const key of probes) {
+    const kept = hostOnly(c[key]);
+    if (kept) lean[key] = kept;
+  }
+  const postStart = hostOnly(c.lifecycle?.postStart);
+  const preStop = hostOnly(c.lifecycle?.preStop);
+  if (postStart || preStop)
+    lean.lifecycle = { ...(postStart ? { postStart } : {}), ...(preStop ? { preStop } : {}) };
+  return lean;
+}
+
 function containers(list: V1Container[] | undefined): LeanContainer[] | undefined {
-  return list?.map((c) => only(c, CONTAINER));
+  return list?.map(container);
 }
 
 /** The volume cut down to `LeanVolume`: any source other than hostPath and emptyDir as `{}`. */

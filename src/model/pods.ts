@@ -54,6 +54,19 @@ export interface ContainerSpec {
   securityContext?: ContainerSecurity;
   /** Declared ports; a non-zero `hostPort` binds the node's own address. */
   ports?: Array<{ containerPort?: number; hostPort?: number }>;
+  livenessProbe?: HostHandler;
+  readinessProbe?: HostHandler;
+  startupProbe?: HostHandler;
+  lifecycle?: { postStart?: HostHandler; preStop?: HostHandler };
+}
+
+/**
+ * A probe or lifecycle handler, as far as the checks read it: the `host` its HTTP or TCP check
+ * connects to (the kubelet connects from the node; unset means the pod's own IP).
+ */
+export interface HostHandler {
+  httpGet?: { host?: string };
+  tcpSocket?: { host?: string };
 }
 
 /** Who owns an object. */

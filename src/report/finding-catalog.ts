@@ -77,6 +77,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a custom SELinux label: a type other than the container types, or a user or role',
   'containers.proc-mount': '`procMount` other than `Default`: the masked /proc paths are exposed',
   'containers.sysctls': 'pod sysctls outside the Kubernetes safe set',
+  'containers.probe-host':
+    'a probe or lifecycle hook names a `host`: the kubelet connects there from the node',
   'containers.volume-type':
     'a volume source restricted forbids (nfs, azureFile, ...; medium: gitRepo)',
   'containers.forbidden': 'could not check: a list was refused',

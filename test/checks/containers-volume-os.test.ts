@@ -5,7 +5,7 @@ import { podOs } from '../../src/checks/containers/pod-os.js';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import { suggestedPatch } from '../../src/checks/containers/patch.js';
 import { leanPod } from '../../src/kube/lean-pod.js';
-import type { PodObject } from '../../src/model/pods.js';
+import type { ContainerSpec, PodObject } from '../../src/model/pods.js';
 
 // Written from the Pod Security Standards (restricted "Volume Types"; "OS-specific policy
 // controls": the Linux-only controls are waived only for `spec.os.name: windows`) and the
@@ -215,5 +215,55 @@ describe('the suggested patch of a workload on Windows nodes without spec.os.nam
     ).join('\n');
     expect(linuxLines).toContain('allowPrivilegeEscalation: false');
     expect(linuxLines).not.toMatch(/name: windows/);
+  });
+});
+
+describe('probe and lifecycle hosts (baseline, Kubernetes 1.34+)', () => {
+  const withHandlers = (extra: Partial<ContainerSpec>) =>
+    pod({
+      containers: [{ name: 'app', securityContext: hardened, ...extra }],
+    });
+
+  it('reports an httpGet or tcpSocket host in any probe or hook, each host once', () => {
+    const p = withHandlers({
+      livenessProbe: { httpGet: { host: '169.254.169.254' } },
+      readinessProbe: { tcpSocket: { host: 'localhost' } },
+      lifecycle: { preStop: { httpGet: { host: '169.254.169.254' } } },
+    });
+    const issues = podIssues(p);
+    expect(issues.map((i) => `${i.id}:${i.severity}`)).toEqual(['containers.probe-host:medium']);
+    expect(issues[0]!.what).toBe('probe or hook host 169.254.169.254, localhost');
+  });
+
+  it('an empty or unset host is the pod itself: no finding', () => {
+    const p = withHandlers({
+      livenessProbe: { httpGet: { host: '' } },
+      startupProbe: { tcpSocket: {} },
+    });
+    expect(found(p)).toEqual([]);
+  });
+
+  it('the lean pod list keeps only the hosts, and judges the same', () => {
+    const wire = {
+      metadata: { name: 'p', namespace: 'shop' },
+      spec: {
+        securityContext: { seccompProfile: { type: 'RuntimeDefault' } },
+        containers: [
+          {
+            name: 'app',
+            securityContext: hardened,
+            livenessProbe: { httpGet: { host: 'db', port: 80, path: '/' }, periodSeconds: 5 },
+            readinessProbe: { httpGet: { port: 80, path: '/' } },
+          },
+        ],
+      },
+    } as unknown as V1Pod;
+    const lean = leanPod(structuredClone(wire));
+    expect(lean.spec?.containers[0]).toEqual({
+      name: 'app',
+      securityContext: hardened,
+      livenessProbe: { httpGet: { host: 'db' } },
+    });
+    expect(found(lean as PodObject)).toEqual(['containers.probe-host:medium']);
   });
 });

@@ -52,6 +52,11 @@ export const CONTAINER_ADVICE = {
     title: 'unmasks /proc',
     remediation: 'Remove procMount (or set it to Default).',
   },
+  'containers.probe-host': {
+    title: 'points probes or lifecycle hooks at another host',
+    remediation:
+      'Remove host from the httpGet/tcpSocket probes and hooks: the kubelet then checks the pod itself.',
+  },
   'containers.volume-type': {
     title: 'uses a volume type the restricted standard forbids',
     remediation:

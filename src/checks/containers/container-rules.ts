@@ -5,6 +5,7 @@ import { addedCapabilities, capabilityIssues } from './capabilities.js';
 import { windowsAdministrator, windowsIssues } from './windows-rules.js';
 import { DECLARE_WINDOWS, podOs } from './pod-os.js';
 import { volumeTypeIssues } from './volume-types.js';
+import { handlerHosts } from './probe-hosts.js';
 import { podLevelIssues, seLinuxIssue } from './pod-rules.js';
 import { podDefaultIssues } from './pod-defaults.js';
 import {
@@ -63,6 +64,9 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     const hostPorts = (c.ports ?? []).map((p) => p.hostPort ?? 0).filter((p) => p > 0);
     if (hostPorts.length > 0 && spec.hostNetwork !== true)
       add('containers.host-port', 'medium', `hostPort ${hostPorts.join(', ')}`);
+    const probeHosts = handlerHosts(c);
+    if (probeHosts.length > 0)
+      add('containers.probe-host', 'medium', `probe or hook host ${probeHosts.join(', ')}`);
     if (windows) {
       for (const issue of windowsIssues(sc, podSc)) add(issue.id, issue.severity, issue.what);
       continue;

@@ -103,6 +103,7 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       case 'containers.host-namespace':
       case 'containers.host-path':
       case 'containers.host-port':
+      case 'containers.probe-host':
       case 'containers.sysctls':
         notes.push(`# also: remove ${issue.what} (not a securityContext field)`);
         break;
