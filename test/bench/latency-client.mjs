@@ -41,10 +41,14 @@ const started = performance.now();
 const startedEpochMs = performance.timeOrigin + started;
 // The monotonic clock of CPU profiles (µs), to place profile samples on the same timeline.
 const startedHrUs = Number(process.hrtime.bigint() / 1000n);
+// The CPU the run used (user + system): a shared machine's load moves it much less than wall time.
+const cpuAtStart = process.cpuUsage();
 const run = await (how === 'tui' ? tui() : audit());
 const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuAtStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 await run.stop();
 process.stdout.write(
-  JSON.stringify({ wallMs, startedEpochMs, startedHrUs, steps: run.steps }) + '\n',
+  JSON.stringify({ wallMs, cpuMs, startedEpochMs, startedHrUs, steps: run.steps }) + '\n',
 );
 process.exit(0);
