@@ -43,6 +43,8 @@ const UNREACHABLE = new Set([
   'EPIPE',
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
+  // An HTTP/2 request reset by the server (RST_STREAM): HTTP/1.1's dropped connection.
+  'ERR_HTTP2_STREAM_ERROR',
 ]);
 const TIMEOUT = new Set([
   'ETIMEDOUT',

@@ -110,8 +110,17 @@ export function backoff(policy: KubeRetryPolicy, attempt: number, retryAfter?: s
   return Math.min(exp * (0.8 + Math.random() * 0.4), policy.maxDelayMs);
 }
 
-/** Error codes of a connection dropped mid-request: asking again may work. */
-const DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+/**
+ * Error codes of a connection dropped mid-request, or of an HTTP/2 request the server reset on
+ * its own (its connection and the other requests on it go on): asking again may work.
+ */
+const DROPPED = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ERR_HTTP2_STREAM_ERROR',
+]);
 
 /** A dropped connection (from the codes along the cause chain, never the message text). */
 function isTransient(error: unknown, timeout: AbortSignal): boolean {

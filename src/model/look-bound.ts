@@ -98,6 +98,7 @@ const CODE_WORDS: Readonly<Record<string, string>> = {
   EPIPE: 'dropped the connection',
   UND_ERR_SOCKET: 'dropped the connection',
   UND_ERR_CLOSED: 'dropped the connection',
+  ERR_HTTP2_STREAM_ERROR: 'reset the request',
   UND_ERR_CONNECT_TIMEOUT: 'did not accept the connection in time',
 };
 

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import type { Http2ServerRequest } from 'node:http2';
 import type { TLSSocket } from 'node:tls';
 import type { Caller } from './http.js';
 
 /** The user (common name) and groups (organizations) of a client certificate the CA signed. */
-export function certificateCaller(req: IncomingMessage): Caller | undefined {
+export function certificateCaller(req: IncomingMessage | Http2ServerRequest): Caller | undefined {
   const socket = req.socket as TLSSocket;
   if (!socket.authorized) return undefined;
   const subject = socket.getPeerCertificate().subject as

@@ -1,4 +1,10 @@
-import { createServer, type Server } from 'node:https';
+import {
+  constants,
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { type Caller, type Handler, type SimRequest, type SimResponse, Router } from './http.js';
@@ -22,9 +28,29 @@ export interface HttpsSimOptions {
   tokens?: TokenTable;
 }
 
+/** A request as either protocol delivers it. */
+type AnyRequest = IncomingMessage | Http2ServerRequest;
+type AnyResponse = ServerResponse | Http2ServerResponse;
+
+/** What the simulator does with a response, the same on HTTP/1.1 and HTTP/2. */
+interface Reply {
+  readonly headersSent: boolean;
+  readonly writableEnded: boolean;
+  /** The request's protocol: HTTP/2 refuses HTTP/1.1's connection-specific headers. */
+  readonly req: { httpVersionMajor: number };
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  flushHeaders?(): void;
+  write(chunk: string | Buffer): unknown;
+  end(payload?: string | Buffer): unknown;
+  once(event: 'close', listener: () => void): unknown;
+}
+
 /**
  * The simulator's HTTPS front: one loopback port serves both the Kubernetes API and ARM.
  * ARM paths start with /subscriptions; everything else is the Kubernetes API server.
+ * It speaks HTTP/2 to clients that offer it and HTTP/1.1 to the others, as kube-apiserver does:
+ * a client that multiplexes its requests on one connection (undici, client-go) does so here too,
+ * instead of opening a TLS connection for each request in flight.
  */
 export class HttpsSim {
   readonly kube = new Router();
@@ -34,7 +60,7 @@ export class HttpsSim {
   readonly tokens: TokenTable;
   readonly log = new RequestLog();
   readonly interceptors: Interceptor[] = [];
-  private server: Server | undefined;
+  private server: Http2SecureServer | undefined;
   private readonly sockets = new Set<Socket>();
   private url = '';
 
@@ -52,8 +78,16 @@ export class HttpsSim {
     const { cert, key, caCert } = this.options.certificates;
     // Client certificates signed by the simulator's CA authenticate too (AKS's admin and, on
     // clusters without Entra ID, user credentials); clients without one are not refused here.
-    const options = { cert, key, ca: caCert, requestCert: true, rejectUnauthorized: false };
-    const server = createServer(options, (req, res) => {
+    const options = {
+      cert,
+      key,
+      ca: caCert,
+      requestCert: true,
+      rejectUnauthorized: false,
+      allowHTTP1: true,
+    };
+    const server = createSecureServer(options, (req: AnyRequest, response: AnyResponse) => {
+      const res = response as Reply;
       this.serve(req, res).catch((error: unknown) => {
         if (!res.headersSent) {
           res.writeHead(500, { 'content-type': 'application/json' });
@@ -82,15 +116,14 @@ export class HttpsSim {
     if (!server) return;
     this.server = undefined;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    // closeAllConnections only knows connections whose HTTP parsing began: one accepted but still
-    // in its TLS handshake (a pooled client opening another) is not among them, and it would be
-    // served after this and hold close() open for as long as the client keeps it alive.
-    server.closeAllConnections();
+    // Every connection, whatever its protocol and even one still in its TLS handshake (a pooled
+    // client opening another): one left open would be served after this and hold close() open
+    // for as long as the client keeps it alive.
     for (const socket of this.sockets) socket.destroy();
     await closed;
   }
 
-  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async serve(req: AnyRequest, res: Reply): Promise<void> {
     const startMs = performance.now();
     const body = await readBody(req);
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
@@ -119,7 +152,10 @@ export class HttpsSim {
     if (answer.response !== 'reset') traceList(entry, answer.response);
     this.log.add(entry);
     if (answer.response === 'reset') {
-      req.socket.destroy();
+      // HTTP/1.1: the connection is dropped. HTTP/2: this request's stream is reset with an
+      // error, as a server failing one request does; the others on its connection go on.
+      if ('stream' in req) req.stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+      else req.socket.destroy();
       return;
     }
     send(res, api === 'arm' ? withArmHeaders(answer.response, req.headers) : answer.response);
@@ -205,7 +241,7 @@ function isOpenKubePath(path: string): boolean {
   return path === '/healthz' || path === '/readyz' || path === '/livez' || path === '/version';
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: AnyRequest): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -214,12 +250,14 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, r: SimResponse): void {
+function send(res: Reply, r: SimResponse): void {
   const headers: Record<string, string> = { ...r.headers };
+  // HTTP/2 frames its bodies itself and refuses HTTP/1.1's connection-specific headers.
+  if (res.req.httpVersionMajor === 2) delete headers['transfer-encoding'];
   if (r.stream) {
     headers['content-type'] ??= 'application/json';
     res.writeHead(r.status, headers);
-    res.flushHeaders();
+    res.flushHeaders?.();
     r.stream({
       write: (chunk) => {
         if (!res.writableEnded) res.write(chunk);
