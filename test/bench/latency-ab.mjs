@@ -1,10 +1,11 @@
 // The latency bench as an A/B comparison of two builds on a shared, loaded machine: the client of
-// each checkout (its test/bench/latency-client.mjs and dist/) runs in turn against one simulator
-// with the latency fault on, so both see the same load; prints medians and ratios to the bound.
+// each checkout (its test/bench/latency-client.mjs and dist/) runs in turn against that checkout's
+// own simulator (its dist/ too: how the simulator serves is part of what is compared) with the
+// latency fault on, so both see the same load; prints medians and ratios to the bound.
 // Usage: npm run build && node test/bench/latency-ab.mjs OTHER_CHECKOUT [runs] [demo,large] [tui,audit]
 import { join, resolve } from 'node:path';
 import { criticalPath } from './critical-path.mjs';
-import { clientRun, LATENCY, latencySimulator } from './latency.mjs';
+import { clientRun, LATENCY } from './latency.mjs';
 import { median } from './lib.mjs';
 
 const [other, runsArg = '5', scenariosArg = 'demo,large', howsArg = 'tui,audit'] =
@@ -26,15 +27,22 @@ async function once(sim, file, root, how) {
   };
 }
 
+/** Each side's simulator, from its own checkout's bench helpers. */
+const simulatorOf = async (root, scenario) =>
+  (await import(join(root, 'test/bench/latency.mjs'))).latencySimulator(scenario, 'latency-ab');
+
 for (const scenario of scenariosArg.split(',')) {
-  const { sim, file } = await latencySimulator(scenario, 'latency-ab');
+  const sims = { A: await simulatorOf(sides.A, scenario), B: await simulatorOf(sides.B, scenario) };
   try {
     for (const how of howsArg.split(',')) {
       const got = { A: [], B: [] };
       for (let i = 0; i < Number(runsArg); i++) {
         // Alternating, and each side first in turn, so neither always runs on a warmer machine.
         const order = i % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
-        for (const side of order) got[side].push(await once(sim, file, sides[side], how));
+        for (const side of order) {
+          const { sim, file } = sims[side];
+          got[side].push(await once(sim, file, sides[side], how));
+        }
       }
       for (const side of ['A', 'B']) {
         const m = (key) => median(got[side].map((r) => r[key]));
@@ -48,7 +56,7 @@ for (const scenario of scenariosArg.split(',')) {
       process.stdout.write(`${scenario} ${how}: B/A wall ${(b / a).toFixed(2)}\n`);
     }
   } finally {
-    await sim.close();
+    await Promise.all([sims.A.sim.close(), sims.B.sim.close()]);
   }
 }
 process.exit(0);
