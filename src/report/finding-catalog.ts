@@ -111,6 +111,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'nodeimage.outdated':
     'a Linux pool is behind its latest node image (high when older than 60 days)',
   'nodeimage.windows-outdated': 'a Windows pool is behind: node images are its only patches',
+  'nodeimage.unknown': "a pool's node image or the newest one offered was not reported: not judged",
   'nodeos.channel-none':
     'node OS channel `None`, or `Unmanaged` with Windows or Azure Linux GPU pools',
   'reboot.required': 'kured says a node needs a reboot (the lock holder is named)',

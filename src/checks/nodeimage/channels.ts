@@ -1,4 +1,5 @@
 import { azureLinuxGpuPools, channelSuggestion } from './supported-channels.js';
+import { nodeOsChannelOf, upgradeChannelOf } from '../arm-enums.js';
 
 /**
  * What each node OS upgrade channel means for this cluster, and what to do about it; `pools` rule
@@ -9,7 +10,7 @@ export function nodeOsChannelAdvice(
   pools: Parameters<typeof channelSuggestion>[0] = [],
 ): string {
   const suggested = channelSuggestion(pools);
-  switch (channel ?? 'NodeImage') {
+  switch (nodeOsChannelOf(channel)) {
     case 'None':
       return suggested.why
         ? `None: nothing patches the node OS; only manual node image upgrades bring fixes. Choose NodeImage (${suggested.why}).`
@@ -32,7 +33,7 @@ export function nodeOsChannelAdvice(
 
 /** What each cluster upgrade channel does to node images. */
 export function upgradeChannelAdvice(channel: string | undefined): string {
-  switch (channel ?? 'none') {
+  switch (upgradeChannelOf(channel)) {
     case 'none':
       return 'Upgrade channel none: Kubernetes versions move only when you upgrade them.';
     case 'patch':
@@ -42,7 +43,7 @@ export function upgradeChannelAdvice(channel: string | undefined): string {
     case 'rapid':
       return 'Upgrade channel rapid: clusters follow the newest supported minor; risky for production.';
     case 'node-image':
-      return 'Upgrade channel node-image (legacy): node images move automatically; prefer nodeOSUpgradeChannel NodeImage.';
+      return 'Upgrade channel node-image (legacy): node images move automatically, Kubernetes versions only when you upgrade them; prefer nodeOSUpgradeChannel NodeImage.';
     default:
       return `Upgrade channel ${channel}: unknown to this program.`;
   }

@@ -1,18 +1,28 @@
 import type { Finding } from '../../model/finding.js';
 import type { NodeImageFacts } from './facts.js';
 import { imageAgeDays } from './image-age.js';
+import { imageStatus } from './image-version.js';
+import { isWindowsOs, nodeOsChannelOf } from '../arm-enums.js';
 import { azureLinuxGpuPools, channelSuggestion } from './supported-channels.js';
 
-/** Node image and node OS findings: outdated images (Windows apart), channel None, reboots. */
+/**
+ * Node image and node OS findings: outdated images (Windows apart), images that could not be
+ * judged, channel None, reboots.
+ */
 export function nodeImageFindings(f: NodeImageFacts): Finding[] {
   const out: Finding[] = [];
   const suggested = channelSuggestion(f.pools);
   for (const pool of f.pools) {
     const { nodeImageVersion: has, latestNodeImageVersion: latest } = pool;
-    if (!has || !latest || has === latest) continue;
+    const status = imageStatus(pool);
+    if (status === 'unknown') {
+      out.push(imageUnknown(pool.name, has, latest));
+      continue;
+    }
+    if (status === 'current' || !has || !latest) continue;
     const age = imageAgeDays(has, f.now);
     const aged = age === undefined ? '' : ` (built ${age} days ago)`;
-    const windows = pool.osType === 'Windows';
+    const windows = isWindowsOs(pool.osType);
     out.push({
       id: windows ? 'nodeimage.windows-outdated' : 'nodeimage.outdated',
       severity: windows || (age ?? 0) > 60 ? 'high' : 'medium',
@@ -24,7 +34,7 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
     });
   }
   const cluster = { kind: 'ManagedCluster', name: f.cluster };
-  const channel = f.channels.nodeOS ?? 'NodeImage';
+  const channel = nodeOsChannelOf(f.channels.nodeOS);
   if (channel === 'None') {
     out.push({
       id: 'nodeos.channel-none',
@@ -35,7 +45,7 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
       remediation: `az aks update --node-os-upgrade-channel ${suggested.text}, with a maintenance window${suggested.why ? ` (${suggested.why})` : ''}.`,
     });
   }
-  const windowsPools = f.pools.filter((p) => p.osType === 'Windows').map((p) => p.name);
+  const windowsPools = f.pools.filter((p) => isWindowsOs(p.osType)).map((p) => p.name);
   // The node OS auto-upgrade article gives Unmanaged's nightly patching to Ubuntu and Azure Linux
   // CPU pools only: on Windows and on Azure Linux GPU pools, Unmanaged is None.
   const gpuPools = azureLinuxGpuPools(f.pools);
@@ -54,7 +64,7 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
     });
   }
   // kured matters only where nightly updates land: Linux pools other than Azure Linux on GPU.
-  const patchedNightly = f.pools.some((p) => p.osType !== 'Windows' && !gpuPools.includes(p.name));
+  const patchedNightly = f.pools.some((p) => !isWindowsOs(p.osType) && !gpuPools.includes(p.name));
   if (channel === 'Unmanaged' && patchedNightly && !f.kured.installed) {
     out.push({
       id: 'reboot.kured-missing',
@@ -79,4 +89,19 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
     }
   }
   return out;
+}
+
+/** A pool whose image or newest offered image was not reported: not judged, so never a pass. */
+function imageUnknown(pool: string, has?: string, latest?: string): Finding {
+  const missing = [
+    ...(has?.trim() ? [] : ['its node image version']),
+    ...(latest?.trim() ? [] : ['the newest image AKS offers it (upgrade profile)']),
+  ];
+  return {
+    id: 'nodeimage.unknown',
+    severity: 'low',
+    object: { kind: 'AgentPool', name: pool },
+    message: `Pool ${pool}: ARM did not report ${missing.join(' or ')}, so whether its node image is behind is not known.`,
+    remediation: `Check it by hand: az aks nodepool get-upgrades --nodepool-name ${pool} (latestNodeImageVersion) and az aks nodepool show (nodeImageVersion).`,
+  };
 }

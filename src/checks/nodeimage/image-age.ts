@@ -3,7 +3,7 @@
  * `AKSUbuntu:1604:2020.03.11`, `AKSWindows-2022-containerd-20348.3561.250513` (2025-05-13).
  */
 export function imageDate(version: string): Date | undefined {
-  const linux = /(20\d{2})(\d{2})\.(\d{2})\.\d+$/.exec(version);
+  const linux = /(20\d{2})(\d{2})\.(\d{1,2})\.\d+$/.exec(version);
   const dotted = /(20\d{2})\.(\d{2})\.(\d{2})$/.exec(version);
   const windows = /\.(\d{2})(\d{2})(\d{2})$/.exec(version);
   const m = linux ?? dotted;

@@ -1,4 +1,5 @@
 import type { ImagePool } from './facts.js';
+import { isWindowsOs } from '../arm-enums.js';
 
 // The AKS node OS auto-upgrade article: SecurityPatch isn't supported on Windows node pools, nor
 // on Flatcar Container Linux or Azure Linux with OS Guard, and Azure Linux doesn't support it on
@@ -44,7 +45,7 @@ export function azureLinuxGpuPools(pools: readonly PoolOs[]): string[] {
 
 /** Why a pool cannot take the SecurityPatch channel, or undefined when it can. */
 function securityPatchRefusal(pool: PoolOs): string | undefined {
-  if (pool.osType === 'Windows') return 'Windows';
+  if (isWindowsOs(pool.osType)) return 'Windows';
   if (/^flatcar$/i.test(pool.osSKU ?? '')) return 'Flatcar';
   if (/osguard/i.test(pool.osSKU ?? '')) return 'Azure Linux with OS Guard';
   const gpu = AZURE_LINUX.test(pool.osSKU ?? '') ? gpuEvidence(pool) : undefined;

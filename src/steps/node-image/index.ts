@@ -1,5 +1,7 @@
 import { azNodeImageUpgrade } from '../../model/equivalent-commands.js';
 import type { ImagePool, NodeImageFacts } from '../../checks/nodeimage/facts.js';
+import { imageStatus } from '../../checks/nodeimage/image-version.js';
+import { isWindowsOs } from '../../checks/arm-enums.js';
 import { postNodeImageUpgrade } from '../../azure/upgrade-ops.js';
 import { defineStep } from '../lifecycle/define.js';
 import type { StepAction } from '../lifecycle/definition.js';
@@ -21,9 +23,17 @@ const REBOOT_HANDOVER = [
   'wait for it to be Ready, and uncordon it (the drain step offers that). Do not uncordon a node kured is draining.',
 ];
 
-/** A pool whose image is behind the latest AKS offers. */
-function behind(p: ImagePool): boolean {
-  return !!p.latestNodeImageVersion && p.nodeImageVersion !== p.latestNodeImageVersion;
+/**
+ * Why a pool's node image upgrade is not offered, or undefined when it is: offered when the image
+ * is behind the latest AKS offers, or when only the pool's own version is unreported.
+ */
+function notOffered(p: ImagePool): string | undefined {
+  const status = imageStatus(p);
+  if (status === 'behind' || (status === 'unknown' && p.latestNodeImageVersion?.trim()))
+    return undefined;
+  return status === 'current'
+    ? 'already on the latest node image'
+    : 'the newest node image for this pool is not known (upgrade profile)';
 }
 
 /** Upgrades one pool's node image: every node surged, cordoned, drained and reimaged. */
@@ -75,10 +85,8 @@ function actions(
   return [
     ...pools.slice(0, 9).map((p, i) => ({
       key: String(i + 1),
-      label: `Upgrade the node image of pool ${p.name}${p.osType === 'Windows' ? ' (Windows)' : ''}`,
-      unavailable: behind(p)
-        ? (refused ?? drainConflict(s.ctx.operations?.draining, p.name))
-        : 'already on the latest node image',
+      label: `Upgrade the node image of pool ${p.name}${isWindowsOs(p.osType) ? ' (Windows)' : ''}`,
+      unavailable: notOffered(p) ?? refused ?? drainConflict(s.ctx.operations?.draining, p.name),
       run: (run: Session) => upgradeImage(run, p, t),
     })),
     abortAction(s, { pools }, t),

@@ -4,6 +4,8 @@ import { nodeOsChannelAdvice, upgradeChannelAdvice } from '../../checks/nodeimag
 import type { KuredFacts, NodeImageFacts } from '../../checks/nodeimage/facts.js';
 import { nodeImageFindings } from '../../checks/nodeimage/findings.js';
 import { imageAgeDays } from '../../checks/nodeimage/image-age.js';
+import { imageStatus } from '../../checks/nodeimage/image-version.js';
+import { isWindowsOs } from '../../checks/arm-enums.js';
 import { versionReadsOf } from '../../azure/shared-reads.js';
 import { readKured } from './kured.js';
 import { poolSizes } from './pool-sizes.js';
@@ -97,11 +99,12 @@ function nodeImageSummary(f: NodeImageFacts): string[] {
   const lines: string[] = [];
   for (const p of f.pools) {
     const age = imageAgeDays(p.nodeImageVersion, f.now);
-    const behind = p.nodeImageVersion !== p.latestNodeImageVersion;
+    const status = imageStatus(p);
+    const mark = { behind: '▲', current: '✔', unknown: '?' }[status];
     lines.push(
-      `${behind ? '▲' : '✔'} ${p.name} · ${p.osType}${p.osSKU ? `/${p.osSKU}` : ''}${p.osType === 'Windows' ? ' (no nightly patching)' : ''} · ${p.provisioningState}`,
+      `${mark} ${p.name} · ${p.osType}${p.osSKU ? `/${p.osSKU}` : ''}${isWindowsOs(p.osType) ? ' (no nightly patching)' : ''} · ${p.provisioningState}`,
       `    image  ${p.nodeImageVersion ?? '?'}${age !== undefined ? ` (${age} d old)` : ''}`,
-      `    latest ${p.latestNodeImageVersion ?? '?'}${behind ? '' : ' (up to date)'}`,
+      `    latest ${p.latestNodeImageVersion ?? '?'}${status === 'current' ? ' (up to date)' : status === 'unknown' ? ' (not known)' : ''}`,
       ...p.nodes.map(
         (n) =>
           `    node ${n.name}: ${n.image === p.nodeImageVersion ? 'same image' : (n.image ?? 'no image label')}${n.rebootNeededSince || n.rebootInProgress ? ' · needs a reboot' : ''}`,
