@@ -83,10 +83,13 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a volume source restricted forbids (nfs, azureFile, ...; medium: gitRepo)',
   'containers.forbidden': 'could not check: a list was refused',
   'versions.unsupported':
-    'a minor outside the supported window (medium when only LTS covers it, or a preview)',
+    'a minor outside the supported window (medium: a preview, or LTS-only, LTS plan off)',
   'versions.upgrade-available': 'the control plane has a GA upgrade (info for a patch)',
   'versions.pool-skew': 'a pool is behind the control plane (high beyond two minors)',
-  'versions.auto-upgrade-off': 'the cluster auto-upgrade channel is `none`',
+  'versions.auto-upgrade-off':
+    'the auto-upgrade channel is `none` or `node-image`: Kubernetes never moves by itself',
+  'versions.support-unknown':
+    'whether a version is supported could not be told: no version, or no GA minor listed',
   'versions.preview-only': 'only preview versions are offered as upgrades',
   'versions.pdb-blocks-drain':
     "a PodDisruptionBudget allows no disruption now: an upgrade's drain will stall",

@@ -1,4 +1,6 @@
 import type { InventoryCluster, InventoryRisk, InventoryRow } from '../../model/inventory.js';
+import { nodeOsChannelOf, sameArmValue, upgradeChannelOf } from '../arm-enums.js';
+import { onLtsPlan } from '../versions/support.js';
 
 /** How much each risk weighs in the order (the worst first): out of support dominates. */
 const WEIGHT: Record<InventoryRisk, number> = {
@@ -22,13 +24,18 @@ export const OLD_IMAGE_DAYS = 60;
 export function risksOf(c: InventoryCluster): InventoryRisk[] {
   const risks: InventoryRisk[] = [];
   if (c.support === 'unsupported') risks.push('unsupported');
-  if (c.support === 'lts-only' && c.supportPlan !== 'AKSLongTermSupport') risks.push('lts-only');
-  if (c.provisioningState === 'Failed') risks.push('failed');
-  else if (c.provisioningState && !['Succeeded', 'Canceled'].includes(c.provisioningState))
+  if (c.support === 'lts-only' && !onLtsPlan(c.supportPlan)) risks.push('lts-only');
+  if (sameArmValue(c.provisioningState, 'Failed')) risks.push('failed');
+  else if (
+    c.provisioningState &&
+    !['Succeeded', 'Canceled'].some((s) => sameArmValue(c.provisioningState, s))
+  )
     risks.push('operation');
   if (c.pools.some((p) => (p.imageAgeDays ?? 0) > OLD_IMAGE_DAYS)) risks.push('image-old');
-  if (!c.upgradeChannel || c.upgradeChannel === 'none') risks.push('no-auto-upgrade');
-  if (!c.nodeOsChannel || ['None', 'Unmanaged'].includes(c.nodeOsChannel))
+  // `node-image` never moves the Kubernetes version, as `none` does not.
+  if (['none', 'node-image'].includes(upgradeChannelOf(c.upgradeChannel)))
+    risks.push('no-auto-upgrade');
+  if (!c.nodeOsChannel || ['None', 'Unmanaged'].includes(nodeOsChannelOf(c.nodeOsChannel)))
     risks.push('no-node-os-channel');
   if (!c.entra) risks.push('no-entra');
   if (c.localAccounts) risks.push('local-accounts');

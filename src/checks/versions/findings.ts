@@ -1,20 +1,24 @@
 import type { Finding } from '../../model/finding.js';
+import type { SupportStatus } from '../../model/inventory.js';
 import type { VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf } from './semver.js';
-import { supportOf } from './support.js';
+import { clusterSupportOf } from './support.js';
+import { upgradeChannelOf } from '../arm-enums.js';
 
 /** The version findings: support window, available upgrades, pool skew, channels, preview-only. */
 export function versionFindings(f: VersionFacts): Finding[] {
   const out: Finding[] = [];
   const cluster = { kind: 'ManagedCluster', name: f.cluster };
   const cp = f.controlPlane.current;
-  const cpSupport = supportOf(f.region, cp);
-  if (cpSupport !== 'supported')
+  const cpSupport = clusterSupportOf(f.region, cp, f.supportPlan);
+  if (cpSupport === 'unknown') out.push(supportUnknown(cluster, 'the control plane', cp));
+  else if (cpSupport !== 'supported')
     out.push(unsupported(cluster, 'The control plane', cp, cpSupport, f.region));
   for (const pool of f.pools) {
-    const support = supportOf(f.region, pool.current);
+    const support = clusterSupportOf(f.region, pool.current, f.supportPlan);
     const object = { kind: 'AgentPool', name: pool.name };
-    if (support !== 'supported')
+    if (support === 'unknown') out.push(supportUnknown(object, `pool ${pool.name}`, pool.current));
+    else if (support !== 'supported')
       out.push(unsupported(object, `Pool ${pool.name}`, pool.current, support, f.region));
     const behind = minorDistance(pool.current, cp);
     if (behind > 0) {
@@ -50,14 +54,14 @@ export function versionFindings(f: VersionFacts): Finding[] {
       remediation: 'Preview versions have no support; stay on a GA version in production.',
     });
   }
-  const channel = f.channels.upgrade ?? 'none';
-  if (channel === 'none') {
+  // `node-image` moves node images only: like `none`, it never changes the Kubernetes version.
+  const channel = upgradeChannelOf(f.channels.upgrade);
+  if (channel === 'none' || channel === 'node-image') {
     out.push({
       id: 'versions.auto-upgrade-off',
       severity: 'low',
       object: cluster,
-      message:
-        'Automatic Kubernetes upgrades are off (upgrade channel none): versions fall out of support unless someone upgrades by hand.',
+      message: `Automatic Kubernetes upgrades are off (upgrade channel ${channel}${channel === 'node-image' ? ', which upgrades node images only' : ''}): versions fall out of support unless someone upgrades by hand.`,
       remediation:
         'Set an upgrade channel (patch or stable) with a planned maintenance window, or keep a calendar for manual upgrades.',
     });
@@ -65,11 +69,29 @@ export function versionFindings(f: VersionFacts): Finding[] {
   return out;
 }
 
+/** A version whose support could not be told: not reported, or no window to judge it by. */
+function supportUnknown(
+  object: { kind: string; name: string },
+  what: string,
+  version: string,
+): Finding {
+  return {
+    id: 'versions.support-unknown',
+    severity: 'low',
+    object,
+    message: version.trim()
+      ? `Whether ${what} (${version}) is in AKS support is not known: the region's version list (ListKubernetesVersions) named no generally available minor.`
+      : `Whether ${what} is in AKS support is not known: ARM did not report the version it runs.`,
+    remediation:
+      'Check by hand: az aks get-versions -l <region> and az aks show (currentKubernetesVersion).',
+  };
+}
+
 function unsupported(
   object: { kind: string; name: string },
   what: string,
   version: string,
-  support: 'lts-only' | 'unsupported',
+  support: Exclude<SupportStatus, 'supported' | 'unknown'>,
   region: VersionFacts['region'],
 ): Finding {
   // A preview minor is newer than the supported window, not past it: no support or SLA, and no

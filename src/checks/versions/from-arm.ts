@@ -1,6 +1,7 @@
 import type { KubernetesVersion } from '@azure/arm-containerservice';
 import type { ArmVersionReads } from '../../model/arm.js';
 import type { RegionMinor, UpgradeOption, VersionFacts } from './facts.js';
+import { onLtsPlan } from './support.js';
 
 /** `{ kubernetesVersion, isPreview? }[]` → upgrade options. */
 export function upgradeOptions(
@@ -19,7 +20,7 @@ export function regionMinors(values: readonly KubernetesVersion[]): RegionMinor[
       minor: v.version,
       isPreview: v.isPreview === true,
       isDefault: v.isDefault === true,
-      lts: v.capabilities?.supportPlan?.includes('AKSLongTermSupport') ?? false,
+      lts: v.capabilities?.supportPlan?.some((plan) => onLtsPlan(plan)) ?? false,
       patches: Object.keys(v.patchVersions ?? {}),
     }));
 }

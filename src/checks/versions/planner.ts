@@ -1,6 +1,7 @@
 import type { PoolVersionFacts, UpgradeOption, VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf } from './semver.js';
-import { supportOf } from './support.js';
+import { onLtsPlan, supportOf } from './support.js';
+import { sameArmValue } from '../arm-enums.js';
 
 // AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
 // may go straight to a supported minor, and a cluster on the LTS support plan may migrate in place
@@ -17,10 +18,7 @@ export interface TargetChoice extends UpgradeOption {
 
 /** Whether the cluster is on the LTS plan and `version`'s minor is offered with LTS here. */
 function ltsTarget(f: VersionFacts, version: string): boolean {
-  return (
-    f.supportPlan === 'AKSLongTermSupport' &&
-    f.region.some((m) => m.minor === minorOf(version) && m.lts)
-  );
+  return onLtsPlan(f.supportPlan) && f.region.some((m) => m.minor === minorOf(version) && m.lts);
 }
 
 /**
@@ -105,12 +103,11 @@ export function refuseTarget(
   const skip = skippedMinors(f, version);
   if (skip > 0) {
     const behind = poolsTooFarBehind(f, version);
-    const lts =
-      f.supportPlan !== 'AKSLongTermSupport'
-        ? ''
-        : ltsTarget(f, version)
-          ? ` On the LTS plan AKS migrates to it in place, but this step upgrades the control plane alone first and pool ${behind.join(', ')} would be more than two minors behind it (AKS allows two): use az aks upgrade, which upgrades the pools with it.`
-          : ` On the LTS plan AKS can also move straight to an LTS-enabled version; ${minorOf(version)} is not offered with LTS here.`;
+    const lts = !onLtsPlan(f.supportPlan)
+      ? ''
+      : ltsTarget(f, version)
+        ? ` On the LTS plan AKS migrates to it in place, but this step upgrades the control plane alone first and pool ${behind.join(', ')} would be more than two minors behind it (AKS allows two): use az aks upgrade, which upgrades the pools with it.`
+        : ` On the LTS plan AKS can also move straight to an LTS-enabled version; ${minorOf(version)} is not offered with LTS here.`;
     return `${version} would skip ${skip} minor version${skip > 1 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).${lts}`;
   }
   const offered = f.controlPlane.upgrades.find((u) => u.version === version);
@@ -129,7 +126,7 @@ export function poolOrder(
   systemFirst: boolean,
 ): PoolVersionFacts[] {
   const behind = pools.filter(
-    (p) => compareVersions(p.current, target) < 0 || p.provisioningState === 'Failed',
+    (p) => compareVersions(p.current, target) < 0 || sameArmValue(p.provisioningState, 'Failed'),
   );
   const system = behind.filter((p) => p.mode === 'System');
   const user = behind.filter((p) => p.mode !== 'System');

@@ -1,5 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import type { PoolVersionFacts } from './facts.js';
+import { sameArmValue } from '../arm-enums.js';
 import { plural } from '../../model/plural.js';
 import { batchSettingsText, batchText, largestBatch, upgradeBatch } from './upgrade-batch.js';
 
@@ -28,7 +29,7 @@ export interface PreflightFacts {
 
 /** Whether a provisioning state means an operation is still running (a new one would get 409). */
 export function isRunningState(state: string): boolean {
-  return !['Succeeded', 'Failed', 'Canceled'].includes(state);
+  return !['Succeeded', 'Failed', 'Canceled'].some((done) => sameArmValue(state, done));
 }
 
 /** The most pods of one PDB that a single drain batch of `batch` nodes could evict at once. */

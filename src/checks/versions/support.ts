@@ -1,5 +1,7 @@
+import type { SupportStatus } from '../../model/inventory.js';
+import { sameArmValue } from '../arm-enums.js';
 import type { RegionMinor } from './facts.js';
-import { compareVersions, minorOf } from './semver.js';
+import { compareVersions, minorOf, parseVersion } from './semver.js';
 
 /**
  * The minors AKS supports now: the newest generally available minor and the two before it (N-2).
@@ -13,13 +15,34 @@ export function supportedMinors(region: readonly RegionMinor[]): string[] {
   return ga.slice(0, 3);
 }
 
-/** Whether a version's minor is in the N-2 window, on the LTS plan only, or out of support. */
-export function supportOf(
-  region: readonly RegionMinor[],
-  version: string,
-): 'supported' | 'lts-only' | 'unsupported' {
+/**
+ * Whether a version's minor is in the N-2 window, on the LTS plan only, or out of support;
+ * `unknown` when the version is not one, or the region listed no generally available minor (no
+ * window to judge by: never taken as out of support, nor as in it).
+ */
+export function supportOf(region: readonly RegionMinor[], version: string): SupportStatus {
   const minor = minorOf(version);
-  if (supportedMinors(region).includes(minor)) return 'supported';
+  const window = supportedMinors(region);
+  if (!parseVersion(version) || window.length === 0) return 'unknown';
+  if (window.includes(minor)) return 'supported';
   if (region.some((m) => m.minor === minor && m.lts)) return 'lts-only';
   return 'unsupported';
+}
+
+/** Whether the cluster's `supportPlan` is AKS Long Term Support (however ARM cases it). */
+export function onLtsPlan(supportPlan: string | undefined): boolean {
+  return sameArmValue(supportPlan, 'AKSLongTermSupport');
+}
+
+/**
+ * Support of a version on this cluster: an LTS-only minor is supported when the cluster is on the
+ * LTS plan (AKS long-term support: two years for LTS-eligible minors on Premium with that plan).
+ */
+export function clusterSupportOf(
+  region: readonly RegionMinor[],
+  version: string,
+  supportPlan: string | undefined,
+): SupportStatus {
+  const support = supportOf(region, version);
+  return support === 'lts-only' && onLtsPlan(supportPlan) ? 'supported' : support;
 }
