@@ -2,6 +2,7 @@ import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { Finding } from '../../model/finding.js';
 import { PUBLIC_SHARE_THRESHOLD, publicCoverage } from './public-ranges.js';
 import { plural } from '../../model/plural.js';
+import { sameArmValue } from '../arm-enums.js';
 
 /** How the API server is reached and who may sign in, as read from the managed cluster. */
 export interface ApiAccessFacts {
@@ -42,7 +43,7 @@ export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
  * entry is not an address or CIDR at all: what it lets in cannot be judged, so it is not a pass.
  */
 export function isApiPublic(f: ApiAccessFacts): boolean {
-  if (f.privateCluster || f.publicNetworkAccess === 'Disabled') return false;
+  if (f.privateCluster || sameArmValue(f.publicNetworkAccess, 'Disabled')) return false;
   if (f.authorizedRanges.length === 0) return true;
   const c = publicCoverage(f.authorizedRanges);
   return c.invalid.length > 0 || c.ipv4 > PUBLIC_SHARE_THRESHOLD || c.ipv6 > PUBLIC_SHARE_THRESHOLD;
@@ -139,7 +140,7 @@ export function apiAccessSummary(f: ApiAccessFacts): string[] {
   const entra = { managed: 'on (AKS-managed)', legacy: 'legacy app-based', off: 'off' }[f.entra];
   const endpoint = f.privateCluster
     ? 'private cluster'
-    : f.publicNetworkAccess === 'Disabled'
+    : sameArmValue(f.publicNetworkAccess, 'Disabled')
       ? 'public network access disabled'
       : f.authorizedRanges.length > 0
         ? `public, limited to ${f.authorizedRanges.join(', ')}`
