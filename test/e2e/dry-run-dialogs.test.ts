@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startInTmux } from '../reliability/tmux.js';
 
+const WORKSPACE =
+  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+
 describe('--dry-run asks every change with the one dialog', () => {
   it('Defender (typed) and imds (after its server-side dry run) each ask "Confirm a dry run"', async () => {
     const state = tempDir('dry-dialogs-');
@@ -21,6 +24,12 @@ describe('--dry-run asks every change with the one dialog', () => {
       await t.waitFor(title);
     };
     await open('defender', 'Threat protection');
+    // ARM requires a Log Analytics workspace to enable Defender: give one (w), then e.
+    t.key('w');
+    await t.waitFor('workspace ›');
+    t.type(WORKSPACE);
+    t.key('Enter');
+    await t.waitFor('Enabling would use: law-shop');
     t.key('e');
     const defender = await t.waitFor('Confirm a dry run: type the name to proceed');
     expect(defender).toContain('DRY RUN: nothing will change.');

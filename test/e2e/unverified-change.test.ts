@@ -11,6 +11,9 @@ import { tempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 import { startInTmux, type TmuxTerminal } from '../reliability/tmux.js';
 
+const DEFENDER_WORKSPACE =
+  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+
 let running: RunningSim | undefined;
 let held: HeldRequest | undefined;
 afterEach(async () => {
@@ -154,6 +157,13 @@ describe('a change whose verifying look fails', () => {
     t.type(':defender');
     t.key('Enter');
     await t.waitFor('(defender)');
+    // ARM requires a Log Analytics workspace to enable Defender: give one (w) once the look ended.
+    await t.waitFor('[w] Enter a Log Analytics workspace id');
+    t.key('w');
+    await t.waitFor('workspace ›');
+    t.type(DEFENDER_WORKSPACE);
+    t.key('Enter');
+    await t.waitFor('Enabling would use: law-shop');
     // The action is offered once the step's look has ended; a key before that is not one.
     await t.waitFor('[e] Enable Defender');
     t.key('e');

@@ -241,22 +241,42 @@ describe('ContainerServiceClient against the simulator', () => {
     expect(none.statusCode).toBe(409);
   });
 
-  it('enables Defender through a PUT (Updating, then Succeeded)', async () => {
+  it('enables Defender through a PUT (Updating, then Succeeded); refuses it without a workspace', async () => {
     const { client, aks } = await arm();
     const { resourceGroup: rg, name } = aks.coordinates;
     const mc = await client.managedClusters.get(rg, name);
     expect(mc.securityProfile?.defender).toBeUndefined();
+    // The ARM schema requires the workspace whenever Defender is enabled.
+    const refused = await restError(
+      client.managedClusters.createOrUpdate(
+        rg,
+        name,
+        { ...mc, securityProfile: { defender: { securityMonitoring: { enabled: true } } } },
+        fast,
+      ),
+    );
+    expect(refused).toMatchObject({ statusCode: 400, code: 'InvalidParameter' });
+    expect(aks.state.defender?.enabled ?? false).toBe(false);
+    const workspace = `/subscriptions/${aks.coordinates.subscriptionId}/resourceGroups/rg-mon/providers/Microsoft.OperationalInsights/workspaces/law`;
     const poller = client.managedClusters.createOrUpdate(
       rg,
       name,
-      { ...mc, securityProfile: { defender: { securityMonitoring: { enabled: true } } } },
+      {
+        ...mc,
+        securityProfile: {
+          defender: {
+            logAnalyticsWorkspaceResourceId: workspace,
+            securityMonitoring: { enabled: true },
+          },
+        },
+      },
       fast,
     );
     await poller.submitted();
     expect(aks.state.provisioningState).toBe('Updating');
     const done = await poller.pollUntilDone();
     expect(done.securityProfile?.defender?.securityMonitoring?.enabled).toBe(true);
-    expect(done.securityProfile?.defender?.logAnalyticsWorkspaceResourceId).toMatch(/workspaces/);
+    expect(done.securityProfile?.defender?.logAnalyticsWorkspaceResourceId).toBe(workspace);
   });
 
   it('refuses admin credentials when local accounts are disabled', async () => {

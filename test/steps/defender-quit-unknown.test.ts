@@ -6,6 +6,9 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { makeDefenderStep } from '../../src/steps/defender/index.js';
 import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
 
+const WORKSPACE =
+  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+
 let sim: Simulator | undefined;
 afterEach(async () => {
   await sim?.close();
@@ -18,6 +21,8 @@ describe('quitting while the Defender PUT runs', () => {
     const connection = await connectToSim(sim);
     const s = await hostFor(connection, { defender: makeDefenderStep({ pollMs: 5 }) });
     await s.host.open('defender');
+    // ARM requires a workspace to enable Defender: one is given first.
+    await s.host.send('defender', { type: 'workspace', id: WORKSPACE });
     const sent = s.host.send('defender', { type: 'action', key: 'e' });
     await until(() => s.store.getState().confirmation, 'the confirmation');
     s.store.answer(true);

@@ -67,14 +67,22 @@ describe('defender on the demo cluster', () => {
     await close();
   });
 
-  it("offers enabling with AKS's default workspace, names a typed one, and refuses a malformed id", async () => {
+  it('offers enabling only with a workspace (ARM requires one), names a typed one, and refuses a malformed id', async () => {
+    const writes = armWrites().length;
     const { store, host, close } = await hostFor(connection, factories);
     await host.open('defender');
     const enable = () => store.getState().stepViews.defender?.actions?.find((a) => a.key === 'e');
-    expect(enable()?.unavailable).toBeUndefined();
-    expect(enable()?.label).toBe(
-      "Enable Defender for Containers (paid plan), reporting to AKS's default workspace",
+    expect(enable()?.unavailable).toBe(
+      'give the Log Analytics workspace first (w): ARM requires one to enable Defender',
     );
+    expect(enable()?.label).toBe('Enable Defender for Containers (paid plan)');
+    expect(store.getState().stepViews.defender?.summary).toContain(
+      'Enabling needs a Log Analytics workspace: none is tied to this cluster (w: give one).',
+    );
+    // The key does nothing while it is not offered: no read, no confirmation, no PUT.
+    await host.send('defender', { type: 'action', key: 'e' });
+    expect(store.getState().confirmation).toBeUndefined();
+    expect(armWrites().length).toBe(writes);
     await host.send('defender', { type: 'action', key: 'w' });
     expect(store.getState().stepStates.defender).toMatchObject({ asking: true });
     await host.send('defender', { type: 'workspace', id: 'law-shop' });
@@ -93,32 +101,6 @@ describe('defender on the demo cluster', () => {
       'Enabling would use: law-shop (resource group rg-monitoring), typed by you',
     );
     await close();
-  });
-
-  it("enables Defender without a workspace given: AKS's default one, said in the confirmation", async () => {
-    const own = await startSimulator({ scenario: 'demo', speed: 2000 });
-    try {
-      const { store, host, close } = await hostFor(await connectToSim(own), factories);
-      await host.open('defender');
-      const sent = host.send('defender', { type: 'action', key: 'e' });
-      await until(() => store.getState().confirmation !== undefined, 'the confirmation');
-      const asked = store.getState().confirmation!;
-      expect(asked.details?.[0]).toMatch(/^Reports to AKS's default Log Analytics workspace/);
-      expect(asked.details?.at(-1)).toMatch(/--enable-defender$/);
-      store.answer(true);
-      await sent;
-      const body = own.log.entries.find((e) => e.api === 'arm' && e.method === 'PUT');
-      expect(body).toBeDefined();
-      expect(own.aks.state.defender).toMatchObject({ enabled: true });
-      const reported = own.aks.state.defender?.logAnalyticsWorkspaceResourceId ?? '';
-      expect(reported).toMatch(/\/workspaces\/DefaultWorkspace-/);
-      expect(store.getState().stepViews.defender?.result).toEqual([
-        `✔ Verified: Defender for Containers is on, reporting to ${reported}.`,
-      ]);
-      await close();
-    } finally {
-      await own.close();
-    }
   });
 
   it('dry run: asks the same typed question marked as a dry run, shows and journals the PUT, sends no ARM write', async () => {

@@ -18,6 +18,8 @@ describe('a step that cannot look again', () => {
     try {
       await host.open('defender');
       const view = () => store.getState().stepViews.defender!;
+      // With a workspace given (ARM requires one), the change is offered.
+      await host.send('defender', { type: 'workspace', id: WORKSPACE });
       expect(view().actions?.find((a) => a.key === 'e')?.unavailable).toBeUndefined();
       await sim.close(); // the simulator stopped: nothing answers any more
       // Entering a workspace looks again; that look fails.

@@ -61,7 +61,7 @@ export function defenderFindings(f: DefenderFacts, cluster: string, az: string):
   if (f.enabled) return [];
   const workspaceHint = f.known
     ? ` It can report to ${f.known.id} (from ${f.known.from}).`
-    : ' Without a workspace given, AKS creates a default Log Analytics workspace.';
+    : ' Enabling needs a Log Analytics workspace; az aks update --enable-defender without one creates or reuses a default workspace.';
   return [
     {
       id: 'defender.disabled',

@@ -234,6 +234,15 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
       body: managedClusterWire(c),
     };
   }
+  // The ARM schema: the workspace is required whenever Defender is enabled (az creates or finds a
+  // default one itself before it sends the PUT; the service does not choose one).
+  const defender = p.securityProfile?.defender;
+  if (defender?.securityMonitoring?.enabled === true && !defender.logAnalyticsWorkspaceResourceId)
+    return armError(
+      400,
+      'InvalidParameter',
+      'securityProfile.defender.logAnalyticsWorkspaceResourceId is required when Microsoft Defender is enabled.',
+    );
   const apply = settingsChange(checked.body, provider);
   if (!apply) return { status: 200, body: managedClusterWire(c) };
   const op = provider.update(apply);
@@ -255,14 +264,13 @@ function settingsChange(body: ClusterBody, provider: Provider): (() => void) | u
     defender.securityMonitoring.enabled !== (c.defender?.enabled ?? false)
   ) {
     const enabled = defender.securityMonitoring.enabled;
-    const workspace =
-      defender.logAnalyticsWorkspaceResourceId ??
-      `/subscriptions/${c.subscriptionId}/resourceGroups/DefaultResourceGroup-WEU/providers/Microsoft.OperationalInsights/workspaces/DefaultWorkspace-${c.subscriptionId}-WEU`;
+    const workspace = defender.logAnalyticsWorkspaceResourceId;
     changes.push(
       () =>
-        (c.defender = enabled
-          ? { enabled, logAnalyticsWorkspaceResourceId: workspace }
-          : { enabled }),
+        (c.defender =
+          enabled && workspace
+            ? { enabled, logAnalyticsWorkspaceResourceId: workspace }
+            : { enabled }),
     );
   }
   const auto = p.autoUpgradeProfile;

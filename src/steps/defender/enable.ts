@@ -5,7 +5,7 @@ import { OutcomeUnknown, messageOf } from '../../model/errors.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import type { DefenderInspection } from './inspect.js';
 import {
-  DEFAULT_WORKSPACE_WORDS,
+  WORKSPACE_NEEDED,
   defenderAlreadyOn,
   describeDefenderPlan,
   planEnableDefender,
@@ -24,6 +24,12 @@ type Session = StepSession<DefenderInspection, DefenderScreenState>;
 export async function enableDefender(s: Session, pollMs: number | undefined): Promise<void> {
   const ws = s.state.workspace;
   const { ctx } = s;
+  // ARM refuses Defender enabled without a workspace; the key is not offered then, and this
+  // holds if it ever runs anyway: nothing is read or sent.
+  if (!ws) {
+    ctx.show({ result: [`✖ Not sent: ${WORKSPACE_NEEDED}.`] });
+    return;
+  }
   const arm = armOf(ctx.connection, 'reads and changes the cluster in Azure');
   const fresh = await readManagedCluster(arm, ctx.signal);
   if ('forbidden' in fresh) {
@@ -48,16 +54,14 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
     await s.look();
     return;
   }
-  const plan = planEnableDefender(fresh.cluster, ws?.id);
-  const target = ws
-    ? `Log Analytics workspace ${workspaceWords(ws.id)}, ${ws.from}`
-    : DEFAULT_WORKSPACE_WORDS;
+  const plan = planEnableDefender(fresh.cluster, ws.id);
+  const target = `Log Analytics workspace ${workspaceWords(ws.id)}, ${ws.from}`;
   await s.change({
     wire: 'arm',
     what: 'the PUT that enables Defender',
     plan: describeDefenderPlan(plan),
     dryRun: ['Dry run: the PUT above was not sent. Nothing changed.'],
-    dryRunDetail: { workspace: ws?.id ?? 'AKS default' },
+    dryRunDetail: { workspace: ws.id },
     confirm: {
       cluster: ctx.cluster,
       change: `Enable Microsoft Defender for Containers on ${ctx.cluster}: a paid plan, billed per vCore ${s.mode.dryRun ? 'once enabled for real' : 'from now on'}`,
@@ -67,9 +71,7 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
         s.mode.dryRun
           ? 'Dry run: the PUT is shown and journaled, not sent; nothing is deployed or billed.'
           : 'Sends one PUT of the cluster to Azure; AKS then deploys the Defender sensor to every node.',
-        ws
-          ? `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender --defender-config <file with this workspace>`
-          : `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender`,
+        `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender --defender-config <file with this workspace>`,
       ],
       typed: ctx.cluster,
     },
@@ -81,7 +83,7 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
             step: 'defender',
             action: 'enable defender',
             target: `managedCluster/${ctx.cluster}`,
-            detail: { workspace: ws?.id ?? 'AKS default' },
+            detail: { workspace: ws.id },
           },
           () =>
             putManagedCluster(arm, {
@@ -124,7 +126,7 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
       return facts.facts?.enabled === true
         ? {
             result: [
-              `✔ Verified: Defender for Containers is on, reporting to ${facts.facts.workspace ?? ws?.id ?? 'a workspace AKS chose'}.`,
+              `✔ Verified: Defender for Containers is on, reporting to ${facts.facts.workspace ?? ws.id}.`,
             ],
             changed: 'Enabled Defender for Containers',
           }

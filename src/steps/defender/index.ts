@@ -2,7 +2,7 @@ import { isWorkspaceId } from '../../checks/defender/defender.js';
 import { whyNot } from '../../checks/rights/answers.js';
 import { defineStep } from '../lifecycle/define.js';
 import { enableDefender } from './enable.js';
-import { DEFAULT_WORKSPACE_WORDS, workspaceWords } from './plan.js';
+import { WORKSPACE_NEEDED, workspaceWords } from './plan.js';
 import { inspectDefender, type DefenderInspection } from './inspect.js';
 import type { DefenderEvent, DefenderScreenState } from './state.js';
 
@@ -33,7 +33,9 @@ export function makeDefenderStep(options: DefenderOptions = {}) {
         ? []
         : workspace
           ? [`Enabling would use: ${workspaceWords(workspace.id)}, ${workspace.from}`]
-          : [`Enabling would use: ${DEFAULT_WORKSPACE_WORDS} (w: give another)`];
+          : [
+              'Enabling needs a Log Analytics workspace: none is tied to this cluster (w: give one).',
+            ];
       return { summary: [...(seen.summary ?? []), ...using] };
     },
     actions: (s) => {
@@ -46,8 +48,8 @@ export function makeDefenderStep(options: DefenderOptions = {}) {
           key: 'e',
           label: ws
             ? `Enable Defender for Containers (paid plan), reporting to ${workspaceWords(ws.id)}`
-            : "Enable Defender for Containers (paid plan), reporting to AKS's default workspace",
-          unavailable: off,
+            : 'Enable Defender for Containers (paid plan)',
+          unavailable: off ?? (ws ? undefined : WORKSPACE_NEEDED),
           run: (run) => enableDefender(run, options.pollMs),
         },
         {

@@ -5,8 +5,8 @@ import { codeBlock, type ViewItem } from '../contract/view.js';
 export interface DefenderPlan {
   cluster: string;
   resourceId: string;
-  /** The workspace asked for; absent: AKS's default workspace (it creates one if needed). */
-  workspace?: string;
+  /** The Log Analytics workspace Defender will report to (ARM requires one). */
+  workspace: string;
   /** From the read just before; sent as If-Match so a concurrent change is not overwritten. */
   eTag?: string;
   body: ManagedCluster;
@@ -32,29 +32,25 @@ export function defenderAlreadyOn(
 }
 
 /**
- * GET-modify-PUT: keeps everything read and sets only `securityProfile.defender`. Without a
- * workspace the field is left out and AKS uses its default one (as `az aks update
- * --enable-defender` does without `--defender-config`). Pure.
+ * GET-modify-PUT: keeps everything read and sets only `securityProfile.defender`, with the
+ * workspace. ARM requires `logAnalyticsWorkspaceResourceId` whenever Defender is enabled (the
+ * ManagedClusterSecurityProfileDefender schema); `az aks update --enable-defender` without a
+ * config creates or finds a default workspace itself, client-side, before its PUT. Pure.
  */
-export function planEnableDefender(
-  mc: ManagedCluster,
-  workspace: string | undefined,
-): DefenderPlan {
+export function planEnableDefender(mc: ManagedCluster, workspace: string): DefenderPlan {
   const security = mc.securityProfile ?? {};
-  const { logAnalyticsWorkspaceResourceId: _old, ...rest } = security.defender ?? {};
   const body: ManagedCluster = {
     ...mc,
     securityProfile: {
       ...security,
       defender: {
-        ...rest,
-        ...(workspace ? { logAnalyticsWorkspaceResourceId: workspace } : {}),
+        ...security.defender,
+        logAnalyticsWorkspaceResourceId: workspace,
         securityMonitoring: { enabled: true },
       },
     },
   };
-  const plan: DefenderPlan = { cluster: mc.name ?? '?', resourceId: mc.id ?? '?', body };
-  if (workspace) plan.workspace = workspace;
+  const plan: DefenderPlan = { cluster: mc.name ?? '?', resourceId: mc.id ?? '?', workspace, body };
   if (mc.eTag) plan.eTag = mc.eTag;
   return plan;
 }
@@ -75,9 +71,9 @@ export function workspaceWords(id: string): string {
   return `${name}${group ? ` (resource group ${group})` : ''}`;
 }
 
-/** What an enable without a workspace reports to, in words. */
-export const DEFAULT_WORKSPACE_WORDS =
-  "AKS's default Log Analytics workspace (DefaultWorkspace-<subscription>-<region code> in DefaultResourceGroup-<region code>; created if it does not exist yet)";
+/** Why Defender cannot be enabled yet when no workspace is known, in words. */
+export const WORKSPACE_NEEDED =
+  'give the Log Analytics workspace first (w): ARM requires one to enable Defender';
 
 /** The plan as the operator reads it: the request, and the only part of the body that changes. */
 export function describeDefenderPlan(plan: DefenderPlan): ViewItem[] {
