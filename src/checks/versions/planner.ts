@@ -1,6 +1,6 @@
 import type { PoolVersionFacts, UpgradeOption, VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf } from './semver.js';
-import { onLtsPlan, supportOf } from './support.js';
+import { clusterSupportOf, onLtsPlan } from './support.js';
 import { sameArmValue } from '../arm-enums.js';
 
 // AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
@@ -39,7 +39,9 @@ function ltsMigration(f: VersionFacts, version: string): boolean {
 function skippedMinors(f: VersionFacts, version: string): number {
   const from = f.controlPlane.current;
   const skip = minorDistance(from, version) - 1;
-  if (skip <= 0 || supportOf(f.region, from) === 'unsupported' || ltsMigration(f, version))
+  // Out of support for this cluster: past the window, or an LTS-only minor off the LTS plan.
+  const support = clusterSupportOf(f.region, from, f.supportPlan);
+  if (skip <= 0 || support === 'unsupported' || support === 'lts-only' || ltsMigration(f, version))
     return 0;
   return skip;
 }

@@ -184,3 +184,32 @@ describe('fleet inventory risks agree', () => {
     expect(risksOf(cluster({ provisioningState: 'succeeded' }))).not.toContain('operation');
   });
 });
+
+describe('minor skipping', () => {
+  const offered = {
+    version: '1.29.1',
+    current: '1.29.1',
+    upgrades: [
+      { version: '1.30.1', isPreview: false },
+      { version: '1.32.1', isPreview: false },
+    ],
+  };
+  it('off the LTS plan, an LTS-only minor is out of support: AKS lets it jump back into support', () => {
+    const f = facts('1.29.1', { controlPlane: offered });
+    f.pools[0]!.current = '1.29.1';
+    expect(targetChoices(f).map((c) => c.version)).toEqual(['1.32.1', '1.30.1']);
+  });
+  it('a supported minor upgrades one minor at a time', () => {
+    const f = facts('1.30.1', {
+      controlPlane: {
+        version: '1.30.1',
+        current: '1.30.1',
+        upgrades: [
+          { version: '1.31.1', isPreview: false },
+          { version: '1.32.1', isPreview: false },
+        ],
+      },
+    });
+    expect(targetChoices(f).map((c) => c.version)).toEqual(['1.31.1']);
+  });
+});
