@@ -4,6 +4,16 @@ import { OutcomeUnknown, unheardWhy } from '../model/errors.js';
 import { describeArmError } from './errors.js';
 import { unheardOutcome } from './lro-outcome.js';
 
+/**
+ * The managed cluster as read, made fit to PUT back: without `servicePrincipalProfile`, which a GET
+ * returns without its secret and which ARM's validation refuses when sent back so (az nulls it
+ * before each GET-modify-PUT of the cluster for that reason; left out, AKS keeps it as it is).
+ */
+export function sendableCluster(read: ManagedCluster): ManagedCluster {
+  const { servicePrincipalProfile: _withoutSecret, ...rest } = read;
+  return rest;
+}
+
 /** Poller states that are ARM's word on how the operation ended. */
 const SETTLED_STATES = new Set(['succeeded', 'failed', 'canceled']);
 

@@ -20,17 +20,22 @@ export interface LroTiming {
   updateIntervalInMs?: number;
 }
 
-/** PUT of the whole managed cluster (the body as read, with the change applied). */
+/** PUT of the whole managed cluster (the body as read, with the change applied), guarded by its eTag. */
 export function putCluster(
   client: ContainerServiceClient,
   at: ArmCoordinates,
   body: ManagedCluster,
   t: LroTiming,
 ): LroPoller {
-  return client.managedClusters.createOrUpdate(at.resourceGroup, at.name, body, t);
+  // The eTag read with the body: ARM refuses the PUT (412) if the cluster changed since, rather
+  // than let a body read before the confirmation undo that change.
+  return client.managedClusters.createOrUpdate(at.resourceGroup, at.name, body, {
+    ...t,
+    ...(body.eTag ? { ifMatch: body.eTag } : {}),
+  });
 }
 
-/** PUT of one agent pool (the body as read, with the change applied). */
+/** PUT of one agent pool (the body as read, with the change applied), guarded by its eTag. */
 export function putPool(
   client: ContainerServiceClient,
   at: ArmCoordinates,
@@ -38,7 +43,10 @@ export function putPool(
   body: AgentPool,
   t: LroTiming,
 ): LroPoller {
-  return client.agentPools.createOrUpdate(at.resourceGroup, at.name, pool, body, t);
+  return client.agentPools.createOrUpdate(at.resourceGroup, at.name, pool, body, {
+    ...t,
+    ...(body.eTag ? { ifMatch: body.eTag } : {}),
+  });
 }
 
 /** POST upgradeNodeImageVersion on one pool. */

@@ -1,5 +1,6 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { codeBlock, type ViewItem } from '../contract/view.js';
+import { sendableCluster } from '../../azure/put-cluster.js';
 
 /** The change that enables Defender: the cluster as read, with the Defender profile set. */
 export interface DefenderPlan {
@@ -40,7 +41,7 @@ export function defenderAlreadyOn(
 export function planEnableDefender(mc: ManagedCluster, workspace: string): DefenderPlan {
   const security = mc.securityProfile ?? {};
   const body: ManagedCluster = {
-    ...mc,
+    ...sendableCluster(mc),
     securityProfile: {
       ...security,
       defender: {

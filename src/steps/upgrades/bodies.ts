@@ -1,15 +1,17 @@
 import type { AgentPool, ManagedCluster } from '@azure/arm-containerservice';
 import { codeBlock, type ViewItem } from '../contract/view.js';
+import { sendableCluster } from '../../azure/put-cluster.js';
 
 /**
- * Control plane only: the cluster as read with a new `kubernetesVersion`; every pool keeps the
- * `orchestratorVersion` it has, which is what tells AKS not to touch the pools.
+ * Control plane only: the cluster as read (fit to send back) with a new `kubernetesVersion`; every
+ * pool keeps the `orchestratorVersion` it has, which is what tells AKS not to touch the pools.
  */
 export function controlPlaneBody(
-  read: ManagedCluster,
+  readCluster: ManagedCluster,
   to: string,
   overrideUntil?: Date,
 ): ManagedCluster {
+  const read = sendableCluster(readCluster);
   if (!overrideUntil) return { ...read, kubernetesVersion: to };
   // AKS's override of its upgrade validations (deprecated API use); it lapses at `until`.
   return {
@@ -22,9 +24,14 @@ export function controlPlaneBody(
   };
 }
 
-/** One pool: the pool as read with a new `orchestratorVersion` (the same one = retry/reconcile). */
+/**
+ * One pool: the pool as read with a new `orchestratorVersion` (the same one = retry/reconcile),
+ * without `creationData`: a snapshot the pool was made from is not what it upgrades to (az sets
+ * it to the snapshot given with --snapshot-id, else none, on each pool upgrade).
+ */
 export function poolBody(read: AgentPool, to: string): AgentPool {
-  return { ...read, orchestratorVersion: to };
+  const { creationData: _createdFrom, ...rest } = read;
+  return { ...rest, orchestratorVersion: to };
 }
 
 /** The PUT as the operator should see it: the fields that change and the ones that must not. */
@@ -44,7 +51,7 @@ export function describeClusterPut(cluster: string, body: ManagedCluster): ViewI
   return [
     `PUT …/managedClusters/${cluster}`,
     codeBlock(JSON.stringify(wire, null, 2)),
-    '(every other property is sent back exactly as read)',
+    '(every other property is sent back as read, If-Match its eTag; the service principal profile, read without its secret, is left out)',
   ];
 }
 
@@ -55,6 +62,6 @@ export function describePoolPut(pool: string, body: AgentPool): ViewItem[] {
     codeBlock(
       JSON.stringify({ properties: { orchestratorVersion: body.orchestratorVersion } }, null, 2),
     ),
-    '(every other property is sent back exactly as read)',
+    '(every other property is sent back as read, If-Match its eTag; creationData, the snapshot it was made from, is left out)',
   ];
 }
