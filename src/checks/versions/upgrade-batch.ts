@@ -28,8 +28,9 @@ export function upgradeBatch(
   settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
   count: number,
 ): UpgradeBatch {
-  const surge = nodeCount(settings.maxSurge ?? '10%', count);
-  const unavailable = nodeCount(settings.maxUnavailable ?? '0', count);
+  // An empty value is an unset one (ARM: maxSurge defaults to 10%, maxUnavailable to 0).
+  const surge = nodeCount(settings.maxSurge?.trim() || '10%', count);
+  const unavailable = nodeCount(settings.maxUnavailable?.trim() || '0', count);
   // maxSurge 0 with maxUnavailable 0 is refused by AKS; 1 keeps the prediction conservative.
   if (surge === 0) return { mode: 'in-place', nodes: Math.max(1, unavailable) };
   return unavailable > 0
@@ -50,8 +51,10 @@ export function largestBatch(b: UpgradeBatch): number {
 export function batchSettingsText(
   settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
 ): string {
-  const surge = `maxSurge ${settings.maxSurge ?? '10% (AKS default)'}`;
-  return settings.maxUnavailable ? `${surge}, maxUnavailable ${settings.maxUnavailable}` : surge;
+  const surge = `maxSurge ${settings.maxSurge?.trim() || '10% (AKS default)'}`;
+  return settings.maxUnavailable?.trim()
+    ? `${surge}, maxUnavailable ${settings.maxUnavailable.trim()}`
+    : surge;
 }
 
 /** One phrase on how the pool's nodes are taken, e.g. `4 surge nodes, 4 nodes drained at a time`. */

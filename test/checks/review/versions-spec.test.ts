@@ -8,6 +8,7 @@ import { versionFindings } from '../../../src/checks/versions/findings.js';
 import { isRunningState, preflightFindings } from '../../../src/checks/versions/preflight.js';
 import { poolOrder, targetChoices } from '../../../src/checks/versions/planner.js';
 import { supportOf } from '../../../src/checks/versions/support.js';
+import { batchSettingsText, upgradeBatch } from '../../../src/checks/versions/upgrade-batch.js';
 import { risksOf } from '../../../src/checks/fleet/inventory-risk.js';
 import type { InventoryCluster } from '../../../src/model/inventory.js';
 
@@ -211,5 +212,25 @@ describe('minor skipping', () => {
       },
     });
     expect(targetChoices(f).map((c) => c.version)).toEqual(['1.31.1']);
+  });
+});
+
+describe('upgrade batch from the pool upgrade settings', () => {
+  it('an empty maxSurge is unset: the ARM default 10%, not an in-place upgrade', () => {
+    expect(upgradeBatch({ maxSurge: '' }, 20)).toEqual({ mode: 'surge', nodes: 2 });
+    expect(upgradeBatch({ maxSurge: ' ', maxUnavailable: '' }, 20)).toEqual({
+      mode: 'surge',
+      nodes: 2,
+    });
+    expect(batchSettingsText({ maxSurge: '' })).toBe('maxSurge 10% (AKS default)');
+  });
+  it.each([
+    [{}, 10, { mode: 'surge', nodes: 1 }],
+    [{ maxSurge: '33%' }, 10, { mode: 'surge', nodes: 4 }],
+    [{ maxSurge: '0', maxUnavailable: '2' }, 10, { mode: 'in-place', nodes: 2 }],
+    [{ maxSurge: '1', maxUnavailable: '3' }, 10, { mode: 'surge', nodes: 1, fallbackInPlace: 3 }],
+    [{ maxSurge: '50' }, 4, { mode: 'surge', nodes: 4 }],
+  ])('%j on %i nodes', (settings, count, batch) => {
+    expect(upgradeBatch(settings, count)).toEqual(batch);
   });
 });
