@@ -1,4 +1,6 @@
 import type { PoolVersionFacts, VersionFacts } from '../versions/facts.js';
+import { imageStatus } from '../nodeimage/image-version.js';
+import { sameArmValue } from '../arm-enums.js';
 import { poolOrder, refuseTarget } from '../versions/planner.js';
 import { compareVersions } from '../versions/semver.js';
 import type { PlannedUpdate } from './update-plan.js';
@@ -35,8 +37,10 @@ export function clusterWork(
   if (update.type === 'NodeImageOnly') {
     const operations = versions.pools.flatMap((pool): ClusterOperation[] => {
       const img = images.find((i) => i.pool === pool.name);
-      if (!img?.latest || (img.image === img.latest && pool.provisioningState !== 'Failed'))
-        return [];
+      const current =
+        imageStatus({ nodeImageVersion: img?.image, latestNodeImageVersion: img?.latest }) ===
+        'current';
+      if (!img?.latest || (current && !sameArmValue(pool.provisioningState, 'Failed'))) return [];
       return [
         { kind: 'image', pool, ...(img.image ? { from: img.image } : {}), latest: img.latest },
       ];

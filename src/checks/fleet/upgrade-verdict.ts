@@ -1,5 +1,6 @@
 import type { Finding, FindingId } from '../../model/finding.js';
 import { compareVersions } from '../versions/semver.js';
+import { imageStatus } from '../nodeimage/image-version.js';
 import type { PlannedUpdate } from './update-plan.js';
 
 /** A cluster as read back after its upgrade: ARM's versions and states, the API server's nodes. */
@@ -101,13 +102,15 @@ export function verifyUpgrade(
     );
   }
   if (update.type === 'NodeImageOnly') {
-    const old = read.pools.filter(
-      (p) => p.latestImage !== undefined && p.image !== undefined && p.image !== p.latestImage,
-    );
+    // Ordered as release numbers (a pool past a lagging "latest" is on it); a version not read
+    // back is not verified, never counted as the latest.
+    const status = (p: ClusterReadBack['pools'][number]) =>
+      imageStatus({ nodeImageVersion: p.image, latestNodeImageVersion: p.latestImage });
+    const old = read.pools.filter((p) => status(p) !== 'current');
     check(
       old.length === 0,
       'every pool has the latest node image',
-      `pool ${old.map((p) => `${p.name} has ${p.image ?? '?'} (latest ${p.latestImage ?? '?'})`).join(', ')}`,
+      `pool ${old.map((p) => (status(p) === 'unknown' ? `${p.name}: node image not read back (has ${p.image ?? '?'}, latest ${p.latestImage ?? '?'})` : `${p.name} has ${p.image ?? '?'} (latest ${p.latestImage ?? '?'})`)).join(', ')}`,
     );
   }
   const notSucceeded = [
