@@ -27,9 +27,14 @@ export async function runJournal(
       return 0;
     }
     // Every cell but the header comes from a journal: data, shown with its control characters.
-    // CHANGES: one per operator decision (a drain is one); DRY RUNS: rehearsals, apart.
-    const rows = [['#', 'STARTED', 'CLUSTER', 'MODE', 'CHANGES', 'DRY RUNS', 'IN FLIGHT']];
+    // CHANGES: one per operator decision (a drain is one); DRY RUNS: rehearsals, apart. Both
+    // kinds of change whose end the session never learnt get a column: either may have left the
+    // cluster mid-change.
+    const rows = [
+      ['#', 'STARTED', 'CLUSTER', 'MODE', 'CHANGES', 'DRY RUNS', 'IN FLIGHT', 'OUTCOME UNKNOWN'],
+    ];
     const notes: string[] = [];
+    let unsettled = false;
     for (const [index, file] of files.entries()) {
       let contents: JournalContents;
       try {
@@ -42,6 +47,8 @@ export async function runJournal(
       if (digest.skipped > 0) {
         notes.push(`#${index + 1}: ${skippedWords(digest.skipped)}`);
       }
+      const unknown = digest.unsettled.length - digest.inFlight.length;
+      if (digest.unsettled.length > 0) unsettled = true;
       rows.push(
         [
           String(index + 1),
@@ -50,11 +57,13 @@ export async function runJournal(
           digest.mode ? modeWords(digest.mode) : '?',
           String(digest.decisions.filter((d) => !d.dryRun).length),
           String(digest.decisions.filter((d) => d.dryRun).length),
-          digest.inFlight.length > 0 ? `yes (${digest.inFlight.length})` : 'no',
+          countCell(digest.inFlight.length),
+          countCell(unknown),
         ].map(visible),
       );
     }
     for (const b of bad) notes.push(`skipped: ${visible(b.path)}: ${b.reason}`);
+    if (unsettled) notes.unshift(UNSETTLED_LEGEND);
     out(
       alignColumns(rows).join('\n') +
         `\n${plural(files.length, 'session')} in ${dir}\n` +
@@ -68,17 +77,22 @@ export async function runJournal(
     const lines = [visible(contents.path), ...timelineLines(contents.records)];
     if (contents.tornTail) lines.push('(the last line was cut off: the session ended abruptly)');
     if (contents.skipped > 0) lines.push(`(${skippedWords(contents.skipped)})`);
+    // Named as `journal list` counts them: IN FLIGHT (no result) and OUTCOME UNKNOWN.
+    const unknown = digest.unsettled.filter((c) => c.result);
     if (digest.inFlight.length > 0) {
       lines.push(
-        `${plural(digest.inFlight.length, 'change')} ${digest.inFlight.length === 1 ? 'was' : 'were'} left in flight (intent, no result).`,
+        `${plural(digest.inFlight.length, 'change')} ${digest.inFlight.length === 1 ? 'was' : 'were'} left in flight (intent, no result): ${digest.inFlight.map((i) => `#${i.id}`).join(', ')}.`,
       );
     }
-    const unknown = digest.unsettled.length - digest.inFlight.length;
-    if (unknown > 0) {
+    if (unknown.length > 0) {
       lines.push(
-        `${plural(unknown, 'change')} ${unknown === 1 ? 'was' : 'were'} sent with outcome unknown: check the cluster in Azure before sending again.`,
+        `${plural(unknown.length, 'change')} ${unknown.length === 1 ? 'was' : 'were'} sent with outcome unknown: ${unknown.map((c) => `#${c.intent.id}`).join(', ')}.`,
       );
     }
+    if (digest.unsettled.length > 0)
+      lines.push(
+        'Check the cluster in Azure before sending any of them again: it may still be changing.',
+      );
     out(lines.join('\n') + '\n');
     return 0;
   }
@@ -125,6 +139,18 @@ async function readSession(session: string, dir: string): Promise<JournalContent
     throw new UserError(`cannot read the journal ${path} (${reasonOf(error)})`);
   }
 }
+
+/** A count column's cell: `no`, or `yes (n)`. */
+function countCell(count: number): string {
+  return count > 0 ? `yes (${count})` : 'no';
+}
+
+/** Under a list with a change of unknown end: what the two columns mean and what to do. */
+const UNSETTLED_LEGEND = [
+  'IN FLIGHT: the session ended while the change ran (no result written).',
+  'OUTCOME UNKNOWN: the change was sent and its answer never came.',
+  'Either may still be running: check the cluster before sending it again (journal show N names them).',
+].join('\n');
 
 /** The count of skipped lines, in words the operator can act on. */
 function skippedWords(count: number): string {
