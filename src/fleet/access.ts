@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { ArmConnection } from '../azure/client.js';
 import type { CloudName } from '../azure/clouds.js';
+import { boundsFromEnv } from '../model/bounds.js';
 import type { WireMode } from '../model/session.js';
 import { azureSignIn, fixedTokenCredential } from '../target/credential.js';
 import { simulatorAccess } from '../runbook/start-session.js';
@@ -39,10 +40,12 @@ export async function fleetAccess(
     },
     onProgress,
   );
+  // AKS_RUNBOOK_REQUEST_TIMEOUT, AKS_RUNBOOK_RETRY_WAIT_MAX, … hold for fleet commands too.
+  const bounds = boundsFromEnv(env);
   if (!local) {
     const credential: TokenCredential = await azureSignIn(target.cloud, env);
     return {
-      connection: { credential, cloud: target.cloud, mode },
+      connection: { credential, cloud: target.cloud, mode, bounds },
       simulated: false,
       close: () => Promise.resolve(),
     };
@@ -52,6 +55,7 @@ export async function fleetAccess(
       credential: fixedTokenCredential(local.access.armToken),
       cloud: target.cloud,
       mode,
+      bounds,
       endpoint: local.access.armEndpoint,
       caCert: local.access.caCert,
     },

@@ -1,7 +1,8 @@
 import type { ContainerServiceFleetClient, UpdateRun } from '@azure/arm-containerservicefleet';
 import { isRestError } from '@azure/arm-containerservice';
 import { planUpdateRun, type PlannedUpdate, type Stages } from '../checks/fleet/update-plan.js';
-import { UserError } from '../model/errors.js';
+import { OutcomeUnknown, UserError } from '../model/errors.js';
+import { azFleetRunShow } from '../model/equivalent-commands.js';
 import { FINAL_RUN_STATES, type UpdatePlan } from '../model/fleet-run.js';
 import { visible } from '../model/visible-text.js';
 import { renderPlan, renderRun } from '../report/render-update-run.js';
@@ -13,6 +14,7 @@ import { readInventory } from './inventory.js';
 import { locateFleet, type FleetAt } from './locate.js';
 import { memberFacts } from './plan-facts.js';
 import { FleetRunJournal, readFleetJournal } from './run-journal.js';
+import { sendRunChange } from './run-change.js';
 import { runViewOf } from './run-view.js';
 import { plural } from '../model/plural.js';
 
@@ -91,17 +93,17 @@ export async function runUpdateRunCommand(
   if (!(await confirmed(fleet, change, request, io))) return 1;
   const journal = await FleetRunJournal.open(env, fleet, name, access.secret);
   try {
-    const after = await journal.mutation(verb, { fleet: fleet.id, run: name, targets }, () =>
-      (verb === 'stop'
-        ? client.updateRuns.stop(fleet.resourceGroup, fleet.name, name, poll)
-        : client.updateRuns.skip(fleet.resourceGroup, fleet.name, name, { targets }, poll)
-      ).then(
-        (r) => r,
-        (e: unknown) => {
-          throw fleetError(e, `${verb} update run ${name}`);
-        },
-      ),
-    );
+    const after = await journal
+      .mutation(verb, { fleet: fleet.id, run: name, targets }, () =>
+        sendRunChange(
+          () =>
+            verb === 'stop'
+              ? client.updateRuns.stop(fleet.resourceGroup, fleet.name, name, poll)
+              : client.updateRuns.skip(fleet.resourceGroup, fleet.name, name, { targets }, poll),
+          `${verb} update run ${name}`,
+        ),
+      )
+      .catch(saidUnheard(fleet, name, verb));
     io.out(renderRun(runViewOf(after, fleet.name), Date.now()));
     return 0;
   } finally {
@@ -227,23 +229,24 @@ async function start(
           },
         },
       };
-      await journal.mutation('create', { fleet: fleet.id, run: name, body }, () =>
-        client.updateRuns.createOrUpdate(fleet.resourceGroup, fleet.name, name, body, poll).then(
-          (r) => r,
-          (e: unknown) => {
-            throw fleetError(e, `create update run ${name}`);
-          },
-        ),
-      );
+      await journal
+        .mutation('create', { fleet: fleet.id, run: name, body }, () =>
+          sendRunChange(
+            () =>
+              client.updateRuns.createOrUpdate(fleet.resourceGroup, fleet.name, name, body, poll),
+            `create update run ${name}`,
+          ),
+        )
+        .catch(saidUnheard(fleet, name, 'create'));
     }
-    const started = await journal.mutation('start', { fleet: fleet.id, run: name }, () =>
-      client.updateRuns.start(fleet.resourceGroup, fleet.name, name, poll).then(
-        (r) => r,
-        (e: unknown) => {
-          throw fleetError(e, `start update run ${name}`);
-        },
-      ),
-    );
+    const started = await journal
+      .mutation('start', { fleet: fleet.id, run: name }, () =>
+        sendRunChange(
+          () => client.updateRuns.start(fleet.resourceGroup, fleet.name, name, poll),
+          `start update run ${name}`,
+        ),
+      )
+      .catch(saidUnheard(fleet, name, 'start'));
     io.out(`Started update run ${name}.\n`);
     if (!request.follow) {
       io.out(renderRun(runViewOf(started, fleet.name), Date.now()));
@@ -253,6 +256,25 @@ async function start(
   } finally {
     await journal.close();
   }
+}
+
+/**
+ * A change of run `name` whose answer never came, as the one line the command ends with (exit 2):
+ * sent, outcome unknown (journaled so), and the command that tells whether it took. Any other
+ * failure passes as it is.
+ */
+function saidUnheard(
+  fleet: FleetAt,
+  name: string,
+  verb: 'create' | 'start' | 'stop' | 'skip',
+): (error: unknown) => never {
+  return (error) => {
+    if (!(error instanceof OutcomeUnknown)) throw error;
+    const check = azFleetRunShow(fleet, name, verb !== 'skip');
+    throw new UserError(
+      `the request to ${verb} update run ${name} was sent; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
+    );
+  };
 }
 
 /** The typed confirmation: `--confirm` naming the fleet, or the name typed at the prompt. */

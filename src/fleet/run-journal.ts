@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { OutcomeUnknown } from '../model/errors.js';
 import { journalDir } from '../runbook/journal-location.js';
 import { FleetJournalFile } from './fleet-journal-file.js';
 import type { FleetAt } from './locate.js';
@@ -10,6 +11,8 @@ export interface FleetJournalLine {
   kind: 'intent' | 'result' | 'note' | 'state';
   action?: string;
   ok?: boolean;
+  /** On a result that is not ok: the change was sent and its answer never came (it may have taken). */
+  unknown?: true;
   message?: string;
   detail?: Record<string, unknown>;
 }
@@ -26,7 +29,7 @@ export function fleetJournalPath(env: NodeJS.ProcessEnv, fleet: FleetAt, run: st
 
 /**
  * The journal of one update run: an `intent` line is on disk before each change is sent, a
- * `result` line after; status changes seen while following are `state` lines. A later session
+ * `result` line after (`unknown` when its answer never came); status changes seen while following are `state` lines. A later session
  * reads it to re-attach to a run left running.
  */
 export class FleetRunJournal {
@@ -64,6 +67,7 @@ export class FleetRunJournal {
           kind: 'result',
           action,
           ok: false,
+          ...(error instanceof OutcomeUnknown ? { unknown: true as const } : {}),
           message: error instanceof Error ? error.message : String(error),
         },
         true,

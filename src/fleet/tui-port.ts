@@ -3,6 +3,7 @@ import { isRestError } from '@azure/arm-containerservice';
 import { createFleetClient } from '../azure/fleet-client.js';
 import { CLOUD_NAMES, type CloudName } from '../azure/clouds.js';
 import { planUpdateRun } from '../checks/fleet/update-plan.js';
+import { boundsFromEnv } from '../model/bounds.js';
 import type { Connection } from '../model/connection.js';
 import { UserError } from '../model/errors.js';
 import type { FleetRef, FleetRunRequest } from '../model/fleet-look.js';
@@ -15,6 +16,7 @@ import { readInventory } from './inventory.js';
 import { lookAtFleets } from './tui-look.js';
 import { memberFacts } from './plan-facts.js';
 import { FleetRunJournal, readFleetJournal } from './run-journal.js';
+import { sendRunChange } from './run-change.js';
 import { runViewOf } from './run-view.js';
 import { createUpdateStrategy } from './strategies.js';
 
@@ -27,8 +29,14 @@ export function fleetPort(env: NodeJS.ProcessEnv): FleetPort {
     const ms = Number(env['AKS_RUNBOOK_FLEET_POLL_MS']);
     return Number.isFinite(ms) && ms > 0 ? ms : 2000;
   };
+  // The session's bounds (AKS_RUNBOOK_RETRY_WAIT_MAX, …) hold for Fleet Manager as for AKS.
+  const bounds = boundsFromEnv(env);
   const clientOf = (c: Connection, mode: WireMode, fleet: FleetRef) =>
-    createFleetClient({ ...accessOf(c, mode).connection, subscriptionId: fleet.subscriptionId });
+    createFleetClient({
+      ...accessOf(c, mode).connection,
+      bounds,
+      subscriptionId: fleet.subscriptionId,
+    });
   const poll = () => ({ updateIntervalInMs: pollMs() });
   const journaled = async <T>(
     c: Connection,
@@ -38,13 +46,10 @@ export function fleetPort(env: NodeJS.ProcessEnv): FleetPort {
     detail: Record<string, unknown>,
     act: () => Promise<T>,
   ): Promise<T> => {
+    // `act` says its own failures: one line, or OutcomeUnknown when the answer never came.
     const journal = await FleetRunJournal.open(env, fleet, run, await c.arm?.token?.());
     try {
-      return await journal.mutation(action, { fleet: fleet.id, run, ...detail }, () =>
-        act().catch((e: unknown) => {
-          throw fleetError(e, `${action} update run ${run}`);
-        }),
-      );
+      return await journal.mutation(action, { fleet: fleet.id, run, ...detail }, act);
     } finally {
       await journal.close();
     }
@@ -85,11 +90,17 @@ export function fleetPort(env: NodeJS.ProcessEnv): FleetPort {
       if (!existing) {
         const body = runBody(request);
         await journaled(c, request.fleet, request.name, 'create', { body }, () =>
-          client.updateRuns.createOrUpdate(resourceGroup, name, request.name, body, poll()),
+          sendRunChange(
+            () => client.updateRuns.createOrUpdate(resourceGroup, name, request.name, body, poll()),
+            `create update run ${request.name}`,
+          ),
         );
       }
       await journaled(c, request.fleet, request.name, 'start', {}, () =>
-        client.updateRuns.start(resourceGroup, name, request.name, poll()),
+        sendRunChange(
+          () => client.updateRuns.start(resourceGroup, name, request.name, poll()),
+          `start update run ${request.name}`,
+        ),
       );
     },
     follow: async (c, mode, fleet, run, to, signal) => {
@@ -115,14 +126,20 @@ export function fleetPort(env: NodeJS.ProcessEnv): FleetPort {
     stop: async (c, mode, fleet, run) => {
       const client = clientOf(c, mode, fleet);
       const after = await journaled(c, fleet, run, 'stop', {}, () =>
-        client.updateRuns.stop(fleet.resourceGroup, fleet.name, run, poll()),
+        sendRunChange(
+          () => client.updateRuns.stop(fleet.resourceGroup, fleet.name, run, poll()),
+          `stop update run ${run}`,
+        ),
       );
       return runViewOf(after, fleet.name);
     },
     skip: async (c, mode, fleet, run, targets) => {
       const client = clientOf(c, mode, fleet);
       const after = await journaled(c, fleet, run, 'skip', { targets }, () =>
-        client.updateRuns.skip(fleet.resourceGroup, fleet.name, run, { targets }, poll()),
+        sendRunChange(
+          () => client.updateRuns.skip(fleet.resourceGroup, fleet.name, run, { targets }, poll()),
+          `skip in update run ${run}`,
+        ),
       );
       return runViewOf(after, fleet.name);
     },

@@ -75,6 +75,23 @@ export function azProvisioningState(at: ArmCoordinates, pool?: string): string {
       );
 }
 
+/**
+ * `az fleet updaterun show` of one update run (asking only for its state when `state`): how an
+ * operator checks by hand whether a start, stop or skip took.
+ */
+export function azFleetRunShow(
+  fleet: { subscriptionId: string; resourceGroup: string; name: string },
+  run: string,
+  state: boolean,
+): string {
+  return line(
+    'az fleet updaterun show',
+    ...['-g', fleet.resourceGroup, '--fleet-name', fleet.name, '-n', run],
+    ...(state ? ['--query', 'status.status.state'] : []),
+    ...['--subscription', fleet.subscriptionId],
+  );
+}
+
 /** `kubectl drain` of one node with the flags that match the chosen options. */
 export function kubectlDrain(node: string, o: DrainOptions): string {
   const flags = [

@@ -30,9 +30,13 @@ export function firstLine(message: string): string {
  * have taken or not): the journal records `unknown`, never `failed` or `ok`.
  */
 export class OutcomeUnknown extends Error {
-  constructor(message: string) {
+  /** When known: whether Azure had accepted the request, and the failure's own one line. */
+  readonly heard: { accepted: boolean; why: string } | undefined;
+
+  constructor(message: string, heard?: { accepted: boolean; why: string }) {
     super(message);
     this.name = 'OutcomeUnknown';
+    this.heard = heard;
   }
 }
 

@@ -7,6 +7,7 @@ import { attach, endOf, follow } from './follow.js';
 import { failedMembers } from './lines.js';
 import type { FleetPort } from '../../model/fleet-port.js';
 import type { FleetStepState } from './state.js';
+import { isUnheard, unheardLines, unlessUnheard } from './unknown.js';
 
 type Session = StepSession<FleetLook, FleetStepState>;
 type Action = StepAction<FleetLook, FleetStepState>;
@@ -52,7 +53,7 @@ export function runActions(
         key: 'x',
         label: `Stop update run ${running} (members updating finish; no other starts)`,
         run: () =>
-          change(s, f.at, running, `stop update run ${running}`, () =>
+          change(s, f.at, running, 'stop', `stop update run ${running}`, () =>
             port.stop(s.ctx.connection, s.ctx.mode, f.at, running),
           ),
       },
@@ -69,8 +70,13 @@ export function runActions(
         key,
         label: `Skip ${type.toLowerCase()} ${what} in update run ${name}`,
         run: () =>
-          change(s, f.at, name, `skip ${type.toLowerCase()} ${what} in update run ${name}`, () =>
-            port.skip(s.ctx.connection, s.ctx.mode, f.at, name, [{ type, name: what }]),
+          change(
+            s,
+            f.at,
+            name,
+            'skip',
+            `skip ${type.toLowerCase()} ${what} in update run ${name}`,
+            () => port.skip(s.ctx.connection, s.ctx.mode, f.at, name, [{ type, name: what }]),
           ),
       });
   return actions;
@@ -139,23 +145,40 @@ async function start(
       typed: fleet.name,
     },
     run: async (_progress, signal) => {
-      await s.ctx.journal.mutation(
-        {
-          step: 'fleet',
-          action: again ? 'start update run' : 'create and start update run',
-          target: `fleet/${fleet.name}/${request.name}`,
-          detail: again ? { run: request.name, again: true } : { request },
-        },
-        () => port.start(s.ctx.connection, s.ctx.mode, request),
+      // Sent and its answer never came: journaled unknown, said so; not followed (it may not run).
+      const sent = await unlessUnheard(() =>
+        s.ctx.journal.mutation(
+          {
+            step: 'fleet',
+            action: again ? 'start update run' : 'create and start update run',
+            target: `fleet/${fleet.name}/${request.name}`,
+            detail: again ? { run: request.name, again: true } : { request },
+          },
+          () => port.start(s.ctx.connection, s.ctx.mode, request),
+        ),
       );
+      if (isUnheard(sent)) return sent;
       return follow(s, port, fleet, request.name, signal);
     },
     verify: 'after',
-    done: (view) => ({
-      ...endOf(view, request.name),
-      changed: `update run ${request.name}`,
-      failed: view?.state === 'Failed',
-    }),
+    done: (view) =>
+      isUnheard(view)
+        ? {
+            result: unheardLines(
+              again
+                ? `The request to start update run ${request.name}`
+                : `The request to create and start update run ${request.name}`,
+              'start',
+              fleet,
+              request.name,
+              view,
+            ),
+          }
+        : {
+            ...endOf(view, request.name),
+            changed: `update run ${request.name}`,
+            failed: view?.state === 'Failed',
+          },
   });
 }
 
@@ -164,6 +187,7 @@ async function change(
   s: Session,
   fleet: FleetRef,
   run: string,
+  kind: 'stop' | 'skip',
   what: string,
   act: () => Promise<RunView>,
 ): Promise<void> {
@@ -174,12 +198,16 @@ async function change(
     dryRun: [`Dry run: ${what} was shown, not sent. Nothing was changed.`],
     confirm: { cluster: `fleet ${fleet.name}`, change: what, typed: fleet.name },
     run: () =>
-      s.ctx.journal.mutation(
-        { step: 'fleet', action: what.split(' in ')[0]!, target: `fleet/${fleet.name}/${run}` },
-        act,
+      unlessUnheard(() =>
+        s.ctx.journal.mutation(
+          { step: 'fleet', action: what.split(' in ')[0]!, target: `fleet/${fleet.name}/${run}` },
+          act,
+        ),
       ),
     verify: 'after',
     done: (view) => {
+      if (isUnheard(view))
+        return { result: unheardLines(`The request to ${what}`, kind, fleet, run, view) };
       s.set({ run: { name: run, view } });
       return { result: [`✔ Done: ${what}.`, `Update run ${run}: ${view.state}.`] };
     },

@@ -128,23 +128,37 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
   return [head, `AKS said: ${f.message}`];
 }
 
+/** How an operator checks by hand how a change whose answer never came ended. */
+export interface UnknownCheck {
+  /** The command that tells (`az aks show … --query provisioningState`). */
+  command: string;
+  /** What its answers mean (`Upgrading: still running; Succeeded or Failed: how it ended`). */
+  reading: string;
+}
+
+/** How an AKS operation is checked without a command: its provisioningState. */
+const PROVISIONING_STATE = 'Upgrading: still running; Succeeded or Failed: how it ended';
+
 /**
- * An operation whose answer never came, for the operator: sent, outcome unknown (never "failed"
- * or "succeeded"), what may still be going on in Azure, and the command that tells. Pure.
+ * A change whose answer never came, for the operator: sent, outcome unknown (never "failed" or
+ * "succeeded"), what may still be going on in Azure, and the command that tells (`check`; an AKS
+ * operation's provisioningState when given as a string or absent). Pure.
  */
 export function explainUnknown(
   what: string,
   accepted: boolean,
   why: string,
-  check: string | undefined,
+  check: string | UnknownCheck | undefined,
 ): string[] {
-  const how = check ? `Check it: ${check}` : 'Check its provisioningState in Azure';
+  const { command, reading } =
+    typeof check === 'object' ? check : { command: check, reading: PROVISIONING_STATE };
+  const how = command ? `Check it: ${command}` : 'Check its provisioningState in Azure';
   return [
     `⚠ ${what} was sent; its outcome is unknown. ${capitalized(unheardWhy(accepted, why))}`,
     accepted
       ? 'It may still be running in Azure: nothing here stopped or undid it.'
       : 'It may be running in Azure, or may never have started: do not send it again before checking.',
-    `${how} (Upgrading: still running; Succeeded or Failed: how it ended), or press r to read it again once Azure answers.`,
+    `${how} (${reading}), or press r to read it again once Azure answers.`,
   ];
 }
 

@@ -1,0 +1,66 @@
+// `fleet run start|stop|skip` when Fleet Manager's answer never comes (the POST's connection reset,
+// its retries too): the change was sent and its outcome is unknown, as an AKS operation's is. It
+// once ended "Azure refused or failed", journaled ok: false, as if Azure had answered.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { FLEET_SUBSCRIPTIONS } from '../../src/sim/scenarios/fleet.js';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { fleetHarness } from './fleet-harness.js';
+
+let sim: Simulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+const RAW = /socket hang up|ECONNRESET|fetch failed|refused or failed/;
+
+describe('fleet run start whose answer never came', () => {
+  it('one line: sent, outcome unknown, the az command that tells; journaled unknown', async () => {
+    sim = await startSimulator({
+      scenario: 'fleet',
+      speed: 6000,
+      faults: { api: 'arm', reset: 1, pathPattern: '/updateRuns/[^/]+/start$' },
+    });
+    const h = fleetHarness(sim, { AKS_RUNBOOK_RETRY_WAIT_MAX: '0.01' });
+    const ran = await h.run([
+      'run',
+      'start',
+      '-n',
+      'lost-131',
+      '--kubernetes-version',
+      '1.31.8',
+      '--confirm',
+      'fleet-contoso',
+    ]);
+    expect(ran.code).toBe(2);
+    const line = ran.err.trim();
+    expect(line.split('\n')).toHaveLength(1);
+    expect(line).toMatch(
+      /^aks-runbook: the request to start update run lost-131 was sent; its outcome is unknown: no answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager while trying to start update run lost-131;/,
+    );
+    expect(line).toContain(
+      `check it with az fleet updaterun show -g rg-fleet --fleet-name fleet-contoso -n lost-131 --query status.status.state --subscription ${FLEET_SUBSCRIPTIONS.prod} before sending it again`,
+    );
+    expect(line).not.toMatch(RAW);
+    const journal = readFileSync(
+      join(
+        h.env()['XDG_STATE_HOME']!,
+        'aks-runbook',
+        'fleet',
+        `9d8c7b6a-rg-fleet-fleet-contoso-lost-131.jsonl`,
+      ),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .filter((l) => l['kind'] === 'result');
+    // (The harness runs a command that throws again through main, for its line: two starts.)
+    expect(journal[0]).toMatchObject({ action: 'create', ok: true });
+    const starts = journal.filter((l) => l['action'] === 'start');
+    expect(starts.length).toBeGreaterThan(0);
+    for (const start of starts) expect(start).toMatchObject({ ok: false, unknown: true });
+  }, 60_000);
+});
