@@ -39,6 +39,11 @@ export const faultSpecSchema = z.strictObject({
   armLatencyMs: z.number().int().min(0).optional(),
   /** Share of ARM writes refused with 409 "another operation is in progress". */
   armBusy: z.number().min(0).max(1).optional(),
+  /**
+   * Share of ARM PUTs refused with 409 EtagMismatch: AKS found the resource changed by another
+   * writer between its read and this write (a concurrent update), and changed nothing.
+   */
+  armEtagMismatch: z.number().min(0).max(1).optional(),
   /** Every long-running ARM operation ends like this instead of Succeeded. */
   operationOutcome: z.enum(['Failed', 'Canceled']).optional(),
   /** Every token expires after this many simulated minutes. */
@@ -76,7 +81,8 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     spec.reset ||
     spec.latencyMs ||
     spec.armLatencyMs ||
-    spec.armBusy;
+    spec.armBusy ||
+    spec.armEtagMismatch;
   if (!requestFaults) return;
   const random = seededRandom(spec.seed ?? 1);
   const paths = spec.pathPattern === undefined ? undefined : new RegExp(spec.pathPattern);
@@ -122,12 +128,24 @@ function pickFault(
     api === 'arm' &&
     write &&
     !/list\w*Credential$/i.test(req.path) &&
-    roll < edge + spec.armBusy
+    roll < (edge += spec.armBusy)
   ) {
     return armError(
       409,
       'OperationNotAllowed',
       'Operation is not allowed: Another operation (Updating) is in progress, please wait for it to finish before starting a new operation. See https://aka.ms/aks-pending-operation',
+    );
+  }
+  if (
+    spec.armEtagMismatch &&
+    api === 'arm' &&
+    req.method === 'PUT' &&
+    roll < edge + spec.armEtagMismatch
+  ) {
+    return armError(
+      409,
+      'EtagMismatch',
+      'The resource was changed by another request after it was read; its etag no longer matches. Read it again and retry.',
     );
   }
   return undefined;

@@ -26,10 +26,18 @@ describe('explainFailure', () => {
     expect(text).toContain('AKS said: VM extension provisioning failed');
   });
 
-  it('an etag mismatch asks to read again, not to wait for another operation', () => {
+  it('an etag mismatch says r retries (reading again, asking first), not to wait for another operation', () => {
     const text = said({ statusCode: 409, code: 'EtagMismatch', message: 'etag mismatch' });
     expect(text).toContain('changed after it was read');
+    expect(text).toContain('Press r to retry: it reads the cluster again and asks you first');
+    expect(text).toContain('If the last look failed, r looks again first');
     expect(text).not.toContain('Another operation');
+  });
+
+  it('a 412 (an If-Match eTag that no longer matches) is explained as the etag mismatch it is', () => {
+    const text = said({ statusCode: 412, code: 'PreconditionFailed', message: 'eTag mismatch' });
+    expect(text).toContain('changed after it was read');
+    expect(text).toContain('Press r to retry');
   });
 
   it('another operation in progress offers retry and abort', () => {

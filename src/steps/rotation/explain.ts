@@ -59,11 +59,15 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
     return [
       `✔ ${what}: nothing to do, the pool already runs the latest node image (AKS answered 304).`,
     ];
-  if (f.code === 'EtagMismatch') {
+  // EtagMismatch: AKS's 409 for a resource another writer changed meanwhile; 412: an If-Match
+  // eTag that no longer matches. Said as the r key of the upgrades and node-image steps acts: on
+  // a fresh step it retries (reading the resource again and asking first); on a stale one it
+  // looks first.
+  if (f.code === 'EtagMismatch' || f.statusCode === 412) {
     return [
       head,
-      'The cluster or pool changed after it was read (its etag no longer matches), so AKS refused this change.',
-      'Press r to read it again, check the change still makes sense, then retry.',
+      'The cluster or pool changed after it was read (its etag no longer matches), so AKS refused this change; nothing was changed.',
+      'Press r to retry: it reads the cluster again and asks you first, showing the change it would send; check it still makes sense before you confirm. If the last look failed, r looks again first; once a look works, r retries.',
       `AKS said: ${f.message}`,
     ];
   }
