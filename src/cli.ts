@@ -38,7 +38,7 @@ export async function main(
     const quick = quickTuiOptions(argv, env);
     invocation = quick ? { kind: 'tui', ...quick } : await parseFully(argv, env, io);
   } catch (error) {
-    return fail(io, error);
+    return await fail(io, error);
   }
   try {
     switch (invocation.kind) {
@@ -83,7 +83,7 @@ export async function main(
       }
     }
   } catch (error) {
-    return fail(io, error);
+    return await fail(io, error);
   }
 }
 
@@ -96,12 +96,17 @@ async function parseFully(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Pr
   return parseInvocation(argv, env, versionLine(), io.out);
 }
 
-function fail(io: CliIo, error: unknown): number {
+async function fail(io: CliIo, error: unknown): Promise<number> {
+  // A client's or Node's error (a socket, a file) in the shared words: what was wrong, what to
+  // do. Loaded only now: the clients it knows are not needed to start.
+  const said =
+    error instanceof UserError
+      ? error
+      : await import('./target/failure.js').then(
+          ({ commandFailure }) => commandFailure(error),
+          () => new UserError(`unexpected failure: ${messageOf(error)}`),
+        );
   // Messages carry names and server replies: data, shown with their control characters visible.
-  if (error instanceof UserError) {
-    io.err(`aks-runbook: ${visible(error.message)}\n`);
-    return error.exitCode;
-  }
-  io.err(`aks-runbook: unexpected failure: ${visible(messageOf(error))}\n`);
-  return 2;
+  io.err(`aks-runbook: ${visible(said.message)}\n`);
+  return said.exitCode;
 }

@@ -17,7 +17,7 @@ export async function runSim(options: SimCommandOptions, io: CliIo): Promise<num
         `port ${options.port} on 127.0.0.1 is taken; choose another with --port, or 0 for any`,
       );
     }
-    throw asUserError(error);
+    throw asUserError(error, 'start the simulator');
   }
 }
 

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { FaultError, KIND_ADVICE } from '../model/errors.js';
+import { fileReason } from '../model/file-reason.js';
 import { journalDir } from '../runbook/journal-location.js';
 import { makeJournalDir, openForAppend, type JournalFile } from '../runbook/journal-file.js';
 import { redactedJson } from '../runbook/redact.js';
@@ -18,7 +20,14 @@ export class FleetJournalFile {
     secret?: string,
   ): Promise<FleetJournalFile> {
     await makeJournalDir(join(journalDir(env), 'fleet'));
-    return new FleetJournalFile(path, await openForAppend(path), new Set(secret ? [secret] : []));
+    // Opened before any change it journals is sent: one that cannot be opened stops it here.
+    const file = await openForAppend(path).catch((error: unknown) => {
+      throw new FaultError(
+        'local-io',
+        `cannot open the journal ${path}: ${fileReason(error)}; ${KIND_ADVICE['local-io']}`,
+      );
+    });
+    return new FleetJournalFile(path, file, new Set(secret ? [secret] : []));
   }
 
   /** Appends one line stamped with the time; `sync` waits until it is on disk. */

@@ -33,3 +33,32 @@ export function fileReason(error: unknown): string {
       return typeof code === 'string' ? `error ${code}` : firstLine(messageOf(error));
   }
 }
+
+/** The codes of a file-system failure (not a socket's): the file, its folder, the disk. */
+const FILE_CODES = new Set([
+  'ENOENT',
+  'ENOSPC',
+  'EDQUOT',
+  'EACCES',
+  'EPERM',
+  'ENOTDIR',
+  'EROFS',
+  'EISDIR',
+  'ELOOP',
+  'ENAMETOOLONG',
+  'EMFILE',
+  'ENFILE',
+  'EEXIST',
+]);
+
+/**
+ * A file-system error as Node throws it (`EISDIR: illegal operation on a directory, open '…'`),
+ * in words: `cannot open /path: it is a folder, EISDIR`. Undefined for anything else (a socket's
+ * error has no path). Decided by the error's code, syscall and path, never its text.
+ */
+export function fileFailureWords(error: unknown): string | undefined {
+  const e = error as Partial<NodeJS.ErrnoException> | undefined;
+  if (typeof e?.code !== 'string' || !FILE_CODES.has(e.code)) return undefined;
+  if (typeof e.path !== 'string' || typeof e.syscall !== 'string') return undefined;
+  return `cannot ${e.syscall} ${e.path}: ${fileReason(error)}`;
+}

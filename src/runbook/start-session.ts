@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { UserError, messageOf } from '../model/errors.js';
+import { commandFailure } from '../target/failure.js';
 import { connect, type EarlyRead } from '../target/connect.js';
 import { earlyReadsOf } from './early-reads.js';
 import { readOperator } from '../target/read-operator.js';
@@ -339,13 +340,13 @@ export async function simulatorAccess(
   return { access, sim };
 }
 
-/** Any failure as the one line the operator sees. */
-export function asUserError(error: unknown): UserError {
+/** Any failure as the one line the operator sees (`doing`: what was being done, for a client's). */
+export function asUserError(error: unknown, doing?: string): UserError {
   if (error instanceof UserError) return error;
   if (error instanceof Error && error.name === 'ScenarioError') {
     return new UserError(`the scenario cannot be used: ${error.message}`);
   }
-  return new UserError(`unexpected failure: ${messageOf(error)}`);
+  return commandFailure(error, doing);
 }
 
 /**

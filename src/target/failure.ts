@@ -4,6 +4,7 @@ import { armErrorKind, describeArmError } from '../azure/errors.js';
 import { describeKubeError, kubeErrorKind } from '../kube/errors.js';
 import type { ArmCoordinates } from '../model/arm.js';
 import type { Connection } from '../model/connection.js';
+import { fileFailureWords } from '../model/file-reason.js';
 import {
   KIND_ADVICE,
   UserError,
@@ -36,6 +37,11 @@ export function failureOf(
 ): Failure {
   const kind = failureKind(error);
   if (error instanceof UserError) return { kind, line: firstLine(error.message) };
+  // A file the program could not use (a journal, a report): which file, why, and what to do.
+  const file = fileFailureWords(error);
+  if (file !== undefined && kind === 'local-io') {
+    return { kind, line: `${file} while trying to ${doing}; ${KIND_ADVICE[kind]}` };
+  }
   // Without a connection (a journal line), the same words without the server or cluster names.
   if (isRestError(error)) {
     return { kind, line: describeArmError(error, connection?.arm?.at, doing).message };
@@ -51,6 +57,7 @@ export function failureKind(error: unknown): ErrorKind {
   const stamped = kindOf(error);
   if (stamped) return stamped;
   if (isRestError(error)) return armErrorKind(error);
+  if (fileFailureWords(error) !== undefined) return 'local-io';
   return kubeErrorKind(error);
 }
 
@@ -61,4 +68,15 @@ export function failureKind(error: unknown): ErrorKind {
 export function isClientFailure(error: unknown): boolean {
   if (error instanceof UserError) return false;
   return isRestError(error) || error instanceof ApiException || failureKind(error) !== 'internal';
+}
+
+/**
+ * Any failure that ends a command, as its one line (exit 2 unless ours says otherwise): ours as
+ * it is; a client's or a file's in `failureOf`'s words; anything else is a bug, said as an
+ * unexpected failure with what to do. Never a client's or Node's raw text alone.
+ */
+export function commandFailure(error: unknown, doing = 'finish the command'): UserError {
+  if (error instanceof UserError) return error;
+  const { kind, line } = failureOf(error, undefined, doing);
+  return new UserError(kind === 'internal' ? `unexpected failure: ${line}` : line);
 }

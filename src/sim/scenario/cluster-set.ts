@@ -46,8 +46,10 @@ export function clusterSet(
     const key = `${at.subscriptionId}/${at.resourceGroup}/${at.name}`.toLowerCase();
     const other = seen.get(key);
     if (other)
-      throw new Error(
-        `${folders[i]}: cluster ${at.resourceGroup}/${at.name} in subscription ${at.subscriptionId} is also in ${other}; give each cluster its own place`,
+      throw new ScenarioError(
+        folders[i]!,
+        undefined,
+        `cluster ${at.resourceGroup}/${at.name} in subscription ${at.subscriptionId} is also in ${other}; give each cluster its own place`,
       );
     seen.set(key, folders[i]!);
   });

@@ -9,6 +9,7 @@ import { typeOfObject } from '../kube/resources.js';
 import { builtInScenarios } from '../scenarios/index.js';
 import { armContent, descriptorFromArm } from './from-arm.js';
 import type { ScenarioFile } from './load.js';
+import { ScenarioError } from './yaml-source.js';
 
 /** What an import produced: the scenario's files, and what it left out. */
 export interface ImportedScenario {
@@ -44,14 +45,15 @@ export function importScenario(
   try {
     doc = JSON.parse(aks.text);
   } catch (e) {
-    throw new Error(
-      `${aks.name}: not JSON (${(e as Error).message}); give the output of "az aks show -o json"`,
-      { cause: e },
+    throw new ScenarioError(
+      aks.name,
+      undefined,
+      `not JSON (${(e as Error).message}); give the output of "az aks show -o json"`,
     );
   }
   const content = armContent(doc);
   if (!content.cluster && !content.pools)
-    throw new Error(`${aks.name}: describes no AKS cluster or agent pool`);
+    throw new ScenarioError(aks.name, undefined, 'describes no AKS cluster or agent pool');
   const files: ScenarioFile[] = [
     { name: 'cluster.yaml', text: stringify(descriptorFromArm(content)) },
   ];
@@ -59,7 +61,8 @@ export function importScenario(
   const kept: KubeObject[] = [];
   for (const file of objects) {
     for (const parsed of parseAllDocuments(file.text)) {
-      if (parsed.errors.length) throw new Error(`${file.name}: ${parsed.errors[0]!.message}`);
+      if (parsed.errors.length)
+        throw new ScenarioError(file.name, undefined, parsed.errors[0]!.message);
       for (const item of objectsIn(parsed.toJS())) {
         const o = item as KubeObject;
         if (typeof o?.kind !== 'string' || typeof o.apiVersion !== 'string') continue;

@@ -50,8 +50,10 @@ export async function loadScenario(nameOrPath: string): Promise<Scenario> {
   const info = await stat(nameOrPath).catch(() => undefined);
   if (!info) {
     const names = Object.keys(builtInScenarios).join(', ');
-    throw new Error(
-      `No scenario "${nameOrPath}": not a built-in one (${names}) nor a file or folder.`,
+    throw new ScenarioError(
+      nameOrPath,
+      undefined,
+      `no such scenario: not a built-in one (${names}) nor a file or folder`,
     );
   }
   if (info.isDirectory()) {
@@ -94,8 +96,10 @@ export function scenarioFromFiles(name: string, files: ScenarioFile[]): Scenario
   }
   if (!descriptor) {
     const where = files.map((f) => f.name).join(', ') || name;
-    throw new Error(
-      `${where}: no AKS descriptor (a document with apiVersion: ${DESCRIPTOR_API_VERSION}, kind: ${DESCRIPTOR_KIND})`,
+    throw new ScenarioError(
+      where,
+      undefined,
+      `no AKS descriptor (a document with apiVersion: ${DESCRIPTOR_API_VERSION}, kind: ${DESCRIPTOR_KIND})`,
     );
   }
   return { name, descriptor: descriptor.value, objects };
