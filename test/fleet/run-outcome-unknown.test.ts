@@ -63,4 +63,34 @@ describe('fleet run start whose answer never came', () => {
     expect(starts.length).toBeGreaterThan(0);
     for (const start of starts) expect(start).toMatchObject({ ok: false, unknown: true });
   }, 60_000);
+
+  it('accepted, then its operation unreadable: said accepted, that it may still run; journaled unknown', async () => {
+    sim = await startSimulator({
+      scenario: 'fleet',
+      speed: 6000,
+      faults: { api: 'arm', reset: 1, pathPattern: '/fleetOperationStatuses/' },
+    });
+    const h = fleetHarness(sim, { AKS_RUNBOOK_RETRY_WAIT_MAX: '0.01' });
+    const ran = await h.run([
+      'run',
+      'start',
+      '-n',
+      'unread-131',
+      '--kubernetes-version',
+      '1.31.8',
+      '--confirm',
+      'fleet-contoso',
+    ]);
+    expect(ran.code).toBe(2);
+    const line = ran.err.trim();
+    expect(line.split('\n')).toHaveLength(1);
+    // Fleet Manager accepted the start (202), then its operation could not be read.
+    expect(line).toMatch(
+      /^aks-runbook: the request to start update run unread-131 was sent; its outcome is unknown: Azure accepted the request, then could not be heard: cannot reach Azure Resource Manager while trying to start update run unread-131;/,
+    );
+    expect(line).toContain(
+      'It may still be running in Azure: check it with az fleet updaterun show',
+    );
+    expect(line).not.toMatch(RAW);
+  }, 60_000);
 });
