@@ -168,7 +168,7 @@ describe('damaged journals are skipped, named and counted', () => {
     const list = await journalCli(['list'], state);
     expect(list.code).toBe(0);
     expect(list.err).toBe('');
-    expect(list.out).toMatch(/^1\s+2025-03-02T10:00:00.000Z\s+aks-two\s+\?\s+0\s+0\s+no$/m);
+    expect(list.out).toMatch(/^1\s+2025-03-02T10:00:00.000Z\s+aks-two\s+\?\s+0\s+0\s+no\s+no$/m);
     expect(list.out).toContain('#1: 1 line skipped: not valid journal records');
     const show = await journalCli(['show', '1'], state);
     expect(show.code).toBe(0);
@@ -187,7 +187,7 @@ describe('damaged journals are skipped, named and counted', () => {
     });
     const list = await journalCli(['list'], state);
     expect(list.code).toBe(0);
-    expect(list.out).toMatch(/^1\s+\?\s+\(unknown cluster\)\s+\?\s+0\s+0\s+no$/m);
+    expect(list.out).toMatch(/^1\s+\?\s+\(unknown cluster\)\s+\?\s+0\s+0\s+no\s+no$/m);
     expect(list.out).toContain('#1: 2 lines skipped');
   });
 
