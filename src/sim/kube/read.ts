@@ -60,7 +60,7 @@ function keyOf(o: KubeObject): string {
 }
 
 /** First index whose key is >= start, in a key-sorted array. */
-function lowerBound(items: KubeObject[], start: string): number {
+function lowerBound(items: readonly KubeObject[], start: string): number {
   let lo = 0;
   let hi = items.length;
   while (lo < hi) {
@@ -92,7 +92,7 @@ export function listOrWatch(ctx: KubeContext, req: SimRequest, target: Target): 
   const sel = selectorsOf(req, t.kind);
   const watch = req.query.get('watch');
   if (watch === '1' || watch === 'true') return watchResponse(ctx, req, target, sel);
-  let items: KubeObject[];
+  let items: readonly KubeObject[];
   const byNode =
     t === R.pods ? sel.fields.find((f) => f.path === 'spec.nodeName' && !f.negate) : undefined;
   if (byNode) {

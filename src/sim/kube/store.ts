@@ -22,6 +22,11 @@ interface Table {
   byNamespace: Map<string, Map<string, KubeObject>>;
   /** Sorted keys, rebuilt lazily after adds and removes (paging needs a stable order). */
   sorted: string[] | undefined;
+  /**
+   * The objects in key order, rebuilt lazily after any write: a list of 30,000 pods is paged 60
+   * times, and looking each key up again per page cost about 10 ms a page.
+   */
+  sortedObjects: readonly KubeObject[] | undefined;
   /** Bumped on every write, so derived caches (RBAC) know when to rebuild. */
   generation: number;
 }
@@ -86,16 +91,19 @@ export class Store {
     return this.table(t).items.get(objectKey(t.namespaced ? namespace : undefined, name));
   }
 
-  /** Objects of a type (one namespace or all), in key order. */
-  list(t: ResourceType, namespace?: string): KubeObject[] {
+  /** Objects of a type (one namespace or all), in key order; the array is shared, never change it. */
+  list(t: ResourceType, namespace?: string): readonly KubeObject[] {
     const table = this.table(t);
     if (t.namespaced && namespace) {
       const inNs = table.byNamespace.get(namespace);
       if (!inNs) return [];
       return [...inNs.keys()].sort().map((k) => inNs.get(k)!);
     }
-    table.sorted ??= [...table.items.keys()].sort();
-    return table.sorted.map((k) => table.items.get(k)!);
+    if (!table.sortedObjects) {
+      table.sorted ??= [...table.items.keys()].sort();
+      table.sortedObjects = table.sorted.map((k) => table.items.get(k)!);
+    }
+    return table.sortedObjects;
   }
 
   /** Count of objects of a type. */
@@ -186,6 +194,7 @@ export class Store {
     table.items.delete(key);
     table.byNamespace.get(old.metadata.namespace ?? '')?.delete(name);
     table.sorted = undefined;
+    table.sortedObjects = undefined;
     table.generation++;
     this.unindex(t, old);
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } };
@@ -198,6 +207,7 @@ export class Store {
     const ns = obj.metadata.namespace ?? '';
     const key = objectKey(t.namespaced ? ns : undefined, obj.metadata.name);
     if (!table.items.has(key)) table.sorted = undefined;
+    table.sortedObjects = undefined;
     table.items.set(key, obj);
     let inNs = table.byNamespace.get(ns);
     if (!inNs) table.byNamespace.set(ns, (inNs = new Map<string, KubeObject>()));
@@ -238,7 +248,13 @@ export class Store {
   private table(t: ResourceType): Table {
     let table = this.tables.get(t);
     if (!table) {
-      table = { items: new Map(), byNamespace: new Map(), sorted: undefined, generation: 0 };
+      table = {
+        items: new Map(),
+        byNamespace: new Map(),
+        sorted: undefined,
+        sortedObjects: undefined,
+        generation: 0,
+      };
       this.tables.set(t, table);
     }
     return table;
