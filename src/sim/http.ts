@@ -33,6 +33,8 @@ export interface SimResponse {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** `body` as JSON text, when the handler has a cheaper way to write it than JSON.stringify. */
+  bodyJson?: () => string;
   raw?: Buffer | string;
   stream?: (sink: StreamSink) => void;
 }

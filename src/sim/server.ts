@@ -271,7 +271,7 @@ function send(res: Reply, r: SimResponse): void {
   if (r.raw !== undefined) {
     payload = r.raw;
   } else if (r.body !== undefined) {
-    payload = JSON.stringify(r.body);
+    payload = r.bodyJson ? r.bodyJson() : JSON.stringify(r.body);
     headers['content-type'] ??= 'application/json';
   }
   res.writeHead(r.status, headers);

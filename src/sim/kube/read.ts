@@ -15,6 +15,7 @@ import { ApiError, badRequest, notFound } from './status.js';
 import { toTable, wantsTable } from './table.js';
 import { apiVersionOf, objectKey } from './types.js';
 import { watchResponse } from './watch.js';
+import { listJson } from './list-json.js';
 import { kubeStatus } from '../server.js';
 
 /** Parsed `labelSelector`/`fieldSelector` of a request (400 when malformed). */
@@ -135,10 +136,8 @@ export function listOrWatch(ctx: KubeContext, req: SimRequest, target: Target): 
     }
   }
   if (wantsTable(req)) return { status: 200, body: toTable(t.kind, out, ctx.clock.now(), meta) };
-  return {
-    status: 200,
-    body: { kind: `${t.kind}List`, apiVersion: apiVersionOf(t), metadata: meta, items: out },
-  };
+  const head = { kind: `${t.kind}List`, apiVersion: apiVersionOf(t), metadata: meta };
+  return { status: 200, body: { ...head, items: out }, bodyJson: () => listJson(head, out) };
 }
 
 /** 405 for verbs a resource does not serve. */
