@@ -1,4 +1,4 @@
-// Lists are written from each object's JSON, cached until the store replaces the object: the bytes
+// Lists are written from each object's JSON, cached until the store replaces the object: the text
 // must be JSON.stringify's, and a list after any write must show the object as written. The end to
 // end part checks a list against a watch opened at an earlier list's version: replaying the watch's
 // events up to the later list's version must give exactly that list (no timing involved).
