@@ -48,11 +48,18 @@ export class ListItems {
     let from = this.capture ? 0 : -1;
     let topFrom = this.topString ? 0 : -1;
     for (let i = 0; i < n; i++) {
-      const c = chunk[i]!;
       if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 92) escaped = true;
-        else if (c === 34) {
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        // Most of a list's bytes are inside strings: run to the next quote or backslash in a loop
+        // of its own (about half the walk's time on a page of pods).
+        let c = chunk[i]!;
+        while (c !== 34 && c !== 92 && ++i < n) c = chunk[i]!;
+        if (i === n) break;
+        if (c === 92) escaped = true;
+        else {
           inString = false;
           if (topFrom >= 0) {
             this.topString!.push(chunk.subarray(topFrom, i));
@@ -63,6 +70,7 @@ export class ListItems {
         }
         continue;
       }
+      const c = chunk[i]!;
       if (c === 34) {
         inString = true;
         if (depth === 1) {
