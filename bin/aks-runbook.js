@@ -98,7 +98,7 @@ function start() {
       ),
     )
     .then(
-      (cli) => cli.main(process.argv.slice(2)).then((code) => process.exit(code)),
+      (cli) => cli.main(process.argv.slice(2)).then(exitWhenFlushed),
       (error) => {
         const missing =
           error && error.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes('dist');
@@ -110,6 +110,25 @@ function start() {
         process.exit(2);
       },
     );
+}
+
+/**
+ * Exits with `code` once what was written to stdout and stderr has left the process. On a pipe
+ * Node writes asynchronously, and process.exit() drops whatever is still queued: a report piped
+ * to `jq` or `wc` was cut at the pipe's 64 KiB. An empty write's callback runs after every
+ * earlier write of that stream (or at once, with an error, when the reader has gone).
+ */
+function exitWhenFlushed(code) {
+  process.exitCode = code;
+  var waiting = 2;
+  var done = function () {
+    waiting -= 1;
+    if (waiting === 0) process.exit(code);
+  };
+  [process.stdout, process.stderr].forEach(function (stream) {
+    if (stream.destroyed || stream.writableLength === 0) done();
+    else stream.write('', done);
+  });
 }
 
 if (majorOf(process.version) >= NEEDED) {

@@ -44,7 +44,8 @@ export function runBin(
         ),
       );
     }, options.timeoutMs ?? 20_000);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': the process may exit before its last output has been read here.
+    child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
