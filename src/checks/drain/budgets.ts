@@ -1,5 +1,5 @@
 import type { DrainPdb, DrainPod, NodePlan } from '../../model/drain.js';
-import { planNode, type DrainWorld } from './plan.js';
+import { budgetCanRefuse, budgetsOf, planNode } from './plan.js';
 
 /** Options under which only PodDisruptionBudgets decide (AKS's drain evicts every other pod). */
 const BUDGETS_ONLY = {
@@ -11,13 +11,56 @@ const BUDGETS_ONLY = {
   batchSize: 1,
 };
 
+/** What budgets are judged against: the budgets, and the DaemonSets when they were read. */
+export interface BudgetWorld {
+  pdbs: readonly DrainPdb[];
+  /**
+   * `namespace/name` of every DaemonSet that exists. Undefined when unread: a drain leaves a
+   * DaemonSet's pods in place and forces out those whose DaemonSet is gone, so which one a pod
+   * is cannot be told, and DaemonSet pods are left out rather than taken as orphans.
+   */
+  daemonSets?: ReadonlySet<string>;
+}
+
 /**
  * The node's plan as the PodDisruptionBudgets alone decide it: every pod a drain could evict once
  * the operator allows emptyDir data loss and forced deletes (as AKS's own drain does) meets its
- * budgets, so a budget that refuses such a pod is not hidden behind the flag question.
+ * budgets, so a budget that refuses such a pod is not hidden behind the flag question. DaemonSet
+ * and mirror pods, which a drain leaves, are skipped.
  */
-export function budgetPlan(node: string, pods: readonly DrainPod[], world: DrainWorld): NodePlan {
-  return planNode(node, pods, world, BUDGETS_ONLY);
+export function budgetPlan(node: string, pods: readonly DrainPod[], world: BudgetWorld): NodePlan {
+  const known = world.daemonSets;
+  const judged = known ? pods : pods.filter((p) => p.controller?.kind !== 'DaemonSet');
+  return planNode(node, judged, { pdbs: world.pdbs, daemonSets: known ?? new Set() }, BUDGETS_ONLY);
+}
+
+/** A pod a drain evicts that its budgets can refuse. */
+export interface BudgetHold {
+  pod: DrainPod;
+  /**
+   * The budgets covering it: one (it waits while that budget allows no more disruptions), or
+   * several (the eviction API refuses it outright, HTTP 500, whatever they allow).
+   */
+  pdbs: string[];
+}
+
+/**
+ * The pods a drain evicts that budgets can hold up, whatever the budgets allow now: not those a
+ * drain leaves (DaemonSet, mirror, finished pods) nor those the eviction API lets go without asking
+ * (Pending, terminating, unready under its budget's policy). Pure; in pod order.
+ */
+export function budgetHolds(pods: readonly DrainPod[], world: BudgetWorld): BudgetHold[] {
+  const plan = budgetPlan('', pods, world);
+  const out: BudgetHold[] = [];
+  for (const verdict of [...plan.evict, ...plan.blocked]) {
+    const covering = budgetsOf(verdict.pod, world.pdbs);
+    const holds =
+      covering.length > 1
+        ? verdict.kind === 'blocked'
+        : covering.length === 1 && budgetCanRefuse(verdict.pod, covering[0]!);
+    if (holds) out.push({ pod: verdict.pod, pdbs: covering.map((p) => p.name) });
+  }
+  return out;
 }
 
 /** One budget that refuses some of the pods to evict now. */
@@ -31,14 +74,16 @@ export interface RefusingBudget {
 /**
  * The budgets that refuse evicting some of `pods` now, judged as the eviction API would: each
  * budget's allowed disruptions go to the first pods, the rest wait (as do pods under two budgets).
- * Pure: pods and budgets in, refusals out, in budget order.
+ * `daemonSets` as in `BudgetWorld` (unread: DaemonSet pods are left out). Pure: pods and budgets
+ * in, refusals out, in budget order.
  */
 export function refusingBudgets(
   node: string,
   pods: readonly DrainPod[],
   pdbs: readonly DrainPdb[],
+  daemonSets?: ReadonlySet<string>,
 ): RefusingBudget[] {
-  const plan = planNode(node, pods, { daemonSets: new Set(), pdbs }, BUDGETS_ONLY);
+  const plan = budgetPlan(node, pods, { pdbs, ...(daemonSets ? { daemonSets } : {}) });
   const by = new Map<string, string[]>();
   for (const b of plan.blocked) {
     if (b.cause !== 'pdb' && b.cause !== 'several-pdbs') continue;

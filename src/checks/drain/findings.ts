@@ -67,10 +67,9 @@ export function drainFindings(facts: DrainFacts): Finding[] {
     // let through: a pod with emptyDir data (or no controller) waits on its budget just the same
     // once that is allowed, and a pod under two budgets is refused whatever the options.
     // Unread DaemonSets: whether a DaemonSet pod would be evicted is unknown, so it is left out.
-    const pods = (facts.podsByNode[node.name] ?? []).filter(
-      (p) => !daemonSetsUnread || p.controller?.kind !== 'DaemonSet',
-    );
-    for (const b of budgetPlan(node.name, pods, facts.world).blocked) {
+    const pods = facts.podsByNode[node.name] ?? [];
+    const world = daemonSetsUnread ? { pdbs: facts.world.pdbs } : facts.world;
+    for (const b of budgetPlan(node.name, pods, world).blocked) {
       const pod = { kind: 'Pod', name: b.pod.name, namespace: b.pod.namespace };
       if (b.cause === 'pdb' && b.pdbs) {
         const key = `${b.pod.namespace}/${b.pdbs[0]}`;

@@ -82,13 +82,7 @@ export function classifyPod(
       ...(extra.pdb ? { pdb: extra.pdb } : {}),
     };
   };
-  const pdbs = world.pdbs.filter(
-    // A PDB without a selector selects no pod (policy/v1); `{}` selects every pod of its namespace.
-    (p) =>
-      p.namespace === pod.namespace &&
-      p.selector !== undefined &&
-      selectorMatches(p.selector, pod.labels),
-  );
+  const pdbs = budgetsOf(pod, world.pdbs);
   if (pdbs.length === 0) return withWarning();
   const names = pdbs.map((p) => p.name);
   if (options.disableEviction) {
@@ -124,6 +118,20 @@ export function classifyPod(
         ? `waits on PDB ${pdb.name}: its ${plural(pdb.disruptionsAllowed, 'allowed disruption')} ${pdb.disruptionsAllowed === 1 ? 'goes' : 'go'} to other pods here first`
         : `waits on PDB ${pdb.name}: no disruption allowed (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy})`,
   };
+}
+
+/** The PodDisruptionBudgets that select a pod, as the eviction API finds them. */
+export function budgetsOf(
+  pod: Pick<DrainPod, 'namespace' | 'labels'>,
+  pdbs: readonly DrainPdb[],
+): DrainPdb[] {
+  // A PDB without a selector selects no pod (policy/v1); `{}` selects every pod of its namespace.
+  return pdbs.filter(
+    (p) =>
+      p.namespace === pod.namespace &&
+      p.selector !== undefined &&
+      selectorMatches(p.selector, pod.labels),
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 // Which PodDisruptionBudgets refuse evicting a node's pods now, judged as the eviction API does.
 import { describe, expect, it } from 'vitest';
-import { refusingBudgets } from '../../../src/checks/drain/budgets.js';
+import { budgetHolds, refusingBudgets } from '../../../src/checks/drain/budgets.js';
 import type { DrainPdb, DrainPod } from '../../../src/model/drain.js';
 
 const pod = (
@@ -63,5 +63,49 @@ describe('refusing budgets', () => {
     expect(
       refusingBudgets('n1', pods, [pdb('a', 3, 'db'), pdb('b', 3, 'db')]).map((b) => b.pdb),
     ).toEqual(['payments/a', 'payments/b']);
+  });
+
+  it('leaves DaemonSet pods out while the DaemonSets are unread; judges orphans once read', () => {
+    // A drain leaves a DaemonSet's pods and forces out those whose DaemonSet is gone; without the
+    // DaemonSet list a DaemonSet pod is not taken for an orphan the budget would refuse.
+    const agent = pod(
+      'agent-x',
+      { app: 'db' },
+      { controller: { kind: 'DaemonSet', name: 'agent' } },
+    );
+    const budgets = [pdb('orders-db', 0, 'db')];
+    expect(refusingBudgets('n1', [agent], budgets)).toEqual([]);
+    expect(refusingBudgets('n1', [agent], budgets, new Set(['payments/agent']))).toEqual([]);
+    expect(refusingBudgets('n1', [agent], budgets, new Set())).toEqual([
+      { pdb: 'payments/orders-db', pods: ['payments/agent-x'] },
+    ]);
+  });
+});
+
+describe('budget holds (what an upgrade drain meets, whatever the budgets allow now)', () => {
+  const world = (pdbs: DrainPdb[]) => ({ pdbs });
+  const held = (pods: DrainPod[], pdbs: DrainPdb[]) =>
+    budgetHolds(pods, world(pdbs)).map((h) => `${h.pod.name}:${h.pdbs.join('+')}`);
+
+  it('names the budget of each pod it can hold, and both budgets of a pod under two', () => {
+    const pods = [pod('db-0', { app: 'db', tier: 'x' }), pod('db-1', { app: 'db' })];
+    const budgets = [
+      pdb('a', 5, 'db'),
+      { ...pdb('b', 5, 'db'), selector: { matchLabels: { tier: 'x' } } },
+    ];
+    expect(held(pods, budgets)).toEqual(['db-1:a', 'db-0:a+b']);
+  });
+
+  it('counts no DaemonSet, mirror, finished, Pending, terminating or free unready pod', () => {
+    const pods = [
+      pod('ds', { app: 'db' }, { controller: { kind: 'DaemonSet', name: 'agent' } }),
+      pod('static', { app: 'db' }, { mirror: true, controller: { kind: 'Node', name: 'n1' } }),
+      pod('done', { app: 'db' }, { phase: 'Succeeded' }),
+      pod('pending', { app: 'db' }, { phase: 'Pending', ready: false }),
+      pod('going', { app: 'db' }, { terminating: true }),
+      pod('unready', { app: 'db' }, { ready: false }),
+    ];
+    expect(held(pods, [pdb('a', 0, 'db')])).toEqual([]);
+    expect(held(pods, [pdb('a', 0, 'db'), pdb('b', 0, 'db')])).toEqual(['unready:a+b']);
   });
 });
