@@ -322,6 +322,31 @@ describe('preflight', () => {
     removedApis: [],
   };
 
+  it('names pods two budgets select, once per set of budgets, whatever the budgets allow', () => {
+    // The eviction API answers 500 for a pod under more than one PodDisruptionBudget, so AKS's
+    // drain of its node fails however many disruptions each budget allows.
+    const shared = (pod: string, node: string) => ({ pod, node, pdbs: ['web', 'web-canary'] });
+    const both = [shared('shop/web-2', 'a1'), shared('shop/web-3', 'a2'), shared('shop/x', 'gone')];
+    const budget = (name: string) => ({
+      namespace: 'shop',
+      name,
+      disruptionsAllowed: 5,
+      workloads: ['Deployment/web'],
+      podNodes: ['a3'],
+      sharedPods: both,
+    });
+    const found = preflightFindings({ ...base, pdbs: [budget('web'), budget('web-canary')] });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      id: 'versions.pdb-blocks-drain',
+      severity: 'high',
+      object: { kind: 'PodDisruptionBudget', namespace: 'shop', name: 'web' },
+    });
+    expect(found[0]!.message).toContain('shop/web, shop/web-canary all select 2 pods');
+    expect(found[0]!.message).toContain('(shop/web-2, shop/web-3)');
+    expect(found[0]!.message).toContain('pool apps');
+  });
+
   it('names a PDB with no disruptions left and its workload', () => {
     const found = preflightFindings({
       ...base,

@@ -3,6 +3,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { readPdbFacts } from '../../src/steps/upgrades/pdb-facts.js';
+import { preflightFindings } from '../../src/checks/versions/preflight.js';
 import { connectToSim, wireMode } from '../helpers/sim-session.js';
 
 let sim: Simulator | undefined;
@@ -51,4 +52,54 @@ it('counts no finished pod (Succeeded, Failed) as able to hold a drain up', asyn
   const batch = (await readPdbFacts(connection.kc)).find((p) => p.name === 'batch');
   // Only the running, Ready pod is counted.
   expect(batch?.podNodes).toEqual([node]);
+});
+
+it('counts no DaemonSet or mirror pod, and names the pods two budgets select', async () => {
+  // A drain leaves DaemonSet and mirror pods in place, so their budgets never meet them; a pod
+  // under two budgets is refused by the eviction API (HTTP 500) whatever they allow.
+  sim = await startSimulator({ scenario: 'demo', speed: 600 });
+  const node = sim.kube.listNodes()[0]!.metadata.name;
+  const pod = (name: string, labels: Record<string, string>, metadata: object = {}) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { namespace: 'default', name, labels, ...metadata },
+    spec: { nodeName: node, containers: [{ name: 'c', image: 'busybox' }] },
+    status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] },
+  });
+  const budget = (name: string, matchLabels: Record<string, string>) => ({
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { namespace: 'default', name },
+    spec: { maxUnavailable: 1, selector: { matchLabels } },
+  });
+  const owner = (kind: string, name: string) => ({
+    ownerReferences: [{ apiVersion: 'apps/v1', kind, name, uid: `${name}-uid`, controller: true }],
+  });
+  sim.kube.load([
+    budget('agents', { app: 'agent' }),
+    budget('web', { app: 'web' }),
+    budget('web-canary', { track: 'canary' }),
+    pod('agent-x', { app: 'agent' }, owner('DaemonSet', 'agent')),
+    pod('static-x', { app: 'agent' }, { annotations: { 'kubernetes.io/config.mirror': 'x' } }),
+    pod('web-1', { app: 'web' }, owner('ReplicaSet', 'web-1234')),
+    pod('web-2', { app: 'web', track: 'canary' }, owner('ReplicaSet', 'web-1234')),
+  ]);
+  const connection = await connectToSim(sim, { mode: wireMode({ readOnly: true }) });
+  const facts = await readPdbFacts(connection.kc);
+  const of = (name: string) => facts.find((p) => p.name === name);
+  expect(of('agents')?.podNodes).toEqual([]);
+  expect(of('web')?.podNodes).toEqual([node]);
+  const shared = [{ pod: 'default/web-2', node, pdbs: ['web', 'web-canary'] }];
+  expect(of('web')?.sharedPods).toEqual(shared);
+  expect(of('web-canary')).toMatchObject({ podNodes: [], sharedPods: shared });
+  const found = preflightFindings({
+    pools: [],
+    clusterState: 'Succeeded',
+    pdbs: facts,
+    nodePools: { [node]: 'nodepool1' },
+    notReady: [],
+    removedApis: [],
+  }).filter((f) => f.message.includes('default/web-2'));
+  expect(found).toHaveLength(1);
+  expect(found[0]).toMatchObject({ id: 'versions.pdb-blocks-drain', severity: 'high' });
 });

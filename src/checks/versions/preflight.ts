@@ -3,6 +3,7 @@ import type { PoolVersionFacts } from './facts.js';
 import { sameArmValue } from '../arm-enums.js';
 import { plural } from '../../model/plural.js';
 import { batchSettingsText, batchText, largestBatch, upgradeBatch } from './upgrade-batch.js';
+import { sharedBudgetFindings, type SharedPod } from './shared-budgets.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
 export interface PdbFacts {
@@ -11,8 +12,13 @@ export interface PdbFacts {
   disruptionsAllowed: number;
   /** Workloads owning the matched pods, e.g. `StatefulSet/ledger`. */
   workloads: string[];
-  /** The node of each matched pod (one entry per pod). */
+  /**
+   * The node of each pod a drain evicts that this budget alone can hold up (one entry per pod):
+   * no DaemonSet, mirror or finished pod, none the eviction API lets go without asking.
+   */
   podNodes: string[];
+  /** Its pods that other budgets select too: the eviction API refuses them outright. */
+  sharedPods?: SharedPod[];
 }
 
 /** What the preflight looks at besides the pools. */
@@ -86,6 +92,7 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
       }
     }
   }
+  out.push(...sharedBudgetFindings(f.pdbs, f.nodePools));
   const busy = [
     ...(isRunningState(f.clusterState) ? [`the cluster (${f.clusterState})`] : []),
     ...f.pools

@@ -7,7 +7,7 @@ import {
   type V1Pod,
   type V1PodDisruptionBudget,
 } from '@kubernetes/client-node';
-import { budgetCanRefuse } from '../../checks/drain/plan.js';
+import { budgetHolds, type BudgetHold } from '../../checks/drain/budgets.js';
 import { selectorQuery } from '../../checks/label-selector.js';
 import { toDrainPdb, toDrainPod } from '../drain/facts.js';
 import type { PdbFacts } from '../../checks/versions/preflight.js';
@@ -26,8 +26,8 @@ export async function readPdbFacts(
   const core = kc.makeApiClient(CoreV1Api);
   const pdbs = await listPdbs();
   const links = namespaceLinks(kc);
-  return Promise.all(
-    pdbs.map(async (pdb): Promise<PdbFacts> => {
+  const listed = await Promise.all(
+    pdbs.map(async (pdb) => {
       const namespace = pdb.metadata?.namespace ?? 'default';
       const selector = pdb.spec?.selector;
       // No selector selects no pod (policy/v1); `{}` selects every pod of the namespace.
@@ -35,21 +35,43 @@ export async function readPdbFacts(
         ? (await core.listNamespacedPod({ namespace, labelSelector: selectorQuery(selector) }))
             .items
         : [];
-      const running = pods.filter((p) => p.spec?.nodeName && !p.metadata?.deletionTimestamp);
-      // Pods the eviction API lets go whatever the budget (Succeeded, Failed, Pending, unready
-      // under its policy) cannot hold a drain up.
-      const budget = toDrainPdb(pdb);
-      const held = running.filter((p) => budgetCanRefuse(toDrainPod(p), budget));
+      return pods.filter((p) => p.spec?.nodeName && !p.metadata?.deletionTimestamp);
+    }),
+  );
+  // The drain's own judgement (DaemonSets unread: their pods are left out, as AKS leaves them):
+  // which pods a budget can hold up, and which several budgets select (refused outright).
+  const nodes = new Map<string, string>();
+  for (const pod of listed.flat()) nodes.set(podKey(pod), pod.spec!.nodeName!);
+  const unique = [...new Map(listed.flat().map((p) => [podKey(p), p])).values()];
+  const holds = budgetHolds(unique.map(toDrainPod), { pdbs: pdbs.map(toDrainPdb) });
+  return Promise.all(
+    pdbs.map(async (pdb, i): Promise<PdbFacts> => {
+      const namespace = pdb.metadata?.namespace ?? 'default';
+      const name = pdb.metadata?.name ?? '';
+      const mine = holds.filter((h) => h.pod.namespace === namespace && h.pdbs.includes(name));
+      const where = (h: BudgetHold) => nodes.get(`${h.pod.namespace}/${h.pod.name}`) ?? '';
+      const shared = mine.filter((h) => h.pdbs.length > 1);
       return {
         namespace,
-        name: pdb.metadata?.name ?? '',
+        name,
         disruptionsAllowed: pdb.status?.disruptionsAllowed ?? 0,
-        workloads: await workloadsOf(running, () => links(namespace)),
-        podNodes: held.map((p) => p.spec!.nodeName!),
+        workloads: await workloadsOf(listed[i]!, () => links(namespace)),
+        podNodes: mine.filter((h) => h.pdbs.length === 1).map(where),
+        ...(shared.length > 0
+          ? {
+              sharedPods: shared.map((h) => ({
+                pod: `${h.pod.namespace}/${h.pod.name}`,
+                node: where(h),
+                pdbs: h.pdbs,
+              })),
+            }
+          : {}),
       };
     }),
   );
 }
+
+const podKey = (p: V1Pod) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`;
 
 /** `Deployment/web` and the like for the pods that have an owner, each once. */
 async function workloadsOf(pods: V1Pod[], links: () => Promise<OwnerLinks>): Promise<string[]> {
