@@ -92,7 +92,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'whether a version is supported could not be told: no version, or no GA minor listed',
   'versions.preview-only': 'only preview versions are offered as upgrades',
   'versions.pdb-blocks-drain':
-    "a PodDisruptionBudget allows no disruption now: an upgrade's drain will stall",
+    "a budget allows no disruption now, or two select one pod: an upgrade's drain fails",
   'versions.pdb-tight':
     "one upgrade batch of nodes would evict more of a budget's pods than it allows",
   'versions.operation-running': 'an operation is still running: a new request would get 409',
