@@ -47,6 +47,32 @@ describe('pool blockers', () => {
     });
   });
 
+  it('pods two budgets select block the pool, said once for the pair, whatever they allow', () => {
+    // The eviction API refuses a pod under more than one budget (HTTP 500): AKS cannot drain it.
+    const shared = [{ pod: 'payments/db-0', node: 'a1', pdbs: ['db', 'db-all'] }];
+    const pdbs = ['db', 'db-all'].map((n) => ({ ...pdb(n, 3, []), sharedPods: shared }));
+    const blockers = poolBlockers(apps, pdbs, nodePools);
+    expect(blockers).toEqual([
+      {
+        pdb: 'payments/db, payments/db-all',
+        workloads: ['StatefulSet/db'],
+        allowed: 3,
+        podsInPool: 1,
+        atOnce: 1,
+        verdict: 'blocks',
+        shared: true,
+      },
+    ]);
+    expect(poolBlockers({ name: 'system', count: 1, settings: {} }, pdbs, nodePools)).toEqual([]);
+    expect(poolDrainLines({}, blockers)[1]).toContain(
+      'PDBs payments/db, payments/db-all (StatefulSet/db) all select 1 pod on this pool',
+    );
+    expect(poolsAfterLines([{ pool: 'apps', blockers }])).toEqual([
+      'The pool upgrades after this one are predicted to be blocked by:',
+      '  • pool apps: PDBs payments/db, payments/db-all (select the same pod)',
+    ]);
+  });
+
   it('lists blocking budgets before slowing ones', () => {
     const pdbs = [pdb('a-web', 1, ['a1', 'a1']), pdb('z-db', 0, ['a2'])];
     expect(poolBlockers(apps, pdbs, nodePools).map((b) => b.verdict)).toEqual(['blocks', 'slows']);

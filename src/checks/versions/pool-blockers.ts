@@ -16,6 +16,11 @@ export interface PoolBlocker {
   atOnce: number;
   /** `blocks`: it allows no disruption, AKS cannot evict its pods; `slows`: a batch holds more than it allows. */
   verdict: 'blocks' | 'slows';
+  /**
+   * Set when the blocker is pods several budgets select (`pdb` then names them all, and
+   * `podsInPool` counts those pods): the eviction API refuses them whatever the budgets allow.
+   */
+  shared?: true;
 }
 
 /** The most pods of one budget that a single drain batch of `batch` nodes holds. */
@@ -60,6 +65,39 @@ export function poolBlockers(
       verdict,
     });
   }
+  out.push(...sharedBlockers(pool.name, pdbs, nodePools));
   const rank = (b: PoolBlocker) => (b.verdict === 'blocks' ? 0 : 1);
   return out.sort((a, b) => rank(a) - rank(b) || a.pdb.localeCompare(b.pdb));
+}
+
+/** Pods on the pool that several budgets select, one blocker per set of budgets. */
+function sharedBlockers(
+  pool: string,
+  pdbs: readonly PdbFacts[],
+  nodePools: Readonly<Record<string, string>>,
+): PoolBlocker[] {
+  const out: PoolBlocker[] = [];
+  for (const pdb of pdbs) {
+    // Said by the first budget of each set only, so a set is one blocker.
+    const pods = (pdb.sharedPods ?? []).filter(
+      (s) => s.pdbs[0] === pdb.name && nodePools[s.node] === pool,
+    );
+    const sets = [...new Set(pods.map((p) => p.pdbs.join(', ')))];
+    for (const set of sets) {
+      const count = pods.filter((p) => p.pdbs.join(', ') === set).length;
+      out.push({
+        pdb: set
+          .split(', ')
+          .map((n) => `${pdb.namespace}/${n}`)
+          .join(', '),
+        workloads: pdb.workloads,
+        allowed: Math.max(0, pdb.disruptionsAllowed),
+        podsInPool: count,
+        atOnce: count,
+        verdict: 'blocks',
+        shared: true,
+      });
+    }
+  }
+  return out;
 }

@@ -8,6 +8,8 @@ import { plural } from '../../model/plural.js';
 
 function blockerLine(b: PoolBlocker): string {
   const who = b.workloads.length ? ` (${b.workloads.join(', ')})` : '';
+  if (b.shared)
+    return `  • PDBs ${b.pdb}${who} all select ${plural(b.podsInPool, 'pod')} on this pool: the eviction API refuses a pod under two budgets`;
   return b.verdict === 'blocks'
     ? `  • PDB ${b.pdb}${who} allows 0 disruptions: AKS cannot evict its ${plural(b.podsInPool, 'pod')} on this pool`
     : `  • PDB ${b.pdb}${who} allows ${b.allowed}, a batch of nodes holds ${b.atOnce} of its pods: drains wait for replacements`;
@@ -50,10 +52,14 @@ export function poolsAfterLines(
     'The pool upgrades after this one are predicted to be blocked by:',
     ...held.map(
       (p) =>
-        `  • pool ${p.pool}: PDB ${p.blockers
+        `  • pool ${p.pool}: ${p.blockers
           .filter((b) => b.verdict === 'blocks')
-          .map((b) => b.pdb)
-          .join(', ')} (allows 0 disruptions)`,
+          .map((b) =>
+            b.shared
+              ? `PDBs ${b.pdb} (select the same pod)`
+              : `PDB ${b.pdb} (allows 0 disruptions)`,
+          )
+          .join(', ')}`,
     ),
   ];
 }
