@@ -12,7 +12,8 @@ const PROBE = { user: '', groups: ['aks-runbook:holder'] };
 /**
  * Custom ClusterRoles that feed their rules into admin, edit or view for everyone bound to those.
  * Kubernetes' own feeders are known by exact name; any other role with the label is reported,
- * as medium when the evaluator finds a dangerous right in it (bound cluster-wide, as a test).
+ * as medium when the evaluator finds a dangerous right in it (bound cluster-wide, as a test; one
+ * half of a two-right capability is enough: those bound to admin or edit may hold the other).
  * An AKS add-on's feeder (by name and AKS label) is left out only while it grants nothing risky.
  */
 export function aggregatedRoleFindings(facts: RbacFacts, ctx: CheckContext): Finding[] {
@@ -32,7 +33,7 @@ export function aggregatedRoleFindings(facts: RbacFacts, ctx: CheckContext): Fin
       },
     };
     const risky =
-      capabilitiesOf(ctx.evaluator, PROBE, test, ctx.websocketGet).length > 0 ||
+      capabilitiesOf(ctx.evaluator, PROBE, test, ctx.websocketGet, 'either').length > 0 ||
       wildcardGrants(ctx.evaluator, PROBE, test).length > 0;
     if (!risky && AKS_AGGREGATORS.has(name) && carriesAksLabel(r.metadata)) return [];
     return [

@@ -256,6 +256,11 @@ export function capabilitiesOf(
   id: Identity,
   binding: Binding,
   websocketGet: boolean,
+  /**
+   * `either`: one half of a two-right capability is enough (a role judged for whoever may be
+   * bound to it, who may hold the other half already); `both` (default): the subject's own rights.
+   */
+  halves: 'both' | 'either' = 'both',
 ): Answer[] {
   const names = [
     ...new Set(
@@ -264,7 +269,8 @@ export function capabilitiesOf(
   ];
   return CAPABILITIES.flatMap((capability): Answer[] => {
     const requests = requestsFor(capability, binding, websocketGet, names);
-    if (capability.alsoNeeds) return bothHalves(evaluator, id, binding, capability, requests);
+    if (capability.alsoNeeds)
+      return bothHalves(evaluator, id, binding, capability, requests, halves === 'either');
     const request = capability.namedRoleDecides
       ? requests.find(
           (r) =>
@@ -276,8 +282,10 @@ export function capabilitiesOf(
 }
 
 /**
- * A capability of two rights: the subject must hold both (through any of its bindings), and this
- * binding must give one of them; the answer names the request this binding gives.
+ * A capability of two rights: the subject must hold both (through any of its bindings, this one
+ * included even when the cluster's list does not hold it), and this binding must give one of
+ * them; with `either`, this binding giving one is enough. The answer names the request this
+ * binding gives.
  */
 function bothHalves(
   evaluator: RbacEvaluator,
@@ -285,13 +293,15 @@ function bothHalves(
   binding: Binding,
   capability: Capability,
   requests: ResourceRequest[],
+  either: boolean,
 ): Answer[] {
   const second = (capability.alsoNeeds ?? []).map(({ scope, ...r }) => ({
     ...r,
     namespace: namespaceFor(scope, binding),
   }));
-  const anywhere = (list: ResourceRequest[]) => list.some((r) => evaluator.can(id, r));
-  if (!anywhere(requests) || !anywhere(second)) return [];
+  const anywhere = (list: ResourceRequest[]) =>
+    list.some((r) => evaluator.can(id, r) || evaluator.can(id, r, [binding]));
+  if (!either && (!anywhere(requests) || !anywhere(second))) return [];
   const request = [...requests, ...second].find((r) => evaluator.can(id, r, [binding]));
   return request ? [{ capability, request }] : [];
 }

@@ -345,6 +345,34 @@ describe('aggregated ClusterRoles', () => {
   });
 });
 
+describe('a custom role aggregated into edit that approves CSRs', () => {
+  // The role reaches everyone bound to edit or admin; judged through a test binding the cluster
+  // does not hold, so its own rules must count, and one half of the approval is enough: those
+  // holders may have the other half from another binding.
+  const CERTS = 'certificates.k8s.io';
+  const severity = (rules: PolicyRule[]) => {
+    const role = clusterRole('csr-helper', rules, {
+      labels: { 'rbac.authorization.k8s.io/aggregate-to-edit': 'true' },
+    });
+    return checkRbac(facts({ clusterRoles: [role] })).findings.find(
+      (f) => f.id === 'rbac.aggregated-role',
+    )?.severity;
+  };
+  const update = rule(['update'], [CERTS], ['certificatesigningrequests/approval']);
+  const approve = rule(['approve'], [CERTS], ['signers'], ['kubernetes.io/kube-apiserver-client']);
+
+  it('both halves in the role: medium', () => {
+    expect(severity([update, approve])).toBe('medium');
+  });
+  it('either half alone: medium', () => {
+    expect(severity([update])).toBe('medium');
+    expect(severity([approve])).toBe('medium');
+  });
+  it('a harmless rule: info', () => {
+    expect(severity([rule(['get'], [CERTS], ['certificatesigningrequests'])])).toBe('info');
+  });
+});
+
 describe('create pods reaches kube-system only from a cluster-wide binding', () => {
   it('a ClusterRoleBinding with create pods is an escalation (pods in kube-system)', () => {
     const f = facts({
