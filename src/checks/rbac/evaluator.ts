@@ -16,6 +16,7 @@ export class RbacEvaluator {
   readonly roles: RoleBook;
   private readonly cluster: Binding[];
   private readonly byNamespace = new Map<string, Binding[]>();
+  private groups: string[] | undefined;
 
   constructor(objects: RbacObjects) {
     this.roles = new RoleBook(objects);
@@ -26,6 +27,18 @@ export class RbacEvaluator {
       const ns = b.namespace ?? '';
       this.byNamespace.set(ns, [...(this.byNamespace.get(ns) ?? []), b]);
     }
+  }
+
+  /** Every group a binding names (each once): who may be in them is not in RBAC. */
+  groupSubjects(): string[] {
+    if (!this.groups) {
+      const all = [...this.cluster, ...[...this.byNamespace.values()].flat()];
+      const groups = all.flatMap((b) =>
+        (b.object.subjects ?? []).filter((s) => s.kind === 'Group').map((s) => s.name),
+      );
+      this.groups = [...new Set(groups)];
+    }
+    return this.groups;
   }
 
   /**

@@ -299,11 +299,47 @@ function bothHalves(
     ...r,
     namespace: namespaceFor(scope, binding),
   }));
-  const anywhere = (list: ResourceRequest[]) =>
-    list.some((r) => evaluator.can(id, r) || evaluator.can(id, r, [binding]));
-  if (!either && (!anywhere(requests) || !anywhere(second))) return [];
+  // Most bindings give neither half: decided through this binding alone, before any wider look.
   const request = [...requests, ...second].find((r) => evaluator.can(id, r, [binding]));
-  return request ? [{ capability, request }] : [];
+  if (!request) return [];
+  if (either) return [{ capability, request }];
+  const holds = (who: Identity, list: ResourceRequest[]) => list.some((r) => evaluator.can(who, r));
+  const own = (list: ResourceRequest[]) =>
+    holds(id, list) || list.some((r) => evaluator.can(id, r, [binding]));
+  if (own(requests) && own(second)) return [{ capability, request }];
+  // A group holding both halves already gives the capability by itself: its members need nothing
+  // from this binding, so only groups holding at most one half widen who this binding completes.
+  const partial = (g: string) => {
+    const members = { user: '', groups: [g] };
+    return !(holds(members, requests) && holds(members, second));
+  };
+  const holder = reachableAs(evaluator, id, partial);
+  const anywhere = (list: ResourceRequest[]) =>
+    holds(holder, list) || list.some((r) => evaluator.can(id, r, [binding]));
+  return anywhere(requests) && anywhere(second) ? [{ capability, request }] : [];
+}
+
+// Groups whose members are known: ServiceAccounts, nodes, callers without credentials.
+const CLOSED_GROUPS = /^system:(serviceaccounts(:.*)?|nodes|unauthenticated)$/;
+
+/**
+ * The identity with every group it may be in, for a second right held elsewhere: a signed-in user
+ * or group is in system:authenticated, and a person may be in any group a binding names (RBAC
+ * does not say who is); only the groups `counts` keeps. A ServiceAccount's groups are known.
+ */
+function reachableAs(
+  evaluator: RbacEvaluator,
+  id: Identity,
+  counts: (group: string) => boolean,
+): Identity {
+  if (id.user.startsWith('system:serviceaccount:')) return id;
+  const anonymous = id.user === 'system:anonymous' || id.groups.includes('system:unauthenticated');
+  if (anonymous) return id;
+  const open = evaluator.groupSubjects().filter((g) => !CLOSED_GROUPS.test(g));
+  const extra = ['system:authenticated', ...open].filter(
+    (g) => !id.groups.includes(g) && counts(g),
+  );
+  return { user: id.user, groups: [...new Set([...id.groups, ...extra])] };
 }
 
 /**

@@ -485,10 +485,49 @@ describe('CSR approval needs both rights, from any of the subject’s bindings',
     ).toEqual(['approve', 'sign']);
   });
 
-  it('the halves held by different subjects give neither the capability', () => {
+  it('halves held by two groups: both reported (who is in both is not in RBAC)', () => {
     const other = group('7d1e2f3a-0b0c-4e5a-8b9c-1d2f3a4b5c6d');
     expect(
       escalations([crb('approve', 'csr-approval', [TEAM]), crb('sign', 'client-signer', [other])]),
+    ).toEqual(['approve', 'sign']);
+  });
+
+  it('a user with one half, every signed-in identity with the other: the user can approve', () => {
+    const everyone = group('system:authenticated');
+    const alice = user('alice@contoso.com');
+    expect(
+      escalations([
+        crb('approve', 'csr-approval', [alice]),
+        crb('sign', 'client-signer', [everyone]),
+      ]),
+    ).toContain('approve');
+  });
+
+  it('a group that can approve alone (cluster-admin) does not make a one-half binding a finding', () => {
+    // Its members can approve without this binding; the binding itself adds nothing to them.
+    const admins = clusterRole('all', [rule(['*'], ['*'], ['*'])]);
+    const f = facts({
+      clusterRoles: [approval, signer, admins],
+      clusterRoleBindings: [
+        crb('approve', 'csr-approval', [user('alice@contoso.com')]),
+        crb('admins', 'all', [group('system:masters'), group('aks-admins')]),
+      ],
+    });
+    const names = checkRbac(f)
+      .findings.filter((x) => x.id === 'rbac.escalation')
+      .map((x) => x.object?.name);
+    expect(names).not.toContain('approve');
+  });
+
+  it('halves held by two ServiceAccounts (or a user and one) give neither the capability', () => {
+    const ci = sa('ci', 'deployer');
+    const bot = sa('ops', 'bot');
+    expect(
+      escalations([crb('approve', 'csr-approval', [ci]), crb('sign', 'client-signer', [bot])]),
+    ).toEqual([]);
+    const alice = user('alice@contoso.com');
+    expect(
+      escalations([crb('approve', 'csr-approval', [alice]), crb('sign', 'client-signer', [bot])]),
     ).toEqual([]);
   });
 });
