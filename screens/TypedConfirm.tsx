@@ -13,11 +13,14 @@ import { scrolledTo } from './scroll-keys.js';
 import { paragraph } from './step-lines.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
-import { useAnswerGuard } from './use-answer-guard.js';
+import { typedByHand, useAnswerGuard } from './use-answer-guard.js';
+
+const PASTE_REFUSED = 'Pasted text does not count here: type the name yourself.';
 
 /**
  * Confirmation for the riskiest changes: proceeds only when the exact name is typed; Esc cancels.
- * Typed means typed: a paste does not count, nor do keys typed before the dialog appeared.
+ * Typed means typed: a paste does not count (bracketed, or keys arriving many in one read), nor do
+ * keys typed before the dialog appeared.
  */
 export function TypedConfirm({
   request,
@@ -73,14 +76,18 @@ export function TypedConfirm({
     ownFooter: true,
     extraKeys: [scroll, copyBinding(request.commands, copy, ['ctrl+y'])],
     width: inner,
-    onPaste: () => setError('Pasted text does not count here: type the name yourself.'),
+    onPaste: () => setError(PASTE_REFUSED),
     onChange: (next, event) => {
+      if (event && !typedByHand(event)) {
+        setError(PASTE_REFUSED);
+        return;
+      }
       setValue(next);
       setError(undefined);
       if (event) setTypedBurst(event.burst);
     },
     onSubmit: (typed, event) => {
-      if (event && event.burst <= typedBurst) guard.dropped();
+      if (event.burst <= typedBurst || !typedByHand(event)) guard.dropped();
       else submit(typed);
     },
     onCancel: () => onAnswer(false),

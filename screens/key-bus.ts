@@ -12,6 +12,11 @@ export interface KeyEvent {
   burst: number;
   /** When that read arrived (the bus's clock, milliseconds). */
   time: number;
+  /**
+   * How many printable characters that read held: more than a hand types between two reads
+   * means text pasted by a terminal without bracketed paste (tmux `paste-buffer`, `send-keys`).
+   */
+  typedInRead: number;
 }
 
 /** What a screen layer tells the bus: its key table, and how it takes text and pastes. */
@@ -53,7 +58,8 @@ const NOTICE_MS = 4_000;
 
 const PASTE_IGNORED = 'Paste ignored: pasted text only goes into a text field (/ filter, : jump)';
 
-type Queued = { event: InputEvent; burst: number; time: number };
+type Stamp = { burst: number; time: number; typedInRead: number };
+type Queued = { event: InputEvent } & Stamp;
 
 /**
  * The app's one way in from the keyboard. It parses what the terminal sends into keys (one place
@@ -92,9 +98,11 @@ export class KeyBus {
 
   /** Takes one read from the terminal. */
   receive(chunk: string): void {
-    const stamp = { burst: ++this.burst, time: this.now() };
     clearTimeout(this.escTimer);
-    for (const event of this.parser.push(chunk)) this.queue.push({ event, ...stamp });
+    const events = this.parser.push(chunk);
+    const typedInRead = events.filter((e) => e.kind === 'key' && isTyped(e.key)).length;
+    const stamp: Stamp = { burst: ++this.burst, time: this.now(), typedInRead };
+    for (const event of events) this.queue.push({ event, ...stamp });
     if (this.parser.waiting()) {
       // A lone ESC: the Esc key, unless the rest of a sequence follows at once.
       this.escTimer = setTimeout(() => {
@@ -212,7 +220,7 @@ export class KeyBus {
     }
   }
 
-  private dispatch({ event, burst, time }: Queued): void {
+  private dispatch({ event, burst, time, typedInRead }: Queued): void {
     const layers = [...this.layers.values()].filter((layer) => !layer.suspended());
     if (event.kind === 'paste') {
       const taker = layers.find((layer) => layer.spec().onPaste);
@@ -222,7 +230,7 @@ export class KeyBus {
     }
     if (event.key.name === 'unknown') return;
     if (this.footer.notice) this.notice(undefined);
-    const keyEvent: KeyEvent = { key: event.key, id: keyId(event.key), burst, time };
+    const keyEvent: KeyEvent = { key: event.key, id: keyId(event.key), burst, time, typedInRead };
     for (const layer of layers) handleKey(layer.spec(), keyEvent);
   }
 }

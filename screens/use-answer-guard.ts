@@ -17,6 +17,21 @@ export function admitsAnswer(event: KeyEvent, opened: Opened, guardMs: number): 
   return event.burst > opened.burst && event.time - opened.time >= guardMs;
 }
 
+/**
+ * The most printable characters one read from the terminal holds when typed by hand: a person
+ * types one between two reads, two or three when the program was busy or the link is slow.
+ */
+export const TYPED_PER_READ_MAX = 3;
+
+/**
+ * Whether a key was typed by hand rather than pasted: a terminal without bracketed paste (tmux
+ * `paste-buffer` without `-p`, `send-keys`, a serial console) sends pasted text as keys, all in
+ * one read, more of them than anyone types between two reads.
+ */
+export function typedByHand(event: KeyEvent): boolean {
+  return event.typedInRead <= TYPED_PER_READ_MAX;
+}
+
 /** A question's guard, and whether it is armed yet and whether it dropped a key. */
 export interface AnswerGuard {
   /** The guard time is over: keys typed from now on answer. */

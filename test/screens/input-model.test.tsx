@@ -40,6 +40,7 @@ function key(burst: number, time: number): KeyEvent {
     id: 'y',
     burst,
     time,
+    typedInRead: 1,
   };
 }
 
@@ -218,7 +219,11 @@ describe('the answer guard', () => {
         height={21}
       />,
     );
-    await field.burst('aks-prod-weu\r', 'were ignored');
+    // Typed quickly: three keys per read, Enter in the read of the last three.
+    await field.burst('aks', '› aks');
+    await field.burst('-pr', '› aks-pr');
+    await field.burst('od-', '› aks-prod-');
+    await field.burst('weu\r', 'were ignored');
     expect(typed).not.toHaveBeenCalled();
     await field.press(ENTER);
     expect(typed).toHaveBeenCalledExactlyOnceWith(true);
