@@ -240,7 +240,9 @@ export function App({ store, actions }: AppProps) {
         width={columns}
       />
       {failure ? <Text color={theme.danger}>{failure}</Text> : null}
-      {state.operation ? <OperationLine op={state.operation} /> : null}
+      {state.operation ? (
+        <OperationLine op={state.operation} readOnly={state.mode.readOnly} />
+      ) : null}
       {shownOverlay}
       {/* The step screen stays mounted, hidden, under a dialog or the help: its selection,
           filter and mode are still there when the dialog closes. */}

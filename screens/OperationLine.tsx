@@ -5,7 +5,7 @@ import { theme } from './theme.js';
 import { Text } from './VisibleText.js';
 
 /** The running Azure operation, one line under the header on every screen (ticking while it runs). */
-export function OperationLine({ op }: { op: RunningOperation }) {
+export function OperationLine({ op, readOnly }: { op: RunningOperation; readOnly: boolean }) {
   const [now, setNow] = useState(() => Date.now());
   const ticking = isOngoing(op);
   useEffect(() => {
@@ -14,7 +14,7 @@ export function OperationLine({ op }: { op: RunningOperation }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [ticking]);
-  const line = operationLine(op, Math.max(now, op.since));
+  const line = operationLine(op, Math.max(now, op.since), readOnly);
   const color =
     line.tone === 'ok' ? theme.ok : line.tone === 'failed' ? theme.danger : theme.accent;
   return (

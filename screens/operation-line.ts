@@ -9,11 +9,18 @@ export function shortDuration(ms: number): string {
   return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
 
-/** The symbol and words of the operation's status line (one line, most important first). */
+/**
+ * The symbol and words of the operation's status line (one line, most important first). With
+ * `readOnly` no abort is offered anywhere, so the line does not promise one.
+ */
 export function operationLine(
   op: RunningOperation,
   now: number,
+  readOnly = false,
 ): { symbol: string; tone: 'running' | 'ok' | 'failed'; text: string } {
+  const abortKey = readOnly
+    ? `read-only: abort it with az aks ${op.resource.kind === 'pool' ? 'nodepool ' : ''}operation-abort`
+    : 'a aborts (Upgrades, Node images)';
   const elapsed = `${op.sinceKnown ? '' : '≥'}${shortDuration((op.endedAt ?? now) - op.since)}`;
   const who = op.by === 'elsewhere' ? ' (started elsewhere)' : '';
   const nodes = op.done ? ` · ${op.done.done}/${op.done.total} nodes` : '';
@@ -28,8 +35,8 @@ export function operationLine(
         tone: 'running',
         text:
           op.abort === 'failed'
-            ? `${op.what}${who} · ${elapsed} · still running: the abort was refused${op.error ? ` (${op.error.code})` : ''}${nodes}${on} · a tries again`
-            : `${op.what}${who} · ${elapsed}${stall} · ARM ${op.armState}${nodes}${on} · a aborts (Upgrades, Node images)`,
+            ? `${op.what}${who} · ${elapsed} · still running: the abort was refused${op.error ? ` (${op.error.code})` : ''}${nodes}${on} · ${readOnly ? abortKey : 'a tries again'}`
+            : `${op.what}${who} · ${elapsed}${stall} · ARM ${op.armState}${nodes}${on} · ${abortKey}`,
       };
     case 'canceling':
       return {

@@ -42,6 +42,16 @@ describe('operation status line', () => {
     ).toContain('· blocked by PDB payments/orders-db · ARM');
   });
 
+  it('in --read-only it promises no abort key (none is offered there)', () => {
+    for (const shown of [op, { ...op, abort: 'failed' as const }]) {
+      const text = operationLine(shown, 1000, true).text;
+      expect(text).not.toMatch(/\ba (aborts|tries again)\b/);
+      expect(text).toContain('read-only: abort it with az aks nodepool operation-abort');
+    }
+    const cluster = { ...op, resource: { kind: 'cluster' as const, name: 'aks-prod' } };
+    expect(operationLine(cluster, 1000, true).text).toContain('az aks operation-abort');
+  });
+
   it('while the abort runs: canceling, and nothing about a refusal', () => {
     const line = operationLine({ ...op, phase: 'canceling', abort: 'sent' }, 1000);
     expect(line.text).toContain('abort sent, Azure is canceling');
