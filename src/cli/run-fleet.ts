@@ -120,11 +120,6 @@ function wireModeOf(command: FleetCommand): WireMode {
 }
 
 async function askOnTerminal(question: string): Promise<string> {
-  const { createInterface } = await import('node:readline/promises');
-  const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try {
-    return await rl.question(question);
-  } finally {
-    rl.close();
-  }
+  const { askLine } = await import('./ask-line.js');
+  return askLine(question, { input: process.stdin, output: process.stderr });
 }

@@ -34,7 +34,7 @@ export async function typedConfirmation(
     );
   io.out(`\nAbout to ${visible(change)} on ${what} ${visible(name)}.\n`);
   const typed = (
-    await io.ask(`Type the ${what} name (${name}) to go ahead, or press Enter to cancel: `)
+    await io.ask(`Type the ${what} name (${visible(name)}) to go ahead, or press Enter to cancel: `)
   ).trim();
   if (typed === name) return true;
   io.out('Cancelled: nothing was changed.\n');
