@@ -7,27 +7,37 @@
 /* eslint-disable no-control-regex -- matching control characters is this module's job */
 
 /**
- * The characters shown as escapes: C0 controls, DEL, C1 controls, and the Unicode marks that break
- * or reorder lines (line and paragraph separators, bidirectional embeddings, overrides, isolates).
+ * The characters shown as escapes: C0 controls, DEL, C1 controls, the Unicode marks that break
+ * or reorder lines (line and paragraph separators, bidirectional embeddings, overrides, isolates),
+ * and the invisible ones that make two different names look the same (`alice` and `alice` with a
+ * zero-width space): zero-width space, word joiner and invisible operators, byte order mark, soft
+ * hyphen, Mongolian vowel separator, and tag characters (astral, so matched as surrogate pairs).
+ * Zero-width joiner and non-joiner stay: Persian and Indic names and emoji need them.
  */
 const HIDDEN =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u00ad\u180e\u200b\u2060-\u2064\ufeff]|\udb40[\udc00-\udc7f]/g;
 const HIDDEN_BUT_NEWLINE =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u00ad\u180e\u200b\u2060-\u2064\ufeff]|\udb40[\udc00-\udc7f]/g;
 const HIDDEN_BUT_LAYOUT =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u00ad\u180e\u200b\u2060-\u2064\ufeff]|\udb40[\udc00-\udc7f]/g;
 // Characters JSON.stringify leaves as they are although a terminal acts on them.
 const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-function escapeOf(char: string): string {
-  const named = NAMED[char];
+function escapeOf(chars: string): string {
+  const named = NAMED[chars];
   if (named) return named;
-  const code = char.charCodeAt(0);
-  return code <= 0xff
-    ? `\\x${code.toString(16).padStart(2, '0')}`
-    : `\\u${code.toString(16).padStart(4, '0')}`;
+  // Each UTF-16 unit of its own (a tag character is two), so the escapes decode back exactly.
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const code = chars.charCodeAt(i);
+    out +=
+      code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  return out;
 }
 
 /** `text` on one line with every control character shown as an escape (`\x1b`, `\n`, `\u202e`). */

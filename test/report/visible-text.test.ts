@@ -34,6 +34,23 @@ describe('visible', () => {
     expect(visible(input)).toBe(shown);
   });
 
+  it.each([
+    ['a zero-width space', 'alice\u200b', 'alice\\u200b'],
+    ['a word joiner', 'system:\u2060masters', 'system:\\u2060masters'],
+    ['a byte order mark', '\ufeffadmin', '\\ufeffadmin'],
+    ['a soft hyphen', 'cluster\u00adadmin', 'cluster\\xadadmin'],
+    ['a tag character (two UTF-16 units)', 'bob\u{e0041}', 'bob\\udb40\\udc41'],
+  ])('shows %s, which would make two names look alike, as an escape', (_what, input, shown) => {
+    expect(visible(input)).toBe(shown);
+    expect(visible(input)).not.toBe(visible(input.replace(/[^\x20-\x7e]/gu, '')));
+  });
+
+  it('leaves joiners alone: Persian names and emoji need them', () => {
+    for (const text of ['\u0639\u0644\u06cc\u200c\u0631\u0636\u0627', '👩\u200d💻']) {
+      expect(visible(text)).toBe(text);
+    }
+  });
+
   it('leaves ordinary text, accents, symbols and wide characters alone', () => {
     for (const text of ['aks-prod-weu', 'Zoë Müller', '✔ ok · ▶ ◀', '日本語', 'a\\x1b literal']) {
       expect(visible(text)).toBe(text);

@@ -79,6 +79,13 @@ describe('a typed confirmation under attack', () => {
     expect(ui.frame()).toContain('Nothing was changed');
   });
 
+  it('the refusal shows an invisible character typed into the name, so the two differ on screen', async () => {
+    const { ui } = await dialog();
+    await ui.type('aks-prod\u200b-weu');
+    await ui.press(ENTER);
+    expect(ui.frame()).toContain('"aks-prod\\u200b-weu" is not "aks-prod-weu"');
+  });
+
   it('control characters typed are never part of the name, and never reach the screen', async () => {
     const { ui, onAnswer } = await dialog();
     // BEL, a C1 CSI and a vertical tab between the letters.
