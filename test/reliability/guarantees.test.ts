@@ -84,6 +84,14 @@ describe('guarantees over a walk of every step', () => {
       keys: (offered) => offered,
     });
     expect(walked.asked.length).toBeGreaterThan(1);
+    // Every question named the cluster this session is connected to, and a change.
+    const connection = store.getState().connection;
+    const cluster = connection.phase === 'connected' ? connection.cluster.name : undefined;
+    expect(cluster).toBeTruthy();
+    for (const asked of walked.asked) {
+      expect(asked.cluster, asked.change).toBe(cluster);
+      expect(asked.change.trim(), asked.cluster).not.toBe('');
+    }
     await running.stop();
     stop = undefined;
     const writes = target.sim.log.writes();
