@@ -68,7 +68,7 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
       does: 'do what is chosen: nothing, unless you moved to Yes',
       hint: 'do what is chosen',
       run: (event) => {
-        if (focus === 'yes' && event.burst <= yesBurst) guard.dropped();
+        if (focus === 'yes' && event.burst <= yesBurst) guard.dropped(event);
         else onAnswer(focus === 'yes');
       },
     },

@@ -87,7 +87,7 @@ export function TypedConfirm({
       if (event) setTypedBurst(event.burst);
     },
     onSubmit: (typed, event) => {
-      if (event.burst <= typedBurst || !typedByHand(event)) guard.dropped();
+      if (event.burst <= typedBurst || !typedByHand(event)) guard.dropped(event);
       else submit(typed);
     },
     onCancel: () => onAnswer(false),

@@ -31,7 +31,7 @@ export interface LayerSpec {
   /** What the footer says when a paste is ignored here (default: only text fields take pastes). */
   pasteRefusal?: string;
   /** A question's guard: keys it does not admit are dropped (see `useAnswerGuard`). */
-  guard?: { admits(event: KeyEvent): boolean; dropped(): void };
+  guard?: { admits(event: KeyEvent): boolean; dropped(event?: KeyEvent): void };
   /** The layer prints its own keys (a dialog, next to the question): the footer stays empty. */
   ownFooter?: boolean;
 }
@@ -235,17 +235,20 @@ export class KeyBus {
   }
 }
 
-/** What one layer does with one key: its table first, then (text fields) typed characters. */
+/**
+ * What one layer does with one key: its table first, then (text fields) typed characters. Under a
+ * question's guard every key it does not admit is dropped, bound or not (a key it has no use for
+ * still says the operator is typing on, or holding a key down), except the unguarded ones
+ * (backing out, scrolling).
+ */
 function handleKey(spec: LayerSpec, event: KeyEvent): void {
   const binding = findBinding(spec.table, event.id);
-  const typed = !binding && spec.onText && isTyped(event.key);
-  if (!binding && !typed) return;
   if (spec.guard && !binding?.unguarded && !spec.guard.admits(event)) {
-    spec.guard.dropped();
+    spec.guard.dropped(event);
     return;
   }
   if (binding) binding.run(event);
-  else spec.onText?.(event.key.text, event);
+  else if (spec.onText && isTyped(event.key)) spec.onText(event.key.text, event);
 }
 
 function isTyped(key: KeyPress): boolean {

@@ -1,4 +1,4 @@
-import { useContext, useEffect, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import type { KeyEvent } from './key-bus.js';
 import { KeyBusContext } from './key-context.js';
 
@@ -11,10 +11,18 @@ export interface Opened {
 /**
  * Whether a key may answer a question opened at `opened`: it must come in a later read than
  * every key before the question appeared (so neither the key that opened it nor the rest of a
- * paste or a burst typed with it), and after the guard time, so the operator has seen it.
+ * paste or a burst typed with it), and `guardMs` after the question appeared and after the last
+ * key it dropped (`lastDropped`), so the operator has seen it: typing that goes on through the
+ * question (meant for a filter that was there) or a key held down answers nothing until it pauses.
  */
-export function admitsAnswer(event: KeyEvent, opened: Opened, guardMs: number): boolean {
-  return event.burst > opened.burst && event.time - opened.time >= guardMs;
+export function admitsAnswer(
+  event: KeyEvent,
+  opened: Opened,
+  guardMs: number,
+  lastDropped = opened.time,
+): boolean {
+  const quietSince = Math.max(opened.time, lastDropped);
+  return event.burst > opened.burst && event.time - quietSince >= guardMs;
 }
 
 /**
@@ -38,7 +46,7 @@ export interface AnswerGuard {
   armed: boolean;
   /** A key typed before the question appeared (or too soon after) was ignored. */
   dropped: boolean;
-  guard: { admits(event: KeyEvent): boolean; dropped(): void };
+  guard: { admits(event: KeyEvent): boolean; dropped(event?: KeyEvent): void };
 }
 
 /**
@@ -53,19 +61,30 @@ export function useAnswerGuard(): AnswerGuard {
     burst: bus?.lastBurst() ?? 0,
     time: bus?.now() ?? 0,
   }));
+  // When the last key was dropped: read and written key by key, before any render.
+  const lastDropped = useRef(opened.time);
+  const [drops, setDrops] = useState(0);
   const [armed, setArmed] = useState(guardMs <= 0);
   const [dropped, setDropped] = useState(false);
   useEffect(() => {
-    if (armed) return undefined;
+    if (guardMs <= 0) return undefined;
+    // Armed once the guard time passed with no key dropped (each drop starts it again).
     const timer = setTimeout(() => setArmed(true), guardMs);
     return () => clearTimeout(timer);
-  }, [armed, guardMs]);
+  }, [drops, guardMs]);
   return {
     armed,
     dropped,
     guard: {
-      admits: (event) => admitsAnswer(event, opened, guardMs),
-      dropped: () => setDropped(true),
+      admits: (event) => admitsAnswer(event, opened, guardMs, lastDropped.current),
+      dropped: (event) => {
+        if (event) lastDropped.current = Math.max(lastDropped.current, event.time);
+        setDropped(true);
+        if (guardMs > 0) {
+          setArmed(false);
+          setDrops((n) => n + 1);
+        }
+      },
     },
   };
 }

@@ -140,6 +140,9 @@ describe('the answer guard', () => {
     expect(admitsAnswer(key(8, 1_250), opened, 250)).toBe(true);
     expect(admitsAnswer(key(8, 1_000), opened, 0)).toBe(true);
     expect(admitsAnswer(key(7, 1_000), opened, 0)).toBe(false);
+    // A key dropped at 2_000 starts the guard time again.
+    expect(admitsAnswer(key(8, 2_200), opened, 250, 2_000)).toBe(false);
+    expect(admitsAnswer(key(8, 2_250), opened, 250, 2_000)).toBe(true);
   });
 
   it('drops keys typed in the guard time and says so; later keys answer; Esc works at once', async () => {
@@ -156,7 +159,11 @@ describe('the answer guard', () => {
     expect(onAnswer).not.toHaveBeenCalled();
     expect(ui.frame()).toContain('▶ No, cancel ◀');
     expect(ui.frame()).toContain('Keys typed before this question appeared');
+    // The guard time counts again from the last key dropped: a pause, then keys answer.
     now += 200;
+    await ui.press(RIGHT);
+    expect(ui.frame()).toContain('▶ No, cancel ◀');
+    now += 250;
     await ui.press(RIGHT);
     expect(ui.frame()).toContain('▶ Yes, go ahead ◀');
     await ui.press(ENTER);
