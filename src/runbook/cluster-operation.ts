@@ -141,6 +141,15 @@ export function operationFailure(f: ArmFailure, what: string, cluster: string): 
         `AKS said: ${f.message}`,
       ],
     );
+  // The If-Match eTag no longer matched: refused before anything changed.
+  if (f.statusCode === 412 || f.code === 'EtagMismatch')
+    return stopped(
+      `${what} was refused: ${cluster} changed after it was read (${f.code}${f.statusCode ? `, HTTP ${f.statusCode}` : ''}), so nothing was changed`,
+      [
+        'Someone or something else changed the cluster or pool meanwhile. Check what changed (az aks show), then run the same command again: it reads the cluster afresh.',
+        `AKS said: ${f.message}`,
+      ],
+    );
   if (f.statusCode === 409 || /in progress|another operation/i.test(f.message))
     return stopped(`${what} was refused: another operation is running on ${cluster} (${f.code})`, [
       'Wait for it to end (az aks show shows provisioningState), then run the same command again: the sequence picks up at this cluster.',

@@ -28,6 +28,17 @@ describe('operationFailure', () => {
     expect(text).toMatch(/run the same command again: the sequence picks up at this cluster/);
   });
 
+  it("ARM's 412 to a stale If-Match says the cluster changed since read and nothing changed", () => {
+    const text = linesOf({
+      statusCode: 412,
+      code: 'PreconditionFailed',
+      message: 'Operation failed: the eTag "a" does not match the current eTag "b".',
+    });
+    expect(text).toMatch(/was refused: aks-api-prod changed after it was read/);
+    expect(text).toMatch(/nothing was changed/);
+    expect(text).toMatch(/run the same command again/);
+  });
+
   it('a drain timeout without a named budget is still a drain failure', () => {
     expect(
       linesOf({ code: 'UpgradeFailed', message: 'Drain of node x did not complete in 30 minutes' }),

@@ -51,7 +51,7 @@ export function describeClusterPut(cluster: string, body: ManagedCluster): ViewI
   return [
     `PUT …/managedClusters/${cluster}`,
     codeBlock(JSON.stringify(wire, null, 2)),
-    '(every other property is sent back as read, If-Match its eTag; the service principal profile, read without its secret, is left out)',
+    `(every other property is sent back as read, ${guard(body.eTag)}; the service principal profile, read without its secret, is left out)`,
   ];
 }
 
@@ -62,6 +62,13 @@ export function describePoolPut(pool: string, body: AgentPool): ViewItem[] {
     codeBlock(
       JSON.stringify({ properties: { orchestratorVersion: body.orchestratorVersion } }, null, 2),
     ),
-    '(every other property is sent back as read, If-Match its eTag; creationData, the snapshot it was made from, is left out)',
+    `(every other property is sent back as read, ${guard(body.eTag)}; creationData, the snapshot it was made from, is left out)`,
   ];
+}
+
+/** The precondition the PUT carries, in words: none is sent when the read gave no eTag. */
+function guard(eTag: string | undefined): string {
+  return eTag
+    ? 'If-Match its eTag'
+    : 'without If-Match (the read gave no eTag, so a change made meanwhile is not guarded against)';
 }

@@ -10,7 +10,12 @@ import type {
 } from '@azure/arm-containerservice';
 import { describe, expect, it } from 'vitest';
 import { putCluster, putPool } from '../../../src/azure/upgrade-ops.js';
-import { controlPlaneBody, poolBody } from '../../../src/steps/upgrades/bodies.js';
+import {
+  controlPlaneBody,
+  describeClusterPut,
+  describePoolPut,
+  poolBody,
+} from '../../../src/steps/upgrades/bodies.js';
 
 const at = { subscriptionId: 's', resourceGroup: 'g', name: 'aks-one' };
 
@@ -99,5 +104,26 @@ describe('pool PUT', () => {
     const { eTag: _e, ...noTag } = pool;
     putPool(c2, at, 'sys', poolBody(noTag, '1.32.5'), {});
     expect(none[0]!.options).not.toHaveProperty('ifMatch');
+  });
+});
+
+describe('the PUT as shown before the confirmation', () => {
+  const text = (items: unknown[]) => items.filter((i) => typeof i === 'string').join('\n');
+
+  it('says If-Match only when the read gave an eTag, and says so when it is sent unguarded', () => {
+    const { eTag: _c, ...clusterNoTag } = cluster;
+    const { eTag: _p, ...poolNoTag } = pool;
+    expect(text(describeClusterPut('aks-one', controlPlaneBody(cluster, '1.32.5')))).toContain(
+      'If-Match its eTag',
+    );
+    expect(text(describePoolPut('sys', poolBody(pool, '1.32.5')))).toContain('If-Match its eTag');
+    const bare = [
+      text(describeClusterPut('aks-one', controlPlaneBody(clusterNoTag, '1.32.5'))),
+      text(describePoolPut('sys', poolBody(poolNoTag, '1.32.5'))),
+    ];
+    for (const t of bare) {
+      expect(t).not.toContain('If-Match its eTag');
+      expect(t).toContain('without If-Match');
+    }
   });
 });
