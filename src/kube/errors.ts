@@ -1,6 +1,7 @@
 import { ApiException } from '@kubernetes/client-node';
 import {
   FaultError,
+  OutcomeUnknown,
   KIND_ADVICE,
   kindOf,
   stampKind,
@@ -80,6 +81,9 @@ export function describeKubeError(
 ): FaultError {
   // A failure the wire already said in full (a credential plugin's timeout, an HTML answer).
   if (error instanceof FaultError) return error;
+  // A write dropped after it was sent: its own line says so (never "cannot reach").
+  if (error instanceof OutcomeUnknown)
+    return new FaultError(kubeErrorKind(error), `${error.message} (while trying to ${doing})`);
   const kind = kubeErrorKind(error);
   // Without the server's address (a journal line, written far from the connection): "the API server".
   const at =

@@ -4,7 +4,7 @@ import type {
   ResponseContext,
 } from '@kubernetes/client-node';
 import { SHOWN_WAIT_MS, type WaitNotice } from '../model/bounds.js';
-import { FaultError, KIND_ADVICE } from '../model/errors.js';
+import { FaultError, KIND_ADVICE, OutcomeUnknown, stampKind } from '../model/errors.js';
 import { openLookBound, unreachableWords } from '../model/look-bound.js';
 import { stampedKube } from './errors.js';
 import { onlyReads } from './wire-guard.js';
@@ -72,6 +72,10 @@ export async function sendWithRetries(
       if (look && unreached)
         look.noteTrouble(`the API server ${new URL(request.getUrl()).origin}`, unreached);
       if (look?.signal.aborted && !deadline?.aborted) throw look.failure();
+      // A write dropped mid-request (connection reset, HTTP/2 stream reset) was sent: the server
+      // may have applied it. Never asked again, and never said as "not sent" or "cannot reach".
+      if (!retried && !stop?.aborted && !timeout.aborted && isDropped(error))
+        throw sentOutcomeUnknown(error, method, request.getUrl());
       if (stop?.aborted || last || !isTransient(error, timeout)) {
         throw readable(error, timeout, deadline, policy.timeoutMs);
       }
@@ -126,6 +130,23 @@ const DROPPED = new Set([
 function isTransient(error: unknown, timeout: AbortSignal): boolean {
   // A read that already waited the whole timeout is not asked again: that would multiply the wait.
   if (timeout.aborted) return false;
+  return isDropped(error);
+}
+
+/**
+ * A write whose request was dropped after it left: its outcome is unknown (the journal records
+ * `unknown`), said with the server's origin and the request, the cause kept and its kind stamped.
+ */
+function sentOutcomeUnknown(error: unknown, method: string, url: string): OutcomeUnknown {
+  const { origin, pathname } = new URL(url);
+  const words = unreachableWords(error) ?? 'dropped the request';
+  const unknown = new OutcomeUnknown(
+    `the API server at ${origin} ${words} during ${method} ${pathname}: it was sent, so it may or may not have taken effect; look at the object before doing it again`,
+  );
+  return stampKind(Object.assign(unknown, { cause: error }), 'unreachable');
+}
+
+function isDropped(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current; depth++) {
     const e = current as { code?: unknown; cause?: unknown };
