@@ -76,6 +76,10 @@ export async function sendWithRetries(
       // may have applied it. Never asked again, and never said as "not sent" or "cannot reach".
       if (!retried && !stop?.aborted && !timeout.aborted && isDropped(error))
         throw sentOutcomeUnknown(error, method, request.getUrl());
+      // A write unanswered for the whole timeout was sent as well (a connection that could not
+      // be made fails sooner, with a code of its own): the server may still apply it.
+      if (!retried && !stop?.aborted && timeout.aborted)
+        throw sentOutcomeUnknown(error, method, request.getUrl(), unansweredIn(policy.timeoutMs));
       if (stop?.aborted || last || !isTransient(error, timeout)) {
         throw readable(error, timeout, deadline, policy.timeoutMs);
       }
@@ -137,13 +141,18 @@ function isTransient(error: unknown, timeout: AbortSignal): boolean {
  * A write whose request was dropped after it left: its outcome is unknown (the journal records
  * `unknown`), said with the server's origin and the request, the cause kept and its kind stamped.
  */
-function sentOutcomeUnknown(error: unknown, method: string, url: string): OutcomeUnknown {
+function sentOutcomeUnknown(
+  error: unknown,
+  method: string,
+  url: string,
+  said?: string,
+): OutcomeUnknown {
   const { origin, pathname } = new URL(url);
-  const words = unreachableWords(error) ?? 'dropped the request';
+  const words = said ?? unreachableWords(error) ?? 'dropped the request';
   const unknown = new OutcomeUnknown(
     `the API server at ${origin} ${words} during ${method} ${pathname}: it was sent, so it may or may not have taken effect; look at the object before doing it again`,
   );
-  return stampKind(Object.assign(unknown, { cause: error }), 'unreachable');
+  return stampKind(Object.assign(unknown, { cause: error }), said ? 'timeout' : 'unreachable');
 }
 
 function isDropped(error: unknown): boolean {
@@ -175,10 +184,14 @@ function readable(
   if (timeout.aborted) {
     return new FaultError(
       'timeout',
-      `the API server did not answer in time (within ${timeoutMs / 1000} s); ${KIND_ADVICE.timeout}`,
+      `the API server ${unansweredIn(timeoutMs)}; ${KIND_ADVICE.timeout}`,
     );
   }
   return stampedKube(error);
+}
+
+function unansweredIn(timeoutMs: number): string {
+  return `did not answer in time (within ${timeoutMs / 1000} s)`;
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setNodeUnschedulable } from '../../src/kube/cordon.js';
 import { describeKubeError } from '../../src/kube/errors.js';
 import { evictPod } from '../../src/kube/eviction.js';
-import { OutcomeUnknown } from '../../src/model/errors.js';
+import { OutcomeUnknown, kindOf } from '../../src/model/errors.js';
+import { DEFAULT_KUBE_RETRY } from '../../src/kube/retry.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { connectToSim, journalRecords } from '../helpers/sim-session.js';
 import { tempJournal } from '../drain/sim-session.js';
@@ -60,5 +61,23 @@ describe('a write whose request was reset', () => {
     expect(error).toBeInstanceOf(OutcomeUnknown);
     const patches = sim.log.entries.filter((e) => e.method === 'PATCH');
     expect(patches).toHaveLength(1);
+  });
+
+  it('a write unanswered within its timeout: sent once, outcome unknown, never retried', async () => {
+    sim = await startSimulator({
+      scenario: 'demo',
+      speed: 600,
+      faults: { api: 'kube', latencyMs: 5_000, pathPattern: '^/api/v1/nodes/[^/]+$' },
+    });
+    const connection = await connectToSim(sim, {
+      kubeRetry: { ...DEFAULT_KUBE_RETRY, timeoutMs: 300 },
+    });
+    const node = sim.kube.listNodes()[0]!.metadata.name;
+    const error = await setNodeUnschedulable(connection.kc, node, true).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutcomeUnknown);
+    expect((error as Error).message).toMatch(
+      /did not answer in time \(within 0\.3 s\) during PATCH .*it was sent, so it may or may not have taken effect/,
+    );
+    expect(kindOf(error)).toBe('timeout');
   });
 });
