@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo } from '../../src/sim/scenarios/demo.js';
 import { connectToSim } from '../helpers/sim-session.js';
-import { startInPty, type PtySession } from '../helpers/pty.js';
+import { startInPty, typeByHand, type PtySession } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
@@ -73,12 +73,7 @@ async function yes(pty: PtySession, asked: number): Promise<void> {
 async function typedYes(pty: PtySession, name: string): Promise<void> {
   await pty.waitFor(`Type ${name} and press Enter`);
   await pty.waitFor('Enter go ahead, if the name is right');
-  // Typed means typed: one key at a time, each seen before the next (a burst is ignored).
-  for (let i = 1; i <= name.length; i++) {
-    const mark = pty.screen().length;
-    pty.type(name[i - 1]!);
-    await after(pty, mark, `› ${name.slice(0, i)}`);
-  }
+  await typeByHand(pty, name);
   pty.type('\r');
 }
 

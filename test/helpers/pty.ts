@@ -143,3 +143,15 @@ async function gone(pid: number): Promise<void> {
     // already gone
   }
 }
+
+/**
+ * Types `text` as a person does: one key per write, each echoed after the prompt (`› …`) before
+ * the next. A typed confirmation refuses a burst (a paste), so a name written at once never counts.
+ */
+export async function typeByHand(pty: PtySession, text: string): Promise<void> {
+  for (let i = 1; i <= text.length; i++) {
+    const mark = pty.screen().length;
+    pty.type(text[i - 1]!);
+    await pty.waitFor((screen) => screen.slice(mark).includes(`› ${text.slice(0, i)}`));
+  }
+}

@@ -11,7 +11,7 @@ import { readJournal } from '../../src/runbook/journal-read.js';
 import { type JournalRecord } from '../../src/model/journal.js';
 import type { ImdsState } from '../../src/steps/imds/state.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
-import { startInPty, type PtySession } from '../helpers/pty.js';
+import { startInPty, typeByHand, type PtySession } from '../helpers/pty.js';
 import { simTarget, type SimTarget } from './cli-harness.js';
 import { until } from './fault-rig.js';
 import { session } from './walk.js';
@@ -139,8 +139,8 @@ const OPERATIONS: Operation[] = [
       p.type('c');
       await p.waitFor('Type aks-shop-prod and press Enter', 60_000);
       await p.waitFor('Enter go ahead');
-      p.type('aks-shop-prod');
-      await p.waitFor('› aks-shop-prod');
+      // By hand, a key at a time: the confirmation refuses the name written at once (a paste).
+      await typeByHand(p, 'aks-shop-prod');
       p.type('\r');
     },
     applied: (t) =>
