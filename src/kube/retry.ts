@@ -72,14 +72,22 @@ export async function sendWithRetries(
       if (look && unreached)
         look.noteTrouble(`the API server ${new URL(request.getUrl()).origin}`, unreached);
       if (look?.signal.aborted && !deadline?.aborted) throw look.failure();
-      // A write dropped mid-request (connection reset, HTTP/2 stream reset) was sent: the server
-      // may have applied it. Never asked again, and never said as "not sent" or "cannot reach".
-      if (!retried && !stop?.aborted && !timeout.aborted && isDropped(error))
-        throw sentOutcomeUnknown(error, method, request.getUrl());
-      // A write unanswered for the whole timeout was sent as well (a connection that could not
-      // be made fails sooner, with a code of its own): the server may still apply it.
-      if (!retried && !stop?.aborted && timeout.aborted)
-        throw sentOutcomeUnknown(error, method, request.getUrl(), unansweredIn(policy.timeoutMs));
+      if (!retried && !stop?.aborted) {
+        const unanswered = timeout.aborted ? unansweredIn(policy.timeoutMs) : undefined;
+        // undici refuses a request on a closed dispatcher before dispatching it: never sent.
+        if (!timeout.aborted && hasCode(error, NEVER_SENT))
+          throw notSent(error, method, request.getUrl());
+        if (unanswered !== undefined || isDropped(error)) {
+          // A server-side dry run changes nothing, whether or not it was heard.
+          if (isDryRun(request.getUrl()))
+            throw dryRunUnheard(error, method, request.getUrl(), unanswered);
+          // A write dropped mid-request (connection reset, HTTP/2 stream reset), or unanswered
+          // for the whole timeout (a connection that could not be made fails sooner, with a code
+          // of its own), was sent: the server may have applied it. Never asked again, and never
+          // said as "not sent" or "cannot reach".
+          throw sentOutcomeUnknown(error, method, request.getUrl(), unanswered);
+        }
+      }
       if (stop?.aborted || last || !isTransient(error, timeout)) {
         throw readable(error, timeout, deadline, policy.timeoutMs);
       }
@@ -155,11 +163,55 @@ function sentOutcomeUnknown(
   return stampKind(Object.assign(unknown, { cause: error }), said ? 'timeout' : 'unreachable');
 }
 
+/**
+ * Codes undici throws before a request leaves (a closed or destroyed dispatcher refuses it in
+ * `dispatch`): a read may still be asked again on a fresh connection, a write was simply not sent.
+ */
+const NEVER_SENT: ReadonlySet<string> = new Set(['UND_ERR_CLOSED']);
+
+/**
+ * A write undici refused before sending it: a plain failure (journaled failed, not unknown), said
+ * as not sent, its kind stamped.
+ */
+function notSent(error: unknown, method: string, url: string): FaultError {
+  const { origin, pathname } = new URL(url);
+  const failure = new FaultError(
+    'unreachable',
+    `the connection to the API server at ${origin} was already closed, so ${method} ${pathname} was not sent and changed nothing; ${KIND_ADVICE.unreachable}`,
+  );
+  return Object.assign(failure, { cause: error });
+}
+
+/** Whether the request goes as a server-side dry run (`--dry-run` puts `dryRun=All` on it). */
+function isDryRun(url: string): boolean {
+  return new URL(url).searchParams.getAll('dryRun').includes('All');
+}
+
+/**
+ * A dry-run write that got no answer: a plain failure (a dry run cannot change anything, so its
+ * outcome is never unknown), said with the server's origin and the request, the cause kept.
+ */
+function dryRunUnheard(error: unknown, method: string, url: string, said?: string): FaultError {
+  const { origin, pathname } = new URL(url);
+  const kind = said ? 'timeout' : 'unreachable';
+  const words = said ?? unreachableWords(error) ?? 'dropped the request';
+  const failure = new FaultError(
+    kind,
+    `the API server at ${origin} ${words} during the dry run of ${method} ${pathname}: the dry run got no answer, and nothing could have changed; ${KIND_ADVICE[kind]}`,
+  );
+  return Object.assign(failure, { cause: error });
+}
+
 function isDropped(error: unknown): boolean {
+  return hasCode(error, DROPPED);
+}
+
+/** Whether an error code along the cause chain is one of `codes` (never the message text). */
+function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current; depth++) {
     const e = current as { code?: unknown; cause?: unknown };
-    if (typeof e.code === 'string' && DROPPED.has(e.code)) return true;
+    if (typeof e.code === 'string' && codes.has(e.code)) return true;
     current = e.cause;
   }
   return false;

@@ -81,3 +81,19 @@ describe('a write whose request was reset', () => {
     expect(kindOf(error)).toBe('timeout');
   });
 });
+
+describe('a dry-run write whose request was reset', () => {
+  it('is a plain failure: nothing could have changed, so it is never unknown', async () => {
+    sim = await startSimulator({
+      scenario: 'demo',
+      speed: 600,
+      faults: { api: 'kube', reset: 1, pathPattern: '^/api/v1/nodes/[^/]+$' },
+    });
+    const connection = await connectToSim(sim, { mode: { readOnly: false, dryRun: true } });
+    const node = sim.kube.listNodes()[0]!.metadata.name;
+    const error = await setNodeUnschedulable(connection.kc, node, true).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(OutcomeUnknown);
+    expect((error as Error).message).toMatch(/the dry run got no answer/);
+    expect(sim.log.entries.filter((e) => e.method === 'PATCH')).toHaveLength(1);
+  });
+});
