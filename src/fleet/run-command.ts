@@ -272,9 +272,17 @@ function saidUnheard(
     if (!(error instanceof OutcomeUnknown)) throw error;
     const check = azFleetRunShow(fleet, name, verb !== 'skip');
     throw new UserError(
-      `the request to ${verb} update run ${name} was sent; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
+      `the request to ${verb} update run ${name} ${sentWords(error)}; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
     );
   };
+}
+
+/**
+ * What is known of the request's leaving: Azure accepted it (so it was sent), or no answer came,
+ * which may also mean it never left (a name that did not resolve, a connection never made).
+ */
+function sentWords(error: OutcomeUnknown): string {
+  return error.heard?.accepted === true ? 'was sent and accepted' : 'got no answer';
 }
 
 /** The typed confirmation: `--confirm` naming the fleet, or the name typed at the prompt. */
@@ -297,7 +305,9 @@ async function confirmed(
     );
   io.out(`\nAbout to ${visible(change)} on fleet ${visible(fleet.name)}.\n`);
   const typed = (
-    await io.ask(`Type the fleet name (${fleet.name}) to go ahead, or press Enter to cancel: `)
+    await io.ask(
+      `Type the fleet name (${visible(fleet.name)}) to go ahead, or press Enter to cancel: `,
+    )
   ).trim();
   if (typed === fleet.name) return true;
   io.out('Cancelled: nothing was changed.\n');

@@ -173,7 +173,9 @@ async function confirmCluster(
   if (!io.interactive || !io.ask) return false;
   io.out(`\n  About to ${visible(change)}.\n${details.map((d) => `  ${visible(d)}\n`).join('')}`);
   const typed = (
-    await io.ask(`  Type the cluster name (${name}) to go ahead, or press Enter to stop here: `)
+    await io.ask(
+      `  Type the cluster name (${visible(name)}) to go ahead, or press Enter to stop here: `,
+    )
   ).trim();
   if (typed === name) return true;
   return false;

@@ -38,7 +38,7 @@ describe('fleet run start whose answer never came', () => {
     const line = ran.err.trim();
     expect(line.split('\n')).toHaveLength(1);
     expect(line).toMatch(
-      /^aks-runbook: the request to start update run lost-131 was sent; its outcome is unknown: no answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager while trying to start update run lost-131;/,
+      /^aks-runbook: the request to start update run lost-131 got no answer; its outcome is unknown: no answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager while trying to start update run lost-131;/,
     );
     expect(line).toContain(
       `check it with az fleet updaterun show -g rg-fleet --fleet-name fleet-contoso -n lost-131 --query status.status.state --subscription ${FLEET_SUBSCRIPTIONS.prod} before sending it again`,
@@ -86,7 +86,7 @@ describe('fleet run start whose answer never came', () => {
     expect(line.split('\n')).toHaveLength(1);
     // Fleet Manager accepted the start (202), then its operation could not be read.
     expect(line).toMatch(
-      /^aks-runbook: the request to start update run unread-131 was sent; its outcome is unknown: Azure accepted the request, then could not be heard: cannot reach Azure Resource Manager while trying to start update run unread-131;/,
+      /^aks-runbook: the request to start update run unread-131 was sent and accepted; its outcome is unknown: Azure accepted the request, then could not be heard: cannot reach Azure Resource Manager while trying to start update run unread-131;/,
     );
     expect(line).toContain(
       'It may still be running in Azure: check it with az fleet updaterun show',
