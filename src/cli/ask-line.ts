@@ -3,6 +3,12 @@ import { createInterface } from 'node:readline/promises';
 /** How soon after a question is shown an answer counts as typed ahead (the TUI's guard time). */
 export const ASK_GUARD_MS = 250;
 
+/**
+ * The most printable characters one read of the terminal holds when typed by hand (the TUI's
+ * typed confirmation uses the same bound): more in one read is a paste sent as keys.
+ */
+export const TYPED_PER_READ_MAX = 3;
+
 /** Where a question is asked, and the clock its guard reads (tests give their own). */
 export interface AskStreams {
   input: NodeJS.ReadableStream;
@@ -11,22 +17,48 @@ export interface AskStreams {
   guardMs?: number;
 }
 
+const TYPED_AHEAD =
+  'That was typed before the question appeared: it does not count. Type the name by hand after the question.\n';
+const PASTED = 'That was pasted, not typed: it does not count. Type the name by hand.\n';
+
 /**
- * Asks one line. An answer that arrives sooner than the guard time after the question was
- * shown was typed (or pasted) before it appeared, so it answers nothing: it is set aside, said
- * so, and the answer is empty (a confirmation reads that as cancel).
+ * Asks one line, to be typed by hand after the question appeared. An answer whose first
+ * keys arrived sooner than the guard time after the question was shown was typed ahead (the
+ * terminal kept it and readline shows it as if typed now), and one with a read holding more than
+ * `TYPED_PER_READ_MAX` printable characters was pasted (without bracketed paste a paste arrives
+ * as keys): either answers nothing, is said so, and the answer is empty (a confirmation reads
+ * that as cancel).
  */
 export async function askLine(question: string, streams: AskStreams): Promise<string> {
   const now = streams.now ?? (() => performance.now());
   const guardMs = streams.guardMs ?? ASK_GUARD_MS;
   const rl = createInterface({ input: streams.input, output: streams.output });
+  let firstRead: number | undefined;
+  let pasted = false;
+  const onRead = (chunk: Buffer | string): void => {
+    firstRead ??= now();
+    if (printableCount(chunk.toString()) > TYPED_PER_READ_MAX) pasted = true;
+  };
+  streams.input.on('data', onRead);
   try {
     const asked = now();
     const answer = await rl.question(question);
-    if (now() - asked >= guardMs) return answer;
-    streams.output.write('That was typed before the question appeared: it does not count.\n');
-    return '';
+    const typedAhead = now() - asked < guardMs || (firstRead ?? asked) - asked < guardMs;
+    if (typedAhead) streams.output.write(TYPED_AHEAD);
+    else if (pasted) streams.output.write(PASTED);
+    return typedAhead || pasted ? '' : answer;
   } finally {
+    streams.input.off('data', onRead);
     rl.close();
   }
+}
+
+/* eslint-disable no-control-regex -- terminal key sequences start with control characters */
+/** Escape sequences a key sends (arrows, Home, Ctrl+arrows): keys, not typed characters. */
+const KEY_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b[O\u001b]?.?/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+
+/** How many characters of one read would be typed text (key sequences and controls aside). */
+function printableCount(read: string): number {
+  return [...read.replace(KEY_SEQUENCE, '').replace(CONTROL, '')].length;
 }
