@@ -4,31 +4,50 @@
 // the clipboard or draw a link; BEL rings; CR and backspace overwrite what was printed; bidi marks
 // reorder what follows). Every such string goes through `visible` before it is shown, so these
 // characters appear as escapes (`\x1b[2J`) and are never acted on.
-/* eslint-disable no-control-regex -- matching control characters is this module's job */
 
 /**
  * The characters shown as escapes: C0 controls, DEL, C1 controls, the Unicode marks that break
  * or reorder lines (line and paragraph separators, bidirectional embeddings, overrides, isolates),
  * and the invisible ones that make two different names look the same (`alice` and `alice` with a
- * zero-width space): zero-width space, word joiner and invisible operators, byte order mark, soft
- * hyphen, Mongolian vowel separator, and tag characters (astral, so matched as surrogate pairs).
+ * zero-width space): see `INVISIBLE`.
  * Zero-width joiner and non-joiner stay: Persian and Indic names and emoji need them.
  */
-const HIDDEN =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u00ad\u180e\u200b\u2060-\u2064\ufeff]|\udb40[\udc00-\udc7f]/g;
-const HIDDEN_BUT_NEWLINE =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u00ad\u180e\u200b\u2060-\u2064\ufeff]|\udb40[\udc00-\udc7f]/g;
-const HIDDEN_BUT_LAYOUT =
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\u00ad\u180e\u200b\u2060-\u2064\ufeff]|\udb40[\udc00-\udc7f]/g;
-// Characters JSON.stringify leaves as they are although a terminal acts on them.
-const JSON_UNESCAPED = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const MARKS = String.raw`\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069`;
+
+/**
+ * Characters that print nothing: soft hyphen, combining grapheme joiner, Hangul fillers, Khmer
+ * inherent vowels, Mongolian vowel separator, zero-width space, word joiner and invisible
+ * operators, the deprecated format characters (U+206A-206F), variation selectors, byte order
+ * mark, interlinear annotation marks, tag characters and the supplementary variation selectors.
+ */
+const INVISIBLE = String.raw`\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180e\u200b\u2060-\u2064\u206a-\u206f\u3164\ufe00-\ufe0d\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}`;
+
+/**
+ * The text and emoji presentation selectors (U+FE0E, U+FE0F) change how a pictograph is drawn
+ * (`❤️`, `✔️`), so they stay after one; anywhere else they print nothing and are shown as escapes.
+ */
+const LOOSE_PRESENTATION = String.raw`(?<!\p{Extended_Pictographic})[\ufe0e\ufe0f]`;
+
+function hiddenOf(controls: string): RegExp {
+  return new RegExp(`[${controls}${MARKS}${INVISIBLE}]|${LOOSE_PRESENTATION}`, 'gu');
+}
+
+const HIDDEN = hiddenOf(String.raw`\u0000-\u001f\u007f-\u009f`);
+const HIDDEN_BUT_NEWLINE = hiddenOf(String.raw`\u0000-\u0009\u000b-\u001f\u007f-\u009f`);
+const HIDDEN_BUT_LAYOUT = hiddenOf(String.raw`\u0000-\u0008\u000b-\u001f\u007f-\u009f`);
+// Characters JSON.stringify leaves as they are although a terminal acts on them or they print
+// nothing (it escapes C0 controls and lone surrogates itself).
+const JSON_UNESCAPED = hiddenOf(String.raw`\u007f-\u009f`);
 
 const NAMED: Readonly<Record<string, string>> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function escapeOf(chars: string): string {
   const named = NAMED[chars];
   if (named) return named;
-  // Each UTF-16 unit of its own (a tag character is two), so the escapes decode back exactly.
+  // Each UTF-16 unit of its own (a tag character is two), so the escapes decode back exactly. A
+  // backslash stays a backslash (`DOMAIN\user` stays readable): text that already holds one
+  // may read like an escape, but nothing in it is hidden, so nothing can pass for something else
+  // unseen.
   let out = '';
   for (let i = 0; i < chars.length; i++) {
     const code = chars.charCodeAt(i);
@@ -73,12 +92,15 @@ function deep(value: unknown): unknown {
 
 /**
  * JSON text that is safe to print: the same value, with the characters JSON.stringify leaves raw
- * (DEL, C1 controls, bidi and line-separator marks) written as `\uXXXX` escapes. They can only
- * occur inside strings, where such an escape means the same character.
+ * (DEL, C1 controls, bidi and line-separator marks, invisible characters) written as `\uXXXX`
+ * escapes. They can only occur inside strings, where such an escape means the same character.
  */
 export function terminalSafeJson(json: string): string {
-  return json.replace(
-    JSON_UNESCAPED,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return json.replace(JSON_UNESCAPED, (chars) => {
+    let out = '';
+    // Each UTF-16 unit (an astral character is two): JSON reads the pair back as the character.
+    for (let i = 0; i < chars.length; i++)
+      out += `\\u${chars.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    return out;
+  });
 }

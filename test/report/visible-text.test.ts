@@ -40,13 +40,30 @@ describe('visible', () => {
     ['a byte order mark', '\ufeffadmin', '\\ufeffadmin'],
     ['a soft hyphen', 'cluster\u00adadmin', 'cluster\\xadadmin'],
     ['a tag character (two UTF-16 units)', 'bob\u{e0041}', 'bob\\udb40\\udc41'],
+    ['a variation selector', 'admin\ufe01', 'admin\\ufe01'],
+    ['an emoji presentation selector after a letter', 'root\ufe0f', 'root\\ufe0f'],
+    ['a supplementary variation selector', 'ops\u{e0100}', 'ops\\udb40\\udd00'],
+    ['the last supplementary variation selector', 'ops\u{e01ef}', 'ops\\udb40\\uddef'],
+    ['a combining grapheme joiner', 'dev\u034fops', 'dev\\u034fops'],
+    ['a Hangul choseong filler', 'a\u115fb', 'a\\u115fb'],
+    ['a Hangul jungseong filler', 'a\u1160b', 'a\\u1160b'],
+    ['a Hangul filler', 'a\u3164b', 'a\\u3164b'],
+    ['a halfwidth Hangul filler', 'a\uffa0b', 'a\\uffa0b'],
+    ['a Khmer inherent vowel', 'a\u17b4b\u17b5', 'a\\u17b4b\\u17b5'],
+    ['a deprecated format character', 'a\u206ab\u206f', 'a\\u206ab\\u206f'],
+    ['an interlinear annotation mark', '\ufff9a\ufffab\ufffb', '\\ufff9a\\ufffab\\ufffb'],
   ])('shows %s, which would make two names look alike, as an escape', (_what, input, shown) => {
     expect(visible(input)).toBe(shown);
     expect(visible(input)).not.toBe(visible(input.replace(/[^\x20-\x7e]/gu, '')));
   });
 
-  it('leaves joiners alone: Persian names and emoji need them', () => {
-    for (const text of ['\u0639\u0644\u06cc\u200c\u0631\u0636\u0627', '👩\u200d💻']) {
+  it('leaves joiners, and presentation selectors after a pictograph, alone: Persian names and emoji need them', () => {
+    for (const text of [
+      '\u0639\u0644\u06cc\u200c\u0631\u0636\u0627',
+      '👩\u200d💻',
+      '❤\ufe0f',
+      '✔\ufe0e',
+    ]) {
       expect(visible(text)).toBe(text);
     }
   });
@@ -67,7 +84,46 @@ describe('visible', () => {
     );
   });
 
-  it('loses nothing: decoding the escapes gives the original text back', () => {
+  it('never lets an invisible character through, wherever it stands', () => {
+    const invisible = [
+      '\u00ad',
+      '\u034f',
+      '\u115f',
+      '\u1160',
+      '\u17b4',
+      '\u17b5',
+      '\u180e',
+      '\u200b',
+      '\u2060',
+      '\u2064',
+      '\u206a',
+      '\u206f',
+      '\u3164',
+      '\ufe00',
+      '\ufe0e',
+      '\ufe0f',
+      '\ufeff',
+      '\uffa0',
+      '\ufff9',
+      '\ufffb',
+      '\u{e0001}',
+      '\u{e007f}',
+      '\u{e0100}',
+      '\u{e01ef}',
+    ];
+    const unit = fc.constantFrom(...invisible, 'a', '-', '1', '\\');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const once = visible(units.join(''));
+        for (const char of invisible) expect(once).not.toContain(char);
+        expect(visible(once)).toBe(once);
+      }),
+    );
+  });
+
+  // A backslash is shown as it is (names stay readable), so only text without one decodes back
+  // unambiguously; text with one still hides nothing (the property above).
+  it('loses nothing: decoding the escapes of text without a backslash gives it back', () => {
     const decode = (shown: string) =>
       shown.replace(
         /\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|([tnr]))/g,
@@ -120,6 +176,12 @@ describe('visibleDeep', () => {
 });
 
 describe('terminalSafeJson', () => {
+  it('escapes invisible characters as visible does, astral ones as a surrogate pair', () => {
+    const json = terminalSafeJson(JSON.stringify({ n: 'a\u034f\ufe01\u{e0100}\u3164❤\ufe0f' }));
+    expect(json).toBe('{"n":"a\\u034f\\ufe01\\udb40\\udd00\\u3164❤\ufe0f"}');
+    expect(JSON.parse(json)).toEqual({ n: 'a\u034f\ufe01\u{e0100}\u3164❤\ufe0f' });
+  });
+
   it('is the same JSON value, with no raw character a terminal acts on', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
