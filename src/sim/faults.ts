@@ -24,6 +24,10 @@ export const faultSpecSchema = z.strictObject({
       }
     }, 'not a regular expression')
     .optional(),
+  /** Request faults hit only these methods (default every method): e.g. reset a write, not its read. */
+  methods: z.array(z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])).optional(),
+  /** The first this many requests the faults would hit pass unharmed (e.g. a read before its write). */
+  skip: z.number().int().min(0).optional(),
   /** Share (0..1) of calls answered 429. */
   throttle: z.number().min(0).max(1).optional(),
   /** Retry-After seconds on those 429s; absent = no header (as a PDB-less 429 from ARM can be). */
@@ -86,11 +90,17 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
   if (!requestFaults) return;
   const random = seededRandom(spec.seed ?? 1);
   const paths = spec.pathPattern === undefined ? undefined : new RegExp(spec.pathPattern);
+  let skipped = 0;
   https.interceptors.push(async (req, api) => {
     // Faults are of the cluster's APIs; Microsoft Graph is another service.
     if (api === 'graph') return undefined;
     if (spec.api && spec.api !== 'both' && spec.api !== api) return undefined;
     if (paths && !paths.test(req.path)) return undefined;
+    if (spec.methods && !(spec.methods as readonly string[]).includes(req.method)) return undefined;
+    if (skipped < (spec.skip ?? 0)) {
+      skipped += 1;
+      return undefined;
+    }
     const latency = api === 'arm' ? (spec.armLatencyMs ?? spec.latencyMs) : spec.latencyMs;
     if (latency) await new Promise((r) => setTimeout(r, latency));
     return pickFault(spec, random, req, api === 'arm' ? 'arm' : 'kube');

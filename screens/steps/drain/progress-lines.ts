@@ -42,6 +42,8 @@ const PHASE: Record<string, { symbol: string; color?: ThemeColor }> = {
   checked: { symbol: '✔', color: theme.ok },
   'would-wait': { symbol: '⏸', color: theme.warning },
   'cordon-failed': { symbol: '✖', color: theme.danger },
+  // Sent, its answer lost: not a failure said on a guess.
+  'cordon-unknown': { symbol: '?', color: theme.warning },
   blocked: { symbol: '✖', color: theme.danger },
   'timed-out': { symbol: '✖', color: theme.danger },
   failed: { symbol: '✖', color: theme.danger },
@@ -64,7 +66,7 @@ export function progressLines(
     lines.push([
       { text: `${look.symbol} ${node.name} `, bold: true, color: look.color },
       {
-        text: `${node.phase} · ${gone}/${node.pods.length} pods${node.cordoned ? ' · cordoned' : ''}`,
+        text: `${node.phase} · ${gone}/${node.pods.length} pods${node.cordoned ? ' · cordoned' : node.maybeCordoned ? ' · maybe cordoned' : ''}`,
         color: look.color,
       },
     ]);

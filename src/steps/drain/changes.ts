@@ -107,7 +107,8 @@ export async function drainNodes(
   }
 
   function doneWith(progress: DrainProgress) {
-    const cordoned = progress.nodes.filter((n) => n.cordoned).map((n) => n.name);
+    // A node whose cordon's outcome is unknown is offered too: the uncordon reads before it writes.
+    const cordoned = progress.nodes.filter((n) => n.cordoned || n.maybeCordoned).map((n) => n.name);
     const leftCordoned = [...new Set([...s.state.leftCordoned, ...cordoned])];
     s.set({ phase: 'done', progress, leftCordoned });
     const drained = progress.nodes.filter((n) => n.phase === 'drained').length;
@@ -128,8 +129,10 @@ function resultLines(progress: DrainProgress, dryRun: boolean): string[] {
           ? '·'
           : n.phase === 'would-wait'
             ? '⏸'
-            : '✖';
-    const cordon = n.cordoned ? ', cordoned' : '';
+            : n.phase === 'cordon-unknown'
+              ? '?'
+              : '✖';
+    const cordon = n.cordoned ? ', cordoned' : n.maybeCordoned ? ', maybe cordoned' : '';
     return `${mark} ${n.name}: ${n.phase} (${gone}/${n.pods.length} pods ${dryRun ? 'accepted' : 'moved'}${cordon})`;
   });
   if (progress.stopped) lines.push(`Stopped: ${progress.stopped}.`);

@@ -7,6 +7,7 @@ import { readNode, setNodeUnschedulable } from '../../../kube/cordon.js';
 import { kuredLockOf, toDrainPdb, toDrainPod } from '../facts.js';
 import { listAllDaemonSets, listAllPdbs } from '../../../kube/lists.js';
 import { describeKubeError } from '../../../kube/errors.js';
+import { settleUnknownWrite, stillUnknownWords } from '../../../kube/settle-unknown.js';
 import { listPodsOnNode } from '../../../kube/node-pods.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import { movePod } from './move-pod.js';
@@ -70,7 +71,25 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       if (d.dryRun) note('cordon accepted by the server (dry run: still schedulable)');
     } catch (error) {
       if (isAbortError(error)) throw error;
-      const why = describeKubeError(error, d.server, `cordon node ${node.name}`).message;
+      const settled = await settleUnknownWrite(error, d.server, `get node ${node.name}`, () =>
+        readNode(kc, node.name, d.signal),
+      );
+      if (settled?.settled === false) {
+        // The node may be cordoned: the uncordon offer covers it (it reads before it writes).
+        node.maybeCordoned = true;
+        note(stillUnknownWords(`the cordon of ${node.name}`, `kubectl get node ${node.name}`));
+        note('the drain stopped here: no pod was evicted from a node whose cordon is uncertain');
+        return phase('cordon-unknown');
+      }
+      if (settled?.value.spec?.unschedulable === true) {
+        node.cordoned = !d.dryRun;
+        note('the cordon was sent and its answer lost; reading the node again shows it cordoned');
+        note('the drain stopped here all the same: no pod was evicted; drain again to go on');
+        return phase('cordon-unknown');
+      }
+      const why = settled
+        ? `the cordon was sent and its answer lost; reading the node again shows it still schedulable (\`kubectl get node ${node.name}\` shows a late one)`
+        : describeKubeError(error, d.server, `cordon node ${node.name}`).message;
       note(`cordon failed: ${why}`);
       note('the drain stopped here: no pod was evicted from a node that stays schedulable');
       return phase('cordon-failed');

@@ -36,6 +36,8 @@ export type NodePhase =
   /** Dry run finished: budgets refuse some pods now; a real drain would wait on them. */
   | 'would-wait'
   | 'cordon-failed'
+  /** The cordon was sent and its answer lost: the drain stopped (the node may be cordoned). */
+  | 'cordon-unknown'
   | 'blocked'
   | 'timed-out'
   | 'failed'
@@ -47,6 +49,8 @@ export interface NodeProgress {
   phase: NodePhase;
   /** Whether we know the node is cordoned now (it stays so after a stop). */
   cordoned: boolean;
+  /** The cordon's outcome stayed unknown: the node may be cordoned (offered for uncordon). */
+  maybeCordoned?: boolean;
   pods: PodProgress[];
   /** Lines that explain the phase: why it stopped, what remains, kured's lock. */
   notes: string[];
@@ -66,6 +70,7 @@ export const FINAL_PHASES: ReadonlySet<NodePhase> = new Set([
   'checked',
   'would-wait',
   'cordon-failed',
+  'cordon-unknown',
   'blocked',
   'timed-out',
   'failed',

@@ -63,7 +63,11 @@ export async function runDrain(
     'drain',
     progress.stopped ? `drain stopped: ${progress.stopped}` : 'drain finished',
     {
-      nodes: progress.nodes.map((n) => ({ node: n.name, phase: n.phase, cordoned: n.cordoned })),
+      nodes: progress.nodes.map((n) => ({
+        node: n.name,
+        phase: n.phase,
+        cordoned: n.maybeCordoned ? 'unknown' : n.cordoned,
+      })),
     },
   );
   changed();
@@ -95,6 +99,10 @@ function stopReason(node: NodeProgress): string {
   switch (node.phase) {
     case 'cordon-failed':
       return `the cordon of ${node.name} failed, so nothing was evicted`;
+    case 'cordon-unknown':
+      return node.maybeCordoned
+        ? `the cordon of ${node.name} was sent and its outcome is unknown (it may be cordoned), so nothing was evicted`
+        : `the cordon of ${node.name} was sent and its answer lost (reading it again shows it cordoned), so nothing was evicted`;
     case 'aborted':
       return `aborted by the operator while draining ${node.name}`;
     case 'timed-out':

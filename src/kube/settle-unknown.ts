@@ -1,0 +1,34 @@
+import { OutcomeUnknown } from '../model/errors.js';
+import { describeKubeError } from './errors.js';
+import { isAbortError } from './request-options.js';
+
+/**
+ * What one look after a write whose outcome is unknown told: the state it found, or why it could
+ * not look (the outcome stays unknown). `undefined` when the write's failure was not of that kind.
+ */
+export type Settlement<T> = { settled: true; value: T } | { settled: false; why: string };
+
+/**
+ * When `error` is an `OutcomeUnknown` (the write was sent, its answer lost), reads the object
+ * again once (reads are retried) to settle what happened; any other failure gives `undefined`,
+ * and an abort is thrown on. `request` names the read in the line of its own failure.
+ */
+export async function settleUnknownWrite<T>(
+  error: unknown,
+  server: string,
+  request: string,
+  read: () => Promise<T>,
+): Promise<Settlement<T> | undefined> {
+  if (!(error instanceof OutcomeUnknown)) return undefined;
+  try {
+    return { settled: true, value: await read() };
+  } catch (readError) {
+    if (isAbortError(readError)) throw readError;
+    return { settled: false, why: describeKubeError(readError, server, request).message };
+  }
+}
+
+/** The shared words for a write whose outcome stays unknown: what to look at before acting. */
+export function stillUnknownWords(change: string, check: string): string {
+  return `${change}: outcome unknown (it was sent, its answer was lost, and reading it again failed); check with ${check} before doing it again`;
+}
