@@ -3,6 +3,9 @@
 // Real client-node over the simulator, with the reset fault on the node's PATCH only.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runDrain } from '../../src/steps/drain/run/run-drain.js';
+import { uncordonNodes } from '../../src/steps/drain/run/uncordon.js';
+import { setNodeUnschedulable } from '../../src/kube/cordon.js';
+import { confirms } from '../../src/steps/lifecycle/change.js';
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { connectToSim, journalRecords } from '../helpers/sim-session.js';
@@ -70,3 +73,39 @@ async function drainOne(s: Simulator) {
   });
   return { node, progress, journal };
 }
+
+describe('an uncordon whose PATCH was reset', () => {
+  async function uncordonWith(faults: Record<string, unknown>) {
+    const s = await startSimulator({
+      scenario: 'demo',
+      speed: 600,
+      faults: { api: 'kube', reset: 1, pathPattern: '^/api/v1/nodes/[^/]+$', ...faults },
+    });
+    sim = s;
+    const connection = await connectToSim(s);
+    const node = s.kube.listNodes().find((n) => n.metadata.name.includes('apps'))!.metadata.name;
+    // The first request the fault would hit (this PATCH) passes: the node is cordoned.
+    await setNodeUnschedulable(connection.kc, node, true);
+    const journal = await tempJournal('aks', { readOnly: false, dryRun: false, demo: true });
+    const deps = { kc: connection.kc, server: 'https://sim', journal, dryRun: false };
+    const [outcome] = await uncordonNodes([node], deps);
+    return { node, outcome: outcome! };
+  }
+
+  it('settled by reading the node again: still cordoned is said so, with no guess', async () => {
+    const { outcome } = await uncordonWith({ methods: ['PATCH'], skip: 1 });
+    expect(outcome.outcome).toBe('failed');
+    expect(outcome.line).toMatch(/answer lost; reading the node again shows it not uncordoned/);
+  });
+
+  it('the second look fails too: an unknown outcome, never counted failed, how to check', async () => {
+    // Passes the setup PATCH and the uncordon's first read; resets the uncordon and its re-reads.
+    const { node, outcome } = await uncordonWith({ skip: 2 });
+    expect(outcome.outcome).toBe('unknown');
+    expect(outcome.line).toMatch(/^\? uncordon of .*: outcome unknown/);
+    expect(outcome.line).toContain(`kubectl get node ${node}`);
+    expect(confirms({ result: [outcome.line], changed: 'uncordoned 1 node', failed: false })).toBe(
+      false,
+    );
+  });
+});

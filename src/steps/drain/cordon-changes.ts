@@ -44,7 +44,9 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
       const freed = free.map((o) => o.node);
       s.set({
         leftCordoned: s.state.leftCordoned.filter((n) => !freed.includes(n)),
-        ...(outcomes.every((o) => o.outcome !== 'failed') ? { resume: undefined } : {}),
+        ...(outcomes.every((o) => o.outcome !== 'failed' && o.outcome !== 'unknown')
+          ? { resume: undefined }
+          : {}),
       });
       return report(outcomes);
     },

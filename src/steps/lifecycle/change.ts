@@ -68,10 +68,15 @@ export interface ChangeDone extends Pick<StepView, 'plan'> {
 
 /**
  * Whether a change's result, from a fresh look, confirms it: it changed something, did not fail,
- * and no line says that something did not take (`✖`).
+ * and no line says that something did not take (`✖`) or may not have (`?`).
  */
 export function confirms(done: ChangeDone): boolean {
-  return done.changed !== undefined && !done.failed && !done.result.some((l) => l.startsWith('✖'));
+  return (
+    done.changed !== undefined &&
+    !done.failed &&
+    // `?` starts the line of a write sent whose outcome stays unknown.
+    !done.result.some((l) => l.startsWith('✖') || l.startsWith('?'))
+  );
 }
 
 /** How a change ended. */

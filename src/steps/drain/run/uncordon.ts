@@ -2,6 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { StepJournal } from '../../../model/journal.js';
 import { readNode, setNodeUnschedulable } from '../../../kube/cordon.js';
 import { describeKubeError } from '../../../kube/errors.js';
+import { settleUnknownWrite, stillUnknownWords } from '../../../kube/settle-unknown.js';
 
 /** What cordoning and uncordoning need: the cluster, the journal, the mode. */
 export interface CordonDeps {
@@ -12,10 +13,13 @@ export interface CordonDeps {
   signal?: AbortSignal;
 }
 
-/** What happened to one node: changed by us, already so, accepted as a dry run, or failed. */
+/**
+ * What happened to one node: changed by us, already so, accepted as a dry run, failed, or sent
+ * with its answer lost and not settled by reading the node again (`unknown`).
+ */
 export interface CordonOutcome {
   node: string;
-  outcome: 'changed' | 'already' | 'dry-run' | 'failed';
+  outcome: 'changed' | 'already' | 'dry-run' | 'failed' | 'unknown';
   /** The result line shown to the operator. */
   line: string;
 }
@@ -63,9 +67,33 @@ async function setCordon(
           : { node, outcome: 'changed', line: `✔ ${node} ${action}ed` },
       );
     } catch (error) {
-      const why = describeKubeError(error, d.server, `${action} ${node}`).message;
-      outcomes.push({ node, outcome: 'failed', line: `✖ ${node}: ${why}` });
+      outcomes.push(await afterFailure(error, node, on, d));
     }
   }
   return outcomes;
+}
+
+/** A write that failed: one whose answer was lost is settled by reading the node again. */
+async function afterFailure(
+  error: unknown,
+  node: string,
+  on: boolean,
+  d: CordonDeps,
+): Promise<CordonOutcome> {
+  const action = on ? 'cordon' : 'uncordon';
+  const settled = await settleUnknownWrite(error, d.server, `get node ${node}`, () =>
+    readNode(d.kc, node, d.signal),
+  );
+  if (settled?.settled === false) {
+    const line = `? ${stillUnknownWords(`${action} of ${node}`, `kubectl get node ${node}`)}`;
+    return { node, outcome: 'unknown', line };
+  }
+  if (settled && (settled.value.spec?.unschedulable === true) === on && !d.dryRun) {
+    const line = `✔ ${node} ${action}ed (its answer was lost; reading the node again shows it ${action}ed)`;
+    return { node, outcome: 'changed', line };
+  }
+  const why = settled
+    ? `the ${action} was sent and its answer lost; reading the node again shows it not ${action}ed`
+    : describeKubeError(error, d.server, `${action} ${node}`).message;
+  return { node, outcome: 'failed', line: `✖ ${node}: ${why}` };
 }
