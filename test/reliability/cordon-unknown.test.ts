@@ -109,3 +109,43 @@ describe('an uncordon whose PATCH was reset', () => {
     );
   });
 });
+
+describe('a drain whose evictions were reset', () => {
+  it('reads each pod again: still running is said as not evicted, never a guess', async () => {
+    sim = await startSimulator({
+      scenario: 'demo',
+      speed: 600,
+      faults: { api: 'kube', reset: 1, pathPattern: '/eviction$', methods: ['POST'] },
+    });
+    const { progress } = await drainOne(sim);
+    const n = progress.nodes[0]!;
+    expect(n.phase).toBe('failed');
+    expect(n.pods.length).toBeGreaterThan(0);
+    for (const p of n.pods) {
+      expect(p.state).toBe('failed');
+      expect(p.detail).toMatch(/answer lost; reading the pod again shows it still running/);
+    }
+  });
+
+  it('the second look fails too: each pod says its outcome is unknown and how to check', async () => {
+    sim = await startSimulator({
+      scenario: 'demo',
+      speed: 600,
+      faults: {
+        api: 'kube',
+        reset: 1,
+        pathPattern: '^/api/v1/namespaces/[^/]+/pods/[^/]+(/eviction)?$',
+      },
+    });
+    const { progress } = await drainOne(sim);
+    const n = progress.nodes[0]!;
+    expect(n.phase).toBe('failed');
+    expect(n.pods.length).toBeGreaterThan(0);
+    for (const p of n.pods) {
+      expect(p.state).toBe('unknown');
+      expect(p.detail).toContain(`kubectl get pod -n ${p.namespace} ${p.name}`);
+    }
+    expect(n.notes.join('\n')).toMatch(/eviction of unknown outcome \(may be going\)/);
+    expect(n.notes.join('\n')).not.toMatch(/could not be moved/);
+  });
+});

@@ -29,6 +29,8 @@ function podStateText(p: PodProgress): { text: string; color?: ThemeColor } {
       return { text: `⏸ would wait on PDB ${p.pdb ?? '?'} (dry run)`, color: theme.warning };
     case 'failed':
       return { text: `✖ failed${p.detail ? `: ${p.detail}` : ''}`, color: theme.danger };
+    case 'unknown':
+      return { text: `? outcome unknown${p.detail ? `: ${p.detail}` : ''}`, color: theme.warning };
     case 'cancelled':
       return { text: `⊘ cancelled${p.detail ? ` (${p.detail})` : ''}`, color: theme.warning };
   }

@@ -188,10 +188,19 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
     note(`timed out after ${d.options.timeoutSeconds}s${stays}.${waysOut(left)}`);
     return phase('timed-out');
   }
-  if (left.length > 0) {
-    note(`${plural(left.length, 'pod')} could not be moved: ${leftList.join(', ')}${stays}`);
-    return phase('failed');
+  const unsure = left.filter((p) => p.state === 'unknown');
+  const stuck = left.length - unsure.length;
+  if (unsure.length > 0) {
+    const names = unsure.map((p) => `${p.namespace}/${p.name}`).join(', ');
+    note(
+      `${plural(unsure.length, 'pod')} with an eviction of unknown outcome (may be going): ${names}${stuck === 0 ? stays : ''}`,
+    );
   }
+  if (stuck > 0) {
+    const list = leftList.filter((_, i) => left[i]!.state !== 'unknown');
+    note(`${plural(stuck, 'pod')} could not be moved: ${list.join(', ')}${stays}`);
+  }
+  if (left.length > 0) return phase('failed');
   phase(d.dryRun ? 'checked' : 'drained');
 }
 

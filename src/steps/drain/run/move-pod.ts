@@ -5,7 +5,8 @@ import type { StepJournal } from '../../../model/journal.js';
 import { deletePod, evictPod, type EvictionAnswer } from '../../../kube/eviction.js';
 import { describeKubeError, statusKind } from '../../../kube/errors.js';
 import { podPresence, waitForPodGone } from '../../../kube/pod-gone.js';
-import { FaultError } from '../../../model/errors.js';
+import { FaultError, OutcomeUnknown } from '../../../model/errors.js';
+import { settleUnknownWrite, stillUnknownWords } from '../../../kube/settle-unknown.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import type { PodProgress } from './progress.js';
 
@@ -65,6 +66,7 @@ export interface MovePodDeps {
 export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d: MovePodDeps) {
   const { kc, signal } = d;
   const id = { namespace: pod.namespace, name: pod.name, uid: pod.uid };
+  const verb = d.disableEviction ? 'delete' : 'evict';
   d.update({ state: 'evicting' });
   let since: number | undefined;
   let waitedOn: string | undefined;
@@ -95,9 +97,17 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
     );
   } catch (error) {
     if (error instanceof WouldWait) return;
-    if (isAbortError(error)) d.update({ state: 'cancelled' });
-    else d.update({ state: 'failed', detail: failedDetail(error) });
-    return;
+    if (isAbortError(error)) return d.update({ state: 'cancelled' });
+    const settled = await settle(error);
+    if (settled === 'cancelled') return d.update({ state: 'cancelled' });
+    if (settled === undefined) return d.update({ state: 'failed', detail: failedDetail(error) });
+    if (!settled.settled) return d.update({ state: 'unknown', detail: settled.why });
+    if (settled.value === 'gone') return d.update({ state: 'gone', detail: undefined });
+    if (settled.value === 'present') {
+      const detail = `the ${verb} was sent and its answer lost; reading the pod again shows it still running (not ${verb}ed)`;
+      return d.update({ state: 'failed', detail });
+    }
+    answer = { kind: 'granted' }; // terminating: our request took; wait for it below
   }
   if (answer.kind === 'gone') return d.update({ state: 'gone', detail: undefined });
   if (d.dryRun) return d.update({ state: 'accepted', detail: undefined });
@@ -110,6 +120,34 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
   } catch (error) {
     if (isAbortError(error)) d.update({ state: 'cancelled', detail: 'still terminating' });
     else d.update({ state: 'failed', detail: failedDetail(error) });
+  }
+
+  /**
+   * A request sent whose answer was lost: one read of the pod settles it (gone, terminating, still
+   * running) or it stays unknown, said with how to check. `undefined` for any other failure.
+   */
+  async function settle(error: unknown) {
+    const server = kc.getCurrentCluster()?.server ?? '(unknown server)';
+    const where = `pod ${pod.namespace}/${pod.name}`;
+    // A dry run changes nothing: a pod going away meanwhile would not be our doing.
+    if (d.dryRun && error instanceof OutcomeUnknown)
+      return { settled: false as const, why: failedDetail(error) };
+    try {
+      const settled = await settleUnknownWrite(error, server, `get ${where}`, () =>
+        podPresence(kc, id, signal),
+      );
+      if (settled?.settled === false) {
+        const check = `kubectl get pod -n ${pod.namespace} ${pod.name}`;
+        return {
+          settled: false as const,
+          why: stillUnknownWords(`the ${verb} of ${where}`, check),
+        };
+      }
+      return settled;
+    } catch (abort) {
+      if (isAbortError(abort)) return 'cancelled' as const;
+      throw abort;
+    }
   }
 
   /** One line for the pod's failure: the server's refusal as it said it, a transport failure in words. */

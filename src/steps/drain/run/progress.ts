@@ -10,6 +10,8 @@ export type PodState =
   /** Dry run: a budget refuses it now (the server's dry-run 429, or its allowance spent on pods before it). */
   | 'would-wait'
   | 'failed'
+  /** Its eviction (or delete) was sent, the answer lost, and a second look failed too. */
+  | 'unknown'
   | 'cancelled';
 
 /** One pod's live line in the progress view. */
