@@ -38,6 +38,7 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
       result: [
         ...plan.create.map((ns) => {
           const row = s.state.rows.find((r) => r.namespace === ns);
+          if (done.unknown === ns) return `? ${ns}: sent, outcome unknown (see below)`;
           if (!done.created.includes(ns)) return `– ${ns}: not created`;
           // The rows are from before the change when the look after it failed.
           if (!fresh) return `• ${ns}: created, not verified`;
@@ -50,7 +51,7 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
             : `✖ ${ns}: still ${row?.verdict ?? 'unknown'} after the change`;
         }),
         ...checked.refused,
-        ...(done.failed ? [`✖ stopped: ${done.failed}`] : []),
+        ...(done.failed ? [`${done.unknown ? '?' : '✖'} stopped: ${done.failed}`] : []),
       ],
       changed: `restrict-instance-metadata in ${plural(done.created.length, 'namespace')}`,
     }),

@@ -9,7 +9,11 @@ import { createNetworkPolicy } from '../../kube/network-policies.js';
 import type { ImdsContext as StepContext } from './session.js';
 import type { ImdsRow } from './state.js';
 import { TYPED_ABOVE } from './state.js';
-import { existingPolicy } from './existing.js';
+import { existingPolicy, policyDifference } from './existing.js';
+import { apiStatus } from '../../kube/api-status.js';
+import { FaultError, kindOf } from '../../model/errors.js';
+import { readNetworkPolicy } from '../../kube/network-policies.js';
+import { settleUnknownWrite, stillUnknownWords } from '../../kube/settle-unknown.js';
 
 /** What one apply will do: our policy in `create` namespaces; the rest are only listed. */
 export interface ApplyPlan {
@@ -146,7 +150,7 @@ export async function createAll(
   traits: EngineTraits,
   progress: (line: string) => void,
   signal: AbortSignal,
-): Promise<{ created: string[]; adopted: string[]; failed?: string }> {
+): Promise<{ created: string[]; adopted: string[]; unknown?: string; failed?: string }> {
   const created: string[] = [];
   const adopted: string[] = [];
   for (const [i, ns] of plan.create.entries()) {
@@ -154,6 +158,10 @@ export async function createAll(
       return { created, adopted, failed: 'cancelled: the remaining namespaces were not changed' };
     try {
       const found = await createOne(ctx, ns, traits);
+      if (typeof found === 'object' && 'unknown' in found) {
+        progress(`? ${ns}: ${found.unknown}`);
+        return { created, adopted, unknown: ns, failed: `${ns}: ${found.unknown}` };
+      }
       if (found !== 'created' && found !== 'same') {
         const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
         progress(`✖ ${ns}: ${why}`);
@@ -182,7 +190,7 @@ async function createOne(
   ctx: StepContext,
   ns: string,
   traits: EngineTraits,
-): Promise<'created' | 'same' | string[]> {
+): Promise<'created' | 'same' | string[] | { unknown: string }> {
   try {
     await ctx.journal.mutation(
       {
@@ -195,6 +203,40 @@ async function createOne(
     );
     return 'created';
   } catch (error) {
-    return existingPolicy(ctx, manifest(ns, traits), error);
+    const settled = await settleCreate(ctx, ns, traits, error);
+    return settled ?? existingPolicy(ctx, manifest(ns, traits), error);
   }
+}
+
+/**
+ * A create whose answer was lost: one read of the policy settles it (there as sent: created;
+ * there but different: what differs; absent: not created), or it stays unknown.
+ */
+async function settleCreate(
+  ctx: StepContext,
+  ns: string,
+  traits: EngineTraits,
+  error: unknown,
+): Promise<'created' | string[] | { unknown: string } | undefined> {
+  const at = { namespace: ns, name: OUR_POLICY_NAME };
+  const where = `networkpolicy ${ns}/${OUR_POLICY_NAME}`;
+  const settled = await settleUnknownWrite(error, ctx.connection.kubeServer, `get ${where}`, () =>
+    readNetworkPolicy(ctx.connection.kc, at).catch((e: unknown) => {
+      if (apiStatus(e) === 404) return undefined;
+      throw e;
+    }),
+  );
+  if (!settled) return undefined;
+  if (!settled.settled) {
+    const check = `kubectl get networkpolicy -n ${ns} ${OUR_POLICY_NAME}`;
+    return { unknown: stillUnknownWords(`the create of ${where}`, check) };
+  }
+  if (settled.value === undefined)
+    // Said as the write's own failure kind (the request was dropped), with what the read found.
+    throw new FaultError(
+      kindOf(error) ?? 'unreachable',
+      `the create was sent and its answer lost; reading it again shows no ${OUR_POLICY_NAME} in ${ns}: not created`,
+    );
+  const differs = policyDifference(manifest(ns, traits), settled.value);
+  return differs.length === 0 ? 'created' : differs;
 }

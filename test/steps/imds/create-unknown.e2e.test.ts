@@ -1,0 +1,66 @@
+// A NetworkPolicy create whose request the API server reset was sent: the step reads the policy
+// again to settle it, and never says "not created" on a guess. Real client-node over the
+// simulator, with the reset fault on the create's path.
+import { afterEach, describe, expect, it } from 'vitest';
+import { imdsSession, type ImdsSession } from './harness.js';
+
+let session: ImdsSession | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+const POLICIES =
+  '^/apis/networking.k8s.io/v1/namespaces/[^/]+/networkpolicies(/restrict-instance-metadata)?$';
+
+/** The demo's change creates three policies (see demo.e2e), each dry-run first: those pass. */
+const DRY_RUNS = 3;
+
+async function applyAll(s: ImdsSession): Promise<string[]> {
+  await s.host.open('imds');
+  const sent = s.host.send('imds', { type: 'action', key: 'a' });
+  await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
+  s.store.answer(true);
+  await sent;
+  return s.store.getState().stepViews.imds?.result ?? [];
+}
+
+describe('a NetworkPolicy create whose request was reset', () => {
+  it('reads it again: absent is said as not created, from the read', async () => {
+    const s = (session = await imdsSession(
+      'demo',
+      {},
+      {
+        api: 'kube',
+        reset: 1,
+        pathPattern: POLICIES,
+        methods: ['POST'],
+        skip: DRY_RUNS,
+      },
+    ));
+    const result = (await applyAll(s)).join('\n');
+    expect(result).toMatch(/answer lost; reading it again shows no restrict-instance-metadata/);
+  });
+
+  it('the second look fails too: outcome unknown with how to check, never "not created"', async () => {
+    const s = (session = await imdsSession(
+      'demo',
+      {},
+      {
+        api: 'kube',
+        reset: 1,
+        pathPattern: POLICIES,
+        methods: ['POST', 'GET'],
+        skip: DRY_RUNS,
+      },
+    ));
+    const result = await applyAll(s);
+    const first = result.find((l) => l.startsWith('? '));
+    expect(first).toMatch(/sent, outcome unknown/);
+    expect(result.join('\n')).toMatch(
+      /\? stopped: .*outcome unknown.*kubectl get networkpolicy -n/,
+    );
+    const ns = first!.slice(2).split(':')[0]!;
+    expect(result).not.toContain(`– ${ns}: not created`);
+  });
+});
