@@ -7,25 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, compileCache, isolatedHome } from '../helpers/cli-process.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { minimalDescriptor } from '../helpers/scenario-descriptor.js';
 
-const DESCRIPTOR = `apiVersion: aks-runbook/v1alpha1
-kind: AksScenario
-cluster:
-  resourceGroup: rg
-  name: piped
-  kubernetesVersion: 1.31.8
-  pools:
-    - name: system
-      mode: System
-      count: 1
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: AKSUbuntu-2204gen2containerd-202505.14.0
-kubernetesVersions:
-  - version: "1.31"
-    patches: [1.31.8]
-operator:
-  user: me@contoso.com
-`;
+const DESCRIPTOR = minimalDescriptor('piped');
 
 /** A scenario whose JSON report is several times a pipe's buffer: 300 bare pods with findings. */
 function bigScenario(): string {

@@ -6,25 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario, scenarioFromFiles, ScenarioError } from '../../src/sim/scenario.js';
 import { builtInScenarios } from '../../src/sim/scenarios/index.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { minimalDescriptor } from '../helpers/scenario-descriptor.js';
 
-const DESCRIPTOR = `apiVersion: aks-runbook/v1alpha1
-kind: AksScenario
-cluster:
-  resourceGroup: rg
-  name: c1
-  kubernetesVersion: 1.31.8
-  pools:
-    - name: system
-      mode: System
-      count: 1
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: AKSUbuntu-2204gen2containerd-202505.14.0
-kubernetesVersions:
-  - version: "1.31"
-    patches: [1.31.8]
-operator:
-  user: me@contoso.com
-`;
+const DESCRIPTOR = minimalDescriptor();
 
 describe('loadScenario', () => {
   it('loads every built-in scenario, each object accepted by the API server checks', async () => {

@@ -3,25 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarioFromFiles } from '../../src/sim/scenario.js';
 import { startKube, type KubeTestServer } from './helpers/kube-server.js';
+import { minimalDescriptor } from '../helpers/scenario-descriptor.js';
 
-const DESCRIPTOR = `apiVersion: aks-runbook/v1alpha1
-kind: AksScenario
-cluster:
-  resourceGroup: rg
-  name: c1
-  kubernetesVersion: 1.31.8
-  pools:
-    - name: system
-      mode: System
-      count: 1
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: AKSUbuntu-2204gen2containerd-202505.14.0
-kubernetesVersions:
-  - version: "1.31"
-    patches: [1.31.8]
-operator:
-  user: me@contoso.com
-`;
+const DESCRIPTOR = minimalDescriptor();
 
 const policy = (egress: string, extra = '') => `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
