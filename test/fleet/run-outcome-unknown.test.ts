@@ -16,27 +16,36 @@ afterEach(async () => {
 
 const RAW = /socket hang up|ECONNRESET|fetch failed|refused or failed/;
 
+/**
+ * Starts update run `run` with ARM requests matching `pathPattern` reset; the command must end
+ * with exit 2 and one line, returned with the harness.
+ */
+async function startResetting(run: string, pathPattern: string) {
+  sim = await startSimulator({
+    scenario: 'fleet',
+    speed: 6000,
+    faults: { api: 'arm', reset: 1, pathPattern },
+  });
+  const h = fleetHarness(sim, { AKS_RUNBOOK_RETRY_WAIT_MAX: '0.01' });
+  const ran = await h.run([
+    'run',
+    'start',
+    '-n',
+    run,
+    '--kubernetes-version',
+    '1.31.8',
+    '--confirm',
+    'fleet-contoso',
+  ]);
+  expect(ran.code).toBe(2);
+  const line = ran.err.trim();
+  expect(line.split('\n')).toHaveLength(1);
+  return { h, line };
+}
+
 describe('fleet run start whose answer never came', () => {
   it('one line: sent, outcome unknown, the az command that tells; journaled unknown', async () => {
-    sim = await startSimulator({
-      scenario: 'fleet',
-      speed: 6000,
-      faults: { api: 'arm', reset: 1, pathPattern: '/updateRuns/[^/]+/start$' },
-    });
-    const h = fleetHarness(sim, { AKS_RUNBOOK_RETRY_WAIT_MAX: '0.01' });
-    const ran = await h.run([
-      'run',
-      'start',
-      '-n',
-      'lost-131',
-      '--kubernetes-version',
-      '1.31.8',
-      '--confirm',
-      'fleet-contoso',
-    ]);
-    expect(ran.code).toBe(2);
-    const line = ran.err.trim();
-    expect(line.split('\n')).toHaveLength(1);
+    const { h, line } = await startResetting('lost-131', '/updateRuns/[^/]+/start$');
     expect(line).toMatch(
       /^aks-runbook: the request to start update run lost-131 got no answer; its outcome is unknown: no answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager while trying to start update run lost-131;/,
     );
@@ -65,25 +74,7 @@ describe('fleet run start whose answer never came', () => {
   }, 60_000);
 
   it('accepted, then its operation unreadable: said accepted, that it may still run; journaled unknown', async () => {
-    sim = await startSimulator({
-      scenario: 'fleet',
-      speed: 6000,
-      faults: { api: 'arm', reset: 1, pathPattern: '/fleetOperationStatuses/' },
-    });
-    const h = fleetHarness(sim, { AKS_RUNBOOK_RETRY_WAIT_MAX: '0.01' });
-    const ran = await h.run([
-      'run',
-      'start',
-      '-n',
-      'unread-131',
-      '--kubernetes-version',
-      '1.31.8',
-      '--confirm',
-      'fleet-contoso',
-    ]);
-    expect(ran.code).toBe(2);
-    const line = ran.err.trim();
-    expect(line.split('\n')).toHaveLength(1);
+    const { line } = await startResetting('unread-131', '/fleetOperationStatuses/');
     // Fleet Manager accepted the start (202), then its operation could not be read.
     expect(line).toMatch(
       /^aks-runbook: the request to start update run unread-131 was sent and accepted; its outcome is unknown: Azure accepted the request, then could not be heard: cannot reach Azure Resource Manager while trying to start update run unread-131;/,
