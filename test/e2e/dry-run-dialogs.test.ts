@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startInTmux } from '../reliability/tmux.js';
+import { DEMO_WORKSPACE } from '../helpers/sim-session.js';
 
-const WORKSPACE =
-  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+const WORKSPACE = DEMO_WORKSPACE;
 
 describe('--dry-run asks every change with the one dialog', () => {
   it('Defender (typed) and imds (after its server-side dry run) each ask "Confirm a dry run"', async () => {

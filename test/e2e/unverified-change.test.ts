@@ -10,9 +10,9 @@ import { stateJournal } from '../helpers/state-journal.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
 import { startInTmux, type TmuxTerminal } from '../reliability/tmux.js';
+import { DEMO_WORKSPACE } from '../helpers/sim-session.js';
 
-const DEFENDER_WORKSPACE =
-  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+const DEFENDER_WORKSPACE = DEMO_WORKSPACE;
 
 let running: RunningSim | undefined;
 let held: HeldRequest | undefined;

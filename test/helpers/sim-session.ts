@@ -87,3 +87,7 @@ export function journalRecords(path: string): Array<Record<string, unknown>> {
 }
 
 export { until } from './until.js';
+
+/** A Log Analytics workspace in the demo scenario's subscription: what Defender is enabled with. */
+export const DEMO_WORKSPACE =
+  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';

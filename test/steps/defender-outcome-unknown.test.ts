@@ -5,10 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDS } from '../../src/model/bounds.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { makeDefenderStep } from '../../src/steps/defender/index.js';
-import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
+import { connectToSim, hostFor, until, DEMO_WORKSPACE } from '../helpers/sim-session.js';
 
-const WORKSPACE =
-  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+const WORKSPACE = DEMO_WORKSPACE;
 
 let sim: Simulator | undefined;
 afterEach(async () => {

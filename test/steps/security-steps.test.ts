@@ -6,12 +6,11 @@ import { apiAccessStep } from '../../src/steps/api-access/index.js';
 import { makeDefenderStep } from '../../src/steps/defender/index.js';
 import { connect } from '../../src/target/connect.js';
 import { type Connection } from '../../src/model/connection.js';
-import { connectToSim, hostFor, until } from '../helpers/sim-session.js';
+import { connectToSim, hostFor, until, DEMO_WORKSPACE } from '../helpers/sim-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { viewText } from '../../src/steps/contract/view.js';
 
-const WORKSPACE =
-  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+const WORKSPACE = DEMO_WORKSPACE;
 
 const factories = {
   defender: makeDefenderStep({ pollMs: 5 }),

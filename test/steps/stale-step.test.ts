@@ -3,10 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/sim/simulator.js';
 import { makeDefenderStep } from '../../src/steps/defender/index.js';
-import { connectToSim, hostFor } from '../helpers/sim-session.js';
+import { connectToSim, hostFor, DEMO_WORKSPACE } from '../helpers/sim-session.js';
 
-const WORKSPACE =
-  '/subscriptions/3f2b9c1e-7d4a-4e8b-a1c6-5d9e0f1a2b3c/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-shop';
+const WORKSPACE = DEMO_WORKSPACE;
 
 describe('a step that cannot look again', () => {
   it('marks its findings stale, withdraws its changes and opens no confirmation', async () => {
