@@ -2,6 +2,7 @@ import { unstable_NormalPriority, unstable_scheduleCallback } from 'scheduler';
 import { createKeyParser, type InputEvent, type KeyPress } from './key-parser.js';
 import { keyId } from './key-sequences.js';
 import { findBinding, footerText, workingBindings, type KeyBinding } from './key-table.js';
+import { ANSWER_GUARD_MS } from '../src/model/typed-answer.js';
 
 /** A key as a screen gets it: the key, its name in key tables, the read it came in, and when. */
 export interface KeyEvent {
@@ -51,8 +52,6 @@ export interface FooterState {
 
 /** How long a lone ESC waits for the rest of a sequence before it counts as the Esc key. */
 const ESC_WAIT_MS = 50;
-/** How long a question ignores keys after it appears (see `useAnswerGuard`). */
-const ANSWER_GUARD_MS = 250;
 /** How long a notice stays in the footer, unless a key comes first. */
 const NOTICE_MS = 4_000;
 

@@ -1,6 +1,7 @@
 import { useContext, useEffect, useRef, useState } from 'react';
 import type { KeyEvent } from './key-bus.js';
 import { KeyBusContext } from './key-context.js';
+import { TYPED_PER_READ_MAX } from '../src/model/typed-answer.js';
 
 /** When a question appeared: the last read before it, and the time. */
 export interface Opened {
@@ -24,12 +25,6 @@ export function admitsAnswer(
   const quietSince = Math.max(opened.time, lastDropped);
   return event.burst > opened.burst && event.time - quietSince >= guardMs;
 }
-
-/**
- * The most printable characters one read from the terminal holds when typed by hand: a person
- * types one between two reads, two or three when the program was busy or the link is slow.
- */
-export const TYPED_PER_READ_MAX = 3;
 
 /**
  * Whether a key was typed by hand rather than pasted: a terminal without bracketed paste (tmux

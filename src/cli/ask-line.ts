@@ -1,13 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-
-/** How soon after a question is shown an answer counts as typed ahead (the TUI's guard time). */
-export const ASK_GUARD_MS = 250;
-
-/**
- * The most printable characters one read of the terminal holds when typed by hand (the TUI's
- * typed confirmation uses the same bound): more in one read is a paste sent as keys.
- */
-export const TYPED_PER_READ_MAX = 3;
+import { ANSWER_GUARD_MS, TYPED_PER_READ_MAX } from '../model/typed-answer.js';
 
 /** Where a question is asked, and the clock its guard reads (tests give their own). */
 export interface AskStreams {
@@ -31,7 +23,7 @@ const PASTED = 'That was pasted, not typed: it does not count. Type the name by 
  */
 export async function askLine(question: string, streams: AskStreams): Promise<string> {
   const now = streams.now ?? (() => performance.now());
-  const guardMs = streams.guardMs ?? ASK_GUARD_MS;
+  const guardMs = streams.guardMs ?? ANSWER_GUARD_MS;
   const rl = createInterface({ input: streams.input, output: streams.output });
   let firstRead: number | undefined;
   let pasted = false;
