@@ -54,8 +54,9 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       // is a change key like any other.
       const retries = action !== undefined && run.retries(action);
       const looks = action?.looksAgain === true && !retries;
-      // Facts that may be stale plan no change: only looking again, or moving about, is taken.
-      const changing = CHANGING.has(event.type) && !looks;
+      // Facts that may be stale plan no change: only looking again, stopping what runs (an abort
+      // plans nothing on them), or moving about, is taken.
+      const changing = CHANGING.has(event.type) && !looks && action?.stopsOnly !== true;
       if (run.stale && changing) return run.staleness.refuse();
       // On a stale step, a retry pending waits for a look that works: the key looks first.
       if (looks) run.retryWaits(action);

@@ -61,5 +61,10 @@ export interface StepAction<Facts, State> {
   local?: true;
   /** It only looks again: still offered when the last look failed (the way out of stale). */
   looksAgain?: true;
+  /**
+   * It only stops work that runs (an abort): still offered and taken when the last look failed,
+   * since it plans nothing on the facts shown; its change must be `whileBusy` (no stale check).
+   */
+  stopsOnly?: true;
   run: (s: StepSession<Facts, State>) => Promise<void> | void;
 }

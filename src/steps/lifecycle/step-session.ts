@@ -110,14 +110,15 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 
   publish(): void {
     if (this.state !== undefined) this.ctx.setState(this.state);
-    // While stale, every change is shown withdrawn; looking again stays. The look-again key that
-    // retries a failed change says so (its own label says it looks).
+    // While stale, every change is shown withdrawn; looking again and stopping what runs (an
+    // abort) stay. The look-again key that retries a failed change says so (its own label says
+    // it looks).
     this.ctx.show({
       actions: this.offered().map((a) =>
         view(
           a.key,
           this.retries(a) ? `Retry the failed ${this.again!.what} (asks first)` : a.label,
-          a.unavailable ?? (this.stale && !a.looksAgain ? STALE_ACTION : undefined),
+          a.unavailable ?? (this.stale && !a.looksAgain && !a.stopsOnly ? STALE_ACTION : undefined),
         ),
       ),
     });

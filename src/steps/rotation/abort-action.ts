@@ -61,6 +61,8 @@ export function abortAction<Facts, State>(
   return {
     key: 'a',
     label: 'Abort the running operation',
+    // A look failing while an operation runs must not take away the way to stop it.
+    stopsOnly: true,
     unavailable:
       aim === 'none'
         ? 'nothing is running'
