@@ -75,7 +75,11 @@ describe('an operation and the shared board', () => {
   it('a request that failed before going out is said as not sent and never on the board', async () => {
     const { change, shown, started } = await nodeImageChange();
     await sim!.close();
-    const outcome = await change.run(() => undefined, new AbortController().signal);
+    const outcome = await change.run(
+      () => undefined,
+      new AbortController().signal,
+      () => Promise.resolve(false),
+    );
     expect(started()).toBe(false);
     expect(outcome.lines[0]).toMatch(/^✖ Node image upgrade of pool \S+ was not sent: /);
     expect(shown()).toBeUndefined();
@@ -84,7 +88,11 @@ describe('an operation and the shared board', () => {
 
   it('a journal failing after AKS answered keeps "succeeded" and ends the board', async () => {
     const { change, shown, started } = await nodeImageChange();
-    const outcome = await change.run(() => undefined, new AbortController().signal);
+    const outcome = await change.run(
+      () => undefined,
+      new AbortController().signal,
+      () => Promise.resolve(false),
+    );
     expect(started()).toBe(true);
     expect(outcome.ending).toEqual({ kind: 'succeeded' });
     expect(outcome.lines[0]).toMatch(/^✔ Node image upgrade of pool \S+ succeeded\.$/);

@@ -5,6 +5,14 @@ import type { StepView, ViewItem } from '../contract/view.js';
 export type Progress = (line: string) => void;
 
 /**
+ * Asks a further question while the change runs (the second of a change made in two steps),
+ * checked as the first one is: false on a no, and when a look failed since the change was asked
+ * for (no question opens on such facts; a yes given while it failed starts nothing; the progress
+ * says so).
+ */
+export type AskFurther = (request: ConfirmationRequest) => Promise<boolean>;
+
+/**
  * One change to the cluster, as a step describes it; `StepSession.change` runs every change the
  * same way: plan shown, preflight, dry run, confirmation, run (journaled by the step, through the
  * wire guard), a fresh look to verify, and the result.
@@ -39,8 +47,11 @@ export interface Change<Outcome, Facts> {
   cancelled?: string[];
   /** May start while another change of the step runs (an abort of it). */
   whileBusy?: true;
-  /** Does it: every mutation inside goes through the journal (`ctx.journal.mutation`). */
-  run: (progress: Progress, signal: AbortSignal) => Promise<Outcome>;
+  /**
+   * Does it: every mutation inside goes through the journal (`ctx.journal.mutation`). A further
+   * question goes through `ask`, never `ctx.confirm`: the facts may have gone stale since the first.
+   */
+  run: (progress: Progress, signal: AbortSignal, ask: AskFurther) => Promise<Outcome>;
   /**
    * Look at the cluster again before `done` (default true: the result is verified); `'after'`
    * when the result does not depend on it (shown at once, then the look).

@@ -10,6 +10,7 @@ import {
   confirms,
 } from './change.js';
 import { firstLine, messageOf } from '../../model/errors.js';
+import type { ConfirmationRequest } from '../../model/session.js';
 import type { StepRun } from './step-session.js';
 
 /**
@@ -68,11 +69,13 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   // changes: the change was planned on facts that may no longer hold. No question is opened on
   // such facts; a yes given while it failed starts nothing. An abort still goes (it only stops
   // what runs).
+  const noteNotStarted = (what: string, why: string): Promise<void> =>
+    ctx.journal
+      .note(ctx.id, `not started: ${what}`, { why: `a look failed: ${why}` })
+      .catch(() => undefined);
   const notStarted = async (why: string, asked: boolean): Promise<ChangeEnd> => {
     ctx.show({ result: staleSinceAsked(why, asked) });
-    await ctx.journal
-      .note(ctx.id, `not started: ${change.what}`, { why: `a look failed: ${why}` })
-      .catch(() => undefined);
+    await noteNotStarted(change.what, why);
     return 'refused';
   };
   const staleBeforeAsking = staleSince();
@@ -97,7 +100,18 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   // A change not verified before is left so: what this one shows replaces its result.
   run.unverified = undefined;
   run.changeRuns();
-  const outcome = await run.work.run((signal) => change.run(progress, signal));
+  // A further question while it runs is withdrawn as the first one is: the facts it was planned
+  // on went stale if a look failed since the change was asked for (before it, or while asked).
+  const ask = async (request: ConfirmationRequest): Promise<boolean> => {
+    const before = staleSince();
+    const yes = before === undefined && (await ctx.confirm(request));
+    const why = before ?? (yes ? staleSince() : undefined);
+    if (why === undefined) return yes;
+    for (const line of staleSinceAsked(why, before === undefined)) progress(line);
+    await noteNotStarted(request.change, why);
+    return false;
+  };
+  const outcome = await run.work.run((signal) => change.run(progress, signal, ask));
   // Looks that began before this point saw the cluster before the change: they verify nothing.
   const endedAt = (run.changeEnded = run.looksBegun);
   // What the change did, as the step says it; shown (again) with `note` added when not verified.

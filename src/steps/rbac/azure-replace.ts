@@ -23,7 +23,7 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
       group: p.group,
     },
     confirm: question(ctx.cluster, p, 'create'),
-    run: async (progress) => {
+    run: async (progress, _signal, ask) => {
       if (!client) throw new Error('Azure Resource Manager is not connected');
       await ctx.journal.mutation(
         {
@@ -49,7 +49,8 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
       progress(
         `✔ group ${groupLabel(p.group, p.check)} holds "${p.candidate.roleName}" (read back)`,
       );
-      if (!(await ctx.confirm(question(ctx.cluster, p, 'remove')))) return 'assigned';
+      // The removal has its own question, stale-checked as the first.
+      if (!(await ask(question(ctx.cluster, p, 'remove')))) return 'assigned';
       await ctx.journal.mutation(
         { step: 'rbac', action: 'delete role assignment', target: assignment.id },
         () => client.roleAssignments.deleteById(assignment.id.replace(/^\//, '')),

@@ -27,12 +27,11 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
     dryRun: ['Dry run only: the API server accepted both changes; nothing was stored.'],
     // An adopted group binding needs no creation: the one question is the user's removal.
     confirm: confirmation(ctx.cluster, p, p.adopted ? 'remove' : 'create'),
-    run: async (progress) => {
+    run: async (progress, _signal, ask) => {
       await createGroupBinding(ctx, p, progress);
       s.set({ last: { plan: p, userRemoved: false }, plan: undefined, proposal: undefined });
-      // The first question asked about the creation: the removal has its own.
-      if (!p.adopted && !(await ctx.confirm(confirmation(ctx.cluster, p, 'remove'))))
-        return 'created';
+      // The first question asked about the creation: the removal has its own (stale-checked).
+      if (!p.adopted && !(await ask(confirmation(ctx.cluster, p, 'remove')))) return 'created';
       await removeUser(ctx, p, progress);
       s.set({ last: { plan: p, userRemoved: true } });
       return 'replaced';
