@@ -1,5 +1,6 @@
 import { Box } from 'ink';
 import { useState } from 'react';
+import { typedOverReads } from '../src/model/typed-answer.js';
 import { visible } from '../src/model/visible-text.js';
 import type { ConfirmProps } from './Confirm.js';
 import { changeLines, confirmTitle } from './change-lines.js';
@@ -16,11 +17,13 @@ import { theme } from './theme.js';
 import { typedByHand, useAnswerGuard } from './use-answer-guard.js';
 
 const PASTE_REFUSED = 'Pasted text does not count here: type the name yourself.';
+const ONE_READ = 'The name came all at once, as a paste does: type it yourself, key by key.';
 
 /**
  * Confirmation for the riskiest changes: proceeds only when the exact name is typed; Esc cancels.
- * Typed means typed: a paste does not count (bracketed, or keys arriving many in one read), nor do
- * keys typed before the dialog appeared.
+ * Typed means typed: a paste does not count (bracketed, or keys arriving many in one read, or a
+ * name of two or more characters arriving whole in one read: `typedOverReads`), nor do keys
+ * typed before the dialog appeared.
  */
 export function TypedConfirm({
   request,
@@ -37,6 +40,8 @@ export function TypedConfirm({
   // The read of the last typed character: Enter must come in a later one, so a name and Enter
   // typed or pasted in one go (a terminal without bracketed paste) never confirm.
   const [typedBurst, setTypedBurst] = useState(0);
+  // The reads that typed the name since the field was last empty: the first, and whether others.
+  const [nameReads, setNameReads] = useState<{ first: number; more: boolean }>();
   const { armed, dropped, guard } = useAnswerGuard();
   const inner = dialogInnerWidth(width);
   // Letters are typed into the name here, so copying takes Ctrl+Y.
@@ -84,11 +89,25 @@ export function TypedConfirm({
       }
       setValue(next);
       setError(undefined);
-      if (event) setTypedBurst(event.burst);
+      if (!event) return;
+      setTypedBurst(event.burst);
+      setNameReads((was) =>
+        next === ''
+          ? undefined
+          : {
+              first: was?.first ?? event.burst,
+              more: !!was && (was.more || was.first !== event.burst),
+            },
+      );
     },
     onSubmit: (typed, event) => {
       if (event.burst <= typedBurst || !typedByHand(event)) guard.dropped(event);
-      else submit(typed);
+      else if (!typedOverReads(typed, nameReads?.more ? 2 : 1)) {
+        // A short name pasted whole: it leaves the field, to be typed by hand.
+        setValue('');
+        setNameReads(undefined);
+        setError(ONE_READ);
+      } else submit(typed);
     },
     onCancel: () => onAnswer(false),
   };

@@ -70,6 +70,40 @@ describe('askLine', () => {
     expect(t.shown()).toContain('typed before the question appeared');
   });
 
+  it('a short name and its Enter in one read (no more keys than a busy read holds) do not count', async () => {
+    const clock = { t: 0 };
+    const t = terminal(clock);
+    const answer = askLine('Type the cluster name (aks): ', t);
+    clock.t = 1_000;
+    t.input.write('aks\n');
+    expect(await answer).toBe('');
+    expect(t.shown()).toContain('That came all at once');
+  });
+
+  it('a short name whole in one read, then Enter on its own, does not count', async () => {
+    const clock = { t: 0 };
+    const t = terminal(clock);
+    const answer = askLine('Type the cluster name (aks): ', t);
+    clock.t = 1_000;
+    t.input.write('aks');
+    await settle();
+    t.input.write('\r');
+    expect(await answer).toBe('');
+    expect(t.shown()).toContain('That came all at once');
+  });
+
+  it('a short name over two reads, then Enter on its own, counts', async () => {
+    const clock = { t: 0 };
+    const t = terminal(clock);
+    const answer = askLine('Type the cluster name (aks): ', t);
+    clock.t = 1_000;
+    for (const read of ['ak', 's', '\n']) {
+      t.input.write(read);
+      await settle();
+    }
+    expect(await answer).toBe('aks');
+  });
+
   it('a paste without bracketed paste (the name in one read) does not count', async () => {
     const clock = { t: 0 };
     const t = terminal(clock);

@@ -12,13 +12,20 @@ const request: ConfirmationRequest = {
   typed: 'aks-prod-weu',
 };
 
-async function dialog() {
+async function dialog(asked = request) {
   const onAnswer = vi.fn();
   const ui = await renderInk(
-    <TypedConfirm request={request} active onAnswer={onAnswer} width={80} height={21} />,
+    <TypedConfirm request={asked} active onAnswer={onAnswer} width={80} height={21} />,
   );
   return { ui, onAnswer };
 }
+
+/** A cluster whose name is short enough to fit in one read typed by hand. */
+const short = (name: string): ConfirmationRequest => ({
+  cluster: name,
+  change: `Delete node pool system on ${name}`,
+  typed: name,
+});
 
 describe('a typed confirmation under attack', () => {
   it('the name pasted as plain keys in one read, then Enter on its own, does not confirm', async () => {
@@ -52,6 +59,34 @@ describe('a typed confirmation under attack', () => {
       await ui.burst(chunk, shown);
     await ui.press(ENTER);
     expect(onAnswer).toHaveBeenCalledExactlyOnceWith(true);
+  });
+
+  it('a short name (no more keys than a busy read holds) pasted whole, then Enter, does not confirm', async () => {
+    for (const name of ['aks', 'db']) {
+      const { ui, onAnswer } = await dialog(short(name));
+      await ui.burst(name, `› ${name}`);
+      await ui.press(ENTER);
+      expect(onAnswer).not.toHaveBeenCalled();
+      expect(ui.frame()).toContain('The name came all at once, as a paste does');
+      // It left the field: typed by hand now, it confirms.
+      expect(ui.frame()).not.toContain(`› ${name}`);
+      await ui.type(name);
+      await ui.press(ENTER);
+      expect(onAnswer).toHaveBeenCalledExactlyOnceWith(true);
+      await ui.unmount();
+    }
+  });
+
+  it('a short name typed over two reads confirms; a one-character name cannot be told from typing', async () => {
+    const { ui, onAnswer } = await dialog(short('aks'));
+    await ui.burst('ak', '› ak');
+    await ui.burst('s', '› aks');
+    await ui.press(ENTER);
+    expect(onAnswer).toHaveBeenCalledExactlyOnceWith(true);
+    const one = await dialog(short('a'));
+    await one.ui.burst('a', '› a');
+    await one.ui.press(ENTER);
+    expect(one.onAnswer).toHaveBeenCalledExactlyOnceWith(true);
   });
 
   it('a bracketed paste of the name and Enter never confirms', async () => {
