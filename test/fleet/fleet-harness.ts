@@ -39,6 +39,8 @@ export function fleetHarness(sim: Simulator, moreEnv: NodeJS.ProcessEnv = {}) {
       onOut?: (all: string) => void;
       /** Progress lines on (they go to `err`, as on a terminal). */
       progress?: boolean;
+      /** Answers a typed confirmation in place of `answers` (e.g. the real prompt on streams). */
+      ask?: (question: string) => Promise<string>;
     } = {},
   ): Promise<Ran> => {
     let out = '';
@@ -51,7 +53,7 @@ export function fleetHarness(sim: Simulator, moreEnv: NodeJS.ProcessEnv = {}) {
         opts.onOut?.(out);
       },
       err: (t: string) => (err += t),
-      interactive: opts.interactive ?? opts.answers !== undefined,
+      interactive: opts.interactive ?? (opts.answers !== undefined || opts.ask !== undefined),
       progress: opts.progress ?? false,
     };
     const argv = ['fleet', ...args, '--sim-connection', connection];
@@ -65,7 +67,7 @@ export function fleetHarness(sim: Simulator, moreEnv: NodeJS.ProcessEnv = {}) {
     const code = await runFleet(invocation.fleet, env(), io, {
       ask: (q: string) => {
         asked.push(q);
-        return Promise.resolve(answers.shift() ?? '');
+        return opts.ask ? opts.ask(q) : Promise.resolve(answers.shift() ?? '');
       },
       ...(opts.signal ? { signal: opts.signal } : {}),
     }).catch(() => main(argv, env(), io));

@@ -22,7 +22,17 @@ const SUBSCRIPTION_LIST = new RegExp(`^/subscriptions/([^/]+)${RP}/managedCluste
 // Fleet Manager's own operation polls stay with the front, which serves the fleets.
 const LOCATIONS = new RegExp(`^/subscriptions/([^/]+)${RP}/locations/[^/]+/(?!fleet)`, 'i');
 
-const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+/** Whether a name equals a path segment (as sent: percent-encoded), as ARM compares: any case. */
+const same = (a: string, segment: string): boolean =>
+  a.toLowerCase() === decoded(segment).toLowerCase();
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
 
 /**
  * Makes `front` (the first cluster's server) the one ARM endpoint of several clusters, as ARM is
