@@ -52,6 +52,8 @@ export function runActions(
       {
         key: 'x',
         label: `Stop update run ${running} (members updating finish; no other starts)`,
+        // It only stops what runs: a look failing meanwhile must not take it away.
+        stopsOnly: true,
         run: () =>
           change(s, f.at, running, 'stop', `stop update run ${running}`, () =>
             port.stop(s.ctx.connection, s.ctx.mode, f.at, running),
