@@ -161,6 +161,33 @@ describe('which pods are Windows pods', () => {
       containers: [{ name: 'app', securityContext: { ...hardened, runAsNonRoot: undefined } }],
     });
     expect(found(admin)).toContain('containers.root:medium');
+    // One container runs as one user: one root issue, not a second for runAsNonRoot unset.
+    expect(found(admin).filter((f) => f.startsWith('containers.root'))).toEqual([
+      'containers.root:medium',
+    ]);
+    const adminAndZero = pod({
+      nodeSelector: { 'kubernetes.io/os': 'windows' },
+      containers: [
+        {
+          name: 'app',
+          securityContext: {
+            ...hardened,
+            runAsUser: 0,
+            windowsOptions: { runAsUserName: 'ContainerAdministrator' },
+          },
+        },
+      ],
+    });
+    const roots = podIssues(adminAndZero).filter((i) => i.id === 'containers.root');
+    expect(roots.map((i) => [i.severity, i.what])).toEqual([
+      ['medium', 'runAsUserName ContainerAdministrator; also runAsUser 0'],
+    ]);
+    // The one issue still asks for both fixes.
+    const review = checkContainers({ pods: [adminAndZero], intermediates: [], forbidden: [] })
+      .workloads[0]!;
+    const patch = suggestedPatch(review).join('\n');
+    expect(patch).toContain('runAsUser: 10001');
+    expect(patch).toContain('runAsUserName: ContainerUser');
     // A Linux pod's runAsUserName means nothing: not judged.
     const linux = pod({
       securityContext: {

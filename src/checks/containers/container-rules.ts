@@ -94,16 +94,26 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     const user = sc.runAsUser ?? podSc.runAsUser;
     const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
     const nodeUsers = spec.hostUsers !== false;
-    if (nodeUsers && user === 0) add('containers.root', 'medium', 'runAsUser 0');
-    else if (nodeUsers && nonRoot !== true && user === undefined)
+    const linuxRoot =
+      nodeUsers && user === 0
+        ? 'runAsUser 0'
+        : nodeUsers && nonRoot !== true && user === undefined
+          ? nonRoot === false
+            ? 'runAsNonRoot false'
+            : 'runAsNonRoot not set'
+          : undefined;
+    // Placed on Windows nodes: runAsUserName decides who it runs as there, not runAsUser. One
+    // container runs as one user: one root issue, the Windows administrator first, with any
+    // runAsUser 0 beside it (the suggested patch clears both).
+    const admin = os === 'windows-nodes' ? windowsAdministrator(sc, podSc) : undefined;
+    if (admin !== undefined)
       add(
         'containers.root',
-        'low',
-        nonRoot === false ? 'runAsNonRoot false' : 'runAsNonRoot not set',
+        'medium',
+        `runAsUserName ${admin}${linuxRoot === 'runAsUser 0' ? '; also runAsUser 0' : ''}`,
       );
-    // Placed on Windows nodes: runAsUserName decides who it runs as there, not runAsUser.
-    const admin = os === 'windows-nodes' ? windowsAdministrator(sc, podSc) : undefined;
-    if (admin !== undefined) add('containers.root', 'medium', `runAsUserName ${admin}`);
+    else if (linuxRoot !== undefined)
+      add('containers.root', linuxRoot === 'runAsUser 0' ? 'medium' : 'low', linuxRoot);
     if (!privileged) {
       if (sc.allowPrivilegeEscalation !== false)
         add(
