@@ -1,5 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import { DATA_PLANES, ENFORCING_PLANES, type DataPlane } from '../netpol/dataplane.js';
+import { sameArmValue } from '../arm-enums.js';
 
 /** The cluster's network settings from ARM `networkProfile`, or why they are not known. */
 export type EngineFacts =
@@ -31,6 +32,20 @@ export interface EngineTraits {
   label: string;
 }
 
+// ARM reads these enums without regard to case (`Calico` sets Calico), so they are read that way
+// here: a cased value must not read as "no engine" (a false alarm) or as no Cilium (a plan whose
+// ipBlock peers cut pods off on Cilium).
+
+/** The network policy engine named by `networkPolicy`, lower case; absent or empty: `none`. */
+function policyName(engine: { networkPolicy?: string }): string {
+  return engine.networkPolicy?.trim().toLowerCase() || 'none';
+}
+
+/** Whether the engine is Cilium, by data plane or by policy engine. */
+function isCilium(engine: { networkPolicy?: string; networkDataplane?: string }): boolean {
+  return sameArmValue(engine.networkDataplane, 'cilium') || policyName(engine) === 'cilium';
+}
+
 /** How the engine shapes the plan. Unknown engines get the safe superset (both extra peers). */
 export function engineTraits(engine: EngineFacts): EngineTraits {
   if (!engine.known) {
@@ -41,9 +56,9 @@ export function engineTraits(engine: EngineFacts): EngineTraits {
       label: `policy engine unknown (${engine.why})`,
     };
   }
-  const policy = engine.networkPolicy ?? 'none';
-  const cilium = engine.networkDataplane === 'cilium' || policy === 'cilium';
-  const dualStack = (engine.ipFamilies ?? []).includes('IPv6');
+  const policy = policyName(engine);
+  const cilium = isCilium(engine);
+  const dualStack = (engine.ipFamilies ?? []).some((f) => sameArmValue(f, 'IPv6'));
   const parts = [
     `network policy ${cilium && policy === 'none' ? 'cilium' : policy}`,
     `plugin ${engine.networkPlugin ?? 'unknown'}`,
@@ -56,10 +71,9 @@ export function engineTraits(engine: EngineFacts): EngineTraits {
 /** The engine's data plane; undefined when the engine is not known. */
 export function dataPlaneOf(engine: EngineFacts): DataPlane | undefined {
   if (!engine.known) return undefined;
-  if (engine.networkDataplane === 'cilium' || engine.networkPolicy === 'cilium')
-    return DATA_PLANES.cilium;
-  if (engine.networkPolicy === 'azure') return DATA_PLANES['azure-npm'];
-  if (engine.networkPolicy === 'calico') return DATA_PLANES.calico;
+  if (isCilium(engine)) return DATA_PLANES.cilium;
+  if (policyName(engine) === 'azure') return DATA_PLANES['azure-npm'];
+  if (policyName(engine) === 'calico') return DATA_PLANES.calico;
   return DATA_PLANES.none;
 }
 
@@ -109,7 +123,7 @@ export function engineFindings(engine: EngineFacts): Finding[] {
       },
     ];
   }
-  if (engine.networkPolicy === 'azure' && !traits.cilium) {
+  if (policyName(engine) === 'azure' && !traits.cilium) {
     return [
       {
         id: 'imds.engine-retiring',
@@ -127,7 +141,7 @@ export function engineFindings(engine: EngineFacts): Finding[] {
 /** The command that turns an engine on: Cilium on Azure CNI, Calico otherwise. */
 function enableCommand(engine: { resourceGroup: string; cluster: string; networkPlugin?: string }) {
   const base = `az aks update -g ${engine.resourceGroup} -n ${engine.cluster}`;
-  return engine.networkPlugin === 'azure'
+  return sameArmValue(engine.networkPlugin, 'azure')
     ? `${base} --network-dataplane cilium (or --network-policy calico)`
     : `${base} --network-policy calico`;
 }

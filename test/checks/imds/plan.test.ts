@@ -9,7 +9,12 @@ import {
 } from '../../../src/checks/netpol/address.js';
 import { DATA_PLANES } from '../../../src/checks/netpol/dataplane.js';
 import type { ImdsFacts } from '../../../src/checks/imds/assess.js';
-import { engineFindings, engineTraits, type EngineFacts } from '../../../src/checks/imds/engine.js';
+import {
+  dataPlaneOf,
+  engineFindings,
+  engineTraits,
+  type EngineFacts,
+} from '../../../src/checks/imds/engine.js';
 import { evaluateNamespace } from '../../../src/checks/imds/evaluate.js';
 import { closeImdsInRule } from '../../../src/checks/imds/fixes.js';
 import { ruleFixes, targetedPolicies } from '../../../src/checks/imds/proposals.js';
@@ -93,6 +98,28 @@ describe('the plan for each engine', () => {
     expect(finding).toMatchObject({ id: 'imds.no-policy-engine', severity: 'high' });
     expect(finding!.remediation).toContain('az aks update -g rg -n aks-one');
     expect(engineTraits(facts).enforces).toBe(false);
+  });
+  it('reads the ARM enums without regard to case, as ARM does', () => {
+    for (const networkPolicy of ['Calico', 'AZURE', ' calico ']) {
+      const facts = arm({ networkPolicy, networkPlugin: 'Azure' });
+      expect(engineTraits(facts).enforces, networkPolicy).toBe(true);
+      expect(dataPlaneOf(facts)?.enforces, networkPolicy).toBe(true);
+      expect(engineFindings(facts).map((f) => f.id)).not.toContain('imds.no-policy-engine');
+    }
+    expect(engineFindings(arm({ networkPolicy: 'Azure' })).map((f) => f.id)).toEqual([
+      'imds.engine-retiring',
+    ]);
+    for (const facts of [arm({ networkDataplane: 'Cilium' }), arm({ networkPolicy: 'CILIUM' })]) {
+      expect(engineTraits(facts).cilium).toBe(true);
+      expect(dataPlaneOf(facts)).toBe(DATA_PLANES.cilium);
+      expect(peersOf(facts)).toContainEqual({ namespaceSelector: {} });
+    }
+    expect(engineTraits(arm({ networkPolicy: 'None' })).enforces).toBe(false);
+    expect(engineTraits(arm({ networkPolicy: 'calico', ipFamilies: ['ipv6'] })).dualStack).toBe(
+      true,
+    );
+    const [none] = engineFindings(arm({ networkPolicy: 'None', networkPlugin: 'Azure' }));
+    expect(none!.remediation).toContain('--network-dataplane cilium');
   });
   it('our policy is labelled as ours, selects every pod, egress only', () => {
     const policy = restrictImdsPolicy('shop', engineTraits(arm({ networkPolicy: 'calico' })));
