@@ -6,8 +6,9 @@ import { selectorMatches } from '../label-selector.js';
 /**
  * One end of a connection.
  * - `address`: anything that is neither a pod nor a node: the metadata endpoint, the internet, a VM.
- * - `node`: a node's address (hostNetwork pods share it); `ownNode` when it is the source pod's node.
- * - `pod`: a pod, by namespace and labels; its address and container ports when known.
+ * - `node`: a node's address (hostNetwork pods share it); `ownNode` when it is the node of the pod
+ *   on the other end (the source pod's, or the destination pod's for traffic from a node).
+ * - `pod`: a pod, by namespace and labels; its address, node and container ports when known.
  */
 export type Endpoint =
   | { kind: 'address'; address: string }
@@ -19,6 +20,8 @@ export type Endpoint =
       /** When absent, looked up among the cluster's namespaces. */
       namespaceLabels?: Record<string, string>;
       address?: string;
+      /** The node it runs on, when known: traffic from that node always reaches it. */
+      node?: string;
       ports?: readonly ContainerPort[];
     };
 

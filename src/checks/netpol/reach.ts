@@ -10,10 +10,15 @@ import { selectorMatches } from '../label-selector.js';
 export interface SourcePod {
   namespace: string;
   labels: Record<string, string>;
-  /** hostNetwork pods use the node's network: no NetworkPolicy applies to them. */
+  /**
+   * hostNetwork pods use the node's network: no NetworkPolicy isolates their egress, and what they
+   * send is the node's traffic to the pod on the other end.
+   */
   hostNetwork?: boolean;
   /** The pod's address, for ingress ipBlock peers on the other side. */
   address?: string;
+  /** The node it runs on, when known. */
+  node?: string;
 }
 
 /** A rule that allows the connection: the policy and the index of the rule in its list. */
@@ -35,7 +40,7 @@ export interface SideAnswer {
 /** The answer to "can this pod open this connection": both sides, and whether anything is enforced. */
 export interface Reach {
   allowed: boolean;
-  /** False when nothing was enforced (no engine, or a hostNetwork source). */
+  /** False when nothing was enforced (no engine, or a hostNetwork source to anything but a pod). */
   enforced: boolean;
   egress: SideAnswer;
   /** Only when the destination is a pod that policies can isolate. */
@@ -114,18 +119,30 @@ export class Reachability {
     return found;
   }
 
-  /** Can `source` open `connection` to `destination`? */
+  /**
+   * Can `source` open `connection` to `destination`? A hostNetwork source is outside
+   * NetworkPolicy on its own side only: a destination pod's ingress policies still judge it, as
+   * traffic from the node's address (the Kubernetes documentation's two allowed behaviours for
+   * hostNetwork pods both come to this when selectors cannot see them).
+   */
   canConnect(source: SourcePod, destination: Endpoint, connection: Connection): Reach {
-    if (!this.plane.enforces || source.hostNetwork) {
+    if (!this.plane.enforces || (source.hostNetwork && destination.kind !== 'pod')) {
       return { allowed: true, enforced: false, egress: OPEN };
     }
-    const egress = this.egress(source, destination, connection);
-    const from: Endpoint = {
-      kind: 'pod',
-      namespace: source.namespace,
-      labels: source.labels,
-      ...(source.address ? { address: source.address } : {}),
-    };
+    const egress = source.hostNetwork ? OPEN : this.egress(source, destination, connection);
+    const from: Endpoint = source.hostNetwork
+      ? {
+          kind: 'node',
+          address: source.address ?? '',
+          ...(sameNode(source.node, destination) ? { ownNode: true } : {}),
+        }
+      : {
+          kind: 'pod',
+          namespace: source.namespace,
+          labels: source.labels,
+          ...(source.address ? { address: source.address } : {}),
+          ...(source.node ? { node: source.node } : {}),
+        };
     const ingress =
       destination.kind === 'pod' ? this.ingress(destination, from, connection) : undefined;
     return {
@@ -160,7 +177,11 @@ export class Reachability {
     };
   }
 
-  /** The ingress side alone: do the policies selecting the destination pod let `source` in? */
+  /**
+   * The ingress side alone: do the policies selecting the destination pod let `source` in?
+   * Traffic from the pod's own node is always let in (Kubernetes documentation: traffic to and
+   * from the node where a pod runs is always allowed), as kubelet probes need.
+   */
   ingress(
     destination: Extract<Endpoint, { kind: 'pod' }>,
     source: Endpoint,
@@ -184,11 +205,17 @@ export class Reachability {
           : [],
       ),
     );
+    const ownNode = source.kind === 'node' && source.ownNode === true;
     return {
-      allowed: allowedBy.length > 0,
+      allowed: allowedBy.length > 0 || ownNode,
       isolated: true,
       selectedBy: selecting.map((p) => p.name),
       allowedBy,
     };
   }
+}
+
+/** Whether a node is the one the destination pod runs on (both known). */
+function sameNode(node: string | undefined, destination: Endpoint): boolean {
+  return node !== undefined && destination.kind === 'pod' && destination.node === node;
 }

@@ -497,6 +497,55 @@ const cases: Case[] = [
     enforced: false,
   },
   {
+    name: 'a hostNetwork source is still judged by the destination pod’s ingress policies',
+    policies: [policy('deny-in', { podSelector: {}, policyTypes: ['Ingress'] }, 'db')],
+    from: { namespace: 'shop', labels: { app: 'agent' }, hostNetwork: true, address: '10.224.0.4' },
+    to: pod('db', { app: 'pg' }, { node: 'node-b' }),
+    on: tcp(5432),
+    allowed: false,
+  },
+  {
+    name: 'a hostNetwork source is the node’s address: selectors do not admit it, an ipBlock may',
+    policies: [
+      policy(
+        'in',
+        {
+          podSelector: {},
+          policyTypes: ['Ingress'],
+          ingress: [{ from: [{ namespaceSelector: {} }] }],
+        },
+        'db',
+      ),
+      policy(
+        'nodes',
+        {
+          podSelector: { matchLabels: { app: 'pg' } },
+          policyTypes: ['Ingress'],
+          ingress: [{ from: [{ ipBlock: { cidr: '10.224.0.0/16' } }] }],
+        },
+        'db',
+      ),
+    ],
+    from: { namespace: 'shop', labels: { app: 'agent' }, hostNetwork: true, address: '10.224.0.4' },
+    to: pod('db', { app: 'pg' }),
+    on: tcp(5432),
+    allowed: true,
+  },
+  {
+    name: 'traffic from the pod’s own node is always allowed in',
+    policies: [policy('deny-in', { podSelector: {}, policyTypes: ['Ingress'] }, 'db')],
+    from: {
+      namespace: 'kube-system',
+      labels: { app: 'agent' },
+      hostNetwork: true,
+      address: '10.224.0.4',
+      node: 'node-a',
+    },
+    to: pod('db', { app: 'pg' }, { node: 'node-a' }),
+    on: tcp(5432),
+    allowed: true,
+  },
+  {
     name: 'with no engine, nothing is enforced',
     policies: [denyEgress],
     to: IMDS,
