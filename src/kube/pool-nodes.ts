@@ -1,4 +1,11 @@
-import { CoreV1Api, type KubeConfig, type V1Node, type V1Pod } from '@kubernetes/client-node';
+import {
+  ApiException,
+  AppsV1Api,
+  CoreV1Api,
+  type KubeConfig,
+  type V1Node,
+  type V1Pod,
+} from '@kubernetes/client-node';
 
 /** The nodes of one AKS pool, by AKS's agentpool label. */
 export async function listPoolNodes(kc: KubeConfig, pool: string): Promise<V1Node[]> {
@@ -7,15 +14,38 @@ export async function listPoolNodes(kc: KubeConfig, pool: string): Promise<V1Nod
   return list.items;
 }
 
-/** Pods a drain has to evict from a node: everything but DaemonSet and mirror pods. */
-export async function evictablePodsOn(kc: KubeConfig, node: string): Promise<V1Pod[]> {
+/** Every pod bound to a node, whatever its phase or owner (the caller decides what a drain moves). */
+export async function podsOnNode(kc: KubeConfig, node: string): Promise<V1Pod[]> {
   const api = kc.makeApiClient(CoreV1Api);
   const list = await api.listPodForAllNamespaces({ fieldSelector: `spec.nodeName=${node}` });
-  return list.items.filter(
-    (p) =>
-      !(p.metadata?.ownerReferences ?? []).some((o) => o.kind === 'DaemonSet') &&
-      p.metadata?.annotations?.['kubernetes.io/config.mirror'] === undefined &&
-      p.status?.phase !== 'Succeeded' &&
-      p.status?.phase !== 'Failed',
+  return list.items;
+}
+
+/**
+ * Which of the DaemonSets `refs` (`namespace/name`) may exist: those a GET finds, and those it
+ * could not tell (refused, failed), so that only a DaemonSet the API server says is gone (404)
+ * makes its pods count as orphans. One GET per DaemonSet, remembered in `known`.
+ */
+export async function daemonSetsNotGone(
+  kc: KubeConfig,
+  refs: Iterable<string>,
+  known: Map<string, Promise<boolean>>,
+): Promise<Set<string>> {
+  const api = kc.makeApiClient(AppsV1Api);
+  const names = [...new Set(refs)];
+  const answers = await Promise.all(
+    names.map((ref) => {
+      let gone = known.get(ref);
+      if (!gone) {
+        const [namespace, name] = ref.split('/') as [string, string];
+        gone = api.readNamespacedDaemonSet({ namespace, name }).then(
+          () => false,
+          (error: unknown) => error instanceof ApiException && error.code === 404,
+        );
+        known.set(ref, gone);
+      }
+      return gone;
+    }),
   );
+  return new Set(names.filter((_, i) => !answers[i]));
 }

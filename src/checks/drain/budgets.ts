@@ -34,6 +34,21 @@ export function budgetPlan(node: string, pods: readonly DrainPod[], world: Budge
   return planNode(node, judged, { pdbs: world.pdbs, daemonSets: known ?? new Set() }, BUDGETS_ONLY);
 }
 
+/**
+ * The pods a drain still has to move off a node, as AKS's own drain decides (forced, DaemonSets
+ * ignored, emptyDir data deleted): all but finished, mirror and DaemonSet-managed pods. A pod
+ * whose DaemonSet is gone is no longer DaemonSet-managed: the drain evicts it, and a budget can
+ * hold it there. `daemonSets` as in `BudgetWorld` (unread: DaemonSet pods are left out). Pure.
+ */
+export function podsLeftToEvict(
+  pods: readonly DrainPod[],
+  daemonSets?: ReadonlySet<string>,
+): DrainPod[] {
+  const plan = budgetPlan('', pods, { pdbs: [], ...(daemonSets ? { daemonSets } : {}) });
+  const left = new Set([...plan.evict, ...plan.blocked].map((v) => v.pod));
+  return pods.filter((p) => left.has(p));
+}
+
 /** A pod a drain evicts that its budgets can refuse. */
 export interface BudgetHold {
   pod: DrainPod;

@@ -1,7 +1,7 @@
 import type { KubeConfig, V1PodDisruptionBudget } from '@kubernetes/client-node';
-import { refusingBudgets } from '../../checks/drain/budgets.js';
+import { podsLeftToEvict, refusingBudgets } from '../../checks/drain/budgets.js';
 import { listAllPdbs } from '../../kube/lists.js';
-import { evictablePodsOn, listPoolNodes } from '../../kube/pool-nodes.js';
+import { daemonSetsNotGone, listPoolNodes, podsOnNode } from '../../kube/pool-nodes.js';
 import { toDrainPdb, toDrainPod } from '../drain/facts.js';
 import type { NodeSnapshot } from './state.js';
 
@@ -11,12 +11,16 @@ const UPGRADE_STATUS_LABEL = 'kubernetes.azure.com/upgrade-status';
 /**
  * One poll of a pool: its nodes, the pods still on the cordoned ones, and the budgets that
  * refuse evicting those pods now (read once per poll, only when a cordoned node has pods).
+ * "Still on it" is what AKS's drain has to move: a pod whose DaemonSet was deleted is evicted
+ * like any other (and a budget can hold it), so it is counted, named and judged; only pods of a
+ * DaemonSet the API server does not say is gone are left out.
  */
 export async function snapshotPool(kc: KubeConfig, pool: string): Promise<NodeSnapshot[]> {
   const nodes = await listPoolNodes(kc, pool);
   let budgets: Promise<V1PodDisruptionBudget[] | undefined> | undefined;
   // A refused or failed PDB read leaves the budgets unnamed; the poll itself goes on.
   const pdbs = () => (budgets ??= listAllPdbs(kc).catch(() => undefined));
+  const daemonSetGone = new Map<string, Promise<boolean>>();
   return Promise.all(
     nodes.map(async (node): Promise<NodeSnapshot> => {
       const name = node.metadata?.name ?? '';
@@ -29,14 +33,17 @@ export async function snapshotPool(kc: KubeConfig, pool: string): Promise<NodeSn
         quarantined: labels[UPGRADE_STATUS_LABEL] === 'Quarantined',
       };
       if (snap.unschedulable) {
-        const pods = await evictablePodsOn(kc, name);
+        const onNode = (await podsOnNode(kc, name)).map(toDrainPod);
+        const owners = onNode.flatMap((p) =>
+          p.controller?.kind === 'DaemonSet' ? [`${p.namespace}/${p.controller.name}`] : [],
+        );
+        const daemonSets = await daemonSetsNotGone(kc, owners, daemonSetGone);
+        const pods = podsLeftToEvict(onNode, daemonSets);
         snap.podsLeft = pods.length;
-        snap.waitingFor = pods
-          .slice(0, 3)
-          .map((p) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`);
+        snap.waitingFor = pods.slice(0, 3).map((p) => `${p.namespace}/${p.name}`);
         const read = pods.length > 0 ? await pdbs() : undefined;
         if (read)
-          snap.blockedBy = refusingBudgets(name, pods.map(toDrainPod), read.map(toDrainPdb)).map(
+          snap.blockedBy = refusingBudgets(name, pods, read.map(toDrainPdb), daemonSets).map(
             (b) => b.pdb,
           );
       }

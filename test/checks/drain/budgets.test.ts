@@ -1,6 +1,10 @@
 // Which PodDisruptionBudgets refuse evicting a node's pods now, judged as the eviction API does.
 import { describe, expect, it } from 'vitest';
-import { budgetHolds, refusingBudgets } from '../../../src/checks/drain/budgets.js';
+import {
+  budgetHolds,
+  podsLeftToEvict,
+  refusingBudgets,
+} from '../../../src/checks/drain/budgets.js';
 import type { DrainPdb, DrainPod } from '../../../src/model/drain.js';
 
 const pod = (
@@ -107,5 +111,31 @@ describe('budget holds (what an upgrade drain meets, whatever the budgets allow 
     ];
     expect(held(pods, [pdb('a', 0, 'db')])).toEqual([]);
     expect(held(pods, [pdb('a', 0, 'db'), pdb('b', 0, 'db')])).toEqual(['unready:a+b']);
+  });
+});
+
+describe('pods left to evict (what AKS drain still has to move)', () => {
+  const ds = (name: string, daemonSet: string, extra: Partial<DrainPod> = {}) =>
+    pod(name, {}, { controller: { kind: 'DaemonSet', name: daemonSet }, ...extra });
+  const pods = [
+    pod('orders-db-0', { app: 'db' }),
+    pod('bare', {}, { controller: undefined, emptyDir: true }),
+    ds('agent-a', 'agent'),
+    ds('retired-b', 'retired'),
+    pod('static', {}, { mirror: true }),
+    pod('job-done', {}, { phase: 'Succeeded' }),
+  ];
+  const names = (left: DrainPod[]) => left.map((p) => p.name);
+
+  it('counts a pod whose DaemonSet is gone; leaves those of a DaemonSet that exists', () => {
+    expect(names(podsLeftToEvict(pods, new Set(['payments/agent'])))).toEqual([
+      'orders-db-0',
+      'bare',
+      'retired-b',
+    ]);
+  });
+
+  it('leaves every DaemonSet pod out when the DaemonSets could not be read', () => {
+    expect(names(podsLeftToEvict(pods))).toEqual(['orders-db-0', 'bare']);
   });
 });
