@@ -92,6 +92,16 @@ describe('api-access checks', () => {
     expect(findings[0]!.message).toContain('0.0.0.0/0');
   });
 
+  it('takes Azure RBAC for Kubernetes as AKS-managed Entra ID, which it needs', () => {
+    const mc: ManagedCluster = {
+      location: 'x',
+      aadProfile: { enableAzureRbac: true, adminGroupObjectIDs: ['g1'] },
+    };
+    expect(apiAccessFactsOf(mc)).toMatchObject({ entra: 'managed', azureRbac: true });
+    // Not "Entra ID off" (a false alarm), and the local accounts are judged.
+    expect(ids(mc)).toEqual(['access.local-accounts-on', 'access.api-public']);
+  });
+
   it('names the legacy app-based Entra integration', () => {
     const legacy = { location: 'x', aadProfile: { managed: false, serverAppID: 'app' } };
     const [finding] = apiAccessFindings(apiAccessFactsOf(legacy), 'aks', AZ);

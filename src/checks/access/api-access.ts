@@ -19,12 +19,17 @@ export interface ApiAccessFacts {
   kubernetesRbacOff?: boolean;
 }
 
-/** Reads the access facts; every profile may be absent (the official Get example has none). */
+/**
+ * Reads the access facts; every profile may be absent (the official Get example has none). Azure
+ * RBAC for Kubernetes exists only with AKS-managed Entra ID (AKS refuses it otherwise), so
+ * `enableAzureRBAC: true` says Entra ID is AKS-managed even where `managed` is left out.
+ */
 export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
   const aad = mc.aadProfile;
   const access = mc.apiServerAccessProfile;
+  const managed = aad?.managed === true || aad?.enableAzureRbac === true;
   return {
-    entra: aad?.managed === true ? 'managed' : aad?.serverAppID ? 'legacy' : 'off',
+    entra: managed ? 'managed' : aad?.serverAppID ? 'legacy' : 'off',
     azureRbac: aad?.enableAzureRbac === true,
     adminGroups: aad?.adminGroupObjectIDs?.length ?? 0,
     localAccountsDisabled: mc.disableLocalAccounts === true,
