@@ -35,6 +35,12 @@ export interface AzureRbacFacts {
   azureRbacEnabled: boolean;
   /** Whether local accounts (the admin certificate) are still on (disableLocalAccounts false). */
   localAccounts: boolean;
+  /**
+   * Whether users sign in with Entra ID (aadProfile). Without it the cluster user credential
+   * (listClusterUserCredential) is a certificate with the admin one's effect (AKS kubeconfig
+   * access article).
+   */
+  entraId: boolean;
 }
 
 /** The GUID at the end of a role definition id. */

@@ -30,6 +30,17 @@ const ROLES = {
     actions: ['*'],
     notActions: ['Microsoft.Authorization/*/Write'],
   }),
+  clusterUser: def(
+    '4abbcc35-e782-43d8-92c5-2d3f1bd2253f',
+    'Azure Kubernetes Service Cluster User Role',
+    true,
+    {
+      actions: [
+        'Microsoft.ContainerService/managedClusters/listClusterUserCredential/action',
+        'Microsoft.ContainerService/managedClusters/read',
+      ],
+    },
+  ),
   storage: def('11111111-1111-4111-8111-111111111111', 'Blob reader', false, {
     dataActions: ['Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read'],
   }),
@@ -57,6 +68,7 @@ function facts(
     definitions: { [guid]: role },
     azureRbacEnabled: true,
     localAccounts: true,
+    entraId: true,
     ...more,
   };
 }
@@ -99,6 +111,21 @@ describe('checkAzureAssignments', () => {
       ['rbac.azure-user-assignment:medium'],
     ],
     ['a custom role of another service is not', facts(ROLES.storage, 'User'), []],
+    [
+      'Cluster User Role with Entra ID: the user credential only prompts a sign-in',
+      facts(ROLES.clusterUser, 'Group', { azureRbacEnabled: false }),
+      [],
+    ],
+    [
+      'Cluster User Role without Entra ID: the user credential is cluster-admin',
+      facts(ROLES.clusterUser, 'Group', { azureRbacEnabled: false, entraId: false }),
+      ['rbac.azure-admin-credential:medium'],
+    ],
+    [
+      'Contributor without Entra ID: one finding for the credential, not two',
+      facts(ROLES.contributor, 'Group', { azureRbacEnabled: false, entraId: false }),
+      ['rbac.azure-admin-credential:medium'],
+    ],
     [
       'RBAC Admin scoped to one namespace is no cluster-wide grant (the user is still named)',
       atNamespace(facts(ROLES.rbacAdmin, 'User')),

@@ -10,6 +10,7 @@ import type { Finding } from '../../model/finding.js';
 
 const MC = 'Microsoft.ContainerService/managedClusters';
 const ADMIN_CREDENTIAL = `${MC}/listClusterAdminCredential/action`;
+const USER_CREDENTIAL = `${MC}/listClusterUserCredential/action`;
 /** A data action only Kubernetes cluster-admin level covers (every resource, every verb). */
 const EVERY_DATA_ACTION = `${MC}/everything/everything/action`;
 
@@ -140,6 +141,17 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
         message: `${who} may fetch the cluster-admin credential (listClusterAdminCredential) through "${role.roleName}" ${where}: while local accounts are on, that certificate is in system:masters and bypasses Entra ID and every RBAC check.`,
         remediation:
           'Disable local accounts (az aks update --disable-local-accounts) or remove that right from who does not need it.',
+      });
+    // Without Entra ID the user credential is a certificate with the admin one's effect (AKS:
+    // "the clusterUser role has same effect of clusterAdmin role"): the same door.
+    else if (clusterWide && !facts.entraId && grants(role, USER_CREDENTIAL, 'action'))
+      out.push({
+        ...base,
+        id: 'rbac.azure-admin-credential',
+        severity: 'medium',
+        message: `${who} may fetch the cluster user credential (listClusterUserCredential) through "${role.roleName}" ${where}: without Entra ID that certificate has cluster-admin effect and bypasses every RBAC check.`,
+        remediation:
+          'Turn on AKS-managed Entra ID (az aks update --enable-aad), then disable local accounts; until then, remove that right from who does not need cluster-admin.',
       });
   }
   return out;

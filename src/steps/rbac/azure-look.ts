@@ -1,3 +1,4 @@
+import { apiAccessFactsOf } from '../../checks/access/api-access.js';
 import { checkAzureAssignments } from '../../checks/rbac/azure-assignments.js';
 import { roleAssignmentsOf } from '../../azure/shared-reads.js';
 import type { AzureRbacFacts } from '../../model/azure-rbac.js';
@@ -32,6 +33,7 @@ export async function lookAtAzureAssignments(connection: Connection): Promise<Az
       ...read,
       azureRbacEnabled: cluster.aadProfile?.enableAzureRbac === true,
       localAccounts: cluster.disableLocalAccounts !== true,
+      entraId: apiAccessFactsOf(cluster).entra !== 'off',
     };
     const findings = checkAzureAssignments(facts);
     const inherited = read.assignments.filter(
