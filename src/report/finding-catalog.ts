@@ -50,8 +50,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'imds.rule-reopens': 'a named policy rule (`spec.egress[i]`) allows TCP 80 on 169.254.169.254',
   'imds.partial': 'only some pods are egress-isolated, or pods created later would not be',
   'imds.host-network': 'hostNetwork pods: network policies never apply to them',
-  'imds.no-policy-engine': '`networkPolicy: none`: policies are stored but not enforced',
-  'imds.engine-unknown': 'without Azure access the policy engine is unknown',
+  'imds.no-policy-engine': '`networkPolicy: none` (AKS CNI): policies are stored but not enforced',
+  'imds.engine-unknown': 'the policy engine is unknown: no Azure access, or a CNI of your own',
   'imds.engine-retiring': 'Azure Network Policy Manager, being retired, enforces the policies',
   'imds.forbidden': 'could not check: a read was refused',
   'imds.probe-disagrees':

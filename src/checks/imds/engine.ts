@@ -46,6 +46,20 @@ function isCilium(engine: { networkPolicy?: string; networkDataplane?: string })
   return sameArmValue(engine.networkDataplane, 'cilium') || policyName(engine) === 'cilium';
 }
 
+/**
+ * Whether the cluster brings its own CNI (`networkPlugin: none`) and AKS runs no policy engine of
+ * its own: the CNI installed on it (Cilium, Calico, ...) may enforce NetworkPolicy or not, which
+ * ARM cannot tell.
+ */
+function ownCni(engine: Extract<EngineFacts, { known: true }>): boolean {
+  return (
+    sameArmValue(engine.networkPlugin, 'none') && !isCilium(engine) && policyName(engine) === 'none'
+  );
+}
+
+const OWN_CNI =
+  'the cluster brings its own CNI (networkPlugin none): whether it enforces NetworkPolicy is up to that CNI, which ARM does not show';
+
 /** How the engine shapes the plan. Unknown engines get the safe superset (both extra peers). */
 export function engineTraits(engine: EngineFacts): EngineTraits {
   if (!engine.known) {
@@ -56,9 +70,18 @@ export function engineTraits(engine: EngineFacts): EngineTraits {
       label: `policy engine unknown (${engine.why})`,
     };
   }
+  const dualStack = (engine.ipFamilies ?? []).some((f) => sameArmValue(f, 'IPv6'));
+  if (ownCni(engine)) {
+    // Whichever CNI it is, the plan must hold on Cilium too: the selector peers change nothing elsewhere.
+    return {
+      enforces: undefined,
+      cilium: true,
+      dualStack,
+      label: `policy engine unknown (${OWN_CNI}), ${dualStack ? 'dual-stack' : 'IPv4'}`,
+    };
+  }
   const policy = policyName(engine);
   const cilium = isCilium(engine);
-  const dualStack = (engine.ipFamilies ?? []).some((f) => sameArmValue(f, 'IPv6'));
   const parts = [
     `network policy ${cilium && policy === 'none' ? 'cilium' : policy}`,
     `plugin ${engine.networkPlugin ?? 'unknown'}`,
@@ -70,7 +93,7 @@ export function engineTraits(engine: EngineFacts): EngineTraits {
 
 /** The engine's data plane; undefined when the engine is not known. */
 export function dataPlaneOf(engine: EngineFacts): DataPlane | undefined {
-  if (!engine.known) return undefined;
+  if (!engine.known || ownCni(engine)) return undefined;
   if (isCilium(engine)) return DATA_PLANES.cilium;
   if (policyName(engine) === 'azure') return DATA_PLANES['azure-npm'];
   if (policyName(engine) === 'calico') return DATA_PLANES.calico;
@@ -111,6 +134,19 @@ export function engineFindings(engine: EngineFacts): Finding[] {
   }
   const traits = engineTraits(engine);
   const object = { kind: 'ManagedCluster', name: engine.cluster };
+  if (ownCni(engine)) {
+    return [
+      {
+        id: 'imds.engine-unknown',
+        // Not "no engine": a CNI brought to AKS usually enforces NetworkPolicy; not a pass either.
+        severity: 'medium',
+        object,
+        message: `Whether NetworkPolicies are enforced is not known: ${OWN_CNI}. A namespace judged blocked here is blocked only if that CNI enforces its policies. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
+        remediation:
+          'Check that the CNI you installed enforces NetworkPolicy (Cilium and Calico do; plain bridge or flannel do not), then confirm with the probe from a pod.',
+      },
+    ];
+  }
   if (!traits.enforces) {
     return [
       {

@@ -121,6 +121,20 @@ describe('the plan for each engine', () => {
     const [none] = engineFindings(arm({ networkPolicy: 'None', networkPlugin: 'Azure' }));
     expect(none!.remediation).toContain('--network-dataplane cilium');
   });
+  it('a cluster with its own CNI (networkPlugin none): enforcement unknown, not "no engine"', () => {
+    const facts = arm({ networkPlugin: 'none', networkPolicy: 'none' });
+    const [finding] = engineFindings(facts);
+    expect(finding).toMatchObject({ id: 'imds.engine-unknown', severity: 'medium' });
+    expect(finding!.message).toContain('own CNI');
+    expect(engineTraits(facts).enforces).toBeUndefined();
+    expect(dataPlaneOf(facts)).toBeUndefined();
+    // The plan holds on Cilium too, whichever CNI it is.
+    expect(peersOf(facts)).toContainEqual({ namespaceSelector: {} });
+    // AKS-managed Cilium on it is still Cilium.
+    expect(engineTraits(arm({ networkPlugin: 'none', networkDataplane: 'cilium' })).enforces).toBe(
+      true,
+    );
+  });
   it('our policy is labelled as ours, selects every pod, egress only', () => {
     const policy = restrictImdsPolicy('shop', engineTraits(arm({ networkPolicy: 'calico' })));
     expect(policy.metadata).toMatchObject({
