@@ -144,6 +144,26 @@ describe('version findings', () => {
     expect(found.find((x) => x.id === 'versions.pool-skew')?.severity).toBe('medium');
   });
 
+  it('a pool on an older patch of the control plane minor is behind it too: low', () => {
+    const [apps, system] = facts().pools;
+    const f = facts({
+      pools: [
+        {
+          ...apps!,
+          current: '1.31.2',
+          version: '1.31.2',
+          upgrades: [{ version: '1.31.8', isPreview: false }],
+        },
+        system!,
+      ],
+      channels: { upgrade: 'patch' },
+    });
+    const skew = versionFindings(f).filter((x) => x.id === 'versions.pool-skew');
+    expect(skew.map((x) => [x.object?.name, x.severity])).toEqual([['apps', 'low']]);
+    expect(skew[0]!.message).toContain('1.31.2');
+    expect(skew[0]!.message).toContain('1.31.8');
+  });
+
   it('says unsupported in plain words, and high skew beyond two minors', () => {
     const f = facts({
       controlPlane: { version: '1.32.5', current: '1.32.5', upgrades: [] },

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { SupportStatus } from '../../model/inventory.js';
 import type { VersionFacts } from './facts.js';
-import { compareVersions, minorDistance, minorOf } from './semver.js';
+import { compareVersions, minorDistance, minorOf, parseVersion } from './semver.js';
 import { clusterSupportOf } from './support.js';
 import { upgradeChannelOf } from '../arm-enums.js';
 
@@ -31,6 +31,21 @@ export function versionFindings(f: VersionFacts): Finding[] {
           behind > 2
             ? 'AKS allows at most two minors of skew: upgrade this pool now, one minor at a time.'
             : 'Upgrade the pool to the control plane version so nodes and API server match.',
+      });
+    } else if (
+      behind === 0 &&
+      parseVersion(pool.current) &&
+      parseVersion(cp) &&
+      compareVersions(pool.current, cp) < 0
+    ) {
+      // Same minor, older patch: within the skew AKS allows, yet its kubelets lack the fixes the
+      // control plane's patch brought (AKS offers the pool that upgrade).
+      out.push({
+        id: 'versions.pool-skew',
+        severity: 'low',
+        object,
+        message: `Pool ${pool.name} runs ${pool.current}, an older patch than the control plane (${cp}): its nodes lack that patch's fixes.`,
+        remediation: 'Upgrade the pool to the control plane version.',
       });
     }
   }
