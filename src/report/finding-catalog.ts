@@ -90,7 +90,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'versions.auto-upgrade-off':
     'the auto-upgrade channel is `none` or `node-image`: Kubernetes never moves by itself',
   'versions.support-unknown':
-    'whether a version is supported could not be told: no version, or no GA minor listed',
+    'support could not be told: no version, no GA minor listed, or a minor newer than all',
   'versions.preview-only': 'only preview versions are offered as upgrades',
   'versions.pdb-blocks-drain':
     "a budget allows no disruption now, or two select one pod: an upgrade's drain fails",

@@ -111,6 +111,21 @@ describe('support window', () => {
     expect(supportOf(older, '1.34.0')).toBe('supported');
   });
 
+  it('a minor newer than any the region lists is not "no longer supported": unknown', () => {
+    expect(supportOf(region, '1.35.0')).toBe('unknown');
+    const f = facts({
+      controlPlane: { version: '1.35.0', current: '1.35.0', upgrades: [] },
+      pools: [{ ...facts().pools[0]!, current: '1.35.0', version: '1.35.0' }],
+      channels: { upgrade: 'patch' },
+    });
+    const found = versionFindings(f);
+    expect(found.filter((x) => x.id === 'versions.unsupported')).toEqual([]);
+    expect(found.filter((x) => x.id === 'versions.support-unknown')).toHaveLength(2);
+    expect(found[0]!.message).toContain('newer than any');
+    // An old minor the region no longer lists is still out of support.
+    expect(supportOf(region, '1.27.3')).toBe('unsupported');
+  });
+
   it('reads the region ListKubernetesVersions answer (preview, default, LTS)', async () => {
     const { values } = await versionClient().managedClusters.listKubernetesVersions('westeurope');
     const minors = regionMinors(values ?? []);

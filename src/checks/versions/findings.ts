@@ -2,7 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import type { SupportStatus } from '../../model/inventory.js';
 import type { VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf, parseVersion } from './semver.js';
-import { clusterSupportOf } from './support.js';
+import { clusterSupportOf, supportedMinors } from './support.js';
 import { upgradeChannelOf } from '../arm-enums.js';
 
 /** The version findings: support window, available upgrades, pool skew, channels, preview-only. */
@@ -11,13 +11,14 @@ export function versionFindings(f: VersionFacts): Finding[] {
   const cluster = { kind: 'ManagedCluster', name: f.cluster };
   const cp = f.controlPlane.current;
   const cpSupport = clusterSupportOf(f.region, cp, f.supportPlan);
-  if (cpSupport === 'unknown') out.push(supportUnknown(cluster, 'the control plane', cp));
+  if (cpSupport === 'unknown') out.push(supportUnknown(cluster, 'the control plane', cp, f.region));
   else if (cpSupport !== 'supported')
     out.push(unsupported(cluster, 'The control plane', cp, cpSupport, f.region));
   for (const pool of f.pools) {
     const support = clusterSupportOf(f.region, pool.current, f.supportPlan);
     const object = { kind: 'AgentPool', name: pool.name };
-    if (support === 'unknown') out.push(supportUnknown(object, `pool ${pool.name}`, pool.current));
+    if (support === 'unknown')
+      out.push(supportUnknown(object, `pool ${pool.name}`, pool.current, f.region));
     else if (support !== 'supported')
       out.push(unsupported(object, `Pool ${pool.name}`, pool.current, support, f.region));
     const behind = minorDistance(pool.current, cp);
@@ -89,14 +90,20 @@ function supportUnknown(
   object: { kind: string; name: string },
   what: string,
   version: string,
+  region: VersionFacts['region'],
 ): Finding {
+  const why = !version.trim()
+    ? 'ARM did not report the version it runs'
+    : supportedMinors(region).length === 0
+      ? "the region's version list (ListKubernetesVersions) named no generally available minor"
+      : `its minor is newer than any the region's version list (ListKubernetesVersions) names`;
   return {
     id: 'versions.support-unknown',
     severity: 'low',
     object,
     message: version.trim()
-      ? `Whether ${what} (${version}) is in AKS support is not known: the region's version list (ListKubernetesVersions) named no generally available minor.`
-      : `Whether ${what} is in AKS support is not known: ARM did not report the version it runs.`,
+      ? `Whether ${what} (${version}) is in AKS support is not known: ${why}.`
+      : `Whether ${what} is in AKS support is not known: ${why}.`,
     remediation:
       'Check by hand: az aks get-versions -l <region> and az aks show (currentKubernetesVersion).',
   };

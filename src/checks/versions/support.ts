@@ -17,8 +17,9 @@ export function supportedMinors(region: readonly RegionMinor[]): string[] {
 
 /**
  * Whether a version's minor is in the N-2 window, on the LTS plan only, or out of support;
- * `unknown` when the version is not one, or the region listed no generally available minor (no
- * window to judge by: never taken as out of support, nor as in it).
+ * `unknown` when the version is not one, when the region listed no generally available minor (no
+ * window to judge by: never taken as out of support, nor as in it), or when its minor is newer
+ * than any the region lists (not past support; whether in it the list does not say).
  */
 export function supportOf(region: readonly RegionMinor[], version: string): SupportStatus {
   const minor = minorOf(version);
@@ -26,6 +27,9 @@ export function supportOf(region: readonly RegionMinor[], version: string): Supp
   if (!parseVersion(version) || window.length === 0) return 'unknown';
   if (window.includes(minor)) return 'supported';
   if (region.some((m) => m.minor === minor && m.lts)) return 'lts-only';
+  // Newer than every minor the region lists: not past the window, and the list cannot say more.
+  if (!region.some((m) => m.minor === minor) && compareVersions(version, `${window[0]}.0`) > 0)
+    return 'unknown';
   return 'unsupported';
 }
 
