@@ -1,3 +1,5 @@
+import { isApiPublic } from '../checks/access/api-access.js';
+import { sameArmValue } from '../checks/arm-enums.js';
 import { imageAgeDays } from '../checks/nodeimage/image-age.js';
 import { supportOf } from '../checks/versions/support.js';
 import type { RegionMinor } from '../checks/versions/facts.js';
@@ -98,12 +100,19 @@ export function clusterOf(
     // Local accounts are on unless disabled, and then only matter with Entra ID present.
     localAccounts: p['disableLocalAccounts'] !== true,
     defender: defender['enabled'] === true,
+    // The single-cluster verdict (access.api-public): closed when private or with public network
+    // access disabled; public when no range is set or the ranges let the internet in (0.0.0.0/0).
     api:
-      access['enablePrivateCluster'] === true
+      access['enablePrivateCluster'] === true ||
+      sameArmValue(str(p['publicNetworkAccess']), 'Disabled')
         ? 'private'
-        : ranges.length > 0
-          ? 'authorized'
-          : 'public',
+        : isApiPublic({
+              privateCluster: false,
+              publicNetworkAccess: str(p['publicNetworkAccess']),
+              authorizedRanges: ranges,
+            })
+          ? 'public'
+          : 'authorized',
     authorizedRanges: ranges,
     ...optional,
   };

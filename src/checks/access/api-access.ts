@@ -47,7 +47,9 @@ export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
  * internet (address math over their union, so four /2 ranges count as 0.0.0.0/0), or when an
  * entry is not an address or CIDR at all: what it lets in cannot be judged, so it is not a pass.
  */
-export function isApiPublic(f: ApiAccessFacts): boolean {
+export function isApiPublic(
+  f: Pick<ApiAccessFacts, 'privateCluster' | 'publicNetworkAccess' | 'authorizedRanges'>,
+): boolean {
   if (f.privateCluster || sameArmValue(f.publicNetworkAccess, 'Disabled')) return false;
   if (f.authorizedRanges.length === 0) return true;
   const c = publicCoverage(f.authorizedRanges);
