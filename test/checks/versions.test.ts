@@ -345,6 +345,9 @@ describe('planner', () => {
     const pools = [...facts().pools, { ...facts().pools[0]!, name: 'done', current: '1.32.5' }];
     expect(poolOrder(pools, '1.32.5', true).map((p) => p.name)).toEqual(['system', 'apps']);
     expect(poolOrder(pools, '1.32.5', false).map((p) => p.name)).toEqual(['apps', 'system']);
+    // The mode is an ARM enum: `system` is the System mode.
+    const cased = pools.map((p) => (p.name === 'system' ? { ...p, mode: 'system' } : p));
+    expect(poolOrder(cased, '1.32.5', true).map((p) => p.name)).toEqual(['system', 'apps']);
   });
 });
 

@@ -130,7 +130,8 @@ export function poolOrder(
   const behind = pools.filter(
     (p) => compareVersions(p.current, target) < 0 || sameArmValue(p.provisioningState, 'Failed'),
   );
-  const system = behind.filter((p) => p.mode === 'System');
-  const user = behind.filter((p) => p.mode !== 'System');
+  // ARM reads the mode without regard to case, as every enum.
+  const system = behind.filter((p) => sameArmValue(p.mode, 'System'));
+  const user = behind.filter((p) => !sameArmValue(p.mode, 'System'));
   return systemFirst ? [...system, ...user] : [...user, ...system];
 }
