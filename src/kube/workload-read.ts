@@ -12,11 +12,13 @@ const PAGE = 500;
 /**
  * Reads every pod (paged, all namespaces) and the ReplicaSets and Jobs between pods and their
  * Deployments and CronJobs. A refused list is named in `forbidden`, never read as empty.
- * `onPods` is handed the pods page by page as they arrive (see `followPods`).
+ * `onPods` is handed the pods page by page as they arrive (see `followPods`), and `onOwners` the
+ * facts' `intermediates` (the same array) once the ReplicaSets and Jobs are in.
  */
 export async function readPodsAndOwners(
   connection: Connection,
   onPods: PageFold<LeanPod> = () => undefined,
+  onOwners: (intermediates: readonly OwnedObject[]) => void = () => undefined,
 ): Promise<ContainerFacts> {
   const { kc } = connection;
   const apps = kc.makeApiClient(AppsV1Api);
@@ -27,14 +29,22 @@ export async function readPodsAndOwners(
   });
   // Only the owner links are read (pod -> ReplicaSet/Job -> Deployment/CronJob): keep just those,
   // item by item as plain JSON where the wire allows (no model objects, no whole pages).
-  const [pods, replicaSets, jobs] = await Promise.all([
-    sharedPodsUnlessForbidden(connection, onPods),
+  const owners = Promise.all([
     ownerLinksUnlessForbidden(connection, '/apis/apps/v1/replicasets', () =>
       listUnlessForbidden((c) => apps.listReplicaSetForAllNamespaces(opts(c))),
     ),
     ownerLinksUnlessForbidden(connection, '/apis/batch/v1/jobs', () =>
       listUnlessForbidden((c) => batch.listJobForAllNamespaces(opts(c))),
     ),
+  ]).then(([replicaSets, jobs]) => {
+    // Told as soon as both are in (long before the last pod page of a large cluster).
+    const intermediates = [...(replicaSets ?? []), ...(jobs ?? [])];
+    onOwners(intermediates);
+    return { replicaSets, jobs, intermediates };
+  });
+  const [pods, { replicaSets, jobs, intermediates }] = await Promise.all([
+    sharedPodsUnlessForbidden(connection, onPods),
+    owners,
   ]);
   const forbidden = (
     [
@@ -47,7 +57,7 @@ export async function readPodsAndOwners(
     .map(([name]) => name);
   return {
     pods: pods ?? [],
-    intermediates: [...(replicaSets ?? []), ...(jobs ?? [])],
+    intermediates,
     forbidden,
   };
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import { podIssues, type ContainerIssue } from '../../src/checks/containers/container-rules.js';
 import { PodIssueIndex } from '../../src/checks/containers/issue-index.js';
-import type { ContainerFacts, PodObject } from '../../src/model/pods.js';
+import { WorkloadFold } from '../../src/checks/containers/workload-fold.js';
+import type { ContainerFacts, OwnedObject, PodObject } from '../../src/model/pods.js';
 
 // Settings whose issues repeat across replicas and differ in severity for the same `what`
 // (procMount Unmasked with and without a user namespace, root with and without one).
@@ -103,5 +104,67 @@ describe('containers read page by page', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('gathers workloads page by page as the whole list does, wherever the owner links arrive', () => {
+    // ReplicaSets owned by a Deployment (web), by nothing (api), and one not listed (job).
+    const owned = (uid: string, deployment?: string): OwnedObject => ({
+      metadata: {
+        uid,
+        ...(deployment
+          ? {
+              ownerReferences: [
+                { kind: 'Deployment', name: deployment, uid: 'd', controller: true },
+              ],
+            }
+          : {}),
+      },
+    });
+    const intermediates = [owned('web', 'web'), owned('api')];
+    fc.assert(
+      fc.property(
+        fc
+          .array(pod, { maxLength: 12 })
+          .map((pods) =>
+            pods.map((p, i) => ({ ...p, metadata: { ...p.metadata, name: `p${i % 5}` } })),
+          ),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.nat(),
+        (pods, cuts, ownersAt) => {
+          const facts: ContainerFacts = { pods, intermediates, forbidden: [] };
+          const whole = checkContainers(facts);
+          const index = new PodIssueIndex();
+          const fold = new WorkloadFold(index);
+          const pages = pagesOf(pods, cuts);
+          pages.forEach((page, i) => {
+            if (i === ownersAt % (pages.length + 1)) fold.owners(intermediates);
+            index.add(page);
+            fold.add(page);
+          });
+          if (ownersAt % (pages.length + 1) === pages.length) fold.owners(intermediates);
+          expect(fold.of(facts)).toBeDefined();
+          expect(checkContainers(facts, index, fold)).toEqual(whole);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is not used for facts it was not gathered from', () => {
+    const [one, two] = fc.sample(pod, 2).map((p, i) => ({
+      ...p,
+      metadata: { ...p.metadata, name: `p${i}` },
+    }));
+    const index = new PodIssueIndex();
+    const fold = new WorkloadFold(index);
+    const intermediates: OwnedObject[] = [];
+    fold.owners(intermediates);
+    fold.add([one!]);
+    // Other pods, another owner list, or owners never told: the check groups the facts itself.
+    const facts: ContainerFacts = { pods: [one!, two!], intermediates, forbidden: [] };
+    expect(fold.of(facts)).toBeUndefined();
+    expect(fold.of({ pods: [one!], intermediates: [], forbidden: [] })).toBeUndefined();
+    expect(new WorkloadFold(index).of({ pods: [], intermediates, forbidden: [] })).toBeUndefined();
+    expect(checkContainers(facts, index, fold)).toEqual(checkContainers(facts));
   });
 });

@@ -4,7 +4,8 @@ import type { ContainerIssue } from './container-rules.js';
 import { PodIssueIndex } from './issue-index.js';
 import { isAksManaged, isSystemWorkload } from './system.js';
 import type { ContainerFacts } from '../../model/pods.js';
-import { groupByWorkload, type Workload } from './workloads.js';
+import { byWorkloadKey, groupByWorkload, type Workload } from './workloads.js';
+import type { GatheredWorkload, WorkloadFold } from './workload-fold.js';
 
 /** A workload and the issues found in any of its pods. */
 export interface WorkloadReview {
@@ -27,11 +28,13 @@ function worst(issues: ContainerIssue[]): Severity {
 
 /**
  * Groups pods by workload and turns their issues into one finding per workload and check; pure.
- * `index` may hold the pods' issues already (read as their pages arrived).
+ * `index` may hold the pods' issues already, and `fold` the workloads (gathered as their pages
+ * arrived); a fold not made from exactly these facts is not used.
  */
 export function checkContainers(
   facts: ContainerFacts,
   index: PodIssueIndex = new PodIssueIndex(),
+  fold?: WorkloadFold,
 ): ContainersReview {
   const findings: Finding[] = facts.forbidden.map((what) => ({
     id: 'containers.forbidden',
@@ -39,25 +42,29 @@ export function checkContainers(
     message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
     remediation: `Ask for list rights on ${what} in all namespaces.`,
   }));
-  const workloads = groupByWorkload(facts).map((workload): WorkloadReview => {
-    // Each issue once per workload, in the order first seen (replicas repeat their pod's issues).
-    const seen = new Set<string>();
-    const issues: ContainerIssue[] = [];
-    for (const pod of workload.pods) {
-      for (const issue of index.issuesOf(pod)) {
-        const key = index.sameAs(issue);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        issues.push(issue);
-      }
-    }
-    return {
-      workload,
-      system: isSystemWorkload(workload),
-      aksManaged: isAksManaged(workload),
-      issues,
-    };
-  });
+  const folded = fold?.of(facts);
+  const gathered = folded
+    ? byWorkloadKey(folded, (g) => g.workload)
+    : groupByWorkload(facts).map((workload): GatheredWorkload => {
+        // Each issue once per workload, in the order first seen (replicas repeat their pod's issues).
+        const seen = new Set<string>();
+        const issues: ContainerIssue[] = [];
+        for (const pod of workload.pods) {
+          for (const issue of index.issuesOf(pod)) {
+            const key = index.sameAs(issue);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            issues.push(issue);
+          }
+        }
+        return { workload, issues };
+      });
+  const workloads = gathered.map(({ workload, issues }): WorkloadReview => ({
+    workload,
+    system: isSystemWorkload(workload),
+    aksManaged: isAksManaged(workload),
+    issues,
+  }));
   for (const review of workloads.filter((w) => !w.system)) {
     const byId = new Map<ContainerCheckId, ContainerIssue[]>();
     for (const issue of review.issues) byId.set(issue.id, [...(byId.get(issue.id) ?? []), issue]);

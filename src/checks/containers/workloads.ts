@@ -25,7 +25,19 @@ export function groupByWorkload(facts: ContainerFacts): Workload[] {
     group.pods.push(pod);
     groups.set(key, group);
   }
-  return [...groups.values()].sort((a, b) =>
-    `${a.namespace}/${a.kind}/${a.name}`.localeCompare(`${b.namespace}/${b.kind}/${b.name}`),
-  );
+  return byWorkloadKey([...groups.values()], (w) => w);
+}
+
+/**
+ * `items` in the order of their workloads' `namespace/kind/name` (as `groupByWorkload` orders
+ * them); each key is made once, not twice per comparison. A stable sort.
+ */
+export function byWorkloadKey<T>(items: readonly T[], workload: (item: T) => Workload): T[] {
+  return items
+    .map((item) => {
+      const w = workload(item);
+      return { key: `${w.namespace}/${w.kind}/${w.name}`, item };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map(({ item }) => item);
 }

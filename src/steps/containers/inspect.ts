@@ -1,6 +1,7 @@
 import { checkContainers, type WorkloadReview } from '../../checks/containers/check-containers.js';
 import { suggestedPatch } from '../../checks/containers/patch.js';
 import { PodIssueIndex } from '../../checks/containers/issue-index.js';
+import { WorkloadFold } from '../../checks/containers/workload-fold.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readPodsAndOwners } from '../../kube/workload-read.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
@@ -35,14 +36,21 @@ function seenLine(w: WorkloadReview): string {
 /** Reads pods and their owners, checks them by workload, and summarises system workloads apart. */
 export async function inspectContainers(ctx: InspectContext): Promise<Inspection<ContainersFacts>> {
   const { kubeServer } = ctx.connection;
-  // Each pod's issues are read as its page arrives, not all at once after the last page.
+  // Each pod's issues are read, and each pod is placed in its workload, as its page arrives (once
+  // the ReplicaSets and Jobs are in), not all at once after the last page.
   const index = new PodIssueIndex();
-  const facts = await readPodsAndOwners(ctx.connection, (page) => index.add(page)).catch(
-    (error: unknown) => {
-      throw describeKubeError(error, kubeServer, 'list pods in all namespaces');
+  const fold = new WorkloadFold(index);
+  const facts = await readPodsAndOwners(
+    ctx.connection,
+    (page) => {
+      index.add(page);
+      fold.add(page);
     },
-  );
-  const review = checkContainers(facts, index);
+    (owners) => fold.owners(owners),
+  ).catch((error: unknown) => {
+    throw describeKubeError(error, kubeServer, 'list pods in all namespaces');
+  });
+  const review = checkContainers(facts, index, fold);
   const user = review.workloads.filter((w) => !w.system);
   const system = review.workloads.filter((w) => w.system && w.issues.length > 0);
   const summary = [
