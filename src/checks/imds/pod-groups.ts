@@ -28,15 +28,44 @@ function identifyingLabels(labels: Record<string, string>): Record<string, strin
   return Object.fromEntries(keys.map((key) => [key, labels[key]!]));
 }
 
+/** A pod's identifying labels and their text (what its group is keyed by). */
+interface Identity {
+  labels: Record<string, string>;
+  key: string;
+}
+
+// Per labels object (a pod's own, as read): the imds step works them out as each page of pods
+// arrives (`identifyPods`), so grouping after the last page only looks them up. A memo of a pure
+// function: what it returns does not depend on when, or whether, it was filled.
+const identities = new WeakMap<Record<string, string>, Identity>();
+
+function identityOf(labels: Record<string, string>): Identity {
+  let known = identities.get(labels);
+  if (!known) {
+    const identifying = identifyingLabels(labels);
+    known = { labels: identifying, key: JSON.stringify(identifying) };
+    identities.set(labels, known);
+  }
+  return known;
+}
+
+/** Works out each pod's identifying labels ahead of `podGroups` (as their page arrives). */
+export function identifyPods(pods: readonly Pick<PodFacts, 'labels'>[]): void {
+  for (const pod of pods) identityOf(pod.labels);
+}
+
 /** Groups pods by identifying labels, in the order first seen. */
 export function podGroups(pods: readonly PodFacts[]): PodGroup[] {
   const groups = new Map<string, PodGroup>();
   for (const pod of pods) {
-    const labels = identifyingLabels(pod.labels);
-    const key = JSON.stringify(labels);
-    const group = groups.get(key) ?? { labels, pods: [] };
+    const { labels, key } = identityOf(pod.labels);
+    let group = groups.get(key);
+    if (!group) {
+      // A copy per group: the memo's object is shared by every group of every namespace.
+      group = { labels: { ...labels }, pods: [] };
+      groups.set(key, group);
+    }
     group.pods.push(pod.name);
-    groups.set(key, group);
   }
   return [...groups.values()];
 }

@@ -3,6 +3,7 @@ import type { LeanPod } from '../../kube/lean-pod.js';
 import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { PodFacts } from '../../checks/imds/facts.js';
+import { identifyPods } from '../../checks/imds/pod-groups.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { followPods, namespacesOf, networkPoliciesOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
@@ -104,7 +105,10 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
     // Each pod's facts are taken as its page arrives, not all at once after the last page.
     const pods: PodFacts[] = [];
     const takeFacts = (page: readonly LeanPod[]): void => {
-      for (const pod of page) pods.push(podFacts(pod));
+      const facts = page.map(podFacts);
+      for (const pod of facts) pods.push(pod);
+      // How the verdicts will name groups of pods, worked out now rather than after the last page.
+      identifyPods(facts);
     };
     // Asked at once; a refusal is reported for the first read in this order that failed.
     const [namespaces, , policies] = await inOrder([
