@@ -49,6 +49,32 @@ export function podsLeftToEvict(
   return pods.filter((p) => left.has(p));
 }
 
+// Per budget list (one per look, asked for every node): the namespaces where a budget selects.
+const budgetNamespaces = new WeakMap<readonly DrainPdb[], ReadonlySet<string>>();
+
+/**
+ * `budgetPlan(node, pods, world).blocked`, judging only the pods of namespaces where some budget
+ * has a selector: under the budgets-only options nothing but a covering budget blocks a pod, and a
+ * pod no budget covers neither uses up a budget nor is blocked, so leaving it out changes no other
+ * verdict nor their order. On a cluster with budgets in few namespaces (or none) most nodes have
+ * nothing to judge.
+ */
+export function budgetBlocked(
+  node: string,
+  pods: readonly DrainPod[],
+  world: BudgetWorld,
+): NodePlan['blocked'] {
+  let namespaces = budgetNamespaces.get(world.pdbs);
+  if (!namespaces) {
+    namespaces = new Set(
+      world.pdbs.filter((p) => p.selector !== undefined).map((p) => p.namespace),
+    );
+    budgetNamespaces.set(world.pdbs, namespaces);
+  }
+  const judged = pods.filter((pod) => namespaces.has(pod.namespace));
+  return judged.length === 0 ? [] : budgetPlan(node, judged, world).blocked;
+}
+
 /** A pod a drain evicts that its budgets can refuse. */
 export interface BudgetHold {
   pod: DrainPod;

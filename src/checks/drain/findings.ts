@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import type { DrainNode, NodePlan } from '../../model/drain.js';
 import { planNode, type DrainWorld } from './plan.js';
-import { budgetPlan } from './budgets.js';
+import { budgetBlocked } from './budgets.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../model/drain.js';
 
 /** What the drain step's inspection saw. */
@@ -69,7 +69,7 @@ export function drainFindings(facts: DrainFacts): Finding[] {
     // Unread DaemonSets: whether a DaemonSet pod would be evicted is unknown, so it is left out.
     const pods = facts.podsByNode[node.name] ?? [];
     const world = daemonSetsUnread ? { pdbs: facts.world.pdbs } : facts.world;
-    for (const b of budgetPlan(node.name, pods, world).blocked) {
+    for (const b of budgetBlocked(node.name, pods, world)) {
       const pod = { kind: 'Pod', name: b.pod.name, namespace: b.pod.namespace };
       if (b.cause === 'pdb' && b.pdbs) {
         const key = `${b.pod.namespace}/${b.pdbs[0]}`;
