@@ -35,8 +35,14 @@ export const faultSpecSchema = z.strictObject({
   /** Share of calls answered with a server error. */
   serverError: z.number().min(0).max(1).optional(),
   serverErrorStatus: z.union([z.literal(500), z.literal(503)]).optional(),
-  /** Share of calls whose connection is reset without an answer. */
+  /** Share of calls whose connection is reset without an answer, before they are processed. */
   reset: z.number().min(0).max(1).optional(),
+  /**
+   * Share of calls processed (a write takes effect) whose answer is then dropped: the request's
+   * HTTP/2 stream is reset (HTTP/1.1: its connection), as when the network fails on the way back.
+   * The client cannot tell it from `reset`; only reading again shows what happened.
+   */
+  loseAnswer: z.number().min(0).max(1).optional(),
   /** Added latency per call (wall milliseconds). */
   latencyMs: z.number().int().min(0).optional(),
   /** Added latency per ARM call instead of `latencyMs` (ARM answers slower than the API server). */
@@ -83,6 +89,7 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     spec.throttle ||
     spec.serverError ||
     spec.reset ||
+    spec.loseAnswer ||
     spec.latencyMs ||
     spec.armLatencyMs ||
     spec.armBusy ||
@@ -112,11 +119,12 @@ function pickFault(
   random: () => number,
   req: SimRequest,
   api: 'arm' | 'kube',
-): SimResponse | 'reset' | undefined {
+): SimResponse | 'reset' | 'lose' | undefined {
   // One draw per request keeps the sequence stable whatever faults are enabled.
   const roll = random();
   let edge = 0;
   if (spec.reset && roll < (edge += spec.reset)) return 'reset';
+  if (spec.loseAnswer && roll < (edge += spec.loseAnswer)) return 'lose';
   if (spec.throttle && roll < (edge += spec.throttle)) return throttled(spec, api);
   if (spec.serverError && roll < (edge += spec.serverError)) {
     const status = spec.serverErrorStatus ?? 500;

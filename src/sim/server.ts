@@ -15,11 +15,17 @@ import { certificateCaller } from './client-certificate.js';
 import type { SimCertificates } from './cert.js';
 import { graphError } from './graph/errors.js';
 
-/** Something that may answer instead of the handler (faults), or let it through (undefined). */
+/**
+ * Something that may answer instead of the handler (faults), or let it through (undefined).
+ * `'reset'` drops the request unprocessed; `'lose'` lets the handler process it, then drops its
+ * answer (the client sees the same reset, but the change was made).
+ */
 export type Interceptor = (
   req: SimRequest,
   api: LoggedRequest['api'],
-) => Promise<SimResponse | 'reset' | undefined> | SimResponse | 'reset' | undefined;
+) => Promise<Intercepted> | Intercepted;
+
+type Intercepted = SimResponse | 'reset' | 'lose' | undefined;
 
 export interface HttpsSimOptions {
   certificates: SimCertificates;
@@ -190,10 +196,18 @@ export class HttpsSim {
    * same simulator hands ARM requests for this cluster here (one ARM endpoint, many clusters).
    */
   async dispatch(req: SimRequest, api: LoggedRequest['api']): Promise<SimResponse | 'reset'> {
+    let lose = false;
     for (const intercept of this.interceptors) {
       const faulted = await intercept(req, api);
-      if (faulted) return faulted;
+      if (faulted === 'lose') lose = true;
+      else if (faulted) return faulted;
     }
+    const answer = await this.route(req, api);
+    // Processed, answer dropped: the world changed, the client hears only a reset.
+    return lose ? 'reset' : answer;
+  }
+
+  private async route(req: SimRequest, api: LoggedRequest['api']): Promise<SimResponse> {
     const router = api === 'arm' ? this.arm : api === 'graph' ? this.graph : this.kube;
     const found = router.match(req.method, req.path);
     if (!found) return notFound(api, req.path);

@@ -68,6 +68,25 @@ describe('faults', () => {
     expect((await rawArm(busy.h, 'GET', busy.mc)).status).toBe(200);
   });
 
+  it('loses the answer of a processed write: the client sees a reset, the change is made', async () => {
+    const { h: x, mc } = await withFaults({ loseAnswer: 1, methods: ['PATCH'] });
+    await expect(rawArm(x, 'PATCH', mc, { tags: { owner: 'ops' } })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    // Reads are not hit (methods), and show the PATCH took effect.
+    const after = await rawArm(x, 'GET', mc);
+    expect(after.status).toBe(200);
+    expect((after.body as { tags?: Record<string, string> }).tags).toEqual({ owner: 'ops' });
+    expect(x.https.log.entries.filter((e) => e.method === 'PATCH')).toHaveLength(1);
+    await x.close();
+    // A reset, by contrast, drops the request before it is processed.
+    const { h: y, mc: mc2 } = await withFaults({ reset: 1, methods: ['PATCH'] });
+    await expect(rawArm(y, 'PATCH', mc2, { tags: { owner: 'ops' } })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    expect((await rawArm(y, 'GET', mc2)).body).not.toHaveProperty('tags.owner');
+  });
+
   it('expires tokens after N simulated minutes', async () => {
     const { h: x, mc } = await withFaults({ tokenExpiryMinutes: 1 });
     const started = Date.now();
