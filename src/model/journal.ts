@@ -42,7 +42,18 @@ export type JournalRecord =
       target: string;
       detail?: Record<string, unknown>;
     }
-  | { type: 'result'; time: string; id: number; outcome: string; error?: string };
+  | {
+      type: 'result';
+      time: string;
+      id: number;
+      outcome: string;
+      error?: string;
+      /**
+       * On a later result line of the same id: how a change whose answer was lost was settled by
+       * reading again (that line's outcome supersedes the earlier `unknown`).
+       */
+      settled?: string;
+    };
 
 /** A journal file read back: its records, and whether the last line was cut off (a crash). */
 export interface JournalContents {
@@ -76,6 +87,12 @@ export interface StepJournal {
   readonly path: string;
   /** Runs a mutation between an intent line (flushed before `act` starts) and a result line. */
   mutation<T>(intent: Intent, act: () => Promise<T>): Promise<T>;
+  /**
+   * Records how a mutation whose answer was lost (`lost`, the `OutcomeUnknown` `mutation` threw)
+   * turned out when read again: `ok` it took, `failed` it is not in effect; `how` says what the
+   * read showed. Does nothing for any other error.
+   */
+  settled(lost: unknown, outcome: 'ok' | 'failed', how: string): Promise<void>;
   /** Records a free-form event (a step started, a finding summary, ...). */
   note(step: StepId, message: string, detail?: Record<string, unknown>): Promise<void>;
   /** The journal as written so far. */

@@ -138,7 +138,8 @@ export function timelineLines(records: readonly JournalRecord[]): string[] {
       case 'intent':
         return `${at}  ${r.step.padEnd(12)}  #${r.id} ${actionOn(r.action, r.target)}`;
       case 'result':
-        return `${at}  result        #${r.id} ${r.outcome}${r.error ? `: ${cell(r.error)}` : ''}`;
+        // A settled line's `error` repeats `settled`: said once.
+        return `${at}  result        #${r.id} ${r.outcome}${r.settled ? ` (answer lost; read again: ${cell(r.settled)})` : r.error ? `: ${cell(r.error)}` : ''}`;
     }
   });
 }

@@ -55,6 +55,7 @@ const result = z.looseObject({
   id: z.number().int(),
   outcome: z.string(),
   error: z.string().optional(),
+  settled: z.string().optional(),
 });
 
 /** One journal line, as `Journal` writes it. */

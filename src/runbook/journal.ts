@@ -31,6 +31,8 @@ export class Journal implements StepJournal {
   private readonly secrets = new Set<string>();
   private broken: JournalWriteError | undefined;
   private readonly failureListeners = new Set<(failure: JournalWriteError) => void>();
+  /** Each `OutcomeUnknown` a mutation threw, and that mutation's id (for `settled`). */
+  private readonly lostAnswers = new WeakMap<OutcomeUnknown, number>();
 
   private constructor(
     readonly path: string,
@@ -97,6 +99,7 @@ export class Journal implements StepJournal {
     } catch (error) {
       const outcome: Outcome =
         error instanceof OutcomeUnknown ? 'unknown' : isAbort(error) ? 'cancelled' : 'failed';
+      if (error instanceof OutcomeUnknown) this.lostAnswers.set(error, id);
       // The change's own failure is what the caller must hear; a journal failure is kept anyway.
       await this.write(
         {
@@ -109,6 +112,22 @@ export class Journal implements StepJournal {
       ).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * A second result line for the mutation that threw `lost` (its answer lost), once a read has
+   * shown how it turned out: the journal no longer counts it unknown. The `unknown` line stays
+   * before it (what was known then). Nothing for an error `mutation` did not throw as unknown;
+   * a failed write is left to the journal's own failure report (the change already happened).
+   */
+  async settled(lost: unknown, outcome: 'ok' | 'failed', how: string): Promise<void> {
+    const id = lost instanceof OutcomeUnknown ? this.lostAnswers.get(lost) : undefined;
+    if (id === undefined) return;
+    this.lostAnswers.delete(lost as OutcomeUnknown);
+    const words = outcome === 'failed' ? { error: how } : {};
+    await this.write({ type: 'result', id, outcome, settled: how, ...words }, true).catch(
+      () => undefined,
+    );
   }
 
   /** Records what the operator was asked and what they answered. */

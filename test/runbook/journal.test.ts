@@ -1,6 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
+import { OutcomeUnknown } from '../../src/model/errors.js';
+import { digestSession } from '../../src/report/journal-digest.js';
+import { timelineLines } from '../../src/report/transcript.js';
 import { journalDir } from '../../src/runbook/journal-location.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -50,6 +53,40 @@ describe('journal', () => {
     expect(all[2]).toMatchObject({ outcome: 'ok' });
     expect(all[4]).toMatchObject({ outcome: 'failed', error: 'Too Many Requests' });
     expect(statSync(journal.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('settles a change whose answer was lost with a second result line; nothing for other errors', async () => {
+    const dir = tempDir('journal-');
+    const journal = await Journal.open({ cluster: 'aks-demo', mode, env: {}, dir });
+    const lost = await journal
+      .mutation({ step: 'drain', action: 'cordon', target: 'node/n1' }, () =>
+        Promise.reject(new OutcomeUnknown('reset: it was sent')),
+      )
+      .catch((e: unknown) => e);
+    const refused = await journal
+      .mutation({ step: 'drain', action: 'cordon', target: 'node/n2' }, () =>
+        Promise.reject(new Error('Forbidden')),
+      )
+      .catch((e: unknown) => e);
+    expect(digestSession(await journal.read()).unsettled).toHaveLength(1);
+    await journal.settled(lost, 'ok', 'node n1 is cordoned');
+    await journal.settled(lost, 'failed', 'said once only');
+    await journal.settled(refused, 'ok', 'never written');
+    const contents = await journal.read();
+    await journal.close();
+
+    const results = lines(journal.path).filter((l) => l['type'] === 'result');
+    expect(results.map((r) => [r['id'], r['outcome'], r['settled']])).toEqual([
+      [1, 'unknown', undefined],
+      [2, 'failed', undefined],
+      [1, 'ok', 'node n1 is cordoned'],
+    ]);
+    const digest = digestSession(contents);
+    expect(digest.unsettled).toEqual([]);
+    expect(digest.changes[0]!.result).toMatchObject({ outcome: 'ok' });
+    expect(timelineLines(contents.records).at(-1)).toMatch(
+      /result +#1 ok \(answer lost; read again: node n1 is cordoned\)$/,
+    );
   });
 
   it('never writes a bearer token, wherever it hides', async () => {

@@ -27,6 +27,7 @@ function fullAfterIntent(): StepJournal {
       await act();
       throw full();
     },
+    settled: () => Promise.reject(full()),
     note: () => Promise.reject(full()),
     read: () => Promise.reject(full()),
     writeTranscript: () => Promise.reject(full()),
