@@ -5,6 +5,7 @@ import type { DrainState } from '../../src/steps/drain/state.js';
 import type { StepEvents } from '../../src/steps/registry-types.js';
 import type { StepView } from '../../src/steps/contract/view.js';
 import type { DrainTimings } from '../../src/steps/drain/run/run-drain.js';
+import type { FaultSpec } from '../../src/sim/faults.js';
 import { SessionStore, StepHost, simConnection, tempJournal, until } from './sim-session.js';
 
 /** kubectl's rhythm, shortened for tests (the simulated clock runs fast too). */
@@ -16,9 +17,10 @@ export async function drainRig(
   mode: Partial<SessionMode> = {},
   speed = 600,
   timings: DrainTimings = FAST,
+  faults?: FaultSpec,
 ) {
   const fullMode: SessionMode = { readOnly: false, dryRun: false, demo: true, ...mode };
-  const { sim, connection } = await simConnection(scenario, speed, fullMode);
+  const { sim, connection } = await simConnection(scenario, speed, fullMode, faults);
   const store = new SessionStore(fullMode);
   const journal = await tempJournal(connection.summary.name, fullMode);
   const host = new StepHost({

@@ -6,17 +6,19 @@ import { type SessionMode } from '../../src/model/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { Connection } from '../../src/model/connection.js';
+import type { FaultSpec } from '../../src/sim/faults.js';
 import { connectToSim, journalRecords as recordsOf, wireMode } from '../helpers/sim-session.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-/** Starts a simulator (fast clock) and connects to it the way the product does. */
+/** Starts a simulator (fast clock, optional faults) and connects to it the way the product does. */
 export async function simConnection(
   scenario: string,
   speed = 600,
   mode: Partial<SessionMode> = {},
+  faults?: FaultSpec,
 ): Promise<{ sim: Simulator; connection: Connection }> {
-  const sim = await startSimulator({ scenario, speed });
+  const sim = await startSimulator({ scenario, speed, ...(faults ? { faults } : {}) });
   return { sim, connection: await connectToSim(sim, { mode: wireMode(mode) }) };
 }
 

@@ -29,7 +29,20 @@ async function seen(s: Session): Promise<void> {
     nodes: facts.nodes,
     previews: previewsOf(facts, s.state.options),
     rights,
+    leftCordoned: settledCordons(s.state, facts),
   });
+}
+
+/**
+ * The nodes left cordoned, less those whose cordon's outcome was unknown and that this look shows
+ * schedulable: the look settles it (the cordon did not take), so they are not offered for uncordon.
+ */
+function settledCordons(state: DrainState, facts: DrainFacts): string[] {
+  const maybe = new Set(
+    (state.progress?.nodes ?? []).filter((n) => n.maybeCordoned).map((n) => n.name),
+  );
+  const schedulable = new Set(facts.nodes.filter((n) => n.schedulable).map((n) => n.name));
+  return state.leftCordoned.filter((n) => !(maybe.has(n) && schedulable.has(n)));
 }
 
 /**

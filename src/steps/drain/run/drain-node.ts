@@ -83,10 +83,13 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       }
       if (settled?.value.spec?.unschedulable === true) {
         node.cordoned = !d.dryRun;
+        await d.journal.settled(error, 'ok', `node ${node.name} is cordoned`);
         note('the cordon was sent and its answer lost; reading the node again shows it cordoned');
         note('the drain stopped here all the same: no pod was evicted; drain again to go on');
         return phase('cordon-unknown');
       }
+      if (settled)
+        await d.journal.settled(error, 'failed', `node ${node.name} is still schedulable`);
       const why = settled
         ? `the cordon was sent and its answer lost; reading the node again shows it still schedulable (\`kubectl get node ${node.name}\` shows a late one)`
         : describeKubeError(error, d.server, `cordon node ${node.name}`).message;

@@ -102,11 +102,14 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
     if (settled === 'cancelled') return d.update({ state: 'cancelled' });
     if (settled === undefined) return d.update({ state: 'failed', detail: failedDetail(error) });
     if (!settled.settled) return d.update({ state: 'unknown', detail: settled.why });
-    if (settled.value === 'gone') return d.update({ state: 'gone', detail: undefined });
+    const where = `pod ${pod.namespace}/${pod.name}`;
     if (settled.value === 'present') {
+      await d.journal.settled(error, 'failed', `${where} is still running`);
       const detail = `the ${verb} was sent and its answer lost; reading the pod again shows it still running (not ${verb}ed)`;
       return d.update({ state: 'failed', detail });
     }
+    await d.journal.settled(error, 'ok', `${where} is ${settled.value}`);
+    if (settled.value === 'gone') return d.update({ state: 'gone', detail: undefined });
     answer = { kind: 'granted' }; // terminating: our request took; wait for it below
   }
   if (answer.kind === 'gone') return d.update({ state: 'gone', detail: undefined });

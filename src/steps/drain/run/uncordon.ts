@@ -88,10 +88,13 @@ async function afterFailure(
     const line = `? ${stillUnknownWords(`${action} of ${node}`, `kubectl get node ${node}`)}`;
     return { node, outcome: 'unknown', line };
   }
+  const state = on ? 'cordoned' : 'schedulable';
   if (settled && (settled.value.spec?.unschedulable === true) === on && !d.dryRun) {
+    await d.journal.settled(error, 'ok', `node ${node} is ${state}`);
     const line = `✔ ${node} ${action}ed (its answer was lost; reading the node again shows it ${action}ed)`;
     return { node, outcome: 'changed', line };
   }
+  if (settled) await d.journal.settled(error, 'failed', `node ${node} is not ${state}`);
   const why = settled
     ? `the ${action} was sent and its answer lost; reading the node again shows it not ${action}ed`
     : describeKubeError(error, d.server, `${action} ${node}`).message;
