@@ -39,6 +39,8 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
         ...plan.create.map((ns) => {
           const row = s.state.rows.find((r) => r.namespace === ns);
           if (done.unknown === ns) return `? ${ns}: sent, outcome unknown (see below)`;
+          if (done.differs === ns)
+            return `✖ ${ns}: sent, answer lost; not there as sent (see below)`;
           if (!done.created.includes(ns)) return `– ${ns}: not created`;
           // The rows are from before the change when the look after it failed.
           if (!fresh) return `• ${ns}: created, not verified`;

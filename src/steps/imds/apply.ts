@@ -150,7 +150,15 @@ export async function createAll(
   traits: EngineTraits,
   progress: (line: string) => void,
   signal: AbortSignal,
-): Promise<{ created: string[]; adopted: string[]; unknown?: string; failed?: string }> {
+): Promise<{
+  created: string[];
+  adopted: string[];
+  /** The namespace whose create's answer was lost and stays unknown. */
+  unknown?: string;
+  /** The namespace whose create's answer was lost, where a read shows the policy not as sent. */
+  differs?: string;
+  failed?: string;
+}> {
   const created: string[] = [];
   const adopted: string[] = [];
   for (const [i, ns] of plan.create.entries()) {
@@ -161,6 +169,12 @@ export async function createAll(
       if (typeof found === 'object' && 'unknown' in found) {
         progress(`? ${ns}: ${found.unknown}`);
         return { created, adopted, unknown: ns, failed: `${ns}: ${found.unknown}` };
+      }
+      if (typeof found === 'object' && 'differs' in found) {
+        // Ours may have been made and then changed, or another's made first: not said on a guess.
+        const why = `the create was sent and its answer lost; reading it again shows ${OUR_POLICY_NAME} there but not as sent: ${found.differs.join('; ')}; it was left as it is`;
+        progress(`✖ ${ns}: ${why}`);
+        return { created, adopted, differs: ns, failed: `${ns}: ${why}` };
       }
       if (found !== 'created' && found !== 'same') {
         const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
@@ -190,7 +204,7 @@ async function createOne(
   ctx: StepContext,
   ns: string,
   traits: EngineTraits,
-): Promise<'created' | 'same' | string[] | { unknown: string }> {
+): Promise<'created' | 'same' | string[] | { unknown: string } | { differs: string[] }> {
   try {
     await ctx.journal.mutation(
       {
@@ -217,7 +231,7 @@ async function settleCreate(
   ns: string,
   traits: EngineTraits,
   error: unknown,
-): Promise<'created' | string[] | { unknown: string } | undefined> {
+): Promise<'created' | { differs: string[] } | { unknown: string } | undefined> {
   const at = { namespace: ns, name: OUR_POLICY_NAME };
   const where = `networkpolicy ${ns}/${OUR_POLICY_NAME}`;
   const settled = await settleUnknownWrite(error, ctx.connection.kubeServer, `get ${where}`, () =>
@@ -231,12 +245,23 @@ async function settleCreate(
     const check = `kubectl get networkpolicy -n ${ns} ${OUR_POLICY_NAME}`;
     return { unknown: stillUnknownWords(`the create of ${where}`, check) };
   }
-  if (settled.value === undefined)
+  if (settled.value === undefined) {
+    await ctx.journal.settled(error, 'failed', `no ${where}`);
     // Said as the write's own failure kind (the request was dropped), with what the read found.
     throw new FaultError(
       kindOf(error) ?? 'unreachable',
       `the create was sent and its answer lost; reading it again shows no ${OUR_POLICY_NAME} in ${ns}: not created`,
     );
+  }
   const differs = policyDifference(manifest(ns, traits), settled.value);
-  return differs.length === 0 ? 'created' : differs;
+  if (differs.length === 0) {
+    await ctx.journal.settled(error, 'ok', `${where} is there as sent`);
+    return 'created';
+  }
+  await ctx.journal.settled(
+    error,
+    'failed',
+    `${where} is there but differs: ${differs.join('; ')}`,
+  );
+  return { differs };
 }
