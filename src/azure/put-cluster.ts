@@ -1,4 +1,4 @@
-import type { ManagedCluster } from '@azure/arm-containerservice';
+import { isRestError, type ManagedCluster } from '@azure/arm-containerservice';
 import type { Connection } from '../model/connection.js';
 import { OutcomeUnknown, unheardWhy } from '../model/errors.js';
 import { describeArmError } from './errors.js';
@@ -64,20 +64,30 @@ export async function putManagedCluster(
       // Quit while it ran: the watch stopped, not ARM. Only a settled state is an answer.
       const state = poller?.operationState;
       if (state === undefined || !SETTLED_STATES.has(state.status)) {
+        const accepted = state !== undefined;
+        const why = accepted
+          ? 'this session stopped watching before it ended'
+          : 'this session stopped before Azure answered';
         throw new OutcomeUnknown(
-          state !== undefined
-            ? 'Azure accepted the request; this session stopped watching before it ended'
-            : 'this session stopped before Azure answered, so Azure may or may not have accepted the request',
+          accepted
+            ? `Azure accepted the request; ${why}`
+            : `${why}, so Azure may or may not have accepted the request`,
+          { accepted, why },
         );
       }
     }
     const unheard = put.signal?.aborted ? undefined : unheardOutcome(error, poller?.operationState);
     if (unheard) {
       const why = describeArmError(error, arm.at, 'follow the change').message;
-      throw new OutcomeUnknown(unheardWhy(unheard.accepted, why));
+      throw new OutcomeUnknown(unheardWhy(unheard.accepted, why), { ...unheard, why });
     }
+    const statusCode = (error as { statusCode?: number }).statusCode;
+    // No answer of Azure and no operation: refused on this side (a credential, a certificate, the
+    // wire guard) before the PUT left.
+    const notSent = poller?.operationState === undefined && !(isRestError(error) && statusCode);
     throw Object.assign(describeArmError(error, arm.at, 'change the cluster'), {
-      statusCode: (error as { statusCode?: number }).statusCode,
+      statusCode,
+      ...(notSent ? { notSent: true } : {}),
     });
   }
 }

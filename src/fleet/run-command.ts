@@ -1,7 +1,7 @@
 import type { ContainerServiceFleetClient, UpdateRun } from '@azure/arm-containerservicefleet';
 import { isRestError } from '@azure/arm-containerservice';
 import { planUpdateRun, type PlannedUpdate, type Stages } from '../checks/fleet/update-plan.js';
-import { OutcomeUnknown, UserError } from '../model/errors.js';
+import { OutcomeUnknown, UserError, sentWords } from '../model/errors.js';
 import { azFleetRunShow } from '../model/equivalent-commands.js';
 import { FINAL_RUN_STATES, type UpdatePlan } from '../model/fleet-run.js';
 import { visible } from '../model/visible-text.js';
@@ -272,17 +272,9 @@ function saidUnheard(
     if (!(error instanceof OutcomeUnknown)) throw error;
     const check = azFleetRunShow(fleet, name, verb !== 'skip');
     throw new UserError(
-      `the request to ${verb} update run ${name} ${sentWords(error)}; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
+      `the request to ${verb} update run ${name} ${sentWords(error.heard?.accepted === true)}; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
     );
   };
-}
-
-/**
- * What is known of the request's leaving: Azure accepted it (so it was sent), or no answer came,
- * which may also mean it never left (a name that did not resolve, a connection never made).
- */
-function sentWords(error: OutcomeUnknown): string {
-  return error.heard?.accepted === true ? 'was sent and accepted' : 'got no answer';
 }
 
 /** The typed confirmation: `--confirm` naming the fleet, or the name typed at the prompt. */

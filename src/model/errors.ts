@@ -40,6 +40,15 @@ export class OutcomeUnknown extends Error {
   }
 }
 
+/**
+ * What is known of a request whose answer never came, after its subject ("X was sent and
+ * accepted"): Azure accepted it (so it was sent), or no answer came, which may also mean it never
+ * left (a name that did not resolve, a connection never made), so "was sent" is not claimed.
+ */
+export function sentWords(accepted: boolean): string {
+  return accepted ? 'was sent and accepted' : 'got no answer';
+}
+
 /** Why a change's outcome is unknown, in one clause: `why` is the failure's own one line. */
 export function unheardWhy(accepted: boolean, why: string): string {
   return accepted

@@ -10,7 +10,7 @@ import {
 import { failureOf } from '../target/failure.js';
 import { drainRulesOf } from '../steps/rotation/estimate.js';
 import { blockingPdb, type ArmFailure } from '../steps/rotation/explain.js';
-import { unheardWhy } from '../model/errors.js';
+import { sentWords, unheardWhy } from '../model/errors.js';
 import { runOperation } from '../steps/rotation/run-operation.js';
 import { controlPlaneBody, poolBody } from '../steps/upgrades/bodies.js';
 import type {
@@ -104,7 +104,7 @@ export async function sendOperation(
     if (done.ending.kind === 'unknown') {
       // Never "failed": Azure may be running it. Said with the command that tells.
       const why = failureOf(done.ending.cause, connection, 'follow the operation').line;
-      return stopped(`${what} was sent; its outcome is unknown`, [
+      return stopped(`${what} ${sentWords(done.ending.accepted)}; its outcome is unknown`, [
         unheardWhy(done.ending.accepted, why),
         done.ending.accepted
           ? 'It may still be running in Azure: nothing here stopped or undid it.'

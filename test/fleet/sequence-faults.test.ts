@@ -1,5 +1,6 @@
 // A one-at-a-time sequence when Azure cannot be heard: an upgrade whose answer never came stops
-// the sequence saying it was sent, that its outcome is unknown and how to check (never "failed"),
+// the sequence saying what is known of it (sent and accepted, or no answer), that its outcome is
+// unknown and how to check (never "failed"),
 // and a read that fails before anything is sent says what could not be done in the shared words,
 // never the client's text ("socket hang up", "fetch failed").
 import { afterEach, describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ describe('fleet sequence under faults', () => {
     const ran = await h.run(ARGS);
     expect(ran.code).toBe(1);
     expect(ran.out).toContain(
-      '✖ The sequence stopped at aks-data-dev: control plane 1.30.11 → 1.30.12 was sent; its outcome is unknown',
+      '✖ The sequence stopped at aks-data-dev: control plane 1.30.11 → 1.30.12 was sent and accepted; its outcome is unknown',
     );
     expect(ran.out).toContain(
       'Azure accepted the request, then could not be heard: cannot reach Azure Resource Manager while trying to follow the operation;',
@@ -46,6 +47,26 @@ describe('fleet sequence under faults', () => {
       `Check it: az aks show -g ${at.resourceGroup} -n aks-data-dev --query provisioningState --subscription ${at.subscriptionId}`,
     );
     expect(ran.out).not.toMatch(/failed|succeeded/);
+    expect(ran.out).not.toMatch(RAW);
+  }, 60_000);
+
+  it('the PUT itself unanswered: stopped, "got no answer" (never "was sent"), may never have started', async () => {
+    const h = await harness({
+      api: 'arm',
+      reset: 1,
+      methods: ['PUT'],
+      pathPattern: '/managedClusters/aks-data-dev$',
+    });
+    const ran = await h.run(ARGS);
+    expect(ran.code).toBe(1);
+    expect(ran.out).toContain(
+      '✖ The sequence stopped at aks-data-dev: control plane 1.30.11 → 1.30.12 got no answer; its outcome is unknown',
+    );
+    expect(ran.out).toContain(
+      'no answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager',
+    );
+    expect(ran.out).toContain('It may be running in Azure, or may never have started.');
+    expect(ran.out).not.toMatch(/was sent|failed|succeeded/);
     expect(ran.out).not.toMatch(RAW);
   }, 60_000);
 

@@ -47,7 +47,7 @@ describe('fleet step: an update run start whose answer never came', () => {
     const result = s.view().result ?? [];
     const run = /update run (\S+)/.exec(result[0] ?? '')?.[1];
     expect(result[0]).toMatch(
-      /^⚠ The request to create and start update run \S+ was sent; its outcome is unknown\. No answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager while trying to start update run \S+; /,
+      /^⚠ The request to create and start update run \S+ got no answer; its outcome is unknown\. No answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager while trying to start update run \S+; /,
     );
     expect(result).toContain(
       'It may be running in Azure, or may never have started: do not send it again before checking.',

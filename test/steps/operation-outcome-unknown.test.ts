@@ -77,7 +77,7 @@ describe('an accepted upgrade whose answer never comes', () => {
     const text = await result;
 
     expect(text).toContain(
-      '⚠ Control-plane upgrade to 1.32.5 was sent; its outcome is unknown. Azure accepted the request, then could not be heard: cannot reach Azure Resource Manager while trying to follow the operation; check the address, the network',
+      '⚠ Control-plane upgrade to 1.32.5 was sent and accepted; its outcome is unknown. Azure accepted the request, then could not be heard: cannot reach Azure Resource Manager while trying to follow the operation; check the address, the network',
     );
     expect(text).toContain('It may still be running in Azure');
     expect(text).toContain(
@@ -112,7 +112,7 @@ describe('an accepted upgrade whose answer never comes', () => {
     await s.sim.close();
     const text = await result;
     expect(text).toContain(
-      '⚠ Control-plane upgrade to 1.32.5 was sent; its outcome is unknown. No answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager',
+      '⚠ Control-plane upgrade to 1.32.5 got no answer; its outcome is unknown. No answer came to the request, so Azure may or may not have accepted it: cannot reach Azure Resource Manager',
     );
     expect(text).toContain('do not send it again before checking');
     expect(text).not.toMatch(RAW);
@@ -130,7 +130,9 @@ describe('an accepted upgrade whose answer never comes', () => {
   it("status endpoint resetting: outcome unknown; the board then follows ARM's word to the end", async () => {
     const s = await session({ api: 'arm', reset: 1, pathPattern: '/operationStatus/' });
     const text = await upgrade(s);
-    expect(text).toContain('was sent; its outcome is unknown. Azure accepted the request');
+    expect(text).toContain(
+      'was sent and accepted; its outcome is unknown. Azure accepted the request',
+    );
     expect(text).not.toMatch(RAW);
     expect(journalRecords(s.journal.path).find((r) => r['type'] === 'result')).toMatchObject({
       outcome: 'unknown',

@@ -1,7 +1,7 @@
 import { armOf, azClusterArgs, readManagedCluster } from '../../azure/managed-cluster.js';
 import { putManagedCluster } from '../../azure/put-cluster.js';
 import { azProvisioningState } from '../../model/equivalent-commands.js';
-import { OutcomeUnknown, messageOf } from '../../model/errors.js';
+import { OutcomeUnknown, messageOf, sentWords } from '../../model/errors.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import type { DefenderInspection } from './inspect.js';
 import {
@@ -95,9 +95,13 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
             }),
         );
       } catch (error) {
-        // Sent, and Azure's answer never heard: neither refused nor done.
-        if (error instanceof OutcomeUnknown) return { unknown: error.message };
+        // Azure's answer never heard: neither refused nor done (and maybe never sent).
+        if (error instanceof OutcomeUnknown) {
+          const heard = error.heard ?? { accepted: false, why: error.message };
+          return { unknown: error.message, accepted: heard.accepted };
+        }
         const message = messageOf(error);
+        if ((error as { notSent?: boolean }).notSent === true) return { notSent: message };
         if ((error as { statusCode?: number }).statusCode === 403) {
           ctx.connection.rights.learn('arm.cluster.write', message);
         }
@@ -107,12 +111,21 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
       return {};
     },
     done: (outcome, facts) => {
+      if (outcome.notSent)
+        return {
+          result: [
+            `✖ The PUT that enables Defender was not sent: ${outcome.notSent}`,
+            'Nothing was sent to Azure; nothing changed.',
+          ],
+        };
       if (outcome.refused) return { result: [`✖ ${outcome.refused}`] };
       if (outcome.unknown)
         return {
           result: [
-            `⚠ The PUT that enables Defender was sent; its outcome is unknown. ${capitalized(outcome.unknown)}`,
-            'It may still be running in Azure: nothing here stopped or undid it.',
+            `⚠ The PUT that enables Defender ${sentWords(outcome.accepted === true)}; its outcome is unknown. ${capitalized(outcome.unknown)}`,
+            outcome.accepted
+              ? 'It may still be running in Azure: nothing here stopped or undid it.'
+              : 'It may be running in Azure, or may never have started: do not send it again before checking.',
             `Check it: ${azProvisioningState(arm.at)} (Updating: still running; Succeeded or Failed: how it ended), then press r to read the cluster again.`,
           ],
         };

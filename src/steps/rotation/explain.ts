@@ -1,4 +1,4 @@
-import { unheardWhy } from '../../model/errors.js';
+import { sentWords, unheardWhy } from '../../model/errors.js';
 
 /** An ARM failure reduced to what the operator needs: HTTP status, AKS code, message. */
 export interface ArmFailure {
@@ -144,9 +144,10 @@ export interface UnknownCheck {
 const PROVISIONING_STATE = 'Upgrading: still running; Succeeded or Failed: how it ended';
 
 /**
- * A change whose answer never came, for the operator: sent, outcome unknown (never "failed" or
- * "succeeded"), what may still be going on in Azure, and the command that tells (`check`; an AKS
- * operation's provisioningState when given as a string or absent). Pure.
+ * A change whose answer never came, for the operator: sent and accepted, or no answer (never "was
+ * sent" on a guess); outcome unknown (never "failed" or "succeeded"); what may still be going on in
+ * Azure, and the command that tells (`check`; an AKS operation's provisioningState when given as a
+ * string or absent). Pure.
  */
 export function explainUnknown(
   what: string,
@@ -158,7 +159,7 @@ export function explainUnknown(
     typeof check === 'object' ? check : { command: check, reading: PROVISIONING_STATE };
   const how = command ? `Check it: ${command}` : 'Check its provisioningState in Azure';
   return [
-    `⚠ ${what} was sent; its outcome is unknown. ${capitalized(unheardWhy(accepted, why))}`,
+    `⚠ ${what} ${sentWords(accepted)}; its outcome is unknown. ${capitalized(unheardWhy(accepted, why))}`,
     accepted
       ? 'It may still be running in Azure: nothing here stopped or undid it.'
       : 'It may be running in Azure, or may never have started: do not send it again before checking.',
