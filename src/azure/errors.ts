@@ -60,11 +60,13 @@ export function describeArmError(
     : 'the cluster';
   const code = isRestError(error) ? (armCode(error.details) ?? error.code ?? '') : '';
   const status = isRestError(error) ? error.statusCode : undefined;
-  // 412: the If-Match eTag no longer matched, so ARM refused the PUT before changing anything.
-  if (status === 412) {
+  // 412: the If-Match eTag no longer matched, so ARM refused the PUT before changing anything;
+  // 409 EtagMismatch: AKS's own word for the same (another writer changed it meanwhile). Not
+  // "wait for the other change": it is done, and redoing this one on the old read would undo it.
+  if (status === 412 || (status === 409 && code === 'EtagMismatch')) {
     return new FaultError(
       'conflict',
-      `Azure refused the change (412 ${code || 'PreconditionFailed'}): ${cluster} was changed by someone else after it was read, so nothing was changed; look again and redo the change on what it is now`,
+      `Azure refused the change (${status} ${code || 'PreconditionFailed'}): ${cluster} was changed by someone else after it was read, so nothing was changed; look again and redo the change on what it is now`,
     );
   }
   if (kind === 'not-found') {

@@ -85,9 +85,17 @@ export async function putManagedCluster(
     // No answer of Azure and no operation: refused on this side (a credential, a certificate, the
     // wire guard) before the PUT left.
     const notSent = poller?.operationState === undefined && !(isRestError(error) && statusCode);
+    const code = isRestError(error) ? armCodeOf(error) : undefined;
     throw Object.assign(describeArmError(error, arm.at, 'change the cluster'), {
       statusCode,
+      ...(code ? { code } : {}),
       ...(notSent ? { notSent: true } : {}),
     });
   }
+}
+
+/** ARM's error code of an answer (`EtagMismatch`, `PreconditionFailed`), if it gave one. */
+function armCodeOf(error: { code?: string; details?: unknown }): string | undefined {
+  const said = (error.details as { error?: { code?: unknown } } | undefined)?.error?.code;
+  return typeof said === 'string' ? said : error.code;
 }

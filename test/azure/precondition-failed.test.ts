@@ -27,3 +27,17 @@ describe('a PUT refused for a stale eTag (412)', () => {
     expect(unheardOutcome(stale(), undefined)).toBeUndefined();
   });
 });
+
+describe("AKS's 409 EtagMismatch (another writer changed the cluster meanwhile)", () => {
+  it('is said as the 412 is: changed since read, nothing changed, look again; not "wait"', () => {
+    const error = new RestError('The resource was changed by another request after it was read.', {
+      statusCode: 409,
+      code: 'EtagMismatch',
+    });
+    const line = describeArmError(error, at, 'change the cluster');
+    expect(line.message).toMatch(/^Azure refused the change \(409 EtagMismatch\): cluster "aks1"/);
+    expect(line.message).toContain('nothing was changed; look again and redo the change');
+    expect(line.message).not.toMatch(/wait for the other change/);
+    expect(line.kind).toBe('conflict');
+  });
+});

@@ -102,23 +102,38 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
         }
         const message = messageOf(error);
         if ((error as { notSent?: boolean }).notSent === true) return { notSent: message };
-        if ((error as { statusCode?: number }).statusCode === 403) {
-          ctx.connection.rights.learn('arm.cluster.write', message);
-        }
-        return { refused: message };
+        const { statusCode, code } = error as { statusCode?: number; code?: string };
+        if (statusCode === 403) ctx.connection.rights.learn('arm.cluster.write', message);
+        // The cluster changed after it was read (If-Match 412, AKS's 409 EtagMismatch).
+        const stale = statusCode === 412 || (statusCode === 409 && code === 'EtagMismatch');
+        return { refused: message, stale };
       }
       progress('Operation finished; reading the cluster again to verify.');
       return {};
     },
     done: (outcome, facts) => {
+      // Failed (the status says so until seen); an unknown outcome is not a failure.
       if (outcome.notSent)
         return {
           result: [
             `✖ The PUT that enables Defender was not sent: ${outcome.notSent}`,
             'Nothing was sent to Azure; nothing changed.',
           ],
+          failed: true,
         };
-      if (outcome.refused) return { result: [`✖ ${outcome.refused}`] };
+      if (outcome.refused)
+        return {
+          result: [
+            `✖ ${outcome.refused}`,
+            // e reads the cluster again before it asks, so the next PUT carries what is there now.
+            ...(outcome.stale
+              ? [
+                  'Press e to read the cluster again and be asked again: the PUT then carries the cluster as it is now.',
+                ]
+              : []),
+          ],
+          failed: true,
+        };
       if (outcome.unknown)
         return {
           result: [
