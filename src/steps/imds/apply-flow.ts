@@ -1,5 +1,8 @@
 import { engineTraits } from '../../checks/imds/engine.js';
-import { applyConfirmation, applyPlan, checkedPlan, createAll, dryRunAll } from './apply.js';
+import { createAll } from './apply.js';
+import { applyConfirmation } from './apply-confirmation.js';
+import { applyPlan, checkedPlan } from './apply-plan.js';
+import { dryRunAll } from './dry-run.js';
 import { deleteAll, ourPolicies, rollbackConfirmation } from './rollback.js';
 import { lookedAt, type ImdsSession } from './session.js';
 import { plural } from '../../model/plural.js';

@@ -1,146 +1,19 @@
 import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { OUR_POLICY_NAME } from '../../checks/imds/facts.js';
-import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
-import { policyNotes, restrictImdsPolicy } from '../../checks/imds/policy.js';
-import { namespacePolicyCheck } from '../../checks/imds/proposals.js';
+import { restrictImdsPolicy } from '../../checks/imds/policy.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { createNetworkPolicy } from '../../kube/network-policies.js';
+import type { ApplyPlan } from './apply-plan.js';
 import type { ImdsContext as StepContext } from './session.js';
-import type { ImdsRow } from './state.js';
-import { TYPED_ABOVE } from './state.js';
 import { existingPolicy, policyDifference } from './existing.js';
 import { apiStatus } from '../../kube/api-status.js';
 import { FaultError, kindOf } from '../../model/errors.js';
 import { readNetworkPolicy } from '../../kube/network-policies.js';
 import { settleUnknownWrite, stillUnknownWords } from '../../kube/settle-unknown.js';
 
-/** What one apply will do: our policy in `create` namespaces; the rest are only listed. */
-export interface ApplyPlan {
-  create: string[];
-  review: string[];
-  blocked: string[];
-  /** Warnings about chosen namespaces that Kubernetes or AKS manages. */
-  warnings: string[];
-  lines: string[];
-}
-
-/** The plan for the chosen rows, as lines for the operator (namespace × action, then notes). */
-export function applyPlan(rows: readonly ImdsRow[], traits: EngineTraits): ApplyPlan {
-  const chosen = rows.filter((r) => r.chosen);
-  const pick = (action: ImdsRow['action']) =>
-    chosen.filter((r) => r.action === action).map((r) => r.namespace);
-  const plan = { create: pick('create'), review: pick('review'), blocked: pick('none') };
-  const warnings = chosen.flatMap((r) =>
-    r.warning && r.action === 'create' ? [`▲ ${r.warning}`] : [],
-  );
-  const lines = [
-    ...plan.create.map((ns) => `${ns}: create NetworkPolicy ${OUR_POLICY_NAME}`),
-    ...plan.review.map((ns) => `${ns}: not changed; a fix to review is on its row (Enter)`),
-    ...plan.blocked.map((ns) => `${ns}: already blocked, nothing to do`),
-    ...warnings,
-    ...policyNotes(traits),
-  ];
-  return { ...plan, warnings, lines };
-}
-
-/**
- * Checks our policy in every namespace of the plan before anything is offered: a namespace where
- * it would open anything new is taken out, with the reason. Returns the plan to offer and the refusals.
- */
-export function checkedPlan(
-  facts: ImdsFacts,
-  plan: ApplyPlan,
-  traits: EngineTraits,
-): { plan: ApplyPlan; refused: string[]; closes: string[] } {
-  const refused: string[] = [];
-  const closes = new Set<string>();
-  const create = plan.create.filter((ns) => {
-    const check = namespacePolicyCheck(facts, ns, traits);
-    if (!check.safe) refused.push(`${ns}: not offered: ${check.why}`);
-    for (const c of check.alsoCloses) closes.add(c);
-    return check.safe;
-  });
-  return { plan: { ...plan, create }, refused, closes: [...closes] };
-}
-
 function manifest(namespace: string, traits: EngineTraits): V1NetworkPolicy {
   return restrictImdsPolicy(namespace, traits);
-}
-
-/**
- * Sends a server-side dry run of every policy; returns the refusals (empty when all passed).
- * Nothing is stored by a dry run, so it needs no confirmation and no journal intent.
- */
-export async function dryRunAll(
-  ctx: StepContext,
-  plan: ApplyPlan,
-  traits: EngineTraits,
-  progress: (line: string) => void,
-  signal: AbortSignal,
-): Promise<string[]> {
-  const refused: string[] = [];
-  for (const ns of plan.create) {
-    if (signal.aborted) return [...refused, 'cancelled before every dry run was sent'];
-    try {
-      const found = await createNetworkPolicy(ctx.connection.kc, manifest(ns, traits), {
-        dryRun: true,
-      }).then(
-        () => 'created' as const,
-        (error: unknown) => existingPolicy(ctx, manifest(ns, traits), error),
-      );
-      if (found === 'created') progress(`✔ dry run accepted: ${ns}`);
-      else if (found === 'same') progress(`✔ already in place: ${ns} (made since the look)`);
-      else {
-        const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
-        refused.push(`${ns}: ${why}`);
-        progress(`✖ ${ns}: ${why}`);
-      }
-    } catch (error) {
-      const why = describeKubeError(
-        error,
-        ctx.connection.kubeServer,
-        `create a NetworkPolicy in ${ns}`,
-      ).message;
-      refused.push(`${ns}: ${why}`);
-      progress(`✖ dry run refused: ${ns}: ${why}`);
-    }
-  }
-  return refused;
-}
-
-/** The confirmation for an apply: the cluster, the namespaces, and whether policies are enforced. */
-export function applyConfirmation(
-  ctx: StepContext,
-  plan: ApplyPlan,
-  traits: EngineTraits,
-  closes: readonly string[] = [],
-) {
-  const n = plan.create.length;
-  return {
-    cluster: ctx.cluster,
-    change: `Create NetworkPolicy ${OUR_POLICY_NAME} (egress to everything except 169.254.169.254) in ${n} namespace${n === 1 ? '' : 's'}`,
-    details: [
-      `Namespaces: ${plan.create.join(', ')}`,
-      ...plan.warnings,
-      'Checked before this question: it opens nothing that was closed.',
-      ...(closes.length > 0
-        ? [`Besides 169.254.169.254 it also closes: ${closes.join(', ')}.`]
-        : []),
-      ...(traits.enforces === false
-        ? [
-            'No policy engine on this cluster: the policies will NOT be enforced until one is enabled.',
-          ]
-        : []),
-      ...(traits.cilium
-        ? [
-            'Cilium: pods keep pod and DNS traffic, but lose egress to node IPs (hostNetwork endpoints).',
-          ]
-        : []),
-      'Roll back at any time with r (deletes only the policies this tool labelled as its own).',
-    ],
-    ...(n > TYPED_ABOVE ? { typed: ctx.cluster } : {}),
-  };
 }
 
 /** Creates the policies one by one, journaled; stops at the first failure. Returns created ones. */

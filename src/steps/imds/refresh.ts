@@ -1,7 +1,7 @@
 import { assessmentFindings } from '../../checks/imds/assess.js';
 import { engineTraits } from '../../checks/imds/engine.js';
 import { probeFindings } from '../../checks/imds/probe.js';
-import { applyPlan } from './apply.js';
+import { applyPlan } from './apply-plan.js';
 import { buildRows, type ImdsRow } from './rows.js';
 import { lookedAt, type ImdsSession } from './session.js';
 

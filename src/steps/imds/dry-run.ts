@@ -1,0 +1,49 @@
+import { OUR_POLICY_NAME } from '../../checks/imds/facts.js';
+import type { EngineTraits } from '../../checks/imds/engine.js';
+import { restrictImdsPolicy } from '../../checks/imds/policy.js';
+import { describeKubeError } from '../../kube/errors.js';
+import { createNetworkPolicy } from '../../kube/network-policies.js';
+import type { ApplyPlan } from './apply-plan.js';
+import type { ImdsContext as StepContext } from './session.js';
+import { existingPolicy } from './existing.js';
+
+/**
+ * Sends a server-side dry run of every policy; returns the refusals (empty when all passed).
+ * Nothing is stored by a dry run, so it needs no confirmation and no journal intent.
+ */
+export async function dryRunAll(
+  ctx: StepContext,
+  plan: ApplyPlan,
+  traits: EngineTraits,
+  progress: (line: string) => void,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const refused: string[] = [];
+  for (const ns of plan.create) {
+    if (signal.aborted) return [...refused, 'cancelled before every dry run was sent'];
+    try {
+      const found = await createNetworkPolicy(ctx.connection.kc, restrictImdsPolicy(ns, traits), {
+        dryRun: true,
+      }).then(
+        () => 'created' as const,
+        (error: unknown) => existingPolicy(ctx, restrictImdsPolicy(ns, traits), error),
+      );
+      if (found === 'created') progress(`✔ dry run accepted: ${ns}`);
+      else if (found === 'same') progress(`✔ already in place: ${ns} (made since the look)`);
+      else {
+        const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
+        refused.push(`${ns}: ${why}`);
+        progress(`✖ ${ns}: ${why}`);
+      }
+    } catch (error) {
+      const why = describeKubeError(
+        error,
+        ctx.connection.kubeServer,
+        `create a NetworkPolicy in ${ns}`,
+      ).message;
+      refused.push(`${ns}: ${why}`);
+      progress(`✖ dry run refused: ${ns}: ${why}`);
+    }
+  }
+  return refused;
+}
