@@ -10,7 +10,7 @@ import { SessionStore } from '../../src/runbook/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
 import type { Connection } from '../../src/model/connection.js';
 import { defineStep } from '../../src/steps/lifecycle/define.js';
-import { LOOK_AGAIN_MIN_MS } from '../../src/steps/lifecycle/step-session.js';
+import { LOOK_AGAIN_MIN_MS } from '../../src/steps/lifecycle/look-again.js';
 import { STALE_STATUS } from '../../src/steps/lifecycle/stale.js';
 import { openLookBound } from '../../src/model/look-bound.js';
 import { tempDir } from '../helpers/temp-dir.js';

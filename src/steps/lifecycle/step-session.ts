@@ -1,11 +1,12 @@
 import type { Finding } from '../../model/finding.js';
 import { failureOf } from '../../target/failure.js';
-import { openLookBound, outsideLookBound, withinLookBound } from '../../model/look-bound.js';
+import { openLookBound, outsideLookBound } from '../../model/look-bound.js';
 import type { SessionMode } from '../../model/session.js';
 import type { Inspection, StepContext } from '../contract/module.js';
 import type { StepActionView, StepEventShape } from '../contract/view.js';
 import type { Change, ChangeEnd } from './change.js';
 import type { StepAction, StepDefinition } from './definition.js';
+import { LOOK_AGAIN, withinLookAgainBound } from './look-again.js';
 import { NOT_VERIFIED_STATUS, runChange } from './run-change.js';
 import { STALE_ACTION, Staleness } from './stale.js';
 import { StepWork } from './step-work.js';
@@ -213,13 +214,9 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     return this.lastApplied > stamp;
   }
 
-  /**
-   * Runs `work` (a look again, and what the step reads with it) within one time bound: at least
-   * `LOOK_AGAIN_MIN_MS`, or a few times the last look that worked (a large cluster's look is
-   * slow). When it runs out, the look fails with one line saying what could not be reached.
-   */
+  /** Runs `work` (a look again, and what the step reads with it) within one look-again bound. */
   bounded<T>(work: () => Promise<T>): Promise<T> {
-    return withinLookBound(Math.max(LOOK_AGAIN_MIN_MS, LOOK_AGAIN_PACE * this.lastLookMs), work);
+    return withinLookAgainBound(this.lastLookMs, work);
   }
 
   private inspect() {
@@ -324,11 +321,3 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
 function view(key: string, label: string, unavailable: string | undefined): StepActionView {
   return unavailable === undefined ? { key, label } : { key, label, unavailable };
 }
-
-/** Looking again, offered by the lifecycle on a stale step that has no such action of its own. */
-const LOOK_AGAIN = { key: 'l', label: 'Look again', looksAgain: true } as const;
-
-/** The shortest bound of a look again (ms): a cluster that went away is said so within it. */
-export const LOOK_AGAIN_MIN_MS = 5_000;
-/** A look again may take this many times as long as the last look that worked. */
-const LOOK_AGAIN_PACE = 3;
