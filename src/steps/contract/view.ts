@@ -8,6 +8,15 @@ export interface StepActionView {
   unavailable?: string;
 }
 
+/** An action's view: `unavailable` is there only when it says why the key is not offered. */
+export function actionView(
+  key: string,
+  label: string,
+  unavailable: string | undefined,
+): StepActionView {
+  return unavailable === undefined ? { key, label } : { key, label, unavailable };
+}
+
 /**
  * Lines shown exactly as they are (YAML, a command): never bulleted, indented, joined or wrapped,
  * so what is copied from the screen is what was meant.

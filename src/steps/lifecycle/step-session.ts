@@ -3,7 +3,7 @@ import { failureOf } from '../../target/failure.js';
 import { openLookBound, outsideLookBound } from '../../model/look-bound.js';
 import type { SessionMode } from '../../model/session.js';
 import type { Inspection, StepContext } from '../contract/module.js';
-import type { StepActionView, StepEventShape } from '../contract/view.js';
+import { actionView, type StepEventShape } from '../contract/view.js';
 import type { Change, ChangeEnd } from './change.js';
 import type { StepAction, StepDefinition } from './definition.js';
 import { LOOK_AGAIN, withinLookAgainBound } from './look-again.js';
@@ -116,7 +116,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     // it looks).
     this.ctx.show({
       actions: this.offered().map((a) =>
-        view(
+        actionView(
           a.key,
           this.retries(a) ? `Retry the failed ${this.again!.what} (asks first)` : a.label,
           a.unavailable ?? (this.stale && !a.looksAgain && !a.stopsOnly ? STALE_ACTION : undefined),
@@ -316,8 +316,4 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   abortWork(): void {
     this.work.abort();
   }
-}
-
-function view(key: string, label: string, unavailable: string | undefined): StepActionView {
-  return unavailable === undefined ? { key, label } : { key, label, unavailable };
 }
