@@ -6,6 +6,7 @@ import type { Inspection, StepContext } from '../contract/module.js';
 import { actionView, type StepEventShape } from '../contract/view.js';
 import type { Change, ChangeEnd } from './change.js';
 import type { StepAction, StepDefinition } from './definition.js';
+import { InTurn } from './in-turn.js';
 import { LOOK_AGAIN, withinLookAgainBound } from './look-again.js';
 import { NOT_VERIFIED_STATUS, runChange } from './run-change.js';
 import { STALE_ACTION, Staleness } from './stale.js';
@@ -68,8 +69,8 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   /** Looking again, offered by the lifecycle on a stale step that has no such action of its own. */
   private readonly lookAgain: StepAction<Facts, State> = { ...LOOK_AGAIN, run: () => this.look() };
   readonly work: StepWork;
-  /** What the step makes of the looks shown (their `seen`), while it runs. */
-  private making: Promise<void> | undefined;
+  /** What the step makes of the looks shown (their `seen`), one look at a time. */
+  private readonly making = new InTurn();
   /** How long the last look that worked took (ms): a look again is bounded by a multiple of it. */
   private lastLookMs = 0;
 
@@ -179,20 +180,12 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
     // What the step makes of its looks, one look at a time and in the order they were shown: an
     // older look's `seen` still awaiting (rights, more reads) ends first, so it cannot set its
     // older facts over a newer look's; `shown()` waits for it (a resume reads what it made).
-    const made = (this.making ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => this.made(stamp, seen));
-    this.making = made;
-    try {
-      await made;
-    } finally {
-      if (this.making === made) this.making = undefined;
-    }
+    await this.making.run(() => this.made(stamp, seen));
   }
 
   /** Waits until what the step makes of the looks shown so far is made (see `look`). */
   async shown(): Promise<void> {
-    await this.making?.catch(() => undefined);
+    await this.making.idle();
   }
 
   /** After look `stamp` was shown: what the step makes of it, the actions, findings, verdict. */
