@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simulatorAccess } from '../runbook/start-session.js';
+import { simulatorAccess } from '../runbook/connect-target.js';
 import type { TargetOptions } from '../target/options.js';
 
 /**

@@ -7,12 +7,9 @@ import { inspectSteps } from '../runbook/audit-inspect.js';
 import { renderAuditPieces } from '../report/render.js';
 import type { StepId } from '../model/checklist.js';
 import type { SessionMode } from '../model/session.js';
-import {
-  asUserError,
-  connectTarget,
-  lazyRegistry,
-  type ReachedTarget,
-} from '../runbook/start-session.js';
+import { connectTarget, type ReachedTarget } from '../runbook/connect-target.js';
+import { lazyRegistry } from '../runbook/lazy-registry.js';
+import { asUserError } from '../runbook/start-session.js';
 import type { AuditedStep } from '../runbook/audit-inspect.js';
 import type { TargetOptions } from '../target/options.js';
 import { earlyReadsOf } from '../runbook/early-reads.js';

@@ -4,7 +4,7 @@ import type { CloudName } from '../azure/clouds.js';
 import { boundsFromEnv } from '../model/bounds.js';
 import type { WireMode } from '../model/session.js';
 import { azureSignIn, fixedTokenCredential } from '../target/credential.js';
-import { simulatorAccess } from '../runbook/start-session.js';
+import { simulatorAccess } from '../runbook/connect-target.js';
 
 /** Where fleet commands reach ARM: Azure with the operator's sign-in, or a simulator. */
 export interface FleetTarget {

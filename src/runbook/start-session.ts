@@ -1,14 +1,12 @@
 import { dirname } from 'node:path';
-import { UserError, messageOf } from '../model/errors.js';
+import { UserError } from '../model/errors.js';
 import { commandFailure } from '../target/failure.js';
-import { connect, type EarlyRead } from '../target/connect.js';
+import { connectTarget } from './connect-target.js';
 import { earlyReadsOf } from './early-reads.js';
 import { readOperator } from '../target/read-operator.js';
 import { type Connection } from '../model/connection.js';
-import { fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
 import type { Simulator } from '../sim/simulator.js';
-import type { SimConnection } from '../sim/connection-file.js';
 import type { WaiverSet } from '../waivers/waiver-file.js';
 import { RiskDesk } from '../waivers/risk-desk.js';
 import { acceptRisk, type RiskRequest } from './accept-risk.js';
@@ -16,13 +14,12 @@ import { CHECKLIST, type StepId } from '../model/checklist.js';
 import { Journal } from './journal.js';
 import type { OpenJournalFile } from './journal-file.js';
 import type { StepModules } from '../steps/registry-types.js';
-import type * as RegistryModule from '../steps/registry.js';
+import { lazyRegistry } from './lazy-registry.js';
 import { detectResume, type ResumeAnswer } from './resume.js';
 import { writeMissingTranscripts } from './missing-transcripts.js';
 import { transcriptActions } from './session-actions.js';
 import { StepHost } from './step-host.js';
 import type { SessionStore } from './session.js';
-import type { WireMode } from '../model/session.js';
 import type { WaitNotice } from '../model/bounds.js';
 import { waitHeader } from './wait-header.js';
 
@@ -207,49 +204,6 @@ const noop = (): Promise<void> => Promise.resolve();
 export const DEMO_NO_RESUME =
   'Earlier --demo changes not resumed: each --demo is a new simulated cluster.';
 
-/** A connection and, for `--demo`, the simulator started for it (the caller stops it). */
-export interface ReachedTarget {
-  connection: Connection;
-  sim?: Simulator;
-  /** The token the simulator issued, to keep out of journals. */
-  simToken?: string;
-}
-
-/** How to connect: the environment, the mode the wire enforces, and where progress goes. */
-export interface ConnectHow {
-  env: NodeJS.ProcessEnv;
-  mode: WireMode;
-  onProgress?: (detail: string) => void;
-  /** Told of a retry wait long enough to show. */
-  onWait?: (wait: WaitNotice) => void;
-  /** Ends every request at once when it aborts (the audit's time limit). */
-  deadline?: AbortSignal;
-  /** Called once connect's first requests are on the wire (see `ConnectDeps`). */
-  onRequestsOut?: () => void;
-  /** Told the cluster's name once known (see `ConnectDeps`). */
-  onNamed?: (name: string) => void;
-  /** Reads sent with connect's first ones for the steps (see `ConnectDeps`). */
-  earlyReads?: (withArm: boolean) => readonly EarlyRead[];
-}
-
-type Registry = typeof RegistryModule;
-
-/**
- * The step modules' import: `start` begins it (once connect's first requests are out), `loaded`
- * begins it if it has not begun and resolves to it.
- */
-export function lazyRegistry(): { start: () => void; loaded: () => Promise<Registry> } {
-  let loading: Promise<Registry> | undefined;
-  const loaded = (): Promise<Registry> => {
-    if (!loading) {
-      loading = import('../steps/registry.js');
-      loading.catch(() => undefined); // awaited by `loaded`'s caller
-    }
-    return loading;
-  };
-  return { start: () => void loaded(), loaded };
-}
-
 /** Shows long retry waits in the header while any lasts (see `waitHeader`). */
 function showWait(store: SessionStore): (wait: WaitNotice) => void {
   return waitHeader({
@@ -257,87 +211,6 @@ function showWait(store: SessionStore): (wait: WaitNotice) => void {
       if (store.getState().waiting !== line) store.update({ waiting: line });
     },
   });
-}
-
-/**
- * Connects to the target the command line named; for `--demo` and `--sim-connection` through the
- * simulator's ARM endpoint with its own credential, exactly as a real cluster is reached.
- * If connecting fails after a simulator was started, the simulator is closed before throwing.
- */
-export async function connectTarget(
-  target: TargetOptions,
-  how: ConnectHow,
-): Promise<ReachedTarget> {
-  const { env, mode } = how;
-  const onProgress = how.onProgress ?? (() => undefined);
-  const extra = {
-    ...(how.onWait ? { onWait: how.onWait } : {}),
-    ...(how.deadline ? { deadline: how.deadline } : {}),
-    ...(how.onRequestsOut ? { onRequestsOut: how.onRequestsOut } : {}),
-    ...(how.onNamed ? { onNamed: how.onNamed } : {}),
-    ...(how.earlyReads ? { earlyReads: how.earlyReads } : {}),
-  };
-  const local = await simulatorAccess(target, onProgress);
-  if (!local) return { connection: await connect(target, { env, mode, onProgress, ...extra }) };
-  try {
-    const connection = await connect(
-      {
-        ...target,
-        subscription: target.subscription ?? local.access.subscriptionId,
-        resourceGroup: target.resourceGroup ?? local.access.resourceGroup,
-        name: target.name ?? local.access.name,
-      },
-      {
-        env,
-        mode,
-        onProgress,
-        ...extra,
-        credential: fixedTokenCredential(local.access.armToken),
-        armEndpoint: local.access.armEndpoint,
-        caCert: local.access.caCert,
-        // The simulator serves Microsoft Graph on the same port as ARM.
-        graphEndpoint: local.access.armEndpoint,
-      },
-    );
-    const speed = local.access.clockSpeed;
-    const reached: ReachedTarget = {
-      connection: speed && speed !== 1 ? { ...connection, timeScale: speed } : connection,
-      simToken: local.access.armToken,
-    };
-    if (local.sim) reached.sim = local.sim;
-    return reached;
-  } catch (error) {
-    await local.sim?.close();
-    throw error;
-  }
-}
-
-/**
- * For `--demo`, starts the simulated cluster; for `--sim-connection`, reads how to reach a running
- * one. Either way: the ARM endpoint, its CA and a token the simulator issued.
- */
-export async function simulatorAccess(
-  target: TargetOptions,
-  onProgress: (detail: string) => void,
-): Promise<{ access: SimConnection; sim?: Simulator } | undefined> {
-  if (target.simConnection) {
-    const { readSimConnection } = await import('../sim/connection-file.js');
-    return { access: await readSimConnection(target.simConnection) };
-  }
-  if (!target.demo) return undefined;
-  onProgress('Starting the simulated AKS cluster');
-  const { startSimulator } = await import('../sim/simulator.js');
-  // A scenario that cannot be loaded is the operator's input: one line, as for the TUI.
-  const sim = await startSimulator(target.scenario ? { scenario: target.scenario } : {}).catch(
-    (error: unknown) => {
-      throw error instanceof UserError
-        ? error
-        : new UserError(`the scenario cannot be used: ${messageOf(error)}`);
-    },
-  );
-  const { simConnectionOf } = await import('../sim/connection-file.js');
-  const access = simConnectionOf(sim);
-  return { access, sim };
 }
 
 /** Any failure as the one line the operator sees (`doing`: what was being done, for a client's). */

@@ -7,7 +7,7 @@ import type { CloudName } from '../azure/clouds.js';
 import { azureSignIn, fixedTokenCredential } from '../target/credential.js';
 import type { TargetOptions } from '../target/options.js';
 import type { WireMode } from '../model/session.js';
-import { simulatorAccess } from './start-session.js';
+import { simulatorAccess } from './connect-target.js';
 
 /** Which subscription to list: a real one (signed in), or a running simulator's. */
 export interface SubscriptionScope {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ListedCluster } from '../../src/model/arm.js';
 import { needsPick, pickCluster } from '../../src/runbook/pick-cluster.js';
 import { SessionStore } from '../../src/runbook/session.js';
-import { connectTarget } from '../../src/runbook/start-session.js';
+import { connectTarget } from '../../src/runbook/connect-target.js';
 import type { SimConnection } from '../../src/sim/connection-file.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { TargetOptions } from '../../src/target/options.js';

@@ -10,7 +10,7 @@ import { inventoryClusters } from '../../src/fleet/pick-inventory.js';
 import type { ListedCluster } from '../../src/model/arm.js';
 import { needsPick, pickCluster } from '../../src/runbook/pick-cluster.js';
 import { SessionStore } from '../../src/runbook/session.js';
-import { connectTarget } from '../../src/runbook/start-session.js';
+import { connectTarget } from '../../src/runbook/connect-target.js';
 import { simConnectionOf } from '../../src/sim/connection-file.js';
 import { FLEET_SUBSCRIPTIONS } from '../../src/sim/scenarios/fleet.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
