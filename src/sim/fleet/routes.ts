@@ -8,15 +8,10 @@ import { startRun, stopRun, type EngineDeps } from './engine.js';
 import { FLEET_OPERATIONS, FleetOperations } from './operations.js';
 import { skipTargets, type SkipTarget } from './skip.js';
 import type { FleetSpec } from './spec.js';
-import {
-  fleetStateOf,
-  runStagesOf,
-  type ClusterUpdate,
-  type FleetState,
-  type RunState,
-} from './state.js';
+import { fleetStateOf, type FleetState, type RunState } from './state.js';
 import { fleetWire, membersWire, runWire, strategyWire } from './wire.js';
 import { deleteStrategy, putStrategy } from './strategies.js';
+import { putRun } from './put-run.js';
 import { apiVersionRefusal, apiVersions } from '../arm/api-versions.js';
 
 /** API versions of Microsoft.ContainerService/fleets the simulator serves. */
@@ -30,23 +25,6 @@ export interface FleetDeps {
   clock: SimClock;
   clusters: () => Aks[];
   role: ArmRole;
-}
-
-interface RunBody {
-  properties?: {
-    updateStrategyId?: string;
-    strategy?: {
-      stages?: Array<{
-        name?: string;
-        groups?: Array<{ name?: string }>;
-        afterStageWaitInSeconds?: number;
-      }>;
-    };
-    managedClusterUpdate?: {
-      upgrade?: { type?: string; kubernetesVersion?: string };
-      nodeImageSelection?: { type?: string };
-    };
-  };
 }
 
 /**
@@ -176,7 +154,17 @@ export function registerFleets(front: HttpsSim, specs: FleetSpec[], deps: FleetD
   r.on(
     'PUT',
     RUN,
-    withFleet('write', (q, f) => createRun(q, f, ops)),
+    withFleet('write', (q, f) => {
+      const put = putRun(q, f);
+      if (!('run' in put)) return put;
+      // Stored at once; the answer still carries Azure-AsyncOperation, as Fleet Manager's PUTs do.
+      return ops.accepted(
+        ops.start(Promise.resolve()),
+        where(f, q),
+        put.status,
+        runWire(f, put.run),
+      );
+    }),
   );
   r.on(
     'DELETE',
@@ -264,88 +252,6 @@ export function registerFleets(front: HttpsSim, specs: FleetSpec[], deps: FleetD
     },
   );
   return fleets;
-}
-
-function createRun(q: SimRequest, f: FleetState, ops: FleetOperations): SimResponse {
-  const name = q.params['updateRunName'] ?? '';
-  if (!/^[a-z0-9]([-a-z0-9]{0,48}[a-z0-9])?$/.test(name))
-    return armError(
-      400,
-      'InvalidResourceName',
-      `Update run name ${name} must be 1-50 lower-case letters, digits and dashes.`,
-    );
-  const existing = f.runs.get(name);
-  if (existing && q.headers['if-none-match'] === '*')
-    return armError(412, 'PreconditionFailed', `Update run ${name} already exists.`);
-  if (existing && existing.status.state !== 'NotStarted')
-    return armError(
-      409,
-      'Conflict',
-      `Update run ${name} has started and can no longer be changed.`,
-    );
-  const props = jsonBody<RunBody>(q)?.properties;
-  const upgrade = props?.managedClusterUpdate?.upgrade;
-  const type = upgrade?.type;
-  if (type !== 'Full' && type !== 'ControlPlaneOnly' && type !== 'NodeImageOnly')
-    return armError(
-      400,
-      'BadRequest',
-      'managedClusterUpdate.upgrade.type must be Full, ControlPlaneOnly or NodeImageOnly.',
-    );
-  if (type !== 'NodeImageOnly' && !upgrade?.kubernetesVersion)
-    return armError(
-      400,
-      'BadRequest',
-      `An upgrade of type ${type} needs managedClusterUpdate.upgrade.kubernetesVersion.`,
-    );
-  if (type === 'NodeImageOnly' && upgrade?.kubernetesVersion)
-    return armError(400, 'BadRequest', 'A NodeImageOnly upgrade takes no kubernetesVersion.');
-  const selection = props?.managedClusterUpdate?.nodeImageSelection?.type ?? 'Latest';
-  if (selection !== 'Latest' && selection !== 'Consistent')
-    return armError(400, 'BadRequest', 'nodeImageSelection.type must be Latest or Consistent.');
-  let stages: RunState['strategy'];
-  let strategyId: string | undefined;
-  if (props?.updateStrategyId) {
-    const strategyName = /\/updateStrategies\/([^/]+)$/i.exec(props.updateStrategyId)?.[1] ?? '';
-    const key = [...f.strategies.keys()].find((n) => same(n, strategyName));
-    if (!key || !props.updateStrategyId.toLowerCase().startsWith(f.id.toLowerCase()))
-      return armError(
-        400,
-        'BadRequest',
-        `Update strategy ${props.updateStrategyId} was not found in fleet ${f.spec.name}.`,
-      );
-    stages = f.strategies.get(key)!.stages;
-    strategyId = props.updateStrategyId;
-  } else if (props?.strategy?.stages) {
-    stages = props.strategy.stages.map((s) => ({
-      name: s.name ?? '',
-      groups: (s.groups ?? []).map((g) => g.name ?? ''),
-      ...(s.afterStageWaitInSeconds !== undefined
-        ? { afterStageWaitInSeconds: s.afterStageWaitInSeconds }
-        : {}),
-    }));
-  }
-  const update: ClusterUpdate = {
-    upgrade: {
-      type,
-      ...(upgrade?.kubernetesVersion ? { kubernetesVersion: upgrade.kubernetesVersion } : {}),
-    },
-    nodeImageSelection: { type: selection },
-  };
-  const run: RunState = {
-    name,
-    eTag: newETag(),
-    provisioningState: 'Succeeded',
-    update,
-    ...(strategyId ? { updateStrategyId: strategyId } : stages ? { strategy: stages } : {}),
-    status: { state: 'NotStarted' },
-    stages: runStagesOf(f, stages),
-    selectedImages: [],
-    stopRequested: false,
-  };
-  f.runs.set(name, run);
-  const op = ops.start(Promise.resolve());
-  return ops.accepted(op, where(f, q), existing ? 200 : 201, runWire(f, run));
 }
 
 function where(f: FleetState, q: SimRequest, resourcePath?: string) {
