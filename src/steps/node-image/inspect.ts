@@ -11,21 +11,12 @@ import { readKured } from './kured.js';
 import { poolSizes } from './pool-sizes.js';
 import { daemonSetsOf, nodesOf } from '../../kube/shared-reads.js';
 import { UserError } from '../../model/errors.js';
-import { kubeErrorKind } from '../../kube/errors.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
+import { refusedOrThrow, refusedReadFinding } from '../refused-read.js';
 
-function forbidden(what: string, _error: unknown): Finding {
-  return {
-    id: 'nodeimage.forbidden',
-    severity: 'medium',
-    message: `Could not check ${what}: the API server refused the read (403).`,
-    remediation: 'Ask for read access to it; until then this check has not passed.',
-  };
-}
-
-/** A refused read is this step's finding; any other failure (throttled, timed out…) ends the step. */
-function refusedOrThrow(error: unknown): void {
-  if (kubeErrorKind(error) !== 'forbidden') throw error;
+/** A read refused (403): `what` has not been checked. */
+function forbidden(what: string): Finding {
+  return refusedReadFinding('nodeimage.forbidden', what);
 }
 
 /** Reads pools and their latest images from ARM, and node labels, reboot marks and kured from Kubernetes. */
@@ -40,13 +31,13 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
     versionReadsOf(ctx.connection, arm),
     nodesOf(ctx.connection).catch((error: unknown): V1Node[] => {
       refusedOrThrow(error);
-      refusedNodes.push(forbidden('node image labels and reboot marks', error));
+      refusedNodes.push(forbidden('node image labels and reboot marks'));
       return [];
     }),
     readKured(ctx.connection.kc, () => daemonSetsOf(ctx.connection)).catch(
       (error: unknown): KuredFacts => {
         refusedOrThrow(error);
-        refusedKured.push(forbidden('whether kured is installed', error));
+        refusedKured.push(forbidden('whether kured is installed'));
         return { installed: false };
       },
     ),

@@ -15,8 +15,8 @@ import { judgeDeprecatedApis, readDeprecatedApiSources } from './deprecated-apis
 import { isNodeReady } from '../../kube/nodes.js';
 import { nodesOf, pdbsOf, servedOf } from '../../kube/shared-reads.js';
 import { UserError } from '../../model/errors.js';
-import { kubeErrorKind } from '../../kube/errors.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
+import { refusedOrThrow, refusedReadFinding } from '../refused-read.js';
 
 /** What the upgrades step knows after looking. */
 export interface UpgradesFacts {
@@ -26,20 +26,6 @@ export interface UpgradesFacts {
   impact: TargetBreaks[];
   /** Budgets and where their pods run, for predicting which pool drains they block. */
   drains: { pdbs: PdbFacts[]; nodePools: Record<string, string> };
-}
-
-function forbidden(what: string, _error: unknown): Finding {
-  return {
-    id: 'versions.forbidden',
-    severity: 'medium',
-    message: `Could not check ${what}: the API server refused the read (403).`,
-    remediation: 'Ask for read access to it; until then this check has not passed.',
-  };
-}
-
-/** A refused read is this step's finding; any other failure (throttled, timed out…) ends the step. */
-function refusedOrThrow(error: unknown): void {
-  if (kubeErrorKind(error) !== 'forbidden') throw error;
 }
 
 async function attempt<T>(
@@ -52,7 +38,7 @@ async function attempt<T>(
     return await read();
   } catch (error) {
     refusedOrThrow(error);
-    findings.push(forbidden(what, error));
+    findings.push(refusedReadFinding('versions.forbidden', what));
     return fallback;
   }
 }
