@@ -1,6 +1,6 @@
 import type { PoolVersionFacts } from './facts.js';
 import type { PdbFacts } from './preflight.js';
-import { largestBatch, upgradeBatch } from './upgrade-batch.js';
+import { largestBatch, upgradeBatch, worstBatch } from './upgrade-batch.js';
 
 /** A PodDisruptionBudget predicted to hold up the drains of one pool's upgrade. */
 export interface PoolBlocker {
@@ -21,16 +21,6 @@ export interface PoolBlocker {
    * `podsInPool` counts those pods): the eviction API refuses them whatever the budgets allow.
    */
   shared?: true;
-}
-
-/** The most pods of one budget that a single drain batch of `batch` nodes holds. */
-function worstBatch(podNodes: readonly string[], batch: number): number {
-  const perNode = new Map<string, number>();
-  for (const n of podNodes) perNode.set(n, (perNode.get(n) ?? 0) + 1);
-  return [...perNode.values()]
-    .sort((a, b) => b - a)
-    .slice(0, batch)
-    .reduce((s, v) => s + v, 0);
 }
 
 /**

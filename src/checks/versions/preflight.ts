@@ -2,7 +2,13 @@ import type { Finding } from '../../model/finding.js';
 import type { PoolVersionFacts } from './facts.js';
 import { sameArmValue } from '../arm-enums.js';
 import { plural } from '../../model/plural.js';
-import { batchSettingsText, batchText, largestBatch, upgradeBatch } from './upgrade-batch.js';
+import {
+  batchSettingsText,
+  batchText,
+  largestBatch,
+  upgradeBatch,
+  worstBatch,
+} from './upgrade-batch.js';
 import { sharedBudgetFindings, type SharedPod } from './shared-budgets.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
@@ -36,16 +42,6 @@ export interface PreflightFacts {
 /** Whether a provisioning state means an operation is still running (a new one would get 409). */
 export function isRunningState(state: string): boolean {
   return !['Succeeded', 'Failed', 'Canceled'].some((done) => sameArmValue(state, done));
-}
-
-/** The most pods of one PDB that a single drain batch of `batch` nodes could evict at once. */
-function worstBatch(podNodes: readonly string[], batch: number): number {
-  const perNode = new Map<string, number>();
-  for (const n of podNodes) perNode.set(n, (perNode.get(n) ?? 0) + 1);
-  return [...perNode.values()]
-    .sort((a, b) => b - a)
-    .slice(0, batch)
-    .reduce((s, v) => s + v, 0);
 }
 
 /** Findings that predict a failed or stuck upgrade before anything is sent. */

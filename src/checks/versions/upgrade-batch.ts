@@ -68,3 +68,16 @@ export function batchText(b: UpgradeBatch): string {
       : '';
   return `${plural(b.nodes, 'surge node')}, ${plural(b.nodes, 'node')} drained at a time${fallback}`;
 }
+
+/**
+ * The most pods of one PDB that a single drain batch of `batch` nodes could evict at once
+ * (`podNodes`: the node of each of its pods).
+ */
+export function worstBatch(podNodes: readonly string[], batch: number): number {
+  const perNode = new Map<string, number>();
+  for (const n of podNodes) perNode.set(n, (perNode.get(n) ?? 0) + 1);
+  return [...perNode.values()]
+    .sort((a, b) => b - a)
+    .slice(0, batch)
+    .reduce((s, v) => s + v, 0);
+}
