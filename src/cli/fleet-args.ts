@@ -4,6 +4,7 @@ import { UserError } from '../model/errors.js';
 import { INVENTORY_FORMATS, type InventoryFormat } from '../report/formats.js';
 import { parseWhere, type WhereClause } from '../checks/fleet/where.js';
 import type { FleetTarget } from '../fleet/access.js';
+import type { RunRequest } from '../fleet/run-command.js';
 import { addStrategyCommands, type StrategyCommand } from './fleet-strategy-args.js';
 
 /** `aks-runbook fleet …` as parsed. */
@@ -15,7 +16,7 @@ export type FleetCommand =
       output: InventoryFormat;
       where: WhereClause[];
     }
-  | { action: 'run'; verb: RunVerb; target: FleetTarget; run: RunOptions }
+  | { action: 'run'; verb: RunVerb; target: FleetTarget; run: RunRequest }
   | StrategyCommand
   | {
       action: 'sequence';
@@ -25,7 +26,7 @@ export type FleetCommand =
       tag: string;
       order?: string[];
       clusters?: string[];
-      upgradeType: RunOptions['upgradeType'];
+      upgradeType: RunRequest['upgradeType'];
       kubernetesVersion?: string;
       confirm: string[];
       readOnly: boolean;
@@ -36,21 +37,6 @@ export type FleetCommand =
 /** The update-run verbs. */
 export const RUN_VERBS = ['plan', 'start', 'show', 'stop', 'skip'] as const;
 export type RunVerb = (typeof RUN_VERBS)[number];
-
-/** Options of `fleet run …`. */
-export interface RunOptions {
-  subscription?: string;
-  resourceGroup?: string;
-  fleet?: string;
-  name?: string;
-  upgradeType: 'Full' | 'ControlPlaneOnly' | 'NodeImageOnly';
-  kubernetesVersion?: string;
-  nodeImage: 'Latest' | 'Consistent';
-  strategy?: string;
-  confirm?: string;
-  follow: boolean;
-  skip: Array<{ type: 'Member' | 'Group' | 'Stage' | 'AfterStageWait'; name: string }>;
-}
 
 /** The flags of targetFlags, as commander hands them over. */
 export interface TargetFlags {
@@ -150,7 +136,7 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
           tag: string;
           order?: string;
           clusters?: string;
-          upgradeType: RunOptions['upgradeType'];
+          upgradeType: RunRequest['upgradeType'];
           kubernetesVersion?: string;
           confirm: string[];
           dryRun?: boolean;
@@ -247,9 +233,9 @@ interface RunFlags {
   resourceGroup?: string;
   fleet?: string;
   name?: string;
-  upgradeType?: RunOptions['upgradeType'];
+  upgradeType?: RunRequest['upgradeType'];
   kubernetesVersion?: string;
-  nodeImage?: RunOptions['nodeImage'];
+  nodeImage?: RunRequest['nodeImage'];
   strategy?: string;
   confirm?: string;
   follow?: boolean;
@@ -315,8 +301,8 @@ function listOf(flag: string, value: string): string[] {
   return items;
 }
 
-function runOptions(verb: RunVerb, flags: RunFlags): RunOptions {
-  const options: RunOptions = {
+function runOptions(verb: RunVerb, flags: RunFlags): RunRequest {
+  const options: RunRequest = {
     upgradeType: flags.upgradeType ?? 'Full',
     nodeImage: flags.nodeImage ?? 'Latest',
     follow: verb === 'start' ? flags.follow !== false : flags.follow === true,
