@@ -14,7 +14,7 @@ import { findingsSection } from './findings-section.js';
 import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
 import { heading, listItem, paragraph, viewItemLines, type FrameLine } from './step-lines.js';
-import { statusLook } from './step-status.js';
+import { StepTitle } from './StepTitle.js';
 import { theme } from './theme.js';
 import { actionBindings } from './action-keys.js';
 import { backKey, helpKey, quitKeys } from './common-keys.js';
@@ -58,7 +58,6 @@ export interface StepFrameProps extends StepContent {
  */
 export function StepFrame(props: StepFrameProps) {
   const { step, status, width, height, active, findings } = props;
-  const look = statusLook(status);
   const rows = Math.max(1, height - 2);
   const [offset, setOffset] = useState(0);
   const [sort, setSort] = useState<FindingSort>('severity');
@@ -170,12 +169,7 @@ export function StepFrame(props: StepFrameProps) {
   const shown = lines.slice(top, top + (window.end - window.start));
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">
-        <Text color={look.color}>{look.symbol} </Text>
-        <Text bold>{step.title}</Text>
-        <Text color={theme.muted}> ({step.id}) · </Text>
-        <Text color={look.color}>{look.text}</Text>
-      </Text>
+      <StepTitle step={step} status={status} />
       {form ??
         shown.map((line, index) => (
           <Text key={top + index} wrap="truncate-end">

@@ -5,7 +5,7 @@ import type { ImdsState, ProbeView } from '../../../src/steps/imds/state.js';
 import { useFilteredList } from '../../components/use-filtered-list.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { StepFrame } from '../../StepFrame.js';
-import { statusLook } from '../../step-status.js';
+import { StepTitle } from '../../StepTitle.js';
 import { fit } from '../../../src/model/text-cells.js';
 import { theme } from '../../theme.js';
 import { backKey, helpKey, quitKeys } from '../../common-keys.js';
@@ -157,19 +157,13 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
     );
   }
 
-  const look = statusLook(status);
   const { window } = list;
   const messages = (view.result ?? view.progress ?? []).slice(-3);
   // Measured over every row, so filtering does not move the columns.
   const layout = columns(width, needsWideVerdict(state?.rows ?? []));
   return (
     <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end">
-        <Text color={look.color}>{look.symbol} </Text>
-        <Text bold>{step.title}</Text>
-        <Text color={theme.muted}> ({step.id}) · </Text>
-        <Text color={look.color}>{look.text}</Text>
-      </Text>
+      <StepTitle step={step} status={status} />
       {strip.map((line, i) => (
         <Text key={`strip-${i}`} color={theme.warning}>
           {line}
