@@ -8,6 +8,7 @@ import { runDrain, type DrainTimings } from './run/run-drain.js';
 import type { DrainProgress } from './run/progress.js';
 import type { DrainState } from './state.js';
 import { crossing } from './crossing.js';
+import { nodeWrites } from './node-writes.js';
 import { plural } from '../../model/plural.js';
 
 type Session = StepSession<DrainFacts, DrainState>;
@@ -77,12 +78,8 @@ export async function drainNodes(
     // node of the run, not only the pod that was in flight.
     const run = (): Promise<DrainProgress> =>
       runDrain(names, state.options, {
-        kc: ctx.connection.kc,
-        server: ctx.connection.kubeServer,
-        journal: ctx.journal,
-        dryRun: s.mode.dryRun,
+        ...nodeWrites(s, signal),
         timings,
-        signal,
         onProgress: (p) => {
           latest = p;
           timer ??= setTimeout(() => {

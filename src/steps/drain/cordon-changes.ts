@@ -4,6 +4,7 @@ import type { StepSession } from '../lifecycle/step-session.js';
 import { cordonConfirmation, uncordonConfirmation } from './confirmations.js';
 import { crossing } from './crossing.js';
 import { kuredLockOf } from './facts.js';
+import { nodeWrites } from './node-writes.js';
 import { changedNodes, cordonNodes, uncordonNodes, type CordonOutcome } from './run/uncordon.js';
 import type { DrainState } from './state.js';
 import { plural } from '../../model/plural.js';
@@ -30,13 +31,7 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
     run: async (_progress, signal) => {
       const outcomes = await uncordonNodes(
         chosen.map((n) => n.name),
-        {
-          kc: ctx.connection.kc,
-          server: ctx.connection.kubeServer,
-          journal: ctx.journal,
-          dryRun: s.mode.dryRun,
-          signal,
-        },
+        nodeWrites(s, signal),
       );
       // A node that is schedulable now (by us or already) is no longer "an interrupted drain
       // to continue"; a failed one still is.
@@ -74,13 +69,7 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
     run: async (_progress, signal) => {
       const outcomes = await cordonNodes(
         chosen.map((n) => n.name),
-        {
-          kc: ctx.connection.kc,
-          server: ctx.connection.kubeServer,
-          journal: ctx.journal,
-          dryRun: s.mode.dryRun,
-          signal,
-        },
+        nodeWrites(s, signal),
       );
       const reported = report(outcomes);
       s.set({ leftCordoned: [...new Set([...s.state.leftCordoned, ...reported.done])] });
