@@ -7,7 +7,6 @@ import { AcceptRiskForm } from './AcceptRiskForm.js';
 import { copyBinding } from './command-lines.js';
 import { CopyContext, remedyCommands } from './copy-context.js';
 import type { Finding } from '../src/model/finding.js';
-import type { StepInfo, StepStatus } from '../src/model/checklist.js';
 import type { StepActionView, ViewItem } from '../src/steps/contract/view.js';
 import { nextSort, type FindingSort } from './finding-list.js';
 import { findingsSection } from './findings-section.js';
@@ -15,6 +14,7 @@ import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
 import { heading, listItem, paragraph, viewItemLines, type FrameLine } from './step-lines.js';
 import { StepTitle } from './StepTitle.js';
+import type { OpenStepProps } from './step-screen-props.js';
 import { theme } from './theme.js';
 import { actionBindings } from './action-keys.js';
 import { backKey, helpKey, quitKeys } from './common-keys.js';
@@ -37,15 +37,7 @@ export interface StepContent {
 }
 
 /** Props of the step frame. */
-export interface StepFrameProps extends StepContent {
-  step: StepInfo;
-  status: StepStatus;
-  width: number;
-  height: number;
-  active: boolean;
-  onBack: () => void;
-  onHelp: () => void;
-  onQuit: () => void;
+export interface StepFrameProps extends StepContent, OpenStepProps {
   /** The operator pressed an offered action's key. */
   onAction?: (key: string) => void;
   /** What Esc goes back to, for the footer and the help (default: the checklist). */
