@@ -11,6 +11,7 @@ import {
 } from '../model/errors.js';
 import { armErrorKind } from './errors.js';
 import { openLookBound, unreachableWords } from '../model/look-bound.js';
+import { withinTime } from '../model/time-limit.js';
 
 type Policy = Parameters<ContainerServiceClient['pipeline']['addPolicy']>[0];
 
@@ -87,21 +88,9 @@ export function armKindStamp(): Policy {
 export function boundedTokenCredential(credential: TokenCredential, ms: number): TokenCredential {
   return {
     async getToken(scopes, options) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new FaultError(
-                'timeout',
-                `the Azure sign-in did not hand out a token within ${ms / 1000} s; ${KIND_ADVICE.timeout}`,
-              ),
-            ),
-          ms,
-        );
-      });
+      const late = `the Azure sign-in did not hand out a token within ${ms / 1000} s; ${KIND_ADVICE.timeout}`;
       try {
-        return await Promise.race([credential.getToken(scopes, options), late]);
+        return await withinTime(ms, late, () => credential.getToken(scopes, options));
       } catch (error) {
         if (kindOf(error)) throw error;
         const line = firstLine(messageOf(error)).slice(0, 200);
@@ -109,8 +98,6 @@ export function boundedTokenCredential(credential: TokenCredential, ms: number):
           'unauthenticated',
           `no Azure token: ${line}; ${KIND_ADVICE.unauthenticated}`,
         );
-      } finally {
-        clearTimeout(timer);
       }
     },
   };

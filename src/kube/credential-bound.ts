@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { KubeConfig, RequestContext } from '@kubernetes/client-node';
 import { FaultError, KIND_ADVICE, firstLine, kindOf, messageOf } from '../model/errors.js';
+import { withinTime } from '../model/time-limit.js';
 
 /** What the API clients ask of `authMethods.default`. */
 interface RequestAuth {
@@ -19,29 +20,15 @@ export function boundedCredentials(kc: KubeConfig, ms: number): RequestAuth {
   return {
     getName: () => kc.getName(),
     async applySecurityAuthentication(context) {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () =>
-            reject(
-              new FaultError(
-                'timeout',
-                `getting credentials for user "${kc.getCurrentUser()?.name ?? ''}" took longer than ${ms / 1000} s (an exec plugin or a token request did not answer); ${KIND_ADVICE.timeout}`,
-              ),
-            ),
-          ms,
-        );
-      });
+      const late = `getting credentials for user "${kc.getCurrentUser()?.name ?? ''}" took longer than ${ms / 1000} s (an exec plugin or a token request did not answer); ${KIND_ADVICE.timeout}`;
       try {
-        await Promise.race([kc.applySecurityAuthentication(context), late]);
+        await withinTime(ms, late, () => kc.applySecurityAuthentication(context));
       } catch (error) {
         if (error instanceof FaultError || kindOf(error)) throw error;
         throw new FaultError(
           'unauthenticated',
           `getting credentials for user "${kc.getCurrentUser()?.name ?? ''}" failed: ${pluginWords(error)}; ${KIND_ADVICE.unauthenticated}`,
         );
-      } finally {
-        clearTimeout(timer);
       }
     },
   };
