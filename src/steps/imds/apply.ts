@@ -2,10 +2,10 @@ import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { OUR_POLICY_NAME } from '../../checks/imds/facts.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
 import { restrictImdsPolicy } from '../../checks/imds/policy.js';
-import { describeKubeError } from '../../kube/errors.js';
 import { createNetworkPolicy } from '../../kube/network-policies.js';
 import type { ApplyPlan } from './apply-plan.js';
 import type { ImdsContext as StepContext } from './session.js';
+import { createFailedWords, differsWords } from './create-words.js';
 import { existingPolicy, policyDifference } from './existing.js';
 import { apiStatus } from '../../kube/api-status.js';
 import { FaultError, kindOf } from '../../model/errors.js';
@@ -50,7 +50,7 @@ export async function createAll(
         return { created, adopted, differs: ns, failed: `${ns}: ${why}` };
       }
       if (found !== 'created' && found !== 'same') {
-        const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
+        const why = differsWords(found);
         progress(`✖ ${ns}: ${why}`);
         return { created, adopted, failed: `${ns}: ${why}` };
       }
@@ -60,11 +60,7 @@ export async function createAll(
         `✔ ${found === 'same' ? 'already in place' : 'created'} ${i + 1}/${plan.create.length}: ${ns}`,
       );
     } catch (error) {
-      const why = describeKubeError(
-        error,
-        ctx.connection.kubeServer,
-        `create a NetworkPolicy in ${ns}`,
-      ).message;
+      const why = createFailedWords(ctx, ns, error);
       progress(`✖ ${ns}: ${why}`);
       return { created, adopted, failed: `${ns}: ${why}` };
     }

@@ -1,10 +1,9 @@
-import { OUR_POLICY_NAME } from '../../checks/imds/facts.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
 import { restrictImdsPolicy } from '../../checks/imds/policy.js';
-import { describeKubeError } from '../../kube/errors.js';
 import { createNetworkPolicy } from '../../kube/network-policies.js';
 import type { ApplyPlan } from './apply-plan.js';
 import type { ImdsContext as StepContext } from './session.js';
+import { createFailedWords, differsWords } from './create-words.js';
 import { existingPolicy } from './existing.js';
 
 /**
@@ -31,16 +30,12 @@ export async function dryRunAll(
       if (found === 'created') progress(`✔ dry run accepted: ${ns}`);
       else if (found === 'same') progress(`✔ already in place: ${ns} (made since the look)`);
       else {
-        const why = `${OUR_POLICY_NAME} already exists and differs: ${found.join('; ')}; nothing was overwritten`;
+        const why = differsWords(found);
         refused.push(`${ns}: ${why}`);
         progress(`✖ ${ns}: ${why}`);
       }
     } catch (error) {
-      const why = describeKubeError(
-        error,
-        ctx.connection.kubeServer,
-        `create a NetworkPolicy in ${ns}`,
-      ).message;
+      const why = createFailedWords(ctx, ns, error);
       refused.push(`${ns}: ${why}`);
       progress(`✖ dry run refused: ${ns}: ${why}`);
     }
