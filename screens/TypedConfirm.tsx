@@ -22,7 +22,7 @@ const ONE_READ = 'The name came all at once, as a paste does: type it yourself, 
 /**
  * Confirmation for the riskiest changes: proceeds only when the exact name is typed; Esc cancels.
  * Typed means typed: a paste does not count (bracketed, or keys arriving many in one read, or a
- * name of two or more characters arriving whole in one read: `typedOverReads`), nor do keys
+ * read carrying as many characters as the name has, edited after or not: `typedOverReads`), nor do keys
  * typed before the dialog appeared.
  */
 export function TypedConfirm({
@@ -40,8 +40,9 @@ export function TypedConfirm({
   // The read of the last typed character: Enter must come in a later one, so a name and Enter
   // typed or pasted in one go (a terminal without bracketed paste) never confirm.
   const [typedBurst, setTypedBurst] = useState(0);
-  // The reads that typed the name since the field was last empty: the first, and whether others.
-  const [nameReads, setNameReads] = useState<{ first: number; more: boolean }>();
+  // The reads that typed into the field since it was last empty (deleted characters too): how
+  // many printable characters each carried, by read.
+  const [nameReads, setNameReads] = useState<ReadonlyMap<number, number>>(new Map());
   const { armed, dropped, guard } = useAnswerGuard();
   const inner = dialogInnerWidth(width);
   // Letters are typed into the name here, so copying takes Ctrl+Y.
@@ -91,21 +92,21 @@ export function TypedConfirm({
       setError(undefined);
       if (!event) return;
       setTypedBurst(event.burst);
+      // A read of keys only (Backspace, arrows) typed nothing.
       setNameReads((was) =>
         next === ''
-          ? undefined
-          : {
-              first: was?.first ?? event.burst,
-              more: !!was && (was.more || was.first !== event.burst),
-            },
+          ? new Map()
+          : event.typedInRead > 0
+            ? new Map(was).set(event.burst, event.typedInRead)
+            : was,
       );
     },
     onSubmit: (typed, event) => {
       if (event.burst <= typedBurst || !typedByHand(event)) guard.dropped(event);
-      else if (!typedOverReads(typed, nameReads?.more ? 2 : 1)) {
-        // A short name pasted whole: it leaves the field, to be typed by hand.
+      else if (!typedOverReads(typed, [...nameReads.values()])) {
+        // A short name pasted whole (edited or not): it leaves the field, to be typed by hand.
         setValue('');
-        setNameReads(undefined);
+        setNameReads(new Map());
         setError(ONE_READ);
       } else submit(typed);
     },

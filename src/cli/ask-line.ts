@@ -20,10 +20,12 @@ const ONE_READ =
  * keys arrived sooner than the guard time after the question was shown was typed ahead (the
  * terminal kept it and readline shows it as if typed now); one with a read holding more than
  * `TYPED_PER_READ_MAX` printable characters was pasted (without bracketed paste a paste arrives
- * as keys), and so was one of two or more characters that came in one read (`typedOverReads`),
- * or whose Enter came in the same read as a character of it (a short name and its Enter pasted
- * together). Any of these answers nothing, is said so, and the answer is empty (a confirmation
- * reads that as cancel).
+ * as keys), and so was one that did not come over reads as typing does (`typedOverReads`, on the
+ * answer as callers read it, trimmed: a read that held as many characters as that was the name
+ * whole, whatever was edited around it). Enter may share a read with the last character (a slow
+ * link bunches them) once the answer came over two reads or more; a one-character answer's
+ * Enter must come in a read of its own. Any refused answer answers nothing, is said so, and the
+ * answer is empty (a confirmation reads that as cancel).
  */
 export async function askLine(question: string, streams: AskStreams): Promise<string> {
   const now = streams.now ?? (() => performance.now());
@@ -31,8 +33,9 @@ export async function askLine(question: string, streams: AskStreams): Promise<st
   const rl = createInterface({ input: streams.input, output: streams.output });
   let firstRead: number | undefined;
   let pasted = false;
-  // Reads that carried characters of the answer, and whether one carried its Enter with them.
-  let textReads = 0;
+  // How many printable characters each read carried (deleted or trimmed ones too), and whether
+  // one carried Enter with them.
+  const textReads: number[] = [];
   let enterWithText = false;
   const onRead = (chunk: Buffer | string): void => {
     firstRead ??= now();
@@ -40,7 +43,7 @@ export async function askLine(question: string, streams: AskStreams): Promise<st
     const printable = printableCount(read);
     if (printable > TYPED_PER_READ_MAX) pasted = true;
     if (printable === 0) return;
-    textReads++;
+    textReads.push(printable);
     if (/[\r\n]/.test(read)) enterWithText = true;
   };
   streams.input.on('data', onRead);
@@ -48,7 +51,9 @@ export async function askLine(question: string, streams: AskStreams): Promise<st
     const asked = now();
     const answer = await rl.question(question);
     const typedAhead = now() - asked < guardMs || (firstRead ?? asked) - asked < guardMs;
-    const oneRead = !pasted && (enterWithText || !typedOverReads(answer, textReads));
+    const oneRead =
+      !pasted &&
+      ((enterWithText && textReads.length < 2) || !typedOverReads(answer.trim(), textReads));
     if (typedAhead) streams.output.write(TYPED_AHEAD);
     else if (pasted) streams.output.write(PASTED);
     else if (oneRead) streams.output.write(ONE_READ);

@@ -12,13 +12,17 @@ export const ANSWER_GUARD_MS = 250;
 export const TYPED_PER_READ_MAX = 3;
 
 /**
- * Whether a typed name came as a person types it, from how many reads of the terminal carried its
- * characters: a name of two or more characters must span at least two reads. One read holding a
- * whole name is a paste (or typing sent ahead), however short the name (a node or cluster named
- * `aks` fits under `TYPED_PER_READ_MAX`); a person types one key per read, and a name typed so
- * fast that it all lands in one read is simply typed again. A one-character name cannot be told
- * from typing and is taken.
+ * Whether a typed name came as a person types it, from the printable characters each read of
+ * the terminal carried while it was typed (reads of keys only, such as Backspace or Enter, left
+ * out). A name of two or more characters must span at least two reads, and no single read may
+ * have carried as many characters as the name has: such a read held the name whole (a paste, or
+ * typing sent ahead), whatever was deleted, added or trimmed around it (`aks` then `x` and
+ * Backspace, ` ` then `aks`). A person types a key or two per read; a name typed so fast that it
+ * lands that way is simply typed again. Only names of `TYPED_PER_READ_MAX` characters or fewer
+ * depend on this, as a longer read is refused as a paste anyway. A one-character name cannot be
+ * told from typing and is taken.
  */
-export function typedOverReads(name: string, reads: number): boolean {
-  return [...name].length < 2 || reads >= 2;
+export function typedOverReads(name: string, reads: readonly number[]): boolean {
+  const length = [...name].length;
+  return length < 2 || (reads.length >= 2 && Math.max(...reads) < length);
 }

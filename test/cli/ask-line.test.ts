@@ -5,9 +5,13 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { askLine } from '../../src/cli/ask-line.js';
 
+const BACKSPACE = '\u007f';
+const CTRL_U = '\u0015';
+
+/** A terminal: readline runs in terminal mode, so it edits the line (Backspace, Ctrl+U) itself. */
 function terminal(clock: { t: number }) {
   const input = new PassThrough();
-  const output = new PassThrough();
+  const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
   let shown = '';
   output.on('data', (chunk: Buffer) => (shown += chunk.toString()));
   return { input, output, now: () => clock.t, shown: () => shown };
@@ -19,6 +23,14 @@ function settle(): Promise<void> {
 }
 
 /** Writes `text` the way a person types it: a key per read. */
+/** Writes each of `reads` as a read of its own. */
+async function sendReads(input: PassThrough, reads: readonly string[]): Promise<void> {
+  for (const read of reads) {
+    input.write(read);
+    await settle();
+  }
+}
+
 async function typeByHand(input: PassThrough, text: string): Promise<void> {
   for (const key of text) {
     input.write(key);
@@ -114,5 +126,51 @@ describe('askLine', () => {
     t.input.write('\n');
     expect(await answer).toBe('');
     expect(t.shown()).toContain('That was pasted, not typed');
+  });
+
+  it.each([
+    ['then a key and Backspace', ['aks', 'x', BACKSPACE, '\r']],
+    ['then a space (callers trim it)', ['aks', ' ', '\r']],
+    ['after a space', [' ', 'aks', '\r']],
+    ['after other text cleared with Ctrl+U', ['zz', CTRL_U, 'aks', '\r']],
+  ])('a short name pasted whole %s does not count', async (_, reads) => {
+    const clock = { t: 0 };
+    const t = terminal(clock);
+    const answer = askLine('Type the cluster name (aks): ', t);
+    clock.t = 1_000;
+    await sendReads(t.input, reads);
+    expect(await answer).toBe('');
+    expect(t.shown()).toContain('That came all at once');
+  });
+
+  it('a typo mended with Backspace, typed key by key, counts', async () => {
+    const clock = { t: 0 };
+    const t = terminal(clock);
+    const answer = askLine('Type the cluster name (aks): ', t);
+    clock.t = 1_000;
+    await sendReads(t.input, ['a', 'k', 'x', BACKSPACE, 's', '\r']);
+    expect(await answer).toBe('aks');
+  });
+
+  it('Enter bunched with the last key by a slow link counts, once the name came over reads', async () => {
+    const clock = { t: 0 };
+    const t = terminal(clock);
+    const answer = askLine('Type the cluster name (aks): ', t);
+    clock.t = 1_000;
+    await sendReads(t.input, ['a', 'k', 's\r']);
+    expect(await answer).toBe('aks');
+  });
+
+  it('a one-character name and its Enter in one read do not count; Enter in a read of its own does', async () => {
+    const clock = { t: 0 };
+    const t = terminal(clock);
+    const first = askLine('Type the cluster name (a): ', t);
+    clock.t = 1_000;
+    await sendReads(t.input, ['a\r']);
+    expect(await first).toBe('');
+    const second = askLine('Type the cluster name (a): ', t);
+    clock.t = 2_000;
+    await sendReads(t.input, ['a', '\r']);
+    expect(await second).toBe('a');
   });
 });

@@ -89,6 +89,16 @@ describe('a typed confirmation under attack', () => {
     expect(one.onAnswer).toHaveBeenCalledExactlyOnceWith(true);
   });
 
+  it('a short name pasted whole, then another key and Backspace, does not confirm', async () => {
+    const { ui, onAnswer } = await dialog(short('aks'));
+    await ui.burst('aks', '› aks');
+    await ui.burst('x', '› aksx');
+    await ui.press(BACKSPACE);
+    await ui.press(ENTER);
+    expect(onAnswer).not.toHaveBeenCalled();
+    expect(ui.frame()).toContain('The name came all at once, as a paste does');
+  });
+
   it('a bracketed paste of the name and Enter never confirms', async () => {
     const { ui, onAnswer } = await dialog();
     await ui.press(pasted('aks-prod-weu\r'), ENTER, pasted('aks-prod-weu'), ENTER);
