@@ -197,6 +197,8 @@ async function change(
     wire: 'arm',
     what,
     whileBusy: true,
+    // A stop plans nothing on the facts; a skip names what the run does next, as last looked.
+    ...(kind === 'stop' ? { stopsOnly: true } : {}),
     dryRun: [`Dry run: ${what} was shown, not sent. Nothing was changed.`],
     confirm: { cluster: `fleet ${fleet.name}`, change: what, typed: fleet.name },
     run: () =>

@@ -45,8 +45,16 @@ export interface Change<Outcome, Facts> {
   confirm?: ConfirmationRequest;
   /** The result when the operator says no (default: nothing was changed). */
   cancelled?: string[];
-  /** May start while another change of the step runs (an abort of it). */
+  /**
+   * May start while another change of the step runs (an abort, a stop or a skip of what runs).
+   * It is still stale-checked: a look failing since it was asked for withdraws it.
+   */
   whileBusy?: true;
+  /**
+   * It only stops work that runs (an abort, a stop): no stale check, since it plans nothing on the
+   * facts shown. Only with `whileBusy` (it must reach what runs); runChange holds it to that.
+   */
+  stopsOnly?: true;
   /**
    * Does it: every mutation inside goes through the journal (`ctx.journal.mutation`). A further
    * question goes through `ask`, never `ctx.confirm`: the facts may have gone stale since the first.

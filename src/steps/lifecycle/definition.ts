@@ -63,7 +63,7 @@ export interface StepAction<Facts, State> {
   looksAgain?: true;
   /**
    * It only stops work that runs (an abort): still offered and taken when the last look failed,
-   * since it plans nothing on the facts shown; its change must be `whileBusy` (no stale check).
+   * since it plans nothing on the facts shown; its change must be `stopsOnly` and `whileBusy` (no stale check).
    */
   stopsOnly?: true;
   run: (s: StepSession<Facts, State>) => Promise<void> | void;

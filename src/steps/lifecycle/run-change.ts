@@ -15,7 +15,7 @@ import type { StepRun } from './step-session.js';
 
 /**
  * The one way a change runs, for every step: the plan on screen; in read-only mode nothing; while
- * another change of the step runs nothing (an abort excepted); the preflight (a refusal ends it);
+ * another change of the step runs nothing (one `whileBusy` excepted: an abort, a stop, a skip); the preflight (a refusal ends it);
  * the operator's confirmation, the same in a dry run, marked as one (no ends it); in dry-run mode
  * an ARM change then ends shown and journaled, a Kubernetes change with a preflight ends (the
  * preflight was its dry run), any other one runs as dry runs by the wire; the run, as the
@@ -31,12 +31,17 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   const failedBefore = run.staleness.failuresAsked();
   // Why the change may not start: a look failed since it was asked for. When that is not known
   // (no key's context), a stale step at all withdraws it: never read as "no failure since".
+  // Only a change that stops what runs goes on stale facts: one that may run while another does
+  // (a skip of what an update run does next) still acts on what was shown.
+  const stopsOnly = change.stopsOnly === true && change.whileBusy === true;
   const staleSince = (): string | undefined =>
     run.stale !== undefined &&
     (failedBefore === undefined || run.looksFailed > failedBefore) &&
-    !change.whileBusy
+    !stopsOnly
       ? run.stale
       : undefined;
+  if (change.stopsOnly && !change.whileBusy)
+    throw new Error(`${change.what}: a change that only stops what runs must be whileBusy`);
   if (mode.readOnly) {
     ctx.show({ result: READ_ONLY });
     return 'read-only';

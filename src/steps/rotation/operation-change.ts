@@ -85,7 +85,8 @@ export function operationChange<Facts>(
     ...(words.dryRunDetail ? { dryRunDetail: words.dryRunDetail } : {}),
     confirm: words.confirm,
     cancelled: ['Cancelled: nothing was sent.'],
-    ...(hooks.whileBusy ? { whileBusy: true } : {}),
+    // An abort only stops what runs: it goes on stale facts too.
+    ...(hooks.whileBusy ? { whileBusy: true, stopsOnly: true } : {}),
     ...(hooks.again ? { again: hooks.again } : {}),
     run: async (_progress, signal) => {
       const board = ctx.operations;
