@@ -22,6 +22,8 @@ export interface StepSession<Facts, State> {
   readonly state: State;
   /** Whether a change of this step is running now. */
   readonly working: boolean;
+  /** Why the last look failed, while it did: what the step shows may be stale. */
+  readonly stale: string | undefined;
   /** Replaces part of the screen state; the screen and the offered actions follow. */
   set(patch: Partial<State>): void;
   /** Shows the actions on offer again (after something they depend on changed). */

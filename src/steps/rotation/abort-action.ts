@@ -74,6 +74,7 @@ export function abortAction<Facts, State>(
       await run.change(
         abortChange(run.ctx, aim.pool, lroTiming(t), {
           ...(after ? { ended: () => after(run) } : {}),
+          stale: run.stale,
         }),
       );
     },

@@ -155,13 +155,18 @@ export function operationChange<Facts>(
   };
 }
 
-/** The abort of the latest operation on a pool (or, with no pool, on the cluster). */
+/**
+ * The abort of the latest operation on a pool (or, with no pool, on the cluster). `stale`: why the
+ * last look failed, when it did; the question then says the operation shown may not be the one
+ * running now (Azure aborts whatever runs there).
+ */
 export function abortChange<Facts>(
   ctx: Pick<StepContext<unknown>, 'id' | 'connection' | 'journal' | 'cluster' | 'operations'>,
   pool: string | undefined,
   timing: LroTiming,
-  hooks: Pick<OperationHooks, 'ended'> = {},
+  hooks: Pick<OperationHooks, 'ended'> & { stale?: string | undefined } = {},
 ): Change<OperationOutcome, Facts> {
+  const { stale, ...ending } = hooks;
   const arm = ctx.connection.arm!;
   const on = pool ? `pool ${pool}` : `cluster ${ctx.cluster}`;
   return operationChange(
@@ -179,11 +184,15 @@ export function abortChange<Facts>(
     {
       confirm: {
         cluster: ctx.cluster,
-        change: `Abort the running operation on ${on} (nodes already done stay done)`,
+        change:
+          `Abort the running operation on ${on} (nodes already done stay done)` +
+          (stale === undefined
+            ? ''
+            : `. What is shown is stale (the last look failed): this stops whatever runs on ${on} now, which may not be the operation shown`),
       },
       dryRunWhat: `abort of ${on}`,
       dryRun: [`Dry run: the abort of ${on} was not sent.`],
     },
-    { ...hooks, whileBusy: true, abortOn: on },
+    { ...ending, whileBusy: true, abortOn: on },
   );
 }
