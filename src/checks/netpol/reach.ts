@@ -11,8 +11,8 @@ export interface SourcePod {
   namespace: string;
   labels: Record<string, string>;
   /**
-   * hostNetwork pods use the node's network: no NetworkPolicy isolates their egress, and what they
-   * send is the node's traffic to the pod on the other end.
+   * hostNetwork pods use the node's network: no NetworkPolicy isolates their egress; the pod on
+   * the other end sees their traffic as the pod's or as the node's, as its plugin chooses.
    */
   hostNetwork?: boolean;
   /** The pod's address, for ingress ipBlock peers on the other side. */
@@ -121,36 +121,56 @@ export class Reachability {
 
   /**
    * Can `source` open `connection` to `destination`? A hostNetwork source is outside
-   * NetworkPolicy on its own side only: a destination pod's ingress policies still judge it, as
-   * traffic from the node's address (the Kubernetes documentation's two allowed behaviours for
-   * hostNetwork pods both come to this when selectors cannot see them).
+   * NetworkPolicy on its own side only; a destination pod's ingress policies still judge it. The
+   * Kubernetes documentation lets a plugin do either of two things with hostNetwork pod traffic:
+   * tell it apart and treat it as the pod (selectors see its labels), or treat it as the node's
+   * traffic (its address, ipBlock rules; always let in from the pod's own node). Which one the
+   * cluster's plugin does is not known here, so the connection is allowed if either allows it.
    */
   canConnect(source: SourcePod, destination: Endpoint, connection: Connection): Reach {
     if (!this.plane.enforces || (source.hostNetwork && destination.kind !== 'pod')) {
       return { allowed: true, enforced: false, egress: OPEN };
     }
     const egress = source.hostNetwork ? OPEN : this.egress(source, destination, connection);
-    const from: Endpoint = source.hostNetwork
-      ? {
-          kind: 'node',
-          address: source.address ?? '',
-          ...(sameNode(source.node, destination) ? { ownNode: true } : {}),
-        }
-      : {
-          kind: 'pod',
-          namespace: source.namespace,
-          labels: source.labels,
-          ...(source.address ? { address: source.address } : {}),
-          ...(source.node ? { node: source.node } : {}),
-        };
     const ingress =
-      destination.kind === 'pod' ? this.ingress(destination, from, connection) : undefined;
+      destination.kind === 'pod' ? this.ingressFrom(source, destination, connection) : undefined;
     return {
       allowed: egress.allowed && (ingress?.allowed ?? true),
       enforced: true,
       egress,
       ...(ingress ? { ingress } : {}),
     };
+  }
+
+  /** The destination pod's ingress side for a source pod, hostNetwork or not. */
+  private ingressFrom(
+    source: SourcePod,
+    destination: Extract<Endpoint, { kind: 'pod' }>,
+    connection: Connection,
+  ): SideAnswer {
+    const asPod = this.ingress(
+      destination,
+      {
+        kind: 'pod',
+        namespace: source.namespace,
+        labels: source.labels,
+        ...(source.address ? { address: source.address } : {}),
+        ...(source.node ? { node: source.node } : {}),
+      },
+      connection,
+    );
+    if (!source.hostNetwork || asPod.allowed) return asPod;
+    // As node traffic: a node not known to differ from the destination's may be its own node.
+    const asNode = this.ingress(
+      destination,
+      {
+        kind: 'node',
+        address: source.address ?? '',
+        ...(maySameNode(source.node, destination.node) ? { ownNode: true } : {}),
+      },
+      connection,
+    );
+    return asNode;
   }
 
   /** The egress side alone: do the policies selecting `source` let it out to `destination`? */
@@ -215,7 +235,7 @@ export class Reachability {
   }
 }
 
-/** Whether a node is the one the destination pod runs on (both known). */
-function sameNode(node: string | undefined, destination: Endpoint): boolean {
-  return node !== undefined && destination.kind === 'pod' && destination.node === node;
+/** Whether two nodes may be the same one: unless both are known and differ. */
+function maySameNode(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
 }

@@ -499,13 +499,67 @@ const cases: Case[] = [
   {
     name: 'a hostNetwork source is still judged by the destination pod’s ingress policies',
     policies: [policy('deny-in', { podSelector: {}, policyTypes: ['Ingress'] }, 'db')],
-    from: { namespace: 'shop', labels: { app: 'agent' }, hostNetwork: true, address: '10.224.0.4' },
+    from: {
+      namespace: 'shop',
+      labels: { app: 'agent' },
+      hostNetwork: true,
+      address: '10.224.0.4',
+      node: 'node-a',
+    },
     to: pod('db', { app: 'pg' }, { node: 'node-b' }),
     on: tcp(5432),
     allowed: false,
   },
   {
-    name: 'a hostNetwork source is the node’s address: selectors do not admit it, an ipBlock may',
+    name: 'a hostNetwork source may be judged as its pod: a selector matching its labels lets it in',
+    policies: [
+      policy(
+        'agents-in',
+        {
+          podSelector: {},
+          policyTypes: ['Ingress'],
+          ingress: [
+            { from: [{ namespaceSelector: {}, podSelector: { matchLabels: { app: 'agent' } } }] },
+          ],
+        },
+        'db',
+      ),
+    ],
+    from: {
+      namespace: 'shop',
+      labels: { app: 'agent' },
+      hostNetwork: true,
+      address: '10.224.0.4',
+      node: 'node-a',
+    },
+    to: pod('db', { app: 'pg' }, { node: 'node-b' }),
+    on: tcp(5432),
+    allowed: true,
+  },
+  {
+    name: 'a hostNetwork source on an unknown node may be the destination’s own node: not blocked',
+    policies: [policy('deny-in', { podSelector: {}, policyTypes: ['Ingress'] }, 'db')],
+    from: { namespace: 'shop', labels: { app: 'agent' }, hostNetwork: true, address: '10.224.0.4' },
+    to: pod('db', { app: 'pg' }, { node: 'node-b' }),
+    on: tcp(5432),
+    allowed: true,
+  },
+  {
+    name: 'a hostNetwork source to a pod on an unknown node may be on its node: not blocked',
+    policies: [policy('deny-in', { podSelector: {}, policyTypes: ['Ingress'] }, 'db')],
+    from: {
+      namespace: 'shop',
+      labels: { app: 'agent' },
+      hostNetwork: true,
+      address: '10.224.0.4',
+      node: 'node-a',
+    },
+    to: pod('db', { app: 'pg' }),
+    on: tcp(5432),
+    allowed: true,
+  },
+  {
+    name: 'a hostNetwork source judged as the node’s address: an ipBlock may admit it',
     policies: [
       policy(
         'in',
