@@ -1,4 +1,5 @@
 import { isApiPublic } from '../checks/access/api-access.js';
+import { entraModeOf } from '../checks/access/entra-mode.js';
 import { sameArmValue } from '../checks/arm-enums.js';
 import { imageAgeDays } from '../checks/nodeimage/image-age.js';
 import { supportOf } from '../checks/versions/support.js';
@@ -95,7 +96,12 @@ export function clusterOf(
     tags,
     support,
     pools,
-    entra: aad !== undefined,
+    entra:
+      entraModeOf({
+        managed: aad?.['managed'] === true,
+        enableAzureRbac: aad?.['enableAzureRBAC'] === true,
+        ...(str(aad?.['serverAppID']) ? { serverAppID: str(aad?.['serverAppID'])! } : {}),
+      }) !== 'off',
     azureRbac: aad?.['enableAzureRBAC'] === true,
     // Local accounts are on unless disabled, and then only matter with Entra ID present.
     localAccounts: p['disableLocalAccounts'] !== true,

@@ -3,6 +3,7 @@ import type { V1Node } from '@kubernetes/client-node';
 import type { ClusterSummary, PoolSummary } from '../model/cluster-summary.js';
 import type { ArmCoordinates } from '../model/arm.js';
 import { isNodeReady } from '../kube/nodes.js';
+import { entraModeOf } from '../checks/access/entra-mode.js';
 
 /** What connect gathered: always the Kubernetes side, the ARM side when it is reachable. */
 export interface ConnectFacts {
@@ -45,7 +46,7 @@ export function summarizeCluster(facts: ConnectFacts): ClusterSummary {
     location: cluster.location,
     kubernetesVersion: cluster.currentKubernetesVersion ?? cluster.kubernetesVersion,
     pools: pools.map(poolFromArm).sort((a, b) => a.name.localeCompare(b.name)),
-    entraId: cluster.aadProfile?.managed === true,
+    entraId: entraModeOf(cluster.aadProfile) === 'managed',
     azureRbac: cluster.aadProfile?.enableAzureRbac === true,
     networkPolicy: cluster.networkProfile?.networkPolicy ?? 'none',
     networkPlugin: cluster.networkProfile?.networkPlugin,

@@ -3,11 +3,12 @@ import type { Finding } from '../../model/finding.js';
 import { PUBLIC_SHARE_THRESHOLD, publicCoverage } from './public-ranges.js';
 import { plural } from '../../model/plural.js';
 import { sameArmValue } from '../arm-enums.js';
+import { entraModeOf, type EntraMode } from './entra-mode.js';
 
 /** How the API server is reached and who may sign in, as read from the managed cluster. */
 export interface ApiAccessFacts {
   /** `managed`: AKS-managed Entra ID; `legacy`: the deprecated app-based integration. */
-  entra: 'managed' | 'legacy' | 'off';
+  entra: EntraMode;
   azureRbac: boolean;
   adminGroups: number;
   localAccountsDisabled: boolean;
@@ -19,17 +20,12 @@ export interface ApiAccessFacts {
   kubernetesRbacOff?: boolean;
 }
 
-/**
- * Reads the access facts; every profile may be absent (the official Get example has none). Azure
- * RBAC for Kubernetes exists only with AKS-managed Entra ID (AKS refuses it otherwise), so
- * `enableAzureRBAC: true` says Entra ID is AKS-managed even where `managed` is left out.
- */
+/** Reads the access facts; every profile may be absent (the official Get example has none). */
 export function apiAccessFactsOf(mc: ManagedCluster): ApiAccessFacts {
   const aad = mc.aadProfile;
   const access = mc.apiServerAccessProfile;
-  const managed = aad?.managed === true || aad?.enableAzureRbac === true;
   return {
-    entra: managed ? 'managed' : aad?.serverAppID ? 'legacy' : 'off',
+    entra: entraModeOf(aad),
     azureRbac: aad?.enableAzureRbac === true,
     adminGroups: aad?.adminGroupObjectIDs?.length ?? 0,
     localAccountsDisabled: mc.disableLocalAccounts === true,

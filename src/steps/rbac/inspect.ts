@@ -12,6 +12,7 @@ import type { DirectoryLookup } from '../../model/directory.js';
 import { entraIdentities, identityLines, lookUp, withNames } from './names.js';
 import { lookAtAzureAssignments } from './azure-look.js';
 import type { AzureRbacFacts } from '../../model/azure-rbac.js';
+import { entraModeOf } from '../../checks/access/entra-mode.js';
 
 /** What the rbac step saw: the RBAC objects, the review, and the users that could become groups. */
 export interface RbacStepFacts {
@@ -25,12 +26,17 @@ export interface RbacStepFacts {
 }
 
 /** The cluster facts AKS's own bindings are recognised by: version, and the admin groups (ARM). */
-function clusterContext(connection: Connection): ClusterContext {
+export function clusterContext(connection: Connection): ClusterContext {
   const { summary, arm } = connection;
   const aad = arm?.facts.cluster.aadProfile;
   return {
     kubernetesVersion: summary.kubernetesVersion ?? summary.serverVersion,
-    ...(arm ? { adminGroupObjectIDs: aad?.managed ? (aad.adminGroupObjectIDs ?? []) : [] } : {}),
+    ...(arm
+      ? {
+          adminGroupObjectIDs:
+            entraModeOf(aad) === 'managed' ? (aad?.adminGroupObjectIDs ?? []) : [],
+        }
+      : {}),
   };
 }
 
