@@ -132,7 +132,7 @@ export const RIGHTS_NEEDED: readonly StepNeeds[] = [
   },
   {
     step: 'upgrades',
-    read: ['arm.cluster.read', 'arm.pools.read', 'pdb.list', 'pods.list'],
+    read: ['arm.cluster.read', 'arm.pools.read', 'pdb.list', 'pods.list', 'daemonsets.get'],
     write: ['arm.cluster.write', 'arm.pools.write'],
   },
   {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { armAllows } from '../../src/checks/rights/arm-permissions.js';
 import { whyNot } from '../../src/checks/rights/answers.js';
-import { type RightAnswers } from '../../src/model/rights.js';
+import { RIGHTS_NEEDED, type RightAnswers } from '../../src/model/rights.js';
 import { rightsFindings } from '../../src/checks/rights/findings.js';
 import { rightsTable } from '../../src/checks/rights/table.js';
 
@@ -64,5 +64,12 @@ describe('rights answers', () => {
       /^\s+\+ change the AKS cluster \(Azure\)\s+✖ not allowed: no write role$/,
     );
     expect(lines[3]).toMatch(/^drain\s+\+ cordon and uncordon nodes\s+\? unknown: network$/);
+  });
+});
+
+describe('the rights each step reads with', () => {
+  it('upgrades may read DaemonSets: its rotation board asks whether a pod’s DaemonSet is gone', () => {
+    const upgrades = RIGHTS_NEEDED.find((s) => s.step === 'upgrades');
+    expect(upgrades?.read).toContain('daemonsets.get');
   });
 });
