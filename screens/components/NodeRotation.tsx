@@ -39,9 +39,14 @@ function clock(ms: number): string {
 }
 
 function detail(row: NodeRow): string {
-  if (row.phase !== 'draining' || row.podsLeft === undefined) return '';
+  if ((row.phase !== 'draining' && row.phase !== 'drained') || row.podsLeft === undefined)
+    return '';
+  const unread = row.daemonSetsUnread
+    ? '; DaemonSets could not be read, so pods of deleted DaemonSets were not counted'
+    : '';
+  if (row.phase === 'drained') return unread ? ` (${unread.slice(2)})` : '';
   const names = row.waitingFor?.length ? `: ${row.waitingFor.join(', ')}` : '';
-  return ` (${row.podsLeft} pod${row.podsLeft === 1 ? '' : 's'} left${names})`;
+  return ` (${row.podsLeft} pod${row.podsLeft === 1 ? '' : 's'} left${names}${unread})`;
 }
 
 /** A stalled drain in words: the budget holding it and the countdown to AKS's drain timeout. */

@@ -24,13 +24,14 @@ export async function podsOnNode(kc: KubeConfig, node: string): Promise<V1Pod[]>
 /**
  * Which of the DaemonSets `refs` (`namespace/name`) may exist: those a GET finds, and those it
  * could not tell (refused, failed), so that only a DaemonSet the API server says is gone (404)
- * makes its pods count as orphans. One GET per DaemonSet, remembered in `known`.
+ * makes its pods count as orphans. One GET per DaemonSet, remembered in `known` (undefined: not
+ * told). `unread` says whether any could not be told: their pods, if orphans, were not counted.
  */
 export async function daemonSetsNotGone(
   kc: KubeConfig,
   refs: Iterable<string>,
-  known: Map<string, Promise<boolean>>,
-): Promise<Set<string>> {
+  known: Map<string, Promise<boolean | undefined>>,
+): Promise<{ notGone: Set<string>; unread: boolean }> {
   const api = kc.makeApiClient(AppsV1Api);
   const names = [...new Set(refs)];
   const answers = await Promise.all(
@@ -40,12 +41,16 @@ export async function daemonSetsNotGone(
         const [namespace, name] = ref.split('/') as [string, string];
         gone = api.readNamespacedDaemonSet({ namespace, name }).then(
           () => false,
-          (error: unknown) => error instanceof ApiException && error.code === 404,
+          (error: unknown) =>
+            error instanceof ApiException && error.code === 404 ? true : undefined,
         );
         known.set(ref, gone);
       }
       return gone;
     }),
   );
-  return new Set(names.filter((_, i) => !answers[i]));
+  return {
+    notGone: new Set(names.filter((_, i) => answers[i] !== true)),
+    unread: answers.some((a) => a === undefined),
+  };
 }

@@ -20,7 +20,7 @@ export async function snapshotPool(kc: KubeConfig, pool: string): Promise<NodeSn
   let budgets: Promise<V1PodDisruptionBudget[] | undefined> | undefined;
   // A refused or failed PDB read leaves the budgets unnamed; the poll itself goes on.
   const pdbs = () => (budgets ??= listAllPdbs(kc).catch(() => undefined));
-  const daemonSetGone = new Map<string, Promise<boolean>>();
+  const daemonSetGone = new Map<string, Promise<boolean | undefined>>();
   return Promise.all(
     nodes.map(async (node): Promise<NodeSnapshot> => {
       const name = node.metadata?.name ?? '';
@@ -37,7 +37,8 @@ export async function snapshotPool(kc: KubeConfig, pool: string): Promise<NodeSn
         const owners = onNode.flatMap((p) =>
           p.controller?.kind === 'DaemonSet' ? [`${p.namespace}/${p.controller.name}`] : [],
         );
-        const daemonSets = await daemonSetsNotGone(kc, owners, daemonSetGone);
+        const { notGone: daemonSets, unread } = await daemonSetsNotGone(kc, owners, daemonSetGone);
+        if (unread) snap.daemonSetsUnread = true;
         const pods = podsLeftToEvict(onNode, daemonSets);
         snap.podsLeft = pods.length;
         snap.waitingFor = pods.slice(0, 3).map((p) => `${p.namespace}/${p.name}`);

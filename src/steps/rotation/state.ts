@@ -30,6 +30,8 @@ export interface NodeSnapshot {
   waitingFor?: string[];
   /** PodDisruptionBudgets (`namespace/name`) refusing the eviction of pods still on it now. */
   blockedBy?: string[];
+  /** Some of its pods' DaemonSets could not be read: pods of deleted ones are not counted. */
+  daemonSetsUnread?: boolean;
 }
 
 /** What the pool's nodes should run when done (either or both). */
@@ -47,6 +49,8 @@ export interface NodeRow {
   waitingFor?: string[];
   /** Budgets refusing its pods' eviction at the last poll (`namespace/name`). */
   blockedBy?: string[];
+  /** Some of its pods' DaemonSets could not be read: pods of deleted ones are not counted. */
+  daemonSetsUnread?: boolean;
   /** When it was first seen cordoned during the operation: AKS's drain timeout runs from there. */
   drainingSince?: number;
   /** When it was first seen done (replaced): what the time-left estimate is made of. */
@@ -187,6 +191,7 @@ export function observe(r: Rotation, nodes: readonly NodeSnapshot[], now: number
       podsLeft: n.podsLeft,
       waitingFor: n.waitingFor,
       blockedBy: n.blockedBy,
+      daemonSetsUnread: n.daemonSetsUnread,
     });
   });
   const known = new Set(r.rows.map((row) => row.name));

@@ -212,3 +212,25 @@ describe('VersionChooser', () => {
     expect(widestLine(ui.frame())).toBeLessThanOrEqual(80);
   });
 });
+
+describe('NodeRotation when DaemonSets could not be read', () => {
+  it('says pods of deleted DaemonSets were not counted, rather than a bare count', async () => {
+    const r = estimated(
+      observe(
+        startRotation('system', 'node image upgrade', { image: 'new' }, [node(n1, 'old')], 0),
+        [
+          node(n1, 'old', {
+            unschedulable: true,
+            podsLeft: 1,
+            waitingFor: ['shop/web-1'],
+            daemonSetsUnread: true,
+          }),
+        ],
+        30_000,
+      ),
+    );
+    const ui = await renderInk(<NodeRotation rotation={r} width={200} />);
+    expect(ui.frame()).toContain('pods of deleted DaemonSets were not counted');
+    await ui.unmount();
+  });
+});
