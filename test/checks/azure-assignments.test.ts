@@ -140,6 +140,14 @@ describe('checkAzureAssignments', () => {
     expect(ids(f)).toEqual(expected);
   });
 
+  it('says the user credential grants cluster-admin without Entra ID, not that it bypasses RBAC', () => {
+    const [finding] = checkAzureAssignments(
+      facts(ROLES.clusterUser, 'Group', { azureRbacEnabled: false, entraId: false }),
+    );
+    expect(finding!.message).toContain('grants cluster-admin');
+    expect(finding!.message).not.toContain('bypasses');
+  });
+
   it('says where a namespace-scoped assignment applies', () => {
     const [finding] = checkAzureAssignments(atNamespace(facts(ROLES.rbacAdmin, 'User')));
     expect(finding!.message).toContain('in namespace shop');

@@ -121,7 +121,8 @@ describe('support window', () => {
     const found = versionFindings(f);
     expect(found.filter((x) => x.id === 'versions.unsupported')).toEqual([]);
     expect(found.filter((x) => x.id === 'versions.support-unknown')).toHaveLength(2);
-    expect(found[0]!.message).toContain('newer than any');
+    // The list may name a newer preview minor: only the generally available ones are older.
+    expect(found[0]!.message).toContain('newer than any generally available minor');
     // An old minor the region no longer lists is still out of support.
     expect(supportOf(region, '1.27.3')).toBe('unsupported');
   });
@@ -177,6 +178,8 @@ describe('version findings', () => {
     expect(skew.map((x) => [x.object?.name, x.severity])).toEqual([['apps', 'low']]);
     expect(skew[0]!.message).toContain('1.31.2');
     expect(skew[0]!.message).toContain('1.31.8');
+    // A later patch may fix nothing the pool's nodes run: not a certainty.
+    expect(skew[0]!.message).toContain('may lack');
   });
 
   it('says unsupported in plain words, and high skew beyond two minors', () => {

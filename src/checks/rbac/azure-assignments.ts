@@ -149,7 +149,7 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
         ...base,
         id: 'rbac.azure-admin-credential',
         severity: 'medium',
-        message: `${who} may fetch the cluster user credential (listClusterUserCredential) through "${role.roleName}" ${where}: without Entra ID that certificate has cluster-admin effect and bypasses every RBAC check.`,
+        message: `${who} may fetch the cluster user credential (listClusterUserCredential) through "${role.roleName}" ${where}: without Entra ID that credential grants cluster-admin.`,
         remediation:
           'Turn on AKS-managed Entra ID (az aks update --enable-aad), then disable local accounts; until then, remove that right from who does not need cluster-admin.',
       });

@@ -45,7 +45,7 @@ export function versionFindings(f: VersionFacts): Finding[] {
         id: 'versions.pool-skew',
         severity: 'low',
         object,
-        message: `Pool ${pool.name} runs ${pool.current}, an older patch than the control plane (${cp}): its nodes lack that patch's fixes.`,
+        message: `Pool ${pool.name} runs ${pool.current}, an older patch than the control plane (${cp}): its nodes may lack that patch's fixes.`,
         remediation: 'Upgrade the pool to the control plane version.',
       });
     }
@@ -96,7 +96,7 @@ function supportUnknown(
     ? 'ARM did not report the version it runs'
     : supportedMinors(region).length === 0
       ? "the region's version list (ListKubernetesVersions) named no generally available minor"
-      : `its minor is newer than any the region's version list (ListKubernetesVersions) names`;
+      : `its minor is newer than any generally available minor the region's version list (ListKubernetesVersions) names`;
   return {
     id: 'versions.support-unknown',
     severity: 'low',
