@@ -89,8 +89,9 @@ export interface StepJournal {
   mutation<T>(intent: Intent, act: () => Promise<T>): Promise<T>;
   /**
    * Records how a mutation whose answer was lost (`lost`, the `OutcomeUnknown` `mutation` threw)
-   * turned out when read again: `ok` it took, `failed` it is not in effect; `how` says what the
-   * read showed. Does nothing for any other error.
+   * turned out when read again: `ok` it is in effect (by this write or another's), `failed` it is
+   * not (never recorded for a write that timed out: it may still land); `how` says what the read
+   * showed. Does nothing for any other error.
    */
   settled(lost: unknown, outcome: 'ok' | 'failed', how: string): Promise<void>;
   /** Records a free-form event (a step started, a finding summary, ...). */

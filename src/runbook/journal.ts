@@ -10,7 +10,7 @@ import {
   type OpenJournalFile,
 } from './journal-file.js';
 import { journalDir, journalFileName } from './journal-location.js';
-import { OutcomeUnknown, messageOf } from '../model/errors.js';
+import { OutcomeUnknown, kindOf, messageOf } from '../model/errors.js';
 import { failureOf, isClientFailure } from '../target/failure.js';
 import { redactedJson } from './redact.js';
 import { readJournal } from './journal-read.js';
@@ -119,10 +119,14 @@ export class Journal implements StepJournal {
    * shown how it turned out: the journal no longer counts it unknown. The `unknown` line stays
    * before it (what was known then). Nothing for an error `mutation` did not throw as unknown;
    * a failed write is left to the journal's own failure report (the change already happened).
+   * A write that went unanswered for its whole time limit is never settled as `failed`: the API
+   * server may still be working on it (its own limit is longer), so "not in effect yet" proves
+   * nothing and it stays unknown.
    */
   async settled(lost: unknown, outcome: 'ok' | 'failed', how: string): Promise<void> {
     const id = lost instanceof OutcomeUnknown ? this.lostAnswers.get(lost) : undefined;
     if (id === undefined) return;
+    if (outcome === 'failed' && kindOf(lost) === 'timeout') return;
     this.lostAnswers.delete(lost as OutcomeUnknown);
     const words = outcome === 'failed' ? { error: how } : {};
     await this.write({ type: 'result', id, outcome, settled: how, ...words }, true).catch(

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Journal } from '../../src/runbook/journal.js';
-import { OutcomeUnknown } from '../../src/model/errors.js';
+import { OutcomeUnknown, stampKind } from '../../src/model/errors.js';
 import { digestSession } from '../../src/report/journal-digest.js';
 import { timelineLines } from '../../src/report/transcript.js';
 import { journalDir } from '../../src/runbook/journal-location.js';
@@ -87,6 +87,24 @@ describe('journal', () => {
     expect(timelineLines(contents.records).at(-1)).toMatch(
       /result +#1 ok \(answer lost; read again: node n1 is cordoned\)$/,
     );
+  });
+
+  it('keeps a timed-out write unknown when the read shows it not in effect: it may still land', async () => {
+    const dir = tempDir('journal-');
+    const journal = await Journal.open({ cluster: 'aks-demo', mode, env: {}, dir });
+    const timedOut = stampKind(new OutcomeUnknown('no answer in 30 s: it was sent'), 'timeout');
+    const lost = await journal
+      .mutation({ step: 'drain', action: 'cordon', target: 'node/n1' }, () =>
+        Promise.reject(timedOut),
+      )
+      .catch((e: unknown) => e);
+    await journal.settled(lost, 'failed', 'node n1 is still schedulable');
+    expect(digestSession(await journal.read()).unsettled).toHaveLength(1);
+    await journal.settled(lost, 'ok', 'node n1 is cordoned');
+    const digest = digestSession(await journal.read());
+    await journal.close();
+    expect(digest.unsettled).toEqual([]);
+    expect(digest.changes[0]!.result).toMatchObject({ outcome: 'ok' });
   });
 
   it('never writes a bearer token, wherever it hides', async () => {
