@@ -10,6 +10,7 @@ import { drainNodes, previewsOf } from './changes.js';
 import { cordon, uncordon } from './cordon-changes.js';
 import { abortConfirmation } from './confirmations.js';
 import { inspectDrain } from './inspect.js';
+import { settledCordons } from './left-cordoned.js';
 import { resumeReport } from './resume-report.js';
 import { drainRefusal, drainRights } from './rights.js';
 import { KUBECTL_TIMINGS, type DrainTimings } from './run/run-drain.js';
@@ -31,18 +32,6 @@ async function seen(s: Session): Promise<void> {
     rights,
     leftCordoned: settledCordons(s.state, facts),
   });
-}
-
-/**
- * The nodes left cordoned, less those whose cordon's outcome was unknown and that this look shows
- * schedulable: the look settles it (the cordon did not take), so they are not offered for uncordon.
- */
-function settledCordons(state: DrainState, facts: DrainFacts): string[] {
-  const maybe = new Set(
-    (state.progress?.nodes ?? []).filter((n) => n.maybeCordoned).map((n) => n.name),
-  );
-  const schedulable = new Set(facts.nodes.filter((n) => n.schedulable).map((n) => n.name));
-  return state.leftCordoned.filter((n) => !(maybe.has(n) && schedulable.has(n)));
 }
 
 /**
