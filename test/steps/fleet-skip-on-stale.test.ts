@@ -2,12 +2,9 @@
 // the stop they act on what the step saw: the member, group or stage the run does next. A look
 // failing while a skip's question is open withdraws it, so a yes sends nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { fleetPort } from '../../src/fleet/tui-port.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { makeFleetStep } from '../../src/steps/fleet/index.js';
-import { stepSession } from '../e2e/security-step-session.js';
-import { tempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
+import { fleetPlanned } from './fleet-planned.js';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -18,15 +15,7 @@ afterEach(async () => {
 describe('fleet step: a look failing while a skip is asked', () => {
   it('withdraws the skip: a yes sends no skip request', async () => {
     sim = await startSimulator({ scenario: 'fleet', speed: 60 });
-    const env = {
-      XDG_STATE_HOME: tempDir('fleet-skip-stale-'),
-      AKS_RUNBOOK_FLEET_POLL_MS: '20',
-      AKS_RUNBOOK_RETRY_WAIT_MAX: '0.01',
-    };
-    const s = await stepSession(sim, 'fleet', makeFleetStep(fleetPort(env)));
-    await s.host.open('fleet');
-    await s.host.send('fleet', { type: 'action', key: 'p' });
-    await until(() => s.view().result?.some((l) => l.includes('Planned;')), 'the plan', 30_000);
+    const s = await fleetPlanned(sim, 'fleet-skip-stale');
     const started = s.host.send('fleet', { type: 'action', key: 's' });
     await until(() => s.store.getState().confirmation, 'the start question');
     s.store.answer(true);

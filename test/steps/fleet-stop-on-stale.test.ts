@@ -2,12 +2,9 @@
 // step saw, it only stops what runs. A look failing while the run goes on withdraws the step's
 // changes (a new run, a skip), but not the stop.
 import { afterEach, describe, expect, it } from 'vitest';
-import { fleetPort } from '../../src/fleet/tui-port.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { makeFleetStep } from '../../src/steps/fleet/index.js';
-import { stepSession } from '../e2e/security-step-session.js';
-import { tempDir } from '../helpers/temp-dir.js';
 import { until } from '../helpers/until.js';
+import { fleetPlanned } from './fleet-planned.js';
 
 let sim: Simulator | undefined;
 afterEach(async () => {
@@ -18,16 +15,8 @@ afterEach(async () => {
 describe('fleet step: a look failing while an update run is followed', () => {
   it('keeps the stop on offer, and the stop is sent', async () => {
     sim = await startSimulator({ scenario: 'fleet', speed: 60 });
-    const env = {
-      XDG_STATE_HOME: tempDir('fleet-stop-stale-'),
-      AKS_RUNBOOK_FLEET_POLL_MS: '20',
-      AKS_RUNBOOK_RETRY_WAIT_MAX: '0.01',
-    };
-    const s = await stepSession(sim, 'fleet', makeFleetStep(fleetPort(env)));
+    const s = await fleetPlanned(sim, 'fleet-stop-stale');
     const action = (key: string) => s.view().actions?.find((a) => a.key === key);
-    await s.host.open('fleet');
-    await s.host.send('fleet', { type: 'action', key: 'p' });
-    await until(() => s.view().result?.some((l) => l.includes('Planned;')), 'the plan', 30_000);
     const started = s.host.send('fleet', { type: 'action', key: 's' });
     await until(() => s.store.getState().confirmation, 'the start question');
     s.store.answer(true);
