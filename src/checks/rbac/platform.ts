@@ -20,12 +20,81 @@ const BOOTSTRAP_ONLY_USERS: ReadonlyMap<string, readonly string[]> = new Map([
 // exactly, in managed.ts and below, and grant nothing dangerous).
 const SYSTEM_GROUPS = new Set(['system:masters']);
 const CONTROLLER = 'system:controller:';
+// The controllers the Kubernetes bootstrap policy gives a ClusterRoleBinding and ClusterRole
+// `system:controller:<c>` for ServiceAccount kube-system/<c> (bootstrappolicy testdata
+// controller-role-bindings.yaml and controller-roles-featuregates.yaml, up to 1.35). The pattern
+// alone is anyone's to choose: add-ons name their own roles `system:controller:…` too.
+const CLUSTER_CONTROLLERS = new Set([
+  'attachdetach-controller',
+  'certificate-controller',
+  'clusterrole-aggregation-controller',
+  'cronjob-controller',
+  'daemon-set-controller',
+  'deployment-controller',
+  'device-taint-eviction-controller',
+  'disruption-controller',
+  'endpoint-controller',
+  'endpointslice-controller',
+  'endpointslicemirroring-controller',
+  'ephemeral-volume-controller',
+  'expand-controller',
+  'generic-garbage-collector',
+  'horizontal-pod-autoscaler',
+  'job-controller',
+  'kube-apiserver-serving-clustertrustbundle-publisher',
+  'legacy-service-account-token-cleaner',
+  'namespace-controller',
+  'node-controller',
+  'persistent-volume-binder',
+  'pod-garbage-collector',
+  'podcertificaterequestcleaner',
+  'podcheckpoint-controller',
+  'podgroup-protection-controller',
+  'pv-protection-controller',
+  'pvc-protection-controller',
+  'replicaset-controller',
+  'replication-controller',
+  'resource-claim-controller',
+  'resourcepoolstatusrequest-controller',
+  'resourcequota-controller',
+  'root-ca-cert-publisher',
+  'route-controller',
+  'selinux-warning-controller',
+  'service-account-controller',
+  'service-cidrs-controller',
+  'service-controller',
+  'statefulset-controller',
+  'storage-version-garbage-collector',
+  'storage-version-migrator-controller',
+  'ttl-after-finished-controller',
+  'ttl-controller',
+  'validatingadmissionpolicy-status-controller',
+  'volumeattributesclass-protection-controller',
+]);
+// The bootstrap RoleBindings of a Role `system:controller:<c>`, by namespace
+// (namespace-role-bindings.yaml).
+const NAMESPACED_CONTROLLERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['bootstrap-signer', ['kube-system', 'kube-public']],
+  ['token-cleaner', ['kube-system']],
+  ['cloud-provider', ['kube-system']],
+]);
+
+/** Whether a binding is where the bootstrap policy binds controller `c` (name and role `system:controller:<c>`). */
+function isControllerBinding(c: string, b: Binding): boolean {
+  const name = `${CONTROLLER}${c}`;
+  const ref = b.object.roleRef;
+  if (b.name !== name || ref.name !== name) return false;
+  if (b.kind === 'ClusterRoleBinding')
+    return ref.kind === 'ClusterRole' && CLUSTER_CONTROLLERS.has(c);
+  return ref.kind === 'Role' && (NAMESPACED_CONTROLLERS.get(c) ?? []).includes(b.namespace ?? '');
+}
 
 /**
  * Whether a subject of a binding is one of Kubernetes' own identities and is left unchecked: the
  * control-plane users and groups above (kube-proxy and the scheduler in their own bootstrap
- * bindings only), and a controller's ServiceAccount kube-system/<c> in the
- * bootstrap binding `system:controller:<c>` of the role of the same name (and only there).
+ * bindings only), and a controller's ServiceAccount kube-system/<c> in the bootstrap binding
+ * `system:controller:<c>` of the role of the same name, for the controllers Kubernetes has (and
+ * only there).
  */
 export function isExemptSubject(s: Subject, b: Binding): boolean {
   if (s.kind === 'User') {
@@ -40,12 +109,7 @@ export function isExemptSubject(s: Subject, b: Binding): boolean {
   }
   if (s.kind === 'Group') return SYSTEM_GROUPS.has(s.name);
   if (s.kind !== 'ServiceAccount') return false;
-  const controller = `${CONTROLLER}${s.name}`;
-  return (
-    (s.namespace || b.namespace) === 'kube-system' &&
-    b.name === controller &&
-    b.object.roleRef.name === controller
-  );
+  return (s.namespace || b.namespace) === 'kube-system' && isControllerBinding(s.name, b);
 }
 
 const getUrls = (nonResourceURLs: string[]): PolicyRule => ({ verbs: ['get'], nonResourceURLs });

@@ -1,0 +1,56 @@
+// Hostile review of which subjects are left unchecked as Kubernetes' own: only the identities the
+// Kubernetes bootstrap policy creates, by exact name (plugin/pkg/auth/authorizer/rbac/
+// bootstrappolicy: controller-role-bindings, namespace-role-bindings). A name that merely follows
+// their pattern is anyone's to choose.
+import { describe, expect, it } from 'vitest';
+import { checkRbac } from '../../../src/checks/rbac/check-bindings.js';
+import { BOOT, clusterRole, crb, facts, rb, role, rule, sa } from '../rbac-fixtures.js';
+
+const ids = (f: ReturnType<typeof facts>) =>
+  checkRbac(f).findings.map((x) => `${x.id}:${x.severity}:${x.object?.name ?? '-'}`);
+
+describe('controller ServiceAccounts are exempt only under the bootstrap names', () => {
+  it('a third-party system:controller:<name> binding with secrets and everything is checked', () => {
+    const name = 'system:controller:backup-operator';
+    const f = facts({
+      clusterRoles: [clusterRole(name, [rule(['*'], ['*'], ['*'])])],
+      clusterRoleBindings: [crb(name, name, [sa('kube-system', 'backup-operator')])],
+    });
+    expect(ids(f)).toContain(`rbac.cluster-admin:high:${name}`);
+    expect(checkRbac(f).excluded).toEqual([]);
+  });
+
+  it('a RoleBinding named after a cluster controller, in a user namespace, is checked', () => {
+    const name = 'system:controller:deployment-controller';
+    const f = facts({
+      roles: [role('shop', name, [rule(['get', 'list'], [''], ['secrets'])])],
+      roleBindings: [rb('shop', name, 'Role', name, [sa('kube-system', 'deployment-controller')])],
+    });
+    expect(ids(f)).toContain(`rbac.secrets-read:low:${name}`);
+  });
+
+  it('the bootstrap controller bindings stay out (cluster-wide and the namespaced three)', () => {
+    const gc = 'system:controller:generic-garbage-collector';
+    const signer = 'system:controller:bootstrap-signer';
+    const f = facts({
+      clusterRoles: [
+        clusterRole(gc, [rule(['delete', 'get', 'list'], ['*'], ['*'])], { labels: BOOT }),
+      ],
+      roles: [
+        role('kube-system', signer, [rule(['get', 'list', 'watch'], [''], ['secrets'])]),
+        role('kube-public', signer, [rule(['update'], [''], ['configmaps'])]),
+      ],
+      clusterRoleBindings: [crb(gc, gc, [sa('kube-system', 'generic-garbage-collector')], BOOT)],
+      roleBindings: [
+        rb('kube-system', signer, 'Role', signer, [sa('kube-system', 'bootstrap-signer')]),
+        rb('kube-public', signer, 'Role', signer, [sa('kube-system', 'bootstrap-signer')]),
+      ],
+    });
+    expect(ids(f)).toEqual([]);
+    expect(checkRbac(f).excluded.map((e) => e.binding)).toEqual([
+      `ClusterRoleBinding/${gc}`,
+      `RoleBinding/kube-system/${signer}`,
+      `RoleBinding/kube-public/${signer}`,
+    ]);
+  });
+});
