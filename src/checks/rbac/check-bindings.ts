@@ -8,7 +8,7 @@ import {
   type Checked,
 } from './binding-findings.js';
 import { RbacEvaluator } from './evaluator.js';
-import { AKS_ADMIN_GROUP_BINDING, aksManaged } from './managed.js';
+import { AKS_ADMIN_GROUP_BINDING, aksManaged, beyondAksRole } from './managed.js';
 import { mastersFinding } from './masters.js';
 import { carriesAksLabel, isExemptSubject, isKubernetesDefault } from './platform.js';
 import { entraPrincipal, isPersonSubject, subjectLabel } from './subjects.js';
@@ -77,7 +77,10 @@ export class RbacChecks {
   add(b: Binding): void {
     const { facts, checked, excluded, adminGroups } = this;
     const managed = aksManaged(b, facts.cluster);
-    if (managed) {
+    // Matched by shape, but its role now grants more than AKS's: checked like any other.
+    const edited =
+      managed !== undefined && beyondAksRole(managed, this.ctx.evaluator.roles.rulesOfBinding(b));
+    if (managed && !edited) {
       excluded.push({ binding: bindingLabel(b), reason: `managed by AKS: ${managed.what}` });
       if (b.name === AKS_ADMIN_GROUP_BINDING)
         checked.push({ finding: adminGroupInfo(b, b.object.subjects ?? [], facts) });
@@ -90,7 +93,8 @@ export class RbacChecks {
     const subjects = (b.object.subjects ?? []).filter((s) => !isExemptSubject(s, b));
     if (subjects.length === 0) {
       if (masters) {
-        if (carriesAksLabel(b.object.metadata)) checked.push({ finding: labelFinding(b, false) });
+        if (carriesAksLabel(b.object.metadata))
+          checked.push({ finding: labelFinding(b, false, edited) });
         return;
       }
       excluded.push({
@@ -110,7 +114,7 @@ export class RbacChecks {
     checked.push(...seen.items);
     const broad = seen.items.some((c) => c.finding.id === 'rbac.anonymous');
     if (carriesAksLabel(b.object.metadata))
-      checked.push({ finding: labelFinding(b, seen.risky || broad) });
+      checked.push({ finding: labelFinding(b, seen.risky || broad, edited) });
   }
 
   /** The review of the bindings added, with the findings of the roles themselves. */
@@ -169,12 +173,15 @@ function adminGroupInfo(b: Binding, groups: Subject[], facts: RbacFacts): Findin
   };
 }
 
-function labelFinding(b: Binding, risky: boolean): Finding {
+function labelFinding(b: Binding, risky: boolean, edited: boolean): Finding {
+  const unlike = edited
+    ? `its name, role name and subjects are those of a binding AKS creates, but its role (${b.object.roleRef.name}) grants more than AKS's does`
+    : 'its name, role and subjects are not a binding AKS creates';
   return {
     id: 'rbac.aks-label-mismatch',
     severity: risky ? 'medium' : 'info',
     object: bindingObject(b),
-    message: `Carries the label of AKS-managed objects, but its name, role and subjects are not a binding AKS creates, so it is checked like any other${risky ? ' (and grants dangerous rights, see the findings above)' : ''}. A label is not proof of ownership: anyone who can create a binding can set it.`,
+    message: `Carries the label of AKS-managed objects, but ${unlike}, so it is checked like any other${risky ? ' (and grants dangerous rights, see the findings above)' : ''}. A label is not proof of ownership: anyone who can create a binding or change a role can set it.`,
     remediation: 'Find out who created it; if nobody owns it, delete it.',
   };
 }

@@ -1,6 +1,9 @@
 import { compareVersions, parseVersion } from '../versions/semver.js';
 import { sameSubjects, subjectKey } from './platform.js';
+import { wildcardTexts } from './probes.js';
+import { capabilitiesInRules } from './questions.js';
 import { isGuid } from '../../model/guid.js';
+import type { PolicyRule } from '../../model/rbac.js';
 import type { Binding, ClusterContext } from './types.js';
 
 /** One binding AKS itself creates and reconciles: name, role and subjects, all three. */
@@ -15,7 +18,23 @@ interface AksBinding {
   since: string;
   /** Where the shape comes from. */
   source: string;
+  /**
+   * The dangerous rights AKS's role grants (as rules): the binding is AKS's only while its role
+   * grants no other capability or wildcard. Absent where nothing can be more (cluster-admin) or
+   * the role's rules are not known (aks-service).
+   */
+  ceiling?: PolicyRule[];
 }
+
+const getSecrets: PolicyRule[] = [{ verbs: ['get'], apiGroups: [''], resources: ['secrets'] }];
+// Kubernetes' bootstrap system:node: its rights the checks call dangerous (mirror pods, secrets
+// and configmaps of its pods, its pods' ServiceAccount tokens; the Node authorizer and
+// NodeRestriction narrow them to the node's own pods, which RBAC alone cannot show).
+const systemNode: PolicyRule[] = [
+  { verbs: ['create', 'delete'], apiGroups: [''], resources: ['pods'] },
+  { verbs: ['get', 'list', 'watch'], apiGroups: [''], resources: ['configmaps', 'secrets'] },
+  { verbs: ['create'], apiGroups: [''], resources: ['serviceaccounts/token'] },
+];
 
 const DOCS = 'Microsoft Learn: AKS access and identity concepts';
 const SEEN = 'observed on AKS 1.24 clusters (public RBAC listings, 2022-2023)';
@@ -58,6 +77,7 @@ const AKS_BINDINGS: AksBinding[] = [
     what: 'the nodes (kubelets)',
     since: '1.24',
     source: SEEN,
+    ceiling: systemNode,
   },
   {
     name: 'csi-azurefile-node-secret-binding',
@@ -66,6 +86,7 @@ const AKS_BINDINGS: AksBinding[] = [
     what: 'the Azure Files CSI driver (reads storage account keys)',
     since: '1.24',
     source: SEEN,
+    ceiling: getSecrets,
   },
   {
     name: 'system:azure-cloud-provider-secret-getter',
@@ -74,6 +95,7 @@ const AKS_BINDINGS: AksBinding[] = [
     what: 'the Azure cloud provider',
     since: '1.24',
     source: SEEN,
+    ceiling: getSecrets,
   },
   {
     name: 'system:persistent-volume-binding',
@@ -82,6 +104,7 @@ const AKS_BINDINGS: AksBinding[] = [
     what: 'the persistent volume binder',
     since: '1.24',
     source: SEEN,
+    ceiling: getSecrets,
   },
 ];
 
@@ -104,6 +127,21 @@ function subjectsMatch(entry: AksBinding, b: Binding, cluster: ClusterContext): 
   return sameSubjects(
     subjects.map((s) => subjectKey({ ...s, name: s.name.toLowerCase() })),
     known.map((g) => `Group:${g.toLowerCase()}`),
+  );
+}
+
+/**
+ * Whether a role's rules grant a capability or wildcard that AKS's role for `entry` does not:
+ * RBAC reads the role by name at each request, so an edited role is not the one AKS made. A role
+ * that cannot be seen (missing) grants nothing now and is compared when it exists.
+ */
+export function beyondAksRole(entry: AksBinding, rules: PolicyRule[] | undefined): boolean {
+  if (!entry.ceiling || !rules) return false;
+  const allowed = new Set(capabilitiesInRules(entry.ceiling));
+  const wild = new Set(wildcardTexts(entry.ceiling));
+  return (
+    capabilitiesInRules(rules).some((c) => !allowed.has(c)) ||
+    wildcardTexts(rules).some((w) => !wild.has(w))
   );
 }
 

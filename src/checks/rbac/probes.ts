@@ -72,6 +72,11 @@ export function wildcardGrants(
   return wildcardsOf(rules).map((g) => ({ ...g, request: { ...g.request, namespace } }));
 }
 
+/** The wildcard grants of a list of rules, as a person reads them (`every verb on pods`). */
+export function wildcardTexts(rules: PolicyRule[]): string[] {
+  return wildcardsOf(rules).map((g) => g.text);
+}
+
 // Per rules list (roles share theirs across bindings): thousands of bindings of one ClusterRole
 // are worked out once, not once each.
 const granted = new WeakMap<PolicyRule[], WildcardGrant[]>();

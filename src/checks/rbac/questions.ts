@@ -158,8 +158,16 @@ function namedRoleRisky(evaluator: RbacEvaluator, r: ResourceRequest, b: Binding
 
 /** Whether rules answer any capability's question (named objects counted as for a binding). */
 function grantsAnyCapability(rules: readonly PolicyRule[]): boolean {
+  return capabilitiesInRules(rules).length > 0;
+}
+
+/**
+ * The capabilities whose questions `rules` answer, wherever bound (named objects counted as for a
+ * binding; either half of a two-right capability; `get` on pod subresources counted).
+ */
+export function capabilitiesInRules(rules: readonly PolicyRule[]): Capability[] {
   const names = [...new Set(rules.flatMap((rule) => rule.resourceNames ?? []))];
-  return CAPABILITIES.some((c) => {
+  return CAPABILITIES.filter((c) => {
     // Either half of a two-right capability counts: who is bound may hold the other already.
     const own = [...c.asks, ...(c.alsoNeeds ?? [])];
     const asks = c.websocketGet ? [...own, ...own.map((a) => ({ ...a, verb: 'get' }))] : own;
