@@ -36,6 +36,18 @@ export interface CheckContext {
   evaluator: RbacEvaluator;
   /** Whether `get` opens exec/attach/port-forward too (WebSocket, before Kubernetes 1.35). */
   websocketGet: boolean;
+  /** The role lists the API server refused (`roles`, `clusterroles`): their roles are unknown. */
+  unreadRoles?: readonly string[];
+}
+
+/**
+ * Whether a binding's role could not be seen because its list was refused: then it is unknown,
+ * not missing (it may grant anything, cluster-admin included).
+ */
+export function roleUnread(ctx: CheckContext, b: Binding): boolean {
+  if (ctx.evaluator.roles.rulesOfBinding(b) !== undefined) return false;
+  const list = b.object.roleRef.kind === 'ClusterRole' ? 'clusterroles' : 'roles';
+  return (ctx.unreadRoles ?? []).includes(list);
 }
 
 /** How far a binding reaches: everywhere, kube-system (as good as everywhere), or one namespace. */
@@ -106,6 +118,14 @@ export function subjectFindings(
       `${who} is bound to ${role} ${where}: anyone in it gets the role's rights (for example ${describeRequest(example)}).`,
       'Remove this subject and bind the specific groups that need the role.',
       example,
+    );
+  else if (anonymousSubject(s) && roleUnread(ctx, b))
+    add(
+      'rbac.anonymous',
+      'medium',
+      `${who} is bound to ${role} ${where}, whose rules could not be read (listing ${b.object.roleRef.kind === 'ClusterRole' ? 'ClusterRoles' : 'Roles'} was refused): whatever it grants goes to anyone in it.`,
+      'Remove this subject and bind the specific groups that need the role; to judge what it grants, inspect with list rights on roles and clusterroles.',
+      undefined,
     );
   else if (anonymousSubject(s))
     // A binding is authorised by its roleRef's name, looked up at each request: a role that is

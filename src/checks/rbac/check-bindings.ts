@@ -3,6 +3,7 @@ import type { Finding } from '../../model/finding.js';
 import { aggregatedRoleFindings } from './aggregated.js';
 import {
   bindingObject,
+  roleUnread,
   subjectFindings,
   type CheckContext,
   type Checked,
@@ -59,6 +60,7 @@ export class RbacChecks {
     this.ctx = {
       evaluator: new RbacEvaluator(facts),
       websocketGet: websocketGetOpensPods(facts.cluster?.kubernetesVersion),
+      unreadRoles: facts.forbidden.filter((l) => l === 'roles' || l === 'clusterroles'),
     };
     this.adminGroups = new Set(
       (facts.cluster?.adminGroupObjectIDs ?? []).map((g) => g.toLowerCase()),
@@ -137,7 +139,8 @@ function bindingChecks(ctx: CheckContext, b: Binding, subjects: Subject[]) {
     items.push(...one.items);
     risky ||= one.risky;
   }
-  if (ctx.evaluator.roles.rulesOfBinding(b) === undefined) {
+  // A role whose list was refused is unknown, not missing: rbac.forbidden says so.
+  if (ctx.evaluator.roles.rulesOfBinding(b) === undefined && !roleUnread(ctx, b)) {
     const who = subjects.map((s) => subjectLabel(s, b.namespace)).join(', ');
     const role = `${b.object.roleRef.kind} ${b.object.roleRef.name}`;
     items.push({
