@@ -8,18 +8,31 @@ export interface RoleAssignmentsRead {
 }
 
 /**
- * The role assignments that reach a cluster: at its scope, and inherited from its resource group,
- * subscription and management groups (`atScope()`), each role definition read once.
+ * Whether an assignment listed at the cluster's scope reaches its Kubernetes API: at the cluster
+ * or above it (the list gives nothing else above), or at one of its namespaces
+ * (`<cluster>/namespaces/<ns>`: Azure RBAC for Kubernetes in that namespace). Other scopes below
+ * the cluster (a node pool) grant nothing there.
+ */
+export function reachesCluster(scope: string, clusterId: string): boolean {
+  const s = scope.toLowerCase();
+  const c = clusterId.toLowerCase();
+  if (!s.startsWith(`${c}/`)) return true;
+  return /^namespaces\/[^/]+$/.test(s.slice(c.length + 1));
+}
+
+/**
+ * The role assignments that reach a cluster: at its scope, inherited from its resource group,
+ * subscription and management groups, and at its namespaces (listed without `atScope()`, which
+ * would leave those out), each role definition read once.
  */
 export async function readRoleAssignments(
   client: AuthorizationManagementClient,
   clusterId: string,
 ): Promise<RoleAssignmentsRead> {
   const assignments: AzureAssignment[] = [];
-  for await (const a of client.roleAssignments.listForScope(clusterId.replace(/^\//, ''), {
-    filter: 'atScope()',
-  })) {
+  for await (const a of client.roleAssignments.listForScope(clusterId.replace(/^\//, ''))) {
     if (!a.id || !a.roleDefinitionId || !a.principalId) continue;
+    if (!reachesCluster(a.scope ?? '', clusterId)) continue;
     assignments.push({
       id: a.id,
       scope: a.scope ?? '',

@@ -20,8 +20,12 @@ export const azureRbacSchema = z.strictObject({
         principalType: z.enum(['User', 'Group', 'ServicePrincipal']),
         /** A built-in role's name (or id), or a custom role's name. */
         role: z.string(),
-        /** `cluster`, `resourceGroup`, `subscription` or `managementGroup/<name>`. */
-        scope: z.string().regex(/^(cluster|resourceGroup|subscription|managementGroup\/[\w.-]+)$/),
+        /** `cluster`, `namespace/<ns>` (of the cluster), `resourceGroup`, `subscription` or `managementGroup/<name>`. */
+        scope: z
+          .string()
+          .regex(
+            /^(cluster|namespace\/[a-z0-9-]+|resourceGroup|subscription|managementGroup\/[\w.-]+)$/,
+          ),
         name: guid.optional(),
       }),
     )
@@ -104,8 +108,10 @@ export class RoleAssignments {
     const rg = `${sub}/resourceGroups/${this.cluster.resourceGroup}`;
     if (word === 'subscription') return sub;
     if (word === 'resourceGroup') return rg;
-    if (word === 'cluster')
-      return `${rg}/providers/Microsoft.ContainerService/managedClusters/${this.cluster.name}`;
+    const cluster = `${rg}/providers/Microsoft.ContainerService/managedClusters/${this.cluster.name}`;
+    if (word === 'cluster') return cluster;
+    if (word.startsWith('namespace/'))
+      return `${cluster}/namespaces/${word.slice('namespace/'.length)}`;
     return `/providers/Microsoft.Management/managementGroups/${word.slice('managementGroup/'.length)}`;
   }
 

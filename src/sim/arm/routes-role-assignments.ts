@@ -43,10 +43,12 @@ export function registerRoleAssignmentRoutes(
       scope,
       AUTHORIZATION_API_VERSIONS,
     );
+  // A namespace of the cluster is a scope of its own (Azure RBAC for Kubernetes per namespace).
   const scopes = [
     [SUB, 'subscription'],
     [RG, 'group'],
     [MC, 'cluster'],
+    [`${MC}/namespaces/{namespace}`, 'cluster'],
   ] as const;
   for (const [prefix, level] of scopes) {
     router.on('GET', `${prefix}/${AUTH}/roleAssignments`, (req) => {
