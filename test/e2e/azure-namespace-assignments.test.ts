@@ -42,6 +42,9 @@ describe('Azure role assignments at a namespace of the cluster', () => {
   it('a user holding an AKS role at a namespace directly is rbac.azure-user-assignment there', async () => {
     const s = await stepSession(sim, 'rbac', rbacStep);
     await s.host.open('rbac');
+    expect(s.view().summary).toContain(
+      'Azure role assignments reaching the cluster: 6 (3 inherited from above, 1 in namespaces); Azure RBAC authorizes Kubernetes requests.',
+    );
     const riley = (s.view().findings ?? []).filter((f) => f.principal?.id === RILEY);
     expect(riley.map((f) => f.id)).toEqual(['rbac.azure-user-assignment']);
     expect(riley[0]!.message).toContain(

@@ -1,5 +1,5 @@
 import { apiAccessFactsOf } from '../../checks/access/api-access.js';
-import { checkAzureAssignments } from '../../checks/rbac/azure-assignments.js';
+import { checkAzureAssignments, namespaceScope } from '../../checks/rbac/azure-assignments.js';
 import { roleAssignmentsOf } from '../../azure/shared-reads.js';
 import type { AzureRbacFacts } from '../../model/azure-rbac.js';
 import type { Connection } from '../../model/connection.js';
@@ -36,10 +36,19 @@ export async function lookAtAzureAssignments(connection: Connection): Promise<Az
       entraId: apiAccessFactsOf(cluster).entra !== 'off',
     };
     const findings = checkAzureAssignments(facts);
-    const inherited = read.assignments.filter(
-      (a) => a.scope.toLowerCase() !== clusterId.toLowerCase(),
+    const inNamespaces = read.assignments.filter(
+      (a) => namespaceScope(a, clusterId) !== undefined,
     ).length;
-    const line = `Azure role assignments reaching the cluster: ${read.assignments.length} (${inherited} inherited from above)${facts.azureRbacEnabled ? '; Azure RBAC authorizes Kubernetes requests' : ''}.`;
+    const inherited = read.assignments.filter(
+      (a) =>
+        a.scope.toLowerCase() !== clusterId.toLowerCase() &&
+        namespaceScope(a, clusterId) === undefined,
+    ).length;
+    const parts = [
+      `${inherited} inherited from above`,
+      ...(inNamespaces > 0 ? [`${inNamespaces} in namespaces`] : []),
+    ];
+    const line = `Azure role assignments reaching the cluster: ${read.assignments.length} (${parts.join(', ')})${facts.azureRbacEnabled ? '; Azure RBAC authorizes Kubernetes requests' : ''}.`;
     return { facts, findings, summary: read.assignments.length > 0 ? [line] : [] };
   } catch (error) {
     return {
