@@ -89,6 +89,15 @@ const AKS_BINDINGS: AksBinding[] = [
     ceiling: getSecrets,
   },
   {
+    name: 'csi-azuredisk-node-binding',
+    role: 'csi-azuredisk-node-role',
+    subjects: ['ServiceAccount:kube-system/csi-azuredisk-node-sa'],
+    what: 'the Azure Disk CSI driver on the nodes (reads secrets it is pointed at)',
+    since: '1.24',
+    source: `${SEEN}; the subject as the driver's own manifests name its node ServiceAccount`,
+    ceiling: getSecrets,
+  },
+  {
     name: 'system:azure-cloud-provider-secret-getter',
     role: 'system:azure-cloud-provider-secret-getter',
     subjects: ['ServiceAccount:kube-system/azure-cloud-provider'],

@@ -83,3 +83,28 @@ describe('an AKS binding whose role grants more than AKS gives it is checked', (
     expect(ids(f)).toContain('rbac.escalation:high:system:aks-client-nodes');
   });
 });
+
+describe('the Azure Disk CSI node binding AKS installs', () => {
+  const DISK = 'csi-azuredisk-node-binding';
+  const DISK_ROLE = 'csi-azuredisk-node-role';
+  const disk = crb(DISK, DISK_ROLE, [sa('kube-system', 'csi-azuredisk-node-sa')], AKS_LABEL);
+
+  it('as AKS makes it (get secrets and nodes) is not an alarm', () => {
+    const f = facts({
+      clusterRoles: [
+        clusterRole(DISK_ROLE, [rule(['get'], [''], ['secrets']), rule(['get'], [''], ['nodes'])]),
+      ],
+      clusterRoleBindings: [disk],
+    });
+    expect(ids(f)).toEqual([]);
+    expect(checkRbac(f).excluded.map((e) => e.binding)).toEqual([`ClusterRoleBinding/${DISK}`]);
+  });
+
+  it('bound to another ServiceAccount it is checked', () => {
+    const f = facts({
+      clusterRoles: [clusterRole(DISK_ROLE, [rule(['get'], [''], ['secrets'])])],
+      clusterRoleBindings: [crb(DISK, DISK_ROLE, [sa('shop', 'app')], AKS_LABEL)],
+    });
+    expect(ids(f)).toContain(`rbac.secrets-read:high:${DISK}`);
+  });
+});
