@@ -92,7 +92,8 @@ export class RbacChecks {
       s.kind === 'Group' && adminGroups.has(s.name.toLowerCase());
     const masters = mastersFinding(b);
     if (masters) checked.push({ finding: masters });
-    const subjects = (b.object.subjects ?? []).filter((s) => !isExemptSubject(s, b));
+    const rules = this.ctx.evaluator.roles.rulesOfBinding(b);
+    const subjects = (b.object.subjects ?? []).filter((s) => !isExemptSubject(s, b, rules));
     if (subjects.length === 0) {
       if (masters) {
         if (carriesAksLabel(b.object.metadata))

@@ -1,3 +1,5 @@
+import { wildcardTexts } from './probes.js';
+import { capabilitiesInRules } from './questions.js';
 import type { Binding } from './types.js';
 import type { PolicyRule, RbacMeta, Subject } from '../../model/rbac.js';
 
@@ -89,14 +91,23 @@ function isControllerBinding(c: string, b: Binding): boolean {
   return ref.kind === 'Role' && (NAMESPACED_CONTROLLERS.get(c) ?? []).includes(b.namespace ?? '');
 }
 
+// Their bootstrap roles grant no capability and no wildcard; RBAC reads a role by name at each
+// request, so an edited one hands the additions to every holder of the identity.
+function narrow(rules: readonly PolicyRule[] | undefined): boolean {
+  return (
+    rules === undefined ||
+    (capabilitiesInRules(rules).length === 0 && wildcardTexts([...rules]).length === 0)
+  );
+}
+
 /**
  * Whether a subject of a binding is one of Kubernetes' own identities and is left unchecked: the
  * control-plane users and groups above (kube-proxy and the scheduler in their own bootstrap
- * bindings only), and a controller's ServiceAccount kube-system/<c> in the bootstrap binding
+ * bindings only, while `rules`, the binding's role, grants nothing dangerous), and a controller's ServiceAccount kube-system/<c> in the bootstrap binding
  * `system:controller:<c>` of the role of the same name, for the controllers Kubernetes has (and
  * only there).
  */
-export function isExemptSubject(s: Subject, b: Binding): boolean {
+export function isExemptSubject(s: Subject, b: Binding, rules?: readonly PolicyRule[]): boolean {
   if (s.kind === 'User') {
     const own = BOOTSTRAP_ONLY_USERS.get(s.name);
     if (own === undefined) return SYSTEM_USERS.has(s.name);
@@ -104,7 +115,8 @@ export function isExemptSubject(s: Subject, b: Binding): boolean {
       b.kind === 'ClusterRoleBinding' &&
       own.includes(b.name) &&
       b.object.roleRef.kind === 'ClusterRole' &&
-      b.object.roleRef.name === b.name
+      b.object.roleRef.name === b.name &&
+      narrow(rules)
     );
   }
   if (s.kind === 'Group') return SYSTEM_GROUPS.has(s.name);

@@ -4,7 +4,7 @@
 // their pattern is anyone's to choose.
 import { describe, expect, it } from 'vitest';
 import { checkRbac } from '../../../src/checks/rbac/check-bindings.js';
-import { BOOT, clusterRole, crb, facts, rb, role, rule, sa } from '../rbac-fixtures.js';
+import { BOOT, clusterRole, crb, facts, rb, role, rule, sa, user } from '../rbac-fixtures.js';
 
 const ids = (f: ReturnType<typeof facts>) =>
   checkRbac(f).findings.map((x) => `${x.id}:${x.severity}:${x.object?.name ?? '-'}`);
@@ -52,5 +52,34 @@ describe('controller ServiceAccounts are exempt only under the bootstrap names',
       `RoleBinding/kube-system/${signer}`,
       `RoleBinding/kube-public/${signer}`,
     ]);
+  });
+});
+
+describe('kube-proxy and the scheduler are exempt in their bootstrap bindings only while those roles stay narrow', () => {
+  // RBAC reads the role by name at each request: an edited system:node-proxier hands whatever was
+  // added to every holder of the kube-proxy credential (one per node).
+  const proxier = (rules: ReturnType<typeof rule>[]) =>
+    facts({
+      clusterRoles: [clusterRole('system:node-proxier', rules, { labels: BOOT })],
+      clusterRoleBindings: [
+        crb('system:node-proxier', 'system:node-proxier', [user('system:kube-proxy')], BOOT),
+      ],
+    });
+
+  it('the bootstrap role (endpoints, services, nodes, events) stays out', () => {
+    const f = proxier([
+      rule(['list', 'watch'], [''], ['endpoints', 'services']),
+      rule(['get', 'list', 'watch'], [''], ['nodes']),
+      rule(['create', 'patch', 'update'], ['', 'events.k8s.io'], ['events']),
+    ]);
+    expect(ids(f)).toEqual([]);
+    expect(checkRbac(f).excluded.map((e) => e.binding)).toEqual([
+      'ClusterRoleBinding/system:node-proxier',
+    ]);
+  });
+
+  it('the role edited to grant everything is cluster-admin for system:kube-proxy', () => {
+    const f = proxier([rule(['*'], ['*'], ['*'])]);
+    expect(ids(f)).toContain('rbac.cluster-admin:high:system:node-proxier');
   });
 });
