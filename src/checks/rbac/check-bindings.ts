@@ -11,7 +11,12 @@ import {
 import { RbacEvaluator } from './evaluator.js';
 import { AKS_ADMIN_GROUP_BINDING, aksManaged, beyondAksRole } from './managed.js';
 import { mastersFinding } from './masters.js';
-import { carriesAksLabel, isExemptSubject, isKubernetesDefault } from './platform.js';
+import {
+  carriesAksLabel,
+  isExemptSubject,
+  kubernetesDefaultSubjects,
+  subjectKey,
+} from './platform.js';
 import { entraPrincipal, isPersonSubject, subjectLabel } from './subjects.js';
 import { allBindings, bindingLabel, type Binding, type RbacFacts } from './types.js';
 import { type Subject } from '../../model/rbac.js';
@@ -94,6 +99,14 @@ export class RbacChecks {
     if (masters) checked.push({ finding: masters });
     const rules = this.ctx.evaluator.roles.rulesOfBinding(b);
     const subjects = (b.object.subjects ?? []).filter((s) => !isExemptSubject(s, b, rules));
+    // A Kubernetes default binding for broad groups: its default subjects are left out, any other
+    // subject it names is checked.
+    const defaults = kubernetesDefaultSubjects(b, rules);
+    const own = defaults ? subjects.filter((s) => !defaults.includes(subjectKey(s))) : subjects;
+    if (defaults && subjects.length > 0 && own.length === 0) {
+      excluded.push({ binding: bindingLabel(b), reason: 'Kubernetes default for broad groups' });
+      return;
+    }
     if (subjects.length === 0) {
       if (masters) {
         if (carriesAksLabel(b.object.metadata))
@@ -106,14 +119,10 @@ export class RbacChecks {
       });
       return;
     }
-    const admins = subjects.filter(isAdminGroup);
-    const rest = subjects.filter((s) => !isAdminGroup(s));
+    const admins = own.filter(isAdminGroup);
+    const rest = own.filter((s) => !isAdminGroup(s));
     const seen = rest.length > 0 ? bindingChecks(this.ctx, b, rest) : { items: [], risky: false };
     if (admins.length > 0) seen.items.push({ finding: adminGroupInfo(b, admins, facts) });
-    if (isKubernetesDefault(b, this.ctx.evaluator.roles.rulesOfBinding(b)) && !seen.risky) {
-      excluded.push({ binding: bindingLabel(b), reason: 'Kubernetes default for broad groups' });
-      return;
-    }
     checked.push(...seen.items);
     const broad = seen.items.some((c) => c.finding.id === 'rbac.anonymous');
     if (carriesAksLabel(b.object.metadata))

@@ -203,26 +203,26 @@ export function sameSubjects(a: string[], b: string[]): boolean {
 }
 
 /**
- * Whether a binding is one of Kubernetes' defaults for broad groups (discovery, basic-user,
- * public-info-viewer, service-account-issuer-discovery), its ClusterRole of the same name and
- * exactly its subjects, its role's `rules` (resolved) no more than the bootstrap ones. Such a
- * binding is left out unless its role was changed to grant a dangerous right.
+ * The subjects Kubernetes gives a default binding for broad groups (discovery, basic-user,
+ * public-info-viewer, service-account-issuer-discovery), as `subjectKey`s, when `b` is one: its
+ * ClusterRole of the same name, its role's `rules` (resolved) no more than the bootstrap ones.
+ * Undefined otherwise. Subjects beyond these (system:unauthenticated kept by a cluster upgraded
+ * from before 1.14, anyone added later) are not the default and are checked.
  */
-export function isKubernetesDefault(b: Binding, rules: readonly PolicyRule[] | undefined): boolean {
+export function kubernetesDefaultSubjects(
+  b: Binding,
+  rules: readonly PolicyRule[] | undefined,
+): string[] | undefined {
   const known = KUBERNETES_DEFAULTS.find((d) => d.name === b.name);
   const ref = b.object.roleRef;
-  return (
+  const matches =
     known !== undefined &&
     rules !== undefined &&
     rules.every((r) => known.rules.some((k) => ruleWithin(r, k))) &&
     b.kind === 'ClusterRoleBinding' &&
     ref.kind === 'ClusterRole' &&
-    ref.name === b.name &&
-    sameSubjects(
-      (b.object.subjects ?? []).map((s) => subjectKey(s)),
-      known.subjects,
-    )
-  );
+    ref.name === b.name;
+  return matches ? known.subjects : undefined;
 }
 
 /** The ClusterRoles AKS's own add-ons feed into admin, edit and view (metrics-server's reader). */

@@ -4,7 +4,19 @@
 // their pattern is anyone's to choose.
 import { describe, expect, it } from 'vitest';
 import { checkRbac } from '../../../src/checks/rbac/check-bindings.js';
-import { BOOT, clusterRole, crb, facts, rb, role, rule, sa, user } from '../rbac-fixtures.js';
+import {
+  BOOT,
+  clusterRole,
+  crb,
+  facts,
+  group,
+  rb,
+  role,
+  rule,
+  sa,
+  urls,
+  user,
+} from '../rbac-fixtures.js';
 
 const ids = (f: ReturnType<typeof facts>) =>
   checkRbac(f).findings.map((x) => `${x.id}:${x.severity}:${x.object?.name ?? '-'}`);
@@ -81,5 +93,57 @@ describe('kube-proxy and the scheduler are exempt in their bootstrap bindings on
   it('the role edited to grant everything is cluster-admin for system:kube-proxy', () => {
     const f = proxier([rule(['*'], ['*'], ['*'])]);
     expect(ids(f)).toContain('rbac.cluster-admin:high:system:node-proxier');
+  });
+});
+
+describe('Kubernetes default bindings for broad groups, as a cluster upgraded from before 1.14 keeps them', () => {
+  // KEP-789 removed system:unauthenticated from system:discovery and system:basic-user for new
+  // clusters; an upgraded cluster keeps the subject. Only the subject beyond today's default is news.
+  const DISCOVERY = clusterRole(
+    'system:discovery',
+    [
+      urls(
+        ['get'],
+        [
+          '/api',
+          '/api/*',
+          '/apis',
+          '/apis/*',
+          '/healthz',
+          '/livez',
+          '/openapi',
+          '/openapi/*',
+          '/readyz',
+          '/version',
+          '/version/',
+        ],
+      ),
+    ],
+    { labels: BOOT },
+  );
+  const discovery = (subjects: Parameters<typeof crb>[2]) =>
+    facts({
+      clusterRoles: [DISCOVERY],
+      clusterRoleBindings: [crb('system:discovery', 'system:discovery', subjects, BOOT)],
+    });
+
+  it('system:unauthenticated is reported, system:authenticated (the default) is not', () => {
+    const f = discovery([group('system:authenticated'), group('system:unauthenticated')]);
+    const found = checkRbac(f).findings.map((x) => `${x.id}:${x.severity}:${x.subject ?? '-'}`);
+    expect(found).toEqual(['rbac.anonymous:high:Group system:unauthenticated']);
+  });
+
+  it('a person added to the default binding is reported, the default group still not', () => {
+    const f = discovery([group('system:authenticated'), user('alice@contoso.com')]);
+    const found = checkRbac(f).findings.map((x) => `${x.id}:${x.subject ?? '-'}`);
+    expect(found).toEqual(['rbac.user-subject:User alice@contoso.com']);
+  });
+
+  it('today’s default alone stays out', () => {
+    const f = discovery([group('system:authenticated')]);
+    expect(ids(f)).toEqual([]);
+    expect(checkRbac(f).excluded.map((e) => e.binding)).toEqual([
+      'ClusterRoleBinding/system:discovery',
+    ]);
   });
 });
