@@ -45,6 +45,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'with Azure RBAC on, an Azure role gives cluster-admin-level data access (info: group)',
   'rbac.azure-admin-credential':
     'an Azure role may list an admin-level credential (without Entra ID the user one is)',
+  'rbac.azure-unread': 'could not check the Azure role assignments: the read was refused or failed',
   'imds.namespace-exposed':
     'pods can reach 169.254.169.254: no policy isolates egress, or nothing enforces it',
   'imds.rule-reopens': 'a named policy rule (`spec.egress[i]`) allows TCP 80 on 169.254.169.254',

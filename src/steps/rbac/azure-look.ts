@@ -14,8 +14,9 @@ export interface AzureLook {
 }
 
 /**
- * Reads the Azure role assignments reaching the cluster (its scope and above) and checks them;
- * a refusal or failure is one summary line, never the step's failure (the bindings still count).
+ * Reads the Azure role assignments reaching the cluster (its scope, above it and its namespaces)
+ * and checks them. A refusal or failure is a finding and a summary line, never the step's failure
+ * (the bindings still count), and never a pass: who holds AKS roles in Azure went unchecked.
  */
 export async function lookAtAzureAssignments(connection: Connection): Promise<AzureLook> {
   const arm = connection.arm;
@@ -51,12 +52,19 @@ export async function lookAtAzureAssignments(connection: Connection): Promise<Az
     const line = `Azure role assignments reaching the cluster: ${read.assignments.length} (${parts.join(', ')})${facts.azureRbacEnabled ? '; Azure RBAC authorizes Kubernetes requests' : ''}.`;
     return { facts, findings, summary: read.assignments.length > 0 ? [line] : [] };
   } catch (error) {
-    return {
-      findings: [],
-      // What could not be reached or which right is missing, in the words of every failure line.
-      summary: [
-        `Azure role assignments not read: ${failureOf(error, connection, 'read the role assignments').line}`,
-      ],
-    };
+    // What could not be reached or which right is missing, in the words of every failure line.
+    const why = failureOf(error, connection, 'read the role assignments').line;
+    return { findings: [unreadFinding(why)], summary: [`Azure role assignments not read: ${why}`] };
   }
+}
+
+/** The finding for assignments that could not be read: that part of the step has not passed. */
+function unreadFinding(why: string): Finding {
+  return {
+    id: 'rbac.azure-unread',
+    severity: 'medium',
+    message: `Could not check the Azure role assignments: ${why}`,
+    remediation:
+      'Read them with a role that has Microsoft.Authorization/roleAssignments/read on the cluster (Reader has it); until then who holds AKS roles in Azure is unchecked.',
+  };
 }
