@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  coverEveryLabelSet,
   selectorMatches,
   selectorQuery,
   selectsEverything,
 } from '../../src/checks/label-selector.js';
+import type { LabelSelector } from '../../src/model/label-selector.js';
 
 describe('label selectors', () => {
   const labels = { app: 'web', tier: 'front' };
@@ -33,5 +35,48 @@ describe('label selectors', () => {
     expect(selectorQuery({})).toBe('');
     expect(selectsEverything({ matchLabels: {}, matchExpressions: [] })).toBe(true);
     expect(selectsEverything(expr('Exists'))).toBe(false);
+  });
+});
+
+describe('coverEveryLabelSet', () => {
+  const expr = (key: string, operator: string, values?: string[]) => ({
+    matchExpressions: [{ key, operator, ...(values ? { values } : {}) }],
+  });
+  it.each<[string, LabelSelector[], boolean]>([
+    ['no selector', [], false],
+    ['{} alone', [{}], true],
+    [
+      'app=web and app NotIn [web]',
+      [{ matchLabels: { app: 'web' } }, expr('app', 'NotIn', ['web'])],
+      true,
+    ],
+    ['app Exists and app DoesNotExist', [expr('app', 'Exists'), expr('app', 'DoesNotExist')], true],
+    [
+      'app In [web] and app DoesNotExist: app=db is left out',
+      [expr('app', 'In', ['web']), expr('app', 'DoesNotExist')],
+      false,
+    ],
+    [
+      'two keys: app Exists, tier Exists: a pod with neither is left out',
+      [expr('app', 'Exists'), expr('tier', 'Exists')],
+      false,
+    ],
+    [
+      'app Exists, app DoesNotExist with tier=a: tier=b without app is left out',
+      [expr('app', 'Exists'), { matchLabels: { tier: 'a' }, ...expr('app', 'DoesNotExist') }],
+      false,
+    ],
+  ])('%s → %s', (_, selectors, expected) => {
+    expect(coverEveryLabelSet(selectors)).toBe(expected);
+  });
+
+  it('answers no, never yes untried, past its limit of cases', () => {
+    // 13 keys with one value each: 2^13 cases (absent or some value), far past the limit; the union does cover all.
+    const keys = Array.from({ length: 13 }, (_, i) => `k${i}`);
+    const selectors = [
+      ...keys.map((k) => expr(k, 'Exists')),
+      { matchExpressions: keys.map((k) => ({ key: k, operator: 'DoesNotExist' })) },
+    ];
+    expect(coverEveryLabelSet(selectors)).toBe(false);
   });
 });

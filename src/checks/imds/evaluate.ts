@@ -1,7 +1,7 @@
 import { DATA_PLANES, type DataPlane } from '../netpol/dataplane.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
 import { Reachability } from '../netpol/reach.js';
-import { selectorMatches, selectsEverything } from '../label-selector.js';
+import { coverEveryLabelSet, selectorMatches } from '../label-selector.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { isOurPolicy } from './facts.js';
@@ -41,7 +41,7 @@ export interface NamespaceVerdict {
   reopenings: ReopeningSeen[];
   /** Pods no egress policy selects, grouped by their identifying labels. */
   unisolated: PodGroup[];
-  /** Whether a `podSelector: {}` egress policy covers pods that do not exist yet, whatever their labels. */
+  /** Whether the egress policies select every pod that may exist later, whatever its labels (`podSelector: {}`, or selectors that together leave no label set out). */
   coversFuturePods: boolean;
   /** Whether a policy created by this step is present. */
   hasOurPolicy: boolean;
@@ -86,7 +86,8 @@ export function evaluateNamespace(
     reopeningsOf(policy, plane).map((r) => ({ ...r, pods: selected(policy) })),
   );
   const unisolatedPods = answers.filter((a) => !a.answer.isolated).map((a) => a.pod);
-  const coversFuturePods = egress.some((p) => selectsEverything(p.podSelector ?? {}));
+  // Several selectors can cover every label set together (app=web, and app NotIn [web]).
+  const coversFuturePods = coverEveryLabelSet(egress.map((p) => p.podSelector ?? {}));
   let kind: VerdictKind;
   if (egress.length === 0) kind = 'exposed';
   else if (reopenings.length > 0) kind = 'reopened';

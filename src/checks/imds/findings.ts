@@ -68,7 +68,7 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
       groups.length > 0 ? `not isolated: ${list(groups, 4)}` : 'every current pod is isolated';
     const later = v.coversFuturePods
       ? ''
-      : '; no podSelector {} egress policy exists, so pods created later with other labels are not isolated either';
+      : '; the egress policies do not select every label set (no podSelector {}), so pods created later with other labels are not isolated either';
     out.push({
       id: 'imds.partial',
       severity: 'medium',

@@ -203,6 +203,50 @@ const cases: Case[] = [
     kind: 'partial',
   },
   {
+    name: 'app=web allowed out, app NotIn [web] denied: together they select every pod, now and later',
+    policies: [
+      np('web-out', {
+        podSelector: { matchLabels: { app: 'web' } },
+        policyTypes: ['Egress'],
+        egress: [allBut()],
+      }),
+      np('others-deny', {
+        podSelector: { matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['web'] }] },
+        policyTypes: ['Egress'],
+      }),
+    ],
+    kind: 'blocked',
+  },
+  {
+    name: 'app Exists and app DoesNotExist: together they select every pod, now and later',
+    policies: [
+      np('with-app', {
+        podSelector: { matchExpressions: [{ key: 'app', operator: 'Exists' }] },
+        policyTypes: ['Egress'],
+      }),
+      np('without-app', {
+        podSelector: { matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] },
+        policyTypes: ['Egress'],
+        egress: [allBut()],
+      }),
+    ],
+    kind: 'blocked',
+  },
+  {
+    name: 'app In [web, api] and app DoesNotExist: a later pod with app=db is not selected',
+    policies: [
+      np('by-app', {
+        podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['web', 'api'] }] },
+        policyTypes: ['Egress'],
+      }),
+      np('without-app', {
+        podSelector: { matchExpressions: [{ key: 'app', operator: 'DoesNotExist' }] },
+        policyTypes: ['Egress'],
+      }),
+    ],
+    kind: 'partial',
+  },
+  {
     name: 'matchExpressions NotIn leaves api out',
     policies: [
       denyAll,
@@ -261,6 +305,9 @@ const cases: Case[] = [
   },
 ];
 
+/** The case whose name starts with `start`. */
+const named = (start: string): Case => cases.find((c) => c.name.startsWith(start))!;
+
 describe('IMDS verdicts per namespace', () => {
   it.each(cases)('$name → $kind', ({ policies, pods, kind, reopen }) => {
     const verdict = evaluateNamespace(NS, policies, pods ?? PODS);
@@ -289,7 +336,7 @@ describe('effective policyTypes', () => {
 
 describe('findings', () => {
   it('names the policy and rule that re-opens, and the pods it applies to', () => {
-    const verdict = evaluateNamespace(NS, cases[24]!.policies, PODS);
+    const verdict = evaluateNamespace(NS, named('two policies: union').policies, PODS);
     const [finding] = verdictFindings(verdict);
     expect(finding).toMatchObject({
       id: 'imds.rule-reopens',
@@ -301,7 +348,7 @@ describe('findings', () => {
   });
 
   it('names the unisolated label sets of a partial namespace, without per-pod hashes', () => {
-    const verdict = evaluateNamespace(NS, cases[20]!.policies, PODS);
+    const verdict = evaluateNamespace(NS, named('partial podSelector').policies, PODS);
     const partial = verdictFindings(verdict).find((f) => f.id === 'imds.partial');
     expect(partial?.message).toContain('app=api,tier=backend (1 pod)');
     expect(partial?.message).not.toContain('pod-template-hash');

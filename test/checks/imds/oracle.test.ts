@@ -68,6 +68,14 @@ function ruleOpens(r: EgressRule): boolean {
   );
 }
 
+const VALUES = [undefined, 'web', 'api', 'db', 'front', 'back', 'other'];
+const LATER_LABELS: Array<Record<string, string>> = VALUES.flatMap((app) =>
+  VALUES.map((tier) => ({
+    ...(app === undefined ? {} : { app }),
+    ...(tier === undefined ? {} : { tier }),
+  })),
+);
+
 function oracle(policies: PolicyFacts[], pods: PodFacts[]) {
   const egress = policies.filter((p) => types(p).includes('Egress'));
   const subject = pods.filter((p) => p.namespace === NS && !p.hostNetwork);
@@ -78,12 +86,10 @@ function oracle(policies: PolicyFacts[], pods: PodFacts[]) {
   const isolated = (labels: Record<string, string>) =>
     egress.some((p) => selects(p.podSelector, labels));
   const reopened = egress.some((p) => (p.egress ?? []).some(ruleOpens));
-  // Only a `{}` selector also covers pods created later, whatever their labels.
-  const everyone = egress.some(
-    (p) =>
-      Object.keys(p.podSelector?.matchLabels ?? {}).length === 0 &&
-      (p.podSelector?.matchExpressions ?? []).length === 0,
-  );
+  // Pods created later, whatever their labels, are covered when every label set is isolated:
+  // tried over every set the arbitraries' selectors can tell apart (their keys, absent or with
+  // any of their values or another one).
+  const everyone = LATER_LABELS.every(isolated);
   let kind: string;
   if (egress.length === 0) kind = 'exposed';
   else if (reopened) kind = 'reopened';
