@@ -81,12 +81,17 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
         break;
       case 'containers.root':
         pod['runAsNonRoot'] = true;
+        // A container's own false beats the pod's true: it is set on the container as well.
+        if (c && issue.what === 'runAsNonRoot false') sc['runAsNonRoot'] = true;
         if (issue.what.includes('runAsUser 0')) (c ? sc : pod)['runAsUser'] = 10001;
         if (issue.what.startsWith('runAsUserName'))
           sc['windowsOptions'] = { runAsUserName: 'ContainerUser' };
         break;
       case 'containers.seccomp':
         pod['seccompProfile'] = { type: 'RuntimeDefault' };
+        // A container's own Unconfined beats the pod's field: it is set on the container too.
+        if (c && issue.what === 'seccomp Unconfined')
+          sc['seccompProfile'] = { type: 'RuntimeDefault' };
         break;
       case 'containers.apparmor':
         (c ? sc : pod)['appArmorProfile'] = { type: 'RuntimeDefault' };
