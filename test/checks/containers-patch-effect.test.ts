@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import { podIssues } from '../../src/checks/containers/container-rules.js';
-import { patchFileYaml } from '../../src/checks/containers/patch.js';
+import { patchFileYaml, suggestedPatch } from '../../src/checks/containers/patch.js';
 import type { PodObject } from '../../src/model/pods.js';
 
 // A suggested patch must clear what it is suggested for. Written from the API reference: a
@@ -107,10 +107,88 @@ describe('an exported patch clears what it is suggested for', () => {
       'a container-level runAsNonRoot false',
       bare({ securityContext: { ...hardened, runAsNonRoot: false } }),
     ],
+    [
+      'a container seccomp annotation unconfined',
+      bare(
+        { securityContext: hardened },
+        { 'container.seccomp.security.alpha.kubernetes.io/app': 'unconfined' },
+      ),
+    ],
+    [
+      'a container AppArmor annotation unconfined',
+      bare(
+        { securityContext: hardened },
+        { 'container.apparmor.security.beta.kubernetes.io/app': 'unconfined' },
+      ),
+    ],
   ])('%s', (_, pod) => {
     expect(podIssues(pod).length).toBeGreaterThan(0);
     const after = patched(pod);
     expect(podIssues(after).map((i) => `${i.id}: ${i.what}`)).toEqual([]);
     expect(disagreements(after)).toEqual([]);
+  });
+
+  it('a pod-level seccomp annotation unconfined: the patched pod is not refused', () => {
+    const pod: PodObject = {
+      metadata: {
+        name: 'p',
+        namespace: 'shop',
+        annotations: { 'seccomp.security.alpha.kubernetes.io/pod': 'unconfined' },
+      },
+      spec: {
+        securityContext: { runAsNonRoot: true },
+        containers: [{ name: 'app', securityContext: hardened }],
+      },
+    };
+    const after = patched(pod);
+    expect(podIssues(after)).toEqual([]);
+    expect(disagreements(after)).toEqual([]);
+  });
+});
+
+describe('the stale annotation in a workload patch', () => {
+  it('is deleted beside the pod template spec, and named in the pasted lines', () => {
+    const pod: PodObject = {
+      ...bare(
+        { securityContext: hardened },
+        { 'container.seccomp.security.alpha.kubernetes.io/app': 'unconfined' },
+      ),
+      metadata: {
+        name: 'web-abc',
+        namespace: 'shop',
+        annotations: { 'container.seccomp.security.alpha.kubernetes.io/app': 'unconfined' },
+        ownerReferences: [{ kind: 'ReplicaSet', name: 'web-5d', uid: 'rs', controller: true }],
+      },
+    };
+    const review = checkContainers({
+      pods: [pod],
+      intermediates: [
+        {
+          metadata: {
+            name: 'web-5d',
+            namespace: 'shop',
+            uid: 'rs',
+            ownerReferences: [{ kind: 'Deployment', name: 'web', uid: 'd', controller: true }],
+          },
+        },
+      ],
+      forbidden: [],
+    }).workloads[0]!;
+    const doc = parse(patchFileYaml([review], 'aks-test').split('\n---\n')[1]!) as Json;
+    expect(doc).toMatchObject({
+      spec: {
+        template: {
+          metadata: { annotations: { 'container.seccomp.security.alpha.kubernetes.io/app': null } },
+          spec: {
+            containers: [
+              { name: 'app', securityContext: { seccompProfile: { type: 'RuntimeDefault' } } },
+            ],
+          },
+        },
+      },
+    });
+    expect(suggestedPatch(review).join('\n')).toContain(
+      'remove the annotation container.seccomp.security.alpha.kubernetes.io/app from spec.template.metadata',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { WorkloadReview } from './check-containers.js';
 import { DECLARE_WINDOWS } from './pod-os.js';
+import { apparmorKey, SECCOMP_POD_KEY, seccompKey } from './pod-containers.js';
 
 /** Where the pod template sits in each workload kind. */
 const TEMPLATE_PATH: Record<string, string> = {
@@ -34,6 +35,8 @@ interface TemplatePatch {
   template: Fields;
   /** Comments for what is not a securityContext field (host namespaces, hostPath). */
   notes: string[];
+  /** Old seccomp/AppArmor annotations to delete (null) beside the fields set in their place. */
+  annotations: Record<string, null>;
 }
 
 /**
@@ -126,6 +129,7 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       '# also: remove the Linux-only securityContext fields (seccompProfile, capabilities, runAsUser, ...): the API refuses them with os.name windows',
     );
   }
+  const annotations = staleAnnotations(review, pod, containers);
   if (Object.keys(pod).length > 0) template['securityContext'] = pod;
   const list = (prefix: string) =>
     [...containers]
@@ -133,7 +137,31 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       .map(([label, securityContext]) => ({ name: label.slice(prefix.length), securityContext }));
   if (list('').length > 0) template['containers'] = list('');
   if (list('init:').length > 0) template['initContainers'] = list('init:');
-  return { template, notes: [...new Set(notes)] };
+  return { template, notes: [...new Set(notes)], annotations };
+}
+
+/**
+ * The workload's old seccomp and AppArmor annotations at the levels whose field the patch sets:
+ * the API server refuses a pod whose annotation and field of one level disagree, so a field set
+ * beside a stale `unconfined` annotation would leave the workload unable to make pods.
+ */
+function staleAnnotations(
+  review: WorkloadReview,
+  pod: Fields,
+  containers: ReadonlyMap<string, Fields>,
+): Record<string, null> {
+  const keys: string[] = [];
+  if (pod['seccompProfile']) keys.push(SECCOMP_POD_KEY);
+  for (const [label, fields] of containers) {
+    // Init containers have annotations of the same form, keyed by their own name.
+    const name = label.replace(/^init:/, '');
+    if (fields['seccompProfile']) keys.push(seccompKey(name));
+    if (fields['appArmorProfile']) keys.push(apparmorKey(name));
+  }
+  const present = new Set(
+    review.workload.pods.flatMap((p) => Object.keys(p.metadata?.annotations ?? {})),
+  );
+  return Object.fromEntries(keys.filter((k) => present.has(k)).map((k) => [k, null]));
 }
 
 /**
@@ -148,10 +176,32 @@ export function suggestedPatch(
 ): string[] {
   const { workload, issues } = review;
   if (issues.length === 0) return [];
-  const { template, notes } = templatePatch(review);
+  const { template, notes, annotations } = templatePatch(review);
   const where = TEMPLATE_PATH[workload.kind] ?? 'spec.template.spec';
   const header = `${workload.kind} ${workload.namespace}/${workload.name} (${where}):`;
-  return [header, ...yamlLines(template, bodies), ...notes.map((n) => `  ${n}`)];
+  const stale = Object.keys(annotations).map(
+    (key) =>
+      `# also: remove the annotation ${key} from ${metadataPath(workload.kind)} (the API server refuses a pod whose annotation and field disagree)`,
+  );
+  return [header, ...yamlLines(template, bodies), ...[...notes, ...stale].map((n) => `  ${n}`)];
+}
+
+/** Where the pod template's metadata sits in each workload kind (`metadata` for a bare Pod). */
+function metadataPath(kind: string): string {
+  return (TEMPLATE_PATH[kind] ?? 'spec.template.spec').replace(/(^|\.)spec$/, '$1metadata');
+}
+
+/** Two nested objects as one (maps merged key by key). */
+function mergeFields(a: Fields, b: Fields): Fields {
+  const out: Fields = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    out[key] =
+      mine && typeof mine === 'object' && value && typeof value === 'object'
+        ? mergeFields(mine as Fields, value as Fields)
+        : value;
+  }
+  return out;
 }
 
 /** The template as indented YAML lines (none when empty), from `bodies` when written before. */
@@ -180,13 +230,27 @@ export function patchFileYaml(reviews: readonly WorkloadReview[], cluster: strin
     .filter((r) => r.issues.length > 0)
     .map((review) => {
       const { workload } = review;
-      const { template, notes } = templatePatch(review);
-      const path = (TEMPLATE_PATH[workload.kind] ?? 'spec.template.spec').split('.');
-      const patch = {
-        // Names the workload in the document itself; the same values patch as a no-op.
-        metadata: { name: workload.name, namespace: workload.namespace },
-        ...path.reduceRight<Fields>((inner, key) => ({ [key]: inner }), template),
-      };
+      const { template, notes, annotations } = templatePatch(review);
+      const nest = (path: string, inner: Fields): Fields =>
+        path.split('.').reduceRight<Fields>((acc, key) => ({ [key]: acc }), inner);
+      const templatePath = TEMPLATE_PATH[workload.kind] ?? 'spec.template.spec';
+      // The old annotations go in the same patch (null deletes them), beside the pod template
+      // spec, or on the pod itself for a bare Pod.
+      const stale = Object.keys(annotations).length > 0 ? { annotations } : {};
+      const patch =
+        workload.kind === 'Pod'
+          ? {
+              metadata: { name: workload.name, namespace: workload.namespace, ...stale },
+              ...nest(templatePath, template),
+            }
+          : {
+              // Names the workload in the document itself; the same values patch as a no-op.
+              metadata: { name: workload.name, namespace: workload.namespace },
+              ...mergeFields(
+                nest(templatePath, template),
+                Object.keys(stale).length > 0 ? nest(metadataPath(workload.kind), stale) : {},
+              ),
+            };
       const ref = `${workload.kind.toLowerCase()}/${workload.name} -n ${workload.namespace}`;
       return [
         `# ${workload.kind} ${workload.namespace}/${workload.name}`,
