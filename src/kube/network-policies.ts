@@ -33,6 +33,18 @@ export function listAllNetworkPolicies(kc: KubeConfig, pageSize = 500): Promise<
   return listAllPages((next) => api.listNetworkPolicyForAllNamespaces(pageOf(pageSize, next)));
 }
 
+/** Every NetworkPolicy of one namespace, page by page, as stored now. */
+export function listNetworkPoliciesIn(
+  kc: KubeConfig,
+  namespace: string,
+  pageSize = 500,
+): Promise<V1NetworkPolicy[]> {
+  const api = kc.makeApiClient(NetworkingV1Api);
+  return listAllPages((next) =>
+    api.listNamespacedNetworkPolicy({ namespace, ...pageOf(pageSize, next) }),
+  );
+}
+
 /** Creates a NetworkPolicy; with `dryRun` the API server validates it and stores nothing. */
 export function createNetworkPolicy(
   kc: KubeConfig,

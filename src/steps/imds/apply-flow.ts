@@ -25,18 +25,15 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
     wire: 'kube',
     what: 'restrict-instance-metadata policies',
     plan: plan.lines,
-    preflight: (progress, signal) => dryRunAll(ctx, plan, traits, progress, signal),
-    refused: (refusals) => [
-      '✖ The API server refused the dry run; nothing was created:',
-      ...refusals,
-    ],
+    preflight: (progress, signal) => dryRunAll(ctx, seen.facts, plan, traits, progress, signal),
+    refused: (refusals) => ['✖ The dry run was refused; nothing was created:', ...refusals],
     dryRun: [
       `Dry run only: the API server accepted ${plan.create.length === 1 ? 'the policy' : `all ${plural(plan.create.length, 'policy')}`}; nothing was created.`,
       ...checked.refused,
     ],
     confirm: applyConfirmation(ctx, plan, traits, checked.closes),
     cancelled: ['Cancelled: nothing was changed.', ...checked.refused],
-    run: (progress, signal) => createAll(ctx, plan, traits, progress, signal),
+    run: (progress, signal) => createAll(ctx, seen.facts, plan, traits, progress, signal),
     done: (done, fresh) => ({
       result: [
         ...plan.create.map((ns) => {

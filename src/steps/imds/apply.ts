@@ -11,14 +11,20 @@ import { apiStatus } from '../../kube/api-status.js';
 import { FaultError, kindOf } from '../../model/errors.js';
 import { readNetworkPolicy } from '../../kube/network-policies.js';
 import { settleUnknownWrite, stillUnknownWords } from '../../kube/settle-unknown.js';
+import type { ImdsFacts } from '../../checks/imds/assess.js';
+import { widensNow } from './live-check.js';
 
 function manifest(namespace: string, traits: EngineTraits): V1NetworkPolicy {
   return restrictImdsPolicy(namespace, traits);
 }
 
-/** Creates the policies one by one, journaled; stops at the first failure. Returns created ones. */
+/**
+ * Creates the policies one by one, journaled, each checked again against its namespace's policies
+ * as stored now; stops at the first failure. Returns created ones.
+ */
 export async function createAll(
   ctx: StepContext,
+  facts: ImdsFacts,
   plan: ApplyPlan,
   traits: EngineTraits,
   progress: (line: string) => void,
@@ -38,6 +44,11 @@ export async function createAll(
     if (signal.aborted)
       return { created, adopted, failed: 'cancelled: the remaining namespaces were not changed' };
     try {
+      const widens = await widensNow(ctx, facts, ns, traits);
+      if (widens) {
+        progress(`✖ ${ns}: ${widens}`);
+        return { created, adopted, failed: `${ns}: ${widens}` };
+      }
       const found = await createOne(ctx, ns, traits);
       if (typeof found === 'object' && 'unknown' in found) {
         progress(`? ${ns}: ${found.unknown}`);

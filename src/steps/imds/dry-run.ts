@@ -5,6 +5,8 @@ import type { ApplyPlan } from './apply-plan.js';
 import type { ImdsContext as StepContext } from './session.js';
 import { createFailedWords, differsWords } from './create-words.js';
 import { existingPolicy } from './existing.js';
+import type { ImdsFacts } from '../../checks/imds/assess.js';
+import { widensNow } from './live-check.js';
 
 /**
  * Sends a server-side dry run of every policy; returns the refusals (empty when all passed).
@@ -12,6 +14,7 @@ import { existingPolicy } from './existing.js';
  */
 export async function dryRunAll(
   ctx: StepContext,
+  facts: ImdsFacts,
   plan: ApplyPlan,
   traits: EngineTraits,
   progress: (line: string) => void,
@@ -21,6 +24,12 @@ export async function dryRunAll(
   for (const ns of plan.create) {
     if (signal.aborted) return [...refused, 'cancelled before every dry run was sent'];
     try {
+      const widens = await widensNow(ctx, facts, ns, traits);
+      if (widens) {
+        refused.push(`${ns}: ${widens}`);
+        progress(`✖ ${ns}: ${widens}`);
+        continue;
+      }
       const found = await createNetworkPolicy(ctx.connection.kc, restrictImdsPolicy(ns, traits), {
         dryRun: true,
       }).then(

@@ -51,7 +51,9 @@ describe('a NetworkPolicy create whose request was reset', () => {
         reset: 1,
         pathPattern: POLICIES,
         methods: ['POST', 'GET'],
-        skip: DRY_RUNS,
+        // Each dry run and each create first lists its namespace's policies (the widening check
+        // on them as stored now): the dry runs' lists and POSTs, then the first create's list pass.
+        skip: DRY_RUNS * 2 + 1,
       },
     ));
     const result = await applyAll(s);
