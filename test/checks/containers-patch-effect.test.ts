@@ -192,3 +192,30 @@ describe('the stale annotation in a workload patch', () => {
     );
   });
 });
+
+describe('what an exported patch leaves alone', () => {
+  it("a pod-level Localhost profile stays when one container's own Unconfined is fixed", () => {
+    const pod: PodObject = {
+      metadata: { name: 'p', namespace: 'shop' },
+      spec: {
+        securityContext: {
+          runAsNonRoot: true,
+          seccompProfile: { type: 'Localhost', localhostProfile: 'profiles/strict.json' },
+        },
+        containers: [
+          { name: 'app', securityContext: hardened },
+          {
+            name: 'sidecar',
+            securityContext: { ...hardened, seccompProfile: { type: 'Unconfined' } },
+          },
+        ],
+      },
+    };
+    const after = patched(pod);
+    expect(after.spec?.securityContext?.seccompProfile).toEqual({
+      type: 'Localhost',
+      localhostProfile: 'profiles/strict.json',
+    });
+    expect(podIssues(after)).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { WorkloadReview } from './check-containers.js';
 import { DECLARE_WINDOWS } from './pod-os.js';
-import { apparmorKey, SECCOMP_POD_KEY, seccompKey } from './pod-containers.js';
+import { annotationProfile, apparmorKey, SECCOMP_POD_KEY, seccompKey } from './pod-containers.js';
 
 /** Where the pod template sits in each workload kind. */
 const TEMPLATE_PATH: Record<string, string> = {
@@ -50,6 +50,12 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
   // A pod on Windows nodes without spec.os.name: declaring the OS is the fix for its Linux-only
   // issues (the standards waive them then), and the API then refuses the Linux fields.
   let declareWindows = false;
+  const podConfined = review.workload.pods.every((p) => {
+    const type =
+      p.spec?.securityContext?.seccompProfile?.type ??
+      annotationProfile(p.metadata?.annotations?.[SECCOMP_POD_KEY]);
+    return type === 'RuntimeDefault' || type === 'Localhost';
+  });
   for (const issue of review.issues) {
     const c = issue.container;
     if (c?.startsWith('debug:')) continue;
@@ -91,7 +97,9 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
           sc['windowsOptions'] = { runAsUserName: 'ContainerUser' };
         break;
       case 'containers.seccomp':
-        pod['seccompProfile'] = { type: 'RuntimeDefault' };
+        // A pod-level RuntimeDefault or Localhost already confines the containers that inherit
+        // it: it is kept (a Localhost profile may be stricter than RuntimeDefault).
+        if (!podConfined) pod['seccompProfile'] = { type: 'RuntimeDefault' };
         // A container's own Unconfined beats the pod's field: it is set on the container too.
         if (c && issue.what === 'seccomp Unconfined')
           sc['seccompProfile'] = { type: 'RuntimeDefault' };
