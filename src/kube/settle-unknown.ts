@@ -32,3 +32,16 @@ export async function settleUnknownWrite<T>(
 export function stillUnknownWords(change: string, check: string): string {
   return `${change}: outcome unknown (it was sent, its answer was lost, and reading it again failed); check with ${check} before doing it again`;
 }
+
+/**
+ * The shared words for a write that got no answer in time and that reading again shows not (yet)
+ * in effect: `notYet` is what the read showed, `late` what may still happen. Unknown, not failed.
+ */
+export function unansweredWords(
+  change: string,
+  notYet: string,
+  late: string,
+  check: string,
+): string {
+  return `${change}: outcome unknown (it was sent and got no answer in time; reading it again shows ${notYet}, but the API server may still apply it, so ${late}); check with ${check} before doing it again`;
+}

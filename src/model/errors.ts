@@ -129,6 +129,15 @@ export function kindOf(error: unknown): ErrorKind | undefined {
     : undefined;
 }
 
+/**
+ * Whether a write whose outcome is unknown may still take effect after a read showed it had not:
+ * one that got no answer within its whole time limit may still be in the server's hands (the API
+ * server's own limit is longer), so "not in effect yet" proves nothing about it.
+ */
+export function mayStillLand(error: unknown): boolean {
+  return error instanceof OutcomeUnknown && kindOf(error) === 'timeout';
+}
+
 /** A failure already said in one line for the operator, with its kind (exit code 2). */
 export class FaultError extends UserError {
   readonly kind: ErrorKind;

@@ -10,7 +10,7 @@ import {
   type OpenJournalFile,
 } from './journal-file.js';
 import { journalDir, journalFileName } from './journal-location.js';
-import { OutcomeUnknown, kindOf, messageOf } from '../model/errors.js';
+import { OutcomeUnknown, mayStillLand, messageOf } from '../model/errors.js';
 import { failureOf, isClientFailure } from '../target/failure.js';
 import { redactedJson } from './redact.js';
 import { readJournal } from './journal-read.js';
@@ -126,7 +126,7 @@ export class Journal implements StepJournal {
   async settled(lost: unknown, outcome: 'ok' | 'failed', how: string): Promise<void> {
     const id = lost instanceof OutcomeUnknown ? this.lostAnswers.get(lost) : undefined;
     if (id === undefined) return;
-    if (outcome === 'failed' && kindOf(lost) === 'timeout') return;
+    if (outcome === 'failed' && mayStillLand(lost)) return;
     this.lostAnswers.delete(lost as OutcomeUnknown);
     const words = outcome === 'failed' ? { error: how } : {};
     await this.write({ type: 'result', id, outcome, settled: how, ...words }, true).catch(

@@ -6,6 +6,7 @@ import type { StepEvents } from '../../src/steps/registry-types.js';
 import type { StepView } from '../../src/steps/contract/view.js';
 import type { DrainTimings } from '../../src/steps/drain/run/run-drain.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
+import type { Bounds } from '../../src/model/bounds.js';
 import { SessionStore, StepHost, simConnection, tempJournal, until } from './sim-session.js';
 
 /** kubectl's rhythm, shortened for tests (the simulated clock runs fast too). */
@@ -18,9 +19,10 @@ export async function drainRig(
   speed = 600,
   timings: DrainTimings = FAST,
   faults?: FaultSpec,
+  bounds?: Bounds,
 ) {
   const fullMode: SessionMode = { readOnly: false, dryRun: false, demo: true, ...mode };
-  const { sim, connection } = await simConnection(scenario, speed, fullMode, faults);
+  const { sim, connection } = await simConnection(scenario, speed, fullMode, faults, bounds);
   const store = new SessionStore(fullMode);
   const journal = await tempJournal(connection.summary.name, fullMode);
   const host = new StepHost({

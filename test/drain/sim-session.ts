@@ -7,19 +7,25 @@ import { StepHost } from '../../src/runbook/step-host.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import type { Connection } from '../../src/model/connection.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
+import type { Bounds } from '../../src/model/bounds.js';
 import { connectToSim, journalRecords as recordsOf, wireMode } from '../helpers/sim-session.js';
 import { onCleanup } from '../helpers/cleanup.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-/** Starts a simulator (fast clock, optional faults) and connects to it the way the product does. */
+/**
+ * Starts a simulator (fast clock, optional faults) and connects to it the way the product does;
+ * `bounds` shortens the time limits (e.g. a request's, for a write left unanswered).
+ */
 export async function simConnection(
   scenario: string,
   speed = 600,
   mode: Partial<SessionMode> = {},
   faults?: FaultSpec,
+  bounds?: Bounds,
 ): Promise<{ sim: Simulator; connection: Connection }> {
   const sim = await startSimulator({ scenario, speed, ...(faults ? { faults } : {}) });
-  return { sim, connection: await connectToSim(sim, { mode: wireMode(mode) }) };
+  const more = { mode: wireMode(mode), ...(bounds ? { bounds } : {}) };
+  return { sim, connection: await connectToSim(sim, more) };
 }
 
 /** A journal in a fresh temporary folder, closed when the test ends. */

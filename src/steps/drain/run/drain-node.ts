@@ -7,7 +7,12 @@ import { readNode, setNodeUnschedulable } from '../../../kube/cordon.js';
 import { kuredLockOf, toDrainPdb, toDrainPod } from '../facts.js';
 import { listAllDaemonSets, listAllPdbs } from '../../../kube/lists.js';
 import { describeKubeError } from '../../../kube/errors.js';
-import { settleUnknownWrite, stillUnknownWords } from '../../../kube/settle-unknown.js';
+import {
+  settleUnknownWrite,
+  stillUnknownWords,
+  unansweredWords,
+} from '../../../kube/settle-unknown.js';
+import { mayStillLand } from '../../../model/errors.js';
 import { listPodsOnNode } from '../../../kube/node-pods.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import { movePod } from './move-pod.js';
@@ -88,8 +93,19 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
         note('the drain stopped here all the same: no pod was evicted; drain again to go on');
         return phase('cordon-unknown');
       }
+      if (settled && mayStillLand(error)) {
+        // No answer in time: the API server may still apply it. Followed by later looks.
+        node.maybeCordoned = true;
+        const check = `kubectl get node ${node.name}`;
+        const late = 'the node may still become cordoned';
+        note(unansweredWords(`the cordon of ${node.name}`, 'it still schedulable', late, check));
+        note('the drain stopped here: no pod was evicted from a node whose cordon is uncertain');
+        return phase('cordon-unknown');
+      }
       if (settled)
         await d.journal.settled(error, 'failed', `node ${node.name} is still schedulable`);
+      // The answer was lost on the way (read back: not in effect), or the write was refused or
+      // never sent: nothing changed.
       const why = settled
         ? `the cordon was sent and its answer lost; reading the node again shows it still schedulable (\`kubectl get node ${node.name}\` shows a late one)`
         : describeKubeError(error, d.server, `cordon node ${node.name}`).message;
