@@ -73,3 +73,44 @@ describe('a cordon that got no answer in time and reads back schedulable', () =>
     expect(r.state().leftCordoned).toEqual([]);
   }, 60_000);
 });
+
+describe('the cordon and uncordon actions, unanswered in time', () => {
+  it('a cordon read back schedulable is unknown, offered for uncordon once it lands', async () => {
+    rig = await drainRig('demo', {}, 600, FAST, undefined, BOUNDS);
+    await rig.host.open('drain');
+    const r = rig;
+    const node = r.state().nodes.find((n) => n.pool === 'apps' && n.schedulable)!.name;
+    held = r.sim.hold((method, path) => method === 'PATCH' && NODE.test(path));
+    await r.confirmed({ type: 'cordon', nodes: [node] });
+
+    const result = r.view().result ?? [];
+    expect(result[0]).toMatch(new RegExp(`^\\? cordon of ${node}: outcome unknown`));
+    expect(result[0]).toMatch(/got no answer in time/);
+    expect(result[0]).toMatch(/may still become cordoned/);
+    expect(result.join('\n')).not.toMatch(/failed|✖/);
+    expect(r.state().leftCordoned).toEqual([]);
+
+    held.release();
+    const spec = () => r.sim.kube.getNode(node)?.['spec'] as { unschedulable?: boolean };
+    await until(() => spec().unschedulable === true, 'the late cordon');
+    await until(() => r.state().leftCordoned.includes(node), 'the uncordon offer');
+  }, 60_000);
+
+  it('an uncordon read back cordoned is unknown, never failed', async () => {
+    rig = await drainRig('demo', {}, 600, FAST, undefined, BOUNDS);
+    await rig.host.open('drain');
+    const r = rig;
+    const node = r.state().nodes.find((n) => n.pool === 'apps' && n.schedulable)!.name;
+    await r.confirmed({ type: 'cordon', nodes: [node] });
+    expect(r.state().leftCordoned).toEqual([node]);
+    held = r.sim.hold((method, path) => method === 'PATCH' && NODE.test(path));
+    await r.confirmed({ type: 'uncordon', nodes: [node] });
+
+    const result = r.view().result ?? [];
+    expect(result[0]).toMatch(new RegExp(`^\\? uncordon of ${node}: outcome unknown`));
+    expect(result[0]).toMatch(/may still become schedulable/);
+    expect(result.join('\n')).not.toMatch(/failed|✖/);
+    // Still cordoned now: still offered.
+    expect(r.state().leftCordoned).toEqual([node]);
+  }, 60_000);
+});

@@ -39,4 +39,10 @@ describe('the uncordon offer after a look', () => {
     const state = { progress, leftCordoned: [] };
     expect(settledCordons(state, { nodes: [node('n3', false)] })).toEqual([]);
   });
+
+  it('follows a node a cordon action left of unknown outcome the same way', () => {
+    const state = { leftCordoned: [], maybeCordoned: ['n3'] };
+    expect(settledCordons(state, { nodes: [node('n3', true)] })).toEqual([]);
+    expect(settledCordons(state, { nodes: [node('n3', false)] })).toEqual(['n3']);
+  });
 });

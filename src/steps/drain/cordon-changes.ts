@@ -39,6 +39,7 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
       const freed = free.map((o) => o.node);
       s.set({
         leftCordoned: s.state.leftCordoned.filter((n) => !freed.includes(n)),
+        maybeCordoned: (s.state.maybeCordoned ?? []).filter((n) => !freed.includes(n)),
         ...(outcomes.every((o) => o.outcome !== 'failed' && o.outcome !== 'unknown')
           ? { resume: undefined }
           : {}),
@@ -72,7 +73,12 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
         nodeWrites(s, signal),
       );
       const reported = report(outcomes);
-      s.set({ leftCordoned: [...new Set([...s.state.leftCordoned, ...reported.done])] });
+      // Sent without a known outcome: offered for uncordon whenever a look shows it cordoned.
+      const unknown = outcomes.filter((o) => o.outcome === 'unknown').map((o) => o.node);
+      s.set({
+        leftCordoned: [...new Set([...s.state.leftCordoned, ...reported.done])],
+        maybeCordoned: [...new Set([...(s.state.maybeCordoned ?? []), ...unknown])],
+      });
       return reported;
     },
     verify: 'after',

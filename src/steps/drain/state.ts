@@ -25,6 +25,11 @@ export interface DrainState {
   progress?: DrainProgress;
   /** Nodes this session left cordoned (after a drain, a stop or an abort): `u` uncordons them. */
   leftCordoned: string[];
+  /**
+   * Nodes a cordon action (not a drain: its progress says so) sent without learning the outcome:
+   * each look offers them for uncordon while they show cordoned.
+   */
+  maybeCordoned?: string[];
   /** An AKS operation rotating a pool now: its nodes are not drained, cordoned or uncordoned here. */
   aksBusy?: { pool: string; why: string } | undefined;
   /** Set after picking up a drain an earlier session left in flight: nodes `d` continues. */

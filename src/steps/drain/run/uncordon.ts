@@ -2,7 +2,12 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { StepJournal } from '../../../model/journal.js';
 import { readNode, setNodeUnschedulable } from '../../../kube/cordon.js';
 import { describeKubeError } from '../../../kube/errors.js';
-import { settleUnknownWrite, stillUnknownWords } from '../../../kube/settle-unknown.js';
+import {
+  settleUnknownWrite,
+  stillUnknownWords,
+  unansweredWords,
+} from '../../../kube/settle-unknown.js';
+import { mayStillLand } from '../../../model/errors.js';
 
 /** What cordoning and uncordoning need: the cluster, the journal, the mode. */
 export interface CordonDeps {
@@ -14,8 +19,9 @@ export interface CordonDeps {
 }
 
 /**
- * What happened to one node: changed by us, already so, accepted as a dry run, failed, or sent
- * with its answer lost and not settled by reading the node again (`unknown`).
+ * What happened to one node: changed by us, already so, accepted as a dry run, failed (refused,
+ * or read back not in effect after its answer was lost), or `unknown`: sent and not settled by
+ * reading the node again (the read failed, or the write got no answer in time and may still land).
  */
 export interface CordonOutcome {
   node: string;
@@ -89,7 +95,20 @@ async function afterFailure(
     return { node, outcome: 'unknown', line };
   }
   const state = on ? 'cordoned' : 'schedulable';
-  if (settled && (settled.value.spec?.unschedulable === true) === on && !d.dryRun) {
+  const inEffect = settled && (settled.value.spec?.unschedulable === true) === on;
+  if (settled && !inEffect && mayStillLand(error)) {
+    // No answer in time: the API server may still apply it, so it is not failed.
+    const was = on ? 'still schedulable' : 'still cordoned';
+    const late = `the node may still become ${state}`;
+    const words = unansweredWords(
+      `${action} of ${node}`,
+      `it ${was}`,
+      late,
+      `kubectl get node ${node}`,
+    );
+    return { node, outcome: 'unknown', line: `? ${words}` };
+  }
+  if (inEffect && !d.dryRun) {
     await d.journal.settled(error, 'ok', `node ${node} is ${state}`);
     const line = `✔ ${node} ${action}ed (its answer was lost; reading the node again shows it ${action}ed)`;
     return { node, outcome: 'changed', line };
