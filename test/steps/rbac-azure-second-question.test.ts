@@ -5,6 +5,7 @@
 // request log counts what was sent.
 import { afterEach, describe, expect, it } from 'vitest';
 import { rbacStep } from '../../src/steps/rbac/index.js';
+import { viewText } from '../../src/steps/contract/view.js';
 import { rig, until, type StepRig } from './step-harness.js';
 
 const JORDAN = '1c7a8b4d-2e3f-4a61-9bac-1d2e3f4a5b6c';
@@ -135,5 +136,32 @@ describe("rbac: the second question of an Azure role assignment's replacement", 
     expect(adminHolders(r)).toEqual([PLATFORM_ADMINS]);
     // One added, one removed: every other assignment is untouched.
     expect(r.sim.aks.roleAssignments.assignments).toHaveLength(others);
+  }, 60_000);
+
+  it('no, then the replacement proposed again: only the removal is asked and sent', async () => {
+    r = await rig('azure-rbac', 600, 'rbac', rbacStep);
+    const x = r;
+    await x.host.open('rbac');
+    await proposeJordan(x);
+    const first = x.host.send('rbac', { type: 'action', key: 'r' });
+    await answer(x, 'Assign', true);
+    await answer(x, 'Delete', false);
+    await first;
+
+    // The group holds the role at that scope now: ARM refuses a second such assignment
+    // (RoleAssignmentExists), so the plan only removes the user's.
+    const id = await proposeJordan(x);
+    expect(viewText(x.store.getState().stepViews.rbac?.plan ?? [])).toMatch(/already holds/);
+    const before = x.sim.log.writes().length;
+    const sent = x.host.send('rbac', { type: 'action', key: 'r' });
+    await until(() => x.store.getState().confirmation, 'a question');
+    expect(x.store.getState().confirmation?.change).toMatch(/^Delete user /);
+    x.store.answer(true);
+    await sent;
+    expect(assignmentWrites(x, before)).toEqual([`DELETE ${id} 200`]);
+    expect(adminHolders(x)).toEqual([PLATFORM_ADMINS]);
+    expect(x.store.getState().stepViews.rbac?.result?.[0]).toMatch(
+      /^✔ Verified: user .* no longer holds/,
+    );
   }, 60_000);
 });

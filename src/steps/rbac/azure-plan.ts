@@ -59,6 +59,27 @@ export interface AzureReplacementPlan {
   check: GroupCheck;
   /** The new assignment's name (a GUID, as ARM wants). */
   newName: string;
+  /**
+   * The group's own assignment of the role at the same scope, when the look found one (an earlier
+   * replacement whose removal was declined): ARM keeps one per principal, role and scope and
+   * refuses another (RoleAssignmentExists), so nothing is created and only the user's is removed.
+   */
+  groupHas?: AzureAssignment;
+}
+
+/** The group's assignment of `c`'s role at `c`'s very scope, if the look found one; pure. */
+export function groupAssignment(
+  facts: AzureRbacFacts | undefined,
+  c: AzureCandidate,
+  group: string,
+): AzureAssignment | undefined {
+  const { scope, roleDefinitionId } = c.assignment;
+  return facts?.assignments.find(
+    (a) =>
+      a.principalId.toLowerCase() === group.toLowerCase() &&
+      a.scope.toLowerCase() === scope.toLowerCase() &&
+      roleGuid(a.roleDefinitionId) === roleGuid(roleDefinitionId),
+  );
 }
 
 /** The same shape the binding candidates have, for the group check and the screen. */
@@ -83,10 +104,21 @@ export function describeAzurePlan(p: AzureReplacementPlan): string[] {
   return [
     `Give Azure role "${c.roleName}" ${c.where} to Entra group ${groupLabel(p.group, p.check)} instead of user ${c.assignment.principalId}.`,
     ...p.check.warnings.map((w) => `⚠ ${w}`),
-    `1. Create role assignment ${p.newName} at ${c.assignment.scope} for the group, then read it back.`,
-    `2. Delete the user's assignment ${c.assignment.id.split('/').pop() ?? ''} (asked on its own).`,
+    ...(p.groupHas
+      ? [
+          `1. The group already holds it at ${c.assignment.scope} (assignment ${lastPart(p.groupHas.id)}): nothing to create; it is read back first.`,
+          `2. Delete the user's assignment ${lastPart(c.assignment.id)} (confirmed).`,
+        ]
+      : [
+          `1. Create role assignment ${p.newName} at ${c.assignment.scope} for the group, then read it back.`,
+          `2. Delete the user's assignment ${lastPart(c.assignment.id)} (asked on its own).`,
+        ]),
     'Each change is confirmed and journaled; Azure may take a few minutes to apply role changes.',
   ];
+}
+
+function lastPart(id: string): string {
+  return id.split('/').pop() ?? '';
 }
 
 /** The question before each of the two changes. */
@@ -112,7 +144,7 @@ export function question(
         cluster,
         change: `Delete user ${c.assignment.principalId}'s assignment of "${c.roleName}" ${c.where}`,
         details: [
-          `Group ${group} now holds the role at the same scope.`,
+          `Group ${group} ${p.groupHas ? 'already holds' : 'now holds'} the role at the same scope.`,
           ...(p.check.userInGroup === true
             ? ['The user is a member of that group: they keep the role through it.']
             : p.check.warnings),

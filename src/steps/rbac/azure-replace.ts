@@ -1,3 +1,4 @@
+import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { question, type AzureReplacementPlan, describeAzurePlan } from './azure-plan.js';
 import { groupLabel } from './group-check.js';
@@ -22,9 +23,21 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
       roleDefinitionId: assignment.roleDefinitionId,
       group: p.group,
     },
-    confirm: question(ctx.cluster, p, 'create'),
+    // A group that holds the role there already gets nothing created: the removal is asked first.
+    confirm: question(ctx.cluster, p, p.groupHas ? 'remove' : 'create'),
     run: async (progress, _signal, ask) => {
       if (!client) throw new Error('Azure Resource Manager is not connected');
+      if (p.groupHas) {
+        const has = await client.roleAssignments.getById(p.groupHas.id.replace(/^\//, ''));
+        if (has.principalId?.toLowerCase() !== p.group.toLowerCase())
+          throw new Error(
+            `the group's role assignment ${p.groupHas.id} reads back without the group`,
+          );
+        progress(
+          `✔ group ${groupLabel(p.group, p.check)} already holds "${p.candidate.roleName}" (read back)`,
+        );
+        return removeUsers(client);
+      }
       await ctx.journal.mutation(
         {
           step: 'rbac',
@@ -51,12 +64,16 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
       );
       // The removal has its own question, stale-checked as the first.
       if (!(await ask(question(ctx.cluster, p, 'remove')))) return 'assigned';
-      await ctx.journal.mutation(
-        { step: 'rbac', action: 'delete role assignment', target: assignment.id },
-        () => client.roleAssignments.deleteById(assignment.id.replace(/^\//, '')),
-      );
-      progress(`✔ user's assignment deleted`);
-      return 'replaced';
+      return removeUsers(client);
+
+      async function removeUsers(arm: AuthorizationManagementClient): Promise<'replaced'> {
+        await ctx.journal.mutation(
+          { step: 'rbac', action: 'delete role assignment', target: assignment.id },
+          () => arm.roleAssignments.deleteById(assignment.id.replace(/^\//, '')),
+        );
+        progress(`✔ user's assignment deleted`);
+        return 'replaced';
+      }
     },
     done: (outcome, facts) => {
       const still = facts?.azure?.assignments.some(
@@ -67,7 +84,7 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
         outcome === 'assigned'
           ? `The group holds "${p.candidate.roleName}"; user ${assignment.principalId} still holds it too.`
           : !facts
-            ? `Sent: group ${groupLabel(p.group, p.check)} given "${p.candidate.roleName}" (read back), user ${assignment.principalId}'s assignment ${p.candidate.where} deleted; not verified.`
+            ? `Sent: group ${groupLabel(p.group, p.check)} ${p.groupHas ? 'holds' : 'given'} "${p.candidate.roleName}" (read back), user ${assignment.principalId}'s assignment ${p.candidate.where} deleted; not verified.`
             : still
               ? `✖ user ${assignment.principalId} still holds "${p.candidate.roleName}" ${p.candidate.where}.`
               : `✔ Verified: user ${assignment.principalId} no longer holds "${p.candidate.roleName}" ${p.candidate.where}; group ${groupLabel(p.group, p.check)} does.`;
@@ -77,7 +94,9 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
         changed:
           outcome === 'assigned'
             ? 'assigned a role to a group'
-            : "gave a user's Azure role to a group",
+            : p.groupHas
+              ? "removed a user's Azure role a group holds"
+              : "gave a user's Azure role to a group",
       };
     },
   });

@@ -6,6 +6,7 @@ import {
   AZURE_CANDIDATE,
   azureCandidates,
   describeAzurePlan,
+  groupAssignment,
   newAssignmentName,
 } from './azure-plan.js';
 import { checkGroup } from './group-check.js';
@@ -58,7 +59,14 @@ async function proposeAzure(s: Session, candidateId: string, group: string): Pro
   const check = await checkGroup(s.ctx.connection.directory, asCandidate(candidate, user), id);
   s.set({ checking: false });
   if (check.refused) return s.set({ error: check.refused });
-  const azurePlan = { candidate, group: id, check, newName: newAssignmentName() };
+  const groupHas = groupAssignment(s.facts?.azure, candidate, id);
+  const azurePlan = {
+    candidate,
+    group: id,
+    check,
+    newName: newAssignmentName(),
+    ...(groupHas ? { groupHas } : {}),
+  };
   s.ctx.show({ plan: describeAzurePlan(azurePlan), progress: undefined, result: undefined });
   s.set({ plan: undefined, azurePlan, proposal: { candidate: candidate.id, group: id } });
 }
