@@ -114,3 +114,34 @@ describe('the cordon and uncordon actions, unanswered in time', () => {
     expect(r.state().leftCordoned).toEqual([node]);
   }, 60_000);
 });
+
+describe('an eviction that got no answer in time and reads back the pod running', () => {
+  it('is unknown (may be going), not failed; journaled unknown', async () => {
+    rig = await drainRig('demo', {}, 600, FAST, undefined, BOUNDS);
+    await rig.host.open('drain');
+    const r = rig;
+    const node = r
+      .state()
+      .nodes.find((n) => n.pool === 'apps' && n.name !== nodeOf(r.sim, 'orders-db'))!.name;
+    held = r.sim.hold((method, path) => method === 'POST' && /\/eviction$/.test(path));
+    await r.confirmed({ type: 'drain', nodes: [node] });
+
+    const n = r.state().progress!.nodes[0]!;
+    expect(n.pods.length).toBeGreaterThan(0);
+    for (const p of n.pods) {
+      expect(p.state).toBe('unknown');
+      expect(p.detail).toMatch(/outcome unknown \(it was sent and got no answer in time/);
+      expect(p.detail).toContain(`kubectl get pod -n ${p.namespace} ${p.name}`);
+    }
+    const notes = n.notes.join('\n');
+    expect(notes).toMatch(/eviction of unknown outcome \(may be going\)/);
+    expect(notes).not.toMatch(/could not be moved/);
+    const records = journalRecords(r.journal);
+    const evictions = records.filter((x) => x['type'] === 'intent' && x['action'] === 'evict pod');
+    expect(evictions).toHaveLength(n.pods.length);
+    for (const intent of evictions) {
+      const results = records.filter((x) => x['type'] === 'result' && x['id'] === intent['id']);
+      expect(results.map((x) => x['outcome'])).toEqual(['unknown']);
+    }
+  }, 60_000);
+});

@@ -5,8 +5,12 @@ import type { StepJournal } from '../../../model/journal.js';
 import { deletePod, evictPod, type EvictionAnswer } from '../../../kube/eviction.js';
 import { describeKubeError, statusKind } from '../../../kube/errors.js';
 import { podPresence, waitForPodGone } from '../../../kube/pod-gone.js';
-import { FaultError, OutcomeUnknown } from '../../../model/errors.js';
-import { settleUnknownWrite, stillUnknownWords } from '../../../kube/settle-unknown.js';
+import { FaultError, OutcomeUnknown, mayStillLand } from '../../../model/errors.js';
+import {
+  settleUnknownWrite,
+  stillUnknownWords,
+  unansweredWords,
+} from '../../../kube/settle-unknown.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import type { PodProgress } from './progress.js';
 
@@ -67,6 +71,7 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
   const { kc, signal } = d;
   const id = { namespace: pod.namespace, name: pod.name, uid: pod.uid };
   const verb = d.disableEviction ? 'delete' : 'evict';
+  const done = d.disableEviction ? 'deleted' : 'evicted';
   d.update({ state: 'evicting' });
   let since: number | undefined;
   let waitedOn: string | undefined;
@@ -103,9 +108,16 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
     if (settled === undefined) return d.update({ state: 'failed', detail: failedDetail(error) });
     if (!settled.settled) return d.update({ state: 'unknown', detail: settled.why });
     const where = `pod ${pod.namespace}/${pod.name}`;
+    if (settled.value === 'present' && mayStillLand(error)) {
+      // No answer in time: the API server may still act on it, so the pod may still go.
+      const check = `kubectl get pod -n ${pod.namespace} ${pod.name}`;
+      const late = `the pod may still be ${done}`;
+      const why = unansweredWords(`the ${verb} of ${where}`, 'it still running', late, check);
+      return d.update({ state: 'unknown', detail: why });
+    }
     if (settled.value === 'present') {
       await d.journal.settled(error, 'failed', `${where} is still running`);
-      const detail = `the ${verb} was sent and its answer lost; reading the pod again shows it still running (not ${verb}ed)`;
+      const detail = `the ${verb} was sent and its answer lost; reading the pod again shows it still running (not ${done})`;
       return d.update({ state: 'failed', detail });
     }
     await d.journal.settled(error, 'ok', `${where} is ${settled.value}`);
