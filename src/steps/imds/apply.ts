@@ -8,9 +8,13 @@ import type { ImdsContext as StepContext } from './session.js';
 import { createFailedWords, differsWords } from './create-words.js';
 import { existingPolicy, policyDifference } from './existing.js';
 import { apiStatus } from '../../kube/api-status.js';
-import { FaultError, kindOf } from '../../model/errors.js';
+import { FaultError, kindOf, mayStillLand } from '../../model/errors.js';
 import { readNetworkPolicy } from '../../kube/network-policies.js';
-import { settleUnknownWrite, stillUnknownWords } from '../../kube/settle-unknown.js';
+import {
+  settleUnknownWrite,
+  stillUnknownWords,
+  unansweredWords,
+} from '../../kube/settle-unknown.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import { widensNow } from './live-check.js';
 
@@ -124,6 +128,19 @@ async function settleCreate(
   if (!settled.settled) {
     const check = `kubectl get networkpolicy -n ${ns} ${OUR_POLICY_NAME}`;
     return { unknown: stillUnknownWords(`the create of ${where}`, check) };
+  }
+  if (settled.value === undefined && mayStillLand(error)) {
+    // No answer in time: the API server may still create it.
+    const check = `kubectl get networkpolicy -n ${ns} ${OUR_POLICY_NAME}`;
+    const late = 'the policy may still be created';
+    return {
+      unknown: unansweredWords(
+        `the create of ${where}`,
+        `no ${OUR_POLICY_NAME} in ${ns}`,
+        late,
+        check,
+      ),
+    };
   }
   if (settled.value === undefined) {
     await ctx.journal.settled(error, 'failed', `no ${where}`);

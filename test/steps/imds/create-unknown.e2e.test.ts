@@ -2,10 +2,15 @@
 // again to settle it, and never says "not created" on a guess. Real client-node over the
 // simulator, with the reset fault on the create's path.
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_BOUNDS } from '../../../src/model/bounds.js';
+import type { HeldRequest } from '../../../src/sim/simulator.js';
 import { imdsSession, type ImdsSession } from './harness.js';
 
 let session: ImdsSession | undefined;
+let held: HeldRequest | undefined;
 afterEach(async () => {
+  held?.release();
+  held = undefined;
   await session?.close();
   session = undefined;
 });
@@ -65,4 +70,36 @@ describe('a NetworkPolicy create whose request was reset', () => {
     const ns = first!.slice(2).split(':')[0]!;
     expect(result).not.toContain(`– ${ns}: not created`);
   });
+});
+
+describe('a NetworkPolicy create that got no answer in time', () => {
+  it('reads back absent: outcome unknown (it may still be created), never "not created"', async () => {
+    const s = (session = await imdsSession(
+      'demo',
+      {},
+      {},
+      { ...DEFAULT_BOUNDS, requestMs: 1_500 },
+    ));
+    // The real creates wait unprocessed past the client's limit; their dry runs pass.
+    held = s.sim.hold(
+      (method, path, query) =>
+        method === 'POST' && /\/networkpolicies$/.test(path) && !query.has('dryRun'),
+    );
+    const result = await applyAll(s);
+    const first = result.find((l) => l.startsWith('? '));
+    expect(first).toMatch(/sent, outcome unknown/);
+    const text = result.join('\n');
+    expect(text).toMatch(/got no answer in time/);
+    expect(text).toMatch(/may still be created/);
+    expect(text).toContain('kubectl get networkpolicy -n');
+    const ns = first!.slice(2).split(':')[0]!;
+    expect(result).not.toContain(`– ${ns}: not created`);
+    expect(text).not.toMatch(
+      /reading it again shows no restrict-instance-metadata in \S+: not created/,
+    );
+    const records = s.journalLines();
+    const intent = records.find((r) => r['type'] === 'intent')!;
+    const results = records.filter((r) => r['type'] === 'result' && r['id'] === intent['id']);
+    expect(results.map((r) => r['outcome'])).toEqual(['unknown']);
+  }, 60_000);
 });

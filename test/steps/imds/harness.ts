@@ -5,6 +5,7 @@ import type { SessionStore } from '../../../src/runbook/session.js';
 import type { SessionMode } from '../../../src/model/session.js';
 import type { StepHost } from '../../../src/runbook/step-host.js';
 import type { FaultSpec } from '../../../src/sim/faults.js';
+import type { Bounds } from '../../../src/model/bounds.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { imdsStep } from '../../../src/steps/imds/index.js';
 import type { ImdsState } from '../../../src/steps/imds/state.js';
@@ -27,14 +28,18 @@ export interface ImdsSession {
   close(): Promise<void>;
 }
 
-/** Starts `scenario` and opens a session on it in `mode`. */
+/** Starts `scenario` and opens a session on it in `mode` (`bounds` shortens the time limits). */
 export async function imdsSession(
   scenario: string,
   mode: Partial<SessionMode> = {},
   faults: FaultSpec = {},
+  bounds?: Bounds,
 ): Promise<ImdsSession> {
   const sim = await startSimulator({ scenario, speed: 600, faults });
-  const connection = await connectToSim(sim, { mode: wireMode(mode) });
+  const connection = await connectToSim(sim, {
+    mode: wireMode(mode),
+    ...(bounds ? { bounds } : {}),
+  });
   const session = await hostFor(connection, { imds: imdsStep }, mode);
   const { store, host, journal } = session;
   const until = (check: () => boolean, what: string) =>
