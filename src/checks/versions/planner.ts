@@ -115,6 +115,16 @@ export function refuseTarget(
   const offered = f.controlPlane.upgrades.find((u) => u.version === version);
   if (!offered)
     return `${version} is not among the upgrades AKS offers for ${from} in this region.`;
+  // A next minor too: AKS refuses a control plane that leaves a pool past the skew it allows (a
+  // patch within the minor moves no pool further behind).
+  const newMinor = minorOf(version) !== minorOf(from);
+  const tooFar = newMinor ? poolsTooFarBehind(f, version) : [];
+  const behind = f.pools.filter((p) => tooFar.includes(p.name));
+  if (behind.length > 0) {
+    const names = behind.map((p) => `${p.name} (${p.current})`).join(', ');
+    const first = behind.map((p) => p.name).join(', ');
+    return `pool ${names} would be more than two minors behind ${version}: AKS keeps a pool within two minors of the control plane and refuses this upgrade. Upgrade pool ${first} first (to ${from}).`;
+  }
   if (offered.isPreview && !previewChosen) {
     return `${version} is a preview version: choose it explicitly from the preview list if you mean it.`;
   }

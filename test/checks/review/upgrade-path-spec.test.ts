@@ -1,0 +1,65 @@
+// Upgrade paths AKS would refuse, judged before anything is sent: a control-plane target that
+// leaves a node pool further behind it than AKS allows (ARM agent pool orchestratorVersion: a
+// pool's minor stays within the allowed skew of the control plane's; upgrade the pool first).
+import { describe, expect, it } from 'vitest';
+import type { PoolVersionFacts, VersionFacts } from '../../../src/checks/versions/facts.js';
+import { refuseTarget } from '../../../src/checks/versions/planner.js';
+
+const region = ['1.29', '1.30', '1.31', '1.32'].map((minor) => ({
+  minor,
+  isPreview: false,
+  isDefault: minor === '1.32',
+  lts: false,
+  patches: [`${minor}.5`],
+}));
+
+function pool(name: string, current: string): PoolVersionFacts {
+  return {
+    name,
+    mode: name === 'system' ? 'System' : 'User',
+    osType: 'Linux',
+    count: 3,
+    version: current,
+    current,
+    upgrades: [],
+    provisioningState: 'Succeeded',
+    settings: {},
+  };
+}
+
+function facts(cp: string, pools: PoolVersionFacts[], upgrades: string[]): VersionFacts {
+  return {
+    cluster: 'aks-one',
+    controlPlane: {
+      version: cp,
+      current: cp,
+      upgrades: upgrades.map((version) => ({ version, isPreview: false })),
+    },
+    provisioningState: 'Succeeded',
+    pools,
+    region,
+    channels: { upgrade: 'patch' },
+    maintenance: { names: [] },
+  };
+}
+
+describe('a control-plane target and the pools it leaves behind', () => {
+  it('refuses the next minor when a pool would fall past the skew AKS allows', () => {
+    // Pool legacy on 1.27 is already three minors behind 1.30; 1.31 would make it four.
+    const f = facts('1.30.5', [pool('system', '1.30.5'), pool('legacy', '1.27.9')], ['1.31.5']);
+    const refused = refuseTarget(f, '1.31.5', false);
+    expect(refused).toMatch(/pool legacy \(1\.27\.9\)/);
+    expect(refused).toMatch(/upgrade pool legacy first/i);
+    expect(refused).not.toMatch(/system/);
+  });
+
+  it('a patch within the minor never moves a pool further behind', () => {
+    const f = facts('1.30.5', [pool('legacy', '1.27.9')], ['1.30.6']);
+    expect(refuseTarget(f, '1.30.6', false)).toBeUndefined();
+  });
+
+  it('pools on the control plane version or one minor behind do not hold the next minor', () => {
+    const f = facts('1.30.5', [pool('system', '1.30.5'), pool('apps', '1.29.5')], ['1.31.5']);
+    expect(refuseTarget(f, '1.31.5', false)).toBeUndefined();
+  });
+});
