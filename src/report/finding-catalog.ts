@@ -87,7 +87,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a minor outside the supported window (medium: a preview, or LTS-only, LTS plan off)',
   'versions.upgrade-available': 'the control plane has a GA upgrade (info for a patch)',
   'versions.pool-skew':
-    'a pool is behind the control plane (low: a patch; high: beyond two minors)',
+    'a pool is behind the control plane (low: a patch; high: past the skew AKS allows)',
   'versions.auto-upgrade-off':
     'the auto-upgrade channel is `none` or `node-image`: Kubernetes never moves by itself',
   'versions.support-unknown':

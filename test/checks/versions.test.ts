@@ -182,10 +182,10 @@ describe('version findings', () => {
     expect(skew[0]!.message).toContain('may lack');
   });
 
-  it('says unsupported in plain words, and high skew beyond two minors', () => {
+  it('says unsupported in plain words, and high skew beyond the three minors AKS allows', () => {
     const f = facts({
       controlPlane: { version: '1.32.5', current: '1.32.5', upgrades: [] },
-      pools: [{ ...facts().pools[0]!, current: '1.29.2', version: '1.29.2' }],
+      pools: [{ ...facts().pools[0]!, current: '1.28.2', version: '1.28.2' }],
       channels: { upgrade: 'patch' },
     });
     const found = versionFindings(f);
@@ -278,7 +278,10 @@ describe('planner', () => {
     const from130 = facts(at('1.30.11'));
     const official130 = () => ({ ...from130, supportPlan: 'KubernetesOfficial' as const });
     // What AKS offers decides how far: an offered LTS-enabled minor, not an offered non-LTS one.
+    // The 1.33 preview is LTS-enabled here and leaves the 1.30 pools three behind, which a 1.28+
+    // control plane allows: offered, as a preview (chosen only explicitly).
     expect(targetChoices(from130).map((c) => `${c.version}:${c.kind}`)).toEqual([
+      '1.33.1:lts',
       '1.32.5:lts',
       '1.31.8:minor',
       '1.30.12:patch',
@@ -295,7 +298,7 @@ describe('planner', () => {
     ).toEqual(['flowcontrol.apiserver.k8s.io/v1beta3']);
     expect(furthestTarget(targetChoices(official130()))).toBe('1.31.8');
     // The chooser says what the target is (a skip on the LTS plan), not "the next LTS".
-    const [skip, next, patch] = targetChoices(from130);
+    const [, skip, next, patch] = targetChoices(from130);
     expect([skip, next, patch].map((c) => targetLabel(c!, '1.30.11'))).toEqual([
       'skips 1 minor; LTS plan',
       'next minor',
@@ -314,17 +317,22 @@ describe('planner', () => {
     expect(refuseTarget(noLts133, '1.33.1', true)).toMatch(
       /skip 2 minor versions.*On the LTS plan AKS can also move straight to an LTS-enabled version; 1\.33 is not offered with LTS here/,
     );
-    // From 1.29 the control plane alone would leave the 1.29 pools three minors behind 1.32: a
-    // node pool's minor must stay within two of the control plane's (ARM orchestratorVersion);
-    // 1.31 (LTS-enabled, two ahead) keeps them within reach.
-    const from129 = facts(at('1.29.15'));
+    // From 1.29 with pools on 1.28, the control plane alone would leave them four minors behind
+    // 1.32: from 1.28 on a pool may be at most three behind (AKS supported-versions FAQ); 1.31
+    // (LTS-enabled, two ahead) keeps them within reach.
+    const from129 = facts({
+      ...at('1.29.15'),
+      pools: facts().pools.map((p) => ({ ...p, current: '1.28.15', version: '1.28.15' })),
+    });
     expect(targetChoices(from129).map((c) => `${c.version}:${c.kind}`)).toEqual([
       '1.31.8:lts',
       '1.30.12:minor',
     ]);
     expect(refuseTarget(from129, '1.32.5', false)).toMatch(
-      /pool apps, system would be more than two minors behind it/,
+      /pool apps, system would be more than three minors behind it/,
     );
+    // Pools on 1.29 stay within three minors of 1.32: the LTS migration is offered.
+    expect(targetChoices(facts(at('1.29.15'))).map((c) => c.version)).toContain('1.32.5');
     // Without the LTS plan the same jump is refused: one minor at a time.
     const official = { ...from130, supportPlan: 'KubernetesOfficial' };
     expect(refuseTarget(official, '1.32.5', false)).toMatch(/one minor at a time/);

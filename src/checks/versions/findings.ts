@@ -4,6 +4,7 @@ import type { VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf, parseVersion } from './semver.js';
 import { clusterSupportOf, supportedMinors } from './support.js';
 import { upgradeChannelOf } from '../arm-enums.js';
+import { allowedPoolSkew, skewWords } from './skew.js';
 
 /** The version findings: support window, available upgrades, pool skew, channels, preview-only. */
 export function versionFindings(f: VersionFacts): Finding[] {
@@ -22,15 +23,17 @@ export function versionFindings(f: VersionFacts): Finding[] {
     else if (support !== 'supported')
       out.push(unsupported(object, `Pool ${pool.name}`, pool.current, support, f.region));
     const behind = minorDistance(pool.current, cp);
+    // Three minors from a 1.28 control plane on, two before (AKS follows the kubelet skew).
+    const allowed = allowedPoolSkew(cp);
     if (behind > 0) {
       out.push({
         id: 'versions.pool-skew',
-        severity: behind > 2 ? 'high' : 'medium',
+        severity: behind > allowed ? 'high' : 'medium',
         object,
         message: `Pool ${pool.name} runs ${pool.current}, ${behind} minor version${behind > 1 ? 's' : ''} behind the control plane (${cp}).`,
         remediation:
-          behind > 2
-            ? 'AKS allows at most two minors of skew: upgrade this pool now, one minor at a time.'
+          behind > allowed
+            ? `AKS allows a pool at most ${skewWords(allowed)} minors behind this control plane: upgrade this pool now, to the control plane version.`
             : 'Upgrade the pool to the control plane version so nodes and API server match.',
       });
     } else if (

@@ -1,6 +1,7 @@
 import type { PoolVersionFacts, UpgradeOption, VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf } from './semver.js';
 import { clusterSupportOf, onLtsPlan } from './support.js';
+import { allowedPoolSkew, skewWords } from './skew.js';
 import { sameArmValue } from '../arm-enums.js';
 
 // AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
@@ -22,12 +23,13 @@ function ltsTarget(f: VersionFacts, version: string): boolean {
 }
 
 /**
- * Pools that would be more than two minors behind `version`: this step upgrades the control plane
- * alone first, and a pool's minor must stay within two of the control plane's (ARM agent pool
- * `orchestratorVersion`).
+ * Pools that would be further behind `version` than AKS allows: this step upgrades the control
+ * plane alone first, and a pool's minor must stay within reach of the control plane's (three
+ * minors from 1.28 on, two before: `allowedPoolSkew`).
  */
 function poolsTooFarBehind(f: VersionFacts, version: string): string[] {
-  return f.pools.filter((p) => minorDistance(p.current, version) > 2).map((p) => p.name);
+  const allowed = allowedPoolSkew(version);
+  return f.pools.filter((p) => minorDistance(p.current, version) > allowed).map((p) => p.name);
 }
 
 /** Whether `version` is an LTS migration this step can make (control plane first). */
@@ -108,7 +110,7 @@ export function refuseTarget(
     const lts = !onLtsPlan(f.supportPlan)
       ? ''
       : ltsTarget(f, version)
-        ? ` On the LTS plan AKS migrates to it in place, but this step upgrades the control plane alone first and pool ${behind.join(', ')} would be more than two minors behind it (AKS allows two): use az aks upgrade, which upgrades the pools with it.`
+        ? ` On the LTS plan AKS migrates to it in place, but this step upgrades the control plane alone first and pool ${behind.join(', ')} would be more than ${skewWords(allowedPoolSkew(version))} minors behind it (AKS allows ${skewWords(allowedPoolSkew(version))}): use az aks upgrade, which upgrades the pools with it.`
         : ` On the LTS plan AKS can also move straight to an LTS-enabled version; ${minorOf(version)} is not offered with LTS here.`;
     return `${version} would skip ${skip} minor version${skip > 1 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).${lts}`;
   }
@@ -123,7 +125,8 @@ export function refuseTarget(
   if (behind.length > 0) {
     const names = behind.map((p) => `${p.name} (${p.current})`).join(', ');
     const first = behind.map((p) => p.name).join(', ');
-    return `pool ${names} would be more than two minors behind ${version}: AKS keeps a pool within two minors of the control plane and refuses this upgrade. Upgrade pool ${first} first (to ${from}).`;
+    const allowed = skewWords(allowedPoolSkew(version));
+    return `pool ${names} would be more than ${allowed} minors behind ${version}: AKS keeps a pool within ${allowed} minors of the control plane and refuses this upgrade. Upgrade pool ${first} first (to ${from}).`;
   }
   if (offered.isPreview && !previewChosen) {
     return `${version} is a preview version: choose it explicitly from the preview list if you mean it.`;

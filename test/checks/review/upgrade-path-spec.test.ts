@@ -3,6 +3,7 @@
 // pool's minor stays within the allowed skew of the control plane's; upgrade the pool first).
 import { describe, expect, it } from 'vitest';
 import type { PoolVersionFacts, VersionFacts } from '../../../src/checks/versions/facts.js';
+import { versionFindings } from '../../../src/checks/versions/findings.js';
 import { refuseTarget } from '../../../src/checks/versions/planner.js';
 
 const region = ['1.29', '1.30', '1.31', '1.32'].map((minor) => ({
@@ -61,5 +62,36 @@ describe('a control-plane target and the pools it leaves behind', () => {
   it('pools on the control plane version or one minor behind do not hold the next minor', () => {
     const f = facts('1.30.5', [pool('system', '1.30.5'), pool('apps', '1.29.5')], ['1.31.5']);
     expect(refuseTarget(f, '1.31.5', false)).toBeUndefined();
+  });
+});
+
+// AKS supported versions FAQ: "starting from 1.28 version onwards, agentpool versions can be up to
+// 3 versions older to control plane versions" (the Kubernetes kubelet skew); two before 1.28.
+describe('the skew AKS allows between a pool and the control plane', () => {
+  it('from 1.28 on, a pool may be three minors behind: the next minor is not refused for it', () => {
+    const f = facts('1.30.5', [pool('system', '1.30.5'), pool('apps', '1.28.5')], ['1.31.5']);
+    expect(refuseTarget(f, '1.31.5', false)).toBeUndefined();
+    // Four behind is past it.
+    const older = facts('1.30.5', [pool('legacy', '1.27.9')], ['1.31.5']);
+    expect(refuseTarget(older, '1.31.5', false)).toMatch(/more than three minors behind 1\.31\.5/);
+  });
+
+  it('before 1.28, two minors: a pool three behind the target is refused', () => {
+    const f = facts('1.26.5', [pool('apps', '1.25.5')], ['1.27.5']);
+    expect(refuseTarget(f, '1.27.5', false)).toBeUndefined();
+    const older = facts('1.26.5', [pool('apps', '1.24.5')], ['1.27.5']);
+    expect(refuseTarget(older, '1.27.5', false)).toMatch(/more than two minors behind 1\.27\.5/);
+  });
+
+  it('a pool three behind a 1.28+ control plane is medium skew, four behind is high', () => {
+    const three = versionFindings(facts('1.32.5', [pool('apps', '1.29.5')], []));
+    expect(three.find((x) => x.id === 'versions.pool-skew')?.severity).toBe('medium');
+    const four = versionFindings(facts('1.32.5', [pool('apps', '1.28.5')], []));
+    const skew = four.find((x) => x.id === 'versions.pool-skew');
+    expect(skew?.severity).toBe('high');
+    expect(skew?.remediation).toMatch(/three minors/);
+    // Before 1.28 three behind is past the skew.
+    const old = versionFindings(facts('1.27.5', [pool('apps', '1.24.5')], []));
+    expect(old.find((x) => x.id === 'versions.pool-skew')?.severity).toBe('high');
   });
 });
