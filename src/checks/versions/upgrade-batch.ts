@@ -19,7 +19,9 @@ export interface UpgradeBatch {
 /** A node count given as `5` or `33%` of `count` (rounded up, as AKS does); 0 when unreadable. */
 function nodeCount(value: string, count: number): number {
   const raw = value.trim();
-  const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) / 100) * count) : Number(raw);
+  // Multiply before dividing: (55 / 100) * 100 is 55.00000000000001 in floating point, which
+  // rounds up to 56.
+  const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) * count) / 100) : Number(raw);
   return Number.isFinite(n) && n > 0 ? Math.min(n, Math.max(count, 1)) : 0;
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { PoolVersionFacts, VersionFacts } from '../../../src/checks/versions/facts.js';
 import { versionFindings } from '../../../src/checks/versions/findings.js';
 import { refuseTarget } from '../../../src/checks/versions/planner.js';
+import { upgradeBatch } from '../../../src/checks/versions/upgrade-batch.js';
 
 const region = ['1.29', '1.30', '1.31', '1.32'].map((minor) => ({
   minor,
@@ -93,5 +94,22 @@ describe('the skew AKS allows between a pool and the control plane', () => {
     // Before 1.28 three behind is past the skew.
     const old = versionFindings(facts('1.27.5', [pool('apps', '1.24.5')], []));
     expect(old.find((x) => x.id === 'versions.pool-skew')?.severity).toBe('high');
+  });
+});
+
+// ARM AgentPoolUpgradeSettings: a percentage maxSurge / maxUnavailable is of the pool's nodes,
+// rounded up. Whole nodes, not floating point: 55% of 100 is 55.
+describe('the upgrade batch from percentages', () => {
+  it('rounds a percentage of the pool up to whole nodes, exactly', () => {
+    expect(upgradeBatch({ maxSurge: '55%' }, 100).nodes).toBe(55);
+    expect(upgradeBatch({ maxSurge: '28%' }, 25).nodes).toBe(7);
+    expect(upgradeBatch({ maxSurge: '7%' }, 100).nodes).toBe(7);
+    expect(upgradeBatch({ maxSurge: '0', maxUnavailable: '14%' }, 50)).toEqual({
+      mode: 'in-place',
+      nodes: 7,
+    });
+    // Still rounded up when it does not divide: 33% of 10 nodes is 3.3, so 4.
+    expect(upgradeBatch({ maxSurge: '33%' }, 10).nodes).toBe(4);
+    expect(upgradeBatch({ maxSurge: '12.5%' }, 8).nodes).toBe(1);
   });
 });
