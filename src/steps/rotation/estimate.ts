@@ -1,3 +1,4 @@
+import { sameArmValue } from '../../checks/arm-enums.js';
 import {
   progressOf,
   type AksDrainRules,
@@ -17,7 +18,8 @@ export function drainRulesOf(
 ): AksDrainRules {
   return {
     drainTimeoutMinutes: settings?.drainTimeoutInMinutes ?? AKS_DRAIN_TIMEOUT_MINUTES,
-    undrainable: settings?.undrainableNodeBehavior === 'Cordon' ? 'Cordon' : 'Schedule',
+    // ARM matches enum values without regard to case: `cordon` quarantines as `Cordon` does.
+    undrainable: sameArmValue(settings?.undrainableNodeBehavior, 'Cordon') ? 'Cordon' : 'Schedule',
     ...(timeScale !== undefined && timeScale !== 1 ? { timeScale } : {}),
   };
 }

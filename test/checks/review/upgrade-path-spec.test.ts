@@ -6,6 +6,8 @@ import type { PoolVersionFacts, VersionFacts } from '../../../src/checks/version
 import { versionFindings } from '../../../src/checks/versions/findings.js';
 import { refuseTarget } from '../../../src/checks/versions/planner.js';
 import { upgradeBatch } from '../../../src/checks/versions/upgrade-batch.js';
+import { drainRulesOf } from '../../../src/steps/rotation/estimate.js';
+import { aksDrainLine } from '../../../src/steps/upgrades/drain-truth.js';
 
 const region = ['1.29', '1.30', '1.31', '1.32'].map((minor) => ({
   minor,
@@ -111,5 +113,18 @@ describe('the upgrade batch from percentages', () => {
     // Still rounded up when it does not divide: 33% of 10 nodes is 3.3, so 4.
     expect(upgradeBatch({ maxSurge: '33%' }, 10).nodes).toBe(4);
     expect(upgradeBatch({ maxSurge: '12.5%' }, 8).nodes).toBe(1);
+  });
+});
+
+// ARM matches enum values without regard to case: a pool set to `cordon` quarantines its
+// undrainable nodes exactly as `Cordon` does.
+describe("the pool's undrainable-node behaviour", () => {
+  it('reads Cordon however ARM cases it, and says what AKS then does', () => {
+    for (const value of ['Cordon', 'cordon', 'CORDON', ' Cordon ']) {
+      expect(drainRulesOf({ undrainableNodeBehavior: value }).undrainable).toBe('Cordon');
+      expect(aksDrainLine({ undrainableNodeBehavior: value })).toMatch(/Quarantined/);
+    }
+    expect(drainRulesOf({ undrainableNodeBehavior: 'schedule' }).undrainable).toBe('Schedule');
+    expect(drainRulesOf(undefined).undrainable).toBe('Schedule');
   });
 });
