@@ -28,7 +28,8 @@ export const NODE_REIMAGE_MS = 60_000;
 /** Surge nodes for a pool: count or percentage of the pool (rounded up), at least one. */
 export function surgeCount(maxSurge: string | number | undefined, count: number): number {
   const raw = String(maxSurge ?? '10%');
-  const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) / 100) * count) : Number(raw);
+  // Multiply first: (55 / 100) * 100 is 55.00000000000001, which would round up to 56.
+  const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) * count) / 100) : Number(raw);
   return Math.max(1, Number.isFinite(n) ? n : 1);
 }
 
