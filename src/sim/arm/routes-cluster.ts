@@ -5,7 +5,7 @@ import type { Provider } from './provider.js';
 import type { OverrideSettings } from './deprecated-block.js';
 import { putPreconditions } from './put-preconditions.js';
 import { patchClusterTags } from './update-tags.js';
-import { checkControlPlaneUpgrade, checkPoolVersion } from './rules.js';
+import { checkControlPlaneUpgrade, checkPoolsLeftBehind, checkPoolVersion } from './rules.js';
 import type { PoolState } from './state.js';
 import { clusterUpgradeProfileWire, managedClusterWire } from './wire.js';
 import { kubernetesVersionList } from './versions.js';
@@ -215,6 +215,13 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
     }
     pools.push(pool);
   }
+  // The pools this PUT does not upgrade stay where they are: the new control plane must keep them
+  // within the allowed skew.
+  const leftBehind = checkPoolsLeftBehind(
+    c.pools.filter((x) => !pools.includes(x)),
+    to,
+  );
+  if (leftBehind) return refuse(leftBehind);
   const reconcile = c.provisioningState === 'Failed';
   if (
     to !== c.currentKubernetesVersion ||

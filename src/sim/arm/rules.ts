@@ -40,7 +40,15 @@ export function checkControlPlaneUpgrade(
   };
 }
 
-/** Pool vs control plane skew: not newer, at most two minors behind; never downgraded. */
+/**
+ * How many minors a pool may be behind a control plane of this minor (AKS supported-versions FAQ:
+ * three from 1.28 on, following the kubelet skew; two before).
+ */
+export function allowedPoolSkew(cpMinor: number): number {
+  return cpMinor >= 28 ? 3 : 2;
+}
+
+/** Pool vs control plane skew: not newer, at most the allowed minors behind; never downgraded. */
 export function checkPoolVersion(
   versions: KubernetesVersionSpec[],
   pool: string,
@@ -60,13 +68,7 @@ export function checkPoolVersion(
         : `Node pool version cannot be newer than control plane version.`;
     return incompatible(to, controlPlane, why);
   }
-  if (poolMinor < cpMinor - 2) {
-    return incompatible(
-      to,
-      controlPlane,
-      "Minor version of node pool cannot be more than 2 versions less than control plane's version.",
-    );
-  }
+  if (poolMinor < cpMinor - allowedPoolSkew(cpMinor)) return tooFarBehind(to, controlPlane);
   if (compareVersions(to, current) < 0) {
     return {
       status: 400,
@@ -75,6 +77,27 @@ export function checkPoolVersion(
     };
   }
   return undefined;
+}
+
+/** A control-plane version that would leave a pool it does not upgrade past the allowed skew. */
+export function checkPoolsLeftBehind(
+  pools: ReadonlyArray<{ name: string; currentOrchestratorVersion: string }>,
+  controlPlane: string,
+): Refusal | undefined {
+  const cpMinor = minorOf(controlPlane);
+  const behind = pools.find(
+    (p) => minorOf(p.currentOrchestratorVersion) < cpMinor - allowedPoolSkew(cpMinor),
+  );
+  return behind ? tooFarBehind(behind.currentOrchestratorVersion, controlPlane) : undefined;
+}
+
+function tooFarBehind(pool: string, cp: string): Refusal {
+  const n = allowedPoolSkew(minorOf(cp));
+  return incompatible(
+    pool,
+    cp,
+    `Minor version of node pool cannot be more than ${n} versions less than control plane's version.`,
+  );
 }
 
 function incompatible(pool: string, cp: string, why: string): Refusal {

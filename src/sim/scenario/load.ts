@@ -173,7 +173,8 @@ function checkConsistency(source: SourceDoc, doc: DescriptorDoc): void {
     seen.add(pool.name);
     const cpMinor = Number(cp.split('.')[1]);
     const poolMinor = Number(pool.orchestratorVersion.split('.')[1]);
-    if (poolMinor > cpMinor || poolMinor < cpMinor - 2) {
+    // AKS: a pool up to three minors behind a 1.28+ control plane, two before.
+    if (poolMinor > cpMinor || poolMinor < cpMinor - (cpMinor >= 28 ? 3 : 2)) {
       throw new ScenarioError(
         source.file,
         lineOf(source, ['cluster', 'pools', i, 'orchestratorVersion']),
