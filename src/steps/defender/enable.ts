@@ -9,6 +9,7 @@ import {
   defenderAlreadyOn,
   describeDefenderPlan,
   planEnableDefender,
+  putAlsoReconciles,
   workspaceWords,
 } from './plan.js';
 import type { ManagedCluster } from '@azure/arm-containerservice';
@@ -55,6 +56,8 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
     return;
   }
   const plan = planEnableDefender(fresh.cluster, ws.id);
+  // The whole cluster is PUT: on a Failed cluster that is also a reconcile, said before asking.
+  const alsoReconciles = putAlsoReconciles(fresh.cluster);
   const target = `Log Analytics workspace ${workspaceWords(ws.id)}, ${ws.from}`;
   await s.change({
     wire: 'arm',
@@ -72,6 +75,7 @@ export async function enableDefender(s: Session, pollMs: number | undefined): Pr
           ? 'Dry run: the PUT is shown and journaled, not sent; nothing is deployed or billed.'
           : 'Sends one PUT of the cluster to Azure; AKS then deploys the Defender sensor to every node.',
         `Same as: az aks update ${azClusterArgs(arm.at)} --enable-defender --defender-config <file with this workspace>`,
+        ...(alsoReconciles ? [alsoReconciles] : []),
       ],
       typed: ctx.cluster,
     },

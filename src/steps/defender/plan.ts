@@ -1,6 +1,7 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { codeBlock, type ViewItem } from '../contract/view.js';
 import { sendableCluster } from '../../azure/put-cluster.js';
+import { sameArmValue } from '../../checks/arm-enums.js';
 
 /** The change that enables Defender: the cluster as read, with the Defender profile set. */
 export interface DefenderPlan {
@@ -89,4 +90,50 @@ export function describeDefenderPlan(plan: DefenderPlan): ViewItem[] {
     codeBlock(change),
     'Then: follow the operation to its end and read the cluster again to verify.',
   ];
+}
+
+/** Whether `set` (a version, or a minor alias such as `1.31`) is what `runs`. */
+function runsAsSet(set: string | undefined, runs: string | undefined): boolean {
+  if (!set || !runs) return true;
+  return set === runs || (/^\d+\.\d+$/.test(set) && runs.startsWith(`${set}.`));
+}
+
+/**
+ * What the cluster PUT does besides enabling Defender, in words, or undefined when nothing: AKS
+ * takes a PUT of a Failed cluster (or of one with a Failed pool) as a reconcile and retries what
+ * failed, and a version set but not running (an upgrade that stopped) is sent back as set. Pure.
+ */
+export function putAlsoReconciles(mc: ManagedCluster): string | undefined {
+  const pools = mc.agentPoolProfiles ?? [];
+  const failed = [
+    ...(sameArmValue(mc.provisioningState, 'Failed') ? ['the cluster'] : []),
+    ...pools
+      .filter((p) => sameArmValue(p.provisioningState, 'Failed'))
+      .map((p) => `pool ${p.name}`),
+  ];
+  const unfinished = [
+    ...(runsAsSet(mc.kubernetesVersion, mc.currentKubernetesVersion)
+      ? []
+      : [`the control plane runs ${mc.currentKubernetesVersion}, set to ${mc.kubernetesVersion}`]),
+    ...pools
+      .filter((p) => !runsAsSet(p.orchestratorVersion, p.currentOrchestratorVersion))
+      .map(
+        (p) =>
+          `pool ${p.name} runs ${p.currentOrchestratorVersion}, set to ${p.orchestratorVersion}`,
+      ),
+  ];
+  if (failed.length === 0 && unfinished.length === 0) return undefined;
+  const parts = [
+    ...(failed.length
+      ? [
+          `${failed.join(' and ')} ${failed.length === 1 ? 'is' : 'are'} in a Failed state: AKS takes this PUT as a reconcile and retries what failed (a failed upgrade surges, cordons and drains nodes again)`,
+        ]
+      : []),
+    ...(unfinished.length
+      ? [
+          `the PUT sends the versions back as set, so AKS may resume that upgrade (${unfinished.join('; ')})`,
+        ]
+      : []),
+  ];
+  return `Besides Defender: ${parts.join('; ')}. Settle that first (upgrades step) if you do not want it now.`;
 }
