@@ -1,3 +1,5 @@
+import type { PoolUpgradeSettings } from '../versions/facts.js';
+
 /** One node as the node-image step sees it. */
 export interface ImageNode {
   name: string;
@@ -27,8 +29,10 @@ export interface ImagePool {
   nodeImageVersion?: string;
   latestNodeImageVersion?: string;
   provisioningState: string;
-  /** The pool's drain rules (`upgradeSettings`; undefined = AKS defaults). */
-  drain?: { drainTimeoutInMinutes?: number; undrainableNodeBehavior?: string };
+  /** The pool's node count as ARM has it (its batch of surge nodes is a share of it). */
+  count?: number;
+  /** The pool's upgrade settings (`upgradeSettings`; undefined = AKS defaults): batch and drain rules. */
+  drain?: PoolUpgradeSettings;
   nodes: ImageNode[];
 }
 

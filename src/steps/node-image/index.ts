@@ -11,6 +11,7 @@ import { drainConflict } from '../rotation/board-fold.js';
 import { drainRulesOf } from '../rotation/estimate.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import { inspectNodeImage } from './inspect.js';
+import { nodeImageDrainLines } from './drain-lines.js';
 import type { NodeImageState } from './state.js';
 import { plural } from '../../model/plural.js';
 
@@ -45,6 +46,8 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
     `POST …/agentPools/${pool.name}/upgradeNodeImageVersion (no body)`,
     `Pool ${pool.name}: ${pool.nodeImageVersion ?? '?'} → ${latest}; AKS adds surge nodes, then cordons, drains and reimages ${pool.nodes.length === 1 ? 'its node' : `each of its ${plural(pool.nodes.length, 'node')}`}; same Kubernetes version.`,
   ];
+  // Every node is drained as in a version upgrade: the budgets that would hold it, asked fresh.
+  const drains = await nodeImageDrainLines(ctx.connection, pool);
   await s.change(
     operationChange(
       ctx,
@@ -63,7 +66,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
         confirm: {
           cluster: ctx.cluster,
           change: `Upgrade the node image of pool ${pool.name} on ${ctx.cluster} to ${latest} (surge nodes first, then every node drained and replaced or reimaged)`,
-          details: plan,
+          details: [...plan, ...drains],
           commands: [azNodeImageUpgrade(arm.at, pool.name)],
           typed: ctx.cluster,
         },

@@ -59,6 +59,7 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
         ? { latestNodeImageVersion: reads.poolProfiles[p.name ?? '']!.latestNodeImageVersion }
         : {}),
       provisioningState: p.provisioningState ?? 'Succeeded',
+      ...(p.count !== undefined ? { count: p.count } : {}),
       ...(p.upgradeSettings ? { drain: { ...p.upgradeSettings } } : {}),
       nodes: nodes
         .filter((n) => n.metadata?.labels?.['kubernetes.azure.com/agentpool'] === p.name)
