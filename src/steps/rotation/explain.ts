@@ -111,9 +111,13 @@ export function explainFailure(f: ArmFailure, what: string): string[] {
     ];
   }
   if (f.code === 'NodePoolMcVersionIncompatible') {
+    // Two causes with opposite fixes: a pool too far behind (its own upgrade first), a pool newer.
+    const behind = /less than control plane|versions? less/i.test(f.message);
     return [
       head,
-      'A pool may not be newer than the control plane, nor more than two minors behind it: upgrade the control plane first.',
+      behind
+        ? 'A pool may be only so far behind the control plane (three minors from 1.28 on, two before): upgrade the pool first (to the control plane version), then the control plane.'
+        : 'A pool may not be newer than the control plane: upgrade the control plane first.',
       `AKS said: ${f.message}`,
     ];
   }

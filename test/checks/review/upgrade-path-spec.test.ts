@@ -7,6 +7,7 @@ import { versionFindings } from '../../../src/checks/versions/findings.js';
 import { refuseTarget } from '../../../src/checks/versions/planner.js';
 import { upgradeBatch } from '../../../src/checks/versions/upgrade-batch.js';
 import { drainRulesOf } from '../../../src/steps/rotation/estimate.js';
+import { explainFailure } from '../../../src/steps/rotation/explain.js';
 import { aksDrainLine } from '../../../src/steps/upgrades/drain-truth.js';
 
 const region = ['1.29', '1.30', '1.31', '1.32'].map((minor) => ({
@@ -126,5 +127,28 @@ describe("the pool's undrainable-node behaviour", () => {
     }
     expect(drainRulesOf({ undrainableNodeBehavior: 'schedule' }).undrainable).toBe('Schedule');
     expect(drainRulesOf(undefined).undrainable).toBe('Schedule');
+  });
+});
+
+// AKS's NodePoolMcVersionIncompatible has two causes with opposite fixes: a pool newer than the
+// control plane (upgrade the control plane first) and a pool too far behind it (upgrade the pool).
+describe('explaining a skew refusal', () => {
+  const refusal = (message: string) =>
+    explainFailure({ statusCode: 400, code: 'NodePoolMcVersionIncompatible', message }, 'Upgrade');
+
+  it('a control plane too far ahead of a pool: upgrade that pool first', () => {
+    const lines = refusal(
+      "Node pool version 1.27.9 and control plane version 1.31.5 are incompatible. Minor version of node pool cannot be more than 3 versions less than control plane's version.",
+    ).join('\n');
+    expect(lines).toMatch(/upgrade the pool first/i);
+    expect(lines).not.toMatch(/upgrade the control plane first/i);
+    expect(lines).toMatch(/three minors from 1\.28/);
+  });
+
+  it('a pool newer than the control plane: upgrade the control plane first', () => {
+    const lines = refusal(
+      'Node pool version 1.32.5 and control plane version 1.31.8 are incompatible. Minor version of node pool version 32 is bigger than control plane version 31.',
+    ).join('\n');
+    expect(lines).toMatch(/upgrade the control plane first/i);
   });
 });
