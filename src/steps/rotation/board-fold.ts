@@ -1,3 +1,4 @@
+import { sameArmValue } from '../../checks/arm-enums.js';
 import {
   isOngoing,
   type OperationPhase,
@@ -15,14 +16,18 @@ export interface ArmStates {
 /** ARM states that are no operation in progress. */
 const SETTLED = ['Succeeded', 'Failed', 'Canceled'];
 
-/** Whether a provisioningState means an operation runs on the resource. */
+/** Whether a provisioningState means an operation runs on the resource (ARM enums: any case). */
 export function runningState(state: string): boolean {
-  return state !== '' && !SETTLED.includes(state);
+  return state.trim() !== '' && !SETTLED.some((settled) => sameArmValue(state, settled));
 }
 
 /** How a settled ARM state reads as the end of an operation. */
 function endOf(state: string): OperationPhase {
-  return state === 'Failed' ? 'failed' : state === 'Canceled' ? 'canceled' : 'succeeded';
+  return sameArmValue(state, 'Failed')
+    ? 'failed'
+    : sameArmValue(state, 'Canceled')
+      ? 'canceled'
+      : 'succeeded';
 }
 
 /** The resource an ARM read shows busy: a pool first (AKS names the pool it works on), else the cluster. */
@@ -41,9 +46,9 @@ function stateOf(arm: ArmStates, r: OperationResource): string | undefined {
 /** ARM's words for an operation seen running that this session did not start. */
 function wordsOf(state: string, r: OperationResource): string {
   const on = r.kind === 'pool' ? `pool ${r.name}` : `cluster ${r.name}`;
-  if (state === 'UpgradingNodeImageVersion') return `Node image upgrade of ${on}`;
-  if (state === 'Upgrading') return `Upgrade of ${on}`;
-  if (state === 'Canceling') return `Operation on ${on} (being canceled)`;
+  if (sameArmValue(state, 'UpgradingNodeImageVersion')) return `Node image upgrade of ${on}`;
+  if (sameArmValue(state, 'Upgrading')) return `Upgrade of ${on}`;
+  if (sameArmValue(state, 'Canceling')) return `Operation on ${on} (being canceled)`;
   return `${state} on ${on}`;
 }
 
@@ -61,7 +66,7 @@ export function foldArm(
     const state = stateOf(arm, known.resource);
     if (state === undefined) return known;
     if (runningState(state)) {
-      const phase = state === 'Canceling' ? 'canceling' : known.phase;
+      const phase = sameArmValue(state, 'Canceling') ? 'canceling' : known.phase;
       return { ...known, armState: state, phase };
     }
     // This session's own follow says how its operation ended; ARM settled first is still the end.
@@ -72,7 +77,11 @@ export function foldArm(
     const state = stateOf(arm, known.resource);
     if (state !== undefined && runningState(state)) {
       const { unanswered: _heard, ...rest } = known;
-      return { ...rest, armState: state, phase: state === 'Canceling' ? 'canceling' : 'running' };
+      return {
+        ...rest,
+        armState: state,
+        phase: sameArmValue(state, 'Canceling') ? 'canceling' : 'running',
+      };
     }
     // Settled: its end, once ARM had accepted it; sent unanswered, it may never have run.
     if (state !== undefined && !known.unanswered)
@@ -82,7 +91,7 @@ export function foldArm(
   if (!busy) {
     // ARM's word on how an operation just followed here ended wins over the poller's.
     const state = known && stateOf(arm, known.resource);
-    if (known && known.phase === 'failed' && state === 'Canceled')
+    if (known && known.phase === 'failed' && state && sameArmValue(state, 'Canceled'))
       return { ...known, phase: 'canceled', armState: state };
     return known;
   }
@@ -93,7 +102,7 @@ export function foldArm(
     sinceKnown: false,
     by: 'elsewhere',
     armState: busy.state,
-    phase: busy.state === 'Canceling' ? 'canceling' : 'running',
+    phase: sameArmValue(busy.state, 'Canceling') ? 'canceling' : 'running',
     nodes: [],
   };
 }

@@ -7,6 +7,8 @@ import { versionFindings } from '../../../src/checks/versions/findings.js';
 import { refuseTarget } from '../../../src/checks/versions/planner.js';
 import { upgradeBatch } from '../../../src/checks/versions/upgrade-batch.js';
 import { drainRulesOf } from '../../../src/steps/rotation/estimate.js';
+import { refusalFromFacts } from '../../../src/steps/rotation/abort-action.js';
+import { foldArm, runningState } from '../../../src/steps/rotation/board-fold.js';
 import { explainFailure } from '../../../src/steps/rotation/explain.js';
 import { aksDrainLine } from '../../../src/steps/upgrades/drain-truth.js';
 
@@ -150,5 +152,24 @@ describe('explaining a skew refusal', () => {
       'Node pool version 1.32.5 and control plane version 1.31.8 are incompatible. Minor version of node pool version 32 is bigger than control plane version 31.',
     ).join('\n');
     expect(lines).toMatch(/upgrade the control plane first/i);
+  });
+});
+
+// ARM provisioning states are enum values, matched without regard to case (as the preflight's
+// isRunningState reads them): a pool `succeeded` runs nothing, a cluster `failed` ended Failed.
+describe('provisioning states however ARM cases them', () => {
+  it('settled states are no operation running, and end as what they say', () => {
+    for (const state of ['succeeded', 'FAILED', 'canceled', ' Succeeded ']) {
+      expect(runningState(state)).toBe(false);
+      expect(refusalFromFacts({ provisioningState: state, pools: [] })).toBeUndefined();
+    }
+    expect(runningState('Upgrading')).toBe(true);
+    expect(runningState('upgradingNodeImageVersion')).toBe(true);
+    const seen = foldArm(
+      undefined,
+      { cluster: { name: 'c', state: 'succeeded' }, pools: [{ name: 'apps', state: 'succeeded' }] },
+      1,
+    );
+    expect(seen).toBeUndefined();
   });
 });
