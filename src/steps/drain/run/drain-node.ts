@@ -116,7 +116,15 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
   }
   const [pods, pdbs] = await Promise.all([
     listPodsOnNode(kc, node.name, d.signal),
-    listAllPdbs(kc, d.signal),
+    // The eviction API enforces every budget itself (kubectl never lists them): a refused list
+    // only leaves waits unnamed until the server names them, and is said, not a reason to stop.
+    listAllPdbs(kc, d.signal).catch((error: unknown) => {
+      if (!(error instanceof ApiException && error.code === 403)) throw error;
+      note(
+        'PodDisruptionBudgets could not be listed (forbidden): the API server still enforces them, and a wait is named from its answer',
+      );
+      return [];
+    }),
   ]);
   const dsNames = new Set(daemonSets.map((ds) => `${ds.metadata?.namespace}/${ds.metadata?.name}`));
   const plan = planNode(
