@@ -12,8 +12,8 @@ import { drainRulesOf } from '../rotation/estimate.js';
 import { lroTiming, operationChange, type OperationTimings } from '../rotation/operation-change.js';
 import { inspectNodeImage } from './inspect.js';
 import { nodeImageDrainLines } from './drain-lines.js';
+import { nodeImagePlan } from './plan.js';
 import type { NodeImageState } from './state.js';
-import { plural } from '../../model/plural.js';
 
 type Session = StepSession<NodeImageFacts, NodeImageState>;
 
@@ -42,10 +42,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
   const { ctx } = s;
   const arm = ctx.connection.arm!;
   const latest = pool.latestNodeImageVersion ?? '';
-  const plan = [
-    `POST …/agentPools/${pool.name}/upgradeNodeImageVersion (no body)`,
-    `Pool ${pool.name}: ${pool.nodeImageVersion ?? '?'} → ${latest}; AKS adds surge nodes, then cordons, drains and reimages ${pool.nodes.length === 1 ? 'its node' : `each of its ${plural(pool.nodes.length, 'node')}`}; same Kubernetes version.`,
-  ];
+  const { lines: plan, change } = nodeImagePlan(pool, ctx.cluster);
   // Every node is drained as in a version upgrade: the budgets that would hold it, asked fresh.
   const drains = await nodeImageDrainLines(ctx.connection, pool);
   await s.change(
@@ -65,7 +62,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
         plan,
         confirm: {
           cluster: ctx.cluster,
-          change: `Upgrade the node image of pool ${pool.name} on ${ctx.cluster} to ${latest} (surge nodes first, then every node drained and replaced or reimaged)`,
+          change,
           details: [...plan, ...drains],
           commands: [azNodeImageUpgrade(arm.at, pool.name)],
           typed: ctx.cluster,

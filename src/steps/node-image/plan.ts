@@ -1,0 +1,31 @@
+import type { ImagePool } from '../../checks/nodeimage/facts.js';
+import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
+import { plural } from '../../model/plural.js';
+
+/**
+ * A pool's node image upgrade in words: the request, and how AKS takes the nodes by the pool's
+ * upgrade settings (surge nodes first with maxSurge above 0; in place, no surge, with maxSurge 0),
+ * plus the confirmation's one-line change. Pure.
+ */
+export function nodeImagePlan(
+  pool: ImagePool,
+  cluster: string,
+): { lines: string[]; change: string } {
+  const latest = pool.latestNodeImageVersion ?? '';
+  const settings = pool.drain ?? {};
+  const count = pool.count ?? pool.nodes.length;
+  const batch = upgradeBatch(settings, count);
+  const nodes = count === 1 ? 'its node' : `each of its ${plural(count, 'node')}`;
+  const how =
+    batch.mode === 'in-place'
+      ? `AKS adds no surge node: it cordons, drains and reimages ${nodes} in place`
+      : `AKS adds surge nodes, then cordons, drains and reimages ${nodes}`;
+  return {
+    lines: [
+      `POST …/agentPools/${pool.name}/upgradeNodeImageVersion (no body)`,
+      `Pool ${pool.name}: ${pool.nodeImageVersion ?? '?'} → ${latest}; ${how}; same Kubernetes version.`,
+      `${batchSettingsText(settings)}: ${batchText(batch)}.`,
+    ],
+    change: `Upgrade the node image of pool ${pool.name} on ${cluster} to ${latest} (${batch.mode === 'in-place' ? 'in place, no surge nodes: every node drained and reimaged' : 'surge nodes first, then every node drained and replaced or reimaged'})`,
+  };
+}
