@@ -128,6 +128,7 @@ export function commandLine(
   program.action((flags: TuiFlags) => {
     parsed({ kind: 'tui', ...tuiOptions(flags, env) });
   });
+  program.hook('preSubcommand', (root, sub) => refuseTargetFlagsBefore(root, sub.name()));
 
   program
     .command('sim')
@@ -303,6 +304,27 @@ function simOptions(flags: SimFlags): SimCommandOptions {
     options.speed = speed;
   }
   return options;
+}
+
+/** The root flags a command takes before its name: the modes (see `withRootModes`). */
+const MODES_BEFORE_A_COMMAND = new Set(['readOnly', 'dryRun']);
+
+/**
+ * A root flag before a command other than the modes (`aks-runbook --demo fleet …`) is the
+ * checklist's and would be dropped: the command would reach the kubeconfig's cluster or Azure
+ * instead of the simulator, subscription or cloud it names. One line says where it goes.
+ */
+function refuseTargetFlagsBefore(root: Command, command: string): void {
+  const given = root.options.filter(
+    (o) =>
+      !MODES_BEFORE_A_COMMAND.has(o.attributeName()) &&
+      root.getOptionValueSource(o.attributeName()) === 'cli',
+  );
+  if (given.length === 0) return;
+  const flags = given.map((o) => o.long ?? o.flags).join(', ');
+  throw new UserError(
+    `${flags} before "${command}" would be ignored: give the command's own flags after it (aks-runbook ${command} --help lists them); nothing was done`,
+  );
 }
 
 /**

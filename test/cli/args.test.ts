@@ -182,3 +182,31 @@ describe('--read-only and --dry-run before fleet', () => {
     });
   });
 });
+
+describe('flags before a command', () => {
+  it('refuses a root flag that names the target or the scenario, instead of ignoring it', () => {
+    // Before "fleet" or "audit", these were parsed as the checklist's and then dropped: the
+    // command went to the real Azure sign-in (or the kubeconfig) instead of the simulator.
+    for (const argv of [
+      ['--demo', 'fleet', 'run', 'start', '-n', 'run-1', '--kubernetes-version', '1.31.8'],
+      ['--sim-connection', 'sim.json', 'fleet', 'inventory', '--all-subscriptions'],
+      ['--subscription', 'sub-1', 'fleet', 'run', 'stop', '-n', 'run-1', '--demo'],
+      ['-g', 'rg-1', 'fleet', 'run', 'show', '-n', 'run-1', '--demo'],
+      ['--demo', 'audit'],
+      ['--context', 'prod', 'audit', '--demo'],
+      ['--scenario', 'fleet', 'sim'],
+      ['--cloud', 'AzureChinaCloud', 'fleet', 'inventory', '--demo'],
+    ]) {
+      const said = refusal(argv);
+      expect(said, argv.join(' ')).toMatch(/before "(fleet|audit|sim)"/);
+    }
+  });
+
+  it('still takes --read-only and --dry-run there, and flags after the command', () => {
+    expect(parse(['--read-only', 'audit', '--demo']).result).toMatchObject({ kind: 'audit' });
+    expect(parse(['fleet', 'inventory', '--demo']).result).toMatchObject({ kind: 'fleet' });
+    expect(parse(['audit', '--demo', '--steps', 'rbac']).result).toMatchObject({
+      kind: 'audit',
+    });
+  });
+});
