@@ -25,7 +25,7 @@ const ONE_READ =
  * whole, whatever was edited around it). Enter may share a read with the last character (a slow
  * link bunches them) once the answer came over two reads or more; a one-character answer's
  * Enter must come in a read of its own. Any refused answer answers nothing, is said so, and the
- * answer is empty (a confirmation reads that as cancel).
+ * answer is empty (a confirmation reads that as cancel); so is Ctrl+D, Ctrl+C or the input's end.
  */
 export async function askLine(question: string, streams: AskStreams): Promise<string> {
   const now = streams.now ?? (() => performance.now());
@@ -49,7 +49,15 @@ export async function askLine(question: string, streams: AskStreams): Promise<st
   streams.input.on('data', onRead);
   try {
     const asked = now();
-    const answer = await rl.question(question);
+    // Ctrl+D, Ctrl+C or the input's end close the question unanswered: a cancel, said by the
+    // caller ("nothing was changed"), never an error (readline rejects, or waits for ever).
+    const closed = new Promise<undefined>((resolve) => rl.once('close', () => resolve(undefined)));
+    rl.once('SIGINT', () => rl.close());
+    const answer = await Promise.race([rl.question(question).catch(() => undefined), closed]);
+    if (answer === undefined) {
+      streams.output.write('\n');
+      return '';
+    }
     const typedAhead = now() - asked < guardMs || (firstRead ?? asked) - asked < guardMs;
     const oneRead =
       !pasted &&

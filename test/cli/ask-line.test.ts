@@ -173,4 +173,17 @@ describe('askLine', () => {
     await sendReads(t.input, ['a', '\r']);
     expect(await second).toBe('a');
   });
+
+  it('Ctrl+D, Ctrl+C or the end of input answers nothing (a cancel), never an error', async () => {
+    for (const end of ['ctrl-d', 'ctrl-c', 'eof'] as const) {
+      const clock = { t: 0 };
+      const t = terminal(clock);
+      const answer = askLine('Type the fleet name (fleet-1): ', t);
+      clock.t = 1_000;
+      await typeByHand(t.input, 'fle');
+      if (end === 'eof') t.input.end();
+      else await sendReads(t.input, [CTRL_U, end === 'ctrl-d' ? '\u0004' : '\u0003']);
+      await expect(answer, end).resolves.toBe('');
+    }
+  });
 });
