@@ -11,7 +11,7 @@ import { readInventory } from './inventory.js';
 import { memberFacts } from './plan-facts.js';
 import { plural } from '../model/plural.js';
 import { chooseSequence } from './sequence-order.js';
-import { runClusters, type SequenceIo } from './sequence-run.js';
+import { runClusters, unknownConfirms, type SequenceIo } from './sequence-run.js';
 import { readOpenSequence } from './sequence-journal.js';
 
 /** What `fleet sequence` was asked. */
@@ -59,11 +59,11 @@ export async function runSequence(
     );
     return 0;
   }
-  const names = new Set(sequence.clusters.map((c) => c.row.name));
-  const unknown = request.confirm.filter((n) => !names.has(n));
+  // NAME or GROUP/NAME, as `confirmedClusters` takes them (an ambiguous NAME is refused there).
+  const unknown = unknownConfirms(request.confirm, sequence.clusters);
   if (unknown.length > 0)
     throw new UserError(
-      `--confirm ${unknown.join(', ')}: not a cluster of this sequence (${[...names].join(', ')}); nothing was changed`,
+      `--confirm ${unknown.join(', ')}: not a cluster of this sequence (${sequence.clusters.map((c) => `${c.row.resourceGroup}/${c.row.name}`).join(', ')}); nothing was changed`,
     );
   const members: FleetMember[] = sequence.clusters.map((c) => ({
     name: c.row.name,

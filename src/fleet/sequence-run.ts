@@ -207,12 +207,9 @@ export function confirmedClusters(
   clusters: readonly SequencedCluster[],
 ): Set<string> {
   const ids = new Set<string>();
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   for (const given of names) {
-    const [group, name] = given.includes('/') ? given.split('/', 2) : [undefined, given];
-    const matching = clusters.filter(
-      (c) => same(c.row.name, name) && (group === undefined || same(c.row.resourceGroup, group)),
-    );
+    const group = given.includes('/') ? given.split('/', 2)[0] : undefined;
+    const matching = confirmedBy(given, clusters);
     if (group === undefined && matching.length > 1)
       throw new UserError(
         `--confirm ${given}: ${matching.length} clusters of this sequence are named so (${matching.map((c) => `${c.row.resourceGroup}/${c.row.name}`).join(', ')}); confirm each as GROUP/NAME`,
@@ -220,6 +217,23 @@ export function confirmedClusters(
     for (const c of matching) ids.add(c.row.id);
   }
   return ids;
+}
+
+/** The `--confirm` names that no cluster of the sequence answers to (NAME or GROUP/NAME). */
+export function unknownConfirms(
+  names: readonly string[],
+  clusters: readonly SequencedCluster[],
+): string[] {
+  return names.filter((given) => confirmedBy(given, clusters).length === 0);
+}
+
+/** The clusters one `--confirm` value names: GROUP/NAME, or every cluster with that NAME. */
+function confirmedBy(given: string, clusters: readonly SequencedCluster[]): SequencedCluster[] {
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const [group, name = ''] = given.includes('/') ? given.split('/', 2) : [undefined, given];
+  return clusters.filter(
+    (c) => same(c.row.name, name) && (group === undefined || same(c.row.resourceGroup, group)),
+  );
 }
 
 /** The cluster's ARM coordinates. */
