@@ -70,6 +70,8 @@ export async function readClustersFile(
   const raw = Array.isArray(top.data) ? top.data : top.data.clusters;
   if (raw.length === 0) throw new UserError(`${file}: the list of clusters is empty`);
   const base = dirname(resolve(file));
+  // Which entry first named each cluster: the same one twice would be audited twice.
+  const seen = new Map<string, number>();
   return raw.map((item, index) => {
     const where = `${file}: entry ${index + 1}`;
     const parsed = entrySchema.safeParse(item);
@@ -78,12 +80,33 @@ export async function readClustersFile(
       const field = issue?.path.join('.');
       throw new UserError(`${where}: ${field ? `${field}: ` : ''}${issue?.message ?? 'invalid'}`);
     }
+    let entry: ClusterEntry;
     try {
-      return toEntry(parsed.data, base, defaults);
+      entry = toEntry(parsed.data, base, defaults);
     } catch (error) {
       throw new UserError(`${where}${labelOf(parsed.data)}: ${messageOf(error)}`);
     }
+    const key = clusterKey(entry.target);
+    const first = seen.get(key);
+    if (first !== undefined)
+      throw new UserError(
+        `${where}${labelOf(parsed.data)}: names the same cluster as entry ${first}; list each cluster once`,
+      );
+    seen.set(key, index + 1);
+    return entry;
   });
+}
+
+/**
+ * What identifies the cluster an entry names: its ARM coordinates (Azure names are
+ * case-insensitive) when given, else its kubeconfig and context; on the simulator its file too.
+ */
+function clusterKey(t: TargetOptions): string {
+  const arm =
+    t.resourceGroup !== undefined
+      ? [t.subscription ?? '', t.resourceGroup, t.name ?? ''].map((p) => p.toLowerCase())
+      : [t.kubeconfig ?? '', t.context ?? ''];
+  return JSON.stringify([t.simConnection ?? '', ...arm]);
 }
 
 function toEntry(e: RawEntry, base: string, defaults: EntryDefaults): ClusterEntry {

@@ -138,6 +138,13 @@ describe('aks-runbook audit --clusters on two simulated clusters', () => {
       ['clusters: []\n', /empty/],
       ['clusters: [\n', /not YAML or JSON/],
       ['- context: prod\n  subscription: s\n', /entry 1 \(prod\): subscription needs/],
+      // The same cluster twice would be audited twice, two identical rows in the summary.
+      ['- simConnection: shop.json\n- simConnection: ./shop.json\n', /entry 2: .*entry 1/],
+      [
+        '- {resourceGroup: rg, name: aks, subscription: s}\n- {resourceGroup: RG, name: AKS, subscription: s, label: again}\n',
+        /entry 2 \(again\): .*entry 1/,
+      ],
+      ['- context: prod\n- context: prod\n  label: again\n', /entry 2 \(again\): .*entry 1/],
     ];
     for (const [text, expected] of cases) {
       const file = clustersFile('bad.yaml', text);
