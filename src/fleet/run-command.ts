@@ -90,6 +90,7 @@ export async function runUpdateRunCommand(
     verb === 'stop'
       ? `stop update run ${name} (members updating now finish; no other member starts)`
       : `skip ${targets.map((t) => `${t.type.replace('AfterStageWait', 'wait after stage')} ${t.name}`).join(', ')} in update run ${name}`;
+  if (io.signal?.aborted) return interruptedUnsent(io);
   if (!(await confirmed(fleet, change, request, io))) return 1;
   const journal = await FleetRunJournal.open(env, fleet, name, access.secret);
   try {
@@ -201,6 +202,7 @@ async function start(
     existing && state !== 'NotStarted'
       ? `start update run ${name} again (it is ${state}): members not completed or skipped are updated`
       : `${existing ? 'start' : 'create and start'} update run ${name} over ${members} member cluster(s) in the order above`;
+  if (io.signal?.aborted) return interruptedUnsent(io);
   if (!(await confirmed(fleet, change, request, io))) return 1;
   const journal = await FleetRunJournal.open(env, fleet, name, access.secret);
   try {
@@ -275,6 +277,12 @@ function saidUnheard(
       `the request to ${verb} update run ${name} ${sentWords(error.heard?.accepted === true)}; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
     );
   };
+}
+
+/** A Ctrl+C that came while the fleet was read: said, and nothing is sent (exit 130). */
+function interruptedUnsent(io: RunIo): number {
+  io.out('Interrupted: nothing was sent.\n');
+  return 130;
 }
 
 /** The typed confirmation: `--confirm` naming the fleet, or the name typed at the prompt. */

@@ -145,6 +145,12 @@ async function ended(
       );
       return 1;
     case 'interrupted':
+      if (outcome.notSent) {
+        io.out(
+          `  Interrupted before ${visible(outcome.what)} on ${name}: nothing was sent to it. Run the same command again: the sequence picks up at ${name}.\n`,
+        );
+        return 130;
+      }
       io.out(
         `  Stopped following ${visible(outcome.what)} on ${name}: it goes on in Azure. Run the same command again: the sequence picks up at ${name} and follows it.\n`,
       );

@@ -52,7 +52,8 @@ export type ClusterOutcome =
   | { kind: 'verified'; verdict: UpgradeVerdict; changed: boolean }
   | { kind: 'stopped'; reason: string; lines: string[] }
   | { kind: 'not-confirmed' }
-  | { kind: 'interrupted'; what: string }
+  /** Ctrl+C: following `what` stopped (it goes on in Azure), or, `notSent`, before it was sent. */
+  | { kind: 'interrupted'; what: string; notSent?: true }
   | { kind: 'shown' };
 
 const RUNNING = /ing$/i;
@@ -134,6 +135,8 @@ export async function upgradeCluster(
       ...ops.flatMap((op) => azOf(op, req.at).map((c) => `  ${c}`)),
     ];
     const change = `upgrade ${req.at.name}: ${ops.map(operationText).join(', then ')}`;
+    // A Ctrl+C that came while the cluster was looked at stops here: nothing sent, none asked.
+    if (hooks.signal?.aborted) return { kind: 'interrupted', what: 'its upgrade', notSent: true };
     if (!(await hooks.confirm(change, warnings))) return { kind: 'not-confirmed' };
     const journal = await Journal.open({
       cluster: req.at.name,
@@ -144,6 +147,8 @@ export async function upgradeCluster(
       await hooks.journalOpened(journal.path);
       await journal.confirmation({ cluster: req.at.name, change, typed: req.at.name }, true);
       for (const op of ops) {
+        if (hooks.signal?.aborted)
+          return { kind: 'interrupted', what: operationText(op), notSent: true };
         const ended = await sendOperation(op, connection, journal, req, hooks);
         if (ended) return ended;
       }
