@@ -86,6 +86,7 @@ export async function runSequence(
     renderPlan(
       `${plural(sequence.clusters.length, 'cluster')} in no fleet, one at a time ${sequence.how}: ${changeOf(request.update)}`,
       plan,
+      'sequence',
     ),
   );
   if (sequence.clusters.length >= FLEET_ADVICE_FROM) io.out(advice(sequence.clusters));

@@ -3,8 +3,18 @@ import { alignColumns } from '../model/text-cells.js';
 import { visible } from '../model/visible-text.js';
 import { plural } from '../model/plural.js';
 
+/** What a plan says about its blocked members: an update run's, or a one-at-a-time sequence's. */
+export type PlanKind = 'run' | 'sequence';
+
+const BLOCKED_ADVICE: Record<PlanKind, (blocked: number) => string> = {
+  run: (n) =>
+    `${plural(n, 'member')} blocked: the run would fail there. Fix them first, or skip them (fleet run skip --member NAME) once the run is created.`,
+  sequence: (n) =>
+    `${plural(n, 'cluster')} blocked: the sequence would stop there. Fix them first, or leave them out (--clusters, --where).`,
+};
+
 /** The plan of a run, before it starts: the order, versions and readiness of every member. */
-export function renderPlan(title: string, plan: UpdatePlan): string {
+export function renderPlan(title: string, plan: UpdatePlan, kind: PlanKind = 'run'): string {
   const rows: string[][] = [
     ['#', 'STAGE', 'GROUP', 'MEMBER', 'CLUSTER', 'CURRENT', 'TARGET', 'READINESS'],
   ];
@@ -46,8 +56,8 @@ export function renderPlan(title: string, plan: UpdatePlan): string {
   lines.push(
     '',
     plan.blocked > 0
-      ? `${plural(plan.blocked, 'member')} blocked: the run would fail there. Fix them first, or skip them (fleet run skip --member NAME) once the run is created.`
-      : 'No member is known to be blocked.',
+      ? BLOCKED_ADVICE[kind](plan.blocked)
+      : `No ${kind === 'run' ? 'member' : 'cluster'} is known to be blocked.`,
   );
   return `${lines.join('\n')}\n`;
 }
