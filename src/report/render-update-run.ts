@@ -49,7 +49,8 @@ export function renderPlan(title: string, plan: UpdatePlan, kind: PlanKind = 'ru
         '',
       ]);
   }
-  const lines = [title, '', ...alignColumns(rows.map((r) => r.map(visible)))];
+  // The title names the fleet and its group as Azure gives them: data, like the rows.
+  const lines = [visible(title), '', ...alignColumns(rows.map((r) => r.map(visible)))];
   if (plan.leftOut.length > 0)
     notes.push(`not in any stage (left alone): ${plan.leftOut.join(', ')}`);
   if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${visible(n)}`));
