@@ -86,6 +86,7 @@ export async function runUpdateRunCommand(
     return exitOf(await followRun(client, fleet, name, io, undefined, pollMs(env)));
   }
   const targets = verb === 'skip' ? request.skip : [];
+  refuseUnfit(verb, name, current, targets);
   const change =
     verb === 'stop'
       ? `stop update run ${name} (members updating now finish; no other member starts)`
@@ -277,6 +278,45 @@ function saidUnheard(
       `the request to ${verb} update run ${name} ${sentWords(error.heard?.accepted === true)}; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
     );
   };
+}
+
+/**
+ * A stop or skip the run just read cannot take, refused in one line before anything is asked or
+ * sent: a stop of a run that is not running, a skip of a member, group or stage (or the wait
+ * after one) the run does not have. Fleet Manager would refuse it too, less plainly.
+ */
+function refuseUnfit(
+  verb: 'stop' | 'skip',
+  name: string,
+  run: UpdateRun,
+  targets: RunRequest['skip'],
+): void {
+  const state = run.properties?.status?.status?.state ?? run.properties?.provisioningState;
+  if (verb === 'stop') {
+    if (state !== 'Running')
+      throw new UserError(
+        `update run ${name} is ${state ?? 'in an unknown state'}: only a running update run can be stopped; nothing was sent`,
+      );
+    return;
+  }
+  const stages = run.properties?.status?.stages ?? [];
+  const groups = stages.flatMap((s) => s.groups ?? []);
+  const have: Record<RunRequest['skip'][number]['type'], string[]> = {
+    Stage: stages.map((s) => s.name ?? ''),
+    AfterStageWait: stages.map((s) => s.name ?? ''),
+    Group: groups.map((g) => g.name ?? ''),
+    Member: groups.flatMap((g) => (g.members ?? []).map((m) => m.name ?? '')),
+  };
+  // Without a status yet (not started) the run's parts are not listed: Fleet Manager judges.
+  if (stages.length === 0) return;
+  for (const t of targets) {
+    const names = have[t.type];
+    if (names.some((n) => n.toLowerCase() === t.name.toLowerCase())) continue;
+    const what = t.type === 'AfterStageWait' ? 'stage' : t.type.toLowerCase();
+    throw new UserError(
+      `update run ${name} has no ${what} ${t.name} (its ${what}s: ${names.join(', ') || 'none'}); nothing was sent`,
+    );
+  }
 }
 
 /** A Ctrl+C that came while the fleet was read: said, and nothing is sent (exit 130). */
