@@ -59,6 +59,13 @@ export async function runUpdateRunCommand(
   if (verb === 'start' && request.name) {
     // A run left running (by an earlier session, or someone else) is followed, not planned again.
     const running = await getRun(client, fleet, request.name);
+    // An existing run upgrades as it was created: never plan, ask or start it under another change.
+    const own = running ? runUpdateWords(running) : undefined;
+    const asked = updateWords(request.upgradeType, request.kubernetesVersion, request.nodeImage);
+    if (own !== undefined && own !== asked)
+      throw new UserError(
+        `update run ${request.name} is a ${own}, not the ${asked} asked: start it with its own flags, or name a new run with -n; nothing was sent`,
+      );
     const state = running?.properties?.status?.status?.state;
     if (state === 'Running' || state === 'Stopping') {
       const earlier = await readFleetJournal(env, fleet, request.name);
@@ -159,10 +166,7 @@ async function planOf(
   const inventory = await readInventory(access, undefined);
   const facts = await memberFacts(access, members, inventory.rows, update, env, say);
   const plan = planUpdateRun(stages, facts, update);
-  const change =
-    update.type === 'NodeImageOnly'
-      ? `node image upgrade (${request.nodeImage})`
-      : `${update.type} upgrade to ${update.kubernetesVersion ?? '?'}, node image ${request.nodeImage}`;
+  const change = updateWords(update.type, update.kubernetesVersion, request.nodeImage);
   const how = named ? `strategy ${named.name}` : 'no strategy: one member after the other';
   const title = `Fleet ${fleet.name} (${fleet.resourceGroup}, subscription ${fleet.subscriptionId}): ${change}, ${how}, ${plural(members.length, 'member')}`;
   return {
@@ -199,10 +203,13 @@ async function start(
     return 0;
   }
   const members = plan.stages.flatMap((s) => s.groups.flatMap((g) => g.members)).length;
+  const what = existing
+    ? runUpdateWords(existing)
+    : updateWords(request.upgradeType, request.kubernetesVersion, request.nodeImage);
   const change =
     existing && state !== 'NotStarted'
-      ? `start update run ${name} again (it is ${state}): members not completed or skipped are updated`
-      : `${existing ? 'start' : 'create and start'} update run ${name} over ${members} member cluster(s) in the order above`;
+      ? `start update run ${name} again (it is ${state}; ${what}): members not completed or skipped are updated`
+      : `${existing ? 'start' : 'create and start'} update run ${name} (${what}) over ${plural(members, 'member cluster')} in the order above`;
   if (io.signal?.aborted) return interruptedUnsent(io);
   if (!(await confirmed(fleet, change, request, io))) return 1;
   const journal = await FleetRunJournal.open(env, fleet, name, access.secret);
@@ -317,6 +324,23 @@ function refuseUnfit(
       `update run ${name} has no ${what} ${t.name} (its ${what}s: ${names.join(', ') || 'none'}); nothing was sent`,
     );
   }
+}
+
+/** The upgrade in words: `Full upgrade to 1.31.8, node image Latest`, `node image upgrade (Latest)`. */
+function updateWords(type: string, version: string | undefined, nodeImage: string): string {
+  return type === 'NodeImageOnly'
+    ? `node image upgrade (${nodeImage})`
+    : `${type} upgrade to ${version ?? '?'}, node image ${nodeImage}`;
+}
+
+/** The upgrade an existing run was created for, in the words of `updateWords`. */
+function runUpdateWords(run: UpdateRun): string {
+  const update = run.properties?.managedClusterUpdate;
+  return updateWords(
+    update?.upgrade.type ?? '?',
+    update?.upgrade.kubernetesVersion,
+    update?.nodeImageSelection?.type ?? 'Latest',
+  );
 }
 
 /** A Ctrl+C that came while the fleet was read: said, and nothing is sent (exit 130). */
