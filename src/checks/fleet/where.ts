@@ -1,4 +1,4 @@
-import { INVENTORY_RISKS, type InventoryRow } from '../../model/inventory.js';
+import { INVENTORY_RISKS, type InventoryRow, type SupportStatus } from '../../model/inventory.js';
 import { UserError } from '../../model/errors.js';
 import { compareVersions } from '../versions/semver.js';
 
@@ -21,6 +21,8 @@ const FIELDS = [
   'support',
 ];
 
+const SUPPORT: readonly SupportStatus[] = ['supported', 'lts-only', 'unsupported', 'unknown'];
+
 /**
  * Parses `--where` text such as `version<1.31`, `risk=public-api`, `tag.env=prod`, `name~shop`.
  * A field or operator it does not know is one line naming what it takes.
@@ -28,7 +30,8 @@ const FIELDS = [
 export function parseWhere(text: string): WhereClause {
   const m = /^\s*([A-Za-z][\w.-]*)\s*(!=|<=|>=|=|<|>|~)\s*(.*?)\s*$/.exec(text);
   const field = m?.[1]?.toLowerCase();
-  if (!m || !field || (!FIELDS.includes(field) && !field.startsWith('tag.')) || m[3] === '') {
+  const known = FIELDS.includes(field ?? '') || (field?.startsWith('tag.') && field !== 'tag.');
+  if (!m || !field || !known || m[3] === '') {
     throw new UserError(
       `--where "${text}": expected FIELD OP VALUE with FIELD one of ${FIELDS.join(', ')} or tag.NAME and OP one of = != < <= > >= ~ (contains)`,
     );
@@ -43,6 +46,11 @@ export function parseWhere(text: string): WhereClause {
   if ((field === 'risk' || field === 'finding') && !(m[3]! in INVENTORY_RISKS))
     throw new UserError(
       `--where "${text}": no risk "${m[3]!}"; the risks are ${Object.keys(INVENTORY_RISKS).join(', ')}`,
+    );
+  // A status no cluster can have would match none (or, with !=, every cluster) without a word.
+  if (field === 'support' && !SUPPORT.includes(m[3]!.toLowerCase() as SupportStatus))
+    throw new UserError(
+      `--where "${text}": no support status "${m[3]!}"; they are ${SUPPORT.join(', ')}`,
     );
   return { field: field === 'finding' ? 'risk' : field, op, value: m[3]! };
 }
