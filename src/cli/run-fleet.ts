@@ -121,5 +121,8 @@ function wireModeOf(command: FleetCommand): WireMode {
 
 async function askOnTerminal(question: string): Promise<string> {
   const { askLine } = await import('./ask-line.js');
-  return askLine(question, { input: process.stdin, output: process.stderr });
+  // The question goes where the operator sees it: stderr, or stdout (a terminal, or the command
+  // would not ask) when stderr goes to a file; else it would wait for an answer to nothing seen.
+  const output = process.stderr.isTTY ? process.stderr : process.stdout;
+  return askLine(question, { input: process.stdin, output });
 }

@@ -46,4 +46,27 @@ describe('fleet commands: Ctrl+D and Ctrl+C at the typed confirmation', () => {
       expect(writesOf(sim)).toBe(0);
     }, 90_000);
   }
+
+  it('asks where it can be seen when stderr is not the terminal (2>file)', async () => {
+    const pty = startInPty(
+      [
+        'fleet',
+        'strategy',
+        'create',
+        '-n',
+        'by-env',
+        '--stages',
+        'dev,staging',
+        '--sim-connection',
+        `${fleet.home}/sim.json`,
+        '2>/dev/null',
+      ],
+      { ...fleet.env(), HOME: fleet.home },
+      { cols: 200, rows: 40 },
+    );
+    await pty.waitFor('Type the fleet name (fleet-contoso)', 60_000);
+    pty.type('\u0004');
+    expect(await pty.exited(20_000)).toBe(1);
+    expect(writesOf(sim)).toBe(0);
+  }, 90_000);
 });
