@@ -256,6 +256,15 @@ async function start(
           `start update run ${name}`,
         ),
       )
+      .catch((error: unknown) => {
+        // Half done: the run this command created stays, not started (Azure said no); say both.
+        // A start whose answer never came is said as outcome unknown, below.
+        if (existing || !(error instanceof UserError)) throw error;
+        throw new UserError(
+          `update run ${name} was created but not started: ${error.message}. Start it with: aks-runbook fleet run start -n ${name} (same fleet flags)`,
+          error.exitCode,
+        );
+      })
       .catch(saidUnheard(fleet, name, 'start'));
     io.out(`Started update run ${name}.\n`);
     if (!request.follow) {
