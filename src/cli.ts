@@ -96,7 +96,8 @@ async function parseFully(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Pr
   return parseInvocation(argv, env, versionLine(), io.out);
 }
 
-async function fail(io: CliIo, error: unknown): Promise<number> {
+/** Says a command's failure as its one line on stderr; resolves to its exit code. */
+export async function fail(io: CliIo, error: unknown): Promise<number> {
   // A client's or Node's error (a socket, a file) in the shared words: what was wrong, what to
   // do. Loaded only now: the clients it knows are not needed to start.
   const said =

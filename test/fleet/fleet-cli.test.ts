@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli.js';
+import { fail, main } from '../../src/cli.js';
 import { parseInvocation } from '../../src/cli/args.js';
 import { runFleet } from '../../src/cli/run-fleet.js';
 import { createResourceGraphClient, queryAllPages } from '../../src/azure/resource-graph.js';
@@ -75,7 +75,7 @@ async function fleet(
   const code = await runFleet(invocation.fleet, env(), io, {
     ...(opts.ask !== undefined ? { ask: () => Promise.resolve(opts.ask!) } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
-  }).catch(() => main(argv, env(), io));
+  }).catch((error: unknown) => fail(io, error));
   return { code, out, err };
 }
 

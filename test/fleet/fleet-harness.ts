@@ -2,7 +2,7 @@
 // file, as a second program would; answers typed confirmations through the `ask` seam.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../src/cli.js';
+import { fail, main } from '../../src/cli.js';
 import { parseInvocation } from '../../src/cli/args.js';
 import { runFleet } from '../../src/cli/run-fleet.js';
 import { simConnectionOf } from '../../src/sim/connection-file.js';
@@ -70,7 +70,7 @@ export function fleetHarness(sim: Simulator, moreEnv: NodeJS.ProcessEnv = {}) {
         return opts.ask ? opts.ask(q) : Promise.resolve(answers.shift() ?? '');
       },
       ...(opts.signal ? { signal: opts.signal } : {}),
-    }).catch(() => main(argv, env(), io));
+    }).catch((error: unknown) => fail(io, error));
     return { code, out, err, asked };
   };
   return { home, env, run };
