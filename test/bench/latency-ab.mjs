@@ -16,11 +16,12 @@ const sides = { A: resolve(other), B: ours };
 
 async function once(sim, file, root, how) {
   const client = join(root, 'test/bench/latency-client.mjs');
-  const { wallMs, cpuMs, served } = await clientRun(sim, file, client, how);
+  const { wallMs, cpuMs, mainCpuMs, served } = await clientRun(sim, file, client, how);
   const path = criticalPath(served, LATENCY);
   return {
     wallMs,
     cpuMs: cpuMs ?? NaN,
+    mainCpuMs: mainCpuMs ?? NaN,
     boundMs: path.boundMs,
     serial: path.serialChainMs,
     requests: path.requests,
@@ -48,7 +49,7 @@ for (const scenario of scenariosArg.split(',')) {
         const m = (key) => median(got[side].map((r) => r[key]));
         const ratios = got[side].map((r) => (r.wallMs / r.boundMs).toFixed(2)).join(' ');
         process.stdout.write(
-          `${scenario} ${how} ${side} (${sides[side]}): wall ${Math.round(m('wallMs'))} ms, bound ${m('boundMs')} ms, ratio ${(m('wallMs') / m('boundMs')).toFixed(2)}x [${ratios}], client CPU ${Math.round(m('cpuMs'))} ms, serial chain ${m('serial')} ms, ${m('requests')} requests\n`,
+          `${scenario} ${how} ${side} (${sides[side]}): wall ${Math.round(m('wallMs'))} ms, bound ${m('boundMs')} ms, ratio ${(m('wallMs') / m('boundMs')).toFixed(2)}x [${ratios}], client CPU ${Math.round(m('cpuMs'))} ms (main thread ${Math.round(m('mainCpuMs'))} ms), serial chain ${m('serial')} ms, ${m('requests')} requests\n`,
         );
       }
       const b = median(got.B.map((r) => r.wallMs));

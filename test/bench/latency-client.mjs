@@ -43,12 +43,17 @@ const startedEpochMs = performance.timeOrigin + started;
 const startedHrUs = Number(process.hrtime.bigint() / 1000n);
 // The CPU the run used (user + system): a shared machine's load moves it much less than wall time.
 const cpuAtStart = process.cpuUsage();
+// This thread's own CPU (process.cpuUsage adds every worker thread's); Node 23.9 and later.
+const mainCpuAtStart = process.threadCpuUsage?.();
 const run = await (how === 'tui' ? tui() : audit());
 const wallMs = performance.now() - started;
 const cpu = process.cpuUsage(cpuAtStart);
 const cpuMs = (cpu.user + cpu.system) / 1000;
+const mainCpu = mainCpuAtStart && process.threadCpuUsage(mainCpuAtStart);
+const mainCpuMs = mainCpu ? (mainCpu.user + mainCpu.system) / 1000 : undefined;
 await run.stop();
 process.stdout.write(
-  JSON.stringify({ wallMs, cpuMs, startedEpochMs, startedHrUs, steps: run.steps }) + '\n',
+  JSON.stringify({ wallMs, cpuMs, mainCpuMs, startedEpochMs, startedHrUs, steps: run.steps }) +
+    '\n',
 );
 process.exit(0);
