@@ -1,4 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import { sameArmValue } from '../checks/arm-enums.js';
 import type { TokenCredential } from '@azure/core-auth';
 import { createContainerServiceClient } from '../azure/client.js';
 import { createAuthorizationClient } from '../azure/authorization-client.js';
@@ -136,7 +137,7 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
       permissions.catch(() => undefined);
     }
     const facts = await reading;
-    if (facts.cluster.powerState?.code === 'Stopped') {
+    if (sameArmValue(facts.cluster.powerState?.code, 'Stopped')) {
       // A stopped cluster has no API server: say so instead of timing out against it.
       throw new UserError(
         `AKS cluster "${at.name}" is stopped, so its API server is not running; start it with "az aks start -g ${at.resourceGroup} -n ${at.name}" and connect again`,

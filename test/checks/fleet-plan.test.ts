@@ -31,6 +31,10 @@ describe('planUpdateRun', () => {
     [{ powerState: 'Stopped' }, 'blocked'],
     [{ upgrades: ['1.31.7'] }, 'blocked'],
     [{ provisioningState: 'Failed' }, 'warning'],
+    // ARM enum values in any case: a lower-case settled state is no operation running.
+    [{ provisioningState: 'succeeded' }, 'ready'],
+    [{ provisioningState: 'failed' }, 'warning'],
+    [{ powerState: 'stopped' }, 'blocked'],
     [{ support: 'unsupported' }, 'warning'],
     [{ unread: ['PodDisruptionBudgets (403)'] }, 'unknown'],
   ] as Array<[Partial<MemberFacts>, string]>)(

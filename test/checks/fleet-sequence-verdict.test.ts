@@ -125,6 +125,15 @@ describe('verifyUpgrade', () => {
     expect(v.passed).toContain('2/2 nodes Ready');
   });
 
+  it('reads Succeeded in any case (ARM enum values are case-insensitive)', () => {
+    const lower: ClusterReadBack = {
+      ...good,
+      provisioningState: 'succeeded',
+      pools: [{ name: 'system', current: '1.31.8', provisioningState: 'SUCCEEDED' }],
+    };
+    expect(verifyUpgrade(full, sent, lower, [], []).ok).toBe(true);
+  });
+
   it.each<[string, Partial<ClusterReadBack>, RegExp]>([
     [
       'control plane behind',

@@ -2,6 +2,7 @@ import type { PlannedMember, Readiness, UpdatePlan } from '../../model/fleet-run
 import type { ApiUse } from '../versions/deprecated-uses.js';
 import { compareVersions, minorOf } from '../versions/semver.js';
 import { removedApiReasons } from './member-apis.js';
+import { sameArmValue } from '../arm-enums.js';
 
 /** What an update run changes on each member. */
 export interface PlannedUpdate {
@@ -75,11 +76,15 @@ function planMember(
     update.type === 'NodeImageOnly' ? 'latest node image' : (update.kubernetesVersion ?? '?');
   const blocked: string[] = [];
   const warnings: string[] = [];
-  if (m.powerState === 'Stopped')
+  if (sameArmValue(m.powerState, 'Stopped'))
     blocked.push('the cluster is stopped: AKS refuses upgrades until it is started');
-  if (m.provisioningState && !['Succeeded', 'Failed', 'Canceled'].includes(m.provisioningState))
+  // ARM enum values match whatever their case (a `succeeded` is not an operation running).
+  const settled = ['Succeeded', 'Failed', 'Canceled'].some((s) =>
+    sameArmValue(m.provisioningState, s),
+  );
+  if (m.provisioningState && !settled)
     blocked.push(`an operation is running (${m.provisioningState}): AKS would refuse with 409`);
-  if (m.provisioningState === 'Failed') warnings.push('its last operation failed');
+  if (sameArmValue(m.provisioningState, 'Failed')) warnings.push('its last operation failed');
   let upToDate = false;
   if (update.type !== 'NodeImageOnly' && update.kubernetesVersion && m.currentVersion) {
     const to = update.kubernetesVersion;

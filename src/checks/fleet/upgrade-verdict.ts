@@ -1,6 +1,7 @@
 import type { Finding, FindingId } from '../../model/finding.js';
 import { compareVersions } from '../versions/semver.js';
 import { imageStatus } from '../nodeimage/image-version.js';
+import { sameArmValue } from '../arm-enums.js';
 import type { PlannedUpdate } from './update-plan.js';
 
 /** A cluster as read back after its upgrade: ARM's versions and states, the API server's nodes. */
@@ -114,9 +115,11 @@ export function verifyUpgrade(
     );
   }
   const notSucceeded = [
-    ...(read.provisioningState === 'Succeeded' ? [] : [`cluster ${read.provisioningState}`]),
+    ...(sameArmValue(read.provisioningState, 'Succeeded')
+      ? []
+      : [`cluster ${read.provisioningState}`]),
     ...read.pools
-      .filter((p) => p.provisioningState !== 'Succeeded')
+      .filter((p) => !sameArmValue(p.provisioningState, 'Succeeded'))
       .map((p) => `pool ${p.name} ${p.provisioningState}`),
   ];
   check(

@@ -1,4 +1,5 @@
 import { readArmCluster } from '../../azure/cluster.js';
+import { sameArmValue } from '../../checks/arm-enums.js';
 import { snapshotPool } from './snapshot.js';
 import type { ArmClusterFacts } from '../../model/arm.js';
 import type { Connection } from '../../model/connection.js';
@@ -158,7 +159,7 @@ export class OperationBoard {
     else
       this.set({
         ...op,
-        phase: op.armState === 'Canceling' ? 'canceling' : 'running',
+        phase: sameArmValue(op.armState, 'Canceling') ? 'canceling' : 'running',
         abort: 'failed',
         ...(error ? { error } : {}),
       });
@@ -170,7 +171,7 @@ export class OperationBoard {
     if (!(op !== undefined && isOngoing(op))) return;
     this.ownMove = this.readsBegun;
     const { abort: _was, ...rest } = op;
-    this.set({ ...rest, phase: op.armState === 'Canceling' ? 'canceling' : 'running' });
+    this.set({ ...rest, phase: sameArmValue(op.armState, 'Canceling') ? 'canceling' : 'running' });
   }
 
   /**
