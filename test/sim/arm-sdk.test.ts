@@ -183,30 +183,35 @@ describe('ContainerServiceClient against the simulator', () => {
     expect(world.listNodes()).toHaveLength(2);
   });
 
-  it('quarantines an undrainable node with undrainableNodeBehavior: Cordon', async () => {
-    const { client, aks, world } = await arm('minimal', {
-      edit: (s) => {
-        s.descriptor.cluster.pools[0]!.upgradeSettings = {
-          maxSurge: '1',
-          drainTimeoutInMinutes: 5,
-          undrainableNodeBehavior: 'Cordon',
-        };
-      },
-    });
-    const { resourceGroup: rg, name } = aks.coordinates;
-    const node = world.listNodes()[0]!.metadata.name;
-    world.load([pod('db-0', node, 'shop')]);
-    world.blocked.add('db-0');
-    await expect(
-      client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone(),
-    ).rejects.toThrow(/UpgradeFailed/);
-    expect(world.getNode(node)?.metadata.labels?.['kubernetes.azure.com/upgrade-status']).toBe(
-      'Quarantined',
-    );
-    expect(world.getNode(node)?.['spec']).toMatchObject({ unschedulable: true });
-    // One surge node is kept for the quarantined one.
-    expect(world.listNodes()).toHaveLength(3);
-  });
+  // ARM enum values match whatever their case: the app reads `cordon` as Cordon, so must AKS here.
+  it.each(['Cordon', 'cordon'])(
+    'quarantines an undrainable node with undrainableNodeBehavior: %s',
+    async (behavior) => {
+      const { client, aks, world } = await arm('minimal', {
+        edit: (s) => {
+          s.descriptor.cluster.pools[0]!.upgradeSettings = {
+            maxSurge: '1',
+            drainTimeoutInMinutes: 5,
+            // The scenario type names AKS's spelling; a pool PUT may carry any case.
+            undrainableNodeBehavior: behavior as 'Cordon',
+          };
+        },
+      });
+      const { resourceGroup: rg, name } = aks.coordinates;
+      const node = world.listNodes()[0]!.metadata.name;
+      world.load([pod('db-0', node, 'shop')]);
+      world.blocked.add('db-0');
+      await expect(
+        client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone(),
+      ).rejects.toThrow(/UpgradeFailed/);
+      expect(world.getNode(node)?.metadata.labels?.['kubernetes.azure.com/upgrade-status']).toBe(
+        'Quarantined',
+      );
+      expect(world.getNode(node)?.['spec']).toMatchObject({ unschedulable: true });
+      // One surge node is kept for the quarantined one.
+      expect(world.listNodes()).toHaveLength(3);
+    },
+  );
 
   it('refuses a second operation with 409, and aborts the running one (Canceled)', async () => {
     const { client, aks } = await arm('minimal', { speed: 300 });

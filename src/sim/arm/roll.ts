@@ -64,7 +64,8 @@ export async function rollPool(
   const settings = pool.upgradeSettings ?? {};
   const batchSize = Math.min(surgeCount(settings.maxSurge, pool.count), stale.length);
   const drainTimeout = settings.drainTimeoutInMinutes ?? 30;
-  const cordonBlocked = settings.undrainableNodeBehavior === 'Cordon';
+  // ARM enum values match whatever their case, as the app reads them.
+  const cordonBlocked = settings.undrainableNodeBehavior?.toLowerCase() === 'cordon';
   const steps = stale.length + 2;
   let done = 0;
   const surge: string[] = [];
