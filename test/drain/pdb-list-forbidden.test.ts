@@ -88,6 +88,10 @@ async function server(): Promise<{ url: string; requests: string[] }> {
       evicted = true;
       return json(res, 201, { kind: 'Status', apiVersion: 'v1', status: 'Success', code: 201 });
     }
+    if (req.method === 'DELETE' && url.startsWith('/api/v1/namespaces/shop/pods/web-1')) {
+      evicted = true;
+      return json(res, 200, { kind: 'Status', apiVersion: 'v1', status: 'Success', code: 200 });
+    }
     if (req.method === 'GET' && url.startsWith('/api/v1/namespaces/shop/pods/web-1'))
       return json(res, 404, {
         kind: 'Status',
@@ -104,38 +108,56 @@ async function server(): Promise<{ url: string; requests: string[] }> {
 }
 
 describe('a drain without the right to list PodDisruptionBudgets', () => {
-  it('drains the node, as kubectl would, and says the budgets were not read', async () => {
-    const { url, requests } = await server();
-    const kc = new KubeConfig();
-    kc.loadFromOptions({
-      clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
-      users: [{ name: 'u', token: 'local-token' }],
-      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
-      currentContext: 'x',
-    });
-    const journal = await tempJournal('c', { readOnly: false, dryRun: false, demo: true });
-    const node: NodeProgress = {
-      name: 'n1',
-      phase: 'queued',
-      cordoned: false,
-      pods: [],
-      notes: [],
-    };
-    await drainNode(node, {
-      kc,
-      server: url,
-      journal,
-      options: DEFAULT_DRAIN_OPTIONS,
-      dryRun: false,
-      retryMs: 20,
-      pollMs: 10,
-      concurrency: 10,
-      signal: AbortSignal.timeout(30_000),
-      changed: () => undefined,
-    });
-    expect(node.phase).toBe('drained');
-    expect(node.pods.map((p) => `${p.name}:${p.state}`)).toEqual(['web-1:gone']);
-    expect(node.notes.join('\n')).toMatch(/PodDisruptionBudgets could not be listed/);
-    expect(requests).toContain('POST /api/v1/namespaces/shop/pods/web-1/eviction');
-  });
+  it.each([
+    [
+      'evicts',
+      DEFAULT_DRAIN_OPTIONS,
+      'POST /api/v1/namespaces/shop/pods/web-1/eviction',
+      /the API server still enforces them/,
+    ],
+    // Deleting pods skips every budget: the note must not promise they hold.
+    [
+      'deletes with eviction disabled',
+      { ...DEFAULT_DRAIN_OPTIONS, disableEviction: true },
+      'DELETE /api/v1/namespaces/shop/pods/web-1',
+      /pods are deleted without regard to them/,
+    ],
+  ] as const)(
+    'drains the node (%s), as kubectl would, and says the budgets were not read',
+    async (_how, options, sent, said) => {
+      const { url, requests } = await server();
+      const kc = new KubeConfig();
+      kc.loadFromOptions({
+        clusters: [{ name: 'c', server: url, skipTLSVerify: true }],
+        users: [{ name: 'u', token: 'local-token' }],
+        contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+        currentContext: 'x',
+      });
+      const journal = await tempJournal('c', { readOnly: false, dryRun: false, demo: true });
+      const node: NodeProgress = {
+        name: 'n1',
+        phase: 'queued',
+        cordoned: false,
+        pods: [],
+        notes: [],
+      };
+      await drainNode(node, {
+        kc,
+        server: url,
+        journal,
+        options,
+        dryRun: false,
+        retryMs: 20,
+        pollMs: 10,
+        concurrency: 10,
+        signal: AbortSignal.timeout(30_000),
+        changed: () => undefined,
+      });
+      expect(node.phase).toBe('drained');
+      expect(node.pods.map((p) => `${p.name}:${p.state}`)).toEqual(['web-1:gone']);
+      expect(node.notes.join('\n')).toMatch(/PodDisruptionBudgets could not be listed/);
+      expect(node.notes.join('\n')).toMatch(said);
+      expect(requests).toContain(sent);
+    },
+  );
 });

@@ -120,8 +120,11 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
     // only leaves waits unnamed until the server names them, and is said, not a reason to stop.
     listAllPdbs(kc, d.signal).catch((error: unknown) => {
       if (!(error instanceof ApiException && error.code === 403)) throw error;
+      // With eviction disabled pods are deleted, which no budget holds back: say that instead.
       note(
-        'PodDisruptionBudgets could not be listed (forbidden): the API server still enforces them, and a wait is named from its answer',
+        d.options.disableEviction
+          ? 'PodDisruptionBudgets could not be listed (forbidden), and with eviction disabled pods are deleted without regard to them'
+          : 'PodDisruptionBudgets could not be listed (forbidden): the API server still enforces them, and a wait is named from its answer',
       );
       return [];
     }),
