@@ -50,6 +50,8 @@ export async function sendOperation(
     pool = op.pool.name;
     target = { image: op.latest };
   }
+  // A Ctrl+C that came during the read above: the request is not sent.
+  if (hooks.signal?.aborted) return { kind: 'interrupted', what, notSent: true };
   hooks.out(`  → ${what}\n`);
   let lastLine = '';
   const controller = new AbortController();
@@ -91,6 +93,9 @@ export async function sendOperation(
       },
       controller.signal,
     );
+    // Interrupted before the request went out (during the first node snapshot): nothing sent.
+    if (!done.sent && controller.signal.aborted)
+      return { kind: 'interrupted', what, notSent: true };
     const took = Math.round((Date.now() - started) / 1000);
     if (done.ending.kind === 'succeeded') {
       hooks.out(`  ✔ ${what} succeeded (${took} s)\n`);

@@ -78,6 +78,9 @@ export async function followOperation(
   if (req.drain) rotation = { ...rotation, drain: req.drain };
   update(rotation);
   let settled = false;
+  // An abort during the first snapshot: the request is not sent (@azure/core-lro sends it as the
+  // poller is built, so this is the last moment to hold it back).
+  if (req.signal.aborted) throw new Error('interrupted before it was sent');
   const poller = req.start();
   const outcome = poller.pollUntilDone({ abortSignal: req.signal }).then(
     (): Ending => ({ kind: 'succeeded' }),
