@@ -248,6 +248,14 @@ async function start(
           ),
         )
         .catch(saidUnheard(fleet, name, 'create'));
+      // A Ctrl+C during the create: the run stays created, and its start is not sent.
+      if (io.signal?.aborted) {
+        await journal.note('interrupted after the create: start not sent');
+        io.out(
+          `Interrupted: update run ${name} was created and not started; nothing more was sent. Start it with: aks-runbook fleet run start -n ${name} (same fleet flags)\n`,
+        );
+        return 130;
+      }
     }
     const started = await journal
       .mutation('start', { fleet: fleet.id, run: name }, () =>
