@@ -116,12 +116,15 @@ describe('fleet sequence interrupted', () => {
       const s = fleetHarness(slow);
       const args = ['sequence', ...TO, '--clusters', 'aks-data-dev', '--confirm', 'aks-data-dev'];
       const stop = new AbortController();
-      const first = await s.run(args, {
-        signal: stop.signal,
-        onOut: (all) => {
-          if (all.includes('→ control plane')) stop.abort();
-        },
+      // Ctrl+C once the PUT reached Azure: a Ctrl+C before it would send nothing.
+      const put = slow.hold(
+        (method, path) => method === 'PUT' && /managedClusters\/aks-data-dev$/i.test(path),
+      );
+      void put.reached.then(() => {
+        stop.abort();
+        put.release();
       });
+      const first = await s.run(args, { signal: stop.signal });
       expect(first.code).toBe(130);
       expect(first.out).toMatch(
         /Stopped following control plane 1\.30\.11 → 1\.30\.12 on aks-data-dev: it goes on in Azure\. Run the same command again: the sequence picks up at aks-data-dev/,
