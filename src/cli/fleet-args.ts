@@ -114,7 +114,7 @@ export function addFleetCommands(program: Command, parsed: (command: FleetComman
     )
     .option(
       '--confirm <cluster>',
-      'upgrade this cluster (NAME, or GROUP/NAME when the name is not unique) without asking; once per cluster, or comma-separated',
+      'upgrade this cluster (NAME, GROUP/NAME, or its full resource id when those are not unique) without asking; once per cluster, or comma-separated',
       (value: string, all: string[]) => [
         ...all,
         ...value

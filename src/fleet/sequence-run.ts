@@ -204,9 +204,9 @@ function pollMs(env: NodeJS.ProcessEnv): number {
 }
 
 /**
- * The ids of the clusters `--confirm` names: `GROUP/NAME`, or a bare NAME only when one cluster of
- * the sequence has it (the same name in two resource groups is common: dev and prod). An ambiguous
- * bare name is refused before anything is sent.
+ * The ids of the clusters `--confirm` names: a full resource id, `GROUP/NAME`, or a bare NAME. A
+ * value that names more than one cluster of the sequence (a name shared by two resource groups,
+ * GROUP/NAME shared by two subscriptions) is refused before anything is sent.
  */
 export function confirmedClusters(
   names: readonly string[],
@@ -214,18 +214,20 @@ export function confirmedClusters(
 ): Set<string> {
   const ids = new Set<string>();
   for (const given of names) {
-    const group = given.includes('/') ? given.split('/', 2)[0] : undefined;
     const matching = confirmedBy(given, clusters);
-    if (group === undefined && matching.length > 1)
+    if (matching.length > 1) {
+      const short = matching.map((c) => `${c.row.resourceGroup}/${c.row.name}`);
+      const groupsDiffer = new Set(short.map((n) => n.toLowerCase())).size === short.length;
       throw new UserError(
-        `--confirm ${given}: ${matching.length} clusters of this sequence are named so (${matching.map((c) => `${c.row.resourceGroup}/${c.row.name}`).join(', ')}); confirm each as GROUP/NAME`,
+        `--confirm ${given}: ${matching.length} clusters of this sequence answer to it (${(groupsDiffer ? short : matching.map((c) => c.row.id)).join(', ')}); confirm each by ${groupsDiffer ? 'GROUP/NAME or ' : ''}its full resource id (/subscriptions/ID/resourceGroups/GROUP/providers/Microsoft.ContainerService/managedClusters/NAME)`,
       );
+    }
     for (const c of matching) ids.add(c.row.id);
   }
   return ids;
 }
 
-/** The `--confirm` names that no cluster of the sequence answers to (NAME or GROUP/NAME). */
+/** The `--confirm` names that no cluster of the sequence answers to. */
 export function unknownConfirms(
   names: readonly string[],
   clusters: readonly SequencedCluster[],
@@ -233,9 +235,24 @@ export function unknownConfirms(
   return names.filter((given) => confirmedBy(given, clusters).length === 0);
 }
 
-/** The clusters one `--confirm` value names: GROUP/NAME, or every cluster with that NAME. */
+/** A managed cluster's resource id: subscription, group and name. */
+const CLUSTER_ID =
+  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)\/?$/i;
+
+/** The clusters one `--confirm` value names: its resource id, GROUP/NAME, or every cluster with that NAME. */
 function confirmedBy(given: string, clusters: readonly SequencedCluster[]): SequencedCluster[] {
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  if (given.startsWith('/')) {
+    const id = CLUSTER_ID.exec(given);
+    if (!id) return [];
+    const [, sub = '', group = '', name = ''] = id;
+    return clusters.filter(
+      (c) =>
+        same(c.row.subscriptionId, sub) &&
+        same(c.row.resourceGroup, group) &&
+        same(c.row.name, name),
+    );
+  }
   const [group, name = ''] = given.includes('/') ? given.split('/', 2) : [undefined, given];
   return clusters.filter(
     (c) => same(c.row.name, name) && (group === undefined || same(c.row.resourceGroup, group)),

@@ -1,16 +1,17 @@
 // Which clusters `fleet sequence --confirm` stands for: never two by one bare name.
 import { describe, expect, it } from 'vitest';
 import type { SequencedCluster } from '../../src/checks/fleet/sequence.js';
-import { confirmedClusters } from '../../src/fleet/sequence-run.js';
+import { confirmedClusters, unknownConfirms } from '../../src/fleet/sequence-run.js';
 import { UserError } from '../../src/model/errors.js';
 
-const cluster = (resourceGroup: string, name: string): SequencedCluster =>
+const cluster = (resourceGroup: string, name: string, subscriptionId = 's'): SequencedCluster =>
   ({
     env: '',
     row: {
-      id: `/subscriptions/s/resourceGroups/${resourceGroup}/clusters/${name}`,
+      id: `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.ContainerService/managedClusters/${name}`,
       name,
       resourceGroup,
+      subscriptionId,
     },
   }) as unknown as SequencedCluster;
 
@@ -33,5 +34,23 @@ describe('confirmedClusters', () => {
 
   it('confirms nothing for a name the sequence does not hold', () => {
     expect(confirmedClusters(['other', 'rg-web/aks'], [dev, prod, web]).size).toBe(0);
+  });
+
+  it('refuses GROUP/NAME that two subscriptions share, naming both by id', () => {
+    const a = cluster('rg-aks', 'aks-main', 'sub-a');
+    const b = cluster('rg-aks', 'aks-main', 'sub-b');
+    expect(() => confirmedClusters(['rg-aks/aks-main'], [a, b])).toThrow(UserError);
+    expect(() => confirmedClusters(['rg-aks/aks-main'], [a, b])).toThrow(
+      /2 clusters .*\/subscriptions\/sub-a\/.*aks-main, \/subscriptions\/sub-b\/.*aks-main\); confirm each by its full resource id/,
+    );
+  });
+
+  it('takes a full resource id, case-insensitively, as one cluster', () => {
+    const a = cluster('rg-aks', 'aks-main', 'sub-a');
+    const b = cluster('rg-aks', 'aks-main', 'sub-b');
+    const given =
+      '/SUBSCRIPTIONS/sub-b/resourcegroups/RG-AKS/providers/microsoft.containerservice/managedClusters/AKS-MAIN';
+    expect([...confirmedClusters([given], [a, b])]).toEqual([b.row.id]);
+    expect(unknownConfirms([given], [a, b])).toEqual([]);
   });
 });
