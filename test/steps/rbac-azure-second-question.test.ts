@@ -11,6 +11,7 @@ import { rig, until, type StepRig } from './step-harness.js';
 const JORDAN = '1c7a8b4d-2e3f-4a61-9bac-1d2e3f4a5b6c';
 const PLATFORM_ADMINS = '7a2d3b5f-4c6e-4d8f-a091-2b3c4d5e6f70';
 const ADMIN_ROLE = 'b1ff04bb-8a4e-4dc4-8eb5-8693973ce19b';
+const READER_ROLE = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 const SAM_BINDING = 'RoleBinding/payments/sam-secret-reader#sam@contoso.com';
 
 let r: StepRig | undefined;
@@ -162,6 +163,39 @@ describe("rbac: the second question of an Azure role assignment's replacement", 
     expect(adminHolders(x)).toEqual([PLATFORM_ADMINS]);
     expect(x.store.getState().stepViews.rbac?.result?.[0]).toMatch(
       /^✔ Verified: user .* no longer holds/,
+    );
+  }, 60_000);
+
+  it("the group's assignment reads back with another role: the user's is not deleted", async () => {
+    r = await rig('azure-rbac', 600, 'rbac', rbacStep);
+    const x = r;
+    await x.host.open('rbac');
+    await proposeJordan(x);
+    const first = x.host.send('rbac', { type: 'action', key: 'r' });
+    await answer(x, 'Assign', true);
+    await answer(x, 'Delete', false);
+    await first;
+    await proposeJordan(x);
+    expect(viewText(x.store.getState().stepViews.rbac?.plan ?? [])).toMatch(/already holds/);
+    const before = x.sim.log.writes().length;
+    const sent = x.host.send('rbac', { type: 'action', key: 'r' });
+    await until(() => x.store.getState().confirmation, 'a question');
+    // Between the look and the read-back, the group's assignment (same id) changed.
+    const groups = x.sim.aks.roleAssignments.assignments.filter(
+      (a) => a.principalId === PLATFORM_ADMINS && a.roleId === ADMIN_ROLE,
+    );
+    expect(groups).toHaveLength(1);
+    groups[0]!.roleId = READER_ROLE;
+    x.store.answer(true);
+    await sent;
+    expect(assignmentWrites(x, before)).toEqual([]);
+    expect(adminHolders(x)).toEqual([JORDAN]);
+    const said = [
+      ...(x.store.getState().stepViews.rbac?.progress ?? []),
+      ...(x.store.getState().stepViews.rbac?.result ?? []),
+    ].join('\n');
+    expect(said).toMatch(
+      /reads back with another role than planned; the user's assignment was not deleted/,
     );
   }, 60_000);
 });

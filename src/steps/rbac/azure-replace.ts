@@ -2,6 +2,7 @@ import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { question, type AzureReplacementPlan, describeAzurePlan } from './azure-plan.js';
 import { groupLabel } from './group-check.js';
+import { readBackDiffers } from './read-back.js';
 import type { RbacStepFacts } from './inspect.js';
 import type { RbacScreenState } from './state.js';
 
@@ -13,6 +14,11 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
   const client = ctx.connection.arm?.authorization;
   const { assignment } = p.candidate;
   const scope = assignment.scope.replace(/^\//, '');
+  const expected = {
+    principalId: p.group,
+    roleDefinitionId: assignment.roleDefinitionId,
+    scope: assignment.scope,
+  };
   await s.change({
     wire: 'arm',
     what: `Azure role assignment of ${assignment.principalId} given to a group`,
@@ -29,9 +35,11 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
       if (!client) throw new Error('Azure Resource Manager is not connected');
       if (p.groupHas) {
         const has = await client.roleAssignments.getById(p.groupHas.id.replace(/^\//, ''));
-        if (has.principalId?.toLowerCase() !== p.group.toLowerCase())
+        const differs = readBackDiffers(has, expected);
+        // Not the role at the scope the plan counted on: the user's assignment is kept.
+        if (differs.length > 0)
           throw new Error(
-            `the group's role assignment ${p.groupHas.id} reads back without the group`,
+            `the group's role assignment ${p.groupHas.id} reads back with another ${differs.join(' and ')} than planned; the user's assignment was not deleted`,
           );
         progress(
           `✔ group ${groupLabel(p.group, p.check)} already holds "${p.candidate.roleName}" (read back)`,
@@ -57,8 +65,11 @@ export async function replaceAzureAssignment(s: Session, p: AzureReplacementPlan
           }),
       );
       const back = await client.roleAssignments.get(scope, p.newName);
-      if (back.principalId?.toLowerCase() !== p.group.toLowerCase())
-        throw new Error(`the new role assignment ${p.newName} reads back without the group`);
+      const differs = readBackDiffers(back, expected);
+      if (differs.length > 0)
+        throw new Error(
+          `the new role assignment ${p.newName} reads back with another ${differs.join(' and ')} than planned; the user's assignment was not deleted`,
+        );
       progress(
         `✔ group ${groupLabel(p.group, p.check)} holds "${p.candidate.roleName}" (read back)`,
       );
