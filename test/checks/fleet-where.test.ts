@@ -2,7 +2,8 @@
 // a support status) or a tag with no name must be refused, never read as "matches none" (or, with
 // !=, "matches every cluster").
 import { describe, expect, it } from 'vitest';
-import { parseWhere } from '../../src/checks/fleet/where.js';
+import { matchesAll, parseWhere } from '../../src/checks/fleet/where.js';
+import type { InventoryRow } from '../../src/model/inventory.js';
 import { UserError } from '../../src/model/errors.js';
 
 describe('parseWhere', () => {
@@ -19,5 +20,17 @@ describe('parseWhere', () => {
   it('refuses a tag condition without the tag name', () => {
     expect(() => parseWhere('tag.=prod')).toThrow(/tag\.NAME/);
     expect(parseWhere('tag.env=prod')).toMatchObject({ field: 'tag.env', value: 'prod' });
+  });
+
+  it('takes support~PART (contains), as for every field', () => {
+    expect(parseWhere('support~lts')).toEqual({ field: 'support', op: '~', value: 'lts' });
+    expect(matchesAll({ support: 'lts-only' } as InventoryRow, [parseWhere('support~lts')])).toBe(
+      true,
+    );
+  });
+
+  it('refuses a risk that is only an inherited object key', () => {
+    expect(() => parseWhere('risk=toString')).toThrow(/no risk "toString"/);
+    expect(() => parseWhere('finding=constructor')).toThrow(UserError);
   });
 });

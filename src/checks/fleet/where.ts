@@ -43,12 +43,13 @@ export function parseWhere(text: string): WhereClause {
     throw new UserError(
       `--where "${text}": a version is MAJOR.MINOR or MAJOR.MINOR.PATCH, e.g. 1.31`,
     );
-  if ((field === 'risk' || field === 'finding') && !(m[3]! in INVENTORY_RISKS))
+  if ((field === 'risk' || field === 'finding') && !Object.hasOwn(INVENTORY_RISKS, m[3]!))
     throw new UserError(
       `--where "${text}": no risk "${m[3]!}"; the risks are ${Object.keys(INVENTORY_RISKS).join(', ')}`,
     );
-  // A status no cluster can have would match none (or, with !=, every cluster) without a word.
-  if (field === 'support' && !SUPPORT.includes(m[3]!.toLowerCase() as SupportStatus))
+  // A status no cluster can have would match none (or, with !=, every cluster) without a word;
+  // `~` (contains) takes part of one, as for every field.
+  if (field === 'support' && op !== '~' && !SUPPORT.includes(m[3]!.toLowerCase() as SupportStatus))
     throw new UserError(
       `--where "${text}": no support status "${m[3]!}"; they are ${SUPPORT.join(', ')}`,
     );
