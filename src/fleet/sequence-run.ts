@@ -147,7 +147,7 @@ async function ended(
     case 'interrupted':
       if (outcome.notSent) {
         io.out(
-          `  Interrupted before ${visible(outcome.what)} on ${name}: nothing was sent to it. Run the same command again: the sequence picks up at ${name}.\n`,
+          `  Interrupted before ${visible(outcome.what)} on ${name}: ${outcome.after ? `it was not sent (${outcome.after.map(visible).join(', ')} succeeded before it)` : 'nothing was sent to it'}. Run the same command again: the sequence picks up at ${name}.\n`,
         );
         return 130;
       }

@@ -51,7 +51,10 @@ export async function sendOperation(
     target = { image: op.latest };
   }
   // A Ctrl+C that came during the read above: the request is not sent.
-  if (hooks.signal?.aborted) return { kind: 'interrupted', what, notSent: true };
+  if (hooks.signal?.aborted) {
+    await journal.note('upgrades', `${what}: not sent (interrupted)`);
+    return { kind: 'interrupted', what, notSent: true };
+  }
   hooks.out(`  → ${what}\n`);
   let lastLine = '';
   const controller = new AbortController();

@@ -52,8 +52,11 @@ export type ClusterOutcome =
   | { kind: 'verified'; verdict: UpgradeVerdict; changed: boolean }
   | { kind: 'stopped'; reason: string; lines: string[] }
   | { kind: 'not-confirmed' }
-  /** Ctrl+C: following `what` stopped (it goes on in Azure), or, `notSent`, before it was sent. */
-  | { kind: 'interrupted'; what: string; notSent?: true }
+  /**
+   * Ctrl+C: following `what` stopped (it goes on in Azure), or, `notSent`, before it was sent
+   * (`after`: the operations of this cluster that succeeded before it).
+   */
+  | { kind: 'interrupted'; what: string; notSent?: true; after?: string[] }
   | { kind: 'shown' };
 
 const RUNNING = /ing$/i;
@@ -146,11 +149,15 @@ export async function upgradeCluster(
     try {
       await hooks.journalOpened(journal.path);
       await journal.confirmation({ cluster: req.at.name, change, typed: req.at.name }, true);
+      const done: string[] = [];
       for (const op of ops) {
+        const after = done.length > 0 ? { after: [...done] } : {};
         if (hooks.signal?.aborted)
-          return { kind: 'interrupted', what: operationText(op), notSent: true };
+          return { kind: 'interrupted', what: operationText(op), notSent: true, ...after };
         const ended = await sendOperation(op, connection, journal, req, hooks);
+        if (ended?.kind === 'interrupted' && ended.notSent) return { ...ended, ...after };
         if (ended) return ended;
+        done.push(operationText(op));
       }
     } finally {
       await journal.close();
