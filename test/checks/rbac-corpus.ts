@@ -841,9 +841,16 @@ export const CASES: RbacCase[] = [
     name: 'a controller’s ServiceAccount in its bootstrap binding is exempt, in any other binding it is not',
     facts: facts({
       clusterRoles: [
-        clusterRole('system:controller:namespace-controller', [rule(['*'], ['*'], ['*'])], {
-          labels: BOOT,
-        }),
+        // Its bootstrap rules: it deletes everything by design (an edit to `*` is not exempt).
+        clusterRole(
+          'system:controller:namespace-controller',
+          [
+            rule(['delete', 'get', 'list', 'watch'], [''], ['namespaces']),
+            rule(['update'], [''], ['namespaces/finalize', 'namespaces/status']),
+            rule(['delete', 'deletecollection', 'get', 'list', 'watch'], ['*'], ['*']),
+          ],
+          { labels: BOOT },
+        ),
       ],
       clusterRoleBindings: [
         crb(

@@ -1,7 +1,5 @@
 import { compareVersions, parseVersion } from '../versions/semver.js';
-import { sameSubjects, subjectKey } from './platform.js';
-import { wildcardTexts } from './probes.js';
-import { capabilitiesInRules } from './questions.js';
+import { grantsBeyond, sameSubjects, subjectKey } from './platform.js';
 import { isGuid } from '../../model/guid.js';
 import type { PolicyRule } from '../../model/rbac.js';
 import type { Binding, ClusterContext } from './types.js';
@@ -146,12 +144,7 @@ function subjectsMatch(entry: AksBinding, b: Binding, cluster: ClusterContext): 
  */
 export function beyondAksRole(entry: AksBinding, rules: PolicyRule[] | undefined): boolean {
   if (!entry.ceiling || !rules) return false;
-  const allowed = new Set(capabilitiesInRules(entry.ceiling));
-  const wild = new Set(wildcardTexts(entry.ceiling));
-  return (
-    capabilitiesInRules(rules).some((c) => !allowed.has(c)) ||
-    wildcardTexts(rules).some((w) => !wild.has(w))
-  );
+  return grantsBeyond(entry.ceiling, rules);
 }
 
 /** The table entry a binding matches exactly, or undefined (then it is checked like any other). */

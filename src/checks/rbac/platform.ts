@@ -1,3 +1,4 @@
+import { CONTROLLER_CEILINGS } from './controller-ceilings.js';
 import { wildcardTexts } from './probes.js';
 import { capabilitiesInRules } from './questions.js';
 import type { Binding } from './types.js';
@@ -100,12 +101,32 @@ function narrow(rules: readonly PolicyRule[] | undefined): boolean {
   );
 }
 
+/** Whether `rules` grant a capability or wildcard that `ceiling` does not. */
+export function grantsBeyond(
+  ceiling: readonly PolicyRule[],
+  rules: readonly PolicyRule[],
+): boolean {
+  const allowed = new Set(capabilitiesInRules(ceiling));
+  const wild = new Set(wildcardTexts([...ceiling]));
+  return (
+    capabilitiesInRules(rules).some((c) => !allowed.has(c)) ||
+    wildcardTexts([...rules]).some((w) => !wild.has(w))
+  );
+}
+
+// A controller's role as Kubernetes makes it: no dangerous right beyond its bootstrap role's
+// (CONTROLLER_CEILINGS). A role that could not be read is unknown, so not exempt: it is checked.
+function controllerRoleOwn(c: string, rules: readonly PolicyRule[] | undefined): boolean {
+  return rules !== undefined && !grantsBeyond(CONTROLLER_CEILINGS.get(c) ?? [], rules);
+}
+
 /**
  * Whether a subject of a binding is one of Kubernetes' own identities and is left unchecked: the
  * control-plane users and groups above (kube-proxy and the scheduler in their own bootstrap
- * bindings only, while `rules`, the binding's role, grants nothing dangerous), and a controller's ServiceAccount kube-system/<c> in the bootstrap binding
- * `system:controller:<c>` of the role of the same name, for the controllers Kubernetes has (and
- * only there).
+ * bindings only, while `rules`, the binding's role, grants nothing dangerous), and a controller's
+ * ServiceAccount kube-system/<c> in the bootstrap binding `system:controller:<c>` of the role of
+ * the same name, for the controllers Kubernetes has (and only there), while that role grants no
+ * dangerous right beyond its bootstrap rules.
  */
 export function isExemptSubject(s: Subject, b: Binding, rules?: readonly PolicyRule[]): boolean {
   if (s.kind === 'User') {
@@ -121,7 +142,11 @@ export function isExemptSubject(s: Subject, b: Binding, rules?: readonly PolicyR
   }
   if (s.kind === 'Group') return SYSTEM_GROUPS.has(s.name);
   if (s.kind !== 'ServiceAccount') return false;
-  return (s.namespace || b.namespace) === 'kube-system' && isControllerBinding(s.name, b);
+  return (
+    (s.namespace || b.namespace) === 'kube-system' &&
+    isControllerBinding(s.name, b) &&
+    controllerRoleOwn(s.name, rules)
+  );
 }
 
 const getUrls = (nonResourceURLs: string[]): PolicyRule => ({ verbs: ['get'], nonResourceURLs });

@@ -174,7 +174,8 @@ export function builtinObjects(): KubeObject[] {
       'namespace-controller',
       [
         [['delete', 'get', 'list', 'watch'], [''], ['namespaces']],
-        [['*'], ['*'], ['*']],
+        [['update'], [''], ['namespaces/finalize', 'namespaces/status']],
+        [['delete', 'deletecollection', 'get', 'list', 'watch'], ['*'], ['*']],
       ],
     ],
     [

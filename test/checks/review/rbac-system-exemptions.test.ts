@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkRbac } from '../../../src/checks/rbac/check-bindings.js';
 import {
   BOOT,
+  G,
   clusterRole,
   crb,
   facts,
@@ -145,5 +146,110 @@ describe('Kubernetes default bindings for broad groups, as a cluster upgraded fr
     expect(checkRbac(f).excluded.map((e) => e.binding)).toEqual([
       'ClusterRoleBinding/system:discovery',
     ]);
+  });
+});
+
+describe('controller bindings are exempt only while their role grants no more than Kubernetes gives it', () => {
+  const controller = (c: string, rules: ReturnType<typeof rule>[] | undefined) => {
+    const name = `system:controller:${c}`;
+    return facts({
+      clusterRoles: rules ? [clusterRole(name, rules, { labels: BOOT })] : [],
+      clusterRoleBindings: [crb(name, name, [sa('kube-system', c)], BOOT)],
+    });
+  };
+
+  it('job-controller edited to grant everything is cluster-admin', () => {
+    const f = controller('job-controller', [rule(['*'], ['*'], ['*'])]);
+    expect(ids(f)).toContain('rbac.cluster-admin:high:system:controller:job-controller');
+    expect(checkRbac(f).excluded).toEqual([]);
+  });
+
+  it('job-controller given secrets beyond its pods is reported', () => {
+    const f = controller('job-controller', [
+      rule(['create', 'delete', 'list', 'patch', 'watch'], [''], ['pods']),
+      rule(['get', 'list'], [''], ['secrets']),
+    ]);
+    expect(ids(f).some((x) => x.startsWith('rbac.secrets-read:'))).toBe(true);
+  });
+
+  it('a controller binding whose role is missing is checked, not exempt', () => {
+    const f = controller('job-controller', undefined);
+    expect(checkRbac(f).excluded).toEqual([]);
+    expect(ids(f)).toContain('rbac.missing-role:low:system:controller:job-controller');
+  });
+
+  it('the genuine powerful bootstrap roles stay out', () => {
+    const CERTS = 'certificates.k8s.io';
+    const genuine: Array<[string, ReturnType<typeof rule>[]]> = [
+      [
+        'namespace-controller',
+        [
+          rule(['delete', 'get', 'list', 'watch'], [''], ['namespaces']),
+          rule(['update'], [''], ['namespaces/finalize', 'namespaces/status']),
+          rule(['delete', 'deletecollection', 'get', 'list', 'watch'], ['*'], ['*']),
+        ],
+      ],
+      [
+        'clusterrole-aggregation-controller',
+        [rule(['escalate', 'get', 'list', 'patch', 'update', 'watch'], [G], ['clusterroles'])],
+      ],
+      [
+        'certificate-controller',
+        [
+          rule(['delete', 'get', 'list', 'watch'], [CERTS], ['certificatesigningrequests']),
+          rule(
+            ['update'],
+            [CERTS],
+            ['certificatesigningrequests/approval', 'certificatesigningrequests/status'],
+          ),
+          rule(['approve'], [CERTS], ['signers'], ['kubernetes.io/kube-apiserver-client-kubelet']),
+          rule(
+            ['sign'],
+            [CERTS],
+            ['signers'],
+            [
+              'kubernetes.io/kube-apiserver-client',
+              'kubernetes.io/kube-apiserver-client-kubelet',
+              'kubernetes.io/kubelet-serving',
+              'kubernetes.io/legacy-unknown',
+            ],
+          ),
+          rule(['create'], ['authorization.k8s.io'], ['subjectaccessreviews']),
+          rule(['create', 'patch', 'update'], ['', 'events.k8s.io'], ['events']),
+        ],
+      ],
+      [
+        'job-controller',
+        [
+          rule(['get', 'list', 'patch', 'update', 'watch'], ['batch'], ['jobs']),
+          rule(['update'], ['batch'], ['jobs/status', 'jobs/finalizers']),
+          rule(['create', 'delete', 'list', 'patch', 'watch'], [''], ['pods']),
+          rule(['create', 'patch', 'update'], ['', 'events.k8s.io'], ['events']),
+        ],
+      ],
+      [
+        'resourcequota-controller',
+        [rule(['list', 'watch'], ['*'], ['*']), rule(['update'], [''], ['resourcequotas/status'])],
+      ],
+      [
+        'horizontal-pod-autoscaler',
+        [
+          rule(['get', 'update'], ['*'], ['*/scale']),
+          rule(['get', 'list', 'watch'], ['custom.metrics.k8s.io'], ['*']),
+        ],
+      ],
+      [
+        'persistent-volume-binder',
+        [
+          rule(['create', 'delete', 'get', 'list', 'update', 'watch'], [''], ['persistentvolumes']),
+          rule(['create', 'delete', 'get', 'list', 'watch'], [''], ['pods']),
+        ],
+      ],
+      ['service-account-controller', [rule(['create'], [''], ['serviceaccounts'])]],
+    ];
+    for (const [c, rules] of genuine) {
+      const f = controller(c, rules);
+      expect([c, ids(f)]).toEqual([c, []]);
+    }
   });
 });
