@@ -80,3 +80,22 @@ describe('coverEveryLabelSet', () => {
     expect(coverEveryLabelSet(selectors)).toBe(false);
   });
 });
+
+describe('coverEveryLabelSet bounds its work, not only its cases', () => {
+  // Policy i selects app absent, app=v_i or any other value: together every label set.
+  const notAllBut = (n: number): LabelSelector[] => {
+    const values = Array.from({ length: n }, (_, i) => `v${i}`);
+    return values.map((v) => ({
+      matchExpressions: [{ key: 'app', operator: 'NotIn', values: values.filter((x) => x !== v) }],
+    }));
+  };
+
+  it('answers a small such input exactly (every label set)', () => {
+    expect(coverEveryLabelSet(notAllBut(50))).toBe(true);
+    expect(coverEveryLabelSet(notAllBut(50).slice(1))).toBe(false);
+  });
+
+  it('3000 such selectors (under the case limit, ~N³ steps before): the conservative no, within the default timeout', () => {
+    expect(coverEveryLabelSet(notAllBut(3000))).toBe(false);
+  });
+});
