@@ -16,6 +16,7 @@ const def = (
   builtIn,
   permissions: [{ actions: [], notActions: [], dataActions: [], notDataActions: [], ...p }],
 });
+const ID = '44444444-4444-4444-8444-444444444444';
 const ROLES = {
   rbacAdmin: def(
     '3498e952-d568-435e-9b2c-8d77e338d7f7',
@@ -111,6 +112,32 @@ describe('checkAzureAssignments', () => {
       ['rbac.azure-user-assignment:medium'],
     ],
     ['a custom role of another service is not', facts(ROLES.storage, 'User'), []],
+    [
+      'a custom role with Microsoft.ContainerService/* data actions is an AKS admin role',
+      facts(def(ID, 'Broad', false, { dataActions: ['Microsoft.ContainerService/*'] }), 'User'),
+      ['rbac.azure-admin-grant:medium', 'rbac.azure-user-assignment:medium'],
+    ],
+    [
+      'a custom role with data actions * (any case of the provider) is an AKS admin role',
+      facts(def(ID, 'All', false, { dataActions: ['*'] }), 'User'),
+      ['rbac.azure-admin-grant:medium', 'rbac.azure-user-assignment:medium'],
+    ],
+    [
+      'a wildcard over the provider namespace reaches managed clusters too',
+      facts(def(ID, 'Ms', false, { dataActions: ['microsoft.*'] }), 'Group'),
+      ['rbac.azure-admin-grant:info'],
+    ],
+    [
+      'a broad data action whose notDataActions take managed clusters back is not',
+      facts(
+        def(ID, 'Not AKS', false, {
+          dataActions: ['Microsoft.ContainerService/*'],
+          notDataActions: ['Microsoft.ContainerService/managedClusters/*'],
+        }),
+        'User',
+      ),
+      [],
+    ],
     [
       'Cluster User Role with Entra ID: the user credential only prompts a sign-in',
       facts(ROLES.clusterUser, 'Group', { azureRbacEnabled: false }),

@@ -54,13 +54,37 @@ export const AKS_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
   'ed7f3fbd-7b88-4dd4-9017-9adb7ce333f8': 'Azure Kubernetes Service Contributor Role',
 };
 
-/** An AKS role: one of the AKS built-ins, or a custom role with managed-cluster data actions. */
+/**
+ * Managed-cluster data actions a data-action pattern may cover: one built from the pattern itself
+ * (its first `*` standing for the rest of `managedClusters/…`, later ones for `x`) when it can
+ * reach a managed-cluster action at all, and a few common ones.
+ */
+function clusterDataActions(pattern: string): string[] {
+  const star = pattern.indexOf('*');
+  const head = star < 0 ? pattern : pattern.slice(0, star);
+  const own = `${MC}/`.toLowerCase();
+  const probes = [EVERY_DATA_ACTION, `${MC}/pods/read`, `${MC}/secrets/read`];
+  if (head.toLowerCase().startsWith(own)) return [pattern.replaceAll('*', 'x'), ...probes];
+  if (star >= 0 && own.startsWith(head.toLowerCase()))
+    return [`${MC}/x${pattern.slice(star + 1).replaceAll('*', 'x')}`, ...probes];
+  return [];
+}
+
+/**
+ * An AKS role: one of the AKS built-ins, or a custom role whose data actions (Azure `*`
+ * wildcards, case-blind, less its notDataActions) cover a managed-cluster data action.
+ */
 export function aksRole(role: AzureRoleDefinition): boolean {
   if (AKS_BUILT_IN_ROLES[roleGuid(role.id)]) return true;
   return (
     !role.builtIn &&
     role.permissions.some((p) =>
-      p.dataActions.some((a) => a === '*' || a.toLowerCase().startsWith(`${MC.toLowerCase()}/`)),
+      p.dataActions.some((pattern) =>
+        clusterDataActions(pattern).some(
+          (action) =>
+            covers(pattern, action) && !p.notDataActions.some((deny) => covers(deny, action)),
+        ),
+      ),
     )
   );
 }
