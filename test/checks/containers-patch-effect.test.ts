@@ -108,6 +108,10 @@ describe('an exported patch clears what it is suggested for', () => {
       bare({ securityContext: { ...hardened, runAsNonRoot: false } }),
     ],
     [
+      'a container-level runAsUser 0 with runAsNonRoot false',
+      bare({ securityContext: { ...hardened, runAsUser: 0, runAsNonRoot: false } }),
+    ],
+    [
       'a container seccomp annotation unconfined',
       bare(
         { securityContext: hardened },
@@ -126,6 +130,14 @@ describe('an exported patch clears what it is suggested for', () => {
     const after = patched(pod);
     expect(podIssues(after).map((i) => `${i.id}: ${i.what}`)).toEqual([]);
     expect(disagreements(after)).toEqual([]);
+  });
+
+  it('a container with runAsUser 0 and its own runAsNonRoot false: both are fixed', () => {
+    // The issue reads 'runAsUser 0'; the container's own false would still beat the pod's true.
+    const pod = bare({ securityContext: { ...hardened, runAsUser: 0, runAsNonRoot: false } });
+    const sc = patched(pod).spec?.containers[0]?.securityContext;
+    expect(sc?.runAsNonRoot).toBe(true);
+    expect(sc?.runAsUser).not.toBe(0);
   });
 
   it('a pod-level seccomp annotation unconfined: the patched pod is not refused', () => {

@@ -39,6 +39,15 @@ interface TemplatePatch {
   annotations: Record<string, null>;
 }
 
+/** Whether container `name` of any of the workload's pods sets its own runAsNonRoot: false. */
+function containerRunAsNonRootFalse(review: WorkloadReview, name: string): boolean {
+  return review.workload.pods.some((p) =>
+    [...(p.spec?.containers ?? []), ...(p.spec?.initContainers ?? [])].some(
+      (k) => k.name === name && k.securityContext?.runAsNonRoot === false,
+    ),
+  );
+}
+
 /**
  * The securityContext fields that would clear a workload's issues. Ephemeral containers cannot be
  * patched and are left out; host namespaces and hostPath need a redesign, so they get a note.
@@ -91,7 +100,8 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
       case 'containers.root':
         pod['runAsNonRoot'] = true;
         // A container's own false beats the pod's true: it is set on the container as well.
-        if (c && issue.what === 'runAsNonRoot false') sc['runAsNonRoot'] = true;
+        // Keyed on the field, not the issue's words: 'runAsUser 0' may come with it too.
+        if (c && containerRunAsNonRootFalse(review, c)) sc['runAsNonRoot'] = true;
         if (issue.what.includes('runAsUser 0')) (c ? sc : pod)['runAsUser'] = 10001;
         if (issue.what.startsWith('runAsUserName'))
           sc['windowsOptions'] = { runAsUserName: 'ContainerUser' };
