@@ -95,10 +95,7 @@ function isControllerBinding(c: string, b: Binding): boolean {
 // Their bootstrap roles grant no capability and no wildcard; RBAC reads a role by name at each
 // request, so an edited one hands the additions to every holder of the identity.
 function narrow(rules: readonly PolicyRule[] | undefined): boolean {
-  return (
-    rules === undefined ||
-    (capabilitiesInRules(rules).length === 0 && wildcardTexts([...rules]).length === 0)
-  );
+  return rules === undefined || !grantsBeyond([], rules);
 }
 
 /** Whether `rules` grant a capability or wildcard that `ceiling` does not. */
