@@ -1,15 +1,11 @@
 import type { RoleAssignment } from '@azure/arm-authorization';
+import { roleGuid } from '../../model/azure-rbac.js';
 
 /** What a role assignment read back must be: its principal, role and scope. */
 export interface ExpectedAssignment {
   principalId: string;
   roleDefinitionId: string;
   scope: string;
-}
-
-/** The role definition's GUID, from a full definition id or the GUID itself. */
-function roleGuid(id: string): string {
-  return (id.split('/').pop() ?? '').toLowerCase();
 }
 
 /** Without a leading or trailing slash, lower-cased: ARM scopes compare case-insensitively. */
