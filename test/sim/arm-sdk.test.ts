@@ -101,6 +101,31 @@ describe('ContainerServiceClient against the simulator', () => {
     expect(again.statusCode).toBe(304);
   });
 
+  it('upgrades in place with maxSurge 0: never more nodes than the pool has', async () => {
+    const { client, aks, world } = await arm('minimal', {
+      speed: 5000,
+      edit: (s) => {
+        s.descriptor.cluster.pools[0]!.upgradeSettings = { maxSurge: '0', maxUnavailable: '1' };
+      },
+    });
+    const { resourceGroup: rg, name } = aks.coordinates;
+    const before = world.listNodes().map((n) => n.metadata.name);
+    let most = before.length;
+    const put = world.putNode.bind(world);
+    world.putNode = (node) => {
+      put(node);
+      most = Math.max(most, world.listNodes().length);
+    };
+    await client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast).pollUntilDone();
+    expect(most).toBe(before.length);
+    expect(
+      world
+        .listNodes()
+        .map((n) => n.metadata.name)
+        .sort(),
+    ).toEqual([...before].sort());
+  });
+
   it('upgrades control plane only, then the pool; refuses skips and skew', async () => {
     const { client, aks, world } = await arm();
     const { resourceGroup: rg, name } = aks.coordinates;

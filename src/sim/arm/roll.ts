@@ -25,12 +25,31 @@ export interface RollContext extends DrainContext {
 export const NODE_PROVISION_MS = 90_000;
 export const NODE_REIMAGE_MS = 60_000;
 
-/** Surge nodes for a pool: count or percentage of the pool (rounded up), at least one. */
-export function surgeCount(maxSurge: string | number | undefined, count: number): number {
-  const raw = String(maxSurge ?? '10%');
+/** Nodes given as a count or a percentage of the pool (rounded up); 0 when zero or unreadable. */
+function nodesOf(value: string | number, count: number): number {
+  const raw = String(value);
   // Multiply first: (55 / 100) * 100 is 55.00000000000001, which would round up to 56.
   const n = raw.endsWith('%') ? Math.ceil((Number(raw.slice(0, -1)) * count) / 100) : Number(raw);
-  return Math.max(1, Number.isFinite(n) ? n : 1);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
+
+/** Surge nodes AKS adds for a pool's upgrade (maxSurge, default 10%); 0 means in place. */
+export function surgeCount(maxSurge: string | number | undefined, count: number): number {
+  // A share of a small pool still surges one node; only an explicit 0 surges none.
+  const n = nodesOf(maxSurge ?? '10%', count);
+  return n > 0 || String(maxSurge ?? '').trim() === '0' ? n : 1;
+}
+
+/**
+ * Old nodes drained at once: the surge nodes' count, or with maxSurge 0 maxUnavailable nodes
+ * upgraded in place (AKS refuses both at 0; one at a time stands in for that).
+ */
+export function batchCount(
+  settings: { maxSurge?: string | number; maxUnavailable?: string | number },
+  count: number,
+): number {
+  const surge = surgeCount(settings.maxSurge, count);
+  return surge > 0 ? surge : Math.max(1, nodesOf(settings.maxUnavailable ?? 0, count));
 }
 
 /** Whether a node already runs the target version and image. */
@@ -47,8 +66,8 @@ function instanceOf(name: string): number {
 }
 
 /**
- * AKS's rolling upgrade of one pool: add surge nodes, cordon and drain old nodes batch by batch,
- * reimage each drained node in place, then remove the surge nodes. A node that cannot be drained
+ * AKS's rolling upgrade of one pool: add surge nodes (none with maxSurge 0: in place), cordon
+ * and drain old nodes batch by batch, reimage each drained node, then remove the surge nodes. A node that cannot be drained
  * fails the operation (`UpgradeFailed`), or with `undrainableNodeBehavior: Cordon` is quarantined.
  */
 export async function rollPool(
@@ -62,16 +81,17 @@ export async function rollPool(
     .filter((n) => poolOfNode(n) === pool.name && !isAtTarget(n, target) && !isQuarantined(n));
   if (stale.length === 0) return;
   const settings = pool.upgradeSettings ?? {};
-  const batchSize = Math.min(surgeCount(settings.maxSurge, pool.count), stale.length);
+  const surgeNodes = Math.min(surgeCount(settings.maxSurge, pool.count), stale.length);
+  const batchSize = Math.min(batchCount(settings, pool.count), stale.length);
   const drainTimeout = settings.drainTimeoutInMinutes ?? 30;
   // ARM enum values match whatever their case, as the app reads them.
   const cordonBlocked = settings.undrainableNodeBehavior?.toLowerCase() === 'cordon';
   const steps = stale.length + 2;
   let done = 0;
   const surge: string[] = [];
-  for (let i = 0; i < batchSize; i++) {
+  for (let i = 0; i < surgeNodes; i++) {
     ctx.checkCancel();
-    await clock.sleep(NODE_PROVISION_MS / batchSize);
+    await clock.sleep(NODE_PROVISION_MS / surgeNodes);
     const node = makeNode(cluster, pool, pool.nextInstance++, target, clock.iso());
     kube.putNode(node);
     surge.push(node.metadata.name);
