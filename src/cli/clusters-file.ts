@@ -72,7 +72,7 @@ export async function readClustersFile(
   const base = dirname(resolve(file));
   // Which entry first named each cluster: the same one twice would be audited twice.
   const seen = new Map<string, number>();
-  return raw.map((item, index) => {
+  const entries = raw.map((item, index) => {
     const where = `${file}: entry ${index + 1}`;
     const parsed = entrySchema.safeParse(item);
     if (!parsed.success) {
@@ -95,6 +95,45 @@ export async function readClustersFile(
     seen.set(key, index + 1);
     return entry;
   });
+  return distinctLabels(file, entries, raw);
+}
+
+/**
+ * Every entry's label told apart, since reports and stderr name clusters by it: a label derived
+ * from a name two clusters share (`prod` in two resource groups) becomes `group/name`; labels
+ * still alike after that, or given alike, are refused.
+ */
+function distinctLabels(file: string, entries: ClusterEntry[], raw: unknown[]): ClusterEntry[] {
+  const given = (i: number): boolean =>
+    typeof (raw[i] as { label?: unknown } | undefined)?.label === 'string';
+  const counts = countBy(entries.map((e) => e.label.toLowerCase()));
+  const widened = entries.map((e, i) =>
+    !given(i) && counts.get(e.label.toLowerCase())! > 1 ? { ...e, label: widerLabel(e) } : e,
+  );
+  const first = new Map<string, number>();
+  widened.forEach((e, i) => {
+    const key = e.label.toLowerCase();
+    const earlier = first.get(key);
+    if (earlier !== undefined)
+      throw new UserError(
+        `${file}: entries ${earlier} and ${i + 1} are both called "${e.label}"; give each a label of its own`,
+      );
+    first.set(key, i + 1);
+  });
+  return widened;
+}
+
+function countBy(keys: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+/** A label that says more than the bare name: `group/name`, or `context (kubeconfig file)`. */
+function widerLabel(e: ClusterEntry): string {
+  const t = e.target;
+  if (t.resourceGroup !== undefined) return `${t.resourceGroup}/${t.name ?? ''}`;
+  return t.kubeconfig ? `${e.label} (${basename(t.kubeconfig)})` : e.label;
 }
 
 /**
