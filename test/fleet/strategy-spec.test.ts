@@ -27,6 +27,7 @@ describe('--stages', () => {
     ['dev:grups=dev', /unknown key "grups"/],
     ['Dev', /stages\.0\.name: lower-case letters/],
     ['dev:wait=soon', /afterStageWaitInSeconds: a wait like/],
+    ['dev:wait=596524h', /afterStageWaitInSeconds: a wait of at most 2147483647 seconds/],
     ['a:groups=dev,b:groups=dev', /group dev is in more than one place/],
     ['a:groups=dev,a:groups=prod', /stage a is named twice/],
     ['', /stages: at least one stage/],

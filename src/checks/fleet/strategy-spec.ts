@@ -17,10 +17,14 @@ const name = z
   .string()
   .max(50, 'at most 50 characters')
   .regex(NAME, 'lower-case letters, digits and dashes, starting and ending with a letter or digit');
-const wait = z.union([
-  z.number().int().min(0),
-  z.string().regex(/^\d+[smh]?$/, 'a wait like 300, 90s, 10m or 1h'),
-]);
+// afterStageWaitInSeconds is an int32 on the wire: a longer wait would be refused by ARM.
+const MAX_WAIT_SECONDS = 2_147_483_647;
+const wait = z
+  .union([
+    z.number().int().min(0),
+    z.string().regex(/^\d+[smh]?$/, 'a wait like 300, 90s, 10m or 1h'),
+  ])
+  .refine((v) => seconds(v) <= MAX_WAIT_SECONDS, 'a wait of at most 2147483647 seconds');
 
 /** The file shape: `az fleet updatestrategy --stages` JSON, or the same in YAML (groups as names or {name}). */
 const fileSchema = z.strictObject({
