@@ -9,6 +9,8 @@ import type { AuditCommandOptions, JournalCommandOptions } from './audit-args.js
 import { clusterSource, type ManyFlags } from './many-args.js';
 import type { ClusterSource } from './run-audit-many.js';
 import { addFleetCommands, type FleetCommand } from './fleet-args.js';
+import { refuseTargetFlagsBefore, withRootModes } from './root-modes.js';
+import { simOptions, type SimCommandOptions, type SimFlags } from './sim-args.js';
 import {
   targetOptions,
   tuiOptions,
@@ -18,6 +20,7 @@ import {
 } from './root-flags.js';
 
 export type { RootFlags } from './root-flags.js';
+export type { SimCommandOptions } from './sim-args.js';
 
 /** What the operator asked the program to do. */
 export type Invocation =
@@ -33,34 +36,6 @@ export type Invocation =
 /** The shells `aks-runbook completion` writes a script for. */
 export const COMPLETION_SHELLS = ['bash', 'zsh'] as const;
 export type CompletionShell = (typeof COMPLETION_SHELLS)[number];
-
-/** Options of `aks-runbook sim`. */
-export interface SimCommandOptions {
-  scenario: string;
-  port: number;
-  kubeconfigOut: string;
-  connectionOut: string;
-  requestLog?: string;
-  speed?: number;
-  /** `az aks show -o json` (or ARM) output to build the scenario from, instead of --scenario. */
-  fromAks?: string;
-  /** `kubectl get -o yaml` outputs to load with --from-aks. */
-  fromObjects?: string[];
-  /** Write the scenario's files to this folder and exit instead of serving it. */
-  dumpScenario?: string;
-}
-
-interface SimFlags {
-  scenario: string;
-  port: string;
-  kubeconfigOut: string;
-  connectionOut: string;
-  requestLog?: string;
-  speed?: string;
-  fromAks?: string;
-  fromObjects?: string[];
-  dumpScenario?: string;
-}
 
 /**
  * Parses the command line. Throws `UserError` (exit 2) with one line for anything wrong;
@@ -277,78 +252,4 @@ function withTargetFlags(command: Command): Command {
     .option('--demo', 'use the built-in simulated cluster (nothing leaves this machine)')
     .option('--scenario <name|path>', 'simulated scenario for --demo (built-in name or folder)')
     .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)');
-}
-
-function simOptions(flags: SimFlags): SimCommandOptions {
-  const port = Number(flags.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UserError(`--port must be a number from 0 to 65535, not "${flags.port}"`);
-  }
-  const options: SimCommandOptions = {
-    scenario: flags.scenario,
-    port,
-    kubeconfigOut: flags.kubeconfigOut,
-    connectionOut: flags.connectionOut,
-  };
-  if (flags.requestLog !== undefined) options.requestLog = flags.requestLog;
-  if (flags.fromObjects !== undefined && flags.fromAks === undefined)
-    throw new UserError('--from-objects goes with --from-aks (the cluster the objects run on)');
-  if (flags.fromAks !== undefined) options.fromAks = flags.fromAks;
-  if (flags.fromObjects !== undefined) options.fromObjects = flags.fromObjects;
-  if (flags.dumpScenario !== undefined) options.dumpScenario = flags.dumpScenario;
-  if (flags.speed !== undefined) {
-    const speed = Number(flags.speed);
-    if (!Number.isFinite(speed) || speed <= 0) {
-      throw new UserError(`--speed must be a positive number, not "${flags.speed}"`);
-    }
-    options.speed = speed;
-  }
-  return options;
-}
-
-/** The root flags a command takes before its name: the modes (see `withRootModes`). */
-const MODES_BEFORE_A_COMMAND = new Set(['readOnly', 'dryRun']);
-
-/**
- * A root flag before a command other than the modes (`aks-runbook --demo fleet …`) is the
- * checklist's and would be dropped: the command would reach the kubeconfig's cluster or Azure
- * instead of the simulator, subscription or cloud it names. One line says where it goes.
- */
-function refuseTargetFlagsBefore(root: Command, command: string): void {
-  const given = root.options.filter(
-    (o) =>
-      !MODES_BEFORE_A_COMMAND.has(o.attributeName()) &&
-      root.getOptionValueSource(o.attributeName()) === 'cli',
-  );
-  if (given.length === 0) return;
-  const flags = given.map((o) => o.long ?? o.flags).join(', ');
-  throw new UserError(
-    `${flags} before "${command}" would be ignored: give the command's own flags after it (aks-runbook ${command} --help lists them); nothing was done`,
-  );
-}
-
-/**
- * `--read-only`/`--dry-run` given before `fleet` hold for the fleet command too: a command that
- * has its own such flag takes them, one that can only write refuses in one line (never sends).
- */
-function withRootModes(fleet: FleetCommand, root: RootFlags): FleetCommand {
-  const readOnly = root.readOnly === true;
-  const dryRun = root.dryRun === true;
-  if (!readOnly && !dryRun) return fleet;
-  if (fleet.action === 'sequence')
-    return { ...fleet, readOnly: fleet.readOnly || readOnly, dryRun: fleet.dryRun || dryRun };
-  if (fleet.action === 'strategy')
-    return {
-      ...fleet,
-      strategy: {
-        ...fleet.strategy,
-        readOnly: fleet.strategy.readOnly || readOnly,
-        dryRun: fleet.strategy.dryRun || dryRun,
-      },
-    };
-  if (fleet.action === 'run' && !['plan', 'show'].includes(fleet.verb))
-    throw new UserError(
-      `fleet run ${fleet.verb} only changes things, so ${readOnly ? '--read-only' : '--dry-run'} cannot hold for it: use "fleet run plan" to see a run without sending anything`,
-    );
-  return fleet;
 }

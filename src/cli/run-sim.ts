@@ -2,7 +2,7 @@ import { constants } from 'node:os';
 import { UserError } from '../model/errors.js';
 import { asUserError } from '../runbook/start-session.js';
 import { runSimCommand } from '../sim/sim-command.js';
-import type { SimCommandOptions } from './args.js';
+import type { SimCommandOptions } from './sim-args.js';
 import type { CliIo } from '../cli.js';
 
 /** `aks-runbook sim`: the simulated cluster in the foreground until Ctrl+C. */
