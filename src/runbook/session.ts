@@ -69,11 +69,15 @@ export interface ClusterChoice {
 
 type Listener = () => void;
 
-/** The Summary row follows the other steps once it has looked (see `summaryStatus`). */
-function withSummary(state: SessionState): SessionState {
-  const own = state.steps.summary.kind;
-  if (own === 'not-started' || own === 'running') return state;
-  const next = summaryStatus(state.steps, state.stepViews);
+/**
+ * The Summary row follows the other steps once it has looked (see `summaryStatus`); `own` is the
+ * status its own look last set (the row itself may say running while other steps still look).
+ */
+function withSummary(state: SessionState, own: StepStatus): SessionState {
+  const next =
+    own.kind === 'not-started' || own.kind === 'running'
+      ? own
+      : summaryStatus(state.steps, state.stepViews);
   if (JSON.stringify(next) === JSON.stringify(state.steps.summary)) return state;
   return { ...state, steps: { ...state.steps, summary: next } };
 }
@@ -86,6 +90,8 @@ export class SessionStore {
   private state: SessionState;
   private readonly listeners = new Set<Listener>();
   private pendingAnswer: ((yes: boolean) => void) | undefined;
+  /** The Summary step's own status, as its look set it (the row shows what it sums up). */
+  private summaryOwn: StepStatus = { kind: 'not-started' };
 
   constructor(mode: SessionMode) {
     const steps = Object.fromEntries(STEP_IDS.map((id) => [id, { kind: 'not-started' }])) as Record<
@@ -112,12 +118,13 @@ export class SessionStore {
   /** Replaces part of the state and tells the screens. */
   update(patch: Partial<SessionState>): void {
     this.state = { ...this.state, ...patch };
-    if (patch.steps || patch.stepViews) this.state = withSummary(this.state);
+    if (patch.steps || patch.stepViews) this.state = withSummary(this.state, this.summaryOwn);
     for (const listener of this.listeners) listener();
   }
 
   /** Sets one step's status. */
   setStep(id: StepId, status: StepStatus): void {
+    if (id === 'summary') this.summaryOwn = status;
     this.update({ steps: { ...this.state.steps, [id]: status } });
   }
 

@@ -48,13 +48,45 @@ describe('the Summary row reflects the worst state it sums up', () => {
     expect(summaryStatus(steps, {})).toEqual({ kind: 'changed', what: 'imds' });
   });
 
+  // Steps skipped or looking: the row says running, not ok or a count that is not final yet.
+  it.each<[string, StepStatus]>([
+    ['running', { kind: 'running' }],
+    ['not started', { kind: 'not-started' }],
+  ])('is running, not ok or a count, while a step is %s', (_what, status) => {
+    const steps = ok();
+    steps.rbac = status;
+    expect(summaryStatus(steps, {})).toEqual({ kind: 'running' });
+    steps.drain = { kind: 'findings', count: 2 };
+    expect(summaryStatus(steps, {})).toEqual({ kind: 'running' });
+    steps.defender = { kind: 'unavailable', why: 'forbidden' };
+    expect(summaryStatus(steps, {}).kind).toBe('unavailable');
+  });
+
+  it('leaves out a step listed only when relevant that never started (fleet)', () => {
+    const steps = ok();
+    steps.fleet = { kind: 'not-started' };
+    expect(summaryStatus(steps, {})).toEqual({ kind: 'ok' });
+    steps.fleet = { kind: 'running' };
+    expect(summaryStatus(steps, {})).toEqual({ kind: 'running' });
+  });
+
   it('the session store keeps the row current once the Summary has looked', () => {
     const store = new SessionStore({ readOnly: false, dryRun: false, demo: true });
+    for (const id of STEP_IDS) store.setStep(id, { kind: 'ok' });
     store.setStep('summary', { kind: 'ok' });
     store.setStep('drain', { kind: 'findings', count: 2 });
     store.update({ stepViews: { drain: { findings: [finding('medium'), finding('low')] } } });
     expect(store.getState().steps.summary).toEqual({ kind: 'findings', count: 2, worst: 'medium' });
     store.setStep('drain', { kind: 'failed', what: 'Drain' });
     expect(store.getState().steps.summary).toEqual({ kind: 'failed', what: 'a change on drain' });
+  });
+
+  it('the session store moves the row from running to the verdict once the last step has looked', () => {
+    const store = new SessionStore({ readOnly: false, dryRun: false, demo: true });
+    for (const id of STEP_IDS) store.setStep(id, { kind: 'ok' });
+    store.setStep('rbac', { kind: 'running' });
+    expect(store.getState().steps.summary).toEqual({ kind: 'running' });
+    store.setStep('rbac', { kind: 'ok' });
+    expect(store.getState().steps.summary).toEqual({ kind: 'ok' });
   });
 });
