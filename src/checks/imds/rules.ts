@@ -1,10 +1,11 @@
 import type { DataPlane } from '../netpol/dataplane.js';
-import type { EgressRule, PolicyFacts } from '../netpol/model.js';
-import { peerMatches } from '../netpol/peers.js';
+import { cidrBounds, formatAddress, mappedIpv4Block, parseCidr } from '../netpol/address.js';
+import type { EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
+import { ipBlockCoverage, peerMatches } from '../netpol/peers.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
 import { describePort, portEntryMatches } from '../netpol/ports.js';
 import { egressRuleAllows } from '../netpol/rules.js';
-import { IMDS_ADDRESS, IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
+import { IMDS_ADDRESS, IMDS_CIDR, IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 
 // The endpoint is an address, never a pod: selector peers never match it, so no namespace is looked up.
 const NO_NAMESPACES = () => ({});
@@ -14,16 +15,35 @@ export function ruleOpensImds(rule: EgressRule, namespace: string, plane: DataPl
   return egressRuleAllows(rule, namespace, IMDS_ENDPOINT, IMDS_CONNECTION, plane, NO_NAMESPACES);
 }
 
+/** `a.b.c.d/n`: the IPv4 block an IPv4-mapped IPv6 text stands for, or undefined. */
+function mappedForm(text: string): string | undefined {
+  const cidr = parseCidr(text);
+  const v4 = cidr && mappedIpv4Block(cidr);
+  return v4 && `${formatAddress(cidrBounds(v4)[0])}/${v4.prefix}`;
+}
+
+/** What an ipBlock that opens the endpoint allows, in words, saying when only one reading of an IPv4-mapped text does. */
+function whyBlockOpens(block: NonNullable<PolicyPeer['ipBlock']>): string {
+  const except = block.except?.length ? ` except ${block.except.join(', ')}` : '';
+  const allows = `allows ${block.cidr}${except}`;
+  const coverage = ipBlockCoverage(block, IMDS_ADDRESS);
+  const v4 = mappedForm(block.cidr);
+  if (!coverage.asWritten && v4) {
+    return `${allows}: ${block.cidr} is written as IPv4-mapped IPv6, which Kubernetes and engines built on Go's net package (Calico) read as the IPv4 block ${v4}, so it includes ${IMDS_ADDRESS}`;
+  }
+  const mappedExcepts = (block.except ?? []).filter((e) => mappedForm(e) !== undefined);
+  if (!coverage.asMappedIpv4 && mappedExcepts.length > 0) {
+    return `${allows}, which includes ${IMDS_ADDRESS} wherever ${mappedExcepts.join(', ')} is read as IPv6: an except written as IPv4-mapped IPv6 does not take IPv4 traffic out on every engine, so it cannot be counted on (write it as ${IMDS_CIDR})`;
+  }
+  return `${allows}, which includes ${IMDS_ADDRESS}`;
+}
+
 /** Why a rule that opens the endpoint does: the destination part and the port entries that admit TCP 80. */
 function whyRuleOpens(rule: EgressRule, namespace: string, plane: DataPlane): string {
   const to = rule.to ?? [];
   const peer = to.find((p) => peerMatches(p, namespace, IMDS_ENDPOINT, plane, NO_NAMESPACES));
   const block = peer?.ipBlock;
-  const except = block?.except?.length ? ` except ${block.except.join(', ')}` : '';
-  const where =
-    to.length === 0 || !block
-      ? 'allows every destination'
-      : `allows ${block.cidr}${except}, which includes ${IMDS_ADDRESS}`;
+  const where = to.length === 0 || !block ? 'allows every destination' : whyBlockOpens(block);
   const ports = rule.ports ?? [];
   if (ports.length === 0) return `${where}, on every port`;
   const admitting = ports.filter((p) => portEntryMatches(p, IMDS_CONNECTION, undefined));

@@ -58,6 +58,28 @@ function parseCidrOnce(text: string): Cidr | undefined {
   return { address, prefix };
 }
 
+// The IPv4-mapped IPv6 block ::ffff:0:0/96: ::ffff:a.b.c.d is IPv4 address a.b.c.d.
+const MAPPED_PREFIX = ipaddr.IPv6.parse('::ffff:0:0');
+
+/**
+ * The IPv4 block that an IPv4-mapped IPv6 block stands for when Go's `net` package reads it
+ * (`::ffff:0:0/96` is 0.0.0.0/0, `::ffff:169.254.0.0/112` is 169.254.0.0/16): the API server's
+ * own warning names that form, and Calico parses CIDRs that way. Undefined for any other block,
+ * including wider ones (`::/0`), whose network address is not IPv4-mapped once masked.
+ */
+export function mappedIpv4Block(cidr: Cidr): Cidr | undefined {
+  if (cidr.address.kind() !== 'ipv6' || cidr.prefix < 96) return undefined;
+  const v6 = cidr.address as ipaddr.IPv6;
+  if (!v6.match(MAPPED_PREFIX, 96)) return undefined;
+  return { address: v6.toIPv4Address(), prefix: cidr.prefix - 96 };
+}
+
+/** `parseCidr`, with an IPv4-mapped IPv6 block read as the IPv4 block it maps (see mappedIpv4Block). */
+export const parseCidrAsMappedIpv4 = memo((text: string): Cidr | undefined => {
+  const cidr = parseCidr(text);
+  return cidr && (mappedIpv4Block(cidr) ?? cidr);
+});
+
 /** 32 for IPv4, 128 for IPv6. */
 function bitsOf(address: Address): 32 | 128 {
   return address.kind() === 'ipv4' ? 32 : 128;
@@ -73,9 +95,16 @@ export function cidrCovers(outer: Cidr, inner: Cidr): boolean {
   return inner.prefix >= outer.prefix && cidrContains(outer, inner.address);
 }
 
-/** Whether `except` may be an exception of `cidr`: inside it and strictly smaller. */
+/**
+ * Whether the API server accepts `except` as an exception of `cidr` (ValidateIPBlock): `cidr`
+ * holds the except's network address as Go's net.IPNet reads both (IPv4-mapped IPv6 as IPv4), and
+ * the except's prefix, as written, is longer. So `0.0.0.0/0` may except `::ffff:169.254.169.254/128`,
+ * but `::ffff:0:0/96` may not except `169.254.169.254/32` (32 is not longer than 96).
+ */
 export function isStrictSubset(cidr: Cidr, except: Cidr): boolean {
-  return cidrCovers(cidr, except) && except.prefix > cidr.prefix;
+  const outer = mappedIpv4Block(cidr) ?? cidr;
+  const inner = mappedIpv4Block(except) ?? except;
+  return cidrContains(outer, inner.address) && except.prefix > cidr.prefix;
 }
 
 function toBigInt(address: Address): bigint {

@@ -1,4 +1,4 @@
-import { cidrBounds, formatAddress, parseCidr, stepAddress } from './address.js';
+import { cidrBounds, formatAddress, mappedIpv4Block, parseCidr, stepAddress } from './address.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts, PolicyPeer } from './model.js';
 import type { Endpoint } from './peers.js';
 import type { Connection } from './ports.js';
@@ -102,9 +102,13 @@ function addressDestinations(
   const cidrs = peers.flatMap((p) =>
     p.ipBlock ? [p.ipBlock.cidr, ...(p.ipBlock.except ?? [])] : [],
   );
-  for (const text of cidrs) {
-    const cidr = parseCidr(text);
-    if (!cidr) continue;
+  // An IPv4-mapped IPv6 text may also be read as the IPv4 block it maps: its edges are asked too.
+  const blocks = cidrs.flatMap((text) => {
+    const written = parseCidr(text);
+    const mapped = written && mappedIpv4Block(written);
+    return [written, mapped].flatMap((c) => (c ? [c] : []));
+  });
+  for (const cidr of blocks) {
     const [first, last] = cidrBounds(cidr);
     for (const a of [stepAddress(first, -1), first, last, stepAddress(last, 1)])
       if (a) out.add(formatAddress(a));

@@ -56,9 +56,24 @@ export function parseCidr(text: string): Cidr | undefined {
   return { bits, network, prefix };
 }
 
-/** Whether `inner`'s network address lies in `outer` (net.IPNet.Contains of the address). */
+/**
+ * The block as Go's net.IPNet compares it: an IPv4-mapped IPv6 network (::ffff:a.b.c.d; its
+ * prefix is then at least 96, since a shorter one masks the ffff away) is the IPv4 network
+ * a.b.c.d/(prefix - 96). The API server warns that `::ffff:0:0/96` means 0.0.0.0/0.
+ */
+function asGoCompares(c: Cidr): Cidr {
+  if (c.bits !== 128 || c.network >> 32n !== 0xffffn) return c;
+  return { bits: 32, network: c.network & 0xffffffffn, prefix: c.prefix - 96 };
+}
+
+/**
+ * Whether `inner`'s network address lies in `outer` (net.IPNet.Contains of the address, which
+ * reads IPv4-mapped IPv6 networks and addresses as IPv4).
+ */
 export function containsAddress(outer: Cidr, inner: Cidr): boolean {
-  if (outer.bits !== inner.bits) return false;
-  const hostBits = BigInt(outer.bits - outer.prefix);
-  return inner.network >> hostBits === outer.network >> hostBits;
+  const o = asGoCompares(outer);
+  const i = asGoCompares(inner);
+  if (o.bits !== i.bits) return false;
+  const hostBits = BigInt(o.bits - o.prefix);
+  return i.network >> hostBits === o.network >> hostBits;
 }

@@ -54,6 +54,9 @@ const CIDRS = [
   '168.63.129.16/32',
   '::/0',
   '2001:db8::/32',
+  // IPv4-mapped IPv6: accepted by the API server, read as IPv4 by Go's net package.
+  '::ffff:0:0/96',
+  '::ffff:169.254.0.0/112',
 ];
 export const cidrArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...CIDRS) },
@@ -70,6 +73,8 @@ const EXCEPTS = [
   '169.254.169.252/30',
   '10.244.1.0/24',
   '2001:db8::/48',
+  '::ffff:169.254.169.254/128',
+  '::ffff:169.254.169.0/120',
 ];
 
 const ipBlockArb: fc.Arbitrary<PolicyPeer> = fc

@@ -4,6 +4,7 @@ import type { DataPlane } from '../../../src/checks/netpol/dataplane.js';
 import {
   cidrBounds,
   formatAddress,
+  mappedIpv4Block,
   parseCidr,
   stepAddress,
 } from '../../../src/checks/netpol/address.js';
@@ -34,18 +35,21 @@ function addresses(policies: readonly PolicyFacts[], extra: readonly string[]): 
   for (const rule of policies.flatMap((p) => p.egress ?? []))
     for (const peer of rule.to ?? [])
       for (const text of peer.ipBlock ? [peer.ipBlock.cidr, ...(peer.ipBlock.except ?? [])] : []) {
-        const cidr = parseCidr(text);
-        if (!cidr) continue;
-        const [first, last] = cidrBounds(cidr);
-        for (const a of [
-          stepAddress(first, -1),
-          first,
-          stepAddress(first, 1),
-          stepAddress(last, -1),
-          last,
-          stepAddress(last, 1),
-        ])
-          if (a) out.add(formatAddress(a));
+        const written = parseCidr(text);
+        const mapped = written && mappedIpv4Block(written);
+        for (const cidr of [written, mapped]) {
+          if (!cidr) continue;
+          const [first, last] = cidrBounds(cidr);
+          for (const a of [
+            stepAddress(first, -1),
+            first,
+            stepAddress(first, 1),
+            stepAddress(last, -1),
+            last,
+            stepAddress(last, 1),
+          ])
+            if (a) out.add(formatAddress(a));
+        }
       }
   return [...out];
 }

@@ -140,11 +140,70 @@ const cases: Case[] = [
     kind: 'blocked',
   },
   {
-    name: 'IPv4-mapped ::ffff:0:0/96 is not IPv4 to the policy',
+    // The API server accepts it (warning "use 0.0.0.0/0"); Go's net package, so Calico, reads it as IPv4.
+    name: 'IPv4-mapped ::ffff:0:0/96 may be read as 0.0.0.0/0: reopened',
     policies: [
       np('v6', { podSelector: {}, policyTypes: ['Egress'], egress: [allBut('::ffff:0:0/96', [])] }),
     ],
+    kind: 'reopened',
+    reopen: [['v6', 0]],
+  },
+  {
+    name: 'IPv4-mapped ::ffff:169.254.0.0/112 (169.254.0.0/16): reopened',
+    policies: [
+      np('v6', {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [allBut('::ffff:169.254.0.0/112', [])],
+      }),
+    ],
+    kind: 'reopened',
+    reopen: [['v6', 0]],
+  },
+  {
+    name: 'IPv4-mapped block with the endpoint excepted in the same form: blocked either way',
+    policies: [
+      np('v6', {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [allBut('::ffff:0:0/96', ['::ffff:169.254.169.254/128'])],
+      }),
+    ],
     kind: 'blocked',
+  },
+  {
+    name: 'a mapped block that does not hold the endpoint (::ffff:10.0.0.0/104) stays closed',
+    policies: [
+      np('v6', {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [allBut('::ffff:10.0.0.0/104', [])],
+      }),
+    ],
+    kind: 'blocked',
+  },
+  {
+    name: 'a wider IPv6 block (::/64) is not IPv4-mapped once masked, even written ::ffff:…',
+    policies: [
+      np('v6', {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [allBut('::ffff:169.254.169.254/64', [])],
+      }),
+    ],
+    kind: 'blocked',
+  },
+  {
+    name: '0.0.0.0/0 except the endpoint written as ::ffff:169.254.169.254/128: not counted on',
+    policies: [
+      np('p', {
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [allBut('0.0.0.0/0', ['::ffff:169.254.169.254/128'])],
+      }),
+    ],
+    kind: 'reopened',
+    reopen: [['p', 0]],
   },
   {
     name: 'ports-limited rule to everywhere still opens port 80',
@@ -366,6 +425,22 @@ describe('findings', () => {
     expect(verdict.hostNetworkPods).toEqual(['agent-x']);
   });
 
+  it('says in plain words why an IPv4-mapped block or except opens the endpoint', () => {
+    const why = (rule: EgressRule) => {
+      const v = evaluateNamespace(
+        NS,
+        [np('m', { podSelector: {}, policyTypes: ['Egress'], egress: [rule] })],
+        PODS,
+      );
+      return verdictFindings(v).find((f) => f.id === 'imds.rule-reopens')!.message;
+    };
+    expect(why(allBut('::ffff:169.254.0.0/112', []))).toContain(
+      "::ffff:169.254.0.0/112 is written as IPv4-mapped IPv6, which Kubernetes and engines built on Go's net package (Calico) read as the IPv4 block 169.254.0.0/16, so it includes 169.254.169.254",
+    );
+    expect(why(allBut('0.0.0.0/0', ['::ffff:169.254.169.254/128']))).toContain(
+      'an except written as IPv4-mapped IPv6 does not take IPv4 traffic out on every engine',
+    );
+  });
   it('reports nothing for a blocked namespace', () => {
     expect(verdictFindings(evaluateNamespace(NS, [blockImds], PODS))).toEqual([]);
   });

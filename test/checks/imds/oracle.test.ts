@@ -39,9 +39,18 @@ function types(p: PolicyFacts): string[] {
   return (p.egress ?? []).length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
 }
 
-function holds(cidr: string): boolean {
+// Two readings of a CIDR: as written (an IPv6 block never holds an IPv4 address), and as Go's
+// net package reads an IPv4-mapped IPv6 block (::ffff:a.b.c.d/96+n is a.b.c.d/n). The API
+// server accepts both forms; engines are not documented to make one reading, so either counts.
+type Reading = 'written' | 'go';
+
+function holds(cidr: string, reading: Reading): boolean {
   try {
     const [net, bits] = ipaddr.parseCIDR(cidr);
+    if (reading === 'go' && net.kind() === 'ipv6' && bits >= 96) {
+      const v6 = net as ipaddr.IPv6;
+      if (v6.isIPv4MappedAddress()) return IMDS.match(v6.toIPv4Address(), bits - 96);
+    }
     return net.kind() === IMDS.kind() && IMDS.match(net, bits);
   } catch {
     return false;
@@ -60,11 +69,13 @@ function ruleOpens(r: EgressRule): boolean {
   if (ports.length > 0 && !ports.some(portAdmits80)) return false;
   const to = r.to ?? [];
   if (to.length === 0) return true;
-  return to.some(
-    (peer) =>
-      peer.ipBlock !== undefined &&
-      holds(peer.ipBlock.cidr) &&
-      !(peer.ipBlock.except ?? []).some(holds),
+  return to.some((peer) =>
+    (['written', 'go'] as const).some(
+      (reading) =>
+        peer.ipBlock !== undefined &&
+        holds(peer.ipBlock.cidr, reading) &&
+        !(peer.ipBlock.except ?? []).some((e) => holds(e, reading)),
+    ),
   );
 }
 

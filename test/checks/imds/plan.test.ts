@@ -177,6 +177,69 @@ describe('targeted fixes', () => {
     );
     expect(kept.rule).toEqual({ to: [{ podSelector: {} }] });
   });
+  it('excepts the endpoint in mapped form from an IPv4-mapped block (an IPv4 except is refused there)', () => {
+    const fix = closeImdsInRule({ to: [{ ipBlock: { cidr: '::ffff:0:0/96' } }] }, 'ns', plane);
+    expect(fix.rule).toEqual({
+      to: [{ ipBlock: { cidr: '::ffff:0:0/96', except: ['::ffff:169.254.169.254/128'] } }],
+    });
+    expect(fix.change).toContain('rewriting it as 0.0.0.0/0');
+    // Validation's rule: an except must be a strict subset of the block.
+    const block = parseCidr('::ffff:0:0/96')!;
+    expect(isStrictSubset(block, parseCidr('::ffff:169.254.169.254/128')!)).toBe(true);
+    expect(isStrictSubset(block, parseCidr('169.254.169.254/32')!)).toBe(false);
+  });
+  it('removes a mapped peer that is the endpoint itself, and adds the IPv4 except beside a mapped one', () => {
+    const own = closeImdsInRule(
+      { to: [{ ipBlock: { cidr: '::ffff:169.254.169.254/128' } }, { podSelector: {} }] },
+      'ns',
+      plane,
+    );
+    expect(own.rule).toEqual({ to: [{ podSelector: {} }] });
+    const v4 = closeImdsInRule(
+      { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['::ffff:169.254.169.254/128'] } }] },
+      'ns',
+      plane,
+    );
+    expect(v4.rule).toEqual({
+      to: [
+        {
+          ipBlock: {
+            cidr: '0.0.0.0/0',
+            except: ['::ffff:169.254.169.254/128', '169.254.169.254/32'],
+          },
+        },
+      ],
+    });
+  });
+  it('offers the mapped-block edit as checked, and the edited namespace is blocked', () => {
+    const policies = [
+      {
+        namespace: 'ns',
+        name: 'mapped',
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [{ to: [{ ipBlock: { cidr: '::ffff:169.254.0.0/112' } }] }],
+      },
+    ];
+    const verdict = evaluateNamespace({ name: 'ns', labels: {} }, policies, []);
+    expect(verdict.kind).toBe('reopened');
+    const [fix] = ruleFixes(verdict, factsOf(policies));
+    expect(fix!.offered).toBe(true);
+    const edited = parse(fix!.yaml) as { spec: { egress: EgressRule[] } };
+    expect(edited.spec.egress).toEqual([
+      {
+        to: [
+          { ipBlock: { cidr: '::ffff:169.254.0.0/112', except: ['::ffff:169.254.169.254/128'] } },
+        ],
+      },
+    ]);
+    const after = evaluateNamespace(
+      { name: 'ns', labels: {} },
+      [{ ...policies[0]!, egress: edited.spec.egress }],
+      [],
+    );
+    expect(after.kind).toBe('blocked');
+  });
   it('turns "to anywhere" into "anywhere but the endpoint", pods included', () => {
     expect(closeImdsInRule<EgressRule>({}, 'ns', plane).rule?.to).toEqual([
       { ipBlock: { cidr: '0.0.0.0/0', except: ['169.254.169.254/32'] } },
