@@ -26,7 +26,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'rbac.wildcard': '`*` in verbs or resources, short of full admin',
   'rbac.escalation':
     'impersonate, bind, escalate, bindings, webhooks, CSRs, exec, `nodes/proxy`, ...',
-  'rbac.secrets-read': 'may get, list or watch any secret (not only named ones)',
+  'rbac.secrets-read':
+    'may get, list or watch any secret, or create pods or workloads that can mount them',
   'rbac.anonymous':
     'grants to `system:anonymous`, `system:unauthenticated` or `system:authenticated`',
   'rbac.masters': 'a binding names `system:masters` (the built-in `cluster-admin` binding aside)',

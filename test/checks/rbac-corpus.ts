@@ -128,7 +128,11 @@ export const CASES: RbacCase[] = [
         true,
       ],
     ],
-    findings: ['rbac.escalation:high:apps', 'rbac.wildcard:medium:apps'],
+    findings: [
+      'rbac.escalation:high:apps',
+      'rbac.secrets-read:high:apps',
+      'rbac.wildcard:medium:apps',
+    ],
   },
   {
     name: '* verbs on * resources in monitoring.coreos.com: wildcard only',
@@ -677,7 +681,7 @@ export const CASES: RbacCase[] = [
       roleBindings: [rb('kube-system', 'pm', 'Role', 'pod-maker', [group('addons')])],
     }),
     questions: [[person('x', ['addons']), R('create', 'pods', 'kube-system'), true]],
-    findings: ['rbac.escalation:high:pm'],
+    findings: ['rbac.escalation:high:pm', 'rbac.secrets-read:high:pm'],
   },
   {
     name: 'create pods cluster-wide reaches kube-system',
@@ -686,16 +690,17 @@ export const CASES: RbacCase[] = [
       clusterRoleBindings: [crb('pod-maker', 'pod-maker', [group('ci')])],
     }),
     questions: [[person('x', ['ci']), R('create', 'pods', 'kube-system'), true]],
-    findings: ['rbac.escalation:high:pod-maker'],
+    findings: ['rbac.escalation:high:pod-maker', 'rbac.secrets-read:high:pod-maker'],
   },
   {
-    name: 'create pods in a workload namespace is not an escalation finding',
+    // RBAC good practices, "workload creation": the pods may mount any Secret of the namespace.
+    name: 'create pods in a workload namespace is no escalation, but reads its Secrets indirectly',
     facts: facts({
       roles: [role('shop', 'pod-maker', [rule(['create'], [''], ['pods'])])],
       roleBindings: [rb('shop', 'pm', 'Role', 'pod-maker', [group('devs')])],
     }),
     questions: [],
-    findings: [],
+    findings: ['rbac.secrets-read:low:pm'],
   },
   {
     name: 'minting ServiceAccount tokens cluster-wide',

@@ -40,9 +40,11 @@ describe('audit --output json on the rbac-review scenario', () => {
         'rbac.cluster-admin:high:attacker-admin',
         'rbac.cluster-admin:high:payments-api-admin',
         // `*` on `*` in one API group: a wildcard, not impersonation; in apps, cluster-wide, it
-        // also creates Deployments and DaemonSets in kube-system (workload creation)
+        // also creates Deployments and DaemonSets in kube-system (workload creation), and their
+        // pods may mount any Secret of their namespace: secrets read indirectly, everywhere
         'rbac.wildcard:medium:apps-operators',
         'rbac.escalation:high:apps-operators',
+        'rbac.secrets-read:high:apps-operators',
         'rbac.wildcard:medium:prometheus-operator',
         // */exec grants pods/exec (pods/* grants nothing: support-pod-subresources is quiet)
         'rbac.escalation:high:support-exec',

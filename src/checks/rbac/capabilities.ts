@@ -33,6 +33,8 @@ export interface Capability {
    * other, gives the capability.
    */
   alsoNeeds?: Ask[];
+  /** The right leads to the finding's access through another object (a pod that mounts Secrets). */
+  indirect?: boolean;
 }
 
 const RBAC = 'rbac.authorization.k8s.io';
@@ -201,5 +203,22 @@ export const CAPABILITIES: Capability[] = [
     what: 'read Secrets (tokens, passwords, keys)',
     // No name: a rule limited to named secrets does not answer these.
     asks: verbs(['get', 'list', 'watch'], '', 'secrets', 'binding'),
+  },
+  {
+    // After the direct read, so a role with both is reported for the direct one only.
+    finding: 'rbac.secrets-read',
+    indirect: true,
+    // RBAC good practices, "workload creation": creating pods, or workload resources that manage
+    // pods, in a namespace implicitly grants access to its Secrets (a pod may mount any Secret of
+    // its namespace as a volume or environment variables). A create names no object, so no name.
+    what: 'create pods or workloads that manage pods',
+    asks: [
+      ask('create', '', 'pods', 'binding'),
+      ask('create', '', 'replicationcontrollers', 'binding'),
+      ...['deployments', 'replicasets', 'statefulsets', 'daemonsets'].map((r) =>
+        ask('create', 'apps', r, 'binding'),
+      ),
+      ...['jobs', 'cronjobs'].map((r) => ask('create', 'batch', r, 'binding')),
+    ],
   },
 ];

@@ -51,11 +51,12 @@ const CASES: Case[] = [
   },
   {
     // In a RoleBinding outside kube-system: create pods in kube-system is an escalation itself.
+    // (Creating pods reads the namespace's Secrets indirectly: RBAC good practices.)
     name: 'pods does not cover pods/exec',
     scope: 'namespace',
     rules: [rule(['create'], [''], ['pods'])],
-    has: [],
-    not: ['rbac.escalation', 'rbac.secrets-read'],
+    has: ['rbac.secrets-read'],
+    not: ['rbac.escalation'],
   },
   {
     name: 'verb * covers get on secrets',
@@ -411,6 +412,52 @@ describe('workload creation and PersistentVolumes (RBAC good practices)', () => 
       roleBindings: [rb('shop', 'b', 'Role', 'r', [TEAM])],
     });
     expect(checkRbac(f).findings.map((x) => x.id)).not.toContain('rbac.escalation');
+  });
+  // "Permission to create workloads" (RBAC good practices): the create rights.
+  it.each(cases.slice(0, 5).filter(([name]) => name.startsWith('create')))(
+    '%s in a RoleBinding outside kube-system reads its Secrets, indirectly',
+    (_, r) => {
+      const f = facts({
+        roles: [role('shop', 'r', [r])],
+        roleBindings: [rb('shop', 'b', 'Role', 'r', [TEAM])],
+      });
+      const found = checkRbac(f).findings.filter((x) => x.id === 'rbac.secrets-read');
+      expect(found.map((x) => x.severity)).toEqual(['low']);
+      expect(found[0]!.message).toContain('indirectly');
+      expect(found[0]!.message).toContain('a pod can mount any Secret of its namespace');
+    },
+  );
+  it('create statefulsets, replicasets or replicationcontrollers too; a pods/exec right does not', () => {
+    const ids = (r: PolicyRule) =>
+      checkRbac(
+        facts({
+          roles: [role('shop', 'r', [r])],
+          roleBindings: [rb('shop', 'b', 'Role', 'r', [TEAM])],
+        }),
+      ).findings.map((x) => x.id);
+    expect(ids(rule(['create'], ['apps'], ['statefulsets']))).toContain('rbac.secrets-read');
+    expect(ids(rule(['create'], ['apps'], ['replicasets']))).toContain('rbac.secrets-read');
+    expect(ids(rule(['create'], [''], ['replicationcontrollers']))).toContain('rbac.secrets-read');
+    expect(ids(rule(['create'], [''], ['pods/exec']))).not.toContain('rbac.secrets-read');
+    expect(ids(rule(['get', 'list'], ['apps'], ['deployments']))).not.toContain(
+      'rbac.secrets-read',
+    );
+  });
+  it('a role that reads Secrets and creates pods (edit) gets one finding, the direct one', () => {
+    const f = facts({ roleBindings: [rb('shop', 'b', 'ClusterRole', 'edit', [TEAM])] });
+    const found = checkRbac(f).findings.filter((x) => x.id === 'rbac.secrets-read');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).not.toContain('indirectly');
+  });
+  it('create pods cluster-wide: Secrets of every namespace, high', () => {
+    const f = facts({
+      clusterRoles: [clusterRole('r', [rule(['create'], [''], ['pods'])])],
+      clusterRoleBindings: [crb('b', 'r', [TEAM])],
+    });
+    const found = checkRbac(f).findings.filter((x) => x.id === 'rbac.secrets-read');
+    expect(found.map((x) => [x.severity, x.message.includes('indirectly')])).toEqual([
+      ['high', true],
+    ]);
   });
   it('create deployments in a RoleBinding in kube-system is rbac.escalation', () => {
     const r = rule(['create'], ['apps'], ['deployments']);
