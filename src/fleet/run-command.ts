@@ -1,4 +1,8 @@
-import type { ContainerServiceFleetClient, UpdateRun } from '@azure/arm-containerservicefleet';
+import type {
+  ContainerServiceFleetClient,
+  FleetUpdateStrategy,
+  UpdateRun,
+} from '@azure/arm-containerservicefleet';
 import { isRestError } from '@azure/arm-containerservice';
 import { planUpdateRun, type PlannedUpdate, type Stages } from '../checks/fleet/update-plan.js';
 import { OutcomeUnknown, UserError, sentWords } from '../model/errors.js';
@@ -15,7 +19,7 @@ import { locateFleet, type FleetAt } from './locate.js';
 import { memberFacts } from './plan-facts.js';
 import { FleetRunJournal, readFleetJournal } from './run-journal.js';
 import { sendRunChange } from './run-change.js';
-import { runViewOf } from './run-view.js';
+import { runViewOf, stagesOfRun, strategyNameOfRun } from './run-view.js';
 import { plural } from '../model/plural.js';
 
 /** What `fleet run …` was asked (see src/cli/fleet-args.ts). */
@@ -56,9 +60,12 @@ export async function runUpdateRunCommand(
   const fleet = await locateFleet(access, request, env);
   const client = createFleetClient({ ...access.connection, subscriptionId: fleet.subscriptionId });
   const poll = { updateIntervalInMs: pollMs(env) };
+  // The run named, when it exists: it is planned (and started) in its own stages.
+  let existing: UpdateRun | undefined;
   if (verb === 'start' && request.name) {
     // A run left running (by an earlier session, or someone else) is followed, not planned again.
     const running = await getRun(client, fleet, request.name);
+    existing = running;
     // An existing run upgrades as it was created: never plan, ask or start it under another change.
     const own = running ? runUpdateWords(running) : undefined;
     const asked = updateWords(request.upgradeType, request.kubernetesVersion, request.nodeImage);
@@ -76,7 +83,7 @@ export async function runUpdateRunCommand(
     }
   }
   if (verb === 'plan' || verb === 'start') {
-    const planned = await planOf(fleet, client, request, access, env, io);
+    const planned = await planOf(fleet, client, request, access, env, io, existing);
     io.out(planned.text);
     if (verb === 'plan') return 0;
     return start(fleet, client, request, planned.plan, planned.stages, access, env, io, poll);
@@ -120,6 +127,30 @@ export async function runUpdateRunCommand(
   }
 }
 
+/** The stages to plan with, how they are named in the plan's title, and what a create sends. */
+interface StagesChosen {
+  stages: Stages | undefined;
+  how: string;
+  send: { id?: string; stages?: Stages };
+}
+
+/**
+ * An existing run's own stages (Azure's copy: a strategy changed since, or another --strategy,
+ * does not change the order it runs in); a --strategy naming another strategy is refused.
+ */
+function runOwnStages(run: UpdateRun, name: string, request: RunRequest): StagesChosen {
+  const from = strategyNameOfRun(run);
+  if (request.strategy && request.strategy.toLowerCase() !== from?.toLowerCase())
+    throw new UserError(
+      `update run ${name} keeps the stages it was created with (${from ? `from strategy ${from}` : run.properties?.strategy ? 'its own' : 'one member after the other'}), not strategy ${request.strategy}: drop --strategy, or name a new run with -n; nothing was sent`,
+    );
+  const stages = stagesOfRun(run);
+  const how = stages
+    ? `update run ${name}'s own stages${from ? ` (strategy ${from} as it was when the run was created)` : ''}`
+    : `update run ${name}'s own order: one member after the other`;
+  return { stages, how, send: {} };
+}
+
 async function planOf(
   fleet: FleetAt,
   client: ContainerServiceFleetClient,
@@ -127,6 +158,7 @@ async function planOf(
   access: FleetAccess,
   env: NodeJS.ProcessEnv,
   io: RunIo,
+  existing: UpdateRun | undefined,
 ): Promise<{ text: string; plan: UpdatePlan; stages: { id?: string; stages?: Stages } }> {
   const say = (line: string): void => io.progress(line);
   say(`Reading fleet ${fleet.name}: members and update strategies`);
@@ -135,11 +167,37 @@ async function planOf(
   try {
     for await (const m of client.fleetMembers.listByFleet(fleet.resourceGroup, fleet.name))
       members.push(m);
-    for await (const s of client.fleetUpdateStrategies.listByFleet(fleet.resourceGroup, fleet.name))
-      strategies.push(s);
+    if (!existing)
+      for await (const s of client.fleetUpdateStrategies.listByFleet(
+        fleet.resourceGroup,
+        fleet.name,
+      ))
+        strategies.push(s);
   } catch (error) {
     throw fleetError(error, `read fleet ${fleet.name}`);
   }
+  const chosen = existing
+    ? runOwnStages(existing, request.name!, request)
+    : fleetStages(fleet, strategies, request);
+  const update: PlannedUpdate = {
+    type: request.upgradeType,
+    ...(request.kubernetesVersion ? { kubernetesVersion: request.kubernetesVersion } : {}),
+  };
+  say('Reading every member: inventory, upgrade profile, PodDisruptionBudgets');
+  const inventory = await readInventory(access, undefined);
+  const facts = await memberFacts(access, members, inventory.rows, update, env, say);
+  const plan = planUpdateRun(chosen.stages, facts, update);
+  const change = updateWords(update.type, update.kubernetesVersion, request.nodeImage);
+  const title = `Fleet ${fleet.name} (${fleet.resourceGroup}, subscription ${fleet.subscriptionId}): ${change}, ${chosen.how}, ${plural(members.length, 'member')}`;
+  return { text: renderPlan(title, plan), plan, stages: chosen.send };
+}
+
+/** The stages a new run gets: the strategy named (or the fleet's only one), or none. */
+function fleetStages(
+  fleet: FleetAt,
+  strategies: FleetUpdateStrategy[],
+  request: RunRequest,
+): StagesChosen {
   const named = request.strategy
     ? strategies.find((s) => s.name?.toLowerCase() === request.strategy!.toLowerCase())
     : strategies.length === 1
@@ -158,21 +216,10 @@ async function planOf(
     groups: (s.groups ?? []).map((g) => g.name),
     ...(s.afterStageWaitInSeconds ? { afterStageWaitInSeconds: s.afterStageWaitInSeconds } : {}),
   }));
-  const update: PlannedUpdate = {
-    type: request.upgradeType,
-    ...(request.kubernetesVersion ? { kubernetesVersion: request.kubernetesVersion } : {}),
-  };
-  say('Reading every member: inventory, upgrade profile, PodDisruptionBudgets');
-  const inventory = await readInventory(access, undefined);
-  const facts = await memberFacts(access, members, inventory.rows, update, env, say);
-  const plan = planUpdateRun(stages, facts, update);
-  const change = updateWords(update.type, update.kubernetesVersion, request.nodeImage);
-  const how = named ? `strategy ${named.name}` : 'no strategy: one member after the other';
-  const title = `Fleet ${fleet.name} (${fleet.resourceGroup}, subscription ${fleet.subscriptionId}): ${change}, ${how}, ${plural(members.length, 'member')}`;
   return {
-    text: renderPlan(title, plan),
-    plan,
-    stages: named?.id ? { id: named.id } : stages ? { stages } : {},
+    stages,
+    how: named ? `strategy ${named.name}` : 'no strategy: one member after the other',
+    send: named?.id ? { id: named.id } : stages ? { stages } : {},
   };
 }
 

@@ -1,4 +1,5 @@
 import type { UpdateRun } from '@azure/arm-containerservicefleet';
+import type { Stages } from '../checks/fleet/update-plan.js';
 import type { RunView } from '../model/fleet-run.js';
 
 /** The SDK's update run as the tool shows it. */
@@ -47,6 +48,24 @@ export function runViewOf(run: UpdateRun, fleet: string): RunView {
       };
     }),
   };
+}
+
+/**
+ * The stages an existing run updates in, as Azure holds them: its `strategy` (set inline, or the
+ * snapshot of the update strategy it was created from); undefined when it has none, and then
+ * Fleet Manager updates the members one after the other.
+ */
+export function stagesOfRun(run: UpdateRun): Stages | undefined {
+  return run.properties?.strategy?.stages.map((s) => ({
+    name: s.name,
+    groups: (s.groups ?? []).map((g) => g.name),
+    ...(s.afterStageWaitInSeconds ? { afterStageWaitInSeconds: s.afterStageWaitInSeconds } : {}),
+  }));
+}
+
+/** The name of the update strategy a run was created from, or undefined. */
+export function strategyNameOfRun(run: UpdateRun): string | undefined {
+  return /\/updateStrategies\/([^/]+)$/i.exec(run.properties?.updateStrategyId ?? '')?.[1];
 }
 
 function clusterOf(id: string | undefined): string {

@@ -102,7 +102,10 @@ export function putRun(
     eTag: newETag(),
     provisioningState: 'Succeeded',
     update,
-    ...(strategyId ? { updateStrategyId: strategyId } : stages ? { strategy: stages } : {}),
+    // A run made from a strategy keeps a snapshot of its stages in `strategy` (UpdateRunProperties:
+    // later changes to the strategy do not reach the run).
+    ...(strategyId ? { updateStrategyId: strategyId } : {}),
+    ...(stages ? { strategy: stages.map((s) => ({ ...s, groups: [...s.groups] })) } : {}),
     status: { state: 'NotStarted' },
     stages: runStagesOf(f, stages),
     selectedImages: [],
