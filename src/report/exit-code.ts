@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from '../model/finding.js';
+import { isHoleFinding } from '../model/hole-findings.js';
 import type { AuditReport, ReportedFinding, StepReport } from './audit-schema.js';
 
 /** The default of `--fail-on`: only high-severity findings fail a pipeline unless asked. */
@@ -12,8 +13,8 @@ export function atOrAbove(severity: Severity, threshold: Severity): boolean {
 /**
  * The audit's exit code: 2 when the audit has a hole (a step that could not finish, for any
  * reason: refused, throttled, timed out, credentials gone, its Azure side not named), so it
- * cannot pass; else 1 when a finding is at or above `failOn`, else 0. A read refused inside a
- * step (a `<area>.forbidden` finding) is such a hole too. Steps this version does not build are
+ * cannot pass; else 1 when a finding is at or above `failOn`, else 0. A read refused or failed
+ * inside a step (a finding of HOLE_FINDING_IDS) is such a hole too. Steps this version does not build are
  * listed but are no hole. A waived finding does not count, nor, with `onlyNew` (`--fail-on-new`),
  * one the baseline had; neither ever closes a hole.
  */
@@ -22,7 +23,7 @@ export function auditExitCode(
   failOn: Severity,
   onlyNew = false,
 ): 0 | 1 | 2 {
-  if (steps.some((s) => isHole(s) || s.findings.some(isRefusedRead))) return 2;
+  if (steps.some((s) => isHole(s) || s.findings.some(isHoleFinding))) return 2;
   const failing = steps.some((s) => s.findings.some((f) => countsForGate(f, failOn, onlyNew)));
   return failing ? 1 : 0;
 }
@@ -50,11 +51,6 @@ export function severityTotals(steps: readonly StepReport[]): Record<Severity, n
 /** A step that could not finish: what it looks at was not (entirely) checked. */
 export function isHole(step: Pick<StepReport, 'status'>): boolean {
   return step.status === 'forbidden' || step.status === 'unavailable';
-}
-
-/** A finding that says a read was refused: the step's answer has a hole in it. */
-export function isRefusedRead(finding: { id: string }): boolean {
-  return finding.id.endsWith('.forbidden') || finding.id === 'rights.read-forbidden';
 }
 
 /** The report with its totals and exit code worked out again after waivers or a baseline. */

@@ -1,6 +1,7 @@
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
 import { isHole } from './exit-code.js';
 import { plural } from '../model/plural.js';
+import { isHoleFinding } from '../model/hole-findings.js';
 
 /** `waived until 2027-01-31 by platform-team: the reason`, for a waived finding. */
 export function waiverWords(finding: ReportedFinding): string | undefined {
@@ -37,15 +38,23 @@ export function gateLines(report: AuditReport): string[] {
 }
 
 /**
- * One line per hole in the audit: the step that could not finish, the kind of failure, why, and
- * what was left unchecked. Any of them makes the exit code 2, whatever --fail-on, waivers or a
- * baseline say.
+ * What each hole in the audit left unchecked, one sentence each: a step that could not finish (the
+ * kind of failure, why, what), and a read refused or failed inside a step that went on (its
+ * finding). Any of them makes the exit code 2, whatever --fail-on, waivers or a baseline say.
  */
-export function holeLines(report: AuditReport): string[] {
-  return report.steps
-    .filter(isHole)
-    .map(
-      (s) =>
-        `INCOMPLETE: step ${s.id} could not finish${s.errorKind ? ` (${s.errorKind})` : ''}: ${s.reason ?? 'no reason given'}${s.missing ? ` [${s.missing}]` : ''}`,
-    );
+export function holeWords(report: Pick<AuditReport, 'steps'>): string[] {
+  return report.steps.flatMap((s) =>
+    isHole(s)
+      ? [
+          `step ${s.id} could not finish${s.errorKind ? ` (${s.errorKind})` : ''}: ${s.reason ?? 'no reason given'}${s.missing ? ` [${s.missing}]` : ''}`,
+        ]
+      : s.findings
+          .filter(isHoleFinding)
+          .map((f) => `step ${s.id} did not read all it checks (${f.id}): ${f.message}`),
+  );
+}
+
+/** One `INCOMPLETE:` line per hole in the audit (see holeWords). */
+export function holeLines(report: Pick<AuditReport, 'steps'>): string[] {
+  return holeWords(report).map((w) => `INCOMPLETE: ${w}`);
 }

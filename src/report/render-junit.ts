@@ -1,5 +1,6 @@
 import type { AuditReport, ReportedFinding, StepReport } from './audit-schema.js';
-import { countsForGate, isRefusedRead } from './exit-code.js';
+import { countsForGate } from './exit-code.js';
+import { isHoleFinding } from '../model/hole-findings.js';
 import { objectName } from './markdown.js';
 import { xmlAttributes, xmlText } from './xml-text.js';
 
@@ -101,9 +102,9 @@ function suite(label: string, report: AuditReport, step: StepReport): Suite {
     }
     cases = [...byObject].map(([name, list]) => ({
       name,
-      failures: list.filter((f) => !isRefusedRead(f) && gate(f)),
-      errors: list.filter(isRefusedRead).map((f) => `${f.id}: ${f.message}`),
-      passing: list.filter((f) => !isRefusedRead(f) && !gate(f)).map(line),
+      failures: list.filter((f) => !isHoleFinding(f) && gate(f)),
+      errors: list.filter(isHoleFinding).map((f) => `${f.id}: ${f.message}`),
+      passing: list.filter((f) => !isHoleFinding(f) && !gate(f)).map(line),
     }));
   }
   const suite: Suite = {

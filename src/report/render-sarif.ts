@@ -3,7 +3,7 @@ import type { Severity } from '../model/finding.js';
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
 import { FINDING_MEANINGS, findingMeaning } from './finding-catalog.js';
 import { objectName } from './markdown.js';
-import { isHole } from './exit-code.js';
+import { holeWords } from './gate-words.js';
 
 /** Where SARIF readers find the schema this output follows. */
 export const SARIF_SCHEMA_URI =
@@ -124,21 +124,16 @@ function sarifResult(
   return out;
 }
 
-/** Whether the run finished whole; every step that did not is an error notification. */
+/** Whether the run finished whole; every hole (see holeWords) is an error notification. */
 function invocation(cluster: SarifCluster): object {
   const report = cluster.report;
-  const holes = (report?.steps ?? []).filter(isHole);
+  const holes = report ? holeWords(report) : [];
   const notices = [
     ...(report
       ? []
       : [{ level: 'error', message: { text: `not audited: ${cluster.reason ?? 'unknown'}` } }]),
     // Every hole is an error: the run did not check what that step looks at.
-    ...holes.map((s) => ({
-      level: 'error',
-      message: {
-        text: `step ${s.id} could not finish${s.errorKind ? ` (${s.errorKind})` : ''}: ${s.reason ?? ''}${s.missing ? ` [${s.missing}]` : ''}`,
-      },
-    })),
+    ...holes.map((text) => ({ level: 'error', message: { text } })),
   ];
   return {
     executionSuccessful: report !== undefined && report.exitCode !== 2,

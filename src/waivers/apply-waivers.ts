@@ -1,5 +1,5 @@
 import type { AuditReport, ReportedFinding, StepReport } from '../report/audit-schema.js';
-import { isRefusedRead } from '../report/exit-code.js';
+import { isHoleFinding } from '../model/hole-findings.js';
 import { AREA_STEPS } from '../report/finding-catalog.js';
 import type { Waiver, WaiverSet } from './waiver-file.js';
 import { clusterMatches, isExpired, objectMatchText, objectMatches } from './waiver-match.js';
@@ -75,7 +75,7 @@ export function waiverFor(
 
 /** Whether a finding id may be accepted as a risk: not a hole in the audit, not about waivers. */
 export function isWaivable(id: string): boolean {
-  return !isRefusedRead({ id }) && !id.startsWith('waiver.');
+  return !isHoleFinding({ id }) && !id.startsWith('waiver.');
 }
 
 /**

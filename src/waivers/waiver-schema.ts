@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HOLE_FINDING_IDS } from '../model/hole-findings.js';
 
 /** The version of the waivers file's shape; bumped on any change that breaks a file. */
 export const WAIVERS_SCHEMA_VERSION = 1;
@@ -10,16 +11,19 @@ export { DEFAULT_WAIVERS_FILE, DEFAULT_WAIVER_MAX_DAYS } from './waiver-defaults
 // eslint-disable-next-line no-control-regex -- control characters are what is refused
 const pattern = z.string().regex(/^[^\u0000-\u001f\u007f]+$/, 'a name, * for any');
 
-/**
- * A finding id that may be waived: a hole in the audit (a refused read: `*.forbidden`,
- * `rights.read-forbidden`) may not, and neither may the waivers' own findings (`waiver.*`).
- */
+// A hole in the audit (a read refused or failed: HOLE_FINDING_IDS) may not be waived, and
+// neither may the waivers' own findings (`waiver.*`). A regex, so the JSON Schema says it too.
+const notWaivable = new RegExp(
+  `^(?!waiver\\.)(?!(?:${[...HOLE_FINDING_IDS].map((id) => id.replace(/\./g, '\\.')).join('|')})$)`,
+);
+
+/** A finding id that may be waived. */
 const waivableId = z
   .string()
   .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a finding id such as containers.privileged')
   .regex(
-    /^(?!waiver\.)(?!rights\.read-forbidden$)(?!.*\.forbidden$)/,
-    'a refused read (*.forbidden, rights.read-forbidden) is a hole in the audit and waiver.* judges the waivers: neither can be waived',
+    notWaivable,
+    'a refused read or a failed one (*.forbidden, rights.read-forbidden, rbac.azure-unread) is a hole in the audit and waiver.* judges the waivers: neither can be waived',
   );
 
 const nonBlank = z.string().regex(/\S/, 'must not be empty');
