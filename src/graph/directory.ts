@@ -8,7 +8,7 @@ import { isGuid } from '../model/guid.js';
 import { batchGet, GraphRefusal } from './batch.js';
 import { graphFailureLine } from './graph-failure.js';
 import { chunks, entryOfGraph, type GraphObject } from './objects.js';
-import { GraphWire, type GraphConnection } from './wire.js';
+import { GraphWire, type GraphAnswer, type GraphConnection } from './wire.js';
 
 /** Graph resolves at most this many ids per `directoryObjects/getByIds` call. */
 export const GET_BY_IDS_BATCH = 1000;
@@ -109,11 +109,16 @@ export class GraphDirectory implements DirectoryReader {
       this.wire,
       upns.map((u) => ({ url: `/users/${encodeURIComponent(u)}?${select}` })),
     );
-    users.forEach((a) => {
+    // Only Graph's 404 says a user is not there; a throttled or failed item is unknown.
+    const absent = new Set(ids);
+    const unread: Array<{ name: string; answer: GraphAnswer }> = [];
+    users.forEach((a, i) => {
       if (a.status === 403) throw new GraphRefusal(a);
       // `/users/{upn}` answers a user without `@odata.type`.
       const user = a.status === 200 ? entryOfGraph(a.body as GraphObject, 'user') : undefined;
       if (user) entries.push(user);
+      else if (a.status === 404) absent.add(upns[i]!);
+      else unread.push({ name: upns[i]!, answer: a });
     });
     await this.countMembers(entries.filter((e) => e.kind === 'group'));
     for (const e of entries) {
@@ -121,7 +126,9 @@ export class GraphDirectory implements DirectoryReader {
       if (e.upn) this.cache.set(e.upn.toLowerCase(), e);
     }
     // Asked and not found (deleted objects, names of another tenant): not asked again.
-    for (const n of names) if (!this.cache.has(n)) this.cache.set(n, null);
+    for (const n of absent) if (!this.cache.has(n)) this.cache.set(n, null);
+    // Names Graph could not look up stay uncached (asked again next time) and are said so.
+    if (unread.length > 0) throw new UnreadNames(unread);
   }
 
   /** Fills in the groups' member counts (nesting included), 20 groups per `$batch`. */
@@ -138,11 +145,23 @@ export class GraphDirectory implements DirectoryReader {
 
   /** One line saying why names are not shown; remembers a refusal for lack of rights. */
   private explain(error: unknown): string {
+    if (error instanceof UnreadNames) {
+      const first = error.unread[0]!;
+      return `Names not looked up (Microsoft Graph could not answer for them, so not known to be missing): ${error.unread.map((u) => u.name).join(', ')}; ${graphFailureLine(new GraphRefusal(first.answer))}`;
+    }
     if (error instanceof GraphRefusal && error.status === 403) {
       this.denied =
         'Names not shown (Entra object ids only): Microsoft Graph refused to read the directory (Authorization_RequestDenied); reading names needs Directory.Read.All.';
       return this.denied;
     }
     return `Names not shown (Entra object ids only): ${graphFailureLine(error)}`;
+  }
+}
+
+/** Names Graph answered for with neither the object nor a 404 (throttled past the retries, 5xx). */
+class UnreadNames extends Error {
+  constructor(readonly unread: ReadonlyArray<{ name: string; answer: GraphAnswer }>) {
+    super(`Microsoft Graph could not look up ${unread.length} names`);
+    this.name = 'UnreadNames';
   }
 }

@@ -28,6 +28,8 @@ export interface GraphConnection {
 export interface GraphAnswer {
   status: number;
   body: unknown;
+  /** Headers of an item of a `$batch` answer (Retry-After), when Graph gave any. */
+  headers?: Record<string, string>;
 }
 
 /** Graph asks this tool sends: reads, and questions POSTed (they change nothing). */
