@@ -69,6 +69,13 @@ export function describeArmError(
       `Azure refused the change (${status} ${code || 'PreconditionFailed'}): ${cluster} was changed by someone else after it was read, so nothing was changed; look again and redo the change on what it is now`,
     );
   }
+  const below = kind === 'not-found' ? belowCluster(error) : undefined;
+  if (below) {
+    return new FaultError(
+      kind,
+      `Azure found no ${below} of ${cluster} (404${code ? ` ${code}` : ''}) while trying to ${doing}${armWords(error)}; the cluster itself is there: if the pool was just deleted or renamed, run again`,
+    );
+  }
   if (kind === 'not-found') {
     return new FaultError(
       kind,
@@ -98,6 +105,20 @@ export function describeArmError(
   // ARM's own words say which action was refused or what conflicted: kept, on one short line.
   const said = ['forbidden', 'conflict', 'internal'].includes(kind) ? armWords(error) : '';
   return new FaultError(kind, `${what[kind]}${while_}${said}; ${KIND_ADVICE[kind]}`);
+}
+
+/**
+ * What below the managed cluster a request that ARM answered 404 was for (`pool "win"`, or the
+ * path below the cluster), from the request's URL; undefined when it was for the cluster itself.
+ */
+function belowCluster(error: unknown): string | undefined {
+  const url = isRestError(error) ? error.request?.url : undefined;
+  if (!url) return undefined;
+  const path = new URL(url, 'https://x').pathname;
+  const rest = /\/managedClusters\/[^/]+\/(.+)$/i.exec(path)?.[1];
+  if (!rest) return undefined;
+  const pool = /^agentPools\/([^/]+)/i.exec(rest)?.[1];
+  return pool ? `pool "${pool}" (${rest})` : rest;
 }
 
 function armWords(error: unknown): string {

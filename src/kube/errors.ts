@@ -26,8 +26,9 @@ export function kubeErrorKind(error: unknown): ErrorKind {
 export function statusKind(status: number): ErrorKind {
   if (status === 401) return 'unauthenticated';
   if (status === 403) return 'forbidden';
-  if (status === 404 || status === 410) return 'not-found';
-  if (status === 409) return 'conflict';
+  if (status === 404) return 'not-found';
+  // 410 Gone: the list moved on under the read (its continue token or resourceVersion expired).
+  if (status === 409 || status === 410) return 'conflict';
   if (status === 429) return 'throttled';
   if (status === 408 || status === 504) return 'timeout';
   if (status >= 500) return 'server-error';
@@ -106,6 +107,12 @@ export function describeKubeError(
     internal: `${at} answered ${status ?? 'unexpectedly'}${serverWords(error)}`,
   };
   const while_ = kind === 'forbidden' ? '' : ` while trying to ${doing}`;
+  if (status === 410) {
+    return new FaultError(
+      kind,
+      `${at} answered 410 Gone while trying to ${doing}: the list changed faster than it could be read page by page (its continue token expired${serverWords(error)}); run again`,
+    );
+  }
   return new FaultError(kind, `${what[kind]}${while_}; ${KIND_ADVICE[kind]}`);
 }
 

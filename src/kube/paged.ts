@@ -1,4 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
+import { FaultError, KIND_ADVICE } from '../model/errors.js';
 
 /** One page of a Kubernetes list. */
 export interface Page<T> {
@@ -14,6 +15,13 @@ export async function listAllPages<T>(
   let next: string | undefined;
   do {
     const page = await fetchPage(next);
+    // A 200 whose body is no list (no items array) is the server's or a proxy's fault, not ours.
+    if (!Array.isArray((page as { items?: unknown } | undefined)?.items)) {
+      throw new FaultError(
+        'server-error',
+        `the API server answered a list request with something that is not a list (no items); ${KIND_ADVICE['server-error']}`,
+      );
+    }
     items.push(...page.items);
     next = page.metadata?._continue || undefined;
   } while (next);
