@@ -125,8 +125,9 @@ export function engineFindings(engine: EngineFacts): Finding[] {
       {
         id: 'imds.engine-unknown',
         // Not a pass: AKS enforces no NetworkPolicy unless an engine was chosen (networkPolicy
-        // none is the default), so every "blocked" verdict below rests on an unread fact.
-        severity: 'medium',
+        // none is the default), so every "blocked" verdict below rests on an unread fact. High, as
+        // the imds.no-policy-engine it may hide: less data must not gate better than more.
+        severity: 'high',
         message: `Whether NetworkPolicies are enforced is not known: ${engine.why}. AKS enforces none unless a network policy engine was chosen, so a namespace judged blocked here is blocked only if one enforces its policies. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
         remediation: 'Name the cluster with --subscription, -g and -n to read its network profile.',
       },
@@ -139,7 +140,8 @@ export function engineFindings(engine: EngineFacts): Finding[] {
       {
         id: 'imds.engine-unknown',
         // Not "no engine": a CNI brought to AKS usually enforces NetworkPolicy; not a pass either.
-        severity: 'medium',
+        // High, as the imds.no-policy-engine it may hide (a waiver can accept a CNI that enforces).
+        severity: 'high',
         object,
         message: `Whether NetworkPolicies are enforced is not known: ${OWN_CNI}. A namespace judged blocked here is blocked only if that CNI enforces its policies. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
         remediation:

@@ -91,7 +91,10 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
   return out;
 }
 
-/** A pool whose image or newest offered image was not reported: not judged, so never a pass. */
+/**
+ * A pool whose image or newest offered image was not reported: not judged, so never a pass. High,
+ * as the nodeimage.outdated / windows-outdated it may hide: less data must not gate better.
+ */
 function imageUnknown(pool: string, has?: string, latest?: string): Finding {
   const missing = [
     ...(has?.trim() ? [] : ['its node image version']),
@@ -99,7 +102,7 @@ function imageUnknown(pool: string, has?: string, latest?: string): Finding {
   ];
   return {
     id: 'nodeimage.unknown',
-    severity: 'low',
+    severity: 'high',
     object: { kind: 'AgentPool', name: pool },
     message: `Pool ${pool}: ARM did not report ${missing.join(' or ')}, so whether its node image is behind is not known.`,
     remediation: `Check it by hand: az aks nodepool get-upgrades --nodepool-name ${pool} (latestNodeImageVersion) and az aks nodepool show (nodeImageVersion).`,

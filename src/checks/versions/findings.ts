@@ -88,7 +88,10 @@ export function versionFindings(f: VersionFacts): Finding[] {
   return out;
 }
 
-/** A version whose support could not be told: not reported, or no window to judge it by. */
+/**
+ * A version whose support could not be told: not reported, or no window to judge it by. High, as
+ * the versions.unsupported it may hide: less data must not gate better than more.
+ */
 function supportUnknown(
   object: { kind: string; name: string },
   what: string,
@@ -102,7 +105,7 @@ function supportUnknown(
       : `its minor is newer than any generally available minor the region's version list (ListKubernetesVersions) names`;
   return {
     id: 'versions.support-unknown',
-    severity: 'low',
+    severity: 'high',
     object,
     message: version.trim()
       ? `Whether ${what} (${version}) is in AKS support is not known: ${why}.`

@@ -124,7 +124,7 @@ describe('the plan for each engine', () => {
   it('a cluster with its own CNI (networkPlugin none): enforcement unknown, not "no engine"', () => {
     const facts = arm({ networkPlugin: 'none', networkPolicy: 'none' });
     const [finding] = engineFindings(facts);
-    expect(finding).toMatchObject({ id: 'imds.engine-unknown', severity: 'medium' });
+    expect(finding).toMatchObject({ id: 'imds.engine-unknown', severity: 'high' });
     expect(finding!.message).toContain('own CNI');
     expect(engineTraits(facts).enforces).toBeUndefined();
     expect(dataPlaneOf(facts)).toBeUndefined();

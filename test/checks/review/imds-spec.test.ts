@@ -221,10 +221,10 @@ describe('IMDS verdict, from the NetworkPolicy specification', () => {
 });
 
 describe('an unknown policy engine is not a pass', () => {
-  it('imds.engine-unknown is medium and says blocked verdicts depend on enforcement', () => {
+  it('imds.engine-unknown is high (as the no-policy-engine it may hide) and says blocked verdicts depend on enforcement', () => {
     const [f] = engineFindings({ known: false, why: 'ARM was not read' });
     expect(f?.id).toBe('imds.engine-unknown');
-    expect(f?.severity).toBe('medium');
+    expect(f?.severity).toBe('high');
     expect(f?.message).toMatch(/blocked only if/);
   });
 });

@@ -81,8 +81,8 @@ describe('support window', () => {
     for (const r of [[], [minor('1.33', false, true)]]) {
       expect(supportOf(r, '1.31.1')).toBe('unknown');
       expect(verdicts(facts('1.31.1', { region: r }))).toEqual([
-        ['versions.support-unknown', 'low'],
-        ['versions.support-unknown', 'low'],
+        ['versions.support-unknown', 'high'],
+        ['versions.support-unknown', 'high'],
       ]);
     }
   });
@@ -91,7 +91,7 @@ describe('support window', () => {
     const f = facts('1.31.1');
     f.pools[0]!.current = '';
     expect(supportOf(region, '')).toBe('unknown');
-    expect(verdicts(f)).toEqual([['versions.support-unknown', 'low']]);
+    expect(verdicts(f)).toEqual([['versions.support-unknown', 'high']]);
   });
 });
 
