@@ -229,13 +229,13 @@ describe('drain screen: choosing nodes', () => {
       'Upgrade of pool system to 1.32.5 is running: AKS cordons and drains the nodes of pool system itself';
     const { ink, sent } = await screen(baseState({ aksBusy: { pool: 'system', why } }));
     // The cursor starts on a system node.
-    const frame = await ink.waitFor('Drain not offered: Upgrade of pool system');
+    const frame = await ink.waitFor('Drain, cordon, uncordon not offered: Upgrade of pool system');
     expect(frame).not.toMatch(/(^|\n|· )d drain/);
     await ink.press('d');
     expect(sent).toEqual([]);
     // On an apps node, drain is offered again.
     await ink.press(DOWN, DOWN);
-    await ink.waitFor((f) => !f.includes('Drain not offered') && /(^|\n|· )d drain/.test(f));
+    await ink.waitFor((f) => !f.includes('not offered') && /(^|\n|· )d drain/.test(f));
     await ink.press('d');
     expect(sent).toEqual([{ type: 'drain', nodes: ['aks-apps-2-vmss000000'] }]);
   });

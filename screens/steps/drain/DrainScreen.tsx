@@ -57,7 +57,8 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
     name: 'node filter',
   });
   const { shown, at, focused: current, filter } = list;
-  // AKS rotating the pool of a chosen node: that node is AKS's to drain until it ends.
+  // AKS rotating the pool of a chosen node: that node is AKS's to cordon, drain and uncordon
+  // until it ends, so none of the three is offered on it.
   const aksWhy =
     state?.aksBusy &&
     chosen().some((n) => state.nodes.find((x) => x.name === n)?.pool === state.aksBusy?.pool)
@@ -80,6 +81,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
             selected,
             filter,
             drainWhy,
+            aksWhy,
             cursor: list.scroll,
             preview: { at: offset, last: previewLineCount - rows, page: rows, to: setOffset },
             setMode,
@@ -144,8 +146,13 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
   );
   const footer = (
     <>
-      {drainWhy ? (
-        <Text color={theme.warning} wrap="truncate-end">{`! Drain not offered: ${drainWhy}`}</Text>
+      {baseWhy ? (
+        <Text color={theme.warning} wrap="truncate-end">{`! Drain not offered: ${baseWhy}`}</Text>
+      ) : aksWhy ? (
+        <Text
+          color={theme.warning}
+          wrap="truncate-end"
+        >{`! Drain, cordon, uncordon not offered: ${aksWhy}`}</Text>
       ) : null}
       {props.view.result ? <Lines lines={props.view.result.map((text) => [{ text }])} /> : null}
     </>

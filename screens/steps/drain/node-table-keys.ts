@@ -22,6 +22,8 @@ export interface NodeTableContext {
   filter: string;
   /** Why drain is not offered, if it is not. */
   drainWhy: string | undefined;
+  /** Why cordon and uncordon are not offered: AKS rotates the pool of a chosen node. */
+  aksWhy: string | undefined;
   /** The cursor over the nodes, and the top line of the preview. */
   cursor: Scrollable;
   preview: Scrollable;
@@ -61,14 +63,14 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
       keys: ['u'],
       does: 'uncordon the chosen cordoned nodes (asks first)',
       hint: 'uncordon',
-      when: !state.readOnly && !state.rights.cordon && cordoned.length > 0,
+      when: !state.readOnly && !state.rights.cordon && !c.aksWhy && cordoned.length > 0,
       run: () => c.send({ type: 'uncordon', nodes: cordoned }),
     },
     {
       keys: ['C'],
       does: 'cordon the chosen nodes only: no new pods land there, none is evicted (asks first)',
       hint: 'cordon',
-      when: !state.readOnly && !state.rights.cordon && schedulable.length > 0,
+      when: !state.readOnly && !state.rights.cordon && !c.aksWhy && schedulable.length > 0,
       run: () => c.send({ type: 'cordon', nodes: schedulable }),
     },
     // The step's own keys: after a failed look, the `l` its result names.
