@@ -42,6 +42,7 @@ export function ClusterPicker({
   const rows = Math.max(1, height - 4);
   const list = useFilteredList(choice.clusters, {
     text: clusterText,
+    key: (c) => `${c.subscriptionId}/${c.resourceGroup}/${c.name}`,
     rows,
     active,
     items: 'the clusters',

@@ -10,6 +10,8 @@ import { Text } from '../VisibleText.js';
 export interface FilteredListOptions<T> {
   /** The text a filter is matched against (case-insensitive, anywhere in it). */
   text: (item: T) => string;
+  /** What tells items apart (a node's name): the cursor stays on its item when the list changes. */
+  key: (item: T) => string;
   /** Rows the list has on screen. */
   rows: number;
   active: boolean;
@@ -31,9 +33,15 @@ export interface FilteredListOptions<T> {
 /** A filtered list's state, its keys and its filter line, for a screen to lay out. */
 export interface FilteredList<T> {
   shown: readonly T[];
-  /** The cursor's row in `shown`, and the item there. */
+  /** The cursor's row in `shown`. */
   at: number;
+  /**
+   * The item the operator put the cursor on. Undefined while that item is gone (`lost`): the
+   * cursor shows on a neighbour, but no key acts on a row the operator did not choose.
+   */
   focused: T | undefined;
+  /** The key of the item the cursor was on, when a change of the list took it away. */
+  lost: string | undefined;
   /** The rows of `shown` on screen now. */
   window: { start: number; end: number };
   /** Typing a filter: the screen's own keys wait. */
@@ -53,25 +61,43 @@ export interface FilteredList<T> {
   filterLine: ReactNode;
 }
 
+/** Where the cursor is: the item it is on (by key) and the row that item was last seen at. */
+interface Cursor {
+  index: number;
+  key?: string | undefined;
+}
+
 /**
- * The one list with a filter: a cursor that stays on the list, the window that shows it, `/` to
- * type a filter (Enter keeps it, Esc clears it), each new filter starting at the top.
+ * The one list with a filter: a cursor that stays on its item (by key) when the list changes
+ * under it, the window that shows it, `/` to type a filter (Enter keeps it, Esc clears it), each
+ * new filter starting at the top. When the item under the cursor goes away, the cursor shows on
+ * the row that took its place (or the last), and `focused` is undefined until the operator moves.
  */
 export function useFilteredList<T>(
   items: readonly T[],
   options: FilteredListOptions<T>,
 ): FilteredList<T> {
-  const [cursor, setCursor] = useState(0);
+  const [cursor, setCursor] = useState<Cursor>({ index: 0 });
   const [filter, setFilter] = useState(options.initial ?? '');
   const [filtering, setFiltering] = useState(false);
   const needle = filter.trim().toLowerCase();
   const shown = needle
     ? items.filter((i) => options.text(i).toLowerCase().includes(needle))
     : items;
-  const at = Math.min(cursor, Math.max(0, shown.length - 1));
+  const found =
+    cursor.key === undefined ? -1 : shown.findIndex((i) => options.key(i) === cursor.key);
+  const at = found >= 0 ? found : Math.min(cursor.index, Math.max(0, shown.length - 1));
+  const lost = cursor.key !== undefined && found < 0 ? cursor.key : undefined;
+  // Follow the item while rendering (React's way of adjusting state to new props): remember the
+  // row it moved to, or, before any item was under the cursor, the item the cursor is on now.
+  const here = shown[at];
+  if (cursor.key === undefined && here !== undefined)
+    setCursor({ index: at, key: options.key(here) });
+  else if (found >= 0 && found !== cursor.index) setCursor({ index: found, key: cursor.key });
   const move = (index: number): void => {
     options.onMove?.();
-    setCursor(index);
+    const item = shown[index];
+    setCursor({ index, key: item === undefined ? undefined : options.key(item) });
   };
   const scroll: Scrollable = { at, last: shown.length - 1, page: options.rows, to: move };
   const scrollKey = scrollBinding(scroll, `move between ${options.items}`, 'move');
@@ -93,7 +119,7 @@ export function useFilteredList<T>(
       active={options.active}
       onChange={(v) => {
         setFilter(v);
-        setCursor(0);
+        setCursor({ index: 0 });
       }}
       name={options.name}
       {...(options.placeholder ? { placeholder: options.placeholder } : {})}
@@ -105,13 +131,18 @@ export function useFilteredList<T>(
       }}
       onCancel={clearFilter}
     />
+  ) : lost !== undefined ? (
+    <Text color={theme.warning} wrap="truncate-end">
+      {lostNote(lost)}
+    </Text>
   ) : (
     <Text color={theme.muted}>{filter ? `filter: ${filter}` : ' '}</Text>
   );
   return {
     shown,
     at,
-    focused: shown[at],
+    focused: lost === undefined ? here : undefined,
+    lost,
     window: listWindow(shown.length, at, options.rows),
     filtering,
     filter,
@@ -123,4 +154,9 @@ export function useFilteredList<T>(
     clearFilter,
     filterLine,
   };
+}
+
+/** What the list says when the item under the cursor went away: nothing acts until a move. */
+export function lostNote(key: string): string {
+  return `${key} is no longer listed: move the cursor (↑↓) to choose a row`;
 }

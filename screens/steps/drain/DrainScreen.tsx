@@ -50,6 +50,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
   );
   const list = useFilteredList(ready ? state.nodes : [], {
     text: nodeText,
+    key: (n) => n.name,
     rows,
     active: props.active,
     items: 'nodes',
@@ -190,7 +191,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
         </Text>
       ))}
       {shown.length === 0 ? <Text color={theme.muted}>No node matches the filter.</Text> : null}
-      {list.filtering ? (
+      {list.filtering || list.lost ? (
         list.filterLine
       ) : (
         <Text color={theme.muted} wrap="truncate-end">

@@ -40,6 +40,7 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
   // The step keeps the filter too, so it survives the screen being replaced by a dialog.
   const list = useFilteredList(state?.rows ?? [], {
     text: (row) => row.namespace,
+    key: (row) => row.namespace,
     rows: tableRows,
     active,
     items: 'namespaces',
@@ -174,7 +175,7 @@ export function ImdsScreen(props: StepScreenProps<'imds'>) {
         {state?.engine || '…'}
         {state?.inert ? <Text color={theme.danger}> ▲ {state.inert}</Text> : null}
       </Text>
-      {list.filtering ? (
+      {list.filtering || list.lost ? (
         list.filterLine
       ) : (
         <Text color={theme.muted} wrap="truncate-end">

@@ -26,6 +26,7 @@ export function UserPicker(props: UserPickerProps) {
   const rows = Math.max(1, props.height - 4);
   const list = useFilteredList(props.candidates, {
     text: (c) => `${c.user} ${c.userName ?? ''} ${c.binding} ${c.role}`,
+    key: (c) => c.id,
     rows,
     active: props.active,
     items: 'the users',
