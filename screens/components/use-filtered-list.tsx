@@ -80,10 +80,7 @@ export function useFilteredList<T>(
   const [cursor, setCursor] = useState<Cursor>({ index: 0 });
   const [filter, setFilter] = useState(options.initial ?? '');
   const [filtering, setFiltering] = useState(false);
-  const needle = filter.trim().toLowerCase();
-  const shown = needle
-    ? items.filter((i) => options.text(i).toLowerCase().includes(needle))
-    : items;
+  const shown = filter.trim() ? items.filter((i) => listMatches(options.text(i), filter)) : items;
   const found =
     cursor.key === undefined ? -1 : shown.findIndex((i) => options.key(i) === cursor.key);
   const at = found >= 0 ? found : Math.min(cursor.index, Math.max(0, shown.length - 1));
@@ -159,4 +156,9 @@ export function useFilteredList<T>(
 /** What the list says when the item under the cursor went away: nothing acts until a move. */
 export function lostNote(key: string): string {
   return `${key} is no longer listed: move the cursor (↑↓) to choose a row`;
+}
+
+/** Whether an item's filter text matches `filter`: case-insensitive, anywhere, edge spaces ignored. */
+export function listMatches(text: string, filter: string): boolean {
+  return text.toLowerCase().includes(filter.trim().toLowerCase());
 }

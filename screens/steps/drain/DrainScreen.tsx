@@ -1,7 +1,9 @@
 import { Box } from 'ink';
 import { Text } from '../../VisibleText.js';
-import { useState } from 'react';
-import { useFilteredList } from '../../components/use-filtered-list.js';
+import { useContext, useState } from 'react';
+import { plural } from '../../../src/model/plural.js';
+import { listMatches, useFilteredList } from '../../components/use-filtered-list.js';
+import { KeyBusContext } from '../../key-context.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
 import { Lines } from '../../Lines.js';
@@ -19,9 +21,14 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
   const [mode, setMode] = useState<NodeTableMode>('table');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [offset, setOffset] = useState(0);
+  const bus = useContext(KeyBusContext);
   const ready = state !== undefined && state.phase !== 'loading';
-  const chosen = () =>
-    selected.size > 0 ? [...selected] : current ? [current.name] : ([] as string[]);
+  // A key acts only on nodes on screen: the selected nodes the filter shows (in table order),
+  // else the node under the cursor. Selected nodes the filter hides are never acted on.
+  const chosen = () => {
+    const seen = shown.filter((n) => selected.has(n.name)).map((n) => n.name);
+    return seen.length > 0 ? seen : current ? [current.name] : ([] as string[]);
+  };
   const baseWhy = !state
     ? 'loading'
     : state.readOnly
@@ -56,8 +63,21 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
     items: 'nodes',
     filterDoes: 'filter the nodes by name, pool or condition',
     name: 'node filter',
+    // Keeping a filter drops the nodes it hides from the selection: nothing selected is off screen.
+    onFilter: (text) => {
+      const hidden = [...selected].filter((name) => {
+        const node = state?.nodes.find((n) => n.name === name);
+        return !node || !listMatches(nodeText(node), text);
+      });
+      if (hidden.length === 0) return;
+      setSelected(new Set([...selected].filter((name) => !hidden.includes(name))));
+      bus?.notice(
+        `The filter hides ${plural(hidden.length, 'selected node')}: ${hidden.length === 1 ? 'it is' : 'they are'} no longer selected`,
+      );
+    },
   });
   const { shown, at, focused: current, filter } = list;
+  const selectedShown = shown.filter((n) => selected.has(n.name)).length;
   // AKS rotating the pool of a chosen node: that node is AKS's to cordon, drain and uncordon
   // until it ends, so none of the three is offered on it.
   const aksWhy =
@@ -80,6 +100,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
             current,
             chosen: chosen(),
             selected,
+            shown,
             filter,
             drainWhy,
             aksWhy,
@@ -142,7 +163,7 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
       <Text bold>Cordon and drain</Text>
       <Text
         color={theme.muted}
-      >{` · ${state.cluster} · ${selected.size} selected${state.dryRun ? ' · DRY RUN' : ''}`}</Text>
+      >{` · ${state.cluster} · ${selectedShown} selected${state.dryRun ? ' · DRY RUN' : ''}`}</Text>
     </Text>
   );
   const footer = (

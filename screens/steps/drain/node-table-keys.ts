@@ -19,6 +19,8 @@ export interface NodeTableContext {
   /** The nodes a drain would take: the selection, else the node under the cursor. */
   chosen: string[];
   selected: ReadonlySet<string>;
+  /** The nodes the filter shows: selecting by pool or reboot need takes only these. */
+  shown: readonly DrainNode[];
   filter: string;
   /** Why drain is not offered, if it is not. */
   drainWhy: string | undefined;
@@ -87,12 +89,12 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
     },
     {
       keys: ['p'],
-      does: "select the node's whole pool (again: unselect it)",
+      does: "select the node's whole pool, as the filter shows it (again: unselect it)",
       hint: 'pool',
       when: table && current !== undefined,
       run: () => {
         if (!current) return;
-        const pool = state.nodes.filter((n) => n.pool === current.pool).map((n) => n.name);
+        const pool = c.shown.filter((n) => n.pool === current.pool).map((n) => n.name);
         c.select(pool, !pool.every((n) => c.selected.has(n)));
       },
     },
@@ -100,10 +102,10 @@ export function nodeTableKeys(c: NodeTableContext): KeyBinding[] {
       keys: ['r'],
       does: 'select the nodes that need a reboot',
       hint: 'reboot-needed',
-      when: table && state.nodes.some((n) => n.rebootNeeded),
+      when: table && c.shown.some((n) => n.rebootNeeded),
       run: () =>
         c.select(
-          state.nodes.filter((n) => n.rebootNeeded).map((n) => n.name),
+          c.shown.filter((n) => n.rebootNeeded).map((n) => n.name),
           true,
         ),
     },
