@@ -38,7 +38,8 @@ export function AcceptRiskForm({
   onSubmit,
   onCancel,
 }: AcceptRiskFormProps) {
-  const [cursor, setCursor] = useState(0);
+  // The cursor is on a finding, not a row: a look that changes the list keeps it there.
+  const [cursor, setCursor] = useState<{ index: number; key?: string }>({ index: 0 });
   const [picked, setPicked] = useState<Finding>();
   const [field, setField] = useState<Field>('reason');
   const [answer, setAnswer] = useState<RiskAnswer>({
@@ -46,14 +47,25 @@ export function AcceptRiskForm({
     owner: '',
     expires: risk.suggested,
   });
-  const at = Math.min(cursor, findings.length - 1);
+  const found =
+    cursor.key === undefined ? -1 : findings.findIndex((f) => findingKey(f) === cursor.key);
+  const at = found >= 0 ? found : Math.max(0, Math.min(cursor.index, findings.length - 1));
+  // The finding under the cursor went away: Enter picks nothing until the operator moves.
+  const lost = cursor.key !== undefined && found < 0;
+  const here = findings[at];
+  if (cursor.key === undefined && here) setCursor({ index: at, key: findingKey(here) });
+  else if (found >= 0 && found !== cursor.index) setCursor({ index: found, key: cursor.key });
+  const move = (index: number) => {
+    const f = findings[index];
+    setCursor({ index, key: f && findingKey(f) });
+  };
   const rows = Math.max(1, height - 3);
   useKeys(
     {
       name: 'accept a risk: pick the finding',
       table: [
         scrollBinding(
-          { at, last: findings.length - 1, page: rows, to: setCursor },
+          { at, last: findings.length - 1, page: rows, to: move },
           'move between the findings',
           'move',
         ),
@@ -61,7 +73,8 @@ export function AcceptRiskForm({
           keys: ['enter'],
           does: 'accept the risk of this finding',
           hint: 'pick',
-          run: () => setPicked(findings[at]),
+          when: !lost && here !== undefined,
+          run: () => setPicked(here),
         },
         { keys: ['escape'], does: 'back out: nothing is written', hint: 'cancel', run: onCancel },
       ],
@@ -78,8 +91,10 @@ export function AcceptRiskForm({
     return (
       <Box flexDirection="column">
         {head}
-        <Text color={theme.muted}>
-          Which finding? It stays in reports, marked waived, until it expires.
+        <Text color={lost ? theme.warning : theme.muted} wrap="truncate-end">
+          {lost
+            ? 'The finding under the cursor is gone: move the cursor (↑↓) to pick one.'
+            : 'Which finding? It stays in reports, marked waived, until it expires.'}
         </Text>
         {findings.slice(window.start, window.end).map((f, i) => {
           const look = severityLook(f.severity);
@@ -132,4 +147,9 @@ export function AcceptRiskForm({
       />
     </Box>
   );
+}
+
+/** What tells findings apart: id, object and subject. */
+function findingKey(f: Finding): string {
+  return `${f.id} ${objectLabel(f.object)} ${f.subject ?? ''}`;
 }

@@ -8,7 +8,7 @@ import { copyBinding } from './command-lines.js';
 import { CopyContext, remedyCommands } from './copy-context.js';
 import type { Finding } from '../src/model/finding.js';
 import type { StepActionView, ViewItem } from '../src/steps/contract/view.js';
-import { nextSort, type FindingSort } from './finding-list.js';
+import { groupFindings, nextSort, type FindingSort } from './finding-list.js';
 import { findingsSection } from './findings-section.js';
 import { LineInput } from './LineInput.js';
 import { listWindow } from './list-window.js';
@@ -88,7 +88,9 @@ export function StepFrame(props: StepFrameProps) {
   // "Accept this risk": offered when the session keeps waivers, for findings not yet waived.
   const risk = useContext(AcceptRiskContext);
   const [accepting, setAccepting] = useState(false);
-  const acceptable = risk ? (findings ?? []).filter((f) => !f.waiver && isWaivable(f.id)) : [];
+  // Only the findings on screen, in the order shown: a filter's hidden findings are not offered.
+  const onScreen = groupFindings(findings ?? [], sort, filter).flatMap((g) => g.findings);
+  const acceptable = risk ? onScreen.filter((f) => !f.waiver && isWaivable(f.id)) : [];
   const formOpen = accepting && acceptable.length > 0;
   useKeys(
     {
@@ -122,7 +124,7 @@ export function StepFrame(props: StepFrameProps) {
         },
         {
           keys: ['A'],
-          does: 'accept the risk of a finding: a waiver with a reason, an owner and an expiry',
+          does: 'accept the risk of a finding shown: a waiver with a reason, an owner and an expiry',
           hint: 'accept risk',
           when: acceptable.length > 0,
           run: () => setAccepting(true),
