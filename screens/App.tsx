@@ -22,6 +22,7 @@ import { theme } from './theme.js';
 import { Text } from './VisibleText.js';
 import { AcceptRiskContext, type AcceptRisk } from './accept-risk-context.js';
 import { CopyContext } from './copy-context.js';
+import { JumpContext } from './JumpHost.js';
 
 /** Props of the app shell. */
 export interface AppProps {
@@ -214,6 +215,14 @@ export function App({ store, actions }: AppProps) {
     );
   };
 
+  // `:` on a step screen: the named step opens as if from the checklist (Esc goes back there).
+  const jump = (id: StepId) => {
+    setView({ selected: id, filter: '' });
+    if (id === openStep) return;
+    if (openStep) actions.onCloseStep?.(openStep);
+    setOpenStep(id);
+    actions.onOpenStep?.(id);
+  };
   const shownOverlay = overlay();
   const shownStep = stepScreen(!shownOverlay);
   const offer = state.acceptRisk;
@@ -249,7 +258,9 @@ export function App({ store, actions }: AppProps) {
       {shownStep ? (
         <Box display={shownOverlay ? 'none' : 'flex'} flexDirection="column">
           <AcceptRiskContext.Provider value={risk}>
-            <CopyContext.Provider value={stepCopy}>{shownStep}</CopyContext.Provider>
+            <CopyContext.Provider value={stepCopy}>
+              <JumpContext.Provider value={jump}>{shownStep}</JumpContext.Provider>
+            </CopyContext.Provider>
           </AcceptRiskContext.Provider>
         </Box>
       ) : null}

@@ -1,7 +1,7 @@
-import { Box } from 'ink';
 import type { StepId } from '../src/model/checklist.js';
 import { LineInput } from './LineInput.js';
-import { completeJump, jumpCandidates, resolveJump, type OverviewView } from './overview-view.js';
+import { JumpLine } from './JumpLine.js';
+import type { OverviewView } from './overview-view.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 
@@ -43,36 +43,18 @@ export function OverviewPrompt(props: OverviewPromptProps) {
     );
   }
   if (prompt?.kind === 'jump') {
-    const candidates = jumpCandidates(prompt.text);
-    const jump = (text: string) => {
-      const target = resolveJump(text);
-      if ('error' in target)
-        onView({ ...view, prompt: { kind: 'jump', text, error: target.error } });
-      else {
-        onView({ selected: target.id, filter: '' });
-        props.onOpen(target.id);
-      }
-    };
     return (
-      <Box flexDirection="column">
-        <Text wrap="truncate-end" color={prompt.error ? theme.danger : theme.muted}>
-          {prompt.error
-            ? `✖ ${prompt.error}`
-            : wholeWords(`steps: ${candidates.join(' ') || 'none match'}`, props.width - 1)}
-        </Text>
-        <LineInput
-          prompt=":"
-          value={prompt.text}
-          active={active}
-          placeholder="step id, Tab completes"
-          name="jump to a step"
-          submitHint="open the step"
-          onChange={(text) => onView({ ...view, prompt: { kind: 'jump', text } })}
-          onTab={(text) => onView({ ...view, prompt: { kind: 'jump', text: completeJump(text) } })}
-          onSubmit={jump}
-          onCancel={close}
-        />
-      </Box>
+      <JumpLine
+        prompt={prompt}
+        active={active}
+        width={props.width}
+        onChange={(next) => onView({ ...view, prompt: { kind: 'jump', ...next } })}
+        onJump={(id) => {
+          onView({ selected: id, filter: '' });
+          props.onOpen(id);
+        }}
+        onCancel={close}
+      />
     );
   }
   const parts: string[] = [];
@@ -87,16 +69,4 @@ export function OverviewPrompt(props: OverviewPromptProps) {
       {parts.join(' · ') || ' '}
     </Text>
   );
-}
-
-/** `text` cut to `width` columns between words, never inside a step id (`…` says more follow). */
-function wholeWords(text: string, width: number): string {
-  if (Array.from(text).length <= width) return text;
-  const words = text.split(' ');
-  let kept = words[0]!;
-  for (const word of words.slice(1)) {
-    if (Array.from(`${kept} ${word} …`).length > width) break;
-    kept = `${kept} ${word}`;
-  }
-  return `${kept} …`;
 }

@@ -20,6 +20,7 @@ import { actionBindings } from './action-keys.js';
 import { backKey, helpKey, quitKeys } from './common-keys.js';
 import { scrollBinding } from './scroll-keys.js';
 import { useKeys } from './use-keys.js';
+import { withJump } from './JumpHost.js';
 
 /** What a step has to show; each section appears only when given. Step screens fill these in. */
 export interface StepContent {
@@ -44,11 +45,7 @@ export interface StepFrameProps extends StepContent, OpenStepProps {
   backTo?: string;
 }
 
-/**
- * One opened step: title, status, what it looks at and why, then its sections, scrollable. Findings
- * are grouped by subject or object: `s` cycles the sort, `/` filters, `z` folds or opens the groups.
- */
-export function StepFrame(props: StepFrameProps) {
+function StepFrameBody(props: StepFrameProps) {
   const { step, status, width, height, active, findings } = props;
   const rows = Math.max(1, height - 2);
   const [offset, setOffset] = useState(0);
@@ -241,3 +238,9 @@ function actionLines(actions: readonly StepActionView[], width: number): FrameLi
       : paragraph(`[${a.key}] ${a.label}`, width),
   );
 }
+
+/**
+ * One opened step: title, status, what it looks at and why, then its sections, scrollable. Findings
+ * are grouped by subject or object: `s` cycles the sort, `/` filters, `z` folds or opens the groups.
+ */
+export const StepFrame = withJump(StepFrameBody);

@@ -43,6 +43,16 @@ export interface Layer {
   suspended(): boolean;
 }
 
+/**
+ * A key that works on every screen below it unless the screen takes that key itself (`:` opens the
+ * jump prompt on every step screen, unless a text field types it): handed a key no layer took.
+ */
+export interface Fallback {
+  binding: KeyBinding;
+  /** Held back with the screen it belongs to (window too small). */
+  suspended(): boolean;
+}
+
 /** What the footer shows: the keys of the screen that has them, or a short notice. */
 export interface FooterState {
   table: readonly KeyBinding[];
@@ -73,6 +83,7 @@ export class KeyBus {
   /** How long questions ignore keys after they appear. */
   readonly guardMs: number;
   private readonly layers = new Map<string, Layer>();
+  private readonly fallbacks = new Map<string, Fallback>();
   private readonly queue: Queued[] = [];
   private readonly parser = createKeyParser();
   private readonly listeners = new Set<() => void>();
@@ -123,6 +134,15 @@ export class KeyBus {
     };
   }
 
+  /** Adds a key for keys no layer takes (see `Fallback`); the function removes it. */
+  addFallback(id: string, fallback: Fallback): () => void {
+    this.fallbacks.delete(id);
+    this.fallbacks.set(id, fallback);
+    return () => {
+      this.fallbacks.delete(id);
+    };
+  }
+
   /** A layer rendered again: the footer follows if the keys it shows changed. */
   published(): void {
     const top = this.top()?.spec();
@@ -138,7 +158,15 @@ export class KeyBus {
   /** The keys of the active screen and its name, for the help. */
   helpSnapshot(): { name: string; bindings: KeyBinding[] } {
     const top = this.top()?.spec();
-    return { name: top?.name ?? 'screen', bindings: workingBindings(top?.table ?? []) };
+    const table = top?.table ?? [];
+    // A fallback the screen does not take itself works there too: the help lists it.
+    const extra = [...this.fallbacks.values()]
+      .map((f) => f.binding)
+      .filter((b) => !b.keys.some((k) => findBinding(table, k)));
+    return {
+      name: top?.name ?? 'screen',
+      bindings: workingBindings(top?.onText ? table : [...table, ...extra]),
+    };
   }
 
   /** A short message in the footer, until the next key or a few seconds. */
@@ -230,7 +258,14 @@ export class KeyBus {
     if (event.key.name === 'unknown') return;
     if (this.footer.notice) this.notice(undefined);
     const keyEvent: KeyEvent = { key: event.key, id: keyId(event.key), burst, time, typedInRead };
-    for (const layer of layers) handleKey(layer.spec(), keyEvent);
+    let taken = false;
+    for (const layer of layers) taken = handleKey(layer.spec(), keyEvent) || taken;
+    if (taken) return;
+    const fallback = [...this.fallbacks.values()]
+      .filter((f) => !f.suspended())
+      .map((f) => f.binding)
+      .findLast((b) => b.when !== false && b.keys.includes(keyEvent.id));
+    fallback?.run(keyEvent);
   }
 }
 
@@ -238,16 +273,18 @@ export class KeyBus {
  * What one layer does with one key: its table first, then (text fields) typed characters. Under a
  * question's guard every key it does not admit is dropped, bound or not (a key it has no use for
  * still says the operator is typing on, or holding a key down), except the unguarded ones
- * (backing out, scrolling).
+ * (backing out, scrolling). Returns whether the layer took the key (else a fallback may).
  */
-function handleKey(spec: LayerSpec, event: KeyEvent): void {
+function handleKey(spec: LayerSpec, event: KeyEvent): boolean {
   const binding = findBinding(spec.table, event.id);
   if (spec.guard && !binding?.unguarded && !spec.guard.admits(event)) {
     spec.guard.dropped(event);
-    return;
+    return true;
   }
   if (binding) binding.run(event);
   else if (spec.onText && isTyped(event.key)) spec.onText(event.key.text, event);
+  else return false;
+  return true;
 }
 
 function isTyped(key: KeyPress): boolean {

@@ -4,12 +4,9 @@ import { FrameAboveField } from '../../components/FrameAboveField.js';
 import { LineInput } from '../../LineInput.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
+import { withJump } from '../../JumpHost.js';
 
-/**
- * The defender step: the generic frame, plus a one-line prompt for a Log Analytics workspace id
- * when the operator pressed `w` (Enter uses it, Esc cancels and returns to the frame).
- */
-export function DefenderScreen(props: StepScreenProps<'defender'>) {
+function DefenderScreenBody(props: StepScreenProps<'defender'>) {
   const state = props.state ?? { asking: false };
   const [value, setValue] = useState('');
   // The text the step's error is about: once the operator edits it, the old error goes.
@@ -55,3 +52,9 @@ export function DefenderScreen(props: StepScreenProps<'defender'>) {
     />
   );
 }
+
+/**
+ * The defender step: the generic frame, plus a one-line prompt for a Log Analytics workspace id
+ * when the operator pressed `w` (Enter uses it, Esc cancels and returns to the frame).
+ */
+export const DefenderScreen = withJump(DefenderScreenBody);

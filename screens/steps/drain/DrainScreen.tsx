@@ -14,9 +14,9 @@ import { OptionsForm } from './OptionsForm.js';
 import { StepFrame } from '../../StepFrame.js';
 import { findingsStrip } from '../../findings-strip.js';
 import { ProgressView } from './ProgressView.js';
+import { withJump } from '../../JumpHost.js';
 
-/** The drain step: choose nodes, preview them, set options, then follow the drain live. */
-export function DrainScreen(props: StepScreenProps<'drain'>) {
+function DrainScreenBody(props: StepScreenProps<'drain'>) {
   const { state } = props;
   const [mode, setMode] = useState<NodeTableMode>('table');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -227,3 +227,6 @@ export function DrainScreen(props: StepScreenProps<'drain'>) {
     </Box>
   );
 }
+
+/** The drain step: choose nodes, preview them, set options, then follow the drain live. */
+export const DrainScreen = withJump(DrainScreenBody);

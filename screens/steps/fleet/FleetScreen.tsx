@@ -4,12 +4,9 @@ import { LineInput } from '../../LineInput.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { theme } from '../../theme.js';
 import { Text } from '../../VisibleText.js';
+import { withJump } from '../../JumpHost.js';
 
-/**
- * The fleet step: the generic frame, and below it, once `c` asked for it, the field where the
- * operator types a new update strategy (name and stages); the step checks it and asks.
- */
-export function FleetScreen(props: StepScreenProps<'fleet'>) {
+function FleetScreenBody(props: StepScreenProps<'fleet'>) {
   const field = props.state?.strategyField;
   const [text, setText] = useState<string | undefined>(undefined);
   const value = text ?? field?.text ?? '';
@@ -50,3 +47,9 @@ export function FleetScreen(props: StepScreenProps<'fleet'>) {
     />
   );
 }
+
+/**
+ * The fleet step: the generic frame, and below it, once `c` asked for it, the field where the
+ * operator types a new update strategy (name and stages); the step checks it and asks.
+ */
+export const FleetScreen = withJump(FleetScreenBody);

@@ -22,6 +22,7 @@ import {
   verdictLook,
 } from './namespace-table.js';
 import { plural } from '../../../src/model/plural.js';
+import { withJump } from '../../JumpHost.js';
 
 type Mode = 'table' | 'namespace' | 'report';
 
@@ -29,8 +30,7 @@ type Mode = 'table' | 'namespace' | 'report';
 // and three lines of progress or result.
 const CHROME = 11;
 
-/** The imds step: a namespace table to choose where to block the metadata endpoint, then act. */
-export function ImdsScreen(props: StepScreenProps<'imds'>) {
+function ImdsScreenBody(props: StepScreenProps<'imds'>) {
   const { step, status, view, width, height, active, send } = props;
   const { state } = props;
   const [mode, setMode] = useState<Mode>('table');
@@ -245,3 +245,6 @@ function usable(state: ImdsState | undefined, key: 'a' | 'r' | 'p'): boolean {
   const action = key === 'a' ? state?.apply : key === 'r' ? state?.rollback : state?.probe;
   return action !== undefined && action.unavailable === undefined;
 }
+
+/** The imds step: a namespace table to choose where to block the metadata endpoint, then act. */
+export const ImdsScreen = withJump(ImdsScreenBody);

@@ -1,8 +1,8 @@
 import { RotationFrame } from '../../components/RotationFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
+import { withJump } from '../../JumpHost.js';
 
-/** The node-image step: the generic frame with the live node rotation above it while one runs. */
-export function NodeImageScreen(props: StepScreenProps<'node-image'>) {
+function NodeImageScreenBody(props: StepScreenProps<'node-image'>) {
   return (
     <RotationFrame
       {...props}
@@ -11,3 +11,6 @@ export function NodeImageScreen(props: StepScreenProps<'node-image'>) {
     />
   );
 }
+
+/** The node-image step: the generic frame with the live node rotation above it while one runs. */
+export const NodeImageScreen = withJump(NodeImageScreenBody);

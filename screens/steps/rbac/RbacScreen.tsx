@@ -7,6 +7,7 @@ import { ExcludedList } from './ExcludedList.js';
 import { GroupPicker } from './GroupPicker.js';
 import { UserPicker } from './UserPicker.js';
 import { plural } from '../../../src/model/plural.js';
+import { withJump } from '../../JumpHost.js';
 
 type Mode =
   | { kind: 'frame' }
@@ -14,12 +15,7 @@ type Mode =
   | { kind: 'group'; candidate: CandidateView }
   | { kind: 'excluded' };
 
-/**
- * The rbac step's screen: the generic frame (findings, plan, progress, result) plus `p` to pick a
- * user bound directly and the Entra group (searched by name) that replaces it, and `x` for the
- * excluded bindings.
- */
-export function RbacScreen(props: StepScreenProps<'rbac'>) {
+function RbacScreenBody(props: StepScreenProps<'rbac'>) {
   const { state } = props;
   const [mode, setMode] = useState<Mode>({ kind: 'frame' });
   const back = () => setMode({ kind: 'frame' });
@@ -88,3 +84,10 @@ export function RbacScreen(props: StepScreenProps<'rbac'>) {
     />
   );
 }
+
+/**
+ * The rbac step's screen: the generic frame (findings, plan, progress, result) plus `p` to pick a
+ * user bound directly and the Entra group (searched by name) that replaces it, and `x` for the
+ * excluded bindings.
+ */
+export const RbacScreen = withJump(RbacScreenBody);

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { RotationFrame } from '../../components/RotationFrame.js';
 import type { StepScreenProps } from '../../step-screen-props.js';
 import { VersionChooser } from './VersionChooser.js';
+import { withJump } from '../../JumpHost.js';
 
-/** The upgrades step: the generic frame, the version chooser on t, and the live node rotation. */
-export function UpgradesScreen(props: StepScreenProps<'upgrades'>) {
+function UpgradesScreenBody(props: StepScreenProps<'upgrades'>) {
   const { state } = props;
   const [choosing, setChoosing] = useState(false);
   if (choosing && state) {
@@ -32,3 +32,6 @@ export function UpgradesScreen(props: StepScreenProps<'upgrades'>) {
     />
   );
 }
+
+/** The upgrades step: the generic frame, the version chooser on t, and the live node rotation. */
+export const UpgradesScreen = withJump(UpgradesScreenBody);
