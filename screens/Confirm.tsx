@@ -10,7 +10,7 @@ import type { KeyBinding } from './key-table.js';
 import { scrollBinding } from './scroll-keys.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
-import { useAnswerGuard } from './use-answer-guard.js';
+import { typedByHand, useAnswerGuard } from './use-answer-guard.js';
 import { useKeys } from './use-keys.js';
 
 /** Props shared by both confirmation dialogs. */
@@ -30,29 +30,52 @@ type Choice = 'cancel' | 'yes';
 // A blank line, the buttons, the keys, and a line for what was ignored.
 const FOOT_ROWS = 4;
 
+const STRAY_TEXT = '! Text was typed here: it does not answer, and Enter now cancels.';
+
 /**
  * Yes/No confirmation that starts on Cancel. Enter activates the focused button; ←/→, Tab or `y`
  * move focus (no single key confirms); `n`, Esc and Ctrl+C cancel. Only keys typed after the
  * dialog appeared count (see `useAnswerGuard`), and Enter must come in a read of its own after
- * the key that moved to Yes; backing out works at once.
+ * the key that moved to Yes; backing out works at once. Any key the dialog ignores sets the choice
+ * back to No, and once text it has no use for was typed (a shell command meant for another window,
+ * a paste sent as keys) nothing moves it to Yes again: Enter then cancels.
  */
 export function Confirm({ request, active, onAnswer, width, height, copy = {} }: ConfirmProps) {
   const [focus, setFocus] = useState<Choice>('cancel');
+  // Text typed into the dialog that no key here takes: the operator is typing somewhere else.
+  const [strayText, setStrayText] = useState(false);
   // The read that moved focus to Yes: Enter must come in a later one (`y` + Enter typed or pasted
   // in one go is not two separate keystrokes).
   const [yesBurst, setYesBurst] = useState(0);
+  const answerGuard = useAnswerGuard();
+  const { armed, dropped } = answerGuard;
+  // Ignored text leaves the choice on No, and text pasted as keys is stray. (An Enter ignored for
+  // coming with the `y` leaves Yes chosen: the next Enter on its own confirms.)
+  const guard = {
+    admits: (event: KeyEvent) => answerGuard.guard.admits(event),
+    dropped: (event?: KeyEvent) => {
+      if (event && isText(event)) {
+        setFocus('cancel');
+        if (!typedByHand(event)) setStrayText(true);
+      }
+      answerGuard.guard.dropped(event);
+    },
+  };
   const choose = (next: Choice, event: KeyEvent) => {
+    if (next === 'yes' && strayText) {
+      guard.dropped(event);
+      return;
+    }
     setFocus(next);
     setYesBurst(event.burst);
   };
   const [bodyTop, setBodyTop] = useState(0);
-  const { armed, dropped, guard } = useAnswerGuard();
   const { head, body } = changeLines(request, dialogInnerWidth(width), { ...copy, key: 'c' });
   const { rows, scrolls } = dialogBodyRows({ head, body, footRows: FOOT_ROWS, height });
   const table: KeyBinding[] = [
     {
-      keys: ['left', 'right', 'tab', 'shift+tab', 'h', 'l'],
-      label: '← → Tab h l',
+      keys: ['left', 'right', 'tab', 'shift+tab'],
+      label: '← → Tab',
       short: '←/→ Tab',
       does: 'move between No and Yes',
       hint: 'choose',
@@ -69,7 +92,7 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
       hint: 'do what is chosen',
       run: (event) => {
         if (focus === 'yes' && event.burst <= yesBurst) guard.dropped(event);
-        else onAnswer(focus === 'yes');
+        else onAnswer(focus === 'yes' && !strayText);
       },
     },
     {
@@ -91,7 +114,20 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
       unguarded: true,
     },
   ];
-  useKeys({ name: 'confirmation', table, guard, ownFooter: true }, active);
+  useKeys(
+    {
+      name: 'confirmation',
+      table,
+      guard,
+      ownFooter: true,
+      // Letters no key here takes (`clear`, `ls`): typing meant for another window.
+      onText: (_text, event) => {
+        setStrayText(true);
+        guard.dropped(event);
+      },
+    },
+    active,
+  );
   return (
     <DialogFrame
       title={confirmTitle(request, false)}
@@ -112,11 +148,17 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
             armed={armed}
             dropped={dropped}
             width={dialogInnerWidth(width)}
+            {...(strayText ? { note: STRAY_TEXT } : {})}
           />
         </>
       }
     />
   );
+}
+
+/** Whether a key is a printable character (text), not a named key such as Enter or an arrow. */
+function isText(event: KeyEvent): boolean {
+  return event.key.name === 'char' && !event.key.ctrl && !event.key.meta;
 }
 
 /** A button; the focused one is marked with arrows, not only with colour. */

@@ -11,6 +11,8 @@ export function GuardLine(props: {
   armed: boolean;
   dropped: boolean;
   width: number;
+  /** What the second line says instead (the question's own word on what it ignored). */
+  note?: string;
 }) {
   return (
     <>
@@ -20,9 +22,10 @@ export function GuardLine(props: {
           : '… read the question: keys answer in a moment'}
       </Text>
       <Text color={theme.warning} wrap="truncate-end">
-        {props.dropped
-          ? '! Keys typed before this question appeared, or in one go, were ignored.'
-          : ' '}
+        {props.note ??
+          (props.dropped
+            ? '! Keys typed before this question appeared, or in one go, were ignored.'
+            : ' ')}
       </Text>
     </>
   );

@@ -7,6 +7,7 @@ import { changeLines, confirmTitle } from './change-lines.js';
 import { copyBinding } from './command-lines.js';
 import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
+import type { KeyEvent } from './key-bus.js';
 import type { KeyBinding } from './key-table.js';
 import { LineInput, lineInputTable, type LineInputProps } from './LineInput.js';
 import { Lines } from './Lines.js';
@@ -21,7 +22,8 @@ const ONE_READ = 'The name came all at once, as a paste does: type it yourself, 
 
 /**
  * Confirmation for the riskiest changes: proceeds only when the exact name is typed; Esc cancels.
- * Typed means typed: a paste does not count (bracketed, or keys arriving many in one read, or a
+ * Typed means typed: a paste does not count (bracketed, or keys arriving many in one read, which
+ * also empty the field, or a
  * read carrying as many characters as the name has, edited after or not: `typedOverReads`), nor do keys
  * typed before the dialog appeared.
  */
@@ -43,7 +45,20 @@ export function TypedConfirm({
   // The reads that typed into the field since it was last empty (deleted characters too): how
   // many printable characters each carried, by read.
   const [nameReads, setNameReads] = useState<ReadonlyMap<number, number>>(new Map());
-  const { armed, dropped, guard } = useAnswerGuard();
+  const answerGuard = useAnswerGuard();
+  const { armed, dropped } = answerGuard;
+  // A read carrying a paste as keys answers nothing (the guard drops it) and empties the field.
+  const guard = {
+    admits: (event: KeyEvent) => answerGuard.guard.admits(event),
+    dropped: (event?: KeyEvent) => {
+      if (event && !typedByHand(event)) {
+        setValue('');
+        setNameReads(new Map());
+        setError(PASTE_REFUSED);
+      }
+      answerGuard.guard.dropped(event);
+    },
+  };
   const inner = dialogInnerWidth(width);
   // Letters are typed into the name here, so copying takes Ctrl+Y.
   const { head, body } = changeLines(request, inner, { ...copy, key: 'Ctrl+Y' });
@@ -84,10 +99,6 @@ export function TypedConfirm({
     width: inner,
     onPaste: () => setError(PASTE_REFUSED),
     onChange: (next, event) => {
-      if (event && !typedByHand(event)) {
-        setError(PASTE_REFUSED);
-        return;
-      }
       setValue(next);
       setError(undefined);
       if (!event) return;

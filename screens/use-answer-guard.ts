@@ -15,6 +15,7 @@ export interface Opened {
  * paste or a burst typed with it), and `guardMs` after the question appeared and after the last
  * key it dropped (`lastDropped`), so the operator has seen it: typing that goes on through the
  * question (meant for a filter that was there) or a key held down answers nothing until it pauses.
+ * No key of a read that held a paste sent as keys answers (`typedByHand`), Enter included.
  */
 export function admitsAnswer(
   event: KeyEvent,
@@ -23,7 +24,7 @@ export function admitsAnswer(
   lastDropped = opened.time,
 ): boolean {
   const quietSince = Math.max(opened.time, lastDropped);
-  return event.burst > opened.burst && event.time - quietSince >= guardMs;
+  return typedByHand(event) && event.burst > opened.burst && event.time - quietSince >= guardMs;
 }
 
 /**
