@@ -42,18 +42,24 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
         return false;
       },
     );
+  // Change keys whose press is still being handled (reading before it asks, asking, running): the
+  // same key again (a double tap, key repeat) starts nothing, so it neither asks twice nor sends a
+  // second request that would fail against the first.
+  const pressed = new Set<string>();
   return {
     open: async () => {
       await looked();
     },
     send: async (event) => {
       if (!run.looked) return;
-      run.seenFailure();
       const action = isAction(event) ? run.offered().find((a) => a.key === event.key) : undefined;
       // A look-again key only looks, unless it retries a failed change (on a fresh step): then it
       // is a change key like any other.
       const retries = action !== undefined && run.retries(action);
       const looks = action?.looksAgain === true && !retries;
+      const once = action !== undefined && !looks ? action.key : undefined;
+      if (once !== undefined && pressed.has(once)) return;
+      run.seenFailure();
       // Facts that may be stale plan no change: only looking again, stopping what runs (an abort
       // plans nothing on them), or moving about, is taken.
       const changing = CHANGING.has(event.type) && !looks && action?.stopsOnly !== true;
@@ -62,6 +68,7 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
       if (looks) run.retryWaits(action);
       // A change is planned on the facts shown when its key is taken: a look failing after that
       // (while a preflight or a read before asking runs, or while asked) withdraws it.
+      if (once !== undefined) pressed.add(once);
       await run.staleness
         .asKey(retries, async () => {
           if (isAction(event)) {
@@ -89,6 +96,9 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
           // A look the key made that failed has said so on the step, under the result it keeps:
           // said again by the host, its line would replace that result.
           if (!run.staleness.saidAlready(error)) throw error;
+        })
+        .finally(() => {
+          if (once !== undefined) pressed.delete(once);
         });
     },
     resume: async (intents: InFlightChange[]) => {
