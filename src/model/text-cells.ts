@@ -9,11 +9,14 @@ export function displayWidth(text: string): number {
   return stringWidth(text);
 }
 
-/** `text` cut to at most `width` cells, a cut marked with an ellipsis. */
-export function fit(text: string, width: number): string {
+/**
+ * `text` cut to at most `width` cells, a cut marked with an ellipsis: at the end, or in the middle
+ * to keep both ends (a verb and the object it names).
+ */
+export function fit(text: string, width: number, cut: 'end' | 'middle' = 'end'): string {
   if (displayWidth(text) <= width) return text;
   if (width <= 0) return '';
-  return cliTruncate(text, width);
+  return cliTruncate(text, width, { position: cut });
 }
 
 /** `text` padded with spaces to at least `width` cells (never cut). */
