@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ConfirmationRequest } from '../src/model/session.js';
 import { changeLines, confirmTitle } from './change-lines.js';
 import { copyBinding, type CopyCommands } from './command-lines.js';
-import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
+import { DialogFrame, boundedHead, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyEvent } from './key-bus.js';
 import type { KeyBinding } from './key-table.js';
@@ -70,7 +70,11 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
     setYesBurst(event.burst);
   };
   const [bodyTop, setBodyTop] = useState(0);
-  const { head, body } = changeLines(request, dialogInnerWidth(width), { ...copy, key: 'c' });
+  const { head, body } = boundedHead({
+    ...changeLines(request, dialogInnerWidth(width), { ...copy, key: 'c' }),
+    footRows: FOOT_ROWS,
+    height,
+  });
   const { rows, scrolls } = dialogBodyRows({ head, body, footRows: FOOT_ROWS, height });
   const table: KeyBinding[] = [
     {

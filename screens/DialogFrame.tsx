@@ -27,6 +27,38 @@ export function dialogInnerWidth(width: number): number {
   return Math.max(10, width - 4);
 }
 
+/**
+ * The head and body of a dialog whose head (a change naming every node of a pool) would push the
+ * foot off the screen: the head keeps its first lines (the cluster and the start of the change)
+ * and a line saying the change goes on below; the rest of the change opens the body, which
+ * scrolls, so the whole of it can still be read. A head that fits is kept as it is.
+ */
+export function boundedHead(props: {
+  head: readonly FrameLine[];
+  body: readonly FrameLine[];
+  footRows: number;
+  height: number;
+}): { head: FrameLine[]; body: FrameLine[] } {
+  // Two border lines and the title; the head takes at most half of what is left, so the details
+  // (what the change evicts, its warnings) keep room too.
+  const most = Math.max(2, Math.floor((props.height - 3 - props.footRows) / 2));
+  if (props.head.length <= most) return { head: [...props.head], body: [...props.body] };
+  const kept = most - 1;
+  const rest = props.head.length - kept;
+  return {
+    head: [
+      ...props.head.slice(0, kept),
+      [
+        {
+          text: `… the change goes on for ${rest} more lines below (↑↓ scroll)`,
+          color: theme.muted,
+        },
+      ],
+    ],
+    body: [...props.head.slice(kept), [{ text: '' }], ...props.body],
+  };
+}
+
 /** How many body lines fit, and whether they all do (else a line says where the window is). */
 export function dialogBodyRows(props: {
   head: readonly FrameLine[];

@@ -5,7 +5,7 @@ import { visible } from '../src/model/visible-text.js';
 import type { ConfirmProps } from './Confirm.js';
 import { changeLines, confirmTitle } from './change-lines.js';
 import { copyBinding } from './command-lines.js';
-import { DialogFrame, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
+import { DialogFrame, boundedHead, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyEvent } from './key-bus.js';
 import type { KeyBinding } from './key-table.js';
@@ -61,13 +61,14 @@ export function TypedConfirm({
   };
   const inner = dialogInnerWidth(width);
   // Letters are typed into the name here, so copying takes Ctrl+Y.
-  const { head, body } = changeLines(request, inner, { ...copy, key: 'Ctrl+Y' });
+  const lines = changeLines(request, inner, { ...copy, key: 'Ctrl+Y' });
   const ask = paragraph(
     `Type ${visible(expected)} and press Enter to go ahead, or Esc to cancel.`,
     inner,
   );
   // A blank line, what to type, the field, a message, the keys, and what was ignored.
   const footRows = 1 + ask.length + 1 + 1 + 2;
+  const { head, body } = boundedHead({ ...lines, footRows, height });
   const { rows, scrolls } = dialogBodyRows({ head, body, footRows, height });
   const submit = (typed: string) => {
     if (typed === expected) onAnswer(true);

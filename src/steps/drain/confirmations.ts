@@ -4,6 +4,25 @@ import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { ConfirmationRequest } from '../../model/session.js';
 import { plural } from '../../model/plural.js';
 
+/** How many nodes a question's change names; the rest are counted (all are in its details). */
+const NAMED_NODES = 3;
+
+/**
+ * Nodes as a change names them: `node a`, `2 nodes (a, b)`, or for a pool of 40 the first few
+ * and `and 37 more`, so the change stays a line or two and the question fits the screen.
+ */
+export function nodesNamed(names: readonly string[]): string {
+  if (names.length === 1) return `node ${names[0]}`;
+  const shown = names.slice(0, NAMED_NODES).join(', ');
+  const more = names.length - NAMED_NODES;
+  return `${names.length} nodes (${shown}${more > 0 ? ` and ${more} more` : ''})`;
+}
+
+/** A details line naming every node, when the change names only some. */
+function allNodes(names: readonly string[]): string[] {
+  return names.length > NAMED_NODES ? [`Nodes: ${names.join(', ')}.`] : [];
+}
+
 /** The options as one line for the operator. */
 function describeOptions(o: DrainOptions): string {
   const grace = o.gracePeriodSeconds === undefined ? "pod's own" : `${o.gracePeriodSeconds}s`;
@@ -31,8 +50,7 @@ export function drainConfirmation(
   dryRun = false,
 ): ConfirmationRequest {
   const names = nodes.map((n) => n.name);
-  const what =
-    names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`;
+  const what = nodesNamed(names);
   const details = nodes.map((n) => {
     const p = previews[n.name];
     const waits = p?.blocked.filter((b) => b.cause === 'pdb').length ?? 0;
@@ -82,8 +100,8 @@ export function uncordonConfirmation(
   const typed = kured.length > 0 ? kured[0]!.name : names.length > 1 ? cluster : undefined;
   return {
     cluster,
-    change: `Uncordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`}`,
-    details: [...details, 'New pods may be scheduled on it again.'],
+    change: `Uncordon ${nodesNamed(names)}`,
+    details: [...allNodes(names), ...details, 'New pods may be scheduled on it again.'],
     commands: names.map((name) => kubectlCordon(name, 'uncordon')),
     ...(typed ? { typed } : {}),
   };
@@ -97,8 +115,11 @@ export function cordonConfirmation(
   const names = nodes.map((n) => n.name);
   return {
     cluster,
-    change: `Cordon ${names.length === 1 ? `node ${names[0]}` : `${names.length} nodes (${names.join(', ')})`} (no pod is evicted)`,
-    details: ['No new pod will be scheduled there; the pods running there stay until drained.'],
+    change: `Cordon ${nodesNamed(names)} (no pod is evicted)`,
+    details: [
+      ...allNodes(names),
+      'No new pod will be scheduled there; the pods running there stay until drained.',
+    ],
     commands: names.map((name) => kubectlCordon(name)),
     ...(names.length > 1 ? { typed: cluster } : {}),
   };
@@ -113,23 +134,23 @@ export function abortConfirmation(
   draining: readonly string[],
   dryRun: boolean,
 ): ConfirmationRequest {
-  const what =
-    draining.length === 0
-      ? 'the drain'
-      : `the drain of ${draining.length === 1 ? `node ${draining[0]}` : `${draining.length} nodes (${draining.join(', ')})`}`;
+  const what = draining.length === 0 ? 'the drain' : `the drain of ${nodesNamed(draining)}`;
   return {
     cluster,
     change: `Abort ${what}`,
-    details: dryRun
-      ? [
-          'The dry-run evictions still to be checked are not sent.',
-          'Nothing was cordoned or evicted, so nothing is left to undo.',
-          'Cancel, and the dry run goes on.',
-        ]
-      : [
-          'Evictions in flight are cancelled; pods already evicted stay evicted.',
-          'Nodes already cordoned stay cordoned, so no new pod lands there; u uncordons them.',
-          'Cancel, and the drain goes on.',
-        ],
+    details: [
+      ...allNodes(draining),
+      ...(dryRun
+        ? [
+            'The dry-run evictions still to be checked are not sent.',
+            'Nothing was cordoned or evicted, so nothing is left to undo.',
+            'Cancel, and the dry run goes on.',
+          ]
+        : [
+            'Evictions in flight are cancelled; pods already evicted stay evicted.',
+            'Nodes already cordoned stay cordoned, so no new pod lands there; u uncordons them.',
+            'Cancel, and the drain goes on.',
+          ]),
+    ],
   };
 }
