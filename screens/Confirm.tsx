@@ -6,7 +6,9 @@ import { copyBinding, type CopyCommands } from './command-lines.js';
 import { DialogFrame, boundedHead, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyEvent } from './key-bus.js';
-import type { KeyBinding } from './key-table.js';
+import { helpLines } from './help-lines.js';
+import { workingBindings, type KeyBinding } from './key-table.js';
+import type { FrameLine } from './step-lines.js';
 import { scrollBinding } from './scroll-keys.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
@@ -70,54 +72,76 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
     setYesBurst(event.burst);
   };
   const [bodyTop, setBodyTop] = useState(0);
-  const { head, body } = boundedHead({
-    ...changeLines(request, dialogInnerWidth(width), { ...copy, key: 'c' }),
+  // `?` shows the dialog's keys in place of the details (the key line may leave some out).
+  const [keysShown, setKeysShown] = useState(false);
+  const inner = dialogInnerWidth(width);
+  const lines = boundedHead({
+    ...changeLines(request, inner, { ...copy, key: 'c' }),
     footRows: FOOT_ROWS,
     height,
   });
-  const { rows, scrolls } = dialogBodyRows({ head, body, footRows: FOOT_ROWS, height });
-  const table: KeyBinding[] = [
-    {
-      keys: ['left', 'right', 'tab', 'shift+tab'],
-      label: '← → Tab',
-      short: '←/→ Tab',
-      does: 'move between No and Yes',
-      hint: 'choose',
-      run: (event) => choose(focus === 'yes' ? 'cancel' : 'yes', event),
-    },
-    {
-      keys: ['y', 'Y'],
-      does: 'move to Yes (it does not confirm by itself)',
-      run: (event) => choose('yes', event),
-    },
-    {
-      keys: ['enter'],
-      does: 'do what is chosen: nothing, unless you moved to Yes',
-      hint: 'do what is chosen',
-      run: (event) => {
-        if (focus === 'yes' && event.burst <= yesBurst) guard.dropped(event);
-        else onAnswer(focus === 'yes' && !strayText);
+  const head = lines.head;
+  const tableFor = (body: readonly FrameLine[]): KeyBinding[] => {
+    const { rows, scrolls } = dialogBodyRows({ head, body, footRows: FOOT_ROWS, height });
+    return [
+      {
+        keys: ['left', 'right', 'tab', 'shift+tab'],
+        label: '← → Tab',
+        short: '←/→ Tab',
+        does: 'move between No and Yes',
+        hint: 'choose',
+        run: (event) => choose(focus === 'yes' ? 'cancel' : 'yes', event),
       },
-    },
-    {
-      keys: ['escape', 'n', 'N', 'ctrl+c'],
-      label: 'Esc n Ctrl+C',
-      short: 'Esc/n',
-      does: 'cancel: change nothing',
-      hint: 'cancel',
-      unguarded: true,
-      run: () => onAnswer(false),
-    },
-    copyBinding(request.commands, copy, ['c', 'C', 'ctrl+y']),
-    {
-      ...scrollBinding(
-        { at: bodyTop, last: body.length - rows, page: rows, to: setBodyTop },
-        'scroll the details of the change',
-      ),
-      when: scrolls,
-      unguarded: true,
-    },
-  ];
+      {
+        keys: ['y', 'Y'],
+        does: 'move to Yes (it does not confirm by itself)',
+        run: (event) => choose('yes', event),
+      },
+      {
+        keys: ['enter'],
+        does: 'do what is chosen: nothing, unless you moved to Yes',
+        hint: 'do what is chosen',
+        run: (event) => {
+          if (focus === 'yes' && event.burst <= yesBurst) guard.dropped(event);
+          else onAnswer(focus === 'yes' && !strayText);
+        },
+      },
+      {
+        keys: ['escape', 'n', 'N', 'ctrl+c'],
+        label: 'Esc n Ctrl+C',
+        short: 'Esc/n',
+        does: 'cancel: change nothing',
+        hint: 'cancel',
+        unguarded: true,
+        run: () => onAnswer(false),
+      },
+      copyBinding(request.commands, copy, ['c', 'C', 'ctrl+y']),
+      {
+        ...scrollBinding(
+          { at: bodyTop, last: body.length - rows, page: rows, to: setBodyTop },
+          keysShown ? 'scroll the keys' : 'scroll the details of the change',
+        ),
+        when: scrolls,
+        unguarded: true,
+      },
+      {
+        keys: ['?'],
+        does: 'show or hide every key of this question, in place of the details',
+        unguarded: true,
+        run: () => {
+          setKeysShown(!keysShown);
+          setBodyTop(0);
+        },
+      },
+    ];
+  };
+  const body = keysShown
+    ? [
+        [{ text: 'Keys (? again: back to the details):', color: theme.muted }],
+        ...helpLines(workingBindings(tableFor(lines.body)), inner),
+      ]
+    : lines.body;
+  const table = tableFor(body);
   useKeys(
     {
       name: 'confirmation',
@@ -151,7 +175,7 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
             table={table}
             armed={armed}
             dropped={dropped}
-            width={dialogInnerWidth(width)}
+            width={inner}
             {...(strayText ? { note: STRAY_TEXT } : {})}
           />
         </>

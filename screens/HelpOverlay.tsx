@@ -1,12 +1,10 @@
 import { Box } from 'ink';
 import { useState } from 'react';
 import { quitKeys } from './common-keys.js';
-import { bindingLabel, type KeyBinding } from './key-table.js';
+import { helpLines } from './help-lines.js';
+import type { KeyBinding } from './key-table.js';
 import { scrollBinding } from './scroll-keys.js';
 import { Lines } from './Lines.js';
-import type { FrameLine } from './step-lines.js';
-import { cell } from '../src/model/text-cells.js';
-import { wrapWords } from './text.js';
 import { Text } from './VisibleText.js';
 import { theme } from './theme.js';
 import { useKeys } from './use-keys.js';
@@ -80,16 +78,5 @@ export function HelpOverlay({
         Esc or ? closes this help.
       </Text>
     </Box>
-  );
-}
-
-/** One entry per binding: its keys in a column, what they do wrapped beside them. */
-function helpLines(keys: readonly KeyBinding[], width: number): FrameLine[] {
-  const labelWidth = Math.min(30, Math.max(4, ...keys.map((b) => bindingLabel(b).length)) + 2);
-  return keys.flatMap((binding) =>
-    wrapWords(binding.does, Math.max(10, width - labelWidth)).map((text, index): FrameLine => [
-      { text: cell(index === 0 ? bindingLabel(binding) : '', labelWidth), bold: true },
-      { text },
-    ]),
   );
 }

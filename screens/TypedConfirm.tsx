@@ -8,7 +8,8 @@ import { copyBinding } from './command-lines.js';
 import { DialogFrame, boundedHead, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyEvent } from './key-bus.js';
-import type { KeyBinding } from './key-table.js';
+import { helpLines } from './help-lines.js';
+import { workingBindings, type KeyBinding } from './key-table.js';
 import { LineInput, lineInputTable, type LineInputProps } from './LineInput.js';
 import { Lines } from './Lines.js';
 import { scrolledTo } from './scroll-keys.js';
@@ -39,6 +40,7 @@ export function TypedConfirm({
   const [value, setValue] = useState('');
   const [error, setError] = useState<string>();
   const [bodyTop, setBodyTop] = useState(0);
+  const [keysShown, setKeysShown] = useState(false);
   // The read of the last typed character: Enter must come in a later one, so a name and Enter
   // typed or pasted in one go (a terminal without bracketed paste) never confirm.
   const [typedBurst, setTypedBurst] = useState(0);
@@ -68,8 +70,9 @@ export function TypedConfirm({
   );
   // A blank line, what to type, the field, a message, the keys, and what was ignored.
   const footRows = 1 + ask.length + 1 + 1 + 2;
-  const { head, body } = boundedHead({ ...lines, footRows, height });
-  const { rows, scrolls } = dialogBodyRows({ head, body, footRows, height });
+  const { head, body: details } = boundedHead({ ...lines, footRows, height });
+  // What the body shows (the details, or the keys after `?`) and its rows: set once the keys are.
+  const shown = { body: details, rows: 0 };
   const submit = (typed: string) => {
     if (typed === expected) onAnswer(true);
     else if (typed === '') setError('Nothing typed. Nothing was changed.');
@@ -79,13 +82,25 @@ export function TypedConfirm({
   const scroll: KeyBinding = {
     keys: ['up', 'down', 'pageup', 'pagedown'],
     label: '↑↓ PgUp/PgDn',
-    does: 'scroll the details of the change',
-    when: scrolls,
+    does: keysShown ? 'scroll the keys' : 'scroll the details of the change',
     unguarded: true,
-    run: (event) =>
+    run: (event) => {
+      const { body, rows } = shown;
       setBodyTop(
         scrolledTo({ at: bodyTop, last: body.length - rows, page: rows, to: setBodyTop }, event.id),
-      ),
+      );
+    },
+  };
+  // `?` shows the keys in place of the details (the key line may leave some out); a name to
+  // type never holds one.
+  const help: KeyBinding = {
+    keys: ['?'],
+    does: 'show or hide every key of this question, in place of the details',
+    unguarded: true,
+    run: () => {
+      setKeysShown(!keysShown);
+      setBodyTop(0);
+    },
   };
   const field: LineInputProps = {
     prompt: '› ',
@@ -96,7 +111,7 @@ export function TypedConfirm({
     cancelHint: 'cancel: change nothing',
     guard,
     ownFooter: true,
-    extraKeys: [scroll, copyBinding(request.commands, copy, ['ctrl+y'])],
+    extraKeys: [scroll, copyBinding(request.commands, copy, ['ctrl+y']), help],
     width: inner,
     onPaste: () => setError(PASTE_REFUSED),
     onChange: (next, event) => {
@@ -124,6 +139,17 @@ export function TypedConfirm({
     },
     onCancel: () => onAnswer(false),
   };
+  const keys = lineInputTable(field);
+  if (keysShown) {
+    shown.body = [
+      [{ text: 'Keys (? again: back to the details):', color: theme.muted }],
+      ...helpLines(workingBindings(keys), inner),
+    ];
+  }
+  const { rows, scrolls } = dialogBodyRows({ head, body: shown.body, footRows, height });
+  shown.rows = rows;
+  scroll.when = scrolls;
+  const body = shown.body;
   return (
     <DialogFrame
       title={confirmTitle(request, true)}
@@ -140,7 +166,7 @@ export function TypedConfirm({
           <Text color={theme.danger} wrap="truncate-end">
             {error ? `✖ ${error}` : ' '}
           </Text>
-          <GuardLine table={lineInputTable(field)} armed={armed} dropped={dropped} width={inner} />
+          <GuardLine table={keys} armed={armed} dropped={dropped} width={inner} />
         </Box>
       }
     />
