@@ -7,6 +7,7 @@ import { SHOWN_WAIT_MS, type WaitNotice } from '../model/bounds.js';
 import { FaultError, KIND_ADVICE, OutcomeUnknown, stampKind } from '../model/errors.js';
 import { openLookBound, unreachableWords } from '../model/look-bound.js';
 import { stampedKube } from './errors.js';
+import { ServerTimedOut, timeoutMessageOf } from './server-timeout.js';
 import { onlyReads } from './wire-guard.js';
 
 /** How Kubernetes reads are retried and bounded (client-node itself neither retries nor times out). */
@@ -42,7 +43,8 @@ const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
  * Every attempt, a write's single one too, is bounded by the policy's timeout, and `deadline`
  * (the audit's time limit) ends everything, as does the bound of the look it belongs to (its
  * retries never outlive it). A failure leaves with its kind stamped on it.
- * Writes are never repeated: an eviction's 429 means a PDB said no.
+ * Writes are never repeated: an eviction's 429 means a PDB said no. A write answered 504 (the
+ * API server's own timeout) leaves as `ServerTimedOut`: its outcome is unknown.
  */
 export async function sendWithRetries(
   http: IsomorphicFetchHttpLibrary,
@@ -93,6 +95,12 @@ export async function sendWithRetries(
       }
       await wait(policy, backoff(policy, attempt), 'dropped the connection', stop, sleep);
       continue;
+    }
+    // A write the API server timed out on (504) may still be made: never "failed" (a dry run
+    // changes nothing, so its 504 stays the failure it is).
+    if (!retried && response.httpStatusCode === 504 && !isDryRun(request.getUrl())) {
+      const body = await response.body.text().catch(() => '');
+      throw new ServerTimedOut(method, request.getUrl(), timeoutMessageOf(body));
     }
     if (last || !RETRY_STATUS.has(response.httpStatusCode)) return response;
     await response.body.text().catch(() => undefined); // free the connection

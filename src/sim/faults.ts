@@ -34,7 +34,17 @@ export const faultSpecSchema = z.strictObject({
   throttleRetryAfter: z.number().int().min(0).optional(),
   /** Share of calls answered with a server error. */
   serverError: z.number().min(0).max(1).optional(),
-  serverErrorStatus: z.union([z.literal(500), z.literal(503)]).optional(),
+  /**
+   * The status of those errors (default 500). 504 is the API server's own request timeout (Status
+   * reason `Timeout`; ARM: `GatewayTimeout`), answered here before the request is processed.
+   */
+  serverErrorStatus: z.union([z.literal(500), z.literal(503), z.literal(504)]).optional(),
+  /**
+   * Share of calls processed (a write takes effect) but answered 504 Timeout: the API server's
+   * request timeout ran out while the handler was at work, and the handler went on to finish.
+   * Only reading again tells it from a 504 answered before anything was done.
+   */
+  processedTimeout: z.number().min(0).max(1).optional(),
   /** Share of calls whose connection is reset without an answer, before they are processed. */
   reset: z.number().min(0).max(1).optional(),
   /**
@@ -90,6 +100,7 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     spec.serverError ||
     spec.reset ||
     spec.loseAnswer ||
+    spec.processedTimeout ||
     spec.latencyMs ||
     spec.armLatencyMs ||
     spec.armBusy ||
@@ -119,7 +130,7 @@ function pickFault(
   random: () => number,
   req: SimRequest,
   api: 'arm' | 'kube',
-): SimResponse | 'reset' | 'lose' | undefined {
+): SimResponse | 'reset' | 'lose' | { afterProcessing: SimResponse } | undefined {
   // One draw per request keeps the sequence stable whatever faults are enabled.
   const roll = random();
   let edge = 0;
@@ -128,6 +139,7 @@ function pickFault(
   if (spec.throttle && roll < (edge += spec.throttle)) return throttled(spec, api);
   if (spec.serverError && roll < (edge += spec.serverError)) {
     const status = spec.serverErrorStatus ?? 500;
+    if (status === 504) return timedOut(api);
     return api === 'arm'
       ? armError(
           status,
@@ -139,6 +151,9 @@ function pickFault(
           status === 503 ? 'ServiceUnavailable' : 'InternalError',
           'an error on the server ("") has prevented the request from succeeding',
         );
+  }
+  if (spec.processedTimeout && roll < (edge += spec.processedTimeout)) {
+    return { afterProcessing: timedOut(api) };
   }
   const write = req.method !== 'GET' && req.method !== 'HEAD';
   if (
@@ -167,6 +182,24 @@ function pickFault(
     );
   }
   return undefined;
+}
+
+/**
+ * A 504 as the API server's timeout filter answers it (apimachinery's NewTimeoutError: reason
+ * `Timeout`, "Timeout: " before the message), or ARM's gateway timeout.
+ */
+function timedOut(api: 'arm' | 'kube'): SimResponse {
+  return api === 'arm'
+    ? armError(
+        504,
+        'GatewayTimeout',
+        'The gateway did not receive a response within the specified time period.',
+      )
+    : kubeStatus(
+        504,
+        'Timeout',
+        'Timeout: request did not complete within requested timeout - context deadline exceeded',
+      );
 }
 
 function throttled(spec: FaultSpec, api: 'arm' | 'kube'): SimResponse {

@@ -18,14 +18,16 @@ import { graphError } from './graph/errors.js';
 /**
  * Something that may answer instead of the handler (faults), or let it through (undefined).
  * `'reset'` drops the request unprocessed; `'lose'` lets the handler process it, then drops its
- * answer (the client sees the same reset, but the change was made).
+ * answer (the client sees the same reset, but the change was made); `{ afterProcessing }` lets
+ * the handler process it, then answers that instead (a server timeout answered while the handler
+ * went on to make the change).
  */
 export type Interceptor = (
   req: SimRequest,
   api: LoggedRequest['api'],
 ) => Promise<Intercepted> | Intercepted;
 
-type Intercepted = SimResponse | 'reset' | 'lose' | undefined;
+type Intercepted = SimResponse | 'reset' | 'lose' | { afterProcessing: SimResponse } | undefined;
 
 export interface HttpsSimOptions {
   certificates: SimCertificates;
@@ -197,14 +199,19 @@ export class HttpsSim {
    */
   async dispatch(req: SimRequest, api: LoggedRequest['api']): Promise<SimResponse | 'reset'> {
     let lose = false;
+    let instead: SimResponse | undefined;
     for (const intercept of this.interceptors) {
       const faulted = await intercept(req, api);
       if (faulted === 'lose') lose = true;
+      else if (typeof faulted === 'object' && 'afterProcessing' in faulted)
+        instead = faulted.afterProcessing;
       else if (faulted) return faulted;
     }
     const answer = await this.route(req, api);
     // Processed, answer dropped: the world changed, the client hears only a reset.
-    return lose ? 'reset' : answer;
+    if (lose) return 'reset';
+    // Processed, answered as failed all the same: the world changed, the client hears the failure.
+    return instead ?? answer;
   }
 
   private async route(req: SimRequest, api: LoggedRequest['api']): Promise<SimResponse> {

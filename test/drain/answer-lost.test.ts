@@ -58,7 +58,9 @@ describe('a cordon whose answer was lost', () => {
     const n = rig.state().progress!.nodes[0]!;
     expect(n).toMatchObject({ phase: 'cordon-unknown', cordoned: true });
     expect(n.maybeCordoned).toBeUndefined();
-    expect(n.notes.join('\n')).toMatch(/answer lost; reading the node again shows it cordoned/);
+    expect(n.notes.join('\n')).toMatch(
+      /its answer was lost; reading the node again shows it cordoned/,
+    );
     const result = rig.view().result ?? [];
     expect(result[0]).toBe(`? ${node}: cordon-unknown (0/0 pods moved, cordoned)`);
     expect(result.join('\n')).toMatch(

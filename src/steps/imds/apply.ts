@@ -127,7 +127,7 @@ async function settleCreate(
   if (!settled) return undefined;
   if (!settled.settled) {
     const check = `kubectl get networkpolicy -n ${ns} ${OUR_POLICY_NAME}`;
-    return { unknown: stillUnknownWords(`the create of ${where}`, check) };
+    return { unknown: stillUnknownWords(`the create of ${where}`, check, error) };
   }
   if (settled.value === undefined && mayStillLand(error)) {
     // No answer in time: the API server may still create it.
@@ -139,6 +139,7 @@ async function settleCreate(
         `no ${OUR_POLICY_NAME} in ${ns}`,
         late,
         check,
+        error,
       ),
     };
   }

@@ -103,3 +103,53 @@ describe('a NetworkPolicy create that got no answer in time', () => {
     expect(results.map((r) => r['outcome'])).toEqual(['unknown']);
   }, 60_000);
 });
+
+describe('a NetworkPolicy create answered 504 Timeout', () => {
+  it('reads back absent: outcome unknown (it may still be created), journaled unknown', async () => {
+    const s = (session = await imdsSession(
+      'demo',
+      {},
+      {
+        api: 'kube',
+        serverError: 1,
+        serverErrorStatus: 504,
+        pathPattern: POLICIES,
+        methods: ['POST'],
+        skip: DRY_RUNS,
+      },
+    ));
+    const result = await applyAll(s);
+    const first = result.find((l) => l.startsWith('? '));
+    expect(first).toMatch(/sent, outcome unknown/);
+    const text = result.join('\n');
+    expect(text).toMatch(/the API server answered 504 Timeout/);
+    expect(text).toMatch(/may still be created/);
+    const ns = first!.slice(2).split(':')[0]!;
+    expect(result).not.toContain(`– ${ns}: not created`);
+    const records = s.journalLines();
+    const intent = records.find((r) => r['type'] === 'intent')!;
+    const results = records.filter((r) => r['type'] === 'result' && r['id'] === intent['id']);
+    expect(results.map((r) => r['outcome'])).toEqual(['unknown']);
+  });
+
+  it('a 500 stays a failure', async () => {
+    const s = (session = await imdsSession(
+      'demo',
+      {},
+      {
+        api: 'kube',
+        serverError: 1,
+        serverErrorStatus: 500,
+        pathPattern: POLICIES,
+        methods: ['POST'],
+        skip: DRY_RUNS,
+      },
+    ));
+    const result = (await applyAll(s)).join('\n');
+    expect(result).not.toMatch(/outcome unknown/);
+    const records = s.journalLines();
+    const intent = records.find((r) => r['type'] === 'intent')!;
+    const results = records.filter((r) => r['type'] === 'result' && r['id'] === intent['id']);
+    expect(results.map((r) => r['outcome'])).toEqual(['failed']);
+  });
+});

@@ -8,6 +8,7 @@ import { kuredLockOf, toDrainPdb, toDrainPod } from '../facts.js';
 import { listAllDaemonSets, listAllPdbs } from '../../../kube/lists.js';
 import { describeKubeError } from '../../../kube/errors.js';
 import {
+  lostWords,
   settleUnknownWrite,
   stillUnknownWords,
   unansweredWords,
@@ -82,14 +83,18 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       if (settled?.settled === false) {
         // The node may be cordoned: the uncordon offer covers it (it reads before it writes).
         node.maybeCordoned = true;
-        note(stillUnknownWords(`the cordon of ${node.name}`, `kubectl get node ${node.name}`));
+        note(
+          stillUnknownWords(`the cordon of ${node.name}`, `kubectl get node ${node.name}`, error),
+        );
         note('the drain stopped here: no pod was evicted from a node whose cordon is uncertain');
         return phase('cordon-unknown');
       }
       if (settled?.value.spec?.unschedulable === true) {
         node.cordoned = !d.dryRun;
         await d.journal.settled(error, 'ok', `node ${node.name} is cordoned`);
-        note('the cordon was sent and its answer lost; reading the node again shows it cordoned');
+        note(
+          `the cordon was sent and ${lostWords(error)}; reading the node again shows it cordoned`,
+        );
         note('the drain stopped here all the same: no pod was evicted; drain again to go on');
         return phase('cordon-unknown');
       }
@@ -98,7 +103,14 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
         node.maybeCordoned = true;
         const check = `kubectl get node ${node.name}`;
         const late = 'the node may still become cordoned';
-        note(unansweredWords(`the cordon of ${node.name}`, 'it still schedulable', late, check));
+        const words = unansweredWords(
+          `the cordon of ${node.name}`,
+          'it still schedulable',
+          late,
+          check,
+          error,
+        );
+        note(words);
         note('the drain stopped here: no pod was evicted from a node whose cordon is uncertain');
         return phase('cordon-unknown');
       }

@@ -112,7 +112,13 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
       // No answer in time: the API server may still act on it, so the pod may still go.
       const check = `kubectl get pod -n ${pod.namespace} ${pod.name}`;
       const late = `the pod may still be ${done}`;
-      const why = unansweredWords(`the ${verb} of ${where}`, 'it still running', late, check);
+      const why = unansweredWords(
+        `the ${verb} of ${where}`,
+        'it still running',
+        late,
+        check,
+        error,
+      );
       return d.update({ state: 'unknown', detail: why });
     }
     if (settled.value === 'present') {
@@ -155,7 +161,7 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
         const check = `kubectl get pod -n ${pod.namespace} ${pod.name}`;
         return {
           settled: false as const,
-          why: stillUnknownWords(`the ${verb} of ${where}`, check),
+          why: stillUnknownWords(`the ${verb} of ${where}`, check, error),
         };
       }
       return settled;

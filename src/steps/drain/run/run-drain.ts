@@ -102,7 +102,7 @@ function stopReason(node: NodeProgress): string {
     case 'cordon-unknown':
       return node.maybeCordoned
         ? `the cordon of ${node.name} was sent and its outcome is unknown (it may be cordoned), so nothing was evicted`
-        : `the cordon of ${node.name} was sent and its answer lost (reading it again shows it cordoned), so nothing was evicted`;
+        : `the cordon of ${node.name} was sent without a clear answer (reading it again shows it cordoned), so nothing was evicted`;
     case 'aborted':
       return `aborted by the operator while draining ${node.name}`;
     case 'timed-out':

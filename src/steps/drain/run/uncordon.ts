@@ -6,6 +6,7 @@ import {
   settleUnknownWrite,
   stillUnknownWords,
   unansweredWords,
+  lostWords,
 } from '../../../kube/settle-unknown.js';
 import { mayStillLand } from '../../../model/errors.js';
 
@@ -91,7 +92,7 @@ async function afterFailure(
     readNode(d.kc, node, d.signal),
   );
   if (settled?.settled === false) {
-    const line = `? ${stillUnknownWords(`${action} of ${node}`, `kubectl get node ${node}`)}`;
+    const line = `? ${stillUnknownWords(`${action} of ${node}`, `kubectl get node ${node}`, error)}`;
     return { node, outcome: 'unknown', line };
   }
   const state = on ? 'cordoned' : 'schedulable';
@@ -105,12 +106,13 @@ async function afterFailure(
       `it ${was}`,
       late,
       `kubectl get node ${node}`,
+      error,
     );
     return { node, outcome: 'unknown', line: `? ${words}` };
   }
   if (inEffect && !d.dryRun) {
     await d.journal.settled(error, 'ok', `node ${node} is ${state}`);
-    const line = `✔ ${node} ${action}ed (its answer was lost; reading the node again shows it ${action}ed)`;
+    const line = `✔ ${node} ${action}ed (${lostWords(error)}; reading the node again shows it ${action}ed)`;
     return { node, outcome: 'changed', line };
   }
   if (settled) await d.journal.settled(error, 'failed', `node ${node} is not ${state}`);
