@@ -198,6 +198,8 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
         retryMs: d.retryMs,
         pollMs: d.pollMs,
         signal,
+        stop: d.signal,
+        timeoutSeconds: d.options.timeoutSeconds,
         update: (patch: Partial<PodProgress>) => {
           node.pods[index] = { ...node.pods[index]!, ...patch };
           d.changed();
@@ -226,24 +228,26 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
     note(`aborted: ${plural(left.length, 'pod')} left on the node${stays}`);
     return phase('aborted');
   }
+  const unsure = left.filter((p) => p.state === 'unknown');
   if (timeout.aborted && left.length > 0) {
     note(`timed out after ${d.options.timeoutSeconds}s${stays}.${waysOut(left)}`);
+    if (unsure.length > 0) note(unsureWords(unsure));
     return phase('timed-out');
   }
-  const unsure = left.filter((p) => p.state === 'unknown');
   const stuck = left.length - unsure.length;
-  if (unsure.length > 0) {
-    const names = unsure.map((p) => `${p.namespace}/${p.name}`).join(', ');
-    note(
-      `${plural(unsure.length, 'pod')} with an eviction of unknown outcome (may be going): ${names}${stuck === 0 ? stays : ''}`,
-    );
-  }
+  if (unsure.length > 0) note(`${unsureWords(unsure)}${stuck === 0 ? stays : ''}`);
   if (stuck > 0) {
     const list = leftList.filter((_, i) => left[i]!.state !== 'unknown');
     note(`${plural(stuck, 'pod')} could not be moved: ${list.join(', ')}${stays}`);
   }
   if (left.length > 0) return phase('failed');
   phase(d.dryRun ? 'checked' : 'drained');
+}
+
+/** The pods whose eviction's outcome is unknown, named in one line. */
+function unsureWords(unsure: readonly PodProgress[]): string {
+  const names = unsure.map((p) => `${p.namespace}/${p.name}`).join(', ');
+  return `${plural(unsure.length, 'pod')} with an eviction of unknown outcome (may be going): ${names}`;
 }
 
 /** Whether the node is still there (a 404 says it was deleted). */

@@ -5,7 +5,7 @@ import type { StepJournal } from '../../../model/journal.js';
 import { deletePod, evictPod, type EvictionAnswer } from '../../../kube/eviction.js';
 import { describeKubeError, statusKind } from '../../../kube/errors.js';
 import { podPresence, waitForPodGone } from '../../../kube/pod-gone.js';
-import { FaultError, OutcomeUnknown, mayStillLand } from '../../../model/errors.js';
+import { FaultError, OutcomeUnknown, mayStillLand, stampKind } from '../../../model/errors.js';
 import {
   settleUnknownWrite,
   stillUnknownWords,
@@ -56,6 +56,10 @@ export interface MovePodDeps {
   pollMs: number;
   /** Aborts on the operator's abort and on the node's timeout. */
   signal: AbortSignal;
+  /** The operator's abort alone: the read that settles a write the node's timeout cut off. */
+  stop?: AbortSignal;
+  /** The node's timeout, for the words of what it cut off. */
+  timeoutSeconds?: number;
   /** Runs one eviction (or delete) request when the node's limit of requests in flight allows. */
   slot?: <T>(request: () => Promise<T>) => Promise<T>;
   /** Tells the view about the pod's new state. */
@@ -75,6 +79,10 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
   d.update({ state: 'evicting' });
   let since: number | undefined;
   let waitedOn: string | undefined;
+  /** An eviction request is on the wire, unanswered (set when it leaves, cleared on its answer). */
+  let inFlight = false;
+  /** Any eviction request was sent. */
+  let sent = false;
   let answer: EvictionAnswer;
   try {
     answer = await d.journal.mutation(
@@ -93,11 +101,10 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
       },
       () =>
         retryEviction().catch((error: unknown) => {
-          // The node's timeout, not the operator: journal it as a failure that says why.
+          // The node's timeout, not the operator: said as what it cut off.
           const reason = signal.reason as { name?: string } | undefined;
           if (reason?.name !== 'TimeoutError') throw error;
-          const waiting = since !== undefined ? ` waiting on PDB ${waitedOn ?? '?'}` : '';
-          throw new FaultError('timeout', `timed out${waiting}`);
+          throw cutOff();
         }),
     );
   } catch (error) {
@@ -154,8 +161,9 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
     if (d.dryRun && error instanceof OutcomeUnknown)
       return { settled: false as const, why: failedDetail(error) };
     try {
+      // The node's timeout may be what cut the write off: the read answers to the operator only.
       const settled = await settleUnknownWrite(error, server, `get ${where}`, () =>
-        podPresence(kc, id, signal),
+        podPresence(kc, id, d.stop ?? signal),
       );
       if (settled?.settled === false) {
         const check = `kubectl get pod -n ${pod.namespace} ${pod.name}`;
@@ -184,6 +192,30 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
     return describeKubeError(cause, server, request).message;
   }
 
+  /**
+   * What the node's timeout cut off. A request on the wire may have been accepted (the server
+   * does not stop because the client gave up): unknown, read again like an unanswered write.
+   * A pod whose every eviction was refused (429 from a budget), or whose request never left (it
+   * waited for a slot), was not evicted: a failure that says so.
+   */
+  function cutOff(): Error {
+    const limit = `the node's timeout of ${d.timeoutSeconds ?? '?'}s`;
+    if (inFlight && !d.dryRun) {
+      const unknown = new OutcomeUnknown(
+        `${limit} ran out while the ${verb} request was on its way: it was sent, so the API server may have accepted it`,
+      );
+      return stampKind(unknown, 'timeout');
+    }
+    if (since !== undefined)
+      return new FaultError(
+        'timeout',
+        `timed out waiting on PDB ${waitedOn ?? '?'}: not ${done}, the budget refused every eviction until ${limit} ran out`,
+      );
+    if (sent)
+      return new FaultError('timeout', `timed out: not ${done} (every request was refused)`);
+    return new FaultError('timeout', `timed out before the ${verb} was sent: not ${done}`);
+  }
+
   async function retryEviction(): Promise<EvictionAnswer> {
     for (;;) {
       // No dryRun here: in --dry-run the wire sends every eviction as a server-side dry run.
@@ -192,7 +224,16 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
         signal,
         ...(d.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: d.gracePeriodSeconds } : {}),
       };
-      const send = () => (d.disableEviction ? deletePod(kc, request) : evictPod(kc, request));
+      const send = async () => {
+        // A request queued past the timeout never leaves (fetch refuses an aborted signal).
+        signal.throwIfAborted();
+        inFlight = true;
+        sent = true;
+        const answer = await (d.disableEviction ? deletePod(kc, request) : evictPod(kc, request));
+        // Answered: no longer on the wire (a failure leaves it marked, as the timeout finds it).
+        inFlight = false;
+        return answer;
+      };
       const got = d.slot ? await d.slot(send) : await send();
       if (got.kind === 'granted' || got.kind === 'gone') return got;
       if (got.kind === 'refused')
