@@ -6,7 +6,7 @@ import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
 import type { HeldRequest } from '../../src/sim/simulator.js';
 import { digestSession } from '../../src/report/journal-digest.js';
 import { drainRig, FAST, nodeOf } from './rig.js';
-import { journalRecords } from './sim-session.js';
+import { journalRecords, until } from './sim-session.js';
 
 type Rig = Awaited<ReturnType<typeof drainRig>>;
 let rig: Rig | undefined;
@@ -158,6 +158,16 @@ describe('a cordon reset unprocessed whose read fails too', () => {
     // The look after the drain (a list of nodes, not the reset read) shows it schedulable.
     expect(rig.state().nodes.find((x) => x.name === node)?.schedulable).toBe(true);
     expect(rig.state().leftCordoned).toEqual([]);
+    // So our cordon did not land: forgotten. A colleague cordons the node later: not ours.
+    expect(rig.state().maybeCordoned).toEqual({});
+    held.release();
+    rig.sim.kube.setUnschedulable(node, true);
+    const r = rig;
+    await until(
+      () => r.state().nodes.find((x) => x.name === node)?.schedulable === false,
+      'a look showing the colleague cordon',
+    );
+    expect(r.state().leftCordoned).toEqual([]);
   });
 });
 

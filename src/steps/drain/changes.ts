@@ -107,7 +107,14 @@ export async function drainNodes(
     // A node whose cordon's outcome is unknown is offered too: the uncordon reads before it writes.
     const cordoned = progress.nodes.filter((n) => n.cordoned || n.maybeCordoned).map((n) => n.name);
     const leftCordoned = [...new Set([...s.state.leftCordoned, ...cordoned])];
-    s.set({ phase: 'done', progress, leftCordoned });
+    // Followed from now on by the looks (settledCordons), like a cordon action's.
+    const maybe = progress.nodes.flatMap((n) =>
+      n.maybeCordoned ? [[n.name, n.cordonSettlesAt ?? Date.now()] as const] : [],
+    );
+    const sure = new Set(progress.nodes.filter((n) => n.cordoned).map((n) => n.name));
+    const before = Object.entries(s.state.maybeCordoned ?? {}).filter(([n]) => !sure.has(n));
+    const maybeCordoned = Object.fromEntries([...before, ...maybe]);
+    s.set({ phase: 'done', progress, leftCordoned, maybeCordoned });
     const drained = progress.nodes.filter((n) => n.phase === 'drained').length;
     return {
       result: resultLines(progress, s.mode.dryRun),

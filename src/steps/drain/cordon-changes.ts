@@ -39,7 +39,9 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
       const freed = free.map((o) => o.node);
       s.set({
         leftCordoned: s.state.leftCordoned.filter((n) => !freed.includes(n)),
-        maybeCordoned: (s.state.maybeCordoned ?? []).filter((n) => !freed.includes(n)),
+        maybeCordoned: Object.fromEntries(
+          Object.entries(s.state.maybeCordoned ?? {}).filter(([n]) => !freed.includes(n)),
+        ),
         ...(outcomes.every((o) => o.outcome !== 'failed' && o.outcome !== 'unknown')
           ? { resume: undefined }
           : {}),
@@ -74,10 +76,12 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
       );
       const reported = report(outcomes);
       // Sent without a known outcome: offered for uncordon whenever a look shows it cordoned.
-      const unknown = outcomes.filter((o) => o.outcome === 'unknown').map((o) => o.node);
+      const unknown = outcomes.flatMap((o) =>
+        o.outcome === 'unknown' ? [[o.node, o.settlesAt ?? Date.now()] as const] : [],
+      );
       s.set({
         leftCordoned: [...new Set([...s.state.leftCordoned, ...reported.done])],
-        maybeCordoned: [...new Set([...(s.state.maybeCordoned ?? []), ...unknown])],
+        maybeCordoned: { ...s.state.maybeCordoned, ...Object.fromEntries(unknown) },
       });
       return reported;
     },

@@ -30,7 +30,7 @@ async function seen(s: Session): Promise<void> {
     nodes: facts.nodes,
     previews: previewsOf(facts, s.state.options),
     rights,
-    leftCordoned: settledCordons(s.state, facts),
+    ...settledCordons(s.state, facts, Date.now()),
   });
 }
 

@@ -26,10 +26,11 @@ export interface DrainState {
   /** Nodes this session left cordoned (after a drain, a stop or an abort): `u` uncordons them. */
   leftCordoned: string[];
   /**
-   * Nodes a cordon action (not a drain: its progress says so) sent without learning the outcome:
-   * each look offers them for uncordon while they show cordoned.
+   * Nodes a cordon (of a drain or a cordon action) was sent to without learning the outcome, each
+   * with the time from which a look showing it schedulable settles it (`settledCordons`): each
+   * look offers them for uncordon while they show cordoned.
    */
-  maybeCordoned?: string[];
+  maybeCordoned?: Record<string, number>;
   /** An AKS operation rotating a pool now: its nodes are not drained, cordoned or uncordoned here. */
   aksBusy?: { pool: string; why: string } | undefined;
   /** Set after picking up a drain an earlier session left in flight: nodes `d` continues. */

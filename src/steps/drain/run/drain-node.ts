@@ -17,6 +17,7 @@ import { mayStillLand } from '../../../model/errors.js';
 import { listPodsOnNode } from '../../../kube/node-pods.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import { movePod } from './move-pod.js';
+import { cordonSettlesAt } from '../left-cordoned.js';
 import type { NodeProgress, PodProgress } from './progress.js';
 import { plural } from '../../../model/plural.js';
 
@@ -62,6 +63,7 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
     node.cordoned = true;
     note('already cordoned');
   } else {
+    const sentAt = Date.now();
     try {
       await d.journal.mutation(
         {
@@ -83,6 +85,7 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       if (settled?.settled === false) {
         // The node may be cordoned: the uncordon offer covers it (it reads before it writes).
         node.maybeCordoned = true;
+        node.cordonSettlesAt = cordonSettlesAt(error, sentAt);
         note(
           stillUnknownWords(`the cordon of ${node.name}`, `kubectl get node ${node.name}`, error),
         );
@@ -101,6 +104,7 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       if (settled && mayStillLand(error)) {
         // No answer in time: the API server may still apply it. Followed by later looks.
         node.maybeCordoned = true;
+        node.cordonSettlesAt = cordonSettlesAt(error, sentAt);
         const check = `kubectl get node ${node.name}`;
         const late = 'the node may still become cordoned';
         const words = unansweredWords(

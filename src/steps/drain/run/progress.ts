@@ -53,6 +53,8 @@ export interface NodeProgress {
   cordoned: boolean;
   /** The cordon's outcome stayed unknown: the node may be cordoned (offered for uncordon). */
   maybeCordoned?: boolean;
+  /** With `maybeCordoned`: from when a look showing the node schedulable settles it (epoch ms). */
+  cordonSettlesAt?: number;
   pods: PodProgress[];
   /** Lines that explain the phase: why it stopped, what remains, kured's lock. */
   notes: string[];

@@ -9,6 +9,7 @@ import {
   lostWords,
 } from '../../../kube/settle-unknown.js';
 import { mayStillLand } from '../../../model/errors.js';
+import { cordonSettlesAt } from '../left-cordoned.js';
 
 /** What cordoning and uncordoning need: the cluster, the journal, the mode. */
 export interface CordonDeps {
@@ -29,6 +30,8 @@ export interface CordonOutcome {
   outcome: 'changed' | 'already' | 'dry-run' | 'failed' | 'unknown';
   /** The result line shown to the operator. */
   line: string;
+  /** An `unknown` cordon: from when a look showing the node schedulable settles it (epoch ms). */
+  settlesAt?: number;
 }
 
 /** Uncordons nodes one by one, each journaled; one outcome per node. */
@@ -54,6 +57,7 @@ async function setCordon(
   const action = on ? 'cordon' : 'uncordon';
   const outcomes: CordonOutcome[] = [];
   for (const node of nodes) {
+    let sentAt = Date.now();
     try {
       // Read first: a node already as wanted (kubectl, or an earlier run) gets no write.
       const now = await readNode(d.kc, node, d.signal);
@@ -62,6 +66,7 @@ async function setCordon(
         outcomes.push({ node, outcome: 'already', line });
         continue;
       }
+      sentAt = Date.now();
       await d.journal.mutation(
         { step: 'drain', action, target: `node/${node}`, detail: { dryRun: d.dryRun } },
         () =>
@@ -74,7 +79,12 @@ async function setCordon(
           : { node, outcome: 'changed', line: `✔ ${node} ${action}ed` },
       );
     } catch (error) {
-      outcomes.push(await afterFailure(error, node, on, d));
+      const outcome = await afterFailure(error, node, on, d);
+      outcomes.push(
+        outcome.outcome === 'unknown'
+          ? { ...outcome, settlesAt: cordonSettlesAt(error, sentAt) }
+          : outcome,
+      );
     }
   }
   return outcomes;
