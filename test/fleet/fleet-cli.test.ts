@@ -383,4 +383,53 @@ describe('fleet run', () => {
       await slow.close();
     }
   }, 60_000);
+
+  it('re-attaches to a run whose state Azure spells in lower case (ARM enums are case-insensitive)', async () => {
+    const slow = await startSimulator({ scenario: 'fleet', speed: 60 });
+    const saved = connection;
+    connection = join(home, 'slow-lower.json');
+    writeFileSync(connection, JSON.stringify(simConnectionOf(slow)));
+    try {
+      const args = [
+        'run',
+        'start',
+        '-n',
+        'lower',
+        '--upgrade-type',
+        'NodeImageOnly',
+        '--confirm',
+        'fleet-contoso',
+      ];
+      const first = new AbortController();
+      await fleet(args, {
+        signal: first.signal,
+        onOut: (text) => {
+          if (text.includes('stage dev: Running')) first.abort();
+        },
+      });
+      // The run-level state is set only when the run changes phase: 'running' stays till it ends.
+      const run = slow.fleets[0]!.runs.get('lower')!;
+      expect(run.status.state).toBe('Running');
+      (run.status as { state: string }).state = 'running';
+      const second = new AbortController();
+      const resumed = await fleet(args, {
+        signal: second.signal,
+        onOut: (text) => {
+          if (/re-attaching/.test(text)) second.abort();
+        },
+      });
+      expect(resumed.out).toMatch(/Update run lower is running .*: re-attaching/);
+      expect(resumed.out).not.toMatch(/About to/);
+      const sent = slow.log.entries.filter(
+        (e) => e.effect === 'write' && e.path.includes('/updateRuns/'),
+      );
+      expect(sent.map((e) => e.method + ' ' + e.path.split('/').pop())).toEqual([
+        'PUT lower',
+        'POST start',
+      ]);
+    } finally {
+      connection = saved;
+      await slow.close();
+    }
+  }, 60_000);
 });
