@@ -6,6 +6,8 @@ import { renderInventory } from '../report/render-inventory.js';
 import type { FleetCommand } from './fleet-args.js';
 import type { WireMode } from '../model/session.js';
 
+import { interruptible as stopOnSignal } from './fleet-interrupt.js';
+
 /** Test seams of `fleet`: a line typed at the prompt, and the signal that ends following. */
 export interface FleetDeps {
   ask?: (question: string) => Promise<string>;
@@ -90,20 +92,12 @@ export async function runFleet(
   }
 }
 
-/** Runs `work` with the test's signal, or one that Ctrl+C aborts (following stops; Azure goes on). */
+/** Runs `work` with the test's signal, or one that Ctrl+C, SIGTERM or SIGHUP aborts. */
 async function interruptible<T>(
   deps: FleetDeps,
   work: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  if (deps.signal) return work(deps.signal);
-  const interrupt = new AbortController();
-  const onSignal = (): void => interrupt.abort();
-  process.once('SIGINT', onSignal);
-  try {
-    return await work(interrupt.signal);
-  } finally {
-    process.off('SIGINT', onSignal);
-  }
+  return deps.signal ? work(deps.signal) : stopOnSignal(work);
 }
 
 /** What the wire may send: the reads-only commands refuse every write at the wire. */

@@ -110,6 +110,29 @@ describe('fleet sequence', () => {
 });
 
 describe('fleet sequence interrupted', () => {
+  it('SIGTERM during an upgrade stops following as Ctrl+C does: the same line, exit 143', async () => {
+    const slow = await startSimulator({ scenario: 'fleet', speed: 60 });
+    try {
+      const s = fleetHarness(slow);
+      const args = ['sequence', ...TO, '--clusters', 'aks-data-dev', '--confirm', 'aks-data-dev'];
+      // SIGTERM once the PUT reached Azure (no test signal: the command's own handling runs).
+      const put = slow.hold(
+        (method, path) => method === 'PUT' && /managedClusters\/aks-data-dev$/i.test(path),
+      );
+      void put.reached.then(() => {
+        process.emit('SIGTERM', 'SIGTERM');
+        put.release();
+      });
+      const first = await s.run(args);
+      expect(first.out).toMatch(
+        /Stopped following control plane 1\.30\.11 → 1\.30\.12 on aks-data-dev: it goes on in Azure\. Run the same command again: the sequence picks up at aks-data-dev/,
+      );
+      expect(first.code).toBe(143);
+    } finally {
+      await slow.close();
+    }
+  }, 60_000);
+
   it('Ctrl+C during an upgrade leaves it running in Azure; the rerun follows it and goes on, sending nothing twice', async () => {
     const slow = await startSimulator({ scenario: 'fleet', speed: 60 });
     try {
