@@ -395,6 +395,38 @@ describe('simulated API server over HTTPS', () => {
     expect(s.api.world.podsOnNode(node).map((x) => x.metadata.uid)).toContain(pod.metadata.uid);
   });
 
+  it('deletes only the object DeleteOptions.preconditions name (uid, resourceVersion), else 409', async () => {
+    const path = '/apis/rbac.authorization.k8s.io/v1/namespaces/shop/rolebindings';
+    const body = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'held', namespace: 'shop' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'sam' }],
+    };
+    const made = (await s.call('POST', path, { token: admin, body })).body as KubeObject;
+    const { uid, resourceVersion } = made.metadata;
+    const del = (preconditions: Record<string, string>, query = '') =>
+      s.call('DELETE', `${path}/held${query}`, {
+        token: admin,
+        body: { kind: 'DeleteOptions', apiVersion: 'v1', preconditions },
+      });
+    const wrongUid = await del({ uid: 'another-uid' });
+    expect(wrongUid.status).toBe(409);
+    expect(wrongUid.body).toMatchObject({
+      reason: 'Conflict',
+      message: `Operation cannot be fulfilled on rolebindings.rbac.authorization.k8s.io "held": Precondition failed: UID in precondition: another-uid, UID in object meta: ${uid}`,
+    });
+    const stale = await del({ uid: uid!, resourceVersion: '1' }, '?dryRun=All');
+    expect(stale.status).toBe(409);
+    expect((stale.body as { message: string }).message).toContain(
+      `Precondition failed: ResourceVersion in precondition: 1, ResourceVersion in object meta: ${resourceVersion}`,
+    );
+    expect((await s.call('GET', `${path}/held`, { token: admin })).status).toBe(200);
+    expect((await del({ uid: uid!, resourceVersion: resourceVersion! })).status).toBe(200);
+    expect((await s.call('GET', `${path}/held`, { token: admin })).status).toBe(404);
+  });
+
   it('patches nodes with merge, JSON and strategic-merge patches', async () => {
     const node = 'aks-nodepool1-12345678-vmss000002';
     const path = `/api/v1/nodes/${node}`;

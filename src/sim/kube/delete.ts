@@ -4,7 +4,13 @@ import type { SimRequest, SimResponse } from '../http.js';
 import type { KubeContext } from './context.js';
 import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
-import { badRequest, notFound, successStatus, type ApiError } from './status.js';
+import {
+  badRequest,
+  notFound,
+  preconditionFailed,
+  successStatus,
+  type ApiError,
+} from './status.js';
 import type { Propagation } from './garbage-collector.js';
 import { text, type ResourceType } from './types.js';
 import { afterWrite } from './write-common.js';
@@ -13,6 +19,9 @@ interface DeleteOptions {
   grace?: number;
   dryRun: boolean;
   propagation?: Propagation;
+  /** `preconditions`: the delete happens only on the object with this uid / resourceVersion. */
+  uid?: string;
+  resourceVersion?: string;
 }
 
 /** DeleteOptions from the query, a JSON body, or kubectl's protobuf body. */
@@ -39,7 +48,28 @@ function deleteOptions(req: SimRequest): DeleteOptions {
   } else if (orphan === true || orphan === 'true') {
     out.propagation = 'Orphan';
   }
+  const pre = body?.['preconditions'];
+  if (pre && typeof pre === 'object') {
+    const { uid, resourceVersion } = pre as Record<string, unknown>;
+    if (typeof uid === 'string') out.uid = uid;
+    if (typeof resourceVersion === 'string') out.resourceVersion = resourceVersion;
+  }
   return out;
+}
+
+/** The apiserver's Preconditions.Check: a delete of another object than the one named is a 409. */
+function checkPreconditions(t: ResourceType, old: KubeObject, opts: DeleteOptions): void {
+  const { name, uid, resourceVersion } = old.metadata;
+  if (opts.uid !== undefined && opts.uid !== uid)
+    throw preconditionFailed(t, name, 'UID', opts.uid, text(uid, ''));
+  if (opts.resourceVersion !== undefined && opts.resourceVersion !== resourceVersion)
+    throw preconditionFailed(
+      t,
+      name,
+      'ResourceVersion',
+      opts.resourceVersion,
+      text(resourceVersion, ''),
+    );
 }
 
 /** DELETE: pods terminate gracefully; namespaces take their content with them; others go at once. */
@@ -49,6 +79,7 @@ export function deleteObject(ctx: KubeContext, req: SimRequest, target: Target):
   const opts = deleteOptions(req);
   const old = ctx.store.get(t, ns, name!);
   if (!old) throw notFound(t, name!);
+  checkPreconditions(t, old, opts);
   if (opts.dryRun)
     return t === R.pods || t === R.namespaces ? { status: 200, body: old } : deletedStatus(t, old);
   if (t === R.pods) {

@@ -52,6 +52,27 @@ export function conflict(t: ResourceType, name: string): ApiError {
   );
 }
 
+/**
+ * 409 Conflict for a delete whose precondition (uid or resourceVersion) names another object
+ * than the stored one: the apiserver's Preconditions.Check message, as a Conflict.
+ */
+export function preconditionFailed(
+  t: ResourceType,
+  name: string,
+  field: 'UID' | 'ResourceVersion',
+  wanted: string,
+  found: string,
+): ApiError {
+  return new ApiError(
+    kubeStatus(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on ${qualified(t)} "${name}": Precondition failed: ${field} in precondition: ${wanted}, ${field} in object meta: ${found}`,
+      resourceDetails(t, name),
+    ),
+  );
+}
+
 /** 400 BadRequest with a free message. */
 export function badRequest(message: string): ApiError {
   return new ApiError(kubeStatus(400, 'BadRequest', message));

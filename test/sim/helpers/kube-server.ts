@@ -115,6 +115,8 @@ export async function startKube(
       const headers: Record<string, string> = { accept: opts.accept ?? 'application/json' };
       if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
       if (payload) headers['content-type'] = opts.contentType ?? 'application/json';
+      // Node frames no body of a DELETE by itself (no chunked encoding by default).
+      if (payload) headers['content-length'] = String(payload.length);
       const req = httpsRequest(
         {
           host: '127.0.0.1',
