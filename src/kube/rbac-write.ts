@@ -71,18 +71,30 @@ export async function replaceBinding(
   })) as BindingObject;
 }
 
-/** Deletes a binding. */
+/** Which object a delete may remove: the API server answers 409 when the stored one differs. */
+export interface DeletePreconditions {
+  uid?: string;
+  resourceVersion?: string;
+}
+
+/**
+ * Deletes a binding; with `preconditions` only the object of that uid and resourceVersion
+ * (DeleteOptions.preconditions), so a change since it was read is refused with a 409.
+ */
 export async function deleteBinding(
   kc: KubeConfig,
   at: BindingAddress,
   dryRun: boolean,
+  preconditions?: DeletePreconditions,
 ): Promise<void> {
+  const body = preconditions ? { body: { preconditions } } : {};
   if (at.kind === 'ClusterRoleBinding')
-    await api(kc).deleteClusterRoleBinding({ name: at.name, ...dry(dryRun) });
+    await api(kc).deleteClusterRoleBinding({ name: at.name, ...dry(dryRun), ...body });
   else
     await api(kc).deleteNamespacedRoleBinding({
       name: at.name,
       namespace: at.namespace ?? '',
       ...dry(dryRun),
+      ...body,
     });
 }

@@ -5,6 +5,8 @@ import type { LabelSelector } from './label-selector.js';
 export interface RbacMeta {
   name?: string;
   namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
   labels?: { [key: string]: string };
   annotations?: { [key: string]: string };
 }

@@ -1,17 +1,21 @@
 import { bindingLabel } from '../../checks/rbac/types.js';
 import type { ConfirmationRequest } from '../../model/session.js';
 import { groupLabel } from './group-check.js';
+import type { OldBindingNow } from './old-binding.js';
 import type { ReplacementPlan } from './plan.js';
 
 /**
  * The question before each change of a replacement. Cluster-admin-level bindings ask for the
- * cluster name to be typed; others a plain yes/no that starts on Cancel.
+ * cluster name to be typed; others a plain yes/no that starts on Cancel. The removal is asked
+ * about the old binding as read just before (`now`), when it was read: what changed since the
+ * look is said, and who stays on it is named.
  */
 export function confirmation(
   cluster: string,
   plan: ReplacementPlan,
   stage: 'create' | 'remove' | 'undo',
   userRemoved = false,
+  now?: OldBindingNow,
 ): ConfirmationRequest {
   const { candidate, check } = plan;
   const typed = candidate.adminLevel ? { typed: cluster } : {};
@@ -30,13 +34,19 @@ export function confirmation(
       ],
       ...typed,
     };
-  if (stage === 'remove')
+  if (stage === 'remove') {
+    const after = now ? now.after : plan.oldAfter;
+    const stay = (after?.subjects ?? []).map((s) => `${s.kind} ${s.name}`);
     return {
       cluster,
-      change: plan.oldAfter
+      change: after
         ? `Remove user ${candidate.user} from ${old}`
         : `Delete ${old} (its only subject is user ${candidate.user})`,
       details: [
+        ...(now && now.changed.length > 0
+          ? [`⚠ ${old} changed since the look: ${now.changed.join('; ')}.`]
+          : []),
+        ...(stay.length > 0 ? [`It keeps ${stay.join(', ')}.`] : []),
         ...(plan.adopted
           ? [`${created} was already in place (an earlier run): adopted, not created again.`]
           : []),
@@ -50,6 +60,7 @@ export function confirmation(
       // Taking the role away from the user (not in the group) is typed, like cluster-admin.
       ...(check?.userLosesAccess ? { typed: cluster } : typed),
     };
+  }
   return {
     cluster,
     change: `Undo: delete ${created}${userRemoved ? ` and bind ${candidate.user} again through ${old}` : ''}`,

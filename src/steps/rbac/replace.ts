@@ -4,7 +4,13 @@ import { confirmation } from './confirmations.js';
 import { groupLabel } from './group-check.js';
 import type { RbacStepFacts } from './inspect.js';
 import type { ReplacementPlan } from './plan.js';
-import { createGroupBinding, dryRunReplacement, removeUser, undoReplacement } from './run.js';
+import {
+  createGroupBinding,
+  dryRunReplacement,
+  readOldBinding,
+  removeUser,
+  undoReplacement,
+} from './run.js';
 import type { RbacScreenState } from './state.js';
 
 type Session = StepSession<RbacStepFacts, RbacScreenState>;
@@ -30,10 +36,23 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
     run: async (progress, _signal, ask) => {
       await createGroupBinding(ctx, p, progress);
       s.set({ last: { plan: p, userRemoved: false }, plan: undefined, proposal: undefined });
-      // The first question asked about the creation: the removal has its own (stale-checked).
-      if (!p.adopted && !(await ask(confirmation(ctx.cluster, p, 'remove')))) return 'created';
-      await removeUser(ctx, p, progress);
-      s.set({ last: { plan: p, userRemoved: true } });
+      // The old binding as it is now, not as the plan saw it: the removal is asked about that.
+      const now = await readOldBinding(ctx, p);
+      if (now === 'already') {
+        progress(`✔ already in place: ${p.candidate.user} is no longer on ${bindingLabel(p.old)}`);
+        return 'replaced';
+      }
+      if (now.changed.length > 0)
+        progress(`⚠ ${bindingLabel(p.old)} changed since the look: ${now.changed.join('; ')}`);
+      // The first question asked about the creation (or, adopted, about the removal as planned):
+      // the removal has its own, asked again when the binding changed since the look.
+      const asked = !p.adopted || now.changed.length > 0;
+      if (asked && !(await ask(confirmation(ctx.cluster, p, 'remove', false, now))))
+        return p.adopted ? 'kept' : 'created';
+      const removal = await removeUser(ctx, p, now, progress);
+      s.set({
+        last: { plan: p, userRemoved: removal !== undefined, ...(removal ? { removal } : {}) },
+      });
       return 'replaced';
     },
     done: (outcome, facts) => {
@@ -41,18 +60,24 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
       const verdict =
         outcome === 'created'
           ? `${bindingLabel(p.createdAt)} was created; ${p.candidate.user} is still bound through ${bindingLabel(p.old)}. Press u to undo.`
-          : !facts
-            ? `Sent: ${bindingLabel(p.createdAt)} created for group ${groupLabel(p.group, p.check)}, ${p.candidate.user}'s direct binding through ${bindingLabel(p.old)} removed; not verified.`
-            : still
-              ? `✖ ${p.candidate.user} is still bound directly through ${bindingLabel(p.old)}.`
-              : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${groupLabel(p.group, p.check)} holds ${p.candidate.role}.`;
+          : outcome === 'kept'
+            ? `Nothing removed: ${bindingLabel(p.old)} changed since the look; ${p.candidate.user} is still bound through it. ${bindingLabel(p.createdAt)} stays in place.`
+            : !facts
+              ? `Sent: ${bindingLabel(p.createdAt)} created for group ${groupLabel(p.group, p.check)}, ${p.candidate.user}'s direct binding through ${bindingLabel(p.old)} removed; not verified.`
+              : still
+                ? `✖ ${p.candidate.user} is still bound directly through ${bindingLabel(p.old)}.`
+                : `✔ Verified: ${p.candidate.user} is no longer bound directly; group ${groupLabel(p.group, p.check)} holds ${p.candidate.role}.`;
       return {
         plan: undefined,
         result: [verdict],
-        changed:
-          outcome === 'created'
-            ? `created ${bindingLabel(p.createdAt)}`
-            : `replaced ${p.candidate.user} with a group`,
+        ...(outcome === 'kept'
+          ? {}
+          : {
+              changed:
+                outcome === 'created'
+                  ? `created ${bindingLabel(p.createdAt)}`
+                  : `replaced ${p.candidate.user} with a group`,
+            }),
       };
     },
   });
@@ -70,7 +95,7 @@ export async function undoLastReplacement(s: Session): Promise<void> {
     confirm: confirmation(ctx.cluster, last.plan, 'undo', last.userRemoved),
     cancelled: ['Undo cancelled: nothing was changed.'],
     run: async (progress) => {
-      await undoReplacement(ctx, last.plan, last.userRemoved, progress);
+      await undoReplacement(ctx, last.plan, last.userRemoved, progress, last.removal);
       s.set({ last: undefined });
     },
     done: () => ({ plan: undefined, result: ['✔ Undone: the bindings are as they were.'] }),

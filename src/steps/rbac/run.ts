@@ -5,10 +5,12 @@ import {
   deleteBinding,
   readBinding,
   replaceBinding,
+  type BindingAddress,
 } from '../../kube/rbac-write.js';
 import { apiStatus } from '../../kube/api-status.js';
 import type { StepContext } from '../contract/module.js';
 import { bindingDifference } from './existing.js';
+import { namesUser, oldBindingNow, type OldBindingNow } from './old-binding.js';
 import type { ReplacementPlan } from './plan.js';
 
 type Progress = (line: string) => void;
@@ -49,9 +51,18 @@ export async function dryRunReplacement(
         },
       );
   }
-  await changeOld(ctx, plan, true);
+  const now = await readOldBinding(ctx, plan);
+  if (now === 'already') {
+    progress(
+      `✔ already in place: ${plan.candidate.user} is no longer on ${bindingLabel(plan.old)}`,
+    );
+    return;
+  }
+  if (now.changed.length > 0)
+    progress(`⚠ ${bindingLabel(plan.old)} changed since the look: ${now.changed.join('; ')}`);
+  await changeOld(ctx, plan, now, true);
   progress(
-    `✔ dry run: the API server accepts ${plan.oldAfter ? 'the update of' : 'the deletion of'} ${bindingLabel(plan.old)}`,
+    `✔ dry run: the API server accepts ${now.after ? 'the update of' : 'the deletion of'} ${bindingLabel(plan.old)}`,
   );
 }
 
@@ -105,96 +116,190 @@ export async function createGroupBinding(
   return 'created';
 }
 
-/** Removes the user from the old binding (update on a fresh copy), or deletes it if it was the only subject. */
+/**
+ * Reads the old binding again, right before the user's removal is asked or done: 'already' when
+ * it is gone or no longer names the user; throws when its role is not the planned one.
+ */
+export async function readOldBinding(
+  ctx: Ctx,
+  plan: ReplacementPlan,
+): Promise<OldBindingNow | 'already'> {
+  const fresh = await readOrGone(ctx, plan.old);
+  if (!fresh || !namesUser(fresh, plan.candidate.user)) return 'already';
+  return oldBindingNow(plan, fresh);
+}
+
+async function readOrGone(ctx: Ctx, at: BindingAddress): Promise<BindingObject | undefined> {
+  try {
+    return await readBinding(ctx.connection.kc, at);
+  } catch (error) {
+    if (apiStatus(error) === 404) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Takes the user off the old binding as confirmed (`confirmed`: the binding read before the
+ * question): an update on a fresh copy, or a delete of exactly the binding confirmed. Resolves
+ * to the binding as it was changed (for undo), undefined when the user was off it already.
+ */
 export async function removeUser(
   ctx: Ctx,
   plan: ReplacementPlan,
+  confirmed: OldBindingNow,
   progress: Progress,
-): Promise<void> {
-  if ((await changeOld(ctx, plan, false)) === 'already') {
+): Promise<OldBindingNow | undefined> {
+  const now = await readOldBinding(ctx, plan);
+  if (now === 'already' || (await changeOld(ctx, plan, now, false, confirmed)) === 'already') {
     progress(
       `✔ already in place: ${plan.candidate.user} is no longer on ${bindingLabel(plan.old)}`,
     );
-    return;
+    return undefined;
   }
   progress(
-    plan.oldAfter
+    now.after
       ? `✔ removed ${plan.candidate.user} from ${bindingLabel(plan.old)}`
       : `✔ deleted ${bindingLabel(plan.old)}`,
   );
+  return now;
 }
 
-/** Takes the user off the old binding; 'already' when a fresh read shows it was done before. */
+/**
+ * Takes the user off the old binding as read (`now`). A delete goes only when `now` grants what
+ * the operator confirmed (`confirmed`, exactly: role and subjects), held to `now`'s uid and
+ * resourceVersion so a change after the read is refused (409); either way nothing is deleted and
+ * the journal says why. 'already' when it was gone by the delete.
+ */
 async function changeOld(
   ctx: Ctx,
   plan: ReplacementPlan,
+  now: OldBindingNow,
   dryRun: boolean,
+  confirmed?: OldBindingNow,
 ): Promise<'done' | 'already'> {
   const { kc } = ctx.connection;
   const target = bindingLabel(plan.old);
   const prefix = dryRun ? 'dry-run ' : '';
   const detail = { user: plan.candidate.user, ...(dryRun ? { dryRun: 'All' } : {}) };
-  if (!plan.oldAfter) {
+  // A deletion confirmed, or one that would now be needed, goes only on exactly the binding
+  // asked about: a subject added since would go with it (or the user would be taken off in a
+  // way nobody was asked about).
+  const differs = confirmed ? bindingDifference(confirmed.binding, now.binding) : [];
+  if (confirmed && (!confirmed.after || !now.after) && differs.length > 0) {
+    await ctx.journal.note('rbac', `not changed: ${target} changed since it was confirmed`, {
+      changed: differs,
+    });
+    throw new Error(
+      `${target} changed since you confirmed: ${differs.join('; ')}. Nothing was ${confirmed.after ? 'removed' : 'deleted'}; look again, then propose again.`,
+    );
+  }
+  if (!now.after) {
+    const { uid, resourceVersion } = now.binding.metadata ?? {};
     try {
       await ctx.journal.mutation(
-        { step: 'rbac', action: `${prefix}delete ${kindOf(plan)}`, target, detail },
-        () => deleteBinding(kc, plan.old, dryRun),
+        {
+          step: 'rbac',
+          action: `${prefix}delete ${kindOf(plan)}`,
+          target,
+          detail: {
+            ...detail,
+            subjects: now.binding.subjects,
+            preconditions: { uid, resourceVersion },
+          },
+        },
+        () => deleteBinding(kc, plan.old, dryRun, { uid, resourceVersion }),
       );
     } catch (error) {
+      if (apiStatus(error) === 409)
+        throw new Error(
+          `${target} changed between the read and the delete (the API server refused it: not the version read). Nothing was deleted; look again, then propose again.`,
+          { cause: error },
+        );
       if (dryRun || apiStatus(error) !== 404) throw error;
       return 'already';
     }
     return 'done';
   }
-  const fresh = await readBinding(kc, plan.old);
-  const next = withoutUser(fresh, plan.candidate.user);
-  if (!dryRun && next.subjects?.length === fresh.subjects?.length) return 'already';
+  // The update carries the resourceVersion read: a change after the read is refused (409).
   await ctx.journal.mutation(
     {
       step: 'rbac',
       action: `${prefix}remove user from ${kindOf(plan)}`,
       target,
-      detail: { ...detail, subjects: next.subjects },
+      detail: { ...detail, subjects: now.after.subjects },
     },
-    () => replaceBinding(kc, plan.old, next, dryRun),
+    () => replaceBinding(kc, plan.old, now.after!, dryRun),
   );
   return 'done';
 }
 
-function withoutUser(b: BindingObject, user: string): BindingObject {
-  return {
-    ...b,
-    subjects: (b.subjects ?? []).filter((s) => !(s.kind === 'User' && s.name === user)),
-  };
+/**
+ * Undo's first half: deletes the group binding only while it grants exactly what was created
+ * (read right before, the delete held to that read's uid and resourceVersion); one changed since
+ * stops the undo, nothing deleted, saying what changed.
+ */
+async function deleteGroupBinding(
+  ctx: Ctx,
+  plan: ReplacementPlan,
+  progress: Progress,
+): Promise<void> {
+  const target = bindingLabel(plan.createdAt);
+  const fresh = await readOrGone(ctx, plan.createdAt);
+  if (fresh) {
+    const differs = bindingDifference(plan.created, fresh);
+    if (differs.length > 0) {
+      await ctx.journal.note('rbac', `undo: not deleted: ${target} changed since it was created`, {
+        changed: differs,
+      });
+      throw new Error(
+        `${target} changed since it was created: ${differs.join('; ')}. Nothing was undone; look again.`,
+      );
+    }
+    const { uid, resourceVersion } = fresh.metadata ?? {};
+    try {
+      await ctx.journal.mutation(
+        {
+          step: 'rbac',
+          action: `undo: delete ${kindOf(plan)}`,
+          target,
+          detail: { preconditions: { uid, resourceVersion } },
+        },
+        () => deleteBinding(ctx.connection.kc, plan.createdAt, false, { uid, resourceVersion }),
+      );
+      progress(`✔ deleted ${target}`);
+      return;
+    } catch (error) {
+      if (apiStatus(error) === 409)
+        throw new Error(
+          `${target} changed between the read and the delete (the API server refused it: not the version read). Nothing was undone; look again.`,
+          { cause: error },
+        );
+      if (apiStatus(error) !== 404) throw error;
+    }
+  }
+  progress(`✔ already gone: ${target}`);
 }
 
-/** Undoes a replacement: deletes the group binding and puts the user back on (or recreates) the old binding. */
+/**
+ * Undoes a replacement: deletes the group binding and puts the user back on (or recreates) the
+ * old binding; `removal` is what the removal changed (the plan's look when not known).
+ */
 export async function undoReplacement(
   ctx: Ctx,
   plan: ReplacementPlan,
   userRemoved: boolean,
   progress: Progress,
+  removal?: OldBindingNow,
 ): Promise<void> {
   const { kc } = ctx.connection;
-  try {
-    await ctx.journal.mutation(
-      {
-        step: 'rbac',
-        action: `undo: delete ${kindOf(plan)}`,
-        target: bindingLabel(plan.createdAt),
-      },
-      () => deleteBinding(kc, plan.createdAt, false),
-    );
-    progress(`✔ deleted ${bindingLabel(plan.createdAt)}`);
-  } catch (error) {
-    if (apiStatus(error) !== 404) throw error;
-    progress(`✔ already gone: ${bindingLabel(plan.createdAt)}`);
-  }
+  await deleteGroupBinding(ctx, plan, progress);
   if (!userRemoved) return;
   const user = { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: plan.candidate.user };
   const target = bindingLabel(plan.old);
-  if (!plan.oldAfter) {
-    const { metadata, roleRef, subjects, apiVersion, kind } = plan.candidate.binding.object;
+  const deleted = removal ? !removal.after : !plan.oldAfter;
+  if (deleted) {
+    const { metadata, roleRef, subjects, apiVersion, kind } =
+      removal?.binding ?? plan.candidate.binding.object;
     const body: BindingObject = {
       apiVersion: apiVersion ?? 'rbac.authorization.k8s.io/v1',
       kind: kind ?? plan.old.kind,

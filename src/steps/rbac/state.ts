@@ -1,6 +1,7 @@
 import type { ExcludedBinding } from '../../checks/rbac/check-bindings.js';
 import type { UserNameKind } from '../../checks/rbac/subjects.js';
 import type { ReplacementPlan } from './plan.js';
+import type { OldBindingNow } from './old-binding.js';
 import type { AzureReplacementPlan } from './azure-plan.js';
 import type { DirectoryEntry } from '../../model/directory.js';
 
@@ -39,8 +40,11 @@ export interface RbacScreenState {
   plan?: ReplacementPlan;
   /** The Azure role assignment replacement on screen (a user's role given to a group). */
   azurePlan?: AzureReplacementPlan;
-  /** The last replacement made (for undo), and whether its user was removed. */
-  last?: { plan: ReplacementPlan; userRemoved: boolean };
+  /**
+   * The last replacement made (for undo), whether its user was removed, and how the old binding
+   * was changed (as read just before: it may differ from the plan's look).
+   */
+  last?: { plan: ReplacementPlan; userRemoved: boolean; removal?: OldBindingNow };
 }
 
 /** The answer to one group search: the matches, or why there are none to show. */
