@@ -78,8 +78,12 @@ export async function subjectCan(kc: KubeConfig, q: SubjectQuestion): Promise<Ac
     },
   });
   const status = review.status;
+  // status.allowed is required in authorization.k8s.io/v1: an answer without it is no answer
+  // (never a "no": that would turn a finding into "the server disagrees").
+  if (typeof status?.allowed !== 'boolean')
+    throw new Error('the API server answered the SubjectAccessReview without status.allowed');
   return {
-    allowed: status?.allowed === true,
-    reason: status?.reason || status?.evaluationError || undefined,
+    allowed: status.allowed,
+    reason: status.reason || status.evaluationError || undefined,
   };
 }
