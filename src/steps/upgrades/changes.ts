@@ -54,15 +54,18 @@ function ended(s: Session, pool: string | undefined, action: string) {
 }
 
 /**
- * Upgrades the control plane to the chosen target (pools keep their versions); with `override`,
- * sends AKS's time-limited override of its deprecated-API check.
+ * Upgrades the control plane to the chosen target, or to `version` (a retry: the failed one);
+ * pools keep their versions. With `override`, sends AKS's time-limited override of its
+ * deprecated-API check.
  */
 export async function upgradeControlPlane(
   s: Session,
   t: OperationTimings,
   override = false,
+  version?: string,
 ): Promise<void> {
-  const to = s.state.target;
+  // A retry sends the failed PUT's own version, whatever target was picked since.
+  const to = version ?? s.state.target;
   if (!s.facts || !to) return;
   const { ctx } = s;
   const arm = ctx.connection.arm!;
@@ -107,14 +110,15 @@ export async function upgradeControlPlane(
           commands: azControlPlaneUpgrade(arm.at, to, overrideUntil),
           typed: ctx.cluster,
         },
-        dryRunWhat: 'control-plane PUT',
+        // Named with its version: the retry key says which version it sends again.
+        dryRunWhat: `control-plane PUT to ${to}`,
         dryRunDetail: { to },
         dryRun: ['Dry run: this PUT was not sent; nothing changed.'],
         afterwards: ' Versions were read again above.',
       },
       {
         ended: ended(s, undefined, 'upgrade control plane'),
-        again: () => upgradeControlPlane(s, t, override),
+        again: () => upgradeControlPlane(s, t, override, to),
       },
     ),
   );
