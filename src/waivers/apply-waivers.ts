@@ -26,17 +26,23 @@ export function applyWaivers(report: AuditReport, set: WaiverSet, now: Date): Au
     return { ...finding, waiver: { reason, owner, expires, file: set.file, entry } };
   };
   const steps = report.steps.map((s) => ({ ...s, findings: s.findings.map(mark) }));
+  const idle = live.filter((w) => !used.has(w));
+  // A waiver whose step read nothing (or not all) had no chance to match: its use is unknown.
+  const unknown = idle.filter((w) => couldHaveMatched(w, steps) === 'unknown');
   const own: ReportedFinding[] = [
     ...mine.filter((w) => isExpired(w.expires, now)).map((w) => expired(w, set.file)),
-    ...live
-      .filter((w) => !used.has(w) && couldHaveMatched(w, steps))
-      .map((w) => unused(w, set.file)),
+    ...idle.filter((w) => couldHaveMatched(w, steps) === true).map((w) => unused(w, set.file)),
   ];
   const waiverStep: StepReport = {
     ...WAIVERS_STEP,
     status: own.length > 0 ? 'findings' : 'ok',
     summary: [
       `${mine.length} of the ${plural(set.waivers.length, 'waiver')} in ${set.file} ${mine.length === 1 ? 'applies' : 'apply'} to this cluster`,
+      ...(unknown.length > 0
+        ? [
+            `Not known whether ${unknown.length === 1 ? 'this waiver matches' : `these ${unknown.length} waivers match`} anything, as the step's read failed (not unused; keep ${unknown.length === 1 ? 'it' : 'them'}): ${unknown.map((w) => `${w.finding} ${objectMatchText(w.object)}`).join(', ')}`,
+          ]
+        : []),
     ],
     findings: own,
   };
@@ -80,14 +86,23 @@ export function isWaivable(id: string): boolean {
 
 /**
  * Whether a waiver that matched nothing had its chance: the step that reports its finding id ran
- * to the end (a `rights.*` id: any step did). An id no step reports can never match.
+ * to the end with its reads done (a `rights.*` id: any step did). An id no step reports can never
+ * match. 'unknown' when that step ran but a read of it was refused or failed (`*.forbidden`,
+ * `*-unread`): what it would have found is not known, so neither is whether the waiver is used.
  */
-function couldHaveMatched(waiver: Waiver, steps: readonly StepReport[]): boolean {
+function couldHaveMatched(waiver: Waiver, steps: readonly StepReport[]): boolean | 'unknown' {
   const area = waiver.finding.split('.')[0]!;
-  const finished = steps.filter((s) => s.status === 'ok' || s.status === 'findings');
-  if (area === 'rights') return finished.length > 0;
+  const ran = steps.filter((s) => s.status === 'ok' || s.status === 'findings');
+  const read = ran.filter((s) => !s.findings.some(isUnread));
+  if (area === 'rights') return read.length > 0 || (ran.length > 0 ? 'unknown' : false);
   const step = AREA_STEPS[area];
-  return step === undefined || finished.some((s) => s.id === step);
+  if (step === undefined || read.some((s) => s.id === step)) return true;
+  return ran.some((s) => s.id === step) ? 'unknown' : false;
+}
+
+/** A finding that says a read of its step was refused or failed. */
+function isUnread(finding: { id: string }): boolean {
+  return isRefusedRead(finding) || finding.id.endsWith('-unread');
 }
 
 function about(waiver: Waiver): Pick<ReportedFinding, 'object' | 'step'> {

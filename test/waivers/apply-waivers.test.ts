@@ -172,4 +172,31 @@ describe('applyWaivers', () => {
     expect(r.steps.at(-1)!.summary).toEqual(['5 of the 7 waivers in w.yaml apply to this cluster']);
     expect(r.waivers).toMatchObject({ expired: 0, unused: 3, waived: 0 });
   });
+
+  it('calls a waiver of a step whose read was refused or failed not unused but unknown, and says so', () => {
+    const base = report();
+    const unread: ReportedFinding = {
+      id: 'rbac.azure-unread',
+      severity: 'medium',
+      step: 'rbac',
+      message: 'Azure role assignments not read',
+      confirmedBy: null,
+    };
+    const r = applyWaivers(
+      { ...base, steps: [{ ...base.steps[0]!, findings: [unread] }, ...base.steps.slice(1)] },
+      set(
+        waiver(1, { finding: 'containers.privileged' }), // containers.forbidden: list refused
+        waiver(2, { finding: 'rbac.azure-admin-grant' }), // rbac.azure-unread: list failed
+        waiver(3, { finding: 'imds.namespace-exposed' }), // imds read all: unused
+      ),
+      now,
+    );
+    expect(r.steps.at(-1)!.findings.map((f) => `${f.id} ${f.message.slice(0, 9)}`)).toEqual([
+      'waiver.unused Waiver 3 ',
+    ]);
+    expect(r.waivers).toMatchObject({ unused: 1, waived: 0 });
+    expect(r.steps.at(-1)!.summary?.[1]).toBe(
+      "Not known whether these 2 waivers match anything, as the step's read failed (not unused; keep them): containers.privileged *, rbac.azure-admin-grant *",
+    );
+  });
 });
