@@ -30,7 +30,15 @@ export async function readRoleAssignments(
   clusterId: string,
 ): Promise<RoleAssignmentsRead> {
   const assignments: AzureAssignment[] = [];
-  for await (const a of client.roleAssignments.listForScope(clusterId.replace(/^\//, ''))) {
+  // ARM always writes a collection's `value` (`[]` when there is none): a page without it is not
+  // a list, and must not read as one with nothing in it (like a Kubernetes list without items).
+  let notAList = false;
+  const onResponse = (_raw: unknown, flat: unknown) => {
+    if (!Array.isArray((flat as { value?: unknown } | undefined)?.value)) notAList = true;
+  };
+  for await (const a of client.roleAssignments.listForScope(clusterId.replace(/^\//, ''), {
+    onResponse,
+  })) {
     if (!a.id || !a.roleDefinitionId || !a.principalId) continue;
     if (!reachesCluster(a.scope ?? '', clusterId)) continue;
     assignments.push({
@@ -41,6 +49,8 @@ export async function readRoleAssignments(
       principalType: a.principalType ?? 'Unknown',
     });
   }
+  if (notAList)
+    throw new Error('the role assignment list answered without "value": not a list, nothing read');
   // Each definition is asked as soon as the assignments name it, all at once.
   const read = await Promise.all(
     [...new Set(assignments.map((a) => a.roleDefinitionId))].map(async (id) => {

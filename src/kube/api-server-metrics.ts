@@ -23,10 +23,21 @@ export async function readApiServerMetrics(
   await config.authMethods.default?.applySecurityAuthentication(request);
   const response = await config.httpApi.send(request).toPromise();
   const text = await response.body.text();
-  if (response.httpStatusCode === 200) return { text };
+  if (response.httpStatusCode === 200) {
+    // A kube-apiserver always exposes hundreds of series: a 200 with no sample in it (empty, only
+    // comments) is no metrics read, and must not read as "no deprecated API requested".
+    if (!hasSample(text))
+      return { unreadable: "the API server's /metrics: answered 200 without any metric" };
+    return { text };
+  }
   const reason =
     response.httpStatusCode === 403
       ? 'forbidden (it needs get on the non-resource URL /metrics)'
       : `HTTP ${response.httpStatusCode}`;
   return { unreadable: `the API server's /metrics: ${reason}` };
+}
+
+/** Whether Prometheus text holds at least one sample line (not blank, not a `#` comment). */
+function hasSample(text: string): boolean {
+  return text.split('\n').some((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
 }

@@ -92,6 +92,13 @@ export class DeprecatedApiLog {
         `apiserver_requested_deprecated_apis{group="${u.group}",removed_release="${u.removedRelease}",resource="${u.resource}",subresource="${u.subresource}",version="${u.version}"} 1`,
       );
     }
+    // A kube-apiserver always exposes many more series (Go runtime, process, requests): one of
+    // them, so the text is never a body without a sample.
+    lines.push(
+      '# HELP go_goroutines Number of goroutines that currently exist.',
+      '# TYPE go_goroutines gauge',
+      'go_goroutines 412',
+    );
     return `${lines.join('\n')}\n`;
   }
 
