@@ -87,22 +87,17 @@ export function isWaivable(id: string): boolean {
 /**
  * Whether a waiver that matched nothing had its chance: the step that reports its finding id ran
  * to the end with its reads done (a `rights.*` id: any step did). An id no step reports can never
- * match. 'unknown' when that step ran but a read of it was refused or failed (`*.forbidden`,
- * `*-unread`): what it would have found is not known, so neither is whether the waiver is used.
+ * match. 'unknown' when that step ran but a read of it was refused or failed (a hole finding,
+ * see HOLE_FINDING_IDS): what it would have found is not known, nor whether the waiver is used.
  */
 function couldHaveMatched(waiver: Waiver, steps: readonly StepReport[]): boolean | 'unknown' {
   const area = waiver.finding.split('.')[0]!;
   const ran = steps.filter((s) => s.status === 'ok' || s.status === 'findings');
-  const read = ran.filter((s) => !s.findings.some(isUnread));
+  const read = ran.filter((s) => !s.findings.some(isHoleFinding));
   if (area === 'rights') return read.length > 0 || (ran.length > 0 ? 'unknown' : false);
   const step = AREA_STEPS[area];
   if (step === undefined || read.some((s) => s.id === step)) return true;
   return ran.some((s) => s.id === step) ? 'unknown' : false;
-}
-
-/** A finding that says a read of its step was refused or failed. */
-function isUnread(finding: { id: string }): boolean {
-  return isRefusedRead(finding) || finding.id.endsWith('-unread');
 }
 
 function about(waiver: Waiver): Pick<ReportedFinding, 'object' | 'step'> {
