@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { ListItems } from './list-items.js';
+import { ListItems, type ItemShape } from './list-items.js';
 import { bodyReaderOf, type BodyReader } from './wire.js';
 
 type Answer = ReturnType<BodyReader>;
@@ -10,7 +10,8 @@ type Body = Awaited<Answer>;
  * as it arrives. Skips client-node's model classes: for 30,000 pods their deserializing
  * costs seconds of CPU and the garbage of a second copy. The items have the wire's field names
  * (`metadata.continue`, timestamps as strings). Undefined when `kc` has no wire (see `withKubeWire`).
- * `onPage` is told each page's kept items once the page has arrived whole.
+ * `onPage` is told each page's kept items once the page has arrived whole. With `shape`, only
+ * those fields of each item reach `keep` (see `ItemShape`).
  */
 export async function listJsonPages<T>(
   kc: KubeConfig,
@@ -19,6 +20,7 @@ export async function listJsonPages<T>(
   keep: (item: unknown) => T,
   signal?: AbortSignal,
   onPage?: (page: T[]) => void,
+  shape?: ItemShape,
 ): Promise<T[] | undefined> {
   const read = bodyReaderOf(kc);
   if (!read) return undefined;
@@ -41,6 +43,7 @@ export async function listJsonPages<T>(
       (meta) => {
         if (meta.continue) ahead = ask(meta.continue);
       },
+      shape,
     );
     try {
       for await (const chunk of await answer) {

@@ -10,6 +10,7 @@ import type {
   V1Volume,
 } from '@kubernetes/client-node';
 import type { HostHandler } from '../model/pods.js';
+import type { ItemShape } from './list-items.js';
 
 /**
  * A volume as the checks read it: its name, hostPath and emptyDir, and which other source it uses,
@@ -89,6 +90,40 @@ const SPEC = [
 ] as const;
 const STATUS = ['phase', 'reason', 'message', 'podIP', 'hostIP'] as const;
 const CONTAINER = ['name', 'securityContext', 'ports'] as const;
+const OWNER = ['kind', 'name', 'uid', 'controller'] as const;
+const CONDITION = ['type', 'status'] as const;
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
+
+/** Each of `keys`, kept whole. */
+const whole = (keys: readonly string[]): ItemShape =>
+  Object.fromEntries(keys.map((key) => [key, true] as const));
+
+/** What `hostOnly` reads of a handler. */
+const HANDLER_SHAPE: ItemShape = { httpGet: { host: true }, tcpSocket: { host: true } };
+const CONTAINER_SHAPE: ItemShape = {
+  ...whole(CONTAINER),
+  ...Object.fromEntries(PROBES.map((key) => [key, HANDLER_SHAPE] as const)),
+  lifecycle: { postStart: HANDLER_SHAPE, preStop: HANDLER_SHAPE },
+};
+
+/**
+ * Every field of a pod on the wire that `leanPod` reads, as the list reader's shape: the rest is
+ * left out before a pod is parsed (on a large cluster, most of each pod's bytes). A field `leanPod`
+ * reads must be here too; test/kube/lean-pod.test.ts checks that a pod read through this shape
+ * comes out of `leanPod` the same.
+ */
+export const LEAN_POD_SHAPE: ItemShape = {
+  metadata: { ...whole(META), ownerReferences: whole(OWNER) },
+  spec: {
+    ...whole(SPEC),
+    containers: CONTAINER_SHAPE,
+    initContainers: CONTAINER_SHAPE,
+    ephemeralContainers: CONTAINER_SHAPE,
+    volumes: true,
+    affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: true } },
+  },
+  status: { ...whole(STATUS), conditions: whole(CONDITION) },
+};
 
 /** The handler's HTTP and TCP host, when either is set; undefined otherwise. */
 function hostOnly(
@@ -105,8 +140,7 @@ function hostOnly(
 
 function container(c: V1Container): LeanContainer {
   const lean: LeanContainer = only(c, CONTAINER);
-  const probes = ['livenessProbe', 'readinessProbe', 'startupProbe'] as const;
-  for (const key of probes) {
+  for (const key of PROBES) {
     const kept = hostOnly(c[key]);
     if (kept) lean[key] = kept;
   }
@@ -138,9 +172,7 @@ export function leanPod(pod: V1Pod): LeanPod {
   if (meta) {
     lean.metadata = only(meta, META);
     if (meta.ownerReferences) {
-      lean.metadata.ownerReferences = meta.ownerReferences.map((o) =>
-        only(o, ['kind', 'name', 'uid', 'controller'] as const),
-      );
+      lean.metadata.ownerReferences = meta.ownerReferences.map((o) => only(o, OWNER));
     }
   }
   const spec = pod.spec;
@@ -161,7 +193,7 @@ export function leanPod(pod: V1Pod): LeanPod {
   if (status) {
     lean.status = only(status, STATUS);
     const ready = status.conditions?.filter((c) => c.type === 'Ready');
-    if (ready) lean.status.conditions = ready.map((c) => only(c, ['type', 'status'] as const));
+    if (ready) lean.status.conditions = ready.map((c) => only(c, CONDITION));
   }
   return lean;
 }

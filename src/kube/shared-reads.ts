@@ -10,7 +10,7 @@ import type {
 import type { Connection } from '../model/connection.js';
 import { listAllDaemonSets, listAllPdbs } from './lists.js';
 import { listAllPods } from './node-pods.js';
-import { leanPod, type LeanPod } from './lean-pod.js';
+import { LEAN_POD_SHAPE, leanPod, type LeanPod } from './lean-pod.js';
 import { listJsonPages } from './json-pages.js';
 import { PageFeed, type PageFold } from './page-feed.js';
 import { listAllNodes } from './nodes.js';
@@ -91,6 +91,7 @@ function podFeedOf(connection: Connection, signal?: AbortSignal): Promise<PageFe
         (item) => leanPodOf(item as V1Pod),
         own,
         onPage,
+        LEAN_POD_SHAPE,
       );
       if (plain) return plain;
       const all = await listAllPods(connection.kc, own, POD_PAGE, leanPodOf);

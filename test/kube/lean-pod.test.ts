@@ -1,7 +1,13 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
-import { leanPod, type LeanContainer, type LeanPod } from '../../src/kube/lean-pod.js';
+import {
+  LEAN_POD_SHAPE,
+  leanPod,
+  type LeanContainer,
+  type LeanPod,
+} from '../../src/kube/lean-pod.js';
+import { ListItems, type ItemShape } from '../../src/kube/list-items.js';
 import type { ContainerSpec, ObjectMeta, PodObject } from '../../src/model/pods.js';
 import { toDrainPod } from '../../src/steps/drain/facts.js';
 
@@ -138,5 +144,129 @@ describe('leanPod', () => {
     // HostProcess is Windows' privileged; no Linux-only advice (seccomp, escalation) for it.
     expect(ids(lean)).toContain('containers.privileged');
     expect(ids(lean)).toEqual(ids(windows));
+  });
+});
+
+/** The pods of a list body read through `ListItems` with `shape` (undefined: whole). */
+function readThrough(pods: unknown[], shape?: ItemShape): unknown[] {
+  const got: unknown[] = [];
+  const reader = new ListItems((pod) => got.push(pod), undefined, shape);
+  reader.push(new TextEncoder().encode(JSON.stringify({ kind: 'PodList', items: pods })));
+  reader.end();
+  return got;
+}
+
+/** Every path `read` reads of `value` (array indexes as `[]`), absent members included. */
+function pathsRead(value: unknown, read: (v: never) => unknown): string[][] {
+  const paths = new Set<string>();
+  const watch = (v: unknown, path: string[]): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    return new Proxy(v, {
+      get(target, key, receiver) {
+        const got: unknown = Reflect.get(target, key, receiver);
+        if (typeof key !== 'string') return got;
+        const array = Array.isArray(target);
+        // An array's methods and length are not fields of the pod.
+        if (array && !/^\d+$/.test(key)) return got;
+        const at = [...path, array ? '[]' : key];
+        if (!array) paths.add(JSON.stringify(at));
+        return watch(got, at);
+      },
+      ownKeys(target) {
+        paths.add(JSON.stringify([...path, '*']));
+        return Reflect.ownKeys(target);
+      },
+    });
+  };
+  read(watch(structuredClone(value), []) as never);
+  return [...paths].map((p) => JSON.parse(p) as string[]);
+}
+
+/** Whether `shape` keeps `path` whole (arrays take their elements' shape; `*`: every member). */
+function keeps(shape: ItemShape | true, path: readonly string[]): boolean {
+  let at: ItemShape | true = shape;
+  for (const key of path) {
+    if (at === true) return true;
+    if (key === '[]') continue;
+    if (key === '*' || !Object.hasOwn(at, key)) return false;
+    at = at[key]!;
+  }
+  return true;
+}
+
+describe('LEAN_POD_SHAPE', () => {
+  const probed = wirePod({
+    containers: [
+      {
+        name: 'web',
+        image: 'web:1',
+        livenessProbe: { httpGet: { host: '169.254.169.254', port: 80, path: '/' } },
+        readinessProbe: { tcpSocket: { host: '10.0.0.1', port: 80 }, periodSeconds: 5 },
+        startupProbe: { exec: { command: ['true'] } },
+        lifecycle: {
+          postStart: { httpGet: { port: 1 } },
+          preStop: { tcpSocket: { host: 'h', port: 1 } },
+        },
+        resources: { limits: { cpu: '1' } },
+      },
+    ],
+    affinity: {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [
+            {
+              matchExpressions: [{ key: 'kubernetes.io/os', operator: 'In', values: ['windows'] }],
+            },
+          ],
+        },
+        preferredDuringSchedulingIgnoredDuringExecution: [],
+      },
+      podAntiAffinity: {},
+    },
+    hostUsers: false,
+    os: { name: 'linux' },
+    nodeSelector: { pool: 'a' },
+  });
+  const terminating = {
+    ...wirePod(),
+    status: { phase: 'Failed', reason: 'Evicted', message: 'm' },
+  };
+  const pods = [
+    wirePod(),
+    wirePod({ hostNetwork: false, volumes: [] }, { a: 'b' }),
+    probed,
+    terminating,
+  ];
+
+  it('keeps every field leanPod reads: a pod read through it comes out of leanPod the same', () => {
+    for (const pod of pods) {
+      for (const path of pathsRead(pod, leanPod))
+        expect(keeps(LEAN_POD_SHAPE, path), path.join('.')).toBe(true);
+    }
+    const lean = (list: unknown[]) => list.map((pod) => leanPod(pod as V1Pod));
+    expect(lean(readThrough(pods, LEAN_POD_SHAPE))).toEqual(lean(readThrough(pods)));
+  });
+
+  it('leaves the rest of a pod out before it is parsed', () => {
+    const [read] = readThrough([probed], LEAN_POD_SHAPE) as V1Pod[];
+    expect(read!.kind).toBeUndefined();
+    expect(read!.spec?.tolerations).toBeUndefined();
+    expect(read!.status?.containerStatuses).toBeUndefined();
+    expect(read!.metadata?.resourceVersion).toBeUndefined();
+    expect(read!.spec?.containers[0]).toEqual({
+      name: 'web',
+      livenessProbe: { httpGet: { host: '169.254.169.254' } },
+      readinessProbe: { tcpSocket: { host: '10.0.0.1' } },
+      startupProbe: {},
+      lifecycle: { postStart: { httpGet: {} }, preStop: { tcpSocket: { host: 'h' } } },
+    });
+  });
+
+  it('would catch a field leanPod reads that the shape leaves out', () => {
+    const { nodeName: _n, ...spec } = LEAN_POD_SHAPE.spec as ItemShape;
+    const paths = pathsRead(wirePod(), leanPod);
+    expect(paths.filter((p) => !keeps({ ...LEAN_POD_SHAPE, spec }, p))).toEqual([
+      ['spec', 'nodeName'],
+    ]);
   });
 });

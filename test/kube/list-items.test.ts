@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ListItems } from '../../src/kube/list-items.js';
+import { ListItems, type ItemShape } from '../../src/kube/list-items.js';
 
 /** Splits `text`'s UTF-8 bytes at the given cut points and feeds them in that order. */
 function fed(text: string, cuts: number[]): { items: unknown[]; meta: unknown } {
@@ -103,5 +103,88 @@ describe('ListItems', () => {
       }, body).toThrow(/not a Kubernetes list/);
     }
     expect(fed('{"kind":"PodList","metadata":{},"items":[]}', [3]).items).toEqual([]);
+  });
+});
+
+describe('ListItems with a shape', () => {
+  // Few names, so that items and shapes share them; some need escaping in JSON.
+  const name = fc.constantFrom('a', 'b', 'items', 'metadata', 'é', 'a"b', 'c\\d', '');
+  const value = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), tricky),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(name, tie('value'), { maxKeys: 4 }),
+    ),
+  })).value;
+  const shape = fc.letrec<{ shape: ItemShape }>((tie) => ({
+    shape: fc.dictionary(
+      name,
+      fc.oneof({ depthSize: 'small' }, fc.constant(true as const), tie('shape')),
+      { maxKeys: 3 },
+    ),
+  })).shape;
+
+  /** What a shape keeps of a value; a key written with an escape is kept whole, unread. */
+  function project(v: unknown, s: ItemShape | true): unknown {
+    if (s === true || v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map((e) => project(e, s));
+    const kept: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(v)) {
+      if (JSON.stringify(key).includes('\\')) kept[key] = member;
+      else if (Object.hasOwn(s, key)) kept[key] = project(member, s[key]!);
+    }
+    return kept;
+  }
+
+  it('hands each item with only the members its shape names, however the bytes are cut', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(name, value, { maxKeys: 5 }), { maxLength: 5 }),
+        shape,
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        (items, s, cuts, pretty) => {
+          const list = { kind: 'List', metadata: { continue: 'c' }, items };
+          const text = pretty ? JSON.stringify(list, null, 2) : JSON.stringify(list);
+          const bytes = new TextEncoder().encode(text);
+          const got: unknown[] = [];
+          const reader = new ListItems((item) => got.push(item), undefined, s);
+          const at = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((x, y) => x - y);
+          let from = 0;
+          for (const cut of [...at, bytes.length]) {
+            reader.push(bytes.subarray(from, cut));
+            from = cut;
+          }
+          expect(reader.end()).toEqual({ continue: 'c' });
+          expect(got).toEqual(items.map((item) => project(item, s)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves out what the shape does not name before the item is parsed', () => {
+    const text = JSON.stringify({
+      items: [
+        {
+          kind: 'Pod',
+          metadata: { name: 'a', managedFields: [{ manager: 'x' }] },
+          spec: { tolerations: [{ key: 'k' }], containers: [{ name: 'c', image: 'i', env: [] }] },
+        },
+        { metadata: {}, status: { phase: 'Running' } },
+      ],
+    });
+    const got: unknown[] = [];
+    const reader = new ListItems((item) => got.push(item), undefined, {
+      metadata: { name: true },
+      spec: { containers: { name: true } },
+    });
+    reader.push(new TextEncoder().encode(text));
+    reader.end();
+    expect(got).toEqual([
+      { metadata: { name: 'a' }, spec: { containers: [{ name: 'c' }] } },
+      { metadata: {} },
+    ]);
   });
 });
