@@ -2,6 +2,7 @@ import { ApiException, AppsV1Api, BatchV1Api } from '@kubernetes/client-node';
 import type { Connection } from '../model/connection.js';
 import type { ContainerFacts, OwnedObject, OwnerRef } from '../model/pods.js';
 import { listJsonPages } from './json-pages.js';
+import type { ItemShape } from './list-items.js';
 import { listUnlessForbidden } from './paged.js';
 import type { LeanPod } from './lean-pod.js';
 import { followPods } from './shared-reads.js';
@@ -75,6 +76,9 @@ async function sharedPodsUnlessForbidden(
   }
 }
 
+/** What `ownerLinks` reads, for the list reader: the rest of each object is never parsed. */
+const OWNER_LINKS_SHAPE: ItemShape = { metadata: { uid: true, ownerReferences: true } };
+
 /** What the owner links are read from: any object's metadata. */
 type Linked = { metadata?: { uid?: string; ownerReferences?: OwnerRef[] } };
 
@@ -95,7 +99,15 @@ async function ownerLinksUnlessForbidden(
 ): Promise<OwnedObject[] | undefined> {
   try {
     const query = { limit: String(PAGE) };
-    const plain = await listJsonPages(connection.kc, path, query, (o) => ownerLinks(o as Linked));
+    const plain = await listJsonPages(
+      connection.kc,
+      path,
+      query,
+      (o) => ownerLinks(o as Linked),
+      undefined,
+      undefined,
+      OWNER_LINKS_SHAPE,
+    );
     if (plain) return plain;
   } catch (error) {
     if (error instanceof ApiException && error.code === 403) return undefined;
