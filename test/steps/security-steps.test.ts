@@ -58,6 +58,10 @@ describe('defender on the demo cluster', () => {
     ]);
     expect(view.findings?.[0]?.remediation).toContain('--enable-defender');
     expect(view.actions).toEqual([]);
+    // No w key in read-only: the summary names none.
+    expect(view.summary).toContain(
+      'Enabling needs a Log Analytics workspace: none is tied to this cluster.',
+    );
     await host.send('defender', { type: 'action', key: 'w' });
     await host.send('defender', { type: 'workspace', id: WORKSPACE });
     await host.send('defender', { type: 'action', key: 'e' });

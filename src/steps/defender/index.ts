@@ -34,7 +34,8 @@ export function makeDefenderStep(options: DefenderOptions = {}) {
         : workspace
           ? [`Enabling would use: ${workspaceWords(workspace.id)}, ${workspace.from}`]
           : [
-              'Enabling needs a Log Analytics workspace: none is tied to this cluster (w: give one).',
+              // Read-only offers no w key: the hint would name a key that does nothing.
+              `Enabling needs a Log Analytics workspace: none is tied to this cluster${s.mode.readOnly ? '.' : ' (w: give one).'}`,
             ];
       return { summary: [...(seen.summary ?? []), ...using] };
     },
