@@ -24,7 +24,13 @@ export interface DrainPdb {
   name: string;
   /** Absent selector matches no pod; an empty one matches every pod of the namespace. */
   selector?: LabelSelector;
+  /** 0 when the status is behind the spec (`statusBehind`): the real number is unknown then. */
   disruptionsAllowed: number;
+  /**
+   * `status.observedGeneration` is below `metadata.generation`: the disruption controller has not
+   * caught up with the spec yet, so the status is not valid and the eviction API refuses (429).
+   */
+  statusBehind?: boolean;
   currentHealthy: number;
   desiredHealthy: number;
   /** `spec.unhealthyPodEvictionPolicy`: `AlwaysAllow` lets unready pods go whatever the budget. */

@@ -80,9 +80,17 @@ export function drainFindings(facts: DrainFacts): Finding[] {
           id: 'drain.pdb-blocks-eviction',
           severity: 'medium',
           object: { kind: 'PodDisruptionBudget', name: pdb.name, namespace: pdb.namespace },
-          message: `PDB ${key} allows no disruption now (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy}): draining node ${node.name} waits on it until it times out.`,
-          remediation:
-            'Add replicas so the budget allows one disruption, or relax minAvailable/maxUnavailable.',
+          ...(pdb.statusBehind
+            ? {
+                message: `PDB ${key}'s status is not current yet (the disruption controller has not caught up with its latest spec): evictions it covers are refused until it does, so draining node ${node.name} may wait on it.`,
+                remediation:
+                  'Check again in a moment; if the status stays behind, check kube-controller-manager.',
+              }
+            : {
+                message: `PDB ${key} allows no disruption now (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy}): draining node ${node.name} waits on it until it times out.`,
+                remediation:
+                  'Add replicas so the budget allows one disruption, or relax minAvailable/maxUnavailable.',
+              }),
         });
       } else if (b.cause === 'several-pdbs') {
         findings.push({

@@ -113,8 +113,9 @@ export function classifyPod(
     pod,
     cause: 'pdb',
     pdbs: [pdb.name],
-    reason:
-      pdb.disruptionsAllowed > 0
+    reason: pdb.statusBehind
+      ? `waits on PDB ${pdb.name}: its status is not current yet, and the eviction API refuses until the disruption controller catches up`
+      : pdb.disruptionsAllowed > 0
         ? `waits on PDB ${pdb.name}: its ${plural(pdb.disruptionsAllowed, 'allowed disruption')} ${pdb.disruptionsAllowed === 1 ? 'goes' : 'go'} to other pods here first`
         : `waits on PDB ${pdb.name}: no disruption allowed (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy})`,
   };

@@ -15,7 +15,10 @@ import { sharedBudgetFindings, type SharedPod } from './shared-budgets.js';
 export interface PdbFacts {
   namespace: string;
   name: string;
+  /** 0 when `statusBehind`: the real number is unknown then. */
   disruptionsAllowed: number;
+  /** The status trails the spec (observedGeneration below generation): not valid yet. */
+  statusBehind?: boolean;
   /** Workloads owning the matched pods, e.g. `StatefulSet/ledger`. */
   workloads: string[];
   /**
@@ -54,6 +57,17 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
     ];
     if (pools.length === 0) continue;
     const who = pdb.workloads.length > 0 ? ` (${pdb.workloads.join(', ')})` : '';
+    if (pdb.statusBehind) {
+      out.push({
+        id: 'versions.pdb-blocks-drain',
+        severity: 'high',
+        object,
+        message: `PDB ${pdb.namespace}/${pdb.name}${who}: its status is not current yet (the disruption controller has not caught up with its latest spec): how many disruptions it allows is unknown, and the eviction API refuses its pods until it catches up, so AKS may fail to drain its nodes in pool ${pools.join(', ')}.`,
+        remediation:
+          'Check again in a moment; if the status stays behind, check kube-controller-manager before upgrading.',
+      });
+      continue;
+    }
     if (pdb.disruptionsAllowed <= 0) {
       out.push({
         id: 'versions.pdb-blocks-drain',

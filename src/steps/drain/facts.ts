@@ -24,6 +24,20 @@ export function toDrainPod(pod: LeanPod): DrainPod {
   };
 }
 
+/**
+ * Whether a PDB's status trails its spec: per policy/v1 the status is valid only once
+ * `observedGeneration` equals `metadata.generation`, and the eviction API refuses until then.
+ */
+export function pdbStatusBehind(pdb: V1PodDisruptionBudget): boolean {
+  const generation = pdb.metadata?.generation ?? 0;
+  return (pdb.status?.observedGeneration ?? 0) < generation;
+}
+
+/** A budget's allowed disruptions as far as they are known: 0 while its status trails its spec. */
+export function knownDisruptionsAllowed(pdb: V1PodDisruptionBudget): number {
+  return pdbStatusBehind(pdb) ? 0 : (pdb.status?.disruptionsAllowed ?? 0);
+}
+
 /** A PDB in the drain planner's terms. */
 export function toDrainPdb(pdb: V1PodDisruptionBudget): DrainPdb {
   const selector = pdb.spec?.selector;
@@ -31,7 +45,8 @@ export function toDrainPdb(pdb: V1PodDisruptionBudget): DrainPdb {
     namespace: pdb.metadata?.namespace ?? '',
     name: pdb.metadata?.name ?? '',
     ...(selector ? { selector } : {}),
-    disruptionsAllowed: pdb.status?.disruptionsAllowed ?? 0,
+    disruptionsAllowed: knownDisruptionsAllowed(pdb),
+    ...(pdbStatusBehind(pdb) ? { statusBehind: true } : {}),
     currentHealthy: pdb.status?.currentHealthy ?? 0,
     desiredHealthy: pdb.status?.desiredHealthy ?? 0,
     ...(pdb.spec?.unhealthyPodEvictionPolicy

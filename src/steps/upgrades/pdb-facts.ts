@@ -9,7 +9,12 @@ import {
 } from '@kubernetes/client-node';
 import { budgetHolds, type BudgetHold } from '../../checks/drain/budgets.js';
 import { selectorQuery } from '../../checks/label-selector.js';
-import { toDrainPdb, toDrainPod } from '../drain/facts.js';
+import {
+  knownDisruptionsAllowed,
+  pdbStatusBehind,
+  toDrainPdb,
+  toDrainPod,
+} from '../drain/facts.js';
 import type { PdbFacts } from '../../checks/versions/preflight.js';
 import { ownerLinks, workloadOf, type OwnerLinks } from '../../checks/workload-owner.js';
 import { listUnlessForbidden } from '../../kube/paged.js';
@@ -54,7 +59,8 @@ export async function readPdbFacts(
       return {
         namespace,
         name,
-        disruptionsAllowed: pdb.status?.disruptionsAllowed ?? 0,
+        disruptionsAllowed: knownDisruptionsAllowed(pdb),
+        ...(pdbStatusBehind(pdb) ? { statusBehind: true } : {}),
         workloads: await workloadsOf(listed[i]!, () => links(namespace)),
         podNodes: mine.filter((h) => h.pdbs.length === 1).map(where),
         ...(shared.length > 0
