@@ -1,4 +1,7 @@
 import { ApiException } from '@kubernetes/client-node';
+import type { ManagedCluster } from '@azure/arm-containerservice';
+import { describeArmError } from '../../azure/errors.js';
+import { armClusterOf } from '../../azure/shared-reads.js';
 import type { LeanPod } from '../../kube/lean-pod.js';
 import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
@@ -43,12 +46,21 @@ function ranges<K extends string>(
   return all.length > 0 ? ({ [key]: all } as Partial<Record<K, string[]>>) : {};
 }
 
-/** The engine from ARM `networkProfile`, or why it is unknown. */
-function engineFacts(connection: Connection): EngineFacts {
+/**
+ * The engine from the cluster's ARM `networkProfile`, or why it is unknown. Read through the
+ * shared batch: the first look uses connect's read, a look again asks ARM afresh (the engine may
+ * have been removed meanwhile, `az aks update --network-policy none`).
+ */
+async function engineFacts(connection: Connection): Promise<EngineFacts> {
   const arm = connection.arm;
   if (!arm)
     return { known: false, why: connection.armMissing ?? 'the cluster was not read from ARM' };
-  const profile = arm.facts.cluster.networkProfile;
+  let profile: ManagedCluster['networkProfile'];
+  try {
+    profile = (await armClusterOf(connection, arm)).cluster.networkProfile;
+  } catch (error) {
+    return { known: false, why: describeArmError(error, arm.at, 'read the cluster').message };
+  }
   return {
     known: true,
     resourceGroup: arm.at.resourceGroup,
@@ -110,6 +122,8 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
       // How the verdicts will name groups of pods, worked out now rather than after the last page.
       identifyPods(facts);
     };
+    // Asked with the lists; an ARM failure leaves the engine unknown rather than failing the look.
+    const engine = engineFacts(connection);
     // Asked at once; a refusal is reported for the first read in this order that failed.
     const [namespaces, , policies] = await inOrder([
       guarded(connection, 'list namespaces', () => namespacesOf(connection)),
@@ -118,7 +132,7 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
     ] as const);
     return {
       facts: {
-        engine: engineFacts(connection),
+        engine: await engine,
         namespaces: namespaces.map((ns) => ({
           name: ns.metadata?.name ?? '',
           labels: ns.metadata?.labels ?? {},
