@@ -85,11 +85,14 @@ export function drainConfirmation(
 
 /**
  * The confirmation of an uncordon. A node kured is rebooting needs its name typed: uncordoning it
- * lets pods back onto a node about to restart, which defeats the reboot.
+ * lets pods back onto a node about to restart, which defeats the reboot. `kuredUnread` is why
+ * kured's lock could not be read just before asking: then no node is known free of it, so the
+ * question says so and asks as strongly as for a held lock.
  */
 export function uncordonConfirmation(
   cluster: string,
   nodes: readonly DrainNode[],
+  kuredUnread?: string,
 ): ConfirmationRequest {
   const names = nodes.map((n) => n.name);
   const kured = nodes.filter((n) => n.kuredLock || n.rebootNeeded);
@@ -97,7 +100,14 @@ export function uncordonConfirmation(
     (n) =>
       `WARNING: kured ${n.kuredLock ? 'holds its reboot lock on' : 'is waiting to reboot'} ${n.name}; uncordoning it defeats the reboot.`,
   );
-  const typed = kured.length > 0 ? kured[0]!.name : names.length > 1 ? cluster : undefined;
+  if (kuredUnread !== undefined) {
+    details.push(
+      `WARNING: kured's reboot lock could not be checked; if kured is rebooting ${names.length > 1 ? 'one of these nodes' : 'this node'}, uncordoning defeats the reboot.`,
+      `Why: ${kuredUnread}.`,
+    );
+  }
+  const strong = kured[0]?.name ?? (kuredUnread !== undefined ? names[0] : undefined);
+  const typed = strong ?? (names.length > 1 ? cluster : undefined);
   return {
     cluster,
     change: `Uncordon ${nodesNamed(names)}`,

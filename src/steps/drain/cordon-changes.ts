@@ -1,4 +1,5 @@
 import type { DrainFacts } from '../../checks/drain/findings.js';
+import { describeKubeError } from '../../kube/errors.js';
 import { listAllDaemonSets } from '../../kube/lists.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { cordonConfirmation, uncordonConfirmation } from './confirmations.js';
@@ -16,7 +17,14 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
   const { state, ctx } = s;
   if (s.mode.readOnly || state.rights.cordon || state.phase === 'running') return;
   // Read kured's lock right before asking: it may have taken the node since the table loaded.
-  const lock = kuredLockOf(await listAllDaemonSets(ctx.connection.kc).catch(() => []));
+  // A failed read is not "no lock": the question says so and asks as if the lock were held.
+  const { lock, unread } = await listAllDaemonSets(ctx.connection.kc).then(
+    (daemonSets) => ({ lock: kuredLockOf(daemonSets), unread: undefined }),
+    (error: unknown) => ({
+      lock: [] as string[],
+      unread: describeKubeError(error, ctx.connection.kubeServer, 'list daemonsets').message,
+    }),
+  );
   const chosen = state.nodes
     .filter((n) => names.includes(n.name))
     .map((n) => ({ ...n, kuredLock: n.kuredLock || lock.includes(n.name) }));
@@ -26,7 +34,7 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
   await s.change({
     wire: 'kube',
     what: 'uncordon',
-    confirm: uncordonConfirmation(ctx.cluster, chosen),
+    confirm: uncordonConfirmation(ctx.cluster, chosen, unread),
     cancelled: ['Kept cordoned: nothing was changed.'],
     run: async (_progress, signal) => {
       const outcomes = await uncordonNodes(
