@@ -112,3 +112,6 @@ export function actionOn(action: string, target: string): string {
   const said = kind !== '' && action.toLowerCase().endsWith(` ${kind.toLowerCase()}`);
   return `${action} ${said ? target.slice(slash + 1) : target}`;
 }
+
+/** The message of the journal note that says a step's look failed (detail `why`). */
+export const LOOK_FAILED = 'look-failed';

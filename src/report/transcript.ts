@@ -1,4 +1,9 @@
-import { actionOn, type JournalContents, type JournalRecord } from '../model/journal.js';
+import {
+  actionOn,
+  LOOK_FAILED,
+  type JournalContents,
+  type JournalRecord,
+} from '../model/journal.js';
 import { digestSession } from './journal-digest.js';
 import {
   decisionOutcome,
@@ -60,12 +65,23 @@ export function renderTranscript(journal: JournalContents): string {
   if (resume.length > 0) lines.push('', '## Resume', '', ...resume);
 
   lines.push('', '## What each step found', '');
-  const found = latestFindings(contents.records);
+  const found = latestLooks(contents.records);
   if (found.length === 0) lines.push('No step was inspected.');
-  for (const note of found) {
-    const list = findingsOf(note);
+  for (const { step, findings: note, failed } of found) {
+    const list = note ? findingsOf(note) : [];
+    // The stale status's own words say no more than "the look failed": then no reason is added.
+    const noted = failed?.detail?.['why'];
+    const said = typeof noted === 'string' ? noted : '';
+    const why = said && !/look failed/.test(said) ? ` (${said})` : '';
+    if (!note) {
+      lines.push(`### ${step}: could not be inspected: the look failed${why}`, '');
+      continue;
+    }
+    const count = list.length === 0 ? 'nothing found' : plural(list.length, 'finding');
     lines.push(
-      `### ${note.step}: ${list.length === 0 ? 'nothing found' : plural(list.length, 'finding')}`,
+      failed
+        ? `### ${step}: ${count} by an earlier look; STALE: the latest look failed${why}, so this may no longer be true`
+        : `### ${step}: ${count}`,
     );
     for (const f of list) {
       const on = objectName(f.object);
@@ -207,6 +223,25 @@ export interface NotedFinding {
 export function latestFindings(records: readonly JournalRecord[]): NoteRecord[] {
   const latest = new Map<string, NoteRecord>();
   for (const r of records) if (r.type === 'note' && r.message === 'findings') latest.set(r.step, r);
+  return [...latest.values()];
+}
+
+/** Each step's latest `findings` note, and the failed look after it if the latest look failed. */
+function latestLooks(
+  records: readonly JournalRecord[],
+): { step: string; findings?: NoteRecord; failed?: NoteRecord }[] {
+  const latest = new Map<string, { step: string; findings?: NoteRecord; failed?: NoteRecord }>();
+  for (const r of records) {
+    if (r.type !== 'note') continue;
+    const was = latest.get(r.step);
+    if (r.message === 'findings') latest.set(r.step, { step: r.step, findings: r });
+    else if (r.message === LOOK_FAILED)
+      latest.set(r.step, {
+        step: r.step,
+        ...(was?.findings ? { findings: was.findings } : {}),
+        failed: r,
+      });
+  }
   return [...latest.values()];
 }
 

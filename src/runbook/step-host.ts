@@ -1,7 +1,7 @@
 import type { StepId } from '../model/checklist.js';
 import type { Connection } from '../model/connection.js';
 import { failureOf } from '../target/failure.js';
-import type { InFlightChange } from '../model/journal.js';
+import { LOOK_FAILED, type InFlightChange } from '../model/journal.js';
 import type { StepContext, StepController } from '../steps/contract/module.js';
 import type { StepEventShape, StepView } from '../steps/contract/view.js';
 import type { StepEvents, StepModules, StepStates } from '../steps/registry-types.js';
@@ -112,6 +112,7 @@ export class StepHost {
       this.showOn(id, { result: [`✖ ${message}`] });
       if (this.o.store.getState().steps[id].kind === 'running') {
         this.o.store.setStep(id, { kind: 'unavailable', why: message });
+        this.noteLookFailed(id, message);
       }
     }
   }
@@ -142,6 +143,9 @@ export class StepHost {
         const was = store.getState().steps[id];
         store.setStep(id, status);
         if (status.kind === 'ok' || status.kind === 'findings') this.noteFindings(id);
+        // A look that failed is journaled too: the transcript must not show older findings as now.
+        if (status.kind === 'unavailable' && JSON.stringify(was) !== JSON.stringify(status))
+          this.noteLookFailed(id, status.why);
         // After a change (done or failed) the card is read again: versions, switches, pools.
         const ended = status.kind === 'changed' || status.kind === 'failed';
         if (ended && JSON.stringify(was) !== JSON.stringify(status)) void this.card.refresh();
@@ -164,6 +168,11 @@ export class StepHost {
     void this.o.journal
       .note(id, 'findings', { count: findings.length, findings })
       .catch(() => undefined);
+  }
+
+  /** A look failed: journal why, so the transcript says the step's findings are not current. */
+  private noteLookFailed(id: StepId, why: string): void {
+    void this.o.journal.note(id, LOOK_FAILED, { why }).catch(() => undefined);
   }
 
   /** Shows `lines` as the step's result (outcomes of session actions such as accepting a risk). */
