@@ -67,8 +67,12 @@ describe('resume after kill -9 of a two-node drain', () => {
       await first.waitFor('Node images and OS patches', 60_000);
       await typeAndSee(first, ':drain\r', 'Cordon and drain');
       await first.waitFor('d drain · ', 60_000);
+      // Both nodes selected with neither hidden: keeping a filter drops the selected nodes it
+      // hides, so the second is reached from the first with the cursor, the filter cleared.
       await select(first, BLOCKED);
-      await select(first, QUEUED, true);
+      await typeAndSee(first, '\u001b', 'd drain · ');
+      await typeAndSee(first, '\u001b[B\u001b[B', QUEUED.slice(-10));
+      await typeAndSee(first, ' ', '2 selected');
       await typeAndSee(first, 'd', 'Confirm a change');
       await typedYes(first);
       await first.waitFor('waiting on PDB ledger', 60_000);
