@@ -2,7 +2,7 @@
 // way: an expired continue token, a pool's missing upgrade profile, a list answer with no items.
 import { afterEach, describe, expect, it } from 'vitest';
 import { armError, kubeStatus } from '../../src/sim/server.js';
-import { audit, rig, type Rig } from './audit-fault-rig.js';
+import { audit, rig, type Rig } from '../helpers/audit-rig.js';
 
 let r: Rig | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 // `aks-runbook audit` when Microsoft Graph throttles items inside a $batch: those names are
 // unknown, never "not in the directory".
 import { afterEach, describe, expect, it } from 'vitest';
-import { audit, rig, type Rig } from './audit-fault-rig.js';
+import { audit, rig, type Rig } from '../helpers/audit-rig.js';
 
 let r: Rig | undefined;
 afterEach(async () => {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runAudit } from '../../src/cli/run-audit.js';
 import type { AuditReport } from '../../src/report/audit-schema.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { audit, rig, view, type Rig } from './audit-fault-rig.js';
+import { audit, rig, view, type Rig } from '../helpers/audit-rig.js';
 
 let r: Rig | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 // `aks-runbook audit --steps node-image` when ARM leaves out a pool's latestNodeImageVersion:
 // nodeimage.unknown gates as high, like the windows-outdated it may hide.
 import { afterEach, describe, expect, it } from 'vitest';
-import { audit, rig, view, type Rig } from './audit-fault-rig.js';
+import { audit, rig, view, type Rig } from '../helpers/audit-rig.js';
 
 let r: Rig | undefined;
 afterEach(async () => {

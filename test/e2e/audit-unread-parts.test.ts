@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { armError, kubeStatus } from '../../src/sim/server.js';
 import { tempDir } from '../helpers/temp-dir.js';
-import { audit, rig, view, type Rig } from './audit-fault-rig.js';
+import { audit, rig, view, type Rig } from '../helpers/audit-rig.js';
 
 let r: Rig | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
-// A rig for fault tests: a simulator with an interceptor
-// of our own in front of its routes, and `aks-runbook audit` run in-process against it.
+// A simulator with an interceptor of our own in front of its routes (to inject faults the
+// simulator has no switch for), and `aks-runbook audit` run in-process against it.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAudit } from '../../src/cli/run-audit.js';
@@ -23,7 +23,7 @@ export interface Rig {
 /** A simulator of `scenario` and a connection file for `--sim-connection`. */
 export async function rig(scenario = 'demo', faults: FaultSpec = {}, speed = 1): Promise<Rig> {
   const sim = await startSimulator({ scenario, speed, faults });
-  const file = join(tempDir('repro-'), 'sim.json');
+  const file = join(tempDir('fault-'), 'sim.json');
   writeFileSync(file, JSON.stringify(simConnectionOf(sim)), { mode: 0o600 });
   const https = (sim as unknown as { https: { interceptors: Interceptor[] } }).https;
   return { sim, file, intercept: (i) => https.interceptors.unshift(i) };
@@ -57,7 +57,7 @@ export async function audit(
       ...options,
       output,
     },
-    { XDG_STATE_HOME: tempDir('repro-state-'), ...(env ?? {}) },
+    { XDG_STATE_HOME: tempDir('fault-state-'), ...(env ?? {}) },
     { out: (t) => (out += t), err: (t) => (err += t), progress: true },
   );
   const report = output === 'json' ? (JSON.parse(out) as AuditReport) : (undefined as never);
