@@ -2,14 +2,12 @@
 // nodes it hides from the selection (and says so), so `d` never drains a node the operator cannot
 // see; with no visible selection it takes the node under the cursor. (Found by the wt/56 review:
 // `d` asked to drain the hidden selected node, not the one on screen.)
-import { expect, it, vi } from 'vitest';
+import { expect, it } from 'vitest';
 import { DEFAULT_DRAIN_OPTIONS, type DrainNode } from '../../src/model/drain.js';
-import { CHECKLIST } from '../../src/model/checklist.js';
 import type { DrainState } from '../../src/steps/drain/state.js';
-import { DrainScreen } from '../../screens/steps/drain/DrainScreen.js';
-import { DOWN, ENTER, ESC, renderInk } from '../helpers/ink.js';
+import { renderDrainScreen } from '../helpers/drain-screen.js';
+import { DOWN, ENTER, ESC } from '../helpers/ink.js';
 
-const step = CHECKLIST.find((s) => s.id === 'drain')!;
 const node = (name: string): DrainNode => ({
   name,
   pool: 'system',
@@ -34,23 +32,7 @@ it('d after a filter that hides the selected node does not drain the hidden node
     leftCordoned: [],
   };
   const sent: Array<{ type: string; nodes?: string[] }> = [];
-  const ui = await renderInk(
-    <DrainScreen
-      step={step}
-      status={{ kind: 'ok' }}
-      view={{}}
-      state={state}
-      send={(e) => sent.push(e)}
-      width={80}
-      height={21}
-      active
-      onBack={vi.fn()}
-      onHelp={vi.fn()}
-      onQuit={vi.fn()}
-    />,
-    { columns: 80, rows: 24 },
-    { footer: true },
-  );
+  const ui = await renderDrainScreen(state, (e) => sent.push(e));
   await ui.waitFor('aks-system-3-vmss000001');
   await ui.press(DOWN, ' ');
   await ui.waitFor('1 selected');
@@ -85,23 +67,7 @@ it('p under a filter selects the pool as the filter shows it, not its hidden nod
     leftCordoned: [],
   };
   const sent: Array<{ type: string; nodes?: string[] }> = [];
-  const ui = await renderInk(
-    <DrainScreen
-      step={step}
-      status={{ kind: 'ok' }}
-      view={{}}
-      state={state}
-      send={(e) => sent.push(e)}
-      width={80}
-      height={21}
-      active
-      onBack={vi.fn()}
-      onHelp={vi.fn()}
-      onQuit={vi.fn()}
-    />,
-    { columns: 80, rows: 24 },
-    { footer: true },
-  );
+  const ui = await renderDrainScreen(state, (e) => sent.push(e));
   await ui.waitFor('aks-system-3-vmss000001');
   await ui.press('/');
   await ui.type('vmss000001');
