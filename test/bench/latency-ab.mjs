@@ -1,11 +1,11 @@
 // The latency bench as an A/B comparison of two builds on a shared, loaded machine: the client of
-// each checkout (its test/bench/latency-client.mjs and dist/) runs in turn against that checkout's
+// each checkout (its test/bench/latency-client.mjs and dist/, bundled as shipped) runs in turn against that checkout's
 // own simulator (its dist/ too: how the simulator serves is part of what is compared) with the
 // latency fault on, so both see the same load; prints medians and ratios to the bound.
 // Usage: npm run build && node test/bench/latency-ab.mjs OTHER_CHECKOUT [runs] [demo,large] [tui,audit]
 import { join, resolve } from 'node:path';
 import { criticalPath } from './critical-path.mjs';
-import { clientRun, LATENCY } from './latency.mjs';
+import { bundledClient, clientRun, LATENCY } from './latency.mjs';
 import { median } from './lib.mjs';
 
 const [other, runsArg = '5', scenariosArg = 'demo,large', howsArg = 'tui,audit'] =
@@ -14,8 +14,7 @@ if (!other) throw new Error('usage: latency-ab.mjs OTHER_CHECKOUT [runs] [scenar
 const ours = resolve(new URL('../..', import.meta.url).pathname);
 const sides = { A: resolve(other), B: ours };
 
-async function once(sim, file, root, how) {
-  const client = join(root, 'test/bench/latency-client.mjs');
+async function once(sim, file, client, how) {
   const { wallMs, cpuMs, mainCpuMs, served } = await clientRun(sim, file, client, how);
   const path = criticalPath(served, LATENCY);
   return {
@@ -32,6 +31,9 @@ async function once(sim, file, root, how) {
 const simulatorOf = async (root, scenario) =>
   (await import(join(root, 'test/bench/latency.mjs'))).latencySimulator(scenario, 'latency-ab');
 
+// Each side's client, bundled as shipped from its own checkout's sources.
+const clients = { A: await bundledClient(sides.A), B: await bundledClient(sides.B) };
+
 for (const scenario of scenariosArg.split(',')) {
   const sims = { A: await simulatorOf(sides.A, scenario), B: await simulatorOf(sides.B, scenario) };
   try {
@@ -42,7 +44,7 @@ for (const scenario of scenariosArg.split(',')) {
         const order = i % 2 === 0 ? ['A', 'B'] : ['B', 'A'];
         for (const side of order) {
           const { sim, file } = sims[side];
-          got[side].push(await once(sim, file, sides[side], how));
+          got[side].push(await once(sim, file, clients[side], how));
         }
       }
       for (const side of ['A', 'B']) {

@@ -1,7 +1,8 @@
 // One client run of the latency bench, in a process of its own so the simulator's CPU is not
 // counted as ours: connect, then every step inspected, either as the TUI does it (a session whose
 // store the screens would render, in process, no terminal) or as the headless audit does it.
-// Usage: node latency-client.mjs tui|audit CONNECTION_FILE; prints {"wallMs":…} on stdout.
+// Usage: node latency-client.mjs tui|audit CONNECTION_FILE; prints {"wallMs":…} on stdout. The bench runs
+// it bundled as the CLI ships (bundledClient in latency.mjs), so the module load is the shipped one.
 import { auditCluster } from '../../dist/src/cli/run-audit.js';
 import { auditOptions } from '../../dist/src/cli/audit-args.js';
 import { SessionStore } from '../../dist/src/runbook/session.js';

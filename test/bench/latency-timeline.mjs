@@ -3,25 +3,29 @@
 // start, its true dependency and how late it started after that dependency answered) and every gap
 // in which no request was in flight. Not part of `npm run bench`; a diagnostic.
 // Usage: npm run build && node test/bench/latency-timeline.mjs [demo|large] [tui|audit] [--cpu-prof DIR]
+// [--unbundled] (the client as dist/src modules instead of bundled as shipped)
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { criticalPath, dependsOn } from './critical-path.mjs';
-import { LATENCY, latencySimulator } from './latency.mjs';
+import { bundledClient, clientEnv, LATENCY, latencySimulator } from './latency.mjs';
 
 const [scenario = 'demo', how = 'tui'] = process.argv.slice(2);
 const profAt = process.argv.indexOf('--cpu-prof');
 const profDir = profAt >= 0 ? process.argv[profAt + 1] : undefined;
 const here = new URL('.', import.meta.url).pathname;
 
+const client = process.argv.includes('--unbundled')
+  ? join(here, 'latency-client.mjs')
+  : await bundledClient();
 const { sim, file } = await latencySimulator(scenario, 'timeline');
 const dir = dirname(file);
 const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
 const launched = performance.now();
 // Asynchronous so the simulator in this process keeps answering.
 const child = await new Promise((resolve) => {
-  const c = spawn(process.execPath, [...prof, join(here, 'latency-client.mjs'), how, file], {
-    env: { ...process.env, XDG_STATE_HOME: dir },
+  const c = spawn(process.execPath, [...prof, client, how, file], {
+    env: clientEnv(dir),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
