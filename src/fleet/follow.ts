@@ -1,5 +1,5 @@
 import type { ContainerServiceFleetClient } from '@azure/arm-containerservicefleet';
-import { FINAL_RUN_STATES, type RunView } from '../model/fleet-run.js';
+import { isFinalRunState, isRunState, type RunView } from '../model/fleet-run.js';
 import { visible } from '../model/visible-text.js';
 import { renderRun } from '../report/render-update-run.js';
 import { fleetError } from './errors.js';
@@ -52,7 +52,7 @@ export async function followRun(
       await journal?.state(line);
     }
     last = view;
-    const waiting = view.stages.find((s) => s.wait?.state === 'Running');
+    const waiting = view.stages.find((s) => isRunState(s.wait?.state, 'Running'));
     if (waiting?.wait?.startedAt !== undefined) {
       const left = Math.max(
         0,
@@ -62,10 +62,12 @@ export async function followRun(
       if (line !== lastCountdown) io.progress(line);
       lastCountdown = line;
     }
-    if (FINAL_RUN_STATES.includes(view.state)) {
+    if (isFinalRunState(view.state)) {
       io.out(renderRun(view, Date.now()));
       const failed = view.stages.flatMap((s) =>
-        s.groups.flatMap((g) => g.members.filter((m) => m.state === 'Failed').map((m) => m.name)),
+        s.groups.flatMap((g) =>
+          g.members.filter((m) => isRunState(m.state, 'Failed')).map((m) => m.name),
+        ),
       );
       if (failed.length > 0)
         io.out(

@@ -6,9 +6,8 @@ import type {
 import { isRestError } from '@azure/arm-containerservice';
 import { planUpdateRun, type PlannedUpdate, type Stages } from '../checks/fleet/update-plan.js';
 import { OutcomeUnknown, UserError, sentWords } from '../model/errors.js';
-import { sameArmValue } from '../checks/arm-enums.js';
 import { azFleetRunShow } from '../model/equivalent-commands.js';
-import { FINAL_RUN_STATES, type UpdatePlan } from '../model/fleet-run.js';
+import { isFinalRunState, isRunState, type UpdatePlan } from '../model/fleet-run.js';
 import { visible } from '../model/visible-text.js';
 import { renderPlan, renderRun } from '../report/render-update-run.js';
 import { createFleetClient } from '../azure/fleet-client.js';
@@ -75,7 +74,7 @@ export async function runUpdateRunCommand(
         `update run ${request.name} is a ${own}, not the ${asked} asked: start it with its own flags, or name a new run with -n; nothing was sent`,
       );
     const state = running?.properties?.status?.status?.state;
-    if (sameArmValue(state, 'Running') || sameArmValue(state, 'Stopping')) {
+    if (isRunState(state, 'Running', 'Stopping')) {
       const earlier = await readFleetJournal(env, fleet, request.name);
       io.out(
         `Update run ${request.name} is ${state}${earlier?.started ? ' (started by an earlier session, per its journal)' : ''}: re-attaching.\n`,
@@ -239,14 +238,14 @@ async function start(
   const existing = await getRun(client, fleet, name);
   const earlier = await readFleetJournal(env, fleet, name);
   const state = existing?.properties?.status?.status?.state;
-  if (existing && (sameArmValue(state, 'Running') || sameArmValue(state, 'Stopping'))) {
+  if (existing && isRunState(state, 'Running', 'Stopping')) {
     // A run an earlier session started (or someone else): follow it, change nothing.
     io.out(
       `Update run ${name} is ${state}${earlier?.started ? ' (started by an earlier session, per its journal)' : ''}: re-attaching.\n`,
     );
     return exitOf(await followRun(client, fleet, name, io, undefined, pollMs(env)));
   }
-  if (existing && sameArmValue(state, 'Completed')) {
+  if (existing && isRunState(state, 'Completed')) {
     io.out(`Update run ${name} has completed already; nothing to do.\n`);
     return 0;
   }
@@ -255,7 +254,7 @@ async function start(
     ? runUpdateWords(existing)
     : updateWords(request.upgradeType, request.kubernetesVersion, request.nodeImage);
   const change =
-    existing && !sameArmValue(state, 'NotStarted')
+    existing && !isRunState(state, 'NotStarted')
       ? `start update run ${name} again (it is ${state}; ${what}): members not completed or skipped are updated`
       : `${existing ? 'start' : 'create and start'} update run ${name} (${what}) over ${plural(members, 'member cluster')} in the order above`;
   if (io.signal?.aborted) return interruptedUnsent(io);
@@ -365,7 +364,7 @@ function refuseUnfit(
 ): void {
   const state = run.properties?.status?.status?.state ?? run.properties?.provisioningState;
   if (verb === 'stop') {
-    if (!sameArmValue(state, 'Running'))
+    if (!isRunState(state, 'Running'))
       throw new UserError(
         `update run ${name} is ${state ?? 'in an unknown state'}: only a running update run can be stopped; nothing was sent`,
       );
@@ -457,9 +456,9 @@ async function getRun(
 }
 
 function exitOf(state: string | undefined): number {
-  if (sameArmValue(state, 'Completed')) return 0;
+  if (isRunState(state, 'Completed')) return 0;
   if (state === undefined) return 130; // no longer following (interrupted): the run goes on
-  return FINAL_RUN_STATES.some((s) => sameArmValue(state, s)) ? 1 : 0;
+  return isFinalRunState(state) ? 1 : 0;
 }
 
 /** How often a followed run is read (AKS_RUNBOOK_FLEET_POLL_MS; tests shorten it). */

@@ -1,6 +1,6 @@
 import type { UpdateRun } from '@azure/arm-containerservicefleet';
 import type { Stages } from '../checks/fleet/update-plan.js';
-import type { RunView } from '../model/fleet-run.js';
+import { isRunState, type RunView } from '../model/fleet-run.js';
 
 /** The SDK's update run as the tool shows it. */
 export function runViewOf(run: UpdateRun, fleet: string): RunView {
@@ -76,38 +76,48 @@ function clusterOf(id: string | undefined): string {
   return m ? `${m[1]}/${m[2]}` : (id ?? '?');
 }
 
-/** One line per thing that changed between two looks at a run (stage, group, member, wait, run). */
+/**
+ * One line per thing that changed between two looks at a run (stage, group, member, wait, run).
+ * A state Azure only spells in another case has not changed (ARM enum values match in any case).
+ */
 export function runChanges(before: RunView | undefined, after: RunView): string[] {
   const lines: string[] = [];
-  const was = new Map<string, string>();
+  const was = new Map<string, { state: string; message?: string }>();
   const key = (...parts: string[]): string => parts.join('/');
+  const changed = (k: string, state: string, message?: string): boolean => {
+    const w = was.get(k);
+    return !w || !isRunState(w.state, state) || w.message !== message;
+  };
   if (before) {
-    was.set('run', before.state);
+    was.set('run', { state: before.state });
     for (const s of before.stages) {
-      was.set(key('s', s.name), s.state);
-      if (s.wait) was.set(key('w', s.name), s.wait.state);
+      was.set(key('s', s.name), { state: s.state });
+      if (s.wait) was.set(key('w', s.name), { state: s.wait.state });
       for (const g of s.groups) {
-        was.set(key('g', s.name, g.name), g.state);
+        was.set(key('g', s.name, g.name), { state: g.state });
         for (const m of g.members)
-          was.set(key('m', s.name, g.name, m.name), `${m.state}${m.message ?? ''}`);
+          was.set(key('m', s.name, g.name, m.name), {
+            state: m.state,
+            ...(m.message !== undefined ? { message: m.message } : {}),
+          });
       }
     }
   }
   for (const s of after.stages) {
-    if (was.get(key('s', s.name)) !== s.state) lines.push(`stage ${s.name}: ${s.state}`);
+    if (changed(key('s', s.name), s.state)) lines.push(`stage ${s.name}: ${s.state}`);
     for (const g of s.groups) {
-      if (was.get(key('g', s.name, g.name)) !== g.state)
+      if (changed(key('g', s.name, g.name), g.state))
         lines.push(`stage ${s.name} > group ${g.name}: ${g.state}`);
       for (const m of g.members)
-        if (was.get(key('m', s.name, g.name, m.name)) !== `${m.state}${m.message ?? ''}`)
+        if (changed(key('m', s.name, g.name, m.name), m.state, m.message))
           lines.push(
             `stage ${s.name} > group ${g.name} > ${m.name} (${m.cluster}): ${m.state}${m.message ? ` - ${m.message}` : ''}`,
           );
     }
-    if (s.wait && was.get(key('w', s.name)) !== s.wait.state)
+    if (s.wait && changed(key('w', s.name), s.wait.state))
       lines.push(`wait ${s.wait.seconds}s after stage ${s.name}: ${s.wait.state}`);
   }
-  if (was.get('run') !== after.state)
+  if (changed('run', after.state))
     lines.push(`update run ${after.name}: ${after.state}${after.error ? ` - ${after.error}` : ''}`);
   return lines;
 }

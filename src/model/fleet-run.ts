@@ -17,8 +17,36 @@ export interface RunView {
   }>;
 }
 
+/** The states Fleet Manager reports for a run, stage, group, member or wait (UpdateState). */
+export type RunState =
+  | 'NotStarted'
+  | 'Running'
+  | 'Stopping'
+  | 'Stopped'
+  | 'Skipped'
+  | 'Failed'
+  | 'Pending'
+  | 'Completed';
+
 /** Update states after which nothing more happens without the operator. */
-export const FINAL_RUN_STATES = ['Completed', 'Failed', 'Stopped', 'Skipped'];
+export const FINAL_RUN_STATES: readonly RunState[] = ['Completed', 'Failed', 'Stopped', 'Skipped'];
+
+/**
+ * Whether an update state (of a run, stage, group, member or wait) is one of `states`. ARM enum
+ * values match without regard to case: Azure may report `running` or `SUCCEEDED`.
+ */
+export function isRunState(
+  state: string | null | undefined,
+  ...states: readonly string[]
+): boolean {
+  const s = state?.trim().toLowerCase();
+  return s !== undefined && states.some((k) => k.toLowerCase() === s);
+}
+
+/** Whether an update state is final: nothing more happens without the operator. */
+export function isFinalRunState(state: string | null | undefined): boolean {
+  return isRunState(state, ...FINAL_RUN_STATES);
+}
 
 /** How ready a member is for the update. */
 export type Readiness = 'ready' | 'blocked' | 'warning' | 'unknown' | 'up-to-date';

@@ -1,4 +1,4 @@
-import type { RunView, UpdatePlan } from '../model/fleet-run.js';
+import { isRunState, type RunView, type UpdatePlan } from '../model/fleet-run.js';
 import { alignColumns } from '../model/text-cells.js';
 import { visible } from '../model/visible-text.js';
 import { plural } from '../model/plural.js';
@@ -78,7 +78,7 @@ export function renderRun(run: RunView, now: number): string {
     }
     if (stage.wait) {
       const left =
-        stage.wait.state === 'Running' && stage.wait.startedAt !== undefined
+        isRunState(stage.wait.state, 'Running') && stage.wait.startedAt !== undefined
           ? `, ${duration(Math.max(0, Math.ceil(stage.wait.seconds - (now - stage.wait.startedAt) / 1000)))} left`
           : '';
       lines.push(

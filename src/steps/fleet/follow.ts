@@ -1,6 +1,6 @@
 import type { FleetLook, FleetRef } from '../../model/fleet-look.js';
 import type { FleetPort } from '../../model/fleet-port.js';
-import { FINAL_RUN_STATES, type RunView } from '../../model/fleet-run.js';
+import { isFinalRunState, type RunView } from '../../model/fleet-run.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { failedMembers } from './lines.js';
 import type { FleetStepState } from './state.js';
@@ -65,6 +65,6 @@ export function endOf(view: RunView | undefined, run: string): { result: string[
     result.push(
       `Failed: ${failed.map((m) => `${m.member} (stage ${m.stage}, group ${m.group})`).join(', ')}. Fix the cause, or skip it (m member, g group, n stage), then s starts the run again.`,
     );
-  else if (!FINAL_RUN_STATES.includes(view.state)) result.push('a follows it again.');
+  else if (!isFinalRunState(view.state)) result.push('a follows it again.');
   return { result };
 }

@@ -1,4 +1,5 @@
 import { FLEET_UPGRADE_TYPES, type FleetLook } from '../../model/fleet-look.js';
+import { isRunState } from '../../model/fleet-run.js';
 import { failureOf } from '../../target/failure.js';
 import type { StepModule } from '../contract/module.js';
 import { defineStep } from '../lifecycle/define.js';
@@ -45,7 +46,7 @@ export function makeFleetStep(
       const fleet = Math.min(s.state.fleet, Math.max(0, look.fleets.length - 1));
       s.set({ relevant, fleet, version: s.state.version ?? defaultVersion(s, look) });
       const running = look.fleets[fleet]?.runs.find((r) =>
-        ['Running', 'Stopping'].includes(r.state),
+        isRunState(r.state, 'Running', 'Stopping'),
       );
       if (running && port) {
         const earlier = await port.startedEarlier(look.fleets[fleet]!.at, running.name);

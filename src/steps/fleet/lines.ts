@@ -1,5 +1,5 @@
 import type { FleetInfo, FleetLook } from '../../model/fleet-look.js';
-import type { RunView, UpdatePlan } from '../../model/fleet-run.js';
+import { isRunState, type RunView, type UpdatePlan } from '../../model/fleet-run.js';
 import { plural } from '../../model/plural.js';
 
 /** Seconds as minutes and seconds: `5m`, `1m 30s`, `45s`. */
@@ -82,7 +82,7 @@ export function failedMembers(
   return view.stages.flatMap((s) =>
     s.groups.flatMap((g) =>
       g.members
-        .filter((m) => m.state === 'Failed')
+        .filter((m) => isRunState(m.state, 'Failed'))
         .map((m) => ({ stage: s.name, group: g.name, member: m.name })),
     ),
   );

@@ -1,5 +1,5 @@
 import type { FleetLook, FleetRef, FleetRunRequest } from '../../model/fleet-look.js';
-import type { RunView } from '../../model/fleet-run.js';
+import { isRunState, type RunView } from '../../model/fleet-run.js';
 import { plural } from '../../model/plural.js';
 import type { StepAction } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
@@ -12,7 +12,7 @@ import { isUnheard, unheardLines, unlessUnheard } from './unknown.js';
 type Session = StepSession<FleetLook, FleetStepState>;
 type Action = StepAction<FleetLook, FleetStepState>;
 
-const ACTIVE = ['Running', 'Stopping'];
+const ACTIVE = ['Running', 'Stopping'] as const;
 
 /** Start, follow (re-attach), stop and skip: the keys that act on an update run. */
 export function runActions(
@@ -22,10 +22,10 @@ export function runActions(
 ): Action[] {
   const f = s.facts?.fleets[s.state.fleet];
   if (!f) return [];
-  const listed = f.runs.find((r) => ACTIVE.includes(r.state))?.name;
+  const listed = f.runs.find((r) => isRunState(r.state, ...ACTIVE))?.name;
   const own = s.state.run;
-  const running = own?.view && ACTIVE.includes(own.view.state) ? own.name : listed;
-  const again = own?.view && ['Failed', 'Stopped'].includes(own.view.state) ? own.name : undefined;
+  const running = own?.view && isRunState(own.view.state, ...ACTIVE) ? own.name : listed;
+  const again = own?.view && isRunState(own.view.state, 'Failed', 'Stopped') ? own.name : undefined;
   const planned = s.state.planned;
   const actions: Action[] = [
     {
@@ -93,7 +93,7 @@ function skipTarget(s: Session): { stage: string; group: string; member: string 
   const done = new Set(
     view?.stages.flatMap((st) =>
       st.groups.flatMap((g) =>
-        g.members.filter((m) => m.state !== 'NotStarted').map((m) => m.name),
+        g.members.filter((m) => !isRunState(m.state, 'NotStarted')).map((m) => m.name),
       ),
     ),
   );
@@ -115,7 +115,9 @@ async function start(
   const members = s.state.planned?.plan.stages.flatMap((st) => st.groups.flatMap((g) => g.members));
   const skipped = new Set(
     s.state.run?.view?.stages.flatMap((st) =>
-      st.groups.flatMap((g) => g.members.filter((m) => m.state === 'Skipped').map((m) => m.name)),
+      st.groups.flatMap((g) =>
+        g.members.filter((m) => isRunState(m.state, 'Skipped')).map((m) => m.name),
+      ),
     ),
   );
   // Starting a run again resumes it with its own spec, not today's choices: say that one, and
@@ -179,7 +181,7 @@ async function start(
         : {
             ...endOf(view, request.name),
             changed: `update run ${request.name}`,
-            failed: view?.state === 'Failed',
+            failed: isRunState(view?.state, 'Failed'),
           },
   });
 }
