@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
-import { pdbStatusBehind, toDrainPdb } from '../../src/steps/drain/facts.js';
+import { pdbStatusBehind } from '../../src/kube/pdb-status.js';
+import { toDrainPdb } from '../../src/steps/drain/facts.js';
 
 const pdb = (generation: number | undefined, observedGeneration: number | undefined) =>
   ({

@@ -4,6 +4,7 @@ import type { DrainNode } from '../../model/drain.js';
 import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../../checks/drain/nodes.js';
 import type { DrainPdb, DrainPod } from '../../model/drain.js';
 import { isNodeReady } from '../../kube/nodes.js';
+import { knownDisruptionsAllowed, pdbStatusBehind } from '../../kube/pdb-status.js';
 
 // The cluster's objects in the drain planner's terms (pure mappings, no requests).
 
@@ -22,20 +23,6 @@ export function toDrainPod(pod: LeanPod): DrainPod {
     terminating: !!pod.metadata?.deletionTimestamp,
     ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
   };
-}
-
-/**
- * Whether a PDB's status trails its spec: per policy/v1 the status is valid only once
- * `observedGeneration` equals `metadata.generation`, and the eviction API refuses until then.
- */
-export function pdbStatusBehind(pdb: V1PodDisruptionBudget): boolean {
-  const generation = pdb.metadata?.generation ?? 0;
-  return (pdb.status?.observedGeneration ?? 0) < generation;
-}
-
-/** A budget's allowed disruptions as far as they are known: 0 while its status trails its spec. */
-export function knownDisruptionsAllowed(pdb: V1PodDisruptionBudget): number {
-  return pdbStatusBehind(pdb) ? 0 : (pdb.status?.disruptionsAllowed ?? 0);
 }
 
 /** A PDB in the drain planner's terms. */

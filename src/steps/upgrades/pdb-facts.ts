@@ -9,12 +9,8 @@ import {
 } from '@kubernetes/client-node';
 import { budgetHolds, type BudgetHold } from '../../checks/drain/budgets.js';
 import { selectorQuery } from '../../checks/label-selector.js';
-import {
-  knownDisruptionsAllowed,
-  pdbStatusBehind,
-  toDrainPdb,
-  toDrainPod,
-} from '../drain/facts.js';
+import { toDrainPdb, toDrainPod } from '../drain/facts.js';
+import { knownDisruptionsAllowed, pdbStatusBehind } from '../../kube/pdb-status.js';
 import type { PdbFacts } from '../../checks/versions/preflight.js';
 import { ownerLinks, workloadOf, type OwnerLinks } from '../../checks/workload-owner.js';
 import { listUnlessForbidden } from '../../kube/paged.js';
