@@ -1,7 +1,9 @@
 import type { FleetMember } from '@azure/arm-containerservicefleet';
+import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 import pLimit from 'p-limit';
 import { createContainerServiceClient } from '../azure/client.js';
 import { describeArmError } from '../azure/errors.js';
+import { knownDisruptionsAllowed, pdbStatusBehind } from '../kube/pdb-status.js';
 import { pdbsOf } from '../kube/shared-reads.js';
 import type { MemberFacts, PlannedUpdate } from '../checks/fleet/update-plan.js';
 import type { InventoryRow } from '../model/inventory.js';
@@ -93,12 +95,19 @@ export async function memberFacts(
         if (update.type !== 'ControlPlaneOnly' && running) {
           try {
             const pdbs = await pdbsOf(await connection());
+            const named = (p: V1PodDisruptionBudget) =>
+              `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`;
+            // A status behind its spec is not valid (its expectedPods neither): such a budget
+            // counts as allowing none whatever it last said, as the drain and upgrade steps judge.
             facts.blockingPdbs = pdbs
               .filter(
                 (p) =>
-                  (p.status?.disruptionsAllowed ?? 1) <= 0 && (p.status?.expectedPods ?? 0) > 0,
+                  pdbStatusBehind(p) ||
+                  (knownDisruptionsAllowed(p) <= 0 && (p.status?.expectedPods ?? 0) > 0),
               )
-              .map((p) => `${p.metadata?.namespace ?? ''}/${p.metadata?.name ?? ''}`);
+              .map(named);
+            const notCurrent = pdbs.filter(pdbStatusBehind).map(named);
+            if (notCurrent.length > 0) facts.pdbsNotCurrent = notCurrent;
           } catch (error) {
             facts.unread!.push(
               `PodDisruptionBudgets (${await said(error, 'list PodDisruptionBudgets')})`,

@@ -48,6 +48,33 @@ describe('planUpdateRun', () => {
     },
   );
 
+  it('a budget whose status is not current yet blocks the member, said as not current', () => {
+    const reasonsOf = (extra: Partial<MemberFacts>) => {
+      const plan = planUpdateRun(stages, [member('a', 'dev', extra)], {
+        type: 'Full',
+        kubernetesVersion: '1.31.8',
+      });
+      return plan.stages[0]!.groups[0]!.members[0]!;
+    };
+    const said = reasonsOf({ blockingPdbs: ['shop/web'], pdbsNotCurrent: ['shop/web'] });
+    expect(said.readiness).toBe('blocked');
+    expect(said.reasons).toEqual([
+      'PDB shop/web: its status is not current yet (the disruption controller has not caught up with its latest spec): the eviction API refuses its pods until it does, so AKS may fail to drain its nodes (UpgradeFailed)',
+    ]);
+    // Named only as not current, it still counts as allowing none.
+    expect(reasonsOf({ pdbsNotCurrent: ['shop/web'] })).toMatchObject({
+      readiness: 'blocked',
+      reasons: said.reasons,
+    });
+    // A control-plane-only upgrade drains nothing.
+    expect(
+      planUpdateRun(stages, [member('a', 'dev', { pdbsNotCurrent: ['shop/web'] })], {
+        type: 'ControlPlaneOnly',
+        kubernetesVersion: '1.31.8',
+      }).stages[0]!.groups[0]!.members[0]!.readiness,
+    ).toBe('ready');
+  });
+
   it('orders members by stage then group, keeps waits and names members in no stage', () => {
     const plan = planUpdateRun(
       stages,

@@ -73,6 +73,36 @@ describe('pool blockers', () => {
     ]);
   });
 
+  it('a budget whose status is not current yet blocks, said so, whatever its stale status allows', () => {
+    // observedGeneration behind generation: the eviction API refuses its pods until it catches up.
+    const stale = { ...pdb('orders-db', 0, ['a1']), statusBehind: true };
+    const blockers = poolBlockers(apps, [stale], nodePools);
+    expect(blockers).toEqual([
+      {
+        pdb: 'payments/orders-db',
+        workloads: ['StatefulSet/orders-db'],
+        allowed: 0,
+        podsInPool: 1,
+        atOnce: 1,
+        verdict: 'blocks',
+        notCurrent: true,
+      },
+    ]);
+    // Counted as none even where the facts carry the stale number.
+    expect(
+      poolBlockers(apps, [{ ...pdb('orders-db', 2, ['a1']), statusBehind: true }], nodePools),
+    ).toEqual(blockers);
+    const lines = poolDrainLines({}, blockers);
+    expect(lines[0]).toMatch(/^Predicted to block this upgrade/);
+    expect(lines[1]).toBe(
+      '  • PDB payments/orders-db (StatefulSet/orders-db): its status is not current yet (the disruption controller has not caught up with its latest spec): the eviction API refuses its 1 pod on this pool until it does',
+    );
+    expect(poolsAfterLines([{ pool: 'apps', blockers }])).toEqual([
+      'The pool upgrades after this one are predicted to be blocked by:',
+      '  • pool apps: PDB payments/orders-db (status not current yet)',
+    ]);
+  });
+
   it('lists blocking budgets before slowing ones', () => {
     const pdbs = [pdb('a-web', 1, ['a1', 'a1']), pdb('z-db', 0, ['a2'])];
     expect(poolBlockers(apps, pdbs, nodePools).map((b) => b.verdict)).toEqual(['blocks', 'slows']);

@@ -24,6 +24,11 @@ export interface MemberFacts {
   upgrades?: string[];
   /** PodDisruptionBudgets allowing no disruption now (`namespace/name`), when read. */
   blockingPdbs?: string[];
+  /**
+   * PodDisruptionBudgets whose status is not current yet (`status.observedGeneration` behind
+   * `metadata.generation`): they count as allowing none, and are said so.
+   */
+  pdbsNotCurrent?: string[];
   /** Uses of APIs the target may remove (metric, Helm, last-applied), when read. */
   apiUses?: ApiUse[];
   /** Why a part could not be read (the readiness is then partly unknown). */
@@ -107,11 +112,15 @@ function planMember(
   if (update.type !== 'NodeImageOnly' && update.kubernetesVersion && m.currentVersion && m.apiUses)
     warnings.push(...removedApiReasons(m.apiUses, m.currentVersion, update.kubernetesVersion));
   if (m.support === 'unsupported') warnings.push('its current version is out of AKS support');
-  if (update.type !== 'ControlPlaneOnly')
-    for (const pdb of m.blockingPdbs ?? [])
+  if (update.type !== 'ControlPlaneOnly') {
+    const notCurrent = new Set(m.pdbsNotCurrent ?? []);
+    for (const pdb of new Set([...(m.blockingPdbs ?? []), ...notCurrent]))
       blocked.push(
-        `PDB ${pdb} allows 0 disruptions: AKS cannot drain its nodes; the member will fail (UpgradeFailed)`,
+        notCurrent.has(pdb)
+          ? `PDB ${pdb}: its status is not current yet (the disruption controller has not caught up with its latest spec): the eviction API refuses its pods until it does, so AKS may fail to drain its nodes (UpgradeFailed)`
+          : `PDB ${pdb} allows 0 disruptions: AKS cannot drain its nodes; the member will fail (UpgradeFailed)`,
       );
+  }
   const unknown = (m.unread ?? []).map((u) => `not read: ${u}`);
   const readiness: Readiness =
     blocked.length > 0

@@ -17,6 +17,11 @@ export interface PoolBlocker {
   /** `blocks`: it allows no disruption, AKS cannot evict its pods; `slows`: a batch holds more than it allows. */
   verdict: 'blocks' | 'slows';
   /**
+   * Its status is not current yet (`statusBehind`): how many it allows is unknown, it counts as
+   * none, and the eviction API refuses its pods until the disruption controller catches up.
+   */
+  notCurrent?: true;
+  /**
    * Set when the blocker is pods several budgets select (`pdb` then names them all, and
    * `podsInPool` counts those pods): the eviction API refuses them whatever the budgets allow.
    */
@@ -39,20 +44,17 @@ export function poolBlockers(
     const inPool = pdb.podNodes.filter((n) => nodePools[n] === pool.name);
     if (inPool.length === 0) continue;
     const atOnce = worstBatch(inPool, batch);
-    const verdict =
-      pdb.disruptionsAllowed <= 0
-        ? 'blocks'
-        : atOnce > pdb.disruptionsAllowed
-          ? 'slows'
-          : undefined;
+    const allowed = allowedOf(pdb);
+    const verdict = allowed <= 0 ? 'blocks' : atOnce > allowed ? 'slows' : undefined;
     if (!verdict) continue;
     out.push({
       pdb: `${pdb.namespace}/${pdb.name}`,
       workloads: pdb.workloads,
-      allowed: Math.max(0, pdb.disruptionsAllowed),
+      allowed,
       podsInPool: inPool.length,
       atOnce,
       verdict,
+      ...(pdb.statusBehind ? { notCurrent: true as const } : {}),
     });
   }
   out.push(...sharedBlockers(pool.name, pdbs, nodePools));
@@ -81,7 +83,7 @@ function sharedBlockers(
           .map((n) => `${pdb.namespace}/${n}`)
           .join(', '),
         workloads: pdb.workloads,
-        allowed: Math.max(0, pdb.disruptionsAllowed),
+        allowed: allowedOf(pdb),
         podsInPool: count,
         atOnce: count,
         verdict: 'blocks',
@@ -90,4 +92,9 @@ function sharedBlockers(
     }
   }
   return out;
+}
+
+/** What a budget allows as far as it is known: none while its status is not current. */
+function allowedOf(pdb: PdbFacts): number {
+  return pdb.statusBehind ? 0 : Math.max(0, pdb.disruptionsAllowed);
 }

@@ -10,6 +10,8 @@ function blockerLine(b: PoolBlocker): string {
   const who = b.workloads.length ? ` (${b.workloads.join(', ')})` : '';
   if (b.shared)
     return `  • PDBs ${b.pdb}${who} all select ${plural(b.podsInPool, 'pod')} on this pool: the eviction API refuses a pod under two budgets`;
+  if (b.notCurrent)
+    return `  • PDB ${b.pdb}${who}: its status is not current yet (the disruption controller has not caught up with its latest spec): the eviction API refuses its ${plural(b.podsInPool, 'pod')} on this pool until it does`;
   return b.verdict === 'blocks'
     ? `  • PDB ${b.pdb}${who} allows 0 disruptions: AKS cannot evict its ${plural(b.podsInPool, 'pod')} on this pool`
     : `  • PDB ${b.pdb}${who} allows ${b.allowed}, a batch of nodes holds ${b.atOnce} of its pods: drains wait for replacements`;
@@ -57,7 +59,9 @@ export function poolsAfterLines(
           .map((b) =>
             b.shared
               ? `PDBs ${b.pdb} (select the same pod)`
-              : `PDB ${b.pdb} (allows 0 disruptions)`,
+              : b.notCurrent
+                ? `PDB ${b.pdb} (status not current yet)`
+                : `PDB ${b.pdb} (allows 0 disruptions)`,
           )
           .join(', ')}`,
     ),
