@@ -3,6 +3,7 @@ import type { V1PodDisruptionBudget } from '@kubernetes/client-node';
 import pLimit from 'p-limit';
 import { createContainerServiceClient } from '../azure/client.js';
 import { describeArmError } from '../azure/errors.js';
+import { sameArmValue } from '../checks/arm-enums.js';
 import { knownDisruptionsAllowed, pdbStatusBehind } from '../kube/pdb-status.js';
 import { pdbsOf } from '../kube/shared-reads.js';
 import type { MemberFacts, PlannedUpdate } from '../checks/fleet/update-plan.js';
@@ -91,7 +92,7 @@ export async function memberFacts(
         // A read's failure in the shared words (connect's own failure is already one line).
         const said = async (error: unknown, doing: string): Promise<string> =>
           failureOf(error, await member?.catch(() => undefined), doing).line;
-        const running = facts.powerState !== 'Stopped';
+        const running = !sameArmValue(facts.powerState, 'Stopped');
         if (update.type !== 'ControlPlaneOnly' && running) {
           try {
             const pdbs = await pdbsOf(await connection());

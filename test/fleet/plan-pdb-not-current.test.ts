@@ -2,6 +2,7 @@
 // metadata.generation (policy/v1); until then the eviction API refuses the pods it covers. The
 // fleet plan must judge a member's budgets as the drain and upgrades steps do: such a budget counts
 // as allowing none and is said to be not current yet, whatever its stale status allows.
+// Also: a member Azure reports stopped, in any case, is not read at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interceptor } from '../../src/sim/server.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
@@ -69,5 +70,23 @@ describe('fleet run plan: a member budget whose status is not current yet', () =
     );
     expect(plan.out).not.toMatch(/shop\/storefront allows 0/);
     expect(plan.out).not.toMatch(/shop\/cart/);
+  }, 60_000);
+});
+
+describe('fleet run plan: a member stopped, in any case', () => {
+  it('does not try the API server of a member Azure reports stopped (lower case)', async () => {
+    const stopped = sim.clusters.find((c) => c.arm.name === 'aks-shop-stg')!;
+    stopped.aks.state.powerState = 'stopped' as typeof stopped.aks.state.powerState;
+    try {
+      const plan = await h.run(['run', 'plan', '--kubernetes-version', '1.31.8']);
+      expect(plan.code, plan.err).toBe(0);
+      const said = plan.out.split('\n').filter((l) => l.startsWith('- shop-stg:'));
+      // Blocked for being stopped, and only that: its budgets and API uses were not tried.
+      expect(said).toEqual([
+        '- shop-stg: the cluster is stopped: AKS refuses upgrades until it is started',
+      ]);
+    } finally {
+      stopped.aks.state.powerState = 'Running';
+    }
   }, 60_000);
 });
