@@ -4,7 +4,7 @@ import { UserError } from '../model/errors.js';
 import { INVENTORY_FORMATS, type InventoryFormat } from '../report/formats.js';
 import { parseWhere, type WhereClause } from '../checks/fleet/where.js';
 import type { FleetTarget } from '../fleet/access.js';
-import type { RunRequest } from '../fleet/run-command.js';
+import type { RunRequest } from '../fleet/run-request.js';
 import { addStrategyCommands, type StrategyCommand } from './fleet-strategy-args.js';
 
 /** `aks-runbook fleet …` as parsed. */

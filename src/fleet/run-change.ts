@@ -1,8 +1,10 @@
 import type { UpdateRun } from '@azure/arm-containerservicefleet';
 import { unheardOutcome } from '../azure/lro-outcome.js';
 import type { FaultError } from '../model/errors.js';
-import { OutcomeUnknown, unheardWhy } from '../model/errors.js';
+import { OutcomeUnknown, UserError, sentWords, unheardWhy } from '../model/errors.js';
+import { azFleetRunShow } from '../model/equivalent-commands.js';
 import { fleetError } from './errors.js';
+import type { FleetAt } from './locate.js';
 
 /** What the Fleet Manager client gives for a change of a run: an awaitable poller. */
 interface RunPoller extends PromiseLike<UpdateRun> {
@@ -39,4 +41,29 @@ function runPostError(
     accepted: unheard.accepted,
     why: said.message,
   });
+}
+
+/**
+ * A change of run `name` whose answer never came, as the one line the command ends with (exit 2):
+ * sent, outcome unknown (journaled so), and the command that tells whether it took. Any other
+ * failure passes as it is.
+ */
+export function saidUnheard(
+  fleet: FleetAt,
+  name: string,
+  verb: 'create' | 'start' | 'stop' | 'skip',
+): (error: unknown) => never {
+  return (error) => {
+    if (!(error instanceof OutcomeUnknown)) throw error;
+    const check = azFleetRunShow(fleet, name, verb !== 'skip');
+    throw new UserError(
+      `the request to ${verb} update run ${name} ${sentWords(error.heard?.accepted === true)}; its outcome is unknown: ${error.message}. It may ${error.heard?.accepted ? 'still be running' : 'be running, or may never have started'} in Azure: check it with ${check} before sending it again`,
+    );
+  };
+}
+
+/** A Ctrl+C that came while the fleet was read: said, and nothing is sent (exit 130). */
+export function interruptedUnsent(io: { out: (text: string) => void }): number {
+  io.out('Interrupted: nothing was sent.\n');
+  return 130;
 }
