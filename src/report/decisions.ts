@@ -18,6 +18,11 @@ export interface JournaledDecision {
   dryRun: boolean;
   /** For an ARM dry run (nothing sent): what was shown. */
   shown?: string;
+  /**
+   * For a Kubernetes dry run answered yes that its preflight ended: what the API server accepted
+   * (its requests, when the preflight journaled any, are inside).
+   */
+  accepted?: string;
   time: string;
   requests: JournaledChange[];
 }
@@ -26,7 +31,10 @@ export interface JournaledDecision {
  * Groups the journaled requests by operator decision, dry runs apart. A request belongs to the
  * last question answered yes before it; further requests of the same step and kind (real or dry
  * run) with no new question belong to the same decision. A dry run sent before a question (the
- * server-side preflight of a change) is a decision of its own, never part of the change.
+ * server-side preflight of a change) is a decision of its own, never part of the change; in a
+ * dry-run session, where that preflight is the whole change, it is part of the rehearsal answered
+ * yes (journaled as a `dry run:` note), so each such yes counts once whether or not the preflight
+ * journaled its requests.
  */
 export function decisionsOf(
   records: readonly JournalRecord[],
@@ -37,12 +45,31 @@ export function decisionsOf(
   const decisions: JournaledDecision[] = [];
   let pending: Confirmation | undefined;
   let current: JournaledDecision | undefined;
+  // The unasked dry runs just before the pending question: that change's preflight.
+  let preflight: JournaledDecision | undefined;
   for (const r of records) {
     if (r.type === 'confirmation') {
       pending = r.answer === 'yes' ? r : undefined;
+      preflight = current && !current.asked && current.dryRun ? current : undefined;
       current = undefined;
     } else if (r.type === 'note' && r.message.startsWith(NOT_STARTED)) {
       // Answered yes, then not started (a look failed while asking): no request is its own.
+      pending = undefined;
+      current = undefined;
+    } else if (r.type === 'note' && r.message.startsWith('dry run: ') && isKube(r.detail)) {
+      const accepted = r.message.slice('dry run: '.length);
+      if (pending && preflight?.step === r.step)
+        Object.assign(preflight, { asked: pending, accepted });
+      else {
+        decisions.push({
+          step: r.step,
+          dryRun: true,
+          accepted,
+          time: r.time,
+          requests: [],
+          ...(pending ? { asked: pending } : {}),
+        });
+      }
       pending = undefined;
       current = undefined;
     } else if (r.type === 'note' && r.message.startsWith('dry run: ')) {
@@ -74,6 +101,11 @@ export function decisionsOf(
   return decisions;
 }
 
+/** Whether a `dry run:` note is of Kubernetes dry runs (sent), not of an ARM request shown. */
+function isKube(detail: Record<string, unknown> | undefined): boolean {
+  return detail?.['wire'] === 'kube';
+}
+
 /** Whether an intent was sent as a dry run (`dryRun: 'All'` or `true` in its detail). */
 function isDryRun(detail: Record<string, unknown> | undefined): boolean {
   const flag = detail?.['dryRun'];
@@ -83,6 +115,7 @@ function isDryRun(detail: Record<string, unknown> | undefined): boolean {
 /** How a decision ended: ok, failed (how many of its requests), outcome unknown, cancelled, or still in flight. */
 export function decisionOutcome(d: JournaledDecision): string {
   if (d.shown !== undefined) return 'shown, not sent';
+  if (d.accepted !== undefined && d.requests.length === 0) return 'accepted by the API server';
   const left = d.requests.filter((c) => !c.result).length;
   if (left > 0) return `IN FLIGHT (${left} with no result)`;
   const failed = d.requests.filter((c) => c.result?.outcome === 'failed');

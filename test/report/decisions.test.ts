@@ -107,3 +107,56 @@ describe('one change per operator decision, dry runs apart', () => {
     expect(d.decisions.filter((x) => !x.dryRun)).toEqual([]);
   });
 });
+
+describe('a Kubernetes dry run ended by its preflight counts once per yes, in every step', () => {
+  const accepted = (step: string, what: string): JournalRecord => ({
+    type: 'note',
+    time: at(),
+    step,
+    message: `dry run: ${what} accepted by the API server`,
+    detail: { wire: 'kube' },
+  });
+
+  it('a preflight that journals nothing (imds) is one dry run, its question answered yes', () => {
+    const d = digest([
+      session(true),
+      asked('(dry run) Create restrict-instance-metadata in shop'),
+      accepted('imds', 'restrict-instance-metadata policies'),
+    ]);
+    expect(d.decisions.map((x) => [x.step, x.dryRun, x.asked?.change])).toEqual([
+      ['imds', true, '(dry run) Create restrict-instance-metadata in shop'],
+    ]);
+    expect(decisionOutcome(d.decisions[0]!)).toBe('accepted by the API server');
+  });
+
+  it("a preflight that journals its requests (rbac) is the same one dry run, the yes's", () => {
+    const d = digest([
+      session(true),
+      ...request('rbac', 'dry-run create clusterrolebinding', 'crb/g', { dryRun: 'All' }),
+      ...request('rbac', 'dry-run remove user', 'crb/u', { dryRun: 'All' }),
+      asked('(dry run) Replace user alice by group g'),
+      accepted('rbac', 'replacement of alice'),
+      asked('(dry run) Drain node n1'),
+      ...request('drain', 'cordon', 'node/n1'),
+    ]);
+    expect(d.decisions.map((x) => [x.step, x.dryRun, x.requests.length, x.asked?.change])).toEqual([
+      ['rbac', true, 2, '(dry run) Replace user alice by group g'],
+      ['drain', true, 1, '(dry run) Drain node n1'],
+    ]);
+  });
+
+  it('an ARM dry run is still shown, not sent', () => {
+    const d = digest([
+      session(true),
+      asked('(dry run) Enable Defender'),
+      {
+        type: 'note',
+        time: at(),
+        step: 'defender',
+        message: 'dry run: the PUT that enables Defender shown, not sent',
+      },
+    ]);
+    expect(d.decisions).toHaveLength(1);
+    expect(decisionOutcome(d.decisions[0]!)).toBe('shown, not sent');
+  });
+});

@@ -97,8 +97,14 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
     ctx.show({ result: change.dryRun ?? DRY_RUN });
     return 'dry-run';
   }
-  // A Kubernetes change with a preflight: in a dry run the preflight was the whole change.
+  // A Kubernetes change with a preflight: in a dry run the preflight was the whole change. It is
+  // journaled as the rehearsal answered yes, as an ARM one is (the preflight may write no intent).
   if (mode.dryRun && change.preflight) {
+    // `wire: 'kube'` tells the records it was sent, as server-side dry runs, not only shown.
+    await ctx.journal.note(ctx.id, `dry run: ${change.what} accepted by the API server`, {
+      ...change.dryRunDetail,
+      wire: 'kube',
+    });
     ctx.show({ result: change.dryRun ?? DRY_RUN });
     return 'dry-run';
   }
