@@ -3,6 +3,7 @@ import type { ViewItem } from '../src/steps/contract/view.js';
 import { theme, type ThemeColor } from './theme.js';
 import { isCommand } from './copy-context.js';
 import { wrapWords } from './text.js';
+import { displayWidth } from '../src/model/text-cells.js';
 import { shellLines } from './shell-lines.js';
 
 /** A piece of a line with its own style. */
@@ -66,12 +67,63 @@ export function isTableRow(line: string): boolean {
 
 /**
  * One item of a view's list: a sentence as `listItem` shows it, or a code block (YAML, a command)
- * line for line as it is, from the first column, never bulleted or wrapped, so a copy from the
- * terminal is the text itself (a line wider than the screen is cut visibly, with `…`).
+ * line for line as it is, from the first column, never bulleted, so a copy from the terminal is
+ * the text itself. A line wider than the screen is read whole, never cut: see `codeLines`.
  */
 export function viewItemLines(item: ViewItem, bullet: string, width: number): FrameLine[] {
   if (typeof item === 'string') return listItem(item, bullet, width);
-  return item.code.map((line) => [{ text: line === '' ? ' ' : line }]);
+  return item.code.flatMap((line) => codeLines(line, width));
+}
+
+/** Ends a piece of a code line that goes on below. */
+export const CODE_GOES_ON = '↩';
+/** Starts the piece of a code line that goes on from above. */
+export const CODE_WENT_ON = '↪ ';
+
+/**
+ * One code line as screen lines: as it is when it fits; wider, broken at the screen's edge or just
+ * after a space near it (the space kept: nothing is lost or guessed), each piece but the last
+ * ending in `↩` and each next one starting, at the line's own indent, with `↪ ` (both muted): what
+ * the operator confirms is on screen in full, and the marks say the pieces are one line.
+ */
+export function codeLines(line: string, width: number): FrameLine[] {
+  if (line === '') return [[{ text: ' ' }]];
+  if (displayWidth(line) <= width) return [[{ text: line }]];
+  const indent = ' '.repeat(Math.min(line.length - line.trimStart().length, Math.floor(width / 2)));
+  const mark = { color: theme.muted };
+  const lines: FrameLine[] = [];
+  let rest = line;
+  let first = true;
+  while (rest !== '') {
+    const lead = first ? '' : indent + CODE_WENT_ON;
+    const room = Math.max(1, width - displayWidth(lead) - 1);
+    const fits = displayWidth(rest) <= width - displayWidth(lead);
+    const piece = fits ? rest : atSpace(cellsOf(rest, room));
+    lines.push([
+      ...(first ? [] : [{ text: lead, ...mark }]),
+      { text: piece },
+      ...(fits ? [] : [{ text: CODE_GOES_ON, ...mark }]),
+    ]);
+    rest = rest.slice(piece.length);
+    first = false;
+  }
+  return lines;
+}
+
+/** `piece` ended after its last space when that keeps most of it (the space stays, before `↩`). */
+function atSpace(piece: string): string {
+  const space = piece.lastIndexOf(' ');
+  return space >= piece.length / 2 ? piece.slice(0, space + 1) : piece;
+}
+
+/** The longest start of `text` that takes at most `cells` cells (at least one character). */
+function cellsOf(text: string, cells: number): string {
+  let piece = '';
+  for (const char of text) {
+    if (piece !== '' && displayWidth(piece + char) > cells) break;
+    piece += char;
+  }
+  return piece;
 }
 
 /**

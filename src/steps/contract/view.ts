@@ -18,8 +18,9 @@ export function actionView(
 }
 
 /**
- * Lines shown exactly as they are (YAML, a command): never bulleted, indented, joined or wrapped,
- * so what is copied from the screen is what was meant.
+ * Lines shown exactly as they are (YAML, a command): never bulleted, indented, joined or
+ * re-wrapped, so what is copied from the screen is what was meant; a line wider than the screen
+ * goes on below in pieces marked `↩` / `↪`, never cut (screens/step-lines.ts).
  */
 export interface CodeBlock {
   code: readonly string[];

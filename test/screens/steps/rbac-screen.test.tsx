@@ -10,7 +10,7 @@ import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { rbacStep } from '../../../src/steps/rbac/index.js';
 import { stepSession } from '../../e2e/security-step-session.js';
 import { BACKSPACE, DOWN, ENTER, ESC, renderInk } from '../../helpers/ink.js';
-import { viewText } from '../../../src/steps/contract/view.js';
+import { viewText, type CodeBlock } from '../../../src/steps/contract/view.js';
 
 const step = CHECKLIST.find((s) => s.id === 'rbac')!;
 const Screen = RbacScreen;
@@ -149,6 +149,37 @@ describe('rbac screen', () => {
     await ui.type('aks-shop-prod');
     await ui.press(ENTER);
     await ui.waitFor('✔ Undone');
+    await session.host.stop();
+  });
+
+  it('shows the whole new binding at 80x24: a YAML line wider than the screen goes on below, marked, never cut', async () => {
+    const session = await stepSession(sim, 'rbac', rbacStep, { dryRun: true });
+    await session.host.open('rbac');
+    const ui = await renderInk(<Shell store={session.store} host={session.host} />);
+    await ui.waitFor('[p] Pick one of');
+    await ui.press('p');
+    await ui.waitFor('▶ ▲ jordan@contoso.com = Jordan Reyes');
+    await ui.press(ENTER);
+    await ui.waitFor('Replace jordan@contoso.com with an Entra group');
+    await ui.type('plat');
+    await ui.waitFor('▶ platform-admins · 4 members');
+    await ui.press(ENTER);
+    await ui.waitFor('[r] Dry-run the replacement');
+    const yaml = (session.view().plan ?? []).find((i): i is CodeBlock => typeof i !== 'string');
+    const wide = yaml!.code.find((l) => l.length > 80)!;
+    // The annotation naming the binding and the user it replaces: wider than 80 columns.
+    expect(wide).toContain('aks-runbook/replaces: ClusterRoleBinding/jordan-cluster-admin user');
+    await ui.press('G');
+    const frame = await ui.waitFor('subjects:');
+    const lines = frame.split('\n').map((l) => l.trimEnd());
+    const at = lines.findIndex((l) => l.startsWith('    aks-runbook/replaces:'));
+    expect(lines[at]).toMatch(/↩$/);
+    expect(lines[at]!.length).toBeLessThanOrEqual(80);
+    expect(lines[at + 1]).toMatch(/^ {4}↪ /);
+    // The pieces, marks taken out, are the line itself: nothing cut, nothing added.
+    expect(lines[at]!.slice(0, -1) + lines[at + 1]!.slice('    ↪ '.length)).toBe(wide);
+    const block = lines.slice(lines.indexOf('apiVersion: rbac.authorization.k8s.io/v1'));
+    expect(block.some((l) => l.includes('…'))).toBe(false);
     await session.host.stop();
   });
 
