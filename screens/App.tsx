@@ -12,6 +12,7 @@ import { KeyHints } from './KeyHints.js';
 import { baseLayer, topLayer } from './layers.js';
 import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
 import { quitReasons } from './quit-reasons.js';
+import { shownStatuses } from './step-status.js';
 import { STEP_SCREENS } from './step-screens.js';
 import { Confirmation, Frame, Help, Overview, Picker, Quit } from './lazy-shell.js';
 import { back, handOver, onTop, openFromChecklist, type StepStack } from './step-stack.js';
@@ -77,6 +78,9 @@ export function App({ store, actions }: AppProps) {
   const failureRows = failure ? Math.ceil(failure.length / Math.max(1, columns)) : 0;
   const height = Math.max(4, rows - 3 - failureRows - (state.operation ? 1 : 0));
 
+  // A step whose Azure operation runs says so on its row and title, not only in the header.
+  const steps = shownStatuses(state.steps, state.operation);
+
   /** A dialog or the help on top of the screen, if one is open. */
   const overlay = () => {
     if (top === 'quit') {
@@ -140,7 +144,7 @@ export function App({ store, actions }: AppProps) {
     };
     const common = {
       step,
-      status: state.steps[step.id],
+      status: steps[step.id],
       view: state.stepViews[step.id] ?? {},
       width: columns,
       height,
@@ -155,7 +159,7 @@ export function App({ store, actions }: AppProps) {
       <Frame.Screen
         key={step.id}
         step={step}
-        status={state.steps[step.id]}
+        status={steps[step.id]}
         {...state.stepViews[step.id]}
         onAction={(key) => actions.onStepEvent?.(step.id, { type: 'action', key })}
         width={columns}
@@ -192,7 +196,7 @@ export function App({ store, actions }: AppProps) {
       <Overview.Screen
         cluster={connection.cluster}
         armMissing={connection.armMissing}
-        steps={state.steps}
+        steps={steps}
         view={view}
         onView={setView}
         width={columns}

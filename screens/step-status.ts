@@ -1,4 +1,5 @@
-import type { StepStatus } from '../src/model/checklist.js';
+import type { StepId, StepStatus } from '../src/model/checklist.js';
+import { isOngoing, type RunningOperation } from '../src/model/operation.js';
 import { theme, type ThemeColor } from './theme.js';
 import { plural } from '../src/model/plural.js';
 
@@ -15,7 +16,11 @@ export function statusLook(status: StepStatus): StatusLook {
     case 'not-started':
       return { symbol: '·', color: undefined, text: 'not started' };
     case 'running':
-      return { symbol: '…', color: theme.accent, text: 'running' };
+      return {
+        symbol: '…',
+        color: theme.accent,
+        text: status.what ? `running: ${status.what}` : 'running',
+      };
     case 'ok':
       return { symbol: '✔', color: theme.ok, text: 'ok' };
     case 'findings':
@@ -35,6 +40,20 @@ export function statusLook(status: StepStatus): StatusLook {
     default:
       return assertNever(status);
   }
+}
+
+/**
+ * The statuses the checklist rows and step titles show: while an Azure operation a step of this
+ * session sent runs (an upgrade, a node image upgrade: minutes to hours), that step's says it
+ * runs and what; its own status again once the operation ends, fails or is no longer followed.
+ */
+export function shownStatuses(
+  steps: Record<StepId, StepStatus>,
+  op: RunningOperation | undefined,
+): Record<StepId, StepStatus> {
+  if (!op?.step || op.by !== 'this session' || !isOngoing(op)) return steps;
+  const what = op.phase === 'canceling' ? `${op.what} (being aborted)` : op.what;
+  return { ...steps, [op.step]: { kind: 'running', what } };
 }
 
 function assertNever(value: never): never {

@@ -20,7 +20,8 @@ export type StepId = (typeof STEP_IDS)[number];
 /** What the overview shows for a step. */
 export type StepStatus =
   | { kind: 'not-started' }
-  | { kind: 'running' }
+  /** Looking; or, with `what`, a change of the step runs (an Azure operation it sent). */
+  | { kind: 'running'; what?: string }
   | { kind: 'ok' }
   /** `worst`: the most severe of them, said where a row sums up other steps (the Summary). */
   | { kind: 'findings'; count: number; worst?: Severity }

@@ -1,3 +1,5 @@
+import type { StepId } from './checklist.js';
+
 /** Where an Azure operation runs: the managed cluster itself or one of its agent pools. */
 export type OperationResource = { kind: 'cluster'; name: string } | { kind: 'pool'; name: string };
 
@@ -25,6 +27,8 @@ export interface RunningOperation {
   sinceKnown: boolean;
   /** Who started it, as far as this program knows. */
   by: 'this session' | 'elsewhere';
+  /** The step of this session that sent it (its checklist row says it runs). */
+  step?: StepId;
   /** ARM's provisioningState of the resource, as last read. */
   armState: string;
   phase: OperationPhase;

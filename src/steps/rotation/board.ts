@@ -2,6 +2,7 @@ import { readArmCluster } from '../../azure/cluster.js';
 import { sameArmValue } from '../../checks/arm-enums.js';
 import { snapshotPool } from './snapshot.js';
 import type { ArmClusterFacts } from '../../model/arm.js';
+import type { StepId } from '../../model/checklist.js';
 import type { Connection } from '../../model/connection.js';
 import { outsideLookBound } from '../../model/look-bound.js';
 import { isOngoing, type OperationResource, type RunningOperation } from '../../model/operation.js';
@@ -93,8 +94,8 @@ export class OperationBoard {
   /** The operation the board showed before this session's last `began` (a request not sent restores it). */
   private beforeOwn: RunningOperation | undefined;
 
-  /** This session sends an operation now. */
-  began(resource: OperationResource, what: string): void {
+  /** This session (its step `step`) sends an operation now. */
+  began(resource: OperationResource, what: string, step?: StepId): void {
     this.informed = true;
     this.polled = true;
     this.beforeOwn = this.op;
@@ -105,6 +106,7 @@ export class OperationBoard {
       since: this.now(),
       sinceKnown: true,
       by: 'this session',
+      ...(step ? { step } : {}),
       armState: 'sent',
       phase: 'running',
       nodes: [],

@@ -95,7 +95,7 @@ export function operationChange<Facts>(
       // and never hears of a request that failed before going out.
       const sent = () => {
         if (abort) board?.aborting(true);
-        else board?.began(resourceOf(ctx, run.pool), run.what);
+        else board?.began(resourceOf(ctx, run.pool), run.what, ctx.id);
       };
       const started = Date.now();
       const onUpdate = run.onUpdate;
