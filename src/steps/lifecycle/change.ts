@@ -73,6 +73,11 @@ export interface Change<Outcome, Facts> {
   done: (outcome: Outcome, facts: Facts | undefined) => ChangeDone;
   /** After a failure: the same change again (with its own confirmation), for `retryOrLook`. */
   again?: () => Promise<void>;
+  /**
+   * Said after the retry key's label while the retry is offered, when it holds: e.g. that it
+   * sends the failed request again, not what the operator picked since.
+   */
+  againNote?: () => string | undefined;
 }
 
 /** The end of a change as the operator reads it. */

@@ -136,7 +136,14 @@ export async function runChange<Outcome, Facts, State, Event extends StepEventSh
   };
   const end = (facts: Facts | undefined): void => {
     ended = change.done(outcome, facts);
-    run.again = ended.failed && change.again ? { run: change.again, what: change.what } : undefined;
+    run.again =
+      ended.failed && change.again
+        ? {
+            run: change.again,
+            what: change.what,
+            ...(change.againNote ? { note: change.againNote } : {}),
+          }
+        : undefined;
     // A failure stays on screen (above any later result) and in the status until seen.
     const unseen = run.unseenFailure;
     if (ended.failed) run.unseenFailure = { what: change.what, lines: ended.result };

@@ -67,7 +67,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   /** The stamp of the look now shown: an older one that answers later is not shown. */
   private lastApplied = 0;
   /** What `retryOrLook` runs after a failed change that can be tried again, and that change. */
-  again: { run: () => Promise<void>; what: string } | undefined;
+  again: { run: () => Promise<void>; what: string; note?: () => string | undefined } | undefined;
   /** Looking again, offered by the lifecycle on a stale step that has no such action of its own. */
   private readonly lookAgain: StepAction<Facts, State> = { ...LOOK_AGAIN, run: () => this.look() };
   readonly work: StepWork;
@@ -121,7 +121,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
       actions: this.offered().map((a) =>
         actionView(
           a.key,
-          this.retries(a) ? `Retry the failed ${this.again!.what} (asks first)` : a.label,
+          this.retries(a) ? retryLabel(this.again!) : a.label,
           a.unavailable ?? (this.stale && !a.looksAgain && !a.stopsOnly ? STALE_ACTION : undefined),
         ),
       ),
@@ -311,4 +311,10 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   abortWork(): void {
     this.work.abort();
   }
+}
+
+/** The retry key's label: what failed, that it asks first, and the step's note when it has one. */
+function retryLabel(again: { what: string; note?: () => string | undefined }): string {
+  const note = again.note?.();
+  return `Retry the failed ${again.what} (asks first)${note ? `: ${note}` : ''}`;
 }

@@ -60,6 +60,8 @@ export interface OperationWords {
 export interface OperationHooks {
   ended?(ending: Ending): void;
   again?: () => Promise<void>;
+  /** See `Change.againNote`. */
+  againNote?: () => string | undefined;
   /** An abort: it may start while another operation of the step is followed. */
   whileBusy?: true;
   /** What an abort is of, in words (`pool apps`), for saying what a refused abort left running. */
@@ -88,6 +90,7 @@ export function operationChange<Facts>(
     // An abort only stops what runs: it goes on stale facts too.
     ...(hooks.whileBusy ? { whileBusy: true, stopsOnly: true } : {}),
     ...(hooks.again ? { again: hooks.again } : {}),
+    ...(hooks.againNote ? { againNote: hooks.againNote } : {}),
     run: async (_progress, signal) => {
       const board = ctx.operations;
       const abort = hooks.whileBusy === true;

@@ -36,8 +36,11 @@ function optional(line: string | undefined): string[] {
   return line ? [line] : [];
 }
 
-/** Remembers a failed operation (and the PDB AKS named), for `d` to open the drain step. */
-function ended(s: Session, pool: string | undefined, action: string) {
+/**
+ * Remembers a failed operation (and the PDB AKS named, for `d` to open the drain step; the
+ * version a control-plane PUT asked for, `to`, which its retry sends again).
+ */
+function ended(s: Session, pool: string | undefined, action: string, to?: string) {
   return (ending: Ending): void => {
     if (ending.kind !== 'failed') return s.set({ lastFailed: undefined });
     const blockedBy = blockingPdb(ending.failure.message);
@@ -46,6 +49,7 @@ function ended(s: Session, pool: string | undefined, action: string) {
       lastFailed: {
         pool,
         action,
+        ...(to ? { to } : {}),
         ...(blockedBy ? { blockedBy } : {}),
         ...(deprecatedApis ? { deprecatedApis } : {}),
       },
@@ -67,6 +71,10 @@ export async function upgradeControlPlane(
   // A retry sends the failed PUT's own version, whatever target was picked since.
   const to = version ?? s.state.target;
   if (!s.facts || !to) return;
+  const retry = version !== undefined;
+  const notRetried = retry ? undefined : failedVersionBesides(s.state, to);
+  // A target picked since the failure, which this retry does not send.
+  const pickedSince = retry ? pickedBesides(s.state, to) : undefined;
   const { ctx } = s;
   const arm = ctx.connection.arm!;
   const read = await arm.client.managedClusters.get(arm.at.resourceGroup, arm.at.name);
@@ -94,8 +102,18 @@ export async function upgradeControlPlane(
         plan: shown,
         confirm: {
           cluster: ctx.cluster,
-          change: `Upgrade the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to} (pools stay on their versions)${overrideUntil ? `, overriding AKS's deprecated-API check until ${overrideUntil.toISOString()}` : ''}`,
+          change: `${retry ? 'Retry the failed upgrade: upgrade' : 'Upgrade'} the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to}${retry ? ' again' : ''} (pools stay on their versions)${overrideUntil ? `, overriding AKS's deprecated-API check until ${overrideUntil.toISOString()}` : ''}${notRetried ? `; a new upgrade, not a retry of the failed PUT to ${notRetried}` : ''}`,
           details: [
+            ...(pickedSince
+              ? [
+                  `This sends ${to}, the failed PUT's version, not ${pickedSince}, the target you picked since: c upgrades to ${pickedSince} instead, as a new upgrade.`,
+                ]
+              : []),
+            ...(notRetried
+              ? [
+                  `The PUT to ${notRetried} failed; this one asks for ${to} instead. r would send ${notRetried} again.`,
+                ]
+              : []),
             'The API server restarts during the upgrade; it cannot be downgraded afterwards.',
             ...optional(skipWarning(s.facts.versions.controlPlane.current, to)),
             ...breakLines(s, to, overrideUntil),
@@ -117,11 +135,30 @@ export async function upgradeControlPlane(
         afterwards: ' Versions were read again above.',
       },
       {
-        ended: ended(s, undefined, 'upgrade control plane'),
+        ended: ended(s, undefined, 'upgrade control plane', to),
         again: () => upgradeControlPlane(s, t, override, to),
+        againNote: () => {
+          const picked = pickedBesides(s.state, to);
+          return picked
+            ? `it sends ${to} again, not ${picked} you picked since (c sends ${picked}, as a new upgrade)`
+            : undefined;
+        },
       },
     ),
   );
+}
+
+/** The target picked on the screen when it is not `to` (the version a retry sends). */
+function pickedBesides(state: UpgradesState, to: string): string | undefined {
+  return state.target !== undefined && state.target !== to ? state.target : undefined;
+}
+
+/** The version of a failed control-plane PUT, when it is not `to`: `to` is then no retry of it. */
+export function failedVersionBesides(state: UpgradesState, to: string): string | undefined {
+  const failed = state.lastFailed;
+  return failed && failed.pool === undefined && failed.to !== undefined && failed.to !== to
+    ? failed.to
+    : undefined;
 }
 
 /** Upgrades one pool to the control plane's version (the same version retries a failed one). */

@@ -5,7 +5,12 @@ import type { StepSession } from '../lifecycle/step-session.js';
 import { abortAction, refusalNow, type RunningFacts } from '../rotation/abort-action.js';
 import { drainConflict } from '../rotation/board-fold.js';
 import { type OperationTimings } from '../rotation/operation-change.js';
-import { OVERRIDE_DAYS, upgradeControlPlane, upgradePool } from './changes.js';
+import {
+  failedVersionBesides,
+  OVERRIDE_DAYS,
+  upgradeControlPlane,
+  upgradePool,
+} from './changes.js';
 import { inspectUpgrades, type UpgradesFacts } from './inspect.js';
 import type { UpgradesEvent, UpgradesState } from './state.js';
 import { plural } from '../../model/plural.js';
@@ -24,8 +29,14 @@ function chooseTarget(s: Session, version: string, preview: boolean): void {
   const refused = refuseTarget(facts.versions, version, preview);
   if (refused) return s.ctx.show({ result: [`✖ Not chosen: ${refused}`] });
   s.set({ target: version });
+  const failed = failedVersionBesides(s.state, version);
   s.ctx.show({
     plan: [
+      ...(failed
+        ? [
+            `The control-plane PUT to ${failed} failed: r retries it (sends ${failed} again); c upgrades to ${version} instead, a new upgrade, not a retry.`,
+          ]
+        : []),
       `Control plane ${facts.versions.controlPlane.current} → ${version} (control plane only; pools untouched), typed confirmation.`,
       ...poolOrder(facts.versions.pools, version, s.state.systemFirst).map(
         (p) =>
@@ -34,6 +45,13 @@ function chooseTarget(s: Session, version: string, preview: boolean): void {
     ],
     result: undefined,
   });
+}
+
+/** The control-plane key: the target it sends, and that it is no retry of a failed other one. */
+function controlPlaneLabel(state: UpgradesState): string {
+  if (!state.target) return 'Upgrade the control plane';
+  const failed = failedVersionBesides(state, state.target);
+  return `Upgrade the control plane to ${state.target}${failed ? ` (a new upgrade, not a retry of the failed ${failed})` : ''}`;
 }
 
 /** The provisioning states a look saw. */
@@ -60,7 +78,7 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
     },
     {
       key: 'c',
-      label: `Upgrade the control plane${state.target ? ` to ${state.target}` : ''}`,
+      label: controlPlaneLabel(state),
       unavailable: !state.target
         ? 'choose a target first (t)'
         : state.target === cp

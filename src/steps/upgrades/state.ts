@@ -25,6 +25,8 @@ export interface UpgradesState {
     | {
         pool: string | undefined;
         action: string;
+        /** The version a failed control-plane PUT asked for (what its retry sends again). */
+        to?: string;
         /** The PodDisruptionBudget AKS named when a drain blocked the operation. */
         blockedBy?: { namespace: string; pdb: string; pod: string };
         /** AKS refused the upgrade for recent use of APIs the target removes (override offered). */
