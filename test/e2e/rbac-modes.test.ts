@@ -1,3 +1,5 @@
+import type { JournalRecord } from '../../src/model/journal.js';
+import { digestSession } from '../../src/report/journal-digest.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { rbacStep } from '../../src/steps/rbac/index.js';
@@ -57,6 +59,12 @@ describe('rbac step modes and rights', () => {
       'dry-run create rolebinding',
       'dry-run delete rolebinding',
     ]);
+    // One dry run, the one answered yes, its server-side dry runs inside it (the Summary's count).
+    const records = lines as unknown as JournalRecord[];
+    const dryRuns = digestSession({ path: 'j', records, tornTail: false, skipped: 0 }).decisions;
+    expect(dryRuns.map((d) => [d.dryRun, d.requests.length, d.asked?.change.slice(0, 16)])).toEqual(
+      [[true, 2, '(dry run) Create']],
+    );
   });
 
   it('an operator who may not create rolebindings sees why, and the replacement is not offered', async () => {
