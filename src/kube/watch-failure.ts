@@ -1,0 +1,73 @@
+import { ApiException } from '@kubernetes/client-node';
+import { STATUS_CODES } from 'node:http';
+import type { ErrorKind } from '../model/errors.js';
+import { firstLine, messageOf } from '../model/errors.js';
+import { kubeErrorKind, statusKind } from './errors.js';
+
+/** What a failed watch (or the list before it) means for following that kind. */
+export interface WatchFailure {
+  /** No retry can mend it: following stops and says so until the operator asks again. */
+  final: boolean;
+  /** The resourceVersion is too old (410 Gone): list again before watching. */
+  relist: boolean;
+  kind: ErrorKind;
+  /** The answer in a few words: `403 Forbidden`, `fetch failed (ECONNRESET)`. */
+  words: string;
+}
+
+/**
+ * Whether an answer with HTTP `status` to a watch or its list is final. Retrying helps only
+ * where the server or the way to it may recover: 408, 429, 5xx, and 410 Gone (after a new
+ * list). Any other 4xx is the server's answer about this caller or this request (401 bad or
+ * expired credentials, 403 no `watch` or `list` right, 404 an API not served, 400, 405, 422...):
+ * the same request gets the same answer, so repeating it forever would only hide it.
+ */
+export function watchStatusFinal(status: number): boolean {
+  if (status === 408 || status === 410 || status === 429) return false;
+  return status >= 400 && status < 500;
+}
+
+/**
+ * The HTTP status of a failed watch or list: an API exception's code, the status the watch
+ * client puts on a non-200 answer (`statusCode`), or the code of an in-stream Status (ERROR
+ * event); undefined when no answer came (network, TLS, timeout).
+ */
+export function watchStatus(error: unknown): number | undefined {
+  if (error instanceof ApiException) return error.code;
+  const e = error as { statusCode?: unknown; code?: unknown; kind?: unknown } | null;
+  if (typeof e?.statusCode === 'number') return e.statusCode;
+  // An in-stream ERROR event's object is a Status: { kind: 'Status', code: 403, ... }.
+  if (e?.kind === 'Status' && typeof e.code === 'number') return e.code;
+  return undefined;
+}
+
+/** Classifies a failed watch or list of a followed kind (see `watchStatusFinal`). */
+export function watchFailureOf(error: unknown): WatchFailure {
+  const status = watchStatus(error);
+  if (status === undefined) {
+    const kind = kubeErrorKind(error);
+    return {
+      final: false,
+      relist: false,
+      kind,
+      words: `${firstLine(messageOf(error))}${codeOf(error)}`,
+    };
+  }
+  return {
+    final: watchStatusFinal(status),
+    relist: status === 410,
+    kind: statusKind(status),
+    words: `${status} ${STATUS_CODES[status] ?? 'answer'}`,
+  };
+}
+
+/** ` (ECONNRESET)`: the first socket or TLS error code along the cause chain, if any. */
+function codeOf(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; depth < 6 && current; depth++) {
+    const e = current as { code?: unknown; cause?: unknown };
+    if (typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return ` (${e.code})`;
+    current = e.cause;
+  }
+  return '';
+}
