@@ -7,17 +7,20 @@ import type { WatchedKind } from './watch-list.js';
 /** Nodes, pods and PodDisruptionBudgets, cluster-wide. */
 export const WATCHED_KINDS = {
   nodes: {
+    what: 'nodes',
     path: '/api/v1/nodes',
     version: async (kc: KubeConfig) =>
       (await kc.makeApiClient(CoreV1Api).listNode({ limit: 1 })).metadata?.resourceVersion,
   },
   pods: {
+    what: 'pods',
     path: '/api/v1/pods',
     version: async (kc: KubeConfig) =>
       (await kc.makeApiClient(CoreV1Api).listPodForAllNamespaces({ limit: 1 })).metadata
         ?.resourceVersion,
   },
   pdbs: {
+    what: 'PodDisruptionBudgets',
     path: '/apis/policy/v1/poddisruptionbudgets',
     version: async (kc: KubeConfig) =>
       (await kc.makeApiClient(PolicyV1Api).listPodDisruptionBudgetForAllNamespaces({ limit: 1 }))
