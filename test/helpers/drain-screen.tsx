@@ -7,13 +7,17 @@ import { renderInk } from './ink.js';
 
 const step = CHECKLIST.find((s) => s.id === 'drain')!;
 
-/** The drain table alone at 80x24 with its footer, showing `state`; its events go to `send`. */
-export function renderDrainScreen(state: DrainState, send: StepScreenProps<'drain'>['send']) {
+/** The drain table alone at 80x24 with its footer, showing `state` (and the step's `view`); its events go to `send`. */
+export function renderDrainScreen(
+  state: DrainState,
+  send: StepScreenProps<'drain'>['send'],
+  view: StepScreenProps<'drain'>['view'] = {},
+) {
   return renderInk(
     <DrainScreen
       step={step}
       status={{ kind: 'ok' }}
-      view={{}}
+      view={view}
       state={state}
       send={send}
       width={80}

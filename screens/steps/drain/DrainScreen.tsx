@@ -53,6 +53,7 @@ function DrainScreenBody(props: StepScreenProps<'drain'>) {
       3 -
       strip.length -
       (baseWhy || state?.aksBusy ? 1 : 0) -
+      (state?.following?.lines.length ?? 0) -
       (props.view.result?.length ?? 0),
   );
   const list = useFilteredList(ready ? state.nodes : [], {
@@ -166,8 +167,16 @@ function DrainScreenBody(props: StepScreenProps<'drain'>) {
       >{` · ${state.cluster} · ${selectedShown} selected${state.dryRun ? ' · DRY RUN' : ''}`}</Text>
     </Text>
   );
+  const following = state.following;
   const footer = (
     <>
+      {following ? (
+        <Lines
+          lines={following.lines.map((text) => [
+            { text, color: following.refused ? theme.danger : theme.warning },
+          ])}
+        />
+      ) : null}
       {baseWhy ? (
         <Text color={theme.warning} wrap="truncate-end">{`! Drain not offered: ${baseWhy}`}</Text>
       ) : aksWhy ? (

@@ -5,6 +5,7 @@ import { operationConflict } from '../rotation/board-fold.js';
 import type { KubernetesObject, V1Pod } from '@kubernetes/client-node';
 import { looksOnChange } from '../lifecycle/follow-looks.js';
 import { defineStep } from '../lifecycle/define.js';
+import type { SeenView } from '../lifecycle/definition.js';
 import type { StepSession } from '../lifecycle/step-session.js';
 import { drainNodes, previewsOf } from './changes.js';
 import { cordon, uncordon } from './cordon-changes.js';
@@ -15,14 +16,26 @@ import { resumeReport } from './resume-report.js';
 import { drainRefusal, drainRights } from './rights.js';
 import { KUBECTL_TIMINGS, type DrainTimings } from './run/run-drain.js';
 import type { DrainEvent, DrainState } from './state.js';
+import {
+  currentFirst,
+  followHealth,
+  followingNow,
+  readAgainAction,
+  summaryWith,
+} from './following.js';
+import type { Inspection } from '../contract/module.js';
 
 type Session = StepSession<DrainFacts, DrainState>;
 
 /** After each look: the nodes, their previews under the current options, the rights. */
-async function seen(s: Session): Promise<void> {
+async function seen(s: Session, look: Inspection<DrainFacts>): Promise<SeenView> {
   const facts = s.facts!;
+  const readAt = Date.now();
   const rights = s.mode.readOnly ? {} : await drainRights(s.ctx.connection.rights);
+  const following = followingNow(s, readAt);
   s.set({
+    readAt,
+    following,
     phase: s.state.phase === 'loading' ? 'choose' : s.state.phase,
     cluster: s.ctx.cluster,
     readOnly: s.mode.readOnly,
@@ -32,6 +45,7 @@ async function seen(s: Session): Promise<void> {
     rights,
     ...settledCordons(s.state, facts, Date.now()),
   });
+  return { summary: summaryWith(s, look.summary ?? [], following) };
 }
 
 /**
@@ -43,6 +57,7 @@ function follow(s: Session, signal: AbortSignal): void {
   followAksBusy(s, signal);
   const watches = s.ctx.watches;
   if (!watches) return;
+  followHealth(s, watches, signal);
   const changed = looksOnChange(s, signal);
   watches.on('nodes', changed, signal);
   // A pod no node runs yet (Pending, unscheduled) is in no node's preview.
@@ -120,14 +135,24 @@ export function makeDrainStep(timings: DrainTimings = KUBECTL_TIMINGS) {
     },
     seen,
     follow,
+    actions: readAgainAction,
     resume,
     on: {
       options: (event, s) =>
         s.set({ options: event.options, previews: previewsOf(s.facts!, event.options) }),
-      drain: (event, s) => drainNodes(s, event.nodes, timings),
+      drain: async (event, s) => {
+        await currentFirst(s);
+        await drainNodes(s, event.nodes, timings);
+      },
       abort: (_event, s) => askAbort(s),
-      uncordon: (event, s) => uncordon(s, event.nodes),
-      cordon: (event, s) => cordon(s, event.nodes),
+      uncordon: async (event, s) => {
+        await currentFirst(s);
+        await uncordon(s, event.nodes);
+      },
+      cordon: async (event, s) => {
+        await currentFirst(s);
+        await cordon(s, event.nodes);
+      },
       dismiss: (_event, s) => {
         if (s.state.phase === 'done')
           s.set({ phase: 'choose', progress: undefined, resume: undefined });

@@ -1,6 +1,7 @@
 import type { DrainNode } from '../../model/drain.js';
 import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { DrainProgress } from './run/progress.js';
+import type { NotFollowing } from '../lifecycle/not-following.js';
 
 export type { DrainProgress, NodeProgress, PodProgress } from './run/progress.js';
 
@@ -33,6 +34,13 @@ export interface DrainState {
   maybeCordoned?: Record<string, number>;
   /** An AKS operation rotating a pool now: its nodes are not drained, cordoned or uncordoned here. */
   aksBusy?: { pool: string; why: string } | undefined;
+  /**
+   * Set while the table no longer follows the cluster (a watch refused, or failing again and
+   * again): its lines say so on the table, and changes read the cluster again before asking.
+   */
+  following?: NotFollowing | undefined;
+  /** When the table was last read in full (ms since the epoch). */
+  readAt?: number;
   /** Set after picking up a drain an earlier session left in flight: nodes `d` continues. */
   resume?: { toContinue: string[] };
 }
