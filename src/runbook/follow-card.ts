@@ -3,6 +3,8 @@ import type { ClusterWatches } from '../kube/cluster-watches.js';
 import { listAllNodes } from '../kube/nodes.js';
 import { readServerVersion } from '../kube/version.js';
 import type { Connection } from '../model/connection.js';
+import type { WatchHealth } from '../model/watch-health.js';
+import { RETRYING_SHOWN_AFTER } from '../steps/lifecycle/not-following.js';
 import { summarizeCluster } from '../target/summarize-cluster.js';
 import type { SessionStore } from './session.js';
 
@@ -20,6 +22,8 @@ export class CardFollower {
   private queued: { arm: boolean } | undefined;
   private timer: NodeJS.Timeout | undefined;
   private pause = SETTLE_MS;
+  /** The card's warning that its nodes are not followed live, while it is shown. */
+  private notFollowing: string | undefined;
 
   constructor(
     private readonly store: SessionStore,
@@ -41,6 +45,25 @@ export class CardFollower {
       },
       this.signal,
     );
+    watches.health('nodes', (health) => this.followed(health), this.signal);
+  }
+
+  /** The node watch changed how it stands: the card says when its nodes are not followed. */
+  private followed(health: WatchHealth): void {
+    const line = cardWarning(health);
+    if (line === this.notFollowing) return;
+    const state = this.store.getState().connection;
+    const before = this.notFollowing;
+    this.notFollowing = line;
+    if (state.phase !== 'connected') return;
+    const warnings = [
+      ...(state.cluster.warnings ?? []).filter((w) => w !== before),
+      ...(line === undefined ? [] : [line]),
+    ];
+    const { warnings: _dropped, ...card } = state.cluster;
+    this.store.update({
+      connection: { ...state, cluster: warnings.length > 0 ? { ...card, warnings } : card },
+    });
   }
 
   /** Reads the card's facts again (ARM's too unless `arm: false`); never fails. */
@@ -86,4 +109,13 @@ export class CardFollower {
     if (state.cluster.warnings) card.warnings = state.cluster.warnings;
     this.store.update({ connection: { ...state, cluster: card } });
   }
+}
+
+/** The card's line when its node counts no longer follow the cluster; undefined while they do. */
+export function cardWarning(health: WatchHealth): string | undefined {
+  if (health.state === 'refused')
+    return `Nodes not followed live: ${health.doing} was refused (${health.words}); r reads again`;
+  if (health.state === 'retrying' && health.failures >= RETRYING_SHOWN_AFTER)
+    return `Nodes not followed live: ${health.doing} failed (${health.words}); trying again`;
+  return undefined;
 }

@@ -70,8 +70,12 @@ export class StepHost {
   /** The operator made a choice on a step's screen. */
   async send<K extends StepId>(id: K, event: StepEvents[K]): Promise<void> {
     await this.guard(id, (c) => c.send(event));
-    // Looking again on a step (r) reads the card's facts again too.
-    if (isLookAgain(event)) await this.card.refresh();
+    // Looking again on a step (r) reads the card's facts again too, and starts again the
+    // watches that were refused (rights or credentials may have been mended meanwhile).
+    if (isLookAgain(event)) {
+      this.watches.retryRefused();
+      await this.card.refresh();
+    }
   }
 
   /**
