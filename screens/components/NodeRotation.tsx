@@ -122,6 +122,14 @@ export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps
       {hidden > 0 ? (
         <Text color={theme.muted}> … {plural(hidden, 'more node', 'more nodes')}</Text>
       ) : null}
+      {rotation.nodesUnread ? (
+        <Text
+          color={rotation.nodesUnread.refused ? theme.danger : theme.warning}
+          wrap="truncate-end"
+        >
+          {rotation.nodesUnread.line}
+        </Text>
+      ) : null}
       {stalls.size > 0 && rotation.drain ? (
         <Text color={theme.muted} wrap="truncate-end">
           {`  drain timeout ${rotation.drain.drainTimeoutMinutes} min per node${rotation.drain.timeScale ? ` (simulated clock ×${rotation.drain.timeScale}: counted down in wall time)` : ''}, undrainableNodeBehavior ${rotation.drain.undrainable}: ${[...stalls.values()][0]!.then}`}
@@ -134,7 +142,12 @@ export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps
 /** How many lines NodeRotation takes for `rotation` with `maxRows`. */
 export function rotationHeight(rotation: Rotation, maxRows = 6): number {
   const stalled = rotation.drain && rotation.estimate?.stalls.length ? 1 : 0;
+  const unread = rotation.nodesUnread ? 1 : 0;
   return (
-    2 + Math.min(rotation.rows.length, maxRows) + (rotation.rows.length > maxRows ? 1 : 0) + stalled
+    2 +
+    Math.min(rotation.rows.length, maxRows) +
+    (rotation.rows.length > maxRows ? 1 : 0) +
+    stalled +
+    unread
   );
 }

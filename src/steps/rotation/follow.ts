@@ -3,7 +3,8 @@ import type { LroPoller } from '../../azure/upgrade-ops.js';
 import { isRestError } from '@azure/arm-containerservice';
 import { unheardOutcome } from '../../azure/lro-outcome.js';
 import { failureOf } from '../../target/failure.js';
-import { messageOf } from '../../model/errors.js';
+import { watchFailureOf, type WatchFailure } from '../../kube/watch-failure.js';
+import { RETRYING_SHOWN_AFTER } from '../lifecycle/not-following.js';
 import { estimated } from './estimate.js';
 import { armFailureOf, type ArmFailure } from './explain.js';
 import {
@@ -89,20 +90,35 @@ export async function followOperation(
   );
   void outcome.then(() => (settled = true));
   const pause = req.pollMs ?? 1000;
+  // Node reads failed in a row; a refused one (401, 403...) is not asked again: the same request
+  // would get the same answer every second until the operation ends, and the picture says so.
+  let failures = 0;
+  let refused = false;
   while (!settled && !req.signal.aborted) {
-    try {
-      rotation = observe(rotation, await snap(), now());
-      update(rotation);
-    } catch (error) {
-      // A failed node poll must not end the watch: the operation is what matters.
-      rotation = { ...rotation, now: now(), error: { code: 'watch', message: messageOf(error) } };
+    if (!refused) {
+      try {
+        const { nodesUnread: _was, ...seen } = observe(rotation, await snap(), now());
+        rotation = seen;
+        failures = 0;
+        update(rotation);
+      } catch (error) {
+        // A failed node poll must not end following the operation: the operation is what matters.
+        const failure = watchFailureOf(error);
+        failures++;
+        refused = failure.final;
+        if (refused || failures >= RETRYING_SHOWN_AFTER) {
+          rotation = { ...rotation, now: now(), nodesUnread: nodesUnreadOf(failure) };
+          update(rotation);
+        }
+      }
     }
     await Promise.race([outcome, new Promise((r) => setTimeout(r, pause))]);
   }
   const ending = await outcome;
-  if (ending.kind === 'succeeded' || ending.kind === 'failed') {
+  if ((ending.kind === 'succeeded' || ending.kind === 'failed') && !refused) {
     try {
-      rotation = observe(rotation, await snap(), now());
+      const { nodesUnread: _was, ...seen } = observe(rotation, await snap(), now());
+      rotation = seen;
     } catch {
       // The final picture is best effort; the ending is already known.
     }
@@ -119,4 +135,17 @@ export async function followOperation(
   rotation = estimated(rotation);
   req.onUpdate(rotation);
   return { ending, rotation };
+}
+
+/** The picture's line when the pool's nodes are not read any more (refused) or keep failing. */
+function nodesUnreadOf(failure: WatchFailure): { refused: boolean; line: string } {
+  return failure.final
+    ? {
+        refused: true,
+        line: `✖ Nodes not followed: reading them was refused (${failure.words}); the operation is still followed in Azure.`,
+      }
+    : {
+        refused: false,
+        line: `▲ Nodes not followed: reading them failed (${failure.words}); trying again.`,
+      };
 }

@@ -113,6 +113,11 @@ export interface Rotation {
   now: number;
   /** AKS's failure code and message, when it failed. */
   error?: { code: string; message: string };
+  /**
+   * Set while the nodes shown are not read any more: a node read refused (no more reads: what is
+   * shown stands still) or failing again and again (read again each poll). `line` says which.
+   */
+  nodesUnread?: { refused: boolean; line: string };
   /** Time left and stalls as of `now` (set by whoever follows the operation). */
   estimate?: RotationEstimate;
 }

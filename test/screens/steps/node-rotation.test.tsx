@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { describe, expect, it, vi } from 'vitest';
-import { NodeRotation } from '../../../screens/components/NodeRotation.js';
+import { NodeRotation, rotationHeight } from '../../../screens/components/NodeRotation.js';
 import { VersionChooser } from '../../../screens/steps/upgrades/VersionChooser.js';
 import {
   finish,
@@ -231,6 +231,26 @@ describe('NodeRotation when DaemonSets could not be read', () => {
     );
     const ui = await renderInk(<NodeRotation rotation={r} width={200} />);
     expect(ui.frame()).toContain('pods of deleted DaemonSets were not counted');
+    await ui.unmount();
+  });
+});
+
+describe('NodeRotation when the pool nodes are not read any more', () => {
+  it('says so in one line under the rows, counted in its height', async () => {
+    const r: Rotation = {
+      ...startRotation('system', 'node image upgrade', { image: 'new' }, [node(n1, 'old')], 0),
+      nodesUnread: {
+        refused: true,
+        line: '✖ Nodes not followed: reading them was refused (401 Unauthorized); the operation is still followed in Azure.',
+      },
+    };
+    const ui = await renderInk(<NodeRotation rotation={r} width={80} />);
+    expect(ui.frame()).toContain(
+      '✖ Nodes not followed: reading them was refused (401 Unauthorized)',
+    );
+    const { nodesUnread: _line, ...without } = r;
+    expect(rotationHeight(r)).toBe(rotationHeight(without) + 1);
+    expect(ui.frame().split('\n').length).toBe(rotationHeight(r));
     await ui.unmount();
   });
 });
