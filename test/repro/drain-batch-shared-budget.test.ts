@@ -58,6 +58,6 @@ describe('a batch drain under one budget', () => {
     const previews = previewsOf(facts, options);
     const asked = drainConfirmation('aks-one', facts.nodes, previews, options);
     // One disruption allowed, two pods evicted at once: one of them waits.
-    expect(asked.details.join('\n')).toMatch(/wait[^\n]*PDB/i);
+    expect((asked.details ?? []).join('\n')).toMatch(/wait[^\n]*PDB/i);
   });
 });
