@@ -116,7 +116,7 @@ export function classifyPod(
     reason: pdb.statusBehind
       ? `waits on PDB ${pdb.name}: its status is not current yet, and the eviction API refuses until the disruption controller catches up`
       : pdb.disruptionsAllowed > 0
-        ? `waits on PDB ${pdb.name}: its ${plural(pdb.disruptionsAllowed, 'allowed disruption')} ${pdb.disruptionsAllowed === 1 ? 'goes' : 'go'} to other pods here first`
+        ? `waits on PDB ${pdb.name}: its ${plural(pdb.disruptionsAllowed, 'allowed disruption')} ${pdb.disruptionsAllowed === 1 ? 'goes' : 'go'} to pods evicted before it (on this node or another drained at the same time)`
         : `waits on PDB ${pdb.name}: no disruption allowed (needs ${pdb.desiredHealthy} healthy, has ${pdb.currentHealthy})`,
   };
 }
@@ -165,15 +165,18 @@ export function budgetCanRefuse(
   );
 }
 
-/** The preview of one node: each pod evicted, skipped or blocked, and whether it can be drained. */
+/**
+ * The preview of one node: each pod evicted, skipped or blocked, and whether it can be drained.
+ * `budget` is the allowance left per PDB; nodes drained at the same time pass the same map.
+ */
 export function planNode(
   node: string,
   pods: readonly DrainPod[],
   world: DrainWorld,
   options: DrainOptions,
+  budget: Map<string, number> = new Map(),
 ): NodePlan {
   const plan: NodePlan = { node, evict: [], skip: [], blocked: [], drainable: true };
-  const budget = new Map<string, number>();
   const ordered = [...pods].sort((a, b) => ref(a).localeCompare(ref(b)));
   for (const pod of ordered) {
     const verdict = classifyPod(pod, world, options, budget);
@@ -185,6 +188,29 @@ export function planNode(
     }
   }
   return plan;
+}
+
+/**
+ * The previews of nodes drained in order, `options.batchSize` at a time. The nodes of one batch
+ * are drained at once, so they share each budget's allowance: the eviction API grants
+ * disruptionsAllowed evictions and refuses the next with 429 until a replacement is Ready, on
+ * whichever node it is. A later batch starts after the earlier one drained and is planned afresh.
+ */
+export function planBatches(
+  nodes: readonly string[],
+  podsByNode: Readonly<Record<string, readonly DrainPod[]>>,
+  world: DrainWorld,
+  options: DrainOptions,
+): Record<string, NodePlan> {
+  const plans: Record<string, NodePlan> = {};
+  const size = Math.max(1, options.batchSize);
+  for (let start = 0; start < nodes.length; start += size) {
+    const budget = new Map<string, number>();
+    for (const node of nodes.slice(start, start + size)) {
+      plans[node] = planNode(node, podsByNode[node] ?? [], world, options, budget);
+    }
+  }
+  return plans;
 }
 
 /** The pods a drain acts on: those to evict and those that wait on a PDB (they may clear). */

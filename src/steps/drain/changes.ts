@@ -1,4 +1,4 @@
-import { planNode } from '../../checks/drain/plan.js';
+import { planBatches } from '../../checks/drain/plan.js';
 import { defaultPlan, type DrainFacts } from '../../checks/drain/findings.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainOptions, type NodePlan } from '../../model/drain.js';
 import type { StepSession } from '../lifecycle/step-session.js';
@@ -16,17 +16,20 @@ type Session = StepSession<DrainFacts, DrainState>;
 /** How often, at most, live progress reaches the screen. */
 const PROGRESS_EVERY_MS = 50;
 
-/** Each node's preview under `options`. */
-export function previewsOf(facts: DrainFacts, options: DrainOptions): Record<string, NodePlan> {
-  return Object.fromEntries(
-    facts.nodes.map((n) => [
-      n.name,
-      // The look's findings planned each node with the default options already.
-      options === DEFAULT_DRAIN_OPTIONS
-        ? defaultPlan(facts, n.name)
-        : planNode(n.name, facts.podsByNode[n.name] ?? [], facts.world, options),
-    ]),
-  );
+/**
+ * Each node's preview under `options`, for a drain of `names` in that order (default: every node,
+ * in the table's order): nodes of one batch share each budget's allowance.
+ */
+export function previewsOf(
+  facts: DrainFacts,
+  options: DrainOptions,
+  names: readonly string[] = facts.nodes.map((n) => n.name),
+): Record<string, NodePlan> {
+  // The look's findings planned each node alone with the default options (one at a time) already.
+  if (options === DEFAULT_DRAIN_OPTIONS) {
+    return Object.fromEntries(names.map((n) => [n, defaultPlan(facts, n)]));
+  }
+  return planBatches(names, facts.podsByNode, facts.world, options);
 }
 
 /** Cordons and drains the named nodes after their confirmation, with live progress. */
@@ -50,10 +53,18 @@ export async function drainNodes(
       ],
     });
   }
+  // Asked with the chosen nodes' own batches: those drained together share each budget.
+  const previews = s.facts
+    ? previewsOf(
+        s.facts,
+        state.options,
+        chosen.map((n) => n.name),
+      )
+    : state.previews;
   await s.change({
     wire: 'kube',
     what: 'drain',
-    confirm: drainConfirmation(ctx.cluster, chosen, state.previews, state.options, s.mode.dryRun),
+    confirm: drainConfirmation(ctx.cluster, chosen, previews, state.options, s.mode.dryRun),
     run: async (_progress, signal) => {
       s.set({ phase: 'running', progress: undefined, resume: undefined });
       // Other steps see it: an AKS operation on these pools would cross it (offered as unavailable).

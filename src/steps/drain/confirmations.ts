@@ -57,6 +57,12 @@ export function drainConfirmation(
     return `${n.name}: evict ${p?.evict.length ?? 0}, skip ${p?.skip.length ?? 0}${waits ? `, ${waits} wait on a PDB` : ''}`;
   });
   details.push(`Options: ${describeOptions(options)}.`);
+  const waiting = nodes.some((n) => previews[n.name]?.blocked.some((b) => b.cause === 'pdb'));
+  if (waiting && options.batchSize > 1 && nodes.length > 1) {
+    details.push(
+      "Nodes drained at the same time share each PDB's allowed disruptions: a pod beyond them waits until an evicted pod's replacement is Ready (up to the timeout per node).",
+    );
+  }
   if (options.disableEviction) {
     details.push('WARNING: pods are deleted directly; PodDisruptionBudgets are bypassed.');
   }

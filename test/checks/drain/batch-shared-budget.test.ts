@@ -4,10 +4,10 @@
 // Budgets work"; eviction.go checkAndDecrement: disruptionsAllowed == 0 → 429). The question before
 // the drain must say a pod waits on the PDB, not "evict 1" on both nodes with no wait.
 import { describe, expect, it } from 'vitest';
-import type { DrainFacts } from '../../src/checks/drain/findings.js';
-import { DEFAULT_DRAIN_OPTIONS, type DrainNode, type DrainPod } from '../../src/model/drain.js';
-import { previewsOf } from '../../src/steps/drain/changes.js';
-import { drainConfirmation } from '../../src/steps/drain/confirmations.js';
+import type { DrainFacts } from '../../../src/checks/drain/findings.js';
+import { DEFAULT_DRAIN_OPTIONS, type DrainNode, type DrainPod } from '../../../src/model/drain.js';
+import { previewsOf } from '../../../src/steps/drain/changes.js';
+import { drainConfirmation } from '../../../src/steps/drain/confirmations.js';
 
 const node = (name: string): DrainNode => ({
   name,
@@ -53,11 +53,42 @@ const facts: DrainFacts = {
 };
 
 describe('a batch drain under one budget', () => {
-  it.fails('says a pod of the batch waits on the PDB its allowance cannot cover', () => {
+  it('says a pod of the batch waits on the PDB its allowance cannot cover', () => {
     const options = { ...DEFAULT_DRAIN_OPTIONS, batchSize: 2 };
     const previews = previewsOf(facts, options);
     const asked = drainConfirmation('aks-one', facts.nodes, previews, options);
     // One disruption allowed, two pods evicted at once: one of them waits.
     expect((asked.details ?? []).join('\n')).toMatch(/wait[^\n]*PDB/i);
+    expect(previews['n1']!.evict).toHaveLength(1);
+    expect(previews['n2']!.blocked.map((b) => b.cause)).toEqual(['pdb']);
+  });
+
+  it('plans each node afresh when they are drained one at a time', () => {
+    const previews = previewsOf(facts, { ...DEFAULT_DRAIN_OPTIONS, timeoutSeconds: 30 });
+    expect(previews['n1']!.evict).toHaveLength(1);
+    expect(previews['n2']!.evict).toHaveLength(1);
+  });
+
+  it('plans only the chosen nodes together: one chosen alone has the allowance to itself', () => {
+    const options = { ...DEFAULT_DRAIN_OPTIONS, batchSize: 2 };
+    const previews = previewsOf(facts, options, ['n2']);
+    expect(previews['n2']!.evict).toHaveLength(1);
+    expect(previews['n1']).toBeUndefined();
+  });
+
+  it('refuses a pod two budgets select, whatever the batch', () => {
+    const options = { ...DEFAULT_DRAIN_OPTIONS, batchSize: 2 };
+    const twice: DrainFacts = {
+      ...facts,
+      world: {
+        ...facts.world,
+        pdbs: [...facts.world.pdbs, { ...facts.world.pdbs[0]!, name: 'web-too' }],
+      },
+    };
+    const previews = previewsOf(twice, options);
+    for (const n of ['n1', 'n2']) {
+      expect(previews[n]!.drainable).toBe(false);
+      expect(previews[n]!.blocked.map((b) => b.cause)).toEqual(['several-pdbs']);
+    }
   });
 });
