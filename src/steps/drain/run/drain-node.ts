@@ -36,6 +36,12 @@ export interface DrainNodeDeps {
   signal: AbortSignal;
   /** Tells the view that this node's block changed. */
   changed(): void;
+  /**
+   * The allowance left per PDB, shared by the nodes drained at the same time (one batch): the
+   * eviction API counts one budget whatever node a pod is on. Dry-run evictions never use it up
+   * on the server, so without this a dry run would grant each node the whole allowance.
+   */
+  budget?: Map<string, number>;
 }
 
 /**
@@ -145,12 +151,14 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       return [];
     }),
   ]);
+  const drainPdbs = pdbs.map(toDrainPdb);
   const dsNames = new Set(daemonSets.map((ds) => `${ds.metadata?.namespace}/${ds.metadata?.name}`));
   const plan = planNode(
     node.name,
     pods.map(toDrainPod),
-    { daemonSets: dsNames, pdbs: pdbs.map(toDrainPdb) },
+    { daemonSets: dsNames, pdbs: drainPdbs },
     d.options,
+    d.budget,
   );
   if (!plan.drainable) {
     for (const b of plan.blocked.filter((v) => v.cause !== 'pdb')) {
@@ -219,9 +227,16 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
   }
   const waits = node.pods.filter((p) => p.state === 'would-wait');
   if (d.dryRun && waits.length > 0 && !d.signal.aborted) {
-    const budgets = [...new Set(waits.map((p) => p.pdb ?? '?'))].join(', ');
+    const names = [...new Set(waits.map((p) => p.pdb ?? '?'))];
+    // A budget that allows some disruptions holds these pods only because pods evicted before
+    // them (here or on a node of the same batch) take its allowance: the server's dry run grants
+    // each on its own, so the wait is predicted, not answered.
+    const shared = drainPdbs.some((p) => names.includes(p.name) && p.disruptionsAllowed > 0);
+    const refuses = shared
+      ? `would refuse ${plural(waits.length, 'pod')} (its allowance goes to pods evicted before them, on this node or another drained at the same time)`
+      : `refuses ${plural(waits.length, 'pod')} now`;
     note(
-      `dry run: PDB ${budgets} refuses ${plural(waits.length, 'pod')} now; a real drain would wait on it up to ${d.options.timeoutSeconds}s and stop at this node if it does not clear`,
+      `dry run: PDB ${names.join(', ')} ${refuses}; a real drain would wait on it up to ${d.options.timeoutSeconds}s and stop at this node if it does not clear`,
     );
     return phase('would-wait');
   }

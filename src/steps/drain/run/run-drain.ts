@@ -51,7 +51,9 @@ export async function runDrain(
   const batch = Math.max(1, options.batchSize);
   for (let start = 0; start < progress.nodes.length && !progress.stopped; start += batch) {
     const group = progress.nodes.slice(start, start + batch);
-    await Promise.all(group.map((node) => drainOne(node, options, d, changed)));
+    // The nodes of a batch are drained at once: they plan against one allowance per budget.
+    const budget = new Map<string, number>();
+    await Promise.all(group.map((node) => drainOne(node, options, budget, d, changed)));
     // A dry run goes on past a node budgets would hold up: every node is reported at once.
     const fine = (n: NodeProgress) =>
       n.phase === 'drained' || n.phase === 'checked' || (d.dryRun && n.phase === 'would-wait');
@@ -77,11 +79,12 @@ export async function runDrain(
 async function drainOne(
   node: NodeProgress,
   options: DrainOptions,
+  budget: Map<string, number>,
   d: RunDrainDeps,
   changed: () => void,
 ): Promise<void> {
   try {
-    await drainNode(node, { ...d, ...d.timings, options, changed });
+    await drainNode(node, { ...d, ...d.timings, options, changed, budget });
   } catch (error) {
     if (isAbortError(error)) {
       node.phase = 'aborted';

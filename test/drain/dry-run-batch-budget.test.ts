@@ -7,7 +7,7 @@
 // does not cover ... are reported at once as would wait on PDB"), not tick both nodes as checked.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_DRAIN_OPTIONS } from '../../src/model/drain.js';
-import { drainRig, nodeOf } from '../drain/rig.js';
+import { drainRig, nodeOf } from './rig.js';
 
 type Rig = Awaited<ReturnType<typeof drainRig>>;
 let rig: Rig | undefined;
@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('a dry-run drain of a batch under one budget', () => {
-  it.fails('reports that a storefront pod would wait on its PDB', async () => {
+  it('reports that a storefront pod would wait on its PDB', async () => {
     rig = await drainRig('demo', { dryRun: true }, 60);
     await rig.host.open('drain');
     const pair = rig
@@ -34,8 +34,16 @@ describe('a dry-run drain of a batch under one budget', () => {
       type: 'options',
       options: { ...DEFAULT_DRAIN_OPTIONS, batchSize: 2, timeoutSeconds: 20 },
     });
-    await rig.confirmed({ type: 'drain', nodes: pair });
-    const pods = rig.state().progress!.nodes.flatMap((n) => n.pods);
+    const asked = await rig.confirmed({ type: 'drain', nodes: pair });
+    // The question said it before anything was sent.
+    expect(asked.details?.join('\n')).toMatch(/wait on a PDB/);
+    const progress = rig.state().progress!;
+    const pods = progress.nodes.flatMap((n) => n.pods);
     expect(pods.some((p) => p.state === 'would-wait' && p.pdb === 'storefront')).toBe(true);
+    const held = progress.nodes.find((n) =>
+      n.pods.some((p) => p.pdb === 'storefront' && p.state === 'would-wait'),
+    )!;
+    expect(held.phase).toBe('would-wait');
+    expect(held.notes.join('\n')).toMatch(/dry run: PDB storefront would refuse 1 pod/);
   });
 });
