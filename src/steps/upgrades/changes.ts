@@ -122,6 +122,7 @@ export async function upgradeControlPlane(
                 pool: p.name,
                 blockers: poolBlockers(p, s.facts!.drains.pdbs, s.facts!.drains.nodePools),
               })),
+              s.facts.drains.unread,
             ),
             ...viewLines(shown),
           ],
@@ -202,6 +203,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
             ...poolDrainLines(
               pool.settings,
               poolBlockers(pool, s.facts.drains.pdbs, s.facts.drains.nodePools),
+              s.facts.drains.unread,
             ),
             ...viewLines(shown),
           ],

@@ -31,8 +31,29 @@ export function aksDrainLine(settings: PoolUpgradeSettings): string {
   return `AKS tries to drain each node for up to ${timeout}; undrainableNodeBehavior ${behaviour}: ${afterTimeout(rules)}.`;
 }
 
-/** The pool upgrade confirmation's lines on drains. */
-export function poolDrainLines(settings: PoolUpgradeSettings, blockers: PoolBlocker[]): string[] {
+/** The line saying the budgets' verdict is unknown, when what it needs could not be read. */
+function unreadLine(unread: readonly string[], which: string): string {
+  return `Which PodDisruptionBudgets would hold ${which} is not known: ${unread.join(' and ')} could not be read (forbidden).`;
+}
+
+/**
+ * The pool upgrade confirmation's lines on drains. `unread` names what the look could not read
+ * (budgets, nodes): then the absence of blockers is no prediction, and it says so.
+ */
+export function poolDrainLines(
+  settings: PoolUpgradeSettings,
+  blockers: PoolBlocker[],
+  unread: readonly string[] = [],
+): string[] {
+  if (unread.length > 0) {
+    const known = blockers.length
+      ? [
+          'Known to hold it (PodDisruptionBudgets, as of the last look):',
+          ...blockers.map(blockerLine),
+        ]
+      : [];
+    return [unreadLine(unread, "this pool's drains"), ...known, aksDrainLine(settings)];
+  }
   const head = blockers.some((b) => b.verdict === 'blocks')
     ? 'Predicted to block this upgrade (PodDisruptionBudgets, as of the last look):'
     : 'Predicted to slow this upgrade (PodDisruptionBudgets, as of the last look):';
@@ -47,10 +68,13 @@ export function poolDrainLines(settings: PoolUpgradeSettings, blockers: PoolBloc
 /** The control-plane confirmation's line on the pool upgrades that follow it. */
 export function poolsAfterLines(
   blocked: Array<{ pool: string; blockers: PoolBlocker[] }>,
+  unread: readonly string[] = [],
 ): string[] {
   const held = blocked.filter((p) => p.blockers.some((b) => b.verdict === 'blocks'));
-  if (held.length === 0) return [];
+  const unknown = unread.length > 0 ? [unreadLine(unread, 'the pool upgrades after this one')] : [];
+  if (held.length === 0) return unknown;
   return [
+    ...unknown,
     'The pool upgrades after this one are predicted to be blocked by:',
     ...held.map(
       (p) =>

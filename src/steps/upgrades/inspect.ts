@@ -24,8 +24,11 @@ export interface UpgradesFacts {
   choices: TargetChoice[];
   /** Per offered target, the APIs it removes that are still in use (chooser and confirmation). */
   impact: TargetBreaks[];
-  /** Budgets and where their pods run, for predicting which pool drains they block. */
-  drains: { pdbs: PdbFacts[]; nodePools: Record<string, string> };
+  /**
+   * Budgets and where their pods run, for predicting which pool drains they block. `unread`
+   * names what could not be read (budgets, nodes): then no prediction is a pass.
+   */
+  drains: { pdbs: PdbFacts[]; nodePools: Record<string, string>; unread?: string[] };
 }
 
 async function attempt<T>(
@@ -75,6 +78,11 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     servedRead,
   ]);
   const findings: Finding[] = refused.flat();
+  // The budgets, and the nodes that say which pool each of their pods is on.
+  const unread = [
+    ...(refused[1]!.length > 0 ? ['PodDisruptionBudgets'] : []),
+    ...(refused[0]!.length > 0 ? ['nodes'] : []),
+  ];
   const versions = versionFactsFromArm(armReads);
   const choices = targetChoices(versions);
   // Up to the newest target offered (an LTS migration skips minors), so nothing is under-reported.
@@ -114,7 +122,12 @@ export async function inspectUpgrades(ctx: InspectContext): Promise<Inspection<U
     choices.map((c) => c.version),
   );
   return {
-    facts: { versions, choices, impact, drains: { pdbs, nodePools } },
+    facts: {
+      versions,
+      choices,
+      impact,
+      drains: { pdbs, nodePools, ...(unread.length > 0 ? { unread } : {}) },
+    },
     findings,
     summary,
   };

@@ -9,6 +9,7 @@ import { limitedRights, LEDGER_OBJECTS } from '../../src/sim/scenarios/small.js'
 import { scenarioFromFiles } from '../../src/sim/scenario/load.js';
 import { startSimulator } from '../../src/sim/simulator.js';
 import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
+import { poolDrainLines, poolsAfterLines } from '../../src/steps/upgrades/drain-truth.js';
 import { connectToSim, hostFor, until, type HostedSession } from '../helpers/sim-session.js';
 
 // Everything but the policy group (PodDisruptionBudgets), for the operator's group.
@@ -60,7 +61,7 @@ afterEach(async () => {
 });
 
 describe('a pool upgrade asked without the right to list PodDisruptionBudgets', () => {
-  it.fails('does not say no budget is predicted to block the drain', async () => {
+  it('does not say no budget is predicted to block the drain', async () => {
     const sim = await startSimulator({ scenario: scenario(), speed: 2000 });
     const connection = await connectToSim(sim, {});
     const session: HostedSession = await hostFor(connection, {
@@ -77,7 +78,14 @@ describe('a pool upgrade asked without the right to list PodDisruptionBudgets', 
     // The ledger pool's upgrade (control plane first, so the pool has a version to go to).
     await session.host.send('upgrades', { type: 'target', version: '1.32.5' });
     const cp = session.host.send('upgrades', { type: 'action', key: 'c' });
-    await until(() => session.store.getState().confirmation, 'control-plane question');
+    const first = await until(
+      () => session.store.getState().confirmation,
+      'control-plane question',
+    );
+    // The control plane's question says the pool upgrades after it are not known to be clear.
+    expect(first.details?.join('\n')).toContain(
+      'Which PodDisruptionBudgets would hold the pool upgrades after this one is not known: PodDisruptionBudgets could not be read',
+    );
     session.store.answer(true);
     await cp;
     const sent = session.host.send('upgrades', { type: 'action', key: 'n' });
@@ -86,5 +94,22 @@ describe('a pool upgrade asked without the right to list PodDisruptionBudgets', 
     await sent;
     const said = asked.details?.join('\n') ?? '';
     expect(said).not.toContain('No PodDisruptionBudget is predicted to block');
+    expect(said).toContain(
+      "Which PodDisruptionBudgets would hold this pool's drains is not known: PodDisruptionBudgets could not be read (forbidden).",
+    );
+  });
+});
+
+describe('the drain lines of the upgrade questions, with nodes unread', () => {
+  it('say which pool the budgets hold is not known, in both questions', () => {
+    const pool = poolDrainLines({}, [], ['nodes']).join('\n');
+    expect(pool).not.toContain('No PodDisruptionBudget is predicted');
+    expect(pool).toContain("Which PodDisruptionBudgets would hold this pool's drains is not known");
+    expect(pool).toMatch(/AKS tries to drain each node/);
+    const after = poolsAfterLines([{ pool: 'apps', blockers: [] }], ['nodes']).join('\n');
+    expect(after).toContain('is not known: nodes could not be read (forbidden)');
+    // Read: no blocker, nothing said, as before.
+    expect(poolsAfterLines([{ pool: 'apps', blockers: [] }])).toEqual([]);
+    expect(poolDrainLines({}, [])[0]).toMatch(/^No PodDisruptionBudget is predicted/);
   });
 });
