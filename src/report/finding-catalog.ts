@@ -95,7 +95,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'support could not be told: no version, no GA minor listed, or a minor newer than all',
   'versions.preview-only': 'only preview versions are offered as upgrades',
   'versions.pdb-blocks-drain':
-    "a budget allows no disruption now, or two select one pod: an upgrade's drain fails",
+    'a budget allows no disruption (now, or by spec) or two select one pod: upgrades fail',
   'versions.pdb-tight':
     "one upgrade batch of nodes would evict more of a budget's pods than it allows",
   'versions.operation-running': 'an operation is still running: a new request would get 409',

@@ -67,7 +67,16 @@ describe('a budget whose status the controller has not caught up with', () => {
       'drain.pdb-blocks-eviction',
       'versions.pdb-blocks-drain',
     ]);
-    for (const f of about) expect(f.message).toMatch(/status is not current yet/);
+    // The drain step says its status is not current; the upgrades step judges its spec, which
+    // decides alone: AKS refuses any upgrade while a budget has maxUnavailable 0 (UnsatisfiablePDB).
+    for (const f of about) {
+      expect(f.message).toMatch(
+        f.id === 'versions.pdb-blocks-drain'
+          ? /has maxUnavailable 0: AKS refuses to start an upgrade/
+          : /status is not current yet/,
+      );
+      expect(f.message).not.toMatch(/allows 1/);
+    }
     // A budget whose status is current is judged as before.
     const ordersDb = report.steps
       .flatMap((s) => s.findings)

@@ -1,6 +1,7 @@
 import type { PoolVersionFacts } from './facts.js';
 import type { PdbFacts } from './preflight.js';
 import { largestBatch, upgradeBatch, worstBatch } from './upgrade-batch.js';
+import { unsatisfiableBy } from './unsatisfiable-pdb.js';
 
 /** A PodDisruptionBudget predicted to hold up the drains of one pool's upgrade. */
 export interface PoolBlocker {
@@ -26,6 +27,11 @@ export interface PoolBlocker {
    * `podsInPool` counts those pods): the eviction API refuses them whatever the budgets allow.
    */
   shared?: true;
+  /**
+   * Set when the budget has maxUnavailable 0: AKS refuses the whole upgrade before any drain
+   * (UnsatisfiablePDB), whatever pods it selects, so it is a blocker of every pool.
+   */
+  refused?: true;
 }
 
 /**
@@ -42,6 +48,18 @@ export function poolBlockers(
   const out: PoolBlocker[] = [];
   for (const pdb of pdbs) {
     const inPool = pdb.podNodes.filter((n) => nodePools[n] === pool.name);
+    if (unsatisfiableBy(pdb) === 'max-unavailable-zero') {
+      out.push({
+        pdb: `${pdb.namespace}/${pdb.name}`,
+        workloads: pdb.workloads,
+        allowed: 0,
+        podsInPool: inPool.length,
+        atOnce: worstBatch(inPool, batch),
+        verdict: 'blocks',
+        refused: true,
+      });
+      continue;
+    }
     if (inPool.length === 0) continue;
     const atOnce = worstBatch(inPool, batch);
     const allowed = allowedOf(pdb);

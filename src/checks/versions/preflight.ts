@@ -10,6 +10,7 @@ import {
   worstBatch,
 } from './upgrade-batch.js';
 import { sharedBudgetFindings, type SharedPod } from './shared-budgets.js';
+import { specWords, unsatisfiableBy } from './unsatisfiable-pdb.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
 export interface PdbFacts {
@@ -28,6 +29,9 @@ export interface PdbFacts {
   podNodes: string[];
   /** Its pods that other budgets select too: the eviction API refuses them outright. */
   sharedPods?: SharedPod[];
+  /** Its spec's maxUnavailable / minAvailable (IntOrString), when set. */
+  maxUnavailable?: number | string;
+  minAvailable?: number | string;
 }
 
 /** What the preflight looks at besides the pools. */
@@ -55,8 +59,34 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
     const pools = [
       ...new Set(pdb.podNodes.map((n) => f.nodePools[n]).filter((p): p is string => !!p)),
     ];
-    if (pools.length === 0) continue;
     const who = pdb.workloads.length > 0 ? ` (${pdb.workloads.join(', ')})` : '';
+    const unsatisfiable = unsatisfiableBy(pdb);
+    if (unsatisfiable === 'max-unavailable-zero') {
+      // AKS's pre-check: refused before anything is drained, whatever pods the budget selects.
+      out.push({
+        id: 'versions.pdb-blocks-drain',
+        severity: 'high',
+        object,
+        message: `PDB ${pdb.namespace}/${pdb.name}${who} has ${specWords(pdb)}: AKS refuses to start an upgrade of the cluster or its pools while it exists (UnsatisfiablePDB)${pools.length === 0 ? ', though it selects no pod a drain would evict' : ''}.`,
+        remediation:
+          pools.length === 0
+            ? 'Delete the budget if its workload is gone, or set maxUnavailable to 1 or more, before upgrading.'
+            : 'Set maxUnavailable to 1 or more (with enough replicas to spare one) before upgrading.',
+      });
+      continue;
+    }
+    if (pools.length === 0) continue;
+    if (unsatisfiable === 'min-available-all') {
+      out.push({
+        id: 'versions.pdb-blocks-drain',
+        severity: 'high',
+        object,
+        message: `PDB ${pdb.namespace}/${pdb.name}${who} has ${specWords(pdb)}: it never allows a disruption, however many replicas run, so AKS cannot drain its nodes in pool ${pools.join(', ')} and the upgrade will fail with UpgradeFailed.`,
+        remediation:
+          'Lower minAvailable below 100% (or use maxUnavailable 1) before upgrading, or set undrainableNodeBehavior: Cordon on the pool.',
+      });
+      continue;
+    }
     if (pdb.statusBehind) {
       out.push({
         id: 'versions.pdb-blocks-drain',

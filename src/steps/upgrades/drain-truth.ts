@@ -8,6 +8,8 @@ import { plural } from '../../model/plural.js';
 
 function blockerLine(b: PoolBlocker): string {
   const who = b.workloads.length ? ` (${b.workloads.join(', ')})` : '';
+  if (b.refused)
+    return `  • PDB ${b.pdb}${who} has maxUnavailable 0: AKS refuses to start the upgrade while it exists (UnsatisfiablePDB)`;
   if (b.shared)
     return `  • PDBs ${b.pdb}${who} all select ${plural(b.podsInPool, 'pod')} on this pool: the eviction API refuses a pod under two budgets`;
   if (b.notCurrent)
@@ -81,11 +83,13 @@ export function poolsAfterLines(
         `  • pool ${p.pool}: ${p.blockers
           .filter((b) => b.verdict === 'blocks')
           .map((b) =>
-            b.shared
-              ? `PDBs ${b.pdb} (select the same pod)`
-              : b.notCurrent
-                ? `PDB ${b.pdb} (status not current yet)`
-                : `PDB ${b.pdb} (allows 0 disruptions)`,
+            b.refused
+              ? `PDB ${b.pdb} (maxUnavailable 0: AKS refuses the upgrade, UnsatisfiablePDB)`
+              : b.shared
+                ? `PDBs ${b.pdb} (select the same pod)`
+                : b.notCurrent
+                  ? `PDB ${b.pdb} (status not current yet)`
+                  : `PDB ${b.pdb} (allows 0 disruptions)`,
           )
           .join(', ')}`,
     ),

@@ -59,6 +59,10 @@ export async function readPdbFacts(
         ...(pdbStatusBehind(pdb) ? { statusBehind: true } : {}),
         workloads: await workloadsOf(listed[i]!, () => links(namespace)),
         podNodes: mine.filter((h) => h.pdbs.length === 1).map(where),
+        ...(pdb.spec?.maxUnavailable !== undefined
+          ? { maxUnavailable: pdb.spec.maxUnavailable }
+          : {}),
+        ...(pdb.spec?.minAvailable !== undefined ? { minAvailable: pdb.spec.minAvailable } : {}),
         ...(shared.length > 0
           ? {
               sharedPods: shared.map((h) => ({
