@@ -12,7 +12,20 @@ export function controlPlaneBody(
   overrideUntil?: Date,
 ): ManagedCluster {
   const read = sendableCluster(readCluster);
-  if (!overrideUntil) return { ...read, kubernetesVersion: to };
+  if (!overrideUntil) {
+    // A PUT sends the whole cluster back: an override left from an earlier forced upgrade would
+    // ride along and make AKS skip its checks unasked, so it is turned off explicitly.
+    const left = read.upgradeSettings?.overrideSettings;
+    if (left?.forceUpgrade !== true) return { ...read, kubernetesVersion: to };
+    return {
+      ...read,
+      kubernetesVersion: to,
+      upgradeSettings: {
+        ...read.upgradeSettings,
+        overrideSettings: { ...left, forceUpgrade: false },
+      },
+    };
+  }
   // AKS's override of its upgrade validations (deprecated API use); it lapses at `until`.
   return {
     ...read,
@@ -22,6 +35,24 @@ export function controlPlaneBody(
       overrideSettings: { forceUpgrade: true, until: overrideUntil },
     },
   };
+}
+
+/**
+ * The force-upgrade override the cluster carries (`forceUpgrade: true`), as a confirmation line
+ * saying the plain upgrade turns it off; undefined when there is none.
+ */
+export function leftOverrideLine(
+  readCluster: ManagedCluster,
+  now = Date.now(),
+): string | undefined {
+  const left = readCluster.upgradeSettings?.overrideSettings;
+  if (left?.forceUpgrade !== true) return undefined;
+  const until = left.until ? new Date(left.until) : undefined;
+  const active = until !== undefined && until.getTime() > now;
+  const when = until
+    ? `${active ? 'active until' : 'lapsed at'} ${until.toISOString()}`
+    : 'no until';
+  return `The cluster carries AKS's force-upgrade override from an earlier upgrade (forceUpgrade true, ${when}): this PUT sends forceUpgrade false, so AKS runs its upgrade checks.`;
 }
 
 /**

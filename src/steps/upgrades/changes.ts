@@ -11,7 +11,13 @@ import { skipWarning } from '../../checks/versions/planner.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
 import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
 import { viewLines } from '../contract/view.js';
-import { controlPlaneBody, describeClusterPut, describePoolPut, poolBody } from './bodies.js';
+import {
+  controlPlaneBody,
+  describeClusterPut,
+  describePoolPut,
+  leftOverrideLine,
+  poolBody,
+} from './bodies.js';
 import type { UpgradesFacts } from './inspect.js';
 import type { UpgradesState } from './state.js';
 import { plural } from '../../model/plural.js';
@@ -117,6 +123,7 @@ export async function upgradeControlPlane(
             'The API server restarts during the upgrade; it cannot be downgraded afterwards.',
             ...optional(skipWarning(s.facts.versions.controlPlane.current, to)),
             ...breakLines(s, to, overrideUntil),
+            ...optional(overrideUntil ? undefined : leftOverrideLine(read)),
             ...poolsAfterLines(
               s.facts.versions.pools.map((p) => ({
                 pool: p.name,
