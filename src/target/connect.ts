@@ -30,6 +30,7 @@ import { ConnectionRights } from './operator-rights.js';
 import { withEntraTokens } from './entra-auth.js';
 import { isKubelogin, loadKubeconfig } from './kubeconfig.js';
 import { armCoordinates, type TargetOptions } from './options.js';
+import { checkSameCluster } from './same-cluster.js';
 
 /** What connect needs from outside; tests and the demo inject a local credential and endpoint. */
 export interface ConnectDeps {
@@ -164,6 +165,13 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
     directory = directoryOf(await signIn(), target.cloud, deps, bounds.requestMs);
     if (!credentials) {
       ({ kc, contextName, warnings } = fromKubeconfig(target, deps.env));
+      // Before any Kubernetes request: the context must be the cluster -g/-n name.
+      const unchecked = await checkSameCluster(kc.getCurrentCluster()!.server, contextName, {
+        name: at.name,
+        cluster: facts.cluster,
+        handedOut: () => fetchUserKubeconfig(client, at),
+      });
+      if (unchecked) warnings = [...warnings, unchecked];
     } else {
       progress('Getting your cluster credentials');
       kc = new KubeConfig();
