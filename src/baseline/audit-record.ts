@@ -8,7 +8,7 @@ import { journalDir } from '../runbook/journal-location.js';
 
 type ClusterIdentity = Pick<
   AuditReport['cluster'],
-  'name' | 'subscriptionId' | 'resourceGroup' | 'simulated'
+  'name' | 'subscriptionId' | 'resourceGroup' | 'simulated' | 'server'
 >;
 
 /**
@@ -21,10 +21,32 @@ export function auditRecordDir(env: NodeJS.ProcessEnv): string | undefined {
   return join(journalDir(env), 'audits');
 }
 
-/** The record of one cluster (its name made safe, and a hash of its whole identity), if any. */
+/**
+ * The record of one cluster (its name made safe, and a hash of its whole identity), if any.
+ * Without ARM coordinates a name is only a kubeconfig context's (`prod`, `default` on every k3s),
+ * so the API server is part of the identity, as the journal's resume tells clusters apart.
+ */
 export function auditRecordPath(
   cluster: ClusterIdentity,
   env: NodeJS.ProcessEnv,
+): string | undefined {
+  const byArm = cluster.subscriptionId !== undefined && cluster.resourceGroup !== undefined;
+  return recordPathOf(cluster, env, byArm ? [] : [normalServer(cluster.server)]);
+}
+
+/**
+ * Where releases before the API server was part of the identity recorded a cluster named without
+ * ARM coordinates: read only when the new record is missing, and used only if its server is ours.
+ */
+function legacyRecordPath(cluster: ClusterIdentity, env: NodeJS.ProcessEnv): string | undefined {
+  const byArm = cluster.subscriptionId !== undefined && cluster.resourceGroup !== undefined;
+  return byArm ? undefined : recordPathOf(cluster, env, []);
+}
+
+function recordPathOf(
+  cluster: ClusterIdentity,
+  env: NodeJS.ProcessEnv,
+  more: string[],
 ): string | undefined {
   const dir = auditRecordDir(env);
   if (dir === undefined) return undefined;
@@ -33,10 +55,16 @@ export function auditRecordPath(
     cluster.subscriptionId ?? '',
     cluster.resourceGroup?.toLowerCase() ?? '',
     cluster.name,
+    ...more,
   ]);
   const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12);
   const safe = cluster.name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 63) || 'cluster';
   return join(dir, `${cluster.simulated ? 'sim-' : ''}${safe}-${hash}.json`);
+}
+
+/** A server URL as compared: `https://host:6443/` and `https://host:6443` are one server. */
+export function normalServer(server: string | undefined): string {
+  return (server ?? '').replace(/\/+$/, '');
 }
 
 /**
@@ -57,17 +85,29 @@ export async function recordAudit(
   return path;
 }
 
-/** The text of the cluster's last recorded audit, or undefined when there is none. */
+/**
+ * The text of the cluster's last recorded audit, or undefined when there is none. `legacy` when
+ * it came from a record written before the API server was part of the identity: the caller uses
+ * it only if the server in it is this cluster's.
+ */
 export async function lastAuditText(
   cluster: ClusterIdentity,
   env: NodeJS.ProcessEnv,
-): Promise<{ path?: string; text?: string }> {
+): Promise<{ path?: string; text?: string; legacy?: true }> {
   const path = auditRecordPath(cluster, env);
   if (path === undefined) return {};
+  const text = await readIfThere(path);
+  if (text !== undefined) return { path, text };
+  const legacy = legacyRecordPath(cluster, env);
+  const old = legacy === undefined ? undefined : await readIfThere(legacy);
+  return old === undefined ? { path } : { path: legacy!, text: old, legacy: true };
+}
+
+async function readIfThere(path: string): Promise<string | undefined> {
   try {
-    return { path, text: await readFile(path, 'utf8') };
+    return await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { path };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }

@@ -28,6 +28,7 @@ const report = z
         name: z.string(),
         subscriptionId: z.string().optional(),
         resourceGroup: z.string().optional(),
+        server: z.string().optional(),
         simulated: z.boolean(),
       })
       .loose(),
@@ -74,14 +75,23 @@ export function baselineReports(
   return { reports };
 }
 
-/** Whether two reports are about the same cluster: name, simulated or not, and ARM coordinates when both have them. */
+/**
+ * Whether two reports are about the same cluster: name and simulated or not; then the ARM
+ * coordinates when both have them, else the API server (a context's name alone is not a cluster's:
+ * `prod` in two kubeconfigs). A report without a server matches no cluster named by context.
+ */
 export function sameCluster(a: BaselineReport['cluster'], b: BaselineReport['cluster']): boolean {
-  const both = (x: string | undefined, y: string | undefined) =>
-    x === undefined || y === undefined || x === y;
-  return (
-    a.name === b.name &&
-    a.simulated === b.simulated &&
-    both(a.subscriptionId, b.subscriptionId) &&
-    both(a.resourceGroup?.toLowerCase(), b.resourceGroup?.toLowerCase())
-  );
+  if (a.name !== b.name || a.simulated !== b.simulated) return false;
+  if (byArm(a) && byArm(b)) {
+    return (
+      a.subscriptionId === b.subscriptionId &&
+      a.resourceGroup!.toLowerCase() === b.resourceGroup!.toLowerCase()
+    );
+  }
+  const server = (c: BaselineReport['cluster']) => c.server?.replace(/\/+$/, '');
+  return server(a) !== undefined && server(a) !== '' && server(a) === server(b);
+}
+
+function byArm(c: BaselineReport['cluster']): boolean {
+  return c.subscriptionId !== undefined && c.resourceGroup !== undefined;
 }

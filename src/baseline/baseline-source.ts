@@ -2,7 +2,7 @@ import { fileReason } from '../model/file-reason.js';
 import { readFile } from 'node:fs/promises';
 import { UserError, messageOf } from '../model/errors.js';
 import type { AuditReport } from '../report/audit-schema.js';
-import { lastAuditText } from './audit-record.js';
+import { auditRecordPath, lastAuditText } from './audit-record.js';
 import { baselineReports, sameCluster, type BaselineReport } from './baseline-report.js';
 
 /** The earlier report of one cluster, and how the report names where it came from. */
@@ -51,12 +51,15 @@ async function lastAudit(
   env: NodeJS.ProcessEnv,
 ): Promise<BaselineMatch> {
   try {
-    const { path, text } = await lastAuditText(cluster, env);
+    const { path, text, legacy } = await lastAuditText(cluster, env);
     if (path === undefined)
       return { source: 'last (no state folder: HOME and XDG_STATE_HOME unset)' };
-    if (text === undefined) return { source: `last (none recorded yet at ${path})` };
+    const none = { source: `last (none recorded yet at ${auditRecordPath(cluster, env)})` };
+    if (text === undefined) return none;
     const parsed = parseReports(text);
     const report = 'reports' in parsed ? parsed.reports[0] : undefined;
+    // An older release's record of a context with the same name, on another API server: not ours.
+    if (legacy && !(report && sameCluster(report.cluster, cluster))) return none;
     if (!report || !sameCluster(report.cluster, cluster)) {
       return { source: `last (the record ${path} could not be used)` };
     }

@@ -1,4 +1,4 @@
-import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { auditRecordPath, recordAudit } from '../../src/baseline/audit-record.js';
@@ -128,7 +128,11 @@ describe('baseline sources', () => {
     const fromV1 = await (await openBaseline(join(dir, 'v1.json'), {})).find(other.cluster);
     expect(fromV1).toEqual({ source: join(dir, 'v1.json') });
     expect(sameCluster(v1.cluster, { ...v1.cluster, simulated: true })).toBe(false);
-    expect(sameCluster(v1.cluster, { name: 'aks-one', simulated: false })).toBe(true);
+    expect(
+      sameCluster(v1.cluster, { name: 'aks-one', server: v1.cluster.server, simulated: false }),
+    ).toBe(true);
+    // Named by context alone, a report without a server is no cluster's.
+    expect(sameCluster(v1.cluster, { name: 'aks-one', simulated: false })).toBe(false);
     expect(sameCluster(v1.cluster, { ...v1.cluster, resourceGroup: 'RG-ONE' })).toBe(true);
     expect(sameCluster(v1.cluster, { ...v1.cluster, resourceGroup: 'rg-two' })).toBe(false);
   });
@@ -181,6 +185,58 @@ describe('baseline sources', () => {
     writeFileSync(path, 'torn');
     chmodSync(path, 0o600);
     expect((await last.find(report.cluster)).source).toMatch(/could not be used/);
+  });
+});
+
+describe('"last" for clusters named by a kubeconfig context alone', () => {
+  const byContext = (server: string): AuditReport => {
+    const base = sampleReport();
+    const { subscriptionId: _s, resourceGroup: _g, location: _l, ...cluster } = base.cluster;
+    return { ...base, cluster: { ...cluster, name: 'prod', server } };
+  };
+  const one = byContext('https://10.0.0.1:6443');
+  const two = byContext('https://10.0.0.2:6443');
+
+  it('tells two clusters whose contexts share a name apart by their API server', async () => {
+    const env = { XDG_STATE_HOME: tempDir('state-') };
+    expect(auditRecordPath(one.cluster, env)).not.toBe(auditRecordPath(two.cluster, env));
+    // A trailing slash is the same server.
+    expect(auditRecordPath({ ...one.cluster, server: 'https://10.0.0.1:6443/' }, env)).toBe(
+      auditRecordPath(one.cluster, env),
+    );
+    await recordAudit(one, env);
+    const last = await openBaseline('last', env);
+    expect((await last.find(one.cluster)).report?.cluster.server).toBe(one.cluster.server);
+    const other = await last.find(two.cluster);
+    expect(other.report).toBeUndefined();
+    expect(other.source).toMatch(/^last \(none recorded yet at /);
+    expect(sameCluster(one.cluster, two.cluster)).toBe(false);
+    expect(sameCluster(one.cluster, { ...two.cluster, server: one.cluster.server })).toBe(true);
+  });
+
+  it("still reads an older release's record of the same server, and never another server's", async () => {
+    const env = { XDG_STATE_HOME: tempDir('state-') };
+    // Where releases that hashed no server recorded the context `prod`: the path for an empty server
+    // is not it, so the record is written by hand at the path those releases computed.
+    const dir = join(env.XDG_STATE_HOME, 'aks-runbook', 'audits');
+    mkdirSync(dir, { recursive: true });
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256')
+      .update(JSON.stringify([false, '', '', 'prod']))
+      .digest('hex')
+      .slice(0, 12);
+    writeFileSync(join(dir, `prod-${hash}.json`), JSON.stringify(one));
+    const last = await openBaseline('last', env);
+    const same = await last.find(one.cluster);
+    expect(same.report?.cluster.server).toBe(one.cluster.server);
+    expect(same.source).toBe(`last (${join(dir, `prod-${hash}.json`)})`);
+    const other = await last.find(two.cluster);
+    expect(other.report).toBeUndefined();
+    expect(other.source).toBe(`last (none recorded yet at ${auditRecordPath(two.cluster, env)})`);
+    // The next audit is recorded under the new identity, and found there first.
+    const newer = { ...one, generatedAt: '2026-12-01T00:00:00.000Z' };
+    await recordAudit(newer, env);
+    expect((await last.find(one.cluster)).report?.generatedAt).toBe(newer.generatedAt);
   });
 });
 
