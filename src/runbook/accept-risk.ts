@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import { UserError, firstLine } from '../model/errors.js';
 import type { RiskAnswer, RiskDesk } from '../waivers/risk-desk.js';
+import { waiverLines } from '../waivers/append-waiver.js';
 import type { StepId } from '../model/checklist.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
@@ -26,7 +27,7 @@ export interface RiskSession {
 /**
  * "Accept this risk" on a finding: checks the answer, asks (naming the cluster and the finding;
  * Cancel is the default), then appends the waiver to the file between a journal intent and its
- * result, and shows the finding waived. Every outcome is a line in the step's result.
+ * result, and shows the finding waived; in `--dry-run` shows the waiver and writes nothing. Every outcome is a line in the step's result.
  */
 export async function acceptRisk(
   session: RiskSession,
@@ -42,17 +43,27 @@ export async function acceptRisk(
   const entry = desk.entry(finding, request.answer);
   if (typeof entry === 'string') return say(`✖ The risk was not accepted: ${entry}`);
   const on = finding.object ? ` on ${objectText(finding.object)}` : '';
+  // --dry-run promises that nothing changes, and the waivers file is the audit gate's input.
+  const dryRun = store.getState().mode.dryRun;
   const yes = await confirmChange(store, journal, {
     cluster,
     change: `Accept the risk of ${finding.id}${on} in cluster ${cluster} until ${entry.expires}`,
     details: [
       `Reason: ${entry.reason}`,
       `Owner: ${entry.owner}`,
-      `Appends a waiver to ${desk.file}.`,
+      dryRun
+        ? `Would append a waiver to ${desk.file}; in a dry run nothing is written.`
+        : `Appends a waiver to ${desk.file}.`,
       'The finding stays in every report, marked waived, and stops counting for audit --fail-on until it expires.',
     ],
   });
   if (!yes) return say('Cancelled: nothing was written.');
+  if (dryRun) {
+    return host.showResult(step, [
+      `Dry run: nothing was written. Without --dry-run this waiver would be appended to ${desk.file}:`,
+      ...waiverLines(entry).map((line) => `  ${line}`),
+    ]);
+  }
   try {
     await journal.mutation(
       { step, action: 'accept risk', target: desk.file, detail: { ...entry } },

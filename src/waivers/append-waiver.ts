@@ -1,7 +1,7 @@
 import { fileReason } from '../model/file-reason.js';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { isSeq, parseDocument } from 'yaml';
+import { isSeq, parseDocument, stringify } from 'yaml';
 import { UserError } from '../model/errors.js';
 import { parseWaivers, type WaiverRules, type WaiverSet } from './waiver-file.js';
 import type { WaiverEntry } from './waiver-schema.js';
@@ -50,4 +50,9 @@ export async function appendWaiver(
   await writeFile(partial, next, { mode });
   await rename(partial, file);
   return set;
+}
+
+/** The entry as `appendWaiver` would add it to the `waivers:` list, one line each. */
+export function waiverLines(entry: WaiverEntry): string[] {
+  return stringify([entry]).trimEnd().split('\n');
 }
