@@ -3,10 +3,33 @@ import type { WaiverEntry } from './waiver-schema.js';
 
 const DAY_MS = 86_400_000;
 
-/** Whether `value` fits `pattern`, where `*` stands for any run of characters (none included). */
+/**
+ * Whether `value` fits `pattern`, where `*` stands for any run of characters (none included).
+ * Two pointers with one backtrack point (the last `*`): at most pattern × value steps, however
+ * many stars; a regular expression took exponential time on `**...*!` against a name.
+ */
 export function globMatch(pattern: string, value: string): boolean {
-  const parts = pattern.split('*').map((p) => p.replace(/[\\^$.+?()[\]{}|]/g, '\\$&'));
-  return new RegExp(`^${parts.join('[\\s\\S]*')}$`).test(value);
+  let p = 0;
+  let v = 0;
+  let star = -1; // the pattern index after the last `*` seen
+  let from = 0; // where that `*` started matching in the value
+  while (v < value.length) {
+    if (p < pattern.length && pattern[p] === '*') {
+      star = ++p;
+      from = v;
+    } else if (p < pattern.length && pattern[p] === value[v]) {
+      p++;
+      v++;
+    } else if (star >= 0) {
+      // The last `*` takes one more character; retry the rest after it.
+      p = star;
+      v = ++from;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.length && pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /**
