@@ -2,7 +2,7 @@ import type { Finding } from '../model/finding.js';
 import { liveWaivers, waiverFor } from './apply-waivers.js';
 import { appendWaiver } from './append-waiver.js';
 import type { WaiverRules, WaiverSet } from './waiver-file.js';
-import { dateAhead, isExpired } from './waiver-match.js';
+import { dateAhead, isExpired, literalPattern } from './waiver-match.js';
 import { waiverEntrySchema, type WaiverEntry } from './waiver-schema.js';
 
 /** What the operator typed to accept one finding's risk. */
@@ -60,7 +60,7 @@ export class RiskDesk {
     const entry: WaiverEntry = {
       finding: finding.id,
       ...(finding.object ? { object: objectOf(finding.object) } : {}),
-      cluster: this.cluster.name,
+      cluster: literalPattern(this.cluster.name),
       reason: answer.reason.trim(),
       owner: answer.owner.trim(),
       expires: answer.expires.trim(),
@@ -87,8 +87,9 @@ export class RiskDesk {
 
 function objectOf(object: NonNullable<Finding['object']>): NonNullable<WaiverEntry['object']> {
   return {
-    kind: object.kind,
-    ...(object.namespace !== undefined ? { namespace: object.namespace } : {}),
-    name: object.name,
+    kind: literalPattern(object.kind),
+    ...(object.namespace !== undefined ? { namespace: literalPattern(object.namespace) } : {}),
+    // Exactly this object: an RBAC name may hold `*` (`ops-*`), which must not accept `ops-x`.
+    name: literalPattern(object.name),
   };
 }

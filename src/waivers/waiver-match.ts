@@ -3,21 +3,42 @@ import type { WaiverEntry } from './waiver-schema.js';
 
 const DAY_MS = 86_400_000;
 
+const STAR = null;
+
+/** The pattern as characters and stars: `\*` is a literal `*`, `\\` a literal `\`; any other `\` is itself. */
+function tokens(pattern: string): Array<string | typeof STAR> {
+  const out: Array<string | typeof STAR> = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    const next = pattern[i + 1];
+    if (c === '\\' && (next === '*' || next === '\\')) out.push(pattern[++i]!);
+    else out.push(c === '*' ? STAR : c);
+  }
+  return out;
+}
+
+/** A pattern that fits exactly `value`, whatever `*` or `\` it holds. */
+export function literalPattern(value: string): string {
+  return value.replace(/[\\*]/g, '\\$&');
+}
+
 /**
- * Whether `value` fits `pattern`, where `*` stands for any run of characters (none included).
- * Two pointers with one backtrack point (the last `*`): at most pattern × value steps, however
- * many stars; a regular expression took exponential time on `**...*!` against a name.
+ * Whether `value` fits `pattern`, where `*` stands for any run of characters (none included) and
+ * `\*` for a `*` itself. Two pointers with one backtrack point (the last `*`): at most
+ * pattern × value steps, however many stars; a regular expression took exponential time on
+ * `**...*!` against a name.
  */
 export function globMatch(pattern: string, value: string): boolean {
+  const pat = tokens(pattern);
   let p = 0;
   let v = 0;
   let star = -1; // the pattern index after the last `*` seen
   let from = 0; // where that `*` started matching in the value
   while (v < value.length) {
-    if (p < pattern.length && pattern[p] === '*') {
+    if (p < pat.length && pat[p] === STAR) {
       star = ++p;
       from = v;
-    } else if (p < pattern.length && pattern[p] === value[v]) {
+    } else if (p < pat.length && pat[p] === value[v]) {
       p++;
       v++;
     } else if (star >= 0) {
@@ -28,8 +49,8 @@ export function globMatch(pattern: string, value: string): boolean {
       return false;
     }
   }
-  while (p < pattern.length && pattern[p] === '*') p++;
-  return p === pattern.length;
+  while (p < pat.length && pat[p] === STAR) p++;
+  return p === pat.length;
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { globMatch } from '../../src/waivers/waiver-match.js';
+import { globMatch, literalPattern } from '../../src/waivers/waiver-match.js';
 
 /** The plain definition, by recursion on the pattern (fine for the short strings tried here). */
 function reference(pattern: string, value: string): boolean {
@@ -43,5 +43,24 @@ describe('globMatch', () => {
     expect(globMatch(`${'a*'.repeat(60)}!`, 'a'.repeat(253))).toBe(false);
     const used = process.cpuUsage(started);
     expect((used.user + used.system) / 1000).toBeLessThan(200);
+  });
+});
+
+describe('escapes in waiver patterns', () => {
+  it('reads \\* as a * itself and \\\\ as a \\ itself; any other \\ stays', () => {
+    expect(globMatch('ops-\\*', 'ops-*')).toBe(true);
+    expect(globMatch('ops-\\*', 'ops-backdoor')).toBe(false);
+    expect(globMatch('a\\\\*', 'a\\bc')).toBe(true);
+    expect(globMatch('a\\b', 'a\\b')).toBe(true);
+    expect(globMatch('ops-*', 'ops-backdoor')).toBe(true); // files written before keep working
+  });
+
+  it('literalPattern fits exactly the value it was made from', () => {
+    fc.assert(
+      fc.property(text(['a', '*', '\\', '-'], 10), text(['a', '*', '\\', '-'], 10), (x, y) => {
+        expect(globMatch(literalPattern(x), y)).toBe(x === y);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-// Repro: accepting the risk of ONE binding writes a waiver that accepts every binding. RBAC object
+// Accepting the risk of ONE binding once wrote a waiver that accepted every binding. RBAC object
 // names may hold `*` (Kubernetes checks RBAC names as path segments: only `.`, `..`, `/` and `%`
 // are refused; ValidateRBACName = path.IsValidPathSegmentName,
 // https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/rbac/validation/validation.go).
@@ -24,27 +24,19 @@ function clusterAdmin(name: string): Finding {
   };
 }
 
-it.fails(
-  'accepts the risk of exactly the binding named, even when its name holds a *',
-  async () => {
-    const file = join(tempDir('accept-star-'), 'waivers.yaml');
-    const desk = new RiskDesk(
-      file,
-      undefined,
-      { maxDays: 180, now: () => now },
-      { name: 'aks-one' },
-    );
-    const accepted = clusterAdmin('ops-*');
-    const entry = desk.entry(accepted, {
-      reason: 'break-glass binding, reviewed',
-      owner: 'sre@contoso.com',
-      expires: '2026-05-30',
-    });
-    if (typeof entry === 'string') throw new Error(entry);
-    await desk.accept(entry);
-    const [same, other] = desk.mark([accepted, clusterAdmin('ops-backdoor')]);
-    expect(same!.waiver).toBeDefined();
-    // A binding the operator never saw must stay an open high finding.
-    expect(other!.waiver).toBeUndefined();
-  },
-);
+it('accepts the risk of exactly the binding named, even when its name holds a *', async () => {
+  const file = join(tempDir('accept-star-'), 'waivers.yaml');
+  const desk = new RiskDesk(file, undefined, { maxDays: 180, now: () => now }, { name: 'aks-one' });
+  const accepted = clusterAdmin('ops-*');
+  const entry = desk.entry(accepted, {
+    reason: 'break-glass binding, reviewed',
+    owner: 'sre@contoso.com',
+    expires: '2026-05-30',
+  });
+  if (typeof entry === 'string') throw new Error(entry);
+  await desk.accept(entry);
+  const [same, other] = desk.mark([accepted, clusterAdmin('ops-backdoor')]);
+  expect(same!.waiver).toBeDefined();
+  // A binding the operator never saw must stay an open high finding.
+  expect(other!.waiver).toBeUndefined();
+});
