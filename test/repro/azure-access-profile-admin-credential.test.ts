@@ -1,0 +1,59 @@
+// While local accounts are on, the cluster-admin certificate can be fetched two ways: the
+// listClusterAdminCredential action and the older Get Access Profile operation
+// (POST .../accessProfiles/clusterAdmin/listCredential), which AKS still serves. A role that
+// grants only the second is not reported as able to fetch the admin credential.
+import { describe, expect, it } from 'vitest';
+import { checkAzureAssignments } from '../../src/checks/rbac/azure-assignments.js';
+import type { AzureRbacFacts } from '../../src/model/azure-rbac.js';
+
+const SUB = '/subscriptions/00000000-0000-0000-0000-000000000001';
+const CLUSTER = `${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c`;
+const ROLE = `${SUB}/providers/Microsoft.Authorization/roleDefinitions/55555555-5555-4555-8555-555555555555`;
+
+describe('a custom role with managedClusters/accessProfiles/listCredential/action', () => {
+  // https://learn.microsoft.com/rest/api/aks/managedclusters/getaccessprofile (api-version
+  // 2025-10-01: POST {cluster}/accessProfiles/{roleName}/listCredential, roleName clusterAdmin);
+  // the built-in "Azure Kubernetes Service Cluster Admin Role" grants this action next to
+  // listClusterAdminCredential for that reason.
+  it.fails(
+    'is reported as able to fetch the cluster-admin credential while local accounts are on',
+    () => {
+      const facts: AzureRbacFacts = {
+        clusterId: CLUSTER,
+        assignments: [
+          {
+            id: `${CLUSTER}/providers/Microsoft.Authorization/roleAssignments/a1`,
+            scope: CLUSTER,
+            roleDefinitionId: ROLE,
+            principalId: '33333333-3333-4333-8333-333333333333',
+            principalType: 'Group',
+          },
+        ],
+        definitions: {
+          '55555555-5555-4555-8555-555555555555': {
+            id: ROLE,
+            roleName: 'Cluster profile reader',
+            builtIn: false,
+            permissions: [
+              {
+                actions: [
+                  'Microsoft.ContainerService/managedClusters/read',
+                  'Microsoft.ContainerService/managedClusters/accessProfiles/listCredential/action',
+                ],
+                notActions: [],
+                dataActions: [],
+                notDataActions: [],
+              },
+            ],
+          },
+        },
+        azureRbacEnabled: false,
+        localAccounts: true,
+        entraId: true,
+      };
+      expect(checkAzureAssignments(facts).map((f) => f.id)).toContain(
+        'rbac.azure-admin-credential',
+      );
+    },
+  );
+});
