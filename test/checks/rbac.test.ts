@@ -172,7 +172,7 @@ describe('replacement plan, run again', () => {
 
   it('adopts one of our names that already grants the role to the group, never a -2', () => {
     for (const name of ['jordan-group', 'jordan-group-3']) {
-      const f = withOurs(crb(name, 'cluster-admin', [group(GUID.toUpperCase())]));
+      const f = withOurs(crb(name, 'cluster-admin', [group(GUID)]));
       const plan = planReplacement(f, replaceCandidates(f)[0]!, GUID);
       expect([plan.createdAt.name, plan.adopted]).toEqual([name, true]);
       expect(viewText(describePlan(plan))).toMatch(/already in place, adopted, not created again/);
@@ -198,7 +198,12 @@ describe('replacement plan, run again', () => {
 
   it('says what differs between the wanted binding and the one found', () => {
     const wanted = crb('b', 'edit', [group(GUID)]);
-    expect(bindingDifference(wanted, crb('b', 'edit', [group(GUID.toUpperCase())]))).toEqual([]);
+    expect(bindingDifference(wanted, crb('b', 'edit', [group(GUID)]))).toEqual([]);
+    // RBAC matches group names exactly: the upper-case id is another group.
+    expect(bindingDifference(wanted, crb('b', 'edit', [group(GUID.toUpperCase())]))).toEqual([
+      `it does not name Group ${GUID}`,
+      `it also names Group ${GUID.toUpperCase()}`,
+    ]);
     expect(bindingDifference(wanted, crb('b', 'admin', [group('x'), user('u')]))).toEqual([
       'its role is ClusterRole admin, not ClusterRole edit',
       `it does not name Group ${GUID}`,

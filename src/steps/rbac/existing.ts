@@ -5,10 +5,9 @@ function subjectText(s: Subject): string {
 }
 
 function sameSubject(a: Subject, b: Subject): boolean {
-  // Entra object ids are GUIDs: the API server stores them as typed, so compare them case-blind.
-  const name =
-    a.kind === 'Group' ? a.name.toLowerCase() === b.name.toLowerCase() : a.name === b.name;
-  return a.kind === b.kind && name && (a.namespace ?? '') === (b.namespace ?? '');
+  // Exact, as the RBAC authorizer matches: a Group named with an upper-case object id grants
+  // nothing to members whose tokens carry it in lower case (Entra ID's form), so it is not ours.
+  return a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
 }
 
 /**
