@@ -10,6 +10,10 @@ import type { Finding } from '../../model/finding.js';
 
 const MC = 'Microsoft.ContainerService/managedClusters';
 const ADMIN_CREDENTIAL = `${MC}/listClusterAdminCredential/action`;
+// Get Access Profile (POST …/accessProfiles/{roleName}/listCredential, deprecated but served):
+// with roleName clusterAdmin it returns the same admin kubeconfig, and one action covers every
+// roleName, so the built-in Cluster Admin Role grants it beside listClusterAdminCredential.
+const ACCESS_PROFILE_CREDENTIAL = `${MC}/accessProfiles/listCredential/action`;
 const USER_CREDENTIAL = `${MC}/listClusterUserCredential/action`;
 /** A data action only Kubernetes cluster-admin level covers (every resource, every verb). */
 const EVERY_DATA_ACTION = `${MC}/everything/everything/action`;
@@ -38,6 +42,14 @@ export function grants(
     const [allow, deny] = pick(p);
     return allow.some((a) => covers(a, action)) && !deny.some((a) => covers(a, action));
   });
+}
+
+/**
+ * The admin-credential action a role grants (wildcards included), or undefined: either fetches
+ * the local cluster-admin kubeconfig while local accounts are on.
+ */
+export function adminCredentialAction(role: AzureRoleDefinition): string | undefined {
+  return [ADMIN_CREDENTIAL, ACCESS_PROFILE_CREDENTIAL].find((a) => grants(role, a, 'action'));
 }
 
 /**
@@ -157,12 +169,13 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
         remediation:
           'Keep cluster-admin-level roles to a reviewed group; grant narrower roles (RBAC Admin, Writer, Reader) at namespace scope where that suffices.',
       });
-    if (clusterWide && facts.localAccounts && grants(role, ADMIN_CREDENTIAL, 'action'))
+    const adminCredential = adminCredentialAction(role);
+    if (clusterWide && facts.localAccounts && adminCredential)
       out.push({
         ...base,
         id: 'rbac.azure-admin-credential',
         severity: 'medium',
-        message: `${who} may fetch the cluster-admin credential (listClusterAdminCredential) through "${role.roleName}" ${where}: while local accounts are on, that certificate is in system:masters and bypasses Entra ID and every RBAC check.`,
+        message: `${who} may fetch the cluster-admin credential (${adminCredential === ADMIN_CREDENTIAL ? 'listClusterAdminCredential' : 'Get Access Profile clusterAdmin, accessProfiles/listCredential'}) through "${role.roleName}" ${where}: while local accounts are on, that certificate is in system:masters and bypasses Entra ID and every RBAC check.`,
         remediation:
           'Disable local accounts (az aks update --disable-local-accounts) or remove that right from who does not need it.',
       });

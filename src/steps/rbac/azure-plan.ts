@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { grants, aksRole, scopeWords } from '../../checks/rbac/azure-assignments.js';
+import {
+  adminCredentialAction,
+  grants,
+  aksRole,
+  scopeWords,
+} from '../../checks/rbac/azure-assignments.js';
 import { roleGuid, type AzureAssignment, type AzureRbacFacts } from '../../model/azure-rbac.js';
 import type { ConfirmationRequest } from '../../model/session.js';
 import type { Candidate } from './candidates.js';
@@ -38,12 +43,7 @@ export function azureCandidates(facts: AzureRbacFacts | undefined): AzureCandida
             role,
             'Microsoft.ContainerService/managedClusters/everything/everything/action',
             'data',
-          ) ||
-          grants(
-            role,
-            'Microsoft.ContainerService/managedClusters/listClusterAdminCredential/action',
-            'action',
-          ),
+          ) || adminCredentialAction(role) !== undefined,
         ...(mg
           ? { unavailable: `assigned at a management group (${a.scope}): change it there` }
           : {}),
