@@ -193,6 +193,15 @@ export const CAPABILITIES: Capability[] = [
   {
     finding: 'rbac.escalation',
     namedCounts: true,
+    // RBAC good practices, "namespace modification": a namespace's labels set its Pod Security
+    // Admission level and which NetworkPolicies and other policies select it. A RoleBinding
+    // answers for its own Namespace object (a request for namespaces/<ns> carries namespace <ns>).
+    what: "change namespaces' labels (their Pod Security level and the policies that select them)",
+    asks: verbs(['update', 'patch'], '', 'namespaces', 'binding'),
+  },
+  {
+    finding: 'rbac.escalation',
+    namedCounts: true,
     // RBAC good practices, "persistent volume creation": an arbitrary PersistentVolume may be a
     // hostPath one, which gives a pod bound to it the node's file system.
     what: 'create PersistentVolumes (a hostPath volume opens the node file system to a pod)',
