@@ -4,6 +4,7 @@ import { identityOf, type Identity } from './identity.js';
 import { describeRequest, type AccessRequest } from './match.js';
 import { witness, wildcardGrants } from './probes.js';
 import { capabilitiesOf, type Answer } from './questions.js';
+import { stronger, type ReachedAccount, type ServiceAccountReach } from './service-accounts.js';
 import {
   anonymousSubject,
   describeSubject,
@@ -38,6 +39,8 @@ export interface CheckContext {
   websocketGet: boolean;
   /** The role lists the API server refused (`roles`, `clusterroles`): their roles are unknown. */
   unreadRoles?: readonly string[];
+  /** The rights of each namespace's ServiceAccounts, for rights that act as one of them. */
+  accounts?: ServiceAccountReach;
 }
 
 /**
@@ -172,13 +175,19 @@ export function subjectFindings(
       'List the verbs and resources the subjects need.',
       wildcards[0]!.request,
     );
-  const escalations = found('rbac.escalation');
+  const actsAs = accountReached(ctx, identity, b, answers);
+  // Creating workloads is a path to more rights only where a ServiceAccount holds more.
+  const escalations = found('rbac.escalation').concat(
+    actsAs && actsAs.via.capability.finding !== 'rbac.escalation' ? [actsAs.via] : [],
+  );
   if (escalations.length > 0)
     add(
       'rbac.escalation',
-      wide ? 'high' : 'medium',
-      `${who}: through ${role} can ${escalations.map(capabilityText).join('; ')} ${where}, a path to more rights than the role grants.`,
-      'Remove these rights unless the subject administers access; prefer a group bound to admin in one namespace.',
+      wide || actsAs?.account.severity === 'high' ? 'high' : 'medium',
+      `${who}: through ${role} can ${escalations.map(capabilityText).join('; ')} ${where}, a path to more rights than the role grants${actsAs ? `: it can run as ServiceAccount ${actsAs.account.account}, which ${actsAs.account.rights}` : ''}.`,
+      actsAs
+        ? `Remove these rights, or give ServiceAccount ${actsAs.account.account} only what its workload needs (or move it to a namespace of its own): whoever creates pods or tokens in its namespace holds its rights.`
+        : 'Remove these rights unless the subject administers access; prefer a group bound to admin in one namespace.',
       escalations[0]!.request,
     );
   const secrets = found('rbac.secrets-read')[0];
@@ -201,6 +210,38 @@ export function subjectFindings(
       secrets.request,
     );
   return { items, risky: answers.length > 0 || wildcards.length > 0 };
+}
+
+/**
+ * The strongest ServiceAccount a binding lets the subject act as (by a capability marked
+ * `runsAs`), with the answer that gives it: in the RoleBinding's namespace, or in any namespace.
+ */
+function accountReached(
+  ctx: CheckContext,
+  id: Identity,
+  b: Binding,
+  answers: Answer[],
+): { via: Answer; account: ReachedAccount } | undefined {
+  const accounts = ctx.accounts;
+  if (!accounts) return undefined;
+  const spaces = b.kind === 'RoleBinding' ? [b.namespace ?? ''] : accounts.namespaces();
+  let best: { via: Answer; account: ReachedAccount } | undefined;
+  for (const via of answers) {
+    const runsAs = via.capability.runsAs;
+    if (!runsAs) continue;
+    for (const ns of spaces) {
+      const pick =
+        runsAs === 'any'
+          ? undefined
+          : (name: string) => {
+              const { scope: _scope, ...request } = runsAs;
+              return ctx.evaluator.can(id, { ...request, namespace: ns, name }, [b]);
+            };
+      const account = accounts.strongest(ns, pick);
+      if (account && stronger(best?.account, account) === account) best = { via, account };
+    }
+  }
+  return best;
 }
 
 /** What a capability lets the subject do, naming the object when only named ones are granted. */

@@ -35,6 +35,12 @@ export interface Capability {
   alsoNeeds?: Ask[];
   /** The right leads to the finding's access through another object (a pod that mounts Secrets). */
   indirect?: boolean;
+  /**
+   * The right lets the subject act as ServiceAccounts of the namespace it is asked in, so it is
+   * as strong as the strongest of them: `any` (a pod may run as any of them), or the request
+   * that names the account (resourceNames may limit it to some).
+   */
+  runsAs?: 'any' | Ask;
 }
 
 const RBAC = 'rbac.authorization.k8s.io';
@@ -221,6 +227,8 @@ export const CAPABILITIES: Capability[] = [
     // pods, in a namespace implicitly grants access to its Secrets (a pod may mount any Secret of
     // its namespace as a volume or environment variables). A create names no object, so no name.
     what: 'create pods or workloads that manage pods',
+    // ... and the API access of any ServiceAccount there (the same section).
+    runsAs: 'any',
     asks: [
       ask('create', '', 'pods', 'binding'),
       ask('create', '', 'replicationcontrollers', 'binding'),

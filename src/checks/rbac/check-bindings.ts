@@ -9,6 +9,7 @@ import {
   type Checked,
 } from './binding-findings.js';
 import { RbacEvaluator } from './evaluator.js';
+import { ServiceAccountReach } from './service-accounts.js';
 import { AKS_ADMIN_GROUP_BINDING, aksManaged, beyondAksRole } from './managed.js';
 import { mastersFinding } from './masters.js';
 import {
@@ -62,10 +63,13 @@ export class RbacChecks {
   private readonly excluded: ExcludedBinding[] = [];
 
   constructor(private readonly facts: RbacFacts) {
+    const evaluator = new RbacEvaluator(facts);
+    const websocketGet = websocketGetOpensPods(facts.cluster?.kubernetesVersion);
     this.ctx = {
-      evaluator: new RbacEvaluator(facts),
-      websocketGet: websocketGetOpensPods(facts.cluster?.kubernetesVersion),
+      evaluator,
+      websocketGet,
       unreadRoles: facts.forbidden.filter((l) => l === 'roles' || l === 'clusterroles'),
+      accounts: new ServiceAccountReach(facts, evaluator, websocketGet),
     };
     this.adminGroups = new Set(
       (facts.cluster?.adminGroupObjectIDs ?? []).map((g) => g.toLowerCase()),
