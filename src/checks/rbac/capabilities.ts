@@ -76,6 +76,7 @@ export const CAPABILITIES: Capability[] = [
     finding: 'rbac.escalation',
     namedCounts: true,
     what: 'impersonate users, groups or ServiceAccounts',
+    runsAs: ask('impersonate', '', 'serviceaccounts', 'binding'),
     asks: [
       ask('impersonate', '', 'users', 'cluster'),
       ask('impersonate', '', 'groups', 'cluster'),
@@ -176,6 +177,7 @@ export const CAPABILITIES: Capability[] = [
     namedCounts: true,
     what: 'mint tokens for ServiceAccounts (serviceaccounts/token)',
     asks: [ask('create', '', 'serviceaccounts', 'binding', 'token')],
+    runsAs: ask('create', '', 'serviceaccounts', 'binding', 'token'),
   },
   {
     finding: 'rbac.escalation',
