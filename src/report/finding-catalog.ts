@@ -32,6 +32,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'grants to `system:anonymous`, `system:unauthenticated` or `system:authenticated`',
   'rbac.masters': 'a binding names `system:masters` (the built-in `cluster-admin` binding aside)',
   'rbac.default-service-account': "a namespace's `default` service account is bound to a role",
+  'rbac.all-service-accounts':
+    'grants to `system:serviceaccounts`, or to `system:serviceaccounts:<ns>` cluster-wide',
   'rbac.missing-role': 'a binding points at a role that does not exist',
   'rbac.aggregated-role': 'a custom ClusterRole aggregates into admin, edit or view',
   'rbac.aks-admin-group':

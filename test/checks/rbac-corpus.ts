@@ -50,7 +50,7 @@ export const CASES: RbacCase[] = [
       [saIdentity('default', 'x'), R('delete', 'nodes'), true],
       [person('alice@contoso.com'), R('delete', 'nodes'), false],
     ],
-    findings: ['rbac.cluster-admin:high:all-sa'],
+    findings: ['rbac.all-service-accounts:high:all-sa', 'rbac.cluster-admin:high:all-sa'],
   },
   {
     name: 'cluster-admin to Group system:nodes: every kubelet would be cluster-admin',
@@ -71,7 +71,7 @@ export const CASES: RbacCase[] = [
       [saIdentity('payments', 'api'), R('list', 'secrets'), true],
       [saIdentity('shop', 'api'), R('list', 'secrets'), false],
     ],
-    findings: ['rbac.cluster-admin:high:pay-sa'],
+    findings: ['rbac.all-service-accounts:high:pay-sa', 'rbac.cluster-admin:high:pay-sa'],
   },
   {
     name: 'cluster-admin to User system:serviceaccount:default:attacker (a ServiceAccount named as a user)',

@@ -37,6 +37,9 @@ describe('audit --output json on the rbac-review scenario', () => {
         // cluster-admin for ServiceAccounts, however they are named
         'rbac.cluster-admin:high:all-serviceaccounts-admin',
         'rbac.cluster-admin:high:payments-serviceaccounts-admin',
+        // ... which are also grants to a ServiceAccounts group beyond its own namespace
+        'rbac.all-service-accounts:high:all-serviceaccounts-admin',
+        'rbac.all-service-accounts:high:payments-serviceaccounts-admin',
         'rbac.cluster-admin:high:attacker-admin',
         'rbac.cluster-admin:high:payments-api-admin',
         // `*` on `*` in one API group: a wildcard, not impersonation; in apps, cluster-wide, it

@@ -21,6 +21,7 @@ type BindingFindingId =
   | 'rbac.user-subject'
   | 'rbac.anonymous'
   | 'rbac.default-service-account'
+  | 'rbac.all-service-accounts'
   | 'rbac.cluster-admin'
   | 'rbac.wildcard'
   | 'rbac.escalation'
@@ -141,6 +142,15 @@ export function subjectFindings(
       'Remove this subject and bind the specific groups that need the role.',
       undefined,
     );
+  const every = everyAccountGrant(ctx, b, s);
+  if (every)
+    add(
+      'rbac.all-service-accounts',
+      every.severity,
+      `${who} is bound to ${role} ${where}: every pod that mounts a ServiceAccount token holds ${every.what}${example ? ` (for example ${describeRequest(example)})` : ''}. Kubernetes discourages granting a role to all ServiceAccounts.`,
+      'Bind the role to the ServiceAccounts of the workloads that need it (kubectl create rolebinding --serviceaccount=<ns>:<name>) instead of the group.',
+      example,
+    );
   if (s.kind === 'ServiceAccount' && s.name === 'default' && example)
     add(
       'rbac.default-service-account',
@@ -242,6 +252,38 @@ function accountReached(
     }
   }
   return best;
+}
+
+const READ_VERBS = new Set(['get', 'list', 'watch']);
+
+/**
+ * A grant to ServiceAccounts beyond one namespace's own (RBAC documentation, "ServiceAccount
+ * permissions": a role for all ServiceAccounts cluster-wide is discouraged): the group of every
+ * ServiceAccount, anywhere, or one namespace's group in a ClusterRoleBinding. Rated by the role:
+ * any verb beyond get, list and watch is high cluster-wide (medium in one namespace), reads are
+ * medium (low); a role that grants nothing today is low. A namespace's group bound in its own
+ * namespace is the documented pattern, and Kubernetes' own default for the group
+ * (service-account-issuer-discovery) is left out before these checks.
+ */
+function everyAccountGrant(
+  ctx: CheckContext,
+  b: Binding,
+  s: Subject,
+): { severity: Severity; what: string } | undefined {
+  if (s.kind !== 'Group') return undefined;
+  const all = s.name === 'system:serviceaccounts';
+  const oneNamespace = s.name.startsWith('system:serviceaccounts:');
+  if (!all && !(oneNamespace && b.kind === 'ClusterRoleBinding')) return undefined;
+  const rules = ctx.evaluator.roles.rulesOfBinding(b);
+  const cluster = b.kind === 'ClusterRoleBinding';
+  if (rules === undefined && roleUnread(ctx, b))
+    return { severity: 'medium', what: 'whatever the role grants (it could not be read)' };
+  if (rules === undefined || rules.length === 0)
+    return { severity: 'low', what: 'whatever the role is given later (it grants nothing today)' };
+  const writes = rules.some((r) => (r.verbs ?? []).some((v) => !READ_VERBS.has(v)));
+  if (writes)
+    return { severity: cluster ? 'high' : 'medium', what: "the role's rights, writes included" };
+  return { severity: cluster ? 'medium' : 'low', what: "the role's read rights" };
 }
 
 /** What a capability lets the subject do, naming the object when only named ones are granted. */

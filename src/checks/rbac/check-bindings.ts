@@ -128,7 +128,9 @@ export class RbacChecks {
     const seen = rest.length > 0 ? bindingChecks(this.ctx, b, rest) : { items: [], risky: false };
     if (admins.length > 0) seen.items.push({ finding: adminGroupInfo(b, admins, facts) });
     checked.push(...seen.items);
-    const broad = seen.items.some((c) => c.finding.id === 'rbac.anonymous');
+    const broad = seen.items.some(
+      (c) => c.finding.id === 'rbac.anonymous' || c.finding.id === 'rbac.all-service-accounts',
+    );
     if (carriesAksLabel(b.object.metadata))
       checked.push({ finding: labelFinding(b, seen.risky || broad, edited) });
   }
