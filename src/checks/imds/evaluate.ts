@@ -4,7 +4,7 @@ import { Reachability } from '../netpol/reach.js';
 import { coverEveryLabelSet, selectorMatches } from '../label-selector.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
-import { isOurPolicy } from './facts.js';
+import { madeByThisStep } from './ours.js';
 import { podGroups, type PodGroup } from './pod-groups.js';
 import { reopeningsOf, type Reopening } from './rules.js';
 
@@ -106,6 +106,6 @@ export function evaluateNamespace(
     reopenings,
     unisolated: podGroups(unisolatedPods),
     coversFuturePods,
-    hasOurPolicy: policies.some(isOurPolicy),
+    hasOurPolicy: policies.some(madeByThisStep),
   };
 }

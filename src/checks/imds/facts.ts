@@ -12,7 +12,7 @@ export type {
 export type { LabelSelector } from '../../model/label-selector.js';
 import type { PolicyFacts } from '../netpol/model.js';
 
-/** The labels our own policies carry, so rollback deletes exactly what this tool created. */
+/** The labels our own policies carry (rollback also asks for our spec: see ours.ts). */
 export const OUR_LABELS: Readonly<Record<string, string>> = {
   'app.kubernetes.io/managed-by': 'aks-runbook',
   'aks-runbook/step': 'imds',
@@ -21,7 +21,7 @@ export const OUR_LABELS: Readonly<Record<string, string>> = {
 /** The name of the policy this step creates. */
 export const OUR_POLICY_NAME = 'restrict-instance-metadata';
 
-/** Whether a policy carries our labels (created by this step). */
-export function isOurPolicy(policy: PolicyFacts): boolean {
+/** Whether a policy carries our labels; anyone can copy them, so this alone does not make it ours. */
+export function carriesOurLabels(policy: PolicyFacts): boolean {
   return Object.entries(OUR_LABELS).every(([k, v]) => policy.labels?.[k] === v);
 }

@@ -3,7 +3,7 @@ import { createAll } from './apply.js';
 import { applyConfirmation } from './apply-confirmation.js';
 import { applyPlan, checkedPlan } from './apply-plan.js';
 import { dryRunAll } from './dry-run.js';
-import { deleteAll, ourPolicies, rollbackConfirmation } from './rollback.js';
+import { deleteAll, ourPolicies, rollbackConfirmation, rollbackPlan } from './rollback.js';
 import { lookedAt, type ImdsSession } from './session.js';
 import { plural } from '../../model/plural.js';
 
@@ -69,7 +69,7 @@ export async function rollbackFlow(s: ImdsSession): Promise<void> {
   await s.change({
     wire: 'kube',
     what: 'rollback of our policies',
-    plan: ours.map((p) => `${p.namespace}: delete NetworkPolicy ${p.name}`),
+    plan: rollbackPlan(seen.facts.policies),
     confirm: rollbackConfirmation(ctx, ours),
     run: (progress, signal) => deleteAll(ctx, ours, progress, signal),
     done: (done) => ({

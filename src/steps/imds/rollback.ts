@@ -1,13 +1,36 @@
-import { isOurPolicy, type PolicyFacts } from '../../checks/imds/facts.js';
+import { carriesOurLabels, type PolicyFacts } from '../../checks/imds/facts.js';
+import { madeByThisStep } from '../../checks/imds/ours.js';
 import { apiStatus } from '../../kube/api-status.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { deleteNetworkPolicy } from '../../kube/network-policies.js';
 import type { ImdsContext as StepContext } from './session.js';
 import { TYPED_ABOVE } from './state.js';
 
-/** The policies this tool created (by label), as `namespace/name`. */
+/** The policies this step made (our labels and our spec): the only ones rollback deletes. */
 export function ourPolicies(policies: readonly PolicyFacts[]): PolicyFacts[] {
-  return policies.filter(isOurPolicy);
+  return policies.filter(madeByThisStep);
+}
+
+/**
+ * Policies that carry our labels but not a spec this step writes (edited or copied since): rollback
+ * leaves them, since deleting one could lift more than the metadata block, and names them.
+ */
+export function labelledNotOurs(policies: readonly PolicyFacts[]): PolicyFacts[] {
+  return policies.filter((p) => carriesOurLabels(p) && !madeByThisStep(p));
+}
+
+/** The plan lines of a rollback: what is deleted, then what carries our labels and is kept. */
+export function rollbackPlan(policies: readonly PolicyFacts[]): string[] {
+  const kept = labelledNotOurs(policies);
+  return [
+    ...ourPolicies(policies).map((p) => `${p.namespace}: delete NetworkPolicy ${p.name}`),
+    ...(kept.length > 0
+      ? [
+          'Kept: these carry our labels but not the spec this step writes (edited or copied since), so deleting them could lift more than the metadata block; delete them yourself if you mean to:',
+          ...kept.map((p) => `  ${p.namespace}: NetworkPolicy ${p.name}`),
+        ]
+      : []),
+  ];
 }
 
 /** The confirmation for a rollback: the cluster and every policy that will be deleted. */
@@ -15,7 +38,7 @@ export function rollbackConfirmation(ctx: StepContext, ours: readonly PolicyFact
   const n = ours.length;
   return {
     cluster: ctx.cluster,
-    change: `Delete ${n} NetworkPolic${n === 1 ? 'y' : 'ies'} created by aks-runbook (pods regain access to 169.254.169.254)`,
+    change: `Delete ${n} NetworkPolic${n === 1 ? 'y' : 'ies'} created by aks-runbook (the pods they select regain access to 169.254.169.254)`,
     details: ours.map((p) => `networkpolicy ${p.namespace}/${p.name}`),
     ...(n > TYPED_ABOVE ? { typed: ctx.cluster } : {}),
   };

@@ -1,0 +1,37 @@
+import { isDeepStrictEqual } from 'node:util';
+import { carriesOurLabels, type EgressRule, type PolicyFacts, type PolicyPeer } from './facts.js';
+import { allButImdsPeers } from './policy.js';
+
+/** A peer as compared: an empty `except` is the same as none (the API server may store either). */
+function plainPeer(peer: PolicyPeer): PolicyPeer {
+  const { ipBlock, ...rest } = peer;
+  if (!ipBlock) return rest;
+  const { except, cidr } = ipBlock;
+  return { ...rest, ipBlock: except && except.length > 0 ? { cidr, except } : { cidr } };
+}
+
+function plainEgress(rules: readonly EgressRule[]): unknown {
+  return JSON.parse(
+    JSON.stringify(rules.map((r) => ({ ...r, ...(r.to ? { to: r.to.map(plainPeer) } : {}) }))),
+  );
+}
+
+// The egress this step writes, on either engine shape (with or without Cilium's selector peers).
+const OUR_EGRESS = [false, true].map((cilium) =>
+  plainEgress([{ to: allButImdsPeers({ cilium, enforces: true, dualStack: true, label: '' }) }]),
+);
+
+/**
+ * Whether a policy is one this step made: our labels AND exactly the spec it writes (egress only,
+ * one rule allowing everything but 169.254.169.254, any podSelector, as targeted policies have).
+ * Deleting such a policy gives its pods back the metadata endpoint and nothing else. A policy
+ * with our labels but another spec (say a default-deny tightened by its owner) is not ours:
+ * deleting it could lift the egress isolation of its pods.
+ */
+export function madeByThisStep(policy: PolicyFacts): boolean {
+  if (!carriesOurLabels(policy)) return false;
+  if (!isDeepStrictEqual(policy.policyTypes, ['Egress'])) return false;
+  if ((policy.ingress ?? []).length > 0) return false;
+  const egress = plainEgress(policy.egress ?? []);
+  return OUR_EGRESS.some((ours) => isDeepStrictEqual(ours, egress));
+}
