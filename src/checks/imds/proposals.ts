@@ -12,6 +12,7 @@ import { checkChange, type FixCheck } from './fix-check.js';
 import { applyEdit, policyEdit } from './fixes.js';
 import { allButImdsPeers, restrictImdsPolicy } from './policy.js';
 import { plural } from '../../model/plural.js';
+import { targetedPolicyName } from './targeted-name.js';
 
 /** A change to review: what it is, the YAML to apply after reading it, and the widening check. */
 export interface ProposedFix {
@@ -104,7 +105,7 @@ export function targetedPolicies(
     (p) => p.namespace === ns && !p.hostNetwork && !unisolated.has(p.name),
   );
   const restricting = mine.filter(isolatesEgress);
-  return verdict.unisolated.map((group, index) => {
+  return verdict.unisolated.map((group) => {
     const selector = targetSelector(group, restricting, facts, ns);
     if (!selector) {
       return {
@@ -125,11 +126,15 @@ export function targetedPolicies(
         notes: [],
       };
     }
+    const name = targetedPolicyName(selector);
+    // One object per name in a namespace: `kubectl apply` of a name already taken replaces that
+    // policy, so the check must see the stored one gone, not the new one beside it.
+    const replaces = mine.find((p) => p.name === name);
     const manifest = {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: {
-        name: `restrict-instance-metadata-${index + 1}`,
+        name,
         namespace: ns,
         labels: { ...OUR_LABELS },
       },
@@ -154,7 +159,7 @@ export function targetedPolicies(
       ];
     });
     const check = checkChange({ ...facts, pods: [...facts.pods, ...later] }, ns, [
-      ...mine,
+      ...mine.filter((p) => p !== replaces),
       {
         namespace: ns,
         name: manifest.metadata.name,
@@ -164,7 +169,9 @@ export function targetedPolicies(
     ]);
     return {
       namespace: ns,
-      title: `Targeted policy for ${plural(group.pods.length, 'unisolated pod')} (review, then kubectl apply -f)`,
+      title: replaces
+        ? `Targeted policy for ${plural(group.pods.length, 'unisolated pod')}: REPLACES NetworkPolicy ${ns}/${name} now stored (review, then kubectl apply -f)`
+        : `Targeted policy for ${plural(group.pods.length, 'unisolated pod')} (review, then kubectl apply -f)`,
       yaml: check.safe ? stringify(manifest) : '',
       offered: check.safe,
       notes: checkNotes(check),

@@ -62,9 +62,11 @@ function offered(
   for (const fix of proposals.get(namespace) ?? []) {
     if (!fix.offered || !fix.title.startsWith('Targeted')) continue;
     const m = parse(fix.yaml) as { metadata: { name: string }; spec: object };
+    // kubectl apply replaces a policy of the same name: it is gone after, not kept beside.
+    const kept = mine.filter((p) => p.name !== m.metadata.name);
     out.push({
       what: fix.title,
-      after: [...mine, { namespace, name: m.metadata.name, ...m.spec }],
+      after: [...kept, { namespace, name: m.metadata.name, ...m.spec }],
     });
   }
   return out;
