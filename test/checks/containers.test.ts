@@ -189,6 +189,8 @@ describe('checks by workload', () => {
         {
           name: 'kube-proxy-1',
           namespace: 'kube-system',
+          // As AKS deploys it: only what carries AKS's markers is kept apart, not kube-system as such.
+          labels: { 'kubernetes.azure.com/managedby': 'aks' },
           ownerReferences: [
             { kind: 'DaemonSet', name: 'kube-proxy', uid: 'ds1', controller: true },
           ],
@@ -223,7 +225,7 @@ describe('checks by workload', () => {
     ]);
   });
 
-  it('keeps kube-system apart, but not a look-alike AKS namespace without the AKS label', () => {
+  it('keeps AKS-marked kube-system workloads apart, but not a look-alike AKS namespace without the AKS label', () => {
     const review = checkContainers(facts);
     expect(review.workloads.find((w) => w.workload.name === 'kube-proxy')?.system).toBe(true);
     expect(review.workloads.find((w) => w.workload.name === 'fake')?.system).toBe(false);
@@ -244,7 +246,9 @@ describe('checks by workload', () => {
     expect(marked.findings).toEqual([]);
   });
 
-  it('calls AKS-managed only what carries AKS markers: not kured installed into kube-system', () => {
+  // kube-system is no exemption by itself (the Pod Security Standards exempt no namespace by
+  // name): kured or a Helm chart installed there is the operator's and is reported as such.
+  it('calls AKS-managed, and keeps apart, only what carries AKS markers: not kured installed into kube-system', () => {
     const inSystem = (name: string, labels: Record<string, string>) =>
       pod(
         { hostPID: true },
@@ -271,8 +275,8 @@ describe('checks by workload', () => {
     expect(managed).toEqual({
       'azure-ip-masq-agent': [true, true],
       'cloud-node-manager': [true, true],
-      kured: [true, false],
-      'look-alike': [true, false],
+      kured: [false, false],
+      'look-alike': [false, false],
     });
   });
 

@@ -14,7 +14,9 @@ import { kubectl } from '../sim/helpers/kube-kubectl.js';
 
 const dir = tempDir('audit-gates-');
 const waivers = join(dir, 'waivers.yaml');
-// containers and upgrades have two high findings on the demo cluster: these two.
+// containers and upgrades have four high findings on the demo cluster: the log shipper's and
+// kured's (installed into kube-system by the operator, so reported: no namespace is exempt by
+// name), and the blocking PDB.
 const STEPS = ['--steps', 'containers,upgrades', '--fail-on', 'high'];
 
 function writeWaivers(privilegedUntil: string, pdbUntil: string): void {
@@ -31,6 +33,16 @@ function writeWaivers(privilegedUntil: string, pdbUntil: string): void {
     object: { kind: PodDisruptionBudget, namespace: payments, name: orders-db }
     reason: one replica until the database moves to the managed service
     owner: payments-team@contoso.com
+    expires: ${pdbUntil}
+  - finding: containers.privileged
+    object: { kind: DaemonSet, namespace: kube-system, name: kured }
+    reason: kured reboots nodes from inside the host's PID namespace
+    owner: platform-team@contoso.com
+    expires: ${pdbUntil}
+  - finding: containers.host-namespace
+    object: { kind: DaemonSet, namespace: kube-system, name: kured }
+    reason: kured reboots nodes from inside the host's PID namespace
+    owner: platform-team@contoso.com
     expires: ${pdbUntil}
 `,
   );
@@ -52,25 +64,35 @@ async function audit(args: string[], now: string, env: Record<string, string> = 
 const findings = (r: AuditReport) => r.steps.flatMap((s) => s.findings);
 
 describe('audit --demo with a waivers file', () => {
-  it('--fail-on high passes only while the two waivers hold; an expired one fails with waiver.expired', async () => {
+  it('--fail-on high passes only while the waivers hold; an expired one fails with waiver.expired', async () => {
     const bare = await audit(['--demo', ...STEPS], '2026-03-01');
     expect(
       findings(bare)
         .filter((f) => f.severity === 'high')
-        .map((f) => f.id),
-    ).toEqual(['containers.privileged', 'versions.pdb-blocks-drain']);
+        .map((f) => `${f.id} ${f.object?.name}`)
+        .sort(),
+    ).toEqual([
+      'containers.host-namespace kured',
+      'containers.privileged kured',
+      'containers.privileged log-shipper',
+      'versions.pdb-blocks-drain orders-db',
+    ]);
     expect(bare.exitCode).toBe(1);
 
     writeWaivers('2026-03-31', '2026-06-30');
     const held = await audit(['--demo', ...STEPS, '--waivers', waivers], '2026-03-01');
     expect(held.exitCode).toBe(0);
     const waived = findings(held).filter((f) => f.waiver);
-    expect(waived.map((f) => [f.id, f.waiver!.owner, f.waiver!.entry])).toEqual([
-      ['containers.privileged', 'platform-team@contoso.com', 1],
-      ['versions.pdb-blocks-drain', 'payments-team@contoso.com', 2],
+    expect(
+      waived.map((f) => [f.id, f.object?.name, f.waiver!.owner, f.waiver!.entry]).sort(),
+    ).toEqual([
+      ['containers.host-namespace', 'kured', 'platform-team@contoso.com', 4],
+      ['containers.privileged', 'kured', 'platform-team@contoso.com', 3],
+      ['containers.privileged', 'log-shipper', 'platform-team@contoso.com', 1],
+      ['versions.pdb-blocks-drain', 'orders-db', 'payments-team@contoso.com', 2],
     ]);
-    expect(held.totals.high).toBe(2); // still in the report
-    expect(held.waivers).toMatchObject({ waived: 2, expired: 0, unused: 0 });
+    expect(held.totals.high).toBe(4); // still in the report
+    expect(held.waivers).toMatchObject({ waived: 4, expired: 0, unused: 0 });
 
     const lapsed = await audit(['--demo', ...STEPS, '--waivers', waivers], '2026-04-01');
     expect(lapsed.exitCode).toBe(1);
@@ -78,7 +100,11 @@ describe('audit --demo with a waivers file', () => {
     expect(expired).toHaveLength(1);
     expect(expired[0]!.message).toContain('containers.privileged');
     expect(expired[0]!.message).toContain('expired on 2026-03-31');
-    expect(findings(lapsed).find((f) => f.id === 'containers.privileged')!.waiver).toBeUndefined();
+    expect(
+      findings(lapsed).find(
+        (f) => f.object?.name === 'log-shipper' && f.id === 'containers.privileged',
+      )!.waiver,
+    ).toBeUndefined();
   }, 120_000);
 
   it('a bad waivers file is one line naming the file and the entry, exit 2, before any cluster', async () => {

@@ -2,14 +2,16 @@ import { isAksAddonNamespace, isKubernetesNamespace } from '../system-namespaces
 import type { Workload } from './workloads.js';
 
 /**
- * Whether a workload belongs to the platform, so its findings are listed apart at info level.
- * kube-system, kube-public and kube-node-lease always are. The AKS add-on namespaces (and
- * `aks-istio-*`) are only when every pod carries `kubernetes.azure.com/managedby: aks`, because a
- * tenant can create a namespace of that name; `default` is a user namespace. Never a label alone.
+ * Whether a workload is AKS's own platform workload, so its findings are listed apart at info level:
+ * in kube-system, kube-public or kube-node-lease with AKS's markers on every pod (`isAksManaged`),
+ * or in an AKS add-on namespace (and `aks-istio-*`) with `kubernetes.azure.com/managedby: aks` on
+ * every pod, because a tenant can create a namespace of that name. The Pod Security Standards exempt
+ * no namespace by name: a workload installed into kube-system by the operator or a Helm chart
+ * (kured, a log agent) is the operator's to fix and is reported like any other.
  */
 export function isSystemWorkload(w: Workload): boolean {
   return (
-    isKubernetesNamespace(w.namespace) ||
+    (isKubernetesNamespace(w.namespace) && isAksManaged(w)) ||
     isAksAddonNamespace(
       w.namespace,
       w.pods.map((p) => p.metadata?.labels),

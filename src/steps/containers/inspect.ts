@@ -56,18 +56,12 @@ export async function inspectContainers(ctx: InspectContext): Promise<Inspection
   const summary = [
     `${plural(facts.pods.length, 'pod')} in ${plural(review.workloads.length, 'workload')}; ${plural(user.length, 'user workload')} checked, ${user.filter((w) => w.issues.length > 0).length} with findings.`,
   ];
-  const aks = system.filter((w) => w.aksManaged);
-  const others = system.filter((w) => !w.aksManaged);
-  if (aks.length > 0) {
+  // Only what AKS deploys is kept apart: a workload installed into kube-system without AKS's
+  // markers (kured, a Helm chart) is checked as a user workload, since its owner can fix it.
+  if (system.length > 0) {
     summary.push(
       'AKS-managed system workloads (AKS labels them as its own) are not findings; you cannot change them, AKS does. Seen:',
-      ...aks.map(seenLine),
-    );
-  }
-  if (others.length > 0) {
-    summary.push(
-      'In kube-system but not deployed by AKS (no AKS label: installed by you or a tool such as Helm). Kept apart and not counted, as platform workloads; review them yourself. Seen:',
-      ...others.map(seenLine),
+      ...system.map(seenLine),
     );
   }
   return { facts: { workloads: review.workloads }, findings: review.findings, summary };

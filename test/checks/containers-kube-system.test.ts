@@ -5,6 +5,7 @@
 // admission setting the operator chooses, "Privileged Containers" and "Host Namespaces" are
 // baseline controls for every pod). What AKS deploys and changes may be kept apart; a workload the
 // operator installed and can fix is the operator's, wherever it runs.
+// (Was an it.fails repro: kube-system was exempt by name.)
 import { describe, expect, it } from 'vitest';
 import { checkContainers } from '../../src/checks/containers/check-containers.js';
 import type { PodObject } from '../../src/model/pods.js';
@@ -23,7 +24,7 @@ const agent: PodObject = {
 };
 
 describe('containers: workloads in kube-system that AKS did not deploy', () => {
-  it.fails('reports a privileged DaemonSet installed into kube-system without AKS markers', () => {
+  it('reports a privileged DaemonSet installed into kube-system without AKS markers', () => {
     const review = checkContainers({ pods: [agent], intermediates: [], forbidden: [] });
     const w = review.workloads.find((x) => x.workload.name === 'log-agent')!;
     // The step knows it is not AKS's: the fact under test, not the defect.
@@ -32,6 +33,33 @@ describe('containers: workloads in kube-system that AKS did not deploy', () => {
       .filter((f) => f.object?.name === 'log-agent')
       .map((f) => f.id)
       .sort();
-    expect(ids).toEqual(['containers.host-namespace', 'containers.privileged']);
+    // Root and seccomp are reported too (nothing sets runAsNonRoot or a profile): as anywhere else.
+    expect(ids).toEqual([
+      'containers.host-namespace',
+      'containers.privileged',
+      'containers.root',
+      'containers.seccomp',
+    ]);
+  });
+});
+
+describe('containers: what AKS deploys in kube-system stays apart', () => {
+  it('keeps a pod with AKS markers out of the findings, and reports it as system', () => {
+    const proxy: PodObject = {
+      metadata: {
+        name: 'kube-proxy-x1',
+        namespace: 'kube-system',
+        labels: { component: 'kube-proxy', 'kubernetes.azure.com/managedby': 'aks' },
+        ownerReferences: [{ kind: 'DaemonSet', name: 'kube-proxy', uid: 'ds-2', controller: true }],
+      },
+      spec: {
+        hostNetwork: true,
+        containers: [{ name: 'p', securityContext: { privileged: true } }],
+      },
+    };
+    const review = checkContainers({ pods: [proxy, agent], intermediates: [], forbidden: [] });
+    expect(review.workloads.find((w) => w.workload.name === 'kube-proxy')?.system).toBe(true);
+    expect(review.workloads.find((w) => w.workload.name === 'log-agent')?.system).toBe(false);
+    expect(review.findings.filter((f) => f.object?.name === 'kube-proxy')).toEqual([]);
   });
 });
