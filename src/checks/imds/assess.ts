@@ -1,5 +1,11 @@
 import type { Finding } from '../../model/finding.js';
-import { engineFindings, engineTraits, verdictPlane, type EngineFacts } from './engine.js';
+import {
+  engineFindings,
+  engineTraits,
+  verdictPlane,
+  windowsUnenforced,
+  type EngineFacts,
+} from './engine.js';
 import { evaluateNamespace, type NamespaceVerdict } from './evaluate.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
@@ -40,6 +46,7 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
   const judge = {
     plane: verdictPlane(facts.engine),
     enforced: engineTraits(facts.engine).enforces,
+    windowsUnenforced: windowsUnenforced(facts.engine),
   };
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))

@@ -183,3 +183,19 @@ function enableCommand(engine: { resourceGroup: string; cluster: string; network
     ? `${base} --network-dataplane cilium (or --network-policy calico)`
     : `${base} --network-policy calico`;
 }
+
+/**
+ * Why the engine does not enforce NetworkPolicy for Windows pods, or undefined where it does (or
+ * nothing does anyway). Microsoft's engine table (learn.microsoft.com/azure/aks/use-network-policies):
+ * Cilium runs on Linux only; Azure NPM on Windows Server 2022 only, as a preview for subscriptions
+ * onboarded to it, and its Windows translation refuses an ipBlock `except` (the metadata block's
+ * shape); Calico runs on Windows Server 2019 and 2022.
+ */
+export function windowsUnenforced(engine: EngineFacts): string | undefined {
+  if (!engine.known) return undefined;
+  if (isCilium(engine))
+    return 'Cilium enforces NetworkPolicy on Linux nodes only, not on Windows nodes';
+  if (policyName(engine) === 'azure')
+    return 'Azure Network Policy Manager does not enforce NetworkPolicy on Windows Server 2019 nodes, on Windows Server 2022 only as a preview, and there it refuses an ipBlock except (the shape of a metadata block)';
+  return undefined;
+}

@@ -45,12 +45,16 @@ export interface NamespaceVerdict {
   coversFuturePods: boolean;
   /** Whether a policy created by this step is present. */
   hasOurPolicy: boolean;
+  /** Windows pods (not hostNetwork) the engine does not enforce policies for, and why. */
+  windowsUnenforced?: { pods: string[]; why: string };
 }
 
 /** How to judge: the data plane's rules, and whether anything enforces them. */
 export interface JudgeOptions {
   plane?: DataPlane;
   enforced?: boolean | undefined;
+  /** Why the engine does not enforce for Windows pods (see engine.ts), when it does not. */
+  windowsUnenforced?: string;
 }
 
 /**
@@ -107,5 +111,14 @@ export function evaluateNamespace(
     unisolated: podGroups(unisolatedPods),
     coversFuturePods,
     hasOurPolicy: policies.some(madeByThisStep),
+    ...windowsPart(subject, options.windowsUnenforced),
   };
+}
+
+function windowsPart(
+  subject: readonly PodFacts[],
+  why: string | undefined,
+): Pick<NamespaceVerdict, 'windowsUnenforced'> {
+  const pods = why ? subject.filter((p) => p.windows).map((p) => p.name) : [];
+  return why && pods.length > 0 ? { windowsUnenforced: { pods, why } } : {};
 }

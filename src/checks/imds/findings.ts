@@ -25,7 +25,7 @@ export function unreadRestrictionCaveat(probe: boolean): string {
 
 /** Whether a verdict says pods of the namespace (not hostNetwork ones) can reach the endpoint. */
 export function reportsExposure(v: NamespaceVerdict): boolean {
-  return v.kind !== 'blocked' || v.enforced === false;
+  return v.kind !== 'blocked' || v.enforced === false || v.windowsUnenforced !== undefined;
 }
 
 /**
@@ -51,6 +51,16 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
       object: ns,
       message: `No engine enforces NetworkPolicies on this cluster, so ${v.namespace}'s ${pods(v.pods)} can reach 169.254.169.254 whatever its policies say (enforced, they would leave it ${v.kind}).`,
       remediation: `Enable a network policy engine (see imds.no-policy-engine), then re-run this step.${caveat}`,
+    });
+  }
+  if (v.windowsUnenforced && v.kind !== 'exposed' && v.enforced !== false) {
+    const w = v.windowsUnenforced;
+    out.push({
+      id: 'imds.namespace-exposed',
+      severity: 'high',
+      object: ns,
+      message: `${list(w.pods)} in ${v.namespace} run${w.pods.length === 1 ? 's' : ''} on Windows, where the policies are not enforced: ${w.why}. ${w.pods.length === 1 ? 'It' : 'They'} can reach 169.254.169.254 whatever the policies say (for Linux pods they leave it ${v.kind}).`,
+      remediation: `Use Calico (it enforces on Windows Server 2019 and 2022) for clusters with Windows pools, or keep workloads that must not reach the endpoint off Windows nodes.${caveat}`,
     });
   }
   for (const r of v.reopenings) {

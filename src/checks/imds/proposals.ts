@@ -105,7 +105,17 @@ export function targetedPolicies(
     (p) => p.namespace === ns && !p.hostNetwork && !unisolated.has(p.name),
   );
   const restricting = mine.filter(isolatesEgress);
+  const windows = new Set(verdict.windowsUnenforced?.pods ?? []);
   return verdict.unisolated.map((group) => {
+    if (group.pods.some((p) => windows.has(p))) {
+      return {
+        namespace: ns,
+        title: `No targeted policy for ${group.pods.join(', ')}: they run on Windows, where ${verdict.windowsUnenforced!.why}.`,
+        yaml: '',
+        offered: false,
+        notes: [],
+      };
+    }
     const selector = targetSelector(group, restricting, facts, ns);
     if (!selector) {
       return {

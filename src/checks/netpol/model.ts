@@ -62,6 +62,8 @@ export interface PodFacts {
   labels: Record<string, string>;
   /** hostNetwork pods use the node's network: NetworkPolicies do not apply to them. */
   hostNetwork: boolean;
+  /** Runs on Windows (spec.os.name, or scheduling that admits only kubernetes.io/os=windows nodes). */
+  windows?: boolean;
   /** status.podIP and status.hostIP, when known. */
   ip?: string;
   hostIP?: string;

@@ -11,6 +11,7 @@ import { describeKubeError } from '../../kube/errors.js';
 import { followPods, namespacesOf, networkPoliciesOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import { policyFacts } from './policy-facts.js';
+import { podOs } from '../../checks/containers/pod-os.js';
 
 /** The facts, or the read the operator was not allowed to make (never treated as a pass). */
 export type ReadOutcome = { facts: ImdsFacts } | { forbidden: { what: string; detail: string } };
@@ -22,6 +23,8 @@ function podFacts(pod: LeanPod): PodFacts {
     name: pod.metadata?.name ?? '',
     labels: pod.metadata?.labels ?? {},
     hostNetwork: pod.spec?.hostNetwork === true,
+    // Policy engines differ on Windows nodes (Cilium: Linux only; NPM: Windows Server 2022 preview).
+    ...(podOs(pod) !== 'linux' ? { windows: true } : {}),
     ...(pod.status?.podIP ? { ip: pod.status.podIP } : {}),
     ...(pod.status?.hostIP ? { hostIP: pod.status.hostIP } : {}),
     ...(declared.length > 0

@@ -44,8 +44,16 @@ export interface ImdsRow {
   details: ViewItem[];
 }
 
-function actionOf(kind: VerdictKind): RowAction {
-  if (kind === 'exposed') return 'create';
+/** A few names, then how many more. */
+function list(names: readonly string[], max = 5): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+function actionOf(verdict: NamespaceVerdict): RowAction {
+  const kind: VerdictKind = verdict.kind;
+  // Our policy's except would not be enforced for the Windows pods here: not offered as a fix.
+  if (kind === 'exposed') return verdict.windowsUnenforced ? 'none' : 'create';
   if (kind === 'blocked') return 'none';
   return 'review';
 }
@@ -73,9 +81,16 @@ function detailsOf(
       codeBlock(stringify(restrictImdsPolicy(verdict.namespace, traits))),
     ];
   }
+  const windows = verdict.windowsUnenforced
+    ? [
+        `Not offered here: ${list(verdict.windowsUnenforced.pods)} run on Windows, where ${verdict.windowsUnenforced.why}; a policy would not keep them from 169.254.169.254.`,
+      ]
+    : [];
+  if (action === 'none' && verdict.kind === 'exposed') return [...windows, ...unread];
   if (action === 'none')
     return [
       ...inert,
+      ...windows,
       ...unread,
       verdict.enforced === undefined
         ? 'Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then every pod, now and later, is kept from 169.254.169.254:80.'
@@ -107,7 +122,7 @@ export function buildRows(
   probe = false,
 ): ImdsRow[] {
   return assessment.namespaces.map(({ verdict, system, optIn }) => {
-    const action = actionOf(verdict.kind);
+    const action = actionOf(verdict);
     const warning = managedNamespaceWarning(verdict.namespace);
     const row: Omit<ImdsRow, 'details'> = {
       namespace: verdict.namespace,

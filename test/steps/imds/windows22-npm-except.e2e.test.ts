@@ -7,12 +7,12 @@
 // windows"), so the policy does not isolate these pods. Same root as
 // imds-windows-pods-npm.test.ts: Windows pods are judged as if NPM enforced on them.
 import { describe, expect, it } from 'vitest';
-import { assessImds } from '../../src/checks/imds/assess.js';
-import { scenarioFromFiles } from '../../src/sim/scenario.js';
-import { builtInScenarios } from '../../src/sim/scenarios/index.js';
-import { startSimulator } from '../../src/sim/simulator.js';
-import { readImdsFacts } from '../../src/steps/imds/read-facts.js';
-import { connectToSim } from '../helpers/sim-session.js';
+import { assessImds } from '../../../src/checks/imds/assess.js';
+import { scenarioFromFiles } from '../../../src/sim/scenario.js';
+import { builtInScenarios } from '../../../src/sim/scenarios/index.js';
+import { startSimulator } from '../../../src/sim/simulator.js';
+import { readImdsFacts } from '../../../src/steps/imds/read-facts.js';
+import { connectToSim } from '../../helpers/sim-session.js';
 
 const winApps = `apiVersion: v1
 kind: Namespace
@@ -90,26 +90,22 @@ function scenario() {
 }
 
 describe('imds: Windows Server 2022 pods under Azure NPM, blocked by an except', () => {
-  it.fails(
-    'does not pass a namespace of Windows pods as blocked by an except that NPM does not apply on Windows',
-    async () => {
-      const sim = await startSimulator({ scenario: scenario(), speed: 600 });
-      try {
-        const read = await readImdsFacts(await connectToSim(sim));
-        if ('forbidden' in read) throw new Error('read refused');
-        expect(read.facts.engine.known && read.facts.engine.networkPolicy).toBe('azure');
-        const assessment = assessImds(read.facts);
-        const verdict = assessment.namespaces.find((a) => a.verdict.namespace === 'winapps')!;
-        // The policies alone say blocked; that is the fact under test, not the defect.
-        expect(verdict.verdict.kind).toBe('blocked');
-        expect(verdict.verdict.pods).toBeGreaterThan(0);
-        // Correct: the namespace is reported (not enforced for its Windows pods), not passed silently.
-        const findings = assessment.findings.filter((f) => f.object?.name === 'winapps');
-        expect(findings.length).toBeGreaterThan(0);
-      } finally {
-        await sim.close();
-      }
-    },
-    30_000,
-  );
+  it('does not pass a namespace of Windows pods as blocked by an except that NPM does not apply on Windows', async () => {
+    const sim = await startSimulator({ scenario: scenario(), speed: 600 });
+    try {
+      const read = await readImdsFacts(await connectToSim(sim));
+      if ('forbidden' in read) throw new Error('read refused');
+      expect(read.facts.engine.known && read.facts.engine.networkPolicy).toBe('azure');
+      const assessment = assessImds(read.facts);
+      const verdict = assessment.namespaces.find((a) => a.verdict.namespace === 'winapps')!;
+      // The policies alone say blocked; that is the fact under test, not the defect.
+      expect(verdict.verdict.kind).toBe('blocked');
+      expect(verdict.verdict.pods).toBeGreaterThan(0);
+      // Correct: the namespace is reported (not enforced for its Windows pods), not passed silently.
+      const findings = assessment.findings.filter((f) => f.object?.name === 'winapps');
+      expect(findings.length).toBeGreaterThan(0);
+    } finally {
+      await sim.close();
+    }
+  }, 30_000);
 });
