@@ -1,5 +1,5 @@
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
-import { objectName } from './markdown.js';
+import { mdCode, mdText, objectName } from './markdown.js';
 
 /**
  * The Markdown report's "Changes since" section, when a baseline was given: totals, then what is
@@ -11,15 +11,15 @@ export function changesSection(report: AuditReport): string[] {
   const lines = [
     '',
     b.found
-      ? `## Changes since ${b.generatedAt ?? 'the baseline'}`
+      ? `## Changes since ${b.generatedAt ? mdText(b.generatedAt) : 'the baseline'}`
       : '## Changes since the baseline: no earlier audit of this cluster',
     '',
-    `- Baseline: ${b.source}`,
+    `- Baseline: ${mdText(b.source)}`,
     `- ${b.totals.new} new, ${b.totals.unchanged} unchanged, ${b.totals.fixed} fixed`,
   ];
   if (b.uncompared) {
     lines.push(
-      `- Not checked in the baseline, so all their findings are new: ${b.uncompared.join(', ')}`,
+      `- Not checked in the baseline, so all their findings are new: ${mdText(b.uncompared.join(', '))}`,
     );
   }
   if (report.failOnNew)
@@ -34,6 +34,6 @@ function listed(findings: readonly ReportedFinding[], none: string): string[] {
   if (findings.length === 0) return [none];
   return findings.map((f) => {
     const on = objectName(f.object);
-    return `- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}`;
+    return `- **${f.severity}** ${mdCode(f.id)}${on ? ` on ${mdCode(on)}` : ''}: ${mdText(f.message)}`;
   });
 }

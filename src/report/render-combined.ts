@@ -2,7 +2,7 @@ import { SEVERITIES } from '../model/finding.js';
 import { terminalSafeJson, visibleDeep } from '../model/visible-text.js';
 import type { AuditReport } from './audit-schema.js';
 import type { CombinedReport } from './combined-schema.js';
-import { duration, table } from './markdown.js';
+import { duration, mdText, table } from './markdown.js';
 import { sarifText, type AuditFormat } from './render.js';
 import { junitXml } from './render-junit.js';
 import { sarifLog } from './render-sarif.js';
@@ -70,7 +70,11 @@ function combinedMarkdown(report: CombinedReport): string {
   for (const c of report.clusters) {
     lines.push('');
     if (!c.report) {
-      lines.push(`## ${c.label}`, '', `Not audited (${c.outcome}): ${c.reason ?? ''}`);
+      lines.push(
+        `## ${mdText(c.label)}`,
+        '',
+        `Not audited (${c.outcome}): ${mdText(c.reason ?? '')}`,
+      );
       continue;
     }
     // Each cluster's own report, one heading level down.

@@ -1,7 +1,7 @@
 import { SEVERITIES } from '../model/finding.js';
 import type { AuditReport, StepReport } from './audit-schema.js';
 import { gateLines, holeLines, waiverWords } from './gate-words.js';
-import { duration, objectName, table } from './markdown.js';
+import { duration, mdCode, mdText, objectName, table } from './markdown.js';
 import { changesSection } from './render-changes.js';
 
 const STATUS_WORDS: Record<StepReport['status'], string> = {
@@ -12,28 +12,32 @@ const STATUS_WORDS: Record<StepReport['status'], string> = {
   'not-built': '· not built',
 };
 
-/** The audit report as a Markdown document, for a ticket or a change record. */
+/**
+ * The audit report as a Markdown document, for a ticket or a change record. Every piece of text
+ * from the cluster, Azure or a file goes through mdText (or mdCode), so none of it renders as
+ * HTML, a link or formatting; only our own words carry Markdown.
+ */
 export function renderAuditMarkdown(report: AuditReport): string {
   const { cluster } = report;
   const where = [
-    cluster.subscriptionId && `subscription \`${cluster.subscriptionId}\``,
-    cluster.resourceGroup && `resource group \`${cluster.resourceGroup}\``,
-    cluster.location && `location ${cluster.location}`,
+    cluster.subscriptionId && `subscription ${mdCode(cluster.subscriptionId)}`,
+    cluster.resourceGroup && `resource group ${mdCode(cluster.resourceGroup)}`,
+    cluster.location && `location ${mdText(cluster.location)}`,
   ].filter(Boolean);
   const lines = [
-    `# AKS audit: ${cluster.name}`,
+    `# AKS audit: ${mdText(cluster.name)}`,
     '',
-    `- Cluster: **${cluster.name}**${where.length ? ` (${where.join(', ')})` : ''}${cluster.simulated ? ', simulated' : ''}`,
-    `- API server: ${cluster.server}, Kubernetes ${cluster.kubernetesVersion}`,
-    ...(cluster.warnings ?? []).map((w) => `- **Warning:** ${w}`),
+    `- Cluster: **${mdText(cluster.name)}**${where.length ? ` (${where.join(', ')})` : ''}${cluster.simulated ? ', simulated' : ''}`,
+    `- API server: ${mdCode(cluster.server)}, Kubernetes ${mdText(cluster.kubernetesVersion)}`,
+    ...(cluster.warnings ?? []).map((w) => `- **Warning:** ${mdText(w)}`),
     `- Audited: ${report.generatedAt} in ${duration(report.durationMs)} by ${report.tool.name} ${report.tool.version}`,
     `- Findings: ${SEVERITIES.slice()
       .reverse()
       .map((s) => `${report.totals[s]} ${s}`)
       .join(', ')}`,
     `- Result: exit code ${report.exitCode} (fails on ${report.failOn} and above)`,
-    ...holeLines(report).map((l) => `- **${l}**`),
-    ...gateLines(report).map((l) => `- ${l}`),
+    ...holeLines(report).map((l) => `- **${mdText(l)}**`),
+    ...gateLines(report).map((l) => `- ${mdText(l)}`),
     ...changesSection(report),
     '',
     '## Steps',
@@ -51,17 +55,17 @@ export function renderAuditMarkdown(report: AuditReport): string {
     ),
   ];
   for (const step of report.steps.filter((s) => s.findings.length > 0)) {
-    lines.push('', `## ${step.title} (\`${step.id}\`)`, '');
+    lines.push('', `## ${mdText(step.title)} (${mdCode(step.id)})`, '');
     for (const f of step.findings) {
       const on = objectName(f.object);
       const confirmed = f.confirmedBy === 'api-server' ? ' _(confirmed by the API server)_' : '';
       const isNew = f.change === 'new' ? ' **new**' : '';
       const waived = waiverWords(f);
       lines.push(
-        `- **${f.severity}**${isNew} \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}${confirmed}`,
+        `- **${f.severity}**${isNew} ${mdCode(f.id)}${on ? ` on ${mdCode(on)}` : ''}: ${mdText(f.message)}${confirmed}`,
       );
-      if (waived) lines.push(`  - _${waived[0]!.toUpperCase()}${waived.slice(1)}_`);
-      if (f.remediation) lines.push(`  - Fix: ${f.remediation}`);
+      if (waived) lines.push(`  - _${mdText(waived[0]!.toUpperCase() + waived.slice(1))}_`);
+      if (f.remediation) lines.push(`  - Fix: ${mdText(f.remediation)}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -12,7 +12,7 @@ import {
   type JournaledDecision,
 } from './decisions.js';
 import { visibleDeep } from '../model/visible-text.js';
-import { cell, duration, objectName, table } from './markdown.js';
+import { cell, duration, mdCode, mdText, objectName, table } from './markdown.js';
 import { plural } from '../model/plural.js';
 
 type NoteRecord = Extract<JournalRecord, { type: 'note' }>;
@@ -26,14 +26,14 @@ export function renderTranscript(journal: JournalContents): string {
   const contents = visibleDeep(journal);
   const digest = digestSession(contents);
   const { identity, mode } = digest;
-  const lines = [`# aks-runbook session: ${identity.cluster}`, ''];
-  lines.push(`- Journal: \`${contents.path}\``);
+  const lines = [`# aks-runbook session: ${mdText(identity.cluster)}`, ''];
+  lines.push(`- Journal: ${mdCode(contents.path)}`);
   if (identity.arm) {
     lines.push(
-      `- Cluster: **${identity.cluster}** (subscription \`${identity.arm.subscriptionId}\`, resource group \`${identity.arm.resourceGroup}\`)`,
+      `- Cluster: **${mdText(identity.cluster)}** (subscription ${mdCode(identity.arm.subscriptionId)}, resource group ${mdCode(identity.arm.resourceGroup)})`,
     );
-  } else lines.push(`- Cluster: **${identity.cluster}**`);
-  if (identity.server) lines.push(`- API server: ${identity.server}`);
+  } else lines.push(`- Cluster: **${mdText(identity.cluster)}**`);
+  if (identity.server) lines.push(`- API server: ${mdCode(identity.server)}`);
   if (mode) lines.push(`- Mode: ${modeWords(mode)}`);
   if (digest.startedAt) {
     lines.push(
@@ -72,7 +72,7 @@ export function renderTranscript(journal: JournalContents): string {
     // The stale status's own words say no more than "the look failed": then no reason is added.
     const noted = failed?.detail?.['why'];
     const said = typeof noted === 'string' ? noted : '';
-    const why = said && !/look failed/.test(said) ? ` (${said})` : '';
+    const why = said && !/look failed/.test(said) ? ` (${mdText(said)})` : '';
     if (!note) {
       lines.push(`### ${step}: could not be inspected: the look failed${why}`, '');
       continue;
@@ -85,7 +85,9 @@ export function renderTranscript(journal: JournalContents): string {
     );
     for (const f of list) {
       const on = objectName(f.object);
-      lines.push(`- **${f.severity}** \`${f.id}\`${on ? ` on \`${on}\`` : ''}: ${f.message}`);
+      lines.push(
+        `- **${f.severity}** ${mdCode(f.id)}${on ? ` on ${mdCode(on)}` : ''}: ${mdText(f.message)}`,
+      );
     }
     lines.push('');
   }

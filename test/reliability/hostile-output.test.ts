@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PAYLOADS } from '../../src/sim/scenarios/hostile.js';
+import { mdText } from '../../src/report/markdown.js';
 import { runBin } from '../helpers/cli-process.js';
 import { startInPty } from '../helpers/pty.js';
 import { startSimCommand, type RunningSim } from '../helpers/sim-command.js';
@@ -65,10 +66,15 @@ function crashedSession(): void {
   );
 }
 
-/** No payload reaches the output raw; `shown` of the listed ones is there instead. */
+/**
+ * No payload reaches the output raw; `shown` of the listed ones is there instead (in Markdown
+ * text, with its backslashes and brackets escaped so it renders as written).
+ */
 function expectShownNotActedOn(output: string, shownAtLeast: number): void {
   for (const payload of HOSTILE_PAYLOADS) expect(output).not.toContain(payload.raw);
-  const shown = HOSTILE_PAYLOADS.filter((p) => output.includes(p.shown));
+  const shown = HOSTILE_PAYLOADS.filter(
+    (p) => output.includes(p.shown) || output.includes(mdText(p.shown)),
+  );
   expect(shown.length).toBeGreaterThanOrEqual(shownAtLeast);
 }
 

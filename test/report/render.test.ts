@@ -51,7 +51,7 @@ describe('audit renderings', () => {
       "# AKS audit: aks-one
 
       - Cluster: **aks-one** (subscription \`00000000-0000-0000-0000-000000000001\`, resource group \`rg-one\`, location westeurope)
-      - API server: https://aks-one.hcp.westeurope.azmk8s.io:443, Kubernetes 1.31.8
+      - API server: \`https://aks-one.hcp.westeurope.azmk8s.io:443\`, Kubernetes 1.31.8
       - Audited: 2025-03-01T10:00:05.000Z in 5.0 s by aks-runbook 0.1.0
       - Findings: 1 high, 1 medium, 0 low, 0 info
       - Result: exit code 2 (fails on high and above)

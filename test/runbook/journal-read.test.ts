@@ -86,7 +86,7 @@ describe('the Markdown transcript', () => {
 
       - Journal: \`/j/a.jsonl\`
       - Cluster: **aks-one** (subscription \`sub-1\`, resource group \`rg-one\`)
-      - API server: https://aks-one:443
+      - API server: \`https://aks-one:443\`
       - Mode: changes allowed
       - From 2025-03-01T10:00:00.000Z to 2025-03-01T10:00:05.000Z (5.0 s)
 
