@@ -86,7 +86,7 @@ function sarifResult(
   absent: boolean,
 ): object {
   const object = objectName(f.object);
-  const text = f.remediation ? `${f.message} Fix: ${f.remediation}` : f.message;
+  const text = linkless(f.remediation ? `${f.message} Fix: ${f.remediation}` : f.message);
   const out: Record<string, unknown> = {
     ruleId: f.id,
     ruleIndex,
@@ -131,9 +131,14 @@ function invocation(cluster: SarifCluster): object {
   const notices = [
     ...(report
       ? []
-      : [{ level: 'error', message: { text: `not audited: ${cluster.reason ?? 'unknown'}` } }]),
+      : [
+          {
+            level: 'error',
+            message: { text: linkless(`not audited: ${cluster.reason ?? 'unknown'}`) },
+          },
+        ]),
     // Every hole is an error: the run did not check what that step looks at.
-    ...holes.map((text) => ({ level: 'error', message: { text } })),
+    ...holes.map((text) => ({ level: 'error', message: { text: linkless(text) } })),
   ];
   return {
     executionSuccessful: report !== undefined && report.exitCode !== 2,
@@ -141,6 +146,16 @@ function invocation(cluster: SarifCluster): object {
     ...(report ? { endTimeUtc: report.generatedAt } : {}),
     ...(notices.length > 0 ? { toolExecutionNotifications: notices } : {}),
   };
+}
+
+/**
+ * Message text built from cluster or Azure data, with no embedded link in it: SARIF 2.1.0 §3.11.6
+ * reads `[text](destination)` in a plain text message as a link, and escapes a literal `[`, `]` or
+ * `\` with a backslash. Escaping all three in the data means none can open or close a link. None
+ * of our messages carries a link of its own.
+ */
+export function linkless(text: string): string {
+  return text.replace(/[\\[\]]/g, '\\$&');
 }
 
 /** Markdown code marks left out for plain-text readers. */

@@ -134,6 +134,30 @@ describe('--output sarif', () => {
     expect(text).toContain('evil\\u001b[2J');
   });
 
+  it('carries no embedded link from the data: literal [, ] and \\ are escaped (SARIF 2.1.0 §3.11.6)', () => {
+    const report = sampleReport();
+    const rbac = report.steps[0]!;
+    rbac.findings[0] = {
+      ...rbac.findings[0]!,
+      message: 'User mallory [approved](https://evil.example/) is bound directly',
+      remediation: 'Bind a group instead of \\[x](0)',
+    };
+    report.steps[3]!.reason = 'refused for [this](sarif:/runs/0)';
+    const log = JSON.parse(renderAudit(report, 'sarif')) as {
+      runs: Array<{
+        results: Array<{ message: { text: string } }>;
+        invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }>;
+      }>;
+    };
+    const run = log.runs[0]!;
+    expect(run.results[0]!.message.text).toBe(
+      'User mallory \\[approved\\](https://evil.example/) is bound directly Fix: Bind a group instead of \\\\\\[x\\](0)',
+    );
+    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text)).toContain(
+      'step containers could not finish: refused for \\[this\\](sarif:/runs/0)',
+    );
+  });
+
   it('gives one run per cluster for several clusters, a cluster not reached as a failed run', () => {
     const combined = buildCombinedReport({
       clusters: [
