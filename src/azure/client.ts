@@ -6,6 +6,8 @@ import { throttleWithoutRetryAfter, type ThrottleRetry } from './throttle-retry.
 import { armKindStamp, armRequestBound } from './bounded-request.js';
 import { DEFAULT_BOUNDS, type Bounds, type WaitNotice } from '../model/bounds.js';
 import { armWireGuard, armWriteNotice } from './wire-guard.js';
+import { envProxyPolicy } from './env-proxy-policy.js';
+import { proxyPolicyName } from '@azure/core-rest-pipeline';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */
 export interface ArmConnection {
@@ -85,4 +87,8 @@ export function addArmPolicies(
   );
   // Next to the wire: each attempt bounded in time, and ended by the run's time limit.
   pipeline.addPolicy(armRequestBound(bounds.requestMs, c.deadline), { afterPhase: 'Sign' });
+  // The proxy chosen per request as kubectl chooses it (loopback and NO_PROXY direct), in place of
+  // the SDK's, which proxies every host.
+  pipeline.removePolicy({ name: proxyPolicyName });
+  pipeline.addPolicy(envProxyPolicy());
 }

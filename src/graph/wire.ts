@@ -6,8 +6,10 @@ import {
   createPipelineFromOptions,
   createPipelineRequest,
   type HttpClient,
+  proxyPolicyName,
   type Pipeline,
 } from '@azure/core-rest-pipeline';
+import { envProxyPolicy } from '../azure/env-proxy-policy.js';
 import { openLookBound } from '../model/look-bound.js';
 
 /** How to reach Microsoft Graph: its endpoint and token scope (the cloud's, or the simulator's). */
@@ -52,6 +54,9 @@ export class GraphWire {
     this.pipeline.addPolicy(
       bearerTokenAuthenticationPolicy({ credential: c.credential, scopes: [c.scope] }),
     );
+    // As ARM's: the proxy chosen per request as kubectl chooses it (loopback never proxied).
+    this.pipeline.removePolicy({ name: proxyPolicyName });
+    this.pipeline.addPolicy(envProxyPolicy());
   }
 
   /** Sends `method path` (path under `/v1.0`, query included) and returns the answer. */
