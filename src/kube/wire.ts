@@ -18,6 +18,7 @@ import { statusKind } from './errors.js';
 import { DEFAULT_KUBE_RETRY, sendWithRetries, type KubeRetryPolicy } from './retry.js';
 import { guardKubeRequest, onlyReads } from './wire-guard.js';
 import { reuseConnections } from './reuse-connections.js';
+import { proxyFromEnvironment } from './env-proxy.js';
 
 /** What every Kubernetes request of a connection goes through. */
 export interface KubeWire {
@@ -62,6 +63,7 @@ export function withKubeWire(kc: KubeConfig, wire: KubeWire): KubeConfig {
     }
   };
   const send = wrapHttpLibrary({ send: sendChecked });
+  proxyFromEnvironment(kc);
   reuseConnections(kc);
   const auth = boundedCredentials(kc, wire.bounds?.credentialMs ?? 60_000);
   const get = async (path: string, signal?: AbortSignal): Promise<ResponseContext> => {
