@@ -71,7 +71,7 @@ export function loadKubeconfig(
       `context "${context}" uses user "${ctx.user}", which the kubeconfig does not define`,
     );
   }
-  const cluster = toCluster(clusterEntry);
+  const cluster = withScheme(toCluster(clusterEntry));
   const warnings = checkCluster(cluster, clusterEntry.file);
   let user = userEntry && toUser(userEntry);
   if (user?.exec)
@@ -98,6 +98,15 @@ export function loadKubeconfig(
     usesKubelogin: user !== undefined && isKubelogin(user),
     warnings,
   };
+}
+
+/**
+ * A server written without a scheme (`127.0.0.1:6443`) read as kubectl reads it: client-go's
+ * DefaultServerURL adds https:// when TLS is set up, and plain http is refused here anyway.
+ */
+function withScheme(cluster: Cluster): Cluster {
+  if (!cluster.server || /^[a-z][a-z0-9+.-]*:\/\//i.test(cluster.server)) return cluster;
+  return { ...cluster, server: `https://${cluster.server}` };
 }
 
 /** The checks kubectl makes of the chosen cluster, and the warnings we add. */

@@ -1,4 +1,4 @@
-// Repro: a kubeconfig whose cluster `server` has no scheme (`127.0.0.1:6443`, as some generators
+// A kubeconfig whose cluster `server` has no scheme (`127.0.0.1:6443`, as some generators
 // write it) works with kubectl: client-go's DefaultServerURL adds `https://` when TLS is configured
 // (k8s.io/client-go/rest/url_utils.go: "if err != nil || hostURL.Scheme == "" || hostURL.Host == ""
 // { scheme := "http://"; if defaultTLS { scheme = "https://" } ... }"), and README says
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => running?.stop());
 
-it.fails(
+it(
   'reaches a server written without https:// as kubectl does (or says so in one plain line)',
   async () => {
     const file = join(tempDir('kc-noscheme-'), 'config');
