@@ -17,26 +17,22 @@ beforeAll(async () => {
 });
 afterAll(() => running?.stop());
 
-it(
-  'reaches a server written without https:// as kubectl does (or says so in one plain line)',
-  async () => {
-    const file = join(tempDir('kc-noscheme-'), 'config');
-    const text = readFileSync(running.kubeconfigFile, 'utf8').replace(
-      /server: https:\/\/(127\.0\.0\.1:\d+)/,
-      'server: $1',
-    );
-    expect(text).toMatch(/server: 127\.0\.0\.1:\d+/);
-    writeFileSync(file, text);
-    const run = await runBin(
-      ['audit', '--kubeconfig', file, '--steps', 'rbac', '--output', 'json'],
-      {},
-      {
-        timeoutMs: 60_000,
-      },
-    );
-    expect(run.stderr).not.toMatch(/this is a bug in aks-runbook/);
-    // As kubectl: connected, the audit ran (exit 0 or 1, not 2).
-    expect([0, 1]).toContain(run.code);
-  },
-  90_000,
-);
+it('reaches a server written without https:// as kubectl does (or says so in one plain line)', async () => {
+  const file = join(tempDir('kc-noscheme-'), 'config');
+  const text = readFileSync(running.kubeconfigFile, 'utf8').replace(
+    /server: https:\/\/(127\.0\.0\.1:\d+)/,
+    'server: $1',
+  );
+  expect(text).toMatch(/server: 127\.0\.0\.1:\d+/);
+  writeFileSync(file, text);
+  const run = await runBin(
+    ['audit', '--kubeconfig', file, '--steps', 'rbac', '--output', 'json'],
+    {},
+    {
+      timeoutMs: 60_000,
+    },
+  );
+  expect(run.stderr).not.toMatch(/this is a bug in aks-runbook/);
+  // As kubectl: connected, the audit ran (exit 0 or 1, not 2).
+  expect([0, 1]).toContain(run.code);
+}, 90_000);
