@@ -134,7 +134,7 @@ function serverWords(error: unknown): string {
 }
 
 /** ` (ECONNREFUSED)`: the socket or TLS error code along the cause chain, if there is one. */
-function codeWords(error: unknown): string {
+export function codeWords(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current; depth++) {
     const e = current as { code?: unknown; cause?: unknown };

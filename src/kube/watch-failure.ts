@@ -2,7 +2,7 @@ import { ApiException } from '@kubernetes/client-node';
 import { STATUS_CODES } from 'node:http';
 import type { ErrorKind } from '../model/errors.js';
 import { firstLine, messageOf } from '../model/errors.js';
-import { kubeErrorKind, statusKind } from './errors.js';
+import { codeWords, kubeErrorKind, statusKind } from './errors.js';
 
 /** What a failed watch (or the list before it) means for following that kind. */
 export interface WatchFailure {
@@ -50,7 +50,7 @@ export function watchFailureOf(error: unknown): WatchFailure {
       final: false,
       relist: false,
       kind,
-      words: `${firstLine(messageOf(error))}${codeOf(error)}`,
+      words: `${firstLine(messageOf(error))}${codeWords(error)}`,
     };
   }
   return {
@@ -59,15 +59,4 @@ export function watchFailureOf(error: unknown): WatchFailure {
     kind: statusKind(status),
     words: `${status} ${STATUS_CODES[status] ?? 'answer'}`,
   };
-}
-
-/** ` (ECONNRESET)`: the first socket or TLS error code along the cause chain, if any. */
-function codeOf(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 6 && current; depth++) {
-    const e = current as { code?: unknown; cause?: unknown };
-    if (typeof e.code === 'string' && /^[A-Z][A-Z0-9_]+$/.test(e.code)) return ` (${e.code})`;
-    current = e.cause;
-  }
-  return '';
 }
