@@ -1,16 +1,9 @@
 import { newETag } from '../arm/state.js';
+import type { RunState as FleetUpdateState } from '../../model/fleet-run.js';
 import type { FleetSpec, FleetStrategySpec } from './spec.js';
 
-/** Fleet Manager's update states (`UpdateState`). */
-export type UpdateState =
-  | 'NotStarted'
-  | 'Running'
-  | 'Stopping'
-  | 'Stopped'
-  | 'Skipped'
-  | 'Failed'
-  | 'Pending'
-  | 'Completed';
+/** Fleet Manager's update states (`UpdateState`): the same list the client reads. */
+export type UpdateState = FleetUpdateState;
 
 /** `UpdateStatus` as the wire has it. */
 export interface UpdateStatus {
