@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { startSimulator } from '../../dist/src/sim/simulator.js';
 import { simConnectionOf } from '../../dist/src/sim/connection-file.js';
-import { esmBundleOptions } from '../../scripts/bundle-options.mjs';
 import { criticalPath } from './critical-path.mjs';
 import { summary, tempDir, timed } from './lib.mjs';
 
@@ -40,6 +39,8 @@ export async function bundledClient(root = join(here, '../..')) {
   // Chunk names are content hashes: without this, old chunks pile up.
   rmSync(outdir, { recursive: true, force: true });
   const entry = join(root, 'test/bench/latency-client.mjs');
+  // With `root`'s own bundle options: how a build bundles is part of what an A/B compares.
+  const { esmBundleOptions } = await import(join(root, 'scripts/bundle-options.mjs'));
   await build({ ...esmBundleOptions({ 'latency-client': entry }, outdir), logLevel: 'error' });
   return join(outdir, 'latency-client.js');
 }
