@@ -6,7 +6,7 @@ import { copyBinding, type CopyCommands } from './command-lines.js';
 import { DialogFrame, boundedHead, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyEvent } from './key-bus.js';
-import { helpLines } from './help-lines.js';
+import { helpLines, keysToggle } from './help-lines.js';
 import { workingBindings, type KeyBinding } from './key-table.js';
 import type { FrameLine } from './step-lines.js';
 import { scrollBinding } from './scroll-keys.js';
@@ -124,15 +124,7 @@ export function Confirm({ request, active, onAnswer, width, height, copy = {} }:
         when: scrolls,
         unguarded: true,
       },
-      {
-        keys: ['?'],
-        does: 'show or hide every key of this question, in place of the details',
-        unguarded: true,
-        run: () => {
-          setKeysShown(!keysShown);
-          setBodyTop(0);
-        },
-      },
+      keysToggle(keysShown, setKeysShown, setBodyTop),
     ];
   };
   const body = keysShown

@@ -8,7 +8,7 @@ import { copyBinding } from './command-lines.js';
 import { DialogFrame, boundedHead, dialogBodyRows, dialogInnerWidth } from './DialogFrame.js';
 import { GuardLine } from './GuardLine.js';
 import type { KeyEvent } from './key-bus.js';
-import { helpLines } from './help-lines.js';
+import { helpLines, keysToggle } from './help-lines.js';
 import { workingBindings, type KeyBinding } from './key-table.js';
 import { LineInput, lineInputTable, type LineInputProps } from './LineInput.js';
 import { Lines } from './Lines.js';
@@ -93,15 +93,7 @@ export function TypedConfirm({
   };
   // `?` shows the keys in place of the details (the key line may leave some out); a name to
   // type never holds one.
-  const help: KeyBinding = {
-    keys: ['?'],
-    does: 'show or hide every key of this question, in place of the details',
-    unguarded: true,
-    run: () => {
-      setKeysShown(!keysShown);
-      setBodyTop(0);
-    },
-  };
+  const help = keysToggle(keysShown, setKeysShown, setBodyTop);
   const field: LineInputProps = {
     prompt: '› ',
     value,

@@ -13,3 +13,23 @@ export function helpLines(keys: readonly KeyBinding[], width: number): FrameLine
     ]),
   );
 }
+
+/**
+ * A dialog's `?`: shows or hides every key of the question in place of its details (its key line
+ * may leave some out), back at the top.
+ */
+export function keysToggle(
+  shown: boolean,
+  setShown: (shown: boolean) => void,
+  setTop: (top: number) => void,
+): KeyBinding {
+  return {
+    keys: ['?'],
+    does: 'show or hide every key of this question, in place of the details',
+    unguarded: true,
+    run: () => {
+      setShown(!shown);
+      setTop(0);
+    },
+  };
+}
