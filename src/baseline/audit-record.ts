@@ -5,6 +5,7 @@ import type { AuditReport } from '../report/audit-schema.js';
 import { batched, jsonChunks } from '../report/json-chunks.js';
 import { writePrivateFile } from '../report/private-file.js';
 import { journalDir } from '../runbook/journal-location.js';
+import { normalServer } from './baseline-report.js';
 
 type ClusterIdentity = Pick<
   AuditReport['cluster'],
@@ -60,11 +61,6 @@ function recordPathOf(
   const hash = createHash('sha256').update(identity).digest('hex').slice(0, 12);
   const safe = cluster.name.replace(/[^A-Za-z0-9_.-]+/g, '_').slice(0, 63) || 'cluster';
   return join(dir, `${cluster.simulated ? 'sim-' : ''}${safe}-${hash}.json`);
-}
-
-/** A server URL as compared: `https://host:6443/` and `https://host:6443` are one server. */
-export function normalServer(server: string | undefined): string {
-  return (server ?? '').replace(/\/+$/, '');
 }
 
 /**

@@ -88,8 +88,13 @@ export function sameCluster(a: BaselineReport['cluster'], b: BaselineReport['clu
       a.resourceGroup!.toLowerCase() === b.resourceGroup!.toLowerCase()
     );
   }
-  const server = (c: BaselineReport['cluster']) => c.server?.replace(/\/+$/, '');
-  return server(a) !== undefined && server(a) !== '' && server(a) === server(b);
+  const server = normalServer(a.server);
+  return server !== '' && server === normalServer(b.server);
+}
+
+/** A server URL as compared: `https://host:6443/` and `https://host:6443` are one server. */
+export function normalServer(server: string | undefined): string {
+  return (server ?? '').replace(/\/+$/, '');
 }
 
 function byArm(c: BaselineReport['cluster']): boolean {
