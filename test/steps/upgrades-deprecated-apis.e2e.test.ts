@@ -127,6 +127,31 @@ describe('upgrades step: deprecated APIs the next minor removes', () => {
     expect(JSON.stringify(intents)).toContain(`"overrideUntil":"${new Date(ends).toISOString()}"`);
   });
 
+  it('f overrides the refused version, not a target picked after the refusal', async () => {
+    r = await rig('upgrade-readiness', 400, 'upgrades', fast);
+    const x = r;
+    await x.host.open('upgrades');
+    const stepState = () => x.store.getState().stepStates.upgrades as UpgradesState;
+    const answer = async (key: string) => {
+      const sent = x.host.send('upgrades', { type: 'action', key });
+      const asked = await until(() => x.store.getState().confirmation, `confirmation for ${key}`);
+      x.store.answer(true);
+      await sent;
+      return asked;
+    };
+    await x.host.send('upgrades', { type: 'target', version: '1.32.5' });
+    await answer('c');
+    expect(stepState().lastFailed).toMatchObject({ deprecatedApis: true, to: '1.32.5' });
+    // The operator picks another patch: AKS has not checked that one, so f still names 1.32.5.
+    await x.host.send('upgrades', { type: 'target', version: '1.32.4' });
+    const actions = x.store.getState().stepViews.upgrades?.actions ?? [];
+    expect(actions.find((a) => a.key === 'f')?.label).toMatch(/^Upgrade to 1\.32\.5 anyway/);
+    const forced = await answer('f');
+    expect(forced.change).toContain('to 1.32.5 again');
+    expect((forced.details ?? []).join('\n')).toContain('not 1.32.4, the target you picked since');
+    expect(x.sim.aks.state.currentKubernetesVersion).toBe('1.32.5');
+  });
+
   it('finds nothing on a cluster that uses no deprecated API (the demo, metric readable)', async () => {
     r = await rig('demo', 400, 'upgrades', fast);
     await r.host.open('upgrades');

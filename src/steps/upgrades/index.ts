@@ -68,6 +68,9 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
   const next = state.queue[0];
   const refused = refusalNow(s.ctx.operations, runningFacts(facts.versions));
   const blocked = state.lastFailed?.blockedBy;
+  const failed = state.lastFailed;
+  const refusedForApis =
+    failed?.deprecatedApis && failed.pool === undefined ? failed.to : undefined;
   return [
     // The screen opens its version chooser on t; the choice comes back as a `target` event.
     {
@@ -114,12 +117,14 @@ function actions(s: Session, t: OperationTimings): Array<StepAction<UpgradesFact
         await run.retryOrLook();
       },
     },
-    ...(state.lastFailed?.deprecatedApis && state.target
+    // The override answers AKS's refusal of one version: it sends that version again, never a
+    // target picked since (AKS has not checked that one).
+    ...(refusedForApis
       ? [
           {
             key: 'f',
-            label: `Upgrade to ${state.target} anyway: AKS's deprecated-API override for ${OVERRIDE_DAYS} days`,
-            run: (run: Session) => upgradeControlPlane(run, t, true),
+            label: `Upgrade to ${refusedForApis} anyway: AKS's deprecated-API override for ${OVERRIDE_DAYS} days`,
+            run: (run: Session) => upgradeControlPlane(run, t, true, refusedForApis),
           },
         ]
       : []),
