@@ -59,13 +59,25 @@ export function createNetworkPolicy(
   });
 }
 
-/** Deletes one NetworkPolicy. */
+/**
+ * Deletes one NetworkPolicy; with `uid`/`resourceVersion`, only that object as it was read
+ * (DeleteOptions.preconditions): one replaced or edited since is refused with a 409.
+ */
 export async function deleteNetworkPolicy(
   kc: KubeConfig,
-  at: { namespace: string; name: string },
+  at: { namespace: string; name: string; uid?: string; resourceVersion?: string },
 ): Promise<void> {
   const api = kc.makeApiClient(NetworkingV1Api);
-  await api.deleteNamespacedNetworkPolicy({ name: at.name, namespace: at.namespace });
+  const { uid, resourceVersion } = at;
+  const preconditions = {
+    ...(uid ? { uid } : {}),
+    ...(resourceVersion ? { resourceVersion } : {}),
+  };
+  await api.deleteNamespacedNetworkPolicy({
+    name: at.name,
+    namespace: at.namespace,
+    ...(uid || resourceVersion ? { body: { preconditions } } : {}),
+  });
 }
 
 /** Reads one NetworkPolicy as stored now. */

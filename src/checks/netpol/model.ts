@@ -46,6 +46,9 @@ export interface PolicyFacts {
   policyTypes?: string[];
   egress?: EgressRule[];
   ingress?: IngressRule[];
+  /** The stored object's identity as read: a delete names it, so a policy changed since is kept. */
+  uid?: string;
+  resourceVersion?: string;
 }
 
 /** A port a container declares; only these give named ports a meaning. */

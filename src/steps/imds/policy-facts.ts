@@ -49,6 +49,8 @@ export function policyFacts(np: V1NetworkPolicy): PolicyFacts {
     namespace: np.metadata?.namespace ?? '',
     name: np.metadata?.name ?? '',
     labels: np.metadata?.labels ?? {},
+    ...(np.metadata?.uid ? { uid: np.metadata.uid } : {}),
+    ...(np.metadata?.resourceVersion ? { resourceVersion: np.metadata.resourceVersion } : {}),
     podSelector: selector(spec?.podSelector) ?? {},
     ...(spec?.policyTypes ? { policyTypes: spec.policyTypes } : {}),
     egress: (spec?.egress ?? []).map((rule) => ({

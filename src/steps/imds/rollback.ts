@@ -72,6 +72,8 @@ export async function deleteAll(
           deleteNetworkPolicy(ctx.connection.kc, {
             namespace: policy.namespace,
             name: policy.name,
+            uid: policy.uid,
+            resourceVersion: policy.resourceVersion,
           }),
       );
       deleted.push(id);
@@ -81,6 +83,12 @@ export async function deleteAll(
         // Deleted since the look (a rollback run before, or kubectl): the wanted state is there.
         progress(`✔ already gone: ${id}`);
         continue;
+      }
+      if (apiStatus(error) === 409) {
+        // Replaced or edited since the look: what was confirmed is not what is stored now.
+        const why = `${id} changed since the look (replaced or edited): kept; look again (l) before a rollback`;
+        progress(`✖ ${why}`);
+        return { deleted, failed: why };
       }
       const why = describeKubeError(
         error,
