@@ -53,6 +53,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'pods can reach 169.254.169.254: no policy isolates egress, or nothing enforces it',
   'imds.rule-reopens': 'a named policy rule (`spec.egress[i]`) allows TCP 80 on 169.254.169.254',
   'imds.partial': 'only some pods are egress-isolated, or pods created later would not be',
+  'imds.pod-identity-nmi':
+    "AAD Pod Identity's NMI takes 169.254.169.254:80 on the node before the policies apply",
   'imds.host-network': 'hostNetwork pods: network policies never apply to them',
   'imds.no-policy-engine': '`networkPolicy: none` (AKS CNI): policies are stored but not enforced',
   'imds.engine-unknown': 'the policy engine is unknown: no Azure access, or a CNI of your own',

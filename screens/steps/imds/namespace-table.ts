@@ -11,6 +11,8 @@ const VERDICT_LOOK: Record<ImdsRow['verdict'], { text: string; color: ThemeColor
 };
 
 const NOT_ENFORCED = { text: '✖ not enforced', color: theme.danger };
+// The policies block it, but AAD Pod Identity's NMI takes the connections on the node first.
+const INTERCEPTED = { text: '✖ via NMI', color: theme.danger };
 // The policies block it, but the engine could not be read: blocked only if one enforces them.
 const BLOCKED_IF_ENFORCED = { text: '△ blocked if enforced', color: theme.warning };
 
@@ -18,8 +20,9 @@ const BLOCKED_IF_ENFORCED = { text: '△ blocked if enforced', color: theme.warn
  * How a row's verdict reads: with no engine, every namespace is "not enforced", never "blocked";
  * with an unknown engine, "blocked" carries its condition.
  */
-export function verdictLook(row: Pick<ImdsRow, 'verdict' | 'enforced'>) {
+export function verdictLook(row: Pick<ImdsRow, 'verdict' | 'enforced' | 'intercepted'>) {
   if (row.enforced === false) return NOT_ENFORCED;
+  if (row.intercepted && row.verdict === 'blocked') return INTERCEPTED;
   if (row.enforced === undefined && row.verdict === 'blocked') return BLOCKED_IF_ENFORCED;
   return VERDICT_LOOK[row.verdict];
 }

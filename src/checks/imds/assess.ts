@@ -9,6 +9,7 @@ import {
 import { evaluateNamespace, type NamespaceVerdict } from './evaluate.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
+import { nmiReach, nmiSource, type PodIdentityFacts } from './pod-identity.js';
 import { optInReason, systemReason } from './scope.js';
 
 /** Everything the imds step reads from the cluster. */
@@ -17,6 +18,8 @@ export interface ImdsFacts {
   namespaces: NamespaceFacts[];
   pods: PodFacts[];
   policies: PolicyFacts[];
+  /** AAD Pod Identity as seen in the pods and the managed cluster; absent: not looked for. */
+  podIdentity?: PodIdentityFacts;
 }
 
 /** One namespace in the step: its verdict and whether it is in scope by default. */
@@ -43,10 +46,12 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
   // Grouped once: large clusters have hundreds of namespaces and tens of thousands of pods.
   const pods = byNamespace(facts.pods);
   const policies = byNamespace(facts.policies);
+  const reach = nmiReach(facts.podIdentity);
   const judge = {
     plane: verdictPlane(facts.engine),
     enforced: engineTraits(facts.engine).enforces,
     windowsUnenforced: windowsUnenforced(facts.engine),
+    ...(reach && facts.podIdentity ? { nmi: { reach, by: nmiSource(facts.podIdentity) } } : {}),
   };
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))

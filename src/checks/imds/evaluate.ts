@@ -5,6 +5,7 @@ import { coverEveryLabelSet, selectorMatches } from '../label-selector.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { madeByThisStep } from './ours.js';
+import type { NmiReach } from './pod-identity.js';
 import { podGroups, type PodGroup } from './pod-groups.js';
 import { reopeningsOf, type Reopening } from './rules.js';
 
@@ -47,6 +48,12 @@ export interface NamespaceVerdict {
   hasOurPolicy: boolean;
   /** Windows pods (not hostNetwork) the engine does not enforce policies for, and why. */
   windowsUnenforced?: { pods: string[]; why: string };
+  /**
+   * Set while AAD Pod Identity's NMI redirects 169.254.169.254:80 on the nodes (pod-identity.ts):
+   * the pods (not hostNetwork, not Windows) on nodes where it runs, and where it was seen. The
+   * policies do not decide those connections, whatever `kind` says.
+   */
+  intercepted?: { pods: string[]; by: string };
 }
 
 /** How to judge: the data plane's rules, and whether anything enforces them. */
@@ -55,6 +62,8 @@ export interface JudgeOptions {
   enforced?: boolean | undefined;
   /** Why the engine does not enforce for Windows pods (see engine.ts), when it does not. */
   windowsUnenforced?: string;
+  /** Where AAD Pod Identity's NMI redirects metadata traffic, and where it was seen. */
+  nmi?: { reach: NmiReach; by: string };
 }
 
 /**
@@ -112,7 +121,21 @@ export function evaluateNamespace(
     coversFuturePods,
     hasOurPolicy: policies.some(madeByThisStep),
     ...windowsPart(subject, options.windowsUnenforced),
+    ...nmiPart(subject, options.nmi),
   };
+}
+
+function nmiPart(
+  subject: readonly PodFacts[],
+  nmi: JudgeOptions['nmi'],
+): Pick<NamespaceVerdict, 'intercepted'> {
+  if (!nmi) return {};
+  const { reach } = nmi;
+  // NMI runs on Linux nodes only; a pod whose node address is not known is counted.
+  const on = (p: PodFacts) =>
+    reach === 'all-nodes' || p.hostIP === undefined || reach.nodes.has(p.hostIP);
+  const pods = subject.filter((p) => !p.windows && on(p)).map((p) => p.name);
+  return { intercepted: { pods, by: nmi.by } };
 }
 
 function windowsPart(

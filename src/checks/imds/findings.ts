@@ -25,7 +25,12 @@ export function unreadRestrictionCaveat(probe: boolean): string {
 
 /** Whether a verdict says pods of the namespace (not hostNetwork ones) can reach the endpoint. */
 export function reportsExposure(v: NamespaceVerdict): boolean {
-  return v.kind !== 'blocked' || v.enforced === false || v.windowsUnenforced !== undefined;
+  return (
+    v.kind !== 'blocked' ||
+    v.enforced === false ||
+    v.windowsUnenforced !== undefined ||
+    v.intercepted !== undefined
+  );
 }
 
 /**
@@ -61,6 +66,21 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
       object: ns,
       message: `${list(w.pods)} in ${v.namespace} run${w.pods.length === 1 ? 's' : ''} on Windows, where the policies are not enforced: ${w.why}. ${w.pods.length === 1 ? 'It' : 'They'} can reach 169.254.169.254 whatever the policies say (for Linux pods they leave it ${v.kind}).`,
       remediation: `Use Calico (it enforces on Windows Server 2019 and 2022) for clusters with Windows pools, or keep workloads that must not reach the endpoint off Windows nodes.${caveat}`,
+    });
+  }
+  if (v.intercepted && v.kind !== 'exposed' && v.enforced !== false) {
+    const i = v.intercepted;
+    const who =
+      i.pods.length > 0
+        ? `${list(i.pods)}, and pods created later on those nodes,`
+        : 'pods created here later';
+    out.push({
+      id: 'imds.pod-identity-nmi',
+      severity: 'high',
+      object: ns,
+      message: `AAD Pod Identity's NMI (${i.by}) redirects pod connections to 169.254.169.254:80 to itself on the node, before the NetworkPolicies of ${v.namespace} apply, so their except does not hold: ${who} get tokens for the identities bound to them (a binding matches a pod label anyone creating pods can set), metadata passed on to IMDS, and IMDS itself when an AzurePodIdentityException matches them. By its policies alone the namespace is ${v.kind}.`,
+      remediation:
+        'Move these workloads to Microsoft Entra Workload ID (AKS deprecated pod-managed identity), then remove AAD Pod Identity: az aks update --disable-pod-identity for the add-on, or uninstall the aad-pod-identity chart. Until then, bind identities only to the pods that need them and keep AzurePodIdentityExceptions to none.',
     });
   }
   for (const r of v.reopenings) {

@@ -44,6 +44,8 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
           if (!done.created.includes(ns)) return `– ${ns}: not created`;
           // The rows are from before the change when the look after it failed.
           if (!fresh) return `• ${ns}: created, not verified`;
+          if (row?.intercepted && row.verdict === 'blocked')
+            return `△ ${ns}: created, but AAD Pod Identity's NMI still takes 169.254.169.254:80 first (see its row)`;
           if (done.adopted.includes(ns) && row?.verdict === 'blocked')
             return `✔ ${ns}: already in place, verified blocked`;
           if (row?.enforced === false)

@@ -58,9 +58,11 @@ export async function fixRulesFlow(s: ImdsSession, namespace: string): Promise<v
           // The rows are from before the edit when the look after it failed.
           !fresh
             ? `• ${namespace}: rules edited, not verified`
-            : now?.verdict === 'blocked' && now.enforced !== false
+            : now?.verdict === 'blocked' && now.enforced !== false && !now.intercepted
               ? `✔ ${namespace}: verified blocked`
-              : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
+              : now?.verdict === 'blocked' && now.intercepted
+                ? `△ ${namespace}: rules edited, but AAD Pod Identity's NMI still takes 169.254.169.254:80 first (see its row)`
+                : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
           ...notOffered,
           ...(failed ? [`✖ stopped: ${failed}`] : []),
         ],

@@ -17,8 +17,10 @@ const VERDICT_WORDS = {
 } as const;
 
 /** A namespace's verdict in words; "blocked" holds only if an engine enforces the policies. */
-function verdictWords(v: Pick<NamespaceVerdict, 'kind' | 'enforced'>): string {
+function verdictWords(v: Pick<NamespaceVerdict, 'kind' | 'enforced' | 'intercepted'>): string {
   if (v.enforced === false) return `✖ not enforced (the policies alone: ${v.kind})`;
+  if (v.intercepted && v.kind === 'blocked')
+    return '✖ intercepted by NMI (the policies alone: blocked)';
   if (v.enforced === undefined && v.kind === 'blocked')
     return '△ blocked if enforced (policy engine unknown)';
   return VERDICT_WORDS[v.kind];

@@ -7,6 +7,7 @@ import type { EngineFacts } from '../../checks/imds/engine.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import type { PodFacts } from '../../checks/imds/facts.js';
 import { identifyPods } from '../../checks/imds/pod-groups.js';
+import { isNmiPod, type PodIdentityFacts } from '../../checks/imds/pod-identity.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { followPods, namespacesOf, networkPoliciesOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
@@ -39,6 +40,18 @@ function podFacts(pod: LeanPod): PodFacts {
   };
 }
 
+/** The NMI pod (AAD Pod Identity) as the facts name it, or undefined for any other pod. */
+function nmiOf(pod: LeanPod): PodIdentityFacts['nmiPods'][number] | undefined {
+  const nmi = isNmiPod({
+    hostNetwork: pod.spec?.hostNetwork === true,
+    containers: pod.spec?.containers ?? [],
+    ...(pod.status?.phase ? { phase: pod.status.phase } : {}),
+  });
+  if (!nmi) return undefined;
+  const name = `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
+  return { pod: name, ...(pod.status?.hostIP ? { hostIP: pod.status.hostIP } : {}) };
+}
+
 /** `{[key]: list}` from the plural ARM field, or the singular one, or nothing. */
 function ranges<K extends string>(
   key: K,
@@ -49,25 +62,45 @@ function ranges<K extends string>(
   return all.length > 0 ? ({ [key]: all } as Partial<Record<K, string[]>>) : {};
 }
 
+/** What the step takes from the managed cluster: the engine, and whether the pod identity add-on is on. */
+interface ClusterFacts {
+  engine: EngineFacts;
+  podIdentityAddon: boolean;
+}
+
 /**
- * The engine from the cluster's ARM `networkProfile`, or why it is unknown. Read through the
- * shared batch: the first look uses connect's read, a look again asks ARM afresh (the engine may
- * have been removed meanwhile, `az aks update --network-policy none`).
+ * The engine from the cluster's ARM `networkProfile`, or why it is unknown, and the pod identity
+ * add-on (`podIdentityProfile.enabled`). Read through the shared batch: the first look uses
+ * connect's read, a look again asks ARM afresh (the engine may have been removed meanwhile,
+ * `az aks update --network-policy none`).
  */
-async function engineFacts(connection: Connection): Promise<EngineFacts> {
+async function clusterFacts(connection: Connection): Promise<ClusterFacts> {
   const arm = connection.arm;
-  if (!arm)
-    return { known: false, why: connection.armMissing ?? 'the cluster was not read from ARM' };
-  let profile: ManagedCluster['networkProfile'];
+  if (!arm) {
+    const why = connection.armMissing ?? 'the cluster was not read from ARM';
+    return { engine: { known: false, why }, podIdentityAddon: false };
+  }
+  let cluster: ManagedCluster;
   try {
-    profile = (await armClusterOf(connection, arm)).cluster.networkProfile;
+    cluster = (await armClusterOf(connection, arm)).cluster;
   } catch (error) {
-    return { known: false, why: describeArmError(error, arm.at, 'read the cluster').message };
+    const why = describeArmError(error, arm.at, 'read the cluster').message;
+    return { engine: { known: false, why }, podIdentityAddon: false };
   }
   return {
+    engine: engineFacts(arm.at, cluster.networkProfile),
+    podIdentityAddon: cluster.podIdentityProfile?.enabled === true,
+  };
+}
+
+function engineFacts(
+  at: { resourceGroup: string; name: string },
+  profile: ManagedCluster['networkProfile'],
+): EngineFacts {
+  return {
     known: true,
-    resourceGroup: arm.at.resourceGroup,
-    cluster: arm.at.name,
+    resourceGroup: at.resourceGroup,
+    cluster: at.name,
     ...(profile?.networkPlugin ? { networkPlugin: profile.networkPlugin } : {}),
     networkPolicy: profile?.networkPolicy ?? 'none',
     ...(profile?.networkDataplane ? { networkDataplane: profile.networkDataplane } : {}),
@@ -119,29 +152,36 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
   try {
     // Each pod's facts are taken as its page arrives, not all at once after the last page.
     const pods: PodFacts[] = [];
+    const nmiPods: PodIdentityFacts['nmiPods'] = [];
     const takeFacts = (page: readonly LeanPod[]): void => {
       const facts = page.map(podFacts);
       for (const pod of facts) pods.push(pod);
+      for (const pod of page) {
+        const nmi = nmiOf(pod);
+        if (nmi) nmiPods.push(nmi);
+      }
       // How the verdicts will name groups of pods, worked out now rather than after the last page.
       identifyPods(facts);
     };
     // Asked with the lists; an ARM failure leaves the engine unknown rather than failing the look.
-    const engine = engineFacts(connection);
+    const cluster = clusterFacts(connection);
     // Asked at once; a refusal is reported for the first read in this order that failed.
     const [namespaces, , policies] = await inOrder([
       guarded(connection, 'list namespaces', () => namespacesOf(connection)),
       guarded(connection, 'list pods', () => followPods(connection, takeFacts)),
       guarded(connection, 'list networkpolicies', () => networkPoliciesOf(connection)),
     ] as const);
+    const { engine, podIdentityAddon } = await cluster;
     return {
       facts: {
-        engine: await engine,
+        engine,
         namespaces: namespaces.map((ns) => ({
           name: ns.metadata?.name ?? '',
           labels: ns.metadata?.labels ?? {},
         })),
         pods,
         policies: policies.map(policyFacts),
+        podIdentity: { nmiPods, addon: podIdentityAddon },
       },
     };
   } catch (error) {

@@ -23,6 +23,8 @@ export interface ImdsRow {
   verdict: VerdictKind;
   /** Whether an engine enforces policies (false: none; undefined: not known). */
   enforced: boolean | undefined;
+  /** Set while AAD Pod Identity's NMI redirects 169.254.169.254:80 before the policies apply. */
+  intercepted?: true;
   /** Why it is out of scope by default (system namespace). */
   system?: string;
   /** Why a user namespace is not chosen by default (a cluster extension's name). */
@@ -92,9 +94,11 @@ function detailsOf(
       ...inert,
       ...windows,
       ...unread,
-      verdict.enforced === undefined
-        ? 'Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then every pod, now and later, is kept from 169.254.169.254:80.'
-        : 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
+      verdict.intercepted
+        ? `Not blocked: the policies keep every pod from 169.254.169.254:80, but AAD Pod Identity's NMI (${verdict.intercepted.by}) takes those connections on the node before the policies apply (see the finding).`
+        : verdict.enforced === undefined
+          ? 'Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then every pod, now and later, is kept from 169.254.169.254:80.'
+          : 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
     ];
   return [
     ...inert,
@@ -128,6 +132,7 @@ export function buildRows(
       namespace: verdict.namespace,
       verdict: verdict.kind,
       enforced: verdict.enforced,
+      ...(verdict.intercepted ? { intercepted: true as const } : {}),
       ...(system ? { system } : {}),
       ...(optIn ? { optIn } : {}),
       ...(warning ? { warning } : {}),

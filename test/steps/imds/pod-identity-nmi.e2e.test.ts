@@ -7,7 +7,7 @@
 // https://azure.github.io/aad-pod-identity/docs/concepts/nmi and
 // https://azure.github.io/aad-pod-identity/docs/configure/application_exception ("any request
 // that's made to the Metadata endpoint will be intercepted by NMI"). The step reads the NMI
-// pods (hostNetwork, kube-system) and still passes the namespace as blocked, silently.
+// pods (hostNetwork, kube-system) with the shared pod list: the namespace is reported, not passed.
 import { describe, expect, it } from 'vitest';
 import { assessImds } from '../../../src/checks/imds/assess.js';
 import { scenarioFromFiles } from '../../../src/sim/scenario.js';
@@ -59,31 +59,31 @@ function scenario() {
 }
 
 describe('imds: metadata traffic intercepted by NMI', () => {
-  it.fails(
-    'does not pass a namespace as blocked while NMI redirects 169.254.169.254:80 to the node',
-    async () => {
-      const sim = await startSimulator({ scenario: scenario(), speed: 600 });
-      try {
-        const read = await readImdsFacts(await connectToSim(sim));
-        if ('forbidden' in read) throw new Error('read refused');
-        const nmiPods = read.facts.pods.filter(
-          (p) => p.namespace === 'kube-system' && p.labels['app.kubernetes.io/component'] === 'nmi',
-        );
-        expect(nmiPods.length).toBeGreaterThan(0);
-        const assessment = assessImds(read.facts);
-        const secure = assessment.namespaces.find((a) => a.verdict.namespace === 'secure')!;
-        // By the policies alone: blocked (169.254.0.0/16 is excepted). The fact, not the defect.
-        expect(secure.verdict.kind).toBe('blocked');
-        expect(secure.verdict.pods).toBeGreaterThan(0);
-        // Correct: the interception is reported, for the namespace or the cluster, not passed silently.
-        const said = assessment.findings.filter(
-          (f) => f.object?.name === 'secure' || /NMI|pod identity/i.test(f.message),
-        );
-        expect(said.length).toBeGreaterThan(0);
-      } finally {
-        await sim.close();
-      }
-    },
-    30_000,
-  );
+  it('does not pass a namespace as blocked while NMI redirects 169.254.169.254:80 to the node', async () => {
+    const sim = await startSimulator({ scenario: scenario(), speed: 600 });
+    try {
+      const read = await readImdsFacts(await connectToSim(sim));
+      if ('forbidden' in read) throw new Error('read refused');
+      const nmiPods = read.facts.pods.filter(
+        (p) => p.namespace === 'kube-system' && p.labels['app.kubernetes.io/component'] === 'nmi',
+      );
+      expect(nmiPods.length).toBeGreaterThan(0);
+      const assessment = assessImds(read.facts);
+      const secure = assessment.namespaces.find((a) => a.verdict.namespace === 'secure')!;
+      // By the policies alone: blocked (169.254.0.0/16 is excepted). The fact, not the defect.
+      expect(secure.verdict.kind).toBe('blocked');
+      expect(secure.verdict.pods).toBeGreaterThan(0);
+      // Correct: the interception is reported, for the namespace or the cluster, not passed silently.
+      const said = assessment.findings.filter(
+        (f) => f.object?.name === 'secure' || /NMI|pod identity/i.test(f.message),
+      );
+      expect(said.length).toBeGreaterThan(0);
+      expect(secure.verdict.intercepted?.by).toMatch(
+        /^NMI pods? kube-system\/aad-pod-identity-nmi-/,
+      );
+      expect(said.map((f) => f.id)).toContain('imds.pod-identity-nmi');
+    } finally {
+      await sim.close();
+    }
+  }, 30_000);
 });
