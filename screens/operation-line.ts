@@ -28,6 +28,18 @@ export function operationLine(
   const stall = op.stall
     ? ` · blocked by PDB ${op.stall.budgets.join(', ')}${op.stall.givesUpAt !== undefined ? `, AKS gives up in ${shortDuration(op.stall.givesUpAt - now)}` : ''}`
     : '';
+  // ARM refused reading it: the rest is as last read, so the line says that first.
+  if (op.unread && (op.phase === 'running' || op.phase === 'canceling')) {
+    const again =
+      op.unread.status === 401
+        ? 'sign in again (az login), then r on Upgrades reads it'
+        : 'r on Upgrades reads it again';
+    return {
+      symbol: '?',
+      tone: 'running',
+      text: `${op.what}${who} · ${elapsed} · not followed: ARM refused reading it (${op.unread.words}); ${again}`,
+    };
+  }
   switch (op.phase) {
     case 'running':
       return {

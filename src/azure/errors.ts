@@ -67,6 +67,7 @@ export function describeArmError(
     return new FaultError(
       'conflict',
       `Azure refused the change (${status} ${code || 'PreconditionFailed'}): ${cluster} was changed by someone else after it was read, so nothing was changed; look again and redo the change on what it is now`,
+      status,
     );
   }
   const below = kind === 'not-found' ? belowCluster(error) : undefined;
@@ -74,6 +75,7 @@ export function describeArmError(
     return new FaultError(
       kind,
       `Azure found no ${below} of ${cluster} (404${code ? ` ${code}` : ''}) while trying to ${doing}${armWords(error)}; the cluster itself is there: if the pool was just deleted or renamed, run again`,
+      status,
     );
   }
   if (kind === 'not-found') {
@@ -84,6 +86,7 @@ export function describeArmError(
         : code === 'ResourceGroupNotFound'
           ? `resource group "${at.resourceGroup}" not found in subscription ${at.subscriptionId}; check -g and --subscription`
           : `no AKS ${cluster} was found; check -g, -n and --subscription`,
+      status,
     );
   }
   const what: Record<ErrorKind, string> = {
@@ -104,7 +107,16 @@ export function describeArmError(
   const while_ = kind === 'forbidden' ? '' : ` while trying to ${doing}`;
   // ARM's own words say which action was refused or what conflicted: kept, on one short line.
   const said = ['forbidden', 'conflict', 'internal'].includes(kind) ? armWords(error) : '';
-  return new FaultError(kind, `${what[kind]}${while_}${said}; ${KIND_ADVICE[kind]}`);
+  return new FaultError(kind, `${what[kind]}${while_}${said}; ${KIND_ADVICE[kind]}`, status);
+}
+
+/**
+ * The HTTP status ARM answered a failed request with (an SDK error, or one `describeArmError`
+ * put in words); undefined when no answer came (network, TLS, time limit).
+ */
+export function armStatusOf(error: unknown): number | undefined {
+  if (error instanceof FaultError) return error.status;
+  return isRestError(error) ? error.statusCode : undefined;
 }
 
 /**

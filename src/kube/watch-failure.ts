@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { STATUS_CODES } from 'node:http';
+import { answerFinal, statusWords } from '../model/answer-final.js';
 import type { ErrorKind } from '../model/errors.js';
 import { firstLine, messageOf } from '../model/errors.js';
 import { codeWords, kubeErrorKind, statusKind } from './errors.js';
@@ -16,15 +16,12 @@ export interface WatchFailure {
 }
 
 /**
- * Whether an answer with HTTP `status` to a watch or its list is final. Retrying helps only
- * where the server or the way to it may recover: 408, 429, 5xx, and 410 Gone (after a new
- * list). Any other 4xx is the server's answer about this caller or this request (401 bad or
- * expired credentials, 403 no `watch` or `list` right, 404 an API not served, 400, 405, 422...):
- * the same request gets the same answer, so repeating it forever would only hide it.
+ * Whether an answer with HTTP `status` to a watch or its list is final: the shared rule
+ * (`answerFinal`: 408, 429 and 5xx are retried, any other 4xx is final), except 410 Gone, which a
+ * new list mends.
  */
 export function watchStatusFinal(status: number): boolean {
-  if (status === 408 || status === 410 || status === 429) return false;
-  return status >= 400 && status < 500;
+  return status !== 410 && answerFinal(status);
 }
 
 /**
@@ -57,6 +54,6 @@ export function watchFailureOf(error: unknown): WatchFailure {
     final: watchStatusFinal(status),
     relist: status === 410,
     kind: statusKind(status),
-    words: `${status} ${STATUS_CODES[status] ?? 'answer'}`,
+    words: statusWords(status),
   };
 }

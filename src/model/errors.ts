@@ -141,11 +141,14 @@ export function mayStillLand(error: unknown): boolean {
 /** A failure already said in one line for the operator, with its kind (exit code 2). */
 export class FaultError extends UserError {
   readonly kind: ErrorKind;
+  /** The HTTP status the server answered with, when one came. */
+  readonly status: number | undefined;
 
-  constructor(kind: ErrorKind, message: string) {
+  constructor(kind: ErrorKind, message: string, status?: number) {
     super(message, 2);
     this.name = 'FaultError';
     this.kind = kind;
+    this.status = status;
     stampKind(this, kind);
   }
 }

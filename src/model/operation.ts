@@ -52,6 +52,11 @@ export interface RunningOperation {
   unanswered?: true;
   /** When it ended (phase succeeded, failed or canceled). */
   endedAt?: number;
+  /**
+   * ARM refused reading it (401, 403, 404...: a retry gets the same answer), so it is no longer
+   * read and the rest is as last read: the status and its words (`403 Forbidden`).
+   */
+  unread?: { status: number; words: string };
 }
 
 /** Whether the operation still runs (a new one on the cluster would be refused with 409). */

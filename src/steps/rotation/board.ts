@@ -1,4 +1,6 @@
 import { readArmCluster } from '../../azure/cluster.js';
+import { armStatusOf } from '../../azure/errors.js';
+import { answerFinal, statusWords } from '../../model/answer-final.js';
 import { sameArmValue } from '../../checks/arm-enums.js';
 import { snapshotPool } from './snapshot.js';
 import type { ArmClusterFacts } from '../../model/arm.js';
@@ -42,6 +44,8 @@ export class OperationBoard {
   private ownMove = 0;
   /** Whether this session's own poller follows the operation now (else ARM reads follow it). */
   private polled = false;
+  /** Whether ARM refused a read of the follow loop: not asked again until a read works. */
+  private refused = false;
 
   constructor(
     private readonly connection: Pick<Connection, 'arm' | 'kc'>,
@@ -211,7 +215,10 @@ export class OperationBoard {
     };
     if (signal?.aborted || outdated()) return;
     this.informed = true;
-    let next = foldArm(this.op, states, this.now());
+    // ARM answered: whatever it refused before, it is read again.
+    this.refused = false;
+    const known = this.op?.unread ? withoutUnread(this.op) : this.op;
+    let next = foldArm(known, states, this.now());
     if (
       next !== undefined &&
       isOngoing(next) &&
@@ -240,21 +247,42 @@ export class OperationBoard {
     return op !== undefined && isOngoing(op) && (op.by === 'elsewhere' || !this.polled);
   }
 
+  /** Whether the follow loop reads ARM now (it ends when the operation settles or ARM refuses). */
+  get followsArm(): boolean {
+    return this.following !== undefined;
+  }
+
   /**
    * Reads ARM again until an operation no poller here follows (started elsewhere, or this
-   * session's whose answer was lost) has settled (one loop at a time).
+   * session's whose answer was lost) has settled (one loop at a time). A read that failed in a
+   * way a retry may mend (408, 429, 5xx, the network) is tried again quietly; one ARM refused
+   * ends the loop and is said on the operation (see `readFailed`).
    */
   private follow(): void {
     if (this.following) return;
     const pause = this.o.followMs ?? FOLLOW_MS;
     // Outside the look that found it: that look's time limit must not cut this loop's reads.
     this.following = outsideLookBound(async () => {
-      while (!this.stopped.signal.aborted && this.unfollowed(this.op)) {
+      while (!this.stopped.signal.aborted && !this.refused && this.unfollowed(this.op)) {
         await new Promise((r) => setTimeout(r, pause));
         if (this.stopped.signal.aborted) break;
-        await this.readArm(this.stopped.signal).catch(() => undefined);
+        await this.readArm(this.stopped.signal).catch((error: unknown) => this.readFailed(error));
       }
     }).finally(() => (this.following = undefined));
+  }
+
+  /**
+   * A read of the follow loop failed. Refused by ARM (`answerFinal`: 401, 403, 404, other 4xx):
+   * the same read would get the same answer every few seconds while the line stood still, so it
+   * is not asked again and the operation says it is not read; a new read (r, a change) asks again.
+   */
+  private readFailed(error: unknown): void {
+    const status = armStatusOf(error);
+    if (status === undefined || !answerFinal(status)) return;
+    this.refused = true;
+    const op = this.op;
+    if (op !== undefined && isOngoing(op))
+      this.set({ ...op, unread: { status, words: statusWords(status) } });
   }
 
   /** Stops following (the session ends; the operation goes on in Azure). */
@@ -262,4 +290,10 @@ export class OperationBoard {
     this.stopped.abort();
     await this.following;
   }
+}
+
+/** The operation without the refusal said on it: ARM answered again. */
+function withoutUnread(op: RunningOperation): RunningOperation {
+  const { unread: _was, ...rest } = op;
+  return rest;
 }
