@@ -38,6 +38,8 @@ async function follow(intercept: Interceptor, done: Promise<void>) {
   );
   const connection = await connectToSim(sim);
   const pictures: Rotation[] = [];
+  // Turns of the poll loop: each waits once between polls.
+  const turns = { count: 0 };
   const poller = { pollUntilDone: () => done } as unknown as LroPoller;
   const followed = followOperation({
     kc: connection.kc,
@@ -48,8 +50,12 @@ async function follow(intercept: Interceptor, done: Promise<void>) {
     onUpdate: (r) => pictures.push(r),
     signal: new AbortController().signal,
     pollMs: 10,
+    wait: async (ms) => {
+      turns.count++;
+      await sleep(ms);
+    },
   });
-  return { pictures, followed, last: () => pictures[pictures.length - 1]! };
+  return { pictures, turns, followed, last: () => pictures[pictures.length - 1]! };
 }
 
 describe('the rotation picture when the pool nodes cannot be read', () => {
@@ -65,8 +71,9 @@ describe('the rotation picture when the pool nodes cannot be read', () => {
       refused: true,
       line: '✖ Nodes not followed: reading them was refused (401 Unauthorized); the operation is still followed in Azure.',
     });
-    // With a 10 ms poll, asking again would have sent dozens by now.
-    await sleep(300);
+    // Three more turns of the poll loop, each of which would have read the nodes again.
+    const said = f.turns.count;
+    await until(() => f.turns.count >= said + 3, 'three more turns of the poll loop', 10_000);
     expect(hits.count).toBe(1);
     end();
     const { ending, rotation } = await f.followed;

@@ -62,6 +62,16 @@ export interface FollowRequest {
   /** Wall-clock interval between node polls. */
   pollMs?: number;
   now?: () => number;
+  /**
+   * The wait between two node polls, `ms` long (default: a timer). Every turn of the poll loop
+   * waits once, so a test counts turns here instead of waiting out a window of time.
+   */
+  wait?: (ms: number) => Promise<void>;
+}
+
+/** A timer of `ms`. */
+function timer(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
 }
 
 /**
@@ -90,6 +100,7 @@ export async function followOperation(
   );
   void outcome.then(() => (settled = true));
   const pause = req.pollMs ?? 1000;
+  const wait = req.wait ?? timer;
   // Node reads failed in a row; a refused one (401, 403...) is not asked again: the same request
   // would get the same answer every second until the operation ends, and the picture says so.
   let failures = 0;
@@ -112,7 +123,7 @@ export async function followOperation(
         }
       }
     }
-    await Promise.race([outcome, new Promise((r) => setTimeout(r, pause))]);
+    await Promise.race([outcome, wait(pause)]);
   }
   const ending = await outcome;
   if ((ending.kind === 'succeeded' || ending.kind === 'failed') && !refused) {
