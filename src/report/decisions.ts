@@ -23,6 +23,8 @@ export interface JournaledDecision {
    * (its requests, when the preflight journaled any, are inside).
    */
   accepted?: string;
+  /** For a Kubernetes dry run that had nothing to send (a drain of nodes needing no change). */
+  nothingSent?: true;
   time: string;
   requests: JournaledChange[];
 }
@@ -65,6 +67,7 @@ export function decisionsOf(
           step: r.step,
           dryRun: true,
           accepted,
+          ...(r.detail?.['sent'] === 0 ? { nothingSent: true as const } : {}),
           time: r.time,
           requests: [],
           ...(pending ? { asked: pending } : {}),
@@ -115,6 +118,7 @@ function isDryRun(detail: Record<string, unknown> | undefined): boolean {
 /** How a decision ended: ok, failed (how many of its requests), outcome unknown, cancelled, or still in flight. */
 export function decisionOutcome(d: JournaledDecision): string {
   if (d.shown !== undefined) return 'shown, not sent';
+  if (d.nothingSent) return 'nothing to send';
   if (d.accepted !== undefined && d.requests.length === 0) return 'accepted by the API server';
   const left = d.requests.filter((c) => !c.result).length;
   if (left > 0) return `IN FLIGHT (${left} with no result)`;

@@ -133,7 +133,7 @@ export function renderTranscript(journal: JournalContents): string {
           d.time,
           d.step,
           decisionWords(d),
-          d.shown !== undefined ? 'none sent' : requestWords(d),
+          d.shown !== undefined || d.nothingSent ? 'none sent' : requestWords(d),
           decisionOutcome(d),
         ]),
       ),

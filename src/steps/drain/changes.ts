@@ -10,6 +10,7 @@ import type { DrainState } from './state.js';
 import { crossing } from './crossing.js';
 import { nodeWrites } from './node-writes.js';
 import { plural } from '../../model/plural.js';
+import type { StepJournal } from '../../model/journal.js';
 
 type Session = StepSession<DrainFacts, DrainState>;
 
@@ -85,11 +86,14 @@ export async function drainNodes(
     let latest: DrainProgress | undefined;
     let timer: NodeJS.Timeout | undefined;
     const names = chosen.map((n) => n.name);
+    const writes = nodeWrites(s, signal);
+    const journal = counting(writes.journal);
     // The whole plan is journaled first: a session killed mid-drain is resumed with every
     // node of the run, not only the pod that was in flight.
     const run = (): Promise<DrainProgress> =>
       runDrain(names, state.options, {
-        ...nodeWrites(s, signal),
+        ...writes,
+        journal: journal.journal,
         timings,
         onProgress: (p) => {
           latest = p;
@@ -111,6 +115,16 @@ export async function drainNodes(
           run,
         );
     if (timer) clearTimeout(timer);
+    // A dry run journals its requests (the cordon, each eviction, as server-side dry runs). One of
+    // nodes needing no change (cordoned already, no pod to evict) sends none: it is journaled as
+    // a rehearsal all the same, so it counts in the Summary as every dry run answered yes does.
+    if (s.mode.dryRun && journal.sent() === 0) {
+      await ctx.journal.note('drain', `dry run: drain of ${names.join(', ')}: nothing to send`, {
+        wire: 'kube',
+        sent: 0,
+        nodes: progress.nodes.map((n) => ({ node: n.name, phase: n.phase, notes: n.notes })),
+      });
+    }
     return progress;
   }
 
@@ -158,4 +172,25 @@ function resultLines(progress: DrainProgress, dryRun: boolean): string[] {
     );
   if (dryRun) lines.push('Dry run: the server checked each request; nothing changed.');
   return lines;
+}
+
+/** `journal`, counting the requests journaled through it (`sent`). */
+function counting(journal: StepJournal): { journal: StepJournal; sent: () => number } {
+  let sent = 0;
+  return {
+    sent: () => sent,
+    journal: {
+      get path() {
+        return journal.path;
+      },
+      mutation: (intent, act) => {
+        sent++;
+        return journal.mutation(intent, act);
+      },
+      settled: (lost, outcome, how) => journal.settled(lost, outcome, how),
+      note: (step, message, detail) => journal.note(step, message, detail),
+      read: () => journal.read(),
+      writeTranscript: () => journal.writeTranscript(),
+    },
+  };
 }
