@@ -122,6 +122,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a Linux pool is behind its latest node image (high when older than 60 days)',
   'nodeimage.windows-outdated': 'a Windows pool is behind: node images are its only patches',
   'nodeimage.unknown': "a pool's node image or the newest one offered was not reported: not judged",
+  'nodeimage.node-behind':
+    "a node's image label is behind its pool's image (low while an operation runs on it)",
   'nodeos.channel-none':
     'node OS channel `None`, or `Unmanaged` with Windows or Azure Linux GPU pools',
   'reboot.required': 'kured says a node needs a reboot (the lock holder is named)',

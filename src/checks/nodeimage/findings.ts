@@ -2,12 +2,13 @@ import type { Finding } from '../../model/finding.js';
 import type { NodeImageFacts } from './facts.js';
 import { imageAgeDays } from './image-age.js';
 import { imageStatus } from './image-version.js';
+import { nodesBehindPool } from './node-behind.js';
 import { isWindowsOs, nodeOsChannelOf } from '../arm-enums.js';
 import { azureLinuxGpuPools, channelSuggestion } from './supported-channels.js';
 
 /**
- * Node image and node OS findings: outdated images (Windows apart), images that could not be
- * judged, channel None, reboots.
+ * Node image and node OS findings: outdated images (Windows apart), nodes behind their pool's
+ * image, images that could not be judged, channel None, reboots.
  */
 export function nodeImageFindings(f: NodeImageFacts): Finding[] {
   const out: Finding[] = [];
@@ -33,6 +34,8 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
       remediation: `Upgrade the pool's node image (one pool at a time, here), or let the ${windows || suggested.channel === 'NodeImage' ? 'NodeImage' : 'NodeImage/SecurityPatch'} channel do it in a maintenance window.`,
     });
   }
+  // Judged whatever the pool's own verdict: a pool on the latest image can have nodes left behind.
+  out.push(...f.pools.flatMap((pool) => nodesBehindPool(pool, f.now)));
   const cluster = { kind: 'ManagedCluster', name: f.cluster };
   const channel = nodeOsChannelOf(f.channels.nodeOS);
   if (channel === 'None') {
