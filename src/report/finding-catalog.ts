@@ -107,6 +107,10 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'versions.removed-api-served': 'the API server serves a group/version the next minor removes',
   'versions.deprecated-api-in-use':
     'a client, a last-applied object or a Helm release uses a removed/deprecated API',
+  'versions.no-upgrade-window':
+    'an auto-upgrade channel is on, no `aksManagedAutoUpgradeSchedule`: upgrades any hour',
+  'versions.upgrade-window-unknown':
+    'an auto-upgrade channel is on; its maintenance window could not be read: not known',
   'versions.forbidden':
     'could not check: nodes, budgets, discovery (medium), or a deprecated-API source (low)',
   'drain.pdb-blocks-eviction':
@@ -126,6 +130,10 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     "a node's image label is behind its pool's image (low while an operation runs on it)",
   'nodeos.channel-none':
     'node OS channel `None`, or `Unmanaged` with Windows or Azure Linux GPU pools',
+  'nodeos.no-window':
+    'node OS channel `NodeImage`/`SecurityPatch`, no `aksManagedNodeOSUpgradeSchedule`',
+  'nodeos.window-unknown':
+    'node OS channel `NodeImage`/`SecurityPatch`; its window could not be read: not known',
   'reboot.required': 'kured says a node needs a reboot (the lock holder is named)',
   'reboot.kured-missing':
     '`Unmanaged`, Ubuntu or Azure Linux CPU pools, no kured: reboots are not handled',

@@ -1,4 +1,5 @@
 import type { PoolUpgradeSettings } from '../versions/facts.js';
+import type { MaintenanceRead } from '../versions/maintenance-window.js';
 
 /** One node as the node-image step sees it. */
 export interface ImageNode {
@@ -51,6 +52,11 @@ export interface NodeImageFacts {
   pools: ImagePool[];
   channels: { upgrade?: string; nodeOS?: string };
   kured: KuredFacts;
+  /**
+   * The planned maintenance configurations (names), or why they could not be read; the inspection
+   * always reads them (undefined only in hand-written facts: no window verdict).
+   */
+  maintenance?: MaintenanceRead;
   /** When the facts were read (ms since epoch), for image ages. */
   now: number;
 }

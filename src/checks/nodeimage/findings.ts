@@ -3,6 +3,7 @@ import type { NodeImageFacts } from './facts.js';
 import { imageAgeDays } from './image-age.js';
 import { imageStatus } from './image-version.js';
 import { nodesBehindPool } from './node-behind.js';
+import { maintenanceWindowFinding } from '../versions/maintenance-window.js';
 import { isWindowsOs, nodeOsChannelOf } from '../arm-enums.js';
 import { azureLinuxGpuPools, channelSuggestion } from './supported-channels.js';
 
@@ -47,6 +48,16 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
         'The node OS upgrade channel is None: no OS security patches reach the nodes unless someone upgrades node images by hand.',
       remediation: `az aks update --node-os-upgrade-channel ${suggested.text}, with a maintenance window${suggested.why ? ` (${suggested.why})` : ''}.`,
     });
+  }
+  if ((channel === 'NodeImage' || channel === 'SecurityPatch') && f.maintenance) {
+    const window = maintenanceWindowFinding(f.maintenance, {
+      schedule: 'aksManagedNodeOSUpgradeSchedule',
+      upgrades: `the node OS channel ${channel} reimages every node to ${channel === 'NodeImage' ? 'each new node image' : 'security-patched images'}`,
+      ids: { missing: 'nodeos.no-window', unknown: 'nodeos.window-unknown' },
+      object: cluster,
+      cluster: f.cluster,
+    });
+    if (window) out.push(window);
   }
   const windowsPools = f.pools.filter((p) => isWindowsOs(p.osType)).map((p) => p.name);
   // The node OS auto-upgrade article gives Unmanaged's nightly patching to Ubuntu and Azure Linux

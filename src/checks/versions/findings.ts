@@ -5,8 +5,12 @@ import { compareVersions, minorDistance, minorOf, parseVersion } from './semver.
 import { clusterSupportOf, supportedMinors } from './support.js';
 import { upgradeChannelOf } from '../arm-enums.js';
 import { allowedPoolSkew, skewWords } from './skew.js';
+import { maintenanceWindowFinding } from './maintenance-window.js';
 
-/** The version findings: support window, available upgrades, pool skew, channels, preview-only. */
+/**
+ * The version findings: support window, available upgrades, pool skew, channels (and their
+ * maintenance window), preview-only.
+ */
 export function versionFindings(f: VersionFacts): Finding[] {
   const out: Finding[] = [];
   const cluster = { kind: 'ManagedCluster', name: f.cluster };
@@ -84,6 +88,22 @@ export function versionFindings(f: VersionFacts): Finding[] {
       remediation:
         'Set an upgrade channel (patch or stable) with a planned maintenance window, or keep a calendar for manual upgrades.',
     });
+  }
+  if (channel !== 'none') {
+    const window = maintenanceWindowFinding(f.maintenance, {
+      schedule: 'aksManagedAutoUpgradeSchedule',
+      upgrades:
+        channel === 'node-image'
+          ? 'the auto-upgrade channel node-image reimages every pool to new node images'
+          : `the auto-upgrade channel ${channel} upgrades the control plane and every pool`,
+      ids: {
+        missing: 'versions.no-upgrade-window',
+        unknown: 'versions.upgrade-window-unknown',
+      },
+      object: cluster,
+      cluster: f.cluster,
+    });
+    if (window) out.push(window);
   }
   return out;
 }

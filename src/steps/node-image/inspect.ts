@@ -80,6 +80,7 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
       nodeOS: reads.cluster.autoUpgradeProfile?.nodeOSUpgradeChannel,
     },
     kured,
+    maintenance: reads.maintenance,
     now: Date.now(),
   };
   findings.unshift(...nodeImageFindings(facts));
