@@ -176,6 +176,10 @@ describe('upgrades step on the simulator', () => {
     expect(pool.details?.[0]).toBe(
       'maxSurge 0, maxUnavailable 1: in place, no surge nodes: 1 node cordoned and drained at a time.',
     );
+    // The capacity the pool loses meanwhile, asked before it is lost.
+    expect(pool.details?.[1]).toMatch(
+      /^AKS adds no surge node \(maxSurge 0\) and takes 1 node of pool \w+ out at a time: only \d+ of \d+ nodes are ready meanwhile/,
+    );
     // Cancelled: nothing was sent.
     expect(r.sim.log.writes()).toHaveLength(writes);
   }, 60_000);

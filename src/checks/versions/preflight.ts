@@ -10,6 +10,7 @@ import {
   worstBatch,
 } from './upgrade-batch.js';
 import { sharedBudgetFindings, type SharedPod } from './shared-budgets.js';
+import { capacityLossFinding } from './capacity-loss.js';
 import { specWords, unsatisfiableBy } from './unsatisfiable-pdb.js';
 
 /** A PodDisruptionBudget with where its pods run, for predicting blocked drains. */
@@ -133,6 +134,10 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
     }
   }
   out.push(...sharedBudgetFindings(f.pdbs, f.nodePools));
+  for (const pool of f.pools) {
+    const loss = capacityLossFinding(pool);
+    if (loss) out.push(loss);
+  }
   const busy = [
     ...(isRunningState(f.clusterState) ? [`the cluster (${f.clusterState})`] : []),
     ...f.pools

@@ -1,6 +1,7 @@
 import type { ImagePool } from '../../checks/nodeimage/facts.js';
 import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
 import { plural } from '../../model/plural.js';
+import { capacityLoss, capacityWords } from '../../checks/versions/capacity-loss.js';
 
 /**
  * A pool's node image upgrade in words: the request, and how AKS takes the nodes by the pool's
@@ -15,6 +16,7 @@ export function nodeImagePlan(
   const settings = pool.drain ?? {};
   const count = pool.count ?? pool.nodes.length;
   const batch = upgradeBatch(settings, count);
+  const loss = capacityLoss(settings, count);
   const nodes = count === 1 ? 'its node' : `each of its ${plural(count, 'node')}`;
   const how =
     batch.mode === 'in-place'
@@ -25,7 +27,8 @@ export function nodeImagePlan(
       `POST …/agentPools/${pool.name}/upgradeNodeImageVersion (no body)`,
       `Pool ${pool.name}: ${pool.nodeImageVersion ?? '?'} → ${latest}; ${how}; same Kubernetes version.`,
       `${batchSettingsText(settings)}: ${batchText(batch)}.`,
+      ...(loss ? [capacityWords(pool.name, loss)] : []),
     ],
-    change: `Upgrade the node image of pool ${pool.name} on ${cluster} to ${latest} (${batch.mode === 'in-place' ? 'in place, no surge nodes: every node drained and reimaged' : 'surge nodes first, then every node drained and replaced or reimaged'})`,
+    change: `Upgrade the node image of pool ${pool.name} on ${cluster} to ${latest} (${batch.mode === 'in-place' ? 'in place, no surge nodes: every node drained and reimaged' : 'surge nodes first, then every node drained and replaced or reimaged'})${loss?.path === 'planned' ? (loss.left === 0 ? '; the pool has no ready node meanwhile' : `; only ${loss.left} of ${loss.count} nodes ready at a time`) : ''}`,
   };
 }

@@ -10,6 +10,7 @@ import { poolBlockers } from '../../checks/versions/pool-blockers.js';
 import { skipWarning } from '../../checks/versions/planner.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
 import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
+import { capacityLoss, capacityWords } from '../../checks/versions/capacity-loss.js';
 import { viewLines } from '../contract/view.js';
 import {
   controlPlaneBody,
@@ -180,6 +181,8 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
   const body = poolBody(read, to);
   const shown = describePoolPut(name, body);
   const same = pool.current === to;
+  // Said before the question: an in-place upgrade leaves the pool short of nodes meanwhile.
+  const loss = capacityLoss(pool.settings, pool.count);
   await s.change(
     operationChange(
       ctx,
@@ -207,6 +210,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
             : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: ${upgradeBatch(pool.settings, pool.count).mode === 'in-place' ? 'AKS adds no surge nodes; it cordons and drains' : 'AKS adds surge nodes, then cordons and drains'} ${pool.count === 1 ? 'the node' : 'each node'} and replaces or reimages it on the new version`,
           details: [
             `${batchSettingsText(pool.settings)}: ${batchText(upgradeBatch(pool.settings, pool.count))}.`,
+            ...optional(loss && capacityWords(name, loss)),
             ...poolDrainLines(
               pool.settings,
               poolBlockers(pool, s.facts.drains.pdbs, s.facts.drains.nodePools),
