@@ -653,7 +653,9 @@ export const CASES: RbacCase[] = [
     findings: ['rbac.escalation:medium:esc'],
   },
   {
-    name: 'create rolebindings in one namespace',
+    // The API server accepts a binding only from someone who holds the role's rights (or bind):
+    // writing bindings alone hands out nothing new.
+    name: 'create rolebindings in one namespace, without bind, is not escalation',
     facts: facts({
       roles: [
         role('shop', 'rb-writer', [
@@ -663,7 +665,21 @@ export const CASES: RbacCase[] = [
       roleBindings: [rb('shop', 'rbw', 'Role', 'rb-writer', [group('leads')])],
     }),
     questions: [],
-    findings: ['rbac.escalation:medium:rbw'],
+    findings: [],
+  },
+  {
+    name: 'create rolebindings with bind in one namespace',
+    facts: facts({
+      roles: [
+        role('shop', 'rb-binder', [
+          rule(['create'], ['rbac.authorization.k8s.io'], ['rolebindings']),
+          rule(['bind'], ['rbac.authorization.k8s.io'], ['roles']),
+        ]),
+      ],
+      roleBindings: [rb('shop', 'rbb', 'Role', 'rb-binder', [group('leads')])],
+    }),
+    questions: [],
+    findings: ['rbac.escalation:medium:rbb'],
   },
   {
     name: 'nodes/proxy get cluster-wide',

@@ -103,10 +103,21 @@ export const CAPABILITIES: Capability[] = [
   {
     finding: 'rbac.escalation',
     namedCounts: true,
-    what: 'create or change role bindings',
+    what: 'create or change role bindings for roles they do not hold (with bind or escalate)',
     asks: [
       ...verbs(['create', 'update', 'patch'], RBAC, 'rolebindings', 'binding'),
       ...verbs(['create', 'update', 'patch'], RBAC, 'clusterrolebindings', 'cluster'),
+    ],
+    // RBAC, "Restrictions on role binding creation or update": the API server accepts a binding
+    // only from someone who holds every right of its role in that scope, or has `bind` on it.
+    // Writing bindings alone hands out only rights the writer already has (the built-in admin
+    // role delegates that way), so it is a path to more rights only with `bind`, or `escalate`
+    // to grow a role first (a `*` verb on roles is both).
+    alsoNeeds: [
+      ask('bind', RBAC, 'roles', 'binding'),
+      ask('bind', RBAC, 'clusterroles', 'binding'),
+      ask('escalate', RBAC, 'roles', 'binding'),
+      ask('escalate', RBAC, 'clusterroles', 'cluster'),
     ],
   },
   {
