@@ -133,12 +133,15 @@ export function subjectFindings(
     );
   else if (anonymousSubject(s))
     // A binding is authorised by its roleRef's name, looked up at each request: a role that is
-    // missing or empty now (an aggregating role whose selectors pick nothing yet) hands whatever
-    // it gains later to anyone, with no change to this binding.
+    // missing or empty now (an aggregating role whose selectors pick nothing yet), or whose rules
+    // are all on what a RoleBinding cannot grant, hands whatever it gains later to anyone, with
+    // no change to this binding.
     add(
       'rbac.anonymous',
       'medium',
-      `${who} is bound to ${role} ${where}, which grants nothing today: whatever that role holds once it is created or filled (by its author or the aggregation controller) goes to anyone in it.`,
+      (ctx.evaluator.roles.rulesOfBinding(b) ?? []).length > 0
+        ? `${who} is bound to ${role} ${where}, which grants nothing there today: its rules are on cluster-scoped resources or non-resource URLs, which a RoleBinding does not grant. Whatever the role is given later on namespaced resources goes to anyone in it.`
+        : `${who} is bound to ${role} ${where}, which grants nothing today: whatever that role holds once it is created or filled (by its author or the aggregation controller) goes to anyone in it.`,
       'Remove this subject and bind the specific groups that need the role.',
       undefined,
     );
@@ -274,7 +277,7 @@ function everyAccountGrant(
   const all = s.name === 'system:serviceaccounts';
   const oneNamespace = s.name.startsWith('system:serviceaccounts:');
   if (!all && !(oneNamespace && b.kind === 'ClusterRoleBinding')) return undefined;
-  const rules = ctx.evaluator.roles.rulesOfBinding(b);
+  const rules = ctx.evaluator.roles.effectiveRulesOfBinding(b);
   const cluster = b.kind === 'ClusterRoleBinding';
   if (rules === undefined && roleUnread(ctx, b))
     return { severity: 'medium', what: 'whatever the role grants (it could not be read)' };

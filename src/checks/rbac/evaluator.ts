@@ -1,3 +1,4 @@
+import { asServed } from './cluster-scoped.js';
 import { subjectApplies, type Identity } from './identity.js';
 import { isNonResource, ruleAllows, type AccessRequest } from './match.js';
 import { RoleBook } from './roles.js';
@@ -9,7 +10,8 @@ import { type PolicyRule, type RbacObjects } from '../../model/rbac.js';
  * a request is allowed when some rule of some role bound to the identity allows it. Cluster-wide
  * bindings apply everywhere; a RoleBinding applies only to requests in its own namespace (so a
  * ClusterRole bound by a RoleBinding grants its rules in that namespace only, and never on
- * cluster-scoped resources or across all namespaces). Pure: no I/O.
+ * cluster-scoped resources, non-resource URLs or across all namespaces: a request is asked in
+ * the namespace the API server would give it, see `asServed`). Pure: no I/O.
  */
 export class RbacEvaluator {
   /** The roles, with aggregated ClusterRoles resolved. */
@@ -46,8 +48,9 @@ export class RbacEvaluator {
    * give the subject that right?" (it still applies only where the binding applies).
    */
   can(id: Identity, request: AccessRequest, via?: readonly Binding[]): boolean {
-    const namespace = isNonResource(request) ? '' : (request.namespace ?? '');
-    return this.rulesFor(id, namespace, via).some((rule) => ruleAllows(rule, request));
+    const served = isNonResource(request) ? request : asServed(request);
+    const namespace = isNonResource(served) ? '' : (served.namespace ?? '');
+    return this.rulesFor(id, namespace, via).some((rule) => ruleAllows(rule, served));
   }
 
   /** Every rule that applies to `id` for requests in `namespace` ('' = cluster scope). */
@@ -61,7 +64,7 @@ export class RbacEvaluator {
     for (const b of bindings) {
       const bindingNs = b.kind === 'RoleBinding' ? (b.namespace ?? '') : '';
       if (!(b.object.subjects ?? []).some((s) => subjectApplies(s, id, bindingNs))) continue;
-      rules.push(...(this.roles.rulesOfBinding(b) ?? []));
+      rules.push(...(this.roles.effectiveRulesOfBinding(b) ?? []));
     }
     return rules;
   }

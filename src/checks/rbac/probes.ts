@@ -41,7 +41,7 @@ export function witness(
   binding: Binding,
 ): AccessRequest | undefined {
   const ns = namespaceOf(binding);
-  for (const rule of evaluator.roles.rulesOfBinding(binding) ?? [])
+  for (const rule of evaluator.roles.effectiveRulesOfBinding(binding) ?? [])
     for (const request of candidates(rule, ns))
       if (evaluator.can(id, request, [binding])) return request;
   return undefined;
@@ -67,7 +67,7 @@ export function wildcardGrants(
   // Through this one binding `id` gets either all of its rules or none (it does not apply to
   // `id`, or not here); which wildcards those rules grant depends on the rules alone.
   const effective = evaluator.rulesFor(id, namespace, [binding]);
-  const rules = evaluator.roles.rulesOfBinding(binding);
+  const rules = evaluator.roles.effectiveRulesOfBinding(binding);
   if (effective.length === 0 || !rules) return [];
   return wildcardsOf(rules).map((g) => ({ ...g, request: { ...g.request, namespace } }));
 }

@@ -3,6 +3,7 @@ import type { Identity } from './identity.js';
 import { ruleAllows, type ResourceRequest } from './match.js';
 import type { PolicyRule } from '../../model/rbac.js';
 import type { Binding } from './types.js';
+import { namespaceRules } from './cluster-scoped.js';
 import { CAPABILITIES, type Ask, type Capability, type Scope } from './capabilities.js';
 
 /** A capability a binding gives a subject, with the first request that proved it. */
@@ -153,7 +154,10 @@ function namedRoleRisky(evaluator: RbacEvaluator, r: ResourceRequest, b: Binding
       ? [evaluator.roles.clusterRoleRules(name)]
       : evaluator.roles.rolesNamed(name, b.namespace ?? '');
   if (ruleSets.length === 0) return true;
-  return ruleSets.some((rules) => rules === undefined || grantsAnyCapability(rules));
+  // A bind through a RoleBinding makes RoleBindings of its namespace: they grant only its part.
+  const granted = (rules: PolicyRule[]) =>
+    b.kind === 'RoleBinding' ? namespaceRules(rules) : rules;
+  return ruleSets.some((rules) => rules === undefined || grantsAnyCapability(granted(rules)));
 }
 
 /** Whether rules answer any capability's question (named objects counted as for a binding). */

@@ -1,4 +1,5 @@
 import { selectorMatches } from '../label-selector.js';
+import { namespaceRules } from './cluster-scoped.js';
 import type { LabelSelector } from '../../model/label-selector.js';
 import type { Binding } from './types.js';
 import type { PolicyRule, RbacObjects, RoleObject, RoleRef } from '../../model/rbac.js';
@@ -34,6 +35,15 @@ export class RoleBook {
   /** The rules a binding grants (see `rulesOf`). */
   rulesOfBinding(b: Binding): PolicyRule[] | undefined {
     return this.rulesOf(b.object.roleRef, b.kind === 'RoleBinding' ? (b.namespace ?? '') : '');
+  }
+
+  /**
+   * The rules a binding makes effective: a ClusterRoleBinding all of its role's, a RoleBinding
+   * those on namespaced resources only (see `namespaceRules`).
+   */
+  effectiveRulesOfBinding(b: Binding): PolicyRule[] | undefined {
+    const rules = this.rulesOfBinding(b);
+    return rules && b.kind === 'RoleBinding' ? namespaceRules(rules) : rules;
   }
 
   /** The rules of the Role `namespace/name`, as a one-element list, or [] when it does not exist. */
