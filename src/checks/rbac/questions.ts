@@ -13,7 +13,7 @@ export interface Answer {
 }
 
 /** The namespace a question is asked in, for a binding: RoleBindings answer only in theirs. */
-function namespaceFor(scope: Scope, b: Binding): string {
+export function namespaceFor(scope: Scope, b: Binding): string {
   if (scope === 'cluster') return '';
   if (scope === 'kube-system') return 'kube-system';
   return b.kind === 'RoleBinding' ? (b.namespace ?? '') : '';

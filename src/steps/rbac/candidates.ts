@@ -1,3 +1,4 @@
+import { adminEquivalent } from '../../checks/rbac/admin-equivalent.js';
 import { userSubjects } from '../../checks/rbac/check-bindings.js';
 import { RbacEvaluator } from '../../checks/rbac/evaluator.js';
 import { aksManaged } from '../../checks/rbac/managed.js';
@@ -22,8 +23,6 @@ export interface Candidate {
   adminLevel: boolean;
 }
 
-const EVERYTHING = { verb: '*', group: '*', resource: '*' };
-
 /** Every user subject of a binding that is not AKS-managed; pure. */
 export function replaceCandidates(facts: RbacFacts): Candidate[] {
   const evaluator = new RbacEvaluator(facts);
@@ -31,15 +30,13 @@ export function replaceCandidates(facts: RbacFacts): Candidate[] {
     .filter((b) => aksManaged(b, facts.cluster) === undefined)
     .flatMap((b) =>
       userSubjects(b).map((s): Candidate => {
-        // Full control wherever the binding reaches: the evaluator asked with `*` everywhere.
-        const request = { ...EVERYTHING, namespace: b.kind === 'RoleBinding' ? b.namespace : '' };
         return {
           id: `${bindingLabel(b)}#${s.name}`,
           binding: b,
           user: s.name,
           userKind: classifyUser(s.name),
           role: `${b.object.roleRef.kind} ${b.object.roleRef.name}`,
-          adminLevel: evaluator.can({ user: s.name, groups: [] }, request, [b]),
+          adminLevel: adminEquivalent(evaluator, { user: s.name, groups: [] }, b),
         };
       }),
     );
