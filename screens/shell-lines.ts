@@ -31,6 +31,8 @@ function shellWords(command: string): string[] {
  * runs it: it breaks only between words, each broken line ends with ` \` (a shell continuation)
  * and the next is indented. `first` is the text before the command on its first line (`$ `).
  * A single word wider than the line is left whole (the screen cuts it; the copy key has it).
+ * A comment (a command a dry run shows, not runs) stays one: a shell ends a comment at the line's
+ * end whatever it ends with, so each of its lines starts with `# ` instead.
  */
 export function shellLines(
   command: string,
@@ -39,19 +41,21 @@ export function shellLines(
   indent = '    ',
 ): string[] {
   const words = shellWords(command);
+  const comment = words[0]?.startsWith('#') === true;
+  const [goesOn, next] = comment ? ['', `${indent}# `] : [' \\', indent];
   const lines: string[] = [];
   let line = first;
   let started = false;
   for (const word of words) {
     // Room for the word, and for ` \` unless it could be the last word.
     const candidate = started ? `${line} ${word}` : `${line}${word}`;
-    if (!started || displayWidth(`${candidate} \\`) <= width) {
+    if (!started || displayWidth(`${candidate}${goesOn}`) <= width) {
       line = candidate;
       started = true;
       continue;
     }
-    lines.push(`${line} \\`);
-    line = `${indent}${word}`;
+    lines.push(`${line}${goesOn}`);
+    line = `${next}${word}`;
   }
   lines.push(line);
   return lines;

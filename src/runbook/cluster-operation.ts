@@ -173,9 +173,13 @@ export function stopped(reason: string, lines: string[]): ClusterOutcome {
   return { kind: 'stopped', reason, lines };
 }
 
-/** The az commands that do the same operation. */
-export function azOf(op: ClusterOperation, at: ClusterUpgradeRequest['at']): string[] {
-  if (op.kind === 'control-plane') return azControlPlaneUpgrade(at, op.to);
-  if (op.kind === 'pool') return [azPoolUpgrade(at, op.pool.name, op.to)];
-  return [azNodeImageUpgrade(at, op.pool.name)];
+/** The az commands that do the same operation (commented out in a dry run). */
+export function azOf(
+  op: ClusterOperation,
+  at: ClusterUpgradeRequest['at'],
+  dryRun: boolean,
+): string[] {
+  if (op.kind === 'control-plane') return azControlPlaneUpgrade(at, op.to, dryRun);
+  if (op.kind === 'pool') return [azPoolUpgrade(at, op.pool.name, op.to, dryRun)];
+  return [azNodeImageUpgrade(at, op.pool.name, dryRun)];
 }

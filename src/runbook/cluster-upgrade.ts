@@ -135,7 +135,7 @@ export async function upgradeCluster(
         .filter((f) => f.id === 'versions.pdb-blocks-drain' || f.id === 'versions.node-not-ready')
         .map((f) => `Warning: ${f.message}`),
       'The same with az, one after the other:',
-      ...ops.flatMap((op) => azOf(op, req.at).map((c) => `  ${c}`)),
+      ...ops.flatMap((op) => azOf(op, req.at, req.mode.dryRun).map((c) => `  ${c}`)),
     ];
     const change = `upgrade ${req.at.name}: ${ops.map(operationText).join(', then ')}`;
     // A Ctrl+C that came while the cluster was looked at stops here: nothing sent, none asked.

@@ -42,7 +42,7 @@ it('a drain of a 40-node pool asks in a dialog that fits 80x24, title, cluster a
 });
 
 it('a cordon of 40 nodes counts the rest, and its details name every node', () => {
-  const request = cordonConfirmation('aks-prod-weu', nodes);
+  const request = cordonConfirmation('aks-prod-weu', nodes, false);
   expect(request.change).toContain('and 37 more');
   expect(request.details?.join('\n')).toContain('aks-apps-98308395-vmss000039');
 });

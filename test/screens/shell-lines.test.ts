@@ -25,6 +25,17 @@ describe('commands laid out for the screen', () => {
     expect(lines.join('\n')).toContain("'aks shop'");
   });
 
+  it('keeps every line of a commented-out command a comment', () => {
+    const lines = shellLines(`# not run (dry run): ${az}`, 40);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((l) => /^(\$ |\s+)# /.test(l) && !l.endsWith('\\'))).toBe(true);
+    // Copied from the screen and pasted, none of it runs.
+    const pasted = shellLines(`# not run (dry run): ${az}`, 40, '', '  ').join('\n');
+    expect(execFileSync('/bin/sh', ['-c', `${pasted}\necho end`], { encoding: 'utf8' })).toBe(
+      'end\n',
+    );
+  });
+
   it('leaves a command that fits on one line alone', () => {
     expect(shellLines('kubectl cordon node-1', 80)).toEqual(['$ kubectl cordon node-1']);
   });

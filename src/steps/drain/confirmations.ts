@@ -84,7 +84,7 @@ export function drainConfirmation(
     cluster,
     change: `Cordon and drain ${what}`,
     details,
-    commands: names.map((name) => kubectlDrain(name, options)),
+    commands: names.map((name) => kubectlDrain(name, options, dryRun)),
     ...(typed ? { typed } : {}),
   };
 }
@@ -98,6 +98,7 @@ export function drainConfirmation(
 export function uncordonConfirmation(
   cluster: string,
   nodes: readonly DrainNode[],
+  dryRun: boolean,
   kuredUnread?: string,
 ): ConfirmationRequest {
   const names = nodes.map((n) => n.name);
@@ -118,7 +119,7 @@ export function uncordonConfirmation(
     cluster,
     change: `Uncordon ${nodesNamed(names)}`,
     details: [...allNodes(names), ...details, 'New pods may be scheduled on it again.'],
-    commands: names.map((name) => kubectlCordon(name, 'uncordon')),
+    commands: names.map((name) => kubectlCordon(name, 'uncordon', dryRun)),
     ...(typed ? { typed } : {}),
   };
 }
@@ -127,6 +128,7 @@ export function uncordonConfirmation(
 export function cordonConfirmation(
   cluster: string,
   nodes: readonly DrainNode[],
+  dryRun: boolean,
 ): ConfirmationRequest {
   const names = nodes.map((n) => n.name);
   return {
@@ -136,7 +138,7 @@ export function cordonConfirmation(
       ...allNodes(names),
       'No new pod will be scheduled there; the pods running there stay until drained.',
     ],
-    commands: names.map((name) => kubectlCordon(name)),
+    commands: names.map((name) => kubectlCordon(name, 'cordon', dryRun)),
     ...(names.length > 1 ? { typed: cluster } : {}),
   };
 }

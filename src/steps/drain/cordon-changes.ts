@@ -34,7 +34,7 @@ export async function uncordon(s: Session, names: string[]): Promise<void> {
   await s.change({
     wire: 'kube',
     what: 'uncordon',
-    confirm: uncordonConfirmation(ctx.cluster, chosen, unread),
+    confirm: uncordonConfirmation(ctx.cluster, chosen, s.mode.dryRun, unread),
     cancelled: ['Kept cordoned: nothing was changed.'],
     run: async (_progress, signal) => {
       const outcomes = await uncordonNodes(
@@ -76,7 +76,7 @@ export async function cordon(s: Session, names: string[]): Promise<void> {
   await s.change({
     wire: 'kube',
     what: 'cordon',
-    confirm: cordonConfirmation(ctx.cluster, chosen),
+    confirm: cordonConfirmation(ctx.cluster, chosen, s.mode.dryRun),
     run: async (_progress, signal) => {
       const outcomes = await cordonNodes(
         chosen.map((n) => n.name),

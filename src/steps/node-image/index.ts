@@ -64,7 +64,7 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
           cluster: ctx.cluster,
           change,
           details: [...plan, ...drains],
-          commands: [azNodeImageUpgrade(arm.at, pool.name)],
+          commands: [azNodeImageUpgrade(arm.at, pool.name, s.mode.dryRun)],
           typed: ctx.cluster,
         },
         dryRunWhat: `node image upgrade of ${pool.name}`,

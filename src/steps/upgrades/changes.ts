@@ -134,7 +134,7 @@ export async function upgradeControlPlane(
             ),
             ...viewLines(shown),
           ],
-          commands: azControlPlaneUpgrade(arm.at, to, overrideUntil),
+          commands: azControlPlaneUpgrade(arm.at, to, s.mode.dryRun, overrideUntil),
           typed: ctx.cluster,
         },
         // Named with its version: the retry key says which version it sends again.
@@ -218,7 +218,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
             ),
             ...viewLines(shown),
           ],
-          commands: [azPoolUpgrade(arm.at, name, to)],
+          commands: [azPoolUpgrade(arm.at, name, to, s.mode.dryRun)],
           typed: ctx.cluster,
         },
         dryRunWhat: `PUT of pool ${name}`,
