@@ -214,6 +214,26 @@ describe('drain screen: choosing nodes', () => {
     });
   });
 
+  it('Esc on the options backs out: a switched option is dropped', async () => {
+    // DESIGN "Esc always backs out": disable eviction switched on by mistake never reaches a drain.
+    const { ink, sent } = await screen(baseState());
+    await ink.press('o');
+    await ink.waitFor('Drain options');
+    await ink.press(DOWN, DOWN, DOWN, ' ');
+    await ink.waitFor((f) => /Disable eviction \(plain delete\)\s+\[x\]/.test(f));
+    await ink.press(ESC);
+    await ink.waitFor('NODE');
+    expect(sent.filter((e) => e.type === 'options')).toEqual([]);
+  });
+
+  it('the options footer says Enter keeps and Esc drops', async () => {
+    const { ink } = await screen(baseState());
+    await ink.press('o');
+    const frame = await ink.waitFor('Drain options');
+    expect(frame).toContain('Enter keep');
+    expect(frame).toContain('Esc back, no change');
+  });
+
   it('says why drain is not offered and does not bind it', async () => {
     const { ink, sent } = await screen(
       baseState({ rights: { cordon: 'you may not patch nodes' } }),

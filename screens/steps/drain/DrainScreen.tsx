@@ -156,6 +156,7 @@ function DrainScreenBody(props: StepScreenProps<'drain'>) {
           props.send({ type: 'options', options });
           setMode('table');
         }}
+        onCancel={() => setMode('table')}
       />
     );
   }

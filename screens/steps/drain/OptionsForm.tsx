@@ -64,11 +64,12 @@ const FIELDS: Field[] = [
   },
 ];
 
-/** The drain options: Space toggles, ←/→ change numbers, Enter or Esc keeps them. */
+/** The drain options: Space toggles, ←/→ change numbers, Enter keeps them, Esc drops them. */
 export function OptionsForm(props: {
   options: DrainOptions;
   active: boolean;
   onDone: (options: DrainOptions) => void;
+  onCancel: () => void;
   onHelp: () => void;
   onQuit: () => void;
 }) {
@@ -105,12 +106,19 @@ export function OptionsForm(props: {
       run: () => field.step && setOptions(field.step(options, -1)),
     },
     {
-      keys: ['enter', 'escape'],
-      label: 'Enter Esc',
-      short: 'Enter/Esc',
+      keys: ['enter'],
+      label: 'Enter',
       does: 'keep these options and go back to the nodes',
       hint: 'keep',
       run: () => props.onDone(options),
+    },
+    {
+      // Esc always backs out: an option switched by mistake (disable eviction) is never kept.
+      keys: ['escape'],
+      label: 'Esc',
+      does: 'back to the nodes with the options as they were (changes here are dropped)',
+      hint: 'back, no change',
+      run: props.onCancel,
     },
     helpKey(props.onHelp),
     quitKeys(props.onQuit),
