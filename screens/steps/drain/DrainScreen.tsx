@@ -11,6 +11,7 @@ import { useKeys } from '../../use-keys.js';
 import { loadingKeys, nodeTableKeys, type NodeTableMode } from './node-table-keys.js';
 import { nodeHeader, nodeRow, nodeText, previewLines } from './node-rows.js';
 import { OptionsForm } from './OptionsForm.js';
+import { aksHoldsWhy } from './aks-busy.js';
 import { StepFrame } from '../../StepFrame.js';
 import { findingsStrip } from '../../findings-strip.js';
 import { ProgressView } from './ProgressView.js';
@@ -79,13 +80,8 @@ function DrainScreenBody(props: StepScreenProps<'drain'>) {
   });
   const { shown, at, focused: current, filter } = list;
   const selectedShown = shown.filter((n) => selected.has(n.name)).length;
-  // AKS rotating the pool of a chosen node: that node is AKS's to cordon, drain and uncordon
-  // until it ends, so none of the three is offered on it.
-  const aksWhy =
-    state?.aksBusy &&
-    chosen().some((n) => state.nodes.find((x) => x.name === n)?.pool === state.aksBusy?.pool)
-      ? state.aksBusy.why
-      : undefined;
+  // AKS rotating the pool of a chosen node: none of drain, cordon, uncordon is offered on it.
+  const aksWhy = aksHoldsWhy(state, chosen());
   const drainWhy = baseWhy ?? aksWhy;
   const previewed = mode === 'preview' ? chosen() : [];
   const previewLineCount = ready

@@ -10,13 +10,14 @@ import type { KeyBinding } from '../../key-table.js';
 import { Lines } from '../../Lines.js';
 import { scrollBinding } from '../../scroll-keys.js';
 import { useKeys } from '../../use-keys.js';
+import { aksHoldsWhy } from './aks-busy.js';
 import { progressLines } from './progress-lines.js';
 
 /**
  * The live drain: per node and per pod, newest state, windowed to the terminal. While running,
  * `x` asks before aborting and Esc goes back to the checklist with the drain still running (Ctrl+C
  * goes to the app's own quit question). When done, `u` uncordons the nodes left cordoned, `d`
- * continues an interrupted drain, the step's keys work (`l` looks again after a failed look), Enter
+ * continues an interrupted drain (neither while AKS rotates the pool of one of those nodes: said why), the step's keys work (`l` looks again after a failed look), Enter
  * or Esc return to the node table.
  */
 export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainState }) {
@@ -33,8 +34,21 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
     : [];
   // After picking up an interrupted drain: the nodes `d` continues draining.
   const toContinue = state.resume?.toContinue ?? [];
-  // The title line, then the result when it shows.
-  const rows = Math.max(3, props.height - 2 - result.length);
+  // AKS rotating the pool of one of them: `d` and `u` are withheld, as in the node table.
+  const continueWhy = aksHoldsWhy(state, toContinue);
+  const uncordonWhy = aksHoldsWhy(state, state.leftCordoned);
+  const continues = !running && toContinue.length > 0;
+  const uncordons = !running && state.leftCordoned.length > 0;
+  const withheld = [
+    ...(continues && continueWhy ? ['Continue draining'] : []),
+    ...(uncordons && uncordonWhy ? ['uncordon'] : []),
+  ];
+  const warning =
+    withheld.length > 0
+      ? `! ${withheld.join(', ')} not offered: ${continueWhy ?? uncordonWhy}`
+      : undefined;
+  // The title line, then the result when it shows, and the warning.
+  const rows = Math.max(3, props.height - 2 - result.length - (warning ? 1 : 0));
   // Follow the newest lines unless the operator scrolled.
   const top = Math.min(
     offset ?? Math.max(0, lines.length - rows),
@@ -54,14 +68,14 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
       keys: ['d'],
       does: 'continue draining the nodes the interrupted drain left',
       hint: 'continue draining',
-      when: !running && toContinue.length > 0,
+      when: continues && !continueWhy,
       run: () => props.send({ type: 'drain', nodes: toContinue }),
     },
     {
       keys: ['u'],
       does: `uncordon the nodes left cordoned (asks first): ${state.leftCordoned.join(', ')}`,
       hint: `uncordon ${state.leftCordoned.join(', ')}`,
-      when: !running && state.leftCordoned.length > 0,
+      when: uncordons && !uncordonWhy,
       run: () => props.send({ type: 'uncordon', nodes: state.leftCordoned }),
     },
     // The step's own keys: after a failed look, the `l` its result names.
@@ -98,6 +112,11 @@ export function ProgressView(props: StepScreenProps<'drain'> & { state: DrainSta
       </Text>
       <Lines lines={lines.slice(top, top + rows)} from={top} />
       {result.length > 0 ? <Lines lines={result.map((text) => [{ text }])} /> : null}
+      {warning ? (
+        <Text color={theme.warning} wrap="truncate-end">
+          {warning}
+        </Text>
+      ) : null}
     </Box>
   );
 }
