@@ -13,6 +13,7 @@ import { baseLayer, topLayer } from './layers.js';
 import { INITIAL_OVERVIEW, type OverviewView } from './overview-view.js';
 import { quitReasons } from './quit-reasons.js';
 import { shownStatuses } from './step-status.js';
+import { withOpenFindings } from '../src/runbook/summary-status.js';
 import { STEP_SCREENS } from './step-screens.js';
 import { Confirmation, Frame, Help, Overview, Picker, Quit } from './lazy-shell.js';
 import { back, handOver, onTop, openFromChecklist, type StepStack } from './step-stack.js';
@@ -79,7 +80,8 @@ export function App({ store, actions }: AppProps) {
   const height = Math.max(4, rows - 3 - failureRows - (state.operation ? 1 : 0));
 
   // A step whose Azure operation runs says so on its row and title, not only in the header.
-  const steps = shownStatuses(state.steps, state.operation);
+  // A step that changed something and still has open findings says so there too.
+  const steps = withOpenFindings(shownStatuses(state.steps, state.operation), state.stepViews);
 
   /** A dialog or the help on top of the screen, if one is open. */
   const overlay = () => {

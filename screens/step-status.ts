@@ -30,7 +30,13 @@ export function statusLook(status: StepStatus): StatusLook {
         text: `${plural(status.count, 'finding')}${status.worst ? `, worst ${status.worst}` : ''}`,
       };
     case 'changed':
-      return { symbol: '✎', color: theme.changed, text: `changed: ${status.what}` };
+      return {
+        symbol: '✎',
+        color: theme.changed,
+        text: status.findings
+          ? `changed · ${plural(status.findings, 'finding')}${status.worst ? `, worst ${status.worst}` : ''} · ${status.what}`
+          : `changed: ${status.what}`,
+      };
     case 'failed':
       return { symbol: '✖', color: theme.danger, text: `failed: ${status.what}` };
     case 'skipped':

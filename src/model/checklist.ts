@@ -25,7 +25,8 @@ export type StepStatus =
   | { kind: 'ok' }
   /** `worst`: the most severe of them, said where a row sums up other steps (the Summary). */
   | { kind: 'findings'; count: number; worst?: Severity }
-  | { kind: 'changed'; what: string }
+  /** `findings`: open ones the step still shows after its change, `worst` the most severe. */
+  | { kind: 'changed'; what: string; findings?: number; worst?: Severity }
   /** A confirmed change failed; kept until the operator has acted on the step again. */
   | { kind: 'failed'; what: string }
   | { kind: 'skipped'; why: string }

@@ -42,6 +42,19 @@ describe('the Summary row reflects the worst state it sums up', () => {
     expect(summaryStatus(steps, {})).toEqual({ kind: 'failed', what: 'a change on drain' });
   });
 
+  it('counts the open findings of a step that made a change, and their worst severity', () => {
+    // After half a replacement (group binding created, the user's removal declined) the rbac
+    // step still shows its high finding: the row must not read "1 finding, worst low".
+    const steps = ok();
+    steps.rbac = { kind: 'changed', what: 'created ClusterRoleBinding/jordan-cluster-admin-group' };
+    steps.drain = { kind: 'findings', count: 1 };
+    const views: Partial<Record<StepId, StepView>> = {
+      rbac: { findings: [finding('medium'), finding('high'), finding('high', true)] },
+      drain: { findings: [finding('low')] },
+    };
+    expect(summaryStatus(steps, views)).toEqual({ kind: 'findings', count: 3, worst: 'high' });
+  });
+
   it('says a change was made when nothing worse is left', () => {
     const steps = ok();
     steps.imds = { kind: 'changed', what: 'Blocked the endpoint' };

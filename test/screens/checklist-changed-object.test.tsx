@@ -38,3 +38,21 @@ it('a status too long for the row is cut in the middle: the object at its end st
   expect(rowOf(frame, 'rbac')).toContain('…');
   expect(widestLine(frame)).toBeLessThanOrEqual(80);
 });
+
+it('the row of a changed step that still has open findings counts them, with the worst', async () => {
+  const store = connectedStore();
+  store.setStep('rbac', { kind: 'changed', what: 'created ClusterRoleBinding/jordan-admins' });
+  const finding = (severity: 'high' | 'medium', waived = false) => ({
+    id: 'rbac.user-subject' as const,
+    severity,
+    message: 'm',
+    ...(waived ? { waiver: { reason: 'r', owner: 'o', expires: '2099-01-01' } } : {}),
+  });
+  store.update({
+    stepViews: { rbac: { findings: [finding('medium'), finding('high'), finding('high', true)] } },
+  });
+  const ui = await renderInk(<App store={store} actions={{ onQuit: vi.fn() }} />);
+  const frame = await ui.waitFor('changed · 2 findings, worst high');
+  expect(rowOf(frame, 'rbac')).toContain('jordan-admins');
+  expect(widestLine(frame)).toBeLessThanOrEqual(80);
+});

@@ -41,7 +41,7 @@ async function openStep(ui: InkHarness, id: StepId): Promise<void> {
 it.each([
   {
     outcome: 'Succeeded' as const,
-    after: /✎ upgrades .*changed: Control-plane upgrade to 1\.32\.5/,
+    after: /✎ upgrades .*changed(:| · .*) Control-plane upgrade to 1\.32\.5/,
   },
   { outcome: 'Failed' as const, after: /✖ upgrades .*failed: control-plane PUT to 1\.32\.5/ },
 ])(
@@ -118,7 +118,7 @@ it('node-image: the row says "running" and what while the pool POST runs, then w
   let frame = await ui.waitFor((f) => rowOf(f, 'node-image').includes('running'));
   expect(rowOf(frame, 'node-image')).toMatch(/… node-image .*running: Node image upgrade of pool /);
   polls.release();
-  frame = await ui.waitFor((f) => rowOf(f, 'node-image').includes('changed: '));
+  frame = await ui.waitFor((f) => /changed(: | · )/.test(rowOf(f, 'node-image')));
   expect(rowOf(frame, 'node-image')).not.toContain('running');
   await s.host.stop();
 }, 60_000);
