@@ -93,6 +93,7 @@ async function runScreens(
       },
       onPickCluster: (cluster) => pick(cluster),
       onOpenStep: (id) => void session.current?.host?.open(id),
+      onCloseStep: (id) => session.current?.host?.close(id),
       onStepEvent: (id, event) => void session.current?.host?.send(id, event),
       onTranscript: () => void session.current?.transcriptNow(),
       onResume: (choice) => void session.current?.answerResume(choice),

@@ -98,6 +98,8 @@ export interface StepJournal {
   note(step: StepId, message: string, detail?: Record<string, unknown>): Promise<void>;
   /** The journal as written so far. */
   read(): Promise<JournalContents>;
+  /** Calls `listener` after each record is written; returns what stops it. */
+  onRecord?(listener: () => void): () => void;
   /** Writes the Markdown transcript next to the journal; resolves to its path. */
   writeTranscript(): Promise<string>;
 }

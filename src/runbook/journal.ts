@@ -31,6 +31,7 @@ export class Journal implements StepJournal {
   private readonly secrets = new Set<string>();
   private broken: JournalWriteError | undefined;
   private readonly failureListeners = new Set<(failure: JournalWriteError) => void>();
+  private readonly recordListeners = new Set<() => void>();
   /** Each `OutcomeUnknown` a mutation threw, and that mutation's id (for `settled`). */
   private readonly lostAnswers = new WeakMap<OutcomeUnknown, number>();
 
@@ -42,6 +43,12 @@ export class Journal implements StepJournal {
   /** The write that failed, once one has: the session must change nothing more. */
   get failure(): JournalWriteError | undefined {
     return this.broken;
+  }
+
+  /** Calls `listener` after each record is written (a reader of the journal reads it again). */
+  onRecord(listener: () => void): () => void {
+    this.recordListeners.add(listener);
+    return () => this.recordListeners.delete(listener);
   }
 
   /** Calls `listener` once, when the first write fails. */
@@ -187,6 +194,7 @@ export class Journal implements StepJournal {
       } catch (error) {
         throw this.fail(error);
       }
+      for (const listener of this.recordListeners) listener();
     });
     // Keep the chain alive after a failed write; the caller still sees the failure.
     this.chain = done.catch(() => undefined);

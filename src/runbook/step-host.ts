@@ -59,6 +59,11 @@ export class StepHost {
     return this.guard(id, (c) => c.open());
   }
 
+  /** The operator left a step's screen. */
+  close(id: StepId): void {
+    this.controllers.get(id)?.close?.();
+  }
+
   /**
    * The operator chose to go back to changes an earlier session left in flight on this step: the
    * step looks at the cluster again, then explains what the changes mean now.

@@ -51,6 +51,8 @@ export interface StepContext<State = undefined> extends InspectContext {
 /** A step as one session drives it: opened by the operator, then told the operator's choices. */
 export interface StepController<Event extends StepEventShape = ActionEvent> {
   open(): Promise<void>;
+  /** The operator left the step's screen (it is open again on the next `open`). */
+  close?(): void;
   send(event: Event): Promise<void>;
   /**
    * The operator went back to changes an earlier session left in flight on this step: the step

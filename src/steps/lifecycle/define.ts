@@ -48,7 +48,11 @@ function controllerOf<Facts, State, Event extends StepEventShape>(
   const pressed = new Set<string>();
   return {
     open: async () => {
+      run.onScreen = true;
       await looked();
+    },
+    close: () => {
+      run.onScreen = false;
     },
     send: async (event) => {
       if (!run.looked) return;

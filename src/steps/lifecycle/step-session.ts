@@ -22,6 +22,8 @@ export interface StepSession<Facts, State> {
   readonly state: State;
   /** Whether a change of this step is running now. */
   readonly working: boolean;
+  /** Whether the step's screen is open (from its open until the operator leaves it). */
+  readonly onScreen: boolean;
   /** Why the last look failed, while it did: what the step shows may be stale. */
   readonly stale: string | undefined;
   /** Replaces part of the screen state; the screen and the offered actions follow. */
@@ -49,6 +51,7 @@ export class StepRun<Facts, State, Event extends StepEventShape> implements Step
   state: State;
   /** Whether a look has succeeded (the first open looks until one does). */
   looked = false;
+  onScreen = false;
   /** The last failed change's result, until the operator acts on the step again (seen). */
   unseenFailure: { what: string; lines: string[] } | undefined;
   /**
