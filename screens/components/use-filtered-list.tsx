@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { listMatches } from '../../src/model/list-filter.js';
 import type { KeyBinding } from '../key-table.js';
 import { LineInput } from '../LineInput.js';
 import { listWindow } from '../list-window.js';
@@ -156,9 +157,4 @@ export function useFilteredList<T>(
 /** What the list says when the item under the cursor went away: nothing acts until a move. */
 export function lostNote(key: string): string {
   return `${key} is no longer listed: move the cursor (↑↓) to choose a row`;
-}
-
-/** Whether an item's filter text matches `filter`: case-insensitive, anywhere, edge spaces ignored. */
-export function listMatches(text: string, filter: string): boolean {
-  return text.toLowerCase().includes(filter.trim().toLowerCase());
 }

@@ -1,6 +1,8 @@
 import { defaultScope } from '../../checks/imds/assess.js';
 import { engineTraits } from '../../checks/imds/engine.js';
 import { proposalsFor } from '../../checks/imds/proposals.js';
+import { listMatches } from '../../model/list-filter.js';
+import { plural } from '../../model/plural.js';
 import { defineStep } from '../lifecycle/define.js';
 import { applyFlow, rollbackFlow } from './apply-flow.js';
 import { fixRulesFlow } from './fix-flow.js';
@@ -82,8 +84,28 @@ export const imdsStep = defineStep<ImdsInspected, ImdsState, ImdsEvent>({
     else if (s.state.phase === 'running') s.set({ phase: 'ready' });
   },
   on: {
-    filter: (event, s) => {
-      if (s.state.phase === 'ready') s.set({ filter: event.text });
+    filter: async (event, s) => {
+      if (s.state.phase !== 'ready') return;
+      s.set({ filter: event.text });
+      // A kept filter drops the namespaces it hides from the choice, as the drain table does:
+      // `a` and `p` act only on namespaces the operator can see.
+      const chosen = s.state.chosen ?? [];
+      const hidden = chosen.filter((ns) => !listMatches(ns, event.text));
+      if (hidden.length === 0) return;
+      s.set({ chosen: chosen.filter((ns) => !hidden.includes(ns)) });
+      s.ctx.show({
+        result: [
+          `The filter hides ${plural(hidden.length, 'included namespace')} (${hidden.join(', ')}): ${hidden.length === 1 ? 'it is' : 'they are'} no longer included.`,
+        ],
+      });
+      await s.ctx.journal.note(
+        'imds',
+        `excluded ${plural(hidden.length, 'namespace')} hidden by the filter`,
+        {
+          namespaces: hidden,
+        },
+      );
+      refresh(s);
     },
     toggle: async (event, s) => {
       if (s.state.phase !== 'ready' || !s.state.chosen) return;

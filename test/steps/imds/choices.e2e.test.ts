@@ -63,4 +63,28 @@ describe('choosing namespaces changes the plan, never the findings', () => {
     s.store.answer(false);
     await sent;
   });
+
+  // As the drain table does: a key never acts on namespaces the kept filter hides.
+  it('a under a filter showing only "shop" asks about shop only, and says the hidden ones were left out', async () => {
+    const s = (session = await imdsSession('demo'));
+    await s.host.open('imds');
+    await s.until(() => s.state().phase === 'ready', 'the table');
+    await s.host.send('imds', { type: 'filter', text: 'shop' });
+    expect(s.state().chosen).toEqual(['shop']);
+    expect((s.store.getState().stepViews.imds?.result ?? []).join('\n')).toMatch(
+      /The filter hides \d+ included namespaces? \(.*\bdefault\b.*\): .* no longer included/,
+    );
+    const asked: string[] = [];
+    const unsubscribe = s.store.subscribe(() => {
+      const c = s.store.getState().confirmation;
+      if (!c) return;
+      asked.push([c.change, ...(c.details ?? [])].join('\n'));
+      queueMicrotask(() => s.store.answer(false));
+    });
+    await s.host.send('imds', { type: 'action', key: 'a' });
+    unsubscribe();
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('shop');
+    expect(asked[0]).not.toMatch(/\bdefault\b|\bmonitoring\b/);
+  }, 60_000);
 });
