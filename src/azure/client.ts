@@ -8,6 +8,7 @@ import { DEFAULT_BOUNDS, type Bounds, type WaitNotice } from '../model/bounds.js
 import { armWireGuard, armWriteNotice } from './wire-guard.js';
 import { envProxyPolicy } from './env-proxy-policy.js';
 import { proxyPolicyName } from '@azure/core-rest-pipeline';
+import { SDK_RETRY_POLICY, readsOnlyRetry } from './reads-only-retry.js';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */
 export interface ArmConnection {
@@ -53,10 +54,14 @@ export function armClientOptions(c: Omit<ArmConnection, 'subscriptionId'>) {
     endpoint: c.endpoint ?? cloud.armEndpoint,
     credentials: { scopes: [cloud.armScope] },
     ...(c.caCert ? { tlsOptions: { ca: c.caCert } } : {}),
-    // A 3 a.m. operator wants a clear error fast, not minutes of silent retries.
-    retryOptions: { maxRetries: 3, maxRetryDelayInMs: bounds.retryWaitMaxMs },
+    retryOptions: armRetryOptions(bounds),
     userAgentOptions: { userAgentPrefix: 'aks-runbook' },
   };
+}
+
+/** A 3 a.m. operator wants a clear error fast, not minutes of silent retries. */
+function armRetryOptions(bounds: Bounds) {
+  return { maxRetries: 3, maxRetryDelayInMs: bounds.retryWaitMaxMs };
 }
 
 type ArmPipeline = ContainerServiceClient['pipeline'];
@@ -75,6 +80,10 @@ export function addArmPolicies(
   if (c.onWrite) pipeline.addPolicy(armWriteNotice(c.onWrite), { phase: 'Serialize' });
   // Outside the SDK's deserializing: every failure leaves the client with its kind stamped.
   pipeline.addPolicy(armKindStamp());
+  // The SDK's retries for reads only: a write is never sent twice (its answer may have been lost
+  // after it was applied). Added first in the Retry phase, so the throttling retry stays inside.
+  pipeline.removePolicy({ name: SDK_RETRY_POLICY });
+  pipeline.addPolicy(readsOnlyRetry(armRetryOptions(bounds)), { phase: 'Retry' });
   // Inside the SDK's own retry: 429s asked again with Retry-After capped, and any Retry-After
   // left for the SDK (its throttling retry, its pollers) capped too.
   pipeline.addPolicy(

@@ -13,8 +13,8 @@ const SETTLED = new Set(['succeeded', 'failed', 'canceled']);
  *
  * Once ARM accepted the request, only a settled state read from ARM is an answer: a poll request
  * that failed (a RestError, or a failure stamped at our boundary) says nothing of the operation,
- * though the SDK's poller then marks its state failed too. Before, an HTTP status is an answer;
- * a connection refused, reset or timed out may have reached Azure (the SDK retries), a refused
+ * though the SDK's poller then marks its state failed too. Before, an HTTP status is an answer
+ * (but a gateway's 504); a connection refused, reset or timed out may have reached Azure, a refused
  * certificate or credential, or a wire guard's refusal, never sent it.
  */
 export function unheardOutcome(
@@ -25,7 +25,10 @@ export function unheardOutcome(
     const answered = SETTLED.has(state.status) && !isRestError(error) && !kindOf(error);
     return answered ? undefined : { accepted: true };
   }
-  if (isRestError(error) && error.statusCode !== undefined) return undefined;
+  // 504 GatewayTimeout is ARM's gateway giving up on the resource provider, which may have
+  // applied the request all the same: no answer of the provider. Any other status is an answer.
+  if (isRestError(error) && error.statusCode !== undefined)
+    return error.statusCode === 504 ? { accepted: false } : undefined;
   const kind = armErrorKind(error);
   return kind === 'unreachable' || kind === 'timeout' ? { accepted: false } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import { SHOWN_WAIT_MS, type WaitNotice } from '../model/bounds.js';
+import { armOnlyReads } from './wire-guard.js';
 
 type Pipeline = ContainerServiceClient['pipeline'];
 type Policy = Parameters<Pipeline['addPolicy']>[0];
@@ -37,8 +38,8 @@ export function throttleWithoutRetryAfter(options: Partial<ThrottleRetry> = {}):
         const last = attempt >= o.attempts || request.abortSignal?.aborted === true;
         if (response.status !== 429 || last) {
           capRetryAfter(response, o.maxDelayMs, response.status === 429);
-          if (response.status === 503 && asked !== undefined) {
-            // The SDK's throttling retry waits this (capped) before asking again.
+          if (response.status === 503 && asked !== undefined && onlyReads(request)) {
+            // The SDK's throttling retry waits this (capped) before asking a read again.
             shown(o, Math.min(asked, o.maxDelayMs), 'is unavailable (503)');
           }
           return response;
@@ -49,6 +50,10 @@ export function throttleWithoutRetryAfter(options: Partial<ThrottleRetry> = {}):
       }
     },
   };
+}
+
+function onlyReads(request: Parameters<Policy['sendRequest']>[0]): boolean {
+  return armOnlyReads(request.method.toUpperCase(), new URL(request.url).pathname);
 }
 
 function shown(o: ThrottleRetry, ms: number, why: string): void {
