@@ -4,7 +4,13 @@ import type {
   ResponseContext,
 } from '@kubernetes/client-node';
 import { SHOWN_WAIT_MS, type WaitNotice } from '../model/bounds.js';
-import { FaultError, KIND_ADVICE, OutcomeUnknown, stampKind } from '../model/errors.js';
+import {
+  FaultError,
+  KIND_ADVICE,
+  OutcomeUnknown,
+  StoppedInFlight,
+  stampKind,
+} from '../model/errors.js';
 import { openLookBound, unreachableWords } from '../model/look-bound.js';
 import { stampedKube } from './errors.js';
 import { ServerTimedOut, timeoutMessageOf } from './server-timeout.js';
@@ -67,6 +73,8 @@ export async function sendWithRetries(
     request.setSignal(stop ? AbortSignal.any([stop, timeout]) : timeout);
     const last = !retried || attempt >= policy.attempts;
     let response: ResponseContext;
+    // Stopped before it left: fetch refuses an aborted signal, so the write is never sent.
+    const stoppedBefore = stop?.aborted === true;
     try {
       response = await http.send(request).toPromise();
     } catch (error) {
@@ -74,6 +82,10 @@ export async function sendWithRetries(
       if (look && unreached)
         look.noteTrouble(`the API server ${new URL(request.getUrl()).origin}`, unreached);
       if (look?.signal.aborted && !deadline?.aborted) throw look.failure();
+      // A write stopped after it left (the operator quit, the run's time limit): the server goes
+      // on with what it got, so its outcome is unknown, never "cancelled". A dry run changes nothing.
+      if (!retried && stop?.aborted && !stoppedBefore && !isDryRun(request.getUrl()))
+        throw stoppedInFlight(error, method, request.getUrl(), stop, deadline);
       if (!retried && !stop?.aborted) {
         const unanswered = timeout.aborted ? unansweredIn(policy.timeoutMs) : undefined;
         // undici refuses a request on a closed dispatcher before dispatching it: never sent.
@@ -169,6 +181,30 @@ function sentOutcomeUnknown(
     `the API server at ${origin} ${words} during ${method} ${pathname}: it was sent, so it may or may not have taken effect; look at the object before doing it again`,
   );
   return stampKind(Object.assign(unknown, { cause: error }), said ? 'timeout' : 'unreachable');
+}
+
+/**
+ * A write this session stopped waiting for once it had left: unknown, said with who stopped it,
+ * the cause kept; a time limit's stop stamped `timeout`.
+ */
+function stoppedInFlight(
+  error: unknown,
+  method: string,
+  url: string,
+  stop: AbortSignal,
+  deadline: AbortSignal | undefined,
+): StoppedInFlight {
+  const { origin, pathname } = new URL(url);
+  const reason = stop.reason as { name?: unknown } | undefined;
+  const timedOut = deadline?.aborted === true || reason?.name === 'TimeoutError';
+  const who = deadline?.aborted
+    ? 'the time limit of the whole run ran out'
+    : 'this session stopped';
+  const unknown = new StoppedInFlight(
+    `${who} while ${method} ${pathname} was on its way to the API server at ${origin}: it may have been received, so it may or may not take effect; look at the object before doing it again`,
+  );
+  Object.assign(unknown, { cause: error });
+  return timedOut ? stampKind(unknown, 'timeout') : unknown;
 }
 
 /**

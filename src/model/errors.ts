@@ -41,6 +41,12 @@ export class OutcomeUnknown extends Error {
 }
 
 /**
+ * A write this session stopped waiting for after it had left (the operator quit, the run's time
+ * limit): the server goes on with what it received, so it may or may not take effect, even later.
+ */
+export class StoppedInFlight extends OutcomeUnknown {}
+
+/**
  * What is known of a request whose answer never came, after its subject ("X was sent and
  * accepted"): Azure accepted it (so it was sent), or no answer came, which may also mean it never
  * left (a name that did not resolve, a connection never made), so "was sent" is not claimed.
@@ -131,10 +137,12 @@ export function kindOf(error: unknown): ErrorKind | undefined {
 
 /**
  * Whether a write whose outcome is unknown may still take effect after a read showed it had not:
- * one that got no answer within its whole time limit may still be in the server's hands (the API
- * server's own limit is longer), so "not in effect yet" proves nothing about it.
+ * one that got no answer within its whole time limit, or that this session stopped waiting for,
+ * may still be in the server's hands (the API server's own limit is longer), so "not in effect
+ * yet" proves nothing about it.
  */
 export function mayStillLand(error: unknown): boolean {
+  if (error instanceof StoppedInFlight) return true;
   return error instanceof OutcomeUnknown && kindOf(error) === 'timeout';
 }
 

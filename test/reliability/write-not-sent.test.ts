@@ -8,7 +8,13 @@ import {
   type ResponseContext,
 } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { FaultError, OutcomeUnknown, kindOf } from '../../src/model/errors.js';
+import {
+  FaultError,
+  OutcomeUnknown,
+  StoppedInFlight,
+  kindOf,
+  mayStillLand,
+} from '../../src/model/errors.js';
 import { DEFAULT_KUBE_RETRY, sendWithRetries } from '../../src/kube/retry.js';
 
 const policy = { ...DEFAULT_KUBE_RETRY, sleep: () => Promise.resolve() };
@@ -72,5 +78,61 @@ describe('a write that failed before or without changing anything', () => {
   it('a read refused with UND_ERR_CLOSED is still asked again', async () => {
     const { sent } = await failure('UND_ERR_CLOSED', HttpMethod.GET, NODE);
     expect(sent).toBe(DEFAULT_KUBE_RETRY.attempts);
+  });
+});
+
+/** A transport that answers nothing until the request's signal aborts, then fails as fetch does. */
+function hanging(): { http: IsomorphicFetchHttpLibrary; sent: () => number } {
+  let sent = 0;
+  const http = {
+    send: (r: RequestContext) => {
+      sent++;
+      const signal = r.getSignal()!;
+      const failed = new Promise<ResponseContext>((_, reject) => {
+        const abort = () => reject(new DOMException('This operation was aborted', 'AbortError'));
+        if (signal.aborted) abort();
+        else signal.addEventListener('abort', abort, { once: true });
+      });
+      return { toPromise: () => failed };
+    },
+  } as unknown as IsomorphicFetchHttpLibrary;
+  return { http, sent: () => sent };
+}
+
+async function stopped(url: string, before: boolean) {
+  const { http } = hanging();
+  const stop = new AbortController();
+  if (before) stop.abort();
+  const r = request(HttpMethod.POST, url);
+  r.setSignal(stop.signal);
+  const pending = sendWithRetries(http, r, policy).then(
+    (x: ResponseContext) => x,
+    (e: unknown) => e,
+  );
+  stop.abort();
+  return pending;
+}
+
+describe('a write the session stopped', () => {
+  const EVICT = 'https://127.0.0.1:6443/api/v1/namespaces/shop/pods/web-1/eviction';
+
+  it('on its way: unknown, and it may still land (never "cancelled")', async () => {
+    const error = await stopped(EVICT, false);
+    expect(error).toBeInstanceOf(StoppedInFlight);
+    expect(mayStillLand(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /this session stopped while POST \/api\/v1\/namespaces\/shop\/pods\/web-1\/eviction was on its way .*may or may not take effect/,
+    );
+  });
+
+  it('before it left: an abort (the journal says cancelled), never unknown', async () => {
+    const error = await stopped(EVICT, true);
+    expect(error).not.toBeInstanceOf(OutcomeUnknown);
+    expect((error as Error).name).toBe('AbortError');
+  });
+
+  it('a dry run on its way: an abort, never unknown (a dry run changes nothing)', async () => {
+    const error = await stopped(`${EVICT}?dryRun=All`, false);
+    expect(error).not.toBeInstanceOf(OutcomeUnknown);
   });
 });

@@ -13,7 +13,7 @@ import {
   stillUnknownWords,
   unansweredWords,
 } from '../../../kube/settle-unknown.js';
-import { mayStillLand } from '../../../model/errors.js';
+import { StoppedInFlight, mayStillLand } from '../../../model/errors.js';
 import { listPodsOnNode } from '../../../kube/node-pods.js';
 import { isAbortError } from '../../../kube/request-options.js';
 import { movePod } from './move-pod.js';
@@ -85,6 +85,17 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
       if (d.dryRun) note('cordon accepted by the server (dry run: still schedulable)');
     } catch (error) {
       if (isAbortError(error)) throw error;
+      if (error instanceof StoppedInFlight && d.signal.aborted) {
+        // Stopped with the cordon on its way: no read can settle it now; the uncordon offer and
+        // later looks follow it as one that may still land.
+        node.maybeCordoned = true;
+        node.cordonSettlesAt = cordonSettlesAt(error, sentAt);
+        note(
+          `the cordon of ${node.name}: outcome unknown (it was on its way when this session stopped, so it may still land); check with kubectl get node ${node.name}`,
+        );
+        note('the drain stopped here: no pod was evicted');
+        return phase('cordon-unknown');
+      }
       const settled = await settleUnknownWrite(error, d.server, `get node ${node.name}`, () =>
         readNode(kc, node.name, d.signal),
       );

@@ -111,6 +111,9 @@ export async function movePod(pod: DrainPod, expectedPdb: string | undefined, d:
     if (error instanceof WouldWait) return;
     if (isAbortError(error)) return d.update({ state: 'cancelled' });
     const settled = await settle(error);
+    // Stopped with the request on its way: it may still land, so never "cancelled".
+    if (settled === 'cancelled' && error instanceof OutcomeUnknown)
+      return d.update({ state: 'unknown', detail: failedDetail(error) });
     if (settled === 'cancelled') return d.update({ state: 'cancelled' });
     if (settled === undefined) return d.update({ state: 'failed', detail: failedDetail(error) });
     if (!settled.settled) return d.update({ state: 'unknown', detail: settled.why });
