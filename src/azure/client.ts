@@ -9,6 +9,7 @@ import { armWireGuard, armWriteNotice } from './wire-guard.js';
 import { envProxyPolicy } from './env-proxy-policy.js';
 import { proxyPolicyName } from '@azure/core-rest-pipeline';
 import { SDK_RETRY_POLICY, readsOnlyRetry } from './reads-only-retry.js';
+import { operationStatusGuard } from './operation-status-guard.js';
 
 /** How to reach ARM: a cloud, or an explicit endpoint with its own CA (the simulator). */
 export interface ArmConnection {
@@ -80,6 +81,8 @@ export function addArmPolicies(
   if (c.onWrite) pipeline.addPolicy(armWriteNotice(c.onWrite), { phase: 'Serialize' });
   // Outside the SDK's deserializing: every failure leaves the client with its kind stamped.
   pipeline.addPolicy(armKindStamp());
+  // An operation's status without `status` is no word on how it stands (the poller reads success).
+  pipeline.addPolicy(operationStatusGuard());
   // The SDK's retries for reads only: a write is never sent twice (its answer may have been lost
   // after it was applied). Added first in the Retry phase, so the throttling retry stays inside.
   pipeline.removePolicy({ name: SDK_RETRY_POLICY });

@@ -1,0 +1,69 @@
+// ARM's async-operation status endpoint answered 200 with a body that has no `status` (a proxy, a
+// truncated answer): ARM's contract is that the status resource always carries `status`
+// (InProgress / Succeeded / Failed / Canceled), and only a terminal one ends the operation
+// (https://learn.microsoft.com/azure/azure-resource-manager/management/async-operations,
+// "Azure-AsyncOperation request and response"). An answer without it says nothing of the
+// upgrade: it must not be reported (or journaled) as succeeded while AKS is still upgrading.
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_KUBE_RETRY } from '../../src/kube/retry.js';
+import { DEFAULT_BOUNDS } from '../../src/model/bounds.js';
+import type { Connection } from '../../src/model/connection.js';
+import { Journal } from '../../src/runbook/journal.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { StepHost } from '../../src/runbook/step-host.js';
+import type { Interceptor } from '../../src/sim/server.js';
+import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
+import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
+import { connectToSim, journalRecords, until } from '../helpers/sim-session.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+let sim: Simulator | undefined;
+let host: StepHost | undefined;
+let journal: Journal | undefined;
+afterEach(async () => {
+  await host?.stop();
+  await journal?.close();
+  await sim?.close();
+  sim = host = journal = undefined;
+});
+
+describe('an operation status answered 200 without a status', () => {
+  it('is not taken as the upgrade having succeeded', async () => {
+    sim = await startSimulator({ scenario: 'minimal', speed: 1 });
+    const s = sim;
+    const https = (s as unknown as { https: { interceptors: Interceptor[] } }).https;
+    https.interceptors.unshift((q, api) =>
+      api === 'arm' && q.method === 'GET' && q.path.includes('/operationStatus/')
+        ? { status: 200, body: {} }
+        : undefined,
+    );
+    const connection: Connection = await connectToSim(s, {
+      bounds: { ...DEFAULT_BOUNDS, retryWaitMaxMs: 20 },
+      kubeRetry: { ...DEFAULT_KUBE_RETRY, sleep: () => Promise.resolve() },
+    });
+    const mode = { readOnly: false, dryRun: false, demo: true };
+    const store = new SessionStore(mode);
+    journal = await Journal.open({ cluster: s.arm.name, mode, env: {}, dir: tempDir('nostat-') });
+    host = new StepHost({
+      store,
+      connection,
+      journal,
+      steps: { upgrades: makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }) },
+      operationFollowMs: 20,
+    });
+    await host.open('upgrades');
+    await host.send('upgrades', { type: 'target', version: '1.32.5' });
+    const sent = host.send('upgrades', { type: 'action', key: 'c' });
+    await until(() => store.getState().confirmation, 'the confirmation');
+    store.answer(true);
+    await sent;
+    const text = (store.getState().stepViews.upgrades?.result ?? []).join('\n');
+    // At speed 1 the simulated upgrade takes minutes: AKS is still at work.
+    expect(s.aks.state.provisioningState).toBe('Upgrading');
+    const results = journalRecords(journal.path).filter((r) => r['type'] === 'result');
+    // Today: "✔ Control-plane upgrade to 1.32.5 succeeded. Took 0 s", journaled ok.
+    expect(text).not.toMatch(/✔|upgrade to 1\.32\.5 succeeded/i);
+    expect(text).toMatch(/outcome is unknown/);
+    expect(results.map((r) => r['outcome'])).not.toContain('ok');
+  }, 60_000);
+});
