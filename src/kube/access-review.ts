@@ -46,12 +46,18 @@ export interface SubjectQuestion {
   nonResource?: { verb: string; path: string };
 }
 
+/** The server's answer about another identity. */
+export interface SubjectAnswer extends AccessAnswer {
+  /** Set on a "no" the authorizer could not finish evaluating (and no explicit deny): no verdict. */
+  evaluationError?: string;
+}
+
 /**
  * Asks the API server whether another identity may do something (SubjectAccessReview): the
  * server's own authorizers answer, so this is the cluster's verdict, not ours. Needs `create` on
  * subjectaccessreviews (authorization.k8s.io); changes nothing.
  */
-export async function subjectCan(kc: KubeConfig, q: SubjectQuestion): Promise<AccessAnswer> {
+export async function subjectCan(kc: KubeConfig, q: SubjectQuestion): Promise<SubjectAnswer> {
   const api = kc.makeApiClient(AuthorizationV1Api);
   const r = q.resource;
   const review = await api.createSubjectAccessReview({
@@ -85,5 +91,9 @@ export async function subjectCan(kc: KubeConfig, q: SubjectQuestion): Promise<Ac
   return {
     allowed: status.allowed,
     reason: status.reason || status.evaluationError || undefined,
+    // A "no" the authorizer could not finish (and no explicit deny) is no verdict.
+    ...(status.evaluationError && status.denied !== true
+      ? { evaluationError: status.evaluationError }
+      : {}),
   };
 }

@@ -41,7 +41,8 @@ function disagreement(f: Finding, request: AccessRequest, reason: string | undef
 /**
  * Asks the API server (SubjectAccessReview) about each high or medium finding that carries an
  * access question, most severe first, within `CONFIRM_LIMITS`. A yes marks the finding
- * `confirmedBy: 'api-server'`; a no replaces it with `rbac.server-disagrees`. Nothing is asked
+ * `confirmedBy: 'api-server'`; a no replaces it with `rbac.server-disagrees`, unless the server
+ * said it could not evaluate the question (`evaluationError`): that finding stays. Nothing is asked
  * when the operator may not create subjectaccessreviews; the findings then stay unconfirmed.
  */
 export async function confirmWithServer(
@@ -79,12 +80,19 @@ export async function confirmWithServer(
   const asked = wanted.slice(0, limits.max);
   const replaced = new Map<Finding, Finding>();
   let failed = 0;
+  let unevaluated = 0;
   const limit = pLimit(limits.concurrency);
   await Promise.all(
     asked.map(({ finding, ask }) =>
       limit(async () => {
         try {
           const answer = await subjectCan(kc, question(ask.identity, ask.request));
+          // A "no" with evaluationError: the authorizer could not finish, so no verdict; the
+          // finding stays as read (unconfirmed), never downgraded to "the server disagrees".
+          if (!answer.allowed && answer.evaluationError) {
+            unevaluated++;
+            return;
+          }
           replaced.set(
             finding,
             answer.allowed
@@ -102,6 +110,9 @@ export async function confirmWithServer(
     `${replaced.size - disagreed} of ${wanted.length} high/medium ${noun(wanted.length, 'finding')} confirmed by the API server (SubjectAccessReview)`,
     ...(disagreed > 0 ? [`${disagreed} it disagrees with`] : []),
     ...(failed > 0 ? [`${failed} could not be asked`] : []),
+    ...(unevaluated > 0
+      ? [`${unevaluated} could not be confirmed (the server could not evaluate them)`]
+      : []),
     ...(wanted.length > asked.length
       ? [`${wanted.length - asked.length} not asked (limit ${limits.max})`]
       : []),
