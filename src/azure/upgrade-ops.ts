@@ -18,6 +18,8 @@ export interface LroPoller {
 /** How often the SDK poller asks ARM for the operation's status (ms); Retry-After may override. */
 export interface LroTiming {
   updateIntervalInMs?: number;
+  /** Ends the request on its way (quitting): the session stops at once, not after its time limit. */
+  abortSignal?: AbortSignal;
 }
 
 /** PUT of the whole managed cluster (the body as read, with the change applied), guarded by its eTag. */

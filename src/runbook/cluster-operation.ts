@@ -38,15 +38,18 @@ export async function sendOperation(
   if (op.kind === 'control-plane') {
     const read = await arm.client.managedClusters.get(arm.at.resourceGroup, arm.at.name);
     const body = controlPlaneBody(read, op.to);
-    start = () => putCluster(arm.client, arm.at, body, timing);
+    start = (abortSignal: AbortSignal) =>
+      putCluster(arm.client, arm.at, body, { ...timing, abortSignal });
   } else if (op.kind === 'pool') {
     const read = await arm.client.agentPools.get(arm.at.resourceGroup, arm.at.name, op.pool.name);
     const body = poolBody(read, op.to);
-    start = () => putPool(arm.client, arm.at, op.pool.name, body, timing);
+    start = (abortSignal: AbortSignal) =>
+      putPool(arm.client, arm.at, op.pool.name, body, { ...timing, abortSignal });
     pool = op.pool.name;
     target = { kubelet: op.to };
   } else {
-    start = () => postNodeImageUpgrade(arm.client, arm.at, op.pool.name, timing);
+    start = (abortSignal: AbortSignal) =>
+      postNodeImageUpgrade(arm.client, arm.at, op.pool.name, { ...timing, abortSignal });
     pool = op.pool.name;
     target = { image: op.latest };
   }

@@ -54,7 +54,8 @@ async function upgradeImage(s: Session, pool: ImagePool, t: OperationTimings): P
         pool: pool.name,
         target: { image: latest },
         drain: drainRulesOf(pool.drain, ctx.connection.timeScale),
-        start: () => postNodeImageUpgrade(arm.client, arm.at, pool.name, lroTiming(t)),
+        start: (abortSignal) =>
+          postNodeImageUpgrade(arm.client, arm.at, pool.name, { ...lroTiming(t), abortSignal }),
         onUpdate: (rotation) => s.set({ rotation }),
         ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),
       },

@@ -3,6 +3,7 @@ import type { LroPoller } from '../../azure/upgrade-ops.js';
 import { isRestError } from '@azure/arm-containerservice';
 import { unheardOutcome } from '../../azure/lro-outcome.js';
 import { failureOf } from '../../target/failure.js';
+import { UserError } from '../../model/errors.js';
 import { watchFailureOf, type WatchFailure } from '../../kube/watch-failure.js';
 import { RETRYING_SHOWN_AFTER } from '../lifecycle/not-following.js';
 import { estimated } from './estimate.js';
@@ -47,6 +48,16 @@ export function endingOfFailure(error: unknown, poller: LroPoller): Ending {
   return { kind: 'failed', failure: armFailureOf(error) };
 }
 
+/**
+ * How a follow the session stopped ends: running in Azure once ARM accepted the request, else
+ * unknown (stopped before ARM answered, so Azure may or may not have accepted it).
+ */
+function stoppedEnding(poller: LroPoller): Ending {
+  if (poller.operationState !== undefined) return { kind: 'left-running' };
+  const cause = new UserError('this session stopped before Azure answered');
+  return { kind: 'unknown', accepted: false, cause };
+}
+
 /** What to follow: the poller of one pool's operation and the nodes that move with it. */
 export interface FollowRequest {
   kc: KubeConfig;
@@ -56,7 +67,7 @@ export interface FollowRequest {
   target: RotationTarget;
   /** The pool's drain timeout and undrainable-node behaviour (for the stall countdown). */
   drain?: AksDrainRules;
-  start: () => LroPoller;
+  start: (signal: AbortSignal) => LroPoller;
   onUpdate: (r: Rotation) => void;
   signal: AbortSignal;
   /** Wall-clock interval between node polls. */
@@ -92,11 +103,11 @@ export async function followOperation(
   // An abort during the first snapshot: the request is not sent (@azure/core-lro sends it as the
   // poller is built, so this is the last moment to hold it back).
   if (req.signal.aborted) throw new Error('interrupted before it was sent');
-  const poller = req.start();
+  const poller = req.start(req.signal);
   const outcome = poller.pollUntilDone({ abortSignal: req.signal }).then(
     (): Ending => ({ kind: 'succeeded' }),
     (error: unknown): Ending =>
-      req.signal.aborted ? { kind: 'left-running' } : endingOfFailure(error, poller),
+      req.signal.aborted ? stoppedEnding(poller) : endingOfFailure(error, poller),
   );
   void outcome.then(() => (settled = true));
   const pause = req.pollMs ?? 1000;

@@ -182,7 +182,7 @@ export function abortChange<Facts>(
       },
       what: `Abort on ${on}`,
       target: {},
-      start: () => postAbort(arm.client, arm.at, pool, timing),
+      start: (abortSignal) => postAbort(arm.client, arm.at, pool, { ...timing, abortSignal }),
     },
     {
       confirm: {

@@ -54,10 +54,10 @@ export async function runOperation(
     await ctx.journal.mutation(run.intent, async () => {
       const followed = await followOperation({
         ...run,
-        start: () => {
+        start: (signal) => {
           sent = true;
           run.onSent?.();
-          return run.start();
+          return run.start(signal);
         },
         kc: ctx.connection.kc,
         signal,

@@ -101,7 +101,8 @@ export async function upgradeControlPlane(
         },
         what,
         target: {},
-        start: () => putCluster(arm.client, arm.at, body, lroTiming(t)),
+        start: (abortSignal) =>
+          putCluster(arm.client, arm.at, body, { ...lroTiming(t), abortSignal }),
         onUpdate: (rotation) => s.set({ rotation }),
         ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),
       },
@@ -197,7 +198,8 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
         pool: name,
         target: { kubelet: to },
         drain: drainRulesOf(pool.settings, ctx.connection.timeScale),
-        start: () => putPool(arm.client, arm.at, name, body, lroTiming(t)),
+        start: (abortSignal) =>
+          putPool(arm.client, arm.at, name, body, { ...lroTiming(t), abortSignal }),
         onUpdate: (rotation) => s.set({ rotation }),
         ...(t.nodePollMs ? { pollMs: t.nodePollMs } : {}),
       },

@@ -1,0 +1,67 @@
+// Quitting while the control-plane upgrade's PUT still waits for ARM's answer: nothing was heard,
+// so whether Azure accepted it is unknown. The journal (and the next session's resume offer, read
+// from it) must not say that "the operation continues in Azure", which only ARM's 201/202 (an
+// Azure-AsyncOperation to follow) could tell; the Defender PUT says exactly this case right
+// ("this session stopped before Azure answered, so Azure may or may not have accepted the
+// request", src/azure/put-cluster.ts). ARM async operations:
+// https://learn.microsoft.com/azure/azure-resource-manager/management/async-operations
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_KUBE_RETRY } from '../../src/kube/retry.js';
+import { DEFAULT_BOUNDS } from '../../src/model/bounds.js';
+import { Journal } from '../../src/runbook/journal.js';
+import { SessionStore } from '../../src/runbook/session.js';
+import { StepHost } from '../../src/runbook/step-host.js';
+import { startSimulator, type HeldRequest, type Simulator } from '../../src/sim/simulator.js';
+import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
+import { connectToSim, journalRecords, until } from '../helpers/sim-session.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+let sim: Simulator | undefined;
+let host: StepHost | undefined;
+let journal: Journal | undefined;
+let held: HeldRequest | undefined;
+afterEach(async () => {
+  held?.drop();
+  await host?.stop();
+  await journal?.close();
+  await sim?.close();
+  sim = host = journal = held = undefined;
+});
+
+describe('quitting while the upgrade PUT waits for its answer', () => {
+  it('journals that no answer came, not that the operation continues in Azure', async () => {
+    sim = await startSimulator({ scenario: 'minimal', speed: 600 });
+    const s = sim;
+    const connection = await connectToSim(s, {
+      bounds: { ...DEFAULT_BOUNDS, retryWaitMaxMs: 20 },
+      kubeRetry: { ...DEFAULT_KUBE_RETRY, sleep: () => Promise.resolve() },
+    });
+    const mode = { readOnly: false, dryRun: false, demo: true };
+    const store = new SessionStore(mode);
+    journal = await Journal.open({ cluster: s.arm.name, mode, env: {}, dir: tempDir('quit-') });
+    host = new StepHost({
+      store,
+      connection,
+      journal,
+      steps: { upgrades: makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }) },
+      operationFollowMs: 20,
+    });
+    await host.open('upgrades');
+    await host.send('upgrades', { type: 'target', version: '1.32.5' });
+    held = s.hold((method, path) => method === 'PUT' && path.includes('/managedClusters/'));
+    const sent = host.send('upgrades', { type: 'action', key: 'c' });
+    await until(() => store.getState().confirmation, 'the confirmation');
+    store.answer(true);
+    await held.reached;
+    await host.stop();
+    await sent;
+    // ARM never processed it.
+    held.drop();
+    held = undefined;
+    expect(s.aks.state.provisioningState).toBe('Succeeded');
+    const result = journalRecords(journal.path).find((r) => r['type'] === 'result');
+    expect(result).toMatchObject({ outcome: 'unknown' });
+    expect(String(result!['error'])).not.toMatch(/continues in Azure/);
+    expect(String(result!['error'])).toMatch(/Azure may or may not have accepted it/);
+  }, 60_000);
+});
