@@ -28,16 +28,29 @@ export function auditExitCode(
   return failing ? 1 : 0;
 }
 
-/** Whether a finding fails the gate: at or above `failOn`, not waived, and new when `onlyNew`. */
+/**
+ * Findings that say a fact could not be read: what they may hide is unknown this run too, so a
+ * baseline that had them never makes them pass (less data never passes where more would fail).
+ */
+const UNKNOWN_FACT_FINDINGS: ReadonlySet<string> = new Set([
+  'imds.engine-unknown',
+  'nodeimage.unknown',
+  'versions.support-unknown',
+]);
+
+/**
+ * Whether a finding fails the gate: at or above `failOn`, not waived, and new when `onlyNew`
+ * (a fact that could not be read counts whatever the baseline says).
+ */
 export function countsForGate(
-  finding: Pick<ReportedFinding, 'severity' | 'waiver' | 'change'>,
+  finding: Pick<ReportedFinding, 'id' | 'severity' | 'waiver' | 'change'>,
   failOn: Severity,
   onlyNew: boolean,
 ): boolean {
   return (
     atOrAbove(finding.severity, failOn) &&
     !finding.waiver &&
-    (!onlyNew || finding.change !== 'unchanged')
+    (!onlyNew || finding.change !== 'unchanged' || UNKNOWN_FACT_FINDINGS.has(finding.id))
   );
 }
 
