@@ -56,6 +56,15 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
   const pod: Fields = {};
   const containers = new Map<string, Fields>();
   const notes: string[] = [];
+  // Added capabilities by container: a merge patch keeps capabilities.add as stored (and the
+  // runtime adds them back after dropping ALL), so a person must take them out.
+  const adds = new Map<string, Set<string>>();
+  const removeAdds = (c: string | undefined, names: string | undefined) => {
+    if (!c || !names) return;
+    const set = adds.get(c) ?? new Set<string>();
+    for (const name of names.split(', ')) set.add(name);
+    adds.set(c, set);
+  };
   // A pod on Windows nodes without spec.os.name: declaring the OS is the fix for its Linux-only
   // issues (the standards waive them then), and the API then refuses the Linux fields.
   let declareWindows = false;
@@ -85,17 +94,14 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
         sc['privileged'] = false;
         sc['allowPrivilegeEscalation'] = false;
         sc['capabilities'] = { drop: ['ALL'] };
-        // A merge patch cannot take entries out of capabilities.add: a person must.
-        if (issue.what.includes('; also adds '))
-          notes.push(
-            `# also: remove from ${c}'s capabilities.add: ${issue.what.split('; also adds ')[1]}`,
-          );
+        removeAdds(c, issue.what.split('; also adds ')[1]);
         break;
       case 'containers.privilege-escalation':
         sc['allowPrivilegeEscalation'] = false;
         break;
       case 'containers.capabilities':
         sc['capabilities'] = { drop: ['ALL'] };
+        removeAdds(c, /^adds (.+?)(?: \(escalation always allowed\))?$/.exec(issue.what)?.[1]);
         break;
       case 'containers.root':
         pod['runAsNonRoot'] = true;
@@ -136,6 +142,8 @@ function templatePatch(review: WorkloadReview): TemplatePatch {
     }
     if (c && Object.keys(sc).length > 0) containers.set(c, sc);
   }
+  for (const [c, names] of adds)
+    notes.push(`# also: remove from ${c}'s capabilities.add: ${[...names].join(', ')}`);
   const template: Fields = {};
   if (declareWindows) {
     for (const fields of [pod, ...containers.values()])
