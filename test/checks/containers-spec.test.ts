@@ -117,12 +117,13 @@ describe('Linux cases from the API reference', () => {
       ['containers.root:low'],
     ],
     [
-      'a non-zero runAsUser from the pod is not root',
+      // Not root, but restricted asks for runAsNonRoot: true whatever runAsUser says.
+      'a non-zero runAsUser from the pod without runAsNonRoot is not restricted',
       {
         securityContext: { runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
         containers: [{ name: 'app', securityContext: { ...hardened, runAsNonRoot: undefined } }],
       },
-      [],
+      ['containers.root:low'],
     ],
     [
       'ephemeral containers are checked too',

@@ -94,10 +94,12 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
     const user = sc.runAsUser ?? podSc.runAsUser;
     const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
     const nodeUsers = spec.hostUsers !== false;
+    // Restricted asks for runAsNonRoot: true whatever runAsUser says (pod-security-admission reads
+    // runAsNonRoot only): a non-zero runAsUser is not root, yet without it the pod is not restricted.
     const linuxRoot =
       nodeUsers && user === 0
         ? 'runAsUser 0'
-        : nodeUsers && nonRoot !== true && user === undefined
+        : nodeUsers && nonRoot !== true
           ? nonRoot === false
             ? 'runAsNonRoot false'
             : 'runAsNonRoot not set'
