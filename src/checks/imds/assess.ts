@@ -11,6 +11,7 @@ import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
 import { nmiReach, nmiSource, type PodIdentityFacts } from './pod-identity.js';
 import { optInReason, systemReason } from './scope.js';
+import { clusterNamedPorts } from '../netpol/ports.js';
 
 /** Everything the imds step reads from the cluster. */
 export interface ImdsFacts {
@@ -52,6 +53,7 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
     enforced: engineTraits(facts.engine).enforces,
     windowsUnenforced: windowsUnenforced(facts.engine),
     ...(reach && facts.podIdentity ? { nmi: { reach, by: nmiSource(facts.podIdentity) } } : {}),
+    clusterPorts: clusterNamedPorts(facts.pods),
   };
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))

@@ -1,9 +1,10 @@
 import { DATA_PLANES, type DataPlane } from '../netpol/dataplane.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
+import { clusterNamedPorts } from '../netpol/ports.js';
 import { Reachability } from '../netpol/reach.js';
 import { coverEveryLabelSet, selectorMatches } from '../label-selector.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
-import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
+import type { ContainerPort, NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { madeByThisStep } from './ours.js';
 import type { NmiReach } from './pod-identity.js';
 import { podGroups, type PodGroup } from './pod-groups.js';
@@ -64,6 +65,8 @@ export interface JudgeOptions {
   windowsUnenforced?: string;
   /** Where AAD Pod Identity's NMI redirects metadata traffic, and where it was seen. */
   nmi?: { reach: NmiReach; by: string };
+  /** Every named port of the cluster's pods (`clusterNamedPorts`): Cilium resolves egress named ports against them; those of the pods given when absent. */
+  clusterPorts?: readonly ContainerPort[];
 }
 
 /**
@@ -79,7 +82,9 @@ export function evaluateNamespace(
   const plane = options.plane ?? DATA_PLANES.calico;
   const policies = allPolicies.filter((p) => p.namespace === namespace.name);
   const pods = allPods.filter((p) => p.namespace === namespace.name);
-  const reach = new Reachability({ namespaces: [namespace], policies }, plane);
+  // Without the cluster's named ports, those of the pods given stand for them.
+  const clusterPorts = options.clusterPorts ?? clusterNamedPorts(allPods);
+  const reach = new Reachability({ namespaces: [namespace], policies, clusterPorts }, plane);
   const egress = policies.filter(isolatesEgress);
   const subject = pods.filter((p) => !p.hostNetwork);
   const answers = subject.map((pod) => ({
@@ -96,7 +101,7 @@ export function evaluateNamespace(
       .filter((pod) => selectorMatches(policy.podSelector ?? {}, pod.labels))
       .map((p) => p.name);
   const reopenings = egress.flatMap((policy) =>
-    reopeningsOf(policy, plane).map((r) => ({ ...r, pods: selected(policy) })),
+    reopeningsOf(policy, plane, clusterPorts).map((r) => ({ ...r, pods: selected(policy) })),
   );
   const unisolatedPods = answers.filter((a) => !a.answer.isolated).map((a) => a.pod);
   // Several selectors can cover every label set together (app=web, and app NotIn [web]).

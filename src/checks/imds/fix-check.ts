@@ -1,6 +1,7 @@
 import { cidrBounds, formatAddress, parseCidr, stepAddress } from '../netpol/address.js';
 import { compareEgress, sameIngress, type ReachDifference } from '../netpol/compare.js';
 import type { PolicyFacts } from '../netpol/model.js';
+import { clusterNamedPorts } from '../netpol/ports.js';
 import { egressSample } from '../netpol/sample.js';
 import type { ImdsFacts } from './assess.js';
 import { IMDS_ADDRESS } from './endpoint.js';
@@ -85,7 +86,12 @@ export function checkChange(
     policies: [...before, ...after],
     addresses: [...FIXED_ADDRESSES, ...clusterAddresses(facts.engine)],
   });
-  const world = (policies: readonly PolicyFacts[]) => ({ namespaces: facts.namespaces, policies });
+  const clusterPorts = clusterNamedPorts(facts.pods);
+  const world = (policies: readonly PolicyFacts[]) => ({
+    namespaces: facts.namespaces,
+    policies,
+    clusterPorts,
+  });
   const result = compareEgress(world(before), world(after), sample, planesToCheck(facts.engine));
   if (result.added.length > 0) {
     const more = result.added.length > 1 ? ` and ${result.added.length - 1} more` : '';

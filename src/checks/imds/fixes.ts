@@ -1,6 +1,6 @@
 import { cidrBounds, formatAddress, mappedIpv4Block, parseCidr } from '../netpol/address.js';
 import type { DataPlane } from '../netpol/dataplane.js';
-import type { EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
+import type { ContainerPort, EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
 import { peerMatches } from '../netpol/peers.js';
 import { effectivePolicyTypes } from '../netpol/policy-types.js';
 import { IMDS_ADDRESS, IMDS_CIDR, IMDS_ENDPOINT, IMDS_MAPPED_CIDR } from './endpoint.js';
@@ -82,14 +82,18 @@ export interface PolicyEdit<R extends EgressRule> {
   changes: string[];
 }
 
-/** Closes the endpoint in every rule of the policy that opens it; undefined when none does. */
+/**
+ * Closes the endpoint in every rule of the policy that opens it; undefined when none does.
+ * `clusterPorts`: the cluster's named ports, which Cilium's egress named ports resolve against.
+ */
 export function policyEdit<R extends EgressRule>(
   policy: Omit<PolicyFacts, 'egress'> & { egress?: R[] },
   plane: DataPlane,
+  clusterPorts?: readonly ContainerPort[],
 ): PolicyEdit<R> | undefined {
   const changes: string[] = [];
   const egress = (policy.egress ?? []).flatMap((rule, index): R[] => {
-    if (!ruleOpensImds(rule, policy.namespace, plane)) return [rule];
+    if (!ruleOpensImds(rule, policy.namespace, plane, clusterPorts)) return [rule];
     const fix = closeImdsInRule(rule, policy.namespace, plane);
     changes.push(`rule ${index}: ${fix.change}`);
     return fix.rule ? [fix.rule] : [];

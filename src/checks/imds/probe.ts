@@ -3,6 +3,7 @@ import { Reachability } from '../netpol/reach.js';
 import type { ImdsFacts } from './assess.js';
 import { IMDS_ADDRESS, IMDS_CONNECTION, IMDS_ENDPOINT, IMDS_TARGET } from './endpoint.js';
 import { engineTraits, verdictPlane } from './engine.js';
+import { clusterNamedPorts } from '../netpol/ports.js';
 
 /** A small official image with `nc`; `--probe-image` picks another (a mirror, a pinned digest). */
 export const DEFAULT_PROBE_IMAGE = 'busybox:1.37';
@@ -75,6 +76,7 @@ export function staticProbeAnswer(facts: ImdsFacts, namespace: string): StaticAn
     {
       namespaces: facts.namespaces,
       policies: facts.policies.filter((p) => p.namespace === namespace),
+      clusterPorts: clusterNamedPorts(facts.pods),
     },
     verdictPlane(facts.engine),
   );

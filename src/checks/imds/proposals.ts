@@ -6,6 +6,7 @@ import type { NamespaceVerdict } from './evaluate.js';
 import { OUR_LABELS, type PodFacts, type PolicyFacts } from './facts.js';
 import { separation, sharedLabels } from './shared-pod.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
+import { clusterNamedPorts } from '../netpol/ports.js';
 import type { LabelSelector, SelectorRequirement } from '../../model/label-selector.js';
 import type { PodGroup } from './pod-groups.js';
 import { checkChange, type FixCheck } from './fix-check.js';
@@ -44,7 +45,7 @@ export function ruleFixes(verdict: NamespaceVerdict, facts: ImdsFacts): Proposed
   const names = [...new Set(verdict.reopenings.map((r) => r.policy))];
   return names.flatMap((name) => {
     const policy = mine.find((p) => p.name === name);
-    const edit = policy && policyEdit(policy, plane);
+    const edit = policy && policyEdit(policy, plane, clusterNamedPorts(facts.pods));
     if (!policy || !edit) return [];
     const check = checkChange(
       facts,

@@ -1,6 +1,6 @@
 import type { DataPlane } from '../netpol/dataplane.js';
 import { cidrBounds, formatAddress, mappedIpv4Block, parseCidr } from '../netpol/address.js';
-import type { EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
+import type { ContainerPort, EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
 import { ipBlockCoverage, peerMatches } from '../netpol/peers.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
 import { describePort, portEntryMatches } from '../netpol/ports.js';
@@ -10,9 +10,25 @@ import { IMDS_ADDRESS, IMDS_CIDR, IMDS_CONNECTION, IMDS_ENDPOINT } from './endpo
 // The endpoint is an address, never a pod: selector peers never match it, so no namespace is looked up.
 const NO_NAMESPACES = () => ({});
 
-/** Whether the rule (of a policy in `namespace`) lets a pod it applies to reach 169.254.169.254:80. */
-export function ruleOpensImds(rule: EgressRule, namespace: string, plane: DataPlane): boolean {
-  return egressRuleAllows(rule, namespace, IMDS_ENDPOINT, IMDS_CONNECTION, plane, NO_NAMESPACES);
+/**
+ * Whether the rule (of a policy in `namespace`) lets a pod it applies to reach 169.254.169.254:80;
+ * `clusterPorts`: the cluster's named ports (`clusterNamedPorts`), for Cilium's egress named ports.
+ */
+export function ruleOpensImds(
+  rule: EgressRule,
+  namespace: string,
+  plane: DataPlane,
+  clusterPorts?: readonly ContainerPort[],
+): boolean {
+  return egressRuleAllows(
+    rule,
+    namespace,
+    IMDS_ENDPOINT,
+    IMDS_CONNECTION,
+    plane,
+    NO_NAMESPACES,
+    clusterPorts,
+  );
 }
 
 /** `a.b.c.d/n`: the IPv4 block an IPv4-mapped IPv6 text stands for, or undefined. */
@@ -39,7 +55,12 @@ function whyBlockOpens(block: NonNullable<PolicyPeer['ipBlock']>): string {
 }
 
 /** Why a rule that opens the endpoint does: the destination part and the port entries that admit TCP 80. */
-function whyRuleOpens(rule: EgressRule, namespace: string, plane: DataPlane): string {
+function whyRuleOpens(
+  rule: EgressRule,
+  namespace: string,
+  plane: DataPlane,
+  clusterPorts: readonly ContainerPort[] | undefined,
+): string {
   const to = rule.to ?? [];
   const peer = to.find((p) => peerMatches(p, namespace, IMDS_ENDPOINT, plane, NO_NAMESPACES));
   const block = peer?.ipBlock;
@@ -47,7 +68,20 @@ function whyRuleOpens(rule: EgressRule, namespace: string, plane: DataPlane): st
   const ports = rule.ports ?? [];
   if (ports.length === 0) return `${where}, on every port`;
   const admitting = ports.filter((p) => portEntryMatches(p, IMDS_CONNECTION, undefined));
-  return `${where}, on ${admitting.map(describePort).join(', ')}`;
+  // On Cilium a named port means every number any pod of the cluster gives the name, here too.
+  const named = ports.filter(
+    (p) =>
+      typeof p.port === 'string' &&
+      ruleOpensImds({ ...rule, ports: [p] }, namespace, plane, clusterPorts),
+  );
+  const said = [
+    ...admitting.map(describePort),
+    ...named.map(
+      (p) =>
+        `${describePort(p)} (${clusterPorts ? 'a pod of the cluster names port 80 so' : "the pods' port names are not known"}; Cilium resolves an egress named port across every pod of the cluster, for ipBlock peers too)`,
+    ),
+  ];
+  return `${where}, on ${said.join(', ')}`;
 }
 
 /** One rule of one policy that opens the metadata endpoint. */
@@ -59,11 +93,21 @@ export interface Reopening {
 }
 
 /** Every rule of an egress policy that lets the pods it selects reach 169.254.169.254:80. */
-export function reopeningsOf(policy: PolicyFacts, plane: DataPlane): Reopening[] {
+export function reopeningsOf(
+  policy: PolicyFacts,
+  plane: DataPlane,
+  clusterPorts?: readonly ContainerPort[],
+): Reopening[] {
   if (!isolatesEgress(policy)) return [];
   return (policy.egress ?? []).flatMap((rule, index) =>
-    ruleOpensImds(rule, policy.namespace, plane)
-      ? [{ policy: policy.name, rule: index, why: whyRuleOpens(rule, policy.namespace, plane) }]
+    ruleOpensImds(rule, policy.namespace, plane, clusterPorts)
+      ? [
+          {
+            policy: policy.name,
+            rule: index,
+            why: whyRuleOpens(rule, policy.namespace, plane, clusterPorts),
+          },
+        ]
       : [],
   );
 }

@@ -8,9 +8,10 @@
  *   blocks that egress).
  * - Cilium (Azure CNI Powered by Cilium): an ipBlock never matches a pod or node address, even
  *   inside its CIDR; pods need podSelector/namespaceSelector peers, and node addresses cannot be
- *   allowed by a NetworkPolicy at all. (endPort needs Cilium 1.17; named ports can misbehave when
- *   one name means different numbers on different pods. Neither is modelled: the Kubernetes
- *   meaning is used.)
+ *   allowed by a NetworkPolicy at all. An egress rule's named port means every number any pod of
+ *   the cluster gives that name (cilium pkg/endpoint GetNamedPort: "egress needs named ports of
+ *   all the pods"), and it then applies to every peer of the rule, ipBlock peers too. (endPort
+ *   needs Cilium 1.17; not modelled: the Kubernetes meaning is used.)
  *
  * Traffic to a Service's cluster IP is judged after it is translated to a backing pod, as every
  * one of these engines does; the evaluator's callers ask about the pods.
@@ -23,6 +24,11 @@ export interface DataPlane {
   ipBlockMatchesClusterAddresses: boolean;
   /** Whether egress from a pod to its own node is always allowed. */
   ownNodeAlwaysReachable: boolean;
+  /**
+   * Whether an egress rule's named port resolves against the named ports of every pod in the
+   * cluster (and so applies to addresses that are not pods), not the destination pod's own.
+   */
+  egressNamedPortsClusterWide: boolean;
 }
 
 /** The data planes by name. */
@@ -32,24 +38,28 @@ export const DATA_PLANES: Readonly<Record<DataPlane['name'], DataPlane>> = {
     enforces: false,
     ipBlockMatchesClusterAddresses: true,
     ownNodeAlwaysReachable: true,
+    egressNamedPortsClusterWide: false,
   },
   calico: {
     name: 'calico',
     enforces: true,
     ipBlockMatchesClusterAddresses: true,
     ownNodeAlwaysReachable: false,
+    egressNamedPortsClusterWide: false,
   },
   'azure-npm': {
     name: 'azure-npm',
     enforces: true,
     ipBlockMatchesClusterAddresses: true,
     ownNodeAlwaysReachable: true,
+    egressNamedPortsClusterWide: false,
   },
   cilium: {
     name: 'cilium',
     enforces: true,
     ipBlockMatchesClusterAddresses: false,
     ownNodeAlwaysReachable: false,
+    egressNamedPortsClusterWide: true,
   },
 };
 

@@ -34,6 +34,30 @@ export function portEntryMatches(
   );
 }
 
+/**
+ * Every distinct named port the given pods declare: what an egress named port may mean on an
+ * engine that resolves it across the cluster (see dataplane.ts).
+ */
+export function clusterNamedPorts(
+  pods: readonly { ports?: readonly ContainerPort[] }[],
+): readonly ContainerPort[] {
+  // Asked for the same pod list by every check of a look: tens of thousands of pods, walked once.
+  const known = NAMED_PORTS.get(pods);
+  if (known) return known;
+  const seen = new Map<string, ContainerPort>();
+  for (const pod of pods)
+    for (const c of pod.ports ?? []) {
+      if (!c.name) continue;
+      const entry = { name: c.name, port: c.port, protocol: protocolOf(c) };
+      seen.set(`${entry.name}/${entry.port}/${entry.protocol}`, entry);
+    }
+  const found = [...seen.values()];
+  NAMED_PORTS.set(pods, found);
+  return found;
+}
+
+const NAMED_PORTS = new WeakMap<object, readonly ContainerPort[]>();
+
 /** Whether a rule's `ports` admit the connection: absent or empty means every port and protocol. */
 export function portsMatch(
   ports: readonly PolicyPort[] | undefined,

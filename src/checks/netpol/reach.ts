@@ -1,5 +1,5 @@
 import type { DataPlane } from './dataplane.js';
-import type { NamespaceFacts, PolicyFacts } from './model.js';
+import type { ContainerPort, NamespaceFacts, PolicyFacts } from './model.js';
 import { isolatesEgress, isolatesIngress } from './policy-types.js';
 import type { Endpoint } from './peers.js';
 import type { Connection } from './ports.js';
@@ -51,6 +51,8 @@ export interface Reach {
 export interface PolicyWorld {
   namespaces: readonly NamespaceFacts[];
   policies: readonly PolicyFacts[];
+  /** Every named port of the cluster's pods (`clusterNamedPorts`), for planes that resolve egress named ports cluster-wide. */
+  clusterPorts?: readonly ContainerPort[];
 }
 
 /** The policies that select one pod, per direction they isolate. */
@@ -76,6 +78,7 @@ export class Reachability {
   private readonly namespaceLabels = new Map<string, Record<string, string>>();
   // The policies selecting a pod depend on its namespace and labels only: asked once per pod.
   private readonly selecting = new Map<string, Selecting>();
+  private readonly clusterPorts: readonly ContainerPort[] | undefined;
 
   constructor(
     world: PolicyWorld,
@@ -87,6 +90,7 @@ export class Reachability {
       else this.byNamespace.set(policy.namespace, [policy]);
     }
     for (const ns of world.namespaces) this.namespaceLabels.set(ns.name, ns.labels);
+    this.clusterPorts = world.clusterPorts;
   }
 
   /** A namespace's labels; one the world does not know has only its name label. */
@@ -180,7 +184,15 @@ export class Reachability {
     if (selecting.length === 0) return OPEN;
     const allowedBy = selecting.flatMap((policy) =>
       (policy.egress ?? []).flatMap((rule, index) =>
-        egressRuleAllows(rule, policy.namespace, destination, connection, this.plane, this.labelsOf)
+        egressRuleAllows(
+          rule,
+          policy.namespace,
+          destination,
+          connection,
+          this.plane,
+          this.labelsOf,
+          this.clusterPorts,
+        )
           ? [{ policy: policy.name, rule: index }]
           : [],
       ),

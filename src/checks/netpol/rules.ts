@@ -9,6 +9,9 @@ export type NamespaceLabels = (namespace: string) => Record<string, string>;
 /**
  * Whether one egress rule of a policy in `policyNamespace` allows a connection to `destination`.
  * An absent or empty `to` allows every destination; an absent or empty `ports`, every port.
+ * `clusterPorts`: the named ports of every pod in the cluster, which an egress named port means
+ * on a plane that resolves it cluster-wide (Cilium); when not given there, a named port may mean
+ * any number.
  */
 export function egressRuleAllows(
   rule: EgressRule,
@@ -17,13 +20,27 @@ export function egressRuleAllows(
   connection: Connection,
   plane: DataPlane,
   namespaceLabels: NamespaceLabels,
+  clusterPorts?: readonly ContainerPort[],
 ): boolean {
-  const named = destination.kind === 'pod' ? destination.ports : undefined;
+  const named = plane.egressNamedPortsClusterWide
+    ? (clusterPorts ?? anyNumber(rule, connection))
+    : destination.kind === 'pod'
+      ? destination.ports
+      : undefined;
   if (!portsMatch(rule.ports, connection, named)) return false;
   const to = rule.to ?? [];
   return (
     to.length === 0 ||
     to.some((peer) => peerMatches(peer, policyNamespace, destination, plane, namespaceLabels))
+  );
+}
+
+/** The rule's named ports as if each meant the connection's number: nothing known says otherwise. */
+function anyNumber(rule: EgressRule, connection: Connection): ContainerPort[] {
+  return (rule.ports ?? []).flatMap((p) =>
+    typeof p.port === 'string'
+      ? [{ name: p.port, port: connection.port, ...(p.protocol ? { protocol: p.protocol } : {}) }]
+      : [],
   );
 }
 

@@ -4,6 +4,7 @@ import type { ImdsFacts } from '../../checks/imds/assess.js';
 import { verdictPlane } from '../../checks/imds/engine.js';
 import { checkChange, type FixCheck } from '../../checks/imds/fix-check.js';
 import { policyEdit } from '../../checks/imds/fixes.js';
+import { clusterNamedPorts } from '../../checks/netpol/ports.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readNetworkPolicy, replaceEgress } from '../../kube/network-policies.js';
 import type { ImdsContext as StepContext } from './session.js';
@@ -40,7 +41,11 @@ export async function planRuleEdits(
   for (const name of names) {
     const live = await readNetworkPolicy(ctx.connection.kc, { namespace, name });
     const before = live.spec?.egress ?? [];
-    const edit = policyEdit({ ...policyFacts(live), egress: before }, plane);
+    const edit = policyEdit(
+      { ...policyFacts(live), egress: before },
+      plane,
+      clusterNamedPorts(facts.pods),
+    );
     if (!edit) continue;
     const edited: V1NetworkPolicy = {
       ...live,

@@ -10,7 +10,7 @@ import {
 } from '../../../src/checks/netpol/address.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from '../../../src/checks/netpol/model.js';
 import type { Endpoint } from '../../../src/checks/netpol/peers.js';
-import type { Connection } from '../../../src/checks/netpol/ports.js';
+import { clusterNamedPorts, type Connection } from '../../../src/checks/netpol/ports.js';
 import { Reachability, type SourcePod } from '../../../src/checks/netpol/reach.js';
 
 export interface BruteInput {
@@ -104,13 +104,22 @@ export function bruteAdditions(
     ...podEndpoints,
     ...nodes,
   ];
-  const connections: Connection[] = ports(all, input.extraPorts).flatMap((port) =>
+  // The pods' own port numbers too: named ports (on Cilium, of any pod) resolve to them.
+  const podPorts = input.pods.flatMap((p) => (p.ports ?? []).map((c) => c.port));
+  const connections: Connection[] = ports(all, [...input.extraPorts, ...podPorts]).flatMap((port) =>
     (['TCP', 'UDP', 'SCTP'] as const).map((protocol) => ({ protocol, port })),
   );
   const found: string[] = [];
   for (const plane of planes) {
-    const was = new Reachability({ namespaces: input.namespaces, policies: before }, plane);
-    const now = new Reachability({ namespaces: input.namespaces, policies: after }, plane);
+    const clusterPorts = clusterNamedPorts(input.pods);
+    const was = new Reachability(
+      { namespaces: input.namespaces, policies: before, clusterPorts },
+      plane,
+    );
+    const now = new Reachability(
+      { namespaces: input.namespaces, policies: after, clusterPorts },
+      plane,
+    );
     for (const s of sources)
       for (const d of destinations)
         for (const c of connections)
