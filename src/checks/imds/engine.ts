@@ -28,6 +28,11 @@ export interface EngineTraits {
   cilium: boolean;
   /** IPv6 pods need `::/0` or all their IPv6 egress is cut. */
   dualStack: boolean;
+  /**
+   * Azure NPM: IPv4 only, and it installs none of a policy with an IPv6 ipBlock, so policies
+   * written for it carry no `::/0`. Absent: false.
+   */
+  ipv4Only?: boolean;
   /** One line for the screen. */
   label: string;
 }
@@ -88,7 +93,14 @@ export function engineTraits(engine: EngineFacts): EngineTraits {
     ...(engine.networkDataplane ? [`dataplane ${engine.networkDataplane}`] : []),
     dualStack ? 'dual-stack' : 'IPv4',
   ];
-  return { enforces: cilium || policy !== 'none', cilium, dualStack, label: parts.join(', ') };
+  const npm = policy === 'azure' && !cilium;
+  return {
+    enforces: cilium || policy !== 'none',
+    cilium,
+    dualStack,
+    ...(npm ? { ipv4Only: true } : {}),
+    label: parts.join(', '),
+  };
 }
 
 /** The engine's data plane; undefined when the engine is not known. */
@@ -116,6 +128,14 @@ export function verdictPlane(engine: EngineFacts): DataPlane {
 export function planesToCheck(engine: EngineFacts): readonly DataPlane[] {
   const plane = dataPlaneOf(engine);
   return plane && plane.enforces ? [plane] : ENFORCING_PLANES;
+}
+
+/**
+ * Whether a policy this step writes or edits may carry an IPv6 block: not when any plane it must
+ * be safe on (Azure NPM, or an unknown engine that may be it) drops such a policy whole.
+ */
+export function ipv6PeerSafe(engine: EngineFacts): boolean {
+  return planesToCheck(engine).every((p) => !p.dropsPolicyWithNonIpv4Block);
 }
 
 /** Findings about the engine itself: none installed, unknown, or Azure NPM (being retired). */

@@ -1,6 +1,7 @@
 import { DATA_PLANES, type DataPlane } from '../netpol/dataplane.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
 import { clusterNamedPorts } from '../netpol/ports.js';
+import { notInEffect, policiesInEffect } from '../netpol/in-effect.js';
 import { Reachability } from '../netpol/reach.js';
 import { coverEveryLabelSet, selectorMatches } from '../label-selector.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
@@ -47,6 +48,8 @@ export interface NamespaceVerdict {
   coversFuturePods: boolean;
   /** Whether a policy created by this step is present. */
   hasOurPolicy: boolean;
+  /** Policies of the namespace the engine does not enforce at all (left out of the verdict), and why. */
+  ignored?: Array<{ policy: string; why: string }>;
   /** Windows pods (not hostNetwork) the engine does not enforce policies for, and why. */
   windowsUnenforced?: { pods: string[]; why: string };
   /**
@@ -81,11 +84,16 @@ export function evaluateNamespace(
 ): NamespaceVerdict {
   const plane = options.plane ?? DATA_PLANES.calico;
   const policies = allPolicies.filter((p) => p.namespace === namespace.name);
+  const ignored = policies.flatMap((p) => {
+    const why = notInEffect(p, plane);
+    return why ? [{ policy: p.name, why }] : [];
+  });
+  const inEffect = policiesInEffect(policies, plane);
   const pods = allPods.filter((p) => p.namespace === namespace.name);
   // Without the cluster's named ports, those of the pods given stand for them.
   const clusterPorts = options.clusterPorts ?? clusterNamedPorts(allPods);
   const reach = new Reachability({ namespaces: [namespace], policies, clusterPorts }, plane);
-  const egress = policies.filter(isolatesEgress);
+  const egress = inEffect.filter(isolatesEgress);
   const subject = pods.filter((p) => !p.hostNetwork);
   const answers = subject.map((pod) => ({
     pod,
@@ -125,6 +133,7 @@ export function evaluateNamespace(
     unisolated: podGroups(unisolatedPods),
     coversFuturePods,
     hasOurPolicy: policies.some(madeByThisStep),
+    ...(ignored.length > 0 ? { ignored } : {}),
     ...windowsPart(subject, options.windowsUnenforced),
     ...nmiPart(subject, options.nmi),
   };

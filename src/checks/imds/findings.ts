@@ -107,6 +107,10 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
       remediation: `Give the unisolated pods a targeted policy (preview on this step's screen). A namespace-wide allow-all-but-metadata policy would widen what the isolated pods may reach, so this step does not add one here.${caveat}`,
     });
   }
+  // A policy the engine drops whole is left out of the verdict: the findings say which, and why.
+  const dropped = ignoredNote(v);
+  if (dropped)
+    for (const f of out) if (f.id !== 'imds.rule-reopens') f.message = `${f.message} ${dropped}`;
   if (v.hostNetworkPods.length > 0) {
     out.push({
       id: 'imds.host-network',
@@ -118,6 +122,13 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
     });
   }
   return out;
+}
+
+/** `Not in effect on this engine: p (why).`, or undefined when the engine enforces every policy. */
+export function ignoredNote(v: NamespaceVerdict): string | undefined {
+  const ignored = v.ignored ?? [];
+  if (ignored.length === 0) return undefined;
+  return `Not in effect on this engine, so not counted: ${ignored.map((i) => `${i.policy} (${i.why})`).join('; ')}.`;
 }
 
 /** The finding for a read the operator is not allowed to make: never treated as a pass. */

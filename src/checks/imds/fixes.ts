@@ -9,13 +9,25 @@ import { ruleOpensImds } from './rules.js';
 /**
  * What "to anywhere" becomes: every IPv4 address but the endpoint, every IPv6 address, and every
  * pod (Cilium's ipBlock never matches pods; elsewhere the selector peer repeats what the ipBlock
- * already allows), so only the endpoint (and, on Cilium, node addresses) is lost.
+ * already allows), so only the endpoint (and, on Cilium, node addresses) is lost. `ipv6` false:
+ * no IPv6 block, for Azure NPM (and engines that may be it), which installs none of a policy with
+ * one; IPv6 destinations are then lost too, which the widening check shows.
  */
-const ANYWHERE_BUT_IMDS: readonly PolicyPeer[] = [
-  { ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } },
-  { ipBlock: { cidr: '::/0' } },
-  { namespaceSelector: {} },
-];
+function anywhereButImds(ipv6: boolean): PolicyPeer[] {
+  return [
+    { ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } },
+    ...(ipv6 ? [{ ipBlock: { cidr: '::/0' } }] : []),
+    { namespaceSelector: {} },
+  ];
+}
+
+/** What a rule edit needs to know of the cluster besides the data plane. */
+export interface EditOptions {
+  /** The cluster's named ports (`clusterNamedPorts`): Cilium's egress named ports resolve against them. */
+  clusterPorts?: readonly ContainerPort[];
+  /** Whether "anywhere" may keep an IPv6 block (`ipv6PeerSafe`); default true. */
+  ipv6?: boolean;
+}
 
 /** One rule after the fix: the rule to keep (undefined: delete it) and what changed, in words. */
 export interface RuleFix<R extends EgressRule> {
@@ -38,11 +50,12 @@ export function closeImdsInRule<R extends EgressRule>(
   rule: R,
   namespace: string,
   plane: DataPlane,
+  ipv6 = true,
 ): RuleFix<R> {
   const to = rule.to ?? [];
   if (to.length === 0) {
     return {
-      rule: { ...rule, to: ANYWHERE_BUT_IMDS.map((p) => structuredClone(p)) },
+      rule: { ...rule, to: anywhereButImds(ipv6) },
       change: `"to anywhere" becomes "anywhere but ${IMDS_ADDRESS}"`,
     };
   }
@@ -82,19 +95,16 @@ export interface PolicyEdit<R extends EgressRule> {
   changes: string[];
 }
 
-/**
- * Closes the endpoint in every rule of the policy that opens it; undefined when none does.
- * `clusterPorts`: the cluster's named ports, which Cilium's egress named ports resolve against.
- */
+/** Closes the endpoint in every rule of the policy that opens it; undefined when none does. */
 export function policyEdit<R extends EgressRule>(
   policy: Omit<PolicyFacts, 'egress'> & { egress?: R[] },
   plane: DataPlane,
-  clusterPorts?: readonly ContainerPort[],
+  options: EditOptions = {},
 ): PolicyEdit<R> | undefined {
   const changes: string[] = [];
   const egress = (policy.egress ?? []).flatMap((rule, index): R[] => {
-    if (!ruleOpensImds(rule, policy.namespace, plane, clusterPorts)) return [rule];
-    const fix = closeImdsInRule(rule, policy.namespace, plane);
+    if (!ruleOpensImds(rule, policy.namespace, plane, options.clusterPorts)) return [rule];
+    const fix = closeImdsInRule(rule, policy.namespace, plane, options.ipv6 ?? true);
     changes.push(`rule ${index}: ${fix.change}`);
     return fix.rule ? [fix.rule] : [];
   });

@@ -16,9 +16,14 @@ function plainEgress(rules: readonly EgressRule[]): unknown {
   );
 }
 
-// The egress this step writes, on either engine shape (with or without Cilium's selector peers).
-const OUR_EGRESS = [false, true].map((cilium) =>
-  plainEgress([{ to: allButImdsPeers({ cilium, enforces: true, dualStack: true, label: '' }) }]),
+// The egress this step writes, on every engine shape: with or without Cilium's selector peers,
+// with ::/0 or without it (Azure NPM now; versions before 78904f3 on IPv4-only clusters).
+const OUR_EGRESS = [false, true].flatMap((cilium) =>
+  [false, true].map((ipv4Only) =>
+    plainEgress([
+      { to: allButImdsPeers({ cilium, ipv4Only, enforces: true, dualStack: true, label: '' }) },
+    ]),
+  ),
 );
 
 /**

@@ -21,15 +21,14 @@ export interface PolicyManifest {
 
 /**
  * The peers that allow everything except the metadata endpoint on this engine: all IPv4 minus
- * 169.254.169.254/32, all IPv6 (harmless on an IPv4 cluster, needed on a dual-stack one), and on
- * Cilium explicit pod peers, because Cilium's ipBlock never matches pod IPs (without them, pods
- * and CoreDNS would be cut off).
+ * 169.254.169.254/32, all IPv6 (harmless on an IPv4 cluster, needed on a dual-stack one) except
+ * on Azure NPM (IPv4 only; it installs none of a policy with an IPv6 block), and on Cilium
+ * explicit pod peers, because Cilium's ipBlock never matches pod IPs (without them, pods and
+ * CoreDNS would be cut off).
  */
 export function allButImdsPeers(traits: EngineTraits): PolicyPeer[] {
-  const peers: PolicyPeer[] = [
-    { ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } },
-    { ipBlock: { cidr: '::/0' } },
-  ];
+  const peers: PolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0', except: [IMDS_CIDR] } }];
+  if (!traits.ipv4Only) peers.push({ ipBlock: { cidr: '::/0' } });
   if (traits.cilium) peers.push({ namespaceSelector: {} }, { podSelector: {} });
   return peers;
 }
@@ -63,7 +62,11 @@ export function policyNotes(traits: EngineTraits): string[] {
   ];
   if (traits.enforces === false)
     notes.push('No policy engine: the policies will be stored but NOT enforced (inert).');
-  notes.push('::/0 keeps IPv6 egress open (it changes nothing on an IPv4-only cluster).');
+  notes.push(
+    traits.ipv4Only
+      ? 'No ::/0 peer: Azure NPM is IPv4 only and installs none of a policy with an IPv6 block.'
+      : '::/0 keeps IPv6 egress open (it changes nothing on an IPv4-only cluster).',
+  );
   if (traits.cilium)
     notes.push(
       'Cilium (or unknown): namespaceSelector {} and podSelector {} peers keep pod and DNS traffic; Cilium cannot allow node IPs by ipBlock, so egress to hostNetwork endpoints is cut.',

@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { selectorMatches } from '../label-selector.js';
 import type { ImdsAssessment, ImdsFacts } from './assess.js';
-import { verdictPlane, type EngineTraits } from './engine.js';
+import { ipv6PeerSafe, verdictPlane, type EngineTraits } from './engine.js';
 import type { NamespaceVerdict } from './evaluate.js';
 import { OUR_LABELS, type PodFacts, type PolicyFacts } from './facts.js';
 import { separation, sharedLabels } from './shared-pod.js';
@@ -45,7 +45,12 @@ export function ruleFixes(verdict: NamespaceVerdict, facts: ImdsFacts): Proposed
   const names = [...new Set(verdict.reopenings.map((r) => r.policy))];
   return names.flatMap((name) => {
     const policy = mine.find((p) => p.name === name);
-    const edit = policy && policyEdit(policy, plane, clusterNamedPorts(facts.pods));
+    const edit =
+      policy &&
+      policyEdit(policy, plane, {
+        clusterPorts: clusterNamedPorts(facts.pods),
+        ipv6: ipv6PeerSafe(facts.engine),
+      });
     if (!policy || !edit) return [];
     const check = checkChange(
       facts,

@@ -5,7 +5,9 @@
  * - `none`: policies are stored and never enforced: every connection is allowed.
  * - Calico: the Kubernetes semantics; an ipBlock matches any address it covers, pods and nodes too.
  * - Azure Network Policy Manager: as Calico, and a pod may always reach its own node (NPM never
- *   blocks that egress).
+ *   blocks that egress). It is IPv4 only: a policy with any ipBlock cidr or except that is not
+ *   IPv4 fails translation (azure-container-networking translatePolicy.go ipBlockRule,
+ *   ErrUnsupportedIPAddress) and NPM installs none of that policy (the controller logs it).
  * - Cilium (Azure CNI Powered by Cilium): an ipBlock never matches a pod or node address, even
  *   inside its CIDR; pods need podSelector/namespaceSelector peers, and node addresses cannot be
  *   allowed by a NetworkPolicy at all. An egress rule's named port means every number any pod of
@@ -29,6 +31,8 @@ export interface DataPlane {
    * cluster (and so applies to addresses that are not pods), not the destination pod's own.
    */
   egressNamedPortsClusterWide: boolean;
+  /** Whether a policy with an ipBlock (cidr or except) that is not IPv4 is dropped whole: not in effect. */
+  dropsPolicyWithNonIpv4Block: boolean;
 }
 
 /** The data planes by name. */
@@ -39,6 +43,7 @@ export const DATA_PLANES: Readonly<Record<DataPlane['name'], DataPlane>> = {
     ipBlockMatchesClusterAddresses: true,
     ownNodeAlwaysReachable: true,
     egressNamedPortsClusterWide: false,
+    dropsPolicyWithNonIpv4Block: false,
   },
   calico: {
     name: 'calico',
@@ -46,6 +51,7 @@ export const DATA_PLANES: Readonly<Record<DataPlane['name'], DataPlane>> = {
     ipBlockMatchesClusterAddresses: true,
     ownNodeAlwaysReachable: false,
     egressNamedPortsClusterWide: false,
+    dropsPolicyWithNonIpv4Block: false,
   },
   'azure-npm': {
     name: 'azure-npm',
@@ -53,6 +59,7 @@ export const DATA_PLANES: Readonly<Record<DataPlane['name'], DataPlane>> = {
     ipBlockMatchesClusterAddresses: true,
     ownNodeAlwaysReachable: true,
     egressNamedPortsClusterWide: false,
+    dropsPolicyWithNonIpv4Block: true,
   },
   cilium: {
     name: 'cilium',
@@ -60,6 +67,7 @@ export const DATA_PLANES: Readonly<Record<DataPlane['name'], DataPlane>> = {
     ipBlockMatchesClusterAddresses: false,
     ownNodeAlwaysReachable: false,
     egressNamedPortsClusterWide: true,
+    dropsPolicyWithNonIpv4Block: false,
   },
 };
 

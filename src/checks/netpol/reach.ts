@@ -1,5 +1,6 @@
 import type { DataPlane } from './dataplane.js';
 import type { ContainerPort, NamespaceFacts, PolicyFacts } from './model.js';
+import { policiesInEffect } from './in-effect.js';
 import { isolatesEgress, isolatesIngress } from './policy-types.js';
 import type { Endpoint } from './peers.js';
 import type { Connection } from './ports.js';
@@ -84,7 +85,8 @@ export class Reachability {
     world: PolicyWorld,
     readonly plane: DataPlane,
   ) {
-    for (const policy of world.policies) {
+    // A policy the plane drops whole (see dataplane.ts) isolates nothing and allows nothing.
+    for (const policy of policiesInEffect(world.policies, plane)) {
       const list = this.byNamespace.get(policy.namespace);
       if (list) list.push(policy);
       else this.byNamespace.set(policy.namespace, [policy]);

@@ -1,7 +1,7 @@
 import type { V1NetworkPolicy, V1NetworkPolicyEgressRule } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
-import { verdictPlane } from '../../checks/imds/engine.js';
+import { ipv6PeerSafe, verdictPlane } from '../../checks/imds/engine.js';
 import { checkChange, type FixCheck } from '../../checks/imds/fix-check.js';
 import { policyEdit } from '../../checks/imds/fixes.js';
 import { clusterNamedPorts } from '../../checks/netpol/ports.js';
@@ -41,11 +41,10 @@ export async function planRuleEdits(
   for (const name of names) {
     const live = await readNetworkPolicy(ctx.connection.kc, { namespace, name });
     const before = live.spec?.egress ?? [];
-    const edit = policyEdit(
-      { ...policyFacts(live), egress: before },
-      plane,
-      clusterNamedPorts(facts.pods),
-    );
+    const edit = policyEdit({ ...policyFacts(live), egress: before }, plane, {
+      clusterPorts: clusterNamedPorts(facts.pods),
+      ipv6: ipv6PeerSafe(facts.engine),
+    });
     if (!edit) continue;
     const edited: V1NetworkPolicy = {
       ...live,

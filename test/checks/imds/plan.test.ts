@@ -75,9 +75,14 @@ describe('the plan for each engine', () => {
     ]);
   });
   it('dual-stack keeps ::/0', () => {
-    expect(peersOf(arm({ networkPolicy: 'azure', ipFamilies: ['IPv4', 'IPv6'] }))).toContainEqual({
+    expect(peersOf(arm({ networkPolicy: 'calico', ipFamilies: ['IPv4', 'IPv6'] }))).toContainEqual({
       ipBlock: { cidr: '::/0' },
     });
+  });
+  it('Azure NPM never gets ::/0: it installs none of a policy with an IPv6 block', () => {
+    expect(
+      peersOf(arm({ networkPolicy: 'azure', ipFamilies: ['IPv4', 'IPv6'] })),
+    ).not.toContainEqual({ ipBlock: { cidr: '::/0' } });
   });
   it('Cilium (by dataplane or by policy) adds namespace and pod selector peers', () => {
     for (const facts of [arm({ networkDataplane: 'cilium' }), arm({ networkPolicy: 'cilium' })]) {

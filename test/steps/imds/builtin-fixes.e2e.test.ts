@@ -7,7 +7,12 @@ import {
   type ImdsAssessment,
   type ImdsFacts,
 } from '../../../src/checks/imds/assess.js';
-import { engineTraits, planesToCheck, verdictPlane } from '../../../src/checks/imds/engine.js';
+import {
+  engineTraits,
+  ipv6PeerSafe,
+  planesToCheck,
+  verdictPlane,
+} from '../../../src/checks/imds/engine.js';
 import { checkChange } from '../../../src/checks/imds/fix-check.js';
 import { applyEdit, policyEdit } from '../../../src/checks/imds/fixes.js';
 import { restrictImdsPolicy } from '../../../src/checks/imds/policy.js';
@@ -17,6 +22,7 @@ import {
   type ProposedFix,
 } from '../../../src/checks/imds/proposals.js';
 import type { PolicyFacts } from '../../../src/checks/netpol/model.js';
+import { clusterNamedPorts } from '../../../src/checks/netpol/ports.js';
 import { builtInScenarios } from '../../../src/sim/scenarios/index.js';
 import { startSimulator } from '../../../src/sim/simulator.js';
 import { readImdsFacts } from '../../../src/steps/imds/read-facts.js';
@@ -55,7 +61,15 @@ function offered(
   for (const name of new Set(verdict.reopenings.map((r) => r.policy))) {
     const policy = mine.find((p) => p.name === name)!;
     const after = mine.map((p) =>
-      p === policy ? applyEdit(p, policyEdit(p, verdictPlane(facts.engine))!) : p,
+      p === policy
+        ? applyEdit(
+            p,
+            policyEdit(p, verdictPlane(facts.engine), {
+              clusterPorts: clusterNamedPorts(facts.pods),
+              ipv6: ipv6PeerSafe(facts.engine),
+            })!,
+          )
+        : p,
     );
     if (checkChange(facts, namespace, after).safe) out.push({ what: `edit ${name}`, after });
   }
