@@ -59,6 +59,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'imds.no-policy-engine': '`networkPolicy: none` (AKS CNI): policies are stored but not enforced',
   'imds.engine-unknown': 'the policy engine is unknown: no Azure access, or a CNI of your own',
   'imds.engine-retiring': 'Azure Network Policy Manager, being retired, enforces the policies',
+  'imds.engine-policies-unread':
+    "Cilium's or Calico's own policy kinds not judged: blocked rests on NetworkPolicies",
   'imds.forbidden': 'could not check: a read was refused',
   'imds.probe-disagrees':
     "a probe pod's connection disagrees with the policies (high when it got through)",

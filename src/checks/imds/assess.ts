@@ -11,6 +11,7 @@ import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
 import { nmiReach, nmiSource, type PodIdentityFacts } from './pod-identity.js';
 import { optInReason, systemReason } from './scope.js';
+import { enginePolicyFindings } from './engine-policies.js';
 import { clusterNamedPorts } from '../netpol/ports.js';
 
 /** Everything the imds step reads from the cluster. */
@@ -21,6 +22,11 @@ export interface ImdsFacts {
   policies: PolicyFacts[];
   /** AAD Pod Identity as seen in the pods and the managed cluster; absent: not looked for. */
   podIdentity?: PodIdentityFacts;
+  /**
+   * The engine's own policy objects (Cilium's, Calico's), counted by kind; absent: not read. They
+   * are not judged: a verdict rests on networking.k8s.io NetworkPolicies only.
+   */
+  enginePolicies?: Array<{ kind: string; count: number }>;
 }
 
 /** One namespace in the step: its verdict and whether it is in scope by default. */
@@ -67,7 +73,13 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
         ...(optIn ? { optIn } : {}),
       };
     });
-  return { namespaces, findings: assessmentFindings(facts.engine, namespaces) };
+  return {
+    namespaces,
+    findings: [
+      ...assessmentFindings(facts.engine, namespaces),
+      ...enginePolicyFindings(facts.engine, facts.enginePolicies),
+    ],
+  };
 }
 
 /**

@@ -4,6 +4,8 @@ import type { ImdsFacts } from '../../../src/checks/imds/assess.js';
 
 const facts: ImdsFacts = {
   engine: { known: true, resourceGroup: 'rg', cluster: 'aks', networkPolicy: 'calico' },
+  // Read, and none there: these tests are not about Calico's own policy kinds.
+  enginePolicies: [],
   namespaces: ['shop', 'kube-system', 'default'].map((name) => ({ name, labels: {} })),
   pods: [
     { namespace: 'shop', name: 'web-1', labels: { app: 'web' }, hostNetwork: false },

@@ -8,6 +8,8 @@ import { buildRows } from '../../../src/steps/imds/rows.js';
 const NAMESPACES = ['shop', 'safe', 'half', 'open'];
 const facts: ImdsFacts = {
   engine: { known: true, resourceGroup: 'rg', cluster: 'aks', networkPolicy: 'calico' },
+  // Read, and none there: these tests are not about Calico's own policy kinds.
+  enginePolicies: [],
   namespaces: NAMESPACES.map((name) => ({ name, labels: {} })),
   pods: NAMESPACES.flatMap((namespace) =>
     ['a', 'b'].map((app) => ({ namespace, name: app, labels: { app }, hostNetwork: false })),
