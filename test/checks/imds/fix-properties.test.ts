@@ -29,6 +29,8 @@ import { bruteAdditions } from './brute-force.js';
 //    refuses it (random rules added to random policies).
 
 const RUNS = Number(process.env['FIX_PROPERTY_RUNS'] ?? 300);
+// A few hundred random worlds each: seconds on a quiet machine, a minute on a loaded one.
+const PROPERTY_TIMEOUT = 180_000;
 
 const worldArb = fc.record({
   engine: engineArb,
@@ -95,89 +97,99 @@ function combined(
 }
 
 describe('fixes never widen (property tests)', () => {
-  it('every offered change, and all of them together, open nothing; the endpoint is closed for the pods they cover', () => {
-    fc.assert(
-      fc.property(worldArb, (w) => {
-        const facts: ImdsFacts = {
-          engine: w.engine,
-          namespaces: NAMESPACES,
-          pods: w.pods,
-          policies: w.policies,
-        };
-        const input = {
-          namespace: NS,
-          namespaces: NAMESPACES,
-          pods: w.pods,
-          extraAddresses: w.extraAddresses,
-          extraPorts: w.extraPorts,
-        };
-        const planes = planesToCheck(w.engine);
-        const mine = w.policies.filter((p) => p.namespace === NS);
-        const changes = offeredChanges(facts);
-        for (const change of changes) {
-          expect(bruteAdditions(input, mine, change.after, planes), change.what).toEqual([]);
-        }
-        const all = combined(mine, changes);
-        expect(bruteAdditions(input, mine, all, planes), 'all changes together').toEqual([]);
+  it(
+    'every offered change, and all of them together, open nothing; the endpoint is closed for the pods they cover',
+    () => {
+      fc.assert(
+        fc.property(worldArb, (w) => {
+          const facts: ImdsFacts = {
+            engine: w.engine,
+            namespaces: NAMESPACES,
+            pods: w.pods,
+            policies: w.policies,
+          };
+          const input = {
+            namespace: NS,
+            namespaces: NAMESPACES,
+            pods: w.pods,
+            extraAddresses: w.extraAddresses,
+            extraPorts: w.extraPorts,
+          };
+          const planes = planesToCheck(w.engine);
+          const mine = w.policies.filter((p) => p.namespace === NS);
+          const changes = offeredChanges(facts);
+          for (const change of changes) {
+            expect(bruteAdditions(input, mine, change.after, planes), change.what).toEqual([]);
+          }
+          const all = combined(mine, changes);
+          expect(bruteAdditions(input, mine, all, planes), 'all changes together').toEqual([]);
 
-        // The endpoint after every offered change: closed for each pod some change covers.
-        const before = assessImds(facts).namespaces.find(
-          (a) => a.verdict.namespace === NS,
-        )!.verdict;
-        const reach = new Reachability(
-          { namespaces: NAMESPACES, policies: all, clusterPorts: clusterNamedPorts(w.pods) },
-          verdictPlane(w.engine),
-        );
-        // An edit may be refused for good reason: on Azure NPM a policy it drops (an IPv6
-        // ipBlock) comes into effect once the edit takes the block out, and may then allow more
-        // than before. The endpoint is promised closed only when every reopening edit is offered.
-        const edited = new Set(changes.map((c) => c.what));
-        if (before.reopenings.some((r) => !edited.has(`edit ${r.policy}`))) return;
-        const targeted = all.filter((p) => !mine.some((m) => m.name === p.name));
-        for (const pod of w.pods.filter((p) => p.namespace === NS && !p.hostNetwork)) {
-          const wasIsolated = !before.unisolated.some((g) => g.pods.includes(pod.name));
-          const covered =
-            wasIsolated || targeted.some((p) => selectorMatches(p.podSelector ?? {}, pod.labels));
-          if (covered)
-            expect(reach.egress(pod, IMDS_ENDPOINT, IMDS_CONNECTION).allowed, pod.name).toBe(false);
-        }
-        if (before.kind === 'exposed')
-          expect(
-            reach.egress({ namespace: NS, labels: {} }, IMDS_ENDPOINT, IMDS_CONNECTION).allowed,
-          ).toBe(false);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+          // The endpoint after every offered change: closed for each pod some change covers.
+          const before = assessImds(facts).namespaces.find(
+            (a) => a.verdict.namespace === NS,
+          )!.verdict;
+          const reach = new Reachability(
+            { namespaces: NAMESPACES, policies: all, clusterPorts: clusterNamedPorts(w.pods) },
+            verdictPlane(w.engine),
+          );
+          // An edit may be refused for good reason: on Azure NPM a policy it drops (an IPv6
+          // ipBlock) comes into effect once the edit takes the block out, and may then allow more
+          // than before. The endpoint is promised closed only when every reopening edit is offered.
+          const edited = new Set(changes.map((c) => c.what));
+          if (before.reopenings.some((r) => !edited.has(`edit ${r.policy}`))) return;
+          const targeted = all.filter((p) => !mine.some((m) => m.name === p.name));
+          for (const pod of w.pods.filter((p) => p.namespace === NS && !p.hostNetwork)) {
+            const wasIsolated = !before.unisolated.some((g) => g.pods.includes(pod.name));
+            const covered =
+              wasIsolated || targeted.some((p) => selectorMatches(p.podSelector ?? {}, pod.labels));
+            if (covered)
+              expect(reach.egress(pod, IMDS_ENDPOINT, IMDS_CONNECTION).allowed, pod.name).toBe(
+                false,
+              );
+          }
+          if (before.kind === 'exposed')
+            expect(
+              reach.egress({ namespace: NS, labels: {} }, IMDS_ENDPOINT, IMDS_CONNECTION).allowed,
+            ).toBe(false);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('the check refuses every change the blunt search sees opening something', () => {
-    fc.assert(
-      fc.property(worldArb, ruleArb, fc.nat(), (w, rule, at) => {
-        const mine = w.policies.filter((p) => p.namespace === NS);
-        fc.pre(mine.length > 0);
-        const target = mine[at % mine.length]!;
-        const after = mine.map((p) =>
-          p === target ? { ...p, egress: [...(p.egress ?? []), rule] } : p,
-        );
-        const facts: ImdsFacts = {
-          engine: w.engine,
-          namespaces: NAMESPACES,
-          pods: w.pods,
-          policies: w.policies,
-        };
-        const input = {
-          namespace: NS,
-          namespaces: NAMESPACES,
-          pods: w.pods,
-          extraAddresses: w.extraAddresses,
-          extraPorts: w.extraPorts,
-        };
-        const opened = bruteAdditions(input, mine, after, planesToCheck(w.engine));
-        if (opened.length > 0) expect(checkChange(facts, NS, after).safe, opened[0]).toBe(false);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it(
+    'the check refuses every change the blunt search sees opening something',
+    () => {
+      fc.assert(
+        fc.property(worldArb, ruleArb, fc.nat(), (w, rule, at) => {
+          const mine = w.policies.filter((p) => p.namespace === NS);
+          fc.pre(mine.length > 0);
+          const target = mine[at % mine.length]!;
+          const after = mine.map((p) =>
+            p === target ? { ...p, egress: [...(p.egress ?? []), rule] } : p,
+          );
+          const facts: ImdsFacts = {
+            engine: w.engine,
+            namespaces: NAMESPACES,
+            pods: w.pods,
+            policies: w.policies,
+          };
+          const input = {
+            namespace: NS,
+            namespaces: NAMESPACES,
+            pods: w.pods,
+            extraAddresses: w.extraAddresses,
+            extraPorts: w.extraPorts,
+          };
+          const opened = bruteAdditions(input, mine, after, planesToCheck(w.engine));
+          if (opened.length > 0) expect(checkChange(facts, NS, after).safe, opened[0]).toBe(false);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('the widening the issue found', () => {
