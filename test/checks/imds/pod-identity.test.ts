@@ -21,6 +21,8 @@ const base: ImdsFacts = {
     { namespace: 'shop', name: 'web-2', labels: {}, hostNetwork: false, hostIP: '10.0.0.5' },
   ],
   policies: [blocking],
+  // Calico's own policy kinds read, none there: only NetworkPolicies decide.
+  enginePolicies: [],
 };
 
 const shopOf = (facts: ImdsFacts) => {
