@@ -3,6 +3,7 @@ import type { ConfirmationRequest } from '../../model/session.js';
 import { groupLabel } from './group-check.js';
 import type { OldBindingNow } from './old-binding.js';
 import type { ReplacementPlan } from './plan.js';
+import type { LastReplacement } from './state.js';
 
 /**
  * The question before each change of a replacement. Cluster-admin-level bindings ask for the
@@ -13,8 +14,7 @@ import type { ReplacementPlan } from './plan.js';
 export function confirmation(
   cluster: string,
   plan: ReplacementPlan,
-  stage: 'create' | 'remove' | 'undo',
-  userRemoved = false,
+  stage: 'create' | 'remove',
   now?: OldBindingNow,
 ): ConfirmationRequest {
   const { candidate, check } = plan;
@@ -34,36 +34,53 @@ export function confirmation(
       ],
       ...typed,
     };
-  if (stage === 'remove') {
-    const after = now ? now.after : plan.oldAfter;
-    const stay = (after?.subjects ?? []).map((s) => `${s.kind} ${s.name}`);
-    return {
-      cluster,
-      change: after
-        ? `Remove user ${candidate.user} from ${old}`
-        : `Delete ${old} (its only subject is user ${candidate.user})`,
-      details: [
-        ...(now && now.changed.length > 0
-          ? [`⚠ ${old} changed since the look: ${now.changed.join('; ')}.`]
-          : []),
-        ...(stay.length > 0 ? [`It keeps ${stay.join(', ')}.`] : []),
-        ...(plan.adopted
-          ? [`${created} was already in place (an earlier run): adopted, not created again.`]
-          : []),
-        `${created} now grants the same role to group ${group}.`,
-        ...(check?.userInGroup === true
-          ? [`${candidate.user} is a member of that group: they keep the role through it.`]
-          : warnings.length > 0
-            ? warnings
-            : ['The user keeps access only if they are a member of that group.']),
-      ],
-      // Taking the role away from the user (not in the group) is typed, like cluster-admin.
-      ...(check?.userLosesAccess ? { typed: cluster } : typed),
-    };
-  }
+  const after = now ? now.after : plan.oldAfter;
+  const stay = (after?.subjects ?? []).map((s) => `${s.kind} ${s.name}`);
   return {
     cluster,
-    change: `Undo: delete ${created}${userRemoved ? ` and bind ${candidate.user} again through ${old}` : ''}`,
-    ...typed,
+    change: after
+      ? `Remove user ${candidate.user} from ${old}`
+      : `Delete ${old} (its only subject is user ${candidate.user})`,
+    details: [
+      ...(now && now.changed.length > 0
+        ? [`⚠ ${old} changed since the look: ${now.changed.join('; ')}.`]
+        : []),
+      ...(stay.length > 0 ? [`It keeps ${stay.join(', ')}.`] : []),
+      ...(plan.adopted
+        ? [`${created} was already in place (an earlier run): adopted, not created again.`]
+        : []),
+      `${created} now grants the same role to group ${group}.`,
+      ...(check?.userInGroup === true
+        ? [`${candidate.user} is a member of that group: they keep the role through it.`]
+        : warnings.length > 0
+          ? warnings
+          : ['The user keeps access only if they are a member of that group.']),
+    ],
+    // Taking the role away from the user (not in the group) is typed, like cluster-admin.
+    ...(check?.userLosesAccess ? { typed: cluster } : typed),
+  };
+}
+
+/**
+ * The question before undoing `last`: what goes (the group binding, unless it was adopted: it
+ * was there before the replacement and stays) and whether the user is bound again.
+ */
+export function undoConfirmation(cluster: string, last: LastReplacement): ConfirmationRequest {
+  const { plan, userRemoved, groupAdopted } = last;
+  const created = bindingLabel(plan.createdAt);
+  const bindAgain = `bind ${plan.candidate.user} again through ${bindingLabel(plan.old)}`;
+  return {
+    cluster,
+    change: groupAdopted
+      ? `Undo: ${bindAgain}`
+      : `Undo: delete ${created}${userRemoved ? ` and ${bindAgain}` : ''}`,
+    ...(groupAdopted
+      ? {
+          details: [
+            `${created} stays: it was in place before this replacement (adopted), and its group keeps the role.`,
+          ],
+        }
+      : {}),
+    ...(plan.candidate.adminLevel ? { typed: cluster } : {}),
   };
 }

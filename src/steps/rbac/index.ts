@@ -79,10 +79,13 @@ function actions(s: Session): Array<StepAction<RbacStepFacts, RbacScreenState>> 
       },
     );
   }
-  if (last)
+  // An adopted group binding stays on undo: with the user still on, there is nothing to undo.
+  if (last && (last.userRemoved || !last.groupAdopted))
     out.push({
       key: 'u',
-      label: `Undo: remove ${bindingLabel(last.plan.createdAt)}${last.userRemoved ? ` and bind ${last.plan.candidate.user} again` : ''}`,
+      label: last.groupAdopted
+        ? `Undo: bind ${last.plan.candidate.user} again (${bindingLabel(last.plan.createdAt)} stays)`
+        : `Undo: remove ${bindingLabel(last.plan.createdAt)}${last.userRemoved ? ` and bind ${last.plan.candidate.user} again` : ''}`,
       run: undoLastReplacement,
     });
   return out;

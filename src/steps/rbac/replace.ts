@@ -1,6 +1,6 @@
 import { bindingLabel } from '../../checks/rbac/types.js';
 import type { StepSession } from '../lifecycle/step-session.js';
-import { confirmation } from './confirmations.js';
+import { confirmation, undoConfirmation } from './confirmations.js';
 import { groupLabel } from './group-check.js';
 import type { RbacStepFacts } from './inspect.js';
 import type { ReplacementPlan } from './plan.js';
@@ -34,8 +34,12 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
     // An adopted group binding needs no creation: the one question is the user's removal.
     confirm: confirmation(ctx.cluster, p, p.adopted ? 'remove' : 'create'),
     run: async (progress, _signal, ask) => {
-      await createGroupBinding(ctx, p, progress);
-      s.set({ last: { plan: p, userRemoved: false }, plan: undefined, proposal: undefined });
+      const groupAdopted = (await createGroupBinding(ctx, p, progress)) === 'adopted';
+      s.set({
+        last: { plan: p, userRemoved: false, groupAdopted },
+        plan: undefined,
+        proposal: undefined,
+      });
       // The old binding as it is now, not as the plan saw it: the removal is asked about that.
       const now = await readOldBinding(ctx, p);
       if (now === 'already') {
@@ -47,11 +51,16 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
       // The first question asked about the creation (or, adopted, about the removal as planned):
       // the removal has its own, asked again when the binding changed since the look.
       const asked = !p.adopted || now.changed.length > 0;
-      if (asked && !(await ask(confirmation(ctx.cluster, p, 'remove', false, now))))
+      if (asked && !(await ask(confirmation(ctx.cluster, p, 'remove', now))))
         return p.adopted ? 'kept' : 'created';
       const removal = await removeUser(ctx, p, now, progress);
       s.set({
-        last: { plan: p, userRemoved: removal !== undefined, ...(removal ? { removal } : {}) },
+        last: {
+          plan: p,
+          userRemoved: removal !== undefined,
+          groupAdopted,
+          ...(removal ? { removal } : {}),
+        },
       });
       return 'replaced';
     },
@@ -83,7 +92,10 @@ export async function replaceUser(s: Session, p: ReplacementPlan): Promise<void>
   });
 }
 
-/** Undoes the last replacement: the group binding deleted, the user bound again as before. */
+/**
+ * Undoes the last replacement: the group binding deleted (unless it was adopted: it was there
+ * before), the user bound again as before.
+ */
 export async function undoLastReplacement(s: Session): Promise<void> {
   const last = s.state.last;
   if (!last) return;
@@ -92,12 +104,19 @@ export async function undoLastReplacement(s: Session): Promise<void> {
     wire: 'kube',
     what: 'undo of the replacement',
     dryRun: ['Dry run: nothing was undone.'],
-    confirm: confirmation(ctx.cluster, last.plan, 'undo', last.userRemoved),
+    confirm: undoConfirmation(ctx.cluster, last),
     cancelled: ['Undo cancelled: nothing was changed.'],
     run: async (progress) => {
-      await undoReplacement(ctx, last.plan, last.userRemoved, progress, last.removal);
+      await undoReplacement(ctx, last, progress);
       s.set({ last: undefined });
     },
-    done: () => ({ plan: undefined, result: ['✔ Undone: the bindings are as they were.'] }),
+    done: () => ({
+      plan: undefined,
+      result: [
+        last.groupAdopted
+          ? `✔ Undone: ${last.plan.candidate.user} is bound again through ${bindingLabel(last.plan.old)}; ${bindingLabel(last.plan.createdAt)} stays, as it was before this replacement.`
+          : '✔ Undone: the bindings are as they were.',
+      ],
+    }),
   });
 }

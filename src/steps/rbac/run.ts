@@ -12,6 +12,7 @@ import type { StepContext } from '../contract/module.js';
 import { bindingDifference } from './existing.js';
 import { namesUser, oldBindingNow, type OldBindingNow } from './old-binding.js';
 import type { ReplacementPlan } from './plan.js';
+import type { LastReplacement } from './state.js';
 
 type Progress = (line: string) => void;
 /** What the binding changes use of the step's context: the cluster and the journal. */
@@ -281,18 +282,20 @@ async function deleteGroupBinding(
 }
 
 /**
- * Undoes a replacement: deletes the group binding and puts the user back on (or recreates) the
- * old binding; `removal` is what the removal changed (the plan's look when not known).
+ * Undoes a replacement: deletes the group binding (one adopted was there before, and stays) and
+ * puts the user back on (or recreates) the old binding; `removal` is what the removal changed
+ * (the plan's look when not known).
  */
 export async function undoReplacement(
   ctx: Ctx,
-  plan: ReplacementPlan,
-  userRemoved: boolean,
+  last: LastReplacement,
   progress: Progress,
-  removal?: OldBindingNow,
 ): Promise<void> {
   const { kc } = ctx.connection;
-  await deleteGroupBinding(ctx, plan, progress);
+  const { plan, userRemoved, removal } = last;
+  if (last.groupAdopted)
+    progress(`✔ kept ${bindingLabel(plan.createdAt)}: it was there before this replacement`);
+  else await deleteGroupBinding(ctx, plan, progress);
   if (!userRemoved) return;
   const user = { apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: plan.candidate.user };
   const target = bindingLabel(plan.old);

@@ -40,11 +40,20 @@ export interface RbacScreenState {
   plan?: ReplacementPlan;
   /** The Azure role assignment replacement on screen (a user's role given to a group). */
   azurePlan?: AzureReplacementPlan;
-  /**
-   * The last replacement made (for undo), whether its user was removed, and how the old binding
-   * was changed (as read just before: it may differ from the plan's look).
-   */
-  last?: { plan: ReplacementPlan; userRemoved: boolean; removal?: OldBindingNow };
+  /** The last replacement made, for undo. */
+  last?: LastReplacement;
+}
+
+/**
+ * A replacement made: whether its user was removed, how the old binding was changed (as read just
+ * before: it may differ from the plan's look), and whether the group binding was adopted (it
+ * existed before this replacement, so undo leaves it).
+ */
+export interface LastReplacement {
+  plan: ReplacementPlan;
+  userRemoved: boolean;
+  removal?: OldBindingNow;
+  groupAdopted?: boolean;
 }
 
 /** The answer to one group search: the matches, or why there are none to show. */

@@ -1,7 +1,6 @@
-// Undo of a replacement that adopted an existing group binding (made by an earlier run and kept
-// when its removal was declined) deletes that binding too, although this replacement did not
-// create it, and then says "the bindings are as they were": every member of the group loses the
-// role the group held before this replacement.
+// Undo of a replacement that adopted an existing group binding (made by an earlier run whose
+// removal was declined) leaves that binding: this replacement did not create it, and deleting it
+// would take the role from every member of the group.
 import { RbacAuthorizationV1Api } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
@@ -35,7 +34,7 @@ describe('undo of a replacement that adopted the group binding', () => {
   // The undo promises the state before the replacement (README, rbac step: "Undo ... the bindings
   // are as they were"); the adopted binding existed then (RBAC: a binding grants its role to every
   // member of its Group subject), so only the user's removal is this replacement's to undo.
-  it.fails('keeps the group binding it did not create, and re-binds the user', async () => {
+  it('keeps the group binding it did not create, and re-binds the user', async () => {
     sim = await startSimulator({ scenario: 'demo', speed: 600 });
     const s = (session = await stepSession(sim, 'rbac', rbacStep));
     await s.host.open('rbac');
@@ -46,13 +45,20 @@ describe('undo of a replacement that adopted the group binding', () => {
     await s.host.send('rbac', { type: 'propose', candidate: SAM, group: GROUP });
     await press(s, 'r', [true]);
     expect(s.view().result?.[0]).toMatch(/^✔ Verified/);
-    // Undo the second replacement.
-    await press(s, 'u', [true]);
+    // Undo the second replacement: the question says the group binding stays.
+    const undo = s.host.send('rbac', { type: 'action', key: 'u' });
+    await until(() => s.store.getState().confirmation !== undefined, 'the undo question');
+    expect(s.store.getState().confirmation?.change).toBe(
+      'Undo: bind sam@contoso.com again through RoleBinding/payments/sam-secret-reader',
+    );
+    s.store.answer(true);
+    await undo;
     const api = s.connection.kc.makeApiClient(RbacAuthorizationV1Api);
     const names = (await api.listNamespacedRoleBinding({ namespace: 'payments' })).items.map(
       (b) => b.metadata!.name!,
     );
     expect(names).toContain('sam-secret-reader');
     expect(names).toContain('sam-secret-reader-group');
+    expect(s.view().result?.[0]).toMatch(/^✔ Undone: sam@contoso.com is bound again .* stays/);
   });
 });
