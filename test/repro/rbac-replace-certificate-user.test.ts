@@ -17,9 +17,9 @@ const platform: DirectoryEntry = {
 };
 // Graph knows the group; `/users/ci-deployer/checkMemberGroups` is a 404, so isMember is unknown.
 const directory: DirectoryReader = {
-  resolve: async () => ({ found: new Map([[GROUP, platform]]) }),
-  searchGroups: async () => ({ groups: [platform], total: 1 }),
-  isMember: async () => undefined,
+  resolve: () => Promise.resolve({ found: new Map([[GROUP, platform]]) }),
+  searchGroups: () => Promise.resolve({ groups: [platform], total: 1 }),
+  isMember: () => Promise.resolve(undefined),
 };
 
 describe('replacing a certificate identity with an Entra group', () => {
