@@ -32,16 +32,17 @@ export async function checkGroup(
   candidate: Candidate,
   groupId: string,
 ): Promise<GroupCheck> {
+  // Membership not known counts as a possible loss: the removal asks for the cluster name.
   if (!directory)
     return {
-      warnings: [`Group not checked in Entra ID. ${NO_DIRECTORY}`, inGroupHint(candidate)],
-      userLosesAccess: false,
+      warnings: [`Group not checked in Entra ID. ${NO_DIRECTORY}`, membershipHint(candidate)],
+      userLosesAccess: true,
     };
   const lookup = await directory.resolve([groupId]);
   if (lookup.unresolved)
     return {
-      warnings: [`Group not checked in Entra ID. ${lookup.unresolved}`, inGroupHint(candidate)],
-      userLosesAccess: false,
+      warnings: [`Group not checked in Entra ID. ${lookup.unresolved}`, membershipHint(candidate)],
+      userLosesAccess: true,
     };
   const entry = entryOf(lookup, groupId);
   if (!entry)
@@ -58,7 +59,9 @@ export async function checkGroup(
       userLosesAccess: false,
       refused: `${groupId} is ${describeEntry(entry)}, not a group; pick a group.`,
     };
-  const userInGroup = await directory.isMember(candidate.user, groupId);
+  // A name that is no Entra identity is in no Entra group: Graph is not asked.
+  const userInGroup =
+    candidate.userKind === 'other' ? false : await directory.isMember(candidate.user, groupId);
   return { entry, userInGroup, ...groupWarnings(entry, candidate, userInGroup) };
 }
 
@@ -75,17 +78,24 @@ export function groupWarnings(
     );
   if (g.memberCount === 0)
     warnings.push(`${g.name} has no members: the binding would grant ${c.role} to nobody for now.`);
-  if (userInGroup === false)
+  if (c.userKind === 'other')
+    warnings.push(
+      `${c.user} is not an Entra identity (a client-certificate or local name: its groups come from the certificate, not Entra ID), so no Entra group holds it: removing it takes ${c.role} away (the removal asks for the cluster name).`,
+    );
+  else if (userInGroup === false)
     warnings.push(
       `${c.user} is not in ${g.name}: removing them from the binding takes ${c.role} away from them (the removal asks for the cluster name).`,
     );
-  if (userInGroup === undefined)
+  else if (userInGroup === undefined)
     warnings.push(
-      `Whether ${c.user} is in ${g.name} could not be checked; make sure before removing them.`,
+      `Whether ${c.user} is in ${g.name} could not be checked: removing them may take ${c.role} away from them (the removal asks for the cluster name).`,
     );
-  return { warnings, userLosesAccess: userInGroup === false || g.securityEnabled === false };
+  return { warnings, userLosesAccess: userInGroup !== true || g.securityEnabled === false };
 }
 
-function inGroupHint(c: Candidate): string {
-  return `Make sure the group exists and that ${c.user} is in it if they should keep ${c.role}.`;
+/** Membership not checked: a certificate or local name is in no Entra group; others may not be. */
+function membershipHint(c: Candidate): string {
+  return c.userKind === 'other'
+    ? `${c.user} is not an Entra identity (a client-certificate or local name), so no Entra group holds it: removing it takes ${c.role} away (the removal asks for the cluster name).`
+    : `Whether ${c.user} is in the group could not be checked: removing them may take ${c.role} away from them (the removal asks for the cluster name).`;
 }
