@@ -39,4 +39,14 @@ describe('a pool newer than the control plane', () => {
     const skew = versionFindings(facts).filter((f) => f.id === 'versions.pool-skew');
     expect(skew.map((f) => f.object?.name)).toEqual(['apps']);
   });
+
+  // AKS, "Upgrade a node pool": the node pool version can't be greater than the control plane's
+  // major.minor.patch version.
+  it.fails('is reported on a newer patch of the same minor too', () => {
+    const pool = { ...facts.pools[0]!, version: '1.31.9', current: '1.31.9' };
+    const skew = versionFindings({ ...facts, pools: [pool] }).filter(
+      (f) => f.id === 'versions.pool-skew',
+    );
+    expect(skew.map((f) => f.object?.name)).toEqual(['apps']);
+  });
 });
