@@ -29,7 +29,17 @@ export function versionFindings(f: VersionFacts): Finding[] {
     const behind = minorDistance(pool.current, cp);
     // Three minors from a 1.28 control plane on, two before (AKS follows the kubelet skew).
     const allowed = allowedPoolSkew(cp);
-    if (behind > 0) {
+    if (parseVersion(pool.current) && parseVersion(cp) && compareVersions(pool.current, cp) > 0) {
+      // Kubelet must never be newer than kube-apiserver (version skew policy); AKS refuses a pool
+      // above the control plane's major.minor.patch, and never downgrades a pool.
+      out.push({
+        id: 'versions.pool-skew',
+        severity: 'high',
+        object,
+        message: `Pool ${pool.name} runs ${pool.current}, ahead of the control plane (${cp}): kubelets must not be newer than the API server, so this is outside the skew Kubernetes and AKS support.`,
+        remediation: `Upgrade the control plane to ${pool.current} or later (AKS cannot downgrade a pool), or replace the pool with one on ${cp} and move its workloads there.`,
+      });
+    } else if (behind > 0) {
       out.push({
         id: 'versions.pool-skew',
         severity: behind > allowed ? 'high' : 'medium',
