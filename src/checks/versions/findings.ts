@@ -2,7 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import type { SupportStatus } from '../../model/inventory.js';
 import type { VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf, parseVersion } from './semver.js';
-import { clusterSupportOf, supportedMinors } from './support.js';
+import { clusterSupportOf, patchRetired, supportedMinors } from './support.js';
 import { upgradeChannelOf } from '../arm-enums.js';
 import { allowedPoolSkew, skewWords } from './skew.js';
 import { maintenanceWindowFinding } from './maintenance-window.js';
@@ -163,6 +163,14 @@ function unsupported(
       remediation:
         'Keep preview versions out of production; this cluster moves to the GA release of this minor when it comes (AKS cannot downgrade).',
     };
+  if (support === 'unsupported' && patchRetired(region, version))
+    return {
+      id: 'versions.unsupported',
+      severity: 'medium',
+      object,
+      message: `${what} runs ${version}, a patch AKS no longer lists for ${minorOf(version)} (it supports ${listedPatches(region, version)}): outside support, though its minor is still supported.`,
+      remediation: `Upgrade to the newest patch of ${minorOf(version)} (a patch upgrade, control plane then pools); AKS gives 30 days after a patch is retired.`,
+    };
   return support === 'lts-only'
     ? {
         id: 'versions.unsupported',
@@ -180,4 +188,9 @@ function unsupported(
         remediation:
           'Upgrade to a supported version; from an unsupported version AKS allows a jump back into support.',
       };
+}
+
+/** The patches the region lists for `version`'s minor, for a message. */
+function listedPatches(region: VersionFacts['region'], version: string): string {
+  return region.find((m) => m.minor === minorOf(version))?.patches.join(', ') ?? '';
 }

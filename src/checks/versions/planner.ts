@@ -41,8 +41,9 @@ function ltsMigration(f: VersionFacts, version: string): boolean {
 function skippedMinors(f: VersionFacts, version: string): number {
   const from = f.controlPlane.current;
   const skip = minorDistance(from, version) - 1;
-  // Out of support for this cluster: past the window, or an LTS-only minor off the LTS plan.
-  const support = clusterSupportOf(f.region, from, f.supportPlan);
+  // Out of support for this cluster: past the window, or an LTS-only minor off the LTS plan (a
+  // retired patch of a supported minor allows no skip: AKS allows one only back into the window).
+  const support = clusterSupportOf(f.region, from, f.supportPlan, 'minor');
   if (skip <= 0 || support === 'unsupported' || support === 'lts-only' || ltsMigration(f, version))
     return 0;
   return skip;

@@ -16,12 +16,34 @@ export function supportedMinors(region: readonly RegionMinor[]): string[] {
 }
 
 /**
+ * Whether a version is supported: its minor in the N-2 window (or LTS only), and its patch one
+ * the region still lists for that minor (AKS supports the two newest patches of a minor; a
+ * version off the list is outside support). An unlisted patch older than the newest listed is
+ * `unsupported`; with no patches listed for the minor, the minor's verdict stands.
+ */
+export function supportOf(region: readonly RegionMinor[], version: string): SupportStatus {
+  const minor = minorSupportOf(region, version);
+  if (minor === 'unknown' || minor === 'unsupported') return minor;
+  return patchRetired(region, version) ? 'unsupported' : minor;
+}
+
+/**
+ * Whether the region lists patches for `version`'s minor, not this one, and a newer one: the
+ * patch was retired. A patch newer than every listed one is not judged (the list may lag).
+ */
+export function patchRetired(region: readonly RegionMinor[], version: string): boolean {
+  const patches = region.find((m) => m.minor === minorOf(version))?.patches ?? [];
+  if (patches.length === 0 || patches.includes(version)) return false;
+  return patches.some((p) => parseVersion(p) && compareVersions(p, version) > 0);
+}
+
+/**
  * Whether a version's minor is in the N-2 window, on the LTS plan only, or out of support;
  * `unknown` when the version is not one, when the region listed no generally available minor (no
  * window to judge by: never taken as out of support, nor as in it), or when its minor is newer
  * than any the region lists (not past support; whether in it the list does not say).
  */
-export function supportOf(region: readonly RegionMinor[], version: string): SupportStatus {
+export function minorSupportOf(region: readonly RegionMinor[], version: string): SupportStatus {
   const minor = minorOf(version);
   const window = supportedMinors(region);
   if (!parseVersion(version) || window.length === 0) return 'unknown';
@@ -39,14 +61,15 @@ export function onLtsPlan(supportPlan: string | undefined): boolean {
 }
 
 /**
- * Support of a version on this cluster: an LTS-only minor is supported when the cluster is on the
+ * Support of a version (or, `level` minor, of its minor alone) on this cluster: an LTS-only minor is supported when the cluster is on the
  * LTS plan (AKS long-term support: two years for LTS-eligible minors on Premium with that plan).
  */
 export function clusterSupportOf(
   region: readonly RegionMinor[],
   version: string,
   supportPlan: string | undefined,
+  level: 'patch' | 'minor' = 'patch',
 ): SupportStatus {
-  const support = supportOf(region, version);
+  const support = (level === 'minor' ? minorSupportOf : supportOf)(region, version);
   return support === 'lts-only' && onLtsPlan(supportPlan) ? 'supported' : support;
 }

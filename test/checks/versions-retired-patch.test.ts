@@ -1,5 +1,5 @@
-// A control plane on a patch AKS no longer lists for its minor is out of support, yet the version
-// check calls it supported and reports only an "info" patch upgrade.
+// A control plane on a patch AKS no longer lists for its minor is out of support (medium: the
+// minor still is); with no patches listed, the minor's verdict stands.
 import { describe, expect, it } from 'vitest';
 import type { VersionFacts } from '../../src/checks/versions/facts.js';
 import { versionFindings } from '../../src/checks/versions/findings.js';
@@ -38,11 +38,28 @@ describe('a control plane on a patch the region no longer lists', () => {
   // learn.microsoft.com/azure/aks/supported-kubernetes-versions, "Kubernetes version support
   // policy": "Each supported minor version also supports a maximum of two (2) stable patches";
   // ListKubernetesVersions' patchVersions are those patches.
-  it.fails('is reported as out of support (medium or high), not only as an info upgrade', () => {
+  it('is reported as out of support (medium or high), not only as an info upgrade', () => {
     const cp = versionFindings(facts).filter(
       (f) =>
         f.object?.kind === 'ManagedCluster' && (f.severity === 'high' || f.severity === 'medium'),
     );
     expect(cp.map((f) => f.id)).toContain('versions.unsupported');
+    expect(cp.find((f) => f.id === 'versions.unsupported')?.message).toMatch(
+      /1\.31\.1, a patch AKS no longer lists for 1\.31/,
+    );
+  });
+
+  it('stays supported when the region lists no patches for the minor', () => {
+    const bare = region.map((m) => ({ ...m, patches: [] }));
+    const found = versionFindings({ ...facts, region: bare });
+    expect(found.map((f) => f.id)).not.toContain('versions.unsupported');
+    expect(found.map((f) => f.id)).not.toContain('versions.support-unknown');
+  });
+
+  it('is supported on a listed patch', () => {
+    const cp = { ...facts.controlPlane, version: '1.31.7', current: '1.31.7' };
+    expect(versionFindings({ ...facts, controlPlane: cp }).map((f) => f.id)).not.toContain(
+      'versions.unsupported',
+    );
   });
 });
