@@ -1,19 +1,20 @@
+import { API_REMOVALS, groupVersionOf } from './api-removals.js';
 import { compareVersions, minorOf } from './semver.js';
 
-/** Group/versions Kubernetes stopped serving, by the minor that removed them (upstream deprecation guide). */
-const REMOVED: ReadonlyArray<{ groupVersion: string; removedIn: string }> = [
-  { groupVersion: 'batch/v1beta1', removedIn: '1.25' },
-  { groupVersion: 'policy/v1beta1', removedIn: '1.25' },
-  { groupVersion: 'discovery.k8s.io/v1beta1', removedIn: '1.25' },
-  { groupVersion: 'events.k8s.io/v1beta1', removedIn: '1.25' },
-  { groupVersion: 'autoscaling/v2beta1', removedIn: '1.25' },
-  { groupVersion: 'node.k8s.io/v1beta1', removedIn: '1.25' },
-  { groupVersion: 'autoscaling/v2beta2', removedIn: '1.26' },
-  { groupVersion: 'flowcontrol.apiserver.k8s.io/v1beta1', removedIn: '1.26' },
-  { groupVersion: 'storage.k8s.io/v1beta1', removedIn: '1.27' },
-  { groupVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', removedIn: '1.29' },
-  { groupVersion: 'flowcontrol.apiserver.k8s.io/v1beta3', removedIn: '1.32' },
-];
+/**
+ * Group/versions Kubernetes stopped serving, by the minor that removed them, derived from the
+ * per-resource table: a group/version is gone only once every resource in it is (extensions/v1beta1
+ * lost Deployments in 1.16, Ingress in 1.22).
+ */
+const REMOVED: ReadonlyArray<{ groupVersion: string; removedIn: string }> = (() => {
+  const last = new Map<string, string>();
+  for (const r of API_REMOVALS) {
+    const gv = groupVersionOf(r.group, r.version);
+    const seen = last.get(gv);
+    if (!seen || compareVersions(`${r.removedIn}.0`, `${seen}.0`) > 0) last.set(gv, r.removedIn);
+  }
+  return [...last].map(([groupVersion, removedIn]) => ({ groupVersion, removedIn }));
+})();
 
 /** Served group/versions that the upgrade from `from` to `to` removes. */
 export function removedBetween(
