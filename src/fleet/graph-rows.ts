@@ -1,5 +1,5 @@
 import { isApiPublic } from '../checks/access/api-access.js';
-import { entraModeOf } from '../checks/access/entra-mode.js';
+import { entraModeOf, entraOn } from '../checks/access/entra-mode.js';
 import { sameArmValue } from '../checks/arm-enums.js';
 import { imageAgeDays } from '../checks/nodeimage/image-age.js';
 import { supportOf } from '../checks/versions/support.js';
@@ -96,12 +96,14 @@ export function clusterOf(
     tags,
     support,
     pools,
-    entra:
+    // The access step's rule: the retired app-based integration counts as off.
+    entra: entraOn(
       entraModeOf({
         managed: aad?.['managed'] === true,
         enableAzureRbac: aad?.['enableAzureRBAC'] === true,
         ...(str(aad?.['serverAppID']) ? { serverAppID: str(aad?.['serverAppID'])! } : {}),
-      }) !== 'off',
+      }),
+    ),
     azureRbac: aad?.['enableAzureRBAC'] === true,
     // Local accounts are on unless disabled, and then only matter with Entra ID present.
     localAccounts: p['disableLocalAccounts'] !== true,

@@ -3,7 +3,7 @@ import type { Finding } from '../../model/finding.js';
 import { PUBLIC_SHARE_THRESHOLD, publicCoverage } from './public-ranges.js';
 import { plural } from '../../model/plural.js';
 import { sameArmValue } from '../arm-enums.js';
-import { entraModeOf, type EntraMode } from './entra-mode.js';
+import { entraModeOf, entraOn, type EntraMode } from './entra-mode.js';
 
 /** How the API server is reached and who may sign in, as read from the managed cluster. */
 export interface ApiAccessFacts {
@@ -91,7 +91,7 @@ export function apiAccessFindings(f: ApiAccessFacts, cluster: string, az: string
         'Create a new cluster with RBAC and AKS-managed Entra ID (az aks create --enable-aad --aad-admin-group-object-ids <group>), move the workloads to it, then delete this one.',
     });
   }
-  if (f.entra !== 'managed') {
+  if (!entraOn(f.entra)) {
     findings.push({
       id: 'access.entra-off',
       severity: 'high',

@@ -17,3 +17,11 @@ export function entraModeOf(aad: EntraProfileFacts | undefined): EntraMode {
   if (aad?.managed === true || aad?.enableAzureRbac === true) return 'managed';
   return aad?.serverAppID ? 'legacy' : 'off';
 }
+
+/**
+ * Whether a mode counts as Entra ID on (access.entra-off is raised otherwise): only AKS-managed;
+ * the legacy integration is retired and counts as off.
+ */
+export function entraOn(mode: EntraMode): boolean {
+  return mode === 'managed';
+}

@@ -1,5 +1,5 @@
-// The fleet inventory counts the retired app-based (legacy) Entra integration as Entra ID on, so
-// such a cluster carries no 'no-entra' risk, while the API server access step rates the same
+// The fleet inventory counts the retired app-based (legacy) Entra integration as Entra ID off, so
+// such a cluster carries the 'no-entra' risk, as the API server access step rates the same
 // cluster access.entra-off, high.
 import { describe, expect, it } from 'vitest';
 import { apiAccessFactsOf, apiAccessFindings } from '../../src/checks/access/api-access.js';
@@ -18,7 +18,7 @@ const aadProfile = {
 describe('a cluster on the legacy (app-based) Entra integration', () => {
   // learn.microsoft.com/azure/aks/azure-ad-integration-cli: the legacy Microsoft Entra
   // integration is deprecated; move to AKS-managed Microsoft Entra integration.
-  it.fails('is a no-entra risk in the fleet inventory, as the access step says', () => {
+  it('is a no-entra risk in the fleet inventory, as the access step says', () => {
     expect(
       apiAccessFindings(apiAccessFactsOf({ location: 'x', aadProfile }), 'aks', '').map(
         (f) => f.id,
