@@ -107,9 +107,10 @@ describe('checkAzureAssignments', () => {
       [],
     ],
     [
+      // Deployments written cluster-wide run pods as any ServiceAccount: escalation.
       'a custom role with cluster data actions is an AKS role',
       facts(ROLES.deployers, 'User'),
-      ['rbac.azure-user-assignment:medium'],
+      ['rbac.azure-user-assignment:medium', 'rbac.escalation:high'],
     ],
     ['a custom role of another service is not', facts(ROLES.storage, 'User'), []],
     [

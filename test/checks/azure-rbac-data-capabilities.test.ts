@@ -1,7 +1,7 @@
 // With Azure RBAC for Kubernetes on, the built-in "Azure Kubernetes Service RBAC Writer" assigned
 // to a group at the cluster's scope reads every Secret of every namespace (kube-system included)
-// and runs pods as any ServiceAccount there, yet the assignment raises no finding at all: only
-// direct users and "everything" roles are looked at.
+// and runs pods as any ServiceAccount there: the same capability findings Kubernetes RBAC gets,
+// high cluster-wide, medium in one namespace, NotDataActions honoured.
 import { describe, expect, it } from 'vitest';
 import { checkAzureAssignments } from '../../src/checks/rbac/azure-assignments.js';
 import type { AzureRbacFacts, AzureRoleDefinition } from '../../src/model/azure-rbac.js';
@@ -45,8 +45,38 @@ describe('RBAC Writer for a group at the cluster scope, Azure RBAC on', () => {
   // Secrets and running Pods as any ServiceAccount in the namespace ... Applying this role at
   // cluster scope will give access across all namespaces"; kubernetes.io RBAC good practices,
   // "Listing Secrets" and "Workload creation" call these privilege-escalation paths.
-  it.fails('is reported: Secrets of every namespace and pods as any ServiceAccount', () => {
+  it('is reported: Secrets of every namespace and pods as any ServiceAccount', () => {
     const found = checkAzureAssignments(facts);
     expect(found.filter((f) => f.severity === 'high' || f.severity === 'medium')).not.toEqual([]);
+    expect(found.map((f) => `${f.id}:${f.severity}`).sort()).toEqual([
+      'rbac.escalation:high',
+      'rbac.secrets-read:high',
+    ]);
+  });
+
+  it('is medium at a namespace scope', () => {
+    const a = { ...facts.assignments[0]!, scope: `${CLUSTER}/namespaces/shop` };
+    const found = checkAzureAssignments({ ...facts, assignments: [a] });
+    expect(found.map((f) => `${f.id}:${f.severity}`).sort()).toEqual([
+      'rbac.escalation:medium',
+      'rbac.secrets-read:medium',
+    ]);
+  });
+
+  it('honours NotDataActions', () => {
+    const p = writer.permissions[0]!;
+    const narrowed: AzureRoleDefinition = {
+      ...writer,
+      builtIn: false,
+      id: `${SUB}/providers/Microsoft.Authorization/roleDefinitions/custom`,
+      permissions: [{ ...p, notDataActions: [`${MC}/secrets/*`, `${MC}/pods/write`] }],
+    };
+    const found = checkAzureAssignments({
+      ...facts,
+      assignments: [{ ...facts.assignments[0]!, roleDefinitionId: narrowed.id }],
+      definitions: { custom: narrowed },
+    });
+    expect(found.map((f) => f.id)).toEqual(['rbac.escalation']);
+    expect(found[0]?.message).not.toMatch(/Secrets \(/);
   });
 });

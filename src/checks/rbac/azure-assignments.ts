@@ -169,6 +169,10 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
         remediation:
           'Keep cluster-admin-level roles to a reviewed group; grant narrower roles (RBAC Admin, Writer, Reader) at namespace scope where that suffices.',
       });
+    // Narrower than cluster-admin, yet each right below is a way to more (Kubernetes RBAC good
+    // practices): the same capability findings Kubernetes bindings get.
+    if (aks && facts.azureRbacEnabled && !grants(role, EVERY_DATA_ACTION, 'data'))
+      out.push(...dataCapabilities(role, base, who, where, clusterWide));
     const adminCredential = adminCredentialAction(role);
     if (clusterWide && facts.localAccounts && adminCredential)
       out.push({
@@ -190,6 +194,77 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
         remediation:
           'Turn on AKS-managed Entra ID (az aks update --enable-aad), then disable local accounts; until then, remove that right from who does not need cluster-admin.',
       });
+  }
+  return out;
+}
+
+/** Data actions that lead to more rights, with what each gives (Azure RBAC for Kubernetes). */
+const DATA_CAPABILITIES: ReadonlyArray<{
+  finding: 'rbac.secrets-read' | 'rbac.escalation';
+  actions: string[];
+  what: string;
+}> = [
+  {
+    finding: 'rbac.secrets-read',
+    actions: [`${MC}/secrets/read`],
+    what: 'reads Secrets (service account tokens and credentials among them)',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [
+      `${MC}/pods/write`,
+      ...['deployments', 'daemonsets', 'statefulsets', 'replicasets'].map(
+        (r) => `${MC}/apps/${r}/write`,
+      ),
+      `${MC}/batch/jobs/write`,
+      `${MC}/batch/cronjobs/write`,
+    ],
+    what: 'creates pods or workloads, which run as any ServiceAccount there and read its Secrets',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: ['users', 'groups', 'serviceaccounts'].map((r) => `${MC}/${r}/impersonate/action`),
+    what: 'impersonates users, groups or ServiceAccounts',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'].map(
+      (r) => `${MC}/rbac.authorization.k8s.io/${r}/write`,
+    ),
+    what: 'writes roles or role bindings',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [`${MC}/serviceaccounts/token/action`],
+    what: 'mints ServiceAccount tokens',
+  },
+];
+
+/**
+ * The capability findings of an Azure role's data actions (NotDataActions honoured): high at the
+ * cluster's scope (every namespace, kube-system included), medium in one namespace.
+ */
+function dataCapabilities(
+  role: AzureRoleDefinition,
+  base: Pick<Finding, 'object' | 'subject' | 'principal'>,
+  who: string,
+  where: string,
+  clusterWide: boolean,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const finding of ['rbac.secrets-read', 'rbac.escalation'] as const) {
+    const what = DATA_CAPABILITIES.filter(
+      (c) => c.finding === finding && c.actions.some((a) => grants(role, a, 'data')),
+    ).map((c) => c.what);
+    if (what.length === 0) continue;
+    out.push({
+      ...base,
+      id: finding,
+      severity: clusterWide ? 'high' : 'medium',
+      message: `${who} holds "${role.roleName}" ${where}: with Azure RBAC for Kubernetes on, it ${what.join('; ')}${clusterWide ? ' in every namespace, kube-system included' : ''}.`,
+      remediation:
+        'Grant this role at namespace scope to who needs it there, or a narrower role (RBAC Reader); review the group it is assigned to.',
+    });
   }
   return out;
 }
