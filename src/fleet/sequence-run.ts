@@ -151,6 +151,12 @@ async function ended(
         );
         return 130;
       }
+      if (outcome.unanswered) {
+        io.out(
+          `  Interrupted while ${visible(outcome.what)} on ${name} waited for Azure's answer:\n${outcome.unanswered.map((l) => `    ${visible(l)}\n`).join('')}`,
+        );
+        return 130;
+      }
       io.out(
         `  Stopped following ${visible(outcome.what)} on ${name}: it goes on in Azure. Run the same command again: the sequence picks up at ${name} and follows it.\n`,
       );

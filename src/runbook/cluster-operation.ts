@@ -115,14 +115,18 @@ export async function sendOperation(
     if (done.ending.kind === 'unknown') {
       // Never "failed": Azure may be running it. Said with the command that tells.
       const why = failureOf(done.ending.cause, connection, 'follow the operation').line;
-      return stopped(`${what} ${sentWords(done.ending.accepted)}; its outcome is unknown`, [
+      const lines = [
         unheardWhy(done.ending.accepted, why),
         done.ending.accepted
           ? 'It may still be running in Azure: nothing here stopped or undid it.'
           : 'It may be running in Azure, or may never have started.',
         `Check it: ${azProvisioningState(arm.at, pool)} (Upgrading: still running; Succeeded or Failed: how it ended).`,
         'Then run the same command again: the sequence picks up at this cluster.',
-      ]);
+      ];
+      // The operator's Ctrl+C (or SIGTERM) ended the wait: an interruption, with its exit code.
+      if (controller.signal.aborted && hooks.signal?.aborted)
+        return { kind: 'interrupted', what, unanswered: lines };
+      return stopped(`${what} ${sentWords(done.ending.accepted)}; its outcome is unknown`, lines);
     }
     return operationFailure(done.ending.failure, what, req.at.name);
   } finally {

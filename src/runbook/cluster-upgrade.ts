@@ -54,9 +54,10 @@ export type ClusterOutcome =
   | { kind: 'not-confirmed' }
   /**
    * Ctrl+C: following `what` stopped (it goes on in Azure), or, `notSent`, before it was sent
-   * (`after`: the operations of this cluster that succeeded before it).
+   * (`after`: the operations of this cluster that succeeded before it), or, `unanswered`, while
+   * its request waited for Azure's answer (the lines say how to find out whether it started).
    */
-  | { kind: 'interrupted'; what: string; notSent?: true; after?: string[] }
+  | { kind: 'interrupted'; what: string; notSent?: true; after?: string[]; unanswered?: string[] }
   | { kind: 'shown' };
 
 const RUNNING = /ing$/i;
