@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATA_PLANES } from '../../src/checks/netpol/dataplane.js';
 import { Reachability } from '../../src/checks/netpol/reach.js';
+import { clusterNamedPorts } from '../../src/checks/netpol/ports.js';
 import { SimClock } from '../../src/sim/clock.js';
 import type { KubeObject } from '../../src/sim/contracts.js';
 import { decideFlow, type SimDataPlane } from '../../src/sim/kube/dataplane.js';
@@ -54,7 +55,21 @@ describe('the simulator data plane agrees with the evaluator', () => {
               apiVersion: 'v1',
               kind: 'Pod',
               metadata: { name: p.name, namespace: p.namespace, labels: p.labels },
-              spec: { hostNetwork: p.hostNetwork, containers: [{ name: 'c', image: 'x' }] },
+              spec: {
+                hostNetwork: p.hostNetwork,
+                containers: [
+                  {
+                    name: 'c',
+                    image: 'x',
+                    // The pod's named ports, as the evaluator is given them.
+                    ports: (p.ports ?? []).map((c) => ({
+                      ...(c.name ? { name: c.name } : {}),
+                      containerPort: c.port,
+                      protocol: c.protocol ?? 'TCP',
+                    })),
+                  },
+                ],
+              },
             })),
             ...policies.map((p) => ({
               apiVersion: 'networking.k8s.io/v1',
@@ -76,8 +91,10 @@ describe('the simulator data plane agrees with the evaluator', () => {
             ),
           );
           for (const [engine, plane] of ENGINES) {
+            // The cluster's named ports, as the step gives them (Cilium resolves egress named
+            // ports across every pod); left out, the evaluator would count any number.
             const reach = new Reachability(
-              { namespaces: NAMESPACES, policies },
+              { namespaces: NAMESPACES, policies, clusterPorts: clusterNamedPorts(pods) },
               DATA_PLANES[plane],
             );
             for (const pod of pods.filter((p) => p.namespace === NS)) {

@@ -103,8 +103,8 @@ function peerNames(
   return peer['podSelector'] === undefined || selects(peer['podSelector'], labelsOf(pod));
 }
 
-/** Whether a rule's ports let the flow through; named ports look at `namedOn`'s containers. */
-function portsLet(ports: unknown[], flow: Flow, namedOn: KubeObject | undefined): boolean {
+/** Whether a rule's ports let the flow through; named ports look at the containers of `namedOn`. */
+function portsLet(ports: unknown[], flow: Flow, namedOn: readonly KubeObject[]): boolean {
   if (ports.length === 0) return true;
   return ports.some((entry) => {
     if (!isRecord(entry)) return false;
@@ -115,16 +115,37 @@ function portsLet(ports: unknown[], flow: Flow, namedOn: KubeObject | undefined)
       const last = typeof entry['endPort'] === 'number' ? entry['endPort'] : port;
       return flow.port >= port && flow.port <= last;
     }
-    return arr(specOf(namedOn ?? ({} as KubeObject))['containers']).some(
-      (c) =>
-        isRecord(c) &&
-        arr(c['ports']).some(
-          (p) =>
-            isRecord(p) &&
-            p['name'] === port &&
-            p['containerPort'] === flow.port &&
-            text(p['protocol'], 'TCP') === flow.protocol,
-        ),
+    return namedOn.some((pod) =>
+      arr(specOf(pod)['containers']).some(
+        (c) =>
+          isRecord(c) &&
+          arr(c['ports']).some(
+            (p) =>
+              isRecord(p) &&
+              p['name'] === port &&
+              p['containerPort'] === flow.port &&
+              text(p['protocol'], 'TCP') === flow.protocol,
+          ),
+      ),
+    );
+  });
+}
+
+/**
+ * Whether Azure NPM installs the policy: it translates IPv4 ipBlocks only, and a policy with any
+ * other (IPv6, or IPv4-mapped IPv6 text) is refused whole, so it isolates nothing.
+ */
+function npmInstalls(policy: KubeObject): boolean {
+  const spec = specOf(policy);
+  const peers = [
+    ...arr(spec['egress']).flatMap((r) => (isRecord(r) ? arr(r['to']) : [])),
+    ...arr(spec['ingress']).flatMap((r) => (isRecord(r) ? arr(r['from']) : [])),
+  ];
+  return peers.every((peer) => {
+    const block = isRecord(peer) ? peer['ipBlock'] : undefined;
+    if (!isRecord(block)) return true;
+    return [block['cidr'], ...arr(block['except'])].every(
+      (t) => parseCidr(String(t))?.bits === 32 && !String(t).includes(':'),
     );
   });
 }
@@ -143,11 +164,21 @@ function side(
     .list(R.networkpolicies, ns)
     .filter(
       (p) => typesOf(p).includes(direction) && selects(specOf(p)['podSelector'], labelsOf(at)),
-    );
+    )
+    .filter((p) => plane.engine !== 'azure' || npmInstalls(p));
   if (isolating.length === 0) return true;
   const rulesKey = direction === 'Egress' ? 'egress' : 'ingress';
   const peersKey = direction === 'Egress' ? 'to' : 'from';
-  const namedOn = direction === 'Egress' ? other.pod : at;
+  // Cilium resolves an egress named port against every pod of the cluster, whatever the peer
+  // (its endpoint's GetNamedPort); the others against the destination pod's own containers.
+  const namedOn =
+    direction === 'Ingress'
+      ? [at]
+      : plane.engine === 'cilium'
+        ? store.list(R.pods)
+        : other.pod
+          ? [other.pod]
+          : [];
   return isolating.some((policy) =>
     arr(specOf(policy)[rulesKey]).some((rule) => {
       if (!isRecord(rule) || !portsLet(arr(rule['ports']), flow, namedOn)) return false;
