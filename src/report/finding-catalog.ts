@@ -91,10 +91,10 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a volume source restricted forbids (nfs, azureFile, ...; medium: gitRepo)',
   'containers.forbidden': 'could not check: a list was refused',
   'versions.unsupported':
-    'a minor outside the supported window (medium: a preview, or LTS-only, LTS plan off)',
+    'a minor outside the window, or a retired patch (medium: that, a preview, LTS-only)',
   'versions.upgrade-available': 'the control plane has a GA upgrade (info for a patch)',
   'versions.pool-skew':
-    'a pool is behind the control plane (low: a patch; high: past the skew AKS allows)',
+    "a pool behind the control plane (low: a patch; high: past AKS's skew) or ahead (high)",
   'versions.auto-upgrade-off':
     'the auto-upgrade channel is `none` or `node-image`: Kubernetes never moves by itself',
   'versions.support-unknown':
