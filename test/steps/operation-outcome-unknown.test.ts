@@ -4,9 +4,6 @@
 // journal records the outcome as unknown, and the shared board agrees (and, once ARM answers
 // again, takes ARM's word).
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_KUBE_RETRY } from '../../src/kube/retry.js';
-import { DEFAULT_BOUNDS } from '../../src/model/bounds.js';
-import type { Connection } from '../../src/model/connection.js';
 import { Journal } from '../../src/runbook/journal.js';
 import { SessionStore } from '../../src/runbook/session.js';
 import { StepHost } from '../../src/runbook/step-host.js';
@@ -15,6 +12,7 @@ import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import { connectToSim, journalRecords, until } from '../helpers/sim-session.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { hostUpgrades } from './upgrades-host.js';
 
 let sim: Simulator | undefined;
 let host: StepHost | undefined;
@@ -29,22 +27,9 @@ afterEach(async () => {
 /** A session on `minimal` with short retries (ARM and Kubernetes), the upgrades step hosted. */
 async function session(faults: FaultSpec = {}) {
   sim = await startSimulator({ scenario: 'minimal', speed: 600, faults });
-  const connection: Connection = await connectToSim(sim, {
-    bounds: { ...DEFAULT_BOUNDS, retryWaitMaxMs: 20 },
-    kubeRetry: { ...DEFAULT_KUBE_RETRY, sleep: () => Promise.resolve() },
-  });
-  const mode = { readOnly: false, dryRun: false, demo: true };
-  const store = new SessionStore(mode);
-  journal = await Journal.open({ cluster: sim.arm.name, mode, env: {}, dir: tempDir('unknown-') });
-  host = new StepHost({
-    store,
-    connection,
-    journal,
-    steps: { upgrades: makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }) },
-    operationFollowMs: 20,
-  });
-  await host.open('upgrades');
-  await host.send('upgrades', { type: 'target', version: '1.32.5' });
+  const hosted = await hostUpgrades(sim, 'unknown-');
+  ({ host, journal } = hosted);
+  const { store } = hosted;
   return { store, host, journal, sim };
 }
 

@@ -5,17 +5,12 @@
 // "Azure-AsyncOperation request and response"). An answer without it says nothing of the
 // upgrade: it must not be reported (or journaled) as succeeded while AKS is still upgrading.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_KUBE_RETRY } from '../../src/kube/retry.js';
-import { DEFAULT_BOUNDS } from '../../src/model/bounds.js';
-import type { Connection } from '../../src/model/connection.js';
-import { Journal } from '../../src/runbook/journal.js';
-import { SessionStore } from '../../src/runbook/session.js';
-import { StepHost } from '../../src/runbook/step-host.js';
+import type { Journal } from '../../src/runbook/journal.js';
+import type { StepHost } from '../../src/runbook/step-host.js';
 import type { Interceptor } from '../../src/sim/server.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
-import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
-import { connectToSim, journalRecords, until } from '../helpers/sim-session.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { journalRecords, until } from '../helpers/sim-session.js';
+import { hostUpgrades } from './upgrades-host.js';
 
 let sim: Simulator | undefined;
 let host: StepHost | undefined;
@@ -37,22 +32,9 @@ describe('an operation status answered 200 without a status', () => {
         ? { status: 200, body: {} }
         : undefined,
     );
-    const connection: Connection = await connectToSim(s, {
-      bounds: { ...DEFAULT_BOUNDS, retryWaitMaxMs: 20 },
-      kubeRetry: { ...DEFAULT_KUBE_RETRY, sleep: () => Promise.resolve() },
-    });
-    const mode = { readOnly: false, dryRun: false, demo: true };
-    const store = new SessionStore(mode);
-    journal = await Journal.open({ cluster: s.arm.name, mode, env: {}, dir: tempDir('nostat-') });
-    host = new StepHost({
-      store,
-      connection,
-      journal,
-      steps: { upgrades: makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }) },
-      operationFollowMs: 20,
-    });
-    await host.open('upgrades');
-    await host.send('upgrades', { type: 'target', version: '1.32.5' });
+    const hosted = await hostUpgrades(s, 'nostat-');
+    ({ host, journal } = hosted);
+    const { store } = hosted;
     const sent = host.send('upgrades', { type: 'action', key: 'c' });
     await until(() => store.getState().confirmation, 'the confirmation');
     store.answer(true);

@@ -8,15 +8,11 @@
 // The stop also ends the PUT at once instead of waiting out the request time limit (30 s), which a
 // service manager's SIGTERM grace period (often 10-30 s) would cut short.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_KUBE_RETRY } from '../../src/kube/retry.js';
-import { DEFAULT_BOUNDS } from '../../src/model/bounds.js';
-import { Journal } from '../../src/runbook/journal.js';
-import { SessionStore } from '../../src/runbook/session.js';
-import { StepHost } from '../../src/runbook/step-host.js';
+import type { Journal } from '../../src/runbook/journal.js';
+import type { StepHost } from '../../src/runbook/step-host.js';
 import { startSimulator, type HeldRequest, type Simulator } from '../../src/sim/simulator.js';
-import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
-import { connectToSim, journalRecords, until } from '../helpers/sim-session.js';
-import { tempDir } from '../helpers/temp-dir.js';
+import { journalRecords, until } from '../helpers/sim-session.js';
+import { hostUpgrades } from './upgrades-host.js';
 
 let sim: Simulator | undefined;
 let host: StepHost | undefined;
@@ -34,22 +30,9 @@ describe('quitting while the upgrade PUT waits for its answer', () => {
   it('stops at once and journals that no answer came, not that the operation continues in Azure', async () => {
     sim = await startSimulator({ scenario: 'minimal', speed: 600 });
     const s = sim;
-    const connection = await connectToSim(s, {
-      bounds: { ...DEFAULT_BOUNDS, retryWaitMaxMs: 20 },
-      kubeRetry: { ...DEFAULT_KUBE_RETRY, sleep: () => Promise.resolve() },
-    });
-    const mode = { readOnly: false, dryRun: false, demo: true };
-    const store = new SessionStore(mode);
-    journal = await Journal.open({ cluster: s.arm.name, mode, env: {}, dir: tempDir('quit-') });
-    host = new StepHost({
-      store,
-      connection,
-      journal,
-      steps: { upgrades: makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }) },
-      operationFollowMs: 20,
-    });
-    await host.open('upgrades');
-    await host.send('upgrades', { type: 'target', version: '1.32.5' });
+    const hosted = await hostUpgrades(s, 'quit-');
+    ({ host, journal } = hosted);
+    const { store } = hosted;
     held = s.hold((method, path) => method === 'PUT' && path.includes('/managedClusters/'));
     const sent = host.send('upgrades', { type: 'action', key: 'c' });
     await until(() => store.getState().confirmation, 'the confirmation');
