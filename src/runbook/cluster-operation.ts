@@ -124,8 +124,7 @@ export async function sendOperation(
         'Then run the same command again: the sequence picks up at this cluster.',
       ];
       // The operator's Ctrl+C (or SIGTERM) ended the wait: an interruption, with its exit code.
-      if (controller.signal.aborted && hooks.signal?.aborted)
-        return { kind: 'interrupted', what, unanswered: lines };
+      if (hooks.signal?.aborted) return { kind: 'interrupted', what, unanswered: lines };
       return stopped(`${what} ${sentWords(done.ending.accepted)}; its outcome is unknown`, lines);
     }
     return operationFailure(done.ending.failure, what, req.at.name);
