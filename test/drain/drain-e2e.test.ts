@@ -215,7 +215,23 @@ describe('drain end to end on the simulator', () => {
         if (p.state === 'waiting-pdb') waits.add(`${p.name} ${p.pdb}`);
       }
     });
+    // The pair's two storefront evictions meet at the API server, as they do when the nodes drain
+    // at the same time: the budget lets one through and refuses the other until the replacement
+    // is Ready. Without this, a loaded machine could send the second after that replacement was
+    // Ready (83 ms here), and nothing would wait.
+    const storefront = pair.flatMap((n) =>
+      rig!.sim.kube.podsOnNode(n).filter((p) => p.metadata.labels?.['app'] === 'storefront'),
+    );
+    expect(storefront).toHaveLength(2);
+    let evictions = 0;
+    const held = rig.sim.hold((method, path) => {
+      const hit =
+        method === 'POST' && /\/namespaces\/shop\/pods\/storefront-[^/]+\/eviction$/.test(path);
+      if (hit && ++evictions === storefront.length) held.release();
+      return hit;
+    });
     const asked = await rig.confirmed({ type: 'drain', nodes: pair });
+    held.release();
     unsubscribe();
     expect(asked.typed).toBe('aks-shop-prod');
     expect(rig.state().progress!.nodes.map((n) => n.phase)).toEqual(['drained', 'drained']);
