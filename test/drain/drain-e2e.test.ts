@@ -97,9 +97,11 @@ describe('drain end to end on the simulator', () => {
   });
 
   it('shows the wait on a blocking PDB by name, then times out with what remains, node left cordoned', async () => {
-    // Retries far apart: the timeout finds the pod between two refusals (a retry on its way
-    // when the timeout hits is of unknown outcome: see eviction-cut-off.test.ts).
-    rig = await drainRig('demo', {}, 600, { ...FAST, retryMs: 700 });
+    // One refusal, then a wait longer than the node's timeout: the timeout finds the pod between
+    // two refusals (a retry on its way when the timeout hits is of unknown outcome: see
+    // eviction-cut-off.test.ts). The timeout leaves the first refusal seconds to come back, so a
+    // loaded machine does not turn the wait into "not sent" or the retry into one on the wire.
+    rig = await drainRig('demo', {}, 600, { ...FAST, retryMs: 60_000 });
     await rig.host.open('drain');
     const node = nodeOf(rig.sim, 'orders-db');
     expect(rig.state().previews[node]?.blocked).toMatchObject([
@@ -107,7 +109,7 @@ describe('drain end to end on the simulator', () => {
     ]);
     await rig.host.send('drain', {
       type: 'options',
-      options: { ...DEFAULT_DRAIN_OPTIONS, timeoutSeconds: 1 },
+      options: { ...DEFAULT_DRAIN_OPTIONS, timeoutSeconds: 3 },
     });
     const seen: string[] = [];
     const unsubscribe = rig.store.subscribe(() => {
@@ -121,7 +123,7 @@ describe('drain end to end on the simulator', () => {
     expect(done.phase).toBe('timed-out');
     // Said once, on the node, with the ways out of a blocked eviction.
     const notes = done.notes.join('\n');
-    expect(notes).toMatch(/timed out after 1s; the node stays cordoned\. PDB orders-db allowed no/);
+    expect(notes).toMatch(/timed out after 3s; the node stays cordoned\. PDB orders-db allowed no/);
     expect(notes).toContain('scale the workload up');
     expect(notes).toContain('relax the budget');
     expect(notes).toContain('evict deliberately');
@@ -134,7 +136,7 @@ describe('drain end to end on the simulator', () => {
     expect(records.find((r) => r['type'] === 'result' && r['id'] === intent['id'])).toMatchObject({
       outcome: 'failed',
       error:
-        "timed out waiting on PDB orders-db: not evicted, the budget refused every eviction until the node's timeout of 1s ran out",
+        "timed out waiting on PDB orders-db: not evicted, the budget refused every eviction until the node's timeout of 3s ran out",
     });
   });
 
