@@ -62,20 +62,30 @@ function bigCluster(): KubeObject[] {
   return objects;
 }
 
+/**
+ * Milliseconds of CPU this process used so far. The budgets below are on CPU, not wall time:
+ * server and client both run here, and a loaded machine (CI, other test workers) stretches wall
+ * time by whatever else runs, not by what this code costs.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 describe('simulated API server at AKS scale', () => {
   let s: KubeTestServer;
   afterAll(async () => s?.close());
 
   it('loads and serves 30,000 pods on 1,000 nodes quickly', async () => {
     const objects = bigCluster();
-    const t0 = performance.now();
+    const t0 = cpuMs();
     s = await startKube(objects, 1);
-    const loadMs = performance.now() - t0;
+    const loadMs = cpuMs() - t0;
     const ctx = s.api.context;
     expect(ctx.store.count(R.pods)).toBe(30_000);
     const admin = s.token('alice@contoso.com', ['system:masters']);
 
-    const t1 = performance.now();
+    const t1 = cpuMs();
     let cont = '';
     let total = 0;
     let pages = 0;
@@ -90,32 +100,32 @@ describe('simulated API server at AKS scale', () => {
       cont = body.metadata.continue ?? '';
       pages++;
     } while (cont);
-    const pagedMs = performance.now() - t1;
+    const pagedMs = cpuMs() - t1;
     expect(total).toBe(30_000);
     expect(pages).toBe(60);
 
     const node = s.api.world.listNodes()[7]!.metadata.name;
-    const t2 = performance.now();
+    const t2 = cpuMs();
     const onNode = await s.call(
       'GET',
       `/api/v1/pods?fieldSelector=spec.nodeName%3D${node}&limit=500`,
       { token: admin },
     );
-    const nodeMs = performance.now() - t2;
+    const nodeMs = cpuMs() - t2;
     expect((onNode.body as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(29);
 
     const user = s.token('user-4321@contoso.com');
-    const t3 = performance.now();
+    const t3 = cpuMs();
     const ok = await s.call('GET', '/api/v1/namespaces/team-321/pods?labelSelector=tier%3Dweb', {
       token: user,
     });
     const denied = await s.call('GET', '/api/v1/namespaces/team-322/pods', { token: user });
-    const rbacMs = performance.now() - t3;
+    const rbacMs = cpuMs() - t3;
     expect(ok.status).toBe(200);
     expect(denied.status).toBe(403);
 
     process.stdout.write(
-      `kube scale: load ${Math.round(loadMs)} ms; 60 pages of 500 pods ${Math.round(pagedMs)} ms; ` +
+      `kube scale (CPU): load ${Math.round(loadMs)} ms; 60 pages of 500 pods ${Math.round(pagedMs)} ms; ` +
         `pods on one node ${Math.round(nodeMs)} ms; 2 RBAC-checked lists ${Math.round(rbacMs)} ms\n`,
     );
     expect(loadMs).toBeLessThan(20_000);
