@@ -9,9 +9,18 @@ import { makeCertificates } from '../../src/sim/cert.js';
 import { startSimulator } from '../../src/sim/simulator.js';
 import { FakeWorld } from './arm-helpers.js';
 
+/**
+ * Milliseconds of CPU this process used so far: the simulator runs here, and a loaded machine
+ * (CI, other test workers) stretches wall time by whatever else runs, not by what loading costs.
+ */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 describe('large scenario', () => {
   it('loads 1,000 nodes, 500 namespaces, 5,000 bindings and workloads for 30,000 pods under 10 s', async () => {
-    const start = performance.now();
+    const start = cpuMs();
     const scenario = await loadScenario('large');
     const world = new FakeWorld();
     const certificates = await makeCertificates();
@@ -24,10 +33,10 @@ describe('large scenario', () => {
       caCert: certificates.caCert,
     });
     aks.createNodes();
-    const ms = performance.now() - start;
+    const ms = cpuMs() - start;
     const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     process.stdout.write(
-      `large scenario: loader + ${world.nodes.size} nodes in ${Math.round(ms)} ms, RSS ${rssMb} MiB\n`,
+      `large scenario: loader + ${world.nodes.size} nodes in ${Math.round(ms)} ms of CPU, RSS ${rssMb} MiB\n`,
     );
     expect(world.nodes.size).toBe(LARGE.nodes);
     const replicas = scenario.objects
@@ -43,7 +52,7 @@ describe('large scenario', () => {
   // (scheduling 30,000 pods) is the cost; the ARM side and loader take ~0.3 s. Bound kept loose
   // until that load is faster; the 10 s goal is asserted on the part this side owns above.
   it('starts the whole simulator (real Kubernetes world: 30,000 pods scheduled)', async (ctx) => {
-    const start = performance.now();
+    const start = cpuMs();
     let sim;
     try {
       sim = await startSimulator({ scenario: 'large', speed: 10 });
@@ -52,12 +61,12 @@ describe('large scenario', () => {
         return ctx.skip('Kubernetes half not built yet');
       throw e;
     }
-    const ms = performance.now() - start;
+    const ms = cpuMs() - start;
     const nodes = sim.kube.listNodes();
     const pods = nodes.reduce((n, node) => n + sim.kube.podsOnNode(node.metadata.name).length, 0);
     const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
     process.stdout.write(
-      `large scenario: simulator up, ${nodes.length} nodes, ${pods} pods bound, in ${Math.round(ms)} ms, RSS ${rssMb} MiB\n`,
+      `large scenario: simulator up, ${nodes.length} nodes, ${pods} pods bound, in ${Math.round(ms)} ms of CPU, RSS ${rssMb} MiB\n`,
     );
     await sim.close();
     expect(nodes).toHaveLength(LARGE.nodes);
