@@ -19,6 +19,11 @@ export interface ImdsFacts {
   engine: EngineFacts;
   namespaces: NamespaceFacts[];
   pods: PodFacts[];
+  /**
+   * Why the nodes could not be read, when they could not: a pod that declares no OS and whose
+   * scheduling does not name Windows was then judged Linux whatever node it runs on.
+   */
+  nodesUnread?: string;
   policies: PolicyFacts[];
   /** AAD Pod Identity as seen in the pods and the managed cluster; absent: not looked for. */
   podIdentity?: PodIdentityFacts;

@@ -65,7 +65,10 @@ export interface PodFacts {
   labels: Record<string, string>;
   /** hostNetwork pods use the node's network: NetworkPolicies do not apply to them. */
   hostNetwork: boolean;
-  /** Runs on Windows (spec.os.name, or scheduling that admits only kubernetes.io/os=windows nodes). */
+  /**
+   * Runs on Windows: spec.os.name, else its node's kubernetes.io/os label, else scheduling that
+   * admits only kubernetes.io/os=windows nodes (see imds/pod-windows.ts).
+   */
   windows?: boolean;
   /** status.podIP and status.hostIP, when known. */
   ip?: string;

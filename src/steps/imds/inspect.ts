@@ -43,6 +43,11 @@ export async function inspectImds(ctx: InspectContext): Promise<Inspection<ImdsI
     findings: assessment.findings,
     summary: [
       engineTraits(read.facts.engine).label,
+      ...(read.facts.nodesUnread
+        ? [
+            `Nodes not read (${read.facts.nodesUnread}): a pod that does not declare its OS is judged by its scheduling alone.`,
+          ]
+        : []),
       ...assessment.namespaces
         .filter((a) => scope.has(a.verdict.namespace))
         .map((a) => `${a.verdict.namespace}: ${verdictWords(a.verdict)}`),

@@ -9,15 +9,15 @@ import type { PodFacts } from '../../checks/imds/facts.js';
 import { identifyPods } from '../../checks/imds/pod-groups.js';
 import { isNmiPod, type PodIdentityFacts } from '../../checks/imds/pod-identity.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { followPods, namespacesOf, networkPoliciesOf } from '../../kube/shared-reads.js';
+import { followPods, namespacesOf, networkPoliciesOf, nodesOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import { policyFacts } from './policy-facts.js';
-import { podOs } from '../../checks/containers/pod-os.js';
+import { nodeOsByName, runsOnWindows } from '../../checks/imds/pod-windows.js';
 
 /** The facts, or the read the operator was not allowed to make (never treated as a pass). */
 export type ReadOutcome = { facts: ImdsFacts } | { forbidden: { what: string; detail: string } };
 
-function podFacts(pod: LeanPod): PodFacts {
+function podFacts(pod: LeanPod, nodeOs: ReadonlyMap<string, string> | undefined): PodFacts {
   const declared = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
   return {
     namespace: pod.metadata?.namespace ?? '',
@@ -25,7 +25,7 @@ function podFacts(pod: LeanPod): PodFacts {
     labels: pod.metadata?.labels ?? {},
     hostNetwork: pod.spec?.hostNetwork === true,
     // Policy engines differ on Windows nodes (Cilium: Linux only; NPM: Windows Server 2022 preview).
-    ...(podOs(pod) !== 'linux' ? { windows: true } : {}),
+    ...(runsOnWindows(pod, nodeOs) ? { windows: true } : {}),
     ...(pod.status?.podIP ? { ip: pod.status.podIP } : {}),
     ...(pod.status?.hostIP ? { hostIP: pod.status.hostIP } : {}),
     ...(declared.length > 0
@@ -111,6 +111,17 @@ function engineFacts(
   };
 }
 
+/** Each node's OS label by name, or why the nodes could not be read (the step goes on without). */
+async function nodeOsOf(
+  connection: Connection,
+): Promise<{ os: Map<string, string> } | { unread: string }> {
+  try {
+    return { os: nodeOsByName(await nodesOf(connection)) };
+  } catch (error) {
+    return { unread: describeKubeError(error, connection.kubeServer, 'list nodes').message };
+  }
+}
+
 /** A read the API server refused with 403. */
 class ForbiddenRead extends Error {
   constructor(
@@ -153,8 +164,15 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
     // Each pod's facts are taken as its page arrives, not all at once after the last page.
     const pods: PodFacts[] = [];
     const nmiPods: PodIdentityFacts['nmiPods'] = [];
+    // A pod's OS can come from its node's label: pods of pages read before the nodes are judged
+    // again once they are in.
+    const nodes = nodeOsOf(connection);
+    let nodeOs: ReadonlyMap<string, string> | undefined;
+    void nodes.then((read) => (nodeOs = 'os' in read ? read.os : undefined));
+    const early: Array<{ facts: PodFacts; pod: LeanPod }> = [];
     const takeFacts = (page: readonly LeanPod[]): void => {
-      const facts = page.map(podFacts);
+      const facts = page.map((pod) => podFacts(pod, nodeOs));
+      if (nodeOs === undefined) page.forEach((pod, i) => early.push({ facts: facts[i]!, pod }));
       for (const pod of facts) pods.push(pod);
       for (const pod of page) {
         const nmi = nmiOf(pod);
@@ -172,9 +190,17 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
       guarded(connection, 'list networkpolicies', () => networkPoliciesOf(connection)),
     ] as const);
     const { engine, podIdentityAddon } = await cluster;
+    const nodeRead = await nodes;
+    if ('os' in nodeRead) {
+      for (const { facts, pod } of early) {
+        if (runsOnWindows(pod, nodeRead.os)) facts.windows = true;
+        else delete facts.windows;
+      }
+    }
     return {
       facts: {
         engine,
+        ...('unread' in nodeRead ? { nodesUnread: nodeRead.unread } : {}),
         namespaces: namespaces.map((ns) => ({
           name: ns.metadata?.name ?? '',
           labels: ns.metadata?.labels ?? {},
