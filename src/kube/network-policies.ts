@@ -60,6 +60,25 @@ export function createNetworkPolicy(
 }
 
 /**
+ * Replaces (PUT) a NetworkPolicy; the body's `metadata.uid` and `metadata.resourceVersion` make it
+ * an update of that object only: one deleted, replaced or edited since is refused with a 409. With
+ * `dryRun` the API server validates it and stores nothing.
+ */
+export function replaceNetworkPolicy(
+  kc: KubeConfig,
+  policy: V1NetworkPolicy,
+  options: { dryRun: boolean },
+): Promise<V1NetworkPolicy> {
+  const api = kc.makeApiClient(NetworkingV1Api);
+  return api.replaceNamespacedNetworkPolicy({
+    name: policy.metadata!.name!,
+    namespace: policy.metadata!.namespace!,
+    body: policy,
+    ...(options.dryRun ? { dryRun: 'All' } : {}),
+  });
+}
+
+/**
  * Deletes one NetworkPolicy; with `uid`/`resourceVersion`, only that object as it was read
  * (DeleteOptions.preconditions): one replaced or edited since is refused with a 409.
  */

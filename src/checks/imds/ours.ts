@@ -1,6 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
-import { carriesOurLabels, type EgressRule, type PolicyFacts, type PolicyPeer } from './facts.js';
-import { allButImdsPeers } from './policy.js';
+import type { EngineTraits } from './engine.js';
+import {
+  carriesOurLabels,
+  OUR_POLICY_NAME,
+  type EgressRule,
+  type PolicyFacts,
+  type PolicyPeer,
+} from './facts.js';
+import { allButImdsPeers, restrictImdsPolicy } from './policy.js';
 
 /** A peer as compared: an empty `except` is the same as none (the API server may store either). */
 function plainPeer(peer: PolicyPeer): PolicyPeer {
@@ -39,4 +46,22 @@ export function madeByThisStep(policy: PolicyFacts): boolean {
   if ((policy.ingress ?? []).length > 0) return false;
   const egress = plainEgress(policy.egress ?? []);
   return OUR_EGRESS.some((ours) => isDeepStrictEqual(ours, egress));
+}
+
+/**
+ * Our namespace policy in `namespace` as an older version of this step wrote it: ours (labels and
+ * one of the specs this step has written), selecting every pod, but not the spec it writes now for
+ * this engine (say with ::/0, which Azure NPM does not install at all). Creating ours again would
+ * collide with its name; it is replaced instead. Undefined when there is none such.
+ */
+export function outdatedOurs(
+  policies: readonly PolicyFacts[],
+  namespace: string,
+  traits: EngineTraits,
+): PolicyFacts | undefined {
+  const found = policies.find((p) => p.namespace === namespace && p.name === OUR_POLICY_NAME);
+  if (!found || !madeByThisStep(found)) return undefined;
+  if (Object.keys(found.podSelector ?? {}).length > 0) return undefined;
+  const now = plainEgress(restrictImdsPolicy(namespace, traits).spec.egress);
+  return isDeepStrictEqual(plainEgress(found.egress ?? []), now) ? undefined : found;
 }

@@ -14,6 +14,7 @@ import { applyEdit, policyEdit } from './fixes.js';
 import { allButImdsPeers, restrictImdsPolicy } from './policy.js';
 import { plural } from '../../model/plural.js';
 import { targetedPolicyName } from './targeted-name.js';
+import { outdatedOurs } from './ours.js';
 
 /** A change to review: what it is, the YAML to apply after reading it, and the widening check. */
 export interface ProposedFix {
@@ -85,13 +86,17 @@ function asFacts(manifest: ReturnType<typeof restrictImdsPolicy>): PolicyFacts {
   };
 }
 
-/** The widening check of this step's own namespace-wide policy, for a namespace without egress isolation. */
+/**
+ * The widening check of this step's own namespace-wide policy, for a namespace without egress
+ * isolation; an older one of ours that it replaces (see `outdatedOurs`) is gone after the change.
+ */
 export function namespacePolicyCheck(
   facts: ImdsFacts,
   namespace: string,
   traits: EngineTraits,
 ): FixCheck {
-  const mine = facts.policies.filter((p) => p.namespace === namespace);
+  const replaced = outdatedOurs(facts.policies, namespace, traits);
+  const mine = facts.policies.filter((p) => p.namespace === namespace && p !== replaced);
   return checkChange(facts, namespace, [...mine, asFacts(restrictImdsPolicy(namespace, traits))]);
 }
 

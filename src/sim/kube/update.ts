@@ -7,7 +7,7 @@ import type { KubeContext } from './context.js';
 import { PatchError, jsonPatch, mergePatch, strategicMergePatch } from './patch.js';
 import { type Target, isDryRun, objectBody } from './request.js';
 import { R } from './resources.js';
-import { ApiError, badRequest, conflict, invalid, notFound } from './status.js';
+import { ApiError, badRequest, conflict, invalid, notFound, preconditionFailed } from './status.js';
 import { apiVersionOf, isRecord, text, withoutNulls } from './types.js';
 import { admit } from './admission.js';
 import { syncUnschedulableTaint } from './node-taint.js';
@@ -73,7 +73,12 @@ export function updateObject(ctx: KubeContext, req: SimRequest, target: Target):
       `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
     );
   }
-  const rv = isRecord(body['metadata']) ? body['metadata']['resourceVersion'] : undefined;
+  const meta = isRecord(body['metadata']) ? body['metadata'] : {};
+  // A uid in the body is a precondition (the registry's defaultUpdatedObjectInfo.Preconditions).
+  const uid = text(meta['uid'], '');
+  if (uid !== '' && uid !== old.metadata.uid)
+    throw preconditionFailed(t, name, 'UID', uid, text(old.metadata.uid, ''));
+  const rv = meta['resourceVersion'];
   if (rv !== undefined && rv !== '' && rv !== old.metadata.resourceVersion) throw conflict(t, name);
   obj.metadata = { ...obj.metadata, uid: old.metadata.uid };
   const writer = writerOf(req, t, ctx.clock.iso(), target.subresource);

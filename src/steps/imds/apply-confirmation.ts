@@ -1,6 +1,6 @@
 import { OUR_POLICY_NAME } from '../../checks/imds/facts.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
-import type { ApplyPlan } from './apply-plan.js';
+import { replacedWhy, type ApplyPlan } from './apply-plan.js';
 import type { ImdsContext as StepContext } from './session.js';
 import { TYPED_ABOVE } from './state.js';
 
@@ -12,11 +12,20 @@ export function applyConfirmation(
   closes: readonly string[] = [],
 ) {
   const n = plan.create.length;
+  const replaced = Object.values(plan.replaces);
+  const also =
+    replaced.length > 0
+      ? `, replacing the older one of this tool in ${replaced.map((p) => p.namespace).join(', ')}`
+      : '';
   return {
     cluster: ctx.cluster,
-    change: `Create NetworkPolicy ${OUR_POLICY_NAME} (egress to everything except 169.254.169.254) in ${n} namespace${n === 1 ? '' : 's'}`,
+    change: `Create NetworkPolicy ${OUR_POLICY_NAME} (egress to everything except 169.254.169.254) in ${n} namespace${n === 1 ? '' : 's'}${also}`,
     details: [
       `Namespaces: ${plan.create.join(', ')}`,
+      ...replaced.map(
+        (p) =>
+          `${p.namespace}: replaces networkpolicy ${p.namespace}/${p.name} (uid ${p.uid ?? '?'}, resourceVersion ${p.resourceVersion ?? '?'}), written by an older version of this tool: ${replacedWhy(traits)}. Only that object is updated (refused if it changed since the look); what it held is journaled to put back.`,
+      ),
       ...plan.warnings,
       'Checked before this question: it opens nothing that was closed.',
       ...(closes.length > 0

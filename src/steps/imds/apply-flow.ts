@@ -13,7 +13,11 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
   if (!seen) return;
   const { ctx } = s;
   const traits = engineTraits(seen.facts.engine);
-  const checked = checkedPlan(seen.facts, applyPlan(s.state.rows, traits), traits);
+  const checked = checkedPlan(
+    seen.facts,
+    applyPlan(s.state.rows, traits, seen.facts.policies),
+    traits,
+  );
   const plan = checked.plan;
   if (plan.create.length === 0) {
     ctx.show({
@@ -46,6 +50,8 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
           if (!fresh) return `• ${ns}: created, not verified`;
           if (row?.intercepted && row.verdict === 'blocked')
             return `△ ${ns}: created, but AAD Pod Identity's NMI still takes 169.254.169.254:80 first (see its row)`;
+          if (done.replaced.includes(ns) && row?.verdict === 'blocked' && row.enforced !== false)
+            return `✔ ${ns}: older policy replaced, verified blocked`;
           if (done.adopted.includes(ns) && row?.verdict === 'blocked')
             return `✔ ${ns}: already in place, verified blocked`;
           if (row?.enforced === false)

@@ -17,6 +17,7 @@ import {
 } from '../../kube/settle-unknown.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import { widensNow } from './live-check.js';
+import { ChangedSinceLook, replaceOld } from './replace.js';
 
 function manifest(namespace: string, traits: EngineTraits): V1NetworkPolicy {
   return restrictImdsPolicy(namespace, traits);
@@ -36,6 +37,8 @@ export async function createAll(
 ): Promise<{
   created: string[];
   adopted: string[];
+  /** Of `created`, the namespaces where an older policy of ours was replaced. */
+  replaced: string[];
   /** The namespace whose create's answer was lost and stays unknown. */
   unknown?: string;
   /** The namespace whose create's answer was lost, where a read shows the policy not as sent. */
@@ -44,30 +47,48 @@ export async function createAll(
 }> {
   const created: string[] = [];
   const adopted: string[] = [];
+  const replaced: string[] = [];
   for (const [i, ns] of plan.create.entries()) {
     if (signal.aborted)
-      return { created, adopted, failed: 'cancelled: the remaining namespaces were not changed' };
+      return {
+        created,
+        adopted,
+        replaced,
+        failed: 'cancelled: the remaining namespaces were not changed',
+      };
     try {
       const widens = await widensNow(ctx, facts, ns, traits);
       if (widens) {
         progress(`✖ ${ns}: ${widens}`);
-        return { created, adopted, failed: `${ns}: ${widens}` };
+        return { created, adopted, replaced, failed: `${ns}: ${widens}` };
+      }
+      const old = plan.replaces[ns];
+      if (old) {
+        const done = await replaceOld(ctx, ns, traits, old);
+        if (typeof done === 'object') {
+          progress(`? ${ns}: ${done.unknown}`);
+          return { created, adopted, replaced, unknown: ns, failed: `${ns}: ${done.unknown}` };
+        }
+        created.push(ns);
+        replaced.push(ns);
+        progress(`✔ replaced the older policy ${i + 1}/${plan.create.length}: ${ns}`);
+        continue;
       }
       const found = await createOne(ctx, ns, traits);
       if (typeof found === 'object' && 'unknown' in found) {
         progress(`? ${ns}: ${found.unknown}`);
-        return { created, adopted, unknown: ns, failed: `${ns}: ${found.unknown}` };
+        return { created, adopted, replaced, unknown: ns, failed: `${ns}: ${found.unknown}` };
       }
       if (typeof found === 'object' && 'differs' in found) {
         // Ours may have been made and then changed, or another's made first: not said on a guess.
         const why = `the create was sent and its answer lost; reading it again shows ${OUR_POLICY_NAME} there but not as sent: ${found.differs.join('; ')}; it was left as it is`;
         progress(`✖ ${ns}: ${why}`);
-        return { created, adopted, differs: ns, failed: `${ns}: ${why}` };
+        return { created, adopted, replaced, differs: ns, failed: `${ns}: ${why}` };
       }
       if (found !== 'created' && found !== 'same') {
         const why = differsWords(found);
         progress(`✖ ${ns}: ${why}`);
-        return { created, adopted, failed: `${ns}: ${why}` };
+        return { created, adopted, replaced, failed: `${ns}: ${why}` };
       }
       created.push(ns);
       if (found === 'same') adopted.push(ns);
@@ -75,12 +96,13 @@ export async function createAll(
         `✔ ${found === 'same' ? 'already in place' : 'created'} ${i + 1}/${plan.create.length}: ${ns}`,
       );
     } catch (error) {
-      const why = createFailedWords(ctx, ns, error);
+      const why =
+        error instanceof ChangedSinceLook ? error.message : createFailedWords(ctx, ns, error);
       progress(`✖ ${ns}: ${why}`);
-      return { created, adopted, failed: `${ns}: ${why}` };
+      return { created, adopted, replaced, failed: `${ns}: ${why}` };
     }
   }
-  return { created, adopted };
+  return { created, adopted, replaced };
 }
 
 /** Creates our policy in one namespace, journaled; a policy already there is compared instead. */

@@ -7,6 +7,7 @@ import { createFailedWords, differsWords } from './create-words.js';
 import { existingPolicy } from './existing.js';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import { widensNow } from './live-check.js';
+import { ChangedSinceLook, dryRunReplace } from './replace.js';
 
 /**
  * Sends a server-side dry run of every policy; returns the refusals (empty when all passed).
@@ -30,6 +31,12 @@ export async function dryRunAll(
         progress(`✖ ${ns}: ${widens}`);
         continue;
       }
+      const old = plan.replaces[ns];
+      if (old) {
+        await dryRunReplace(ctx, ns, traits, old);
+        progress(`✔ dry run accepted: ${ns} (replaces the older policy)`);
+        continue;
+      }
       const found = await createNetworkPolicy(ctx.connection.kc, restrictImdsPolicy(ns, traits), {
         dryRun: true,
       }).then(
@@ -44,7 +51,8 @@ export async function dryRunAll(
         progress(`✖ ${ns}: ${why}`);
       }
     } catch (error) {
-      const why = createFailedWords(ctx, ns, error);
+      const why =
+        error instanceof ChangedSinceLook ? error.message : createFailedWords(ctx, ns, error);
       refused.push(`${ns}: ${why}`);
       progress(`✖ dry run refused: ${ns}: ${why}`);
     }

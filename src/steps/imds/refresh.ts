@@ -35,7 +35,7 @@ export function refresh(s: ImdsSession): void {
           probe: { unavailable: probeUnavailable(rows, s.mode.dryRun) },
         }),
   });
-  s.ctx.show({ plan: applyPlan(rows, traits).lines });
+  s.ctx.show({ plan: applyPlan(rows, traits, seen.facts.policies).lines });
   const findings = probe
     ? assessmentFindings(seen.facts.engine, seen.assessment.namespaces, true)
     : seen.assessment.findings;
