@@ -251,5 +251,9 @@ function withTargetFlags(command: Command): Command {
     )
     .option('--demo', 'use the built-in simulated cluster (nothing leaves this machine)')
     .option('--scenario <name|path>', 'simulated scenario for --demo (built-in name or folder)')
-    .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)');
+    .option('--sim-connection <file>', 'reach a running "aks-runbook sim" (the file it wrote)')
+    .option(
+      '--accept-context-mismatch',
+      'with -g/-n and --kubeconfig/--context: go on when the context is not that cluster (warned, not refused)',
+    );
 }

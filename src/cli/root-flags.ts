@@ -124,6 +124,13 @@ export function targetOptions(
   if (flags.scenario !== undefined) target.scenario = flags.scenario;
   if (flags.simConnection !== undefined) target.simConnection = flags.simConnection;
   if (picking && flags.allSubscriptions === true) target.allSubscriptions = true;
+  if (flags.acceptContextMismatch === true) {
+    if (!armGiven || !(flags.kubeconfig || flags.context))
+      throw new UserError(
+        '--accept-context-mismatch only applies with -g/-n and --kubeconfig or --context (a context that is not the named cluster)',
+      );
+    target.acceptContextMismatch = true;
+  }
   return target;
 }
 

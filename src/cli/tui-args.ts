@@ -28,6 +28,7 @@ export const TUI_FLAGS: ParseArgsOptionsConfig = {
   'dry-run': { type: 'boolean' },
   'probe-image': { type: 'string' },
   'all-subscriptions': { type: 'boolean' },
+  'accept-context-mismatch': { type: 'boolean' },
 };
 
 /**

@@ -166,11 +166,16 @@ export async function connect(target: TargetOptions, deps: ConnectDeps): Promise
     if (!credentials) {
       ({ kc, contextName, warnings } = fromKubeconfig(target, deps.env));
       // Before any Kubernetes request: the context must be the cluster -g/-n name.
-      const unchecked = await checkSameCluster(kc.getCurrentCluster()!.server, contextName, {
-        name: at.name,
-        cluster: facts.cluster,
-        handedOut: () => fetchUserKubeconfig(client, at),
-      });
+      const unchecked = await checkSameCluster(
+        kc.getCurrentCluster()!.server,
+        contextName,
+        {
+          name: at.name,
+          cluster: facts.cluster,
+          handedOut: () => fetchUserKubeconfig(client, at),
+        },
+        target.acceptContextMismatch === true,
+      );
       if (unchecked) warnings = [...warnings, unchecked];
     } else {
       progress('Getting your cluster credentials');

@@ -15,6 +15,11 @@ export interface TargetOptions {
   simConnection?: string;
   /** The TUI picks the cluster among every subscription's (the Resource Graph inventory). */
   allSubscriptions?: boolean;
+  /**
+   * `--accept-context-mismatch`: with -g/-n and a kubeconfig context, go on even when the
+   * context's API server is not the named cluster's (a warning on the card, not a refusal).
+   */
+  acceptContextMismatch?: boolean;
 }
 
 /** The ARM coordinates when all three are known. */

@@ -3,6 +3,9 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { UserError } from '../model/errors.js';
 import { redactUrlPasswords } from '../model/redact-url.js';
 
+/** The flag that turns the refusal of a context of another cluster into a warning. */
+export const ACCEPT_MISMATCH_FLAG = '--accept-context-mismatch';
+
 /**
  * The host names AKS publishes for the cluster's API server, lower case: the public FQDN, the
  * private one (private clusters and API server VNet integration; a custom private DNS zone and
@@ -39,6 +42,8 @@ export async function checkSameCluster(
   server: string,
   context: string,
   named: NamedCluster,
+  /** `--accept-context-mismatch`: the operator goes on deliberately; a warning, not a refusal. */
+  acceptMismatch = false,
 ): Promise<string | undefined> {
   const hosts = apiServerHostsOf(named.cluster);
   if (servedAt(server, hosts)) return undefined;
@@ -49,8 +54,11 @@ export async function checkSameCluster(
     return `cannot check that context "${context}" (${shown}) is AKS cluster "${named.name}": Azure gave no API server address for it`;
   }
   const expected = hosts[0] ?? hostOf(theirs!) ?? theirs!;
+  if (acceptMismatch) {
+    return `${ACCEPT_MISMATCH_FLAG}: context "${context}" (${shown}) is not where AKS cluster "${named.name}" answers (${expected}); Kubernetes reads and writes go to ${shown}, Azure reads and changes to "${named.name}"`;
+  }
   throw new UserError(
-    `context "${context}" is another cluster than -g/-n name: its server is ${shown}, AKS cluster "${named.name}" answers at ${expected}; pick that cluster's context with --context, or drop -g/-n to use the kubeconfig alone`,
+    `context "${context}" is another cluster than -g/-n name: its server is ${shown}, AKS cluster "${named.name}" answers at ${expected}; pick that cluster's context with --context, or drop -g/-n to use the kubeconfig alone (${ACCEPT_MISMATCH_FLAG} goes on with both, if you mean it)`,
   );
 }
 

@@ -103,6 +103,42 @@ describe('command line', () => {
     expect(refusal(['--all-subscriptions', '--context', 'c'])).toMatch(/drop --kubeconfig/);
   });
 
+  it('takes --accept-context-mismatch only with -g/-n and a kubeconfig context', () => {
+    expect(
+      parse([
+        '-g',
+        'rg',
+        '-n',
+        'aks',
+        '--subscription',
+        's',
+        '--context',
+        'c',
+        '--accept-context-mismatch',
+      ]).result,
+    ).toMatchObject({ kind: 'tui', target: { acceptContextMismatch: true, context: 'c' } });
+    expect(
+      parse([
+        'audit',
+        '-g',
+        'rg',
+        '-n',
+        'aks',
+        '--subscription',
+        's',
+        '--kubeconfig',
+        'k',
+        '--accept-context-mismatch',
+      ]).result,
+    ).toMatchObject({ kind: 'audit', target: { acceptContextMismatch: true } });
+    expect(refusal(['--context', 'c', '--accept-context-mismatch'])).toMatch(
+      /--accept-context-mismatch only applies with -g\/-n and --kubeconfig or --context/,
+    );
+    expect(
+      refusal(['-g', 'rg', '-n', 'aks', '--subscription', 's', '--accept-context-mismatch']),
+    ).toMatch(/only applies/);
+  });
+
   it('prints help and version without running anything', () => {
     const help = parse(['--help']);
     expect(help.result).toEqual({ kind: 'printed' });

@@ -24,7 +24,7 @@ afterAll(async () => {
   await other.close();
 });
 
-function connectWith(kubeconfig: string) {
+function connectWith(kubeconfig: string, acceptContextMismatch = false) {
   const file = join(tempDir('kc-other-'), 'config');
   writeFileSync(file, kubeconfig);
   return connect(
@@ -35,6 +35,7 @@ function connectWith(kubeconfig: string) {
       resourceGroup: named.arm.resourceGroup,
       name: named.arm.name,
       kubeconfig: file,
+      ...(acceptContextMismatch ? { acceptContextMismatch } : {}),
     },
     {
       env: {},
@@ -55,6 +56,7 @@ it('refuses a kubeconfig of another cluster than -g/-n name, before any Kubernet
   expect(line).toContain(new URL(other.baseUrl).origin);
   expect(line).toContain(`AKS cluster "${named.arm.name}"`);
   expect(line).toMatch(/--context.*drop -g\/-n/);
+  expect(line).toContain('--accept-context-mismatch');
   // The other cluster's API server was never asked anything.
   expect(other.log.entries.slice(before)).toEqual([]);
 });
@@ -64,4 +66,13 @@ it('connects with the named cluster’s own kubeconfig', async () => {
   expect(connection.summary.name).toBe(named.arm.name);
   expect(connection.kubeServer).toBe(named.baseUrl.replace(/\/$/, ''));
   expect(connection.summary.warnings ?? []).toEqual([]);
+});
+
+it('with --accept-context-mismatch connects to the context, warned on the card', async () => {
+  const connection = await connectWith(other.userKubeconfig(), true);
+  expect(connection.kubeServer).toBe(other.baseUrl.replace(/\/$/, ''));
+  expect(connection.summary.name).toBe(named.arm.name);
+  expect(connection.summary.warnings?.join('\n')).toMatch(
+    /--accept-context-mismatch: context .* is not where AKS cluster/,
+  );
 });

@@ -68,7 +68,19 @@ describe('checking a kubeconfig context against -g/-n', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect((error as UserError).message).toBe(
-      'context "aks-test" is another cluster than -g/-n name: its server is https://aks-test-99999999.hcp.westeurope.azmk8s.io:443, AKS cluster "aks-prod" answers at aks-prod-1a2b3c4d.hcp.westeurope.azmk8s.io; pick that cluster\'s context with --context, or drop -g/-n to use the kubeconfig alone',
+      'context "aks-test" is another cluster than -g/-n name: its server is https://aks-test-99999999.hcp.westeurope.azmk8s.io:443, AKS cluster "aks-prod" answers at aks-prod-1a2b3c4d.hcp.westeurope.azmk8s.io; pick that cluster\'s context with --context, or drop -g/-n to use the kubeconfig alone (--accept-context-mismatch goes on with both, if you mean it)',
+    );
+  });
+
+  it('with --accept-context-mismatch goes on, with a warning naming both servers', async () => {
+    const warning = await checkSameCluster(
+      'https://aks-test-99999999.hcp.westeurope.azmk8s.io:443',
+      'aks-test',
+      named(publicCluster),
+      true,
+    );
+    expect(warning).toBe(
+      '--accept-context-mismatch: context "aks-test" (https://aks-test-99999999.hcp.westeurope.azmk8s.io:443) is not where AKS cluster "aks-prod" answers (aks-prod-1a2b3c4d.hcp.westeurope.azmk8s.io); Kubernetes reads and writes go to https://aks-test-99999999.hcp.westeurope.azmk8s.io:443, Azure reads and changes to "aks-prod"',
     );
   });
 
