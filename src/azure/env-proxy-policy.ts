@@ -27,7 +27,8 @@ export function envProxyPolicy(env: ProxyEnv = process.env): PipelinePolicy {
   };
 }
 
-function settingsOf(proxy: URL): ProxySettings {
+/** A proxy URL as the SDK's proxy settings (host with its scheme, port, credentials). */
+export function settingsOf(proxy: URL): ProxySettings {
   return {
     host: `${proxy.protocol}//${proxy.hostname}`,
     port: Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80)),
