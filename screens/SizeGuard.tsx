@@ -5,6 +5,7 @@ import type { SessionStore } from '../src/runbook/session.js';
 import { theme } from './theme.js';
 import { InputSuspended } from './key-context.js';
 import { useKeys } from './use-keys.js';
+import { useRepaintOnResize } from './use-repaint-on-resize.js';
 import { useSession } from './use-session.js';
 
 /** The smallest terminal the screens are laid out for. */
@@ -27,6 +28,7 @@ export interface SizeGuardProps {
  */
 export function SizeGuard({ store, onQuit, children }: SizeGuardProps) {
   const { columns, rows } = useWindowSize();
+  useRepaintOnResize(columns, rows);
   const small = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const suspended = useRef(small);
   useLayoutEffect(() => {
