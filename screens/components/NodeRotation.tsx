@@ -21,7 +21,16 @@ const LOOK: Record<NodePhase, { symbol: string; text: string; color?: ThemeColor
     color: theme.danger,
   },
   blocked: { symbol: '✖', text: 'not done', color: theme.danger },
+  unreached: { symbol: '■', text: 'not reached: the operation failed', color: theme.warning },
 };
+
+/** An untouched node's words: whether the operation failed or was aborted before reaching it. */
+function lookOf(row: NodeRow, status: Rotation['status']): (typeof LOOK)[NodePhase] {
+  const look = LOOK[row.phase];
+  if (row.phase === 'unreached' && status === 'canceled')
+    return { ...look, text: 'not started: the operation was aborted' };
+  return look;
+}
 
 const STATUS: Record<Rotation['status'], { text: string; color: ThemeColor }> = {
   running: { text: '… running', color: theme.accent },
@@ -102,7 +111,7 @@ export function NodeRotation({ rotation, width, maxRows = 6 }: NodeRotationProps
         <Text>{clock(elapsedMs)} elapsed</Text>
       )}
       {rows.map((row) => {
-        const look = LOOK[row.phase];
+        const look = lookOf(row, rotation.status);
         const stall = stalls.get(row.name);
         return (
           <Text key={row.name} wrap="truncate-end">

@@ -78,4 +78,18 @@ describe('rotation model', () => {
     );
     expect(q.rows[0]!.phase).toBe('quarantined');
   });
+
+  it('says a failed or aborted operation never reached the nodes it had not touched', () => {
+    const nodes = [old('n1'), old('n2'), old('n3')];
+    let r = startRotation('apps', 'node image', { image: 'img-2' }, nodes, 0);
+    r = observe(r, [old('n1', { unschedulable: true, podsLeft: 1 }), old('n2'), old('n3')], 5);
+    for (const status of ['failed', 'canceled'] as const) {
+      const ended = finish(r, status, 9);
+      expect(ended.rows.map((row) => row.phase)).toEqual(['blocked', 'unreached', 'unreached']);
+      expect(ended.rows[1]!.history).toEqual(['waiting', 'unreached']);
+    }
+    // Still running in Azure, or not heard: AKS may yet reach them.
+    for (const status of ['left-running', 'unknown', 'succeeded'] as const)
+      expect(finish(r, status, 9).rows[1]!.phase).toBe('waiting');
+  });
 });

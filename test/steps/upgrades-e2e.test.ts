@@ -145,6 +145,10 @@ describe('upgrades step on the simulator', () => {
     expect(result).toMatch(/undrainableNodeBehavior: Cordon/);
     expect(state(r).rotation?.status).toBe('failed');
     expect(state(r).rotation?.rows.some((row) => row.phase === 'blocked')).toBe(true);
+    // The nodes AKS never reached say so: none still reads as waiting for its turn.
+    const phases = state(r).rotation?.rows.map((row) => row.phase) ?? [];
+    expect(phases).toContain('unreached');
+    expect(phases).not.toContain('waiting');
     const failed = r
       .journalLines()
       .filter((l) => l['type'] === 'result')

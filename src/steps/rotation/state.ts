@@ -15,6 +15,7 @@ export type NodePhase =
   | 'removed' // a surge node taken away at the end
   | 'quarantined' // AKS kept it cordoned because it could not be drained
   | 'blocked' // the operation failed while this node was not done
+  | 'unreached' // the operation failed or was aborted before it touched this node
   | 'current'; // already on the target when the operation started
 
 /** One node as a poll sees it. */
@@ -207,7 +208,10 @@ export function observe(r: Rotation, nodes: readonly NodeSnapshot[], now: number
   return { ...r, rows, now };
 }
 
-/** The operation ended: nodes left unfinished are marked blocked (unless quarantined). */
+/**
+ * The operation ended. When it failed or was aborted, nodes it left half done are marked blocked
+ * (unless quarantined) and nodes it never touched unreached: they will not be rotated now.
+ */
 export function finish(
   r: Rotation,
   status: OperationPhase,
@@ -217,9 +221,11 @@ export function finish(
   const ended = status === 'failed' || status === 'canceled';
   const rows = ended
     ? r.rows.map((row) =>
-        row.surge || ['replaced', 'current', 'quarantined', 'waiting'].includes(row.phase)
-          ? row
-          : move(row, 'blocked'),
+        row.phase === 'waiting'
+          ? move(row, 'unreached')
+          : row.surge || ['replaced', 'current', 'quarantined'].includes(row.phase)
+            ? row
+            : move(row, 'blocked'),
       )
     : r.rows;
   return { ...r, rows, status, now, ...(error ? { error } : {}) };

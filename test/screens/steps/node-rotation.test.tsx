@@ -77,6 +77,33 @@ describe('NodeRotation', () => {
     expect(failed.frame()).toContain(`✖ ${n2} not done`);
     expect(failed.frame()).toContain(`− ${s1} surge node removed`);
   });
+
+  it('says which nodes a failed or aborted rotation never reached, not that they wait', async () => {
+    const started = observe(
+      startRotation(
+        'apps',
+        'node image upgrade',
+        { image: 'new' },
+        [node(n1, 'old'), node(n2, 'old')],
+        0,
+      ),
+      [node(n1, 'old', { unschedulable: true, podsLeft: 1 }), node(n2, 'old')],
+      10_000,
+    );
+    const failed = await renderInk(
+      <NodeRotation rotation={finish(started, 'failed', 20_000)} width={80} />,
+    );
+    expect(failed.frame()).toContain(`✖ ${n1} not done`);
+    expect(failed.frame()).toContain(`■ ${n2} not reached: the operation failed`);
+    expect(failed.frame()).not.toContain('waiting');
+    await failed.unmount();
+    const aborted = await renderInk(
+      <NodeRotation rotation={finish(started, 'canceled', 20_000)} width={80} />,
+    );
+    expect(aborted.frame()).toContain(`■ ${n2} not started: the operation was aborted`);
+    expect(aborted.frame()).not.toContain('waiting');
+    await aborted.unmount();
+  });
 });
 
 describe('NodeRotation during a stall', () => {
