@@ -17,6 +17,7 @@ export interface ClusterCardProps {
 /** Who the cluster is: identity, versions, pools, nodes and the security switches seen at connect. */
 export function ClusterCard({ cluster, armMissing, maxPools = 4 }: ClusterCardProps) {
   const allReady = cluster.readyNodeCount === cluster.nodeCount;
+  const uncounted = uncountedText(cluster.uncounted);
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -40,6 +41,7 @@ export function ClusterCard({ cluster, armMissing, maxPools = 4 }: ClusterCardPr
         <Text color={allReady ? theme.ok : theme.warning}>
           {cluster.readyNodeCount}/{cluster.nodeCount} ready
         </Text>
+        {uncounted ? <Text color={theme.muted}> ({uncounted})</Text> : null}
         <Text color={theme.muted}> · Entra ID </Text>
         <Switch value={cluster.entraId} />
         <Text color={theme.muted}> · Network policy </Text>
@@ -70,6 +72,16 @@ export function clusterCardHeight(
 ): number {
   const warnings = cluster.warnings?.length ?? 0;
   return 3 + poolTableHeight(cluster.pools.length, maxPools) + warnings + (armMissing ? 1 : 0);
+}
+
+/** Why the node total exceeds the pool rows' sum, in words (`+1 surge`); '' when it does not. */
+export function uncountedText(uncounted: ClusterSummary['uncounted']): string {
+  if (!uncounted) return '';
+  const parts = [
+    ...(uncounted.surge > 0 ? [`+${uncounted.surge} surge`] : []),
+    ...(uncounted.outside > 0 ? [`+${uncounted.outside} in no pool`] : []),
+  ];
+  return parts.join(', ');
 }
 
 function Switch({ value }: { value: boolean | undefined }) {

@@ -21,8 +21,15 @@ export interface ClusterSummary {
   /** `currentKubernetesVersion` from ARM, when ARM is available. */
   kubernetesVersion?: string;
   pools: PoolSummary[];
+  /** Nodes the Kubernetes API lists (all of them, surge nodes included). */
   nodeCount: number;
   readyNodeCount: number;
+  /**
+   * Nodes the pool rows do not count (ARM's `count` per pool): `surge`, nodes beyond their pool's
+   * count (the extra nodes AKS adds while it upgrades or reimages a pool); `outside`, nodes of no
+   * pool ARM lists (a virtual node, a pool being deleted). Absent without ARM or when none.
+   */
+  uncounted?: { surge: number; outside: number };
   /** undefined = unknown (no ARM access). */
   entraId?: boolean;
   azureRbac?: boolean;

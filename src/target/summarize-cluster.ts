@@ -38,8 +38,10 @@ export function summarizeCluster(facts: ConnectFacts): ClusterSummary {
     };
   }
   const { cluster, pools, at } = facts.arm;
+  const uncounted = uncountedNodes(facts.nodes, pools);
   return {
     ...base,
+    ...(uncounted ? { uncounted } : {}),
     name: clusterNameOf(facts),
     resourceGroup: at.resourceGroup,
     subscriptionId: at.subscriptionId,
@@ -71,11 +73,34 @@ function poolFromArm(p: AgentPool): PoolSummary {
 
 const POOL_LABEL = 'kubernetes.azure.com/agentpool';
 
+function poolOfNode(node: V1Node): string | undefined {
+  const labels = node.metadata?.labels ?? {};
+  return labels[POOL_LABEL] ?? labels['agentpool'];
+}
+
+/** The nodes ARM's pool counts leave out, so the card can say why its totals differ. */
+function uncountedNodes(
+  nodes: readonly V1Node[],
+  pools: readonly AgentPool[],
+): ClusterSummary['uncounted'] {
+  const counts = new Map(pools.map((p) => [(p.name ?? '').toLowerCase(), p.count ?? 0]));
+  const listed = new Map<string, number>();
+  let outside = 0;
+  for (const node of nodes) {
+    const pool = poolOfNode(node)?.toLowerCase();
+    if (pool === undefined || !counts.has(pool)) outside++;
+    else listed.set(pool, (listed.get(pool) ?? 0) + 1);
+  }
+  let surge = 0;
+  for (const [pool, seen] of listed) surge += Math.max(0, seen - counts.get(pool)!);
+  return surge + outside > 0 ? { surge, outside } : undefined;
+}
+
 function poolsFromNodes(nodes: V1Node[]): PoolSummary[] {
   const byPool = new Map<string, PoolSummary>();
   for (const node of nodes) {
     const labels = node.metadata?.labels ?? {};
-    const name = labels[POOL_LABEL] ?? labels['agentpool'] ?? '(no pool label)';
+    const name = poolOfNode(node) ?? '(no pool label)';
     const known = byPool.get(name);
     if (known) {
       known.count++;

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { makeDefenderStep } from '../../src/steps/defender/index.js';
 import { makeDrainStep } from '../../src/steps/drain/index.js';
+import { makeNodeImageStep } from '../../src/steps/node-image/index.js';
 import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
 import { connectToSim, hostFor, until, type HostedSession } from '../helpers/sim-session.js';
 
@@ -28,6 +29,7 @@ async function session() {
     defender: makeDefenderStep({ pollMs: 5 }),
     upgrades: makeUpgradesStep(t),
     drain: makeDrainStep(),
+    'node-image': makeNodeImageStep(t),
   });
   s.store.update({ connection: { phase: 'connected', cluster: connection.summary } });
   s.host.followCard();
@@ -61,6 +63,27 @@ describe('the cluster card follows the cluster', () => {
     await s.host.send('upgrades', { type: 'action', key: 'c' });
     await until(() => card().kubernetesVersion === '1.32.5', 'the new version on the card', 30_000);
   }, 90_000);
+
+  it('counts the surge nodes of a node image upgrade apart from the pools, so both add up', async () => {
+    const { s, card } = await session();
+    acceptAll(s);
+    const seen: string[] = [];
+    s.store.subscribe(() => {
+      const c = card();
+      const pools = c.pools.reduce((sum, p) => sum + p.count, 0);
+      const surge = c.uncounted?.surge ?? 0;
+      seen.push(`${c.nodeCount} = ${pools} + ${surge} surge + ${c.uncounted?.outside ?? 0}`);
+    });
+    await s.host.open('node-image');
+    await s.host.send('node-image', { type: 'action', key: '1' });
+    // While AKS's extra node was there the card counted it as a surge node, not in a pool.
+    expect(seen).toContain('7 = 6 + 1 surge + 0');
+    for (const line of seen) {
+      const [total, pools, surge, outside] = line.match(/\d+/g)!.map(Number);
+      expect(total, line).toBe(pools! + surge! + outside!);
+    }
+    expect(card().uncounted).toBeUndefined();
+  }, 60_000);
 
   it('a change made elsewhere shows after r on any step that looks again', async () => {
     const { sim, s, card } = await session();

@@ -17,6 +17,25 @@ describe('ClusterCard', () => {
     expect(frame).toContain('Defender off');
   });
 
+  it('says which nodes the pool rows leave out: surge nodes and nodes in no pool', async () => {
+    const surging = sampleCluster({
+      nodeCount: 6,
+      readyNodeCount: 6,
+      uncounted: { surge: 1, outside: 0 },
+    });
+    const ui = await renderInk(<ClusterCard cluster={surging} />);
+    expect(ui.frame()).toContain('Nodes 6/6 ready (+1 surge) · Entra ID on');
+    const virtual = sampleCluster({
+      nodeCount: 8,
+      readyNodeCount: 8,
+      uncounted: { surge: 2, outside: 1 },
+    });
+    const other = await renderInk(<ClusterCard cluster={virtual} />);
+    expect(other.frame()).toContain('Nodes 8/8 ready (+2 surge, +1 in no pool)');
+    const agreeing = await renderInk(<ClusterCard cluster={sampleCluster()} />);
+    expect(agreeing.frame()).toMatch(/Nodes 4\/5 ready · Entra ID/);
+  });
+
   it('lists the pools with name, mode, OS, node count and version', async () => {
     const ui = await renderInk(<ClusterCard cluster={sampleCluster()} />);
     const lines = ui.frame().split('\n');
