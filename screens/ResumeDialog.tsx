@@ -32,7 +32,8 @@ export interface ResumeDialogProps {
  * Says that the last session on this cluster ended with changes under way and lists them (step,
  * action, target, time). Enter opens the selected change's step, which looks at the cluster as it
  * is now; `d` shows details; Esc dismisses. The list comes from a journal: shown as data. Only keys
- * typed after the dialog appeared answer it (an Enter meant for the checklist does not).
+ * typed after the dialog appeared open a step (an Enter meant for the checklist does not); Esc
+ * works at once.
  */
 export function ResumeDialog({ offer, active, onChoice, width, height }: ResumeDialogProps) {
   const [selected, setSelected] = useState(0);
@@ -87,6 +88,8 @@ export function ResumeDialog({ offer, active, onChoice, width, height }: ResumeD
       keys: ['escape'],
       does: 'dismiss: go to the checklist',
       hint: 'dismiss',
+      // Backing out changes nothing: only opening a step waits out the guard against pastes.
+      unguarded: true,
       run: () => onChoice({ kind: 'dismiss' }),
     },
   ];

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App.js';
+import { KeyBus } from '../../screens/key-bus.js';
 import type { ResumeOffer } from '../../src/runbook/resume.js';
 import { DOWN, ENTER, ESC, renderInk } from '../helpers/ink.js';
 import { connectedStore } from './fixtures.js';
@@ -18,7 +19,7 @@ const offer: ResumeOffer = {
   ],
 };
 
-function setup() {
+function setup(bus?: KeyBus) {
   const store = connectedStore();
   const actions = {
     onQuit: vi.fn(),
@@ -26,7 +27,11 @@ function setup() {
     onResume: vi.fn(),
     onTranscript: vi.fn(),
   };
-  return { store, actions, render: () => renderInk(<App store={store} actions={actions} />) };
+  return {
+    store,
+    actions,
+    render: () => renderInk(<App store={store} actions={actions} />, undefined, { bus }),
+  };
 }
 
 describe('the resume offer on the overview', () => {
@@ -67,6 +72,20 @@ describe('the resume offer on the overview', () => {
     // The logic clears the offer; the step the operator chose is open.
     await ui.act(() => store.update({ resume: undefined }));
     expect(await ui.waitFor('Instance metadata endpoint')).not.toContain('middle of a change');
+  });
+
+  it('Esc dismisses at once; Enter (open a step) still waits out the paste guard', async () => {
+    let now = 0;
+    const { store, actions, render } = setup(new KeyBus({ now: () => now, guardMs: 250 }));
+    store.update({ resume: offer });
+    const ui = await render();
+    await ui.waitFor('middle of a change');
+    now += 10;
+    await ui.press(ENTER);
+    expect(actions.onResume).not.toHaveBeenCalled();
+    now += 10;
+    await ui.press(ESC);
+    expect(actions.onResume).toHaveBeenCalledWith({ kind: 'dismiss' });
   });
 
   it('Esc dismisses; the checklist keys do nothing while the offer is open', async () => {
