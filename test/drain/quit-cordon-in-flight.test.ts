@@ -4,38 +4,15 @@
 // cordoned (as it does when the same PATCH runs out of its own time limit, see
 // test/drain/cordon-unanswered.test.ts), never "cancelled" with nothing left cordoned.
 // README "Journal" / "Outcome unknown"; kubectl cordon: https://kubernetes.io/docs/reference/kubectl/generated/kubectl_cordon/
-import { afterEach, describe, expect, it } from 'vitest';
-import type { HeldRequest } from '../../src/sim/simulator.js';
-import { drainRig, nodeOf } from './rig.js';
-import { journalRecords, until } from './sim-session.js';
-
-type Rig = Awaited<ReturnType<typeof drainRig>>;
-let rig: Rig | undefined;
-let held: HeldRequest | undefined;
-afterEach(async () => {
-  held?.release();
-  held = undefined;
-  await rig?.close();
-  rig = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { journalRecords } from './sim-session.js';
+import { stopMidDrain } from './stop-mid-drain.js';
 
 const NODE = /^\/api\/v1\/nodes\/[^/]+$/;
 
 describe('a cordon in flight when the session is stopped', () => {
   it('is journaled unknown and the node named as maybe cordoned, not cancelled', async () => {
-    rig = await drainRig('demo');
-    await rig.host.open('drain');
-    const r = rig;
-    const node = r
-      .state()
-      .nodes.find((n) => n.pool === 'apps' && n.name !== nodeOf(r.sim, 'orders-db'))!.name;
-    held = r.sim.hold((method, path) => method === 'PATCH' && NODE.test(path));
-    const sent = r.host.send('drain', { type: 'drain', nodes: [node] });
-    await until(() => r.store.getState().confirmation !== undefined, 'the confirmation');
-    r.store.answer(true);
-    await held.reached;
-    await r.host.stop();
-    await sent;
+    const { rig: r } = await stopMidDrain((method, path) => method === 'PATCH' && NODE.test(path));
     const records = journalRecords(r.journal);
     const cordon = records.find(
       (x) => x['type'] === 'intent' && /cordon/.test(String(x['action'])),

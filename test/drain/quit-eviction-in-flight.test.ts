@@ -3,42 +3,19 @@
 // so its outcome is unknown, never "cancelled" (the drain's own node timeout already says
 // unknown for the same request, see test/drain/eviction-cut-off.test.ts). README "Journal" / "Outcome unknown"; Kubernetes
 // eviction API: https://kubernetes.io/docs/concepts/scheduling-eviction/api-eviction/
-import { afterEach, describe, expect, it } from 'vitest';
-import type { HeldRequest } from '../../src/sim/simulator.js';
-import { drainRig, nodeOf } from './rig.js';
+import { describe, expect, it } from 'vitest';
 import { journalRecords, until } from './sim-session.js';
-
-type Rig = Awaited<ReturnType<typeof drainRig>>;
-let rig: Rig | undefined;
-let held: HeldRequest | undefined;
-afterEach(async () => {
-  held?.release();
-  held = undefined;
-  await rig?.close();
-  rig = undefined;
-});
+import { stopMidDrain } from './stop-mid-drain.js';
 
 describe('an eviction in flight when the session is stopped', () => {
   it('is journaled unknown (it may land), not cancelled', async () => {
-    rig = await drainRig('demo');
-    await rig.host.open('drain');
-    const r = rig;
-    const node = r
-      .state()
-      .nodes.find((n) => n.pool === 'apps' && n.name !== nodeOf(r.sim, 'orders-db'))!.name;
     // The pods whose eviction reached the API server (held there, unanswered).
     const received = new Set<string>();
-    held = r.sim.hold((method, path) => {
+    const { rig: r, held } = await stopMidDrain((method, path) => {
       const pod = method === 'POST' ? /\/pods\/([^/]+)\/eviction$/.exec(path)?.[1] : undefined;
       if (pod) received.add(pod);
       return pod !== undefined;
     });
-    const sent = r.host.send('drain', { type: 'drain', nodes: [node] });
-    await until(() => r.store.getState().confirmation !== undefined, 'the confirmation');
-    r.store.answer(true);
-    await held.reached;
-    await r.host.stop();
-    await sent;
     // Let anything still on its way arrive: a request that was sent is seen by the server.
     held.release();
     await until(() => r.sim.log.entries.some((e) => /\/eviction$/.test(e.path)), 'the answer');
@@ -53,7 +30,7 @@ describe('an eviction in flight when the session is stopped', () => {
     expect(received.size).toBeGreaterThan(0);
     for (const pod of received) expect(outcomes.get(pod), pod).toBe('unknown');
     // The drain's own view says the same: unknown, with how to check.
-    const pods = rig.state().progress!.nodes[0]!.pods;
+    const pods = r.state().progress!.nodes[0]!.pods;
     for (const pod of received) {
       const shown = pods.find((p) => p.name === pod);
       expect(shown?.state, pod).toBe('unknown');
