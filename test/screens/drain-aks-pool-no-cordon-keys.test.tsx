@@ -3,38 +3,21 @@
 // why on the warning line. (Found by the wt/56 review, seen in --demo during a node image upgrade.)
 // The "Drain finished" view follows the same rule for its u (uncordon) and d (continue draining).
 import { expect, it } from 'vitest';
-import { DEFAULT_DRAIN_OPTIONS, type DrainNode } from '../../src/model/drain.js';
-import type { DrainState } from '../../src/steps/drain/state.js';
-import { renderDrainScreen } from '../helpers/drain-screen.js';
+import { choosing, drainNode, renderDrainScreen } from '../helpers/drain-screen.js';
 import { DOWN } from '../helpers/ink.js';
 
-const node = (name: string, schedulable: boolean): DrainNode => ({
-  name,
-  pool: 'apps',
-  ready: true,
-  schedulable,
-  conditions: [],
-  rebootNeeded: false,
-  kuredLock: false,
-  podCount: 2,
-});
+const node = (name: string, schedulable: boolean) => drainNode(name, 'apps', { schedulable });
 
 it('offers neither u nor C on the nodes of the pool AKS rotates', async () => {
-  const state: DrainState = {
-    phase: 'choose',
-    cluster: 'aks-shop-prod',
-    nodes: [node('aks-apps-9-vmss000000', false), node('aks-apps-9-vmss000001', true)],
-    previews: {},
-    options: DEFAULT_DRAIN_OPTIONS,
-    rights: {},
-    readOnly: false,
-    dryRun: false,
-    leftCordoned: [],
-    aksBusy: {
-      pool: 'apps',
-      why: 'Node image upgrade of pool apps is running: AKS cordons and drains its nodes',
+  const state = choosing(
+    [node('aks-apps-9-vmss000000', false), node('aks-apps-9-vmss000001', true)],
+    {
+      aksBusy: {
+        pool: 'apps',
+        why: 'Node image upgrade of pool apps is running: AKS cordons and drains its nodes',
+      },
     },
-  };
+  );
   const sent: unknown[] = [];
   const ui = await renderDrainScreen(state, (e) => sent.push(e));
   const onCordoned = await ui.waitFor('aks-apps-9-vmss000000');
@@ -51,15 +34,8 @@ it('offers neither u nor C on the nodes of the pool AKS rotates', async () => {
 
 it('after a drain, u is not offered on a node of the pool AKS now rotates, and it says why', async () => {
   const name = 'aks-apps-9-vmss000001';
-  const state: DrainState = {
+  const state = choosing([node(name, false)], {
     phase: 'done',
-    cluster: 'aks-shop-prod',
-    nodes: [node(name, false)],
-    previews: {},
-    options: DEFAULT_DRAIN_OPTIONS,
-    rights: {},
-    readOnly: false,
-    dryRun: false,
     leftCordoned: [name],
     progress: {
       nodes: [{ name, phase: 'drained', cordoned: true, pods: [], notes: [] }],
@@ -69,7 +45,7 @@ it('after a drain, u is not offered on a node of the pool AKS now rotates, and i
       pool: 'apps',
       why: 'Node image upgrade of pool apps is running: AKS cordons and drains its nodes',
     },
-  };
+  });
   const sent: unknown[] = [];
   const ui = await renderDrainScreen(state, (e) => sent.push(e), {
     result: [`✔ ${name}: drained (2/2 pods moved, cordoned)`],
@@ -85,15 +61,8 @@ it('after a drain, u is not offered on a node of the pool AKS now rotates, and i
 
 it('an interrupted drain on the pool AKS now rotates offers neither d nor u', async () => {
   const name = 'aks-apps-9-vmss000001';
-  const state: DrainState = {
+  const state = choosing([node(name, false)], {
     phase: 'done',
-    cluster: 'aks-shop-prod',
-    nodes: [node(name, false)],
-    previews: {},
-    options: DEFAULT_DRAIN_OPTIONS,
-    rights: {},
-    readOnly: false,
-    dryRun: false,
     leftCordoned: [name],
     resume: { toContinue: [name] },
     progress: {
@@ -101,7 +70,7 @@ it('an interrupted drain on the pool AKS now rotates offers neither d nor u', as
       finished: true,
     },
     aksBusy: { pool: 'apps', why: 'Upgrade of pool apps is running' },
-  };
+  });
   const sent: unknown[] = [];
   const ui = await renderDrainScreen(state, (e) => sent.push(e));
   const frame = await ui.waitFor('Interrupted drain');

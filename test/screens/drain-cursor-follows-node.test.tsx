@@ -4,34 +4,13 @@
 // the operator moves. (Found by the wt/56 review.)
 import { useSyncExternalStore } from 'react';
 import { expect, it } from 'vitest';
-import { DEFAULT_DRAIN_OPTIONS, type DrainNode } from '../../src/model/drain.js';
+import type { DrainNode } from '../../src/model/drain.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
-import type { DrainState } from '../../src/steps/drain/state.js';
 import { DrainScreen } from '../../screens/steps/drain/DrainScreen.js';
+import { choosing as state, drainNode as node } from '../helpers/drain-screen.js';
 import { DOWN, UP, renderInk } from '../helpers/ink.js';
 
 const step = CHECKLIST.find((s) => s.id === 'drain')!;
-const node = (name: string, pool: string): DrainNode => ({
-  name,
-  pool,
-  ready: true,
-  schedulable: true,
-  conditions: [],
-  rebootNeeded: false,
-  kuredLock: false,
-  podCount: 2,
-});
-const state = (nodes: DrainNode[]): DrainState => ({
-  phase: 'choose',
-  cluster: 'aks-shop-prod',
-  nodes,
-  previews: {},
-  options: DEFAULT_DRAIN_OPTIONS,
-  rights: {},
-  readOnly: false,
-  dryRun: false,
-  leftCordoned: [],
-});
 
 const before = [
   node('aks-apps-9-vmss000000', 'apps'),

@@ -3,36 +3,18 @@
 // see; with no visible selection it takes the node under the cursor. (Found by the wt/56 review:
 // `d` asked to drain the hidden selected node, not the one on screen.)
 import { expect, it } from 'vitest';
-import { DEFAULT_DRAIN_OPTIONS, type DrainNode } from '../../src/model/drain.js';
-import type { DrainState } from '../../src/steps/drain/state.js';
-import { renderDrainScreen } from '../helpers/drain-screen.js';
+import { choosing, drainNode, renderDrainScreen } from '../helpers/drain-screen.js';
 import { DOWN, ENTER, ESC } from '../helpers/ink.js';
 
-const node = (name: string): DrainNode => ({
-  name,
-  pool: 'system',
-  ready: true,
-  schedulable: true,
-  conditions: [],
-  rebootNeeded: false,
-  kuredLock: false,
-  podCount: 2,
-});
+const twoNodes = () =>
+  choosing([
+    drainNode('aks-system-3-vmss000000', 'system'),
+    drainNode('aks-system-3-vmss000001', 'system'),
+  ]);
 
 it('d after a filter that hides the selected node does not drain the hidden node', async () => {
-  const state: DrainState = {
-    phase: 'choose',
-    cluster: 'aks-shop-prod',
-    nodes: [node('aks-system-3-vmss000000'), node('aks-system-3-vmss000001')],
-    previews: {},
-    options: DEFAULT_DRAIN_OPTIONS,
-    rights: {},
-    readOnly: false,
-    dryRun: false,
-    leftCordoned: [],
-  };
   const sent: Array<{ type: string; nodes?: string[] }> = [];
-  const ui = await renderDrainScreen(state, (e) => sent.push(e));
+  const ui = await renderDrainScreen(twoNodes(), (e) => sent.push(e));
   await ui.waitFor('aks-system-3-vmss000001');
   await ui.press(DOWN, ' ');
   await ui.waitFor('1 selected');
@@ -55,19 +37,8 @@ it('d after a filter that hides the selected node does not drain the hidden node
 });
 
 it('p under a filter selects the pool as the filter shows it, not its hidden nodes', async () => {
-  const state: DrainState = {
-    phase: 'choose',
-    cluster: 'aks-shop-prod',
-    nodes: [node('aks-system-3-vmss000000'), node('aks-system-3-vmss000001')],
-    previews: {},
-    options: DEFAULT_DRAIN_OPTIONS,
-    rights: {},
-    readOnly: false,
-    dryRun: false,
-    leftCordoned: [],
-  };
   const sent: Array<{ type: string; nodes?: string[] }> = [];
-  const ui = await renderDrainScreen(state, (e) => sent.push(e));
+  const ui = await renderDrainScreen(twoNodes(), (e) => sent.push(e));
   await ui.waitFor('aks-system-3-vmss000001');
   await ui.press('/');
   await ui.type('vmss000001');

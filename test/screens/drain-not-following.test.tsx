@@ -1,21 +1,10 @@
 // The node table when a watch it relies on was refused: it says so in red above its footer (what
 // was refused, as of when, what to do) with all its nodes still in view, and `l` reads it again.
 import { expect, it } from 'vitest';
-import { DEFAULT_DRAIN_OPTIONS, type DrainNode } from '../../src/model/drain.js';
-import type { DrainState } from '../../src/steps/drain/state.js';
 import { notFollowing } from '../../src/steps/lifecycle/not-following.js';
-import { renderDrainScreen } from '../helpers/drain-screen.js';
+import { choosing, drainNode, renderDrainScreen } from '../helpers/drain-screen.js';
 
-const node = (i: number): DrainNode => ({
-  name: `aks-apps-9-vmss00000${i}`,
-  pool: 'apps',
-  ready: true,
-  schedulable: true,
-  conditions: [],
-  rebootNeeded: false,
-  kuredLock: false,
-  podCount: 2,
-});
+const node = (i: number) => drainNode(`aks-apps-9-vmss00000${i}`, 'apps');
 
 it('says the table no longer follows, and l reads it again', async () => {
   const readAt = Date.UTC(2026, 11, 7, 15, 42, 10);
@@ -32,19 +21,7 @@ it('says the table no longer follows, and l reads it again', async () => {
     readAt,
     'l',
   );
-  const state: DrainState = {
-    phase: 'choose',
-    cluster: 'aks-shop-prod',
-    nodes: [0, 1, 2, 3, 4].map(node),
-    previews: {},
-    options: DEFAULT_DRAIN_OPTIONS,
-    rights: {},
-    readOnly: false,
-    dryRun: false,
-    leftCordoned: [],
-    following,
-    readAt,
-  };
+  const state = choosing([0, 1, 2, 3, 4].map(node), { following, readAt });
   const sent: unknown[] = [];
   const ui = await renderDrainScreen(state, (e) => sent.push(e), {
     actions: [{ key: 'l', label: 'Read the nodes again, and try to follow the cluster again' }],

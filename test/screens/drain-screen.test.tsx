@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { planNode } from '../../src/checks/drain/plan.js';
-import type { DrainNode } from '../../src/model/drain.js';
 import type { Finding } from '../../src/model/finding.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../src/model/drain.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
@@ -13,21 +12,11 @@ import type { StepView } from '../../src/steps/contract/view.js';
 type StepEvent = StepEvents['drain'] | { type: 'back' } | { type: 'quit' };
 import { ConfirmationDialog } from '../../screens/ConfirmationDialog.js';
 import { DrainScreen } from '../../screens/steps/drain/DrainScreen.js';
+import { choosing, drainNode as node } from '../helpers/drain-screen.js';
 import { DOWN, ENTER, ESC, renderInk, widestLine } from '../helpers/ink.js';
 
 const step = CHECKLIST.find((s) => s.id === 'drain')!;
 
-const node = (name: string, pool: string, over: Partial<DrainNode> = {}): DrainNode => ({
-  name,
-  pool,
-  ready: true,
-  schedulable: true,
-  conditions: [],
-  rebootNeeded: false,
-  kuredLock: false,
-  podCount: 2,
-  ...over,
-});
 const pod = (name: string, over: Partial<DrainPod> = {}): DrainPod => ({
   namespace: 'shop',
   name,
@@ -72,18 +61,7 @@ function baseState(over: Partial<DrainState> = {}, count = 4): DrainState {
   const previews = Object.fromEntries(
     nodes.map((n) => [n.name, planNode(n.name, pods, world, DEFAULT_DRAIN_OPTIONS)]),
   );
-  return {
-    phase: 'choose',
-    cluster: 'aks-shop-prod',
-    nodes,
-    previews,
-    options: DEFAULT_DRAIN_OPTIONS,
-    rights: {},
-    readOnly: false,
-    dryRun: false,
-    leftCordoned: [],
-    ...over,
-  };
+  return choosing(nodes, { previews, ...over });
 }
 
 async function screen(state: DrainState, size = { columns: 80, rows: 24 }, view: StepView = {}) {

@@ -2,36 +2,17 @@
 // is open no letter reaches the screen's actions, Enter opens the named step, Esc closes it.
 // (Found by the wt/56 review: `:imds` on the drain table was read as keys, `d` asked to drain.)
 import { expect, it, vi } from 'vitest';
-import { DEFAULT_DRAIN_OPTIONS, type DrainNode } from '../../src/model/drain.js';
 import { CHECKLIST } from '../../src/model/checklist.js';
-import type { DrainState } from '../../src/steps/drain/state.js';
 import { DrainScreen } from '../../screens/steps/drain/DrainScreen.js';
+import { choosing, drainNode } from '../helpers/drain-screen.js';
 import { ENTER, ESC, renderInk } from '../helpers/ink.js';
 import { JumpContext } from '../../screens/JumpHost.js';
 
 const step = CHECKLIST.find((s) => s.id === 'drain')!;
-const node = (name: string): DrainNode => ({
-  name,
-  pool: 'system',
-  ready: true,
-  schedulable: true,
-  conditions: [],
-  rebootNeeded: false,
-  kuredLock: false,
-  podCount: 2,
-});
-
-const state: DrainState = {
-  phase: 'choose',
-  cluster: 'aks-shop-prod',
-  nodes: [node('aks-system-3-vmss000000'), node('aks-system-3-vmss000001')],
-  previews: {},
-  options: DEFAULT_DRAIN_OPTIONS,
-  rights: {},
-  readOnly: false,
-  dryRun: false,
-  leftCordoned: [],
-};
+const state = choosing([
+  drainNode('aks-system-3-vmss000000', 'system'),
+  drainNode('aks-system-3-vmss000001', 'system'),
+]);
 
 async function drainTable(onJump?: (id: string) => void) {
   const sent: unknown[] = [];
