@@ -27,7 +27,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'rbac.escalation':
     'impersonate, bind, escalate, bindings, webhooks, CSRs, exec, `nodes/proxy`, ...',
   'rbac.secrets-read':
-    'may get, list or watch any secret, or create pods or workloads that can mount them',
+    'may get, list or watch any secret, or create or edit pods or workloads to mount them',
   'rbac.anonymous':
     'grants to `system:anonymous`, `system:unauthenticated` or `system:authenticated`',
   'rbac.masters': 'a binding names `system:masters` (the built-in `cluster-admin` binding aside)',

@@ -209,7 +209,7 @@ export function subjectFindings(
       'rbac.secrets-read',
       wide ? 'high' : 'low',
       `${who}: through ${role} can read Secrets ${where} indirectly (tokens, passwords, keys): it may ${describeRequest(secrets.request)}, and a pod can mount any Secret of its namespace as a file or environment variable, even without get or list on Secrets.`,
-      'Keep Secrets this subject should not see out of the namespaces where it creates workloads (or in Key Vault with the CSI driver); remove create on pods and workload resources if it does not deploy.',
+      'Keep Secrets this subject should not see out of the namespaces where it creates workloads (or in Key Vault with the CSI driver); remove create, update and patch on pods and workload resources if it does not deploy.',
       secrets.request,
     );
   else if (secrets)

@@ -236,19 +236,25 @@ export const CAPABILITIES: Capability[] = [
     // After the direct read, so a role with both is reported for the direct one only.
     finding: 'rbac.secrets-read',
     indirect: true,
-    // RBAC good practices, "workload creation": creating pods, or workload resources that manage
-    // pods, in a namespace implicitly grants access to its Secrets (a pod may mount any Secret of
-    // its namespace as a volume or environment variables). A create names no object, so no name.
-    what: 'create pods or workloads that manage pods',
-    // ... and the API access of any ServiceAccount there (the same section).
+    // RBAC good practices, "workload creation": users who can create or edit pods, or workload
+    // resources that manage pods, in a namespace implicitly get its Secrets (a pod may mount any
+    // Secret of its namespace as a volume or environment variables) and the API access of any
+    // ServiceAccount there. Editing a workload's pod template (serviceAccountName, volumes) is
+    // the same path as creating one; a pod's image may change in place, and it then runs new
+    // code as that pod's ServiceAccount. Editing one named workload is enough, so names count (a
+    // create names no object, so it is asked without one).
+    what: 'create or change pods or workloads that manage pods',
+    namedCounts: true,
     runsAs: 'any',
     asks: [
-      ask('create', '', 'pods', 'binding'),
-      ask('create', '', 'replicationcontrollers', 'binding'),
-      ...['deployments', 'replicasets', 'statefulsets', 'daemonsets'].map((r) =>
-        ask('create', 'apps', r, 'binding'),
+      ...verbs(['create', 'update', 'patch'], '', 'pods', 'binding'),
+      ...verbs(['create', 'update', 'patch'], '', 'replicationcontrollers', 'binding'),
+      ...['deployments', 'replicasets', 'statefulsets', 'daemonsets'].flatMap((r) =>
+        verbs(['create', 'update', 'patch'], 'apps', r, 'binding'),
       ),
-      ...['jobs', 'cronjobs'].map((r) => ask('create', 'batch', r, 'binding')),
+      ...['jobs', 'cronjobs'].flatMap((r) =>
+        verbs(['create', 'update', 'patch'], 'batch', r, 'binding'),
+      ),
     ],
   },
 ];
