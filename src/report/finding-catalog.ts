@@ -23,7 +23,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a user is bound directly (UPN, guest or object id) instead of an Entra group',
   'rbac.cluster-admin':
     'a subject may do everything (`*` verbs, resources, groups); medium in a namespace',
-  'rbac.wildcard': '`*` in verbs or resources, short of full admin',
+  'rbac.wildcard': '`*` in verbs, resources or non-resource URLs, short of full admin',
   'rbac.escalation':
     'impersonate, bind, escalate, bindings, webhooks, CSRs, exec, `nodes/proxy`, ...',
   'rbac.secrets-read':

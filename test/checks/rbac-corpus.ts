@@ -729,7 +729,10 @@ export const CASES: RbacCase[] = [
   },
   // --- Non-resource URLs ---
   {
-    name: 'nonResourceURLs * with get: paths only, no resource and no finding',
+    // A `*` URL is a wildcard over every path, those added later included (RBAC good practices,
+    // "Least privilege": avoid wildcards), so it is rbac.wildcard, as `*` on resources is; it
+    // grants no resource, so nothing more.
+    name: 'nonResourceURLs * with get: paths only, no resource, a wildcard',
     facts: facts({
       clusterRoles: [clusterRole('paths', [urls(['get'], ['*'])])],
       clusterRoleBindings: [crb('paths', 'paths', [group('probes')])],
@@ -739,7 +742,7 @@ export const CASES: RbacCase[] = [
       [person('x', ['probes']), { verb: 'post', path: '/metrics' }, false],
       [person('x', ['probes']), R('get', 'pods', 'a'), false],
     ],
-    findings: [],
+    findings: ['rbac.wildcard:medium:paths'],
   },
   {
     name: 'a trailing * matches by prefix only',

@@ -1,6 +1,6 @@
 import type { RbacEvaluator } from './evaluator.js';
 import type { Identity } from './identity.js';
-import { ruleAllows, type AccessRequest, type ResourceRequest } from './match.js';
+import { isNonResource, ruleAllows, type AccessRequest, type ResourceRequest } from './match.js';
 import type { Binding } from './types.js';
 import type { PolicyRule } from '../../model/rbac.js';
 
@@ -50,13 +50,15 @@ export function witness(
 /** A wildcard grant, as a person reads it, with the request that proves it. */
 export interface WildcardGrant {
   text: string;
-  request: ResourceRequest;
+  request: AccessRequest;
 }
 
 /**
  * Wildcard grants a binding gives `id`: every verb on a resource, or a verb on every resource of a
- * group. Asked with `*` itself, which only a `*` in a rule answers (a rule limited to named
- * objects does not: it is not a wildcard over the kind).
+ * group; every verb on a non-resource URL, or a verb on every one of them. Asked with `*` itself,
+ * which only a `*` in a rule answers (a rule limited to named objects does not: it is not a
+ * wildcard over the kind). Non-resource URLs count only cluster-wide: a RoleBinding never
+ * grants them.
  */
 export function wildcardGrants(
   evaluator: RbacEvaluator,
@@ -69,7 +71,13 @@ export function wildcardGrants(
   const effective = evaluator.rulesFor(id, namespace, [binding]);
   const rules = evaluator.roles.effectiveRulesOfBinding(binding);
   if (effective.length === 0 || !rules) return [];
-  return wildcardsOf(rules).map((g) => ({ ...g, request: { ...g.request, namespace } }));
+  return wildcardsOf(rules).flatMap((g) =>
+    isNonResource(g.request)
+      ? binding.kind === 'RoleBinding'
+        ? []
+        : [g]
+      : [{ ...g, request: { ...g.request, namespace } }],
+  );
 }
 
 /** The wildcard grants of a list of rules, as a person reads them (`every verb on pods`). */
@@ -97,6 +105,18 @@ function wildcardsOf(rules: PolicyRule[]): WildcardGrant[] {
         const request = { verb, group, resource: '*' };
         const text = `${verb === '*' ? 'every verb' : verb} on every resource${on}`;
         asks.set(text, { text, request });
+      }
+    }
+    for (const url of rule.nonResourceURLs ?? []) {
+      // `*` and `/*` match every path (RBAC: a trailing `*` is a prefix match).
+      if (url === '*' || url === '/*') {
+        for (const verb of rule.verbs ?? []) {
+          const text = `${verb === '*' ? 'every verb' : verb} on every non-resource URL`;
+          asks.set(text, { text, request: { verb, path: '/*' } });
+        }
+      } else {
+        const text = `every verb on non-resource URL ${url}`;
+        asks.set(text, { text, request: { verb: '*', path: url } });
       }
     }
   }
