@@ -86,7 +86,8 @@ const rows: Row[] = [
   {
     name: 'a user named system:masters is not the group',
     facts: facts({ clusterRoleBindings: [crb('odd', 'cluster-admin', [user('system:masters')])] }),
-    findings: ['rbac.cluster-admin:high:odd'],
+    // No Kubernetes user has that name, so it is an identity bound directly as well.
+    findings: ['rbac.cluster-admin:high:odd', 'rbac.user-subject:medium:odd'],
   },
 ];
 

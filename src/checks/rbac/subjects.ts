@@ -66,9 +66,27 @@ export function describeSubject(s: Subject, bindingNamespace?: string): string {
   return label;
 }
 
+// Kubernetes' own user names (RBAC, "Default roles and role bindings" and "Referring to
+// subjects"): the control plane's components, anonymous callers (rbac.anonymous), nodes and
+// ServiceAccounts named as users. The `system:` prefix is reserved, not proof: any other name
+// with it is a certificate or token identity someone chose, bound directly like any user.
+const KUBERNETES_USERS = new Set([
+  'system:anonymous',
+  'system:apiserver',
+  'system:kube-controller-manager',
+  'system:kube-scheduler',
+  'system:kube-proxy',
+]);
+const KUBERNETES_USER_PATTERNS = [/^system:node:[^:]+$/, /^system:serviceaccount:[^:]+:[^:]+$/];
+
+/** Whether a user name is one of Kubernetes' own identities (exact names and node/SA patterns). */
+export function isKubernetesUser(name: string): boolean {
+  return KUBERNETES_USERS.has(name) || KUBERNETES_USER_PATTERNS.some((p) => p.test(name));
+}
+
 /** A person or identity bound by name, for whom an Entra group is the better subject. */
 export function isPersonSubject(s: Subject): boolean {
-  return s.kind === 'User' && !s.name.startsWith('system:');
+  return s.kind === 'User' && !isKubernetesUser(s.name);
 }
 
 /**
