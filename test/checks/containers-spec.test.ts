@@ -211,11 +211,18 @@ describe('Windows pods', () => {
     expect(found(admin)).toEqual(['containers.root:medium']);
     const unset = windows({ containers: [{ name: 'app' }] });
     expect(found(unset)).toEqual(['containers.root:low']);
+    // A named user is not runAsNonRoot: restricted waives no "Running as Non-root" for Windows
+    // pods (Pod Security Standards), so the pod still needs runAsNonRoot true to pass.
     const user = windows({
       securityContext: { windowsOptions: { runAsUserName: 'ContainerUser' } },
       containers: [{ name: 'app' }],
     });
-    expect(found(user)).toEqual([]);
+    expect(found(user)).toEqual(['containers.root:low']);
+    const nonRootUser = windows({
+      securityContext: { runAsNonRoot: true, windowsOptions: { runAsUserName: 'ContainerUser' } },
+      containers: [{ name: 'app' }],
+    });
+    expect(found(nonRootUser)).toEqual([]);
   });
 
   it('suggests no Linux-only field for a Windows workload', () => {

@@ -31,9 +31,16 @@ export function windowsIssues(
   const user = sc.windowsOptions?.runAsUserName ?? podSc.windowsOptions?.runAsUserName;
   const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
   const admin = windowsAdministrator(sc, podSc);
+  // Restricted waives only privilege escalation, seccomp and capabilities for Windows pods:
+  // "Running as Non-root" still asks for runAsNonRoot true, whatever runAsUserName names (the
+  // kubelet then refuses ContainerAdministrator at start).
   if (admin !== undefined)
     out.push({ id: 'containers.root', severity: 'medium', what: `runAsUserName ${admin}` });
-  else if (nonRoot !== true && user === undefined && hostProcess !== true)
-    out.push({ id: 'containers.root', severity: 'low', what: 'runAsNonRoot not set' });
+  else if (nonRoot !== true && hostProcess !== true)
+    out.push({
+      id: 'containers.root',
+      severity: 'low',
+      what: `${nonRoot === false ? 'runAsNonRoot false' : 'runAsNonRoot not set'}${user !== undefined ? ` (runAsUserName ${user} is not checked without it)` : ''}`,
+    });
   return out;
 }
