@@ -68,7 +68,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'containers.privileged':
     'a container runs privileged (all capabilities, escalation) or as Windows HostProcess',
   'containers.root':
-    'may run as root (`runAsUser: 0`, `ContainerAdministrator`, or `runAsNonRoot` unset)',
+    'may run as root (`runAsUser: 0`, `ContainerAdministrator`, `runAsNonRoot` not true)',
   'containers.privilege-escalation':
     '`allowPrivilegeEscalation` not false on a container that is not privileged',
   'containers.host-namespace': 'hostNetwork, hostPID or hostIPC',

@@ -9,7 +9,7 @@ import {
 } from './pod-containers.js';
 
 // The Pod Security Standards judge the pod-level fields as well as the containers': a pod-level
-// seccomp or AppArmor `Unconfined`, or `runAsUser: 0`, breaks them even when every container sets
+// seccomp or AppArmor `Unconfined`, `runAsUser: 0` or `runAsNonRoot: false` breaks them even when every container sets
 // its own value. It is also what a container added later without one inherits (a `kubectl debug`
 // container, a new sidecar). When some container does inherit it, that container's issue says so;
 // these pod-level issues cover the case where none does, at low severity.
@@ -47,6 +47,13 @@ export function podDefaultIssues(pod: PodObject): RuleIssue[] {
       severity: 'low',
       what: later('AppArmor Unconfined'),
     });
+  // Restricted allows only true at the pod level (pod-security-admission counts a pod-level false
+  // whatever the containers say); a container that inherits it has its own issue instead.
+  const ownNonRoot = containers.every(
+    ({ spec: c }) => c.securityContext?.runAsNonRoot !== undefined,
+  );
+  if (podSc.runAsNonRoot === false && ownNonRoot)
+    out.push({ id: 'containers.root', severity: 'low', what: later('runAsNonRoot false') });
   const ownUser = containers.every(({ spec: c }) => c.securityContext?.runAsUser !== undefined);
   // In a user namespace (hostUsers: false) root is not the node's root: no finding (see podIssues).
   if (podSc.runAsUser === 0 && ownUser && spec.hostUsers !== false)
