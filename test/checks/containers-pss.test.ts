@@ -273,17 +273,18 @@ describe('the Pod Security Standards, field by field', () => {
       }),
       ['containers.root:low'],
     ],
-    // User namespaces: root in the pod is an unprivileged node user; runAsUser and runAsNonRoot
-    // are not constrained by the Pod Security Standards for a pod with hostUsers: false.
+    // User namespaces: the standards skip runAsUser and runAsNonRoot for hostUsers: false only
+    // behind the alpha UserNamespacesPodSecurityStandards gate (User Namespaces, "Integration
+    // with Pod Security Admission checks"), off on AKS: these cases were read as passing before.
     [
-      'runAsUser 0 in a user namespace (hostUsers false) is not root on the node',
+      'runAsUser 0 in a user namespace (hostUsers false) is still refused by restricted',
       podWith({ hostUsers: false, ...app({ runAsUser: 0, runAsNonRoot: undefined }) }),
-      [],
+      ['containers.root:medium'],
     ],
     [
       'runAsNonRoot unset in a user namespace (hostUsers false)',
       podWith({ hostUsers: false, ...app({ runAsNonRoot: undefined }) }),
-      [],
+      ['containers.root:low'],
     ],
     [
       'pod runAsUser 0 overridden by every container, in a user namespace',
@@ -292,7 +293,7 @@ describe('the Pod Security Standards, field by field', () => {
         securityContext: { runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } },
         containers: [{ name: 'app', securityContext: { ...hardened, runAsUser: 1000 } }],
       }),
-      [],
+      ['containers.root:low'],
     ],
     [
       'hostUsers true is the node user namespace: runAsUser 0 is root',

@@ -89,17 +89,17 @@ export function podIssues(pod: PodObject): ContainerIssue[] {
         `privileged: every capability, escalation always allowed${added.length > 0 ? `; also adds ${added.join(', ')}` : ''}`,
       );
     }
-    // In its own user namespace (hostUsers: false) root in a container is an unprivileged user
-    // on the node, and the Pod Security Standards leave runAsUser and runAsNonRoot unchecked.
+    // A user namespace (hostUsers: false) does not waive these: the Pod Security Standards skip
+    // runAsUser and runAsNonRoot for such pods only behind the UserNamespacesPodSecurityStandards
+    // feature gate (alpha, off by default), which AKS does not turn on.
     const user = sc.runAsUser ?? podSc.runAsUser;
     const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
-    const nodeUsers = spec.hostUsers !== false;
     // Restricted asks for runAsNonRoot: true whatever runAsUser says (pod-security-admission reads
     // runAsNonRoot only): a non-zero runAsUser is not root, yet without it the pod is not restricted.
     const linuxRoot =
-      nodeUsers && user === 0
+      user === 0
         ? 'runAsUser 0'
-        : nodeUsers && nonRoot !== true
+        : nonRoot !== true
           ? nonRoot === false
             ? 'runAsNonRoot false'
             : 'runAsNonRoot not set'

@@ -55,8 +55,8 @@ export function podDefaultIssues(pod: PodObject): RuleIssue[] {
   if (podSc.runAsNonRoot === false && ownNonRoot)
     out.push({ id: 'containers.root', severity: 'low', what: later('runAsNonRoot false') });
   const ownUser = containers.every(({ spec: c }) => c.securityContext?.runAsUser !== undefined);
-  // In a user namespace (hostUsers: false) root is not the node's root: no finding (see podIssues).
-  if (podSc.runAsUser === 0 && ownUser && spec.hostUsers !== false)
+  // hostUsers: false waives nothing here (see podIssues: the gate that would is alpha).
+  if (podSc.runAsUser === 0 && ownUser)
     out.push({ id: 'containers.root', severity: 'low', what: later('runAsUser 0') });
   return out;
 }

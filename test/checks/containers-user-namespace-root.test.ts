@@ -1,6 +1,6 @@
-// Repro: a pod with `hostUsers: false` that runs as root (`runAsUser: 0`, no runAsNonRoot) gets no
-// containers.root finding: the check assumes the Pod Security Standards skip runAsUser and
-// runAsNonRoot for user-namespace pods, which they do only behind the UserNamespacesPodSecurityStandards
+// A pod with `hostUsers: false` that runs as root (`runAsUser: 0`, no runAsNonRoot) gets a
+// containers.root finding: the Pod Security Standards skip runAsUser and
+// runAsNonRoot for user-namespace pods only behind the UserNamespacesPodSecurityStandards
 // feature gate (alpha, off by default, never to be on by default), so not on AKS.
 import { describe, expect, it } from 'vitest';
 import { podIssues } from '../../src/checks/containers/container-rules.js';
@@ -25,7 +25,7 @@ describe('containers: root in a user namespace', () => {
   // (the relaxation needs the alpha UserNamespacesPodSecurityStandards gate) and
   // https://kubernetes.io/docs/concepts/security/pod-security-standards/ (Restricted: runAsNonRoot
   // true, runAsUser not 0).
-  it.fails('reports runAsUser 0 without runAsNonRoot as containers.root', () => {
+  it('reports runAsUser 0 without runAsNonRoot as containers.root', () => {
     const ids = podIssues(pod).map((i) => i.id);
     expect(ids).toContain('containers.root');
   });
