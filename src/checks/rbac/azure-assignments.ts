@@ -172,7 +172,7 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
     // Narrower than cluster-admin, yet each right below is a way to more (Kubernetes RBAC good
     // practices): the same capability findings Kubernetes bindings get.
     if (aks && facts.azureRbacEnabled && !grants(role, EVERY_DATA_ACTION, 'data'))
-      out.push(...dataCapabilities(role, base, who, where, clusterWide));
+      out.push(...dataCapabilities(role, base, who, where, namespaceScope(a, facts.clusterId)));
     const adminCredential = adminCredentialAction(role);
     if (clusterWide && facts.localAccounts && adminCredential)
       out.push({
@@ -198,10 +198,28 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
   return out;
 }
 
-/** Data actions that lead to more rights, with what each gives (Azure RBAC for Kubernetes). */
+// The data action of a Kubernetes request under Azure RBAC: `<group>/<resource>/<verb>` (no group
+// segment for the core group), get/list/watch as read, create/update/patch as write, other verbs
+// as `<verb>/action`. Names checked against Azure's resource provider operations list for
+// Microsoft.ContainerService: pods/exec/action, the webhook configurations' write,
+// certificatesigningrequests/write, namespaces/write, persistentvolumes/write; the roles' bind
+// and escalate actions as published custom roles name them. Not verified (kept, after the same
+// scheme, since a role may still name them or a wildcard covers them): replicationcontrollers
+// write, pods/attach and pods/portforward actions, pods/ephemeralcontainers/write,
+// nodes/proxy/action, certificates.k8s.io/signers/approve/action.
+const ADMISSION = `${MC}/admissionregistration.k8s.io`;
+const CERTIFICATES = `${MC}/certificates.k8s.io`;
+const RBAC_API = `${MC}/rbac.authorization.k8s.io`;
+
+/**
+ * Data actions that lead to more rights, with what each gives (Azure RBAC for Kubernetes), after
+ * the Kubernetes capability list (RBAC good practices). `alsoNeeds`: a second data action the
+ * same role must grant as well (approving a CSR takes `approve` on its signer too).
+ */
 const DATA_CAPABILITIES: ReadonlyArray<{
   finding: 'rbac.secrets-read' | 'rbac.escalation';
   actions: string[];
+  alsoNeeds?: string[];
   what: string;
 }> = [
   {
@@ -213,13 +231,29 @@ const DATA_CAPABILITIES: ReadonlyArray<{
     finding: 'rbac.escalation',
     actions: [
       `${MC}/pods/write`,
+      `${MC}/replicationcontrollers/write`,
       ...['deployments', 'daemonsets', 'statefulsets', 'replicasets'].map(
         (r) => `${MC}/apps/${r}/write`,
       ),
       `${MC}/batch/jobs/write`,
       `${MC}/batch/cronjobs/write`,
     ],
-    what: 'creates pods or workloads, which run as any ServiceAccount there and read its Secrets',
+    what: 'creates or changes pods or workloads, which run as any ServiceAccount there and read its Secrets',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: ['exec', 'attach', 'portforward'].map((s) => `${MC}/pods/${s}/action`),
+    what: 'runs commands in pods (exec, attach or port-forward)',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [`${MC}/pods/ephemeralcontainers/write`],
+    what: 'adds ephemeral containers to running pods',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [`${MC}/nodes/proxy/action`],
+    what: 'reaches the kubelet API through nodes/proxy',
   },
   {
     finding: 'rbac.escalation',
@@ -229,14 +263,46 @@ const DATA_CAPABILITIES: ReadonlyArray<{
   {
     finding: 'rbac.escalation',
     actions: ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'].map(
-      (r) => `${MC}/rbac.authorization.k8s.io/${r}/write`,
+      (r) => `${RBAC_API}/${r}/write`,
     ),
     what: 'writes roles or role bindings',
   },
   {
     finding: 'rbac.escalation',
+    actions: ['roles', 'clusterroles'].flatMap((r) => [
+      `${RBAC_API}/${r}/bind/action`,
+      `${RBAC_API}/${r}/escalate/action`,
+    ]),
+    what: 'binds or escalates roles',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [
+      `${ADMISSION}/mutatingwebhookconfigurations/write`,
+      `${ADMISSION}/validatingwebhookconfigurations/write`,
+    ],
+    what: 'installs admission webhooks (they see and may change every request)',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [`${CERTIFICATES}/certificatesigningrequests/write`],
+    alsoNeeds: [`${CERTIFICATES}/signers/approve/action`],
+    what: 'approves certificate signing requests (client certificates for any user)',
+  },
+  {
+    finding: 'rbac.escalation',
     actions: [`${MC}/serviceaccounts/token/action`],
     what: 'mints ServiceAccount tokens',
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [`${MC}/namespaces/write`],
+    what: "changes namespaces' labels (their Pod Security level and the policies that select them)",
+  },
+  {
+    finding: 'rbac.escalation',
+    actions: [`${MC}/persistentvolumes/write`],
+    what: 'creates PersistentVolumes (a hostPath volume opens the node file system)',
   },
 ];
 
@@ -249,12 +315,14 @@ function dataCapabilities(
   base: Pick<Finding, 'object' | 'subject' | 'principal'>,
   who: string,
   where: string,
-  clusterWide: boolean,
+  namespace: string | undefined,
 ): Finding[] {
   const out: Finding[] = [];
+  const clusterWide = namespace === undefined;
+  const held = (actions: string[]) => actions.some((a) => grants(role, a, 'data'));
   for (const finding of ['rbac.secrets-read', 'rbac.escalation'] as const) {
     const what = DATA_CAPABILITIES.filter(
-      (c) => c.finding === finding && c.actions.some((a) => grants(role, a, 'data')),
+      (c) => c.finding === finding && held(c.actions) && (!c.alsoNeeds || held(c.alsoNeeds)),
     ).map((c) => c.what);
     if (what.length === 0) continue;
     out.push({
