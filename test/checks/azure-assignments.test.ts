@@ -155,9 +155,12 @@ describe('checkAzureAssignments', () => {
       ['rbac.azure-admin-credential:medium'],
     ],
     [
-      'RBAC Admin scoped to one namespace is no cluster-wide grant (the user is still named)',
+      // No cluster-wide grant, yet that namespace's admin: judged right by right there (its
+      // Secrets, and workloads that run as its ServiceAccounts), as the Kubernetes checks judge
+      // a RoleBinding of admin; this row passed it before.
+      'RBAC Admin scoped to one namespace is no cluster-wide grant, but its rights there are findings',
       atNamespace(facts(ROLES.rbacAdmin, 'User')),
-      ['rbac.azure-user-assignment:medium'],
+      ['rbac.azure-user-assignment:medium', 'rbac.escalation:medium', 'rbac.secrets-read:medium'],
     ],
     [
       'Contributor at namespace scope holds no action on the cluster resource',

@@ -171,8 +171,15 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
       });
     // Narrower than cluster-admin, yet each right below is a way to more (Kubernetes RBAC good
     // practices): the same capability findings Kubernetes bindings get.
-    if (aks && facts.azureRbacEnabled && !grants(role, EVERY_DATA_ACTION, 'data'))
-      out.push(...dataCapabilities(role, base, who, where, namespaceScope(a, facts.clusterId)));
+    // A role with every data action at a namespace's scope is that namespace's admin, not
+    // cluster-admin: it is judged right by right there, as any narrower role is.
+    const namespace = namespaceScope(a, facts.clusterId);
+    if (
+      aks &&
+      facts.azureRbacEnabled &&
+      (namespace !== undefined || !grants(role, EVERY_DATA_ACTION, 'data'))
+    )
+      out.push(...dataCapabilities(role, base, who, where, namespace));
     const adminCredential = adminCredentialAction(role);
     if (clusterWide && facts.localAccounts && adminCredential)
       out.push({
@@ -308,7 +315,8 @@ const DATA_CAPABILITIES: ReadonlyArray<{
 
 /**
  * The capability findings of an Azure role's data actions (NotDataActions honoured): high at the
- * cluster's scope (every namespace, kube-system included), medium in one namespace.
+ * cluster's scope (every namespace, kube-system included) or in kube-system (the control plane's
+ * add-ons and their ServiceAccounts), medium in another namespace.
  */
 function dataCapabilities(
   role: AzureRoleDefinition,
@@ -319,6 +327,7 @@ function dataCapabilities(
 ): Finding[] {
   const out: Finding[] = [];
   const clusterWide = namespace === undefined;
+  const wide = clusterWide || namespace === 'kube-system';
   const held = (actions: string[]) => actions.some((a) => grants(role, a, 'data'));
   for (const finding of ['rbac.secrets-read', 'rbac.escalation'] as const) {
     const what = DATA_CAPABILITIES.filter(
@@ -328,7 +337,7 @@ function dataCapabilities(
     out.push({
       ...base,
       id: finding,
-      severity: clusterWide ? 'high' : 'medium',
+      severity: wide ? 'high' : 'medium',
       message: `${who} holds "${role.roleName}" ${where}: with Azure RBAC for Kubernetes on, it ${what.join('; ')}${clusterWide ? ' in every namespace, kube-system included' : ''}.`,
       remediation:
         'Grant this role at namespace scope to who needs it there, or a narrower role (RBAC Reader); review the group it is assigned to.',

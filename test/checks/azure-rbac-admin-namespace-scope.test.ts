@@ -1,8 +1,7 @@
-// Repro: with Azure RBAC for Kubernetes on, "Azure Kubernetes Service RBAC Admin" assigned to a
-// group at the scope of namespace kube-system gives no finding at all. A role with every data
-// action is judged only at the cluster's scope (rbac.azure-admin-grant), and the per-right checks
-// (Secrets, pods as any ServiceAccount) are skipped for it, so at a namespace scope nothing is
-// said, while the narrower RBAC Writer there is reported.
+// With Azure RBAC for Kubernetes on, "Azure Kubernetes Service RBAC Admin" assigned to a
+// group at the scope of namespace kube-system is judged at that scope (it gave no finding: a role
+// with every data action was judged only at the cluster's scope, and the per-right checks
+// were skipped for it).
 import { describe, expect, it } from 'vitest';
 import { checkAzureAssignments } from '../../src/checks/rbac/azure-assignments.js';
 import type { AzureRbacFacts, AzureRoleDefinition } from '../../src/model/azure-rbac.js';
@@ -52,8 +51,37 @@ describe('Azure RBAC: RBAC Admin at the scope of kube-system', () => {
   // learn.microsoft.com/azure/aks/manage-azure-rbac (built-in roles: RBAC Admin manages all
   // resources of the namespace, Secrets and pods included); RBAC good practices ("Listing Secrets",
   // "Workload creation"); a Kubernetes RoleBinding of cluster-admin in kube-system is reported high.
-  it.fails('is reported (Secrets and workloads of kube-system), not passed', () => {
+  it('is reported (Secrets and workloads of kube-system), not passed', () => {
     const found = checkAzureAssignments(facts).filter((f) => f.severity !== 'info');
     expect(found).not.toEqual([]);
+  });
+});
+
+describe('Azure RBAC: a role with every data action at a namespace scope', () => {
+  const at = (ns: string): AzureRbacFacts => {
+    const s = `${CLUSTER}/namespaces/${ns}`;
+    return { ...facts, assignments: [{ ...facts.assignments[0]!, scope: s }] };
+  };
+  const found = (f: AzureRbacFacts) =>
+    checkAzureAssignments(f)
+      .map((x) => `${x.id}:${x.severity}`)
+      .sort();
+
+  it('is high in kube-system (its ServiceAccounts are the add-ons) and medium elsewhere', () => {
+    expect(found(at('kube-system'))).toEqual(['rbac.escalation:high', 'rbac.secrets-read:high']);
+    expect(found(at('shop'))).toEqual(['rbac.escalation:medium', 'rbac.secrets-read:medium']);
+  });
+
+  it('is no cluster-wide admin grant there, and at the cluster scope it stays one', () => {
+    expect(found(at('shop'))).not.toContain('rbac.azure-admin-grant:info');
+    expect(
+      found({ ...facts, assignments: [{ ...facts.assignments[0]!, scope: CLUSTER }] }),
+    ).toEqual(['rbac.azure-admin-grant:info']);
+  });
+
+  it('names the namespace change right only when the role keeps it (RBAC Admin drops it)', () => {
+    const msg = checkAzureAssignments(at('shop')).find((x) => x.id === 'rbac.escalation')!.message;
+    expect(msg).not.toContain("namespaces' labels");
+    expect(msg).toContain('runs commands in pods');
   });
 });
