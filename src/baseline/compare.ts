@@ -1,5 +1,5 @@
 import type { AuditReport, ReportedFinding } from '../report/audit-schema.js';
-import { isHoleFinding } from '../model/hole-findings.js';
+import { isHoleFinding } from '../report/hole-findings.js';
 import type { BaselineFinding, BaselineReport } from './baseline-report.js';
 
 /**

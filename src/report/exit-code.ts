@@ -1,5 +1,5 @@
 import { SEVERITIES, type Severity } from '../model/finding.js';
-import { isHoleFinding } from '../model/hole-findings.js';
+import { isHoleFinding, isUnknownFactFinding } from './hole-findings.js';
 import type { AuditReport, ReportedFinding, StepReport } from './audit-schema.js';
 
 /** The default of `--fail-on`: only high-severity findings fail a pipeline unless asked. */
@@ -29,18 +29,9 @@ export function auditExitCode(
 }
 
 /**
- * Findings that say a fact could not be read: what they may hide is unknown this run too, so a
- * baseline that had them never makes them pass (less data never passes where more would fail).
- */
-const UNKNOWN_FACT_FINDINGS: ReadonlySet<string> = new Set([
-  'imds.engine-unknown',
-  'nodeimage.unknown',
-  'versions.support-unknown',
-]);
-
-/**
  * Whether a finding fails the gate: at or above `failOn`, not waived, and new when `onlyNew`
- * (a fact that could not be read counts whatever the baseline says).
+ * (a fact that could not be read or told, UNKNOWN_FACT_FINDING_IDS, counts whatever the baseline
+ * says: what it hides is unknown this run too, so less data never passes where more would fail).
  */
 export function countsForGate(
   finding: Pick<ReportedFinding, 'id' | 'severity' | 'waiver' | 'change'>,
@@ -50,7 +41,7 @@ export function countsForGate(
   return (
     atOrAbove(finding.severity, failOn) &&
     !finding.waiver &&
-    (!onlyNew || finding.change !== 'unchanged' || UNKNOWN_FACT_FINDINGS.has(finding.id))
+    (!onlyNew || finding.change !== 'unchanged' || isUnknownFactFinding(finding))
   );
 }
 

@@ -1,7 +1,7 @@
 import type { AuditReport, ReportedFinding } from './audit-schema.js';
 import { isHole } from './exit-code.js';
 import { plural } from '../model/plural.js';
-import { isHoleFinding } from '../model/hole-findings.js';
+import { isHoleFinding } from './hole-findings.js';
 
 /** `waived until 2027-01-31 by platform-team: the reason`, for a waived finding. */
 export function waiverWords(finding: ReportedFinding): string | undefined {

@@ -1,6 +1,6 @@
 import type { AuditReport, ReportedFinding, StepReport } from './audit-schema.js';
 import { countsForGate } from './exit-code.js';
-import { isHoleFinding } from '../model/hole-findings.js';
+import { isHoleFinding } from './hole-findings.js';
 import { objectName } from './markdown.js';
 import { xmlAttributes, xmlText } from './xml-text.js';
 

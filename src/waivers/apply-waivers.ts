@@ -1,5 +1,5 @@
 import type { AuditReport, ReportedFinding, StepReport } from '../report/audit-schema.js';
-import { isHoleFinding } from '../model/hole-findings.js';
+import { isHoleFinding } from '../report/hole-findings.js';
 import { AREA_STEPS } from '../report/finding-catalog.js';
 import type { Waiver, WaiverSet } from './waiver-file.js';
 import { clusterMatches, isExpired, objectMatchText, objectMatches } from './waiver-match.js';

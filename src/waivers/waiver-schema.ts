@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOLE_FINDING_IDS } from '../model/hole-findings.js';
+import { HOLE_FINDING_IDS } from '../report/hole-findings.js';
 
 /** The version of the waivers file's shape; bumped on any change that breaks a file. */
 export const WAIVERS_SCHEMA_VERSION = 1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareWithBaseline } from '../../src/baseline/compare.js';
-import { HOLE_FINDING_IDS, isHoleFinding } from '../../src/model/hole-findings.js';
+import { HOLE_FINDING_IDS, isHoleFinding } from '../../src/report/hole-findings.js';
 import type { AuditReport } from '../../src/report/audit-schema.js';
 import { auditExitCode } from '../../src/report/exit-code.js';
 import { FINDING_MEANINGS } from '../../src/report/finding-catalog.js';
