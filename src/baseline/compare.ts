@@ -1,12 +1,12 @@
 import type { AuditReport, ReportedFinding } from '../report/audit-schema.js';
-import { isHoleFinding } from '../report/hole-findings.js';
+import { isUnreadFinding } from '../report/hole-findings.js';
 import type { BaselineFinding, BaselineReport } from './baseline-report.js';
 
 /**
  * Marks each finding of `report` new or unchanged against an earlier report of the same cluster
  * (pure), and lists as fixed the earlier findings that are gone, counting only steps that ran to
- * the end now and read all they check (a step that failed, was left out or has a hole finding fixed
- * nothing). Findings are the same when their
+ * the end now and read all they check (a step that failed, was left out, or has a hole finding or
+ * an unknown-fact one fixed nothing). Findings are the same when their
  * id and object are (the cluster is the same by choice of `previous`); among several such, one with
  * the same message is paired first. No earlier report: everything is new.
  */
@@ -36,12 +36,13 @@ export function compareWithBaseline(
       change: exact.has(f) || take(f, false) ? 'unchanged' : 'new',
     })),
   }));
-  // A step with a read refused or failed inside it did not look at everything: what it did not
-  // find now may be in the part it did not read, so nothing of it is "fixed", only not checked.
+  // A step with a read refused or failed inside it, or a fact it could not read or tell, did not
+  // look at everything: what it did not find now may be in the part it did not read (a window not
+  // read hides a window missing), so nothing of it is "fixed", only not checked.
   const finished = new Set(
     report.steps
       .filter(
-        (s) => (s.status === 'ok' || s.status === 'findings') && !s.findings.some(isHoleFinding),
+        (s) => (s.status === 'ok' || s.status === 'findings') && !s.findings.some(isUnreadFinding),
       )
       .map((s) => s.id),
   );

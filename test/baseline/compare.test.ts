@@ -7,6 +7,7 @@ import { openBaseline } from '../../src/baseline/baseline-source.js';
 import { compareWithBaseline } from '../../src/baseline/compare.js';
 import type { AuditReport, ReportedFinding } from '../../src/report/audit-schema.js';
 import { rejudged } from '../../src/report/exit-code.js';
+import { UNKNOWN_FACT_FINDING_IDS } from '../../src/report/hole-findings.js';
 import { UserError } from '../../src/model/errors.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { publishedSchema } from '../report/published-schema.js';
@@ -249,5 +250,48 @@ describe('steps the baseline did not check', () => {
     expect(publishedSchema().safeParse(r).success).toBe(true);
     const same = compareWithBaseline(withRbac([f('rbac.wildcard', 'a')]), withRbac([]), 'b');
     expect(same.baseline!.uncompared).toBeUndefined();
+  });
+});
+
+// README "Headless audit": with --baseline nothing of a step that did not read all it checks is
+// listed as fixed. A maintenance window that could not be read now (*-window-unknown) hides the
+// earlier no-window finding; it was not checked, not fixed.
+describe('--baseline, and a fact that could not be read now', () => {
+  const cluster = { kind: 'ManagedCluster', name: 'aks-prod' };
+  const finding = (id: string, step: string): ReportedFinding => ({
+    id,
+    severity: 'medium',
+    step,
+    object: cluster,
+    message: `${id} on aks-prod`,
+    confirmedBy: null,
+  });
+  const withStep = (id: string, findings: ReportedFinding[]): AuditReport => ({
+    ...sampleReport(),
+    steps: [{ id, title: id, status: 'findings', findings }],
+  });
+
+  for (const [step, missing, unknown] of [
+    ['upgrades', 'versions.no-upgrade-window', 'versions.upgrade-window-unknown'],
+    ['node-image', 'nodeos.no-window', 'nodeos.window-unknown'],
+  ] as const) {
+    it(`${missing} is not listed as fixed when now ${unknown}`, () => {
+      const before = withStep(step, [finding(missing, step)]);
+      const now = withStep(step, [finding(unknown, step)]);
+      const r = compareWithBaseline(now, before, 'before.json');
+      expect(r.baseline!.fixed.map((x) => x.id)).not.toContain(missing);
+    });
+  }
+
+  it('no finding of a step with any unknown fact now is listed as fixed', () => {
+    for (const id of UNKNOWN_FACT_FINDING_IDS) {
+      const before = withStep('s', [finding('versions.unsupported', 's')]);
+      const now = withStep('s', [finding(id, 's')]);
+      expect(compareWithBaseline(now, before, 'b.json').baseline!.fixed, id).toEqual([]);
+    }
+    // A step that read all it checks still lists what is gone as fixed.
+    const before = withStep('s', [finding('versions.unsupported', 's')]);
+    const now = withStep('s', [finding('versions.auto-upgrade-off', 's')]);
+    expect(compareWithBaseline(now, before, 'b.json').baseline!.fixed).toHaveLength(1);
   });
 });
