@@ -110,7 +110,7 @@ function isKube(detail: Record<string, unknown> | undefined): boolean {
 }
 
 /** Whether an intent was sent as a dry run (`dryRun: 'All'` or `true` in its detail). */
-function isDryRun(detail: Record<string, unknown> | undefined): boolean {
+export function isDryRun(detail: Record<string, unknown> | undefined): boolean {
   const flag = detail?.['dryRun'];
   return flag === true || flag === 'All';
 }

@@ -1,6 +1,6 @@
 import type { JournalContents, JournalRecord } from '../model/journal.js';
 import type { SessionMode } from '../model/session.js';
-import { decisionsOf, type JournaledDecision } from './decisions.js';
+import { decisionsOf, isDryRun, type JournaledDecision } from './decisions.js';
 
 type IntentRecord = Extract<JournalRecord, { type: 'intent' }>;
 type ResultRecord = Extract<JournalRecord, { type: 'result' }>;
@@ -30,11 +30,12 @@ export interface SessionDigest {
   changes: JournaledChange[];
   /** One per operator decision (its requests inside), dry runs apart: what was changed. */
   decisions: JournaledDecision[];
-  /** Intents with no result: the session ended while these were under way. */
+  /** Intents with no result: the session ended while these were under way (dry runs left out). */
   inFlight: IntentRecord[];
   /**
    * Changes whose end the session never learnt: no result, or a result of outcome `unknown` (sent,
-   * its answer lost or the session quit while it ran). The cluster may be mid-change.
+   * its answer lost or the session quit while it ran). The cluster may be mid-change. Dry runs, and
+   * every request of a `--dry-run` session, are left out: they change nothing.
    */
   unsettled: JournaledChange[];
   tornTail: boolean;
@@ -64,13 +65,16 @@ export function digestSession(contents: JournalContents): SessionDigest {
       const result = results.get(intent.id);
       return result ? { intent, result } : { intent };
     });
+  // A dry run changes nothing: one left with no result is no change under way (README "Journal").
+  const sessionDryRun = session?.mode?.dryRun === true;
+  const real = changes.filter((c) => !sessionDryRun && !isDryRun(c.intent.detail));
   const digest: SessionDigest = {
     path: contents.path,
     identity,
     changes,
-    decisions: decisionsOf(records, changes, session?.mode?.dryRun === true),
-    inFlight: changes.filter((c) => !c.result).map((c) => c.intent),
-    unsettled: changes.filter((c) => !c.result || c.result.outcome === 'unknown'),
+    decisions: decisionsOf(records, changes, sessionDryRun),
+    inFlight: real.filter((c) => !c.result).map((c) => c.intent),
+    unsettled: real.filter((c) => !c.result || c.result.outcome === 'unknown'),
     tornTail: contents.tornTail,
     skipped: contents.skipped,
   };
