@@ -5,6 +5,7 @@ import { modeWords, renderTranscript, timelineLines } from '../report/transcript
 import { journalDir } from '../runbook/journal-location.js';
 import { reasonOf } from '../runbook/journal-file.js';
 import { listJournalFiles, scanJournalFolder } from '../runbook/journal-list.js';
+import { otherSessionRunning } from '../runbook/process-alive.js';
 import { readJournal } from '../runbook/journal-read.js';
 import { type JournalContents } from '../model/journal.js';
 import { digestSession } from '../report/journal-digest.js';
@@ -49,6 +50,11 @@ export async function runJournal(
       }
       const unknown = digest.unsettled.length - digest.inFlight.length;
       if (digest.unsettled.length > 0) unsettled = true;
+      if (digest.inFlight.length > 0 && otherSessionRunning(digest.pid)) {
+        notes.push(
+          `#${index + 1}: still running (process ${digest.pid}): its changes in flight are under way there, not left behind`,
+        );
+      }
       rows.push(
         [
           String(index + 1),

@@ -23,6 +23,8 @@ export interface SessionDigest {
   path: string;
   identity: SessionIdentity;
   mode?: SessionMode;
+  /** The process id the session recorded (its session line), to tell one still running. */
+  pid?: number;
   startedAt?: string;
   /** The time of the last readable line. */
   lastAt?: string;
@@ -79,6 +81,7 @@ export function digestSession(contents: JournalContents): SessionDigest {
     skipped: contents.skipped,
   };
   if (session?.mode) digest.mode = session.mode;
+  if (session?.pid !== undefined) digest.pid = session.pid;
   if (records[0]) digest.startedAt = records[0].time;
   if (records.at(-1)) digest.lastAt = records.at(-1)!.time;
   return digest;

@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stateFolderError } from './journal-file.js';
 import { readJournal } from './journal-read.js';
+import { otherSessionRunning } from './process-alive.js';
 import {
   digestSession,
   sameCluster,
@@ -60,7 +61,7 @@ async function isFolder(path: string, entry: Dirent): Promise<boolean> {
 /**
  * The previous session for the same cluster, when it ended with a change under way (an intent
  * with no result: a crash, a kill or a lost connection) or one whose outcome is unknown (sent,
- * its answer never came). Only the latest earlier session counts:
+ * its answer never came); never one whose process still runs. Only the latest earlier session counts:
  * once a later session ran, the operator has seen the cluster since.
  */
 export async function findInterruptedSession(
@@ -77,6 +78,9 @@ export async function findInterruptedSession(
       continue;
     }
     if (!sameCluster(digest.identity, identity)) continue;
+    // A session still running (another terminal, a colleague) has not ended mid-change: its
+    // changes are its own to finish, and it ran after any older one, so nothing is offered.
+    if (otherSessionRunning(digest.pid)) return undefined;
     return digest.unsettled.length > 0 ? digest : undefined;
   }
   return undefined;

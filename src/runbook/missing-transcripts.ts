@@ -1,5 +1,6 @@
 import { access } from 'node:fs/promises';
 import { listJournalFiles } from './journal-list.js';
+import { otherSessionRunning } from './process-alive.js';
 import { readJournal } from './journal-read.js';
 import { transcriptPathFor, writeTranscript } from './transcript-file.js';
 
@@ -16,7 +17,7 @@ export async function writeMissingTranscripts(dir: string, current: string): Pro
     if (await exists(transcriptPathFor(path))) continue;
     try {
       const pid = (await readJournal(path)).records.find((r) => r.type === 'session')?.pid;
-      if (pid !== undefined && pid !== process.pid && alive(pid)) continue;
+      if (otherSessionRunning(pid)) continue;
       written.push(await writeTranscript(path));
     } catch {
       // An unreadable journal is named by `journal list`; nothing to write for it here.
@@ -30,15 +31,4 @@ function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Whether a process with this id runs now (signal 0 only checks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, owned by someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

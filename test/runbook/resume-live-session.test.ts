@@ -1,10 +1,7 @@
-// A change still running in another live session (a second terminal on the same cluster, a
-// colleague's drain) is not "a session that ended in the middle of a change": only a run that
-// died (a crash, a kill, a lost connection) is offered for resume (README "Journal" → "Resume":
-// "If the last session on the same cluster … ended with an intent and no result — a crash, a
-// kill, a lost connection — the next session says so … and then lets the step continue or roll
-// back"; DESIGN "Safety model": "A run that died is offered for resume from its journal").
-// Offering it lets this session continue or roll back a drain the other one is still running.
+// README "Journal" → "Resume": only a session that ended with a change under way (a crash, a kill,
+// a lost connection) is offered for resume. A change still running in another live session (a
+// second terminal, a colleague's drain) is that session's own: this one must not continue or
+// roll it back.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,7 +48,7 @@ function drainingJournal(pid: number): string {
 }
 
 describe('a second session while the first is still draining', () => {
-  it.fails('offers nothing to resume: the other session has not ended', async () => {
+  it('offers nothing to resume: the other session has not ended', async () => {
     // The first session: a live process of its own, its drain under way (intent, no result yet).
     other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
     expect(other.pid).toBeGreaterThan(0);
@@ -66,5 +63,20 @@ describe('a second session while the first is still draining', () => {
     const offer = await detectResume(journal, { cluster: 'aks-one', arm: ARM });
     await journal.close();
     expect(offer).toBeUndefined();
+  });
+
+  it('offers it once that session is gone (a process that no longer runs)', async () => {
+    const gone = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((done) => gone.on('exit', done));
+    const dir = tempDir('resume-dead-');
+    writeFileSync(
+      join(dir, `2025-03-01T10-00-00-000Z-aks-one-${gone.pid}.jsonl`),
+      drainingJournal(gone.pid!),
+    );
+    const mode = { readOnly: false, dryRun: false, demo: false };
+    const journal = await Journal.open({ cluster: 'aks-one', mode, env: {}, dir });
+    const offer = await detectResume(journal, { cluster: 'aks-one', arm: ARM });
+    await journal.close();
+    expect(offer).toBeDefined();
   });
 });
