@@ -1,5 +1,6 @@
 import type { CliIo } from '../cli.js';
 import { matchesAll } from '../checks/fleet/where.js';
+import { plural } from '../model/plural.js';
 import { fleetAccess } from '../fleet/access.js';
 import { readInventory } from '../fleet/inventory.js';
 import { renderInventory } from '../report/render-inventory.js';
@@ -42,6 +43,16 @@ export async function runFleet(
       const inventory = await readInventory(access, command.subscriptions);
       const rows = inventory.rows.filter((r) => matchesAll(r, command.where));
       io.out(renderInventory(rows, command.output, inventory.notes));
+      // A cluster whose support could not be told may be the one a risk or support filter asks
+      // for: the answer has a hole, so it never passes (exit 2), as an audit hole does not.
+      const untold = inventory.rows.filter((r) => r.support === 'unknown' && !rows.includes(r));
+      const judgesSupport = command.where.some((c) => c.field === 'risk' || c.field === 'support');
+      if (judgesSupport && untold.length > 0) {
+        io.err(
+          `${plural(untold.length, 'cluster')} not judged: support status unknown (${untold.map((r) => `${r.name} in ${r.location}`).join(', ')}); see the notes above.\n`,
+        );
+        return 2;
+      }
       return 0;
     }
     if (command.action === 'sequence') {

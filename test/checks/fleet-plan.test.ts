@@ -139,6 +139,17 @@ describe('inventory risk and filters', () => {
     ]);
   });
 
+  it('ranks a cluster whose support could not be told as risky as an unsupported one', () => {
+    const rows = rankByRisk([
+      cluster('exposed', { api: 'public', localAccounts: true }),
+      cluster('untold', { support: 'unknown' }),
+      cluster('old', { support: 'unsupported' }),
+    ]);
+    const score = (name: string) => rows.find((r) => r.name === name)!.riskScore;
+    expect(score('untold')).toBe(score('old'));
+    expect(score('untold')).toBeGreaterThan(score('exposed'));
+  });
+
   it('filters by version, risk, tag and text', () => {
     const rows = rankByRisk([
       cluster('a', { kubernetesVersion: '1.30.12', api: 'public' }),

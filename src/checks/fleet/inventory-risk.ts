@@ -49,7 +49,10 @@ export function rankByRisk(clusters: readonly InventoryCluster[]): InventoryRow[
   return clusters
     .map((c) => {
       const risks = risksOf(c);
-      return { ...c, risks, riskScore: risks.reduce((sum, r) => sum + WEIGHT[r], 0) };
+      // Support not told (its region's version list unread) may hide `unsupported`: it weighs
+      // as much, so less data never ranks a cluster less risky.
+      const untold = c.support === 'unknown' ? WEIGHT.unsupported : 0;
+      return { ...c, risks, riskScore: risks.reduce((sum, r) => sum + WEIGHT[r], untold) };
     })
     .sort(
       (a, b) =>
