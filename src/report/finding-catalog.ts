@@ -60,7 +60,11 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'imds.engine-unknown': 'the policy engine is unknown: no Azure access, or a CNI of your own',
   'imds.engine-retiring': 'Azure Network Policy Manager, being retired, enforces the policies',
   'imds.engine-policies-unread':
-    "Cilium's or Calico's own policy kinds not judged: blocked rests on NetworkPolicies",
+    "could not check Cilium's or Calico's own policies: the read was refused or failed",
+  'imds.engine-policy-opens':
+    'a Cilium or Calico policy lets pods reach 169.254.169.254 that NetworkPolicies keep',
+  'imds.engine-policy-unknown':
+    'not known: a Cilium or Calico policy selects pods with a part the step cannot judge',
   'imds.forbidden': 'could not check: a read was refused',
   'imds.probe-disagrees':
     "a probe pod's connection disagrees with the policies (high when it got through)",

@@ -6,12 +6,16 @@ import {
   windowsUnenforced,
   type EngineFacts,
 } from './engine.js';
-import { evaluateNamespace, type NamespaceVerdict } from './evaluate.js';
+import { evaluateNamespace } from './evaluate.js';
 import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
 import { nmiReach, nmiSource, type PodIdentityFacts } from './pod-identity.js';
 import { optInReason, systemReason } from './scope.js';
 import { enginePolicyFindings } from './engine-policies.js';
+import type { EngineKindRead } from './engine-kinds.js';
+import { engineRulesOf, engineVerdict, type EngineVerdict } from './engine-judge.js';
+import { podGroups } from './pod-groups.js';
+import type { NamespaceVerdict } from './evaluate.js';
 import { clusterNamedPorts } from '../netpol/ports.js';
 
 /** Everything the imds step reads from the cluster. */
@@ -28,10 +32,10 @@ export interface ImdsFacts {
   /** AAD Pod Identity as seen in the pods and the managed cluster; absent: not looked for. */
   podIdentity?: PodIdentityFacts;
   /**
-   * The engine's own policy objects (Cilium's, Calico's), counted by kind; absent: not read. They
-   * are not judged: a verdict rests on networking.k8s.io NetworkPolicies only.
+   * The engine's own policy kinds (Cilium's, Calico's) as read: not served, their objects, or why
+   * they could not be read; absent: not read at all.
    */
-  enginePolicies?: Array<{ kind: string; count: number }>;
+  enginePolicies?: EngineKindRead[];
 }
 
 /** One namespace in the step: its verdict and whether it is in scope by default. */
@@ -66,14 +70,23 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
     ...(reach && facts.podIdentity ? { nmi: { reach, by: nmiSource(facts.podIdentity) } } : {}),
     clusterPorts: clusterNamedPorts(facts.pods),
   };
+  // Judged only where the cluster's engine enforces: with none, nothing does.
+  const rules = judge.enforced
+    ? engineRulesOf(judge.plane.name, facts.enginePolicies ?? [])
+    : undefined;
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((ns) => {
       const own = pods.get(ns.name) ?? [];
       const system = systemReason(ns, own);
       const optIn = system ? undefined : optInReason(ns.name);
+      const mine = policies.get(ns.name) ?? [];
+      const k8s = evaluateNamespace(ns, mine, own, judge);
+      const engine =
+        rules &&
+        engineVerdict(ns, own, mine, rules, judge.plane, judge.clusterPorts, k8s.coversFuturePods);
       return {
-        verdict: evaluateNamespace(ns, policies.get(ns.name) ?? [], own, judge),
+        verdict: withEngine(k8s, engine, own),
         ...(system ? { system } : {}),
         ...(optIn ? { optIn } : {}),
       };
@@ -102,6 +115,31 @@ export function assessmentFindings(
       .filter((a) => a.system === undefined)
       .flatMap((a) => verdictFindings(a.verdict, probe)),
   ];
+}
+
+/**
+ * The verdict once the engine's own policies are counted: blocked when they keep every pod (now
+ * and later) from the endpoint, re-opened when one lets a pod through that the NetworkPolicies
+ * keep, partial when they isolate some pods of an otherwise open namespace.
+ */
+function withEngine(
+  v: NamespaceVerdict,
+  e: EngineVerdict | undefined,
+  pods: readonly PodFacts[],
+): NamespaceVerdict {
+  if (!e) return v;
+  const reachable = new Set(e.reachable);
+  const out: NamespaceVerdict = { ...v, engine: e, reachable: e.reachable };
+  if (e.allBlocked && e.unknown.length === 0)
+    return { ...out, kind: 'blocked', reopenings: [], unisolated: [], newPodReaches: false };
+  if (e.opens.length > 0) return { ...out, kind: 'reopened' };
+  if (v.kind === 'exposed' && e.blocks.length > 0)
+    return {
+      ...out,
+      kind: 'partial',
+      unisolated: podGroups(pods.filter((p) => !p.hostNetwork && reachable.has(p.name))),
+    };
+  return out;
 }
 
 /** The namespaces chosen by default: every user namespace but the opt-in ones. */

@@ -10,6 +10,7 @@ import { madeByThisStep } from './ours.js';
 import type { NmiReach } from './pod-identity.js';
 import { podGroups, type PodGroup } from './pod-groups.js';
 import { reopeningsOf, type Reopening } from './rules.js';
+import type { EngineVerdict } from './engine-judge.js';
 
 /**
  * What the namespace's policies do about 169.254.169.254:80 (as Kubernetes defines them):
@@ -58,6 +59,12 @@ export interface NamespaceVerdict {
    * policies do not decide those connections, whatever `kind` says.
    */
   intercepted?: { pods: string[]; by: string };
+  /**
+   * Set when the engine's own policies (Cilium's, Calico's) select pods of the namespace at
+   * egress: what they change, judged with the NetworkPolicies (engine-judge.ts); `kind` and
+   * `reachable` then say what both together do.
+   */
+  engine?: EngineVerdict;
 }
 
 /** How to judge: the data plane's rules, and whether anything enforces them. */

@@ -92,6 +92,24 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
       remediation: `Edit that rule so it no longer allows 169.254.169.254 (an except on its ipBlock, or the rule removed when the endpoint was all it allowed); the edit, checked to open nothing new, is on this step's screen.${caveat}`,
     });
   }
+  for (const o of v.engine?.opens ?? []) {
+    out.push({
+      id: 'imds.engine-policy-opens',
+      severity: 'high',
+      object: { kind: 'Namespace', name: v.namespace },
+      message: `${o.policy} lets ${list(o.pods)} in ${v.namespace} reach 169.254.169.254:80, which the NetworkPolicies alone would keep from it: the engine counts its own policies with them.`,
+      remediation: `Change that policy so it no longer allows 169.254.169.254 (an except for 169.254.169.254/32 on its CIDR, or a deny for it). This step does not edit the engine's own policies.${caveat}`,
+    });
+  }
+  for (const u of v.engine?.unknown ?? []) {
+    out.push({
+      id: 'imds.engine-policy-unknown',
+      severity: 'medium',
+      object: { kind: 'Namespace', name: v.namespace },
+      message: `Whether ${list(u.pods)} in ${v.namespace} can reach 169.254.169.254:80 is not known: ${u.policy} selects ${u.pods.length === 1 ? 'it' : 'them'} with a part this step cannot judge (see the README: a CIDR group, a Service, a DNS name pattern, an L7 rule, a label not read, or a Calico tier). Not a pass.`,
+      remediation: `Read ${u.policy} for rules that allow or deny 169.254.169.254, or confirm with a probe from a pod.`,
+    });
+  }
   if (v.kind === 'partial' || (v.kind === 'reopened' && v.unisolated.length > 0)) {
     const groups = v.unisolated.map(describeGroup);
     const now =

@@ -17,8 +17,17 @@ const VERDICT_WORDS = {
 } as const;
 
 /** A namespace's verdict in words; "blocked" holds only if an engine enforces the policies. */
-function verdictWords(v: Pick<NamespaceVerdict, 'kind' | 'enforced' | 'intercepted'>): string {
+function verdictWords(
+  v: Pick<NamespaceVerdict, 'kind' | 'enforced' | 'intercepted' | 'engine'>,
+): string {
   if (v.enforced === false) return `✖ not enforced (the policies alone: ${v.kind})`;
+  if (v.engine && v.engine.unknown.length > 0 && v.kind !== 'reopened') {
+    const which = v.engine.unknown.map((u) => u.policy).join(', ');
+    return v.kind === 'blocked'
+      ? `? not known (${which})`
+      : `${VERDICT_WORDS[v.kind]}, ? not known for some pods (${which})`;
+  }
+  if (v.engine && v.engine.opens.length > 0) return '✖ engine policy re-opens';
   if (v.intercepted && v.kind === 'blocked')
     return '✖ intercepted by NMI (the policies alone: blocked)';
   if (v.enforced === undefined && v.kind === 'blocked')

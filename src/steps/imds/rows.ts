@@ -55,7 +55,8 @@ function list(names: readonly string[], max = 5): string {
 function actionOf(verdict: NamespaceVerdict): RowAction {
   const kind: VerdictKind = verdict.kind;
   // Our policy's except would not be enforced for the Windows pods here: not offered as a fix.
-  if (kind === 'exposed') return verdict.windowsUnenforced ? 'none' : 'create';
+  // Nor where the engine's own policies restrict egress: allow-all-but-metadata would widen them.
+  if (kind === 'exposed') return verdict.windowsUnenforced || verdict.engine ? 'none' : 'create';
   if (kind === 'blocked') return 'none';
   return 'review';
 }
@@ -88,11 +89,17 @@ function detailsOf(
         `Not offered here: ${list(verdict.windowsUnenforced.pods)} run on Windows, where ${verdict.windowsUnenforced.why}; a policy would not keep them from 169.254.169.254.`,
       ]
     : [];
-  if (action === 'none' && verdict.kind === 'exposed') return [...windows, ...unread];
+  const engine = verdict.engine
+    ? [
+        `The engine's own policies select pods here (${list(verdict.engine.touching, 3)}); the verdict counts them with the NetworkPolicies.${verdict.kind === 'exposed' ? ' No NetworkPolicy is offered: allowing all but the metadata endpoint would widen what they restrict.' : ''}`,
+      ]
+    : [];
+  if (action === 'none' && verdict.kind === 'exposed') return [...windows, ...engine, ...unread];
   if (action === 'none')
     return [
       ...inert,
       ...windows,
+      ...engine,
       ...unread,
       verdict.intercepted
         ? `Not blocked: the policies keep every pod from 169.254.169.254:80, but AAD Pod Identity's NMI (${verdict.intercepted.by}) takes those connections on the node before the policies apply (see the finding).`

@@ -1,0 +1,161 @@
+import type { DataPlane } from '../netpol/dataplane.js';
+import type { ContainerPort, NamespaceFacts, PodFacts, PolicyFacts } from '../netpol/model.js';
+import { Reachability } from '../netpol/reach.js';
+import { calicoEgress, calicoPolicies } from './calico.js';
+import { ciliumEgress, ciliumRules } from './cilium.js';
+import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
+import type { EngineKindRead } from './engine-kinds.js';
+
+/** A pod as an engine's policies see it. */
+export interface EngineSubject {
+  namespace: string;
+  namespaceLabels: Record<string, string>;
+  labels: Record<string, string>;
+  ip?: string;
+}
+
+/** What the NetworkPolicies alone say of the pod's egress to the endpoint. */
+export interface K8sEgress {
+  isolated: boolean;
+  /** Allowed: not isolated, or a rule allows. */
+  allowed: boolean;
+  /** The NetworkPolicies isolating its egress, and those with a rule allowing the endpoint. */
+  selectedBy: string[];
+  allowedBy: string[];
+}
+
+/** What the engine, its own policies and the NetworkPolicies together make of one pod. */
+export interface EngineAnswer {
+  outcome: 'allowed' | 'blocked' | 'unknown';
+  /** The engine policies that decided it (or that leave it undecided). */
+  by: string[];
+  /** Every engine policy that selects the pod at egress (or may). */
+  touching: string[];
+  /** For a block by engine policies: whether they select every pod of the namespace, whatever its labels. */
+  wholeNamespace: boolean;
+}
+
+/** The engine's own policies, ready to judge: Cilium's rules or Calico's policies. */
+export type EngineRules =
+  | { engine: 'cilium'; rules: ReturnType<typeof ciliumRules> }
+  | { engine: 'calico'; policies: ReturnType<typeof calicoPolicies> };
+
+/**
+ * The engine's policies from what was read, for the engine the cluster runs; undefined when
+ * none of its kinds holds an object (nothing to judge).
+ */
+export function engineRulesOf(
+  plane: DataPlane['name'],
+  reads: readonly EngineKindRead[],
+): EngineRules | undefined {
+  const mine = reads.filter(
+    (r): r is Extract<EngineKindRead, { objects: unknown }> =>
+      r.engine === plane && 'objects' in r && r.objects.length > 0,
+  );
+  if (mine.length === 0) return undefined;
+  if (plane === 'cilium')
+    return { engine: 'cilium', rules: mine.flatMap((r) => ciliumRules(r.kind, r.objects)) };
+  return {
+    engine: 'calico',
+    policies: mine.flatMap((r) =>
+      calicoPolicies(r.kind, r.objects, r.kind === 'GlobalNetworkPolicy'),
+    ),
+  };
+}
+
+/** What the engine's own policies change in one namespace. */
+export interface EngineVerdict {
+  /** Every pod now, and one created later whatever its labels, is kept from the endpoint. */
+  allBlocked: boolean;
+  /** Engine policies that keep pods from the endpoint where NetworkPolicies alone would not. */
+  blocks: string[];
+  /** Engine policies that let pods reach it where NetworkPolicies alone would not, and which pods. */
+  opens: Array<{ policy: string; pods: string[] }>;
+  /** Engine policies that leave a pod's access not known, and which pods. */
+  unknown: Array<{ policy: string; pods: string[] }>;
+  /** Every engine policy selecting some pod of the namespace at egress. */
+  touching: string[];
+  /** Pods (not hostNetwork) still able to reach it, by the engine and the policies together. */
+  reachable: string[];
+}
+
+/** A pod created later with no labels of its own stands for pods to come. */
+const NEW_POD = '(a pod created later)';
+
+function group(into: Map<string, string[]>, policies: readonly string[], pod: string): void {
+  for (const p of policies) into.set(p, [...(into.get(p) ?? []), pod]);
+}
+
+/**
+ * Judges one namespace's pods (not hostNetwork ones) with the engine's own policies and the
+ * NetworkPolicies together; undefined when no engine policy selects any of them at egress.
+ */
+export function engineVerdict(
+  namespace: NamespaceFacts,
+  pods: readonly PodFacts[],
+  policies: readonly PolicyFacts[],
+  rules: EngineRules,
+  plane: DataPlane,
+  clusterPorts: readonly ContainerPort[],
+  /** Whether the NetworkPolicies isolate every pod to come, whatever its labels. */
+  k8sCoversFuture: boolean,
+): EngineVerdict | undefined {
+  const reach = new Reachability({ namespaces: [namespace], policies, clusterPorts }, plane);
+  const subjects = [
+    ...pods.filter((p) => !p.hostNetwork).map((p) => ({ name: p.name, pod: p })),
+    { name: NEW_POD, pod: { namespace: namespace.name, labels: {} } as Partial<PodFacts> },
+  ];
+  const opens = new Map<string, string[]>();
+  const unknown = new Map<string, string[]>();
+  const blocks = new Set<string>();
+  const touching = new Set<string>();
+  const reachable: string[] = [];
+  let allBlocked = true;
+  for (const { name, pod } of subjects) {
+    const side = reach.egress(
+      { namespace: namespace.name, labels: pod.labels ?? {} },
+      IMDS_ENDPOINT,
+      IMDS_CONNECTION,
+    );
+    const k8s: K8sEgress = {
+      isolated: side.isolated,
+      allowed: side.allowed,
+      selectedBy: side.selectedBy,
+      allowedBy: [...new Set(side.allowedBy.map((r) => r.policy))],
+    };
+    const subject: EngineSubject = {
+      namespace: namespace.name,
+      namespaceLabels: namespace.labels,
+      labels: pod.labels ?? {},
+      ...(pod.ip ? { ip: pod.ip } : {}),
+    };
+    const answer =
+      rules.engine === 'cilium'
+        ? ciliumEgress(rules.rules, subject, k8s, clusterPorts)
+        : calicoEgress(rules.policies, subject, k8s);
+    for (const t of answer.touching) touching.add(t);
+    if (answer.outcome === 'unknown') {
+      group(unknown, answer.by.length > 0 ? answer.by : answer.touching, name);
+      allBlocked = false;
+    } else if (answer.outcome === 'allowed') {
+      if (!k8s.allowed) group(opens, answer.by, name);
+      if (name !== NEW_POD) reachable.push(name);
+      allBlocked = false;
+    } else {
+      if (k8s.allowed) for (const b of answer.by) blocks.add(b);
+      // A block by engine policies that pick pods by their labels says nothing of other labels.
+      const covered =
+        (answer.by.length > 0 && answer.wholeNamespace) || (!k8s.allowed && k8sCoversFuture);
+      if (name === NEW_POD && !covered) allBlocked = false;
+    }
+  }
+  if (touching.size === 0) return undefined;
+  return {
+    allBlocked,
+    blocks: [...blocks],
+    opens: [...opens].map(([policy, p]) => ({ policy, pods: p })),
+    unknown: [...unknown].map(([policy, p]) => ({ policy, pods: p })),
+    touching: [...touching],
+    reachable,
+  };
+}
