@@ -17,13 +17,26 @@ import { listAllNodes } from './nodes.js';
 import { listAllNamespaces, listAllNetworkPolicies } from './network-policies.js';
 import { readRbac, type RbacRead } from './rbac-read.js';
 import { servedGroupVersions } from './served-apis.js';
+import { describeKubeError } from './errors.js';
+import {
+  enginePolicyKinds,
+  readEnginePolicyKinds,
+  type EnginePolicyKindRead,
+} from './engine-policy-reads.js';
 
 /**
  * Kubernetes lists the caller knows its steps will make: sent by `connect` with its own first
  * reads (version and nodes) and handed to the first read batch.
  */
 export type EarlyKubeRead =
-  'pods' | 'namespaces' | 'rbac' | 'networkpolicies' | 'pdbs' | 'daemonsets' | 'served';
+  | 'pods'
+  | 'namespaces'
+  | 'rbac'
+  | 'networkpolicies'
+  | 'pdbs'
+  | 'daemonsets'
+  | 'served'
+  | 'enginepolicies';
 
 /** Sends the `wanted` lists now and primes the next read batch with them (no batch is open). */
 export function primeKubeReads(
@@ -32,6 +45,9 @@ export function primeKubeReads(
 ): void {
   // Outside a batch each of these reads at once and is not kept: it is kept here instead.
   const c = connection as Connection;
+  // Discovery is asked once, whichever of the two reads wants it.
+  let served: Promise<string[]> | undefined;
+  const discovery = () => (served ??= servedOf(c));
   const reads: Record<EarlyKubeRead, () => Promise<unknown>> = {
     pods: () => podFeedOf(c),
     namespaces: () => namespacesOf(c),
@@ -39,7 +55,8 @@ export function primeKubeReads(
     networkpolicies: () => networkPoliciesOf(c),
     pdbs: () => pdbsOf(c),
     daemonsets: () => daemonSetsOf(c),
-    served: () => servedOf(c),
+    served: discovery,
+    enginepolicies: () => readEnginePolicies(c, discovery()),
   };
   for (const [key, read] of Object.entries(reads)) {
     if (!wanted.includes(key)) continue;
@@ -164,6 +181,35 @@ export function pdbsOf(
 /** Every `group/version` the API server serves (discovery); asked once per read batch. */
 export function servedOf(connection: Connection): Promise<string[]> {
   return connection.reads.share('served', () => servedGroupVersions(connection.kc));
+}
+
+/**
+ * The engines' own network policy kinds (Cilium's, Calico's) that discovery shows, each listed
+ * once per read batch and shared; a kind not served is said so, a refused or failed one too
+ * (never thrown). A failed discovery leaves both engines' kinds unread.
+ */
+export function enginePoliciesOf(connection: Connection): Promise<EnginePolicyKindRead[]> {
+  return connection.reads.share('enginepolicies', () =>
+    readEnginePolicies(connection, servedOf(connection)),
+  );
+}
+
+async function readEnginePolicies(
+  connection: Pick<Connection, 'kc'>,
+  served: Promise<string[]>,
+): Promise<EnginePolicyKindRead[]> {
+  const server = connection.kc.getCurrentCluster()?.server ?? '(unknown server)';
+  let versions: string[];
+  try {
+    versions = await served;
+  } catch (error) {
+    const unread = describeKubeError(error, server, 'read the served APIs').message;
+    return [
+      { engine: 'cilium', kind: 'CiliumNetworkPolicy', apiVersion: 'cilium.io/v2', unread },
+      { engine: 'calico', kind: 'NetworkPolicy', apiVersion: 'projectcalico.org', unread },
+    ];
+  }
+  return readEnginePolicyKinds(connection.kc, enginePolicyKinds(versions), server);
 }
 
 /** Every DaemonSet, paged; sent once per read batch and shared. */

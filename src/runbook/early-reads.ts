@@ -10,7 +10,7 @@ const EARLY: Partial<Record<StepId, readonly EarlyRead[]>> = {
   // The rights preflight: the connect step's look asks for every right at once.
   connect: ['permissions'],
   rbac: ['rbac', 'role-assignments'],
-  imds: ['namespaces', 'pods', 'networkpolicies'],
+  imds: ['namespaces', 'pods', 'networkpolicies', 'enginepolicies'],
   drain: ['pods', 'daemonsets', 'pdbs'],
   upgrades: ['version-reads', 'pdbs', 'served'],
   'node-image': ['version-reads', 'daemonsets'],

@@ -7,7 +7,7 @@ import { earlyReadsOf } from '../../src/runbook/early-reads.js';
 describe('earlyReadsOf', () => {
   it('gives each read of the chosen steps once', () => {
     expect(earlyReadsOf(['drain', 'imds'], true).sort()).toEqual(
-      ['daemonsets', 'namespaces', 'networkpolicies', 'pdbs', 'pods'].sort(),
+      ['daemonsets', 'enginepolicies', 'namespaces', 'networkpolicies', 'pdbs', 'pods'].sort(),
     );
     expect(earlyReadsOf(['rbac'], true).sort()).toEqual(['rbac', 'role-assignments']);
   });

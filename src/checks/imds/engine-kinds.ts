@@ -1,33 +1,3 @@
-/** The policy kinds of an engine's own API, as the imds step reads them. */
-export const ENGINE_KINDS = {
-  cilium: [
-    { kind: 'CiliumNetworkPolicy', apiVersion: 'cilium.io/v2', plural: 'ciliumnetworkpolicies' },
-    {
-      kind: 'CiliumClusterwideNetworkPolicy',
-      apiVersion: 'cilium.io/v2',
-      plural: 'ciliumclusterwidenetworkpolicies',
-    },
-  ],
-  // Calico's API server serves projectcalico.org/v3; without it the same objects are CRDs of
-  // crd.projectcalico.org/v1. One of the two is read, never both (they are the same objects).
-  calico: [
-    { kind: 'NetworkPolicy', apiVersion: 'projectcalico.org/v3', plural: 'networkpolicies' },
-    {
-      kind: 'GlobalNetworkPolicy',
-      apiVersion: 'projectcalico.org/v3',
-      plural: 'globalnetworkpolicies',
-    },
-  ],
-  calicoCrd: [
-    { kind: 'NetworkPolicy', apiVersion: 'crd.projectcalico.org/v1', plural: 'networkpolicies' },
-    {
-      kind: 'GlobalNetworkPolicy',
-      apiVersion: 'crd.projectcalico.org/v1',
-      plural: 'globalnetworkpolicies',
-    },
-  ],
-} as const;
-
 /** One stored object of an engine's policy kind: its place and its spec, as read. */
 export interface EngineObject {
   namespace?: string;

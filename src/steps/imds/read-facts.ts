@@ -9,7 +9,13 @@ import type { PodFacts } from '../../checks/imds/facts.js';
 import { identifyPods } from '../../checks/imds/pod-groups.js';
 import { isNmiPod, type PodIdentityFacts } from '../../checks/imds/pod-identity.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { followPods, namespacesOf, networkPoliciesOf, nodesOf } from '../../kube/shared-reads.js';
+import {
+  enginePoliciesOf,
+  followPods,
+  namespacesOf,
+  networkPoliciesOf,
+  nodesOf,
+} from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import { policyFacts } from './policy-facts.js';
 import { nodeOsByName, runsOnWindows } from '../../checks/imds/pod-windows.js';
@@ -183,6 +189,10 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
     };
     // Asked with the lists; an ARM failure leaves the engine unknown rather than failing the look.
     const cluster = clusterFacts(connection);
+    // The engines' own policy kinds, with the lists: a refusal there is an unread fact of its
+    // own (imds.engine-policies-unread), never a failed look.
+    const enginePolicies = enginePoliciesOf(connection);
+    enginePolicies.catch(() => undefined); // awaited below, unless a list failed first
     // Asked at once; a refusal is reported for the first read in this order that failed.
     const [namespaces, , policies] = await inOrder([
       guarded(connection, 'list namespaces', () => namespacesOf(connection)),
@@ -197,6 +207,7 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
         else delete facts.windows;
       }
     }
+    const engineKinds = await enginePolicies;
     return {
       facts: {
         engine,
@@ -208,6 +219,7 @@ export async function readImdsFacts(connection: Connection): Promise<ReadOutcome
         pods,
         policies: policies.map(policyFacts),
         podIdentity: { nmiPods, addon: podIdentityAddon },
+        enginePolicies: engineKinds,
       },
     };
   } catch (error) {
