@@ -18,4 +18,6 @@ export interface KubeContext {
   authz: Authorizer;
   /** Deprecated API versions: which are served, and which clients used (the metric). */
   deprecated: DeprecatedApiLog;
+  /** The policy engine the cluster runs now: its CRDs are served only while it does. */
+  engine: () => 'none' | 'calico' | 'azure' | 'cilium';
 }

@@ -8,6 +8,7 @@ import { R } from './resources.js';
 import { fromSelectorObject, matchesLabels } from './selectors.js';
 import type { Store } from './store.js';
 import { arr, isRecord, pathGet, specOf, text } from './types.js';
+import { calicoLetsOut, ciliumLetsOut, type K8sEgressSide } from './engine-policies.js';
 
 /** The engine the cluster runs, and a planted defect (a test of disagreement). */
 export interface SimDataPlane {
@@ -179,13 +180,55 @@ function side(
         : other.pod
           ? [other.pod]
           : [];
-  return isolating.some((policy) =>
+  const lets = (policy: KubeObject) =>
     arr(specOf(policy)[rulesKey]).some((rule) => {
       if (!isRecord(rule) || !portsLet(arr(rule['ports']), flow, namedOn)) return false;
       const peers = arr(rule[peersKey]);
       return peers.length === 0 || peers.some((peer) => peerNames(store, peer, ns, other, plane));
+    });
+  return isolating.some((policy) => lets(policy));
+}
+
+/** The NetworkPolicies at a pod's egress: those isolating it, and those whose rule lets the flow out. */
+function egressSide(
+  store: Store,
+  plane: SimDataPlane,
+  at: KubeObject,
+  other: { pod?: KubeObject; address: string; isPodOrNode: boolean },
+  flow: Flow,
+): K8sEgressSide {
+  const ns = at.metadata.namespace ?? 'default';
+  const isolating = store
+    .list(R.networkpolicies, ns)
+    .filter(
+      (p) => typesOf(p).includes('Egress') && selects(specOf(p)['podSelector'], labelsOf(at)),
+    );
+  const namedOn = plane.engine === 'cilium' ? store.list(R.pods) : other.pod ? [other.pod] : [];
+  const allowing = isolating.filter((policy) =>
+    arr(specOf(policy)['egress']).some((rule) => {
+      if (!isRecord(rule) || !portsLet(arr(rule['ports']), flow, namedOn)) return false;
+      const peers = arr(rule['to']);
+      return peers.length === 0 || peers.some((peer) => peerNames(store, peer, ns, other, plane));
     }),
   );
+  return { isolating, allowing };
+}
+
+/** The pod's egress: the NetworkPolicies, and on Cilium and Calico the engine's own policies too. */
+function egressAllowed(
+  store: Store,
+  plane: SimDataPlane,
+  flow: Flow,
+  to: { pod?: KubeObject; address: string; isPodOrNode: boolean },
+  kind: Target['kind'],
+): boolean {
+  if (plane.engine !== 'cilium' && plane.engine !== 'calico')
+    return side(store, plane, flow.from, 'Egress', to, flow);
+  const k8s = egressSide(store, plane, flow.from, to, flow);
+  const end = { ...(to.pod ? { pod: to.pod } : {}), address: to.address, kind };
+  return plane.engine === 'cilium'
+    ? ciliumLetsOut(store, flow.from, end, flow, k8s)
+    : calicoLetsOut(store, flow.from, end, flow, k8s);
 }
 
 /** Whether the flow gets through, and why, in a few words. */
@@ -205,7 +248,7 @@ export function decideFlow(
     address: flow.address,
     isPodOrNode: target.kind !== 'outside',
   };
-  if (!side(store, plane, flow.from, 'Egress', to, flow))
+  if (!egressAllowed(store, plane, flow, to, target.kind))
     return { allowed: false, why: 'egress denied' };
   if (target.kind !== 'pod') return { allowed: true, why: 'egress allowed' };
   const from = {

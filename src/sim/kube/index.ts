@@ -72,6 +72,7 @@ export function createKubeApi(options: KubeApiOptions): {
     evictor,
     authz,
     deprecated,
+    engine: () => (options.dataPlane?.() ?? { engine: 'calico' }).engine,
   };
   const world = new World(context, options.minor);
   world.load(builtinObjects());

@@ -116,6 +116,30 @@ export const RESOURCES: ResourceType[] = [
   // Served by AKS's metrics-server through API aggregation: read only, computed, never stored.
   t('metrics.k8s.io', 'v1beta1', 'nodes', 'NodeMetrics', false, { verbs: ['get', 'list'] }),
   t('metrics.k8s.io', 'v1beta1', 'pods', 'PodMetrics', true, { verbs: ['get', 'list'] }),
+  // The engines' own policy kinds, as their CRDs declare them (Cilium's cilium.io/v2; Calico's
+  // crd.projectcalico.org/v1, installed on AKS by the Tigera operator). Last, so that kubectl's
+  // `networkpolicies` stays networking.k8s.io's.
+  t('cilium.io', 'v2', 'ciliumnetworkpolicies', 'CiliumNetworkPolicy', true, {
+    shortNames: ['cnp', 'ciliumnp'],
+    categories: ['cilium', 'ciliumpolicy'],
+    engine: 'cilium',
+  }),
+  t(
+    'cilium.io',
+    'v2',
+    'ciliumclusterwidenetworkpolicies',
+    'CiliumClusterwideNetworkPolicy',
+    false,
+    {
+      shortNames: ['ccnp'],
+      categories: ['cilium', 'ciliumpolicy'],
+      engine: 'cilium',
+    },
+  ),
+  t('crd.projectcalico.org', 'v1', 'networkpolicies', 'NetworkPolicy', true, { engine: 'calico' }),
+  t('crd.projectcalico.org', 'v1', 'globalnetworkpolicies', 'GlobalNetworkPolicy', false, {
+    engine: 'calico',
+  }),
 ];
 
 function find(group: string, resource: string): ResourceType {
@@ -145,6 +169,10 @@ export const R = {
   subjectaccessreviews: find('authorization.k8s.io', 'subjectaccessreviews'),
   networkpolicies: find('networking.k8s.io', 'networkpolicies'),
   leases: find('coordination.k8s.io', 'leases'),
+  ciliumnetworkpolicies: find('cilium.io', 'ciliumnetworkpolicies'),
+  ciliumclusterwidenetworkpolicies: find('cilium.io', 'ciliumclusterwidenetworkpolicies'),
+  caliconetworkpolicies: find('crd.projectcalico.org', 'networkpolicies'),
+  calicoglobalnetworkpolicies: find('crd.projectcalico.org', 'globalnetworkpolicies'),
 };
 
 /** The resource type for an object's apiVersion and kind, if served (and stored: not metrics). */

@@ -3,7 +3,7 @@ import { kubeStatus } from '../server.js';
 import { selfSubjectAccessReview, selfSubjectRulesReview } from './access-review.js';
 import { subjectAccessReview } from './subject-access-review.js';
 import type { KubeContext } from './context.js';
-import { registerDiscovery } from './discovery.js';
+import { registerDiscovery, type Served } from './discovery.js';
 import { registerOpenApi } from './openapi.js';
 import { forbiddenReason } from './rbac.js';
 import { getOne, listOrWatch, methodNotSupported } from './read.js';
@@ -94,12 +94,18 @@ function dispatch(ctx: KubeContext, req: SimRequest, target: Target, verb: strin
   }
 }
 
+/** Whether a type is served now: deprecated versions by the control plane's version, engine CRDs by the engine. */
+function servedBy(ctx: KubeContext, version: () => string): Served {
+  return (t) =>
+    ctx.deprecated.served(t, version()) && (t.engine === undefined || t.engine === ctx.engine());
+}
+
 /** The handler behind every resource route: resolve, authorize (RBAC), then act. */
 function resourceHandler(ctx: KubeContext, version: () => string): Handler {
   return (req) =>
     answerErrors(() => {
       req.caller = effectiveCaller(ctx, req);
-      const target = resolveTarget(req, (t) => ctx.deprecated.served(t, version()));
+      const target = resolveTarget(req, servedBy(ctx, version));
       const verb = verbOf(req, target);
       const name = target.name ?? (verb === 'create' ? '' : undefined);
       const attrs = {
@@ -124,7 +130,7 @@ export function registerRoutes(router: Router, ctx: KubeContext, version: () => 
   const on = (method: string, path: string, h: Handler): void => {
     router.on(method, path, nonResource(ctx, path, h));
   };
-  registerDiscovery(on, version, (t) => ctx.deprecated.served(t, version()));
+  registerDiscovery(on, version, servedBy(ctx, version));
   registerOpenApi(on);
   on('GET', '/metrics', () => ({
     status: 200,

@@ -28,6 +28,11 @@ export interface ResourceType {
    * `apiserver_requested_deprecated_apis` metric.
    */
   removedIn?: string;
+  /**
+   * A CRD that a network policy engine installs (Cilium's, Calico's): served only while the
+   * cluster runs that engine. No schema of its own here (no explain, no field validation).
+   */
+  engine?: 'cilium' | 'calico';
 }
 
 /** `v1` for the core group, `<group>/<version>` otherwise. */

@@ -33,7 +33,9 @@ describe.each(SERVED_MINORS)('kubectl 1.%s explain and field validation', (minor
       (r) =>
         !r.verbs.every((v) => v === 'create') &&
         r.group !== 'metrics.k8s.io' &&
-        r.removedIn === undefined,
+        r.removedIn === undefined &&
+        // The engines' CRDs carry no schema in the simulator (served only with their engine).
+        r.engine === undefined,
     );
     for (const r of kinds) {
       const what = r.group ? `${r.resource}.${r.group}` : r.resource;
