@@ -1,4 +1,5 @@
 import { assessmentFindings } from '../../checks/imds/assess.js';
+import { enginePolicyFindings } from '../../checks/imds/engine-policies.js';
 import { engineTraits } from '../../checks/imds/engine.js';
 import { probeFindings } from '../../checks/imds/probe.js';
 import { applyPlan } from './apply-plan.js';
@@ -36,8 +37,12 @@ export function refresh(s: ImdsSession): void {
         }),
   });
   s.ctx.show({ plan: applyPlan(rows, traits, seen.facts.policies).lines });
+  // With the probe on offer the exposure texts name it; the unread engine kinds are said either way.
   const findings = probe
-    ? assessmentFindings(seen.facts.engine, seen.assessment.namespaces, true)
+    ? [
+        ...assessmentFindings(seen.facts.engine, seen.assessment.namespaces, true),
+        ...enginePolicyFindings(seen.facts.engine, seen.facts.enginePolicies),
+      ]
     : seen.assessment.findings;
   s.findings([...findings, ...probeFindings(s.state.probes ?? [])]);
 }

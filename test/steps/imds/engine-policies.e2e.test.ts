@@ -7,6 +7,8 @@ import { IMAGES, REGION_VERSIONS } from '../../../src/sim/scenarios/versions.js'
 import { tempDir } from '../../helpers/temp-dir.js';
 import { audit as auditRig, rig } from '../../helpers/audit-rig.js';
 import { kubeStatus } from '../../../src/sim/server.js';
+import type { Interceptor } from '../../../src/sim/server.js';
+import { imdsSession } from './harness.js';
 
 // Cilium's own policies over the real wire: discovery shows cilium.io/v2, the step lists both
 // kinds with the other first reads, and judges them with the NetworkPolicies.
@@ -176,4 +178,21 @@ describe('imds audit on Cilium with its own policies', () => {
       await r.sim.close();
     }
   }, 90_000);
+
+  it('in the step itself (the probe on offer), a refused engine kind is a finding too', async () => {
+    const s = await imdsSession('demo');
+    try {
+      const https = (s.sim as unknown as { https: { interceptors: Interceptor[] } }).https;
+      https.interceptors.unshift((q) =>
+        q.path.startsWith('/apis/crd.projectcalico.org/')
+          ? kubeStatus(403, 'Forbidden', 'networkpolicies.crd.projectcalico.org is forbidden')
+          : undefined,
+      );
+      await s.host.open('imds');
+      const ids = s.store.getState().stepViews.imds?.findings?.map((f) => f.id) ?? [];
+      expect(ids).toContain('imds.engine-policies-unread');
+    } finally {
+      await s.close();
+    }
+  });
 });
