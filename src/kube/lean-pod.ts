@@ -64,7 +64,7 @@ export interface LeanPod {
       nodeAffinity?: Pick<V1NodeAffinity, 'requiredDuringSchedulingIgnoredDuringExecution'>;
     };
   };
-  status?: Pick<V1PodStatus, 'phase' | 'reason' | 'message' | 'podIP' | 'hostIP'> & {
+  status?: Pick<V1PodStatus, 'phase' | 'reason' | 'message' | 'podIP' | 'podIPs' | 'hostIP'> & {
     /** The Ready condition only. */
     conditions?: Array<Pick<V1PodCondition, 'type' | 'status'>>;
   };
@@ -88,7 +88,7 @@ const SPEC = [
   'os',
   'nodeSelector',
 ] as const;
-const STATUS = ['phase', 'reason', 'message', 'podIP', 'hostIP'] as const;
+const STATUS = ['phase', 'reason', 'message', 'podIP', 'podIPs', 'hostIP'] as const;
 const CONTAINER = ['name', 'securityContext', 'ports'] as const;
 const OWNER = ['kind', 'name', 'uid', 'controller'] as const;
 const CONDITION = ['type', 'status'] as const;

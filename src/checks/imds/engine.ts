@@ -26,13 +26,19 @@ export interface EngineTraits {
   enforces: boolean | undefined;
   /** Cilium cannot match pod and node IPs with ipBlock, so pods need selector peers. */
   cilium: boolean;
-  /** IPv6 pods need `::/0` or all their IPv6 egress is cut. */
+  /** The cluster uses IPv6 (ipFamilies, or pods with IPv6 addresses): its pods need `::/0` or all their IPv6 egress is cut. */
   dualStack: boolean;
   /**
-   * Azure NPM: IPv4 only, and it installs none of a policy with an IPv6 ipBlock, so policies
-   * written for it carry no `::/0`. Absent: false.
+   * Policies this step writes carry no `::/0`: on Azure NPM (IPv4 only; it installs none of a
+   * policy with an IPv6 ipBlock), and when the engine is not known and nothing shows IPv6 in use
+   * (the engine may be NPM). Absent: false.
    */
   ipv4Only?: boolean;
+  /**
+   * The policy carries `::/0` (IPv6 is in use) although the engine may be Azure NPM, where it is
+   * then not in effect at all. Absent: false.
+   */
+  ipv6MayBeDropped?: boolean;
   /** One line for the screen. */
   label: string;
 }
@@ -62,26 +68,48 @@ function ownCni(engine: Extract<EngineFacts, { known: true }>): boolean {
   );
 }
 
+const UNKNOWN_PLAN =
+  'The plan adds the selector peers Cilium needs (elsewhere 0.0.0.0/0 already allows those pods), and ::/0 only when pods have IPv6 addresses: Azure NPM installs none of a policy with an IPv6 block, so with ::/0 the policy would not be in effect on NPM, and this step does not offer it while the engine may be NPM.';
+
 const OWN_CNI =
   'the cluster brings its own CNI (networkPlugin none): whether it enforces NetworkPolicy is up to that CNI, which ARM does not show';
 
-/** How the engine shapes the plan. Unknown engines get the safe superset (both extra peers). */
-export function engineTraits(engine: EngineFacts): EngineTraits {
+/** Whether any pod has an IPv6 address (status.podIPs): the cluster uses IPv6 whatever ARM says. */
+export function ipv6PodsIn(pods: readonly { ipv6?: true }[]): boolean {
+  return pods.some((p) => p.ipv6 === true);
+}
+
+/**
+ * The IPv6 part of the traits when the engine is not known: `::/0` only when IPv6 is in use (else
+ * the policy would be dropped whole if the engine is Azure NPM, for nothing), and then said plainly.
+ */
+function unknownIpv6(ipv6: boolean): Pick<EngineTraits, 'ipv4Only' | 'ipv6MayBeDropped'> {
+  return ipv6 ? { ipv6MayBeDropped: true } : { ipv4Only: true };
+}
+
+/**
+ * How the engine shapes the plan; `ipv6Pods`: some pod has an IPv6 address (`ipv6PodsIn`).
+ * Unknown engines get Cilium's selector peers (0.0.0.0/0 already allows those pods elsewhere),
+ * and `::/0` only when IPv6 is in use.
+ */
+export function engineTraits(engine: EngineFacts, ipv6Pods = false): EngineTraits {
   if (!engine.known) {
     return {
       enforces: undefined,
       cilium: true,
-      dualStack: true,
-      label: `policy engine unknown (${engine.why})`,
+      dualStack: ipv6Pods,
+      ...unknownIpv6(ipv6Pods),
+      label: `policy engine unknown (${engine.why})${ipv6Pods ? ', pods with IPv6 addresses' : ''}`,
     };
   }
-  const dualStack = (engine.ipFamilies ?? []).some((f) => sameArmValue(f, 'IPv6'));
+  const dualStack = ipv6Pods || (engine.ipFamilies ?? []).some((f) => sameArmValue(f, 'IPv6'));
   if (ownCni(engine)) {
     // Whichever CNI it is, the plan must hold on Cilium too: the selector peers change nothing elsewhere.
     return {
       enforces: undefined,
       cilium: true,
       dualStack,
+      ...unknownIpv6(dualStack),
       label: `policy engine unknown (${OWN_CNI}), ${dualStack ? 'dual-stack' : 'IPv4'}`,
     };
   }
@@ -98,7 +126,8 @@ export function engineTraits(engine: EngineFacts): EngineTraits {
     enforces: cilium || policy !== 'none',
     cilium,
     dualStack,
-    ...(npm ? { ipv4Only: true } : {}),
+    // With no engine, one may be turned on later, Azure NPM too: as for an unknown engine.
+    ...(npm ? { ipv4Only: true } : ipv6PeerSafe(engine) ? {} : unknownIpv6(dualStack)),
     label: parts.join(', '),
   };
 }
@@ -148,7 +177,7 @@ export function engineFindings(engine: EngineFacts): Finding[] {
         // none is the default), so every "blocked" verdict below rests on an unread fact. High, as
         // the imds.no-policy-engine it may hide: less data must not gate better than more.
         severity: 'high',
-        message: `Whether NetworkPolicies are enforced is not known: ${engine.why}. AKS enforces none unless a network policy engine was chosen, so a namespace judged blocked here is blocked only if one enforces its policies. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
+        message: `Whether NetworkPolicies are enforced is not known: ${engine.why}. AKS enforces none unless a network policy engine was chosen, so a namespace judged blocked here is blocked only if one enforces its policies, and only if it is blocked on every engine it may be. ${UNKNOWN_PLAN}`,
         remediation: 'Name the cluster with --subscription, -g and -n to read its network profile.',
       },
     ];
@@ -163,7 +192,7 @@ export function engineFindings(engine: EngineFacts): Finding[] {
         // High, as the imds.no-policy-engine it may hide (a waiver can accept a CNI that enforces).
         severity: 'high',
         object,
-        message: `Whether NetworkPolicies are enforced is not known: ${OWN_CNI}. A namespace judged blocked here is blocked only if that CNI enforces its policies. The plan adds the peers Cilium and dual-stack clusters need, which change nothing elsewhere.`,
+        message: `Whether NetworkPolicies are enforced is not known: ${OWN_CNI}. A namespace judged blocked here is blocked only if that CNI enforces its policies. ${UNKNOWN_PLAN}`,
         remediation:
           'Check that the CNI you installed enforces NetworkPolicy (Cilium and Calico do; plain bridge or flannel do not), then confirm with the probe from a pod.',
       },

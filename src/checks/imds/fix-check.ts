@@ -4,7 +4,10 @@ import type { PolicyFacts } from '../netpol/model.js';
 import { clusterNamedPorts } from '../netpol/ports.js';
 import { egressSample } from '../netpol/sample.js';
 import type { ImdsFacts } from './assess.js';
-import { IMDS_ADDRESS } from './endpoint.js';
+import { notInEffect } from '../netpol/in-effect.js';
+import { Reachability, type PolicyWorld } from '../netpol/reach.js';
+import type { DataPlane } from '../netpol/dataplane.js';
+import { IMDS_ADDRESS, IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 import { planesToCheck, type EngineFacts } from './engine.js';
 
 /** The widening check's answer for one change. */
@@ -92,7 +95,8 @@ export function checkChange(
     policies,
     clusterPorts,
   });
-  const result = compareEgress(world(before), world(after), sample, planesToCheck(facts.engine));
+  const planes = planesToCheck(facts.engine);
+  const result = compareEgress(world(before), world(after), sample, planes);
   if (result.added.length > 0) {
     const more = result.added.length > 1 ? ` and ${result.added.length - 1} more` : '';
     return {
@@ -101,6 +105,10 @@ export function checkChange(
       alsoCloses: [],
       asked: result.asked,
     };
+  }
+  const unclosed = closedSomewhereOnly(world(after), sample, planes, result.removed, after);
+  if (unclosed) {
+    return { safe: false, why: unclosed, alsoCloses: [], asked: result.asked };
   }
   const others = result.removed.filter(
     (d) =>
@@ -114,4 +122,50 @@ export function checkChange(
     alsoCloses: closes.length > 4 ? [...closes.slice(0, 4), `${closes.length - 4} more`] : closes,
     asked: result.asked,
   };
+}
+
+const PLANE_NAMES: Record<DataPlane['name'], string> = {
+  none: 'none',
+  calico: 'Calico',
+  'azure-npm': 'Azure NPM',
+  cilium: 'Cilium',
+};
+
+/**
+ * Why the change closes 169.254.169.254 for a source on one engine the cluster may run but not on
+ * another, or undefined when it closes it everywhere it closes it at all: a fix that holds only
+ * on some of the engines it may meet is not a fix (Azure NPM drops a policy with an IPv6 block).
+ */
+function closedSomewhereOnly(
+  after: PolicyWorld,
+  sample: ReturnType<typeof egressSample>,
+  planes: readonly DataPlane[],
+  removed: ReturnType<typeof compareEgress>['removed'],
+  policies: readonly PolicyFacts[],
+): string | undefined {
+  const closed = new Set(
+    removed
+      .filter(
+        (d) =>
+          d.destination.endpoint.kind === 'address' &&
+          d.destination.endpoint.address === IMDS_ADDRESS &&
+          d.port === IMDS_CONNECTION.port &&
+          d.protocol === IMDS_CONNECTION.protocol,
+      )
+      .map((d) => d.source),
+  );
+  if (closed.size === 0) return undefined;
+  for (const plane of planes) {
+    const reach = new Reachability(after, plane);
+    const open = sample.sources.find(
+      (s) => closed.has(s.label) && reach.egress(s.pod, IMDS_ENDPOINT, IMDS_CONNECTION).allowed,
+    );
+    if (!open) continue;
+    const dropped = policies.flatMap((p) => {
+      const why = notInEffect(p, plane);
+      return why ? [`${p.name}: ${why}`] : [];
+    });
+    return `if the engine is ${PLANE_NAMES[plane.name]}, it would not be in effect for ${open.label}: 169.254.169.254 would stay open${dropped.length > 0 ? ` (${dropped.join('; ')})` : ''}`;
+  }
+  return undefined;
 }

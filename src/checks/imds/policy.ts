@@ -64,8 +64,12 @@ export function policyNotes(traits: EngineTraits): string[] {
     notes.push('No policy engine: the policies will be stored but NOT enforced (inert).');
   notes.push(
     traits.ipv4Only
-      ? 'No ::/0 peer: Azure NPM is IPv4 only and installs none of a policy with an IPv6 block.'
-      : '::/0 keeps IPv6 egress open (it changes nothing on an IPv4-only cluster).',
+      ? traits.enforces === undefined
+        ? 'No ::/0 peer: no pod has an IPv6 address, and the engine may be Azure NPM, which installs none of a policy with an IPv6 block.'
+        : 'No ::/0 peer: Azure NPM is IPv4 only and installs none of a policy with an IPv6 block.'
+      : traits.ipv6MayBeDropped
+        ? "::/0 keeps the IPv6 pods' egress open; but if the engine is Azure NPM, this policy is NOT in effect at all (NPM installs none of a policy with an IPv6 block), so it is not offered while the engine may be NPM."
+        : '::/0 keeps IPv6 egress open (it changes nothing on an IPv4-only cluster).',
   );
   if (traits.cilium)
     notes.push(

@@ -73,6 +73,8 @@ export interface PodFacts {
   /** status.podIP and status.hostIP, when known. */
   ip?: string;
   hostIP?: string;
+  /** Has an IPv6 address (status.podIPs): the cluster uses IPv6, so a policy must keep its egress. */
+  ipv6?: true;
   /** Every container's declared ports (named ports resolve against these). */
   ports?: ContainerPort[];
 }

@@ -1,4 +1,4 @@
-import { engineTraits } from '../../checks/imds/engine.js';
+import { engineTraits, ipv6PodsIn } from '../../checks/imds/engine.js';
 import { createAll } from './apply.js';
 import { applyConfirmation } from './apply-confirmation.js';
 import { applyPlan, checkedPlan } from './apply-plan.js';
@@ -12,7 +12,7 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
   const seen = lookedAt(s);
   if (!seen) return;
   const { ctx } = s;
-  const traits = engineTraits(seen.facts.engine);
+  const traits = engineTraits(seen.facts.engine, ipv6PodsIn(seen.facts.pods));
   const checked = checkedPlan(
     seen.facts,
     applyPlan(s.state.rows, traits, seen.facts.policies),

@@ -1,5 +1,5 @@
 import { defaultScope } from '../../checks/imds/assess.js';
-import { engineTraits } from '../../checks/imds/engine.js';
+import { engineTraits, ipv6PodsIn } from '../../checks/imds/engine.js';
 import { proposalsFor } from '../../checks/imds/proposals.js';
 import { listMatches } from '../../model/list-filter.js';
 import { plural } from '../../model/plural.js';
@@ -24,7 +24,9 @@ async function seen(s: ImdsSession, forbidden: string | undefined): Promise<void
     // Probe results answer the policies as they were: a new look makes them stale.
     probes: undefined,
     chosen: s.state.chosen ?? [...defaultScope(assessment)],
-    proposals: readOnly ? new Map() : proposalsFor(facts, assessment, engineTraits(facts.engine)),
+    proposals: readOnly
+      ? new Map()
+      : proposalsFor(facts, assessment, engineTraits(facts.engine, ipv6PodsIn(facts.pods))),
     rights: readOnly
       ? new Map()
       : await networkPolicyRights(

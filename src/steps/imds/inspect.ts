@@ -1,6 +1,6 @@
 import { assessImds, type ImdsAssessment, type ImdsFacts } from '../../checks/imds/assess.js';
 import { forbiddenFinding } from '../../checks/imds/findings.js';
-import { engineTraits } from '../../checks/imds/engine.js';
+import { engineTraits, ipv6PodsIn } from '../../checks/imds/engine.js';
 import type { NamespaceVerdict } from '../../checks/imds/evaluate.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { readImdsFacts } from './read-facts.js';
@@ -51,7 +51,7 @@ export async function inspectImds(ctx: InspectContext): Promise<Inspection<ImdsI
     facts: { facts: read.facts, assessment },
     findings: assessment.findings,
     summary: [
-      engineTraits(read.facts.engine).label,
+      engineTraits(read.facts.engine, ipv6PodsIn(read.facts.pods)).label,
       ...(read.facts.nodesUnread
         ? [
             `Nodes not read (${read.facts.nodesUnread}): a pod that does not declare its OS is judged by its scheduling alone.`,

@@ -23,6 +23,12 @@ import { nodeOsByName, runsOnWindows } from '../../checks/imds/pod-windows.js';
 /** The facts, or the read the operator was not allowed to make (never treated as a pass). */
 export type ReadOutcome = { facts: ImdsFacts } | { forbidden: { what: string; detail: string } };
 
+/** Whether any of the pod's addresses (status.podIPs, or status.podIP) is IPv6. */
+function hasIpv6(pod: LeanPod): boolean {
+  const ips = [pod.status?.podIP, ...(pod.status?.podIPs ?? []).map((p) => p.ip)];
+  return ips.some((ip) => ip?.includes(':') === true);
+}
+
 function podFacts(pod: LeanPod, nodeOs: ReadonlyMap<string, string> | undefined): PodFacts {
   const declared = (pod.spec?.containers ?? []).flatMap((c) => c.ports ?? []);
   return {
@@ -34,6 +40,7 @@ function podFacts(pod: LeanPod, nodeOs: ReadonlyMap<string, string> | undefined)
     ...(runsOnWindows(pod, nodeOs) ? { windows: true } : {}),
     ...(pod.status?.podIP ? { ip: pod.status.podIP } : {}),
     ...(pod.status?.hostIP ? { hostIP: pod.status.hostIP } : {}),
+    ...(hasIpv6(pod) ? { ipv6: true as const } : {}),
     ...(declared.length > 0
       ? {
           ports: declared.map((c) => ({

@@ -1,6 +1,6 @@
 import { assessmentFindings } from '../../checks/imds/assess.js';
 import { enginePolicyFindings } from '../../checks/imds/engine-policies.js';
-import { engineTraits } from '../../checks/imds/engine.js';
+import { engineTraits, ipv6PodsIn } from '../../checks/imds/engine.js';
 import { probeFindings } from '../../checks/imds/probe.js';
 import { applyPlan } from './apply-plan.js';
 import { buildRows, type ImdsRow } from './rows.js';
@@ -14,7 +14,7 @@ import { lookedAt, type ImdsSession } from './session.js';
 export function refresh(s: ImdsSession): void {
   const seen = lookedAt(s);
   if (!seen) return;
-  const traits = engineTraits(seen.facts.engine);
+  const traits = engineTraits(seen.facts.engine, ipv6PodsIn(seen.facts.pods));
   const chosen = new Set(s.state.chosen);
   const { proposals = new Map(), rights = new Map() } = s.state;
   // The probe is on offer outside read-only and dry-run modes: only then do texts name `p`.

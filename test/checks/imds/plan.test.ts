@@ -92,9 +92,10 @@ describe('the plan for each engine', () => {
       expect(engineTraits(facts).enforces).toBe(true);
     }
   });
-  it('unknown engine: the safe superset, and an info finding', () => {
+  it('unknown engine: Cilium\'s peers, no ::/0 (it may be NPM), and a finding', () => {
     const facts: EngineFacts = { known: false, why: 'only a kubeconfig was given' };
-    expect(peersOf(facts)).toHaveLength(4);
+    // 0.0.0.0/0 but the endpoint, namespaceSelector {}, podSelector {}: no ::/0 unless pods have IPv6.
+    expect(peersOf(facts)).toHaveLength(3);
     expect(engineFindings(facts).map((f) => f.id)).toEqual(['imds.engine-unknown']);
   });
   it('no engine: a high finding with the command, and the policy is still planned', () => {
