@@ -52,7 +52,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'imds.namespace-exposed':
     'pods can reach 169.254.169.254: no policy isolates egress, or nothing enforces it',
   'imds.rule-reopens': 'a named policy rule (`spec.egress[i]`) allows TCP 80 on 169.254.169.254',
-  'imds.partial': 'only some pods are egress-isolated, or pods created later would not be',
+  'imds.partial': 'current pods no egress policy selects (high), or only later pods (medium)',
   'imds.pod-identity-nmi':
     "AAD Pod Identity's NMI takes 169.254.169.254:80 on the node before the policies apply",
   'imds.host-network': 'hostNetwork pods: network policies never apply to them',

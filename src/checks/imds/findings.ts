@@ -117,11 +117,18 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
     const later = v.coversFuturePods
       ? ''
       : '; the egress policies do not select every label set (no podSelector {}), so pods created later with other labels are not isolated either';
+    // Pods no egress policy selects reach the endpoint today, whatever other policies exist:
+    // high, as with no policy at all; medium only for pods that may be created later.
+    const isolated = v.pods - v.unisolated.reduce((n, g) => n + g.pods.length, 0);
+    const scope =
+      v.unisolated.length > 0 && isolated === 0
+        ? `Egress is isolated for none of the current pods of ${v.namespace}: the egress policies select none of them, so they reach 169.254.169.254 as with no policy`
+        : `Egress is isolated for some pods of ${v.namespace} only`;
     out.push({
       id: 'imds.partial',
-      severity: 'medium',
+      severity: v.unisolated.length > 0 ? 'high' : 'medium',
       object: ns,
-      message: `Egress is isolated for some pods of ${v.namespace} only (${now}${later}).`,
+      message: `${scope} (${now}${later}).`,
       remediation: `Give the unisolated pods a targeted policy (preview on this step's screen). A namespace-wide allow-all-but-metadata policy would widen what the isolated pods may reach, so this step does not add one here.${caveat}`,
     });
   }
