@@ -2,7 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import {
   engineFindings,
   engineTraits,
-  verdictPlane,
+  verdictPlanes,
   windowsUnenforced,
   type EngineFacts,
 } from './engine.js';
@@ -17,6 +17,7 @@ import { engineRulesOf, engineVerdict, type EngineVerdict } from './engine-judge
 import { podGroups } from './pod-groups.js';
 import type { NamespaceVerdict } from './evaluate.js';
 import { clusterNamedPorts } from '../netpol/ports.js';
+import type { DataPlane } from '../netpol/dataplane.js';
 
 /** Everything the imds step reads from the cluster. */
 export interface ImdsFacts {
@@ -64,16 +65,12 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
   const policies = byNamespace(facts.policies);
   const reach = nmiReach(facts.podIdentity);
   const judge = {
-    plane: verdictPlane(facts.engine),
     enforced: engineTraits(facts.engine).enforces,
     windowsUnenforced: windowsUnenforced(facts.engine),
     ...(reach && facts.podIdentity ? { nmi: { reach, by: nmiSource(facts.podIdentity) } } : {}),
     clusterPorts: clusterNamedPorts(facts.pods),
   };
-  // Judged only where the cluster's engine enforces: with none, nothing does.
-  const rules = judge.enforced
-    ? engineRulesOf(judge.plane.name, facts.enginePolicies ?? [])
-    : undefined;
+  const planes = verdictPlanes(facts.engine);
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((ns) => {
@@ -81,12 +78,19 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
       const system = systemReason(ns, own);
       const optIn = system ? undefined : optInReason(ns.name);
       const mine = policies.get(ns.name) ?? [];
-      const k8s = evaluateNamespace(ns, mine, own, judge);
-      const engine =
-        rules &&
-        engineVerdict(ns, own, mine, rules, judge.plane, judge.clusterPorts, k8s.coversFuturePods);
+      // Judged only where the cluster's engine enforces: with none, nothing does.
+      const onPlane = (plane: DataPlane): NamespaceVerdict => {
+        const k8s = evaluateNamespace(ns, mine, own, { ...judge, plane });
+        const rules = judge.enforced
+          ? engineRulesOf(plane.name, facts.enginePolicies ?? [])
+          : undefined;
+        const engine =
+          rules &&
+          engineVerdict(ns, own, mine, rules, plane, judge.clusterPorts, k8s.coversFuturePods);
+        return withEngine(k8s, engine, own);
+      };
       return {
-        verdict: withEngine(k8s, engine, own),
+        verdict: worstVerdict(planes, onPlane),
         ...(system ? { system } : {}),
         ...(optIn ? { optIn } : {}),
       };
@@ -140,6 +144,30 @@ function withEngine(
       unisolated: podGroups(pods.filter((p) => !p.hostNetwork && reachable.has(p.name))),
     };
   return out;
+}
+
+const OPENNESS: Record<NamespaceVerdict['kind'], number> = {
+  blocked: 0,
+  partial: 1,
+  reopened: 2,
+  exposed: 3,
+};
+
+/**
+ * The verdict on the plane that leaves the namespace most open (the first on a tie): with the
+ * engine unknown, a namespace is blocked only if it is blocked on every engine it may be.
+ */
+function worstVerdict(
+  planes: readonly DataPlane[],
+  judge: (plane: DataPlane) => NamespaceVerdict,
+): NamespaceVerdict {
+  let worst: NamespaceVerdict | undefined;
+  for (const plane of planes) {
+    const v = judge(plane);
+    if (!worst || OPENNESS[v.kind] > OPENNESS[worst.kind]) worst = v;
+    if (worst.kind === 'exposed') break;
+  }
+  return worst!;
 }
 
 /** The namespaces chosen by default: every user namespace but the opt-in ones. */

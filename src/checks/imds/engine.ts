@@ -151,6 +151,14 @@ export function verdictPlane(engine: EngineFacts): DataPlane {
 }
 
 /**
+ * The data planes a verdict must hold on: the one `verdictPlane` gives, or, when the engine is not
+ * known, every enforcing one (blocked only if blocked on each engine the cluster may run).
+ */
+export function verdictPlanes(engine: EngineFacts): readonly DataPlane[] {
+  return engineTraits(engine).enforces === undefined ? ENFORCING_PLANES : [verdictPlane(engine)];
+}
+
+/**
  * The data planes a generated change must be safe on: the engine's own, or every enforcing one
  * when the engine is unknown or absent (one may be turned on later).
  */

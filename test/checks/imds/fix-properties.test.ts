@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateNamespace } from '../../../src/checks/imds/evaluate.js';
 import { assessImds, type ImdsFacts } from '../../../src/checks/imds/assess.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from '../../../src/checks/imds/endpoint.js';
 import {
@@ -125,9 +126,14 @@ describe('fixes never widen (property tests)', () => {
           expect(bruteAdditions(input, mine, all, planes), 'all changes together').toEqual([]);
 
           // The endpoint after every offered change: closed for each pod some change covers.
-          const before = assessImds(facts).namespaces.find(
-            (a) => a.verdict.namespace === NS,
-          )!.verdict;
+          // Judged on the plane `reach` asks below: with the engine unknown, the step's verdict is
+          // the most open one over every engine, which may come from another plane.
+          const before = evaluateNamespace(
+            NAMESPACES.find((n) => n.name === NS)!,
+            w.policies,
+            w.pods.filter((p) => p.namespace === NS),
+            { plane: verdictPlane(w.engine), clusterPorts: clusterNamedPorts(w.pods) },
+          );
           const reach = new Reachability(
             { namespaces: NAMESPACES, policies: all, clusterPorts: clusterNamedPorts(w.pods) },
             verdictPlane(w.engine),

@@ -92,7 +92,7 @@ describe('the plan for each engine', () => {
       expect(engineTraits(facts).enforces).toBe(true);
     }
   });
-  it('unknown engine: Cilium\'s peers, no ::/0 (it may be NPM), and a finding', () => {
+  it("unknown engine: Cilium's peers, no ::/0 (it may be NPM), and a finding", () => {
     const facts: EngineFacts = { known: false, why: 'only a kubeconfig was given' };
     // 0.0.0.0/0 but the endpoint, namespaceSelector {}, podSelector {}: no ::/0 unless pods have IPv6.
     expect(peersOf(facts)).toHaveLength(3);
