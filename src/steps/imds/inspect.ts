@@ -18,9 +18,12 @@ const VERDICT_WORDS = {
 
 /** A namespace's verdict in words; "blocked" holds only if an engine enforces the policies. */
 function verdictWords(
-  v: Pick<NamespaceVerdict, 'kind' | 'enforced' | 'intercepted' | 'engine'>,
+  v: Pick<NamespaceVerdict, 'kind' | 'enforced' | 'intercepted' | 'engine' | 'windowsUnenforced'>,
 ): string {
   if (v.enforced === false) return `✖ not enforced (the policies alone: ${v.kind})`;
+  // Windows pods the engine does not enforce reach the endpoint whatever the policies say.
+  if (v.windowsUnenforced && v.kind !== 'exposed')
+    return `✖ not enforced for Windows pods (the policies alone: ${v.kind})`;
   if (v.engine && v.engine.unknown.length > 0 && v.kind !== 'reopened') {
     const which = v.engine.unknown.map((u) => u.policy).join(', ');
     return v.kind === 'blocked'

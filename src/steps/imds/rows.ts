@@ -101,11 +101,13 @@ function detailsOf(
       ...windows,
       ...engine,
       ...unread,
-      verdict.intercepted
-        ? `Not blocked: the policies keep every pod from 169.254.169.254:80, but AAD Pod Identity's NMI (${verdict.intercepted.by}) takes those connections on the node before the policies apply (see the finding).`
-        : verdict.enforced === undefined
-          ? 'Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then every pod, now and later, is kept from 169.254.169.254:80.'
-          : 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
+      verdict.windowsUnenforced
+        ? 'Not blocked for the Windows pods above; for Linux pods the policies keep every pod, now and later, from 169.254.169.254:80.'
+        : verdict.intercepted
+          ? `Not blocked: the policies keep every pod from 169.254.169.254:80, but AAD Pod Identity's NMI (${verdict.intercepted.by}) takes those connections on the node before the policies apply (see the finding).`
+          : verdict.enforced === undefined
+            ? 'Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then every pod, now and later, is kept from 169.254.169.254:80.'
+            : 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
     ];
   return [
     ...inert,
