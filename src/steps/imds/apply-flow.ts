@@ -6,6 +6,7 @@ import { dryRunAll } from './dry-run.js';
 import { deleteAll, ourPolicies, rollbackConfirmation, rollbackPlan } from './rollback.js';
 import { lookedAt, type ImdsSession } from './session.js';
 import { plural } from '../../model/plural.js';
+import { blockedOutcome } from './outcome-words.js';
 
 /** Apply (`a`): check, dry-run, confirm, create, verify. */
 export async function applyFlow(s: ImdsSession): Promise<void> {
@@ -48,17 +49,16 @@ export async function applyFlow(s: ImdsSession): Promise<void> {
           if (!done.created.includes(ns)) return `– ${ns}: not created`;
           // The rows are from before the change when the look after it failed.
           if (!fresh) return `• ${ns}: created, not verified`;
-          if (row?.intercepted && row.verdict === 'blocked')
-            return `△ ${ns}: created, but AAD Pod Identity's NMI still takes 169.254.169.254:80 first (see its row)`;
-          if (done.replaced.includes(ns) && row?.verdict === 'blocked' && row.enforced !== false)
-            return `✔ ${ns}: older policy replaced, verified blocked`;
-          if (done.adopted.includes(ns) && row?.verdict === 'blocked')
-            return `✔ ${ns}: already in place, verified blocked`;
+          if (row?.verdict === 'blocked') {
+            if (done.replaced.includes(ns))
+              return blockedOutcome(ns, row, 'older policy replaced', 'older policy replaced, ');
+            return done.adopted.includes(ns)
+              ? blockedOutcome(ns, row, 'already in place', 'already in place, ')
+              : blockedOutcome(ns, row, 'created');
+          }
           if (row?.enforced === false)
             return `△ ${ns}: created, but not enforced (no policy engine)`;
-          return row?.verdict === 'blocked'
-            ? `✔ ${ns}: verified blocked`
-            : `✖ ${ns}: still ${row?.verdict ?? 'unknown'} after the change`;
+          return `✖ ${ns}: still ${row?.verdict ?? 'unknown'} after the change`;
         }),
         ...checked.refused,
         ...(done.failed ? [`${done.unknown ? '?' : '✖'} stopped: ${done.failed}`] : []),
