@@ -1,5 +1,6 @@
 import { describeEdits, editConfirmation, planRuleEdits, sendEdits } from './fix-rule.js';
 import { lookedAt, type ImdsSession } from './session.js';
+import { blockedOutcome } from './outcome-words.js';
 
 /** Edit the rules that re-open the endpoint in one namespace, checked first (the `e` key). */
 export async function fixRulesFlow(s: ImdsSession, namespace: string): Promise<void> {
@@ -58,11 +59,9 @@ export async function fixRulesFlow(s: ImdsSession, namespace: string): Promise<v
           // The rows are from before the edit when the look after it failed.
           !fresh
             ? `• ${namespace}: rules edited, not verified`
-            : now?.verdict === 'blocked' && now.enforced !== false && !now.intercepted
-              ? `✔ ${namespace}: verified blocked`
-              : now?.verdict === 'blocked' && now.intercepted
-                ? `△ ${namespace}: rules edited, but AAD Pod Identity's NMI still takes 169.254.169.254:80 first (see its row)`
-                : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
+            : now?.verdict === 'blocked' && now.enforced !== false
+              ? blockedOutcome(namespace, now, 'rules edited')
+              : `△ ${namespace}: now ${now?.enforced === false ? 'not enforced' : (now?.verdict ?? 'unknown')} (see its row)`,
           ...notOffered,
           ...(failed ? [`✖ stopped: ${failed}`] : []),
         ],
