@@ -9,12 +9,12 @@
 // (the node's OS is the node label); https://learn.microsoft.com/azure/aks/use-labels.
 import { describe, expect, it } from 'vitest';
 import { CoreV1Api } from '@kubernetes/client-node';
-import { assessImds } from '../../src/checks/imds/assess.js';
-import { scenarioFromFiles } from '../../src/sim/scenario.js';
-import { builtInScenarios } from '../../src/sim/scenarios/index.js';
-import { startSimulator } from '../../src/sim/simulator.js';
-import { readImdsFacts } from '../../src/steps/imds/read-facts.js';
-import { connectToSim } from '../helpers/sim-session.js';
+import { assessImds } from '../../../src/checks/imds/assess.js';
+import { scenarioFromFiles } from '../../../src/sim/scenario.js';
+import { builtInScenarios } from '../../../src/sim/scenarios/index.js';
+import { startSimulator } from '../../../src/sim/simulator.js';
+import { readImdsFacts } from '../../../src/steps/imds/read-facts.js';
+import { connectToSim } from '../../helpers/sim-session.js';
 
 const winApps = `apiVersion: v1
 kind: Namespace
@@ -85,28 +85,24 @@ function scenario() {
 }
 
 describe('imds: a Windows pod pinned by its pool label under Azure NPM', () => {
-  it.fails(
-    'reports the namespace instead of passing it as blocked',
-    async () => {
-      const sim = await startSimulator({ scenario: scenario(), speed: 600 });
-      try {
-        const connection = await connectToSim(sim);
-        // The fact under test: the pod runs on a Windows node.
-        const core = connection.kc.makeApiClient(CoreV1Api);
-        const pods = (await core.listNamespacedPod({ namespace: 'winapps' })).items;
-        const node = await core.readNode({ name: pods[0]!.spec!.nodeName! });
-        expect(node.metadata?.labels?.['kubernetes.io/os']).toBe('windows');
+  it('reports the namespace instead of passing it as blocked', async () => {
+    const sim = await startSimulator({ scenario: scenario(), speed: 600 });
+    try {
+      const connection = await connectToSim(sim);
+      // The fact under test: the pod runs on a Windows node.
+      const core = connection.kc.makeApiClient(CoreV1Api);
+      const pods = (await core.listNamespacedPod({ namespace: 'winapps' })).items;
+      const node = await core.readNode({ name: pods[0]!.spec!.nodeName! });
+      expect(node.metadata?.labels?.['kubernetes.io/os']).toBe('windows');
 
-        const read = await readImdsFacts(connection);
-        if ('forbidden' in read) throw new Error('read refused');
-        const assessment = assessImds(read.facts);
-        const findings = assessment.findings.filter((f) => f.object?.name === 'winapps');
-        // Correct: NPM enforces nothing on Windows Server 2019, so the namespace is reported.
-        expect(findings.map((f) => f.id)).toContain('imds.namespace-exposed');
-      } finally {
-        await sim.close();
-      }
-    },
-    30_000,
-  );
+      const read = await readImdsFacts(connection);
+      if ('forbidden' in read) throw new Error('read refused');
+      const assessment = assessImds(read.facts);
+      const findings = assessment.findings.filter((f) => f.object?.name === 'winapps');
+      // Correct: NPM enforces nothing on Windows Server 2019, so the namespace is reported.
+      expect(findings.map((f) => f.id)).toContain('imds.namespace-exposed');
+    } finally {
+      await sim.close();
+    }
+  }, 30_000);
 });
