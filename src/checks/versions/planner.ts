@@ -2,7 +2,7 @@ import type { PoolVersionFacts, UpgradeOption, VersionFacts } from './facts.js';
 import { compareVersions, minorDistance, minorOf } from './semver.js';
 import { clusterSupportOf, onLtsPlan } from './support.js';
 import { allowedPoolSkew, skewWords } from './skew.js';
-import { sameArmValue } from '../arm-enums.js';
+import { sameArmValue, upgradeChannelOf } from '../arm-enums.js';
 
 // AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
 // may go straight to a supported minor, and a cluster on the LTS support plan may migrate in place
@@ -94,6 +94,15 @@ export function furthestTarget(choices: readonly TargetChoice[]): string | undef
 }
 
 /**
+ * The cluster auto-upgrade channel when it upgrades Kubernetes versions (patch, stable, rapid, or a
+ * value we do not know), else undefined: `none` and `node-image` never change the version.
+ */
+function versionChannelOn(f: VersionFacts): string | undefined {
+  const channel = upgradeChannelOf(f.channels.upgrade);
+  return channel === 'none' || channel === 'node-image' ? undefined : channel;
+}
+
+/**
  * Why a control-plane target cannot be chosen, in plain words, or undefined when it can.
  * Checked before anything is sent, so AKS never has to refuse it.
  */
@@ -105,6 +114,12 @@ export function refuseTarget(
   const from = f.controlPlane.current;
   if (compareVersions(version, from) <= 0)
     return `${version} is not newer than the control plane (${from}).`;
+  // AKS auto-upgrade limitations: with cluster auto-upgrade on, a control-plane-only upgrade is
+  // refused (NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged), and that is what this
+  // step sends first, whatever the target.
+  const channel = versionChannelOn(f);
+  if (channel)
+    return `the cluster auto-upgrade channel is ${channel}, and with auto-upgrade on AKS refuses a control-plane-only upgrade, which this step sends first. Upgrade the whole cluster instead (az aks upgrade --kubernetes-version ${version}: control plane, then every pool), or set the channel to none first (az aks update --auto-upgrade-channel none).`;
   const skip = skippedMinors(f, version);
   if (skip > 0) {
     const behind = poolsTooFarBehind(f, version);

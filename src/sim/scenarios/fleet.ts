@@ -119,7 +119,9 @@ function descriptor(c: ClusterSketch): string {
   const access = prod
     ? `  apiServerAccessProfile:\n    authorizedIPRanges: [203.0.113.0/24]\n  defender:\n    enabled: true\n    logAnalyticsWorkspaceResourceId: /subscriptions/${subscriptionOf(c)}/resourceGroups/rg-monitor/providers/Microsoft.OperationalInsights/workspaces/law-prod\n  disableLocalAccounts: true\n`
     : '';
-  const channel = c.env === 'dev' ? 'patch' : 'none';
+  // none: the fleet sequence upgrades the control plane first, which AKS refuses with a version
+  // auto-upgrade channel on (dev once had patch).
+  const channel = 'none';
   const pdbPool = c.strictPdb
     ? `      upgradeSettings:\n        maxSurge: "1"\n        drainTimeoutInMinutes: 5\n`
     : `      upgradeSettings:\n        maxSurge: 50%\n`;

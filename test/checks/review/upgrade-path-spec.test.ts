@@ -45,7 +45,8 @@ function facts(cp: string, pools: PoolVersionFacts[], upgrades: string[]): Versi
     provisioningState: 'Succeeded',
     pools,
     region,
-    channels: { upgrade: 'patch' },
+    // none: with a version channel on, AKS refuses any control-plane-only upgrade.
+    channels: { upgrade: 'none' },
     maintenance: { names: [] },
   };
 }

@@ -1,5 +1,5 @@
-// Repro: with a cluster auto-upgrade channel (patch, stable, rapid) the upgrades step still offers
-// and accepts a control-plane-only upgrade, which AKS refuses for such clusters.
+// With a cluster auto-upgrade channel that moves versions (patch, stable, rapid) AKS refuses a
+// control-plane-only upgrade, which the upgrades step sends first: the planner refuses the target.
 import { describe, expect, it } from 'vitest';
 import type { VersionFacts } from '../../src/checks/versions/facts.js';
 import { refuseTarget } from '../../src/checks/versions/planner.js';
@@ -42,13 +42,27 @@ describe('control-plane-only upgrade on a cluster with auto-upgrade on', () => {
   // cluster auto-upgrade "you can't upgrade the control plane only" (AKS answers
   // NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged); the step sends exactly that PUT
   // (every pool's orchestratorVersion kept), so the target must be refused before it is sent.
-  for (const channel of ['stable', 'patch', 'rapid']) {
-    it.fails(`is refused before sending when the upgrade channel is ${channel}`, () => {
-      expect(refuseTarget(facts(channel), '1.32.5', false)).toBeDefined();
+  for (const channel of ['stable', 'patch', 'rapid', 'Stable']) {
+    it(`is refused before sending when the upgrade channel is ${channel}, saying why and what to do`, () => {
+      const refused = refuseTarget(facts(channel), '1.32.5', false);
+      expect(refused).toMatch(/auto-upgrade channel is (stable|patch|rapid)/);
+      expect(refused).toMatch(/control-plane-only/);
+      expect(refused).toMatch(/az aks upgrade --kubernetes-version 1\.32\.5/);
+      expect(refused).toMatch(/channel to none/);
     });
   }
 
-  it('is allowed with the channel none (control)', () => {
-    expect(refuseTarget(facts('none'), '1.32.5', false)).toBeUndefined();
+  it('is refused for a patch within the minor too (every control-plane-only PUT is)', () => {
+    const f = facts('patch');
+    f.controlPlane.upgrades.push({ version: '1.31.9', isPreview: false });
+    expect(refuseTarget(f, '1.31.9', false)).toMatch(/auto-upgrade channel is patch/);
   });
+
+  for (const channel of ['none', 'node-image', undefined]) {
+    it(`is allowed with the channel ${channel ?? 'unset'}, which never moves versions`, () => {
+      const f = facts(channel ?? 'none');
+      if (channel === undefined) delete f.channels.upgrade;
+      expect(refuseTarget(f, '1.32.5', false)).toBeUndefined();
+    });
+  }
 });
