@@ -234,6 +234,10 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
           (x) => x.currentOrchestratorVersion !== to || x.provisioningState === 'Failed',
         )
       : [];
+    // AKS keeps the override the PUT carried (forceUpgrade, until): a GET shows it, and it holds
+    // for every upgrade started before its until time.
+    const override = p.upgradeSettings?.overrideSettings;
+    if (override) c.upgradeOverride = { ...override };
     const op = provider.upgradeCluster(to, [...new Set([...pools, ...again])]);
     return {
       status: 201,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AksDescriptor } from '../scenario.js';
+import type { OverrideSettings } from './deprecated-block.js';
 import type { ClusterSpec, PoolSpec } from '../scenario/schema.js';
 import { IMAGES } from '../scenarios/versions.js';
 
@@ -34,6 +35,8 @@ export interface ClusterState extends Omit<ClusterSpec, 'pools'> {
   provisioningError?: ErrorDetail;
   fqdnSuffix: string;
   pools: PoolState[];
+  /** `upgradeSettings.overrideSettings` as the last upgrade PUT set them (AKS keeps them). */
+  upgradeOverride?: OverrideSettings;
 }
 
 /** A fresh random eTag, as ARM changes it on every write. */

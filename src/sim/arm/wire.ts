@@ -95,6 +95,7 @@ export function managedClusterWire(c: ClusterState): Record<string, unknown> {
     }
     props['securityProfile'] = { defender };
   }
+  if (c.upgradeOverride) props['upgradeSettings'] = { overrideSettings: { ...c.upgradeOverride } };
   if (c.provisioningError) props['status'] = { provisioningError: c.provisioningError };
   return {
     name: c.name,

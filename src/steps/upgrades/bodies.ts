@@ -37,6 +37,26 @@ export function controlPlaneBody(
   };
 }
 
+/** The `until` of the cluster's force-upgrade override while it is active (forceUpgrade true, until ahead), else undefined. */
+export function activeOverrideUntil(
+  readCluster: ManagedCluster,
+  now = Date.now(),
+): Date | undefined {
+  const left = readCluster.upgradeSettings?.overrideSettings;
+  if (left?.forceUpgrade !== true || !left.until) return undefined;
+  const until = new Date(left.until);
+  return until.getTime() > now ? until : undefined;
+}
+
+/**
+ * What AKS does while its force-upgrade override lasts: the upgrade-options article (force
+ * upgrade, API 2025-09-01+) has it drain past PodDisruptionBudgets, ahead of every other drain
+ * setting; AKS compares only an upgrade's start time with `until`.
+ */
+export function overrideDrainLine(until: Date): string {
+  return `While the force-upgrade override lasts (until ${until.toISOString()}), AKS drains past PodDisruptionBudgets in every upgrade of this cluster that starts before then, pool upgrades included: it evicts pods even where a budget forbids it, and services may go down.`;
+}
+
 /**
  * The force-upgrade override the cluster carries (`forceUpgrade: true`), as a confirmation line
  * saying the plain upgrade turns it off; undefined when there is none.

@@ -13,10 +13,12 @@ import { batchSettingsText, batchText, upgradeBatch } from '../../checks/version
 import { capacityLoss, capacityWords } from '../../checks/versions/capacity-loss.js';
 import { viewLines } from '../contract/view.js';
 import {
+  activeOverrideUntil,
   controlPlaneBody,
   describeClusterPut,
   describePoolPut,
   leftOverrideLine,
+  overrideDrainLine,
   poolBody,
 } from './bodies.js';
 import type { UpgradesFacts } from './inspect.js';
@@ -35,6 +37,7 @@ function breakLines(s: Session, to: string, overrideUntil: Date | undefined): st
   if (overrideUntil)
     lines.push(
       `AKS refused this upgrade because clients recently used APIs it removes. This sends upgradeSettings.overrideSettings (forceUpgrade, until ${overrideUntil.toISOString()}): AKS skips that check until then, and those clients and manifests fail after the upgrade.`,
+      overrideDrainLine(overrideUntil),
     );
   return lines;
 }
@@ -178,7 +181,13 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
   const { ctx } = s;
   const arm = ctx.connection.arm!;
   const to = s.facts.versions.controlPlane.current;
-  const read = await arm.client.agentPools.get(arm.at.resourceGroup, arm.at.name, name);
+  // The cluster too: a force-upgrade override still active there makes AKS drain this pool past
+  // its budgets, whatever the pool's own settings say.
+  const [read, cluster] = await Promise.all([
+    arm.client.agentPools.get(arm.at.resourceGroup, arm.at.name, name),
+    arm.client.managedClusters.get(arm.at.resourceGroup, arm.at.name),
+  ]);
+  const forcedUntil = activeOverrideUntil(cluster);
   const body = poolBody(read, to);
   const shown = describePoolPut(name, body);
   const same = pool.current === to;
@@ -213,6 +222,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
           details: [
             `${batchSettingsText(pool.settings)}: ${batchText(upgradeBatch(pool.settings, pool.count))}.`,
             ...optional(loss && capacityWords(name, loss)),
+            ...optional(forcedUntil && overrideDrainLine(forcedUntil)),
             ...poolDrainLines(
               pool.settings,
               poolBlockers(pool, s.facts.drains.pdbs, s.facts.drains.nodePools),

@@ -1,10 +1,10 @@
-// Repro: the deprecated-API override (f) sends forceUpgrade true for three days, and its question
-// says only that AKS skips the deprecated-API check. With API 2025-09-01 and later the same
-// override makes AKS drain past PodDisruptionBudgets, for that upgrade and for every pool upgrade
-// until it lapses; the next pool question still speaks of budgets holding its drains.
+// The deprecated-API override (f) sends forceUpgrade true for three days. With API 2025-09-01 and
+// later the same override makes AKS drain past PodDisruptionBudgets, for that upgrade and for every
+// pool upgrade started until it lapses: f's question says so, and each pool question reads the
+// cluster's upgradeSettings.overrideSettings and says so while it is active.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeUpgradesStep } from '../../src/steps/upgrades/index.js';
-import { rig, until, type StepRig } from '../steps/step-harness.js';
+import { rig, until, type StepRig } from './step-harness.js';
 
 const fast = makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 });
 let r: StepRig | undefined;
@@ -34,7 +34,7 @@ async function overrideTaken(x: StepRig) {
 // "Force upgrade bypasses Pod Disruption Budget (PDB) constraints and may cause service disruption
 // by draining all pods simultaneously"; it "takes precedence over all other drain configurations".
 describe('the deprecated-API override (f)', () => {
-  it.fails('says that while it lasts AKS drains past PodDisruptionBudgets', async () => {
+  it('says that while it lasts AKS drains past PodDisruptionBudgets', async () => {
     r = await rig('upgrade-readiness', 400, 'upgrades', fast);
     const { forced } = await overrideTaken(r);
     expect((forced.details ?? []).join('\n')).toMatch(
@@ -42,10 +42,14 @@ describe('the deprecated-API override (f)', () => {
     );
   });
 
-  it.fails('is named by the next pool question, whose drains it makes ignore budgets', async () => {
+  it('is named by the next pool question, whose drains it makes ignore budgets', async () => {
     r = await rig('upgrade-readiness', 400, 'upgrades', fast);
     const { answer } = await overrideTaken(r);
     const pool = await answer('n', false);
-    expect((pool.details ?? []).join('\n')).toMatch(/force|override/i);
+    expect((pool.details ?? []).join('\n')).toMatch(
+      /force-upgrade override lasts \(until [^)]+\), AKS drains past PodDisruptionBudgets/,
+    );
+    // The cluster as AKS keeps it: the override the PUT carried, with its until time.
+    expect(r.sim.aks.state.upgradeOverride?.forceUpgrade).toBe(true);
   });
 });
