@@ -109,7 +109,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'versions.pdb-tight':
     "one upgrade batch of nodes would evict more of a budget's pods than it allows",
   'versions.pool-capacity-loss':
-    'an upgrade in place (maxSurge 0) leaves a pool fewer ready nodes (high: none at all)',
+    'an upgrade in place (maxSurge 0, or Spot) leaves a pool fewer ready nodes (high: 0)',
   'versions.operation-running': 'an operation is still running: a new request would get 409',
   'versions.node-not-ready': 'a node is not Ready',
   'versions.removed-api-served': 'the API server serves a group/version the next minor removes',

@@ -18,11 +18,13 @@ export interface CapacityLoss {
   left: number;
   /** `planned`: every upgrade (maxSurge 0); `fallback`: only when no surge capacity can be had. */
   path: 'planned' | 'fallback';
+  /** A Spot pool: no surge node whatever maxSurge says, and no drain. */
+  spot?: true;
 }
 
 /** The capacity an upgrade of `count` nodes takes from the pool, or undefined when it takes none. */
 export function capacityLoss(
-  settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
+  settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable' | 'scaleSetPriority'>,
   count: number,
 ): CapacityLoss | undefined {
   if (count <= 0) return undefined;
@@ -35,13 +37,15 @@ export function capacityLoss(
     out,
     left: count - out,
     path: batch.mode === 'in-place' ? 'planned' : 'fallback',
+    ...(batch.noDrain ? { spot: true as const } : {}),
   };
 }
 
 /** One sentence on what the pool is left with during the upgrade, for plans and questions. */
 export function capacityWords(pool: string, loss: CapacityLoss): string {
-  const when =
-    loss.path === 'planned'
+  const when = loss.spot
+    ? 'AKS adds no surge node to a Spot pool and does not drain it (its pods get an eviction notice; PodDisruptionBudgets are not honoured)'
+    : loss.path === 'planned'
       ? 'AKS adds no surge node (maxSurge 0)'
       : 'If AKS cannot get a surge node it upgrades in place';
   if (loss.left === 0)
@@ -68,6 +72,8 @@ export function capacityLossFinding(pool: {
     severity: zero ? 'high' : 'medium',
     object: { kind: 'AgentPool', name: pool.name },
     message: `${capacityWords(pool.name, loss)} (${batchSettingsText(pool.settings)}, ${plural(pool.count, 'node')})`,
-    remediation: `Upgrade with a surge node instead (${update}), or add a node to the pool first${zero ? ', or upgrade only when its workloads may be down' : ''}.`,
+    remediation: loss.spot
+      ? `Add a node to the pool first, or keep what must stay up on a Regular pool: a Spot pool gets no surge node${zero ? '; or upgrade only when its workloads may be down' : ''}.`
+      : `Upgrade with a surge node instead (${update}), or add a node to the pool first${zero ? ', or upgrade only when its workloads may be down' : ''}.`,
   };
 }

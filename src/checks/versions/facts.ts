@@ -22,6 +22,11 @@ export interface PoolUpgradeSettings {
   drainTimeoutInMinutes?: number;
   nodeSoakDurationInMinutes?: number;
   undrainableNodeBehavior?: string;
+  /**
+   * The pool's VM priority (`scaleSetPriority`; unset = Regular). Not an upgrade setting, but it
+   * decides the upgrade: AKS adds no surge node to a Spot pool and does not drain it.
+   */
+  scaleSetPriority?: string;
 }
 
 /** One agent pool, as the upgrades step sees it. */

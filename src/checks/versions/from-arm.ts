@@ -50,7 +50,10 @@ export function versionFactsFromArm(r: ArmVersionReads): VersionFacts {
         current: p.currentOrchestratorVersion ?? p.orchestratorVersion ?? '',
         upgrades: upgradeOptions(own?.upgrades ?? fromCluster?.upgrades),
         provisioningState: p.provisioningState ?? 'Succeeded',
-        settings: { ...p.upgradeSettings },
+        settings: {
+          ...p.upgradeSettings,
+          ...(p.scaleSetPriority ? { scaleSetPriority: p.scaleSetPriority } : {}),
+        },
       };
     }),
     region: regionMinors(r.versions),

@@ -44,7 +44,10 @@ export function poolBlockers(
   pdbs: readonly PdbFacts[],
   nodePools: Readonly<Record<string, string>>,
 ): PoolBlocker[] {
-  const batch = largestBatch(upgradeBatch(pool.settings, pool.count));
+  const planned = upgradeBatch(pool.settings, pool.count);
+  // A Spot pool is not drained: no budget holds its upgrade (none protects its pods either).
+  if (planned.noDrain) return [];
+  const batch = largestBatch(planned);
   const out: PoolBlocker[] = [];
   for (const pdb of pdbs) {
     const inPool = pdb.podNodes.filter((n) => nodePools[n] === pool.name);

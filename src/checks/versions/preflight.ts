@@ -115,6 +115,7 @@ export function preflightFindings(f: PreflightFacts): Finding[] {
       if (!pool) continue;
       const inPool = pdb.podNodes.filter((n) => f.nodePools[n] === poolName);
       const batch = upgradeBatch(pool.settings, pool.count);
+      if (batch.noDrain) continue; // a Spot pool is not drained: no budget slows it
       // The in-place fallback may drain more nodes at once than the surge: judge the larger.
       const most = largestBatch(batch);
       const byFallback = most > batch.nodes;

@@ -1,11 +1,20 @@
 import type { PoolUpgradeSettings } from './facts.js';
 import { plural } from '../../model/plural.js';
+import { sameArmValue } from '../arm-enums.js';
 
 // How many nodes AKS cordons and drains at once in a pool upgrade, per the AKS rolling upgrade
 // article: with maxSurge > 0 it adds that many surge nodes and drains as many old nodes at once;
 // with maxSurge 0 it upgrades in place, maxUnavailable nodes at a time, adding none. With both
 // above 0 the surge is tried first; only when surge capacity runs out (after a surge of 1 on
 // 1.35+) does it fall back to in place with maxUnavailable. Both are capped at the pool's nodes.
+// A Spot pool is the exception (spot-node-pool article, "Upgrade a Spot node pool"): AKS adds no
+// surge node and applies no drain, only a cordon and an eviction notice, so it is upgraded in
+// place and its PodDisruptionBudgets are not honoured.
+
+/** Whether the pool runs Spot VMs (`scaleSetPriority` Spot, however ARM cases it). */
+export function isSpotPool(settings: Pick<PoolUpgradeSettings, 'scaleSetPriority'>): boolean {
+  return sameArmValue(settings.scaleSetPriority, 'Spot');
+}
 
 /** A pool's upgrade batch: surge nodes or in place, and the fallback batch when both are set. */
 export interface UpgradeBatch {
@@ -14,6 +23,8 @@ export interface UpgradeBatch {
   nodes: number;
   /** With maxSurge and maxUnavailable both > 0: nodes drained at once if AKS falls back in place. */
   fallbackInPlace?: number;
+  /** A Spot pool: cordoned and given an eviction notice, never drained (budgets not honoured). */
+  noDrain?: true;
 }
 
 /** A node count given as `5` or `33%` of `count` (rounded up, as AKS does); 0 when unreadable. */
@@ -27,12 +38,15 @@ function nodeCount(value: string, count: number): number {
 
 /** The batch AKS upgrades `count` nodes in, from the pool's settings (maxSurge default 10%). */
 export function upgradeBatch(
-  settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable'>,
+  settings: Pick<PoolUpgradeSettings, 'maxSurge' | 'maxUnavailable' | 'scaleSetPriority'>,
   count: number,
 ): UpgradeBatch {
   // An empty value is an unset one (ARM: maxSurge defaults to 10%, maxUnavailable to 0).
   const surge = nodeCount(settings.maxSurge?.trim() || '10%', count);
   const unavailable = nodeCount(settings.maxUnavailable?.trim() || '0', count);
+  // The article names no batch size for Spot: at least one node, maxUnavailable when larger.
+  if (isSpotPool(settings))
+    return { mode: 'in-place', nodes: Math.max(1, unavailable), noDrain: true };
   // maxSurge 0 with maxUnavailable 0 is refused by AKS; 1 keeps the prediction conservative.
   if (surge === 0) return { mode: 'in-place', nodes: Math.max(1, unavailable) };
   return unavailable > 0
@@ -61,6 +75,8 @@ export function batchSettingsText(
 
 /** One phrase on how the pool's nodes are taken, e.g. `4 surge nodes, 4 nodes drained at a time`. */
 export function batchText(b: UpgradeBatch): string {
+  if (b.noDrain)
+    return `in place, no surge nodes (Spot pool): ${plural(b.nodes, 'node')} at a time cordoned and its pods sent an eviction notice, with no drain, so PodDisruptionBudgets are not honoured`;
   if (b.mode === 'in-place') {
     return `in place, no surge nodes: ${plural(b.nodes, 'node')} cordoned and drained at a time`;
   }

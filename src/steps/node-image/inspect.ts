@@ -60,7 +60,14 @@ export async function inspectNodeImage(ctx: InspectContext): Promise<Inspection<
         : {}),
       provisioningState: p.provisioningState ?? 'Succeeded',
       ...(p.count !== undefined ? { count: p.count } : {}),
-      ...(p.upgradeSettings ? { drain: { ...p.upgradeSettings } } : {}),
+      ...(p.upgradeSettings || p.scaleSetPriority
+        ? {
+            drain: {
+              ...p.upgradeSettings,
+              ...(p.scaleSetPriority ? { scaleSetPriority: p.scaleSetPriority } : {}),
+            },
+          }
+        : {}),
       nodes: nodes
         .filter((n) => n.metadata?.labels?.['kubernetes.azure.com/agentpool'] === p.name)
         .map((n) => {

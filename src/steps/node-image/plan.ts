@@ -18,8 +18,9 @@ export function nodeImagePlan(
   const batch = upgradeBatch(settings, count);
   const loss = capacityLoss(settings, count);
   const nodes = count === 1 ? 'its node' : `each of its ${plural(count, 'node')}`;
-  const how =
-    batch.mode === 'in-place'
+  const how = batch.noDrain
+    ? `AKS adds no surge node to a Spot pool and does not drain it: it cordons ${nodes}, sends the pods an eviction notice (PodDisruptionBudgets not honoured) and reimages in place`
+    : batch.mode === 'in-place'
       ? `AKS adds no surge node: it cordons, drains and reimages ${nodes} in place`
       : `AKS adds surge nodes, then cordons, drains and reimages ${nodes}`;
   return {
@@ -29,6 +30,6 @@ export function nodeImagePlan(
       `${batchSettingsText(settings)}: ${batchText(batch)}.`,
       ...(loss ? [capacityWords(pool.name, loss)] : []),
     ],
-    change: `Upgrade the node image of pool ${pool.name} on ${cluster} to ${latest} (${batch.mode === 'in-place' ? 'in place, no surge nodes: every node drained and reimaged' : 'surge nodes first, then every node drained and replaced or reimaged'})${loss?.path === 'planned' ? (loss.left === 0 ? '; the pool has no ready node meanwhile' : `; only ${loss.left} of ${loss.count} nodes ready at a time`) : ''}`,
+    change: `Upgrade the node image of pool ${pool.name} on ${cluster} to ${latest} (${batch.noDrain ? 'Spot pool: in place, no surge nodes and no drain, budgets not honoured' : batch.mode === 'in-place' ? 'in place, no surge nodes: every node drained and reimaged' : 'surge nodes first, then every node drained and replaced or reimaged'})${loss?.path === 'planned' ? (loss.left === 0 ? '; the pool has no ready node meanwhile' : `; only ${loss.left} of ${loss.count} nodes ready at a time`) : ''}`,
   };
 }

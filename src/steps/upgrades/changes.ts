@@ -9,7 +9,12 @@ import { breakDetails } from '../../checks/versions/target-breaks.js';
 import { poolBlockers } from '../../checks/versions/pool-blockers.js';
 import { skipWarning } from '../../checks/versions/planner.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
-import { batchSettingsText, batchText, upgradeBatch } from '../../checks/versions/upgrade-batch.js';
+import {
+  batchSettingsText,
+  batchText,
+  upgradeBatch,
+  type UpgradeBatch,
+} from '../../checks/versions/upgrade-batch.js';
 import { capacityLoss, capacityWords } from '../../checks/versions/capacity-loss.js';
 import { viewLines } from '../contract/view.js';
 import {
@@ -174,6 +179,15 @@ export function failedVersionBesides(state: UpgradesState, to: string): string |
     : undefined;
 }
 
+/** How AKS takes the pool's nodes, before `each node`: surge, in place, or Spot (no drain). */
+function upgradeWay(batch: UpgradeBatch): string {
+  if (batch.noDrain)
+    return 'AKS adds no surge nodes to a Spot pool and does not drain it (PodDisruptionBudgets not honoured); it cordons, sends an eviction notice to the pods of';
+  return batch.mode === 'in-place'
+    ? 'AKS adds no surge nodes; it cordons and drains'
+    : 'AKS adds surge nodes, then cordons and drains';
+}
+
 /** Upgrades one pool to the control plane's version (the same version retries a failed one). */
 export async function upgradePool(s: Session, name: string, t: OperationTimings): Promise<void> {
   const pool = s.facts?.versions.pools.find((p) => p.name === name);
@@ -218,7 +232,7 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
           cluster: ctx.cluster,
           change: same
             ? `Retry the upgrade of pool ${name} at ${to} (same-version PUT) on ${ctx.cluster}`
-            : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: ${upgradeBatch(pool.settings, pool.count).mode === 'in-place' ? 'AKS adds no surge nodes; it cordons and drains' : 'AKS adds surge nodes, then cordons and drains'} ${pool.count === 1 ? 'the node' : 'each node'} and replaces or reimages it on the new version`,
+            : `Upgrade pool ${name} (${plural(pool.count, 'node')}) of ${ctx.cluster} from ${pool.current} to ${to}: ${upgradeWay(upgradeBatch(pool.settings, pool.count))} ${pool.count === 1 ? 'the node' : 'each node'} and replaces or reimages it on the new version`,
           details: [
             `${batchSettingsText(pool.settings)}: ${batchText(upgradeBatch(pool.settings, pool.count))}.`,
             ...optional(loss && capacityWords(name, loss)),
