@@ -5,7 +5,8 @@ import { allowedPoolSkew, skewWords } from './skew.js';
 import { sameArmValue, upgradeChannelOf } from '../arm-enums.js';
 
 // AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
-// may go straight to a supported minor, and a cluster on the LTS support plan may migrate in place
+// may go straight to a supported minor (upgrade-aks-cluster: "only ... from an unsupported version
+// back to a supported version", so never to a minor still out of support), and a cluster on the LTS support plan may migrate in place
 // to a newer LTS-enabled version (AKS long-term support article; every supported minor from 1.27
 // on is LTS-eligible, so this is a skip, not a hop to "the next LTS"). Either way AKS must offer it.
 // The article's migration is `az aks upgrade` (control plane, then pools); it does not say AKS
@@ -13,8 +14,11 @@ import { sameArmValue, upgradeChannelOf } from '../arm-enums.js';
 
 /** A control-plane target the operator can pick, with what makes it special. */
 export interface TargetChoice extends UpgradeOption {
-  /** `patch` within the current minor, `minor` (the next one), or `lts` (skips minors, LTS plan). */
-  kind: 'patch' | 'minor' | 'lts';
+  /**
+   * `patch` within the current minor, `minor` (the next one), `skip` (skips minors from a version
+   * out of support back into support), or `lts` (skips minors, LTS plan migration).
+   */
+  kind: 'patch' | 'minor' | 'skip' | 'lts';
 }
 
 /** Whether the cluster is on the LTS plan and `version`'s minor is offered with LTS here. */
@@ -37,19 +41,33 @@ function ltsMigration(f: VersionFacts, version: string): boolean {
   return ltsTarget(f, version) && poolsTooFarBehind(f, version).length === 0;
 }
 
+/** Whether the control plane's minor is out of support for this cluster. */
+function fromUnsupported(f: VersionFacts): boolean {
+  // Past the window, or an LTS-only minor off the LTS plan (a retired patch of a supported minor
+  // allows no skip: AKS allows one only back into the window).
+  const support = clusterSupportOf(f.region, f.controlPlane.current, f.supportPlan, 'minor');
+  return support === 'unsupported' || support === 'lts-only';
+}
+
+/** A skip AKS allows from out of support: the target's minor is supported for this cluster. */
+function skipBackIntoSupport(f: VersionFacts, version: string): boolean {
+  return (
+    fromUnsupported(f) &&
+    clusterSupportOf(f.region, version, f.supportPlan, 'minor') === 'supported'
+  );
+}
+
 /** How many minors `version` skips from the control plane's, or 0 when AKS allows the move. */
 function skippedMinors(f: VersionFacts, version: string): number {
-  const from = f.controlPlane.current;
-  const skip = minorDistance(from, version) - 1;
-  // Out of support for this cluster: past the window, or an LTS-only minor off the LTS plan (a
-  // retired patch of a supported minor allows no skip: AKS allows one only back into the window).
-  const support = clusterSupportOf(f.region, from, f.supportPlan, 'minor');
-  if (skip <= 0 || support === 'unsupported' || support === 'lts-only' || ltsMigration(f, version))
-    return 0;
+  const skip = minorDistance(f.controlPlane.current, version) - 1;
+  if (skip <= 0 || skipBackIntoSupport(f, version) || ltsMigration(f, version)) return 0;
   return skip;
 }
 
-/** The control-plane targets offered, newest first; never a skipped minor but an LTS migration. */
+/**
+ * The control-plane targets offered, newest first; a skip of minors only back into support or as
+ * an LTS migration.
+ */
 export function targetChoices(f: VersionFacts): TargetChoice[] {
   const from = f.controlPlane.current;
   return f.controlPlane.upgrades
@@ -60,29 +78,36 @@ export function targetChoices(f: VersionFacts): TargetChoice[] {
       kind:
         minorOf(u.version) === minorOf(from)
           ? 'patch'
-          : minorDistance(from, u.version) > 1 && ltsMigration(f, u.version)
-            ? 'lts'
-            : 'minor',
+          : minorDistance(from, u.version) <= 1
+            ? 'minor'
+            : ltsMigration(f, u.version)
+              ? 'lts'
+              : 'skip',
     }))
     .sort((a, b) => compareVersions(b.version, a.version));
 }
 
-/** What a target is, for the chooser: a patch, the next minor, or a skip on the LTS plan. */
+/** What a target is, for the chooser: a patch, the next minor, or a skip (back into support, or on the LTS plan). */
 export function targetLabel(choice: TargetChoice, from: string): string {
   if (choice.kind === 'patch') return 'patch within the minor';
   if (choice.kind === 'minor') return 'next minor';
   const skip = minorDistance(from, choice.version) - 1;
-  return `skips ${skip} minor${skip === 1 ? '' : 's'}; LTS plan`;
+  const skips = `skips ${skip} minor${skip === 1 ? '' : 's'}`;
+  return choice.kind === 'lts' ? `${skips}; LTS plan` : `${skips}; back into support`;
 }
 
 /**
  * The confirmation's warning for a control-plane-only upgrade that skips minors, or undefined when
- * `to` skips none. The LTS article documents the skip as a whole-cluster `az aks upgrade`.
+ * `to` skips none. AKS documents both skips (back into support; the LTS migration, named only on
+ * the LTS plan) as a whole-cluster `az aks upgrade`.
  */
-export function skipWarning(from: string, to: string): string | undefined {
+export function skipWarning(from: string, to: string, ltsPlan = false): string | undefined {
   const skip = minorDistance(from, to) - 1;
   if (skip <= 0) return undefined;
-  return `This skips ${skip} minor${skip === 1 ? '' : 's'} (${minorOf(from)} → ${minorOf(to)}) and sends a control-plane-only upgrade: the documented LTS migration is the whole cluster (az aks upgrade --kubernetes-version ${to}, control plane then pools), and AKS may refuse a control-plane-only skip. If it does, nothing changes; run that command instead.`;
+  const documented = ltsPlan
+    ? 'the documented LTS migration'
+    : 'the documented skip back into support';
+  return `This skips ${skip} minor${skip === 1 ? '' : 's'} (${minorOf(from)} → ${minorOf(to)}) and sends a control-plane-only upgrade: ${documented} is the whole cluster (az aks upgrade --kubernetes-version ${to}, control plane then pools), and AKS may refuse a control-plane-only skip. If it does, nothing changes; run that command instead.`;
 }
 
 /**
@@ -90,7 +115,7 @@ export function skipWarning(from: string, to: string): string | undefined {
  * APIs are judged up to it, since an LTS migration can skip minors and each skipped one removes APIs.
  */
 export function furthestTarget(choices: readonly TargetChoice[]): string | undefined {
-  return choices.find((c) => (c.kind === 'minor' || c.kind === 'lts') && !c.isPreview)?.version;
+  return choices.find((c) => c.kind !== 'patch' && !c.isPreview)?.version;
 }
 
 /**
@@ -128,7 +153,11 @@ export function refuseTarget(
       : ltsTarget(f, version)
         ? ` On the LTS plan AKS migrates to it in place, but this step upgrades the control plane alone first and pool ${behind.join(', ')} would be more than ${skewWords(allowedPoolSkew(version))} minors behind it (AKS allows ${skewWords(allowedPoolSkew(version))}): use az aks upgrade, which upgrades the pools with it.`
         : ` On the LTS plan AKS can also move straight to an LTS-enabled version; ${minorOf(version)} is not offered with LTS here.`;
-    return `${version} would skip ${skip} minor version${skip > 1 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).${lts}`;
+    // From out of support AKS allows a skip, but only straight back into support.
+    const outOfSupport = fromUnsupported(f)
+      ? ` From a version out of support AKS allows skipping minors only to a supported minor, and ${minorOf(version)} is not supported: choose a supported minor, or go one minor at a time.`
+      : '';
+    return `${version} would skip ${skip} minor version${skip > 1 ? 's' : ''}: AKS upgrades one minor at a time (${from} → ${minorOf(from).split('.')[0]}.${Number(minorOf(from).split('.')[1]) + 1}.x first).${outOfSupport}${lts}`;
   }
   const offered = f.controlPlane.upgrades.find((u) => u.version === version);
   if (!offered)

@@ -8,6 +8,7 @@ import type { StepSession } from '../lifecycle/step-session.js';
 import { breakDetails } from '../../checks/versions/target-breaks.js';
 import { poolBlockers } from '../../checks/versions/pool-blockers.js';
 import { skipWarning } from '../../checks/versions/planner.js';
+import { onLtsPlan } from '../../checks/versions/support.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
 import {
   batchSettingsText,
@@ -131,7 +132,13 @@ export async function upgradeControlPlane(
                 ]
               : []),
             'The API server restarts during the upgrade; it cannot be downgraded afterwards.',
-            ...optional(skipWarning(s.facts.versions.controlPlane.current, to)),
+            ...optional(
+              skipWarning(
+                s.facts.versions.controlPlane.current,
+                to,
+                onLtsPlan(s.facts.versions.supportPlan),
+              ),
+            ),
             ...breakLines(s, to, overrideUntil),
             ...optional(overrideUntil ? undefined : leftOverrideLine(read)),
             ...poolsAfterLines(
