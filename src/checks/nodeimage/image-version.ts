@@ -6,27 +6,58 @@ import type { ImagePool } from './facts.js';
 // them as numbers (`202410.1.0` is newer than `202409.09.0`, which text order gets wrong). AKS
 // itself offers a node image upgrade when the latest differs from the pool's (agent pool upgrade
 // profile), and the latest it reports can lag a release: a pool newer than "latest" is not behind.
+// On the SecurityPatch node OS channel a node's label adds the security patch it got after the
+// base image (auto-upgrade-node-os-image FAQ): `AKSUbuntu-2204gen2containerd-202410.27.0-
+// 2024.12.01` is base `…-202410.27.0` with patch 2024.12.01, so bases are compared first, then the
+// patches (a base without a patch is older than the same base patched).
 
-/** A node image version split into its image name and its release numbers; undefined if not so. */
-function partsOf(version: string): { image: string; numbers: number[] } | undefined {
-  const m = /^(.*[-:])(\d+(?:\.\d+)*)$/.exec(version.trim());
+/** A node image version's parts: image name, release numbers, and security patch date if any. */
+interface ImageParts {
+  image: string;
+  numbers: number[];
+  /** `[2024, 12, 1]` for a `-2024.12.01` SecurityPatch suffix; empty without one. */
+  patch: number[];
+}
+
+/** A node image version split into its image name, release numbers and patch; undefined if not so. */
+function partsOf(version: string): ImageParts | undefined {
+  const text = version.trim();
+  // The base's release numbers have dots (`202410.27.0`), so `-YYYY.MM.DD` after them is a patch.
+  const patched = /^(.*[-:])(\d+(?:\.\d+)+)-(\d{4}\.\d{2}\.\d{2})$/.exec(text);
+  const m = patched ?? /^(.*[-:])(\d+(?:\.\d+)*)$/.exec(text);
   if (!m) return undefined;
-  return { image: m[1]!.toLowerCase(), numbers: m[2]!.split('.').map(Number) };
+  return {
+    image: m[1]!.toLowerCase(),
+    numbers: m[2]!.split('.').map(Number),
+    patch: patched ? patched[3]!.split('.').map(Number) : [],
+  };
+}
+
+/** Orders two number lists element by element (missing ones as 0). */
+function compareNumbers(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** The base image of a node image label: without its SecurityPatch suffix, if it has one. */
+export function baseImageOf(version: string): string {
+  const text = version.trim();
+  return /^(.*[-:]\d+(?:\.\d+)+)-\d{4}\.\d{2}\.\d{2}$/.exec(text)?.[1] ?? text;
 }
 
 /**
- * Orders two node image versions of the same image (negative when `a` is older); undefined when
+ * Orders two node image versions of the same image, base first, then security patch (negative
+ * when `a` is older); undefined when
  * they are of different images or not in AKS's form, so no order between them can be told.
  */
 export function compareImageVersions(a: string, b: string): number | undefined {
   const x = partsOf(a);
   const y = partsOf(b);
   if (!x || !y || x.image !== y.image) return undefined;
-  for (let i = 0; i < Math.max(x.numbers.length, y.numbers.length); i++) {
-    const d = (x.numbers[i] ?? 0) - (y.numbers[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
+  return compareNumbers(x.numbers, y.numbers) || compareNumbers(x.patch, y.patch);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { baseImageOf } from '../../checks/nodeimage/image-version.js';
 /**
  * The live picture of a pool's nodes while AKS rotates them (upgrade or node image), built only
  * from what the Kubernetes API shows at each poll. Pure: snapshots in, a new picture out.
@@ -125,7 +126,8 @@ export interface Rotation {
 
 function atTarget(n: NodeSnapshot, t: RotationTarget): boolean {
   return (
-    (t.image === undefined || n.image === t.image) &&
+    // A SecurityPatch label is the target base with a patch on top: at the target too.
+    (t.image === undefined || (n.image !== undefined && baseImageOf(n.image) === t.image)) &&
     (t.kubelet === undefined || n.kubelet === `v${t.kubelet}` || n.kubelet === t.kubelet)
   );
 }
