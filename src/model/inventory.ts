@@ -57,6 +57,7 @@ export const INVENTORY_RISKS = {
   operation: 'an operation is running',
   'image-old': 'a node image older than 60 days',
   'no-auto-upgrade': 'no cluster auto-upgrade channel',
+  'no-minor-upgrade': 'auto-upgrade channel patch: the minor never moves',
   'no-node-os-channel': 'no node OS upgrade channel',
   'no-entra': 'no Entra ID integration',
   'local-accounts': 'local accounts enabled',

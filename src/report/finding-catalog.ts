@@ -101,6 +101,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     "a pool behind the control plane (low: a patch; high: past AKS's skew) or ahead (high)",
   'versions.auto-upgrade-off':
     'the auto-upgrade channel is `none` or `node-image`: Kubernetes never moves by itself',
+  'versions.patch-only-channel':
+    'the auto-upgrade channel is `patch`: it never moves the minor (stable or rapid do)',
   'versions.support-unknown':
     'support could not be told: no version, no GA minor listed, or a minor newer than all',
   'versions.preview-only': 'only preview versions are offered as upgrades',

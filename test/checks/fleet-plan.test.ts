@@ -113,7 +113,7 @@ const cluster = (name: string, extra: Partial<InventoryCluster> = {}): Inventory
   kubernetesVersion: '1.31.8',
   support: 'supported',
   pools: [{ name: 'system', imageAgeDays: 10 }],
-  upgradeChannel: 'patch',
+  upgradeChannel: 'stable',
   nodeOsChannel: 'NodeImage',
   entra: true,
   azureRbac: true,

@@ -14,6 +14,7 @@ const WEIGHT: Record<InventoryRisk, number> = {
   'no-defender': 15,
   operation: 10,
   'no-auto-upgrade': 10,
+  'no-minor-upgrade': 10,
   'no-node-os-channel': 10,
 };
 
@@ -35,6 +36,8 @@ export function risksOf(c: InventoryCluster): InventoryRisk[] {
   // `node-image` never moves the Kubernetes version, as `none` does not.
   if (['none', 'node-image'].includes(upgradeChannelOf(c.upgradeChannel)))
     risks.push('no-auto-upgrade');
+  // `patch` moves patches only: the minor falls out of support as on `none`.
+  if (upgradeChannelOf(c.upgradeChannel) === 'patch') risks.push('no-minor-upgrade');
   if (!c.nodeOsChannel || ['None', 'Unmanaged'].includes(nodeOsChannelOf(c.nodeOsChannel)))
     risks.push('no-node-os-channel');
   if (!c.entra) risks.push('no-entra');

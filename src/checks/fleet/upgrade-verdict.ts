@@ -43,6 +43,7 @@ const ABOUT_NEXT_UPGRADE: ReadonlySet<FindingId> = new Set<FindingId>([
   'versions.removed-api-served',
   'versions.deprecated-api-in-use',
   'versions.auto-upgrade-off',
+  'versions.patch-only-channel',
 ]);
 
 function keyOf(f: Finding): string {

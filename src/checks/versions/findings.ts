@@ -96,7 +96,20 @@ export function versionFindings(f: VersionFacts): Finding[] {
       object: cluster,
       message: `Automatic Kubernetes upgrades are off (upgrade channel ${channel}${channel === 'node-image' ? ', which upgrades node images only' : ''}): versions fall out of support unless someone upgrades by hand.`,
       remediation:
-        'Set an upgrade channel (patch or stable) with a planned maintenance window, or keep a calendar for manual upgrades.',
+        'Set the upgrade channel stable or rapid (patch never moves the minor) with a planned maintenance window, or keep a calendar for manual upgrades.',
+    });
+  }
+  // auto-upgrade-cluster: `patch` keeps the minor; to stay within N-2 AKS advises stable or rapid.
+  // Low, as `none`: the cluster still gets patches, but minors are left to the operator.
+  if (channel === 'patch') {
+    out.push({
+      id: 'versions.patch-only-channel',
+      severity: 'low',
+      object: cluster,
+      message:
+        'The upgrade channel patch applies new patches but never moves the minor: the cluster falls out of the N-2 support window unless someone upgrades the minor by hand.',
+      remediation:
+        'Set the upgrade channel stable or rapid to stay in support (AKS advises one of them for N-2), or keep a calendar for minor upgrades.',
     });
   }
   if (channel !== 'none') {

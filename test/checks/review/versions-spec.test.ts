@@ -47,7 +47,7 @@ function facts(version: string, over: Partial<VersionFacts> = {}): VersionFacts 
       },
     ],
     region,
-    channels: { upgrade: 'patch' },
+    channels: { upgrade: 'stable' },
     maintenance: { names: ['aksManagedAutoUpgradeSchedule'] },
     ...over,
   };
@@ -110,8 +110,14 @@ describe('auto-upgrade channel', () => {
     },
   );
 
-  it.each(['patch', 'stable', 'rapid', 'Stable'])('%j upgrades Kubernetes', (upgrade) => {
+  it.each(['stable', 'rapid', 'Stable'])('%j upgrades Kubernetes, minors too', (upgrade) => {
     expect(verdicts(facts('1.31.1', { channels: { upgrade } }))).toEqual([]);
+  });
+
+  it.each(['patch', 'Patch'])('%j upgrades patches only: the minor is left by hand', (upgrade) => {
+    expect(verdicts(facts('1.31.1', { channels: { upgrade } }))).toEqual([
+      ['versions.patch-only-channel', 'low'],
+    ]);
   });
 });
 
@@ -166,7 +172,7 @@ describe('fleet inventory risks agree', () => {
       name: 'c',
       support: 'supported',
       pools: [],
-      upgradeChannel: 'patch',
+      upgradeChannel: 'stable',
       nodeOsChannel: 'NodeImage',
       entra: true,
       localAccounts: false,
