@@ -79,6 +79,10 @@ export function previewLines(plan: NodePlan | undefined, node: string): FrameLin
   for (const v of plan.evict) {
     lines.push([
       { text: `  → evict ${ref(v.pod)}` },
+      // As kubectl drain: a finished pod goes too, and the eviction API asks no budget for it.
+      ...(v.pod.phase === 'Succeeded' || v.pod.phase === 'Failed'
+        ? [{ text: ` (finished, ${v.pod.phase}: no budget is asked)`, color: theme.muted }]
+        : []),
       ...(v.warning ? [{ text: ` (${v.warning})`, color: theme.warning }] : []),
     ]);
   }

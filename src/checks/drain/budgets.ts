@@ -26,11 +26,14 @@ export interface BudgetWorld {
  * The node's plan as the PodDisruptionBudgets alone decide it: every pod a drain could evict once
  * the operator allows emptyDir data loss and forced deletes (as AKS's own drain does) meets its
  * budgets, so a budget that refuses such a pod is not hidden behind the flag question. DaemonSet
- * and mirror pods, which a drain leaves, are skipped.
+ * and mirror pods, which a drain leaves, are skipped; finished pods, which no budget holds, are
+ * left out.
  */
 export function budgetPlan(node: string, pods: readonly DrainPod[], world: BudgetWorld): NodePlan {
   const known = world.daemonSets;
-  const judged = known ? pods : pods.filter((p) => p.controller?.kind !== 'DaemonSet');
+  // A finished pod is evicted without asking any budget (and goes at once): it holds no drain.
+  const running = pods.filter((p) => p.phase !== 'Succeeded' && p.phase !== 'Failed');
+  const judged = known ? running : running.filter((p) => p.controller?.kind !== 'DaemonSet');
   return planNode(node, judged, { pdbs: world.pdbs, daemonSets: known ?? new Set() }, BUDGETS_ONLY);
 }
 

@@ -15,7 +15,9 @@ const ref = (pod: DrainPod) => `${pod.namespace}/${pod.name}`;
 
 /**
  * Decides one pod by kubectl drain's filters, in kubectl's order (DaemonSet, mirror, local
- * storage, controller), then by its PodDisruptionBudgets. `budget` counts the disruptions still
+ * storage, controller), then by its PodDisruptionBudgets. A finished (Succeeded/Failed) pod passes
+ * every filter but the mirror one, as in kubectl, and the eviction API deletes it without asking
+ * a budget, so it is evicted. `budget` counts the disruptions still
  * left per PDB on this node and is used up as pods are planned.
  */
 export function classifyPod(
@@ -24,10 +26,9 @@ export function classifyPod(
   options: DrainOptions,
   budget: Map<string, number>,
 ): PodVerdict {
-  // kubectl evicts finished pods; they hold nothing, so we leave them (and say so).
-  if (finished(pod)) return { kind: 'skip', pod, reason: `finished (${pod.phase})` };
+  const done = finished(pod);
   const warnings: string[] = [];
-  if (pod.controller?.kind === 'DaemonSet') {
+  if (pod.controller?.kind === 'DaemonSet' && !done) {
     const exists = world.daemonSets.has(`${pod.namespace}/${pod.controller.name}`);
     if (exists) {
       return options.ignoreDaemonSets
@@ -50,7 +51,7 @@ export function classifyPod(
     warnings.push(`its DaemonSet ${pod.controller.name} is gone; nothing recreates it`);
   }
   if (pod.mirror) return { kind: 'skip', pod, reason: 'mirror pod (static, kubelet-managed)' };
-  if (pod.emptyDir) {
+  if (pod.emptyDir && !done) {
     if (!options.deleteEmptyDirData) {
       return {
         kind: 'blocked',
@@ -61,7 +62,7 @@ export function classifyPod(
     }
     warnings.push('its emptyDir data is deleted');
   }
-  if (!pod.controller) {
+  if (!pod.controller && !done) {
     if (!options.force) {
       return {
         kind: 'blocked',
@@ -82,6 +83,8 @@ export function classifyPod(
       ...(extra.pdb ? { pdb: extra.pdb } : {}),
     };
   };
+  // The eviction API deletes a finished pod before it looks for budgets: none can refuse it.
+  if (done) return withWarning();
   const pdbs = budgetsOf(pod, world.pdbs);
   if (pdbs.length === 0) return withWarning();
   const names = pdbs.map((p) => p.name);

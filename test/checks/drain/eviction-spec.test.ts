@@ -24,9 +24,9 @@ describe('eviction order', () => {
     ['Pending, two budgets: deleted first', pod('p', { phase: 'Pending' }), two, 'evict'],
     ['terminating, two budgets: deleted first', pod('p', { terminating: true }), two, 'evict'],
     ['Pending, budget at 0', pod('p', { phase: 'Pending', ready: false }), [budget('a')], 'evict'],
-    // Finished pods hold nothing: the plan leaves them, and no budget stands in the way.
-    ['Succeeded, budget at 0', pod('p', { phase: 'Succeeded', ready: false }), two, 'skip'],
-    ['Failed, budget at 0', pod('p', { phase: 'Failed', ready: false }), [budget('a')], 'skip'],
+    // Finished pods: the eviction API deletes them before it looks for budgets (canIgnorePDB).
+    ['Succeeded, budget at 0', pod('p', { phase: 'Succeeded', ready: false }), two, 'evict'],
+    ['Failed, budget at 0', pod('p', { phase: 'Failed', ready: false }), [budget('a')], 'evict'],
     ['ready, budget at 0', pod('p'), [budget('a')], 'pdb'],
     ['unready, unhealthy budget, default policy', pod('p', { ready: false }), [budget('a')], 'pdb'],
     [

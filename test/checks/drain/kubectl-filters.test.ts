@@ -70,11 +70,11 @@ describe("kubectl drain's filters", () => {
       'blocked:emptydir',
     ],
     [
-      'a finished pod of a gone DaemonSet blocks nothing',
+      'a finished pod of a gone DaemonSet is evicted, blocking nothing',
       pod('a', { controller: agent, phase: 'Failed', ready: false }),
       noAgent,
       opts(),
-      'skip',
+      'evict',
     ],
     [
       'a mirror pod is left, before the local-storage and controller filters',
@@ -119,11 +119,11 @@ describe("kubectl drain's filters", () => {
       'blocked:unreplicated',
     ],
     [
-      'a finished bare pod with emptyDir blocks nothing',
+      'a finished bare pod with emptyDir is evicted, blocking nothing',
       pod('a', { controller: undefined, emptyDir: true, phase: 'Succeeded', ready: false }),
       noAgent,
       opts(),
-      'skip',
+      'evict',
     ],
   ];
   it.each(cases)('%s', (_, p, world, options, expected) => {

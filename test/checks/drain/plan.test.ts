@@ -104,10 +104,11 @@ describe('drain filters, in kubectl order', () => {
     });
   });
 
-  it('skips finished pods whatever they are', () => {
+  it('evicts finished pods whatever they are, as kubectl does (they pass every filter)', () => {
     for (const phase of ['Succeeded', 'Failed']) {
       const done = pod('job-1', { phase, controller: undefined, emptyDir: true });
-      expect(one(done)).toMatchObject({ kind: 'skip', reason: `finished (${phase})` });
+      expect(one(done)).toMatchObject({ kind: 'evict' });
+      expect(one(done)).not.toHaveProperty('warning');
     }
   });
 });
