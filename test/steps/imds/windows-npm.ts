@@ -24,7 +24,29 @@ const POOLS = {
   },
 } as const;
 
-function winApps(ltsc: string, policy: string): string {
+/** How the IIS pod lands on the Windows pool: by what it declares, or by the pool's label only. */
+export type Placement = 'declared' | 'pool-label';
+
+/** An egress lockdown of the whole namespace. */
+export const DENY_EGRESS = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny-egress
+  namespace: winapps
+spec:
+  podSelector: {}
+  policyTypes: [Egress]
+`;
+
+function winApps(ltsc: string, policy: string, pool: string, placement: Placement): string {
+  const placed =
+    placement === 'declared'
+      ? `      os:
+        name: windows
+      nodeSelector:
+        kubernetes.io/os: windows`
+      : `      nodeSelector:
+        kubernetes.azure.com/agentpool: ${pool}`;
   return `apiVersion: v1
 kind: Namespace
 metadata:
@@ -47,10 +69,7 @@ spec:
       labels:
         app: legacy-iis
     spec:
-      os:
-        name: windows
-      nodeSelector:
-        kubernetes.io/os: windows
+${placed}
       containers:
         - name: iis
           image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-${ltsc}
@@ -59,7 +78,11 @@ ${policy}`;
 }
 
 /** imds-mixed, with Azure NPM as the engine and a Windows Server `version` pool running winapps. */
-function scenario(version: keyof typeof POOLS, policy: string) {
+export function windowsNpmScenario(
+  version: keyof typeof POOLS,
+  policy: string,
+  placement: Placement = 'declared',
+) {
   const p = POOLS[version];
   const files = builtInScenarios['imds-mixed']!().files.map((f) => {
     if (!f.name.endsWith('cluster.yaml')) return f;
@@ -83,10 +106,10 @@ function scenario(version: keyof typeof POOLS, policy: string) {
       );
     return { ...f, text };
   });
-  const name = `imds-windows${version}-npm`;
+  const name = `imds-windows${version}-npm-${placement}`;
   return scenarioFromFiles(name, [
     ...files,
-    { name: `${name}/winapps.yaml`, text: winApps(p.ltsc, policy) },
+    { name: `${name}/winapps.yaml`, text: winApps(p.ltsc, policy, p.pool, placement) },
   ]);
 }
 
@@ -95,7 +118,7 @@ function scenario(version: keyof typeof POOLS, policy: string) {
  * of the namespace winapps, and its findings.
  */
 export async function assessWindowsNpm(version: keyof typeof POOLS, policy: string) {
-  const sim = await startSimulator({ scenario: scenario(version, policy), speed: 600 });
+  const sim = await startSimulator({ scenario: windowsNpmScenario(version, policy), speed: 600 });
   try {
     const read = await readImdsFacts(await connectToSim(sim));
     if ('forbidden' in read) throw new Error('read refused');

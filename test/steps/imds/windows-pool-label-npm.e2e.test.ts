@@ -4,89 +4,24 @@
 // passes its namespace as blocked with no finding. Where a pod runs is decided by the node it is
 // bound to (spec.nodeName and that node's kubernetes.io/os label), not only by what the pod
 // declares; AKS documents pinning workloads to a pool with the agentpool label.
+// Fixed: a pod's OS comes from spec.os.name, else its node's kubernetes.io/os label.
 // Spec: https://learn.microsoft.com/azure/aks/use-network-policies (engine table, "Supported
 // platforms": Azure NPM Linux and Windows Server 2022 only); https://kubernetes.io/docs/reference/labels-annotations-taints/#kubernetes-io-os
 // (the node's OS is the node label); https://learn.microsoft.com/azure/aks/use-labels.
 import { describe, expect, it } from 'vitest';
 import { CoreV1Api } from '@kubernetes/client-node';
 import { assessImds } from '../../../src/checks/imds/assess.js';
-import { scenarioFromFiles } from '../../../src/sim/scenario.js';
-import { builtInScenarios } from '../../../src/sim/scenarios/index.js';
 import { startSimulator } from '../../../src/sim/simulator.js';
 import { readImdsFacts } from '../../../src/steps/imds/read-facts.js';
 import { connectToSim } from '../../helpers/sim-session.js';
-
-const winApps = `apiVersion: v1
-kind: Namespace
-metadata:
-  name: winapps
-  labels:
-    kubernetes.io/metadata.name: winapps
----
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: legacy-iis
-  namespace: winapps
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: legacy-iis
-  template:
-    metadata:
-      labels:
-        app: legacy-iis
-    spec:
-      nodeSelector:
-        kubernetes.azure.com/agentpool: win19
-      containers:
-        - name: iis
-          image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019
----
-apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny-egress
-  namespace: winapps
-spec:
-  podSelector: {}
-  policyTypes: [Egress]
-`;
-
-/** imds-mixed, with Azure NPM as the engine and a Windows Server 2019 pool running winapps. */
-function scenario() {
-  const files = builtInScenarios['imds-mixed']!().files.map((f) => {
-    if (!f.name.endsWith('cluster.yaml')) return f;
-    const text = f.text
-      .replace(/ {4}networkPluginMode: overlay\n/, '')
-      .replace('networkPolicy: cilium', 'networkPolicy: azure')
-      .replace(/ {4}networkDataplane: cilium\n/, '')
-      .replace('ipFamilies: [IPv4, IPv6]', 'ipFamilies: [IPv4]')
-      .replace(
-        '  pools:\n',
-        `  pools:
-    - name: win19
-      mode: User
-      count: 1
-      osType: Windows
-      osSKU: Windows2019
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: AKSWindows-2019-containerd-17763.7136.250312
-      latestNodeImageVersion: AKSWindows-2019-containerd-17763.7136.250312
-`,
-      );
-    return { ...f, text };
-  });
-  return scenarioFromFiles('imds-windows-pool-label', [
-    ...files,
-    { name: 'imds-windows-pool-label/winapps.yaml', text: winApps },
-  ]);
-}
+import { DENY_EGRESS, windowsNpmScenario } from './windows-npm.js';
 
 describe('imds: a Windows pod pinned by its pool label under Azure NPM', () => {
   it('reports the namespace instead of passing it as blocked', async () => {
-    const sim = await startSimulator({ scenario: scenario(), speed: 600 });
+    const sim = await startSimulator({
+      scenario: windowsNpmScenario(2019, DENY_EGRESS, 'pool-label'),
+      speed: 600,
+    });
     try {
       const connection = await connectToSim(sim);
       // The fact under test: the pod runs on a Windows node.
