@@ -84,8 +84,10 @@ export async function rollbackFlow(s: ImdsSession): Promise<void> {
       result: [
         s.mode.dryRun
           ? `Dry run only: the API server accepted ${plural(done.deleted.length, 'deletion')}; nothing was deleted.`
-          : `✔ Rolled back: deleted ${done.deleted.join(', ') || 'nothing'}.`,
-        ...(done.failed ? [`✖ stopped: ${done.failed}`] : []),
+          : done.failed
+            ? `Rolled back in part: deleted ${done.deleted.join(', ') || 'none'} before the stop.`
+            : `✔ Rolled back: deleted ${done.deleted.join(', ') || 'nothing'}.`,
+        ...(done.failed ? [`${done.unknown ? '?' : '✖'} stopped: ${done.failed}`] : []),
       ],
       ...(s.mode.dryRun ? {} : { changed: `rolled back ${plural(done.deleted.length, 'policy')}` }),
     }),

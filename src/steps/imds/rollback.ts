@@ -2,7 +2,13 @@ import { carriesOurLabels, type PolicyFacts } from '../../checks/imds/facts.js';
 import { madeByThisStep } from '../../checks/imds/ours.js';
 import { apiStatus } from '../../kube/api-status.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { deleteNetworkPolicy } from '../../kube/network-policies.js';
+import { deleteNetworkPolicy, readNetworkPolicy } from '../../kube/network-policies.js';
+import {
+  settleUnknownWrite,
+  stillUnknownWords,
+  unansweredWords,
+} from '../../kube/settle-unknown.js';
+import { mayStillLand } from '../../model/errors.js';
 import type { ImdsContext as StepContext } from './session.js';
 import { TYPED_ABOVE } from './state.js';
 
@@ -53,7 +59,7 @@ export async function deleteAll(
   ours: readonly PolicyFacts[],
   progress: (line: string) => void,
   signal: AbortSignal,
-): Promise<{ deleted: string[]; failed?: string }> {
+): Promise<{ deleted: string[]; failed?: string; unknown?: boolean }> {
   const deleted: string[] = [];
   const dryRun = ctx.mode.dryRun;
   for (const policy of ours) {
@@ -79,6 +85,16 @@ export async function deleteAll(
       deleted.push(id);
       progress(`✔ ${dryRun ? 'dry run accepted: delete' : 'deleted'} ${id}`);
     } catch (error) {
+      const lost = await settleLostDelete(ctx, policy, error);
+      if (lost === 'gone') {
+        deleted.push(id);
+        progress(`✔ deleted ${id} (its answer was lost; reading it again shows it gone)`);
+        continue;
+      }
+      if (lost) {
+        progress(`${lost.unknown ? '?' : '✖'} ${lost.why}`);
+        return { deleted, failed: lost.why, ...(lost.unknown ? { unknown: true } : {}) };
+      }
       if (!dryRun && apiStatus(error) === 404) {
         // Deleted since the look (a rollback run before, or kubectl): the wanted state is there.
         progress(`✔ already gone: ${id}`);
@@ -100,4 +116,45 @@ export async function deleteAll(
     }
   }
   return { deleted };
+}
+
+/**
+ * A delete whose answer was lost: one read of the policy settles it (gone, or another object of
+ * that name: deleted; the same one still there: not deleted, unless the API server may still act),
+ * or it stays unknown. `undefined` when the failure was not a lost answer.
+ */
+async function settleLostDelete(
+  ctx: StepContext,
+  policy: PolicyFacts,
+  error: unknown,
+): Promise<'gone' | { why: string; unknown: boolean } | undefined> {
+  const id = `${policy.namespace}/${policy.name}`;
+  const where = `networkpolicy ${id}`;
+  const check = `kubectl get networkpolicy -n ${policy.namespace} ${policy.name}`;
+  const settled = await settleUnknownWrite(error, ctx.connection.kubeServer, `get ${where}`, () =>
+    readNetworkPolicy(ctx.connection.kc, { namespace: policy.namespace, name: policy.name }).then(
+      (found) => (found.metadata?.uid === policy.uid ? 'there' : 'gone'),
+      (e: unknown) => {
+        if (apiStatus(e) === 404) return 'gone' as const;
+        throw e;
+      },
+    ),
+  );
+  if (!settled) return undefined;
+  if (!settled.settled)
+    return { why: stillUnknownWords(`the delete of ${where}`, check, error), unknown: true };
+  if (settled.value === 'gone') {
+    await ctx.journal.settled(error, 'ok', `${where} is gone`);
+    return 'gone';
+  }
+  if (mayStillLand(error)) {
+    const late = 'it may still be deleted';
+    const words = unansweredWords(`the delete of ${where}`, 'it still there', late, check, error);
+    return { why: words, unknown: true };
+  }
+  await ctx.journal.settled(error, 'failed', `${where} is still there`);
+  return {
+    why: `${id}: the delete was sent and its answer lost; reading it again shows it still there: not deleted`,
+    unknown: false,
+  };
 }
