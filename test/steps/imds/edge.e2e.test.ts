@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IMAGES, REGION_VERSIONS } from '../../../src/sim/scenarios/versions.js';
 import { connect } from '../../../src/target/connect.js';
 import { imdsStep } from '../../../src/steps/imds/index.js';
 import { imdsSession, type ImdsSession } from './harness.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { ONE_SYSTEM_POOL } from './one-pool-tail.js';
 
 let session: ImdsSession | undefined;
 afterEach(async () => {
@@ -32,18 +32,7 @@ cluster:
   networkProfile:
     networkPlugin: azure
     networkPolicy: none
-  pools:
-    - name: system
-      mode: System
-      count: 1
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: ${IMAGES.ubuntu}
-      latestNodeImageVersion: ${IMAGES.ubuntuLatest}
-${REGION_VERSIONS}operator:
-  user: op@contoso.com
-  groups: [ops]
-clockSpeed: 600
-`,
+${ONE_SYSTEM_POOL}`,
   );
   writeFileSync(
     join(dir, 'objects.yaml'),

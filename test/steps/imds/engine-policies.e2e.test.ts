@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/cli/run-audit.js';
 import type { AuditReport } from '../../../src/report/audit-schema.js';
-import { IMAGES, REGION_VERSIONS } from '../../../src/sim/scenarios/versions.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 import { audit as auditRig, rig } from '../../helpers/audit-rig.js';
 import { kubeStatus } from '../../../src/sim/server.js';
 import type { Interceptor } from '../../../src/sim/server.js';
 import { imdsSession } from './harness.js';
+import { ONE_SYSTEM_POOL } from './one-pool-tail.js';
 
 // Cilium's own policies over the real wire: discovery shows cilium.io/v2, the step lists both
 // kinds with the other first reads, and judges them with the NetworkPolicies.
@@ -29,18 +29,7 @@ cluster:
     networkPluginMode: overlay
     networkPolicy: cilium
     networkDataplane: cilium
-  pools:
-    - name: system
-      mode: System
-      count: 1
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: ${IMAGES.ubuntu}
-      latestNodeImageVersion: ${IMAGES.ubuntuLatest}
-${REGION_VERSIONS}operator:
-  user: op@contoso.com
-  groups: [ops]
-clockSpeed: 600
-`;
+${ONE_SYSTEM_POOL}`;
 
 function pod(ns: string, app: string): string {
   return `apiVersion: v1

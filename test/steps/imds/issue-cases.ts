@@ -1,8 +1,8 @@
 // A scenario folder built from the cases issue 16 lists, for the audit and the step.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IMAGES, REGION_VERSIONS } from '../../../src/sim/scenarios/versions.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { ONE_SYSTEM_POOL } from './one-pool-tail.js';
 
 /** Each namespace holds one deny-all-but-this policy shape and one pod. */
 export const CASES: Record<string, string> = {
@@ -54,18 +54,7 @@ cluster:
   networkProfile:
     networkPlugin: azure
     networkPolicy: ${networkPolicy}
-  pools:
-    - name: system
-      mode: System
-      count: 1
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: ${IMAGES.ubuntu}
-      latestNodeImageVersion: ${IMAGES.ubuntuLatest}
-${REGION_VERSIONS}operator:
-  user: op@contoso.com
-  groups: [ops]
-clockSpeed: 600
-`;
+${ONE_SYSTEM_POOL}`;
 }
 
 function objects(): string {

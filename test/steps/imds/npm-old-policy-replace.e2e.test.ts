@@ -10,7 +10,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NetworkingV1Api } from '@kubernetes/client-node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IMAGES, REGION_VERSIONS } from '../../../src/sim/scenarios/versions.js';
 import { imdsSession, type ImdsSession } from './harness.js';
 import { engineTraits } from '../../../src/checks/imds/engine.js';
 import { apiStatus } from '../../../src/kube/api-status.js';
@@ -19,6 +18,7 @@ import { policyFacts } from '../../../src/steps/imds/policy-facts.js';
 import { replacement } from '../../../src/steps/imds/replace.js';
 import { viewText } from '../../../src/steps/contract/view.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { ONE_SYSTEM_POOL } from './one-pool-tail.js';
 
 let session: ImdsSession | undefined;
 afterEach(async () => {
@@ -47,18 +47,7 @@ cluster:
     networkPlugin: azure
     networkPolicy: azure
     ipFamilies: [IPv4]
-  pools:
-    - name: system
-      mode: System
-      count: 1
-      orchestratorVersion: 1.31.8
-      nodeImageVersion: ${IMAGES.ubuntu}
-      latestNodeImageVersion: ${IMAGES.ubuntuLatest}
-${REGION_VERSIONS}operator:
-  user: op@contoso.com
-  groups: [ops]
-clockSpeed: 600
-`,
+${ONE_SYSTEM_POOL}`,
   );
   writeFileSync(
     join(dir, 'objects.yaml'),
