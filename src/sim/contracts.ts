@@ -49,6 +49,8 @@ export interface KubeWorld {
   podsOnNode(name: string): KubeObject[];
   /** Evicts a pod following the Eviction API rules (PDBs included). */
   evict(namespace: string, name: string): EvictionAnswer;
+  /** Deletes a pod gracefully without the Eviction API: no PodDisruptionBudget is asked. */
+  deletePod(namespace: string, name: string): void;
   /** Writes through deprecated API versions since `since` (simulated ms), newest use per API. */
   deprecatedWritesSince(since: number): Array<{
     group: string;

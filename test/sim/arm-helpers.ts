@@ -21,6 +21,8 @@ export class FakeWorld implements KubeWorld {
   /** Pods whose eviction answers 429 (as a PDB with 0 allowed disruptions would). */
   readonly blocked = new Set<string>();
   evictions = 0;
+  /** Pods deleted without the Eviction API (a force upgrade). */
+  deletions = 0;
 
   load(objects: KubeObject[]): void {
     for (const o of objects) if (o.kind === 'Pod') this.pods.push(o);
@@ -73,6 +75,14 @@ export class FakeWorld implements KubeWorld {
     this.evictions++;
     this.reschedule(pod);
     return { code: 201, message: '' };
+  }
+  deletePod(namespace: string, name: string): void {
+    const pod = this.pods.find(
+      (p) => p.metadata.name === name && p.metadata.namespace === namespace,
+    );
+    if (!pod) return;
+    this.deletions++;
+    this.reschedule(pod);
   }
   /** Moves a pod to any schedulable node (a controller recreating it elsewhere). */
   private reschedule(pod: KubeObject): void {

@@ -28,6 +28,11 @@ export interface DrainContext {
   kube: KubeWorld;
   clock: SimClock;
   checkCancel(): void;
+  /**
+   * True while a force-upgrade override is in effect: AKS then deletes pods past their
+   * PodDisruptionBudgets instead of waiting on the Eviction API.
+   */
+  bypassBudgets?: boolean;
 }
 
 /** How long AKS waits between eviction retries (simulated ms), as kubectl drain does. */
@@ -59,6 +64,10 @@ export async function drainNode(
     for (const pod of pods) {
       if (pod.metadata.deletionTimestamp) continue;
       const namespace = pod.metadata.namespace ?? 'default';
+      if (ctx.bypassBudgets) {
+        ctx.kube.deletePod(namespace, pod.metadata.name);
+        continue;
+      }
       const answer = ctx.kube.evict(namespace, pod.metadata.name);
       if (answer.code >= 200 && answer.code < 300) continue;
       if (answer.code === 404) continue;

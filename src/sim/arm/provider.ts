@@ -108,8 +108,15 @@ export class Provider {
       checkCancel: () => {
         if (op.cancelRequested) throw new OperationCanceled();
       },
+      bypassBudgets: this.forceUpgradeActive(),
       progress: (share: number) => progress(from + (to - from) * share),
     };
+  }
+
+  /** Whether the cluster's force-upgrade override holds now (forceUpgrade, until in the future). */
+  private forceUpgradeActive(): boolean {
+    const o = this.cluster.upgradeOverride;
+    return o?.forceUpgrade === true && !!o.until && Date.parse(o.until) > this.clock.now();
   }
 
   /** Control plane to `to`, then each listed pool one after the other (AKS's cluster upgrade). */

@@ -5,7 +5,12 @@ import type { Provider } from './provider.js';
 import type { OverrideSettings } from './deprecated-block.js';
 import { putPreconditions } from './put-preconditions.js';
 import { patchClusterTags } from './update-tags.js';
-import { checkControlPlaneUpgrade, checkPoolsLeftBehind, checkPoolVersion } from './rules.js';
+import {
+  checkAutoUpgradeControlPlaneOnly,
+  checkControlPlaneUpgrade,
+  checkPoolsLeftBehind,
+  checkPoolVersion,
+} from './rules.js';
 import type { PoolState } from './state.js';
 import { clusterUpgradeProfileWire, managedClusterWire } from './wire.js';
 import { kubernetesVersionList } from './versions.js';
@@ -215,6 +220,12 @@ function putCluster(req: SimRequest, provider: Provider): SimResponse {
     }
     pools.push(pool);
   }
+  const cpOnly = checkAutoUpgradeControlPlaneOnly(
+    p.autoUpgradeProfile?.upgradeChannel ?? c.autoUpgradeProfile?.upgradeChannel,
+    to !== c.currentKubernetesVersion,
+    pools.length,
+  );
+  if (cpOnly) return refuse(cpOnly);
   // The pools this PUT does not upgrade stay where they are: the new control plane must keep them
   // within the allowed skew.
   const leftBehind = checkPoolsLeftBehind(

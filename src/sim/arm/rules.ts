@@ -41,6 +41,25 @@ export function checkControlPlaneUpgrade(
 }
 
 /**
+ * AKS's auto-upgrade limitation: while a channel that moves Kubernetes versions is on (patch,
+ * stable, rapid), the control plane cannot be upgraded alone; pools must come with it.
+ */
+export function checkAutoUpgradeControlPlaneOnly(
+  channel: string | undefined,
+  controlPlaneMoves: boolean,
+  poolsUpgraded: number,
+): Refusal | undefined {
+  const c = channel?.toLowerCase();
+  if (!controlPlaneMoves || poolsUpgraded > 0 || !c || c === 'none' || c === 'node-image')
+    return undefined;
+  return {
+    status: 400,
+    code: 'NotAllAgentPoolOrchestratorVersionSpecifiedAndUnchanged',
+    message: `Using managed cluster api, all Agent pools' OrchestratorVersion must be all specified or all unspecified. If all specified, they must be stay unchanged or the same with control plane. For agent pool specific change, please use per agent pool operations: https://aka.ms/agent-pool-rest-api`,
+  };
+}
+
+/**
  * How many minors a pool may be behind a control plane of this minor (AKS supported-versions FAQ:
  * three from 1.28 on, following the kubelet skew; two before).
  */

@@ -272,6 +272,10 @@ export class World implements KubeWorld {
     return this.ctx.deprecated.writesSince(since);
   }
 
+  deletePod(namespace: string, name: string): void {
+    this.ctx.pods.delete(namespace, name);
+  }
+
   evict(namespace: string, name: string): EvictionAnswer {
     const { response, pdb } = this.ctx.evictor.evict(namespace, name, { dryRun: false });
     const body = isRecord(response.body) ? response.body : {};
