@@ -1,0 +1,42 @@
+// Azure Linux 2.0 left AKS support: "As of November 30, 2025, Azure Kubernetes Service (AKS) no
+// longer supports or provides security updates for Azure Linux 2.0. The Azure Linux 2.0 node image
+// is frozen at the 202512.06.0 release. Beginning March 31, 2026, node images will be removed, and
+// you'll be unable to scale your node pools" (MicrosoftDocs/azure-aks-docs
+// articles/aks/includes/azure-linux-retirement.md, included in the node OS auto-upgrade article;
+// Azure/AKS#4988). A pool on that frozen image is "on the latest node image" as the upgrade
+// profile reports it, so the node image checks raise nothing: a false pass for nodes that get no
+// OS security fix any more, a year on.
+import { describe, expect, it } from 'vitest';
+import type { NodeImageFacts } from '../../src/checks/nodeimage/facts.js';
+import { nodeImageFindings } from '../../src/checks/nodeimage/findings.js';
+
+const FROZEN = 'AKSCBLMariner-V2gen2-202512.06.0';
+
+const facts: NodeImageFacts = {
+  cluster: 'aks-one',
+  pools: [
+    {
+      name: 'mariner',
+      osType: 'Linux',
+      osSKU: 'AzureLinux',
+      nodeImageVersion: FROZEN,
+      // The upgrade profile offers nothing newer: the image is frozen.
+      latestNodeImageVersion: FROZEN,
+      provisioningState: 'Succeeded',
+      nodes: [{ name: 'aks-mariner-1-vmss000000', image: FROZEN, rebootInProgress: false }],
+    },
+  ],
+  channels: { nodeOS: 'NodeImage' },
+  kured: { installed: false },
+  maintenance: { names: ['aksManagedNodeOSUpgradeSchedule'] },
+  now: Date.UTC(2026, 11, 8),
+};
+
+describe('a pool on the frozen Azure Linux 2.0 node image, a year after its retirement', () => {
+  it.fails('is a finding (no security updates any more), not a pass', () => {
+    const onPool = nodeImageFindings(facts).filter(
+      (f) => f.object?.name === 'mariner' || f.message.includes('mariner'),
+    );
+    expect(onPool.some((f) => f.severity === 'high' || f.severity === 'medium')).toBe(true);
+  });
+});
