@@ -91,6 +91,19 @@ describe('reading an interrupted drain against the cluster now', () => {
     expect(report.pods).toEqual([{ target: 'pod/shop/db-0', now: 'gone' }]);
   });
 
+  it("never offers to lift a cordon the interrupted drain found in place (someone else's)", () => {
+    const plan: InFlightChange = {
+      step: 'drain',
+      action: 'drain nodes',
+      target: 'nodes/left,done',
+      time: '2025-06-01T10:00:00Z',
+      detail: { nodes: ['left', 'done'], cordonedBefore: ['done'] },
+    };
+    const report = resumeReport([plan], facts, previews, true);
+    expect(report.cordoned).toEqual(['left']);
+    expect(report.toContinue).toEqual(['left']);
+  });
+
   it('offers nothing when nothing may be changed', () => {
     const report = resumeReport([evict('db-0', 'left')], facts, previews, false);
     expect(report.toContinue).toEqual([]);

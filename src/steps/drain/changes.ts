@@ -110,7 +110,11 @@ export async function drainNodes(
             step: 'drain',
             action: 'drain nodes',
             target: `nodes/${names.join(',')}`,
-            detail: { nodes: names },
+            detail: {
+              nodes: names,
+              // A resumed session must not offer to lift cordons that were never this one's.
+              cordonedBefore: chosen.filter((n) => !n.schedulable).map((n) => n.name),
+            },
           },
           run,
         );
@@ -130,7 +134,10 @@ export async function drainNodes(
 
   function doneWith(progress: DrainProgress) {
     // A node whose cordon's outcome is unknown is offered too: the uncordon reads before it writes.
-    const cordoned = progress.nodes.filter((n) => n.cordoned || n.maybeCordoned).map((n) => n.name);
+    // A cordon found in place is someone else's: theirs to lift, never offered as this session's.
+    const cordoned = progress.nodes
+      .filter((n) => (n.cordoned && !n.cordonedBefore) || n.maybeCordoned)
+      .map((n) => n.name);
     const leftCordoned = [...new Set([...s.state.leftCordoned, ...cordoned])];
     // Followed from now on by the looks (settledCordons), like a cordon action's.
     const maybe = progress.nodes.flatMap((n) =>

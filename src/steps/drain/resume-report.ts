@@ -36,6 +36,16 @@ function nodesOf(change: InFlightChange): string[] {
   return Array.isArray(plan) ? plan.filter((n): n is string => typeof n === 'string') : [];
 }
 
+/** Nodes the interrupted drain found cordoned by someone else: their cordons are not ours. */
+function foundCordoned(ours: readonly InFlightChange[]): Set<string> {
+  return new Set(
+    ours.flatMap((i) => {
+      const before = i.action === 'drain nodes' ? i.detail?.['cordonedBefore'] : undefined;
+      return Array.isArray(before) ? before.filter((n): n is string => typeof n === 'string') : [];
+    }),
+  );
+}
+
 /** The nodes of an interrupted drain plan (the run's intent), in their order. */
 function planned(ours: readonly InFlightChange[]): Set<string> {
   return new Set(ours.filter((i) => i.action === 'drain nodes').flatMap(nodesOf));
@@ -97,8 +107,9 @@ export function resumeReport(
   const toContinue = nodes
     .filter((n) => n.verdict === 'pods-left' || n.verdict === 'queued')
     .map((n) => n.node);
+  const theirs = foundCordoned(ours);
   const cordoned = nodes
-    .filter((n) => n.verdict === 'pods-left' || n.verdict === 'drained')
+    .filter((n) => (n.verdict === 'pods-left' || n.verdict === 'drained') && !theirs.has(n.node))
     .map((n) => n.node);
   if (!canChange) {
     lines.push('Nothing can be changed from this session (read-only mode or missing rights).');

@@ -67,7 +67,8 @@ export async function drainNode(node: NodeProgress, d: DrainNodeDeps): Promise<v
   }
   if (current.spec?.unschedulable === true) {
     node.cordoned = true;
-    note('already cordoned');
+    node.cordonedBefore = true;
+    note('already cordoned, not by this session: it is left for whoever cordoned it to uncordon');
   } else {
     const sentAt = Date.now();
     try {

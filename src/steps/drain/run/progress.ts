@@ -51,6 +51,11 @@ export interface NodeProgress {
   phase: NodePhase;
   /** Whether we know the node is cordoned now (it stays so after a stop). */
   cordoned: boolean;
+  /**
+   * Someone else had cordoned it before this drain reached it: the cordon is theirs, so it is
+   * never offered for uncordon as this session's.
+   */
+  cordonedBefore?: boolean;
   /** The cordon's outcome stayed unknown: the node may be cordoned (offered for uncordon). */
   maybeCordoned?: boolean;
   /** With `maybeCordoned`: from when a look showing the node schedulable settles it (epoch ms). */

@@ -69,6 +69,7 @@ export async function runDrain(
         node: n.name,
         phase: n.phase,
         cordoned: n.maybeCordoned ? 'unknown' : n.cordoned,
+        ...(n.cordonedBefore ? { cordonedBefore: true } : {}),
       })),
     },
   );
