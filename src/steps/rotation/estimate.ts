@@ -55,7 +55,7 @@ export function timing(r: Rotation): { elapsedMs: number; remainingMs?: number }
 /** What AKS does with a node it could not drain in time, per `undrainableNodeBehavior`. */
 export function afterTimeout(rules: AksDrainRules): string {
   return rules.undrainable === 'Cordon'
-    ? 'AKS then leaves the node cordoned and labelled Quarantined, keeps a surge node in its place, and ends the upgrade Failed'
+    ? 'AKS then leaves the node cordoned and labelled Quarantined, keeps a surge node in its place, and ends the upgrade Failed (Canceled when it runs out of surge nodes to stand in for blocked ones)'
     : 'AKS then makes the node schedulable again without upgrading it, removes the surge nodes, and ends the upgrade Failed';
 }
 

@@ -10,7 +10,7 @@ import { aksDrainLine } from '../../src/steps/upgrades/drain-truth.js';
 import { afterTimeout } from '../../src/steps/rotation/estimate.js';
 
 describe('what AKS does with a node it cannot drain, under undrainableNodeBehavior Cordon', () => {
-  it.fails('names the Canceled ending when surge nodes run out, not Failed alone', () => {
+  it('names the Canceled ending when surge nodes run out, not Failed alone', () => {
     const line = afterTimeout({ drainTimeoutMinutes: 30, undrainable: 'Cordon' });
     expect(line).toMatch(/Canceled/i);
     expect(aksDrainLine({ undrainableNodeBehavior: 'Cordon' })).toMatch(/Canceled/i);
