@@ -34,6 +34,8 @@ export interface PoolVersionFacts {
   name: string;
   mode: string;
   osType: string;
+  /** `osSKU` as ARM gives it (Ubuntu, AzureLinux, Windows2019, Windows2022, ...), when it does. */
+  osSKU?: string;
   count: number;
   /** The version the pool is set to. */
   version: string;

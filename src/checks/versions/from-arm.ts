@@ -45,6 +45,7 @@ export function versionFactsFromArm(r: ArmVersionReads): VersionFacts {
         name,
         mode: p.mode ?? 'User',
         osType: p.osType ?? 'Linux',
+        ...(p.osSKU ? { osSKU: p.osSKU } : {}),
         count: p.count ?? 0,
         version: p.orchestratorVersion ?? p.currentOrchestratorVersion ?? '',
         current: p.currentOrchestratorVersion ?? p.orchestratorVersion ?? '',

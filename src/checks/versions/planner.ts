@@ -3,6 +3,7 @@ import { compareVersions, minorDistance, minorOf } from './semver.js';
 import { clusterSupportOf, onLtsPlan } from './support.js';
 import { allowedPoolSkew, skewWords } from './skew.js';
 import { sameArmValue, upgradeChannelOf } from '../arm-enums.js';
+import { poolsOsRefuses } from './os-sku-limits.js';
 
 // AKS upgrades one minor at a time, with two exceptions: a control plane already out of support
 // may go straight to a supported minor (upgrade-aks-cluster: "only ... from an unsupported version
@@ -145,6 +146,13 @@ export function refuseTarget(
   const channel = versionChannelOn(f);
   if (channel)
     return `the cluster auto-upgrade channel is ${channel}, and with auto-upgrade on AKS refuses a control-plane-only upgrade, which this step sends first. Upgrade the whole cluster instead (az aks upgrade --kubernetes-version ${version}: control plane, then every pool), or set the channel to none first (az aks update --auto-upgrade-channel none).`;
+  const osRefused = poolsOsRefuses(f.pools, version);
+  if (osRefused.length > 0) {
+    const which = osRefused.map(
+      (o) => `${o.pool} runs ${o.os}, which AKS does not run on ${o.firstRefused} or later`,
+    );
+    return `pool ${which.join('; pool ')}: this step upgrades every pool after the control plane, and AKS would refuse those pools. First add a pool on a newer Windows Server release (az aks nodepool add --os-type Windows --os-sku <newer SKU>), move the workloads there and delete the old pool.`;
+  }
   const skip = skippedMinors(f, version);
   if (skip > 0) {
     const behind = poolsTooFarBehind(f, version);
