@@ -134,6 +134,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'drain.forbidden': 'could not check: nodes, pods, DaemonSets or budgets were refused',
   'nodeimage.outdated':
     'a Linux pool is behind its latest node image (high when older than 60 days)',
+  'nodeimage.os-retired':
+    'a pool runs a node OS AKS no longer patches (Azure Linux 2.0, Windows Server 2019, ...)',
   'nodeimage.windows-outdated': 'a Windows pool is behind: node images are its only patches',
   'nodeimage.unknown': "a pool's node image or the newest one offered was not reported: not judged",
   'nodeimage.node-behind':

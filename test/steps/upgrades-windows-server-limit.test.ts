@@ -47,26 +47,18 @@ operator:
 `;
 
 describe('a Windows Server 2019 pool before an upgrade to 1.33', () => {
-  it(
-    'is named: the target is refused or warned about, or a finding says the pool blocks 1.33',
-    async () => {
-      const dir = tempDir('win2019');
-      writeFileSync(join(dir, 'aks.yaml'), DESCRIPTOR);
-      r = await rig(
-        dir,
-        400,
-        'upgrades',
-        makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }),
-      );
-      await r.host.open('upgrades');
-      await r.host.send('upgrades', { type: 'target', version: '1.33.1' });
-      const view = r.store.getState().stepViews.upgrades ?? {};
-      const said = [
-        ...(view.findings ?? []).map((f) => `${f.message} ${f.remediation ?? ''}`),
-        ...(view.result ?? []).map(String),
-        ...(view.plan ?? []).map(String),
-      ].join('\n');
-      expect(said).toMatch(/Windows Server 2019|Windows2019/);
-    },
-  );
+  it('is named: the target is refused or warned about, or a finding says the pool blocks 1.33', async () => {
+    const dir = tempDir('win2019');
+    writeFileSync(join(dir, 'aks.yaml'), DESCRIPTOR);
+    r = await rig(dir, 400, 'upgrades', makeUpgradesStep({ updateIntervalInMs: 5, nodePollMs: 5 }));
+    await r.host.open('upgrades');
+    await r.host.send('upgrades', { type: 'target', version: '1.33.1' });
+    const view = r.store.getState().stepViews.upgrades ?? {};
+    const said = [
+      ...(view.findings ?? []).map((f) => `${f.message} ${f.remediation ?? ''}`),
+      ...(view.result ?? []).map(String),
+      ...(view.plan ?? []).map(String),
+    ].join('\n');
+    expect(said).toMatch(/Windows Server 2019|Windows2019/);
+  });
 });

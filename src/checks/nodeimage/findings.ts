@@ -6,6 +6,7 @@ import { nodesBehindPool } from './node-behind.js';
 import { maintenanceWindowFinding } from '../versions/maintenance-window.js';
 import { isWindowsOs, nodeOsChannelOf } from '../arm-enums.js';
 import { azureLinuxGpuPools, channelSuggestion } from './supported-channels.js';
+import { retiredOsFindings } from './retired-os.js';
 
 /**
  * Node image and node OS findings: outdated images (Windows apart), nodes behind their pool's
@@ -35,6 +36,7 @@ export function nodeImageFindings(f: NodeImageFacts): Finding[] {
       remediation: `Upgrade the pool's node image (one pool at a time, here), or let the ${windows || suggested.channel === 'NodeImage' ? 'NodeImage' : 'NodeImage/SecurityPatch'} channel do it in a maintenance window.`,
     });
   }
+  out.push(...retiredOsFindings(f.pools, f.now));
   // Judged whatever the pool's own verdict: a pool on the latest image can have nodes left behind.
   out.push(...f.pools.flatMap((pool) => nodesBehindPool(pool, f.now)));
   const cluster = { kind: 'ManagedCluster', name: f.cluster };

@@ -33,10 +33,42 @@ const facts: NodeImageFacts = {
 };
 
 describe('a pool on the frozen Azure Linux 2.0 node image, a year after its retirement', () => {
-  it.fails('is a finding (no security updates any more), not a pass', () => {
+  it('is a finding (no security updates any more), not a pass', () => {
     const onPool = nodeImageFindings(facts).filter(
       (f) => f.object?.name === 'mariner' || f.message.includes('mariner'),
     );
     expect(onPool.some((f) => f.severity === 'high' || f.severity === 'medium')).toBe(true);
+  });
+});
+
+describe('node OS retirements', () => {
+  const pool = (name: string, image: string, osSKU?: string) => ({
+    name,
+    osType: image.startsWith('AKSWindows') ? 'Windows' : 'Linux',
+    ...(osSKU ? { osSKU } : {}),
+    nodeImageVersion: image,
+    latestNodeImageVersion: image,
+    provisioningState: 'Succeeded',
+    nodes: [],
+  });
+  const retired = (pools: NodeImageFacts['pools'], now = Date.UTC(2026, 11, 8)) =>
+    nodeImageFindings({ ...facts, pools, now })
+      .filter((f) => f.id === 'nodeimage.os-retired')
+      .map((f) => f.object?.name);
+
+  it('names Windows Server 2019 by image or SKU, and never Azure Linux 3 or Windows 2022', () => {
+    expect(
+      retired([
+        pool('w19', 'AKSWindows-2019-containerd-17763.7009.250311'),
+        pool('w19sku', 'unknown-image', 'Windows2019'),
+        pool('w22', 'AKSWindows-2022-containerd-20348.3328.250311', 'Windows2022'),
+        pool('al3', 'AKSAzureLinux-V3gen2-202511.03.0', 'AzureLinux'),
+        pool('u22', 'AKSUbuntu-2204gen2containerd-202511.03.0', 'Ubuntu'),
+      ]),
+    ).toEqual(['w19', 'w19sku']);
+  });
+
+  it('says nothing before the retirement day', () => {
+    expect(retired([pool('m', FROZEN)], Date.UTC(2025, 10, 29))).toEqual([]);
   });
 });
