@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ListItems, type ItemShape } from './list-items.js';
 import { bodyReaderOf, type BodyReader } from './wire.js';
+import { repeatedTokenFault } from './continue-token.js';
 
 type Answer = ReturnType<BodyReader>;
 type Body = Awaited<Answer>;
@@ -32,6 +33,8 @@ export async function listJsonPages<T>(
     return answer;
   };
   let answer: Answer | undefined = ask();
+  const seen = new Set<string>();
+  let repeated = false;
   while (answer) {
     // The API server writes a list's metadata before its items: the next page is asked as soon
     // as its token is read, so it travels while this page's items still stream in and are
@@ -41,7 +44,12 @@ export async function listJsonPages<T>(
     const page = new ListItems(
       (item) => items.push(keep(item)),
       (meta) => {
-        if (meta.continue) ahead = ask(meta.continue);
+        if (!meta.continue) return;
+        if (seen.has(meta.continue)) repeated = true;
+        else {
+          seen.add(meta.continue);
+          ahead = ask(meta.continue);
+        }
       },
       shape,
     );
@@ -56,6 +64,7 @@ export async function listJsonPages<T>(
       if (ahead) void ahead.then(cancel, () => undefined);
       throw error;
     }
+    if (repeated) throw repeatedTokenFault();
     onPage?.(items.slice(from));
     answer = ahead;
   }

@@ -1,5 +1,6 @@
 import { ApiException } from '@kubernetes/client-node';
 import { FaultError, KIND_ADVICE } from '../model/errors.js';
+import { repeatedTokenFault } from './continue-token.js';
 
 /** One page of a Kubernetes list. */
 export interface Page<T> {
@@ -13,6 +14,7 @@ export async function listAllPages<T>(
 ): Promise<T[]> {
   const items: T[] = [];
   let next: string | undefined;
+  const seen = new Set<string>();
   do {
     const page = await fetchPage(next);
     // A 200 whose body is no list (no items array) is the server's or a proxy's fault, not ours.
@@ -24,6 +26,8 @@ export async function listAllPages<T>(
     }
     items.push(...page.items);
     next = page.metadata?._continue || undefined;
+    if (next !== undefined && seen.has(next)) throw repeatedTokenFault();
+    if (next !== undefined) seen.add(next);
   } while (next);
   return items;
 }

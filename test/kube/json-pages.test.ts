@@ -51,6 +51,21 @@ async function wireTo(
 }
 
 describe('listJsonPages', () => {
+  it('refuses a list whose continue token comes back, after asking at most once more', async () => {
+    // Kubernetes API concepts, chunked lists: each continue token is a new position; a repeat
+    // (server or proxy fault) would have the reader count the same pages forever.
+    let asked = 0;
+    const kc = await wireTo((_url, res) => {
+      asked += 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"metadata":{"continue":"same"},"items":[{"metadata":{"name":"a"}}]}');
+    });
+    await expect(listJsonPages(kc, '/api/v1/pods', { limit: '1' }, (i) => i)).rejects.toThrow(
+      /continue token it had already given/,
+    );
+    expect(asked).toBe(2);
+  });
+
   it('reads a page asked ahead whole, even when the collector runs before it is read', async () => {
     // The next page is asked as soon as this page's metadata has arrived and waits, answered,
     // until this page's items have streamed in. Its body must survive a garbage collection

@@ -6,7 +6,7 @@ import { listAllPages, type Page } from '../../src/kube/paged.js';
 // A server or proxy that hands the same token back would make the reader ask the same page forever
 // and count its items again each time; that must fail as a broken list, not read as more objects.
 describe('a list whose continue token never moves on', () => {
-  it.fails('is refused, not counted again page after page', async () => {
+  it('is refused, not counted again page after page', async () => {
     let asked = 0;
     const fetchPage = (cont: string | undefined): Promise<Page<string>> => {
       asked += 1;
