@@ -1,5 +1,6 @@
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { addArmPolicies, armClientOptions, type ArmConnection } from './client.js';
+import { FaultError, KIND_ADVICE } from '../model/errors.js';
 
 /** A Resource Graph client on the connection's endpoint, with the tool's ARM policies. */
 export function createResourceGraphClient(
@@ -34,6 +35,14 @@ export async function queryAllPages(
     });
     rows.push(...((answer.data ?? []) as Array<Record<string, unknown>>));
     skipToken = answer.skipToken;
+    // Resource Graph marks an answer it cut short resultTruncated and then gives no skip token:
+    // the rows are not all there, and nothing leads to the rest.
+    const short = !skipToken && answer.totalRecords > rows.length;
+    if (String(answer.resultTruncated).toLowerCase() === 'true' || short)
+      throw new FaultError(
+        'server-error',
+        `Resource Graph answered ${rows.length} of ${answer.totalRecords} rows, truncated with no way to the rest, so clusters would be missed; ${KIND_ADVICE['server-error']}`,
+      );
     if (!skipToken) return rows;
   }
   throw new Error('Resource Graph kept paging past 10,000 pages');
