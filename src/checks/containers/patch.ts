@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { WorkloadReview } from './check-containers.js';
 import { DECLARE_WINDOWS } from './pod-os.js';
+import { blockYaml } from './plain-yaml.js';
 import { annotationProfile, apparmorKey, SECCOMP_POD_KEY, seccompKey } from './pod-containers.js';
 
 /** Where the pod template sits in each workload kind. */
@@ -237,7 +238,7 @@ function yamlLines(template: Fields, bodies: Map<string, string[]>): string[] {
   const key = JSON.stringify(template);
   let lines = bodies.get(key);
   if (!lines) {
-    lines = stringify(template, { flow: false })
+    lines = blockYaml(template)
       .trimEnd()
       .split('\n')
       .map((l) => `  ${l}`);
