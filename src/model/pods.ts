@@ -128,11 +128,48 @@ export interface OwnedObject {
   metadata?: ObjectMeta;
 }
 
+/** A pod template: what the next pod of a workload is made from. */
+export interface PodTemplate {
+  metadata?: Pick<ObjectMeta, 'labels' | 'annotations'>;
+  spec?: PodObject['spec'];
+}
+
+/** The workload kinds whose pod template the container checks judge. */
+export type ControllerKind =
+  'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob';
+
+/**
+ * A workload controller as the template checks read it: where it is, its pod template (a
+ * CronJob's under `jobTemplate`), and what says whether and why it has no pods.
+ */
+export interface ControllerObject {
+  kind: ControllerKind;
+  metadata?: ObjectMeta;
+  spec?: {
+    replicas?: number;
+    suspend?: boolean;
+    template?: PodTemplate;
+    jobTemplate?: { spec?: { template?: PodTemplate } };
+  };
+  status?: {
+    /** A Job's `Complete` / `Failed` conditions tell it will start no pod again. */
+    conditions?: Array<{ type: string; status: string }>;
+    /** A DaemonSet's count of nodes that should run its pod. */
+    desiredNumberScheduled?: number;
+  };
+}
+
 /** Everything the container checks need. */
 export interface ContainerFacts {
   pods: PodObject[];
   /** ReplicaSets and Jobs, to follow pods up to their Deployment or CronJob. */
   intermediates: OwnedObject[];
+  /**
+   * The workload controllers whose templates are judged when none of their pods is in `pods`
+   * (Deployments, StatefulSets, DaemonSets, CronJobs, and ReplicaSets and Jobs no one owns).
+   * Absent: not read (facts of pods alone).
+   */
+  controllers?: ControllerObject[];
   /** Lists refused with 403 (e.g. `pods`): never treated as empty. */
   forbidden: string[];
 }

@@ -7,6 +7,11 @@ export interface Workload {
   namespace: string;
   name: string;
   pods: PodObject[];
+  /**
+   * Set when no pod of the workload was there and its pod template was judged instead (the one
+   * pod in `pods` is made from it): why there is no pod, e.g. `0 replicas`, `suspended`.
+   */
+  template?: string;
 }
 
 /**
