@@ -1,10 +1,15 @@
 import {
   AppsV1Api,
+  BatchV1Api,
   PolicyV1Api,
   type KubeConfig,
+  type V1CronJob,
   type V1DaemonSet,
+  type V1Deployment,
   type V1PodDisruptionBudget,
+  type V1StatefulSet,
 } from '@kubernetes/client-node';
+import { listJsonPages } from './json-pages.js';
 import { listAllPages } from './paged.js';
 import { requestOptions } from './request-options.js';
 
@@ -33,5 +38,73 @@ export async function listAllPdbs(
       { limit: 500, ...(next ? { _continue: next } : {}) },
       requestOptions(signal),
     ),
+  );
+}
+
+/**
+ * Every object of a workload kind (page by page), as the wire's plain JSON where it can (no model
+ * objects; the items keep the wire's field names and string timestamps), else through the client.
+ */
+async function listWorkloads<T>(
+  kc: KubeConfig,
+  path: string,
+  viaClient: () => Promise<T[]>,
+  signal?: AbortSignal,
+): Promise<T[]> {
+  const plain = await listJsonPages(kc, path, { limit: '500' }, (item) => item as T, signal);
+  return plain ?? viaClient();
+}
+
+/** Every Deployment of the cluster (page by page). */
+export function listAllDeployments(kc: KubeConfig, signal?: AbortSignal): Promise<V1Deployment[]> {
+  const api = kc.makeApiClient(AppsV1Api);
+  return listWorkloads(
+    kc,
+    '/apis/apps/v1/deployments',
+    () =>
+      listAllPages((next) =>
+        api.listDeploymentForAllNamespaces(
+          { limit: 500, ...(next ? { _continue: next } : {}) },
+          requestOptions(signal),
+        ),
+      ),
+    signal,
+  );
+}
+
+/** Every StatefulSet of the cluster (page by page). */
+export function listAllStatefulSets(
+  kc: KubeConfig,
+  signal?: AbortSignal,
+): Promise<V1StatefulSet[]> {
+  const api = kc.makeApiClient(AppsV1Api);
+  return listWorkloads(
+    kc,
+    '/apis/apps/v1/statefulsets',
+    () =>
+      listAllPages((next) =>
+        api.listStatefulSetForAllNamespaces(
+          { limit: 500, ...(next ? { _continue: next } : {}) },
+          requestOptions(signal),
+        ),
+      ),
+    signal,
+  );
+}
+
+/** Every CronJob of the cluster (page by page). */
+export function listAllCronJobs(kc: KubeConfig, signal?: AbortSignal): Promise<V1CronJob[]> {
+  const api = kc.makeApiClient(BatchV1Api);
+  return listWorkloads(
+    kc,
+    '/apis/batch/v1/cronjobs',
+    () =>
+      listAllPages((next) =>
+        api.listCronJobForAllNamespaces(
+          { limit: 500, ...(next ? { _continue: next } : {}) },
+          requestOptions(signal),
+        ),
+      ),
+    signal,
   );
 }

@@ -1,14 +1,23 @@
 import type {
+  V1CronJob,
   V1DaemonSet,
+  V1Deployment,
   V1Namespace,
   V1NetworkPolicy,
   V1Node,
   V1ObjectMeta,
   V1Pod,
   V1PodDisruptionBudget,
+  V1StatefulSet,
 } from '@kubernetes/client-node';
 import type { Connection } from '../model/connection.js';
-import { listAllDaemonSets, listAllPdbs } from './lists.js';
+import {
+  listAllCronJobs,
+  listAllDaemonSets,
+  listAllDeployments,
+  listAllPdbs,
+  listAllStatefulSets,
+} from './lists.js';
 import { listAllPods } from './node-pods.js';
 import { LEAN_POD_SHAPE, leanPod, type LeanPod } from './lean-pod.js';
 import { listJsonPages } from './json-pages.js';
@@ -216,6 +225,33 @@ async function readEnginePolicies(
 export function daemonSetsOf(connection: Connection, signal?: AbortSignal): Promise<V1DaemonSet[]> {
   return connection.reads.share('daemonsets', async () =>
     slim(await listAllDaemonSets(connection.kc, sharedSignal(connection, signal))),
+  );
+}
+
+/** Every Deployment, paged; sent once per read batch and shared (containers, deprecated APIs). */
+export function deploymentsOf(
+  connection: Connection,
+  signal?: AbortSignal,
+): Promise<V1Deployment[]> {
+  return connection.reads.share('deployments', async () =>
+    slim(await listAllDeployments(connection.kc, sharedSignal(connection, signal))),
+  );
+}
+
+/** Every StatefulSet, paged; sent once per read batch and shared (containers, deprecated APIs). */
+export function statefulSetsOf(
+  connection: Connection,
+  signal?: AbortSignal,
+): Promise<V1StatefulSet[]> {
+  return connection.reads.share('statefulsets', async () =>
+    slim(await listAllStatefulSets(connection.kc, sharedSignal(connection, signal))),
+  );
+}
+
+/** Every CronJob, paged; sent once per read batch and shared (containers, deprecated APIs). */
+export function cronJobsOf(connection: Connection, signal?: AbortSignal): Promise<V1CronJob[]> {
+  return connection.reads.share('cronjobs', async () =>
+    slim(await listAllCronJobs(connection.kc, sharedSignal(connection, signal))),
   );
 }
 

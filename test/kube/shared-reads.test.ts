@@ -28,7 +28,7 @@ function listings(entries: typeof sim.log.entries, path: RegExp): number {
 }
 
 describe('the audit of the demo cluster', () => {
-  it('lists pods, nodes, namespaces, PDBs, DaemonSets, NetworkPolicies and RBAC kinds once and reads the ARM cluster and pools at most once', async () => {
+  it('lists pods, nodes, namespaces, PDBs, workloads, NetworkPolicies and RBAC kinds once and reads the ARM cluster and pools at most once', async () => {
     const before = sim.log.entries.length;
     const reports = await inspectSteps({
       connection,
@@ -44,6 +44,10 @@ describe('the audit of the demo cluster', () => {
     expect(listings(served, /^\/api\/v1\/namespaces$/)).toBe(1);
     expect(listings(served, /^\/apis\/policy\/v1\/poddisruptionbudgets$/)).toBe(1);
     expect(listings(served, /^\/apis\/apps\/v1\/daemonsets$/)).toBe(1);
+    // The containers step (pod templates) and the deprecated-API look read these; each once.
+    for (const path of ['apps/v1/deployments', 'apps/v1/statefulsets', 'batch/v1/cronjobs']) {
+      expect(listings(served, new RegExp(`^/apis/${path}$`)), path).toBe(1);
+    }
     // The rbac step, IMDS and the deprecated-API look read these kinds; each is listed once.
     expect(listings(served, /^\/apis\/networking\.k8s\.io\/v1\/networkpolicies$/)).toBe(1);
     for (const kind of ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings']) {

@@ -33,7 +33,10 @@ function seenLine(w: WorkloadReview): string {
   return `${head}${ids[0] ?? ''}${ids.length > 1 ? ` +${ids.length - 1} more` : ''}`;
 }
 
-/** Reads pods and their owners, checks them by workload, and summarises system workloads apart. */
+/**
+ * Reads pods, their owners and the workload controllers, checks the pods by workload (a workload
+ * without pods by its pod template), and summarises system workloads apart.
+ */
 export async function inspectContainers(ctx: InspectContext): Promise<Inspection<ContainersFacts>> {
   const { kubeServer } = ctx.connection;
   // Each pod's issues are read, and each pod is placed in its workload, as its page arrives (once
@@ -48,14 +51,20 @@ export async function inspectContainers(ctx: InspectContext): Promise<Inspection
     },
     (owners) => fold.owners(owners),
   ).catch((error: unknown) => {
-    throw describeKubeError(error, kubeServer, 'list pods in all namespaces');
+    throw describeKubeError(error, kubeServer, 'list pods and workloads in all namespaces');
   });
   const review = checkContainers(facts, index, fold);
   const user = review.workloads.filter((w) => !w.system);
   const system = review.workloads.filter((w) => w.system && w.issues.length > 0);
+  const templates = review.workloads.filter((w) => w.workload.template !== undefined).length;
   const summary = [
     `${plural(facts.pods.length, 'pod')} in ${plural(review.workloads.length, 'workload')}; ${plural(user.length, 'user workload')} checked, ${user.filter((w) => w.issues.length > 0).length} with findings.`,
   ];
+  // A workload with no pod now is judged by its pod template: what its next pod will run.
+  if (templates > 0)
+    summary.push(
+      `  ${templates} of them ${templates === 1 ? 'has' : 'have'} no pod now (scaled to 0, suspended, between runs): checked by pod template.`,
+    );
   // Only what AKS deploys is kept apart: a workload installed into kube-system without AKS's
   // markers (kured, a Helm chart) is checked as a user workload, since its owner can fix it.
   if (system.length > 0) {

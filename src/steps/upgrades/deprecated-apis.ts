@@ -14,7 +14,15 @@ import {
   type KindUnread,
 } from '../../kube/deprecated-api-reads.js';
 import { lookAtHelmReleases } from '../../target/helm-uses.js';
-import { daemonSetsOf, networkPoliciesOf, pdbsOf, rbacObjectsOf } from '../../kube/shared-reads.js';
+import {
+  cronJobsOf,
+  daemonSetsOf,
+  deploymentsOf,
+  networkPoliciesOf,
+  pdbsOf,
+  rbacObjectsOf,
+  statefulSetsOf,
+} from '../../kube/shared-reads.js';
 import type { RbacObjects } from '../../model/rbac.js';
 
 const RBAC_V1 = 'rbac.authorization.k8s.io/v1';
@@ -121,8 +129,9 @@ export function judgeDeprecatedApis(
 
 /**
  * Stored objects of every kind whose versions the removals table names, as served. Kinds other
- * checks list too come from the session's shared reads (PDBs, DaemonSets, NetworkPolicies and the
- * four RBAC kinds), when the version served is the one those reads use.
+ * checks list too come from the session's shared reads (PDBs, Deployments, StatefulSets, DaemonSets,
+ * CronJobs, NetworkPolicies and the four RBAC kinds), when the version served is the one those
+ * reads use.
  */
 async function readStoredKinds(
   connection: Connection,
@@ -150,6 +159,30 @@ async function readStoredKinds(
         apiVersion: 'apps/v1',
         kind: 'DaemonSet',
         items: await daemonSetsOf(connection, signal),
+      }),
+    },
+    Deployment: {
+      apiVersion: 'apps/v1',
+      read: async () => ({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        items: await deploymentsOf(connection, signal),
+      }),
+    },
+    StatefulSet: {
+      apiVersion: 'apps/v1',
+      read: async () => ({
+        apiVersion: 'apps/v1',
+        kind: 'StatefulSet',
+        items: await statefulSetsOf(connection, signal),
+      }),
+    },
+    CronJob: {
+      apiVersion: 'batch/v1',
+      read: async () => ({
+        apiVersion: 'batch/v1',
+        kind: 'CronJob',
+        items: await cronJobsOf(connection, signal),
       }),
     },
     NetworkPolicy: {
