@@ -93,7 +93,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     'a probe or lifecycle hook names a `host`: the kubelet connects there from the node',
   'containers.volume-type':
     'a volume source restricted forbids (nfs, azureFile, ...; medium: gitRepo)',
-  'containers.forbidden': 'could not check: a list was refused',
+  'containers.forbidden': 'could not check: a list of pods or workloads was refused',
   'versions.unsupported':
     'a minor outside the window, or a retired patch (medium: that, a preview, LTS-only)',
   'versions.upgrade-available': 'the control plane has a GA upgrade (info for a patch)',
