@@ -1,5 +1,6 @@
 import { comparisonLine, DEFAULT_PROBE_IMAGE } from '../../checks/imds/probe.js';
 import { probeConfirmation, runProbes } from './probe.js';
+import { leftLine, type LeftPod } from './probe-pod-settle.js';
 import { refresh } from './refresh.js';
 import { lookedAt, type ImdsSession } from './session.js';
 
@@ -19,18 +20,35 @@ export async function probeFlow(s: ImdsSession): Promise<void> {
     run: (progress, signal) => runProbes(ctx, seen.facts, namespaces, image, progress, signal),
     // The probes are the verification: the policies are not read again.
     verify: false,
-    done: (results) => {
+    done: ({ results, made, deleted, left }) => {
       s.set({ probes: results.map((r) => ({ ...r, line: comparisonLine(r) })) });
       refresh(s);
       const disagree = results.filter((r) => r.agree === false).length;
+      const probed = `Probed ${results.length} namespace${results.length === 1 ? '' : 's'}`;
       return {
         result: [
           disagree > 0
             ? `≠ ${disagree} probe${disagree === 1 ? '' : 's'} disagree${disagree === 1 ? 's' : ''} with the policies (see the findings):`
-            : `Probed ${results.length} namespace${results.length === 1 ? '' : 's'}; every probe pod was deleted:`,
+            : left.length === 0 && made === results.length
+              ? `${probed}; every probe pod was deleted:`
+              : `${probed}; ${leftWords(made, deleted, left)}:`,
           ...results.map((r) => comparisonLine(r)),
+          ...left.map(leftLine),
         ],
       };
     },
   });
+}
+
+/** How many probe pods were deleted, and how many were not or may be there (named below). */
+function leftWords(made: number, deleted: number, left: readonly LeftPod[]): string {
+  const sure = left.filter((l) => !l.unknown).length;
+  const unsure = left.length - sure;
+  return [
+    made === 0
+      ? 'no probe pod was created'
+      : `deleted ${deleted} of the ${made} probe pod${made === 1 ? '' : 's'} created`,
+    ...(sure > 0 ? [`${sure} left behind`] : []),
+    ...(unsure > 0 ? [`${unsure} may be left (outcome unknown)`] : []),
+  ].join(', ');
 }

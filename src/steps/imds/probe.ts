@@ -11,7 +11,8 @@ import {
   type ProbeOutcome,
 } from '../../checks/imds/probe.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { createPod, deletePodNow, readPod, readPodLog } from '../../kube/probe-pods.js';
+import { createPod, readPod, readPodLog } from '../../kube/probe-pods.js';
+import { deleteProbePod, leftLine, settleLostCreate, type LeftPod } from './probe-pod-settle.js';
 import type { ImdsContext as StepContext } from './session.js';
 
 /** How long a probe pod may take from create to its end (image pull included). */
@@ -73,10 +74,27 @@ async function waitForEnd(
   }
 }
 
+const NOT_CREATED =
+  'its create was sent and its answer lost; reading it again shows no pod: not created';
+const MAYBE_CREATED =
+  'its create was sent and its answer lost; whether the pod is there is unknown';
+
+/** What a probe run did: one comparison per namespace, and the pods it did not delete. */
+export interface ProbeRun {
+  results: ProbeComparison[];
+  /** Probe pods created (or found there after a create whose answer was lost). */
+  made: number;
+  /** Of those, the ones deleted. */
+  deleted: number;
+  /** Pods left behind, or whose create or delete outcome stays unknown. */
+  left: LeftPod[];
+}
+
 /**
- * Runs one probe pod per namespace, one after the other: create (journaled), wait for its end,
- * read its exit code and log, delete (journaled, even when cancelled or failed). Each result is
- * set beside the static answer for a pod with the probe's labels.
+ * Runs one probe pod per namespace, one after the other: create (journaled; a lost answer settled
+ * by a read), wait for its end, read its exit code and log, delete (journaled, even when cancelled
+ * or failed). Each result is set beside the static answer for a pod with the probe's labels; a pod
+ * not deleted, or that may be there, is named in the progress, the run's `left` and the journal.
  */
 export async function runProbes(
   ctx: StepContext,
@@ -85,26 +103,52 @@ export async function runProbes(
   image: string,
   progress: (line: string) => void,
   signal: AbortSignal,
-): Promise<ProbeComparison[]> {
-  const results: ProbeComparison[] = [];
+): Promise<ProbeRun> {
+  const run: ProbeRun = { results: [], made: 0, deleted: 0, left: [] };
+  const leave = async (left: LeftPod) => {
+    run.left.push(left);
+    progress(leftLine(left));
+    await ctx.journal
+      .note(
+        'imds',
+        `probe pod ${left.unknown ? 'may be left' : 'left behind'}: pod/${left.namespace}/${left.name}`,
+        { why: left.why },
+      )
+      .catch(() => undefined); // a broken journal reports itself; the pod is still named here
+  };
   for (const namespace of namespaces) {
     if (signal.aborted) break;
     const name = `aks-runbook-imds-probe-${randomBytes(3).toString('hex')}`;
     const at = { namespace, name };
-    let outcome: ProbeOutcome;
+    let outcome: ProbeOutcome | undefined;
     let created = false;
     try {
-      await ctx.journal.mutation(
-        {
-          step: 'imds',
-          action: 'create probe pod',
-          target: `pod/${namespace}/${name}`,
-          detail: { image },
-        },
-        () => createPod(ctx.connection.kc, probeManifest(namespace, name, image) as V1Pod, signal),
-      );
-      created = true;
-      outcome = await waitForEnd(ctx, at, signal);
+      try {
+        await ctx.journal.mutation(
+          {
+            step: 'imds',
+            action: 'create probe pod',
+            target: `pod/${namespace}/${name}`,
+            detail: { image },
+          },
+          () =>
+            createPod(ctx.connection.kc, probeManifest(namespace, name, image) as V1Pod, signal),
+        );
+        created = true;
+      } catch (error) {
+        const lost = await settleLostCreate(ctx, at, error);
+        if (lost === undefined) throw error;
+        if (lost === 'created') created = true;
+        else if (lost === 'absent') outcome = { kind: 'failed', why: NOT_CREATED };
+        else {
+          await leave({ ...at, why: lost.unknown, unknown: true });
+          outcome = { kind: 'failed', why: MAYBE_CREATED };
+        }
+      }
+      if (created) {
+        run.made += 1;
+        outcome = await waitForEnd(ctx, at, signal);
+      }
     } catch (error) {
       outcome = {
         kind: 'failed',
@@ -112,26 +156,15 @@ export async function runProbes(
           .message,
       };
     }
+    outcome ??= { kind: 'failed', why: NOT_CREATED };
     if (created) {
-      try {
-        await ctx.journal.mutation(
-          { step: 'imds', action: 'delete probe pod', target: `pod/${namespace}/${name}` },
-          () => deletePodNow(ctx.connection.kc, at),
-        );
-      } catch (error) {
-        const why = describeKubeError(
-          error,
-          ctx.connection.kubeServer,
-          `delete pod ${namespace}/${name}`,
-        ).message;
-        progress(
-          `✖ left behind: pod ${namespace}/${name} (kubectl delete pod -n ${namespace} ${name}): ${why}`,
-        );
-      }
+      const left = await deleteProbePod(ctx, at);
+      if (left) await leave(left);
+      else run.deleted += 1;
     }
     const comparison = compareProbe(namespace, name, staticProbeAnswer(facts, namespace), outcome);
-    results.push(comparison);
+    run.results.push(comparison);
     progress(comparisonLine(comparison));
   }
-  return results;
+  return run;
 }
