@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { WatchHealth, WatchHealthListener } from '../model/watch-health.js';
 import { WATCHED_KINDS, type WatchedKindName } from './watch-kinds.js';
-import { watchList, type WatchBackoff, type WatchChange } from './watch-list.js';
+import { watchList, type WatchChange, type WatchTiming } from './watch-list.js';
 
 /** Told of each change of a followed kind. */
 export type WatchListener = (change: WatchChange) => void;
@@ -21,7 +21,8 @@ const LIVE: WatchHealth = { state: 'live' };
  * The session's watches: one per kind (nodes, pods, PodDisruptionBudgets) however many steps and
  * views follow it, started when the first one asks and ended with the session. A listener is
  * removed when the signal it came with aborts. How each watch stands (live, retrying, refused)
- * is told to whoever follows that kind (`health`): a view that stopped following says so.
+ * is told to whoever follows that kind (`health`): a view that stopped following, or whose watch
+ * went silent and is read again, says so.
  */
 export class ClusterWatches {
   private readonly followed = new Map<WatchedKindName, Followed>();
@@ -29,7 +30,8 @@ export class ClusterWatches {
 
   constructor(
     private readonly kc: KubeConfig,
-    private readonly backoff?: WatchBackoff,
+    /** The watches' backoff and bounds (tests shorten them); absent: the defaults. */
+    private readonly timing: Partial<WatchTiming> = {},
   ) {}
 
   /** Calls `listener` on every change of `kind` anywhere in the cluster, until `signal` aborts. */
@@ -99,7 +101,7 @@ export class ClusterWatches {
       this.tellHealth(f, health);
     };
     f.running = true;
-    watchList(this.kc, WATCHED_KINDS[kind], tell, this.closing.signal, this.backoff, told);
+    watchList(this.kc, WATCHED_KINDS[kind], tell, this.closing.signal, this.timing, told);
   }
 
   private tellHealth(f: Followed, health: WatchHealth): void {

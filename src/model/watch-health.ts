@@ -2,7 +2,8 @@ import type { ErrorKind } from './errors.js';
 
 /**
  * How the watch of one followed kind stands: live; failing and tried again (the network, the
- * server); or refused for good (rights, credentials, an API not served), which no retry mends.
+ * server); lost (it answered, then nothing came for too long: read again and watched again); or
+ * refused for good (rights, credentials, an API not served), which no retry mends.
  */
 export type WatchHealth =
   | { state: 'live' }
@@ -16,6 +17,15 @@ export type WatchHealth =
       failures: number;
       /** When the first of them happened (ms since the epoch). */
       since: number;
+    }
+  | {
+      state: 'lost';
+      /** What went silent: `watching pods`. */
+      doing: string;
+      /** How long nothing (no event, no bookmark) arrived before it was given up (ms). */
+      silentMs: number;
+      /** When it was given up (ms since the epoch). */
+      at: number;
     }
   | {
       state: 'refused';

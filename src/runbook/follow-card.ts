@@ -115,6 +115,8 @@ export class CardFollower {
 export function cardWarning(health: WatchHealth): string | undefined {
   if (health.state === 'refused')
     return `Nodes not followed live: ${health.doing} was refused (${health.words}); r reads again`;
+  if (health.state === 'lost')
+    return `Nodes not followed live: ${health.doing} sent nothing for ${Math.round(health.silentMs / 1000)} s (watch lost); reading again`;
   if (health.state === 'retrying' && health.failures >= RETRYING_SHOWN_AFTER)
     return `Nodes not followed live: ${health.doing} failed (${health.words}); trying again`;
   return undefined;

@@ -7,6 +7,7 @@ import type { StepEventShape, StepView } from '../steps/contract/view.js';
 import type { StepEvents, StepModules, StepStates } from '../steps/registry-types.js';
 import { OperationBoard } from '../steps/rotation/board.js';
 import { ClusterWatches } from '../kube/cluster-watches.js';
+import type { WatchTiming } from '../kube/watch-list.js';
 import { CardFollower } from './follow-card.js';
 import { confirmChange } from './confirm.js';
 import type { Journal } from './journal.js';
@@ -23,6 +24,8 @@ export interface StepHostOptions {
   desk?: RiskDesk | undefined;
   /** How often an operation started elsewhere is read again (ms; tests run fast). */
   operationFollowMs?: number;
+  /** The watches' backoff and silence bound (tests shorten them); absent: the defaults. */
+  watchTiming?: Partial<WatchTiming>;
 }
 
 /**
@@ -45,7 +48,7 @@ export class StepHost {
   readonly card: CardFollower;
 
   constructor(private readonly o: StepHostOptions) {
-    this.watches = new ClusterWatches(o.connection.kc);
+    this.watches = new ClusterWatches(o.connection.kc, o.watchTiming);
     this.card = new CardFollower(o.store, o.connection, this.closing.signal);
     this.operations = new OperationBoard(
       o.connection,

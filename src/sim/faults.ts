@@ -53,6 +53,17 @@ export const faultSpecSchema = z.strictObject({
    * The client cannot tell it from `reset`; only reading again shows what happened.
    */
   loseAnswer: z.number().min(0).max(1).optional(),
+  /**
+   * Share of watches (GET with `watch=true`) answered 200 whose stream then stays open and silent:
+   * no event, no bookmark, never ended, as when a proxy on the way idles the connection. Only a
+   * bound on the client's side notices it.
+   */
+  stallWatch: z.number().min(0).max(1).optional(),
+  /**
+   * Request faults hit at most this many requests (after `skip`), then every request passes: e.g.
+   * one watch stalls, the next one works.
+   */
+  times: z.number().int().min(1).optional(),
   /** Added latency per call (wall milliseconds). */
   latencyMs: z.number().int().min(0).optional(),
   /** Added latency per ARM call instead of `latencyMs` (ARM answers slower than the API server). */
@@ -100,6 +111,7 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     spec.serverError ||
     spec.reset ||
     spec.loseAnswer ||
+    spec.stallWatch ||
     spec.processedTimeout ||
     spec.latencyMs ||
     spec.armLatencyMs ||
@@ -109,7 +121,9 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
   const random = seededRandom(spec.seed ?? 1);
   const paths = spec.pathPattern === undefined ? undefined : new RegExp(spec.pathPattern);
   let skipped = 0;
+  let hit = 0;
   https.interceptors.push(async (req, api) => {
+    if (spec.times !== undefined && hit >= spec.times) return undefined;
     // Faults are of the cluster's APIs; Microsoft Graph is another service.
     if (api === 'graph') return undefined;
     if (spec.api && spec.api !== 'both' && spec.api !== api) return undefined;
@@ -121,7 +135,9 @@ export function installFaults(https: HttpsSim, spec: FaultSpec, clock?: SimClock
     }
     const latency = api === 'arm' ? (spec.armLatencyMs ?? spec.latencyMs) : spec.latencyMs;
     if (latency) await new Promise((r) => setTimeout(r, latency));
-    return pickFault(spec, random, req, api === 'arm' ? 'arm' : 'kube');
+    const fault = pickFault(spec, random, req, api === 'arm' ? 'arm' : 'kube');
+    if (fault !== undefined || latency) hit += 1;
+    return fault;
   });
 }
 
@@ -155,6 +171,7 @@ function pickFault(
   if (spec.processedTimeout && roll < (edge += spec.processedTimeout)) {
     return { afterProcessing: timedOut(api) };
   }
+  if (spec.stallWatch && isWatch(req) && roll < (edge += spec.stallWatch)) return stalledWatch();
   const write = req.method !== 'GET' && req.method !== 'HEAD';
   if (
     spec.armBusy &&
@@ -182,6 +199,21 @@ function pickFault(
     );
   }
   return undefined;
+}
+
+/** Whether a request is a watch (`watch=true`, or `1` as older clients send it). */
+function isWatch(req: SimRequest): boolean {
+  const watch = req.query.get('watch');
+  return req.method === 'GET' && (watch === 'true' || watch === '1');
+}
+
+/** A watch accepted and then silent: the stream stays open, nothing more arrives, ever. */
+function stalledWatch(): SimResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    stream: () => undefined,
+  };
 }
 
 /**

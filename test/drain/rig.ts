@@ -7,6 +7,7 @@ import type { StepView } from '../../src/steps/contract/view.js';
 import type { DrainTimings } from '../../src/steps/drain/run/run-drain.js';
 import type { FaultSpec } from '../../src/sim/faults.js';
 import type { Bounds } from '../../src/model/bounds.js';
+import type { WatchTiming } from '../../src/kube/watch-list.js';
 import { SessionStore, StepHost, simConnection, tempJournal, until } from './sim-session.js';
 
 /** kubectl's rhythm, shortened for tests (the simulated clock runs fast too). */
@@ -20,6 +21,7 @@ export async function drainRig(
   timings: DrainTimings = FAST,
   faults?: FaultSpec,
   bounds?: Bounds,
+  watchTiming?: Partial<WatchTiming>,
 ) {
   const fullMode: SessionMode = { readOnly: false, dryRun: false, demo: true, ...mode };
   const { sim, connection } = await simConnection(scenario, speed, fullMode, faults, bounds);
@@ -30,6 +32,7 @@ export async function drainRig(
     connection,
     journal,
     steps: { drain: makeDrainStep(timings) },
+    ...(watchTiming ? { watchTiming } : {}),
   });
   const state = (): DrainState => store.getState().stepStates.drain!;
   const view = (): StepView => store.getState().stepViews.drain ?? {};

@@ -1,6 +1,7 @@
 // What a view that follows the cluster says when a watch it relies on stops: a refusal at once
 // (what was refused, since when the view stands still, what to do); a watch being retried only
-// once it failed again (one blip mends itself unseen).
+// once it failed again (one blip mends itself unseen); a watch gone silent at once (it is read
+// again and watched again).
 import { describe, expect, it } from 'vitest';
 import { notFollowing, RETRYING_SHOWN_AFTER } from '../../src/steps/lifecycle/not-following.js';
 import type { WatchHealth } from '../../src/model/watch-health.js';
@@ -16,6 +17,13 @@ const retrying = (failures: number): WatchHealth => ({
   failures,
   since: READ_AT,
 });
+
+const lost: WatchHealth = {
+  state: 'lost',
+  doing: 'watching PodDisruptionBudgets',
+  silentMs: 150_000,
+  at: READ_AT,
+};
 
 describe('a view that no longer follows the cluster says so', () => {
   it('every watch live: nothing to say', () => {
@@ -54,6 +62,28 @@ describe('a view that no longer follows the cluster says so', () => {
         '  As read at 15:42:10 UTC; l reads again.',
       ],
     });
+  });
+
+  it('a watch gone silent: said at once, read again and watched again', () => {
+    expect(notFollowing([live, lost], READ_AT, 'l')).toEqual({
+      refused: false,
+      lines: [
+        '▲ Watch lost: watching PodDisruptionBudgets sent nothing for 150 s.',
+        '  Reading again, watching again. As read at 15:42:10 UTC; l reads again.',
+      ],
+    });
+  });
+
+  it('a refusal outweighs a lost watch; a lost watch outweighs one being retried', () => {
+    expect(notFollowing([lost, refused('forbidden', '403 Forbidden')], READ_AT, 'l')?.refused).toBe(
+      true,
+    );
+    expect(notFollowing([retrying(5), lost], READ_AT, 'l')?.lines[0]).toMatch(/^▲ Watch lost/);
+  });
+
+  it('the lost lines fit an 80-column terminal', () => {
+    const said = notFollowing([lost], READ_AT, 'l')!;
+    for (const line of said.lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 
   it('the refused lines fit an 80-column terminal', () => {

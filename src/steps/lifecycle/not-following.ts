@@ -5,7 +5,8 @@ export const RETRYING_SHOWN_AFTER = 2;
 
 /**
  * A view that follows the cluster through watches and no longer does: `refused` when a watch was
- * refused (nothing retries it; reading again does), else a watch fails and is being retried.
+ * refused (nothing retries it; reading again does), else a watch went silent (lost: read again and
+ * watched again) or fails and is being retried.
  * `lines` say what stopped, since when the view stands still, and what to do.
  */
 export interface NotFollowing {
@@ -49,6 +50,17 @@ export function notFollowing(
       ],
     };
   }
+  const lost = health.filter((h): h is Lost => h.state === 'lost');
+  if (lost.length > 0) {
+    const seconds = Math.round(lost[0]!.silentMs / 1000);
+    return {
+      refused: false,
+      lines: [
+        `▲ Watch lost: ${lost.map((h) => h.doing).join(', ')} sent nothing for ${seconds} s.`,
+        `  Reading again, watching again. ${shown}; ${again} reads again.`,
+      ],
+    };
+  }
   const failing = health.filter(
     (h): h is Retrying => h.state === 'retrying' && h.failures >= RETRYING_SHOWN_AFTER,
   );
@@ -65,3 +77,4 @@ export function notFollowing(
 
 type Refused = Extract<WatchHealth, { state: 'refused' }>;
 type Retrying = Extract<WatchHealth, { state: 'retrying' }>;
+type Lost = Extract<WatchHealth, { state: 'lost' }>;
