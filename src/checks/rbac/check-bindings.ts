@@ -74,14 +74,7 @@ export class RbacChecks {
     this.adminGroups = new Set(
       (facts.cluster?.adminGroupObjectIDs ?? []).map((g) => g.toLowerCase()),
     );
-    this.checked = facts.forbidden.map((what) => ({
-      finding: {
-        id: 'rbac.forbidden',
-        severity: 'medium',
-        message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
-        remediation: `Ask for list rights on ${what} (rbac.authorization.k8s.io), e.g. a read-only auditor role.`,
-      },
-    }));
+    this.checked = facts.forbidden.map((what) => ({ finding: refusedList(what) }));
   }
 
   /** Checks one binding of `allBindings(facts)` (each once, in their order). */
@@ -171,6 +164,25 @@ function bindingChecks(ctx: CheckContext, b: Binding, subjects: Subject[]) {
     });
   }
   return { items, risky };
+}
+
+/** The hole a refused list leaves: its objects are unknown, never none. */
+function refusedList(what: string): Finding {
+  if (what === 'serviceaccounts')
+    return {
+      id: 'rbac.forbidden',
+      severity: 'medium',
+      message:
+        'Could not check serviceaccounts: the API server refused to list them (forbidden), so whoever can create pods or mint tokens in a namespace was judged only by the ServiceAccounts the bindings name and default, not by every one there. This is not a pass.',
+      remediation:
+        'Ask for list rights on serviceaccounts (core API group), e.g. the built-in view role.',
+    };
+  return {
+    id: 'rbac.forbidden',
+    severity: 'medium',
+    message: `Could not check ${what}: the API server refused to list them (forbidden). This is not a pass.`,
+    remediation: `Ask for list rights on ${what} (rbac.authorization.k8s.io), e.g. a read-only auditor role.`,
+  };
 }
 
 function adminGroupInfo(b: Binding, groups: Subject[], facts: RbacFacts): Finding {

@@ -34,10 +34,12 @@ export function stronger(
 /**
  * The rights of the ServiceAccounts of each namespace, for whoever can act as one of them (create
  * pods there, mint their tokens, impersonate them): RBAC good practices, "workload creation" and
- * "token request". The accounts are those the bindings name, and `default`, which every namespace
- * has; their rights are asked of the evaluator binding by binding, as the checks ask a subject's.
- * Only rights beyond reading Secrets of a namespace count (whoever runs pods there reads those
- * already). Pure; built lazily and cached, since most clusters never ask.
+ * "token request". The accounts are every one that exists, those the bindings name (one made
+ * later under that name gets the grant) and `default`, which every namespace has; their rights
+ * are asked of the evaluator binding by binding, as the checks ask a subject's. An account no
+ * binding names still holds what its groups are given. Only rights beyond reading Secrets of a
+ * namespace count (whoever runs pods there reads those already). Pure; built lazily and cached,
+ * since most clusters never ask.
  */
 export class ServiceAccountReach {
   private accounts: Map<string, Set<string>> | undefined;
@@ -51,7 +53,7 @@ export class ServiceAccountReach {
     private readonly websocketGet: boolean,
   ) {}
 
-  /** The namespaces that have a ServiceAccount a binding names. */
+  /** The namespaces that have a ServiceAccount (one that exists, or one a binding names). */
   namespaces(): string[] {
     return [...this.index().accounts.keys()];
   }
@@ -94,6 +96,7 @@ export class ServiceAccountReach {
         if (every) this.everyAccount.push(b);
         else for (const ns of spaces) bindings.set(ns, [...(bindings.get(ns) ?? []), b]);
       }
+      for (const a of this.facts.serviceAccounts ?? []) note(a.namespace, a.name);
       this.accounts = accounts;
       this.bindings = bindings;
     }

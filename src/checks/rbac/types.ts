@@ -3,10 +3,24 @@ import type { BindingKind, BindingObject, RbacObjects } from '../../model/rbac.j
 
 /** Everything the rbac checks need, read from the cluster. */
 export interface RbacFacts extends RbacObjects {
-  /** Lists the API server refused (403), e.g. `clusterrolebindings`: never treated as empty. */
+  /**
+   * Lists the API server refused (403), e.g. `clusterrolebindings` or `serviceaccounts`: never
+   * treated as empty.
+   */
   forbidden: string[];
+  /**
+   * The ServiceAccounts that exist; absent when not read (refused: `forbidden` names
+   * `serviceaccounts`), and then only those the bindings name, and `default`, are known.
+   */
+  serviceAccounts?: ServiceAccountName[];
   /** What the cluster itself says about AKS's own bindings (from ARM and the API server). */
   cluster?: ClusterContext;
+}
+
+/** A ServiceAccount, by namespace and name. */
+export interface ServiceAccountName {
+  namespace: string;
+  name: string;
 }
 
 /** Cluster facts the exclusion table needs; absent parts are unknown (e.g. no ARM access). */
