@@ -25,6 +25,8 @@ import { PageFeed, type PageFold } from './page-feed.js';
 import { listAllNodes } from './nodes.js';
 import { listAllNamespaces, listAllNetworkPolicies } from './network-policies.js';
 import { readRbac, type RbacRead } from './rbac-read.js';
+import { readServiceAccountNames } from './service-accounts-read.js';
+import type { ServiceAccountName } from '../model/rbac.js';
 import { servedGroupVersions } from './served-apis.js';
 import { describeKubeError } from './errors.js';
 import {
@@ -41,6 +43,7 @@ export type EarlyKubeRead =
   | 'pods'
   | 'namespaces'
   | 'rbac'
+  | 'serviceaccounts'
   | 'networkpolicies'
   | 'pdbs'
   | 'daemonsets'
@@ -61,6 +64,7 @@ export function primeKubeReads(
     pods: () => podFeedOf(c),
     namespaces: () => namespacesOf(c),
     rbac: () => rbacObjectsOf(c),
+    serviceaccounts: () => serviceAccountsOf(c),
     networkpolicies: () => networkPoliciesOf(c),
     pdbs: () => pdbsOf(c),
     daemonsets: () => daemonSetsOf(c),
@@ -168,6 +172,16 @@ export function rbacObjectsOf(connection: Connection): Promise<RbacRead> {
     slim(read.clusterRoles);
     return read;
   });
+}
+
+/**
+ * Every ServiceAccount by namespace and name (paged), or `undefined` when the list was refused
+ * (403); sent once per read batch and shared.
+ */
+export function serviceAccountsOf(
+  connection: Connection,
+): Promise<ServiceAccountName[] | undefined> {
+  return connection.reads.share('serviceaccounts', () => readServiceAccountNames(connection.kc));
 }
 
 /** Every NetworkPolicy, paged; sent once per read batch and shared (IMDS, deprecated APIs). */

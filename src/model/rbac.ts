@@ -64,5 +64,11 @@ export interface RbacObjects {
   clusterRoles: RoleObject[];
 }
 
+/** A ServiceAccount, by namespace and name (all the rbac checks read of one). */
+export interface ServiceAccountName {
+  namespace: string;
+  name: string;
+}
+
 /** Which kind of binding, with its namespace when it is a RoleBinding. */
 export type BindingKind = 'RoleBinding' | 'ClusterRoleBinding';

@@ -9,7 +9,7 @@ import type { EarlyRead } from '../target/connect.js';
 const EARLY: Partial<Record<StepId, readonly EarlyRead[]>> = {
   // The rights preflight: the connect step's look asks for every right at once.
   connect: ['permissions'],
-  rbac: ['rbac', 'role-assignments'],
+  rbac: ['rbac', 'serviceaccounts', 'role-assignments'],
   imds: ['namespaces', 'pods', 'networkpolicies', 'enginepolicies'],
   drain: ['pods', 'daemonsets', 'pdbs'],
   upgrades: ['version-reads', 'pdbs', 'served'],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectSteps } from '../../src/runbook/audit-inspect.js';
+import { earlyReadsOf } from '../../src/runbook/early-reads.js';
 import { AUDIT_STEPS } from '../../src/report/audit-steps.js';
 import { startSimulator, type Simulator } from '../../src/sim/simulator.js';
 import { STEP_MODULES } from '../../src/steps/registry.js';
@@ -28,7 +29,7 @@ function listings(entries: typeof sim.log.entries, path: RegExp): number {
 }
 
 describe('the audit of the demo cluster', () => {
-  it('lists pods, nodes, namespaces, PDBs, workloads, NetworkPolicies and RBAC kinds once and reads the ARM cluster and pools at most once', async () => {
+  it('lists pods, nodes, namespaces, PDBs, workloads, NetworkPolicies, RBAC kinds and ServiceAccounts once and reads the ARM cluster and pools at most once', async () => {
     const before = sim.log.entries.length;
     const reports = await inspectSteps({
       connection,
@@ -56,6 +57,8 @@ describe('the audit of the demo cluster', () => {
         kind,
       ).toBe(1);
     }
+    // The rbac step: whoever creates pods may run them as any ServiceAccount there.
+    expect(listings(served, /^\/api\/v1\/serviceaccounts$/)).toBe(1);
     // connect already read the cluster and its pools: the steps reuse that.
     expect(listings(served, /\/managedClusters\/[^/]+$/)).toBeLessThanOrEqual(1);
     expect(listings(served, /\/agentPools$/)).toBeLessThanOrEqual(1);
@@ -82,6 +85,30 @@ describe('the audit of the demo cluster', () => {
       mode: { readOnly: true, dryRun: false, demo: false },
     });
     expect(listings(sim.log.entries.slice(before), /^\/api\/v1\/pods$/)).toBe(2);
+  });
+
+  it('lists ServiceAccounts afresh for each audit of the rbac step, once each', async () => {
+    const before = sim.log.entries.length;
+    for (let i = 0; i < 2; i++)
+      await inspectSteps({
+        connection,
+        modules: STEP_MODULES,
+        steps: AUDIT_STEPS.filter((s) => s.id === 'rbac'),
+        mode: { readOnly: true, dryRun: false, demo: false },
+      });
+    expect(listings(sim.log.entries.slice(before), /^\/api\/v1\/serviceaccounts$/)).toBe(2);
+  });
+
+  it('uses the ServiceAccounts connect listed early, listing them no second time', async () => {
+    const before = sim.log.entries.length;
+    const early = await connectToSim(sim, { earlyReads: (arm) => earlyReadsOf(['rbac'], arm) });
+    await inspectSteps({
+      connection: early,
+      modules: STEP_MODULES,
+      steps: AUDIT_STEPS.filter((s) => s.id === 'rbac'),
+      mode: { readOnly: true, dryRun: false, demo: false },
+    });
+    expect(listings(sim.log.entries.slice(before), /^\/api\/v1\/serviceaccounts$/)).toBe(1);
   });
 });
 

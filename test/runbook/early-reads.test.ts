@@ -9,7 +9,11 @@ describe('earlyReadsOf', () => {
     expect(earlyReadsOf(['drain', 'imds'], true).sort()).toEqual(
       ['daemonsets', 'enginepolicies', 'namespaces', 'networkpolicies', 'pdbs', 'pods'].sort(),
     );
-    expect(earlyReadsOf(['rbac'], true).sort()).toEqual(['rbac', 'role-assignments']);
+    expect(earlyReadsOf(['rbac'], true).sort()).toEqual([
+      'rbac',
+      'role-assignments',
+      'serviceaccounts',
+    ]);
   });
 
   it('leaves out the reads of steps that need ARM when the cluster is not named over ARM', () => {

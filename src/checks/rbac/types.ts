@@ -1,5 +1,10 @@
 /** Shapes of the RBAC objects the checks read: the fields they use, as the API server returns them. */
-import type { BindingKind, BindingObject, RbacObjects } from '../../model/rbac.js';
+import type {
+  BindingKind,
+  BindingObject,
+  RbacObjects,
+  ServiceAccountName,
+} from '../../model/rbac.js';
 
 /** Everything the rbac checks need, read from the cluster. */
 export interface RbacFacts extends RbacObjects {
@@ -15,12 +20,6 @@ export interface RbacFacts extends RbacObjects {
   serviceAccounts?: ServiceAccountName[];
   /** What the cluster itself says about AKS's own bindings (from ARM and the API server). */
   cluster?: ClusterContext;
-}
-
-/** A ServiceAccount, by namespace and name. */
-export interface ServiceAccountName {
-  namespace: string;
-  name: string;
 }
 
 /** Cluster facts the exclusion table needs; absent parts are unknown (e.g. no ARM access). */

@@ -42,7 +42,7 @@ rules:
     resources: [roles, rolebindings, clusterroles, clusterrolebindings]
     verbs: [get, list, watch]
   - apiGroups: [""]
-    resources: [nodes, namespaces, pods]
+    resources: [nodes, namespaces, pods, serviceaccounts]
     verbs: [get, list, watch]
 ---
 apiVersion: rbac.authorization.k8s.io/v1

@@ -1,7 +1,7 @@
 import type { RbacReview } from '../../checks/rbac/check-bindings.js';
 import type { ClusterContext, RbacFacts } from '../../checks/rbac/types.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { rbacObjectsOf } from '../../kube/shared-reads.js';
+import { rbacObjectsOf, serviceAccountsOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
@@ -41,16 +41,29 @@ export function clusterContext(connection: Connection): ClusterContext {
 }
 
 /**
- * Reads bindings and roles (paged), runs the rbac checks, then has the API server confirm the
- * high and medium findings (SubjectAccessReview, bounded). Never changes anything.
+ * Reads bindings, roles and ServiceAccounts (paged), runs the rbac checks, then has the API
+ * server confirm the high and medium findings (SubjectAccessReview, bounded). Never changes
+ * anything.
  */
 export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacStepFacts>> {
   const { kc, kubeServer } = ctx.connection;
   // Shared with the deprecated-API look, which lists the same four kinds.
-  const read = await rbacObjectsOf(ctx.connection).catch((error: unknown) => {
+  const objects = rbacObjectsOf(ctx.connection).catch((error: unknown) => {
     throw describeKubeError(error, kubeServer, 'list RBAC bindings and roles');
   });
-  const rbac: RbacFacts = { ...read, cluster: clusterContext(ctx.connection) };
+  // Whoever creates pods in a namespace may run them as any of its ServiceAccounts.
+  const accounts = serviceAccountsOf(ctx.connection).catch((error: unknown) => {
+    throw describeKubeError(error, kubeServer, 'list ServiceAccounts');
+  });
+  accounts.catch(() => undefined); // awaited below, unless the first read failed first
+  const read = await objects;
+  const serviceAccounts = await accounts;
+  const rbac: RbacFacts = {
+    ...read,
+    forbidden: serviceAccounts ? read.forbidden : [...read.forbidden, 'serviceaccounts'],
+    ...(serviceAccounts ? { serviceAccounts } : {}),
+    cluster: clusterContext(ctx.connection),
+  };
   // The Azure assignments and the directory names need only the objects as read, not the
   // review: looked up while the checks run and the API server confirms.
   const naming = lookAtAzureAssignments(ctx.connection).then(async (azure) => {
