@@ -38,6 +38,7 @@ export const RIGHTS = {
   'nodes.patch': kube('patch', 'nodes', 'cordon and uncordon nodes'),
   'namespaces.list': kube('list', 'namespaces', 'list namespaces'),
   'pods.list': kube('list', 'pods', 'list pods in all namespaces'),
+  'serviceaccounts.list': kube('list', 'serviceaccounts', 'list ServiceAccounts'),
   'pods.evict': kube('create', 'pods', 'evict pods', { subresource: 'eviction' }),
   'pods.delete': kube('delete', 'pods', 'delete pods'),
   'pdb.list': kube('list', 'poddisruptionbudgets', 'list disruption budgets', { group: 'policy' }),
@@ -110,7 +111,14 @@ export const RIGHTS_NEEDED: readonly StepNeeds[] = [
   { step: 'api-access', read: ['arm.cluster.read'], write: [] },
   {
     step: 'rbac',
-    read: ['roles.list', 'clusterroles.list', 'rolebindings.list', 'clusterrolebindings.list'],
+    read: [
+      'roles.list',
+      'clusterroles.list',
+      'rolebindings.list',
+      'clusterrolebindings.list',
+      // Whoever creates pods in a namespace may run them as any of its ServiceAccounts.
+      'serviceaccounts.list',
+    ],
     write: [
       'rolebindings.create',
       'rolebindings.update',

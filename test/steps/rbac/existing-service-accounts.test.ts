@@ -10,6 +10,7 @@ import { scenarioFromFiles } from '../../../src/sim/scenario/load.js';
 import { startSimulator, type Simulator } from '../../../src/sim/simulator.js';
 import { rbacStep } from '../../../src/steps/rbac/index.js';
 import { isHoleFinding } from '../../../src/report/hole-findings.js';
+import type { Connection } from '../../../src/model/connection.js';
 import { connectToSim, hostFor, type HostedSession } from '../../helpers/sim-session.js';
 
 const TEAM = '0b0c8a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c';
@@ -80,6 +81,8 @@ afterEach(async () => {
   sim = undefined;
 });
 
+let connection: Connection | undefined;
+
 async function open(operatorRights: string): Promise<HostedSession> {
   const [descriptor] = limitedRights().files;
   const scenario = scenarioFromFiles('sa-reach', [
@@ -87,7 +90,8 @@ async function open(operatorRights: string): Promise<HostedSession> {
     { name: 'sa-reach/objects.yaml', text: CLUSTER + operatorRights },
   ]);
   sim = await startSimulator({ scenario, speed: 600 });
-  const session = await hostFor(await connectToSim(sim), { rbac: rbacStep }, { readOnly: true });
+  connection = await connectToSim(sim);
+  const session = await hostFor(connection, { rbac: rbacStep }, { readOnly: true });
   await session.host.open('rbac');
   return session;
 }
@@ -126,5 +130,9 @@ describe('rbac: the ServiceAccounts that exist', () => {
       (f) => f.id === 'rbac.escalation' && f.object?.name === 'team-tokens',
     );
     expect(esc?.severity).toBe('medium');
+    // The preflight at connect says so too: the rbac step cannot read all it needs.
+    expect((await connection!.rights.answers())['serviceaccounts.list']).toMatchObject({
+      state: 'denied',
+    });
   }, 60_000);
 });
