@@ -41,6 +41,11 @@ export interface AzureRbacFacts {
    * access article).
    */
   entraId: boolean;
+  /**
+   * `aadProfile.adminGroupObjectIDs`: the groups AKS itself makes cluster-admin (reviewed in the
+   * cluster's Entra settings). Absent when not read: then no group counts as one of them.
+   */
+  adminGroupObjectIDs?: string[];
 }
 
 /** The GUID at the end of a role definition id. */

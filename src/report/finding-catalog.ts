@@ -45,7 +45,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'rbac.azure-user-assignment':
     'a user holds an AKS Azure role (built-in, or custom with cluster data actions)',
   'rbac.azure-admin-grant':
-    'with Azure RBAC on, an Azure role gives cluster-admin-level data access (info: group)',
+    'with Azure RBAC on, an Azure role gives cluster-admin data access (info: admin group)',
   'rbac.azure-admin-credential':
     'an Azure role may list an admin-level credential (without Entra ID the user one is)',
   'rbac.azure-unread': 'could not check the Azure role assignments: the read was refused or failed',

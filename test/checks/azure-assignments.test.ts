@@ -88,9 +88,16 @@ describe('checkAzureAssignments', () => {
     [
       'AKS role to a user, Azure RBAC on',
       facts(ROLES.rbacAdmin, 'User'),
-      ['rbac.azure-admin-grant:medium', 'rbac.azure-user-assignment:medium'],
+      ['rbac.azure-admin-grant:high', 'rbac.azure-user-assignment:medium'],
     ],
-    ['AKS role to a group', facts(ROLES.rbacAdmin, 'Group'), ['rbac.azure-admin-grant:info']],
+    ['AKS role to a group', facts(ROLES.rbacAdmin, 'Group'), ['rbac.azure-admin-grant:high']],
+    [
+      "AKS role to one of the cluster's Entra admin groups",
+      facts(ROLES.rbacAdmin, 'Group', {
+        adminGroupObjectIDs: ['33333333-3333-4333-8333-333333333333'],
+      }),
+      ['rbac.azure-admin-grant:info'],
+    ],
     [
       'Azure RBAC off: data actions grant nothing',
       facts(ROLES.rbacAdmin, 'User', { azureRbacEnabled: false }),
@@ -116,17 +123,17 @@ describe('checkAzureAssignments', () => {
     [
       'a custom role with Microsoft.ContainerService/* data actions is an AKS admin role',
       facts(def(ID, 'Broad', false, { dataActions: ['Microsoft.ContainerService/*'] }), 'User'),
-      ['rbac.azure-admin-grant:medium', 'rbac.azure-user-assignment:medium'],
+      ['rbac.azure-admin-grant:high', 'rbac.azure-user-assignment:medium'],
     ],
     [
       'a custom role with data actions * (any case of the provider) is an AKS admin role',
       facts(def(ID, 'All', false, { dataActions: ['*'] }), 'User'),
-      ['rbac.azure-admin-grant:medium', 'rbac.azure-user-assignment:medium'],
+      ['rbac.azure-admin-grant:high', 'rbac.azure-user-assignment:medium'],
     ],
     [
       'a wildcard over the provider namespace reaches managed clusters too',
       facts(def(ID, 'Ms', false, { dataActions: ['microsoft.*'] }), 'Group'),
-      ['rbac.azure-admin-grant:info'],
+      ['rbac.azure-admin-grant:high'],
     ],
     [
       'a broad data action whose notDataActions take managed clusters back is not',

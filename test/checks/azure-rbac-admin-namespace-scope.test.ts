@@ -73,10 +73,10 @@ describe('Azure RBAC: a role with every data action at a namespace scope', () =>
   });
 
   it('is no cluster-wide admin grant there, and at the cluster scope it stays one', () => {
-    expect(found(at('shop'))).not.toContain('rbac.azure-admin-grant:info');
+    expect(found(at('shop'))).not.toContain('rbac.azure-admin-grant:high');
     expect(
       found({ ...facts, assignments: [{ ...facts.assignments[0]!, scope: CLUSTER }] }),
-    ).toEqual(['rbac.azure-admin-grant:info']);
+    ).toEqual(['rbac.azure-admin-grant:high']);
   });
 
   it('names the namespace change right only when the role keeps it (RBAC Admin drops it)', () => {

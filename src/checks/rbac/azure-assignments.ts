@@ -125,6 +125,15 @@ export function scopeWords(a: AzureAssignment, clusterId: string): string {
   return `inherited from subscription ${a.scope.split('/').pop() ?? ''}`;
 }
 
+/** Whether the assignment's principal is one of the cluster's Entra admin groups. */
+function adminGroup(a: AzureAssignment, facts: AzureRbacFacts): boolean {
+  const id = a.principalId.toLowerCase();
+  return (
+    a.principalType === 'Group' &&
+    (facts.adminGroupObjectIDs ?? []).some((g) => g.toLowerCase() === id)
+  );
+}
+
 function principalOf(a: AzureAssignment): SubjectRef {
   const kind =
     a.principalType === 'User' ? 'user' : a.principalType === 'Group' ? 'group' : 'unknown';
@@ -164,8 +173,10 @@ export function checkAzureAssignments(facts: AzureRbacFacts): Finding[] {
       out.push({
         ...base,
         id: 'rbac.azure-admin-grant',
-        severity: a.principalType === 'Group' ? 'info' : 'medium',
-        message: `${who} holds "${role.roleName}" ${where}: with Azure RBAC for Kubernetes on, that is cluster-admin on every namespace.`,
+        // As cluster-admin bound cluster-wide (rbac.cluster-admin): high for anyone, a group
+        // included, but the cluster's own Entra admin groups, which AKS makes cluster-admin anyway.
+        severity: adminGroup(a, facts) ? 'info' : 'high',
+        message: `${who} holds "${role.roleName}" ${where}: with Azure RBAC for Kubernetes on, that is cluster-admin on every namespace${adminGroup(a, facts) ? " (it is one of the cluster's Entra admin groups, aadProfile.adminGroupObjectIDs)" : ''}.`,
         remediation:
           'Keep cluster-admin-level roles to a reviewed group; grant narrower roles (RBAC Admin, Writer, Reader) at namespace scope where that suffices.',
       });

@@ -35,6 +35,7 @@ export async function lookAtAzureAssignments(connection: Connection): Promise<Az
       azureRbacEnabled: cluster.aadProfile?.enableAzureRbac === true,
       localAccounts: cluster.disableLocalAccounts !== true,
       entraId: apiAccessFactsOf(cluster).entra !== 'off',
+      adminGroupObjectIDs: cluster.aadProfile?.adminGroupObjectIDs ?? [],
     };
     const findings = checkAzureAssignments(facts);
     const inNamespaces = read.assignments.filter(

@@ -1,8 +1,8 @@
-// Repro: with Azure RBAC for Kubernetes on, "Azure Kubernetes Service RBAC Cluster Admin" assigned
-// to an Entra group at the cluster's scope is only an info finding (rbac.azure-admin-grant), while
-// the narrower RBAC Writer given to the same group there is high. Every member of that group is
-// cluster-admin; the same grant through Kubernetes RBAC (cluster-admin bound to a group by a
-// ClusterRoleBinding) is rbac.cluster-admin high. A gate on high/medium passes the stronger grant.
+// With Azure RBAC for Kubernetes on, "Azure Kubernetes Service RBAC Cluster Admin" assigned to an
+// Entra group at the cluster's scope makes every member cluster-admin: the same grant through
+// Kubernetes RBAC (cluster-admin bound to a group by a ClusterRoleBinding) is rbac.cluster-admin
+// high. Only the cluster's own Entra admin groups (aadProfile.adminGroupObjectIDs), which AKS
+// binds to cluster-admin anyway, stay info.
 import { describe, expect, it } from 'vitest';
 import { checkAzureAssignments } from '../../src/checks/rbac/azure-assignments.js';
 import type { AzureRbacFacts, AzureRoleDefinition } from '../../src/model/azure-rbac.js';
@@ -41,22 +41,31 @@ const writer: AzureRoleDefinition = {
     },
   ],
 };
-const facts = (guid: string): AzureRbacFacts => ({
+const GROUP = '33333333-3333-4333-8333-333333333333';
+const facts = (
+  guid: string,
+  more: Partial<AzureRbacFacts> = {},
+  scope = CLUSTER,
+  principalType = 'Group',
+): AzureRbacFacts => ({
   clusterId: CLUSTER,
   assignments: [
     {
       id: `${CLUSTER}/providers/Microsoft.Authorization/roleAssignments/a1`,
-      scope: CLUSTER,
+      scope,
       roleDefinitionId: roleId(guid),
-      principalId: '33333333-3333-4333-8333-333333333333',
-      principalType: 'Group',
+      principalId: GROUP,
+      principalType,
     },
   ],
   definitions: { [CLUSTER_ADMIN_GUID]: clusterAdmin, [WRITER_GUID]: writer },
   azureRbacEnabled: true,
   localAccounts: false,
   entraId: true,
+  ...more,
 });
+const grant = (f: AzureRbacFacts) =>
+  checkAzureAssignments(f).find((x) => x.id === 'rbac.azure-admin-grant');
 const RANK: Severity[] = ['info', 'low', 'medium', 'high'];
 const worst = (f: AzureRbacFacts) =>
   Math.max(...checkAzureAssignments(f).map((x) => RANK.indexOf(x.severity)), -1);
@@ -66,8 +75,34 @@ describe('Azure RBAC Cluster Admin for a group at the cluster scope', () => {
   // super-user access to perform any action on any resource ... in the cluster and in all
   // namespaces"; kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege:
   // "Administrators should not use cluster-admin accounts except where specifically needed".
-  it.fails('is rated at least as high as RBAC Writer for the same group (high)', () => {
+  it('is rated at least as high as RBAC Writer for the same group (high)', () => {
     expect(worst(facts(WRITER_GUID))).toBe(RANK.indexOf('high'));
     expect(worst(facts(CLUSTER_ADMIN_GUID))).toBeGreaterThanOrEqual(worst(facts(WRITER_GUID)));
+  });
+
+  it('is high for a group, a user or a service principal, on the cluster or inherited', () => {
+    for (const type of ['Group', 'User', 'ServicePrincipal'])
+      expect(grant(facts(CLUSTER_ADMIN_GUID, {}, CLUSTER, type))?.severity).toBe('high');
+    expect(grant(facts(CLUSTER_ADMIN_GUID, {}, SUB))?.severity).toBe('high');
+    expect(grant(facts(CLUSTER_ADMIN_GUID, {}, `${SUB}/resourceGroups/rg`))?.severity).toBe('high');
+  });
+
+  it("is info for one of the cluster's Entra admin groups (any case), high for another group", () => {
+    const admins = (ids: string[]) => facts(CLUSTER_ADMIN_GUID, { adminGroupObjectIDs: ids });
+    const info = grant(admins([GROUP.toUpperCase()]));
+    expect(info?.severity).toBe('info');
+    expect(info?.message).toContain('aadProfile.adminGroupObjectIDs');
+    expect(grant(admins(['44444444-4444-4444-8444-444444444444']))?.severity).toBe('high');
+    expect(grant(admins([]))?.severity).toBe('high');
+  });
+
+  it('a user whose object id is an admin group id is still high (only groups are admin groups)', () => {
+    const f = facts(CLUSTER_ADMIN_GUID, { adminGroupObjectIDs: [GROUP] }, CLUSTER, 'User');
+    expect(grant(f)?.severity).toBe('high');
+  });
+
+  it('is no admin grant with Azure RBAC off, nor at a namespace scope', () => {
+    expect(grant(facts(CLUSTER_ADMIN_GUID, { azureRbacEnabled: false }))).toBeUndefined();
+    expect(grant(facts(CLUSTER_ADMIN_GUID, {}, `${CLUSTER}/namespaces/shop`))).toBeUndefined();
   });
 });
