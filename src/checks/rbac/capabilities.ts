@@ -161,12 +161,22 @@ export const CAPABILITIES: Capability[] = [
   {
     finding: 'rbac.escalation',
     namedCounts: true,
-    what: 'run commands in pods (exec, attach or port-forward)',
+    what: 'run commands in pods (exec or attach)',
     asks: [
       ask('create', '', 'pods', 'binding', 'exec'),
       ask('create', '', 'pods', 'binding', 'attach'),
-      ask('create', '', 'pods', 'binding', 'portforward'),
     ],
+    websocketGet: true,
+    // A shell in a pod reads the ServiceAccount token mounted there (Configure Service Accounts
+    // for Pods): it acts as the ServiceAccount of any pod of the namespace, as patching one does.
+    runsAs: 'any',
+  },
+  {
+    finding: 'rbac.escalation',
+    namedCounts: true,
+    // Reaches a pod's ports, not its files: no ServiceAccount token comes with it.
+    what: 'forward ports of pods (port-forward)',
+    asks: [ask('create', '', 'pods', 'binding', 'portforward')],
     websocketGet: true,
   },
   {
@@ -176,6 +186,7 @@ export const CAPABILITIES: Capability[] = [
     // can mount the pod's volumes (its ServiceAccount token too) and runs what it is told.
     what: 'add ephemeral containers to running pods (commands with their volumes and identity)',
     asks: verbs(['update', 'patch'], '', 'pods', 'binding', 'ephemeralcontainers'),
+    runsAs: 'any',
   },
   {
     finding: 'rbac.escalation',
