@@ -244,6 +244,18 @@ export const CAPABILITIES: Capability[] = [
     asks: verbs(['get', 'list', 'watch'], '', 'secrets', 'binding'),
   },
   {
+    // After the direct read too (it needs one). The token controller fills a Secret of type
+    // kubernetes.io/service-account-token with a token of the account its annotation names
+    // (Managing Service Accounts), so whoever creates and reads Secrets in a namespace mints a
+    // token for any ServiceAccount there: "token request" in the RBAC good practices. A create
+    // names no object, so no name counts; an escalation only where an account holds more.
+    finding: 'rbac.secrets-read',
+    what: 'create service-account-token Secrets and read them (a token for any ServiceAccount there)',
+    asks: [ask('create', '', 'secrets', 'binding')],
+    alsoNeeds: verbs(['get', 'list', 'watch'], '', 'secrets', 'binding'),
+    runsAs: 'any',
+  },
+  {
     // After the direct read, so a role with both is reported for the direct one only.
     finding: 'rbac.secrets-read',
     indirect: true,
