@@ -77,7 +77,7 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
     '`allowPrivilegeEscalation` not false on a container that is not privileged',
   'containers.host-namespace': 'hostNetwork, hostPID or hostIPC',
   'containers.host-path':
-    'hostPath volumes (high if it is, is under or holds kubelet/runtime dirs, /etc, /proc)',
+    'hostPath (high if it is, is under or holds kubelet/runtime dirs, pipes, /etc, /proc)',
   'containers.capabilities':
     'added capabilities (SYS_ADMIN/ALL high, past baseline medium), or ALL not dropped',
   'containers.seccomp':

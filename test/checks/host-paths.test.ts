@@ -51,6 +51,43 @@ describe('isSensitiveHostPath', () => {
     expect(isSensitiveHostPath(path)).toBe(false);
   });
 
+  it.each([
+    // A drive's root, any slash style or case: the whole node, as / is on Linux.
+    'C:\\',
+    'C:/',
+    'c:',
+    'D:\\',
+    'C:\\Windows\\..\\',
+    // The runtime's named pipes (its API, as the socket on Linux), and the pipe namespace itself.
+    '\\\\.\\pipe\\containerd-containerd',
+    '//./pipe/containerd-containerd',
+    '\\\\.\\PIPE\\docker_engine',
+    '\\\\.\\pipe\\',
+    // The kubelet's and containerd's directories, under them, and their parents.
+    'C:\\var\\lib\\kubelet',
+    'c:/var/lib/kubelet/pods',
+    'C:\\VAR',
+    'C:\\ProgramData\\containerd\\state',
+    'C:\\ProgramData',
+    'C:\\k',
+    'C:\\K\\config',
+    '\\var\\lib\\kubelet',
+  ])('Windows %s is sensitive', (path) => {
+    expect(isSensitiveHostPath(path)).toBe(true);
+  });
+
+  it.each([
+    'C:\\logs',
+    'C:\\var\\log\\pods',
+    'C:\\kube-data',
+    'C:\\ProgramData\\containerdx',
+    'D:\\k',
+    '\\\\.\\pipe\\csi-proxy-filesystem-v1',
+    '\\\\server\\share',
+  ])('Windows %s is not', (path) => {
+    expect(isSensitiveHostPath(path)).toBe(false);
+  });
+
   it('normalises as the node resolves the path lexically', () => {
     expect(normalHostPath('//etc//kubernetes/')).toBe('/etc/kubernetes');
     expect(normalHostPath('/a/b/../../proc')).toBe('/proc');

@@ -1,8 +1,6 @@
-// Repro: on Windows nodes no hostPath is judged sensitive. A Windows pod mounting the system drive
-// (C:\, the whole node as / is on Linux) or containerd's named pipe (\\.\pipe\containerd-containerd,
-// the runtime's API as /run/containerd/containerd.sock is on Linux) gets containers.host-path
-// medium, while the same mounts on Linux are high. The path check is posix-only: a drive letter
-// or a \\.\pipe\ path never matches.
+// A Windows pod mounting the system drive (C:\, the whole node as / is on Linux) or containerd's
+// named pipe (\\.\pipe\containerd-containerd, the runtime's API as
+// /run/containerd/containerd.sock is on Linux) is containers.host-path high, as those are on Linux.
 import { describe, expect, it } from 'vitest';
 import { podIssues } from '../../src/checks/containers/container-rules.js';
 import type { PodObject } from '../../src/model/pods.js';
@@ -29,11 +27,15 @@ describe('Windows hostPath volumes that hand the container the node', () => {
   // ... or privileged APIs (such as a container runtime socket), that can be used for container
   // escape"); kubernetes.io/docs/concepts/storage/windows-storage/ (host mounts of named pipes);
   // containerd's default Windows address is the named pipe \\.\pipe\containerd-containerd.
-  it.fails('the containerd named pipe is high, like the Linux runtime socket', () => {
+  it('the containerd named pipe is high, like the Linux runtime socket', () => {
     expect(hostPathSeverity('\\\\.\\pipe\\containerd-containerd')).toEqual(['high']);
   });
 
-  it.fails('the whole system drive C:\\ is high, like / on Linux', () => {
+  it('the whole system drive C:\\ is high, like / on Linux', () => {
     expect(hostPathSeverity('C:\\')).toEqual(['high']);
+  });
+
+  it('a data folder on the node stays medium', () => {
+    expect(hostPathSeverity('C:\\logs\\agent')).toEqual(['medium']);
   });
 });
