@@ -710,13 +710,26 @@ export const CASES: RbacCase[] = [
   },
   {
     // RBAC good practices, "workload creation": the pods may mount any Secret of the namespace.
-    name: 'create pods in a workload namespace is no escalation, but reads its Secrets indirectly',
+    name: 'create pods in a workload namespace enforcing baseline is no escalation, but reads its Secrets indirectly',
     facts: facts({
       roles: [role('shop', 'pod-maker', [rule(['create'], [''], ['pods'])])],
       roleBindings: [rb('shop', 'pm', 'Role', 'pod-maker', [group('devs')])],
+      podSecurityEnforce: { shop: 'baseline' },
     }),
     questions: [],
     findings: ['rbac.secrets-read:low:pm'],
+  },
+  {
+    // RBAC good practices, "workload creation": without Baseline or Restricted enforced, a
+    // privileged pod there gives node access.
+    name: 'create pods in a namespace with no known Pod Security level is node access',
+    facts: facts({
+      roles: [role('shop', 'pod-maker', [rule(['create'], [''], ['pods'])])],
+      roleBindings: [rb('shop', 'pm', 'Role', 'pod-maker', [group('devs')])],
+      podSecurityEnforce: { shop: 'privileged', web: 'restricted' },
+    }),
+    questions: [],
+    findings: ['rbac.escalation:medium:pm', 'rbac.secrets-read:low:pm'],
   },
   {
     name: 'minting ServiceAccount tokens cluster-wide',

@@ -7,9 +7,10 @@ import type { PolicyRule } from '../../src/model/rbac.js';
 
 const TEAM = group('0b0c8a3e-1d2f-4e5a-8b9c-0d1e2f3a4b5c');
 
-function onTeam(rules: PolicyRule[], powerfulAccount = true) {
+function onTeam(rules: PolicyRule[], powerfulAccount = true, enforce?: string) {
   const review = checkRbac(
     facts({
+      ...(enforce ? { podSecurityEnforce: { shop: enforce } } : {}),
       roles: [role('shop', 'deployer', rules)],
       roleBindings: [rb('shop', 'team-deploy', 'Role', 'deployer', [TEAM])],
       clusterRoleBindings: powerfulAccount
@@ -50,10 +51,17 @@ describe('rbac: update or patch on workloads acts as the namespace ServiceAccoun
     expect(ids).toContain('rbac.escalation');
   });
 
-  it('without a stronger ServiceAccount it is an indirect Secrets read (low), not an escalation', () => {
-    const found = onTeam([rule(['patch'], ['apps'], ['deployments'])], false);
+  it('without a stronger ServiceAccount, where baseline is enforced, it is an indirect Secrets read (low)', () => {
+    const found = onTeam([rule(['patch'], ['apps'], ['deployments'])], false, 'baseline');
     expect(found.map((f) => f.id)).toEqual(['rbac.secrets-read']);
     expect(found[0]?.severity).toBe('low');
+  });
+
+  it('without a stronger ServiceAccount nor a known Pod Security level, it is node access (medium)', () => {
+    const found = onTeam([rule(['patch'], ['apps'], ['deployments'])], false);
+    const esc = found.find((f) => f.id === 'rbac.escalation');
+    expect(esc?.severity).toBe('medium');
+    expect(esc?.message).toContain('node access');
   });
 
   it('a patch on a subresource only (deployments/scale) changes no pod template', () => {

@@ -42,6 +42,8 @@ export interface CheckContext {
   unreadRoles?: readonly string[];
   /** The rights of each namespace's ServiceAccounts, for rights that act as one of them. */
   accounts?: ServiceAccountReach;
+  /** Namespace → its Pod Security enforce label, when read (`RbacFacts.podSecurityEnforce`). */
+  podSecurityEnforce?: Record<string, string>;
 }
 
 /**
@@ -189,10 +191,11 @@ export function subjectFindings(
       wildcards[0]!.request,
     );
   const actsAs = accountReached(ctx, identity, b, answers);
+  const node = nodeAccess(ctx, b, found('rbac.secrets-read'));
   // Creating workloads is a path to more rights only where a ServiceAccount holds more.
-  const escalations = found('rbac.escalation').concat(
-    actsAs && actsAs.via.capability.finding !== 'rbac.escalation' ? [actsAs.via] : [],
-  );
+  const escalations = found('rbac.escalation')
+    .concat(actsAs && actsAs.via.capability.finding !== 'rbac.escalation' ? [actsAs.via] : [])
+    .concat(node ? [node] : []);
   if (escalations.length > 0)
     add(
       'rbac.escalation',
@@ -258,6 +261,33 @@ function accountReached(
 }
 
 const READ_VERBS = new Set(['get', 'list', 'watch']);
+// Pod Security levels that refuse privileged, host-namespace and hostPath pods.
+const POD_SECURITY_GUARDS = new Set(['baseline', 'restricted']);
+
+/**
+ * Creating pods, or workloads whose template makes them, where no Pod Security baseline or
+ * restricted level is enforced: a privileged or hostPath pod takes its node (RBAC good practices,
+ * "workload creation"). Only a level read on the namespace's label spares it; unread is not
+ * enforced. A ClusterRoleBinding reaches every namespace, so one without the label is enough.
+ */
+function nodeAccess(ctx: CheckContext, b: Binding, reads: Answer[]): Answer | undefined {
+  const via = reads.find(
+    (a) => a.capability.indirect && (a.request.verb === 'create' || a.request.resource !== 'pods'),
+  );
+  if (!via) return undefined;
+  const labels = ctx.podSecurityEnforce;
+  const guarded = (ns: string) => POD_SECURITY_GUARDS.has(labels?.[ns]?.trim() ?? '');
+  if (b.kind === 'RoleBinding' && labels && guarded(b.namespace ?? '')) return undefined;
+  const where = b.kind === 'RoleBinding' ? 'there' : 'in a namespace';
+  return {
+    request: via.request,
+    capability: {
+      ...via.capability,
+      finding: 'rbac.escalation',
+      what: `run privileged or hostPath pods ${where} (no Pod Security baseline or restricted level is known to be enforced), which gives node access: every pod's token on the node and the kubelet's credentials`,
+    },
+  };
+}
 
 /**
  * A grant to ServiceAccounts beyond one namespace's own (RBAC documentation, "ServiceAccount

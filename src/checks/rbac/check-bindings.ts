@@ -70,6 +70,7 @@ export class RbacChecks {
       websocketGet,
       unreadRoles: facts.forbidden.filter((l) => l === 'roles' || l === 'clusterroles'),
       accounts: new ServiceAccountReach(facts, evaluator, websocketGet),
+      ...(facts.podSecurityEnforce ? { podSecurityEnforce: facts.podSecurityEnforce } : {}),
     };
     this.adminGroups = new Set(
       (facts.cluster?.adminGroupObjectIDs ?? []).map((g) => g.toLowerCase()),

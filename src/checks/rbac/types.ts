@@ -20,6 +20,11 @@ export interface RbacFacts extends RbacObjects {
   serviceAccounts?: ServiceAccountName[];
   /** What the cluster itself says about AKS's own bindings (from ARM and the API server). */
   cluster?: ClusterContext;
+  /**
+   * Each namespace's `pod-security.kubernetes.io/enforce` label, when the namespaces were read (a
+   * namespace without the label is absent). Undefined: not read, so none counts as enforcing.
+   */
+  podSecurityEnforce?: Record<string, string>;
 }
 
 /** Cluster facts the exclusion table needs; absent parts are unknown (e.g. no ARM access). */

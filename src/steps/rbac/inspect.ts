@@ -1,7 +1,7 @@
 import type { RbacReview } from '../../checks/rbac/check-bindings.js';
 import type { ClusterContext, RbacFacts } from '../../checks/rbac/types.js';
 import { describeKubeError } from '../../kube/errors.js';
-import { rbacObjectsOf, serviceAccountsOf } from '../../kube/shared-reads.js';
+import { namespacesOf, rbacObjectsOf, serviceAccountsOf } from '../../kube/shared-reads.js';
 import type { Connection } from '../../model/connection.js';
 import type { InspectContext, Inspection } from '../contract/module.js';
 import { replaceCandidates, type Candidate } from './candidates.js';
@@ -41,6 +41,25 @@ export function clusterContext(connection: Connection): ClusterContext {
 }
 
 /**
+ * Each namespace's Pod Security enforce label (the shared namespace list), or undefined when the
+ * list failed or was refused: then no namespace counts as enforcing.
+ */
+async function podSecurityEnforceOf(
+  connection: Connection,
+): Promise<Record<string, string> | undefined> {
+  try {
+    const out: Record<string, string> = {};
+    for (const ns of await namespacesOf(connection)) {
+      const level = ns.metadata?.labels?.['pod-security.kubernetes.io/enforce'];
+      if (ns.metadata?.name && level !== undefined) out[ns.metadata.name] = level;
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Reads bindings, roles and ServiceAccounts (paged), runs the rbac checks, then has the API
  * server confirm the high and medium findings (SubjectAccessReview, bounded). Never changes
  * anything.
@@ -56,13 +75,16 @@ export async function inspectRbac(ctx: InspectContext): Promise<Inspection<RbacS
     throw describeKubeError(error, kubeServer, 'list ServiceAccounts');
   });
   accounts.catch(() => undefined); // awaited below, unless the first read failed first
+  const enforce = podSecurityEnforceOf(ctx.connection);
   const read = await objects;
   const serviceAccounts = await accounts;
+  const podSecurityEnforce = await enforce;
   const rbac: RbacFacts = {
     ...read,
     forbidden: serviceAccounts ? read.forbidden : [...read.forbidden, 'serviceaccounts'],
     ...(serviceAccounts ? { serviceAccounts } : {}),
     cluster: clusterContext(ctx.connection),
+    ...(podSecurityEnforce ? { podSecurityEnforce } : {}),
   };
   // The Azure assignments and the directory names need only the objects as read, not the
   // review: looked up while the checks run and the API server confirms.
