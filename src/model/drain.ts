@@ -98,5 +98,10 @@ export interface DrainNode {
   rebootNeeded: boolean;
   /** kured's lock names this node: kured is draining or rebooting it right now. */
   kuredLock: boolean;
+  /**
+   * AKS quarantined it: a drain it could not finish under undrainableNodeBehavior Cordon left it
+   * cordoned with label kubernetes.azure.com/upgrade-status=Quarantined.
+   */
+  aksQuarantined?: boolean;
   podCount: number;
 }

@@ -128,7 +128,8 @@ export const FINDING_MEANINGS: Readonly<Record<string, string>> = {
   'drain.several-pdbs': 'a running pod is covered by more than one budget: eviction refuses it',
   'drain.unreplicated-pod':
     'a pod has no controller, or its DaemonSet is gone: drain refuses it unless forced',
-  'drain.node-cordoned': 'a node is cordoned, perhaps left so by an interrupted drain',
+  'drain.node-cordoned':
+    'a node is cordoned, perhaps left so by an interrupted drain or quarantined by AKS',
   'drain.reboot-needed': 'kured marked the node for a reboot',
   'drain.emptydir-pod': 'a pod keeps emptyDir data that a drain deletes',
   'drain.forbidden': 'could not check: nodes, pods, DaemonSets or budgets were refused',

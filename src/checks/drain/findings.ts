@@ -2,6 +2,7 @@ import type { Finding } from '../../model/finding.js';
 import type { DrainNode, NodePlan } from '../../model/drain.js';
 import { planNode, type DrainWorld } from './plan.js';
 import { budgetBlocked } from './budgets.js';
+import { AKS_UPGRADE_STATUS_LABEL, quarantineWayOut } from './nodes.js';
 import { DEFAULT_DRAIN_OPTIONS, type DrainPod } from '../../model/drain.js';
 
 /** What the drain step's inspection saw. */
@@ -45,7 +46,15 @@ export function drainFindings(facts: DrainFacts): Finding[] {
   // Without the DaemonSet list every DaemonSet pod looks orphaned: that is drain.forbidden's to say.
   const daemonSetsUnread = facts.forbidden.some((what) => what.includes('daemonsets'));
   for (const node of facts.nodes) {
-    if (!node.schedulable) {
+    if (!node.schedulable && node.aksQuarantined) {
+      findings.push({
+        id: 'drain.node-cordoned',
+        severity: 'low',
+        object: { kind: 'Node', name: node.name },
+        message: `Node ${node.name} is cordoned and labelled ${AKS_UPGRADE_STATUS_LABEL}=Quarantined: AKS quarantined it after an upgrade drain it could not finish (undrainableNodeBehavior Cordon), and the upgrade ended Failed.`,
+        remediation: quarantineWayOut(node.name),
+      });
+    } else if (!node.schedulable) {
       findings.push({
         id: 'drain.node-cordoned',
         severity: 'low',

@@ -31,3 +31,16 @@ export function kuredLockHolders(value: string | undefined): string[] {
 export function needsReboot(annotations: Record<string, string> | undefined): boolean {
   return KURED_REBOOT_ANNOTATIONS.some((key) => annotations?.[key] !== undefined);
 }
+
+/** The label AKS puts on a node it could not drain under undrainableNodeBehavior Cordon. */
+export const AKS_UPGRADE_STATUS_LABEL = 'kubernetes.azure.com/upgrade-status';
+
+/** Whether node labels say AKS quarantined the node after a blocked upgrade drain. */
+export function aksQuarantined(labels: Record<string, string> | undefined): boolean {
+  return (labels?.[AKS_UPGRADE_STATUS_LABEL] ?? '').toLowerCase() === 'quarantined';
+}
+
+/** What to do about a node AKS quarantined: AKS's own way out, never a plain uncordon. */
+export function quarantineWayOut(node: string): string {
+  return `Fix or relax the PDB that blocked its drain, remove the label (kubectl label node ${node} ${AKS_UPGRADE_STATUS_LABEL}-), then re-run the upgrade; uncordoning it alone puts new pods on a node the upgrade left behind.`;
+}

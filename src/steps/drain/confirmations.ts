@@ -3,6 +3,7 @@ import type { DrainNode } from '../../model/drain.js';
 import type { DrainOptions, NodePlan } from '../../model/drain.js';
 import type { ConfirmationRequest } from '../../model/session.js';
 import { plural } from '../../model/plural.js';
+import { AKS_UPGRADE_STATUS_LABEL, quarantineWayOut } from '../../checks/drain/nodes.js';
 
 /** How many nodes a question's change names; the rest are counted (all are in its details). */
 const NAMED_NODES = 3;
@@ -107,13 +108,21 @@ export function uncordonConfirmation(
     (n) =>
       `WARNING: kured ${n.kuredLock ? 'holds its reboot lock on' : 'is waiting to reboot'} ${n.name}; uncordoning it defeats the reboot.`,
   );
+  const quarantined = nodes.filter((x) => x.aksQuarantined);
+  for (const n of quarantined) {
+    details.push(
+      `WARNING: AKS quarantined ${n.name} (label ${AKS_UPGRADE_STATUS_LABEL}=Quarantined) after an upgrade drain it could not finish; it is still on the old version.`,
+      `AKS's way out: ${quarantineWayOut(n.name)}`,
+    );
+  }
   if (kuredUnread !== undefined) {
     details.push(
       `WARNING: kured's reboot lock could not be checked; if kured is rebooting ${names.length > 1 ? 'one of these nodes' : 'this node'}, uncordoning defeats the reboot.`,
       `Why: ${kuredUnread}.`,
     );
   }
-  const strong = kured[0]?.name ?? (kuredUnread !== undefined ? names[0] : undefined);
+  const strong =
+    kured[0]?.name ?? quarantined[0]?.name ?? (kuredUnread !== undefined ? names[0] : undefined);
   const typed = strong ?? (names.length > 1 ? cluster : undefined);
   return {
     cluster,

@@ -1,7 +1,12 @@
 import type { V1DaemonSet, V1Node, V1PodDisruptionBudget } from '@kubernetes/client-node';
 import type { LeanPod } from '../../kube/lean-pod.js';
 import type { DrainNode } from '../../model/drain.js';
-import { KURED_LOCK_ANNOTATION, kuredLockHolders, needsReboot } from '../../checks/drain/nodes.js';
+import {
+  KURED_LOCK_ANNOTATION,
+  aksQuarantined,
+  kuredLockHolders,
+  needsReboot,
+} from '../../checks/drain/nodes.js';
 import type { DrainPdb, DrainPod } from '../../model/drain.js';
 import { isNodeReady } from '../../kube/nodes.js';
 import { knownDisruptionsAllowed, pdbStatusBehind } from '../../kube/pdb-status.js';
@@ -61,6 +66,7 @@ export function toDrainNode(node: V1Node, podCount: number, lockHolders: string[
     conditions,
     rebootNeeded: needsReboot(node.metadata?.annotations),
     kuredLock: lockHolders.includes(name),
+    ...(aksQuarantined(labels) ? { aksQuarantined: true } : {}),
     podCount,
   };
 }
