@@ -55,11 +55,15 @@ export function isRunningState(state: string): boolean {
 /** Findings that predict a failed or stuck upgrade before anything is sent. */
 export function preflightFindings(f: PreflightFacts): Finding[] {
   const out: Finding[] = [];
+  const spotPools = new Set(
+    f.pools.filter((p) => upgradeBatch(p.settings, p.count).noDrain).map((p) => p.name),
+  );
   for (const pdb of f.pdbs) {
     const object = { kind: 'PodDisruptionBudget', namespace: pdb.namespace, name: pdb.name };
+    // AKS drains no Spot pool in an upgrade (cordon and eviction notice only): no budget holds it.
     const pools = [
       ...new Set(pdb.podNodes.map((n) => f.nodePools[n]).filter((p): p is string => !!p)),
-    ];
+    ].filter((name) => !spotPools.has(name));
     const who = pdb.workloads.length > 0 ? ` (${pdb.workloads.join(', ')})` : '';
     const unsatisfiable = unsatisfiableBy(pdb);
     if (unsatisfiable === 'max-unavailable-zero') {
