@@ -54,6 +54,7 @@ export interface LeanPod {
     | 'securityContext'
     | 'os'
     | 'nodeSelector'
+    | 'terminationGracePeriodSeconds'
   > & {
     containers: LeanContainer[];
     initContainers?: LeanContainer[];
@@ -87,6 +88,7 @@ const SPEC = [
   'securityContext',
   'os',
   'nodeSelector',
+  'terminationGracePeriodSeconds',
 ] as const;
 const STATUS = ['phase', 'reason', 'message', 'podIP', 'podIPs', 'hostIP'] as const;
 const CONTAINER = ['name', 'securityContext', 'ports'] as const;

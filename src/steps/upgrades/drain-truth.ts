@@ -33,6 +33,37 @@ export function aksDrainLine(settings: PoolUpgradeSettings): string {
   return `AKS tries to drain each node for up to ${timeout}; undrainableNodeBehavior ${behaviour}: ${afterTimeout(rules)}.`;
 }
 
+/** A running pod as the grace-period check needs it. */
+export interface GracePod {
+  namespace: string;
+  name: string;
+  node: string;
+  /** terminationGracePeriodSeconds (30 when unset, the Kubernetes default). */
+  graceSeconds: number;
+}
+
+/**
+ * Lines naming the pods on `poolNodes` whose termination grace period is longer than the pool's
+ * drain timeout: AKS stops the upgrade when pods are still there after the timeout, and such a pod
+ * may take its whole grace period to stop.
+ */
+export function graceBeyondTimeoutLines(
+  settings: PoolUpgradeSettings,
+  pods: readonly GracePod[],
+  poolNodes: ReadonlySet<string>,
+): string[] {
+  const minutes = drainRulesOf(settings).drainTimeoutMinutes;
+  const long = pods.filter((p) => poolNodes.has(p.node) && p.graceSeconds > minutes * 60);
+  if (long.length === 0) return [];
+  return [
+    `Predicted to outlast the ${minutes}-minute drain timeout (terminationGracePeriodSeconds longer than it; AKS stops the upgrade if pods are still running then):`,
+    ...long.map(
+      (p) =>
+        `  • pod ${p.namespace}/${p.name} on ${p.node}: grace period ${p.graceSeconds}s (${Math.ceil(p.graceSeconds / 60)} min)`,
+    ),
+  ];
+}
+
 /** The line saying the budgets' verdict is unknown, when what it needs could not be read. */
 function unreadLine(unread: readonly string[], which: string): string {
   return `Which PodDisruptionBudgets would hold ${which} is not known: ${unread.join(' and ')} could not be read (forbidden).`;
