@@ -9,6 +9,7 @@ import { breakDetails } from '../../checks/versions/target-breaks.js';
 import { poolBlockers } from '../../checks/versions/pool-blockers.js';
 import { skipWarning } from '../../checks/versions/planner.js';
 import { onLtsPlan } from '../../checks/versions/support.js';
+import { poolsAksMayRoll } from '../../checks/versions/pools-aks-may-roll.js';
 import { poolDrainLines, poolsAfterLines } from './drain-truth.js';
 import {
   batchSettingsText,
@@ -119,7 +120,7 @@ export async function upgradeControlPlane(
         plan: shown,
         confirm: {
           cluster: ctx.cluster,
-          change: `${retry ? 'Retry the failed upgrade: upgrade' : 'Upgrade'} the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to}${retry ? ' again' : ''} (pools stay on their versions)${overrideUntil ? `, overriding AKS's deprecated-API check until ${overrideUntil.toISOString()}` : ''}${notRetried ? `; a new upgrade, not a retry of the failed PUT to ${notRetried}` : ''}`,
+          change: `${retry ? 'Retry the failed upgrade: upgrade' : 'Upgrade'} the control plane of ${ctx.cluster} from ${s.facts.versions.controlPlane.current} to ${to}${retry ? ' again' : ''} ${poolsWords(poolsAksMayRoll(s.facts.versions.pools))}${overrideUntil ? `, overriding AKS's deprecated-API check until ${overrideUntil.toISOString()}` : ''}${notRetried ? `; a new upgrade, not a retry of the failed PUT to ${notRetried}` : ''}`,
           details: [
             ...(pickedSince
               ? [
@@ -262,4 +263,11 @@ export async function upgradePool(s: Session, name: string, t: OperationTimings)
       { ended: ended(s, name, 'upgrade pool'), again: () => upgradePool(s, name, t) },
     ),
   );
+}
+
+/** What the control-plane question says of the pools: untouched, unless AKS may roll some. */
+function poolsWords(rolling: readonly string[]): string {
+  return rolling.length === 0
+    ? '(pools stay on their versions)'
+    : `(AKS may also roll pool ${rolling.join(', ')}: a failed earlier upgrade or nodes on mixed versions; the other pools keep their versions)`;
 }
