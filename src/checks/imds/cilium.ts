@@ -174,9 +174,15 @@ function fqdnWide(v: unknown): boolean {
   });
 }
 
-/** Whether one `toPorts[].ports[]` entry admits TCP/80. */
+/**
+ * Whether one `toPorts[].ports[]` entry admits TCP/80, for an allow (`deny` false) or a deny. An
+ * egress named port means every number any pod of the cluster gives that name, and pods come and
+ * go: an allow on it takes the endpoint in as soon as some pod names a port 80 so (maybe, while
+ * none does), and a deny on it holds only while one does (maybe, never a lasting block).
+ */
 function portTakesImds(
   entry: Record<string, unknown>,
+  deny: boolean,
   clusterPorts: readonly ContainerPort[],
 ): Tri {
   const protocol = typeof entry['protocol'] === 'string' ? entry['protocol'].toUpperCase() : 'ANY';
@@ -190,22 +196,25 @@ function portTakesImds(
         ? Number(port)
         : NaN;
   if (Number.isNaN(n)) {
-    // An egress named port means every number any pod of the cluster gives that name.
-    return clusterPorts.some(
+    const today = clusterPorts.some(
       (c) =>
         c.name === port &&
         c.port === IMDS_CONNECTION.port &&
         (protocol === 'ANY' || (c.protocol ?? 'TCP') === protocol),
-    )
-      ? 'yes'
-      : 'no';
+    );
+    if (deny) return today ? 'maybe' : 'no';
+    return today ? 'yes' : 'maybe';
   }
   const end = typeof entry['endPort'] === 'number' ? entry['endPort'] : n;
   return IMDS_CONNECTION.port >= n && IMDS_CONNECTION.port <= end ? 'yes' : 'no';
 }
 
 /** Whether the rule's ports take in TCP/80 (with L7 rules: maybe, the proxy decides). */
-function portsTakeImds(rule: Record<string, unknown>, clusterPorts: readonly ContainerPort[]): Tri {
+function portsTakeImds(
+  rule: Record<string, unknown>,
+  deny: boolean,
+  clusterPorts: readonly ContainerPort[],
+): Tri {
   if (rule['toPorts'] === undefined) return 'yes';
   const answers = list(rule['toPorts']).map((tp): Tri => {
     const p = rec(tp);
@@ -213,7 +222,7 @@ function portsTakeImds(rule: Record<string, unknown>, clusterPorts: readonly Con
     const ports = list(p['ports']);
     const base = anyOf(
       ...(ports.length === 0 ? ['yes' as Tri] : []),
-      ...ports.map((e) => (rec(e) ? portTakesImds(rec(e)!, clusterPorts) : 'no')),
+      ...ports.map((e) => (rec(e) ? portTakesImds(rec(e)!, deny, clusterPorts) : 'no')),
     );
     const l7 = ['rules', 'serverNames', 'listener', 'terminatingTLS', 'originatingTLS'].some(
       (k) => p[k] !== undefined,
@@ -227,7 +236,7 @@ function portsTakeImds(rule: Record<string, unknown>, clusterPorts: readonly Con
 function ruleTakesImds(rule: unknown, deny: boolean, clusterPorts: readonly ContainerPort[]): Tri {
   const r = rec(rule);
   if (!r) return 'no';
-  return allOf(peersTakeImds(r, deny), portsTakeImds(r, clusterPorts));
+  return allOf(peersTakeImds(r, deny), portsTakeImds(r, deny, clusterPorts));
 }
 
 /** Whether the rule puts the endpoints it selects into default deny at egress. */

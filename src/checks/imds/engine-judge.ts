@@ -1,6 +1,6 @@
 import type { DataPlane } from '../netpol/dataplane.js';
 import type { ContainerPort, NamespaceFacts, PodFacts, PolicyFacts } from '../netpol/model.js';
-import { Reachability } from '../netpol/reach.js';
+import { Reachability, type SideAnswer } from '../netpol/reach.js';
 import { calicoEgress, calicoPolicies } from './calico.js';
 import { ciliumEgress, ciliumRules } from './cilium.js';
 import { IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
@@ -79,6 +79,16 @@ export interface EngineVerdict {
   reachable: string[];
 }
 
+/** The NetworkPolicies' answer for one pod, as the engines' judges take it. */
+function k8sEgress(side: SideAnswer): K8sEgress {
+  return {
+    isolated: side.isolated,
+    allowed: side.allowed,
+    selectedBy: side.selectedBy,
+    allowedBy: [...new Set(side.allowedBy.map((r) => r.policy))],
+  };
+}
+
 /** A pod created later with no labels of its own stands for pods to come. */
 const NEW_POD = '(a pod created later)';
 
@@ -101,6 +111,12 @@ export function engineVerdict(
   k8sCoversFuture: boolean,
 ): EngineVerdict | undefined {
   const reach = new Reachability({ namespaces: [namespace], policies, clusterPorts }, plane);
+  // Where egress named ports resolve across the cluster (Cilium), a pod created later anywhere may
+  // name a port 80 after a rule's named port: asked with no cluster ports, the NetworkPolicies say
+  // what they allow now or later (netpol/rules.ts), which "every pod is blocked" must hold against.
+  const later = plane.egressNamedPortsClusterWide
+    ? new Reachability({ namespaces: [namespace], policies }, plane)
+    : undefined;
   const subjects = [
     ...pods.filter((p) => !p.hostNetwork).map((p) => ({ name: p.name, pod: p })),
     { name: NEW_POD, pod: { namespace: namespace.name, labels: {} } as Partial<PodFacts> },
@@ -112,27 +128,29 @@ export function engineVerdict(
   const reachable: string[] = [];
   let allBlocked = true;
   for (const { name, pod } of subjects) {
-    const side = reach.egress(
-      { namespace: namespace.name, labels: pod.labels ?? {} },
-      IMDS_ENDPOINT,
-      IMDS_CONNECTION,
-    );
-    const k8s: K8sEgress = {
-      isolated: side.isolated,
-      allowed: side.allowed,
-      selectedBy: side.selectedBy,
-      allowedBy: [...new Set(side.allowedBy.map((r) => r.policy))],
-    };
+    const source = { namespace: namespace.name, labels: pod.labels ?? {} };
+    const k8s = k8sEgress(reach.egress(source, IMDS_ENDPOINT, IMDS_CONNECTION));
     const subject: EngineSubject = {
       namespace: namespace.name,
       namespaceLabels: namespace.labels,
       labels: pod.labels ?? {},
       ...(pod.ip ? { ip: pod.ip } : {}),
     };
-    const answer =
+    const judge = (side: K8sEgress) =>
       rules.engine === 'cilium'
-        ? ciliumEgress(rules.rules, subject, k8s, clusterPorts)
-        : calicoEgress(rules.policies, subject, k8s);
+        ? ciliumEgress(rules.rules, subject, side, clusterPorts)
+        : calicoEgress(rules.policies, subject, side);
+    const answer = judge(k8s);
+    // Blocked today only while no pod names a port 80 after a named port that allows it: not a
+    // block of pods now and later (the NetworkPolicy verdict names the rule).
+    const k8sLater = later && k8sEgress(later.egress(source, IMDS_ENDPOINT, IMDS_CONNECTION));
+    if (
+      answer.outcome === 'blocked' &&
+      k8sLater?.allowed === true &&
+      !k8s.allowed &&
+      judge(k8sLater).outcome !== 'blocked'
+    )
+      allBlocked = false;
     for (const t of answer.touching) touching.add(t);
     if (answer.outcome === 'unknown') {
       group(unknown, answer.by.length > 0 ? answer.by : answer.touching, name);

@@ -106,7 +106,7 @@ export function verdictFindings(v: NamespaceVerdict, probe = false): Finding[] {
       id: 'imds.engine-policy-unknown',
       severity: 'medium',
       object: { kind: 'Namespace', name: v.namespace },
-      message: `Whether ${list(u.pods)} in ${v.namespace} can reach 169.254.169.254:80 is not known: ${u.policy} selects ${u.pods.length === 1 ? 'it' : 'them'} with a part this step cannot judge (see the README: a CIDR group, a Service, a DNS name pattern, an L7 rule, a label not read, or a Calico tier). Not a pass.`,
+      message: `Whether ${list(u.pods)} in ${v.namespace} can reach 169.254.169.254:80 is not known: ${u.policy} selects ${u.pods.length === 1 ? 'it' : 'them'} with a part this step cannot judge (see the README: a CIDR group, a Service, a DNS name pattern, an L7 rule, a named port, a label not read, or a Calico tier). Not a pass.`,
       remediation: `Read ${u.policy} for rules that allow or deny 169.254.169.254, or confirm with a probe from a pod.`,
     });
   }

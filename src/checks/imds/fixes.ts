@@ -1,6 +1,6 @@
 import { cidrBounds, formatAddress, mappedIpv4Block, parseCidr } from '../netpol/address.js';
 import type { DataPlane } from '../netpol/dataplane.js';
-import type { ContainerPort, EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
+import type { EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
 import { peerMatches } from '../netpol/peers.js';
 import { effectivePolicyTypes } from '../netpol/policy-types.js';
 import { IMDS_ADDRESS, IMDS_CIDR, IMDS_ENDPOINT, IMDS_MAPPED_CIDR } from './endpoint.js';
@@ -21,10 +21,8 @@ function anywhereButImds(ipv6: boolean): PolicyPeer[] {
   ];
 }
 
-/** What a rule edit needs to know of the cluster besides the data plane. */
+/** What a rule edit needs to know of the cluster besides the data planes. */
 export interface EditOptions {
-  /** The cluster's named ports (`clusterNamedPorts`): Cilium's egress named ports resolve against them. */
-  clusterPorts?: readonly ContainerPort[];
   /** Whether "anywhere" may keep an IPv6 block (`ipv6PeerSafe`); default true. */
   ipv6?: boolean;
 }
@@ -95,15 +93,19 @@ export interface PolicyEdit<R extends EgressRule> {
   changes: string[];
 }
 
-/** Closes the endpoint in every rule of the policy that opens it; undefined when none does. */
+/**
+ * Closes the endpoint in every rule of the policy that opens it, now or later, on any of `planes`
+ * (those the verdict holds on: `verdictPlanes`); undefined when none does.
+ */
 export function policyEdit<R extends EgressRule>(
   policy: Omit<PolicyFacts, 'egress'> & { egress?: R[] },
-  plane: DataPlane,
+  planes: readonly DataPlane[],
   options: EditOptions = {},
 ): PolicyEdit<R> | undefined {
   const changes: string[] = [];
   const egress = (policy.egress ?? []).flatMap((rule, index): R[] => {
-    if (!ruleOpensImds(rule, policy.namespace, plane, options.clusterPorts)) return [rule];
+    const plane = planes.find((p) => ruleOpensImds(rule, policy.namespace, p));
+    if (!plane) return [rule];
     const fix = closeImdsInRule(rule, policy.namespace, plane, options.ipv6 ?? true);
     changes.push(`rule ${index}: ${fix.change}`);
     return fix.rule ? [fix.rule] : [];

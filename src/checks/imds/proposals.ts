@@ -1,12 +1,11 @@
 import { stringify } from 'yaml';
 import { selectorMatches } from '../label-selector.js';
 import type { ImdsAssessment, ImdsFacts } from './assess.js';
-import { ipv6PeerSafe, verdictPlane, type EngineTraits } from './engine.js';
+import { ipv6PeerSafe, verdictPlanes, type EngineTraits } from './engine.js';
 import type { NamespaceVerdict } from './evaluate.js';
 import { OUR_LABELS, type PodFacts, type PolicyFacts } from './facts.js';
 import { separation, sharedLabels } from './shared-pod.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
-import { clusterNamedPorts } from '../netpol/ports.js';
 import type { LabelSelector, SelectorRequirement } from '../../model/label-selector.js';
 import type { PodGroup } from './pod-groups.js';
 import { checkChange, type FixCheck } from './fix-check.js';
@@ -41,17 +40,12 @@ function checkNotes(check: FixCheck): string[] {
 /** The checked edit of each policy with a rule that opens the endpoint. */
 export function ruleFixes(verdict: NamespaceVerdict, facts: ImdsFacts): ProposedFix[] {
   const ns = verdict.namespace;
-  const plane = verdictPlane(facts.engine);
+  const planes = verdictPlanes(facts.engine);
   const mine = facts.policies.filter((p) => p.namespace === ns);
   const names = [...new Set(verdict.reopenings.map((r) => r.policy))];
   return names.flatMap((name) => {
     const policy = mine.find((p) => p.name === name);
-    const edit =
-      policy &&
-      policyEdit(policy, plane, {
-        clusterPorts: clusterNamedPorts(facts.pods),
-        ipv6: ipv6PeerSafe(facts.engine),
-      });
+    const edit = policy && policyEdit(policy, planes, { ipv6: ipv6PeerSafe(facts.engine) });
     if (!policy || !edit) return [];
     const check = checkChange(
       facts,

@@ -1,6 +1,12 @@
 import type { DataPlane } from '../netpol/dataplane.js';
 import { cidrBounds, formatAddress, mappedIpv4Block, parseCidr } from '../netpol/address.js';
-import type { ContainerPort, EgressRule, PolicyFacts, PolicyPeer } from '../netpol/model.js';
+import type {
+  ContainerPort,
+  EgressRule,
+  PolicyFacts,
+  PolicyPeer,
+  PolicyPort,
+} from '../netpol/model.js';
 import { ipBlockCoverage, peerMatches } from '../netpol/peers.js';
 import { isolatesEgress } from '../netpol/policy-types.js';
 import { describePort, portEntryMatches } from '../netpol/ports.js';
@@ -11,24 +17,33 @@ import { IMDS_ADDRESS, IMDS_CIDR, IMDS_CONNECTION, IMDS_ENDPOINT } from './endpo
 const NO_NAMESPACES = () => ({});
 
 /**
- * Whether the rule (of a policy in `namespace`) lets a pod it applies to reach 169.254.169.254:80;
- * `clusterPorts`: the cluster's named ports (`clusterNamedPorts`), for Cilium's egress named ports.
+ * Whether the rule (of a policy in `namespace`) lets a pod it applies to reach 169.254.169.254:80,
+ * now or later. On a plane that resolves egress named ports across the cluster (Cilium) a named
+ * port means 80 as soon as any pod anywhere names a port 80 so, which a pod created later may do
+ * whatever today's pods declare: such a rule opens the endpoint (the pods of today only say
+ * whether it does already, see `namedPortWords`).
  */
-export function ruleOpensImds(
-  rule: EgressRule,
-  namespace: string,
-  plane: DataPlane,
-  clusterPorts?: readonly ContainerPort[],
-): boolean {
-  return egressRuleAllows(
-    rule,
-    namespace,
-    IMDS_ENDPOINT,
-    IMDS_CONNECTION,
-    plane,
-    NO_NAMESPACES,
-    clusterPorts,
+export function ruleOpensImds(rule: EgressRule, namespace: string, plane: DataPlane): boolean {
+  // No cluster ports given: a named port may mean any number (netpol/rules.ts).
+  return egressRuleAllows(rule, namespace, IMDS_ENDPOINT, IMDS_CONNECTION, plane, NO_NAMESPACES);
+}
+
+/** Why a named port of a rule that opens the endpoint takes in port 80, today or once a pod names it so. */
+function namedPortWords(entry: PolicyPort, clusterPorts: readonly ContainerPort[] | undefined) {
+  const protocol = entry.protocol ?? 'TCP';
+  const today = clusterPorts?.some(
+    (c) =>
+      c.name === entry.port &&
+      c.port === IMDS_CONNECTION.port &&
+      (c.protocol ?? 'TCP') === protocol,
   );
+  const when =
+    clusterPorts === undefined
+      ? "the pods' port names are not known"
+      : today
+        ? 'a pod of the cluster names port 80 so'
+        : 'no pod names port 80 so today, but the first pod in any namespace that does opens it';
+  return `${describePort(entry)} (${when}; Cilium resolves an egress named port across every pod of the cluster, for ipBlock peers too)`;
 }
 
 /** `a.b.c.d/n`: the IPv4 block an IPv4-mapped IPv6 text stands for, or undefined. */
@@ -70,16 +85,11 @@ function whyRuleOpens(
   const admitting = ports.filter((p) => portEntryMatches(p, IMDS_CONNECTION, undefined));
   // On Cilium a named port means every number any pod of the cluster gives the name, here too.
   const named = ports.filter(
-    (p) =>
-      typeof p.port === 'string' &&
-      ruleOpensImds({ ...rule, ports: [p] }, namespace, plane, clusterPorts),
+    (p) => typeof p.port === 'string' && ruleOpensImds({ ...rule, ports: [p] }, namespace, plane),
   );
   const said = [
     ...admitting.map(describePort),
-    ...named.map(
-      (p) =>
-        `${describePort(p)} (${clusterPorts ? 'a pod of the cluster names port 80 so' : "the pods' port names are not known"}; Cilium resolves an egress named port across every pod of the cluster, for ipBlock peers too)`,
-    ),
+    ...named.map((p) => namedPortWords(p, clusterPorts)),
   ];
   return `${where}, on ${said.join(', ')}`;
 }
@@ -92,7 +102,10 @@ export interface Reopening {
   why: string;
 }
 
-/** Every rule of an egress policy that lets the pods it selects reach 169.254.169.254:80. */
+/**
+ * Every rule of an egress policy that lets the pods it selects reach 169.254.169.254:80, now or
+ * later (`ruleOpensImds`); `clusterPorts` only say whether a named port does so already.
+ */
 export function reopeningsOf(
   policy: PolicyFacts,
   plane: DataPlane,
@@ -100,7 +113,7 @@ export function reopeningsOf(
 ): Reopening[] {
   if (!isolatesEgress(policy)) return [];
   return (policy.egress ?? []).flatMap((rule, index) =>
-    ruleOpensImds(rule, policy.namespace, plane, clusterPorts)
+    ruleOpensImds(rule, policy.namespace, plane)
       ? [
           {
             policy: policy.name,

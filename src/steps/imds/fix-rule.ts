@@ -1,10 +1,9 @@
 import type { V1NetworkPolicy, V1NetworkPolicyEgressRule } from '@kubernetes/client-node';
 import { stringify } from 'yaml';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
-import { ipv6PeerSafe, verdictPlane } from '../../checks/imds/engine.js';
+import { ipv6PeerSafe, verdictPlanes } from '../../checks/imds/engine.js';
 import { checkChange, type FixCheck } from '../../checks/imds/fix-check.js';
 import { policyEdit } from '../../checks/imds/fixes.js';
-import { clusterNamedPorts } from '../../checks/netpol/ports.js';
 import { describeKubeError } from '../../kube/errors.js';
 import { readNetworkPolicy, replaceEgress } from '../../kube/network-policies.js';
 import type { ImdsContext as StepContext } from './session.js';
@@ -36,13 +35,12 @@ export async function planRuleEdits(
   namespace: string,
   names: readonly string[],
 ): Promise<RuleEdit[]> {
-  const plane = verdictPlane(facts.engine);
+  const planes = verdictPlanes(facts.engine);
   const edits: RuleEdit[] = [];
   for (const name of names) {
     const live = await readNetworkPolicy(ctx.connection.kc, { namespace, name });
     const before = live.spec?.egress ?? [];
-    const edit = policyEdit({ ...policyFacts(live), egress: before }, plane, {
-      clusterPorts: clusterNamedPorts(facts.pods),
+    const edit = policyEdit({ ...policyFacts(live), egress: before }, planes, {
       ipv6: ipv6PeerSafe(facts.engine),
     });
     if (!edit) continue;

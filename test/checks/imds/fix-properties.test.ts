@@ -8,6 +8,7 @@ import {
   ipv6PeerSafe,
   planesToCheck,
   verdictPlane,
+  verdictPlanes,
 } from '../../../src/checks/imds/engine.js';
 import { checkChange } from '../../../src/checks/imds/fix-check.js';
 import { applyEdit, policyEdit } from '../../../src/checks/imds/fixes.js';
@@ -60,8 +61,7 @@ function offeredChanges(facts: ImdsFacts): Array<{ what: string; after: PolicyFa
   }
   for (const name of new Set(verdict.reopenings.map((r) => r.policy))) {
     const policy = mine.find((p) => p.name === name)!;
-    const edit = policyEdit(policy, verdictPlane(facts.engine), {
-      clusterPorts: clusterNamedPorts(facts.pods),
+    const edit = policyEdit(policy, verdictPlanes(facts.engine), {
       ipv6: ipv6PeerSafe(facts.engine),
     })!;
     const after = mine.map((p) => (p === policy ? applyEdit(p, edit) : p));
@@ -223,7 +223,7 @@ describe('the widening the issue found', () => {
   });
 
   it('the derived fix deletes the rule; the check proves it closes only the endpoint', () => {
-    const edit = policyEdit(onlyImds, verdictPlane(facts([]).engine))!;
+    const edit = policyEdit(onlyImds, verdictPlanes(facts([]).engine))!;
     expect(edit.egress).toEqual([]);
     expect(edit.changes).toEqual(['rule 0: deleted (169.254.169.254 was all it allowed)']);
     const check = checkChange(facts([onlyImds]), NS, [applyEdit(onlyImds, edit)]);
@@ -233,7 +233,7 @@ describe('the widening the issue found', () => {
   it('with policyTypes left implicit, the emptied egress keeps Egress isolation', () => {
     const implicit = { ...onlyImds, policyTypes: undefined } as PolicyFacts;
     delete implicit.policyTypes;
-    const edit = policyEdit(implicit, verdictPlane(facts([]).engine))!;
+    const edit = policyEdit(implicit, verdictPlanes(facts([]).engine))!;
     expect(edit.policyTypes).toEqual(['Ingress', 'Egress']);
     expect(checkChange(facts([implicit]), NS, [applyEdit(implicit, edit)]).safe).toBe(true);
     const { policyTypes: _dropped, ...withoutTypes } = applyEdit(implicit, edit);

@@ -126,7 +126,10 @@ function oracle(stored: PolicyFacts[], pods: PodFacts[], cilium = false, npm = f
   };
   const isolated = (labels: Record<string, string>) =>
     egress.some((p) => selects(p.podSelector, labels));
-  const reopened = egress.some((p) => (p.egress ?? []).some(opens));
+  // A pod created later anywhere may name a port 80 after any egress named port: on Cilium such a
+  // rule re-opens the endpoint for the verdict (about pods now and later), whatever pods say today.
+  const later: NamedEgress = cilium ? () => true : NEVER;
+  const reopened = egress.some((p) => (p.egress ?? []).some((r) => ruleOpens(r, later)));
   // Pods created later, whatever their labels, are covered when every label set is isolated:
   // tried over every set the arbitraries' selectors can tell apart (their keys, absent or with
   // any of their values or another one).

@@ -11,7 +11,7 @@ import {
   engineTraits,
   ipv6PeerSafe,
   planesToCheck,
-  verdictPlane,
+  verdictPlanes,
 } from '../../../src/checks/imds/engine.js';
 import { checkChange } from '../../../src/checks/imds/fix-check.js';
 import { applyEdit, policyEdit } from '../../../src/checks/imds/fixes.js';
@@ -22,7 +22,6 @@ import {
   type ProposedFix,
 } from '../../../src/checks/imds/proposals.js';
 import type { PolicyFacts } from '../../../src/checks/netpol/model.js';
-import { clusterNamedPorts } from '../../../src/checks/netpol/ports.js';
 import { builtInScenarios } from '../../../src/sim/scenarios/index.js';
 import { startSimulator } from '../../../src/sim/simulator.js';
 import { readImdsFacts } from '../../../src/steps/imds/read-facts.js';
@@ -64,8 +63,7 @@ function offered(
       p === policy
         ? applyEdit(
             p,
-            policyEdit(p, verdictPlane(facts.engine), {
-              clusterPorts: clusterNamedPorts(facts.pods),
+            policyEdit(p, verdictPlanes(facts.engine), {
               ipv6: ipv6PeerSafe(facts.engine),
             })!,
           )

@@ -9,8 +9,8 @@
 // a named port is resolved against the pods' ports, which change as pods come and go);
 // https://docs.cilium.io/en/stable/security/policy/language/ (named ports in egress).
 import { describe, expect, it } from 'vitest';
-import { assessImds, type ImdsFacts } from '../../src/checks/imds/assess.js';
-import type { PodFacts } from '../../src/checks/imds/facts.js';
+import { assessImds, type ImdsFacts } from '../../../src/checks/imds/assess.js';
+import type { PodFacts } from '../../../src/checks/imds/facts.js';
 
 const facts = (more: PodFacts[]): ImdsFacts => ({
   engine: {
@@ -42,20 +42,17 @@ const shop = (f: ImdsFacts) =>
   assessImds(f).namespaces.find((a) => a.verdict.namespace === 'shop')!.verdict.kind;
 
 describe('imds on Cilium: an egress rule on a named port, anywhere', () => {
-  it.fails(
-    'is not judged blocked for pods now and later while a new pod elsewhere re-opens it',
-    () => {
-      const nginx: PodFacts = {
-        namespace: 'web',
-        name: 'nginx-1',
-        labels: { app: 'nginx' },
-        hostNetwork: false,
-        ports: [{ name: 'http', port: 80 }],
-      };
-      // Context: once such a pod exists, the step itself says the rule re-opens the endpoint.
-      expect(shop(facts([nginx]))).toBe('reopened');
-      // Correct: before it exists, "blocked, now and later" is not what the policies guarantee.
-      expect(shop(facts([]))).not.toBe('blocked');
-    },
-  );
+  it('is not judged blocked for pods now and later while a new pod elsewhere re-opens it', () => {
+    const nginx: PodFacts = {
+      namespace: 'web',
+      name: 'nginx-1',
+      labels: { app: 'nginx' },
+      hostNetwork: false,
+      ports: [{ name: 'http', port: 80 }],
+    };
+    // Context: once such a pod exists, the step itself says the rule re-opens the endpoint.
+    expect(shop(facts([nginx]))).toBe('reopened');
+    // Correct: before it exists, "blocked, now and later" is not what the policies guarantee.
+    expect(shop(facts([]))).not.toBe('blocked');
+  });
 });
