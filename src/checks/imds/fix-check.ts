@@ -98,14 +98,10 @@ export function checkChange(
   const planes = planesToCheck(facts.engine);
   const result = compareEgress(world(before), world(after), sample, planes);
   if (result.added.length > 0) {
-    const more = result.added.length > 1 ? ` and ${result.added.length - 1} more` : '';
-    return {
-      safe: false,
-      why: `it would newly allow ${describe(result.added[0]!)}${more}`,
-      alsoCloses: [],
-      asked: result.asked,
-    };
+    return { safe: false, why: newlyAllows(result.added), alsoCloses: [], asked: result.asked };
   }
+  const meant = widensDropped(world(before), world(after), sample, planes);
+  if (meant) return { ...meant, asked: result.asked + meant.asked };
   const unclosed = closedSomewhereOnly(world(after), sample, planes, result.removed, after);
   if (unclosed) {
     return { safe: false, why: unclosed, alsoCloses: [], asked: result.asked };
@@ -122,6 +118,47 @@ export function checkChange(
     alsoCloses: closes.length > 4 ? [...closes.slice(0, 4), `${closes.length - 4} more`] : closes,
     asked: result.asked,
   };
+}
+
+/** `it would newly allow <first> and N more`. */
+function newlyAllows(added: readonly ReachDifference[]): string {
+  const more = added.length > 1 ? ` and ${added.length - 1} more` : '';
+  return `it would newly allow ${describe(added[0]!)}${more}`;
+}
+
+/**
+ * The refusal of a change that widens what a policy the engine drops whole (Azure NPM: an IPv6
+ * block) says, or undefined. Such a policy is not in effect, yet it is what its owner means the
+ * egress to be, and it takes effect as soon as the engine installs it (the IPv6 block removed, or
+ * the cluster moved to Cilium or Calico, as NPM's retirement asks); policies add up, so a change
+ * must not allow more than it does then either. Judged on each such plane with every policy in effect.
+ */
+function widensDropped(
+  before: PolicyWorld,
+  after: PolicyWorld,
+  sample: ReturnType<typeof egressSample>,
+  planes: readonly DataPlane[],
+): (FixCheck & { safe: false }) | undefined {
+  let asked = 0;
+  for (const plane of planes) {
+    const dropped = before.policies.flatMap((p) => {
+      const why = notInEffect(p, plane);
+      return why ? [`${p.name} (${why})`] : [];
+    });
+    if (dropped.length === 0) continue;
+    const asWritten: DataPlane = { ...plane, dropsPolicyWithNonIpv4Block: false };
+    const result = compareEgress(before, after, sample, [asWritten]);
+    asked += result.asked;
+    if (result.added.length === 0) continue;
+    const one = dropped.length === 1;
+    return {
+      safe: false,
+      why: `${dropped.join('; ')} ${one ? 'is' : 'are'} not in effect on ${PLANE_NAMES[plane.name]}, but ${one ? 'it says' : 'they say'} what egress here is meant to be; once in effect (the engine installs ${one ? 'it' : 'them'}, or the cluster moves to Cilium or Calico) ${newlyAllows(result.added)} beside ${one ? 'it' : 'them'}`,
+      alsoCloses: [],
+      asked,
+    };
+  }
+  return undefined;
 }
 
 const PLANE_NAMES: Record<DataPlane['name'], string> = {

@@ -153,7 +153,9 @@ describe('fixes never widen (property tests)', () => {
                 false,
               );
           }
-          if (before.kind === 'exposed')
+          // Not offered beside a policy the engine drops whole that it would widen once in
+          // effect (an egress lockdown with an IPv6 block on Azure NPM): nothing is promised then.
+          if (before.kind === 'exposed' && edited.has('namespace policy'))
             expect(
               reach.egress({ namespace: NS, labels: {} }, IMDS_ENDPOINT, IMDS_CONNECTION).allowed,
             ).toBe(false);
