@@ -15,6 +15,7 @@ import { enginePolicyFindings } from './engine-policies.js';
 import type { EngineKindRead } from './engine-kinds.js';
 import { engineRulesOf, engineVerdict, type EngineVerdict } from './engine-judge.js';
 import { podGroups } from './pod-groups.js';
+import { engineRulesToCheck, namespaceHold } from './engine-hold.js';
 import type { NamespaceVerdict } from './evaluate.js';
 import { clusterNamedPorts } from '../netpol/ports.js';
 import type { DataPlane } from '../netpol/dataplane.js';
@@ -46,6 +47,12 @@ export interface NamespaceAssessment {
   system?: string;
   /** A user namespace reported but not chosen by default (a cluster extension's name). */
   optIn?: string;
+  /**
+   * Why this step's namespace-wide policy is not offered for an exposed namespace: the engine's
+   * own policies hold the egress of some pod there (on an engine the cluster may run), or could
+   * not be read (engine-hold.ts).
+   */
+  engineHold?: string;
 }
 
 /** The whole evaluation: per-namespace verdicts and the findings. */
@@ -71,6 +78,7 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
     clusterPorts: clusterNamedPorts(facts.pods),
   };
   const planes = verdictPlanes(facts.engine);
+  const engineRules = engineRulesToCheck(facts.engine, facts.enginePolicies);
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((ns) => {
@@ -89,10 +97,16 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
           engineVerdict(ns, own, mine, rules, plane, judge.clusterPorts, k8s.coversFuturePods);
         return withEngine(k8s, engine, own);
       };
+      const verdict = worstVerdict(planes, onPlane);
+      const hold =
+        verdict.kind === 'exposed'
+          ? namespaceHold(facts.engine, facts.enginePolicies, engineRules, ns, own)
+          : undefined;
       return {
-        verdict: worstVerdict(planes, onPlane),
+        verdict,
         ...(system ? { system } : {}),
         ...(optIn ? { optIn } : {}),
+        ...(hold ? { engineHold: hold } : {}),
       };
     });
   return {

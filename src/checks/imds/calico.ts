@@ -329,3 +329,12 @@ function labelFree(p: CalicoPolicy | undefined): boolean {
       k.startsWith('pcns.'),
   );
 }
+
+/**
+ * The Calico policies that apply to the pod at egress (or may): for such a pod the
+ * NetworkPolicies (order 1000) are one step of the same ordered evaluation, and a packet they
+ * do not allow goes on to the Calico policies after them instead of being dropped.
+ */
+export function calicoHolders(policies: readonly CalicoPolicy[], s: EngineSubject): string[] {
+  return [...new Set(policies.filter((p) => appliesTo(p, s) !== 'no').map((p) => p.policy))];
+}

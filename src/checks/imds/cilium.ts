@@ -321,3 +321,14 @@ function labelFree(r: CiliumRule): boolean {
     )
   );
 }
+
+/**
+ * The Cilium policies that put the pod into default deny at egress (or may: labels not read):
+ * for such a pod every allow of a NetworkPolicy adds to theirs, whatever else they allow.
+ */
+export function ciliumHolders(rules: readonly CiliumRule[], s: EngineSubject): string[] {
+  const held = rules.filter(
+    (r) => under(selects(r, s), defaultDenyEgress(r.rule) ? 'yes' : 'no') !== 'no',
+  );
+  return [...new Set(held.map((r) => r.policy))];
+}

@@ -9,6 +9,7 @@ import { Reachability, type PolicyWorld } from '../netpol/reach.js';
 import type { DataPlane } from '../netpol/dataplane.js';
 import { IMDS_ADDRESS, IMDS_CONNECTION, IMDS_ENDPOINT } from './endpoint.js';
 import { planesToCheck, type EngineFacts } from './engine.js';
+import { engineRulesToCheck, engineUnread, engineWidening } from './engine-hold.js';
 
 /** The widening check's answer for one change. */
 export interface FixCheck {
@@ -66,7 +67,8 @@ function describe(d: ReachDifference): string {
  * Checks a change of `namespace`'s policies before it is offered: over every pod of the
  * namespace, a new unlabeled pod, and a sample of destinations and ports that meets every edge of
  * the policies' CIDRs and port ranges, on each data plane the cluster may use, the change may
- * only remove reachability of 169.254.169.254 and must never add any.
+ * only remove reachability of 169.254.169.254 and must never add any, judged with the engine's
+ * own policies (engine-hold.ts); never safe while a kind of them could not be read.
  */
 export function checkChange(
   facts: ImdsFacts,
@@ -82,6 +84,8 @@ export function checkChange(
       asked: 0,
     };
   }
+  const unread = engineUnread(facts.engine, facts.enginePolicies);
+  if (unread) return { safe: false, why: unread, alsoCloses: [], asked: 0 };
   const sample = egressSample({
     namespace,
     namespaces: facts.namespaces,
@@ -102,6 +106,19 @@ export function checkChange(
   }
   const meant = widensDropped(world(before), world(after), sample, planes);
   if (meant) return { ...meant, asked: result.asked + meant.asked };
+  const widening = engineWidening(
+    {
+      namespace: facts.namespaces.find((n) => n.name === namespace),
+      pods: facts.pods,
+      rules: engineRulesToCheck(facts.engine, facts.enginePolicies),
+    },
+    namespace,
+    world(before),
+    world(after),
+    sample,
+    planes,
+  );
+  if (widening) return { safe: false, why: widening, alsoCloses: [], asked: result.asked };
   const unclosed = closedSomewhereOnly(world(after), sample, planes, result.removed, after);
   if (unclosed) {
     return { safe: false, why: unclosed, alsoCloses: [], asked: result.asked };

@@ -52,11 +52,13 @@ function list(names: readonly string[], max = 5): string {
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
-function actionOf(verdict: NamespaceVerdict): RowAction {
+function actionOf(verdict: NamespaceVerdict, engineHold: string | undefined): RowAction {
   const kind: VerdictKind = verdict.kind;
   // Our policy's except would not be enforced for the Windows pods here: not offered as a fix.
-  // Nor where the engine's own policies restrict egress: allow-all-but-metadata would widen them.
-  if (kind === 'exposed') return verdict.windowsUnenforced || verdict.engine ? 'none' : 'create';
+  // Nor where the engine's own policies restrict egress (on any engine the cluster may run) or
+  // could not be read: allow-all-but-metadata would widen them.
+  if (kind === 'exposed')
+    return verdict.windowsUnenforced || verdict.engine || engineHold ? 'none' : 'create';
   if (kind === 'blocked') return 'none';
   return 'review';
 }
@@ -67,6 +69,7 @@ function detailsOf(
   proposals: readonly ProposedFix[],
   traits: EngineTraits,
   probe: boolean,
+  engineHold: string | undefined,
 ): ViewItem[] {
   const inert =
     verdict.enforced === false
@@ -94,7 +97,10 @@ function detailsOf(
         `The engine's own policies select pods here (${list(verdict.engine.touching, 3)}); the verdict counts them with the NetworkPolicies.${verdict.kind === 'exposed' ? ' No NetworkPolicy is offered: allowing all but the metadata endpoint would widen what they restrict.' : ''}`,
       ]
     : [];
-  if (action === 'none' && verdict.kind === 'exposed') return [...windows, ...engine, ...unread];
+  const held =
+    engineHold && !verdict.engine ? [`No NetworkPolicy is offered here: ${engineHold}.`] : [];
+  if (action === 'none' && verdict.kind === 'exposed')
+    return [...windows, ...engine, ...held, ...unread];
   if (action === 'none')
     return [
       ...inert,
@@ -134,8 +140,8 @@ export function buildRows(
   traits: EngineTraits,
   probe = false,
 ): ImdsRow[] {
-  return assessment.namespaces.map(({ verdict, system, optIn }) => {
-    const action = actionOf(verdict);
+  return assessment.namespaces.map(({ verdict, system, optIn, engineHold }) => {
+    const action = actionOf(verdict, engineHold);
     const warning = managedNamespaceWarning(verdict.namespace);
     const row: Omit<ImdsRow, 'details'> = {
       namespace: verdict.namespace,
@@ -167,6 +173,7 @@ export function buildRows(
           proposals.get(verdict.namespace) ?? [],
           traits,
           probe,
+          engineHold,
         )),
     }) as ImdsRow;
   });
