@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { kubeYaml } from '../../src/model/kube-yaml.js';
 import { describe, expect, it } from 'vitest';
 import { blockYaml } from '../../src/checks/containers/plain-yaml.js';
 
 // The suggested patches' YAML is written without the yaml package when it can be: the text must
 // be what the yaml package writes, for the securityContext shapes and for anything else.
 
-const yamlOf = (value: Record<string, unknown>): string => stringify(value, { flow: false });
+const yamlOf = (value: Record<string, unknown>): string => kubeYaml(value);
 
 // Words of the kinds a patch holds (field names, capability and profile names, container names),
 // and words YAML reads as something else or must quote.
@@ -58,7 +58,7 @@ const { value } = fc.letrec((tie) => ({
 }));
 
 describe('the suggested patches as YAML', () => {
-  it('is written as the yaml package writes it', () => {
+  it('is written as kubeYaml writes it', () => {
     fc.assert(
       fc.property(fc.dictionary(word, value, { minKeys: 1, maxKeys: 4 }), (map) => {
         expect(blockYaml(map)).toBe(yamlOf(map));

@@ -1,8 +1,8 @@
-import { stringify } from 'yaml';
 import type { WorkloadReview } from './check-containers.js';
 import { DECLARE_WINDOWS } from './pod-os.js';
 import { blockYaml } from './plain-yaml.js';
 import { annotationProfile, apparmorKey, SECCOMP_POD_KEY, seccompKey } from './pod-containers.js';
+import { kubeYaml } from '../../model/kube-yaml.js';
 
 /** Where the pod template sits in each workload kind. */
 const TEMPLATE_PATH: Record<string, string> = {
@@ -283,9 +283,7 @@ export function patchFileYaml(reviews: readonly WorkloadReview[], cluster: strin
         `# ${workload.kind} ${workload.namespace}/${workload.name}`,
         `# Apply by hand after testing: kubectl patch ${ref} --type strategic --patch-file <this document>`,
         ...notes,
-        ...(Object.keys(template).length > 0
-          ? stringify(patch, { flow: false }).trimEnd().split('\n')
-          : ['{}']),
+        ...(Object.keys(template).length > 0 ? kubeYaml(patch).trimEnd().split('\n') : ['{}']),
       ].join('\n');
     });
   const head = [

@@ -1,24 +1,24 @@
-import { stringify } from 'yaml';
+import { kubeYaml } from '../../model/kube-yaml.js';
 
 // The suggested patches are small maps of securityContext fields. The yaml package's writer runs
 // cold on the first one, which the TUI writes as soon as the containers step has looked (tens of
 // milliseconds of CPU while the other steps' reads wait for the thread); these shapes are written
-// here, anything else by the yaml package, so the text is the same either way
+// here, anything else by `kubeYaml` (kubectl-safe quoting), so the text is the same either way
 // (test/checks/containers-plain-yaml.test.ts compares the two).
 
 /** A key or string written as is: a word no YAML reader takes for anything but a string. */
-const PLAIN = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
+// No digits: YAML 1.1 readers disagree on words like `e0` (a float to some), so those go to kubeYaml.
+const PLAIN = /^[A-Za-z][A-Za-z_-]{0,62}$/;
 const RESERVED = /^(true|false|null|yes|no|on|off|y|n)$/i;
 
 const plain = (text: string): boolean => PLAIN.test(text) && !RESERVED.test(text);
 
 /**
- * `value` (a map) as block YAML, exactly as `stringify(value)` of the yaml package writes it with
- * its default options.
+ * `value` (a map) as block YAML, exactly as `kubeYaml(value)` writes it.
  */
 export function blockYaml(value: Record<string, unknown>): string {
   const lines: string[] = [];
-  return mapLines(value, '', lines) ? `${lines.join('\n')}\n` : stringify(value, { flow: false });
+  return mapLines(value, '', lines) ? `${lines.join('\n')}\n` : kubeYaml(value);
 }
 
 /** Appends the lines of a non-empty map at `indent`; false when a value is not a plain one. */

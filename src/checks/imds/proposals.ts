@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import { selectorMatches } from '../label-selector.js';
 import type { ImdsAssessment, ImdsFacts } from './assess.js';
 import { ipv6PeerSafe, verdictPlanes, type EngineTraits } from './engine.js';
@@ -14,6 +13,7 @@ import { allButImdsPeers, restrictImdsPolicy } from './policy.js';
 import { plural } from '../../model/plural.js';
 import { targetedPolicyName } from './targeted-name.js';
 import { outdatedOurs } from './ours.js';
+import { kubeYaml } from '../../model/kube-yaml.js';
 
 /** A change to review: what it is, the YAML to apply after reading it, and the widening check. */
 export interface ProposedFix {
@@ -60,7 +60,7 @@ export function ruleFixes(verdict: NamespaceVerdict, facts: ImdsFacts): Proposed
       {
         namespace: ns,
         title: `Edit NetworkPolicy ${ns}/${name}: ${edit.changes.join('; ')} (kubectl edit networkpolicy -n ${ns} ${name})`,
-        yaml: check.safe ? stringify({ spec }) : '',
+        yaml: check.safe ? kubeYaml({ spec }) : '',
         offered: check.safe,
         notes: checkNotes(check),
       },
@@ -187,7 +187,7 @@ export function targetedPolicies(
       title: replaces
         ? `Targeted policy for ${plural(group.pods.length, 'unisolated pod')}: REPLACES NetworkPolicy ${ns}/${name} now stored (review, then kubectl apply -f)`
         : `Targeted policy for ${plural(group.pods.length, 'unisolated pod')} (review, then kubectl apply -f)`,
-      yaml: check.safe ? stringify(manifest) : '',
+      yaml: check.safe ? kubeYaml(manifest) : '',
       offered: check.safe,
       notes: checkNotes(check),
     };

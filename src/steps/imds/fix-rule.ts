@@ -1,5 +1,4 @@
 import type { V1NetworkPolicy, V1NetworkPolicyEgressRule } from '@kubernetes/client-node';
-import { stringify } from 'yaml';
 import type { ImdsFacts } from '../../checks/imds/assess.js';
 import { ipv6PeerSafe, verdictPlanes } from '../../checks/imds/engine.js';
 import { checkChange, type FixCheck } from '../../checks/imds/fix-check.js';
@@ -9,6 +8,7 @@ import { readNetworkPolicy, replaceEgress } from '../../kube/network-policies.js
 import type { ImdsContext as StepContext } from './session.js';
 import { policyFacts } from './policy-facts.js';
 import { codeBlock, type ViewItem } from '../contract/view.js';
+import { kubeYaml } from '../../model/kube-yaml.js';
 
 /** One edit of an operator's policy: the rules that open the endpoint, closed, and its check. */
 export interface RuleEdit {
@@ -84,7 +84,7 @@ export async function planRuleEdits(
 export function describeEdits(edits: readonly RuleEdit[]): ViewItem[] {
   return edits.flatMap((e): ViewItem[] => [
     `${e.namespace}/${e.name}: ${e.changes.join('; ')}; spec.egress becomes:`,
-    codeBlock(stringify(e.after)),
+    codeBlock(kubeYaml(e.after)),
     ...(e.policyTypes
       ? [`and spec.policyTypes is written out: [${e.policyTypes.join(', ')}]`]
       : []),

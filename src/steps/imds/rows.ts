@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import type { ImdsAssessment } from '../../checks/imds/assess.js';
 import type { EngineTraits } from '../../checks/imds/engine.js';
 import type { NamespaceVerdict, VerdictKind } from '../../checks/imds/evaluate.js';
@@ -13,6 +12,7 @@ import { managedNamespaceWarning } from '../../checks/imds/scope.js';
 import type { Finding } from '../../model/finding.js';
 import { codeBlock, type ViewItem } from '../contract/view.js';
 import type { NamespaceRights } from './rights.js';
+import { kubeYaml } from '../../model/kube-yaml.js';
 
 /** What applying would do in a namespace: create our policy, leave a fix to review, or nothing. */
 export type RowAction = 'create' | 'review' | 'none';
@@ -84,7 +84,7 @@ function detailsOf(
       ...inert,
       ...unread,
       'Applying creates this policy (nothing else changes in the namespace); it is checked to open nothing new before you are asked. Unlike the AKS article sample (10.10.0.0/0#example, which the API server rejects), it is valid and only removes 169.254.169.254:',
-      codeBlock(stringify(restrictImdsPolicy(verdict.namespace, traits))),
+      codeBlock(kubeYaml(restrictImdsPolicy(verdict.namespace, traits))),
     ];
   }
   const windows = verdict.windowsUnenforced

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import type { ViewItem } from '../contract/view.js';
 import type { BindingAddress } from '../../kube/rbac-write.js';
 import { allBindings, bindingLabel, type RbacFacts } from '../../checks/rbac/types.js';
@@ -7,6 +6,7 @@ import type { Candidate } from './candidates.js';
 import { bindingDifference } from './existing.js';
 import { plural } from '../../model/plural.js';
 import { groupLabel, type GroupCheck } from './group-check.js';
+import { kubeYaml } from '../../model/kube-yaml.js';
 
 /** Label on every binding this tool creates, so people and tools can find them. */
 const MADE_BY = { 'app.kubernetes.io/managed-by': 'aks-runbook' };
@@ -102,7 +102,7 @@ export function planReplacement(
 
 /** The new binding as YAML lines, for the screen and for export. */
 export function planYaml(plan: ReplacementPlan): string[] {
-  return stringify(plan.created).trimEnd().split('\n');
+  return kubeYaml(plan.created).trimEnd().split('\n');
 }
 
 /** What the plan does, in order, as lines for the operator. */
