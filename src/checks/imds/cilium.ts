@@ -37,8 +37,11 @@ interface CiliumRule {
 
 /** Every rule of the policies read (`spec` and `specs`), named after their policy. */
 export function ciliumRules(kind: string, objects: readonly EngineObject[]): CiliumRule[] {
-  return objects.flatMap((o) =>
-    [o.spec, ...list(o.specs)].flatMap((r) => {
+  return objects.flatMap((o) => {
+    const specs = [o.spec, ...list(o.specs)];
+    // One invalid rule keeps the whole policy out (see icmpWithPorts).
+    if (specs.some((r) => rec(r) !== undefined && icmpWithPorts(rec(r)!))) return [];
+    return specs.flatMap((r) => {
       const rule = rec(r);
       return rule
         ? [
@@ -49,8 +52,8 @@ export function ciliumRules(kind: string, objects: readonly EngineObject[]): Cil
             },
           ]
         : [];
-    }),
-  );
+    });
+  });
 }
 
 /** `k8s:app` and `any:app` are the pod label `app`; other sources (reserved:, cidr:) stay apart. */
@@ -215,6 +218,8 @@ function portsTakeImds(
   deny: boolean,
   clusterPorts: readonly ContainerPort[],
 ): Tri {
+  // A rule with `icmps` (and no toPorts: see icmpWithPorts) matches only those ICMP types.
+  if (hasIcmps(rule)) return 'no';
   if (rule['toPorts'] === undefined) return 'yes';
   const answers = list(rule['toPorts']).map((tp): Tri => {
     const p = rec(tp);
@@ -230,6 +235,25 @@ function portsTakeImds(
     return l7 && base === 'yes' ? 'maybe' : base;
   });
   return anyOf(...answers);
+}
+
+/** Whether the rule names ICMP types (`icmps`, not empty): it then matches ICMP only. */
+function hasIcmps(rule: Record<string, unknown>): boolean {
+  return list(rule['icmps']).length > 0;
+}
+
+/**
+ * Whether a rule of the policy carries both `icmps` and `toPorts`: Cilium's rule validation
+ * refuses that ("the ICMPs block may only be present without ToPorts"), and the agent then imports
+ * none of the policy, so none of its rules is in effect (its denies, allows or default deny).
+ */
+function icmpWithPorts(rule: Record<string, unknown>): boolean {
+  return ['egress', 'egressDeny', 'ingress', 'ingressDeny'].some((k) =>
+    list(rule[k]).some((r) => {
+      const e = rec(r);
+      return e !== undefined && hasIcmps(e) && list(e['toPorts']).length > 0;
+    }),
+  );
 }
 
 /** Whether one egress (or egressDeny) rule takes in TCP 169.254.169.254:80. */
