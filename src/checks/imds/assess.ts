@@ -86,12 +86,14 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
       const system = systemReason(ns, own);
       const optIn = system ? undefined : optInReason(ns.name);
       const mine = policies.get(ns.name) ?? [];
-      // Judged only where the cluster's engine enforces: with none, nothing does.
+      // An engine's own policies are judged on its plane wherever it may run (the engine's, or
+      // each plane when the engine is unknown): with no engine, nothing enforces them.
       const onPlane = (plane: DataPlane): NamespaceVerdict => {
         const k8s = evaluateNamespace(ns, mine, own, { ...judge, plane });
-        const rules = judge.enforced
-          ? engineRulesOf(plane.name, facts.enginePolicies ?? [])
-          : undefined;
+        const rules =
+          judge.enforced !== false
+            ? engineRulesOf(plane.name, facts.enginePolicies ?? [])
+            : undefined;
         const engine =
           rules &&
           engineVerdict(ns, own, mine, rules, plane, judge.clusterPorts, k8s.coversFuturePods);
