@@ -246,10 +246,15 @@ function enableCommand(engine: { resourceGroup: string; cluster: string; network
  * nothing does anyway). Microsoft's engine table (learn.microsoft.com/azure/aks/use-network-policies):
  * Cilium runs on Linux only; Azure NPM on Windows Server 2022 only, as a preview for subscriptions
  * onboarded to it, and its Windows translation refuses an ipBlock `except` (the metadata block's
- * shape); Calico runs on Windows Server 2019 and 2022.
+ * shape); Calico runs on Windows Server 2019 and 2022. With the engine unknown, or a CNI of the
+ * cluster's own, the worst it may be.
  */
 export function windowsUnenforced(engine: EngineFacts): string | undefined {
-  if (!engine.known) return undefined;
+  // Not knowing the engine, the worst it may be: a verdict holds only if it holds on each.
+  if (!engine.known)
+    return 'the policy engine is not known, and Cilium (Linux nodes only) or Azure Network Policy Manager (Windows Server 2022 only as a preview, and never for an ipBlock except), either of which the cluster may run, would not enforce NetworkPolicy for them';
+  if (ownCni(engine))
+    return 'the cluster brings its own CNI, which may not enforce NetworkPolicy on Windows nodes (Cilium enforces on Linux nodes only)';
   if (isCilium(engine))
     return 'Cilium enforces NetworkPolicy on Linux nodes only, not on Windows nodes';
   if (policyName(engine) === 'azure')
