@@ -52,6 +52,15 @@ function list(names: readonly string[], max = 5): string {
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
+/** The hostNetwork pods a blocked row must name: they reach the endpoint whatever the policies say. */
+function hostNetworkExcept(pods: readonly string[]): string[] {
+  if (pods.length === 0) return [];
+  const one = pods.length === 1;
+  return [
+    `Not ${list(pods)}: ${one ? 'it uses' : 'they use'} the node's network (hostNetwork), which no NetworkPolicy holds, so ${one ? 'it reaches' : 'they reach'} 169.254.169.254:80 (imds.host-network).`,
+  ];
+}
+
 function actionOf(verdict: NamespaceVerdict, engineHold: string | undefined): RowAction {
   const kind: VerdictKind = verdict.kind;
   // Our policy's except would not be enforced for the Windows pods here: not offered as a fix.
@@ -101,19 +110,24 @@ function detailsOf(
     engineHold && !verdict.engine ? [`No NetworkPolicy is offered here: ${engineHold}.`] : [];
   if (action === 'none' && verdict.kind === 'exposed')
     return [...windows, ...engine, ...held, ...unread];
+  // hostNetwork pods are on the node's network: no policy holds them, so "every pod" leaves them out.
+  const every = verdict.hostNetworkPods.length > 0 ? 'every pod on the pod network' : 'every pod';
   if (action === 'none')
     return [
       ...inert,
       ...windows,
       ...engine,
       ...unread,
-      verdict.windowsUnenforced
-        ? 'Not blocked for the Windows pods above; for Linux pods the policies keep every pod, now and later, from 169.254.169.254:80.'
-        : verdict.intercepted
-          ? `Not blocked: the policies keep every pod from 169.254.169.254:80, but AAD Pod Identity's NMI (${verdict.intercepted.by}) takes those connections on the node before the policies apply (see the finding).`
-          : verdict.enforced === undefined
-            ? 'Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then every pod, now and later, is kept from 169.254.169.254:80.'
-            : 'Blocked: every pod, now and later, is kept from 169.254.169.254:80.',
+      verdict.enforced === false
+        ? `Not blocked: nothing enforces the policies; enforced, they would keep ${every}, now and later, from 169.254.169.254:80.`
+        : verdict.windowsUnenforced
+          ? `Not blocked for the Windows pods above; for Linux pods the policies keep ${every}, now and later, from 169.254.169.254:80.`
+          : verdict.intercepted
+            ? `Not blocked: the policies keep ${every} from 169.254.169.254:80, but AAD Pod Identity's NMI (${verdict.intercepted.by}) takes those connections on the node before the policies apply (see the finding).`
+            : verdict.enforced === undefined
+              ? `Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then ${every}, now and later, is kept from 169.254.169.254:80.`
+              : `Blocked: ${every}, now and later, is kept from 169.254.169.254:80.`,
+      ...hostNetworkExcept(verdict.hostNetworkPods),
     ];
   return [
     ...inert,
