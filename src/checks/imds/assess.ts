@@ -11,7 +11,7 @@ import type { NamespaceFacts, PodFacts, PolicyFacts } from './facts.js';
 import { verdictFindings } from './findings.js';
 import { nmiReach, nmiSource, type PodIdentityFacts } from './pod-identity.js';
 import { optInReason, systemReason } from './scope.js';
-import { enginePolicyFindings } from './engine-policies.js';
+import { enginePoliciesUnread, enginePolicyFindings } from './engine-policies.js';
 import type { EngineKindRead } from './engine-kinds.js';
 import { engineRulesOf, engineVerdict, type EngineVerdict } from './engine-judge.js';
 import { podGroups } from './pod-groups.js';
@@ -79,6 +79,7 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
   };
   const planes = verdictPlanes(facts.engine);
   const engineRules = engineRulesToCheck(facts.engine, facts.enginePolicies);
+  const unread = enginePoliciesUnread(facts.engine, facts.enginePolicies);
   const namespaces = [...facts.namespaces]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((ns) => {
@@ -105,7 +106,7 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
           ? namespaceHold(facts.engine, facts.enginePolicies, engineRules, ns, own)
           : undefined;
       return {
-        verdict,
+        verdict: unread ? { ...verdict, enginePoliciesUnread: unread } : verdict,
         ...(system ? { system } : {}),
         ...(optIn ? { optIn } : {}),
         ...(hold ? { engineHold: hold } : {}),

@@ -23,6 +23,29 @@ const KINDS = {
   },
 } as const;
 
+/** The engine's kinds and those of them unread, when its own policies are a hole in the verdicts. */
+function unreadHole(engine: EngineFacts, read: readonly EngineKindRead[] | undefined) {
+  const plane = dataPlaneOf(engine);
+  if (!engine.known || (plane?.name !== 'cilium' && plane?.name !== 'calico')) return undefined;
+  const unread = (read ?? []).filter(
+    (k): k is Extract<EngineKindRead, { unread: string }> =>
+      k.engine === plane.name && 'unread' in k,
+  );
+  if (read && unread.length === 0) return undefined;
+  return { kinds: KINDS[plane.name], unread };
+}
+
+/**
+ * The engine's own policy kinds, named, when they could not be read (or were not) on Cilium or
+ * Calico: a namespace the NetworkPolicies block may still be opened by them. Undefined otherwise.
+ */
+export function enginePoliciesUnread(
+  engine: EngineFacts,
+  read: readonly EngineKindRead[] | undefined,
+): string | undefined {
+  return unreadHole(engine, read)?.kinds.names;
+}
+
 /**
  * The finding that the engine's own policy kinds could not be read (refused, failed, or not
  * asked) on Cilium or Calico: a namespace judged blocked may not be. None when every kind was
@@ -32,14 +55,9 @@ export function enginePolicyFindings(
   engine: EngineFacts,
   read: readonly EngineKindRead[] | undefined,
 ): Finding[] {
-  const plane = dataPlaneOf(engine);
-  if (!engine.known || (plane?.name !== 'cilium' && plane?.name !== 'calico')) return [];
-  const unread = (read ?? []).filter(
-    (k): k is Extract<EngineKindRead, { unread: string }> =>
-      k.engine === plane.name && 'unread' in k,
-  );
-  if (read && unread.length === 0) return [];
-  const kinds = KINDS[plane.name];
+  const hole = unreadHole(engine, read);
+  if (!hole || !engine.known) return [];
+  const { kinds, unread } = hole;
   const what = read
     ? `could not be read (${unread.map((k) => `${k.kind} ${k.apiVersion}: ${k.unread}`).join('; ')})`
     : 'were not read';

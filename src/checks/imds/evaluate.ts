@@ -65,6 +65,11 @@ export interface NamespaceVerdict {
    * `reachable` then say what both together do.
    */
   engine?: EngineVerdict;
+  /**
+   * The engine's own policy kinds, named, when they could not be read (imds.engine-policies-unread):
+   * the verdict is then the NetworkPolicies' alone, and a "blocked" one is not verified.
+   */
+  enginePoliciesUnread?: string;
 }
 
 /** How to judge: the data plane's rules, and whether anything enforces them. */

@@ -18,7 +18,10 @@ const VERDICT_WORDS = {
 
 /** A namespace's verdict in words; "blocked" holds only if an engine enforces the policies. */
 function verdictWords(
-  v: Pick<NamespaceVerdict, 'kind' | 'enforced' | 'intercepted' | 'engine' | 'windowsUnenforced'>,
+  v: Pick<
+    NamespaceVerdict,
+    'kind' | 'enforced' | 'intercepted' | 'engine' | 'windowsUnenforced' | 'enginePoliciesUnread'
+  >,
 ): string {
   if (v.enforced === false) return `✖ not enforced (the policies alone: ${v.kind})`;
   // Windows pods the engine does not enforce reach the endpoint whatever the policies say.
@@ -33,6 +36,8 @@ function verdictWords(
   if (v.engine && v.engine.opens.length > 0) return '✖ engine policy re-opens';
   if (v.intercepted && v.kind === 'blocked')
     return '✖ intercepted by NMI (the policies alone: blocked)';
+  if (v.enginePoliciesUnread && v.kind === 'blocked')
+    return '△ blocked by NetworkPolicies (engine policies unread)';
   if (v.enforced === undefined && v.kind === 'blocked')
     return '△ blocked if enforced (policy engine unknown)';
   return VERDICT_WORDS[v.kind];

@@ -25,6 +25,8 @@ export interface ImdsRow {
   enforced: boolean | undefined;
   /** Set while AAD Pod Identity's NMI redirects 169.254.169.254:80 before the policies apply. */
   intercepted?: true;
+  /** The engine's own policy kinds, when they could not be read: a blocked verdict is not verified. */
+  enginePoliciesUnread?: string;
   /** Why it is out of scope by default (system namespace). */
   system?: string;
   /** Why a user namespace is not chosen by default (a cluster extension's name). */
@@ -128,6 +130,11 @@ function detailsOf(
               ? `Blocked only if an engine enforces NetworkPolicies (the policy engine could not be read): then ${every}, now and later, is kept from 169.254.169.254:80.`
               : `Blocked: ${every}, now and later, is kept from 169.254.169.254:80.`,
       ...hostNetworkExcept(verdict.hostNetworkPods),
+      ...(verdict.enginePoliciesUnread
+        ? [
+            `Not verified: that is the NetworkPolicies alone; the engine's own policies (${verdict.enginePoliciesUnread}) could not be read, and they can open 169.254.169.254 whatever the NetworkPolicies say (imds.engine-policies-unread).`,
+          ]
+        : []),
     ];
   return [
     ...inert,
@@ -162,6 +169,9 @@ export function buildRows(
       verdict: verdict.kind,
       enforced: verdict.enforced,
       ...(verdict.intercepted ? { intercepted: true as const } : {}),
+      ...(verdict.enginePoliciesUnread
+        ? { enginePoliciesUnread: verdict.enginePoliciesUnread }
+        : {}),
       ...(system ? { system } : {}),
       ...(optIn ? { optIn } : {}),
       ...(warning ? { warning } : {}),
