@@ -95,9 +95,19 @@ export function assessImds(facts: ImdsFacts): ImdsAssessment {
           judge.enforced !== false
             ? engineRulesOf(plane.name, facts.enginePolicies ?? [])
             : undefined;
+        const reopening = mine.filter((p) => k8s.reopenings.some((r) => r.policy === p.name));
         const engine =
           rules &&
-          engineVerdict(ns, own, mine, rules, plane, judge.clusterPorts, k8s.coversFuturePods);
+          engineVerdict(
+            ns,
+            own,
+            mine,
+            rules,
+            plane,
+            judge.clusterPorts,
+            k8s.coversFuturePods,
+            reopening,
+          );
         return withEngine(k8s, engine, own);
       };
       const verdict = worstVerdict(planes, onPlane);
@@ -140,7 +150,7 @@ export function assessmentFindings(
 
 /**
  * The verdict once the engine's own policies are counted: blocked when they keep every pod (now
- * and later) from the endpoint, re-opened when one lets a pod through that the NetworkPolicies
+ * and later, those a re-opening rule selects too) from the endpoint, re-opened when one lets a pod through that the NetworkPolicies
  * keep, partial when they isolate some pods of an otherwise open namespace.
  */
 function withEngine(
@@ -150,10 +160,13 @@ function withEngine(
 ): NamespaceVerdict {
   if (!e) return v;
   const reachable = new Set(e.reachable);
-  const out: NamespaceVerdict = { ...v, engine: e, reachable: e.reachable };
+  // A re-opening rule stands unless an engine policy keeps every pod it selects, now and later.
+  const reopenings = v.reopenings.filter((r) => !e.held.includes(r.policy));
+  const out: NamespaceVerdict = { ...v, engine: e, reachable: e.reachable, reopenings };
   if (e.allBlocked && e.unknown.length === 0)
     return { ...out, kind: 'blocked', reopenings: [], unisolated: [], newPodReaches: false };
   if (e.opens.length > 0) return { ...out, kind: 'reopened' };
+  if (v.kind === 'reopened' && reopenings.length === 0) return { ...out, kind: 'partial' };
   if (v.kind === 'exposed' && e.blocks.length > 0)
     return {
       ...out,

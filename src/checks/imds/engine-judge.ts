@@ -1,5 +1,7 @@
 import type { DataPlane } from '../netpol/dataplane.js';
 import type { ContainerPort, NamespaceFacts, PodFacts, PolicyFacts } from '../netpol/model.js';
+import type { LabelSelector } from '../../model/label-selector.js';
+import { selectorMatches } from '../label-selector.js';
 import { Reachability, type SideAnswer } from '../netpol/reach.js';
 import { calicoEgress, calicoPolicies } from './calico.js';
 import { ciliumEgress, ciliumRules } from './cilium.js';
@@ -77,6 +79,22 @@ export interface EngineVerdict {
   touching: string[];
   /** Pods (not hostNetwork) still able to reach it, by the engine and the policies together. */
   reachable: string[];
+  /**
+   * NetworkPolicies re-opening the endpoint whose pods, now and later, an engine policy keeps from
+   * it all the same (a deny that wins, whatever their labels): their rules open nothing.
+   */
+  held: string[];
+}
+
+/** A label set the selector selects (its fewest labels), or undefined when it selects none. */
+function labelsSelectedBy(selector: LabelSelector): Record<string, string> | undefined {
+  const labels: Record<string, string> = { ...selector.matchLabels };
+  for (const req of selector.matchExpressions ?? []) {
+    if (req.operator === 'In' && !(req.key in labels) && req.values?.[0] !== undefined)
+      labels[req.key] = req.values[0];
+    if (req.operator === 'Exists' && !(req.key in labels)) labels[req.key] = 'x';
+  }
+  return selectorMatches(selector, labels) ? labels : undefined;
 }
 
 /** The NetworkPolicies' answer for one pod, as the engines' judges take it. */
@@ -109,6 +127,8 @@ export function engineVerdict(
   clusterPorts: readonly ContainerPort[],
   /** Whether the NetworkPolicies isolate every pod to come, whatever its labels. */
   k8sCoversFuture: boolean,
+  /** NetworkPolicies with a rule re-opening the endpoint: their pods to come are judged too. */
+  reopening: readonly PolicyFacts[] = [],
 ): EngineVerdict | undefined {
   const reach = new Reachability({ namespaces: [namespace], policies, clusterPorts }, plane);
   // Where egress named ports resolve across the cluster (Cilium), a pod created later anywhere may
@@ -121,6 +141,17 @@ export function engineVerdict(
     ...pods.filter((p) => !p.hostNetwork).map((p) => ({ name: p.name, pod: p })),
     { name: NEW_POD, pod: { namespace: namespace.name, labels: {} } as Partial<PodFacts> },
   ];
+  // A pod created later that a re-opening policy selects: its rule lets it through unless an
+  // engine policy wins over it for every such pod (Cilium: a deny; Calico: one ordered first).
+  const later = new Map<string, string>();
+  for (const p of reopening) {
+    const labels = labelsSelectedBy(p.podSelector ?? {});
+    if (!labels) continue;
+    const name = `(a pod created later selected by ${p.name})`;
+    later.set(name, p.name);
+    subjects.push({ name, pod: { namespace: namespace.name, labels } });
+  }
+  const held: string[] = [];
   const opens = new Map<string, string[]>();
   const unknown = new Map<string, string[]>();
   const blocks = new Set<string>();
@@ -152,6 +183,16 @@ export function engineVerdict(
     )
       allBlocked = false;
     for (const t of answer.touching) touching.add(t);
+    const reopens = later.get(name);
+    if (reopens !== undefined) {
+      // Held only by an engine policy that selects every such pod, whatever its other labels.
+      if (answer.outcome === 'blocked' && answer.by.length > 0 && answer.wholeNamespace)
+        held.push(reopens);
+      else allBlocked = false;
+      if (answer.outcome === 'unknown')
+        group(unknown, answer.by.length > 0 ? answer.by : answer.touching, name);
+      continue;
+    }
     if (answer.outcome === 'unknown') {
       group(unknown, answer.by.length > 0 ? answer.by : answer.touching, name);
       allBlocked = false;
@@ -175,5 +216,6 @@ export function engineVerdict(
     unknown: [...unknown].map(([policy, p]) => ({ policy, pods: p })),
     touching: [...touching],
     reachable,
+    held,
   };
 }
