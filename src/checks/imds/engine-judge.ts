@@ -143,12 +143,12 @@ export function engineVerdict(
   ];
   // A pod created later that a re-opening policy selects: its rule lets it through unless an
   // engine policy wins over it for every such pod (Cilium: a deny; Calico: one ordered first).
-  const later = new Map<string, string>();
+  const reopener = new Map<string, string>();
   for (const p of reopening) {
     const labels = labelsSelectedBy(p.podSelector ?? {});
     if (!labels) continue;
     const name = `(a pod created later selected by ${p.name})`;
-    later.set(name, p.name);
+    reopener.set(name, p.name);
     subjects.push({ name, pod: { namespace: namespace.name, labels } });
   }
   const held: string[] = [];
@@ -183,7 +183,7 @@ export function engineVerdict(
     )
       allBlocked = false;
     for (const t of answer.touching) touching.add(t);
-    const reopens = later.get(name);
+    const reopens = reopener.get(name);
     if (reopens !== undefined) {
       // Held only by an engine policy that selects every such pod, whatever its other labels.
       if (answer.outcome === 'blocked' && answer.by.length > 0 && answer.wholeNamespace)
