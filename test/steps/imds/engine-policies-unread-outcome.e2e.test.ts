@@ -21,14 +21,20 @@ it('apply does not say "verified blocked" while the engine’s own policies coul
     await s.host.open('imds');
     const ids = s.store.getState().stepViews.imds?.findings?.map((f) => f.id) ?? [];
     expect(ids).toContain('imds.engine-policies-unread');
+    // Since the change-safety check counts the engine's policies, an unread kind withholds the
+    // namespace policy altogether; whichever way it goes, nothing may end "verified blocked".
     const sent = s.host.send('imds', { type: 'action', key: 'a' });
-    await s.until(() => s.store.getState().confirmation !== undefined, 'the confirmation');
-    s.store.answer(true);
+    let done = false;
+    void sent.then(() => (done = true));
+    await s.until(
+      () => s.store.getState().confirmation !== undefined || done,
+      'the confirmation or the refusal',
+    );
+    if (s.store.getState().confirmation) s.store.answer(true);
     await sent;
-    const result = s.store.getState().stepViews.imds?.result ?? [];
-    // The fact under test: policies were created and the look after the change succeeded.
-    expect(result.some((l) => l.includes('created') || l.includes('verified'))).toBe(true);
-    expect(result.filter((l) => l.includes('verified blocked'))).toEqual([]);
+    const view = s.store.getState().stepViews.imds;
+    const said = [...(view?.result ?? []), ...(view?.plan ?? [])].map(String);
+    expect(said.filter((l) => l.includes('verified blocked'))).toEqual([]);
   } finally {
     await s.close();
   }
