@@ -8,6 +8,12 @@ import { checkChange } from '../../../src/checks/imds/fix-check.js';
 import { applyEdit, policyEdit } from '../../../src/checks/imds/fixes.js';
 import { namespacePolicyCheck } from '../../../src/checks/imds/proposals.js';
 import { DATA_PLANES } from '../../../src/checks/netpol/dataplane.js';
+import {
+  CALICO as calico,
+  CILIUM as cilium,
+  NPM as npm,
+  UNKNOWN_ENGINE as unknown,
+} from './engines.js';
 
 // Hand-written facts from the engines' documents:
 // - Cilium (docs.cilium.io, security/policy/language, "Policy enforcement"): once a rule with
@@ -18,24 +24,6 @@ import { DATA_PLANES } from '../../../src/checks/netpol/dataplane.js';
 //   allows goes on to the Calico policies ordered after them.
 // A NetworkPolicy change is safe for a pod these hold only if no NetworkPolicy rule newly allows it
 // anything: not being selected at all is no allow there, whatever Kubernetes alone would say.
-
-const cilium: EngineFacts = {
-  known: true,
-  networkPlugin: 'azure',
-  networkPolicy: 'cilium',
-  networkDataplane: 'cilium',
-  resourceGroup: 'rg',
-  cluster: 'aks',
-};
-const calico: EngineFacts = {
-  known: true,
-  networkPlugin: 'azure',
-  networkPolicy: 'calico',
-  resourceGroup: 'rg',
-  cluster: 'aks',
-};
-const npm: EngineFacts = { ...calico, networkPolicy: 'azure' };
-const unknown: EngineFacts = { known: false, why: 'kubeconfig only' };
 
 const ciliumAllowList = (app: string): EngineKindRead => ({
   engine: 'cilium',

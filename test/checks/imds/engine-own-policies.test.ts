@@ -3,6 +3,7 @@ import { assessImds, type ImdsFacts } from '../../../src/checks/imds/assess.js';
 import type { EngineFacts } from '../../../src/checks/imds/engine.js';
 import type { EngineKindRead, EngineObject } from '../../../src/checks/imds/engine-kinds.js';
 import type { PolicyFacts } from '../../../src/checks/imds/facts.js';
+import { CALICO as calico, CILIUM as cilium } from './engines.js';
 
 // Facts written from the engines' documentation:
 // - Cilium (docs.cilium.io, security/policy): rules select endpoints by endpointSelector; in the
@@ -11,22 +12,6 @@ import type { PolicyFacts } from '../../../src/checks/imds/facts.js';
 //   add up; a deny wins over any allow; `world`/`all` entities and CIDRs cover 169.254.169.254.
 // - Calico (docs.tigera.io): policies by order in the default tier, NetworkPolicies at 1000; the
 //   first Allow/Deny decides; a tier that applies and decides nothing drops.
-
-const cilium: EngineFacts = {
-  known: true,
-  networkPlugin: 'azure',
-  networkPolicy: 'cilium',
-  networkDataplane: 'cilium',
-  resourceGroup: 'rg',
-  cluster: 'aks',
-};
-const calico: EngineFacts = {
-  known: true,
-  networkPlugin: 'azure',
-  networkPolicy: 'calico',
-  resourceGroup: 'rg',
-  cluster: 'aks',
-};
 
 const blockImds: PolicyFacts = {
   namespace: 'shop',

@@ -4,20 +4,12 @@ import { engineTraits, type EngineFacts } from '../../../src/checks/imds/engine.
 import type { EngineKindRead } from '../../../src/checks/imds/engine-kinds.js';
 import { buildRows } from '../../../src/steps/imds/rows.js';
 import { blockedOutcome } from '../../../src/steps/imds/outcome-words.js';
+import { CALICO as calico, CILIUM as cilium } from '../../checks/imds/engines.js';
 
 // Calico orders its own policies with the NetworkPolicies (order < 1000 decides first) and
 // Cilium adds its allows to theirs (docs.tigera.io, policy "order"; docs.cilium.io, policy
 // language): while their policies could not be read (imds.engine-policies-unread) a namespace the
 // NetworkPolicies block is blocked by them alone, never "verified blocked".
-
-const calico: EngineFacts = {
-  known: true,
-  networkPlugin: 'azure',
-  networkPolicy: 'calico',
-  resourceGroup: 'rg',
-  cluster: 'aks',
-};
-const cilium: EngineFacts = { ...calico, networkPolicy: 'cilium', networkDataplane: 'cilium' };
 
 function row(engine: EngineFacts, enginePolicies: EngineKindRead[] | undefined) {
   const facts: ImdsFacts = {
