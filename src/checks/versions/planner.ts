@@ -146,13 +146,6 @@ export function refuseTarget(
   const channel = versionChannelOn(f);
   if (channel)
     return `the cluster auto-upgrade channel is ${channel}, and with auto-upgrade on AKS refuses a control-plane-only upgrade, which this step sends first. Upgrade the whole cluster instead (az aks upgrade --kubernetes-version ${version}: control plane, then every pool), or set the channel to none first (az aks update --auto-upgrade-channel none).`;
-  const osRefused = poolsOsRefuses(f.pools, version);
-  if (osRefused.length > 0) {
-    const which = osRefused.map(
-      (o) => `${o.pool} runs ${o.os}, which AKS does not run on ${o.firstRefused} or later`,
-    );
-    return `pool ${which.join('; pool ')}: this step upgrades every pool after the control plane, and AKS would refuse those pools. First add a pool on a newer Windows Server release (az aks nodepool add --os-type Windows --os-sku <newer SKU>), move the workloads there and delete the old pool.`;
-  }
   const skip = skippedMinors(f, version);
   if (skip > 0) {
     const behind = poolsTooFarBehind(f, version);
@@ -170,6 +163,13 @@ export function refuseTarget(
   const offered = f.controlPlane.upgrades.find((u) => u.version === version);
   if (!offered)
     return `${version} is not among the upgrades AKS offers for ${from} in this region.`;
+  const osRefused = poolsOsRefuses(f.pools, version);
+  if (osRefused.length > 0) {
+    const which = osRefused.map(
+      (o) => `${o.pool} runs ${o.os}, which AKS does not run on ${o.firstRefused} or later`,
+    );
+    return `${version}: pool ${which.join('; pool ')}: this step upgrades every pool after the control plane, and AKS would refuse those pools. First add a pool on a newer Windows Server release (az aks nodepool add --os-type Windows --os-sku <newer SKU>), move the workloads there and delete the old pool.`;
+  }
   // A next minor too: AKS refuses a control plane that leaves a pool past the skew it allows (a
   // patch within the minor moves no pool further behind).
   const newMinor = minorOf(version) !== minorOf(from);
