@@ -44,7 +44,9 @@ describe('Windows Server releases and the Kubernetes minors AKS runs them on', (
       '1.33.1',
       false,
     );
-    expect(refused).toMatch(/^1\.33\.1: pool win runs Windows Server 2019, which AKS does not run on 1\.33/);
+    expect(refused).toMatch(
+      /^1\.33\.1: pool win runs Windows Server 2019, which AKS does not run on 1\.33/,
+    );
     expect(refused).toMatch(/az aks nodepool add --os-type Windows/);
   });
 
