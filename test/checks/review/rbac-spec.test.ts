@@ -267,6 +267,9 @@ function run(c: Case) {
       : facts({
           roles: [role('shop', 'r', c.rules)],
           roleBindings: [rb('shop', 'b', 'Role', 'r', [subject])],
+          // Pod Security baseline enforced in shop: creating pods there gives no node access, so
+          // these cases judge only the rule itself (the unenforced case: rbac-create-pods-node-access).
+          podSecurityEnforce: { shop: 'baseline' },
         });
   return checkRbac(f).findings.map((x) => x.id);
 }
@@ -410,6 +413,8 @@ describe('workload creation and PersistentVolumes (RBAC good practices)', () => 
     const f = facts({
       roles: [role('shop', 'r', [r])],
       roleBindings: [rb('shop', 'b', 'Role', 'r', [TEAM])],
+      // With Pod Security baseline enforced there (else it is node access: an escalation).
+      podSecurityEnforce: { shop: 'baseline' },
     });
     expect(checkRbac(f).findings.map((x) => x.id)).not.toContain('rbac.escalation');
   });
