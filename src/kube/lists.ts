@@ -10,7 +10,7 @@ import {
   type V1StatefulSet,
 } from '@kubernetes/client-node';
 import { listJsonPages } from './json-pages.js';
-import { listAllPages } from './paged.js';
+import { listAllPages, type Page } from './paged.js';
 import { requestOptions } from './request-options.js';
 
 /** Every DaemonSet of the cluster (page by page). */
@@ -41,6 +41,12 @@ export async function listAllPdbs(
   );
 }
 
+/** A client list call over every namespace: one page from `_continue` on. */
+type ClientList<T> = (
+  page: { limit: number; _continue?: string },
+  options: ReturnType<typeof requestOptions>,
+) => Promise<Page<T>>;
+
 /**
  * Every object of a workload kind (page by page), as the wire's plain JSON where it can (no model
  * objects; the items keep the wire's field names and string timestamps), else through the client.
@@ -48,11 +54,16 @@ export async function listAllPdbs(
 async function listWorkloads<T>(
   kc: KubeConfig,
   path: string,
-  viaClient: () => Promise<T[]>,
+  viaClient: ClientList<T>,
   signal?: AbortSignal,
 ): Promise<T[]> {
   const plain = await listJsonPages(kc, path, { limit: '500' }, (item) => item as T, signal);
-  return plain ?? viaClient();
+  return (
+    plain ??
+    listAllPages((next) =>
+      viaClient({ limit: 500, ...(next ? { _continue: next } : {}) }, requestOptions(signal)),
+    )
+  );
 }
 
 /** Every Deployment of the cluster (page by page). */
@@ -61,13 +72,7 @@ export function listAllDeployments(kc: KubeConfig, signal?: AbortSignal): Promis
   return listWorkloads(
     kc,
     '/apis/apps/v1/deployments',
-    () =>
-      listAllPages((next) =>
-        api.listDeploymentForAllNamespaces(
-          { limit: 500, ...(next ? { _continue: next } : {}) },
-          requestOptions(signal),
-        ),
-      ),
+    (page, options) => api.listDeploymentForAllNamespaces(page, options),
     signal,
   );
 }
@@ -81,13 +86,7 @@ export function listAllStatefulSets(
   return listWorkloads(
     kc,
     '/apis/apps/v1/statefulsets',
-    () =>
-      listAllPages((next) =>
-        api.listStatefulSetForAllNamespaces(
-          { limit: 500, ...(next ? { _continue: next } : {}) },
-          requestOptions(signal),
-        ),
-      ),
+    (page, options) => api.listStatefulSetForAllNamespaces(page, options),
     signal,
   );
 }
@@ -98,13 +97,7 @@ export function listAllCronJobs(kc: KubeConfig, signal?: AbortSignal): Promise<V
   return listWorkloads(
     kc,
     '/apis/batch/v1/cronjobs',
-    () =>
-      listAllPages((next) =>
-        api.listCronJobForAllNamespaces(
-          { limit: 500, ...(next ? { _continue: next } : {}) },
-          requestOptions(signal),
-        ),
-      ),
+    (page, options) => api.listCronJobForAllNamespaces(page, options),
     signal,
   );
 }
